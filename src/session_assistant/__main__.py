@@ -1,0 +1,22 @@
+"""Entry point: ``session-assistant`` (CLI commands) or ``session-assistant gui`` (the window)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    from session_assistant.logging_setup import configure_logging
+    from session_assistant.paths import AppPaths
+
+    configure_logging(AppPaths.default())
+    from session_assistant.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Long-running work: the progress/cancel contract and the persistent job queue."""

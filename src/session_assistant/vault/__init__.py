@@ -1,0 +1,1 @@
+"""The encrypted practice vault (SQLCipher): keys, connection, migrations, audit. No Qt here."""

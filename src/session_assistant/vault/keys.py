@@ -1,0 +1,178 @@
+"""Vault keys: a random raw SQLCipher key, wrapped under the passphrase and under a recovery key.
+
+The envelope file (``vault.keys``) holds only salts, KDF parameters and AES-256-GCM ciphertexts;
+it carries no PHI. Changing the passphrase rewraps the same vault key, so the database itself is
+never re-encrypted. Argon2id parameters are pinned in the envelope so a later release can raise
+them without locking anyone out.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from session_assistant.errors import UserError, WrongPassphrase
+
+ENVELOPE_VERSION = 1
+VAULT_KEY_BYTES = 32
+# Argon2id, RFC 9106 "second recommended" profile scaled to unlock in well under 2 s on 2 cores.
+DEFAULT_KDF = {"name": "argon2id", "time_cost": 3, "memory_kib": 65536, "parallelism": 2}
+_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O/1/I: read aloud and typed by hand
+_RECOVERY_GROUPS = 8
+_RECOVERY_GROUP_LEN = 5
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+def derive_key(secret: str, salt: bytes, kdf: dict) -> bytes:
+    if kdf.get("name") != "argon2id":
+        raise UserError("The vault key file names an unknown key derivation; it cannot be opened.")
+    return hash_secret_raw(
+        secret.encode("utf-8"),
+        salt,
+        time_cost=int(kdf["time_cost"]),
+        memory_cost=int(kdf["memory_kib"]),
+        parallelism=int(kdf["parallelism"]),
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def new_recovery_key() -> str:
+    """Eight groups of five characters (200 bits), shown once at vault creation."""
+    groups = [
+        "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_GROUP_LEN))
+        for _ in range(_RECOVERY_GROUPS)
+    ]
+    return "-".join(groups)
+
+
+def normalise_recovery_key(text: str) -> str:
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    if len(cleaned) != _RECOVERY_GROUPS * _RECOVERY_GROUP_LEN:
+        raise WrongPassphrase("That recovery key is not the right length (8 groups of 5 characters).")
+    return "-".join(cleaned[i : i + _RECOVERY_GROUP_LEN] for i in range(0, len(cleaned), _RECOVERY_GROUP_LEN))
+
+
+@dataclass
+class Wrap:
+    """One copy of the vault key, encrypted under a key derived from a secret."""
+
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+    kdf: dict
+
+    @classmethod
+    def seal(cls, vault_key: bytes, secret: str, label: str, kdf: dict | None = None) -> "Wrap":
+        kdf = dict(kdf or DEFAULT_KDF)
+        salt, nonce = os.urandom(16), os.urandom(12)
+        wrapping_key = derive_key(secret, salt, kdf)
+        ciphertext = AESGCM(wrapping_key).encrypt(nonce, vault_key, label.encode())
+        return cls(salt, nonce, ciphertext, kdf)
+
+    def open(self, secret: str, label: str) -> bytes:
+        wrapping_key = derive_key(secret, self.salt, self.kdf)
+        try:
+            return AESGCM(wrapping_key).decrypt(self.nonce, self.ciphertext, label.encode())
+        except InvalidTag:
+            raise WrongPassphrase("Wrong passphrase: the vault was not unlocked.") from None
+
+    def to_json(self) -> dict:
+        return {"salt": _b64(self.salt), "nonce": _b64(self.nonce), "ciphertext": _b64(self.ciphertext), "kdf": self.kdf}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Wrap":
+        return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]), dict(data["kdf"]))
+
+
+@dataclass
+class KeyEnvelope:
+    vault_id: str
+    passphrase_wrap: Wrap
+    recovery_wrap: Wrap
+
+    @classmethod
+    def create(cls, passphrase: str) -> tuple["KeyEnvelope", bytes, str]:
+        """A new vault key, wrapped twice. Returns (envelope, vault_key, recovery_key)."""
+        vault_key = os.urandom(VAULT_KEY_BYTES)
+        recovery_key = new_recovery_key()
+        envelope = cls(
+            vault_id=secrets.token_hex(8),
+            passphrase_wrap=Wrap.seal(vault_key, passphrase, "passphrase"),
+            recovery_wrap=Wrap.seal(vault_key, recovery_key, "recovery"),
+        )
+        return envelope, vault_key, recovery_key
+
+    def unlock(self, passphrase: str) -> bytes:
+        return self.passphrase_wrap.open(passphrase, "passphrase")
+
+    def unlock_with_recovery(self, recovery_key: str) -> bytes:
+        try:
+            return self.recovery_wrap.open(normalise_recovery_key(recovery_key), "recovery")
+        except WrongPassphrase:
+            raise WrongPassphrase("Wrong recovery key: the vault was not unlocked.") from None
+
+    def rewrap_passphrase(self, vault_key: bytes, new_passphrase: str) -> None:
+        self.passphrase_wrap = Wrap.seal(vault_key, new_passphrase, "passphrase", self.passphrase_wrap.kdf)
+
+    def to_json(self) -> dict:
+        return {
+            "format": "session-assistant-vault-keys",
+            "version": ENVELOPE_VERSION,
+            "vault_id": self.vault_id,
+            "passphrase": self.passphrase_wrap.to_json(),
+            "recovery": self.recovery_wrap.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "KeyEnvelope":
+        if data.get("format") != "session-assistant-vault-keys" or data.get("version") != ENVELOPE_VERSION:
+            raise UserError("The vault key file is not one this version understands.")
+        return cls(data["vault_id"], Wrap.from_json(data["passphrase"]), Wrap.from_json(data["recovery"]))
+
+    def save(self, path: Path) -> None:
+        atomic_write(path, json.dumps(self.to_json(), indent=1).encode())
+
+    @classmethod
+    def load(cls, path: Path) -> "KeyEnvelope":
+        try:
+            return cls.from_json(json.loads(path.read_bytes()))
+        except FileNotFoundError:
+            raise
+        except (ValueError, KeyError, TypeError):
+            raise UserError("The vault key file is damaged; restore the vault from a backup.") from None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write-then-rename with fsync so a crash leaves either the old file or the new one."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
