@@ -7,8 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     import multiprocessing
+    import os
 
     multiprocessing.freeze_support()
+    os.umask(0o077)  # everything the app writes (vault, WAL, sealed audio, logs) is private to the user
     from session_assistant.logging_setup import configure_logging
     from session_assistant.paths import AppPaths
 

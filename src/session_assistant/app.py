@@ -1,0 +1,57 @@
+"""Composition root: paths -> vault -> services (-> windows, in ui/). Nothing global.
+
+The CLI and the window both build a ``Practice`` here and only talk to its services.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from session_assistant.clock import Clock
+from session_assistant.paths import AppPaths
+from session_assistant.services.appointments import AppointmentService
+from session_assistant.services.clients import ClientService
+from session_assistant.services.notes import NoteService
+from session_assistant.services.profile import ProfileService
+from session_assistant.vault.store import Vault
+
+
+@dataclass
+class Practice:
+    """An unlocked practice: the vault and every service over it."""
+
+    paths: AppPaths
+    vault: Vault
+    profile: ProfileService = field(init=False)
+    clients: ClientService = field(init=False)
+    appointments: AppointmentService = field(init=False)
+    notes: NoteService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.profile = ProfileService(self.vault)
+        self.clients = ClientService(self.vault)
+        self.appointments = AppointmentService(self.vault)
+        self.notes = NoteService(self.vault)
+        self.notes.ensure_builtin_templates()
+
+    @property
+    def clock(self) -> Clock:
+        return self.vault.clock
+
+    def verify_audit(self):
+        with self.vault.db.read() as conn:
+            return self.vault.audit.verify(conn)
+
+    def close(self) -> None:
+        self.vault.close()
+
+
+def create_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None) -> tuple[Practice, str]:
+    """A new vault in ``paths.vault_dir``; returns the practice and the one-time recovery key."""
+    vault, recovery_key = Vault.create(Path(paths.vault_dir), passphrase, clock)
+    return Practice(paths, vault), recovery_key
+
+
+def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None) -> Practice:
+    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock))

@@ -1,0 +1,104 @@
+"""Vault commands: init, passphrase change and recovery, backup, restore, audit verify."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from session_assistant.app import Practice, create_practice
+from session_assistant.commands.secrets import (read_new_passphrase, read_passphrase, read_recovery_key)
+from session_assistant.errors import VaultCorrupt
+from session_assistant.vault.store import Vault, restore
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    init = sub.add_parser("init", help="create the practice vault (passphrase from SESSION_ASSISTANT_PASSPHRASE or a prompt)")
+    init.set_defaults(handler=_init)
+
+    passphrase = sub.add_parser("passphrase", help="change the passphrase, or reset it with the recovery key")
+    actions = passphrase.add_subparsers(dest="passphrase_action", metavar="ACTION", required=True)
+    change = actions.add_parser("change", help="new passphrase from SESSION_ASSISTANT_NEW_PASSPHRASE or a prompt")
+    change.set_defaults(handler=_change)
+    recover = actions.add_parser("recover", help="recovery key from SESSION_ASSISTANT_RECOVERY_KEY or a prompt")
+    recover.set_defaults(handler=_recover)
+
+    backup = sub.add_parser("backup", help="write an encrypted backup of the vault")
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup.set_defaults(handler=_backup)
+
+    rest = sub.add_parser("restore", help="restore a backup (an existing vault is moved aside, never overwritten)")
+    rest.add_argument("backup_file", type=Path, metavar="FILE")
+    rest.set_defaults(handler=_restore)
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    verify = audit_actions.add_parser("verify", help="check the hash chain")
+    verify.set_defaults(handler=_audit_verify)
+    show = audit_actions.add_parser("list", help="recent audit entries")
+    show.add_argument("--client", type=int)
+    show.add_argument("--limit", type=int, default=50)
+    show.set_defaults(handler=_audit_list)
+
+
+def _init(ctx, args) -> int:
+    from session_assistant.commands.secrets import PASSPHRASE_ENV, _from_env_or_prompt
+
+    passphrase = _from_env_or_prompt(PASSPHRASE_ENV, "Choose a vault passphrase: ", confirm=True)
+    practice, recovery_key = create_practice(ctx.paths, passphrase)
+    practice.close()
+    data = {"vault": str(ctx.paths.vault_dir), "recovery_key": recovery_key}
+    ctx.emit(data, lambda: (
+        f"Vault created in {ctx.paths.vault_dir}.\n\n"
+        f"Recovery key (shown once; write it down and keep it somewhere safe):\n\n    {recovery_key}\n\n"
+        "It unlocks the vault if the passphrase is forgotten. It is not stored anywhere."))
+    return 0
+
+
+def _change(ctx, args) -> int:
+    current = read_passphrase()
+    practice = ctx.practice()
+    practice.vault.change_passphrase(current, read_new_passphrase())
+    ctx.emit({"changed": True}, "Passphrase changed. The recovery key still works.")
+    return 0
+
+
+def _recover(ctx, args) -> int:
+    vault = Vault.recover(Path(ctx.paths.vault_dir), read_recovery_key(), read_new_passphrase())
+    vault.close()
+    ctx.emit({"reset": True}, "Passphrase reset with the recovery key.")
+    return 0
+
+
+def _backup(ctx, args) -> int:
+    target = ctx.practice().vault.backup(args.out)
+    ctx.emit({"backup": str(target)}, f"Encrypted backup written to {target}.")
+    return 0
+
+
+def _restore(ctx, args) -> int:
+    moved = restore(args.backup_file, Path(ctx.paths.vault_dir), read_passphrase())
+    note = "" if moved == Path(ctx.paths.vault_dir) else f" The previous vault was kept in {moved}."
+    ctx.emit({"restored": str(ctx.paths.vault_dir), "previous": str(moved)}, f"Vault restored.{note}")
+    return 0
+
+
+def _audit_verify(ctx, args) -> int:
+    practice: Practice = ctx.practice()
+    report = practice.verify_audit()
+    ctx.emit({"ok": report.ok, "rows": report.rows, "message": report.message},
+             f"Audit trail {'intact' if report.ok else 'BROKEN'}: {report.rows} rows ({report.message}).")
+    if not report.ok:
+        raise VaultCorrupt(f"The audit trail does not verify: {report.message}.")
+    return 0
+
+
+def _audit_list(ctx, args) -> int:
+    practice: Practice = ctx.practice()
+    from session_assistant.services.base import fetch_all
+
+    where, params = ("WHERE client_id = ?", (args.client,)) if args.client else ("", ())
+    with practice.vault.db.read() as conn:
+        rows = fetch_all(conn, f"SELECT seq, at, actor, action, entity, entity_id, client_id, detail FROM audit_log "
+                               f"{where} ORDER BY seq DESC LIMIT ?", (*params, args.limit))
+    ctx.emit(rows)
+    return 0

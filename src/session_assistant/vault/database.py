@@ -1,0 +1,130 @@
+"""The SQLCipher connection: keying, pinned crypto settings, integrity checks, transactions.
+
+One ``VaultDatabase`` per open vault. Writes go through ``transaction()`` (BEGIN IMMEDIATE ...
+COMMIT, rolled back on any error); the UI funnels them through one thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import sqlcipher3
+
+from session_assistant.errors import DiskFull, UserError, VaultCorrupt
+
+log = logging.getLogger(__name__)
+
+# What the vault must run with; checked on every open (SECURITY item 2).
+PINNED = {
+    "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_page_size": "4096",
+    "temp_store": "2",  # MEMORY
+    "secure_delete": "1",
+    "cipher_memory_security": "1",
+    "cipher_log_level": "NONE",
+}
+
+Connection = sqlcipher3.Connection
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+
+
+def _raw_key(vault_key: bytes) -> str:
+    # SQLCipher's raw-key form skips its own KDF: the key is already random and Argon2id guards it.
+    return "x'" + vault_key.hex() + "'"
+
+
+class VaultDatabase:
+    """An open, keyed, verified SQLCipher database."""
+
+    def __init__(self, path: Path, vault_key: bytes, *, check_integrity: bool = True) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        try:
+            self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        except sqlcipher3.Error:
+            raise VaultCorrupt("The vault file cannot be opened; restore it from a backup.") from None
+        try:
+            self.conn.set_key(_raw_key(vault_key))
+            self._apply_settings()
+            self._verify_settings()
+            if check_integrity:
+                self.check_integrity()
+        except UserError:
+            self.conn.close()
+            raise
+        except sqlcipher3.DatabaseError:
+            self.conn.close()
+            raise VaultCorrupt(
+                "The vault failed its integrity check (damaged or altered); it was not changed. "
+                "Restore it from a backup."
+            ) from None
+
+    def _apply_settings(self) -> None:
+        c = self.conn
+        c.execute("PRAGMA cipher_memory_security = ON")
+        c.execute("PRAGMA cipher_log_level = NONE")
+        # The first read decrypts page 1: a wrong key or a damaged header fails here.
+        c.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("PRAGMA secure_delete = ON")
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("PRAGMA journal_mode = WAL")
+        c.execute("PRAGMA synchronous = FULL")  # an acknowledged commit survives power loss
+
+    def _verify_settings(self) -> None:
+        version = self.conn.execute("PRAGMA cipher_version").fetchone()[0]
+        if not str(version).startswith("4."):
+            raise UserError(f"This build links SQLCipher {version}; version 4 is required. Refusing to run.")
+        for pragma, wanted in PINNED.items():
+            got = str(self.conn.execute(f"PRAGMA {pragma}").fetchone()[0])
+            if got.upper() != wanted.upper():
+                raise UserError(f"Vault setting {pragma} is {got}, expected {wanted}. Refusing to run.")
+
+    def check_integrity(self) -> None:
+        """Verify every page's HMAC and the b-trees; raise VaultCorrupt on any problem."""
+        problems = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if problems:
+            raise VaultCorrupt("The vault failed its integrity check (damaged or altered); restore it from a backup.")
+        result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise VaultCorrupt("The vault's structure is damaged; restore it from a backup.")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; any exception rolls everything back."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException as error:
+                self.conn.execute("ROLLBACK")
+                if isinstance(error, sqlcipher3.OperationalError) and "full" in str(error).lower():
+                    raise DiskFull("The disk is full: the change was not saved (nothing was lost).") from None
+                raise
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._lock:
+            yield self.conn
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file and empty it (after shredding, before backups)."""
+        with self._lock:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher3.Error:
+                log.warning("checkpoint on close failed")
+            self.conn.close()

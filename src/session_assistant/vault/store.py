@@ -1,0 +1,285 @@
+"""The vault's life cycle: create, unlock, change passphrase, recover, back up, restore.
+
+A vault folder holds ``vault.db`` (SQLCipher), ``vault.keys`` (the wrapped key, no PHI) and
+``unlock-attempts.json`` (a failure counter, no PHI). A wrong passphrase never touches the first two.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+import zipfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlcipher3
+
+from session_assistant.clock import Clock
+from session_assistant.errors import UserError, VaultCorrupt, VaultLocked, WrongPassphrase
+from session_assistant.vault import migrations
+from session_assistant.vault.audit import AuditTrail, audit_key
+from session_assistant.vault.database import VaultDatabase, _raw_key
+from session_assistant.vault.keys import KeyEnvelope, atomic_write
+
+log = logging.getLogger(__name__)
+
+DB_NAME, KEYS_NAME, ATTEMPTS_NAME = "vault.db", "vault.keys", "unlock-attempts.json"
+BACKUP_FORMAT = "session-assistant-backup"
+MIN_PASSPHRASE_LENGTH = 10
+FREE_ATTEMPTS = 3
+MAX_DELAY_S = 300
+
+
+def check_passphrase_strength(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise UserError(f"Choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters (a few words work well).")
+
+
+class _Attempts:
+    """Counts failed unlocks so repeated guessing slows down (exponential delay after 3)."""
+
+    def __init__(self, folder: Path, clock: Clock) -> None:
+        self._path = folder / ATTEMPTS_NAME
+        self._clock = clock
+
+    def _load(self) -> dict:
+        try:
+            return json.loads(self._path.read_text())
+        except (OSError, ValueError):
+            return {"failures": 0, "last": None}
+
+    def check_allowed(self) -> None:
+        state = self._load()
+        failures = int(state.get("failures", 0))
+        if failures < FREE_ATTEMPTS or not state.get("last"):
+            return
+        delay = min(2 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY_S)
+        ready = datetime.fromisoformat(state["last"]) + timedelta(seconds=delay)
+        wait = (ready - self._clock.now()).total_seconds()
+        if wait > 0:
+            raise VaultLocked(f"Too many wrong passphrases: try again in {int(wait) + 1} s.")
+
+    def record_failure(self) -> None:
+        state = self._load()
+        state = {"failures": int(state.get("failures", 0)) + 1, "last": self._clock.iso()}
+        atomic_write(self._path, json.dumps(state).encode())
+
+    def take_and_reset(self) -> dict:
+        state = self._load()
+        if state.get("failures"):
+            self._path.unlink(missing_ok=True)
+        return state
+
+
+class Vault:
+    """An unlocked vault: its database, audit trail and key. Close it to lock."""
+
+    def __init__(self, folder: Path, db: VaultDatabase, envelope: KeyEnvelope, vault_key: bytes, clock: Clock):
+        self.folder = folder
+        self.db = db
+        self.clock = clock
+        self._envelope = envelope
+        self._key = vault_key
+        self.audit = AuditTrail(audit_key(vault_key), clock)
+
+    # ---- opening -------------------------------------------------------------------------
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, clock: Clock | None = None) -> tuple["Vault", str]:
+        """Create a new vault; returns it and the recovery key (shown once, never stored)."""
+        clock = clock or Clock()
+        check_passphrase_strength(passphrase)
+        if cls.exists(folder):
+            raise UserError(f"A vault already exists in {folder}; nothing was changed.")
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(folder, 0o700)
+        envelope, key, recovery = KeyEnvelope.create(passphrase)
+        db = VaultDatabase(folder / DB_NAME, key, check_integrity=False)
+        os.chmod(folder / DB_NAME, 0o600)
+        try:
+            migrations.upgrade(db.conn, 0)
+            envelope.save(folder / KEYS_NAME)
+        except BaseException:
+            db.close()
+            for name in (DB_NAME, KEYS_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                (folder / name).unlink(missing_ok=True)
+            raise
+        vault = cls(folder, db, envelope, key, clock)
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)", (envelope.vault_id,))
+            conn.execute("INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (clock.iso(),))
+            vault.audit.append(conn, "vault_created", actor="system")
+        return vault, recovery
+
+    @classmethod
+    def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None) -> "Vault":
+        clock = clock or Clock()
+        envelope = cls._load_envelope(folder)
+        attempts = _Attempts(folder, clock)
+        attempts.check_allowed()
+        try:
+            key = envelope.unlock(passphrase)
+        except WrongPassphrase:
+            attempts.record_failure()
+            log.info("unlock failed: wrong passphrase")
+            raise
+        return cls._open(folder, envelope, key, clock, attempts, how="passphrase")
+
+    @classmethod
+    def recover(cls, folder: Path, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> "Vault":
+        """Unlock with the recovery key and set a new passphrase (the recovery key stays valid)."""
+        clock = clock or Clock()
+        check_passphrase_strength(new_passphrase)
+        envelope = cls._load_envelope(folder)
+        attempts = _Attempts(folder, clock)
+        attempts.check_allowed()
+        try:
+            key = envelope.unlock_with_recovery(recovery_key)
+        except WrongPassphrase:
+            attempts.record_failure()
+            raise
+        vault = cls._open(folder, envelope, key, clock, attempts, how="recovery key")
+        vault._rewrap(new_passphrase, "passphrase_reset_with_recovery_key")
+        return vault
+
+    @staticmethod
+    def _load_envelope(folder: Path) -> KeyEnvelope:
+        if not (folder / DB_NAME).exists():
+            raise UserError(f"No vault in {folder}. Create one with: session-assistant init")
+        try:
+            return KeyEnvelope.load(folder / KEYS_NAME)
+        except FileNotFoundError:
+            raise VaultCorrupt("The vault key file is missing; restore the vault from a backup.") from None
+
+    @classmethod
+    def _open(cls, folder, envelope, key, clock, attempts: _Attempts, how: str) -> "Vault":
+        db = VaultDatabase(folder / DB_NAME, key)
+        try:
+            version = db.schema_version()
+            if version < migrations.latest_version():
+                if version > 0:
+                    cls._backup_before_migration(folder, db, version, clock)
+                migrations.upgrade(db.conn, version)
+            elif version > migrations.latest_version():
+                migrations.upgrade(db.conn, version)  # raises: newer schema
+        except BaseException:
+            db.close()
+            raise
+        vault = cls(folder, db, envelope, key, clock)
+        failed = attempts.take_and_reset()
+        with db.transaction() as conn:
+            if failed.get("failures"):
+                vault.audit.append(conn, "unlock_failed", actor="system",
+                                   detail=f"{failed['failures']} failed attempt(s), last at {failed['last']}")
+            vault.audit.append(conn, "unlock", detail=f"with {how}")
+        return vault
+
+    @staticmethod
+    def _backup_before_migration(folder: Path, db: VaultDatabase, version: int, clock: Clock) -> None:
+        backups = folder / "backups"
+        backups.mkdir(exist_ok=True, mode=0o700)
+        stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+        target = backups / f"pre-migration-v{version}-{stamp}.db"
+        dest = sqlcipher3.connect(str(target))
+        try:
+            db.conn.backup(dest)
+        finally:
+            dest.close()
+        shutil.copy2(folder / KEYS_NAME, backups / f"pre-migration-v{version}-{stamp}.keys")
+        log.info("backed up schema %d before migrating", version)
+
+    # ---- while open ----------------------------------------------------------------------
+    def change_passphrase(self, current: str, new: str) -> None:
+        self._envelope.unlock(current)  # raises WrongPassphrase
+        check_passphrase_strength(new)
+        self._rewrap(new, "passphrase_changed")
+
+    def _rewrap(self, new_passphrase: str, action: str) -> None:
+        self._envelope.rewrap_passphrase(self._key, new_passphrase)
+        self._envelope.save(self.folder / KEYS_NAME)
+        with self.db.transaction() as conn:
+            self.audit.append(conn, action)
+
+    def backup(self, target: Path) -> Path:
+        """Write an encrypted backup (SQLCipher backup API + the wrapped key) to ``target``."""
+        target = Path(target)
+        if target.exists():
+            raise UserError(f"{target} already exists; choose a new file name.")
+        if not target.parent.is_dir():
+            raise UserError(f"The folder {target.parent} does not exist.")
+        with tempfile.TemporaryDirectory(dir=self.folder) as work:
+            copy = Path(work) / DB_NAME
+            dest = sqlcipher3.connect(str(copy))
+            try:
+                dest.set_key(_raw_key(self._key))
+                with self.db.read():
+                    self.db.conn.backup(dest)
+            finally:
+                dest.close()
+            manifest = {"format": BACKUP_FORMAT, "version": 1, "created_at": self.clock.iso(),
+                        "schema_version": self.db.schema_version(), "vault_id": self._envelope.vault_id}
+            partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+            try:
+                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+                    archive.writestr("manifest.json", json.dumps(manifest))
+                    archive.write(copy, DB_NAME)
+                    archive.write(self.folder / KEYS_NAME, KEYS_NAME)
+                os.chmod(partial, 0o600)
+                partial.replace(target)
+            except OSError as error:
+                partial.unlink(missing_ok=True)
+                raise UserError(f"The backup could not be written ({error.strerror}); nothing was saved.") from None
+        with self.db.transaction() as conn:
+            self.audit.append(conn, "backup_created")
+        return target
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+            self._key = b""
+
+
+def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | None = None) -> Path:
+    """Restore a backup into ``folder``. An existing vault there is moved aside, never overwritten.
+
+    The backup is checked first (it opens with the passphrase and passes the integrity check);
+    returns the folder the previous vault was moved to (or the vault folder if there was none).
+    """
+    clock = clock or Clock()
+    try:
+        with zipfile.ZipFile(backup_file) as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+            if manifest.get("format") != BACKUP_FORMAT:
+                raise UserError("That file is not a Session Assistant backup.")
+            staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder.parent if folder.parent.exists() else None))
+            archive.extract(DB_NAME, staging)
+            archive.extract(KEYS_NAME, staging)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        raise UserError("That backup file cannot be read (missing, damaged or not a backup).") from None
+    try:
+        envelope = KeyEnvelope.load(staging / KEYS_NAME)
+        key = envelope.unlock(passphrase)
+        VaultDatabase(staging / DB_NAME, key).close()  # integrity check of the backup itself
+        moved_to = folder
+        if Vault.exists(folder):
+            moved_to = folder.with_name(f"{folder.name}.before-restore-{clock.now().strftime('%Y%m%dT%H%M%S')}")
+            folder.rename(moved_to)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for name in (DB_NAME, KEYS_NAME):
+            os.replace(staging / name, folder / name)
+            os.chmod(folder / name, 0o600)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    vault = Vault.unlock(folder, passphrase, clock)
+    with vault.db.transaction() as conn:
+        vault.audit.append(conn, "vault_restored", detail=f"from backup created {manifest.get('created_at')}")
+    vault.close()
+    return moved_to
