@@ -1,0 +1,88 @@
+"""Shared typography for every PDF the app prints: fonts, colours, prose with bullets.
+
+Colours are deliberately quiet (dark slate text, one deep teal accent, grey rules) so the page reads
+like a clinical letter, not a form; the accent marks structure only.
+"""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from session_assistant.paths import resource
+
+FONT = "DejaVu"
+_FONT_FILES = {
+    "": "DejaVuSans.ttf",
+    "B": "DejaVuSans-Bold.ttf",
+    "I": "DejaVuSans-Oblique.ttf",
+    "BI": "DejaVuSans-BoldOblique.ttf",
+}
+
+BODY = (31, 41, 51)
+ACCENT = (24, 78, 96)
+MUTED = (107, 114, 128)
+RULE = (203, 210, 217)
+PANEL = (243, 245, 247)
+
+BODY_SIZE = 10
+LINE_H = 5.2
+MARGIN_MM = 20
+
+
+class StyledPdf(FPDF):
+    """FPDF with the app's fonts loaded and a few typographic helpers."""
+
+    def __init__(self, page_format: str = "Letter") -> None:
+        super().__init__(orientation="portrait", unit="mm", format=page_format)
+        for style, file_name in _FONT_FILES.items():
+            self.add_font(FONT, style, str(resource("fonts", file_name)))
+        self.set_margins(MARGIN_MM, 18, MARGIN_MM)
+        self.set_auto_page_break(True, margin=20)
+        self.alias_nb_pages()
+        self.set_lang("en")
+        self.font()
+
+    def font(self, size: float = BODY_SIZE, style: str = "", color: tuple[int, int, int] = BODY) -> None:
+        """Set family, style, size and colour in one call."""
+        self.set_font(FONT, style, size)
+        self.set_text_color(*color)
+
+    def rule(self, y: float, color: tuple[int, int, int], weight: float, width: float | None = None) -> None:
+        """A horizontal line across the text width (or ``width`` mm) at height ``y``."""
+        self.set_draw_color(*color)
+        self.set_line_width(weight)
+        self.line(self.l_margin, y, self.l_margin + (width or self.epw), y)
+
+    def fit(self, text: str, width: float) -> str:
+        """Shorten ``text`` with an ellipsis so it fits on one line of ``width`` mm."""
+        if self.get_string_width(text) <= width:
+            return text
+        while text and self.get_string_width(text + "…") > width:
+            text = text[:-1]
+        return text + "…"
+
+    def headings_style(self) -> FontFace:
+        return FontFace(family=FONT, emphasis="BOLD", size_pt=8.5, color=ACCENT, fill_color=(255, 255, 255))
+
+    def prose(self, text: str, size: float = BODY_SIZE, line_h: float = LINE_H) -> None:
+        """Paragraphs separated by blank lines; lines starting with "- " or "• " become bullets."""
+        self.font(size=size)
+        paragraphs = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")]
+        for index, paragraph in enumerate(p for p in paragraphs if p.strip()):
+            if index:
+                self.ln(line_h * 0.45)
+            for line in paragraph.split("\n"):
+                stripped = line.strip()
+                if stripped[:2] in ("- ", "• ", "* "):
+                    self._bullet(stripped[2:].strip(), line_h)
+                else:
+                    self.multi_cell(0, line_h, stripped, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def _bullet(self, text: str, line_h: float) -> None:
+        indent = 5
+        if self.get_y() + line_h > self.page_break_trigger:
+            self.add_page()
+        self.set_x(self.l_margin + 1.2)
+        self.cell(indent - 1.2, line_h, "•")
+        self.multi_cell(self.epw - indent, line_h, text, align="L", new_x="LMARGIN", new_y="NEXT")

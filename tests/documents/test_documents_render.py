@@ -1,0 +1,76 @@
+"""Rendering: real PDFs read back with pypdf (text, Unicode, pagination, metadata)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from session_assistant.documents.model import ClinicalDocument, DocumentKind
+from session_assistant.documents.render import ai_statement, render_pdf
+
+from doc_samples import CLIENT, PRACTICE, SIGNATURE, assessment, long_note, progress_note
+
+
+def _text(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_progress_note_prints_header_identifiers_sections_and_signature():
+    reader, text = _text(render_pdf(progress_note()))
+    flat = _squash(text)
+    for expected in ("Harbourview Counselling", "Progress Note", "Zoë Łukasiewicz", "1988-03-14", "1042",
+                     "2026-11-20", "Subjective", "Objective", "Assessment", "Plan",
+                     "Σοφία Papadopoulou-Müller, LCSW", "Licence no. LCSW-ME 20417",
+                     "Signed 2026-11-20 16:05 UTC", "Page 1 of 1"):
+        assert expected in flat, expected
+    assert "“about five hours”" in flat and "— better" in flat
+    assert _squash(ai_statement("qwen2.5-coder-1.5b-instruct")) in flat
+    assert reader.metadata.title == "Progress Note — 2026-11-20"
+    assert reader.metadata.author == "Σοφία Papadopoulou-Müller, LCSW"
+
+
+def test_fonts_are_embedded_not_substituted():
+    reader, _ = _text(render_pdf(progress_note()))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    descriptors = [fonts[key].get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"] for key in fonts]
+    assert descriptors and all("/FontFile2" in d for d in descriptors)
+
+
+def test_note_without_ai_carries_no_ai_statement():
+    _, text = _text(render_pdf(progress_note(ai_model=None)))
+    assert "AI assistance" not in text
+
+
+def test_long_note_paginates_with_running_client_header_and_addenda():
+    reader, _ = _text(render_pdf(long_note()))
+    pages = [_squash(page.extract_text()) for page in reader.pages]
+    total = len(pages)
+    assert total >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {total}" in page
+        assert "Zoë Łukasiewicz" in page
+        assert "{nb}" not in page
+    assert "Addenda" in pages[-1] and "Correction of the next appointment date" in pages[-1]
+
+
+def test_every_kind_renders_its_title():
+    for kind in DocumentKind:
+        doc = ClinicalDocument(kind=kind, practice=PRACTICE, client=CLIENT, sections=(("Body", "Text."),),
+                               period=("2026-01-05", "2026-11-20"), signature=SIGNATURE)
+        _, text = _text(render_pdf(doc))
+        assert kind.value in text
+        assert "2026-01-05 to 2026-11-20" in text
+
+
+def test_assessment_table_and_unsigned_draft_notice():
+    _, text = _text(render_pdf(assessment()))
+    assert "Feeling afraid, as if something awful might happen" in _squash(text)
+    _, draft = _text(render_pdf(progress_note(signature=None)))
+    assert "DRAFT — not signed" in draft
