@@ -99,7 +99,8 @@ class SealedWriter:
         self._aead = AESGCM(key)
         self._rec_id = bytes.fromhex(recording_id)
         self.sample_rate = sample_rate
-        self.chunks = 0
+        self.chunks = 0  # audio chunks sealed (the end marker is not counted)
+        self._index = 0  # frame number: the nonce and part of the AAD
         self.samples = 0
         self.bytes_written = 0
         self._closed = False
@@ -125,10 +126,10 @@ class SealedWriter:
 
     def _seal(self, flags: int, body: bytes) -> None:
         length = len(body) + _TAG_BYTES
-        aad = _chunk_aad(self._rec_id, self.chunks, flags, length)
-        sealed = self._aead.encrypt(_chunk_nonce(self.chunks), body, aad)
+        aad = _chunk_aad(self._rec_id, self._index, flags, length)
+        sealed = self._aead.encrypt(_chunk_nonce(self._index), body, aad)
         self._write_durably(_FRAME.pack(flags, length) + sealed)
-        self.chunks += 1
+        self._index += 1
 
     def append(self, pcm16: np.ndarray) -> None:
         """Seal one chunk of int16 mono samples (normally ``CHUNK_SAMPLES`` of them)."""
@@ -138,6 +139,7 @@ class SealedWriter:
         if samples.ndim != 1 or samples.size == 0:
             raise ValueError("a chunk is a non-empty 1-D array of samples")
         self._seal(FLAG_AUDIO, samples.tobytes())
+        self.chunks += 1
         self.samples += samples.size
 
     def finish(self) -> None:

@@ -1,0 +1,1 @@
+"""Capture, sealed (encrypted) recordings, import, retention and shredding. No Qt here."""
