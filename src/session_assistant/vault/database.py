@@ -103,7 +103,8 @@ class VaultDatabase:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException as error:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite already rolled back after some errors (SQLITE_FULL)
+                    self.conn.execute("ROLLBACK")
                 if isinstance(error, sqlcipher3.OperationalError) and "full" in str(error).lower():
                     raise DiskFull("The disk is full: the change was not saved (nothing was lost).") from None
                 raise

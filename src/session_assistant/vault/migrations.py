@@ -65,7 +65,8 @@ def upgrade(conn, current: int, migrations: list[Migration] | None = None) -> li
             conn.execute(f"PRAGMA user_version = {migration.version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         log.info("vault migrated to schema %d", migration.version)
         applied.append(migration.version)
