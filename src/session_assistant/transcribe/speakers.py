@@ -1,0 +1,231 @@
+"""Who spoke: attribute each segment to a speaker, offline, with numpy alone.
+
+Method (classical, documented so it can be judged): for each segment, MFCCs (19 coefficients,
+c0 dropped so loudness doesn't matter) over its voiced frames, averaged over ~1.5 s windows
+(19 numbers: roughly the shape of the speaker's vocal tract). Features are
+standardised across the session and clustered into N groups with k-means (k-means++ seeding,
+several restarts, longer segments weigh more). No model weights, nothing downloaded.
+
+Labels: the speaker of the first segment is the clinician (the clinician usually opens the
+session), the next new voice the client, any others "speaker 3", "speaker 4"... The clinician
+corrects this with ``swap_speakers`` or ``relabel``. The features are stored on each segment
+(``Segment.voice``) so speakers can be reassigned after a restart without the audio.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from session_assistant.transcribe.segments import SAMPLE_RATE, Segment
+
+CLINICIAN, CLIENT = "clinician", "client"
+_FRAME, _HOP, _NFFT, _NMELS, _NCEPS = 400, 160, 512, 40, 20
+
+
+def _mel_filterbank() -> np.ndarray:
+    def hz_to_mel(hz):
+        return 2595.0 * np.log10(1.0 + hz / 700.0)
+
+    mels = np.linspace(hz_to_mel(60.0), hz_to_mel(7600.0), _NMELS + 2)
+    bins = np.floor((_NFFT + 1) * (700.0 * (10 ** (mels / 2595.0) - 1.0)) / SAMPLE_RATE).astype(int)
+    bank = np.zeros((_NMELS, _NFFT // 2 + 1), dtype=np.float32)
+    for m in range(1, _NMELS + 1):
+        left, centre, right = bins[m - 1], bins[m], bins[m + 1]
+        for k in range(left, centre):
+            bank[m - 1, k] = (k - left) / max(1, centre - left)
+        for k in range(centre, right):
+            bank[m - 1, k] = (right - k) / max(1, right - centre)
+    return bank
+
+
+_BANK = _mel_filterbank()
+_DCT = np.cos(np.pi / _NMELS * (np.arange(_NMELS)[None, :] + 0.5) * np.arange(_NCEPS)[:, None]).astype(np.float32)
+_WINDOW = np.hamming(_FRAME).astype(np.float32)
+
+
+def mfcc(audio: np.ndarray) -> np.ndarray:
+    """MFCC frames (n_frames x 20) of 16 kHz audio: 25 ms Hamming windows every 10 ms."""
+    if audio.size < _FRAME:
+        return np.zeros((0, _NCEPS), dtype=np.float32)
+    emphasised = np.append(audio[0], audio[1:] - 0.97 * audio[:-1]).astype(np.float32)
+    count = 1 + (emphasised.size - _FRAME) // _HOP
+    index = np.arange(_FRAME)[None, :] + _HOP * np.arange(count)[:, None]
+    frames = emphasised[index] * _WINDOW
+    power = np.abs(np.fft.rfft(frames, _NFFT)) ** 2 / _NFFT
+    return np.log(power @ _BANK.T + 1e-10) @ _DCT.T
+
+
+def voice_features(audio: np.ndarray) -> list[float] | None:
+    """Mean of MFCC 1..19 over the louder (voiced) frames; None if too short.
+
+    The mean alone: over a 1.5 s window the standard deviation follows what is said more than
+    who says it (measured: 77 % word-level speaker accuracy with it, 96 % without, on the
+    two-voice test dialogue)."""
+    ceps = mfcc(audio)
+    if len(ceps) < 20:
+        return None
+    energy = ceps[:, 0]
+    voiced = ceps[energy >= np.percentile(energy, 30), 1:]  # drop pauses and breaths
+    return [round(float(x), 4) for x in voiced.mean(axis=0)]
+
+
+_WIN_S, _HOP_S = 1.5, 0.75  # voice windows: long enough for stable statistics, short enough for turns
+
+
+def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: float = 0.0) -> None:
+    """Set ``segment.voice`` to rows ``[start_s, end_s, *features]`` for ~1.5 s windows across the
+    segment (times absolute); ``audio`` starts at ``offset_s`` in the recording."""
+    for seg in segments:
+        rows = []
+        t = seg.start
+        while True:
+            t_end = min(seg.end, t + _WIN_S)
+            if seg.end - t_end < _HOP_S:  # fold a short tail into this window
+                t_end = seg.end
+            a = max(0, int((t - offset_s) * SAMPLE_RATE))
+            b = min(audio.size, int((t_end - offset_s) * SAMPLE_RATE))
+            features = voice_features(audio[a:b]) if b > a else None
+            if features:
+                rows.append([round(t, 3), round(t_end, 3), *features])
+            if t_end >= seg.end:
+                break
+            t += _HOP_S
+        seg.voice = rows or None
+
+
+def _kmeans(x: np.ndarray, weights: np.ndarray, k: int, rng: np.random.Generator, iters: int = 50):
+    centres = [x[rng.choice(len(x), p=weights / weights.sum())]]
+    for _ in range(1, k):  # k-means++: far points are likelier seeds
+        d = np.min([((x - c) ** 2).sum(axis=1) for c in centres], axis=0) * weights
+        centres.append(x[rng.choice(len(x), p=d / d.sum())] if d.sum() > 0 else x[rng.integers(len(x))])
+    centres = np.array(centres)
+    labels = np.zeros(len(x), dtype=int)
+    for _ in range(iters):
+        dist = ((x[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        new = dist.argmin(axis=1)
+        if _ and np.array_equal(new, labels):
+            break
+        labels = new
+        for j in range(k):
+            members = labels == j
+            if members.any():
+                centres[j] = np.average(x[members], axis=0, weights=weights[members])
+    inertia = float((((x - centres[labels]) ** 2).sum(axis=1) * weights).sum())
+    return labels, inertia
+
+
+def cluster_voices(features: np.ndarray, durations: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
+    """Cluster rows of ``features`` into ``k`` speakers; returns a label per row."""
+    if len(features) <= k:
+        return np.arange(len(features))
+    std = features.std(axis=0)
+    x = (features - features.mean(axis=0)) / np.where(std > 1e-6, std, 1.0)
+    weights = np.sqrt(np.clip(durations, 0.2, 30.0))
+    rng = np.random.default_rng(seed)
+    best = min((_kmeans(x, weights, k, rng) for _ in range(10)), key=lambda r: r[1])
+    return best[0]
+
+
+def speaker_names(count: int) -> list[str]:
+    return [CLINICIAN, CLIENT, *(f"speaker {i}" for i in range(3, count + 1))][:count]
+
+
+def assign_speakers(segments: list[Segment], count: int = 2) -> list[Segment]:
+    """Attribute speech to ``count`` speakers and return the segments, split where the speaker
+    changes inside a Whisper segment (Whisper often runs one turn into the next).
+
+    Voice windows are clustered; each word takes the speaker of the nearest window; runs of
+    words shorter than 0.8 s are absorbed by their neighbours; names follow first appearance.
+    Segments without windows or words take the previous speaker.
+    """
+    rows = [(i, r) for i, s in enumerate(segments) for r in (s.voice or [])]
+    if count < 2 or len(rows) < count:
+        for s in segments:
+            s.speaker = CLINICIAN
+        return segments
+    table = np.array([r for _, r in rows], dtype=np.float64)
+    labels = cluster_voices(table[:, 2:], table[:, 1] - table[:, 0], count)
+    centres = (table[:, 0] + table[:, 1]) / 2
+    owner = np.array([i for i, _ in rows])
+    pieces: list[tuple[Segment, int]] = []
+    for i, seg in enumerate(segments):
+        mine = owner == i
+        if not mine.any():
+            pieces.append((seg, -1))
+            continue
+        seg_labels, seg_centres = labels[mine], centres[mine]
+        if not seg.words:
+            pieces.append((seg, int(np.bincount(seg_labels).argmax())))
+            continue
+        word_labels = [int(seg_labels[np.abs(seg_centres - (w.start + w.end) / 2).argmin()]) for w in seg.words]
+        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels)))
+    names = speaker_names(count)
+    order: dict[int, str] = {}
+    out: list[Segment] = []
+    previous = CLINICIAN
+    for seg, label in pieces:
+        if label >= 0:
+            if label not in order:
+                order[label] = names[len(order)]
+            previous = order[label]
+        seg.speaker = previous
+        seg.id = len(out)
+        out.append(seg)
+    segments[:] = out
+    return segments
+
+
+def _smooth(words, labels: list[int], min_run_s: float = 0.8) -> list[int]:
+    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run."""
+    labels = list(labels)
+    changed = True
+    while changed:
+        changed = False
+        runs = []  # (first, last, label)
+        for i, lab in enumerate(labels):
+            if runs and runs[-1][2] == lab:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i, lab])
+        if len(runs) < 2:
+            break
+        for k, (a, b, lab) in enumerate(runs):
+            if words[b].end - words[a].start >= min_run_s:
+                continue
+            left = runs[k - 1] if k > 0 else None
+            right = runs[k + 1] if k + 1 < len(runs) else None
+            span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0
+            target = left if span(left) >= span(right) else right
+            labels[a:b + 1] = [target[2]] * (b - a + 1)
+            changed = True
+            break
+    return labels
+
+
+def _split_by_label(seg: Segment, labels: list[int]) -> list[tuple[Segment, int]]:
+    if len(set(labels)) == 1:
+        return [(seg, labels[0])]
+    pieces = []
+    start = 0
+    for i in range(1, len(labels) + 1):
+        if i == len(labels) or labels[i] != labels[start]:
+            words = seg.words[start:i]
+            text = "".join(w.word for w in words).strip()
+            confidence = round(float(np.mean([w.prob for w in words])), 4)
+            voice = [r for r in (seg.voice or []) if words[0].start <= (r[0] + r[1]) / 2 <= words[-1].end] or None
+            pieces.append((Segment(seg.id, words[0].start, words[-1].end, text, words, confidence, None, voice),
+                           labels[start]))
+            start = i
+    return pieces
+
+
+def relabel(segments: list[Segment], mapping: dict[str, str]) -> None:
+    """Rename speakers in place, e.g. ``{"clinician": "client", "client": "clinician"}``."""
+    for s in segments:
+        if s.speaker in mapping:
+            s.speaker = mapping[s.speaker]
+
+
+def swap_speakers(segments: list[Segment]) -> None:
+    """The common correction: clinician and client were the wrong way round."""
+    relabel(segments, {CLINICIAN: CLIENT, CLIENT: CLINICIAN})
