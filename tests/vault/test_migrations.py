@@ -41,6 +41,7 @@ def test_fixture_vault_upgrades_and_keeps_its_records(tmp_path, fixture):
     backups = list((folder / "backups").glob(f"pre-migration-v{old_version}-*.db")) if old_version < migrations.latest_version() else []
     if old_version < migrations.latest_version():
         assert backups, "no backup was written before migrating"
+        assert not backups[0].read_bytes().startswith(b"SQLite format 3"), "pre-migration backup is plaintext"
 
 
 def test_a_vault_from_a_newer_release_is_refused(tmp_path, monkeypatch):

@@ -165,7 +165,7 @@ class Vault:
             version = db.schema_version()
             if version < migrations.latest_version():
                 if version > 0:
-                    cls._backup_before_migration(folder, db, version, clock)
+                    cls._backup_before_migration(folder, db, key, version, clock)
                 migrations.upgrade(db.conn, version)
             elif version > migrations.latest_version():
                 migrations.upgrade(db.conn, version)  # raises: newer schema
@@ -182,13 +182,14 @@ class Vault:
         return vault
 
     @staticmethod
-    def _backup_before_migration(folder: Path, db: VaultDatabase, version: int, clock: Clock) -> None:
+    def _backup_before_migration(folder: Path, db: VaultDatabase, key: bytes, version: int, clock: Clock) -> None:
         backups = folder / "backups"
         backups.mkdir(exist_ok=True, mode=0o700)
         stamp = clock.now().strftime("%Y%m%dT%H%M%S")
         target = backups / f"pre-migration-v{version}-{stamp}.db"
         dest = sqlcipher3.connect(str(target))
         try:
+            dest.set_key(_raw_key(key))  # the copy is encrypted with the same key, never plaintext
             db.conn.backup(dest)
         finally:
             dest.close()
