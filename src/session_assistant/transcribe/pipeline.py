@@ -8,7 +8,7 @@ import numpy as np
 
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.transcribe.audio_input import load_audio
-from session_assistant.transcribe.engine import DecodeOptions, WhisperEngine
+from session_assistant.transcribe.engine import DecodeOptions, WhisperEngine, check_language
 from session_assistant.transcribe.errors import NoSpeech
 from session_assistant.transcribe.segments import Transcript
 
@@ -39,6 +39,7 @@ def transcribe_file(path: Path, models_dir: Path, model: str | None = None, lang
                     token: CancelToken | None = None) -> Transcript:
     """Decode ``path`` (any FFmpeg format) and transcribe it. The input is checked before the
     model loads, so bad input fails fast."""
+    check_language(language)
     audio = load_audio(path)
     engine = WhisperEngine.from_registry(models_dir, model)
     return transcribe_audio(engine, audio, language, speakers, on_progress, token)

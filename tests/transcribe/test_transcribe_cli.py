@@ -1,0 +1,85 @@
+"""``session-assistant transcribe`` through the real CLI, on real files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from transcribe_samples import speak, write_wav
+
+import numpy as np
+
+from conftest import MODELS_DIR
+
+SENTENCE = "Good morning. How have you been sleeping since our last session?"
+
+
+def _files(folder):
+    return sorted(p.relative_to(folder) for p in folder.rglob("*"))
+
+
+def test_transcribe_prints_json_and_text(cli, tmp_path):
+    wav = speak(SENTENCE, "en-us+m3", tmp_path / "speech.wav")
+    before = _files(tmp_path)
+    result = cli("transcribe", str(wav), "--json", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"language", "duration_s", "segments"}
+    assert data["language"] == "en" and 4 < data["duration_s"] < 8
+    text = " ".join(s["text"] for s in data["segments"]).lower()
+    assert "sleeping" in text and "session" in text
+    assert all(set(s) == {"id", "start", "end", "speaker", "text"} for s in data["segments"])
+    assert data["segments"][0]["speaker"] == "clinician"
+    plain = cli("--json", "transcribe", str(wav), "--speakers", "1")  # global flag works too
+    assert json.loads(plain.stdout)["segments"]
+    text_out = cli("transcribe", str(wav))
+    assert text_out.returncode == 0 and "[00:0" in text_out.stdout and "sleeping" in text_out.stdout
+    assert _files(tmp_path) == before  # nothing written beside the input
+
+
+def _fails(cli, *args, words: tuple[str, ...]):
+    result = cli(*args)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert any(w in lines[0].lower() for w in words), lines[0]
+    return lines[0]
+
+
+def test_bad_inputs_give_one_clear_line(cli, tmp_path):
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.wav"
+    text.write_text("these are not audio samples at all\n" * 50)
+    silent = write_wav(tmp_path / "silent.wav", np.zeros(16000 * 3, dtype=np.float32))
+    no_samples = write_wav(tmp_path / "nosamples.wav", np.zeros(0, dtype=np.float32))
+    unreadable = tmp_path / "locked.wav"
+    shutil.copy(silent, unreadable)
+    unreadable.chmod(0)
+    before = _files(tmp_path)
+    _fails(cli, "transcribe", str(tmp_path / "missing.wav"), words=("not found",))
+    _fails(cli, "transcribe", str(empty), words=("empty",))
+    _fails(cli, "transcribe", str(text), words=("not a readable audio",))
+    _fails(cli, "transcribe", str(no_samples), words=("no audio", "not a readable"))
+    _fails(cli, "transcribe", str(silent), words=("no speech",))
+    _fails(cli, "transcribe", str(tmp_path), words=("folder",))
+    import os
+    if os.geteuid() != 0:  # root reads a mode-000 file anyway
+        _fails(cli, "transcribe", str(unreadable), words=("cannot read",))
+    assert _files(tmp_path) == before
+
+
+def test_model_problems_give_one_clear_line(cli, tmp_path):
+    wav = speak("Hello there.", "en-us", tmp_path / "hello.wav")
+    line = _fails(cli, "transcribe", str(wav), "--model", "whisper-huge-v9", words=("unknown whisper model",))
+    assert "whisper-base" in line  # names what is available
+    _fails(cli, "--models-dir", str(tmp_path / "nomodels"), "transcribe", str(wav), words=("missing", "unknown"))
+    broken = tmp_path / "models" / "whisper-broken"
+    broken.mkdir(parents=True)
+    (broken / "model.bin").write_bytes(b"\0" * 1024)
+    (broken / "config.json").write_text("{}")
+    _fails(cli, "--models-dir", str(tmp_path / "models"), "transcribe", str(wav), "--model", "whisper-broken",
+           words=("could not be loaded",))
+    _fails(cli, "transcribe", str(wav), "--language", "xx", words=("unknown language",))
+    assert (MODELS_DIR / "whisper-base" / "model.bin").is_file()
