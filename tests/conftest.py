@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-MODELS_DIR = REPO / "models"
-SHARED = REPO.parent / "shared"
-TEST_PASSPHRASE = "correct horse battery staple"
+from sa_testing import MODELS_DIR, REPO, SHARED, TEST_PASSPHRASE, run_cli  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -29,20 +23,6 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def user_home(isolated_user_dirs) -> Path:
     return isolated_user_dirs
-
-
-def run_cli(*args: str, passphrase: str | None = TEST_PASSPHRASE, env: dict | None = None,
-            timeout: float = 600, input_text: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real CLI in a fresh interpreter, as a user or script would."""
-    full_env = dict(os.environ)
-    full_env.pop("SESSION_ASSISTANT_PASSPHRASE", None)
-    if passphrase is not None:
-        full_env["SESSION_ASSISTANT_PASSPHRASE"] = passphrase
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "session_assistant", *args],
-        capture_output=True, text=True, env=full_env, timeout=timeout, input=input_text,
-    )
 
 
 @pytest.fixture

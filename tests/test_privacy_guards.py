@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEST_PASSPHRASE, run_cli
+from sa_testing import TEST_PASSPHRASE, run_cli
 
 MARKER = "QPHIMARK4412"
 ENGINE_PACKAGES = ["session_assistant.vault", "session_assistant.services", "session_assistant.audio",
