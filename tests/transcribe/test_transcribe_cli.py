@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from transcribe_samples import speak, write_wav
 
 import numpy as np
 
-from conftest import MODELS_DIR
+from sa_testing import MODELS_DIR
 
 SENTENCE = "Good morning. How have you been sleeping since our last session?"
 
@@ -18,6 +20,7 @@ def _files(folder):
     return sorted(p.relative_to(folder) for p in folder.rglob("*"))
 
 
+@pytest.mark.slow
 def test_transcribe_prints_json_and_text(cli, tmp_path):
     wav = speak(SENTENCE, "en-us+m3", tmp_path / "speech.wav")
     before = _files(tmp_path)

@@ -16,7 +16,7 @@ from session_assistant.transcribe.guard import collapse_repetition, rejection_re
 from session_assistant.transcribe.segments import Transcript
 from transcribe_samples import engine, need_tools, read_wav, speak  # noqa: F401 (fixture)
 
-from conftest import SHARED
+from sa_testing import SHARED
 
 CLIP = SHARED / "eval" / "speech" / "audio" / "librispeech" / "1089-134686-0000.flac"
 CLIP_TEXT = ("he hoped there would be stew for dinner turnips and carrots and bruised potatoes and fat "

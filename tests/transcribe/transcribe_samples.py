@@ -84,3 +84,22 @@ def engine():
     from session_assistant.transcribe.engine import WhisperEngine
 
     return WhisperEngine.from_registry(Path(__file__).resolve().parents[2] / "models")
+
+
+@pytest.fixture(scope="session")
+def two_voices(tmp_path_factory):
+    """(audio, truth) of the six-turn two-voice dialogue (~40 s)."""
+    folder = tmp_path_factory.mktemp("dialogue")
+    path, truth = dialogue(folder)
+    return read_wav(path), truth
+
+
+def speaker_accuracy(segments, truth, names=("clinician", "client")) -> float:
+    """Share of spoken time (word by word) attributed to the right voice."""
+    right = total = 0.0
+    for seg in segments:
+        for w in seg.words:
+            span = w.end - w.start
+            total += span
+            right += span * (seg.speaker == names[speaker_at(truth, (w.start + w.end) / 2)])
+    return right / total

@@ -1,0 +1,56 @@
+"""Live mode on a real two-voice recording fed in 1 s blocks: same words as one offline pass,
+only the last window left at Stop, and a restart that does not redo finished windows."""
+
+from __future__ import annotations
+
+import json
+
+import jiwer
+import pytest
+from whisper_normalizer.english import EnglishTextNormalizer
+
+from session_assistant.transcribe.engine import DecodeOptions
+from session_assistant.transcribe.live import LiveSettings, LiveTranscriber, Window
+from transcribe_samples import DIALOGUE, engine, speaker_accuracy, two_voices  # noqa: F401 (fixtures)
+
+SHORT = LiveSettings(min_window_s=12.0, max_window_s=20.0)  # several windows on a ~40 s clip
+EN = DecodeOptions(language="en")
+
+
+def _feed(live, audio, block=16_000, stop_at=None):
+    for i in range(0, audio.size if stop_at is None else stop_at, block):
+        live.feed(audio[i:i + block])
+        live.transcribe_ready()
+
+
+@pytest.mark.slow
+def test_live_matches_offline_and_resumes(engine, two_voices):
+    audio, truth = two_voices
+    norm = EnglishTextNormalizer()
+    reference = norm(" ".join(DIALOGUE))
+    offline = engine.transcribe(audio, EN)
+
+    saved: list[dict] = []
+    live = LiveTranscriber(engine, EN, SHORT, on_window_done=lambda w: saved.append(json.loads(json.dumps(w.to_dict()))))
+    _feed(live, audio)
+    assert len(saved) >= 2  # windows were transcribed while "recording"
+    assert live.pending_seconds <= SHORT.max_window_s + 1.0  # Stop only has the last window to do
+    transcript = live.finish()
+    assert len(saved) == len(live.windows)
+    assert abs(transcript.duration_s - audio.size / 16000) < 0.01
+    wer_live, wer_offline = jiwer.wer(reference, norm(transcript.text)), jiwer.wer(reference, norm(offline.text))
+    assert abs(wer_live - wer_offline) <= 0.03, (wer_live, wer_offline)
+    assert speaker_accuracy(transcript.segments, truth) >= 0.8
+    windows = live.windows
+    assert windows[0].start_sample == 0 and windows[-1].end_sample == audio.size
+    assert all(a.end_sample == b.start_sample for a, b in zip(windows, windows[1:]))
+    assert all(w.start_sample / 16000 - 0.5 <= s.start for w in windows for s in w.segments)
+
+    # crash after the first window: a new job given that window redoes only the rest
+    redone: list[Window] = []
+    resumed = LiveTranscriber(engine, EN, SHORT, done=saved[:1], on_window_done=redone.append)
+    _feed(resumed, audio)
+    again = resumed.finish()
+    assert redone and redone[0].start_sample == saved[0]["end_sample"]
+    assert len(redone) == len(saved) - 1
+    assert jiwer.wer(norm(transcript.text), norm(again.text)) <= 0.02
