@@ -172,3 +172,14 @@ def test_wav_out_matches(tmp_path):
     with wave.open(str(out)) as wav:
         assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (16000, 1, 2)
         assert np.array_equal(np.frombuffer(wav.readframes(wav.getnframes()), "<i2"), audio)
+
+
+def test_a_file_reads_as_being_written_only_while_its_writer_is_open(tmp_path):
+    key, rec_id = sealed.new_key(), sealed.new_recording_id()
+    path = tmp_path / sealed.file_name_for(rec_id)
+    writer = SealedWriter(path, key, rec_id)
+    writer.append(tone(1.0))
+    assert sealed.is_being_written(path)
+    writer.close()
+    assert not sealed.is_being_written(path)
+    assert not sealed.is_being_written(tmp_path / "missing.sealed")

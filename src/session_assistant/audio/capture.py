@@ -130,13 +130,18 @@ class Recorder:
             self.dropped_frames += frames
 
     # -- control (caller's thread) -----------------------------------------------------------------
+    def open(self) -> None:
+        """Open the input stream without starting it (so a bad device fails before anything is stored)."""
+        if self._stream is None:
+            self._stream = self._open_stream(samplerate=self._input_rate, channels=self._channels,
+                                             blocksize=max(1, self._input_rate // 10), callback=self._callback)
+
     def start(self) -> None:
         if self.state != "idle":
             raise RuntimeError("a recorder starts once")
+        self.open()
         self._thread = threading.Thread(target=self._write_loop, name="recording-writer", daemon=True)
         self._thread.start()
-        self._stream = self._open_stream(samplerate=self._input_rate, channels=self._channels,
-                                         blocksize=max(1, self._input_rate // 10), callback=self._callback)
         self._accepting = True
         self.state = "recording"
         self._stream.start()
@@ -157,11 +162,12 @@ class Recorder:
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
 
-    def stop(self, timeout: float = 30.0) -> RecorderResult:
+    def stop(self, timeout: float = 30.0, raise_errors: bool = True) -> RecorderResult:
         """Stop the stream, seal what is queued, write the end marker. Safe to call twice.
 
         Raises:
-            DiskFull: the disk filled while sealing (the chunks written so far stay readable).
+            DiskFull: (with ``raise_errors``) the disk filled while sealing; the chunks sealed so
+                far stay readable and the result says so.
         """
         with self._stop_lock:
             if self._result is None:
@@ -174,8 +180,10 @@ class Recorder:
                 if self._thread is not None:
                     self._queue.put(None)  # blocking put: the writer is draining, so room appears
                     self._thread.join(timeout)
+                else:
+                    self._writer.close()  # never started: leave the header-only file for the caller
                 self._result = self._make_result()
-        if self._result.state == "failed" and isinstance(self._error, OSError) and self._error.errno == errno.ENOSPC:
+        if raise_errors and self._result.error == "disk_full":
             raise DiskFull("The disk is full: recording stopped; the audio sealed so far was kept.")
         return self._result
 
@@ -256,5 +264,13 @@ class Recorder:
             state=state, duration_s=self._writer.duration_s, chunks=self._writer.chunks,
             dropped_blocks=self.dropped_blocks, dropped_frames=self.dropped_frames,
             input_overflows=self.input_overflows, warnings=list(self._monitor.warnings_raised),
-            error=type(self._error).__name__ if self._error else None,
+            error=_describe(self._error),
         )
+
+
+def _describe(error: BaseException | None) -> str | None:
+    if error is None:
+        return None
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return "disk_full"
+    return type(error).__name__

@@ -35,6 +35,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from session_assistant.errors import UserError
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 MAGIC = b"SASEAL\r\n"  # \r\n: a text-mode transfer that mangles line ends breaks the magic
 FORMAT_VERSION = 1
 SAMPLE_RATE = 16_000
@@ -109,6 +114,7 @@ class SealedWriter:
         # O_EXCL: never append to (or clobber) an existing recording; 0600 from the first byte.
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
+            _lock(self._fd)  # "being written": start-up recovery and the orphan sweep leave it alone
             self._write_durably(header + tag)
             _fsync_dir(self.path.parent)
         except BaseException:
@@ -158,6 +164,33 @@ class SealedWriter:
     @property
     def duration_s(self) -> float:
         return self.samples / self.sample_rate
+
+
+def _lock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def is_being_written(path: Path) -> bool:
+    """True while a live ``SealedWriter`` (in any process) holds the file open.
+
+    The lock is an advisory ``flock`` that the kernel drops when the writer's process dies, so a
+    file whose recorder was killed reads as not being written. Without ``fcntl`` (Windows) the
+    answer is False; there an open file cannot be deleted anyway.
+    """
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops our shared lock, if we got it
+    return False
 
 
 def _fsync_dir(folder: Path) -> None:
