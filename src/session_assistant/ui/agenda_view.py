@@ -1,0 +1,52 @@
+"""Layout of the agenda: today and the rest of the week."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+                               QVBoxLayout, QWidget)
+
+from session_assistant.ui.widgets import heading
+
+COLUMNS = ("Time", "Client", "Kind", "Status")
+
+
+class AgendaView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Agenda")
+        self.date_label = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setAccessibleName("Appointments today and this week")
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.start_session = QPushButton("&Start session")
+        self.start_session.setAccessibleName("Start the session for the selected appointment")
+        self.open_note = QPushButton("Open &note")
+        self.open_chart = QPushButton("Open c&hart")
+        self.new_appointment = QPushButton("New &appointment…")
+        self.new_client = QPushButton("New c&lient…")
+        self.empty = QLabel("No appointments today or in the coming week. Add a client, then an appointment.")
+        self.empty.hide()
+        buttons = QHBoxLayout()
+        for button in (self.start_session, self.open_note, self.open_chart):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_client)
+        buttons.addWidget(self.new_appointment)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.date_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)

@@ -1,0 +1,154 @@
+"""Small dialogs: new client, new appointment, the client's recording consent, addendum."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from session_assistant.errors import UserError
+
+CONSENT_TEXT = (
+    "Before recording, ask the client:<br><br><i>“With your permission I would like to record our session "
+    "on this computer. The recording stays encrypted here, is turned into a transcript that helps me write "
+    "my notes, and is destroyed within 24 hours. Nothing is sent anywhere. You can say no, and you can "
+    "change your mind at any time; your care does not change either way.”</i><br><br>What did the client say?")
+
+
+def _buttons(dialog: QDialog, ok_text: str = "OK") -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class NewClientDialog(QDialog):
+    def __init__(self, practice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New client")
+        self._practice = practice
+        self.client_id: int | None = None
+        self.first = QLineEdit()
+        self.last = QLineEdit()
+        self.dob = QDateEdit()
+        self.dob.setCalendarPopup(True)
+        self.dob.setDisplayFormat("yyyy-MM-dd")
+        self.dob.setDate(QDate(1990, 1, 1))
+        self.pronouns = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.message = QLabel()
+        form = QFormLayout(self)
+        form.addRow("&First name:", self.first)
+        form.addRow("&Last name:", self.last)
+        form.addRow("&Date of birth:", self.dob)
+        form.addRow("&Pronouns:", self.pronouns)
+        form.addRow("P&hone:", self.phone)
+        form.addRow("&Email:", self.email)
+        form.addRow(self.message)
+        form.addRow(_buttons(self, "Add client"))
+
+    def accept(self) -> None:
+        extra = {k: w.text().strip() for k, w in (("pronouns", self.pronouns), ("phone", self.phone),
+                                                  ("email", self.email)) if w.text().strip()}
+        try:
+            self.client_id = self._practice.clients.add(self.first.text(), self.last.text(),
+                                                        self.dob.date().toString("yyyy-MM-dd"), **extra)
+        except UserError as error:
+            self.message.setText(str(error))
+            return
+        super().accept()
+
+
+class NewAppointmentDialog(QDialog):
+    def __init__(self, practice, start: datetime, client_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New appointment")
+        self._practice = practice
+        self.appointment_id: int | None = None
+        self.client = QComboBox()
+        self.client.setAccessibleName("Client")
+        for row in practice.clients.list(include_inactive=False):
+            self.client.addItem(f"{row['last_name']}, {row['first_name']}", row["id"])
+        if client_id is not None:
+            self.client.setCurrentIndex(max(0, self.client.findData(client_id)))
+        self.start = QDateTimeEdit(QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, 0)))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(5, 600)
+        self.minutes.setValue(50)
+        self.minutes.setSuffix(" min")
+        self.kind = QComboBox()
+        self.kind.addItem("In person", "in_person")
+        self.kind.addItem("Telehealth", "telehealth")
+        self.message = QLabel()
+        form = QFormLayout(self)
+        form.addRow("&Client:", self.client)
+        form.addRow("&Starts:", self.start)
+        form.addRow("&Length:", self.minutes)
+        form.addRow("&Kind:", self.kind)
+        form.addRow(self.message)
+        form.addRow(_buttons(self, "Add appointment"))
+
+    def accept(self) -> None:
+        if self.client.currentData() is None:
+            self.message.setText("Add a client first.")
+            return
+        try:
+            self.appointment_id = self._practice.appointments.add(
+                int(self.client.currentData()), self.start.dateTime().toString("yyyy-MM-ddTHH:mm"),
+                self.minutes.value(), self.kind.currentData())
+        except UserError as error:
+            self.message.setText(str(error))
+            return
+        super().accept()
+
+
+def ask_recording_consent(practice, client_id: int, parent: QWidget | None = None) -> str | None:
+    """Ask the clinician what the client decided and store it; returns "given", "declined" or None."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Consent to AI session recording")
+    box.setText(CONSENT_TEXT)
+    given = box.addButton("Client &agrees", QMessageBox.ButtonRole.AcceptRole)
+    declined = box.addButton("Client &declines", QMessageBox.ButtonRole.RejectRole)
+    box.addButton("Ask &later", QMessageBox.ButtonRole.DestructiveRole)
+    box.exec()
+    clicked = box.clickedButton()
+    decision = "given" if clicked is given else "declined" if clicked is declined else None
+    if decision:
+        practice.clients.record_consent(client_id, decision, note="recorded in the session screen")
+    return decision
+
+
+class AddendumDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Addendum to a signed note")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. correction, late entry, clarification")
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Addendum text")
+        explain = QLabel("A signed note never changes. An addendum is appended with your name, the time and "
+                         "the reason.")
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Reason:", self.reason)
+        form.addRow("&Text:", self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, "Add addendum"))
+
+
+def default_start(now: datetime) -> datetime:
+    """The next whole hour, for a new appointment."""
+    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+
+
+__all__ = ["AddendumDialog", "NewAppointmentDialog", "NewClientDialog", "ask_recording_consent",
+           "default_start"]

@@ -1,0 +1,166 @@
+"""The main window: first run or unlock, then the workspace; locking and shutdown live here.
+
+Locking (Ctrl+L, idle time, system sleep) destroys the workspace and every widget that showed
+PHI, forgets in-memory drafts and transcripts, clears clipboard text the app wrote, closes the
+vault, and shows the unlock screen again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from session_assistant.ui.auto_lock import AutoLock
+from session_assistant.ui.context import UiContext
+from session_assistant.vault.store import Vault
+
+log = logging.getLogger(__name__)
+SHUTDOWN_WAIT_S = 10.0
+
+
+class MainWindow(QMainWindow):
+    """Emits ``locked(reason)`` after every lock (tests and the tray use it)."""
+
+    locked = Signal(str)
+
+    def __init__(self, ctx: UiContext, auto_lock: AutoLock | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Session Assistant")
+        self.setMinimumSize(1000, 640)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.first_run = None
+        self.unlock_page = None
+        self.workspace = None
+        self.auto_lock = auto_lock or AutoLock(ctx.settings.auto_lock_minutes, wall=ctx.wall, parent=self)
+        self.auto_lock.lock_due.connect(self._on_auto_lock_due)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.auto_lock)
+        self._lock_action = QAction("&Lock", self)
+        self._lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self._lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._lock_action.triggered.connect(lambda: self.lock("on demand"))
+        self.addAction(self._lock_action)
+        self._restore_geometry()
+        if Vault.exists(ctx.paths.vault_dir):
+            self.show_unlock()
+        else:
+            self.show_first_run()
+
+    # ---- screens ------------------------------------------------------------------------------
+    def _replace(self, widget: QWidget) -> None:
+        old = self.stack.currentWidget()
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
+    def show_first_run(self) -> None:
+        from session_assistant.ui.first_run import FirstRunPage
+
+        self.first_run = FirstRunPage(self.ctx)
+        self.first_run.completed.connect(self._on_practice_opened)
+        self._replace(self.first_run)
+
+    def show_unlock(self, message: str = "") -> None:
+        from session_assistant.ui.unlock import UnlockPage
+
+        self.unlock_page = UnlockPage(self.ctx)
+        self.unlock_page.unlocked.connect(self._on_practice_opened)
+        self._replace(self.unlock_page)
+        self.unlock_page.reset(message)
+
+    def _on_practice_opened(self, practice) -> None:
+        from session_assistant.ui.workspace import Workspace
+
+        self.ctx.practice = practice
+        if self.first_run is not None:
+            self.first_run._practice = None
+        self.first_run = self.unlock_page = None
+        self.workspace = Workspace(self.ctx, self)
+        self._replace(self.workspace)
+        self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
+        self.auto_lock.arm()
+        log.info("vault unlocked; workspace shown")
+
+    # ---- locking ------------------------------------------------------------------------------
+    def _on_auto_lock_due(self, reason: str) -> None:
+        self.lock(reason)
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.ctx.practice is not None
+
+    def lock(self, reason: str = "on demand") -> None:
+        if self.ctx.practice is None:
+            return
+        self.auto_lock.disarm()
+        self.ctx.pools.cancel_all()
+        if not self.ctx.pools.shutdown(SHUTDOWN_WAIT_S):
+            log.warning("work still running at lock; its results will be discarded")
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self:
+                dialog.close()
+        self.ctx.forget_phi()
+        if self.workspace is not None:
+            self.workspace.teardown()
+            self.workspace = None
+        self.show_unlock("Locked " + ("after being idle." if reason == "idle" else
+                                      "after the computer slept." if "sleep" in reason else "."))
+        practice, self.ctx.practice = self.ctx.practice, None
+        practice.close()
+        log.info("vault locked (%s)", reason)
+        self.locked.emit(reason)
+
+    # ---- shutdown -----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        if self.ctx.pools.busy or (self.workspace is not None and self.workspace.busy):
+            answer = QMessageBox.question(
+                self, "Work is still running",
+                "Transcription or drafting is still running. Stop it and quit? Saved work is kept.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._save_geometry()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Cancel jobs, wait with a timeout, close the vault. Threads are never terminated."""
+        self.auto_lock.disarm()
+        if not self.ctx.pools.shutdown(SHUTDOWN_WAIT_S):
+            log.warning("work did not stop within %.0f s at shutdown", SHUTDOWN_WAIT_S)
+        if self.workspace is not None:
+            self.workspace.teardown()
+            self.workspace = None
+        if self.first_run is not None:
+            self.first_run.abandon()
+        self.ctx.forget_phi()
+        if self.ctx.practice is not None:
+            self.ctx.practice.close()
+            self.ctx.practice = None
+        for model in self.ctx.models.values():
+            close = getattr(model, "close", None)
+            if close:
+                close()
+        self.ctx.models.clear()
+
+    def _save_geometry(self) -> None:
+        self.ctx.settings.geometry_hex = bytes(self.saveGeometry().toHex()).decode()
+        try:
+            self.ctx.save_settings()
+        except OSError:
+            log.warning("could not save window settings")
+
+    def _restore_geometry(self) -> None:
+        if self.ctx.settings.geometry_hex:
+            self.restoreGeometry(QByteArray.fromHex(self.ctx.settings.geometry_hex.encode()))
+        else:
+            self.resize(1280, 720)

@@ -1,0 +1,134 @@
+"""Layout of the note editor: template fields on the left, the AI draft review on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout,
+                               QWidget)
+
+from session_assistant.ui.widgets import BusyPanel, heading
+
+
+class NoteEditorView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Progress note")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.pages = QStackedWidget()
+
+        # Page 0: nothing chosen / no note yet
+        self.create_page = QWidget()
+        self.create_hint = QLabel("Choose an appointment in the agenda, then open or create its note.")
+        self.create_hint.setWordWrap(True)
+        self.template = QComboBox()
+        self.template.setAccessibleName("Note template")
+        self.create_button = QPushButton("&Create note")
+        create_form = QFormLayout()
+        create_form.addRow("&Template:", self.template)
+        create_layout = QVBoxLayout(self.create_page)
+        create_layout.addWidget(self.create_hint)
+        create_layout.addLayout(create_form)
+        row = QHBoxLayout()
+        row.addWidget(self.create_button)
+        row.addStretch(1)
+        create_layout.addLayout(row)
+        create_layout.addStretch(1)
+        self.pages.addWidget(self.create_page)
+
+        # Page 1: the note
+        self.fields_holder = QWidget()
+        self.fields_layout = QVBoxLayout(self.fields_holder)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setWidget(self.fields_holder)
+        self.addenda = QLabel()
+        self.addenda.setWordWrap(True)
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName("Save state")
+        self.sign_button = QPushButton("Sign && &Approve…")
+        self.sign_button.setAccessibleName("Sign and approve the note")
+        self.addendum_button = QPushButton("Add a&ddendum…")
+        self.export_button = QPushButton("&Export PDF…")
+        self.delete_button = QPushButton("Delete draft…")
+        self.enhance_button = QPushButton("&Enhance with AI")
+        self.enhance_button.setToolTip("Tidy your own words into the note format; adds nothing new")
+        actions = QHBoxLayout()
+        for button in (self.enhance_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_state)
+        for button in (self.export_button, self.addendum_button, self.sign_button):
+            actions.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.fields_scroll, 1)
+        left_layout.addWidget(self.addenda)
+
+        # AI review panel
+        self.review = QGroupBox("AI draft review")
+        self.sentences = QListWidget()
+        self.sentences.setWordWrap(True)
+        self.sentences.setAccessibleName("Draft sentences; choose one to see its evidence")
+        self.evidence = QPlainTextEdit()
+        self.evidence.setReadOnly(True)
+        self.evidence.setAccessibleName("Transcript lines the sentence rests on")
+        self.evidence.setPlaceholderText("Choose a sentence to see the transcript lines it rests on.")
+        self.risk = QListWidget()
+        self.risk.setWordWrap(True)
+        self.risk.setAccessibleName("Risk items to review")
+        self.refine_instruction = QLineEdit()
+        self.refine_instruction.setPlaceholderText("e.g. shorter; more detail on the plan")
+        self.refine_instruction.setAccessibleName("Refine instruction")
+        self.refine_button = QPushButton("&Refine")
+        refine_row = QHBoxLayout()
+        refine_row.addWidget(self.refine_instruction, 1)
+        refine_row.addWidget(self.refine_button)
+        review_layout = QVBoxLayout(self.review)
+        review_layout.addWidget(QLabel("Sentences (⚑ = check this):"))
+        review_layout.addWidget(self.sentences, 3)
+        review_layout.addWidget(QLabel("Evidence:"))
+        review_layout.addWidget(self.evidence, 2)
+        review_layout.addWidget(QLabel("Risk to review (never written by the AI):"))
+        review_layout.addWidget(self.risk, 1)
+        review_layout.addLayout(refine_row)
+
+        self.busy = BusyPanel()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.review)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        note_page = QWidget()
+        note_layout = QVBoxLayout(note_page)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(splitter, 1)
+        note_layout.addWidget(self.busy)
+        note_layout.addLayout(actions)
+        self.pages.addWidget(note_page)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.pages, 1)
+
+    def add_field(self, label: str, text: str, read_only: bool) -> QPlainTextEdit:
+        box = QPlainTextEdit(text)
+        box.setReadOnly(read_only)
+        box.setAccessibleName(label)
+        box.setMinimumHeight(110)
+        caption = QLabel(f"<b>{label}</b>")
+        caption.setBuddy(box)
+        self.fields_layout.addWidget(caption)
+        self.fields_layout.addWidget(box, 1)
+        return box
+
+    def clear_fields(self) -> None:
+        while self.fields_layout.count():
+            item = self.fields_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from findChildren now, not at the next event loop turn
+                widget.deleteLater()

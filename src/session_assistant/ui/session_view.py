@@ -1,0 +1,74 @@
+"""Layout of the session screen: consent, recording controls, live transcript, progress."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from session_assistant.ui.widgets import BusyPanel, LevelMeter, heading
+
+
+class SessionView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Session")
+        self.subtitle = QLabel("Choose an appointment in the agenda and press Start session.")
+        self.subtitle.setWordWrap(True)
+        self.consent_state = QLabel()
+        self.consent_state.setWordWrap(True)
+        self.consent_state.setAccessibleName("Consent state")
+
+        rec_box = QGroupBox("Record this session")
+        self.device = QComboBox()
+        self.device.setAccessibleName("Microphone")
+        self.level = LevelMeter()
+        self.elapsed = QLabel("00:00")
+        self.elapsed.setAccessibleName("Elapsed time")
+        self.rec_warning = QLabel()
+        self.rec_warning.setWordWrap(True)
+        self.record_button = QPushButton("● &Record")
+        self.record_button.setAccessibleName("Start recording")
+        self.pause_button = QPushButton("&Pause")
+        self.stop_button = QPushButton("■ S&top")
+        self.stop_button.setAccessibleName("Stop recording and transcribe")
+        self.import_button = QPushButton("&Import a recording…")
+        self.import_button.setAccessibleName("Import a recording file instead")
+        self.manual_button = QPushButton("Write the note &by hand")
+        form = QFormLayout()
+        form.addRow("&Microphone:", self.device)
+        level_row = QHBoxLayout()
+        level_row.addWidget(self.level, 1)
+        level_row.addWidget(self.elapsed)
+        form.addRow("Level:", level_row)
+        buttons = QHBoxLayout()
+        for button in (self.record_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        rec_layout = QVBoxLayout(rec_box)
+        rec_layout.addLayout(form)
+        rec_layout.addWidget(self.rec_warning)
+        rec_layout.addLayout(buttons)
+        self.record_box = rec_box
+
+        self.transcript = QPlainTextEdit()
+        self.transcript.setReadOnly(True)
+        self.transcript.setAccessibleName("Live transcript")
+        self.transcript.setPlaceholderText("The transcript appears here, with speaker labels.")
+        self.busy = BusyPanel()
+        self.open_note_button = QPushButton("Open the &note")
+        self.open_note_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.manual_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_note_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.consent_state)
+        layout.addWidget(rec_box)
+        layout.addWidget(QLabel("Transcript:"))
+        layout.addWidget(self.transcript, 1)
+        layout.addWidget(self.busy)
+        layout.addLayout(bottom)

@@ -1,0 +1,147 @@
+"""Small reusable widgets: passphrase strength meter, level meter, clipboard guard, busy panel."""
+
+from __future__ import annotations
+
+import math
+import string
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from session_assistant.vault.store import MIN_PASSPHRASE_LENGTH
+
+
+def passphrase_bits(text: str) -> float:
+    """A rough strength estimate in bits (character pool size x length), capped by repetition."""
+    if not text:
+        return 0.0
+    pool = 0
+    for chars, size in ((string.ascii_lowercase, 26), (string.ascii_uppercase, 26), (string.digits, 10)):
+        if any(c in chars for c in text):
+            pool += size
+    if any(not c.isalnum() for c in text):
+        pool += 33
+    distinct = len(set(text))
+    effective_length = min(len(text), distinct * 3)  # "aaaaaaaaaa" is not strong
+    return effective_length * math.log2(max(pool, 2))
+
+
+def strength_label(text: str) -> tuple[int, str]:
+    """(0..100, words) for the meter."""
+    if len(text) < MIN_PASSPHRASE_LENGTH:
+        return min(30, int(passphrase_bits(text) / 2)), f"Too short: at least {MIN_PASSPHRASE_LENGTH} characters"
+    bits = passphrase_bits(text)
+    if bits < 50:
+        return 40, "Weak: add a few more words"
+    if bits < 75:
+        return 70, "Fair"
+    return 100, "Strong"
+
+
+class StrengthMeter(QWidget):
+    """Bar plus words; the words matter for colour-blind users and screen readers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(8)
+        self.bar.setAccessibleName("Passphrase strength")
+        self.words = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.words)
+        self.update_for("")
+
+    def update_for(self, text: str) -> None:
+        value, words = strength_label(text)
+        self.bar.setValue(value)
+        self.words.setText(words)
+        self.bar.setAccessibleDescription(words)
+
+
+class LevelMeter(QProgressBar):
+    """Input level in dBFS mapped onto 0..100 (-60 dBFS .. 0 dBFS)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 100)
+        self.setTextVisible(False)
+        self.setAccessibleName("Input level")
+
+    def set_dbfs(self, dbfs: float) -> None:
+        self.setValue(int(max(0.0, min(1.0, (dbfs + 60.0) / 60.0)) * 100))
+
+
+class ClipboardGuard(QObject):
+    """Copies text for the app and clears the clipboard on lock if it still holds what we wrote."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._written: str | None = None
+
+    def copy(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self._written = text
+
+    def clear_ours(self) -> bool:
+        """Clear the clipboard if its text is ours; True if something was cleared."""
+        if self._written is None:
+            return False
+        clipboard = QGuiApplication.clipboard()
+        ours = clipboard.text() == self._written
+        if ours:
+            clipboard.clear()
+        self._written = None
+        return ours
+
+
+class BusyPanel(QWidget):
+    """Progress bar, message and a Cancel button for one running Worker."""
+
+    cancel_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setAccessibleName("Progress")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setAccessibleName("Cancel the running work")
+        self.cancel.clicked.connect(self.cancel_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.hide()
+
+    def show_progress(self, fraction: float, message: str) -> None:
+        self.show()
+        self.bar.setValue(int(fraction * 1000))
+        self.message.setText(message)
+
+    def start(self, message: str, cancellable: bool = True) -> None:
+        self.cancel.setEnabled(cancellable)
+        self.cancel.setVisible(cancellable)
+        self.show_progress(0.0, message)
+
+    def done(self) -> None:
+        self.hide()
+
+
+def heading(text: str, size_delta: int = 4) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label

@@ -1,0 +1,169 @@
+"""The unlocked workspace: navigation, the four screens, shortcuts and notifications.
+
+Everything in here shows PHI, so the whole widget is destroyed on lock (``teardown``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget, QSystemTrayIcon, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from session_assistant.ui.agenda import AgendaPage
+from session_assistant.ui.chart import ChartPage
+from session_assistant.ui.context import UiContext
+from session_assistant.ui.dialogs import NewAppointmentDialog, NewClientDialog, default_start
+from session_assistant.ui.note_editor import NoteEditorPage
+from session_assistant.ui.session import SessionPage
+
+PAGES = (("Agenda", "Ctrl+1"), ("Clients", "Ctrl+2"), ("Session", "Ctrl+3"), ("Note", "Ctrl+4"))
+
+
+class Workspace(QWidget):
+    def __init__(self, ctx: UiContext, window) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._window = window
+        self.agenda = AgendaPage(ctx)
+        self.chart = ChartPage(ctx)
+        self.session = SessionPage(ctx)
+        self.note = NoteEditorPage(ctx)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Screens")
+        self.nav.setMaximumWidth(150)
+        self.stack = QStackedWidget()
+        for (title, _keys), page in zip(PAGES, (self.agenda, self.chart, self.session, self.note)):
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setMovable(False)
+        practice_name = ctx.practice.profile.get().practice_name
+        self.who = QLabel(practice_name or "")
+        self._actions = []
+        for index, (title, keys) in enumerate(PAGES):
+            self._action(title, keys, lambda _=False, i=index: self.go(i), toolbar=False)
+        self._action("New client…", "Ctrl+Shift+N", self._on_new_client_requested)
+        self._action("New appointment…", "Ctrl+N", lambda: self._on_new_appointment_requested(None))
+        self._action("Settings…", "Ctrl+,", self._on_settings_triggered)
+        self._action("Lock", "", lambda: window.lock("on demand"), tip="Lock now (Ctrl+L)")
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.who)
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(body, 1)
+
+        self.agenda.session_requested.connect(self.open_session)
+        self.agenda.note_requested.connect(self.open_note)
+        self.agenda.chart_requested.connect(self.open_chart)
+        self.agenda.new_client_requested.connect(self._on_new_client_requested)
+        self.agenda.new_appointment_requested.connect(lambda: self._on_new_appointment_requested(None))
+        self.chart.note_requested.connect(self.open_note)
+        self.chart.new_client_requested.connect(self._on_new_client_requested)
+        self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
+        self.session.stage_changed.connect(lambda _id: self.agenda.refresh())
+        self.session.summary_ready.connect(self._on_summary_ready)
+        self.session.note_requested.connect(self.open_note)
+        self.note.changed.connect(self._on_note_changed)
+        self.tray = self._make_tray()
+        self.go(0)
+
+    def _action(self, title: str, keys: str, slot, toolbar: bool = True, tip: str = "") -> QAction:
+        action = QAction(title, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{title} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+        if tip:
+            action.setToolTip(tip)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self._actions.append(action)
+        return action
+
+    def _make_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self._window.windowIcon(), self)
+        tray.setToolTip("Session Assistant")
+        tray.show()
+        return tray
+
+    # ---- navigation ---------------------------------------------------------------------------------
+    def go(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if self.stack.currentWidget() is self.note and row != 3:
+            self.note.save()
+        self.stack.setCurrentIndex(row)
+        if row == 0:
+            self.agenda.refresh()
+
+    def open_session(self, appointment_id: int) -> None:
+        self.session.show_appointment(appointment_id)
+        self.go(2)
+
+    def open_note(self, appointment_id: int) -> None:
+        self.note.show_appointment(appointment_id)
+        self.go(3)
+
+    def open_chart(self, client_id: int) -> None:
+        self.chart.refresh_clients()
+        self.chart.show_client(client_id)
+        self.go(1)
+
+    # ---- events -------------------------------------------------------------------------------------
+    def _on_summary_ready(self, appointment_id: int) -> None:
+        self.agenda.refresh()
+        # The notification names no client: it may show on a shared screen.
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage("Session Assistant", "An AI session summary is ready for review.",
+                                  QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.last_notification = "An AI session summary is ready for review."
+
+    def _on_note_changed(self) -> None:
+        self.agenda.refresh()
+
+    def _on_new_client_requested(self) -> None:
+        dialog = NewClientDialog(self._ctx.practice, self)
+        if dialog.exec() and dialog.client_id:
+            self.open_chart(dialog.client_id)
+
+    def _on_new_appointment_requested(self, client_id: int | None) -> None:
+        dialog = NewAppointmentDialog(self._ctx.practice, default_start(self.agenda.today()), client_id, self)
+        if dialog.exec():
+            self.agenda.refresh()
+            self.chart.refresh_clients()
+
+    def _on_settings_triggered(self) -> None:
+        from session_assistant.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self._ctx, self).exec()
+        self.who.setText(self._ctx.practice.profile.get().practice_name or "")
+        if self.session.appointment_id is not None:
+            self.session.show_appointment(self.session.appointment_id)
+
+    @property
+    def busy(self) -> bool:
+        return self.session.busy_now
+
+    def teardown(self) -> None:
+        """Before a lock or quit: save the open note, stop work, hide the tray, destroy every PHI widget."""
+        self.note.teardown()
+        self.session.teardown()
+        if self.tray is not None:
+            self.tray.hide()
+        self.setParent(None)
+        self.deleteLater()
