@@ -54,3 +54,22 @@ def test_live_matches_offline_and_resumes(engine, two_voices):
     assert redone and redone[0].start_sample == saved[0]["end_sample"]
     assert len(redone) == len(saved) - 1
     assert jiwer.wer(norm(transcript.text), norm(again.text)) <= 0.02
+
+
+def test_transcribe_blocks_reads_a_finished_recording_with_progress_and_cancel(engine):
+    from session_assistant.errors import Cancelled
+    from session_assistant.jobs.progress import CancelToken
+    from session_assistant.transcribe.live import transcribe_blocks
+    from test_transcribe_engine import CLIP, CLIP_TEXT, _words
+    from transcribe_samples import read_wav
+
+    audio = read_wav(CLIP)
+    blocks = [audio[i:i + 16000] for i in range(0, audio.size, 16000)]  # as sealed chunks arrive
+    seen: list[float] = []
+    transcript = transcribe_blocks(engine, iter(blocks), audio.size, EN, on_progress=lambda f, m: seen.append(f))
+    assert jiwer.wer(CLIP_TEXT, _words(transcript.text)) < 0.15
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        transcribe_blocks(engine, iter(blocks), audio.size, EN, token=token)
