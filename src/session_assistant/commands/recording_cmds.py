@@ -1,0 +1,260 @@
+"""Recording commands: ``record``, ``recordings import|list|play|devices|log`` and ``shred``.
+
+Every command that opens the vault first runs the retention sweep (recover crashed recordings,
+shred what is due, remove orphans), as the app does at start-up. Bad input (no such device, no
+consent, PortAudio missing, unreadable or empty audio, a full disk) is one clear line on stderr
+and leaves the vault and the recordings folder as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from session_assistant.errors import UserError
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", dest="cmd_json", help="machine-readable output")
+
+
+def _consent_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--consent", choices=("given", "declined"),
+                        help="the client's answer, asked now (default: use the consent stored in the chart)")
+    parser.add_argument("--this-session-only", action="store_true",
+                        help="with --consent given: do not store it in the chart (they will be asked again)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    rec = sub.add_parser("record", help="record a session from an input device into a sealed (encrypted) file")
+    rec.add_argument("--appointment", type=int, required=True, metavar="ID")
+    rec.add_argument("--device", metavar="NAME|INDEX", help="input device (default: the system default input)")
+    rec.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (default: until Ctrl-C)")
+    rec.add_argument("--max-minutes", type=float, default=180, metavar="M", help="hard cap on length (default 180)")
+    _consent_flags(rec)
+    _json_flag(rec)
+    rec.set_defaults(handler=_record)
+
+    recs = sub.add_parser("recordings", help="session recordings: import, list, play, devices, shred log")
+    actions = recs.add_subparsers(dest="recordings_action", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", help="seal an existing audio file (wav, flac, mp3, m4a, ogg); prints its id")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--appointment", type=int, required=True, metavar="ID")
+    _consent_flags(imp)
+    _json_flag(imp)
+    imp.set_defaults(handler=_import)
+    lst = actions.add_parser("list", help="recordings with state, end time and shred due time")
+    lst.add_argument("--appointment", type=int, metavar="ID")
+    _json_flag(lst)
+    lst.set_defaults(handler=_list)
+    play = actions.add_parser("play", help="decrypt to a 16 kHz mono WAV file (or - for stdout)")
+    play.add_argument("id", metavar="ID")
+    play.add_argument("--out", required=True, metavar="FILE|-")
+    play.set_defaults(handler=_play)
+    dev = actions.add_parser("devices", help="input devices PortAudio offers (microphones, monitors, loopbacks)")
+    _json_flag(dev)
+    dev.set_defaults(handler=_devices)
+    log = actions.add_parser("log", help="the shred log: what was shredded, when and why")
+    _json_flag(log)
+    log.set_defaults(handler=_shred_log)
+
+    shred = sub.add_parser("shred", help="crypto-shred recordings: those due (--due) or one now (--id)")
+    which = shred.add_mutually_exclusive_group(required=True)
+    which.add_argument("--due", action="store_true", help="run the retention sweep now")
+    which.add_argument("--id", metavar="ID", help="shred this recording now")
+    shred.add_argument("--force", action="store_true", help="confirm shredding audio whose transcript is not stored")
+    _json_flag(shred)
+    shred.set_defaults(handler=_shred)
+
+
+def _as_json(ctx, args) -> None:
+    if getattr(args, "cmd_json", False):
+        ctx.as_json = True
+
+
+def _service(ctx, sweep: bool = True):
+    from session_assistant.audio.recordings import RecordingService
+
+    practice = ctx.practice()
+    service = RecordingService(practice.vault, ctx.paths.recordings_dir)
+    if sweep:
+        service.sweep()
+    return service
+
+
+def _consent_args(args) -> dict:
+    if args.this_session_only and args.consent != "given":
+        raise UserError("--this-session-only goes with --consent given.")
+    return {"consent_now": args.consent, "store_consent": not args.this_session_only}
+
+
+# -- record ----------------------------------------------------------------------------------------
+def _record(ctx, args) -> int:
+    from session_assistant.audio import devices
+
+    _as_json(ctx, args)
+    consent = _consent_args(args)
+    if args.seconds is not None and args.seconds <= 0:
+        raise UserError("--seconds must be more than 0.")
+    cap = args.max_minutes * 60
+    if not 0 < cap <= 3 * 3600:
+        raise UserError("--max-minutes must be between 0 and 180.")
+    # The device is checked before the vault is opened: a bad device changes nothing at all.
+    sd = devices.load_sounddevice()
+    device = devices.resolve_device(args.device, sd)
+    rate, channels = devices.choose_settings(device, sd)
+    service = _service(ctx)
+    active = service.start(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
+                           max_seconds=min(cap, args.seconds or cap), **consent)
+    print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch); Ctrl-C stops.",
+          file=sys.stderr, flush=True)
+    _wait_until_stopped(active.recorder)
+    summary = service.finish(active)
+    ctx.emit(summary, lambda: _record_text(summary))
+    return 0
+
+
+def _wait_until_stopped(recorder) -> None:
+    """Until the cap/--seconds is reached, Ctrl-C, or SIGTERM; shows a meter on a terminal."""
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if _main_thread() else None
+    shown_warning = None
+    try:
+        while not recorder.finished and not stop.wait(0.2):
+            if recorder.warning and recorder.warning != shown_warning:
+                print(f"\nwarning: {recorder.warning}", file=sys.stderr, flush=True)
+            shown_warning = recorder.warning
+            if sys.stderr.isatty():
+                level = recorder.level
+                bar = "#" * max(0, int((level.rms_dbfs + 60) / 2))
+                print(f"\r{recorder.elapsed_s:7.1f} s  {level.peak_dbfs:6.1f} dBFS peak  {bar:<30}",
+                      end="", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _record_text(summary: dict) -> str:
+    lines = [f"Recording {summary['id']}: {summary['state']}, {summary['duration_s']:.1f} s.",
+             f"Shred due: {summary['shred_due_at']} (once its transcript is stored)."]
+    if summary.get("overruns"):
+        lines.append(f"Overruns: {summary['overruns']} (audio blocks lost: {summary['dropped_blocks']}, "
+                     f"device overflows: {summary['input_overflows']}).")
+    for warning in summary.get("warnings", []):
+        lines.append(f"Warning during recording: input was {warning} for several seconds.")
+    return "\n".join(lines)
+
+
+# -- recordings ------------------------------------------------------------------------------------
+def _import(ctx, args) -> int:
+    from session_assistant.audio.importer import probe_duration_s
+
+    _as_json(ctx, args)
+    consent = _consent_args(args)
+    probe_duration_s(args.file)  # bad files fail before the vault is opened
+    rec_id = _service(ctx).import_file(args.appointment, args.file, **consent)
+    ctx.emit({"id": rec_id}, rec_id)
+    return 0
+
+
+def _list(ctx, args) -> int:
+    _as_json(ctx, args)
+    rows = _service(ctx).list(appointment_id=args.appointment)
+
+    def text() -> str:
+        if not rows:
+            return "No recordings."
+        lines = [f"{'ID':<32}  {'APPT':>5}  {'STATE':<22}  {'ENDED':<25}  SHRED DUE"]
+        for r in rows:
+            state = f"interrupted at {r['interrupted_at']}" if r.get("interrupted_at") else r["state"]
+            due = r["shredded_at"] and f"shredded {r['shredded_at']}" or (r["shred_due_at"] or "-")
+            if r["state"] in ("complete", "interrupted") and not r["transcript_stored"]:
+                due += " (held until transcript stored)"
+            lines.append(f"{r['id']:<32}  {r['appointment_id']:>5}  {state:<22}  {r['ended_at'] or '-':<25}  {due}")
+        return "\n".join(lines)
+
+    ctx.emit(rows, text)
+    return 0
+
+
+def _play(ctx, args) -> int:
+    from session_assistant.audio.sealed import write_wav
+
+    target = None if args.out == "-" else Path(args.out)
+    if target is not None and (target.exists() or not target.parent.is_dir()):
+        raise UserError(f"{target} already exists or its folder does not; choose a new file name.")
+    reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
+    pcm = reader.read_pcm16()
+    info = reader.info()
+    if target is None:
+        write_wav(pcm, info.sample_rate, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            write_wav(pcm, info.sample_rate, handle)
+        print(f"Wrote {target} ({info.describe()}, 16 kHz mono). It is NOT encrypted: delete it when done.",
+              file=sys.stderr)
+    return 0
+
+
+def _devices(ctx, args) -> int:
+    from session_assistant.audio import devices
+
+    _as_json(ctx, args)
+    found = devices.list_input_devices()
+    rows = [d.to_json() for d in found]
+
+    def text() -> str:
+        if not found:
+            return "No input devices found."
+        return "\n".join(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.name}  [{d.host_api}]  "
+                         f"{d.max_input_channels} ch, {d.default_samplerate:.0f} Hz" for d in found)
+
+    ctx.emit(rows, text)
+    return 0
+
+
+def _shred_log(ctx, args) -> int:
+    _as_json(ctx, args)
+    entries = _service(ctx, sweep=False).shred_log()
+    ctx.emit(entries, lambda: "\n".join(
+        f"{e['shredded_at']}  {e['recording_id']}  appointment {e['appointment_id']}  {e['reason']}"
+        for e in entries) or "Nothing has been shredded.")
+    return 0
+
+
+def _shred(ctx, args) -> int:
+    _as_json(ctx, args)
+    service = _service(ctx, sweep=False)
+    if args.id:
+        service.shred(args.id, force=args.force)
+        ctx.emit({"shredded": [args.id]}, f"Shredded {args.id}.")
+        return 0
+    report = service.sweep().to_json()
+
+    def text() -> str:
+        lines = [f"Shredded: {', '.join(report['shredded']) or 'none due'}."]
+        if report["held"]:
+            lines.append(f"Held (due, transcript not stored): {', '.join(report['held'])}; "
+                         "shred one with: shred --id ID --force")
+        if report["recovered"]:
+            lines.append(f"Recovered as interrupted: {', '.join(report['recovered'])}.")
+        if report["orphans"]:
+            lines.append(f"Orphans removed: {', '.join(report['orphans'])}.")
+        return "\n".join(lines)
+
+    ctx.emit(report, text)
+    return 0
