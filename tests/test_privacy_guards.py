@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -101,6 +102,17 @@ def test_no_network_socket_is_opened(tmp_path):
     assert report["events"] == []
 
 
+@pytest.fixture(scope="module")
+def small_vault(tmp_path_factory):
+    """A vault with one client, appointment and draft note, made once and copied per test."""
+    vault = tmp_path_factory.mktemp("base") / "vault"
+    for step in (("init",), ("clients", "add", "--first", "A", "--last", "B"),
+                 ("appointments", "add", "--client", "1", "--start", "2026-11-20T09:00", "--minutes", "50"),
+                 ("notes", "create", "--appointment", "1")):
+        assert run_cli("--vault", str(vault), *step).returncode == 0
+    return vault
+
+
 @pytest.mark.parametrize("args, message", [
     (("clients", "show", "42"), "No client with id 42"),
     (("notes", "sign", "42"), "No note with id 42"),
@@ -111,12 +123,9 @@ def test_no_network_socket_is_opened(tmp_path):
     (("notes", "set", "1", "--field", "nope", "--text", "x"), "has no field"),
     (("clients", "consent", "1", "--recording", "revoked"), "no given consent"),
 ])
-def test_bad_input_is_one_clear_line_and_changes_nothing(tmp_path, args, message):
+def test_bad_input_is_one_clear_line_and_changes_nothing(tmp_path, small_vault, args, message):
     vault = tmp_path / "vault"
-    for step in (("init",), ("clients", "add", "--first", "A", "--last", "B"),
-                 ("appointments", "add", "--client", "1", "--start", "2026-11-20T09:00", "--minutes", "50"),
-                 ("notes", "create", "--appointment", "1")):
-        assert run_cli("--vault", str(vault), *step).returncode == 0
+    shutil.copytree(small_vault, vault)
     before = run_cli("--vault", str(vault), "--json", "clients", "show", "1").stdout
     result = run_cli("--vault", str(vault), *args)
     assert result.returncode != 0
