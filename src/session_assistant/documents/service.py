@@ -1,0 +1,211 @@
+"""Exports over the vault: signing identity, signed PDFs, shared copies, client archives, consent form.
+
+Every export is all-or-nothing: the bytes are built in memory, written to a hidden temporary file
+in the target folder, and renamed into place inside the same vault transaction that records the
+export (``exports`` row with the SHA-256) and its audit entry. Bad input (an unsigned or unknown
+record, an unwritable folder, a weak passphrase) raises a one-line ``UserError`` before anything
+reaches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from session_assistant.documents.consent import render_consent_form
+from session_assistant.documents.export import build_client_export
+from session_assistant.documents.from_chart import (
+    assessment_document,
+    note_document,
+    plan_document,
+    practice_header,
+    summary_document,
+)
+from session_assistant.documents.identity import SigningIdentity, create_identity
+from session_assistant.documents.render import render_pdf
+from session_assistant.documents.share import share_copy
+from session_assistant.documents.signing import sign_pdf
+from session_assistant.errors import UserError
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """What was written. ``passphrase`` is set only for a shared copy and must be shown once."""
+
+    path: Path
+    sha256: str
+    kind: str
+    entity_id: int | None
+    shared: bool = False
+    passphrase: str | None = None
+    counts: dict | None = None
+
+    def __repr__(self) -> str:  # keep the passphrase out of any log line
+        return f"ExportRecord(kind={self.kind}, entity_id={self.entity_id}, sha256={self.sha256[:12]}…)"
+
+
+class DocumentService:
+    """Signed documents for one unlocked practice."""
+
+    def __init__(self, practice) -> None:
+        self.practice = practice
+        self.db = practice.vault.db
+        self.audit = practice.vault.audit
+        self.clock = practice.vault.clock
+
+    # ---- signing identity ----------------------------------------------------------------
+    def identity(self) -> SigningIdentity:
+        """The current signing identity, created (and audited) on first use or after a name change."""
+        profile = self.practice.profile.get()
+        if not profile.name.strip():
+            raise UserError("Set your name in the profile before exporting signed documents "
+                            "(profile set --name ...).")
+        with self.db.read() as conn:
+            row = conn.execute("SELECT subject_name, cert_pem, private_key_der FROM signing_identity "
+                               "ORDER BY id DESC LIMIT 1").fetchone()
+        if row and row[0] == profile.name.strip():
+            return SigningIdentity(cert_pem=row[1].encode("ascii"), private_key_der=bytes(row[2]))
+        identity = create_identity(profile.name, profile.practice_name, now=self.clock.now())
+        with self.db.transaction() as conn:
+            conn.execute("INSERT INTO signing_identity (created_at, subject_name, fingerprint, cert_pem, "
+                         "private_key_der) VALUES (?, ?, ?, ?, ?)",
+                         (self.clock.iso(), identity.subject_name, identity.fingerprint,
+                          identity.cert_pem.decode("ascii"), identity.private_key_der))
+            self.audit.append(conn, "signing_identity_created", entity="signing_identity",
+                              detail=f"certificate sha256 {identity.fingerprint}")
+        return identity
+
+    # ---- single documents ------------------------------------------------------------------
+    def export_note(self, note_id: int, out: Path) -> ExportRecord:
+        note = self.practice.notes.get(note_id)
+        if note["status"] != "signed":
+            raise UserError(f"Note {note_id} is not signed; sign it before exporting. Nothing was written.")
+        client = self.practice.clients.get(note["client_id"])
+        appointment = (self.practice.appointments.get(note["appointment_id"])
+                       if note.get("appointment_id") else None)
+        doc = note_document(note, client, appointment, self.practice.profile.get())
+        return self._export_pdf(doc, "note", note_id, note["client_id"], out)
+
+    def export_summary(self, summary_id: int, out: Path, *, share: bool = False) -> ExportRecord:
+        summary = self.practice.summaries.get(summary_id)
+        if summary["status"] != "signed":
+            raise UserError(f"Summary {summary_id} is not signed; sign it before exporting. Nothing was written.")
+        client = self.practice.clients.get(summary["client_id"])
+        doc = summary_document(summary, client, self.practice.profile.get())
+        return self._export_pdf(doc, "summary", summary_id, summary["client_id"], out, share=share)
+
+    def export_plan(self, plan_id: int, out: Path) -> ExportRecord:
+        plan = self.practice.plans.get(plan_id)
+        if plan["status"] != "signed":
+            raise UserError(f"Plan {plan_id} is not signed; sign it before exporting. Nothing was written.")
+        client = self.practice.clients.get(plan["client_id"])
+        return self._export_pdf(plan_document(plan, client, self.practice.profile.get()), "plan", plan_id,
+                                plan["client_id"], out)
+
+    def export_assessment(self, assessment_id: int, out: Path) -> ExportRecord:
+        from session_assistant.services.assessments import INSTRUMENTS
+
+        found = self.practice.assessments.get(assessment_id)
+        if found["status"] != "signed":
+            raise UserError(f"Assessment {assessment_id} is not signed; sign it before exporting. "
+                            "Nothing was written.")
+        client = self.practice.clients.get(found["client_id"])
+        instrument = INSTRUMENTS.get(found["instrument"])
+        doc = assessment_document(found, client, self.practice.profile.get(), instrument.items if instrument else ())
+        return self._export_pdf(doc, "assessment", assessment_id, found["client_id"], out)
+
+    def _export_pdf(self, doc, kind: str, entity_id: int, client_id: int, out: Path, *,
+                    share: bool = False) -> ExportRecord:
+        out = checked_target(out)
+        identity = self.identity()
+        pdf = render_pdf(doc)
+        passphrase = None
+        if share:
+            copy = share_copy(pdf, identity)
+            data, digest, passphrase = copy.data, copy.sha256, copy.passphrase
+        else:
+            signed = sign_pdf(pdf, identity)
+            data, digest = signed.data, signed.sha256
+        self._commit_file(out, data, kind, entity_id, client_id, digest, shared=share)
+        return ExportRecord(out, digest, kind, entity_id, shared=share, passphrase=passphrase)
+
+    # ---- client archive and consent form ---------------------------------------------------
+    def export_client(self, client_id: int, out: Path, passphrase: str, *, on_progress: ProgressFn = no_progress,
+                      cancel: CancelToken | None = None, kdf: dict | None = None) -> ExportRecord:
+        """Write the encrypted client archive (see ``documents.export``)."""
+        out = checked_target(out)
+        self.practice.clients.get(client_id)  # NotFound before any work
+        identity = self.identity()
+        built = build_client_export(self.practice, client_id, identity, passphrase, exported_at=self.clock.iso(),
+                                    on_progress=on_progress, cancel=cancel, kdf=kdf)
+        self._commit_file(out, built.data, "client", client_id, client_id, built.sha256,
+                          detail=f"{built.counts.get('documents', 0)} signed documents")
+        return ExportRecord(out, built.sha256, "client", client_id, counts=built.counts)
+
+    def export_consent_form(self, out: Path) -> ExportRecord:
+        from session_assistant.services.clients import CONSENT_FORM_VERSION
+
+        out = checked_target(out)
+        profile = self.practice.profile.get()
+        clinician = ", ".join(p for p in (profile.name, profile.credentials) if p)
+        data = render_consent_form(practice_header(profile), clinician, CONSENT_FORM_VERSION)
+        digest = hashlib.sha256(data).hexdigest()
+        self._commit_file(out, data, "consent_form", None, None, digest, detail=f"form {CONSENT_FORM_VERSION}")
+        return ExportRecord(out, digest, "consent_form", None)
+
+    # ---- writing ---------------------------------------------------------------------------
+    def _commit_file(self, out: Path, data: bytes, kind: str, entity_id, client_id, digest: str, *,
+                     shared: bool = False, detail: str = "") -> None:
+        """Temp file, then record + audit + rename in one transaction; on any failure, no file."""
+        temp = _write_temp(out, data)
+        try:
+            with self.db.transaction() as conn:
+                conn.execute("INSERT INTO exports (kind, entity_id, client_id, shared, content_sha256, created_at, "
+                             "file_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (kind, entity_id, client_id, int(shared), digest, self.clock.iso(), out.name))
+                note = f"sha256 {digest}" + (", shared copy (AES-256)" if shared else "") + (f", {detail}" if detail else "")
+                self.audit.append(conn, f"{kind}_exported", entity=kind, entity_id=entity_id, client_id=client_id,
+                                  detail=note)
+                os.replace(temp, out)
+        except OSError:
+            temp.unlink(missing_ok=True)
+            raise UserError("The file could not be saved there; nothing was written.") from None
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        log.info("exported %s (%d bytes)", kind, len(data))
+
+
+def checked_target(out: Path) -> Path:
+    """Refuse an output path that cannot be written, before any work is done."""
+    out = Path(out).expanduser()
+    if out.is_dir():
+        raise UserError("The output path is a folder; give a file name. Nothing was written.")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError("The output folder does not exist; nothing was written.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError("The output folder is not writable; nothing was written.")
+    return out.absolute()
+
+
+def _write_temp(out: Path, data: bytes) -> Path:
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise UserError("The file could not be written there (disk full or no permission); "
+                        "nothing was written.") from None
+    return temp
