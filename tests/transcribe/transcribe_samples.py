@@ -81,9 +81,10 @@ def speaker_at(truth: list[tuple[float, float, int]], t: float) -> int:
 @pytest.fixture(scope="session")
 def engine():
     """whisper-base from models/, loaded once."""
+    from sa_testing import MODELS_DIR
     from session_assistant.transcribe.engine import WhisperEngine
 
-    return WhisperEngine.from_registry(Path(__file__).resolve().parents[2] / "models")
+    return WhisperEngine.from_registry(MODELS_DIR)
 
 
 @pytest.fixture(scope="session")
