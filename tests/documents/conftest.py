@@ -1,0 +1,65 @@
+"""Vault fixtures for the documents tests: a real SQLCipher practice with a small fictional chart."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from session_assistant.app import create_practice
+from session_assistant.clock import FixedClock
+from session_assistant.documents.service import DocumentService
+from session_assistant.paths import AppPaths
+
+PASSPHRASE = "correct horse battery staple"
+# Cheap Argon2id for tests that build many archives; one test uses the real default cost.
+FAST_KDF = {"name": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1}
+EXPORT_PASSPHRASE = "otter lantern fjord quilt"
+
+
+def add_signed_summary(practice, client_id: int, text: str, *, kind: str = "treatment",
+                       ai_model: str = "qwen2.5-coder-1.5b-instruct") -> int:
+    """Insert a summary draft as the summariser would (no model needed here), then sign it."""
+    now = practice.clock.iso()
+    sources = '[{"kind": "progress_note", "id": 1, "date": "2026-01-05", "label": "Progress note", "digest": "x"}]'
+    with practice.vault.db.transaction() as conn:
+        summary_id = conn.execute(
+            "INSERT INTO summaries (client_id, kind, date_from, date_to, purpose, text, sources_json, ai_model, "
+            "created_at, updated_at) VALUES (?, ?, '2026-01-05', '2026-02-09', 'transfer of care', ?, ?, ?, ?, ?)",
+            (client_id, kind, text, sources, ai_model, now, now)).lastrowid
+    practice.summaries.sign(summary_id, practice.profile.get().name)
+    return summary_id
+
+
+@pytest.fixture
+def practice(tmp_path):
+    paths = AppPaths.default()
+    paths.ensure()
+    clock = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc))
+    created, _ = create_practice(paths, PASSPHRASE, clock)
+    created.profile.update(name="Σοφία Papadopoulou-Müller", credentials="LCSW", licence_number="LCSW-ME 20417",
+                           practice_name="Harbourview Counselling", practice_address="12 Quay Street, Portland",
+                           phone="(207) 555-0142", email="office@harbourview.example")
+    yield created
+    if created.vault.db is not None:
+        created.close()
+
+
+@pytest.fixture
+def chart(practice):
+    """Six weekly signed notes, PHQ-9/GAD-7, a plan, diagnoses, consent, an addendum, a summary."""
+    from session_assistant.services.sample_chart import build_sample_chart
+
+    built = build_sample_chart(practice, weeks=6, first_name="Zoë", last_name="Łukasiewicz")
+    practice.clients.record_consent(built.client_id, "given")
+    practice.notes.add_addendum(built.notes[0], "The session lasted 55 minutes, not 50.",
+                                "Correction of session length", practice.profile.get().name)
+    built.summary_id = add_signed_summary(
+        practice, built.client_id,
+        "The client reported fewer panic episodes. [note 1, 2026-01-05]\nSleep improved. [note 2, 2026-01-12]")
+    return built
+
+
+@pytest.fixture
+def documents(practice) -> DocumentService:
+    return DocumentService(practice)
