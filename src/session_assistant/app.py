@@ -11,9 +11,13 @@ from pathlib import Path
 from session_assistant.clock import Clock
 from session_assistant.paths import AppPaths
 from session_assistant.services.appointments import AppointmentService
+from session_assistant.services.assessments import AssessmentService
 from session_assistant.services.clients import ClientService
+from session_assistant.services.diagnoses import DiagnosisService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
+from session_assistant.services.summaries import SummaryService
+from session_assistant.services.treatment_plans import TreatmentPlanService
 from session_assistant.vault.store import Vault
 
 
@@ -27,6 +31,10 @@ class Practice:
     clients: ClientService = field(init=False)
     appointments: AppointmentService = field(init=False)
     notes: NoteService = field(init=False)
+    assessments: AssessmentService = field(init=False)
+    diagnoses: DiagnosisService = field(init=False)
+    plans: TreatmentPlanService = field(init=False)
+    summaries: SummaryService = field(init=False)
 
     def __post_init__(self) -> None:
         self.profile = ProfileService(self.vault)
@@ -34,6 +42,10 @@ class Practice:
         self.appointments = AppointmentService(self.vault)
         self.notes = NoteService(self.vault)
         self.notes.ensure_builtin_templates()
+        self.assessments = AssessmentService(self.vault)
+        self.diagnoses = DiagnosisService(self.vault)
+        self.plans = TreatmentPlanService(self.vault)
+        self.summaries = SummaryService(self.vault)
 
     @property
     def clock(self) -> Clock:

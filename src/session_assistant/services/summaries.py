@@ -1,0 +1,227 @@
+"""AI Case Summary and AI Treatment Summary: drafted from the signed chart, every line sourced.
+
+* Treatment summary: a date range and an optional purpose; one active draft per client (a second
+  start raises ``DraftExists`` carrying the draft's id, so the UI can offer resume or discard);
+  the draft autosaves (``update_text``), can be refined by the model (``refine``), and signing
+  makes it immutable. A signed summary can be deleted (audited); a change means delete and
+  generate anew.
+* Case summary: the whole signed record, one per client, regenerated only when the signed record
+  changed (the stored sources carry a digest per item).
+
+Model work happens outside any transaction; the row is written in one transaction afterwards,
+so a failed or cancelled generation changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from session_assistant.chart.citations import SourceItem, fingerprint, parse_statements, render
+from session_assistant.chart.summarizer import Summarizer
+from session_assistant.errors import ImmutableRecord, UserError
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+from session_assistant.services import chart_sources
+from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
+from session_assistant.vault.database import IntegrityError
+
+PURPOSES = ("consultation", "transfer of care", "discharge")
+
+
+class DraftExists(UserError):
+    """The client already has an active treatment-summary draft."""
+
+    def __init__(self, draft_id: int, client_id: int) -> None:
+        super().__init__(f"Client {client_id} already has a treatment summary draft ({draft_id}): resume it "
+                         f"(summary show {draft_id}) or discard it (summary discard {draft_id}).")
+        self.draft_id = draft_id
+
+
+class SummaryService(Service):
+    def __init__(self, vault, **summarizer_options) -> None:
+        super().__init__(vault)
+        # Passed to ``Summarizer`` (period_tokens, final_statements, period_statements): tests shrink
+        # them to exercise staged summarisation quickly.
+        self.summarizer_options = summarizer_options
+
+    # ---- reading ----------------------------------------------------------------------------
+    def get(self, summary_id: int, *, audit_view: bool = False) -> dict:
+        with self.db.transaction() if audit_view else self.db.read() as conn:
+            row = fetch_one(conn, "SELECT * FROM summaries WHERE id = ?", (summary_id,),
+                            missing=f"No summary with id {summary_id}.")
+            if audit_view:
+                self.audit.append(conn, "summary_viewed", entity="summary", entity_id=summary_id,
+                                  client_id=row["client_id"])
+        row["sources"] = json.loads(row.pop("sources_json") or "[]")
+        row["statements"] = [s.as_dict() for s in parse_statements(row["text"])]
+        return row
+
+    def list(self, client_id: int, *, signed_only: bool = False) -> list[dict]:
+        where = " AND status = 'signed'" if signed_only else ""
+        with self.db.read() as conn:
+            rows = fetch_all(conn, f"SELECT id FROM summaries WHERE client_id = ?{where} ORDER BY id", (client_id,))
+        return [self.get(r["id"]) for r in rows]
+
+    def active_draft(self, client_id: int) -> dict | None:
+        with self.db.read() as conn:
+            row = conn.execute("SELECT id FROM summaries WHERE client_id = ? AND kind = 'treatment' "
+                               "AND status = 'draft'", (client_id,)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def sources(self, client_id: int, date_from: str | None = None, date_to: str | None = None) -> list[SourceItem]:
+        """The chart items a summary of this range would be drafted from (for a preview)."""
+        with self.db.read() as conn:
+            fetch_one(conn, "SELECT id FROM clients WHERE id = ?", (client_id,), missing=f"No client with id {client_id}.")
+            return chart_sources.gather(conn, client_id, date_from, date_to)
+
+    # ---- treatment summary ------------------------------------------------------------------
+    def generate_treatment(self, client_id: int, date_from: str, date_to: str, model, *, purpose: str = "",
+                           on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> int:
+        """Draft a treatment summary of [date_from, date_to]; returns the draft's id.
+
+        Raises:
+            DraftExists: the client already has a draft (resume or ``discard_draft`` it).
+            TooLittleToSummarize: the range holds too little signed documentation.
+        """
+        start, end = parse_date(date_from, "Start date"), parse_date(date_to, "End date")
+        if not start or not end:
+            raise UserError("A treatment summary needs a start and an end date (YYYY-MM-DD).")
+        chart_sources.check_range(start, end)
+        existing = self.active_draft(client_id) if self._client_exists(client_id) else None
+        if existing:
+            raise DraftExists(existing["id"], client_id)
+        items = self.sources(client_id, start, end)
+        chart_sources.require_enough(items, f"The range {start} to {end}")
+        title = "a treatment summary" + f" covering {start} to {end}"
+        text, model_id = self._draft(items, model, title, purpose, on_progress, cancel)
+        now = self.clock.iso()
+        try:
+            with self.db.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO summaries (client_id, kind, date_from, date_to, purpose, text, sources_json, "
+                    "ai_model, created_at, updated_at) VALUES (?, 'treatment', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (client_id, start, end, purpose.strip(), text, json.dumps([i.as_source() for i in items]),
+                     model_id, now, now))
+                self.audit.append(conn, "summary_generated", entity="summary", entity_id=cursor.lastrowid,
+                                  client_id=client_id, detail=f"treatment, {len(items)} sources")
+                return cursor.lastrowid
+        except IntegrityError:  # a draft appeared while the model was working
+            raise DraftExists(self.active_draft(client_id)["id"], client_id) from None
+
+    def _client_exists(self, client_id: int) -> bool:
+        with self.db.read() as conn:
+            fetch_one(conn, "SELECT id FROM clients WHERE id = ?", (client_id,), missing=f"No client with id {client_id}.")
+        return True
+
+    def _draft(self, items, model, title, purpose, on_progress, cancel) -> tuple[str, str]:
+        result = Summarizer(model, **self.summarizer_options).summarize(
+            items, title=title, purpose=purpose, on_progress=on_progress, cancel=cancel)
+        with self.db.read() as conn:
+            fixed = chart_sources.fixed_statements(conn, items)
+        return render(fixed + result.statements), result.model_id
+
+    def discard_draft(self, summary_id: int) -> None:
+        summary = self._draft_row(summary_id)
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM summaries WHERE id = ?", (summary_id,))
+            self.audit.append(conn, "summary_discarded", entity="summary", entity_id=summary_id,
+                              client_id=summary["client_id"])
+
+    def update_text(self, summary_id: int, text: str) -> None:
+        """Autosave the clinician's edit of a draft."""
+        summary = self._draft_row(summary_id)
+        if text == summary["text"]:
+            return
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE summaries SET text = ?, updated_at = ? WHERE id = ?", (text, self.clock.iso(), summary_id))
+            self.audit.append(conn, "summary_edited", entity="summary", entity_id=summary_id,
+                              client_id=summary["client_id"])
+
+    def refine(self, summary_id: int, instruction: str, model, *, cancel: CancelToken | None = None) -> str:
+        """Ask the model to rework the current draft as instructed; sources carry through. Returns the text."""
+        summary = self._draft_row(summary_id)
+        result = Summarizer(model, **self.summarizer_options).refine(
+            parse_statements(summary["text"]), instruction, cancel=cancel)
+        text = render(result.statements)
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE summaries SET text = ?, ai_model = ?, updated_at = ? WHERE id = ?",
+                         (text, result.model_id, self.clock.iso(), summary_id))
+            self.audit.append(conn, "summary_refined", entity="summary", entity_id=summary_id,
+                              client_id=summary["client_id"])
+        return text
+
+    def _draft_row(self, summary_id: int) -> dict:
+        summary = self.get(summary_id)
+        if summary["status"] == "signed":
+            raise ImmutableRecord(f"Summary {summary_id} is signed and cannot change; delete it and generate anew.")
+        return summary
+
+    def sign(self, summary_id: int, signer_name: str) -> str:
+        """Sign and complete: the summary becomes immutable. Returns its content hash."""
+        summary = self._draft_row(summary_id)
+        if not (signer_name or "").strip():
+            raise UserError("Set your name in the profile before signing (profile set --name ...).")
+        if not summary["text"].strip():
+            raise UserError(f"Summary {summary_id} is empty; write or regenerate it before signing.")
+        signed_at = self.clock.iso()
+        content = {"summary_id": summary_id, "client_id": summary["client_id"], "kind": summary["kind"],
+                   "date_from": summary["date_from"], "date_to": summary["date_to"], "purpose": summary["purpose"],
+                   "text": summary["text"], "sources": summary["sources"], "signer": signer_name.strip(),
+                   "signed_at": signed_at}
+        content_hash = hashlib.sha256(canonical_json(content).encode()).hexdigest()
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE summaries SET status = 'signed', signer_name = ?, signed_at = ?, content_hash = ?, "
+                         "updated_at = ? WHERE id = ?", (signer_name.strip(), signed_at, content_hash, signed_at,
+                                                          summary_id))
+            self.audit.append(conn, "summary_signed", entity="summary", entity_id=summary_id,
+                              client_id=summary["client_id"], detail=f"sha256 {content_hash}")
+        return content_hash
+
+    def delete(self, summary_id: int) -> None:
+        """Delete a summary (signed or not); always audited."""
+        summary = self.get(summary_id)
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM summaries WHERE id = ?", (summary_id,))
+            self.audit.append(conn, "summary_deleted", entity="summary", entity_id=summary_id,
+                              client_id=summary["client_id"], detail=f"{summary['kind']}, {summary['status']}")
+
+    # ---- case summary -----------------------------------------------------------------------
+    def case_summary(self, client_id: int, model, *, force: bool = False, on_progress: ProgressFn = no_progress,
+                     cancel: CancelToken | None = None) -> int:
+        """The client's case summary, regenerated when the signed record changed (or ``force``)."""
+        self._client_exists(client_id)
+        items = self.sources(client_id)
+        current = self._case_row(client_id)
+        if current and not force and not self._stale(current, items):
+            return current["id"]
+        chart_sources.require_enough(items, "The signed record")
+        text, model_id = self._draft(items, model, "a case summary of the whole course of care", "",
+                                     on_progress, cancel)
+        now, sources = self.clock.iso(), json.dumps([i.as_source() for i in items])
+        with self.db.transaction() as conn:
+            if current:
+                conn.execute("UPDATE summaries SET text = ?, sources_json = ?, ai_model = ?, updated_at = ? "
+                             "WHERE id = ?", (text, sources, model_id, now, current["id"]))
+                summary_id = current["id"]
+            else:
+                summary_id = conn.execute(
+                    "INSERT INTO summaries (client_id, kind, text, sources_json, ai_model, created_at, updated_at) "
+                    "VALUES (?, 'case', ?, ?, ?, ?, ?)", (client_id, text, sources, model_id, now, now)).lastrowid
+            self.audit.append(conn, "summary_generated", entity="summary", entity_id=summary_id,
+                              client_id=client_id, detail=f"case, {len(items)} sources")
+        return summary_id
+
+    def case_is_stale(self, client_id: int) -> bool:
+        """True when there is no case summary or the signed record changed since it was drafted."""
+        current = self._case_row(client_id)
+        return current is None or self._stale(current, self.sources(client_id))
+
+    @staticmethod
+    def _stale(row: dict, items: list[SourceItem]) -> bool:
+        return fingerprint(json.loads(row["sources_json"])) != fingerprint(items)
+
+    def _case_row(self, client_id: int) -> dict | None:
+        with self.db.read() as conn:
+            rows = fetch_all(conn, "SELECT * FROM summaries WHERE client_id = ? AND kind = 'case' AND status = 'draft' "
+                                   "ORDER BY id DESC LIMIT 1", (client_id,))
+        return rows[0] if rows else None

@@ -1,0 +1,177 @@
+"""Treatment plans: problems, measurable goals, objectives, interventions, target and review dates.
+
+A plan is versioned. Each version is a draft until signed; signed versions are immutable
+(trigger) and all of them are kept. A new version starts as a copy of the latest one.
+
+``plan_json`` shape (validated by ``validate_plan``)::
+
+    {"problems": [{"problem": str,
+                   "goals": [{"goal": str, "measure": str, "target_date": "YYYY-MM-DD"|None,
+                              "status": one of GOAL_STATUSES,
+                              "objectives": [{"objective": str, "target_date": ..., "status": ...}],
+                              "interventions": [str]}]}]}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from session_assistant.errors import ImmutableRecord, UserError
+from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
+
+GOAL_STATUSES = ("not started", "in progress", "met", "partially met", "revised", "discontinued")
+
+
+def _text(value, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise UserError(f"Each {what} needs text.")
+    return value.strip()
+
+
+def _status(value) -> str:
+    value = (value or "not started").strip().lower()
+    if value not in GOAL_STATUSES:
+        raise UserError(f"Progress status must be one of: {', '.join(GOAL_STATUSES)}.")
+    return value
+
+
+def validate_plan(plan: dict) -> dict:
+    """A clean copy of ``plan``, or UserError naming the first problem."""
+    problems = plan.get("problems") if isinstance(plan, dict) else None
+    if not problems:
+        raise UserError("A treatment plan needs at least one problem.")
+    clean = []
+    for problem in problems:
+        goals = problem.get("goals") or []
+        if not goals:
+            raise UserError("Each problem needs at least one measurable goal.")
+        clean_goals = []
+        for goal in goals:
+            objectives = [{"objective": _text(o.get("objective"), "objective"),
+                           "target_date": parse_date(o.get("target_date"), "Objective target date"),
+                           "status": _status(o.get("status"))} for o in goal.get("objectives") or []]
+            clean_goals.append({
+                "goal": _text(goal.get("goal"), "goal"),
+                "measure": (goal.get("measure") or "").strip(),
+                "target_date": parse_date(goal.get("target_date"), "Goal target date"),
+                "status": _status(goal.get("status")),
+                "objectives": objectives,
+                "interventions": [_text(i, "intervention") for i in goal.get("interventions") or []],
+            })
+        clean.append({"problem": _text(problem.get("problem"), "problem"), "goals": clean_goals})
+    return {"problems": clean}
+
+
+def plan_text(plan: dict, review_date: str | None = None) -> str:
+    """The plan as plain lines (for display and as a summary source)."""
+    lines = []
+    for p_no, problem in enumerate(plan["problems"], 1):
+        lines.append(f"Problem {p_no}: {problem['problem']}")
+        for g_no, goal in enumerate(problem["goals"], 1):
+            extra = "; ".join(x for x in (f"measured by {goal['measure']}" if goal["measure"] else "",
+                                          f"target {goal['target_date']}" if goal["target_date"] else "",
+                                          f"status {goal['status']}") if x)
+            lines.append(f"  Goal {p_no}.{g_no}: {goal['goal']} ({extra})")
+            for objective in goal["objectives"]:
+                target = f", target {objective['target_date']}" if objective["target_date"] else ""
+                lines.append(f"    Objective: {objective['objective']} ({objective['status']}{target})")
+            for intervention in goal["interventions"]:
+                lines.append(f"    Intervention: {intervention}")
+    if review_date:
+        lines.append(f"Review date: {review_date}")
+    return "\n".join(lines)
+
+
+class TreatmentPlanService(Service):
+    def create(self, client_id: int, plan: dict, review_date: str | None = None) -> int:
+        """The next version as a draft (version 1 for a client's first plan)."""
+        clean = validate_plan(plan)
+        review = parse_date(review_date, "Review date")
+        with self.db.transaction() as conn:
+            fetch_one(conn, "SELECT id FROM clients WHERE id = ?", (client_id,), missing=f"No client with id {client_id}.")
+            draft = conn.execute("SELECT id FROM treatment_plans WHERE client_id = ? AND status = 'draft'",
+                                 (client_id,)).fetchone()
+            if draft:
+                raise UserError(f"Client {client_id} already has a draft plan ({draft[0]}); edit or sign it first.")
+            version = conn.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM treatment_plans WHERE client_id = ?",
+                                   (client_id,)).fetchone()[0]
+            now = self.clock.iso()
+            cursor = conn.execute(
+                "INSERT INTO treatment_plans (client_id, version, plan_json, review_date, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (client_id, version, json.dumps(clean), review, now, now))
+            self.audit.append(conn, "plan_created", entity="treatment_plan", entity_id=cursor.lastrowid,
+                              client_id=client_id, detail=f"version {version}")
+            return cursor.lastrowid
+
+    def new_version(self, client_id: int) -> int:
+        """A draft copied from the latest version (signed or not), ready to revise."""
+        latest = self.latest(client_id)
+        if latest is None:
+            raise UserError(f"Client {client_id} has no treatment plan yet; add one first.")
+        if latest["status"] == "draft":
+            return latest["id"]
+        return self.create(client_id, latest["plan"], latest["review_date"])
+
+    def update(self, plan_id: int, plan: dict, review_date: str | None = None) -> None:
+        current = self.get(plan_id)
+        if current["status"] == "signed":
+            raise ImmutableRecord(f"Plan {plan_id} is signed and cannot change; start a new version.")
+        clean = validate_plan(plan)
+        review = parse_date(review_date, "Review date") if review_date is not None else current["review_date"]
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE treatment_plans SET plan_json = ?, review_date = ?, updated_at = ? WHERE id = ?",
+                         (json.dumps(clean), review, self.clock.iso(), plan_id))
+            self.audit.append(conn, "plan_edited", entity="treatment_plan", entity_id=plan_id,
+                              client_id=current["client_id"])
+
+    def sign(self, plan_id: int, signer_name: str) -> str:
+        """Sign the version; returns its content hash. Signed versions never change."""
+        current = self.get(plan_id)
+        if current["status"] == "signed":
+            raise ImmutableRecord(f"Plan {plan_id} is already signed.")
+        if not (signer_name or "").strip():
+            raise UserError("Set your name in the profile before signing (profile set --name ...).")
+        signed_at = self.clock.iso()
+        content = {"plan_id": plan_id, "client_id": current["client_id"], "version": current["version"],
+                   "plan": current["plan"], "review_date": current["review_date"], "signer": signer_name.strip(),
+                   "signed_at": signed_at}
+        content_hash = hashlib.sha256(canonical_json(content).encode()).hexdigest()
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE treatment_plans SET status = 'signed', signer_name = ?, signed_at = ?, "
+                         "content_hash = ?, updated_at = ? WHERE id = ?",
+                         (signer_name.strip(), signed_at, content_hash, signed_at, plan_id))
+            self.audit.append(conn, "plan_signed", entity="treatment_plan", entity_id=plan_id,
+                              client_id=current["client_id"], detail=f"sha256 {content_hash}")
+        return content_hash
+
+    @staticmethod
+    def _shape(row: dict) -> dict:
+        row["plan"] = json.loads(row.pop("plan_json"))
+        row["text"] = plan_text(row["plan"], row["review_date"])
+        return row
+
+    def get(self, plan_id: int) -> dict:
+        with self.db.read() as conn:
+            return self._shape(fetch_one(conn, "SELECT * FROM treatment_plans WHERE id = ?", (plan_id,),
+                                         missing=f"No treatment plan with id {plan_id}."))
+
+    def versions(self, client_id: int, *, signed_only: bool = False) -> list[dict]:
+        where = " AND status = 'signed'" if signed_only else ""
+        with self.db.read() as conn:
+            rows = fetch_all(conn, f"SELECT * FROM treatment_plans WHERE client_id = ?{where} ORDER BY version",
+                             (client_id,))
+        return [self._shape(r) for r in rows]
+
+    def latest(self, client_id: int, *, signed_only: bool = False) -> dict | None:
+        found = self.versions(client_id, signed_only=signed_only)
+        return found[-1] if found else None
+
+    def delete_draft(self, plan_id: int) -> None:
+        current = self.get(plan_id)
+        if current["status"] == "signed":
+            raise ImmutableRecord(f"Plan {plan_id} is signed and cannot be deleted.")
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM treatment_plans WHERE id = ?", (plan_id,))
+            self.audit.append(conn, "plan_deleted", entity="treatment_plan", entity_id=plan_id,
+                              client_id=current["client_id"])
