@@ -4,7 +4,11 @@ Method (classical, documented so it can be judged): for each segment, MFCCs (19 
 c0 dropped so loudness doesn't matter) over its voiced frames, averaged over ~1.5 s windows
 (19 numbers: roughly the shape of the speaker's vocal tract). Features are
 standardised across the session and clustered into N groups with k-means (k-means++ seeding,
-several restarts, longer segments weigh more). No model weights, nothing downloaded.
+several restarts, longer segments weigh more). Each word takes its nearest window's speaker, so
+a Whisper segment that runs across a turn change is split there. No model weights, nothing
+downloaded. Measured on synthesized two-voice dialogues (bench/transcription_speakers.py); real
+voices of the same sex will be harder. A learned d-vector (e.g. Resemblyzer's 17 MB encoder,
+shipped inside its wheel) would be the upgrade path behind the same ``voice`` rows.
 
 Labels: the speaker of the first segment is the clinician (the clinician usually opens the
 session), the next new voice the client, any others "speaker 3", "speaker 4"... The clinician
