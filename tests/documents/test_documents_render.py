@@ -74,3 +74,15 @@ def test_assessment_table_and_unsigned_draft_notice():
     assert "Feeling afraid, as if something awful might happen" in _squash(text)
     _, draft = _text(render_pdf(progress_note(signature=None)))
     assert "DRAFT — not signed" in draft
+
+
+def test_text_outside_the_core_fonts_switches_to_the_full_fonts():
+    from session_assistant.documents.style import core_covers
+
+    assert core_covers(["Zoë Łukasiewicz", "Σοφία", "Дмитрий", "Nguyễn", "— “quotes” …"])
+    hebrew_and_armenian = "שרה Անի"
+    assert not core_covers([hebrew_and_armenian])
+    reader, text = _text(render_pdf(progress_note(sections=(("Subjective", f"Client {hebrew_and_armenian}."),))))
+    # The core subset has no Armenian or Hebrew glyphs; these come from the full fonts. (Hebrew is
+    # laid out left to right: fpdf2 without HarfBuzz has no bidi, so only the letters are checked.)
+    assert "Անի" in text and set("שרה") <= set(text)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from session_assistant.documents.model import PracticeHeader
 from session_assistant.documents.render import PRODUCER
-from session_assistant.documents.style import ACCENT, BODY, MUTED, PANEL, RULE, StyledPdf
+from session_assistant.documents.style import ACCENT, BODY, MUTED, PANEL, RULE, StyledPdf, core_covers
 from session_assistant.paths import resource
 
 CONSENT_TEXT = ("consent", "ai_documentation_consent.md")
@@ -47,8 +47,8 @@ def load_form(practice_name: str, clinician_name: str, form_version: str, path: 
 
 
 class _ConsentPdf(StyledPdf):
-    def __init__(self, practice: PracticeHeader, form_version: str) -> None:
-        super().__init__()
+    def __init__(self, practice: PracticeHeader, form_version: str, full_fonts: bool) -> None:
+        super().__init__(full_fonts=full_fonts)
         self.practice = practice
         self.form_version = form_version
 
@@ -76,7 +76,9 @@ def render_consent_form(practice: PracticeHeader, clinician_name: str, form_vers
                         path: Path | None = None) -> bytes:
     """The consent form as PDF bytes, with tick boxes and signature lines for the client."""
     form = load_form(practice.name, clinician_name, form_version, path)
-    pdf = _ConsentPdf(practice, form_version)
+    texts = [form.title, clinician_name, practice.name, practice.address, practice.phone, practice.email,
+             *(text for _, text in form.blocks)]
+    pdf = _ConsentPdf(practice, form_version, full_fonts=not core_covers(texts))
     pdf.set_title(form.title)
     pdf.set_author(practice.name)
     pdf.set_creator(PRODUCER)

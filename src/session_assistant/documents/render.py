@@ -29,6 +29,7 @@ from session_assistant.documents.style import (
     PANEL,
     RULE,
     StyledPdf,
+    core_covers,
 )
 
 PRODUCER = "Session Assistant"
@@ -46,7 +47,7 @@ class _DocumentPdf(StyledPdf):
     """A page template bound to one document: letterhead, running header and footer."""
 
     def __init__(self, doc: ClinicalDocument, page_format: str) -> None:
-        super().__init__(page_format=page_format)
+        super().__init__(page_format=page_format, full_fonts=not core_covers(_document_text(doc)))
         self.doc = doc
 
     def header(self) -> None:
@@ -114,6 +115,26 @@ def render_pdf(doc: ClinicalDocument, page_format: str = "Letter") -> bytes:
     if doc.addenda:
         _addenda(pdf, doc.addenda)
     return bytes(pdf.output())
+
+
+def _document_text(doc: ClinicalDocument):
+    """Every piece of variable text the page will print (to choose the font set)."""
+    practice, client, sig = doc.practice, doc.client, doc.signature
+    yield from (doc.display_title, practice.name, practice.address, practice.phone, practice.email,
+                client.name, str(client.client_id), client.dob_text(), doc.document_ref, doc.ai_model or "")
+    yield from (str(part) for pair in doc.details for part in pair)
+    if sig:
+        yield from (sig.clinician_name, sig.credentials, sig.licence_number)
+    for section in doc.sections:
+        yield section.title
+        if isinstance(section, TableSection):
+            yield from section.columns
+            yield section.footnote
+            yield from (cell for row in section.rows for cell in row)
+        else:
+            yield section.text
+    for addendum in doc.addenda:
+        yield from (addendum.author, addendum.reason, addendum.text)
 
 
 def _title_date(doc: ClinicalDocument) -> str:

@@ -6,18 +6,34 @@ like a clinical letter, not a form; the accent marks structure only.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Iterable
+
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from session_assistant.paths import resource
 
 FONT = "DejaVu"
-_FONT_FILES = {
-    "": "DejaVuSans.ttf",
-    "B": "DejaVuSans-Bold.ttf",
-    "I": "DejaVuSans-Oblique.ttf",
-    "BI": "DejaVuSans-BoldOblique.ttf",
-}
+_STYLES = {"": "", "B": "-Bold", "I": "-Oblique", "BI": "-BoldOblique"}
+# The core subset (Latin, Greek, Cyrillic, punctuation, symbols) loads about four times faster;
+# the full fonts are used only for a document whose text needs a character outside it.
+# See resources/fonts/make_core_subset.py.
+_CORE, _FULL = "DejaVuSansCore", "DejaVuSans"
+
+
+@lru_cache(maxsize=1)
+def _core_codepoints() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(resource("fonts", f"{_CORE}.ttf"), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def core_covers(texts: Iterable[str]) -> bool:
+    """True if the fast core fonts have a glyph for every character of ``texts``."""
+    covered = _core_codepoints()
+    return all(ord(ch) in covered for text in texts for ch in text if ch not in "\n\r\t")
 
 BODY = (31, 41, 51)
 ACCENT = (24, 78, 96)
@@ -33,10 +49,11 @@ MARGIN_MM = 20
 class StyledPdf(FPDF):
     """FPDF with the app's fonts loaded and a few typographic helpers."""
 
-    def __init__(self, page_format: str = "Letter") -> None:
+    def __init__(self, page_format: str = "Letter", *, full_fonts: bool = False) -> None:
         super().__init__(orientation="portrait", unit="mm", format=page_format)
-        for style, file_name in _FONT_FILES.items():
-            self.add_font(FONT, style, str(resource("fonts", file_name)))
+        base = _FULL if full_fonts else _CORE
+        for style, suffix in _STYLES.items():
+            self.add_font(FONT, style, str(resource("fonts", f"{base}{suffix}.ttf")))
         self.set_margins(MARGIN_MM, 18, MARGIN_MM)
         self.set_auto_page_break(True, margin=20)
         self.alias_nb_pages()
