@@ -157,3 +157,23 @@ def test_sleep_locks_on_resume_and_ctrl_l_locks_on_demand(qtbot, ready_vault, ma
     unlock(qtbot, window)
     window._lock_action.trigger()  # Ctrl+L
     assert window.ctx.practice is None and window.unlock_page is not None
+
+
+def test_lock_while_a_dialog_is_open_closes_it_first(qtbot, ready_vault, make_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    seen_modal = []
+
+    def lock_now():
+        seen_modal.append(QApplication.activeModalWidget() is not None)
+        window.lock("on demand")
+
+    QTimer.singleShot(200, lock_now)
+    window.workspace._on_new_client_requested()  # exec() blocks until the lock closes the dialog
+    assert seen_modal == [True]
+    qtbot.waitUntil(lambda: window.ctx.practice is None, timeout=5000)
+    assert window.workspace is None and window.unlock_page is not None
+    assert QApplication.activeModalWidget() is None

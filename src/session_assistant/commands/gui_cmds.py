@@ -7,11 +7,12 @@ import argparse
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="start the desktop app (the window)")
-    p.add_argument("--quit-after-ms", type=int, default=None, help=argparse.SUPPRESS)  # start-up benchmark
+    # For bench/ui_startup.py: write the wall time when the first screen is on show, then quit.
+    p.add_argument("--startup-stamp", type=str, default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=_gui)
 
 
 def _gui(ctx, args) -> int:
     from session_assistant.ui.app_main import run_gui
 
-    return run_gui(ctx.paths, quit_after_ms=args.quit_after_ms)
+    return run_gui(ctx.paths, startup_stamp=args.startup_stamp)

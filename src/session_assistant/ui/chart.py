@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
-from session_assistant.ui.chart_view import ChartView
+from session_assistant.ui.chart_records import fill_plan, fill_summaries, latest_measures
+from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
 
 CONSENT_WORDS = {None: "Not asked yet. You will be asked when you start a recorded session.",
@@ -92,8 +93,17 @@ class ChartPage(ChartView):
         self.consent_given.setEnabled(decision != "given")
         active = [d for d in chart["diagnoses"] if not d.get("resolved_date")]
         self.diagnoses.setText("\n".join(f"{d['code']}  {d['description']}" for d in active) or "None recorded.")
-        self.measures_box.setVisible(hasattr(self._ctx.practice, "assessments"))
-        self.measures.setText("")
+        practice = self._ctx.practice
+        measures = latest_measures(practice, client_id)
+        self.measures_box.setVisible(measures is not None)
+        if measures is not None:
+            self.measures.setText(measures[0])
+            self.measures_plot.set_series(measures[1])
+        for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
+                              ("Assessments", self.assessments_tab.fill(practice, client_id)),
+                              ("Treatment plan", fill_plan(self.plan_tab, practice, client_id))):
+            self.tabs.setTabEnabled(self.optional_tabs[title], filled)
+            self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
         self.notes.clear()
         for note in chart["notes"]:
             item = QTreeWidgetItem([(note["starts_at"] or note["created_at"] or "")[:16].replace("T", " "),

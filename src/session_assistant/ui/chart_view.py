@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
                                QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
 
+from session_assistant.ui.chart_records import AssessmentsTab, TextTab
+from session_assistant.ui.trend_plot import TrendPlot
 from session_assistant.ui.widgets import heading
 
 NOT_YET = "This part of the chart is not available in this version yet."
@@ -73,7 +75,10 @@ class ChartView(QWidget):
         self.measures_box = QGroupBox("Latest PHQ-9 and GAD-7")
         self.measures = QLabel()
         self.measures.setWordWrap(True)
-        QVBoxLayout(self.measures_box).addWidget(self.measures)
+        self.measures_plot = TrendPlot()
+        measures_layout = QVBoxLayout(self.measures_box)
+        measures_layout.addWidget(self.measures)
+        measures_layout.addWidget(self.measures_plot)
         overview = QWidget()
         grid = QHBoxLayout(overview)
         col1, col2 = QVBoxLayout(), QVBoxLayout()
@@ -102,8 +107,15 @@ class ChartView(QWidget):
         notes_layout.addWidget(self.notes, 1)
         notes_layout.addLayout(notes_row)
         self.tabs.addTab(notes, "No&tes")
-        for title in ("Summary", "Assessments", "Treatment plan", "Documents"):
-            index = self.tabs.addTab(placeholder(), title)
+        self.summary_tab = TextTab("Summaries")
+        self.assessments_tab = AssessmentsTab()
+        self.plan_tab = TextTab("Treatment plan")
+        self.documents_tab = placeholder()
+        self.optional_tabs = {}
+        for title, tab in (("Summary", self.summary_tab), ("Assessments", self.assessments_tab),
+                           ("Treatment plan", self.plan_tab), ("Documents", self.documents_tab)):
+            index = self.tabs.addTab(tab, title)
+            self.optional_tabs[title] = index
             self.tabs.setTabEnabled(index, False)
             self.tabs.setTabToolTip(index, NOT_YET)
 

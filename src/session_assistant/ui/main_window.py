@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QStyle, QWidget
 
 from session_assistant.ui.auto_lock import AutoLock
 from session_assistant.ui.context import UiContext
@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Session Assistant")
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.setMinimumSize(1000, 640)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -100,13 +101,22 @@ class MainWindow(QMainWindow):
     def lock(self, reason: str = "on demand") -> None:
         if self.ctx.practice is None:
             return
+        if QApplication.activeModalWidget() is not None:
+            # A dialog's exec() is running a nested event loop: close it, let its caller return
+            # (seeing "cancelled") while the vault is still open, then lock from the main loop.
+            self.auto_lock.disarm()
+            for widget in QApplication.topLevelWidgets():
+                if widget is not self and widget.isVisible() and widget.isModal():
+                    widget.close()
+            QTimer.singleShot(50, lambda: self.lock(reason))
+            return
         self.auto_lock.disarm()
         self.ctx.pools.cancel_all()
         if not self.ctx.pools.shutdown(SHUTDOWN_WAIT_S):
             log.warning("work still running at lock; its results will be discarded")
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
-                dialog.close()
+                dialog.close()  # modeless windows (none today) showing PHI
         self.ctx.forget_phi()
         if self.workspace is not None:
             self.workspace.teardown()

@@ -1,0 +1,95 @@
+"""Read-only chart tabs over the chart services when this build has them (issue 6's engines).
+
+Each filler returns False when its service is missing, so the tab stays disabled instead of
+showing anything invented.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from session_assistant.ui.trend_plot import TrendPlot
+
+MEASURES = (("phq9", "PHQ-9", 27), ("gad7", "GAD-7", 21))
+
+
+def latest_measures(practice, client_id: int) -> tuple[str, list] | None:
+    """('PHQ-9 12 (moderate) on 2026-11-02 · ...', plot series) or None without the service."""
+    service = getattr(practice, "assessments", None)
+    if service is None:
+        return None
+    words, series = [], []
+    for key, title, maximum in MEASURES:
+        rows = service.list(client_id, key)
+        if rows:
+            last = rows[-1]
+            flag = " · item 9 answered above 0: review risk" if last.get("self_harm_flag") else ""
+            words.append(f"{title} {last['total_score']} ({last.get('severity', '')}) on {last['administered_on']}{flag}")
+        series.append((title, service.trend(client_id, key), maximum))
+    return (" · ".join(words) or "No PHQ-9 or GAD-7 recorded yet."), series
+
+
+class AssessmentsTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTreeWidget()
+        self.table.setHeaderLabels(("Date", "Instrument", "Total", "Severity", "Status"))
+        self.table.setRootIsDecorated(False)
+        self.table.setAccessibleName("Assessments")
+        self.plot = TrendPlot()
+        self.plot.setMinimumHeight(140)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("PHQ-9 and GAD-7 over time:"))
+        layout.addWidget(self.plot)
+        layout.addWidget(self.table, 1)
+
+    def fill(self, practice, client_id: int) -> bool:
+        service = getattr(practice, "assessments", None)
+        if service is None:
+            return False
+        self.table.clear()
+        for row in service.list(client_id):
+            self.table.addTopLevelItem(QTreeWidgetItem([str(row.get("administered_on", "")), str(row.get("instrument", "")),
+                                                        str(row.get("total_score", "")), str(row.get("severity", "") or ""),
+                                                        str(row.get("status", ""))]))
+        self.plot.set_series([(title, service.trend(client_id, key), maximum) for key, title, maximum in MEASURES])
+        return True
+
+
+class TextTab(QWidget):
+    """A read-only text view (treatment plan, summaries)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(name)
+        QVBoxLayout(self).addWidget(self.text)
+
+
+def fill_plan(tab: TextTab, practice, client_id: int) -> bool:
+    service = getattr(practice, "plans", None)
+    if service is None:
+        return False
+    from session_assistant.services.treatment_plans import plan_text
+
+    plan = service.latest(client_id)
+    if plan is None:
+        tab.text.setPlainText("No treatment plan yet.")
+        return True
+    header = f"Version {plan.get('version', '')} · {plan.get('status', '')}\n\n"
+    tab.text.setPlainText(header + (plan.get("text") or plan_text(plan["plan"], plan.get("review_date"))))
+    return True
+
+
+def fill_summaries(tab: TextTab, practice, client_id: int) -> bool:
+    service = getattr(practice, "summaries", None)
+    if service is None:
+        return False
+    parts = []
+    for summary in service.list(client_id):
+        title = "AI Case Summary" if summary.get("kind") == "case" else "Treatment Summary"
+        parts.append(f"{title} · {summary.get('status', '')} · {str(summary.get('created_at', ''))[:10]}\n"
+                     f"{summary.get('text', '')}")
+    tab.text.setPlainText("\n\n".join(parts) or "No summaries yet.")
+    return True
