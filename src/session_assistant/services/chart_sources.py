@@ -110,12 +110,16 @@ def _plans(conn, client_id: int, date_from: str | None, date_to: str | None) -> 
                        plan_text(json.loads(r["plan_json"]), r["review_date"]).replace("\n", " | ")) for r in chosen]
 
 
-def documented_count(items: list[SourceItem]) -> int:
-    return sum(1 for i in items if i.kind in ("progress_note", "assessment", "treatment_plan"))
+def documented_count(items: list[SourceItem], date_from: str | None = None, date_to: str | None = None) -> int:
+    """Signed notes, assessments and plan versions dated inside the range (a plan merely in force
+    from before the range does not count)."""
+    return sum(1 for i in items if i.kind in ("progress_note", "assessment", "treatment_plan")
+               and _in_range(i.date, date_from, date_to))
 
 
-def require_enough(items: list[SourceItem], what: str) -> None:
-    count = documented_count(items)
+def require_enough(items: list[SourceItem], what: str, date_from: str | None = None,
+                   date_to: str | None = None) -> None:
+    count = documented_count(items, date_from, date_to)
     if count < MIN_DOCUMENTED_ITEMS:
         raise TooLittleToSummarize(
             f"{what} holds {count} signed clinical item(s) (notes, assessments, plans); at least "

@@ -91,7 +91,7 @@ class SummaryService(Service):
         if existing:
             raise DraftExists(existing["id"], client_id)
         items = self.sources(client_id, start, end)
-        chart_sources.require_enough(items, f"The range {start} to {end}")
+        chart_sources.require_enough(items, f"The range {start} to {end}", start, end)
         title = "a treatment summary" + f" covering {start} to {end}"
         text, model_id = self._draft(items, model, title, purpose, on_progress, cancel)
         now = self.clock.iso()
