@@ -11,24 +11,7 @@ from session_assistant.clock import FixedClock
 from session_assistant.documents.service import DocumentService
 from session_assistant.paths import AppPaths
 
-PASSPHRASE = "correct horse battery staple"
-# Cheap Argon2id for tests that build many archives; one test uses the real default cost.
-FAST_KDF = {"name": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1}
-EXPORT_PASSPHRASE = "otter lantern fjord quilt"
-
-
-def add_signed_summary(practice, client_id: int, text: str, *, kind: str = "treatment",
-                       ai_model: str = "qwen2.5-coder-1.5b-instruct") -> int:
-    """Insert a summary draft as the summariser would (no model needed here), then sign it."""
-    now = practice.clock.iso()
-    sources = '[{"kind": "progress_note", "id": 1, "date": "2026-01-05", "label": "Progress note", "digest": "x"}]'
-    with practice.vault.db.transaction() as conn:
-        summary_id = conn.execute(
-            "INSERT INTO summaries (client_id, kind, date_from, date_to, purpose, text, sources_json, ai_model, "
-            "created_at, updated_at) VALUES (?, ?, '2026-01-05', '2026-02-09', 'transfer of care', ?, ?, ?, ?, ?)",
-            (client_id, kind, text, sources, ai_model, now, now)).lastrowid
-    practice.summaries.sign(summary_id, practice.profile.get().name)
-    return summary_id
+from doc_samples import PASSPHRASE, add_signed_summary
 
 
 @pytest.fixture

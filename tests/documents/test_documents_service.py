@@ -13,7 +13,7 @@ from session_assistant.documents.render import ai_statement
 from session_assistant.documents.verify import verify, verify_bytes
 from session_assistant.errors import NotFound, UserError
 
-from conftest import add_signed_summary
+from doc_samples import add_signed_summary
 
 
 def _text(path) -> str:
