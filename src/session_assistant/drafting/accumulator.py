@@ -1,0 +1,194 @@
+"""Incremental drafting for long sessions: extract facts window by window while the session runs,
+so that after Stop only the last window and a quick composition remain (map-reduce).
+
+Per-window extracts are saved through an ``ExtractStore`` after every window so a restarted app
+resumes where it stopped. Extracts are PHI: the app must pass a vault-backed store; the JSON file
+store is for the CLI, tests and benchmarks on non-clinical data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any, Iterable, Protocol
+
+from session_assistant.drafting.draft_result import Draft
+from session_assistant.drafting.formats import extract_schema, get_format, prompt_text
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.note_model import ContextExceeded, NoteModel
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.sections import assemble, salvage_items
+from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, parse_transcript
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+
+STATE_VERSION = 1
+MIN_WINDOW_TOKENS = 200
+TOKENS_PER_FACT = 50
+
+
+class ExtractStore(Protocol):
+    def load(self) -> dict | None: ...
+    def save(self, state: dict) -> None: ...
+
+
+class MemoryStore:
+    """Keeps the state in memory only (a one-shot draft)."""
+
+    def __init__(self) -> None:
+        self.state: dict | None = None
+
+    def load(self) -> dict | None:
+        return self.state
+
+    def save(self, state: dict) -> None:
+        self.state = json.loads(json.dumps(state))
+
+
+class JsonFileStore:
+    """State as a JSON file (mode 0600), written atomically. Not for PHI at rest in the app."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def load(self) -> dict | None:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def save(self, state: dict) -> None:
+        tmp = self.path.with_name(self.path.name + ".partial")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(state, handle)
+        os.replace(tmp, self.path)
+
+
+class DraftAccumulator:
+    """Feed segments as they arrive; call ``finish()`` after Stop for the note.
+
+    Not thread-safe itself: call it from one worker thread (the model has its own lock).
+    ``add_segments`` is idempotent: segments whose ids an earlier window covered are skipped, so
+    after a restart the caller may simply feed the whole transcript again.
+    """
+
+    def __init__(self, model: NoteModel, fmt: str | None = "soap", *, subject: str = "client",
+                 store: ExtractStore | None = None, window_tokens: int = 1000, facts_per_section: int = 6) -> None:
+        self.model = model
+        self.format = get_format(fmt, subject)
+        self.subject = subject
+        self.store = store or MemoryStore()
+        self.facts_per_section = facts_per_section
+        self._system = prompt_text("extract_system").format(
+            format_title=self.format.title, subject=subject,
+            section_guide="\n".join(f"- {s.key}: {s.guidance}" for s in self.format.sections))
+        self._budget = TOKENS_PER_FACT * facts_per_section * len(self.format.sections) + 40
+        self.window_tokens = self._fit_window(window_tokens)
+        state = self.store.load()
+        if not state or state.get("version") != STATE_VERSION or state.get("format") != self.format.key:
+            state = {"version": STATE_VERSION, "format": self.format.key, "model": model.model_id, "windows": []}
+        self.state = state
+        self._covered = {i for w in state["windows"] for i in w["segment_ids"]}
+        self._seen: dict[int, Utterance] = {}
+        self._pending: list[tuple[Utterance, int]] = []
+
+    def _fit_window(self, wanted: int) -> int:
+        overhead = self.model.count_tokens(self._system) + self.model.count_tokens(prompt_text("extract_window")) + 120
+        room = self.model.context_size - overhead - self._budget
+        if room < MIN_WINDOW_TOKENS:
+            raise ContextExceeded(f"Model '{self.model.model_id}' has too small a context "
+                                  f"({self.model.context_size} tokens) to draft a session; choose a larger model.")
+        return min(wanted, room)
+
+    @property
+    def windows_done(self) -> int:
+        return len(self.state["windows"])
+
+    @property
+    def pending_tokens(self) -> int:
+        return sum(n for _, n in self._pending)
+
+    def add_segments(self, segments: Iterable[Any], *, on_progress: ProgressFn = no_progress,
+                     cancel: CancelToken | None = None) -> int:
+        """Queue new segments and extract every full window. Returns the windows extracted now."""
+        items = list(segments)
+        utterances = items if all(isinstance(s, Utterance) for s in items) else parse_transcript({"segments": items})
+        for utt in utterances:
+            if utt.id in self._seen:
+                continue
+            self._seen[utt.id] = utt
+            if utt.id not in self._covered:
+                self._pending.append((utt, self.model.count_tokens(utt.line()) + 1))
+        full = self.pending_tokens // self.window_tokens
+        done = 0
+        while self.pending_tokens >= self.window_tokens:
+            self._extract_next(on_progress, cancel, done, max(full, 1))
+            done += 1
+        return done
+
+    def _take_window(self) -> list[Utterance]:
+        window, used = [], 0
+        while self._pending and (not window or used + self._pending[0][1] <= self.window_tokens):
+            utt, n = self._pending.pop(0)
+            window.append(utt)
+            used += n
+        return window
+
+    def _extract_next(self, on_progress: ProgressFn, cancel: CancelToken | None, index: int, total: int) -> None:
+        window = self._take_window()
+        share = min(1.0, sum(self.model.count_tokens(u.line()) for u in window) / self.window_tokens)
+        per_section = max(2, round(self.facts_per_section * share))
+        block = "Transcript part (line number, speaker, words):\n" + "\n".join(u.line() for u in window)
+        ask = prompt_text("extract_window").format(format_title=self.format.title, max_sentences=per_section)
+        messages = [{"role": "system", "content": self._system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
+        budget = TOKENS_PER_FACT * per_section * len(self.format.sections) + 40
+        stage = f"Extracting part {self.windows_done + 1}"
+
+        def tokens(n: int) -> None:
+            on_progress((index + min(n / budget, 0.99)) / total, f"{stage}: {n} tokens")
+
+        on_progress(index / total, f"{stage}: reading")
+        gen = self.model.generate_json(messages, extract_schema(self.format, per_section), budget,
+                                       cancel=cancel, on_token=tokens)
+        facts: dict[str, list[dict]] = {key: [] for key in self.format.keys}
+        warning = None
+        try:
+            if gen.finish_reason == "length":
+                raise ValueError("length")
+            parsed = json.loads(gen.text)
+            for key in self.format.keys:
+                facts[key] = [f for f in parsed.get(key, []) if isinstance(f, dict)]
+        except (ValueError, AttributeError):
+            for key, obj in salvage_items(gen.text, self.format.keys):
+                facts.setdefault(key or self.format.keys[0], []).append(obj)
+            warning = (f"Part {self.windows_done + 1}: the model stopped early; the complete facts it wrote "
+                       "were kept. Review against the transcript.")
+        self.state["windows"].append({"segment_ids": [u.id for u in window], "facts": facts,
+                                      "warning": warning, "seconds": round(gen.seconds, 2)})
+        self._covered.update(u.id for u in window)
+        self.store.save(self.state)
+        on_progress((index + 1) / total, f"{stage}: done")
+
+    def finish(self, *, on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> Draft:
+        """Extract what is still pending, then compose the note from all windows' facts."""
+        started = time.monotonic()
+        if self._pending:
+            self._extract_next(lambda f, m: on_progress(0.95 * f, m), cancel, 0, 1)
+        if not self.state["windows"]:
+            raise TranscriptUnreadable("Nothing to draft: no transcript segments were added.")
+        on_progress(0.96, "Composing the note")
+        raw: dict[str, list[dict]] = {key: [] for key in self.format.keys}
+        warnings = []
+        for window in self.state["windows"]:
+            for key in self.format.keys:
+                raw[key].extend(window["facts"].get(key, []))
+            if window.get("warning"):
+                warnings.append(window["warning"])
+        utterances = sorted(self._seen.values(), key=lambda u: u.id)
+        draft = assemble(self.format, raw, SourceIndex(utterances), scan_transcript(utterances),
+                         model=self.model.model_id, mode="windowed", warnings=warnings)
+        draft.elapsed_s = time.monotonic() - started
+        on_progress(1.0, "Draft ready")
+        return draft

@@ -1,0 +1,99 @@
+"""Draft a note from a transcript: one generation per section over the whole transcript when it
+fits (division-based drafting, the stronger method on ACI-Bench), else map-reduce over windows."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Sequence
+
+from session_assistant.drafting.draft_result import Draft
+from session_assistant.drafting.formats import NoteFormat, get_format, prompt_text, sentences_schema
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.note_model import ContextExceeded, NoteModel
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.sections import assemble, generate_section
+from session_assistant.drafting.transcript_input import Utterance, parse_transcript
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+
+# Transcripts up to this many tokens are drafted directly; longer ones go through windows. On two
+# CPU cores prompt reading runs ~60 tokens/s, so this keeps one note's prompt under a minute.
+DIRECT_TOKEN_LIMIT = 4000
+
+
+def source_block(utterances: Sequence[Utterance], heading: str = "Transcript") -> str:
+    return f"{heading} (line number, speaker, words):\n" + "\n".join(u.line() for u in utterances)
+
+
+def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, system: str,
+                   heading: str, subject: str, on_progress: ProgressFn, cancel: CancelToken | None,
+                   stage: str) -> tuple[dict[str, list[dict]], list[str]]:
+    """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache."""
+    block = source_block(utterances, heading)
+    raw: dict[str, list[dict]] = {}
+    warnings: list[str] = []
+    total = len(fmt.sections)
+    for index, sec in enumerate(fmt.sections):
+        ask = prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
+                                                  guidance=sec.guidance, max_sentences=sec.max_sentences)
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
+        on_progress(index / total, f"{stage} {sec.title}: reading")
+
+        def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
+            on_progress((i + min(n / budget, 0.99)) / total, f"{stage} {title}: {n} tokens")
+
+        raw[sec.key], warning = generate_section(model, messages, sec, sentences_schema,
+                                                 cancel=cancel, on_token=tokens)
+        if warning:
+            warnings.append(warning)
+    on_progress(1.0, f"{stage}: done")
+    return raw, warnings
+
+
+def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], system: str,
+                  limit: int = DIRECT_TOKEN_LIMIT) -> bool:
+    source_tokens = model.count_tokens(source_block(utterances))
+    largest = max(int(s.max_tokens * 1.5) for s in fmt.sections)
+    needed = source_tokens + model.count_tokens(system) + 200 + largest
+    return source_tokens <= limit and needed <= model.context_size
+
+
+def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, subject: str = "client",
+               on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+               direct_limit: int = DIRECT_TOKEN_LIMIT, window_tokens: int | None = None,
+               max_sentences: int | None = None) -> Draft:
+    """Draft a note in ``fmt`` (default SOAP) from a transcript (utterances, JSON, text or Transcript).
+
+    Short transcripts are drafted section by section over the whole text; longer ones through a
+    ``DraftAccumulator`` (extract per window, then compose), so nothing is ever truncated.
+    ``max_sentences`` caps each section (shorter drafts).
+
+    Raises:
+        UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
+    """
+    started = time.monotonic()
+    note_format = get_format(fmt, subject, max_sentences)
+    utterances = list(transcript) if _is_utterances(transcript) else parse_transcript(transcript)
+    system = prompt_text("draft_system").format(format_title=note_format.title, subject=subject)
+    if fits_directly(model, note_format, utterances, system, direct_limit):
+        raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
+                                       subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting")
+        draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
+                         model=model.model_id, mode="direct", warnings=warnings)
+    else:
+        from session_assistant.drafting.accumulator import DraftAccumulator
+
+        options = {"window_tokens": window_tokens} if window_tokens else {}
+        if max_sentences:
+            options["facts_per_section"] = max_sentences
+        acc = DraftAccumulator(model, note_format.key, subject=subject, **options)
+        acc.add_segments(utterances, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
+        draft = acc.finish(on_progress=lambda f, m: on_progress(0.9 + 0.1 * f, m), cancel=cancel)
+    draft.elapsed_s = time.monotonic() - started
+    return draft
+
+
+def _is_utterances(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, Utterance) for v in value)
+
+
+__all__ = ["draft_note", "ContextExceeded", "DIRECT_TOKEN_LIMIT"]

@@ -1,0 +1,119 @@
+"""Note formats (SOAP, DAP, BIRP, GIRP), their JSON schemas and prompt texts.
+
+Section names, guidance and prompts are data in ``resources/prompts/`` so wording can change
+without touching code. Schemas bound every list (``maxItems``) and every sentence
+(``maxLength``) so a grammar-constrained generation has a known worst-case size.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from session_assistant.errors import UserError
+from session_assistant.paths import resource
+
+DEFAULT_FORMAT = "soap"
+NOT_DISCUSSED = "Not discussed in session."
+SENTENCE_MAX_CHARS = 360
+EVIDENCE_MAX_ITEMS = 6
+# Worst-case tokens for one sentence object: text (~1 token per 3.5 chars) + evidence + syntax.
+TOKENS_PER_SENTENCE = SENTENCE_MAX_CHARS // 3 + 4 * EVIDENCE_MAX_ITEMS + 12
+
+
+class UnknownFormat(UserError):
+    """The requested note format is not one the drafter knows."""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    guidance: str
+    max_sentences: int
+
+    @property
+    def max_tokens(self) -> int:
+        """A token budget that covers typical output of ``max_sentences`` sentences."""
+        return 60 * self.max_sentences + 40
+
+
+@dataclass(frozen=True)
+class NoteFormat:
+    key: str
+    title: str
+    sections: tuple[Section, ...]
+    risk_section: str
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+    def section(self, key: str) -> Section:
+        for sec in self.sections:
+            if sec.key == key:
+                return sec
+        raise KeyError(key)
+
+
+@lru_cache(maxsize=None)
+def _formats_data() -> dict:
+    return json.loads(resource("prompts", "formats.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def prompt_text(name: str) -> str:
+    """A prompt template from ``resources/prompts/<name>.txt``."""
+    return resource("prompts", f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
+def format_names() -> list[str]:
+    return list(_formats_data())
+
+
+def get_format(name: str | None, subject: str = "client", max_sentences: int | None = None) -> NoteFormat:
+    """The format by key (case-insensitive); guidance is worded for ``subject`` ("client", "patient").
+
+    ``max_sentences`` caps every section (a shorter draft, and a smaller token budget).
+
+    Raises:
+        UnknownFormat: for a name that is not a known format.
+    """
+    key = (name or DEFAULT_FORMAT).strip().lower()
+    data = _formats_data().get(key)
+    if data is None:
+        raise UnknownFormat(f"Unknown note format '{name}'. Known formats: {', '.join(format_names())}.")
+    sections = tuple(
+        Section(s["key"], s["title"], s["guidance"].format(subject=subject),
+                min(int(s["max_sentences"]), max_sentences or int(s["max_sentences"])))
+        for s in data["sections"]
+    )
+    return NoteFormat(key, data["title"], sections, data.get("risk_section", sections[-1].key))
+
+
+def _sentence_schema() -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string", "minLength": 8, "maxLength": SENTENCE_MAX_CHARS},
+            "evidence": {"type": "array", "items": {"type": "integer"}, "maxItems": EVIDENCE_MAX_ITEMS},
+        },
+        "required": ["text", "evidence"],
+    }
+
+
+def sentences_schema(max_sentences: int) -> dict:
+    """``{"sentences": [{"text", "evidence": [int]}]}`` with at most ``max_sentences`` items."""
+    return {
+        "type": "object",
+        "properties": {"sentences": {"type": "array", "items": _sentence_schema(), "maxItems": max_sentences}},
+        "required": ["sentences"],
+    }
+
+
+def extract_schema(fmt: NoteFormat, per_section: int) -> dict:
+    """One list of fact sentences per section of the format, for a window of a long session."""
+    props = {s.key: {"type": "array", "items": _sentence_schema(), "maxItems": per_section}
+             for s in fmt.sections}
+    return {"type": "object", "properties": props, "required": fmt.keys}

@@ -1,0 +1,144 @@
+"""Grounding checks: evidence ids that exist, and facts in a draft that the source never states.
+
+All checks are plain rules a clinician can read: a number (digits or words), a capitalised name,
+a medication-like word, or a date word in the draft that appears nowhere in the source is flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable, Sequence
+
+from session_assistant.drafting.transcript_input import Utterance
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOP = set("""a an the and or but if of to in on at for with from by as is are was were be been being it its this
+that these those he she they them his her their him i you we our your my me not no nor so than then there here
+has have had do does did will would can could should may might must also about into over under again very just
+reported reports report states stated says said client patient clinician doctor session note noted""".split())
+_MONTHS = set("january february march april may june july august september october november december".split())
+_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_DRUG_SUFFIXES = ("pril", "olol", "sartan", "statin", "pine", "zole", "prazole", "mab", "cillin", "mycin",
+                  "azepam", "zolam", "oxetine", "aline", "ipramine", "triptyline", "apine", "idone", "afil",
+                  "gliptin", "gliflozin", "formin", "sone", "lone", "tidine", "profen", "codone", "ximab",
+                  "vir", "cycline", "floxacin", "dronate", "thiazide", "semide", "barbital")
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|units?|iu)\b", re.I)
+_ALLOWED_CAPS = {"client", "patient", "clinician", "doctor", "the", "i", "soap", "dap", "birp", "girp", "ai"}
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number in the text, as digits or English words (the same rule as the eval's scorer)."""
+    text = text.lower().replace(",", "")
+    found = set(re.findall(r"\d+(?:\.\d+)?", text))
+    total, current, seen = 0, 0, False
+    for word in re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.replace("-", " ")):
+        if word in _UNITS or word in _TENS:
+            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
+            seen = True
+        elif word in _SCALES and seen:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] == 1000:
+                total, current = total + current, 0
+        elif word == "and" and seen:
+            continue
+        else:
+            if seen:
+                found.add(str(total + current))
+            total, current, seen = 0, 0, False
+    if seen:
+        found.add(str(total + current))
+    return {n.rstrip("0").rstrip(".") if "." in n else n for n in found}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("'s", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    return {_stem(w) for w in words(text) if w not in _STOP and len(w) > 2}
+
+
+class SourceIndex:
+    """What the source (transcript or hand-written note) says, for fast grounding checks."""
+
+    def __init__(self, utterances: Sequence[Utterance]) -> None:
+        self.utterances = list(utterances)
+        self.by_id = {u.id: u for u in self.utterances}
+        full = "\n".join(u.text for u in self.utterances)
+        self.numbers = numbers_in(full)
+        self.vocab = {_stem(w) for w in words(full)} | {_stem(w) for u in self.utterances for w in words(u.speaker)}
+        self._content = {u.id: content_words(u.text) for u in self.utterances}
+        # Inverse document frequency so rare shared words (a drug, a place) count more than common ones.
+        df: dict[str, int] = {}
+        for bag in self._content.values():
+            for w in bag:
+                df[w] = df.get(w, 0) + 1
+        n = max(1, len(self.utterances))
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def valid_ids(self, ids: Iterable) -> list[int]:
+        out: list[int] = []
+        for raw in ids:
+            try:
+                i = int(raw)
+            except (TypeError, ValueError):
+                continue
+            if i in self.by_id and i not in out:
+                out.append(i)
+        return out
+
+    def overlap(self, text: str, seg_id: int) -> float:
+        bag = content_words(text)
+        return sum(self._idf.get(w, 0.0) for w in bag & self._content.get(seg_id, set()))
+
+    def best_matches(self, text: str, limit: int = 2) -> list[int]:
+        """The segments sharing the most (rare) content words with ``text``, best first."""
+        bag = content_words(text)
+        if not bag:
+            return []
+        scored = []
+        for seg_id, seg_bag in self._content.items():
+            score = sum(self._idf.get(w, 0.0) for w in bag & seg_bag)
+            if score > 0:
+                scored.append((score, seg_id))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [seg_id for _, seg_id in scored[:limit]]
+
+    def ground_evidence(self, text: str, cited: Iterable) -> list[int]:
+        """Cited ids that exist and share words with the sentence; else the best-matching segments."""
+        ids = [i for i in self.valid_ids(cited) if self.overlap(text, i) > 0]
+        return ids or self.best_matches(text)
+
+    def unsupported(self, text: str) -> list[str]:
+        """Flags for numbers, names, medications, doses and dates the source never states."""
+        flags: list[str] = []
+        for number in sorted(numbers_in(text) - self.numbers):
+            flags.append(f"unsupported_number:{number}")
+        tokens = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+        for position, token in enumerate(tokens):
+            low = token.lower()
+            if _stem(low) in self.vocab or low in self.vocab:
+                continue
+            if low in _MONTHS or low in _WEEKDAYS:
+                flags.append(f"unsupported_date:{token}")
+            elif low.endswith(_DRUG_SUFFIXES) and len(low) > 6:
+                flags.append(f"unsupported_medication:{token}")
+            elif token[0].isupper() and position > 0 and low not in _ALLOWED_CAPS:
+                flags.append(f"unsupported_name:{token}")
+        for dose in _DOSE.findall(text):
+            if not numbers_in(dose) <= self.numbers:
+                flags.append(f"unsupported_dose:{dose}")
+        return list(dict.fromkeys(flags))

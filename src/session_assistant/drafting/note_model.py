@@ -1,0 +1,168 @@
+"""One loaded chat model for drafting: llama.cpp, loaded once, reused, one generation at a time.
+
+Generation is constrained by a grammar built from a JSON schema, streamed token by token so
+the cancel token is checked between tokens and progress can count them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from session_assistant import model_registry
+from session_assistant.drafting.gguf_meta import GGUFError, training_context
+from session_assistant.errors import ModelUnavailable, UserError
+from session_assistant.jobs.progress import CancelToken
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_CTX = 8192  # a 1.5B model's KV cache at 8k is ~200 MB; 32k would be ~900 MB
+
+
+class ContextExceeded(UserError):
+    """The input does not fit the model's context; nothing was cut to make it fit."""
+
+
+@dataclass
+class Generation:
+    text: str
+    finish_reason: str  # "stop", "length" or "cancelled"
+    tokens: int
+    seconds: float
+
+
+def _default_threads() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+class NoteModel:
+    """A GGUF chat model behind a lock. Thread-safe; load() is idempotent and may run off the UI thread.
+
+    Args:
+        path: the GGUF file.
+        model_id: the name reported in drafts.
+        max_ctx: upper bound for the context; the model's training context caps it too.
+        n_ctx: an exact context size (tests use a small one), overriding both.
+        n_threads: CPU threads (default: the cores this process may use).
+    """
+
+    def __init__(self, path: Path, model_id: str | None = None, *, max_ctx: int = DEFAULT_MAX_CTX,
+                 n_ctx: int | None = None, n_threads: int | None = None) -> None:
+        self.path = Path(path)
+        self.model_id = model_id or self.path.stem
+        self._max_ctx = max_ctx
+        self._n_ctx = n_ctx
+        self._n_threads = n_threads or _default_threads()
+        self._llm = None
+        self._lock = threading.RLock()
+        self._grammars: dict[str, object] = {}
+
+    @classmethod
+    def from_registry(cls, models_dir: Path, name: str | None = None, **kwargs) -> "NoteModel":
+        """The named (or default) LLM from ``models/``; raises ModelUnavailable with the fix."""
+        found = model_registry.resolve(Path(models_dir), "llm", name)
+        return cls(found.path, found.id, **kwargs)
+
+    def load(self) -> "NoteModel":
+        with self._lock:
+            if self._llm is not None:
+                return self
+            try:
+                from llama_cpp import Llama
+            except ImportError:  # pragma: no cover - a broken install
+                raise ModelUnavailable("llama-cpp-python is not installed; run ./scripts/setup.") from None
+            started = time.monotonic()
+            n_ctx = self._n_ctx or min(self._max_ctx, self._training_context())
+            try:
+                self._llm = Llama(model_path=str(self.path), n_ctx=n_ctx, n_threads=self._n_threads,
+                                  n_threads_batch=self._n_threads, verbose=False)
+            except (ValueError, RuntimeError, OSError):
+                raise ModelUnavailable(f"Model '{self.model_id}' could not be loaded (damaged or not a GGUF "
+                                       f"chat model); {model_registry.SETUP_HINT}.") from None
+            log.info("loaded note model %s (n_ctx=%d, threads=%d) in %.1f s", self.model_id, n_ctx,
+                     self._n_threads, time.monotonic() - started)
+            return self
+
+    def _training_context(self) -> int:
+        """The model's trained context length, read from the GGUF header without loading it."""
+        try:
+            return training_context(self.path)
+        except (OSError, GGUFError):
+            raise ModelUnavailable(f"Model '{self.model_id}' could not be read (damaged or not a GGUF "
+                                   f"model); {model_registry.SETUP_HINT}.") from None
+
+    @property
+    def context_size(self) -> int:
+        return self.load()._llm.n_ctx()
+
+    def count_tokens(self, text: str) -> int:
+        llm = self.load()._llm
+        return len(llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def prompt_tokens(self, messages: list[dict]) -> int:
+        """Tokens of the rendered chat (content plus a small allowance per message for the template)."""
+        return sum(self.count_tokens(m["content"]) + 8 for m in messages) + 8
+
+    def _grammar(self, schema: dict):
+        from llama_cpp import LlamaGrammar
+
+        key = json.dumps(schema, sort_keys=True)
+        if key not in self._grammars:
+            self._grammars[key] = LlamaGrammar.from_json_schema(key, verbose=False)
+        return self._grammars[key]
+
+    def generate_json(self, messages: list[dict], schema: dict, max_tokens: int, *,
+                      cancel: CancelToken | None = None,
+                      on_token: Callable[[int], None] | None = None) -> Generation:
+        """Chat completion constrained to ``schema``; greedy, streamed, cancellable between tokens.
+
+        Raises:
+            ContextExceeded: when prompt plus ``max_tokens`` would not fit the context.
+            Cancelled: when ``cancel`` is set (checked between tokens).
+        """
+        with self._lock:
+            llm = self.load()._llm
+            needed = self.prompt_tokens(messages) + max_tokens
+            if needed > llm.n_ctx():
+                raise ContextExceeded(
+                    f"The input needs about {needed} tokens but model '{self.model_id}' holds {llm.n_ctx()}; "
+                    "nothing was drafted. Choose a model with a larger context or draft a shorter part.")
+            started = time.monotonic()
+            pieces: list[str] = []
+            finish, count = "length", 0
+            stream = llm.create_chat_completion(
+                messages=messages, grammar=self._grammar(schema), max_tokens=max_tokens,
+                temperature=0.0, top_k=1, repeat_penalty=1.0, stream=True)
+            try:
+                for chunk in stream:
+                    if cancel is not None:
+                        cancel.raise_if_cancelled()
+                    choice = chunk["choices"][0]
+                    piece = choice.get("delta", {}).get("content")
+                    if piece:
+                        pieces.append(piece)
+                        count += 1
+                        if on_token is not None:
+                            on_token(count)
+                    if choice.get("finish_reason"):
+                        finish = choice["finish_reason"]
+            finally:
+                close = getattr(stream, "close", None)
+                if close:
+                    close()
+            return Generation("".join(pieces), finish, count, time.monotonic() - started)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._llm is not None:
+                self._llm.close()
+                self._llm = None

@@ -1,0 +1,126 @@
+"""Section-by-section generation with a token budget that never silently empties or cuts a section,
+and the assembly of generated sentences into a grounded, risk-screened Draft."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Callable, Sequence
+
+from session_assistant.drafting.draft_result import Draft, DraftSentence
+from session_assistant.drafting.formats import NOT_DISCUSSED, NoteFormat, Section
+from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.note_model import NoteModel
+from session_assistant.drafting.risk import RiskItem, mentions_risk
+from session_assistant.jobs.progress import CancelToken
+
+log = logging.getLogger(__name__)
+
+RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
+
+
+def salvage_items(text: str, section_keys: Sequence[str] = ()) -> list[tuple[str, dict]]:
+    """Complete ``{"text", ...}`` objects from JSON cut off mid-way, with the section list each sat in.
+
+    ``section_keys`` names the lists of a multi-section (extract) object; an item belongs to the
+    last such key that starts before it. With no keys every item gets the section "".
+    """
+    starts = sorted((m.start(), key) for key in section_keys
+                    for m in re.finditer(r'"%s"\s*:\s*\[' % re.escape(key), text))
+    decoder = json.JSONDecoder()
+    found: list[tuple[str, dict]] = []
+    pos = text.find("{", 1)
+    while pos != -1:
+        try:
+            obj, end = decoder.raw_decode(text, pos)
+        except ValueError:
+            pos = text.find("{", pos + 1)
+            continue
+        if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+            owner = ""
+            for start, key in starts:
+                if start < pos:
+                    owner = key
+            found.append((owner, obj))
+            pos = text.find("{", end)
+        else:
+            pos = text.find("{", pos + 1)
+    return found
+
+
+def generate_section(model: NoteModel, messages: list[dict], section: Section, schema_for: Callable[[int], dict],
+                     *, cancel: CancelToken | None = None, on_token: Callable[[int], None] | None = None,
+                     budget: int | None = None) -> tuple[list[RawSentence], str | None]:
+    """Generate one section's sentences. Returns (sentences, warning or None).
+
+    A length stop or invalid JSON triggers one retry asking for half as many sentences with a
+    larger budget; if that fails too, the complete sentences already written are kept and the
+    warning says so. The caller turns an empty result into "Not discussed in session.".
+    """
+    budget = budget or section.max_tokens
+    attempts = [(section.max_sentences, budget), (max(2, section.max_sentences // 2), int(budget * 1.5))]
+    best: list[RawSentence] = []
+    for number, (max_items, max_tokens) in enumerate(attempts, 1):
+        asked = [*messages[:-1], {"role": "user",
+                                  "content": messages[-1]["content"].replace(
+                                      f"at most {section.max_sentences} sentences", f"at most {max_items} sentences")}]
+        gen = model.generate_json(asked, schema_for(max_items), max_tokens, cancel=cancel, on_token=on_token)
+        if gen.finish_reason != "length":
+            try:
+                return list(json.loads(gen.text).get("sentences", [])), None
+            except (ValueError, AttributeError):
+                pass
+        log.info("section %s attempt %d ended %s after %d tokens", section.key, number, gen.finish_reason, gen.tokens)
+        kept = [obj for _, obj in salvage_items(gen.text)]
+        if len(kept) > len(best):
+            best = kept
+    return best, (f"{section.title}: the model hit its length limit twice; {len(best)} complete sentence(s) "
+                  "kept. Review this section.")
+
+
+def _near_duplicate(bag: set[str], kept: list[set[str]], threshold: float = 0.7) -> bool:
+    for other in kept:
+        union = bag | other
+        if union and len(bag & other) / len(union) >= threshold:
+            return True
+    return False
+
+
+def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
+             model: str, mode: str, warnings: list[str], allow_risk_from_source: bool = False) -> Draft:
+    """Ground, flag and screen raw sentences into a Draft; a section with nothing says so.
+
+    Risk policy: sentences the model wrote about suicide, self-harm, harm to others, abuse or
+    neglect are withheld from the note (listed in ``Draft.withheld``); instead the format's risk
+    section gets a fixed pointer to the transcript's risk items for the clinician to document.
+    In enhancement (``allow_risk_from_source``) the clinician's own risk statements stay, flagged.
+    """
+    sentences: list[DraftSentence] = []
+    withheld: list[DraftSentence] = []
+    for sec in fmt.sections:
+        kept_bags: list[set[str]] = []
+        for item in raw.get(sec.key, []):
+            text = " ".join(str(item.get("text", "")).split())
+            bag = content_words(text)
+            if len(text) < 8 or not bag or _near_duplicate(bag, kept_bags):
+                continue
+            kept_bags.append(bag)
+            evidence = source.ground_evidence(text, item.get("evidence") or [])
+            flags = source.unsupported(text) + ([] if evidence else ["ungrounded"])
+            sentence = DraftSentence(sec.key, text, evidence, flags)
+            if mentions_risk(text):
+                if not allow_risk_from_source:
+                    withheld.append(sentence)
+                    continue
+                sentence.flags.append("risk_statement:review")
+            sentences.append(sentence)
+        if sec.key == fmt.risk_section and risk:
+            ids = sorted({r.segment_id for r in risk})
+            categories = ", ".join(sorted({r.category.replace("_", " ") for r in risk}))
+            sentences.append(DraftSentence(
+                sec.key, f"Risk-related language ({categories}) was noted in the session; clinician to review "
+                f"and document the risk assessment.", ids, ["clinician_review_required"], "system"))
+        if not any(s.section == sec.key for s in sentences):
+            sentences.append(DraftSentence(sec.key, NOT_DISCUSSED, [], [], "system"))
+    return Draft(fmt, sentences, risk, withheld, warnings, model, mode)

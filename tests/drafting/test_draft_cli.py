@@ -1,0 +1,53 @@
+"""``session-assistant draft`` through the real CLI: errors are one clear line, JSON has the promised shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sa_testing import run_cli
+
+TINY = "smollm2-135m-instruct"
+
+
+def _one_line_error(result):
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+def test_empty_transcript_is_refused(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("\n\n")
+    assert "empty" in _one_line_error(run_cli("draft", str(path), "--model", TINY))
+
+
+def test_missing_transcript_is_refused(tmp_path):
+    assert "not found" in _one_line_error(run_cli("draft", str(tmp_path / "none.json"), "--model", TINY))
+
+
+def test_unknown_format_and_model_are_refused(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("Client: I slept badly.\n")
+    assert "format" in _one_line_error(run_cli("draft", str(path), "--format", "xyz", "--model", TINY))
+    assert "model" in _one_line_error(run_cli("draft", str(path), "--model", "no-such-model"))
+
+
+@pytest.mark.slow
+def test_draft_json_shape(tmp_path, short_session):
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps(short_session))
+    result = run_cli("draft", str(path), "--model", TINY, "--max-sentences", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"format", "sections", "sentences", "risk", "model", "elapsed_s"} <= set(data)
+    assert data["format"] == "soap" and list(data["sections"]) == ["subjective", "objective", "assessment", "plan"]
+    assert data["model"] == TINY and data["elapsed_s"] > 0
+    ids = {s["id"] for s in short_session["segments"]}
+    for sentence in data["sentences"]:
+        assert {"section", "text", "evidence", "flags"} <= set(sentence)
+        assert set(sentence["evidence"]) <= ids
+    # No transcript text leaks to stderr (progress is stage names only, and only on a terminal).
+    assert "manager" not in result.stderr

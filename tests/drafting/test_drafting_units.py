@@ -1,0 +1,126 @@
+"""Drafting rules that need no model: transcript input, grounding flags, evidence, risk, salvage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from session_assistant.drafting import NOT_DISCUSSED, TranscriptUnreadable, UnknownFormat, get_format, parse_transcript
+from session_assistant.drafting.gguf_meta import GGUFError, training_context
+from session_assistant.drafting.grounding import SourceIndex, numbers_in
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.sections import assemble, salvage_items
+from session_assistant.drafting.transcript_input import Utterance, load_transcript
+from session_assistant.errors import NotFound
+
+from sa_testing import MODELS_DIR
+
+
+def test_transcript_json_and_text_forms(short_session, tmp_path):
+    from_json = parse_transcript(json.dumps(short_session))
+    assert [u.id for u in from_json] == [0, 1, 2, 3, 4, 5]
+    assert from_json[1].speaker == "Client"
+    text = parse_transcript("Clinician: How are you?\nClient: Tired.\n\n[doctor] any pain ?\nplain words")
+    assert [(u.id, u.speaker, u.text) for u in text] == [
+        (0, "Clinician", "How are you?"), (1, "Client", "Tired."), (2, "Doctor", "any pain ?"), (3, "", "plain words")]
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n", '{"segments": []}', '{"language": "en"}', "{not json"])
+def test_empty_or_broken_transcript_is_refused(content, tmp_path):
+    path = tmp_path / "t.json"
+    path.write_text(content)
+    with pytest.raises(TranscriptUnreadable):
+        load_transcript(path)
+
+
+def test_missing_and_binary_transcripts(tmp_path):
+    with pytest.raises(NotFound):
+        load_transcript(tmp_path / "nope.txt")
+    binary = tmp_path / "audio.wav"
+    binary.write_bytes(b"RIFF\x00\x00\x00\x00WAVE")
+    with pytest.raises(TranscriptUnreadable):
+        load_transcript(binary)
+
+
+def test_formats_have_their_own_sections():
+    assert get_format("soap").keys == ["subjective", "objective", "assessment", "plan"]
+    assert get_format("DAP").keys == ["data", "assessment", "plan"]
+    assert get_format("birp").keys == ["behavior", "intervention", "response", "plan"]
+    assert get_format("girp").keys == ["goals", "intervention", "response", "plan"]
+    assert get_format("soap", max_sentences=2).section("subjective").max_sentences == 2
+    with pytest.raises(UnknownFormat):
+        get_format("xyz")
+
+
+def test_numbers_in_reads_digits_and_words():
+    assert numbers_in("She takes twenty-five mg, 3 times, for two weeks; 1.50 ratio") == {"25", "3", "2", "1.5"}
+
+
+def test_invented_facts_are_flagged(short_session):
+    source = SourceIndex(parse_transcript(short_session))
+    assert source.unsupported("The client wakes around three most nights.") == []
+    assert source.unsupported("The client wakes at 3 am.") == []  # "three" was spoken, "3" is the same number
+    flags = source.unsupported("The client was started on sertraline 50 mg by Dr Patel on Monday, PHQ-9 of 14.")
+    assert "unsupported_number:50" in flags and "unsupported_number:14" in flags
+    assert "unsupported_medication:sertraline" in flags
+    assert "unsupported_name:Patel" in flags
+    assert "unsupported_date:Monday" in flags
+    assert any(f.startswith("unsupported_dose:") for f in flags)
+
+
+def test_evidence_is_validated_and_filled_by_overlap(short_session):
+    utterances = parse_transcript(short_session)
+    fmt = get_format("soap")
+    raw = {"subjective": [{"text": "The client reported that work has been stressful with a new manager.",
+                           "evidence": [99, "x"]},
+                          {"text": "The client wakes around three most nights.", "evidence": [1]}],
+           "plan": [{"text": "The client will keep a sleep diary, reviewed next session in 2 weeks.", "evidence": []}]}
+    draft = assemble(fmt, raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    by_text = {s.text: s for s in draft.sentences}
+    assert by_text["The client reported that work has been stressful with a new manager."].evidence[0] == 2
+    assert by_text["The client wakes around three most nights."].evidence == [1]
+    plan = by_text["The client will keep a sleep diary, reviewed next session in 2 weeks."]
+    assert 5 in plan.evidence and plan.flags == []
+    valid = {u.id for u in utterances}
+    assert all(set(s.evidence) <= valid for s in draft.sentences)
+    # Sections with no material say so instead of inventing findings.
+    assert draft.sections["objective"] == NOT_DISCUSSED and draft.sections["assessment"] == NOT_DISCUSSED
+
+
+def test_risk_language_is_listed_and_never_written_by_the_model():
+    utterances = parse_transcript(
+        "Clinician: Any thoughts of ending your life?\nClient: Sometimes I think I'd be better off dead.\n"
+        "Client: My partner hits me when he drinks.\nClient: I sleep badly.")
+    risk = scan_transcript(utterances)
+    assert {(r.category, r.segment_id) for r in risk} == {("suicidal_ideation", 1), ("abuse", 2)}
+    fmt = get_format("soap")
+    raw = {"subjective": [{"text": "The client reported passive suicidal ideation.", "evidence": [1]},
+                          {"text": "The client reported sleeping badly.", "evidence": [3]}]}
+    draft = assemble(fmt, raw, SourceIndex(utterances), risk, model="m", mode="direct", warnings=[])
+    texts = [s.text for s in draft.sentences]
+    assert "The client reported passive suicidal ideation." not in texts
+    assert [s.text for s in draft.withheld] == ["The client reported passive suicidal ideation."]
+    pointer = [s for s in draft.sentences if "clinician_review_required" in s.flags]
+    assert len(pointer) == 1 and pointer[0].section == "assessment" and pointer[0].evidence == [1, 2]
+    assert pointer[0].origin == "system"
+
+
+def test_salvage_keeps_complete_items_of_cut_json():
+    cut = '{"sentences": [{"text": "One.", "evidence": [1]}, {"text": "Two.", "evidence": [2]}, {"text": "Thr'
+    assert [obj["text"] for _, obj in salvage_items(cut)] == ["One.", "Two."]
+    multi = '{"subjective": [{"text": "A.", "evidence": []}], "plan": [{"text": "B.", "evidence": [3]}, {"te'
+    assert [(k, o["text"]) for k, o in salvage_items(multi, ["subjective", "plan"])] == [
+        ("subjective", "A."), ("plan", "B.")]
+
+
+def test_gguf_training_context_is_read_from_the_header(tmp_path):
+    assert training_context(MODELS_DIR / "smollm2-135m-instruct-q4_1.gguf") == 8192
+    bogus = tmp_path / "x.gguf"
+    bogus.write_bytes(b"not a model")
+    with pytest.raises(GGUFError):
+        training_context(bogus)
+
+
+def test_utterance_line_cites_its_id():
+    assert Utterance(7, "Client", "Hello").line() == "[7] Client: Hello"
