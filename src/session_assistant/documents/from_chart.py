@@ -18,6 +18,9 @@ from session_assistant.documents.model import (
 )
 
 _MODALITY = {"in_person": "in person", "telehealth": "telehealth"}
+# The same short tags the summaries' citations use ("[note 12, 2026-03-02]").
+_SOURCE_TAGS = {"progress_note": "note", "assessment": "assessment", "diagnosis": "diagnosis",
+                "treatment_plan": "plan"}
 _ANSWER_LABELS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
 
 
@@ -80,11 +83,12 @@ def summary_document(summary: dict, client: dict, profile) -> ClinicalDocument:
     sections: list = [Section("Summary", "\n\n".join(statements))]
     sources = summary.get("sources") or []
     if sources:
-        rows = tuple((s.get("date", ""), s.get("label", s.get("kind", "")), f"{s.get('kind', '')} {s.get('id', '')}")
-                     for s in sources)
+        rows = tuple((s.get("date", ""), s.get("label", s.get("kind", "")),
+                      f"{_SOURCE_TAGS.get(s.get('kind', ''), s.get('kind', ''))} {s.get('id', '')}") for s in sources)
         sections.append(TableSection("Sources", ("Date", "Record", "Reference"), rows, widths=(2, 5, 3),
                                      footnote="Each statement ends with the records it rests on, in brackets."))
-    details = (("Purpose", summary.get("purpose") or ""),)
+    purpose = summary.get("purpose") or ""
+    details = (("Purpose", purpose[:1].upper() + purpose[1:]),)
     return ClinicalDocument(
         kind=kind, practice=practice_header(profile), client=client_ident(client), sections=tuple(sections),
         period=(summary.get("date_from"), summary.get("date_to")) if kind is DocumentKind.TREATMENT_SUMMARY else None,
@@ -110,8 +114,9 @@ def plan_document(plan: dict, client: dict, profile) -> ClinicalDocument:
         sections.append(Section(f"Problem {number}: {problem['problem']}", "\n".join(lines).strip()))
     return ClinicalDocument(
         kind=DocumentKind.TREATMENT_PLAN, practice=practice_header(profile), client=client_ident(client),
-        sections=tuple(sections), service_date=(plan.get("signed_at") or plan["created_at"])[:10],
-        details=(("Version", str(plan["version"])), ("Review date", plan.get("review_date") or "")),
+        sections=tuple(sections),
+        details=(("Plan date", (plan.get("signed_at") or plan["created_at"])[:10]), ("Version", str(plan["version"])),
+                 ("Review date", plan.get("review_date") or "")),
         signature=_signature(plan["signer_name"], plan["signed_at"], profile), document_ref=f"Plan {plan['id']}",
     )
 

@@ -255,7 +255,7 @@ def _ai_notice(pdf: _DocumentPdf, model: str) -> None:
 
 def _signature(pdf: _DocumentPdf, doc: ClinicalDocument) -> None:
     """The attestation, kept whole on one page."""
-    if pdf.get_y() + 40 > pdf.page_break_trigger:
+    if pdf.get_y() + 36 > pdf.page_break_trigger:
         pdf.add_page()
     pdf.ln(6)
     sig = doc.signature
