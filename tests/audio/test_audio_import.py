@@ -91,7 +91,7 @@ def test_bad_files_get_a_clear_error(tmp_path, content, message):
 
 def test_missing_file_and_folder(tmp_path):
     writer, _, _ = new_writer(tmp_path)
-    with pytest.raises(AudioFileError, match="No such file"):
+    with pytest.raises(AudioFileError, match="does not exist"):
         decode_to_writer(tmp_path / "nope.mp3", writer)
     writer, _, _ = new_writer(tmp_path)
     with pytest.raises(AudioFileError, match="Not a file"):

@@ -201,6 +201,10 @@ class Recorder:
         return self._monitor.warning
 
     @property
+    def warning_kind(self) -> str | None:
+        return self._monitor.warning_kind
+
+    @property
     def overruns(self) -> int:
         return self.dropped_blocks + self.input_overflows
 

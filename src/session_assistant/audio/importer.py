@@ -23,27 +23,30 @@ SUPPORTED_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", 
 
 
 class AudioFileError(UserError):
-    """The file cannot be imported: missing, unreadable, empty, or not audio."""
+    """The file cannot be imported: missing, unreadable, empty, or not audio.
+
+    Messages never name the file: a file name chosen by a user may carry a client's name.
+    """
 
 
 def _open_audio(path: Path):
     import av
 
     if not path.exists():
-        raise AudioFileError(f"No such file: {path.name}")
+        raise AudioFileError("The audio file does not exist; check the path.")
     if not path.is_file():
-        raise AudioFileError(f"Not a file: {path.name}")
+        raise AudioFileError("Not a file: give the path of an audio file.")
     if path.stat().st_size == 0:
-        raise AudioFileError(f"The file {path.name} is empty.")
+        raise AudioFileError("The audio file is empty; nothing was imported.")
     try:
         container = av.open(str(path), mode="r")
     except PermissionError:
-        raise AudioFileError(f"The file {path.name} cannot be read (permission denied).") from None
+        raise AudioFileError("The audio file cannot be read (permission denied).") from None
     except (av.error.FFmpegError, OSError, ValueError):
-        raise AudioFileError(f"The file {path.name} is not an audio file this app can read.") from None
+        raise AudioFileError("The file is not an audio file this app can read (wav, flac, mp3, m4a, ogg).") from None
     if not container.streams.audio:
         container.close()
-        raise AudioFileError(f"The file {path.name} holds no audio.")
+        raise AudioFileError("The file holds no audio track.")
     return container
 
 
@@ -103,12 +106,12 @@ def decode_to_writer(path: Path, writer: SealedWriter, on_progress: ProgressFn =
             for out in resampler.resample(None):
                 pending.append(out.to_ndarray().reshape(-1))
         except av.error.FFmpegError:
-            raise AudioFileError(f"The file {path.name} is damaged or not audio; nothing was imported.") from None
+            raise AudioFileError("The audio file is damaged; nothing was imported.") from None
         rest = np.concatenate(pending) if pending else np.zeros(0, np.int16)
         for start in range(0, rest.size, CHUNK_SAMPLES):
             writer.append(rest[start : start + CHUNK_SAMPLES])
         if writer.samples == 0:
-            raise AudioFileError(f"The file {path.name} holds no audio samples.")
+            raise AudioFileError("The audio file holds no audio samples (it is empty).")
         writer.finish()
     except OSError as error:
         _discard(writer)

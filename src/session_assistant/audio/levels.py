@@ -38,6 +38,15 @@ class LevelMonitor:
         self.warnings_raised: list[str] = []  # "silent" / "clipping", each time a run starts
 
     @property
+    def warning_kind(self) -> str | None:
+        """"silent", "clipping" or None: changes only when a warning starts or ends."""
+        if self.silent_seconds >= self._warn_after:
+            return "silent"
+        if self.clipping_seconds >= self._warn_after:
+            return "clipping"
+        return None
+
+    @property
     def warning(self) -> str | None:
         """The current warning for the user, or None."""
         if self.silent_seconds >= self._warn_after:

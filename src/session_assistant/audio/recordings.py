@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 CONSENT_CHOICES = ("given", "declined")
 
 
+_ENDED_BY = {"stopped": "stop", "capped": "length limit", "failed": "write error"}
+
+
 class ConsentRequired(UserError):
     """Recording is not allowed: AI Usage Consent is off, or the client has not consented."""
 
@@ -168,12 +171,12 @@ class RecordingService:
             row = conn.execute("SELECT client_id FROM recordings WHERE id = ?", (active.id,)).fetchone()
             self.audit.append(conn, "recording_stopped", entity="appointment", entity_id=active.appointment_id,
                               client_id=row[0], detail=f"recording {active.id}; {state}, {result.duration_s:.0f} s, "
-                                                        f"{result.overruns} overruns, ended by {result.state}")
+                                                        f"{result.overruns} overruns, ended by {_ENDED_BY[result.state]}")
         if result.error == "disk_full":
             raise DiskFull("The disk is full: recording stopped; the audio sealed so far was kept.")
         summary = self.get(active.id)
         summary.update(warnings=result.warnings, dropped_blocks=result.dropped_blocks,
-                       input_overflows=result.input_overflows, ended_by=result.state)
+                       input_overflows=result.input_overflows, ended_by=_ENDED_BY[result.state])
         return summary
 
     # -- import ----------------------------------------------------------------------------------

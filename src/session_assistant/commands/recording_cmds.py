@@ -125,9 +125,10 @@ def _wait_until_stopped(recorder) -> None:
     shown_warning = None
     try:
         while not recorder.finished and not stop.wait(0.2):
-            if recorder.warning and recorder.warning != shown_warning:
+            kind = recorder.warning_kind
+            if kind and kind != shown_warning:
                 print(f"\nwarning: {recorder.warning}", file=sys.stderr, flush=True)
-            shown_warning = recorder.warning
+            shown_warning = kind
             if sys.stderr.isatty():
                 level = recorder.level
                 bar = "#" * max(0, int((level.rms_dbfs + 60) / 2))
@@ -181,7 +182,7 @@ def _list(ctx, args) -> int:
             state = f"interrupted at {r['interrupted_at']}" if r.get("interrupted_at") else r["state"]
             due = r["shredded_at"] and f"shredded {r['shredded_at']}" or (r["shred_due_at"] or "-")
             if r["state"] in ("complete", "interrupted") and not r["transcript_stored"]:
-                due += " (held until transcript stored)"
+                due += ", once the transcript is stored"
             lines.append(f"{r['id']:<32}  {r['appointment_id']:>5}  {state:<22}  {r['ended_at'] or '-':<25}  {due}")
         return "\n".join(lines)
 
