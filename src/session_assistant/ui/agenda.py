@@ -13,7 +13,8 @@ from session_assistant.ui.context import UiContext
 
 KIND = {"in_person": "In person", "telehealth": "Telehealth"}
 STAGE_BADGE = {"recording": "● Recording", "transcribing": "Transcribing…", "drafting": "Drafting…",
-               "ready": "AI session summary ready", "failed": "Needs attention"}
+               "ready": "AI session summary ready", "failed": "Needs attention",
+               "interrupted": "Interrupted: resume in Session"}
 
 
 def badge(appointment: dict, stage: str) -> str:
@@ -27,6 +28,26 @@ def badge(appointment: dict, stage: str) -> str:
     if appointment.get("note_id"):
         return "Draft note"
     return ""
+
+
+def stored_stage(pipeline, appointment_id: int) -> str:
+    """The badge stage from the vault's jobs and drafts (after a restart or an unlock).
+
+    Nothing runs in this process for such an appointment, so an unfinished job is "interrupted"
+    (the session screen offers to resume it), never "transcribing".
+    """
+    if interrupted_job(pipeline, appointment_id) is not None:
+        return "interrupted"
+    return "ready" if pipeline.latest_draft(appointment_id) is not None else ""
+
+
+def interrupted_job(pipeline, appointment_id: int):
+    """The newest unfinished transcribe or draft job of an appointment, or None."""
+    for kind in ("transcribe", "draft"):
+        job = pipeline.jobs.latest(kind, appointment_id)
+        if job is not None and job.state in ("interrupted", "queued"):
+            return job
+    return None
 
 
 class AgendaPage(AgendaView):
@@ -63,6 +84,9 @@ class AgendaPage(AgendaView):
                                                     week_end.isoformat(timespec="minutes"))
         self.date_label.setText(today.strftime("%A %d %B %Y"))
         self.tree.clear()
+        pipeline = getattr(self._ctx.practice, "sessions", None)
+        if pipeline is not None and not hasattr(pipeline, "latest_draft"):
+            pipeline = None
         groups: dict[str, QTreeWidgetItem] = {}
         for row in rows:
             start = datetime.fromisoformat(row["starts_at"])
@@ -78,6 +102,8 @@ class AgendaPage(AgendaView):
                 self.tree.addTopLevelItem(group)
                 groups[label] = group
             stage = self._ctx.sessions[row["id"]].stage if row["id"] in self._ctx.sessions else ""
+            if not stage and pipeline is not None and row.get("note_status") != "signed":
+                stage = stored_stage(pipeline, row["id"])
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",
                                     KIND.get(row["modality"], row["modality"]), badge(row, stage)])

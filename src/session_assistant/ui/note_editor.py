@@ -234,6 +234,13 @@ class NoteEditorPage(NoteEditorView):
     # ---- the AI review panel -------------------------------------------------------------------
     def _show_review(self) -> None:
         work = self._ctx.sessions.get(self.appointment_id)
+        if (work is None or work.draft is None) and self.appointment_id is not None:
+            from session_assistant.ui.session import stored_draft
+
+            utterances, stored = stored_draft(self._ctx, self.appointment_id)  # persisted by the pipeline
+            if stored is not None:
+                work = self._ctx.session(self.appointment_id)
+                work.utterances, work.draft = list(utterances), stored
         draft = work.draft if work else None
         self.review.setVisible(draft is not None)
         self.sentences.clear()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui import engines
+from session_assistant.ui.agenda import interrupted_job
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
 from session_assistant.ui.session_view import SessionView
@@ -40,6 +41,33 @@ def recording_service(practice):
     return RecordingService(practice.vault, practice.paths.recordings_dir) if has_table else None
 
 
+def stored_draft(ctx, appointment_id: int):
+    """(utterances, Draft) of the newest stored session draft, or (None, None)."""
+    pipeline = getattr(ctx.practice, "sessions", None)
+    if pipeline is None or not hasattr(pipeline, "latest_draft"):
+        return None, None
+    row = pipeline.latest_draft(appointment_id)
+    transcript = pipeline.transcript(appointment_id)
+    if row is None or transcript is None:
+        return None, None
+    from session_assistant.drafting import Draft, parse_transcript
+
+    return parse_transcript(transcript), Draft.from_json(row["draft"])
+
+
+def session_pipeline(ctx):
+    """The vault's SessionPipeline (persistent, resumable transcription and drafting) when this
+    build has it, set to the models chosen in Settings; else None (work then stays in memory)."""
+    pipeline = getattr(ctx.practice, "sessions", None)
+    if pipeline is None or not hasattr(pipeline, "draft_session"):
+        return None
+    wanted = (ctx.model_name("whisper"), ctx.model_name("llm"))
+    if (pipeline.whisper_model, pipeline.note_model) != wanted:
+        pipeline.close()  # drop engines loaded for other models
+        pipeline.whisper_model, pipeline.note_model = wanted
+    return pipeline
+
+
 class SessionPage(SessionView):
     """Emits ``stage_changed(appointment_id)`` and ``summary_ready(appointment_id)`` for the agenda."""
 
@@ -54,6 +82,9 @@ class SessionPage(SessionView):
         self._appointment: dict | None = None
         self._worker: Worker | None = None
         self._active = None  # audio.recordings.ActiveRecording while recording
+        self._feed = None  # LiveFeed while recording
+        self._live_worker: Worker | None = None
+        self._ticks = 0
         self._meter = QTimer(self)
         self._meter.setInterval(100)
         self._meter.timeout.connect(self._on_meter_tick)
@@ -62,6 +93,7 @@ class SessionPage(SessionView):
         self.stop_button.clicked.connect(self._on_stop_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.manual_button.clicked.connect(self._on_manual_clicked)
+        self.resume_button.clicked.connect(self._on_resume_clicked)
         self.open_note_button.clicked.connect(lambda: self.appointment_id and self.note_requested.emit(self.appointment_id))
         self.busy.cancel_clicked.connect(self._on_busy_cancel_clicked)
         self.show_appointment(None)
@@ -90,8 +122,12 @@ class SessionPage(SessionView):
         self.subtitle.setText(f"{appointment['starts_at'].replace('T', ' ')} · {appointment['minutes']} min · {kind}")
         self.manual_button.setEnabled(True)
         work = self._ctx.sessions.get(appointment_id)
+        pipeline = session_pipeline(self._ctx)
         if work and work.transcript is not None:
             self._show_transcript(work.transcript)
+        elif pipeline is not None and pipeline.transcript(appointment_id) is not None:
+            self._show_transcript(pipeline.transcript(appointment_id))
+        self.resume_button.setVisible(pipeline is not None and interrupted_job(pipeline, appointment_id) is not None)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
 
@@ -170,12 +206,19 @@ class SessionPage(SessionView):
             return
         from session_assistant.audio.devices import choose_settings, portaudio_stream_factory
 
+        from session_assistant.ui.live_feed import LiveFeed
+
+        self._feed = LiveFeed()
         try:
             rate, channels = choose_settings(device)
-            self._active = service.start(self.appointment_id, portaudio_stream_factory(device), rate, channels)
+            self._active = service.start(self.appointment_id, portaudio_stream_factory(device), rate, channels,
+                                         on_chunk=self._feed.on_chunk)
         except UserError as error:
+            self._feed = None
             QMessageBox.warning(self, "Recording did not start", str(error))
             return
+        self.transcript.clear()
+        self._start_live_transcriber()
         self._set_stage("recording")
         self.pause_button.setText("&Pause")
         self._meter.start()
@@ -190,6 +233,42 @@ class SessionPage(SessionView):
         minutes, seconds = divmod(int(recorder.elapsed_s), 60)
         self.elapsed.setText(f"{minutes:02d}:{seconds:02d}")
         self.rec_warning.setText(recorder.warning or "")
+        self._ticks += 1
+        if self._ticks % 30 == 0:  # every 3 s: transcribe the windows closed at pauses so far
+            self._transcribe_live_windows()
+
+    # ---- live transcript while recording -------------------------------------------------------
+    def _start_live_transcriber(self) -> None:
+        from session_assistant.transcribe.live import LiveTranscriber
+
+        ctx, feed, pipeline = self._ctx, self._feed, session_pipeline(self._ctx)
+
+        def load(progress, token):
+            engine = pipeline.whisper() if pipeline is not None else engines.whisper_engine(ctx, progress)
+            return LiveTranscriber(engine)
+
+        worker = Worker(load, "live load")
+        worker.finished.connect(lambda live: feed.attach(live))
+        worker.failed.connect(lambda text: self.rec_warning.setText(
+            "Live transcript unavailable (" + text + "); the recording continues and is transcribed after Stop."))
+        self._ctx.pools.run(worker)
+
+    def _transcribe_live_windows(self) -> None:
+        if self._feed is None or self._feed.live is None or self._live_worker is not None:
+            return
+        live = self._feed.live
+        self._live_worker = worker = Worker(lambda p, t: live.transcribe_ready(t), "live windows")
+        worker.finished.connect(self._on_live_windows)
+        for signal in (worker.failed, worker.cancelled):
+            signal.connect(lambda *_: setattr(self, "_live_worker", None))
+        self._ctx.pools.run(worker)
+
+    def _on_live_windows(self, windows) -> None:
+        self._live_worker = None
+        for window in windows:
+            for segment in window.segments:
+                minutes, seconds = divmod(int(segment.start), 60)
+                self.transcript.appendPlainText(f"[{minutes:02d}:{seconds:02d}] {segment.text}")
 
     def _on_pause_clicked(self) -> None:
         if self._active is None:
@@ -206,15 +285,30 @@ class SessionPage(SessionView):
         if self._active is None:
             return
         active, self._active = self._active, None
+        feed, self._feed = self._feed, None
         self._meter.stop()
         service = recording_service(self._ctx.practice)
+        live = feed.live if feed is not None else None
+        pipeline = session_pipeline(self._ctx)
 
         def stop_and_load(progress, token):
             service.finish(active)
+            if live is not None or pipeline is not None:
+                return None  # the live transcriber holds the audio; the pipeline reads the sealed file
             progress(0.5, "Decrypting the recording in memory…")
             return service.load_audio(active.id)
 
-        self._run(stop_and_load, "Finishing the recording…", "vault", self._on_audio_loaded)
+        def after_stop(audio) -> None:
+            self._set_stage("transcribing")
+            if live is not None:
+                self._run(lambda p, t: live.finish(t, p), "Transcribing the rest of the session…", "engine",
+                          lambda transcript: self._on_transcribed(transcript, active.id))
+            elif pipeline is not None:
+                self._transcribe_sealed(active.id)
+            else:
+                self._on_audio_loaded(audio)
+
+        self._run(stop_and_load, "Finishing the recording…", "vault", after_stop)
 
     # ---- import ----------------------------------------------------------------------------------
     def _on_import_clicked(self) -> None:
@@ -234,6 +328,13 @@ class SessionPage(SessionView):
                       self._on_transcribed)
             return
 
+        if session_pipeline(self._ctx) is not None:
+            def seal(progress, token):
+                return service.import_file(appointment_id, path, on_progress=progress, token=token)
+
+            self._run(seal, "Importing and encrypting the recording…", "vault", self._transcribe_sealed)
+            return
+
         def seal_and_load(progress, token):
             rec_id = service.import_file(appointment_id, path, on_progress=lambda f, m: progress(0.8 * f, "Importing"),
                                          token=token)
@@ -242,6 +343,13 @@ class SessionPage(SessionView):
 
         self._run(seal_and_load, "Importing and encrypting the recording…", "vault", self._on_audio_loaded)
 
+    def _transcribe_sealed(self, recording_id: str) -> None:
+        """Persistent, resumable transcription of a sealed recording (the transcript goes to the vault)."""
+        pipeline = session_pipeline(self._ctx)
+        self._set_stage("transcribing")
+        self._run(lambda p, t: pipeline.transcribe_recording(recording_id, on_progress=p, token=t),
+                  "Transcribing…", "engine", lambda _result: self._on_transcribed(None))
+
     # ---- transcription and drafting ------------------------------------------------------------------
     def _on_audio_loaded(self, audio) -> None:
         ctx = self._ctx
@@ -249,17 +357,31 @@ class SessionPage(SessionView):
         self._run(lambda p, t: engines.transcribe_samples(ctx, audio, p, t), "Transcribing…", "engine",
                   self._on_transcribed)
 
-    def _on_transcribed(self, transcript) -> None:
-        work = self._ctx.session(self.appointment_id)
+    def _on_transcribed(self, transcript, recording_id: str | None = None) -> None:
+        """Show the transcript and start drafting. ``transcript`` None: it is already in the vault."""
+        pipeline = session_pipeline(self._ctx)
+        appointment_id = self.appointment_id
+        if pipeline is not None and transcript is not None:
+            pipeline.store_transcript(appointment_id, transcript, recording_id)
+        if pipeline is not None:
+            transcript = pipeline.transcript(appointment_id)
+        work = self._ctx.session(appointment_id)
         work.transcript = transcript
         self._show_transcript(transcript)
         ctx, fmt = self._ctx, self._ctx.settings.note_format
         self._set_stage("drafting")
+        if pipeline is not None:
+            self._run(lambda p, t: pipeline.draft_session(appointment_id, fmt, on_progress=p, token=t),
+                      "Drafting the session summary…", "engine", lambda _r: self._on_drafted(stored_draft(ctx, appointment_id)))
+            return
         self._run(lambda p, t: engines.draft(ctx, transcript, fmt, p, t), "Drafting the session summary…",
                   "engine", self._on_drafted)
 
     def _on_drafted(self, result) -> None:
         utterances, draft = result
+        if draft is None:
+            self._on_work_failed("The draft could not be read back from the vault; try drafting again.")
+            return
         work = self._ctx.session(self.appointment_id)
         work.utterances, work.draft = list(utterances), draft
         self._create_note_with_summary(draft)
@@ -283,6 +405,18 @@ class SessionPage(SessionView):
             who = f"{segment.speaker}: " if segment.speaker else ""
             lines.append(f"[{minutes:02d}:{seconds:02d}] {who}{segment.text}")
         self.transcript.setPlainText("\n".join(lines))
+
+    def _on_resume_clicked(self) -> None:
+        """Resume an interrupted transcription (finished windows are kept) or drafting."""
+        pipeline = session_pipeline(self._ctx)
+        job = interrupted_job(pipeline, self.appointment_id) if pipeline is not None else None
+        self.resume_button.hide()
+        if job is None:
+            return
+        if job.kind == "transcribe":
+            self._transcribe_sealed(job.params["recording_id"])
+        else:
+            self._on_transcribed(None)
 
     # ---- manual note ---------------------------------------------------------------------------------
     def _on_manual_clicked(self) -> None:
@@ -330,8 +464,12 @@ class SessionPage(SessionView):
     def teardown(self) -> None:
         """Stop a running recording (it is sealed and kept) and cancel work, before a lock or quit."""
         self._meter.stop()
-        if self._worker is not None:
-            self._worker.cancel()
+        for worker in (self._worker, self._live_worker):
+            if worker is not None:
+                worker.cancel()
+        if self._feed is not None:
+            self._feed.forget()
+            self._feed = None
         if self._active is not None:
             service = recording_service(self._ctx.practice)
             try:
