@@ -86,3 +86,12 @@ def test_text_outside_the_core_fonts_switches_to_the_full_fonts():
     # The core subset has no Armenian or Hebrew glyphs; these come from the full fonts. (Hebrew is
     # laid out left to right: fpdf2 without HarfBuzz has no bidi, so only the letters are checked.)
     assert "Անի" in text and set("שרה") <= set(text)
+
+
+def test_missing_glyph_warnings_never_quote_client_text(caplog):
+    import logging
+
+    caplog.set_level(logging.WARNING)
+    render_pdf(progress_note(sections=(("Subjective", "Client 王秀英 said hello."),)))
+    assert "王" not in caplog.text and "秀" not in caplog.text
+    assert "lacks glyphs" in caplog.text

@@ -6,6 +6,7 @@ like a clinical letter, not a form; the accent marks structure only.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Iterable
 
@@ -20,6 +21,21 @@ _STYLES = {"": "", "B": "-Bold", "I": "-Oblique", "BI": "-BoldOblique"}
 # the full fonts are used only for a document whose text needs a character outside it.
 # See resources/fonts/make_core_subset.py.
 _CORE, _FULL = "DejaVuSansCore", "DejaVuSans"
+
+
+class _NoGlyphText(logging.Filter):
+    """fpdf2 warns about missing glyphs by quoting the characters: that is client text (PHI)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "missing the following glyphs" in str(record.msg):
+            record.msg, record.args = "a font lacks glyphs for some characters of a document", ()
+        return True
+
+
+def _guard_fpdf_logs() -> None:
+    logger = logging.getLogger("fpdf.output")
+    if not any(isinstance(f, _NoGlyphText) for f in logger.filters):
+        logger.addFilter(_NoGlyphText())
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +67,7 @@ class StyledPdf(FPDF):
 
     def __init__(self, page_format: str = "Letter", *, full_fonts: bool = False) -> None:
         super().__init__(orientation="portrait", unit="mm", format=page_format)
+        _guard_fpdf_logs()
         base = _FULL if full_fonts else _CORE
         for style, suffix in _STYLES.items():
             self.add_font(FONT, style, str(resource("fonts", f"{base}{suffix}.ttf")))
