@@ -161,3 +161,17 @@ def test_a_running_recording_cannot_be_shredded(practice, recordings):
         assert recordings.sweep().orphans == []
     finally:
         recordings.finish(active)
+
+
+def test_transcript_flag_can_commit_with_the_transcript_or_not_at_all(practice, recordings):
+    rec_id = make_recording(recordings, practice)
+    with pytest.raises(RuntimeError):
+        with practice.vault.db.transaction() as conn:
+            recordings.mark_transcript_stored(rec_id, conn=conn)
+            raise RuntimeError("storing the transcript failed")
+    assert not recordings.get(rec_id)["transcript_stored"]  # rolled back with it
+    with practice.vault.db.transaction() as conn:
+        recordings.mark_transcript_stored(rec_id, conn=conn)
+    assert recordings.get(rec_id)["transcript_stored"]
+    with pytest.raises(UserError):
+        recordings.mark_transcript_stored("0" * 32)

@@ -259,15 +259,25 @@ class RecordingService:
         """The whole recording as float32 16 kHz mono, decrypted in memory (transcription input)."""
         return self.open_reader(recording_id, purpose).read_float32()
 
-    def mark_transcript_stored(self, recording_id: str) -> None:
-        """Called once the transcript is safely in the vault: the audio may now be shredded when due."""
-        self.get(recording_id)
-        with self.db.transaction() as conn:
-            conn.execute("UPDATE recordings SET transcript_stored = 1 WHERE id = ?", (recording_id,))
-            row = conn.execute("SELECT appointment_id, client_id FROM recordings WHERE id = ?",
-                               (recording_id,)).fetchone()
-            self.audit.append(conn, "recording_transcript_stored", entity="appointment", entity_id=row[0],
-                              client_id=row[1], detail=f"recording {recording_id}")
+    def mark_transcript_stored(self, recording_id: str, conn=None) -> None:
+        """Called once the transcript is safely in the vault: the audio may now be shredded when due.
+
+        Pass ``conn`` (an open ``db.transaction()``) to set the flag in the same transaction that
+        stores the transcript, so a crash cannot leave one without the other.
+        """
+        if conn is None:
+            with self.db.transaction() as own:
+                self._mark_transcript_stored(own, recording_id)
+        else:
+            self._mark_transcript_stored(conn, recording_id)
+
+    def _mark_transcript_stored(self, conn, recording_id: str) -> None:
+        row = conn.execute("SELECT appointment_id, client_id FROM recordings WHERE id = ?", (recording_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"No recording with id {recording_id}.")
+        conn.execute("UPDATE recordings SET transcript_stored = 1 WHERE id = ?", (recording_id,))
+        self.audit.append(conn, "recording_transcript_stored", entity="appointment", entity_id=row[0],
+                          client_id=row[1], detail=f"recording {recording_id}")
 
     # -- retention -------------------------------------------------------------------------------
     def shred(self, recording_id: str, force: bool = False) -> None:
