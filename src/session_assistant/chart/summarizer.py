@@ -88,12 +88,12 @@ def _schema(n_units: int, k: int) -> dict:
 def _parse(text: str) -> list[dict]:
     """The statements in the model's JSON; when generation stopped early, the complete ones."""
     try:
-        return json.loads(text).get("statements", [])
+        return json.loads(text, strict=False).get("statements", [])
     except (json.JSONDecodeError, AttributeError):
         pass
     for cut in (m.start() for m in reversed(list(re.finditer(r"\}", text)))):
         try:
-            return json.loads(text[:cut + 1] + "]}").get("statements", [])
+            return json.loads(text[:cut + 1] + "]}", strict=False).get("statements", [])
         except (json.JSONDecodeError, AttributeError):
             continue
     return []
@@ -174,7 +174,8 @@ class Summarizer:
     def _input_budget(self, k: int) -> int:
         context = self.model.context_size
         fixed = self.model.count_tokens(SYSTEM + FINAL_ASK + REFINE_ASK) + 64
-        budget = min(context, self.period_tokens or context) - fixed - (k * STATEMENT_TOKENS + 32)
+        answer = max(k * STATEMENT_TOKENS, STATEMENT_CHARS + 64) + 32  # room for the retry in _call too
+        budget = min(context, self.period_tokens or context) - fixed - answer
         if budget < 200:
             raise SummaryFailed(f"Model '{self.model.model_id}' has too small a context to summarise a chart.")
         return budget
@@ -226,9 +227,18 @@ class Summarizer:
         generation = self.model.generate_json(messages, _schema(len(units), k), k * STATEMENT_TOKENS + 32,
                                               cancel=cancel)
         self.calls += 1
+        answer = _parse(generation.text)
+        if not answer and generation.finish_reason == "length":
+            # Cut off before one statement closed: ask for a single statement with room for its
+            # longest possible form (every token adds at least one character).
+            generation = self.model.generate_json(messages, _schema(len(units), 1), STATEMENT_CHARS + 64,
+                                                  cancel=cancel)
+            self.calls += 1
+            answer = _parse(generation.text)
         statements = []
-        for raw in _parse(generation.text):
-            text = " ".join(str(raw.get("text", "")).split())
+        for raw in answer:
+            # Item numbers the model echoed into the text mean nothing to a reader: the tag says it.
+            text = " ".join(re.sub(r"\[\d+(?:\s*,\s*\d+)*\]", " ", str(raw.get("text", ""))).split())
             cited = {n for n in raw.get("sources", []) if isinstance(n, int) and 1 <= n <= len(units)}
             if text and cited and text.lower() not in {s.text.lower() for s in statements}:
                 refs = frozenset().union(*(units[n - 1].sources for n in cited))
