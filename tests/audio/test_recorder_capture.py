@@ -73,10 +73,14 @@ def test_pause_drops_audio_and_resume_continues(new_writer):
     recorder.start()
     stream = factory.stream
     first, during_pause, third = sine(1.0, 16000, 300), sine(1.0, 16000, 900), sine(1.0, 16000, 500)
-    stream.push_signal(first)
-    _wait_for(lambda: recorder.elapsed_s >= 1.0)
+    stream.push_signal(first[:11200])
+    _wait_for(lambda: recorder.elapsed_s >= 0.7)
     recorder.pause()
     assert recorder.state == "paused"
+    _wait_for(lambda: new_writer_chunks(recorder) == 1)  # the 0.7 s before the pause is sealed now
+    recorder.resume()
+    stream.push_signal(first[11200:])
+    recorder.pause()
     stream.push_signal(during_pause)
     recorder.resume()
     stream.push_signal(third)
@@ -174,6 +178,10 @@ def test_disk_full_stops_with_clear_error_and_keeps_what_was_sealed(new_writer):
     pcm, info = read_back(new_writer)
     assert (info.complete, info.chunks, pcm.size) == (False, 2, 32000)
     assert recorder.state == "failed"
+
+
+def new_writer_chunks(recorder) -> int:
+    return recorder._writer.chunks
 
 
 def _wait_for(predicate, timeout: float = 10.0) -> None:

@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_SECONDS = 3 * 3600
 DEFAULT_QUEUE_BLOCKS = 100  # 10 s of 100 ms blocks: room for a slow disk, bounded memory
 
-StreamFactory = Callable[..., Any]  # (samplerate=, channels=, blocksize=, callback=) -> stream
+StreamFactory = Callable[..., Any]
+_FLUSH = object()  # queued by pause(): seal the partial chunk now rather than after the pause  # (samplerate=, channels=, blocksize=, callback=) -> stream
 
 
 class To16kMono:
@@ -147,8 +148,13 @@ class Recorder:
         self._stream.start()
 
     def pause(self) -> None:
+        """Stop taking audio; what is already queued is sealed at once (a pause may last long)."""
         if self.state == "recording":
             self._paused, self.state = True, "paused"
+            try:
+                self._queue.put_nowait(_FLUSH)
+            except queue.Full:
+                pass  # the writer is behind; the pending part is sealed with the next full chunk
 
     def resume(self) -> None:
         if self.state == "paused":
@@ -216,6 +222,9 @@ class Recorder:
                 if block is None:
                     break
                 if self._capped():
+                    continue
+                if block is _FLUSH:
+                    self._seal_pending(final=True)
                     continue
                 mono = block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
                 self._monitor.update(mono)

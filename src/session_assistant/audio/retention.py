@@ -173,7 +173,10 @@ class Retention:
                 match = _FILE_NAME.match(path.name)
                 if not match or match.group(1) in keyed or sealed.is_being_written(path):
                     continue
-                _unlink_durably(path)
+                try:
+                    _unlink_durably(path)
+                except PermissionError:  # Windows: still open in another process, so not an orphan
+                    continue
                 self._log_orphan(match.group(1), "orphan_file")
                 removed.append(match.group(1))
         return removed
