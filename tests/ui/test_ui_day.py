@@ -47,7 +47,7 @@ def test_agenda_shows_todays_appointments_with_kind_and_badges(qtbot, ready_vaul
     assert window.workspace.stack.currentWidget() is chart
     assert chart.title.text() == "Mira Takahashi"
     assert "Not asked" in chart.consent_status.text()
-    assert not chart.tabs.isTabEnabled(chart.tabs.indexOf(chart.tabs.widget(5)))  # Documents: not in this build
+    assert chart.tabs.isTabEnabled(5) and "Exports:" in chart.documents_tab.text.toPlainText()
 
 
 def test_note_edit_sign_makes_it_read_only_and_offers_addendum(qtbot, ready_vault, make_window, monkeypatch):
@@ -79,6 +79,18 @@ def test_note_edit_sign_makes_it_read_only_and_offers_addendum(qtbot, ready_vaul
     assert all(box.isReadOnly() for box in boxes)
     assert editor.addendum_button.isVisible() and not editor.sign_button.isVisible()
     assert "read-only" in editor.save_state.text()
+    assert editor.export_button.isVisible()
+    target = ready_vault.data_dir / "signed-note.pdf"
+    editor.export_to(target)
+    qtbot.waitUntil(lambda: editor._worker is None, timeout=30000)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    from session_assistant.documents.verify import verify
+
+    result = verify(target)
+    assert result.ok, result.reason
+    assert "Dr Test Clinician" in result.signer
+    assert "Exported signed-note.pdf" in editor.save_state.text()
     qtbot.wait(10)
     window.workspace.go(0)
     assert any("Avery" in row and "Note signed" in row for row in _agenda_texts(agenda))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
-from session_assistant.ui.chart_records import fill_plan, fill_summaries, latest_measures
+from session_assistant.ui.chart_records import fill_documents, fill_plan, fill_summaries, latest_measures
 from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
 
@@ -101,7 +101,8 @@ class ChartPage(ChartView):
             self.measures_plot.set_series(measures[1])
         for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
                               ("Assessments", self.assessments_tab.fill(practice, client_id)),
-                              ("Treatment plan", fill_plan(self.plan_tab, practice, client_id))):
+                              ("Treatment plan", fill_plan(self.plan_tab, practice, client_id)),
+                              ("Documents", fill_documents(self.documents_tab, practice, client_id))):
             self.tabs.setTabEnabled(self.optional_tabs[title], filled)
             self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
         self.notes.clear()

@@ -93,3 +93,26 @@ def fill_summaries(tab: TextTab, practice, client_id: int) -> bool:
                      f"{summary.get('text', '')}")
     tab.text.setPlainText("\n\n".join(parts) or "No summaries yet.")
     return True
+
+
+def fill_documents(tab: TextTab, practice, client_id: int) -> bool:
+    """Exports written for this client and the shred log of its recordings (ids and times only)."""
+    with practice.vault.db.read() as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "exports" not in tables:
+            return False
+        exports = conn.execute("SELECT kind, file_name, created_at, shared, content_sha256 FROM exports "
+                               "WHERE client_id = ? ORDER BY id DESC", (client_id,)).fetchall()
+        shreds = conn.execute("SELECT s.recording_id, s.reason, s.shredded_at FROM shred_log s JOIN appointments a "
+                              "ON a.id = s.appointment_id WHERE a.client_id = ? ORDER BY s.id DESC",
+                              (client_id,)).fetchall() if "shred_log" in tables else []
+    lines = ["Exports:"] + [f"  {created[:16].replace('T', ' ')}  {kind:<10} {name}{'  (shared copy)' if shared else ''}"
+                           f"  sha256 {digest[:12]}…" for kind, name, created, shared, digest in exports]
+    if not exports:
+        lines.append("  none yet")
+    lines += ["", "Recordings shredded (24-hour rule or on request):"]
+    lines += [f"  {when[:16].replace('T', ' ')}  recording {rec[:8]}…  {reason}" for rec, reason, when in shreds]
+    if not shreds:
+        lines.append("  none yet")
+    tab.text.setPlainText("\n".join(lines))
+    return True

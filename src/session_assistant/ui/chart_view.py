@@ -110,7 +110,7 @@ class ChartView(QWidget):
         self.summary_tab = TextTab("Summaries")
         self.assessments_tab = AssessmentsTab()
         self.plan_tab = TextTab("Treatment plan")
-        self.documents_tab = placeholder()
+        self.documents_tab = TextTab("Documents")
         self.optional_tabs = {}
         for title, tab in (("Summary", self.summary_tab), ("Assessments", self.assessments_tab),
                            ("Treatment plan", self.plan_tab), ("Documents", self.documents_tab)):

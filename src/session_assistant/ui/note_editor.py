@@ -8,10 +8,11 @@ listed there too. Refine and Enhance run on the engine pool with progress and ca
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPlainTextEdit, QWidget
 
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
@@ -24,6 +25,14 @@ from session_assistant.ui.worker import Worker
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
 FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_number": "a number not in the transcript"}
+
+
+def document_service_available() -> bool:
+    try:
+        import session_assistant.documents.service  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def describe_flags(flags: list[str]) -> str:
@@ -60,7 +69,8 @@ class NoteEditorPage(NoteEditorView):
         self.enhance_button.clicked.connect(self._on_enhance_clicked)
         self.sentences.currentRowChanged.connect(self._on_sentences_row_changed)
         self.busy.cancel_clicked.connect(lambda: self._worker and self._worker.cancel())
-        self.export_button.hide()  # PDF export is wired when the documents service lands
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_button.hide()
         self.show_appointment(None)
 
     # ---- loading ------------------------------------------------------------------------------
@@ -123,6 +133,7 @@ class NoteEditorPage(NoteEditorView):
         self.sign_button.setVisible(not signed)
         self.delete_button.setVisible(not signed)
         self.addendum_button.setVisible(signed)
+        self.export_button.setVisible(signed and document_service_available())
         self.enhance_button.setVisible(not signed and not note["ai_assisted"] and self._ai_allowed())
         self.refine_button.setEnabled(not signed)
         self.refine_instruction.setEnabled(not signed)
@@ -218,6 +229,31 @@ class NoteEditorPage(NoteEditorView):
             QMessageBox.warning(self, "Addendum not added", str(error))
             return
         self._load(self.note["id"])
+        self.changed.emit()
+
+    def _on_export_clicked(self) -> None:
+        if self.note is None or self._worker is not None:
+            return
+        default = Path.home() / f"progress-note-{self.note['id']}.pdf"
+        file, _ = QFileDialog.getSaveFileName(self, "Export the signed note as PDF", str(default), "PDF (*.pdf)")
+        if file:
+            self.export_to(Path(file))
+
+    def export_to(self, path: Path) -> None:
+        """Write the signed, digitally signed PDF (vault pool); the export is recorded and audited."""
+        from session_assistant.documents.service import DocumentService
+
+        service, note_id = DocumentService(self._ctx.practice), self.note["id"]
+        self.busy.start("Exporting the signed PDF…", cancellable=False)
+        self._worker = worker = Worker(lambda p, t: service.export_note(note_id, path), "export note")
+        worker.finished.connect(lambda record: (self._end_work(), self._on_exported(record)))
+        worker.failed.connect(lambda text: (self._end_work(), QMessageBox.warning(self, "Export", text)))
+        worker.cancelled.connect(self._end_work)
+        self._ctx.pools.run(worker, "vault")
+
+    def _on_exported(self, record) -> None:
+        self.last_export = record
+        self.save_state.setText(f"Exported {record.path.name} (signed PDF, sha256 {record.sha256[:12]}…)")
         self.changed.emit()
 
     def _on_delete_clicked(self) -> None:
