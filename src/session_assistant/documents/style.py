@@ -68,17 +68,24 @@ class StyledPdf(FPDF):
     def __init__(self, page_format: str = "Letter", *, full_fonts: bool = False) -> None:
         super().__init__(orientation="portrait", unit="mm", format=page_format)
         _guard_fpdf_logs()
-        base = _FULL if full_fonts else _CORE
-        for style, suffix in _STYLES.items():
-            self.add_font(FONT, style, str(resource("fonts", f"{base}{suffix}.ttf")))
+        self._font_base = _FULL if full_fonts else _CORE
+        # fpdf2 parses and subsets every registered font for each document, used or not, so
+        # regular and bold are registered now and the italics only when a page asks for them.
+        for style in ("", "B"):
+            self._register(style)
         self.set_margins(MARGIN_MM, 18, MARGIN_MM)
         self.set_auto_page_break(True, margin=20)
         self.alias_nb_pages()
         self.set_lang("en")
         self.font()
 
+    def _register(self, style: str) -> None:
+        if f"{FONT.lower()}{style}" not in self.fonts:
+            self.add_font(FONT, style, str(resource("fonts", f"{self._font_base}{_STYLES[style]}.ttf")))
+
     def font(self, size: float = BODY_SIZE, style: str = "", color: tuple[int, int, int] = BODY) -> None:
         """Set family, style, size and colour in one call."""
+        self._register("".join(sorted(style.upper())).replace("IB", "BI"))
         self.set_font(FONT, style, size)
         self.set_text_color(*color)
 
