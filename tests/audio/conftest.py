@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from audio_vault import AUDIO_TEST_PASSPHRASE
 
 from session_assistant.app import create_practice
 from session_assistant.audio.recordings import RecordingService
 from session_assistant.clock import FixedClock
 from session_assistant.paths import AppPaths
-
-AUDIO_TEST_PASSPHRASE = "audio tests passphrase"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import wave
 
 import numpy as np
 import pytest
-from conftest import AUDIO_TEST_PASSPHRASE
+from audio_vault import AUDIO_TEST_PASSPHRASE
 from sa_testing import run_cli
 from virtual_device import best_match, load_16k, play, speech_wav, virtual_audio_env
 

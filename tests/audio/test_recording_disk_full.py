@@ -9,7 +9,7 @@ import wave
 
 import pytest
 from audio_fakes import fake_factory, sine
-from conftest import AUDIO_TEST_PASSPHRASE
+from audio_vault import AUDIO_TEST_PASSPHRASE
 from sa_testing import run_cli
 
 from session_assistant.audio import sealed
