@@ -40,10 +40,9 @@ def _guard_fpdf_logs() -> None:
 
 @lru_cache(maxsize=1)
 def _core_codepoints() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(resource("fonts", f"{_CORE}.ttf"), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    probe = FPDF()
+    probe.add_font(FONT, "", str(resource("fonts", f"{_CORE}.ttf")))
+    return frozenset(probe.fonts[FONT.lower()].cmap)
 
 
 def core_covers(texts: Iterable[str]) -> bool:
