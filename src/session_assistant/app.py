@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from session_assistant.audio.recordings import RecordingService
 from session_assistant.clock import Clock
+from session_assistant.jobs.queue import JobQueue
 from session_assistant.paths import AppPaths
 from session_assistant.services.appointments import AppointmentService
 from session_assistant.services.assessments import AssessmentService
@@ -16,6 +18,7 @@ from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
+from session_assistant.services.session_pipeline import SessionPipeline
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
 from session_assistant.vault.store import Vault
@@ -35,6 +38,9 @@ class Practice:
     diagnoses: DiagnosisService = field(init=False)
     plans: TreatmentPlanService = field(init=False)
     summaries: SummaryService = field(init=False)
+    recordings: RecordingService = field(init=False)
+    jobs: JobQueue = field(init=False)
+    sessions: SessionPipeline = field(init=False)
 
     def __post_init__(self) -> None:
         self.profile = ProfileService(self.vault)
@@ -46,6 +52,11 @@ class Practice:
         self.diagnoses = DiagnosisService(self.vault)
         self.plans = TreatmentPlanService(self.vault)
         self.summaries = SummaryService(self.vault)
+        self.recordings = RecordingService(self.vault, self.paths.recordings_dir)
+        self.jobs = JobQueue(self.vault)
+        self.jobs.recover_interrupted()
+        self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
+        self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir)
 
     @property
     def clock(self) -> Clock:
@@ -56,6 +67,7 @@ class Practice:
             return self.vault.audit.verify(conn)
 
     def close(self) -> None:
+        self.sessions.close()
         self.vault.close()
 
 

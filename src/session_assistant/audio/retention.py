@@ -179,6 +179,18 @@ class Retention:
                     continue
                 self._log_orphan(match.group(1), "orphan_file")
                 removed.append(match.group(1))
+        # A recording whose key is gone (a vault restored from a backup, which never carries audio
+        # keys) is already crypto-shredded: say so, and remove its file if one is still here.
+        with self.db.read() as conn:
+            keyless = conn.execute("SELECT r.id, r.file_name FROM recordings r LEFT JOIN recording_keys k "
+                                   "ON k.recording_id = r.id WHERE k.recording_id IS NULL "
+                                   "AND r.state IN ('complete', 'interrupted')").fetchall()
+        for rec_id, file_name in keyless:
+            path = self.folder / file_name
+            if path.exists() and not sealed.is_being_written(path):
+                _unlink_durably(path)
+            self._log_orphan(rec_id, "orphan_file")
+            removed.append(rec_id)
         return removed
 
     def _log_orphan(self, rec_id: str, reason: str) -> None:

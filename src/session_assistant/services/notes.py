@@ -83,6 +83,8 @@ class NoteService(Service):
                ai_summary: str | None = None, ai_model: str = "") -> int:
         """A draft note for an appointment; the AI summary (if given) fills the template's AI field."""
         template = self.template(template_name)
+        if ai_summary is None:
+            ai_summary, ai_model = self._ready_session_summary(appointment_id)
         values = {f["name"]: "" for f in template["fields"]}
         ai_field = next((f["name"] for f in template["fields"] if f["ai_summary"]), None)
         if ai_summary and ai_field:
@@ -103,6 +105,17 @@ class NoteService(Service):
             self.audit.append(conn, "note_created", entity="note", entity_id=cursor.lastrowid,
                               client_id=appointment["client_id"])
             return cursor.lastrowid
+
+    def _ready_session_summary(self, appointment_id: int) -> tuple[str | None, str]:
+        """The newest AI session summary drafted for the appointment, as note text (or None)."""
+        with self.db.read() as conn:
+            row = conn.execute("SELECT draft_json, model FROM session_drafts WHERE appointment_id = ? "
+                               "ORDER BY id DESC LIMIT 1", (appointment_id,)).fetchone()
+        if row is None:
+            return None, ""
+        from session_assistant.drafting.draft_result import Draft
+
+        return Draft.from_json(json.loads(row[0])).as_text(), row[1]
 
     def get(self, note_id: int, *, audit_view: bool = False) -> dict:
         with self.db.transaction() if audit_view else self.db.read() as conn:

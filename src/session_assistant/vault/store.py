@@ -191,6 +191,7 @@ class Vault:
         try:
             dest.set_key(_raw_key(key))  # the copy is encrypted with the same key, never plaintext
             db.conn.backup(dest)
+            _drop_recording_keys(dest)
         finally:
             dest.close()
         shutil.copy2(folder / KEYS_NAME, backups / f"pre-migration-v{version}-{stamp}.keys")
@@ -222,6 +223,7 @@ class Vault:
                 dest.set_key(_raw_key(self._key))
                 with self.db.read():
                     self.db.conn.backup(dest)
+                _drop_recording_keys(dest)
             finally:
                 dest.close()
             manifest = {"format": BACKUP_FORMAT, "version": 1, "created_at": self.clock.iso(),
@@ -246,6 +248,19 @@ class Vault:
             self.db.close()
             self.db = None
             self._key = b""
+
+
+def _drop_recording_keys(copy) -> None:
+    """Backups never carry audio keys: a key must not outlive its recording's 24-hour shred.
+
+    After a restore the orphan sweep finds those recordings keyless and shreds their files.
+    """
+    has_table = copy.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'recording_keys'").fetchone()
+    if has_table:
+        copy.execute("PRAGMA secure_delete = ON")
+        copy.execute("DELETE FROM recording_keys")
+        copy.commit()
+        copy.execute("VACUUM")
 
 
 def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | None = None) -> Path:

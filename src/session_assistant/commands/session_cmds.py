@@ -1,0 +1,105 @@
+"""Session commands over the vault: transcribe a sealed recording, draft the summary, show both.
+
+    session-assistant sessions transcribe RECORDING_ID [--language CODE]
+    session-assistant sessions draft APPOINTMENT_ID [--format soap|dap|birp|girp] [--model NAME]
+    session-assistant sessions transcript APPOINTMENT_ID
+    session-assistant sessions summary APPOINTMENT_ID
+    session-assistant sessions speakers APPOINTMENT_ID --swap
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sessions = sub.add_parser("sessions", help="transcripts and AI session summaries of appointments")
+    actions = sessions.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
+    transcribe = actions.add_parser("transcribe", help="transcribe a sealed recording into the vault (resumable)")
+    transcribe.add_argument("recording_id")
+    transcribe.add_argument("--language", default=None, metavar="CODE")
+    transcribe.add_argument("--model", default=None, metavar="NAME", help="a Whisper model in models/")
+    transcribe.set_defaults(handler=_transcribe)
+    draft = actions.add_parser("draft", help="draft the AI session summary from the stored transcript")
+    draft.add_argument("appointment_id", type=int)
+    draft.add_argument("--format", default="soap", metavar="FORMAT", help="soap (default), dap, birp or girp")
+    draft.add_argument("--model", default=None, metavar="NAME", help="a GGUF note model in models/")
+    draft.set_defaults(handler=_draft)
+    show = actions.add_parser("transcript", help="the stored transcript of an appointment")
+    show.add_argument("appointment_id", type=int)
+    show.set_defaults(handler=_transcript)
+    summary = actions.add_parser("summary", help="the newest AI session summary of an appointment")
+    summary.add_argument("appointment_id", type=int)
+    summary.set_defaults(handler=_summary)
+    speakers = actions.add_parser("speakers", help="correct speaker labels (swap clinician and client)")
+    speakers.add_argument("appointment_id", type=int)
+    speakers.add_argument("--swap", action="store_true", required=True)
+    speakers.set_defaults(handler=_speakers)
+
+
+def _progress(fraction: float, message: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r[{fraction * 100:3.0f}%] {message.split(':')[0]:<40}", end="", file=sys.stderr, flush=True)
+
+
+def _transcribe(ctx, args) -> int:
+    practice = ctx.practice()
+    practice.sessions.whisper_model = args.model
+    result = practice.sessions.transcribe_recording(args.recording_id, language=args.language, on_progress=_progress)
+    recording = practice.recordings.get(args.recording_id)
+    transcript = practice.sessions.transcript(recording["appointment_id"])
+    data = {"appointment_id": recording["appointment_id"], **result, **transcript.public()}
+    ctx.emit(data, lambda: _transcript_text(transcript))
+    return 0
+
+
+def _draft(ctx, args) -> int:
+    practice = ctx.practice()
+    practice.sessions.note_model = args.model
+    result = practice.sessions.draft_session(args.appointment_id, args.format, on_progress=_progress)
+    draft = practice.sessions.latest_draft(args.appointment_id)
+    ctx.emit({**result, **draft["draft"]}, lambda: _draft_text(draft))
+    return 0
+
+
+def _transcript(ctx, args) -> int:
+    from session_assistant.errors import NotFound
+
+    transcript = ctx.practice().sessions.transcript(args.appointment_id)
+    if transcript is None:
+        raise NotFound(f"Appointment {args.appointment_id} has no transcript.")
+    ctx.emit(transcript.public(), lambda: _transcript_text(transcript))
+    return 0
+
+
+def _summary(ctx, args) -> int:
+    from session_assistant.errors import NotFound
+
+    draft = ctx.practice().sessions.latest_draft(args.appointment_id)
+    if draft is None:
+        raise NotFound(f"Appointment {args.appointment_id} has no AI session summary yet.")
+    ctx.emit(draft["draft"], lambda: _draft_text(draft))
+    return 0
+
+
+def _speakers(ctx, args) -> int:
+    ctx.practice().sessions.relabel_speakers(args.appointment_id, {"clinician": "client", "client": "clinician"})
+    ctx.emit({"swapped": True}, "Speaker labels swapped.")
+    return 0
+
+
+def _transcript_text(transcript) -> str:
+    return "\n".join(f"[{s.start:7.1f}] {s.speaker or '?'}: {s.text}" for s in transcript.segments)
+
+
+def _draft_text(draft: dict) -> str:
+    from session_assistant.drafting.draft_result import Draft
+
+    body = Draft.from_json(draft["draft"])
+    lines = [f"AI session summary ({draft['format'].upper()}, model {draft['model']}) - a draft for review:", "",
+             body.as_text()]
+    if body.risk:
+        lines += ["", "RISK LANGUAGE IN THE TRANSCRIPT (clinician to review):"]
+        lines += [f"- {r.category} (segment {r.segment_id}): {r.phrase}" for r in body.risk]
+    return "\n".join(lines)

@@ -1,0 +1,202 @@
+"""Recording -> transcript -> draft -> note, as persistent jobs that resume after a restart.
+
+The engines (faster-whisper, llama.cpp) are loaded once per pipeline and reused. Transcription
+works window by window over the decrypted (in-memory) recording and saves every finished window
+as a job checkpoint, so a crash or restart never redoes finished windows. The transcript and the
+draft are stored in the vault only; the AI draft is content for the clinician, never a signature.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from session_assistant.errors import UserError
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+from session_assistant.jobs.queue import JobQueue
+from session_assistant.services.base import Service, fetch_all
+
+log = logging.getLogger(__name__)
+TRANSCRIBE_JOB, DRAFT_JOB = "transcribe", "draft"
+
+
+class SessionPipeline(Service):
+    def __init__(self, vault, recordings, jobs: JobQueue, models_dir: Path, *,
+                 whisper_model: str | None = None, note_model: str | None = None) -> None:
+        super().__init__(vault)
+        self.recordings = recordings
+        self.jobs = jobs
+        self.models_dir = Path(models_dir)
+        self.whisper_model = whisper_model
+        self.note_model = note_model
+        self._engine_lock = threading.Lock()
+        self._whisper = None
+        self._llm = None
+
+    # ---- engines, loaded once --------------------------------------------------------------
+    def whisper(self):
+        from session_assistant.transcribe.engine import WhisperEngine
+
+        with self._engine_lock:
+            if self._whisper is None:
+                self._whisper = WhisperEngine.from_registry(self.models_dir, self.whisper_model)
+            return self._whisper
+
+    def llm(self):
+        from session_assistant.drafting import NoteModel
+
+        with self._engine_lock:
+            if self._llm is None:
+                self._llm = NoteModel.from_registry(self.models_dir, self.note_model)
+            return self._llm
+
+    def close(self) -> None:
+        with self._engine_lock:
+            if self._llm is not None:
+                self._llm.close()
+            self._llm = self._whisper = None
+
+    # ---- transcription ---------------------------------------------------------------------
+    def transcribe_recording(self, recording_id: str, *, language: str | None = None, speakers: int = 2,
+                             on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> dict:
+        """Transcribe a sealed recording (resuming an interrupted job) and store the transcript."""
+        from session_assistant.transcribe.engine import DecodeOptions, check_language
+        from session_assistant.transcribe.live import transcribe_blocks
+
+        check_language(language)
+        recording = self.recordings.get(recording_id)
+        job = self._resumable_job(TRANSCRIBE_JOB, recording["appointment_id"], {"recording_id": recording_id})
+        job_id = job.id if job else self.jobs.submit(TRANSCRIBE_JOB, recording["appointment_id"],
+                                                     {"recording_id": recording_id, "language": language})
+
+        def work(ctx) -> dict:
+            reader = self.recordings.open_reader(recording_id, "transcription")
+            total = int(round((recording.get("duration_s") or 0) * 16000))
+            blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
+            transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
+                                           done=ctx.checkpoints, on_window_done=lambda w: ctx.save_checkpoint(w.to_dict()),
+                                           speakers=speakers, on_progress=ctx.on_progress, token=ctx.token)
+            transcript_id = self.store_transcript(recording["appointment_id"], transcript, recording_id)
+            return {"transcript_id": transcript_id}
+
+        finished = self.jobs.run(job_id, work, token=token, on_progress=on_progress)
+        return self._outcome(finished)
+
+    def _resumable_job(self, kind: str, target_id: int, match: dict):
+        with self.db.read() as conn:
+            rows = conn.execute("SELECT id, params_json FROM jobs WHERE kind = ? AND target_id = ? "
+                                "AND state IN ('queued', 'running', 'interrupted', 'failed', 'cancelled') "
+                                "ORDER BY id DESC", (kind, target_id)).fetchall()
+        for job_id, params in rows:
+            if all(json.loads(params).get(k) == v for k, v in match.items()):
+                job = self.jobs.get(job_id)
+                if job.state != "done":
+                    return job
+        return None
+
+    def _outcome(self, job) -> dict:
+        if job.state == "done":
+            return job.result
+        if job.state == "cancelled":
+            from session_assistant.errors import Cancelled
+
+            raise Cancelled()
+        raise UserError(job.error or "The job failed; see the log.")
+
+    def store_transcript(self, appointment_id: int, transcript, recording_id: str | None = None,
+                         model: str = "") -> int:
+        now = self.clock.iso()
+        data = transcript.to_dict()
+        with self.db.transaction() as conn:
+            client_id = conn.execute("SELECT client_id FROM appointments WHERE id = ?", (appointment_id,)).fetchone()[0]
+            transcript_id = conn.execute(
+                "INSERT INTO transcripts (appointment_id, recording_id, language, duration_s, model, segments_json, "
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                (appointment_id, recording_id, data["language"], data["duration_s"], model or self.whisper_model or "",
+                 json.dumps(data["segments"]), now, now)).lastrowid
+            self.audit.append(conn, "transcript_stored", entity="appointment", entity_id=appointment_id,
+                              client_id=client_id, detail=f"transcript {transcript_id}")
+            if recording_id:  # same transaction: the audio is never shreddable without its transcript
+                self.recordings.mark_transcript_stored(recording_id, conn=conn)
+        return transcript_id
+
+    def transcript(self, appointment_id: int):
+        """The newest transcript of an appointment, or None."""
+        from session_assistant.transcribe.segments import Transcript
+
+        with self.db.read() as conn:
+            row = conn.execute("SELECT language, duration_s, segments_json FROM transcripts WHERE appointment_id = ? "
+                               "ORDER BY id DESC LIMIT 1", (appointment_id,)).fetchone()
+        if row is None:
+            return None
+        return Transcript.from_dict({"language": row[0], "duration_s": row[1], "segments": json.loads(row[2])})
+
+    def relabel_speakers(self, appointment_id: int, mapping: dict[str, str]) -> None:
+        """The clinician corrects who spoke: e.g. {"clinician": "client", "client": "clinician"}."""
+        transcript = self.transcript(appointment_id)
+        if transcript is None:
+            raise UserError(f"Appointment {appointment_id} has no transcript yet.")
+        for segment in transcript.segments:
+            segment.speaker = mapping.get(segment.speaker, segment.speaker)
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ? WHERE id = "
+                         "(SELECT max(id) FROM transcripts WHERE appointment_id = ?)",
+                         (json.dumps([s.to_dict() for s in transcript.segments]), self.clock.iso(), appointment_id))
+            self.audit.append(conn, "transcript_speakers_relabelled", entity="appointment", entity_id=appointment_id)
+
+    # ---- drafting --------------------------------------------------------------------------
+    def draft_session(self, appointment_id: int, fmt: str = "soap", *, on_progress: ProgressFn = no_progress,
+                      token: CancelToken | None = None) -> dict:
+        """Draft the session summary from the stored transcript; returns {"draft_id": ...}."""
+        from session_assistant.drafting import draft_note, get_format
+
+        get_format(fmt)
+        transcript = self.transcript(appointment_id)
+        if transcript is None or not transcript.segments:
+            raise UserError(f"Appointment {appointment_id} has no transcript to draft from.")
+        job_id = self.jobs.submit(DRAFT_JOB, appointment_id, {"format": fmt})
+
+        def work(ctx) -> dict:
+            model = self.llm()
+            draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token)
+            return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
+
+        return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
+
+    def _store_draft(self, appointment_id: int, fmt: str, draft_json: dict, model_id: str) -> int:
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT a.client_id, (SELECT max(id) FROM transcripts t WHERE t.appointment_id = a.id) "
+                               "FROM appointments a WHERE a.id = ?", (appointment_id,)).fetchone()
+            draft_id = conn.execute(
+                "INSERT INTO session_drafts (appointment_id, transcript_id, format, draft_json, model, created_at) "
+                "VALUES (?,?,?,?,?,?)",
+                (appointment_id, row[1], fmt, json.dumps(draft_json), model_id, self.clock.iso())).lastrowid
+            self.audit.append(conn, "session_summary_drafted", entity="appointment", entity_id=appointment_id,
+                              client_id=row[0], detail=f"draft {draft_id}; model {model_id}")
+        return draft_id
+
+    def latest_draft(self, appointment_id: int) -> dict | None:
+        with self.db.read() as conn:
+            rows = fetch_all(conn, "SELECT id, format, draft_json, model, created_at FROM session_drafts "
+                                   "WHERE appointment_id = ? ORDER BY id DESC LIMIT 1", (appointment_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        row["draft"] = json.loads(row.pop("draft_json"))
+        return row
+
+    def status(self, appointment_id: int) -> dict[str, Any]:
+        """What the agenda badge shows: recording / transcribing / drafting / summary ready / signed."""
+        transcribing = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
+        drafting = self.jobs.latest(DRAFT_JOB, appointment_id)
+        return {
+            "transcribing": bool(transcribing and transcribing.state in ("running", "queued", "interrupted")),
+            "drafting": bool(drafting and drafting.state in ("running", "queued", "interrupted")),
+            "summary_ready": self.latest_draft(appointment_id) is not None,
+            "has_transcript": self.transcript(appointment_id) is not None,
+        }
