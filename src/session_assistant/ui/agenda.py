@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from session_assistant.ui.agenda_view import AgendaView
@@ -67,6 +67,7 @@ class AgendaPage(AgendaView):
         self.open_chart.clicked.connect(self._on_open_chart_clicked)
         self.new_appointment.clicked.connect(self.new_appointment_requested)
         self.new_client.clicked.connect(self.new_client_requested)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         self.tree.itemActivated.connect(lambda *_: self._on_start_session_clicked())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh()

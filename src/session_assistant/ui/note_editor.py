@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPlainTextEdit, QWidget
 
 from session_assistant.errors import UserError
@@ -69,6 +69,7 @@ class NoteEditorPage(NoteEditorView):
         self.enhance_button.clicked.connect(self._on_enhance_clicked)
         self.sentences.currentRowChanged.connect(self._on_sentences_row_changed)
         self.busy.cancel_clicked.connect(lambda: self._worker and self._worker.cancel())
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.export_button.hide()
         self.show_appointment(None)
