@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--device", metavar="NAME|INDEX", help="input device (default: the system default input)")
     rec.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (default: until Ctrl-C)")
     rec.add_argument("--max-minutes", type=float, default=180, metavar="M", help="hard cap on length (default 180)")
+    rec.add_argument("--transcribe", action="store_true",
+                     help="transcribe live while recording and store the transcript in the vault at Stop")
+    rec.add_argument("--language", default=None, metavar="CODE", help="with --transcribe: fixed language (default auto)")
     _consent_flags(rec)
     _json_flag(rec)
     rec.set_defaults(handler=_record)
@@ -108,6 +111,8 @@ def _record(ctx, args) -> int:
     device = devices.resolve_device(args.device, sd)
     rate, channels = devices.choose_settings(device, sd)
     service = _service(ctx)
+    if args.transcribe:
+        return _record_live(ctx, args, device, sd, rate, channels, min(cap, args.seconds or cap), consent)
     active = service.start(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
                            max_seconds=min(cap, args.seconds or cap), **consent)
     print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch); Ctrl-C stops.",
@@ -115,6 +120,25 @@ def _record(ctx, args) -> int:
     _wait_until_stopped(active.recorder)
     summary = service.finish(active)
     ctx.emit(summary, lambda: _record_text(summary))
+    return 0
+
+
+def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) -> int:
+    from session_assistant.audio import devices
+
+    sessions = ctx.practice().sessions
+
+    def wait(active) -> None:
+        print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch) with live transcription; "
+              "Ctrl-C stops.", file=sys.stderr, flush=True)
+        _wait_until_stopped(active.recorder)
+
+    result = sessions.record_live(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
+                                  wait=wait, language=args.language, max_seconds=max_seconds, **consent)
+    transcript = sessions.transcript(args.appointment)
+    data = {**result["recording"], "transcript_id": result["transcript_id"], "transcript": transcript.public()}
+    ctx.emit(data, lambda: _record_text(result["recording"]) + f"\nTranscript stored ({len(transcript.segments)} "
+                                                               "segments): sessions transcript " + str(args.appointment))
     return 0
 
 

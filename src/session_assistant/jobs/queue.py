@@ -59,6 +59,11 @@ class JobQueue:
                 "INSERT INTO jobs (kind, target_id, params_json, created_at, updated_at) VALUES (?,?,?,?,?)",
                 (kind, target_id, json.dumps(params or {}), now, now)).lastrowid
 
+    def update_params(self, job_id: int, params: dict) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE jobs SET params_json = ?, updated_at = ? WHERE id = ?",
+                         (json.dumps(params), self._clock.iso(), job_id))
+
     def get(self, job_id: int) -> Job:
         with self._db.read() as conn:
             row = conn.execute("SELECT id, kind, target_id, state, progress, message, params_json, result_json, error "

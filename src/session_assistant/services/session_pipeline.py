@@ -12,7 +12,7 @@ import json
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -86,6 +86,61 @@ class SessionPipeline(Service):
 
         finished = self.jobs.run(job_id, work, token=token, on_progress=on_progress)
         return self._outcome(finished)
+
+    def record_live(self, appointment_id: int, open_stream, input_rate: int, channels: int, *,
+                    wait: Callable[[Any], None], language: str | None = None, speakers: int = 2,
+                    consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
+                    on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> dict:
+        """Record with live transcription: windows are transcribed while the session runs, so after
+        Stop only the last window remains. ``wait(active_recording)`` returns when the clinician stops.
+
+        Every finished window is a job checkpoint: after a crash, ``transcribe_recording`` on the
+        (interrupted) recording resumes from them.
+        """
+        from session_assistant.transcribe.engine import DecodeOptions, check_language
+        from session_assistant.transcribe.errors import NoSpeech
+        from session_assistant.transcribe.live import LiveTranscriber
+
+        check_language(language)
+        engine = self.whisper()  # loaded before the session starts, not at Stop
+        job_id = self.jobs.submit(TRANSCRIBE_JOB, appointment_id, {"live": True, "language": language})
+        saver: list[Callable[[dict], None]] = []
+        live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers,
+                               on_window_done=lambda window: saver[0](window.to_dict()) if saver else None)
+        extra = {"max_seconds": max_seconds} if max_seconds else {}
+        active = self.recordings.start(appointment_id, open_stream, input_rate, channels, consent_now=consent_now,
+                                       store_consent=store_consent, on_chunk=live.feed, **extra)
+        self.jobs.update_params(job_id, {"live": True, "language": language, "recording_id": active.id})
+
+        def work(ctx) -> dict:
+            saver.append(ctx.save_checkpoint)
+            stop = threading.Event()
+
+            def transcribe_while_recording() -> None:
+                while not stop.is_set():
+                    try:
+                        live.transcribe_ready(ctx.token)
+                    except Exception as error:  # noqa: BLE001 - finish() below redoes any queued window
+                        log.warning("live window deferred: %s", type(error).__name__)
+                        return
+                    stop.wait(0.5)
+
+            worker = threading.Thread(target=transcribe_while_recording, name="live-transcription", daemon=True)
+            worker.start()
+            try:
+                wait(active)
+            finally:
+                summary = self.recordings.finish(active)
+                stop.set()
+                worker.join()
+            ctx.on_progress(0.0, "transcribing the last window")
+            transcript = live.finish(ctx.token, ctx.on_progress)
+            if not transcript.segments:
+                raise NoSpeech("No speech was heard in the recording; nothing was transcribed.")
+            transcript_id = self.store_transcript(appointment_id, transcript, active.id)
+            return {"recording_id": active.id, "transcript_id": transcript_id, "recording": summary}
+
+        return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
 
     def _resumable_job(self, kind: str, target_id: int, match: dict):
         with self.db.read() as conn:
