@@ -149,3 +149,16 @@ def test_second_summary_export_without_share_verifies_unencrypted(practice, char
     documents.export_summary(other, out)
     assert verify_bytes(out.read_bytes()).ok
     assert "Case Summary" in _text(out)
+
+
+def test_a_new_identity_is_created_when_the_clinician_name_changes(practice, chart, documents, tmp_path):
+    documents.export_note(chart.notes[0], tmp_path / "before.pdf")
+    practice.profile.update(name="Sofia Papadopoulou")
+    documents.export_note(chart.notes[0], tmp_path / "after.pdf")
+    before, after = verify(tmp_path / "before.pdf"), verify(tmp_path / "after.pdf")
+    assert before.ok and after.ok and before.fingerprint != after.fingerprint
+    assert after.signer.startswith("Sofia Papadopoulou")
+    with practice.vault.db.read() as conn:
+        assert conn.execute("SELECT count(*) FROM signing_identity").fetchone()[0] == 2
+        with pytest.raises(Exception, match="append-only"):
+            conn.execute("DELETE FROM signing_identity")
