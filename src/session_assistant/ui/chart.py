@@ -99,6 +99,7 @@ class ChartPage(ChartView):
         if measures is not None:
             self.measures.setText(measures[0])
             self.measures_plot.set_series(measures[1])
+            self.measures_plot.setVisible(any(points for _label, points, _max in measures[1]))
         for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
                               ("Assessments", self.assessments_tab.fill(practice, client_id)),
                               ("Treatment plan", fill_plan(self.plan_tab, practice, client_id)),

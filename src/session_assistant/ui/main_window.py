@@ -121,8 +121,8 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.teardown()
             self.workspace = None
-        self.show_unlock("Locked " + ("after being idle." if reason == "idle" else
-                                      "after the computer slept." if "sleep" in reason else "."))
+        self.show_unlock({"idle": "Locked after being idle.", "resumed from sleep": "Locked after the computer slept."}
+                         .get(reason, "Locked."))
         practice, self.ctx.practice = self.ctx.practice, None
         practice.close()
         log.info("vault locked (%s)", reason)

@@ -12,7 +12,7 @@ class TrendPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(130)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._series: list[tuple[str, list[tuple[str, int]], int]] = []
 
@@ -27,24 +27,44 @@ class TrendPlot(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        area = QRectF(self.rect()).adjusted(30, 8, -70, -18)
-        painter.setPen(QPen(palette.mid().color(), 1))
-        painter.drawRect(area)
+        text_colour = palette.text().color()
+        metrics = painter.fontMetrics()
+        line_h = metrics.height()
+        area = QRectF(self.rect()).adjusted(28, line_h + 10, -12, -line_h - 6)
         if not self._series:
-            painter.setPen(palette.text().color())
+            painter.setPen(text_colour)
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No scores yet")
             return
-        colours = (palette.highlight().color(), palette.link().color().darker(120))
-        for index, (label, points, maximum) in enumerate(self._series):
+        top = max(maximum for _label, _points, maximum in self._series)  # one scale: totals compare
+        painter.setPen(QPen(palette.mid().color(), 1))
+        for value in range(0, top + 1, 5 if top <= 30 else 10):
+            y = area.bottom() - area.height() * value / top
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.drawText(QRectF(0, y - line_h / 2, area.left() - 4, line_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+        dates = sorted({d for _label, points, _max in self._series for d, _t in points})
+        position = {d: i for i, d in enumerate(dates)}
+        step = area.width() / max(1, len(dates) - 1)
+        painter.setPen(text_colour)
+        painter.drawText(QPointF(area.left(), area.bottom() + line_h + 2), dates[0])
+        if len(dates) > 1:
+            painter.drawText(QPointF(area.right() - metrics.horizontalAdvance(dates[-1]), area.bottom() + line_h + 2),
+                             dates[-1])
+        colours = (palette.highlight().color(), palette.link().color())
+        legend_x = area.left()
+        for index, (label, points, _maximum) in enumerate(self._series):
             pen = QPen(colours[index % len(colours)], 2)
             if index:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            step = area.width() / max(1, len(points) - 1)
-            xy = [QPointF(area.left() + i * step if len(points) > 1 else area.center().x(),
-                          area.bottom() - area.height() * total / max(1, maximum)) for i, (_d, total) in enumerate(points)]
+            xy = [QPointF(area.left() + position[d] * step if len(dates) > 1 else area.center().x(),
+                          area.bottom() - area.height() * total / top) for d, total in points]
             for a, b in zip(xy, xy[1:]):
                 painter.drawLine(a, b)
             for point in xy:
                 painter.drawEllipse(point, 3, 3)
-            painter.drawText(QPointF(area.right() + 6, xy[-1].y() + 4), f"{label} {points[-1][1]}")
+            painter.drawLine(QPointF(legend_x, line_h / 2 + 3), QPointF(legend_x + 18, line_h / 2 + 3))
+            painter.setPen(text_colour)
+            legend = f"{label} (latest {points[-1][1]})"
+            painter.drawText(QPointF(legend_x + 22, line_h), legend)
+            legend_x += 22 + metrics.horizontalAdvance(legend) + 18

@@ -28,7 +28,6 @@ class UnlockView(QWidget):
         self.recover_button.setFlat(True)
         self.restore_button = QPushButton("Restore from a &backup…")
         self.restore_button.setFlat(True)
-        self.restore_button.hide()
 
         form = QFormLayout()
         form.addRow("&Passphrase:", self.passphrase)

@@ -32,6 +32,10 @@ class Workspace(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
         self.nav.setMaximumWidth(150)
+        self.nav.setSpacing(4)
+        font = self.nav.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.nav.setFont(font)
         self.stack = QStackedWidget()
         for (title, _keys), page in zip(PAGES, (self.agenda, self.chart, self.session, self.note)):
             self.nav.addItem(title)
