@@ -45,7 +45,7 @@ def run(model, months: int, sentences: int, period_tokens: int | None) -> dict:
             items = practice.summaries.sources(chart.client_id, chart.first_day, chart.last_day)
             input_tokens = sum(model.count_tokens(f"{i.label}: {i.text}") for i in items)
             load_before = os.getloadavg()[0]
-            started = time.monotonic()
+            started, cpu_started = time.monotonic(), time.process_time()
             result = Summarizer(model, period_tokens=period_tokens).summarize(
                 items, title=f"a treatment summary covering {chart.first_day} to {chart.last_day}",
                 purpose="transfer of care",
@@ -53,7 +53,7 @@ def run(model, months: int, sentences: int, period_tokens: int | None) -> dict:
                                                file=sys.stderr, flush=True))
             with practice.vault.db.read() as conn:
                 text = render(chart_sources.fixed_statements(conn, items) + result.statements)
-            seconds = time.monotonic() - started
+            seconds, cpu_seconds = time.monotonic() - started, time.process_time() - cpu_started
         finally:
             practice.close()
     out = REPO / "bench" / "out"
@@ -61,7 +61,8 @@ def run(model, months: int, sentences: int, period_tokens: int | None) -> dict:
     (out / f"summary_{months}m_{model.model_id}.txt").write_text(text + "\n", encoding="utf-8")
     return {"months": months, "weeks": weeks, "sources": len(items), "input_tokens": input_tokens,
             "levels": result.levels, "periods": len(result.periods) or 1, "model_calls": result.calls,
-            "statements": len(result.statements), "seconds": round(seconds, 1), "model": model.model_id,
+            "statements": len(result.statements), "seconds": round(seconds, 1),
+            "cpu_seconds": round(cpu_seconds, 1), "model": model.model_id,
             "threads": model._n_threads, "context": model.context_size, "load_avg_at_start": round(load_before, 1),
             "load_avg_at_end": round(os.getloadavg()[0], 1)}
 
