@@ -189,3 +189,12 @@ def test_non_pdf_unsigned_and_missing_files_give_clear_errors(tmp_path):
 
     with pytest.raises(NotFound):
         verify(tmp_path / "absent.pdf")
+
+
+def test_tampered_files_leave_no_pyhanko_tracebacks_in_logs(signed, caplog):
+    logging.disable(logging.NOTSET)
+    caplog.set_level(logging.DEBUG)
+    # A damaged /SubFilter name makes pyHanko log a traceback when it is not quieted.
+    pos = signed.data.index(b"/ETSI.CAdES.detached") + 10
+    assert not verify_bytes(_flip(signed.data, pos)).ok
+    assert "Traceback" not in caplog.text and not [r for r in caplog.records if r.name.startswith("pyhanko")]

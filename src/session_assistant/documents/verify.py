@@ -18,6 +18,7 @@ A file passes only if all of these hold:
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -92,6 +93,18 @@ def verify(path: Path | str, password: str | None = None) -> VerificationResult:
 
 def verify_bytes(data: bytes, password: str | None = None) -> VerificationResult:
     """Verify signed PDF bytes; see ``verify``."""
+    # pyHanko logs tracebacks (quoting bytes of the file) for every damaged input; a verdict is
+    # all the caller needs, so its loggers are quieted for the duration of the check.
+    pyhanko_log = logging.getLogger("pyhanko")
+    previous = pyhanko_log.level
+    pyhanko_log.setLevel(logging.CRITICAL)
+    try:
+        return _verify_bytes(data, password)
+    finally:
+        pyhanko_log.setLevel(previous)
+
+
+def _verify_bytes(data: bytes, password: str | None) -> VerificationResult:
     # Several independent markers, so that one flipped byte cannot make a signed file look unsigned.
     looks_signed = any(marker in data for marker in _SIGNATURE_MARKERS)
     if b"%PDF-" not in data[:1024] and not looks_signed:
