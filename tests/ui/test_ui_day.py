@@ -189,3 +189,34 @@ def test_lock_while_a_dialog_is_open_closes_it_first(qtbot, ready_vault, make_wi
     qtbot.waitUntil(lambda: window.ctx.practice is None, timeout=5000)
     assert window.workspace is None and window.unlock_page is not None
     assert QApplication.activeModalWidget() is None
+
+
+def test_closing_during_work_asks_then_cancels_waits_and_closes_the_vault(qtbot, ready_vault, make_window,
+                                                                          monkeypatch):
+    import threading
+    import time
+
+    from session_assistant.ui.worker import Worker
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    started = threading.Event()
+
+    def long_work(on_progress, token):
+        started.set()
+        while True:
+            token.raise_if_cancelled()
+            time.sleep(0.01)
+
+    worker = window.ctx.pools.run(Worker(long_work, "long"))
+    assert started.wait(10)
+    answers = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers[0])
+    window.close()
+    assert window.isVisible() and window.ctx.practice is not None and worker.running
+    answers[0] = QMessageBox.StandardButton.Yes
+    vault = window.ctx.practice.vault
+    window.close()
+    assert not window.isVisible()
+    assert worker.wait(1) and worker.outcome == "cancelled"
+    assert window.ctx.practice is None and vault.db is None  # the vault was closed
