@@ -97,7 +97,7 @@ def test_computed_statements_give_trends_item_nine_and_diagnoses_with_sources(pr
         fixed = chart_sources.fixed_statements(conn, items)
     texts = [s.text for s in fixed]
     trends = {a["instrument"]: a for a in practice.assessments.list(sample.client_id)}
-    assert any(t.startswith("PHQ-9 went from ") and "over 2 administrations" in t for t in texts)
+    assert any(t.startswith("PHQ-9 went from ") and t.endswith(f"on {sample.first_day[:5]}02-02.") for t in texts)
     assert any(t.startswith("GAD-7 went from ") for t in texts) and trends
     item9 = next(s for s in fixed if "item 9" in s.text)
     assert item9.text.count("2026-") == 1 and [r.kind for r in item9.sources] == ["assessment"]
@@ -130,3 +130,21 @@ def test_model_output_is_parsed_and_a_cut_off_answer_keeps_complete_statements()
     cut = '{"statements": [{"text": "A.", "sources": [1]}, {"text": "B.", "sour'
     assert [s["text"] for s in _parse(cut)] == ["A."]
     assert _parse("not json") == []
+
+
+def test_numbers_no_cited_item_states_are_flagged_for_the_clinician(practice, sample):
+    items = practice.summaries.sources(sample.client_id)
+    note = next(i for i in items if i.kind == "progress_note")
+    phq = next(i for i in items if i.kind == "assessment" and i.label == "PHQ-9")
+    text = (f"The client's PHQ-9 was {phq.text.split()[1]} and they attended 12 sessions. "
+            f"[assessment {phq.id}, {phq.date}; note {note.id}, {note.date}]")
+    now = practice.clock.iso()
+    with practice.vault.db.transaction() as conn:  # a draft as the summariser stores it
+        summary_id = conn.execute(
+            "INSERT INTO summaries (client_id, kind, date_from, date_to, text, sources_json, created_at, updated_at) "
+            "VALUES (?, 'treatment', ?, ?, ?, '[]', ?, ?)",
+            (sample.client_id, sample.first_day, sample.last_day, text, now, now)).lastrowid
+    statement = practice.summaries.get(summary_id)["statements"][0]
+    assert statement["unsupported_numbers"] == ["12"]
+    practice.summaries.update_text(summary_id, text.replace("12 sessions", "weekly sessions"))
+    assert practice.summaries.get(summary_id)["statements"][0]["unsupported_numbers"] == []

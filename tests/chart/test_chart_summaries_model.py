@@ -147,3 +147,16 @@ def test_case_summary_is_regenerated_only_when_the_signed_record_changes(practic
     assert ("progress_note", note) in {(s["kind"], s["id"]) for s in refreshed["sources"]}
     assert not practice.summaries.case_is_stale(client)
     assert _audit_actions(practice, first) == ["summary_generated", "summary_generated"]
+
+
+def test_cancelled_generation_stores_nothing(practice, tiny_model):
+    from session_assistant.errors import Cancelled
+    from session_assistant.jobs.progress import CancelToken
+
+    chart = build_sample_chart(practice, weeks=3)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        practice.summaries.generate_treatment(chart.client_id, chart.first_day, chart.last_day, tiny_model,
+                                              cancel=token)
+    assert practice.summaries.list(chart.client_id) == [] and practice.summaries.active_draft(chart.client_id) is None

@@ -144,7 +144,7 @@ def fixed_statements(conn, items: list[SourceItem]) -> list[Statement]:
             text = f"{_title(key)} was {score(first)} on {first['administered_on']}."
         else:
             text = (f"{_title(key)} went from {score(first)} on {first['administered_on']} to {score(last)} on "
-                    f"{last['administered_on']} over {len(series)} administrations.")
+                    f"{last['administered_on']}.")
         found.append(Statement(text, tuple(sorted(refs))))
     flagged = [r for r in rows if r["instrument"] == "phq9"
                and (json.loads(r["items_json"] or "[]") or [0] * 9)[SELF_HARM_ITEM - 1] > 0]
@@ -158,6 +158,17 @@ def fixed_statements(conn, items: list[SourceItem]) -> list[Statement]:
         found.append(Statement("Diagnoses: " + "; ".join(d.text for d in diagnoses) + ".",
                                tuple(sorted(d.ref for d in diagnoses))))
     return found
+
+
+def unsupported_numbers(text: str, cited: list[SourceItem]) -> list[str]:
+    """Numbers (digits or words) in a statement that none of its cited items states.
+
+    A model can misread a score or invent a count; the clinician sees these before signing.
+    """
+    from session_assistant.drafting.grounding import numbers_in  # the rule the note drafts use
+
+    allowed = set().union(*(numbers_in(f"{i.label} {i.date} {i.text}") for i in cited)) if cited else set()
+    return sorted(numbers_in(text) - allowed)
 
 
 def check_range(date_from: str | None, date_to: str | None) -> None:

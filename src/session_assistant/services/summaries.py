@@ -52,8 +52,14 @@ class SummaryService(Service):
             if audit_view:
                 self.audit.append(conn, "summary_viewed", entity="summary", entity_id=summary_id,
                                   client_id=row["client_id"])
+            items = {(i.kind, i.id): i for i in chart_sources.gather(conn, row["client_id"])}
         row["sources"] = json.loads(row.pop("sources_json") or "[]")
-        row["statements"] = [s.as_dict() for s in parse_statements(row["text"])]
+        row["statements"] = []
+        for statement in parse_statements(row["text"]):
+            shaped = statement.as_dict()
+            cited = [items[(r.kind, r.id)] for r in statement.sources if (r.kind, r.id) in items]
+            shaped["unsupported_numbers"] = chart_sources.unsupported_numbers(statement.text, cited)
+            row["statements"].append(shaped)
         return row
 
     def list(self, client_id: int, *, signed_only: bool = False) -> list[dict]:
