@@ -46,8 +46,9 @@ def quality(args) -> int:
     rows = [json.loads(line) for line in open(args.data, encoding="utf-8")]
     rows = rows[args.start:args.start + args.limit] if args.limit else rows[args.start:]
     model = NoteModel.from_registry(REPO / "models", args.model, n_threads=args.threads).load()
-    OUT.mkdir(parents=True, exist_ok=True)
-    pred_path = OUT / f"drafting_{Path(args.data).stem}_pred.jsonl"
+    out_dir = Path(args.out) if args.out else OUT
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pred_path = out_dir / f"drafting_{Path(args.data).stem}_pred.jsonl"
     times, missing, flagged_numbers, warnings = [], 0, 0, 0
     with pred_path.open("a" if args.append else "w", encoding="utf-8") as out:
         for n, row in enumerate(rows, 1):
@@ -67,6 +68,8 @@ def quality(args) -> int:
           f"max {max(times):.1f}  peak RSS: {peak_rss_mb():.0f} MB")
     print(f"'Not discussed' where the reference has content: {missing}  flagged numbers: {flagged_numbers}  "
           f"length warnings: {warnings}")
+    if args.no_score:
+        return 0
     score = subprocess.run([sys.executable, str(SHARED_EVAL / "score_notes.py"), "--data", args.data,
                             "--pred", str(pred_path)], capture_output=True, text=True)
     print(score.stdout or score.stderr)
@@ -117,6 +120,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="notes to draft (0: all)")
     ap.add_argument("--start", type=int, default=0, help="first note index")
     ap.add_argument("--append", action="store_true", help="append to the predictions file")
+    ap.add_argument("--out", default=None, help="folder for the predictions (default: bench/out)")
+    ap.add_argument("--no-score", action="store_true", help="only write predictions (score them elsewhere)")
     ap.add_argument("--threads", type=int, default=None, help="llama.cpp threads (default: all cores)")
     ap.add_argument("--tokens", type=int, default=10000, help="stop mode: session length in tokens")
     ap.add_argument("--window", type=int, default=1000, help="stop mode: window size in tokens")

@@ -12,7 +12,7 @@ from session_assistant.drafting import (NOT_DISCUSSED, ContextExceeded, DraftAcc
                                         draft_note, enhance_note, get_format, parse_transcript, refine_draft)
 from session_assistant.drafting.formats import sentences_schema
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
-from session_assistant.drafting.sections import assemble, generate_section
+from session_assistant.drafting.sections import INCOMPLETE, assemble, generate_section, incomplete_marker
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
 
@@ -57,12 +57,16 @@ def test_length_limit_is_never_silent(tiny_model, short_session):
     messages = [{"role": "system", "content": "Write clinical notes as JSON."},
                 {"role": "user", "content": "\n".join(u.line() for u in utterances)
                  + "\nWrite the Subjective section with at most 4 sentences."}]
-    sentences, warning = generate_section(tiny_model, messages, sec, sentences_schema, budget=12)
+    # Four tokens cannot even close the JSON object, so both attempts must stop on length.
+    sentences, warning = generate_section(tiny_model, messages, sec, sentences_schema, budget=4)
     assert warning and "length limit" in warning
-    draft = assemble(get_format("soap"), {"subjective": sentences}, SourceIndex(utterances), [],
+    assert sentences == []  # nothing complete was written in four tokens
+    draft = assemble(get_format("soap"), {"subjective": [incomplete_marker()]}, SourceIndex(utterances), [],
                      model="m", mode="direct", warnings=[warning])
     assert draft.warnings == [warning]
-    assert draft.sections["subjective"].strip()  # kept sentences or the explicit "not discussed"
+    # A failed section says so: it is never passed off as "Not discussed in session.".
+    assert draft.sections["subjective"] == INCOMPLETE
+    assert draft.section_sentences("subjective")[0].flags == ["section_incomplete"]
 
 
 def test_cancel_stops_generation(tiny_model, short_session):

@@ -11,7 +11,7 @@ from session_assistant.drafting.formats import NoteFormat, get_format, prompt_te
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
-from session_assistant.drafting.sections import assemble, generate_section
+from session_assistant.drafting.sections import assemble, generate_section, incomplete_marker
 from session_assistant.drafting.transcript_input import Utterance, parse_transcript
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
@@ -32,19 +32,30 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
     raw: dict[str, list[dict]] = {}
     warnings: list[str] = []
     total = len(fmt.sections)
+    shown = [0.0]
+
+    def report(fraction: float, message: str) -> None:
+        shown[0] = max(shown[0], fraction)  # a retry restarts its token count; progress never goes back
+        on_progress(shown[0], message)
+
     for index, sec in enumerate(fmt.sections):
         ask = prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
                                                   guidance=sec.guidance, max_sentences=sec.max_sentences)
+        written = [f"- {item.get('text', '')}" for key in raw for item in raw[key]]
+        if written:  # earlier sections, so this one adds its own material instead of repeating theirs
+            ask = "Already written in earlier sections (do not repeat these):\n" + "\n".join(written) + "\n\n" + ask
         messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
-        on_progress(index / total, f"{stage} {sec.title}: reading")
+        report(index / total, f"{stage} {sec.title}: reading")
 
         def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
-            on_progress((i + min(n / budget, 0.99)) / total, f"{stage} {title}: {n} tokens")
+            report((i + min(n / budget, 0.99)) / total, f"{stage} {title}: {n} tokens")
 
         raw[sec.key], warning = generate_section(model, messages, sec, sentences_schema,
                                                  cancel=cancel, on_token=tokens)
         if warning:
             warnings.append(warning)
+            if not raw[sec.key]:
+                raw[sec.key] = [incomplete_marker()]
     on_progress(1.0, f"{stage}: done")
     return raw, warnings
 
@@ -53,7 +64,9 @@ def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Uttera
                   limit: int = DIRECT_TOKEN_LIMIT) -> bool:
     source_tokens = model.count_tokens(source_block(utterances))
     largest = max(int(s.max_tokens * 1.5) for s in fmt.sections)
-    needed = source_tokens + model.count_tokens(system) + 200 + largest
+    # Later sections also list the sentences already written: allow ~35 tokens per earlier sentence.
+    earlier = 35 * sum(s.max_sentences for s in fmt.sections[:-1])
+    needed = source_tokens + model.count_tokens(system) + 200 + largest + earlier
     return source_tokens <= limit and needed <= model.context_size
 
 

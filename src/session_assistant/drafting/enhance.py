@@ -102,6 +102,8 @@ def refine_draft(model: NoteModel, draft: Draft, source: Sequence[Utterance], in
         raw[key], warning = generate_section(model, messages, sec, sentences_schema, cancel=cancel)
         if warning:
             warnings.append(warning)
+            if not raw[key]:  # keep the clinician's current sentences rather than lose the section
+                raw[key] = [{"text": s.text, "evidence": s.evidence} for s in current]
     refined = assemble(fmt, raw, index, scan_transcript(source), model=model.model_id, mode="refine",
                        warnings=warnings)
     refined.withheld = draft.withheld + refined.withheld

@@ -18,6 +18,12 @@ from session_assistant.jobs.progress import CancelToken
 log = logging.getLogger(__name__)
 
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
+INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
+
+
+def incomplete_marker() -> RawSentence:
+    """Stands in for a section whose generation failed: never shown as "Not discussed in session."."""
+    return {"text": INCOMPLETE, "evidence": [], "system": True}
 
 
 def salvage_items(text: str, section_keys: Sequence[str] = ()) -> list[tuple[str, dict]]:
@@ -98,9 +104,12 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     """
     sentences: list[DraftSentence] = []
     withheld: list[DraftSentence] = []
+    kept_bags: list[set[str]] = []  # across sections: a fact belongs to the first section that states it
     for sec in fmt.sections:
-        kept_bags: list[set[str]] = []
         for item in raw.get(sec.key, []):
+            if item.get("system"):
+                sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
+                continue
             text = " ".join(str(item.get("text", "")).split())
             bag = content_words(text)
             if len(text) < 8 or not bag or _near_duplicate(bag, kept_bags):
