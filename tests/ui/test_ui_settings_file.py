@@ -1,0 +1,35 @@
+"""Window settings are typed, validated, and never hold PHI."""
+
+from __future__ import annotations
+
+import json
+
+from session_assistant.ui.ui_settings import DEFAULT_AUTO_LOCK_MIN, FILE_NAME, UiSettings
+
+from conftest import unlock
+
+
+def test_settings_round_trip_and_bad_values_fall_back(tmp_path):
+    settings = UiSettings(auto_lock_minutes=5, note_model="smollm2-135m-instruct", note_format="dap")
+    settings.save(tmp_path)
+    again = UiSettings.load(tmp_path)
+    assert again == settings
+    (tmp_path / FILE_NAME).write_text(json.dumps({"auto_lock_minutes": "soon", "note_model": 7, "unknown": 1}))
+    loaded = UiSettings.load(tmp_path)
+    assert loaded.auto_lock_minutes == DEFAULT_AUTO_LOCK_MIN and loaded.note_model == ""
+    (tmp_path / FILE_NAME).write_text("{not json")
+    assert UiSettings.load(tmp_path) == UiSettings()
+    assert UiSettings(auto_lock_minutes=100000).auto_lock_minutes == 120
+
+
+def test_config_folder_holds_no_phi_after_a_day_in_the_window(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    window.workspace.open_chart(window.ctx.practice.clients.list()[0]["id"])
+    window.close()
+    files = [p for p in ready_vault.config_dir.rglob("*") if p.is_file()]
+    assert files, "the window saved no settings at all"
+    for path in files:
+        text = path.read_text(errors="replace")
+        for name in ("Lindqvist", "Okafor", "Castellanos", "Takahashi", "Avery", "Dr Test"):
+            assert name not in text
