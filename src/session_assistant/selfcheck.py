@@ -82,14 +82,23 @@ def _need(condition: bool, message: str) -> None:
 
 
 def _import(module: str, names: str):
-    """Import ``names`` from ``module``, or raise NotAvailable (the engine is not in this build)."""
+    """Import ``names`` from ``module``; NotAvailable only when that engine module itself is absent.
+
+    A library missing *underneath* an engine that is present (say pyHanko inside a bundle) is a
+    broken installation, so that ImportError propagates and the step fails, naming the library.
+    """
     import importlib
 
     try:
         loaded = importlib.import_module(module)
-        return [getattr(loaded, name) for name in names.split()]
-    except (ImportError, AttributeError) as error:
-        raise NotAvailable(f"not available: {module} ({type(error).__name__})") from None
+    except ModuleNotFoundError as error:
+        if error.name and (module == error.name or module.startswith(error.name + ".")):
+            raise NotAvailable(f"not available: {module} is not in this build") from None
+        raise
+    missing = [name for name in names.split() if not hasattr(loaded, name)]
+    if missing:
+        raise NotAvailable(f"not available: {module} has no {', '.join(missing)}")
+    return [getattr(loaded, name) for name in names.split()]
 
 
 class SelfCheck:

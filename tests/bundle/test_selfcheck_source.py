@@ -46,8 +46,24 @@ def test_an_engine_missing_from_the_build_is_a_skip_and_never_a_pass(monkeypatch
     code = cli.main(["self-check", "--steps", "draft"])
     out = capsys.readouterr()
     assert code == 1
-    assert out.out.startswith("SKIP  draft        not available: session_assistant.no_such_engine")
+    assert out.out.startswith("SKIP  draft        not available: session_assistant.no_such_engine is not in this build")
     assert "self-check FAILED: draft (0/1 steps passed" in out.err
+
+
+def test_a_library_missing_under_a_present_engine_is_a_failure(monkeypatch, capsys, tmp_path):
+    from session_assistant import cli, selfcheck
+
+    (tmp_path / "sa_engine_with_lost_library.py").write_text("import sa_library_left_out_of_the_bundle\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def broken_engine() -> str:
+        selfcheck._import("sa_engine_with_lost_library", "Engine")
+        return "unreachable"
+
+    monkeypatch.setattr(selfcheck.SelfCheck, "steps", lambda self: [("pdf", broken_engine)])
+    assert cli.main(["self-check", "--steps", "pdf"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "FAIL  pdf          ModuleNotFoundError: No module named 'sa_library_left_out_of_the_bundle'")
 
 
 def test_unknown_step_is_one_clear_line(capsys):
