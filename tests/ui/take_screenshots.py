@@ -110,6 +110,14 @@ def main() -> int:
     avery = next(c["id"] for c in window.ctx.practice.clients.list() if c["last_name"] == "Lindqvist")
     workspace.open_chart(avery)  # 4. chart
     shot(app, window, "06-chart")
+    from session_assistant.ui.settings_dialog import SettingsDialog  # 7. settings
+
+    dialog = SettingsDialog(window.ctx, workspace)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.show()
+    wait(app, 1.5)
+    shot(app, dialog, "11-settings-privacy", width=760)
+    dialog.close()
     if args.quick:
         window.shutdown()
         return 0
@@ -145,14 +153,6 @@ def main() -> int:
     editor.sign_button.click()
     shot(app, window, "10-note-signed")
 
-    from session_assistant.ui.settings_dialog import SettingsDialog  # 7. settings
-
-    dialog = SettingsDialog(window.ctx, workspace)
-    dialog.tabs.setCurrentIndex(1)
-    dialog.show()
-    wait(app, 1.5)
-    shot(app, dialog, "11-settings-privacy", width=760)
-    dialog.close()
     window.shutdown()
     return 0
 

@@ -98,3 +98,18 @@ def test_a_worker_runs_once(qtbot):
         worker.start()
     assert worker.wait(5)
     pools.shutdown(5)
+
+
+def test_forgotten_receivers_hear_nothing_but_the_worker_still_ends(qtbot):
+    release = threading.Event()
+    pools = Pools()
+    worker = Worker(lambda p, t: release.wait(5) and "late result", "late")
+    seen = _collect(worker)
+    pools.run(worker)
+    pools.forget_receivers()  # e.g. the app locked while this was running
+    release.set()
+    assert worker.wait(5)
+    qtbot.wait(100)
+    assert seen == [] and worker.outcome == "finished"
+    assert not pools.busy
+    pools.shutdown(5)

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.ctx.pools.cancel_all()
         if not self.ctx.pools.shutdown(SHUTDOWN_WAIT_S):
             log.warning("work still running at lock; its results will be discarded")
+        self.ctx.pools.forget_receivers()
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
                 dialog.close()  # modeless windows (none today) showing PHI
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.auto_lock.disarm()
         if not self.ctx.pools.shutdown(SHUTDOWN_WAIT_S):
             log.warning("work did not stop within %.0f s at shutdown", SHUTDOWN_WAIT_S)
+        self.ctx.pools.forget_receivers()
         if self.workspace is not None:
             self.workspace.teardown()
             self.workspace = None

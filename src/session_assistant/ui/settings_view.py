@@ -46,6 +46,7 @@ class SettingsView(QDialog):
         self.auto_lock.setRange(MIN_AUTO_LOCK_MIN, MAX_AUTO_LOCK_MIN)
         self.auto_lock.setSuffix(" min")
         self.auto_lock.setAccessibleName("Lock automatically after idle minutes")
+        self.auto_lock.setMaximumWidth(120)
         lock_row = QFormLayout()
         lock_row.addRow("Lock after &idle:", self.auto_lock)
         retention = QLabel(RETENTION_TEXT)

@@ -29,6 +29,8 @@ def passphrase_bits(text: str) -> float:
 
 def strength_label(text: str) -> tuple[int, str]:
     """(0..100, words) for the meter."""
+    if not text:
+        return 0, ""
     if len(text) < MIN_PASSPHRASE_LENGTH:
         return min(30, int(passphrase_bits(text) / 2)), f"Too short: at least {MIN_PASSPHRASE_LENGTH} characters"
     bits = passphrase_bits(text)

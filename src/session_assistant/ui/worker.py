@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+import warnings
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -143,10 +144,29 @@ class Pools:
     def run(self, worker: Worker, kind: str = "engine") -> Worker:
         """Start ``worker`` on a pool and keep it alive (and listed) until it ends."""
         self._active.add(worker)
-        for signal in (worker.finished, worker.failed, worker.cancelled):
-            signal.connect(lambda *_, w=worker: self._active.discard(w))
+        self._track(worker)
         worker.start(self.vault if kind == "vault" else self.engine)
         return worker
+
+    def _track(self, worker: Worker) -> None:
+        for signal in (worker.finished, worker.failed, worker.cancelled):
+            signal.connect(lambda *_, w=worker: self._active.discard(w))
+
+    def forget_receivers(self) -> None:
+        """After a lock: work that ends late must not reach the destroyed screens (or show PHI).
+
+        Every receiver is disconnected; the worker still ends (and emits) as its contract says,
+        with no one listening but the pool's own bookkeeping.
+        """
+        for worker in list(self._active):
+            for signal in (worker.progress, worker.finished, worker.failed, worker.cancelled):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)  # PySide warns when nothing was connected
+                    try:
+                        signal.disconnect()
+                    except (RuntimeError, TypeError):
+                        pass
+            self._track(worker)
 
     @property
     def busy(self) -> bool:
