@@ -1,0 +1,67 @@
+"""Recording from the session screen: device list, level meter, elapsed time, pause/resume, stop,
+then cancel the transcription that follows. The input stream is a fake (the hardware neighbour);
+the recorder, the sealed file and the vault rows are real."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from conftest import unlock
+from sa_testing import REPO
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("session_assistant.audio.recordings") is None,
+                                reason="this build has no recording service")
+
+
+def _fakes():
+    spec = importlib.util.spec_from_file_location("ui_audio_fakes", REPO / "tests" / "audio" / "audio_fakes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, make_window, monkeypatch):
+    from session_assistant.audio import devices
+
+    fakes = _fakes()
+    device = devices.InputDevice(7, "Test microphone", "fake", 1, 16000.0, True)
+    factory = fakes.fake_factory(fakes.sine(600, 16000, amplitude=0.3), speed=1.0)
+    monkeypatch.setattr(devices, "list_input_devices", lambda sd=None: [device])
+    monkeypatch.setattr(devices, "choose_settings", lambda d, sd=None: (16000, 1))
+    monkeypatch.setattr(devices, "portaudio_stream_factory", lambda d, sd=None: factory)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    agenda = window.workspace.agenda
+    today = agenda.tree.topLevelItem(0)
+    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
+                                    if "Avery" in today.child(j).text(1)))
+    agenda.start_session.click()
+    session = window.workspace.session
+    assert session.device.count() == 1 and "Test microphone" in session.device.currentText()
+    assert session.record_button.isEnabled()
+    session.record_button.click()
+    assert session._active is not None, warnings
+    qtbot.waitUntil(lambda: session.level.value() > 50, timeout=10000)  # a -10 dBFS tone moves the meter
+    qtbot.waitUntil(lambda: session.elapsed.text() >= "00:02", timeout=15000)
+    assert agenda.tree.topLevelItem(0) is not None and window.ctx.sessions[session.appointment_id].stage == "recording"
+    session.pause_button.click()
+    assert "Resume" in session.pause_button.text()
+    session.pause_button.click()
+    recording_id = session._active.id
+    session.stop_button.click()
+    assert session._active is None
+    qtbot.waitUntil(lambda: window.ctx.sessions[session.appointment_id].stage == "transcribing", timeout=30000)
+    session.busy.cancel.click()  # long work can always be cancelled
+    qtbot.waitUntil(lambda: session._worker is None, timeout=120000)
+    assert not warnings
+    assert "Cancelled" in session.consent_state.text()
+    recording = window.ctx.practice.recordings.get(recording_id) if hasattr(window.ctx.practice, "recordings") \
+        else None
+    if recording is not None:
+        assert recording["state"] == "complete" and recording["duration_s"] >= 2
