@@ -97,3 +97,21 @@ def test_audit_verification_fails_after_tampering(new_practice, attack):
         _tamper(conn, f"UPDATE audit_log SET {cols} WHERE seq = 2", b)
         conn.execute(f"UPDATE audit_log SET {cols} WHERE seq = 3", a)
     assert not new_practice.verify_audit().ok
+
+
+def test_a_template_without_the_ai_field_still_works(new_practice):
+    client = new_practice.clients.add("Manual", "Note")
+    appointment = new_practice.appointments.add(client, "2026-11-21T10:00", 50)
+    note = new_practice.notes.create(appointment, "SOAP Note (manual)", ai_summary="ignored: no AI field")
+    stored = new_practice.notes.get(note)
+    assert set(stored["fields"]) == {"subjective", "objective", "assessment", "plan"}
+    assert stored["ai_assisted"] == 0 and all(v == "" for v in stored["fields"].values())
+
+
+def test_templates_can_be_added_and_edited(new_practice):
+    fields = [{"name": "focus", "label": "Focus"}, {"name": "summary", "label": "Summary", "ai_summary": True}]
+    template_id = new_practice.notes.save_template("Brief", fields)
+    assert new_practice.notes.save_template("Brief", fields[:1]) == template_id
+    assert [f["name"] for f in new_practice.notes.template("Brief")["fields"]] == ["focus"]
+    with pytest.raises(UserError, match="Only one field"):
+        new_practice.notes.save_template("Two AI", [{"name": "a", "ai_summary": True}, {"name": "b", "ai_summary": True}])

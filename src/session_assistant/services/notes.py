@@ -45,13 +45,14 @@ class NoteService(Service):
         with self.db.transaction() as conn:
             for name, template_fields in BUILTIN_TEMPLATES.items():
                 conn.execute("INSERT OR IGNORE INTO note_templates (name, fields_json, builtin, created_at, updated_at) "
-                             "VALUES (?, ?, 1, ?, ?)", (name, json.dumps(template_fields), self.clock.iso(), self.clock.iso()))
+                             "VALUES (?, ?, 1, ?, ?)",
+                             (name, json.dumps(validate_template_fields(template_fields)), self.clock.iso(), self.clock.iso()))
 
     def templates(self) -> list[dict]:
         with self.db.read() as conn:
             rows = fetch_all(conn, "SELECT id, name, fields_json, builtin FROM note_templates ORDER BY name")
         for row in rows:
-            row["fields"] = json.loads(row.pop("fields_json"))
+            row["fields"] = [{**f, "ai_summary": bool(f.get("ai_summary"))} for f in json.loads(row.pop("fields_json"))]
         return rows
 
     def template(self, name: str) -> dict:
