@@ -124,3 +124,16 @@ def test_gguf_training_context_is_read_from_the_header(tmp_path):
 
 def test_utterance_line_cites_its_id():
     assert Utterance(7, "Client", "Hello").line() == "[7] Client: Hello"
+
+
+def test_schema_cites_only_real_ids_and_writes_text_first():
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    from session_assistant.drafting.formats import sentences_schema
+
+    schema = sentences_schema(3, [5, 1, 3])
+    item = schema["properties"]["sentences"]["items"]
+    assert item["properties"]["evidence"]["items"] == {"enum": [1, 3, 5]}
+    grammar = json_schema_to_gbnf(json.dumps(schema))
+    rule = next(line for line in grammar.splitlines() if "evidence" in line and "text" in line)
+    assert rule.index("text") < rule.index("evidence")

@@ -150,8 +150,8 @@ class DraftAccumulator:
             on_progress((index + min(n / budget, 0.99)) / total, f"{stage}: {n} tokens")
 
         on_progress(index / total, f"{stage}: reading")
-        gen = self.model.generate_json(messages, extract_schema(self.format, per_section), budget,
-                                       cancel=cancel, on_token=tokens)
+        schema = extract_schema(self.format, per_section, [u.id for u in window])
+        gen = self.model.generate_json(messages, schema, budget, cancel=cancel, on_token=tokens)
         facts: dict[str, list[dict]] = {key: [] for key in self.format.keys}
         warning = None
         try:

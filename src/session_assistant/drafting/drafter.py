@@ -29,6 +29,7 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
                    stage: str) -> tuple[dict[str, list[dict]], list[str]]:
     """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache."""
     block = source_block(utterances, heading)
+    ids = [u.id for u in utterances]
     raw: dict[str, list[dict]] = {}
     warnings: list[str] = []
     total = len(fmt.sections)
@@ -50,7 +51,7 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
         def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
             report((i + min(n / budget, 0.99)) / total, f"{stage} {title}: {n} tokens")
 
-        raw[sec.key], warning = generate_section(model, messages, sec, sentences_schema,
+        raw[sec.key], warning = generate_section(model, messages, sec, lambda n: sentences_schema(n, ids),
                                                  cancel=cancel, on_token=tokens)
         if warning:
             warnings.append(warning)

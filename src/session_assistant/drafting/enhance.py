@@ -99,7 +99,8 @@ def refine_draft(model: NoteModel, draft: Draft, source: Sequence[Utterance], in
             raise ContextExceeded(f"The {sec.title} section and its transcript lines are too long for model "
                                   f"'{model.model_id}' to refine; nothing was changed.")
         on_progress(position / len(fmt.keys), f"Refining {sec.title}")
-        raw[key], warning = generate_section(model, messages, sec, sentences_schema, cancel=cancel)
+        raw[key], warning = generate_section(model, messages, sec, lambda n, c=cited: sentences_schema(n, c),
+                                             cancel=cancel)
         if warning:
             warnings.append(warning)
             if not raw[key]:  # keep the clinician's current sentences rather than lose the section

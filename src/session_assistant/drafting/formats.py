@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from session_assistant.errors import UserError
 from session_assistant.paths import resource
@@ -17,7 +18,7 @@ from session_assistant.paths import resource
 DEFAULT_FORMAT = "soap"
 NOT_DISCUSSED = "Not discussed in session."
 SENTENCE_MAX_CHARS = 360
-EVIDENCE_MAX_ITEMS = 6
+EVIDENCE_MAX_ITEMS = 4
 # Worst-case tokens for one sentence object: text (~1 token per 3.5 chars) + evidence + syntax.
 TOKENS_PER_SENTENCE = SENTENCE_MAX_CHARS // 3 + 4 * EVIDENCE_MAX_ITEMS + 12
 
@@ -92,28 +93,32 @@ def get_format(name: str | None, subject: str = "client", max_sentences: int | N
     return NoteFormat(key, data["title"], sections, data.get("risk_section", sections[-1].key))
 
 
-def _sentence_schema() -> dict:
+def _sentence_schema(ids: Sequence[int] | None = None) -> dict:
+    # Evidence is an enum of the segment ids the model may cite: it cannot cite a line that does
+    # not exist, nor spend tokens on a 16-digit "integer". Text comes first so the model writes
+    # the fact, then cites it.
+    item = {"enum": sorted(set(int(i) for i in ids))} if ids else {"type": "integer"}
     return {
         "type": "object",
         "properties": {
             "text": {"type": "string", "minLength": 8, "maxLength": SENTENCE_MAX_CHARS},
-            "evidence": {"type": "array", "items": {"type": "integer"}, "maxItems": EVIDENCE_MAX_ITEMS},
+            "evidence": {"type": "array", "items": item, "maxItems": EVIDENCE_MAX_ITEMS},
         },
         "required": ["text", "evidence"],
     }
 
 
-def sentences_schema(max_sentences: int) -> dict:
-    """``{"sentences": [{"text", "evidence": [int]}]}`` with at most ``max_sentences`` items."""
+def sentences_schema(max_sentences: int, ids: Sequence[int] | None = None) -> dict:
+    """``{"sentences": [{"text", "evidence": [id]}]}`` with at most ``max_sentences`` items; ``ids`` are citable."""
     return {
         "type": "object",
-        "properties": {"sentences": {"type": "array", "items": _sentence_schema(), "maxItems": max_sentences}},
+        "properties": {"sentences": {"type": "array", "items": _sentence_schema(ids), "maxItems": max_sentences}},
         "required": ["sentences"],
     }
 
 
-def extract_schema(fmt: NoteFormat, per_section: int) -> dict:
+def extract_schema(fmt: NoteFormat, per_section: int, ids: Sequence[int] | None = None) -> dict:
     """One list of fact sentences per section of the format, for a window of a long session."""
-    props = {s.key: {"type": "array", "items": _sentence_schema(), "maxItems": per_section}
+    props = {s.key: {"type": "array", "items": _sentence_schema(ids), "maxItems": per_section}
              for s in fmt.sections}
     return {"type": "object", "properties": props, "required": fmt.keys}

@@ -115,7 +115,7 @@ class NoteModel:
     def _grammar(self, schema: dict):
         from llama_cpp import LlamaGrammar
 
-        key = json.dumps(schema, sort_keys=True)
+        key = json.dumps(schema)  # not sort_keys: property order is the order the model writes them in
         if key not in self._grammars:
             self._grammars[key] = LlamaGrammar.from_json_schema(key, verbose=False)
         return self._grammars[key]
