@@ -1,7 +1,10 @@
 """Build the one-folder bundle with scripts/build-bundle and run the built executables.
 
-Slow (a PyInstaller build plus the self-check: see bench/README.md "Bundle"), so it runs only
-with SA_BUNDLE_TEST=1. It uses the existing .venv and models (--no-setup): CI runs setup first.
+Build plus checks measured 3.6-4.4 min wall on the 2 shared cores (load ~14) and 1.5 min of CPU
+(bench/README.md "Bundle"), so CI runs it (CI=true, as CI services set it); on a developer's
+machine it runs only with SA_BUNDLE_TEST=1, so a plain `pytest` does not rewrite dist/ (~860 MB).
+SA_BUNDLE_TEST=0 turns it off in CI. It uses the existing .venv and models (--no-setup): CI runs
+./scripts/setup first.
 """
 
 from __future__ import annotations
@@ -15,10 +18,15 @@ from sa_testing import REPO
 
 APP = REPO / "dist" / "SessionAssistant"
 
+
+def _wanted() -> bool:
+    choice = os.environ.get("SA_BUNDLE_TEST", "")
+    return choice == "1" or (choice != "0" and os.environ.get("CI", "").lower() in ("1", "true", "yes"))
+
+
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(os.environ.get("SA_BUNDLE_TEST") != "1",
-                       reason="builds the desktop bundle (minutes): set SA_BUNDLE_TEST=1 to run"),
+    pytest.mark.skipif(not _wanted(), reason="builds the desktop bundle (~4 min): runs in CI, or with SA_BUNDLE_TEST=1"),
 ]
 
 
@@ -50,7 +58,7 @@ def test_bundle_layout_keeps_models_outside_and_leaves_dev_tools_out(build):
         assert any((internal / "resources" / folder).iterdir()), folder
     assert list((internal / "faster_whisper" / "assets").glob("silero_vad*.onnx"))
     assert list((internal / "llama_cpp" / "lib").glob("libllama*"))
-    for unwanted in ("torch", "tkinter", "pytest", "_pytest", "PyInstaller", "aiohttp", "hf_xet"):
+    for unwanted in ("torch", "tkinter", "pytest", "_pytest", "PyInstaller", "hf_xet", "lxml"):
         assert not (internal / unwanted).exists(), unwanted
     qt = {p.name for p in internal.rglob("libQt6*")}
     assert {"libQt6Core.so.6", "libQt6Gui.so.6", "libQt6Widgets.so.6"} <= qt
