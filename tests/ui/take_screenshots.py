@@ -73,6 +73,7 @@ def main() -> int:
     paths.ensure()
     window = build_window(paths, model_overrides={"llm": args.llm} if args.llm else None)
     window.resize(1366, 740)
+    window.ctx.settings.auto_lock_minutes = 120  # drafting on a busy machine can outlast 15 idle minutes
     window.show()
     wait(app, 0.5)
 

@@ -42,6 +42,7 @@ def short_drafts(monkeypatch):
 def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window, spoken_wav, monkeypatch,
                                                  short_drafts):
     window = make_window(ready_vault, model_overrides={"llm": "smollm2-135m-instruct"})
+    window.ctx.settings.auto_lock_minutes = 120  # no idle lock while the models work
     unlock(qtbot, window)
     workspace = window.workspace
     agenda = workspace.agenda
@@ -58,7 +59,7 @@ def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window
     ready = []
     session.summary_ready.connect(ready.append)
     session.import_recording(spoken_wav)
-    qtbot.waitUntil(lambda: bool(ready or warnings), timeout=600_000)
+    qtbot.waitUntil(lambda: bool(ready or warnings), timeout=1_500_000)  # 2 shared cores
     assert not warnings
     assert ready == [session.appointment_id]
     work = window.ctx.sessions[session.appointment_id]

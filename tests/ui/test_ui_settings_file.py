@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from session_assistant.ui.ui_settings import DEFAULT_AUTO_LOCK_MIN, FILE_NAME, UiSettings
 
 from conftest import unlock
@@ -33,3 +35,20 @@ def test_config_folder_holds_no_phi_after_a_day_in_the_window(qtbot, ready_vault
         text = path.read_text(errors="replace")
         for name in ("Lindqvist", "Okafor", "Castellanos", "Takahashi", "Avery", "Dr Test"):
             assert name not in text
+
+
+@pytest.mark.slow
+def test_models_tab_lists_installed_models_and_measures_speed(qtbot, ready_vault, make_window):
+    from session_assistant.ui.settings_dialog import SettingsDialog
+
+    window = make_window(ready_vault, model_overrides={"llm": "smollm2-135m-instruct"})
+    unlock(qtbot, window)
+    dialog = SettingsDialog(window.ctx, window.workspace)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.note_model.count() > 1, timeout=120000)
+    ids = [dialog.note_model.itemData(i) for i in range(dialog.note_model.count())]
+    assert "smollm2-135m-instruct" in ids
+    assert any(dialog.whisper_model.itemData(i) == "whisper-base" for i in range(dialog.whisper_model.count()))
+    dialog.measure_button.click()
+    qtbot.waitUntil(lambda: "tokens/s" in dialog.speed.text() or "." in dialog.speed.text(), timeout=300000)
+    assert "smollm2-135m-instruct" in dialog.speed.text() and "tokens/s" in dialog.speed.text()

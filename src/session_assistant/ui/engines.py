@@ -74,3 +74,14 @@ def enhance(ctx, text: str, fmt: str, on_progress: ProgressFn, token: CancelToke
 
     model = note_model(ctx, on_progress)
     return note_lines(text), enhance_note(model, text, fmt, on_progress=on_progress, cancel=token)
+
+
+def measure_note_model(ctx, on_progress: ProgressFn, token: CancelToken) -> tuple[str, float]:
+    """(model id, generated tokens per second) for the chosen note model, on a fixed tiny prompt."""
+    model = note_model(ctx, on_progress)
+    on_progress(0.5, "Generating…")
+    schema = {"type": "object", "properties": {"words": {"type": "array", "items": {"type": "string"}}},
+              "required": ["words"]}
+    messages = [{"role": "user", "content": "Give ten common English words as JSON."}]
+    result = model.generate_json(messages, schema, 48, cancel=token)
+    return model.model_id, result.tokens / max(result.seconds, 1e-6)

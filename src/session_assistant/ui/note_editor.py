@@ -363,7 +363,7 @@ class NoteEditorPage(NoteEditorView):
         self.busy.start(message)
         self._worker = worker = Worker(fn, "note ai")
         worker.progress.connect(self.busy.show_progress)
-        worker.finished.connect(lambda result: (self._end_work(), on_done(result)))
+        worker.finished.connect(lambda result: (self._end_work(), self._ctx.practice is not None and on_done(result)))
         worker.failed.connect(lambda text: (self._end_work(), QMessageBox.warning(self, "AI", text)))
         worker.cancelled.connect(self._end_work)
         self._ctx.pools.run(worker)

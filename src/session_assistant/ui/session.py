@@ -432,7 +432,7 @@ class SessionPage(SessionView):
         self.busy.start(message)
         self._worker = worker = Worker(fn, "session")
         worker.progress.connect(self.busy.show_progress)
-        worker.finished.connect(lambda result: (self._end_work(), on_done(result)))
+        worker.finished.connect(lambda result: (self._end_work(), self._ctx.practice is not None and on_done(result)))
         worker.failed.connect(self._on_work_failed)
         worker.cancelled.connect(self._on_work_cancelled)
         self._ctx.pools.run(worker, pool)
@@ -441,15 +441,20 @@ class SessionPage(SessionView):
     def _end_work(self) -> None:
         self._worker = None
         self.busy.done()
-        self._refresh_controls()
+        if self._ctx.practice is not None:  # a late signal after a lock finds no vault
+            self._refresh_controls()
 
     def _on_work_failed(self, message: str) -> None:
         self._end_work()
+        if self._ctx.practice is None:
+            return
         self._set_stage("failed")
         QMessageBox.warning(self, "Session", message)
 
     def _on_work_cancelled(self) -> None:
         self._end_work()
+        if self._ctx.practice is None:
+            return
         self._set_stage("")
         self.consent_state.setText("Cancelled. Nothing was lost; you can start again or write the note by hand.")
 

@@ -37,6 +37,9 @@ class SettingsDialog(SettingsView):
         self.whisper_model.currentIndexChanged.connect(self._on_models_changed)
         self.note_model.currentIndexChanged.connect(self._on_models_changed)
         self.note_format.currentIndexChanged.connect(self._on_models_changed)
+        self.measure_button.clicked.connect(self._on_measure_clicked)
+        self.models_busy.cancel_clicked.connect(lambda: self._speed_worker and self._speed_worker.cancel())
+        self._speed_worker: Worker | None = None
         self.template_list.currentItemChanged.connect(self._on_template_current_changed)
         self.add_field.clicked.connect(lambda: self._add_field_row("", "", False))
         self.remove_field.clicked.connect(lambda: self.template_fields.removeRow(self.template_fields.currentRow()))
@@ -139,6 +142,29 @@ class SettingsDialog(SettingsView):
         self._ctx.settings.note_model = self.note_model.currentData() or ""
         self._ctx.settings.note_format = self.note_format.currentData() or "soap"
         self._ctx.save_settings()
+
+    def _on_measure_clicked(self) -> None:
+        if self._speed_worker is not None:
+            return
+        from session_assistant.ui import engines
+
+        ctx = self._ctx
+        self.models_busy.start("Loading the model and generating a few words…")
+        self._speed_worker = worker = Worker(lambda p, t: engines.measure_note_model(ctx, p, t), "measure")
+        worker.progress.connect(self.models_busy.show_progress)
+        worker.finished.connect(self._on_measured)
+        worker.failed.connect(lambda text: self._on_measured(None, text))
+        worker.cancelled.connect(lambda: self._on_measured(None, "Cancelled."))
+        self._ctx.pools.run(worker)
+
+    def _on_measured(self, result, text: str = "") -> None:
+        self._speed_worker = None
+        self.models_busy.done()
+        if result is not None:
+            model_id, tokens_per_s = result
+            text = (f"{model_id}: {tokens_per_s:.1f} tokens/s generated on this computer just now "
+                    f"(a 4-section SOAP draft is a few hundred tokens plus reading the transcript).")
+        self.speed.setText(text)
 
     # ---- templates -------------------------------------------------------------------------------
     def _load_templates(self, select: str | None = None) -> None:
