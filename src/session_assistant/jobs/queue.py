@@ -118,8 +118,8 @@ class JobQueue:
             on_progress: Callable[[float, str], None] | None = None) -> Job:
         """Run ``work`` for the job; the job ends done, failed or cancelled (never left running)."""
         job = self.get(job_id)
-        if job.state in ("done", "cancelled"):
-            return job
+        if job.state == "done":
+            return job  # a cancelled or failed job runs again from its checkpoints when asked
         token = token or CancelToken()
         last_write = [0.0]
 

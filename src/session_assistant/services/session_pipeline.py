@@ -34,6 +34,7 @@ class SessionPipeline(Service):
         self.models_dir = Path(models_dir)
         self.whisper_model = whisper_model
         self.note_model = note_model
+        self.max_sentences: int | None = None  # per section; None lets the format decide
         self._engine_lock = threading.Lock()
         self._whisper = None
         self._llm = None
@@ -218,7 +219,8 @@ class SessionPipeline(Service):
 
         def work(ctx) -> dict:
             model = self.llm()
-            draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token)
+            draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
+                               max_sentences=self.max_sentences)
             return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
