@@ -42,7 +42,7 @@ def _check_structure(draft, fmt_key, segments):
 @pytest.mark.parametrize("fmt_key", ["soap", "dap", "birp", "girp"])
 def test_each_format_drafts_to_its_schema(tiny_model, short_session, fmt_key):
     progress = []
-    draft = draft_note(tiny_model, short_session, fmt_key, max_sentences=2,
+    draft = draft_note(tiny_model, short_session, fmt_key, max_sentences=1,
                        on_progress=lambda f, m: progress.append((f, m)))
     _check_structure(draft, fmt_key, short_session["segments"])
     assert draft.mode == "direct" and draft.model == TEST_MODEL

@@ -17,10 +17,8 @@ from session_assistant.paths import resource
 
 DEFAULT_FORMAT = "soap"
 NOT_DISCUSSED = "Not discussed in session."
-SENTENCE_MAX_CHARS = 360
+SENTENCE_MAX_CHARS = 240  # ~60 tokens: a sentence always fits its share of the budget
 EVIDENCE_MAX_ITEMS = 4
-# Worst-case tokens for one sentence object: text (~1 token per 3.5 chars) + evidence + syntax.
-TOKENS_PER_SENTENCE = SENTENCE_MAX_CHARS // 3 + 4 * EVIDENCE_MAX_ITEMS + 12
 
 
 class UnknownFormat(UserError):
@@ -37,7 +35,7 @@ class Section:
     @property
     def max_tokens(self) -> int:
         """A token budget that covers typical output of ``max_sentences`` sentences."""
-        return 60 * self.max_sentences + 40
+        return 75 * self.max_sentences + 40
 
 
 @dataclass(frozen=True)
