@@ -148,3 +148,14 @@ def test_numbers_no_cited_item_states_are_flagged_for_the_clinician(practice, sa
     assert statement["unsupported_numbers"] == ["12"]
     practice.summaries.update_text(summary_id, text.replace("12 sessions", "weekly sessions"))
     assert practice.summaries.get(summary_id)["statements"][0]["unsupported_numbers"] == []
+
+
+def test_statements_are_tidied_repeats_fragments_and_echoed_numbers_dropped():
+    from session_assistant.chart.summarizer import _tidy
+
+    seen = set()
+    assert _tidy("The client felt anxious [1, 2]. The client slept well. The client had a", seen) == \
+        "The client felt anxious. The client slept well."
+    assert _tidy("The client slept well. Panic attacks stopped.", seen) == "Panic attacks stopped."
+    assert _tidy("the client slept well", seen) == ""  # nothing new: the statement is dropped
+    assert _tidy("A single unfinished clause", seen) == "A single unfinished clause"  # never emptied by the cut

@@ -22,23 +22,24 @@ from session_assistant.chart.citations import SourceItem, SourceRef, Statement
 from session_assistant.errors import UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
-STATEMENT_CHARS = 320  # one or two sentences
-STATEMENT_TOKENS = 110  # allowance per statement in the output (text, citations, JSON)
+STATEMENT_CHARS = 400  # one or two sentences; a longer answer is cut by the grammar
+STATEMENT_TOKENS = 120  # allowance per statement in the output (text, citations, JSON)
 PERIOD_STATEMENTS = 5
 FINAL_STATEMENTS = 8
 MAX_CITES = 6
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 SYSTEM = ("You summarise a psychotherapy client's signed clinical record for their clinician. Use only facts "
           "stated in the numbered items. Never invent names, dates, numbers, medications or diagnoses. Write "
           "about 'the client' in the third person and the past tense, in plain clinical English. Every "
           "statement cites the numbers of the items it is based on.")
 PERIOD_ASK = ("Items from {date_from} to {date_to}:\n{lines}\n\nWrite at most {k} statements summarising this "
-              "period: concerns, interventions used, progress, assessment scores and any risk. One or two "
-              "sentences each, citing item numbers.")
+              "period: concerns, interventions used, progress, assessment scores and any risk. One or two short "
+              "sentences each (under 40 words), each statement saying something new, citing item numbers.")
 FINAL_ASK = ("{heading}\n{lines}\n\nWrite at most {k} statements for {title}{purpose}. Cover the presenting "
              "problems and diagnoses, treatment goals and interventions, the course of treatment and progress "
-             "(with assessment scores), risk, the current status and recommendations. One or two sentences "
-             "each, citing item numbers.")
+             "(with assessment scores), risk, the current status and recommendations. One or two short "
+             "sentences each (under 40 words), each statement saying something new, citing item numbers.")
 REFINE_ASK = ("Current summary statements:\n{lines}\n\nRewrite the summary following the clinician's instruction: "
               "\"{instruction}\". Keep only facts already stated above. At most {k} statements, each citing the "
               "numbers of the statements it draws on.")
@@ -97,6 +98,25 @@ def _parse(text: str) -> list[dict]:
         except (json.JSONDecodeError, AttributeError):
             continue
     return []
+
+
+def _tidy(text: str, seen: set[str]) -> str:
+    """The statement's complete sentences that no earlier statement of this answer already made.
+
+    Item numbers echoed into the text are dropped (the citation tag names the sources), and so is a
+    fragment left where generation reached the length limit, when a complete sentence precedes it.
+    """
+    text = " ".join(re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", text).split())
+    sentences = [s for s in _SENTENCE.split(text) if s]
+    if len(sentences) > 1 and not sentences[-1].endswith((".", "!", "?")):
+        sentences.pop()
+    kept = []
+    for sentence in sentences:
+        key = sentence.lower().strip(" .")
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return " ".join(kept)
 
 
 class Summarizer:
@@ -235,12 +255,11 @@ class Summarizer:
                                                   cancel=cancel)
             self.calls += 1
             answer = _parse(generation.text)
-        statements = []
+        statements, seen = [], set()
         for raw in answer:
-            # Item numbers the model echoed into the text mean nothing to a reader: the tag says it.
-            text = " ".join(re.sub(r"\[\d+(?:\s*,\s*\d+)*\]", " ", str(raw.get("text", ""))).split())
+            text = _tidy(str(raw.get("text", "")), seen)
             cited = {n for n in raw.get("sources", []) if isinstance(n, int) and 1 <= n <= len(units)}
-            if text and cited and text.lower() not in {s.text.lower() for s in statements}:
+            if text and cited:
                 refs = frozenset().union(*(units[n - 1].sources for n in cited))
                 statements.append(Statement(text, tuple(sorted(refs))))
         if not statements:
