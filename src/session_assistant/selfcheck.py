@@ -217,6 +217,8 @@ class SelfCheck:
     def check_draft(self) -> str:
         note_model_cls, draft_note = _import("session_assistant.drafting", "NoteModel draft_note")
         found = _import("session_assistant.model_registry", "resolve")[0](self.models_dir, "llm", self.llm)
+        # A 2,048 context sends even this short transcript down the drafter's windowed path (one
+        # extraction, then composition): the fewest generations, so the quickest real draft.
         model = _capped(note_model_cls)(found.path, found.id, n_ctx=2048)
         model.cap = self.draft_tokens
         try:
@@ -227,8 +229,8 @@ class SelfCheck:
         _need(list(sections) == draft.format.keys and all(sections.values()), "the draft lacks sections")
         _need(model.generated > 0, "the note model generated nothing")
         written = sum(1 for s in draft.sentences if s.origin == "model")
-        budget = f"at most {self.draft_tokens} tokens a section" if self.draft_tokens else "full budgets"
-        return (f"{model.model_id}: SOAP draft, {model.generated} tokens ({budget}), "
+        budget = f"at most {self.draft_tokens} a generation" if self.draft_tokens else "full budgets"
+        return (f"{model.model_id}: SOAP draft ({draft.mode}), {model.generated} tokens generated ({budget}), "
                 f"{written} model sentence(s), {draft.elapsed_s:.1f} s")
 
     def check_pdf(self) -> str:

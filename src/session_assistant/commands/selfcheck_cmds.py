@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"note model to load and draft with (default: {DEFAULT_LLM}, the small test model)")
     p.add_argument("--whisper", default=None, metavar="MODEL", help="Whisper model (default: the default one)")
     p.add_argument("--draft-tokens", type=int, default=DRAFT_TOKENS, metavar="N",
-                   help=f"cap each drafted section at N tokens so the check is quick (default {DRAFT_TOKENS}; "
+                   help=f"cap each generation of the draft at N tokens so the check is quick (default {DRAFT_TOKENS}; "
                         "0: the drafter's own budgets)")
     p.add_argument("--steps", metavar="A,B", help=f"run only these steps ({','.join(STEP_NAMES)}); "
                                                  "recording needs vault")
