@@ -42,9 +42,6 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
     for index, sec in enumerate(fmt.sections):
         ask = prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
                                                   guidance=sec.guidance, max_sentences=sec.max_sentences)
-        written = [f"- {item.get('text', '')}" for key in raw for item in raw[key]]
-        if written:  # earlier sections, so this one adds its own material instead of repeating theirs
-            ask = "Already written in earlier sections (do not repeat these):\n" + "\n".join(written) + "\n\n" + ask
         messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
         report(index / total, f"{stage} {sec.title}: reading")
 
@@ -65,9 +62,7 @@ def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Uttera
                   limit: int = DIRECT_TOKEN_LIMIT) -> bool:
     source_tokens = model.count_tokens(source_block(utterances))
     largest = max(int(s.max_tokens * 1.5) for s in fmt.sections)
-    # Later sections also list the sentences already written: allow ~35 tokens per earlier sentence.
-    earlier = 35 * sum(s.max_sentences for s in fmt.sections[:-1])
-    needed = source_tokens + model.count_tokens(system) + 200 + largest + earlier
+    needed = source_tokens + model.count_tokens(system) + 200 + largest
     return source_tokens <= limit and needed <= model.context_size
 
 
