@@ -146,10 +146,16 @@ def sha256_of(path: Path, chunk: int = 4 << 20) -> str:
 
 
 class _VerificationCache:
-    """Remembers (size, mtime) -> sha256 so a second start doesn't rehash a 1 GB file."""
+    """Remembers (path, size, mtime) -> sha256 so a second start doesn't rehash a 1 GB file.
+
+    Kept in the user's cache folder: the app never writes beside itself (models/ may sit in a
+    read-only install folder).
+    """
 
     def __init__(self, models_dir: Path) -> None:
-        self._path = models_dir / ".verified.json"
+        import platformdirs
+
+        self._path = Path(platformdirs.user_cache_dir("SessionAssistant", appauthor=False)) / "model-checksums.json"
         try:
             self._data = json.loads(self._path.read_text())
         except (OSError, ValueError):
@@ -165,6 +171,7 @@ class _VerificationCache:
         digest = sha256_of(path)
         self._data[key] = {"stamp": stamp, "sha256": digest}
         try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
             self._path.write_text(json.dumps(self._data, indent=1))
         except OSError:
             pass  # a read-only models/ just means rehashing next time
