@@ -113,3 +113,16 @@ def test_forgotten_receivers_hear_nothing_but_the_worker_still_ends(qtbot):
     assert seen == [] and worker.outcome == "finished"
     assert not pools.busy
     pools.shutdown(5)
+
+
+def test_progress_is_throttled_to_what_a_screen_can_show(qtbot):
+    def chatty(on_progress, token):
+        for i in range(20000):  # e.g. one report per generated token
+            on_progress(i / 20000, f"{i} tokens")
+        on_progress(1.0, "done")
+        return "ok"
+
+    worker, seen, progress = _run(qtbot, chatty)
+    assert seen == [("finished", "ok")]
+    assert 1 <= len(progress) < 200
+    assert progress[-1] == (1.0, "done")

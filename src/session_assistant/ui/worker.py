@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 import warnings
 from typing import Any, Callable
@@ -21,6 +22,7 @@ from session_assistant.jobs.progress import CancelToken
 log = logging.getLogger(__name__)
 
 EngineFn = Callable[[Callable[[float, str], None], CancelToken], Any]
+PROGRESS_INTERVAL_S = 0.1
 GENERIC_FAILURE = "Something went wrong; the details are in the log. Nothing already saved was lost."
 
 
@@ -51,7 +53,8 @@ class Worker(QObject):
 
     Thread contract: ``fn`` runs on a ``QThreadPool`` thread and must not touch widgets; every
     signal is emitted from that thread and delivered to receivers on their own (GUI) thread.
-    ``progress`` may fire any number of times before the end signal.
+    ``progress`` may fire any number of times before the end signal (at most about ten a
+    second: faster reports are dropped, except a fraction of 1.0).
 
     End contract: exactly one of ``finished(result)``, ``failed(message)`` or ``cancelled()`` is
     emitted, always, whatever ``fn`` does (returns, raises anything, or is cancelled). ``failed``
@@ -77,6 +80,7 @@ class Worker(QObject):
         self._started = False
         self.outcome: str | None = None  # "finished" | "failed" | "cancelled" once done
         self.error_type: type[BaseException] | None = None  # set before ``failed`` is emitted
+        self._last_report = float("-inf")
 
     def start(self, pool: QThreadPool | None = None) -> "Worker":
         if self._started:
@@ -97,7 +101,14 @@ class Worker(QObject):
         return self._done.wait(timeout_s)
 
     def _report(self, fraction: float, message: str) -> None:
-        self.progress.emit(max(0.0, min(1.0, float(fraction))), str(message))
+        # Engines report per token or per segment; the screen needs ~10 updates a second at most,
+        # and fewer cross-thread emissions keep the GUI thread's queue short.
+        now = time.monotonic()
+        fraction = max(0.0, min(1.0, float(fraction)))
+        if fraction < 1.0 and now - self._last_report < PROGRESS_INTERVAL_S:
+            return
+        self._last_report = now
+        self.progress.emit(fraction, str(message))
 
     def _run(self) -> None:
         try:
