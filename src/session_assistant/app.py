@@ -5,6 +5,7 @@ The CLI and the window both build a ``Practice`` here and only talk to its servi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from session_assistant.services.session_pipeline import SessionPipeline
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
 from session_assistant.vault.store import Vault
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -67,6 +70,11 @@ class Practice:
             return self.vault.audit.verify(conn)
 
     def close(self) -> None:
+        """Lock: shred what is due (the sweep also runs at start-up and on a timer), then close."""
+        try:
+            self.recordings.sweep()
+        except Exception as error:  # noqa: BLE001 - locking must never fail; the next sweep retries
+            log.warning("retention sweep at close failed: %s", type(error).__name__)
         self.sessions.close()
         self.vault.close()
 
