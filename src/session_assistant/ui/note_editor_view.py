@@ -100,6 +100,7 @@ class NoteEditorView(QWidget):
         splitter.addWidget(self.review)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 460])  # the note first; the review panel beside it
         note_page = QWidget()
         note_layout = QVBoxLayout(note_page)
         note_layout.setContentsMargins(0, 0, 0, 0)
