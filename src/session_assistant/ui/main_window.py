@@ -19,6 +19,7 @@ from session_assistant.vault.store import Vault
 
 log = logging.getLogger(__name__)
 SHUTDOWN_WAIT_S = 10.0
+SWEEP_INTERVAL_MS = 10 * 60 * 1000  # SECURITY item 11: at least every 15 minutes while running
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,11 @@ class MainWindow(QMainWindow):
         self._lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self._lock_action.triggered.connect(lambda: self.lock("on demand"))
         self.addAction(self._lock_action)
+        # Retention: the sweep also runs at unlock (start-up) and on lock/quit (Practice.close).
+        self._sweep_timer = QTimer(self)
+        self._sweep_timer.setInterval(SWEEP_INTERVAL_MS)
+        self._sweep_timer.timeout.connect(self._on_sweep_timer_timeout)
+        self._sweep_timer.start()
         self._restore_geometry()
         if Vault.exists(ctx.paths.vault_dir):
             self.show_unlock()
@@ -89,6 +95,15 @@ class MainWindow(QMainWindow):
         self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
         self.auto_lock.arm()
         log.info("vault unlocked; workspace shown")
+
+    def _on_sweep_timer_timeout(self) -> None:
+        """Every 10 minutes while unlocked: shred recordings whose 24 hours are up."""
+        if self.ctx.practice is None:
+            return
+        try:
+            self.ctx.practice.recordings.sweep()
+        except Exception as error:  # noqa: BLE001 - the next tick (or lock/quit) retries
+            log.warning("retention sweep failed: %s", type(error).__name__)
 
     # ---- locking ------------------------------------------------------------------------------
     def _on_auto_lock_due(self, reason: str) -> None:
