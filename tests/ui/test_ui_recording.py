@@ -4,6 +4,8 @@ the recorder, the sealed file and the vault rows are real."""
 
 from __future__ import annotations
 
+import time
+
 import importlib.util
 
 import pytest
@@ -34,6 +36,16 @@ def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, 
     monkeypatch.setattr(devices, "portaudio_stream_factory", lambda d, sd=None: factory)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+
+    def transcription_until_cancelled(engine, blocks, total, *args, on_progress=None, token=None, **kwargs):
+        # The tone holds no speech, so real transcription ends at once: hold the stage open until
+        # the user cancels, which is what this test is about.
+        while not token.cancelled:
+            on_progress(0.1, "transcribing")
+            time.sleep(0.05)
+        token.raise_if_cancelled()
+
+    monkeypatch.setattr("session_assistant.transcribe.live.transcribe_blocks", transcription_until_cancelled)
 
     window = make_window(ready_vault)
     unlock(qtbot, window)

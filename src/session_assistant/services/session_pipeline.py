@@ -82,6 +82,10 @@ class SessionPipeline(Service):
             transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
                                            done=ctx.checkpoints, on_window_done=lambda w: ctx.save_checkpoint(w.to_dict()),
                                            speakers=speakers, on_progress=ctx.on_progress, token=ctx.token)
+            if not transcript.segments:
+                from session_assistant.transcribe.errors import NoSpeech
+
+                raise NoSpeech("No speech was found in the recording (silence or noise only); nothing to draft from.")
             transcript_id = self.store_transcript(recording["appointment_id"], transcript, recording_id)
             return {"transcript_id": transcript_id}
 
