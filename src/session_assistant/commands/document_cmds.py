@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from session_assistant.commands.secrets import read_secret
 from session_assistant.errors import UserError
 
 EXPORT_PASSPHRASE_ENV = "SESSION_ASSISTANT_EXPORT_PASSPHRASE"
@@ -49,18 +50,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.set_defaults(handler=_verify)
 
 
-def _secret(env: str, prompt: str, *, confirm: bool) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UserError(f"No passphrase: set {env} or run from a terminal to be asked. Nothing was written.")
-    value = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat: ") != value:
-        raise UserError("The two entries differ; nothing was written.")
-    return value
-
-
 def _service(ctx):
     from session_assistant.documents.service import DocumentService
 
@@ -96,7 +85,7 @@ def _export_client(ctx, args) -> int:
     from session_assistant.documents.service import checked_target
 
     checked_target(args.out)
-    passphrase = _secret(EXPORT_PASSPHRASE_ENV, "Passphrase for the export: ", confirm=True)
+    passphrase = read_secret(EXPORT_PASSPHRASE_ENV, "Passphrase for the export: ", confirm=True)
     check_passphrase(passphrase)
     service = _service(ctx)
     record = service.export_client(args.id, args.out, passphrase)
@@ -125,7 +114,7 @@ def _export_check(ctx, args) -> int:
         data = args.file.read_bytes()
     except OSError:
         raise UserError("The export file cannot be read.") from None
-    passphrase = _secret(EXPORT_PASSPHRASE_ENV, "Export passphrase: ", confirm=False)
+    passphrase = read_secret(EXPORT_PASSPHRASE_ENV, "Export passphrase: ", confirm=False)
     result = check_export(data, passphrase)
     ctx.emit({"ok": True, "format": result.chart["format"], "version": result.chart["version"],
               "counts": result.counts, "documents_verified": len(result.documents)},

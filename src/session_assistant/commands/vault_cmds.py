@@ -41,9 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _init(ctx, args) -> int:
-    from session_assistant.commands.secrets import PASSPHRASE_ENV, _from_env_or_prompt
+    from session_assistant.commands.secrets import PASSPHRASE_ENV, read_secret
 
-    passphrase = _from_env_or_prompt(PASSPHRASE_ENV, "Choose a vault passphrase: ", confirm=True)
+    passphrase = read_secret(PASSPHRASE_ENV, "Choose a vault passphrase: ", confirm=True)
     practice, recovery_key = create_practice(ctx.paths, passphrase)
     practice.close()
     data = {"vault": str(ctx.paths.vault_dir), "recovery_key": recovery_key}
