@@ -48,7 +48,9 @@ def test_offset_and_fixed_language(engine, tmp_path):
     transcript = engine.transcribe(audio, DecodeOptions(language="en"), offset_s=100.0, first_id=7)
     assert transcript.segments[0].id == 7
     assert transcript.segments[0].start >= 100.0
-    assert "tuesday" in _words(transcript.text)
+    words = _words(transcript.text)
+    # Whisper base hears espeak's "on Tuesday" variously; these two words it always gets.
+    assert "appointment" in words and "afternoon" in words, transcript.text
 
 
 def test_cancel_between_segments(engine):

@@ -47,6 +47,15 @@ def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, 
 
     monkeypatch.setattr("session_assistant.transcribe.live.transcribe_blocks", transcription_until_cancelled)
 
+    def finish_until_cancelled(self, token=None, on_progress=None):
+        while not token.cancelled:
+            if on_progress:
+                on_progress(0.1, "transcribing")
+            time.sleep(0.05)
+        token.raise_if_cancelled()
+
+    monkeypatch.setattr("session_assistant.transcribe.live.LiveTranscriber.finish", finish_until_cancelled)
+
     window = make_window(ready_vault)
     unlock(qtbot, window)
     agenda = window.workspace.agenda

@@ -301,7 +301,7 @@ class SessionPage(SessionView):
         def after_stop(audio) -> None:
             self._set_stage("transcribing")
             if live is not None:
-                self._run(lambda p, t: live.finish(t, p), "Transcribing the rest of the session…", "engine",
+                self._run(lambda p, t: _with_speech(live.finish(t, p)), "Transcribing the rest of the session…", "engine",
                           lambda transcript: self._on_transcribed(transcript, active.id))
             elif pipeline is not None:
                 self._transcribe_sealed(active.id)
@@ -482,3 +482,12 @@ class SessionPage(SessionView):
             except UserError:
                 log.warning("recording could not be finished cleanly at lock")
             self._active = None
+
+
+def _with_speech(transcript):
+    """A session with no speech stops here with a clear message: nothing is stored or drafted."""
+    if not transcript.segments:
+        from session_assistant.transcribe.errors import NoSpeech
+
+        raise NoSpeech("No speech was found in the recording (silence or noise only); nothing to draft from.")
+    return transcript
