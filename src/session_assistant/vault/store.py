@@ -120,34 +120,30 @@ class Vault:
 
     @classmethod
     def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None) -> "Vault":
-        clock = clock or Clock()
-        envelope = cls._load_envelope(folder)
-        attempts = _Attempts(folder, clock)
-        attempts.check_allowed()
-        try:
-            key = envelope.unlock(passphrase)
-        except WrongPassphrase:
-            attempts.record_failure()
-            log.info("unlock failed: wrong passphrase")
-            raise
-        return cls._open(folder, envelope, key, clock, attempts, how="passphrase")
+        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase")
 
     @classmethod
     def recover(cls, folder: Path, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> "Vault":
         """Unlock with the recovery key and set a new passphrase (the recovery key stays valid)."""
-        clock = clock or Clock()
         check_passphrase_strength(new_passphrase)
+        vault = cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock_with_recovery(recovery_key),
+                                 "recovery key")
+        vault._rewrap(new_passphrase, "passphrase_reset_with_recovery_key")
+        return vault
+
+    @classmethod
+    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str) -> "Vault":
+        """Unwrap the vault key with ``unwrap(envelope)``; a wrong secret counts toward the slow-down."""
         envelope = cls._load_envelope(folder)
         attempts = _Attempts(folder, clock)
         attempts.check_allowed()
         try:
-            key = envelope.unlock_with_recovery(recovery_key)
+            key = unwrap(envelope)
         except WrongPassphrase:
             attempts.record_failure()
+            log.info("unlock failed: wrong %s", how)
             raise
-        vault = cls._open(folder, envelope, key, clock, attempts, how="recovery key")
-        vault._rewrap(new_passphrase, "passphrase_reset_with_recovery_key")
-        return vault
+        return cls._open(folder, envelope, key, clock, attempts, how=how)
 
     @staticmethod
     def _load_envelope(folder: Path) -> KeyEnvelope:
