@@ -44,6 +44,28 @@ def _default_threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _llama_class(fast_grammar: bool):
+    """llama_cpp.Llama, or a subclass whose greedy grammar sampling checks only the tokens it needs."""
+    import llama_cpp
+    from llama_cpp import Llama
+
+    if not fast_grammar:
+        return Llama
+
+    from session_assistant.drafting.grammar_sampler import GrammarFirstChoiceSampler
+
+    class FastGrammarLlama(Llama):
+        def _init_sampler(self, **options):
+            plain_greedy = (options.get("temp") == 0.0 and not options.get("logits_processor")
+                            and options.get("repeat_penalty", 1.0) == 1.0
+                            and not options.get("frequency_penalty") and not options.get("presence_penalty"))
+            if options.get("grammar") is not None and plain_greedy:
+                return GrammarFirstChoiceSampler(llama_cpp, self._model.vocab, self._n_vocab, options["grammar"])
+            return super()._init_sampler(**options)
+
+    return FastGrammarLlama
+
+
 class NoteModel:
     """A GGUF chat model behind a lock. Thread-safe; load() is idempotent and may run off the UI thread.
 
@@ -56,7 +78,7 @@ class NoteModel:
     """
 
     def __init__(self, path: Path, model_id: str | None = None, *, max_ctx: int = DEFAULT_MAX_CTX,
-                 n_ctx: int | None = None, n_threads: int | None = None) -> None:
+                 n_ctx: int | None = None, n_threads: int | None = None, fast_grammar: bool = True) -> None:
         self.path = Path(path)
         self.model_id = model_id or self.path.stem
         self._max_ctx = max_ctx
@@ -65,6 +87,7 @@ class NoteModel:
         self._llm = None
         self._lock = threading.RLock()
         self._grammars: dict[str, object] = {}
+        self._fast_grammar = fast_grammar
 
     @classmethod
     def from_registry(cls, models_dir: Path, name: str | None = None, **kwargs) -> "NoteModel":
@@ -77,7 +100,7 @@ class NoteModel:
             if self._llm is not None:
                 return self
             try:
-                from llama_cpp import Llama
+                Llama = _llama_class(self._fast_grammar)
             except ImportError:  # pragma: no cover - a broken install
                 raise ModelUnavailable("llama-cpp-python is not installed; run ./scripts/setup.") from None
             started = time.monotonic()
