@@ -32,7 +32,9 @@ class DecodeOptions:
     """How Whisper decodes. Defaults favour accuracy and resistance to loops."""
 
     language: str | None = None  # None: detect per call
-    beam_size: int = 5
+    # Greedy: on 7.5 min of the eval speech beam 5 ran 8.4x real time on 2 cores with WER 7.7 %,
+    # greedy 13.2x with 6.7 % (VAD windows and the temperature fallback keep greedy out of loops).
+    beam_size: int = 1
     word_timestamps: bool = True
     # Off: a hallucinated phrase can't seed the next window, and windows stay independent,
     # which is what lets live windows match an offline pass.
