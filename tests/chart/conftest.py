@@ -51,12 +51,3 @@ def tiny_model():
     model = NoteModel.from_registry(MODELS_DIR, TEST_MODEL, n_ctx=2048, n_threads=1)
     yield model.load()
     model.close()
-
-
-class ExplodingModel:
-    """Stands in for the model where a test proves it is NOT used (any use fails the test)."""
-
-    model_id = "must-not-run"
-
-    def __getattr__(self, name):
-        raise AssertionError(f"the model was used ({name}) although nothing should have been generated")

@@ -12,7 +12,7 @@ from session_assistant.errors import UserError
 from session_assistant.services import chart_sources
 from session_assistant.services.chart_sources import MIN_DOCUMENTED_ITEMS, TooLittleToSummarize
 from session_assistant.services.sample_chart import ADMIN_MARKER, build_sample_chart
-from conftest import ExplodingModel
+from chart_helpers import ExplodingModel
 
 
 @pytest.fixture

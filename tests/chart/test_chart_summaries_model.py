@@ -14,7 +14,7 @@ from session_assistant.errors import ImmutableRecord
 from session_assistant.services.sample_chart import ADMIN_MARKER, build_sample_chart
 from session_assistant.services.summaries import DraftExists
 from session_assistant.vault.database import IntegrityError
-from conftest import ExplodingModel
+from chart_helpers import ExplodingModel
 
 pytestmark = pytest.mark.slow
 FAST = {"final_statements": 3, "period_statements": 2}

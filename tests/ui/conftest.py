@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from session_assistant.paths import AppPaths
 from sa_testing import MODELS_DIR, TEST_PASSPHRASE
-
-
-class FakeTime:
-    """Wall and monotonic seconds that a test moves by hand (no real waiting)."""
-
-    def __init__(self, start: float = 1_800_000_000.0) -> None:
-        self.wall_now = start
-        self.mono_now = 1000.0
-
-    def wall(self) -> float:
-        return self.wall_now
-
-    def mono(self) -> float:
-        return self.mono_now
-
-    def idle(self, seconds: float) -> None:
-        """Time passes with the computer awake."""
-        self.wall_now += seconds
-        self.mono_now += seconds
-
-    def sleep(self, seconds: float) -> None:
-        """The computer is suspended: only the wall clock moves."""
-        self.wall_now += seconds
+from ui_helpers import FakeTime
 
 
 @pytest.fixture
@@ -78,13 +54,3 @@ def make_window(qtbot):
     yield make
     for window in made:
         window.shutdown()
-
-
-def unlock(qtbot, window, passphrase: str = TEST_PASSPHRASE) -> None:
-    page = window.unlock_page
-    page.passphrase.setText(passphrase)
-    page.unlock_button.click()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=15000)
-
-
-__all__ = ["FakeTime", "unlock", "TEST_PASSPHRASE", "Path"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
-from conftest import FakeTime, unlock
+from ui_helpers import FakeTime, unlock
 
 PHI_NAME = "Lindqvist"  # a sample client's last name
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from session_assistant.ui.unlock import CALM_WRONG
 from session_assistant.vault.store import Vault
 
-from conftest import TEST_PASSPHRASE, unlock
+from ui_helpers import TEST_PASSPHRASE, unlock
 
 
 def test_first_run_creates_the_vault_and_shows_the_recovery_key_once(qtbot, ui_paths, make_window):

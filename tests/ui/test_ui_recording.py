@@ -11,7 +11,7 @@ import importlib.util
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import unlock
+from ui_helpers import unlock
 from sa_testing import REPO
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("session_assistant.audio.recordings") is None,

@@ -8,7 +8,7 @@ import pytest
 
 from session_assistant.ui.ui_settings import DEFAULT_AUTO_LOCK_MIN, FILE_NAME, UiSettings
 
-from conftest import unlock
+from ui_helpers import unlock
 
 
 def test_settings_round_trip_and_bad_values_fall_back(tmp_path):
