@@ -45,7 +45,7 @@ def at_least_two(schema: dict) -> dict:
     at_least_two(extract_schema(get_format("soap", "client"), 2, IDS)),
 ], ids=["section", "extract"])
 def test_same_text_as_the_full_grammar_check(tiny_model, reference_model, schema):
-    fast = tiny_model.generate_json(MESSAGES, schema, 160)
+    fast = tiny_model.generate_json(MESSAGES, schema, 160, latin_only=False)
     full = reference_model.generate_json(MESSAGES, schema, 160)
     assert fast.text == full.text
     assert fast.tokens == full.tokens > 10
@@ -62,3 +62,13 @@ def test_rejected_first_choices_are_replaced_by_allowed_tokens(tiny_model):
     assert gen.finish_reason == "stop"
     assert json.loads(gen.text)["mood"] in {"euthymic", "dysphoric", "anxious"}
     assert tiny_model._llm._sampler.fallbacks > 0
+
+
+def test_latin_only_keeps_wide_script_characters_out(tiny_model):
+    schema = {"type": "object", "properties": {"answer": {"type": "string", "maxLength": 80}}, "required": ["answer"]}
+    messages = [{"role": "user", "content": "Repeat exactly: 谢谢你 你好 世界 谢谢你 你好 世界"}]
+    free = tiny_model.generate_json(messages, schema, 60, latin_only=False)
+    kept_out = tiny_model.generate_json(messages, schema, 60, latin_only=True)
+    assert any(ord(ch) >= 0x3000 for ch in free.text)  # the model does write them when allowed
+    assert not any(ord(ch) >= 0x3000 for ch in kept_out.text)
+    json.loads(kept_out.text)

@@ -12,6 +12,7 @@ vocabulary. The token chosen is the same one the full check would choose; llama.
 from __future__ import annotations
 
 import ctypes
+import re
 
 import numpy as np
 
@@ -26,9 +27,10 @@ class GrammarFirstChoiceSampler:
     advances the grammar with it, as ``llama_sampler_sample`` does for a chain.
     """
 
-    def __init__(self, llama_cpp_module, vocab, n_vocab: int, grammar) -> None:
+    def __init__(self, llama_cpp_module, vocab, n_vocab: int, grammar, banned: np.ndarray | None = None) -> None:
         self._lib = llama_cpp_module
         self._n_vocab = n_vocab
+        self._banned = banned  # bool per token id, or None
         self._grammar = self._lib.llama_sampler_init_grammar(
             vocab, grammar._grammar.encode("utf-8"), grammar._root.encode("utf-8"))
         if not self._grammar:
@@ -66,6 +68,8 @@ class GrammarFirstChoiceSampler:
     def sample(self, ctx, idx: int = -1) -> int:
         pointer = self._lib.llama_get_logits_ith(ctx.ctx, idx)
         logits = np.ctypeslib.as_array(pointer, shape=(self._n_vocab,))
+        if self._banned is not None:
+            logits = np.where(self._banned, -np.inf, logits).astype(np.float32, copy=False)
         token = self._choose(logits)
         self._lib.llama_sampler_accept(self._grammar, token)
         self.steps += 1
@@ -78,3 +82,24 @@ class GrammarFirstChoiceSampler:
 
     def __del__(self) -> None:
         self.close()
+
+
+def foreign_script_tokens(token_bytes: list[bytes]) -> np.ndarray:
+    """True for tokens holding characters from U+3000 up (CJK, kana, Hangul, full-width forms,
+    emoji), judged by their UTF-8 lead bytes so that tokens holding half a character count too.
+
+    Qwen models drift into Chinese mid-sentence on English input ("upper呼吸道"); an English
+    transcript never needs these characters, so the drafter bans them for such a transcript.
+    """
+    lead = re.compile(rb"[\xe3-\xef\xf0-\xf4]")
+    return np.array([bool(lead.search(piece)) for piece in token_bytes], dtype=bool)
+
+
+def token_pieces(llama_cpp_module, vocab, n_vocab: int) -> list[bytes]:
+    """The bytes each token id stands for (special tokens as empty)."""
+    buffer = ctypes.create_string_buffer(128)
+    pieces = []
+    for token in range(n_vocab):
+        size = llama_cpp_module.llama_token_to_piece(vocab, token, buffer, len(buffer), 0, False)
+        pieces.append(buffer.raw[:max(size, 0)])
+    return pieces

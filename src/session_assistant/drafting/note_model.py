@@ -55,12 +55,15 @@ def _llama_class(fast_grammar: bool):
     from session_assistant.drafting.grammar_sampler import GrammarFirstChoiceSampler
 
     class FastGrammarLlama(Llama):
+        banned_tokens = None  # bool per token id for the next generation (NoteModel sets it)
+
         def _init_sampler(self, **options):
             plain_greedy = (options.get("temp") == 0.0 and not options.get("logits_processor")
                             and options.get("repeat_penalty", 1.0) == 1.0
                             and not options.get("frequency_penalty") and not options.get("presence_penalty"))
             if options.get("grammar") is not None and plain_greedy:
-                return GrammarFirstChoiceSampler(llama_cpp, self._model.vocab, self._n_vocab, options["grammar"])
+                return GrammarFirstChoiceSampler(llama_cpp, self._model.vocab, self._n_vocab, options["grammar"],
+                                                 self.banned_tokens)
             return super()._init_sampler(**options)
 
     return FastGrammarLlama
@@ -88,12 +91,17 @@ class NoteModel:
         self._lock = threading.RLock()
         self._grammars: dict[str, object] = {}
         self._fast_grammar = fast_grammar
+        self._foreign_tokens = None  # bool per token id, built on first use
 
     @classmethod
     def from_registry(cls, models_dir: Path, name: str | None = None, **kwargs) -> "NoteModel":
         """The named (or default) LLM from ``models/``; raises ModelUnavailable with the fix."""
         found = model_registry.resolve(Path(models_dir), "llm", name)
         return cls(found.path, found.id, **kwargs)
+
+    @property
+    def loaded(self) -> bool:
+        return self._llm is not None
 
     def load(self) -> "NoteModel":
         with self._lock:
@@ -143,10 +151,24 @@ class NoteModel:
             self._grammars[key] = LlamaGrammar.from_json_schema(key, verbose=False)
         return self._grammars[key]
 
+    def _foreign_script_mask(self):
+        if self._foreign_tokens is None:
+            import llama_cpp
+
+            from session_assistant.drafting.grammar_sampler import foreign_script_tokens, token_pieces
+
+            self._foreign_tokens = foreign_script_tokens(token_pieces(llama_cpp, self._llm._model.vocab,
+                                                                      self._llm.n_vocab()))
+        return self._foreign_tokens
+
     def generate_json(self, messages: list[dict], schema: dict, max_tokens: int, *,
-                      cancel: CancelToken | None = None,
-                      on_token: Callable[[int], None] | None = None) -> Generation:
+                      cancel: CancelToken | None = None, on_token: Callable[[int], None] | None = None,
+                      latin_only: bool | None = None) -> Generation:
         """Chat completion constrained to ``schema``; greedy, streamed, cancellable between tokens.
+
+        ``latin_only`` bans tokens with CJK, kana, Hangul, full-width or emoji characters; by
+        default it is on when the messages hold none (small models drift into Chinese mid-sentence
+        on an English transcript).
 
         Raises:
             ContextExceeded: when prompt plus ``max_tokens`` would not fit the context.
@@ -159,6 +181,10 @@ class NoteModel:
                 raise ContextExceeded(
                     f"The input needs about {needed} tokens but model '{self.model_id}' holds {llm.n_ctx()}; "
                     "nothing was drafted. Choose a model with a larger context or draft a shorter part.")
+            if latin_only is None:
+                latin_only = not any(ord(ch) >= 0x3000 for m in messages for ch in m["content"])
+            if self._fast_grammar:
+                llm.banned_tokens = self._foreign_script_mask() if latin_only else None
             started = time.monotonic()
             pieces: list[str] = []
             finish, count = "length", 0
