@@ -34,7 +34,9 @@ def _check_structure(draft, fmt_key, segments):
         assert set(s["evidence"]) <= valid_ids
         if s["origin"] == "model":
             assert s["evidence"] or "ungrounded" in s["flags"]
-            assert {f"unsupported_number:{n}" for n in numbers_in(s["text"]) - spoken} <= set(s["flags"])
+            assert not numbers_in(s["text"]) - spoken  # a number never said is left out of the note
+    for s in data["withheld"]:  # ... and listed beside it with the reason
+        assert any(f.startswith(("unsupported_number", "unsupported_dose", "risk_statement")) for f in s["flags"])
     json.dumps(data)  # JSON-safe
 
 
@@ -132,6 +134,8 @@ def test_enhancement_flags_every_added_number(tiny_model):
     assert draft.mode == "enhance"
     said = numbers_in(note)
     for s in draft.sentences:
+        assert not numbers_in(s.text) - said  # an added number never reaches the note
+    for s in draft.withheld:
         for n in numbers_in(s.text) - said:
             assert f"unsupported_number:{n}" in s.flags
     assert all(text.strip() for text in draft.sections.values())

@@ -10,7 +10,7 @@ from session_assistant.drafting import NOT_DISCUSSED, TranscriptUnreadable, Unkn
 from session_assistant.drafting.gguf_meta import GGUFError, training_context
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
 from session_assistant.drafting.risk import scan_transcript
-from session_assistant.drafting.sections import assemble, salvage_items
+from session_assistant.drafting.sections import assemble, complete_sentence, salvage_items
 from session_assistant.drafting.transcript_input import Utterance, load_transcript
 from session_assistant.errors import NotFound
 
@@ -114,6 +114,32 @@ def test_salvage_keeps_complete_items_of_cut_json():
         ("subjective", "A."), ("plan", "B.")]
 
 
+def test_a_sentence_cut_by_the_length_limit_is_trimmed_or_marked():
+    whole = "The client reported waking at three most nights."
+    assert complete_sentence(whole) == (whole, False)
+    cut_after_two = ("The client sleeps badly. " + "She wakes at three and lies awake until five, " * 6)[:240]
+    assert complete_sentence(cut_after_two) == ("The client sleeps badly.", False)
+    run_on = ("The client described waking at three and lying awake until five, " * 5)[:240]
+    text, cut = complete_sentence(run_on)
+    assert cut and text.endswith("…") and len(text) <= 241
+
+
+def test_assembled_cut_sentence_is_flagged_for_review():
+    utterances = [Utterance(1, "Client", "I wake at three and lie awake until five most nights")]
+    run_on = ("The client described waking at three and lying awake until five, " * 5)[:240]
+    draft = assemble(get_format("soap"), {"subjective": [{"text": run_on, "evidence": [1]}]},
+                     SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    sentence = next(s for s in draft.sentences if s.section == "subjective")
+    assert "cut_short" in sentence.flags and sentence.text.endswith("…")
+
+
+def test_tokens_with_wide_script_characters_are_recognised():
+    from session_assistant.drafting.grammar_sampler import foreign_script_tokens
+
+    pieces = [b" upper", "呼吸".encode(), "呼".encode()[:2], " café".encode(), "—".encode(), "，".encode(), b""]
+    assert foreign_script_tokens(pieces).tolist() == [False, True, True, False, False, True, False]
+
+
 def test_gguf_training_context_is_read_from_the_header(tmp_path):
     assert training_context(MODELS_DIR / "smollm2-135m-instruct-q4_1.gguf") == 8192
     bogus = tmp_path / "x.gguf"
@@ -137,3 +163,15 @@ def test_schema_cites_only_real_ids_and_writes_text_first():
     grammar = json_schema_to_gbnf(json.dumps(schema))
     rule = next(line for line in grammar.splitlines() if "evidence" in line and "text" in line)
     assert rule.index("text") < rule.index("evidence")
+
+
+def test_a_sentence_with_a_number_never_said_is_withheld_with_its_reason():
+    utterances = [Utterance(1, "Client", "I wake at three most nights."),
+                  Utterance(2, "Clinician", "Let's meet again after the holidays.")]
+    raw = {"subjective": [{"text": "The client wakes at three most nights.", "evidence": [1]}],
+           "plan": [{"text": "The client will be seen again in 2 weeks.", "evidence": [2]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    assert "2 weeks" not in draft.as_text()
+    assert draft.sections["plan"] == NOT_DISCUSSED
+    assert [s.text for s in draft.withheld] == ["The client will be seen again in 2 weeks."]
+    assert "unsupported_number:2" in draft.withheld[0].flags

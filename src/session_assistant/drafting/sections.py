@@ -9,7 +9,7 @@ import re
 from typing import Callable, Sequence
 
 from session_assistant.drafting.draft_result import Draft, DraftSentence
-from session_assistant.drafting.formats import NOT_DISCUSSED, NoteFormat, Section
+from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.grounding import SourceIndex, content_words
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import RiskItem, mentions_risk
@@ -18,6 +18,7 @@ from session_assistant.jobs.progress import CancelToken
 log = logging.getLogger(__name__)
 
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
+INVENTED_VALUE = ("unsupported_number", "unsupported_dose")  # withheld from the note, shown beside it
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
 
 
@@ -85,6 +86,17 @@ def generate_section(model: NoteModel, messages: list[dict], section: Section, s
                   "kept. Review this section.")
 
 
+def complete_sentence(text: str) -> tuple[str, bool]:
+    """A sentence the length limit cut off is trimmed back to its last complete sentence; with
+    none, it is kept, marked with an ellipsis, and reported as cut (True) for the clinician."""
+    if len(text) < SENTENCE_MAX_CHARS - 4 or text.endswith((".", "!", "?", '"', ")")):
+        return text, False
+    end = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
+    if end >= 20:
+        return text[:end + 1], False
+    return text.rstrip(" ,;:-") + "…", True
+
+
 def _near_duplicate(bag: set[str], kept: list[set[str]], threshold: float = 0.7) -> bool:
     for other in kept:
         union = bag | other
@@ -101,6 +113,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     neglect are withheld from the note (listed in ``Draft.withheld``); instead the format's risk
     section gets a fixed pointer to the transcript's risk items for the clinician to document.
     In enhancement (``allow_risk_from_source``) the clinician's own risk statements stay, flagged.
+
+    Invention policy: a sentence with a number or dose the source never states (a follow-up
+    interval, a score, a dose the model filled in) is withheld too, with its flags, so the
+    clinician sees it beside the draft but the note never asserts it.
     """
     sentences: list[DraftSentence] = []
     withheld: list[DraftSentence] = []
@@ -110,16 +126,20 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if item.get("system"):
                 sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
-            text = " ".join(str(item.get("text", "")).split())
+            text, cut = complete_sentence(" ".join(str(item.get("text", "")).split()))
             bag = content_words(text)
             if len(text) < 8 or not bag or _near_duplicate(bag, kept_bags):
                 continue
             kept_bags.append(bag)
             evidence = source.ground_evidence(text, item.get("evidence") or [])
-            flags = source.unsupported(text) + ([] if evidence else ["ungrounded"])
+            flags = source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
             sentence = DraftSentence(sec.key, text, evidence, flags)
+            if any(flag.startswith(INVENTED_VALUE) for flag in flags):
+                withheld.append(sentence)
+                continue
             if mentions_risk(text):
                 if not allow_risk_from_source:
+                    sentence.flags.append("risk_statement:withheld")
                     withheld.append(sentence)
                     continue
                 sentence.flags.append("risk_statement:review")

@@ -24,7 +24,11 @@ from session_assistant.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
-FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_number": "a number not in the transcript"}
+FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_number": "a number not in the transcript",
+              "unsupported_dose": "a dose not in the transcript", "unsupported_name": "a name not in the transcript",
+              "unsupported_medication": "a medication not in the transcript",
+              "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
+              "risk_statement": "risk language: the clinician documents risk"}
 
 
 def document_service_available() -> bool:
@@ -272,7 +276,7 @@ class NoteEditorPage(NoteEditorView):
     def _show_review(self) -> None:
         work = self._ctx.sessions.get(self.appointment_id)
         if (work is None or work.draft is None) and self.appointment_id is not None:
-            from session_assistant.ui.session import stored_draft
+            from session_assistant.ui.engines import stored_draft
 
             utterances, stored = stored_draft(self._ctx, self.appointment_id)  # persisted by the pipeline
             if stored is not None:
@@ -292,6 +296,12 @@ class NoteEditorPage(NoteEditorView):
             if flagged:
                 item.setToolTip("Check this: " + describe_flags(sentence.flags))
                 item.setForeground(QBrush(QColor("#b45309")))
+            self.sentences.addItem(item)
+        for sentence in draft.withheld:  # never in the note; shown so nothing is hidden from the clinician
+            item = QListWidgetItem("⊘ Left out of the draft: " + sentence.text)
+            item.setData(Qt.ItemDataRole.UserRole, sentence)
+            item.setToolTip("Left out: " + describe_flags(sentence.flags))
+            item.setForeground(QBrush(QColor("#6b7280")))
             self.sentences.addItem(item)
         for risk in draft.risk:
             self.risk.addItem(f"{risk.category}: line {risk.segment_id} “{risk.phrase}”")
