@@ -25,6 +25,7 @@ from pathlib import Path
 
 from session_assistant.drafting import DraftAccumulator, JsonFileStore, NoteModel, draft_note, NOT_DISCUSSED
 from session_assistant.drafting.transcript_input import parse_transcript
+from session_assistant.services.live_drafting import FACTS_PER_SECTION, WINDOW_TOKENS
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_EVAL = REPO.parent / "shared" / "eval"
@@ -93,7 +94,8 @@ def stop_to_draft(args) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     state = OUT / "drafting_stop_state.json"
     state.unlink(missing_ok=True)
-    acc = DraftAccumulator(model, "soap", subject="patient", store=JsonFileStore(state), window_tokens=args.window)
+    acc = DraftAccumulator(model, "soap", subject="patient", store=JsonFileStore(state), window_tokens=args.window,
+                           facts_per_section=args.facts)
     started = time.monotonic()
     for first in range(0, len(segments), 20):  # segments arrive in batches while "recording"
         acc.add_segments(segments[first:first + 20])
@@ -103,8 +105,9 @@ def stop_to_draft(args) -> int:
     draft = acc.finish()
     stop = time.monotonic() - started
     window_s = [w["seconds"] for w in acc.state["windows"]]
-    print(f"session: {len(segments)} segments, ~{args.tokens} tokens; windows: {acc.windows_done} "
-          f"(median {statistics.median(window_s):.1f} s each, {during:.0f} s in all during the session)")
+    print(f"session: {len(segments)} segments, ~{args.tokens} tokens; windows of {args.window} tokens: "
+          f"{acc.windows_done} (median {statistics.median(window_s):.1f} s, max {max(window_s):.1f} s each; "
+          f"{during:.0f} s in all during the session)")
     print(f"Stop-to-draft: {stop:.1f} s (tail of {tail} tokens + composition); "
           f"{len(draft.sentences)} sentences, empty parts: "
           f"{sum(1 for v in draft.sections.values() if v == NOT_DISCUSSED)}, warnings: {len(draft.warnings)}; "
@@ -124,7 +127,8 @@ def main() -> int:
     ap.add_argument("--no-score", action="store_true", help="only write predictions (score them elsewhere)")
     ap.add_argument("--threads", type=int, default=None, help="llama.cpp threads (default: all cores)")
     ap.add_argument("--tokens", type=int, default=10000, help="stop mode: session length in tokens")
-    ap.add_argument("--window", type=int, default=1000, help="stop mode: window size in tokens")
+    ap.add_argument("--window", type=int, default=WINDOW_TOKENS, help="stop mode: window size in tokens")
+    ap.add_argument("--facts", type=int, default=FACTS_PER_SECTION, help="stop mode: facts per section per window")
     args = ap.parse_args()
     return quality(args) if args.mode == "quality" else stop_to_draft(args)
 

@@ -24,7 +24,7 @@ SPEECH = ("Good morning. How has your week been since we last met? It has been a
           "I slept badly and felt anxious before every meeting at work.")
 
 
-def test_record_with_live_transcription_stores_the_transcript(tmp_path):
+def test_record_with_live_transcription_stores_the_transcript_and_drafts(tmp_path):
     env = virtual_audio_env()
     vault = str(tmp_path / "vault")
     for step in (("init",), ("profile", "set", "--name", "Dr Live", "--ai-consent", "on"),
@@ -37,7 +37,7 @@ def test_record_with_live_transcription_stores_the_transcript(tmp_path):
     recorder = subprocess.Popen(
         [sys.executable, "-m", "session_assistant", "--vault", vault, "--models-dir", str(MODELS_DIR), "--json",
          "record", "--appointment", "1", "--device", "pulse", "--seconds", "16", "--consent", "given",
-         "--transcribe", "--language", "en"],
+         "--transcribe", "--language", "en", "--draft", "soap", "--note-model", "smollm2-135m-instruct"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env)
     # Start speaking once the recorder says it is recording (the model loads first).
     started = time.monotonic()
@@ -51,6 +51,9 @@ def test_record_with_live_transcription_stores_the_transcript(tmp_path):
     assert result["state"] == "complete" and result["transcript_id"] >= 1
     text = " ".join(s["text"] for s in result["transcript"]["segments"]).lower()
     assert "week" in text and ("anxious" in text or "stressful" in text), text
+    assert result["draft_id"] >= 1 and result["stop_to_draft_s"] > 0  # drafted right after Stop
+    summary = json.loads(run_cli("--vault", vault, "--json", "sessions", "summary", "1").stdout)
+    assert summary["format"] == "soap" and set(summary["sections"]) == {"subjective", "objective", "assessment", "plan"}
     listing = json.loads(run_cli("--vault", vault, "--json", "recordings", "list").stdout)
     assert listing[0]["transcript_stored"] is True
     shown = run_cli("--vault", vault, "sessions", "transcript", "1")

@@ -13,11 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sa_testing import MODELS_DIR, TEST_PASSPHRASE
-from session_assistant.app import create_practice
 from session_assistant.errors import Cancelled, UserError
 from session_assistant.jobs.progress import CancelToken
-from session_assistant.paths import AppPaths
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is needed to make test speech")]
@@ -40,21 +37,6 @@ def speak(path: Path, lines: list[str]) -> Path:
         parts.append(str(part))
     subprocess.run(["sox", *parts, str(path)], check=True)
     return path
-
-
-@pytest.fixture
-def practice(tmp_path):
-    paths = AppPaths.default(vault_dir=tmp_path / "vault", models_dir=MODELS_DIR)
-    paths.ensure()
-    practice, _ = create_practice(paths, TEST_PASSPHRASE)
-    practice.profile.update(name="Dr Test", credentials="LCSW", ai_usage_consent=True)
-    client = practice.clients.add("Ann", "Example")
-    practice.clients.record_consent(client, "given")
-    practice.appointment_id = practice.appointments.add(client, "2026-11-20T10:00", 50)
-    practice.sessions.note_model = "smollm2-135m-instruct"
-    practice.sessions.max_sentences = 2  # the tiny test model rambles; keep its sections short
-    yield practice
-    practice.close()
 
 
 def test_imported_session_becomes_a_signed_ai_assisted_note(practice, tmp_path):

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import unlock
+from ui_helpers import unlock
 
 SPEECH = ("Hello, how have you been this week? I have been sleeping badly and I feel anxious about work. "
           "Let us try a breathing exercise every evening before bed, and we will meet again next Tuesday.")
@@ -74,11 +74,14 @@ def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window
     session.open_note_button.click()
     editor = workspace.note
     assert editor.note is not None and editor.note["ai_assisted"] == 1
-    if getattr(window.ctx.practice, "sessions", None) is not None:  # persisted: survives a lock
-        assert window.ctx.practice.sessions.latest_draft(session.appointment_id) is not None
+    assert window.ctx.practice.sessions.latest_draft(session.appointment_id) is not None  # persisted
     ai_text = editor.note["fields"]["session_summary"]
     assert ai_text.strip() and "SUBJECTIVE" in ai_text
-    assert editor.review.isVisible() and editor.sentences.count() == len(work.draft.sentences)
+    # Every sentence is listed, and so is every one left out of the note (never hidden).
+    assert editor.review.isVisible()
+    assert editor.sentences.count() == len(work.draft.sentences) + len(work.draft.withheld)
+    left_out = [editor.sentences.item(i).text() for i in range(len(work.draft.sentences), editor.sentences.count())]
+    assert all(text.startswith("⊘ Left out of the draft: ") for text in left_out)
     # Choosing a grounded sentence shows the transcript lines it rests on.
     grounded = next((i for i, s in enumerate(work.draft.sentences) if s.evidence), None)
     if grounded is not None:

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from session_assistant.errors import UserError
@@ -38,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--transcribe", action="store_true",
                      help="transcribe live while recording and store the transcript in the vault at Stop")
     rec.add_argument("--language", default=None, metavar="CODE", help="with --transcribe: fixed language (default auto)")
+    rec.add_argument("--draft", default=None, metavar="FORMAT", choices=("soap", "dap", "birp", "girp"),
+                     help="with --transcribe: draft the note during the session and right after Stop")
+    rec.add_argument("--note-model", default=None, metavar="NAME", help="with --draft: a GGUF note model in models/")
     _consent_flags(rec)
     _json_flag(rec)
     rec.set_defaults(handler=_record)
@@ -111,6 +115,8 @@ def _record(ctx, args) -> int:
     device = devices.resolve_device(args.device, sd)
     rate, channels = devices.choose_settings(device, sd)
     service = _service(ctx)
+    if args.draft and not args.transcribe:
+        raise UserError("--draft needs --transcribe (the note is drafted from the live transcript).")
     if args.transcribe:
         return _record_live(ctx, args, device, sd, rate, channels, min(cap, args.seconds or cap), consent)
     active = service.start(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
@@ -133,12 +139,21 @@ def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) ->
               "Ctrl-C stops.", file=sys.stderr, flush=True)
         _wait_until_stopped(active.recorder)
 
+    sessions.note_model = args.note_model
     result = sessions.record_live(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
-                                  wait=wait, language=args.language, max_seconds=max_seconds, **consent)
+                                  wait=wait, language=args.language, max_seconds=max_seconds,
+                                  draft_format=args.draft, **consent)
     transcript = sessions.transcript(args.appointment)
     data = {**result["recording"], "transcript_id": result["transcript_id"], "transcript": transcript.public()}
-    ctx.emit(data, lambda: _record_text(result["recording"]) + f"\nTranscript stored ({len(transcript.segments)} "
-                                                               "segments): sessions transcript " + str(args.appointment))
+    text = _record_text(result["recording"]) + (f"\nTranscript stored ({len(transcript.segments)} segments): "
+                                                f"sessions transcript {args.appointment}")
+    if args.draft:
+        started = time.monotonic()
+        drafted = sessions.draft_session(args.appointment, args.draft)
+        stop_to_draft = round(result["stop_to_transcript_s"] + time.monotonic() - started, 1)
+        data.update(draft_id=drafted["draft_id"], stop_to_draft_s=stop_to_draft)
+        text += f"\nDraft {drafted['draft_id']} ready {stop_to_draft} s after Stop: sessions summary {args.appointment}"
+    ctx.emit(data, lambda: text)
     return 0
 
 

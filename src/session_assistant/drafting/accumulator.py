@@ -128,16 +128,18 @@ class DraftAccumulator:
             done += 1
         return done
 
-    def _take_window(self) -> list[Utterance]:
-        window, used = [], 0
-        while self._pending and (not window or used + self._pending[0][1] <= self.window_tokens):
-            utt, n = self._pending.pop(0)
-            window.append(utt)
-            used += n
-        return window
+    def _window_size(self) -> int:
+        """How many pending utterances the next window takes (at least one, however long)."""
+        count, used = 0, 0
+        for _, n in self._pending:
+            if count and used + n > self.window_tokens:
+                break
+            count, used = count + 1, used + n
+        return count
 
     def _extract_next(self, on_progress: ProgressFn, cancel: CancelToken | None, index: int, total: int) -> None:
-        window = self._take_window()
+        size = self._window_size()
+        window = [utt for utt, _ in self._pending[:size]]  # left pending until extracted: a cancel loses nothing
         share = min(1.0, sum(self.model.count_tokens(u.line()) for u in window) / self.window_tokens)
         per_section = max(2, round(self.facts_per_section * share))
         block = "Transcript part (line number, speaker, words):\n" + "\n".join(u.line() for u in window)
@@ -167,6 +169,7 @@ class DraftAccumulator:
                        "were kept. Review against the transcript.")
         self.state["windows"].append({"segment_ids": [u.id for u in window], "facts": facts,
                                       "warning": warning, "seconds": round(gen.seconds, 2)})
+        del self._pending[:size]
         self._covered.update(u.id for u in window)
         self.store.save(self.state)
         on_progress((index + 1) / total, f"{stage}: done")

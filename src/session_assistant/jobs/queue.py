@@ -101,7 +101,8 @@ class JobQueue:
             return [json.loads(r[0]) for r in conn.execute(
                 "SELECT data_json FROM job_checkpoints WHERE job_id = ? ORDER BY seq", (job_id,))]
 
-    def _save_checkpoint(self, job_id: int, data: Any) -> None:
+    def save_checkpoint(self, job_id: int, data: Any) -> None:
+        """Keep ``data`` (JSON) with the job; also for work that fills a job before it runs."""
         with self._db.transaction() as conn:
             seq = conn.execute("SELECT COALESCE(max(seq), 0) + 1 FROM job_checkpoints WHERE job_id = ?",
                                (job_id,)).fetchone()[0]
@@ -135,7 +136,7 @@ class JobQueue:
             conn.execute("UPDATE jobs SET state = 'running', attempts = attempts + 1, error = '', updated_at = ? "
                          "WHERE id = ?", (self._clock.iso(), job_id))
         ctx = JobContext(job=job, token=token, on_progress=progress, checkpoints=self.checkpoints(job_id),
-                         save_checkpoint=lambda data: self._save_checkpoint(job_id, data))
+                         save_checkpoint=lambda data: self.save_checkpoint(job_id, data))
         try:
             result = work(ctx)
         except Cancelled:

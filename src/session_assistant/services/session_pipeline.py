@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -38,6 +39,7 @@ class SessionPipeline(Service):
         self._engine_lock = threading.Lock()
         self._whisper = None
         self._llm = None
+        self._accumulators: dict[tuple, Any] = {}  # (appointment, format, recording) -> live DraftAccumulator
 
     # ---- engines, loaded once --------------------------------------------------------------
     def whisper(self):
@@ -95,9 +97,12 @@ class SessionPipeline(Service):
     def record_live(self, appointment_id: int, open_stream, input_rate: int, channels: int, *,
                     wait: Callable[[Any], None], language: str | None = None, speakers: int = 2,
                     consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
-                    on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> dict:
+                    draft_format: str | None = None, on_progress: ProgressFn = no_progress,
+                    token: CancelToken | None = None) -> dict:
         """Record with live transcription: windows are transcribed while the session runs, so after
         Stop only the last window remains. ``wait(active_recording)`` returns when the clinician stops.
+        With ``draft_format`` the note's facts are extracted as the transcript grows too, so that
+        ``draft_session`` afterwards has only the tail to extract.
 
         Every finished window is a job checkpoint: after a crash, ``transcribe_recording`` on the
         (interrupted) recording resumes from them.
@@ -108,6 +113,8 @@ class SessionPipeline(Service):
 
         check_language(language)
         engine = self.whisper()  # loaded before the session starts, not at Stop
+        if draft_format is not None:
+            self.llm().load()
         job_id = self.jobs.submit(TRANSCRIBE_JOB, appointment_id, {"live": True, "language": language})
         saver: list[Callable[[dict], None]] = []
         live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers,
@@ -121,13 +128,18 @@ class SessionPipeline(Service):
             saver.append(ctx.save_checkpoint)
             stop = threading.Event()
 
+            extracting = CancelToken()  # cancelled at Stop: the window being extracted is redone later
+
             def transcribe_while_recording() -> None:
+                drafting = draft_format is not None
                 while not stop.is_set():
                     try:
-                        live.transcribe_ready(ctx.token)
+                        new_windows = live.transcribe_ready(ctx.token)
                     except Exception as error:  # noqa: BLE001 - finish() below redoes any queued window
                         log.warning("live window deferred: %s", type(error).__name__)
                         return
+                    if new_windows and drafting:
+                        drafting = self._extract_live(appointment_id, draft_format, active.id, live, extracting)
                     stop.wait(0.5)
 
             worker = threading.Thread(target=transcribe_while_recording, name="live-transcription", daemon=True)
@@ -135,15 +147,18 @@ class SessionPipeline(Service):
             try:
                 wait(active)
             finally:
+                stopped = time.monotonic()
                 summary = self.recordings.finish(active)
                 stop.set()
+                extracting.cancel()
                 worker.join()
             ctx.on_progress(0.0, "transcribing the last window")
             transcript = live.finish(ctx.token, ctx.on_progress)
             if not transcript.segments:
                 raise NoSpeech("No speech was heard in the recording; nothing was transcribed.")
             transcript_id = self.store_transcript(appointment_id, transcript, active.id)
-            return {"recording_id": active.id, "transcript_id": transcript_id, "recording": summary}
+            return {"recording_id": active.id, "transcript_id": transcript_id, "recording": summary,
+                    "stop_to_transcript_s": round(time.monotonic() - stopped, 2)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
 
@@ -212,22 +227,80 @@ class SessionPipeline(Service):
     # ---- drafting --------------------------------------------------------------------------
     def draft_session(self, appointment_id: int, fmt: str = "soap", *, on_progress: ProgressFn = no_progress,
                       token: CancelToken | None = None) -> dict:
-        """Draft the session summary from the stored transcript; returns {"draft_id": ...}."""
-        from session_assistant.drafting import draft_note, get_format
+        """Draft the session summary from the stored transcript; returns {"draft_id": ...}.
+
+        When facts were extracted while the session was recorded (``extract_while_recording``),
+        only the windows after them are extracted now and the note is composed from all of them.
+        Otherwise the whole transcript is drafted section by section (windowed when long).
+        """
+        from session_assistant.drafting import draft_note, get_format, parse_transcript
+        from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
 
         get_format(fmt)
         transcript = self.transcript(appointment_id)
         if transcript is None or not transcript.segments:
             raise UserError(f"Appointment {appointment_id} has no transcript to draft from.")
-        job_id = self.jobs.submit(DRAFT_JOB, appointment_id, {"format": fmt})
+        recording_id = self._transcript_recording(appointment_id)
+        job_id = self._draft_job(appointment_id, fmt, recording_id)
 
         def work(ctx) -> dict:
             model = self.llm()
-            draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
-                               max_sentences=self.max_sentences)
+            acc = self._accumulators.pop((appointment_id, fmt, recording_id), None)
+            store = JobCheckpointStore(self.jobs, job_id, fmt)
+            if store.has_windows:  # windows were extracted while recording (perhaps before a restart)
+                acc = acc or accumulator(model, store, fmt, facts_per_section=self.max_sentences)
+            else:  # too short to have filled a window: draft the whole transcript at once
+                acc = None
+            if acc is not None:
+                acc.add_segments(parse_transcript(transcript), cancel=ctx.token,
+                                 on_progress=lambda f, m: ctx.on_progress(0.9 * f, m))
+                draft = acc.finish(on_progress=lambda f, m: ctx.on_progress(0.9 + 0.1 * f, m), cancel=ctx.token)
+            else:
+                draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
+                                   max_sentences=self.max_sentences)
             return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
+
+    def extract_while_recording(self, appointment_id: int, fmt: str, recording_id: str, transcript,
+                                token: CancelToken | None = None) -> int:
+        """Extract the note's facts from every full window of the live transcript so far; returns
+        the windows extracted now. Cancel it at Stop: a cancelled window is simply redone later."""
+        from session_assistant.drafting import parse_transcript
+        from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
+
+        if not transcript.segments:
+            return 0
+        key = (appointment_id, fmt, recording_id)
+        if key not in self._accumulators:
+            store = JobCheckpointStore(self.jobs, self._draft_job(appointment_id, fmt, recording_id), fmt)
+            self._accumulators[key] = accumulator(self.llm(), store, fmt, facts_per_section=self.max_sentences)
+        return self._accumulators[key].add_segments(parse_transcript(transcript), cancel=token)
+
+    def _extract_live(self, appointment_id: int, fmt: str, recording_id: str, live, token: CancelToken) -> bool:
+        """One round of live extraction; False when drafting during the session should stop."""
+        from session_assistant.errors import Cancelled
+
+        try:
+            self.extract_while_recording(appointment_id, fmt, recording_id, live.transcript(), token)
+        except Cancelled:
+            return False
+        except Exception as error:  # noqa: BLE001 - the draft after Stop does this work instead
+            log.warning("live drafting stopped: %s", type(error).__name__)
+            return False
+        return True
+
+    def _draft_job(self, appointment_id: int, fmt: str, recording_id: str | None) -> int:
+        """The unfinished draft job for this transcript's recording and format, or a new one."""
+        params = {"format": fmt, "recording_id": recording_id}
+        job = self._resumable_job(DRAFT_JOB, appointment_id, params)
+        return job.id if job else self.jobs.submit(DRAFT_JOB, appointment_id, params)
+
+    def _transcript_recording(self, appointment_id: int) -> str | None:
+        with self.db.read() as conn:
+            row = conn.execute("SELECT recording_id FROM transcripts WHERE appointment_id = ? ORDER BY id DESC LIMIT 1",
+                               (appointment_id,)).fetchone()
+        return row[0] if row else None
 
     def _store_draft(self, appointment_id: int, fmt: str, draft_json: dict, model_id: str) -> int:
         with self.db.transaction() as conn:

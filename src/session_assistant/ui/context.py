@@ -39,7 +39,6 @@ class UiContext:
     wall: Callable[[], float] = time.time
     practice: Any = None  # app.Practice while unlocked
     sessions: dict[int, SessionWork] = field(default_factory=dict)  # appointment id -> work
-    models: dict[str, Any] = field(default_factory=dict)  # loaded engines by "kind:name" (no PHI)
     model_overrides: dict[str, str] = field(default_factory=dict)  # tests: {"llm": "...", "whisper": "..."}
 
     def session(self, appointment_id: int) -> SessionWork:

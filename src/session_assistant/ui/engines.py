@@ -1,63 +1,41 @@
 """Engine calls the window makes, as plain functions for a Worker (they run on the engine pool).
 
-Models are loaded once and kept in ``ctx.models`` (model weights hold no PHI). Only the engine
-pool's single thread calls these, so the cache needs no lock.
+Models are loaded once, by the vault's SessionPipeline, and shared by every screen.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from session_assistant.jobs.progress import CancelToken, ProgressFn
 
 
+def session_pipeline(ctx):
+    """The vault's SessionPipeline, set to the models chosen in Settings. It owns the loaded
+    engines, so the session screen, the note editor and Settings share one copy of each model."""
+    pipeline = ctx.practice.sessions
+    wanted = (ctx.model_name("whisper"), ctx.model_name("llm"))
+    if (pipeline.whisper_model, pipeline.note_model) != wanted:
+        pipeline.close()  # drop engines loaded for other models
+        pipeline.whisper_model, pipeline.note_model = wanted
+    return pipeline
+
+
+def stored_draft(ctx, appointment_id: int):
+    """(utterances, Draft) of the newest stored session draft, or (None, None)."""
+    pipeline = ctx.practice.sessions
+    row = pipeline.latest_draft(appointment_id)
+    transcript = pipeline.transcript(appointment_id)
+    if row is None or transcript is None:
+        return None, None
+    from session_assistant.drafting import Draft, parse_transcript
+
+    return parse_transcript(transcript), Draft.from_json(row["draft"])
+
+
 def note_model(ctx, on_progress: ProgressFn):
-    from session_assistant.drafting import NoteModel
-
-    name = ctx.model_name("llm")
-    key = f"llm:{name or ''}"
-    if key not in ctx.models:
+    model = session_pipeline(ctx).llm()
+    if not model.loaded:
         on_progress(0.0, "Loading the note model…")
-        ctx.models[key] = NoteModel.from_registry(Path(ctx.paths.models_dir), name).load()
-    return ctx.models[key]
-
-
-def whisper_engine(ctx, on_progress: ProgressFn):
-    from session_assistant.transcribe.engine import WhisperEngine
-
-    name = ctx.model_name("whisper")
-    key = f"whisper:{name or ''}"
-    if key not in ctx.models:
-        on_progress(0.0, "Loading the speech model…")
-        ctx.models[key] = WhisperEngine.from_registry(Path(ctx.paths.models_dir), name)
-    return ctx.models[key]
-
-
-def transcribe_file(ctx, path: Path, on_progress: ProgressFn, token: CancelToken):
-    """Decode and transcribe a recording file in memory (nothing is written)."""
-    from session_assistant.transcribe.audio_input import load_audio
-    from session_assistant.transcribe.pipeline import transcribe_audio
-
-    audio = load_audio(Path(path))
-    token.raise_if_cancelled()
-    engine = whisper_engine(ctx, on_progress)
-    return transcribe_audio(engine, audio, on_progress=on_progress, token=token)
-
-
-def transcribe_samples(ctx, audio, on_progress: ProgressFn, token: CancelToken):
-    from session_assistant.transcribe.pipeline import transcribe_audio
-
-    engine = whisper_engine(ctx, on_progress)
-    return transcribe_audio(engine, audio, on_progress=on_progress, token=token)
-
-
-def draft(ctx, transcript, fmt: str, on_progress: ProgressFn, token: CancelToken):
-    """(utterances, Draft) for a transcript."""
-    from session_assistant.drafting import draft_note, parse_transcript
-
-    utterances = parse_transcript(transcript)
-    model = note_model(ctx, on_progress)
-    return utterances, draft_note(model, utterances, fmt, on_progress=on_progress, cancel=token)
+    return model.load()
 
 
 def refine(ctx, current, utterances, instruction: str, on_progress: ProgressFn, token: CancelToken):

@@ -173,11 +173,6 @@ class MainWindow(QMainWindow):
         if self.ctx.practice is not None:
             self.ctx.practice.close()
             self.ctx.practice = None
-        for model in self.ctx.models.values():
-            close = getattr(model, "close", None)
-            if close:
-                close()
-        self.ctx.models.clear()
 
     def _save_geometry(self) -> None:
         self.ctx.settings.geometry_hex = bytes(self.saveGeometry().toHex()).decode()

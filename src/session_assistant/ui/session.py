@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
-from session_assistant.ui import engines
+from session_assistant.ui.engines import session_pipeline, stored_draft
 from session_assistant.ui.agenda import interrupted_job
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
@@ -25,47 +25,6 @@ from session_assistant.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.oga *.opus *.aac *.webm *.mp4);;All files (*)"
-
-
-def recording_service(practice):
-    """The vault's RecordingService when this build has it (schema with recordings), else None."""
-    service = getattr(practice, "recordings", None)
-    if service is not None:
-        return service
-    try:
-        from session_assistant.audio.recordings import RecordingService
-    except ImportError:
-        return None
-    with practice.vault.db.read() as conn:
-        has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'recordings'").fetchone()
-    return RecordingService(practice.vault, practice.paths.recordings_dir) if has_table else None
-
-
-def stored_draft(ctx, appointment_id: int):
-    """(utterances, Draft) of the newest stored session draft, or (None, None)."""
-    pipeline = getattr(ctx.practice, "sessions", None)
-    if pipeline is None or not hasattr(pipeline, "latest_draft"):
-        return None, None
-    row = pipeline.latest_draft(appointment_id)
-    transcript = pipeline.transcript(appointment_id)
-    if row is None or transcript is None:
-        return None, None
-    from session_assistant.drafting import Draft, parse_transcript
-
-    return parse_transcript(transcript), Draft.from_json(row["draft"])
-
-
-def session_pipeline(ctx):
-    """The vault's SessionPipeline (persistent, resumable transcription and drafting) when this
-    build has it, set to the models chosen in Settings; else None (work then stays in memory)."""
-    pipeline = getattr(ctx.practice, "sessions", None)
-    if pipeline is None or not hasattr(pipeline, "draft_session"):
-        return None
-    wanted = (ctx.model_name("whisper"), ctx.model_name("llm"))
-    if (pipeline.whisper_model, pipeline.note_model) != wanted:
-        pipeline.close()  # drop engines loaded for other models
-        pipeline.whisper_model, pipeline.note_model = wanted
-    return pipeline
 
 
 class SessionPage(SessionView):
@@ -84,6 +43,8 @@ class SessionPage(SessionView):
         self._active = None  # audio.recordings.ActiveRecording while recording
         self._feed = None  # LiveFeed while recording
         self._live_worker: Worker | None = None
+        self._extract_worker: Worker | None = None  # drafting the note's facts while recording
+        self._live_drafting = False
         self._ticks = 0
         self._meter = QTimer(self)
         self._meter.setInterval(100)
@@ -125,9 +86,9 @@ class SessionPage(SessionView):
         pipeline = session_pipeline(self._ctx)
         if work and work.transcript is not None:
             self._show_transcript(work.transcript)
-        elif pipeline is not None and pipeline.transcript(appointment_id) is not None:
+        elif pipeline.transcript(appointment_id) is not None:
             self._show_transcript(pipeline.transcript(appointment_id))
-        self.resume_button.setVisible(pipeline is not None and interrupted_job(pipeline, appointment_id) is not None)
+        self.resume_button.setVisible(interrupted_job(pipeline, appointment_id) is not None)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
 
@@ -139,7 +100,6 @@ class SessionPage(SessionView):
         practice = self._ctx.practice
         ai_on = practice.profile.get().ai_usage_consent
         decision = practice.clients.consent(self._appointment["client_id"]).decision
-        service = recording_service(practice)
         if not ai_on:
             text = "AI Usage Consent is off (Settings › Privacy & Security): write this note by hand."
         elif decision == "given":
@@ -151,13 +111,11 @@ class SessionPage(SessionView):
         self.consent_state.setText(text)
         allowed = ai_on and decision in ("given", None)
         self.record_box.setEnabled(allowed and self._worker is None)
-        self.record_button.setEnabled(allowed and service is not None and self._active is None)
+        self.record_button.setEnabled(allowed and self._active is None)
         self.pause_button.setEnabled(self._active is not None)
         self.stop_button.setEnabled(self._active is not None)
         self.import_button.setEnabled(allowed and self._active is None)
-        if service is None:
-            self.rec_warning.setText("Live recording is not available in this build; import a recording instead.")
-        elif not self.device.count():
+        if not self.device.count():
             self._fill_devices()
 
     def _fill_devices(self) -> None:
@@ -200,9 +158,9 @@ class SessionPage(SessionView):
     def _on_record_clicked(self) -> None:
         if self._appointment is None or not self.ensure_consent():
             return
-        service = recording_service(self._ctx.practice)
+        service = self._ctx.practice.recordings
         device = self.device.currentData()
-        if service is None or device is None:
+        if device is None:
             return
         from session_assistant.audio.devices import choose_settings, portaudio_stream_factory
 
@@ -218,6 +176,7 @@ class SessionPage(SessionView):
             QMessageBox.warning(self, "Recording did not start", str(error))
             return
         self.transcript.clear()
+        self._live_drafting = True
         self._start_live_transcriber()
         self._set_stage("recording")
         self.pause_button.setText("&Pause")
@@ -241,11 +200,11 @@ class SessionPage(SessionView):
     def _start_live_transcriber(self) -> None:
         from session_assistant.transcribe.live import LiveTranscriber
 
-        ctx, feed, pipeline = self._ctx, self._feed, session_pipeline(self._ctx)
+        feed, pipeline = self._feed, session_pipeline(self._ctx)
 
         def load(progress, token):
-            engine = pipeline.whisper() if pipeline is not None else engines.whisper_engine(ctx, progress)
-            return LiveTranscriber(engine)
+            progress(0.0, "Loading the speech model…")
+            return LiveTranscriber(pipeline.whisper())
 
         worker = Worker(load, "live load")
         worker.finished.connect(lambda live: feed.attach(live))
@@ -269,6 +228,28 @@ class SessionPage(SessionView):
             for segment in window.segments:
                 minutes, seconds = divmod(int(segment.start), 60)
                 self.transcript.appendPlainText(f"[{minutes:02d}:{seconds:02d}] {segment.text}")
+        if windows:
+            self._extract_while_recording()
+
+    def _extract_while_recording(self) -> None:
+        """Draft the note's facts from the transcript so far, so after Stop only the tail is left."""
+        if not self._live_drafting or self._extract_worker is not None or self._active is None or self._feed is None:
+            return
+        pipeline, live, recording_id = session_pipeline(self._ctx), self._feed.live, self._active.id
+        appointment_id, fmt = self.appointment_id, self._ctx.settings.note_format
+
+        def extract(progress, token):
+            return pipeline.extract_while_recording(appointment_id, fmt, recording_id, live.transcript(), token)
+
+        def stop_trying(*_):  # the draft after Stop does this work instead
+            self._live_drafting = False
+            self._extract_worker = None
+
+        self._extract_worker = worker = Worker(extract, "live drafting")
+        worker.finished.connect(lambda _n: setattr(self, "_extract_worker", None))
+        worker.failed.connect(stop_trying)
+        worker.cancelled.connect(stop_trying)
+        self._ctx.pools.run(worker)
 
     def _on_pause_clicked(self) -> None:
         if self._active is None:
@@ -287,28 +268,20 @@ class SessionPage(SessionView):
         active, self._active = self._active, None
         feed, self._feed = self._feed, None
         self._meter.stop()
-        service = recording_service(self._ctx.practice)
+        if self._extract_worker is not None:
+            self._extract_worker.cancel()  # its window is extracted again by the draft
+        service = self._ctx.practice.recordings
         live = feed.live if feed is not None else None
-        pipeline = session_pipeline(self._ctx)
 
-        def stop_and_load(progress, token):
-            service.finish(active)
-            if live is not None or pipeline is not None:
-                return None  # the live transcriber holds the audio; the pipeline reads the sealed file
-            progress(0.5, "Decrypting the recording in memory…")
-            return service.load_audio(active.id)
-
-        def after_stop(audio) -> None:
+        def after_stop(_result) -> None:
             self._set_stage("transcribing")
-            if live is not None:
+            if live is not None:  # only the last window is left to transcribe
                 self._run(lambda p, t: _with_speech(live.finish(t, p)), "Transcribing the rest of the session…", "engine",
                           lambda transcript: self._on_transcribed(transcript, active.id))
-            elif pipeline is not None:
+            else:  # the live transcriber never loaded: transcribe the sealed file
                 self._transcribe_sealed(active.id)
-            else:
-                self._on_audio_loaded(audio)
 
-        self._run(stop_and_load, "Finishing the recording…", "vault", after_stop)
+        self._run(lambda p, t: service.finish(active), "Finishing the recording…", "vault", after_stop)
 
     # ---- import ----------------------------------------------------------------------------------
     def _on_import_clicked(self) -> None:
@@ -319,29 +292,13 @@ class SessionPage(SessionView):
             self.import_recording(Path(file))
 
     def import_recording(self, path: Path) -> None:
-        """Seal the file into the vault (when this build has recordings) and transcribe it."""
-        service = recording_service(self._ctx.practice)
-        appointment_id, ctx = self.appointment_id, self._ctx
-        if service is None:  # no sealed storage yet: transcribe straight from the file, in memory
-            self._set_stage("transcribing")
-            self._run(lambda p, t: engines.transcribe_file(ctx, path, p, t), "Transcribing…", "engine",
-                      self._on_transcribed)
-            return
+        """Seal the file into the vault, then transcribe the sealed copy (resumable)."""
+        service, appointment_id = self._ctx.practice.recordings, self.appointment_id
 
-        if session_pipeline(self._ctx) is not None:
-            def seal(progress, token):
-                return service.import_file(appointment_id, path, on_progress=progress, token=token)
+        def seal(progress, token):
+            return service.import_file(appointment_id, path, on_progress=progress, token=token)
 
-            self._run(seal, "Importing and encrypting the recording…", "vault", self._transcribe_sealed)
-            return
-
-        def seal_and_load(progress, token):
-            rec_id = service.import_file(appointment_id, path, on_progress=lambda f, m: progress(0.8 * f, "Importing"),
-                                         token=token)
-            progress(0.9, "Decrypting the recording in memory…")
-            return service.load_audio(rec_id)
-
-        self._run(seal_and_load, "Importing and encrypting the recording…", "vault", self._on_audio_loaded)
+        self._run(seal, "Importing and encrypting the recording…", "vault", self._transcribe_sealed)
 
     def _transcribe_sealed(self, recording_id: str) -> None:
         """Persistent, resumable transcription of a sealed recording (the transcript goes to the vault)."""
@@ -351,31 +308,18 @@ class SessionPage(SessionView):
                   "Transcribing…", "engine", lambda _result: self._on_transcribed(None))
 
     # ---- transcription and drafting ------------------------------------------------------------------
-    def _on_audio_loaded(self, audio) -> None:
-        ctx = self._ctx
-        self._set_stage("transcribing")
-        self._run(lambda p, t: engines.transcribe_samples(ctx, audio, p, t), "Transcribing…", "engine",
-                  self._on_transcribed)
-
     def _on_transcribed(self, transcript, recording_id: str | None = None) -> None:
-        """Show the transcript and start drafting. ``transcript`` None: it is already in the vault."""
+        """Store and show the transcript, then draft. ``transcript`` None: it is already in the vault."""
         pipeline = session_pipeline(self._ctx)
-        appointment_id = self.appointment_id
-        if pipeline is not None and transcript is not None:
+        ctx, appointment_id, fmt = self._ctx, self.appointment_id, self._ctx.settings.note_format
+        if transcript is not None:
             pipeline.store_transcript(appointment_id, transcript, recording_id)
-        if pipeline is not None:
-            transcript = pipeline.transcript(appointment_id)
-        work = self._ctx.session(appointment_id)
-        work.transcript = transcript
+        transcript = pipeline.transcript(appointment_id)
+        self._ctx.session(appointment_id).transcript = transcript
         self._show_transcript(transcript)
-        ctx, fmt = self._ctx, self._ctx.settings.note_format
         self._set_stage("drafting")
-        if pipeline is not None:
-            self._run(lambda p, t: pipeline.draft_session(appointment_id, fmt, on_progress=p, token=t),
-                      "Drafting the session summary…", "engine", lambda _r: self._on_drafted(stored_draft(ctx, appointment_id)))
-            return
-        self._run(lambda p, t: engines.draft(ctx, transcript, fmt, p, t), "Drafting the session summary…",
-                  "engine", self._on_drafted)
+        self._run(lambda p, t: pipeline.draft_session(appointment_id, fmt, on_progress=p, token=t),
+                  "Drafting the session summary…", "engine", lambda _r: self._on_drafted(stored_draft(ctx, appointment_id)))
 
     def _on_drafted(self, result) -> None:
         utterances, draft = result
@@ -408,8 +352,7 @@ class SessionPage(SessionView):
 
     def _on_resume_clicked(self) -> None:
         """Resume an interrupted transcription (finished windows are kept) or drafting."""
-        pipeline = session_pipeline(self._ctx)
-        job = interrupted_job(pipeline, self.appointment_id) if pipeline is not None else None
+        job = interrupted_job(session_pipeline(self._ctx), self.appointment_id)
         self.resume_button.hide()
         if job is None:
             return
@@ -469,16 +412,15 @@ class SessionPage(SessionView):
     def teardown(self) -> None:
         """Stop a running recording (it is sealed and kept) and cancel work, before a lock or quit."""
         self._meter.stop()
-        for worker in (self._worker, self._live_worker):
+        for worker in (self._worker, self._live_worker, self._extract_worker):
             if worker is not None:
                 worker.cancel()
         if self._feed is not None:
             self._feed.forget()
             self._feed = None
         if self._active is not None:
-            service = recording_service(self._ctx.practice)
             try:
-                service.finish(self._active)
+                self._ctx.practice.recordings.finish(self._active)
             except UserError:
                 log.warning("recording could not be finished cleanly at lock")
             self._active = None

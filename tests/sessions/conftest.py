@@ -1,0 +1,24 @@
+"""Session fixtures: a real vault with a consenting client, an appointment and the tiny note model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sa_testing import MODELS_DIR, TEST_PASSPHRASE
+from session_assistant.app import create_practice
+from session_assistant.paths import AppPaths
+
+
+@pytest.fixture
+def practice(tmp_path):
+    paths = AppPaths.default(vault_dir=tmp_path / "vault", models_dir=MODELS_DIR)
+    paths.ensure()
+    practice, _ = create_practice(paths, TEST_PASSPHRASE)
+    practice.profile.update(name="Dr Test", credentials="LCSW", ai_usage_consent=True)
+    client = practice.clients.add("Ann", "Example")
+    practice.clients.record_consent(client, "given")
+    practice.appointment_id = practice.appointments.add(client, "2026-11-20T10:00", 50)
+    practice.sessions.note_model = "smollm2-135m-instruct"
+    practice.sessions.max_sentences = 2  # the tiny test model rambles; keep its sections short
+    yield practice
+    practice.close()

@@ -1,0 +1,97 @@
+"""Drafting while the session is recorded: facts extracted window by window are kept in the vault
+(as draft-job checkpoints) and reused after Stop, also by a restarted app; a cancelled window is
+redone, never lost. Real vault, real small model."""
+
+from __future__ import annotations
+
+import pytest
+
+from session_assistant.drafting import NoteModel
+from session_assistant.drafting.accumulator import DraftAccumulator
+from session_assistant.errors import Cancelled
+from session_assistant.jobs.progress import CancelToken
+from session_assistant.transcribe.segments import Segment, Transcript
+
+from sa_testing import MODELS_DIR
+
+pytestmark = pytest.mark.slow
+
+TALK = [
+    ("Clinician", "How did the paced breathing practice go this week?"),
+    ("Client", "I practised most mornings and my chest felt less tight before the team meetings."),
+    ("Clinician", "What did you notice on the mornings you skipped it?"),
+    ("Client", "I woke at four, worried about the project deadline, and could not get back to sleep."),
+    ("Clinician", "Let's add a short wind-down routine at night and keep the breathing in the morning."),
+    ("Client", "Okay, I can switch off my phone at ten and read for a while instead."),
+]
+
+
+def transcript(count: int) -> Transcript:
+    segments = [Segment(i, 6.0 * i, 6.0 * i + 5.5, f"{TALK[i % len(TALK)][1]} That was on day {i // 6 + 1}.",
+                        speaker=TALK[i % len(TALK)][0]) for i in range(count)]
+    return Transcript("en", 6.0 * count, segments)
+
+
+def checkpoints(practice):
+    job = practice.jobs.latest("draft", practice.appointment_id)
+    return job, practice.jobs.checkpoints(job.id)
+
+
+def test_facts_extracted_while_recording_are_reused_after_stop(practice):
+    appointment = practice.appointment_id
+    full = transcript(80)
+    so_far = Transcript("en", 300.0, full.segments[:60])
+    extracted = practice.sessions.extract_while_recording(appointment, "soap", None, so_far)
+    assert extracted >= 1
+    job, saved = checkpoints(practice)
+    assert job.state == "queued" and len(saved) == extracted
+    assert all(c["format"] == "soap" and c["window"]["segment_ids"] for c in saved)
+    covered = {i for c in saved for i in c["window"]["segment_ids"]}
+
+    practice.sessions.store_transcript(appointment, full)  # Stop: the whole transcript
+    outcome = practice.sessions.draft_session(appointment, "soap")
+    draft = practice.sessions.latest_draft(appointment)
+    assert draft["id"] == outcome["draft_id"] and draft["draft"]["mode"] == "windowed"
+    job, after = checkpoints(practice)
+    assert job.state == "done"
+    assert after[:len(saved)] == saved  # the windows from the session were not redone...
+    newly = {i for c in after[len(saved):] for i in c["window"]["segment_ids"]}
+    assert newly and not newly & covered  # ...only the tail was extracted after Stop
+    assert covered | newly == {s.id for s in full.segments}
+
+
+def test_a_restarted_app_finishes_from_the_saved_windows(practice):
+    appointment = practice.appointment_id
+    full = transcript(70)
+    assert practice.sessions.extract_while_recording(appointment, "soap", None, full) >= 1
+    _, saved = checkpoints(practice)
+    practice.sessions.store_transcript(appointment, full)
+    practice.sessions._accumulators.clear()  # what a restart loses: only memory
+    practice.sessions.draft_session(appointment, "soap")
+    job, after = checkpoints(practice)
+    assert job.state == "done" and after[:len(saved)] == saved
+    assert practice.sessions.latest_draft(appointment)["draft"]["mode"] == "windowed"
+
+
+def test_a_short_session_is_drafted_whole(practice):
+    appointment = practice.appointment_id
+    short = transcript(6)
+    assert practice.sessions.extract_while_recording(appointment, "soap", None, short) == 0
+    practice.sessions.store_transcript(appointment, short)
+    practice.sessions.draft_session(appointment, "soap")
+    assert practice.sessions.latest_draft(appointment)["draft"]["mode"] == "direct"
+
+
+def test_a_cancelled_window_stays_pending_and_is_extracted_next_time():
+    model = NoteModel.from_registry(MODELS_DIR, "smollm2-135m-instruct").load()
+    try:
+        acc = DraftAccumulator(model, "soap", window_tokens=300, facts_per_section=2)
+        token = CancelToken()
+        token.cancel()
+        with pytest.raises(Cancelled):
+            acc.add_segments([s.to_dict() for s in transcript(30).segments], cancel=token)
+        assert acc.windows_done == 0 and acc.pending_tokens >= 300
+        assert acc.add_segments([], cancel=CancelToken()) >= 1
+        assert acc.state["windows"][0]["segment_ids"][0] == 0
+    finally:
+        model.close()
