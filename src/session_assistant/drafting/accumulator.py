@@ -1,5 +1,6 @@
-"""Incremental drafting for long sessions: extract facts window by window while the session runs,
-so that after Stop only the last window and a quick composition remain (map-reduce).
+"""Incremental drafting for long sessions: draft each window of the transcript section by section
+while the session runs (the same prompts as a whole-note draft, fewer sentences per window), so
+that after Stop only the last window and a rule-based composition remain (map-reduce).
 
 Per-window extracts are saved through an ``ExtractStore`` after every window so a restarted app
 resumes where it stopped. Extracts are PHI: the app must pass a vault-backed store; the JSON file
@@ -15,17 +16,17 @@ from pathlib import Path
 from typing import Any, Iterable, Protocol
 
 from session_assistant.drafting.draft_result import Draft
-from session_assistant.drafting.formats import extract_schema, get_format, prompt_text
+from session_assistant.drafting.drafter import draft_sections
+from session_assistant.drafting.formats import get_format, prompt_text
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
-from session_assistant.drafting.sections import assemble, salvage_items
+from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, parse_transcript
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 STATE_VERSION = 1
 MIN_WINDOW_TOKENS = 200
-TOKENS_PER_FACT = 50
 
 
 class ExtractStore(Protocol):
@@ -81,10 +82,9 @@ class DraftAccumulator:
         self.subject = subject
         self.store = store or MemoryStore()
         self.facts_per_section = facts_per_section
-        self._system = prompt_text("extract_system").format(
-            format_title=self.format.title, subject=subject,
-            section_guide="\n".join(f"- {s.key}: {s.guidance}" for s in self.format.sections))
-        self._budget = TOKENS_PER_FACT * facts_per_section * len(self.format.sections) + 40
+        self._system = prompt_text("draft_system").format(format_title=self.format.title, subject=subject)
+        capped = get_format(self.format.key, subject, facts_per_section)
+        self._budget = max(int(s.max_tokens * 1.5) for s in capped.sections)  # a retry's budget
         self.window_tokens = self._fit_window(window_tokens)
         state = self.store.load()
         if not state or state.get("version") != STATE_VERSION or state.get("format") != self.format.key:
@@ -95,7 +95,7 @@ class DraftAccumulator:
         self._pending: list[tuple[Utterance, int]] = []
 
     def _fit_window(self, wanted: int) -> int:
-        overhead = self.model.count_tokens(self._system) + self.model.count_tokens(prompt_text("extract_window")) + 120
+        overhead = self.model.count_tokens(self._system) + self.model.count_tokens(prompt_text("draft_section")) + 200
         room = self.model.context_size - overhead - self._budget
         if room < MIN_WINDOW_TOKENS:
             raise ContextExceeded(f"Model '{self.model.model_id}' has too small a context "
@@ -142,33 +142,16 @@ class DraftAccumulator:
         window = [utt for utt, _ in self._pending[:size]]  # left pending until extracted: a cancel loses nothing
         share = min(1.0, sum(self.model.count_tokens(u.line()) for u in window) / self.window_tokens)
         per_section = max(2, round(self.facts_per_section * share))
-        block = "Transcript part (line number, speaker, words):\n" + "\n".join(u.line() for u in window)
-        ask = prompt_text("extract_window").format(format_title=self.format.title, max_sentences=per_section)
-        messages = [{"role": "system", "content": self._system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
-        budget = TOKENS_PER_FACT * per_section * len(self.format.sections) + 40
-        stage = f"Extracting part {self.windows_done + 1}"
-
-        def tokens(n: int) -> None:
-            on_progress((index + min(n / budget, 0.99)) / total, f"{stage}: {n} tokens")
-
-        on_progress(index / total, f"{stage}: reading")
-        schema = extract_schema(self.format, per_section, [u.id for u in window])
-        gen = self.model.generate_json(messages, schema, budget, cancel=cancel, on_token=tokens)
-        facts: dict[str, list[dict]] = {key: [] for key in self.format.keys}
-        warning = None
-        try:
-            if gen.finish_reason == "length":
-                raise ValueError("length")
-            parsed = json.loads(gen.text)
-            for key in self.format.keys:
-                facts[key] = [f for f in parsed.get(key, []) if isinstance(f, dict)]
-        except (ValueError, AttributeError):
-            for key, obj in salvage_items(gen.text, self.format.keys):
-                facts.setdefault(key or self.format.keys[0], []).append(obj)
-            warning = (f"Part {self.windows_done + 1}: the model stopped early; the complete facts it wrote "
-                       "were kept. Review against the transcript.")
+        capped = get_format(self.format.key, self.subject, per_section)
+        stage = f"Drafting part {self.windows_done + 1}"
+        started = time.monotonic()
+        facts, warnings = draft_sections(
+            self.model, capped, window, system=self._system, heading="Transcript part", subject=self.subject,
+            on_progress=lambda f, m: on_progress((index + min(f, 0.99)) / total, m), cancel=cancel, stage=stage)
+        facts = {key: [f for f in facts.get(key, []) if not f.get("system")] for key in self.format.keys}
+        warning = "; ".join(warnings) or None
         self.state["windows"].append({"segment_ids": [u.id for u in window], "facts": facts,
-                                      "warning": warning, "seconds": round(gen.seconds, 2)})
+                                      "warning": warning, "seconds": round(time.monotonic() - started, 2)})
         del self._pending[:size]
         self._covered.update(u.id for u in window)
         self.store.save(self.state)
