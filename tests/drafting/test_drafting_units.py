@@ -7,10 +7,11 @@ import json
 import pytest
 
 from session_assistant.drafting import NOT_DISCUSSED, TranscriptUnreadable, UnknownFormat, get_format, parse_transcript
+from session_assistant.drafting.formats import SENTENCE_MAX_CHARS
 from session_assistant.drafting.gguf_meta import GGUFError, training_context
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
 from session_assistant.drafting.risk import scan_transcript
-from session_assistant.drafting.sections import assemble, complete_sentence, salvage_items
+from session_assistant.drafting.sections import assemble, complete_sentence, join_continuations, salvage_items
 from session_assistant.drafting.transcript_input import Utterance, load_transcript
 from session_assistant.errors import NotFound
 
@@ -117,16 +118,16 @@ def test_salvage_keeps_complete_items_of_cut_json():
 def test_a_sentence_cut_by_the_length_limit_is_trimmed_or_marked():
     whole = "The client reported waking at three most nights."
     assert complete_sentence(whole) == (whole, False)
-    cut_after_two = ("The client sleeps badly. " + "She wakes at three and lies awake until five, " * 6)[:240]
+    cut_after_two = ("The client sleeps badly. " + "She wakes at three and lies awake until five, " * 9)[:SENTENCE_MAX_CHARS]
     assert complete_sentence(cut_after_two) == ("The client sleeps badly.", False)
-    run_on = ("The client described waking at three and lying awake until five, " * 5)[:240]
+    run_on = ("The client described waking at three and lying awake until five, " * 7)[:SENTENCE_MAX_CHARS]
     text, cut = complete_sentence(run_on)
-    assert cut and text.endswith("…") and len(text) <= 241
+    assert cut and text.endswith("…") and len(text) <= SENTENCE_MAX_CHARS + 1
 
 
 def test_assembled_cut_sentence_is_flagged_for_review():
     utterances = [Utterance(1, "Client", "I wake at three and lie awake until five most nights")]
-    run_on = ("The client described waking at three and lying awake until five, " * 5)[:240]
+    run_on = ("The client described waking at three and lying awake until five, " * 7)[:SENTENCE_MAX_CHARS]
     draft = assemble(get_format("soap"), {"subjective": [{"text": run_on, "evidence": [1]}]},
                      SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
     sentence = next(s for s in draft.sentences if s.section == "subjective")
@@ -175,3 +176,30 @@ def test_a_sentence_with_a_number_never_said_is_withheld_with_its_reason():
     assert draft.sections["plan"] == NOT_DISCUSSED
     assert [s.text for s in draft.withheld] == ["The client will be seen again in 2 weeks."]
     assert "unsupported_number:2" in draft.withheld[0].flags
+
+
+def test_a_sentence_split_across_two_items_is_rejoined():
+    items = [{"text": "The client said he follows his doctor'", "evidence": [1]},
+             {"text": "s orders and takes his insulin at night.", "evidence": [2]},
+             {"text": "The client sleeps badly and wakes at three", "evidence": [3]},
+             {"text": "most nights.", "evidence": [3]},
+             {"text": "He walks daily.", "evidence": [4]},
+             {"text": "and swims on weekends.", "evidence": [4]}]
+    assert [(i["text"], i["evidence"]) for i in join_continuations(items)] == [
+        ("The client said he follows his doctor's orders and takes his insulin at night.", [1, 2]),
+        ("The client sleeps badly and wakes at three most nights.", [3, 3]),
+        ("He walks daily.", [4]),
+        ("and swims on weekends.", [4])]
+
+
+def test_a_sentence_repeating_part_of_an_earlier_one_is_dropped():
+    utterances = [Utterance(1, "Client", "I take lantus at night and check my blood sugar every morning."),
+                  Utterance(2, "Client", "My knees ache after long walks.")]
+    raw = {"subjective": [
+        {"text": "The client takes lantus at night and checks their blood sugar every morning.", "evidence": [1]},
+        {"text": "The client takes lantus at night.", "evidence": [1]},
+        {"text": "The client's knees ache after long walks.", "evidence": [2]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    assert [s.text for s in draft.section_sentences("subjective")] == [
+        "The client takes lantus at night and checks their blood sugar every morning.",
+        "The client's knees ache after long walks."]

@@ -97,10 +97,29 @@ def complete_sentence(text: str) -> tuple[str, bool]:
     return text.rstrip(" ,;:-") + "…", True
 
 
-def _near_duplicate(bag: set[str], kept: list[set[str]], threshold: float = 0.7) -> bool:
+def join_continuations(items: list[RawSentence]) -> list[RawSentence]:
+    """Rejoin a sentence the length limit split across two items: the second starts in lower case
+    (or with a letter or two like "s orders.") right after a first that did not end a sentence."""
+    joined: list[RawSentence] = []
+    for item in items:
+        text = str(item.get("text", "")).strip()
+        previous = joined[-1] if joined else None
+        if (previous is not None and not previous.get("system") and text[:1].islower()
+                and not str(previous["text"]).rstrip().endswith((".", "!", "?"))):
+            glue = "" if re.match(r"^[a-z]{1,2}\b", text) and str(previous["text"]).endswith("'") else " "
+            previous["text"] = str(previous["text"]).rstrip() + glue + text
+            previous["evidence"] = list(previous.get("evidence") or []) + list(item.get("evidence") or [])
+            continue
+        joined.append(dict(item))
+    return joined
+
+
+def _near_duplicate(bag: set[str], kept: list[set[str]], similar: float = 0.7, contained: float = 0.8) -> bool:
+    """True when the sentence's content words mostly repeat one already kept: nearly the same
+    words (Jaccard), or mostly a part of a longer one (a small model's repetition loops)."""
     for other in kept:
-        union = bag | other
-        if union and len(bag & other) / len(union) >= threshold:
+        shared = len(bag & other)
+        if shared / len(bag | other) >= similar or shared / len(bag) >= contained:
             return True
     return False
 
@@ -122,7 +141,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     withheld: list[DraftSentence] = []
     kept_bags: list[set[str]] = []  # across sections: a fact belongs to the first section that states it
     for sec in fmt.sections:
-        for item in raw.get(sec.key, []):
+        for item in join_continuations(raw.get(sec.key, [])):
             if item.get("system"):
                 sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
