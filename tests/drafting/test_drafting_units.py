@@ -203,3 +203,15 @@ def test_a_sentence_repeating_part_of_an_earlier_one_is_dropped():
     assert [s.text for s in draft.section_sentences("subjective")] == [
         "The client takes lantus at night and checks their blood sugar every morning.",
         "The client's knees ache after long walks."]
+
+
+def test_an_item_with_several_sentences_is_checked_sentence_by_sentence():
+    utterances = [Utterance(1, "Client", "I take lantus at night. I walk every day.")]
+    raw = {"subjective": [{"text": "The client takes lantus at night.", "evidence": [1]},
+                          {"text": "The client takes lantus at night. The client walks every day. Dr. Lee agreed.",
+                           "evidence": [1]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    kept = draft.section_sentences("subjective")
+    assert [s.text for s in kept] == ["The client takes lantus at night.", "The client walks every day.",
+                                      "Dr. Lee agreed."]
+    assert all(s.evidence == [1] for s in kept[:2]) and "unsupported_name:Lee" in kept[2].flags

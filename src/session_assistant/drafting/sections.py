@@ -114,6 +114,34 @@ def join_continuations(items: list[RawSentence]) -> list[RawSentence]:
     return joined
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e"}
+
+
+def _sentences(text: str) -> list[str]:
+    parts, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        last_word = text[start:end.start()].rsplit(" ", 1)[-1].rstrip(".").lower()
+        if last_word in _ABBREVIATIONS:
+            continue
+        parts.append(text[start:end.start()])
+        start = end.end()
+    return [*parts, text[start:]]
+
+
+def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
+    """Split items holding several sentences (the model often packs two or three into one) so
+    each sentence is checked, de-duplicated and flagged on its own; each keeps the item's evidence."""
+    split: list[RawSentence] = []
+    for item in items:
+        parts = [] if item.get("system") else _sentences(str(item.get("text", "")).strip())
+        if len(parts) < 2:
+            split.append(item)
+            continue
+        split.extend({**item, "text": part} for part in parts if part)
+    return split
+
+
 def _near_duplicate(bag: set[str], kept: list[set[str]], similar: float = 0.7, contained: float = 0.8) -> bool:
     """True when the sentence's content words mostly repeat one already kept: nearly the same
     words (Jaccard), or mostly a part of a longer one (a small model's repetition loops)."""
@@ -141,7 +169,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     withheld: list[DraftSentence] = []
     kept_bags: list[set[str]] = []  # across sections: a fact belongs to the first section that states it
     for sec in fmt.sections:
-        for item in join_continuations(raw.get(sec.key, [])):
+        for item in one_sentence_each(join_continuations(raw.get(sec.key, []))):
             if item.get("system"):
                 sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
