@@ -215,3 +215,13 @@ def test_an_item_with_several_sentences_is_checked_sentence_by_sentence():
     assert [s.text for s in kept] == ["The client takes lantus at night.", "The client walks every day.",
                                       "Dr. Lee agreed."]
     assert all(s.evidence == [1] for s in kept[:2]) and "unsupported_name:Lee" in kept[2].flags
+
+
+def test_the_unfinished_tail_of_a_cut_item_never_reaches_the_note():
+    utterances = [Utterance(1, "Client", "I sleep badly and feel anxious before meetings; I take a sedative some nights.")]
+    item = ("The client sleeps badly and feels anxious before meetings. "
+            + "They also mentioned that they take a sedative on some nights when the anxiety " * 4)[:SENTENCE_MAX_CHARS]
+    draft = assemble(get_format("soap"), {"subjective": [{"text": item, "evidence": [1]}]},
+                     SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    assert [s.text for s in draft.section_sentences("subjective")] == [
+        "The client sleeps badly and feels anxious before meetings."]

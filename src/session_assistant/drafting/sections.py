@@ -131,14 +131,16 @@ def _sentences(text: str) -> list[str]:
 
 def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
     """Split items holding several sentences (the model often packs two or three into one) so
-    each sentence is checked, de-duplicated and flagged on its own; each keeps the item's evidence."""
+    each sentence is checked, de-duplicated and flagged on its own; each keeps the item's evidence.
+    An item the length limit cut off loses its unfinished tail first (``complete_sentence``)."""
     split: list[RawSentence] = []
     for item in items:
-        parts = [] if item.get("system") else _sentences(str(item.get("text", "")).strip())
-        if len(parts) < 2:
+        if item.get("system"):
             split.append(item)
             continue
-        split.extend({**item, "text": part} for part in parts if part)
+        text, cut = complete_sentence(" ".join(str(item.get("text", "")).split()))
+        parts = [part for part in _sentences(text) if part]
+        split.extend({**item, "text": part, "cut": cut and n == len(parts) - 1} for n, part in enumerate(parts))
     return split
 
 
@@ -173,7 +175,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if item.get("system"):
                 sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
-            text, cut = complete_sentence(" ".join(str(item.get("text", "")).split()))
+            text, cut = item["text"], item["cut"]
             bag = content_words(text)
             if len(text) < 8 or not bag or _near_duplicate(bag, kept_bags):
                 continue
