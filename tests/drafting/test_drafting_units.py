@@ -225,3 +225,12 @@ def test_the_unfinished_tail_of_a_cut_item_never_reaches_the_note():
                      SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
     assert [s.text for s in draft.section_sentences("subjective")] == [
         "The client sleeps badly and feels anxious before meetings."]
+
+
+def test_a_section_whose_only_sentence_repeats_another_keeps_it_rather_than_saying_not_discussed():
+    utterances = [Utterance(1, "Client", "The breathing exercise helped with my anxiety before meetings.")]
+    same = "The breathing exercise helped the client's anxiety before meetings."
+    raw = {"subjective": [{"text": same, "evidence": [1]}], "assessment": [{"text": same, "evidence": [1]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    assert draft.sections["assessment"] == same and draft.sections["subjective"] == same
+    assert draft.sections["plan"] == NOT_DISCUSSED

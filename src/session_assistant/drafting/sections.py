@@ -171,13 +171,21 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     withheld: list[DraftSentence] = []
     kept_bags: list[set[str]] = []  # across sections: a fact belongs to the first section that states it
     for sec in fmt.sections:
-        for item in one_sentence_each(join_continuations(raw.get(sec.key, []))):
+        repeated: list[RawSentence] = []  # written here but already stated in an earlier section
+        items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
+        while items:
+            item = items.pop(0)
             if item.get("system"):
                 sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
             text, cut = item["text"], item["cut"]
             bag = content_words(text)
-            if len(text) < 8 or not bag or _near_duplicate(bag, kept_bags):
+            if len(text) < 8 or not bag:
+                continue
+            if _near_duplicate(bag, kept_bags) and not item.get("keep"):
+                repeated.append(item)
+                if not items and repeated and not any(s.section == sec.key for s in sentences):
+                    items.append({**repeated[0], "keep": True})  # never "Not discussed" for a repeat
                 continue
             kept_bags.append(bag)
             evidence = source.ground_evidence(text, item.get("evidence") or [])
