@@ -20,6 +20,7 @@ from session_assistant.ui.engines import session_pipeline, stored_draft
 from session_assistant.ui.agenda import interrupted_job
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
+from session_assistant.ui.session_live import LiveTranscriptMixin
 from session_assistant.ui.session_view import SessionView
 from session_assistant.ui.worker import Worker
 
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.oga *.opus *.aac *.webm *.mp4);;All files (*)"
 
 
-class SessionPage(SessionView):
+class SessionPage(LiveTranscriptMixin, SessionView):
     """Emits ``stage_changed(appointment_id)`` and ``summary_ready(appointment_id)`` for the agenda."""
 
     stage_changed = Signal(int)
@@ -195,61 +196,6 @@ class SessionPage(SessionView):
         self._ticks += 1
         if self._ticks % 30 == 0:  # every 3 s: transcribe the windows closed at pauses so far
             self._transcribe_live_windows()
-
-    # ---- live transcript while recording -------------------------------------------------------
-    def _start_live_transcriber(self) -> None:
-        from session_assistant.transcribe.live import LiveTranscriber
-
-        feed, pipeline = self._feed, session_pipeline(self._ctx)
-
-        def load(progress, token):
-            progress(0.0, "Loading the speech model…")
-            return LiveTranscriber(pipeline.whisper())
-
-        worker = Worker(load, "live load")
-        worker.finished.connect(lambda live: feed.attach(live))
-        worker.failed.connect(lambda text: self.rec_warning.setText(
-            "Live transcript unavailable (" + text + "); the recording continues and is transcribed after Stop."))
-        self._ctx.pools.run(worker)
-
-    def _transcribe_live_windows(self) -> None:
-        if self._feed is None or self._feed.live is None or self._live_worker is not None:
-            return
-        live = self._feed.live
-        self._live_worker = worker = Worker(lambda p, t: live.transcribe_ready(t), "live windows")
-        worker.finished.connect(self._on_live_windows)
-        for signal in (worker.failed, worker.cancelled):
-            signal.connect(lambda *_: setattr(self, "_live_worker", None))
-        self._ctx.pools.run(worker)
-
-    def _on_live_windows(self, windows) -> None:
-        self._live_worker = None
-        for window in windows:
-            for segment in window.segments:
-                minutes, seconds = divmod(int(segment.start), 60)
-                self.transcript.appendPlainText(f"[{minutes:02d}:{seconds:02d}] {segment.text}")
-        if windows:
-            self._extract_while_recording()
-
-    def _extract_while_recording(self) -> None:
-        """Draft the note's facts from the transcript so far, so after Stop only the tail is left."""
-        if not self._live_drafting or self._extract_worker is not None or self._active is None or self._feed is None:
-            return
-        pipeline, live, recording_id = session_pipeline(self._ctx), self._feed.live, self._active.id
-        appointment_id, fmt = self.appointment_id, self._ctx.settings.note_format
-
-        def extract(progress, token):
-            return pipeline.extract_while_recording(appointment_id, fmt, recording_id, live.transcript(), token)
-
-        def stop_trying(*_):  # the draft after Stop does this work instead
-            self._live_drafting = False
-            self._extract_worker = None
-
-        self._extract_worker = worker = Worker(extract, "live drafting")
-        worker.finished.connect(lambda _n: setattr(self, "_extract_worker", None))
-        worker.failed.connect(stop_trying)
-        worker.cancelled.connect(stop_trying)
-        self._ctx.pools.run(worker)
 
     def _on_pause_clicked(self) -> None:
         if self._active is None:
