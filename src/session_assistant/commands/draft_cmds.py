@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", default=None, metavar="NAME", help="an LLM in models/ (default: the registry default)")
     p.add_argument("--subject", default="client", choices=["client", "patient"],
                    help="how the note refers to the person (default: client)")
+    p.add_argument("--pronouns", default=None, metavar="PRONOUNS",
+                   help="the person's pronouns, e.g. she/her (default: as the transcript shows)")
     p.add_argument("--enhance", action="store_true",
                    help="treat TRANSCRIPT as a hand-written note and tidy it into the format, adding nothing")
     p.add_argument("--max-sentences", type=int, default=None, metavar="N",
@@ -59,7 +61,7 @@ def _draft(ctx, args) -> int:
                                  max_sentences=args.max_sentences)
         else:
             draft = draft_note(model, source, args.format, subject=args.subject, on_progress=show,
-                                 max_sentences=args.max_sentences)
+                               max_sentences=args.max_sentences, pronouns=args.pronouns)
     finally:
         model.close()
     data = draft.to_json()

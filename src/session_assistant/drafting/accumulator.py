@@ -17,7 +17,7 @@ from typing import Any, Iterable, Protocol
 
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.drafter import draft_sections
-from session_assistant.drafting.formats import get_format, prompt_text
+from session_assistant.drafting.formats import get_format, prompt_text, system_prompt
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
@@ -76,13 +76,14 @@ class DraftAccumulator:
     """
 
     def __init__(self, model: NoteModel, fmt: str | None = "soap", *, subject: str = "client",
-                 store: ExtractStore | None = None, window_tokens: int = 1000, facts_per_section: int = 6) -> None:
+                 store: ExtractStore | None = None, window_tokens: int = 1000, facts_per_section: int = 6,
+                 pronouns: str | None = None) -> None:
         self.model = model
         self.format = get_format(fmt, subject)
         self.subject = subject
         self.store = store or MemoryStore()
         self.facts_per_section = facts_per_section
-        self._system = prompt_text("draft_system").format(format_title=self.format.title, subject=subject)
+        self._system = system_prompt("draft_system", self.format.title, subject, pronouns)
         capped = get_format(self.format.key, subject, facts_per_section)
         self._budget = max(int(s.max_tokens * 1.5) for s in capped.sections)  # a retry's budget
         self.window_tokens = self._fit_window(window_tokens)

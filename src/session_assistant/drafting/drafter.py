@@ -7,7 +7,8 @@ import time
 from typing import Any, Sequence
 
 from session_assistant.drafting.draft_result import Draft
-from session_assistant.drafting.formats import NoteFormat, get_format, prompt_text, sentences_schema
+from session_assistant.drafting.formats import (NoteFormat, get_format, prompt_text, sentences_schema,
+                                                system_prompt)
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
@@ -69,12 +70,13 @@ def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Uttera
 def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, subject: str = "client",
                on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                direct_limit: int = DIRECT_TOKEN_LIMIT, window_tokens: int | None = None,
-               max_sentences: int | None = None) -> Draft:
+               max_sentences: int | None = None, pronouns: str | None = None) -> Draft:
     """Draft a note in ``fmt`` (default SOAP) from a transcript (utterances, JSON, text or Transcript).
 
     Short transcripts are drafted section by section over the whole text; longer ones through a
     ``DraftAccumulator`` (extract per window, then compose), so nothing is ever truncated.
-    ``max_sentences`` caps each section (shorter drafts).
+    ``max_sentences`` caps each section (shorter drafts). ``pronouns`` ("she/her") come from the
+    chart; without them the model follows the transcript.
 
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
@@ -82,7 +84,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     started = time.monotonic()
     note_format = get_format(fmt, subject, max_sentences)
     utterances = list(transcript) if _is_utterances(transcript) else parse_transcript(transcript)
-    system = prompt_text("draft_system").format(format_title=note_format.title, subject=subject)
+    system = system_prompt("draft_system", note_format.title, subject, pronouns)
     if fits_directly(model, note_format, utterances, system, direct_limit):
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
                                        subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting")
@@ -94,7 +96,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
         options = {"window_tokens": window_tokens} if window_tokens else {}
         if max_sentences:
             options["facts_per_section"] = max_sentences
-        acc = DraftAccumulator(model, note_format.key, subject=subject, **options)
+        acc = DraftAccumulator(model, note_format.key, subject=subject, pronouns=pronouns, **options)
         acc.add_segments(utterances, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
         draft = acc.finish(on_progress=lambda f, m: on_progress(0.9 + 0.1 * f, m), cancel=cancel)
     draft.elapsed_s = time.monotonic() - started

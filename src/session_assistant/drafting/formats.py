@@ -65,9 +65,36 @@ def _formats_data() -> dict:
 
 
 @lru_cache(maxsize=None)
+def _prompt_data(name: str) -> dict:
+    return json.loads(resource("prompts", f"{name}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def prompt_text(name: str) -> str:
     """A prompt template from ``resources/prompts/<name>.txt``."""
     return resource("prompts", f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
+def _voice_pronouns(pronouns: str | None, subject: str) -> tuple[str, str]:
+    """The subject pronouns the voice examples use: both he and she when inferred from the
+    transcript, the client's own when given, "The client" where a pronoun would need other verb forms."""
+    if not pronouns:
+        return "He", "She"
+    first = pronouns.split("/")[0].strip().lower()
+    own = {"she": "She", "he": "He"}.get(first, f"The {subject}")
+    return own, own
+
+
+def system_prompt(name: str, format_title: str, subject: str = "client", pronouns: str | None = None) -> str:
+    """A system prompt (``resources/prompts/<name>.txt``) with the voice for ``subject`` (past tense
+    for a therapy "client", present tense medical style for a "patient") and a pronoun rule: the
+    chart's ``pronouns`` when known, else those the transcript shows."""
+    voices, rules = _prompt_data("voices"), _prompt_data("pronouns")
+    first, second = _voice_pronouns(pronouns, subject)
+    voice = voices.get(subject, voices["client"]).format(subject=subject, pronoun_a=first, pronoun_b=second)
+    pronoun_rule = rules["given" if pronouns else "inferred"].format(subject=subject, pronouns=pronouns)
+    return prompt_text(name).format(format_title=format_title, subject=subject, voice=voice,
+                                    pronoun_rule=pronoun_rule)
 
 
 def format_names() -> list[str]:

@@ -13,6 +13,7 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS
 from session_assistant.drafting.grounding import SourceIndex, content_words
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import RiskItem, mentions_risk
+from session_assistant.drafting.wording import clinical_wording
 from session_assistant.jobs.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
         if item.get("system"):
             split.append(item)
             continue
-        text, cut = complete_sentence(" ".join(str(item.get("text", "")).split()))
+        text, cut = complete_sentence(clinical_wording(" ".join(str(item.get("text", "")).split())))
         parts = [part for part in _sentences(text) if part]
         split.extend({**item, "text": part, "cut": cut and n == len(parts) - 1} for n, part in enumerate(parts))
     return split

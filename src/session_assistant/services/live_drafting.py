@@ -47,7 +47,7 @@ class JobCheckpointStore:
 
 
 def accumulator(model: NoteModel, store: JobCheckpointStore, fmt: str, subject: str = "client",
-                facts_per_section: int | None = None) -> DraftAccumulator:
+                facts_per_section: int | None = None, pronouns: str | None = None) -> DraftAccumulator:
     """An accumulator that resumes from (and saves to) the draft job's checkpoints."""
     return DraftAccumulator(model.load(), fmt, subject=subject, store=store, window_tokens=WINDOW_TOKENS,
-                            facts_per_section=facts_per_section or FACTS_PER_SECTION)
+                            facts_per_section=facts_per_section or FACTS_PER_SECTION, pronouns=pronouns)

@@ -242,13 +242,14 @@ class SessionPipeline(Service):
             raise UserError(f"Appointment {appointment_id} has no transcript to draft from.")
         recording_id = self._transcript_recording(appointment_id)
         job_id = self._draft_job(appointment_id, fmt, recording_id)
+        pronouns = self._client_pronouns(appointment_id)
 
         def work(ctx) -> dict:
             model = self.llm()
             acc = self._accumulators.pop((appointment_id, fmt, recording_id), None)
             store = JobCheckpointStore(self.jobs, job_id, fmt)
             if store.has_windows:  # windows were extracted while recording (perhaps before a restart)
-                acc = acc or accumulator(model, store, fmt, facts_per_section=self.max_sentences)
+                acc = acc or accumulator(model, store, fmt, facts_per_section=self.max_sentences, pronouns=pronouns)
             else:  # too short to have filled a window: draft the whole transcript at once
                 acc = None
             if acc is not None:
@@ -257,7 +258,7 @@ class SessionPipeline(Service):
                 draft = acc.finish(on_progress=lambda f, m: ctx.on_progress(0.9 + 0.1 * f, m), cancel=ctx.token)
             else:
                 draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
-                                   max_sentences=self.max_sentences)
+                                   max_sentences=self.max_sentences, pronouns=pronouns)
             return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
@@ -274,7 +275,8 @@ class SessionPipeline(Service):
         key = (appointment_id, fmt, recording_id)
         if key not in self._accumulators:
             store = JobCheckpointStore(self.jobs, self._draft_job(appointment_id, fmt, recording_id), fmt)
-            self._accumulators[key] = accumulator(self.llm(), store, fmt, facts_per_section=self.max_sentences)
+            self._accumulators[key] = accumulator(self.llm(), store, fmt, facts_per_section=self.max_sentences,
+                                                  pronouns=self._client_pronouns(appointment_id))
         return self._accumulators[key].add_segments(parse_transcript(transcript), cancel=token)
 
     def _extract_live(self, appointment_id: int, fmt: str, recording_id: str, live, token: CancelToken) -> bool:
@@ -295,6 +297,13 @@ class SessionPipeline(Service):
         params = {"format": fmt, "recording_id": recording_id}
         job = self._resumable_job(DRAFT_JOB, appointment_id, params)
         return job.id if job else self.jobs.submit(DRAFT_JOB, appointment_id, params)
+
+    def _client_pronouns(self, appointment_id: int) -> str | None:
+        """The pronouns on the client's chart ("she/her"), which the draft uses; None if not recorded."""
+        with self.db.read() as conn:
+            row = conn.execute("SELECT c.pronouns FROM appointments a JOIN clients c ON c.id = a.client_id "
+                               "WHERE a.id = ?", (appointment_id,)).fetchone()
+        return (row[0] or "").strip() or None if row else None
 
     def _transcript_recording(self, appointment_id: int) -> str | None:
         with self.db.read() as conn:

@@ -1,0 +1,40 @@
+"""Clinical wording applied to every drafted sentence: counts before units as numerals and
+"milligrams" as "mg", the way notes are written ("2.5 mg once a week", "for 3 weeks").
+
+Transcripts spell numbers as words ("two weeks"); a note a clinician scans writes "2 weeks". The
+grounding check reads digits and words alike, so this never turns a supported number into an
+unsupported one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_VALUE = {w: i for i, w in enumerate(_ONES)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+_UNITS = (r"(?:days?|weeks?|months?|years?|hours?|minutes?|times?|nights?|mg|milligrams?|micrograms?|pounds?|"
+          r"episodes?|drinks?|cups?|glasses?|pills?|tablets?|sessions?|servings?|miles?|blocks?|flights?)")
+_COUNT = re.compile(
+    r"(?<!point )\b(?P<tens>%s)(?:[- ](?P<ones>%s))?(?P<rest>[- ]%s\b)|(?<!point )\b(?P<small>%s)(?P<rest2>[- ]%s\b)" % (
+        "|".join(_TENS), "|".join(_ONES[1:10]), _UNITS, "|".join(_ONES), _UNITS),
+    re.IGNORECASE)
+_MILLIGRAMS = re.compile(r"(\d(?:\.\d+)?)\s*(milligrams?|micrograms?)\b", re.IGNORECASE)
+_YEAR_OLD = re.compile(r"\b(\d+)[- ]year[- ]old\b", re.IGNORECASE)  # attributive only: "52 years old" stays
+
+
+def _numeral(match: re.Match) -> str:
+    if match.group("small"):
+        return f"{_VALUE[match.group('small').lower()]}{match.group('rest2')}"
+    value = _VALUE[match.group("tens").lower()] + _VALUE.get((match.group("ones") or "").lower(), 0)
+    return f"{value}{match.group('rest')}"
+
+
+def clinical_wording(text: str) -> str:
+    """``"two point five milligrams"`` stays as spoken; ``"two weeks"`` becomes ``"2 weeks"``,
+    ``"40 milligrams"`` ``"40 mg"`` and ``"fifty two year old"`` ``"52-year-old"``."""
+    text = _COUNT.sub(_numeral, text)
+    text = _MILLIGRAMS.sub(lambda m: f"{m.group(1)} {'mg' if m.group(2).lower().startswith('milli') else 'mcg'}",
+                           text)
+    return _YEAR_OLD.sub(lambda m: f"{m.group(1)}-year-old", text)

@@ -1,0 +1,57 @@
+"""Clinical wording and the voice of the prompt: numerals before units, "mg", pronouns from the chart."""
+
+from __future__ import annotations
+
+import pytest
+
+from session_assistant.drafting import get_format
+from session_assistant.drafting.formats import system_prompt
+from session_assistant.drafting.grounding import SourceIndex, numbers_in
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import clinical_wording
+
+
+@pytest.mark.parametrize("spoken, written", [
+    ("She takes two milligrams at night for two weeks.", "She takes 2 mg at night for 2 weeks."),
+    ("Protonix 40 milligrams a day.", "Protonix 40 mg a day."),
+    ("Levothyroxine 50 micrograms.", "Levothyroxine 50 mcg."),
+    ("A fifty two year old man.", "A 52-year-old man."),
+    ("Twenty-one days ago.", "21 days ago."),
+    ("He is 52 years old.", "He is 52 years old."),  # predicative: stays
+    ("One of the days was hard.", "One of the days was hard."),  # no unit follows: stays
+    ("She slept two point five hours.", "She slept two point five hours."),  # a decimal in words stays as spoken
+])
+def test_clinical_wording(spoken, written):
+    assert clinical_wording(spoken) == written
+
+
+def test_numerals_keep_the_same_numbers():
+    text = "Client walked three miles on four days and slept six hours, fifty five minutes."
+    assert numbers_in(clinical_wording(text)) == numbers_in(text)
+
+
+def test_assembled_note_uses_the_wording_and_stays_supported():
+    source = SourceIndex([Utterance(0, "Client", "I've taken sertraline fifty milligrams for three weeks.")])
+    fmt = get_format("soap")
+    raw = {"subjective": [{"text": "The client has taken sertraline fifty milligrams for three weeks.",
+                           "evidence": [0]}]}
+    draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[])
+    first = draft.sentences[0]
+    assert first.text == "The client has taken sertraline 50 mg for 3 weeks."
+    assert first.flags == [] and draft.withheld == []
+
+
+def test_pronouns_from_the_chart_reach_the_prompt():
+    given = system_prompt("draft_system", "SOAP", "client", "they/them")
+    assert "pronouns are they/them" in given and "{" not in given
+    assert "She denied" not in given and "He denied" not in given  # no example contradicts the chart
+    she = system_prompt("draft_system", "SOAP", "client", "she/her")
+    assert '"She denied ..."' in she
+    inferred = system_prompt("draft_system", "SOAP", "client")
+    assert "as the transcript shows" in inferred
+
+
+def test_patient_voice_is_present_tense_and_client_voice_past():
+    assert "present tense" in system_prompt("draft_system", "SOAP", "patient")
+    assert '"The client reported ..."' in system_prompt("draft_system", "SOAP", "client")
