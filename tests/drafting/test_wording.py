@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from session_assistant.drafting import get_format
-from session_assistant.drafting.formats import system_prompt
+from session_assistant.drafting.formats import fit_to_session, system_prompt
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance
@@ -55,3 +55,12 @@ def test_pronouns_from_the_chart_reach_the_prompt():
 def test_patient_voice_is_present_tense_and_client_voice_past():
     assert "present tense" in system_prompt("draft_system", "SOAP", "patient")
     assert '"The client reported ..."' in system_prompt("draft_system", "SOAP", "client")
+
+
+def test_section_caps_follow_the_length_of_the_conversation():
+    soap = get_format("soap")
+    full = [s.max_sentences for s in soap.sections]
+    assert [s.max_sentences for s in fit_to_session(soap, 5000).sections] == full
+    short = [s.max_sentences for s in fit_to_session(soap, 700).sections]
+    assert all(3 <= n < cap for n, cap in zip(short, full))
+    assert [s.max_sentences for s in fit_to_session(soap, 10).sections] == [3, 3, 3, 3]

@@ -95,3 +95,27 @@ def test_a_cancelled_window_stays_pending_and_is_extracted_next_time():
         assert acc.state["windows"][0]["segment_ids"][0] == 0
     finally:
         model.close()
+
+
+@pytest.mark.parametrize("pronouns", ["she/her", None])
+def test_the_chart_pronouns_reach_every_drafting_prompt(practice, monkeypatch, pronouns):
+    appointment = practice.appointment_id
+    client_id = practice.appointments.get(appointment)["client_id"]
+    if pronouns:
+        practice.clients.update(client_id, pronouns=pronouns)
+    practice.sessions.store_transcript(appointment, transcript(6))
+    model = practice.sessions.llm()
+    systems: list[str] = []
+    generate = model.generate_json
+
+    def spy(messages, *args, **kwargs):  # the model is real; only its prompts are recorded
+        systems.append(messages[0]["content"])
+        return generate(messages, *args, **kwargs)
+
+    monkeypatch.setattr(model, "generate_json", spy)
+    practice.sessions.draft_session(appointment, "soap")
+    assert len(systems) >= 4
+    if pronouns:
+        assert all("pronouns are she/her" in s and '"She denied ..."' in s for s in systems)
+    else:
+        assert all("as the transcript shows" in s for s in systems)

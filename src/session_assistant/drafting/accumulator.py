@@ -143,7 +143,7 @@ class DraftAccumulator:
         window = [utt for utt, _ in self._pending[:size]]  # left pending until extracted: a cancel loses nothing
         share = min(1.0, sum(self.model.count_tokens(u.line()) for u in window) / self.window_tokens)
         per_section = max(2, round(self.facts_per_section * share))
-        capped = get_format(self.format.key, self.subject, per_section)
+        capped = get_format(self.format.key, self.subject, per_section).single_pass()
         stage = f"Drafting part {self.windows_done + 1}"
         started = time.monotonic()
         facts, warnings = draft_sections(

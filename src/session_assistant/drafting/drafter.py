@@ -7,7 +7,7 @@ import time
 from typing import Any, Sequence
 
 from session_assistant.drafting.draft_result import Draft
-from session_assistant.drafting.formats import (NoteFormat, get_format, prompt_text, sentences_schema,
+from session_assistant.drafting.formats import (NoteFormat, fit_to_session, get_format, prompt_text, sentences_schema,
                                                 system_prompt)
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
@@ -31,16 +31,17 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
     """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache."""
     block = source_block(utterances, heading)
     ids = [u.id for u in utterances]
-    raw: dict[str, list[dict]] = {}
+    raw: dict[str, list[dict]] = {key: [] for key in fmt.keys}
     warnings: list[str] = []
-    total = len(fmt.sections)
+    failed: set[str] = set()
+    total = len(fmt.passes)
     shown = [0.0]
 
     def report(fraction: float, message: str) -> None:
         shown[0] = max(shown[0], fraction)  # a retry restarts its token count; progress never goes back
         on_progress(shown[0], message)
 
-    for index, sec in enumerate(fmt.sections):
+    for index, sec in enumerate(fmt.passes):
         ask = prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
                                                   guidance=sec.guidance, max_sentences=sec.max_sentences)
         messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
@@ -49,12 +50,14 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
         def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
             report((i + min(n / budget, 0.99)) / total, f"{stage} {title}: {n} tokens")
 
-        raw[sec.key], warning = generate_section(model, messages, sec, lambda n: sentences_schema(n, ids),
-                                                 cancel=cancel, on_token=tokens)
+        items, warning = generate_section(model, messages, sec, lambda n: sentences_schema(n, ids),
+                                          cancel=cancel, on_token=tokens)
+        raw[sec.key].extend(items)
         if warning:
             warnings.append(warning)
-            if not raw[sec.key]:
-                raw[sec.key] = [incomplete_marker()]
+            failed.add(sec.key)
+    for key in failed:
+        raw[key] = raw[key] or [incomplete_marker()]
     on_progress(1.0, f"{stage}: done")
     return raw, warnings
 
@@ -86,6 +89,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     utterances = list(transcript) if _is_utterances(transcript) else parse_transcript(transcript)
     system = system_prompt("draft_system", note_format.title, subject, pronouns)
     if fits_directly(model, note_format, utterances, system, direct_limit):
+        note_format = fit_to_session(note_format, sum(len(u.text.split()) for u in utterances))
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
                                        subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting")
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),

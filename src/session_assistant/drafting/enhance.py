@@ -41,7 +41,7 @@ def enhance_note(model: NoteModel, note: str, fmt: str | None = None, *, subject
         TranscriptUnreadable: an empty note. ContextExceeded: a note too long for the model.
     """
     started = time.monotonic()
-    note_format = get_format(fmt, subject, max_sentences)
+    note_format = get_format(fmt, subject, max_sentences).single_pass()  # tidy what is there, once
     lines = note_lines(note)
     if not lines:
         raise TranscriptUnreadable("The note is empty: there is nothing to enhance.")

@@ -8,7 +8,8 @@ without touching code. Schemas bound every list (``maxItems``) and every sentenc
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -21,6 +22,10 @@ NOT_DISCUSSED = "Not discussed in session."
 # (sections.join_continuations). 400, tried together with a longer Subjective prompt, gave shorter
 # notes (ROUGE-1 42.05 vs 42.92 on 8 ACI-Bench notes).
 SENTENCE_MAX_CHARS = 240
+# A conversation of about this many words (~10 minutes) fills each section's sentence cap; a shorter
+# one gets proportionally fewer sentences, so a brief check-in is not padded out with repetition.
+FULL_SESSION_WORDS = 1500
+MIN_SECTION_SENTENCES = 3
 EVIDENCE_MAX_ITEMS = 4
 
 
@@ -47,6 +52,17 @@ class NoteFormat:
     title: str
     sections: tuple[Section, ...]
     risk_section: str
+    # The generations a whole-transcript draft makes, in order: each section, plus the extra passes
+    # some sections ask for (a small model lists more of a long history when asked twice, for
+    # different parts of it). Windowed drafting makes one pass a section, to stay within time.
+    passes: tuple[Section, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.passes:
+            object.__setattr__(self, "passes", self.sections)
+
+    def single_pass(self) -> "NoteFormat":
+        return replace(self, passes=self.sections)
 
     @property
     def keys(self) -> list[str]:
@@ -113,12 +129,25 @@ def get_format(name: str | None, subject: str = "client", max_sentences: int | N
     data = _formats_data().get(key)
     if data is None:
         raise UnknownFormat(f"Unknown note format '{name}'. Known formats: {', '.join(format_names())}.")
-    sections = tuple(
-        Section(s["key"], s["title"], s["guidance"].format(subject=subject),
-                min(int(s["max_sentences"]), max_sentences or int(s["max_sentences"])))
-        for s in data["sections"]
-    )
-    return NoteFormat(key, data["title"], sections, data.get("risk_section", sections[-1].key))
+
+    def section(spec: dict, parent: dict) -> Section:
+        cap = int(spec["max_sentences"])
+        return Section(parent["key"], parent["title"], spec["guidance"].format(subject=subject),
+                       min(cap, max_sentences or cap))
+
+    sections = tuple(section(s, s) for s in data["sections"])
+    passes = tuple(p for s in data["sections"] for p in (section(s, s), *(section(m, s) for m in s.get("more", ()))))
+    return NoteFormat(key, data["title"], sections, data.get("risk_section", sections[-1].key), passes)
+
+
+def fit_to_session(fmt: NoteFormat, transcript_words: int) -> NoteFormat:
+    """``fmt`` with each section's sentence cap scaled to the conversation's length."""
+    share = min(1.0, transcript_words / FULL_SESSION_WORDS)
+
+    def fitted(s: Section) -> Section:
+        return replace(s, max_sentences=max(min(MIN_SECTION_SENTENCES, s.max_sentences), math.ceil(s.max_sentences * share)))
+
+    return replace(fmt, sections=tuple(map(fitted, fmt.sections)), passes=tuple(map(fitted, fmt.passes)))
 
 
 def _sentence_schema(ids: Sequence[int] | None = None) -> dict:
