@@ -64,3 +64,9 @@ def test_section_caps_follow_the_length_of_the_conversation():
     short = [s.max_sentences for s in fit_to_session(soap, 700).sections]
     assert all(3 <= n < cap for n, cap in zip(short, full))
     assert [s.max_sentences for s in fit_to_session(soap, 10).sections] == [3, 3, 3, 3]
+
+
+def test_a_guessed_pronoun_never_reaches_the_plan_example():
+    inferred = system_prompt("draft_system", "SOAP", "patient")
+    assert '"The patient will continue ..."' in inferred and "He will" not in inferred
+    assert '"She will continue ..."' in system_prompt("draft_system", "SOAP", "patient", "she/her")

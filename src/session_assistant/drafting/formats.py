@@ -107,7 +107,11 @@ def system_prompt(name: str, format_title: str, subject: str = "client", pronoun
     chart's ``pronouns`` when known, else those the transcript shows."""
     voices, rules = _prompt_data("voices"), _prompt_data("pronouns")
     first, second = _voice_pronouns(pronouns, subject)
-    voice = voices.get(subject, voices["client"]).format(subject=subject, pronoun_a=first, pronoun_b=second)
+    # A plan sentence names the person once, so with no chart pronouns it says "The patient will ..."
+    # rather than copying a guessed "He will ..." from the examples.
+    plan_subject = first if pronouns else f"The {subject}"
+    voice = voices.get(subject, voices["client"]).format(subject=subject, pronoun_a=first, pronoun_b=second,
+                                                         plan_subject=plan_subject)
     pronoun_rule = rules["given" if pronouns else "inferred"].format(subject=subject, pronouns=pronouns)
     return prompt_text(name).format(format_title=format_title, subject=subject, voice=voice,
                                     pronoun_rule=pronoun_rule)
