@@ -61,7 +61,8 @@ def quality(args) -> int:
             missing += sum(1 for k, v in sections.items() if v == NOT_DISCUSSED and _ref_has(row, k))
             flagged_numbers += sum(1 for s in draft.sentences for f in s.flags if f.startswith("unsupported_number"))
             warnings += len(draft.warnings)
-            out.write(json.dumps({"id": row["id"], "sections": sections}) + "\n")
+            # The whole draft (sentences, flags, withheld) too, to study what the model wrote.
+            out.write(json.dumps({"id": row["id"], "sections": sections, "draft": draft.to_json()}) + "\n")
             out.flush()
             print(f"[{n}/{len(rows)}] {seconds:.1f} s, {sum(len(v.split()) for v in sections.values())} words, "
                   f"mode {draft.mode}, {len(draft.warnings)} warnings", flush=True)

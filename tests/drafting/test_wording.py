@@ -70,3 +70,16 @@ def test_a_guessed_pronoun_never_reaches_the_plan_example():
     inferred = system_prompt("draft_system", "SOAP", "patient")
     assert '"The patient will continue ..."' in inferred and "He will" not in inferred
     assert '"She will continue ..."' in system_prompt("draft_system", "SOAP", "patient", "she/her")
+
+
+def test_a_checklist_read_back_as_a_finding_is_withheld():
+    source = SourceIndex([Utterance(0, "Doctor", "Any blood in the urine?"),
+                          Utterance(1, "Patient", "Yes, bright red, for six weeks, and my back hurts.")])
+    fmt = get_format("soap", "patient")
+    raw = {"subjective": [{"text": "The patient reports bright red blood in the urine for 6 weeks.", "evidence": [1]}],
+           "objective": [{"text": "The patient reports no significant changes in appearance, affect, behaviour, "
+                                  "speech, examination findings, vital signs or lab results.", "evidence": [0]}]}
+    draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[])
+    assert draft.sections["subjective"].startswith("The patient reports bright red blood")
+    assert draft.sections["objective"] == "Not discussed in session."
+    assert ["echoes_instructions" in s.flags for s in draft.withheld] == [True]

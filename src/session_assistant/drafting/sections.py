@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose")  # withheld from the note, shown beside it
+ECHO = "echoes_instructions"  # withheld too: the prompt's own list read back as a finding
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
 
 
@@ -155,6 +156,14 @@ def _near_duplicate(bag: set[str], kept: list[set[str]], similar: float = 0.7, c
     return False
 
 
+def echoes_instructions(bag: set[str], instructions: set[str], source: SourceIndex) -> bool:
+    """True when a sentence is mostly words of the section's instructions that nobody said, as in
+    "No changes in appearance, affect, speech, examination findings, vital signs or lab results.":
+    a small model reads its checklist back as a normal finding, which the note must never invent."""
+    echoed = {w for w in bag & instructions if w not in source.vocab}
+    return len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag)
+
+
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
              model: str, mode: str, warnings: list[str], allow_risk_from_source: bool = False) -> Draft:
     """Ground, flag and screen raw sentences into a Draft; a section with nothing says so.
@@ -165,7 +174,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     In enhancement (``allow_risk_from_source``) the clinician's own risk statements stay, flagged.
 
     Invention policy: a sentence with a number or dose the source never states (a follow-up
-    interval, a score, a dose the model filled in) is withheld too, with its flags, so the
+    interval, a score, a dose the model filled in), or one that reads the section's instructions
+    back as a finding (``echoes_instructions``), is withheld too, with its flags, so the
     clinician sees it beside the draft but the note never asserts it.
     """
     sentences: list[DraftSentence] = []
@@ -173,6 +183,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     kept_bags: list[set[str]] = []  # across sections: a fact belongs to the first section that states it
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
+        instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
         items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
         while items:
             item = items.pop(0)
@@ -191,8 +202,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             kept_bags.append(bag)
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             flags = source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
+            if echoes_instructions(bag, instructions, source):
+                flags.append(ECHO)
             sentence = DraftSentence(sec.key, text, evidence, flags)
-            if any(flag.startswith(INVENTED_VALUE) for flag in flags):
+            if any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags:
                 withheld.append(sentence)
                 continue
             if mentions_risk(text):

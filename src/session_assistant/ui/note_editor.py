@@ -28,7 +28,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsupported_dose": "a dose not in the transcript", "unsupported_name": "a name not in the transcript",
               "unsupported_medication": "a medication not in the transcript",
               "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
-              "risk_statement": "risk language: the clinician documents risk"}
+              "risk_statement": "risk language: the clinician documents risk",
+              "echoes_instructions": "it repeats the drafting instructions, not the session"}
 
 
 def document_service_available() -> bool:
