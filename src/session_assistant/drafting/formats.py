@@ -140,7 +140,8 @@ def get_format(name: str | None, subject: str = "client", max_sentences: int | N
                        min(cap, max_sentences or cap))
 
     sections = tuple(section(s, s) for s in data["sections"])
-    passes = tuple(p for s in data["sections"] for p in (section(s, s), *(section(m, s) for m in s.get("more", ()))))
+    passes = tuple(pass_ for s in data["sections"]
+                   for pass_ in (section(s, s), *(section(more, s) for more in s.get("more", ()))))
     return NoteFormat(key, data["title"], sections, data.get("risk_section", sections[-1].key), passes)
 
 
@@ -149,7 +150,8 @@ def fit_to_session(fmt: NoteFormat, transcript_words: int) -> NoteFormat:
     share = min(1.0, transcript_words / FULL_SESSION_WORDS)
 
     def fitted(s: Section) -> Section:
-        return replace(s, max_sentences=max(min(MIN_SECTION_SENTENCES, s.max_sentences), math.ceil(s.max_sentences * share)))
+        floor = min(MIN_SECTION_SENTENCES, s.max_sentences)
+        return replace(s, max_sentences=max(floor, math.ceil(s.max_sentences * share)))
 
     return replace(fmt, sections=tuple(map(fitted, fmt.sections)), passes=tuple(map(fitted, fmt.passes)))
 

@@ -16,10 +16,10 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _VALUE = {w: i for i, w in enumerate(_ONES)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
 _UNITS = (r"(?:days?|weeks?|months?|years?|hours?|minutes?|times?|nights?|mg|milligrams?|micrograms?|pounds?|"
           r"episodes?|drinks?|cups?|glasses?|pills?|tablets?|sessions?|servings?|miles?|blocks?|flights?)")
-_COUNT = re.compile(
-    r"(?<!point )\b(?P<tens>%s)(?:[- ](?P<ones>%s))?(?P<rest>[- ]%s\b)|(?<!point )\b(?P<small>%s)(?P<rest2>[- ]%s\b)" % (
-        "|".join(_TENS), "|".join(_ONES[1:10]), _UNITS, "|".join(_ONES), _UNITS),
-    re.IGNORECASE)
+_NOT_A_DECIMAL = r"(?<!point )"  # "two point five hours" stays as spoken
+_TENS_COUNT = r"\b(?P<tens>%s)(?:[- ](?P<ones>%s))?(?P<rest>[- ]%s\b)" % ("|".join(_TENS), "|".join(_ONES[1:10]), _UNITS)
+_SMALL_COUNT = r"\b(?P<small>%s)(?P<rest2>[- ]%s\b)" % ("|".join(_ONES), _UNITS)
+_COUNT = re.compile(f"{_NOT_A_DECIMAL}{_TENS_COUNT}|{_NOT_A_DECIMAL}{_SMALL_COUNT}", re.IGNORECASE)
 _MILLIGRAMS = re.compile(r"(\d(?:\.\d+)?)\s*(milligrams?|micrograms?)\b", re.IGNORECASE)
 _YEAR_OLD = re.compile(r"\b(\d+)[- ]year[- ]old\b", re.IGNORECASE)  # attributive only: "52 years old" stays
 
