@@ -66,6 +66,14 @@ def test_section_caps_follow_the_length_of_the_conversation():
     assert [s.max_sentences for s in fit_to_session(soap, 10).sections] == [3, 3, 3, 3]
 
 
+def test_a_second_subjective_pass_only_for_a_conversation_long_enough_to_need_it():
+    soap = get_format("soap")
+    assert [p.key for p in fit_to_session(soap, 1200).passes] == ["subjective", "subjective", "objective",
+                                                                   "assessment", "plan"]
+    assert fit_to_session(soap, 200).passes == fit_to_session(soap, 200).sections
+    assert soap.single_pass().passes == soap.sections
+
+
 def test_a_guessed_pronoun_never_reaches_the_plan_example():
     inferred = system_prompt("draft_system", "SOAP", "patient")
     assert '"The patient will continue ..."' in inferred and "He will" not in inferred

@@ -26,6 +26,7 @@ SENTENCE_MAX_CHARS = 240
 # one gets proportionally fewer sentences, so a brief check-in is not padded out with repetition.
 FULL_SESSION_WORDS = 1500
 MIN_SECTION_SENTENCES = 3
+EXTRA_PASS_SHARE = 1 / 3  # extra passes from ~500 words on
 EVIDENCE_MAX_ITEMS = 4
 
 
@@ -153,7 +154,9 @@ def fit_to_session(fmt: NoteFormat, transcript_words: int) -> NoteFormat:
         floor = min(MIN_SECTION_SENTENCES, s.max_sentences)
         return replace(s, max_sentences=max(floor, math.ceil(s.max_sentences * share)))
 
-    return replace(fmt, sections=tuple(map(fitted, fmt.sections)), passes=tuple(map(fitted, fmt.passes)))
+    # A short conversation's history fits in one pass; a second pass would only restate it.
+    passes = fmt.passes if share >= EXTRA_PASS_SHARE else fmt.sections
+    return replace(fmt, sections=tuple(map(fitted, fmt.sections)), passes=tuple(map(fitted, passes)))
 
 
 def _sentence_schema(ids: Sequence[int] | None = None) -> dict:
