@@ -36,7 +36,7 @@ def _check_structure(draft, fmt_key, segments):
             assert s["evidence"] or "ungrounded" in s["flags"]
             assert not numbers_in(s["text"]) - spoken  # a number never said is left out of the note
     for s in data["withheld"]:  # ... and listed beside it with the reason
-        assert any(f.startswith(("unsupported_number", "unsupported_dose", "risk_statement")) for f in s["flags"])
+        assert any(f.startswith(("unsupported_number", "unsupported_dose", "risk_statement", "echoes_instructions")) for f in s["flags"])
     json.dumps(data)  # JSON-safe
 
 
