@@ -77,11 +77,6 @@ class NoteFormat:
 
 
 @lru_cache(maxsize=None)
-def _formats_data() -> dict:
-    return json.loads(resource("prompts", "formats.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
 def _prompt_data(name: str) -> dict:
     return json.loads(resource("prompts", f"{name}.json").read_text(encoding="utf-8"))
 
@@ -119,7 +114,7 @@ def system_prompt(name: str, format_title: str, subject: str = "client", pronoun
 
 
 def format_names() -> list[str]:
-    return list(_formats_data())
+    return list(_prompt_data("formats"))
 
 
 def get_format(name: str | None, subject: str = "client", max_sentences: int | None = None) -> NoteFormat:
@@ -131,7 +126,7 @@ def get_format(name: str | None, subject: str = "client", max_sentences: int | N
         UnknownFormat: for a name that is not a known format.
     """
     key = (name or DEFAULT_FORMAT).strip().lower()
-    data = _formats_data().get(key)
+    data = _prompt_data("formats").get(key)
     if data is None:
         raise UnknownFormat(f"Unknown note format '{name}'. Known formats: {', '.join(format_names())}.")
 
