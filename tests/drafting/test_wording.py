@@ -9,7 +9,7 @@ from session_assistant.drafting.formats import fit_to_session, system_prompt
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import clinical_wording
+from session_assistant.drafting.wording import clinical_wording, without_invented_ages
 
 
 @pytest.mark.parametrize("spoken, written", [
@@ -91,3 +91,29 @@ def test_a_checklist_read_back_as_a_finding_is_withheld():
     assert draft.sections["subjective"].startswith("The patient reports bright red blood")
     assert draft.sections["objective"] == "Not discussed in session."
     assert ["echoes_instructions" in s.flags for s in draft.withheld] == [True]
+
+
+@pytest.mark.parametrize("drafted, kept, removed", [
+    ("The patient is a 55-year-old male with a history of asthma.", "The patient is a male with a history of asthma.",
+     ["55"]),
+    ("An 81-year-old woman with leg pain.", "A woman with leg pain.", ["81"]),
+    ("The patient is Diana Scott, 81 years old, with leg pain.", "The patient is Diana Scott, with leg pain.", ["81"]),
+    ("The patient is a 45-year-old male.", "The patient is a 45-year-old male.", []),  # stated in the session
+    ("She chases her two 4-year-old twins.", "She chases her two 4-year-old twins.", []),  # no article: not an age
+])
+def test_a_guessed_age_is_taken_out(drafted, kept, removed):
+    assert without_invented_ages(drafted, stated_numbers={"45", "2", "4"}) == (kept, removed)
+
+
+def test_a_sentence_with_a_guessed_age_is_kept_without_it_and_flagged():
+    source = SourceIndex([Utterance(0, "Doctor", "What brings you in?"),
+                          Utterance(1, "Patient", "I've had asthma since I was a kid, and now a cough for two weeks.")])
+    fmt = get_format("soap", "patient")
+    raw = {"subjective": [{"text": "The patient is a 55-year-old male with a history of asthma.", "evidence": [1]},
+                          {"text": "He reports a cough for two weeks, at 55 years of age.", "evidence": [1]}]}
+    draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[])
+    first = draft.sentences[0]
+    assert first.text == "The patient is a male with a history of asthma."
+    assert first.flags == ["age_removed:55"]
+    # a guessed number that is not an age phrase still withholds the whole sentence
+    assert [s.flags for s in draft.withheld] == [["unsupported_number:55"]]

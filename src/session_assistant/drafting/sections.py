@@ -13,13 +13,14 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS
 from session_assistant.drafting.grounding import SourceIndex, content_words
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import RiskItem, mentions_risk
-from session_assistant.drafting.wording import clinical_wording
+from session_assistant.drafting.wording import clinical_wording, without_invented_ages
 from session_assistant.jobs.progress import CancelToken
 
 log = logging.getLogger(__name__)
 
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose")  # withheld from the note, shown beside it
+AGE_REMOVED = "age_removed"  # kept, flagged: the guessed age was taken out, the clinician adds the real one
 ECHO = "echoes_instructions"  # withheld too: the prompt's own list read back as a finding
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
 
@@ -176,7 +177,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     Invention policy: a sentence with a number or dose the source never states (a follow-up
     interval, a score, a dose the model filled in), or one that reads the section's instructions
     back as a finding (``echoes_instructions``), is withheld too, with its flags, so the
-    clinician sees it beside the draft but the note never asserts it.
+    clinician sees it beside the draft but the note never asserts it. The one exception is a guessed
+    age ("a 55-year-old male"): only the age is taken out, and the sentence is kept, flagged.
     """
     sentences: list[DraftSentence] = []
     withheld: list[DraftSentence] = []
@@ -190,7 +192,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if item.get("system"):
                 sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
-            text, cut = item["text"], item["cut"]
+            text, guessed_ages = without_invented_ages(item["text"], source.numbers)
+            cut = item["cut"]
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
@@ -201,7 +204,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 continue
             kept_bags.append(bag)
             evidence = source.ground_evidence(text, item.get("evidence") or [])
-            flags = source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
+            flags = (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
+                     + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
             sentence = DraftSentence(sec.key, text, evidence, flags)

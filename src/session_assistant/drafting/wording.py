@@ -1,5 +1,6 @@
 """Clinical wording applied to every drafted sentence: counts before units as numerals and
-"milligrams" as "mg", the way notes are written ("2.5 mg once a week", "for 3 weeks").
+"milligrams" as "mg", the way notes are written ("2.5 mg once a week", "for 3 weeks"); and an age
+the session never stated taken out of the sentence that opens the note.
 
 Transcripts spell numbers as words ("two weeks"); a note a clinician scans writes "2 weeks". The
 grounding check reads digits and words alike, so this never turns a supported number into an
@@ -38,3 +39,35 @@ def clinical_wording(text: str) -> str:
     text = _MILLIGRAMS.sub(lambda m: f"{m.group(1)} {'mg' if m.group(2).lower().startswith('milli') else 'mcg'}",
                            text)
     return _YEAR_OLD.sub(lambda m: f"{m.group(1)}-year-old", text)
+
+
+_AGE_BEFORE_NOUN = re.compile(r"\b(?P<article>an?)\s+(?P<age>\d+)-year-old\s+(?P<noun>\w)", re.IGNORECASE)
+_AGE_AFTER_NAME = re.compile(r"(?P<before>,\s*)?\b(?P<age>\d+)\s+years?\s+old\b(?P<after>\s*,)?", re.IGNORECASE)
+
+
+def without_invented_ages(text: str, stated_numbers: set[str]) -> tuple[str, list[str]]:
+    """``text`` without the ages in it that ``stated_numbers`` (the session's) lacks, and those ages.
+
+    A small model opens nearly every note with "The patient is a 55-year-old male with a history
+    of ...", guessing the age. Withholding the whole sentence would lose the history it carries, so
+    only the guessed age goes ("The patient is a male with a history of ..."), and the sentence is
+    flagged for the clinician to add the real one.
+    """
+    removed: list[str] = []
+
+    def article_and_noun(match: re.Match) -> str:
+        if match.group("age") in stated_numbers:
+            return match.group(0)
+        removed.append(match.group("age"))
+        article = "an" if match.group("noun").lower() in "aeiou" else "a"
+        article = article.capitalize() if match.group("article")[0].isupper() else article
+        return f"{article} {match.group('noun')}"
+
+    def name_without_age(match: re.Match) -> str:
+        if match.group("age") in stated_numbers:
+            return match.group(0)
+        removed.append(match.group("age"))
+        return "," if match.group("before") and match.group("after") else ""
+
+    text = _AGE_AFTER_NAME.sub(name_without_age, _AGE_BEFORE_NOUN.sub(article_and_noun, text))
+    return " ".join(text.split()), removed

@@ -29,7 +29,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsupported_medication": "a medication not in the transcript",
               "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
               "risk_statement": "risk language: the clinician documents risk",
-              "echoes_instructions": "it repeats the drafting instructions, not the session"}
+              "echoes_instructions": "it repeats the drafting instructions, not the session",
+              "age_removed": "an age the transcript never states was taken out; add the real one"}
 
 
 def document_service_available() -> bool:
