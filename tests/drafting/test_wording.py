@@ -9,7 +9,7 @@ from session_assistant.drafting.formats import fit_to_session, system_prompt
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import clinical_wording, without_invented_ages
+from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
 
 
 @pytest.mark.parametrize("spoken, written", [
@@ -117,3 +117,13 @@ def test_a_sentence_with_a_guessed_age_is_kept_without_it_and_flagged():
     assert first.flags == ["age_removed:55"]
     # a guessed number that is not an age phrase still withholds the whole sentence
     assert [s.flags for s in draft.withheld] == [["unsupported_number:55"]]
+
+
+def test_drafts_and_hand_written_notes_split_into_sentences_the_same_way():
+    text = "Seen by Dr. Lee for e.g. 5 mg doses. BP was 120/80. 2 weeks of cough! Better? Yes."
+    assert split_sentences(text) == ["Seen by Dr. Lee for e.g. 5 mg doses.", "BP was 120/80.", "2 weeks of cough!",
+                                     "Better?", "Yes."]
+    from session_assistant.drafting.enhance import note_lines
+    assert [line.text for line in note_lines("- Seen by Dr. Lee. Slept well.\n* Plan: walk daily.")] == [
+        "Seen by Dr. Lee.", "Slept well.", "Plan: walk daily."]
+    assert [line.id for line in note_lines("One. Two.\nThree.")] == [0, 1, 2]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Sequence
 
@@ -15,19 +14,16 @@ from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.sections import assemble, generate_section
 from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance
+from session_assistant.drafting.wording import split_sentences
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
-
 
 def note_lines(note: str) -> list[Utterance]:
     """A hand-written note as numbered lines (one sentence or bullet each) that evidence can cite."""
     found: list[Utterance] = []
     for line in note.splitlines():
         line = line.strip(" \t-*•")
-        for part in _SENTENCE_END.split(line):
-            if part.strip():
-                found.append(Utterance(len(found), "", part.strip()))
+        for part in split_sentences(line):
+            found.append(Utterance(len(found), "", part))
     return found
 
 

@@ -13,7 +13,7 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS
 from session_assistant.drafting.grounding import SourceIndex, content_words
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import RiskItem, mentions_risk
-from session_assistant.drafting.wording import clinical_wording, without_invented_ages
+from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
 from session_assistant.jobs.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -117,21 +117,6 @@ def join_continuations(items: list[RawSentence]) -> list[RawSentence]:
     return joined
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e"}
-
-
-def _sentences(text: str) -> list[str]:
-    parts, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        last_word = text[start:end.start()].rsplit(" ", 1)[-1].rstrip(".").lower()
-        if last_word in _ABBREVIATIONS:
-            continue
-        parts.append(text[start:end.start()])
-        start = end.end()
-    return [*parts, text[start:]]
-
-
 def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
     """Split items holding several sentences (the model often packs two or three into one) so
     each sentence is checked, de-duplicated and flagged on its own; each keeps the item's evidence.
@@ -142,7 +127,7 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
             split.append(item)
             continue
         text, cut = complete_sentence(clinical_wording(" ".join(str(item.get("text", "")).split())))
-        parts = [part for part in _sentences(text) if part]
+        parts = [part for part in split_sentences(text) if part]
         split.extend({**item, "text": part, "cut": cut and n == len(parts) - 1} for n, part in enumerate(parts))
     return split
 

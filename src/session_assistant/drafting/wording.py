@@ -71,3 +71,20 @@ def without_invented_ages(text: str, stated_numbers: set[str]) -> tuple[str, lis
 
     text = _AGE_AFTER_NAME.sub(name_without_age, _AGE_BEFORE_NOUN.sub(article_and_noun, text))
     return " ".join(text.split()), removed
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e"}
+
+
+def split_sentences(text: str) -> list[str]:
+    """``text`` as sentences: a break after ".", "!" or "?" before a capital or a digit, except
+    after a title or abbreviation ("Dr. Smith", "vs. placebo", "e.g. 5 mg")."""
+    parts, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        last_word = text[start:end.start()].rsplit(" ", 1)[-1].rstrip(".").lower()
+        if last_word in _ABBREVIATIONS:
+            continue
+        parts.append(text[start:end.start()].strip())
+        start = end.end()
+    return [part for part in (*parts, text[start:].strip()) if part]
