@@ -17,6 +17,7 @@ from session_assistant.drafting.transcript_input import TranscriptUnreadable, Ut
 from session_assistant.drafting.wording import split_sentences
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
+
 def note_lines(note: str) -> list[Utterance]:
     """A hand-written note as numbered lines (one sentence or bullet each) that evidence can cite."""
     found: list[Utterance] = []

@@ -1,6 +1,7 @@
 """Clinical wording applied to every drafted sentence: counts before units as numerals and
-"milligrams" as "mg", the way notes are written ("2.5 mg once a week", "for 3 weeks"); and an age
-the session never stated taken out of the sentence that opens the note.
+"milligrams" as "mg", the way notes are written ("2.5 mg once a week", "for 3 weeks"); an age the
+session never stated taken out of its sentence; and the one sentence splitter drafts and
+hand-written notes share.
 
 Transcripts spell numbers as words ("two weeks"); a note a clinician scans writes "2 weeks". The
 grounding check reads digits and words alike, so this never turns a supported number into an
