@@ -1,0 +1,18 @@
+"""Every flag the drafter puts on a sentence reads as words in the note editor's review panel."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.sections import AGE_REMOVED, ECHO, INVENTED_VALUE
+from session_assistant.ui.note_editor import FLAG_WORDS, describe_flags
+
+
+def test_every_drafting_flag_has_words():
+    kinds = [*INVENTED_VALUE, AGE_REMOVED, ECHO, "ungrounded", "cut_short", "risk_statement",
+             "unsupported_name", "unsupported_medication", "unsupported_date"]
+    assert [kind for kind in kinds if kind not in FLAG_WORDS] == []
+
+
+def test_a_removed_age_tells_the_clinician_to_add_the_real_one():
+    words = describe_flags(["age_removed:55", "ungrounded"])
+    assert words == ("an age the transcript never states was taken out; add the real one (55); "
+                     "no transcript line supports it")
