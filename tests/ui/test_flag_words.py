@@ -14,5 +14,5 @@ def test_every_drafting_flag_has_words():
 
 def test_a_removed_age_tells_the_clinician_to_add_the_real_one():
     words = describe_flags(["age_removed:55", "ungrounded"])
-    assert words == ("an age the transcript never states was taken out; add the real one (55); "
-                     "no transcript line supports it")
+    assert words == ("the model guessed an age (55) the transcript never states; it was taken out, add the real "
+                     "one; no transcript line supports it")

@@ -30,7 +30,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
               "risk_statement": "risk language: the clinician documents risk",
               "echoes_instructions": "it repeats the drafting instructions, not the session",
-              "age_removed": "an age the transcript never states was taken out; add the real one"}
+              "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
+                             "add the real one"}
 
 
 def document_service_available() -> bool:
@@ -45,7 +46,9 @@ def describe_flags(flags: list[str]) -> str:
     words = []
     for flag in flags:
         kind, _, detail = flag.partition(":")
-        words.append(FLAG_WORDS.get(kind, kind.replace("_", " ")) + (f" ({detail})" if detail else ""))
+        phrase = FLAG_WORDS.get(kind, kind.replace("_", " "))
+        # "(34)" after "add the real one" would read as the real age, so such a phrase places its detail
+        words.append(phrase.format(detail) if "{}" in phrase else phrase + (f" ({detail})" if detail else ""))
     return "; ".join(words)
 
 
