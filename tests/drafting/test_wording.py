@@ -100,6 +100,7 @@ def test_a_checklist_read_back_as_a_finding_is_withheld():
     ("The patient is Diana Scott, 81 years old, with leg pain.", "The patient is Diana Scott, with leg pain.", ["81"]),
     ("The patient is a 45-year-old male.", "The patient is a 45-year-old male.", []),  # stated in the session
     ("She chases her two 4-year-old twins.", "She chases her two 4-year-old twins.", []),  # no article: not an age
+    ("The patient is 52 years old.", "The patient is 52 years old.", []),  # the whole predicate: withheld instead
 ])
 def test_a_guessed_age_is_taken_out(drafted, kept, removed):
     assert without_invented_ages(drafted, stated_numbers={"45", "2", "4"}) == (kept, removed)

@@ -43,7 +43,9 @@ def clinical_wording(text: str) -> str:
 
 
 _AGE_BEFORE_NOUN = re.compile(r"\b(?P<article>an?)\s+(?P<age>\d+)-year-old\s+(?P<noun>\w)", re.IGNORECASE)
-_AGE_AFTER_NAME = re.compile(r"(?P<before>,\s*)?\b(?P<age>\d+)\s+years?\s+old\b(?P<after>\s*,)?", re.IGNORECASE)
+# Only between commas ("Diana Scott, 81 years old, with ..."): in "She is 81 years old." the age is
+# the whole predicate, so taking it out would leave "She is ."; that sentence is withheld instead.
+_AGE_AFTER_NAME = re.compile(r",\s*\b(?P<age>\d+)\s+years?\s+old\s*,", re.IGNORECASE)
 
 
 def without_invented_ages(text: str, stated_numbers: set[str]) -> tuple[str, list[str]]:
@@ -68,7 +70,7 @@ def without_invented_ages(text: str, stated_numbers: set[str]) -> tuple[str, lis
         if match.group("age") in stated_numbers:
             return match.group(0)
         removed.append(match.group("age"))
-        return "," if match.group("before") and match.group("after") else ""
+        return ","
 
     text = _AGE_AFTER_NAME.sub(name_without_age, _AGE_BEFORE_NOUN.sub(article_and_noun, text))
     return " ".join(text.split()), removed
