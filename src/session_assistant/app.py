@@ -11,6 +11,7 @@ from pathlib import Path
 
 from session_assistant.audio.recordings import RecordingService
 from session_assistant.clock import Clock
+from session_assistant.errors import VaultBusy
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.paths import AppPaths
 from session_assistant.services.appointments import AppointmentService
@@ -58,7 +59,10 @@ class Practice:
         self.recordings = RecordingService(self.vault, self.paths.recordings_dir)
         self.jobs = JobQueue(self.vault)
         self.jobs.recover_interrupted()
-        self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
+        try:
+            self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
+        except VaultBusy:  # another process holds the vault: a reading command must not wait; it sweeps too
+            log.info("start-up sweep skipped: the vault is busy")
         self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir)
 
     @property
@@ -85,5 +89,6 @@ def create_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None
     return Practice(paths, vault), recovery_key
 
 
-def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None) -> Practice:
-    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock))
+def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None, on_busy=None) -> Practice:
+    """Unlock; ``on_busy()`` is called when a write has to wait for another window or process."""
+    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock, on_busy))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from session_assistant import __version__
-from session_assistant.errors import UserError
+from session_assistant.errors import UserError, VaultBusy
 from session_assistant.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,9 @@ class CliContext:
             from session_assistant.app import open_practice
             from session_assistant.commands.secrets import read_passphrase
 
-            self._practice = open_practice(self.paths, read_passphrase())
+            self._practice = open_practice(self.paths, read_passphrase(), on_busy=_say_busy)
+            for notice in self._practice.vault.signin_notices:
+                print(f"note: {notice}", file=sys.stderr)
         return self._practice
 
     def emit(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
@@ -53,6 +55,38 @@ class CliContext:
             self._practice = None
 
 
+def _say_busy() -> None:
+    from session_assistant.vault.database import BUSY_WAITING
+
+    print(BUSY_WAITING, file=sys.stderr, flush=True)
+
+
+# SQLite stores integers in 64 bits: a larger number reaching a query raises OverflowError.
+_INT_LIMIT = 2 ** 63 - 1
+
+
+def _bounded_int(text: str) -> int:
+    """``type=int`` for every option: a whole number SQLite can hold, refused in one line otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if abs(value) > _INT_LIMIT:
+        raise argparse.ArgumentTypeError("that number is out of range")
+    return value
+
+
+class CliParser(argparse.ArgumentParser):
+    """Every (sub)parser: numbers are range-checked, and a usage error is one line."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("type", int, _bounded_int)
+
+    def error(self, message: str):
+        self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
 def _plain(data: Any) -> str:
     if isinstance(data, dict):
         return "\n".join(f"{k}: {v}" for k, v in data.items())
@@ -65,7 +99,7 @@ def _plain(data: Any) -> str:
 def build_parser() -> argparse.ArgumentParser:
     from session_assistant.commands import COMMAND_MODULES
 
-    parser = argparse.ArgumentParser(prog="session-assistant", description="Offline session notes for therapists.")
+    parser = CliParser(prog="session-assistant", description="Offline session notes for therapists.")
     parser.add_argument("--version", action="version", version=f"session-assistant {__version__}")
     parser.add_argument("--vault", type=Path, metavar="DIR", help="vault folder (default: the user data folder)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR", help="models folder (default: models/ beside the app)")
@@ -91,6 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         log.info("command %s failed: %s", args.command, type(error).__name__)
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
+    except Exception as error:  # noqa: BLE001 - only SQLite's "database is locked" becomes a line here
+        from session_assistant.vault.database import BUSY_GAVE_UP, is_busy_error
+
+        if not is_busy_error(error):  # a busy error outside a transaction (a checkpoint, a migration)
+            raise
+        print(f"error: {BUSY_GAVE_UP}", file=sys.stderr)
+        return VaultBusy.exit_code
     except KeyboardInterrupt:
         print("error: interrupted; nothing further was changed.", file=sys.stderr)
         return 130

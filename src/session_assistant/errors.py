@@ -39,3 +39,9 @@ class ModelUnavailable(UserError):
 
 class Cancelled(Exception):
     """Raised inside long work when its cancel token is set."""
+
+
+class VaultBusy(UserError):
+    """Another window or process held the vault's write lock for longer than the app waits."""
+
+    exit_code = 16

@@ -87,6 +87,9 @@ class JobQueue:
 
     def recover_interrupted(self) -> list[int]:
         """At start-up: jobs left 'running' by a crash become 'interrupted' (resumable)."""
+        with self._db.read() as conn:  # the usual case writes nothing, so a reading command never waits
+            if conn.execute("SELECT 1 FROM jobs WHERE state = 'running' LIMIT 1").fetchone() is None:
+                return []
         with self._db.transaction() as conn:
             ids = [r[0] for r in conn.execute("SELECT id FROM jobs WHERE state = 'running'")]
             for job_id in ids:

@@ -15,6 +15,7 @@ from session_assistant.errors import VaultCorrupt, VaultLocked, WrongPassphrase
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.unlock_view import UnlockView
 from session_assistant.ui.worker import Worker
+from session_assistant.vault.database import BUSY_WAITING
 
 CALM_WRONG = "That passphrase did not unlock the vault. Nothing was changed; take your time and try again."
 
@@ -50,18 +51,26 @@ class UnlockPage(UnlockView):
         if not passphrase:
             self.message.setText("Enter your passphrase.")
             return
-        self._start(lambda progress, token: open_practice(self._ctx.paths, passphrase, self._ctx.clock),
+        paths, clock = self._ctx.paths, self._ctx.clock
+        # Another window or a CLI command may hold the vault for a moment: say so instead of freezing.
+        self._start(lambda progress, token: open_practice(paths, passphrase, clock,
+                                                          on_busy=lambda: progress(0.0, BUSY_WAITING)),
                     "Unlocking…")
 
     def _start(self, fn, message: str) -> None:
         self.message.setText(message)
         self.unlock_button.setEnabled(False)
         self._worker = Worker(fn, "unlock")
+        self._worker.progress.connect(self._on_worker_progress)
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.cancelled.connect(self._on_worker_failed)
         self._error_kind: type | None = None
         self._ctx.pools.run(self._worker, "vault")
+
+    def _on_worker_progress(self, fraction: float, message: str) -> None:
+        if message:
+            self.message.setText(message)
 
     def _on_worker_finished(self, practice: Practice) -> None:
         self._worker = None
@@ -88,6 +97,8 @@ class UnlockPage(UnlockView):
             self._wait_left = int(message.split("try again in", 1)[1].split("s", 1)[0].strip())
         except (IndexError, ValueError):
             self._wait_left = 5
+        self._wait_reason = ("The record of failed unlock attempts is damaged." if "damaged" in message
+                             else "Too many wrong passphrases.")
         self.unlock_button.setEnabled(False)
         self._wait_timer.start()
         self._on_wait_timer_tick()
@@ -98,7 +109,7 @@ class UnlockPage(UnlockView):
             self.unlock_button.setEnabled(True)
             self.message.setText("You can try again now.")
             return
-        self.message.setText(f"Too many wrong passphrases. For your protection, wait {self._wait_left} s.")
+        self.message.setText(f"{self._wait_reason} For your protection, wait {self._wait_left} s.")
         self._wait_left -= 1
 
     # ---- recovery and restore -----------------------------------------------------------------

@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlcipher3
 
-from session_assistant.errors import DiskFull, UserError, VaultCorrupt
+from session_assistant.errors import DiskFull, UserError, VaultBusy, VaultCorrupt
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,23 @@ PINNED = {
     "cipher_log_level": "NONE",
 }
 
+# Another window or process may hold the write lock (a sweep, a long save). Writers wait this
+# long, saying so once, then give up with a clear line; readers never wait (WAL).
+BUSY_WAIT_S = 30
+_BUSY_POLL_S = 0.25  # SQLite's own busy timeout: each BEGIN IMMEDIATE try waits this long
+BUSY_WAITING = "The vault is busy in another window or process; waiting..."
+BUSY_GAVE_UP = (f"The vault stayed busy in another window or process for {BUSY_WAIT_S} s; nothing was changed. "
+                "Let the other one finish (or close it) and try again.")
+
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
+
+
+def is_busy_error(error: BaseException) -> bool:
+    """True for SQLite's SQLITE_BUSY / SQLITE_LOCKED ("database is locked")."""
+    text = str(error).lower()
+    return isinstance(error, sqlcipher3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def _raw_key(vault_key: bytes) -> str:
@@ -41,11 +56,14 @@ def _raw_key(vault_key: bytes) -> str:
 class VaultDatabase:
     """An open, keyed, verified SQLCipher database."""
 
-    def __init__(self, path: Path, vault_key: bytes, *, check_integrity: bool = True) -> None:
+    def __init__(self, path: Path, vault_key: bytes, *, check_integrity: bool = True,
+                 on_busy: Callable[[], None] | None = None) -> None:
         self.path = path
+        self.on_busy = on_busy  # called once per wait, e.g. to print BUSY_WAITING
         self._lock = threading.RLock()
         try:
-            self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+            self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                           timeout=_BUSY_POLL_S)
         except sqlcipher3.Error:
             raise VaultCorrupt("The vault file cannot be opened; restore it from a backup.") from None
         try:
@@ -95,10 +113,14 @@ class VaultDatabase:
             raise VaultCorrupt("The vault's structure is damaged; restore it from a backup.")
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; any exception rolls everything back."""
+    def transaction(self, *, wait: bool = True) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; any exception rolls everything back.
+
+        While another process holds the write lock this waits up to ``BUSY_WAIT_S`` (or, with
+        ``wait=False``, one short try) and then raises ``VaultBusy``.
+        """
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin(BUSY_WAIT_S if wait else 0)
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
@@ -108,6 +130,24 @@ class VaultDatabase:
                 if isinstance(error, sqlcipher3.OperationalError) and "full" in str(error).lower():
                     raise DiskFull("The disk is full: the change was not saved (nothing was lost).") from None
                 raise
+
+    def _begin(self, wait_s: float) -> None:
+        deadline = time.monotonic() + wait_s
+        told = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlcipher3.OperationalError as error:
+                if not is_busy_error(error):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise VaultBusy(BUSY_GAVE_UP) from None
+                if not told:
+                    told = True
+                    log.info("vault busy: waiting for the write lock")
+                    if self.on_busy is not None:
+                        self.on_busy()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

@@ -1,7 +1,9 @@
 """The vault's life cycle: create, unlock, change passphrase, recover, back up, restore.
 
-A vault folder holds ``vault.db`` (SQLCipher), ``vault.keys`` (the wrapped key, no PHI) and
-``unlock-attempts.json`` (a failure counter, no PHI). A wrong passphrase never touches the first two.
+A vault folder holds ``vault.db`` (SQLCipher), ``vault.keys`` (the wrapped key, no PHI),
+``unlock-attempts.json`` (a failure counter, no PHI, see ``attempts``), ``vault.lock`` and, while
+the vault was busy at a sign-in, ``audit-pending.jsonl``. A wrong passphrase never touches the
+first two.
 """
 
 from __future__ import annotations
@@ -13,66 +15,31 @@ import secrets
 import shutil
 import tempfile
 import zipfile
-from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Callable
 
 import sqlcipher3
 
 from session_assistant.clock import Clock
-from session_assistant.errors import UserError, VaultCorrupt, VaultLocked, WrongPassphrase
-from session_assistant.vault import migrations
+from session_assistant.errors import UserError, VaultCorrupt, WrongPassphrase
+from session_assistant.vault import migrations, signin
+from session_assistant.vault.attempts import (ATTEMPTS_NAME, FREE_ATTEMPTS, MAX_DELAY_S, UnlockAttempts, new_epoch,
+                                              vault_lock)
 from session_assistant.vault.audit import AuditTrail, audit_key
 from session_assistant.vault.database import VaultDatabase, _raw_key
-from session_assistant.vault.keys import KeyEnvelope, atomic_write
+from session_assistant.vault.keys import KeyEnvelope
 
 log = logging.getLogger(__name__)
 
-DB_NAME, KEYS_NAME, ATTEMPTS_NAME = "vault.db", "vault.keys", "unlock-attempts.json"
+DB_NAME, KEYS_NAME = "vault.db", "vault.keys"
+__all__ = ["ATTEMPTS_NAME", "DB_NAME", "FREE_ATTEMPTS", "KEYS_NAME", "MAX_DELAY_S", "Vault", "restore"]
 BACKUP_FORMAT = "session-assistant-backup"
 MIN_PASSPHRASE_LENGTH = 10
-FREE_ATTEMPTS = 3
-MAX_DELAY_S = 300
 
 
 def check_passphrase_strength(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise UserError(f"Choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters (a few words work well).")
-
-
-class _Attempts:
-    """Counts failed unlocks so repeated guessing slows down (exponential delay after 3)."""
-
-    def __init__(self, folder: Path, clock: Clock) -> None:
-        self._path = folder / ATTEMPTS_NAME
-        self._clock = clock
-
-    def _load(self) -> dict:
-        try:
-            return json.loads(self._path.read_text())
-        except (OSError, ValueError):
-            return {"failures": 0, "last": None}
-
-    def check_allowed(self) -> None:
-        state = self._load()
-        failures = int(state.get("failures", 0))
-        if failures < FREE_ATTEMPTS or not state.get("last"):
-            return
-        delay = min(2 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY_S)
-        ready = datetime.fromisoformat(state["last"]) + timedelta(seconds=delay)
-        wait = (ready - self._clock.now()).total_seconds()
-        if wait > 0:
-            raise VaultLocked(f"Too many wrong passphrases: try again in {int(wait) + 1} s.")
-
-    def record_failure(self) -> None:
-        state = self._load()
-        state = {"failures": int(state.get("failures", 0)) + 1, "last": self._clock.iso()}
-        atomic_write(self._path, json.dumps(state).encode())
-
-    def take_and_reset(self) -> dict:
-        state = self._load()
-        if state.get("failures"):
-            self._path.unlink(missing_ok=True)
-        return state
 
 
 class Vault:
@@ -85,6 +52,7 @@ class Vault:
         self._envelope = envelope
         self._key = vault_key
         self.audit = AuditTrail(audit_key(vault_key), clock)
+        self.signin_notices: list[str] = []  # for the clinician: failed tries since the last sign-in
 
     # ---- opening -------------------------------------------------------------------------
     @staticmethod
@@ -98,29 +66,36 @@ class Vault:
         check_passphrase_strength(passphrase)
         if cls.exists(folder):
             raise UserError(f"A vault already exists in {folder}; nothing was changed.")
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(folder, 0o700)
+        _make_vault_folder(folder)
         envelope, key, recovery = KeyEnvelope.create(passphrase)
         db = VaultDatabase(folder / DB_NAME, key, check_integrity=False)
         os.chmod(folder / DB_NAME, 0o600)
         try:
             migrations.upgrade(db.conn, 0)
             envelope.save(folder / KEYS_NAME)
-        except BaseException:
+        except BaseException as error:
             db.close()
             for name in (DB_NAME, KEYS_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
                 (folder / name).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise UserError(f"The vault could not be written in {folder} ({error.strerror}); nothing was kept.") from None
             raise
         vault = cls(folder, db, envelope, key, clock)
         with db.transaction() as conn:
             conn.execute("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)", (envelope.vault_id,))
             conn.execute("INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (clock.iso(),))
+            epoch = new_epoch()
+            conn.execute("INSERT INTO vault_meta (key, value) VALUES (?, ?)", (signin.EPOCH_META, epoch))
             vault.audit.append(conn, "vault_created", actor="system")
+        with vault_lock(folder):
+            UnlockAttempts(folder, clock).reset(epoch)
         return vault, recovery
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None) -> "Vault":
-        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase")
+    def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None,
+               on_busy: Callable[[], None] | None = None) -> "Vault":
+        """Open with the passphrase; ``on_busy()`` is called if a write has to wait for another process."""
+        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase", on_busy)
 
     @classmethod
     def recover(cls, folder: Path, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> "Vault":
@@ -132,18 +107,22 @@ class Vault:
         return vault
 
     @classmethod
-    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str) -> "Vault":
-        """Unwrap the vault key with ``unwrap(envelope)``; a wrong secret counts toward the slow-down."""
+    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str, on_busy=None) -> "Vault":
+        """Unwrap the vault key with ``unwrap(envelope)``; a wrong secret counts toward the slow-down.
+
+        Check, unwrap and count run under the vault lock, so parallel guesses are taken one by one.
+        """
         envelope = cls._load_envelope(folder)
-        attempts = _Attempts(folder, clock)
-        attempts.check_allowed()
-        try:
-            key = unwrap(envelope)
-        except WrongPassphrase:
-            attempts.record_failure()
-            log.info("unlock failed: wrong %s", how)
-            raise
-        return cls._open(folder, envelope, key, clock, attempts, how=how)
+        attempts = UnlockAttempts(folder, clock)
+        with vault_lock(folder):
+            attempts.check_allowed()
+            try:
+                key = unwrap(envelope)
+            except WrongPassphrase:
+                attempts.record_failure()
+                log.info("unlock failed: wrong %s", how)
+                raise
+        return cls._open(folder, envelope, key, clock, attempts, how=how, on_busy=on_busy)
 
     @staticmethod
     def _load_envelope(folder: Path) -> KeyEnvelope:
@@ -155,8 +134,8 @@ class Vault:
             raise VaultCorrupt("The vault key file is missing; restore the vault from a backup.") from None
 
     @classmethod
-    def _open(cls, folder, envelope, key, clock, attempts: _Attempts, how: str) -> "Vault":
-        db = VaultDatabase(folder / DB_NAME, key)
+    def _open(cls, folder, envelope, key, clock, attempts: UnlockAttempts, how: str, on_busy=None) -> "Vault":
+        db = VaultDatabase(folder / DB_NAME, key, on_busy=on_busy)
         try:
             version = db.schema_version()
             if version < migrations.latest_version():
@@ -169,12 +148,11 @@ class Vault:
             db.close()
             raise
         vault = cls(folder, db, envelope, key, clock)
-        failed = attempts.take_and_reset()
-        with db.transaction() as conn:
-            if failed.get("failures"):
-                vault.audit.append(conn, "unlock_failed", actor="system",
-                                   detail=f"{failed['failures']} failed attempt(s), last at {failed['last']}")
-            vault.audit.append(conn, "unlock", detail=f"with {how}")
+        try:
+            vault.signin_notices = signin.record_sign_in(vault, audit_key(key), attempts, how)
+        except BaseException:
+            db.close()
+            raise
         return vault
 
     @staticmethod
@@ -241,9 +219,28 @@ class Vault:
 
     def close(self) -> None:
         if self.db is not None:
+            try:
+                signin.write_queued_sign_ins(self, audit_key(self._key))
+            except Exception as error:  # noqa: BLE001 - locking must never fail; the next sign-in retries
+                log.warning("writing queued sign-ins at close failed: %s", type(error).__name__)
             self.db.close()
             self.db = None
             self._key = b""
+
+
+def _make_vault_folder(folder: Path) -> None:
+    """Create the vault folder (0700), or say in one line why it cannot be there."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} is a file, not a folder; choose another place for the vault. Nothing was changed.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(folder, 0o700)
+        probe = folder / f".write-test-{secrets.token_hex(4)}"
+        probe.touch(mode=0o600)
+        probe.unlink()
+    except OSError as error:
+        raise UserError(f"The vault cannot be created in {folder} ({error.strerror or 'not allowed'}); "
+                        "choose a folder you can write to. Nothing was changed.") from None
 
 
 def _drop_recording_keys(copy) -> None:
@@ -279,7 +276,13 @@ def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | Non
     try:
         envelope = KeyEnvelope.load(staging / KEYS_NAME)
         key = envelope.unlock(passphrase)
-        VaultDatabase(staging / DB_NAME, key).close()  # integrity check of the backup itself
+        checked = VaultDatabase(staging / DB_NAME, key)  # integrity check of the backup itself
+        try:
+            row = checked.conn.execute("SELECT value FROM vault_meta WHERE key = ?", (signin.EPOCH_META,)).fetchone()
+        except sqlcipher3.Error:
+            row = None
+        finally:
+            checked.close()
         moved_to = folder
         if Vault.exists(folder):
             moved_to = folder.with_name(f"{folder.name}.before-restore-{clock.now().strftime('%Y%m%dT%H%M%S')}")
@@ -288,6 +291,8 @@ def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | Non
         for name in (DB_NAME, KEYS_NAME):
             os.replace(staging / name, folder / name)
             os.chmod(folder / name, 0o600)
+        with vault_lock(folder):  # a fresh failure record that matches the restored vault
+            UnlockAttempts(folder, clock).reset(row[0] if row else None)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     vault = Vault.unlock(folder, passphrase, clock)

@@ -1,0 +1,110 @@
+"""Issue 15 item 8, SECURITY item 20: a vault held by another process.
+
+Real processes on a real vault: a child holds BEGIN IMMEDIATE (as another window's long save
+would); the CLI must still read at once, and a write must wait, say so in one line, then succeed
+or give up in one line. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sa_testing import run_cli
+from session_assistant.app import create_practice
+from session_assistant.vault.database import BUSY_WAIT_S, BUSY_WAITING
+from vault_helpers import PASSPHRASE, reopen
+
+HOLDER = Path(__file__).with_name("hold_write_lock.py")
+
+
+@pytest.fixture
+def vault_with_a_client(paths):
+    practice, _ = create_practice(paths, PASSPHRASE)
+    practice.clients.add("Ada", "Busytest")
+    practice.close()
+    return paths
+
+
+def hold_write_lock(folder: Path, seconds: float) -> subprocess.Popen:
+    env = {**os.environ, "SESSION_ASSISTANT_PASSPHRASE": PASSPHRASE}
+    child = subprocess.Popen([sys.executable, str(HOLDER), str(folder), str(seconds)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert child.stdout.readline().strip() == "held", child.stderr.read()
+    return child
+
+
+def cli(paths, *args) -> list[str]:
+    return [sys.executable, "-m", "session_assistant", "--vault", str(paths.vault_dir), *args]
+
+
+def test_reading_never_waits_and_a_write_waits_for_a_busy_vault_then_succeeds(vault_with_a_client):
+    paths = vault_with_a_client
+    env = {**os.environ, "SESSION_ASSISTANT_PASSPHRASE": PASSPHRASE}
+    holder = hold_write_lock(paths.vault_dir, 12)
+    held_at = time.monotonic()
+    writer = subprocess.Popen(cli(paths, "clients", "add", "--first", "Bo", "--last", "Waiting"),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+    listed = run_cli("--vault", str(paths.vault_dir), "clients", "list", timeout=60)
+    list_seconds = time.monotonic() - held_at
+    assert listed.returncode == 0, listed.stderr
+    assert "Busytest" in listed.stdout
+    assert "Traceback" not in listed.stderr
+    # The proof that reading did not wait: the other process still holds the write lock.
+    assert holder.poll() is None, f"clients list took {list_seconds:.1f} s: it waited for the lock"
+
+    out, err = writer.communicate(timeout=BUSY_WAIT_S + 30)
+    write_seconds = time.monotonic() - held_at
+    assert holder.wait(timeout=30) == 0
+    assert writer.returncode == 0, err
+    assert "Traceback" not in err
+    assert BUSY_WAITING in err and err.count(BUSY_WAITING) == 1
+    assert write_seconds >= 11, "the write cannot have committed while the lock was held"
+
+    practice = reopen(paths)
+    try:
+        names = [c["last_name"] for c in practice.clients.list()]
+        assert names.count("Waiting") == 1
+        report = practice.verify_audit()
+        assert report.ok, report.message
+        rows = practice.vault.db.conn.execute(
+            "SELECT detail FROM audit_log WHERE action = 'unlock' ORDER BY seq").fetchall()
+        # create, the reader's sign-in (queued while busy, written later), the writer's, this one.
+        assert sum("recorded late" in r[0] for r in rows) >= 1
+        assert len(rows) >= 3
+    finally:
+        practice.close()
+    assert not (paths.vault_dir / "audit-pending.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_a_write_gives_up_in_one_line_when_the_vault_stays_busy(vault_with_a_client):
+    paths = vault_with_a_client
+    holder = hold_write_lock(paths.vault_dir, BUSY_WAIT_S + 25)
+    try:
+        started = time.monotonic()
+        result = run_cli("--vault", str(paths.vault_dir), "clients", "add", "--first", "Cy", "--last", "Never",
+                         timeout=BUSY_WAIT_S + 20)
+        seconds = time.monotonic() - started
+        assert holder.poll() is None, "the lock was released before the write gave up"
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 16, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines[0] == BUSY_WAITING
+    assert len(lines) == 2 and lines[1].startswith("error: The vault stayed busy"), result.stderr
+    assert "Traceback" not in result.stderr
+    assert BUSY_WAIT_S <= seconds < BUSY_WAIT_S + 20
+    practice = reopen(paths)
+    try:
+        assert [c["last_name"] for c in practice.clients.list()] == ["Busytest"]
+        assert practice.verify_audit().ok
+    finally:
+        practice.close()
