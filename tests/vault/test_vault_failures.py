@@ -96,12 +96,14 @@ def test_committed_writes_survive_kill_9(tmp_path, paths):
 
 def test_disk_full_rolls_back_with_a_clear_error(new_practice):
     conn = new_practice.vault.db.conn
+    client = new_practice.clients.add("Big", "Client")
+    note = new_practice.notes.create(new_practice.appointments.add(client, "2026-11-20T10:00", 50))
+    field = new_practice.notes.get(note)["template"][0]["name"]
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    clients_before = conn.execute("SELECT count(*) FROM clients").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")  # the database cannot grow: SQLITE_FULL
     with pytest.raises(DiskFull, match="disk is full"):
-        new_practice.clients.add("Big", "Client", address="x" * 200_000)
-    assert conn.execute("SELECT count(*) FROM clients").fetchone()[0] == clients_before
+        new_practice.notes.set_field(note, field, "x" * 45_000)  # within the length limit, but ~11 pages
+    assert new_practice.notes.get(note)["fields"].get(field, "") == ""
     conn.execute("PRAGMA max_page_count = 1073741823")
     assert new_practice.clients.add("Small", "Client") > 0
 

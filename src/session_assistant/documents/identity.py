@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 VALIDITY_YEARS = 10
+_X509_NAME_MAX = 64
 # Document signing (1.3.6.1.4.1.311.10.3.12) is what Adobe/Acrobat looks for; e-mail protection
 # is the other common choice. Both are informative only for a self-issued certificate.
 _DOCUMENT_SIGNING_OID = x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")
@@ -71,9 +72,11 @@ def create_identity(clinician_name: str, practice_name: str = "", *,
         raise ValueError("a signing identity needs the clinician's name")
     now = now or datetime.now(timezone.utc)
     key = ec.generate_private_key(ec.SECP256R1())
-    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, clinician_name.strip())]
+    # X.509 (RFC 5280 ub-common-name, ub-organization-name) allows 64 characters; the full name
+    # still appears on the page, so a longer one is shortened here rather than failing the export.
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, clinician_name.strip()[:_X509_NAME_MAX])]
     if practice_name.strip():
-        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, practice_name.strip()))
+        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, practice_name.strip()[:_X509_NAME_MAX]))
     name = x509.Name(attributes)
     public_key = key.public_key()
     cert = (

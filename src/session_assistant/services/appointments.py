@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from session_assistant.errors import UserError
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_datetime
+from session_assistant.services.limits import check_length
 
 MODALITIES = ("in_person", "telehealth")
 
@@ -54,6 +55,7 @@ class AppointmentService(Service):
     def set_status(self, appointment_id: int, status: str, reason: str = "") -> None:
         if status not in ("scheduled", "completed", "cancelled", "no_show"):
             raise UserError("Status must be scheduled, completed, cancelled or no_show.")
+        check_length("reason", reason)
         appointment = self.get(appointment_id)
         with self.db.transaction() as conn:
             cancelled_at = self.clock.iso() if status == "cancelled" else None
@@ -69,6 +71,7 @@ class AppointmentService(Service):
     def add_admin_note(self, client_id: int, text: str, appointment_id: int | None = None) -> int:
         if not text.strip():
             raise UserError("An administrative note needs text.")
+        check_length("admin_note", text)
         with self.db.transaction() as conn:
             fetch_one(conn, "SELECT id FROM clients WHERE id = ?", (client_id,), missing=f"No client with id {client_id}.")
             cursor = conn.execute("INSERT INTO admin_notes (client_id, appointment_id, kind, text, created_at) "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
+from session_assistant.services.limits import check_length
 
 ANSWER_LABELS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
 
@@ -101,6 +102,7 @@ class AssessmentService(Service):
         name = (name or "").strip()
         if not name:
             raise UserError("Give the instrument's name.")
+        check_length("instrument", name)
         if instrument_key(name) in INSTRUMENTS:
             raise UserError(f"{name} is scored item by item: give its answers instead of a total.")
         if not isinstance(total, int) or total < 0:

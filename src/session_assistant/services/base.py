@@ -14,7 +14,10 @@ def row_dict(cursor, row) -> dict[str, Any]:
 
 
 def fetch_one(conn, sql: str, params=(), *, missing: str) -> dict[str, Any]:
-    cursor = conn.execute(sql, params)
+    try:
+        cursor = conn.execute(sql, params)
+    except OverflowError:  # an id past SQLite's 64 bits: no such record can exist
+        raise NotFound(missing) from None
     row = cursor.fetchone()
     if row is None:
         raise NotFound(missing)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from session_assistant.errors import UserError
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
+from session_assistant.services.limits import check_length, check_lengths
 
 CONSENT_FORM_VERSION = "2026-11"
 CONSENT_DECISIONS = ("given", "declined", "revoked")
@@ -61,6 +62,7 @@ class ClientService(Service):
         unknown = set(record) - set(CLIENT_FIELDS)
         if unknown:
             raise UserError(f"Unknown client field(s): {', '.join(sorted(unknown))}.")
+        check_lengths(record)
         if "date_of_birth" in record:
             record["date_of_birth"] = parse_date(record["date_of_birth"], "Date of birth")
         if "status" in record and record["status"] not in STATUSES:
@@ -113,6 +115,7 @@ class ClientService(Service):
     def record_consent(self, client_id: int, decision: str, note: str = "") -> Consent:
         if decision not in CONSENT_DECISIONS:
             raise UserError(f"Consent must be one of: {', '.join(CONSENT_DECISIONS)}.")
+        check_length("consent_note", note)
         self.get(client_id)
         with self.db.transaction() as conn:
             current = self._consent(conn, client_id)

@@ -10,6 +10,7 @@ import json
 
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one
+from session_assistant.services.limits import check_length
 
 DEFAULT_TEMPLATE = "AI Session Summary"
 BUILTIN_TEMPLATES = {
@@ -42,6 +43,10 @@ def validate_template_fields(template_fields: list[dict]) -> list[dict]:
 class NoteService(Service):
     # ---- templates ------------------------------------------------------------------------
     def ensure_builtin_templates(self) -> None:
+        with self.db.read() as conn:  # at every start-up: write only if one is missing (readers never wait)
+            present = {row[0] for row in conn.execute("SELECT name FROM note_templates")}
+        if present >= set(BUILTIN_TEMPLATES):
+            return
         with self.db.transaction() as conn:
             for name, template_fields in BUILTIN_TEMPLATES.items():
                 conn.execute("INSERT OR IGNORE INTO note_templates (name, fields_json, builtin, created_at, updated_at) "
@@ -65,6 +70,7 @@ class NoteService(Service):
         name = name.strip()
         if not name:
             raise UserError("A template needs a name.")
+        check_length("template_name", name)
         template_fields = validate_template_fields(template_fields)
         with self.db.transaction() as conn:
             existing = conn.execute("SELECT id FROM note_templates WHERE name = ?", (name,)).fetchone()
@@ -131,6 +137,7 @@ class NoteService(Service):
         return note
 
     def set_field(self, note_id: int, field: str, text: str, *, ai_model: str | None = None) -> None:
+        check_length("note_field", text)
         note = self.get(note_id)
         if note["status"] == "signed":
             raise ImmutableRecord(f"Note {note_id} is signed and cannot change; add an addendum instead.")
@@ -176,6 +183,8 @@ class NoteService(Service):
             raise UserError(f"Note {note_id} is a draft; edit it directly instead of adding an addendum.")
         if not text.strip() or not reason.strip():
             raise UserError("An addendum needs text and a reason.")
+        check_length("addendum", text)
+        check_length("reason", reason)
         with self.db.transaction() as conn:
             cursor = conn.execute("INSERT INTO note_addenda (note_id, author, reason, text, created_at) "
                                   "VALUES (?,?,?,?,?)", (note_id, author or "clinician", reason, text, self.clock.iso()))

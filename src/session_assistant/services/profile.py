@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from session_assistant.services.base import Service, fetch_all
+from session_assistant.services.limits import check_lengths
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ProfileService(Service):
         if unknown:
             raise ValueError(f"unknown profile fields: {sorted(unknown)}")
         changes = {k: v for k, v in changes.items() if v is not None}
+        check_lengths(changes)
         profile = self.get()
         before = profile.ai_usage_consent
         for key, value in changes.items():

@@ -23,6 +23,7 @@ from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.services import chart_sources
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
+from session_assistant.services.limits import check_length
 from session_assistant.vault.database import IntegrityError
 
 PURPOSES = ("consultation", "transfer of care", "discharge")
@@ -135,6 +136,7 @@ class SummaryService(Service):
 
     def update_text(self, summary_id: int, text: str) -> None:
         """Autosave the clinician's edit of a draft."""
+        check_length("summary", text)
         summary = self._draft_row(summary_id)
         if text == summary["text"]:
             return

@@ -30,12 +30,38 @@ _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 5
 
 
+# What a key file may say. Bounds are generous (a later release may raise the Argon2id cost)
+# but finite: a damaged or hostile file must not make the unlock allocate gigabytes or run for
+# hours, nor crash in the KDF or the cipher.
+_KDF_BOUNDS = {"time_cost": (1, 16), "memory_kib": (8192, 1024 * 1024), "parallelism": (1, 16)}
+_MAX_KEY_FILE_BYTES = 64 * 1024
+DAMAGED_KEY_FILE = "The vault key file is damaged; restore the vault from a backup."
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+def _unb64(text, length: int | None = None, minimum: int = 1) -> bytes:
+    """Strict base64 of the expected size; anything else is a damaged key file (ValueError)."""
+    if not isinstance(text, str):
+        raise ValueError("not text")
+    data = base64.b64decode(text.encode("ascii"), validate=True)
+    if (length is not None and len(data) != length) or len(data) < minimum:
+        raise ValueError("wrong length")
+    return data
+
+
+def _checked_kdf(kdf) -> dict:
+    if not isinstance(kdf, dict):
+        raise ValueError("kdf is not an object")
+    if kdf.get("name") != "argon2id":
+        return dict(kdf)  # derive_key refuses it with its own message
+    for name, (low, high) in _KDF_BOUNDS.items():
+        value = kdf.get(name)
+        if type(value) is not int or not low <= value <= high:
+            raise ValueError(f"kdf {name} out of range")
+    return dict(kdf)
 
 
 def derive_key(secret: str, salt: bytes, kdf: dict) -> bytes:
@@ -97,7 +123,9 @@ class Wrap:
 
     @classmethod
     def from_json(cls, data: dict) -> "Wrap":
-        return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]), dict(data["kdf"]))
+        """Raises ValueError/KeyError/TypeError on any field of the wrong type, size or encoding."""
+        return cls(_unb64(data["salt"], minimum=16), _unb64(data["nonce"], 12),
+                   _unb64(data["ciphertext"], VAULT_KEY_BYTES + 16), _checked_kdf(data["kdf"]))
 
 
 @dataclass
@@ -141,8 +169,12 @@ class KeyEnvelope:
 
     @classmethod
     def from_json(cls, data: dict) -> "KeyEnvelope":
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
         if data.get("format") != "session-assistant-vault-keys" or data.get("version") != ENVELOPE_VERSION:
             raise UserError("The vault key file is not one this version understands.")
+        if not isinstance(data["vault_id"], str) or not 0 < len(data["vault_id"]) <= 64:
+            raise ValueError("bad vault id")
         return cls(data["vault_id"], Wrap.from_json(data["passphrase"]), Wrap.from_json(data["recovery"]))
 
     def save(self, path: Path) -> None:
@@ -151,11 +183,19 @@ class KeyEnvelope:
     @classmethod
     def load(cls, path: Path) -> "KeyEnvelope":
         try:
-            return cls.from_json(json.loads(path.read_bytes()))
-        except FileNotFoundError:
+            with path.open("rb") as handle:
+                raw = handle.read(_MAX_KEY_FILE_BYTES + 1)
+            if len(raw) > _MAX_KEY_FILE_BYTES:
+                raise ValueError("too large")
+            return cls.from_json(json.loads(raw))
+        except (FileNotFoundError, UserError):
             raise
-        except (ValueError, KeyError, TypeError):
-            raise UserError("The vault key file is damaged; restore the vault from a backup.") from None
+        except IsADirectoryError:
+            raise UserError(DAMAGED_KEY_FILE) from None
+        except PermissionError:
+            raise UserError("The vault key file cannot be read (permission denied); nothing was changed.") from None
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            raise UserError(DAMAGED_KEY_FILE) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
