@@ -33,6 +33,7 @@ PINNED = {
 # long, saying so once, then give up with a clear line; readers never wait (WAL).
 BUSY_WAIT_S = 30
 _BUSY_POLL_S = 0.25  # SQLite's own busy timeout: each BEGIN IMMEDIATE try waits this long
+_CHECKPOINT_WAIT_S = 5
 BUSY_WAITING = "The vault is busy in another window or process; waiting..."
 BUSY_GAVE_UP = (f"The vault stayed busy in another window or process for {BUSY_WAIT_S} s; nothing was changed. "
                 "Let the other one finish (or close it) and try again.")
@@ -158,9 +159,25 @@ class VaultDatabase:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def checkpoint(self) -> None:
-        """Fold the WAL into the main file and empty it (after shredding, before backups)."""
+        """Fold the WAL into the main file and empty it (after shredding, before backups).
+
+        Another process's reader or writer can hold it up; retry for as long as SQLite's old
+        5-second busy timeout used to wait (the connection's own timeout is now short).
+        """
+        deadline = time.monotonic() + _CHECKPOINT_WAIT_S
         with self._lock:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            while True:
+                try:
+                    busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                except sqlcipher3.OperationalError as error:
+                    if not is_busy_error(error):
+                        raise
+                    busy = 1
+                if not busy or time.monotonic() >= deadline:
+                    if busy:
+                        log.warning("WAL checkpoint still busy after %d s", _CHECKPOINT_WAIT_S)
+                    return
+                time.sleep(0.05)
 
     def close(self) -> None:
         with self._lock:
