@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
+
 from sa_testing import TEST_PASSPHRASE
 from ui_helpers import unlock
 
@@ -36,6 +38,9 @@ def test_a_damaged_record_shows_the_wait_and_a_busy_vault_still_opens(qtbot, rea
         unlock(qtbot, window)
         assert holder.poll() is None, "the window waited for the other process's write lock"
         assert window.workspace.agenda.isVisible()
+        # The deleted failure record is reported to the owner, not just written to the audit trail.
+        box = window.findChild(QMessageBox, "signin_notices")
+        assert box is not None and "deleted or replaced" in box.text()
     finally:
         holder.kill()
         holder.wait()

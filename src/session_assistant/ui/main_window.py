@@ -95,6 +95,12 @@ class MainWindow(QMainWindow):
         self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
         self.auto_lock.arm()
         log.info("vault unlocked; workspace shown")
+        notices = getattr(practice.vault, "signin_notices", [])
+        if notices:  # wrong passphrases tried, or a failure record deleted, since the last sign-in
+            box = QMessageBox(QMessageBox.Icon.Warning, "Since your last sign-in", "\n\n".join(notices),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("signin_notices")
+            box.open()  # not exec(): the workspace is already usable behind it
 
     def _on_sweep_timer_timeout(self) -> None:
         """Every 10 minutes while unlocked: shred recordings whose 24 hours are up."""
