@@ -108,3 +108,25 @@ def test_a_write_gives_up_in_one_line_when_the_vault_stays_busy(vault_with_a_cli
         assert practice.verify_audit().ok
     finally:
         practice.close()
+
+
+def test_a_queued_sign_in_that_was_altered_is_dropped_and_audited(vault_with_a_client):
+    paths = vault_with_a_client
+    holder = hold_write_lock(paths.vault_dir, 6)
+    try:
+        reopen(paths).close()  # signs in while the vault is held: the rows are queued, not lost
+        spool = paths.vault_dir / "audit-pending.jsonl"
+        lines = spool.read_text().splitlines()
+        assert lines and "with passphrase" in lines[-1]
+        spool.write_text("\n".join(lines[:-1] + [lines[-1].replace("with passphrase", "with recovery key")]) + "\n")
+    finally:
+        assert holder.wait(timeout=30) == 0
+    practice = reopen(paths)
+    try:
+        rows = practice.vault.db.conn.execute("SELECT action, detail FROM audit_log ORDER BY seq").fetchall()
+        assert [a for a, _ in rows].count("audit_pending_altered") == 1
+        assert not any("recovery key" in d and "recorded late" in d for _, d in rows)
+        assert practice.verify_audit().ok
+    finally:
+        practice.close()
+    assert not (paths.vault_dir / "audit-pending.jsonl").exists()
