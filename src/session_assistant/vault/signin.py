@@ -134,7 +134,9 @@ class SigninSpool:
             try:
                 record = json.loads(line)
                 entry, mac = record["entry"], record["mac"]
-                if not (isinstance(entry, dict) and isinstance(mac, str) and hmac.compare_digest(mac, self._mac(entry))):
+                if not isinstance(entry, dict) or not isinstance(mac, str):
+                    raise ValueError("not an entry")
+                if not hmac.compare_digest(mac, self._mac(entry)):
                     raise ValueError("not authentic")
                 good.append({k: str(entry.get(k, "")) for k in ("action", "actor", "detail", "at")})
             except (ValueError, KeyError, TypeError):

@@ -78,7 +78,8 @@ class Vault:
             for name in (DB_NAME, KEYS_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
                 (folder / name).unlink(missing_ok=True)
             if isinstance(error, OSError):
-                raise UserError(f"The vault could not be written in {folder} ({error.strerror}); nothing was kept.") from None
+                raise UserError(f"The vault could not be written in {folder} ({error.strerror}); "
+                                "nothing was kept.") from None
             raise
         vault = cls(folder, db, envelope, key, clock)
         with db.transaction() as conn:
