@@ -53,6 +53,7 @@ class MentalStatusPanel(QGroupBox):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.activated.connect(lambda _index: self._on_finding_edited())
+            combo.currentTextChanged.connect(combo.setToolTip)  # the whole finding, when the box cuts it
             own = QLineEdit()
             own.setPlaceholderText("own words")
             own.setAccessibleName(f"{item.label}: your own words")
