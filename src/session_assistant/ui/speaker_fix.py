@@ -65,10 +65,14 @@ class SpeakerFixMixin:
         self._show_speaker_lines(transcript)
         if not change.changed:
             return
-        self.affected_sections = change.affected_sections
+        # Corrections add up until the clinician redrafts: the second must not hide the first's sections.
+        pending = set(self.affected_sections if not self.transcript.notice.isHidden() else ())
+        pending |= set(change.affected_sections)
+        order = list(work.draft.format.keys) if work.draft is not None else []
+        self.affected_sections = tuple(sorted(pending, key=lambda k: order.index(k) if k in order else len(order)))
         lines = f"{len(change.changed)} line(s)"
-        if change.affected_sections and work.draft is not None:
-            titles = ", ".join(_title(work.draft, key) for key in change.affected_sections)
+        if self.affected_sections and work.draft is not None:
+            titles = ", ".join(_title(work.draft, key) for key in self.affected_sections)
             self.transcript.show_notice(f"Speakers changed on {lines}: redraft the affected sections ({titles})?",
                                         can_redraft=True)
         else:
