@@ -93,3 +93,25 @@ def test_a_signed_note_has_a_read_only_checklist(qtbot, ready_vault, make_window
     before = window.ctx.practice.notes.get(note_id)
     panel.status_changed.emit(MentalStatus.within_normal_limits())  # even if a signal got through
     assert window.ctx.practice.notes.get(note_id)["fields"] == before["fields"]
+
+
+def test_enhance_never_reads_the_checklist_and_keeps_it_once(qtbot, ready_vault, make_window, monkeypatch):
+    from session_assistant.drafting import Draft, DraftSentence, get_format
+
+    appointment, note_id = seed_session(ready_vault, template="SOAP Note (manual)")
+    window, editor = open_note(qtbot, make_window, ready_vault, appointment)
+    editor.mental_status.normal_button.click()
+    editor._editors["subjective"].setPlainText("pt says slept 5h, anxious re work")
+    sent = []
+
+    def enhance(ctx, text, fmt, progress, token):  # the model is the neighbour here
+        sent.append(text)
+        tidy = [DraftSentence(key, f"Tidy {key}.", []) for key in ("subjective", "objective", "assessment", "plan")]
+        return [], Draft(get_format("soap"), tidy, model="test-model", mode="enhance")
+
+    monkeypatch.setattr("session_assistant.ui.note_editor.engines.enhance", enhance)
+    editor._on_enhance_clicked()
+    qtbot.waitUntil(lambda: editor._worker is None and bool(sent), timeout=10000)
+    assert sent == ["pt says slept 5h, anxious re work"]  # no checklist line went to the model
+    objective = window.ctx.practice.notes.get(note_id)["fields"]["objective"]
+    assert objective == "Tidy objective.\n\n" + "\n".join(WNL)

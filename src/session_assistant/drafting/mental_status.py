@@ -164,6 +164,12 @@ def write_block(text: str, status: MentalStatus) -> str:
     return _insert(text, block) if block else text
 
 
+def without_block(text: str) -> str:
+    """``text`` without the checklist's block: what the AI may read (Enhance tidies only the clinician's
+    free text; it must not turn the checklist into sentences of its own)."""
+    return write_block(text, MentalStatus())
+
+
 def _insert(text: str, block: list[str]) -> str:
     lines = text.splitlines()
     heading = _heading_index(lines)

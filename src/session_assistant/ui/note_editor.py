@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPlainTextEdit, QWidget
 
-from session_assistant.drafting.mental_status import carry_block
+from session_assistant.drafting.mental_status import carry_block, without_block
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui import engines
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import AddendumDialog
-from session_assistant.ui.draft_review import redraft_sections, risk_rows
+from session_assistant.ui.draft_review import risk_rows
 from session_assistant.ui.mental_status import record_mental_status
 from session_assistant.ui.note_editor_view import NoteEditorView
 from session_assistant.ui.worker import Worker
@@ -348,7 +348,8 @@ class NoteEditorPage(NoteEditorView):
         if self.note is None or self._worker is not None:
             return
         self.save()
-        text = "\n".join(e.toPlainText() for e in self._editors.values() if e.toPlainText().strip())
+        own = [without_block(e.toPlainText()) for e in self._editors.values()]  # never the checklist's lines
+        text = "\n".join(t for t in own if t.strip())
         if not text.strip():
             QMessageBox.information(self, "Enhance", "Write your note first; Enhance tidies your own words.")
             return
@@ -376,10 +377,6 @@ class NoteEditorPage(NoteEditorView):
             self._ctx.practice.notes.set_field(self.note["id"], first, self._editors[first].toPlainText(),
                                                ai_model=new_draft.model)
         self._show_review()
-
-    def redraft_sections(self, keys) -> bool:
-        """Redraft the named sections (after a speaker fix); the clinician asked for it."""
-        return redraft_sections(self, keys)
 
     def _run(self, fn, message: str, on_done) -> None:
         self.busy.start(message)

@@ -14,6 +14,7 @@ from session_assistant.ui.agenda import AgendaPage
 from session_assistant.ui.chart import ChartPage
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import NewAppointmentDialog, NewClientDialog, default_start
+from session_assistant.ui.draft_review import redraft_sections
 from session_assistant.ui.note_editor import NoteEditorPage
 from session_assistant.ui.session import SessionPage
 
@@ -147,7 +148,7 @@ class Workspace(QWidget):
         if self.note.note is None:
             self.note.create_hint.setText("Create the note first; it will use the corrected speakers.")
             return
-        if self.note.redraft_sections(self.session.affected_sections):
+        if redraft_sections(self.note, self.session.affected_sections):
             self.session.transcript.hide_notice()
 
     def _on_note_changed(self) -> None:
