@@ -76,6 +76,18 @@ def test_reassign_one_line_and_the_evidence_follows(qtbot, ready_vault, make_win
     assert editor.evidence.toPlainText() == "[1] client: I tried it twice and it helped a little."
 
 
+def test_the_offer_follows_the_draft_in_the_window_not_only_the_stored_one(qtbot, ready_vault, make_window):
+    appointment, _note = seed_session(ready_vault)
+    window, session = open_session(qtbot, make_window, ready_vault, appointment)
+    window.workspace.open_note(appointment)  # loads the stored draft into the window
+    work = window.ctx.sessions[appointment]
+    work.draft.sentences[0].evidence = [3]  # as after a Refine: Subjective now rests on line 3
+    window.workspace.open_session(appointment)
+    session._on_reassign_chosen(3, "client")  # the stored draft cites line 3 nowhere
+    assert session.transcript.notice_text.text() == ("Speakers changed on 1 line(s): redraft the affected "
+                                                     "sections (Subjective)?")
+
+
 def test_redraft_is_offered_and_rewrites_only_the_affected_sections(qtbot, ready_vault, make_window, monkeypatch):
     appointment, note_id = seed_session(ready_vault)
     window, session = open_session(qtbot, make_window, ready_vault, appointment)

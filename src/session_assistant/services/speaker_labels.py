@@ -137,6 +137,14 @@ class SpeakerLabelService(Service):
                 moved = True
         if moved:
             conn.execute("UPDATE session_drafts SET draft_json = ? WHERE id = ?", (json.dumps(draft), row[0]))
-        order = list(draft.get("sections") or {})
-        cited = {s.get("section") for s in draft.get("sentences", []) if changed & set(s.get("evidence") or [])}
-        return tuple(key for key in order if key in cited) + tuple(sorted(cited - set(order) - {None}))
+        return sections_citing(draft.get("sentences", []), changed, list(draft.get("sections") or {}))
+
+
+def sections_citing(sentences, changed, order) -> tuple[str, ...]:
+    """The section keys (in ``order``) of the sentences whose evidence cites a line in ``changed``;
+    sentences are dicts (a stored draft) or DraftSentence objects (the one in the window)."""
+    def get(sentence, name):
+        return sentence.get(name) if isinstance(sentence, dict) else getattr(sentence, name, None)
+
+    cited = {get(s, "section") for s in sentences if set(changed) & set(get(s, "evidence") or [])}
+    return tuple(key for key in order if key in cited) + tuple(sorted(cited - set(order) - {None}))

@@ -67,7 +67,12 @@ class SpeakerFixMixin:
             return
         # Corrections add up until the clinician redrafts: the second must not hide the first's sections.
         pending = set(self.affected_sections if not self.transcript.notice.isHidden() else ())
-        pending |= set(change.affected_sections)
+        if work.draft is not None:  # the draft in the window (perhaps refined since) decides what it cites
+            from session_assistant.services.speaker_labels import sections_citing
+
+            pending |= set(sections_citing(work.draft.sentences, change.changed, work.draft.format.keys))
+        else:
+            pending |= set(change.affected_sections)
         order = list(work.draft.format.keys) if work.draft is not None else []
         self.affected_sections = tuple(sorted(pending, key=lambda k: order.index(k) if k in order else len(order)))
         lines = f"{len(change.changed)} line(s)"
