@@ -18,9 +18,11 @@ from session_assistant.services.appointments import AppointmentService
 from session_assistant.services.assessments import AssessmentService
 from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
+from session_assistant.services.mental_status import MentalStatusService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
 from session_assistant.services.session_pipeline import SessionPipeline
+from session_assistant.services.speaker_labels import SpeakerLabelService
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
 from session_assistant.vault.store import Vault
@@ -38,6 +40,7 @@ class Practice:
     clients: ClientService = field(init=False)
     appointments: AppointmentService = field(init=False)
     notes: NoteService = field(init=False)
+    mental_status: MentalStatusService = field(init=False)
     assessments: AssessmentService = field(init=False)
     diagnoses: DiagnosisService = field(init=False)
     plans: TreatmentPlanService = field(init=False)
@@ -45,6 +48,7 @@ class Practice:
     recordings: RecordingService = field(init=False)
     jobs: JobQueue = field(init=False)
     sessions: SessionPipeline = field(init=False)
+    speaker_labels: SpeakerLabelService = field(init=False)
 
     def __post_init__(self) -> None:
         self.profile = ProfileService(self.vault)
@@ -52,6 +56,7 @@ class Practice:
         self.appointments = AppointmentService(self.vault)
         self.notes = NoteService(self.vault)
         self.notes.ensure_builtin_templates()
+        self.mental_status = MentalStatusService(self.notes)
         self.assessments = AssessmentService(self.vault)
         self.diagnoses = DiagnosisService(self.vault)
         self.plans = TreatmentPlanService(self.vault)
@@ -64,6 +69,7 @@ class Practice:
         except VaultBusy:  # another process holds the vault: a reading command must not wait; it sweeps too
             log.info("start-up sweep skipped: the vault is busy")
         self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir)
+        self.speaker_labels = SpeakerLabelService(self.vault)
 
     @property
     def clock(self) -> Clock:

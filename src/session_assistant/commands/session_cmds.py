@@ -4,7 +4,9 @@
     session-assistant sessions draft APPOINTMENT_ID [--format soap|dap|birp|girp] [--model NAME]
     session-assistant sessions transcript APPOINTMENT_ID
     session-assistant sessions summary APPOINTMENT_ID
-    session-assistant sessions speakers APPOINTMENT_ID --swap
+    session-assistant sessions speakers swap ID
+    session-assistant sessions speakers set ID SEGMENT clinician|client
+(ID: the appointment id, or the id of the recording the transcript came from)
 """
 
 from __future__ import annotations
@@ -32,10 +34,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary = actions.add_parser("summary", help="the newest AI session summary of an appointment")
     summary.add_argument("appointment_id", type=int)
     summary.set_defaults(handler=_summary)
-    speakers = actions.add_parser("speakers", help="correct speaker labels (swap clinician and client)")
-    speakers.add_argument("appointment_id", type=int)
-    speakers.add_argument("--swap", action="store_true", required=True)
-    speakers.set_defaults(handler=_speakers)
+    speakers = actions.add_parser("speakers", help="correct who said it: swap clinician and client, or one line")
+    speaker_actions = speakers.add_subparsers(dest="speakers_action", metavar="ACTION", required=True)
+    swap = speaker_actions.add_parser("swap", help="swap Clinician and Client on every line of the transcript")
+    swap.add_argument("session", metavar="ID", help="appointment id or recording id")
+    swap.set_defaults(handler=_speakers_swap)
+    reassign = speaker_actions.add_parser("set", help="name the speaker of one transcript line")
+    reassign.add_argument("session", metavar="ID", help="appointment id or recording id")
+    reassign.add_argument("segment", type=int, metavar="SEGMENT", help="the line number shown by 'transcript'")
+    reassign.add_argument("speaker", choices=("clinician", "client"))
+    reassign.set_defaults(handler=_speakers_set)
 
 
 def _progress(fraction: float, message: str) -> None:
@@ -83,10 +91,27 @@ def _summary(ctx, args) -> int:
     return 0
 
 
-def _speakers(ctx, args) -> int:
-    ctx.practice().sessions.relabel_speakers(args.appointment_id, {"clinician": "client", "client": "clinician"})
-    ctx.emit({"swapped": True}, "Speaker labels swapped.")
+def _speakers_swap(ctx, args) -> int:
+    change = ctx.practice().speaker_labels.swap_speakers(args.session)
+    ctx.emit(change.to_dict(), lambda: _change_text(change, "Clinician and Client swapped"))
     return 0
+
+
+def _speakers_set(ctx, args) -> int:
+    change = ctx.practice().speaker_labels.reassign_segment(args.session, args.segment, args.speaker)
+    ctx.emit(change.to_dict(), lambda: _change_text(change, f"Line {args.segment} is now the {args.speaker}'s"))
+    return 0
+
+
+def _change_text(change, done: str) -> str:
+    if not change.changed:
+        return "Nothing changed: the speakers were already named that way."
+    text = f"{done} ({len(change.changed)} line(s))."
+    if change.affected_sections:
+        names = ", ".join(key.capitalize() for key in change.affected_sections)
+        text += (f"\nThe draft's {names} cite(s) a changed line: redraft with "
+                 f"'session-assistant sessions draft {change.appointment_id}' after review.")
+    return text
 
 
 def _transcript_text(transcript) -> str:

@@ -14,11 +14,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPlainTextEdit, QWidget
 
+from session_assistant.drafting.mental_status import carry_block, without_block
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui import engines
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import AddendumDialog
+from session_assistant.ui.draft_review import risk_rows
+from session_assistant.ui.mental_status import record_mental_status
 from session_assistant.ui.note_editor_view import NoteEditorView
 from session_assistant.ui.worker import Worker
 
@@ -81,6 +84,7 @@ class NoteEditorPage(NoteEditorView):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.export_button.hide()
+        self.mental_status.status_changed.connect(lambda status: record_mental_status(self, status))
         self.show_appointment(None)
 
     # ---- loading ------------------------------------------------------------------------------
@@ -140,6 +144,7 @@ class NoteEditorPage(NoteEditorView):
             editor.textChanged.connect(lambda name=field["name"]: self._on_field_changed(name))
             self._editors[field["name"]] = editor
         self._dirty.clear()
+        self.mental_status.show_status(self._ctx.practice.mental_status.current(note_id), read_only=signed)
         self.sign_button.setVisible(not signed)
         self.delete_button.setVisible(not signed)
         self.addendum_button.setVisible(signed)
@@ -308,10 +313,7 @@ class NoteEditorPage(NoteEditorView):
             item.setToolTip("Left out: " + describe_flags(sentence.flags))
             item.setForeground(QBrush(QColor("#6b7280")))
             self.sentences.addItem(item)
-        for risk in draft.risk:
-            self.risk.addItem(f"{risk.category}: line {risk.segment_id} “{risk.phrase}”")
-        if not draft.risk:
-            self.risk.addItem("No risk phrases found in the transcript.")
+        self.risk.addItems(risk_rows(draft.risk))
 
     def _on_sentences_row_changed(self, row: int) -> None:
         work = self._ctx.sessions.get(self.appointment_id)
@@ -346,7 +348,8 @@ class NoteEditorPage(NoteEditorView):
         if self.note is None or self._worker is not None:
             return
         self.save()
-        text = "\n".join(e.toPlainText() for e in self._editors.values() if e.toPlainText().strip())
+        own = [without_block(e.toPlainText()) for e in self._editors.values()]  # never the checklist's lines
+        text = "\n".join(t for t in own if t.strip())
         if not text.strip():
             QMessageBox.information(self, "Enhance", "Write your note first; Enhance tidies your own words.")
             return
@@ -366,11 +369,12 @@ class NoteEditorPage(NoteEditorView):
         work = self._ctx.session(self.appointment_id)
         work.draft, work.utterances = new_draft, list(utterances)
         for name, text in values.items():
-            if name in self._editors:
-                self._editors[name].setPlainText(text)
+            if name in self._editors:  # the clinician's mental status lines survive any redraft
+                self._editors[name].setPlainText(carry_block(self._editors[name].toPlainText(), text))
                 self._dirty.add(name)
-        if self.save() and self.note is not None:
-            self._ctx.practice.notes.set_field(self.note["id"], next(iter(values)), values[next(iter(values))],
+        first = next(iter(values))
+        if self.save() and self.note is not None and first in self._editors:  # marks the note AI-assisted
+            self._ctx.practice.notes.set_field(self.note["id"], first, self._editors[first].toPlainText(),
                                                ai_model=new_draft.model)
         self._show_review()
 

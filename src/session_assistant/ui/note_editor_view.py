@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout,
                                QWidget)
 
+from session_assistant.ui.mental_status import MentalStatusPanel
 from session_assistant.ui.widgets import BusyPanel, heading
 
 
@@ -64,6 +65,8 @@ class NoteEditorView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.fields_scroll, 1)
+        self.mental_status = MentalStatusPanel()
+        left_layout.addWidget(self.mental_status)
         left_layout.addWidget(self.addenda)
 
         # AI review panel

@@ -22,13 +22,14 @@ from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
 from session_assistant.ui.session_live import LiveTranscriptMixin
 from session_assistant.ui.session_view import SessionView
+from session_assistant.ui.speaker_fix import SpeakerFixMixin
 from session_assistant.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.oga *.opus *.aac *.webm *.mp4);;All files (*)"
 
 
-class SessionPage(LiveTranscriptMixin, SessionView):
+class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
     """Emits ``stage_changed(appointment_id)`` and ``summary_ready(appointment_id)`` for the agenda."""
 
     stage_changed = Signal(int)
@@ -58,6 +59,7 @@ class SessionPage(LiveTranscriptMixin, SessionView):
         self.resume_button.clicked.connect(self._on_resume_clicked)
         self.open_note_button.clicked.connect(lambda: self.appointment_id and self.note_requested.emit(self.appointment_id))
         self.busy.cancel_clicked.connect(self._on_busy_cancel_clicked)
+        self._connect_speaker_fix()
         self.show_appointment(None)
 
     # ---- which appointment ------------------------------------------------------------------------
@@ -289,12 +291,7 @@ class SessionPage(LiveTranscriptMixin, SessionView):
             log.info("note not created after drafting: %s", type(error).__name__)
 
     def _show_transcript(self, transcript) -> None:
-        lines = []
-        for segment in transcript.segments:
-            minutes, seconds = divmod(int(segment.start), 60)
-            who = f"{segment.speaker}: " if segment.speaker else ""
-            lines.append(f"[{minutes:02d}:{seconds:02d}] {who}{segment.text}")
-        self.transcript.setPlainText("\n".join(lines))
+        self._show_speaker_lines(transcript)
 
     def _on_resume_clicked(self) -> None:
         """Resume an interrupted transcription (finished windows are kept) or drafting."""

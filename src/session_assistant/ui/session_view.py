@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from session_assistant.ui.transcript_panel import TranscriptPanel
 
 from session_assistant.ui.widgets import BusyPanel, LevelMeter, heading
 
@@ -51,10 +52,7 @@ class SessionView(QWidget):
         rec_layout.addLayout(buttons)
         self.record_box = rec_box
 
-        self.transcript = QPlainTextEdit()
-        self.transcript.setReadOnly(True)
-        self.transcript.setAccessibleName("Live transcript")
-        self.transcript.setPlaceholderText("The transcript appears here, with speaker labels.")
+        self.transcript = TranscriptPanel()
         self.busy = BusyPanel()
         self.resume_button = QPushButton("Res&ume the interrupted work")
         self.resume_button.hide()
@@ -71,7 +69,6 @@ class SessionView(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.consent_state)
         layout.addWidget(rec_box)
-        layout.addWidget(QLabel("Transcript:"))
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.busy)
         layout.addLayout(bottom)

@@ -14,6 +14,7 @@ from session_assistant.ui.agenda import AgendaPage
 from session_assistant.ui.chart import ChartPage
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import NewAppointmentDialog, NewClientDialog, default_start
+from session_assistant.ui.draft_review import redraft_sections
 from session_assistant.ui.note_editor import NoteEditorPage
 from session_assistant.ui.session import SessionPage
 
@@ -77,6 +78,7 @@ class Workspace(QWidget):
         self.session.stage_changed.connect(lambda _id: self.agenda.refresh())
         self.session.summary_ready.connect(self._on_summary_ready)
         self.session.note_requested.connect(self.open_note)
+        self.session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
         self.note.changed.connect(self._on_note_changed)
         self.tray = self._make_tray()
         self.go(0)
@@ -136,6 +138,18 @@ class Workspace(QWidget):
             self.tray.showMessage("Session Assistant", "An AI session summary is ready for review.",
                                   QSystemTrayIcon.MessageIcon.Information, 8000)
         self.last_notification = "An AI session summary is ready for review."
+
+    def _on_speaker_redraft_clicked(self) -> None:
+        """The clinician asked to redraft the sections that cite lines whose speaker changed."""
+        appointment_id = self.session.appointment_id
+        if appointment_id is None:
+            return
+        self.open_note(appointment_id)
+        if self.note.note is None:
+            self.note.create_hint.setText("Create the note first; it will use the corrected speakers.")
+            return
+        if redraft_sections(self.note, self.session.affected_sections):
+            self.session.transcript.hide_notice()
 
     def _on_note_changed(self) -> None:
         self.agenda.refresh()
