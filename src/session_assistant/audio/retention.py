@@ -17,8 +17,8 @@ Nothing is removed on a guess. A recording whose file is missing (a detached dri
 is reported and tracked (``missing_since``), never shredded early; its key goes at its deadline
 like any other. A file without a key is removed only while no writer holds it, after checking the
 vault again under the file's lock (an import commits its key before it lets go of the file). A
-recordings folder that is missing altogether, or a vault in doubt, means nothing is cleaned up
-as an orphan.
+recordings folder that is missing altogether means no file is taken for an orphan and no file is
+marked missing; a vault in doubt means nothing is swept at all.
 
 All times come from the vault's injected clock, so tests drive a day forward without sleeping.
 """
@@ -192,7 +192,8 @@ class Retention:
         if folder_ok:
             report.orphans = self.remove_orphans()
         elif report.folder_unavailable:
-            log.warning("recordings folder unavailable: no orphan clean-up this sweep")
+            log.warning("recordings folder unavailable: no orphan files removed this sweep")
+        report.orphans += self.settle_keyless()
         return report
 
     def _live_rows(self) -> list[dict]:
@@ -269,7 +270,7 @@ class Retention:
         return recovered
 
     def remove_orphans(self) -> list[str]:
-        """Delete sealed files that have no key and records whose key is gone; audit and log each.
+        """Delete sealed files that have no key; audit and log each.
 
         A key whose file is missing is NOT an orphan (see ``_track_missing``). Call only when the
         recordings folder is there and the vault is not in doubt (``sweep`` checks both).
@@ -290,6 +291,11 @@ class Retention:
                     continue
             self._log_orphan(match.group(1), "orphan_file")
             removed.append(match.group(1))
+        return removed
+
+    def settle_keyless(self) -> list[str]:
+        """Records whose key is gone are shredded already: mark them so, remove any file left."""
+        removed = []
         # A recording whose key is gone (a vault restored from a backup, which never carries audio
         # keys) is already crypto-shredded: say so, and remove its file if one is still here.
         with self.db.read() as conn:
