@@ -1,0 +1,40 @@
+"""Issue 15 item 2 in the window: audio shredded at 24 hours before its transcript was stored is
+shown to the clinician, and stays an unread notice in the vault until they press OK."""
+
+from __future__ import annotations
+
+import wave
+from datetime import datetime, timezone
+
+import numpy as np
+from PySide6.QtWidgets import QMessageBox
+
+from session_assistant.clock import FixedClock
+from ui_helpers import unlock
+
+
+def test_the_window_tells_which_session_lost_its_audio_untranscribed(qtbot, ready_vault, make_window, tmp_path):
+    clock = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc))
+    window = make_window(ready_vault, clock=clock)
+    unlock(qtbot, window)
+    recordings = window.ctx.practice.recordings
+    appointment = window.ctx.practice.appointments.list()[0]["id"]
+    tone = tmp_path / "tone.wav"
+    with wave.open(str(tone), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes((np.sin(np.arange(32000) / 5) * 8000).astype("<i2").tobytes())
+    rec_id = recordings.import_file(appointment, tone, consent_now="given")
+
+    window._on_sweep_timer_timeout()
+    assert window._notice_box is None  # nothing to say yet
+    clock.advance(hours=24)
+    window._on_sweep_timer_timeout()  # the timer's sweep
+    box = window._notice_box
+    assert box is not None and box.isVisible()
+    assert "before its transcript was stored" in box.text() and rec_id in box.text()
+    assert [n["recording_id"] for n in recordings.notices()] == [rec_id]  # unread until OK
+    box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window._notice_box is None, timeout=5000)
+    assert recordings.notices() == []
