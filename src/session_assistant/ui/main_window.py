@@ -8,6 +8,7 @@ vault, and shows the unlock screen again.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,6 +21,7 @@ from session_assistant.vault.store import Vault
 log = logging.getLogger(__name__)
 SHUTDOWN_WAIT_S = 10.0
 SWEEP_INTERVAL_MS = 10 * 60 * 1000  # SECURITY item 11: at least every 15 minutes while running
+CATCH_UP_DUE_WITHIN = timedelta(hours=23, minutes=30)  # ended 30 min ago or more (24-hour retention)
 
 
 class MainWindow(QMainWindow):
@@ -112,16 +114,17 @@ class MainWindow(QMainWindow):
         self.show_recording_notices()
 
     def _transcribe_before_deadline(self, report) -> None:
-        """A recording left untranscribed (the app was closed after Stop, a failure) and close to
-        its deadline is transcribed now in the background, once per unlock, if the engine is free:
-        at the deadline its audio goes either way."""
+        """A recording left untranscribed (the app was closed after Stop, a failure) is transcribed
+        in the background, once per unlock, when the engine is free: at its deadline the audio goes
+        either way. One that ended within the last half hour is left to the session screen."""
         from session_assistant.ui.engines import session_pipeline
         from session_assistant.ui.worker import Worker
 
         if self.ctx.pools.busy:
             return
+        latest_due = self.ctx.practice.clock.now() + CATCH_UP_DUE_WITHIN
         for item in report.untranscribed:
-            if item["transcribe_now"] and item["id"] not in self._catch_up_tried:
+            if datetime.fromisoformat(item["due_at"]) <= latest_due and item["id"] not in self._catch_up_tried:
                 self._catch_up_tried.add(item["id"])
                 pipeline, rec_id = session_pipeline(self.ctx), item["id"]
                 worker = Worker(lambda p, t: pipeline.transcribe_recording(rec_id, on_progress=p, token=t),
