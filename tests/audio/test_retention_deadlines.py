@@ -223,3 +223,46 @@ def test_nothing_is_swept_while_the_vault_is_in_doubt(practice, recordings, cloc
     assert stray.exists() and key_of(practice, rec_id) is not None
     practice.vault.in_doubt = False
     assert recordings.sweep().shredded_untranscribed == [rec_id]
+
+
+def test_a_live_recording_whose_writer_and_file_are_gone_is_due_after_its_longest_possible_end(
+        practice, recordings, clock):
+    from audio_fakes import fake_factory, sine
+
+    factory = fake_factory(sine(2.0, 16000))
+    active = recordings.start(practice.test_appointment_id, factory, 16000, consent_now="given")
+    assert factory.streams[0].exhausted.wait(10)
+    active.recorder.stop(raise_errors=False)  # the process died ...
+    sealed_path(practice, active.id).unlink()  # ... and the file is gone too
+    report = recordings.sweep()
+    assert report.recovered == [] and report.missing == [active.id]
+    assert key_of(practice, active.id) is not None
+    clock.advance(hours=26, minutes=59)  # it may have run up to its 3-hour cap
+    assert recordings.sweep().shredded_untranscribed == []
+    clock.advance(minutes=1)
+    assert recordings.sweep().shredded_untranscribed == [active.id]
+    assert key_of(practice, active.id) is None
+
+
+def test_a_writer_whose_new_file_a_sweep_removed_makes_it_again(tmp_path, monkeypatch):
+    """The gap between creating a sealed file and locking it: a sweep that took the empty file for
+    an orphan must not leave the writer sealing audio into a file that no longer has a name."""
+    real_flock = sealed.fcntl.flock
+    taken = []
+
+    def sweep_first(fd, operation):
+        if operation == sealed.fcntl.LOCK_EX and not taken:
+            taken.append(True)
+            path.unlink()  # what the sweep's orphan pass did, holding the lock for a moment
+        return real_flock(fd, operation)
+
+    rec_id = sealed.new_recording_id()
+    path = tmp_path / sealed.file_name_for(rec_id)
+    key = sealed.new_key()
+    monkeypatch.setattr(sealed.fcntl, "flock", sweep_first)
+    writer = sealed.SealedWriter(path, key, rec_id)
+    monkeypatch.setattr(sealed.fcntl, "flock", real_flock)
+    assert taken and sealed.is_being_written(path)
+    writer.append(np.full(16000, 1000, dtype=np.int16))
+    writer.finish()
+    assert sealed.SealedReader(path, key).info().complete

@@ -81,19 +81,19 @@ class Retention:
         self.retention = check_retention(retention)
 
     # -- deadlines -------------------------------------------------------------------------------
-    def deadline_of(self, row: dict, now: datetime, boot_now: BootTime | None) -> Deadline | None:
-        """The deadline of a recording row (``_ROW_COLUMNS``); None while it is being recorded."""
+    def deadline_of(self, row: dict, now: datetime, boot_now: BootTime | None) -> Deadline:
+        """The deadline of a recording row (as ``_live_rows`` or ``RecordingService.list`` read it)."""
         retention = timedelta(seconds=row["retention_s"]) if row["retention_s"] else self.retention
         retention = min(retention, self.retention)  # a shorter retention chosen since applies too
         boot_id = row["boot_id"]
         if row["state"] == "recording":
-            # A live recording whose writer and file are gone ended, at the latest, at its cap.
-            end = datetime.fromisoformat(row["started_at"]) + _LONGEST_RECORDING
-            end_boot = (BootTime(boot_id, row["started_boot_s"] + _LONGEST_RECORDING.total_seconds())
-                        if boot_id and row["started_boot_s"] is not None else None)
-        else:
-            end = datetime.fromisoformat(row["ended_at"] or row["started_at"])
-            end_boot = BootTime(boot_id, row["ended_boot_s"]) if boot_id and row["ended_boot_s"] is not None else None
+            # A live recording whose writer and file are gone ended, at the latest, at its cap:
+            # counted from its start (a time that has happened), the cap added to the retention.
+            start_boot = BootTime(boot_id, row["started_boot_s"]) if boot_id and row["started_boot_s"] is not None else None
+            return deadline(datetime.fromisoformat(row["started_at"]), retention + _LONGEST_RECORDING, start_boot,
+                            now, boot_now)
+        end = datetime.fromisoformat(row["ended_at"] or row["started_at"])
+        end_boot = BootTime(boot_id, row["ended_boot_s"]) if boot_id and row["ended_boot_s"] is not None else None
         return deadline(end, retention, end_boot, now, boot_now)
 
     def boot_reading(self) -> tuple[str | None, float | None]:
