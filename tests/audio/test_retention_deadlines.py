@@ -251,7 +251,7 @@ def test_a_writer_whose_new_file_a_sweep_removed_makes_it_again(tmp_path, monkey
     taken = []
 
     def sweep_first(fd, operation):
-        if operation == sealed.fcntl.LOCK_EX and not taken:
+        if operation & sealed.fcntl.LOCK_EX and not taken:
             taken.append(True)
             path.unlink()  # what the sweep's orphan pass did, holding the lock for a moment
         return real_flock(fd, operation)
