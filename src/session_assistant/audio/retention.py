@@ -89,7 +89,9 @@ class Retention:
         if row["state"] == "recording":
             # A live recording whose writer and file are gone ended, at the latest, at its cap:
             # counted from its start (a time that has happened), the cap added to the retention.
-            start_boot = BootTime(boot_id, row["started_boot_s"]) if boot_id and row["started_boot_s"] is not None else None
+            start_boot = None
+            if boot_id and row["started_boot_s"] is not None:
+                start_boot = BootTime(boot_id, row["started_boot_s"])
             return deadline(datetime.fromisoformat(row["started_at"]), retention + _LONGEST_RECORDING, start_boot,
                             now, boot_now)
         end = datetime.fromisoformat(row["ended_at"] or row["started_at"])

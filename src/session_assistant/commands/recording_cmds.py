@@ -172,8 +172,8 @@ def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) ->
                                   draft_format=args.draft, **consent)
     transcript = sessions.transcript(args.appointment)
     data = {**result["recording"], "transcript_id": result["transcript_id"], "transcript": transcript.public()}
-    text = _record_text(result["recording"]) + (f"\nTranscript stored ({len(transcript.segments)} segments): "
-                                                f"sessions transcript {args.appointment}")
+    text = _record_text({**result["recording"], "transcript_stored": True})
+    text += f"\nTranscript stored ({len(transcript.segments)} segments): sessions transcript {args.appointment}"
     if args.draft:
         started = time.monotonic()
         drafted = sessions.draft_session(args.appointment, args.draft)
@@ -214,9 +214,10 @@ def _main_thread() -> bool:
 
 
 def _record_text(summary: dict) -> str:
-    lines = [f"Recording {summary['id']}: {summary['state']}, {summary['duration_s']:.1f} s.",
-             f"Audio shredded at {summary['shred_due_at']}, transcribed or not"
-             + ("." if summary.get("transcript_stored") else f"; transcribe it before: sessions transcribe {summary['id']}")]
+    shred = f"Audio shredded at {summary['shred_due_at']}, transcribed or not"
+    if not summary.get("transcript_stored"):
+        shred += f"; transcribe it before: sessions transcribe {summary['id']}"
+    lines = [f"Recording {summary['id']}: {summary['state']}, {summary['duration_s']:.1f} s.", shred + "."]
     if summary.get("overruns"):
         lines.append(f"Overruns: {summary['overruns']} (audio blocks lost: {summary['dropped_blocks']}, "
                      f"device overflows: {summary['input_overflows']}).")
@@ -351,7 +352,9 @@ def _notices(ctx, args) -> int:
         ctx.emit({"dismissed": args.dismiss}, f"Notice {args.dismiss} dismissed.")
         return 0
     rows = service.notices(include_dismissed=args.all)
-    ctx.emit(rows, lambda: "\n".join(
-        f"{n['id']:>4}  {n['created_at']}  {n['message']}" + (f"  (dismissed {n['dismissed_at']})" if n["dismissed_at"] else "")
-        for n in rows) or "No notices.")
+    def line(notice: dict) -> str:
+        dismissed = f"  (dismissed {notice['dismissed_at']})" if notice["dismissed_at"] else ""
+        return f"{notice['id']:>4}  {notice['created_at']}  {notice['message']}{dismissed}"
+
+    ctx.emit(rows, lambda: "\n".join(line(n) for n in rows) or "No notices.")
     return 0
