@@ -64,3 +64,15 @@ def test_the_window_tells_which_session_lost_its_audio_untranscribed(qtbot, read
     box.button(QMessageBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: window._notice_box is None, timeout=5000)
     assert recordings.notices() == []
+
+
+def test_the_window_sweeps_at_a_deadline_not_up_to_ten_minutes_after_it(qtbot, ready_vault, make_window, tmp_path):
+    clock = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc))
+    window = make_window(ready_vault, clock=clock)
+    unlock(qtbot, window)
+    rec_id = import_tone(window, tmp_path)
+    window.ctx.practice.recordings.mark_transcript_stored(rec_id)
+    clock.advance(hours=23, minutes=57)
+    window._on_sweep_timer_timeout()
+    assert window._deadline_timer.isActive()
+    assert 170_000 <= window._deadline_timer.remainingTime() <= 181_000  # 3 minutes (+1 s), not 10

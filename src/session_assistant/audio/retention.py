@@ -58,6 +58,7 @@ class SweepReport:
     untranscribed: list[dict] = field(default_factory=list)  # {id, due_at, transcribe_now}
     missing: list[str] = field(default_factory=list)     # key kept, file not found (tracked)
     orphans: list[str] = field(default_factory=list)     # a file without key, a keyless record
+    next_due_at: str | None = None    # the soonest deadline still ahead (the window times a sweep for it)
     folder_unavailable: bool = False  # the recordings folder is gone: no orphan clean-up at all
     in_doubt: bool = False            # the vault is in doubt: nothing was swept
 
@@ -176,6 +177,7 @@ class Retention:
         rows = self._live_rows()
         folder_ok = self.folder.is_dir()
         report.folder_unavailable = bool(rows) and not folder_ok
+        soonest: datetime | None = None
         for row in rows:
             path = self.folder / row["file_name"]
             if row["state"] == "recording" and (not folder_ok or path.exists()):
@@ -186,6 +188,7 @@ class Retention:
                 self.erase(row["id"], row["appointment_id"], row["client_id"], row["file_name"], reason)
                 (report.shredded if reason == "retention" else report.shredded_untranscribed).append(row["id"])
                 continue
+            soonest = due.at if soonest is None else min(soonest, due.at)
             if folder_ok:
                 self._track_missing(row, path, due, report)
             if not row["transcript_stored"] and row["state"] != "recording":
@@ -196,6 +199,7 @@ class Retention:
         elif report.folder_unavailable:
             log.warning("recordings folder unavailable: no orphan files removed this sweep")
         report.orphans += self.settle_keyless()
+        report.next_due_at = soonest.isoformat(timespec="seconds") if soonest else None
         return report
 
     def _live_rows(self) -> list[dict]:

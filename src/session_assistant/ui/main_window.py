@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
         self._sweep_timer.setInterval(SWEEP_INTERVAL_MS)
         self._sweep_timer.timeout.connect(self._on_sweep_timer_timeout)
         self._sweep_timer.start()
+        self._deadline_timer = QTimer(self)  # a sweep at the next deadline, not up to 10 min after it
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.timeout.connect(self._on_sweep_timer_timeout)
         self._notice_box: QMessageBox | None = None
         self._catch_up_tried: set[str] = set()
         self._restore_geometry()
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
         self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
         self.auto_lock.arm()
         log.info("vault unlocked; workspace shown")
-        self.show_recording_notices()  # the start-up sweep may have had something to say
+        self._on_sweep_timer_timeout()  # times the next deadline; shows what the start-up sweep found
 
     def _on_sweep_timer_timeout(self) -> None:
         """Every 10 minutes while unlocked: shred recordings whose 24 hours are up."""
@@ -110,8 +113,17 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - the next tick (or lock/quit) retries
             log.warning("retention sweep failed: %s", type(error).__name__)
         else:
+            self._time_next_deadline(report)
             self._transcribe_before_deadline(report)
         self.show_recording_notices()
+
+    def _time_next_deadline(self, report) -> None:
+        if report.next_due_at is None:
+            return
+        wait = datetime.fromisoformat(report.next_due_at) - self.ctx.practice.clock.now()
+        wait_ms = max(int(wait.total_seconds() * 1000) + 1000, 1000)
+        if wait_ms < SWEEP_INTERVAL_MS:
+            self._deadline_timer.start(wait_ms)
 
     def _transcribe_before_deadline(self, report) -> None:
         """A recording left untranscribed (the app was closed after Stop, a failure) is transcribed
