@@ -3,7 +3,8 @@
 The per-recording key is written to ``recording_keys`` in the same transaction as the recording's
 row, after the sealed file's header exists and before any audio is sealed, so every chunk on disk
 has its key in the vault (or, after a crash before the commit, the file is an orphan holding no
-audio). Imports seal the whole file first and commit after, so a failed import changes nothing.
+audio). Imports seal the whole file first and commit after, so a failed import changes nothing;
+the sealed file stays locked until that commit, so no sweep can take it for an orphan meanwhile.
 
 Threads: call this service from the thread that owns vault writes; the recorder's own threads never
 touch the vault.
