@@ -38,7 +38,16 @@ class CliContext:
             self._practice = open_practice(self.paths, read_passphrase(), on_busy=_say_busy)
             for notice in self._practice.vault.signin_notices:
                 print(f"note: {notice}", file=sys.stderr)
+            self._mention_notices()
         return self._practice
+
+    def _mention_notices(self) -> None:
+        """The start-up sweep may have shredded audio untranscribed or missed a file: say so on
+        every command, until the clinician has read the notices."""
+        count = len(self._practice.recordings.notices())
+        if count:
+            print(f"note: {count} unread notice(s) about recordings: session-assistant recordings notices",
+                  file=sys.stderr)
 
     def emit(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
         """Print JSON with --json, else the readable text (or a plain rendering of data)."""

@@ -63,8 +63,9 @@ def probe_duration_s(path: Path) -> float | None:
 
 
 def decode_to_writer(path: Path, writer: SealedWriter, on_progress: ProgressFn = no_progress,
-                     token: CancelToken | None = None) -> float:
-    """Decode ``path`` to 16 kHz mono and seal it into ``writer`` (which is finished on success).
+                     token: CancelToken | None = None, release: bool = True) -> float:
+    """Decode ``path`` to 16 kHz mono and seal it into ``writer`` (which is finished on success;
+    with ``release=False`` it stays locked until the caller, having committed the key, closes it).
 
     On any failure the partly written sealed file is removed, so bad input changes nothing.
 
@@ -112,7 +113,7 @@ def decode_to_writer(path: Path, writer: SealedWriter, on_progress: ProgressFn =
             writer.append(rest[start : start + CHUNK_SAMPLES])
         if writer.samples == 0:
             raise AudioFileError("The audio file holds no audio samples (it is empty).")
-        writer.finish()
+        writer.finish(release=release)
     except OSError as error:
         _discard(writer)
         if error.errno == errno.ENOSPC:

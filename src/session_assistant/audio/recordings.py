@@ -3,7 +3,8 @@
 The per-recording key is written to ``recording_keys`` in the same transaction as the recording's
 row, after the sealed file's header exists and before any audio is sealed, so every chunk on disk
 has its key in the vault (or, after a crash before the commit, the file is an orphan holding no
-audio). Imports seal the whole file first and commit after, so a failed import changes nothing.
+audio). Imports seal the whole file first and commit after, so a failed import changes nothing;
+the sealed file stays locked until that commit, so no sweep can take it for an orphan meanwhile.
 
 Threads: call this service from the thread that owns vault writes; the recorder's own threads never
 touch the vault.
@@ -20,7 +21,7 @@ from typing import Callable
 
 import numpy as np
 
-from session_assistant.audio import sealed
+from session_assistant.audio import notices, sealed
 from session_assistant.audio.capture import DEFAULT_MAX_SECONDS, Recorder, RecorderResult, StreamFactory
 from session_assistant.audio.importer import decode_to_writer, probe_duration_s
 from session_assistant.audio.retention import MAX_RETENTION, Retention, SweepReport
@@ -137,14 +138,18 @@ class RecordingService:
     def _insert(self, rec_id: str, key: bytes, appointment: dict, basis: str, source: str, file_name: str,
                 state: str = "recording", duration_s: float | None = None, chunks: int | None = None) -> None:
         now = self.clock.now()
-        ended = now.isoformat(timespec="seconds") if state != "recording" else None
-        due = (now + self.retention.retention).isoformat(timespec="seconds") if state != "recording" else None
+        boot_id, boot_s = self.retention.boot_reading()
+        finished = state != "recording"
+        ended = now.isoformat(timespec="seconds") if finished else None
+        due = (now + self.retention.retention).isoformat(timespec="seconds") if finished else None
         with self.db.transaction() as conn:
             conn.execute("INSERT INTO recordings (id, appointment_id, client_id, source, file_name, consent_basis, "
-                         "state, started_at, ended_at, duration_s, chunks, shred_due_at) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                         "state, started_at, ended_at, duration_s, chunks, shred_due_at, retention_s, boot_id, "
+                         "started_boot_s, ended_boot_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          (rec_id, appointment["id"], appointment["client_id"], source, file_name, basis, state,
-                          now.isoformat(timespec="seconds"), ended, duration_s, chunks, due))
+                          now.isoformat(timespec="seconds"), ended, duration_s, chunks, due,
+                          int(self.retention.retention.total_seconds()), boot_id, boot_s,
+                          boot_s if finished else None))
             conn.execute("INSERT INTO recording_keys (recording_id, chunk_key) VALUES (?, ?)", (rec_id, key))
             common = dict(entity="appointment", entity_id=appointment["id"], client_id=appointment["client_id"])
             if basis == "this_session":
@@ -162,12 +167,16 @@ class RecordingService:
         result: RecorderResult = active.recorder.stop(raise_errors=False)
         state = "complete" if result.state in ("stopped", "capped") else "interrupted"
         now = self.clock.now()
+        boot_id, boot_s = self.retention.boot_reading()
         with self.db.transaction() as conn:
+            # The end on the boot clock counts only if this is the boot the recording started in.
             conn.execute("UPDATE recordings SET state = ?, ended_at = ?, duration_s = ?, interrupted_at_s = ?, "
-                         "chunks = ?, overruns = ?, shred_due_at = ? WHERE id = ?",
+                         "chunks = ?, overruns = ?, shred_due_at = ?, retention_s = ?, "
+                         "ended_boot_s = CASE WHEN boot_id = ? THEN ? END WHERE id = ?",
                          (state, now.isoformat(timespec="seconds"), result.duration_s,
                           result.duration_s if state == "interrupted" else None, result.chunks, result.overruns,
-                          (now + self.retention.retention).isoformat(timespec="seconds"), active.id))
+                          (now + self.retention.retention).isoformat(timespec="seconds"),
+                          int(self.retention.retention.total_seconds()), boot_id, boot_s, active.id))
             row = conn.execute("SELECT client_id FROM recordings WHERE id = ?", (active.id,)).fetchone()
             self.audit.append(conn, "recording_stopped", entity="appointment", entity_id=active.appointment_id,
                               client_id=row[0], detail=f"recording {active.id}; {state}, {result.duration_s:.0f} s, "
@@ -190,13 +199,17 @@ class RecordingService:
         rec_id, key = sealed.new_recording_id(), sealed.new_key()
         path = self.folder / sealed.file_name_for(rec_id)
         writer = _new_writer(path, key, rec_id)
-        duration = decode_to_writer(Path(source), writer, on_progress, token)  # removes the file on failure
+        # The file stays locked ("being written") until its key is committed: a sweep in another
+        # process (the window's timer, any command starting) would otherwise take it for an orphan.
+        duration = decode_to_writer(Path(source), writer, on_progress, token, release=False)  # removes it on failure
         try:
             self._insert(rec_id, key, appointment, basis, "import", path.name, state="complete",
                          duration_s=duration, chunks=writer.chunks)
         except BaseException:
+            writer.close()
             path.unlink(missing_ok=True)
             raise
+        writer.close()
         return rec_id
 
     # -- reading ---------------------------------------------------------------------------------
@@ -218,14 +231,22 @@ class RecordingService:
         with self.db.read() as conn:
             cursor = conn.execute(
                 "SELECT id, appointment_id, source, state, started_at, ended_at, duration_s, interrupted_at_s, "
-                f"overruns, transcript_stored, shred_due_at, shredded_at FROM recordings {where} "
+                f"overruns, transcript_stored, shred_due_at, shredded_at, missing_since, retention_s, boot_id, "
+                f"started_boot_s, ended_boot_s FROM recordings {where} "
                 "ORDER BY started_at, rowid", params)
             names = [c[0] for c in cursor.description]
             rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+        now, boot_now = self.clock.now(), self.clock.boot_time()
         for row in rows:
             row["transcript_stored"] = bool(row["transcript_stored"])
             if row["state"] == "interrupted" and row["interrupted_at_s"] is not None:
                 row["interrupted_at"] = sealed.format_mmss(row["interrupted_at_s"])
+            clocks = {k: row.pop(k) for k in ("retention_s", "boot_id", "started_boot_s", "ended_boot_s")}
+            if row["state"] in ("complete", "interrupted"):
+                # The deadline as the next sweep will see it, not the one written at the end.
+                due = self.retention.deadline_of({**row, **clocks}, now, boot_now)
+                row["shred_due_at"] = due.at.isoformat(timespec="seconds")
+                row["deadline_basis"] = due.basis
         return rows
 
     def open_reader(self, recording_id: str, purpose: str = "playback") -> sealed.SealedReader:
@@ -288,6 +309,13 @@ class RecordingService:
 
     def shred_log(self) -> list[dict]:
         return self.retention.shred_log()
+
+    def notices(self, include_dismissed: bool = False) -> list[dict]:
+        """What the sweep had to tell the clinician (audio shredded untranscribed, a file missing)."""
+        return notices.list_notices(self.db, include_dismissed)
+
+    def dismiss_notice(self, notice_id: int) -> None:
+        notices.dismiss(self.db, self.audit, notice_id, self.clock.iso())
 
 
 def _new_writer(path: Path, key: bytes, rec_id: str) -> sealed.SealedWriter:

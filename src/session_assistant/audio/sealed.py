@@ -22,9 +22,11 @@ File layout (all integers big-endian)::
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import struct
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -109,12 +111,11 @@ class SealedWriter:
         self.samples = 0
         self.bytes_written = 0
         self._closed = False
+        self._finished = False
         header = _HEADER.pack(MAGIC, FORMAT_VERSION, sample_rate, CHANNELS, self._rec_id)
         tag = self._aead.encrypt(_HEADER_NONCE, b"", header)
-        # O_EXCL: never append to (or clobber) an existing recording; 0600 from the first byte.
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        self._fd = _create_locked(self.path)
         try:
-            _lock(self._fd)  # "being written": start-up recovery and the orphan sweep leave it alone
             self._write_durably(header + tag)
             _fsync_dir(self.path.parent)
         except BaseException:
@@ -139,7 +140,7 @@ class SealedWriter:
 
     def append(self, pcm16: np.ndarray) -> None:
         """Seal one chunk of int16 mono samples (normally ``CHUNK_SAMPLES`` of them)."""
-        if self._closed:
+        if self._closed or self._finished:
             raise ValueError("recording already finished")
         samples = np.ascontiguousarray(pcm16, dtype="<i2")
         if samples.ndim != 1 or samples.size == 0:
@@ -148,12 +149,18 @@ class SealedWriter:
         self.chunks += 1
         self.samples += samples.size
 
-    def finish(self) -> None:
-        """Write the end marker: from now on the file reads as a complete recording."""
-        if self._closed:
+    def finish(self, release: bool = True) -> None:
+        """Write the end marker: from now on the file reads as a complete recording.
+
+        With ``release=False`` the file stays open and locked until ``close()``: an import keeps
+        it so until its key is committed, or a sweep could take the file for an orphan.
+        """
+        if self._closed or self._finished:
             return
         self._seal(FLAG_FINAL, _FINAL_BODY.pack(self.samples, self.chunks))
-        self.close()
+        self._finished = True
+        if release:
+            self.close()
 
     def close(self) -> None:
         """Close without an end marker (the file then reads as interrupted)."""
@@ -166,9 +173,56 @@ class SealedWriter:
         return self.samples / self.sample_rate
 
 
-def _lock(fd: int) -> None:
-    if fcntl is not None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+def _create_locked(path: Path) -> int:
+    """Create the file (O_EXCL: never append to or clobber a recording; 0600 from the first byte)
+    and hold its "being written" lock, which start-up recovery and the orphan sweep respect.
+
+    A sweep in another process may hold the new, still unlocked file for a moment and remove it
+    as an orphan: the lock is waited for, and if the name no longer leads to our file it is made
+    again, so nothing is ever written to a file that is gone.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(5):
+        fd = os.open(path, flags, 0o600)
+        try:
+            if fcntl is None:
+                return fd
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                if os.path.samestat(os.fstat(fd), os.stat(path)):
+                    return fd
+            except FileNotFoundError:
+                pass
+        except BaseException:
+            os.close(fd)
+            path.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+    raise OSError(errno.EBUSY, "the recordings folder is being swept; try again")
+
+
+@contextmanager
+def held_for_removal(path: Path) -> Iterator[bool]:
+    """Hold a sealed file's lock exclusively while deciding to remove it: yields False when a
+    writer holds it (a recording or an import still running), True when no writer can be or
+    start writing it until the block ends."""
+    if fcntl is None:
+        yield True
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
 
 
 def is_being_written(path: Path) -> bool:

@@ -68,6 +68,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     log = actions.add_parser("log", help="the shred log: what was shredded, when and why")
     _json_flag(log)
     log.set_defaults(handler=_shred_log)
+    notes = actions.add_parser("notices", help="what the sweep had to tell you: audio shredded untranscribed, "
+                                               "audio files missing")
+    notes.add_argument("--dismiss", type=int, metavar="ID", help="mark this notice as read")
+    notes.add_argument("--all", action="store_true", help="include notices already dismissed")
+    _json_flag(notes)
+    notes.set_defaults(handler=_notices)
 
     shred = sub.add_parser("shred", help="crypto-shred recordings: those due (--due) or one now (--id)")
     which = shred.add_mutually_exclusive_group(required=True)
@@ -89,8 +95,29 @@ def _service(ctx, sweep: bool = True):
     practice = ctx.practice()
     service = RecordingService(practice.vault, ctx.paths.recordings_dir)
     if sweep:
-        service.sweep()
+        for line in sweep_warnings(service.sweep().to_json()):
+            print(f"warning: {line}", file=sys.stderr)
     return service
+
+
+def sweep_warnings(report: dict) -> list[str]:
+    """What a sweep found that the clinician must hear about now (ids only, no PHI)."""
+    lines = []
+    if report["in_doubt"]:
+        lines.append("the vault is in doubt: no recording was shredded or cleaned up.")
+    if report["shredded_untranscribed"]:
+        lines.append(f"audio shredded at the 24-hour limit before its transcript was stored: "
+                     f"{', '.join(report['shredded_untranscribed'])} (see: recordings notices).")
+    if report["folder_unavailable"]:
+        lines.append("the recordings folder is missing (a detached drive?); nothing was cleaned up. "
+                     "Bring it back: recordings are still shredded at their deadlines.")
+    if report["missing"]:
+        lines.append(f"audio file missing, kept track of until its deadline: {', '.join(report['missing'])}.")
+    for item in report["untranscribed"]:
+        if item["transcribe_now"]:
+            lines.append(f"recording {item['id']} is not transcribed and its audio is shredded at {item['due_at']} "
+                         f"either way: sessions transcribe {item['id']}")
+    return lines
 
 
 def _consent_args(args) -> dict:
@@ -145,8 +172,8 @@ def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) ->
                                   draft_format=args.draft, **consent)
     transcript = sessions.transcript(args.appointment)
     data = {**result["recording"], "transcript_id": result["transcript_id"], "transcript": transcript.public()}
-    text = _record_text(result["recording"]) + (f"\nTranscript stored ({len(transcript.segments)} segments): "
-                                                f"sessions transcript {args.appointment}")
+    text = _record_text({**result["recording"], "transcript_stored": True})
+    text += f"\nTranscript stored ({len(transcript.segments)} segments): sessions transcript {args.appointment}"
     if args.draft:
         started = time.monotonic()
         drafted = sessions.draft_session(args.appointment, args.draft)
@@ -187,8 +214,10 @@ def _main_thread() -> bool:
 
 
 def _record_text(summary: dict) -> str:
-    lines = [f"Recording {summary['id']}: {summary['state']}, {summary['duration_s']:.1f} s.",
-             f"Shred due: {summary['shred_due_at']} (once its transcript is stored)."]
+    shred = f"Audio shredded at {summary['shred_due_at']}, transcribed or not"
+    if not summary.get("transcript_stored"):
+        shred += f"; transcribe it before: sessions transcribe {summary['id']}"
+    lines = [f"Recording {summary['id']}: {summary['state']}, {summary['duration_s']:.1f} s.", shred + "."]
     if summary.get("overruns"):
         lines.append(f"Overruns: {summary['overruns']} (audio blocks lost: {summary['dropped_blocks']}, "
                      f"device overflows: {summary['input_overflows']}).")
@@ -204,14 +233,19 @@ def _import(ctx, args) -> int:
     _as_json(ctx, args)
     consent = _consent_args(args)
     probe_duration_s(args.file)  # bad files fail before the vault is opened
-    rec_id = _service(ctx).import_file(args.appointment, args.file, **consent)
+    service = _service(ctx)
+    rec_id = service.import_file(args.appointment, args.file, **consent)
     ctx.emit({"id": rec_id}, rec_id)
+    if not ctx.as_json:  # stdout stays the bare id for scripts; the deadline goes to stderr
+        print(f"Transcribe it before {service.get(rec_id)['shred_due_at']}, when its audio is shredded either way: "
+              f"sessions transcribe {rec_id}", file=sys.stderr)
     return 0
 
 
 def _list(ctx, args) -> int:
     _as_json(ctx, args)
-    rows = _service(ctx).list(appointment_id=args.appointment)
+    service = _service(ctx)
+    rows = service.list(appointment_id=args.appointment)
 
     def text() -> str:
         if not rows:
@@ -219,10 +253,18 @@ def _list(ctx, args) -> int:
         lines = [f"{'ID':<32}  {'APPT':>5}  {'STATE':<22}  {'ENDED':<25}  SHRED DUE"]
         for r in rows:
             state = f"interrupted at {r['interrupted_at']}" if r.get("interrupted_at") else r["state"]
-            due = r["shredded_at"] and f"shredded {r['shredded_at']}" or (r["shred_due_at"] or "-")
-            if r["state"] in ("complete", "interrupted") and not r["transcript_stored"]:
-                due += ", once the transcript is stored"
+            if r["state"] == "shredded" and r["shredded_at"]:
+                due = f"shredded {r['shredded_at']}"
+            else:
+                due = r["shred_due_at"] or "-"
+                if r["state"] in ("complete", "interrupted") and not r["transcript_stored"]:
+                    due += ", NOT TRANSCRIBED (shredded then regardless)"
+                if r["missing_since"]:
+                    due += f", file missing since {r['missing_since']}"
             lines.append(f"{r['id']:<32}  {r['appointment_id']:>5}  {state:<22}  {r['ended_at'] or '-':<25}  {due}")
+        open_notices = service.notices()
+        if open_notices:
+            lines.append(f"\n{len(open_notices)} notice(s): recordings notices")
         return "\n".join(lines)
 
     ctx.emit(rows, text)
@@ -286,10 +328,12 @@ def _shred(ctx, args) -> int:
     report = service.sweep().to_json()
 
     def text() -> str:
-        lines = [f"Shredded: {', '.join(report['shredded']) or 'none due'}."]
-        if report["held"]:
-            lines.append(f"Held (due, transcript not stored): {', '.join(report['held'])}; "
-                         "shred one with: shred --id ID --force")
+        lines = [f"Shredded: {', '.join(report['shredded'] + report['shredded_untranscribed']) or 'none due'}."]
+        lines += [f"Warning: {line}" for line in sweep_warnings(report)]
+        waiting = [u for u in report["untranscribed"] if not u["transcribe_now"]]
+        if waiting:
+            lines.append("Not transcribed yet (shredded at the time shown, transcribed or not): "
+                         + ", ".join(f"{u['id']} at {u['due_at']}" for u in waiting) + ".")
         if report["recovered"]:
             lines.append(f"Recovered as interrupted: {', '.join(report['recovered'])}.")
         if report["orphans"]:
@@ -297,4 +341,20 @@ def _shred(ctx, args) -> int:
         return "\n".join(lines)
 
     ctx.emit(report, text)
+    return 0
+
+
+def _notices(ctx, args) -> int:
+    _as_json(ctx, args)
+    service = _service(ctx)
+    if args.dismiss is not None:
+        service.dismiss_notice(args.dismiss)
+        ctx.emit({"dismissed": args.dismiss}, f"Notice {args.dismiss} dismissed.")
+        return 0
+    rows = service.notices(include_dismissed=args.all)
+    def line(notice: dict) -> str:
+        dismissed = f"  (dismissed {notice['dismissed_at']})" if notice["dismissed_at"] else ""
+        return f"{notice['id']:>4}  {notice['created_at']}  {notice['message']}{dismissed}"
+
+    ctx.emit(rows, lambda: "\n".join(line(n) for n in rows) or "No notices.")
     return 0

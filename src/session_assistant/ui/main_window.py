@@ -8,6 +8,7 @@ vault, and shows the unlock screen again.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,6 +21,7 @@ from session_assistant.vault.store import Vault
 log = logging.getLogger(__name__)
 SHUTDOWN_WAIT_S = 10.0
 SWEEP_INTERVAL_MS = 10 * 60 * 1000  # SECURITY item 11: at least every 15 minutes while running
+CATCH_UP_DUE_WITHIN = timedelta(hours=23, minutes=30)  # ended 30 min ago or more (24-hour retention)
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +55,11 @@ class MainWindow(QMainWindow):
         self._sweep_timer.setInterval(SWEEP_INTERVAL_MS)
         self._sweep_timer.timeout.connect(self._on_sweep_timer_timeout)
         self._sweep_timer.start()
+        self._deadline_timer = QTimer(self)  # a sweep at the next deadline, not up to 10 min after it
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.timeout.connect(self._on_sweep_timer_timeout)
+        self._notice_box: QMessageBox | None = None
+        self._catch_up_tried: set[str] = set()
         self._restore_geometry()
         if Vault.exists(ctx.paths.vault_dir):
             self.show_unlock()
@@ -101,15 +108,78 @@ class MainWindow(QMainWindow):
                               QMessageBox.StandardButton.Ok, self)
             box.setObjectName("signin_notices")
             box.open()  # not exec(): the workspace is already usable behind it
+        self._on_sweep_timer_timeout()  # times the next deadline; shows what the start-up sweep found
 
     def _on_sweep_timer_timeout(self) -> None:
         """Every 10 minutes while unlocked: shred recordings whose 24 hours are up."""
         if self.ctx.practice is None:
             return
         try:
-            self.ctx.practice.recordings.sweep()
+            report = self.ctx.practice.recordings.sweep()
         except Exception as error:  # noqa: BLE001 - the next tick (or lock/quit) retries
             log.warning("retention sweep failed: %s", type(error).__name__)
+        else:
+            self._time_next_deadline(report)
+            self._transcribe_before_deadline(report)
+        self.show_recording_notices()
+
+    def _time_next_deadline(self, report) -> None:
+        if report.next_due_at is None:
+            return
+        wait = datetime.fromisoformat(report.next_due_at) - self.ctx.practice.clock.now()
+        wait_ms = max(int(wait.total_seconds() * 1000) + 1000, 1000)
+        if wait_ms < SWEEP_INTERVAL_MS:
+            self._deadline_timer.start(wait_ms)
+
+    def _transcribe_before_deadline(self, report) -> None:
+        """A recording left untranscribed (the app was closed after Stop, a failure) is transcribed
+        in the background, once per unlock, when the engine is free: at its deadline the audio goes
+        either way. One that ended within the last half hour is left to the session screen."""
+        from session_assistant.ui.engines import session_pipeline
+        from session_assistant.ui.worker import Worker
+
+        if self.ctx.pools.busy:
+            return
+        latest_due = self.ctx.practice.clock.now() + CATCH_UP_DUE_WITHIN
+        for item in report.untranscribed:
+            if datetime.fromisoformat(item["due_at"]) <= latest_due and item["id"] not in self._catch_up_tried:
+                self._catch_up_tried.add(item["id"])
+                pipeline, rec_id = session_pipeline(self.ctx), item["id"]
+                worker = Worker(lambda p, t: pipeline.transcribe_recording(rec_id, on_progress=p, token=t),
+                                "catch-up transcription")
+                worker.failed.connect(lambda _message: log.warning("catch-up transcription failed"))
+                self.ctx.pools.run(worker, "engine")
+                return  # one at a time; the next tick takes the next one
+
+    def show_recording_notices(self) -> None:
+        """Tell the clinician what a sweep found (audio shredded before its transcript was stored,
+        an audio file missing). The notices stay in the vault until OK is pressed here or they are
+        dismissed from the CLI; closing the box any other way (a lock) leaves them unread."""
+        if self.ctx.practice is None or self._notice_box is not None:
+            return
+        try:
+            unread = self.ctx.practice.recordings.notices()
+        except Exception as error:  # noqa: BLE001 - shown again at the next sweep
+            log.warning("recording notices unavailable: %s", type(error).__name__)
+            return
+        if not unread:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Session recordings",
+                          "\n\n".join(notice["message"] for notice in unread), QMessageBox.StandardButton.Ok, self)
+        ids = [notice["id"] for notice in unread]
+        box.accepted.connect(lambda: self._dismiss_notices(ids))
+        box.finished.connect(lambda _result: setattr(self, "_notice_box", None))
+        self._notice_box = box
+        box.open()
+
+    def _dismiss_notices(self, ids: list[int]) -> None:
+        if self.ctx.practice is None:
+            return
+        for notice_id in ids:
+            try:
+                self.ctx.practice.recordings.dismiss_notice(notice_id)
+            except Exception as error:  # noqa: BLE001 - already dismissed elsewhere (the CLI)
+                log.info("notice not dismissed: %s", type(error).__name__)
 
     # ---- locking ------------------------------------------------------------------------------
     def _on_auto_lock_due(self, reason: str) -> None:

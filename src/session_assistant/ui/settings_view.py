@@ -10,8 +10,9 @@ from session_assistant.ui.ui_settings import MAX_AUTO_LOCK_MIN, MIN_AUTO_LOCK_MI
 from session_assistant.ui.widgets import BusyPanel, StrengthMeter
 
 RETENTION_TEXT = ("<b>The 24-hour rule.</b> Session audio is encrypted while it is recorded and is destroyed "
-                  "(crypto-shredded) 24 hours after the session ends, once its transcript is saved, or sooner if "
-                  "you ask. Transcripts and notes stay in your encrypted vault.")
+                  "(crypto-shredded) 24 hours after the session ends, or sooner if you ask. It is transcribed right "
+                  "after Stop; if its transcript is still not saved at 24 hours, the audio is destroyed anyway "
+                  "and you are told. Transcripts and notes stay in your encrypted vault.")
 
 
 class SettingsView(QDialog):
