@@ -20,8 +20,10 @@ from session_assistant.services.diagnoses import DiagnosisService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
 from session_assistant.services.session_pipeline import SessionPipeline
+from session_assistant.services.speaker_labels import SpeakerLabelService
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
+from session_assistant.services.voice_profile import VoiceProfileService
 from session_assistant.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,8 @@ class Practice:
     recordings: RecordingService = field(init=False)
     jobs: JobQueue = field(init=False)
     sessions: SessionPipeline = field(init=False)
+    voice_profile: VoiceProfileService = field(init=False)
+    speaker_labels: SpeakerLabelService = field(init=False)
 
     def __post_init__(self) -> None:
         self.profile = ProfileService(self.vault)
@@ -59,7 +63,10 @@ class Practice:
         self.jobs = JobQueue(self.vault)
         self.jobs.recover_interrupted()
         self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
-        self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir)
+        self.voice_profile = VoiceProfileService(self.vault, self.paths.models_dir)
+        self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir,
+                                        voice_profile=self.voice_profile)
+        self.speaker_labels = SpeakerLabelService(self.vault, self.sessions)
 
     @property
     def clock(self) -> Clock:

@@ -4,7 +4,8 @@
     session-assistant sessions draft APPOINTMENT_ID [--format soap|dap|birp|girp] [--model NAME]
     session-assistant sessions transcript APPOINTMENT_ID
     session-assistant sessions summary APPOINTMENT_ID
-    session-assistant sessions speakers APPOINTMENT_ID --swap
+    session-assistant sessions speakers swap APPOINTMENT_ID
+    session-assistant sessions speakers set APPOINTMENT_ID SEGMENT_ID clinician|client
 """
 
 from __future__ import annotations
@@ -32,10 +33,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary = actions.add_parser("summary", help="the newest AI session summary of an appointment")
     summary.add_argument("appointment_id", type=int)
     summary.set_defaults(handler=_summary)
-    speakers = actions.add_parser("speakers", help="correct speaker labels (swap clinician and client)")
-    speakers.add_argument("appointment_id", type=int)
-    speakers.add_argument("--swap", action="store_true", required=True)
-    speakers.set_defaults(handler=_speakers)
+    speakers = actions.add_parser("speakers", help="correct who said what: swap clinician and client, or move one line")
+    which = speakers.add_subparsers(dest="speakers_action", metavar="ACTION", required=True)
+    swap = which.add_parser("swap", help="swap clinician and client in the whole session")
+    swap.add_argument("appointment_id", type=int)
+    swap.set_defaults(handler=_speakers_swap)
+    one = which.add_parser("set", help="give one segment (line) to a speaker")
+    one.add_argument("appointment_id", type=int)
+    one.add_argument("segment_id", type=int)
+    one.add_argument("speaker", metavar="clinician|client")
+    one.set_defaults(handler=_speakers_set)
 
 
 def _progress(fraction: float, message: str) -> None:
@@ -83,9 +90,16 @@ def _summary(ctx, args) -> int:
     return 0
 
 
-def _speakers(ctx, args) -> int:
-    ctx.practice().sessions.relabel_speakers(args.appointment_id, {"clinician": "client", "client": "clinician"})
-    ctx.emit({"swapped": True}, "Speaker labels swapped.")
+def _speakers_swap(ctx, args) -> int:
+    changed = ctx.practice().speaker_labels.swap_speakers(args.appointment_id)
+    ctx.emit({"changed_segments": changed}, f"Clinician and client swapped ({len(changed)} segments).")
+    return 0
+
+
+def _speakers_set(ctx, args) -> int:
+    changed = ctx.practice().speaker_labels.reassign_segment(args.appointment_id, args.segment_id, args.speaker)
+    ctx.emit({"changed_segments": changed},
+             f"Segment {args.segment_id} is now the {args.speaker.lower()}'s." if changed else "No change.")
     return 0
 
 
