@@ -1,8 +1,9 @@
 """Who spoke: tell the voices apart, then name which one is the clinician.
 
 1. **Voice prints.** Each segment is cut into pieces at pauses between words (>= 0.3 s) and at
-   most ~2.4 s long; each piece gets a GE2E voice print (``voice_encoder``; the mean of its 1.6 s
-   partials, non-overlapping, so the cost follows the speech length). The prints are stored on
+   most ~3.2 s long; each piece gets a GE2E voice print (``voice_encoder``) of its central 1.6 s
+   (shorter pieces are repeated to fill it): one network pass per piece keeps the speaker work a
+   small share of transcription time (bench/README.md). The prints are stored on
    the segment (``Segment.voice`` rows ``[start_s, end_s, *embedding]``) so speakers can be
    redone later without the audio. Without the encoder installed, MFCC means stand in.
 2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
@@ -27,7 +28,7 @@ from session_assistant.transcribe.segments import SAMPLE_RATE, Segment
 
 CLINICIAN, CLIENT = "clinician", "client"
 BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
-_PAUSE_S, _MAX_PIECE_S = 0.3, 2.4
+_PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
 
 
 @dataclass
@@ -78,7 +79,7 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
             b = min(audio.size, int((end - offset_s) * SAMPLE_RATE))
             if b - a < SAMPLE_RATE // 5:  # under 0.2 s: too little voice to print
                 continue
-            mels, _ = encoder.partials(audio[a:b], hop_frames=160)
+            mels, _ = encoder.partials(audio[a:b], hop_frames=None)
             if len(mels):
                 owners += [len(spans)] * len(mels)
                 batches.append(mels)

@@ -13,6 +13,11 @@ product over every frame, and only the recurrent product steps through time.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
+import glob
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +39,49 @@ def _slaney_mel_to_hz(mel: np.ndarray) -> np.ndarray:
     linear = (200.0 / 3) * mel
     log_part = 1000.0 * np.exp((np.log(6.4) / 27.0) * (mel - 15.0))
     return np.where(mel >= 15.0, log_part, linear)
+
+
+_BLAS_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _openblas():
+    """numpy's bundled OpenBLAS (its thread-count functions), or None where numpy uses another BLAS."""
+    try:
+        folder = Path(np.__file__).resolve().parent
+        candidates = glob.glob(str(folder.parent / "numpy.libs" / "*openblas*")) + \
+            glob.glob(str(folder / ".dylibs" / "*openblas*"))
+        for path in candidates:
+            lib = ctypes.CDLL(path)
+            for prefix, suffix in (("scipy_openblas", "64_"), ("scipy_openblas", ""), ("openblas", "64_"), ("openblas", "")):
+                setter = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
+                getter = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
+                if setter is not None and getter is not None:
+                    return setter, getter
+    except OSError:
+        pass
+    return None
+
+
+@contextlib.contextmanager
+def _one_blas_thread():
+    """Run the LSTM's many small matrix products on one BLAS thread.
+
+    Measured on the 2-core machine under load: OpenBLAS's second thread made each step's
+    (batch x 256) @ (256 x 1024) product about 10x slower in CPU time (spinning threads),
+    and the speaker work then cost more than Whisper itself. Best effort: a no-op elsewhere."""
+    functions = _openblas()
+    if functions is None:
+        yield
+        return
+    setter, getter = functions
+    with _BLAS_LOCK:
+        before = getter()
+        setter(1)
+        try:
+            yield
+        finally:
+            setter(before)
 
 
 def mel_filterbank() -> np.ndarray:
@@ -91,6 +139,10 @@ class VoiceEncoder:
 
     def embed_partials(self, mels: np.ndarray) -> np.ndarray:
         """Embeddings (batch x 256, unit length) of mel partials shaped (batch, frames, 40)."""
+        with _one_blas_thread():
+            return self._embed(mels)
+
+    def _embed(self, mels: np.ndarray) -> np.ndarray:
         batch, steps, _ = mels.shape
         x = np.ascontiguousarray(mels.astype(np.float32).transpose(1, 0, 2))  # time-major
         hidden = np.zeros((batch, self._linear_w.shape[0]), dtype=np.float32)
@@ -121,8 +173,9 @@ class VoiceEncoder:
         norms = np.linalg.norm(raw, axis=1, keepdims=True)
         return raw / np.where(norms > 0, norms, 1.0)
 
-    def partials(self, audio: np.ndarray, hop_frames: int = 50) -> tuple[np.ndarray, list[tuple[int, int]]]:
-        """Cut audio into 160-frame mel partials every ``hop_frames``; returns (mels, frame spans).
+    def partials(self, audio: np.ndarray, hop_frames: int | None = 50) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        """Cut audio into 160-frame mel partials every ``hop_frames`` (``None``: only the central
+        one, the cheapest print of a short piece); returns (mels, frame spans).
 
         Audio shorter than one partial is repeated to fill it (a "mm-hmm" stays that voice; zero
         padding would feed the network silence it was not trained on)."""
@@ -133,6 +186,9 @@ class VoiceEncoder:
         frames = mel_frames(audio, self.bank)
         if len(frames) < PARTIAL_FRAMES:
             return np.zeros((0, PARTIAL_FRAMES, N_MELS), dtype=np.float32), []
+        if hop_frames is None:
+            start = (len(frames) - PARTIAL_FRAMES) // 2
+            return frames[None, start:start + PARTIAL_FRAMES], [(start, start + PARTIAL_FRAMES)]
         starts = list(range(0, len(frames) - PARTIAL_FRAMES + 1, hop_frames))
         if len(frames) - (starts[-1] + PARTIAL_FRAMES) > hop_frames // 2:
             starts.append(len(frames) - PARTIAL_FRAMES)  # cover the tail
