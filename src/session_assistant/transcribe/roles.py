@@ -29,11 +29,18 @@ _PHRASES: tuple[tuple[str, float], ...] = (
     (r"\bon a scale (of|from)\b", 2.5), (r"\b(would|could) you be willing\b", 2.5),
     (r"\btell me (more|about)\b", 2.5), (r"\bcan you (tell|say|describe)\b", 2.0),
     (r"\bwhat do you (notice|think|feel|make)\b", 2.0), (r"\bhow (did|does|do) (that|it|you)\b", 1.5),
+    (r"\b(is that okay|does that (fit|sound|make sense|match))\b", 2.0),
+    (r"\b(many|most|some) people\b", 1.5), (r"\bwe('ll| will| would| can| could)\b", 1.0),
+    (r"\byou (can|could|might)\b", 1.0), (r"\bthat'?s (a )?(fair|good|clear|useful|great|helpful|really)\b", 1.5),
+    (r"\b(the aim|the goal|in this (therapy|work)|what we do)\b", 1.5),
     # client reports
     (r"\bi (feel|felt|tried|try|keep|kept|can'?t|couldn'?t|don'?t know|was|have been|'ve been)\b", -1.5),
     (r"\bmy (wife|husband|partner|mum|mom|dad|father|mother|sister|brother|boss|manager|job|kids|son|daughter)\b", -1.5),
 )
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), w) for p, w in _PHRASES)
+# Questions a client asks: permission, reassurance, what to do. They are not the clinician's.
+_CLIENT_QUESTION = re.compile(r"^(should i|can i|could i|do i|is (that|it|this) (normal|okay|bad)|what if|"
+                              r"how long (does|will)|am i)\b", re.IGNORECASE)
 _QUESTION_START = re.compile(r"^(how|what|when|where|why|which|who|can you|could you|would you|do you|did you|"
                              r"have you|are you|is there|is it|will you|shall we)\b", re.IGNORECASE)
 _YOU = re.compile(r"\b(you|your|you'?re|you'?ve|yourself)\b", re.IGNORECASE)
@@ -47,7 +54,9 @@ def sentence_score(sentence: str) -> float:
     if not text:
         return 0.0
     score = sum(weight for pattern, weight in _COMPILED if pattern.search(text))
-    if text.endswith("?"):
+    if _CLIENT_QUESTION.search(text):
+        score -= 2.0
+    elif text.endswith("?"):
         score += 2.0
     elif _QUESTION_START.search(text):
         score += 1.0
