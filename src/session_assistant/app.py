@@ -25,6 +25,7 @@ from session_assistant.services.session_pipeline import SessionPipeline
 from session_assistant.services.speaker_labels import SpeakerLabelService
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
+from session_assistant.services.voice_profile import VoiceProfileService
 from session_assistant.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class Practice:
     recordings: RecordingService = field(init=False)
     jobs: JobQueue = field(init=False)
     sessions: SessionPipeline = field(init=False)
+    voice_profile: VoiceProfileService = field(init=False)
     speaker_labels: SpeakerLabelService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,7 +70,9 @@ class Practice:
             self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
         except VaultBusy:  # another process holds the vault: a reading command must not wait; it sweeps too
             log.info("start-up sweep skipped: the vault is busy")
-        self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir)
+        self.voice_profile = VoiceProfileService(self.vault, self.paths.models_dir)
+        self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir,
+                                        voice_profile=self.voice_profile)
         self.speaker_labels = SpeakerLabelService(self.vault)
 
     @property

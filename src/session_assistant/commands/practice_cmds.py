@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from session_assistant.commands import voice_cmds
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 
@@ -25,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ps.add_argument(flag, dest=dest)
     ps.add_argument("--ai-consent", dest="ai_usage_consent", type=_on_off, metavar="on|off")
     ps.set_defaults(handler=_profile_set)
+    voice_cmds.register_under(pa)
 
     clients = sub.add_parser("clients", help="clients and their consent")
     ca = clients.add_subparsers(dest="clients_action", metavar="ACTION", required=True)

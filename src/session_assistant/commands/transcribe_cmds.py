@@ -42,6 +42,11 @@ def _clock(seconds: float) -> str:
 
 def _as_text(transcript) -> str:
     lines = []
+    naming = transcript.speaker_naming
+    if naming and naming["method"] != "one speaker":
+        how = {"conversation": "from what each voice says", "profile": "by the clinician's voice profile",
+               "first voice": "by who spoke first (no words to judge)"}.get(naming["method"], naming["method"])
+        lines.append(f"(speakers named {how}; confidence {naming['confidence']:.0%})")
     for s in transcript.segments:
         who = f"{s.speaker}: " if s.speaker else ""
         lines.append(f"[{_clock(s.start)} - {_clock(s.end)}] {who}{s.text}")

@@ -28,8 +28,9 @@ TRANSCRIBE_JOB, DRAFT_JOB = "transcribe", "draft"
 
 class SessionPipeline(Service):
     def __init__(self, vault, recordings, jobs: JobQueue, models_dir: Path, *,
-                 whisper_model: str | None = None, note_model: str | None = None) -> None:
+                 whisper_model: str | None = None, note_model: str | None = None, voice_profile=None) -> None:
         super().__init__(vault)
+        self.voice_profile = voice_profile  # VoiceProfileService: the clinician's voice, when recorded
         self.recordings = recordings
         self.jobs = jobs
         self.models_dir = Path(models_dir)
@@ -64,6 +65,12 @@ class SessionPipeline(Service):
                 self._llm.close()
             self._llm = self._whisper = None
 
+    def _clinician_voice(self, appointment_id: int):
+        """The clinician's voice print for naming speakers in this session (an audited use), or None."""
+        if self.voice_profile is None:
+            return None
+        return self.voice_profile.clinician_voice(appointment_id)
+
     # ---- transcription ---------------------------------------------------------------------
     def transcribe_recording(self, recording_id: str, *, language: str | None = None, speakers: int = 2,
                              on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> dict:
@@ -81,9 +88,11 @@ class SessionPipeline(Service):
             reader = self.recordings.open_reader(recording_id, "transcription")
             total = int(round((recording.get("duration_s") or 0) * 16000))
             blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
+            voice = self._clinician_voice(recording["appointment_id"]) if speakers > 1 else None
             transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
                                            done=ctx.checkpoints, on_window_done=lambda w: ctx.save_checkpoint(w.to_dict()),
-                                           speakers=speakers, on_progress=ctx.on_progress, token=ctx.token)
+                                           speakers=speakers, on_progress=ctx.on_progress, token=ctx.token,
+                                           clinician_voice=voice)
             if not transcript.segments:
                 from session_assistant.transcribe.errors import NoSpeech
 
@@ -117,7 +126,8 @@ class SessionPipeline(Service):
             self.llm().load()
         job_id = self.jobs.submit(TRANSCRIBE_JOB, appointment_id, {"live": True, "language": language})
         saver: list[Callable[[dict], None]] = []
-        live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers,
+        voice = self._clinician_voice(appointment_id) if speakers > 1 else None
+        live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers, clinician_voice=voice,
                                on_window_done=lambda window: saver[0](window.to_dict()) if saver else None)
         extra = {"max_seconds": max_seconds} if max_seconds else {}
         active = self.recordings.start(appointment_id, open_stream, input_rate, channels, consent_now=consent_now,

@@ -62,12 +62,20 @@ class WhisperEngine:
             raise ModelUnavailable(f"Whisper model '{self.name}' could not be loaded from {self.model_dir}; "
                                    f"{model_registry.SETUP_HINT}.") from None
         self._lock = threading.Lock()
+        # The speaker encoder travels with the engine so every transcription path has it.
+        self.voice_encoder = None
 
     @classmethod
     def from_registry(cls, models_dir: Path, name: str | None = None) -> "WhisperEngine":
         """Load by id or folder name from ``models/`` (default: whisper-base)."""
+        from session_assistant.transcribe.voice_encoder import load_encoder
+
         model = model_registry.resolve(Path(models_dir), "whisper", name)
-        return cls(model.path, model.id)
+        engine = cls(model.path, model.id)
+        engine.voice_encoder = load_encoder(Path(models_dir))
+        if engine.voice_encoder is None:
+            log.warning("speaker encoder not installed; speakers fall back to MFCC features")
+        return engine
 
     def transcribe(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(),
                    on_progress: ProgressFn = no_progress, token: CancelToken | None = None,

@@ -67,10 +67,12 @@ class LiveTranscriber:
 
     def __init__(self, engine: WhisperEngine, options: DecodeOptions = DecodeOptions(),
                  settings: LiveSettings = LiveSettings(), done: Iterable[Window | dict] = (),
-                 on_window_done: Callable[[Window], None] | None = None, speakers: int = 2) -> None:
+                 on_window_done: Callable[[Window], None] | None = None, speakers: int = 2,
+                 clinician_voice: np.ndarray | None = None) -> None:
         self._engine, self._options, self._settings = engine, options, settings
         self._on_window_done = on_window_done or (lambda window: None)
         self._speakers = speakers
+        self._clinician_voice = clinician_voice  # the clinician's voice profile, when there is one
         self._windows = sorted((w if isinstance(w, Window) else Window.from_dict(w) for w in done),
                                key=lambda w: w.start_sample)
         self._lock = threading.Lock()
@@ -159,7 +161,7 @@ class LiveTranscriber:
 
         offset = start / SAMPLE_RATE
         result = self._engine.transcribe(audio, self._options, token=token, offset_s=offset)
-        attach_voice_features(result.segments, audio, offset)
+        attach_voice_features(result.segments, audio, offset, encoder=getattr(self._engine, "voice_encoder", None))
         return Window(index, start, start + audio.size, result.language, result.segments)
 
     def finish(self, token: CancelToken | None = None, on_progress: ProgressFn = no_progress) -> Transcript:
@@ -182,15 +184,16 @@ class LiveTranscriber:
         segments = [copy.deepcopy(s) for w in windows for s in w.segments]
         for i, seg in enumerate(segments):
             seg.id = i
+        naming = None
         if self._speakers > 1:
-            from session_assistant.transcribe.speakers import assign_speakers
+            from session_assistant.transcribe.speakers import diarize
 
-            assign_speakers(segments, self._speakers)
+            naming = diarize(segments, self._speakers, self._clinician_voice).public()
         votes = Counter()
         for w in windows:
             votes[w.language] += sum(s.end - s.start for s in w.segments)
         language = votes.most_common(1)[0][0] if votes else (self._options.language or "")
-        return Transcript(language, duration, segments)
+        return Transcript(language, duration, segments, naming)
 
     @property
     def windows(self) -> list[Window]:
@@ -207,11 +210,13 @@ class LiveTranscriber:
 def transcribe_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], total_samples: int,
                       options: DecodeOptions = DecodeOptions(), done: Iterable[Window | dict] = (),
                       on_window_done: Callable[[Window], None] | None = None, speakers: int = 2,
-                      on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Transcript:
+                      on_progress: ProgressFn = no_progress, token: CancelToken | None = None,
+                      clinician_voice: np.ndarray | None = None) -> Transcript:
     """Transcribe a finished recording read block by block (e.g. sealed chunks decrypted in
     memory), window by window so memory stays bounded and a restart resumes after ``done``."""
     token = token or CancelToken()
-    live = LiveTranscriber(engine, options, done=done, on_window_done=on_window_done, speakers=speakers)
+    live = LiveTranscriber(engine, options, done=done, on_window_done=on_window_done, speakers=speakers,
+                           clinician_voice=clinician_voice)
     fed = 0
     for block in blocks:
         token.raise_if_cancelled()

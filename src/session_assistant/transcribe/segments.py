@@ -53,14 +53,19 @@ class Transcript:
     language: str
     duration_s: float
     segments: list[Segment] = field(default_factory=list)
+    # How the speakers were named (method, confidence, scores); shown, not stored with the segments.
+    speaker_naming: dict | None = None
 
     @property
     def text(self) -> str:
         return " ".join(s.text for s in self.segments).strip()
 
     def public(self) -> dict:
-        return {"language": self.language, "duration_s": round(self.duration_s, 2),
-                "segments": [s.public() for s in self.segments]}
+        shown = {"language": self.language, "duration_s": round(self.duration_s, 2),
+                 "segments": [s.public() for s in self.segments]}
+        if self.speaker_naming:
+            shown["speaker_naming"] = self.speaker_naming
+        return shown
 
     def to_dict(self) -> dict:
         return {"language": self.language, "duration_s": self.duration_s,

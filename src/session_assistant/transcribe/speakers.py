@@ -1,157 +1,180 @@
-"""Who spoke: attribute each segment to a speaker, offline, with numpy alone.
+"""Who spoke: tell the voices apart, then name which one is the clinician.
 
-Method (classical, documented so it can be judged): for each segment, MFCCs (19 coefficients,
-c0 dropped so loudness doesn't matter) over its voiced frames, averaged over ~1.5 s windows
-(19 numbers: roughly the shape of the speaker's vocal tract). Features are
-standardised across the session and clustered into N groups with k-means (k-means++ seeding,
-several restarts, longer segments weigh more). Each word takes its nearest window's speaker, so
-a Whisper segment that runs across a turn change is split there. No model weights, nothing
-downloaded. Measured on synthesized two-voice dialogues (bench/transcription_speakers.py); real
-voices of the same sex will be harder. A learned d-vector (e.g. Resemblyzer's 17 MB encoder,
-shipped inside its wheel) would be the upgrade path behind the same ``voice`` rows.
-
-Labels: the speaker of the first segment is the clinician (the clinician usually opens the
-session), the next new voice the client, any others "speaker 3", "speaker 4"... The clinician
-corrects this with ``swap_speakers`` or ``relabel``. The features are stored on each segment
-(``Segment.voice``) so speakers can be reassigned after a restart without the audio.
+1. **Voice prints.** Each segment is cut into pieces at pauses between words (>= 0.3 s) and at
+   most ~3.2 s long; each piece gets a GE2E voice print (``voice_encoder``) of its central 1.6 s
+   (shorter pieces are repeated to fill it): one network pass per piece keeps the speaker work a
+   small share of transcription time (bench/README.md). The prints are stored on
+   the segment (``Segment.voice`` rows ``[start_s, end_s, *embedding]``) so speakers can be
+   redone later without the audio. Without the encoder installed, MFCC means stand in.
+2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
+   similarity, several seeds); shorter ones ("mm-hmm", "okay") only join their nearest
+   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of its
+   piece; runs shorter than 2 s inside one segment follow their neighbours.
+3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician.
+   Without one, ``roles.judge_roles`` scores what each voice said over the whole session (asks,
+   reflects, proposes = clinician; reports = client): the first voice heard decides nothing.
+   Only when there are no words at all does the first voice become the clinician. Others are
+   client, client 2, ...; the clinician corrects with ``swap_speakers`` or ``relabel``.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
+
 import numpy as np
 
+from session_assistant.transcribe.roles import judge_roles
 from session_assistant.transcribe.segments import SAMPLE_RATE, Segment
 
 CLINICIAN, CLIENT = "clinician", "client"
-_FRAME, _HOP, _NFFT, _NMELS, _NCEPS = 400, 160, 512, 40, 20
+BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
+_PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
 
 
-def _mel_filterbank() -> np.ndarray:
-    def hz_to_mel(hz):
-        return 2595.0 * np.log10(1.0 + hz / 700.0)
+@dataclass
+class SpeakerNaming:
+    """How the names were given, for the transcript's reader."""
 
-    mels = np.linspace(hz_to_mel(60.0), hz_to_mel(7600.0), _NMELS + 2)
-    bins = np.floor((_NFFT + 1) * (700.0 * (10 ** (mels / 2595.0) - 1.0)) / SAMPLE_RATE).astype(int)
-    bank = np.zeros((_NMELS, _NFFT // 2 + 1), dtype=np.float32)
-    for m in range(1, _NMELS + 1):
-        left, centre, right = bins[m - 1], bins[m], bins[m + 1]
-        for k in range(left, centre):
-            bank[m - 1, k] = (k - left) / max(1, centre - left)
-        for k in range(centre, right):
-            bank[m - 1, k] = (right - k) / max(1, right - centre)
-    return bank
+    method: str  # "profile", "conversation", "first voice" or "one speaker"
+    confidence: float  # 0..1
+    scores: dict[str, float] = field(default_factory=dict)  # per name: profile similarity or role points
 
-
-_BANK = _mel_filterbank()
-_DCT = np.cos(np.pi / _NMELS * (np.arange(_NMELS)[None, :] + 0.5) * np.arange(_NCEPS)[:, None]).astype(np.float32)
-_WINDOW = np.hamming(_FRAME).astype(np.float32)
-
-
-def mfcc(audio: np.ndarray) -> np.ndarray:
-    """MFCC frames (n_frames x 20) of 16 kHz audio: 25 ms Hamming windows every 10 ms."""
-    if audio.size < _FRAME:
-        return np.zeros((0, _NCEPS), dtype=np.float32)
-    emphasised = np.append(audio[0], audio[1:] - 0.97 * audio[:-1]).astype(np.float32)
-    count = 1 + (emphasised.size - _FRAME) // _HOP
-    index = np.arange(_FRAME)[None, :] + _HOP * np.arange(count)[:, None]
-    frames = emphasised[index] * _WINDOW
-    power = np.abs(np.fft.rfft(frames, _NFFT)) ** 2 / _NFFT
-    return np.log(power @ _BANK.T + 1e-10) @ _DCT.T
-
-
-def voice_features(audio: np.ndarray) -> list[float] | None:
-    """Mean of MFCC 1..19 over the louder (voiced) frames; None if too short.
-
-    The mean alone: over a 1.5 s window the standard deviation follows what is said more than
-    who says it (measured: 77 % word-level speaker accuracy with it, 96 % without, on the
-    two-voice test dialogue)."""
-    ceps = mfcc(audio)
-    if len(ceps) < 20:
-        return None
-    energy = ceps[:, 0]
-    voiced = ceps[energy >= np.percentile(energy, 30), 1:]  # drop pauses and breaths
-    return [round(float(x), 4) for x in voiced.mean(axis=0)]
-
-
-_WIN_S, _HOP_S = 1.5, 0.75  # voice windows: long enough for stable statistics, short enough for turns
-
-
-def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: float = 0.0) -> None:
-    """Set ``segment.voice`` to rows ``[start_s, end_s, *features]`` for ~1.5 s windows across the
-    segment (times absolute); ``audio`` starts at ``offset_s`` in the recording."""
-    for seg in segments:
-        rows = []
-        t = seg.start
-        while True:
-            t_end = min(seg.end, t + _WIN_S)
-            if seg.end - t_end < _HOP_S:  # fold a short tail into this window
-                t_end = seg.end
-            a = max(0, int((t - offset_s) * SAMPLE_RATE))
-            b = min(audio.size, int((t_end - offset_s) * SAMPLE_RATE))
-            features = voice_features(audio[a:b]) if b > a else None
-            if features:
-                rows.append([round(t, 3), round(t_end, 3), *features])
-            if t_end >= seg.end:
-                break
-            t += _HOP_S
-        seg.voice = rows or None
-
-
-def _kmeans(x: np.ndarray, weights: np.ndarray, k: int, rng: np.random.Generator, iters: int = 50):
-    centres = [x[rng.choice(len(x), p=weights / weights.sum())]]
-    for _ in range(1, k):  # k-means++: far points are likelier seeds
-        d = np.min([((x - c) ** 2).sum(axis=1) for c in centres], axis=0) * weights
-        centres.append(x[rng.choice(len(x), p=d / d.sum())] if d.sum() > 0 else x[rng.integers(len(x))])
-    centres = np.array(centres)
-    labels = np.zeros(len(x), dtype=int)
-    for _ in range(iters):
-        dist = ((x[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-        new = dist.argmin(axis=1)
-        if _ and np.array_equal(new, labels):
-            break
-        labels = new
-        for j in range(k):
-            members = labels == j
-            if members.any():
-                centres[j] = np.average(x[members], axis=0, weights=weights[members])
-    inertia = float((((x - centres[labels]) ** 2).sum(axis=1) * weights).sum())
-    return labels, inertia
-
-
-def cluster_voices(features: np.ndarray, durations: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
-    """Cluster rows of ``features`` into ``k`` speakers; returns a label per row."""
-    if len(features) <= k:
-        return np.arange(len(features))
-    std = features.std(axis=0)
-    x = (features - features.mean(axis=0)) / np.where(std > 1e-6, std, 1.0)
-    weights = np.sqrt(np.clip(durations, 0.2, 30.0))
-    rng = np.random.default_rng(seed)
-    best = min((_kmeans(x, weights, k, rng) for _ in range(10)), key=lambda r: r[1])
-    return best[0]
+    def public(self) -> dict:
+        return asdict(self)
 
 
 def speaker_names(count: int) -> list[str]:
-    return [CLINICIAN, CLIENT, *(f"speaker {i}" for i in range(3, count + 1))][:count]
+    return [CLINICIAN, CLIENT, *(f"client {i}" for i in range(2, count))][:count]
 
 
-def assign_speakers(segments: list[Segment], count: int = 2) -> list[Segment]:
-    """Attribute speech to ``count`` speakers and return the segments, split where the speaker
-    changes inside a Whisper segment (Whisper often runs one turn into the next).
+def _pieces(seg: Segment) -> list[tuple[float, float]]:
+    if not seg.words:
+        return [(seg.start, seg.end)]
+    groups = [[seg.words[0]]]
+    for word in seg.words[1:]:
+        current = groups[-1]
+        if word.start - current[-1].end >= _PAUSE_S or current[-1].end - current[0].start >= _MAX_PIECE_S:
+            groups.append([word])
+        else:
+            current.append(word)
+    return [(g[0].start, g[-1].end) for g in groups]
 
-    Voice windows are clustered; each word takes the speaker of the nearest window; runs of
-    words shorter than 2 s are absorbed by their neighbours (shorter runs were mostly the end of
-    a sentence drifting, measured on the test dialogues); names follow first appearance.
-    Segments without windows or words take the previous speaker.
-    """
+
+def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: float = 0.0,
+                          encoder=None) -> None:
+    """Set ``segment.voice`` for each segment; ``audio`` starts at ``offset_s`` in the recording.
+
+    With ``encoder`` (a ``VoiceEncoder``) the rows are voice prints of the segment's pieces, all
+    pieces of the call run as one batch; without it, MFCC means (the fallback)."""
+    if encoder is None:
+        from session_assistant.transcribe.mfcc_features import attach_mfcc_features
+
+        attach_mfcc_features(segments, audio, offset_s)
+        return
+    spans, batches, owners = [], [], []
+    for seg in segments:
+        seg.voice = None
+        for start, end in _pieces(seg):
+            a = max(0, int((start - offset_s) * SAMPLE_RATE))
+            b = min(audio.size, int((end - offset_s) * SAMPLE_RATE))
+            if b - a < SAMPLE_RATE // 5:  # under 0.2 s: too little voice to print
+                continue
+            mels, _ = encoder.partials(audio[a:b], hop_frames=None)
+            if len(mels):
+                owners += [len(spans)] * len(mels)
+                batches.append(mels)
+                spans.append((seg, start, end))
+    if not spans:
+        return
+    mels = np.concatenate(batches)
+    prints = np.concatenate([encoder.embed_partials(mels[i:i + 128]) for i in range(0, len(mels), 128)])
+    owners = np.array(owners)
+    for k, (seg, start, end) in enumerate(spans):
+        mean = prints[owners == k].mean(axis=0)
+        row = [round(start, 3), round(end, 3), *np.round(mean / np.linalg.norm(mean), 4).tolist()]
+        seg.voice = (seg.voice or []) + [row]
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=-1, keepdims=True)
+    return x / np.where(norms > 0, norms, 1.0)
+
+
+def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8) -> np.ndarray:
+    """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their centroid."""
+    rng = np.random.default_rng(seed)
+    best, best_score = None, -np.inf
+    for _ in range(restarts):
+        centres = [x[rng.choice(len(x), p=weights / weights.sum())]]
+        for _ in range(1, k):  # k-means++ on cosine distance: far rows are likelier seeds
+            far = np.clip(1.0 - np.max(x @ np.array(centres).T, axis=1), 0, None) * weights
+            centres.append(x[rng.choice(len(x), p=far / far.sum())] if far.sum() > 0 else x[rng.integers(len(x))])
+        centres = np.array(centres)
+        labels = None
+        for _ in range(50):
+            new = (x @ centres.T).argmax(axis=1)
+            if labels is not None and np.array_equal(new, labels):
+                break
+            labels = new
+            for j in range(k):
+                if (labels == j).any():
+                    centres[j] = _unit((x[labels == j] * weights[labels == j, None]).sum(axis=0))
+        score = float(((x * centres[labels]).sum(axis=1) * weights).sum())
+        if score > best_score:
+            best, best_score = centres, score
+    return best
+
+
+def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
+    """A cluster label for each voice row (``[start, end, *features]``)."""
+    durations = table[:, 1] - table[:, 0]
+    features = table[:, 2:]
+    if features.shape[1] < 64:  # MFCC rows from the fallback
+        from session_assistant.transcribe.mfcc_features import cluster_voices
+
+        return cluster_voices(features, durations, count)
+    x = _unit(features)
+    deciding = durations >= BACK_CHANNEL_S
+    if deciding.sum() < count * 2:
+        deciding[:] = True
+    weights = np.sqrt(np.clip(durations[deciding], 0.3, 10.0))
+    centres = _spherical_kmeans(x[deciding], weights, count)
+    return (x @ centres.T).argmax(axis=1)
+
+
+def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray | None = None) -> SpeakerNaming:
+    """Attribute speech to ``count`` voices and name them; the segments are replaced in place by
+    pieces split where the voice changes inside a Whisper segment (Whisper often runs one turn
+    into the next). Segments without voice rows take the previous speaker."""
     rows = [(i, r) for i, s in enumerate(segments) for r in (s.voice or [])]
     if count < 2 or len(rows) < count:
         for s in segments:
             s.speaker = CLINICIAN
-        return segments
+        return SpeakerNaming("one speaker", 1.0 if count < 2 else 0.0)
     table = np.array([r for _, r in rows], dtype=np.float64)
-    labels = cluster_voices(table[:, 2:], table[:, 1] - table[:, 0], count)
+    labels = cluster_rows(table, count)
+    pieces = _split_segments(segments, table, labels, np.array([i for i, _ in rows]))
+    name_of, naming = _name_clusters(pieces, table, labels, count, clinician_voice)
+    out: list[Segment] = []
+    previous = CLINICIAN
+    for seg, label in pieces:
+        if label >= 0:
+            previous = name_of[label]
+        seg.speaker = previous
+        seg.id = len(out)
+        out.append(seg)
+    segments[:] = out
+    return naming
+
+
+def assign_speakers(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray | None = None) -> list[Segment]:
+    """``diarize`` for callers that only want the segments back."""
+    diarize(segments, count, clinician_voice)
+    return segments
+
+
+def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]:
     centres = (table[:, 0] + table[:, 1]) / 2
-    owner = np.array([i for i, _ in rows])
     pieces: list[tuple[Segment, int]] = []
     for i, seg in enumerate(segments):
         mine = owner == i
@@ -160,24 +183,38 @@ def assign_speakers(segments: list[Segment], count: int = 2) -> list[Segment]:
             continue
         seg_labels, seg_centres = labels[mine], centres[mine]
         if not seg.words:
-            pieces.append((seg, int(np.bincount(seg_labels).argmax())))
+            weights = table[mine, 1] - table[mine, 0]
+            pieces.append((seg, int(np.bincount(seg_labels, weights=weights).argmax())))
             continue
         word_labels = [int(seg_labels[np.abs(seg_centres - (w.start + w.end) / 2).argmin()]) for w in seg.words]
         pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels)))
+    return pieces
+
+
+def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[int, str], SpeakerNaming]:
+    first_seen = list(dict.fromkeys(label for _, label in pieces if label >= 0))
+    first_seen += [c for c in range(count) if c not in first_seen]
+    if clinician_voice is not None and table.shape[1] - 2 == np.asarray(clinician_voice).size:
+        x = _unit(table[:, 2:])
+        profile = _unit(np.asarray(clinician_voice, dtype=np.float64))
+        similarity = {c: float(_unit(x[labels == c].mean(axis=0)) @ profile) if (labels == c).any() else -1.0
+                      for c in range(count)}
+        clinician = max(similarity, key=similarity.get)
+        others = sorted((v for c, v in similarity.items() if c != clinician), reverse=True)
+        margin = similarity[clinician] - (others[0] if others else 0.0)
+        confidence = round(float(1 / (1 + np.exp(-margin / 0.05))), 3)
+        method, scores = "profile", similarity
+    else:
+        texts = {c: " ".join(seg.text for seg, label in pieces if label == c) for c in range(count)}
+        verdict = judge_roles(texts)
+        clinician, confidence, scores = verdict.clinician, verdict.confidence, verdict.per_voice
+        method = "conversation"
+        if clinician is None:
+            clinician, confidence, method = first_seen[0], 0.5, "first voice"
     names = speaker_names(count)
-    order: dict[int, str] = {}
-    out: list[Segment] = []
-    previous = CLINICIAN
-    for seg, label in pieces:
-        if label >= 0:
-            if label not in order:
-                order[label] = names[len(order)]
-            previous = order[label]
-        seg.speaker = previous
-        seg.id = len(out)
-        out.append(seg)
-    segments[:] = out
-    return segments
+    order = [clinician] + [c for c in first_seen if c != clinician]
+    name_of = {c: names[k] for k, c in enumerate(order)}
+    return name_of, SpeakerNaming(method, confidence, {name_of[c]: round(v, 3) for c, v in scores.items()})
 
 
 def _smooth(words, labels: list[int], min_run_s: float = 2.0) -> list[int]:

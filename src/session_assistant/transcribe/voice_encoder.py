@@ -1,0 +1,216 @@
+"""A trained speaker encoder (GE2E, as shipped in Resemblyzer 0.1.4) run with numpy alone.
+
+The network: 40 mel bands (16 kHz, 25 ms Hann window every 10 ms, Slaney mel scale, power
+spectrum, no log) of a 1.6 s partial utterance (160 frames) -> 3 LSTM layers of 256 -> linear
+256 + ReLU -> L2 norm: a 256-number "voice print" where the same voice gives nearby vectors
+whatever is said. The weights come from the Resemblyzer wheel's ``pretrained.pt`` (Apache-2.0),
+converted once at set-up into ``models/speaker-ge2e/encoder.npz`` (see ``model_registry``);
+nothing here imports PyTorch. Verified against PyTorch + Resemblyzer to 1e-4 (bench/README.md).
+
+All partials of an utterance run as one batch: each layer's input projection is one matrix
+product over every frame, and only the recurrent product steps through time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import functools
+import glob
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from session_assistant.transcribe.segments import SAMPLE_RATE
+
+N_FFT, HOP, N_MELS, PARTIAL_FRAMES = 400, 160, 40, 160
+LAYERS = 3
+
+
+def _hz_to_slaney_mel(hz: np.ndarray) -> np.ndarray:
+    hz = np.asarray(hz, dtype=np.float64)
+    linear = hz / (200.0 / 3)
+    log_part = 15.0 + np.log(np.maximum(hz, 1e-10) / 1000.0) / (np.log(6.4) / 27.0)
+    return np.where(hz >= 1000.0, log_part, linear)
+
+
+def _slaney_mel_to_hz(mel: np.ndarray) -> np.ndarray:
+    linear = (200.0 / 3) * mel
+    log_part = 1000.0 * np.exp((np.log(6.4) / 27.0) * (mel - 15.0))
+    return np.where(mel >= 15.0, log_part, linear)
+
+
+_BLAS_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _openblas():
+    """numpy's bundled OpenBLAS (its thread-count functions), or None where numpy uses another BLAS."""
+    try:
+        folder = Path(np.__file__).resolve().parent
+        candidates = glob.glob(str(folder.parent / "numpy.libs" / "*openblas*")) + \
+            glob.glob(str(folder / ".dylibs" / "*openblas*"))
+        for path in candidates:
+            lib = ctypes.CDLL(path)
+            for prefix, suffix in (("scipy_openblas", "64_"), ("scipy_openblas", ""), ("openblas", "64_"), ("openblas", "")):
+                setter = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
+                getter = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
+                if setter is not None and getter is not None:
+                    return setter, getter
+    except OSError:
+        pass
+    return None
+
+
+@contextlib.contextmanager
+def _one_blas_thread():
+    """Run the LSTM's many small matrix products on one BLAS thread.
+
+    Measured on the 2-core machine under load: OpenBLAS's second thread made each step's
+    (batch x 256) @ (256 x 1024) product about 10x slower in CPU time (spinning threads),
+    and the speaker work then cost more than Whisper itself. Best effort: a no-op elsewhere."""
+    functions = _openblas()
+    if functions is None:
+        yield
+        return
+    setter, getter = functions
+    with _BLAS_LOCK:
+        before = getter()
+        setter(1)
+        try:
+            yield
+        finally:
+            setter(before)
+
+
+def mel_filterbank() -> np.ndarray:
+    """The 40 x 201 Slaney-normalised triangular filters librosa's defaults give (as trained)."""
+    mel_points = _slaney_mel_to_hz(np.linspace(_hz_to_slaney_mel(0.0), _hz_to_slaney_mel(SAMPLE_RATE / 2), N_MELS + 2))
+    fft_freqs = np.linspace(0, SAMPLE_RATE / 2, 1 + N_FFT // 2)
+    widths = np.diff(mel_points)
+    ramps = mel_points[:, None] - fft_freqs[None, :]
+    lower = -ramps[:-2] / widths[:-1, None]
+    upper = ramps[2:] / widths[1:, None]
+    weights = np.maximum(0.0, np.minimum(lower, upper))
+    weights *= (2.0 / (mel_points[2:] - mel_points[:-2]))[:, None]
+    return weights.astype(np.float32)
+
+
+_WINDOW = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N_FFT) / N_FFT)).astype(np.float32)  # periodic Hann
+
+
+def mel_frames(audio: np.ndarray, bank: np.ndarray) -> np.ndarray:
+    """Mel power frames (n_frames x 40) of 16 kHz audio, centred frames with zero padding."""
+    padded = np.pad(np.asarray(audio, dtype=np.float32), N_FFT // 2)
+    count = 1 + (padded.size - N_FFT) // HOP
+    if count < 1:
+        return np.zeros((0, N_MELS), dtype=np.float32)
+    index = np.arange(N_FFT)[None, :] + HOP * np.arange(count)[:, None]
+    spectrum = np.fft.rfft(padded[index] * _WINDOW, N_FFT)
+    power = (spectrum.real ** 2 + spectrum.imag ** 2).astype(np.float32)
+    return power @ bank.T
+
+
+class VoiceEncoder:
+    """The GE2E encoder over numpy weights: ``embed_partials`` and ``embed_audio``."""
+
+    def __init__(self, weights: dict[str, np.ndarray]) -> None:
+        self._layers = []
+        for layer in range(LAYERS):
+            w_ih = np.asarray(weights[f"lstm.weight_ih_l{layer}"], dtype=np.float32)
+            w_hh = np.asarray(weights[f"lstm.weight_hh_l{layer}"], dtype=np.float32)
+            bias = np.asarray(weights[f"lstm.bias_ih_l{layer}"]) + np.asarray(weights[f"lstm.bias_hh_l{layer}"])
+            # PyTorch stacks the gates i, f, g, o; reordered to i, f, o, g so the three sigmoid
+            # gates are one contiguous block (one call instead of three per step).
+            order = np.concatenate([np.arange(0, 2), np.array([3, 2])])
+            size = w_hh.shape[1]
+            rows = np.concatenate([np.arange(k * size, (k + 1) * size) for k in order])
+            self._layers.append((np.ascontiguousarray(w_ih[rows].T), np.ascontiguousarray(w_hh[rows].T),
+                                 bias[rows].astype(np.float32)))
+        self._linear_w = np.ascontiguousarray(np.asarray(weights["linear.weight"], dtype=np.float32).T)
+        self._linear_b = np.asarray(weights["linear.bias"], dtype=np.float32)
+        self.bank = mel_filterbank()
+
+    @classmethod
+    def load(cls, path: Path) -> "VoiceEncoder":
+        with np.load(Path(path), allow_pickle=False) as data:
+            return cls({k: data[k] for k in data.files})
+
+    def embed_partials(self, mels: np.ndarray) -> np.ndarray:
+        """Embeddings (batch x 256, unit length) of mel partials shaped (batch, frames, 40)."""
+        with _one_blas_thread():
+            return self._embed(mels)
+
+    def _embed(self, mels: np.ndarray) -> np.ndarray:
+        batch, steps, _ = mels.shape
+        x = np.ascontiguousarray(mels.astype(np.float32).transpose(1, 0, 2))  # time-major
+        hidden = np.zeros((batch, self._linear_w.shape[0]), dtype=np.float32)
+        for w_ih, w_hh, bias in self._layers:
+            size = w_hh.shape[0]
+            projected = (x.reshape(steps * batch, -1) @ w_ih + bias).reshape(steps, batch, 4 * size)
+            hidden = np.zeros((batch, size), dtype=np.float32)
+            cell = np.zeros((batch, size), dtype=np.float32)
+            outputs = np.empty((steps, batch, size), dtype=np.float32)
+            gates = np.empty((batch, 4 * size), dtype=np.float32)
+            for t in range(steps):
+                np.matmul(hidden, w_hh, out=gates)
+                gates += projected[t]
+                sig = gates[:, :3 * size]
+                np.multiply(sig, 0.5, out=sig)  # sigmoid(x) = (tanh(x/2) + 1) / 2: no overflow
+                np.tanh(sig, out=sig)
+                sig += 1.0
+                sig *= 0.5
+                g = np.tanh(gates[:, 3 * size:])
+                cell *= sig[:, size:2 * size]
+                g *= sig[:, :size]
+                cell += g
+                np.tanh(cell, out=hidden)
+                hidden *= sig[:, 2 * size:3 * size]
+                outputs[t] = hidden
+            x = outputs
+        raw = np.maximum(hidden @ self._linear_w + self._linear_b, 0.0)
+        norms = np.linalg.norm(raw, axis=1, keepdims=True)
+        return raw / np.where(norms > 0, norms, 1.0)
+
+    def partials(self, audio: np.ndarray, hop_frames: int | None = 50) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        """Cut audio into 160-frame mel partials every ``hop_frames`` (``None``: only the central
+        one, the cheapest print of a short piece); returns (mels, frame spans).
+
+        Audio shorter than one partial is repeated to fill it (a "mm-hmm" stays that voice; zero
+        padding would feed the network silence it was not trained on)."""
+        audio = np.asarray(audio, dtype=np.float32)
+        needed = (PARTIAL_FRAMES - 1) * HOP
+        if 0 < audio.size < needed:
+            audio = np.tile(audio, int(np.ceil(needed / audio.size)))[:needed]
+        frames = mel_frames(audio, self.bank)
+        if len(frames) < PARTIAL_FRAMES:
+            return np.zeros((0, PARTIAL_FRAMES, N_MELS), dtype=np.float32), []
+        if hop_frames is None:
+            start = (len(frames) - PARTIAL_FRAMES) // 2
+            return frames[None, start:start + PARTIAL_FRAMES], [(start, start + PARTIAL_FRAMES)]
+        starts = list(range(0, len(frames) - PARTIAL_FRAMES + 1, hop_frames))
+        if len(frames) - (starts[-1] + PARTIAL_FRAMES) > hop_frames // 2:
+            starts.append(len(frames) - PARTIAL_FRAMES)  # cover the tail
+        return np.stack([frames[s:s + PARTIAL_FRAMES] for s in starts]), [(s, s + PARTIAL_FRAMES) for s in starts]
+
+    def embed_audio(self, audio: np.ndarray) -> np.ndarray | None:
+        """One unit-length voice print for a stretch of one person's speech (mean of its partials)."""
+        mels, _ = self.partials(audio)
+        if not len(mels):
+            return None
+        mean = self.embed_partials(mels).mean(axis=0)
+        return mean / np.linalg.norm(mean)
+
+
+def load_encoder(models_dir: Path) -> VoiceEncoder | None:
+    """The installed encoder, or None when the speaker model is not installed (callers then fall
+    back to the classical features, and ``models`` shows what is missing)."""
+    from session_assistant import model_registry
+    from session_assistant.errors import ModelUnavailable
+
+    try:
+        model = model_registry.resolve(Path(models_dir), "speaker")
+    except ModelUnavailable:
+        return None
+    return VoiceEncoder.load(model.path / "encoder.npz")

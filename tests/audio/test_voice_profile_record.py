@@ -1,0 +1,47 @@
+"""`profile voice record` through real PortAudio: espeak-ng reads the passage into the virtual device."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from sa_testing import TEST_PASSPHRASE, run_cli
+from virtual_device import play, virtual_audio_env
+
+from session_assistant.transcribe.voice_profile import PASSAGE
+
+
+@pytest.fixture(scope="module")
+def pulse():
+    env = virtual_audio_env()
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    yield env
+    for k, v in saved.items():
+        os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+
+
+def test_a_voice_profile_is_recorded_from_the_input_device_and_kept_only_in_the_vault(pulse, tmp_path):
+    vault = tmp_path / "vault"
+    assert run_cli("--vault", str(vault), "init").returncode == 0
+    reading = tmp_path / "reading.wav"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(reading), PASSAGE], check=True, capture_output=True)
+    proc = subprocess.Popen([sys.executable, "-m", "session_assistant", "--vault", str(vault), "--json",
+                             "profile", "voice", "record", "--device", "pulse", "--seconds", "22"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "SESSION_ASSISTANT_PASSPHRASE": TEST_PASSPHRASE})
+    time.sleep(4.0)  # the stream's first blocks may take seconds on a busy machine
+    play(reading, pulse)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "Read aloud" in err and PASSAGE[:40] in err  # the passage is shown to read
+    made = json.loads(out)["voice_profile"]
+    assert made["source"] == "recorded" and made["speech_s"] >= 10
+    shown = json.loads(run_cli("--vault", str(vault), "--json", "profile", "voice", "show").stdout)
+    assert shown["voice_profile"]["created_at"] == made["created_at"]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p != reading]
+    assert all(p.parent.name in ("vault", "backups") or "vault" in p.parts for p in written), written
