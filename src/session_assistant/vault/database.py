@@ -44,6 +44,7 @@ class VaultDatabase:
     def __init__(self, path: Path, vault_key: bytes, *, check_integrity: bool = True) -> None:
         self.path = path
         self._lock = threading.RLock()
+        self.anchor = None  # vault.anchor.StateAnchor, set once the vault is known to be current
         try:
             self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error:
@@ -101,6 +102,7 @@ class VaultDatabase:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
+                stamped = self.anchor.stamp(self.conn) if self.anchor is not None else None
                 self.conn.execute("COMMIT")
             except BaseException as error:
                 if self.conn.in_transaction:  # SQLite already rolled back after some errors (SQLITE_FULL)
@@ -108,6 +110,10 @@ class VaultDatabase:
                 if isinstance(error, sqlcipher3.OperationalError) and "full" in str(error).lower():
                     raise DiskFull("The disk is full: the change was not saved (nothing was lost).") from None
                 raise
+            if stamped is not None:
+                # After the commit and before the caller hears of it: an acknowledged write is
+                # always on record outside the database (see vault/anchor.py).
+                self.anchor.record(stamped)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 import shutil
 import tempfile
 import zipfile
@@ -20,7 +19,9 @@ import sqlcipher3
 
 from session_assistant.clock import Clock
 from session_assistant.errors import UserError, VaultCorrupt, VaultLocked, WrongPassphrase
+from session_assistant.output_files import StagedOutput
 from session_assistant.vault import migrations
+from session_assistant.vault.anchor import StateAnchor, VaultInDoubt
 from session_assistant.vault.audit import AuditTrail, audit_key
 from session_assistant.vault.database import VaultDatabase, _raw_key
 from session_assistant.vault.keys import KeyEnvelope, atomic_write
@@ -112,6 +113,7 @@ class Vault:
                 (folder / name).unlink(missing_ok=True)
             raise
         vault = cls(folder, db, envelope, key, clock)
+        db.anchor = StateAnchor(folder, key, envelope.vault_id)
         with db.transaction() as conn:
             conn.execute("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)", (envelope.vault_id,))
             conn.execute("INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (clock.iso(),))
@@ -119,8 +121,12 @@ class Vault:
         return vault, recovery
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None) -> "Vault":
-        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase")
+    def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None, *,
+               accept_state: bool = False) -> "Vault":
+        """Open the vault. ``accept_state`` continues with a database older than its state record
+        (after a lost -wal or a restore); the owner chose it, and it is audited."""
+        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase",
+                                accept_state=accept_state)
 
     @classmethod
     def recover(cls, folder: Path, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> "Vault":
@@ -132,7 +138,7 @@ class Vault:
         return vault
 
     @classmethod
-    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str) -> "Vault":
+    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str, *, accept_state: bool = False) -> "Vault":
         """Unwrap the vault key with ``unwrap(envelope)``; a wrong secret counts toward the slow-down."""
         envelope = cls._load_envelope(folder)
         attempts = _Attempts(folder, clock)
@@ -143,11 +149,14 @@ class Vault:
             attempts.record_failure()
             log.info("unlock failed: wrong %s", how)
             raise
-        return cls._open(folder, envelope, key, clock, attempts, how=how)
+        return cls._open(folder, envelope, key, clock, attempts, how=how, accept_state=accept_state)
 
     @staticmethod
     def _load_envelope(folder: Path) -> KeyEnvelope:
         if not (folder / DB_NAME).exists():
+            if (folder / KEYS_NAME).exists():  # never re-created: that would start an empty practice
+                raise VaultInDoubt("The vault database (vault.db) is missing although its key file is there: "
+                                   "restore from a backup. Nothing was changed.")
             raise UserError(f"No vault in {folder}. Create one with: session-assistant init")
         try:
             return KeyEnvelope.load(folder / KEYS_NAME)
@@ -155,7 +164,14 @@ class Vault:
             raise VaultCorrupt("The vault key file is missing; restore the vault from a backup.") from None
 
     @classmethod
-    def _open(cls, folder, envelope, key, clock, attempts: _Attempts, how: str) -> "Vault":
+    def _open(cls, folder, envelope, key, clock, attempts: _Attempts, how: str, accept_state: bool = False) -> "Vault":
+        # Before anything may write (migrations, audit rows, the start-up sweep): an empty, foreign or
+        # rolled-back database is refused here, so nothing acts on a vault in doubt.
+        anchor = StateAnchor(folder, key, envelope.vault_id)
+        doubt = anchor.check(folder / DB_NAME, key)
+        if doubt is not None and not accept_state:
+            log.warning("vault refused: %s", doubt.detail)
+            raise VaultInDoubt(doubt.message)
         db = VaultDatabase(folder / DB_NAME, key)
         try:
             version = db.schema_version()
@@ -169,8 +185,11 @@ class Vault:
             db.close()
             raise
         vault = cls(folder, db, envelope, key, clock)
+        db.anchor = anchor
         failed = attempts.take_and_reset()
         with db.transaction() as conn:
+            if doubt is not None:
+                vault.audit.append(conn, "state_accepted", detail=f"continued with the vault as found: {doubt.detail}")
             if failed.get("failures"):
                 vault.audit.append(conn, "unlock_failed", actor="system",
                                    detail=f"{failed['failures']} failed attempt(s), last at {failed['last']}")
@@ -205,39 +224,45 @@ class Vault:
         with self.db.transaction() as conn:
             self.audit.append(conn, action)
 
-    def backup(self, target: Path) -> Path:
-        """Write an encrypted backup (SQLCipher backup API + the wrapped key) to ``target``."""
-        target = Path(target)
-        if target.exists():
-            raise UserError(f"{target} already exists; choose a new file name.")
-        if not target.parent.is_dir():
-            raise UserError(f"The folder {target.parent} does not exist.")
-        with tempfile.TemporaryDirectory(dir=self.folder) as work:
-            copy = Path(work) / DB_NAME
-            dest = sqlcipher3.connect(str(copy))
-            try:
-                dest.set_key(_raw_key(self._key))
-                with self.db.read():
-                    self.db.conn.backup(dest)
-                _drop_recording_keys(dest)
-            finally:
-                dest.close()
-            manifest = {"format": BACKUP_FORMAT, "version": 1, "created_at": self.clock.iso(),
-                        "schema_version": self.db.schema_version(), "vault_id": self._envelope.vault_id}
-            partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
-            try:
-                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+    def backup(self, target: Path, *, force: bool = False) -> Path:
+        """Write an encrypted backup (SQLCipher backup API + the wrapped key) to ``target``.
+
+        Never into the vault folder, and over an existing file only with ``force`` (output_files).
+        """
+        staged = StagedOutput(target, self.folder, force=force)
+        try:
+            with tempfile.TemporaryDirectory(dir=self.folder) as work:
+                copy = Path(work) / DB_NAME
+                dest = sqlcipher3.connect(str(copy))
+                try:
+                    dest.set_key(_raw_key(self._key))
+                    with self.db.read():
+                        self.db.conn.backup(dest)
+                    _drop_recording_keys(dest)
+                finally:
+                    dest.close()
+                manifest = {"format": BACKUP_FORMAT, "version": 1, "created_at": self.clock.iso(),
+                            "schema_version": self.db.schema_version(), "vault_id": self._envelope.vault_id}
+                with zipfile.ZipFile(staged.handle, "w", compression=zipfile.ZIP_STORED) as archive:
                     archive.writestr("manifest.json", json.dumps(manifest))
                     archive.write(copy, DB_NAME)
                     archive.write(self.folder / KEYS_NAME, KEYS_NAME)
-                os.chmod(partial, 0o600)
-                partial.replace(target)
-            except OSError as error:
-                partial.unlink(missing_ok=True)
-                raise UserError(f"The backup could not be written ({error.strerror}); nothing was saved.") from None
+        except OSError as error:
+            staged.discard()
+            raise UserError(f"The backup could not be written ({error.strerror}); nothing was saved.") from None
+        except BaseException:
+            staged.discard()
+            raise
+        written = staged.publish()
         with self.db.transaction() as conn:
             self.audit.append(conn, "backup_created")
-        return target
+        return written
+
+    def anchored_audit_head(self) -> tuple[int, str] | None:
+        """The audit head named by the state record outside the database (None without one)."""
+        anchor = self.db.anchor if self.db is not None else None
+        state = anchor.read() if anchor is not None else None
+        return (state.audit_seq, state.audit_mac) if state is not None and state.audit_seq else None
 
     def close(self) -> None:
         if self.db is not None:
@@ -290,7 +315,8 @@ def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | Non
             os.chmod(folder / name, 0o600)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    vault = Vault.unlock(folder, passphrase, clock)
+    # The restored database is older than any state record left in the folder, by design.
+    vault = Vault.unlock(folder, passphrase, clock, accept_state=True)
     with vault.db.transaction() as conn:
         vault.audit.append(conn, "vault_restored", detail=f"from backup created {manifest.get('created_at')}")
     vault.close()
