@@ -240,3 +240,37 @@ def test_a_deleted_state_record_is_refused_and_a_forged_one_too(fresh_vault):
     assert cli(fresh_vault, "clients", "list").returncode == 0
     key = KeyEnvelope.load(fresh_vault / "vault.keys").unlock(PASSPHRASE)
     assert key not in record.read_bytes() and b"Client" not in record.read_bytes()  # no key, no PHI
+
+
+LOOPING_WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from session_assistant.app import open_practice
+    from session_assistant.paths import AppPaths
+    practice = open_practice(AppPaths.default(vault_dir=Path(sys.argv[1])), sys.argv[2])
+    print("ready", flush=True)
+    for i in range(int(sys.argv[3])):
+        practice.clients.add("Busy", f"Writer{i}")
+    practice.close()
+""")
+
+
+def test_writers_in_other_processes_never_cause_a_false_alarm(fresh_vault):
+    """The record is read before the database, and never moves backwards: concurrent writers and
+    a reader checking all the while never see the database behind its record."""
+    from session_assistant.vault.anchor import StateAnchor
+
+    envelope = KeyEnvelope.load(fresh_vault / "vault.keys")
+    key = envelope.unlock(PASSPHRASE)
+    writers = [subprocess.Popen([sys.executable, "-c", LOOPING_WRITER, str(fresh_vault), PASSPHRASE, "40"],
+                                stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    for writer in writers:
+        assert writer.stdout.readline().strip() == "ready"
+    checks = 0
+    while any(w.poll() is None for w in writers):
+        assert StateAnchor(fresh_vault, key, envelope.vault_id).check(fresh_vault / "vault.db", key) is None
+        checks += 1
+    assert [w.wait() for w in writers] == [0, 0]
+    assert checks > 5
+    listed = cli(fresh_vault, "clients", "list")
+    assert listed.returncode == 0 and listed.stdout.count("Busy") == 80
