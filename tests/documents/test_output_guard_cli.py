@@ -55,6 +55,7 @@ def test_export_into_the_vault_folder_is_refused_and_the_vault_still_opens(cli, 
         ("export", "note", note, "--out", str(link_to_db), "--force"),
         ("backup", "--out", str(vault_dir / "inside.backup")),
         ("recordings", "play", "0" * 32, "--out", str(vault_dir / "audio.wav")),
+        ("gui", "--startup-stamp", str(vault_dir / "vault.keys")),
     ]
     for argv in attempts:
         result = cli(*argv, env={"SESSION_ASSISTANT_EXPORT_PASSPHRASE": "a long export passphrase"})
