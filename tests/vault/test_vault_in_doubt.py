@@ -274,3 +274,17 @@ def test_writers_in_other_processes_never_cause_a_false_alarm(fresh_vault):
     assert checks > 5
     listed = cli(fresh_vault, "clients", "list")
     assert listed.returncode == 0 and listed.stdout.count("Busy") == 80
+
+
+def test_a_damaged_database_beside_a_crash_wal_is_left_exactly_as_it_was(fresh_vault):
+    """Refusing must not checkpoint: closing the last read-write connection folds the WAL into
+    vault.db and deletes it, which 'repairs' the damaged file and destroys what a salvage needs."""
+    killed_writer(fresh_vault)
+    db, wal = fresh_vault / "vault.db", fresh_vault / "vault.db-wal"
+    assert wal.stat().st_size > 0
+    data = bytearray(db.read_bytes())
+    data[PAGE * 2 + 500] ^= 0x01  # a page of vault.db itself
+    db.write_bytes(bytes(data))
+    before = snapshot(fresh_vault)
+    assert_refused(cli(fresh_vault, "clients", "list"), "restore it from a backup")
+    assert snapshot(fresh_vault) == before

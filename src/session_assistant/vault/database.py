@@ -38,6 +38,30 @@ def _raw_key(vault_key: bytes) -> str:
     return "x'" + vault_key.hex() + "'"
 
 
+def _check_integrity_read_only(path: Path, vault_key: bytes) -> None:
+    """Every page's HMAC and the b-trees, through a read-only connection.
+
+    Read-only because closing the last read-write connection checkpoints the WAL into the main
+    file: refusing a damaged vault that way would rewrite it and delete the WAL (SECURITY item 5).
+    """
+    conn = None
+    try:
+        conn = sqlcipher3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn.set_key(_raw_key(vault_key))
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise VaultCorrupt("The vault failed its integrity check (damaged or altered); restore it from a backup.")
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise VaultCorrupt("The vault's structure is damaged; restore it from a backup.")
+    except sqlcipher3.Error:
+        raise VaultCorrupt("The vault failed its integrity check (damaged or altered); it was not changed. "
+                           "Restore it from a backup.") from None
+    finally:
+        if conn is not None:
+            conn.close()
+
+
 class VaultDatabase:
     """An open, keyed, verified SQLCipher database."""
 
@@ -45,6 +69,8 @@ class VaultDatabase:
         self.path = path
         self._lock = threading.RLock()
         self.anchor = None  # vault.anchor.StateAnchor, set once the vault is known to be current
+        if check_integrity:
+            _check_integrity_read_only(path, vault_key)
         try:
             self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error:
@@ -53,8 +79,6 @@ class VaultDatabase:
             self.conn.set_key(_raw_key(vault_key))
             self._apply_settings()
             self._verify_settings()
-            if check_integrity:
-                self.check_integrity()
         except UserError:
             self.conn.close()
             raise
