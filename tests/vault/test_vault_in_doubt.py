@@ -72,6 +72,7 @@ def vault_with_a_recording(tmp_path: Path) -> Path:
     client = practice.clients.add("Ann", "Example")
     appointment = practice.appointments.add(client, "2026-11-22T09:00", 50)
     practice.recordings.import_file(appointment, write_wav(tmp_path / "visit.wav"), consent_now="given")
+    practice.vault.backup(tmp_path / "practice.backup")
     practice.close()
     assert len(list((paths.vault_dir / "recordings").iterdir())) == 1
     return paths.vault_dir
@@ -97,6 +98,14 @@ def test_an_empty_missing_or_foreign_database_is_refused_and_nothing_is_swept(tm
     refused_init = cli(vault_dir, "init")
     assert refused_init.returncode != 0  # never re-created over the key file
     assert snapshot(vault_dir) == before  # byte-identical: the sealed recording survives, nothing was added
+
+    # Not a dead end: restoring the backup moves the doubtful folder aside, recording and all.
+    restored = cli(vault_dir, "restore", str(tmp_path / "practice.backup"))
+    assert restored.returncode == 0, restored.stderr
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("vault.before-restore-")]
+    assert len(kept) == 1 and snapshot(kept[0]) == before
+    listed = cli(vault_dir, "clients", "list")
+    assert listed.returncode == 0 and "Example" in listed.stdout
 
 
 # ---- item 5 -------------------------------------------------------------------------------------
