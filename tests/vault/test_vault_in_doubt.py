@@ -188,6 +188,9 @@ def test_a_lost_or_damaged_wal_tail_is_refused_never_intact(fresh_vault, damage)
     # The owner's way out: continue with what is there, on the record.
     accepted = cli(fresh_vault, "accept-state", "--i-understand")
     assert accepted.returncode == 0, accepted.stderr
+    assert "record at change" in accepted.stdout
+    again = cli(fresh_vault, "accept-state", "--i-understand")
+    assert again.returncode == 0 and "nothing to accept" in again.stdout
     verified = cli(fresh_vault, "audit", "verify")
     assert verified.returncode == 0 and "intact" in verified.stdout
     audit = cli(fresh_vault, "audit", "list", "--limit", "5")

@@ -86,9 +86,14 @@ def _backup(ctx, args) -> int:
 
 def _accept_state(ctx, args) -> int:
     vault = Vault.unlock(Path(ctx.paths.vault_dir), read_passphrase(), accept_state=True)
+    doubt = vault.accepted_doubt
     vault.close()
-    ctx.emit({"accepted": True}, "The vault was opened as it is now; this was recorded in the audit trail. "
-                                 "Changes made after this state are not in it: a backup may still hold them.")
+    if doubt is None:
+        ctx.emit({"accepted": False}, "The vault matches its last recorded state; there was nothing to accept.")
+        return 0
+    ctx.emit({"accepted": True, "detail": doubt.detail},
+             f"The vault was opened as it is now ({doubt.detail}); this is recorded in the audit trail. "
+             "Changes recorded after this state are not in it: a backup may still hold them.")
     return 0
 
 

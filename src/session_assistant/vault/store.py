@@ -86,6 +86,7 @@ class Vault:
         self._envelope = envelope
         self._key = vault_key
         self.audit = AuditTrail(audit_key(vault_key), clock)
+        self.accepted_doubt = None
 
     # ---- opening -------------------------------------------------------------------------
     @staticmethod
@@ -185,6 +186,7 @@ class Vault:
             db.close()
             raise
         vault = cls(folder, db, envelope, key, clock)
+        vault.accepted_doubt = doubt  # what accept_state let through (None: nothing was in doubt)
         db.anchor = anchor
         failed = attempts.take_and_reset()
         with db.transaction() as conn:
