@@ -80,8 +80,9 @@ class Practice:
         return self.vault.clock
 
     def verify_audit(self):
+        anchored = self.vault.anchored_audit_head()  # read before the database: it can only lag behind
         with self.vault.db.read() as conn:
-            return self.vault.audit.verify(conn)
+            return self.vault.audit.verify(conn, anchored)
 
     def close(self) -> None:
         """Lock: shred what is due (the sweep also runs at start-up and on a timer), then close."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from session_assistant.commands.secrets import read_secret
 from session_assistant.errors import UserError
+from session_assistant.output_files import checked_output
 
 EXPORT_PASSPHRASE_ENV = "SESSION_ASSISTANT_EXPORT_PASSPHRASE"
 PDF_PASSPHRASE_ENV = "SESSION_ASSISTANT_PDF_PASSPHRASE"
@@ -28,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = ea.add_parser(name, help=helptext)
         p.add_argument("id", type=int)
         p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+        _force_flag(p)
         if name == "summary":
             p.add_argument("--share", action="store_true",
                            help="write an AES-256 encrypted copy for the client; the passphrase is shown once")
@@ -36,9 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                                           "or a prompt)")
     client.add_argument("id", type=int)
     client.add_argument("--out", type=Path, required=True, metavar="FILE")
+    _force_flag(client)
     client.set_defaults(handler=_export_client)
     consent = ea.add_parser("consent-form", help="the printable client consent form for AI-assisted documentation")
     consent.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    _force_flag(consent)
     consent.set_defaults(handler=_export_consent)
     check = ea.add_parser("check", help="open a client export and validate everything in it (no vault needed)")
     check.add_argument("file", type=Path)
@@ -50,6 +54,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.set_defaults(handler=_verify)
 
 
+def _force_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+def _checked_out(ctx, args) -> None:
+    """Before unlocking: a bad path costs nothing (never the vault folder, never an existing file
+    without --force); the service checks again when it writes."""
+    checked_output(args.out, ctx.paths.vault_dir, force=args.force)
+
+
 def _service(ctx):
     from session_assistant.documents.service import DocumentService
 
@@ -57,13 +71,12 @@ def _service(ctx):
 
 
 def _export_record(ctx, args) -> int:
-    from session_assistant.documents.service import checked_target
-
-    checked_target(args.out)  # before unlocking: a bad path costs nothing
+    _checked_out(ctx, args)
     service = _service(ctx)
     method = {"note": service.export_note, "summary": service.export_summary, "plan": service.export_plan,
               "assessment": service.export_assessment}[args.record_kind]
-    record = method(args.id, args.out, share=True) if getattr(args, "share", False) else method(args.id, args.out)
+    extra = {"share": True} if getattr(args, "share", False) else {}
+    record = method(args.id, args.out, force=args.force, **extra)
     data = {"kind": record.kind, "id": record.entity_id, "file": str(record.path), "sha256": record.sha256,
             "shared": record.shared}
     if record.passphrase:
@@ -82,13 +95,12 @@ def _export_record(ctx, args) -> int:
 
 def _export_client(ctx, args) -> int:
     from session_assistant.documents.archive import check_passphrase
-    from session_assistant.documents.service import checked_target
 
-    checked_target(args.out)
+    _checked_out(ctx, args)
     passphrase = read_secret(EXPORT_PASSPHRASE_ENV, "Passphrase for the export: ", confirm=True)
     check_passphrase(passphrase)
     service = _service(ctx)
-    record = service.export_client(args.id, args.out, passphrase)
+    record = service.export_client(args.id, args.out, passphrase, force=args.force)
     data = {"kind": "client", "id": args.id, "file": str(record.path), "sha256": record.sha256,
             "counts": record.counts}
     ctx.emit(data, lambda: f"Wrote the encrypted export of client {args.id} to {record.path}\n"
@@ -98,10 +110,8 @@ def _export_client(ctx, args) -> int:
 
 
 def _export_consent(ctx, args) -> int:
-    from session_assistant.documents.service import checked_target
-
-    checked_target(args.out)
-    record = _service(ctx).export_consent_form(args.out)
+    _checked_out(ctx, args)
+    record = _service(ctx).export_consent_form(args.out, force=args.force)
     ctx.emit({"kind": "consent_form", "file": str(record.path), "sha256": record.sha256},
              f"Wrote the consent form to {record.path}")
     return 0

@@ -9,7 +9,6 @@ and leaves the vault and the recordings folder as they were.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import threading
@@ -61,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     play = actions.add_parser("play", help="decrypt to a 16 kHz mono WAV file (or - for stdout)")
     play.add_argument("id", metavar="ID")
     play.add_argument("--out", required=True, metavar="FILE|-")
+    play.add_argument("--force", action="store_true", help="replace FILE if it exists")
     play.set_defaults(handler=_play)
     dev = actions.add_parser("devices", help="input devices PortAudio offers (microphones, monitors, loopbacks)")
     _json_flag(dev)
@@ -273,10 +273,11 @@ def _list(ctx, args) -> int:
 
 def _play(ctx, args) -> int:
     from session_assistant.audio.sealed import write_wav
+    from session_assistant.output_files import StagedOutput, checked_output
 
     target = None if args.out == "-" else Path(args.out)
-    if target is not None and (target.exists() or not target.parent.is_dir()):
-        raise UserError(f"{target} already exists or its folder does not; choose a new file name.")
+    if target is not None:  # before unlocking; decrypted audio never goes into the vault folder
+        checked_output(target, ctx.paths.vault_dir, force=args.force)
     reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
     pcm = reader.read_pcm16()
     info = reader.info()
@@ -284,9 +285,8 @@ def _play(ctx, args) -> int:
         write_wav(pcm, info.sample_rate, sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            write_wav(pcm, info.sample_rate, handle)
+        with StagedOutput(target, ctx.paths.vault_dir, force=args.force) as staged:
+            write_wav(pcm, info.sample_rate, staged.handle)
         print(f"Wrote {target} ({info.describe()}, 16 kHz mono). It is NOT encrypted: delete it when done.",
               file=sys.stderr)
     return 0

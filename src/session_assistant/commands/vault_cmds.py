@@ -8,6 +8,7 @@ from pathlib import Path
 from session_assistant.app import Practice, create_practice
 from session_assistant.commands.secrets import (read_new_passphrase, read_passphrase, read_recovery_key)
 from session_assistant.errors import VaultCorrupt
+from session_assistant.output_files import checked_output
 from session_assistant.vault.store import Vault, restore
 
 
@@ -24,7 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     backup = sub.add_parser("backup", help="write an encrypted backup of the vault")
     backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     backup.set_defaults(handler=_backup)
+
+    accept = sub.add_parser("accept-state", help="continue with a vault that is older than its last recorded state "
+                                                 "(after a lost -wal or a copied vault.db); audited")
+    accept.add_argument("--i-understand", action="store_true", dest="understood", required=True,
+                        help="changes recorded after this state are lost; a backup may still hold them")
+    accept.set_defaults(handler=_accept_state)
 
     rest = sub.add_parser("restore", help="restore a backup (an existing vault is moved aside, never overwritten)")
     rest.add_argument("backup_file", type=Path, metavar="FILE")
@@ -70,8 +78,22 @@ def _recover(ctx, args) -> int:
 
 
 def _backup(ctx, args) -> int:
-    target = ctx.practice().vault.backup(args.out)
+    checked_output(args.out, ctx.paths.vault_dir, force=args.force)  # before unlocking: a bad path costs nothing
+    target = ctx.practice().vault.backup(args.out, force=args.force)
     ctx.emit({"backup": str(target)}, f"Encrypted backup written to {target}.")
+    return 0
+
+
+def _accept_state(ctx, args) -> int:
+    vault = Vault.unlock(Path(ctx.paths.vault_dir), read_passphrase(), accept_state=True)
+    doubt = vault.accepted_doubt
+    vault.close()
+    if doubt is None:
+        ctx.emit({"accepted": False}, "The vault matches its last recorded state; there was nothing to accept.")
+        return 0
+    ctx.emit({"accepted": True, "detail": doubt.detail},
+             f"The vault was opened as it is now ({doubt.detail}); this is recorded in the audit trail. "
+             "Changes recorded after this state are not in it: a backup may still hold them.")
     return 0
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from session_assistant.documents.share import share_copy
 from session_assistant.documents.signing import sign_pdf
 from session_assistant.errors import UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+from session_assistant.output_files import StagedOutput, checked_output
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +82,7 @@ class DocumentService:
         return identity
 
     # ---- single documents ------------------------------------------------------------------
-    def export_note(self, note_id: int, out: Path) -> ExportRecord:
+    def export_note(self, note_id: int, out: Path, *, force: bool = False) -> ExportRecord:
         note = self.practice.notes.get(note_id)
         if note["status"] != "signed":
             raise UserError(f"Note {note_id} is not signed; sign it before exporting. Nothing was written.")
@@ -91,25 +90,25 @@ class DocumentService:
         appointment = (self.practice.appointments.get(note["appointment_id"])
                        if note.get("appointment_id") else None)
         doc = note_document(note, client, appointment, self.practice.profile.get())
-        return self._export_pdf(doc, "note", note_id, note["client_id"], out)
+        return self._export_pdf(doc, "note", note_id, note["client_id"], out, force=force)
 
-    def export_summary(self, summary_id: int, out: Path, *, share: bool = False) -> ExportRecord:
+    def export_summary(self, summary_id: int, out: Path, *, share: bool = False, force: bool = False) -> ExportRecord:
         summary = self.practice.summaries.get(summary_id)
         if summary["status"] != "signed":
             raise UserError(f"Summary {summary_id} is not signed; sign it before exporting. Nothing was written.")
         client = self.practice.clients.get(summary["client_id"])
         doc = summary_document(summary, client, self.practice.profile.get())
-        return self._export_pdf(doc, "summary", summary_id, summary["client_id"], out, share=share)
+        return self._export_pdf(doc, "summary", summary_id, summary["client_id"], out, share=share, force=force)
 
-    def export_plan(self, plan_id: int, out: Path) -> ExportRecord:
+    def export_plan(self, plan_id: int, out: Path, *, force: bool = False) -> ExportRecord:
         plan = self.practice.plans.get(plan_id)
         if plan["status"] != "signed":
             raise UserError(f"Plan {plan_id} is not signed; sign it before exporting. Nothing was written.")
         client = self.practice.clients.get(plan["client_id"])
         return self._export_pdf(plan_document(plan, client, self.practice.profile.get()), "plan", plan_id,
-                                plan["client_id"], out)
+                                plan["client_id"], out, force=force)
 
-    def export_assessment(self, assessment_id: int, out: Path) -> ExportRecord:
+    def export_assessment(self, assessment_id: int, out: Path, *, force: bool = False) -> ExportRecord:
         from session_assistant.services.assessments import INSTRUMENTS
 
         found = self.practice.assessments.get(assessment_id)
@@ -119,11 +118,11 @@ class DocumentService:
         client = self.practice.clients.get(found["client_id"])
         instrument = INSTRUMENTS.get(found["instrument"])
         doc = assessment_document(found, client, self.practice.profile.get(), instrument.items if instrument else ())
-        return self._export_pdf(doc, "assessment", assessment_id, found["client_id"], out)
+        return self._export_pdf(doc, "assessment", assessment_id, found["client_id"], out, force=force)
 
     def _export_pdf(self, doc, kind: str, entity_id: int, client_id: int, out: Path, *,
-                    share: bool = False) -> ExportRecord:
-        out = checked_target(out)
+                    share: bool = False, force: bool = False) -> ExportRecord:
+        out = self._checked(out, force)
         identity = self.identity()
         pdf = render_pdf(doc)
         passphrase = None
@@ -133,38 +132,44 @@ class DocumentService:
         else:
             signed = sign_pdf(pdf, identity)
             data, digest = signed.data, signed.sha256
-        self._commit_file(out, data, kind, entity_id, client_id, digest, shared=share)
+        self._commit_file(out, data, kind, entity_id, client_id, digest, shared=share, force=force)
         return ExportRecord(out, digest, kind, entity_id, shared=share, passphrase=passphrase)
 
     # ---- client archive and consent form ---------------------------------------------------
     def export_client(self, client_id: int, out: Path, passphrase: str, *, on_progress: ProgressFn = no_progress,
-                      cancel: CancelToken | None = None, kdf: dict | None = None) -> ExportRecord:
+                      cancel: CancelToken | None = None, kdf: dict | None = None, force: bool = False) -> ExportRecord:
         """Write the encrypted client archive (see ``documents.export``)."""
-        out = checked_target(out)
+        out = self._checked(out, force)
         self.practice.clients.get(client_id)  # NotFound before any work
         identity = self.identity()
         built = build_client_export(self.practice, client_id, identity, passphrase, exported_at=self.clock.iso(),
                                     on_progress=on_progress, cancel=cancel, kdf=kdf)
         self._commit_file(out, built.data, "client", client_id, client_id, built.sha256,
-                          detail=f"{built.counts.get('documents', 0)} signed documents")
+                          detail=f"{built.counts.get('documents', 0)} signed documents", force=force)
         return ExportRecord(out, built.sha256, "client", client_id, counts=built.counts)
 
-    def export_consent_form(self, out: Path) -> ExportRecord:
+    def export_consent_form(self, out: Path, *, force: bool = False) -> ExportRecord:
         from session_assistant.services.clients import CONSENT_FORM_VERSION
 
-        out = checked_target(out)
+        out = self._checked(out, force)
         profile = self.practice.profile.get()
         clinician = ", ".join(p for p in (profile.name, profile.credentials) if p)
         data = render_consent_form(practice_header(profile), clinician, CONSENT_FORM_VERSION)
         digest = hashlib.sha256(data).hexdigest()
-        self._commit_file(out, data, "consent_form", None, None, digest, detail=f"form {CONSENT_FORM_VERSION}")
+        self._commit_file(out, data, "consent_form", None, None, digest, detail=f"form {CONSENT_FORM_VERSION}",
+                          force=force)
         return ExportRecord(out, digest, "consent_form", None)
 
     # ---- writing ---------------------------------------------------------------------------
+    def _checked(self, out: Path, force: bool) -> Path:
+        """Before any work: never into the vault folder, never over a file without ``force``."""
+        return checked_output(out, self.practice.vault.folder, force=force)
+
     def _commit_file(self, out: Path, data: bytes, kind: str, entity_id, client_id, digest: str, *,
-                     shared: bool = False, detail: str = "") -> None:
+                     shared: bool = False, detail: str = "", force: bool = False) -> None:
         """Temp file, then record + audit + rename in one transaction; on any failure, no file."""
-        temp = _write_temp(out, data)
+        staged = StagedOutput(out, self.practice.vault.folder, force=force)
+        staged.write(data)
         try:
             with self.db.transaction() as conn:
                 conn.execute("INSERT INTO exports (kind, entity_id, client_id, shared, content_sha256, created_at, "
@@ -173,39 +178,8 @@ class DocumentService:
                 note = f"sha256 {digest}" + (", shared copy (AES-256)" if shared else "") + (f", {detail}" if detail else "")
                 self.audit.append(conn, f"{kind}_exported", entity=kind, entity_id=entity_id, client_id=client_id,
                                   detail=note)
-                os.replace(temp, out)
-        except OSError:
-            temp.unlink(missing_ok=True)
-            raise UserError("The file could not be saved there; nothing was written.") from None
+                staged.publish()  # raises (and rolls the record back) if the target appeared meanwhile
         except BaseException:
-            temp.unlink(missing_ok=True)
+            staged.discard()
             raise
         log.info("exported %s (%d bytes)", kind, len(data))
-
-
-def checked_target(out: Path) -> Path:
-    """Refuse an output path that cannot be written, before any work is done."""
-    out = Path(out).expanduser()
-    if out.is_dir():
-        raise UserError("The output path is a folder; give a file name. Nothing was written.")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError("The output folder does not exist; nothing was written.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError("The output folder is not writable; nothing was written.")
-    return out.absolute()
-
-
-def _write_temp(out: Path, data: bytes) -> Path:
-    temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError:
-        temp.unlink(missing_ok=True)
-        raise UserError("The file could not be written there (disk full or no permission); "
-                        "nothing was written.") from None
-    return temp

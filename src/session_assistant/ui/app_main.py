@@ -63,9 +63,13 @@ def run_gui(paths, argv: list[str] | None = None, *, startup_stamp: str | None =
     if startup_stamp:
         def stamp() -> None:
             window.repaint()  # the first screen is really drawn before the time is taken
-            with open(startup_stamp, "w", encoding="utf-8") as out:
-                out.write(f"{time.time():.6f} {time.process_time():.6f} {type(window.stack.currentWidget()).__name__}")
-            window.close()
+            from session_assistant.output_files import write_output
+
+            line = f"{time.time():.6f} {time.process_time():.6f} {type(window.stack.currentWidget()).__name__}"
+            try:
+                write_output(startup_stamp, line.encode(), paths.vault_dir)
+            finally:
+                window.close()
 
         QTimer.singleShot(0, stamp)
     code = app.exec()

@@ -252,15 +252,15 @@ class NoteEditorPage(NoteEditorView):
         default = Path.home() / f"progress-note-{self.note['id']}.pdf"
         file, _ = QFileDialog.getSaveFileName(self, "Export the signed note as PDF", str(default), "PDF (*.pdf)")
         if file:
-            self.export_to(Path(file))
+            self.export_to(Path(file), replace=True)  # the save dialog already asked before replacing
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, replace: bool = False) -> None:
         """Write the signed, digitally signed PDF (vault pool); the export is recorded and audited."""
         from session_assistant.documents.service import DocumentService
 
         service, note_id = DocumentService(self._ctx.practice), self.note["id"]
         self.busy.start("Exporting the signed PDF…", cancellable=False)
-        self._worker = worker = Worker(lambda p, t: service.export_note(note_id, path), "export note")
+        self._worker = worker = Worker(lambda p, t: service.export_note(note_id, path, force=replace), "export note")
         worker.finished.connect(lambda record: (self._end_work(), self._on_exported(record)))
         worker.failed.connect(lambda text: (self._end_work(), QMessageBox.warning(self, "Export", text)))
         worker.cancelled.connect(self._end_work)

@@ -85,7 +85,8 @@ class SettingsDialog(SettingsView):
         if not file:
             return
         vault = self._ctx.practice.vault
-        self._run(lambda p, t: vault.backup(Path(file)), "Writing an encrypted backup…", "Backup written.")
+        # The save dialog already asked before replacing; the vault folder is still refused.
+        self._run(lambda p, t: vault.backup(Path(file), force=True), "Writing an encrypted backup…", "Backup written.")
 
     def _run(self, fn, message: str, done_text: str) -> None:
         if self._worker is not None:

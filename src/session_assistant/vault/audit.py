@@ -49,7 +49,9 @@ class AuditTrail:
         conn.execute("INSERT OR REPLACE INTO vault_meta (key, value) VALUES ('audit_head', ?)", (f"{seq}:{mac}",))
         return seq
 
-    def verify(self, conn) -> "AuditReport":
+    def verify(self, conn, anchored_head: tuple[int, str] | None = None) -> "AuditReport":
+        """Check the chain; ``anchored_head`` (from the state record outside the database, see
+        vault/anchor.py) catches newest rows lost together with the in-database head."""
         rows = conn.execute(
             "SELECT seq, at, actor, action, entity, entity_id, client_id, detail, prev_mac, mac "
             "FROM audit_log ORDER BY rowid"
@@ -67,6 +69,11 @@ class AuditTrail:
         head = conn.execute("SELECT value FROM vault_meta WHERE key = 'audit_head'").fetchone()
         if rows and (head is None or head[0] != f"{rows[-1][0]}:{prev}"):
             return AuditReport(False, len(rows), "the newest rows were removed")
+        if anchored_head is not None:
+            seq, mac = anchored_head
+            if seq > len(rows) or rows[seq - 1][9] != mac:
+                return AuditReport(False, len(rows), "the newest rows were removed (the vault's state record "
+                                                     f"names entry {seq})")
         return AuditReport(True, len(rows), "intact")
 
 

@@ -54,6 +54,30 @@ def _raw_key(vault_key: bytes) -> str:
     return "x'" + vault_key.hex() + "'"
 
 
+def _check_integrity_read_only(path: Path, vault_key: bytes) -> None:
+    """Every page's HMAC and the b-trees, through a read-only connection.
+
+    Read-only because closing the last read-write connection checkpoints the WAL into the main
+    file: refusing a damaged vault that way would rewrite it and delete the WAL (SECURITY item 5).
+    """
+    conn = None
+    try:
+        conn = sqlcipher3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn.set_key(_raw_key(vault_key))
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise VaultCorrupt("The vault failed its integrity check (damaged or altered); restore it from a backup.")
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise VaultCorrupt("The vault's structure is damaged; restore it from a backup.")
+    except sqlcipher3.Error:
+        raise VaultCorrupt("The vault failed its integrity check (damaged or altered); it was not changed. "
+                           "Restore it from a backup.") from None
+    finally:
+        if conn is not None:
+            conn.close()
+
+
 class VaultDatabase:
     """An open, keyed, verified SQLCipher database."""
 
@@ -62,6 +86,9 @@ class VaultDatabase:
         self.path = path
         self.on_busy = on_busy  # called once per wait, e.g. to print BUSY_WAITING
         self._lock = threading.RLock()
+        self.anchor = None  # vault.anchor.StateAnchor, set once the vault is known to be current
+        if check_integrity:
+            _check_integrity_read_only(path, vault_key)
         try:
             self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
                                            timeout=_BUSY_POLL_S)
@@ -71,8 +98,6 @@ class VaultDatabase:
             self.conn.set_key(_raw_key(vault_key))
             self._apply_settings()
             self._verify_settings()
-            if check_integrity:
-                self.check_integrity()
         except UserError:
             self.conn.close()
             raise
@@ -124,6 +149,7 @@ class VaultDatabase:
             self._begin(BUSY_WAIT_S if wait else 0)
             try:
                 yield self.conn
+                stamped = self.anchor.stamp(self.conn) if self.anchor is not None else None
                 self.conn.execute("COMMIT")
             except BaseException as error:
                 if self.conn.in_transaction:  # SQLite already rolled back after some errors (SQLITE_FULL)
@@ -131,6 +157,10 @@ class VaultDatabase:
                 if isinstance(error, sqlcipher3.OperationalError) and "full" in str(error).lower():
                     raise DiskFull("The disk is full: the change was not saved (nothing was lost).") from None
                 raise
+            if stamped is not None:
+                # After the commit and before the caller hears of it: an acknowledged write is
+                # always on record outside the database (see vault/anchor.py).
+                self.anchor.record(stamped)
 
     def _begin(self, wait_s: float) -> None:
         deadline = time.monotonic() + wait_s

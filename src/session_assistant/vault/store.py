@@ -22,7 +22,9 @@ import sqlcipher3
 
 from session_assistant.clock import Clock
 from session_assistant.errors import UserError, VaultCorrupt, WrongPassphrase
+from session_assistant.output_files import StagedOutput
 from session_assistant.vault import migrations, signin
+from session_assistant.vault.anchor import StateAnchor, VaultInDoubt
 from session_assistant.vault.attempts import (ATTEMPTS_NAME, FREE_ATTEMPTS, MAX_DELAY_S, UnlockAttempts, new_epoch,
                                               vault_lock)
 from session_assistant.vault.audit import AuditTrail, audit_key
@@ -53,6 +55,7 @@ class Vault:
         self._key = vault_key
         self.audit = AuditTrail(audit_key(vault_key), clock)
         self.signin_notices: list[str] = []  # for the clinician: failed tries since the last sign-in
+        self.accepted_doubt = None
 
     # ---- opening -------------------------------------------------------------------------
     @staticmethod
@@ -82,6 +85,7 @@ class Vault:
                                 "nothing was kept.") from None
             raise
         vault = cls(folder, db, envelope, key, clock)
+        db.anchor = StateAnchor(folder, key, envelope.vault_id)
         with db.transaction() as conn:
             conn.execute("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)", (envelope.vault_id,))
             conn.execute("INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (clock.iso(),))
@@ -94,9 +98,13 @@ class Vault:
 
     @classmethod
     def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None,
-               on_busy: Callable[[], None] | None = None) -> "Vault":
-        """Open with the passphrase; ``on_busy()`` is called if a write has to wait for another process."""
-        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase", on_busy)
+               on_busy: Callable[[], None] | None = None, *, accept_state: bool = False) -> "Vault":
+        """Open with the passphrase; ``on_busy()`` is called if a write has to wait for another process.
+
+        ``accept_state`` continues with a database older than its state record (after a lost -wal
+        or a restore); the owner chose it, and it is audited."""
+        return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase", on_busy,
+                                accept_state=accept_state)
 
     @classmethod
     def recover(cls, folder: Path, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> "Vault":
@@ -108,7 +116,8 @@ class Vault:
         return vault
 
     @classmethod
-    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str, on_busy=None) -> "Vault":
+    def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str, on_busy=None, *,
+                     accept_state: bool = False) -> "Vault":
         """Unwrap the vault key with ``unwrap(envelope)``; a wrong secret counts toward the slow-down.
 
         Check, unwrap and count run under the vault lock, so parallel guesses are taken one by one.
@@ -123,11 +132,14 @@ class Vault:
                 attempts.record_failure()
                 log.info("unlock failed: wrong %s", how)
                 raise
-        return cls._open(folder, envelope, key, clock, attempts, how=how, on_busy=on_busy)
+        return cls._open(folder, envelope, key, clock, attempts, how=how, on_busy=on_busy, accept_state=accept_state)
 
     @staticmethod
     def _load_envelope(folder: Path) -> KeyEnvelope:
         if not (folder / DB_NAME).exists():
+            if (folder / KEYS_NAME).exists():  # never re-created: that would start an empty practice
+                raise VaultInDoubt("The vault database (vault.db) is missing although its key file is there: "
+                                   "restore from a backup. Nothing was changed.")
             raise UserError(f"No vault in {folder}. Create one with: session-assistant init")
         try:
             return KeyEnvelope.load(folder / KEYS_NAME)
@@ -135,7 +147,15 @@ class Vault:
             raise VaultCorrupt("The vault key file is missing; restore the vault from a backup.") from None
 
     @classmethod
-    def _open(cls, folder, envelope, key, clock, attempts: UnlockAttempts, how: str, on_busy=None) -> "Vault":
+    def _open(cls, folder, envelope, key, clock, attempts: UnlockAttempts, how: str, on_busy=None,
+              accept_state: bool = False) -> "Vault":
+        # Before anything may write (migrations, audit rows, the start-up sweep): an empty, foreign or
+        # rolled-back database is refused here, so nothing acts on a vault in doubt.
+        anchor = StateAnchor(folder, key, envelope.vault_id)
+        doubt = anchor.check(folder / DB_NAME, key)
+        if doubt is not None and not accept_state:
+            log.warning("vault refused: %s", doubt.detail)
+            raise VaultInDoubt(doubt.message)
         db = VaultDatabase(folder / DB_NAME, key, on_busy=on_busy)
         try:
             version = db.schema_version()
@@ -149,7 +169,13 @@ class Vault:
             db.close()
             raise
         vault = cls(folder, db, envelope, key, clock)
+        vault.accepted_doubt = doubt  # what accept_state let through (None: nothing was in doubt)
+        db.anchor = anchor
         try:
+            if doubt is not None:
+                with db.transaction() as conn:
+                    vault.audit.append(conn, "state_accepted",
+                                       detail=f"continued with the vault as found: {doubt.detail}")
             vault.signin_notices = signin.record_sign_in(vault, audit_key(key), attempts, how)
         except BaseException:
             db.close()
@@ -184,39 +210,45 @@ class Vault:
         with self.db.transaction() as conn:
             self.audit.append(conn, action)
 
-    def backup(self, target: Path) -> Path:
-        """Write an encrypted backup (SQLCipher backup API + the wrapped key) to ``target``."""
-        target = Path(target)
-        if target.exists():
-            raise UserError(f"{target} already exists; choose a new file name.")
-        if not target.parent.is_dir():
-            raise UserError(f"The folder {target.parent} does not exist.")
-        with tempfile.TemporaryDirectory(dir=self.folder) as work:
-            copy = Path(work) / DB_NAME
-            dest = sqlcipher3.connect(str(copy))
-            try:
-                dest.set_key(_raw_key(self._key))
-                with self.db.read():
-                    self.db.conn.backup(dest)
-                _drop_recording_keys(dest)
-            finally:
-                dest.close()
-            manifest = {"format": BACKUP_FORMAT, "version": 1, "created_at": self.clock.iso(),
-                        "schema_version": self.db.schema_version(), "vault_id": self._envelope.vault_id}
-            partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
-            try:
-                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+    def backup(self, target: Path, *, force: bool = False) -> Path:
+        """Write an encrypted backup (SQLCipher backup API + the wrapped key) to ``target``.
+
+        Never into the vault folder, and over an existing file only with ``force`` (output_files).
+        """
+        staged = StagedOutput(target, self.folder, force=force)
+        try:
+            with tempfile.TemporaryDirectory(dir=self.folder) as work:
+                copy = Path(work) / DB_NAME
+                dest = sqlcipher3.connect(str(copy))
+                try:
+                    dest.set_key(_raw_key(self._key))
+                    with self.db.read():
+                        self.db.conn.backup(dest)
+                    _drop_recording_keys(dest)
+                finally:
+                    dest.close()
+                manifest = {"format": BACKUP_FORMAT, "version": 1, "created_at": self.clock.iso(),
+                            "schema_version": self.db.schema_version(), "vault_id": self._envelope.vault_id}
+                with zipfile.ZipFile(staged.handle, "w", compression=zipfile.ZIP_STORED) as archive:
                     archive.writestr("manifest.json", json.dumps(manifest))
                     archive.write(copy, DB_NAME)
                     archive.write(self.folder / KEYS_NAME, KEYS_NAME)
-                os.chmod(partial, 0o600)
-                partial.replace(target)
-            except OSError as error:
-                partial.unlink(missing_ok=True)
-                raise UserError(f"The backup could not be written ({error.strerror}); nothing was saved.") from None
+        except OSError as error:
+            staged.discard()
+            raise UserError(f"The backup could not be written ({error.strerror}); nothing was saved.") from None
+        except BaseException:
+            staged.discard()
+            raise
+        written = staged.publish()
         with self.db.transaction() as conn:
             self.audit.append(conn, "backup_created")
-        return target
+        return written
+
+    def anchored_audit_head(self) -> tuple[int, str] | None:
+        """The audit head named by the state record outside the database (None without one)."""
+        anchor = self.db.anchor if self.db is not None else None
+        state = anchor.read() if anchor is not None else None
+        return (state.audit_seq, state.audit_mac) if state is not None and state.audit_seq else None
 
     def close(self) -> None:
         if self.db is not None:
@@ -296,7 +328,8 @@ def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | Non
             UnlockAttempts(folder, clock).reset(row[0] if row else None)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    vault = Vault.unlock(folder, passphrase, clock)
+    # The restored database is older than any state record left in the folder, by design.
+    vault = Vault.unlock(folder, passphrase, clock, accept_state=True)
     with vault.db.transaction() as conn:
         vault.audit.append(conn, "vault_restored", detail=f"from backup created {manifest.get('created_at')}")
     vault.close()
