@@ -18,7 +18,7 @@ Per session and overall (SOAP drafts):
   repeated           sentences that nearly repeat a sentence of another part (normalised text, difflib
                      ratio >= 0.8 or word-set Jaccard >= 0.75 over sentences of 4+ words).
   risk_recall        share of the expected risk segments (screening questions and answers, risk language)
-                     that the draft's risk list names; risk_false: segments listed as risk that are not
+                     that the draft's risk list names (as segment_id or in an item's evidence); risk_false: segments listed as risk that are not
                      (e.g. "cutting back on drinking"); risk_status: whether a risk item says
                      "denied"/"endorsed" as the session expects (None when the drafter reports no status).
   first_person       sentences with I / me / my / myself outside quotation marks.
@@ -214,11 +214,12 @@ def unfinished(text: str) -> bool:
 
 def risk_figures(draft: dict, expected: dict) -> dict:
     items = [r for r in draft.get("risk") or [] if isinstance(r, dict)]
-    found_ids = {r.get("segment_id") for r in items}
+    # A screening item may name its question and answer lines as evidence besides its segment id.
+    found_ids = {r.get("segment_id") for r in items} | {i for r in items for i in r.get("evidence") or []}
     want = [e["id"] for e in expected.get("expected", [])]
     not_risk = {e["id"] for e in expected.get("not_risk", [])}
     statuses = " ".join(str(v).lower() for r in items for k, v in r.items()
-                        if k not in ("text", "phrase", "speaker", "category", "segment_id"))
+                        if k not in ("text", "phrase", "speaker", "category", "segment_id", "evidence"))
     screened = expected.get("screened", "")
     status = None
     if "denied" in statuses or "endorsed" in statuses:

@@ -101,6 +101,11 @@ def test_a_draft_that_lists_the_screening_as_denied_gets_the_status_right(tiny_s
     draft["risk"] = [{"category": "suicidal_ideation", "segment_id": 2, "status": "screened: denied"}]
     result = score_therapy.score_session(draft, session)
     assert result["risk_recall"] == 50.0 and result["risk_false"] == [] and result["risk_status"] is True
+    # The answer line named as the item's evidence counts as listed.
+    draft["risk"][0]["evidence"] = [2, 3]
+    assert score_therapy.score_session(draft, session)["risk_recall"] == 100.0
+    draft["risk"][0]["status"] = "endorsed"
+    assert score_therapy.score_session(draft, session)["risk_status"] is False
 
 
 def test_the_folder_score_pools_items_and_names_sessions_not_drafted(tiny_set: Path, tmp_path_factory):
