@@ -75,7 +75,7 @@ def main() -> int:
     ap.add_argument("--sessions", type=Path, default=HERE / "sessions")
     ap.add_argument("--only", nargs="*", default=None, help="session ids (default: all)")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--timeout", type=int, default=1200, help="seconds per draft")
+    ap.add_argument("--timeout", type=int, default=3600, help="seconds per draft (a draft took ~20 min on the busy 2-core machine)")
     ap.add_argument("--no-chart", action="store_true", help="never pass the chart context")
     ap.add_argument("--redo", action="store_true", help="redraft sessions that already have a draft")
     ap.add_argument("--score-only", action="store_true")

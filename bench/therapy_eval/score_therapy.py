@@ -358,12 +358,35 @@ def as_markdown(result: dict) -> str:
     return "\n".join(lines)
 
 
+def quoted_draft(draft: dict, title: str) -> str:
+    """A draft printed in full as markdown: its four parts, then its risk list, as the clinician sees them."""
+    lines = [f"### {title}", ""]
+    for key in PARTS:
+        lines += [f"**{key.title()}.** {(draft.get('sections') or {}).get(key, '')}", ""]
+    risk = draft.get("risk") or []
+    if risk:
+        lines.append("Risk list:")
+        for r in risk:
+            status = f", {r['status']}" if r.get("status") else ""
+            lines.append(f"- {r.get('category')} (segment {r.get('segment_id')}{status}): {r.get('phrase')}")
+        lines.append("")
+    if draft.get("withheld"):
+        lines.append(f"({len(draft['withheld'])} model sentence(s) withheld as risk statements)")
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--drafts", type=Path, required=True, help="folder of <session id>.json drafts")
     ap.add_argument("--sessions", type=Path, default=HERE / "sessions")
     ap.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    ap.add_argument("--quote", nargs="*", default=None, metavar="ID", help="print these drafts in full instead")
     args = ap.parse_args()
+    if args.quote is not None:
+        for sid in args.quote:
+            draft = json.loads((args.drafts / f"{sid}.json").read_text(encoding="utf-8"))
+            print(quoted_draft(draft, sid) + "\n")
+        return 0
     result = score_folder(args.drafts, args.sessions)
     if not result["sessions"]:
         sys.exit("no drafts for any session of the set in that folder")
