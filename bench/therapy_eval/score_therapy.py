@@ -16,7 +16,8 @@ Per session and overall (SOAP drafts):
   unsupported_numbers share of the numbers in the draft (digits or English words) said nowhere in the
                      transcript (nor in the chart context, when the drafter was given it), x 100.
   repeated           sentences that nearly repeat a sentence of another part (normalised text, difflib
-                     ratio >= 0.8 or word-set Jaccard >= 0.75 over sentences of 4+ words).
+                     ratio >= 0.8 or word-set Jaccard >= 0.75 over sentences of 4+ words);
+                     repeated_within: the same inside one part.
   risk_recall        share of the expected risk segments (screening questions and answers, risk language)
                      that the draft's risk list names (as segment_id or in an item's evidence); risk_false: segments listed as risk that are not
                      (e.g. "cutting back on drinking"); risk_status: whether a risk item says
@@ -176,6 +177,12 @@ def repeated_across_parts(sentences: list[dict]) -> list[tuple[str, str]]:
     return repeats
 
 
+def repeated_within_parts(sentences: list[dict]) -> int:
+    """Later sentences that nearly repeat an earlier sentence of the same part (a looping part)."""
+    return sum(1 for i, later in enumerate(sentences)
+               if any(e["section"] == later["section"] and near_duplicate(e["text"], later["text"]) for e in sentences[:i]))
+
+
 def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
 
@@ -262,6 +269,7 @@ def score_session(draft: dict, session: dict, chart_text: str = "", scorer=None)
         "unsupported_numbers": round(100 * len(unsupported) / len(drafted), 1) if drafted else 0.0,
         "unsupported_list": unsupported,
         "repeated": len(repeated_across_parts(sentences)),
+        "repeated_within": repeated_within_parts(sentences),
         "first_person": len(first_person_sentences(parts)),
         "unfinished": sum(1 for s in model_sentences if unfinished(s["text"])),
         "must_not": [alts[0] for alts in session.get("must_not", []) if fact_found(alts, whole)],
@@ -330,6 +338,7 @@ def overall(rows: list[dict]) -> dict:
         "unsupported_numbers_total": sum(len(r["unsupported_list"]) for r in rows),
         "numbers_total": sum(r["numbers"] for r in rows),
         "repeated_total": sum(r["repeated"] for r in rows), "repeated_median": med("repeated"),
+        "repeated_within_total": sum(r["repeated_within"] for r in rows),
         "risk_recall_mean": mean("risk_recall"),
         "risk_sessions_listed": f"{sum(1 for r in risk_sessions if r['risk_listed'])}/{len(risk_sessions)}",
         "risk_false_total": sum(len(r["risk_false"]) for r in rows),
@@ -346,12 +355,12 @@ def as_markdown(result: dict) -> str:
     o = result.get("overall") or {}
     lines = ["| figure | value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in o.items()]
     lines += ["", "| session | words | rubric in part % | any part % | R-1 | R-2 | R-Lsum | unsupp. num. % | repeats |"
-              " risk recall % | false risk | 1st person | unfinished | must_not | s |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              " repeats within | risk recall % | false risk | 1st person | unfinished | must_not | s |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in result.get("sessions", []):
         lines.append(f"| {r['id']} | {r['words']} | {r['rubric_in_part']} | {r['rubric_any']} | {r.get('rouge1')} | "
                      f"{r.get('rouge2')} | {r.get('rougeLsum')} | {r['unsupported_numbers']} {r['unsupported_list'] or ''} | "
-                     f"{r['repeated']} | {r['risk_recall']} | {len(r['risk_false'])} | {r['first_person']} | "
+                     f"{r['repeated']} | {r['repeated_within']} | {r['risk_recall']} | {len(r['risk_false'])} | {r['first_person']} | "
                      f"{r['unfinished']} | {', '.join(r['must_not']) or 0} | {r.get('elapsed_s')} |")
     if result.get("missing"):
         lines.append(f"\nnot drafted: {', '.join(result['missing'])}")

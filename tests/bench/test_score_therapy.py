@@ -45,6 +45,7 @@ SENTENCES = [
     ("subjective", "Client described feeling \"like my heart will stop\" and low mood suggesting depression."),
     ("objective", "Not discussed in session."),
     ("assessment", "I think the client practised the breathing exercise for 40 minutes."),
+    ("assessment", "The client practised the breathing exercise for 40 minutes today."),
     ("plan", "Client reported twelve panic attacks this week, mostly at work meetings."),
     ("plan", "The client will complete a thought record and"),
 ]
@@ -85,6 +86,8 @@ def test_a_hand_made_draft_scores_the_figures_counted_by_hand(tiny_set: Path):
     assert result["unsupported_numbers"] == 50.0
     # The plan's first sentence retells Subjective's first one.
     assert result["repeated"] == 1
+    # Assessment says the breathing sentence twice.
+    assert result["repeated_within"] == 1
     # Risk: segments 2 and 3 expected, 3 listed too but as "cutting" (not risk).
     assert result["risk_recall"] == 100.0 and result["risk_false"] == [3]
     assert result["risk_status"] is None  # this draft reports no screened status
