@@ -88,7 +88,7 @@ def test_denied_screening_is_documented_never_as_no_risk_found():
         "Client: I have been cutting back on drinking."))
     assert [(i.status, i.categories) for i in items] == [(DENIED, ["self_harm", "suicidal_ideation"])]
     summary = risk_summary(items)
-    assert summary.startswith("Risk was screened in session; the client denied self harm, suicidal ideation.")
+    assert summary.startswith("Risk was screened in session; the client denied self-harm, suicidal ideation.")
     assert "endorsed" not in summary
 
 

@@ -108,6 +108,8 @@ CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doct
 CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner"}
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
+CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
+                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect"}
 DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
 
 
@@ -141,7 +143,7 @@ class RiskItem:
 
     def label(self) -> str:
         """One line for the review list: what, its status and where."""
-        what = " / ".join(c.replace("_", " ") for c in (self.categories or [self.category]))
+        what = " / ".join(CATEGORY_WORDS.get(c, c) for c in (self.categories or [self.category]))
         if self.detail:
             what = f"{self.detail} {what}"
         lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
@@ -275,7 +277,7 @@ def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
     """The fixed sentence the note's risk section gets: what was screened and what was said, for
     the clinician to complete. Built from the items by rule, never by the model."""
     def names(found: Sequence[RiskItem]) -> str:
-        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{c.replace('_', ' ')}"
+        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{CATEGORY_WORDS.get(c, c)}"
                              for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
                                                       else [i.category]))
         return ", ".join(seen)

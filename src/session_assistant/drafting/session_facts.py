@@ -149,7 +149,8 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
     mi = found.get("motivational interviewing", {})
     if len(mi) < MIN_MI_TECHNIQUES:
         found.pop("motivational interviewing", None)
-    return [Intervention(approach, list(found[approach]), sorted({i for ids in found[approach].values() for i in ids}))
+    return [Intervention(approach, [t for t in INTERVENTIONS[approach] if t in found[approach]],
+                         sorted({i for ids in found[approach].values() for i in ids}))
             for approach in INTERVENTIONS if approach in found]
 
 
