@@ -143,3 +143,16 @@ def test_the_medical_voice_keeps_its_rules():
     assert draft.sections["subjective"] == "The patient reports a cough for 2 weeks."
     assert draft.sections["objective"] == "Lungs are clear to auscultation."
     assert not any(s.origin == "rule" for s in draft.sentences)
+
+
+def test_a_therapy_note_is_asked_for_interventions_never_for_exam_findings():
+    from session_assistant.drafting.formats import system_prompt
+
+    client, patient = get_format("soap", "client"), get_format("soap", "patient")
+    assert "vital signs" not in client.section("objective").guidance
+    assert "motivational interviewing" in client.section("objective").guidance
+    assert "vital signs" in patient.section("objective").guidance  # the medical voice is unchanged
+    assert "quotation marks" in client.section("subjective").guidance
+    assert "Do not retell the session" in client.section("plan").guidance
+    assert "quotation" in system_prompt("draft_system", "SOAP", "client")
+    assert "quotation" not in system_prompt("draft_system", "SOAP", "patient")
