@@ -26,6 +26,8 @@ ORDINARY = [
     "I neglected to send the form.",
     "I'm dead tired after the night shift.",
     "I hurt myself playing football last week.",
+    "My daughter. Yeah. That kind of hit me.",
+    "And then something hits me, like a song.",
     "I'm cutting out sugar and cutting corners at work.",
 ]
 
@@ -43,6 +45,7 @@ RISKY = [
     ("He was abusive for years.", "abuse"),
     ("The kids were left home alone for days.", "neglect"),
     ("I took an overdose two years ago.", "suicidal_ideation"),
+    ("The urge to cut was really strong.", "self_harm"),
 ]
 
 
@@ -105,3 +108,17 @@ def test_a_negated_statement_outside_a_screening_is_listed_as_denied():
     assert [(i.category, i.status) for i in items] == [("suicidal_ideation", "denied")]
     passive = scan_transcript(parse_transcript("Client: Some nights I think everyone would be better off without me."))
     assert [(i.status, i.detail) for i in passive] == [(ENDORSED, "passive")]
+
+
+def test_a_summary_that_names_risk_is_not_a_screening_question():
+    items = scan_transcript(parse_transcript(
+        "Clinician: Let me summarise. You screened negative for suicide last week and did the homework. "
+        "Does that sound right?\nClient: Yeah."))
+    assert [i.status for i in items] == ["mentioned"]
+
+
+@pytest.mark.parametrize("answer", ["On Thursday night, a little bit. Everything would be easier if I wasn't here.",
+                                    "That I'm useless, that everyone would be better off."])
+def test_passive_ideation_in_other_words_is_endorsed(answer):
+    items = scan_transcript(parse_transcript(f"Clinician: Any suicidal thoughts this week?\nClient: {answer}"))
+    assert [(i.status, i.detail) for i in items] == [(ENDORSED, "passive")]

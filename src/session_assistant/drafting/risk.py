@@ -36,7 +36,7 @@ ORDINARY_SPANS: tuple[str, ...] = (
     r"\bdrop[- ]dead (?:gorgeous|beautiful|funny)\b", r"\bto die for\b", r"\bdead tired\b", r"\bdead (?:battery|end|line)\b",
     r"\b(?:alcohol|substance|drug|opioid|cannabis) abuse\b", r"\babuse of (?:alcohol|substances?|drugs)\b",
     r"\bhurt(?:s|ing)? (?:his|her|their|my|your|our) feelings\b", r"\bshoot (?:him|her|them|someone) (?:a|an) (?:text|message|email|note|line)\b",
-    r"\b(?:it|that|this|reality) (?:just |really |suddenly |finally )?hit me\b", r"\bbeat me (?:at|in|to)\b",
+    r"\b(?:it|that|this|something|reality|everything|what) (?:\w+ ){0,2}hits? me\b", r"\bbeat me (?:at|in|to)\b",
     r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
 )
@@ -49,6 +49,8 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bbetter off (?:dead|without me)\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
     r"\b(?:what'?s|there'?s no|no) point (?:in |of )?(?:living|being alive|going on)\b", r"\b(?:want|wanted|wish) to disappear\b",
     r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
+    r"\bif i (?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
+    r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
 )
 
 RISK_RULES: dict[str, tuple[str, ...]] = {
@@ -63,6 +65,7 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|scratch|scratching)\s+(?:my|him|her)sel(?:f|ves)\b",
         r"\b(?:been|started|start|stopped|stop|still|keep|kept|urges? to|thought about|thinking about|relapsed(?: on| into)?|went back to)"
         r" (?:cutting|burning myself)\b", r"\bcut(?:ting)? (?:my|her|his) (?:arms?|wrists?|legs?|thighs?|skin)\b",
+        r"\burges? to (?:cut|self[- ]harm|burn|hurt myself)\b",
     ),
     "harm_to_others": (
         r"\b(?:kill|hurt|harm|attack|shoot|stab|strangle)\s+(?:him|her|them|someone|somebody|people|anyone|"
@@ -202,10 +205,13 @@ def is_client(speaker: str) -> bool:
 
 def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
     """The categories a clinician's question asks about, with the words that ask; [] for no question."""
-    text = utt.text
-    if "?" not in text and not _QUESTION_START.search(text):
-        return []
     if is_client(utt.speaker):
+        return []
+    # Only the question itself counts: a summary that names risk and ends "Does that sound right?"
+    # is not a screening.
+    questions = [q for q in re.split(r"(?<=[.!?])\s+", utt.text) if q.rstrip().endswith("?") or _QUESTION_START.search(q)]
+    text = " ".join(questions)
+    if not text:
         return []
     asked: list[tuple[int, str, str]] = []
     for category, patterns in _TOPICS.items():
