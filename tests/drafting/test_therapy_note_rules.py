@@ -156,3 +156,16 @@ def test_a_therapy_note_is_asked_for_interventions_never_for_exam_findings():
     assert "Do not retell the session" in client.section("plan").guidance
     assert "quotation" in system_prompt("draft_system", "SOAP", "client")
     assert "quotation" not in system_prompt("draft_system", "SOAP", "patient")
+
+
+def test_a_sentence_made_mostly_of_words_nobody_said_is_withheld():
+    raw = {"subjective": [
+        {"text": "The client reported symptoms of anxiety and depression for the past year, including insomnia, "
+                 "fatigue and difficulty concentrating.", "evidence": [5]},
+        {"text": "The client expressed ambivalence about cutting down on wine after work.", "evidence": [3]}],
+        "plan": [{"text": "The client will continue to take the medications as prescribed.", "evidence": [7]}]}
+    draft = _assemble(raw)
+    assert [s.text for s in draft.sentences if s.origin == "model"] == [
+        "The client expressed ambivalence about cutting down on wine after work."]
+    assert all("unsupported_content" in s.flags for s in draft.withheld)
+    assert len(draft.withheld) == 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from session_assistant.drafting.grounding import SourceIndex, words
+from session_assistant.drafting.grounding import SourceIndex, content_words, words
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
@@ -19,6 +19,20 @@ MISQUOTE = "quote_not_in_transcript"
 ASSUMED = "assumed_finding"
 MOVED = "moved_from_objective"
 NOT_A_PLAN = "retells_session"
+UNSUPPORTED_CONTENT = "unsupported_content"  # withheld: mostly words nobody said ("insomnia, fatigue, ...")
+# The clinician's own vocabulary: words a therapy note uses that a session rarely says.
+CLINICAL_TERMS = set("""clinician therapist counselor counsellor intervention interventions approach motivational interviewing
+reflective reflection reflections listening ambivalence ambivalent change talk readiness stage contemplation precontemplation
+preparation action maintenance cognitive restructuring behavioural behavioral activation exposure response prevention
+hierarchy dbt skill skills distress tolerance emotion regulation mindfulness grounding psychoeducation psychoeducational
+safety plan planning homework assignment assigned session sessions progress goal goals objective objectives treatment
+engaged engagement insight rapport collaborative collaboratively explored discussed reviewed identified processed validated
+encouraged elicited provided reported described expressed endorsed denied acknowledged agreed demonstrated presented
+client clients strategies strategy coping techniques technique symptoms symptom use alcohol substance mood affect
+thoughts feelings behaviours behaviors pattern patterns trigger triggers support supportive follow continue next""".split())
+MIN_UNSAID_WORDS, MAX_UNSAID_SHARE = 4, 0.5
+# Words that alone make an invented claim (a small model's stock "continue to take the medications").
+NEVER_UNSAID = {"medication", "medicine", "prescribed", "prescription", "diagnosed", "diagnosis", "antidepressant"}
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,})[\"”]")
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|myself|we|we're|we've|we'll|us|our|ours|let's|you|you're|"
@@ -72,6 +86,12 @@ def _quote_in_source(quote: str, source: SourceIndex) -> bool:
     return bool(wanted) and any(wanted in " ".join(words(u.text)) for u in source.utterances)
 
 
+def unsaid_words(text: str, source: SourceIndex) -> set[str]:
+    """Content words of ``text`` the session never used (nor the clinician's own vocabulary)."""
+    return {w for w in content_words(_outside_quotes(text)) if w not in source.vocab and w not in CLINICAL_TERMS
+            and w.rstrip("s") not in source.vocab and not any(v.startswith(w[:5]) for v in source.vocab if len(w) > 6)}
+
+
 def assumed_findings(text: str, source: SourceIndex) -> list[str]:
     """Names of normal or exam findings in ``text`` whose words nobody said in the session."""
     found = []
@@ -112,6 +132,11 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         else:
             result.flags.append(FIRST_PERSON)
             result.withhold = True
+    unsaid = unsaid_words(result.text, source)
+    if (len(unsaid) >= MIN_UNSAID_WORDS and len(unsaid) > MAX_UNSAID_SHARE * len(content_words(_outside_quotes(result.text)))
+            or unsaid & NEVER_UNSAID):
+        result.flags.append(UNSUPPORTED_CONTENT)
+        result.withhold = True
     assumed = assumed_findings(result.text, source)
     if assumed:
         result.flags += [f"{ASSUMED}:{name}" for name in assumed]
