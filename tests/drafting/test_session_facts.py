@@ -133,3 +133,10 @@ def test_a_chart_of_the_wrong_shape_is_a_clear_error():
         ChartContext.from_json(["not", "an", "object"])
     with pytest.raises(TranscriptUnreadable):
         ChartContext.from_json({"measures": ["AUDIT 14"]})
+
+
+def test_a_saved_drafts_chart_is_rebuilt_for_refining():
+    chart = ChartContext.from_json(CHART)
+    again = ChartContext.from_dict(chart.to_dict())
+    assert again.facts == chart.facts and again.session_date == "2026-11-30"
+    assert not ChartContext.from_dict(None)

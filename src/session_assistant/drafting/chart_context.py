@@ -72,6 +72,15 @@ class ChartContext:
         return "\n".join(lines)
 
     @classmethod
+    def from_dict(cls, data: dict | None) -> "ChartContext":
+        """Rebuild what ``to_dict`` saved (a draft's ``facts["chart"]``), e.g. to refine that draft."""
+        facts = [ChartFact(**f) for f in (data or {}).get("facts", [])]
+        last = [f for f in facts if f.kind == "last_plan"]
+        return cls([f for f in facts if f.kind == "goal"], [f for f in facts if f.kind == "diagnosis"],
+                   [f for f in facts if f.kind == "measure"], last[0] if last else None,
+                   str((data or {}).get("session_date") or ""))
+
+    @classmethod
     def from_json(cls, data: Any) -> "ChartContext":
         """Read the JSON form (see the module doc). Raises TranscriptUnreadable for a wrong shape."""
         if not isinstance(data, dict):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Sequence
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.drafter import draft_sections, fits_directly
 from session_assistant.drafting.formats import NOT_DISCUSSED, get_format, prompt_text, sentences_schema
@@ -103,7 +104,7 @@ def refine_draft(model: NoteModel, draft: Draft, source: Sequence[Utterance], in
             if not raw[key]:  # keep the clinician's current sentences rather than lose the section
                 raw[key] = [{"text": s.text, "evidence": s.evidence} for s in current]
     refined = assemble(fmt, raw, index, scan_transcript(source), model=model.model_id, mode="refine",
-                       warnings=warnings, subject=subject)
+                       warnings=warnings, subject=subject, chart=ChartContext.from_dict(draft.facts.get("chart")))
     refined.withheld = draft.withheld + refined.withheld
     refined.elapsed_s = time.monotonic() - started
     on_progress(1.0, "Refined")
