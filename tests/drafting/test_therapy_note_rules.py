@@ -77,6 +77,7 @@ def test_nothing_is_said_twice_across_parts_and_each_drop_is_listed():
     assert ("objective", "repeats:subjective") in dropped and ("assessment", "repeats:subjective") in dropped
     assert ("plan", "unfinished") in dropped
     assert {"dropped", "facts"} <= set(draft.to_json())
+    assert (draft.model, draft.mode, draft.warnings) == ("m", "direct", [])
 
 
 def test_a_cut_sentence_never_reaches_a_client_note():

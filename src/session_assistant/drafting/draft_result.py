@@ -38,14 +38,14 @@ class Draft:
     sentences: list[DraftSentence]
     risk: list[RiskItem] = field(default_factory=list)
     withheld: list[DraftSentence] = field(default_factory=list)  # model-written risk statements kept out
-    # Sentences left out because they repeat another, or stop mid-way; the flag says which.
-    dropped: list[DraftSentence] = field(default_factory=list)
-    # Rule findings: {"interventions": [...], "stage_of_change": {...}, "chart": {...}}
-    facts: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # outcomes the clinician must know (no PHI)
     model: str = ""
     mode: str = "direct"  # "direct", "windowed", "enhance" or "refine"
     elapsed_s: float = 0.0
+    # Sentences left out because they repeat another, or stop mid-way; the flag says which.
+    dropped: list[DraftSentence] = field(default_factory=list)
+    # Rule findings: {"interventions": [...], "stage_of_change": {...}, "chart": {...}}
+    facts: dict = field(default_factory=dict)
 
     def section_sentences(self, key: str) -> list[DraftSentence]:
         return [s for s in self.sentences if s.section == key]

@@ -245,6 +245,4 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
-    draft = Draft(fmt, sentences, risk, withheld, warnings, model, mode)
-    draft.dropped, draft.facts = dropped, facts
-    return draft
+    return Draft(fmt, sentences, risk, withheld, warnings, model, mode, dropped=dropped, facts=facts)
