@@ -140,3 +140,18 @@ def test_a_saved_drafts_chart_is_rebuilt_for_refining():
     again = ChartContext.from_dict(chart.to_dict())
     assert again.facts == chart.facts and again.session_date == "2026-11-30"
     assert not ChartContext.from_dict(None)
+
+
+def test_the_eval_sets_chart_form_is_read():
+    chart = ChartContext.from_json({
+        "format": "session-assistant therapy chart context v1",
+        "goals": [{"id": "G1", "text": "Explore alcohol use", "objectives": []}],
+        "diagnoses": [{"code": "Z72.89", "name": "Alcohol use, hazardous", "description": "Alcohol use, hazardous"}],
+        "last_plan": {"text": "Continue motivational interviewing.", "homework": ["drinking diary"]},
+        "measures": [{"name": "AUDIT", "score": 17, "when": "last before session day", "date": "before the session day"}],
+        "session": {"approach": "Motivational interviewing"}})
+    assert [(f.ref, f.text) for f in chart.facts] == [
+        ("chart:goal:G1", "Goal: Explore alcohol use"),
+        ("chart:diagnosis:1", "Diagnosis: Z72.89 Alcohol use, hazardous"),
+        ("chart:assessment:1", "AUDIT total 17 (last before session day)"),
+        ("chart:note:last", "Continue motivational interviewing. Homework: drinking diary")]

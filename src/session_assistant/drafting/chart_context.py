@@ -13,11 +13,14 @@ JSON form (``draft --chart CHART.json``; every key optional)::
      "last_plan": {"id": "9", "date": "2026-11-23", "text": "Keep a drinking log; try two alcohol-free days."}}
 
 ``treatment_plan`` in the vault's own shape (``{"problems": [{"problem", "goals": [...]}]}``) is read
-too, and "assessments" or "scores" for "measures", "last_note_plan" for "last_plan".
+too, and "assessments" or "scores" for "measures", "last_note_plan" for "last_plan"; a goal's "text"
+for "goal", a measure's "name"/"score" for "instrument"/"total", "when" for a date that is not
+YYYY-MM-DD, and the last plan's "homework" list (the eval set's chart files have this form).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Sequence
 
@@ -133,15 +136,20 @@ def _measure_fact(measure: dict, number: int) -> ChartFact:
     total = measure.get("total", measure.get("total_score", measure.get("score")))
     severity = measure.get("severity") or ""
     date = str(measure.get("date") or measure.get("administered_on") or "")
-    text = f"{name} total {total}" + (f" ({severity})" if severity else "") + (f" on {date}" if date else "")
+    when = f"on {date}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else str(measure.get("when") or date)
+    text = f"{name} total {total}" + (f" ({severity})" if severity else "") + (f" {when}" if when.startswith("on ")
+                                                                               else f" ({when})" if when else "")
     return ChartFact(f"chart:assessment:{measure.get('id', number)}", "measure", text, date)
 
 
 def _last_plan_fact(last: Any) -> ChartFact:
     if isinstance(last, str):
         return ChartFact("chart:note:last", "last_plan", last.strip())
-    return ChartFact(f"chart:note:{last.get('id', 'last')}", "last_plan", str(last.get("text") or last.get("plan")).strip(),
-                     str(last.get("date") or ""))
+    text = str(last.get("text") or last.get("plan") or "").strip()
+    homework = [str(h).strip() for h in last.get("homework") or [] if str(h).strip() and str(h).strip() not in text]
+    if homework:
+        text = f"{text.rstrip('.')}. Homework: {'; '.join(homework)}".lstrip(". ")
+    return ChartFact(f"chart:note:{last.get('id', 'last')}", "last_plan", text, str(last.get("date") or ""))
 
 
 def goal_touches(goal: ChartFact, source: SourceIndex) -> list[int]:
