@@ -30,10 +30,13 @@ def source_block(utterances: Sequence[Utterance], heading: str = "Transcript") -
 def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, system: str,
                    heading: str, subject: str, on_progress: ProgressFn, cancel: CancelToken | None,
                    stage: str, chart: ChartContext | None = None) -> tuple[dict[str, list[dict]], list[str]]:
-    """Generate every section from the same prefix (system + chart + source) so llama.cpp reuses its cache.
+    """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache.
 
-    The chart (``chart``) comes first, under its own heading, apart from the transcript."""
-    block = (f"{chart.prompt_block()}\n\n" if chart else "") + source_block(utterances, heading)
+    The chart (``chart``) goes only to the section that relates the session to the goals, after the
+    transcript and under its own heading: given to every section, the 1.5B model retold the goals
+    as what the session was about."""
+    block = source_block(utterances, heading)
+    goal_section = FACT_SECTIONS.get(fmt.key, {}).get("goals") if chart else None
     ids = [u.id for u in utterances]
     raw: dict[str, list[dict]] = {key: [] for key in fmt.keys}
     warnings: list[str] = []
@@ -47,7 +50,8 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
 
     for index, sec in enumerate(fmt.passes):
         ask = section_request(fmt, sec, chart)
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
+        context = f"{block}\n\n{chart.prompt_block()}" if chart and sec.key == goal_section else block
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{context}\n\n{ask}"}]
         report(index / total, f"{stage} {sec.title}: reading")
 
         def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
