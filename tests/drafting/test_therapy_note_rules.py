@@ -76,6 +76,7 @@ def test_nothing_is_said_twice_across_parts_and_each_drop_is_listed():
     dropped = {(s.section, s.flags[0]) for s in draft.dropped}
     assert ("objective", "repeats:subjective") in dropped and ("assessment", "repeats:subjective") in dropped
     assert ("plan", "unfinished") in dropped
+    assert len(draft.dropped) == len(dropped) == 3  # a sentence the model looped on is listed once
     assert {"dropped", "facts"} <= set(draft.to_json())
     assert (draft.model, draft.mode, draft.warnings) == ("m", "direct", [])
 
