@@ -63,15 +63,16 @@ class ChartContext:
         return {"session_date": self.session_date, "facts": [f.to_dict() for f in self.facts]}
 
     def prompt_block(self) -> str:
-        """The chart for the model, headed so it cannot be taken for what was said in the session."""
+        """The goals for the model, headed so they cannot be taken for what was said in the session.
+
+        Only the goals: measures, diagnoses and the last plan are written into the note by rule
+        (``fact_lines``); given them too, the 1.5B model repeated the scores in sentence after
+        sentence (09_passive_si_safety)."""
         lines = ["Client's chart (from the record, NOT said in this session; use it only to relate the session "
                  "to the treatment goals; never cite it as a transcript line):"]
-        for title, facts in (("Active treatment goals", self.goals), ("Active diagnoses", self.diagnoses),
-                             ("Measures", self.measures),
-                             ("Plan of the last signed note", [self.last_plan] if self.last_plan else [])):
-            if facts:
-                lines.append(f"{title}:")
-                lines += [f"- {f.text}" for f in facts]
+        if self.goals:
+            lines.append("Active treatment goals:")
+            lines += [f"- {f.text}" for f in self.goals]
         return "\n".join(lines)
 
     @classmethod

@@ -50,7 +50,7 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
 
     for index, sec in enumerate(fmt.passes):
         ask = section_request(fmt, sec, chart)
-        context = f"{block}\n\n{chart.prompt_block()}" if chart and sec.key == goal_section else block
+        context = f"{block}\n\n{chart.prompt_block()}" if chart and chart.goals and sec.key == goal_section else block
         messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{context}\n\n{ask}"}]
         report(index / total, f"{stage} {sec.title}: reading")
 

@@ -122,7 +122,13 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
     personal = _PERSONAL.findall(outside)
     if personal:
         clinician_named = re.search(r"\b(?:clinician|therapist|counsel(?:l)?or)\b", outside, re.I)
-        if clinician_named and all(_OBJECT_ONLY.fullmatch(p) for p in personal):
+        if all(p.lower() == "your" for p in personal) and re.match(r"^(?:the client|the clinician)\b", outside.strip(), re.I):
+            # "... your kids are a strong reason for living": the model copied the clinician's words
+            # to the client; in a note about the client, "your" is the client's.
+            parts = re.split(r"(\"[^\"]*\"|“[^”]*”)", result.text)  # odd parts are quotes: left as said
+            result.text = "".join(p if n % 2 else re.sub(r"\b[Yy]our\b", "the client's", p) for n, p in enumerate(parts))
+            result.flags.append(VOICE_REWRITTEN)
+        elif clinician_named and all(_OBJECT_ONLY.fullmatch(p) for p in personal):
             # "The clinician asked the client to come back and talk to me": the model copied the
             # clinician's words; "me" is the clinician.
             rewritten = re.sub(r"\bmyself\b", "the clinician", result.text)
