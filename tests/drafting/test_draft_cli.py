@@ -51,3 +51,31 @@ def test_draft_json_shape(tmp_path, short_session):
         assert set(sentence["evidence"]) <= ids
     # No transcript text leaks to stderr (progress is stage names only, and only on a terminal).
     assert "manager" not in result.stderr
+
+
+def test_a_missing_or_malformed_chart_is_refused_before_any_model_loads(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("Client: I slept badly.\n")
+    assert "Chart file not found" in _one_line_error(run_cli("draft", str(path), "--chart", str(tmp_path / "no.json"),
+                                                             "--model", "no-such-model"))
+    bad = tmp_path / "chart.json"
+    bad.write_text('{"measures": ["PHQ-9 was 14"]}')
+    error = _one_line_error(run_cli("draft", str(path), "--chart", str(bad), "--model", "no-such-model"))
+    assert "chart" in error.lower() and "PHQ" not in error  # names the problem, never the content
+
+
+@pytest.mark.slow
+def test_draft_with_a_chart_cites_chart_items(tmp_path, short_session):
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps(short_session))
+    chart = tmp_path / "chart.json"
+    chart.write_text(json.dumps({"goals": [{"id": "g1", "goal": "Sleep through the night without waking",
+                                            "objectives": ["Keep a sleep diary"]}],
+                                 "measures": [{"id": "a7", "instrument": "ISI", "total": 18, "date": "2026-11-30"}]}))
+    result = run_cli("draft", str(path), "--model", TINY, "--max-sentences", "1", "--chart", str(chart), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    cited = {ref for s in data["sentences"] for ref in s["chart_evidence"]}
+    assert {"chart:goal:g1", "chart:assessment:a7"} <= cited
+    assert [f["ref"] for f in data["facts"]["chart"]["facts"]] == ["chart:goal:g1", "chart:assessment:a7"]
+    assert "ISI" not in result.stderr

@@ -36,7 +36,11 @@ def _check_structure(draft, fmt_key, segments):
             assert s["evidence"] or "ungrounded" in s["flags"]
             assert not numbers_in(s["text"]) - spoken  # a number never said is left out of the note
     for s in data["withheld"]:  # ... and listed beside it with the reason
-        assert any(f.startswith(("unsupported_number", "unsupported_dose", "risk_statement", "echoes_instructions")) for f in s["flags"])
+        assert any(f.startswith(("unsupported_number", "unsupported_dose", "risk_statement", "echoes_instructions",
+                                 "first_person", "quote_not_in_transcript", "assumed_finding", "retells_session",
+                                 "unsupported_content")) for f in s["flags"])
+    for s in data["dropped"]:  # repeats and unfinished sentences are listed too, with the reason
+        assert any(f == "unfinished" or f.startswith("repeats:") for f in s["flags"])
     json.dumps(data)  # JSON-safe
 
 

@@ -18,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the person's pronouns, e.g. she/her (default: as the transcript shows)")
     p.add_argument("--enhance", action="store_true",
                    help="treat TRANSCRIPT as a hand-written note and tidy it into the format, adding nothing")
+    p.add_argument("--chart", type=Path, default=None, metavar="CHART.json",
+                   help="the client's chart as JSON, kept apart from the transcript: {\"goals\": [{\"id\", \"goal\", "
+                        "\"objectives\", \"status\"}], \"diagnoses\": [{\"id\", \"code\", \"description\"}], "
+                        "\"measures\": [{\"id\", \"instrument\", \"total\", \"severity\", \"date\"}], "
+                        "\"last_plan\": {\"id\", \"date\", \"text\"}} (all optional; see drafting/chart_context.py)")
     p.add_argument("--max-sentences", type=int, default=None, metavar="N",
                    help="at most N sentences per section (shorter, faster drafts)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -53,6 +58,7 @@ def _draft(ctx, args) -> int:
             raise TranscriptUnreadable("The note file could not be read as UTF-8 text.") from None
     else:
         source = load_transcript(args.transcript)
+    chart = _load_chart(args.chart) if args.chart else None
     model = NoteModel.from_registry(ctx.paths.models_dir, args.model)
     show = _progress_printer(not args.quiet and sys.stderr.isatty())
     try:
@@ -61,7 +67,7 @@ def _draft(ctx, args) -> int:
                                  max_sentences=args.max_sentences)
         else:
             draft = draft_note(model, source, args.format, subject=args.subject, on_progress=show,
-                               max_sentences=args.max_sentences, pronouns=args.pronouns)
+                               max_sentences=args.max_sentences, pronouns=args.pronouns, chart=chart)
     finally:
         model.close()
     data = draft.to_json()
@@ -71,15 +77,34 @@ def _draft(ctx, args) -> int:
     return 0
 
 
+def _load_chart(path: Path):
+    """The chart JSON file as a ChartContext; errors name the problem, never the content."""
+    import json
+
+    from session_assistant.drafting.chart_context import ChartContext
+    from session_assistant.drafting.transcript_input import TranscriptUnreadable
+
+    if not path.is_file():
+        raise TranscriptUnreadable("Chart file not found.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise TranscriptUnreadable("The chart file is not readable JSON.") from None
+    return ChartContext.from_json(data)
+
+
 def _text(draft) -> str:
     lines = [draft.as_text()]
-    flagged = [s for s in draft.sentences if s.flags]
+    flagged = [s for s in draft.sentences + draft.withheld if s.flags]
     if flagged:
         lines.append("\nTO CHECK")
         lines += [f"- [{s.section}] {', '.join(s.flags)}: {s.text}" for s in flagged]
     if draft.risk:
         lines.append("\nRISK LANGUAGE IN THE TRANSCRIPT (clinician to review)")
-        lines += [f"- {r.category} (segment {r.segment_id}): {r.phrase}" for r in draft.risk]
+        lines += [f"- {r.label()}" for r in draft.risk]
+    if draft.dropped:
+        lines.append("\nLEFT OUT (repeats or unfinished)")
+        lines += [f"- [{s.section}] {', '.join(s.flags)}: {s.text}" for s in draft.dropped]
     if draft.warnings:
         lines.append("\nWARNINGS")
         lines += [f"- {w}" for w in draft.warnings]

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.drafter import draft_sections
 from session_assistant.drafting.formats import get_format, prompt_text, system_prompt
@@ -77,12 +78,13 @@ class DraftAccumulator:
 
     def __init__(self, model: NoteModel, fmt: str | None = "soap", *, subject: str = "client",
                  store: ExtractStore | None = None, window_tokens: int = 1000, facts_per_section: int = 6,
-                 pronouns: str | None = None) -> None:
+                 pronouns: str | None = None, chart: ChartContext | None = None) -> None:
         self.model = model
         self.format = get_format(fmt, subject)
         self.subject = subject
         self.store = store or MemoryStore()
         self.facts_per_section = facts_per_section
+        self.chart = chart  # used at composition (rule lines), not in each window's prompt: it saves prompt time
         self._system = system_prompt("draft_system", self.format.title, subject, pronouns)
         capped = get_format(self.format.key, subject, facts_per_section)
         self._budget = max(int(s.max_tokens * 1.5) for s in capped.sections)  # a retry's budget
@@ -175,7 +177,8 @@ class DraftAccumulator:
                 warnings.append(window["warning"])
         utterances = sorted(self._seen.values(), key=lambda u: u.id)
         draft = assemble(self.format, raw, SourceIndex(utterances), scan_transcript(utterances),
-                         model=self.model.model_id, mode="windowed", warnings=warnings)
+                         model=self.model.model_id, mode="windowed", warnings=warnings, subject=self.subject,
+                         chart=self.chart)
         draft.elapsed_s = time.monotonic() - started
         on_progress(1.0, "Draft ready")
         return draft

@@ -12,9 +12,11 @@ from session_assistant.drafting.risk import RiskItem
 class DraftSentence:
     """One sentence of the draft.
 
-    ``origin`` is "model" (generated), or "system" (a fixed text the drafter wrote itself, such as
-    "Not discussed in session." or the risk-review pointer). ``flags`` name what the clinician
-    should check, e.g. ``unsupported_number:40`` or ``ungrounded``.
+    ``origin`` is "model" (generated), "system" (a fixed text the drafter wrote itself, such as
+    "Not discussed in session." or the risk-review pointer) or "rule" (a finding of a transparent
+    rule: interventions, stage of change, chart facts). ``flags`` name what the clinician should
+    check, e.g. ``unsupported_number:40`` or ``ungrounded``. ``evidence`` cites transcript lines,
+    ``chart_evidence`` chart items ("chart:goal:3", "chart:assessment:12").
     """
 
     section: str
@@ -22,6 +24,7 @@ class DraftSentence:
     evidence: list[int] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     origin: str = "model"
+    chart_evidence: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -39,6 +42,10 @@ class Draft:
     model: str = ""
     mode: str = "direct"  # "direct", "windowed", "enhance" or "refine"
     elapsed_s: float = 0.0
+    # Sentences left out because they repeat another, or stop mid-way; the flag says which.
+    dropped: list[DraftSentence] = field(default_factory=list)
+    # Rule findings: {"interventions": [...], "stage_of_change": {...}, "chart": {...}}
+    facts: dict = field(default_factory=dict)
 
     def section_sentences(self, key: str) -> list[DraftSentence]:
         return [s for s in self.sentences if s.section == key]
@@ -61,6 +68,8 @@ class Draft:
             "sentences": [s.to_dict() for s in self.sentences],
             "risk": [r.to_dict() for r in self.risk],
             "withheld": [s.to_dict() for s in self.withheld],
+            "dropped": [s.to_dict() for s in self.dropped],
+            "facts": self.facts,
             "warnings": list(self.warnings),
             "model": self.model,
             "mode": self.mode,
@@ -75,6 +84,8 @@ class Draft:
             sentences=[DraftSentence(**s) for s in data.get("sentences", [])],
             risk=[RiskItem(**r) for r in data.get("risk", [])],
             withheld=[DraftSentence(**s) for s in data.get("withheld", [])],
+            dropped=[DraftSentence(**s) for s in data.get("dropped", [])],
+            facts=dict(data.get("facts") or {}),
             warnings=list(data.get("warnings", [])),
             model=data.get("model", ""),
             mode=data.get("mode", "direct"),

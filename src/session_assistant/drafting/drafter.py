@@ -6,8 +6,10 @@ from __future__ import annotations
 import time
 from typing import Any, Sequence
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
-from session_assistant.drafting.formats import (NoteFormat, fit_to_session, get_format, prompt_text, sentences_schema,
+from session_assistant.drafting.fact_lines import FACT_SECTIONS
+from session_assistant.drafting.formats import (NoteFormat, Section, fit_to_session, get_format, prompt_text, sentences_schema,
                                                 system_prompt)
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
@@ -27,9 +29,14 @@ def source_block(utterances: Sequence[Utterance], heading: str = "Transcript") -
 
 def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, system: str,
                    heading: str, subject: str, on_progress: ProgressFn, cancel: CancelToken | None,
-                   stage: str) -> tuple[dict[str, list[dict]], list[str]]:
-    """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache."""
+                   stage: str, chart: ChartContext | None = None) -> tuple[dict[str, list[dict]], list[str]]:
+    """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache.
+
+    The chart (``chart``) goes only to the section that relates the session to the goals, after the
+    transcript and under its own heading: given to every section, the 1.5B model retold the goals
+    as what the session was about."""
     block = source_block(utterances, heading)
+    goal_section = FACT_SECTIONS.get(fmt.key, {}).get("goals") if chart else None
     ids = [u.id for u in utterances]
     raw: dict[str, list[dict]] = {key: [] for key in fmt.keys}
     warnings: list[str] = []
@@ -42,9 +49,9 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
         on_progress(shown[0], message)
 
     for index, sec in enumerate(fmt.passes):
-        ask = prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
-                                                  guidance=sec.guidance, max_sentences=sec.max_sentences)
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{ask}"}]
+        ask = section_request(fmt, sec, chart)
+        context = f"{block}\n\n{chart.prompt_block()}" if chart and chart.goals and sec.key == goal_section else block
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{context}\n\n{ask}"}]
         report(index / total, f"{stage} {sec.title}: reading")
 
         def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
@@ -62,9 +69,18 @@ def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utter
     return raw, warnings
 
 
+def section_request(fmt: NoteFormat, sec: Section, chart: ChartContext | None = None) -> str:
+    """The request for one section; with chart goals, the goal-bearing section asks for the golden thread."""
+    guidance = sec.guidance
+    if chart and chart.goals and sec.key == FACT_SECTIONS.get(fmt.key, {}).get("goals"):
+        guidance += " " + prompt_text("goal_thread")
+    return prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
+                                               guidance=guidance, max_sentences=sec.max_sentences)
+
+
 def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], system: str,
-                  limit: int = DIRECT_TOKEN_LIMIT) -> bool:
-    source_tokens = model.count_tokens(source_block(utterances))
+                  limit: int = DIRECT_TOKEN_LIMIT, chart: ChartContext | None = None) -> bool:
+    source_tokens = model.count_tokens(source_block(utterances)) + (model.count_tokens(chart.prompt_block()) if chart else 0)
     largest = max(int(s.max_tokens * 1.5) for s in fmt.sections)
     needed = source_tokens + model.count_tokens(system) + 200 + largest
     return source_tokens <= limit and needed <= model.context_size
@@ -73,13 +89,16 @@ def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Uttera
 def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, subject: str = "client",
                on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                direct_limit: int = DIRECT_TOKEN_LIMIT, window_tokens: int | None = None,
-               max_sentences: int | None = None, pronouns: str | None = None) -> Draft:
+               max_sentences: int | None = None, pronouns: str | None = None,
+               chart: ChartContext | None = None) -> Draft:
     """Draft a note in ``fmt`` (default SOAP) from a transcript (utterances, JSON, text or Transcript).
 
     Short transcripts are drafted section by section over the whole text; longer ones through a
     ``DraftAccumulator`` (extract per window, then compose), so nothing is ever truncated.
     ``max_sentences`` caps each section (shorter drafts). ``pronouns`` ("she/her") come from the
-    chart; without them the model follows the transcript.
+    chart; without them the model follows the transcript. ``chart`` (a ``ChartContext``) gives the
+    client's goals, diagnoses, measures and last plan, apart from the transcript; the lines made
+    from it cite chart items.
 
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
@@ -88,19 +107,20 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     note_format = get_format(fmt, subject, max_sentences)
     utterances = list(transcript) if _is_utterances(transcript) else parse_transcript(transcript)
     system = system_prompt("draft_system", note_format.title, subject, pronouns)
-    if fits_directly(model, note_format, utterances, system, direct_limit):
+    if fits_directly(model, note_format, utterances, system, direct_limit, chart):
         note_format = fit_to_session(note_format, sum(len(u.text.split()) for u in utterances))
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
-                                       subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting")
+                                       subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting",
+                                       chart=chart)
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
-                         model=model.model_id, mode="direct", warnings=warnings)
+                         model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart)
     else:
         from session_assistant.drafting.accumulator import DraftAccumulator
 
         options = {"window_tokens": window_tokens} if window_tokens else {}
         if max_sentences:
             options["facts_per_section"] = max_sentences
-        acc = DraftAccumulator(model, note_format.key, subject=subject, pronouns=pronouns, **options)
+        acc = DraftAccumulator(model, note_format.key, subject=subject, pronouns=pronouns, chart=chart, **options)
         acc.add_segments(utterances, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
         draft = acc.finish(on_progress=lambda f, m: on_progress(0.9 + 0.1 * f, m), cancel=cancel)
     draft.elapsed_s = time.monotonic() - started

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Sequence
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.drafter import draft_sections, fits_directly
 from session_assistant.drafting.formats import NOT_DISCUSSED, get_format, prompt_text, sentences_schema
@@ -49,7 +50,7 @@ def enhance_note(model: NoteModel, note: str, fmt: str | None = None, *, subject
     raw, warnings = draft_sections(model, note_format, lines, system=system, heading="Clinician's note",
                                    subject=subject, on_progress=on_progress, cancel=cancel, stage="Enhancing")
     draft = assemble(note_format, raw, SourceIndex(lines), scan_transcript(lines), model=model.model_id,
-                     mode="enhance", warnings=warnings, allow_risk_from_source=True)
+                     mode="enhance", warnings=warnings, allow_risk_from_source=True, subject=subject)
     draft.elapsed_s = time.monotonic() - started
     return draft
 
@@ -103,7 +104,7 @@ def refine_draft(model: NoteModel, draft: Draft, source: Sequence[Utterance], in
             if not raw[key]:  # keep the clinician's current sentences rather than lose the section
                 raw[key] = [{"text": s.text, "evidence": s.evidence} for s in current]
     refined = assemble(fmt, raw, index, scan_transcript(source), model=model.model_id, mode="refine",
-                       warnings=warnings)
+                       warnings=warnings, subject=subject, chart=ChartContext.from_dict(draft.facts.get("chart")))
     refined.withheld = draft.withheld + refined.withheld
     refined.elapsed_s = time.monotonic() - started
     on_progress(1.0, "Refined")

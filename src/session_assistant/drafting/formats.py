@@ -131,9 +131,11 @@ def get_format(name: str | None, subject: str = "client", max_sentences: int | N
         raise UnknownFormat(f"Unknown note format '{name}'. Known formats: {', '.join(format_names())}.")
 
     def section(spec: dict, parent: dict) -> Section:
+        # A therapy note ("client") has its own guidance where the format gives one: a medical
+        # visit's Objective asks for exam findings, which a therapy note must never assume.
         cap = int(spec["max_sentences"])
-        return Section(parent["key"], parent["title"], spec["guidance"].format(subject=subject),
-                       min(cap, max_sentences or cap))
+        guidance = spec.get(f"guidance_{subject}") or spec["guidance"]
+        return Section(parent["key"], parent["title"], guidance.format(subject=subject), min(cap, max_sentences or cap))
 
     sections = tuple(section(s, s) for s in data["sections"])
     passes = tuple(pass_ for s in data["sections"]

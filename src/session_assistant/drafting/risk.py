@@ -1,36 +1,81 @@
 """Risk language: a transparent rule pass over the transcript, never the model's judgement.
 
-Each rule is a regular expression in a named category. Every matching transcript segment is
-listed for the clinician (denials included: "no thoughts of suicide" still needs a human look).
+Each rule is a regular expression in a named category; ordinary idioms that share words with risk
+language ("cutting back on drinking", "kill time", "I'd die of embarrassment") are excluded by
+rules too. Two kinds of item are listed for the clinician:
+
+* a **screening**: the clinician asks about risk ("any thoughts of hurting yourself or ending your
+  life?") and the client's answer follows. Both lines form one item, with status
+  ``screened: denied``, ``endorsed`` (passive ideation such as "I wish I could just not wake up"
+  is endorsed passive suicidal ideation) or ``screened: answer unclear``, so a note can document
+  that risk was asked about;
+* a **statement**: risk language outside a screening, ``endorsed``/``reported`` or ``denied``
+  when negated ("I would never hurt myself"), ``mentioned`` when the clinician said it.
+
 The drafter also uses these rules to keep model-written risk statements out of the note.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.transcript_input import Utterance
 
+# Idioms that share words with risk language. A match of a risk rule that lies inside one of these
+# spans does not count.
+ORDINARY_SPANS: tuple[str, ...] = (
+    r"\bcut(?:ting|s)? (?:back|down|out|off|up|corners|class(?:es)?|school|ties|costs?|hours|loose|it close|"
+    r"(?:the |some |my |his |her |their )?(?:vegetables|onions|wood|grass|paper|hair|cake|lawn|carbs|sugar|"
+    r"caffeine|coffee|budget|spending|expenses|meat|fat|calories|smoking|drinking|alcohol|cigarettes))",
+    r"\bcutting (?:back|down)\b", r"\bkill(?:ing|ed)? (?:time|the (?:mood|lights|engine|vibe))\b",
+    r"\b(?:that|this|it|the \w+) (?:test|exam|workout|run|day|week|commute|job|class|shift)? ?(?:killed|is killing|kills) me\b",
+    r"\b(?:killed|killing|kills) me\b(?= (?:with|inside|to (?:wait|see)))", r"\bmy (?:back|feet|knees?|head) (?:is|are) killing me\b",
+    r"\bdie of (?:embarrassment|shame|boredom|laughter)\b", r"\b(?:dying|die) (?:to|for) (?:see|try|know|go|meet|get|a)\b",
+    r"\bdrop[- ]dead (?:gorgeous|beautiful|funny)\b", r"\bto die for\b", r"\bdead tired\b", r"\bdead (?:battery|end|line)\b",
+    r"\b(?:alcohol|substance|drug|opioid|cannabis) abuse\b", r"\babuse of (?:alcohol|substances?|drugs)\b",
+    r"\bhurt(?:s|ing)? (?:his|her|their|my|your|our) feelings\b", r"\bshoot (?:him|her|them|someone) (?:a|an) (?:text|message|email|note|line)\b",
+    r"\b(?:it|that|this|something|reality|everything|what) (?:\w+ ){0,2}hits? me\b", r"\bbeat me (?:at|in|to)\b",
+    r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
+    r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
+)
+_ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
+
+# Passive death wishes: endorsed suicidal ideation of the passive kind.
+PASSIVE_SI: tuple[str, ...] = (
+    r"\bwish(?:ed)? (?:i|that i) (?:could|would|wouldn'?t|didn'?t|did not|would not)(?: just)? (?:not )?(?:wake up|go to sleep and not wake up|disappear|not be here|stop existing)\b",
+    r"\b(?:go to sleep|fall asleep) and (?:never|not) wake up\b", r"\bdon'?t (?:want|care if i) (?:to )?wake up\b",
+    r"\bbetter off (?:dead|without me)\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
+    r"\b(?:what'?s|there'?s no|no) point (?:in |of )?(?:living|being alive|going on)\b", r"\b(?:want|wanted|wish) to disappear\b",
+    r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
+    r"\bif i (?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
+    r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
+)
+
 RISK_RULES: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (
-        r"\bsuicid\w*", r"\bkill(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b", r"\bend(?:ing)? (?:my|his|her|it all|their) li(?:fe|ves)\b",
-        r"\bend it all\b", r"\bbetter off dead\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
-        r"\bno reason to live\b", r"\bdon'?t want to (?:live|be alive|be here|wake up)\b", r"\btake my (?:own )?life\b",
-        r"\boverdos\w*",
+        r"\bdon'?t want to (?:live|be alive|be here)\b", *PASSIVE_SI, r"\bsuicid\w*",
+        r"\bkill(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b", r"\bend(?:ing)? (?:my|his|her|their) li(?:fe|ves)\b",
+        r"\bend(?:ing)? it all\b", r"\btake my (?:own )?life\b", r"\boverdos\w*", r"\b(?:want|wanted|wanting) to die\b",
+        r"\bwish (?:i|that i) (?:could )?die\b", r"\brather be dead\b",
     ),
     "self_harm": (
-        r"\bself[- ]?harm\w*", r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming)\s+(?:my|him|her)sel(?:f|ves)\b",
-        r"\bcutting\b",
+        r"\bself[- ]?(?:harm|injur)\w*",
+        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|scratch|scratching)\s+(?:my|him|her)sel(?:f|ves)\b",
+        r"\b(?:been|started|start|stopped|stop|still|keep|kept|urges? to|thought about|thinking about|relapsed(?: on| into)?|went back to)"
+        r" (?:cutting|burning myself)\b", r"\bcut(?:ting)? (?:my|her|his) (?:arms?|wrists?|legs?|thighs?|skin)\b",
+        r"\burges? to (?:cut|self[- ]harm|burn|hurt myself)\b",
     ),
     "harm_to_others": (
-        r"\b(?:kill|hurt|harm|attack|shoot|stab)\s+(?:him|her|them|someone|somebody|people|my (?:wife|husband|partner|boss|kids?|children|mother|father))\b",
-        r"\bhomicid\w*", r"\bviolent thoughts?\b", r"\bthoughts? of (?:hurting|harming|killing)\b",
+        r"\b(?:kill|hurt|harm|attack|shoot|stab|strangle)\s+(?:him|her|them|someone|somebody|people|anyone|"
+        r"my (?:wife|husband|partner|boss|kids?|children|son|daughter|mother|father|mom|dad|brother|sister|neighbou?r))\b",
+        r"\bhomicid\w*", r"\bviolent (?:thoughts?|urges?)\b",
+        r"\bthoughts? of (?:hurting|harming|killing) (?:someone|anyone|others|other people|him|her|them)\b",
     ),
     "abuse": (
-        r"\babus(?:e|ed|es|ing|ive|er)\b", r"\bhits? me\b", r"\bhit me\b", r"\bbeat(?:s|en)? me\b", r"\bmolest\w*",
-        r"\brap(?:e|ed)\b", r"\bsexual(?:ly)? assault\w*", r"\bdomestic violence\b", r"\bchokes? me\b",
+        r"\babus(?:e|ed|es|ing|ive|er)\b", r"\bhits? me\b", r"\bhit me\b", r"\bbeats? me\b", r"\bbeaten\b", r"\bmolest\w*",
+        r"\brap(?:e|ed)\b", r"\bsexual(?:ly)? assault\w*", r"\bdomestic violence\b", r"\bchok(?:es|ed) me\b",
     ),
     "neglect": (
         r"\bneglect\w*", r"\bleft (?:alone|home alone) for days\b", r"\bno one (?:feeds|looks after)\b",
@@ -38,42 +83,222 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
     ),
 }
 _COMPILED = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in RISK_RULES.items()}
+_PASSIVE = [re.compile(p, re.I) for p in PASSIVE_SI]
+
+# What a clinician's screening question asks about, by category (checked on questions only).
+SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
+    "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
+                          r"\b(?:better off )?dead\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
+                          r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
+                          r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
+    "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) yourself\b", r"\bself[- ]?(?:harm|injur)\w*"),
+    "harm_to_others": (r"\b(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|someone|others|other people|anybody)\b",),
+    "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
+              r"\bhurt you\b"),
+}
+_TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
+_QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
+                             r"ever|how|what|would|could|can|will)\b", re.I)
+_DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore)\b|"
+                     r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
+                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
+_AFFIRM = re.compile(r"^\s*(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
+                     r"honestly,? yes|once or twice|lately)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
+                       r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
+CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
+                      "psychologist", "psychiatrist", "social worker", "nurse", "physician"}
+CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner"}
+ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
+
+CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
+                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect"}
+DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
 
 
 @dataclass(frozen=True)
 class RiskItem:
-    """A transcript segment that matched a risk rule; ``phrase`` is the matched words."""
+    """Risk language for the clinician to review.
+
+    ``segment_id`` is the line with the risk words (for a screening: the client's answer);
+    ``phrase`` the matched words; ``status`` one of ``screened: denied``, ``endorsed``,
+    ``screened: answer unclear``, ``reported`` (abuse or neglect), ``denied`` or ``mentioned``;
+    ``detail`` e.g. ``passive`` for a passive death wish; ``evidence`` every line of the item
+    (question and answer); ``categories`` all categories a screening asked about.
+    """
 
     category: str
     segment_id: int
     speaker: str
     phrase: str
     text: str
+    status: str = "mentioned"
+    detail: str = ""
+    evidence: list[int] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def screened(self) -> bool:
+        return self.status.startswith("screened") or (len(self.evidence) > 1 and self.status == ENDORSED)
 
-def risk_categories(text: str) -> list[tuple[str, str]]:
-    """``(category, matched phrase)`` for every rule that matches ``text``."""
-    hits: list[tuple[str, str]] = []
+    def label(self) -> str:
+        """One line for the review list: what, its status and where."""
+        what = " / ".join(CATEGORY_WORDS.get(c, c) for c in (self.categories or [self.category]))
+        if self.detail:
+            what = f"{self.detail} {what}"
+        lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
+        return f"{what}: {self.status} (line {lines}) “{self.phrase}”"
+
+
+def _ordinary_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for rule in _ORDINARY for m in rule.finditer(text)]
+
+
+def _real_matches(pattern: re.Pattern, text: str, ordinary: list[tuple[int, int]]) -> list[re.Match]:
+    # Overlap, not containment: in "been cutting back" the rule's words start before the idiom's.
+    return [m for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in ordinary)]
+
+
+def _negated(text: str, match: re.Match) -> bool:
+    """A negation in the same clause, a few words before the risk words ("I would never hurt myself")."""
+    before = re.split(r"[.;!?]|,\s*but\b|\bbut\b", text[:match.start()])[-1]
+    return bool(_NEGATION.search(" ".join(before.split()[-5:])))
+
+
+def _category_matches(text: str) -> list[tuple[str, re.Match]]:
+    ordinary = _ordinary_spans(text)
+    found: list[tuple[str, re.Match]] = []
     for category, patterns in _COMPILED.items():
         for pattern in patterns:
-            match = pattern.search(text)
-            if match:
-                hits.append((category, match.group(0)))
+            matches = _real_matches(pattern, text, ordinary)
+            if matches:
+                found.append((category, matches[0]))
                 break
-    return hits
+    return found
 
 
-def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
-    """Every (segment, category) pair whose text matches a risk rule, in transcript order."""
-    items: list[RiskItem] = []
-    for utt in utterances:
-        for category, phrase in risk_categories(utt.text):
-            items.append(RiskItem(category, utt.id, utt.speaker, phrase, utt.text))
-    return items
+def risk_categories(text: str) -> list[tuple[str, str]]:
+    """``(category, matched phrase)`` for every category with a rule that matches ``text``."""
+    return [(category, match.group(0)) for category, match in _category_matches(text)]
 
 
 def mentions_risk(text: str) -> bool:
-    return bool(risk_categories(text))
+    return bool(_category_matches(text))
+
+
+def is_passive_ideation(text: str) -> bool:
+    ordinary = _ordinary_spans(text)
+    return any(_real_matches(p, text, ordinary) for p in _PASSIVE)
+
+
+def is_clinician(speaker: str) -> bool:
+    low = speaker.strip().lower().rstrip(".")
+    return low in CLINICIAN_SPEAKERS or low.startswith(("dr ", "dr.", "therapist", "clinician", "counsel"))
+
+
+def is_client(speaker: str) -> bool:
+    return speaker.strip().lower() in CLIENT_SPEAKERS
+
+
+def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
+    """The categories a clinician's question asks about, with the words that ask; [] for no question."""
+    if is_client(utt.speaker):
+        return []
+    # Only the question itself counts: a summary that names risk and ends "Does that sound right?"
+    # is not a screening.
+    questions = [q for q in re.split(r"(?<=[.!?])\s+", utt.text) if q.rstrip().endswith("?") or _QUESTION_START.search(q)]
+    text = " ".join(questions)
+    if not text:
+        return []
+    asked: list[tuple[int, str, str]] = []
+    for category, patterns in _TOPICS.items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match:
+                asked.append((match.start(), category, match.group(0)))
+                break
+    return [(category, words) for _, category, words in sorted(asked)]  # in the order they were asked
+
+
+def _answer_status(answer: Utterance) -> tuple[str, str]:
+    """(status, detail) of the client's answer to a screening question."""
+    text = answer.text
+    if is_passive_ideation(text):
+        return ENDORSED, "passive"
+    for _, match in _category_matches(text):
+        if not _negated(text, match):
+            return ENDORSED, ""
+    if _DENIAL.search(text):
+        return DENIED, ""
+    if _AFFIRM.search(text):
+        return ENDORSED, ""
+    return UNCLEAR, ""
+
+
+def _statement_status(utt: Utterance, category: str, match: re.Match) -> str:
+    if utt.speaker and is_clinician(utt.speaker):
+        return "mentioned"
+    if _negated(utt.text, match):
+        return "denied"
+    return "reported" if category in ("abuse", "neglect") else ENDORSED
+
+
+def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
+    """Screenings (question + answer, one item each) and risk statements, in transcript order."""
+    items: list[RiskItem] = []
+    answered: set[int] = set()  # answers already listed with their question
+    lines = list(utterances)
+    for position, utt in enumerate(lines):
+        asked = _screening_topics(utt)
+        if asked:
+            answer = next((later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
+                           if later.speaker != utt.speaker and not is_clinician(later.speaker)), None)
+            categories = [c for c, _ in asked]
+            if answer is None:
+                items.append(RiskItem(categories[0], utt.id, utt.speaker, asked[0][1], utt.text, UNCLEAR, "",
+                                      [utt.id], categories))
+                continue
+            status, detail = _answer_status(answer)
+            said = _category_matches(answer.text)
+            category = ("suicidal_ideation" if detail == "passive" else said[0][0] if said and status == ENDORSED
+                        else categories[0])
+            phrase = said[0][1].group(0) if said and status == ENDORSED else asked[0][1]
+            items.append(RiskItem(category, answer.id, answer.speaker, phrase, answer.text, status, detail,
+                                  [utt.id, answer.id], list(dict.fromkeys([*categories, category]))))
+            answered.add(answer.id)
+            continue
+        if utt.id in answered:
+            continue
+        for category, match in _category_matches(utt.text):
+            detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""
+            items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text,
+                                  _statement_status(utt, category, match), detail, [utt.id], [category]))
+    return items
+
+
+def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
+    """The fixed sentence the note's risk section gets: what was screened and what was said, for
+    the clinician to complete. Built from the items by rule, never by the model."""
+    def names(found: Sequence[RiskItem]) -> str:
+        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{CATEGORY_WORDS.get(c, c)}"
+                             for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
+                                                      else [i.category]))
+        return ", ".join(seen)
+
+    parts = []
+    denied = [i for i in items if i.status == DENIED]
+    endorsed = [i for i in items if i.status in (ENDORSED, "reported")]
+    unclear = [i for i in items if i.status == UNCLEAR]
+    if denied:
+        parts.append(f"Risk was screened in session; the {subject} denied {names(denied)}.")
+    if endorsed:
+        parts.append(f"Risk-related language was endorsed or reported ({names(endorsed)}).")
+    if unclear:
+        parts.append(f"Risk was asked about ({names(unclear)}); the answer needs the clinician's review.")
+    rest = [i for i in items if i not in denied + endorsed + unclear]
+    if rest and not parts:
+        parts.append(f"Risk-related language ({names(rest)}) was noted in the session.")
+    return " ".join(parts) + " Clinician to review and document the risk assessment."

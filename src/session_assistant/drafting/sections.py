@@ -8,11 +8,15 @@ import logging
 import re
 from typing import Callable, Sequence
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
+from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.grounding import SourceIndex, content_words
 from session_assistant.drafting.note_model import NoteModel
-from session_assistant.drafting.risk import RiskItem, mentions_risk
+from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
+from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
 from session_assistant.jobs.progress import CancelToken
 
@@ -132,16 +136,6 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
     return split
 
 
-def _near_duplicate(bag: set[str], kept: list[set[str]], similar: float = 0.7, contained: float = 0.8) -> bool:
-    """True when the sentence's content words mostly repeat one already kept: nearly the same
-    words (Jaccard), or mostly a part of a longer one (a small model's repetition loops)."""
-    for other in kept:
-        shared = len(bag & other)
-        if shared / len(bag | other) >= similar or shared / len(bag) >= contained:
-            return True
-    return False
-
-
 def echoes_instructions(bag: set[str], instructions: set[str], source: SourceIndex) -> bool:
     """True when a sentence is mostly words of the section's instructions that nobody said, as in
     "No changes in appearance, affect, speech, examination findings, vital signs or lab results.":
@@ -150,13 +144,20 @@ def echoes_instructions(bag: set[str], instructions: set[str], source: SourceInd
     return len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag)
 
 
+# Per format: the section whose reported statements move out (and where to), and the plan section.
+VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan")}
+UNFINISHED = "unfinished"
+
+
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
-             model: str, mode: str, warnings: list[str], allow_risk_from_source: bool = False) -> Draft:
+             model: str, mode: str, warnings: list[str], allow_risk_from_source: bool = False,
+             subject: str = "patient", chart: ChartContext | None = None) -> Draft:
     """Ground, flag and screen raw sentences into a Draft; a section with nothing says so.
 
     Risk policy: sentences the model wrote about suicide, self-harm, harm to others, abuse or
     neglect are withheld from the note (listed in ``Draft.withheld``); instead the format's risk
-    section gets a fixed pointer to the transcript's risk items for the clinician to document.
+    section gets a fixed sentence built from the transcript's risk items (what was screened, what
+    was denied or endorsed) for the clinician to document.
     In enhancement (``allow_risk_from_source``) the clinician's own risk statements stay, flagged.
 
     Invention policy: a sentence with a number or dose the source never states (a follow-up
@@ -164,10 +165,22 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     back as a finding (``echoes_instructions``), is withheld too, with its flags, so the
     clinician sees it beside the draft but the note never asserts it. The one exception is a guessed
     age ("a 55-year-old male"): only the age is taken out, and the sentence is kept, flagged.
+
+    Nothing said twice: a sentence repeating one already in the note (any section) is dropped and
+    listed in ``Draft.dropped`` with the section it repeats; so is an unfinished sentence. A loop
+    inside a sentence ("X and X") is said once. For a "client" note the therapy voice applies too
+    (``therapy_voice``), and rule lines (interventions, stage of change, chart facts) are added.
+    The medical voice ("patient") keeps a lone repeat rather than leave its section empty, and
+    keeps a sentence the length limit cut, marked with an ellipsis and flagged. Callers pass the
+    ``subject``; the default is the medical voice, whose rules this function had first.
     """
-    sentences: list[DraftSentence] = []
+    therapy = subject == "client" and mode != "enhance"
+    voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan"))
+    rules, facts = fact_lines(fmt, source, chart, subject) if mode != "enhance" else ([], {})
+    by_section: dict[str, list[DraftSentence]] = {key: [] for key in fmt.keys}
     withheld: list[DraftSentence] = []
-    kept_bags: list[set[str]] = []  # across sections: a fact belongs to the first section that states it
+    dropped: list[DraftSentence] = []
+    kept: list[KeptSentence] = []  # across sections: a fact belongs to the first section that states it
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
@@ -175,25 +188,44 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         while items:
             item = items.pop(0)
             if item.get("system"):
-                sentences.append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
+                by_section[sec.key].append(DraftSentence(sec.key, str(item["text"]), [], ["section_incomplete"], "system"))
                 continue
             text, guessed_ages = without_invented_ages(item["text"], source.numbers)
-            cut = item["cut"]
+            text, loop = clean_loop(text)
+            cut, home = item["cut"], sec.key
+            flags = [loop] if loop else []
+            if (cut and therapy) or (not cut and is_unfinished(text)):
+                dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [UNFINISHED]))
+                continue
+            text = text if cut else finished(text)
+            if therapy:
+                voice = therapy_voice(text, sec.key, source, objective_key=voice_keys[0], report_key=voice_keys[1],
+                                      plan_key=voice_keys[2])
+                text, home, flags = voice.text, voice.section or sec.key, flags + voice.flags
+                if voice.withhold:
+                    withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),
+                                                  flags))
+                    continue
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
-            if _near_duplicate(bag, kept_bags) and not item.get("keep"):
+            repeat = repeated_sentence(bag, kept)
+            if repeat is not None and not item.get("keep"):
+                if therapy:
+                    dropped.append(DraftSentence(home, text, list(item.get("evidence") or []),
+                                                 [f"repeats:{repeat.section}"]))
+                    continue
                 repeated.append(item)
-                if not items and repeated and not any(s.section == sec.key for s in sentences):
+                if not items and repeated and not by_section[sec.key]:
                     items.append({**repeated[0], "keep": True})  # never "Not discussed" for a repeat
                 continue
-            kept_bags.append(bag)
+            kept.append(KeptSentence(home, text, bag))
             evidence = source.ground_evidence(text, item.get("evidence") or [])
-            flags = (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
-                     + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
+            flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
+                      + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
-            sentence = DraftSentence(sec.key, text, evidence, flags)
+            sentence = DraftSentence(home, text, evidence, flags)
             if any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags:
                 withheld.append(sentence)
                 continue
@@ -203,13 +235,16 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(sentence)
                     continue
                 sentence.flags.append("risk_statement:review")
-            sentences.append(sentence)
-        if sec.key == fmt.risk_section and risk:
-            ids = sorted({r.segment_id for r in risk})
-            categories = ", ".join(sorted({r.category.replace("_", " ") for r in risk}))
-            sentences.append(DraftSentence(
-                sec.key, f"Risk-related language ({categories}) was noted in the session; clinician to review "
-                f"and document the risk assessment.", ids, ["clinician_review_required"], "system"))
-        if not any(s.section == sec.key for s in sentences):
-            sentences.append(DraftSentence(sec.key, NOT_DISCUSSED, [], [], "system"))
-    return Draft(fmt, sentences, risk, withheld, warnings, model, mode)
+            by_section[home].append(sentence)
+    for line in rules:
+        by_section[line.section].append(line)
+    if risk:
+        ids = sorted({r.segment_id for r in risk})
+        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject), ids,
+                                                          ["clinician_review_required"], "system"))
+    sentences: list[DraftSentence] = []
+    for key in fmt.keys:
+        sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
+    # A model caught in a loop writes the same sentence many times: list each drop once.
+    dropped = list({(s.section, s.text): s for s in dropped}.values())
+    return Draft(fmt, sentences, risk, withheld, warnings, model, mode, dropped=dropped, facts=facts)

@@ -241,9 +241,12 @@ class SessionPipeline(Service):
 
         When facts were extracted while the session was recorded (``extract_while_recording``),
         only the windows after them are extracted now and the note is composed from all of them.
-        Otherwise the whole transcript is drafted section by section (windowed when long).
+        Otherwise the whole transcript is drafted section by section (windowed when long). The
+        client's chart (``services.draft_chart``) goes with it: goals, diagnoses, measures and the
+        last note's plan, cited by chart reference.
         """
         from session_assistant.drafting import draft_note, get_format, parse_transcript
+        from session_assistant.services.draft_chart import chart_context
         from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
 
         get_format(fmt)
@@ -253,6 +256,7 @@ class SessionPipeline(Service):
         recording_id = self._transcript_recording(appointment_id)
         job_id = self._draft_job(appointment_id, fmt, recording_id)
         pronouns = self._client_pronouns(appointment_id)
+        chart = chart_context(self.vault, appointment_id)  # goals, diagnoses, measures, last plan
 
         def work(ctx) -> dict:
             model = self.llm()
@@ -263,12 +267,13 @@ class SessionPipeline(Service):
             else:  # too short to have filled a window: draft the whole transcript at once
                 acc = None
             if acc is not None:
+                acc.chart = chart  # the chart as of now, even for windows extracted while recording
                 acc.add_segments(parse_transcript(transcript), cancel=ctx.token,
                                  on_progress=lambda f, m: ctx.on_progress(0.9 * f, m))
                 draft = acc.finish(on_progress=lambda f, m: ctx.on_progress(0.9 + 0.1 * f, m), cancel=ctx.token)
             else:
                 draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
-                                   max_sentences=self.max_sentences, pronouns=pronouns)
+                                   max_sentences=self.max_sentences, pronouns=pronouns, chart=chart or None)
             return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))

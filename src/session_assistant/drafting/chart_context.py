@@ -1,0 +1,168 @@
+"""The client's chart as drafting context, kept apart from the transcript: active treatment-plan
+goals and objectives, active diagnoses, measures given on the session day (and the last one before
+it), and the Plan of the last signed note. Each fact has a chart reference (``chart:goal:3``)
+that the draft's lines cite as ``chart_evidence``, never as a transcript line.
+
+JSON form (``draft --chart CHART.json``; every key optional)::
+
+    {"session_date": "2026-11-30",
+     "goals": [{"id": "1", "goal": "Drink no more than 2 drinks on any day", "problem": "Alcohol use",
+                "status": "in progress", "objectives": ["Keep a drinking log"]}],
+     "diagnoses": [{"id": "3", "code": "F10.10", "description": "Alcohol use disorder, mild"}],
+     "measures": [{"id": "12", "instrument": "AUDIT", "total": 14, "severity": "", "date": "2026-11-30"}],
+     "last_plan": {"id": "9", "date": "2026-11-23", "text": "Keep a drinking log; try two alcohol-free days."}}
+
+``treatment_plan`` in the vault's own shape (``{"problems": [{"problem", "goals": [...]}]}``) is read
+too, and "assessments" or "scores" for "measures", "last_note_plan" for "last_plan"; a goal's "text"
+for "goal", a measure's "name"/"score" for "instrument"/"total", "when" for a date that is not
+YYYY-MM-DD, and the last plan's "homework" list (the eval set's chart files have this form).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Sequence
+
+from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.transcript_input import TranscriptUnreadable
+
+CLOSED_GOAL_STATUSES = {"met", "discontinued"}
+# A goal is "touched" by a transcript line sharing this many of its content words (and the rarest
+# of them), so one shared common word ("feel") does not tie a line to a goal.
+MIN_SHARED_WORDS = 2
+
+
+@dataclass(frozen=True)
+class ChartFact:
+    ref: str  # "chart:goal:3"
+    kind: str  # goal, diagnosis, measure, last_plan
+    text: str
+    date: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ChartContext:
+    goals: list[ChartFact] = field(default_factory=list)
+    diagnoses: list[ChartFact] = field(default_factory=list)
+    measures: list[ChartFact] = field(default_factory=list)
+    last_plan: ChartFact | None = None
+    session_date: str = ""
+
+    @property
+    def facts(self) -> list[ChartFact]:
+        return [*self.goals, *self.diagnoses, *self.measures, *([self.last_plan] if self.last_plan else [])]
+
+    def __bool__(self) -> bool:
+        return bool(self.facts)
+
+    def to_dict(self) -> dict:
+        return {"session_date": self.session_date, "facts": [f.to_dict() for f in self.facts]}
+
+    def prompt_block(self) -> str:
+        """The goals for the model, headed so they cannot be taken for what was said in the session.
+
+        Only the goals: measures, diagnoses and the last plan are written into the note by rule
+        (``fact_lines``); given them too, the 1.5B model repeated the scores in sentence after
+        sentence (09_passive_si_safety)."""
+        lines = ["Client's chart (from the record, NOT said in this session; use it only to relate the session "
+                 "to the treatment goals; never cite it as a transcript line):"]
+        if self.goals:
+            lines.append("Active treatment goals:")
+            lines += [f"- {f.text}" for f in self.goals]
+        return "\n".join(lines)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "ChartContext":
+        """Rebuild what ``to_dict`` saved (a draft's ``facts["chart"]``), e.g. to refine that draft."""
+        facts = [ChartFact(**f) for f in (data or {}).get("facts", [])]
+        last = [f for f in facts if f.kind == "last_plan"]
+        return cls([f for f in facts if f.kind == "goal"], [f for f in facts if f.kind == "diagnosis"],
+                   [f for f in facts if f.kind == "measure"], last[0] if last else None,
+                   str((data or {}).get("session_date") or ""))
+
+    @classmethod
+    def from_json(cls, data: Any) -> "ChartContext":
+        """Read the JSON form (see the module doc). Raises TranscriptUnreadable for a wrong shape."""
+        if not isinstance(data, dict):
+            raise TranscriptUnreadable("The chart JSON must be an object with goals, diagnoses, measures or last_plan.")
+        try:
+            goals = [_goal_fact(g, n) for n, g in enumerate(data.get("goals") or [], 1)]
+            goals += plan_goal_facts(data.get("treatment_plan") or {}, "plan")
+            diagnoses = [_diagnosis_fact(d, n) for n, d in enumerate(data.get("diagnoses") or [], 1)]
+            measures = [_measure_fact(m, n) for n, m in
+                        enumerate(data.get("measures") or data.get("assessments") or data.get("scores") or [], 1)]
+            last = data.get("last_plan") or data.get("last_note_plan")
+            last_plan = _last_plan_fact(last) if last else None
+        except (AttributeError, TypeError, KeyError, ValueError):
+            raise TranscriptUnreadable("The chart JSON has an entry of the wrong shape; see `draft --help`.") from None
+        return cls([g for g in goals if g is not None], diagnoses, measures, last_plan, str(data.get("session_date") or ""))
+
+
+def _goal_fact(goal: Any, number: int) -> ChartFact | None:
+    if isinstance(goal, str):
+        return ChartFact(f"chart:goal:{number}", "goal", f"Goal: {goal.strip()}")
+    if str(goal.get("status") or "").strip().lower() in CLOSED_GOAL_STATUSES:
+        return None
+    text = f"Goal: {str(goal.get('goal') or goal.get('text')).strip()}"
+    objectives = [o if isinstance(o, str) else o.get("objective") or o.get("text") for o in goal.get("objectives") or []]
+    if objectives:
+        text += " (objectives: " + "; ".join(str(o).strip() for o in objectives if o) + ")"
+    return ChartFact(f"chart:goal:{goal.get('id', number)}", "goal", text)
+
+
+def plan_goal_facts(plan: dict, plan_ref: str) -> list[ChartFact]:
+    """Open goals of a treatment plan in the vault's shape, numbered problem.goal ("chart:goal:7.1.2")."""
+    facts = []
+    for p_no, problem in enumerate(plan.get("problems") or [], 1):
+        for g_no, goal in enumerate(problem.get("goals") or [], 1):
+            fact = _goal_fact({**goal, "id": f"{plan_ref}.{p_no}.{g_no}"}, g_no)
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _diagnosis_fact(diagnosis: Any, number: int) -> ChartFact:
+    if isinstance(diagnosis, str):
+        return ChartFact(f"chart:diagnosis:{number}", "diagnosis", f"Diagnosis: {diagnosis.strip()}")
+    text = " ".join(str(diagnosis.get(k) or "").strip() for k in ("code", "description")).strip()
+    return ChartFact(f"chart:diagnosis:{diagnosis.get('id', number)}", "diagnosis", f"Diagnosis: {text}")
+
+
+def _measure_fact(measure: dict, number: int) -> ChartFact:
+    name = measure.get("instrument") or measure.get("title") or measure.get("name")
+    total = measure.get("total", measure.get("total_score", measure.get("score")))
+    severity = measure.get("severity") or ""
+    date = str(measure.get("date") or measure.get("administered_on") or "")
+    when = f"on {date}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else str(measure.get("when") or date)
+    text = f"{name} total {total}" + (f" ({severity})" if severity else "") + (f" {when}" if when.startswith("on ")
+                                                                               else f" ({when})" if when else "")
+    return ChartFact(f"chart:assessment:{measure.get('id', number)}", "measure", text, date)
+
+
+def _last_plan_fact(last: Any) -> ChartFact:
+    if isinstance(last, str):
+        return ChartFact("chart:note:last", "last_plan", last.strip())
+    text = str(last.get("text") or last.get("plan") or "").strip()
+    homework = [str(h).strip() for h in last.get("homework") or [] if str(h).strip() and str(h).strip() not in text]
+    if homework:
+        text = f"{text.rstrip('.')}. Homework: {'; '.join(homework)}".lstrip(". ")
+    return ChartFact(f"chart:note:{last.get('id', 'last')}", "last_plan", text, str(last.get("date") or ""))
+
+
+def goal_touches(goal: ChartFact, source: SourceIndex) -> list[int]:
+    """Transcript lines that speak to ``goal``: at least ``MIN_SHARED_WORDS`` of its content words."""
+    bag = content_words(goal.text.split(":", 1)[-1]) - {"goal", "objective", "client"}
+    touched = []
+    for utt in source.utterances:
+        if len(bag & content_words(utt.text)) >= MIN_SHARED_WORDS:
+            touched.append(utt.id)
+    return touched
+
+
+def goal_sentence(goal: ChartFact, subject: str = "client") -> str:
+    name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")
+    return f"Treatment goal ({name}) was addressed in this session; clinician to rate the {subject}'s progress."

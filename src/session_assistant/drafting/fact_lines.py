@@ -1,0 +1,73 @@
+"""Lines the drafter writes by rule, not by the model: interventions used and stage-of-change cues
+(therapy notes), and chart facts (measures, diagnoses, the treatment goals the session touched,
+last session's plan). Each line cites its transcript lines and/or chart items, and lands in the
+part of the format where a clinician would look for it."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_touches
+from session_assistant.drafting.draft_result import DraftSentence
+from session_assistant.drafting.formats import NoteFormat
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
+                                                      interventions_sentence, stage_sentence)
+
+RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
+CHART_FACT = "chart_fact"  # from the chart, not said in the session
+
+# Where each kind of line goes, per format.
+FACT_SECTIONS: dict[str, dict[str, str]] = {
+    "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
+             "goals": "assessment", "last_plan": "subjective"},
+    "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
+            "goals": "assessment", "last_plan": "data"},
+    "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
+             "goals": "response", "last_plan": "behavior"},
+    "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
+             "goals": "goals", "last_plan": "response"},
+}
+
+
+def _home(fmt: NoteFormat, kind: str) -> str:
+    return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
+
+
+def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str) -> tuple[list[DraftSentence], dict]:
+    """The rule-made lines and the findings behind them (for the draft's ``facts``)."""
+    lines: list[DraftSentence] = []
+    facts: dict = {}
+    if subject == "client" and source.utterances and source.utterances[0].speaker:
+        found = detect_interventions(source.utterances)
+        facts["interventions"] = [i.to_dict() for i in found]
+        if found:
+            lines.append(DraftSentence(_home(fmt, "interventions"), interventions_sentence(found),
+                                       sorted({i for f in found for i in f.evidence}), [RULE_FACT], "rule"))
+        stage = detect_stage_of_change(source.utterances)
+        facts["stage_of_change"] = stage.to_dict() if stage else None
+        if stage:
+            lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
+                                       [RULE_FACT], "rule"))
+    if chart:
+        facts["chart"] = chart.to_dict()
+        goals_touched = []
+        if chart.last_plan:
+            lines.append(DraftSentence(_home(fmt, "last_plan"),
+                                       f"Plan from the last session (per chart): {chart.last_plan.text.rstrip('.')}.",
+                                       [], [CHART_FACT], "rule", [chart.last_plan.ref]))
+        if chart.measures:
+            lines.append(DraftSentence(_home(fmt, "measures"),
+                                       "Measures (per chart): " + "; ".join(m.text for m in chart.measures) + ".",
+                                       [], [CHART_FACT], "rule", [m.ref for m in chart.measures]))
+        if chart.diagnoses:
+            lines.append(DraftSentence(_home(fmt, "diagnoses"),
+                                       "Active diagnoses (per chart): "
+                                       + "; ".join(d.text.split(":", 1)[-1].strip() for d in chart.diagnoses) + ".",
+                                       [], [CHART_FACT], "rule", [d.ref for d in chart.diagnoses]))
+        for goal in chart.goals:
+            touched = goal_touches(goal, source)
+            if touched:
+                goals_touched.append({"ref": goal.ref, "evidence": touched})
+                lines.append(DraftSentence(_home(fmt, "goals"), goal_sentence(goal, subject), touched[:6],
+                                           [CHART_FACT], "rule", [goal.ref]))
+        facts["goals_addressed"] = goals_touched
+    return lines, facts

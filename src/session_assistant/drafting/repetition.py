@@ -1,0 +1,84 @@
+"""Sentence hygiene by rule: a sentence that loops ("X and X") is cleaned, one that stops mid-way
+("... talk to a support group and") is recognised as unfinished, and a sentence that repeats one
+already in the note is found with the sentence it repeats, so the draft can say why it was dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LOOP_REMOVED = "loop_removed"
+REPETITIVE = "repetitive"
+_CONNECTORS = {"and", "or", "as", "well", "also", "then", ",", "&", "plus"}
+_DANGLING = set("""and or but nor to the a an of with for that because so in on at as by from is was were are be his her
+their its our your my which who whom whose if when while about into than then including such like whether despite
+although though since until unless via per towards toward very more most less also not""".split())
+_TOKEN = re.compile(r"\S+")
+
+
+def _norm(token: str) -> str:
+    return re.sub(r"[^\w']", "", token.lower())
+
+
+def clean_loop(text: str) -> tuple[str, str | None]:
+    """``text`` with an immediately repeated phrase of 3+ words said once, and the flag: e.g.
+    "the client's willingness to quit and the client's willingness to quit" -> said once
+    (``loop_removed``). A 4-word phrase repeated elsewhere in the sentence is left but flagged
+    ``repetitive``; a clean sentence gives ``(text, None)``."""
+    tokens = _TOKEN.findall(text)
+    norm = [_norm(t) or t for t in tokens]
+    for size in range(len(tokens) // 2, 2, -1):
+        for start in range(len(tokens) - 2 * size + 1):
+            first = norm[start:start + size]
+            for gap in range(0, 4):
+                second_start = start + size + gap
+                if second_start + size > len(tokens):
+                    break
+                between = norm[start + size:second_start]
+                if not all(word in _CONNECTORS or not word for word in between):
+                    break
+                if norm[second_start:second_start + size] == first:
+                    tail = tokens[second_start + size - 1]
+                    ending = tail[len(tail.rstrip(".,;:!?")):]
+                    kept = tokens[:start + size] + tokens[second_start + size:]
+                    kept[start + size - 1] = kept[start + size - 1].rstrip(".,;:!?") + ending
+                    cleaned, _ = clean_loop(" ".join(kept))
+                    return cleaned, LOOP_REMOVED
+    grams = [tuple(norm[i:i + 4]) for i in range(len(norm) - 3)]
+    if len(grams) != len(set(grams)):
+        return text, REPETITIVE
+    return text, None
+
+
+def is_unfinished(text: str) -> bool:
+    """True for a sentence that stops mid-way: it ends in a comma, dash or ellipsis, or its last word
+    is one that needs more after it ("and", "to", "the", ...)."""
+    stripped = text.strip()
+    if not stripped or stripped.endswith(("…", "...", ",", ";", ":", "-", "–", "—", "(")):
+        return True
+    words = stripped.rstrip(".!?\"')").split()
+    return not words or words[-1].lower().strip("\"'(") in _DANGLING
+
+
+def finished(text: str) -> str:
+    """A complete sentence ends with a full stop."""
+    stripped = text.rstrip()
+    return stripped if stripped.endswith((".", "!", "?", '"', "”", ")")) else stripped + "."
+
+
+@dataclass
+class KeptSentence:
+    section: str
+    text: str
+    bag: set[str]
+
+
+def repeated_sentence(bag: set[str], kept: list[KeptSentence], similar: float = 0.7,
+                      contained: float = 0.8) -> KeptSentence | None:
+    """The kept sentence this one repeats: nearly the same content words (Jaccard >= ``similar``) or
+    mostly a part of it (``contained``), as a small model's repetition loops are; else None."""
+    for other in kept:
+        shared = len(bag & other.bag)
+        if shared / len(bag | other.bag) >= similar or shared / len(bag) >= contained:
+            return other
+    return None

@@ -1,0 +1,183 @@
+"""What was done in a therapy session, found by transparent rules rather than by the model: the
+intervention approaches in the clinician's lines, and stage-of-change cues in the client's.
+
+Every finding names the transcript lines it rests on, so the clinician can check it. A finding is
+a cue for the clinician ("scaling ruler used"), not a judgement the note asserts on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Sequence
+
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+
+# approach -> {technique: patterns}. Techniques are the words a clinician would write.
+INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "motivational interviewing": {
+        "scaling ruler": (r"\bon a scale (?:of|from) (?:0|1|one|zero) to (?:10|ten)\b", r"\bhow (?:important|confident|ready) (?:is it|are you)\b"),
+        "pros and cons": (r"\bpros and cons\b", r"\b(?:good|not so good|less good) things about\b", r"\bdownsides? of\b",
+                          r"\bwhat do you (?:like|get out of|enjoy about)\b"),
+        "eliciting change talk": (r"\bwhat would (?:be|make|it take)\b.*\b(?:different|better|change)\b",
+                                  r"\bwhat (?:worries|concerns) you about\b", r"\bwhere does (?:that|this) leave you\b",
+                                  r"\bwhy (?:might|would) you want to\b", r"\bwhat would you like to do\b",
+                                  r"\bwhat (?:changes|would you) (?:are you|like to) (?:thinking|change)\b"),
+        "reflective listening": (r"^(?:so )?it sounds like\b", r"\bwhat i'?m hearing\b", r"^so you(?:'re| are) (?:saying|feeling)\b",
+                                 r"\bon the one hand\b", r"\bpart of you\b"),
+    },
+    "cognitive restructuring (CBT)": {
+        "thought record": (r"\bthought (?:record|log|diary)\b",),
+        "identifying automatic thoughts": (r"\bautomatic thoughts?\b", r"\bwhat (?:was|were) going through your mind\b",
+                                           r"\bwhat thoughts? (?:came up|went through|did you have)\b"),
+        "examining evidence": (r"\bevidence (?:for|against|that)\b", r"\bwhat'?s the evidence\b"),
+        "cognitive distortions": (r"\b(?:cognitive )?distortions?\b", r"\bcatastrophi\w+", r"\ball[- ]or[- ]nothing\b",
+                                  r"\bmind[- ]reading\b", r"\bblack[- ]and[- ]white thinking\b"),
+        "alternative thoughts": (r"\b(?:alternative|balanced|more helpful) (?:thought|way of (?:thinking|looking))\b",
+                                 r"\breframe\w*", r"\bcore beliefs?\b"),
+    },
+    "behavioural activation": {
+        "activity scheduling": (r"\bactivity (?:schedul\w*|log|diary|monitoring)\b", r"\bschedul\w* (?:some|an|one|a few|pleasant) activit",
+                                r"\bpleasant activit\w*", r"\bbehaviou?ral activation\b", r"\bmastery and pleasure\b"),
+    },
+    "exposure": {
+        "exposure hierarchy": (r"\bexposure\b", r"\bfear (?:hierarchy|ladder)\b", r"\bhierarchy\b", r"\bSUDS\b",
+                               r"\bsubjective units\b"),
+        "response prevention": (r"\bresponse prevention\b", r"\bwithout (?:doing )?(?:the )?(?:ritual|compulsion|checking|washing)\b"),
+    },
+    "DBT skills": {
+        "TIPP": (r"\bTIPP\b", r"\bcold water (?:on|to) your face\b", r"\bpaced breathing\b"),
+        "opposite action": (r"\bopposite action\b",),
+        "wise mind": (r"\bwise mind\b",),
+        "distress tolerance": (r"\bdistress tolerance\b", r"\bradical acceptance\b", r"\bself[- ]sooth\w*", r"\bACCEPTS\b"),
+        "emotion regulation": (r"\bemotion regulation\b", r"\bcheck the facts\b", r"\bPLEASE skills?\b"),
+        "interpersonal effectiveness": (r"\bDEAR MAN\b", r"\binterpersonal effectiveness\b"),
+        "chain analysis": (r"\bchain analysis\b",),
+    },
+    "psychoeducation": {
+        "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
+                            r"\blet me explain\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
+                            r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
+                            r"\bresearch (?:shows|suggests)\b"),
+    },
+    "safety planning": {
+        "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"\bwarning signs\b",
+                        r"\breasons for living\b", r"\bwho (?:could|can|would) you (?:call|reach out to)\b",
+                        r"\b(?:lock|locked|put) (?:up|away) (?:the |your )?(?:pills|medications?|guns?|firearms?)\b"),
+    },
+    "mindfulness and grounding": {
+        "mindfulness": (r"\bmindful\w*", r"\bbody scan\b", r"\bpresent moment\b", r"\bnotice (?:your|the) (?:breath|body|feet)\b"),
+        "grounding": (r"\bgrounding\b", r"\b5-4-3-2-1\b", r"\bfive things you can (?:see|hear)\b"),
+    },
+    "relaxation and breathing": {
+        "breathing exercise": (r"\b(?:deep|slow|belly|box|diaphragmatic) breath\w*", r"\bbreathing (?:exercise|technique)\b",
+                               r"\bbreathe in for\b"),
+        "progressive muscle relaxation": (r"\bprogressive muscle relaxation\b", r"\btense and (?:release|relax)\b"),
+        "relaxation": (r"\brelaxation (?:exercise|technique|training|script)\b",),
+    },
+    "homework review": {
+        "homework review": (r"\b(?:last (?:week|session|time)|since we (?:last )?(?:met|spoke))\b.*\b(?:homework|practi[cs]e|diary|log|"
+                            r"worksheet|record|exercise|assignment|tried)\b",
+                            r"\bhow did (?:the|your) (?:homework|diary|log|worksheet|practice|exercise)\b",
+                            r"\bdid you (?:get a chance to|manage to) (?:try|do|practi[cs]e|fill)\b"),
+    },
+}
+_INTERVENTIONS = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in INTERVENTIONS.items()}
+# Reflections alone are ordinary listening; MI is named when two of its techniques appear.
+MIN_MI_TECHNIQUES = 2
+
+STAGES = ("precontemplation", "contemplation", "preparation", "action", "maintenance")
+STAGE_CUES: dict[str, tuple[str, ...]] = {
+    "precontemplation": (r"\b(?:don'?t|do not) (?:think|see) (?:it'?s|it is|that'?s|i have) (?:a|really a) problem\b",
+                         r"\bit'?s not (?:a|really a) problem\b", r"\bno (?:reason|need) to (?:change|quit|stop|cut)\b",
+                         r"\bonly (?:here|came) because\b", r"\b(?:making|forcing) me (?:come|do)\b",
+                         r"\b(?:don'?t|do not) want to (?:quit|stop|change|cut)\b", r"\bnot (?:interested in|ready to) (?:quit|stop|chang)"),
+    "contemplation": (r"\b(?:thinking|thought) about (?:quitting|cutting|stopping|changing|giving up|drinking less|smoking less)\b",
+                      r"\bi know i should\b", r"\bpart of me\b", r"\bin two minds\b", r"\bmaybe i should\b",
+                      r"\bi(?:'ve| have) been considering\b", r"\bi want to,? but\b", r"\bnot sure (?:if|whether) i (?:can|want|should)\b",
+                      r"\bi(?:'d| would) like to (?:quit|stop|cut|change)\b.*\bbut\b", r"\bi should probably\b"),
+    "preparation": (r"\bi'?m going to (?:start|quit|stop|cut|try|call|join|sign)\b", r"\bi plan to\b", r"\b(?:set|picked|chose) a (?:quit )?date\b",
+                    r"\bi(?:'ve| have) (?:bought|signed up|made an appointment|booked)\b", r"\bready to (?:quit|stop|change|start|cut)\b",
+                    r"\b(?:next week|tomorrow|on monday) i(?:'ll| will)\b", r"\bi(?:'ll| will) (?:try|start|stop|cut)\b"),
+    "action": (r"\bi(?:'ve| have) (?:stopped|quit|cut (?:back|down)|been cutting (?:back|down)|given up)\b",
+               r"\bi (?:haven'?t|have not) (?:had a (?:drink|cigarette)|smoked|used|drunk)\b", r"\bsince i (?:quit|stopped)\b",
+               r"\bi(?:'ve| have) been (?:going|walking|exercising|practi[cs]ing|attending|using the|doing the)\b",
+               r"\b(?:days|weeks) (?:sober|clean|smoke[- ]free|without (?:a drink|drinking|smoking))\b", r"\bi(?:'m| am) cutting (?:back|down)\b"),
+    "maintenance": (r"\b(?:months|a year|years) (?:sober|clean|smoke[- ]free|without (?:a drink|drinking|smoking|using))\b",
+                    r"\bstay(?:ing)? (?:sober|clean|quit|on track|smoke[- ]free)\b", r"\b(?:avoid|prevent\w*) (?:a )?relapse\b",
+                    r"\bhaven'?t (?:smoked|had a drink|used|drunk) (?:in|for) (?:months|a year|years)\b", r"\bkeep(?:ing)? it up\b"),
+}
+_STAGES = {s: [re.compile(p, re.I) for p in ps] for s, ps in STAGE_CUES.items()}
+
+
+@dataclass
+class Intervention:
+    approach: str
+    techniques: list[str]
+    evidence: list[int]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class StageOfChange:
+    """The stage with the most cues (the later one on a tie: the session moved there), and every cue."""
+
+    stage: str
+    cues: list[dict] = field(default_factory=list)  # {"stage", "segment_id", "phrase"}
+
+    @property
+    def evidence(self) -> list[int]:
+        return sorted({c["segment_id"] for c in self.cues if c["stage"] == self.stage})
+
+    def to_dict(self) -> dict:
+        return {"stage": self.stage, "evidence": self.evidence, "cues": list(self.cues)}
+
+
+def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
+    """Approaches the clinician's lines show, each with its techniques and lines, in a fixed order."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for utt in utterances:
+        if is_client(utt.speaker):
+            continue
+        for approach, techniques in _INTERVENTIONS.items():
+            for technique, patterns in techniques.items():
+                if any(p.search(utt.text) for p in patterns):
+                    found.setdefault(approach, {}).setdefault(technique, []).append(utt.id)
+    mi = found.get("motivational interviewing", {})
+    if len(mi) < MIN_MI_TECHNIQUES:
+        found.pop("motivational interviewing", None)
+    return [Intervention(approach, [t for t in INTERVENTIONS[approach] if t in found[approach]],
+                         sorted({i for ids in found[approach].values() for i in ids}))
+            for approach in INTERVENTIONS if approach in found]
+
+
+def detect_stage_of_change(utterances: Sequence[Utterance]) -> StageOfChange | None:
+    """Stage-of-change cues in the client's lines; None when there are none."""
+    cues: list[dict] = []
+    for utt in utterances:
+        if utt.speaker and not is_client(utt.speaker):
+            continue
+        for stage, patterns in _STAGES.items():
+            match = next((m for m in (p.search(utt.text) for p in patterns) if m), None)
+            if match:
+                cues.append({"stage": stage, "segment_id": utt.id, "phrase": match.group(0)})
+    if not cues:
+        return None
+    counts = {s: sum(1 for c in cues if c["stage"] == s) for s in STAGES}
+    best = max(STAGES, key=lambda s: (counts[s], STAGES.index(s)))
+    return StageOfChange(best, cues)
+
+
+def interventions_sentence(found: Sequence[Intervention]) -> str:
+    parts = [a if [a] == i.techniques else f"{a} ({', '.join(i.techniques)})" for i in found for a in [i.approach]]
+    return "Interventions used in session: " + "; ".join(parts) + "."
+
+
+def stage_sentence(stage: StageOfChange, subject: str = "client") -> str:
+    others = sorted({c["stage"] for c in stage.cues} - {stage.stage}, key=STAGES.index)
+    extra = f" (cues of {', '.join(others)} also present)" if others else ""
+    return (f"The {subject}'s statements suggest the {stage.stage} stage of change{extra}; "
+            "clinician to confirm.")

@@ -1,0 +1,157 @@
+"""Rule findings (no model): intervention approaches from the clinician's lines, stage-of-change
+cues from the client's, and chart facts, each rendered into the note with its evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.session_facts import detect_interventions, detect_stage_of_change
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+@pytest.mark.parametrize("line, approach, technique", [
+    ("Let's fill in a thought record for that moment.", "cognitive restructuring (CBT)", "thought record"),
+    ("What was the automatic thought when she didn't reply?", "cognitive restructuring (CBT)",
+     "identifying automatic thoughts"),
+    ("What's the evidence for and against that thought?", "cognitive restructuring (CBT)", "examining evidence"),
+    ("Let's schedule some pleasant activities for the week.", "behavioural activation", "activity scheduling"),
+    ("We'll build a fear hierarchy and start exposure at the bottom.", "exposure", "exposure hierarchy"),
+    ("Touch the doorknob without washing afterwards: that's response prevention.", "exposure", "response prevention"),
+    ("When the urge is at its peak, try TIPP: cold water on your face.", "DBT skills", "TIPP"),
+    ("This is where opposite action comes in.", "DBT skills", "opposite action"),
+    ("Check in with your wise mind before you answer.", "DBT skills", "wise mind"),
+    ("These are distress tolerance skills.", "DBT skills", "distress tolerance"),
+    ("Anxiety is the body's fight or flight response.", "psychoeducation", "psychoeducation"),
+    ("Let's write a safety plan together, with the crisis line number.", "safety planning", "safety plan"),
+    ("Try the 5-4-3-2-1 grounding exercise.", "mindfulness and grounding", "grounding"),
+    ("Let's do some slow breathing: breathe in for four.", "relaxation and breathing", "breathing exercise"),
+    ("How did the sleep diary go since we last met, did you manage to fill it in?", "homework review",
+     "homework review"),
+])
+def test_an_intervention_is_named_by_approach_with_its_line(line, approach, technique):
+    utterances = parse_transcript(f"Client: Hi.\nClinician: {line}\nClient: Okay.")
+    found = {i.approach: i for i in detect_interventions(utterances)}
+    assert approach in found and technique in found[approach].techniques and found[approach].evidence == [1]
+
+
+def test_motivational_interviewing_needs_two_of_its_techniques_and_ignores_the_client():
+    one = parse_transcript("Clinician: It sounds like work has been hard.\nClient: On a scale of 1 to 10, a nine.")
+    assert detect_interventions(one) == []
+    two = parse_transcript("Clinician: It sounds like work has been hard.\nClient: Yes.\n"
+                           "Clinician: On a scale of 0 to 10, how important is it to cut down?\nClient: Seven.")
+    found = detect_interventions(two)
+    assert [(i.approach, i.techniques, i.evidence) for i in found] == [
+        ("motivational interviewing", ["scaling ruler", "reflective listening"], [0, 2])]
+
+
+@pytest.mark.parametrize("lines, stage", [
+    (["I don't think it's a problem, I'm only here because my wife made me come."], "precontemplation"),
+    (["I've been thinking about cutting down.", "Part of me wants to, but I like it."], "contemplation"),
+    (["I'm going to stop buying wine on Monday.", "I plan to tell my friends."], "preparation"),
+    (["I've stopped drinking on weeknights.", "I haven't had a drink since Friday."], "action"),
+    (["I've been eight months sober and I want to stay sober through the holidays."], "maintenance"),
+])
+def test_stage_of_change_cues_come_from_the_client_with_their_lines(lines, stage):
+    text = "\n".join(f"Client: {line}" for line in lines)
+    found = detect_stage_of_change(parse_transcript("Clinician: Tell me more.\n" + text))
+    assert found is not None and found.stage == stage
+    assert found.evidence and set(found.evidence) <= set(range(1, len(lines) + 1))
+
+
+def test_no_cue_no_stage():
+    assert detect_stage_of_change(parse_transcript("Client: I slept badly.\nClinician: I'm sorry.")) is None
+
+
+MI_SESSION = parse_transcript("""Clinician: How has the drinking been since we last met? Did you manage to fill in the drinking log?
+Client: I've been cutting back on drinking, four nights a week now instead of every night. I filled the drinking log in.
+Clinician: On a scale of 0 to 10, how important is it for you to cut down further?
+Client: About a seven. Part of me knows I should stop, but wine helps me relax after work.
+Clinician: What are the good things about drinking, and the not so good things?
+Client: I wake up at three and feel awful at work.
+Clinician: Any thoughts of hurting yourself or ending your life?
+Client: No, nothing like that.""")
+
+CHART = {
+    "session_date": "2026-11-30",
+    "goals": [{"id": "1", "goal": "Reduce drinking to no more than two nights a week", "status": "in progress",
+               "objectives": ["Keep a daily drinking log"]},
+              {"id": "2", "goal": "Improve assertiveness with coworkers", "status": "in progress"},
+              {"id": "3", "goal": "Attend a support group", "status": "met"}],
+    "diagnoses": [{"id": "4", "code": "F10.10", "description": "Alcohol use disorder, mild"}],
+    "measures": [{"id": "12", "instrument": "AUDIT", "total": 14, "date": "2026-11-30"},
+                 {"id": "9", "instrument": "AUDIT", "total": 18, "date": "2026-11-02"}],
+    "last_plan": {"id": "7", "date": "2026-11-23", "text": "Keep a daily drinking log"},
+}
+
+
+def test_interventions_stage_and_chart_facts_are_rendered_with_their_evidence():
+    fmt = get_format("soap")
+    raw = {"subjective": [{"text": "The client reported drinking four nights a week.", "evidence": [1]}]}
+    draft = assemble(fmt, raw, SourceIndex(MI_SESSION), scan_transcript(MI_SESSION), model="m", mode="direct",
+                     warnings=[], subject="client", chart=ChartContext.from_json(CHART))
+    rules = {s.text: s for s in draft.sentences if s.origin == "rule"}
+    interventions = next(s for t, s in rules.items() if t.startswith("Interventions used in session:"))
+    assert interventions.section == "objective" and "motivational interviewing" in interventions.text
+    assert {2, 4} <= set(interventions.evidence)
+    stage = next(s for t, s in rules.items() if "stage of change" in t)
+    assert stage.section == "assessment" and stage.evidence and "clinician to confirm" in stage.text
+    goal = next(s for t, s in rules.items() if t.startswith("Treatment goal"))
+    assert goal.chart_evidence == ["chart:goal:1"] and goal.section == "assessment" and 1 in goal.evidence
+    assert not any("assertiveness" in t or "support group" in t for t in rules)  # untouched and met goals
+    measures = next(s for t, s in rules.items() if t.startswith("Measures"))
+    assert measures.section == "objective" and measures.chart_evidence == ["chart:assessment:12", "chart:assessment:9"]
+    assert "AUDIT total 14" in measures.text and measures.evidence == []
+    diagnosis = next(s for t, s in rules.items() if t.startswith("Active diagnoses"))
+    assert diagnosis.chart_evidence == ["chart:diagnosis:4"]
+    last_plan = next(s for t, s in rules.items() if t.startswith("Plan from the last session"))
+    assert last_plan.section == "subjective" and last_plan.chart_evidence == ["chart:note:7"]
+    assert all(s.chart_evidence == [] for s in draft.sentences if s.origin == "model")
+    data = draft.to_json()
+    assert data["facts"]["interventions"][0]["approach"] == "motivational interviewing"
+    assert data["facts"]["goals_addressed"][0]["ref"] == "chart:goal:1"
+    assert data["risk"][0]["status"] == "screened: denied" and data["risk"][0]["evidence"] == [6, 7]
+    risk_line = next(s for s in draft.sentences if "clinician_review_required" in s.flags)
+    assert risk_line.text.startswith("Risk was screened in session; the client denied")
+
+
+def test_the_vault_treatment_plan_shape_is_read_too():
+    chart = ChartContext.from_json({"treatment_plan": {"problems": [{"problem": "Alcohol use", "goals": [
+        {"goal": "Reduce drinking", "status": "in progress", "objectives": [{"objective": "Keep a log"}]},
+        {"goal": "Old goal", "status": "discontinued"}]}]}})
+    assert [(g.ref, g.text) for g in chart.goals] == [("chart:goal:plan.1.1", "Goal: Reduce drinking (objectives: Keep a log)")]
+
+
+def test_a_chart_of_the_wrong_shape_is_a_clear_error():
+    from session_assistant.drafting.transcript_input import TranscriptUnreadable
+
+    with pytest.raises(TranscriptUnreadable):
+        ChartContext.from_json(["not", "an", "object"])
+    with pytest.raises(TranscriptUnreadable):
+        ChartContext.from_json({"measures": ["AUDIT 14"]})
+
+
+def test_a_saved_drafts_chart_is_rebuilt_for_refining():
+    chart = ChartContext.from_json(CHART)
+    again = ChartContext.from_dict(chart.to_dict())
+    assert again.facts == chart.facts and again.session_date == "2026-11-30"
+    assert not ChartContext.from_dict(None)
+
+
+def test_the_eval_sets_chart_form_is_read():
+    chart = ChartContext.from_json({
+        "format": "session-assistant therapy chart context v1",
+        "goals": [{"id": "G1", "text": "Explore alcohol use", "objectives": []}],
+        "diagnoses": [{"code": "Z72.89", "name": "Alcohol use, hazardous", "description": "Alcohol use, hazardous"}],
+        "last_plan": {"text": "Continue motivational interviewing.", "homework": ["drinking diary"]},
+        "measures": [{"name": "AUDIT", "score": 17, "when": "last before session day", "date": "before the session day"}],
+        "session": {"approach": "Motivational interviewing"}})
+    assert [(f.ref, f.text) for f in chart.facts] == [
+        ("chart:goal:G1", "Goal: Explore alcohol use"),
+        ("chart:diagnosis:1", "Diagnosis: Z72.89 Alcohol use, hazardous"),
+        ("chart:assessment:1", "AUDIT total 17 (last before session day)"),
+        ("chart:note:last", "Continue motivational interviewing. Homework: drinking diary")]
