@@ -211,6 +211,20 @@ class SessionPipeline(Service):
             return None
         return Transcript.from_dict({"language": row[0], "duration_s": row[1], "segments": json.loads(row[2])})
 
+    def view_transcript(self, appointment_id: int):
+        """The newest transcript, read for a person to see: the view is audited (SECURITY 14).
+
+        ``transcript()`` stays unaudited for the engine's own reads (drafting, relabelling); every
+        place that shows the whole transcript to someone goes through here.
+        """
+        transcript = self.transcript(appointment_id)
+        if transcript is not None:
+            with self.db.transaction() as conn:
+                row = conn.execute("SELECT client_id FROM appointments WHERE id = ?", (appointment_id,)).fetchone()
+                self.audit.append(conn, "transcript_viewed", entity="appointment", entity_id=appointment_id,
+                                  client_id=row[0] if row else None)
+        return transcript
+
     def relabel_speakers(self, appointment_id: int, mapping: dict[str, str]) -> None:
         """The clinician corrects who spoke: e.g. {"clinician": "client", "client": "clinician"}."""
         transcript = self.transcript(appointment_id)
