@@ -1,4 +1,4 @@
-"""Recording commands: ``record``, ``recordings import|list|play|devices|log`` and ``shred``.
+"""Recording commands: ``record``, ``recordings import|list|play|salvage|devices|log`` and ``shred``.
 
 Every command that opens the vault first runs the retention sweep (recover crashed recordings,
 shred what is due, remove orphans), as the app does at start-up. Bad input (no such device, no
@@ -62,6 +62,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     play.add_argument("id", metavar="ID")
     play.add_argument("--out", required=True, metavar="FILE|-")
     play.set_defaults(handler=_play)
+    salvage = actions.add_parser("salvage", help="save the intact parts of a damaged recording as a WAV file "
+                                                 "(damaged seconds become silence)")
+    salvage.add_argument("id", metavar="ID")
+    salvage.add_argument("--out", required=True, type=Path, metavar="FILE",
+                         help="a new file outside the vault folder (never overwritten)")
+    _json_flag(salvage)
+    salvage.set_defaults(handler=_salvage)
     dev = actions.add_parser("devices", help="input devices PortAudio offers (microphones, monitors, loopbacks)")
     _json_flag(dev)
     dev.set_defaults(handler=_devices)
@@ -235,8 +242,14 @@ def _play(ctx, args) -> int:
     target = None if args.out == "-" else Path(args.out)
     if target is not None and (target.exists() or not target.parent.is_dir()):
         raise UserError(f"{target} already exists or its folder does not; choose a new file name.")
-    reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
-    pcm = reader.read_pcm16()
+    from session_assistant.audio.sealed import RecordingDamaged
+
+    try:
+        reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
+        pcm = reader.read_pcm16()
+    except RecordingDamaged as error:
+        raise RecordingDamaged(f"{error} The intact parts can be saved with: "
+                               f"recordings salvage {args.id} --out FILE") from None
     info = reader.info()
     if target is None:
         write_wav(pcm, info.sample_rate, sys.stdout.buffer)
@@ -248,6 +261,45 @@ def _play(ctx, args) -> int:
         print(f"Wrote {target} ({info.describe()}, 16 kHz mono). It is NOT encrypted: delete it when done.",
               file=sys.stderr)
     return 0
+
+
+def _salvage(ctx, args) -> int:
+    from session_assistant.audio.sealed import write_wav
+
+    _as_json(ctx, args)
+    target = _new_file_outside_vault(ctx, args.out)
+    result = _service(ctx, sweep=False).salvage(args.id)  # no sweep: nothing is shredded on the way
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise UserError("The output file already exists; choose a new file name. Nothing was written.") from None
+    with os.fdopen(fd, "wb") as handle:
+        write_wav(result.pcm16, result.sample_rate, handle)
+    data = {"id": args.id, "damaged": result.damaged, "intact_chunks": result.intact_chunks,
+            "lost_chunks": result.lost_chunks, "lost_spans_s": [list(span) for span in result.lost_spans],
+            "end_marker": result.end_marker, "duration_s": round(result.pcm16.size / result.sample_rate, 3)}
+    verdict = "The recording is DAMAGED; this is not the complete recording." if result.damaged else \
+        "Every chunk authenticated; nothing was lost."
+    ctx.emit(data, lambda: f"{verdict}\n{result.describe()}.\n"
+                           "The WAV file is NOT encrypted: delete it when done.")
+    return 0
+
+
+def _new_file_outside_vault(ctx, out: Path) -> Path:
+    """``out`` if it names a new file in an existing folder outside the vault, else a one-line refusal.
+
+    Messages never repeat the path: a file name often holds a client's name.
+    """
+    target = Path(out).expanduser()
+    folder = target.parent.resolve()
+    if not folder.is_dir():
+        raise UserError("The output folder does not exist; nothing was written.")
+    vault = ctx.paths.vault_dir.resolve()
+    if folder == vault or vault in folder.parents:
+        raise UserError("Choose a file outside the vault folder; nothing was written.")
+    if target.exists() or target.is_symlink():
+        raise UserError("The output file already exists; choose a new file name. Nothing was written.")
+    return folder / target.name
 
 
 def _devices(ctx, args) -> int:
