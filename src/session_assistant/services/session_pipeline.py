@@ -247,13 +247,14 @@ class SessionPipeline(Service):
         only the windows after them are extracted now and the note is composed from all of them.
         Otherwise the whole transcript is drafted section by section (windowed when long).
         """
-        from session_assistant.drafting import draft_note, get_format, parse_transcript
+        from session_assistant.drafting import draft_note, get_format, parse_transcript, require_words
         from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
 
         get_format(fmt)
         transcript = self.transcript(appointment_id)
         if transcript is None or not transcript.segments:
             raise UserError(f"Appointment {appointment_id} has no transcript to draft from.")
+        require_words(parse_transcript(transcript))  # a wordless transcript fails here, not inside a job
         recording_id = self._transcript_recording(appointment_id)
         job_id = self._draft_job(appointment_id, fmt, recording_id)
         pronouns = self._client_pronouns(appointment_id)
