@@ -94,7 +94,8 @@ class Traced:
                     found.append(line.strip())
             for pattern in (_MKDIR_CALL, _RENAME_CALL):
                 made = pattern.search(line)
-                if made and self._outside_app(made.group(1)):
+                failed = re.search(r"\) += -1 ", line)  # e.g. libpulse's mkdir of an existing folder: EEXIST
+                if made and not failed and self._outside_app(made.group(1)):
                     found.append(line.strip())
         return found
 
