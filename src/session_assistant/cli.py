@@ -17,6 +17,7 @@ from typing import Any, Callable
 from session_assistant import __version__
 from session_assistant.errors import UserError, VaultBusy
 from session_assistant.paths import AppPaths
+from session_assistant.plain_text import json_printable, one_line, printable
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +52,14 @@ class CliContext:
 
     def emit(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
         """Print JSON with --json, else the readable text (or a plain rendering of data)."""
+        # Records may hold control characters (typed before they were refused, or in free text): a
+        # printed value must never clear the screen or move the cursor, so everything is escaped.
         if self.as_json:
-            print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+            print(json_printable(json.dumps(data, indent=2, ensure_ascii=False, default=str)))
             return
         if callable(text):
             text = text()
-        print(text if text is not None else _plain(data))
+        print(printable(text if text is not None else _plain(data)))
 
     def close(self) -> None:
         if self._practice is not None:
@@ -98,10 +101,10 @@ class CliParser(argparse.ArgumentParser):
 
 def _plain(data: Any) -> str:
     if isinstance(data, dict):
-        return "\n".join(f"{k}: {v}" for k, v in data.items())
+        return "\n".join(f"{k}: {one_line(v)}" for k, v in data.items())
     if isinstance(data, list):
         return "\n".join(_plain(item) if not isinstance(item, dict) else
-                         "  ".join(f"{k}={v}" for k, v in item.items()) for item in data)
+                         "  ".join(f"{k}={one_line(v)}" for k, v in item.items()) for item in data)
     return str(data)
 
 
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(ctx, args) or 0)
     except UserError as error:
         log.info("command %s failed: %s", args.command, type(error).__name__)
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(error)}", file=sys.stderr)
         return error.exit_code
     except Exception as error:  # noqa: BLE001 - only SQLite's "database is locked" becomes a line here
         from session_assistant.vault.database import BUSY_GAVE_UP, is_busy_error

@@ -46,6 +46,11 @@ def migrations_dir() -> Path:
     return resource("migrations")
 
 
+def user_cache_dir() -> Path:
+    """The per-user cache folder (model checksums); disposable, never holds PHI."""
+    return Path(platformdirs.user_cache_dir(_APP_DIR_NAME, appauthor=False))
+
+
 def default_models_dir() -> Path:
     return install_root() / "models"
 

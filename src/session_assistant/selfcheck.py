@@ -5,7 +5,10 @@ all there and work together, from source or frozen: a temporary vault is created
 written and audited; a short synthetic recording is sealed, read back and crypto-shredded;
 Whisper and the note model load from ``models/``; Whisper returns nothing for silence (and the
 spoken words when espeak-ng can synthesise speech); a four-line transcript is drafted into a
-note; a PDF is rendered, signed and verified; Qt draws a widget off screen.
+note; a PDF is rendered, signed and verified; Qt draws a widget off screen. Last, the "offline"
+step checks what the process can see of itself (SECURITY 19): the telemetry switches were set
+before onnxruntime loaded, no socket but AF_UNIX was open after any step, and nothing appeared or
+changed under the home folder outside the app's own folders (onnxruntime's device-id folder first).
 
 Everything is written to one temporary folder that is removed afterwards, so nothing lands
 beside the executable, and the check itself asserts that the install folder is unchanged.
@@ -32,6 +35,7 @@ from typing import Callable
 import numpy as np
 
 from session_assistant import paths
+from session_assistant.privacy_probe import OfflineEvidence
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +69,8 @@ class StepResult:
         return {"step": self.name, "status": self.status, "detail": self.detail, "seconds": round(self.seconds, 2)}
 
 
-STEP_NAMES = ("resources", "vault", "recording", "portaudio", "whisper", "draft", "pdf", "qt", "install-dir")
+STEP_NAMES = ("resources", "vault", "recording", "portaudio", "whisper", "draft", "pdf", "qt", "offline",
+              "install-dir")
 
 
 class StepFailed(Exception):
@@ -113,25 +118,32 @@ class SelfCheck:
         self.practice = None
         self.speech: Path | None = None
         self.engine = None
+        self.evidence: OfflineEvidence | None = None
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
         """The steps in order; "install-dir" runs last, after the temporary folder is gone."""
         return [("resources", self.check_resources), ("vault", self.check_vault), ("recording", self.check_recording),
                 ("portaudio", self.check_portaudio), ("whisper", self.check_whisper),
-                ("draft", self.check_draft), ("pdf", self.check_pdf), ("qt", self.check_qt)]
+                ("draft", self.check_draft), ("pdf", self.check_pdf), ("qt", self.check_qt),
+                ("offline", self.check_offline)]
 
     def run(self, on_step: Callable[[StepResult], None] = lambda r: None,
             only: set[str] | None = None) -> list[StepResult]:
         """Run every step (or those named in ``only``), reporting each through ``on_step``."""
         watched = self._watched_folders()
         before = _snapshot(watched)
+        app = paths.AppPaths.default()
+        self.evidence = OfflineEvidence.start(Path.home(), [app.data_dir, app.log_dir, app.config_dir,
+                                                            paths.user_cache_dir()])
         results = []
         with tempfile.TemporaryDirectory(prefix="sa-selfcheck-") as work:
             self.work = Path(work)
+            self.evidence.allow(self.work)
             try:
                 for name, step in self.steps():
                     if only is None or name in only:
                         results.append(_timed(name, step))
+                        self.evidence.note_sockets()  # after every step: a socket opened and kept shows
                         on_step(results[-1])
             finally:
                 if self.practice is not None:
@@ -267,6 +279,12 @@ class SelfCheck:
         import PySide6
 
         return f"Qt {PySide6.__version__} drew a widget on the '{app.platformName()}' platform"
+
+    def check_offline(self) -> str:
+        assert self.evidence is not None
+        problems, summary = self.evidence.verdict()
+        _need(not problems, "; ".join(problems))
+        return summary
 
     def _watched_folders(self) -> list[Path]:
         """What must stay untouched: the whole bundle when frozen; from source, models/ (the rest of

@@ -80,4 +80,5 @@ def test_full_self_check_from_source_passes_with_the_small_models():
     result = run_cli("self-check", timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     steps = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("PASS")]
-    assert steps == ["resources", "vault", "recording", "portaudio", "whisper", "draft", "pdf", "qt", "install-dir"]
+    assert steps == ["resources", "vault", "recording", "portaudio", "whisper", "draft", "pdf", "qt", "offline",
+                     "install-dir"]

@@ -24,6 +24,22 @@ def test_empty_transcript_is_refused(tmp_path):
     assert "empty" in _one_line_error(run_cli("draft", str(path), "--model", TINY))
 
 
+@pytest.mark.parametrize("content", [
+    "[1,2,3]",
+    json.dumps({"segments": [{"id": 0, "speaker": "Client", "text": "3"},
+                             {"id": 1, "speaker": "Clinician", "text": "..."},
+                             {"id": 2, "speaker": "Client", "text": "42!"}]}),
+    "Client: 7\nClinician: 2, 3?\n",
+], ids=["json-list", "number-segments", "number-lines"])
+def test_wordless_transcript_is_refused(tmp_path, content):
+    """Issue 15 item 11: a transcript with no word in it is refused like an empty one, in one line."""
+    path = tmp_path / "wordless.json"
+    path.write_text(content)
+    result = run_cli("draft", str(path), "--model", TINY)
+    assert "no words" in _one_line_error(result)
+    assert result.stdout == ""
+
+
 def test_missing_transcript_is_refused(tmp_path):
     assert "not found" in _one_line_error(run_cli("draft", str(tmp_path / "none.json"), "--model", TINY))
 

@@ -110,3 +110,22 @@ def test_model_problems_give_one_clear_line(cli, tmp_path):
            words=("could not be loaded",))
     _fails(cli, "transcribe", str(wav), "--language", "xx", words=("unknown language",))
     assert (MODELS_DIR / "whisper-base" / "model.bin").is_file()
+
+
+def test_errors_never_name_the_file(cli, tmp_path, user_home):
+    """Issue 15 item 12(b): a file is often named after the client; no error line, and no log line,
+    may carry its path or name, whatever is wrong with it."""
+    folder = tmp_path / "Jane Marple"
+    folder.mkdir()
+    damaged = folder / "Jane Marple session 2026-11-20.wav"
+    damaged.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(256)) * 4)
+    empty = folder / "Jane Marple empty.m4a"
+    empty.write_bytes(b"")
+    missing = folder / "Jane Marple missing.wav"
+    lines = [_fails(cli, "transcribe", str(damaged), words=("not a readable audio",)),
+             _fails(cli, "transcribe", str(empty), words=("empty",)),
+             _fails(cli, "transcribe", str(missing), words=("not found",)),
+             _fails(cli, "transcribe", str(folder), words=("folder",))]
+    logs = [p.read_text(errors="replace") for p in user_home.rglob("*") if p.is_file()]
+    for text in lines + logs:
+        assert "Marple" not in text and str(tmp_path) not in text, text

@@ -276,6 +276,34 @@ class RecordingService:
                               client_id=client_id, detail=f"recording {recording_id}; for {purpose}")
         return reader
 
+    def salvage(self, recording_id: str):
+        """The intact chunks of a damaged recording (``audio.salvage``), decrypted in memory; audited.
+
+        Raises:
+            NotFound, UserError (shredded or still recording), RecordingDamaged (nothing authenticates).
+        """
+        from session_assistant.audio.salvage import salvage
+
+        with self.db.read() as conn:
+            row = conn.execute("SELECT r.state, r.file_name, r.appointment_id, r.client_id, k.chunk_key "
+                               "FROM recordings r LEFT JOIN recording_keys k ON k.recording_id = r.id "
+                               "WHERE r.id = ?", (recording_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"No recording with id {recording_id}.")
+        state, file_name, appointment_id, client_id, key = row
+        if state == "shredded" or key is None:
+            raise UserError(f"Recording {recording_id} was shredded; its audio no longer exists.")
+        if state == "recording":
+            raise UserError(f"Recording {recording_id} is still running (or needs recovery: run `shred --due`).")
+        if not (self.folder / file_name).is_file():
+            raise UserError("The recording's audio file is missing.")
+        result = salvage(self.folder / file_name, key)
+        with self.db.transaction() as conn:
+            self.audit.append(conn, "recording_decrypted", entity="appointment", entity_id=appointment_id,
+                              client_id=client_id, detail=f"recording {recording_id}; for salvage "
+                                                          f"({result.intact_chunks} intact, {result.lost_chunks} lost)")
+        return result
+
     def load_audio(self, recording_id: str, purpose: str = "transcription") -> np.ndarray:
         """The whole recording as float32 16 kHz mono, decrypted in memory (transcription input)."""
         return self.open_reader(recording_id, purpose).read_float32()

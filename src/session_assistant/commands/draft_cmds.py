@@ -46,7 +46,7 @@ def _progress_printer(enabled: bool):
 def _draft(ctx, args) -> int:
     from session_assistant.drafting import (NoteModel, draft_note, enhance_note, get_format,
                                             load_transcript)
-    from session_assistant.drafting.transcript_input import TranscriptUnreadable
+    from session_assistant.drafting.transcript_input import TranscriptUnreadable, require_words
 
     get_format(args.format)  # an unknown format fails before any model loads
     if args.enhance:
@@ -57,7 +57,7 @@ def _draft(ctx, args) -> int:
         except (OSError, UnicodeDecodeError):
             raise TranscriptUnreadable("The note file could not be read as UTF-8 text.") from None
     else:
-        source = load_transcript(args.transcript)
+        source = require_words(load_transcript(args.transcript))  # refused before a model loads
     chart = _load_chart(args.chart) if args.chart else None
     model = NoteModel.from_registry(ctx.paths.models_dir, args.model)
     show = _progress_printer(not args.quiet and sys.stderr.isatty())

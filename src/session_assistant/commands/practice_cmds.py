@@ -6,6 +6,7 @@ import argparse
 
 from session_assistant.commands import voice_cmds
 from session_assistant.errors import UserError
+from session_assistant.plain_text import one_line
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 
 
@@ -114,7 +115,7 @@ def _clients_add(ctx, args) -> int:
 
 def _clients_list(ctx, args) -> int:
     rows = ctx.practice().clients.list()
-    ctx.emit(rows, lambda: "\n".join(f"{r['id']:>5}  {r['last_name']}, {r['first_name']}  "
+    ctx.emit(rows, lambda: "\n".join(f"{r['id']:>5}  {one_line(r['last_name'])}, {one_line(r['first_name'])}  "
                                      f"{r['date_of_birth'] or '':<10}  {r['status']}" for r in rows) or "No clients yet.")
     return 0
 
@@ -124,7 +125,7 @@ def _clients_show(ctx, args) -> int:
 
     def text() -> str:
         c = chart["client"]
-        lines = [f"{c['first_name']} {c['last_name']} (client {c['id']}, {c['status']})",
+        lines = [f"{one_line(c['first_name'])} {one_line(c['last_name'])} (client {c['id']}, {c['status']})",
                  f"Date of birth: {c['date_of_birth'] or 'not recorded'}",
                  f"Consent to AI recording: {chart['consent']['decision'] or 'not asked'}",
                  f"Appointments: {len(chart['appointments'])}", f"Notes: {len(chart['notes'])}"]
@@ -152,7 +153,7 @@ def _appointments_list(ctx, args) -> int:
     rows = ctx.practice().appointments.list(args.start, args.end, args.client)
     ctx.emit(rows, lambda: "\n".join(
         f"{r['id']:>5}  {r['starts_at']}  {r['minutes']:>3} min  {r['modality']:<10} {r['status']:<9} "
-        f"{r['last_name']}, {r['first_name']}  {('note ' + r['note_status']) if r['note_id'] else ''}"
+        f"{one_line(r['last_name'])}, {one_line(r['first_name'])}  {('note ' + r['note_status']) if r['note_id'] else ''}"
         for r in rows) or "No appointments.")
     return 0
 

@@ -1,4 +1,4 @@
-"""Recording commands: ``record``, ``recordings import|list|play|devices|log`` and ``shred``.
+"""Recording commands: ``record``, ``recordings import|list|play|salvage|devices|log`` and ``shred``.
 
 Every command that opens the vault first runs the retention sweep (recover crashed recordings,
 shred what is due, remove orphans), as the app does at start-up. Bad input (no such device, no
@@ -62,6 +62,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     play.add_argument("--out", required=True, metavar="FILE|-")
     play.add_argument("--force", action="store_true", help="replace FILE if it exists")
     play.set_defaults(handler=_play)
+    salvage = actions.add_parser("salvage", help="save the intact parts of a damaged recording as a WAV file "
+                                                 "(damaged seconds become silence)")
+    salvage.add_argument("id", metavar="ID")
+    salvage.add_argument("--out", required=True, type=Path, metavar="FILE",
+                         help="a new file outside the vault folder (never overwritten)")
+    _json_flag(salvage)
+    salvage.set_defaults(handler=_salvage)
     dev = actions.add_parser("devices", help="input devices PortAudio offers (microphones, monitors, loopbacks)")
     _json_flag(dev)
     dev.set_defaults(handler=_devices)
@@ -278,8 +285,14 @@ def _play(ctx, args) -> int:
     target = None if args.out == "-" else Path(args.out)
     if target is not None:  # before unlocking; decrypted audio never goes into the vault folder
         checked_output(target, ctx.paths.vault_dir, force=args.force)
-    reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
-    pcm = reader.read_pcm16()
+    from session_assistant.audio.sealed import RecordingDamaged
+
+    try:
+        reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
+        pcm = reader.read_pcm16()
+    except RecordingDamaged as error:
+        raise RecordingDamaged(f"{error} The intact parts can be saved with: "
+                               f"recordings salvage {args.id} --out FILE") from None
     info = reader.info()
     if target is None:
         write_wav(pcm, info.sample_rate, sys.stdout.buffer)
@@ -289,6 +302,26 @@ def _play(ctx, args) -> int:
             write_wav(pcm, info.sample_rate, staged.handle)
         print(f"Wrote {target} ({info.describe()}, 16 kHz mono). It is NOT encrypted: delete it when done.",
               file=sys.stderr)
+    return 0
+
+
+def _salvage(ctx, args) -> int:
+    from session_assistant.audio.sealed import write_wav
+
+    _as_json(ctx, args)
+    from session_assistant.output_files import StagedOutput, checked_output
+
+    target = checked_output(args.out, ctx.paths.vault_dir)  # never over a file, never into the vault folder
+    result = _service(ctx, sweep=False).salvage(args.id)  # no sweep: nothing is shredded on the way
+    with StagedOutput(target, ctx.paths.vault_dir) as staged:
+        write_wav(result.pcm16, result.sample_rate, staged.handle)
+    data = {"id": args.id, "damaged": result.damaged, "intact_chunks": result.intact_chunks,
+            "lost_chunks": result.lost_chunks, "lost_spans_s": [list(span) for span in result.lost_spans],
+            "end_marker": result.end_marker, "duration_s": round(result.pcm16.size / result.sample_rate, 3)}
+    verdict = "The recording is DAMAGED; this is not the complete recording." if result.damaged else \
+        "Every chunk authenticated; nothing was lost."
+    ctx.emit(data, lambda: f"{verdict}\n{result.describe()}.\n"
+                           "The WAV file is NOT encrypted: delete it when done.")
     return 0
 
 

@@ -74,7 +74,7 @@ def _draft(ctx, args) -> int:
 def _transcript(ctx, args) -> int:
     from session_assistant.errors import NotFound
 
-    transcript = ctx.practice().sessions.transcript(args.appointment_id)
+    transcript = ctx.practice().sessions.view_transcript(args.appointment_id)
     if transcript is None:
         raise NotFound(f"Appointment {args.appointment_id} has no transcript.")
     ctx.emit(transcript.public(), lambda: _transcript_text(transcript))

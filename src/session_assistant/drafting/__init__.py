@@ -11,11 +11,12 @@ from session_assistant.drafting.enhance import enhance_note, refine_draft
 from session_assistant.drafting.formats import NOT_DISCUSSED, UnknownFormat, format_names, get_format
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import RiskItem, scan_transcript
-from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, load_transcript, parse_transcript
+from session_assistant.drafting.transcript_input import (TranscriptUnreadable, Utterance, load_transcript,
+                                                        parse_transcript, require_words)
 
 __all__ = [
     "ContextExceeded", "Draft", "DraftAccumulator", "DraftSentence", "JsonFileStore", "MemoryStore",
     "NOT_DISCUSSED", "NoteModel", "RiskItem", "TranscriptUnreadable", "UnknownFormat", "Utterance",
     "draft_note", "enhance_note", "format_names", "get_format", "load_transcript", "parse_transcript",
-    "refine_draft", "scan_transcript",
+    "refine_draft", "require_words", "scan_transcript",
 ]

@@ -15,7 +15,7 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.sections import assemble, generate_section, incomplete_marker
-from session_assistant.drafting.transcript_input import Utterance, parse_transcript
+from session_assistant.drafting.transcript_input import Utterance, parse_transcript, require_words
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 # Transcripts up to this many tokens are drafted directly; longer ones go through windows. On two
@@ -105,7 +105,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     """
     started = time.monotonic()
     note_format = get_format(fmt, subject, max_sentences)
-    utterances = list(transcript) if _is_utterances(transcript) else parse_transcript(transcript)
+    utterances = require_words(list(transcript) if _is_utterances(transcript) else parse_transcript(transcript))
     system = system_prompt("draft_system", note_format.title, subject, pronouns)
     if fits_directly(model, note_format, utterances, system, direct_limit, chart):
         note_format = fit_to_session(note_format, sum(len(u.text.split()) for u in utterances))

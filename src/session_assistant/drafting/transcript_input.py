@@ -100,6 +100,22 @@ def parse_transcript(content: str | dict | Any) -> list[Utterance]:
     return found
 
 
+def require_words(utterances: list[Utterance]) -> list[Utterance]:
+    """The utterances, unless not one of them holds a word (a letter in any script).
+
+    A transcript of only numbers or punctuation (``[1,2,3]``, segments reading "3" or "...") is
+    refused like an empty one: a model given nothing to draft from would invent a whole note.
+    A single wordless utterance among real ones stays (a bare "7" can answer "how many hours?").
+
+    Raises:
+        TranscriptUnreadable: when no utterance holds a letter.
+    """
+    if not any(ch.isalpha() for u in utterances for ch in u.text):
+        raise TranscriptUnreadable("The transcript holds no words (only numbers or punctuation): "
+                                   "there is nothing to draft from.")
+    return utterances
+
+
 def load_transcript(path: Path) -> list[Utterance]:
     """Read a transcript file (JSON or text). Messages name the problem, never the content."""
     path = Path(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from session_assistant.errors import UserError
+from session_assistant.plain_text import check_plain
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
 from session_assistant.services.limits import check_length, check_lengths
 
@@ -13,6 +14,7 @@ CONSENT_DECISIONS = ("given", "declined", "revoked")
 STATUSES = ("active", "inactive", "discharged")
 CLIENT_FIELDS = ("first_name", "last_name", "preferred_name", "date_of_birth", "gender", "pronouns",
                  "phone", "email", "address", "emergency_contact", "status")
+_MULTILINE_FIELDS = ("address", "emergency_contact")  # may span lines; no other control character
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class ClientService(Service):
         if unknown:
             raise UserError(f"Unknown client field(s): {', '.join(sorted(unknown))}.")
         check_lengths(record)
+        for key, value in record.items():
+            if isinstance(value, str):
+                check_plain(value, key.replace("_", " ").capitalize(), multiline=key in _MULTILINE_FIELDS)
         if "date_of_birth" in record:
             record["date_of_birth"] = parse_date(record["date_of_birth"], "Date of birth")
         if "status" in record and record["status"] not in STATUSES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from session_assistant.plain_text import check_plain
 from session_assistant.services.base import Service, fetch_all
 from session_assistant.services.limits import check_lengths
 
@@ -38,6 +39,9 @@ class ProfileService(Service):
             raise ValueError(f"unknown profile fields: {sorted(unknown)}")
         changes = {k: v for k, v in changes.items() if v is not None}
         check_lengths(changes)
+        for key, value in changes.items():
+            if isinstance(value, str):
+                check_plain(value, key.replace("_", " ").capitalize(), multiline=key == "practice_address")
         profile = self.get()
         before = profile.ai_usage_consent
         for key, value in changes.items():

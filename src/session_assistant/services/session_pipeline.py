@@ -221,6 +221,20 @@ class SessionPipeline(Service):
             return None
         return Transcript.from_dict({"language": row[0], "duration_s": row[1], "segments": json.loads(row[2])})
 
+    def view_transcript(self, appointment_id: int):
+        """The newest transcript, read for a person to see: the view is audited (SECURITY 14).
+
+        ``transcript()`` stays unaudited for the engine's own reads (drafting, relabelling); every
+        place that shows the whole transcript to someone goes through here.
+        """
+        transcript = self.transcript(appointment_id)
+        if transcript is not None:
+            with self.db.transaction() as conn:
+                row = conn.execute("SELECT client_id FROM appointments WHERE id = ?", (appointment_id,)).fetchone()
+                self.audit.append(conn, "transcript_viewed", entity="appointment", entity_id=appointment_id,
+                                  client_id=row[0] if row else None)
+        return transcript
+
     def relabel_speakers(self, appointment_id: int, mapping: dict[str, str]) -> None:
         """The clinician corrects who spoke: e.g. {"clinician": "client", "client": "clinician"}."""
         transcript = self.transcript(appointment_id)
@@ -245,7 +259,7 @@ class SessionPipeline(Service):
         client's chart (``services.draft_chart``) goes with it: goals, diagnoses, measures and the
         last note's plan, cited by chart reference.
         """
-        from session_assistant.drafting import draft_note, get_format, parse_transcript
+        from session_assistant.drafting import draft_note, get_format, parse_transcript, require_words
         from session_assistant.services.draft_chart import chart_context
         from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
 
@@ -253,6 +267,7 @@ class SessionPipeline(Service):
         transcript = self.transcript(appointment_id)
         if transcript is None or not transcript.segments:
             raise UserError(f"Appointment {appointment_id} has no transcript to draft from.")
+        require_words(parse_transcript(transcript))  # a wordless transcript fails here, not inside a job
         recording_id = self._transcript_recording(appointment_id)
         job_id = self._draft_job(appointment_id, fmt, recording_id)
         pronouns = self._client_pronouns(appointment_id)

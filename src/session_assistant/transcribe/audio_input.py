@@ -1,7 +1,8 @@
 """Turn an audio file into the 16 kHz mono float32 array the engine works on.
 
 Decoding goes through PyAV (``faster_whisper.decode_audio``), so any format FFmpeg knows works.
-Error messages name the problem, never the content.
+Error messages name the problem, never the content nor the file's path or name (a file is often
+named after the client: "Jane Doe 2026-11-20.m4a").
 """
 
 from __future__ import annotations
@@ -27,24 +28,24 @@ def load_audio(path: Path) -> np.ndarray:
 
     path = Path(path)
     if not path.exists():
-        raise AudioUnreadable(f"Audio file not found: {path}")
+        raise AudioUnreadable("Audio file not found.")
     if path.is_dir():
-        raise AudioUnreadable(f"Expected an audio file, got a folder: {path}")
+        raise AudioUnreadable("Expected an audio file, got a folder.")
     try:
         size = path.stat().st_size
         with path.open("rb"):
             pass
     except OSError as error:
-        raise AudioUnreadable(f"Cannot read audio file {path}: {error.strerror or 'unreadable'}") from None
+        raise AudioUnreadable(f"Cannot read the audio file: {error.strerror or 'unreadable'}.") from None
     if size == 0:
-        raise AudioUnreadable(f"Audio file is empty (0 bytes): {path}")
+        raise AudioUnreadable("The audio file is empty (0 bytes).")
     try:
         audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except Exception as error:  # PyAV raises many kinds (InvalidDataError, ValueError, IndexError...)
         log.info("decode failed: %s", type(error).__name__)
-        raise AudioUnreadable(f"Not a readable audio file: {path}") from None
+        raise AudioUnreadable("Not a readable audio file (damaged, or not audio).") from None
     if audio.size == 0:
-        raise AudioUnreadable(f"Audio file holds no audio samples: {path}")
+        raise AudioUnreadable("The audio file holds no audio samples.")
     return as_model_input(audio)
 
 

@@ -89,8 +89,8 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         pipeline = session_pipeline(self._ctx)
         if work and work.transcript is not None:
             self._show_transcript(work.transcript)
-        elif pipeline.transcript(appointment_id) is not None:
-            self._show_transcript(pipeline.transcript(appointment_id))
+        elif (stored := pipeline.view_transcript(appointment_id)) is not None:  # shown: audited
+            self._show_transcript(stored)
         self.resume_button.setVisible(interrupted_job(pipeline, appointment_id) is not None)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()

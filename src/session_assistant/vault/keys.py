@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +95,19 @@ def normalise_recovery_key(text: str) -> str:
     return "-".join(cleaned[i : i + _RECOVERY_GROUP_LEN] for i in range(0, len(cleaned), _RECOVERY_GROUP_LEN))
 
 
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The forms of a typed passphrase to try, the one new wraps use first.
+
+    The same visible text can arrive as different code points: "é" is one character (NFC) from most
+    keyboards but "e" plus a combining accent (NFD) from others (macOS file dialogs, some input
+    methods, a passphrase pasted from elsewhere). New wraps use NFC, so any form opens them. Vaults
+    wrapped before normalisation used the raw text, which may have been either form, so the raw
+    text and its NFD form are tried after NFC. An ASCII passphrase has only one form: one attempt.
+    """
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))
+
+
 @dataclass
 class Wrap:
     """One copy of the vault key, encrypted under a key derived from a secret."""
@@ -141,13 +155,19 @@ class KeyEnvelope:
         recovery_key = new_recovery_key()
         envelope = cls(
             vault_id=secrets.token_hex(8),
-            passphrase_wrap=Wrap.seal(vault_key, passphrase, "passphrase"),
+            passphrase_wrap=Wrap.seal(vault_key, unicodedata.normalize("NFC", passphrase), "passphrase"),
             recovery_wrap=Wrap.seal(vault_key, recovery_key, "recovery"),
         )
         return envelope, vault_key, recovery_key
 
     def unlock(self, passphrase: str) -> bytes:
-        return self.passphrase_wrap.open(passphrase, "passphrase")
+        forms = passphrase_forms(passphrase)
+        for form in forms[:-1]:
+            try:
+                return self.passphrase_wrap.open(form, "passphrase")
+            except WrongPassphrase:
+                continue
+        return self.passphrase_wrap.open(forms[-1], "passphrase")
 
     def unlock_with_recovery(self, recovery_key: str) -> bytes:
         try:
@@ -156,7 +176,8 @@ class KeyEnvelope:
             raise WrongPassphrase("Wrong recovery key: the vault was not unlocked.") from None
 
     def rewrap_passphrase(self, vault_key: bytes, new_passphrase: str) -> None:
-        self.passphrase_wrap = Wrap.seal(vault_key, new_passphrase, "passphrase", self.passphrase_wrap.kdf)
+        self.passphrase_wrap = Wrap.seal(vault_key, unicodedata.normalize("NFC", new_passphrase), "passphrase",
+                                         self.passphrase_wrap.kdf)
 
     def to_json(self) -> dict:
         return {
