@@ -32,7 +32,6 @@ import hmac
 import json
 import logging
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -42,6 +41,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from session_assistant.errors import VaultCorrupt
+from session_assistant.vault.keys import atomic_write
 
 try:  # advisory lock so two processes never move the record backwards; absent on Windows
     import fcntl
@@ -271,20 +271,6 @@ def audit_row_mac(db_path: Path, vault_key: bytes, seq: int) -> str | None:
 
 
 def _replace_durably(path: Path, data: bytes) -> None:
-    """Write-fsync-rename, without the folder fsync of keys.atomic_write (a third of the cost).
-
-    After a power cut the folder may still name the previous record: that only lags behind the
-    database, which the rule accepts. The file itself is fsynced before the rename, so the name
-    never points at an empty or half-written record (which would refuse a sound vault).
-    """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Without the folder fsync: a power cut may leave the folder naming the previous record, which
+    only lags behind the database, and the rule accepts that."""
+    atomic_write(path, data, sync_folder=False)
