@@ -170,7 +170,7 @@ def test_salvage_from_the_command_line(practice, tmp_path):
     for inside in (vault_dir / "salvaged.wav", vault_dir / "recordings" / "salvaged.wav",
                    vault_dir / "recordings" / ".." / "x.wav"):
         refused = _cli(vault_dir, "recordings", "salvage", rec_id, "--out", str(inside))
-        assert refused.returncode != 0 and "outside the vault" in refused.stderr
+        assert refused.returncode != 0 and "inside the vault folder" in refused.stderr
         assert not inside.exists()
     assert sealed_file.read_bytes() == damaged_bytes  # salvage never "repairs" the evidence
     audit = json.loads(_cli(vault_dir, "--json", "audit", "list").stdout)

@@ -17,6 +17,12 @@ def test_a_screened_item_leads_with_its_outcome():
 
 
 def test_items_without_a_status_and_an_empty_list_read_as_before():
-    plain = RiskItem("self_harm", 3, "client", "cutting", "I started cutting again.")
-    assert risk_rows([plain]) == ["self_harm: line 3 “cutting”"]
+    stored = {"category": "self_harm", "segment_id": 3, "speaker": "client", "phrase": "cutting",
+              "text": "I started cutting again."}  # a draft saved before risk items had a status
+    assert risk_rows([stored]) == ["self_harm: line 3 “cutting”"]
     assert risk_rows([]) == [NO_RISK]
+
+
+def test_a_rule_item_says_how_the_risk_came_up():
+    plain = RiskItem("self_harm", 3, "client", "cutting", "I started cutting again.")
+    assert risk_rows([plain]) == ["Risk mentioned (line 3): self harm “cutting”"]

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._sweep_timer.start()
         self._deadline_timer = QTimer(self)  # a sweep at the next deadline, not up to 10 min after it
         self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire 5 % late
         self._deadline_timer.timeout.connect(self._on_sweep_timer_timeout)
         self._notice_box: QMessageBox | None = None
         self._catch_up_tried: set[str] = set()
