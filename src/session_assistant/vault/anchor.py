@@ -99,7 +99,7 @@ def read_db_state(db_path: Path, vault_key: bytes) -> DbState:
     Read-only on purpose: a read-write connection checkpoints the WAL when it closes, which would
     fold a damaged -wal into ``vault.db`` and destroy the frames a salvage could still recover.
     """
-    from session_assistant.vault.database import _raw_key
+    from session_assistant.vault.database import connect_read_only
 
     try:
         size = db_path.stat().st_size
@@ -111,10 +111,7 @@ def read_db_state(db_path: Path, vault_key: bytes) -> DbState:
                            "restore from a backup. Nothing was changed.")
     conn = None
     try:
-        conn = sqlcipher3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        conn.set_key(_raw_key(vault_key))
-        conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn = connect_read_only(db_path, vault_key)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         meta = {}
         if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vault_meta'").fetchone():
@@ -257,16 +254,17 @@ class StateAnchor:
 
 def audit_row_mac(db_path: Path, vault_key: bytes, seq: int) -> str | None:
     """The mac of audit row ``seq`` (read-only connection), or None if the row is gone."""
-    from session_assistant.vault.database import _raw_key
+    from session_assistant.vault.database import connect_read_only
 
-    conn = sqlcipher3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn = None
     try:
-        conn.set_key(_raw_key(vault_key))
+        conn = connect_read_only(db_path, vault_key)
         row = conn.execute("SELECT mac FROM audit_log WHERE seq = ?", (seq,)).fetchone()
     except sqlcipher3.Error:
         return None
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
     return row[0] if row else None
 
 

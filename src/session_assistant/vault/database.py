@@ -54,6 +54,15 @@ def _raw_key(vault_key: bytes) -> str:
     return "x'" + vault_key.hex() + "'"
 
 
+def connect_read_only(path: Path, vault_key: bytes) -> sqlcipher3.Connection:
+    """A keyed connection that can never write, checkpoint or delete the -wal (checks before open)."""
+    conn = sqlcipher3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.set_key(_raw_key(vault_key))
+    conn.execute("PRAGMA cipher_memory_security = ON")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    return conn
+
+
 def _check_integrity_read_only(path: Path, vault_key: bytes) -> None:
     """Every page's HMAC and the b-trees, through a read-only connection.
 
@@ -62,10 +71,7 @@ def _check_integrity_read_only(path: Path, vault_key: bytes) -> None:
     """
     conn = None
     try:
-        conn = sqlcipher3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        conn.set_key(_raw_key(vault_key))
-        conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn = connect_read_only(path, vault_key)
         if conn.execute("PRAGMA cipher_integrity_check").fetchall():
             raise VaultCorrupt("The vault failed its integrity check (damaged or altered); restore it from a backup.")
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
