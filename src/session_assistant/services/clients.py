@@ -104,6 +104,20 @@ class ClientService(Service):
             self.audit.append(conn, "chart_viewed", entity="client", entity_id=client_id, client_id=client_id)
         return chart
 
+    # ---- what left the vault for this client, and what was shredded ---------------------------
+    def exports(self, client_id: int) -> list[dict]:
+        """Files written for this client (newest first): kind, file name, time, shared, SHA-256."""
+        with self.db.read() as conn:
+            return fetch_all(conn, "SELECT kind, file_name, created_at, shared, content_sha256 FROM exports "
+                                   "WHERE client_id = ? ORDER BY id DESC", (client_id,))
+
+    def shredded_recordings(self, client_id: int) -> list[dict]:
+        """The shred log of this client's recordings (newest first): ids, reasons and times only."""
+        with self.db.read() as conn:
+            return fetch_all(conn, "SELECT s.recording_id, s.reason, s.shredded_at FROM shred_log s "
+                                   "JOIN appointments a ON a.id = s.appointment_id WHERE a.client_id = ? "
+                                   "ORDER BY s.id DESC", (client_id,))
+
     # ---- consent to AI session recording -------------------------------------------------
     def consent(self, client_id: int) -> Consent:
         self.get(client_id)

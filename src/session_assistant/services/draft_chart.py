@@ -28,8 +28,7 @@ def chart_context(vault, appointment_id: int) -> ChartContext:
                                 missing=f"No appointment with id {appointment_id}.")
         last_note = _last_note_plan(conn, appointment["client_id"], appointment_id, appointment["starts_at"])
     client_id, day = appointment["client_id"], appointment["starts_at"][:10]
-    plans = TreatmentPlanService(vault)
-    plan = plans.latest(client_id, signed_only=True) or plans.latest(client_id)
+    plan = TreatmentPlanService(vault).active(client_id)
     goals = plan_goal_facts(plan["plan"], str(plan["id"])) if plan else []
     diagnoses = [ChartFact(f"chart:diagnosis:{d['id']}", "diagnosis", f"Diagnosis: {d['code']} {d['description']}")
                  for d in DiagnosisService(vault).list(client_id, active_only=True)]

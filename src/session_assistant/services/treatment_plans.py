@@ -167,6 +167,10 @@ class TreatmentPlanService(Service):
         found = self.versions(client_id, signed_only=signed_only)
         return found[-1] if found else None
 
+    def active(self, client_id: int) -> dict | None:
+        """The plan note drafting reads: the latest signed version, else the latest draft."""
+        return self.latest(client_id, signed_only=True) or self.latest(client_id)
+
     def delete_draft(self, plan_id: int) -> None:
         current = self.get(plan_id)
         if current["status"] == "signed":

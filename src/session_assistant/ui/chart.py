@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
-from session_assistant.ui.chart_records import fill_documents, fill_plan, fill_summaries, latest_measures
+from session_assistant.ui.chart_records import fill_documents, fill_summaries, latest_measures
 from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
 
@@ -38,6 +38,8 @@ class ChartPage(ChartView):
         self.open_note.clicked.connect(self._on_open_note_clicked)
         self.notes.itemActivated.connect(lambda *_: self._on_open_note_clicked())
         self.new_appointment.clicked.connect(lambda: self.client_id and self.new_appointment_requested.emit(self.client_id))
+        for editor in (self.assessments_tab, self.plan_tab, self.diagnoses_tab, self.client_tab):
+            editor.changed.connect(self._on_chart_edited)
         self.refresh_clients()
         self._show(None)
 
@@ -102,8 +104,10 @@ class ChartPage(ChartView):
             self.measures_plot.setVisible(any(points for _label, points, _max in measures[1]))
         for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
                               ("Assessments", self.assessments_tab.fill(practice, client_id)),
-                              ("Treatment plan", fill_plan(self.plan_tab, practice, client_id)),
-                              ("Documents", fill_documents(self.documents_tab, practice, client_id))):
+                              ("Treatment plan", self.plan_tab.fill(practice, client_id)),
+                              ("Documents", fill_documents(self.documents_tab, practice, client_id)),
+                              ("Diagnoses", self.diagnoses_tab.fill(practice, client_id)),
+                              ("Client", self.client_tab.fill(practice, client_id))):
             self.tabs.setTabEnabled(self.optional_tabs[title], filled)
             self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
         self.notes.clear()
@@ -123,6 +127,11 @@ class ChartPage(ChartView):
         except UserError as error:
             self.consent_status.setText(str(error))
             return
+        self._show(self.client_id)
+
+    def _on_chart_edited(self) -> None:
+        """An edit in one tab: the name in the list, the overview and the other tabs follow it."""
+        self.refresh_clients()
         self._show(self.client_id)
 
     def _on_open_note_clicked(self) -> None:

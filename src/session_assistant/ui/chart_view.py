@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
                                QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
 
-from session_assistant.ui.chart_records import AssessmentsTab, TextTab
+from session_assistant.ui.assessments_tab import AssessmentsTab
+from session_assistant.ui.chart_records import TextTab
+from session_assistant.ui.client_editor import ClientEditor
+from session_assistant.ui.diagnosis_tab import DiagnosisTab
+from session_assistant.ui.plan_editor import PlanEditor
 from session_assistant.ui.trend_plot import TrendPlot
 from session_assistant.ui.widgets import heading
 
@@ -109,11 +113,14 @@ class ChartView(QWidget):
         self.tabs.addTab(notes, "No&tes")
         self.summary_tab = TextTab("Summaries")
         self.assessments_tab = AssessmentsTab()
-        self.plan_tab = TextTab("Treatment plan")
+        self.plan_tab = PlanEditor()
         self.documents_tab = TextTab("Documents")
+        self.diagnoses_tab = DiagnosisTab()
+        self.client_tab = ClientEditor()
         self.optional_tabs = {}
         for title, tab in (("Summary", self.summary_tab), ("Assessments", self.assessments_tab),
-                           ("Treatment plan", self.plan_tab), ("Documents", self.documents_tab)):
+                           ("Treatment plan", self.plan_tab), ("Documents", self.documents_tab),
+                           ("Diagnoses", self.diagnoses_tab), ("Client", self.client_tab)):
             index = self.tabs.addTab(tab, title)
             self.optional_tabs[title] = index
             self.tabs.setTabEnabled(index, False)

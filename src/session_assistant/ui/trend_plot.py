@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+# Two hues that stay apart for the common colour-vision deficiencies (Okabe-Ito blue and orange) and
+# read on light and dark backgrounds; the second series is also dashed so print and grey still work.
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+# Severity cut-offs the PHQ-9 and GAD-7 share (the PHQ-9 adds 20); drawn as faint lines.
+SHARED_CUTOFFS = ((5, "mild"), (10, "moderate"), (15, "mod. severe / severe"), (20, "severe"))
 
 
 class TrendPlot(QWidget):
-    """Totals (oldest first) against their maximum; colours come from the palette (light and dark)."""
+    """Totals (oldest first) on one scale, a legend naming each instrument and its range, and
+    optional severity cut-off lines."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(130)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._series: list[tuple[str, list[tuple[str, int]], int]] = []
+        self._cutoffs: tuple[tuple[int, str], ...] = ()
 
-    def set_series(self, series: list[tuple[str, list[tuple[str, int]], int]]) -> None:
-        """``[(label, [(date, total), ...], max_total), ...]``."""
+    def set_series(self, series: list[tuple[str, list[tuple[str, int]], int]],
+                   cutoffs: tuple[tuple[int, str], ...] = ()) -> None:
+        """``[(label, [(date, total), ...], max_total), ...]`` and ``[(score, band name), ...]``."""
         self._series = [s for s in series if s[1]]
-        self.setAccessibleDescription("; ".join(f"{label}: " + ", ".join(f"{d} {t}" for d, t in points)
-                                                for label, points, _ in self._series))
+        self._cutoffs = cutoffs
+        self.setAccessibleDescription("; ".join(f"{label} total (0-{maximum}): " + ", ".join(f"{d} {t}" for d, t in points)
+                                                for label, points, maximum in self._series))
         self.update()
+
+    def legend_texts(self) -> list[str]:
+        return [f"{label} total, 0–{maximum} (latest {points[-1][1]})" for label, points, maximum in self._series]
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt name
         painter = QPainter(self)
@@ -36,12 +49,14 @@ class TrendPlot(QWidget):
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No scores yet")
             return
         top = max(maximum for _label, _points, maximum in self._series)  # one scale: totals compare
-        painter.setPen(QPen(palette.mid().color(), 1))
-        for value in range(0, top + 1, 5 if top <= 30 else 10):
+        grid_pen = QPen(palette.mid().color(), 1)
+        painter.setPen(grid_pen)
+        for value in (0, top):
             y = area.bottom() - area.height() * value / top
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.drawText(QRectF(0, y - line_h / 2, area.left() - 4, line_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+        self._paint_cutoffs(painter, area, top, line_h)
         dates = sorted({d for _label, points, _max in self._series for d, _t in points})
         position = {d: i for i, d in enumerate(dates)}
         step = area.width() / max(1, len(dates) - 1)
@@ -50,21 +65,43 @@ class TrendPlot(QWidget):
         if len(dates) > 1:
             painter.drawText(QPointF(area.right() - metrics.horizontalAdvance(dates[-1]), area.bottom() + line_h + 2),
                              dates[-1])
-        colours = (palette.highlight().color(), palette.link().color())
         legend_x = area.left()
-        for index, (label, points, _maximum) in enumerate(self._series):
-            pen = QPen(colours[index % len(colours)], 2)
-            if index:
+        for index, ((label, points, _maximum), legend) in enumerate(zip(self._series, self.legend_texts())):
+            pen = QPen(QColor(SERIES_COLOURS[index % len(SERIES_COLOURS)]), 2.5)
+            if index % 2:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             xy = [QPointF(area.left() + position[d] * step if len(dates) > 1 else area.center().x(),
                           area.bottom() - area.height() * total / top) for d, total in points]
             for a, b in zip(xy, xy[1:]):
                 painter.drawLine(a, b)
+            painter.setBrush(pen.color())
             for point in xy:
                 painter.drawEllipse(point, 3, 3)
-            painter.drawLine(QPointF(legend_x, line_h / 2 + 3), QPointF(legend_x + 18, line_h / 2 + 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawLine(QPointF(legend_x, line_h / 2 + 3), QPointF(legend_x + 22, line_h / 2 + 3))
             painter.setPen(text_colour)
-            legend = f"{label} (latest {points[-1][1]})"
-            painter.drawText(QPointF(legend_x + 22, line_h), legend)
-            legend_x += 22 + metrics.horizontalAdvance(legend) + 18
+            painter.drawText(QPointF(legend_x + 26, line_h), legend)
+            legend_x += 26 + metrics.horizontalAdvance(legend) + 18
+
+    def _paint_cutoffs(self, painter: QPainter, area: QRectF, top: int, line_h: int) -> None:
+        """Faint dotted lines at the severity cut-offs, labelled with the score and band at the right."""
+        faint = QColor(self.palette().text().color())
+        faint.setAlpha(110)
+        pen = QPen(faint, 1, Qt.PenStyle.DotLine)
+        small = painter.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
+        painter.save()
+        painter.setFont(small)
+        for value, name in self._cutoffs:
+            if value >= top:
+                continue
+            y = area.bottom() - area.height() * value / top
+            painter.setPen(pen)
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(faint)
+            painter.drawText(QRectF(0, y - line_h / 2, area.left() - 4, line_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+            painter.drawText(QRectF(area.left(), y - line_h, area.width() - 2, line_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, name)
+        painter.restore()

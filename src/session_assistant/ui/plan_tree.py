@@ -1,0 +1,230 @@
+"""A treatment plan as an editable tree: problems → goals → objectives and interventions.
+
+The tree is the editing model: each item holds its kind and fields, and ``plan()`` walks it back
+into the service's ``plan_json`` shape (validated there, not here). The fields of the selected
+item are edited beside the tree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from session_assistant.services.treatment_plans import GOAL_STATUSES
+
+KIND, FIELDS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+TITLES = {"problem": "Problem", "goal": "Goal", "objective": "Objective", "intervention": "Intervention"}
+DATED = ("goal", "objective")  # the service keeps target dates and progress on these
+NEW_TEXT = {"problem": "New problem", "goal": "New goal", "objective": "New objective",
+            "intervention": "New intervention"}
+
+
+class PlanTree(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(("Plan", "Target date", "Progress"))
+        self.tree.setAccessibleName("Treatment plan")
+        self.tree.setWordWrap(True)
+        self.add_problem = QPushButton("+ &Problem")
+        self.add_goal = QPushButton("+ G&oal")
+        self.add_objective = QPushButton("+ O&bjective")
+        self.add_intervention = QPushButton("+ &Intervention")
+        self.remove = QPushButton("Remo&ve")
+        add_row = QHBoxLayout()
+        for button in (self.add_problem, self.add_goal, self.add_objective, self.add_intervention, self.remove):
+            add_row.addWidget(button)
+        add_row.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(add_row)
+
+        self.editor = QGroupBox("Selected item")
+        self.text = QLineEdit()
+        self.text.setAccessibleName("Item text")
+        self.measure = QLineEdit()
+        self.measure.setPlaceholderText("how you will know, e.g. GAD-7 below 10")
+        self.target_date = QLineEdit()
+        self.target_date.setPlaceholderText("YYYY-MM-DD")
+        self.target_date.setAccessibleName("Target date")
+        self.progress = QComboBox()
+        self.progress.addItems(GOAL_STATUSES)
+        self.progress.setAccessibleName("Progress")
+        self.form = QFormLayout(self.editor)
+        self.form.addRow("&Text:", self.text)
+        self.form.addRow("&Measure:", self.measure)
+        self.form.addRow("Target &date:", self.target_date)
+        self.form.addRow("Pro&gress:", self.progress)
+        self.hint = QLabel("Choose an item in the plan to edit it.")
+        self.hint.setWordWrap(True)
+        self.form.addRow(self.hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._editable = False
+        self._loading = False
+        self.add_problem.clicked.connect(lambda: self.add_item("problem"))
+        self.add_goal.clicked.connect(lambda: self.add_item("goal"))
+        self.add_objective.clicked.connect(lambda: self.add_item("objective"))
+        self.add_intervention.clicked.connect(lambda: self.add_item("intervention"))
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.tree.currentItemChanged.connect(lambda *_: self._on_current_changed())
+        for edit in (self.text, self.measure, self.target_date):
+            edit.textEdited.connect(self._on_field_edited)
+        self.progress.activated.connect(self._on_field_edited)
+        self.set_plan(None, editable=False)
+
+    # ---- the plan in and out ---------------------------------------------------------------------
+    def set_plan(self, plan: dict | None, *, editable: bool) -> None:
+        self._editable = editable
+        self.tree.clear()
+        for problem in (plan or {}).get("problems", []):
+            p_item = self._item(None, "problem", {"text": problem["problem"]})
+            for goal in problem.get("goals", []):
+                g_item = self._item(p_item, "goal", {"text": goal["goal"], "measure": goal.get("measure", ""),
+                                                     "target_date": goal.get("target_date") or "",
+                                                     "status": goal.get("status") or GOAL_STATUSES[0]})
+                for objective in goal.get("objectives", []):
+                    self._item(g_item, "objective", {"text": objective["objective"],
+                                                     "target_date": objective.get("target_date") or "",
+                                                     "status": objective.get("status") or GOAL_STATUSES[0]})
+                for intervention in goal.get("interventions", []):
+                    self._item(g_item, "intervention", {"text": intervention})
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(1)
+        self.tree.setColumnWidth(0, max(320, self.tree.columnWidth(0)))
+        self._on_current_changed()
+
+    def plan(self) -> dict:
+        """The tree in the service's shape (unvalidated: the service names what is missing)."""
+        problems = []
+        for p in range(self.tree.topLevelItemCount()):
+            p_item = self.tree.topLevelItem(p)
+            goals = []
+            for g in range(p_item.childCount()):
+                g_item = p_item.child(g)
+                fields = g_item.data(0, FIELDS)
+                children = [g_item.child(i) for i in range(g_item.childCount())]
+                goals.append({"goal": fields["text"], "measure": fields.get("measure", ""),
+                              "target_date": fields.get("target_date") or None, "status": fields.get("status"),
+                              "objectives": [{"objective": c.data(0, FIELDS)["text"],
+                                              "target_date": c.data(0, FIELDS).get("target_date") or None,
+                                              "status": c.data(0, FIELDS).get("status")}
+                                             for c in children if c.data(0, KIND) == "objective"],
+                              "interventions": [c.data(0, FIELDS)["text"] for c in children
+                                                if c.data(0, KIND) == "intervention"]})
+            problems.append({"problem": p_item.data(0, FIELDS)["text"], "goals": goals})
+        return {"problems": problems}
+
+    def is_empty(self) -> bool:
+        return self.tree.topLevelItemCount() == 0
+
+    # ---- editing ---------------------------------------------------------------------------------
+    def add_item(self, kind: str) -> QTreeWidgetItem | None:
+        """Add a ``kind`` under the selected item's nearest fitting parent, select it, edit its text."""
+        if not self._editable:
+            return None
+        parent = None
+        if kind != "problem":
+            wanted = "problem" if kind == "goal" else "goal"
+            parent = self.tree.currentItem()
+            while parent is not None and parent.data(0, KIND) != wanted:
+                parent = parent.parent()
+            if parent is None:
+                return None
+        fields = {"text": NEW_TEXT[kind]}
+        if kind in DATED:
+            fields.update(target_date="", status=GOAL_STATUSES[0], **({"measure": ""} if kind == "goal" else {}))
+        item = self._item(parent, kind, fields)
+        if parent is not None:
+            parent.setExpanded(True)
+        self.tree.setCurrentItem(item)
+        self.text.setFocus()
+        self.text.selectAll()
+        self.changed.emit()
+        return item
+
+    def _item(self, parent, kind: str, fields: dict) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, KIND, kind)
+        item.setData(0, FIELDS, fields)
+        self._label(item)
+        if parent is None:
+            self.tree.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    @staticmethod
+    def _label(item: QTreeWidgetItem) -> None:
+        kind, fields = item.data(0, KIND), item.data(0, FIELDS)
+        text = f"{TITLES[kind]}: {fields['text']}"
+        if fields.get("measure"):
+            text += f"  (measure: {fields['measure']})"
+        item.setText(0, text)
+        item.setToolTip(0, text)
+        item.setText(1, fields.get("target_date") or "")
+        item.setText(2, fields.get("status") or "")
+
+    def _on_current_changed(self) -> None:
+        item = self.tree.currentItem()
+        kind = item.data(0, KIND) if item is not None else None
+        self._loading = True
+        fields = item.data(0, FIELDS) if item is not None else {}
+        self.text.setText(fields.get("text", ""))
+        self.measure.setText(fields.get("measure", ""))
+        self.target_date.setText(fields.get("target_date", ""))
+        self.progress.setCurrentText(fields.get("status") or GOAL_STATUSES[0])
+        self._loading = False
+        self.editor.setTitle(TITLES[kind] if kind else "Selected item")
+        self.form.setRowVisible(self.measure, kind == "goal")
+        self.form.setRowVisible(self.target_date, kind in DATED)
+        self.form.setRowVisible(self.progress, kind in DATED)
+        self.hint.setVisible(kind is None or not self._editable)
+        self.hint.setText("Choose an item in the plan to edit it." if self._editable
+                          else "This version is signed and cannot change; start a new version to revise it.")
+        for widget in (self.text, self.measure, self.target_date, self.progress):
+            widget.setEnabled(self._editable and kind is not None)
+        chain = []
+        walk = item
+        while walk is not None:
+            chain.append(walk.data(0, KIND))
+            walk = walk.parent()
+        self.add_problem.setEnabled(self._editable)
+        self.add_goal.setEnabled(self._editable and "problem" in chain)
+        self.add_objective.setEnabled(self._editable and "goal" in chain)
+        self.add_intervention.setEnabled(self._editable and "goal" in chain)
+        self.remove.setEnabled(self._editable and item is not None)
+
+    def _on_field_edited(self, *_args) -> None:
+        item = self.tree.currentItem()
+        if self._loading or item is None or not self._editable:
+            return
+        fields = dict(item.data(0, FIELDS))
+        fields["text"] = self.text.text()
+        if item.data(0, KIND) == "goal":
+            fields["measure"] = self.measure.text()
+        if item.data(0, KIND) in DATED:
+            fields["target_date"] = self.target_date.text().strip()
+            fields["status"] = self.progress.currentText()
+        item.setData(0, FIELDS, fields)
+        self._label(item)
+        self.changed.emit()
+
+    def _on_remove_clicked(self) -> None:
+        item = self.tree.currentItem()
+        if item is None or not self._editable:
+            return
+        (item.parent() or self.tree.invisibleRootItem()).removeChild(item)
+        self.changed.emit()
