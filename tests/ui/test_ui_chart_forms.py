@@ -39,8 +39,10 @@ def _open_chart(qtbot, window, last_name: str, tab: str):
     return chart, client_id
 
 
-def _select_instrument(qtbot, form, key: str) -> None:
-    form.select(key)
+def _start_new(qtbot, tab, key: str) -> None:
+    _click(qtbot, tab.new_buttons[key])
+    form = tab.form
+    assert tab.pages.currentIndex() == 1 and form.key == key
     # New answer buttons are shown (and old ones deleted) by the event loop, as for a user.
     qtbot.waitUntil(lambda: all(b.isVisible() and b.width() > 10 for row in form.buttons for b in row))
 
@@ -62,7 +64,7 @@ def test_phq9_by_clicks_scores_live_alerts_on_item_9_and_signs_into_the_vault(qt
     chart, client_id = _open_chart(qtbot, window, "Okafor", "Assessments")
     tab = chart.assessments_tab
     form = tab.form
-    _select_instrument(qtbot, form, "phq9")
+    _start_new(qtbot, tab, "phq9")
     assert len(form.buttons) == 9 and not tab.save_and_sign.isEnabled()
     for item, value in enumerate([1, 2, 1, 2, 1, 1, 1, 0]):
         _click(qtbot, form.buttons[item][value])
@@ -84,6 +86,7 @@ def test_phq9_by_clicks_scores_live_alerts_on_item_9_and_signs_into_the_vault(qt
     assert stored["signer_name"] == "Dr Test Clinician" and stored["self_harm_flag"]
     assert _audit(practice, "assessment", stored["id"]) == ["assessment_added", "assessment_signed"]
     # The form is empty again, the history and the trend show the new result, the overview flags item 9.
+    assert tab.pages.currentIndex() == 0  # back to the history
     assert form.alert.isHidden() and form.answers() == [None] * 9
     top = tab.history.topLevelItem(0)
     assert [top.text(c) for c in (1, 2, 3, 4, 5)] == ["PHQ-9", "11", "moderate", "2 ⚠", "Signed"]
@@ -95,7 +98,7 @@ def test_gad7_saved_as_draft_then_signed_from_the_history(qtbot, ready_vault, ma
     window = make_window(ready_vault)
     chart, client_id = _open_chart(qtbot, window, "Takahashi", "Assessments")
     tab = chart.assessments_tab
-    _select_instrument(qtbot, tab.form, "gad7")
+    _start_new(qtbot, tab, "gad7")
     assert len(tab.form.buttons) == 7
     for item, value in enumerate([3, 3, 2, 2, 2, 1, 3]):
         _click(qtbot, tab.form.buttons[item][value])

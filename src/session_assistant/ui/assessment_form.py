@@ -19,7 +19,11 @@ ALERT_STYLE = "QLabel { background: #B00020; color: white; padding: 6px; border-
 
 
 class AssessmentForm(QWidget):
-    """The answers of one administration; ``changed`` fires on every answer."""
+    """The answers of one administration; ``changed`` fires on every answer.
+
+    ``score`` and ``alert`` are left for the owner to place where they stay in view (outside a
+    scrolling area), so the total and the item-9 alert are never scrolled away.
+    """
 
     changed = Signal()
 
@@ -68,8 +72,6 @@ class AssessmentForm(QWidget):
         layout.addWidget(self.stem)
         layout.addWidget(self.items_box)
         layout.addWidget(self.other_box)
-        layout.addWidget(self.score)
-        layout.addWidget(self.alert)
         layout.addStretch(1)
         self.instrument.currentIndexChanged.connect(self._on_instrument_changed)
         self.other_name.textChanged.connect(self.changed)
@@ -98,16 +100,22 @@ class AssessmentForm(QWidget):
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(key)))
 
     def clear(self) -> None:
-        self._on_instrument_changed()
+        for group in self.groups:
+            group.setExclusive(False)  # an exclusive group never lets its checked button go
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
         self.other_name.clear()
         self.other_total.setValue(0)
         self.other_severity.clear()
+        self._on_answer_changed()
 
     # ---- building and updating -------------------------------------------------------------------
     def _on_instrument_changed(self, *_args) -> None:
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
-            if widget is not None:
+            if widget is not None:  # hidden now: deleteLater waits for the event loop
+                widget.hide()
                 widget.deleteLater()
         for group in self.groups:
             group.deleteLater()

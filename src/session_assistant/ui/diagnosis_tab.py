@@ -8,8 +8,9 @@ addable: the service refuses them and names the complete codes to choose from.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from session_assistant.errors import UserError
 from session_assistant.ui.assessments_tab import date_edit
@@ -42,24 +43,34 @@ class DiagnosisTab(QWidget):
         onset_row.addWidget(self.onset)
         onset_row.addWidget(self.onset_unknown)
         onset_row.addStretch(1)
-        onset_row.addWidget(self.add)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add)
         add_layout = QVBoxLayout(add_box)
         add_layout.addWidget(self.search)
         add_layout.addWidget(self.results, 1)
         add_layout.addLayout(onset_row)
+        add_layout.addLayout(add_row)
 
         self.listing = QTreeWidget()
         self.listing.setHeaderLabels(("Code", "Description", "Onset", "Resolved"))
         self.listing.setAccessibleName("Diagnoses")
         self.listing.setWordWrap(True)
+        header = self.listing.header()
+        header.setStretchLastSection(False)
+        for column in range(4):  # the description takes what the code and the dates leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.active_group = QTreeWidgetItem(["Active"])
         self.resolved_group = QTreeWidgetItem(["Resolved"])
         self.resolved_on = date_edit(QDate.currentDate().toPython())
         self.resolved_on.setAccessibleName("Resolution date")
-        self.resolve = QPushButton("&Resolve selected")
+        self.resolve = QPushButton("&Resolve")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Diagnosis status")
+        self.results.setMinimumWidth(200)
+        self.listing.setMinimumWidth(200)
         resolve_row = QHBoxLayout()
         resolve_row.addWidget(QLabel("Resolved on:"))
         resolve_row.addWidget(self.resolved_on)
@@ -104,6 +115,7 @@ class DiagnosisTab(QWidget):
             item = QTreeWidgetItem([row["code"], row["description"], row["onset_date"] or "not known",
                                     row["resolved_date"] or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
+            item.setToolTip(1, row["description"])
             (self.resolved_group if row["resolved_date"] else self.active_group).addChild(item)
         for group in (self.active_group, self.resolved_group):
             group.setFirstColumnSpanned(False)
@@ -113,8 +125,6 @@ class DiagnosisTab(QWidget):
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
             self.listing.addTopLevelItem(group)
             group.setExpanded(True)
-        self.listing.resizeColumnToContents(0)
-        self.listing.setColumnWidth(1, max(220, self.listing.columnWidth(1)))
         self._update_buttons()
         return True
 

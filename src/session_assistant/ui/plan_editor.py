@@ -29,6 +29,7 @@ class PlanEditor(QWidget):
         self.version.setMinimumContentsLength(28)
         self.active_label = QLabel()
         self.active_label.setAccessibleName("Active plan")
+        self.active_label.setWordWrap(True)
         self.new_plan = QPushButton("&New version")
         self.save = QPushButton("&Save draft")
         self.sign = QPushButton("Si&gn…")

@@ -8,8 +8,9 @@ item are edited beside the tree.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from session_assistant.services.treatment_plans import GOAL_STATUSES
 
@@ -29,6 +30,11 @@ class PlanTree(QWidget):
         self.tree.setHeaderLabels(("Plan", "Target date", "Progress"))
         self.tree.setAccessibleName("Treatment plan")
         self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.add_problem = QPushButton("+ &Problem")
         self.add_goal = QPushButton("+ G&oal")
         self.add_objective = QPushButton("+ O&bjective")
@@ -45,7 +51,10 @@ class PlanTree(QWidget):
         left_layout.addLayout(add_row)
 
         self.editor = QGroupBox("Selected item")
-        self.text = QLineEdit()
+        self.editor.setMinimumWidth(260)
+        self.text = QPlainTextEdit()  # problems and goals are often whole sentences: let them wrap
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(80)
         self.text.setAccessibleName("Item text")
         self.measure = QLineEdit()
         self.measure.setPlaceholderText("how you will know, e.g. GAD-7 below 10")
@@ -55,7 +64,10 @@ class PlanTree(QWidget):
         self.progress = QComboBox()
         self.progress.addItems(GOAL_STATUSES)
         self.progress.setAccessibleName("Progress")
-        self.form = QFormLayout(self.editor)
+        self.form = QFormLayout()
+        editor_layout = QVBoxLayout(self.editor)
+        editor_layout.addLayout(self.form)
+        editor_layout.addStretch(1)
         self.form.addRow("&Text:", self.text)
         self.form.addRow("&Measure:", self.measure)
         self.form.addRow("Target &date:", self.target_date)
@@ -80,7 +92,8 @@ class PlanTree(QWidget):
         self.add_intervention.clicked.connect(lambda: self.add_item("intervention"))
         self.remove.clicked.connect(self._on_remove_clicked)
         self.tree.currentItemChanged.connect(lambda *_: self._on_current_changed())
-        for edit in (self.text, self.measure, self.target_date):
+        self.text.textChanged.connect(self._on_field_edited)
+        for edit in (self.measure, self.target_date):
             edit.textEdited.connect(self._on_field_edited)
         self.progress.activated.connect(self._on_field_edited)
         self.set_plan(None, editable=False)
@@ -102,8 +115,7 @@ class PlanTree(QWidget):
                 for intervention in goal.get("interventions", []):
                     self._item(g_item, "intervention", {"text": intervention})
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, max(320, self.tree.columnWidth(0)))
+
         self._on_current_changed()
 
     def plan(self) -> dict:
@@ -182,8 +194,9 @@ class PlanTree(QWidget):
         kind = item.data(0, KIND) if item is not None else None
         self._loading = True
         fields = item.data(0, FIELDS) if item is not None else {}
-        self.text.setText(fields.get("text", ""))
+        self.text.setPlainText(fields.get("text", ""))
         self.measure.setText(fields.get("measure", ""))
+        self.measure.setCursorPosition(0)  # the start of a long measure, not its end
         self.target_date.setText(fields.get("target_date", ""))
         self.progress.setCurrentText(fields.get("status") or GOAL_STATUSES[0])
         self._loading = False
@@ -212,7 +225,7 @@ class PlanTree(QWidget):
         if self._loading or item is None or not self._editable:
             return
         fields = dict(item.data(0, FIELDS))
-        fields["text"] = self.text.text()
+        fields["text"] = self.text.toPlainText()
         if item.data(0, KIND) == "goal":
             fields["measure"] = self.measure.text()
         if item.data(0, KIND) in DATED:

@@ -43,7 +43,9 @@ class TrendPlot(QWidget):
         text_colour = palette.text().color()
         metrics = painter.fontMetrics()
         line_h = metrics.height()
-        area = QRectF(self.rect()).adjusted(28, line_h + 10, -12, -line_h - 6)
+        legends = self._legend_positions(metrics, self.width() - 40)
+        rows = 1 + max((row for _x, row in legends), default=0)
+        area = QRectF(self.rect()).adjusted(28, rows * line_h + 10, -12, -line_h - 6)
         if not self._series:
             painter.setPen(text_colour)
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No scores yet")
@@ -65,8 +67,10 @@ class TrendPlot(QWidget):
         if len(dates) > 1:
             painter.drawText(QPointF(area.right() - metrics.horizontalAdvance(dates[-1]), area.bottom() + line_h + 2),
                              dates[-1])
-        legend_x = area.left()
-        for index, ((label, points, _maximum), legend) in enumerate(zip(self._series, self.legend_texts())):
+        for index, ((label, points, _maximum), legend, (legend_x, row)) in enumerate(
+                zip(self._series, self.legend_texts(), legends)):
+            legend_x += area.left()
+            legend_y = row * line_h
             pen = QPen(QColor(SERIES_COLOURS[index % len(SERIES_COLOURS)]), 2.5)
             if index % 2:
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -79,10 +83,20 @@ class TrendPlot(QWidget):
             for point in xy:
                 painter.drawEllipse(point, 3, 3)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawLine(QPointF(legend_x, line_h / 2 + 3), QPointF(legend_x + 22, line_h / 2 + 3))
+            painter.drawLine(QPointF(legend_x, legend_y + line_h / 2 + 3), QPointF(legend_x + 22, legend_y + line_h / 2 + 3))
             painter.setPen(text_colour)
-            painter.drawText(QPointF(legend_x + 26, line_h), legend)
-            legend_x += 26 + metrics.horizontalAdvance(legend) + 18
+            painter.drawText(QPointF(legend_x + 26, legend_y + line_h), legend)
+
+    def _legend_positions(self, metrics, width: float) -> list[tuple[float, int]]:
+        """(x, row) of each legend entry: entries wrap to a new row rather than run off the edge."""
+        positions, x, row = [], 0.0, 0
+        for legend in self.legend_texts():
+            entry = 26 + metrics.horizontalAdvance(legend)
+            if x and x + entry > width:
+                x, row = 0.0, row + 1
+            positions.append((x, row))
+            x += entry + 18
+        return positions
 
     def _paint_cutoffs(self, painter: QPainter, area: QRectF, top: int, line_h: int) -> None:
         """Faint dotted lines at the severity cut-offs, labelled with the score and band at the right."""
