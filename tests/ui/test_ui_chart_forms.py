@@ -233,3 +233,30 @@ def test_client_pronouns_and_date_of_birth_edited_and_read_back(qtbot, ready_vau
     _click(qtbot, chart.consent_given)
     chart.tabs.setCurrentIndex(chart.optional_tabs["Client"])
     assert editor.consents.topLevelItem(0).text(1) == "Consent given"
+
+
+def test_other_instrument_by_name_and_total_and_a_bad_plan_date_is_refused(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    chart, client_id = _open_chart(qtbot, window, "Castellanos", "Assessments")
+    tab = chart.assessments_tab
+    practice = window.ctx.practice
+    _click(qtbot, tab.new_buttons["other"])
+    assert tab.form.other_box.isVisible() and not tab.form.items_box.isVisible() and not tab.save_draft.isEnabled()
+    qtbot.keyClicks(tab.form.other_name, "PCL-5")
+    tab.form.other_total.setValue(41)
+    _click(qtbot, tab.save_draft)
+    stored = practice.assessments.list(client_id, "PCL-5")
+    assert [(a["instrument"], a["total_score"], a["status"]) for a in stored] == [("PCL-5", 41, "draft")]
+    assert tab.history.topLevelItem(0).text(1) == "PCL-5"
+    # A plan with an impossible target date is refused with the reason; nothing is stored.
+    chart.tabs.setCurrentIndex(chart.optional_tabs["Treatment plan"])
+    editor = chart.plan_tab
+    _click(qtbot, editor.new_plan)
+    _edit(qtbot, editor.tree.target_date, "next spring")
+    _click(qtbot, editor.save)
+    assert "Not saved" in editor.status.text() and "YYYY-MM-DD" in editor.status.text()
+    assert practice.plans.versions(client_id) == []
+    _edit(qtbot, editor.tree.target_date, "2027-05-01")
+    _click(qtbot, editor.save)
+    assert practice.plans.active(client_id)["plan"]["problems"][0]["goals"][0]["target_date"] == "2027-05-01"
+    assert editor.status.text() == "Draft saved." and "Active plan" in editor.active_label.text()
