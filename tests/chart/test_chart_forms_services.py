@@ -44,3 +44,80 @@ def test_exports_and_shredded_recordings_are_listed_per_client(practice, client_
     assert practice.clients.exports(other) == []
     assert [s["recording_id"] for s in practice.clients.shredded_recordings(client_id)] == ["a" * 32]
     assert [s["recording_id"] for s in practice.clients.shredded_recordings(other)] == ["b" * 32]
+
+
+def test_interventions_carry_target_dates_under_goals_and_objectives(practice, client_id, tmp_path):
+    from pypdf import PdfReader
+
+    from session_assistant.documents.service import DocumentService
+    from session_assistant.errors import UserError
+
+    plan = copy.deepcopy(PLAN)
+    goal = plan["problems"][0]["goals"][0]
+    goal["objectives"][0]["interventions"] = [{"intervention": "Worry postponement", "target_date": "2027-01-15"}]
+    goal["interventions"] = [{"intervention": "Graded exposure to train travel", "target_date": "2027-02-01"},
+                             "Diaphragmatic breathing"]  # a bare string is still accepted, without a date
+    bad = copy.deepcopy(plan)
+    bad["problems"][0]["goals"][0]["interventions"][0]["target_date"] = "after Easter"
+    try:
+        practice.plans.create(client_id, bad)
+        raise AssertionError("an impossible intervention date was stored")
+    except UserError as error:
+        assert "Intervention target date" in str(error)
+    plan_id = practice.plans.create(client_id, plan)
+    row = practice.plans.get(plan_id)
+    stored_goal = row["plan"]["problems"][0]["goals"][0]
+    assert stored_goal["objectives"][0]["interventions"] == [{"intervention": "Worry postponement",
+                                                              "target_date": "2027-01-15"}]
+    assert stored_goal["interventions"] == [{"intervention": "Graded exposure to train travel",
+                                             "target_date": "2027-02-01"},
+                                            {"intervention": "Diaphragmatic breathing", "target_date": None}]
+    assert "      Intervention: Worry postponement (target 2027-01-15)" in row["text"].splitlines()
+    assert "    Intervention: Graded exposure to train travel (target 2027-02-01)" in row["text"].splitlines()
+    practice.plans.sign(plan_id, "Dr Sam Example")
+    out = tmp_path / "plan.pdf"
+    DocumentService(practice).export_plan(plan_id, out)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "Intervention: Worry postponement (target 2027-01-15)" in text
+    assert "Intervention: Graded exposure to train travel (target 2027-02-01)" in text
+
+
+def test_a_plan_stored_before_interventions_had_dates_still_reads_and_keeps_its_json(practice, client_id):
+    import hashlib
+    import json
+
+    from session_assistant.services.base import canonical_json
+    from session_assistant.services.chart_sources import gather
+
+    old = {"problems": [{"problem": "Panic", "goals": [{"goal": "Fewer panic attacks", "measure": "", "target_date": None,
+                                                        "status": "in progress", "objectives": [
+                                                            {"objective": "Breathe", "target_date": None,
+                                                             "status": "not started"}],
+                                                        "interventions": ["Interoceptive exposure"]}]}]}
+    with practice.vault.db.transaction() as conn:  # written as the previous version stored it
+        cursor = conn.execute("INSERT INTO treatment_plans (client_id, version, plan_json, created_at, updated_at) "
+                              "VALUES (?, 1, ?, '2026-11-01T09:00:00+00:00', '2026-11-01T09:00:00+00:00')",
+                              (client_id, json.dumps(old)))
+        plan_id = cursor.lastrowid
+    row = practice.plans.get(plan_id)
+    goal = row["plan"]["problems"][0]["goals"][0]
+    assert goal["interventions"] == [{"intervention": "Interoceptive exposure", "target_date": None}]
+    assert goal["objectives"][0]["interventions"] == []
+    assert "    Intervention: Interoceptive exposure" in row["text"].splitlines()
+    content_hash = practice.plans.sign(plan_id, "Dr Sam Example")
+    signed = practice.plans.get(plan_id)
+    with practice.vault.db.read() as conn:
+        assert json.loads(conn.execute("SELECT plan_json FROM treatment_plans WHERE id = ?",
+                                       (plan_id,)).fetchone()[0]) == old  # not rewritten on read or sign
+    with practice.vault.db.read() as conn:  # the summary sources read the stored JSON directly
+        plan_source = next(s for s in gather(conn, client_id) if s.kind == "treatment_plan")
+    assert "Intervention: Interoceptive exposure" in plan_source.text
+    expected = {"plan_id": plan_id, "client_id": client_id, "version": 1, "plan": old, "review_date": None,
+                "signer": "Dr Sam Example", "signed_at": signed["signed_at"]}
+    assert content_hash == hashlib.sha256(canonical_json(expected).encode()).hexdigest()
+    # A new version from it is stored in today's shape.
+    new_id = practice.plans.new_version(client_id)
+    with practice.vault.db.read() as conn:
+        stored = json.loads(conn.execute("SELECT plan_json FROM treatment_plans WHERE id = ?", (new_id,)).fetchone()[0])
+    assert stored["problems"][0]["goals"][0]["interventions"] == [{"intervention": "Interoceptive exposure",
+                                                                   "target_date": None}]

@@ -35,7 +35,8 @@ def test_plan_holds_problems_goals_objectives_interventions_dates_and_status(pra
     goal = row["plan"]["problems"][0]["goals"][0]
     assert (row["version"], row["status"], row["review_date"]) == (1, "draft", "2026-04-01")
     assert goal["measure"].startswith("GAD-7 below 10") and goal["target_date"] == "2026-06-30"
-    assert goal["status"] == "in progress" and goal["interventions"][1] == "Graded exposure to train travel"
+    assert goal["status"] == "in progress" and goal["interventions"][1] == {"intervention": "Graded exposure to train travel",
+                                                                       "target_date": None}
     assert goal["objectives"][0]["status"] == "in progress"
     assert "Goal 1.1: Reduce anxiety to the mild range" in row["text"] and "Review date: 2026-04-01" in row["text"]
 

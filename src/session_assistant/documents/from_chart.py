@@ -98,6 +98,14 @@ def summary_document(summary: dict, client: dict, profile) -> ClinicalDocument:
     )
 
 
+def _intervention_line(intervention) -> str:
+    """``Intervention: text (target date)``; a bare string is a plan stored before interventions had dates."""
+    if isinstance(intervention, str):
+        return f"Intervention: {intervention}"
+    target = f" (target {intervention['target_date']})" if intervention.get("target_date") else ""
+    return f"Intervention: {intervention['intervention']}{target}"
+
+
 def plan_document(plan: dict, client: dict, profile) -> ClinicalDocument:
     """A signed treatment plan version: one section per problem."""
     sections = []
@@ -108,8 +116,11 @@ def plan_document(plan: dict, client: dict, profile) -> ClinicalDocument:
                                           f"target {goal['target_date']}" if goal.get("target_date") else "",
                                           f"status: {goal['status']}") if x)
             lines.append(f"Goal {number}.{g_number}: {goal['goal']} ({extra})")
-            lines.extend(f"- Objective: {o['objective']} ({o['status']})" for o in goal.get("objectives", []))
-            lines.extend(f"- Intervention: {i}" for i in goal.get("interventions", []))
+            for objective in goal.get("objectives", []):
+                target = f", target {objective['target_date']}" if objective.get("target_date") else ""
+                lines.append(f"- Objective: {objective['objective']} ({objective['status']}{target})")
+                lines.extend(f"  - {_intervention_line(i)}" for i in objective.get("interventions", []))
+            lines.extend(f"- {_intervention_line(i)}" for i in goal.get("interventions", []))
             lines.append("")
         sections.append(Section(f"Problem {number}: {problem['problem']}", "\n".join(lines).strip()))
     return ClinicalDocument(

@@ -8,8 +8,16 @@ A plan is versioned. Each version is a draft until signed; signed versions are i
     {"problems": [{"problem": str,
                    "goals": [{"goal": str, "measure": str, "target_date": "YYYY-MM-DD"|None,
                               "status": one of GOAL_STATUSES,
-                              "objectives": [{"objective": str, "target_date": ..., "status": ...}],
-                              "interventions": [str]}]}]}
+                              "objectives": [{"objective": str, "target_date": ..., "status": ...,
+                                              "interventions": [INTERVENTION]}],
+                              "interventions": [INTERVENTION]}]}]}
+
+    INTERVENTION = {"intervention": str, "target_date": "YYYY-MM-DD"|None}
+
+An intervention hangs under the objective it serves, or under the goal when it serves the goal as
+a whole. Plans stored before interventions had dates hold bare strings under goals only;
+``read_plan`` lifts them to the dated shape, so every reader sees one shape while the stored (and
+perhaps signed) JSON is left exactly as it was.
 """
 
 from __future__ import annotations
@@ -36,6 +44,36 @@ def _status(value) -> str:
     return value
 
 
+def _intervention(value) -> dict:
+    if isinstance(value, str):  # the shape before interventions had target dates
+        value = {"intervention": value}
+    if not isinstance(value, dict):
+        raise UserError("Each intervention needs text.")
+    return {"intervention": _text(value.get("intervention"), "intervention"),
+            "target_date": parse_date(value.get("target_date"), "Intervention target date")}
+
+
+def _interventions(values) -> list[dict]:
+    return [_intervention(i) for i in values or []]
+
+
+def _lift(interventions) -> list[dict]:
+    return [{"intervention": i, "target_date": None} if isinstance(i, str)
+            else {"intervention": i.get("intervention", ""), "target_date": i.get("target_date")}
+            for i in interventions or []]
+
+
+def read_plan(plan: dict) -> dict:
+    """A stored plan in today's shape (bare-string interventions become undated ones)."""
+    problems = []
+    for problem in plan.get("problems") or []:
+        goals = [{**goal, "objectives": [{**o, "interventions": _lift(o.get("interventions"))}
+                                         for o in goal.get("objectives") or []],
+                  "interventions": _lift(goal.get("interventions"))} for goal in problem.get("goals") or []]
+        problems.append({**problem, "goals": goals})
+    return {"problems": problems}
+
+
 def validate_plan(plan: dict) -> dict:
     """A clean copy of ``plan``, or UserError naming the first problem."""
     problems = plan.get("problems") if isinstance(plan, dict) else None
@@ -50,21 +88,29 @@ def validate_plan(plan: dict) -> dict:
         for goal in goals:
             objectives = [{"objective": _text(o.get("objective"), "objective"),
                            "target_date": parse_date(o.get("target_date"), "Objective target date"),
-                           "status": _status(o.get("status"))} for o in goal.get("objectives") or []]
+                           "status": _status(o.get("status")),
+                           "interventions": _interventions(o.get("interventions"))}
+                          for o in goal.get("objectives") or []]
             clean_goals.append({
                 "goal": _text(goal.get("goal"), "goal"),
                 "measure": (goal.get("measure") or "").strip(),
                 "target_date": parse_date(goal.get("target_date"), "Goal target date"),
                 "status": _status(goal.get("status")),
                 "objectives": objectives,
-                "interventions": [_text(i, "intervention") for i in goal.get("interventions") or []],
+                "interventions": _interventions(goal.get("interventions")),
             })
         clean.append({"problem": _text(problem.get("problem"), "problem"), "goals": clean_goals})
     return {"problems": clean}
 
 
+def intervention_text(intervention: dict) -> str:
+    target = f" (target {intervention['target_date']})" if intervention.get("target_date") else ""
+    return f"Intervention: {intervention['intervention']}{target}"
+
+
 def plan_text(plan: dict, review_date: str | None = None) -> str:
-    """The plan as plain lines (for display and as a summary source)."""
+    """The plan as plain lines (for display and as a summary source); old stored shapes too."""
+    plan = read_plan(plan)
     lines = []
     for p_no, problem in enumerate(plan["problems"], 1):
         lines.append(f"Problem {p_no}: {problem['problem']}")
@@ -76,8 +122,8 @@ def plan_text(plan: dict, review_date: str | None = None) -> str:
             for objective in goal["objectives"]:
                 target = f", target {objective['target_date']}" if objective["target_date"] else ""
                 lines.append(f"    Objective: {objective['objective']} ({objective['status']}{target})")
-            for intervention in goal["interventions"]:
-                lines.append(f"    Intervention: {intervention}")
+                lines.extend(f"      {intervention_text(i)}" for i in objective["interventions"])
+            lines.extend(f"    {intervention_text(i)}" for i in goal["interventions"])
     if review_date:
         lines.append(f"Review date: {review_date}")
     return "\n".join(lines)
@@ -133,8 +179,11 @@ class TreatmentPlanService(Service):
         if not (signer_name or "").strip():
             raise UserError("Set your name in the profile before signing (profile set --name ...).")
         signed_at = self.clock.iso()
+        with self.db.read() as conn:  # the hash covers the JSON as stored, not the shape readers get
+            stored = json.loads(conn.execute("SELECT plan_json FROM treatment_plans WHERE id = ?",
+                                             (plan_id,)).fetchone()[0])
         content = {"plan_id": plan_id, "client_id": current["client_id"], "version": current["version"],
-                   "plan": current["plan"], "review_date": current["review_date"], "signer": signer_name.strip(),
+                   "plan": stored, "review_date": current["review_date"], "signer": signer_name.strip(),
                    "signed_at": signed_at}
         content_hash = hashlib.sha256(canonical_json(content).encode()).hexdigest()
         with self.db.transaction() as conn:
@@ -147,7 +196,7 @@ class TreatmentPlanService(Service):
 
     @staticmethod
     def _shape(row: dict) -> dict:
-        row["plan"] = json.loads(row.pop("plan_json"))
+        row["plan"] = read_plan(json.loads(row.pop("plan_json")))
         row["text"] = plan_text(row["plan"], row["review_date"])
         return row
 
