@@ -176,8 +176,17 @@ def test_plan_built_in_the_tree_and_signed_is_the_active_plan_note_drafting_read
     _click(qtbot, tree.add_objective)
     _edit(qtbot, tree.text, "Keep a sleep diary every morning")
     _edit(qtbot, tree.target_date, "2026-12-31")
+    _click(qtbot, tree.add_intervention)  # under the selected objective
+    assert tree.target_date.isVisible() and not tree.progress.isVisible()
+    _edit(qtbot, tree.text, "Stimulus control instructions")
+    _edit(qtbot, tree.target_date, "2026-12-15")
+    objective_item = tree.tree.currentItem().parent()
+    assert objective_item.text(0).startswith("Objective:") and tree.tree.currentItem().text(1) == "2026-12-15"
+    tree.tree.setCurrentItem(objective_item.parent())  # the goal: an intervention for the goal as a whole
     _click(qtbot, tree.add_intervention)
+    assert tree.tree.currentItem().parent().text(0).startswith("Goal:")
     _edit(qtbot, tree.text, "CBT for insomnia")
+    _edit(qtbot, tree.target_date, "2027-01-31")
     tree.tree.setCurrentItem(tree.tree.topLevelItem(0))
     _edit(qtbot, tree.text, "Insomnia affecting work")
     _edit(qtbot, editor.review_date, "2027-03-01")
@@ -190,8 +199,12 @@ def test_plan_built_in_the_tree_and_signed_is_the_active_plan_note_drafting_read
     assert (goal["goal"], goal["measure"], goal["target_date"]) == ("Sleep six hours on most nights", "sleep diary",
                                                                      "2027-02-01")
     assert goal["objectives"] == [{"objective": "Keep a sleep diary every morning", "target_date": "2026-12-31",
-                                   "status": "not started"}]
-    assert goal["interventions"] == ["CBT for insomnia"] and plan["review_date"] == "2027-03-01"
+                                   "status": "not started",
+                                   "interventions": [{"intervention": "Stimulus control instructions",
+                                                      "target_date": "2026-12-15"}]}]
+    assert goal["interventions"] == [{"intervention": "CBT for insomnia", "target_date": "2027-01-31"}]
+    assert plan["review_date"] == "2027-03-01"
+    assert "Intervention: Stimulus control instructions (target 2026-12-15)" in plan["text"]
     assert "Active plan" in editor.active_label.text() and not editor.tree.text.isEnabled()
     assert _audit(practice, "treatment_plan", plan["id"]) == ["plan_created", "plan_signed"]
     # Note drafting reads this plan's goal.
@@ -205,6 +218,13 @@ def test_plan_built_in_the_tree_and_signed_is_the_active_plan_note_drafting_read
     assert draft_id != plan["id"] and practice.plans.get(draft_id)["status"] == "draft"
     assert practice.plans.active(client_id)["id"] == plan["id"] and "Not the active plan" in editor.active_label.text()
     assert editor.version.count() == 2
+    # The copy comes back into the tree with each intervention where it was, with its date.
+    goal_item = editor.tree.tree.topLevelItem(0).child(0)
+    objective_item = goal_item.child(0)
+    assert [(objective_item.child(0).text(0), objective_item.child(0).text(1))] == [
+        ("Intervention: Stimulus control instructions", "2026-12-15")]
+    assert [(goal_item.child(i).text(0), goal_item.child(i).text(1)) for i in range(1, goal_item.childCount())] == [
+        ("Intervention: CBT for insomnia", "2027-01-31")]
 
 
 def test_client_pronouns_and_date_of_birth_edited_and_read_back(qtbot, ready_vault, make_window):

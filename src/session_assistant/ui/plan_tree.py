@@ -1,4 +1,6 @@
-"""A treatment plan as an editable tree: problems → goals → objectives and interventions.
+"""A treatment plan as an editable tree: problems → goals → objectives → interventions, each goal,
+objective and intervention with a target date. An intervention sits under the objective it serves,
+or under a goal when it serves the goal as a whole (as plans from before objectives had them do).
 
 The tree is the editing model: each item holds its kind and fields, and ``plan()`` walks it back
 into the service's ``plan_json`` shape (validated there, not here). The fields of the selected
@@ -16,7 +18,8 @@ from session_assistant.services.treatment_plans import GOAL_STATUSES
 
 KIND, FIELDS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 TITLES = {"problem": "Problem", "goal": "Goal", "objective": "Objective", "intervention": "Intervention"}
-DATED = ("goal", "objective")  # the service keeps target dates and progress on these
+DATED = ("goal", "objective", "intervention")  # the service keeps a target date on these
+TRACKED = ("goal", "objective")  # ... and progress on these
 NEW_TEXT = {"problem": "New problem", "goal": "New goal", "objective": "New objective",
             "intervention": "New intervention"}
 
@@ -109,11 +112,11 @@ class PlanTree(QWidget):
                                                      "target_date": goal.get("target_date") or "",
                                                      "status": goal.get("status") or GOAL_STATUSES[0]})
                 for objective in goal.get("objectives", []):
-                    self._item(g_item, "objective", {"text": objective["objective"],
-                                                     "target_date": objective.get("target_date") or "",
-                                                     "status": objective.get("status") or GOAL_STATUSES[0]})
-                for intervention in goal.get("interventions", []):
-                    self._item(g_item, "intervention", {"text": intervention})
+                    o_item = self._item(g_item, "objective", {"text": objective["objective"],
+                                                              "target_date": objective.get("target_date") or "",
+                                                              "status": objective.get("status") or GOAL_STATUSES[0]})
+                    self._interventions(o_item, objective.get("interventions", []))
+                self._interventions(g_item, goal.get("interventions", []))
         self.tree.expandAll()
 
         self._on_current_changed()
@@ -132,12 +135,23 @@ class PlanTree(QWidget):
                               "target_date": fields.get("target_date") or None, "status": fields.get("status"),
                               "objectives": [{"objective": c.data(0, FIELDS)["text"],
                                               "target_date": c.data(0, FIELDS).get("target_date") or None,
-                                              "status": c.data(0, FIELDS).get("status")}
+                                              "status": c.data(0, FIELDS).get("status"),
+                                              "interventions": self._interventions_of(c)}
                                              for c in children if c.data(0, KIND) == "objective"],
-                              "interventions": [c.data(0, FIELDS)["text"] for c in children
-                                                if c.data(0, KIND) == "intervention"]})
+                              "interventions": self._interventions_of(g_item)})
             problems.append({"problem": p_item.data(0, FIELDS)["text"], "goals": goals})
         return {"problems": problems}
+
+    def _interventions(self, parent: QTreeWidgetItem, interventions: list[dict]) -> None:
+        for intervention in interventions:
+            self._item(parent, "intervention", {"text": intervention["intervention"],
+                                                "target_date": intervention.get("target_date") or ""})
+
+    @staticmethod
+    def _interventions_of(parent: QTreeWidgetItem) -> list[dict]:
+        children = (parent.child(i) for i in range(parent.childCount()))
+        return [{"intervention": c.data(0, FIELDS)["text"], "target_date": c.data(0, FIELDS).get("target_date") or None}
+                for c in children if c.data(0, KIND) == "intervention"]
 
     def is_empty(self) -> bool:
         return self.tree.topLevelItemCount() == 0
@@ -149,15 +163,18 @@ class PlanTree(QWidget):
             return None
         parent = None
         if kind != "problem":
-            wanted = "problem" if kind == "goal" else "goal"
+            # An intervention goes under the selected objective, else under the goal.
+            wanted = {"goal": ("problem",), "objective": ("goal",), "intervention": ("objective", "goal")}[kind]
             parent = self.tree.currentItem()
-            while parent is not None and parent.data(0, KIND) != wanted:
+            while parent is not None and parent.data(0, KIND) not in wanted:
                 parent = parent.parent()
             if parent is None:
                 return None
         fields = {"text": NEW_TEXT[kind]}
         if kind in DATED:
-            fields.update(target_date="", status=GOAL_STATUSES[0], **({"measure": ""} if kind == "goal" else {}))
+            fields["target_date"] = ""
+        if kind in TRACKED:
+            fields.update(status=GOAL_STATUSES[0], **({"measure": ""} if kind == "goal" else {}))
         item = self._item(parent, kind, fields)
         if parent is not None:
             parent.setExpanded(True)
@@ -203,7 +220,7 @@ class PlanTree(QWidget):
         self.editor.setTitle(TITLES[kind] if kind else "Selected item")
         self.form.setRowVisible(self.measure, kind == "goal")
         self.form.setRowVisible(self.target_date, kind in DATED)
-        self.form.setRowVisible(self.progress, kind in DATED)
+        self.form.setRowVisible(self.progress, kind in TRACKED)
         self.hint.setVisible(kind is None or not self._editable)
         self.hint.setText("Choose an item in the plan to edit it." if self._editable
                           else "This version is signed and cannot change; start a new version to revise it.")
@@ -230,6 +247,7 @@ class PlanTree(QWidget):
             fields["measure"] = self.measure.text()
         if item.data(0, KIND) in DATED:
             fields["target_date"] = self.target_date.text().strip()
+        if item.data(0, KIND) in TRACKED:
             fields["status"] = self.progress.currentText()
         item.setData(0, FIELDS, fields)
         self._label(item)
