@@ -89,11 +89,10 @@ def test_a_plan_stored_before_interventions_had_dates_still_reads_and_keeps_its_
     from session_assistant.services.base import canonical_json
     from session_assistant.services.chart_sources import gather
 
-    old = {"problems": [{"problem": "Panic", "goals": [{"goal": "Fewer panic attacks", "measure": "", "target_date": None,
-                                                        "status": "in progress", "objectives": [
-                                                            {"objective": "Breathe", "target_date": None,
-                                                             "status": "not started"}],
-                                                        "interventions": ["Interoceptive exposure"]}]}]}
+    objective = {"objective": "Breathe", "target_date": None, "status": "not started"}
+    goal = {"goal": "Fewer panic attacks", "measure": "", "target_date": None, "status": "in progress",
+            "objectives": [objective], "interventions": ["Interoceptive exposure"]}
+    old = {"problems": [{"problem": "Panic", "goals": [goal]}]}
     with practice.vault.db.transaction() as conn:  # written as the previous version stored it
         cursor = conn.execute("INSERT INTO treatment_plans (client_id, version, plan_json, created_at, updated_at) "
                               "VALUES (?, 1, ?, '2026-11-01T09:00:00+00:00', '2026-11-01T09:00:00+00:00')",

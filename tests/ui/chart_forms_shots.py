@@ -79,7 +79,7 @@ def main() -> int:
     first = plans.create(avery, PLAN, review_date="2027-02-01")
     plans.sign(first, "Dr Sam Rivera")
     plans.new_version(avery)
-    chart._show(avery)
+    chart._open(avery)
     editor = chart.plan_tab
     tree = editor.tree.tree
     tree.setCurrentItem(tree.topLevelItem(0).child(0))
@@ -88,7 +88,7 @@ def main() -> int:
     shot("14-treatment-plan")
     chart.tabs.setCurrentIndex(chart.optional_tabs["Client"])
     window.ctx.practice.clients.record_consent(avery, "given", note="recorded in the chart")
-    chart._show(avery)
+    chart._open(avery)
     chart.client_tab.pronouns.setCurrentText("they/them")
     shot("15-client")
     window.shutdown()

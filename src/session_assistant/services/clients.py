@@ -85,8 +85,12 @@ class ClientService(Service):
             return fetch_all(conn, f"SELECT id, first_name, last_name, date_of_birth, status FROM clients {where} "
                                    "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE")
 
-    def chart(self, client_id: int) -> dict:
-        """Everything the chart overview shows; viewing a chart is audited."""
+    def chart(self, client_id: int, *, refresh: bool = False) -> dict:
+        """Everything the chart overview shows; viewing a chart is audited.
+
+        ``refresh=True`` re-reads a chart the caller already opened (and audited) and still shows,
+        after an edit in it: that is the same view, so it writes no second ``chart_viewed`` row.
+        """
         client = self.get(client_id)
         with self.db.transaction() as conn:
             chart = {
@@ -101,7 +105,8 @@ class ClientService(Service):
                 "diagnoses": fetch_all(conn, "SELECT id, code, description, onset_date, resolved_date FROM diagnoses "
                                              "WHERE client_id = ? ORDER BY id", (client_id,)),
             }
-            self.audit.append(conn, "chart_viewed", entity="client", entity_id=client_id, client_id=client_id)
+            if not refresh:
+                self.audit.append(conn, "chart_viewed", entity="client", entity_id=client_id, client_id=client_id)
         return chart
 
     # ---- what left the vault for this client, and what was shredded ---------------------------

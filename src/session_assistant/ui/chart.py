@@ -13,6 +13,8 @@ from session_assistant.errors import UserError
 from session_assistant.ui.chart_records import fill_documents, fill_summaries, latest_measures
 from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
+from session_assistant.ui.trend_plot import SHARED_CUTOFFS
+from session_assistant.ui.unsaved import settle_unsaved
 
 CONSENT_WORDS = {None: "Not asked yet. You will be asked when you start a recorded session.",
                  "given": "Given", "declined": "Declined: sessions are not recorded; write notes by hand.",
@@ -39,9 +41,9 @@ class ChartPage(ChartView):
         self.notes.itemActivated.connect(lambda *_: self._on_open_note_clicked())
         self.new_appointment.clicked.connect(lambda: self.client_id and self.new_appointment_requested.emit(self.client_id))
         for editor in (self.assessments_tab, self.plan_tab, self.diagnoses_tab, self.client_tab):
-            editor.changed.connect(self._on_chart_edited)
+            editor.changed.connect(lambda editor=editor: self._on_chart_edited(editor))
         self.refresh_clients()
-        self._show(None)
+        self._open(None)
 
     def refresh_clients(self) -> None:
         current = self.client_id
@@ -57,11 +59,30 @@ class ChartPage(ChartView):
         self._on_search_changed(self.search.text())
 
     def show_client(self, client_id: int) -> None:
+        """Open ``client_id``'s chart (from another screen: a new view, audited, even if it is on screen)."""
+        if client_id == self.client_id:
+            if self.confirm_leave():
+                self._open(client_id)
+            return
         for index in range(self.clients.count()):
             item = self.clients.item(index)
             if item.data(Qt.ItemDataRole.UserRole) == client_id:
                 self.clients.setCurrentItem(item)
                 return
+
+    def confirm_leave(self) -> bool:
+        """Before this chart is replaced: unsaved plan or client edits are saved or discarded, as
+        the clinician chooses; False (Cancel, or a refused save now in view) means stay."""
+        return settle_unsaved(self, {"the treatment plan": self.plan_tab, "the client details": self.client_tab},
+                              show=lambda form: self.tabs.setCurrentWidget(form))
+
+    def _select_in_list(self, client_id: int | None) -> None:
+        self.clients.blockSignals(True)
+        for index in range(self.clients.count()):
+            item = self.clients.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) == client_id:
+                self.clients.setCurrentItem(item)
+        self.clients.blockSignals(False)
 
     def _on_search_changed(self, text: str) -> None:
         needle = text.strip().lower()
@@ -70,9 +91,17 @@ class ChartPage(ChartView):
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
     def _on_clients_current_changed(self, current, _previous) -> None:
-        self._show(current.data(Qt.ItemDataRole.UserRole) if current is not None else None)
+        client_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        if client_id == self.client_id:
+            return
+        if not self.confirm_leave():
+            self._select_in_list(self.client_id)
+            return
+        self._select_in_list(client_id)  # a save may have rebuilt the list
+        self._open(client_id)
 
-    def _show(self, client_id: int | None) -> None:
+    def _open(self, client_id: int | None) -> None:
+        """Show ``client_id``'s chart: one audited view, every tab filled afresh."""
         self.client_id = client_id
         self.tabs.setEnabled(client_id is not None)
         if client_id is None:
@@ -82,7 +111,24 @@ class ChartPage(ChartView):
             self.notes.clear()
             self.consent_status.clear()
             return
-        self._chart = chart = self._ctx.practice.clients.chart(client_id)  # audited view
+        self._fill_overview(self._ctx.practice.clients.chart(client_id))  # audited view
+        practice = self._ctx.practice
+        for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
+                              ("Assessments", self.assessments_tab.fill(practice, client_id)),
+                              ("Treatment plan", self.plan_tab.fill(practice, client_id)),
+                              ("Documents", fill_documents(self.documents_tab, practice, client_id)),
+                              ("Diagnoses", self.diagnoses_tab.fill(practice, client_id)),
+                              ("Client", self.client_tab.fill(practice, client_id))):
+            self.tabs.setTabEnabled(self.optional_tabs[title], filled)
+            self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
+
+    def _refresh_overview(self) -> None:
+        """The overview and notes again after an edit in this chart (the same view: not audited again)."""
+        self._fill_overview(self._ctx.practice.clients.chart(self.client_id, refresh=True))
+
+    def _fill_overview(self, chart: dict) -> None:
+        self._chart = chart
+        client_id = chart["client"]["id"]
         client = chart["client"]
         self.title.setText(f"{client['first_name']} {client['last_name']}")
         for key, value in self.fields.items():
@@ -100,16 +146,8 @@ class ChartPage(ChartView):
         self.measures_box.setVisible(measures is not None)
         if measures is not None:
             self.measures.setText(measures[0])
-            self.measures_plot.set_series(measures[1])
+            self.measures_plot.set_series(measures[1], SHARED_CUTOFFS)  # as on the Assessments tab
             self.measures_plot.setVisible(any(points for _label, points, _max in measures[1]))
-        for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
-                              ("Assessments", self.assessments_tab.fill(practice, client_id)),
-                              ("Treatment plan", self.plan_tab.fill(practice, client_id)),
-                              ("Documents", fill_documents(self.documents_tab, practice, client_id)),
-                              ("Diagnoses", self.diagnoses_tab.fill(practice, client_id)),
-                              ("Client", self.client_tab.fill(practice, client_id))):
-            self.tabs.setTabEnabled(self.optional_tabs[title], filled)
-            self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
         self.notes.clear()
         for note in chart["notes"]:
             item = QTreeWidgetItem([(note["starts_at"] or note["created_at"] or "")[:16].replace("T", " "),
@@ -127,12 +165,16 @@ class ChartPage(ChartView):
         except UserError as error:
             self.consent_status.setText(str(error))
             return
-        self._show(self.client_id)
+        self._refresh_overview()
+        self.client_tab.reload_consents()  # its history only: edits in the client form stay
 
-    def _on_chart_edited(self) -> None:
-        """An edit in one tab: the name in the list, the overview and the other tabs follow it."""
-        self.refresh_clients()
-        self._show(self.client_id)
+    def _on_chart_edited(self, editor: QWidget) -> None:
+        """An edit saved in one tab (which has reloaded itself): the overview follows it, and the
+        client list when a name changed. The other tabs show nothing it changed, so they are left
+        alone and keep any edits in progress."""
+        if editor is self.client_tab:
+            self.refresh_clients()
+        self._refresh_overview()
 
     def _on_open_note_clicked(self) -> None:
         item = self.notes.currentItem() or self.notes.topLevelItem(0)

@@ -119,14 +119,7 @@ class ClientEditor(QWidget):
                 edit.setCurrentText(text)
             else:
                 edit.setPlainText(text) if isinstance(edit, QPlainTextEdit) else edit.setText(text)
-        self.consents.clear()
-        for row in reversed(self._practice.clients.consent_history(self.client_id)):
-            self.consents.addTopLevelItem(QTreeWidgetItem([(row["decided_at"] or "")[:16].replace("T", " "),
-                                                           DECISION_WORDS.get(row["decision"], row["decision"]),
-                                                           row["form_version"] or "", row["note"] or ""]))
-        if not self.consents.topLevelItemCount():
-            self.consents.addTopLevelItem(QTreeWidgetItem(["", "Not asked yet"]))
-        self.consents.resizeColumnToContents(0)
+        self.reload_consents()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -135,17 +128,41 @@ class ClientEditor(QWidget):
         self.revert.setEnabled(dirty)
 
     def _on_save_clicked(self) -> None:
+        self.save_changes()
+
+    # ---- the unsaved-changes contract (ui/unsaved.py) --------------------------------------------
+    def has_unsaved(self) -> bool:
+        return self._practice is not None and bool(self._loaded) and bool(self.changes())
+
+    def save_changes(self) -> bool:
+        """Store the changed fields; False with the reason shown when refused."""
         changes = self.changes()
         if not changes or self._practice is None:
-            return
+            return True
         if not (self.value("first_name") and self.value("last_name")):
             self.status.setText("A client needs a first and a last name.")
-            return
+            return False
         try:
             self._practice.clients.update(self.client_id, **changes)
         except UserError as error:
             self.status.setText(f"Not saved: {error}")
-            return
+            return False
         self._load()
         self.status.setText("Saved: " + ", ".join(k.replace("_", " ") for k in sorted(changes)) + ".")
         self.changed.emit()
+        return True
+
+    def discard_changes(self) -> None:
+        self._load()
+        self.status.setText("Changes discarded.")
+
+    def reload_consents(self) -> None:
+        """Only the consent history (a decision recorded on the overview); edits in the form stay."""
+        self.consents.clear()
+        for row in reversed(self._practice.clients.consent_history(self.client_id)):
+            self.consents.addTopLevelItem(QTreeWidgetItem([(row["decided_at"] or "")[:16].replace("T", " "),
+                                                           DECISION_WORDS.get(row["decision"], row["decision"]),
+                                                           row["form_version"] or "", row["note"] or ""]))
+        if not self.consents.topLevelItemCount():
+            self.consents.addTopLevelItem(QTreeWidgetItem(["", "Not asked yet"]))
+        self.consents.resizeColumnToContents(0)

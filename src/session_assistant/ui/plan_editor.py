@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessa
 
 from session_assistant.errors import UserError
 from session_assistant.ui.plan_tree import PlanTree
+from session_assistant.ui.unsaved import settle_unsaved
 
 UNSAVED = -1  # the combo's data for a plan that is only in the tree so far
 
@@ -61,7 +62,8 @@ class PlanEditor(QWidget):
         layout.addWidget(self.status)
         self._dirty = False
         self._active_id: int | None = None
-        self.version.activated.connect(lambda *_: self._show_selected())
+        self._shown_index = -1
+        self.version.activated.connect(self._on_version_activated)
         self.new_plan.clicked.connect(self._on_new_plan_clicked)
         self.save.clicked.connect(self._on_save_clicked)
         self.sign.clicked.connect(self._on_sign_clicked)
@@ -98,6 +100,7 @@ class PlanEditor(QWidget):
     def _show_selected(self) -> None:
         plan_id = self.shown_id()
         self._dirty = False
+        self._shown_index = self.version.currentIndex()
         if plan_id is None and self.version.currentData() != UNSAVED:
             self.tree.set_plan(None, editable=False)
             self.review_date.clear()
@@ -129,6 +132,18 @@ class PlanEditor(QWidget):
         self.status.setText("Unsaved changes.")
         self._update_buttons()
 
+    def _on_version_activated(self, index: int) -> None:
+        """Another version chosen: the edited one is saved or discarded first, never dropped."""
+        wanted = self.version.itemData(index)
+        if self.has_unsaved() and index != self._shown_index:
+            self.version.setCurrentIndex(self._shown_index)  # the edited version stays in view while asking
+            if not settle_unsaved(self, {"the treatment plan": self}):
+                return
+            if self.version.findData(wanted) < 0:
+                return
+            self.version.setCurrentIndex(self.version.findData(wanted))
+        self._show_selected()
+
     def _on_new_plan_clicked(self) -> None:
         if self._practice is None:
             return
@@ -144,6 +159,7 @@ class PlanEditor(QWidget):
             return
         self.version.insertItem(0, "New plan · not saved yet", UNSAVED)
         self.version.setCurrentIndex(0)
+        self._shown_index = 0
         self.tree.set_plan(None, editable=True)
         self.review_date.clear()
         self.active_label.setText("Add a problem, its goals, objectives and interventions, then save.")
@@ -171,6 +187,17 @@ class PlanEditor(QWidget):
 
     def _on_save_clicked(self) -> None:
         self.save_draft()
+
+    # ---- the unsaved-changes contract (ui/unsaved.py) --------------------------------------------
+    def has_unsaved(self) -> bool:
+        return self._practice is not None and (self._dirty or self.version.currentData() == UNSAVED)
+
+    def save_changes(self) -> bool:
+        return self.save_draft()
+
+    def discard_changes(self) -> None:
+        self.fill(self._practice, self.client_id, select=self.shown_id())
+        self.status.setText("Changes discarded.")
 
     def _on_sign_clicked(self) -> None:
         if (self._dirty or self.version.currentData() == UNSAVED) and not self.save_draft():

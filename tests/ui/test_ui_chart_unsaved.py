@@ -1,0 +1,165 @@
+"""Unsaved edits in the chart are never lost silently, and opening a chart is audited once.
+
+A save in one tab or a consent click reloads only what it changed; leaving a plan or client form
+with unsaved edits (another client, another screen) asks Save / Discard / Cancel. The real
+QMessageBox is shown and answered by clicking its button, as a clinician would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui_helpers import unlock
+
+Button = QMessageBox.StandardButton
+
+
+def answer_next_dialog(button: Button) -> list[str]:
+    """Click ``button`` on the next modal message box; the list gets its text once answered."""
+    seen: list[str] = []
+
+    def look(tries: int = 0) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        elif tries < 300:
+            QTimer.singleShot(10, lambda: look(tries + 1))
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def _open(qtbot, window, last_name: str):
+    chart = window.workspace.chart
+    window.workspace.go(1)
+    item = chart.clients.findItems(last_name, Qt.MatchFlag.MatchContains)[0]
+    rect = chart.clients.visualItemRect(item)
+    qtbot.mouseClick(chart.clients.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return chart
+
+
+def _views(practice, client_id: int) -> int:
+    with practice.vault.db.read() as conn:
+        return conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'chart_viewed' AND client_id = ?",
+                            (client_id,)).fetchone()[0]
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_plan_edits_survive_a_consent_click_and_other_saves_and_switching_client_asks(qtbot, ready_vault,
+                                                                                      make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open(qtbot, window, "Okafor")
+    okafor = chart.client_id
+    practice = window.ctx.practice
+    chart.tabs.setCurrentWidget(chart.plan_tab)
+    qtbot.mouseClick(chart.plan_tab.new_plan, Qt.MouseButton.LeftButton)
+    tree = chart.plan_tab.tree
+    _type(qtbot, tree.text, "Sleep six hours on most nights")
+    # A consent click on the overview and a saved client edit leave the unsaved plan alone.
+    chart.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(chart.consent_given, Qt.MouseButton.LeftButton)
+    chart.tabs.setCurrentWidget(chart.client_tab)
+    _type(qtbot, chart.client_tab.edits["phone"], "555-0100")
+    qtbot.mouseClick(chart.client_tab.save, Qt.MouseButton.LeftButton)
+    assert practice.clients.get(okafor)["phone"] == "555-0100"
+    assert chart.client_tab.consents.topLevelItem(0).text(1) == "Consent given"
+    current = tree.tree.currentItem()  # the unsaved plan is still in the tree, still marked unsaved
+    assert current is not None and current.text(0) == "Goal: Sleep six hours on most nights"
+    assert chart.plan_tab.has_unsaved()
+    # Another client: Cancel keeps this chart and the edit.
+    seen = answer_next_dialog(Button.Cancel)
+    _open(qtbot, window, "Takahashi")
+    assert seen and "treatment plan has unsaved changes" in seen[0].lower()
+    assert chart.client_id == okafor and chart.clients.currentItem().data(Qt.ItemDataRole.UserRole) == okafor
+    assert chart.plan_tab.has_unsaved() and tree.tree.currentItem().text(0) == "Goal: Sleep six hours on most nights"
+    assert practice.plans.versions(okafor) == []
+    # Save: stored for Okafor, then Takahashi's chart opens.
+    seen = answer_next_dialog(Button.Save)
+    chart = _open(qtbot, window, "Takahashi")
+    assert seen and chart.client_id != okafor and chart.title.text().endswith("Takahashi")
+    stored = practice.plans.latest(okafor)
+    assert stored["plan"]["problems"][0]["goals"][0]["goal"] == "Sleep six hours on most nights"
+    assert not chart.plan_tab.has_unsaved()
+
+
+def test_leaving_the_chart_with_unsaved_client_details_asks_cancel_then_discard(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open(qtbot, window, "Takahashi")
+    client_id = chart.client_id
+    practice = window.ctx.practice
+    before = practice.clients.get(client_id)["email"]
+    chart.tabs.setCurrentWidget(chart.client_tab)
+    _type(qtbot, chart.client_tab.edits["email"], "new@example.org")
+    # A diagnosis saved meanwhile reloads the overview, not the client form.
+    chart.tabs.setCurrentWidget(chart.diagnoses_tab)
+    qtbot.keyClicks(chart.diagnoses_tab.search, "F43.2")
+    chart.diagnoses_tab.results.setCurrentRow(chart.diagnoses_tab.codes_shown().index("F43.20"))
+    qtbot.mouseClick(chart.diagnoses_tab.add, Qt.MouseButton.LeftButton)
+    assert "F43.20" in chart.diagnoses.text()
+    assert chart.client_tab.value("email") == "new@example.org" and chart.client_tab.has_unsaved()
+    # Ctrl+1 (agenda): Cancel stays on the chart with the edit.
+    seen = answer_next_dialog(Button.Cancel)
+    window.workspace.go(0)
+    assert seen and "client details" in seen[0]
+    assert window.workspace.stack.currentWidget() is chart and window.workspace.nav.currentRow() == 1
+    assert chart.client_tab.value("email") == "new@example.org"
+    # Discard: the agenda shows, nothing was stored, and the form shows what is stored again.
+    seen = answer_next_dialog(Button.Discard)
+    window.workspace.go(0)
+    assert seen and window.workspace.stack.currentWidget() is window.workspace.agenda
+    assert practice.clients.get(client_id)["email"] == before
+    assert chart.client_tab.value("email") == (before or "") and not chart.client_tab.has_unsaved()
+
+
+def test_a_refused_save_when_leaving_keeps_the_chart_and_shows_the_reason(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open(qtbot, window, "Castellanos")
+    castellanos = chart.client_id
+    chart.tabs.setCurrentWidget(chart.client_tab)
+    _type(qtbot, chart.client_tab.edits["date_of_birth"], "1990-02-30")  # no such day
+    chart.tabs.setCurrentIndex(0)
+    seen = answer_next_dialog(Button.Save)
+    _open(qtbot, window, "Okafor")
+    assert seen and chart.client_id == castellanos
+    assert chart.tabs.currentWidget() is chart.client_tab and "Not saved" in chart.client_tab.status.text()
+    assert chart.client_tab.value("date_of_birth") == "1990-02-30"
+
+
+def test_one_chart_viewed_row_per_opening_not_per_refresh(qtbot, ready_vault, make_window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: Button.Yes)  # sign confirmations
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    chart = _open(qtbot, window, "Lindqvist")
+    lindqvist = chart.client_id
+    assert _views(practice, lindqvist) == 1
+    # Edits in three tabs and a consent click refresh the overview: still one view.
+    qtbot.mouseClick(chart.consent_given, Qt.MouseButton.LeftButton)
+    chart.tabs.setCurrentWidget(chart.client_tab)
+    _type(qtbot, chart.client_tab.edits["phone"], "555-0199")
+    qtbot.mouseClick(chart.client_tab.save, Qt.MouseButton.LeftButton)
+    chart.tabs.setCurrentWidget(chart.assessments_tab)
+    qtbot.mouseClick(chart.assessments_tab.new_buttons["gad7"], Qt.MouseButton.LeftButton)
+    form = chart.assessments_tab.form
+    qtbot.waitUntil(lambda: all(b.isVisible() for row in form.buttons for b in row))
+    for row in form.buttons:
+        row[1].click()
+    qtbot.mouseClick(chart.assessments_tab.save_draft, Qt.MouseButton.LeftButton)
+    assert practice.assessments.list(lindqvist, "gad7")[-1]["total_score"] == 7
+    assert practice.clients.get(lindqvist)["phone"] == "555-0199"
+    assert _views(practice, lindqvist) == 1
+    # Opening it again (another client, then back; or from another screen) is a new view each time.
+    _open(qtbot, window, "Okafor")
+    _open(qtbot, window, "Lindqvist")
+    assert _views(practice, lindqvist) == 2
+    window.workspace.go(0)
+    window.workspace.open_chart(lindqvist)
+    assert _views(practice, lindqvist) == 3
