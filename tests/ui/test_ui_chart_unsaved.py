@@ -6,9 +6,12 @@ QMessageBox is shown and answered by clicking its button, as a clinician would."
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from session_assistant.services.sample_chart import PLAN
 from ui_helpers import unlock
 
 Button = QMessageBox.StandardButton
@@ -163,3 +166,41 @@ def test_one_chart_viewed_row_per_opening_not_per_refresh(qtbot, ready_vault, ma
     window.workspace.go(0)
     window.workspace.open_chart(lindqvist)
     assert _views(practice, lindqvist) == 3
+
+
+def test_choosing_another_plan_version_with_unsaved_edits_asks_first(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    chart = _open(qtbot, window, "Lindqvist")
+    signed_id = practice.plans.create(chart.client_id, copy.deepcopy(PLAN))
+    practice.plans.sign(signed_id, "Dr Test Clinician")
+    window.workspace.open_chart(chart.client_id)
+    editor = chart.plan_tab
+    chart.tabs.setCurrentWidget(editor)
+    qtbot.mouseClick(editor.new_plan, Qt.MouseButton.LeftButton)  # a draft copy, shown
+    draft_id = editor.shown_id()
+    tree = editor.tree
+    tree.tree.setCurrentItem(tree.tree.topLevelItem(0))
+    _type(qtbot, tree.text, "Worry about work, now mostly at night")
+    signed_index = editor.version.findData(signed_id)
+    seen = answer_next_dialog(Button.Cancel)
+    editor.version.activated.emit(signed_index)  # as when the clinician picks it in the list
+    assert seen and editor.shown_id() == draft_id
+    assert tree.tree.topLevelItem(0).text(0) == "Problem: Worry about work, now mostly at night"
+    assert editor.has_unsaved()
+    seen = answer_next_dialog(Button.Save)
+    editor.version.setCurrentIndex(signed_index)
+    editor.version.activated.emit(signed_index)
+    assert seen and editor.shown_id() == signed_id and not editor.has_unsaved()
+    saved = practice.plans.get(draft_id)["plan"]["problems"][0]["problem"]
+    assert saved == "Worry about work, now mostly at night"
+
+
+def test_overview_plot_has_the_assessments_tab_legend_and_cut_offs(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open(qtbot, window, "Lindqvist")
+    overview, tab = chart.measures_plot, chart.assessments_tab.plot
+    assert overview.legend_texts() and overview.legend_texts() == tab.legend_texts()
+    assert overview.cutoffs and overview.cutoffs == tab.cutoffs

@@ -33,6 +33,10 @@ class TrendPlot(QWidget):
                                                 for label, points, maximum in self._series))
         self.update()
 
+    @property
+    def cutoffs(self) -> tuple[tuple[int, str], ...]:
+        return self._cutoffs
+
     def legend_texts(self) -> list[str]:
         return [f"{label} total, 0–{maximum} (latest {points[-1][1]})" for label, points, maximum in self._series]
 
