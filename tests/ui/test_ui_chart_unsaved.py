@@ -204,3 +204,28 @@ def test_overview_plot_has_the_assessments_tab_legend_and_cut_offs(qtbot, ready_
     overview, tab = chart.measures_plot, chart.assessments_tab.plot
     assert overview.legend_texts() and overview.legend_texts() == tab.legend_texts()
     assert overview.cutoffs and overview.cutoffs == tab.cutoffs
+
+
+def test_a_half_answered_assessment_is_not_dropped_when_switching_client(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    chart = _open(qtbot, window, "Okafor")
+    okafor = chart.client_id
+    tab = chart.assessments_tab
+    chart.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.new_buttons["phq9"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(b.isVisible() for row in tab.form.buttons for b in row))
+    for row in tab.form.buttons[:3]:
+        row[2].click()
+    before = len(practice.assessments.list(okafor))
+    # Save is refused (six items unanswered): the chart and the answers stay, with the reason.
+    seen = answer_next_dialog(Button.Save)
+    _open(qtbot, window, "Takahashi")
+    assert seen and "new assessment" in seen[0]
+    assert chart.client_id == okafor and chart.tabs.currentWidget() is tab and "Not saved" in tab.status.text()
+    assert tab.form.answers()[:4] == [2, 2, 2, None]
+    # Discard: the other chart opens; nothing was stored.
+    seen = answer_next_dialog(Button.Discard)
+    _open(qtbot, window, "Takahashi")
+    assert seen and chart.client_id != okafor and len(practice.assessments.list(okafor)) == before

@@ -199,6 +199,27 @@ class AssessmentsTab(QWidget):
                             f"({'signed' if stored['status'] == 'signed' else 'draft'}), total {stored['total_score']}.")
         self.changed.emit()
 
+    # ---- the unsaved-changes contract (ui/unsaved.py): a new administration being filled in ------
+    def has_unsaved(self) -> bool:
+        if self._practice is None or self.pages.currentIndex() != 1:
+            return False
+        if self.form.key == OTHER:
+            return bool(self.form.other_name.text().strip())
+        return any(answer is not None for answer in self.form.answers())
+
+    def save_changes(self) -> bool:
+        """Keep it as a draft; refused (False, reason shown) while items are unanswered."""
+        if not self.form.is_complete():
+            self.status.setText("Not saved: answer every item first, or discard it.")
+            return False
+        self._on_save_clicked(sign=False)
+        return self.pages.currentIndex() == 0
+
+    def discard_changes(self) -> None:
+        self.form.clear()
+        self.pages.setCurrentIndex(0)
+        self.status.setText("New assessment discarded.")
+
     def _selected_id(self) -> int | None:
         item = self.history.currentItem()
         return int(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None

@@ -71,10 +71,12 @@ class ChartPage(ChartView):
                 return
 
     def confirm_leave(self) -> bool:
-        """Before this chart is replaced: unsaved plan or client edits are saved or discarded, as
-        the clinician chooses; False (Cancel, or a refused save now in view) means stay."""
-        return settle_unsaved(self, {"the treatment plan": self.plan_tab, "the client details": self.client_tab},
-                              show=lambda form: self.tabs.setCurrentWidget(form))
+        """Before this chart is replaced: an assessment being filled in and unsaved plan or client
+        edits are saved or discarded, as the clinician chooses; False (Cancel, or a refused save
+        now in view) means stay."""
+        forms = {"the new assessment": self.assessments_tab, "the treatment plan": self.plan_tab,
+                 "the client details": self.client_tab}
+        return settle_unsaved(self, forms, show=lambda form: self.tabs.setCurrentWidget(form))
 
     def _select_in_list(self, client_id: int | None) -> None:
         self.clients.blockSignals(True)
