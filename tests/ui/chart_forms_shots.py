@@ -4,7 +4,7 @@
 
 Builds the window through the real composition root on the fictional sample practice in a
 throw-away folder, fills the forms as a clinician would, and saves 13-assessments.png,
-14-treatment-plan.png and 15-client.png (plus 13b-diagnoses.png) to docs/screenshots/ or --out.
+14-treatment-plan.png and 15-client.png (plus 13b-diagnoses.png, 13c-chart-overview.png) to docs/screenshots/ or --out.
 """
 
 from __future__ import annotations
@@ -73,10 +73,17 @@ def main() -> int:
     chart.diagnoses_tab.search.setText("F41")
     shot("13b-diagnoses")
     chart.tabs.setCurrentIndex(chart.optional_tabs["Treatment plan"])
+    import copy
+
     from session_assistant.services.sample_chart import PLAN
 
+    plan = copy.deepcopy(PLAN)
+    goal = plan["problems"][0]["goals"][0]
+    goal["objectives"][0]["interventions"] = [{"intervention": "Coping-skills card rehearsed in session",
+                                               "target_date": "2026-12-20"}]
+    goal["interventions"][1] = {"intervention": goal["interventions"][1], "target_date": "2027-01-31"}
     plans = window.ctx.practice.plans
-    first = plans.create(avery, PLAN, review_date="2027-02-01")
+    first = plans.create(avery, plan, review_date="2027-02-01")
     plans.sign(first, "Dr Sam Rivera")
     plans.new_version(avery)
     chart._open(avery)
@@ -86,6 +93,8 @@ def main() -> int:
     editor.tree.target_date.setText("2027-01-15")
     editor.tree.target_date.textEdited.emit("2027-01-15")
     shot("14-treatment-plan")
+    chart.tabs.setCurrentIndex(0)
+    shot("13c-chart-overview")
     chart.tabs.setCurrentIndex(chart.optional_tabs["Client"])
     window.ctx.practice.clients.record_consent(avery, "given", note="recorded in the chart")
     chart._open(avery)

@@ -80,6 +80,7 @@ class ChartView(QWidget):
         self.measures = QLabel()
         self.measures.setWordWrap(True)
         self.measures_plot = TrendPlot()
+        self.measures_plot.setMinimumHeight(190)  # room for the cut-off lines and their band names
         measures_layout = QVBoxLayout(self.measures_box)
         measures_layout.addWidget(self.measures)
         measures_layout.addWidget(self.measures_plot)
