@@ -36,11 +36,13 @@ class Workspace(QWidget):
         self.queue = NotesQueuePage(ctx)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
-        self.nav.setMaximumWidth(150)
         self.nav.setSpacing(4)
         font = self.nav.font()
         font.setPointSize(font.pointSize() + 2)
         self.nav.setFont(font)
+        # Wide enough for "Notes to write (99+)" at any window width: a narrow window cut the count off.
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(f"{PAGES[QUEUE]} (99+)") + 16)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for page in (self.agenda, self.chart, self.session, self.note, self.queue):
             self.stack.addWidget(page)
@@ -133,7 +135,7 @@ class Workspace(QWidget):
 
     def _on_queue_count_changed(self, count: int) -> None:
         item = self.nav.item(NAV_ORDER.index(QUEUE))
-        item.setText(f"{PAGES[QUEUE]} ({count})" if count else PAGES[QUEUE])
+        item.setText(f"{PAGES[QUEUE]} ({count if count < 100 else '99+'})" if count else PAGES[QUEUE])
         item.setToolTip(f"{count} past sessions without a signed note" if count else "No notes to write")
 
     def open_session(self, appointment_id: int) -> None:
