@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from ui_helpers import unlock
 
@@ -40,6 +40,9 @@ def test_queue_lists_an_unsigned_session_from_an_earlier_week_and_signing_remove
     unlock(qtbot, window)
     workspace = window.workspace
     queue = workspace.queue
+    agenda_rows = _rows(workspace.agenda.tree)
+    counted = queue.count  # counted at unlock, before the screen was ever shown
+    workspace.go(QUEUE)  # showing the queue fills its rows
     today = workspace.agenda.today().replace(hour=0, minute=0, second=0, microsecond=0)
     # Rowan's session five days ago has no note: it is outside the agenda's week, but in the queue.
     rows = _rows(queue.tree)
@@ -47,15 +50,14 @@ def test_queue_lists_an_unsigned_session_from_an_earlier_week_and_signing_remove
              and datetime.fromisoformat(r["row"]["starts_at"]) < today]
     assert len(rowan) == 1
     assert rowan[0]["texts"][2] == "5 days" and rowan[0]["texts"][3] == "Note to write"
-    assert not any(r["row"]["id"] == rowan[0]["row"]["id"] for r in _rows(workspace.agenda.tree))
+    assert not any(r["row"]["id"] == rowan[0]["row"]["id"] for r in agenda_rows)
     # The signed sessions of last week are not listed; the sidebar count is the number of rows.
     assert all(r["row"].get("note_status") != "signed" for r in rows)
     assert not any("Avery" in r["texts"][1] and datetime.fromisoformat(r["row"]["starts_at"]) < today for r in rows)
-    assert queue.count == len(rows) == queue.tree.topLevelItemCount()
+    assert counted == queue.count == len(rows) == queue.tree.topLevelItemCount()
     assert _queue_nav_text(workspace) == f"Notes to write ({len(rows)})"
 
     # Enter on the row: no note yet, so the session screen opens (to record, import or write by hand).
-    workspace.go(QUEUE)  # showing the queue reloads it
     rowan_id = rowan[0]["row"]["id"]
     queue.tree.setCurrentItem(_item_for(queue.tree, rowan_id))
     qtbot.keyClick(queue.tree, Qt.Key.Key_Return)
@@ -81,7 +83,9 @@ def test_queue_lists_an_unsigned_session_from_an_earlier_week_and_signing_remove
     practice.notes.sign(editor.note["id"], practice.profile.get())
     editor.changed.emit()  # what the editor's Sign button emits after signing
 
-    assert queue.count == len(rows) - 1
+    assert queue.count == len(rows) - 1  # recounted at once, while the note editor shows
+    workspace.go(QUEUE)
+    assert queue.tree.topLevelItemCount() == len(rows) - 1
     assert not any(r["row"]["id"] == rowan_id for r in _rows(queue.tree))
     assert _queue_nav_text(workspace) == (f"Notes to write ({len(rows) - 1})" if len(rows) > 1 else "Notes to write")
 
@@ -107,6 +111,13 @@ def test_week_navigation_shows_next_weeks_appointment_and_every_status_is_filled
 
     agenda.this_week.click()
     assert agenda.week_offset == 0 and agenda.tree.topLevelItem(0).text(0) == "Today"
+    window.activateWindow()  # shortcuts need the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    agenda.tree.setFocus()
+    qtbot.keyClick(agenda.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert agenda.week_offset == 1 and [r["row"]["id"] for r in _rows(agenda.tree)] == [added]
+    qtbot.keyClick(agenda.tree, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert agenda.week_offset == 0
     agenda.previous_week.click()
     last_week = {r["texts"][1]: r["texts"][3] for r in _rows(agenda.tree)}
     assert last_week == {"Avery Lindqvist": "✓ Note signed", "Jonah Okafor": "✓ Note signed",

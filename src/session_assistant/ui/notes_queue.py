@@ -75,12 +75,22 @@ class NotesQueuePage(QWidget):
         return now.astimezone().replace(tzinfo=None)
 
     def refresh(self) -> None:
-        """Reload from the vault: every appointment up to now, kept when it still needs a signed note."""
-        selected = self.selected_appointment()
+        """Recount from the vault: every appointment up to now that still needs a signed note.
+
+        The rows themselves (a status read per row) are rebuilt only while the screen shows;
+        the workspace refreshes it again when it is opened.
+        """
         now = self.now()
-        practice = self._ctx.practice
-        rows = [row for row in practice.appointments.list(end=now.isoformat(timespec="minutes"))
+        rows = [row for row in self._ctx.practice.appointments.list(end=now.isoformat(timespec="minutes"))
                 if needs_note(row, now)]
+        self.count = len(rows)
+        if self.isVisible():
+            self._fill(rows, now)
+        self.count_changed.emit(self.count)
+
+    def _fill(self, rows: list[dict], now: datetime) -> None:
+        selected = self.selected_appointment()
+        practice = self._ctx.practice
         pipeline = getattr(practice, "sessions", None)
         recordings = getattr(practice, "recordings", None)
         self.tree.clear()
@@ -97,11 +107,9 @@ class NotesQueuePage(QWidget):
                 self.tree.setCurrentItem(item)
         if self.tree.currentItem() is None and rows:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        self.count = len(rows)
         self.summary.setText("Every past session without a signed note, oldest first. Enter opens it."
                              if rows else "All caught up: every past session has a signed note.")
         self._update_buttons()
-        self.count_changed.emit(self.count)
 
     def selected_appointment(self) -> dict | None:
         item = self.tree.currentItem()
