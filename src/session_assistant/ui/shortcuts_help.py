@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 GENERAL_KEYS = (
-    ("Enter", "Submit the form (first run, unlock, dialogs); open the selected row"),
-    ("Esc", "Close a dialog without saving; cancel running work (transcribing, drafting)"),
+    ("Enter", "Submit the form; open the selected row (its note, if any)"),
+    ("Esc", "Close a dialog without saving; cancel running work"),
     ("Tab / Shift+Tab", "Next / previous field, also out of text boxes"),
     ("Alt + underlined letter", "Press that button"),
     ("Alt+Left / Alt+Right", "Agenda: previous / next week"),
@@ -52,7 +52,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        self.resize(600, 460)
 
 
 def install_help_menu(window: QMainWindow) -> QMenu:
