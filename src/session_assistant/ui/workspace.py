@@ -48,7 +48,7 @@ class Workspace(QWidget):
             self.stack.addWidget(page)
         for index in NAV_ORDER:
             self.nav.addItem(PAGES[index])
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         self.toolbar = QToolBar("Main")
         self.toolbar.setMovable(False)
@@ -124,14 +124,18 @@ class Workspace(QWidget):
         self.nav.setCurrentRow(NAV_ORDER.index(index))
 
     def _on_nav_row_changed(self, row: int) -> None:
-        index = NAV_ORDER[row]
-        if self.stack.currentWidget() is self.note and index != 3:
+        if self.stack.currentWidget() is self.note and row != 3:
             self.note.save()
-        self.stack.setCurrentIndex(index)
-        if index == 0:
-            self.agenda.refresh()  # the queue follows (agenda.refreshed)
-        elif index == QUEUE:
+        self.stack.setCurrentIndex(row)
+        if row == 0:
+            self.agenda.refresh()
+        elif row == QUEUE:  # (the agenda's refresh recounts the queue too)
             self.queue.refresh()
+
+    def _on_nav_current_row_changed(self, nav_row: int) -> None:
+        """The sidebar's order differs from the stack's (NAV_ORDER); ``_on_nav_row_changed`` takes stack indexes."""
+        if 0 <= nav_row < len(NAV_ORDER):
+            self._on_nav_row_changed(NAV_ORDER[nav_row])
 
     def _on_queue_count_changed(self, count: int) -> None:
         item = self.nav.item(NAV_ORDER.index(QUEUE))
