@@ -38,7 +38,7 @@ class Workspace(QWidget):
         self.nav.setAccessibleName("Screens")
         self.nav.setSpacing(4)
         font = self.nav.font()
-        font.setPointSize(font.pointSize() + 2)
+        font.setPointSize(font.pointSize() + 1)  # +1, not +2: the sidebar's width comes out of a 1024 px screen
         self.nav.setFont(font)
         # Wide enough for "Notes to write (99+)" at any window width: a narrow window cut the count off.
         self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(f"{PAGES[QUEUE]} (99+)") + 16)
