@@ -107,6 +107,9 @@ def main() -> int:
     today = agenda.tree.topLevelItem(0)
     agenda.tree.setCurrentItem(today.child(1))
     shot(app, window, "05-agenda")
+    workspace.go(4)  # Notes to write: past sessions without a signed note, from any week
+    shot(app, window, "16-notes-to-write")
+    workspace.go(0)
 
     avery = next(c["id"] for c in window.ctx.practice.clients.list() if c["last_name"] == "Lindqvist")
     workspace.open_chart(avery)  # 4. chart

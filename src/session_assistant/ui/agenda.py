@@ -1,4 +1,5 @@
-"""The agenda: today's and the coming week's appointments with a badge for each session's state."""
+"""The agenda: a week of appointments (today and the six days after, or any other week) with each
+session's status; Enter opens the note when there is one, else the session screen."""
 
 from __future__ import annotations
 
@@ -10,35 +11,10 @@ from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from session_assistant.ui.agenda_view import AgendaView
 from session_assistant.ui.context import UiContext
+from session_assistant.ui.session_status import status_label
 
 KIND = {"in_person": "In person", "telehealth": "Telehealth"}
-STAGE_BADGE = {"recording": "● Recording", "transcribing": "Transcribing…", "drafting": "Drafting…",
-               "ready": "AI session summary ready", "failed": "Needs attention",
-               "interrupted": "Interrupted: resume in Session"}
-
-
-def badge(appointment: dict, stage: str) -> str:
-    """The one status word shown for an appointment (in-memory stage first, then the vault)."""
-    if appointment.get("note_status") == "signed":
-        return "✓ Note signed"
-    if stage in STAGE_BADGE:
-        return STAGE_BADGE[stage]
-    if appointment.get("status") in ("cancelled", "no_show"):
-        return appointment["status"].replace("_", "-").capitalize()
-    if appointment.get("note_id"):
-        return "Draft note"
-    return ""
-
-
-def stored_stage(pipeline, appointment_id: int) -> str:
-    """The badge stage from the vault's jobs and drafts (after a restart or an unlock).
-
-    Nothing runs in this process for such an appointment, so an unfinished job is "interrupted"
-    (the session screen offers to resume it), never "transcribing".
-    """
-    if interrupted_job(pipeline, appointment_id) is not None:
-        return "interrupted"
-    return "ready" if pipeline.latest_draft(appointment_id) is not None else ""
+WEEK = timedelta(days=7)
 
 
 def interrupted_job(pipeline, appointment_id: int):
@@ -51,24 +27,32 @@ def interrupted_job(pipeline, appointment_id: int):
 
 
 class AgendaPage(AgendaView):
-    """Emits navigation requests; the workspace routes them."""
+    """Emits navigation requests; the workspace routes them. ``refreshed`` follows every reload."""
 
     session_requested = Signal(int)  # appointment id
     note_requested = Signal(int)  # appointment id
     chart_requested = Signal(int)  # client id
     new_appointment_requested = Signal()
     new_client_requested = Signal()
+    refreshed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self.week_offset = 0  # weeks from the one that starts today
         self.start_session.clicked.connect(self._on_start_session_clicked)
         self.open_note.clicked.connect(self._on_open_note_clicked)
         self.open_chart.clicked.connect(self._on_open_chart_clicked)
         self.new_appointment.clicked.connect(self.new_appointment_requested)
         self.new_client.clicked.connect(self.new_client_requested)
+        self.previous_week.clicked.connect(lambda: self.show_week(self.week_offset - 1))
+        self.this_week.clicked.connect(lambda: self.show_week(0))
+        self.next_week.clicked.connect(lambda: self.show_week(self.week_offset + 1))
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
-        self.tree.itemActivated.connect(lambda *_: self._on_start_session_clicked())
+        for keys, button in (("Alt+Left", self.previous_week), ("Alt+Right", self.next_week),
+                             ("Alt+Home", self.this_week)):
+            QShortcut(QKeySequence(keys), self, button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tree.itemActivated.connect(lambda *_: self._on_row_activated())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
@@ -76,18 +60,28 @@ class AgendaPage(AgendaView):
         now = self._ctx.clock.now() if self._ctx.clock else datetime.now().astimezone()
         return now.astimezone().replace(tzinfo=None)
 
+    def show_week(self, offset: int) -> None:
+        """Show the week ``offset`` weeks from this one (0: today and the next six days)."""
+        self.week_offset = offset
+        self.tree.setCurrentItem(None)
+        self.refresh()
+
     def refresh(self) -> None:
-        """Reload from the vault (a few ms): today, then the next six days."""
+        """Reload the shown week from the vault (a few ms)."""
         selected = self.selected_appointment()
-        today = self.today().replace(hour=0, minute=0, second=0, microsecond=0)
-        week_start, week_end = today, today + timedelta(days=7)
+        now = self.today()
+        today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        week_start = today + self.week_offset * WEEK
+        week_end = week_start + WEEK
         rows = self._ctx.practice.appointments.list(week_start.isoformat(timespec="minutes"),
                                                     week_end.isoformat(timespec="minutes"))
-        self.date_label.setText(today.strftime("%A %d %B %Y"))
+        last_day = week_end - timedelta(days=1)
+        self.date_label.setText(f"{week_start:%a %d %b} – {last_day:%a %d %b %Y}")
+        self.this_week.setEnabled(self.week_offset != 0)
         self.tree.clear()
-        pipeline = getattr(self._ctx.practice, "sessions", None)
-        if pipeline is not None and not hasattr(pipeline, "latest_draft"):
-            pipeline = None
+        practice = self._ctx.practice
+        pipeline = getattr(practice, "sessions", None)
+        recordings = getattr(practice, "recordings", None)
         groups: dict[str, QTreeWidgetItem] = {}
         for row in rows:
             start = datetime.fromisoformat(row["starts_at"])
@@ -103,19 +97,21 @@ class AgendaPage(AgendaView):
                 self.tree.addTopLevelItem(group)
                 groups[label] = group
             stage = self._ctx.sessions[row["id"]].stage if row["id"] in self._ctx.sessions else ""
-            if not stage and pipeline is not None and row.get("note_status") != "signed":
-                stage = stored_stage(pipeline, row["id"])
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",
-                                    KIND.get(row["modality"], row["modality"]), badge(row, stage)])
+                                    KIND.get(row["modality"], row["modality"]),
+                                    status_label(row, now, stage, pipeline, recordings)])
             item.setData(0, Qt.ItemDataRole.UserRole, row)
             groups[label].addChild(item)
             if selected and selected["id"] == row["id"]:
                 self.tree.setCurrentItem(item)
         self.tree.expandAll()
         self.tree.setRootIsDecorated(False)
+        self.empty.setText("No appointments today or in the coming week. Add a client, then an appointment."
+                           if self.week_offset == 0 else "No appointments in this week.")
         self.empty.setVisible(not rows)
         self._update_buttons()
+        self.refreshed.emit()
 
     def selected_appointment(self) -> dict | None:
         item = self.tree.currentItem()
@@ -123,9 +119,20 @@ class AgendaPage(AgendaView):
 
     def _update_buttons(self) -> None:
         row = self.selected_appointment()
-        self.start_session.setEnabled(bool(row) and row.get("status") not in ("cancelled", "no_show"))
+        self.start_session.setEnabled(bool(row) and row.get("status") not in ("cancelled", "no_show")
+                                      and row.get("note_status") != "signed")
         self.open_note.setEnabled(bool(row and row.get("note_id")))
         self.open_chart.setEnabled(bool(row))
+
+    def _on_row_activated(self) -> None:
+        """Enter or double-click: the note when there is one (a signed one opens read-only), else the session."""
+        row = self.selected_appointment()
+        if not row:
+            return
+        if row.get("note_id"):
+            self.note_requested.emit(row["id"])
+        else:
+            self.session_requested.emit(row["id"])
 
     def _on_start_session_clicked(self) -> None:
         row = self.selected_appointment()

@@ -1,4 +1,4 @@
-"""Layout of the agenda: today and the rest of the week."""
+"""Layout of the agenda: one week of appointments (today and the six days after), with week navigation."""
 
 from __future__ import annotations
 
@@ -15,6 +15,13 @@ class AgendaView(QWidget):
         super().__init__(parent)
         self.title = heading("Agenda")
         self.date_label = QLabel()
+        self.date_label.setAccessibleName("Week shown")
+        self.previous_week = QPushButton("◀ &Previous week")
+        self.previous_week.setToolTip("Previous week (Alt+Left)")
+        self.this_week = QPushButton("&Today")
+        self.this_week.setToolTip("Back to today's week (Alt+Home)")
+        self.next_week = QPushButton("Ne&xt week ▶")
+        self.next_week.setToolTip("Next week (Alt+Right)")
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(COLUMNS)
@@ -30,7 +37,7 @@ class AgendaView(QWidget):
         self.start_session = QPushButton("&Start session")
         self.start_session.setAccessibleName("Start the session for the selected appointment")
         self.open_note = QPushButton("Open &note")
-        self.open_chart = QPushButton("Open c&hart")
+        self.open_chart = QPushButton("Open &chart")
         self.new_appointment = QPushButton("New &appointment…")
         self.new_client = QPushButton("New c&lient…")
         self.empty = QLabel("No appointments today or in the coming week. Add a client, then an appointment.")
@@ -45,6 +52,9 @@ class AgendaView(QWidget):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.date_label)
+        top.addSpacing(12)
+        for button in (self.previous_week, self.this_week, self.next_week):
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)

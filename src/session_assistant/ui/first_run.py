@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from session_assistant.app import create_practice
 from session_assistant.errors import UserError
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.first_run_view import FirstRunView
+from session_assistant.ui.widgets import press_on_enter
 from session_assistant.ui.worker import Worker
 from session_assistant.vault.store import check_passphrase_strength
 
@@ -30,6 +32,12 @@ class FirstRunPage(FirstRunView):
         self.finish_button.clicked.connect(self._on_finish_clicked)
         self.busy.cancel_clicked.connect(lambda: self._worker and self._worker.cancel())
         self.finish_busy.cancel_clicked.connect(lambda: self._worker and self._worker.cancel())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        """Enter anywhere on a step presses that step's button (create, continue, start)."""
+        step_button = (self.create_button, self.key_continue, self.finish_button)[self.currentIndex()]
+        if not press_on_enter(event, step_button):
+            super().keyPressEvent(event)
 
     # ---- step 1 -----------------------------------------------------------------------------
     def _on_create_clicked(self) -> None:

@@ -102,6 +102,7 @@ class FirstRunView(QStackedWidget):
         self.written_down = QCheckBox("I have &written it down and will keep it somewhere safe")
         self.key_continue = QPushButton("C&ontinue")
         self.key_continue.setEnabled(False)
+        self.key_continue.setDefault(True)
         key_text = QLabel("This recovery key unlocks your vault if you forget the passphrase. It is shown "
                           "<b>only this once</b> and is not stored anywhere. Write it on paper now; without it "
                           "and the passphrase, nobody (including us) can open your records.")

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from session_assistant.ui.auto_lock import AutoLock
 from session_assistant.ui.context import UiContext
+from session_assistant.ui.place import place_of, return_to
+from session_assistant.ui.shortcuts_help import install_help_menu
+from session_assistant.ui.widgets import TabMovesFocus
 from session_assistant.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -34,17 +37,22 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle("Session Assistant")
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        self.setMinimumSize(1000, 640)
+        # No fixed minimum: the layouts' own minimum keeps anything from being cut off, and
+        # tests/ui/test_ui_small_screen.py holds every screen within a 1024x600 display.
+        install_help_menu(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.first_run = None
         self.unlock_page = None
         self.workspace = None
+        self._place = None  # where the clinician was at the last lock (ids only, in memory)
         self.auto_lock = auto_lock or AutoLock(ctx.settings.auto_lock_minutes, wall=ctx.wall, parent=self)
         self.auto_lock.lock_due.connect(self._on_auto_lock_due)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.auto_lock)
+            self._tab_focus = TabMovesFocus(self)
+            app.installEventFilter(self._tab_focus)
         self._lock_action = QAction("&Lock", self)
         self._lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self._lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -100,6 +108,9 @@ class MainWindow(QMainWindow):
         self.first_run = self.unlock_page = None
         self.workspace = Workspace(self.ctx, self)
         self._replace(self.workspace)
+        if self._place is not None:
+            return_to(self.workspace, self._place)
+            self._place = None
         self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
         self.auto_lock.arm()
         log.info("vault unlocked; workspace shown")
@@ -212,6 +223,7 @@ class MainWindow(QMainWindow):
                 dialog.close()  # modeless windows (none today) showing PHI
         self.ctx.forget_phi()
         if self.workspace is not None:
+            self._place = place_of(self.workspace)
             self.workspace.teardown()
             self.workspace = None
         self.show_unlock({"idle": "Locked after being idle.", "resumed from sleep": "Locked after the computer slept."}

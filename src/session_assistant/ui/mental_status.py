@@ -51,7 +51,7 @@ class MentalStatusPanel(QGroupBox):
                 combo.addItem(choice, choice)
             combo.setAccessibleName(item.label)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(8)  # a 1024x600 display fits the note beside the nav; wider windows stretch it
             combo.activated.connect(lambda _index: self._on_finding_edited())
             combo.currentTextChanged.connect(combo.setToolTip)  # the whole finding, when the box cuts it
             own = QLineEdit()

@@ -8,12 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from session_assistant.app import Practice, open_practice
 from session_assistant.errors import VaultCorrupt, VaultLocked, WrongPassphrase
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.unlock_view import UnlockView
+from session_assistant.ui.widgets import press_on_enter
 from session_assistant.ui.worker import Worker
 from session_assistant.vault.database import BUSY_WAITING
 
@@ -34,7 +36,6 @@ class UnlockPage(UnlockView):
         self._wait_timer.timeout.connect(self._on_wait_timer_tick)
         self._wait_left = 0
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
-        self.passphrase.returnPressed.connect(self._on_unlock_clicked)
         self.recover_button.clicked.connect(self._on_recover_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)
 
@@ -42,6 +43,11 @@ class UnlockPage(UnlockView):
         self.passphrase.clear()
         self.message.setText(message)
         self.passphrase.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        """Enter in the passphrase field (or anywhere on the page) unlocks; on a focused button it presses it."""
+        if not press_on_enter(event, self.unlock_button):
+            super().keyPressEvent(event)
 
     # ---- unlock -----------------------------------------------------------------------------
     def _on_unlock_clicked(self) -> None:

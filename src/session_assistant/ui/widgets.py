@@ -1,13 +1,15 @@
-"""Small reusable widgets: passphrase strength meter, level meter, clipboard guard, busy panel."""
+"""Small reusable widgets: passphrase strength meter, level meter, clipboard guard, busy panel,
+and the keyboard rules every screen shares (Tab leaves text fields, Esc cancels running work)."""
 
 from __future__ import annotations
 
 import math
 import string
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+                               QTextEdit, QVBoxLayout, QWidget)
 
 from session_assistant.vault.store import MIN_PASSPHRASE_LENGTH
 
@@ -115,7 +117,12 @@ class BusyPanel(QWidget):
         self.bar.setAccessibleName("Progress")
         self.cancel = QPushButton("Cancel")
         self.cancel.setAccessibleName("Cancel the running work")
+        self.cancel.setToolTip("Cancel (Esc)")
         self.cancel.clicked.connect(self.cancel_clicked)
+        # Esc cancels while the button shows: a shortcut on a hidden or disabled widget never fires.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.cancel, context=Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self._on_escape)
+        escape.activatedAmbiguously.connect(self._on_escape)  # two panels running: Esc cancels each in turn
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel)
@@ -137,6 +144,42 @@ class BusyPanel(QWidget):
 
     def done(self) -> None:
         self.hide()
+
+    def _on_escape(self) -> None:
+        if self.cancel.isVisible() and self.cancel.isEnabled():
+            self.cancel.click()
+
+
+def press_on_enter(event: QKeyEvent, default: QPushButton) -> bool:
+    """For a page's ``keyPressEvent``: Enter or Return that no control used (a line edit or a check box
+    passes it on) presses the focused button, else ``default``. True when the key was Enter."""
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    focused = QApplication.focusWidget()
+    button = focused if isinstance(focused, QPushButton) else default
+    if button.isVisible() and button.isEnabled():
+        button.click()
+    return True
+
+
+def tab_moves_focus(edit: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QTextEdit:
+    """Tab and Shift+Tab move to the next or previous control instead of typing a tab character."""
+    edit.setTabChangesFocus(True)
+    return edit
+
+
+class TabMovesFocus(QObject):
+    """Applies ``tab_moves_focus`` to every multi-line text field of the application.
+
+    Installed once on the QApplication by the main window. It acts when Qt polishes a widget
+    (just before it is first shown), so every screen and dialog, including ones added later,
+    behaves the same without each having to remember the call.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Polish and isinstance(watched, (QPlainTextEdit, QTextEdit)):
+            tab_moves_focus(watched)
+        return False
 
 
 def heading(text: str, size_delta: int = 4) -> QLabel:

@@ -16,9 +16,12 @@ from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import NewAppointmentDialog, NewClientDialog, default_start
 from session_assistant.ui.draft_review import redraft_sections
 from session_assistant.ui.note_editor import NoteEditorPage
+from session_assistant.ui.notes_queue import NotesQueuePage
 from session_assistant.ui.session import SessionPage
 
-PAGES = (("Agenda", "Ctrl+1"), ("Clients", "Ctrl+2"), ("Session", "Ctrl+3"), ("Note", "Ctrl+4"))
+PAGES = ("Agenda", "Clients", "Session", "Note", "Notes to write")  # stack indexes, as go() takes them
+QUEUE = 4  # appended to the stack so that the older indexes (go(2): Session) keep their meaning
+NAV_ORDER = (0, QUEUE, 1, 2, 3)  # the sidebar lists "Notes to write" under the agenda; Ctrl+1..5 follow it
 
 
 class Workspace(QWidget):
@@ -30,26 +33,30 @@ class Workspace(QWidget):
         self.chart = ChartPage(ctx)
         self.session = SessionPage(ctx)
         self.note = NoteEditorPage(ctx)
+        self.queue = NotesQueuePage(ctx)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
-        self.nav.setMaximumWidth(150)
         self.nav.setSpacing(4)
         font = self.nav.font()
-        font.setPointSize(font.pointSize() + 2)
+        font.setPointSize(font.pointSize() + 1)  # +1, not +2: the sidebar's width comes out of a 1024 px screen
         self.nav.setFont(font)
+        # Wide enough for "Notes to write (99+)" at any window width: a narrow window cut the count off.
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(f"{PAGES[QUEUE]} (99+)") + 16)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        for (title, _keys), page in zip(PAGES, (self.agenda, self.chart, self.session, self.note)):
-            self.nav.addItem(title)
+        for page in (self.agenda, self.chart, self.session, self.note, self.queue):
             self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        for index in NAV_ORDER:
+            self.nav.addItem(PAGES[index])
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         self.toolbar = QToolBar("Main")
         self.toolbar.setMovable(False)
         practice_name = ctx.practice.profile.get().practice_name
         self.who = QLabel(practice_name or "")
         self._actions = []
-        for index, (title, keys) in enumerate(PAGES):
-            self._action(title, keys, lambda _=False, i=index: self.go(i), toolbar=False)
+        for position, index in enumerate(NAV_ORDER):
+            self._action(PAGES[index], f"Ctrl+{position + 1}", lambda _=False, i=index: self.go(i), toolbar=False)
         self._action("New client…", "Ctrl+Shift+N", self._on_new_client_requested)
         self._action("New appointment…", "Ctrl+N", lambda: self._on_new_appointment_requested(None))
         self._action("Settings…", "Ctrl+,", self._on_settings_triggered)
@@ -72,6 +79,11 @@ class Workspace(QWidget):
         self.agenda.chart_requested.connect(self.open_chart)
         self.agenda.new_client_requested.connect(self._on_new_client_requested)
         self.agenda.new_appointment_requested.connect(lambda: self._on_new_appointment_requested(None))
+        self.agenda.refreshed.connect(self.queue.refresh)
+        self.queue.count_changed.connect(self._on_queue_count_changed)
+        self.queue.note_requested.connect(self.open_note)
+        self.queue.session_requested.connect(self.open_session)
+        self.queue.chart_requested.connect(self.open_chart)
         self.chart.note_requested.connect(self.open_note)
         self.chart.new_client_requested.connect(self._on_new_client_requested)
         self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
@@ -108,7 +120,8 @@ class Workspace(QWidget):
 
     # ---- navigation ---------------------------------------------------------------------------------
     def go(self, index: int) -> None:
-        self.nav.setCurrentRow(index)
+        """Show the screen at stack ``index`` (0 agenda, 1 clients, 2 session, 3 note, 4 notes to write)."""
+        self.nav.setCurrentRow(NAV_ORDER.index(index))
 
     def _on_nav_row_changed(self, row: int) -> None:
         if self.stack.currentWidget() is self.chart and row != 1 and not self.chart.confirm_leave():
@@ -121,6 +134,18 @@ class Workspace(QWidget):
         self.stack.setCurrentIndex(row)
         if row == 0:
             self.agenda.refresh()
+        elif row == QUEUE:  # (the agenda's refresh recounts the queue too)
+            self.queue.refresh()
+
+    def _on_nav_current_row_changed(self, nav_row: int) -> None:
+        """The sidebar's order differs from the stack's (NAV_ORDER); ``_on_nav_row_changed`` takes stack indexes."""
+        if 0 <= nav_row < len(NAV_ORDER):
+            self._on_nav_row_changed(NAV_ORDER[nav_row])
+
+    def _on_queue_count_changed(self, count: int) -> None:
+        item = self.nav.item(NAV_ORDER.index(QUEUE))
+        item.setText(f"{PAGES[QUEUE]} ({count if count < 100 else '99+'})" if count else PAGES[QUEUE])
+        item.setToolTip(f"{count} past sessions without a signed note" if count else "No notes to write")
 
     def open_session(self, appointment_id: int) -> None:
         self.session.show_appointment(appointment_id)

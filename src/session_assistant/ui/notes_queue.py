@@ -1,0 +1,137 @@
+"""Notes to write: every past session, in any week, that has no signed note yet, oldest first.
+
+Opening a row opens the session's note when one exists (its draft), otherwise the session screen
+(record, import or write by hand). The workspace shows ``count`` beside the navigation entry.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from session_assistant.ui.context import UiContext
+from session_assistant.ui.session_status import needs_note, status_label
+from session_assistant.ui.widgets import heading
+
+COLUMNS = ("Session", "Client", "Waiting", "Status")
+KIND = {"in_person": "in person", "telehealth": "telehealth"}
+
+
+def waiting_words(ended: datetime, now: datetime) -> str:
+    days = (now.date() - ended.date()).days
+    return "today" if days <= 0 else "1 day" if days == 1 else f"{days} days"
+
+
+class NotesQueuePage(QWidget):
+    """Emits navigation requests (the workspace routes them) and ``count_changed(n)`` after each reload."""
+
+    note_requested = Signal(int)  # appointment id
+    session_requested = Signal(int)  # appointment id
+    chart_requested = Signal(int)  # client id
+    count_changed = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.count = 0
+        self.title = heading("Notes to write")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setAccessibleName("Past sessions without a signed note")
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setToolTip("Open the note, or the session when there is no note yet (Enter)")
+        self.chart_button = QPushButton("Open &chart")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.chart_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.chart_button.clicked.connect(self._on_chart_clicked)
+        self.tree.itemActivated.connect(lambda *_: self._on_open_clicked())
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    def now(self) -> datetime:
+        now = self._ctx.clock.now() if self._ctx.clock else datetime.now().astimezone()
+        return now.astimezone().replace(tzinfo=None)
+
+    def refresh(self) -> None:
+        """Recount from the vault: every appointment up to now that still needs a signed note.
+
+        The rows themselves (a status read per row) are rebuilt only while the screen shows;
+        the workspace refreshes it again when it is opened.
+        """
+        now = self.now()
+        rows = [row for row in self._ctx.practice.appointments.list(end=now.isoformat(timespec="minutes"))
+                if needs_note(row, now)]
+        self.count = len(rows)
+        if self.isVisible():
+            self._fill(rows, now)
+        self.count_changed.emit(self.count)
+
+    def _fill(self, rows: list[dict], now: datetime) -> None:
+        selected = self.selected_appointment()
+        practice = self._ctx.practice
+        pipeline = getattr(practice, "sessions", None)
+        recordings = getattr(practice, "recordings", None)
+        self.tree.clear()
+        for row in rows:
+            start = datetime.fromisoformat(row["starts_at"])
+            stage = self._ctx.sessions[row["id"]].stage if row["id"] in self._ctx.sessions else ""
+            item = QTreeWidgetItem([f"{start:%a %d %b %Y, %H:%M} · {KIND.get(row['modality'], row['modality'])}",
+                                    f"{row['first_name']} {row['last_name']}",
+                                    waiting_words(start + timedelta(minutes=row["minutes"]), now),
+                                    status_label(row, now, stage, pipeline, recordings)])
+            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            self.tree.addTopLevelItem(item)
+            if selected and selected["id"] == row["id"]:
+                self.tree.setCurrentItem(item)
+        if self.tree.currentItem() is None and rows:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.summary.setText("Every past session without a signed note, oldest first. Enter opens it."
+                             if rows else "All caught up: every past session has a signed note.")
+        self._update_buttons()
+
+    def selected_appointment(self) -> dict | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected_appointment()
+        self.open_button.setEnabled(row is not None)
+        self.chart_button.setEnabled(row is not None)
+        if row is not None:
+            self.open_button.setText("&Open note" if row.get("note_id") else "&Open session")
+
+    def _on_open_clicked(self) -> None:
+        row = self.selected_appointment()
+        if row is None:
+            return
+        if row.get("note_id"):
+            self.note_requested.emit(row["id"])
+        else:
+            self.session_requested.emit(row["id"])
+
+    def _on_chart_clicked(self) -> None:
+        row = self.selected_appointment()
+        if row is not None:
+            self.chart_requested.emit(row["client_id"])

@@ -1,0 +1,81 @@
+"""The window works down to 1024x600 (issue 18): on every top-level screen, the layouts need no more
+than that, and no visible widget lies outside the window (cut off)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+
+from session_assistant.paths import AppPaths
+from ui_helpers import unlock
+
+SMALL = QSize(1024, 600)
+
+
+def _scrolled(widget: QWidget) -> bool:
+    """Inside a scroll area's viewport: may extend past the window, the scroll bars reach it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        grand = parent.parentWidget()
+        if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
+            return True
+        parent = grand
+    return False
+
+
+def assert_fits(window, where: str) -> None:
+    QApplication.processEvents()
+    need = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert need.width() <= SMALL.width() and need.height() <= SMALL.height(), (where, need)
+    assert window.size() == SMALL, (where, window.size())
+    bounds = window.rect()
+    for child in window.findChildren(QWidget):
+        if child.isWindow() or not child.isVisible() or _scrolled(child):
+            continue
+        rect = QRect(child.mapTo(window, QPoint(0, 0)), child.size())
+        assert bounds.contains(rect), (where, type(child).__name__, child.objectName(), rect)
+
+
+def test_every_screen_fits_1024_by_600(qtbot, tmp_path, ready_vault, make_window):
+    fresh = AppPaths(data_dir=tmp_path / "fresh", log_dir=tmp_path / "fresh-log", config_dir=tmp_path / "fresh-cfg",
+                     vault_dir=tmp_path / "fresh" / "vault", models_dir=ready_vault.models_dir)
+    fresh.ensure()
+    first = make_window(fresh)
+    first.resize(SMALL)
+    for step in range(first.first_run.count()):
+        first.first_run.setCurrentIndex(step)
+        assert_fits(first, f"first run step {step + 1}")
+
+    window = make_window(ready_vault)
+    window.resize(SMALL)
+    assert_fits(window, "unlock")
+    unlock(qtbot, window)
+    workspace = window.workspace
+    practice = window.ctx.practice
+    signed = next(r for r in practice.appointments.list() if r["note_status"] == "signed")
+    screens = {"agenda": lambda: workspace.go(0), "notes to write": lambda: workspace.go(4),
+               "clients": lambda: workspace.go(1), "session": lambda: workspace.go(2), "note": lambda: workspace.go(3),
+               "chart": lambda: workspace.open_chart(signed["client_id"]),
+               "session of a client": lambda: workspace.open_session(signed["id"]),
+               "signed note": lambda: workspace.open_note(signed["id"])}
+    for name, show in screens.items():
+        show()
+        assert_fits(window, name)
+        if name == "chart":
+            for tab in range(workspace.chart.tabs.count()):
+                workspace.chart.tabs.setCurrentIndex(tab)
+                assert_fits(window, f"chart tab {workspace.chart.tabs.tabText(tab)}")
+
+    from session_assistant.ui.dialogs import AddendumDialog, NewAppointmentDialog, NewClientDialog
+    from session_assistant.ui.settings_dialog import SettingsDialog
+    from session_assistant.ui.shortcuts_help import ShortcutsDialog
+
+    for dialog in (NewClientDialog(practice, window), NewAppointmentDialog(practice, workspace.agenda.today()),
+                   AddendumDialog(window), SettingsDialog(window.ctx, window), ShortcutsDialog(window)):
+        dialog.show()
+        QApplication.processEvents()
+        need = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        assert need.width() <= SMALL.width() and need.height() <= SMALL.height() - 40, (type(dialog).__name__, need)
+        assert dialog.width() <= SMALL.width() and dialog.height() <= SMALL.height() - 40, type(dialog).__name__
+        dialog.close()
+    qtbot.waitUntil(lambda: not window.ctx.pools.busy, timeout=30000)  # Settings lists the models in the background
