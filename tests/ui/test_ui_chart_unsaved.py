@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from session_assistant.services.sample_chart import PLAN
 from ui_helpers import unlock
+from session_assistant.ui.workspace import NAV_ORDER
 
 Button = QMessageBox.StandardButton
 
@@ -111,7 +112,7 @@ def test_leaving_the_chart_with_unsaved_client_details_asks_cancel_then_discard(
     seen = answer_next_dialog(Button.Cancel)
     window.workspace.go(0)
     assert seen and "client details" in seen[0]
-    assert window.workspace.stack.currentWidget() is chart and window.workspace.nav.currentRow() == 1
+    assert window.workspace.stack.currentWidget() is chart and window.workspace.nav.currentRow() == NAV_ORDER.index(1)
     assert chart.client_tab.value("email") == "new@example.org"
     # Discard: the agenda shows, nothing was stored, and the form shows what is stored again.
     seen = answer_next_dialog(Button.Discard)

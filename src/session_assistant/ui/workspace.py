@@ -126,7 +126,7 @@ class Workspace(QWidget):
     def _on_nav_row_changed(self, row: int) -> None:
         if self.stack.currentWidget() is self.chart and row != 1 and not self.chart.confirm_leave():
             self.nav.blockSignals(True)  # unsaved chart edits and the clinician chose to stay
-            self.nav.setCurrentRow(1)
+            self.nav.setCurrentRow(NAV_ORDER.index(1))
             self.nav.blockSignals(False)
             return
         if self.stack.currentWidget() is self.note and row != 3:
