@@ -29,6 +29,14 @@ BUILTIN_TEMPLATES = {
         {"name": "risk_assessment", "label": "Risk Assessment"},
         {"name": "next_session", "label": "Plan for Next Session"},
     ],
+    # One part per field; the AI field takes only what has no field of its own (nothing, here).
+    "SOAP Note (AI, one field per part)": [
+        {"name": "subjective", "label": "Subjective", "ai_summary": True},
+        {"name": "objective", "label": "Objective"},
+        {"name": "assessment", "label": "Assessment"},
+        {"name": "plan", "label": "Plan"},
+        {"name": "risk", "label": "Risk"},
+    ],
     "SOAP Note (manual)": [
         {"name": "subjective", "label": "Subjective"},
         {"name": "objective", "label": "Objective"},
@@ -104,13 +112,16 @@ class NoteService(Service):
 
         ``draft`` (a drafting ``Draft``; by default the newest one stored for the appointment) goes
         where the template wants it (``template_fill.fill``): each section in its own field, the
-        rest in the AI field. ``ai_summary``, a plain text, fills only the AI field.
+        rest in the AI field. ``ai_summary``, a plain text, fills only the AI field. A template with
+        no AI field is the clinician's to write: it gets neither.
         """
         from session_assistant.drafting.template_fill import fill
 
         template = self.template(template_name)
         values = {f["name"]: "" for f in template["fields"]}
-        if ai_summary is None and draft is None:
+        if not any(f["ai_summary"] for f in template["fields"]):
+            ai_summary = draft = None
+        elif ai_summary is None and draft is None:
             draft = self._ready_draft(appointment_id)
         if draft is not None:
             values.update({k: v for k, v in fill(template["fields"], draft).values.items() if k in values})
