@@ -26,8 +26,9 @@ def test_signed_note_pdf_has_session_times_diagnosis_and_service_code(practice, 
     documents.export_note(note, tmp_path / "note.pdf")
     assert verify(tmp_path / "note.pdf").ok
     text = _text(tmp_path / "note.pdf")
-    for expected in ("SESSION START", "14:10", "SESSION END", "15:03", "DIAGNOSIS",
-                     "F41.1 Generalized anxiety disorder", "F32.1", "SERVICE CODE", "90834"):
+    for expected in ("SESSION START", "14:10", "SESSION END", "15:03", "DIAGNOSIS 1", "DIAGNOSIS 2",
+                     "F41.1 Generalized anxiety disorder", "F32.1 Major depressive disorder, single episode, moderate",
+                     "SERVICE CODE", "90834"):
         assert expected in text, expected
 
 

@@ -77,9 +77,12 @@ def note_document(note: dict, client: dict, appointment: dict | None, profile) -
         service_date = appointment["starts_at"][:10]
         modality = _MODALITY.get(appointment.get("modality", ""), appointment.get("modality", ""))
         details.insert(0, ("Session", f"{appointment['minutes']} min · {modality}".strip(" ·")))
-        details[1:1] = session_times(appointment["starts_at"], appointment["minutes"])
-    diagnoses = "; ".join(f"{d['code']} {d['description']}" for d in note.get("diagnoses") or [])
-    details += [("Diagnosis", diagnoses or "None recorded"), ("Service code", note.get("service_code") or "—")]
+        details[0:0] = session_times(appointment["starts_at"], appointment["minutes"])
+    # One row each: the panel gives a long one the full width instead of cutting it short.
+    diagnoses = [f"{d['code']} {d['description']}" for d in note.get("diagnoses") or []]
+    details += [(f"Diagnosis {n}" if len(diagnoses) > 1 else "Diagnosis", text)
+                for n, text in enumerate(diagnoses or ["None recorded"], 1)]
+    details.append(("Service code", note.get("service_code") or "—"))
     addenda = tuple(Addendum(author=a["author"], created_at=a["created_at"], reason=a["reason"], text=a["text"])
                     for a in note.get("addenda", []))
     return ClinicalDocument(

@@ -135,8 +135,12 @@ class DraftReview:
         page = self.page
         self._refresh_buttons()
         list_item = page.sentences.item(row) if row >= 0 else None
-        for editor in page._editors.values():
+        for editor in page._editors.values():  # only the chosen sentence stands out
             editor.setExtraSelections([])
+            cursor = editor.textCursor()
+            if cursor.hasSelection():
+                cursor.clearSelection()
+                editor.setTextCursor(cursor)
         if list_item is None:
             page.evidence.clear()
             return

@@ -65,7 +65,8 @@ class TranscriptPanel(QWidget):
         self.swap_button.clicked.connect(self.swap_clicked)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Transcript:"))
+        self.caption = QLabel("Transcript:")
+        controls.addWidget(self.caption)
         controls.addStretch(1)
         controls.addWidget(self.locked_reason)
         controls.addWidget(self.reassign_button)
@@ -78,7 +79,7 @@ class TranscriptPanel(QWidget):
         layout.addWidget(self.lines, 1)
         self._editable = False
         if not correctable:  # the note editor shows the transcript as evidence; speakers are fixed on the session page
-            for widget in (self.swap_button, self.reassign_button, self.locked_reason):
+            for widget in (self.caption, self.swap_button, self.reassign_button, self.locked_reason):
                 widget.hide()
             self.lines.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._refresh_buttons()
