@@ -155,6 +155,21 @@ def test_the_list_follows_the_clinicians_own_edits(editor_for):
     assert _rows(editor) == rows
 
 
+def test_the_refresh_after_an_autosave_leaves_the_typing_cursor_alone(editor_for):
+    window, editor = editor_for(SOAP_AI)
+    editor.sentences.setCurrentRow(0)  # a sentence of Subjective is chosen, then the clinician types there
+    subjective = editor._editors["subjective"]
+    cursor = subjective.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    subjective.setTextCursor(cursor)
+    subjective.textCursor().insertText(" Slept better.")
+    assert editor.save()  # the list is rebuilt; the next keystroke must not replace a selected sentence
+    assert editor.sentences.currentRow() == 0
+    assert not subjective.textCursor().hasSelection()
+    assert subjective.textCursor().position() == len(subjective.toPlainText())
+    assert _stored(window, editor)["fields"]["subjective"] == f"{GROUNDED} {FLAGGED} Slept better."
+
+
 def test_choosing_a_sentence_selects_it_in_the_note_and_its_lines_in_the_transcript(editor_for):
     window, editor = editor_for("AI Session Summary")
     editor.sentences.setCurrentRow(_rows(editor).index(ASSESSMENT))

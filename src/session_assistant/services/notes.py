@@ -167,9 +167,11 @@ class NoteService(Service):
                              missing=f"No note with id {note_id}.")
             note["template"] = json.loads(note.pop("template_json"))
             note["fields"] = json.loads(note.pop("fields_json"))
-            note["meta"] = meta = note["fields"].pop(META_KEY, None) or {}
+            meta = note["fields"].pop(META_KEY, None) or {}
             note["service_code"] = meta.get("service_code", "")
             note["review"] = meta.get("review") or {}
+            # As signed when signed with them; else (a draft, or signed before they were kept) as of now.
+            note["diagnoses_as_signed"] = "diagnoses" in meta
             note["diagnoses"] = meta["diagnoses"] if "diagnoses" in meta else self._diagnoses_on(conn, note)
             note["addenda"] = fetch_all(conn, "SELECT id, author, reason, text, created_at FROM note_addenda "
                                               "WHERE note_id = ? ORDER BY id", (note_id,))
@@ -196,9 +198,15 @@ class NoteService(Service):
                               detail=f"field {field}")
 
     @staticmethod
-    def _fields_json(note: dict, **meta) -> str:
-        stored = {**note["meta"], **meta}
-        stored = {k: v for k, v in stored.items() if v not in ("", None, {}, [])}
+    def _stored_meta(note: dict) -> dict:
+        return {"service_code": note["service_code"], "review": note["review"],
+                "diagnoses": note["diagnoses"] if note["diagnoses_as_signed"] else None}
+
+    @classmethod
+    def _fields_json(cls, note: dict, **meta) -> str:
+        stored = {**cls._stored_meta(note), **meta}
+        # An empty diagnosis list is kept: "none on the session date" is what was signed.
+        stored = {k: v for k, v in stored.items() if v not in ("", None, {})}
         return json.dumps({**note["fields"], **({META_KEY: stored} if stored else {})})
 
     @staticmethod
@@ -265,7 +273,7 @@ class NoteService(Service):
         with self.db.transaction() as conn:
             # The diagnoses are those of the session date, kept as signed: a later change to the
             # diagnosis list never changes what this note was signed under.
-            meta = {**note["meta"], "diagnoses": self._diagnoses_on(conn, note)}
+            meta = {**self._stored_meta(note), "diagnoses": self._diagnoses_on(conn, note)}
             content = self._signed_content(note, profile.name, profile.credentials, profile.licence_number,
                                            signed_at, meta)
             content_hash = hashlib.sha256(canonical_json(content).encode()).hexdigest()
@@ -305,5 +313,5 @@ class NoteService(Service):
         if note["status"] != "signed":
             return False
         content = self._signed_content(note, note["signer_name"], note["signer_credentials"], note["signer_licence"],
-                                       note["signed_at"], note["meta"])
+                                       note["signed_at"], self._stored_meta(note))
         return hashlib.sha256(canonical_json(content).encode()).hexdigest() == note["content_hash"]

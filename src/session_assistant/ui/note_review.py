@@ -96,11 +96,14 @@ class DraftReview:
             row_item.setData(ITEM_ROLE, item)
             page.risk.addItem(row_item)
         page.review_tabs.setTabText(1, f"Risk ({len(self.open_risk())} open)" if self.open_risk() else "Risk")
+        if 0 <= row < page.sentences.count():
+            # Signals stay blocked: selecting the sentence in the note now would move the cursor of
+            # a clinician who is typing (this runs after every autosave).
+            page.sentences.setCurrentRow(row)
+            self._show_evidence(page.sentences.item(row).data(ITEM_ROLE))
         page.sentences.blockSignals(False)
         reviewed = sum(1 for i in self.items if i.accepted)
         page.review_state.setText(f"{reviewed} of {len(self.items)} reviewed")
-        if 0 <= row < page.sentences.count():
-            page.sentences.setCurrentRow(row)
         self._refresh_buttons()
 
     def _add_row(self, text: str, data, colour: str | None, tip: str) -> None:
@@ -144,17 +147,19 @@ class DraftReview:
         if list_item is None:
             page.evidence.clear()
             return
-        sentence = list_item.data(ITEM_ROLE)
+        self._show_evidence(list_item.data(ITEM_ROLE))
+        page.review_tabs.setCurrentIndex(0)
+        if row < len(self.items):
+            self.select_in_note(self.items[row])
+
+    def _show_evidence(self, sentence) -> None:
         by_id = {u.id: u for u in self.utterances}
         lines = [by_id[i].line() for i in sentence.evidence if i in by_id]
         text = "\n".join(lines) or "No transcript line supports this sentence: check it before signing."
         if sentence.flags:
             text += "\n\nFlag: " + describe_flags(sentence.flags)
-        page.evidence.setPlainText(text)
-        page.transcript.highlight_segments(sentence.evidence)
-        page.review_tabs.setCurrentIndex(0)
-        if row < len(self.items):
-            self.select_in_note(self.items[row])
+        self.page.evidence.setPlainText(text)
+        self.page.transcript.highlight_segments(sentence.evidence)
 
     def select_in_note(self, item) -> None:
         """Select the sentence's text in its field, tint it, and scroll the field into view."""
@@ -215,10 +220,10 @@ class DraftReview:
         risk = page.risk.currentItem().data(ITEM_ROLE) if page.risk.currentItem() else None
         if risk is None or self._signed():
             return
+        # No Risk field: the AI field (or the first), where the drafter's risk pointer would have been.
         target = risk_field(page.note["template"]) or page._ai_field() or next(iter(page._editors))
-        subject = "client"
         self.risk_accepted.append(risk_key(risk))
-        self._write(target, add_line(page._editors[target].toPlainText(), accepted_risk_text(risk, subject)))
+        self._write(target, add_line(page._editors[target].toPlainText(), accepted_risk_text(risk)))
 
     def _write(self, name: str, text: str) -> None:
         """Put ``text`` in the field and save it; the save stores the review (``after_save``)."""
@@ -251,8 +256,8 @@ class DraftReview:
     def open_lines(self) -> list[str]:
         """What is still open, for the Sign confirmation: flagged sentences, risk, unreviewed count."""
         lines = [f"⚑ {i.text} ({describe_flags(i.flags)})" for i in self.items if i.flagged and i.open]
-        lines += [f"Risk not yet accepted into the note: {row}"
-                  for row, r in zip(risk_rows(self.draft.risk if self.draft else []), self.open_risk())]
+        if self.open_risk():
+            lines += [f"Risk not yet accepted into the note: {row}" for row in risk_rows(self.open_risk())]
         unreviewed = sum(1 for i in self.items if not i.flagged and i.open)
         if unreviewed:
             lines.append(f"{unreviewed} more AI sentence(s) not marked reviewed.")
