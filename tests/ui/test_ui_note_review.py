@@ -230,3 +230,16 @@ def test_the_signed_pdf_has_session_times_diagnosis_and_service_code(editor_for,
     assert f"SESSION START {start}" in text or ("SESSION START" in text and start in text)
     assert "SESSION END" in text and "F41.1 Generalized anxiety disorder" in text
     assert "SERVICE CODE" in text and "90834" in text
+
+
+def test_a_signed_sample_note_shows_the_diagnosis_it_was_signed_under(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    with practice.vault.db.read() as conn:
+        diagnosed = conn.execute("SELECT client_id FROM diagnoses ORDER BY id LIMIT 1").fetchone()[0]
+    signed = next(a for a in practice.appointments.list(client_id=diagnosed) if a["note_status"] == "signed")
+    window.workspace.open_note(signed["id"])
+    editor = window.workspace.note
+    assert "F41.1 Generalized anxiety disorder" in editor.diagnosis.text()
+    assert editor.service_code.isReadOnly() and practice.notes.get(signed["note_id"])["diagnoses_as_signed"]
