@@ -232,8 +232,8 @@ class NoteService(Service):
         """
         code = (code or "").strip().upper()
         if code and not SERVICE_CODE.match(code):
-            raise UserError(f"'{code[:20]}' is not a service code: use a CPT or HCPCS code such as 90834, "
-                            "90837-95 or H0031.")
+            # The text typed is not repeated: a mistyped field may hold anything, errors hold no PHI.
+            raise UserError("That is not a service code: use a CPT or HCPCS code such as 90834, 90837-95 or H0031.")
         note = self._draft_note(note_id)
         with self.db.transaction() as conn:
             conn.execute("UPDATE progress_notes SET fields_json = ?, updated_at = ? WHERE id = ?",
