@@ -66,6 +66,9 @@ class DraftReview:
         page.transcript.show_segments(transcript.segments if transcript else [], editable=False)
         state = (page.note or {}).get("review") or empty_state()
         self.risk_accepted = list(state.get("risk_accepted", []))
+        page.sentences.blockSignals(True)
+        page.sentences.setCurrentRow(-1)  # another note: nothing chosen yet
+        page.sentences.blockSignals(False)
         self.refresh(state)
 
     def refresh(self, state: dict | None = None) -> None:
