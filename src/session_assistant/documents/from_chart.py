@@ -6,6 +6,8 @@ record shows. Only signed records become documents; drafts are refused by the ca
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from session_assistant.documents.model import (
     Addendum,
     ClientIdent,
@@ -54,6 +56,17 @@ def _signature(name: str | None, signed_at: str | None, profile, credentials: st
     )
 
 
+def session_times(starts_at: str, minutes: int) -> list[tuple[str, str]]:
+    """("Session start", "10:00"), ("Session end", "10:50"); the end carries its date if it differs."""
+    try:
+        start = datetime.fromisoformat(starts_at)
+    except ValueError:
+        return []
+    end = start + timedelta(minutes=int(minutes))
+    end_text = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
+    return [("Session start", start.strftime("%H:%M")), ("Session end", end_text)]
+
+
 def note_document(note: dict, client: dict, appointment: dict | None, profile) -> ClinicalDocument:
     """A signed progress note with its addenda."""
     sections = [Section(field["label"], note["fields"].get(field["name"], "").strip())
@@ -64,6 +77,12 @@ def note_document(note: dict, client: dict, appointment: dict | None, profile) -
         service_date = appointment["starts_at"][:10]
         modality = _MODALITY.get(appointment.get("modality", ""), appointment.get("modality", ""))
         details.insert(0, ("Session", f"{appointment['minutes']} min · {modality}".strip(" ·")))
+        details[0:0] = session_times(appointment["starts_at"], appointment["minutes"])
+    # One row each: the panel gives a long one the full width instead of cutting it short.
+    diagnoses = [f"{d['code']} {d['description']}" for d in note.get("diagnoses") or []]
+    details += [(f"Diagnosis {n}" if len(diagnoses) > 1 else "Diagnosis", text)
+                for n, text in enumerate(diagnoses or ["None recorded"], 1)]
+    details.append(("Service code", note.get("service_code") or "—"))
     addenda = tuple(Addendum(author=a["author"], created_at=a["created_at"], reason=a["reason"], text=a["text"])
                     for a in note.get("addenda", []))
     return ClinicalDocument(

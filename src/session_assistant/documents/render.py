@@ -175,9 +175,17 @@ def _title_block(pdf: _DocumentPdf, doc: ClinicalDocument) -> None:
 
 
 def _panel(pdf: _DocumentPdf, rows: list[tuple[str, str]]) -> None:
-    """Identification fields in a tinted box, two columns of label over value."""
+    """Identification fields in a tinted box, two columns of label over value; a value too long
+    for its column (several diagnoses) gets a row of its own rather than being cut short."""
     col_w = pdf.epw / 2
-    pairs = [rows[i:i + 2] for i in range(0, len(rows), 2)]
+    pdf.font(size=10, color=BODY)
+    pairs: list[list[tuple[str, str]]] = []
+    for row in rows:
+        wide = pdf.get_string_width(row[1]) > col_w - 8
+        if wide or not pairs or len(pairs[-1]) == 2:
+            pairs.append([row, ("", "")] if wide else [row])
+        else:
+            pairs[-1].append(row)
     top = pdf.get_y()
     height = 4 + len(pairs) * 10.5
     pdf.set_fill_color(*PANEL)
@@ -186,14 +194,17 @@ def _panel(pdf: _DocumentPdf, rows: list[tuple[str, str]]) -> None:
     pdf.rect(pdf.l_margin, top, 1.2, height, style="F")
     y = top + 2.5
     for pair in pairs:
+        width = (2 * col_w if len(pair) == 2 and pair[1] == ("", "") else col_w) - 8
         for index, (label, value) in enumerate(pair):
+            if not label:
+                continue
             x = pdf.l_margin + 5 + index * col_w
             pdf.set_xy(x, y)
             pdf.font(size=6.8, style="B", color=MUTED)
-            pdf.cell(col_w - 8, 3.6, label.upper())
+            pdf.cell(width, 3.6, label.upper())
             pdf.set_xy(x, y + 3.8)
             pdf.font(size=10, color=BODY)
-            pdf.cell(col_w - 8, 5, pdf.fit(value, col_w - 8))
+            pdf.cell(width, 5, pdf.fit(value, width))
         y += 10.5
     pdf.set_xy(pdf.l_margin, top + height)
 

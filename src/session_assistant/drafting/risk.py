@@ -282,6 +282,12 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
 def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
     """The fixed sentence the note's risk section gets: what was screened and what was said, for
     the clinician to complete. Built from the items by rule, never by the model."""
+    return risk_findings(items, subject) + " Clinician to review and document the risk assessment."
+
+
+def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
+    """What was screened and what was said, as ``risk_summary`` words it, without the request to
+    review (the statement a risk item the clinician accepted adds to the note)."""
     def names(found: Sequence[RiskItem]) -> str:
         seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{CATEGORY_WORDS.get(c, c)}"
                              for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
@@ -301,4 +307,4 @@ def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
     rest = [i for i in items if i not in denied + endorsed + unclear]
     if rest and not parts:
         parts.append(f"Risk-related language ({names(rest)}) was noted in the session.")
-    return " ".join(parts) + " Clinician to review and document the risk assessment."
+    return " ".join(parts)

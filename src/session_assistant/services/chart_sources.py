@@ -37,7 +37,8 @@ def _in_range(day: str, date_from: str | None, date_to: str | None) -> bool:
 def _note_text(note: dict, addenda: list[dict]) -> str:
     labels = {f["name"]: f.get("label") or f["name"] for f in json.loads(note["template_json"])}
     fields = json.loads(note["fields_json"])
-    parts = [f"{labels.get(k, k)}: {' '.join(str(v).split())}" for k, v in fields.items() if str(v).strip()]
+    parts = [f"{labels.get(k, k)}: {' '.join(str(v).split())}" for k, v in fields.items()
+             if k in labels and str(v).strip()]  # the note's service code and review are not clinical text
     parts += [f"Addendum ({_day(a['created_at'])}): {' '.join(a['text'].split())}" for a in addenda]
     return " | ".join(parts)
 

@@ -68,8 +68,10 @@ def load_sample_practice(practice, *, today: datetime | None = None, on_progress
         appointment_ids.append(practice.appointments.add(client_ids[who], start.isoformat(timespec="minutes"),
                                                          minutes, modality))
         on_progress((len(_CLIENTS) + index + 1) / steps, "Adding sample appointments")
-    signed = 0
     profile = practice.profile.get()
+    # Chart records first: a note keeps the diagnoses of its session date as it is signed.
+    measures = _add_chart_records(practice, client_ids[0], day0, profile.name)
+    signed = 0
     for appointment_index, fields in _SIGNED_NOTES.items():
         note_id = practice.notes.create(appointment_ids[appointment_index])
         for name, text in fields.items():
@@ -78,7 +80,6 @@ def load_sample_practice(practice, *, today: datetime | None = None, on_progress
             practice.notes.sign(note_id, profile)
             practice.appointments.set_status(appointment_ids[appointment_index], "completed")
             signed += 1
-    measures = _add_chart_records(practice, client_ids[0], day0, profile.name)
     on_progress(1.0, "Sample practice ready")
     return {"clients": len(client_ids), "appointments": len(appointment_ids), "signed_notes": signed,
             "assessments": measures}

@@ -1,7 +1,7 @@
 """Parts of the note editor's AI review: the risk list's rows and the redraft after a speaker fix.
 
-Functions over a ``NoteEditorPage`` (its ``_ctx``, ``note``, ``_editors``, ``_run`` and
-``_apply_draft``), kept apart so the editor stays readable.
+Functions over a ``NoteEditorPage`` (its ``_ctx``, ``note``, ``_editors`` and ``_run``), kept apart
+so the editor stays readable.
 """
 
 from __future__ import annotations
@@ -39,21 +39,20 @@ def speaker_fix_instruction(draft, keys) -> str:
 
 
 def redraft_sections(page, keys) -> bool:
-    """Redraft the sections ``keys`` of the page's AI draft (engine pool); the note's AI field gets
-    the new text for those sections only. False when there is nothing to redraft or the note is signed."""
-    from session_assistant.drafting.note_text import replace_sections
+    """Redraft the sections ``keys`` of the page's AI draft (engine pool); only the note text of
+    those sections changes, in whichever fields the template put them. False when there is nothing
+    to redraft or the note is signed."""
+    from session_assistant.ui.note_ai import apply_draft, draft_values
 
     work = page._ctx.sessions.get(page.appointment_id)
-    field = page._ai_field()
     keys = [k for k in keys if work is not None and work.draft is not None and k in work.draft.format.keys]
-    if not keys or field is None or page.note["status"] == "signed" or page._worker is not None:
+    if not keys or page.note is None or page.note["status"] == "signed" or page._worker is not None:
         return False
     ctx, current, utterances = page._ctx, work.draft, work.utterances
     instruction = speaker_fix_instruction(current, keys)
 
     def apply(refined) -> None:  # refine_draft keeps the other sections' sentences as they were
-        text = replace_sections(page._editors[field].toPlainText(), refined, keys)
-        page._apply_draft(refined, utterances, {field: text})
+        apply_draft(page, refined, utterances, draft_values(page, refined, keys))
 
     page._run(lambda p, t: engines.refine(ctx, current, utterances, instruction, p, t),
               "Redrafting the sections whose speakers changed…", apply)

@@ -1,8 +1,9 @@
 """The note editor: create from a template, edit with autosave, review the AI draft, sign, addendum.
 
-The AI session summary lands in the template's AI field. Beside the text, each draft sentence can
-be chosen to show the transcript lines it rests on; flagged sentences and the risk list are
-listed there too. Refine and Enhance run on the engine pool with progress and cancel.
+The AI draft goes where the template wants it (``drafting.template_fill``). Beside the text the
+review panel (``note_review``) lists each draft sentence to accept, edit or remove, shows the
+transcript lines it rests on, and the risk items to accept into the Risk field; Sign lists what is
+still open. Refine and Enhance (``note_ai``) run on the engine pool with progress and cancel.
 """
 
 from __future__ import annotations
@@ -11,30 +12,22 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit, QWidget
 
-from session_assistant.drafting.mental_status import carry_block, without_block
+from session_assistant.drafting.template_fill import AI, field_role
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
-from session_assistant.ui import engines
+from session_assistant.ui import engines, note_ai  # noqa: F401 - engines: tests patch the engine calls through it
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import AddendumDialog
-from session_assistant.ui.draft_review import risk_rows
 from session_assistant.ui.mental_status import record_mental_status
 from session_assistant.ui.note_editor_view import NoteEditorView
+from session_assistant.ui.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
 from session_assistant.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
-FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_number": "a number not in the transcript",
-              "unsupported_dose": "a dose not in the transcript", "unsupported_name": "a name not in the transcript",
-              "unsupported_medication": "a medication not in the transcript",
-              "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
-              "risk_statement": "risk language: the clinician documents risk",
-              "echoes_instructions": "it repeats the drafting instructions, not the session",
-              "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
-                             "add the real one"}
 
 
 def document_service_available() -> bool:
@@ -43,16 +36,6 @@ def document_service_available() -> bool:
     except ImportError:
         return False
     return True
-
-
-def describe_flags(flags: list[str]) -> str:
-    words = []
-    for flag in flags:
-        kind, _, detail = flag.partition(":")
-        phrase = FLAG_WORDS.get(kind, kind.replace("_", " "))
-        # "(34)" after "add the real one" would read as the real age, so such a phrase places its detail
-        words.append(phrase.format(detail) if "{}" in phrase else phrase + (f" ({detail})" if detail else ""))
-    return "; ".join(words)
 
 
 class NoteEditorPage(NoteEditorView):
@@ -79,7 +62,8 @@ class NoteEditorPage(NoteEditorView):
         self.refine_button.clicked.connect(self._on_refine_clicked)
         self.refine_instruction.returnPressed.connect(self._on_refine_clicked)
         self.enhance_button.clicked.connect(self._on_enhance_clicked)
-        self.sentences.currentRowChanged.connect(self._on_sentences_row_changed)
+        self.service_code.editingFinished.connect(self._on_service_code_edited)
+        self.review_panel = DraftReview(self)
         self.busy.cancel_clicked.connect(lambda: self._worker and self._worker.cancel())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -138,8 +122,12 @@ class NoteEditorPage(NoteEditorView):
         signed = note["status"] == "signed"
         self._editors.clear()
         self.clear_fields()
+        self.service_code.setText(note["service_code"])
+        self.service_code.setReadOnly(signed)
+        diagnoses = "; ".join(f"{d['code']} {d['description']}" for d in note["diagnoses"])
+        self.diagnosis.setText(f"Diagnosis: {diagnoses or 'none recorded for the session date'}")
         for field in note["template"]:
-            label = field["label"] + ("  (AI session summary)" if field.get("ai_summary") else "")
+            label = field["label"] + ("  (AI session summary)" if field_role(field) == AI else "")
             editor = self.add_field(label, note["fields"].get(field["name"], ""), signed)
             editor.textChanged.connect(lambda name=field["name"]: self._on_field_changed(name))
             self._editors[field["name"]] = editor
@@ -160,7 +148,7 @@ class NoteEditorPage(NoteEditorView):
         self.addenda.setText("".join(f"<p><b>Addendum {a['created_at'][:16].replace('T', ' ')}</b> by "
                                      f"{a['author']} ({a['reason']})<br>{a['text']}</p>" for a in note["addenda"]))
         self.addenda.setTextFormat(Qt.TextFormat.PlainText if not note["addenda"] else Qt.TextFormat.RichText)
-        self._show_review()
+        self.show_review()
         self.pages.setCurrentIndex(1)
 
     def _ai_allowed(self) -> bool:
@@ -177,11 +165,9 @@ class NoteEditorPage(NoteEditorView):
             # Built-in templates are stored without the "ai_summary" key, which NoteService.create
             # indexes directly (KeyError); saving the template once stores its validated form.
             self._ctx.practice.notes.save_template(name, template["fields"])
-        ai_text, model = None, ""
-        if work and work.draft and any(f.get("ai_summary") for f in template["fields"]):
-            ai_text, model = work.draft.as_text(), work.draft.model
-        try:
-            note_id = self._ctx.practice.notes.create(self.appointment_id, name, ai_summary=ai_text, ai_model=model)
+        try:  # the draft goes where the template wants it; with none, the stored one (if any)
+            note_id = self._ctx.practice.notes.create(self.appointment_id, name,
+                                                      draft=work.draft if work and work.draft else None)
         except UserError as error:
             self.create_hint.setText(str(error))
             return
@@ -208,17 +194,34 @@ class NoteEditorPage(NoteEditorView):
             return False
         self._dirty.clear()
         self.save_state.setText("Draft · saved")
+        self.review_panel.after_save()  # the review list follows the clinician's edits
         return True
+
+    def _on_service_code_edited(self) -> None:
+        if self.note is None or self.note["status"] == "signed" or self.service_code.text() == self.note["service_code"]:
+            return
+        try:
+            self.note["service_code"] = self._ctx.practice.notes.set_service_code(self.note["id"],
+                                                                                  self.service_code.text())
+        except UserError as error:
+            self.save_state.setText(str(error))
+            return
+        self.service_code.setText(self.note["service_code"])
+        self.save_state.setText("Draft · saved (service code)")
 
     # ---- signing, addenda, delete ----------------------------------------------------------------
     def _on_sign_clicked(self) -> None:
         if self.note is None or not self.save():
             return
+        self._on_service_code_edited()
         profile = self._ctx.practice.profile.get()
+        still_open = self.review_panel.open_lines()
+        listed = ("\n\nStill open in the AI draft review:\n" + "\n".join(f"• {line}" for line in still_open)
+                  if still_open else "")
         answer = QMessageBox.question(
             self, "Sign & Approve",
-            f"Sign and approve this note as {profile.name or '(no name set)'}?\n\nA signed note can never be "
-            "changed; corrections are added as addenda.",
+            f"Sign and approve this note as {profile.name or '(no name set)'}?{listed}\n\nA signed note can never "
+            "be changed; corrections are added as addenda.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -282,8 +285,9 @@ class NoteEditorPage(NoteEditorView):
         self.show_appointment(self.appointment_id)
         self.changed.emit()
 
-    # ---- the AI review panel -------------------------------------------------------------------
-    def _show_review(self) -> None:
+    # ---- the AI review panel and actions --------------------------------------------------------
+    def show_review(self) -> None:
+        """Show the review of the session's AI draft (loaded from the vault when not in memory)."""
         work = self._ctx.sessions.get(self.appointment_id)
         if (work is None or work.draft is None) and self.appointment_id is not None:
             from session_assistant.ui.engines import stored_draft
@@ -293,41 +297,9 @@ class NoteEditorPage(NoteEditorView):
                 work = self._ctx.session(self.appointment_id)
                 work.utterances, work.draft = list(utterances), stored
         draft = work.draft if work else None
-        self.review.setVisible(draft is not None)
-        self.sentences.clear()
-        self.risk.clear()
-        self.evidence.clear()
-        if draft is None:
-            return
-        for sentence in draft.sentences:
-            flagged = bool(sentence.flags)
-            item = QListWidgetItem(("⚑ " if flagged else "") + sentence.text)
-            item.setData(Qt.ItemDataRole.UserRole, sentence)
-            if flagged:
-                item.setToolTip("Check this: " + describe_flags(sentence.flags))
-                item.setForeground(QBrush(QColor("#b45309")))
-            self.sentences.addItem(item)
-        for sentence in draft.withheld:  # never in the note; shown so nothing is hidden from the clinician
-            item = QListWidgetItem("⊘ Left out of the draft: " + sentence.text)
-            item.setData(Qt.ItemDataRole.UserRole, sentence)
-            item.setToolTip("Left out: " + describe_flags(sentence.flags))
-            item.setForeground(QBrush(QColor("#6b7280")))
-            self.sentences.addItem(item)
-        self.risk.addItems(risk_rows(draft.risk))
-
-    def _on_sentences_row_changed(self, row: int) -> None:
-        work = self._ctx.sessions.get(self.appointment_id)
-        item = self.sentences.item(row) if row >= 0 else None
-        if item is None or work is None:
-            self.evidence.clear()
-            return
-        sentence = item.data(Qt.ItemDataRole.UserRole)
-        by_id = {u.id: u for u in work.utterances}
-        lines = [by_id[i].line() for i in sentence.evidence if i in by_id]
-        text = "\n".join(lines) or "No transcript line supports this sentence: check it before signing."
-        if sentence.flags:
-            text += "\n\nFlag: " + describe_flags(sentence.flags)
-        self.evidence.setPlainText(text)
+        transcript = (self._ctx.practice.sessions.view_transcript(self.appointment_id)  # shown: audited
+                      if draft is not None else None)
+        self.review_panel.show(draft, work.utterances if work else [], transcript)
 
     def _ai_field(self) -> str | None:
         if self.note is None:
@@ -335,48 +307,13 @@ class NoteEditorPage(NoteEditorView):
         return next((f["name"] for f in self.note["template"] if f.get("ai_summary")), None)
 
     def _on_refine_clicked(self) -> None:
-        work = self._ctx.sessions.get(self.appointment_id)
-        instruction = self.refine_instruction.text().strip()
-        field = self._ai_field()
-        if not (work and work.draft and instruction and field) or self._worker is not None:
-            return
-        ctx, current, utterances = self._ctx, work.draft, work.utterances
-        self._run(lambda p, t: engines.refine(ctx, current, utterances, instruction, p, t), "Refining…",
-                  lambda refined: self._apply_draft(refined, utterances, {field: refined.as_text()}))
+        note_ai.refine(self)
 
     def _on_enhance_clicked(self) -> None:
-        if self.note is None or self._worker is not None:
-            return
-        self.save()
-        own = [without_block(e.toPlainText()) for e in self._editors.values()]  # never the checklist's lines
-        text = "\n".join(t for t in own if t.strip())
-        if not text.strip():
-            QMessageBox.information(self, "Enhance", "Write your note first; Enhance tidies your own words.")
-            return
-        ctx, fmt, names = self._ctx, self._ctx.settings.note_format, list(self._editors)
-
-        def apply(result) -> None:
-            lines, enhanced = result
-            if set(enhanced.format.keys) <= set(names):
-                values = {key: enhanced.section_text(key) for key in enhanced.format.keys}
-            else:
-                values = {names[0]: enhanced.as_text()}
-            self._apply_draft(enhanced, lines, values)
-
-        self._run(lambda p, t: engines.enhance(ctx, text, fmt, p, t), "Enhancing…", apply)
+        note_ai.enhance(self)
 
     def _apply_draft(self, new_draft, utterances, values: dict[str, str]) -> None:
-        work = self._ctx.session(self.appointment_id)
-        work.draft, work.utterances = new_draft, list(utterances)
-        for name, text in values.items():
-            if name in self._editors:  # the clinician's mental status lines survive any redraft
-                self._editors[name].setPlainText(carry_block(self._editors[name].toPlainText(), text))
-                self._dirty.add(name)
-        first = next(iter(values))
-        if self.save() and self.note is not None and first in self._editors:  # marks the note AI-assisted
-            self._ctx.practice.notes.set_field(self.note["id"], first, self._editors[first].toPlainText(),
-                                               ai_model=new_draft.model)
-        self._show_review()
+        note_ai.apply_draft(self, new_draft, utterances, values)
 
     def _run(self, fn, message: str, on_done) -> None:
         self.busy.start(message)

@@ -286,7 +286,7 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         if self._has_note():
             return  # never overwrite what the clinician wrote; the draft stays beside the note
         try:
-            notes.create(self.appointment_id, DEFAULT_TEMPLATE, ai_summary=draft.as_text(), ai_model=draft.model)
+            notes.create(self.appointment_id, DEFAULT_TEMPLATE, draft=draft)  # each section where the template wants it
         except UserError as error:
             log.info("note not created after drafting: %s", type(error).__name__)
 

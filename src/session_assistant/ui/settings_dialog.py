@@ -120,7 +120,8 @@ class SettingsDialog(SettingsView):
         worker = Worker(lambda p, t: list_models(models_dir), "list models")
         worker.finished.connect(self._on_models_listed)
         worker.failed.connect(self.models_message.setText)
-        self._ctx.pools.run(worker, "engine")
+        # Not the engine pool: a draft holds that for minutes, and the list only reads files.
+        self._ctx.pools.run(worker, "files")
         self._models_worker = worker
 
     def _on_models_listed(self, models) -> None:

@@ -31,7 +31,7 @@ class TranscriptPanel(QWidget):
     reassign_chosen = Signal(int, str)
     redraft_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, correctable: bool = True) -> None:
         super().__init__(parent)
         self.lines = QListWidget()
         self.lines.setWordWrap(True)
@@ -65,7 +65,8 @@ class TranscriptPanel(QWidget):
         self.swap_button.clicked.connect(self.swap_clicked)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Transcript:"))
+        self.caption = QLabel("Transcript:")
+        controls.addWidget(self.caption)
         controls.addStretch(1)
         controls.addWidget(self.locked_reason)
         controls.addWidget(self.reassign_button)
@@ -77,6 +78,10 @@ class TranscriptPanel(QWidget):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.lines, 1)
         self._editable = False
+        if not correctable:  # the note editor shows the transcript as evidence; speakers are fixed on the session page
+            for widget in (self.caption, self.swap_button, self.reassign_button, self.locked_reason):
+                widget.hide()
+            self.lines.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._refresh_buttons()
 
     # ---- what is shown ----------------------------------------------------------------------------
@@ -128,6 +133,26 @@ class TranscriptPanel(QWidget):
             if self.lines.item(i).data(SEGMENT_ROLE) == segment_id:
                 self.lines.setCurrentRow(i)
                 return
+
+    def highlight_segments(self, segment_ids) -> list[int]:
+        """Select the lines of ``segment_ids`` (a sentence's evidence) and scroll to the first; the
+        ids found are returned (a line may be gone after the transcript was redone)."""
+        wanted = {int(i) for i in segment_ids}
+        self.lines.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
+        self.lines.clearSelection()
+        found: list[int] = []
+        for i in range(self.lines.count()):
+            item = self.lines.item(i)
+            if item.data(SEGMENT_ROLE) in wanted:
+                item.setSelected(True)
+                if not found:
+                    self.lines.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
+                found.append(int(item.data(SEGMENT_ROLE)))
+        return found
+
+    def selected_segments(self) -> list[int]:
+        return sorted(int(item.data(SEGMENT_ROLE)) for item in self.lines.selectedItems()
+                      if item.data(SEGMENT_ROLE) is not None)
 
     # ---- the notice after a change ----------------------------------------------------------------
     def show_notice(self, text: str, can_redraft: bool) -> None:

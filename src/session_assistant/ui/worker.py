@@ -138,11 +138,12 @@ class Worker(QObject):
 
 
 class Pools:
-    """The app's two thread pools, owned by the composition root.
+    """The app's thread pools, owned by the composition root.
 
     ``vault``: one thread, so long vault work (unlock, create, sample practice, backup) never runs
     two at once. ``engine``: model work (transcription, drafting), also one thread since the
-    engines already use every core.
+    engines already use every core. ``files``: short file work that must never queue behind a
+    model for minutes (listing and checking the installed models).
     """
 
     def __init__(self) -> None:
@@ -150,13 +151,15 @@ class Pools:
         self.vault.setMaxThreadCount(1)
         self.engine = QThreadPool()
         self.engine.setMaxThreadCount(1)
+        self.files = QThreadPool()
+        self.files.setMaxThreadCount(1)
         self._active: set[Worker] = set()
 
     def run(self, worker: Worker, kind: str = "engine") -> Worker:
         """Start ``worker`` on a pool and keep it alive (and listed) until it ends."""
         self._active.add(worker)
         self._track(worker)
-        worker.start(self.vault if kind == "vault" else self.engine)
+        worker.start({"vault": self.vault, "files": self.files}.get(kind, self.engine))
         return worker
 
     def _track(self, worker: Worker) -> None:
@@ -192,4 +195,5 @@ class Pools:
         self.cancel_all()
         ok_vault = self.vault.waitForDone(int(timeout_s * 1000))
         ok_engine = self.engine.waitForDone(int(timeout_s * 1000))
-        return ok_vault and ok_engine
+        ok_files = self.files.waitForDone(int(timeout_s * 1000))
+        return ok_vault and ok_engine and ok_files

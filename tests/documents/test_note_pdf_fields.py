@@ -1,0 +1,76 @@
+"""The signed progress-note PDF carries the session's start and end, the diagnosis and the service code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from session_assistant.documents.verify import verify
+from session_assistant.errors import ImmutableRecord, UserError
+
+
+def _text(path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_signed_note_pdf_has_session_times_diagnosis_and_service_code(practice, chart, documents, tmp_path):
+    appointment = practice.appointments.add(chart.client_id, "2026-03-02T14:10", 53)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    practice.notes.set_field(note, "subjective", "Client reported fewer panic episodes.")
+    assert practice.notes.set_service_code(note, " 90834 ") == "90834"
+    practice.notes.sign(note, practice.profile.get())
+    assert practice.notes.verify_hash(note)
+
+    documents.export_note(note, tmp_path / "note.pdf")
+    assert verify(tmp_path / "note.pdf").ok
+    text = _text(tmp_path / "note.pdf")
+    for expected in ("SESSION START", "14:10", "SESSION END", "15:03", "DIAGNOSIS 1", "DIAGNOSIS 2",
+                     "F41.1 Generalized anxiety disorder", "F32.1 Major depressive disorder, single episode, moderate",
+                     "SERVICE CODE", "90834"):
+        assert expected in text, expected
+
+
+def test_the_diagnoses_are_kept_as_signed_and_the_code_is_signed_content(practice, chart, documents, tmp_path):
+    appointment = practice.appointments.add(chart.client_id, "2026-03-09T10:00", 50)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    practice.notes.set_field(note, "plan", "Continue weekly sessions.")
+    practice.notes.set_service_code(note, "90837-95")
+    practice.notes.sign(note, practice.profile.get())
+    for diagnosis in chart.diagnoses:  # resolved after signing: the signed note still shows them
+        practice.diagnoses.resolve(diagnosis, "2026-03-10")
+    stored = practice.notes.get(note)
+    assert [d["code"] for d in stored["diagnoses"]] == ["F41.1", "F32.1"]
+    assert stored["service_code"] == "90837-95"
+    assert set(stored["fields"]) == {"subjective", "objective", "assessment", "plan"}  # no bookkeeping keys
+    assert practice.notes.verify_hash(note)
+    with pytest.raises(ImmutableRecord):
+        practice.notes.set_service_code(note, "90834")
+    # The service code is part of what was signed: changing it in the record breaks the hash.
+    with practice.vault.db.transaction() as conn:
+        conn.execute("DROP TRIGGER progress_notes_signed_no_update")
+        conn.execute("UPDATE progress_notes SET fields_json = replace(fields_json, '90837-95', '90834') WHERE id = ?",
+                     (note,))
+    assert not practice.notes.verify_hash(note)
+
+
+def test_a_diagnosis_resolved_before_the_session_is_not_printed(practice, chart, documents, tmp_path):
+    practice.diagnoses.resolve(chart.diagnoses[1], "2026-02-01")
+    appointment = practice.appointments.add(chart.client_id, "2026-03-16T10:00", 50)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    practice.notes.set_field(note, "plan", "Continue.")
+    practice.notes.sign(note, practice.profile.get())
+    documents.export_note(note, tmp_path / "n.pdf")
+    text = _text(tmp_path / "n.pdf")
+    assert "F41.1" in text and "F32.1" not in text
+    assert "SERVICE CODE" in text  # shown even when empty, so a missing code is visible
+
+
+@pytest.mark.parametrize("bad", ["9083", "908345", "abc", "90834-", "90834; DROP"])
+def test_a_service_code_must_look_like_one(practice, chart, bad):
+    appointment = practice.appointments.add(chart.client_id, "2026-03-23T10:00", 50)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    with pytest.raises(UserError, match="not a service code"):
+        practice.notes.set_service_code(note, bad)
+    assert practice.notes.get(note)["service_code"] == ""

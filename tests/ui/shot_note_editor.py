@@ -1,0 +1,102 @@
+"""Screenshots of the note editor (not a test): the review of a stored draft, and the signed note.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/ui/shot_note_editor.py [--size 1024x600] [--out DIR]
+
+The draft is the fictional one the window tests store (no model runs), on the sample practice,
+so the picture shows the editor rather than what a small model happens to write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def pump(app, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
+    parser.add_argument("--suffix", default="")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from sa_testing import MODELS_DIR, TEST_PASSPHRASE
+    from session_assistant.app import create_practice
+    from session_assistant.paths import AppPaths
+    from session_assistant.services.sample_practice import load_sample_practice
+    from session_assistant.ui.app_main import build_window
+    from test_ui_note_review import ASSESSMENT, SOAP_AI, _seed
+
+    app = QApplication(sys.argv)
+    home = Path(tempfile.mkdtemp(prefix="sa-note-shots-"))
+    paths = AppPaths(data_dir=home / "data", log_dir=home / "log", config_dir=home / "config",
+                     vault_dir=home / "data" / "vault", models_dir=MODELS_DIR)
+    paths.ensure()
+    practice, _ = create_practice(paths, TEST_PASSPHRASE)
+    practice.profile.update(name="Dr Sam Rivera", credentials="PsyD", practice_name="Riverside Counselling",
+                            ai_usage_consent=True)
+    load_sample_practice(practice)
+    practice.close()
+    appointment = _seed(paths)
+
+    window = build_window(paths)
+    window.resize(width, height)
+    window.show()
+    pump(app, 0.5)
+    window.unlock_page.passphrase.setText(TEST_PASSPHRASE)
+    window.unlock_page.unlock_button.click()
+    while window.workspace is None:
+        pump(app, 0.1)
+    workspace = window.workspace
+    workspace.open_note(appointment)
+    editor = workspace.note
+    editor.template.setCurrentIndex(editor.template.findText(SOAP_AI))
+    editor.create_button.click()
+    editor.service_code.setText("90834")
+    editor.service_code.editingFinished.emit()
+    editor.sentences.setCurrentRow(0)
+    editor.accept_button.click()
+    rows = [editor.sentences.item(i).text() for i in range(editor.sentences.count())]
+    editor.sentences.setCurrentRow(rows.index(ASSESSMENT))
+    pump(app, 0.5)
+    window.grab().save(str(out / f"09-note-editor{args.suffix}.png"))
+
+    def confirm(parent, title, text, *_args):  # the real box, grabbed, then answered Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+        box.show()
+        pump(app, 0.5)
+        box.grab().save(str(out / f"10-note-sign-confirm{args.suffix}.png"))
+        box.close()
+        return QMessageBox.StandardButton.Yes
+
+    QMessageBox.question = confirm
+    editor.sign_button.click()
+    editor.sentences.setCurrentRow(0)
+    pump(app, 0.5)
+    window.grab().save(str(out / f"10-note-signed{args.suffix}.png"))
+    window.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

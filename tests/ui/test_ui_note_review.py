@@ -1,0 +1,245 @@
+"""The note editor in the real window on the sample practice, with a stored AI draft (no model: the
+draft is stored through the service, so no assertion depends on what a model writes).
+
+The draft goes where the template wants it; accept, edit and remove change the note and the list;
+the list follows the clinician's own edits and signing; choosing a sentence selects it in the note
+and its lines in the transcript; Sign lists what is still open; the signed PDF carries the session
+times, the diagnosis and the service code.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pypdf import PdfReader
+
+from sa_testing import TEST_PASSPHRASE
+from ui_helpers import unlock
+
+LINES = [("clinician", "How did the breathing practice go this week?"),
+         ("client", "I tried it twice and it helped a little."),
+         ("clinician", "Have you had any thoughts of hurting yourself?"),
+         ("client", "No, never."),
+         ("clinician", "Let's practise it every evening before bed.")]
+GROUNDED = "Client reported trying the breathing exercise twice."
+FLAGGED = "Client said the exercise helped a great deal at work."
+OBJECTIVE = "Clinician reviewed the breathing practice."
+ASSESSMENT = "Client's anxiety is easing with practice."
+POINTER = "Risk was screened in session; the client denied suicidal ideation. Clinician to review and document."
+PLAN = "Client will practise breathing every evening."
+SOAP_AI = "SOAP Note (AI, one field per part)"
+
+
+def _draft():
+    from session_assistant.drafting import Draft, DraftSentence, RiskItem, get_format
+
+    sentences = [DraftSentence("subjective", GROUNDED, [1]), DraftSentence("subjective", FLAGGED, [], ["ungrounded"]),
+                 DraftSentence("objective", OBJECTIVE, [0]), DraftSentence("assessment", ASSESSMENT, [1]),
+                 DraftSentence("assessment", POINTER, [2, 3], ["clinician_review_required"], "system"),
+                 DraftSentence("plan", PLAN, [4])]
+    risk = [RiskItem("suicidal_ideation", 3, "client", "hurting yourself", "No, never.", status="screened: denied",
+                     evidence=[2, 3])]
+    return Draft(get_format("soap"), sentences, risk, model="test-model")
+
+
+def _seed(paths) -> int:
+    """An appointment of the sample client with a diagnosis, given a transcript and a stored draft."""
+    from session_assistant.app import open_practice
+    from session_assistant.transcribe.segments import Segment, Transcript
+
+    practice = open_practice(paths, TEST_PASSPHRASE)
+    try:
+        with practice.vault.db.read() as conn:
+            client = conn.execute("SELECT client_id FROM diagnoses ORDER BY id LIMIT 1").fetchone()[0]
+        appointment = next(a["id"] for a in practice.appointments.list(client_id=client) if not a["note_id"])
+        segments = [Segment(i, 6.0 * i, 6.0 * i + 5, text, speaker=who) for i, (who, text) in enumerate(LINES)]
+        practice.sessions.store_transcript(appointment, Transcript("en", 30.0, segments))
+        practice.sessions._store_draft(appointment, "soap", _draft().to_json(), "test-model")
+        return appointment
+    finally:
+        practice.close()
+
+
+@pytest.fixture
+def editor_for(qtbot, ready_vault, make_window):
+    """(window, editor) with a new note created in the window from ``template``."""
+    def make(template: str):
+        appointment = _seed(ready_vault)
+        window = make_window(ready_vault)
+        unlock(qtbot, window)
+        window.workspace.open_note(appointment)
+        editor = window.workspace.note
+        assert editor.pages.currentIndex() == 0  # no note yet: offered to create one
+        editor.template.setCurrentIndex(editor.template.findText(template))
+        editor.create_button.click()
+        assert editor.note is not None
+        return window, editor
+    return make
+
+
+def _rows(editor) -> list[str]:
+    return [editor.sentences.item(i).text() for i in range(editor.sentences.count())]
+
+
+def _stored(window, editor) -> dict:
+    return window.ctx.practice.notes.get(editor.note["id"])
+
+
+def test_a_soap_template_gets_each_part_in_its_field_and_accepted_risk_goes_to_risk(editor_for):
+    window, editor = editor_for(SOAP_AI)
+    fields = _stored(window, editor)["fields"]
+    assert fields == {"subjective": f"{GROUNDED} {FLAGGED}", "objective": OBJECTIVE, "assessment": ASSESSMENT,
+                      "plan": PLAN, "risk": ""}  # risk is the clinician's: the AI pointer is not in the note
+    assert editor._editors["plan"].toPlainText() == PLAN
+
+    editor.review_tabs.setCurrentIndex(1)
+    editor.risk.setCurrentRow(0)
+    assert editor.accept_risk_button.isEnabled()
+    editor.accept_risk_button.click()
+    risk = _stored(window, editor)["fields"]["risk"]
+    assert "denied suicidal ideation" in risk and "transcript line 3" in risk
+    assert editor.risk.item(0).text().startswith("✓ ") and not editor.accept_risk_button.isEnabled()
+    assert _stored(window, editor)["review"]["risk_accepted"] == ["3:suicidal_ideation"]
+
+
+def test_the_default_template_gets_the_summary_and_the_plan_in_plan(editor_for):
+    window, editor = editor_for("AI Session Summary")
+    fields = _stored(window, editor)["fields"]
+    assert fields["session_summary"].startswith(f"SUBJECTIVE\n{GROUNDED} {FLAGGED}")
+    assert f"OBJECTIVE\n{OBJECTIVE}" in fields["session_summary"] and ASSESSMENT in fields["session_summary"]
+    assert "PLAN" not in fields["session_summary"] and fields["next_session"] == PLAN
+    assert fields["risk_assessment"] == "" and POINTER not in fields["session_summary"]
+
+
+def test_accept_edit_and_remove_change_the_note_and_the_list(editor_for, monkeypatch):
+    window, editor = editor_for(SOAP_AI)
+    assert _rows(editor)[:2] == [GROUNDED, f"⚑ {FLAGGED}"]
+    assert editor.review_state.text() == "0 of 5 reviewed"
+
+    editor.sentences.setCurrentRow(1)  # accept the flagged sentence
+    editor.accept_button.click()
+    assert _rows(editor)[1] == f"✓ {FLAGGED}" and editor.review_state.text() == "1 of 5 reviewed"
+    assert _stored(window, editor)["review"]["accepted"] == [FLAGGED]
+
+    edited = "Client tried the breathing exercise on two evenings."
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (edited, True))
+    editor.sentences.setCurrentRow(0)
+    editor.edit_button.click()
+    assert _stored(window, editor)["fields"]["subjective"] == f"{edited} {FLAGGED}"
+    assert _rows(editor)[0] == f"✓ {edited}"
+
+    editor.sentences.setCurrentRow(_rows(editor).index(OBJECTIVE))
+    editor.remove_button.click()
+    assert _stored(window, editor)["fields"]["objective"] == ""
+    assert OBJECTIVE not in _rows(editor) and editor.review_state.text() == "2 of 4 reviewed"
+
+    rows, appointment = _rows(editor), editor.appointment_id
+    editor.show_appointment(None)  # the review is kept with the note
+    editor.show_appointment(appointment)
+    assert _rows(editor) == rows
+
+
+def test_the_list_follows_the_clinicians_own_edits(editor_for):
+    window, editor = editor_for(SOAP_AI)
+    editor._editors["assessment"].setPlainText("Overall the client's anxiety is easing with regular practice.")
+    editor._editors["plan"].setPlainText("Next session in a week.")
+    assert editor.save()
+    rows = _rows(editor)
+    assert "Overall the client's anxiety is easing with regular practice." in rows  # reworded: found again
+    assert not any(PLAN in row for row in rows)  # deleted: gone from the list
+    appointment = editor.appointment_id
+    editor.show_appointment(None)
+    editor.show_appointment(appointment)  # and the same after reopening
+    assert _rows(editor) == rows
+
+
+def test_the_refresh_after_an_autosave_leaves_the_typing_cursor_alone(editor_for):
+    window, editor = editor_for(SOAP_AI)
+    editor.sentences.setCurrentRow(0)  # a sentence of Subjective is chosen, then the clinician types there
+    subjective = editor._editors["subjective"]
+    cursor = subjective.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    subjective.setTextCursor(cursor)
+    subjective.textCursor().insertText(" Slept better.")
+    assert editor.save()  # the list is rebuilt; the next keystroke must not replace a selected sentence
+    assert editor.sentences.currentRow() == 0
+    assert not subjective.textCursor().hasSelection()
+    assert subjective.textCursor().position() == len(subjective.toPlainText())
+    assert _stored(window, editor)["fields"]["subjective"] == f"{GROUNDED} {FLAGGED} Slept better."
+
+
+def test_choosing_a_sentence_selects_it_in_the_note_and_its_lines_in_the_transcript(editor_for):
+    window, editor = editor_for("AI Session Summary")
+    editor.sentences.setCurrentRow(_rows(editor).index(ASSESSMENT))
+    summary = editor._editors["session_summary"]
+    assert summary.textCursor().selectedText() == ASSESSMENT
+    assert summary.extraSelections() and summary.extraSelections()[0].cursor.selectedText() == ASSESSMENT
+    assert editor.transcript.selected_segments() == [1]
+    assert editor.review_tabs.currentWidget() is editor.transcript
+    editor.sentences.setCurrentRow(_rows(editor).index(PLAN))
+    assert editor._editors["next_session"].textCursor().selectedText() == PLAN
+    assert editor.transcript.selected_segments() == [4]
+    assert editor.evidence.toPlainText().startswith("[4] ") and "every evening" in editor.evidence.toPlainText()
+
+
+def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkeypatch):
+    window, editor = editor_for(SOAP_AI)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel)
+    editor.sign_button.click()
+    assert _stored(window, editor)["status"] == "draft"  # cancelled
+    assert f"⚑ {FLAGGED} (no transcript line supports it)" in asked[0]
+    assert "Risk not yet accepted into the note: Risk screened: denied (line 3)" in asked[0]
+    assert "4 more AI sentence(s) not marked reviewed." in asked[0]
+
+    editor.sentences.setCurrentRow(1)
+    editor.accept_button.click()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    editor.sign_button.click()
+    assert FLAGGED not in asked[1] and "Risk not yet accepted" in asked[1]
+    assert _stored(window, editor)["status"] == "signed"
+    assert _rows(editor)[1] == f"✓ {FLAGGED}"  # the list as signed
+    for button in (editor.accept_button, editor.edit_button, editor.remove_button, editor.accept_risk_button):
+        editor.sentences.setCurrentRow(0)
+        assert not button.isEnabled()
+
+
+def test_the_signed_pdf_has_session_times_diagnosis_and_service_code(editor_for, qtbot, monkeypatch, tmp_path):
+    window, editor = editor_for(SOAP_AI)
+    editor.service_code.setText("ninety")
+    editor.service_code.editingFinished.emit()
+    assert "not a service code" in editor.save_state.text()
+    editor.service_code.setText("90834")
+    editor.service_code.editingFinished.emit()
+    assert _stored(window, editor)["service_code"] == "90834"
+    assert "F41.1" in editor.diagnosis.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    editor.sign_button.click()
+    assert editor.service_code.isReadOnly()
+
+    out = tmp_path / "note.pdf"
+    editor.export_to(out)
+    qtbot.waitUntil(lambda: editor._worker is None and out.exists(), timeout=30000)
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(out).pages))
+    appointment = window.ctx.practice.appointments.get(editor.appointment_id)
+    start = appointment["starts_at"][11:16]
+    assert f"SESSION START {start}" in text or ("SESSION START" in text and start in text)
+    assert "SESSION END" in text and "F41.1 Generalized anxiety disorder" in text
+    assert "SERVICE CODE" in text and "90834" in text
+
+
+def test_a_signed_sample_note_shows_the_diagnosis_it_was_signed_under(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    with practice.vault.db.read() as conn:
+        diagnosed = conn.execute("SELECT client_id FROM diagnoses ORDER BY id LIMIT 1").fetchone()[0]
+    signed = next(a for a in practice.appointments.list(client_id=diagnosed) if a["note_status"] == "signed")
+    window.workspace.open_note(signed["id"])
+    editor = window.workspace.note
+    assert "F41.1 Generalized anxiety disorder" in editor.diagnosis.text()
+    assert editor.service_code.isReadOnly() and practice.notes.get(signed["note_id"])["diagnoses_as_signed"]
