@@ -118,7 +118,7 @@ class NoteEditorView(QWidget):
         risk_page = QWidget()
         risk_layout = QVBoxLayout(risk_page)
         risk_layout.setContentsMargins(0, 4, 0, 0)
-        risk_layout.addWidget(QLabel("Never written by the AI: accept what you document."))
+        risk_layout.addWidget(_wrapping(QLabel("Never written by the AI: accept what you document.")))
         risk_layout.addWidget(self.risk, 1)
         risk_layout.addWidget(self.accept_risk_button)
         self.review_tabs = QTabWidget()
@@ -132,7 +132,7 @@ class NoteEditorView(QWidget):
         refine_row.addWidget(self.refine_instruction, 1)
         refine_row.addWidget(self.refine_button)
         review_layout = QVBoxLayout(self.review)
-        review_layout.addWidget(QLabel("Sentences (⚑ = check this, ✓ = reviewed):"))
+        review_layout.addWidget(_wrapping(QLabel("Sentences (⚑ = check this, ✓ = reviewed):")))
         review_layout.addWidget(self.sentences, 3)
         review_layout.addLayout(sentence_actions)
         review_layout.addWidget(self.evidence)
@@ -178,3 +178,9 @@ class NoteEditorView(QWidget):
                 widget.hide()
                 widget.setParent(None)  # gone from findChildren now, not at the next event loop turn
                 widget.deleteLater()
+
+
+def _wrapping(label: QLabel) -> QLabel:
+    """A hint that wraps, so the review column never forces the window wider than a 1024 px screen."""
+    label.setWordWrap(True)
+    return label

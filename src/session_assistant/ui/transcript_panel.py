@@ -41,6 +41,7 @@ class TranscriptPanel(QWidget):
         self.lines.currentRowChanged.connect(lambda _row: self._refresh_buttons())
         self.placeholder = QLabel("The transcript appears here, with speaker labels.")
         self.placeholder.setEnabled(False)
+        self.placeholder.setWordWrap(True)  # the note editor shows this panel in a narrow column
         self.swap_button = QPushButton("S&wap speakers")
         self.swap_button.setToolTip("Clinician and Client were the wrong way round: swap them on every line")
         self.reassign_button = QToolButton()
