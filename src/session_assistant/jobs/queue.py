@@ -126,8 +126,11 @@ class JobQueue:
 
     @writes
     def mark_interrupted(self, job_id: int) -> None:
-        """Work stopped on purpose but unfinished (a lock mid-session): offered for resume later."""
-        self._set(job_id, state="interrupted", message="interrupted")
+        """Work stopped unfinished (a lock mid-session, a cancel before it ran): offered for resume
+        later. A job that ended done or failed keeps its state."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE jobs SET state = 'interrupted', message = 'interrupted', updated_at = ? "
+                         "WHERE id = ? AND state IN ('queued', 'running', 'cancelled')", (self._clock.iso(), job_id))
 
     @writes
     def _set(self, job_id: int, **values) -> None:

@@ -86,6 +86,8 @@ class LiveSession:
         self._stop = threading.Event()
         self._extracting = CancelToken()  # cancelled at Stop: a half-extracted window is redone later
         self._thread: threading.Thread | None = None
+        self.summary: dict | None = None  # the sealed recording, once stopped
+        self.stopped_at = 0.0
 
     # ---- recording -----------------------------------------------------------------------------
     def start(self, open_stream, input_rate: int, channels: int, *, consent_now: str | None = None,
@@ -168,6 +170,17 @@ class LiveSession:
                                                        live, self._extracting)
             self._stop.wait(0.5)
 
+    def stop(self) -> dict | None:
+        """Stop and seal the recording now (quick; safe to call twice); returns its summary.
+        The live thread is told to stop; ``finish`` waits for it and does the rest."""
+        self._stop.set()
+        self._extracting.cancel()
+        if self.active is None or self.summary is not None:
+            return self.summary
+        self.stopped_at = time.monotonic()
+        self.summary = self.pipeline.recordings.finish(self.active)
+        return self.summary
+
     def _stop_thread(self) -> None:
         self._stop.set()
         self._extracting.cancel()
@@ -180,8 +193,7 @@ class LiveSession:
         when a format was chosen. Returns {"recording_id", "transcript_id", ["draft_id"], ...}."""
         from session_assistant.transcribe.errors import NoSpeech
 
-        stopped = time.monotonic()
-        active, summary = self.active, self.pipeline.recordings.finish(self.active)
+        active, summary = self.active, self.stop()
         self._stop_thread()
         stages = StagedProgress(on_progress, ("transcribe", "draft") if self.draft_format else ("transcribe",))
         transcribing = stages.stage("transcribe")
@@ -198,7 +210,7 @@ class LiveSession:
             result = self.pipeline._outcome(self.pipeline.jobs.run(self.job_id, work, token=token,
                                                                    on_progress=transcribing))
         result = {**result, "recording_id": active.id, "recording": summary,
-                  "stop_to_transcript_s": round(time.monotonic() - stopped, 2)}
+                  "stop_to_transcript_s": round(time.monotonic() - self.stopped_at, 2)}
         self.active = None
         if self.draft_format:
             result.update(self.pipeline.draft_session(self.appointment_id, self.draft_format,
@@ -209,8 +221,7 @@ class LiveSession:
         """The window locks or quits mid-session: seal what was recorded and leave the job
         'interrupted', so the next start offers to resume it. Never raises."""
         try:
-            if self.active is not None:
-                self.pipeline.recordings.finish(self.active)
+            self.stop()
         except Exception as error:  # noqa: BLE001 - locking must go on; the sweep recovers the file
             log.warning("recording not finished cleanly: %s", type(error).__name__)
         self.active = None
@@ -220,13 +231,19 @@ class LiveSession:
 
 
 def interrupted_job(pipeline: SessionPipeline, appointment_id: int):
-    """The newest unfinished transcribe or draft job of the appointment (resumable), or None."""
-    for kind in (TRANSCRIBE_JOB, DRAFT_JOB):
-        job = pipeline.jobs.latest(kind, appointment_id)
-        if job is not None and job.state in ("interrupted", "queued"):
-            if kind == TRANSCRIBE_JOB and not job.params.get("recording_id"):
-                continue  # a job that never got its audio has nothing to resume
-            return job
+    """The unfinished transcribe or draft job a crash or a lock left behind (resumable), or None.
+
+    A job 'running' means the session is going on now (here or in another process): not offered.
+    """
+    transcribing = pipeline.jobs.latest(TRANSCRIBE_JOB, appointment_id)
+    if transcribing is not None and transcribing.state == "running":
+        return None
+    if (transcribing is not None and transcribing.state in ("interrupted", "queued")
+            and transcribing.params.get("recording_id")):
+        return transcribing
+    drafting = pipeline.jobs.latest(DRAFT_JOB, appointment_id)
+    if drafting is not None and drafting.state in ("interrupted", "queued"):
+        return drafting
     return None
 
 
