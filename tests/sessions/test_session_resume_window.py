@@ -37,12 +37,13 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def speech_wav(tmp_path_factory) -> Path:
-    """About 45 s of speech as 16 kHz mono PCM: one live window (at least 25 s) and a tail."""
+    """About 80 s of speech as 16 kHz mono PCM: a live window is transcribed (at least 25 s of audio,
+    then about 20 s of Whisper on a busy machine) while the rest still plays."""
     if shutil.which("espeak-ng") is None:
         pytest.fail("espeak-ng is not installed (apt-get install espeak-ng)")
     folder = tmp_path_factory.mktemp("speech")
     raw = folder / "raw.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), SPEECH], check=True)
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), SPEECH + " " + SPEECH], check=True)
     sys.path.insert(0, str(REPO / "tests" / "audio"))
     from virtual_device import load_16k
 
@@ -81,8 +82,9 @@ def open_vault(paths):
 def run_child(mode: str, paths, wav: Path, kill_when=None, timeout_s: float = 1500) -> list[dict]:
     """The child's events; with ``kill_when(event)`` the child gets SIGKILL at the first match."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO / "src")}
+    errors = open(paths.data_dir.parent / f"child-{mode}.err", "w+")  # a file: a full pipe would stall the child
     child = subprocess.Popen([sys.executable, str(CHILD), mode, str(paths.data_dir), str(wav)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=errors, text=True)
     events, deadline = [], time.monotonic() + timeout_s
     try:
         for line in child.stdout:
@@ -99,10 +101,13 @@ def run_child(mode: str, paths, wav: Path, kill_when=None, timeout_s: float = 15
     finally:
         if child.poll() is None:
             child.kill()
+        errors.seek(0)
+        stderr = errors.read()[-3000:]
+        errors.close()
     if kill_when is None:
-        assert code == 0, child.stderr.read()[-3000:]
+        assert code == 0, stderr
     else:
-        assert code == -signal.SIGKILL, f"the child ended before it was killed: {child.stderr.read()[-3000:]}"
+        assert code == -signal.SIGKILL, f"the child ended before it was killed: {stderr}"
     return events
 
 

@@ -117,7 +117,7 @@ def main() -> int:
         say("tick", stage=window.ctx.session(appointment_id).stage, busy=session.busy.message.text(),
             elapsed_s=live.recorder.elapsed_s if live is not None and live.recorder is not None else None,
             windows=len(practice.jobs.checkpoints(job.id)) if job else 0)
-        if live is not None and live.recorder is not None and live.recorder.elapsed_s >= duration + 0.5:
+        if live is not None and live.recorder is not None and live.recorder.elapsed_s >= duration - 0.2:
             session.stop_button.click()
 
     timer.timeout.connect(tick)

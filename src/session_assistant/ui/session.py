@@ -95,7 +95,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
             self._show_transcript(stored)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
-        if self.resume_button.isVisible():
+        if not self.resume_button.isHidden():  # isHidden: the page itself may not be on screen yet
             self.consent_state.setText(INTERRUPTED)
 
     def _has_note(self) -> bool:
