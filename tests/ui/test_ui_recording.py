@@ -82,6 +82,7 @@ def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, 
     qtbot.waitUntil(lambda: session._worker is None, timeout=120000)
     assert not warnings
     assert "Cancelled" in session.consent_state.text()
+    assert not session.resume_button.isHidden()  # the cancelled transcription can be resumed
     recording = window.ctx.practice.recordings.get(recording_id) if hasattr(window.ctx.practice, "recordings") \
         else None
     if recording is not None:

@@ -231,20 +231,32 @@ class LiveSession:
 
 
 def interrupted_job(pipeline: SessionPipeline, appointment_id: int):
-    """The unfinished transcribe or draft job a crash or a lock left behind (resumable), or None.
+    """The unfinished transcribe or draft job a crash, a lock or a Cancel left behind (resumable), or None.
 
     A job 'running' means the session is going on now (here or in another process): not offered.
     """
     transcribing = pipeline.jobs.latest(TRANSCRIBE_JOB, appointment_id)
     if transcribing is not None and transcribing.state == "running":
         return None
-    if (transcribing is not None and transcribing.state in ("interrupted", "queued")
+    if (transcribing is not None and transcribing.state in ("interrupted", "queued", "cancelled")
             and transcribing.params.get("recording_id")):
-        return transcribing
+        # A cancelled transcription (Cancel, or a lock while it ran) is unfinished work too, as
+        # long as its recording has no transcript yet.
+        if transcribing.state != "cancelled" or not _transcript_stored(pipeline, transcribing.params["recording_id"]):
+            return transcribing
     drafting = pipeline.jobs.latest(DRAFT_JOB, appointment_id)
     if drafting is not None and drafting.state in ("interrupted", "queued"):
         return drafting
     return None
+
+
+def _transcript_stored(pipeline: SessionPipeline, recording_id: str) -> bool:
+    from session_assistant.errors import NotFound
+
+    try:
+        return pipeline.recordings.get(recording_id)["transcript_stored"]
+    except NotFound:
+        return True  # nothing left to resume from
 
 
 def resume_session(pipeline: SessionPipeline, appointment_id: int, draft_format: str,
