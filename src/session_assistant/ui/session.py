@@ -183,11 +183,11 @@ class SessionPage(SpeakerFixMixin, SessionView):
             return
         self._live = session
         self.transcript.clear()
-        self.consent_state.setText("Recording. The transcript appears as you go; Stop drafts the summary.")
         self._set_stage("recording")
         self.pause_button.setText("&Pause")
         self._meter.start()
         self._refresh_controls()
+        self.consent_state.setText("Recording. The transcript appears as you go; Stop drafts the summary.")
 
     def _on_meter_tick(self) -> None:
         session = self._live
