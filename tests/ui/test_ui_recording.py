@@ -67,21 +67,22 @@ def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, 
     assert session.device.count() == 1 and "Test microphone" in session.device.currentText()
     assert session.record_button.isEnabled()
     session.record_button.click()
-    assert session._active is not None, warnings
+    assert session._live is not None, warnings
     qtbot.waitUntil(lambda: session.level.value() > 50, timeout=10000)  # a -10 dBFS tone moves the meter
     qtbot.waitUntil(lambda: session.elapsed.text() >= "00:02", timeout=15000)
     assert agenda.tree.topLevelItem(0) is not None and window.ctx.sessions[session.appointment_id].stage == "recording"
     session.pause_button.click()
     assert "Resume" in session.pause_button.text()
     session.pause_button.click()
-    recording_id = session._active.id
+    recording_id = session._live.active.id
     session.stop_button.click()
-    assert session._active is None
+    assert session._live is None
     qtbot.waitUntil(lambda: window.ctx.sessions[session.appointment_id].stage == "transcribing", timeout=30000)
     session.busy.cancel.click()  # long work can always be cancelled
     qtbot.waitUntil(lambda: session._worker is None, timeout=120000)
     assert not warnings
     assert "Cancelled" in session.consent_state.text()
+    assert not session.resume_button.isHidden()  # the cancelled transcription can be resumed
     recording = window.ctx.practice.recordings.get(recording_id) if hasattr(window.ctx.practice, "recordings") \
         else None
     if recording is not None:

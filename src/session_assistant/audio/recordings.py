@@ -27,6 +27,7 @@ from session_assistant.audio.importer import decode_to_writer, probe_duration_s
 from session_assistant.audio.retention import MAX_RETENTION, Retention, SweepReport
 from session_assistant.errors import DiskFull, NotFound, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,7 @@ class RecordingService:
         log.info("recording started")
         return ActiveRecording(rec_id, appointment_id, recorder)
 
+    @writes
     def _insert(self, rec_id: str, key: bytes, appointment: dict, basis: str, source: str, file_name: str,
                 state: str = "recording", duration_s: float | None = None, chunks: int | None = None) -> None:
         now = self.clock.now()
@@ -166,6 +168,16 @@ class RecordingService:
         """
         result: RecorderResult = active.recorder.stop(raise_errors=False)
         state = "complete" if result.state in ("stopped", "capped") else "interrupted"
+        self._record_end(active, result, state)
+        if result.error == "disk_full":
+            raise DiskFull("The disk is full: recording stopped; the audio sealed so far was kept.")
+        summary = self.get(active.id)
+        summary.update(warnings=result.warnings, dropped_blocks=result.dropped_blocks,
+                       input_overflows=result.input_overflows, ended_by=_ENDED_BY[result.state])
+        return summary
+
+    @writes
+    def _record_end(self, active: ActiveRecording, result: RecorderResult, state: str) -> None:
         now = self.clock.now()
         boot_id, boot_s = self.retention.boot_reading()
         with self.db.transaction() as conn:
@@ -181,12 +193,6 @@ class RecordingService:
             self.audit.append(conn, "recording_stopped", entity="appointment", entity_id=active.appointment_id,
                               client_id=row[0], detail=f"recording {active.id}; {state}, {result.duration_s:.0f} s, "
                                                         f"{result.overruns} overruns, ended by {_ENDED_BY[result.state]}")
-        if result.error == "disk_full":
-            raise DiskFull("The disk is full: recording stopped; the audio sealed so far was kept.")
-        summary = self.get(active.id)
-        summary.update(warnings=result.warnings, dropped_blocks=result.dropped_blocks,
-                       input_overflows=result.input_overflows, ended_by=_ENDED_BY[result.state])
-        return summary
 
     # -- import ----------------------------------------------------------------------------------
     def import_file(self, appointment_id: int, source: Path, *, consent_now: str | None = None,
@@ -271,9 +277,7 @@ class RecordingService:
         info = reader.info()
         if state == "complete" and (not info.complete or info.chunks != chunks):
             raise sealed.RecordingDamaged("The recording is shorter than when it was stored (truncated or altered).")
-        with self.db.transaction() as conn:
-            self.audit.append(conn, "recording_decrypted", entity="appointment", entity_id=appointment_id,
-                              client_id=client_id, detail=f"recording {recording_id}; for {purpose}")
+        self._audit_decrypted(appointment_id, client_id, f"recording {recording_id}; for {purpose}")
         return reader
 
     def salvage(self, recording_id: str):
@@ -298,16 +302,21 @@ class RecordingService:
         if not (self.folder / file_name).is_file():
             raise UserError("The recording's audio file is missing.")
         result = salvage(self.folder / file_name, key)
+        self._audit_decrypted(appointment_id, client_id, f"recording {recording_id}; for salvage "
+                                                         f"({result.intact_chunks} intact, {result.lost_chunks} lost)")
+        return result
+
+    @writes
+    def _audit_decrypted(self, appointment_id: int, client_id: int, detail: str) -> None:
         with self.db.transaction() as conn:
             self.audit.append(conn, "recording_decrypted", entity="appointment", entity_id=appointment_id,
-                              client_id=client_id, detail=f"recording {recording_id}; for salvage "
-                                                          f"({result.intact_chunks} intact, {result.lost_chunks} lost)")
-        return result
+                              client_id=client_id, detail=detail)
 
     def load_audio(self, recording_id: str, purpose: str = "transcription") -> np.ndarray:
         """The whole recording as float32 16 kHz mono, decrypted in memory (transcription input)."""
         return self.open_reader(recording_id, purpose).read_float32()
 
+    @writes
     def mark_transcript_stored(self, recording_id: str, conn=None) -> None:
         """Called once the transcript is safely in the vault: the audio may now be shredded when due.
 
@@ -332,6 +341,7 @@ class RecordingService:
     def shred(self, recording_id: str, force: bool = False) -> None:
         self.retention.shred(recording_id, force=force)
 
+    @writes
     def sweep(self) -> SweepReport:
         return self.retention.sweep()
 

@@ -167,6 +167,9 @@ def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) ->
     from session_assistant.audio import devices
 
     sessions = ctx.practice().sessions
+    if sessions.interrupted_job(args.appointment) is not None:  # a crash left one: offer to finish it
+        print(f"warning: appointment {args.appointment} has an interrupted session; finish it with: "
+              f"sessions resume {args.appointment}", file=sys.stderr, flush=True)
 
     def wait(active) -> None:
         print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch) with live transcription; "
@@ -253,6 +256,9 @@ def _list(ctx, args) -> int:
     _as_json(ctx, args)
     service = _service(ctx)
     rows = service.list(appointment_id=args.appointment)
+    sessions = ctx.practice().sessions
+    resumable = sorted({r["appointment_id"] for r in rows if r["state"] in ("complete", "interrupted")
+                        and not r["transcript_stored"] and sessions.interrupted_job(r["appointment_id"])})
 
     def text() -> str:
         if not rows:
@@ -269,6 +275,9 @@ def _list(ctx, args) -> int:
                 if r["missing_since"]:
                     due += f", file missing since {r['missing_since']}"
             lines.append(f"{r['id']:<32}  {r['appointment_id']:>5}  {state:<22}  {r['ended_at'] or '-':<25}  {due}")
+        for appointment_id in resumable:  # a crash interrupted these sessions: offer to finish them
+            lines.append(f"Appointment {appointment_id}: interrupted session, finish it with: "
+                         f"sessions resume {appointment_id}")
         open_notices = service.notices()
         if open_notices:
             lines.append(f"\n{len(open_notices)} notice(s): recordings notices")

@@ -2,6 +2,7 @@
 
     session-assistant sessions transcribe RECORDING_ID [--language CODE]
     session-assistant sessions draft APPOINTMENT_ID [--format soap|dap|birp|girp] [--model NAME]
+    session-assistant sessions resume APPOINTMENT_ID [--format soap|dap|birp|girp]
     session-assistant sessions transcript APPOINTMENT_ID
     session-assistant sessions summary APPOINTMENT_ID
     session-assistant sessions speakers swap ID
@@ -28,6 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     draft.add_argument("--format", default="soap", metavar="FORMAT", help="soap (default), dap, birp or girp")
     draft.add_argument("--model", default=None, metavar="NAME", help="a GGUF note model in models/")
     draft.set_defaults(handler=_draft)
+    resume = actions.add_parser("resume", help="finish a session a crash interrupted (recording, transcription "
+                                               "or drafting); finished work is kept")
+    resume.add_argument("appointment_id", type=int)
+    resume.add_argument("--format", default="soap", metavar="FORMAT", help="soap (default), dap, birp or girp")
+    resume.add_argument("--model", default=None, metavar="NAME", help="a GGUF note model in models/")
+    resume.set_defaults(handler=_resume)
     show = actions.add_parser("transcript", help="the stored transcript of an appointment")
     show.add_argument("appointment_id", type=int)
     show.set_defaults(handler=_transcript)
@@ -66,6 +73,20 @@ def _draft(ctx, args) -> int:
     practice = ctx.practice()
     practice.sessions.note_model = args.model
     result = practice.sessions.draft_session(args.appointment_id, args.format, on_progress=_progress)
+    draft = practice.sessions.latest_draft(args.appointment_id)
+    ctx.emit({**result, **draft["draft"]}, lambda: _draft_text(draft))
+    return 0
+
+
+def _resume(ctx, args) -> int:
+    from session_assistant.errors import NotFound
+    from session_assistant.services.live_session import resume_session
+
+    practice = ctx.practice()
+    practice.sessions.note_model = args.model
+    if practice.sessions.interrupted_job(args.appointment_id) is None:
+        raise NotFound(f"Appointment {args.appointment_id} has no interrupted session to resume.")
+    result = resume_session(practice.sessions, args.appointment_id, args.format, on_progress=_progress)
     draft = practice.sessions.latest_draft(args.appointment_id)
     ctx.emit({**result, **draft["draft"]}, lambda: _draft_text(draft))
     return 0

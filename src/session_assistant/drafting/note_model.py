@@ -17,7 +17,7 @@ from typing import Callable
 
 from session_assistant import model_registry
 from session_assistant.drafting.gguf_meta import GGUFError, training_context
-from session_assistant.errors import ModelUnavailable, UserError
+from session_assistant.errors import Cancelled, ModelUnavailable, UserError
 from session_assistant.jobs.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -92,6 +92,8 @@ class NoteModel:
         self._grammars: dict[str, object] = {}
         self._fast_grammar = fast_grammar
         self._foreign_tokens = None  # bool per token id, built on first use
+        self._running_cancel: CancelToken | None = None  # the token of the generation under way
+        self._abort_hook = None  # the ctypes callback llama.cpp holds (kept alive here)
 
     @classmethod
     def from_registry(cls, models_dir: Path, name: str | None = None, **kwargs) -> "NoteModel":
@@ -119,9 +121,22 @@ class NoteModel:
             except (ValueError, RuntimeError, OSError):
                 raise ModelUnavailable(f"Model '{self.model_id}' could not be loaded (damaged or not a GGUF "
                                        f"chat model); {model_registry.SETUP_HINT}.") from None
+            self._install_abort_hook()
             log.info("loaded note model %s (n_ctx=%d, threads=%d) in %.1f s", self.model_id, n_ctx,
                      self._n_threads, time.monotonic() - started)
             return self
+
+    def _install_abort_hook(self) -> None:
+        """Let Cancel stop llama.cpp inside a decode, not only between tokens: reading a long prompt
+        is one decode per 512 tokens, seconds each on a busy laptop (measured: 6-10 s to cancel)."""
+        import llama_cpp
+
+        def should_abort(_data) -> bool:  # llama.cpp's compute threads, between graph nodes
+            token = self._running_cancel
+            return token is not None and token.cancelled
+
+        self._abort_hook = llama_cpp.ggml_abort_callback(should_abort)
+        llama_cpp.llama_set_abort_callback(self._llm._ctx.ctx, self._abort_hook, None)
 
     def _training_context(self) -> int:
         """The model's trained context length, read from the GGUF header without loading it."""
@@ -191,6 +206,7 @@ class NoteModel:
             stream = llm.create_chat_completion(
                 messages=messages, grammar=self._grammar(schema), max_tokens=max_tokens,
                 temperature=0.0, top_k=1, repeat_penalty=1.0, stream=True)
+            self._running_cancel = cancel
             try:
                 for chunk in stream:
                     if cancel is not None:
@@ -204,7 +220,12 @@ class NoteModel:
                             on_token(count)
                     if choice.get("finish_reason"):
                         finish = choice["finish_reason"]
+            except RuntimeError:
+                if cancel is not None and cancel.cancelled:  # the abort hook stopped a decode
+                    raise Cancelled() from None
+                raise
             finally:
+                self._running_cancel = None
                 close = getattr(stream, "close", None)
                 if close:
                     close()

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from session_assistant.errors import Cancelled, NotFound, UserError
 from session_assistant.jobs.progress import CancelToken
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 _PROGRESS_WRITE_INTERVAL_S = 0.5
@@ -48,10 +49,11 @@ class JobContext:
 
 class JobQueue:
     def __init__(self, vault) -> None:
-        self._db = vault.db
+        self.db = self._db = vault.db  # ``db``: what ``@writes`` runs on
         self._clock = vault.clock
         self._audit = vault.audit
 
+    @writes
     def submit(self, kind: str, target_id: int | None = None, params: dict | None = None) -> int:
         now = self._clock.iso()
         with self._db.transaction() as conn:
@@ -59,6 +61,7 @@ class JobQueue:
                 "INSERT INTO jobs (kind, target_id, params_json, created_at, updated_at) VALUES (?,?,?,?,?)",
                 (kind, target_id, json.dumps(params or {}), now, now)).lastrowid
 
+    @writes
     def update_params(self, job_id: int, params: dict) -> None:
         with self._db.transaction() as conn:
             conn.execute("UPDATE jobs SET params_json = ?, updated_at = ? WHERE id = ?",
@@ -85,6 +88,7 @@ class JobQueue:
                 "SELECT id FROM jobs WHERE state IN ('queued', 'interrupted') ORDER BY id")]
         return [self.get(i) for i in ids]
 
+    @writes
     def recover_interrupted(self) -> list[int]:
         """At start-up: jobs left 'running' by a crash become 'interrupted' (resumable)."""
         with self._db.read() as conn:  # the usual case writes nothing, so a reading command never waits
@@ -104,6 +108,7 @@ class JobQueue:
             return [json.loads(r[0]) for r in conn.execute(
                 "SELECT data_json FROM job_checkpoints WHERE job_id = ? ORDER BY seq", (job_id,))]
 
+    @writes
     def save_checkpoint(self, job_id: int, data: Any) -> None:
         """Keep ``data`` (JSON) with the job; also for work that fills a job before it runs."""
         with self._db.transaction() as conn:
@@ -112,6 +117,22 @@ class JobQueue:
             conn.execute("INSERT INTO job_checkpoints (job_id, seq, data_json, created_at) VALUES (?,?,?,?)",
                          (job_id, seq, json.dumps(data), self._clock.iso()))
 
+    @writes
+    def mark_running(self, job_id: int) -> None:
+        """The job runs now: a crash from here on leaves it 'interrupted' at the next start."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE jobs SET state = 'running', attempts = attempts + 1, error = '', updated_at = ? "
+                         "WHERE id = ?", (self._clock.iso(), job_id))
+
+    @writes
+    def mark_interrupted(self, job_id: int) -> None:
+        """Work stopped unfinished (a lock mid-session, a cancel before it ran): offered for resume
+        later. A job that ended done or failed keeps its state."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE jobs SET state = 'interrupted', message = 'interrupted', updated_at = ? "
+                         "WHERE id = ? AND state IN ('queued', 'running', 'cancelled')", (self._clock.iso(), job_id))
+
+    @writes
     def _set(self, job_id: int, **values) -> None:
         values["updated_at"] = self._clock.iso()
         with self._db.transaction() as conn:
@@ -135,9 +156,7 @@ class JobQueue:
                 last_write[0] = now
                 self._set(job_id, progress=max(0.0, min(1.0, fraction)), message=message[:200])
 
-        with self._db.transaction() as conn:
-            conn.execute("UPDATE jobs SET state = 'running', attempts = attempts + 1, error = '', updated_at = ? "
-                         "WHERE id = ?", (self._clock.iso(), job_id))
+        self.mark_running(job_id)
         ctx = JobContext(job=job, token=token, on_progress=progress, checkpoints=self.checkpoints(job_id),
                          save_checkpoint=lambda data: self.save_checkpoint(job_id, data))
         try:

@@ -8,6 +8,7 @@ from session_assistant.errors import UserError
 from session_assistant.plain_text import check_plain
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
 from session_assistant.services.limits import check_length, check_lengths
+from session_assistant.vault.writer import writes
 
 CONSENT_FORM_VERSION = "2026-11"
 CONSENT_DECISIONS = ("given", "declined", "revoked")
@@ -136,6 +137,7 @@ class ClientService(Service):
                            (client_id,)).fetchone()
         return Consent(*row) if row else Consent(None)
 
+    @writes
     def record_consent(self, client_id: int, decision: str, note: str = "") -> Consent:
         if decision not in CONSENT_DECISIONS:
             raise UserError(f"Consent must be one of: {', '.join(CONSENT_DECISIONS)}.")

@@ -17,6 +17,7 @@ import re
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one
 from session_assistant.services.limits import check_length
+from session_assistant.vault.writer import writes
 
 DEFAULT_TEMPLATE = "AI Session Summary"
 META_KEY = "_meta"  # never a template field name (validate_template_fields refuses a leading "_")
@@ -62,6 +63,7 @@ def validate_template_fields(template_fields: list[dict]) -> list[dict]:
 
 class NoteService(Service):
     # ---- templates ------------------------------------------------------------------------
+    @writes
     def ensure_builtin_templates(self) -> None:
         with self.db.read() as conn:  # at every start-up: write only if one is missing (readers never wait)
             present = {row[0] for row in conn.execute("SELECT name FROM note_templates")}
@@ -106,6 +108,7 @@ class NoteService(Service):
         return template_id
 
     # ---- notes ----------------------------------------------------------------------------
+    @writes
     def create(self, appointment_id: int, template_name: str = DEFAULT_TEMPLATE,
                ai_summary: str | None = None, ai_model: str = "", *, draft=None) -> int:
         """A draft note for an appointment.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,6 +20,7 @@ from session_assistant.errors import UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.services.base import Service, fetch_all
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 TRANSCRIBE_JOB, DRAFT_JOB = "transcribe", "draft"
@@ -108,69 +108,29 @@ class SessionPipeline(Service):
                     consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
                     draft_format: str | None = None, on_progress: ProgressFn = no_progress,
                     token: CancelToken | None = None) -> dict:
-        """Record with live transcription: windows are transcribed while the session runs, so after
-        Stop only the last window remains. ``wait(active_recording)`` returns when the clinician stops.
-        With ``draft_format`` the note's facts are extracted as the transcript grows too, so that
-        ``draft_session`` afterwards has only the tail to extract.
+        """Record with live transcription (``services.live_session.LiveSession``, the window's
+        session too): windows are transcribed while the session runs, so after Stop only the last
+        window remains. ``wait(active_recording)`` returns when the clinician stops. With
+        ``draft_format`` the note's facts are extracted as the transcript grows, and the
+        transcript is left for ``draft_session`` (the caller drafts, as before).
 
-        Every finished window is a job checkpoint: after a crash, ``transcribe_recording`` on the
-        (interrupted) recording resumes from them.
+        Every finished window is a job checkpoint: after a crash, ``live_session.resume_session``
+        (or ``transcribe_recording`` on the interrupted recording) resumes from them.
         """
-        from session_assistant.transcribe.engine import DecodeOptions, check_language
-        from session_assistant.transcribe.errors import NoSpeech
-        from session_assistant.transcribe.live import LiveTranscriber
+        from session_assistant.services.live_session import LiveSession
 
-        check_language(language)
-        engine = self.whisper()  # loaded before the session starts, not at Stop
+        session = LiveSession(self, appointment_id, language=language, speakers=speakers, draft_format=draft_format)
+        self.whisper()  # loaded before the session starts, not at Stop
         if draft_format is not None:
             self.llm().load()
-        job_id = self.jobs.submit(TRANSCRIBE_JOB, appointment_id, {"live": True, "language": language})
-        saver: list[Callable[[dict], None]] = []
-        voice = self._clinician_voice(appointment_id) if speakers > 1 else None
-        live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers, clinician_voice=voice,
-                               on_window_done=lambda window: saver[0](window.to_dict()) if saver else None)
-        extra = {"max_seconds": max_seconds} if max_seconds else {}
-        active = self.recordings.start(appointment_id, open_stream, input_rate, channels, consent_now=consent_now,
-                                       store_consent=store_consent, on_chunk=live.feed, **extra)
-        self.jobs.update_params(job_id, {"live": True, "language": language, "recording_id": active.id})
-
-        def work(ctx) -> dict:
-            saver.append(ctx.save_checkpoint)
-            stop = threading.Event()
-
-            extracting = CancelToken()  # cancelled at Stop: the window being extracted is redone later
-
-            def transcribe_while_recording() -> None:
-                drafting = draft_format is not None
-                while not stop.is_set():
-                    try:
-                        new_windows = live.transcribe_ready(ctx.token)
-                    except Exception as error:  # noqa: BLE001 - finish() below redoes any queued window
-                        log.warning("live window deferred: %s", type(error).__name__)
-                        return
-                    if new_windows and drafting:
-                        drafting = self._extract_live(appointment_id, draft_format, active.id, live, extracting)
-                    stop.wait(0.5)
-
-            worker = threading.Thread(target=transcribe_while_recording, name="live-transcription", daemon=True)
-            worker.start()
-            try:
-                wait(active)
-            finally:
-                stopped = time.monotonic()
-                summary = self.recordings.finish(active)
-                stop.set()
-                extracting.cancel()
-                worker.join()
-            ctx.on_progress(0.0, "transcribing the last window")
-            transcript = live.finish(ctx.token, ctx.on_progress)
-            if not transcript.segments:
-                raise NoSpeech("No speech was heard in the recording; nothing was transcribed.")
-            transcript_id = self.store_transcript(appointment_id, transcript, active.id)
-            return {"recording_id": active.id, "transcript_id": transcript_id, "recording": summary,
-                    "stop_to_transcript_s": round(time.monotonic() - stopped, 2)}
-
-        return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
+        session.start(open_stream, input_rate, channels, consent_now=consent_now, store_consent=store_consent,
+                      max_seconds=max_seconds)
+        try:
+            wait(session.active)
+        finally:
+            session.draft_format = None  # record's caller drafts after printing the transcript's outcome
+            result = session.finish(on_progress=on_progress, token=token)
+        return result
 
     def _resumable_job(self, kind: str, target_id: int, match: dict):
         with self.db.read() as conn:
@@ -193,6 +153,7 @@ class SessionPipeline(Service):
             raise Cancelled()
         raise UserError(job.error or "The job failed; see the log.")
 
+    @writes
     def store_transcript(self, appointment_id: int, transcript, recording_id: str | None = None,
                          model: str = "") -> int:
         now = self.clock.iso()
@@ -221,6 +182,7 @@ class SessionPipeline(Service):
             return None
         return Transcript.from_dict({"language": row[0], "duration_s": row[1], "segments": json.loads(row[2])})
 
+    @writes
     def view_transcript(self, appointment_id: int):
         """The newest transcript, read for a person to see: the view is audited (SECURITY 14).
 
@@ -235,6 +197,7 @@ class SessionPipeline(Service):
                                   client_id=row[0] if row else None)
         return transcript
 
+    @writes
     def relabel_speakers(self, appointment_id: int, mapping: dict[str, str]) -> None:
         """The clinician corrects who spoke: e.g. {"clinician": "client", "client": "clinician"}."""
         transcript = self.transcript(appointment_id)
@@ -341,6 +304,7 @@ class SessionPipeline(Service):
                                (appointment_id,)).fetchone()
         return row[0] if row else None
 
+    @writes
     def _store_draft(self, appointment_id: int, fmt: str, draft_json: dict, model_id: str) -> int:
         with self.db.transaction() as conn:
             row = conn.execute("SELECT a.client_id, (SELECT max(id) FROM transcripts t WHERE t.appointment_id = a.id) "
@@ -363,13 +327,20 @@ class SessionPipeline(Service):
         row["draft"] = json.loads(row.pop("draft_json"))
         return row
 
+    def interrupted_job(self, appointment_id: int):
+        """The newest unfinished transcribe or draft job left by a crash or a lock (resumable), or None."""
+        from session_assistant.services.live_session import interrupted_job
+
+        return interrupted_job(self, appointment_id)
+
     def status(self, appointment_id: int) -> dict[str, Any]:
-        """What the agenda badge shows: recording / transcribing / drafting / summary ready / signed."""
+        """What the agenda badge shows: transcribing / drafting / interrupted (Resume) / summary ready."""
         transcribing = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
         drafting = self.jobs.latest(DRAFT_JOB, appointment_id)
         return {
             "transcribing": bool(transcribing and transcribing.state in ("running", "queued", "interrupted")),
             "drafting": bool(drafting and drafting.state in ("running", "queued", "interrupted")),
             "summary_ready": self.latest_draft(appointment_id) is not None,
+            "interrupted": self.interrupted_job(appointment_id) is not None,
             "has_transcript": self.transcript(appointment_id) is not None,
         }

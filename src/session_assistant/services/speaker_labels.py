@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from session_assistant.errors import ImmutableRecord, NotFound, UserError
 from session_assistant.services.base import Service
+from session_assistant.vault.writer import writes
 
 CLINICIAN, CLIENT = "clinician", "client"  # the labels transcribe.speakers writes
 SWAP = {CLINICIAN: CLIENT, CLIENT: CLINICIAN}
@@ -80,6 +81,7 @@ class SpeakerLabelService(Service):
                             (appointment_id,)).fetchone() is not None
 
     # ---- one transaction per change ---------------------------------------------------------------
+    @writes
     def _change(self, session, relabel, action: str, detail: str, must_hit: int | None = None) -> SpeakerChange:
         with self.db.transaction() as conn:
             appointment_id, client_id = self._appointment(conn, session)

@@ -23,6 +23,7 @@ import numpy as np
 
 from session_assistant.errors import ModelUnavailable
 from session_assistant.services.base import Service
+from session_assistant.vault.writer import writes
 
 _KEY = "clinician_voice_profile"
 MODEL_ID = "speaker-ge2e"
@@ -95,6 +96,7 @@ class VoiceProfileService(Service):
             return None
         return VoiceProfileInfo(record["created_at"], record["source"], record["speech_s"], record["model"])
 
+    @writes
     def clinician_voice(self, appointment_id: int | None = None, purpose: str = "naming speakers") -> np.ndarray | None:
         """The print, for naming the clinician in a session; audited as a use. None without one."""
         with self.db.transaction() as conn:

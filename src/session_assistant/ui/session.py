@@ -1,9 +1,9 @@
 """The session screen: consent check, record or import, then transcription and drafting.
 
-Flow: consent (ask and store when needed; a refusal still allows a hand-written note) ->
-record (device, level, elapsed, pause/resume, stop) or import a file -> transcribe (engine pool)
--> draft (engine pool) -> the note is created with the AI session summary in its field.
-Each long step is a Worker with progress and Cancel.
+The screen only shows and drives the engine's one session (``services.live_session``, which the
+``record`` command uses too): ``LiveSession`` while recording; then one Worker on the engine pool
+runs the rest (finish, import, resume, draft again), reporting stages with a percentage and a
+time estimate. Every session is a persistent job, so after a crash the screen offers Resume.
 """
 
 from __future__ import annotations
@@ -15,21 +15,23 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from session_assistant.errors import UserError
+from session_assistant.services import live_session
 from session_assistant.services.notes import DEFAULT_TEMPLATE
-from session_assistant.ui.engines import session_pipeline, stored_draft
-from session_assistant.ui.agenda import interrupted_job
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
-from session_assistant.ui.session_live import LiveTranscriptMixin
+from session_assistant.ui.engines import session_pipeline, stored_draft
 from session_assistant.ui.session_view import SessionView
 from session_assistant.ui.speaker_fix import SpeakerFixMixin
 from session_assistant.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.oga *.opus *.aac *.webm *.mp4);;All files (*)"
+CANCELLING = "Cancelling…"
+INTERRUPTED = ("Interrupted: this session stopped before it finished (the app closed or the computer stopped). "
+               "Resume finishes it; work already done is kept.")
 
 
-class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
+class SessionPage(SpeakerFixMixin, SessionView):
     """Emits ``stage_changed(appointment_id)`` and ``summary_ready(appointment_id)`` for the agenda."""
 
     stage_changed = Signal(int)
@@ -42,12 +44,9 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         self.appointment_id: int | None = None
         self._appointment: dict | None = None
         self._worker: Worker | None = None
-        self._active = None  # audio.recordings.ActiveRecording while recording
-        self._feed = None  # LiveFeed while recording
-        self._live_worker: Worker | None = None
-        self._extract_worker: Worker | None = None  # drafting the note's facts while recording
-        self._live_drafting = False
-        self._ticks = 0
+        self._live: live_session.LiveSession | None = None  # while recording
+        self._finishing: live_session.LiveSession | None = None  # stopped, its work running
+        self._cancelling = False
         self._meter = QTimer(self)
         self._meter.setInterval(100)
         self._meter.timeout.connect(self._on_meter_tick)
@@ -57,6 +56,7 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         self.import_button.clicked.connect(self._on_import_clicked)
         self.manual_button.clicked.connect(self._on_manual_clicked)
         self.resume_button.clicked.connect(self._on_resume_clicked)
+        self.draft_again_button.clicked.connect(self._on_draft_again_clicked)
         self.open_note_button.clicked.connect(lambda: self.appointment_id and self.note_requested.emit(self.appointment_id))
         self.busy.cancel_clicked.connect(self._on_busy_cancel_clicked)
         self._connect_speaker_fix()
@@ -64,7 +64,7 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
 
     # ---- which appointment ------------------------------------------------------------------------
     def show_appointment(self, appointment_id: int | None) -> None:
-        if self._active is not None or self._worker is not None:
+        if self._live is not None or self._worker is not None:
             if appointment_id != self.appointment_id:
                 QMessageBox.information(self, "Session running", "Finish the running session first.")
             return
@@ -77,6 +77,8 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
             self.consent_state.clear()
             for widget in (self.record_box, self.manual_button, self.open_note_button):
                 widget.setEnabled(False)
+            self.resume_button.hide()
+            self.draft_again_button.hide()
             return
         practice = self._ctx.practice
         self._appointment = appointment = practice.appointments.get(appointment_id)
@@ -91,9 +93,10 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
             self._show_transcript(work.transcript)
         elif (stored := pipeline.view_transcript(appointment_id)) is not None:  # shown: audited
             self._show_transcript(stored)
-        self.resume_button.setVisible(interrupted_job(pipeline, appointment_id) is not None)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
+        if not self.resume_button.isHidden():  # isHidden: the page itself may not be on screen yet
+            self.consent_state.setText(INTERRUPTED)
 
     def _has_note(self) -> bool:
         rows = self._ctx.practice.appointments.list(client_id=self._appointment["client_id"])
@@ -113,11 +116,15 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
             text = f"The client {decision} recording: write this note by hand."
         self.consent_state.setText(text)
         allowed = ai_on and decision in ("given", None)
+        recording, idle = self._live is not None, self._live is None and self._worker is None
         self.record_box.setEnabled(allowed and self._worker is None)
-        self.record_button.setEnabled(allowed and self._active is None)
-        self.pause_button.setEnabled(self._active is not None)
-        self.stop_button.setEnabled(self._active is not None)
-        self.import_button.setEnabled(allowed and self._active is None)
+        self.record_button.setEnabled(allowed and not recording)
+        self.pause_button.setEnabled(recording)
+        self.stop_button.setEnabled(recording)
+        self.import_button.setEnabled(allowed and not recording)
+        pipeline = session_pipeline(self._ctx)
+        self.resume_button.setVisible(idle and pipeline.interrupted_job(self.appointment_id) is not None)
+        self.draft_again_button.setVisible(idle and ai_on and pipeline.transcript(self.appointment_id) is not None)
         if not self.device.count():
             self._fill_devices()
 
@@ -161,77 +168,68 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
     def _on_record_clicked(self) -> None:
         if self._appointment is None or not self.ensure_consent():
             return
-        service = self._ctx.practice.recordings
         device = self.device.currentData()
         if device is None:
             return
         from session_assistant.audio.devices import choose_settings, portaudio_stream_factory
 
-        from session_assistant.ui.live_feed import LiveFeed
-
-        self._feed = LiveFeed()
+        session = live_session.LiveSession(session_pipeline(self._ctx), self.appointment_id,
+                                           draft_format=self._ctx.settings.note_format)
         try:
             rate, channels = choose_settings(device)
-            self._active = service.start(self.appointment_id, portaudio_stream_factory(device), rate, channels,
-                                         on_chunk=self._feed.on_chunk)
+            session.start(portaudio_stream_factory(device), rate, channels)
         except UserError as error:
-            self._feed = None
             QMessageBox.warning(self, "Recording did not start", str(error))
             return
+        self._live = session
         self.transcript.clear()
-        self._live_drafting = True
-        self._start_live_transcriber()
         self._set_stage("recording")
         self.pause_button.setText("&Pause")
         self._meter.start()
         self._refresh_controls()
+        self.consent_state.setText("Recording. The transcript appears as you go; Stop drafts the summary.")
 
     def _on_meter_tick(self) -> None:
-        if self._active is None:
+        session = self._live
+        if session is None or session.recorder is None:
             self._meter.stop()
             return
-        recorder = self._active.recorder
+        recorder = session.recorder
         self.level.set_dbfs(recorder.level.rms_dbfs)
         minutes, seconds = divmod(int(recorder.elapsed_s), 60)
         self.elapsed.setText(f"{minutes:02d}:{seconds:02d}")
-        self.rec_warning.setText(recorder.warning or "")
-        self._ticks += 1
-        if self._ticks % 30 == 0:  # every 3 s: transcribe the windows closed at pauses so far
-            self._transcribe_live_windows()
+        self.rec_warning.setText(recorder.warning or session.warning)
+        for window in session.take_new_windows():
+            for segment in window.segments:
+                minutes, seconds = divmod(int(segment.start), 60)
+                self.transcript.appendPlainText(f"[{minutes:02d}:{seconds:02d}] {segment.text}")
 
     def _on_pause_clicked(self) -> None:
-        if self._active is None:
+        if self._live is None:
             return
-        recorder = self._active.recorder
         if self.pause_button.text().endswith("Pause"):
-            recorder.pause()
+            self._live.pause()
             self.pause_button.setText("&Resume")
         else:
-            recorder.resume()
+            self._live.resume()
             self.pause_button.setText("&Pause")
 
     def _on_stop_clicked(self) -> None:
-        if self._active is None:
+        if self._live is None:
             return
-        active, self._active = self._active, None
-        feed, self._feed = self._feed, None
+        session = self._live
+        self._on_meter_tick()  # the last windows transcribed while recording
         self._meter.stop()
-        if self._extract_worker is not None:
-            self._extract_worker.cancel()  # its window is extracted again by the draft
-        service = self._ctx.practice.recordings
-        live = feed.live if feed is not None else None
+        try:
+            session.stop()  # sealed now, whatever happens to the work after it
+        except UserError as error:
+            QMessageBox.warning(self, "Recording", str(error))
+        self._live = None
+        self._finishing = session
+        self._set_stage("transcribing")
+        self._run(session.finish, "Transcribing the rest of the session…")
 
-        def after_stop(_result) -> None:
-            self._set_stage("transcribing")
-            if live is not None:  # only the last window is left to transcribe
-                self._run(lambda p, t: _with_speech(live.finish(t, p)), "Transcribing the rest of the session…", "engine",
-                          lambda transcript: self._on_transcribed(transcript, active.id))
-            else:  # the live transcriber never loaded: transcribe the sealed file
-                self._transcribe_sealed(active.id)
-
-        self._run(lambda p, t: service.finish(active), "Finishing the recording…", "vault", after_stop)
-
-    # ---- import ----------------------------------------------------------------------------------
+    # ---- import, resume, draft again -----------------------------------------------------------
     def _on_import_clicked(self) -> None:
         if self._appointment is None or not self.ensure_consent():
             return
@@ -240,46 +238,45 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
             self.import_recording(Path(file))
 
     def import_recording(self, path: Path) -> None:
-        """Seal the file into the vault, then transcribe the sealed copy (resumable)."""
-        service, appointment_id = self._ctx.practice.recordings, self.appointment_id
-
-        def seal(progress, token):
-            return service.import_file(appointment_id, path, on_progress=progress, token=token)
-
-        self._run(seal, "Importing and encrypting the recording…", "vault", self._transcribe_sealed)
-
-    def _transcribe_sealed(self, recording_id: str) -> None:
-        """Persistent, resumable transcription of a sealed recording (the transcript goes to the vault)."""
-        pipeline = session_pipeline(self._ctx)
+        """Seal the file into the vault, transcribe the sealed copy (resumable), draft."""
+        pipeline, appointment_id, fmt = session_pipeline(self._ctx), self.appointment_id, self._ctx.settings.note_format
         self._set_stage("transcribing")
-        self._run(lambda p, t: pipeline.transcribe_recording(recording_id, on_progress=p, token=t),
-                  "Transcribing…", "engine", lambda _result: self._on_transcribed(None))
+        self._run(lambda p, t: live_session.import_and_draft(pipeline, appointment_id, path, fmt, p, t),
+                  "Importing and encrypting the recording…")
 
-    # ---- transcription and drafting ------------------------------------------------------------------
-    def _on_transcribed(self, transcript, recording_id: str | None = None) -> None:
-        """Store and show the transcript, then draft. ``transcript`` None: it is already in the vault."""
-        pipeline = session_pipeline(self._ctx)
-        ctx, appointment_id, fmt = self._ctx, self.appointment_id, self._ctx.settings.note_format
-        if transcript is not None:
-            pipeline.store_transcript(appointment_id, transcript, recording_id)
-        transcript = pipeline.transcript(appointment_id)
-        self._ctx.session(appointment_id).transcript = transcript
-        self._show_transcript(transcript)
+    def _on_resume_clicked(self) -> None:
+        """Finish an interrupted session: the windows and draft sections already done are kept."""
+        pipeline, appointment_id, fmt = session_pipeline(self._ctx), self.appointment_id, self._ctx.settings.note_format
+        self._set_stage("transcribing")
+        self._run(lambda p, t: live_session.resume_session(pipeline, appointment_id, fmt, p, t),
+                  "Resuming the interrupted session…")
+
+    def _on_draft_again_clicked(self) -> None:
+        """A new draft from the stored transcript (after a cancel, or to try again)."""
+        pipeline, appointment_id, fmt = session_pipeline(self._ctx), self.appointment_id, self._ctx.settings.note_format
         self._set_stage("drafting")
-        self._run(lambda p, t: pipeline.draft_session(appointment_id, fmt, on_progress=p, token=t),
-                  "Drafting the session summary…", "engine", lambda _r: self._on_drafted(stored_draft(ctx, appointment_id)))
+        self._run(lambda p, t: live_session.draft_again(pipeline, appointment_id, fmt, p, t),
+                  "Drafting the session summary again…")
 
-    def _on_drafted(self, result) -> None:
-        utterances, draft = result
+    # ---- the outcome ---------------------------------------------------------------------------------
+    def _on_session_done(self, _result) -> None:
+        """Show the stored transcript and draft; create the note with the summary (never overwriting one)."""
+        appointment_id = self.appointment_id
+        transcript = session_pipeline(self._ctx).transcript(appointment_id)
+        work = self._ctx.session(appointment_id)
+        work.transcript = transcript
+        if transcript is not None:
+            self._show_transcript(transcript)
+        utterances, draft = stored_draft(self._ctx, appointment_id)
         if draft is None:
             self._on_work_failed("The draft could not be read back from the vault; try drafting again.")
             return
-        work = self._ctx.session(self.appointment_id)
         work.utterances, work.draft = list(utterances), draft
         self._create_note_with_summary(draft)
         self._set_stage("ready")
+        self.consent_state.setText("The AI session summary is ready: open the note to review it.")
         self.open_note_button.setEnabled(True)
-        self.summary_ready.emit(self.appointment_id)
+        self.summary_ready.emit(appointment_id)
 
     def _create_note_with_summary(self, draft) -> None:
         notes = self._ctx.practice.notes
@@ -293,17 +290,6 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
     def _show_transcript(self, transcript) -> None:
         self._show_speaker_lines(transcript)
 
-    def _on_resume_clicked(self) -> None:
-        """Resume an interrupted transcription (finished windows are kept) or drafting."""
-        job = interrupted_job(session_pipeline(self._ctx), self.appointment_id)
-        self.resume_button.hide()
-        if job is None:
-            return
-        if job.kind == "transcribe":
-            self._transcribe_sealed(job.params["recording_id"])
-        else:
-            self._on_transcribed(None)
-
     # ---- manual note ---------------------------------------------------------------------------------
     def _on_manual_clicked(self) -> None:
         if self.appointment_id is not None:
@@ -314,18 +300,33 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         self._ctx.session(self.appointment_id).stage = stage
         self.stage_changed.emit(self.appointment_id)
 
-    def _run(self, fn, message: str, pool: str, on_done) -> None:
+    def _run(self, fn, message: str) -> None:
+        """One engine Worker for the session's work; the outcome comes back on the GUI thread."""
+        self._cancelling = False
         self.busy.start(message)
         self._worker = worker = Worker(fn, "session")
-        worker.progress.connect(self.busy.show_progress)
-        worker.finished.connect(lambda result: (self._end_work(), self._ctx.practice is not None and on_done(result)))
+        worker.progress.connect(self._on_work_progress)
+        worker.finished.connect(lambda result: (self._end_work(), self._ctx.practice is not None
+                                                and self._on_session_done(result)))
         worker.failed.connect(self._on_work_failed)
         worker.cancelled.connect(self._on_work_cancelled)
-        self._ctx.pools.run(worker, pool)
+        self._ctx.pools.run(worker, "engine")
         self._refresh_controls()
 
+    def _on_work_progress(self, fraction: float, message: str) -> None:
+        if self._cancelling:
+            return  # "Cancelling…" stays until the work has stopped
+        self.busy.show_progress(fraction, message)
+        stage = self._ctx.session(self.appointment_id).stage
+        if message.startswith(live_session.STAGE_NAMES["draft"]) and stage != "drafting":
+            self._set_stage("drafting")
+
     def _end_work(self) -> None:
+        finishing, self._finishing = self._finishing, None
+        if finishing is not None and self._worker is not None and self._worker.outcome != "finished":
+            finishing.abandon()  # cancelled or failed before the transcript was stored: Resume later
         self._worker = None
+        self._cancelling = False
         self.busy.done()
         if self._ctx.practice is not None:  # a late signal after a lock finds no vault
             self._refresh_controls()
@@ -342,37 +343,26 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         if self._ctx.practice is None:
             return
         self._set_stage("")
-        self.consent_state.setText("Cancelled. Nothing was lost; you can start again or write the note by hand.")
+        self.consent_state.setText("Cancelled. Nothing was lost: Draft again or Resume when you like, "
+                                   "or write the note by hand.")
 
     def _on_busy_cancel_clicked(self) -> None:
         if self._worker is not None:
+            self._cancelling = True
             self._worker.cancel()
+            self.busy.message.setText(CANCELLING)
+            self.busy.cancel.setEnabled(False)
 
     @property
     def busy_now(self) -> bool:
-        return self._worker is not None or self._active is not None
+        return self._worker is not None or self._live is not None
 
     def teardown(self) -> None:
-        """Stop a running recording (it is sealed and kept) and cancel work, before a lock or quit."""
+        """Before a lock or quit: seal a running recording and leave its job 'interrupted' (Resume
+        later), and cancel running work."""
         self._meter.stop()
-        for worker in (self._worker, self._live_worker, self._extract_worker):
-            if worker is not None:
-                worker.cancel()
-        if self._feed is not None:
-            self._feed.forget()
-            self._feed = None
-        if self._active is not None:
-            try:
-                self._ctx.practice.recordings.finish(self._active)
-            except UserError:
-                log.warning("recording could not be finished cleanly at lock")
-            self._active = None
-
-
-def _with_speech(transcript):
-    """A session with no speech stops here with a clear message: nothing is stored or drafted."""
-    if not transcript.segments:
-        from session_assistant.transcribe.errors import NoSpeech
-
-        raise NoSpeech("No speech was found in the recording (silence or noise only); nothing to draft from.")
-    return transcript
+        if self._worker is not None:
+            self._worker.cancel()
+        if self._live is not None:
+            self._live.abandon()
+            self._live = None

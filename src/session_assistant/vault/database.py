@@ -1,7 +1,7 @@
 """The SQLCipher connection: keying, pinned crypto settings, integrity checks, transactions.
 
 One ``VaultDatabase`` per open vault. Writes go through ``transaction()`` (BEGIN IMMEDIATE ...
-COMMIT, rolled back on any error); the UI funnels them through one thread.
+COMMIT, rolled back on any error), run by its one writer thread (``vault.writer``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 import sqlcipher3
 
 from session_assistant.errors import DiskFull, UserError, VaultBusy, VaultCorrupt
+from session_assistant.vault.writer import VaultWriter, note_foreign_write
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class VaultDatabase:
         self.path = path
         self.on_busy = on_busy  # called once per wait, e.g. to print BUSY_WAITING
         self._lock = threading.RLock()
+        self.writer = VaultWriter(self._lock._is_owned)  # the one thread that writes (see vault.writer)
         self.anchor = None  # vault.anchor.StateAnchor, set once the vault is known to be current
         if check_integrity:
             _check_integrity_read_only(path, vault_key)
@@ -151,6 +153,7 @@ class VaultDatabase:
         While another process holds the write lock this waits up to ``BUSY_WAIT_S`` (or, with
         ``wait=False``, one short try) and then raises ``VaultBusy``.
         """
+        note_foreign_write(self.writer)
         with self._lock:
             self._begin(BUSY_WAIT_S if wait else 0)
             try:
@@ -216,6 +219,7 @@ class VaultDatabase:
                 time.sleep(0.05)
 
     def close(self) -> None:
+        self.writer.close()
         with self._lock:
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
