@@ -85,14 +85,22 @@ class SessionPipeline(Service):
                                                      {"recording_id": recording_id, "language": language})
 
         def work(ctx) -> dict:
+            from session_assistant.transcribe.channels import transcribe_call_blocks
+
             reader = self.recordings.open_reader(recording_id, "transcription")
             total = int(round((recording.get("duration_s") or 0) * 16000))
-            blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
-            voice = self._clinician_voice(recording["appointment_id"]) if speakers > 1 else None
-            transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
-                                           done=ctx.checkpoints, on_window_done=lambda w: ctx.save_checkpoint(w.to_dict()),
-                                           speakers=speakers, on_progress=ctx.on_progress, token=ctx.token,
-                                           clinician_voice=voice)
+            save = lambda w: ctx.save_checkpoint(w.to_dict())  # noqa: E731
+            if reader.channels == 2:  # a call: each channel is one person, named by its channel
+                blocks = (b.astype(np.float32) / 32768.0 for b in reader.channel_blocks())
+                transcript = transcribe_call_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
+                                                    done=ctx.checkpoints, on_window_done=save,
+                                                    on_progress=ctx.on_progress, token=ctx.token)
+            else:
+                blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
+                voice = self._clinician_voice(recording["appointment_id"]) if speakers > 1 else None
+                transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
+                                               done=ctx.checkpoints, on_window_done=save, speakers=speakers,
+                                               on_progress=ctx.on_progress, token=ctx.token, clinician_voice=voice)
             if not transcript.segments:
                 from session_assistant.transcribe.errors import NoSpeech
 
@@ -107,7 +115,7 @@ class SessionPipeline(Service):
                     wait: Callable[[Any], None], language: str | None = None, speakers: int = 2,
                     consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
                     draft_format: str | None = None, on_progress: ProgressFn = no_progress,
-                    token: CancelToken | None = None) -> dict:
+                    token: CancelToken | None = None, call: tuple | None = None) -> dict:
         """Record with live transcription: windows are transcribed while the session runs, so after
         Stop only the last window remains. ``wait(active_recording)`` returns when the clinician stops.
         With ``draft_format`` the note's facts are extracted as the transcript grows too, so that
@@ -115,6 +123,9 @@ class SessionPipeline(Service):
 
         Every finished window is a job checkpoint: after a crash, ``transcribe_recording`` on the
         (interrupted) recording resumes from them.
+
+        ``call=(open_call_stream, (rate, channels))`` records a telehealth call: ``open_stream`` is
+        the microphone (the clinician), the call's audio is the client, each named by its channel.
         """
         from session_assistant.transcribe.engine import DecodeOptions, check_language
         from session_assistant.transcribe.errors import NoSpeech
@@ -126,12 +137,21 @@ class SessionPipeline(Service):
             self.llm().load()
         job_id = self.jobs.submit(TRANSCRIBE_JOB, appointment_id, {"live": True, "language": language})
         saver: list[Callable[[dict], None]] = []
-        voice = self._clinician_voice(appointment_id) if speakers > 1 else None
-        live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers, clinician_voice=voice,
-                               on_window_done=lambda window: saver[0](window.to_dict()) if saver else None)
+        save = lambda window: saver[0](window.to_dict()) if saver else None  # noqa: E731
         extra = {"max_seconds": max_seconds} if max_seconds else {}
-        active = self.recordings.start(appointment_id, open_stream, input_rate, channels, consent_now=consent_now,
-                                       store_consent=store_consent, on_chunk=live.feed, **extra)
+        if call is not None:
+            from session_assistant.transcribe.channels import CallTranscriber
+
+            live = CallTranscriber(engine, DecodeOptions(language=language), on_window_done=save)
+            active = self.recordings.start_call(appointment_id, open_stream, (input_rate, channels), *call,
+                                                consent_now=consent_now, store_consent=store_consent,
+                                                on_chunk=live.feed, **extra)
+        else:
+            voice = self._clinician_voice(appointment_id) if speakers > 1 else None
+            live = LiveTranscriber(engine, DecodeOptions(language=language), speakers=speakers, clinician_voice=voice,
+                                   on_window_done=save)
+            active = self.recordings.start(appointment_id, open_stream, input_rate, channels, consent_now=consent_now,
+                                           store_consent=store_consent, on_chunk=live.feed, **extra)
         self.jobs.update_params(job_id, {"live": True, "language": language, "recording_id": active.id})
 
         def work(ctx) -> dict:
