@@ -6,8 +6,9 @@ samples side by side would let the client's words slide away from the clinician'
 
 The method (one clock, count and insert):
 
-* **One common clock.** Every block is stamped with ``time.monotonic()`` when it reaches the
-  writer's queue (PortAudio's ADC timestamps are not reliable on every host API).
+* **One common clock.** Every block is stamped with ``time.monotonic()`` in its callback. (PortAudio's
+  ADC timestamps were tried: through ALSA's PulseAudio plugin they put two inputs of one source
+  up to 12 ms apart, where arrival times kept them at 0 ms.)
 * **Frames against the clock.** For each stream, ``lag = (arrival - t0) * 16000 - samples received``:
   how far the stream is behind where a perfect 16 kHz device would be. A block can only arrive
   late (scheduling, buffering), never early, so the *minimum* lag over the last ``window_s``

@@ -403,11 +403,11 @@ class SealedReader:
 
 
 def write_wav(pcm16: np.ndarray, sample_rate: int, out) -> None:
-    """Write decrypted audio as a WAV file (only where the user asks for one)."""
+    """Write decrypted audio as a WAV file (only where the user asks for one); (n, 2) as stereo."""
     import wave
 
     with wave.open(out, "wb") as wav:
-        wav.setnchannels(1)
+        wav.setnchannels(1 if pcm16.ndim == 1 else pcm16.shape[1])
         wav.setsampwidth(2)
         wav.setframerate(sample_rate)
         wav.writeframes(np.ascontiguousarray(pcm16, dtype="<i2").tobytes())

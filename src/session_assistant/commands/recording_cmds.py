@@ -66,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--appointment", type=int, metavar="ID")
     _json_flag(lst)
     lst.set_defaults(handler=_list)
-    play = actions.add_parser("play", help="decrypt to a 16 kHz mono WAV file (or - for stdout)")
+    play = actions.add_parser("play", help="decrypt to a 16 kHz WAV file (or - for stdout); a call in stereo")
     play.add_argument("id", metavar="ID")
     play.add_argument("--out", required=True, metavar="FILE|-")
     play.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -296,6 +296,8 @@ def _list(ctx, args) -> int:
 
 
 def _play(ctx, args) -> int:
+    import numpy as np
+
     from session_assistant.audio.sealed import write_wav
     from session_assistant.output_files import StagedOutput, checked_output
 
@@ -306,7 +308,8 @@ def _play(ctx, args) -> int:
 
     try:
         reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
-        pcm = reader.read_pcm16()
+        # A call keeps its two channels (left: the microphone, right: the call's audio).
+        pcm = np.concatenate(list(reader.channel_blocks())) if reader.channels == 2 else reader.read_pcm16()
     except RecordingDamaged as error:
         raise RecordingDamaged(f"{error} The intact parts can be saved with: "
                                f"recordings salvage {args.id} --out FILE") from None
@@ -317,7 +320,8 @@ def _play(ctx, args) -> int:
     else:
         with StagedOutput(target, ctx.paths.vault_dir, force=args.force) as staged:
             write_wav(pcm, info.sample_rate, staged.handle)
-        print(f"Wrote {target} ({info.describe()}, 16 kHz mono). It is NOT encrypted: delete it when done.",
+        layout = "16 kHz mono" if pcm.ndim == 1 else "16 kHz stereo: left the microphone, right the call"
+        print(f"Wrote {target} ({info.describe()}, {layout}). It is NOT encrypted: delete it when done.",
               file=sys.stderr)
     return 0
 
