@@ -18,6 +18,7 @@ from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.engines import session_pipeline, stored_draft
 from session_assistant.ui.agenda import interrupted_job
+from session_assistant.ui.call_inputs import CallInputs
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
 from session_assistant.ui.session_live import LiveTranscriptMixin
@@ -59,6 +60,8 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         self.resume_button.clicked.connect(self._on_resume_clicked)
         self.open_note_button.clicked.connect(lambda: self.appointment_id and self.note_requested.emit(self.appointment_id))
         self.busy.cancel_clicked.connect(self._on_busy_cancel_clicked)
+        self.call_inputs = CallInputs()  # one microphone (and how many voices) or a telehealth call
+        self.record_box.layout().insertWidget(1, self.call_inputs)
         self._connect_speaker_fix()
         self.show_appointment(None)
 
@@ -94,6 +97,7 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         self.resume_button.setVisible(interrupted_job(pipeline, appointment_id) is not None)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
+        self.call_inputs.suggest_call(appointment["modality"] == "telehealth")
 
     def _has_note(self) -> bool:
         rows = self._ctx.practice.appointments.list(client_id=self._appointment["client_id"])
@@ -134,6 +138,7 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
             self.device.addItem(device.name + ("  (default)" if device.is_default else ""), device)
             if device.is_default:
                 self.device.setCurrentIndex(self.device.count() - 1)
+        self.call_inputs.fill(devices)
         if not devices:
             self.rec_warning.setText("No microphone was found; import a recording instead.")
             self.record_button.setEnabled(False)
@@ -165,15 +170,11 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         device = self.device.currentData()
         if device is None:
             return
-        from session_assistant.audio.devices import choose_settings, portaudio_stream_factory
-
         from session_assistant.ui.live_feed import LiveFeed
 
         self._feed = LiveFeed()
         try:
-            rate, channels = choose_settings(device)
-            self._active = service.start(self.appointment_id, portaudio_stream_factory(device), rate, channels,
-                                         on_chunk=self._feed.on_chunk)
+            self._active = self.call_inputs.start(service, self.appointment_id, device, self._feed.on_chunk)
         except UserError as error:
             self._feed = None
             QMessageBox.warning(self, "Recording did not start", str(error))
@@ -252,7 +253,8 @@ class SessionPage(SpeakerFixMixin, LiveTranscriptMixin, SessionView):
         """Persistent, resumable transcription of a sealed recording (the transcript goes to the vault)."""
         pipeline = session_pipeline(self._ctx)
         self._set_stage("transcribing")
-        self._run(lambda p, t: pipeline.transcribe_recording(recording_id, on_progress=p, token=t),
+        speakers = self.call_inputs.speakers
+        self._run(lambda p, t: pipeline.transcribe_recording(recording_id, speakers=speakers, on_progress=p, token=t),
                   "Transcribing…", "engine", lambda _result: self._on_transcribed(None))
 
     # ---- transcription and drafting ------------------------------------------------------------------

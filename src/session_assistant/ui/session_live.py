@@ -13,13 +13,12 @@ from session_assistant.ui.worker import Worker
 
 class LiveTranscriptMixin:
     def _start_live_transcriber(self) -> None:
-        from session_assistant.transcribe.live import LiveTranscriber
-
         feed, pipeline = self._feed, session_pipeline(self._ctx)
+        make_transcriber = self.call_inputs.transcriber_factory()  # by channel for a call, else by voices
 
         def load(progress, token):
             progress(0.0, "Loading the speech model…")
-            return LiveTranscriber(pipeline.whisper())
+            return make_transcriber(pipeline.whisper())
 
         worker = Worker(load, "live load")
         worker.finished.connect(lambda live: feed.attach(live))
