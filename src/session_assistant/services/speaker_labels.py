@@ -69,7 +69,8 @@ class SpeakerLabelService(Service):
         """
         wanted = " ".join(str(speaker).strip().lower().split())
         if not is_known_label(wanted):
-            raise UserError(f"Speaker must be 'clinician', 'client' or 'client 2' to 'client 9', not '{speaker}'.")
+            raise UserError(f"Speaker must be 'clinician' or 'client' (or 'client 2' to 'client 9' with more voices), "
+                            f"not '{speaker}'.")
         try:
             target = int(segment_id)
         except (TypeError, ValueError):
