@@ -84,3 +84,47 @@ def test_a_signed_session_keeps_its_voices(practice):
     with pytest.raises(ImmutableRecord, match="signed"):
         practice.voice_count.set_voice_count(appointment, 3)
     assert {s.speaker for s in practice.sessions.transcript(appointment).segments} == {"clinician", "client"}
+
+
+COUPLE = [("clinician", "en-gb-x-rp+m3", "Welcome, both of you. What would you like to focus on in our session today?"),
+          ("client", "en-us+f2", "We keep arguing about money. Last weekend I found a credit card bill I did not know about."),
+          ("client 2", "en-us+m1", "I was going to tell her. I was embarrassed, because I had lost my bonus at work."),
+          ("clinician", "en-gb-x-rp+m3", "It sounds like the secret hurt more than the money. Is that right?"),
+          ("client", "en-us+f2", "Yes, exactly. I felt shut out. I wondered what else I did not know."),
+          ("client 2", "en-us+m1", "And I felt ashamed. My father never talked about money either."),
+          ("clinician", "en-gb-x-rp+m3", "Could you both try a short money talk every Sunday this month?")]
+
+
+def test_without_stored_prints_the_voices_are_counted_from_the_sealed_audio(practice, tmp_path):
+    """The speaker work only (GE2E voice prints, no Whisper): lines at the turns' known times."""
+    import subprocess
+    import wave
+
+    from session_assistant.transcribe.audio_input import load_audio
+
+    pieces, segments, t = [], [], 0.0
+    for i, (_who, voice, text) in enumerate(COUPLE):
+        raw = tmp_path / "turn.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", str(raw), text], check=True, capture_output=True)
+        audio = load_audio(raw)
+        segments.append(Segment(i, t, t + audio.size / 16000, text, speaker="clinician"))
+        pieces += [audio, np.zeros(8000, dtype=np.float32)]
+        t += audio.size / 16000 + 0.5
+    path = tmp_path / "couple.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes((np.clip(np.concatenate(pieces), -1, 1) * 32767).astype("<i2").tobytes())
+    appointment = practice.appointment_id
+    recording = practice.recordings.import_file(appointment, path)
+    practice.sessions.store_transcript(appointment, Transcript("en", t, segments), recording)
+
+    change = practice.voice_count.set_voice_count(appointment, 3)
+    stored = practice.sessions.transcript(appointment).segments
+    assert [s.speaker for s in stored] == [who for who, _, _ in COUPLE]
+    assert change.changed == (1, 2, 4, 5)
+    assert all(s.voice for s in stored)  # the prints made now are kept: the next change needs no audio
+    with practice.vault.db.read() as conn:
+        actions = [r[0] for r in conn.execute("SELECT action FROM audit_log ORDER BY seq")]
+    assert actions[-2:] == ["recording_decrypted", "transcript_voices_recounted"]  # the audio's use is audited
