@@ -52,7 +52,7 @@ def record_call(ctx, args, sd, max_seconds: float, consent: dict) -> int:
     from session_assistant.audio import devices
     from session_assistant.commands.recording_cmds import _record_live, _record_text, _service, _wait_until_stopped
 
-    inputs = resolve_call_inputs(args.mic, args.call_audio, sd)
+    inputs = resolve_call_inputs(args.mic or args.device, args.call_audio, sd)  # --device names the mic too
     call = (devices.portaudio_stream_factory(inputs.call, sd), inputs.call_settings)
     service = _service(ctx)  # the retention sweep runs first, as for every recording
     if args.transcribe:

@@ -47,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--call", action="store_true",
                      help="a telehealth call: record --mic (you) and --call-audio (the client, a monitor or "
                           "loopback input) as two channels; each is named by its channel")
-    rec.add_argument("--mic", metavar="NAME|INDEX", help="with --call: your microphone (default: the default input)")
+    rec.add_argument("--mic", metavar="NAME|INDEX", help="with --call: your microphone (default: --device, or the "
+                                                         "default input)")
     rec.add_argument("--call-audio", metavar="NAME|INDEX",
                      help="with --call: the input carrying the call's sound (see README: Telehealth calls)")
     _consent_flags(rec)
