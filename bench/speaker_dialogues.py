@@ -200,3 +200,29 @@ DIALOGUES = {
     "panic psychoeducation": PANIC_PSYCHOEDUCATION,
     "couple conflict": COUPLE_CONFLICT,
 }
+
+# Three voices (a couple session): "T" the clinician, "C" the first partner heard (named Client),
+# "D" the second (named Client 2). Used by transcription_calls.py.
+COUPLE_THREE = [
+    ("T", "Welcome, both of you. What would you like to focus on in our session today?"),
+    ("C", "We keep arguing about money. Last weekend I found a credit card bill I did not know about."),
+    ("D", "I was going to tell her. I was embarrassed, because I had lost my bonus at work."),
+    ("T", "It sounds like the bill felt like a secret, and the secret hurt more than the money. Is that right?"),
+    ("C", "Yes, exactly. I felt shut out. I wondered what else I did not know."),
+    ("D", "And I felt ashamed. My father never talked about money either, he just worried in silence."),
+    ("T", "So each of you was alone with a hard feeling. What happened when you talked about it?"),
+    ("C", "I raised my voice and he walked out of the kitchen. We did not speak until Monday."),
+    ("D", "I needed time to calm down, but I know it looked like I did not care."),
+    ("T", "Mm-hmm."),
+    ("C", "It did look like that. It looked like you just left."),
+    ("T", "What I'm hearing is that the leaving felt like not caring, and for you it was a way to stop the fight "
+          "getting worse. Does that fit for both of you?"),
+    ("D", "Yes. I leave because I don't want to say something I regret."),
+    ("C", "I didn't know that. I thought you were punishing me."),
+    ("T", "That is an important thing to hear from each other. Could you tell him what would help when he needs a break?"),
+    ("C", "If you just said you need twenty minutes and you will come back, I could wait."),
+    ("D", "I can do that. Twenty minutes, and then I come back and we finish the conversation."),
+    ("T", "Let's try that this week, and a short money talk every Sunday. How does that sound?"),
+    ("C", "Okay. Maybe over breakfast, when we are both calm."),
+    ("D", "Okay. I will bring the statements, and I will tell her about the bonus first."),
+]

@@ -26,6 +26,7 @@ from session_assistant.services.speaker_labels import SpeakerLabelService
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
 from session_assistant.services.voice_profile import VoiceProfileService
+from session_assistant.services.voice_count import VoiceCountService
 from session_assistant.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class Practice:
     sessions: SessionPipeline = field(init=False)
     voice_profile: VoiceProfileService = field(init=False)
     speaker_labels: SpeakerLabelService = field(init=False)
+    voice_count: VoiceCountService = field(init=False)
 
     def __post_init__(self) -> None:
         self.profile = ProfileService(self.vault)
@@ -74,6 +76,7 @@ class Practice:
         self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir,
                                         voice_profile=self.voice_profile)
         self.speaker_labels = SpeakerLabelService(self.vault)
+        self.voice_count = VoiceCountService(self.vault, self.recordings, self.paths.models_dir, self.voice_profile)
 
     @property
     def clock(self) -> Clock:

@@ -108,6 +108,7 @@ class Recorder:
         self._accepting = False
         self._paused = False
         self._stream = None
+        self._streams: list = []  # every open input stream (a call has two)
         self._thread: threading.Thread | None = None
         self._done = threading.Event()
         self._stop_lock = threading.Lock()
@@ -136,6 +137,7 @@ class Recorder:
         if self._stream is None:
             self._stream = self._open_stream(samplerate=self._input_rate, channels=self._channels,
                                              blocksize=max(1, self._input_rate // 10), callback=self._callback)
+            self._streams.append(self._stream)
 
     def start(self) -> None:
         if self.state != "idle":
@@ -145,7 +147,8 @@ class Recorder:
         self._thread.start()
         self._accepting = True
         self.state = "recording"
-        self._stream.start()
+        for stream in self._streams:
+            stream.start()
 
     def pause(self) -> None:
         """Stop taking audio; what is already queued is sealed at once (a pause may last long)."""
@@ -178,11 +181,7 @@ class Recorder:
         with self._stop_lock:
             if self._result is None:
                 self._accepting = False
-                if self._stream is not None:
-                    try:
-                        self._stream.stop()
-                    finally:
-                        self._stream.close()
+                self._close_streams()
                 if self._thread is not None:
                     self._queue.put(None)  # blocking put: the writer is draining, so room appears
                     self._thread.join(timeout)
@@ -196,7 +195,7 @@ class Recorder:
     # -- live readings (any thread) ----------------------------------------------------------------
     @property
     def elapsed_s(self) -> float:
-        return (self._writer.samples + self._pending.size) / SAMPLE_RATE
+        return (self._writer.samples + len(self._pending)) / SAMPLE_RATE
 
     @property
     def level(self) -> Level:
@@ -224,13 +223,12 @@ class Recorder:
                 if self._capped():
                     continue
                 if block is _FLUSH:
+                    self._on_pause_flush()
                     self._seal_pending(final=True)
                     continue
-                mono = block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
-                self._monitor.update(mono)
-                self._add(self._converter.push(mono))
+                self._take(block)
             if not self._capped():
-                self._add(self._converter.flush())
+                self._flush_converters()
             self._seal_pending(final=True)
             self._writer.finish()
         except BaseException as error:  # noqa: BLE001 - reported through stop(), never lost
@@ -241,16 +239,41 @@ class Recorder:
             self._accepting = False
             self._done.set()
 
+    def _take(self, block: np.ndarray) -> None:
+        """One queued block, on the writer thread: meter, convert to 16 kHz mono, add."""
+        mono = block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
+        self._monitor.update(mono)
+        self._add(self._converter.push(mono))
+
+    def _flush_converters(self) -> None:
+        self._add(self._converter.flush())
+
+    def _on_pause_flush(self) -> None:
+        """A pause began: a subclass aligns what it holds before the pending part is sealed."""
+
+    def _close_streams(self) -> None:
+        errors = []
+        for stream in self._streams:
+            try:
+                stream.stop()
+            except Exception as error:  # noqa: BLE001 - every stream is closed; the first error is raised
+                errors.append(error)
+            finally:
+                stream.close()
+        self._streams.clear()
+        if errors:
+            raise errors[0]
+
     def _capped(self) -> bool:
         return self._writer.samples >= self._max_samples
 
     def _add(self, samples: np.ndarray) -> None:
-        room = self._max_samples - self._writer.samples - self._pending.size
-        if samples.size > room:
+        room = self._max_samples - self._writer.samples - len(self._pending)
+        if len(samples) > room:
             samples = samples[: max(room, 0)]
-        self._pending = np.concatenate((self._pending, samples)) if self._pending.size else samples
+        self._pending = np.concatenate((self._pending, samples)) if len(self._pending) else samples
         self._seal_pending(final=False)
-        if self._capped() or self._writer.samples + self._pending.size >= self._max_samples:
+        if self._capped() or self._writer.samples + len(self._pending) >= self._max_samples:
             self._seal_pending(final=True)
             self._accepting = False
             self.state = "capped"
@@ -259,7 +282,7 @@ class Recorder:
             log.info("recording reached its length cap")
 
     def _seal_pending(self, final: bool) -> None:
-        while self._pending.size >= CHUNK_SAMPLES or (final and self._pending.size):
+        while len(self._pending) >= CHUNK_SAMPLES or (final and len(self._pending)):
             chunk, self._pending = self._pending[:CHUNK_SAMPLES], self._pending[CHUNK_SAMPLES:]
             self._writer.append(chunk)
             if self._on_chunk is not None:

@@ -114,12 +114,31 @@ class RecordingService:
             ConsentRequired, NotFound, AudioUnavailable (device cannot be opened), DiskFull.
             On any of these nothing is left behind but a declined consent, which is recorded.
         """
+        return self._start(appointment_id, lambda writer: Recorder(
+            writer, open_stream, input_rate, channels, max_seconds=max_seconds, on_chunk=on_chunk),
+            consent_now, store_consent)
+
+    def start_call(self, appointment_id: int, open_mic: StreamFactory, mic_settings: tuple[int, int],
+                   open_call: StreamFactory, call_settings: tuple[int, int], *, consent_now: str | None = None,
+                   store_consent: bool = True, max_seconds: float = DEFAULT_MAX_SECONDS,
+                   on_chunk: Callable[[np.ndarray], None] | None = None) -> ActiveRecording:
+        """``start`` for a telehealth call: the microphone (the clinician) and the call's audio
+        (the client) as the two channels of one sealed recording; ``on_chunk`` gets (n, 2) chunks.
+        Both devices are opened before anything is stored, and start and stop together."""
+        from session_assistant.audio.call_capture import CallRecorder
+
+        return self._start(appointment_id, lambda writer: CallRecorder(
+            writer, open_mic, open_call, mic_settings, call_settings, max_seconds=max_seconds, on_chunk=on_chunk),
+            consent_now, store_consent, channels=sealed.CALL_CHANNELS)
+
+    def _start(self, appointment_id: int, make_recorder, consent_now, store_consent,
+               channels: int = sealed.CHANNELS) -> ActiveRecording:
         appointment, basis = self.check_consent(appointment_id, consent_now, store_consent)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         rec_id, key = sealed.new_recording_id(), sealed.new_key()
         path = self.folder / sealed.file_name_for(rec_id)
-        writer = _new_writer(path, key, rec_id)
-        recorder = Recorder(writer, open_stream, input_rate, channels, max_seconds=max_seconds, on_chunk=on_chunk)
+        writer = _new_writer(path, key, rec_id, channels)
+        recorder = make_recorder(writer)
         try:
             recorder.open()
             self._insert(rec_id, key, appointment, basis, "microphone", path.name)
@@ -356,9 +375,9 @@ class RecordingService:
         notices.dismiss(self.db, self.audit, notice_id, self.clock.iso())
 
 
-def _new_writer(path: Path, key: bytes, rec_id: str) -> sealed.SealedWriter:
+def _new_writer(path: Path, key: bytes, rec_id: str, channels: int = sealed.CHANNELS) -> sealed.SealedWriter:
     try:
-        return sealed.SealedWriter(path, key, rec_id)
+        return sealed.SealedWriter(path, key, rec_id, channels=channels)
     except OSError as error:
         if error.errno == errno.ENOSPC:
             raise DiskFull("The disk is full: nothing was recorded or stored.") from None

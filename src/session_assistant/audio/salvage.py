@@ -124,7 +124,7 @@ def salvage(path: Path, key: bytes) -> SalvageResult:
             raise RecordingDamaged("This file is not a sealed recording, or its header is damaged.")
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
             header = bytes(view[:_HEADER.size])
-            _magic, _version, rate, _channels, rec_id = _HEADER.unpack(header)
+            _magic, _version, rate, channels, rec_id = _HEADER.unpack(header)
             try:
                 aead.decrypt(_HEADER_NONCE, bytes(view[_HEADER.size:head_size]), header)
                 header_damaged = False
@@ -132,10 +132,10 @@ def salvage(path: Path, key: bytes) -> SalvageResult:
                 # A wrong key fails here too: only a first chunk that authenticates tells them apart
                 # (and keeps a wrong key from a slow search of the whole file). Recordings are written
                 # at 16 kHz, so a damaged rate field is not trusted.
-                header_damaged, rate = True, SAMPLE_RATE
+                header_damaged, rate, channels = True, SAMPLE_RATE, 1
                 if not _first_chunks_authenticate(aead, rec_id, view, head_size):
                     raise RecordingDamaged("The recording could not be opened: wrong key or damaged header.") from None
-            chunks, end_marker = _walk(aead, rec_id, view, head_size)
+            chunks, end_marker = _walk(aead, rec_id, view, head_size, 2 if channels == 2 else 1)
     if not any(isinstance(c, np.ndarray) for c in chunks):
         raise RecordingDamaged("No part of the recording could be authenticated: all of it is damaged.")
     return _assemble(rec_id.hex(), rate, chunks, end_marker, header_damaged)
@@ -152,8 +152,9 @@ def _first_chunks_authenticate(aead: AESGCM, rec_id: bytes, view, pos: int, fram
     return False
 
 
-def _walk(aead: AESGCM, rec_id: bytes, view, pos: int) -> tuple[list, tuple[int, int] | None]:
-    """Chunks in order: an int16 array when intact, an int (its sample count) when lost."""
+def _walk(aead: AESGCM, rec_id: bytes, view, pos: int, channels: int = 1) -> tuple[list, tuple[int, int] | None]:
+    """Chunks in order: an int16 array when intact, an int (its sample count) when lost. A call's
+    two channels are mixed to mono, as a recording is played back."""
     chunks: list = []
     end_marker = None
     index = 0
@@ -166,7 +167,7 @@ def _walk(aead: AESGCM, rec_id: bytes, view, pos: int) -> tuple[list, tuple[int,
             new_pos, new_index, found = again
             _, length = _FRAME.unpack_from(view, pos)
             exact = new_index == index + 1 and new_pos == pos + _FRAME.size + length
-            guess = (length - _TAG_BYTES) // 2 if exact else CHUNK_SAMPLES  # the length field survived
+            guess = (length - _TAG_BYTES) // (2 * channels) if exact else CHUNK_SAMPLES  # the length field survived
             chunks += [guess] * (new_index - index)
             pos, index = new_pos, new_index
         flags, length, body = found
@@ -175,7 +176,8 @@ def _walk(aead: AESGCM, rec_id: bytes, view, pos: int) -> tuple[list, tuple[int,
         if flags == FLAG_FINAL:
             end_marker = _FINAL_BODY.unpack(body)
             break  # bytes after the end marker are not part of the recording
-        chunks.append(np.frombuffer(body[: len(body) // 2 * 2], dtype="<i2").copy())
+        pcm = np.frombuffer(body[: len(body) // (2 * channels) * 2 * channels], dtype="<i2")
+        chunks.append(pcm.reshape(-1, channels).mean(axis=1).astype("<i2") if channels == 2 else pcm.copy())
     return chunks, end_marker
 
 

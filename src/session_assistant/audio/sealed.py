@@ -9,7 +9,8 @@ File layout (all integers big-endian)::
   vault, so deleting its row is the crypto-shred.
 * The header carries no PHI. Its tag is GCM over an empty message with the header as AAD, so a
   changed sample rate or id, or the wrong key, fails before any audio is read.
-* Each frame holds about one second of 16 kHz mono int16 PCM. The nonce is the chunk number (a key
+* Each frame holds about one second of 16 kHz int16 PCM: mono, or for a call two channels
+  interleaved (channel 0 the clinician's microphone, channel 1 the call's audio). The nonce is the chunk number (a key
   is never reused across recordings, so a counter nonce is unique); the AAD binds the recording id,
   the chunk number, the flags and the length. A flipped bit, a swapped, duplicated or dropped frame
   therefore fails authentication at the frame where the order breaks.
@@ -46,6 +47,7 @@ MAGIC = b"SASEAL\r\n"  # \r\n: a text-mode transfer that mangles line ends break
 FORMAT_VERSION = 1
 SAMPLE_RATE = 16_000
 CHANNELS = 1
+CALL_CHANNELS = 2  # a telehealth call: microphone and the call's audio, one channel each
 CHUNK_SAMPLES = SAMPLE_RATE  # about one second per sealed chunk
 KEY_BYTES = 32
 ID_BYTES = 16
@@ -99,20 +101,24 @@ def format_mmss(seconds: float) -> str:
 class SealedWriter:
     """Appends sealed chunks to a new file. Not thread-safe: one writer thread owns it."""
 
-    def __init__(self, path: Path, key: bytes, recording_id: str, sample_rate: int = SAMPLE_RATE) -> None:
+    def __init__(self, path: Path, key: bytes, recording_id: str, sample_rate: int = SAMPLE_RATE,
+                 channels: int = CHANNELS) -> None:
         if len(key) != KEY_BYTES:
             raise ValueError("a recording key is 32 bytes")
+        if channels not in (CHANNELS, CALL_CHANNELS):
+            raise ValueError("a recording has one channel, or two for a call")
+        self.channels = channels
         self.path = Path(path)
         self._aead = AESGCM(key)
         self._rec_id = bytes.fromhex(recording_id)
         self.sample_rate = sample_rate
         self.chunks = 0  # audio chunks sealed (the end marker is not counted)
         self._index = 0  # frame number: the nonce and part of the AAD
-        self.samples = 0
+        self.samples = 0  # per channel
         self.bytes_written = 0
         self._closed = False
         self._finished = False
-        header = _HEADER.pack(MAGIC, FORMAT_VERSION, sample_rate, CHANNELS, self._rec_id)
+        header = _HEADER.pack(MAGIC, FORMAT_VERSION, sample_rate, channels, self._rec_id)
         tag = self._aead.encrypt(_HEADER_NONCE, b"", header)
         self._fd = _create_locked(self.path)
         try:
@@ -139,15 +145,17 @@ class SealedWriter:
         self._index += 1
 
     def append(self, pcm16: np.ndarray) -> None:
-        """Seal one chunk of int16 mono samples (normally ``CHUNK_SAMPLES`` of them)."""
+        """Seal one chunk of int16 samples (normally ``CHUNK_SAMPLES`` of them): a 1-D array for
+        mono, an (n, 2) array for a call."""
         if self._closed or self._finished:
             raise ValueError("recording already finished")
         samples = np.ascontiguousarray(pcm16, dtype="<i2")
-        if samples.ndim != 1 or samples.size == 0:
-            raise ValueError("a chunk is a non-empty 1-D array of samples")
+        wanted = 1 if self.channels == CHANNELS else 2
+        if samples.ndim != wanted or samples.size == 0 or (wanted == 2 and samples.shape[1] != self.channels):
+            raise ValueError("a chunk is a non-empty array of samples with the recording's channels")
         self._seal(FLAG_AUDIO, samples.tobytes())
         self.chunks += 1
-        self.samples += samples.size
+        self.samples += samples.shape[0]
 
     def finish(self, release: bool = True) -> None:
         """Write the end marker: from now on the file reads as a complete recording.
@@ -305,9 +313,10 @@ class SealedReader:
             self._aead.decrypt(_HEADER_NONCE, tag, header)
         except InvalidTag:
             raise RecordingDamaged("The recording could not be opened: wrong key or damaged header.") from None
-        if channels != CHANNELS or rate <= 0:
+        if channels not in (CHANNELS, CALL_CHANNELS) or rate <= 0:
             raise RecordingDamaged("The recording header names an unsupported layout.")
         self.sample_rate = rate
+        self.channels = channels
         self._rec_id = rec_id
         self.recording_id = rec_id.hex()
         self._data_start = _HEADER.size + _TAG_BYTES
@@ -345,12 +354,18 @@ class SealedReader:
                     final_seen = True
                     yield flags, body
                 else:
-                    total += len(body) // 2
+                    total += len(body) // (2 * self.channels)
                     yield flags, body
                 index += 1
 
     def blocks(self) -> Iterator[np.ndarray]:
-        """Yield each chunk's samples (int16), checking every frame and the end marker."""
+        """Yield each chunk's samples (int16, mono: a call's two channels are mixed), checking
+        every frame and the end marker."""
+        for block in self.channel_blocks():
+            yield block[:, 0] if block.shape[1] == 1 else block.mean(axis=1).astype(np.int16)
+
+    def channel_blocks(self) -> Iterator[np.ndarray]:
+        """Yield each chunk as an int16 (samples, channels) array, checking as ``blocks`` does."""
         chunks = samples = 0
         complete = torn = False
         for flags, body in self._frames():
@@ -362,11 +377,11 @@ class SealedReader:
                     raise RecordingDamaged("The recording's end marker does not match its chunks (tampered).")
                 complete = True
             else:
-                if len(body) % 2:
+                if len(body) % (2 * self.channels):
                     raise RecordingDamaged(f"Chunk {chunks} holds a partial sample (damaged).")
-                block = np.frombuffer(body, dtype="<i2")
+                block = np.frombuffer(body, dtype="<i2").reshape(-1, self.channels)
                 chunks += 1
-                samples += block.size
+                samples += block.shape[0]
                 yield block
         self._info = RecordingInfo(self.recording_id, self.sample_rate, complete, chunks, samples, torn)
 
@@ -388,11 +403,11 @@ class SealedReader:
 
 
 def write_wav(pcm16: np.ndarray, sample_rate: int, out) -> None:
-    """Write decrypted audio as a WAV file (only where the user asks for one)."""
+    """Write decrypted audio as a WAV file (only where the user asks for one); (n, 2) as stereo."""
     import wave
 
     with wave.open(out, "wb") as wav:
-        wav.setnchannels(1)
+        wav.setnchannels(1 if pcm16.ndim == 1 else pcm16.shape[1])
         wav.setsampwidth(2)
         wav.setframerate(sample_rate)
         wav.writeframes(np.ascontiguousarray(pcm16, dtype="<i2").tobytes())

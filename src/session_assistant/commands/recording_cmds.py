@@ -41,6 +41,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--draft", default=None, metavar="FORMAT", choices=("soap", "dap", "birp", "girp"),
                      help="with --transcribe: draft the note during the session and right after Stop")
     rec.add_argument("--note-model", default=None, metavar="NAME", help="with --draft: a GGUF note model in models/")
+    rec.add_argument("--speakers", type=int, default=2, metavar="N",
+                     help="with --transcribe: voices to tell apart (default 2; 3+ for a couple or family: "
+                          "the clinician, Client, Client 2, ...)")
+    rec.add_argument("--call", action="store_true",
+                     help="a telehealth call: record --mic (you) and --call-audio (the client, a monitor or "
+                          "loopback input) as two channels; each is named by its channel")
+    rec.add_argument("--mic", metavar="NAME|INDEX", help="with --call: your microphone (default: --device, or the "
+                                                         "default input)")
+    rec.add_argument("--call-audio", metavar="NAME|INDEX",
+                     help="with --call: the input carrying the call's sound (see README: Telehealth calls)")
     _consent_flags(rec)
     _json_flag(rec)
     rec.set_defaults(handler=_record)
@@ -57,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--appointment", type=int, metavar="ID")
     _json_flag(lst)
     lst.set_defaults(handler=_list)
-    play = actions.add_parser("play", help="decrypt to a 16 kHz mono WAV file (or - for stdout)")
+    play = actions.add_parser("play", help="decrypt to a 16 kHz WAV file (or - for stdout); a call in stereo")
     play.add_argument("id", metavar="ID")
     play.add_argument("--out", required=True, metavar="FILE|-")
     play.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -144,13 +154,21 @@ def _record(ctx, args) -> int:
     cap = args.max_minutes * 60
     if not 0 < cap <= 3 * 3600:
         raise UserError("--max-minutes must be between 0 and 180.")
-    # The device is checked before the vault is opened: a bad device changes nothing at all.
+    if args.speakers < 1:
+        raise UserError("--speakers must be 1 or more.")
+    if args.draft and not args.transcribe:
+        raise UserError("--draft needs --transcribe (the note is drafted from the live transcript).")
+    # The devices are checked before the vault is opened: a bad device changes nothing at all.
     sd = devices.load_sounddevice()
+    if args.call:
+        from session_assistant.commands.call_record import record_call
+
+        return record_call(ctx, args, sd, min(cap, args.seconds or cap), consent)
+    if args.mic or args.call_audio:
+        raise UserError("--mic and --call-audio go with --call (use --device for one input).")
     device = devices.resolve_device(args.device, sd)
     rate, channels = devices.choose_settings(device, sd)
     service = _service(ctx)
-    if args.draft and not args.transcribe:
-        raise UserError("--draft needs --transcribe (the note is drafted from the live transcript).")
     if args.transcribe:
         return _record_live(ctx, args, device, sd, rate, channels, min(cap, args.seconds or cap), consent)
     active = service.start(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
@@ -163,7 +181,7 @@ def _record(ctx, args) -> int:
     return 0
 
 
-def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) -> int:
+def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, call=None, what: str = "") -> int:
     from session_assistant.audio import devices
 
     sessions = ctx.practice().sessions
@@ -172,14 +190,14 @@ def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent) ->
               f"sessions resume {args.appointment}", file=sys.stderr, flush=True)
 
     def wait(active) -> None:
-        print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch) with live transcription; "
-              "Ctrl-C stops.", file=sys.stderr, flush=True)
+        source = what or f"from {device.name!r} ({rate} Hz, {channels} ch)"
+        print(f"Recording {active.id} {source} with live transcription; Ctrl-C stops.", file=sys.stderr, flush=True)
         _wait_until_stopped(active.recorder)
 
     sessions.note_model = args.note_model
     result = sessions.record_live(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
                                   wait=wait, language=args.language, max_seconds=max_seconds,
-                                  draft_format=args.draft, **consent)
+                                  draft_format=args.draft, speakers=args.speakers, call=call, **consent)
     transcript = sessions.transcript(args.appointment)
     data = {**result["recording"], "transcript_id": result["transcript_id"], "transcript": transcript.public()}
     text = _record_text({**result["recording"], "transcript_stored": True})
@@ -288,6 +306,8 @@ def _list(ctx, args) -> int:
 
 
 def _play(ctx, args) -> int:
+    import numpy as np
+
     from session_assistant.audio.sealed import write_wav
     from session_assistant.output_files import StagedOutput, checked_output
 
@@ -298,7 +318,8 @@ def _play(ctx, args) -> int:
 
     try:
         reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
-        pcm = reader.read_pcm16()
+        # A call keeps its two channels (left: the microphone, right: the call's audio).
+        pcm = np.concatenate(list(reader.channel_blocks())) if reader.channels == 2 else reader.read_pcm16()
     except RecordingDamaged as error:
         raise RecordingDamaged(f"{error} The intact parts can be saved with: "
                                f"recordings salvage {args.id} --out FILE") from None
@@ -309,7 +330,8 @@ def _play(ctx, args) -> int:
     else:
         with StagedOutput(target, ctx.paths.vault_dir, force=args.force) as staged:
             write_wav(pcm, info.sample_rate, staged.handle)
-        print(f"Wrote {target} ({info.describe()}, 16 kHz mono). It is NOT encrypted: delete it when done.",
+        layout = "16 kHz mono" if pcm.ndim == 1 else "16 kHz stereo: left the microphone, right the call"
+        print(f"Wrote {target} ({info.describe()}, {layout}). It is NOT encrypted: delete it when done.",
               file=sys.stderr)
     return 0
 

@@ -6,7 +6,8 @@
     session-assistant sessions transcript APPOINTMENT_ID
     session-assistant sessions summary APPOINTMENT_ID
     session-assistant sessions speakers swap ID
-    session-assistant sessions speakers set ID SEGMENT clinician|client
+    session-assistant sessions speakers set ID SEGMENT clinician|client|"client 2"...
+    session-assistant sessions speakers count ID N
 (ID: the appointment id, or the id of the recording the transcript came from)
 """
 
@@ -23,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     transcribe.add_argument("recording_id")
     transcribe.add_argument("--language", default=None, metavar="CODE")
     transcribe.add_argument("--model", default=None, metavar="NAME", help="a Whisper model in models/")
+    transcribe.add_argument("--speakers", type=int, default=2, metavar="N",
+                            help="voices to tell apart (default 2; 3+ for a couple or family: the clinician, "
+                                 "Client, Client 2, ...); a call is named by its channels")
     transcribe.set_defaults(handler=_transcribe)
     draft = actions.add_parser("draft", help="draft the AI session summary from the stored transcript")
     draft.add_argument("appointment_id", type=int)
@@ -49,8 +53,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     reassign = speaker_actions.add_parser("set", help="name the speaker of one transcript line")
     reassign.add_argument("session", metavar="ID", help="appointment id or recording id")
     reassign.add_argument("segment", type=int, metavar="SEGMENT", help="the line number shown by 'transcript'")
-    reassign.add_argument("speaker", choices=("clinician", "client"))
+    reassign.add_argument("speaker", metavar="SPEAKER", help="clinician, client, or 'client 2' ... with more voices")
     reassign.set_defaults(handler=_speakers_set)
+    count = speaker_actions.add_parser("count", help="cluster the voices again into N (from the stored voice "
+                                                     "prints, or the audio while it exists); no re-transcription")
+    count.add_argument("session", type=int, metavar="APPOINTMENT_ID")
+    count.add_argument("voices", type=int, metavar="N")
+    count.set_defaults(handler=_speakers_count)
 
 
 def _progress(fraction: float, message: str) -> None:
@@ -61,7 +70,12 @@ def _progress(fraction: float, message: str) -> None:
 def _transcribe(ctx, args) -> int:
     practice = ctx.practice()
     practice.sessions.whisper_model = args.model
-    result = practice.sessions.transcribe_recording(args.recording_id, language=args.language, on_progress=_progress)
+    if args.speakers < 1:
+        from session_assistant.errors import UserError
+
+        raise UserError("--speakers must be 1 or more.")
+    result = practice.sessions.transcribe_recording(args.recording_id, language=args.language, speakers=args.speakers,
+                                                    on_progress=_progress)
     recording = practice.recordings.get(args.recording_id)
     transcript = practice.sessions.transcript(recording["appointment_id"])
     data = {"appointment_id": recording["appointment_id"], **result, **transcript.public()}
@@ -121,6 +135,12 @@ def _speakers_swap(ctx, args) -> int:
 def _speakers_set(ctx, args) -> int:
     change = ctx.practice().speaker_labels.reassign_segment(args.session, args.segment, args.speaker)
     ctx.emit(change.to_dict(), lambda: _change_text(change, f"Line {args.segment} is now the {args.speaker}'s"))
+    return 0
+
+
+def _speakers_count(ctx, args) -> int:
+    change = ctx.practice().voice_count.set_voice_count(args.session, args.voices)
+    ctx.emit(change.to_dict(), lambda: _change_text(change, f"Voices counted again as {args.voices}"))
     return 0
 
 

@@ -77,6 +77,7 @@ class LiveSession:
         self.pipeline, self.appointment_id = pipeline, appointment_id
         self.language, self.speakers, self.draft_format = language, speakers, draft_format
         self.active = None  # audio.recordings.ActiveRecording once started
+        self.is_call = False  # two channels: the microphone (clinician) and the call's audio (client)
         self.job_id: int | None = None
         self.live = None  # transcribe.live.LiveTranscriber once the speech model is loaded
         self.warning = ""  # why the live transcript stopped, if it did (the recording goes on)
@@ -91,15 +92,25 @@ class LiveSession:
 
     # ---- recording -----------------------------------------------------------------------------
     def start(self, open_stream, input_rate: int, channels: int, *, consent_now: str | None = None,
-              store_consent: bool = True, max_seconds: float | None = None) -> str:
+              store_consent: bool = True, max_seconds: float | None = None, call: tuple | None = None) -> str:
         """Start recording now (the speech model loads meanwhile); returns the recording id.
+
+        ``call=(open_call_stream, (rate, channels))`` records a telehealth call: ``open_stream`` is
+        the microphone (the clinician), the call's audio is the client, each named by its channel.
 
         Raises the recording service's errors (ConsentRequired, AudioUnavailable, DiskFull).
         """
         extra = {"max_seconds": max_seconds} if max_seconds else {}
-        self.active = self.pipeline.recordings.start(self.appointment_id, open_stream, input_rate, channels,
-                                                     consent_now=consent_now, store_consent=store_consent,
-                                                     on_chunk=self._on_chunk, **extra)
+        self.is_call = call is not None
+        if self.is_call:
+            self.active = self.pipeline.recordings.start_call(self.appointment_id, open_stream, (input_rate, channels),
+                                                              *call, consent_now=consent_now,
+                                                              store_consent=store_consent, on_chunk=self._on_chunk,
+                                                              **extra)
+        else:
+            self.active = self.pipeline.recordings.start(self.appointment_id, open_stream, input_rate, channels,
+                                                         consent_now=consent_now, store_consent=store_consent,
+                                                         on_chunk=self._on_chunk, **extra)
         jobs = self.pipeline.jobs
         self.job_id = jobs.submit(TRANSCRIBE_JOB, self.appointment_id,
                                   {"live": True, "language": self.language, "recording_id": self.active.id})
@@ -144,9 +155,16 @@ class LiveSession:
         from session_assistant.transcribe.live import LiveTranscriber
 
         try:
-            voice = self.pipeline._clinician_voice(self.appointment_id) if self.speakers > 1 else None
-            live = LiveTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language),
-                                   speakers=self.speakers, clinician_voice=voice, on_window_done=self._on_window_done)
+            if self.is_call:  # each channel's speech is named by its channel: no voice clustering
+                from session_assistant.transcribe.channels import CallTranscriber
+
+                live = CallTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language),
+                                       on_window_done=self._on_window_done)
+            else:
+                voice = self.pipeline._clinician_voice(self.appointment_id) if self.speakers > 1 else None
+                live = LiveTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language),
+                                       speakers=self.speakers, clinician_voice=voice,
+                                       on_window_done=self._on_window_done)
         except Exception as error:  # noqa: BLE001 - the recording goes on; the sealed file is transcribed after Stop
             log.warning("live transcription unavailable: %s", type(error).__name__)
             self.warning = "Live transcript unavailable; the recording continues and is transcribed after Stop."
@@ -276,12 +294,13 @@ def resume_session(pipeline: SessionPipeline, appointment_id: int, draft_format:
 
 def import_and_draft(pipeline: SessionPipeline, appointment_id: int, path: Path, draft_format: str,
                      on_progress: ProgressFn = no_progress, token: CancelToken | None = None, *,
-                     consent_now: str | None = None) -> dict:
+                     consent_now: str | None = None, speakers: int = 2) -> dict:
     """Import a recording file (sealed into the vault), transcribe it (resumable), draft."""
     stages = StagedProgress(on_progress, ("import", "transcribe", "draft"))
     recording_id = pipeline.recordings.import_file(appointment_id, path, consent_now=consent_now,
                                                    on_progress=stages.stage("import"), token=token)
-    result = pipeline.transcribe_recording(recording_id, on_progress=stages.stage("transcribe"), token=token)
+    result = pipeline.transcribe_recording(recording_id, speakers=speakers, on_progress=stages.stage("transcribe"),
+                                           token=token)
     result.update(pipeline.draft_session(appointment_id, draft_format, on_progress=stages.stage("draft"), token=token))
     return {**result, "recording_id": recording_id}
 

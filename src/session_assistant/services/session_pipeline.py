@@ -85,14 +85,22 @@ class SessionPipeline(Service):
                                                      {"recording_id": recording_id, "language": language})
 
         def work(ctx) -> dict:
+            from session_assistant.transcribe.channels import transcribe_call_blocks
+
             reader = self.recordings.open_reader(recording_id, "transcription")
             total = int(round((recording.get("duration_s") or 0) * 16000))
-            blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
-            voice = self._clinician_voice(recording["appointment_id"]) if speakers > 1 else None
-            transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
-                                           done=ctx.checkpoints, on_window_done=lambda w: ctx.save_checkpoint(w.to_dict()),
-                                           speakers=speakers, on_progress=ctx.on_progress, token=ctx.token,
-                                           clinician_voice=voice)
+            save = lambda w: ctx.save_checkpoint(w.to_dict())  # noqa: E731
+            if reader.channels == 2:  # a call: each channel is one person, named by its channel
+                blocks = (b.astype(np.float32) / 32768.0 for b in reader.channel_blocks())
+                transcript = transcribe_call_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
+                                                    done=ctx.checkpoints, on_window_done=save,
+                                                    on_progress=ctx.on_progress, token=ctx.token)
+            else:
+                blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
+                voice = self._clinician_voice(recording["appointment_id"]) if speakers > 1 else None
+                transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
+                                               done=ctx.checkpoints, on_window_done=save, speakers=speakers,
+                                               on_progress=ctx.on_progress, token=ctx.token, clinician_voice=voice)
             if not transcript.segments:
                 from session_assistant.transcribe.errors import NoSpeech
 
@@ -107,7 +115,7 @@ class SessionPipeline(Service):
                     wait: Callable[[Any], None], language: str | None = None, speakers: int = 2,
                     consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
                     draft_format: str | None = None, on_progress: ProgressFn = no_progress,
-                    token: CancelToken | None = None) -> dict:
+                    token: CancelToken | None = None, call: tuple | None = None) -> dict:
         """Record with live transcription (``services.live_session.LiveSession``, the window's
         session too): windows are transcribed while the session runs, so after Stop only the last
         window remains. ``wait(active_recording)`` returns when the clinician stops. With
@@ -116,6 +124,9 @@ class SessionPipeline(Service):
 
         Every finished window is a job checkpoint: after a crash, ``live_session.resume_session``
         (or ``transcribe_recording`` on the interrupted recording) resumes from them.
+
+        ``call=(open_call_stream, (rate, channels))`` records a telehealth call: ``open_stream`` is
+        the microphone (the clinician), the call's audio is the client, each named by its channel.
         """
         from session_assistant.services.live_session import LiveSession
 
@@ -124,7 +135,7 @@ class SessionPipeline(Service):
         if draft_format is not None:
             self.llm().load()
         session.start(open_stream, input_rate, channels, consent_now=consent_now, store_consent=store_consent,
-                      max_seconds=max_seconds)
+                      max_seconds=max_seconds, call=call)
         try:
             wait(session.active)
         finally:

@@ -12,6 +12,7 @@ redraft them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from session_assistant.errors import ImmutableRecord, NotFound, UserError
@@ -37,8 +38,15 @@ class SpeakerChange:
 
 
 def speaker_name(label: str | None) -> str:
-    """How a stored label is shown: "clinician" -> "Clinician"; an unknown voice stays as it is."""
-    return (label or "").strip().capitalize() if label in (CLINICIAN, CLIENT) else (label or "")
+    """How a stored label is shown: "clinician" -> "Clinician", "client 2" -> "Client 2"; an unknown
+    voice stays as it is."""
+    return (label or "").strip().capitalize() if is_known_label(label) else (label or "")
+
+
+def is_known_label(label: str | None) -> bool:
+    """The labels ``transcribe.speakers`` writes: clinician, client, client 2, client 3, ..."""
+    text = (label or "").strip()
+    return text in (CLINICIAN, CLIENT) or bool(re.fullmatch(r"client [2-9]", text))
 
 
 class SpeakerLabelService(Service):
@@ -54,14 +62,16 @@ class SpeakerLabelService(Service):
                             "transcript_speakers_swapped", "swapped clinician and client")
 
     def reassign_segment(self, session: int | str, segment_id: int, speaker: str) -> SpeakerChange:
-        """Name one line's speaker: ``speaker`` is "clinician" or "client".
+        """Name one line's speaker: ``speaker`` is "clinician", "client", or "client 2", "client 3", ...
+        in a session with more voices.
 
         Raises:
             UserError: an unknown speaker or segment. NotFound, ImmutableRecord: as ``swap_speakers``.
         """
-        wanted = str(speaker).strip().lower()
-        if wanted not in (CLINICIAN, CLIENT):
-            raise UserError(f"Speaker must be 'clinician' or 'client', not '{speaker}'.")
+        wanted = " ".join(str(speaker).strip().lower().split())
+        if not is_known_label(wanted):
+            raise UserError(f"Speaker must be 'clinician' or 'client' (or 'client 2' to 'client 9' with more voices), "
+                            f"not '{speaker}'.")
         try:
             target = int(segment_id)
         except (TypeError, ValueError):

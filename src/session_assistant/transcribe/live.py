@@ -161,7 +161,8 @@ class LiveTranscriber:
 
         offset = start / SAMPLE_RATE
         result = self._engine.transcribe(audio, self._options, token=token, offset_s=offset)
-        attach_voice_features(result.segments, audio, offset, encoder=getattr(self._engine, "voice_encoder", None))
+        if self._speakers > 1:  # one voice (or a call's channel): no prints to tell voices apart
+            attach_voice_features(result.segments, audio, offset, encoder=getattr(self._engine, "voice_encoder", None))
         return Window(index, start, start + audio.size, result.language, result.segments)
 
     def finish(self, token: CancelToken | None = None, on_progress: ProgressFn = no_progress) -> Transcript:

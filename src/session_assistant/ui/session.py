@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from session_assistant.errors import UserError
 from session_assistant.services import live_session
 from session_assistant.services.notes import DEFAULT_TEMPLATE
+from session_assistant.ui.call_inputs import CallInputs
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import ask_recording_consent
 from session_assistant.ui.engines import session_pipeline, stored_draft
@@ -59,6 +60,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self.draft_again_button.clicked.connect(self._on_draft_again_clicked)
         self.open_note_button.clicked.connect(lambda: self.appointment_id and self.note_requested.emit(self.appointment_id))
         self.busy.cancel_clicked.connect(self._on_busy_cancel_clicked)
+        self.call_inputs = CallInputs()  # one microphone (and how many voices) or a telehealth call
+        self.record_box.layout().insertWidget(1, self.call_inputs)
         self._connect_speaker_fix()
         self.show_appointment(None)
 
@@ -97,6 +100,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self._refresh_controls()
         if not self.resume_button.isHidden():  # isHidden: the page itself may not be on screen yet
             self.consent_state.setText(INTERRUPTED)
+        self.call_inputs.suggest_call(appointment["modality"] == "telehealth")
 
     def _has_note(self) -> bool:
         rows = self._ctx.practice.appointments.list(client_id=self._appointment["client_id"])
@@ -141,6 +145,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
             self.device.addItem(device.name + ("  (default)" if device.is_default else ""), device)
             if device.is_default:
                 self.device.setCurrentIndex(self.device.count() - 1)
+        self.call_inputs.fill(devices)
         if not devices:
             self.rec_warning.setText("No microphone was found; import a recording instead.")
             self.record_button.setEnabled(False)
@@ -171,13 +176,11 @@ class SessionPage(SpeakerFixMixin, SessionView):
         device = self.device.currentData()
         if device is None:
             return
-        from session_assistant.audio.devices import choose_settings, portaudio_stream_factory
-
         session = live_session.LiveSession(session_pipeline(self._ctx), self.appointment_id,
+                                           speakers=self.call_inputs.speakers,
                                            draft_format=self._ctx.settings.note_format)
         try:
-            rate, channels = choose_settings(device)
-            session.start(portaudio_stream_factory(device), rate, channels)
+            self.call_inputs.start(session, device)  # the microphone alone, or with the call's audio
         except UserError as error:
             QMessageBox.warning(self, "Recording did not start", str(error))
             return
@@ -241,7 +244,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
         """Seal the file into the vault, transcribe the sealed copy (resumable), draft."""
         pipeline, appointment_id, fmt = session_pipeline(self._ctx), self.appointment_id, self._ctx.settings.note_format
         self._set_stage("transcribing")
-        self._run(lambda p, t: live_session.import_and_draft(pipeline, appointment_id, path, fmt, p, t),
+        speakers = self.call_inputs.speakers
+        self._run(lambda p, t: live_session.import_and_draft(pipeline, appointment_id, path, fmt, p, t, speakers=speakers),
                   "Importing and encrypting the recording…")
 
     def _on_resume_clicked(self) -> None:

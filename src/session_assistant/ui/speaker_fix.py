@@ -23,6 +23,7 @@ class SpeakerFixMixin:
     def _connect_speaker_fix(self) -> None:
         self.transcript.swap_clicked.connect(self._on_swap_clicked)
         self.transcript.reassign_chosen.connect(self._on_reassign_chosen)
+        self.transcript.voices_chosen.connect(self._on_voices_chosen)
 
     def _show_speaker_lines(self, transcript) -> None:
         """The stored transcript, correctable unless the session's note is signed."""
@@ -34,6 +35,20 @@ class SpeakerFixMixin:
 
     def _on_reassign_chosen(self, segment_id: int, speaker: str) -> None:
         self._change_speakers(lambda service, session: service.reassign_segment(session, segment_id, speaker))
+
+    def _on_voices_chosen(self, count: int) -> None:
+        """Count the voices again (stored voice prints, or the audio while it exists): on the engine
+        pool, as it may decrypt the recording and run the voice encoder."""
+        from session_assistant.ui.worker import Worker
+
+        if self.appointment_id is None:
+            return
+        service, appointment_id = self._ctx.practice.voice_count, self.appointment_id
+        worker = Worker(lambda p, t: service.set_voice_count(appointment_id, count), "voice count")
+        worker.finished.connect(self._follow_speaker_change)
+        worker.failed.connect(lambda text: QMessageBox.warning(self, "Voices not counted again", text))
+        self._voice_worker = worker  # kept until it reports
+        self._ctx.pools.run(worker, "engine")
 
     def _change_speakers(self, change) -> None:
         if self.appointment_id is None:

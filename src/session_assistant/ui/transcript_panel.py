@@ -1,7 +1,8 @@
 """The session's transcript, one line per segment, with the controls to correct who said it.
 
 "Swap speakers" swaps Clinician and Client for the whole session; a line's context menu (or the
-"Reassign line" button) names that line's speaker. While recording, live lines are appended as
+"Reassign line" button) names that line's speaker; "Voices" sets how many people spoke (a couple
+or family session) and the page has them counted again. While recording, live lines are appended as
 plain text and cannot be corrected yet. The panel only shows and asks: the page behind it calls
 the speaker-label service and tells it what changed.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from session_assistant.services.speaker_labels import CLIENT, CLINICIAN, speaker_name
 
@@ -25,14 +26,17 @@ def transcript_line(segment) -> str:
 
 
 class TranscriptPanel(QWidget):
-    """Emits ``swap_clicked()``, ``reassign_chosen(segment_id, speaker)`` and ``redraft_clicked()``."""
+    """Emits ``swap_clicked()``, ``reassign_chosen(segment_id, speaker)``, ``voices_chosen(count)``
+    and ``redraft_clicked()``."""
 
     swap_clicked = Signal()
     reassign_chosen = Signal(int, str)
+    voices_chosen = Signal(int)
     redraft_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None, correctable: bool = True) -> None:
         super().__init__(parent)
+        self._labels = [CLINICIAN, CLIENT]  # the voices the reassign menu offers
         self.lines = QListWidget()
         self.lines.setWordWrap(True)
         self.lines.setAccessibleName("Transcript; right-click a line to name its speaker")
@@ -64,12 +68,22 @@ class TranscriptPanel(QWidget):
         notice_row.addWidget(self.redraft_button)
         self.notice.hide()
         self.swap_button.clicked.connect(self.swap_clicked)
+        self.voice_count = QSpinBox()
+        self.voice_count.setRange(1, 8)
+        self.voice_count.setAccessibleName("Number of voices")
+        self.recount_button = QPushButton("Re-count &voices")
+        self.recount_button.setToolTip("Tell the voices apart again as this many people (a couple or family: "
+                                       "Client, Client 2, ...); the words are not transcribed again")
+        self.recount_button.clicked.connect(lambda: self.voices_chosen.emit(self.voice_count.value()))
 
         controls = QHBoxLayout()
         self.caption = QLabel("Transcript:")
         controls.addWidget(self.caption)
         controls.addStretch(1)
         controls.addWidget(self.locked_reason)
+        controls.addWidget(QLabel("Number of voices:"))
+        controls.addWidget(self.voice_count)
+        controls.addWidget(self.recount_button)
         controls.addWidget(self.reassign_button)
         controls.addWidget(self.swap_button)
         layout = QVBoxLayout(self)
@@ -97,6 +111,10 @@ class TranscriptPanel(QWidget):
             if segment.id == current:
                 self.lines.setCurrentItem(item)
         self._editable = editable and bool(segments)
+        present = {s.speaker for s in segments if s.speaker}
+        self._labels = [CLINICIAN, CLIENT] + sorted(p for p in present if p not in (CLINICIAN, CLIENT))
+        if present:
+            self.voice_count.setValue(len(present))
         self.locked_reason.setText("" if editable else locked_reason)
         self._refresh_buttons()
 
@@ -168,13 +186,22 @@ class TranscriptPanel(QWidget):
     def _refresh_buttons(self) -> None:
         self.placeholder.setVisible(self.lines.count() == 0)
         self.swap_button.setEnabled(self._editable)
+        self.voice_count.setEnabled(self._editable)
+        self.recount_button.setEnabled(self._editable)
         self.reassign_button.setEnabled(self._editable and self.current_segment() is not None)
 
     def _speaker_menu(self, segment_of) -> QMenu:
+        """One entry per voice of the session (Clinician, Client, Client 2, ...), filled when opened."""
         menu = QMenu(self)
-        for label, speaker in (("Clinician said this", CLINICIAN), ("Client said this", CLIENT)):
-            action = menu.addAction(label)
-            action.triggered.connect(lambda _=False, s=speaker: self._reassign(segment_of(), s))
+
+        def fill() -> None:
+            menu.clear()
+            for speaker in self._labels:
+                action = menu.addAction(f"{speaker_name(speaker)} said this")
+                action.triggered.connect(lambda _=False, s=speaker: self._reassign(segment_of(), s))
+
+        menu.aboutToShow.connect(fill)
+        fill()
         return menu
 
     def _reassign(self, segment_id: int | None, speaker: str) -> None:
