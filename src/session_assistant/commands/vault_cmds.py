@@ -115,12 +115,5 @@ def _audit_verify(ctx, args) -> int:
 
 
 def _audit_list(ctx, args) -> int:
-    practice: Practice = ctx.practice()
-    from session_assistant.services.base import fetch_all
-
-    where, params = ("WHERE client_id = ?", (args.client,)) if args.client else ("", ())
-    with practice.vault.db.read() as conn:
-        rows = fetch_all(conn, f"SELECT seq, at, actor, action, entity, entity_id, client_id, detail FROM audit_log "
-                               f"{where} ORDER BY seq DESC LIMIT ?", (*params, args.limit))
-    ctx.emit(rows)
+    ctx.emit(ctx.practice().audit_log.entries(args.client, args.limit))
     return 0

@@ -85,9 +85,7 @@ class AgendaPage(AgendaView):
                                                     week_end.isoformat(timespec="minutes"))
         self.date_label.setText(today.strftime("%A %d %B %Y"))
         self.tree.clear()
-        pipeline = getattr(self._ctx.practice, "sessions", None)
-        if pipeline is not None and not hasattr(pipeline, "latest_draft"):
-            pipeline = None
+        pipeline = self._ctx.practice.sessions
         groups: dict[str, QTreeWidgetItem] = {}
         for row in rows:
             start = datetime.fromisoformat(row["starts_at"])
@@ -103,7 +101,7 @@ class AgendaPage(AgendaView):
                 self.tree.addTopLevelItem(group)
                 groups[label] = group
             stage = self._ctx.sessions[row["id"]].stage if row["id"] in self._ctx.sessions else ""
-            if not stage and pipeline is not None and row.get("note_status") != "signed":
+            if not stage and row.get("note_status") != "signed":
                 stage = stored_stage(pipeline, row["id"])
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",

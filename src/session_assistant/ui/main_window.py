@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
         self.auto_lock.arm()
         log.info("vault unlocked; workspace shown")
-        notices = getattr(practice.vault, "signin_notices", [])
+        notices = practice.vault.signin_notices
         if notices:  # wrong passphrases tried, or a failure record deleted, since the last sign-in
             box = QMessageBox(QMessageBox.Icon.Warning, "Since your last sign-in", "\n\n".join(notices),
                               QMessageBox.StandardButton.Ok, self)

@@ -56,6 +56,9 @@ class Vault:
         self.audit = AuditTrail(audit_key(vault_key), clock)
         self.signin_notices: list[str] = []  # for the clinician: failed tries since the last sign-in
         self.accepted_doubt = None
+        # An unlock in doubt is refused (VaultInDoubt), so an open vault starts trusted; whatever
+        # later finds it untrustworthy sets this, and the recordings sweep then removes nothing.
+        self.in_doubt = False
 
     # ---- opening -------------------------------------------------------------------------
     @staticmethod
