@@ -16,6 +16,7 @@ from session_assistant.paths import AppPaths
 from session_assistant.services.appointments import AppointmentService
 from session_assistant.services.assessments import AssessmentService
 from session_assistant.services.audit import AuditService
+from session_assistant.services.backups import BackupService
 from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
 from session_assistant.services.documents import DocumentService
@@ -52,6 +53,7 @@ class Practice:
     recordings: RecordingService = field(init=False)
     documents: DocumentService = field(init=False)
     jobs: JobQueue = field(init=False)
+    backups: BackupService = field(init=False)
     sessions: SessionPipeline = field(init=False)
     voice_profile: VoiceProfileService = field(init=False)
     speaker_labels: SpeakerLabelService = field(init=False)
@@ -74,6 +76,7 @@ class Practice:
                                          plans=self.plans, assessments=self.assessments, diagnoses=self.diagnoses)
         self.jobs = JobQueue(self.vault)
         self.jobs.recover_interrupted()
+        self.backups = BackupService(self.vault, self.jobs)
         try:
             self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
         except VaultBusy:  # another process holds the vault: a reading command must not wait; it sweeps too
