@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QStyle, QWidget
 
+from session_assistant.ui.auto_backup import start_daily_backup
 from session_assistant.ui.auto_lock import AutoLock
 from session_assistant.ui.context import UiContext
 from session_assistant.vault.store import Vault
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
             box.setObjectName("signin_notices")
             box.open()  # not exec(): the workspace is already usable behind it
         self._on_sweep_timer_timeout()  # times the next deadline; shows what the start-up sweep found
+        start_daily_backup(self.ctx, self.statusBar())
 
     def _on_sweep_timer_timeout(self) -> None:
         """Every 10 minutes while unlocked: shred recordings whose 24 hours are up."""
