@@ -7,7 +7,8 @@ This bench times one drafting window (a ~600-token transcript prompt plus a JSON
 unit the live drafter repeats during a session) per model, thread count and load:
 
     flock /tmp/sa-heavy.lock nice .venv/bin/python bench/busy_core_bench.py --repeat 3
-    flock /tmp/sa-heavy.lock .venv/bin/python bench/busy_core_bench.py --stop --tokens 2000
+    flock /tmp/sa-heavy.lock .venv/bin/python bench/busy_core_bench.py --stop-only --stop --tokens 2000 \
+        --data ../shared/eval/notes/aci_bench_test1.jsonl
 
 "busy" is a second process, a pure-Python busy loop pinned to CPU 0 with ``taskset -c 0``; the
 drafting process is not pinned (the scheduler places its threads, as on a laptop). ``--stop``
@@ -97,13 +98,16 @@ def main() -> int:
     ap.add_argument("--models", default="small,default", help="which models: small, default or both")
     ap.add_argument("--stop", action="store_true", help="also time Stop-to-draft with one core busy")
     ap.add_argument("--tokens", type=int, default=2000, help="--stop: session length in tokens")
+    ap.add_argument("--data", default=str(REPO.parent / "shared" / "eval" / "notes" / "aci_bench_test1.jsonl"),
+                    help="--stop: dialogues to build the session from (drafting_bench.py --data)")
+    ap.add_argument("--stop-only", action="store_true", help="skip the window timings")
     args = ap.parse_args()
     if args.one:
         return one(args)
     print(f"cores usable: {len(os.sched_getaffinity(0))}; load average at start: "
           f"{os.getloadavg()[0]:.1f}; window {args.window} tokens, answer <= {args.max_tokens} tokens")
     names = {"small": SMALL, "default": DEFAULT}
-    for key in args.models.split(","):
+    for key in ([] if args.stop_only else args.models.split(",")):
         for busy in (False, True):
             for threads in (1, 2):
                 cmd = [sys.executable, __file__, "--one", "--threads", str(threads), "--repeat", str(args.repeat),
@@ -117,7 +121,7 @@ def main() -> int:
                       f"{row['tokens']} tokens out)  load {os.getloadavg()[0]:.1f}", flush=True)
     if args.stop:
         for threads in (1, 2):
-            cmd = [sys.executable, str(REPO / "bench" / "drafting_bench.py"), "stop", "--tokens", str(args.tokens),
+            cmd = [sys.executable, str(REPO / "bench" / "drafting_bench.py"), "stop", "--tokens", str(args.tokens), "--data", args.data,
                    "--threads", str(threads)]
             out, wall = _run(cmd, busy=True)
             line = next((l for l in out.splitlines() if l.startswith("Stop-to-draft")), out.strip())

@@ -42,14 +42,15 @@ def drafting_threads(usable_cores: int | None = None) -> int:
 
     Why one fewer: llama.cpp's threads meet at a barrier after every layer, so when another
     process (the video call, Whisper transcribing the live session) keeps a core busy, the thread
-    sharing that core holds all the others up. Measured with bench/busy_core_bench.py on the
-    2-core development machine, one drafting window (a 600-token prompt and a JSON answer),
-    median of 2-3 runs, another process keeping CPU 0 busy (``taskset -c 0``):
-      small model (SmolLM2-135M):  1 thread 11.6 s, 2 threads 93.7 s (8x slower);
-      default model (Qwen2.5-1.5B): 1 thread 42.2 s, 2 threads 50.1 s (30-70 s, erratic).
-    With both cores free 2 threads gain only 10-15 % (default model 36.7 s vs 41.6 s), so on
-    2 cores one thread loses a little when idle and avoids a collapse under load. On larger
-    machines the spare core is what the call and the live transcription run on.
+    sharing that core holds all the others up. bench/busy_core_bench.py on the shared 2-core
+    development machine (other work running too, load 3-6), one drafting window (600-token prompt
+    and a JSON answer), median of 2-3, CPU 0 kept busy by another process (``taskset -c 0``):
+      small model (SmolLM2-135M):   1 thread 11.6 / 16.3 s, 2 threads 93.7 / 70.6 s (4-8x slower);
+      default model (Qwen2.5-1.5B): 1 thread 42.2 / 84.7 s, 2 threads 50.1 / 65.8 s, with single
+      2-thread windows up to 146 s (1 thread: at most 98 s).
+    Without the busy loop 2 threads were not reliably faster either (default 36.7 / 65.3 s vs
+    41.6 / 41.3 s with 1). So on 2 cores one thread: never the collapse; in one run ~30 % slower in the median.
+    On larger machines the spare core is what the call and the live transcription run on.
     """
     if usable_cores is None:
         try:
