@@ -27,7 +27,6 @@ from session_assistant.clock import FixedClock  # noqa: E402
 from session_assistant.documents.export import check_export  # noqa: E402
 from session_assistant.documents.from_chart import note_document  # noqa: E402
 from session_assistant.documents.render import render_pdf  # noqa: E402
-from session_assistant.documents.service import DocumentService  # noqa: E402
 from session_assistant.documents.share import share_copy  # noqa: E402
 from session_assistant.documents.signing import sign_pdf  # noqa: E402
 from session_assistant.documents.verify import verify_bytes  # noqa: E402
@@ -73,7 +72,7 @@ def main() -> None:
         print(f"chart: {len(chart.notes)} signed notes, {len(chart.assessments)} signed assessments, 1 plan "
               f"(built in {time.perf_counter() - start:.1f} s)")
 
-        service = DocumentService(practice)
+        service = practice.documents
         identity = service.identity()
         profile = practice.profile.get()
         note = practice.notes.get(chart.notes[-1])

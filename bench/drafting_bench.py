@@ -126,7 +126,8 @@ def main() -> int:
     ap.add_argument("--append", action="store_true", help="append to the predictions file")
     ap.add_argument("--out", default=None, help="folder for the predictions (default: bench/out)")
     ap.add_argument("--no-score", action="store_true", help="only write predictions (score them elsewhere)")
-    ap.add_argument("--threads", type=int, default=None, help="llama.cpp threads (default: all cores)")
+    ap.add_argument("--threads", type=int, default=None,
+                    help="llama.cpp threads (default: drafting_threads(), one core left free)")
     ap.add_argument("--tokens", type=int, default=10000, help="stop mode: session length in tokens")
     ap.add_argument("--window", type=int, default=WINDOW_TOKENS, help="stop mode: window size in tokens")
     ap.add_argument("--facts", type=int, default=FACTS_PER_SECTION, help="stop mode: facts per section per window")

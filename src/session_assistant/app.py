@@ -9,18 +9,21 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from session_assistant.audio.recordings import RecordingService
 from session_assistant.clock import Clock
 from session_assistant.errors import VaultBusy
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.paths import AppPaths
 from session_assistant.services.appointments import AppointmentService
 from session_assistant.services.assessments import AssessmentService
+from session_assistant.services.audit import AuditService
+from session_assistant.services.backups import BackupService
 from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
+from session_assistant.services.documents import DocumentService
 from session_assistant.services.mental_status import MentalStatusService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
+from session_assistant.services.recordings import RecordingService
 from session_assistant.services.session_pipeline import SessionPipeline
 from session_assistant.services.speaker_labels import SpeakerLabelService
 from session_assistant.services.summaries import SummaryService
@@ -39,6 +42,7 @@ class Practice:
     paths: AppPaths
     vault: Vault
     profile: ProfileService = field(init=False)
+    audit_log: AuditService = field(init=False)
     clients: ClientService = field(init=False)
     appointments: AppointmentService = field(init=False)
     notes: NoteService = field(init=False)
@@ -48,7 +52,9 @@ class Practice:
     plans: TreatmentPlanService = field(init=False)
     summaries: SummaryService = field(init=False)
     recordings: RecordingService = field(init=False)
+    documents: DocumentService = field(init=False)
     jobs: JobQueue = field(init=False)
+    backups: BackupService = field(init=False)
     sessions: SessionPipeline = field(init=False)
     voice_profile: VoiceProfileService = field(init=False)
     speaker_labels: SpeakerLabelService = field(init=False)
@@ -56,6 +62,7 @@ class Practice:
 
     def __post_init__(self) -> None:
         self.profile = ProfileService(self.vault)
+        self.audit_log = AuditService(self.vault)
         self.clients = ClientService(self.vault)
         self.appointments = AppointmentService(self.vault)
         self.notes = NoteService(self.vault)
@@ -65,9 +72,13 @@ class Practice:
         self.diagnoses = DiagnosisService(self.vault)
         self.plans = TreatmentPlanService(self.vault)
         self.summaries = SummaryService(self.vault)
-        self.recordings = RecordingService(self.vault, self.paths.recordings_dir)
+        self.recordings = RecordingService(self.vault, self.paths.recordings_dir, self.clients, self.profile)
+        self.documents = DocumentService(self.vault, profile=self.profile, clients=self.clients,
+                                         appointments=self.appointments, notes=self.notes, summaries=self.summaries,
+                                         plans=self.plans, assessments=self.assessments, diagnoses=self.diagnoses)
         self.jobs = JobQueue(self.vault)
         self.jobs.recover_interrupted()
+        self.backups = BackupService(self.vault, self.jobs)
         try:
             self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
         except VaultBusy:  # another process holds the vault: a reading command must not wait; it sweeps too
@@ -83,9 +94,7 @@ class Practice:
         return self.vault.clock
 
     def verify_audit(self):
-        anchored = self.vault.anchored_audit_head()  # read before the database: it can only lag behind
-        with self.vault.db.read() as conn:
-            return self.vault.audit.verify(conn, anchored)
+        return self.audit_log.verify()
 
     def close(self) -> None:
         """Lock: shred what is due (the sweep also runs at start-up and on a timer), then close."""
@@ -101,6 +110,11 @@ def create_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None
     """A new vault in ``paths.vault_dir``; returns the practice and the one-time recovery key."""
     vault, recovery_key = Vault.create(Path(paths.vault_dir), passphrase, clock)
     return Practice(paths, vault), recovery_key
+
+
+def recover_practice(paths: AppPaths, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> Practice:
+    """Reset the passphrase with the recovery key, and unlock."""
+    return Practice(paths, Vault.recover(Path(paths.vault_dir), recovery_key, new_passphrase, clock))
 
 
 def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None, on_busy=None) -> Practice:

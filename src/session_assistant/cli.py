@@ -115,11 +115,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"session-assistant {__version__}")
     parser.add_argument("--vault", type=Path, metavar="DIR", help="vault folder (default: the user data folder)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR", help="models folder (default: models/ beside the app)")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help="machine-readable output (here or after the command)")
+    # Some commands declare their own --json (dest cmd_json); it means the same as the global one.
+    parser.set_defaults(cmd_json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    _accept_json_after_the_command(parser)
     return parser
+
+
+def _accept_json_after_the_command(parser: argparse.ArgumentParser) -> None:
+    """Give every (sub)command a ``--json`` of its own, so ``clients add ... --json`` works as well
+    as ``--json clients add ...``. Its default is SUPPRESS: a subcommand that was not given
+    ``--json`` leaves the global flag's value alone instead of resetting it to False."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for child in set(action.choices.values()):
+            if "--json" not in child._option_string_actions:
+                child.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                                   help="machine-readable output")
+            _accept_json_after_the_command(child)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if args.command is None else 2
     paths = AppPaths.default(vault_dir=args.vault, models_dir=args.models_dir)
     paths.ensure()
+    args.json = args.cmd_json = bool(args.json or args.cmd_json)  # one meaning, wherever it was given
     ctx = CliContext(paths, args.json)
     try:
         return int(args.handler(ctx, args) or 0)

@@ -182,7 +182,6 @@ class SelfCheck:
         return f"created, unlocked, record written, audit verified ({report.rows} rows)"
 
     def check_recording(self) -> str:
-        (service_cls,) = _import("session_assistant.audio.recordings", "RecordingService")
         _need(self.practice is not None, "no vault (the vault step failed or was not run)")
         source = self._speech_or_tone()
         p = self.practice
@@ -190,7 +189,7 @@ class SelfCheck:
         client_id = p.clients.list()[0]["id"]
         p.clients.record_consent(client_id, "given", note="self-check")
         appointment = p.appointments.add(client_id, "2026-01-05 10:00", 50)
-        service = service_cls(p.vault, self.work / "vault" / "recordings")
+        service = p.recordings
         rec_id = service.import_file(appointment, source)
         sealed_file = next((self.work / "vault" / "recordings").glob(f"{rec_id}*"))
         _need(b"RIFF" not in sealed_file.read_bytes(), "the sealed file holds a WAV header")

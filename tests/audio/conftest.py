@@ -9,7 +9,7 @@ import pytest
 from audio_vault import AUDIO_TEST_PASSPHRASE
 
 from session_assistant.app import create_practice
-from session_assistant.audio.recordings import RecordingService
+from session_assistant.services.recordings import RecordingService
 from session_assistant.clock import FixedClock
 from session_assistant.paths import AppPaths
 
@@ -35,4 +35,4 @@ def practice(tmp_path, clock):
 
 @pytest.fixture
 def recordings(practice) -> RecordingService:
-    return RecordingService(practice.vault, practice.paths.recordings_dir)
+    return practice.recordings

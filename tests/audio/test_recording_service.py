@@ -10,7 +10,7 @@ from audio_fakes import fake_factory, manual_factory, sine
 
 from session_assistant.audio import sealed
 from session_assistant.audio.importer import AudioFileError
-from session_assistant.audio.recordings import ConsentRequired
+from session_assistant.services.recordings import ConsentRequired
 from session_assistant.errors import NotFound, UserError
 
 

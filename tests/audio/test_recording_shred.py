@@ -9,7 +9,7 @@ from audio_fakes import fake_factory, sine
 from vault_pages import decrypted_pages, looks_like_sqlite_page1
 
 from session_assistant.audio import sealed
-from session_assistant.audio.recordings import RecordingService
+from session_assistant.services.recordings import RecordingService
 from session_assistant.audio.retention import TranscriptNotStored
 from session_assistant.errors import UserError
 
@@ -114,14 +114,16 @@ def test_a_copy_of_the_file_is_useless_after_the_shred(practice, recordings, tmp
 
 
 def test_shorter_retention_is_allowed_longer_is_not(practice, clock):
-    service = RecordingService(practice.vault, practice.paths.recordings_dir, retention=timedelta(hours=2))
+    service = RecordingService(practice.vault, practice.paths.recordings_dir, practice.clients, practice.profile,
+                               retention=timedelta(hours=2))
     rec_id = make_recording(service, practice)
     service.mark_transcript_stored(rec_id)
     assert service.get(rec_id)["shred_due_at"] == "2026-11-22T11:00:00+00:00"
     clock.advance(hours=2)
     assert service.sweep().shredded == [rec_id]
     with pytest.raises(UserError, match="at most 24 hours"):
-        RecordingService(practice.vault, practice.paths.recordings_dir, retention=timedelta(hours=25))
+        RecordingService(practice.vault, practice.paths.recordings_dir, practice.clients, practice.profile,
+                         retention=timedelta(hours=25))
 
 
 def test_orphan_file_without_a_key_is_removed_and_audited(practice, recordings):

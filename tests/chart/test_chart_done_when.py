@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from session_assistant.documents.export import check_export
-from session_assistant.documents.service import DocumentService
 from session_assistant.documents.verify import verify
 from session_assistant.services.sample_chart import ADMIN_MARKER, build_sample_chart
 
@@ -31,7 +30,7 @@ def test_six_months_summary_signs_exports_and_is_in_the_client_export(practice, 
     assert len(summary["sources"]) == 26 + 14 + 2 + 1 and ADMIN_MARKER not in summary["text"]
 
     practice.summaries.sign(summary_id, practice.profile.get().name)
-    documents = DocumentService(practice)
+    documents = practice.documents
     pdf_path = tmp_path / "summary.pdf"
     documents.export_summary(summary_id, pdf_path)
     assert verify(pdf_path).ok

@@ -26,12 +26,10 @@ def test_active_plan_is_the_latest_signed_version_else_the_latest_draft(practice
 
 
 def test_exports_and_shredded_recordings_are_listed_per_client(practice, client_id, tmp_path):
-    from session_assistant.documents.service import DocumentService
-
     other = practice.clients.add("Kim", "Elsewhere")
     mine = practice.assessments.add(client_id, "phq9", [0] * 9)
     practice.assessments.sign(mine, "Dr Sam Example")
-    DocumentService(practice).export_assessment(mine, tmp_path / "phq9.pdf")
+    practice.documents.export_assessment(mine, tmp_path / "phq9.pdf")
     appointment = practice.appointments.add(client_id, "2026-11-21T10:00", 50)
     other_appointment = practice.appointments.add(other, "2026-11-21T11:00", 50)
     with practice.vault.db.transaction() as conn:  # the retention engine's rows, as it writes them
@@ -49,7 +47,6 @@ def test_exports_and_shredded_recordings_are_listed_per_client(practice, client_
 def test_interventions_carry_target_dates_under_goals_and_objectives(practice, client_id, tmp_path):
     from pypdf import PdfReader
 
-    from session_assistant.documents.service import DocumentService
     from session_assistant.errors import UserError
 
     plan = copy.deepcopy(PLAN)
@@ -76,7 +73,7 @@ def test_interventions_carry_target_dates_under_goals_and_objectives(practice, c
     assert "    Intervention: Graded exposure to train travel (target 2027-02-01)" in row["text"].splitlines()
     practice.plans.sign(plan_id, "Dr Sam Example")
     out = tmp_path / "plan.pdf"
-    DocumentService(practice).export_plan(plan_id, out)
+    practice.documents.export_plan(plan_id, out)
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert "Intervention: Worry postponement (target 2027-01-15)" in text
     assert "Intervention: Graded exposure to train travel (target 2027-02-01)" in text

@@ -8,7 +8,7 @@ import pytest
 
 from session_assistant.app import create_practice
 from session_assistant.clock import FixedClock
-from session_assistant.documents.service import DocumentService
+from session_assistant.services.documents import DocumentService
 from session_assistant.paths import AppPaths
 
 from doc_samples import PASSPHRASE, add_signed_summary
@@ -45,4 +45,4 @@ def chart(practice):
 
 @pytest.fixture
 def documents(practice) -> DocumentService:
-    return DocumentService(practice)
+    return practice.documents

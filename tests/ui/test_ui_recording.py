@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from ui_helpers import unlock
 from sa_testing import REPO
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("session_assistant.audio.recordings") is None,
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("session_assistant.services.recordings") is None,
                                 reason="this build has no recording service")
 
 

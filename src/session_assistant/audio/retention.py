@@ -164,7 +164,7 @@ class Retention:
     def vault_in_doubt(self) -> bool:
         """True when the vault itself cannot be trusted to say which recordings exist (see the
         vault's own checks); then the sweep must not remove anything."""
-        return bool(getattr(self.vault, "in_doubt", False))
+        return bool(self.vault.in_doubt)
 
     def sweep(self) -> SweepReport:
         """Recover crashed recordings, shred what is due, track missing files, remove orphans.

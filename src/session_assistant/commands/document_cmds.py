@@ -65,9 +65,7 @@ def _checked_out(ctx, args) -> None:
 
 
 def _service(ctx):
-    from session_assistant.documents.service import DocumentService
-
-    return DocumentService(ctx.practice())
+    return ctx.practice().documents
 
 
 def _export_record(ctx, args) -> int:

@@ -107,10 +107,7 @@ def _as_json(ctx, args) -> None:
 
 
 def _service(ctx, sweep: bool = True):
-    from session_assistant.audio.recordings import RecordingService
-
-    practice = ctx.practice()
-    service = RecordingService(practice.vault, ctx.paths.recordings_dir)
+    service = ctx.practice().recordings
     if sweep:
         for line in sweep_warnings(service.sweep().to_json()):
             print(f"warning: {line}", file=sys.stderr)

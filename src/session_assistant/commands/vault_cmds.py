@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 from session_assistant.app import Practice, create_practice
+from session_assistant.commands.backup_cmds import register_backup_actions
 from session_assistant.commands.secrets import (read_new_passphrase, read_passphrase, read_recovery_key)
-from session_assistant.errors import VaultCorrupt
+from session_assistant.errors import UserError, VaultCorrupt
 from session_assistant.output_files import checked_output
 from session_assistant.vault.store import Vault, restore
 
@@ -23,10 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     recover = actions.add_parser("recover", help="recovery key from SESSION_ASSISTANT_RECOVERY_KEY or a prompt")
     recover.set_defaults(handler=_recover)
 
-    backup = sub.add_parser("backup", help="write an encrypted backup of the vault")
-    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup = sub.add_parser("backup", help="write an encrypted backup of the vault (--out FILE), or the daily "
+                                           "backups: schedule, now, status, verify")
+    backup.add_argument("--out", type=Path, metavar="FILE")
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     backup.set_defaults(handler=_backup)
+    register_backup_actions(backup)
 
     accept = sub.add_parser("accept-state", help="continue with a vault that is older than its last recorded state "
                                                  "(after a lost -wal or a copied vault.db); audited")
@@ -78,6 +81,8 @@ def _recover(ctx, args) -> int:
 
 
 def _backup(ctx, args) -> int:
+    if args.out is None:
+        raise UserError("Give --out FILE, or one of: backup schedule, backup now, backup status, backup verify FILE.")
     checked_output(args.out, ctx.paths.vault_dir, force=args.force)  # before unlocking: a bad path costs nothing
     target = ctx.practice().vault.backup(args.out, force=args.force)
     ctx.emit({"backup": str(target)}, f"Encrypted backup written to {target}.")
@@ -115,12 +120,5 @@ def _audit_verify(ctx, args) -> int:
 
 
 def _audit_list(ctx, args) -> int:
-    practice: Practice = ctx.practice()
-    from session_assistant.services.base import fetch_all
-
-    where, params = ("WHERE client_id = ?", (args.client,)) if args.client else ("", ())
-    with practice.vault.db.read() as conn:
-        rows = fetch_all(conn, f"SELECT seq, at, actor, action, entity, entity_id, client_id, detail FROM audit_log "
-                               f"{where} ORDER BY seq DESC LIMIT ?", (*params, args.limit))
-    ctx.emit(rows)
+    ctx.emit(ctx.practice().audit_log.entries(args.client, args.limit))
     return 0

@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from session_assistant.documents import archive
 from session_assistant.documents.from_chart import (
@@ -62,36 +63,6 @@ class ExportCheck:
     counts: dict[str, int]
 
 
-def gather_chart(practice, client_id: int) -> dict:
-    """Everything the vault holds for one client, as JSON-ready dicts (never audio)."""
-    client = practice.clients.get(client_id)
-    with practice.vault.db.read() as conn:
-        note_ids = [r[0] for r in conn.execute(
-            "SELECT id FROM progress_notes WHERE client_id = ? ORDER BY created_at, id", (client_id,))]
-        admin = _rows(conn, "SELECT id, appointment_id, kind, text, created_at FROM admin_notes "
-                            "WHERE client_id = ? ORDER BY id", (client_id,))
-        audit = _rows(conn, "SELECT seq, at, actor, action, entity, entity_id, client_id, detail, mac "
-                            "FROM audit_log WHERE client_id = ? ORDER BY seq", (client_id,))
-    return {
-        "client": client,
-        "consents": practice.clients.consent_history(client_id),
-        "diagnoses": practice.diagnoses.list(client_id),
-        "appointments": practice.appointments.list(client_id=client_id),
-        "admin_notes": admin,
-        "assessments": practice.assessments.list(client_id),
-        "treatment_plans": practice.plans.versions(client_id),
-        "notes": [practice.notes.get(note_id) for note_id in note_ids],
-        "summaries": practice.summaries.list(client_id, signed_only=True),
-        "audit": audit,
-    }
-
-
-def _rows(conn, sql: str, params) -> list[dict]:
-    cursor = conn.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
 def signed_documents(chart: dict, profile, identity: SigningIdentity, *, on_progress: ProgressFn = no_progress,
                      cancel: CancelToken | None = None, items_for=None) -> dict[str, bytes]:
     """Render and sign every signed record of the chart; member name -> signed PDF."""
@@ -120,31 +91,26 @@ def signed_documents(chart: dict, profile, identity: SigningIdentity, *, on_prog
     return documents
 
 
-def build_client_export(practice, client_id: int, identity: SigningIdentity, passphrase: str, *,
-                        exported_at: str, on_progress: ProgressFn = no_progress,
-                        cancel: CancelToken | None = None, kdf: dict | None = None) -> ClientExport:
-    """Gather, sign and seal one client's chart.
+def build_client_export(chart: dict, profile, identity: SigningIdentity, passphrase: str, *,
+                        exported_at: str, items_for: Callable[[dict], tuple[str, ...]] | None = None,
+                        on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                        kdf: dict | None = None) -> ClientExport:
+    """Sign and seal one client's chart.
 
     Args:
-        practice: The unlocked practice (services over the vault).
-        client_id: Whose chart.
+        chart: Everything the vault holds for the client (``CHART_KEYS`` but "documents"), as
+            gathered by the document service; never audio.
+        profile: The clinician's profile (the PDFs' letterhead).
         identity: The clinician's signing identity.
         passphrase: Protects the container (at least 12 characters).
         exported_at: Timestamp written into chart.json.
+        items_for: An assessment's item texts (for its PDF), or none.
         on_progress: Progress callback, fraction 0..1.
         cancel: Checked between documents; raises ``Cancelled``.
         kdf: Argon2id parameters override (tests).
     """
     archive.check_passphrase(passphrase)
-    on_progress(0.0, "Reading the chart")
-    chart = gather_chart(practice, client_id)
-    from session_assistant.services.assessments import INSTRUMENTS
-
-    def items_for(assessment: dict) -> tuple[str, ...]:
-        found = INSTRUMENTS.get(assessment["instrument"])
-        return found.items if found else ()
-
-    documents = signed_documents(chart, practice.profile.get(), identity, on_progress=on_progress,
+    documents = signed_documents(chart, profile, identity, on_progress=on_progress,
                                  cancel=cancel, items_for=items_for)
     chart_json = {"format": CHART_FORMAT, "version": CHART_VERSION, "exported_at": exported_at, **chart,
                   "documents": [{"name": name, "sha256": hashlib.sha256(data).hexdigest()}

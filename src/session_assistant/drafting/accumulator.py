@@ -17,11 +17,11 @@ from typing import Any, Iterable, Protocol
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
-from session_assistant.drafting.drafter import draft_sections
 from session_assistant.drafting.formats import get_format, prompt_text, system_prompt
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.section_drafting import draft_sections
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, parse_transcript
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress

@@ -6,76 +6,21 @@ from __future__ import annotations
 import time
 from typing import Any, Sequence
 
+from session_assistant.drafting.accumulator import DraftAccumulator
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
-from session_assistant.drafting.fact_lines import FACT_SECTIONS
-from session_assistant.drafting.formats import (NoteFormat, Section, fit_to_session, get_format, prompt_text, sentences_schema,
-                                                system_prompt)
+from session_assistant.drafting.formats import NoteFormat, fit_to_session, get_format, system_prompt
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
-from session_assistant.drafting.sections import assemble, generate_section, incomplete_marker
+from session_assistant.drafting.section_drafting import draft_sections, source_block
+from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance, parse_transcript, require_words
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 # Transcripts up to this many tokens are drafted directly; longer ones go through windows. On two
 # CPU cores prompt reading runs ~60 tokens/s, so this keeps one note's prompt under a minute.
 DIRECT_TOKEN_LIMIT = 4000
-
-
-def source_block(utterances: Sequence[Utterance], heading: str = "Transcript") -> str:
-    return f"{heading} (line number, speaker, words):\n" + "\n".join(u.line() for u in utterances)
-
-
-def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, system: str,
-                   heading: str, subject: str, on_progress: ProgressFn, cancel: CancelToken | None,
-                   stage: str, chart: ChartContext | None = None) -> tuple[dict[str, list[dict]], list[str]]:
-    """Generate every section from the same prefix (system + source) so llama.cpp reuses its cache.
-
-    The chart (``chart``) goes only to the section that relates the session to the goals, after the
-    transcript and under its own heading: given to every section, the 1.5B model retold the goals
-    as what the session was about."""
-    block = source_block(utterances, heading)
-    goal_section = FACT_SECTIONS.get(fmt.key, {}).get("goals") if chart else None
-    ids = [u.id for u in utterances]
-    raw: dict[str, list[dict]] = {key: [] for key in fmt.keys}
-    warnings: list[str] = []
-    failed: set[str] = set()
-    total = len(fmt.passes)
-    shown = [0.0]
-
-    def report(fraction: float, message: str) -> None:
-        shown[0] = max(shown[0], fraction)  # a retry restarts its token count; progress never goes back
-        on_progress(shown[0], message)
-
-    for index, sec in enumerate(fmt.passes):
-        ask = section_request(fmt, sec, chart)
-        context = f"{block}\n\n{chart.prompt_block()}" if chart and chart.goals and sec.key == goal_section else block
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": f"{context}\n\n{ask}"}]
-        report(index / total, f"{stage} {sec.title}: reading")
-
-        def tokens(n: int, i: int = index, title: str = sec.title, budget: int = sec.max_tokens) -> None:
-            report((i + min(n / budget, 0.99)) / total, f"{stage} {title}: {n} tokens")
-
-        items, warning = generate_section(model, messages, sec, lambda n: sentences_schema(n, ids),
-                                          cancel=cancel, on_token=tokens)
-        raw[sec.key].extend(items)
-        if warning:
-            warnings.append(warning)
-            failed.add(sec.key)
-    for key in failed:
-        raw[key] = raw[key] or [incomplete_marker()]
-    on_progress(1.0, f"{stage}: done")
-    return raw, warnings
-
-
-def section_request(fmt: NoteFormat, sec: Section, chart: ChartContext | None = None) -> str:
-    """The request for one section; with chart goals, the goal-bearing section asks for the golden thread."""
-    guidance = sec.guidance
-    if chart and chart.goals and sec.key == FACT_SECTIONS.get(fmt.key, {}).get("goals"):
-        guidance += " " + prompt_text("goal_thread")
-    return prompt_text("draft_section").format(section_title=sec.title, format_title=fmt.title,
-                                               guidance=guidance, max_sentences=sec.max_sentences)
 
 
 def fits_directly(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], system: str,
@@ -115,8 +60,6 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
                          model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart)
     else:
-        from session_assistant.drafting.accumulator import DraftAccumulator
-
         options = {"window_tokens": window_tokens} if window_tokens else {}
         if max_sentences:
             options["facts_per_section"] = max_sentences

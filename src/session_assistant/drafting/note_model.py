@@ -37,11 +37,28 @@ class Generation:
     seconds: float
 
 
-def _default_threads() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+def drafting_threads(usable_cores: int | None = None) -> int:
+    """llama.cpp threads for drafting: one fewer than the cores this process may use, at least one.
+
+    Why one fewer: llama.cpp's threads meet at a barrier after every layer, so when another
+    process (the video call, Whisper transcribing the live session) keeps a core busy, the thread
+    sharing that core holds all the others up. bench/busy_core_bench.py on the shared 2-core
+    development machine (other work running too, load 3-6), one drafting window (600-token prompt
+    and a JSON answer), median of 2-3, CPU 0 kept busy by another process (``taskset -c 0``):
+      small model (SmolLM2-135M):   1 thread 11.6 / 16.3 s, 2 threads 93.7 / 70.6 s (4-8x slower);
+      default model (Qwen2.5-1.5B): 1 thread 42.2 / 84.7 s, 2 threads 50.1 / 65.8 s, with single
+      2-thread windows up to 146 s (1 thread: at most 98 s).
+    Without the busy loop 2 threads were not reliably faster either (default 36.7 / 65.3 s vs
+    41.6 / 41.3 s with 1). So on 2 cores one thread: never the collapse; in one run ~30 % slower in the median.
+    Stop-to-draft of a 1,500-token session with a core busy: 110 s with 1 thread, 135 s with 2.
+    On larger machines the spare core is what the call and the live transcription run on.
+    """
+    if usable_cores is None:
+        try:
+            usable_cores = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            usable_cores = os.cpu_count() or 1
+    return max(1, usable_cores - 1)
 
 
 def _llama_class(fast_grammar: bool):
@@ -77,7 +94,7 @@ class NoteModel:
         model_id: the name reported in drafts.
         max_ctx: upper bound for the context; the model's training context caps it too.
         n_ctx: an exact context size (tests use a small one), overriding both.
-        n_threads: CPU threads (default: the cores this process may use).
+        n_threads: CPU threads (default: ``drafting_threads()``, one core left free).
     """
 
     def __init__(self, path: Path, model_id: str | None = None, *, max_ctx: int = DEFAULT_MAX_CTX,
@@ -86,7 +103,7 @@ class NoteModel:
         self.model_id = model_id or self.path.stem
         self._max_ctx = max_ctx
         self._n_ctx = n_ctx
-        self._n_threads = n_threads or _default_threads()
+        self._n_threads = n_threads or drafting_threads()
         self._llm = None
         self._lock = threading.RLock()
         self._grammars: dict[str, object] = {}

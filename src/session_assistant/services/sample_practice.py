@@ -91,18 +91,14 @@ _GAD7 = ([2, 3, 2, 2, 1, 2, 1], [2, 2, 1, 2, 1, 1, 1], [1, 1, 1, 1, 0, 1, 0])
 
 
 def _add_chart_records(practice, client_id: int, day0, signer: str) -> int:
-    """Diagnosis and PHQ-9/GAD-7 history for the first sample client, where this build has them."""
+    """Diagnosis and PHQ-9/GAD-7 history for the first sample client."""
     added = 0
-    assessments = getattr(practice, "assessments", None)
-    if assessments is not None:
-        for weeks_ago, phq, gad in zip((8, 4, 1), _PHQ9, _GAD7):
-            when = (day0 - timedelta(weeks=weeks_ago)).isoformat()
-            for instrument, answers in (("phq9", phq), ("gad7", gad)):
-                assessment_id = assessments.add(client_id, instrument, answers, administered_on=when)
-                if signer.strip():
-                    assessments.sign(assessment_id, signer)
-                added += 1
-    diagnoses = getattr(practice, "diagnoses", None)
-    if diagnoses is not None:
-        diagnoses.add(client_id, "F41.1", onset_date=(day0 - timedelta(weeks=10)).isoformat())
+    for weeks_ago, phq, gad in zip((8, 4, 1), _PHQ9, _GAD7):
+        when = (day0 - timedelta(weeks=weeks_ago)).isoformat()
+        for instrument, answers in (("phq9", phq), ("gad7", gad)):
+            assessment_id = practice.assessments.add(client_id, instrument, answers, administered_on=when)
+            if signer.strip():
+                practice.assessments.sign(assessment_id, signer)
+            added += 1
+    practice.diagnoses.add(client_id, "F41.1", onset_date=(day0 - timedelta(weeks=10)).isoformat())
     return added

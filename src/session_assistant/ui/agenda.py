@@ -17,15 +17,6 @@ KIND = {"in_person": "In person", "telehealth": "Telehealth"}
 WEEK = timedelta(days=7)
 
 
-def interrupted_job(pipeline, appointment_id: int):
-    """The newest unfinished transcribe or draft job of an appointment, or None."""
-    for kind in ("transcribe", "draft"):
-        job = pipeline.jobs.latest(kind, appointment_id)
-        if job is not None and job.state in ("interrupted", "queued"):
-            return job
-    return None
-
-
 class AgendaPage(AgendaView):
     """Emits navigation requests; the workspace routes them. ``refreshed`` follows every reload."""
 
@@ -80,8 +71,7 @@ class AgendaPage(AgendaView):
         self.this_week.setEnabled(self.week_offset != 0)
         self.tree.clear()
         practice = self._ctx.practice
-        pipeline = getattr(practice, "sessions", None)
-        recordings = getattr(practice, "recordings", None)
+        pipeline, recordings = practice.sessions, practice.recordings
         groups: dict[str, QTreeWidgetItem] = {}
         for row in rows:
             start = datetime.fromisoformat(row["starts_at"])

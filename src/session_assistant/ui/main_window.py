@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QStyle, QWidget
 
+from session_assistant.ui.auto_backup import start_daily_backup
 from session_assistant.ui.auto_lock import AutoLock
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.place import place_of, return_to
@@ -114,13 +115,14 @@ class MainWindow(QMainWindow):
         self.auto_lock.minutes = self.ctx.settings.auto_lock_minutes
         self.auto_lock.arm()
         log.info("vault unlocked; workspace shown")
-        notices = getattr(practice.vault, "signin_notices", [])
+        notices = practice.vault.signin_notices
         if notices:  # wrong passphrases tried, or a failure record deleted, since the last sign-in
             box = QMessageBox(QMessageBox.Icon.Warning, "Since your last sign-in", "\n\n".join(notices),
                               QMessageBox.StandardButton.Ok, self)
             box.setObjectName("signin_notices")
             box.open()  # not exec(): the workspace is already usable behind it
         self._on_sweep_timer_timeout()  # times the next deadline; shows what the start-up sweep found
+        start_daily_backup(self.ctx, self.statusBar())
 
     def _on_sweep_timer_timeout(self) -> None:
         """Every 10 minutes while unlocked: shred recordings whose 24 hours are up."""

@@ -32,7 +32,7 @@ AUTOSAVE_MS = 800
 
 def document_service_available() -> bool:
     try:
-        import session_assistant.documents.service  # noqa: F401
+        import session_assistant.services.documents  # noqa: F401
     except ImportError:
         return False
     return True
@@ -259,9 +259,7 @@ class NoteEditorPage(NoteEditorView):
 
     def export_to(self, path: Path, replace: bool = False) -> None:
         """Write the signed, digitally signed PDF (vault pool); the export is recorded and audited."""
-        from session_assistant.documents.service import DocumentService
-
-        service, note_id = DocumentService(self._ctx.practice), self.note["id"]
+        service, note_id = self._ctx.practice.documents, self.note["id"]
         self.busy.start("Exporting the signed PDF…", cancellable=False)
         self._worker = worker = Worker(lambda p, t: service.export_note(note_id, path, force=replace), "export note")
         worker.finished.connect(lambda record: (self._end_work(), self._on_exported(record)))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QListWidgetItem, QTableWidgetItem, QWidget
 
 from session_assistant.errors import UserError
+from session_assistant.ui.backup_settings import BackupSettingsTab
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.settings_view import SettingsView
 from session_assistant.ui.worker import Worker
@@ -45,6 +46,8 @@ class SettingsDialog(SettingsView):
         self.remove_field.clicked.connect(lambda: self.template_fields.removeRow(self.template_fields.currentRow()))
         self.new_template.clicked.connect(self._on_new_template_clicked)
         self.save_template.clicked.connect(self._on_save_template_clicked)
+        self.backups_tab = BackupSettingsTab(ctx)
+        self.tabs.addTab(self.backups_tab, "Back&ups")
         self._load_formats()
         self._load_templates()
         self._list_models()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from session_assistant.app import Practice, open_practice
+from session_assistant.app import Practice, open_practice, recover_practice
 from session_assistant.errors import VaultCorrupt, VaultLocked, WrongPassphrase
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.unlock_view import UnlockView
@@ -127,10 +127,8 @@ class UnlockPage(UnlockView):
                                        QLineEdit.EchoMode.Password)
         if not ok:
             return
-        from session_assistant.vault.store import Vault
-
         paths, clock = self._ctx.paths, self._ctx.clock
-        self._start(lambda p, t: Practice(paths, Vault.recover(Path(paths.vault_dir), key.strip(), new, clock)),
+        self._start(lambda p, t: recover_practice(paths, key.strip(), new, clock),
                     "Checking the recovery key…")
 
     def _on_restore_clicked(self) -> None:

@@ -28,6 +28,7 @@ from session_assistant.vault.anchor import StateAnchor, VaultInDoubt
 from session_assistant.vault.attempts import (ATTEMPTS_NAME, FREE_ATTEMPTS, MAX_DELAY_S, UnlockAttempts, new_epoch,
                                               vault_lock)
 from session_assistant.vault.audit import AuditTrail, audit_key
+from session_assistant.vault.backup_check import BACKUP_FORMAT, BackupCheck, verify_backup
 from session_assistant.vault.database import VaultDatabase, _raw_key
 from session_assistant.vault.keys import KeyEnvelope
 
@@ -35,7 +36,6 @@ log = logging.getLogger(__name__)
 
 DB_NAME, KEYS_NAME = "vault.db", "vault.keys"
 __all__ = ["ATTEMPTS_NAME", "DB_NAME", "FREE_ATTEMPTS", "KEYS_NAME", "MAX_DELAY_S", "Vault", "restore"]
-BACKUP_FORMAT = "session-assistant-backup"
 MIN_PASSPHRASE_LENGTH = 10
 
 
@@ -56,6 +56,9 @@ class Vault:
         self.audit = AuditTrail(audit_key(vault_key), clock)
         self.signin_notices: list[str] = []  # for the clinician: failed tries since the last sign-in
         self.accepted_doubt = None
+        # An unlock in doubt is refused (VaultInDoubt), so an open vault starts trusted; whatever
+        # later finds it untrustworthy sets this, and the recordings sweep then removes nothing.
+        self.in_doubt = False
 
     # ---- opening -------------------------------------------------------------------------
     @staticmethod
@@ -243,6 +246,15 @@ class Vault:
         with self.db.transaction() as conn:
             self.audit.append(conn, "backup_created")
         return written
+
+    @property
+    def vault_id(self) -> str:
+        """A random id of this vault (no PHI), the same in its backups."""
+        return self._envelope.vault_id
+
+    def verify_backup(self, path: Path) -> BackupCheck:
+        """Open a backup of this vault with the vault's own key and check it (``backup_check``)."""
+        return verify_backup(path, vault_key=self._key, vault_id=self._envelope.vault_id)
 
     def anchored_audit_head(self) -> tuple[int, str] | None:
         """The audit head named by the state record outside the database (None without one)."""

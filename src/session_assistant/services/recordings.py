@@ -27,6 +27,8 @@ from session_assistant.audio.importer import decode_to_writer, probe_duration_s
 from session_assistant.audio.retention import MAX_RETENTION, Retention, SweepReport
 from session_assistant.errors import DiskFull, NotFound, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+from session_assistant.services.clients import ClientService
+from session_assistant.services.profile import ProfileService
 from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
@@ -53,15 +55,15 @@ class ActiveRecording:
 
 
 class RecordingService:
-    def __init__(self, vault, recordings_dir: Path, retention: timedelta = MAX_RETENTION) -> None:
-        from session_assistant.services.clients import ClientService
-        from session_assistant.services.profile import ProfileService
+    """Recordings of one practice; the consent gate asks ``clients`` and ``profile`` (both services)."""
 
+    def __init__(self, vault, recordings_dir: Path, clients: ClientService, profile: ProfileService,
+                 retention: timedelta = MAX_RETENTION) -> None:
         self.db, self.audit, self.clock = vault.db, vault.audit, vault.clock
         self.folder = Path(recordings_dir)
         self.retention = Retention(vault, self.folder, retention)
-        self._clients = ClientService(vault)
-        self._profile = ProfileService(vault)
+        self._clients = clients
+        self._profile = profile
 
     # -- the consent gate ------------------------------------------------------------------------
     def check_consent(self, appointment_id: int, consent_now: str | None = None,

@@ -30,6 +30,15 @@ from session_assistant.documents.signing import sign_pdf
 from session_assistant.errors import UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.output_files import StagedOutput, checked_output
+from session_assistant.services.appointments import AppointmentService
+from session_assistant.services.assessments import INSTRUMENTS, AssessmentService
+from session_assistant.services.base import fetch_all
+from session_assistant.services.clients import CONSENT_FORM_VERSION, ClientService
+from session_assistant.services.diagnoses import DiagnosisService
+from session_assistant.services.notes import NoteService
+from session_assistant.services.profile import ProfileService
+from session_assistant.services.summaries import SummaryService
+from session_assistant.services.treatment_plans import TreatmentPlanService
 
 log = logging.getLogger(__name__)
 
@@ -51,18 +60,20 @@ class ExportRecord:
 
 
 class DocumentService:
-    """Signed documents for one unlocked practice."""
+    """Signed documents for one unlocked practice, over the chart services it is handed."""
 
-    def __init__(self, practice) -> None:
-        self.practice = practice
-        self.db = practice.vault.db
-        self.audit = practice.vault.audit
-        self.clock = practice.vault.clock
+    def __init__(self, vault, *, profile: ProfileService, clients: ClientService,
+                 appointments: AppointmentService, notes: NoteService, summaries: SummaryService,
+                 plans: TreatmentPlanService, assessments: AssessmentService, diagnoses: DiagnosisService) -> None:
+        self.vault_folder = vault.folder
+        self.db, self.audit, self.clock = vault.db, vault.audit, vault.clock
+        self.profile, self.clients, self.appointments, self.notes = profile, clients, appointments, notes
+        self.summaries, self.plans, self.assessments, self.diagnoses = summaries, plans, assessments, diagnoses
 
     # ---- signing identity ----------------------------------------------------------------
     def identity(self) -> SigningIdentity:
         """The current signing identity, created (and audited) on first use or after a name change."""
-        profile = self.practice.profile.get()
+        profile = self.profile.get()
         if not profile.name.strip():
             raise UserError("Set your name in the profile before exporting signed documents "
                             "(profile set --name ...).")
@@ -83,41 +94,39 @@ class DocumentService:
 
     # ---- single documents ------------------------------------------------------------------
     def export_note(self, note_id: int, out: Path, *, force: bool = False) -> ExportRecord:
-        note = self.practice.notes.get(note_id)
+        note = self.notes.get(note_id)
         if note["status"] != "signed":
             raise UserError(f"Note {note_id} is not signed; sign it before exporting. Nothing was written.")
-        client = self.practice.clients.get(note["client_id"])
-        appointment = (self.practice.appointments.get(note["appointment_id"])
+        client = self.clients.get(note["client_id"])
+        appointment = (self.appointments.get(note["appointment_id"])
                        if note.get("appointment_id") else None)
-        doc = note_document(note, client, appointment, self.practice.profile.get())
+        doc = note_document(note, client, appointment, self.profile.get())
         return self._export_pdf(doc, "note", note_id, note["client_id"], out, force=force)
 
     def export_summary(self, summary_id: int, out: Path, *, share: bool = False, force: bool = False) -> ExportRecord:
-        summary = self.practice.summaries.get(summary_id)
+        summary = self.summaries.get(summary_id)
         if summary["status"] != "signed":
             raise UserError(f"Summary {summary_id} is not signed; sign it before exporting. Nothing was written.")
-        client = self.practice.clients.get(summary["client_id"])
-        doc = summary_document(summary, client, self.practice.profile.get())
+        client = self.clients.get(summary["client_id"])
+        doc = summary_document(summary, client, self.profile.get())
         return self._export_pdf(doc, "summary", summary_id, summary["client_id"], out, share=share, force=force)
 
     def export_plan(self, plan_id: int, out: Path, *, force: bool = False) -> ExportRecord:
-        plan = self.practice.plans.get(plan_id)
+        plan = self.plans.get(plan_id)
         if plan["status"] != "signed":
             raise UserError(f"Plan {plan_id} is not signed; sign it before exporting. Nothing was written.")
-        client = self.practice.clients.get(plan["client_id"])
-        return self._export_pdf(plan_document(plan, client, self.practice.profile.get()), "plan", plan_id,
+        client = self.clients.get(plan["client_id"])
+        return self._export_pdf(plan_document(plan, client, self.profile.get()), "plan", plan_id,
                                 plan["client_id"], out, force=force)
 
     def export_assessment(self, assessment_id: int, out: Path, *, force: bool = False) -> ExportRecord:
-        from session_assistant.services.assessments import INSTRUMENTS
-
-        found = self.practice.assessments.get(assessment_id)
+        found = self.assessments.get(assessment_id)
         if found["status"] != "signed":
             raise UserError(f"Assessment {assessment_id} is not signed; sign it before exporting. "
                             "Nothing was written.")
-        client = self.practice.clients.get(found["client_id"])
+        client = self.clients.get(found["client_id"])
         instrument = INSTRUMENTS.get(found["instrument"])
-        doc = assessment_document(found, client, self.practice.profile.get(), instrument.items if instrument else ())
+        doc = assessment_document(found, client, self.profile.get(), instrument.items if instrument else ())
         return self._export_pdf(doc, "assessment", assessment_id, found["client_id"], out, force=force)
 
     def _export_pdf(self, doc, kind: str, entity_id: int, client_id: int, out: Path, *,
@@ -140,19 +149,19 @@ class DocumentService:
                       cancel: CancelToken | None = None, kdf: dict | None = None, force: bool = False) -> ExportRecord:
         """Write the encrypted client archive (see ``documents.export``)."""
         out = self._checked(out, force)
-        self.practice.clients.get(client_id)  # NotFound before any work
+        self.clients.get(client_id)  # NotFound before any work
         identity = self.identity()
-        built = build_client_export(self.practice, client_id, identity, passphrase, exported_at=self.clock.iso(),
-                                    on_progress=on_progress, cancel=cancel, kdf=kdf)
+        on_progress(0.0, "Reading the chart")
+        chart = self.gather_chart(client_id)
+        built = build_client_export(chart, self.profile.get(), identity, passphrase, exported_at=self.clock.iso(),
+                                    items_for=_assessment_items, on_progress=on_progress, cancel=cancel, kdf=kdf)
         self._commit_file(out, built.data, "client", client_id, client_id, built.sha256,
                           detail=f"{built.counts.get('documents', 0)} signed documents", force=force)
         return ExportRecord(out, built.sha256, "client", client_id, counts=built.counts)
 
     def export_consent_form(self, out: Path, *, force: bool = False) -> ExportRecord:
-        from session_assistant.services.clients import CONSENT_FORM_VERSION
-
         out = self._checked(out, force)
-        profile = self.practice.profile.get()
+        profile = self.profile.get()
         clinician = ", ".join(p for p in (profile.name, profile.credentials) if p)
         data = render_consent_form(practice_header(profile), clinician, CONSENT_FORM_VERSION)
         digest = hashlib.sha256(data).hexdigest()
@@ -160,15 +169,38 @@ class DocumentService:
                           force=force)
         return ExportRecord(out, digest, "consent_form", None)
 
+    def gather_chart(self, client_id: int) -> dict:
+        """Everything the vault holds for one client, as JSON-ready dicts (never audio)."""
+        client = self.clients.get(client_id)
+        with self.db.read() as conn:
+            note_ids = [r[0] for r in conn.execute(
+                "SELECT id FROM progress_notes WHERE client_id = ? ORDER BY created_at, id", (client_id,))]
+            admin = fetch_all(conn, "SELECT id, appointment_id, kind, text, created_at FROM admin_notes "
+                                    "WHERE client_id = ? ORDER BY id", (client_id,))
+            audit = fetch_all(conn, "SELECT seq, at, actor, action, entity, entity_id, client_id, detail, mac "
+                                    "FROM audit_log WHERE client_id = ? ORDER BY seq", (client_id,))
+        return {
+            "client": client,
+            "consents": self.clients.consent_history(client_id),
+            "diagnoses": self.diagnoses.list(client_id),
+            "appointments": self.appointments.list(client_id=client_id),
+            "admin_notes": admin,
+            "assessments": self.assessments.list(client_id),
+            "treatment_plans": self.plans.versions(client_id),
+            "notes": [self.notes.get(note_id) for note_id in note_ids],
+            "summaries": self.summaries.list(client_id, signed_only=True),
+            "audit": audit,
+        }
+
     # ---- writing ---------------------------------------------------------------------------
     def _checked(self, out: Path, force: bool) -> Path:
         """Before any work: never into the vault folder, never over a file without ``force``."""
-        return checked_output(out, self.practice.vault.folder, force=force)
+        return checked_output(out, self.vault_folder, force=force)
 
     def _commit_file(self, out: Path, data: bytes, kind: str, entity_id, client_id, digest: str, *,
                      shared: bool = False, detail: str = "", force: bool = False) -> None:
         """Temp file, then record + audit + rename in one transaction; on any failure, no file."""
-        staged = StagedOutput(out, self.practice.vault.folder, force=force)
+        staged = StagedOutput(out, self.vault_folder, force=force)
         staged.write(data)
         try:
             with self.db.transaction() as conn:
@@ -183,3 +215,8 @@ class DocumentService:
             staged.discard()
             raise
         log.info("exported %s (%d bytes)", kind, len(data))
+
+
+def _assessment_items(assessment: dict) -> tuple[str, ...]:
+    found = INSTRUMENTS.get(assessment["instrument"])
+    return found.items if found else ()
