@@ -50,18 +50,18 @@ def call_alignment(recorder) -> dict:
 def record_call(ctx, args, sd, max_seconds: float, consent: dict) -> int:
     """``record --call`` (with ``--transcribe``: live, each channel named by its channel)."""
     from session_assistant.audio import devices
-    from session_assistant.commands.recording_cmds import _record_live, _record_text, _service, _wait_until_stopped
+    from session_assistant.commands.live_record import record_live, record_text, recording_service, wait_until_stopped
 
     inputs = resolve_call_inputs(args.mic or args.device, args.call_audio, sd)  # --device names the mic too
     call = (devices.portaudio_stream_factory(inputs.call, sd), inputs.call_settings)
-    service = _service(ctx)  # the retention sweep runs first, as for every recording
+    service = recording_service(ctx)  # the retention sweep runs first, as for every recording
     if args.transcribe:
-        return _record_live(ctx, args, inputs.mic, sd, *inputs.mic_settings, max_seconds, consent, call=call,
+        return record_live(ctx, args, inputs.mic, sd, *inputs.mic_settings, max_seconds, consent, call=call,
                             what=inputs.describe())
     active = service.start_call(args.appointment, devices.portaudio_stream_factory(inputs.mic, sd),
                                 inputs.mic_settings, *call, max_seconds=max_seconds, **consent)
     print(f"Recording call {active.id}: {inputs.describe()}; Ctrl-C stops.", file=sys.stderr, flush=True)
-    _wait_until_stopped(active.recorder)
+    wait_until_stopped(active.recorder)
     summary = {**service.finish(active), "channels": 2, "alignment": call_alignment(active.recorder)}
-    ctx.emit(summary, lambda: _record_text(summary))
+    ctx.emit(summary, lambda: record_text(summary))
     return 0

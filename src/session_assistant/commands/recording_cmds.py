@@ -9,12 +9,11 @@ and leaves the vault and the recordings folder as they were.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-import time
 from pathlib import Path
 
+from session_assistant.commands.live_record import (record_live, record_text, recording_service, sweep_warnings,
+                                                    wait_until_stopped)
 from session_assistant.errors import UserError
 
 
@@ -106,34 +105,6 @@ def _as_json(ctx, args) -> None:
         ctx.as_json = True
 
 
-def _service(ctx, sweep: bool = True):
-    service = ctx.practice().recordings
-    if sweep:
-        for line in sweep_warnings(service.sweep().to_json()):
-            print(f"warning: {line}", file=sys.stderr)
-    return service
-
-
-def sweep_warnings(report: dict) -> list[str]:
-    """What a sweep found that the clinician must hear about now (ids only, no PHI)."""
-    lines = []
-    if report["in_doubt"]:
-        lines.append("the vault is in doubt: no recording was shredded or cleaned up.")
-    if report["shredded_untranscribed"]:
-        lines.append(f"audio shredded at the 24-hour limit before its transcript was stored: "
-                     f"{', '.join(report['shredded_untranscribed'])} (see: recordings notices).")
-    if report["folder_unavailable"]:
-        lines.append("the recordings folder is missing (a detached drive?); nothing was cleaned up. "
-                     "Bring it back: recordings are still shredded at their deadlines.")
-    if report["missing"]:
-        lines.append(f"audio file missing, kept track of until its deadline: {', '.join(report['missing'])}.")
-    for item in report["untranscribed"]:
-        if item["transcribe_now"]:
-            lines.append(f"recording {item['id']} is not transcribed and its audio is shredded at {item['due_at']} "
-                         f"either way: sessions transcribe {item['id']}")
-    return lines
-
-
 def _consent_args(args) -> dict:
     if args.this_session_only and args.consent != "given":
         raise UserError("--this-session-only goes with --consent given.")
@@ -165,90 +136,17 @@ def _record(ctx, args) -> int:
         raise UserError("--mic and --call-audio go with --call (use --device for one input).")
     device = devices.resolve_device(args.device, sd)
     rate, channels = devices.choose_settings(device, sd)
-    service = _service(ctx)
+    service = recording_service(ctx)
     if args.transcribe:
-        return _record_live(ctx, args, device, sd, rate, channels, min(cap, args.seconds or cap), consent)
+        return record_live(ctx, args, device, sd, rate, channels, min(cap, args.seconds or cap), consent)
     active = service.start(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
                            max_seconds=min(cap, args.seconds or cap), **consent)
     print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch); Ctrl-C stops.",
           file=sys.stderr, flush=True)
-    _wait_until_stopped(active.recorder)
+    wait_until_stopped(active.recorder)
     summary = service.finish(active)
-    ctx.emit(summary, lambda: _record_text(summary))
+    ctx.emit(summary, lambda: record_text(summary))
     return 0
-
-
-def _record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, call=None, what: str = "") -> int:
-    from session_assistant.audio import devices
-
-    sessions = ctx.practice().sessions
-    if sessions.interrupted_job(args.appointment) is not None:  # a crash left one: offer to finish it
-        print(f"warning: appointment {args.appointment} has an interrupted session; finish it with: "
-              f"sessions resume {args.appointment}", file=sys.stderr, flush=True)
-
-    def wait(active) -> None:
-        source = what or f"from {device.name!r} ({rate} Hz, {channels} ch)"
-        print(f"Recording {active.id} {source} with live transcription; Ctrl-C stops.", file=sys.stderr, flush=True)
-        _wait_until_stopped(active.recorder)
-
-    sessions.note_model = args.note_model
-    result = sessions.record_live(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
-                                  wait=wait, language=args.language, max_seconds=max_seconds,
-                                  draft_format=args.draft, speakers=args.speakers, call=call, **consent)
-    transcript = sessions.transcript(args.appointment)
-    data = {**result["recording"], "transcript_id": result["transcript_id"], "transcript": transcript.public()}
-    text = _record_text({**result["recording"], "transcript_stored": True})
-    text += f"\nTranscript stored ({len(transcript.segments)} segments): sessions transcript {args.appointment}"
-    if args.draft:
-        started = time.monotonic()
-        drafted = sessions.draft_session(args.appointment, args.draft)
-        stop_to_draft = round(result["stop_to_transcript_s"] + time.monotonic() - started, 1)
-        data.update(draft_id=drafted["draft_id"], stop_to_draft_s=stop_to_draft)
-        text += f"\nDraft {drafted['draft_id']} ready {stop_to_draft} s after Stop: sessions summary {args.appointment}"
-    ctx.emit(data, lambda: text)
-    return 0
-
-
-def _wait_until_stopped(recorder) -> None:
-    """Until the cap/--seconds is reached, Ctrl-C, or SIGTERM; shows a meter on a terminal."""
-    stop = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if _main_thread() else None
-    shown_warning = None
-    try:
-        while not recorder.finished and not stop.wait(0.2):
-            kind = recorder.warning_kind
-            if kind and kind != shown_warning:
-                print(f"\nwarning: {recorder.warning}", file=sys.stderr, flush=True)
-            shown_warning = kind
-            if sys.stderr.isatty():
-                level = recorder.level
-                bar = "#" * max(0, int((level.rms_dbfs + 60) / 2))
-                print(f"\r{recorder.elapsed_s:7.1f} s  {level.peak_dbfs:6.1f} dBFS peak  {bar:<30}",
-                      end="", file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-
-
-def _main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
-
-
-def _record_text(summary: dict) -> str:
-    shred = f"Audio shredded at {summary['shred_due_at']}, transcribed or not"
-    if not summary.get("transcript_stored"):
-        shred += f"; transcribe it before: sessions transcribe {summary['id']}"
-    lines = [f"Recording {summary['id']}: {summary['state']}, {summary['duration_s']:.1f} s.", shred + "."]
-    if summary.get("overruns"):
-        lines.append(f"Overruns: {summary['overruns']} (audio blocks lost: {summary['dropped_blocks']}, "
-                     f"device overflows: {summary['input_overflows']}).")
-    for warning in summary.get("warnings", []):
-        lines.append(f"Warning during recording: input was {warning} for several seconds.")
-    return "\n".join(lines)
 
 
 # -- recordings ------------------------------------------------------------------------------------
@@ -258,7 +156,7 @@ def _import(ctx, args) -> int:
     _as_json(ctx, args)
     consent = _consent_args(args)
     probe_duration_s(args.file)  # bad files fail before the vault is opened
-    service = _service(ctx)
+    service = recording_service(ctx)
     rec_id = service.import_file(args.appointment, args.file, **consent)
     ctx.emit({"id": rec_id}, rec_id)
     if not ctx.as_json:  # stdout stays the bare id for scripts; the deadline goes to stderr
@@ -269,7 +167,7 @@ def _import(ctx, args) -> int:
 
 def _list(ctx, args) -> int:
     _as_json(ctx, args)
-    service = _service(ctx)
+    service = recording_service(ctx)
     rows = service.list(appointment_id=args.appointment)
     sessions = ctx.practice().sessions
     resumable = sorted({r["appointment_id"] for r in rows if r["state"] in ("complete", "interrupted")
@@ -314,7 +212,7 @@ def _play(ctx, args) -> int:
     from session_assistant.audio.sealed import RecordingDamaged
 
     try:
-        reader = _service(ctx).open_reader(args.id, purpose="export to WAV")
+        reader = recording_service(ctx).open_reader(args.id, purpose="export to WAV")
         # A call keeps its two channels (left: the microphone, right: the call's audio).
         pcm = np.concatenate(list(reader.channel_blocks())) if reader.channels == 2 else reader.read_pcm16()
     except RecordingDamaged as error:
@@ -340,7 +238,7 @@ def _salvage(ctx, args) -> int:
     from session_assistant.output_files import StagedOutput, checked_output
 
     target = checked_output(args.out, ctx.paths.vault_dir)  # never over a file, never into the vault folder
-    result = _service(ctx, sweep=False).salvage(args.id)  # no sweep: nothing is shredded on the way
+    result = recording_service(ctx, sweep=False).salvage(args.id)  # no sweep: nothing is shredded on the way
     with StagedOutput(target, ctx.paths.vault_dir) as staged:
         write_wav(result.pcm16, result.sample_rate, staged.handle)
     data = {"id": args.id, "damaged": result.damaged, "intact_chunks": result.intact_chunks,
@@ -372,7 +270,7 @@ def _devices(ctx, args) -> int:
 
 def _shred_log(ctx, args) -> int:
     _as_json(ctx, args)
-    entries = _service(ctx, sweep=False).shred_log()
+    entries = recording_service(ctx, sweep=False).shred_log()
     ctx.emit(entries, lambda: "\n".join(
         f"{e['shredded_at']}  {e['recording_id']}  appointment {e['appointment_id']}  {e['reason']}"
         for e in entries) or "Nothing has been shredded.")
@@ -381,7 +279,7 @@ def _shred_log(ctx, args) -> int:
 
 def _shred(ctx, args) -> int:
     _as_json(ctx, args)
-    service = _service(ctx, sweep=False)
+    service = recording_service(ctx, sweep=False)
     if args.id:
         service.shred(args.id, force=args.force)
         ctx.emit({"shredded": [args.id]}, f"Shredded {args.id}.")
@@ -407,7 +305,7 @@ def _shred(ctx, args) -> int:
 
 def _notices(ctx, args) -> int:
     _as_json(ctx, args)
-    service = _service(ctx)
+    service = recording_service(ctx)
     if args.dismiss is not None:
         service.dismiss_notice(args.dismiss)
         ctx.emit({"dismissed": args.dismiss}, f"Notice {args.dismiss} dismissed.")

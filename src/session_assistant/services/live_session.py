@@ -26,7 +26,7 @@ import numpy as np
 
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
-from session_assistant.services.session_pipeline import DRAFT_JOB, TRANSCRIBE_JOB, SessionPipeline
+from session_assistant.services.session_pipeline import TRANSCRIBE_JOB, SessionPipeline
 
 log = logging.getLogger(__name__)
 STAGE_NAMES = {"import": "Importing", "transcribe": "Transcribing", "draft": "Drafting"}
@@ -248,39 +248,10 @@ class LiveSession:
             self.pipeline.jobs.mark_interrupted(self.job_id)
 
 
-def interrupted_job(pipeline: SessionPipeline, appointment_id: int):
-    """The unfinished transcribe or draft job a crash, a lock or a Cancel left behind (resumable), or None.
-
-    A job 'running' means the session is going on now (here or in another process): not offered.
-    """
-    transcribing = pipeline.jobs.latest(TRANSCRIBE_JOB, appointment_id)
-    if transcribing is not None and transcribing.state == "running":
-        return None
-    if (transcribing is not None and transcribing.state in ("interrupted", "queued", "cancelled")
-            and transcribing.params.get("recording_id")):
-        # A cancelled transcription (Cancel, or a lock while it ran) is unfinished work too, as
-        # long as its recording has no transcript yet.
-        if transcribing.state != "cancelled" or not _transcript_stored(pipeline, transcribing.params["recording_id"]):
-            return transcribing
-    drafting = pipeline.jobs.latest(DRAFT_JOB, appointment_id)
-    if drafting is not None and drafting.state in ("interrupted", "queued"):
-        return drafting
-    return None
-
-
-def _transcript_stored(pipeline: SessionPipeline, recording_id: str) -> bool:
-    from session_assistant.errors import NotFound
-
-    try:
-        return pipeline.recordings.get(recording_id)["transcript_stored"]
-    except NotFound:
-        return True  # nothing left to resume from
-
-
 def resume_session(pipeline: SessionPipeline, appointment_id: int, draft_format: str,
                    on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> dict:
     """Finish an interrupted session: transcribe after the last finished window, then draft."""
-    job = interrupted_job(pipeline, appointment_id)
+    job = pipeline.interrupted_job(appointment_id)
     stages = StagedProgress(on_progress, ("transcribe", "draft"))
     result: dict[str, Any] = {"resumed": job.kind if job else None}
     if job is not None and job.kind == TRANSCRIBE_JOB:
@@ -310,3 +281,33 @@ def draft_again(pipeline: SessionPipeline, appointment_id: int, draft_format: st
     """A new draft from the stored transcript (after a cancel, or to try again)."""
     stages = StagedProgress(on_progress, ("draft",))
     return pipeline.draft_session(appointment_id, draft_format, on_progress=stages.stage("draft"), token=token)
+
+
+def record_live(pipeline: SessionPipeline, appointment_id: int, open_stream, input_rate: int, channels: int, *,
+                wait: Callable[[Any], None], language: str | None = None, speakers: int = 2,
+                consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
+                draft_format: str | None = None, on_progress: ProgressFn = no_progress,
+                token: CancelToken | None = None, call: tuple | None = None) -> dict:
+    """Record with live transcription (``LiveSession``, the window's session too): windows are
+    transcribed while the session runs, so after Stop only the last window remains. ``wait(active_recording)`` returns when the clinician stops. With
+    ``draft_format`` the note's facts are extracted as the transcript grows, and the
+    transcript is left for ``draft_session`` (the caller drafts, as before).
+
+    Every finished window is a job checkpoint: after a crash, ``resume_session``
+    (or ``transcribe_recording`` on the interrupted recording) resumes from them.
+
+    ``call=(open_call_stream, (rate, channels))`` records a telehealth call: ``open_stream`` is
+    the microphone (the clinician), the call's audio is the client, each named by its channel.
+    """
+    session = LiveSession(pipeline, appointment_id, language=language, speakers=speakers, draft_format=draft_format)
+    pipeline.whisper()  # loaded before the session starts, not at Stop
+    if draft_format is not None:
+        pipeline.llm().load()
+    session.start(open_stream, input_rate, channels, consent_now=consent_now, store_consent=store_consent,
+                  max_seconds=max_seconds, call=call)
+    try:
+        wait(session.active)
+    finally:
+        session.draft_format = None  # record's caller drafts after printing the transcript's outcome
+        result = session.finish(on_progress=on_progress, token=token)
+    return result

@@ -12,11 +12,11 @@ import json
 import logging
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
-from session_assistant.errors import UserError
+from session_assistant.errors import NotFound, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.services.base import Service, fetch_all
@@ -111,37 +111,6 @@ class SessionPipeline(Service):
         finished = self.jobs.run(job_id, work, token=token, on_progress=on_progress)
         return self._outcome(finished)
 
-    def record_live(self, appointment_id: int, open_stream, input_rate: int, channels: int, *,
-                    wait: Callable[[Any], None], language: str | None = None, speakers: int = 2,
-                    consent_now: str | None = None, store_consent: bool = True, max_seconds: float | None = None,
-                    draft_format: str | None = None, on_progress: ProgressFn = no_progress,
-                    token: CancelToken | None = None, call: tuple | None = None) -> dict:
-        """Record with live transcription (``services.live_session.LiveSession``, the window's
-        session too): windows are transcribed while the session runs, so after Stop only the last
-        window remains. ``wait(active_recording)`` returns when the clinician stops. With
-        ``draft_format`` the note's facts are extracted as the transcript grows, and the
-        transcript is left for ``draft_session`` (the caller drafts, as before).
-
-        Every finished window is a job checkpoint: after a crash, ``live_session.resume_session``
-        (or ``transcribe_recording`` on the interrupted recording) resumes from them.
-
-        ``call=(open_call_stream, (rate, channels))`` records a telehealth call: ``open_stream`` is
-        the microphone (the clinician), the call's audio is the client, each named by its channel.
-        """
-        from session_assistant.services.live_session import LiveSession
-
-        session = LiveSession(self, appointment_id, language=language, speakers=speakers, draft_format=draft_format)
-        self.whisper()  # loaded before the session starts, not at Stop
-        if draft_format is not None:
-            self.llm().load()
-        session.start(open_stream, input_rate, channels, consent_now=consent_now, store_consent=store_consent,
-                      max_seconds=max_seconds, call=call)
-        try:
-            wait(session.active)
-        finally:
-            session.draft_format = None  # record's caller drafts after printing the transcript's outcome
-            result = session.finish(on_progress=on_progress, token=token)
-        return result
 
     def _resumable_job(self, kind: str, target_id: int, match: dict):
         with self.db.read() as conn:
@@ -339,10 +308,29 @@ class SessionPipeline(Service):
         return row
 
     def interrupted_job(self, appointment_id: int):
-        """The newest unfinished transcribe or draft job left by a crash or a lock (resumable), or None."""
-        from session_assistant.services.live_session import interrupted_job
+        """The unfinished transcribe or draft job a crash, a lock or a Cancel left behind (resumable), or None.
 
-        return interrupted_job(self, appointment_id)
+        A job 'running' means the session is going on now (here or in another process): not offered.
+        """
+        transcribing = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
+        if transcribing is not None and transcribing.state == "running":
+            return None
+        if (transcribing is not None and transcribing.state in ("interrupted", "queued", "cancelled")
+                and transcribing.params.get("recording_id")):
+            # A cancelled transcription (Cancel, or a lock while it ran) is unfinished work too, as
+            # long as its recording has no transcript yet.
+            if transcribing.state != "cancelled" or not self._transcript_stored(transcribing.params["recording_id"]):
+                return transcribing
+        drafting = self.jobs.latest(DRAFT_JOB, appointment_id)
+        if drafting is not None and drafting.state in ("interrupted", "queued"):
+            return drafting
+        return None
+
+    def _transcript_stored(self, recording_id: str) -> bool:
+        try:
+            return self.recordings.get(recording_id)["transcript_stored"]
+        except NotFound:
+            return True  # nothing left to resume from
 
     def status(self, appointment_id: int) -> dict[str, Any]:
         """What the agenda badge shows: transcribing / drafting / interrupted (Resume) / summary ready."""
