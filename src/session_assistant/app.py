@@ -18,6 +18,7 @@ from session_assistant.services.appointments import AppointmentService
 from session_assistant.services.assessments import AssessmentService
 from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
+from session_assistant.services.digests import DigestService
 from session_assistant.services.mental_status import MentalStatusService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
@@ -46,6 +47,7 @@ class Practice:
     diagnoses: DiagnosisService = field(init=False)
     plans: TreatmentPlanService = field(init=False)
     summaries: SummaryService = field(init=False)
+    digests: DigestService = field(init=False)
     recordings: RecordingService = field(init=False)
     jobs: JobQueue = field(init=False)
     sessions: SessionPipeline = field(init=False)
@@ -63,6 +65,7 @@ class Practice:
         self.diagnoses = DiagnosisService(self.vault)
         self.plans = TreatmentPlanService(self.vault)
         self.summaries = SummaryService(self.vault)
+        self.digests = self.summaries.digests  # run_pending() on a worker after signing and at unlock
         self.recordings = RecordingService(self.vault, self.paths.recordings_dir)
         self.jobs = JobQueue(self.vault)
         self.jobs.recover_interrupted()
