@@ -178,7 +178,11 @@ class SummaryService(Service):
         return text
 
     def _draft_row(self, summary_id: int) -> dict:
-        summary = self.get(summary_id)
+        """The summary's row (sources parsed) without reading the chart: autosave and Update stay quick."""
+        with self.db.read() as conn:
+            summary = fetch_one(conn, "SELECT * FROM summaries WHERE id = ?", (summary_id,),
+                                missing=f"No summary with id {summary_id}.")
+        summary["sources"] = json.loads(summary.pop("sources_json") or "[]")
         if summary["status"] == "signed":
             raise ImmutableRecord(f"Summary {summary_id} is signed and cannot change; delete it and generate anew.")
         return summary
