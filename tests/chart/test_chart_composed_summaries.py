@@ -156,3 +156,4 @@ def test_case_summary_for_a_client_who_declined_recording_uses_their_hand_writte
     summary = practice.summaries.get(practice.summaries.case_summary(avery, tiny_model, purpose="session prep"))
     _assert_every_statement_cited(summary)
     _assert_facts_equal_the_chart(practice, avery, summary)
+    assert summary["purpose"] == "session prep"

@@ -211,3 +211,17 @@ def test_summary_digests_cli_builds_with_progress_and_lists(practice, chart_path
     again = cli(*vault, "summary", "digests")
     assert again.returncode == 0 and "Digests built: 0." in again.stdout
     assert time.monotonic() - started < 120
+
+
+def test_a_summary_never_waits_for_the_queue_and_reads_the_same_from_stored_digests(practice):
+    chart = build_sample_chart(practice, weeks=10)
+    assert practice.digests.status()["digested"] == 0  # nothing digested yet: the jobs are still queued
+    fresh_id = practice.summaries.generate_treatment(chart.client_id, chart.first_day, chart.last_day, None)
+    fresh = practice.summaries.get(fresh_id)
+    assert practice.summaries.last_result.model_calls == 0 and fresh["ai_model"] == ""
+    practice.summaries.discard_draft(fresh_id)
+    practice.digests.run_pending()
+    stored = practice.summaries.get(practice.summaries.generate_treatment(chart.client_id, chart.first_day,
+                                                                          chart.last_day, None))
+    assert stored["text"] == fresh["text"] and stored["statements"]
+    assert all(s["sources"] and not s["unsupported_numbers"] for s in stored["statements"])

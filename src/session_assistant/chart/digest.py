@@ -24,7 +24,8 @@ CATEGORIES = ("problem", "intervention", "response", "risk", "homework", "score"
 INTERVENTIONS: dict[str, str] = {
     "exposure and response prevention": r"exposure and response prevention|\bERP\b",
     "graded exposure": r"graded exposure|exposure (?:hierarchy|exercise|practice|work|continued)|\bexposure\b",
-    "cognitive restructuring": r"cognitive restructuring|challeng\w* (?:the |a |an |unhelpful )?(?:thought|belief)|refram\w*",
+    "cognitive restructuring": (r"cognitive restructuring|challeng\w* (?:the |a |an |unhelpful )?(?:thought|belief)"
+                                r"|refram\w*"),
     "thought records": r"thought records?",
     "psychoeducation": r"psycho-?education",
     "diaphragmatic breathing": r"diaphragmatic breathing|breathing (?:exercise|technique|skill)s?|paced breathing",
@@ -45,7 +46,8 @@ INTERVENTIONS: dict[str, str] = {
 PROBLEMS: dict[str, str] = {
     "worry": r"\bworr\w*", "anxiety": r"\banxi\w*", "panic": r"\bpanic\w*",
     "low mood": r"\blow mood\b|\bdepress\w*|\bhopeless\w*|\bsad(?:ness)?\b",
-    "sleep": r"\b(?:trouble|difficulty|problems?) (?:falling |staying )?(?:asleep|sleeping)\b|\binsomnia\b|\bpoor sleep\b",
+    "sleep": (r"\b(?:trouble|difficulty|problems?) (?:falling |staying )?(?:asleep|sleeping)\b|\binsomnia\b"
+              r"|\bpoor sleep\b"),
     "avoidance": r"\bavoid\w*", "withdrawal": r"\bwithdr[ae]w\w*|\bisolat\w*|\blonel\w*",
     "rumination": r"\bruminat\w*", "stress": r"\bstress\w*", "catastrophising": r"\bcatastroph\w*",
     "conflict": r"\bconflict\w*|\barguments?\b", "grief": r"\bgrie[fv]\w*|\bbereave\w*",

@@ -221,13 +221,13 @@ class SummaryService(Service):
                      cancel: CancelToken | None = None, purpose: str = "") -> int:
         """The client's case summary, regenerated when the signed record changed (or ``force``).
 
-        ``purpose`` (session prep, supervision, handoff, ...) steers the narrative; it is not stored,
-        so a different purpose needs ``force``.
+        ``purpose`` (session prep, supervision, handoff, ...) steers the narrative and is stored; a
+        different purpose regenerates too.
         """
         self._client_exists(client_id)
         items = self.sources(client_id)
         current = self._case_row(client_id)
-        if current and not force and not self._stale(current, items):
+        if current and not force and not self._stale(current, items) and current["purpose"] == purpose.strip():
             return current["id"]
         chart_sources.require_enough(items, "The signed record")
         text, model_id = self._draft(client_id, items, model, "a case summary of the whole course of care",
@@ -235,13 +235,15 @@ class SummaryService(Service):
         now, sources = self.clock.iso(), json.dumps([i.as_source() for i in items])
         with self.db.transaction() as conn:
             if current:
-                conn.execute("UPDATE summaries SET text = ?, sources_json = ?, ai_model = ?, updated_at = ? "
-                             "WHERE id = ?", (text, sources, model_id, now, current["id"]))
+                conn.execute("UPDATE summaries SET text = ?, sources_json = ?, ai_model = ?, purpose = ?, "
+                             "updated_at = ? WHERE id = ?", (text, sources, model_id, purpose.strip(), now,
+                                                             current["id"]))
                 summary_id = current["id"]
             else:
                 summary_id = conn.execute(
-                    "INSERT INTO summaries (client_id, kind, text, sources_json, ai_model, created_at, updated_at) "
-                    "VALUES (?, 'case', ?, ?, ?, ?, ?)", (client_id, text, sources, model_id, now, now)).lastrowid
+                    "INSERT INTO summaries (client_id, kind, purpose, text, sources_json, ai_model, created_at, "
+                    "updated_at) VALUES (?, 'case', ?, ?, ?, ?, ?, ?)",
+                    (client_id, purpose.strip(), text, sources, model_id, now, now)).lastrowid
             self.audit.append(conn, "summary_generated", entity="summary", entity_id=summary_id,
                               client_id=client_id, detail=f"case, {len(items)} sources")
         return summary_id
