@@ -107,7 +107,7 @@ class SummaryService(Service):
             raise DraftExists(existing["id"], client_id)
         items = self.sources(client_id, start, end)
         chart_sources.require_enough(items, f"The range {start} to {end}", start, end)
-        title = "a treatment summary" + f" covering {start} to {end}"
+        title = "a treatment summary of this period"  # no dates: the narrative must not state any
         text, model_id = self._draft(client_id, items, model, title, purpose, on_progress, cancel)
         now = self.clock.iso()
         try:
