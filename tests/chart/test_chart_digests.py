@@ -15,14 +15,11 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
-
 from session_assistant.app import create_practice, open_practice
 from session_assistant.chart.citations import SourceItem
 from session_assistant.chart.digest import classify, digest_note, risk_status
 from session_assistant.clock import FixedClock
 from session_assistant.jobs.progress import CancelToken
-from session_assistant.paths import AppPaths
 from session_assistant.services.digest_jobs import BACKFILL_JOB, DIGEST_JOB
 from session_assistant.services.sample_chart import build_sample_chart
 from session_assistant.vault.store import Vault
