@@ -28,15 +28,15 @@ from session_assistant.errors import UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 NARRATIVE_STATEMENTS = 2
-NARRATIVE_CHARS = 260  # one or two short sentences
-STATEMENT_TOKENS = 80  # output allowance per statement (text, citations, JSON)
-LINE_WORDS = 45  # each fact line the model sees is cut to this many words (the draft quotes in full)
+NARRATIVE_CHARS = 200  # one or two short sentences
+STATEMENT_TOKENS = 64  # output allowance per statement (text, citations, JSON)
+LINE_WORDS = 30  # each fact line the model sees is cut to this many words (the draft quotes in full)
 QUOTES_PER_PART = 2
 
 SYSTEM = ("You write a brief narrative of a psychotherapy client's course of care for their clinician, from "
           "numbered facts taken from the signed record. Use only these facts. Write no numbers, scores or dates "
           "(they are listed separately). Say 'the client', past tense, plain clinical English.")
-ASK = ("Facts:\n{lines}\n\nWrite {k} statements for {title}{purpose} (one or two sentences each, under 35 words): the "
+ASK = ("Facts:\n{lines}\n\nWrite {k} statements for {title}{purpose} (one or two sentences each, under 25 words): the "
        "main concerns, what the work focused on, how the client responded, and where things stand now. Each "
        "statement cites the numbers of the facts it uses.")
 REFINE_ASK = ("Summary statements:\n{lines}\n\nRewrite these statements following the clinician's instruction: "
