@@ -19,6 +19,7 @@ from session_assistant.services.audit import AuditService
 from session_assistant.services.backups import BackupService
 from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
+from session_assistant.services.digests import DigestService
 from session_assistant.services.documents import DocumentService
 from session_assistant.services.mental_status import MentalStatusService
 from session_assistant.services.notes import NoteService
@@ -51,6 +52,7 @@ class Practice:
     diagnoses: DiagnosisService = field(init=False)
     plans: TreatmentPlanService = field(init=False)
     summaries: SummaryService = field(init=False)
+    digests: DigestService = field(init=False)
     recordings: RecordingService = field(init=False)
     documents: DocumentService = field(init=False)
     jobs: JobQueue = field(init=False)
@@ -71,13 +73,14 @@ class Practice:
         self.assessments = AssessmentService(self.vault)
         self.diagnoses = DiagnosisService(self.vault)
         self.plans = TreatmentPlanService(self.vault)
-        self.summaries = SummaryService(self.vault)
+        self.jobs = JobQueue(self.vault)
+        self.jobs.recover_interrupted()
+        self.digests = DigestService(self.vault, self.jobs)  # run_pending() on a worker after signing and at unlock
+        self.summaries = SummaryService(self.vault, digests=self.digests)
         self.recordings = RecordingService(self.vault, self.paths.recordings_dir, self.clients, self.profile)
         self.documents = DocumentService(self.vault, profile=self.profile, clients=self.clients,
                                          appointments=self.appointments, notes=self.notes, summaries=self.summaries,
                                          plans=self.plans, assessments=self.assessments, diagnoses=self.diagnoses)
-        self.jobs = JobQueue(self.vault)
-        self.jobs.recover_interrupted()
         self.backups = BackupService(self.vault, self.jobs)
         try:
             self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans

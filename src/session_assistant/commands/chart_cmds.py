@@ -74,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     case.add_argument("client", type=int)
     case.add_argument("--regenerate", action="store_true", help="even if the signed record is unchanged")
     case.add_argument("--model", help="LLM id (default: the default model)")
+    case.add_argument("--purpose", default="", help="session prep, supervision, handoff, or other text")
     treat = _sub(sa, "treatment", _summary_treatment)
     treat.add_argument("client", type=int)
     treat.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
@@ -90,6 +91,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     _sub(sa, "discard", _summary_discard, help="discard a draft").add_argument("id", type=int)
     _sub(sa, "show", _summary_show).add_argument("id", type=int)
     _sub(sa, "list", _summary_list).add_argument("client", type=int)
+    dig = _sub(sa, "digests", _summary_digests, help="build the digests summaries are composed from (once for "
+                                                     "items signed before digests existed), with progress")
+    dig.add_argument("--rebuild", action="store_true", help="rebuild every digest")
+    dig.add_argument("--client", type=int, help="also list this client's digests")
 
 
 def _emit(ctx, args, data, text) -> None:
@@ -247,7 +252,7 @@ def _progress(fraction: float, message: str) -> None:
 def _summary_case(ctx, args) -> int:
     practice = ctx.practice()
     summary_id = practice.summaries.case_summary(args.client, _model(ctx, args.model), force=args.regenerate,
-                                                 on_progress=_progress)
+                                                 on_progress=_progress, purpose=args.purpose)
     _show_summary(ctx, args, practice.summaries.get(summary_id))
     return 0
 
@@ -304,3 +309,18 @@ def _summary_list(ctx, args) -> int:
         f"{r['id']:>5}  {r['kind']:<9} {r['status']:<6} {r['date_from'] or ''} {r['date_to'] or ''}" for r in rows)
         or "No summaries.")
     return 0
+
+
+def _summary_digests(ctx, args) -> int:
+    practice = ctx.practice()
+    if args.client is not None:
+        practice.clients.get(args.client)  # an unknown client fails before any work
+    counts = practice.digests.backfill(rebuild=args.rebuild, on_progress=_progress)
+    status = practice.digests.status()
+    data = {**counts, "status": status}
+    if args.client is not None:
+        data["digests"] = practice.digests.client_digests(args.client)
+    failed = f"; {counts['failed']} job(s) failed (see the log)" if counts["failed"] else ""
+    _emit(ctx, args, data, f"Digests built: {counts['built']}{failed}. {status['digested']} of "
+                           f"{status['signed_items']} signed items have a current digest.")
+    return 1 if counts["failed"] else 0

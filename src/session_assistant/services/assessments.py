@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
+from session_assistant.services.digest_jobs import queue_digest
 from session_assistant.services.limits import check_length
 
 ANSWER_LABELS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
@@ -163,6 +164,7 @@ class AssessmentService(Service):
                          (signer_name.strip(), self.clock.iso(), assessment_id))
             self.audit.append(conn, "assessment_signed", entity="assessment", entity_id=assessment_id,
                               client_id=assessment["client_id"])
+            queue_digest(conn, self.clock, "assessment", assessment_id)
 
     def delete_draft(self, assessment_id: int) -> None:
         assessment = self.get(assessment_id)

@@ -128,37 +128,10 @@ def require_enough(items: list[SourceItem], what: str, date_from: str | None = N
 
 
 def fixed_statements(conn, items: list[SourceItem]) -> list[Statement]:
-    """Statements computed, not generated: score trends, the PHQ-9 item-9 flag, the diagnoses."""
-    found: list[Statement] = []
-    ids = [i.id for i in items if i.kind == "assessment"]
-    rows = fetch_all(conn, f"SELECT * FROM assessments WHERE id IN ({','.join('?' * len(ids))}) "
-                           "ORDER BY administered_on, id", ids) if ids else []
-    for key in sorted({r["instrument"] for r in rows}):
-        series = [r for r in rows if r["instrument"] == key]
-        refs = {i.ref for i in items if i.kind == "assessment" and i.id in {r["id"] for r in series}}
-        first, last = series[0], series[-1]
+    """Statements computed, not generated: diagnoses, score trends, the PHQ-9 item-9 flag."""
+    from session_assistant.services.chart_facts import computed_statements
 
-        def score(r):
-            return f"{r['total_score']}" + (f" ({r['severity']})" if r["severity"] else "")
-
-        if len(series) == 1:
-            text = f"{_title(key)} was {score(first)} on {first['administered_on']}."
-        else:
-            text = (f"{_title(key)} went from {score(first)} on {first['administered_on']} to {score(last)} on "
-                    f"{last['administered_on']}.")
-        found.append(Statement(text, tuple(sorted(refs))))
-    flagged = [r for r in rows if r["instrument"] == "phq9"
-               and (json.loads(r["items_json"] or "[]") or [0] * 9)[SELF_HARM_ITEM - 1] > 0]
-    if flagged:
-        dates = ", ".join(r["administered_on"] for r in flagged)
-        refs = {i.ref for i in items if i.kind == "assessment" and i.id in {r["id"] for r in flagged}}
-        found.append(Statement(f"PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was endorsed on "
-                               f"{dates}; review the risk assessment.", tuple(sorted(refs))))
-    diagnoses = [i for i in items if i.kind == "diagnosis"]
-    if diagnoses:
-        found.append(Statement("Diagnoses: " + "; ".join(d.text for d in diagnoses) + ".",
-                               tuple(sorted(d.ref for d in diagnoses))))
-    return found
+    return computed_statements(conn, items)
 
 
 def unsupported_numbers(text: str, cited: list[SourceItem]) -> list[str]:

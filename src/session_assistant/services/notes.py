@@ -16,6 +16,7 @@ import re
 
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one
+from session_assistant.services.digest_jobs import queue_digest
 from session_assistant.services.limits import check_length
 from session_assistant.vault.writer import writes
 
@@ -287,6 +288,7 @@ class NoteService(Service):
                           signed_at, self._fields_json(note, diagnoses=meta["diagnoses"]), note_id))
             self.audit.append(conn, "note_signed", entity="note", entity_id=note_id, client_id=note["client_id"],
                               detail=f"sha256 {content_hash}")
+            queue_digest(conn, self.clock, "progress_note", note_id)
         return content_hash
 
     def add_addendum(self, note_id: int, text: str, reason: str, author: str) -> int:
@@ -301,6 +303,7 @@ class NoteService(Service):
             cursor = conn.execute("INSERT INTO note_addenda (note_id, author, reason, text, created_at) "
                                   "VALUES (?,?,?,?,?)", (note_id, author or "clinician", reason, text, self.clock.iso()))
             self.audit.append(conn, "addendum_added", entity="note", entity_id=note_id, client_id=note["client_id"])
+            queue_digest(conn, self.clock, "progress_note", note_id)  # the digest quotes addenda too
             return cursor.lastrowid
 
     def delete_draft(self, note_id: int) -> None:

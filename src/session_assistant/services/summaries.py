@@ -8,6 +8,10 @@
 * Case summary: the whole signed record, one per client, regenerated only when the signed record
   changed (the stored sources carry a digest per item).
 
+Both are composed (``chart.compose``) from the items' digests and facts computed from the chart;
+the model only writes a short narrative over a bounded list of facts, so a long range costs about
+what a short one does, and every number in the draft comes from the chart.
+
 Model work happens outside any transaction; the row is written in one transaction afterwards,
 so a failed or cancelled generation changes nothing.
 """
@@ -18,11 +22,12 @@ import hashlib
 import json
 
 from session_assistant.chart.citations import SourceItem, fingerprint, parse_statements, render
-from session_assistant.chart.summarizer import Summarizer
+from session_assistant.chart.compose import NARRATIVE_STATEMENTS, ComposeResult, Composer
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
-from session_assistant.services import chart_sources
+from session_assistant.services import chart_facts, chart_sources
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
+from session_assistant.services.digests import DigestService
 from session_assistant.services.limits import check_length
 from session_assistant.vault.database import IntegrityError
 
@@ -39,11 +44,14 @@ class DraftExists(UserError):
 
 
 class SummaryService(Service):
-    def __init__(self, vault, **summarizer_options) -> None:
+    def __init__(self, vault, digests: DigestService | None = None, **summarizer_options) -> None:
         super().__init__(vault)
-        # Passed to ``Summarizer`` (period_tokens, final_statements, period_statements): tests shrink
-        # them to exercise staged summarisation quickly.
+        self.digests = digests or DigestService(vault)
+        # ``narrative_statements`` (default 2) caps the model's narrative; older options of the
+        # staged summariser (final_statements, period_statements, period_tokens) are accepted and
+        # ``final_statements`` caps it too.
         self.summarizer_options = summarizer_options
+        self.last_result: ComposeResult | None = None  # timings of the latest generation (bench, UI details)
 
     # ---- reading ----------------------------------------------------------------------------
     def get(self, summary_id: int, *, audit_view: bool = False) -> dict:
@@ -99,8 +107,8 @@ class SummaryService(Service):
             raise DraftExists(existing["id"], client_id)
         items = self.sources(client_id, start, end)
         chart_sources.require_enough(items, f"The range {start} to {end}", start, end)
-        title = "a treatment summary" + f" covering {start} to {end}"
-        text, model_id = self._draft(items, model, title, purpose, on_progress, cancel)
+        title = "a treatment summary of this period"  # no dates: the narrative must not state any
+        text, model_id = self._draft(client_id, items, model, title, purpose, on_progress, cancel)
         now = self.clock.iso()
         try:
             with self.db.transaction() as conn:
@@ -120,12 +128,23 @@ class SummaryService(Service):
             fetch_one(conn, "SELECT id FROM clients WHERE id = ?", (client_id,), missing=f"No client with id {client_id}.")
         return True
 
-    def _draft(self, items, model, title, purpose, on_progress, cancel) -> tuple[str, str]:
-        result = Summarizer(model, **self.summarizer_options).summarize(
-            items, title=title, purpose=purpose, on_progress=on_progress, cancel=cancel)
+    def _composer(self, model) -> Composer:
+        options = self.summarizer_options
+        k = min(options.get("narrative_statements", NARRATIVE_STATEMENTS),
+                options.get("final_statements", NARRATIVE_STATEMENTS))
+        return Composer(model, narrative_statements=k)
+
+    def _draft(self, client_id, items, model, title, purpose, on_progress, cancel) -> tuple[str, str]:
+        """Compose from digests and computed facts (no model call but the narrative's)."""
+        on_progress(0.05, "Reading the digests")
         with self.db.read() as conn:
-            fixed = chart_sources.fixed_statements(conn, items)
-        return render(fixed + result.statements), result.model_id
+            digests, _built = self.digests.for_items(conn, client_id, items)
+            facts = chart_facts.computed_statements(conn, items)
+            trends = chart_facts.trend_words(conn, items)
+        result = self._composer(model).compose(facts, digests, items, trends, title=title, purpose=purpose,
+                                               on_progress=on_progress, cancel=cancel)
+        self.last_result = result
+        return render(result.statements), result.model_id
 
     def discard_draft(self, summary_id: int) -> None:
         summary = self._draft_row(summary_id)
@@ -146,10 +165,10 @@ class SummaryService(Service):
                               client_id=summary["client_id"])
 
     def refine(self, summary_id: int, instruction: str, model, *, cancel: CancelToken | None = None) -> str:
-        """Ask the model to rework the current draft as instructed; sources carry through. Returns the text."""
+        """Ask the model to rework the current draft as instructed, without re-reading the chart; sources
+        carry through, and statements with chart numbers stay word for word. Returns the text."""
         summary = self._draft_row(summary_id)
-        result = Summarizer(model, **self.summarizer_options).refine(
-            parse_statements(summary["text"]), instruction, cancel=cancel)
+        result = self._composer(model).refine(parse_statements(summary["text"]), instruction, cancel=cancel)
         text = render(result.statements)
         with self.db.transaction() as conn:
             conn.execute("UPDATE summaries SET text = ?, ai_model = ?, updated_at = ? WHERE id = ?",
@@ -159,7 +178,11 @@ class SummaryService(Service):
         return text
 
     def _draft_row(self, summary_id: int) -> dict:
-        summary = self.get(summary_id)
+        """The summary's row (sources parsed) without reading the chart: autosave and Update stay quick."""
+        with self.db.read() as conn:
+            summary = fetch_one(conn, "SELECT * FROM summaries WHERE id = ?", (summary_id,),
+                                missing=f"No summary with id {summary_id}.")
+        summary["sources"] = json.loads(summary.pop("sources_json") or "[]")
         if summary["status"] == "signed":
             raise ImmutableRecord(f"Summary {summary_id} is signed and cannot change; delete it and generate anew.")
         return summary
@@ -195,26 +218,32 @@ class SummaryService(Service):
 
     # ---- case summary -----------------------------------------------------------------------
     def case_summary(self, client_id: int, model, *, force: bool = False, on_progress: ProgressFn = no_progress,
-                     cancel: CancelToken | None = None) -> int:
-        """The client's case summary, regenerated when the signed record changed (or ``force``)."""
+                     cancel: CancelToken | None = None, purpose: str = "") -> int:
+        """The client's case summary, regenerated when the signed record changed (or ``force``).
+
+        ``purpose`` (session prep, supervision, handoff, ...) steers the narrative and is stored; a
+        different purpose regenerates too.
+        """
         self._client_exists(client_id)
         items = self.sources(client_id)
         current = self._case_row(client_id)
-        if current and not force and not self._stale(current, items):
+        if current and not force and not self._stale(current, items) and current["purpose"] == purpose.strip():
             return current["id"]
         chart_sources.require_enough(items, "The signed record")
-        text, model_id = self._draft(items, model, "a case summary of the whole course of care", "",
-                                     on_progress, cancel)
+        text, model_id = self._draft(client_id, items, model, "a case summary of the whole course of care",
+                                     purpose, on_progress, cancel)
         now, sources = self.clock.iso(), json.dumps([i.as_source() for i in items])
         with self.db.transaction() as conn:
             if current:
-                conn.execute("UPDATE summaries SET text = ?, sources_json = ?, ai_model = ?, updated_at = ? "
-                             "WHERE id = ?", (text, sources, model_id, now, current["id"]))
+                conn.execute("UPDATE summaries SET text = ?, sources_json = ?, ai_model = ?, purpose = ?, "
+                             "updated_at = ? WHERE id = ?", (text, sources, model_id, purpose.strip(), now,
+                                                             current["id"]))
                 summary_id = current["id"]
             else:
                 summary_id = conn.execute(
-                    "INSERT INTO summaries (client_id, kind, text, sources_json, ai_model, created_at, updated_at) "
-                    "VALUES (?, 'case', ?, ?, ?, ?, ?)", (client_id, text, sources, model_id, now, now)).lastrowid
+                    "INSERT INTO summaries (client_id, kind, purpose, text, sources_json, ai_model, created_at, "
+                    "updated_at) VALUES (?, 'case', ?, ?, ?, ?, ?, ?)",
+                    (client_id, purpose.strip(), text, sources, model_id, now, now)).lastrowid
             self.audit.append(conn, "summary_generated", entity="summary", entity_id=summary_id,
                               client_id=client_id, detail=f"case, {len(items)} sources")
         return summary_id

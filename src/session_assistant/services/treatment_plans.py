@@ -27,6 +27,7 @@ import json
 
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
+from session_assistant.services.digest_jobs import queue_digest
 
 GOAL_STATUSES = ("not started", "in progress", "met", "partially met", "revised", "discontinued")
 
@@ -192,6 +193,7 @@ class TreatmentPlanService(Service):
                          (signer_name.strip(), signed_at, content_hash, signed_at, plan_id))
             self.audit.append(conn, "plan_signed", entity="treatment_plan", entity_id=plan_id,
                               client_id=current["client_id"], detail=f"sha256 {content_hash}")
+            queue_digest(conn, self.clock, "treatment_plan", plan_id)
         return content_hash
 
     @staticmethod
