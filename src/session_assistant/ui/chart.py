@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
-from session_assistant.ui.chart_records import fill_documents, fill_plan, fill_summaries, latest_measures
+from session_assistant.ui.chart_records import fill_documents, fill_plan, latest_measures
 from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
 
@@ -38,6 +38,7 @@ class ChartPage(ChartView):
         self.open_note.clicked.connect(self._on_open_note_clicked)
         self.notes.itemActivated.connect(lambda *_: self._on_open_note_clicked())
         self.new_appointment.clicked.connect(lambda: self.client_id and self.new_appointment_requested.emit(self.client_id))
+        self.summary_tab.set_context(ctx)
         self.refresh_clients()
         self._show(None)
 
@@ -79,6 +80,7 @@ class ChartPage(ChartView):
                 value.clear()
             self.notes.clear()
             self.consent_status.clear()
+            self.summary_tab.show_client(None)
             return
         self._chart = chart = self._ctx.practice.clients.chart(client_id)  # audited view
         client = chart["client"]
@@ -100,7 +102,7 @@ class ChartPage(ChartView):
             self.measures.setText(measures[0])
             self.measures_plot.set_series(measures[1])
             self.measures_plot.setVisible(any(points for _label, points, _max in measures[1]))
-        for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
+        for title, filled in (("Summary", self.summary_tab.show_client(client_id)),
                               ("Assessments", self.assessments_tab.fill(practice, client_id)),
                               ("Treatment plan", fill_plan(self.plan_tab, practice, client_id)),
                               ("Documents", fill_documents(self.documents_tab, practice, client_id))):

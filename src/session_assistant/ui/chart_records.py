@@ -82,19 +82,6 @@ def fill_plan(tab: TextTab, practice, client_id: int) -> bool:
     return True
 
 
-def fill_summaries(tab: TextTab, practice, client_id: int) -> bool:
-    service = getattr(practice, "summaries", None)
-    if service is None:
-        return False
-    parts = []
-    for summary in service.list(client_id):
-        title = "AI Case Summary" if summary.get("kind") == "case" else "Treatment Summary"
-        parts.append(f"{title} · {summary.get('status', '')} · {str(summary.get('created_at', ''))[:10]}\n"
-                     f"{summary.get('text', '')}")
-    tab.text.setPlainText("\n\n".join(parts) or "No summaries yet.")
-    return True
-
-
 def fill_documents(tab: TextTab, practice, client_id: int) -> bool:
     """Exports written for this client and the shred log of its recordings (ids and times only)."""
     with practice.vault.db.read() as conn:

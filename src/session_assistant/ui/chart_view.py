@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
 
 from session_assistant.ui.chart_records import AssessmentsTab, TextTab
+from session_assistant.ui.summary_tab import SummaryTab
 from session_assistant.ui.trend_plot import TrendPlot
 from session_assistant.ui.widgets import heading
 
@@ -107,7 +108,7 @@ class ChartView(QWidget):
         notes_layout.addWidget(self.notes, 1)
         notes_layout.addLayout(notes_row)
         self.tabs.addTab(notes, "No&tes")
-        self.summary_tab = TextTab("Summaries")
+        self.summary_tab = SummaryTab()
         self.assessments_tab = AssessmentsTab()
         self.plan_tab = TextTab("Treatment plan")
         self.documents_tab = TextTab("Documents")
