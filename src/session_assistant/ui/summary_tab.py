@@ -28,8 +28,8 @@ from session_assistant.ui.worker import Worker
 AUTOSAVE_MS = 800
 DEFAULT_RANGE_DAYS = 90
 TITLES = {"treatment": "Treatment Summary", "case": "AI Case Summary"}
-WHAT_TO_ADD = ("What to add: sign the progress notes of the sessions in this period, record and sign a PHQ-9 or "
-               "GAD-7, or sign a treatment plan; or widen the range.")
+WHAT_TO_ADD = ("What to add: sign the progress notes of the sessions {where}, record and sign a PHQ-9 or GAD-7, "
+               "or sign a treatment plan{widen}.")
 SIGNED_FIRST = "Sign & Approve the summary first: only signed summaries are exported."
 
 
@@ -246,7 +246,10 @@ class SummaryTab(SummaryTabView):
             self.result.setText(message)
             return
         if error_type is not None and issubclass(error_type, TooLittleToSummarize):
-            message = f"{message}\n{self.in_range.text()}\n{WHAT_TO_ADD}"
+            treatment = self._kind == "treatment"
+            hint = WHAT_TO_ADD.format(where="in this period" if treatment else "held so far",
+                                      widen="; or widen the range" if treatment else "")
+            message = f"{message}\n{self.in_range.text()}\n{hint}"
         self.form_error.setText(message)
         self.form_error.show()
 

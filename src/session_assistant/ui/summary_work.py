@@ -38,8 +38,8 @@ class TokenProgress:
 
     def _loaded(self):
         if self._model is None:
-            self._report(self._shown, "Loading the note model…")
-            self._model = engines.note_model(self._ctx, lambda _f, _m: None)
+            # engines.note_model says "Loading the note model…" only when it really loads one.
+            self._model = engines.note_model(self._ctx, lambda _fraction, message: self._show(self._shown, message))
         return self._model
 
     def __getattr__(self, name: str):
