@@ -200,3 +200,24 @@ def test_case_summary_of_a_thin_record_is_refused_before_the_model(qtbot, ready_
     assert tab.form_error.isVisible() and "What to add" in tab.form_error.text()
     assert window.ctx.practice.summaries.list(tab.client_id) == []
     assert window.ctx.practice.sessions._llm is None
+
+
+@pytest.mark.slow
+def test_case_summary_generates_once_and_add_reopens_it(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault, model_overrides={"llm": TEST_LLM})
+    window.ctx.settings.auto_lock_minutes = 120
+    tab = summary_tab(qtbot, window)
+    practice = window.ctx.practice
+    practice.summaries.summarizer_options = FAST
+    tab.add_case_action.trigger()
+    assert "In the signed record: 1 signed progress note, 6 signed assessments" in tab.in_range.text()
+    tab.generate_button.click()
+    qtbot.waitUntil(lambda: not tab.busy_now, timeout=600_000)
+    assert tab.pages.currentIndex() == tab.EDITOR, tab.form_error.text()
+    case = practice.summaries.get(tab.summary["id"])
+    assert (case["kind"], case["status"], case["date_from"]) == ("case", "draft", None)
+    assert "whole signed record" in tab.details.text() and tab.summaries.topLevelItem(0).text(0) == "AI Case Summary"
+    tab.summaries.clearSelection()
+    tab.add_case_action.trigger()  # one draft at a time: Add opens it, nothing is generated
+    assert tab.pages.currentIndex() == tab.EDITOR and tab.summary["id"] == case["id"] and not tab.busy_now
+    assert "already has" in tab.result.text() and len(practice.summaries.list(tab.client_id)) == 1

@@ -15,19 +15,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
 from session_assistant.services.chart_sources import TooLittleToSummarize
 from session_assistant.services.summaries import DraftExists
 from session_assistant.ui import summary_work
-from session_assistant.ui.summary_dialogs import SharePassphraseDialog, SourcesDialog
+from session_assistant.ui.summary_actions import TITLES, SummaryRecordActions
+from session_assistant.ui.summary_dialogs import SourcesDialog
 from session_assistant.ui.summary_tab_view import SummaryTabView
 from session_assistant.ui.worker import Worker
 
 AUTOSAVE_MS = 800
 DEFAULT_RANGE_DAYS = 90
-TITLES = {"treatment": "Treatment Summary", "case": "AI Case Summary"}
 WHAT_TO_ADD = ("What to add: sign the progress notes of the sessions {where}, record and sign a PHQ-9 or GAD-7, "
                "or sign a treatment plan{widen}.")
 SIGNED_FIRST = "Sign & Approve the summary first: only signed summaries are exported."
@@ -52,7 +52,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class SummaryTab(SummaryTabView):
+class SummaryTab(SummaryRecordActions, SummaryTabView):
     """One client's summaries. ``set_context`` once, then ``show_client`` whenever the chart changes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,7 +65,7 @@ class SummaryTab(SummaryTabView):
         self._kind = "treatment"  # of the form
         self._generate_started = 0.0
         self.last_generate_seconds: float | None = None
-        self.passphrase_dialog: SharePassphraseDialog | None = None
+        self.passphrase_dialog = None  # the last SharePassphraseDialog (tests read it)
         self.last_export_path: Path | None = None
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -349,79 +349,6 @@ class SummaryTab(SummaryTabView):
         if self.summary is not None:
             self.sources_dialog = SourcesDialog(self.summary, self.details.text(), self)
             self.sources_dialog.open()
-
-    # ---- sign, export, share, delete -----------------------------------------------------------
-    def _on_sign_clicked(self) -> None:
-        if self.summary is None or self._worker is not None or not self.save():
-            return
-        name = self._ctx.practice.profile.get().name
-        answer = QMessageBox.question(
-            self, "Sign & Approve",
-            f"Sign and approve this {TITLES[self.summary['kind']]} as {name or '(no name set)'}?\n\nA signed "
-            "summary can never be changed: to correct it later, delete it and generate a new one.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._service.sign(self.summary["id"], name)
-        except UserError as error:
-            QMessageBox.warning(self, "Not signed", str(error))
-            return
-        self.refresh_list(self.summary["id"])
-        self.result.setText("Signed. Download the PDF or Share an encrypted copy.")
-
-    def _ask_path(self, title: str, name: str) -> Path | None:
-        file, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), "PDF (*.pdf)")
-        return Path(file) if file else None
-
-    def _on_pdf_clicked(self) -> None:
-        if self.summary is not None and self._worker is None:
-            path = self._ask_path("Download the signed summary as PDF", f"summary-{self.summary['id']}.pdf")
-            if path is not None:
-                self.export_to(path, replace=True)  # the save dialog already asked before replacing
-
-    def _on_share_clicked(self) -> None:
-        if self.summary is not None and self._worker is None:
-            path = self._ask_path("Save the encrypted copy for the client", f"summary-{self.summary['id']}-shared.pdf")
-            if path is not None:
-                self.export_to(path, share=True, replace=True)
-
-    def export_to(self, path: Path, *, share: bool = False, replace: bool = False) -> None:
-        """Write the signed PDF, or the AES-256 copy to share, on the vault pool (recorded, audited)."""
-        from session_assistant.documents.service import DocumentService
-
-        service, summary_id = DocumentService(self._ctx.practice), self.summary["id"]
-
-        def done(record) -> None:
-            self.last_export_path = record.path
-            if record.passphrase:
-                self.result.setText(f"Wrote the encrypted copy {record.path.name} (AES-256).")
-                self.passphrase_dialog = SharePassphraseDialog(record.passphrase, record.path.name,
-                                                               self._ctx.clipboard, self)
-                self.passphrase_dialog.open()
-            else:
-                self.result.setText(f"Wrote the signed PDF {record.path.name} (SHA-256 {record.sha256[:12]}…).")
-
-        self._run(lambda p, t: service.export_summary(summary_id, path, share=share, force=replace),
-                  self.editor_busy, "Writing the encrypted copy…" if share else "Writing the signed PDF…", done,
-                  lambda message, _type: QMessageBox.warning(self, "Not written", message), pool="vault",
-                  cancellable=False)
-
-    def _on_delete_clicked(self) -> None:
-        if self.summary is None or self._worker is not None:
-            return
-        signed = self.summary["status"] == "signed"
-        text = (f"Delete this signed {TITLES[self.summary['kind']]}? It leaves the chart; PDFs already written are "
-                "not affected. The deletion is recorded in the audit trail." if signed else
-                f"Delete this {TITLES[self.summary['kind']]} draft? This cannot be undone.")
-        if QMessageBox.question(self, "Delete summary", text) != QMessageBox.StandardButton.Yes:
-            return
-        self._dirty = False
-        self._autosave.stop()
-        self._service.delete(self.summary["id"])
-        self.summary = None
-        self.refresh_list()
-        self.result.clear()
 
     # ---- running work --------------------------------------------------------------------------
     def _run(self, fn, busy, message: str, on_done, on_failed, *, pool: str = "engine",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QPlainTextEdit, QPushButton, QSizePolicy, QStackedWidget, QStyle, QToolButton,
                                QTreeWidget, QVBoxLayout, QWidget)
 
@@ -42,8 +42,10 @@ class SummaryTabView(QWidget):
         self.summaries.setRootIsDecorated(False)
         self.summaries.setAccessibleName("Summaries of this client")
         self.summaries.setMaximumHeight(110)
-        self.summaries.setColumnWidth(0, 170)
-        self.summaries.setColumnWidth(1, 190)
+        header = self.summaries.header()
+        for column in range(3):  # the columns fit their text; no sideways scrolling at 1024 pixels
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.add_button = QPushButton("&Add…")
         self.add_button.setToolTip("Add a Treatment Summary or an AI Case Summary")
         self.add_menu = QMenu(self.add_button)
@@ -148,7 +150,7 @@ class SummaryTabView(QWidget):
         self.text.setAccessibleName("Summary text")
         self.text.setTabChangesFocus(True)
         self.instruction = QLineEdit()
-        self.instruction.setPlaceholderText("Ask for a change in words, e.g. “shorter”, “focus on risk and plan”")
+        self.instruction.setPlaceholderText("Ask for a change in words, e.g. “shorter” or “focus on risk”")
         self.instruction.setAccessibleName("How the AI should update the draft")
         self.update_button = QPushButton("&Update")
         self.update_button.setToolTip("The AI reworks the draft as you asked; sources carry through")
