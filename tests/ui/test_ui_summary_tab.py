@@ -178,6 +178,8 @@ def test_too_little_in_the_range_says_what_to_add(qtbot, ready_vault, make_windo
     tab.date_from.setDate(today.addDays(-25))
     tab.date_to.setDate(today.addDays(-10))  # the sample signed items 1, 4 and 8 weeks ago
     assert "0 signed progress notes, 0 signed assessments" in tab.in_range.text()
+    window.workspace.chart.consent_revoke.click()  # the chart redraws: the half-filled form stays
+    assert tab.pages.currentIndex() == tab.FORM and tab.date_to.date() == today.addDays(-10)
     tab.generate_button.click()
     qtbot.waitUntil(lambda: not tab.busy_now, timeout=30_000)
     assert tab.pages.currentIndex() == tab.FORM and tab.form_error.isVisible()
@@ -186,6 +188,8 @@ def test_too_little_in_the_range_says_what_to_add(qtbot, ready_vault, make_windo
     assert "0 signed progress notes" in message
     assert window.ctx.practice.summaries.list(tab.client_id) == []
     assert window.ctx.practice.sessions._llm is None  # refused before any model was loaded
+    tab.form_cancel_button.click()  # Back
+    assert tab.pages.currentIndex() == tab.EMPTY and "No summaries yet" in tab.empty_hint.text()
 
 
 def test_case_summary_of_a_thin_record_is_refused_before_the_model(qtbot, ready_vault, make_window):

@@ -77,7 +77,7 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         self.date_from.dateChanged.connect(self._show_range_contents)
         self.date_to.dateChanged.connect(self._show_range_contents)
         self.generate_button.clicked.connect(self._on_generate_clicked)
-        self.form_cancel_button.clicked.connect(lambda: self._show_page_for(self.summary))
+        self.form_cancel_button.clicked.connect(self._on_form_back_clicked)
         self.form_busy.cancel_clicked.connect(self._on_cancel_clicked)
         self.editor_busy.cancel_clicked.connect(self._on_cancel_clicked)
         self.text.textChanged.connect(self._on_text_changed)
@@ -103,6 +103,8 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         if client_id != self.client_id:
             self.summary = None
             self.result.clear()
+        elif self.busy_now or self.pages.currentIndex() == self.FORM:
+            return True  # the same chart redrawn (a consent change...): keep the form and its progress
         self.client_id = client_id
         if client_id is None:
             self.summaries.clear()
@@ -191,6 +193,13 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         self.summaries.clearSelection()
         self.pages.setCurrentIndex(self.FORM)
         self.generate_button.setFocus()
+
+    def _on_form_back_clicked(self) -> None:
+        if self.summary is not None:
+            self._select_row(self.summary["id"])
+            self.open_summary(self.summary["id"])
+        else:
+            self.refresh_list()
 
     def _today(self):
         now = self._ctx.clock.now() if self._ctx.clock else datetime.now().astimezone()
