@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui_helpers import unlock
@@ -180,7 +181,7 @@ def test_too_little_in_the_range_says_what_to_add(qtbot, ready_vault, make_windo
     assert "0 signed progress notes, 0 signed assessments" in tab.in_range.text()
     window.workspace.chart.consent_revoke.click()  # the chart redraws: the half-filled form stays
     assert tab.pages.currentIndex() == tab.FORM and tab.date_to.date() == today.addDays(-10)
-    tab.generate_button.click()
+    qtbot.keyClick(tab.purpose.lineEdit(), Qt.Key.Key_Return)  # Enter generates
     qtbot.waitUntil(lambda: not tab.busy_now, timeout=30_000)
     assert tab.pages.currentIndex() == tab.FORM and tab.form_error.isVisible()
     message = tab.form_error.text()

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
@@ -88,6 +89,10 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
         self.share_button.clicked.connect(self._on_share_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.purpose.lineEdit().returnPressed.connect(self._on_generate_clicked)
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence(Qt.Key.Key_Escape),
+                                                                         self._on_cancel_clicked)):
+            QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def set_context(self, ctx) -> None:
         self._ctx = ctx
