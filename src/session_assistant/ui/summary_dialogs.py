@@ -1,6 +1,9 @@
-"""Dialogs of the Summary tab: the sources of a summary, and a shared copy's passphrase (shown once)."""
+"""Words and dialogs of the Summary tab: generation details, the sources of a summary, and a shared
+copy's passphrase (shown once)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -11,6 +14,43 @@ from session_assistant.chart.citations import KIND_TAGS
 
 KIND_WORDS = {"progress_note": "Progress note", "assessment": "Assessment", "diagnosis": "Diagnosis",
               "treatment_plan": "Treatment plan"}
+
+
+def local_time(value: str | None) -> str:
+    """A stored time (UTC, ISO) as the clinician's local 'YYYY-MM-DD HH:MM'."""
+    try:
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return (value or "")[:16].replace("T", " ")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def generation_details(summary: dict) -> str:
+    """Model, date, range, purpose (and signer): what the info line beside Sources says."""
+    covers = (f"covers {summary['date_from']} to {summary['date_to']}" if summary["date_from"]
+              else "covers the whole signed record")
+    parts = [f"Generated {local_time(summary['created_at'])} with {summary['ai_model'] or 'no model'}", covers]
+    if summary["purpose"]:
+        parts.append(f"purpose: {summary['purpose']}")
+    if summary["status"] == "signed":
+        parts.append(f"signed by {summary['signer_name']} on {local_time(summary['signed_at'])}")
+    return " · ".join(parts)
+
+
+def check_before_signing(summary: dict) -> str:
+    """Lines without a source, and lines stating a number their sources do not ("" when none)."""
+    statements = summary["statements"]
+    unsourced = sum(1 for s in statements if not s["sources"])
+    numbers = sum(1 for s in statements if s.get("unsupported_numbers"))
+    notes = []
+    if unsourced:
+        notes.append(f"{plural(unsourced, 'line')} without a source")
+    if numbers:
+        notes.append(f"{plural(numbers, 'line')} with a number its sources do not state")
+    return ("Check before signing: " + "; ".join(notes) + " (see Sources).") if notes else ""
 
 
 def cited_by(summary: dict) -> dict[tuple[str, int], list[int]]:

@@ -23,7 +23,7 @@ from session_assistant.services.chart_sources import TooLittleToSummarize
 from session_assistant.services.summaries import DraftExists
 from session_assistant.ui import summary_work
 from session_assistant.ui.summary_actions import TITLES, SummaryRecordActions
-from session_assistant.ui.summary_dialogs import SourcesDialog
+from session_assistant.ui.summary_dialogs import SourcesDialog, check_before_signing, generation_details, local_time
 from session_assistant.ui.summary_tab_view import SummaryTabView
 from session_assistant.ui.worker import Worker
 
@@ -34,23 +34,11 @@ WHAT_TO_ADD = ("What to add: sign the progress notes of the sessions {where}, re
 SIGNED_FIRST = "Sign & Approve the summary first: only signed summaries are exported."
 
 
-def _day(value: str | None) -> str:
-    """A stored time (UTC, ISO) as the clinician's local 'YYYY-MM-DD HH:MM'."""
-    try:
-        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return (value or "")[:16].replace("T", " ")
-
-
 # (plural, singular) of what a summary is drafted from
 KIND_WORDS = {"progress_note": ("signed progress notes", "signed progress note"),
               "assessment": ("signed assessments", "signed assessment"),
               "treatment_plan": ("signed plan versions", "signed plan version"),
               "diagnosis": ("diagnoses", "diagnosis")}
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class SummaryTab(SummaryRecordActions, SummaryTabView):
@@ -127,8 +115,8 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         chosen = None
         for row in rows:
             covers = f"{row['date_from']} to {row['date_to']}" if row["date_from"] else "whole signed record"
-            when = f"signed {_day(row['signed_at'])[:10]}" if row["status"] == "signed" else \
-                f"updated {_day(row['updated_at'])[:10]}"
+            when = f"signed {local_time(row['signed_at'])[:10]}" if row["status"] == "signed" else \
+                f"updated {local_time(row['updated_at'])[:10]}"
             item = QTreeWidgetItem([TITLES.get(row["kind"], row["kind"]), covers, row["status"].capitalize(), when])
             item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
             self.summaries.addTopLevelItem(item)
@@ -144,6 +132,9 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
             self.empty_hint.setText("No summaries yet. Add → Treatment Summary (a date range) or AI Case Summary "
                                     "(the whole signed record)." if not rows else
                                     "Choose a summary above, or Add a new one.")
+            if self.busy_now:
+                self.empty_hint.setText(self.empty_hint.text() + "\n\nA summary is being generated for another "
+                                        "client; Add is available again when it is done.")
             self.pages.setCurrentIndex(self.EMPTY)
 
     def _on_summaries_current_changed(self, current, _previous) -> None:
@@ -291,26 +282,11 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         self.pages.setCurrentIndex(self.EDITOR)
 
     def _show_details(self) -> None:
-        summary = self.summary
-        covers = (f"covers {summary['date_from']} to {summary['date_to']}" if summary["date_from"]
-                  else "covers the whole signed record")
-        parts = [f"Generated {_day(summary['created_at'])} with {summary['ai_model'] or 'no model'}", covers]
-        if summary["purpose"]:
-            parts.append(f"purpose: {summary['purpose']}")
-        if summary["status"] == "signed":
-            parts.append(f"signed by {summary['signer_name']} on {_day(summary['signed_at'])}")
-        self.details.setText(" · ".join(parts))
-        self.sources_button.setText(f"Sources ({len(summary['sources'])})")
-        statements = summary["statements"]
-        unsourced = sum(1 for s in statements if not s["sources"])
-        numbers = sum(1 for s in statements if s.get("unsupported_numbers"))
-        notes = []
-        if unsourced:
-            notes.append(f"{_plural(unsourced, 'line')} without a source")
-        if numbers:
-            notes.append(f"{_plural(numbers, 'line')} with a number its sources do not state")
-        self.warning.setText(("Check before signing: " + "; ".join(notes) + " (see Sources).") if notes else "")
-        self.warning.setVisible(bool(notes) and summary["status"] != "signed")
+        self.details.setText(generation_details(self.summary))
+        self.sources_button.setText(f"Sources ({len(self.summary['sources'])})")
+        warning = check_before_signing(self.summary)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning) and self.summary["status"] != "signed")
 
     def _on_text_changed(self) -> None:
         if self.summary is None or self.summary["status"] == "signed" or self.text.isReadOnly():
