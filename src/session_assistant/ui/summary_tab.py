@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
+from session_assistant.model_registry import KNOWN_MODELS
 from session_assistant.services.chart_sources import TooLittleToSummarize
 from session_assistant.services.summaries import DraftExists
 from session_assistant.ui import summary_work
@@ -28,6 +29,7 @@ from session_assistant.ui.summary_tab_view import SummaryTabView
 from session_assistant.ui.worker import Worker
 
 AUTOSAVE_MS = 800
+DEFAULT_LLM = next((m.id for m in KNOWN_MODELS if m.kind == "llm" and m.role == "default"), "the default model")
 DEFAULT_RANGE_DAYS = 90
 WHAT_TO_ADD = ("What to add: sign the progress notes of the sessions {where}, record and sign a PHQ-9 or GAD-7, "
                "or sign a treatment plan{widen}.")
@@ -182,7 +184,7 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         self.date_to.setDate(QDate(today.year, today.month, today.day))
         self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd"))
         self.purpose.setCurrentIndex(0)
-        self.model_line.setText(f"Model: {self._ctx.model_name('llm') or 'the default note model'} "
+        self.model_line.setText(f"Model: {self._ctx.model_name('llm') or DEFAULT_LLM} "
                                 "(change it in Settings → Models). It runs on this computer; nothing is sent.")
         self.form_error.hide()
         self._show_range_contents()
@@ -348,9 +350,26 @@ class SummaryTab(SummaryRecordActions, SummaryTabView):
         self._busy_panel = busy
         self._worker = worker = Worker(fn, "summary")
         self._set_busy(True)
-        worker.progress.connect(busy.show_progress)
+        # The elapsed time ticks here, on the GUI thread: a model reading a long prompt reports
+        # nothing for many seconds, and a frozen counter would look like a hang.
+        began, last = time.monotonic(), {"fraction": 0.0, "message": message}
+        ticker = QTimer(self)
+        ticker.setInterval(1000)
+
+        def show(fraction: float | None = None, text: str | None = None) -> None:
+            if worker.token.cancelled:
+                return  # "Cancelling…" stays until the worker ends
+            last["fraction"] = last["fraction"] if fraction is None else fraction
+            last["message"] = last["message"] if text is None else text
+            busy.show_progress(last["fraction"], f"{last['message']} · {int(time.monotonic() - began)} s")
+
+        worker.progress.connect(show)
+        ticker.timeout.connect(show)
+        ticker.start()
 
         def end() -> bool:
+            ticker.stop()
+            ticker.deleteLater()
             self._worker = None
             busy.done()
             self._set_busy(False)

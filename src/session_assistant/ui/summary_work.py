@@ -3,12 +3,10 @@
 Progress: the summary service reports its stages (periods, the overall summary); within one model
 call it is silent, which on two cores can mean a minute at the same percentage. ``TokenProgress``
 wraps the loaded model so every generated token moves the bar a little within the current stage,
-and the message says what is happening, how many tokens are written and for how long.
+and the message says what is happening and how many tokens are written (the tab adds the time).
 """
 
 from __future__ import annotations
-
-import time
 
 from session_assistant.jobs.progress import CancelToken, ProgressFn
 from session_assistant.ui import engines
@@ -34,7 +32,6 @@ class TokenProgress:
         self._stage_at = 0.0  # the engine's last fraction (0..1 of its own work)
         self._message = "Starting"
         self._shown = 0.0
-        self._began = time.monotonic()
 
     def _loaded(self):
         if self._model is None:
@@ -49,8 +46,7 @@ class TokenProgress:
 
     def _show(self, fraction: float, message: str) -> None:
         self._shown = max(self._shown, min(1.0, fraction))
-        seconds = int(time.monotonic() - self._began)
-        self._report(self._shown, f"{message} · {seconds} s")
+        self._report(self._shown, message)
 
     def stage(self, fraction: float, message: str) -> None:
         """The service's ``on_progress``."""
