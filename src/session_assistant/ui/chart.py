@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.errors import UserError
-from session_assistant.ui.chart_records import fill_documents, fill_summaries, latest_measures
+from session_assistant.ui.chart_records import fill_documents, latest_measures
 from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.trend_plot import SHARED_CUTOFFS
@@ -42,6 +42,7 @@ class ChartPage(ChartView):
         self.new_appointment.clicked.connect(lambda: self.client_id and self.new_appointment_requested.emit(self.client_id))
         for editor in (self.assessments_tab, self.plan_tab, self.diagnoses_tab, self.client_tab):
             editor.changed.connect(lambda editor=editor: self._on_chart_edited(editor))
+        self.summary_tab.set_context(ctx)
         self.refresh_clients()
         self._open(None)
 
@@ -112,10 +113,11 @@ class ChartPage(ChartView):
                 value.clear()
             self.notes.clear()
             self.consent_status.clear()
+            self.summary_tab.show_client(None)
             return
         self._fill_overview(self._ctx.practice.clients.chart(client_id))  # audited view
         practice = self._ctx.practice
-        for title, filled in (("Summary", fill_summaries(self.summary_tab, practice, client_id)),
+        for title, filled in (("Summary", self.summary_tab.show_client(client_id)),
                               ("Assessments", self.assessments_tab.fill(practice, client_id)),
                               ("Treatment plan", self.plan_tab.fill(practice, client_id)),
                               ("Documents", fill_documents(self.documents_tab, practice, client_id)),

@@ -1,8 +1,4 @@
-"""Read-only chart tabs over the chart services when this build has them (issue 6's engines).
-
-Each filler returns False when its service is missing, so the tab stays disabled instead of
-showing anything invented.
-"""
+"""The chart's read-only parts: the latest measures on the overview and the Documents tab."""
 
 from __future__ import annotations
 
@@ -11,11 +7,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 MEASURES = (("phq9", "PHQ-9", 27), ("gad7", "GAD-7", 21))
 
 
-def latest_measures(practice, client_id: int) -> tuple[str, list] | None:
-    """('PHQ-9 12 (moderate) on 2026-11-02 · ...', plot series) or None without the service."""
-    service = getattr(practice, "assessments", None)
-    if service is None:
-        return None
+def latest_measures(practice, client_id: int) -> tuple[str, list]:
+    """('PHQ-9 12 (moderate) on 2026-11-02 · ...', plot series)."""
+    service = practice.assessments
     words, series = [], []
     for key, title, maximum in MEASURES:
         rows = service.list(client_id, key)
@@ -28,7 +22,7 @@ def latest_measures(practice, client_id: int) -> tuple[str, list] | None:
 
 
 class TextTab(QWidget):
-    """A read-only text view (treatment plan, summaries)."""
+    """A read-only text view (documents)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,19 +30,6 @@ class TextTab(QWidget):
         self.text.setReadOnly(True)
         self.text.setAccessibleName(name)
         QVBoxLayout(self).addWidget(self.text)
-
-
-def fill_summaries(tab: TextTab, practice, client_id: int) -> bool:
-    service = getattr(practice, "summaries", None)
-    if service is None:
-        return False
-    parts = []
-    for summary in service.list(client_id):
-        title = "AI Case Summary" if summary.get("kind") == "case" else "Treatment Summary"
-        parts.append(f"{title} · {summary.get('status', '')} · {str(summary.get('created_at', ''))[:10]}\n"
-                     f"{summary.get('text', '')}")
-    tab.text.setPlainText("\n\n".join(parts) or "No summaries yet.")
-    return True
 
 
 def fill_documents(tab: TextTab, practice, client_id: int) -> bool:

@@ -10,6 +10,7 @@ from session_assistant.ui.chart_records import TextTab
 from session_assistant.ui.client_editor import ClientEditor
 from session_assistant.ui.diagnosis_tab import DiagnosisTab
 from session_assistant.ui.plan_editor import PlanEditor
+from session_assistant.ui.summary_tab import SummaryTab
 from session_assistant.ui.trend_plot import TrendPlot
 from session_assistant.ui.widgets import heading
 
@@ -112,7 +113,7 @@ class ChartView(QWidget):
         notes_layout.addWidget(self.notes, 1)
         notes_layout.addLayout(notes_row)
         self.tabs.addTab(notes, "No&tes")
-        self.summary_tab = TextTab("Summaries")
+        self.summary_tab = SummaryTab()
         self.assessments_tab = AssessmentsTab()
         self.plan_tab = PlanEditor()
         self.documents_tab = TextTab("Documents")

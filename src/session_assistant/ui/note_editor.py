@@ -30,14 +30,6 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
 
 
-def document_service_available() -> bool:
-    try:
-        import session_assistant.services.documents  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class NoteEditorPage(NoteEditorView):
     """Edits the note of one appointment. Emits ``changed()`` after saves, signing and addenda."""
 
@@ -136,7 +128,7 @@ class NoteEditorPage(NoteEditorView):
         self.sign_button.setVisible(not signed)
         self.delete_button.setVisible(not signed)
         self.addendum_button.setVisible(signed)
-        self.export_button.setVisible(signed and document_service_available())
+        self.export_button.setVisible(signed)
         self.enhance_button.setVisible(not signed and not note["ai_assisted"] and self._ai_allowed())
         self.refine_button.setEnabled(not signed)
         self.refine_instruction.setEnabled(not signed)

@@ -211,6 +211,7 @@ class Workspace(QWidget):
         """Before a lock or quit: save the open note, stop work, hide the tray, destroy every PHI widget."""
         self.note.teardown()
         self.session.teardown()
+        self.chart.summary_tab.teardown()
         if self.tray is not None:
             self.tray.hide()
         self.setParent(None)
