@@ -58,9 +58,7 @@ class SummaryRecordActions:
 
     def export_to(self, path: Path, *, share: bool = False, replace: bool = False) -> None:
         """Write the signed PDF, or the AES-256 copy to share, on the vault pool (recorded, audited)."""
-        from session_assistant.documents.service import DocumentService
-
-        service, summary_id = DocumentService(self._ctx.practice), self.summary["id"]
+        service, summary_id = self._ctx.practice.documents, self.summary["id"]
 
         def done(record) -> None:
             self.last_export_path = record.path
