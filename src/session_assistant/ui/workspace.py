@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget,
 
 from session_assistant.ui.agenda import AgendaPage
 from session_assistant.ui.chart import ChartPage
+from session_assistant.ui.chart_digests import DigestRunner
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.dialogs import NewAppointmentDialog, NewClientDialog, default_start
 from session_assistant.ui.draft_review import redraft_sections
@@ -92,6 +93,11 @@ class Workspace(QWidget):
         self.session.note_requested.connect(self.open_note)
         self.session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
         self.note.changed.connect(self._on_note_changed)
+        # Digests of signed items feed the fast summaries (issue 20): built now, and after each signing.
+        self.digests = DigestRunner(ctx, self)
+        for signal in (self.note.changed, self.chart.assessments_tab.changed, self.chart.plan_tab.changed):
+            signal.connect(self.digests.request)
+        self.digests.request()
         self.tray = self._make_tray()
         self.go(0)
 
@@ -212,6 +218,7 @@ class Workspace(QWidget):
         self.note.teardown()
         self.session.teardown()
         self.chart.summary_tab.teardown()
+        self.digests.cancel()
         if self.tray is not None:
             self.tray.hide()
         self.setParent(None)
