@@ -127,6 +127,8 @@ def test_the_schema_only_lets_the_model_cite_lines_of_the_window():
     assert set(schema["required"]) == {s.key for s in SLOTS if s.part == "plan"}
     subjective = part_schema("subjective", [0, 1], [1])["properties"]
     assert subjective["quote"]["items"] == {"enum": [1]}  # a quote is a client line, copied verbatim
+    assert subjective["account"]["minItems"] == 1  # a window with client lines holds some of their account
+    assert part_schema("subjective", [0], [])["properties"]["account"]["minItems"] == 0  # no client line, no account
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ WINDOW_TOKENS = 1200  # a 10-minute stretch of talk; a 50-minute session is four
 FACT_MAX_CHARS = 160
 EVIDENCE_MAX = 3
 TOKENS_PER_FACT = 55
+REQUIRED_SLOT = "account"
 PART_TITLES = {"subjective": "Subjective", "objective": "Objective", "assessment": "Assessment", "plan": "Plan"}
 
 
@@ -60,7 +61,10 @@ def part_schema(part: str, ids: Sequence[int], client_ids: Sequence[int]) -> dic
         if slot.key == QUOTE_SLOT:
             properties[slot.key] = {"type": "array", "items": {"enum": sorted(set(client_ids))}, "maxItems": 1}
         else:
-            properties[slot.key] = {"type": "array", "items": fact, "maxItems": slot.max_items}
+            # A window with client lines always holds some of the client's account; required, the
+            # 1.5B model writes it instead of leaving every list empty (as it did when all were optional).
+            least = 1 if slot.key == REQUIRED_SLOT and client_ids else 0
+            properties[slot.key] = {"type": "array", "items": fact, "minItems": least, "maxItems": slot.max_items}
     return {"type": "object", "properties": properties, "required": list(properties)}
 
 
