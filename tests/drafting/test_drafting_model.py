@@ -48,7 +48,7 @@ def _check_structure(draft, fmt_key, segments):
 @pytest.mark.parametrize("fmt_key", ["soap", "dap", "birp", "girp"])
 def test_each_format_drafts_to_its_schema(tiny_model, short_session, fmt_key):
     progress = []
-    draft = draft_note(tiny_model, short_session, fmt_key, max_sentences=1,
+    draft = draft_note(tiny_model, short_session, fmt_key, max_sentences=1, method="sections",
                        on_progress=lambda f, m: progress.append((f, m)))
     _check_structure(draft, fmt_key, short_session["segments"])
     assert draft.mode == "direct" and draft.model == TEST_MODEL
@@ -115,7 +115,7 @@ def test_long_session_is_drafted_in_windows_and_resumes(tiny_model, tmp_path):
 def test_draft_note_routes_long_transcripts_through_windows(tiny_model):
     segments = _long_session(10)
     draft = draft_note(tiny_model, {"segments": segments}, "soap", max_sentences=1, direct_limit=50,
-                       window_tokens=200)
+                       window_tokens=200, method="sections")
     assert draft.mode == "windowed"
     assert all(text.strip() for text in draft.sections.values())
 

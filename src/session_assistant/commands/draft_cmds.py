@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "\"objectives\", \"status\"}], \"diagnoses\": [{\"id\", \"code\", \"description\"}], "
                         "\"measures\": [{\"id\", \"instrument\", \"total\", \"severity\", \"date\"}], "
                         "\"last_plan\": {\"id\", \"date\", \"text\"}} (all optional; see drafting/chart_context.py)")
+    p.add_argument("--method", default=None, choices=["record", "sections"],
+                   help="record: extract a session record, then render the note (default for a client); "
+                        "sections: write each section from the transcript (default for a patient)")
     p.add_argument("--max-sentences", type=int, default=None, metavar="N",
                    help="at most N sentences per section (shorter, faster drafts)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -67,7 +70,8 @@ def _draft(ctx, args) -> int:
                                  max_sentences=args.max_sentences)
         else:
             draft = draft_note(model, source, args.format, subject=args.subject, on_progress=show,
-                               max_sentences=args.max_sentences, pronouns=args.pronouns, chart=chart)
+                               max_sentences=args.max_sentences, pronouns=args.pronouns, chart=chart,
+                               method=args.method)
     finally:
         model.close()
     data = draft.to_json()

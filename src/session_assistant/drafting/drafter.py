@@ -35,7 +35,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
                on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                direct_limit: int = DIRECT_TOKEN_LIMIT, window_tokens: int | None = None,
                max_sentences: int | None = None, pronouns: str | None = None,
-               chart: ChartContext | None = None) -> Draft:
+               chart: ChartContext | None = None, method: str | None = None) -> Draft:
     """Draft a note in ``fmt`` (default SOAP) from a transcript (utterances, JSON, text or Transcript).
 
     Short transcripts are drafted section by section over the whole text; longer ones through a
@@ -45,12 +45,22 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     client's goals, diagnoses, measures and last plan, apart from the transcript; the lines made
     from it cite chart items.
 
+    ``method``: "record" (the default for a therapy "client" note) extracts a structured session
+    record window by window and renders the note from it by rule (``record_extract``,
+    ``record_render``); "sections" (the default for the medical "patient" voice) writes each
+    section from the whole transcript, or through windows when it is long.
+
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
     """
     started = time.monotonic()
     note_format = get_format(fmt, subject, max_sentences)
     utterances = require_words(list(transcript) if _is_utterances(transcript) else parse_transcript(transcript))
+    if (method or ("record" if subject == "client" else "sections")) == "record":
+        draft = draft_from_record(model, note_format, utterances, subject=subject, chart=chart,
+                                  on_progress=on_progress, cancel=cancel, window_tokens=window_tokens)
+        draft.elapsed_s = time.monotonic() - started
+        return draft
     system = system_prompt("draft_system", note_format.title, subject, pronouns)
     if fits_directly(model, note_format, utterances, system, direct_limit, chart):
         note_format = fit_to_session(note_format, sum(len(u.text.split()) for u in utterances))
@@ -67,6 +77,21 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
         acc.add_segments(utterances, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
         draft = acc.finish(on_progress=lambda f, m: on_progress(0.9 + 0.1 * f, m), cancel=cancel)
     draft.elapsed_s = time.monotonic() - started
+    return draft
+
+
+def draft_from_record(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, subject: str,
+                      chart: ChartContext | None, on_progress: ProgressFn, cancel: CancelToken | None,
+                      window_tokens: int | None = None) -> Draft:
+    """Extraction before prose: fill the session record, then render the note from it by rule."""
+    from session_assistant.drafting.record_extract import WINDOW_TOKENS, extract_record
+    from session_assistant.drafting.record_render import render_note
+
+    record = extract_record(model, utterances, window_tokens=window_tokens or WINDOW_TOKENS, cancel=cancel,
+                            on_progress=lambda f, m: on_progress(0.98 * f, m))
+    draft = render_note(fmt, record, SourceIndex(utterances), scan_transcript(utterances), model=model.model_id,
+                        chart=chart, subject=subject)
+    on_progress(1.0, "Drafting: done")
     return draft
 
 

@@ -1,0 +1,145 @@
+"""Fill the session record window by window: for each window of the transcript, one short
+grammar-constrained request per note part, asking only for that part's slots, each fact citing
+lines of that window (the schema's evidence is an enum of the window's line ids, so a slot cannot
+cite a line that does not exist). The requests of one window share the window as their prompt
+prefix, so llama.cpp reads the window once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Sequence
+
+from session_assistant.drafting.formats import prompt_text
+from session_assistant.drafting.note_model import NoteModel
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.sections import salvage_items
+from session_assistant.drafting.session_record import (PARTS, QUOTE_MAX_WORDS, QUOTE_SLOT, SLOTS, SessionRecord,
+                                                       SlotFact)
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+
+log = logging.getLogger(__name__)
+
+WINDOW_TOKENS = 1200  # a 10-minute stretch of talk; a 50-minute session is four or five windows
+FACT_MAX_CHARS = 160
+EVIDENCE_MAX = 3
+TOKENS_PER_FACT = 55
+REQUIRED_SLOT = "account"
+PART_TITLES = {"subjective": "Subjective", "objective": "Objective", "assessment": "Assessment", "plan": "Plan"}
+
+
+def windows_of(model: NoteModel, utterances: Sequence[Utterance], window_tokens: int = WINDOW_TOKENS) -> list[list[Utterance]]:
+    """Consecutive windows of about ``window_tokens`` tokens; every utterance in exactly one."""
+    windows: list[list[Utterance]] = [[]]
+    used = 0
+    for utt in utterances:
+        size = model.count_tokens(utt.line()) + 1
+        if windows[-1] and used + size > window_tokens:
+            windows.append([])
+            used = 0
+        windows[-1].append(utt)
+        used += size
+    return [w for w in windows if w]
+
+
+def part_slots(part: str, has_client_lines: bool) -> list:
+    return [s for s in SLOTS if s.part == part and (s.key != QUOTE_SLOT or has_client_lines)]
+
+
+def part_schema(part: str, ids: Sequence[int], client_ids: Sequence[int]) -> dict:
+    """``{slot: [{"evidence": [id], "text": str}]}`` for the part's slots; the quote slot lists ids."""
+    fact = {"type": "object",
+            "properties": {"evidence": {"type": "array", "items": {"enum": sorted(set(ids))}, "minItems": 1,
+                                        "maxItems": EVIDENCE_MAX},
+                           "text": {"type": "string", "minLength": 8, "maxLength": FACT_MAX_CHARS}},
+            "required": ["evidence", "text"]}
+    properties = {}
+    for slot in part_slots(part, bool(client_ids)):
+        if slot.key == QUOTE_SLOT:
+            properties[slot.key] = {"type": "array", "items": {"enum": sorted(set(client_ids))}, "maxItems": 1}
+        else:
+            # A window with client lines always holds some of the client's account; required, the
+            # 1.5B model writes it instead of leaving every list empty (as it did when all were optional).
+            least = 1 if slot.key == REQUIRED_SLOT and client_ids else 0
+            properties[slot.key] = {"type": "array", "items": fact, "minItems": least, "maxItems": slot.max_items}
+    return {"type": "object", "properties": properties, "required": list(properties)}
+
+
+def part_request(part: str, has_client_lines: bool) -> str:
+    asks = []
+    for slot in part_slots(part, has_client_lines):
+        what = "the line number of " + slot.ask if slot.key == QUOTE_SLOT else slot.ask
+        asks.append(f'- "{slot.key}": {what} (at most {slot.max_items})')
+    return prompt_text("extract_record_part").format(part_title=PART_TITLES[part], asks="\n".join(asks))
+
+
+def quote_text(utt: Utterance) -> str:
+    """The client's words, cut at a sentence end (or a word limit) so a note can hold them."""
+    words = utt.text.split()
+    if len(words) <= QUOTE_MAX_WORDS:
+        return utt.text.strip()
+    sentences = re.split(r"(?<=[.!?])\s+", utt.text.strip())
+    kept = ""
+    for sentence in sentences:
+        if len((kept + " " + sentence).split()) > QUOTE_MAX_WORDS:
+            break
+        kept = (kept + " " + sentence).strip()
+    return kept or " ".join(words[:QUOTE_MAX_WORDS]) + " ..."
+
+
+def _parse(text: str, keys: Sequence[str]) -> dict:
+    try:
+        data = json.loads(text)
+        return data if isinstance(data, dict) else {}
+    except ValueError:
+        found: dict = {}
+        for owner, obj in salvage_items(text, keys):
+            if owner:
+                found.setdefault(owner, []).append(obj)
+        return found
+
+
+def extract_window(model: NoteModel, record: SessionRecord, window: Sequence[Utterance], number: int, *,
+                   system: str, cancel: CancelToken | None = None,
+                   on_part: ProgressFn = no_progress) -> None:
+    """Fill ``record`` from one window, one part at a time."""
+    ids = [u.id for u in window]
+    by_id = {u.id: u for u in window}
+    client_ids = [u.id for u in window if u.speaker and is_client(u.speaker)]
+    block = "Transcript lines (line number, speaker, words):\n" + "\n".join(u.line() for u in window)
+    for index, part in enumerate(PARTS):
+        on_part(index / len(PARTS), f"Window {number + 1}: {PART_TITLES[part]}")
+        slots = part_slots(part, bool(client_ids))
+        budget = 30 + TOKENS_PER_FACT * sum(s.max_items for s in slots if s.key != QUOTE_SLOT)
+        messages = [{"role": "system", "content": system},
+                    {"role": "user", "content": f"{block}\n\n{part_request(part, bool(client_ids))}"}]
+        gen = model.generate_json(messages, part_schema(part, ids, client_ids), budget, cancel=cancel)
+        if gen.finish_reason == "length":
+            log.info("record window %d part %s hit its length limit (%d tokens)", number, part, gen.tokens)
+        data = _parse(gen.text, [s.key for s in slots])
+        for slot in slots:
+            for item in data.get(slot.key) or []:
+                if slot.key == QUOTE_SLOT:
+                    if isinstance(item, int) and item in by_id:
+                        record.add(slot.key, SlotFact(quote_text(by_id[item]), [item], number), ids)
+                    continue
+                if isinstance(item, dict) and isinstance(item.get("text"), str):
+                    evidence = [i for i in item.get("evidence") or [] if isinstance(i, int)]
+                    record.add(slot.key, SlotFact(item["text"], evidence, number), ids)
+    on_part(1.0, f"Window {number + 1}: done")
+
+
+def extract_record(model: NoteModel, utterances: Sequence[Utterance], *, window_tokens: int = WINDOW_TOKENS,
+                   on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> SessionRecord:
+    """The session record of a whole transcript, filled window by window."""
+    system = prompt_text("extract_record_system")
+    record = SessionRecord()
+    windows = windows_of(model, utterances, window_tokens)
+    for number, window in enumerate(windows):
+        extract_window(model, record, window, number, system=system, cancel=cancel,
+                       on_part=lambda f, m, n=number: on_progress((n + f) / len(windows), m))
+        record.windows.append([u.id for u in window])
+    return record

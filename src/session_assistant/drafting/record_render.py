@@ -1,0 +1,129 @@
+"""Render a therapy note from the session record, by rule: each slot's facts go to the one part of
+the format where that rubric item belongs (homework given to the Plan, homework reviewed to the
+Subjective), each fact is stated once across the whole note, and an empty slot writes nothing.
+
+The model wrote each fact as a short sentence; here it is checked as a whole draft's sentences are
+(therapy voice, numbers nobody said, risk statements withheld for the clinician), and the
+transparent rule lines (interventions, stage of change, chart facts) join it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.draft_result import Draft, DraftSentence
+from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.formats import NOT_DISCUSSED, NoteFormat
+from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
+from session_assistant.drafting.record_extract import FACT_MAX_CHARS
+from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
+from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
+from session_assistant.drafting.therapy_voice import therapy_voice
+from session_assistant.drafting.wording import clinical_wording
+
+# SOAP part -> the format's section, with the slots that sit elsewhere in that format.
+PART_SECTIONS: dict[str, dict[str, str]] = {
+    "soap": {"subjective": "subjective", "objective": "objective", "assessment": "assessment", "plan": "plan"},
+    "dap": {"subjective": "data", "objective": "data", "assessment": "assessment", "plan": "plan"},
+    "birp": {"subjective": "behavior", "objective": "behavior", "assessment": "response", "plan": "plan"},
+    "girp": {"subjective": "response", "objective": "response", "assessment": "response", "plan": "plan"},
+}
+SLOT_SECTIONS: dict[str, dict[str, str]] = {
+    "birp": {"activities": "intervention"},
+    "girp": {"activities": "intervention", "goals": "goals", "concern": "goals"},
+}
+# Which slot claims a fact the model put in two slots: the specific one ("homework") before the
+# general ones ("account", "response"), so homework given is never filed as the client's response.
+CLAIM_ORDER = ("homework_review", "homework", "next_session", "referrals", "plan_changes", "planned_interventions",
+               QUOTE_SLOT, "measures", "activities", "concern", "goals", "history", "triggers", "account",
+               "symptoms", "response", "progress")
+WITHHELD_FLAGS = ("unsupported_number", "unsupported_dose")
+_LEADING_PRONOUN = re.compile(r"^(?:He|She)\b(?=\s+\w+(?:ed|s)\b)")
+_INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
+
+
+def slot_section(fmt: NoteFormat, slot_key: str) -> str:
+    part = SLOT_BY_KEY[slot_key].part
+    return SLOT_SECTIONS.get(fmt.key, {}).get(slot_key) or PART_SECTIONS.get(fmt.key, PART_SECTIONS["soap"])[part]
+
+
+def fact_sentence(slot_key: str, fact: SlotFact) -> str:
+    """The note's sentence for a fact: the slot's lead-in, then the fact; a quote in quotation marks."""
+    label = SLOT_BY_KEY[slot_key].label
+    if slot_key == QUOTE_SLOT:
+        return f'{label}"{fact.text.strip().strip(chr(34))}"'
+    text = _LEADING_PRONOUN.sub("Client", clinical_wording(" ".join(fact.text.split())))
+    if len(text) >= FACT_MAX_CHARS - 4 and not text.endswith((".", "!", "?", '"')):
+        # The length limit cut the fact: keep its complete sentences, or let is_unfinished drop it.
+        end = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
+        text = text[:end + 1] if end >= 20 else text.rstrip(" ,;:") + " and"
+    return label + finished(text)
+
+
+def _scores(text: str) -> set[tuple[str, str]]:
+    """(instrument, number) pairs a sentence states, e.g. ("AUDIT", "17")."""
+    return {(name, n) for name in _INSTRUMENT.findall(text) for n in numbers_in(text)}
+
+
+def check_fact(text: str, section: str, source: SourceIndex) -> tuple[str, list[str], bool]:
+    """(text, flags, withhold) for one model-written fact, with the checks a drafted sentence gets."""
+    text, loop = clean_loop(text)
+    flags = [loop] if loop else []
+    voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None)
+    text, flags = voice.text, flags + voice.flags
+    flags += source.unsupported(text)
+    withhold = voice.withhold or any(f.startswith(WITHHELD_FLAGS) for f in flags)
+    if mentions_risk(re.sub(r'"[^"]*"', " ", text)) or (mentions_risk(text) and '"' in text):
+        flags.append("risk_statement:withheld")
+        withhold = True
+    return text, flags, withhold
+
+
+def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, risk: Sequence[RiskItem], *,
+                model: str, chart: ChartContext | None = None, subject: str = "client",
+                warnings: Sequence[str] = ()) -> Draft:
+    """The note as a Draft: rule lines and slot facts, each in its section, each stated once."""
+    rules, facts = fact_lines(fmt, source, chart, subject)
+    facts["record"] = record.to_dict()
+    kept: list[KeptSentence] = [KeptSentence(r.section, r.text, content_words(r.text)) for r in rules]
+    stated_scores = {pair for r in rules for pair in _scores(r.text)}
+    placed: dict[str, list[tuple[int, DraftSentence]]] = {key: [] for key in fmt.keys}
+    withheld: list[DraftSentence] = []
+    dropped: list[DraftSentence] = []
+    render_rank = {key: n for n, key in enumerate(SLOT_BY_KEY)}
+    for slot_key in CLAIM_ORDER:
+        section = slot_section(fmt, slot_key)
+        for fact in record.facts(slot_key):
+            sentence = fact_sentence(slot_key, fact)
+            if is_unfinished(sentence):
+                dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
+                continue
+            text, flags, withhold = check_fact(sentence, section, source)
+            if withhold:
+                withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
+                continue
+            bag = content_words(re.sub(r"^[A-Z][\w' ]{0,30}: ", "", text))
+            repeat = repeated_sentence(bag, kept) if bag else None
+            scores = _scores(text)
+            if repeat is not None or (scores and scores & stated_scores and slot_key != "measures"):
+                where = repeat.section if repeat else "measures"
+                dropped.append(DraftSentence(section, text, list(fact.evidence), [f"repeats:{where}"]))
+                continue
+            kept.append(KeptSentence(section, text, bag))
+            stated_scores |= scores
+            placed[section].append((render_rank[slot_key], DraftSentence(section, text, list(fact.evidence), flags)))
+    by_section: dict[str, list[DraftSentence]] = {
+        key: [s for _, s in sorted(placed[key], key=lambda pair: pair[0])] for key in fmt.keys}
+    for line in rules:
+        by_section[line.section].append(line)
+    if risk:
+        ids = sorted({r.segment_id for r in risk})
+        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject), ids,
+                                                          ["clinician_review_required"], "system"))
+    sentences: list[DraftSentence] = []
+    for key in fmt.keys:
+        sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
+    return Draft(fmt, sentences, list(risk), withheld, list(warnings), model, "record", dropped=dropped, facts=facts)
