@@ -70,10 +70,12 @@ def test_drafting_a_vault_session_uses_the_clients_chart(practice, monkeypatch):
 
     monkeypatch.setattr(model, "generate_json", spy)
     practice.sessions.draft_session(practice.appointment_id, "soap")
-    # The therapy note is rendered from a session record: the model fills slots from the transcript
-    # only, and every chart line (goals, measures, diagnoses) is written by rule, citing the chart.
-    assert prompts and all("Transcript lines" in p for p in prompts)
-    assert not any("Client's chart" in p or "Reduce drinking to two nights a week" in p for p in prompts)
+    with_chart = [p for p in prompts if "Client's chart" in p]
+    assert with_chart and all("Write the Assessment section" in p for p in with_chart)  # the golden thread's part
+    assert all(p.index("Transcript (line number") < p.index("Client's chart") < p.index("Write the") for p in with_chart)
+    assert all("Reduce drinking to two nights a week" in p and "Return to swimming" not in p for p in with_chart)
+    assert all("how the session bears on it" in p for p in with_chart)
+    assert len(with_chart) < len(prompts)  # Subjective, Objective and Plan see the transcript only
     draft = practice.sessions.latest_draft(practice.appointment_id)["draft"]
     goal = next(s for s in draft["sentences"] if s["text"].startswith("Treatment goal"))
     assert goal["chart_evidence"] == [f"chart:goal:{ids['plan']}.1.1"] and goal["section"] == "assessment"

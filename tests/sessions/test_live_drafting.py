@@ -79,7 +79,7 @@ def test_a_short_session_is_drafted_whole(practice):
     assert practice.sessions.extract_while_recording(appointment, "soap", None, short) == 0
     practice.sessions.store_transcript(appointment, short)
     practice.sessions.draft_session(appointment, "soap")
-    assert practice.sessions.latest_draft(appointment)["draft"]["mode"] == "record"  # the therapy path
+    assert practice.sessions.latest_draft(appointment)["draft"]["mode"] == "direct"
 
 
 def test_a_cancelled_window_stays_pending_and_is_extracted_next_time():

@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "\"measures\": [{\"id\", \"instrument\", \"total\", \"severity\", \"date\"}], "
                         "\"last_plan\": {\"id\", \"date\", \"text\"}} (all optional; see drafting/chart_context.py)")
     p.add_argument("--method", default=None, choices=["record", "sections"],
-                   help="record: extract a session record, then render the note (default for a client); "
-                        "sections: write each section from the transcript (default for a patient)")
+                   help="sections (default): write each section from the transcript; record (experimental): "
+                        "extract a session record, then render the note from it by rule")
     p.add_argument("--max-sentences", type=int, default=None, metavar="N",
                    help="at most N sentences per section (shorter, faster drafts)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
