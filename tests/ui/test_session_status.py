@@ -61,3 +61,12 @@ def test_every_state_has_its_word_and_only_past_unsigned_sessions_need_a_note(re
         assert not needs_note(_row(practice, cancelled), now) and not needs_note(_row(practice, missed), now)
     finally:
         practice.close()
+
+
+def test_running_work_shows_its_percentage():
+    from session_assistant.ui.session_status import running_label
+
+    assert running_label("drafting", 0.424) == "Drafting… 42 %"
+    assert running_label("transcribing", 1.3) == "Transcribing… 100 %"
+    assert running_label("drafting") == "Drafting…"  # before the first progress report
+    assert running_label("recording", 0.5) == "● Recording"  # recording has no end to measure against

@@ -5,6 +5,7 @@ Run under ``flock /tmp/sa-heavy.lock`` (the model runs)."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -64,6 +65,10 @@ def test_cancel_during_draft_again_ends_within_two_seconds(qtbot, ready_vault, m
     qtbot.wait(200)
     shown = session.busy.message.text()
     assert shown.startswith("Drafting (1 of 1)"), shown
+    agenda = window.workspace.agenda  # the agenda's badge shows the same work's percentage
+    today = agenda.tree.topLevelItem(0)
+    badge = next(today.child(j).text(3) for j in range(today.childCount()) if "Jonah" in today.child(j).text(1))
+    assert re.fullmatch(r"Drafting… \d{1,3} %", badge), badge
     started = time.monotonic()
     session.busy.cancel.click()
     assert session.busy.message.text() == "Cancelling…" and not session.busy.cancel.isEnabled()

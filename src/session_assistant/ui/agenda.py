@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from session_assistant.ui.agenda_view import AgendaView
 from session_assistant.ui.context import UiContext
-from session_assistant.ui.session_status import status_label
+from session_assistant.ui.session_status import running_label, status_label
 
 KIND = {"in_person": "In person", "telehealth": "Telehealth"}
 WEEK = timedelta(days=7)
@@ -86,11 +86,12 @@ class AgendaPage(AgendaView):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
                 groups[label] = group
-            stage = self._ctx.sessions[row["id"]].stage if row["id"] in self._ctx.sessions else ""
+            work = self._ctx.sessions.get(row["id"])
+            stage, progress = (work.stage, work.progress) if work is not None else ("", None)
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",
                                     KIND.get(row["modality"], row["modality"]),
-                                    status_label(row, now, stage, pipeline, recordings)])
+                                    status_label(row, now, stage, pipeline, recordings, progress)])
             item.setData(0, Qt.ItemDataRole.UserRole, row)
             groups[label].addChild(item)
             if selected and selected["id"] == row["id"]:
@@ -102,6 +103,18 @@ class AgendaPage(AgendaView):
         self.empty.setVisible(not rows)
         self._update_buttons()
         self.refreshed.emit()
+
+    def show_progress(self, appointment_id: int) -> None:
+        """The running work's percentage on its row, without reading the vault (progress is frequent)."""
+        work = self._ctx.sessions.get(appointment_id)
+        if work is None or work.stage not in ("transcribing", "drafting"):
+            return
+        for group in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(group)
+            for index in range(parent.childCount()):
+                item = parent.child(index)
+                if item.data(0, Qt.ItemDataRole.UserRole)["id"] == appointment_id:
+                    item.setText(3, running_label(work.stage, work.progress))
 
     def selected_appointment(self) -> dict | None:
         item = self.tree.currentItem()

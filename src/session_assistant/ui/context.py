@@ -24,6 +24,7 @@ class SessionWork:
     """
 
     stage: str = ""
+    progress: float | None = None  # 0..1 of the running work (the agenda shows it as a percentage)
     transcript: Any = None  # transcribe.segments.Transcript
     utterances: list = field(default_factory=list)  # drafting Utterance list the evidence ids point into
     draft: Any = None  # drafting.Draft

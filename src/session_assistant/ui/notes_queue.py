@@ -91,16 +91,16 @@ class NotesQueuePage(QWidget):
     def _fill(self, rows: list[dict], now: datetime) -> None:
         selected = self.selected_appointment()
         practice = self._ctx.practice
-        pipeline = getattr(practice, "sessions", None)
-        recordings = getattr(practice, "recordings", None)
+        pipeline, recordings = practice.sessions, practice.recordings
         self.tree.clear()
         for row in rows:
             start = datetime.fromisoformat(row["starts_at"])
-            stage = self._ctx.sessions[row["id"]].stage if row["id"] in self._ctx.sessions else ""
+            work = self._ctx.sessions.get(row["id"])
+            stage, progress = (work.stage, work.progress) if work is not None else ("", None)
             item = QTreeWidgetItem([f"{start:%a %d %b %Y, %H:%M} · {KIND.get(row['modality'], row['modality'])}",
                                     f"{row['first_name']} {row['last_name']}",
                                     waiting_words(start + timedelta(minutes=row["minutes"]), now),
-                                    status_label(row, now, stage, pipeline, recordings)])
+                                    status_label(row, now, stage, pipeline, recordings, progress)])
             item.setData(0, Qt.ItemDataRole.UserRole, row)
             self.tree.addTopLevelItem(item)
             if selected and selected["id"] == row["id"]:

@@ -36,6 +36,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
     """Emits ``stage_changed(appointment_id)`` and ``summary_ready(appointment_id)`` for the agenda."""
 
     stage_changed = Signal(int)
+    progress_changed = Signal(int)  # appointment id: its work's percentage moved (the agenda shows it)
     summary_ready = Signal(int)
     note_requested = Signal(int)
 
@@ -301,7 +302,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
 
     # ---- running work --------------------------------------------------------------------------------
     def _set_stage(self, stage: str) -> None:
-        self._ctx.session(self.appointment_id).stage = stage
+        work = self._ctx.session(self.appointment_id)
+        work.stage, work.progress = stage, None
         self.stage_changed.emit(self.appointment_id)
 
     def _run(self, fn, message: str) -> None:
@@ -324,6 +326,11 @@ class SessionPage(SpeakerFixMixin, SessionView):
         stage = self._ctx.session(self.appointment_id).stage
         if message.startswith(live_session.STAGE_NAMES["draft"]) and stage != "drafting":
             self._set_stage("drafting")
+        work = self._ctx.session(self.appointment_id)
+        shown = work.progress
+        work.progress = fraction
+        if shown is None or int(100 * fraction) != int(100 * shown):  # at most once per percent
+            self.progress_changed.emit(self.appointment_id)
 
     def _end_work(self) -> None:
         finishing, self._finishing = self._finishing, None

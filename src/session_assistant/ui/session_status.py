@@ -40,8 +40,15 @@ def needs_note(appointment: dict, now: datetime) -> bool:
             and is_past(appointment, now))
 
 
+def running_label(stage: str, progress: float | None = None) -> str:
+    """"Transcribing… 42 %" while work runs in this window (the percentage once it is known)."""
+    if stage in ("transcribing", "drafting") and progress is not None:
+        return f"{RUNNING[stage]} {round(100 * min(max(progress, 0.0), 1.0))} %"
+    return RUNNING[stage]
+
+
 def status_label(appointment: dict, now: datetime, running_stage: str = "", pipeline=None,
-                 recordings=None) -> str:
+                 recordings=None, progress: float | None = None) -> str:
     """The status shown for one appointment row (from ``AppointmentService.list``).
 
     Args:
@@ -50,11 +57,12 @@ def status_label(appointment: dict, now: datetime, running_stage: str = "", pipe
         running_stage: the in-memory stage of work running in this window ("" when none).
         pipeline: ``SessionPipeline`` (its ``status()``), or None where the build has none.
         recordings: ``RecordingService`` for "Recorded" before any transcript, or None.
+        progress: 0..1 of the running work, shown as a percentage beside its stage.
     """
     if appointment.get("note_status") == "signed":
         return SIGNED
     if running_stage in ("recording", "transcribing", "drafting", "failed"):
-        return RUNNING[running_stage]
+        return running_label(running_stage, progress)
     if appointment.get("status") in CLOSED:
         return CLOSED[appointment["status"]]
     state = pipeline.status(appointment["id"]) if pipeline is not None else {}

@@ -89,6 +89,7 @@ class Workspace(QWidget):
         self.chart.new_client_requested.connect(self._on_new_client_requested)
         self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
         self.session.stage_changed.connect(lambda _id: self.agenda.refresh())
+        self.session.progress_changed.connect(self.agenda.show_progress)
         self.session.summary_ready.connect(self._on_summary_ready)
         self.session.note_requested.connect(self.open_note)
         self.session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
