@@ -6,11 +6,15 @@ from __future__ import annotations
 from ui_helpers import unlock
 
 
-def test_digests_are_built_at_unlock_and_after_a_signing(qtbot, ready_vault, make_window):
+def test_digests_are_built_at_unlock_and_after_a_signing(qtbot, ready_vault, make_window, monkeypatch):
+    from session_assistant.vault import writer
+
     window = make_window(ready_vault)
     unlock(qtbot, window)
+    foreign: list[str] = []
+    monkeypatch.setattr(writer, "WRITE_CHECK", foreign)  # digests are written on the one writer thread
     runner, practice = window.workspace.digests, window.ctx.practice
-    qtbot.waitUntil(lambda: runner.passes >= 1, timeout=60000)
+    qtbot.waitUntil(lambda: runner.passes >= 1, timeout=60000)  # (may run before the flag is set)
     status = practice.digests.status()
     assert status["signed_items"] > 0 and status["missing"] == 0 and status["jobs_waiting"] == 0, status
 
@@ -25,3 +29,4 @@ def test_digests_are_built_at_unlock_and_after_a_signing(qtbot, ready_vault, mak
     digests = practice.digests.client_digests(client_id)
     assert len(digests) == before + 1
     assert practice.digests.status()["jobs_waiting"] == 0
+    assert [w for w in foreign if "digests" in w] == []

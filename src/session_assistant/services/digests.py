@@ -22,6 +22,7 @@ from session_assistant.jobs.queue import JobContext, JobQueue
 from session_assistant.services import chart_facts, chart_sources
 from session_assistant.services.base import Service, fetch_all
 from session_assistant.services.digest_jobs import BACKFILL_JOB, DIGEST_JOB
+from session_assistant.vault.writer import writes
 
 DIGESTED_KINDS = ("progress_note", "assessment", "treatment_plan")
 _TABLES = {"progress_note": "progress_notes", "assessment": "assessments", "treatment_plan": "treatment_plans"}
@@ -51,6 +52,7 @@ class DigestService(Service):
             return digest_plan(item, plan)
         raise ValueError(f"no digest for {item.kind}")
 
+    @writes
     def _store(self, client_id: int, digest: Digest) -> None:
         # REPLACE gives a rebuilt digest a new row id: a rebuild knows which rows it has done.
         with self.db.transaction() as conn:
