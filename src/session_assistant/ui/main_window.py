@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
 
     # ---- shutdown -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
-        if self.ctx.pools.busy or (self.workspace is not None and self.workspace.busy):
+        if self.ctx.pools.engine_busy or (self.workspace is not None and self.workspace.busy):
             answer = QMessageBox.question(
                 self, "Work is still running",
                 "Transcription or drafting is still running. Stop it and quit? Saved work is kept.",

@@ -74,6 +74,7 @@ class Worker(QObject):
     def __init__(self, fn: EngineFn, name: str = "work", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        self.pool_kind = "engine"  # set by Pools.run: which pool it runs on
         self.token = CancelToken()
         self._fn = fn
         self._done = threading.Event()
@@ -159,6 +160,7 @@ class Pools:
         """Start ``worker`` on a pool and keep it alive (and listed) until it ends."""
         self._active.add(worker)
         self._track(worker)
+        worker.pool_kind = kind
         worker.start({"vault": self.vault, "files": self.files}.get(kind, self.engine))
         return worker
 
@@ -185,6 +187,12 @@ class Pools:
     @property
     def busy(self) -> bool:
         return any(w.running for w in self._active)
+
+    @property
+    def engine_busy(self) -> bool:
+        """Transcription or drafting running (the engine pool), not background housekeeping
+        (model list, digests, backups), which shutdown cancels or waits for without asking."""
+        return any(w.running and w.pool_kind == "engine" for w in self._active)
 
     def cancel_all(self) -> None:
         for worker in list(self._active):
