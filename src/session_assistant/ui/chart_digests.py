@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.worker import Worker
 
 log = logging.getLogger(__name__)
+# The first pass waits a little after unlock: another process may hold the vault's write lock for a
+# while (a CLI command, a backup), and unlocking must never wait behind background work.
+UNLOCK_DELAY_MS = 30_000
 
 
 class DigestRunner(QObject):
@@ -25,6 +28,9 @@ class DigestRunner(QObject):
         self._worker: Worker | None = None
         self._again = False
         self.passes = 0  # finished passes (tests wait on it)
+
+    def start_after_unlock(self) -> None:
+        QTimer.singleShot(UNLOCK_DELAY_MS, self, self.request)
 
     def request(self, *_args) -> None:
         """Build whatever digests are waiting (signals may pass arguments: ignored)."""

@@ -98,7 +98,7 @@ class Workspace(QWidget):
         self.digests = DigestRunner(ctx, self)
         for signal in (self.note.changed, self.chart.assessments_tab.changed, self.chart.plan_tab.changed):
             signal.connect(self.digests.request)
-        self.digests.request()
+        self.digests.start_after_unlock()
         self.tray = self._make_tray()
         self.go(0)
 
