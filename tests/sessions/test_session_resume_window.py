@@ -79,6 +79,22 @@ def open_vault(paths):
     return open_practice(paths, TEST_PASSPHRASE)
 
 
+def _events(stream):
+    """Every JSON object the child printed, even where a native library's output shares its line."""
+    decoder = json.JSONDecoder()
+    for line in stream:
+        start = line.find("{")
+        while start != -1:
+            try:
+                event, end = decoder.raw_decode(line, start)
+            except json.JSONDecodeError:
+                end = start + 1
+            else:
+                if isinstance(event, dict) and "event" in event:
+                    yield event
+            start = line.find("{", end)
+
+
 def run_child(mode: str, paths, wav: Path, kill_when=None, timeout_s: float = 1500) -> list[dict]:
     """The child's events; with ``kill_when(event)`` the child gets SIGKILL at the first match."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO / "src")}
@@ -87,10 +103,7 @@ def run_child(mode: str, paths, wav: Path, kill_when=None, timeout_s: float = 15
                              stdout=subprocess.PIPE, stderr=errors, text=True)
     events, deadline = [], time.monotonic() + timeout_s
     try:
-        for line in child.stdout:
-            if not line.startswith("{"):
-                continue
-            event = json.loads(line)
+        for event in _events(child.stdout):
             events.append(event)
             if kill_when is not None and kill_when(event):
                 os.kill(child.pid, signal.SIGKILL)

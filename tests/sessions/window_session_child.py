@@ -29,7 +29,9 @@ SPEED = 1.0  # real time: the first live window is transcribed while the file st
 
 
 def say(event: str, **data) -> None:
-    print(json.dumps({"event": event, "t": time.time(), **data}), flush=True)
+    # One write call per event: print() writes the text and its newline separately, and a CI run
+    # once read two events on one line (another thread or a native library wrote in between).
+    os.write(1, (json.dumps({"event": event, "t": time.time(), **data}) + "\n").encode())
 
 
 def read_wav(wav: Path):
