@@ -20,7 +20,7 @@ import numpy as np
 
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.transcribe.engine import DecodeOptions, WhisperEngine
-from session_assistant.transcribe.live import LiveSettings, LiveTranscriber, Window
+from session_assistant.transcribe.live import LiveSettings, LiveTranscriber, Window, feed_blocks
 from session_assistant.transcribe.segments import Transcript
 
 CHANNEL_NAMES = ("clinician", "client")  # channel 0: the microphone, channel 1: the call's audio
@@ -96,13 +96,5 @@ def transcribe_call_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], 
                            on_window_done: Callable[[ChannelWindow], None] | None = None,
                            on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Transcript:
     """``live.transcribe_blocks`` for a sealed call: (n, 2) blocks, window by window, resumable."""
-    token = token or CancelToken()
     call = CallTranscriber(engine, options, done=done, on_window_done=on_window_done)
-    fed = 0
-    for block in blocks:
-        token.raise_if_cancelled()
-        call.feed(block)
-        fed += len(block)
-        if call.transcribe_ready(token):
-            on_progress(min(0.95, fed / max(1, total_frames)), "transcribing")
-    return call.finish(token, lambda f, m: on_progress(0.95 + 0.05 * f, m))
+    return feed_blocks(call, blocks, total_frames, on_progress, token or CancelToken())

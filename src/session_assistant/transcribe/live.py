@@ -215,14 +215,20 @@ def transcribe_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], total
                       clinician_voice: np.ndarray | None = None) -> Transcript:
     """Transcribe a finished recording read block by block (e.g. sealed chunks decrypted in
     memory), window by window so memory stays bounded and a restart resumes after ``done``."""
-    token = token or CancelToken()
     live = LiveTranscriber(engine, options, done=done, on_window_done=on_window_done, speakers=speakers,
                            clinician_voice=clinician_voice)
+    return feed_blocks(live, blocks, total_samples, on_progress, token or CancelToken())
+
+
+def feed_blocks(transcriber, blocks: Iterable[np.ndarray], total: int, on_progress: ProgressFn,
+                token: CancelToken) -> Transcript:
+    """Feed a finished recording to a live or call transcriber: 95 % of the progress while windows
+    close, the last 5 % for the final window and the speaker pass."""
     fed = 0
     for block in blocks:
         token.raise_if_cancelled()
-        live.feed(block)
+        transcriber.feed(block)
         fed += len(block)
-        if live.transcribe_ready(token):
-            on_progress(min(0.95, fed / max(1, total_samples)), "transcribing")
-    return live.finish(token, lambda f, m: on_progress(0.95 + 0.05 * f, m))
+        if transcriber.transcribe_ready(token):
+            on_progress(min(0.95, fed / max(1, total)), "transcribing")
+    return transcriber.finish(token, lambda f, m: on_progress(0.95 + 0.05 * f, m))
