@@ -6,6 +6,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.ui.widgets import BusyPanel, StrengthMeter, heading
 
 AI_EXPLANATION = (
@@ -93,9 +94,7 @@ class FirstRunView(QStackedWidget):
 
         # Page 2: recovery key, shown once
         self.recovery_key = QLabel()
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(mono.pointSize() + 4)
-        self.recovery_key.setFont(mono)
+        self.recovery_key.setFont(theme.font("mono_large", QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)))
         self.recovery_key.setAccessibleName("Recovery key")
         self.recovery_key.setWordWrap(True)
         self.recovery_key.setTextInteractionFlags(self.recovery_key.textInteractionFlags().TextSelectableByMouse)
