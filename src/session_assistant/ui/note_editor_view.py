@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.ui.mental_status import MentalStatusPanel
 from session_assistant.ui.transcript_panel import TranscriptPanel
 from session_assistant.ui.widgets import BusyPanel, heading
@@ -17,6 +18,11 @@ class NoteEditorView(QWidget):
         self.title = heading("Progress note")
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
+        # Beside the title (not a row of its own): the page keeps its height on a 600 px screen.
+        self.signed_banner = QLabel("Signed · read-only")
+        self.signed_banner.setAccessibleName("This note is signed and read-only")
+        theme.set_role(self.signed_banner, "banner", kind="signed")
+        self.signed_banner.hide()
         self.pages = QStackedWidget()
 
         # Page 0: nothing chosen / no note yet
@@ -154,8 +160,11 @@ class NoteEditorView(QWidget):
         note_layout.addLayout(actions)
         self.pages.addWidget(note_page)
 
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.signed_banner)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.pages, 1)
 
