@@ -162,3 +162,28 @@ def test_an_unknown_appearance_in_the_settings_file_falls_back_to_the_system(tmp
     (tmp_path / FILE_NAME).write_text(json.dumps({"appearance": "purple"}))
     assert UiSettings.load(tmp_path).appearance == "system"
     assert UiSettings(appearance="dark").appearance == "dark"
+
+
+def test_the_session_and_note_screens_with_nothing_chosen_offer_the_way_there(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    workspace.go(2)
+    session = workspace.session
+    assert session.appointment_id is None
+    assert session.empty.isVisible() and not session.record_box.isVisible()
+    session.empty.action.click()
+    assert workspace.stack.currentWidget() is workspace.agenda
+
+    workspace.go(3)
+    note = workspace.note
+    assert note.empty.isVisible() and not note.template.isVisible()
+    note.empty.action.click()
+    assert workspace.stack.currentWidget() is workspace.queue
+
+    signed = next(a for a in window.ctx.practice.appointments.list() if a["note_status"] == "signed")
+    workspace.open_session(signed["id"])
+    assert not session.empty.isVisible() and session.record_box.isVisible()
+    unsigned = next(a for a in window.ctx.practice.appointments.list() if not a["note_id"])
+    workspace.open_note(unsigned["id"])
+    assert not note.empty.isVisible() and note.template.isVisible() and note.create_button.isVisible()

@@ -71,6 +71,7 @@ class NoteEditorPage(NoteEditorView):
         self._editors.clear()
         self.clear_fields()
         self.signed_banner.hide()
+        self.show_empty(appointment_id is None)
         if appointment_id is None:
             self.title.setText("Progress note")
             self.subtitle.setText("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -9,10 +10,12 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from session_assistant.ui import theme
 from session_assistant.ui.mental_status import MentalStatusPanel
 from session_assistant.ui.transcript_panel import TranscriptPanel
-from session_assistant.ui.widgets import BusyPanel, heading
+from session_assistant.ui.widgets import BusyPanel, EmptyState, heading
 
 
 class NoteEditorView(QWidget):
+    queue_requested = Signal()  # the empty state's one action: the notes waiting to be written
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = heading("Progress note")
@@ -32,9 +35,15 @@ class NoteEditorView(QWidget):
         self.template = QComboBox()
         self.template.setAccessibleName("Note template")
         self.create_button = QPushButton("&Create note")
-        create_form = QFormLayout()
+        create_form = self.create_form = QFormLayout()
         create_form.addRow("&Template:", self.template)
+        self.empty = EmptyState("No note open", "A session's progress note opens here, with the AI draft to review "
+                                "beside it. Notes to write lists every session still waiting for one.",
+                                "Open Notes to &write")
+        self.empty.action.clicked.connect(self.queue_requested)
+        self.empty.hide()
         create_layout = QVBoxLayout(self.create_page)
+        create_layout.addWidget(self.empty)
         create_layout.addWidget(self.create_hint)
         create_layout.addLayout(create_form)
         row = QHBoxLayout()
@@ -167,6 +176,12 @@ class NoteEditorView(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.pages, 1)
+
+    def show_empty(self, empty: bool) -> None:
+        """Nothing chosen: the empty state instead of a greyed-out template form."""
+        self.empty.setVisible(empty)
+        for widget in (self.create_hint, self.template, self.create_button, self.create_form.labelForField(self.template)):
+            widget.setVisible(not empty)
 
     def add_field(self, label: str, text: str, read_only: bool) -> QPlainTextEdit:
         box = QPlainTextEdit(text)

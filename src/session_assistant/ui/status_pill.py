@@ -18,10 +18,10 @@ BADGES_ROLE = Qt.ItemDataRole.UserRole + 21  # [(text, kind)]: a count drawn on 
 PILL_PAD = 6  # px either side of a pill's text (between the grid's 4 and 8: pills sit in dense rows)
 
 
-def set_status(item: QTreeWidgetItem, column: int, label: str) -> None:
-    """Show ``label`` in ``column`` as a pill coloured by its status kind."""
+def set_status(item: QTreeWidgetItem, column: int, label: str, kind: str | None = None) -> None:
+    """Show ``label`` in ``column`` as a pill coloured by ``kind`` (default: the kind of a session status)."""
     item.setText(column, label)
-    item.setData(column, KIND_ROLE, status_kind(label))
+    item.setData(column, KIND_ROLE, kind or status_kind(label))
 
 
 def _pill(painter: QPainter, rect: QRect, text: str, kind: str, option: QStyleOptionViewItem,

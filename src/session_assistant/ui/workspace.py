@@ -91,6 +91,8 @@ class Workspace(QWidget):
         self.queue.session_requested.connect(self.open_session)
         self.queue.chart_requested.connect(self.open_chart)
         self.queue.agenda_requested.connect(lambda: self.go(0))
+        self.session.agenda_requested.connect(lambda: self.go(0))
+        self.note.queue_requested.connect(lambda: self.go(QUEUE))
         self.chart.note_requested.connect(self.open_note)
         self.chart.new_client_requested.connect(self._on_new_client_requested)
         self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
