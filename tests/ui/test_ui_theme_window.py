@@ -187,3 +187,25 @@ def test_the_session_and_note_screens_with_nothing_chosen_offer_the_way_there(qt
     unsigned = next(a for a in window.ctx.practice.appointments.list() if not a["note_id"])
     workspace.open_note(unsigned["id"])
     assert not note.empty.isVisible() and note.template.isVisible() and note.create_button.isVisible()
+
+
+def test_a_note_under_ai_review_fits_1024_by_600(qtbot, ready_vault, make_window):
+    """The themed window with its widest screen, a note with the AI draft beside it, on a small display
+    (test_ui_small_screen covers the note with no draft; this one needed 1100 px at 250c966)."""
+    from PySide6.QtCore import QSize
+
+    from test_ui_note_review import SOAP_AI, _seed
+    from test_ui_small_screen import assert_fits
+
+    appointment = _seed(ready_vault)
+    window = make_window(ready_vault)
+    window.resize(QSize(1024, 600))
+    unlock(qtbot, window)
+    workspace = window.workspace
+    workspace.open_note(appointment)
+    editor = workspace.note
+    editor.template.setCurrentIndex(editor.template.findText(SOAP_AI))
+    editor.create_button.click()
+    editor.sentences.setCurrentRow(1)
+    assert editor.review.isVisible() and editor.sentences.count() > 1
+    assert_fits(window, "note under review")

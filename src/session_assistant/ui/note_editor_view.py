@@ -117,7 +117,6 @@ class NoteEditorView(QWidget):
         for button in (self.accept_button, self.edit_button, self.remove_button):
             sentence_actions.addWidget(button)
         sentence_actions.addStretch(1)
-        sentence_actions.addWidget(self.review_state)
         self.evidence = QPlainTextEdit()
         self.evidence.setReadOnly(True)
         self.evidence.setMaximumHeight(72)
@@ -147,7 +146,12 @@ class NoteEditorView(QWidget):
         refine_row.addWidget(self.refine_instruction, 1)
         refine_row.addWidget(self.refine_button)
         review_layout = QVBoxLayout(self.review)
-        review_layout.addWidget(_wrapping(QLabel("Sentences (⚑ = check this, ✓ = reviewed):")))
+        # The count sits on the heading's row, not beside the buttons: that row set the review column's
+        # minimum width and pushed a note with a draft past a 1024 px screen.
+        sentences_row = QHBoxLayout()
+        sentences_row.addWidget(_wrapping(QLabel("Sentences (⚑ = check this, ✓ = reviewed):")), 1)
+        sentences_row.addWidget(self.review_state)
+        review_layout.addLayout(sentences_row)
         review_layout.addWidget(self.sentences, 3)
         review_layout.addLayout(sentence_actions)
         review_layout.addWidget(self.evidence)
