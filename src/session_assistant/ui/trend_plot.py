@@ -58,10 +58,11 @@ class TrendPlot(QWidget):
             return
         top = max(maximum for _label, _points, maximum in self._series)  # one scale: totals compare
         grid_pen = QPen(palette.mid().color(), 1)
-        painter.setPen(grid_pen)
         for value in (0, top):
             y = area.bottom() - area.height() * value / top
+            painter.setPen(grid_pen)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(theme.colour("muted"))  # the grid's colour is too faint for text (AA)
             painter.drawText(QRectF(0, y - line_h / 2, area.left() - 4, line_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
         self._paint_cutoffs(painter, area, top, line_h)
