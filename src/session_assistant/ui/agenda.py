@@ -103,12 +103,12 @@ class AgendaPage(AgendaView):
         self._has_clients = bool(rows) or bool(practice.clients.list())
         if not self._has_clients:
             self.empty.say("No clients yet", "Add your first client; their appointments will appear here, "
-                           "each with its status.", "New c&lient…")
+                           "each with its status.", "New client…")
         else:
             self.empty.say("No appointments " + ("today or in the coming week" if self.week_offset == 0
                                                  else "in this week"),
                            "Booked sessions appear here with their status: scheduled, recorded, draft ready, signed.",
-                           "New &appointment…")
+                           "New appointment…")  # no mnemonic: the button below has Alt+A
         self.empty.setVisible(not rows)
         self.tree.setVisible(bool(rows))
         self._update_buttons()

@@ -220,9 +220,11 @@ class EmptyState(QFrame):
         pad = theme.SPACE["l"]
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(theme.SPACE["s"])
+        layout.addStretch(1)  # the message sits together in the middle of the space it fills
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(row)
+        layout.addStretch(1)
 
     def say(self, title: str, text: str, action: str) -> None:
         self.title.setText(title)
