@@ -30,8 +30,11 @@ def _item_for(tree, appointment_id: int):
 
 
 def _queue_nav_text(workspace) -> str:
-    return next(workspace.nav.item(i).text() for i in range(workspace.nav.count())
-                if workspace.nav.item(i).text().startswith("Notes to write"))
+    # The count is drawn as a badge; the entry's accessible text carries it in words.
+    from PySide6.QtCore import Qt
+
+    items = [workspace.nav.item(i) for i in range(workspace.nav.count())]
+    return next(item.data(Qt.ItemDataRole.AccessibleTextRole) for item in items if item.text() == "Notes to write")
 
 
 def test_queue_lists_an_unsigned_session_from_an_earlier_week_and_signing_removes_it(qtbot, ready_vault,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 from session_assistant.ui.agenda_view import AgendaView
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.session_status import running_label, status_label
+from session_assistant.ui.status_pill import set_status
 
 KIND = {"in_person": "In person", "telehealth": "Telehealth"}
 WEEK = timedelta(days=7)
@@ -36,6 +37,7 @@ class AgendaPage(AgendaView):
         self.open_chart.clicked.connect(self._on_open_chart_clicked)
         self.new_appointment.clicked.connect(self.new_appointment_requested)
         self.new_client.clicked.connect(self.new_client_requested)
+        self.empty.action.clicked.connect(self._on_empty_action_clicked)
         self.previous_week.clicked.connect(lambda: self.show_week(self.week_offset - 1))
         self.this_week.clicked.connect(lambda: self.show_week(0))
         self.next_week.clicked.connect(lambda: self.show_week(self.week_offset + 1))
@@ -90,17 +92,25 @@ class AgendaPage(AgendaView):
             stage, progress = (work.stage, work.progress) if work is not None else ("", None)
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",
-                                    KIND.get(row["modality"], row["modality"]),
-                                    status_label(row, now, stage, pipeline, recordings, progress)])
+                                    KIND.get(row["modality"], row["modality"]), ""])
+            set_status(item, 3, status_label(row, now, stage, pipeline, recordings, progress))
             item.setData(0, Qt.ItemDataRole.UserRole, row)
             groups[label].addChild(item)
             if selected and selected["id"] == row["id"]:
                 self.tree.setCurrentItem(item)
         self.tree.expandAll()
         self.tree.setRootIsDecorated(False)
-        self.empty.setText("No appointments today or in the coming week. Add a client, then an appointment."
-                           if self.week_offset == 0 else "No appointments in this week.")
+        self._has_clients = bool(rows) or bool(practice.clients.list())
+        if not self._has_clients:
+            self.empty.say("No clients yet", "Add your first client; their appointments will appear here, "
+                           "each with its status.", "New client…")
+        else:
+            self.empty.say("No appointments " + ("today or in the coming week" if self.week_offset == 0
+                                                 else "in this week"),
+                           "Booked sessions appear here with their status: scheduled, recorded, draft ready, signed.",
+                           "New appointment…")  # no mnemonic: the button below has Alt+A
         self.empty.setVisible(not rows)
+        self.tree.setVisible(bool(rows))
         self._update_buttons()
         self.refreshed.emit()
 
@@ -114,7 +124,10 @@ class AgendaPage(AgendaView):
             for index in range(parent.childCount()):
                 item = parent.child(index)
                 if item.data(0, Qt.ItemDataRole.UserRole)["id"] == appointment_id:
-                    item.setText(3, running_label(work.stage, work.progress))
+                    set_status(item, 3, running_label(work.stage, work.progress))
+
+    def _on_empty_action_clicked(self) -> None:
+        (self.new_appointment_requested if self._has_clients else self.new_client_requested).emit()
 
     def selected_appointment(self) -> dict | None:
         item = self.tree.currentItem()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QVBoxLayout, QWidget)
 
-from session_assistant.ui.widgets import heading
+from session_assistant.ui import theme
+from session_assistant.ui.status_pill import StatusPillDelegate
+from session_assistant.ui.widgets import EmptyState, heading
 
 COLUMNS = ("Time", "Client", "Kind", "Status")
 
@@ -34,13 +36,17 @@ class AgendaView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegateForColumn(3, StatusPillDelegate(self.tree))
         self.start_session = QPushButton("&Start session")
         self.start_session.setAccessibleName("Start the session for the selected appointment")
         self.open_note = QPushButton("Open &note")
         self.open_chart = QPushButton("Open &chart")
         self.new_appointment = QPushButton("New &appointment…")
         self.new_client = QPushButton("New c&lient…")
-        self.empty = QLabel("No appointments today or in the coming week. Add a client, then an appointment.")
+        theme.set_role(self.start_session, "primary")
+        # Shown instead of the empty list; AgendaPage words it for the week and picks its one action.
+        self.empty = EmptyState("No appointments this week", "Your sessions appear here, with their status.",
+                                "New appointment…")
         self.empty.hide()
         buttons = QHBoxLayout()
         for button in (self.start_session, self.open_note, self.open_chart):
@@ -52,11 +58,11 @@ class AgendaView(QWidget):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.date_label)
-        top.addSpacing(12)
+        top.addSpacing(theme.SPACE["m"])
         for button in (self.previous_week, self.this_week, self.next_week):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGridLayout
                                QSpinBox, QVBoxLayout, QWidget)
 
 from session_assistant.services.assessments import ANSWER_LABELS, INSTRUMENTS, PHQ9, SELF_HARM_ITEM, score
+from session_assistant.ui import theme
 
 OTHER = "other"
-ALERT_STYLE = "QLabel { background: #B00020; color: white; padding: 6px; border-radius: 4px; font-weight: bold; }"
 
 
 class AssessmentForm(QWidget):
@@ -57,13 +57,10 @@ class AssessmentForm(QWidget):
         other_form.addRow("Se&verity:", self.other_severity)
         self.score = QLabel()
         self.score.setAccessibleName("Score")
-        font = self.score.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() + 1)
-        self.score.setFont(font)
+        theme.set_role(self.score, "section")
         self.alert = QLabel()
         self.alert.setWordWrap(True)
-        self.alert.setStyleSheet(ALERT_STYLE)
+        theme.set_role(self.alert, "alert")  # the theme's risk colours, legible in light and dark
         self.alert.setAccessibleName("Risk alert")
         self.alert.hide()
         layout = QVBoxLayout(self)

@@ -13,6 +13,7 @@ from session_assistant.errors import UserError
 from session_assistant.ui.chart_records import fill_documents, latest_measures
 from session_assistant.ui.chart_view import NOT_YET, ChartView
 from session_assistant.ui.context import UiContext
+from session_assistant.ui.status_pill import set_status
 from session_assistant.ui.trend_plot import SHARED_CUTOFFS
 from session_assistant.ui.unsaved import settle_unsaved
 
@@ -155,8 +156,8 @@ class ChartPage(ChartView):
         self.notes.clear()
         for note in chart["notes"]:
             item = QTreeWidgetItem([(note["starts_at"] or note["created_at"] or "")[:16].replace("T", " "),
-                                    note["template_name"], note["status"].capitalize(),
-                                    (note["signed_at"] or "")[:16].replace("T", " ")])
+                                    note["template_name"], "", (note["signed_at"] or "")[:16].replace("T", " ")])
+            set_status(item, 2, note["status"].capitalize(), "signed" if note["status"] == "signed" else "draft_ready")
             item.setData(0, Qt.ItemDataRole.UserRole, note["appointment_id"])
             self.notes.addTopLevelItem(item)
         self.open_note.setEnabled(bool(chart["notes"]))

@@ -12,6 +12,7 @@ from session_assistant.ui.diagnosis_tab import DiagnosisTab
 from session_assistant.ui.plan_editor import PlanEditor
 from session_assistant.ui.summary_tab import SummaryTab
 from session_assistant.ui.trend_plot import TrendPlot
+from session_assistant.ui.status_pill import StatusPillDelegate
 from session_assistant.ui.widgets import heading
 
 NOT_YET = "This part of the chart is not available in this version yet."
@@ -103,6 +104,7 @@ class ChartView(QWidget):
         self.notes.setHeaderLabels(("Session", "Template", "Status", "Signed"))
         self.notes.setRootIsDecorated(False)
         self.notes.setAccessibleName("Progress notes")
+        self.notes.setItemDelegateForColumn(2, StatusPillDelegate(self.notes))
         self.open_note = QPushButton("Open &note")
         self.new_appointment = QPushButton("New &appointment…")
         notes_row = QHBoxLayout()

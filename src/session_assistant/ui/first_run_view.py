@@ -6,6 +6,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.ui.widgets import BusyPanel, StrengthMeter, heading
 
 AI_EXPLANATION = (
@@ -71,7 +72,7 @@ class FirstRunView(QStackedWidget):
         self.meter = StrengthMeter()
         self.create_message = QLabel()
         self.create_message.setWordWrap(True)
-        self.create_button = QPushButton("&Create my practice vault")
+        self.create_button = theme.set_role(QPushButton("&Create my practice vault"), "primary")
         self.create_button.setDefault(True)
         self.busy = BusyPanel()
         form = QFormLayout()
@@ -93,14 +94,12 @@ class FirstRunView(QStackedWidget):
 
         # Page 2: recovery key, shown once
         self.recovery_key = QLabel()
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(mono.pointSize() + 4)
-        self.recovery_key.setFont(mono)
+        self.recovery_key.setFont(theme.font("mono_large", QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)))
         self.recovery_key.setAccessibleName("Recovery key")
         self.recovery_key.setWordWrap(True)
         self.recovery_key.setTextInteractionFlags(self.recovery_key.textInteractionFlags().TextSelectableByMouse)
         self.written_down = QCheckBox("I have &written it down and will keep it somewhere safe")
-        self.key_continue = QPushButton("C&ontinue")
+        self.key_continue = theme.set_role(QPushButton("C&ontinue"), "primary")
         self.key_continue.setEnabled(False)
         self.key_continue.setDefault(True)
         key_text = QLabel("This recovery key unlocks your vault if you forget the passphrase. It is shown "
@@ -120,7 +119,7 @@ class FirstRunView(QStackedWidget):
         self.ai_consent.setAccessibleName("AI Usage Consent")
         self.ai_consent.setChecked(False)
         self.load_sample = QCheckBox("Load a &fictional sample practice to explore (4 invented clients)")
-        self.finish_button = QPushButton("&Start")
+        self.finish_button = theme.set_role(QPushButton("&Start"), "primary")
         self.finish_button.setDefault(True)
         self.finish_busy = BusyPanel()
         row3 = QHBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QStyle, QWidget
 
+from session_assistant.ui import theme
 from session_assistant.ui.auto_backup import start_daily_backup
 from session_assistant.ui.auto_lock import AutoLock
 from session_assistant.ui.context import UiContext
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.auto_lock.lock_due.connect(self._on_auto_lock_due)
         app = QApplication.instance()
         if app is not None:
+            theme.apply(app, ctx.settings.appearance)
+            theme.follow_system(app, self)
             app.installEventFilter(self.auto_lock)
             self._tab_focus = TabMovesFocus(self)
             app.installEventFilter(self._tab_focus)

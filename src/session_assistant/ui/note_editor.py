@@ -70,6 +70,8 @@ class NoteEditorPage(NoteEditorView):
         self.note = None
         self._editors.clear()
         self.clear_fields()
+        self.signed_banner.hide()
+        self.show_empty(appointment_id is None)
         if appointment_id is None:
             self.title.setText("Progress note")
             self.subtitle.setText("")
@@ -132,6 +134,7 @@ class NoteEditorPage(NoteEditorView):
         self.enhance_button.setVisible(not signed and not note["ai_assisted"] and self._ai_allowed())
         self.refine_button.setEnabled(not signed)
         self.refine_instruction.setEnabled(not signed)
+        self.signed_banner.setVisible(signed)
         if signed:
             self.save_state.setText(f"Signed by {note['signer_name']} on {note['signed_at'][:16].replace('T', ' ')}"
                                     " · read-only")

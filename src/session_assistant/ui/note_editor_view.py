@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.ui.mental_status import MentalStatusPanel
 from session_assistant.ui.transcript_panel import TranscriptPanel
-from session_assistant.ui.widgets import BusyPanel, heading
+from session_assistant.ui.widgets import BusyPanel, EmptyState, heading
 
 
 class NoteEditorView(QWidget):
+    queue_requested = Signal()  # the empty state's one action: the notes waiting to be written
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = heading("Progress note")
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
+        # Beside the title (not a row of its own): the page keeps its height on a 600 px screen.
+        self.signed_banner = QLabel("Signed · read-only")
+        self.signed_banner.setAccessibleName("This note is signed and read-only")
+        theme.set_role(self.signed_banner, "banner", kind="signed")
+        self.signed_banner.hide()
         self.pages = QStackedWidget()
 
         # Page 0: nothing chosen / no note yet
@@ -26,9 +35,15 @@ class NoteEditorView(QWidget):
         self.template = QComboBox()
         self.template.setAccessibleName("Note template")
         self.create_button = QPushButton("&Create note")
-        create_form = QFormLayout()
+        create_form = self.create_form = QFormLayout()
         create_form.addRow("&Template:", self.template)
+        self.empty = EmptyState("No note open", "A session's progress note opens here, with the AI draft to review "
+                                "beside it. Notes to write lists every session still waiting for one.",
+                                "Open Notes to &write")
+        self.empty.action.clicked.connect(self.queue_requested)
+        self.empty.hide()
         create_layout = QVBoxLayout(self.create_page)
+        create_layout.addWidget(self.empty)
         create_layout.addWidget(self.create_hint)
         create_layout.addLayout(create_form)
         row = QHBoxLayout()
@@ -102,7 +117,6 @@ class NoteEditorView(QWidget):
         for button in (self.accept_button, self.edit_button, self.remove_button):
             sentence_actions.addWidget(button)
         sentence_actions.addStretch(1)
-        sentence_actions.addWidget(self.review_state)
         self.evidence = QPlainTextEdit()
         self.evidence.setReadOnly(True)
         self.evidence.setMaximumHeight(72)
@@ -132,7 +146,12 @@ class NoteEditorView(QWidget):
         refine_row.addWidget(self.refine_instruction, 1)
         refine_row.addWidget(self.refine_button)
         review_layout = QVBoxLayout(self.review)
-        review_layout.addWidget(_wrapping(QLabel("Sentences (⚑ = check this, ✓ = reviewed):")))
+        # The count sits on the heading's row, not beside the buttons: that row set the review column's
+        # minimum width and pushed a note with a draft past a 1024 px screen.
+        sentences_row = QHBoxLayout()
+        sentences_row.addWidget(_wrapping(QLabel("Sentences (⚑ = check this, ✓ = reviewed):")), 1)
+        sentences_row.addWidget(self.review_state)
+        review_layout.addLayout(sentences_row)
         review_layout.addWidget(self.sentences, 3)
         review_layout.addLayout(sentence_actions)
         review_layout.addWidget(self.evidence)
@@ -154,10 +173,19 @@ class NoteEditorView(QWidget):
         note_layout.addLayout(actions)
         self.pages.addWidget(note_page)
 
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.signed_banner)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.pages, 1)
+
+    def show_empty(self, empty: bool) -> None:
+        """Nothing chosen: the empty state instead of a greyed-out template form."""
+        self.empty.setVisible(empty)
+        for widget in (self.create_hint, self.template, self.create_button, self.create_form.labelForField(self.template)):
+            widget.setVisible(not empty)
 
     def add_field(self, label: str, text: str, read_only: bool) -> QPlainTextEdit:
         box = QPlainTextEdit(text)

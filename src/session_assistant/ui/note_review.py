@@ -10,13 +10,14 @@ and is what the Sign confirmation counts as reviewed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QPlainTextEdit, QTextEdit
 
 from session_assistant.drafting.note_review import (empty_state, locate, review_items, risk_key, state_of,
                                                     without)
 from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
 from session_assistant.errors import UserError
+from session_assistant.ui import theme
 from session_assistant.ui.draft_review import risk_rows
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -28,7 +29,6 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "echoes_instructions": "it repeats the drafting instructions, not the session",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
-HIGHLIGHT = QColor("#fde68a")
 
 
 def describe_flags(flags: list[str]) -> str:
@@ -88,10 +88,10 @@ class DraftReview:
         self.items = review_items(self.draft, page.note["template"], self.field_texts(), state)
         for item in self.items:
             self._add_row(("✓ " if item.accepted else "⚑ " if item.flagged else "") + item.text, item,
-                          "#b45309" if item.flagged and not item.accepted else None,
+                          "warning" if item.flagged and not item.accepted else None,
                           "Check this: " + describe_flags(item.flags) if item.flagged else "")
         for sentence in self.draft.withheld:  # never in the note; shown so nothing is hidden from the clinician
-            self._add_row("⊘ Left out of the draft: " + sentence.text, sentence, "#6b7280",
+            self._add_row("⊘ Left out of the draft: " + sentence.text, sentence, "muted",
                           "Left out: " + describe_flags(sentence.flags))
         for text, item in zip(risk_rows(self.draft.risk), self.draft.risk or [None]):
             accepted = item is not None and risk_key(item) in self.risk_accepted
@@ -110,10 +110,11 @@ class DraftReview:
         self._refresh_buttons()
 
     def _add_row(self, text: str, data, colour: str | None, tip: str) -> None:
+        """``colour``: a theme colour name ("warning", "muted"), or None for the list's own text colour."""
         item = QListWidgetItem(text)
         item.setData(ITEM_ROLE, data)
         if colour:
-            item.setForeground(QBrush(QColor(colour)))
+            item.setForeground(QBrush(theme.colour(colour)))
         if tip:
             item.setToolTip(tip)
         self.page.sentences.addItem(item)
@@ -177,7 +178,8 @@ class DraftReview:
         tint = QTextEdit.ExtraSelection()
         tint.cursor = QTextCursor(cursor)
         tint.format = QTextCharFormat()
-        tint.format.setBackground(HIGHLIGHT)
+        tint.format.setBackground(theme.colour("highlight"))
+        tint.format.setForeground(theme.colour("text"))
         editor.setExtraSelections([tint])
         editor.ensureCursorVisible()
         self.page.fields_scroll.ensureWidgetVisible(editor)

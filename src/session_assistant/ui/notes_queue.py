@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.session_status import needs_note, status_label
-from session_assistant.ui.widgets import heading
+from session_assistant.ui.status_pill import StatusPillDelegate, set_status
+from session_assistant.ui.widgets import EmptyState, caption, heading
 
 COLUMNS = ("Session", "Client", "Waiting", "Status")
 KIND = {"in_person": "in person", "telehealth": "telehealth"}
@@ -26,20 +27,25 @@ def waiting_words(ended: datetime, now: datetime) -> str:
 
 
 class NotesQueuePage(QWidget):
-    """Emits navigation requests (the workspace routes them) and ``count_changed(n)`` after each reload."""
+    """Emits navigation requests (the workspace routes them) and ``count_changed(n)`` after each reload;
+    ``drafts`` counts the rows that already hold a note draft (the sidebar shows both)."""
 
     note_requested = Signal(int)  # appointment id
     session_requested = Signal(int)  # appointment id
     chart_requested = Signal(int)  # client id
     count_changed = Signal(int)
+    agenda_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.count = 0
+        self.drafts = 0
         self.title = heading("Notes to write")
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = caption()
+        self.empty = EmptyState("All caught up", "Every past session has a signed note. Sessions that end "
+                                "without one are listed here, oldest first.", "Open the &agenda")
+        self.empty.hide()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(COLUMNS)
@@ -52,6 +58,7 @@ class NotesQueuePage(QWidget):
                                        QHeaderView.ResizeMode.ResizeToContents,
                                        QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
+        self.tree.setItemDelegateForColumn(3, StatusPillDelegate(self.tree))
         self.open_button = QPushButton("&Open")
         self.open_button.setToolTip("Open the note, or the session when there is no note yet (Enter)")
         self.chart_button = QPushButton("Open &chart")
@@ -62,10 +69,12 @@ class NotesQueuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.chart_button.clicked.connect(self._on_chart_clicked)
+        self.empty.action.clicked.connect(self.agenda_requested)
         self.tree.itemActivated.connect(lambda *_: self._on_open_clicked())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
@@ -84,6 +93,7 @@ class NotesQueuePage(QWidget):
         rows = [row for row in self._ctx.practice.appointments.list(end=now.isoformat(timespec="minutes"))
                 if needs_note(row, now)]
         self.count = len(rows)
+        self.drafts = sum(1 for row in rows if row.get("note_id"))
         if self.isVisible():
             self._fill(rows, now)
         self.count_changed.emit(self.count)
@@ -99,8 +109,8 @@ class NotesQueuePage(QWidget):
             stage, progress = (work.stage, work.progress) if work is not None else ("", None)
             item = QTreeWidgetItem([f"{start:%a %d %b %Y, %H:%M} · {KIND.get(row['modality'], row['modality'])}",
                                     f"{row['first_name']} {row['last_name']}",
-                                    waiting_words(start + timedelta(minutes=row["minutes"]), now),
-                                    status_label(row, now, stage, pipeline, recordings, progress)])
+                                    waiting_words(start + timedelta(minutes=row["minutes"]), now), ""])
+            set_status(item, 3, status_label(row, now, stage, pipeline, recordings, progress))
             item.setData(0, Qt.ItemDataRole.UserRole, row)
             self.tree.addTopLevelItem(item)
             if selected and selected["id"] == row["id"]:
@@ -109,6 +119,11 @@ class NotesQueuePage(QWidget):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.summary.setText("Every past session without a signed note, oldest first. Enter opens it."
                              if rows else "All caught up: every past session has a signed note.")
+        self.summary.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.tree.setVisible(bool(rows))
+        self.open_button.setVisible(bool(rows))
+        self.chart_button.setVisible(bool(rows))
         self._update_buttons()
 
     def selected_appointment(self) -> dict | None:

@@ -75,6 +75,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self.appointment_id = appointment_id
         self.transcript.clear()
         self.busy.done()
+        self.show_empty(appointment_id is None)
         if appointment_id is None:
             self._appointment = None
             self.title.setText("Session")

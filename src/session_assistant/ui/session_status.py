@@ -22,6 +22,19 @@ NOTE_TO_WRITE = "Note to write"
 SCHEDULED = "Scheduled"
 IN_PROGRESS = "In session now"
 CLOSED = {"cancelled": "Cancelled", "no_show": "No-show"}
+# The colour family of each status (ui/theme.py STATUS_KINDS): what the pill on a row shows.
+KIND_OF = {SIGNED: "signed", INTERRUPTED: "overdue", NOTE_DRAFT: "draft_ready", SUMMARY_READY: "draft_ready",
+           TRANSCRIBED: "recorded", RECORDED: "recorded", NOTE_TO_WRITE: "overdue", SCHEDULED: "scheduled",
+           IN_PROGRESS: "transcribing", RUNNING["recording"]: "risk", RUNNING["transcribing"]: "transcribing",
+           RUNNING["drafting"]: "transcribing", RUNNING["failed"]: "overdue"}
+
+
+def status_kind(label: str) -> str:
+    """The pill colour family for a label of ``status_label`` or ``running_label`` (with or without %)."""
+    for text, kind in KIND_OF.items():
+        if label == text or label.startswith(text + " "):
+            return kind
+    return "neutral"  # cancelled, no-show
 
 
 def session_end(appointment: dict) -> datetime:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from session_assistant.ui.transcript_panel import TranscriptPanel
-
-from session_assistant.ui.widgets import BusyPanel, LevelMeter, heading
+from session_assistant.ui.widgets import BusyPanel, EmptyState, LevelMeter, heading
 
 
 class SessionView(QWidget):
+    agenda_requested = Signal()  # the empty state's one action
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = heading("Session")
@@ -69,11 +71,26 @@ class SessionView(QWidget):
         bottom.addWidget(self.draft_again_button)
         bottom.addWidget(self.open_note_button)
 
+        # With no appointment chosen the screen says what it is for instead of showing a greyed-out form.
+        self.empty = EmptyState("No session chosen", "Record a session, import its recording or write the note "
+                                "by hand: choose the appointment in the agenda first.", "Open the a&genda")
+        self.empty.action.clicked.connect(self.agenda_requested)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.consent_state)
+        body.addWidget(rec_box)
+        body.addWidget(self.transcript, 1)
+        body.addWidget(self.busy)
+        body.addLayout(bottom)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.consent_state)
-        layout.addWidget(rec_box)
-        layout.addWidget(self.transcript, 1)
-        layout.addWidget(self.busy)
-        layout.addLayout(bottom)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.body, 1)
+        self.empty.hide()
+
+    def show_empty(self, empty: bool) -> None:
+        self.empty.setVisible(empty)
+        self.subtitle.setVisible(not empty)
+        self.body.setVisible(not empty)

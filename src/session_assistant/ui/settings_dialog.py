@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QListWidgetItem, QTableWidgetItem, QWidget
 
 from session_assistant.errors import UserError
+from session_assistant.ui.appearance_settings import AppearanceTab
 from session_assistant.ui.backup_settings import BackupSettingsTab
 from session_assistant.ui.context import UiContext
 from session_assistant.ui.settings_view import SettingsView
@@ -48,6 +49,8 @@ class SettingsDialog(SettingsView):
         self.save_template.clicked.connect(self._on_save_template_clicked)
         self.backups_tab = BackupSettingsTab(ctx)
         self.tabs.addTab(self.backups_tab, "Back&ups")
+        self.appearance_tab = AppearanceTab(ctx)
+        self.tabs.addTab(self.appearance_tab, "&Appearance")
         self._load_formats()
         self._load_templates()
         self._list_models()

@@ -8,17 +8,15 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, Q
                                QTreeWidget, QVBoxLayout, QWidget)
 
 from session_assistant.services.summaries import PURPOSES
+from session_assistant.ui import theme
 from session_assistant.ui.widgets import BusyPanel, heading
 
-ERROR_STYLE = "color: #b91c1c;"
-NOTE_STYLE = "color: #92400e;"
-
-
-def _label(text: str = "", style: str = "") -> QLabel:
+def _label(text: str = "", role: str = "") -> QLabel:
+    """A wrapping label; ``role`` "error" or "warning" takes that colour from the theme."""
     label = QLabel(text)
     label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
+    if role:
+        theme.set_role(label, role)
     return label
 
 
@@ -100,7 +98,7 @@ class SummaryTabView(QWidget):
         self.form.addRow("&Purpose:", self.purpose)
         self.in_range = _label()
         self.model_line = _label()
-        self.form_error = _label(style=ERROR_STYLE)
+        self.form_error = _label(role="error")
         self.form_error.setAccessibleName("Why the summary was not generated")
         self.form_error.hide()
         self.generate_button = QPushButton("&Generate")
@@ -144,7 +142,7 @@ class SummaryTabView(QWidget):
         details_row = QHBoxLayout()
         details_row.addWidget(self.details, 1)
         details_row.addWidget(self.sources_button)
-        self.warning = _label(style=NOTE_STYLE)
+        self.warning = _label(role="warning")
         self.warning.hide()
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Summary text")

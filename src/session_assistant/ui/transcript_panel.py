@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.services.speaker_labels import CLIENT, CLINICIAN, speaker_name
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole
@@ -61,8 +62,7 @@ class TranscriptPanel(QWidget):
         self.redraft_button = QPushButton("&Redraft them")
         self.redraft_button.clicked.connect(self.redraft_clicked)
         self.notice = QFrame()
-        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice.setStyleSheet("QFrame { background: #fef3c7; }")
+        theme.set_role(self.notice, "notice")
         notice_row = QHBoxLayout(self.notice)
         notice_row.addWidget(self.notice_text, 1)
         notice_row.addWidget(self.redraft_button)

@@ -6,9 +6,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-# Two hues that stay apart for the common colour-vision deficiencies (Okabe-Ito blue and orange) and
-# read on light and dark backgrounds; the second series is also dashed so print and grey still work.
-SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+from session_assistant.ui import theme
+
+# The series colours come from the theme (Okabe-Ito hues, one set for light and one for dark, that stay
+# apart for the common colour-vision deficiencies); the second series is also dashed so grey still works.
+
 # Severity cut-offs the PHQ-9 and GAD-7 share (the PHQ-9 adds 20); drawn as faint lines.
 SHARED_CUTOFFS = ((5, "mild"), (10, "moderate"), (15, "mod. severe / severe"), (20, "severe"))
 
@@ -56,10 +58,11 @@ class TrendPlot(QWidget):
             return
         top = max(maximum for _label, _points, maximum in self._series)  # one scale: totals compare
         grid_pen = QPen(palette.mid().color(), 1)
-        painter.setPen(grid_pen)
         for value in (0, top):
             y = area.bottom() - area.height() * value / top
+            painter.setPen(grid_pen)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(theme.colour("muted"))  # the grid's colour is too faint for text (AA)
             painter.drawText(QRectF(0, y - line_h / 2, area.left() - 4, line_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
         self._paint_cutoffs(painter, area, top, line_h)
@@ -75,7 +78,8 @@ class TrendPlot(QWidget):
                 zip(self._series, self.legend_texts(), legends)):
             legend_x += area.left()
             legend_y = row * line_h
-            pen = QPen(QColor(SERIES_COLOURS[index % len(SERIES_COLOURS)]), 2.5)
+            series = theme.colours().series
+            pen = QPen(QColor(series[index % len(series)]), 2.5)
             if index % 2:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -104,11 +108,9 @@ class TrendPlot(QWidget):
 
     def _paint_cutoffs(self, painter: QPainter, area: QRectF, top: int, line_h: int) -> None:
         """Faint dotted lines at the severity cut-offs, labelled with the score and band at the right."""
-        faint = QColor(self.palette().text().color())
-        faint.setAlpha(110)
-        pen = QPen(faint, 1, Qt.PenStyle.DotLine)
-        small = painter.font()
-        small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
+        faint = theme.colour("muted")  # AA on the background, unlike a see-through text colour
+        pen = QPen(theme.colour("border"), 1, Qt.PenStyle.DotLine)
+        small = theme.font("caption", painter.font())
         painter.save()
         painter.setFont(small)
         for value, name in self._cutoffs:

@@ -1,4 +1,4 @@
-"""Window settings that are not PHI: auto-lock minutes, chosen models, window geometry.
+"""Window settings that are not PHI: auto-lock minutes, chosen models, window geometry, appearance.
 
 Stored as a small typed JSON file in the user config folder. Anything clinical lives in the
 vault only; nothing here names a client or quotes a note.
@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 FILE_NAME = "ui-settings.json"
 DEFAULT_AUTO_LOCK_MIN = 15
 MIN_AUTO_LOCK_MIN, MAX_AUTO_LOCK_MIN = 1, 120
+APPEARANCES = ("system", "light", "dark")  # ui/theme.py applies them
 
 
 @dataclass
@@ -26,6 +27,7 @@ class UiSettings:
     note_model: str = ""
     note_format: str = "soap"
     geometry_hex: str = ""  # QMainWindow.saveGeometry(), hex encoded
+    appearance: str = "system"  # "system" (follow the desktop), "light" or "dark"
 
     def __post_init__(self) -> None:
         try:
@@ -37,6 +39,8 @@ class UiSettings:
             if not isinstance(getattr(self, name), str):
                 setattr(self, name, "")
         self.note_format = self.note_format or "soap"
+        if self.appearance not in APPEARANCES:
+            self.appearance = "system"
 
     @classmethod
     def load(cls, config_dir: Path) -> "UiSettings":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.ui.widgets import heading
 
 
@@ -18,7 +19,7 @@ class UnlockView(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Vault passphrase")
         self.passphrase.setMinimumWidth(320)
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = theme.set_role(QPushButton("&Unlock"), "primary")
         self.unlock_button.setDefault(True)
         self.unlock_button.setAccessibleName("Unlock the vault")
         self.message = QLabel()

@@ -8,9 +8,10 @@ import string
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
                                QTextEdit, QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.vault.store import MIN_PASSPHRASE_LENGTH
 
 
@@ -183,10 +184,49 @@ class TabMovesFocus(QObject):
 
 
 def heading(text: str, size_delta: int = 4) -> QLabel:
+    """A screen's title (or, with a small ``size_delta``, a section heading); its size comes from the theme."""
     label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + size_delta)
-    font.setBold(True)
-    label.setFont(font)
+    theme.set_role(label, "title" if size_delta >= 4 else "section")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
+
+
+def caption(text: str = "") -> QLabel:
+    """Secondary text in the muted caption style, wrapping."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "caption")
+    return label
+
+
+class EmptyState(QFrame):
+    """What goes here, and the one action that fills it (instead of an empty list or a greyed form)."""
+
+    def __init__(self, title: str, text: str, action: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.set_role(self, "empty")
+        self.title = heading(title, 2)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.action = QPushButton(action)
+        theme.set_role(self.action, "primary")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.action)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        pad = theme.SPACE["l"]
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.SPACE["s"])
+        layout.addStretch(1)  # the message sits together in the middle of the space it fills
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def say(self, title: str, text: str, action: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.action.setText(action)

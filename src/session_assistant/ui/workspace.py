@@ -5,11 +5,12 @@ Everything in here shows PHI, so the whole widget is destroyed on lock (``teardo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QStackedWidget, QSystemTrayIcon, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QSystemTrayIcon,
+                               QToolBar, QVBoxLayout, QWidget)
 
+from session_assistant.ui import theme
 from session_assistant.ui.agenda import AgendaPage
 from session_assistant.ui.chart import ChartPage
 from session_assistant.ui.chart_digests import DigestRunner
@@ -19,8 +20,10 @@ from session_assistant.ui.draft_review import redraft_sections
 from session_assistant.ui.note_editor import NoteEditorPage
 from session_assistant.ui.notes_queue import NotesQueuePage
 from session_assistant.ui.session import SessionPage
+from session_assistant.ui.status_pill import BADGES_ROLE, NavDelegate
 
 PAGES = ("Agenda", "Clients", "Session", "Note", "Notes to write")  # stack indexes, as go() takes them
+ICONS = ("agenda", "clients", "session", "note", "notes-to-write")  # resources/icons/<name>.svg, same order
 QUEUE = 4  # appended to the stack so that the older indexes (go(2): Session) keep their meaning
 NAV_ORDER = (0, QUEUE, 1, 2, 3)  # the sidebar lists "Notes to write" under the agenda; Ctrl+1..5 follow it
 
@@ -37,18 +40,19 @@ class Workspace(QWidget):
         self.queue = NotesQueuePage(ctx)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
-        self.nav.setSpacing(4)
-        font = self.nav.font()
-        font.setPointSize(font.pointSize() + 1)  # +1, not +2: the sidebar's width comes out of a 1024 px screen
-        self.nav.setFont(font)
-        # Wide enough for "Notes to write (99+)" at any window width: a narrow window cut the count off.
-        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(f"{PAGES[QUEUE]} (99+)") + 16)
+        self.nav.setSpacing(2)
+        theme.set_role(self.nav, "nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setItemDelegate(NavDelegate(self.nav))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for page in (self.agenda, self.chart, self.session, self.note, self.queue):
             self.stack.addWidget(page)
         for index in NAV_ORDER:
-            self.nav.addItem(PAGES[index])
+            item = QListWidgetItem(theme.icon(ICONS[index]), PAGES[index])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, PAGES[index])
+            self.nav.addItem(item)
+        self._fit_nav_width()
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         self.toolbar = QToolBar("Main")
@@ -71,7 +75,8 @@ class Workspace(QWidget):
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 4)
+        body.setSpacing(theme.SPACE["xs"])
+        layout.setContentsMargins(theme.SPACE["xs"], 0, theme.SPACE["xs"], theme.SPACE["xs"])
         layout.addWidget(self.toolbar)
         layout.addLayout(body, 1)
 
@@ -85,6 +90,9 @@ class Workspace(QWidget):
         self.queue.note_requested.connect(self.open_note)
         self.queue.session_requested.connect(self.open_session)
         self.queue.chart_requested.connect(self.open_chart)
+        self.queue.agenda_requested.connect(lambda: self.go(0))
+        self.session.agenda_requested.connect(lambda: self.go(0))
+        self.note.queue_requested.connect(lambda: self.go(QUEUE))
         self.chart.note_requested.connect(self.open_note)
         self.chart.new_client_requested.connect(self._on_new_client_requested)
         self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
@@ -149,10 +157,34 @@ class Workspace(QWidget):
         if 0 <= nav_row < len(NAV_ORDER):
             self._on_nav_row_changed(NAV_ORDER[nav_row])
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        """The appearance changed (light/dark): redraw the navigation icons in the new text colour."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for row, index in enumerate(NAV_ORDER):
+                self.nav.item(row).setIcon(theme.icon(ICONS[index]))
+        super().changeEvent(event)
+
+    def _fit_nav_width(self) -> None:
+        """Wide enough for the longest name beside its icon (the count badges sit on the icons)."""
+        bold = self.nav.font()
+        bold.setBold(True)  # the chosen entry is drawn bold
+        widest = max(QFontMetrics(bold).horizontalAdvance(name) for name in PAGES)
+        self.nav.setFixedWidth(widest + self.nav.iconSize().width() + 7 * theme.SPACE["xs"])
+
     def _on_queue_count_changed(self, count: int) -> None:
-        item = self.nav.item(NAV_ORDER.index(QUEUE))
-        item.setText(f"{PAGES[QUEUE]} ({count if count < 100 else '99+'})" if count else PAGES[QUEUE])
-        item.setToolTip(f"{count} past sessions without a signed note" if count else "No notes to write")
+        """Count badges: sessions waiting for a note on "Notes to write"; drafts ready for review on "Note".
+
+        """
+        drafts = self.queue.drafts
+        for index, number, kind, words in ((QUEUE, count, "overdue", "past sessions without a signed note"),
+                                           (3, drafts, "draft_ready", "note drafts ready for review (in Notes to write)")):
+            item = self.nav.item(NAV_ORDER.index(index))
+            shown = str(number) if number < 100 else "99+"
+            item.setData(BADGES_ROLE, [(shown, kind)] if number else [])
+            # The text a screen reader speaks carries the count the badge draws.
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{PAGES[index]} ({shown})" if number else PAGES[index])
+            item.setToolTip(f"{number} {words}" if number else "")
+        self.nav.viewport().update()
 
     def open_session(self, appointment_id: int) -> None:
         self.session.show_appointment(appointment_id)
