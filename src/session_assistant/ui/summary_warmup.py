@@ -3,11 +3,11 @@
 Generate's time on one core is mostly the model: loading it (3 s from the page cache, more from
 disk), reading the narrative's prompt (~14 s for ~370 tokens) and writing ~100 tokens (~10 s).
 The first two need nothing from the clinician but the range, so once the form has rested for
-``DELAY_MS`` (a range being typed is not read; a form left at once loads nothing) the tab
-loads the model and reads the prompt Generate would send (``summary_work.warm_up``); Generate
-over the same form then only writes. It runs on the engine pool, so Generate queues behind it
-and reuses what it read; a form changed since is cancelled (inside the decode; loading the model
-file cannot be stopped). A range that holds too little loads nothing: the refusal never waits.
+``DELAY_MS`` (a range being typed is not read; a form left at once loads nothing) the tab loads
+the model and reads the prompt Generate would send (``summary_work.warm_up``); Generate over the
+same form then only writes. It runs on the engine pool, so Generate queues behind it and reuses
+what it read; a form changed since is cancelled (inside the decode; loading the model file cannot
+be stopped). A range that holds too little loads nothing: the refusal never waits for a model.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from session_assistant.ui import summary_work
 from session_assistant.ui.worker import Worker
 
-DELAY_MS = 1000
+DELAY_MS = 500  # a pause in editing the range, not a keystroke
 
 
 class NarrativeWarmUp(QObject):
