@@ -23,6 +23,7 @@ click after a few seconds what a clinician who looks at the range first waits. T
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -69,7 +70,9 @@ def main() -> int:
     if args.weeks:
         from session_assistant.services.sample_chart import build_sample_chart
 
-        build_sample_chart(practice, weeks=args.weeks, sentences=5)
+        # Ending this week: the form's default range (first item to today) then holds all of it.
+        first = datetime.date.today() - datetime.timedelta(weeks=args.weeks)
+        build_sample_chart(practice, weeks=args.weeks, start=first.isoformat(), sentences=5)
         practice.digests.run_pending()  # as the window's background pass does after each signing
     practice.close()
 
