@@ -231,3 +231,18 @@ def test_a_summary_never_waits_for_the_queue_and_reads_the_same_from_stored_dige
                                                                           chart.last_day, None))
     assert stored["text"] == fresh["text"] and stored["statements"]
     assert all(s["sources"] and not s["unsupported_numbers"] for s in stored["statements"])
+
+
+def test_digests_of_an_older_rule_set_are_rebuilt_by_the_next_pass(practice):
+    chart = build_sample_chart(practice, weeks=4)
+    practice.digests.run_pending()
+    total = practice.digests.status()["signed_items"]
+    with practice.vault.db.transaction() as conn:  # as an older release left them
+        conn.execute("UPDATE digests SET extractor = 'rules-1'")
+    assert practice.digests.status()["missing"] == total
+    counts = practice.digests.run_pending()  # what the window runs at unlock and after each signing
+    assert counts["built"] == total and practice.digests.status()["missing"] == 0
+    assert [j["state"] for j in _jobs(practice, BACKFILL_JOB)] == ["done"]
+    assert practice.digests.run_pending()["jobs"] == 0  # queued once, not at every pass
+    plan = next(d for d in practice.digests.client_digests(chart.client_id) if d["source"]["kind"] == "treatment_plan")
+    assert "Cognitive restructuring" in [i["text"] for i in plan["items"]]
