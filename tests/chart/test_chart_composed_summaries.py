@@ -132,6 +132,7 @@ def test_case_summary_for_a_client_who_declined_recording_uses_their_hand_writte
     load_sample_practice(practice, today=datetime(2026, 11, 23, 8, 0))
     clients = {c["first_name"]: c for c in practice.clients.list()}
     declined = clients["Rowan"]["id"]
+    assert practice.clients.consent(declined).decision == "declined"  # no recording, no transcript
     with practice.vault.db.read() as conn:
         appointments = [r[0] for r in conn.execute("SELECT id FROM appointments WHERE client_id = ? ORDER BY starts_at",
                                                    (declined,))]

@@ -12,13 +12,11 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 from session_assistant.app import create_practice, open_practice
 from session_assistant.chart.citations import SourceItem
 from session_assistant.chart.digest import classify, digest_note, risk_status
-from session_assistant.clock import FixedClock
 from session_assistant.jobs.progress import CancelToken
 from session_assistant.services.digest_jobs import BACKFILL_JOB, DIGEST_JOB
 from session_assistant.services.sample_chart import build_sample_chart
@@ -144,7 +142,7 @@ def test_cancelled_backfill_keeps_what_it_built_and_resumes(practice):
     assert rebuilt["built"] == total and all(_digest_rows(practice)[k][0] != after[k][0] for k in after)
 
 
-def test_kill_9_during_backfill_then_restart_finishes_without_redoing_done_digests(chart_paths, chart_clock):
+def test_kill_9_during_backfill_then_restart_finishes_without_redoing_done_digests(chart_paths, chart_clock, cli):
     practice, _ = create_practice(chart_paths, PASSPHRASE, chart_clock)
     practice.profile.update(name="Dr Sam Example")
     build_sample_chart(practice, weeks=12)
@@ -163,18 +161,29 @@ def test_kill_9_during_backfill_then_restart_finishes_without_redoing_done_diges
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
 
-    later = FixedClock(datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc))  # a redone digest would carry this time
-    practice = open_practice(chart_paths, PASSPHRASE, later)
+    practice = open_practice(chart_paths, PASSPHRASE, chart_clock)
     try:
-        assert [j["state"] for j in _jobs(practice, BACKFILL_JOB)] == ["interrupted"]
+        assert [j["state"] for j in _jobs(practice, BACKFILL_JOB)] == ["interrupted"]  # never left "running"
         before = _digest_rows(practice)
         assert len(before) == 5
-        counts = practice.digests.run_pending()
-        assert counts["built"] == total - 5 and practice.digests.status()["missing"] == 0
+    finally:
+        practice.close()
+
+    # The next start is a new process: `summary digests` picks the interrupted job up and finishes it.
+    finished = cli("--vault", str(chart_paths.vault_dir), "--json", "summary", "digests")
+    assert finished.returncode == 0, finished.stderr
+    assert json.loads(finished.stdout)["built"] == total - 5  # only the missing ones
+
+    practice = open_practice(chart_paths, PASSPHRASE, chart_clock)
+    try:
         after = _digest_rows(practice)
-        assert all(after[key] == row for key, row in before.items())
-        assert sum(1 for _, created in after.values() if created.startswith("2030-")) == total - 5
-        assert [j["state"] for j in _jobs(practice, BACKFILL_JOB)] == ["done"]
+        assert all(after[key] == row for key, row in before.items())  # the five done before are untouched
+        assert practice.digests.status() == {"signed_items": total, "digested": total, "missing": 0, "jobs_waiting": 0}
+        with practice.vault.db.read() as conn:  # one row per item: nothing was digested twice
+            assert conn.execute("SELECT count(*), count(DISTINCT source_kind || source_id) FROM digests").fetchone() \
+                == (total, total)
+        assert [j["state"] for j in _jobs(practice, BACKFILL_JOB)] == ["done"]  # the same job, resumed
+        assert _jobs(practice, DIGEST_JOB) == []
     finally:
         practice.close()
 
@@ -222,3 +231,18 @@ def test_a_summary_never_waits_for_the_queue_and_reads_the_same_from_stored_dige
                                                                           chart.last_day, None))
     assert stored["text"] == fresh["text"] and stored["statements"]
     assert all(s["sources"] and not s["unsupported_numbers"] for s in stored["statements"])
+
+
+def test_digests_of_an_older_rule_set_are_rebuilt_by_the_next_pass(practice):
+    chart = build_sample_chart(practice, weeks=4)
+    practice.digests.run_pending()
+    total = practice.digests.status()["signed_items"]
+    with practice.vault.db.transaction() as conn:  # as an older release left them
+        conn.execute("UPDATE digests SET extractor = 'rules-1'")
+    assert practice.digests.status()["missing"] == total
+    counts = practice.digests.run_pending()  # what the window runs at unlock and after each signing
+    assert counts["built"] == total and practice.digests.status()["missing"] == 0
+    assert [j["state"] for j in _jobs(practice, BACKFILL_JOB)] == ["done"]
+    assert practice.digests.run_pending()["jobs"] == 0  # queued once, not at every pass
+    plan = next(d for d in practice.digests.client_digests(chart.client_id) if d["source"]["kind"] == "treatment_plan")
+    assert "Cognitive restructuring" in [i["text"] for i in plan["items"]]

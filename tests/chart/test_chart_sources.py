@@ -49,6 +49,14 @@ def test_sources_are_the_signed_clinical_record_only(practice, sample):
     item9 = next(i for i in items if i.kind == "assessment" and "item 9" in i.text)
     assert item9.label == "PHQ-9" and item9.date == sample.first_day
 
+    # Digests (what summaries are composed from) follow the same rule: the late note's signing queued
+    # a digest job, which finds it is no source; nothing digested quotes an admin or cancellation note.
+    counts = practice.digests.run_pending()
+    assert counts["failed"] == 0 and counts["built"] == len(sample.notes) + len(sample.assessments) + 1
+    digests = practice.digests.client_digests(client)
+    assert late_note not in {d["source"]["id"] for d in digests if d["source"]["kind"] == "progress_note"}
+    assert not any(ADMIN_MARKER in json.dumps(d) for d in digests)
+
 
 def test_range_keeps_items_in_range_and_the_plan_in_force(practice, sample):
     items = practice.summaries.sources(sample.client_id, "2026-01-19", "2026-02-09")

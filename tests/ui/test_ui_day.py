@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit
 
 from ui_helpers import FakeTime, unlock
 
@@ -80,8 +82,16 @@ def test_note_edit_sign_makes_it_read_only_and_offers_addendum(qtbot, ready_vaul
     assert editor.addendum_button.isVisible() and not editor.sign_button.isVisible()
     assert "read-only" in editor.save_state.text()
     assert editor.export_button.isVisible()
-    target = ready_vault.data_dir / "signed-note.pdf"
-    editor.export_to(target)
+    target, offered = ready_vault.data_dir / "signed-note.pdf", []
+
+    def save_dialog(parent, title, path, filters):
+        offered.append((title, path, filters))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    editor.export_button.click()  # the save dialog the Summary tab shares (ui.dialogs.ask_pdf_path)
+    assert offered == [("Export the signed note as PDF", str(Path.home() / f"progress-note-{note_id}.pdf"),
+                        "PDF (*.pdf)")]
     qtbot.waitUntil(lambda: editor._worker is None, timeout=30000)
     data = target.read_bytes()
     assert data.startswith(b"%PDF")

@@ -14,6 +14,7 @@ from pypdf.errors import FileNotDecryptedError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from session_assistant.ui import summary_warmup
 from ui_helpers import unlock
 
 TEST_LLM = "smollm2-135m-instruct"
@@ -194,6 +195,8 @@ def test_too_little_in_the_range_says_what_to_add(qtbot, ready_vault, make_windo
     tab.date_from.setDate(today.addDays(-25))
     tab.date_to.setDate(today.addDays(-10))  # the sample signed items 1, 4 and 8 weeks ago
     assert "0 signed progress notes, 0 signed assessments" in tab.in_range.text()
+    qtbot.wait(summary_warmup.DELAY_MS + 500)  # the form rests: a range too thin to summarise loads no model
+    assert not tab.warm_up.running and window.ctx.practice.sessions._llm is None
     window.workspace.chart.consent_revoke.click()  # the chart redraws: the half-filled form stays
     assert tab.pages.currentIndex() == tab.FORM and tab.date_to.date() == today.addDays(-10)
     qtbot.keyClick(tab.purpose.lineEdit(), Qt.Key.Key_Return)  # Enter generates
@@ -241,3 +244,32 @@ def test_case_summary_generates_once_and_add_reopens_it(qtbot, ready_vault, make
     tab.add_case_action.trigger()  # one draft at a time: Add opens it, nothing is generated
     assert tab.pages.currentIndex() == tab.EDITOR and tab.summary["id"] == case["id"] and not tab.busy_now
     assert "already has" in tab.result.text() and len(practice.summaries.list(tab.client_id)) == 1
+
+
+@pytest.mark.slow
+def test_a_resting_form_reads_the_prompt_ahead_so_generate_only_writes(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault, model_overrides={"llm": TEST_LLM})
+    window.ctx.settings.auto_lock_minutes = 120
+    tab = summary_tab(qtbot, window)
+    practice = window.ctx.practice
+    tab.add_treatment_action.trigger()
+    tab.purpose.setCurrentText("consultation")
+    key, seen = tab._form_key(), []
+    assert practice.sessions._llm is None  # nothing loads while the form is being filled in
+    # While it warms up, quitting would not ask: it is preparation, not drafting.
+    qtbot.waitUntil(lambda: seen.append(window.ctx.pools.engine_busy) or key in tab.warm_up.finished_keys,
+                    timeout=120_000)
+    assert seen and not any(seen)
+    evaluated = []
+    llm = practice.sessions.llm()._llm
+    original = llm.eval
+    llm.eval = lambda tokens: (evaluated.append(len(tokens)), original(tokens))[1]
+    tab.generate_button.click()
+    qtbot.waitUntil(lambda: not tab.busy_now, timeout=300_000)
+    assert tab.pages.currentIndex() == tab.EDITOR, tab.form_error.text()
+    # Generate read none of the prompt again (at most its last token, to refresh the logits).
+    assert evaluated and evaluated[0] <= 1 and all(n == 1 for n in evaluated[1:]), evaluated[:3]
+    result = practice.summaries.last_result
+    assert result.model_calls == 1 and result.prompt_tokens > 100
+    summary = practice.summaries.get(tab.summary["id"])
+    assert summary["purpose"] == "consultation" and all(s["sources"] for s in summary["statements"])

@@ -197,6 +197,10 @@ def _schema(n_lines: int, k: int) -> dict:
             "required": ["statements"]}
 
 
+def _messages(ask: str) -> list[dict]:
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
+
+
 class Composer:
     """Writes the narrative over fact lines with one short model call (``model`` may be None: no narrative)."""
 
@@ -210,18 +214,25 @@ class Composer:
         started = time.monotonic()
         result = ComposeResult([], getattr(self.model, "model_id", ""))
         if self.model is not None:
-            lines = fact_lines(digests, items, trends)
-            purpose_text = f" (purpose: {purpose.strip()})" if purpose.strip() else ""
-            ask = ASK.format(lines="\n".join(f.line(n) for n, f in enumerate(lines, 1)), k=self.k, title=title,
-                             purpose=purpose_text)
+            lines, messages = self.narrative_prompt(digests, items, trends, title=title, purpose=purpose)
             on_progress(0.2, "Writing the narrative")
-            result.narrative = self._call(lines, ask, self.k, result, on_progress, cancel)
+            result.narrative = self._call(lines, messages, self.k, result, on_progress, cancel)
         diagnoses = [s for s in facts if s.text.startswith("Diagnoses:")]
         measures = [s for s in facts if not s.text.startswith("Diagnoses:")]
         result.statements = result.narrative + diagnoses + digest_statements(digests, items, measures)
         result.seconds = time.monotonic() - started
         on_progress(1.0, "Summary ready")
         return result
+
+    def narrative_prompt(self, digests: list[Digest], items: list[SourceItem], trends: list[tuple[str, tuple]], *,
+                         title: str, purpose: str = "") -> tuple[list[FactLine], list[dict]]:
+        """The fact lines and the chat messages of the narrative's one model call (the Summary form
+        reads them into the model ahead of Generate: ``NoteModel.prefill``)."""
+        lines = fact_lines(digests, items, trends)
+        purpose_text = f" (purpose: {purpose.strip()})" if purpose.strip() else ""
+        ask = ASK.format(lines="\n".join(f.line(n) for n, f in enumerate(lines, 1)), k=self.k, title=title,
+                         purpose=purpose_text)
+        return lines, _messages(ask)
 
     def refine(self, statements: list[Statement], instruction: str, *,
                cancel: CancelToken | None = None) -> ComposeResult:
@@ -239,7 +250,7 @@ class Composer:
         ask = REFINE_ASK.format(lines="\n".join(f"[{i}] {f.text}" for i, f in enumerate(lines, 1)),
                                 instruction=" ".join(instruction.split()), k=max(self.k, len(lines)))
         result = ComposeResult([], self.model.model_id)
-        rewritten = self._call(lines, ask, max(self.k, len(lines)), result, no_progress, cancel)
+        rewritten = self._call(lines, _messages(ask), max(self.k, len(lines)), result, no_progress, cancel)
         if not rewritten:
             raise UserError("The model gave no usable rewrite (every sentence stated a number, a date or risk); "
                             "nothing was changed.")
@@ -249,11 +260,10 @@ class Composer:
         result.seconds = time.monotonic() - started
         return result
 
-    def _call(self, lines: list[FactLine], ask: str, k: int, result: ComposeResult, on_progress: ProgressFn,
-              cancel: CancelToken | None) -> list[Statement]:
+    def _call(self, lines: list[FactLine], messages: list[dict], k: int, result: ComposeResult,
+              on_progress: ProgressFn, cancel: CancelToken | None) -> list[Statement]:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
         budget = k * STATEMENT_TOKENS + 24
         result.prompt_tokens += self.model.prompt_tokens(messages)
         generation = self.model.generate_json(

@@ -17,7 +17,9 @@ from dataclasses import asdict, dataclass, field
 from session_assistant.chart.citations import SourceItem, SourceRef
 from session_assistant.drafting.risk import risk_categories
 
-EXTRACTOR = "rules-1"  # stored with each digest; a new rule set rebuilds older digests
+# Stored with each digest; a new rule set rebuilds older digests. rules-2: a plan's interventions
+# are named as the plan words them (rules-1 quoted the dated ones' dicts) and objectives' count.
+EXTRACTOR = "rules-2"
 CATEGORIES = ("problem", "intervention", "response", "risk", "homework", "score", "goal")
 
 # Canonical names of interventions, matched case-insensitively (more specific names first).
@@ -206,8 +208,15 @@ def digest_assessment(item: SourceItem, score: dict) -> Digest:
     return Digest(item.ref, item.digest, items)
 
 
+def _intervention_name(intervention) -> str:
+    """An intervention's words: plans hold ``{"intervention": ..., "target_date": ...}`` (older ones a bare string)."""
+    name = intervention.get("intervention", "") if isinstance(intervention, dict) else intervention
+    return " ".join(str(name or "").split())
+
+
 def digest_plan(item: SourceItem, plan: dict) -> Digest:
-    """A treatment plan's digest: its problems, goals and interventions, each as the plan words it."""
+    """A treatment plan's digest: its problems, goals and interventions (under a goal or one of its
+    objectives), each as the plan words it."""
     digest = Digest(item.ref, item.digest)
     for problem in plan.get("problems", []):
         name = " ".join(str(problem.get("problem", "")).split())
@@ -218,8 +227,11 @@ def digest_plan(item: SourceItem, plan: dict) -> Digest:
             if text:
                 measure = " ".join(str(goal.get("measure") or "").split())
                 digest.items.append(DigestItem("goal", text + (f" (measure: {measure})" if measure else ""), "Goal"))
-            for intervention in goal.get("interventions", []):
-                words = " ".join(str(intervention).split())
+            objectives = goal.get("objectives") or []
+            interventions = [*goal.get("interventions", []),
+                             *(i for objective in objectives for i in objective.get("interventions") or [])]
+            for intervention in interventions:
+                words = _intervention_name(intervention)
                 if words:
                     tags = _tags(_COMPILED_INTERVENTIONS, words) or (words.lower(),)
                     digest.items.append(DigestItem("intervention", words, "Intervention", tags))

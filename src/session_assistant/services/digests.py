@@ -117,8 +117,10 @@ class DigestService(Service):
         """Run every queued, interrupted or cancelled digest job (oldest first); returns counts.
 
         Runs on the caller's (worker) thread; checks ``cancel`` between items. A cancelled job stays
-        queued for the next call.
+        queued for the next call. Digests an older rule set built are rebuilt by one backfill job,
+        queued here the first time (after an upgrade that changed ``EXTRACTOR``).
         """
+        self._queue_rebuild_of_older_digests()
         with self.db.read() as conn:
             ids = [r[0] for r in conn.execute(
                 "SELECT id FROM jobs WHERE kind IN (?, ?) AND state IN ('queued', 'interrupted', 'cancelled') "
@@ -141,6 +143,15 @@ class DigestService(Service):
                 counts[finished.state if finished.state == "cancelled" else "failed"] += 1
         on_progress(1.0, "Digests up to date")
         return counts
+
+    def _queue_rebuild_of_older_digests(self) -> None:
+        with self.db.read() as conn:
+            older = conn.execute("SELECT 1 FROM digests WHERE extractor != ? LIMIT 1", (EXTRACTOR,)).fetchone()
+            # A failed backfill is not retried here (each pass would queue another); `summary digests` does.
+            pending = conn.execute("SELECT 1 FROM jobs WHERE kind = ? AND state != 'done' LIMIT 1",
+                                   (BACKFILL_JOB,)).fetchone()
+        if older and not pending:
+            self.jobs.submit(BACKFILL_JOB, None, {})
 
     def backfill(self, *, rebuild: bool = False, on_progress: ProgressFn = no_progress,
                  cancel: CancelToken | None = None) -> dict:

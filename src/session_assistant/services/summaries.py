@@ -32,6 +32,8 @@ from session_assistant.services.limits import check_length
 from session_assistant.vault.database import IntegrityError
 
 PURPOSES = ("consultation", "transfer of care", "discharge")
+TREATMENT_TITLE = "a treatment summary of this period"  # no dates: the narrative must not state any
+CASE_TITLE = "a case summary of the whole course of care"
 
 
 class DraftExists(UserError):
@@ -107,8 +109,7 @@ class SummaryService(Service):
             raise DraftExists(existing["id"], client_id)
         items = self.sources(client_id, start, end)
         chart_sources.require_enough(items, f"The range {start} to {end}", start, end)
-        title = "a treatment summary of this period"  # no dates: the narrative must not state any
-        text, model_id = self._draft(client_id, items, model, title, purpose, on_progress, cancel)
+        text, model_id = self._draft(client_id, items, model, TREATMENT_TITLE, purpose, on_progress, cancel)
         now = self.clock.iso()
         try:
             with self.db.transaction() as conn:
@@ -134,17 +135,43 @@ class SummaryService(Service):
                 options.get("final_statements", NARRATIVE_STATEMENTS))
         return Composer(model, narrative_statements=k)
 
+    def _inputs(self, client_id, items):
+        """(digests, computed facts, trend words) of ``items``: vault reads only, well under a second."""
+        with self.db.read() as conn:
+            digests, _built = self.digests.for_items(conn, client_id, items)
+            return digests, chart_facts.computed_statements(conn, items), chart_facts.trend_words(conn, items)
+
     def _draft(self, client_id, items, model, title, purpose, on_progress, cancel) -> tuple[str, str]:
         """Compose from digests and computed facts (no model call but the narrative's)."""
         on_progress(0.05, "Reading the digests")
-        with self.db.read() as conn:
-            digests, _built = self.digests.for_items(conn, client_id, items)
-            facts = chart_facts.computed_statements(conn, items)
-            trends = chart_facts.trend_words(conn, items)
+        digests, facts, trends = self._inputs(client_id, items)
         result = self._composer(model).compose(facts, digests, items, trends, title=title, purpose=purpose,
                                                on_progress=on_progress, cancel=cancel)
         self.last_result = result
         return render(result.statements), result.model_id
+
+    def narrative_messages(self, client_id: int, date_from: str | None = None, date_to: str | None = None, *,
+                           purpose: str = "") -> list[dict] | None:
+        """The messages Generate would send the model for this range (no range: the case summary),
+        or None when Generate would refuse before any model call (too little, a bad range, a
+        treatment draft already there). Reads the vault only; nothing is written."""
+        case = date_from is None and date_to is None
+        try:
+            if not case:
+                start, end = parse_date(date_from, "Start date"), parse_date(date_to, "End date")
+                chart_sources.check_range(start, end)
+                if self.active_draft(client_id):
+                    return None
+            start, end = (None, None) if case else (start, end)
+            items = self.sources(client_id, start, end)
+            chart_sources.require_enough(items, "The range", start, end)
+        except UserError:
+            return None
+        digests, _facts, trends = self._inputs(client_id, items)
+        _lines, messages = self._composer(None).narrative_prompt(digests, items, trends,
+                                                                 title=CASE_TITLE if case else TREATMENT_TITLE,
+                                                                 purpose=purpose)
+        return messages
 
     def discard_draft(self, summary_id: int) -> None:
         summary = self._draft_row(summary_id)
@@ -230,8 +257,7 @@ class SummaryService(Service):
         if current and not force and not self._stale(current, items) and current["purpose"] == purpose.strip():
             return current["id"]
         chart_sources.require_enough(items, "The signed record")
-        text, model_id = self._draft(client_id, items, model, "a case summary of the whole course of care",
-                                     purpose, on_progress, cancel)
+        text, model_id = self._draft(client_id, items, model, CASE_TITLE, purpose, on_progress, cancel)
         now, sources = self.clock.iso(), json.dumps([i.as_source() for i in items])
         with self.db.transaction() as conn:
             if current:

@@ -1,12 +1,13 @@
-"""Small dialogs: new client, new appointment, the client's recording consent, addendum."""
+"""Small dialogs: new client, new appointment, the client's recording consent, addendum, where to save a PDF."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from session_assistant.errors import UserError
@@ -145,10 +146,20 @@ class AddendumDialog(QDialog):
         layout.addWidget(_buttons(self, "Add addendum"))
 
 
+def ask_pdf_path(parent: QWidget, title: str, file_name: str) -> Path | None:
+    """Where to write a PDF (the home folder and ``file_name`` offered), or None when cancelled.
+
+    The save dialog itself asks before replacing a file, so callers export with ``replace=True``.
+    ``file_name`` names the record by its id only: a client's name in it would be PHI on disk.
+    """
+    file, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / file_name), "PDF (*.pdf)")
+    return Path(file) if file else None
+
+
 def default_start(now: datetime) -> datetime:
     """The next whole hour, for a new appointment."""
     return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
-__all__ = ["AddendumDialog", "NewAppointmentDialog", "NewClientDialog", "ask_recording_consent",
+__all__ = ["AddendumDialog", "NewAppointmentDialog", "NewClientDialog", "ask_pdf_path", "ask_recording_consent",
            "default_start"]

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
 from session_assistant.drafting.template_fill import AI, field_role
 from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui import engines, note_ai  # noqa: F401 - engines: tests patch the engine calls through it
 from session_assistant.ui.context import UiContext
-from session_assistant.ui.dialogs import AddendumDialog
+from session_assistant.ui.dialogs import AddendumDialog, ask_pdf_path
 from session_assistant.ui.mental_status import record_mental_status
 from session_assistant.ui.note_editor_view import NoteEditorView
 from session_assistant.ui.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
@@ -247,10 +247,9 @@ class NoteEditorPage(NoteEditorView):
     def _on_export_clicked(self) -> None:
         if self.note is None or self._worker is not None:
             return
-        default = Path.home() / f"progress-note-{self.note['id']}.pdf"
-        file, _ = QFileDialog.getSaveFileName(self, "Export the signed note as PDF", str(default), "PDF (*.pdf)")
-        if file:
-            self.export_to(Path(file), replace=True)  # the save dialog already asked before replacing
+        path = ask_pdf_path(self, "Export the signed note as PDF", f"progress-note-{self.note['id']}.pdf")
+        if path is not None:
+            self.export_to(path, replace=True)
 
     def export_to(self, path: Path, replace: bool = False) -> None:
         """Write the signed, digitally signed PDF (vault pool); the export is recorded and audited."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from session_assistant.errors import UserError
+from session_assistant.ui.dialogs import ask_pdf_path
 from session_assistant.ui.summary_dialogs import SharePassphraseDialog
 
 TITLES = {"treatment": "Treatment Summary", "case": "AI Case Summary"}
@@ -40,19 +41,16 @@ class SummaryRecordActions:
         self.refresh_list(self.summary["id"])
         self.result.setText("Signed. Download the PDF or Share an encrypted copy.")
 
-    def _ask_path(self, title: str, name: str) -> Path | None:
-        file, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), "PDF (*.pdf)")
-        return Path(file) if file else None
-
     def _on_pdf_clicked(self) -> None:
         if self.summary is not None and self._worker is None:
-            path = self._ask_path("Download the signed summary as PDF", f"summary-{self.summary['id']}.pdf")
+            path = ask_pdf_path(self, "Download the signed summary as PDF", f"summary-{self.summary['id']}.pdf")
             if path is not None:
-                self.export_to(path, replace=True)  # the save dialog already asked before replacing
+                self.export_to(path, replace=True)
 
     def _on_share_clicked(self) -> None:
         if self.summary is not None and self._worker is None:
-            path = self._ask_path("Save the encrypted copy for the client", f"summary-{self.summary['id']}-shared.pdf")
+            path = ask_pdf_path(self, "Save the encrypted copy for the client",
+                                f"summary-{self.summary['id']}-shared.pdf")
             if path is not None:
                 self.export_to(path, share=True, replace=True)
 

@@ -91,3 +91,21 @@ def refine(ctx, summary_id: int, instruction: str, on_progress: ProgressFn, toke
     text = ctx.practice.summaries.refine(summary_id, instruction, model, cancel=token)
     model.stage(1.0, "Draft updated")
     return text
+
+
+def warm_up(ctx, client_id: int, date_from: str | None, date_to: str | None, purpose: str,
+            _on_progress: ProgressFn, token: CancelToken) -> bool:
+    """Load the note model and read the narrative's prompt for this form into it, ahead of Generate.
+
+    Returns False, having loaded nothing, when Generate would refuse before any model call (too
+    little in the range, a draft already there): a refusal never waits for a model. No range: the
+    case summary. Cancellable while the prompt is read (not while the model file loads, seconds).
+    """
+    messages = ctx.practice.summaries.narrative_messages(client_id, date_from, date_to, purpose=purpose)
+    if messages is None:
+        return False
+    token.raise_if_cancelled()
+    model = engines.note_model(ctx, lambda _fraction, _message: None)
+    token.raise_if_cancelled()
+    model.prefill(messages, cancel=token)
+    return True

@@ -75,6 +75,7 @@ class Worker(QObject):
         super().__init__(parent)
         self.name = name
         self.pool_kind = "engine"  # set by Pools.run: which pool it runs on
+        self.background = False  # set by Pools.run: preparation that quitting stops without asking
         self.token = CancelToken()
         self._fn = fn
         self._done = threading.Event()
@@ -156,11 +157,16 @@ class Pools:
         self.files.setMaxThreadCount(1)
         self._active: set[Worker] = set()
 
-    def run(self, worker: Worker, kind: str = "engine") -> Worker:
-        """Start ``worker`` on a pool and keep it alive (and listed) until it ends."""
+    def run(self, worker: Worker, kind: str = "engine", *, background: bool = False) -> Worker:
+        """Start ``worker`` on a pool and keep it alive (and listed) until it ends.
+
+        ``background``: preparation nobody waits for (warming a model up), which quitting stops
+        without asking even on the engine pool.
+        """
         self._active.add(worker)
         self._track(worker)
         worker.pool_kind = kind
+        worker.background = background
         worker.start({"vault": self.vault, "files": self.files}.get(kind, self.engine))
         return worker
 
@@ -192,7 +198,7 @@ class Pools:
     def engine_busy(self) -> bool:
         """Transcription or drafting running (the engine pool), not background housekeeping
         (model list, digests, backups), which shutdown cancels or waits for without asking."""
-        return any(w.running and w.pool_kind == "engine" for w in self._active)
+        return any(w.running and w.pool_kind == "engine" and not w.background for w in self._active)
 
     def cancel_all(self) -> None:
         for worker in list(self._active):
