@@ -39,11 +39,15 @@ def list_notices(db, include_dismissed: bool = False) -> list[dict]:
 
 
 def dismiss(db, audit, notice_id: int, at: str) -> None:
-    """The clinician has read it."""
-    with db.transaction() as conn:
-        row = conn.execute("SELECT appointment_id FROM notices WHERE id = ? AND dismissed_at IS NULL",
-                           (notice_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"No open notice with id {notice_id}.")
-        conn.execute("UPDATE notices SET dismissed_at = ? WHERE id = ?", (at, notice_id))
-        audit.append(conn, "notice_dismissed", entity="appointment", entity_id=row[0], detail=f"notice {notice_id}")
+    """The clinician has read it (written on the vault's writer thread)."""
+    def write() -> None:
+        with db.transaction() as conn:
+            row = conn.execute("SELECT appointment_id FROM notices WHERE id = ? AND dismissed_at IS NULL",
+                               (notice_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"No open notice with id {notice_id}.")
+            conn.execute("UPDATE notices SET dismissed_at = ? WHERE id = ?", (at, notice_id))
+            audit.append(conn, "notice_dismissed", entity="appointment", entity_id=row[0],
+                         detail=f"notice {notice_id}")
+
+    db.writer.call(write)

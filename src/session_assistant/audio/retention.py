@@ -37,6 +37,7 @@ from session_assistant.audio.capture import DEFAULT_MAX_SECONDS
 from session_assistant.audio.deadline import TRANSCRIBE_BEFORE, Deadline, deadline
 from session_assistant.clock import BootTime
 from session_assistant.errors import NotFound, UserError
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,8 @@ def check_retention(retention: timedelta) -> timedelta:
 
 
 class Retention:
-    """Shreds and recovers recordings of one vault. Every write goes through ``db.transaction()``."""
+    """Shreds and recovers recordings of one vault. Every write is a ``db.transaction()`` on the vault's writer
+    thread (``@writes``)."""
 
     def __init__(self, vault, recordings_dir: Path, retention: timedelta = MAX_RETENTION) -> None:
         self.vault = vault
@@ -130,6 +132,7 @@ class Retention:
             reason = "forced"
         self.erase(recording_id, appointment_id, client_id, file_name, reason)
 
+    @writes
     def erase(self, recording_id: str, appointment_id, client_id, file_name: str, reason: str) -> None:
         """The crypto-erase itself, without the checks ``shred`` makes (callers have made them).
 
@@ -212,6 +215,7 @@ class Retention:
             names = [c[0] for c in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    @writes
     def _track_missing(self, row: dict, path: Path, due: Deadline, report: SweepReport) -> None:
         """A keyed recording whose file is not there: keep the key, say so, note since when."""
         present = path.exists()
@@ -261,19 +265,24 @@ class Retention:
             # clock, so the deadline never runs longer than 24 h from the true end.
             ended = datetime.fromisoformat(started_at) + timedelta(seconds=seconds)
             ended_boot_s = None if started_boot_s is None else started_boot_s + seconds
-            with self.db.transaction() as conn:
-                conn.execute("UPDATE recordings SET state = ?, ended_at = ?, duration_s = ?, interrupted_at_s = ?, "
-                             "chunks = ?, shred_due_at = ?, retention_s = ?, ended_boot_s = ? "
-                             "WHERE id = ? AND state = 'recording'",
-                             (state, ended.isoformat(timespec="seconds"), seconds,
-                              None if state == "complete" else seconds, chunks,
-                              (ended + self.retention).isoformat(timespec="seconds"),
-                              int(self.retention.total_seconds()), ended_boot_s, rec_id))
-                self.audit.append(conn, "recording_recovered", actor="system", entity="appointment",
-                                  entity_id=appointment_id, client_id=client_id,
-                                  detail=f"recording {rec_id}; {detail}")
+            self._close_recovered(rec_id, state, ended, seconds, chunks, ended_boot_s, appointment_id, client_id,
+                                  detail)
             recovered.append(rec_id)
         return recovered
+
+    @writes
+    def _close_recovered(self, rec_id, state, ended: datetime, seconds, chunks, ended_boot_s, appointment_id,
+                         client_id, detail: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE recordings SET state = ?, ended_at = ?, duration_s = ?, interrupted_at_s = ?, "
+                         "chunks = ?, shred_due_at = ?, retention_s = ?, ended_boot_s = ? "
+                         "WHERE id = ? AND state = 'recording'",
+                         (state, ended.isoformat(timespec="seconds"), seconds,
+                          None if state == "complete" else seconds, chunks,
+                          (ended + self.retention).isoformat(timespec="seconds"),
+                          int(self.retention.total_seconds()), ended_boot_s, rec_id))
+            self.audit.append(conn, "recording_recovered", actor="system", entity="appointment",
+                              entity_id=appointment_id, client_id=client_id, detail=f"recording {rec_id}; {detail}")
 
     def remove_orphans(self) -> list[str]:
         """Delete sealed files that have no key; audit and log each.
@@ -320,6 +329,7 @@ class Retention:
         with self.db.read() as conn:
             return conn.execute("SELECT 1 FROM recording_keys WHERE recording_id = ?", (rec_id,)).fetchone() is not None
 
+    @writes
     def _log_orphan(self, rec_id: str, reason: str) -> None:
         now = self.clock.iso()
         with self.db.transaction() as conn:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from session_assistant.errors import UserError
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_datetime
 from session_assistant.services.limits import check_length
+from session_assistant.vault.writer import writes
 
 MODALITIES = ("in_person", "telehealth")
 
 
 class AppointmentService(Service):
+    @writes
     def add(self, client_id: int, starts_at: str, minutes: int, modality: str = "in_person") -> int:
         starts_at = parse_datetime(starts_at, "Start")
         if not isinstance(minutes, int) or not 0 < minutes <= 600:
@@ -52,6 +54,7 @@ class AppointmentService(Service):
                 params,
             )
 
+    @writes
     def set_status(self, appointment_id: int, status: str, reason: str = "") -> None:
         if status not in ("scheduled", "completed", "cancelled", "no_show"):
             raise UserError("Status must be scheduled, completed, cancelled or no_show.")
@@ -68,6 +71,7 @@ class AppointmentService(Service):
             self.audit.append(conn, f"appointment_{status}", entity="appointment", entity_id=appointment_id,
                               client_id=appointment["client_id"])
 
+    @writes
     def add_admin_note(self, client_id: int, text: str, appointment_id: int | None = None) -> int:
         if not text.strip():
             raise UserError("An administrative note needs text.")

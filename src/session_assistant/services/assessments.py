@@ -14,6 +14,7 @@ from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
 from session_assistant.services.digest_jobs import queue_digest
 from session_assistant.services.limits import check_length
+from session_assistant.vault.writer import writes
 
 ANSWER_LABELS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
 
@@ -110,6 +111,7 @@ class AssessmentService(Service):
             raise UserError("The total score must be a whole number, 0 or more.")
         return self._insert(client_id, name, [], total, severity.strip(), administered_on)
 
+    @writes
     def _insert(self, client_id, instrument, answers, total, severity, administered_on) -> int:
         when = parse_date(administered_on, "Administration date") or self.clock.now().date().isoformat()
         with self.db.transaction() as conn:
@@ -153,6 +155,7 @@ class AssessmentService(Service):
         """(date, total) per administration, oldest first: the data for a score plot."""
         return [(r["administered_on"], r["total_score"]) for r in self.list(client_id, instrument)]
 
+    @writes
     def sign(self, assessment_id: int, signer_name: str) -> None:
         assessment = self.get(assessment_id)
         if assessment["status"] == "signed":
@@ -166,6 +169,7 @@ class AssessmentService(Service):
                               client_id=assessment["client_id"])
             queue_digest(conn, self.clock, "assessment", assessment_id)
 
+    @writes
     def delete_draft(self, assessment_id: int) -> None:
         assessment = self.get(assessment_id)
         if assessment["status"] == "signed":

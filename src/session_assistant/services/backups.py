@@ -26,6 +26,7 @@ from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.jobs.queue import Job, JobQueue
 from session_assistant.output_files import is_inside_vault
 from session_assistant.services.base import Service
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class BackupService(Service):
                               last_at=last.get("at"), last_ok_at=last.get("ok_at"),
                               last_result=last.get("result", ""), last_file=last.get("file"))
 
+    @writes
     def schedule(self, folder: Path | str, keep: int = DEFAULT_KEEP) -> BackupSettings:
         """Back up daily into ``folder`` (it must exist, be writable and lie outside the vault)."""
         if not 1 <= keep <= MAX_KEEP:
@@ -90,6 +92,7 @@ class BackupService(Service):
             self.audit.append(conn, "backup_scheduled", detail=f"daily, keep {keep}")
         return self.settings()
 
+    @writes
     def turn_off(self) -> BackupSettings:
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM vault_meta WHERE key = ?", (_SCHEDULE_KEY,))
@@ -172,6 +175,7 @@ class BackupService(Service):
         log.info("backup verified; %d older removed", len(removed))
         return BackupOutcome(written, check.audit_rows, removed)
 
+    @writes
     def _record(self, *, ok: bool, result: str, file: str | None = None) -> None:
         previous = self.settings()
         now = self.clock.iso()

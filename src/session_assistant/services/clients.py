@@ -30,6 +30,7 @@ class Consent:
 
 
 class ClientService(Service):
+    @writes
     def add(self, first_name: str, last_name: str, date_of_birth: str | None = None, **extra) -> int:
         first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
         if not first_name or not last_name:
@@ -48,6 +49,7 @@ class ClientService(Service):
             self.audit.append(conn, "client_created", entity="client", entity_id=client_id, client_id=client_id)
         return client_id
 
+    @writes
     def update(self, client_id: int, **changes) -> None:
         record = self._validated({k: v for k, v in changes.items() if v is not None})
         if not record:
@@ -86,6 +88,7 @@ class ClientService(Service):
             return fetch_all(conn, f"SELECT id, first_name, last_name, date_of_birth, status FROM clients {where} "
                                    "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE")
 
+    @writes
     def chart(self, client_id: int, *, refresh: bool = False) -> dict:
         """Everything the chart overview shows; viewing a chart is audited.
 

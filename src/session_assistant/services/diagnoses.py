@@ -15,6 +15,7 @@ from pathlib import Path
 from session_assistant.errors import NotFound, UserError
 from session_assistant.paths import resource
 from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
+from session_assistant.vault.writer import writes
 
 ICD10_FILE = ("icd10", "icd10cm_mental_behavioural.csv")
 
@@ -99,6 +100,7 @@ class DiagnosisService(Service):
     def search(self, text: str, limit: int = 25) -> list[dict]:
         return [c.__dict__.copy() for c in self.codes.search(text, limit)]
 
+    @writes
     def add(self, client_id: int, code: str, onset_date: str | None = None) -> int:
         """Record a diagnosis; the code must be a complete code from the offline list."""
         found = self.codes.require_billable(code)
@@ -124,6 +126,7 @@ class DiagnosisService(Service):
                                    "ORDER BY resolved_date IS NOT NULL, COALESCE(onset_date, created_at), id",
                              (client_id,))
 
+    @writes
     def resolve(self, diagnosis_id: int, resolved_date: str) -> None:
         """Mark a diagnosis resolved on ``resolved_date`` (not before its onset)."""
         diagnosis = self.get(diagnosis_id)
@@ -139,6 +142,7 @@ class DiagnosisService(Service):
             self.audit.append(conn, "diagnosis_resolved", entity="diagnosis", entity_id=diagnosis_id,
                               client_id=diagnosis["client_id"])
 
+    @writes
     def set_onset(self, diagnosis_id: int, onset_date: str | None) -> None:
         diagnosis = self.get(diagnosis_id)
         onset = parse_date(onset_date, "Onset date")

@@ -39,6 +39,7 @@ from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
 from session_assistant.services.summaries import SummaryService
 from session_assistant.services.treatment_plans import TreatmentPlanService
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,10 @@ class DocumentService:
                                "ORDER BY id DESC LIMIT 1").fetchone()
         if row and row[0] == profile.name.strip():
             return SigningIdentity(cert_pem=row[1].encode("ascii"), private_key_der=bytes(row[2]))
-        identity = create_identity(profile.name, profile.practice_name, now=self.clock.now())
+        return self._store_identity(create_identity(profile.name, profile.practice_name, now=self.clock.now()))
+
+    @writes
+    def _store_identity(self, identity: SigningIdentity) -> SigningIdentity:
         with self.db.transaction() as conn:
             conn.execute("INSERT INTO signing_identity (created_at, subject_name, fingerprint, cert_pem, "
                          "private_key_der) VALUES (?, ?, ?, ?, ?)",
@@ -201,20 +205,25 @@ class DocumentService:
                      shared: bool = False, detail: str = "", force: bool = False) -> None:
         """Temp file, then record + audit + rename in one transaction; on any failure, no file."""
         staged = StagedOutput(out, self.vault_folder, force=force)
-        staged.write(data)
+        staged.write(data)  # the bytes reach the disk here, on the caller's thread: the writer only records
         try:
-            with self.db.transaction() as conn:
-                conn.execute("INSERT INTO exports (kind, entity_id, client_id, shared, content_sha256, created_at, "
-                             "file_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (kind, entity_id, client_id, int(shared), digest, self.clock.iso(), out.name))
-                note = f"sha256 {digest}" + (", shared copy (AES-256)" if shared else "") + (f", {detail}" if detail else "")
-                self.audit.append(conn, f"{kind}_exported", entity=kind, entity_id=entity_id, client_id=client_id,
-                                  detail=note)
-                staged.publish()  # raises (and rolls the record back) if the target appeared meanwhile
+            self._record_export(staged, out.name, kind, entity_id, client_id, digest, shared, detail)
         except BaseException:
             staged.discard()
             raise
         log.info("exported %s (%d bytes)", kind, len(data))
+
+    @writes
+    def _record_export(self, staged: StagedOutput, file_name: str, kind: str, entity_id, client_id, digest: str,
+                       shared: bool, detail: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("INSERT INTO exports (kind, entity_id, client_id, shared, content_sha256, created_at, "
+                         "file_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (kind, entity_id, client_id, int(shared), digest, self.clock.iso(), file_name))
+            note = f"sha256 {digest}" + (", shared copy (AES-256)" if shared else "") + (f", {detail}" if detail else "")
+            self.audit.append(conn, f"{kind}_exported", entity=kind, entity_id=entity_id, client_id=client_id,
+                              detail=note)
+            staged.publish()  # raises (and rolls the record back) if the target appeared meanwhile
 
 
 def _assessment_items(assessment: dict) -> tuple[str, ...]:

@@ -89,6 +89,7 @@ class NoteService(Service):
                 return template
         raise UserError(f"No note template named '{name}'.")
 
+    @writes
     def save_template(self, name: str, template_fields: list[dict]) -> int:
         name = name.strip()
         if not name:
@@ -166,6 +167,11 @@ class NoteService(Service):
         return draft
 
     def get(self, note_id: int, *, audit_view: bool = False) -> dict:
+        if audit_view:  # audited: a write, so on the writer (the read and its audit row in one transaction)
+            return self.db.writer.call(lambda: self._get(note_id, audit_view=True))
+        return self._get(note_id)
+
+    def _get(self, note_id: int, *, audit_view: bool = False) -> dict:
         with self.db.transaction() if audit_view else self.db.read() as conn:
             note = fetch_one(conn, "SELECT * FROM progress_notes WHERE id = ?", (note_id,),
                              missing=f"No note with id {note_id}.")
@@ -183,6 +189,7 @@ class NoteService(Service):
                 self.audit.append(conn, "note_viewed", entity="note", entity_id=note_id, client_id=note["client_id"])
         return note
 
+    @writes
     def set_field(self, note_id: int, field: str, text: str, *, ai_model: str | None = None) -> None:
         check_length("note_field", text)
         note = self.get(note_id)
@@ -228,6 +235,7 @@ class NoteService(Service):
             raise ImmutableRecord(f"Note {note_id} is signed and cannot change; add an addendum instead.")
         return note
 
+    @writes
     def set_service_code(self, note_id: int, code: str) -> str:
         """Store the service (CPT or HCPCS) code billed for the session; an empty code clears it.
 
@@ -246,6 +254,7 @@ class NoteService(Service):
                               detail="service code")
         return code
 
+    @writes
     def set_review(self, note_id: int, review: dict) -> None:
         """Store the clinician's review of the AI draft (``drafting.note_review``'s state)."""
         note = self._draft_note(note_id)
@@ -264,6 +273,7 @@ class NoteService(Service):
         content.update({k: meta[k] for k in ("service_code", "diagnoses") if meta.get(k)})
         return content
 
+    @writes
     def sign(self, note_id: int, profile) -> str:
         """Sign as the clinician in ``profile``; returns the content hash. Signed notes never change."""
         note = self.get(note_id)
@@ -291,6 +301,7 @@ class NoteService(Service):
             queue_digest(conn, self.clock, "progress_note", note_id)
         return content_hash
 
+    @writes
     def add_addendum(self, note_id: int, text: str, reason: str, author: str) -> int:
         note = self.get(note_id)
         if note["status"] != "signed":
@@ -306,6 +317,7 @@ class NoteService(Service):
             queue_digest(conn, self.clock, "progress_note", note_id)  # the digest quotes addenda too
             return cursor.lastrowid
 
+    @writes
     def delete_draft(self, note_id: int) -> None:
         note = self.get(note_id)
         if note["status"] == "signed":

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from session_assistant.plain_text import check_plain
 from session_assistant.services.base import Service, fetch_all
 from session_assistant.services.limits import check_lengths
+from session_assistant.vault.writer import writes
 
 
 @dataclass
@@ -33,6 +34,7 @@ class ProfileService(Service):
         row = rows[0]
         return Profile(**{k: (bool(row[k]) if k == "ai_usage_consent" else row[k]) for k in EDITABLE})
 
+    @writes
     def update(self, **changes) -> Profile:
         unknown = set(changes) - set(EDITABLE)
         if unknown:

@@ -30,6 +30,7 @@ from session_assistant.services.base import Service, canonical_json, fetch_all, 
 from session_assistant.services.digests import DigestService
 from session_assistant.services.limits import check_length
 from session_assistant.vault.database import IntegrityError
+from session_assistant.vault.writer import writes
 
 PURPOSES = ("consultation", "transfer of care", "discharge")
 TREATMENT_TITLE = "a treatment summary of this period"  # no dates: the narrative must not state any
@@ -57,6 +58,11 @@ class SummaryService(Service):
 
     # ---- reading ----------------------------------------------------------------------------
     def get(self, summary_id: int, *, audit_view: bool = False) -> dict:
+        if audit_view:  # audited: a write, so on the writer (the read and its audit row in one transaction)
+            return self.db.writer.call(lambda: self._get(summary_id, audit_view=True))
+        return self._get(summary_id)
+
+    def _get(self, summary_id: int, *, audit_view: bool = False) -> dict:
         with self.db.transaction() if audit_view else self.db.read() as conn:
             row = fetch_one(conn, "SELECT * FROM summaries WHERE id = ?", (summary_id,),
                             missing=f"No summary with id {summary_id}.")
@@ -110,19 +116,23 @@ class SummaryService(Service):
         items = self.sources(client_id, start, end)
         chart_sources.require_enough(items, f"The range {start} to {end}", start, end)
         text, model_id = self._draft(client_id, items, model, TREATMENT_TITLE, purpose, on_progress, cancel)
-        now = self.clock.iso()
         try:
-            with self.db.transaction() as conn:
-                cursor = conn.execute(
-                    "INSERT INTO summaries (client_id, kind, date_from, date_to, purpose, text, sources_json, "
-                    "ai_model, created_at, updated_at) VALUES (?, 'treatment', ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (client_id, start, end, purpose.strip(), text, json.dumps([i.as_source() for i in items]),
-                     model_id, now, now))
-                self.audit.append(conn, "summary_generated", entity="summary", entity_id=cursor.lastrowid,
-                                  client_id=client_id, detail=f"treatment, {len(items)} sources")
-                return cursor.lastrowid
+            return self._insert_treatment(client_id, start, end, purpose, text, items, model_id)
         except IntegrityError:  # a draft appeared while the model was working
             raise DraftExists(self.active_draft(client_id)["id"], client_id) from None
+
+    @writes
+    def _insert_treatment(self, client_id, start, end, purpose, text, items, model_id) -> int:
+        now = self.clock.iso()
+        with self.db.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO summaries (client_id, kind, date_from, date_to, purpose, text, sources_json, "
+                "ai_model, created_at, updated_at) VALUES (?, 'treatment', ?, ?, ?, ?, ?, ?, ?, ?)",
+                (client_id, start, end, purpose.strip(), text, json.dumps([i.as_source() for i in items]),
+                 model_id, now, now))
+            self.audit.append(conn, "summary_generated", entity="summary", entity_id=cursor.lastrowid,
+                              client_id=client_id, detail=f"treatment, {len(items)} sources")
+            return cursor.lastrowid
 
     def _client_exists(self, client_id: int) -> bool:
         with self.db.read() as conn:
@@ -173,6 +183,7 @@ class SummaryService(Service):
                                                                  purpose=purpose)
         return messages
 
+    @writes
     def discard_draft(self, summary_id: int) -> None:
         summary = self._draft_row(summary_id)
         with self.db.transaction() as conn:
@@ -180,6 +191,7 @@ class SummaryService(Service):
             self.audit.append(conn, "summary_discarded", entity="summary", entity_id=summary_id,
                               client_id=summary["client_id"])
 
+    @writes
     def update_text(self, summary_id: int, text: str) -> None:
         """Autosave the clinician's edit of a draft."""
         check_length("summary", text)
@@ -197,12 +209,15 @@ class SummaryService(Service):
         summary = self._draft_row(summary_id)
         result = self._composer(model).refine(parse_statements(summary["text"]), instruction, cancel=cancel)
         text = render(result.statements)
+        self._store_refined(summary_id, summary["client_id"], text, result.model_id)
+        return text
+
+    @writes
+    def _store_refined(self, summary_id: int, client_id: int, text: str, model_id: str) -> None:
         with self.db.transaction() as conn:
             conn.execute("UPDATE summaries SET text = ?, ai_model = ?, updated_at = ? WHERE id = ?",
-                         (text, result.model_id, self.clock.iso(), summary_id))
-            self.audit.append(conn, "summary_refined", entity="summary", entity_id=summary_id,
-                              client_id=summary["client_id"])
-        return text
+                         (text, model_id, self.clock.iso(), summary_id))
+            self.audit.append(conn, "summary_refined", entity="summary", entity_id=summary_id, client_id=client_id)
 
     def _draft_row(self, summary_id: int) -> dict:
         """The summary's row (sources parsed) without reading the chart: autosave and Update stay quick."""
@@ -214,6 +229,7 @@ class SummaryService(Service):
             raise ImmutableRecord(f"Summary {summary_id} is signed and cannot change; delete it and generate anew.")
         return summary
 
+    @writes
     def sign(self, summary_id: int, signer_name: str) -> str:
         """Sign and complete: the summary becomes immutable. Returns its content hash."""
         summary = self._draft_row(summary_id)
@@ -235,6 +251,7 @@ class SummaryService(Service):
                               client_id=summary["client_id"], detail=f"sha256 {content_hash}")
         return content_hash
 
+    @writes
     def delete(self, summary_id: int) -> None:
         """Delete a summary (signed or not); always audited."""
         summary = self.get(summary_id)
@@ -258,6 +275,10 @@ class SummaryService(Service):
             return current["id"]
         chart_sources.require_enough(items, "The signed record")
         text, model_id = self._draft(client_id, items, model, CASE_TITLE, purpose, on_progress, cancel)
+        return self._store_case(client_id, current, purpose, text, items, model_id)
+
+    @writes
+    def _store_case(self, client_id: int, current: dict | None, purpose: str, text: str, items, model_id) -> int:
         now, sources = self.clock.iso(), json.dumps([i.as_source() for i in items])
         with self.db.transaction() as conn:
             if current:

@@ -28,6 +28,7 @@ import json
 from session_assistant.errors import ImmutableRecord, UserError
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
 from session_assistant.services.digest_jobs import queue_digest
+from session_assistant.vault.writer import writes
 
 GOAL_STATUSES = ("not started", "in progress", "met", "partially met", "revised", "discontinued")
 
@@ -131,6 +132,7 @@ def plan_text(plan: dict, review_date: str | None = None) -> str:
 
 
 class TreatmentPlanService(Service):
+    @writes
     def create(self, client_id: int, plan: dict, review_date: str | None = None) -> int:
         """The next version as a draft (version 1 for a client's first plan)."""
         clean = validate_plan(plan)
@@ -151,6 +153,7 @@ class TreatmentPlanService(Service):
                               client_id=client_id, detail=f"version {version}")
             return cursor.lastrowid
 
+    @writes
     def new_version(self, client_id: int) -> int:
         """A draft copied from the latest version (signed or not), ready to revise."""
         latest = self.latest(client_id)
@@ -160,6 +163,7 @@ class TreatmentPlanService(Service):
             return latest["id"]
         return self.create(client_id, latest["plan"], latest["review_date"])
 
+    @writes
     def update(self, plan_id: int, plan: dict, review_date: str | None = None) -> None:
         current = self.get(plan_id)
         if current["status"] == "signed":
@@ -172,6 +176,7 @@ class TreatmentPlanService(Service):
             self.audit.append(conn, "plan_edited", entity="treatment_plan", entity_id=plan_id,
                               client_id=current["client_id"])
 
+    @writes
     def sign(self, plan_id: int, signer_name: str) -> str:
         """Sign the version; returns its content hash. Signed versions never change."""
         current = self.get(plan_id)
@@ -222,6 +227,7 @@ class TreatmentPlanService(Service):
         """The plan note drafting reads: the latest signed version, else the latest draft."""
         return self.latest(client_id, signed_only=True) or self.latest(client_id)
 
+    @writes
     def delete_draft(self, plan_id: int) -> None:
         current = self.get(plan_id)
         if current["status"] == "signed":

@@ -23,6 +23,7 @@ from pathlib import Path
 from session_assistant.errors import ImmutableRecord, NotFound, UserError
 from session_assistant.services.base import Service
 from session_assistant.services.speaker_labels import SpeakerChange, SpeakerLabelService
+from session_assistant.vault.writer import writes
 
 MAX_VOICES = 8
 
@@ -61,6 +62,11 @@ class VoiceCountService(Service):
         pieces = copy.deepcopy(segments)
         naming = diarize(pieces, int(count), voice)
         speakers = _per_line(segments, pieces)
+        return self._store(appointment_id, transcript_id, rows, segments, speakers, count, source, naming)
+
+    @writes
+    def _store(self, appointment_id, transcript_id, rows, segments, speakers, count, source, naming) -> SpeakerChange:
+        """The new names, written on the writer once the clustering (on the caller's thread) is done."""
         with self.db.transaction() as conn:
             current = conn.execute("SELECT t.id, a.client_id FROM transcripts t JOIN appointments a "
                                    "ON a.id = t.appointment_id WHERE t.appointment_id = ? ORDER BY t.id DESC LIMIT 1",

@@ -80,14 +80,18 @@ class VoiceProfileService(Service):
         made = voice_print(audio, self._encoder_or_fail())
         record = {"created_at": self.clock.iso(), "source": source, "speech_s": made.speech_s, "model": MODEL_ID,
                   "embedding": base64.b64encode(made.embedding.astype("<f4").tobytes()).decode("ascii")}
+        self._store(record, source, made.speech_s)
+        return self.info()
+
+    @writes
+    def _store(self, record: dict, source: str, speech_s: float) -> None:
         with self.db.transaction() as conn:
             replaced = self._read(conn) is not None
             conn.execute("INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?, ?)", (_KEY, json.dumps(record)))
             self.audit.append(conn, "voice_profile_created", entity="profile",
-                              detail=f"{source}, {made.speech_s:.0f} s of speech" + (", replaced the earlier one" if replaced else ""))
+                              detail=f"{source}, {speech_s:.0f} s of speech" + (", replaced the earlier one" if replaced else ""))
         if replaced:
             self.db.checkpoint()  # the old print must not linger in the WAL
-        return self.info()
 
     def info(self) -> VoiceProfileInfo | None:
         with self.db.read() as conn:
@@ -107,6 +111,7 @@ class VoiceProfileService(Service):
                               entity_id=appointment_id, detail=purpose)
         return np.frombuffer(base64.b64decode(record["embedding"]), dtype="<f4").astype(np.float32)
 
+    @writes
     def delete(self) -> bool:
         """Remove the print; True when there was one. Audited; the WAL is checkpointed after."""
         with self.db.transaction() as conn:

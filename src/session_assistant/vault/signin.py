@@ -37,12 +37,16 @@ def record_sign_in(vault, spool_key: bytes, attempts: UnlockAttempts, how: str) 
         held_epoch = row[0] if row else None
         entries, notices = _sign_in_entries(state, held_epoch, how, vault.clock.iso())
         epoch = new_epoch()
-        try:
+
+        def write() -> None:  # on the writer thread; this thread keeps the vault lock meanwhile
             with db.transaction(wait=False) as conn:
                 _write_queued(conn, audit, spool)
                 for entry in entries:
                     audit.append(conn, entry["action"], actor=entry["actor"], detail=entry["detail"])
                 conn.execute("INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?, ?)", (EPOCH_META, epoch))
+
+        try:
+            db.writer.call(write)
             spool.clear()
         except VaultBusy:
             spool.add(entries)
@@ -60,8 +64,7 @@ def write_queued_sign_ins(vault, spool_key: bytes) -> None:
         return
     try:
         with vault_lock(folder, wait_s=1):
-            with db.transaction(wait=False) as conn:
-                _write_queued(conn, audit, spool)
+            db.writer.call(lambda: _write_queued_now(db, audit, spool))
             spool.clear()
     except VaultBusy:
         log.info("vault still busy at close: queued sign-ins stay queued")
@@ -85,6 +88,11 @@ def _sign_in_entries(state: AttemptsState, held_epoch: str | None, how: str, at:
         notices.append(f"{state.failures} wrong passphrase attempt(s) since your last sign-in, the last at {last}.")
     entries.append({"action": "unlock", "actor": "clinician", "at": at, "detail": f"with {how}"})
     return entries, notices
+
+
+def _write_queued_now(db, audit, spool: "SigninSpool") -> None:
+    with db.transaction(wait=False) as conn:
+        _write_queued(conn, audit, spool)
 
 
 def _write_queued(conn, audit, spool: "SigninSpool") -> None:

@@ -31,6 +31,7 @@ from session_assistant.vault.audit import AuditTrail, audit_key
 from session_assistant.vault.backup_check import BACKUP_FORMAT, BackupCheck, verify_backup
 from session_assistant.vault.database import VaultDatabase, _raw_key
 from session_assistant.vault.keys import KeyEnvelope
+from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class Vault:
         db = VaultDatabase(folder / DB_NAME, key, check_integrity=False)
         os.chmod(folder / DB_NAME, 0o600)
         try:
-            migrations.upgrade(db.conn, 0)
+            db.writer.call(lambda: migrations.upgrade(db.conn, 0))
             envelope.save(folder / KEYS_NAME)
         except BaseException as error:
             db.close()
@@ -89,12 +90,16 @@ class Vault:
             raise
         vault = cls(folder, db, envelope, key, clock)
         db.anchor = StateAnchor(folder, key, envelope.vault_id)
-        with db.transaction() as conn:
-            conn.execute("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)", (envelope.vault_id,))
-            conn.execute("INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (clock.iso(),))
-            epoch = new_epoch()
-            conn.execute("INSERT INTO vault_meta (key, value) VALUES (?, ?)", (signin.EPOCH_META, epoch))
-            vault.audit.append(conn, "vault_created", actor="system")
+        epoch = new_epoch()
+
+        def first_rows() -> None:
+            with db.transaction() as conn:
+                conn.execute("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)", (envelope.vault_id,))
+                conn.execute("INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (clock.iso(),))
+                conn.execute("INSERT INTO vault_meta (key, value) VALUES (?, ?)", (signin.EPOCH_META, epoch))
+                vault.audit.append(conn, "vault_created", actor="system")
+
+        db.writer.call(first_rows)
         with vault_lock(folder):
             UnlockAttempts(folder, clock).reset(epoch)
         return vault, recovery
@@ -165,9 +170,9 @@ class Vault:
             if version < migrations.latest_version():
                 if version > 0:
                     cls._backup_before_migration(folder, db, key, version, clock)
-                migrations.upgrade(db.conn, version)
+                db.writer.call(lambda: migrations.upgrade(db.conn, version))
             elif version > migrations.latest_version():
-                migrations.upgrade(db.conn, version)  # raises: newer schema
+                db.writer.call(lambda: migrations.upgrade(db.conn, version))  # raises: newer schema
         except BaseException:
             db.close()
             raise
@@ -176,9 +181,7 @@ class Vault:
         db.anchor = anchor
         try:
             if doubt is not None:
-                with db.transaction() as conn:
-                    vault.audit.append(conn, "state_accepted",
-                                       detail=f"continued with the vault as found: {doubt.detail}")
+                vault.record_event("state_accepted", detail=f"continued with the vault as found: {doubt.detail}")
             vault.signin_notices = signin.record_sign_in(vault, audit_key(key), attempts, how)
         except BaseException:
             db.close()
@@ -202,6 +205,12 @@ class Vault:
         log.info("backed up schema %d before migrating", version)
 
     # ---- while open ----------------------------------------------------------------------
+    @writes
+    def record_event(self, action: str, detail: str = "") -> None:
+        """An audit row of its own (no other change goes with it), on the writer thread."""
+        with self.db.transaction() as conn:
+            self.audit.append(conn, action, detail=detail)
+
     def change_passphrase(self, current: str, new: str) -> None:
         self._envelope.unlock(current)  # raises WrongPassphrase
         check_passphrase_strength(new)
@@ -210,8 +219,7 @@ class Vault:
     def _rewrap(self, new_passphrase: str, action: str) -> None:
         self._envelope.rewrap_passphrase(self._key, new_passphrase)
         self._envelope.save(self.folder / KEYS_NAME)
-        with self.db.transaction() as conn:
-            self.audit.append(conn, action)
+        self.record_event(action)
 
     def backup(self, target: Path, *, force: bool = False) -> Path:
         """Write an encrypted backup (SQLCipher backup API + the wrapped key) to ``target``.
@@ -243,8 +251,7 @@ class Vault:
             staged.discard()
             raise
         written = staged.publish()
-        with self.db.transaction() as conn:
-            self.audit.append(conn, "backup_created")
+        self.record_event("backup_created")
         return written
 
     @property
@@ -342,7 +349,6 @@ def restore(backup_file: Path, folder: Path, passphrase: str, clock: Clock | Non
         shutil.rmtree(staging, ignore_errors=True)
     # The restored database is older than any state record left in the folder, by design.
     vault = Vault.unlock(folder, passphrase, clock, accept_state=True)
-    with vault.db.transaction() as conn:
-        vault.audit.append(conn, "vault_restored", detail=f"from backup created {manifest.get('created_at')}")
+    vault.record_event("vault_restored", detail=f"from backup created {manifest.get('created_at')}")
     vault.close()
     return moved_to

@@ -2,7 +2,11 @@
 
 ``VaultWriter.call(fn)`` runs ``fn`` on the writer thread and returns its result (or raises its
 exception) to the caller, whatever thread that is; a call made on the writer thread itself runs at
-once, so a write method may call another. Service methods that write are marked ``@writes``.
+once, so a write method may call another. Service methods that write are marked ``@writes``; the
+vault's own rows (creation, migrations, sign-in, passphrase, backup and restore records) and the
+audio engine's notices go through ``db.writer.call``. Only the transaction goes to the writer: model
+work, PDF bytes and file copies stay on the caller's thread, so the writer's turns stay short.
+Nothing on the writer thread may wait for the GUI thread (which may be waiting for the writer).
 
 ``WRITE_CHECK`` is the test flag: set it to a list and every ``VaultDatabase.transaction()`` begun
 on any other thread appends where it came from (module and function names only, never data), so
