@@ -79,6 +79,23 @@ class ChartPage(ChartView):
                  "the client details": self.client_tab}
         return settle_unsaved(self, forms, show=lambda form: self.tabs.setCurrentWidget(form))
 
+    def keep_unsaved_at_lock(self) -> dict[int, str]:
+        """Before a lock (nobody to answer Save / Discard): every form keeps what it can. Returns
+        {tab index: what to tell the clinician after unlocking}, in words holding no clinical text."""
+        notes = {}
+        for form in (self.assessments_tab, self.plan_tab, self.client_tab):
+            message = form.keep_at_lock() if self.client_id is not None else None
+            if message:
+                notes[self.tabs.indexOf(form)] = message
+        return notes
+
+    def show_tab(self, index: int, notes: dict[int, str]) -> None:
+        """After unlocking: the tab the clinician was on, and what the lock did to unsaved edits."""
+        if self.tabs.isTabEnabled(index):
+            self.tabs.setCurrentIndex(index)
+        for tab, message in notes.items():
+            self.tabs.widget(tab).status.setText(message)
+
     def _select_in_list(self, client_id: int | None) -> None:
         self.clients.blockSignals(True)
         for index in range(self.clients.count()):
