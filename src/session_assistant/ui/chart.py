@@ -6,6 +6,8 @@ stay disabled rather than showing anything invented.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
@@ -16,6 +18,7 @@ from session_assistant.ui.context import UiContext
 from session_assistant.ui.trend_plot import SHARED_CUTOFFS
 from session_assistant.ui.unsaved import settle_unsaved
 
+log = logging.getLogger(__name__)
 CONSENT_WORDS = {None: "Not asked yet. You will be asked when you start a recorded session.",
                  "given": "Given", "declined": "Declined: sessions are not recorded; write notes by hand.",
                  "revoked": "Revoked: sessions are not recorded."}
@@ -84,7 +87,11 @@ class ChartPage(ChartView):
         {tab index: what to tell the clinician after unlocking}, in words holding no clinical text."""
         notes = {}
         for form in (self.assessments_tab, self.plan_tab, self.client_tab):
-            message = form.keep_at_lock() if self.client_id is not None else None
+            try:
+                message = form.keep_at_lock() if self.client_id is not None else None
+            except Exception as error:  # noqa: BLE001 - the lock must go on: PHI leaves the screen regardless
+                log.warning("unsaved chart edits not kept at lock: %s", type(error).__name__)
+                message = "Your unsaved edits here could not be kept when the app locked."
             if message:
                 notes[self.tabs.indexOf(form)] = message
         return notes

@@ -197,15 +197,15 @@ class PlanEditor(QWidget):
             return None
         if self.save_draft():
             return "Your unsaved plan edits were saved as a draft when the app locked."
-        plan, fixes = salvage_plan(self.tree.plan())
         review = self.review_date.text().strip() or None
         try:
-            parse_date(review, "Review date")
-        except UserError:
-            review, fixes = None, [*fixes, "the review date was not a date and is cleared"]
-        try:
+            plan, fixes = salvage_plan(self.tree.plan())
+            try:
+                parse_date(review, "Review date")
+            except UserError:
+                review, fixes = None, [*fixes, "the review date was not a date and is cleared"]
             self._store(plan, review)
-        except UserError:
+        except UserError:  # e.g. every problem removed: nothing a draft could hold
             return "Your unsaved plan edits could not be kept when the app locked."
         return ("Your unsaved plan edits were saved as a draft when the app locked; "
                 + "; ".join(fixes) + ". Check them before signing.")
