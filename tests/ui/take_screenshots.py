@@ -145,8 +145,8 @@ def main() -> int:
     session.import_recording(wav)
     wait_until(app, lambda: window.ctx.sessions.get(session.appointment_id) is not None
                and window.ctx.sessions[session.appointment_id].stage == "drafting", 600)
-    # Well into the draft, so the stage line shows its percentage and time estimate.
-    wait_until(app, lambda: session.busy.bar.value() >= 25 or window.ctx.sessions[session.appointment_id].stage
+    # Well into the draft (the bar counts to 1000), so the stage line shows its percentage and estimate.
+    wait_until(app, lambda: session.busy.bar.value() >= 250 or window.ctx.sessions[session.appointment_id].stage
                != "drafting", 900)
     shot(app, window, "07-session-drafting")
     if args.until_drafting:  # the note editor's README shots come from shot_note_editor.py (no model)
