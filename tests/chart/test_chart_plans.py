@@ -78,3 +78,23 @@ def test_revising_without_any_plan_and_signing_without_a_name(practice, client_i
     with pytest.raises(UserError, match="profile"):
         practice.plans.sign(plan_id, "")
     assert practice.plans.get(plan_id)["status"] == "draft"
+
+
+def test_salvage_makes_a_refused_plan_storable_and_keeps_every_text(practice, client_id):
+    """What a lock does with a plan the service refuses: blanks marked, bad dates cleared, the rest kept."""
+    from session_assistant.services.treatment_plans import TO_COMPLETE, salvage_plan, validate_plan
+
+    plan = {"problems": [{"problem": " ", "goals": [{"goal": "Walk twice a week", "target_date": "2026-13-01",
+                                                      "objectives": [{"objective": "", "interventions": ["BA"]}]}]},
+                         {"problem": "Worry", "goals": []}]}
+    with pytest.raises(UserError):
+        validate_plan(plan)
+    clean, fixes = salvage_plan(plan)
+    plan_id = practice.plans.create(client_id, clean)
+    stored = practice.plans.get(plan_id)["plan"]["problems"]
+    assert stored[0]["problem"] == TO_COMPLETE and stored[0]["goals"][0]["goal"] == "Walk twice a week"
+    assert stored[0]["goals"][0]["target_date"] is None
+    assert stored[0]["goals"][0]["objectives"][0]["objective"] == TO_COMPLETE
+    assert stored[0]["goals"][0]["objectives"][0]["interventions"][0]["intervention"] == "BA"
+    assert stored[1]["problem"] == "Worry" and stored[1]["goals"][0]["goal"] == TO_COMPLETE
+    assert len(fixes) == 2 and all("Walk" not in fix and "Worry" not in fix for fix in fixes)

@@ -74,3 +74,24 @@ def test_a_service_code_must_look_like_one(practice, chart, bad):
     with pytest.raises(UserError, match="not a service code"):
         practice.notes.set_service_code(note, bad)
     assert practice.notes.get(note)["service_code"] == ""
+
+
+def test_the_cli_sets_shows_and_prints_the_service_code_as_the_window_does(cli, practice, chart, tmp_path):
+    """`notes service-code` mirrors the note editor's Service code field: stored, shown, refused
+    when malformed (without echoing what was typed), immutable once signed, printed on the PDF."""
+    appointment = practice.appointments.add(chart.client_id, "2026-03-16T09:00", 45)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    practice.notes.set_field(note, "plan", "Continue weekly sessions.")
+    practice.close()
+    result = cli("notes", "service-code", str(note), " 90834 ")
+    assert result.returncode == 0 and f"Note {note}: service code 90834." in result.stdout, result.stderr
+    shown = cli("notes", "show", str(note), "--json")
+    assert shown.returncode == 0 and '"service_code": "90834"' in shown.stdout
+    assert "Service code: 90834" in cli("notes", "show", str(note)).stdout
+    refused = cli("notes", "service-code", str(note), "nine-oh-834")
+    assert refused.returncode != 0 and "not a service code" in refused.stderr and "nine-oh" not in refused.stderr
+    assert cli("notes", "sign", str(note)).returncode == 0
+    assert cli("notes", "service-code", str(note), "90837").returncode != 0  # signed: immutable
+    out = tmp_path / "note.pdf"
+    assert cli("export", "note", str(note), "--out", str(out)).returncode == 0
+    assert "SERVICE CODE 90834" in _text(out)

@@ -80,16 +80,37 @@ def main() -> int:
     pump(app, 0.5)
     window.grab().save(str(out / f"09-note-editor{args.suffix}.png"))
 
-    def confirm(parent, title, text, *_args):  # the real box, grabbed, then answered Yes
+    answers = []
+
+    def confirm(parent, title, text, *_args):  # the real box; the first one grabbed and cancelled
+        if answers:
+            return QMessageBox.StandardButton.Yes
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
         box.show()
         pump(app, 0.5)
         box.grab().save(str(out / f"10-note-sign-confirm{args.suffix}.png"))
         box.close()
-        return QMessageBox.StandardButton.Yes
+        answers.append(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton.Cancel
 
     QMessageBox.question = confirm
+    editor.sign_button.click()  # Sign lists what is still open in the review: the shot, then Cancel
+    # As a careful clinician would before signing: the unsupported sentence removed, the others
+    # accepted, the risk screen accepted into the Risk field (the shot shows a fully reviewed note).
+    from test_ui_note_review import FLAGGED
+
+    rows = [editor.sentences.item(i).text() for i in range(editor.sentences.count())]
+    editor.sentences.setCurrentRow(next(i for i, text in enumerate(rows) if FLAGGED in text))
+    editor.remove_button.click()
+    for row in range(editor.sentences.count()):
+        editor.sentences.setCurrentRow(row)
+        if editor.accept_button.isEnabled():
+            editor.accept_button.click()
+    editor.review_tabs.setCurrentIndex(1)
+    editor.risk.setCurrentRow(0)
+    editor.accept_risk_button.click()
+    editor.review_tabs.setCurrentIndex(0)
     editor.sign_button.click()
     editor.sentences.setCurrentRow(0)
     pump(app, 0.5)

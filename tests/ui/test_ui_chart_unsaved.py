@@ -230,3 +230,66 @@ def test_a_half_answered_assessment_is_not_dropped_when_switching_client(qtbot, 
     seen = answer_next_dialog(Button.Discard)
     _open(qtbot, window, "Takahashi")
     assert seen and chart.client_id != okafor and len(practice.assessments.list(okafor)) == before
+
+
+def test_a_lock_keeps_unsaved_plan_and_client_edits_and_unlock_returns_to_the_tab(qtbot, ready_vault, make_window):
+    """Auto-lock while a new plan and a client edit are unsaved: both are stored (the plan as a
+    draft), and unlocking shows the same chart on the same tab."""
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open(qtbot, window, "Okafor")
+    okafor = chart.client_id
+    chart.tabs.setCurrentWidget(chart.client_tab)
+    _type(qtbot, chart.client_tab.edits["phone"], "555-0142")
+    chart.tabs.setCurrentWidget(chart.plan_tab)
+    qtbot.mouseClick(chart.plan_tab.new_plan, Qt.MouseButton.LeftButton)
+    _type(qtbot, chart.plan_tab.tree.text, "Sleep six hours on most nights")
+    assert chart.plan_tab.has_unsaved() and chart.client_tab.has_unsaved()
+    window.lock("idle")
+    assert window.workspace is None
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    stored = practice.plans.latest(okafor)
+    assert stored is not None and stored["status"] == "draft"
+    assert stored["plan"]["problems"][0]["goals"][0]["goal"] == "Sleep six hours on most nights"
+    assert practice.clients.get(okafor)["phone"] == "555-0142"
+    chart = window.workspace.chart
+    assert window.workspace.stack.currentWidget() is chart and chart.client_id == okafor
+    assert chart.tabs.currentWidget() is chart.plan_tab and chart.plan_tab.shown_id() == stored["id"]
+    assert "saved as a draft when the app locked" in chart.plan_tab.status.text()
+    assert not chart.plan_tab.has_unsaved() and not chart.client_tab.has_unsaved()
+
+
+def test_a_lock_with_edits_the_service_refuses_keeps_the_rest_and_says_what_was_not_kept(qtbot, ready_vault,
+                                                                                        make_window):
+    """A plan item left without text and a date of birth that is no date: the plan is still kept as
+    a draft (the empty item marked), the valid client fields are stored, and after unlocking each
+    tab names what needs attention (field names only: no clinical value outlives the lock in memory)."""
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open(qtbot, window, "Castellanos")
+    client_id = chart.client_id
+    chart.tabs.setCurrentWidget(chart.plan_tab)
+    qtbot.mouseClick(chart.plan_tab.new_plan, Qt.MouseButton.LeftButton)
+    tree = chart.plan_tab.tree
+    _type(qtbot, tree.text, "Walk twice a week")
+    tree.tree.setCurrentItem(tree.tree.topLevelItem(0))
+    tree.text.selectAll()
+    qtbot.keyClick(tree.text, Qt.Key.Key_Delete)  # the problem now has no text: a save is refused
+    assert not chart.plan_tab.save_changes() and "needs text" in chart.plan_tab.status.text()
+    chart.tabs.setCurrentWidget(chart.client_tab)
+    _type(qtbot, chart.client_tab.edits["date_of_birth"], "1990-02-30")
+    _type(qtbot, chart.client_tab.edits["phone"], "555-0177")
+    window.lock("idle")
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    stored = practice.plans.latest(client_id)
+    assert stored is not None and stored["status"] == "draft"
+    assert stored["plan"]["problems"][0]["problem"] == "(to complete)"
+    assert stored["plan"]["problems"][0]["goals"][0]["goal"] == "Walk twice a week"
+    client = practice.clients.get(client_id)
+    assert client["phone"] == "555-0177" and client["date_of_birth"] != "1990-02-30"
+    chart = window.workspace.chart
+    assert chart.client_id == client_id and chart.tabs.currentWidget() is chart.client_tab
+    assert "date of birth" in chart.client_tab.status.text() and "not saved" in chart.client_tab.status.text()
+    assert "(to complete)" in chart.plan_tab.status.text()

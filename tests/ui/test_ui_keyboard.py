@@ -154,3 +154,17 @@ def test_unlock_returns_to_the_client_chart_and_the_note_that_were_open(qtbot, r
     workspace = window.workspace
     assert workspace.stack.currentWidget() is workspace.note
     assert workspace.note.appointment_id == signed["id"] and workspace.note.note["status"] == "signed"
+
+
+def test_unlock_returns_to_the_agenda_week_and_the_notes_to_write_screen(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    window.workspace.agenda.show_week(1)
+    window.lock("idle")
+    unlock(qtbot, window)
+    workspace = window.workspace
+    assert workspace.stack.currentWidget() is workspace.agenda and workspace.agenda.week_offset == 1
+    workspace.go(4)
+    window.lock("on demand")
+    unlock(qtbot, window)
+    assert window.workspace.stack.currentWidget() is window.workspace.queue

@@ -243,3 +243,41 @@ def test_a_signed_sample_note_shows_the_diagnosis_it_was_signed_under(qtbot, rea
     editor = window.workspace.note
     assert "F41.1 Generalized anxiety disorder" in editor.diagnosis.text()
     assert editor.service_code.isReadOnly() and practice.notes.get(signed["note_id"])["diagnoses_as_signed"]
+
+
+def _other_format_draft(fmt: str, keys: tuple[str, ...]):
+    from session_assistant.drafting import Draft, DraftSentence, get_format
+
+    return Draft(get_format(fmt), [DraftSentence(key, f"The {key} part, from line {i}.", [i]) for i, key in enumerate(keys)],
+                 model="test-model")
+
+
+@pytest.mark.parametrize("template,fmt,keys", [
+    ("DAP Note (AI, one field per part)", "dap", ("data", "assessment", "plan")),
+    ("BIRP Note (AI, one field per part)", "birp", ("behavior", "intervention", "response", "plan"))])
+def test_a_dap_or_birp_template_picked_in_the_window_gets_each_part_in_its_field(qtbot, ready_vault, make_window,
+                                                                                 template, fmt, keys):
+    """The built-in DAP and BIRP templates are offered; picking one puts each part of a draft in that
+    format in its own field, the Risk field left to the clinician."""
+    from session_assistant.app import open_practice
+
+    appointment = _seed(ready_vault)
+    practice = open_practice(ready_vault, TEST_PASSPHRASE)
+    try:
+        practice.sessions._store_draft(appointment, fmt, _other_format_draft(fmt, keys).to_json(), "test-model")
+    finally:
+        practice.close()
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    window.workspace.open_note(appointment)
+    editor = window.workspace.note
+    offered = [editor.template.itemText(i) for i in range(editor.template.count())]
+    assert template in offered
+    editor.template.setCurrentIndex(offered.index(template))
+    editor.create_button.click()
+    assert editor.note is not None and editor.note["template_name"] == template
+    assert list(editor._editors) == [*keys, "risk"]
+    for i, key in enumerate(keys):
+        assert editor._editors[key].toPlainText() == f"The {key} part, from line {i}."
+    assert _stored(window, editor)["fields"] == {**{key: f"The {key} part, from line {i}." for i, key in enumerate(keys)},
+                                                 "risk": ""}

@@ -159,3 +159,26 @@ def test_enter_on_a_signed_row_opens_the_note_read_only_not_a_new_session(qtbot,
     assert editor.note["id"] == note_id and editor.note["status"] == "signed"
     boxes = editor.fields_holder.findChildren(QPlainTextEdit)
     assert boxes and all(box.isReadOnly() for box in boxes)
+
+
+def test_enter_on_a_row_with_a_draft_note_opens_it_editable_and_without_a_note_opens_the_session(qtbot, ready_vault,
+                                                                                                 make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    agenda = workspace.agenda
+    practice = window.ctx.practice
+    today = [r for r in _rows(agenda.tree) if agenda.tree.indexOfTopLevelItem(r["item"].parent()) == 0]
+    drafted, bare = [r["row"]["id"] for r in today if not r["row"]["note_id"]][:2]
+    note_id = practice.notes.create(drafted, "SOAP Note (manual)")
+    practice.notes.set_field(note_id, "subjective", "Started before the agenda was opened again.")
+    agenda.refresh()
+    agenda.tree.setCurrentItem(_item_for(agenda.tree, drafted))
+    qtbot.keyClick(agenda.tree, Qt.Key.Key_Return)
+    assert workspace.stack.currentWidget() is workspace.note and workspace.note.note["id"] == note_id
+    assert workspace.note.note["status"] == "draft"
+    assert not all(box.isReadOnly() for box in workspace.note.fields_holder.findChildren(QPlainTextEdit))
+    workspace.go(0)
+    agenda.tree.setCurrentItem(_item_for(agenda.tree, bare))
+    qtbot.keyClick(agenda.tree, Qt.Key.Key_Return)
+    assert workspace.stack.currentWidget() is workspace.session and workspace.session.appointment_id == bare

@@ -79,3 +79,28 @@ def test_every_screen_fits_1024_by_600(qtbot, tmp_path, ready_vault, make_window
         assert dialog.width() <= SMALL.width() and dialog.height() <= SMALL.height() - 40, type(dialog).__name__
         dialog.close()
     qtbot.waitUntil(lambda: not window.ctx.pools.busy, timeout=30000)  # Settings lists the models in the background
+
+
+def test_the_chart_forms_being_filled_in_fit_1024_by_600(qtbot, ready_vault, make_window):
+    """The pages a tab switches to while editing (a PHQ-9 item by item, a plan being edited) fit too."""
+    from PySide6.QtCore import Qt
+
+    window = make_window(ready_vault)
+    window.resize(SMALL)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    practice = window.ctx.practice
+    okafor = next(c["id"] for c in practice.clients.list() if c["last_name"] == "Okafor")
+    workspace.open_chart(okafor)
+    chart = workspace.chart
+    chart.tabs.setCurrentWidget(chart.assessments_tab)
+    qtbot.mouseClick(chart.assessments_tab.new_buttons["phq9"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(b.isVisible() for row in chart.assessments_tab.form.buttons for b in row))
+    assert_fits(window, "PHQ-9 form")
+    chart.assessments_tab.discard_changes()
+    chart.tabs.setCurrentWidget(chart.plan_tab)
+    qtbot.mouseClick(chart.plan_tab.new_plan, Qt.MouseButton.LeftButton)
+    for kind in ("objective", "intervention"):
+        chart.plan_tab.tree.add_item(kind)
+    assert_fits(window, "treatment plan being edited")
+    chart.plan_tab.discard_changes()

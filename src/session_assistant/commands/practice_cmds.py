@@ -79,6 +79,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     nset.add_argument("--field", required=True)
     nset.add_argument("--text", required=True)
     nset.set_defaults(handler=_notes_set)
+    code = na.add_parser("service-code", help="the CPT or HCPCS code billed for the session (printed on the PDF)")
+    code.add_argument("id", type=int)
+    code.add_argument("code", metavar="CODE", help="e.g. 90834, 90837-95 or H0031; \"\" clears it")
+    code.set_defaults(handler=_notes_service_code)
     sign = na.add_parser("sign")
     sign.add_argument("id", type=int)
     sign.set_defaults(handler=_notes_sign)
@@ -174,7 +178,8 @@ def _notes_show(ctx, args) -> int:
     note = ctx.practice().notes.get(args.id, audit_view=True)
 
     def text() -> str:
-        lines = [f"Note {note['id']} ({note['template_name']}) - {note['status']}"]
+        lines = [f"Note {note['id']} ({note['template_name']}) - {note['status']}",
+                 f"Service code: {note['service_code'] or '(none)'}"]
         if note["status"] == "signed":
             lines.append(f"Signed by {note['signer_name']} at {note['signed_at']} (sha256 {note['content_hash']})")
         for field in note["template"]:
@@ -191,6 +196,13 @@ def _notes_show(ctx, args) -> int:
 def _notes_set(ctx, args) -> int:
     ctx.practice().notes.set_field(args.id, args.field, args.text)
     ctx.emit({"id": args.id, "field": args.field}, f"Note {args.id}: {args.field} saved.")
+    return 0
+
+
+def _notes_service_code(ctx, args) -> int:
+    code = ctx.practice().notes.set_service_code(args.id, args.code)
+    ctx.emit({"id": args.id, "service_code": code},
+             f"Note {args.id}: service code {code}." if code else f"Note {args.id}: service code cleared.")
     return 0
 
 

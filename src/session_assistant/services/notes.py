@@ -39,6 +39,19 @@ BUILTIN_TEMPLATES = {
         {"name": "plan", "label": "Plan"},
         {"name": "risk", "label": "Risk"},
     ],
+    "DAP Note (AI, one field per part)": [
+        {"name": "data", "label": "Data", "ai_summary": True},
+        {"name": "assessment", "label": "Assessment"},
+        {"name": "plan", "label": "Plan"},
+        {"name": "risk", "label": "Risk"},
+    ],
+    "BIRP Note (AI, one field per part)": [
+        {"name": "behavior", "label": "Behavior", "ai_summary": True},
+        {"name": "intervention", "label": "Intervention"},
+        {"name": "response", "label": "Response"},
+        {"name": "plan", "label": "Plan"},
+        {"name": "risk", "label": "Risk"},
+    ],
     "SOAP Note (manual)": [
         {"name": "subjective", "label": "Subjective"},
         {"name": "objective", "label": "Objective"},

@@ -105,6 +105,45 @@ def validate_plan(plan: dict) -> dict:
     return {"problems": clean}
 
 
+TO_COMPLETE = "(to complete)"
+
+
+def salvage_plan(plan: dict) -> tuple[dict, list[str]]:
+    """``plan`` made storable as a draft when the window must keep it now (a lock) and cannot ask:
+    an item without text gets ``TO_COMPLETE``, a problem without a goal gets one, a target date
+    that is no date is dropped. Returns the plan and what was changed, in words that hold no
+    clinical text. Anything else ``validate_plan`` refuses still raises."""
+    fixes: set[str] = set()
+
+    def text(value) -> str:
+        if isinstance(value, str) and value.strip():
+            return value
+        fixes.add(f"empty items are marked {TO_COMPLETE}")
+        return TO_COMPLETE
+
+    def when(value):
+        try:
+            return parse_date(value, "Target date")
+        except UserError:
+            fixes.add("target dates that were not dates are cleared")
+            return None
+
+    def interventions(values) -> list[dict]:
+        return [{"intervention": text(i.get("intervention") if isinstance(i, dict) else i),
+                 "target_date": when(i.get("target_date")) if isinstance(i, dict) else None} for i in values or []]
+
+    problems = []
+    for problem in plan.get("problems") or []:
+        goals = [{**goal, "goal": text(goal.get("goal")), "target_date": when(goal.get("target_date")),
+                  "objectives": [{**o, "objective": text(o.get("objective")), "target_date": when(o.get("target_date")),
+                                  "interventions": interventions(o.get("interventions"))}
+                                 for o in goal.get("objectives") or []],
+                  "interventions": interventions(goal.get("interventions"))}
+                 for goal in problem.get("goals") or []] or [{"goal": text(None)}]
+        problems.append({"problem": text(problem.get("problem")), "goals": goals})
+    return validate_plan({"problems": problems}), sorted(fixes)
+
+
 def intervention_text(intervention: dict) -> str:
     target = f" (target {intervention['target_date']})" if intervention.get("target_date") else ""
     return f"Intervention: {intervention['intervention']}{target}"

@@ -215,6 +215,13 @@ class AssessmentsTab(QWidget):
         self._on_save_clicked(sign=False)
         return self.pages.currentIndex() == 0
 
+    def keep_at_lock(self) -> str | None:
+        """Before a lock: a complete administration is kept as a draft; a half-answered one cannot
+        be stored, and the clinician is told after unlocking (without its answers)."""
+        if not self.has_unsaved() or self.save_changes():
+            return None
+        return "A half-answered assessment could not be kept when the app locked: start it again."
+
     def discard_changes(self) -> None:
         self.form.clear()
         self.pages.setCurrentIndex(0)

@@ -6,6 +6,8 @@ stay disabled rather than showing anything invented.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
@@ -17,6 +19,7 @@ from session_assistant.ui.status_pill import set_status
 from session_assistant.ui.trend_plot import SHARED_CUTOFFS
 from session_assistant.ui.unsaved import settle_unsaved
 
+log = logging.getLogger(__name__)
 CONSENT_WORDS = {None: "Not asked yet. You will be asked when you start a recorded session.",
                  "given": "Given", "declined": "Declined: sessions are not recorded; write notes by hand.",
                  "revoked": "Revoked: sessions are not recorded."}
@@ -79,6 +82,27 @@ class ChartPage(ChartView):
         forms = {"the new assessment": self.assessments_tab, "the treatment plan": self.plan_tab,
                  "the client details": self.client_tab}
         return settle_unsaved(self, forms, show=lambda form: self.tabs.setCurrentWidget(form))
+
+    def keep_unsaved_at_lock(self) -> dict[int, str]:
+        """Before a lock (nobody to answer Save / Discard): every form keeps what it can. Returns
+        {tab index: what to tell the clinician after unlocking}, in words holding no clinical text."""
+        notes = {}
+        for form in (self.assessments_tab, self.plan_tab, self.client_tab):
+            try:
+                message = form.keep_at_lock() if self.client_id is not None else None
+            except Exception as error:  # noqa: BLE001 - the lock must go on: PHI leaves the screen regardless
+                log.warning("unsaved chart edits not kept at lock: %s", type(error).__name__)
+                message = "Your unsaved edits here could not be kept when the app locked."
+            if message:
+                notes[self.tabs.indexOf(form)] = message
+        return notes
+
+    def show_tab(self, index: int, notes: dict[int, str]) -> None:
+        """After unlocking: the tab the clinician was on, and what the lock did to unsaved edits."""
+        if self.tabs.isTabEnabled(index):
+            self.tabs.setCurrentIndex(index)
+        for tab, message in notes.items():
+            self.tabs.widget(tab).status.setText(message)
 
     def _select_in_list(self, client_id: int | None) -> None:
         self.clients.blockSignals(True)

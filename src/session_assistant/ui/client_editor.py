@@ -152,6 +152,29 @@ class ClientEditor(QWidget):
         self.changed.emit()
         return True
 
+    def keep_at_lock(self) -> str | None:
+        """Before a lock: store the changed fields, each on its own when the whole is refused, so
+        one bad field (a date that is no date) does not lose the others. Returns what to tell the
+        clinician after unlocking: field names only (a typed value must not outlive the lock)."""
+        if not self.has_unsaved() or self.save_changes():
+            return None
+        refused = []
+        for key, value in self.changes().items():
+            try:
+                if key in ("first_name", "last_name") and not value:
+                    raise UserError("a client needs a name")
+                self._practice.clients.update(self.client_id, **{key: value})
+            except UserError:
+                refused.append(key.replace("_", " "))
+        return self._lock_words(refused)
+
+    @staticmethod
+    def _lock_words(refused: list[str]) -> str | None:
+        if not refused:
+            return None
+        return (f"When the app locked, {', '.join(refused)} {'was' if len(refused) == 1 else 'were'} not saved "
+                "(not valid) and the other changes were saved: enter it again.")
+
     def discard_changes(self) -> None:
         self._load()
         self.status.setText("Changes discarded.")

@@ -8,6 +8,7 @@ vault, and shows the unlock screen again.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -228,8 +229,8 @@ class MainWindow(QMainWindow):
                 dialog.close()  # modeless windows (none today) showing PHI
         self.ctx.forget_phi()
         if self.workspace is not None:
-            self._place = place_of(self.workspace)
-            self.workspace.teardown()
+            place = place_of(self.workspace)
+            self._place = replace(place, chart_notes=tuple(self.workspace.teardown().items()))
             self.workspace = None
         self.show_unlock({"idle": "Locked after being idle.", "resumed from sleep": "Locked after the computer slept."}
                          .get(reason, "Locked."))

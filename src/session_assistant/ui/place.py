@@ -1,6 +1,8 @@
 """Where the clinician was when the app locked, so that unlocking returns there.
 
-Only ids are kept, in memory (never on disk): the screen, and the client or appointment it showed.
+Only ids are kept, in memory (never on disk): the screen, the client or appointment it showed and
+the chart tab, plus the chart's notes on unsaved edits it kept at the lock (fixed words and field
+names, never clinical text).
 Only the screen the clinician was on is reopened: reopening the others would record chart and
 transcript views nobody made.
 """
@@ -22,13 +24,15 @@ class Place:
     client_id: int | None = None
     appointment_id: int | None = None
     week_offset: int = 0
+    chart_tab: int = 0
+    chart_notes: tuple[tuple[int, str], ...] = ()  # (tab index, message)
 
 
 def place_of(workspace) -> Place:
     screen = workspace.stack.currentIndex()
     appointment_id = {SESSION: workspace.session.appointment_id, NOTE: workspace.note.appointment_id}.get(screen)
     return Place(screen, workspace.chart.client_id if screen == CLIENTS else None, appointment_id,
-                 workspace.agenda.week_offset)
+                 workspace.agenda.week_offset, workspace.chart.tabs.currentIndex() if screen == CLIENTS else 0)
 
 
 def return_to(workspace, place: Place) -> None:
@@ -39,6 +43,7 @@ def return_to(workspace, place: Place) -> None:
             workspace.agenda.show_week(place.week_offset)
         if place.screen == CLIENTS and place.client_id is not None:
             workspace.open_chart(place.client_id)
+            workspace.chart.show_tab(place.chart_tab, dict(place.chart_notes))
         elif place.screen == SESSION and place.appointment_id is not None:
             workspace.open_session(place.appointment_id)
         elif place.screen == NOTE and place.appointment_id is not None:

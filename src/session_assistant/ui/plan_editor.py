@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessa
                                QWidget)
 
 from session_assistant.errors import UserError
+from session_assistant.services.base import parse_date
+from session_assistant.services.treatment_plans import salvage_plan
 from session_assistant.ui.plan_tree import PlanTree
 from session_assistant.ui.unsaved import settle_unsaved
 
@@ -170,20 +172,43 @@ class PlanEditor(QWidget):
 
     def save_draft(self) -> bool:
         """Store the tree (create or update); False with the reason shown when refused."""
-        plan, review = self.tree.plan(), self.review_date.text().strip() or None
         try:
-            if self.version.currentData() == UNSAVED:
-                plan_id = self._practice.plans.create(self.client_id, plan, review)
-            else:
-                plan_id = self.shown_id()
-                self._practice.plans.update(plan_id, plan, review or "")
+            self._store(self.tree.plan(), self.review_date.text().strip() or None)
         except UserError as error:
             self.status.setText(f"Not saved: {error}")
             return False
-        self.fill(self._practice, self.client_id, select=plan_id)
         self.status.setText("Draft saved.")
         self.changed.emit()
         return True
+
+    def _store(self, plan: dict, review: str | None) -> None:
+        if self.version.currentData() == UNSAVED:
+            plan_id = self._practice.plans.create(self.client_id, plan, review)
+        else:
+            plan_id = self.shown_id()
+            self._practice.plans.update(plan_id, plan, review or "")
+        self.fill(self._practice, self.client_id, select=plan_id)
+
+    def keep_at_lock(self) -> str | None:
+        """Before a lock: unsaved edits are stored as a draft, since nobody is there to answer
+        Save / Discard. One the service refuses is made storable (``salvage_plan``). Returns what
+        to tell the clinician after unlocking, in words holding no clinical text (it outlives the lock)."""
+        if not self.has_unsaved():
+            return None
+        if self.save_draft():
+            return "Your unsaved plan edits were saved as a draft when the app locked."
+        review = self.review_date.text().strip() or None
+        try:
+            plan, fixes = salvage_plan(self.tree.plan())
+            try:
+                parse_date(review, "Review date")
+            except UserError:
+                review, fixes = None, [*fixes, "the review date was not a date and is cleared"]
+            self._store(plan, review)
+        except UserError:  # e.g. every problem removed: nothing a draft could hold
+            return "Your unsaved plan edits could not be kept when the app locked."
+        return ("Your unsaved plan edits were saved as a draft when the app locked; "
+                + "; ".join(fixes) + ". Check them before signing.")
 
     def _on_save_clicked(self) -> None:
         self.save_draft()

@@ -246,8 +246,10 @@ class Workspace(QWidget):
     def busy(self) -> bool:
         return self.session.busy_now
 
-    def teardown(self) -> None:
-        """Before a lock or quit: save the open note, stop work, hide the tray, destroy every PHI widget."""
+    def teardown(self) -> dict[int, str]:
+        """Before a lock or quit: save the open note and the chart's unsaved edits, stop work, hide
+        the tray, destroy every PHI widget. Returns the chart's notes on what it kept (``ChartPage.keep_unsaved_at_lock``)."""
+        chart_notes = self.chart.keep_unsaved_at_lock()
         self.note.teardown()
         self.session.teardown()
         self.chart.summary_tab.teardown()
@@ -256,3 +258,4 @@ class Workspace(QWidget):
             self.tray.hide()
         self.setParent(None)
         self.deleteLater()
+        return chart_notes
