@@ -9,6 +9,7 @@ import pytest
 
 from session_assistant.paths import AppPaths
 from sa_testing import MODELS_DIR, TEST_PASSPHRASE
+from engine_fakes import fake_engines
 from ui_helpers import FakeTime
 
 
@@ -55,13 +56,19 @@ def ready_vault(ui_paths, _sample_vaults, cheap_vault_kdf):
 
 @pytest.fixture
 def make_window(qtbot):
-    """Build the real window through the composition root; shut it down after the test."""
+    """Build the real window through the composition root; shut it down after the test.
+
+    Whisper and the note model are the small fakes of ``engine_fakes`` (``engines=`` passes
+    others); ``real_engines=True`` loads the real test models, for the few end-to-end tests.
+    """
     from session_assistant.ui.app_main import build_window
     from session_assistant.ui.auto_lock import AutoLock
 
     made = []
 
-    def make(paths: AppPaths, fake_time: FakeTime | None = None, **kwargs):
+    def make(paths: AppPaths, fake_time: FakeTime | None = None, real_engines: bool = False, **kwargs):
+        if not real_engines:
+            kwargs.setdefault("engines", fake_engines())
         window = build_window(paths, **kwargs)
         if fake_time is not None:
             window.auto_lock.disarm()
