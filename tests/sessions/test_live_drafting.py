@@ -1,6 +1,7 @@
 """Drafting while the session is recorded: facts extracted window by window are kept in the vault
 (as draft-job checkpoints) and reused after Stop, also by a restarted app; a cancelled window is
-redone, never lost. Real vault, real small model."""
+redone, never lost. Real vault; the real small model, except where only the checkpoints are the
+point (the long sessions: minutes of drafting on two cores) and a fake note model stands in."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def checkpoints(practice):
     return job, practice.jobs.checkpoints(job.id)
 
 
-def test_facts_extracted_while_recording_are_reused_after_stop(practice):
+def test_facts_extracted_while_recording_are_reused_after_stop(practice_on_fakes):
+    practice = practice_on_fakes
     appointment = practice.appointment_id
     full = transcript(80)
     so_far = Transcript("en", 300.0, full.segments[:60])
@@ -60,7 +62,8 @@ def test_facts_extracted_while_recording_are_reused_after_stop(practice):
     assert covered | newly == {s.id for s in full.segments}
 
 
-def test_a_restarted_app_finishes_from_the_saved_windows(practice):
+def test_a_restarted_app_finishes_from_the_saved_windows(practice_on_fakes):
+    practice = practice_on_fakes
     appointment = practice.appointment_id
     full = transcript(70)
     assert practice.sessions.extract_while_recording(appointment, "soap", None, full) >= 1
