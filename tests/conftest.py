@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sa_testing import MODELS_DIR, REPO, SHARED, TEST_PASSPHRASE, run_cli  # noqa: F401 (re-exported)
+from sa_testing import MODELS_DIR, REPO, SHARED, TEST_PASSPHRASE, TEST_KDF, run_cli  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +18,19 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.delenv("SESSION_ASSISTANT_PASSPHRASE", raising=False)
     yield home
+
+
+@pytest.fixture(autouse=True)
+def cheap_vault_kdf(request, monkeypatch):
+    """Vaults made in the test process wrap their key with the cheapest Argon2id the key file
+    accepts (the product's parameters cost ~0.5 s per vault created on two cores, hundreds of
+    times a run). The code path is the real one: the parameters are pinned in the key file, so
+    unlocking (also in a child process) reads and uses them. ``@pytest.mark.real_kdf`` keeps the
+    product's parameters for the tests that are about them."""
+    if request.node.get_closest_marker("real_kdf") is None:
+        from session_assistant.vault import keys
+
+        monkeypatch.setattr(keys, "DEFAULT_KDF", dict(TEST_KDF))
 
 
 @pytest.fixture

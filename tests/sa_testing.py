@@ -11,6 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 MODELS_DIR = REPO / "models"
 SHARED = REPO.parent / "shared"
 TEST_PASSPHRASE = "correct horse battery staple"
+# The lowest Argon2id cost a vault key file may name (vault.keys' bounds): for test vaults only.
+TEST_KDF = {"name": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1}
 
 
 def run_cli(*args: str, passphrase: str | None = TEST_PASSPHRASE, env: dict | None = None,

@@ -21,6 +21,7 @@ from session_assistant.services.clients import ClientService
 from session_assistant.services.diagnoses import DiagnosisService
 from session_assistant.services.digests import DigestService
 from session_assistant.services.documents import DocumentService
+from session_assistant.services.engine_loaders import EngineLoaders
 from session_assistant.services.mental_status import MentalStatusService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
@@ -42,6 +43,7 @@ class Practice:
 
     paths: AppPaths
     vault: Vault
+    engines: EngineLoaders = field(default_factory=EngineLoaders)  # Whisper and the note model (tests: fakes)
     profile: ProfileService = field(init=False)
     audit_log: AuditService = field(init=False)
     clients: ClientService = field(init=False)
@@ -88,7 +90,7 @@ class Practice:
             log.info("start-up sweep skipped: the vault is busy")
         self.voice_profile = VoiceProfileService(self.vault, self.paths.models_dir)
         self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir,
-                                        voice_profile=self.voice_profile)
+                                        voice_profile=self.voice_profile, engines=self.engines)
         self.speaker_labels = SpeakerLabelService(self.vault)
         self.voice_count = VoiceCountService(self.vault, self.recordings, self.paths.models_dir, self.voice_profile)
 
@@ -109,17 +111,21 @@ class Practice:
         self.vault.close()
 
 
-def create_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None) -> tuple[Practice, str]:
+def create_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None,
+                    engines: EngineLoaders | None = None) -> tuple[Practice, str]:
     """A new vault in ``paths.vault_dir``; returns the practice and the one-time recovery key."""
     vault, recovery_key = Vault.create(Path(paths.vault_dir), passphrase, clock)
-    return Practice(paths, vault), recovery_key
+    return Practice(paths, vault, engines or EngineLoaders()), recovery_key
 
 
-def recover_practice(paths: AppPaths, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> Practice:
+def recover_practice(paths: AppPaths, recovery_key: str, new_passphrase: str, clock: Clock | None = None,
+                     engines: EngineLoaders | None = None) -> Practice:
     """Reset the passphrase with the recovery key, and unlock."""
-    return Practice(paths, Vault.recover(Path(paths.vault_dir), recovery_key, new_passphrase, clock))
+    return Practice(paths, Vault.recover(Path(paths.vault_dir), recovery_key, new_passphrase, clock),
+                    engines or EngineLoaders())
 
 
-def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None, on_busy=None) -> Practice:
+def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None, on_busy=None,
+                  engines: EngineLoaders | None = None) -> Practice:
     """Unlock; ``on_busy()`` is called when a write has to wait for another window or process."""
-    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock, on_busy))
+    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock, on_busy), engines or EngineLoaders())

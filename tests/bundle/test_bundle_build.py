@@ -27,6 +27,7 @@ def _wanted() -> bool:
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not _wanted(), reason="builds the desktop bundle (~4 min): runs in CI, or with SA_BUNDLE_TEST=1"),
+    pytest.mark.xdist_group("bundle"),  # one build into dist/, on one xdist worker, shared by these tests
 ]
 
 

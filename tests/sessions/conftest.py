@@ -11,9 +11,22 @@ from session_assistant.paths import AppPaths
 
 @pytest.fixture
 def practice(tmp_path):
+    yield from _practice(tmp_path)
+
+
+@pytest.fixture
+def practice_on_fakes(tmp_path):
+    """The same, with the fake engines of ``engine_fakes``: for tests of the pipeline's own logic
+    (jobs, checkpoints, windows), where a model is only the neighbour."""
+    from engine_fakes import fake_engines
+
+    yield from _practice(tmp_path, fake_engines())
+
+
+def _practice(tmp_path, engines=None):
     paths = AppPaths.default(vault_dir=tmp_path / "vault", models_dir=MODELS_DIR)
     paths.ensure()
-    practice, _ = create_practice(paths, TEST_PASSPHRASE)
+    practice, _ = create_practice(paths, TEST_PASSPHRASE, engines=engines)
     practice.profile.update(name="Dr Test", credentials="LCSW", ai_usage_consent=True)
     client = practice.clients.add("Ann", "Example")
     practice.clients.record_consent(client, "given")

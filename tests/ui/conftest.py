@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
+
 import pytest
 
 from session_assistant.paths import AppPaths
 from sa_testing import MODELS_DIR, TEST_PASSPHRASE
+from engine_fakes import fake_engines
 from ui_helpers import FakeTime
 
 
@@ -17,28 +21,54 @@ def ui_paths(tmp_path) -> AppPaths:
     return paths
 
 
-@pytest.fixture
-def ready_vault(ui_paths):
-    """A vault with a named clinician and the fictional sample practice, closed again."""
-    from session_assistant.app import create_practice
-    from session_assistant.services.sample_practice import load_sample_practice
+@pytest.fixture(scope="session")
+def _sample_vaults(tmp_path_factory) -> dict:
+    """date -> a closed sample-practice vault folder, made once per day of the run."""
+    return {"root": tmp_path_factory.mktemp("sample-vaults")}
 
-    practice, _recovery = create_practice(ui_paths, TEST_PASSPHRASE)
-    practice.profile.update(name="Dr Test Clinician", credentials="PhD", ai_usage_consent=True)
-    load_sample_practice(practice)
-    practice.close()
+
+@pytest.fixture
+def ready_vault(ui_paths, _sample_vaults, cheap_vault_kdf):
+    """A vault with a named clinician and the fictional sample practice, closed again.
+
+    Made once (the sample practice takes seconds of encrypted, fsynced writes) and copied whole
+    into each test's folder: key file, database and anchor, so every test gets its own real vault.
+    The sample's appointments are relative to today, so a run that crosses midnight makes a new one.
+    """
+    today = date.today()
+    if today not in _sample_vaults:
+        from session_assistant.app import create_practice
+        from session_assistant.paths import AppPaths
+        from session_assistant.services.sample_practice import load_sample_practice
+
+        root = _sample_vaults["root"] / today.isoformat()
+        paths = AppPaths(data_dir=root / "data", log_dir=root / "log", config_dir=root / "config",
+                         vault_dir=root / "data" / "vault", models_dir=MODELS_DIR)
+        paths.ensure()
+        practice, _recovery = create_practice(paths, TEST_PASSPHRASE)
+        practice.profile.update(name="Dr Test Clinician", credentials="PhD", ai_usage_consent=True)
+        load_sample_practice(practice)
+        practice.close()
+        _sample_vaults[today] = paths.vault_dir
+    shutil.copytree(_sample_vaults[today], ui_paths.vault_dir, dirs_exist_ok=True)
     return ui_paths
 
 
 @pytest.fixture
 def make_window(qtbot):
-    """Build the real window through the composition root; shut it down after the test."""
+    """Build the real window through the composition root; shut it down after the test.
+
+    Whisper and the note model are the small fakes of ``engine_fakes`` (``engines=`` passes
+    others); ``real_engines=True`` loads the real test models, for the few end-to-end tests.
+    """
     from session_assistant.ui.app_main import build_window
     from session_assistant.ui.auto_lock import AutoLock
 
     made = []
 
-    def make(paths: AppPaths, fake_time: FakeTime | None = None, **kwargs):
+    def make(paths: AppPaths, fake_time: FakeTime | None = None, real_engines: bool = False, **kwargs):
+        if not real_engines:
+            kwargs.setdefault("engines", fake_engines())
         window = build_window(paths, **kwargs)
         if fake_time is not None:
             window.auto_lock.disarm()

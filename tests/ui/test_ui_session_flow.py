@@ -41,7 +41,8 @@ def short_drafts(monkeypatch):
 @pytest.mark.slow
 def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window, spoken_wav, monkeypatch,
                                                  short_drafts):
-    window = make_window(ready_vault, model_overrides={"llm": "smollm2-135m-instruct"})
+    # The import workflow's one end-to-end window test on the real models (the others use fakes).
+    window = make_window(ready_vault, real_engines=True, model_overrides={"llm": "smollm2-135m-instruct"})
     window.ctx.settings.auto_lock_minutes = 120  # no idle lock while the models work
     unlock(qtbot, window)
     workspace = window.workspace

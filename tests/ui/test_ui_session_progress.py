@@ -11,6 +11,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from engine_fakes import FakeWhisper, fake_engines
 from ui_helpers import unlock
 
 LINES = [("clinician", "How have you been sleeping since we last met?"),
@@ -42,7 +43,8 @@ def _store_transcript(practice, appointment_id: int) -> None:
 def test_cancel_during_draft_again_ends_within_two_seconds(qtbot, ready_vault, make_window, monkeypatch):
     from session_assistant.vault import writer
 
-    window = make_window(ready_vault, model_overrides={"llm": "smollm2-135m-instruct"})
+    # Real: how fast Cancel reaches llama.cpp mid-generation is the point.
+    window = make_window(ready_vault, real_engines=True, model_overrides={"llm": "smollm2-135m-instruct"})
     window.ctx.settings.auto_lock_minutes = 120
     unlock(qtbot, window)
     practice = window.ctx.practice
@@ -85,8 +87,9 @@ def test_cancel_during_draft_again_ends_within_two_seconds(qtbot, ready_vault, m
 
 
 def test_recording_stop_and_failure_write_only_on_the_writer_thread(qtbot, ready_vault, make_window, monkeypatch):
-    """Record a tone (no speech) from a fake stream: start, pause, resume, Stop; the real speech
-    model finds nothing and the job is left resumable. Every write ran on the writer."""
+    """Record a tone (no speech) from a fake stream: start, pause, resume, Stop; the speech model
+    (a fake that hears nothing, as Whisper's voice filter does with a tone) finds nothing and the
+    job is left resumable. Every write ran on the writer."""
     import importlib.util
 
     from sa_testing import REPO
@@ -104,7 +107,7 @@ def test_recording_stop_and_failure_write_only_on_the_writer_thread(qtbot, ready
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
 
-    window = make_window(ready_vault)
+    window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(lines=())))
     unlock(qtbot, window)
     session = _open_jonah(window)
     found: list[str] = []

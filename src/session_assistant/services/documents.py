@@ -14,8 +14,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from session_assistant.documents.consent import render_consent_form
-from session_assistant.documents.export import build_client_export
 from session_assistant.documents.from_chart import (
     assessment_document,
     note_document,
@@ -24,9 +22,6 @@ from session_assistant.documents.from_chart import (
     summary_document,
 )
 from session_assistant.documents.identity import SigningIdentity, create_identity
-from session_assistant.documents.render import render_pdf
-from session_assistant.documents.share import share_copy
-from session_assistant.documents.signing import sign_pdf
 from session_assistant.errors import UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.output_files import StagedOutput, checked_output
@@ -42,6 +37,8 @@ from session_assistant.services.treatment_plans import TreatmentPlanService
 from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
+# The PDF libraries (fpdf2, pyHanko, pypdf) are imported where a document is made: they cost
+# about a second at start-up, which every CLI command that makes no document would pay.
 
 
 @dataclass(frozen=True)
@@ -135,6 +132,10 @@ class DocumentService:
 
     def _export_pdf(self, doc, kind: str, entity_id: int, client_id: int, out: Path, *,
                     share: bool = False, force: bool = False) -> ExportRecord:
+        from session_assistant.documents.render import render_pdf
+        from session_assistant.documents.share import share_copy
+        from session_assistant.documents.signing import sign_pdf
+
         out = self._checked(out, force)
         identity = self.identity()
         pdf = render_pdf(doc)
@@ -152,6 +153,8 @@ class DocumentService:
     def export_client(self, client_id: int, out: Path, passphrase: str, *, on_progress: ProgressFn = no_progress,
                       cancel: CancelToken | None = None, kdf: dict | None = None, force: bool = False) -> ExportRecord:
         """Write the encrypted client archive (see ``documents.export``)."""
+        from session_assistant.documents.export import build_client_export
+
         out = self._checked(out, force)
         self.clients.get(client_id)  # NotFound before any work
         identity = self.identity()
@@ -164,6 +167,8 @@ class DocumentService:
         return ExportRecord(out, built.sha256, "client", client_id, counts=built.counts)
 
     def export_consent_form(self, out: Path, *, force: bool = False) -> ExportRecord:
+        from session_assistant.documents.consent import render_consent_form
+
         out = self._checked(out, force)
         profile = self.profile.get()
         clinician = ", ".join(p for p in (profile.name, profile.credentials) if p)

@@ -20,6 +20,7 @@ from session_assistant.errors import NotFound, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.services.base import Service, fetch_all
+from session_assistant.services.engine_loaders import EngineLoaders
 from session_assistant.vault.writer import writes
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,10 @@ TRANSCRIBE_JOB, DRAFT_JOB = "transcribe", "draft"
 
 class SessionPipeline(Service):
     def __init__(self, vault, recordings, jobs: JobQueue, models_dir: Path, *,
-                 whisper_model: str | None = None, note_model: str | None = None, voice_profile=None) -> None:
+                 whisper_model: str | None = None, note_model: str | None = None, voice_profile=None,
+                 engines: EngineLoaders | None = None) -> None:
         super().__init__(vault)
+        self.engines = engines or EngineLoaders()
         self.voice_profile = voice_profile  # VoiceProfileService: the clinician's voice, when recorded
         self.recordings = recordings
         self.jobs = jobs
@@ -44,19 +47,15 @@ class SessionPipeline(Service):
 
     # ---- engines, loaded once --------------------------------------------------------------
     def whisper(self):
-        from session_assistant.transcribe.engine import WhisperEngine
-
         with self._engine_lock:
             if self._whisper is None:
-                self._whisper = WhisperEngine.from_registry(self.models_dir, self.whisper_model)
+                self._whisper = self.engines.whisper(self.models_dir, self.whisper_model)
             return self._whisper
 
     def llm(self):
-        from session_assistant.drafting import NoteModel
-
         with self._engine_lock:
             if self._llm is None:
-                self._llm = NoteModel.from_registry(self.models_dir, self.note_model)
+                self._llm = self.engines.llm(self.models_dir, self.note_model)
             return self._llm
 
     def close(self) -> None:

@@ -29,8 +29,11 @@ def install_exception_hook(log_dir) -> None:
     sys.excepthook = hook
 
 
-def build_window(paths, *, clock=None, wall=time.time, model_overrides: dict | None = None):
-    """The composition root: everything the window needs, built here and passed down."""
+def build_window(paths, *, clock=None, wall=time.time, model_overrides: dict | None = None, engines=None):
+    """The composition root: everything the window needs, built here and passed down.
+
+    ``engines`` (an ``EngineLoaders``) replaces how Whisper and the note model are loaded (tests).
+    """
     from session_assistant.ui.context import UiContext
     from session_assistant.ui.main_window import MainWindow
     from session_assistant.ui.ui_settings import UiSettings
@@ -38,7 +41,8 @@ def build_window(paths, *, clock=None, wall=time.time, model_overrides: dict | N
     from session_assistant.ui.worker import Pools
 
     ctx = UiContext(paths=paths, pools=Pools(), settings=UiSettings.load(paths.config_dir),
-                    clipboard=ClipboardGuard(), clock=clock, wall=wall, model_overrides=dict(model_overrides or {}))
+                    clipboard=ClipboardGuard(), clock=clock, wall=wall, model_overrides=dict(model_overrides or {}),
+                    engines=engines)
     return MainWindow(ctx)
 
 

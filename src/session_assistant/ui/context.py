@@ -41,6 +41,7 @@ class UiContext:
     practice: Any = None  # app.Practice while unlocked
     sessions: dict[int, SessionWork] = field(default_factory=dict)  # appointment id -> work
     model_overrides: dict[str, str] = field(default_factory=dict)  # tests: {"llm": "...", "whisper": "..."}
+    engines: Any = None  # services.engine_loaders.EngineLoaders; None: the real engines (tests pass fakes)
 
     def session(self, appointment_id: int) -> SessionWork:
         return self.sessions.setdefault(appointment_id, SessionWork())

@@ -60,9 +60,10 @@ class FirstRunPage(FirstRunView):
             return
         self.create_message.clear()
         self.create_button.setEnabled(False)
-        paths, clock = self._ctx.paths, self._ctx.clock
+        paths, clock, engines = self._ctx.paths, self._ctx.clock, self._ctx.engines
         self.busy.start("Creating your encrypted vault…", cancellable=False)
-        self._worker = Worker(lambda progress, token: create_practice(paths, passphrase, clock), "create vault")
+        self._worker = Worker(lambda progress, token: create_practice(paths, passphrase, clock, engines),
+                              "create vault")
         self._worker.finished.connect(self._on_create_finished)
         self._worker.failed.connect(self._on_create_failed)
         self._worker.cancelled.connect(lambda: self._on_create_failed("Cancelled."))

@@ -57,10 +57,11 @@ class UnlockPage(UnlockView):
         if not passphrase:
             self.message.setText("Enter your passphrase.")
             return
-        paths, clock = self._ctx.paths, self._ctx.clock
+        paths, clock, engines = self._ctx.paths, self._ctx.clock, self._ctx.engines
         # Another window or a CLI command may hold the vault for a moment: say so instead of freezing.
         self._start(lambda progress, token: open_practice(paths, passphrase, clock,
-                                                          on_busy=lambda: progress(0.0, BUSY_WAITING)),
+                                                          on_busy=lambda: progress(0.0, BUSY_WAITING),
+                                                          engines=engines),
                     "Unlocking…")
 
     def _start(self, fn, message: str) -> None:
@@ -127,8 +128,8 @@ class UnlockPage(UnlockView):
                                        QLineEdit.EchoMode.Password)
         if not ok:
             return
-        paths, clock = self._ctx.paths, self._ctx.clock
-        self._start(lambda p, t: recover_practice(paths, key.strip(), new, clock),
+        paths, clock, engines = self._ctx.paths, self._ctx.clock, self._ctx.engines
+        self._start(lambda p, t: recover_practice(paths, key.strip(), new, clock, engines),
                     "Checking the recovery key…")
 
     def _on_restore_clicked(self) -> None:
@@ -141,11 +142,11 @@ class UnlockPage(UnlockView):
             return
         from session_assistant.vault.store import restore
 
-        paths, clock = self._ctx.paths, self._ctx.clock
+        paths, clock, engines = self._ctx.paths, self._ctx.clock, self._ctx.engines
 
         def work(progress, token):
             restore(Path(file), Path(paths.vault_dir), passphrase, clock)
-            return open_practice(paths, passphrase, clock)
+            return open_practice(paths, passphrase, clock, engines=engines)
 
         QMessageBox.information(self, "Restore", "The damaged vault is moved aside, never overwritten.")
         self._start(work, "Restoring…")
