@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from sa_testing import MODELS_DIR, REPO, SHARED, TEST_PASSPHRASE, TEST_KDF, run_cli  # noqa: F401 (re-exported)
+
+
+def pytest_configure(config):
+    _pin_xdist_worker()
+
+
+def _pin_xdist_worker() -> None:
+    """With two xdist workers on two cores, each worker (and every process it starts) gets a core of
+    its own: two model runs at once would otherwise share both cores, and llama.cpp's threads, which
+    meet at a barrier after every layer, run many times slower oversubscribed. The engines size
+    their threads to the cores they may use, so each then runs one thread."""
+    worker, count = os.environ.get("PYTEST_XDIST_WORKER", ""), int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if not worker.startswith("gw") or count < 2 or not hasattr(os, "sched_setaffinity"):
+        return
+    cores = sorted(os.sched_getaffinity(0))
+    share = len(cores) // count
+    if share >= 1:
+        index = int(worker[2:]) % count
+        os.sched_setaffinity(0, cores[index * share:(index + 1) * share])
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,14 @@ class DecodeOptions:
     guard: GuardSettings = GuardSettings()
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (``taskset`` and CPU affinity count, not only the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class WhisperEngine:
     """One loaded Whisper model. Thread-safe: calls are serialised by a lock (CTranslate2 already
     uses every core for one call, so parallel calls would only compete)."""
@@ -55,7 +63,7 @@ class WhisperEngine:
         self.name = name or self.model_dir.name
         try:
             self._model = WhisperModel(str(self.model_dir), device="cpu", compute_type="int8",
-                                       cpu_threads=cpu_threads or os.cpu_count() or 1,
+                                       cpu_threads=cpu_threads or usable_cores(),
                                        local_files_only=True)
         except Exception as error:  # CTranslate2 raises RuntimeError/ValueError on a bad folder
             log.warning("whisper model load failed: %s", type(error).__name__)
