@@ -57,7 +57,7 @@ def main() -> int:
     from session_assistant.app import create_practice
     from session_assistant.paths import AppPaths
     from session_assistant.services.sample_practice import load_sample_practice
-    from session_assistant.ui.app_main import build_window
+    from session_assistant.ui.shell.app_main import build_window
 
     app = QApplication(sys.argv)
     home = Path(tempfile.mkdtemp(prefix="sa-summary-timing-"))

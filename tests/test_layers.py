@@ -181,3 +181,12 @@ def test_no_sql_above_the_services():
                     and node.value.attr == "vault":
                 found.append(f"{path.relative_to(REPO)}:{node.lineno} reaches vault.db")
     assert not found, "\n".join(found)
+
+
+def test_the_window_code_is_grouped_by_screen():
+    """ui/ holds packages, one per screen (and shell/common for what they share), no loose modules."""
+    ui = SRC / PACKAGE / "ui"
+    loose = [p.name for p in ui.glob("*.py") if p.name != "__init__.py"]
+    packages = [p.name for p in ui.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
+    assert not loose, f"ui modules outside a screen package: {loose}"
+    assert {"agenda", "chart", "session", "note", "summary", "settings"} <= set(packages)

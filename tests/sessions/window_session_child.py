@@ -67,7 +67,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from session_assistant.paths import AppPaths
-    from session_assistant.ui.app_main import build_window
+    from session_assistant.ui.shell.app_main import build_window
 
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir.parent / "log", config_dir=data_dir.parent / "config",
                      vault_dir=data_dir / "vault", models_dir=MODELS_DIR)

@@ -61,8 +61,8 @@ def make_window(qtbot):
     Whisper and the note model are the small fakes of ``engine_fakes`` (``engines=`` passes
     others); ``real_engines=True`` loads the real test models, for the few end-to-end tests.
     """
-    from session_assistant.ui.app_main import build_window
-    from session_assistant.ui.auto_lock import AutoLock
+    from session_assistant.ui.shell.app_main import build_window
+    from session_assistant.ui.shell.auto_lock import AutoLock
 
     made = []
 

@@ -43,7 +43,7 @@ def main() -> int:
     from session_assistant.app import create_practice
     from session_assistant.paths import AppPaths
     from session_assistant.services.sample_practice import load_sample_practice
-    from session_assistant.ui.app_main import build_window
+    from session_assistant.ui.shell.app_main import build_window
     from test_ui_note_review import ASSESSMENT, SOAP_AI, _seed
 
     app = QApplication(sys.argv)

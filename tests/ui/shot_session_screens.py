@@ -70,9 +70,9 @@ def main() -> int:
     from session_assistant.audio.devices import InputDevice
     from session_assistant.paths import AppPaths
     from session_assistant.services.sample_practice import load_sample_practice
-    from session_assistant.ui.app_main import build_window
-    from session_assistant.ui.settings_dialog import SettingsDialog
-    from session_assistant.ui.shortcuts_help import ShortcutsDialog
+    from session_assistant.ui.shell.app_main import build_window
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
+    from session_assistant.ui.shell.shortcuts_help import ShortcutsDialog
     from take_screenshots import wait, wait_until
 
     devices.list_input_devices = lambda *a, **k: [InputDevice(0, "Headset Microphone", "ALSA", 1, 48000.0, True),

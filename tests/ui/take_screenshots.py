@@ -66,7 +66,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from session_assistant.paths import AppPaths
-    from session_assistant.ui.app_main import build_window
+    from session_assistant.ui.shell.app_main import build_window
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -115,7 +115,7 @@ def main() -> int:
     avery = next(c["id"] for c in window.ctx.practice.clients.list() if c["last_name"] == "Lindqvist")
     workspace.open_chart(avery)  # 4. chart
     shot(app, window, "06-chart")
-    from session_assistant.ui.settings_dialog import SettingsDialog  # 7. settings
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog  # 7. settings
 
     dialog = SettingsDialog(window.ctx, workspace)
     dialog.tabs.setCurrentIndex(1)

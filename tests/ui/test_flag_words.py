@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from session_assistant.drafting.sections import AGE_REMOVED, ECHO, INVENTED_VALUE
-from session_assistant.ui.note_editor import FLAG_WORDS, describe_flags
+from session_assistant.ui.note.note_editor import FLAG_WORDS, describe_flags
 
 
 def test_every_drafting_flag_has_words():

@@ -4,7 +4,7 @@ documented screen never reads as "No risk phrases found"; items without a status
 from __future__ import annotations
 
 from session_assistant.drafting import RiskItem
-from session_assistant.ui.draft_review import NO_RISK, risk_rows
+from session_assistant.ui.session.draft_review import NO_RISK, risk_rows
 
 
 def test_a_screened_item_leads_with_its_outcome():

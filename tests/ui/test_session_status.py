@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from session_assistant.ui import session_status as words
-from session_assistant.ui.session_status import needs_note, status_label
+from session_assistant.ui.agenda import session_status as words
+from session_assistant.ui.agenda.session_status import needs_note, status_label
 from sa_testing import TEST_PASSPHRASE
 
 
@@ -64,7 +64,7 @@ def test_every_state_has_its_word_and_only_past_unsigned_sessions_need_a_note(re
 
 
 def test_running_work_shows_its_percentage():
-    from session_assistant.ui.session_status import running_label
+    from session_assistant.ui.agenda.session_status import running_label
 
     assert running_label("drafting", 0.424) == "Drafting… 42 %"
     assert running_label("transcribing", 1.3) == "Transcribing… 100 %"

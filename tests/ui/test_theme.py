@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from session_assistant.ui import theme
+from session_assistant.ui.common import theme
 
-UI = Path(theme.__file__).parent
+UI = Path(theme.__file__).parent.parent  # ui/, above the per-screen packages
 AA_TEXT = 4.5
 
 
@@ -77,13 +77,14 @@ def test_the_scanner_catches_each_kind_of_own_look():
 
 
 def test_no_screen_sets_a_colour_or_font_size_of_its_own():
-    offenders = {}
-    for module in sorted(UI.glob("*.py")):
+    offenders, screens = {}, sorted(UI.rglob("*.py"))
+    assert len(screens) > 40  # the screens live in per-screen packages below ui/: all of them are read
+    for module in screens:
         if module.name == "theme.py":
             continue
         hits = own_look(module.read_text(encoding="utf-8"))
         if hits:
-            offenders[module.name] = hits
+            offenders[str(module.relative_to(UI))] = hits
     assert not offenders, offenders
 
 
@@ -123,7 +124,7 @@ def test_light_and_dark_set_the_palette_and_system_follows_the_desktop(restore_a
 def test_text_scales_with_the_system_font(restore_app, qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from session_assistant.ui.widgets import heading
+    from session_assistant.ui.common.widgets import heading
 
     app = restore_app
     sizes = {}
@@ -145,7 +146,7 @@ def test_text_scales_with_the_system_font(restore_app, qtbot):
 
 def test_icons_exist_with_their_licence_and_draw(qapp):
     from session_assistant.paths import resource
-    from session_assistant.ui.workspace import ICONS
+    from session_assistant.ui.shell.workspace import ICONS
 
     assert "CC0" in resource("icons", "LICENSE-icons.txt").read_text(encoding="utf-8")
     for name in ICONS:

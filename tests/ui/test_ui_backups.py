@@ -36,7 +36,7 @@ def test_unlock_makes_the_daily_backup_in_the_background(qtbot, ready_vault, mak
 
 
 def test_settings_tab_chooses_the_folder_and_backs_up_now(qtbot, ready_vault, make_window, tmp_path):
-    from session_assistant.ui.settings_dialog import SettingsDialog
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
 
     drive = tmp_path / "nas-share"
     drive.mkdir()

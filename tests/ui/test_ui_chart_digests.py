@@ -9,7 +9,7 @@ from ui_helpers import unlock
 def test_digests_are_built_at_unlock_and_after_a_signing(qtbot, ready_vault, make_window, monkeypatch):
     from session_assistant.vault import writer
 
-    from session_assistant.ui import chart_digests
+    from session_assistant.ui.chart import chart_digests
 
     monkeypatch.setattr(chart_digests, "UNLOCK_DELAY_MS", 100)  # 30 s in the app
     window = make_window(ready_vault)

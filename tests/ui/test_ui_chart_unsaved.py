@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from session_assistant.services.sample_chart import PLAN
 from ui_helpers import unlock
-from session_assistant.ui.workspace import NAV_ORDER
+from session_assistant.ui.shell.workspace import NAV_ORDER
 
 Button = QMessageBox.StandardButton
 

@@ -114,11 +114,11 @@ def test_consent_refusal_still_allows_a_hand_written_note(qtbot, ready_vault, ma
     agenda.start_session.click()
     session = window.workspace.session
     assert "not been asked" in session.consent_state.text()
-    monkeypatch.setattr("session_assistant.ui.session.ask_recording_consent",
+    monkeypatch.setattr("session_assistant.ui.session.session.ask_recording_consent",
                         lambda practice, client_id, parent: (practice.clients.record_consent(client_id, "declined"),
                                                              "declined")[1])
     asked = []
-    monkeypatch.setattr("session_assistant.ui.session.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("session_assistant.ui.session.session.QFileDialog.getOpenFileName",
                         lambda *a, **k: asked.append(1) or ("", ""))
     session.import_button.click()
     assert not asked  # no file is even asked for after a refusal
@@ -206,7 +206,7 @@ def test_closing_during_work_asks_then_cancels_waits_and_closes_the_vault(qtbot,
     import threading
     import time
 
-    from session_assistant.ui.worker import Worker
+    from session_assistant.ui.common.worker import Worker
 
     window = make_window(ready_vault)
     unlock(qtbot, window)

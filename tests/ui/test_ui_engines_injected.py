@@ -10,7 +10,7 @@ from ui_helpers import unlock
 
 
 def test_the_window_drafts_with_the_engines_it_was_built_with(qtbot, ready_vault, make_window):
-    from session_assistant.ui import engines
+    from session_assistant.ui.common import engines
 
     whisper, llm = FakeWhisper(), FakeNoteModel()
     window = make_window(ready_vault, engines=fake_engines(whisper=whisper, llm=llm))

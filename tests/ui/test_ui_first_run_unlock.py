@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from session_assistant.ui.unlock import CALM_WRONG
+from session_assistant.ui.start.unlock import CALM_WRONG
 from session_assistant.vault.store import Vault
 
 from ui_helpers import TEST_PASSPHRASE, unlock

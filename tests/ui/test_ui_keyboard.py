@@ -89,7 +89,7 @@ def test_esc_closes_a_dialog_without_saving(qtbot, ready_vault, make_window):
 
 
 def test_esc_cancels_running_work_while_its_cancel_button_shows(qtbot):
-    from session_assistant.ui.widgets import BusyPanel
+    from session_assistant.ui.common.widgets import BusyPanel
 
     host = QWidget()
     layout = QVBoxLayout(host)
@@ -119,7 +119,7 @@ def test_help_menu_lists_the_shortcuts(qtbot, ready_vault, make_window):
     entry = next(a for a in menus["Help"].actions() if "shortcuts" in a.text().lower())
     assert entry.shortcut().toString() == "F1"
     entry.trigger()
-    from session_assistant.ui.shortcuts_help import ShortcutsDialog
+    from session_assistant.ui.shell.shortcuts_help import ShortcutsDialog
 
     qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ShortcutsDialog)), timeout=3000)
     dialog = next(w for w in window.findChildren(ShortcutsDialog) if w.isVisible())

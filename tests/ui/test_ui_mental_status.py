@@ -109,7 +109,7 @@ def test_enhance_never_reads_the_checklist_and_keeps_it_once(qtbot, ready_vault,
         tidy = [DraftSentence(key, f"Tidy {key}.", []) for key in ("subjective", "objective", "assessment", "plan")]
         return [], Draft(get_format("soap"), tidy, model="test-model", mode="enhance")
 
-    monkeypatch.setattr("session_assistant.ui.note_editor.engines.enhance", enhance)
+    monkeypatch.setattr("session_assistant.ui.note.note_editor.engines.enhance", enhance)
     editor._on_enhance_clicked()
     qtbot.waitUntil(lambda: editor._worker is None and bool(sent), timeout=10000)
     assert sent == ["pt says slept 5h, anxious re work"]  # no checklist line went to the model

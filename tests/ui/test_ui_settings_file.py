@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from session_assistant.ui.ui_settings import DEFAULT_AUTO_LOCK_MIN, FILE_NAME, UiSettings
+from session_assistant.ui.common.ui_settings import DEFAULT_AUTO_LOCK_MIN, FILE_NAME, UiSettings
 
 from ui_helpers import unlock
 
@@ -39,7 +39,7 @@ def test_config_folder_holds_no_phi_after_a_day_in_the_window(qtbot, ready_vault
 
 @pytest.mark.slow
 def test_models_tab_lists_installed_models_and_measures_speed(qtbot, ready_vault, make_window):
-    from session_assistant.ui.settings_dialog import SettingsDialog
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
 
     window = make_window(ready_vault, model_overrides={"llm": "smollm2-135m-instruct"})
     unlock(qtbot, window)

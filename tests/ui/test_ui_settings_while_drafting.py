@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from session_assistant.ui.worker import Worker
+from session_assistant.ui.common.worker import Worker
 from ui_helpers import unlock
 
 
@@ -15,7 +15,7 @@ def _long_draft(_progress, token) -> None:
 
 
 def test_models_are_listed_while_a_draft_holds_the_engine(qtbot, ready_vault, make_window):
-    from session_assistant.ui.settings_dialog import SettingsDialog
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
 
     window = make_window(ready_vault, model_overrides={"llm": "smollm2-135m-instruct"})
     unlock(qtbot, window)

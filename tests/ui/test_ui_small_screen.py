@@ -66,9 +66,9 @@ def test_every_screen_fits_1024_by_600(qtbot, tmp_path, ready_vault, make_window
                 workspace.chart.tabs.setCurrentIndex(tab)
                 assert_fits(window, f"chart tab {workspace.chart.tabs.tabText(tab)}")
 
-    from session_assistant.ui.dialogs import AddendumDialog, NewAppointmentDialog, NewClientDialog
-    from session_assistant.ui.settings_dialog import SettingsDialog
-    from session_assistant.ui.shortcuts_help import ShortcutsDialog
+    from session_assistant.ui.common.dialogs import AddendumDialog, NewAppointmentDialog, NewClientDialog
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
+    from session_assistant.ui.shell.shortcuts_help import ShortcutsDialog
 
     for dialog in (NewClientDialog(practice, window), NewAppointmentDialog(practice, workspace.agenda.today()),
                    AddendumDialog(window), SettingsDialog(window.ctx, window), ShortcutsDialog(window)):

@@ -110,7 +110,7 @@ def test_redraft_is_offered_and_rewrites_only_the_affected_sections(qtbot, ready
         redrafted.sentences[-2] = DraftSentence("assessment", "Practice is helping the client.", [1])
         return redrafted
 
-    monkeypatch.setattr("session_assistant.ui.draft_review.engines.refine", refine)
+    monkeypatch.setattr("session_assistant.ui.session.draft_review.engines.refine", refine)
     session.transcript.redraft_button.click()
     qtbot.waitUntil(lambda: editor._worker is None and bool(asked), timeout=10000)
     instruction, speakers = asked[0]

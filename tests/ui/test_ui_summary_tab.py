@@ -14,7 +14,7 @@ from pypdf.errors import FileNotDecryptedError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from session_assistant.ui import summary_warmup
+from session_assistant.ui.summary import summary_warmup
 from ui_helpers import unlock
 
 TEST_LLM = "smollm2-135m-instruct"

@@ -8,9 +8,9 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from session_assistant.ui import theme
-from session_assistant.ui.session_status import status_kind
-from session_assistant.ui.status_pill import BADGES_ROLE, KIND_ROLE, StatusPillDelegate
+from session_assistant.ui.common import theme
+from session_assistant.ui.agenda.session_status import status_kind
+from session_assistant.ui.common.status_pill import BADGES_ROLE, KIND_ROLE, StatusPillDelegate
 from ui_helpers import unlock
 
 
@@ -128,8 +128,8 @@ def test_an_empty_week_offers_a_new_appointment(qtbot, ready_vault, make_window,
 
 def test_the_appearance_setting_applies_at_once_is_saved_and_is_used_at_the_next_start(qtbot, ready_vault,
                                                                                       make_window, qapp):
-    from session_assistant.ui.settings_dialog import SettingsDialog
-    from session_assistant.ui.ui_settings import FILE_NAME, UiSettings
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
+    from session_assistant.ui.common.ui_settings import FILE_NAME, UiSettings
 
     window = make_window(ready_vault)
     unlock(qtbot, window)
@@ -157,7 +157,7 @@ def test_the_appearance_setting_applies_at_once_is_saved_and_is_used_at_the_next
 
 
 def test_an_unknown_appearance_in_the_settings_file_falls_back_to_the_system(tmp_path):
-    from session_assistant.ui.ui_settings import FILE_NAME, UiSettings
+    from session_assistant.ui.common.ui_settings import FILE_NAME, UiSettings
 
     (tmp_path / FILE_NAME).write_text(json.dumps({"appearance": "purple"}))
     assert UiSettings.load(tmp_path).appearance == "system"

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from session_assistant.errors import UserError
-from session_assistant.ui.worker import GENERIC_FAILURE, Pools, Worker
+from session_assistant.ui.common.worker import GENERIC_FAILURE, Pools, Worker
 
 SECRET = "QPHIMARK-worker-7731"
 

@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _gui(ctx, args) -> int:
     from session_assistant.output_files import checked_output
-    from session_assistant.ui.app_main import run_gui
+    from session_assistant.ui.shell.app_main import run_gui
 
     if args.startup_stamp:  # like every output file: never the vault folder, never over a file
         checked_output(args.startup_stamp, ctx.paths.vault_dir)

@@ -1,0 +1,1 @@
+"""The day: agenda, notes to write, session status."""

@@ -1,0 +1,1 @@
+"""The client chart: records, assessments, diagnoses, plan, client details, digests."""

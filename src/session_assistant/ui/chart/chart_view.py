@@ -1,0 +1,144 @@
+"""Layout of the client chart: a client list and the chart's tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
+
+from session_assistant.ui.chart.assessments_tab import AssessmentsTab
+from session_assistant.ui.chart.chart_records import TextTab
+from session_assistant.ui.chart.client_editor import ClientEditor
+from session_assistant.ui.chart.diagnosis_tab import DiagnosisTab
+from session_assistant.ui.chart.plan_editor import PlanEditor
+from session_assistant.ui.summary.summary_tab import SummaryTab
+from session_assistant.ui.chart.trend_plot import TrendPlot
+from session_assistant.ui.common.status_pill import StatusPillDelegate
+from session_assistant.ui.common.widgets import heading
+
+NOT_YET = "This part of the chart is not available in this version yet."
+
+
+def placeholder(text: str = NOT_YET) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addStretch(1)
+    return page
+
+
+class ChartView(QWidget):
+    DEMOGRAPHICS = (("Name", "name"), ("Date of birth", "date_of_birth"), ("Pronouns", "pronouns"),
+                    ("Gender", "gender"), ("Phone", "phone"), ("Email", "email"), ("Address", "address"),
+                    ("Emergency contact", "emergency_contact"), ("Status", "status"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a client…")
+        self.search.setAccessibleName("Find a client")
+        self.clients = QListWidget()
+        self.clients.setAccessibleName("Clients")
+        self.add_client = QPushButton("New c&lient…")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.clients, 1)
+        left_layout.addWidget(self.add_client)
+
+        self.title = heading("Choose a client")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Chart sections")
+        # Overview
+        self.fields: dict[str, QLabel] = {}
+        demo = QGroupBox("Demographics")
+        demo_form = QFormLayout(demo)
+        for label, key in self.DEMOGRAPHICS:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setAccessibleName(label)
+            self.fields[key] = value
+            demo_form.addRow(label + ":", value)
+        consent_box = QGroupBox("Consent to AI session recording")
+        self.consent_status = QLabel()
+        self.consent_status.setWordWrap(True)
+        self.consent_given = QPushButton("Client &agrees")
+        self.consent_declined = QPushButton("Client &declines")
+        self.consent_revoke = QPushButton("&Revoke consent")
+        consent_row = QHBoxLayout()
+        for button in (self.consent_given, self.consent_declined, self.consent_revoke):
+            consent_row.addWidget(button)
+        consent_row.addStretch(1)
+        consent_layout = QVBoxLayout(consent_box)
+        consent_layout.addWidget(self.consent_status)
+        consent_layout.addLayout(consent_row)
+        diag_box = QGroupBox("Active diagnoses")
+        self.diagnoses = QLabel()
+        self.diagnoses.setWordWrap(True)
+        QVBoxLayout(diag_box).addWidget(self.diagnoses)
+        self.measures_box = QGroupBox("Latest PHQ-9 and GAD-7")
+        self.measures = QLabel()
+        self.measures.setWordWrap(True)
+        self.measures_plot = TrendPlot()
+        self.measures_plot.setMinimumHeight(190)  # room for the cut-off lines and their band names
+        measures_layout = QVBoxLayout(self.measures_box)
+        measures_layout.addWidget(self.measures)
+        measures_layout.addWidget(self.measures_plot)
+        overview = QWidget()
+        grid = QHBoxLayout(overview)
+        col1, col2 = QVBoxLayout(), QVBoxLayout()
+        col1.addWidget(demo)
+        col1.addStretch(1)
+        col2.addWidget(consent_box)
+        col2.addWidget(diag_box)
+        col2.addWidget(self.measures_box)
+        col2.addStretch(1)
+        grid.addLayout(col1, 1)
+        grid.addLayout(col2, 1)
+        self.tabs.addTab(overview, "&Overview")
+        # Notes
+        notes = QWidget()
+        self.notes = QTreeWidget()
+        self.notes.setHeaderLabels(("Session", "Template", "Status", "Signed"))
+        self.notes.setRootIsDecorated(False)
+        self.notes.setAccessibleName("Progress notes")
+        self.notes.setItemDelegateForColumn(2, StatusPillDelegate(self.notes))
+        self.open_note = QPushButton("Open &note")
+        self.new_appointment = QPushButton("New &appointment…")
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.open_note)
+        notes_row.addStretch(1)
+        notes_row.addWidget(self.new_appointment)
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(self.notes, 1)
+        notes_layout.addLayout(notes_row)
+        self.tabs.addTab(notes, "No&tes")
+        self.summary_tab = SummaryTab()
+        self.assessments_tab = AssessmentsTab()
+        self.plan_tab = PlanEditor()
+        self.documents_tab = TextTab("Documents")
+        self.diagnoses_tab = DiagnosisTab()
+        self.client_tab = ClientEditor()
+        self.optional_tabs = {}
+        for title, tab in (("Summary", self.summary_tab), ("Assessments", self.assessments_tab),
+                           ("Treatment plan", self.plan_tab), ("Documents", self.documents_tab),
+                           ("Diagnoses", self.diagnoses_tab), ("Client", self.client_tab)):
+            index = self.tabs.addTab(tab, title)
+            self.optional_tabs[title] = index
+            self.tabs.setTabEnabled(index, False)
+            self.tabs.setTabToolTip(index, NOT_YET)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)

@@ -1,0 +1,1 @@
+"""What every screen shares: the context, engines, workers, widgets, dialogs, settings."""

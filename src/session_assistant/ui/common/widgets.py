@@ -1,0 +1,232 @@
+"""Small reusable widgets: passphrase strength meter, level meter, clipboard guard, busy panel,
+and the keyboard rules every screen shares (Tab leaves text fields, Esc cancels running work)."""
+
+from __future__ import annotations
+
+import math
+import string
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+                               QTextEdit, QVBoxLayout, QWidget)
+
+from session_assistant.ui.common import theme
+from session_assistant.vault.store import MIN_PASSPHRASE_LENGTH
+
+
+def passphrase_bits(text: str) -> float:
+    """A rough strength estimate in bits (character pool size x length), capped by repetition."""
+    if not text:
+        return 0.0
+    pool = 0
+    for chars, size in ((string.ascii_lowercase, 26), (string.ascii_uppercase, 26), (string.digits, 10)):
+        if any(c in chars for c in text):
+            pool += size
+    if any(not c.isalnum() for c in text):
+        pool += 33
+    distinct = len(set(text))
+    effective_length = min(len(text), distinct * 3)  # "aaaaaaaaaa" is not strong
+    return effective_length * math.log2(max(pool, 2))
+
+
+def strength_label(text: str) -> tuple[int, str]:
+    """(0..100, words) for the meter."""
+    if not text:
+        return 0, ""
+    if len(text) < MIN_PASSPHRASE_LENGTH:
+        return min(30, int(passphrase_bits(text) / 2)), f"Too short: at least {MIN_PASSPHRASE_LENGTH} characters"
+    bits = passphrase_bits(text)
+    if bits < 50:
+        return 40, "Weak: add a few more words"
+    if bits < 75:
+        return 70, "Fair"
+    return 100, "Strong"
+
+
+class StrengthMeter(QWidget):
+    """Bar plus words; the words matter for colour-blind users and screen readers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(8)
+        self.bar.setAccessibleName("Passphrase strength")
+        self.words = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.words)
+        self.update_for("")
+
+    def update_for(self, text: str) -> None:
+        value, words = strength_label(text)
+        self.bar.setValue(value)
+        self.words.setText(words)
+        self.bar.setAccessibleDescription(words)
+
+
+class LevelMeter(QProgressBar):
+    """Input level in dBFS mapped onto 0..100 (-60 dBFS .. 0 dBFS)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 100)
+        self.setTextVisible(False)
+        self.setAccessibleName("Input level")
+
+    def set_dbfs(self, dbfs: float) -> None:
+        self.setValue(int(max(0.0, min(1.0, (dbfs + 60.0) / 60.0)) * 100))
+
+
+class ClipboardGuard(QObject):
+    """Copies text for the app and clears the clipboard on lock if it still holds what we wrote."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._written: str | None = None
+
+    def copy(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self._written = text
+
+    def clear_ours(self) -> bool:
+        """Clear the clipboard if its text is ours; True if something was cleared."""
+        if self._written is None:
+            return False
+        clipboard = QGuiApplication.clipboard()
+        ours = clipboard.text() == self._written
+        if ours:
+            clipboard.clear()
+        self._written = None
+        return ours
+
+
+class BusyPanel(QWidget):
+    """Progress bar, message and a Cancel button for one running Worker."""
+
+    cancel_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setAccessibleName("Progress")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setAccessibleName("Cancel the running work")
+        self.cancel.setToolTip("Cancel (Esc)")
+        self.cancel.clicked.connect(self.cancel_clicked)
+        # Esc cancels while the button shows: a shortcut on a hidden or disabled widget never fires.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.cancel, context=Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self._on_escape)
+        escape.activatedAmbiguously.connect(self._on_escape)  # two panels running: Esc cancels each in turn
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.hide()
+
+    def show_progress(self, fraction: float, message: str) -> None:
+        self.show()
+        self.bar.setValue(int(fraction * 1000))
+        self.message.setText(message)
+
+    def start(self, message: str, cancellable: bool = True) -> None:
+        self.cancel.setEnabled(cancellable)
+        self.cancel.setVisible(cancellable)
+        self.show_progress(0.0, message)
+
+    def done(self) -> None:
+        self.hide()
+
+    def _on_escape(self) -> None:
+        if self.cancel.isVisible() and self.cancel.isEnabled():
+            self.cancel.click()
+
+
+def press_on_enter(event: QKeyEvent, default: QPushButton) -> bool:
+    """For a page's ``keyPressEvent``: Enter or Return that no control used (a line edit or a check box
+    passes it on) presses the focused button, else ``default``. True when the key was Enter."""
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    focused = QApplication.focusWidget()
+    button = focused if isinstance(focused, QPushButton) else default
+    if button.isVisible() and button.isEnabled():
+        button.click()
+    return True
+
+
+def tab_moves_focus(edit: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QTextEdit:
+    """Tab and Shift+Tab move to the next or previous control instead of typing a tab character."""
+    edit.setTabChangesFocus(True)
+    return edit
+
+
+class TabMovesFocus(QObject):
+    """Applies ``tab_moves_focus`` to every multi-line text field of the application.
+
+    Installed once on the QApplication by the main window. It acts when Qt polishes a widget
+    (just before it is first shown), so every screen and dialog, including ones added later,
+    behaves the same without each having to remember the call.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Polish and isinstance(watched, (QPlainTextEdit, QTextEdit)):
+            tab_moves_focus(watched)
+        return False
+
+
+def heading(text: str, size_delta: int = 4) -> QLabel:
+    """A screen's title (or, with a small ``size_delta``, a section heading); its size comes from the theme."""
+    label = QLabel(text)
+    theme.set_role(label, "title" if size_delta >= 4 else "section")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def caption(text: str = "") -> QLabel:
+    """Secondary text in the muted caption style, wrapping."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "caption")
+    return label
+
+
+class EmptyState(QFrame):
+    """What goes here, and the one action that fills it (instead of an empty list or a greyed form)."""
+
+    def __init__(self, title: str, text: str, action: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.set_role(self, "empty")
+        self.title = heading(title, 2)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.action = QPushButton(action)
+        theme.set_role(self.action, "primary")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.action)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        pad = theme.SPACE["l"]
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.SPACE["s"])
+        layout.addStretch(1)  # the message sits together in the middle of the space it fills
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def say(self, title: str, text: str, action: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.action.setText(action)

@@ -1,0 +1,1 @@
+"""The note editor: fields, AI draft, review, mental status."""

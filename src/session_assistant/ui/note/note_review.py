@@ -1,0 +1,269 @@
+"""The note editor's review of the AI draft: sentence by sentence accept, edit or remove; risk accepted
+into the Risk field; the chosen sentence selected in the note and its lines in the transcript.
+
+The list is rebuilt from the note's text (``drafting.note_review``) after every save, so it follows
+the clinician's own edits: a reworded sentence is found again, a deleted one leaves the list. What
+was accepted is stored with the note (``NoteService.set_review``), so it survives closing the window
+and is what the Sign confirmation counts as reviewed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QPlainTextEdit, QTextEdit
+
+from session_assistant.drafting.note_review import (empty_state, locate, review_items, risk_key, state_of,
+                                                    without)
+from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
+from session_assistant.errors import UserError
+from session_assistant.ui.common import theme
+from session_assistant.ui.session.draft_review import risk_rows
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_number": "a number not in the transcript",
+              "unsupported_dose": "a dose not in the transcript", "unsupported_name": "a name not in the transcript",
+              "unsupported_medication": "a medication not in the transcript",
+              "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
+              "risk_statement": "risk language: the clinician documents risk",
+              "echoes_instructions": "it repeats the drafting instructions, not the session",
+              "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
+                             "add the real one"}
+
+
+def describe_flags(flags: list[str]) -> str:
+    words = []
+    for flag in flags:
+        kind, _, detail = flag.partition(":")
+        phrase = FLAG_WORDS.get(kind, kind.replace("_", " "))
+        # "(34)" after "add the real one" would read as the real age, so such a phrase places its detail
+        words.append(phrase.format(detail) if "{}" in phrase else phrase + (f" ({detail})" if detail else ""))
+    return "; ".join(words)
+
+
+class DraftReview:
+    """Behaviour of the review panel of one ``NoteEditorPage`` (its widgets, note and editors)."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.draft = None
+        self.utterances: list = []
+        self.items: list = []
+        self.risk_accepted: list[str] = []
+        page.sentences.currentRowChanged.connect(self._on_sentences_row_changed)
+        page.accept_button.clicked.connect(self._on_accept_clicked)
+        page.edit_button.clicked.connect(self._on_edit_clicked)
+        page.remove_button.clicked.connect(self._on_remove_clicked)
+        page.accept_risk_button.clicked.connect(self._on_accept_risk_clicked)
+        page.risk.currentRowChanged.connect(lambda _row: self._refresh_buttons())
+
+    # ---- what is shown ------------------------------------------------------------------------------
+    def show(self, draft, utterances, transcript) -> None:
+        """Show the review of ``draft`` for the page's note (None: no AI draft, the panel hides)."""
+        page = self.page
+        self.draft, self.utterances = draft, list(utterances or [])
+        page.review.setVisible(draft is not None)
+        page.transcript.show_segments(transcript.segments if transcript else [], editable=False)
+        state = (page.note or {}).get("review") or empty_state()
+        self.risk_accepted = list(state.get("risk_accepted", []))
+        page.sentences.blockSignals(True)
+        page.sentences.setCurrentRow(-1)  # another note: nothing chosen yet
+        page.sentences.blockSignals(False)
+        self.refresh(state)
+
+    def refresh(self, state: dict | None = None) -> None:
+        """Rebuild the list from the note's text as it stands (after an edit, a save or signing)."""
+        page = self.page
+        if state is None:
+            state = state_of(self.items, self.risk_accepted)
+        row = page.sentences.currentRow()
+        page.sentences.blockSignals(True)
+        page.sentences.clear()
+        page.risk.clear()
+        page.evidence.clear()
+        self.items = []
+        if self.draft is None or page.note is None:
+            page.sentences.blockSignals(False)
+            return
+        self.items = review_items(self.draft, page.note["template"], self.field_texts(), state)
+        for item in self.items:
+            self._add_row(("✓ " if item.accepted else "⚑ " if item.flagged else "") + item.text, item,
+                          "warning" if item.flagged and not item.accepted else None,
+                          "Check this: " + describe_flags(item.flags) if item.flagged else "")
+        for sentence in self.draft.withheld:  # never in the note; shown so nothing is hidden from the clinician
+            self._add_row("⊘ Left out of the draft: " + sentence.text, sentence, "muted",
+                          "Left out: " + describe_flags(sentence.flags))
+        for text, item in zip(risk_rows(self.draft.risk), self.draft.risk or [None]):
+            accepted = item is not None and risk_key(item) in self.risk_accepted
+            row_item = QListWidgetItem(("✓ " if accepted else "") + text)
+            row_item.setData(ITEM_ROLE, item)
+            page.risk.addItem(row_item)
+        page.review_tabs.setTabText(1, f"Risk ({len(self.open_risk())} open)" if self.open_risk() else "Risk")
+        if 0 <= row < page.sentences.count():
+            # Signals stay blocked: selecting the sentence in the note now would move the cursor of
+            # a clinician who is typing (this runs after every autosave).
+            page.sentences.setCurrentRow(row)
+            self._show_evidence(page.sentences.item(row).data(ITEM_ROLE))
+        page.sentences.blockSignals(False)
+        reviewed = sum(1 for i in self.items if i.accepted)
+        page.review_state.setText(f"{reviewed} of {len(self.items)} reviewed")
+        self._refresh_buttons()
+
+    def _add_row(self, text: str, data, colour: str | None, tip: str) -> None:
+        """``colour``: a theme colour name ("warning", "muted"), or None for the list's own text colour."""
+        item = QListWidgetItem(text)
+        item.setData(ITEM_ROLE, data)
+        if colour:
+            item.setForeground(QBrush(theme.colour(colour)))
+        if tip:
+            item.setToolTip(tip)
+        self.page.sentences.addItem(item)
+
+    def field_texts(self) -> dict[str, str]:
+        return {name: editor.toPlainText() for name, editor in self.page._editors.items()}
+
+    def _signed(self) -> bool:
+        return self.page.note is None or self.page.note["status"] == "signed"
+
+    def _current(self):
+        row = self.page.sentences.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _refresh_buttons(self) -> None:
+        page, item, editable = self.page, self._current(), not self._signed()
+        page.accept_button.setEnabled(editable and item is not None and not item.accepted)
+        page.edit_button.setEnabled(editable and item is not None)
+        page.remove_button.setEnabled(editable and item is not None)
+        risk = page.risk.currentItem().data(ITEM_ROLE) if page.risk.currentItem() else None
+        page.accept_risk_button.setEnabled(editable and risk is not None and risk_key(risk) not in self.risk_accepted)
+
+    # ---- choosing a sentence -----------------------------------------------------------------------
+    def _on_sentences_row_changed(self, row: int) -> None:
+        page = self.page
+        self._refresh_buttons()
+        list_item = page.sentences.item(row) if row >= 0 else None
+        for editor in page._editors.values():  # only the chosen sentence stands out
+            editor.setExtraSelections([])
+            cursor = editor.textCursor()
+            if cursor.hasSelection():
+                cursor.clearSelection()
+                editor.setTextCursor(cursor)
+        if list_item is None:
+            page.evidence.clear()
+            return
+        self._show_evidence(list_item.data(ITEM_ROLE))
+        page.review_tabs.setCurrentIndex(0)
+        if row < len(self.items):
+            self.select_in_note(self.items[row])
+
+    def _show_evidence(self, sentence) -> None:
+        by_id = {u.id: u for u in self.utterances}
+        lines = [by_id[i].line() for i in sentence.evidence if i in by_id]
+        text = "\n".join(lines) or "No transcript line supports this sentence: check it before signing."
+        if sentence.flags:
+            text += "\n\nFlag: " + describe_flags(sentence.flags)
+        self.page.evidence.setPlainText(text)
+        self.page.transcript.highlight_segments(sentence.evidence)
+
+    def select_in_note(self, item) -> None:
+        """Select the sentence's text in its field, tint it, and scroll the field into view."""
+        editor: QPlainTextEdit | None = self.page._editors.get(item.field)
+        span = locate(item, self.field_texts(), self.items)
+        if editor is None or span is None:
+            return
+        cursor = editor.textCursor()
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        tint = QTextEdit.ExtraSelection()
+        tint.cursor = QTextCursor(cursor)
+        tint.format = QTextCharFormat()
+        tint.format.setBackground(theme.colour("highlight"))
+        tint.format.setForeground(theme.colour("text"))
+        editor.setExtraSelections([tint])
+        editor.ensureCursorVisible()
+        self.page.fields_scroll.ensureWidgetVisible(editor)
+
+    # ---- accept, edit, remove ----------------------------------------------------------------------
+    def _on_accept_clicked(self) -> None:
+        item = self._current()
+        if item is None or self._signed():
+            return
+        item.accepted = True
+        self._store()
+
+    def _on_edit_clicked(self) -> None:
+        item = self._current()
+        if item is None or self._signed():
+            return
+        text, ok = QInputDialog.getMultiLineText(self.page, "Edit the sentence", "Sentence:", item.text)
+        if ok and text.strip():
+            self.replace(item, " ".join(text.split()))
+
+    def replace(self, item, text: str) -> None:
+        """Write ``text`` in place of the sentence; an edited sentence counts as reviewed."""
+        span = locate(item, self.field_texts(), self.items)
+        if span is None:
+            return
+        editor = self.page._editors[item.field]
+        old = editor.toPlainText()
+        item.text, item.accepted = text, True
+        self._write(item.field, old[:span[0]] + text + old[span[1]:])
+
+    def _on_remove_clicked(self) -> None:
+        item = self._current()
+        if item is None or self._signed():
+            return
+        span = locate(item, self.field_texts(), self.items)
+        if span is None:
+            return
+        self.items.remove(item)
+        self._write(item.field, without(self.page._editors[item.field].toPlainText(), *span))
+
+    def _on_accept_risk_clicked(self) -> None:
+        page = self.page
+        risk = page.risk.currentItem().data(ITEM_ROLE) if page.risk.currentItem() else None
+        if risk is None or self._signed():
+            return
+        # No Risk field: the AI field (or the first), where the drafter's risk pointer would have been.
+        target = risk_field(page.note["template"]) or page._ai_field() or next(iter(page._editors))
+        self.risk_accepted.append(risk_key(risk))
+        self._write(target, add_line(page._editors[target].toPlainText(), accepted_risk_text(risk)))
+
+    def _write(self, name: str, text: str) -> None:
+        """Put ``text`` in the field and save it; the save stores the review (``after_save``)."""
+        self.page._editors[name].setPlainText(text)  # textChanged marks the field dirty
+        self.page.save()
+
+    def after_save(self) -> None:
+        """The fields were saved: find the sentences again and store the review if it changed."""
+        if self.draft is None or self._signed():
+            return
+        self.refresh()
+        if state_of(self.items, self.risk_accepted) != (self.page.note.get("review") or empty_state()):
+            self._store()
+
+    def _store(self) -> None:
+        page = self.page
+        state = state_of(self.items, self.risk_accepted)
+        try:
+            page._ctx.practice.notes.set_review(page.note["id"], state)
+        except UserError as error:
+            page.save_state.setText(str(error))
+            return
+        page.note["review"] = state
+        self.refresh(state)
+
+    # ---- signing -------------------------------------------------------------------------------------
+    def open_risk(self) -> list:
+        return [r for r in (self.draft.risk if self.draft else []) if risk_key(r) not in self.risk_accepted]
+
+    def open_lines(self) -> list[str]:
+        """What is still open, for the Sign confirmation: flagged sentences, risk, unreviewed count."""
+        lines = [f"⚑ {i.text} ({describe_flags(i.flags)})" for i in self.items if i.flagged and i.open]
+        if self.open_risk():
+            lines += [f"Risk not yet accepted into the note: {row}" for row in risk_rows(self.open_risk())]
+        unreviewed = sum(1 for i in self.items if not i.flagged and i.open)
+        if unreviewed:
+            lines.append(f"{unreviewed} more AI sentence(s) not marked reviewed.")
+        return lines

@@ -1,0 +1,1 @@
+"""The session screen: record, import, transcript, speakers, draft review."""

@@ -1,0 +1,59 @@
+"""Parts of the note editor's AI review: the risk list's rows and the redraft after a speaker fix.
+
+Functions over a ``NoteEditorPage`` (its ``_ctx``, ``note``, ``_editors`` and ``_run``), kept apart
+so the editor stays readable.
+"""
+
+from __future__ import annotations
+
+from session_assistant.ui.common import engines
+
+NO_RISK = "No risk phrases found in the transcript."
+# Names no section key or title, so refine_draft redrafts exactly the sections listed after it.
+SPEAKER_FIX = "Speaker names on some transcript lines were corrected; attribute each statement to whoever said it"
+
+
+def _value(item, name: str, default=None):
+    return item.get(name, default) if isinstance(item, dict) else getattr(item, name, default)
+
+
+def risk_rows(risk) -> list[str]:
+    """One row per risk item; a screening outcome ("screened: denied", "endorsed") leads its row."""
+    rows = []
+    for item in risk:
+        category = str(_value(item, "category", "")).replace("_", " ")
+        line, phrase = _value(item, "segment_id"), _value(item, "phrase", "")
+        status = str(_value(item, "status", "") or "").strip()
+        if not status:
+            rows.append(f"{_value(item, 'category', '')}: line {line} “{phrase}”")
+            continue
+        outcome = status.split(":", 1)[1].strip() if status.lower().startswith("screened:") else status
+        lead = f"Risk screened: {outcome}" if status.lower().startswith("screened") else f"Risk {outcome}"
+        rows.append(f"{lead} (line {line}): {category} “{phrase}”")
+    return rows or [NO_RISK]
+
+
+def speaker_fix_instruction(draft, keys) -> str:
+    titles = [draft.format.section(k).title for k in keys if k in draft.format.keys]
+    return f"{SPEAKER_FIX} ({', '.join(titles)})."
+
+
+def redraft_sections(page, keys) -> bool:
+    """Redraft the sections ``keys`` of the page's AI draft (engine pool); only the note text of
+    those sections changes, in whichever fields the template put them. False when there is nothing
+    to redraft or the note is signed."""
+    from session_assistant.ui.note.note_ai import apply_draft, draft_values
+
+    work = page._ctx.sessions.get(page.appointment_id)
+    keys = [k for k in keys if work is not None and work.draft is not None and k in work.draft.format.keys]
+    if not keys or page.note is None or page.note["status"] == "signed" or page._worker is not None:
+        return False
+    ctx, current, utterances = page._ctx, work.draft, work.utterances
+    instruction = speaker_fix_instruction(current, keys)
+
+    def apply(refined) -> None:  # refine_draft keeps the other sections' sentences as they were
+        apply_draft(page, refined, utterances, draft_values(page, refined, keys))
+
+    page._run(lambda p, t: engines.refine(ctx, current, utterances, instruction, p, t),
+              "Redrafting the sections whose speakers changed…", apply)
+    return True

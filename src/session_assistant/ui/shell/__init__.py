@@ -1,0 +1,1 @@
+"""The main window's frame: start-up, the workspace and its navigation, lock, backups, help."""

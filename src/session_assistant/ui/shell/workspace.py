@@ -1,0 +1,261 @@
+"""The unlocked workspace: navigation, the four screens, shortcuts and notifications.
+
+Everything in here shows PHI, so the whole widget is destroyed on lock (``teardown``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QSystemTrayIcon,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from session_assistant.ui.common import theme
+from session_assistant.ui.agenda.agenda import AgendaPage
+from session_assistant.ui.chart.chart import ChartPage
+from session_assistant.ui.chart.chart_digests import DigestRunner
+from session_assistant.ui.common.context import UiContext
+from session_assistant.ui.common.dialogs import NewAppointmentDialog, NewClientDialog, default_start
+from session_assistant.ui.session.draft_review import redraft_sections
+from session_assistant.ui.note.note_editor import NoteEditorPage
+from session_assistant.ui.agenda.notes_queue import NotesQueuePage
+from session_assistant.ui.session.session import SessionPage
+from session_assistant.ui.common.status_pill import BADGES_ROLE, NavDelegate
+
+PAGES = ("Agenda", "Clients", "Session", "Note", "Notes to write")  # stack indexes, as go() takes them
+ICONS = ("agenda", "clients", "session", "note", "notes-to-write")  # resources/icons/<name>.svg, same order
+QUEUE = 4  # appended to the stack so that the older indexes (go(2): Session) keep their meaning
+NAV_ORDER = (0, QUEUE, 1, 2, 3)  # the sidebar lists "Notes to write" under the agenda; Ctrl+1..5 follow it
+
+
+class Workspace(QWidget):
+    def __init__(self, ctx: UiContext, window) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._window = window
+        self.agenda = AgendaPage(ctx)
+        self.chart = ChartPage(ctx)
+        self.session = SessionPage(ctx)
+        self.note = NoteEditorPage(ctx)
+        self.queue = NotesQueuePage(ctx)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Screens")
+        self.nav.setSpacing(2)
+        theme.set_role(self.nav, "nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setItemDelegate(NavDelegate(self.nav))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        for page in (self.agenda, self.chart, self.session, self.note, self.queue):
+            self.stack.addWidget(page)
+        for index in NAV_ORDER:
+            item = QListWidgetItem(theme.icon(ICONS[index]), PAGES[index])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, PAGES[index])
+            self.nav.addItem(item)
+        self._fit_nav_width()
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setMovable(False)
+        practice_name = ctx.practice.profile.get().practice_name
+        self.who = QLabel(practice_name or "")
+        self._actions = []
+        for position, index in enumerate(NAV_ORDER):
+            self._action(PAGES[index], f"Ctrl+{position + 1}", lambda _=False, i=index: self.go(i), toolbar=False)
+        self._action("New client…", "Ctrl+Shift+N", self._on_new_client_requested)
+        self._action("New appointment…", "Ctrl+N", lambda: self._on_new_appointment_requested(None))
+        self._action("Settings…", "Ctrl+,", self._on_settings_triggered)
+        self._action("Lock", "", lambda: window.lock("on demand"), tip="Lock now (Ctrl+L)")
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.who)
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        body.setSpacing(theme.SPACE["xs"])
+        layout.setContentsMargins(theme.SPACE["xs"], 0, theme.SPACE["xs"], theme.SPACE["xs"])
+        layout.addWidget(self.toolbar)
+        layout.addLayout(body, 1)
+
+        self.agenda.session_requested.connect(self.open_session)
+        self.agenda.note_requested.connect(self.open_note)
+        self.agenda.chart_requested.connect(self.open_chart)
+        self.agenda.new_client_requested.connect(self._on_new_client_requested)
+        self.agenda.new_appointment_requested.connect(lambda: self._on_new_appointment_requested(None))
+        self.agenda.refreshed.connect(self.queue.refresh)
+        self.queue.count_changed.connect(self._on_queue_count_changed)
+        self.queue.note_requested.connect(self.open_note)
+        self.queue.session_requested.connect(self.open_session)
+        self.queue.chart_requested.connect(self.open_chart)
+        self.queue.agenda_requested.connect(lambda: self.go(0))
+        self.session.agenda_requested.connect(lambda: self.go(0))
+        self.note.queue_requested.connect(lambda: self.go(QUEUE))
+        self.chart.note_requested.connect(self.open_note)
+        self.chart.new_client_requested.connect(self._on_new_client_requested)
+        self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
+        self.session.stage_changed.connect(lambda _id: self.agenda.refresh())
+        self.session.progress_changed.connect(self.agenda.show_progress)
+        self.session.summary_ready.connect(self._on_summary_ready)
+        self.session.note_requested.connect(self.open_note)
+        self.session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
+        self.note.changed.connect(self._on_note_changed)
+        # Digests of signed items feed the fast summaries (issue 20): built now, and after each signing.
+        self.digests = DigestRunner(ctx, self)
+        for signal in (self.note.changed, self.chart.assessments_tab.changed, self.chart.plan_tab.changed):
+            signal.connect(self.digests.request)
+        self.digests.start_after_unlock()
+        self.tray = self._make_tray()
+        self.go(0)
+
+    def _action(self, title: str, keys: str, slot, toolbar: bool = True, tip: str = "") -> QAction:
+        action = QAction(title, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{title} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+        if tip:
+            action.setToolTip(tip)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self._actions.append(action)
+        return action
+
+    def _make_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self._window.windowIcon(), self)
+        tray.setToolTip("Session Assistant")
+        tray.show()
+        return tray
+
+    # ---- navigation ---------------------------------------------------------------------------------
+    def go(self, index: int) -> None:
+        """Show the screen at stack ``index`` (0 agenda, 1 clients, 2 session, 3 note, 4 notes to write)."""
+        self.nav.setCurrentRow(NAV_ORDER.index(index))
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if self.stack.currentWidget() is self.chart and row != 1 and not self.chart.confirm_leave():
+            self.nav.blockSignals(True)  # unsaved chart edits and the clinician chose to stay
+            self.nav.setCurrentRow(NAV_ORDER.index(1))
+            self.nav.blockSignals(False)
+            return
+        if self.stack.currentWidget() is self.note and row != 3:
+            self.note.save()
+        self.stack.setCurrentIndex(row)
+        if row == 0:
+            self.agenda.refresh()
+        elif row == QUEUE:  # (the agenda's refresh recounts the queue too)
+            self.queue.refresh()
+
+    def _on_nav_current_row_changed(self, nav_row: int) -> None:
+        """The sidebar's order differs from the stack's (NAV_ORDER); ``_on_nav_row_changed`` takes stack indexes."""
+        if 0 <= nav_row < len(NAV_ORDER):
+            self._on_nav_row_changed(NAV_ORDER[nav_row])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        """The appearance changed (light/dark): redraw the navigation icons in the new text colour."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for row, index in enumerate(NAV_ORDER):
+                self.nav.item(row).setIcon(theme.icon(ICONS[index]))
+        super().changeEvent(event)
+
+    def _fit_nav_width(self) -> None:
+        """Wide enough for the longest name beside its icon (the count badges sit on the icons)."""
+        bold = self.nav.font()
+        bold.setBold(True)  # the chosen entry is drawn bold
+        widest = max(QFontMetrics(bold).horizontalAdvance(name) for name in PAGES)
+        self.nav.setFixedWidth(widest + self.nav.iconSize().width() + 7 * theme.SPACE["xs"])
+
+    def _on_queue_count_changed(self, count: int) -> None:
+        """Count badges: sessions waiting for a note on "Notes to write"; drafts ready for review on "Note".
+
+        """
+        drafts = self.queue.drafts
+        for index, number, kind, words in ((QUEUE, count, "overdue", "past sessions without a signed note"),
+                                           (3, drafts, "draft_ready", "note drafts ready for review (in Notes to write)")):
+            item = self.nav.item(NAV_ORDER.index(index))
+            shown = str(number) if number < 100 else "99+"
+            item.setData(BADGES_ROLE, [(shown, kind)] if number else [])
+            # The text a screen reader speaks carries the count the badge draws.
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{PAGES[index]} ({shown})" if number else PAGES[index])
+            item.setToolTip(f"{number} {words}" if number else "")
+        self.nav.viewport().update()
+
+    def open_session(self, appointment_id: int) -> None:
+        self.session.show_appointment(appointment_id)
+        self.go(2)
+
+    def open_note(self, appointment_id: int) -> None:
+        self.note.show_appointment(appointment_id)
+        self.go(3)
+
+    def open_chart(self, client_id: int) -> None:
+        self.chart.refresh_clients()
+        self.chart.show_client(client_id)
+        self.go(1)
+
+    # ---- events -------------------------------------------------------------------------------------
+    def _on_summary_ready(self, appointment_id: int) -> None:
+        self.agenda.refresh()
+        # The notification names no client: it may show on a shared screen.
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage("Session Assistant", "An AI session summary is ready for review.",
+                                  QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.last_notification = "An AI session summary is ready for review."
+
+    def _on_speaker_redraft_clicked(self) -> None:
+        """The clinician asked to redraft the sections that cite lines whose speaker changed."""
+        appointment_id = self.session.appointment_id
+        if appointment_id is None:
+            return
+        self.open_note(appointment_id)
+        if self.note.note is None:
+            self.note.create_hint.setText("Create the note first; it will use the corrected speakers.")
+            return
+        if redraft_sections(self.note, self.session.affected_sections):
+            self.session.transcript.hide_notice()
+
+    def _on_note_changed(self) -> None:
+        self.agenda.refresh()
+
+    def _on_new_client_requested(self) -> None:
+        dialog = NewClientDialog(self._ctx.practice, self)
+        if dialog.exec() and dialog.client_id:
+            self.open_chart(dialog.client_id)
+
+    def _on_new_appointment_requested(self, client_id: int | None) -> None:
+        dialog = NewAppointmentDialog(self._ctx.practice, default_start(self.agenda.today()), client_id, self)
+        if dialog.exec():
+            self.agenda.refresh()
+            self.chart.refresh_clients()
+
+    def _on_settings_triggered(self) -> None:
+        from session_assistant.ui.settings.settings_dialog import SettingsDialog
+
+        SettingsDialog(self._ctx, self).exec()
+        self.who.setText(self._ctx.practice.profile.get().practice_name or "")
+        if self.session.appointment_id is not None:
+            self.session.show_appointment(self.session.appointment_id)
+
+    @property
+    def busy(self) -> bool:
+        return self.session.busy_now
+
+    def teardown(self) -> dict[int, str]:
+        """Before a lock or quit: save the open note and the chart's unsaved edits, stop work, hide
+        the tray, destroy every PHI widget. Returns the chart's notes on what it kept (``ChartPage.keep_unsaved_at_lock``)."""
+        chart_notes = self.chart.keep_unsaved_at_lock()
+        self.note.teardown()
+        self.session.teardown()
+        self.chart.summary_tab.teardown()
+        self.digests.cancel()
+        if self.tray is not None:
+            self.tray.hide()
+        self.setParent(None)
+        self.deleteLater()
+        return chart_notes

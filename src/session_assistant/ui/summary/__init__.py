@@ -1,0 +1,1 @@
+"""The Summary tab: treatment and case summaries."""
