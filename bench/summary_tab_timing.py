@@ -13,7 +13,7 @@ editor was repainted) and the summarizer's defaults in use. Without --llm: the a
 ``--weeks 26`` (or 104) adds the sample chart's client with that many weekly signed notes and
 summarises their record instead (the issue's 6- and 24-month targets). ``--dwell`` is how long
 the form stays open before the click: the form warms the model up once it has rested a second
-(``ui/summary_warmup.py``), so a click at 0.3 s measures Generate doing everything itself and a
+(``ui/summary/summary_warmup.py``), so a click at 0.3 s measures Generate doing everything itself and a
 click after a few seconds what a clinician who looks at the range first waits. Timing runs:
 
     flock /tmp/sa-heavy.lock taskset -c 1 env QT_QPA_PLATFORM=offscreen \

@@ -22,7 +22,7 @@ NOTE_TO_WRITE = "Note to write"
 SCHEDULED = "Scheduled"
 IN_PROGRESS = "In session now"
 CLOSED = {"cancelled": "Cancelled", "no_show": "No-show"}
-# The colour family of each status (ui/theme.py STATUS_KINDS): what the pill on a row shows.
+# The colour family of each status (ui/common/theme.py STATUS_KINDS): what the pill on a row shows.
 KIND_OF = {SIGNED: "signed", INTERRUPTED: "overdue", NOTE_DRAFT: "draft_ready", SUMMARY_READY: "draft_ready",
            TRANSCRIBED: "recorded", RECORDED: "recorded", NOTE_TO_WRITE: "overdue", SCHEDULED: "scheduled",
            IN_PROGRESS: "transcribing", RUNNING["recording"]: "risk", RUNNING["transcribing"]: "transcribing",

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 FILE_NAME = "ui-settings.json"
 DEFAULT_AUTO_LOCK_MIN = 15
 MIN_AUTO_LOCK_MIN, MAX_AUTO_LOCK_MIN = 1, 120
-APPEARANCES = ("system", "light", "dark")  # ui/theme.py applies them
+APPEARANCES = ("system", "light", "dark")  # ui/common/theme.py applies them
 
 
 @dataclass
