@@ -100,6 +100,7 @@ class FakeNoteModel:
         self.context_size = context_size
         self.loads = 0
         self.calls = 0
+        self.prefilled: list[list[dict]] = []
         self._loaded = False
         self._written = 0
 
@@ -115,6 +116,13 @@ class FakeNoteModel:
 
     def close(self) -> None:
         self._loaded = False
+
+    def prefill(self, messages: list[dict], *, cancel: CancelToken | None = None) -> None:
+        """The Summary form's warm-up: the fake has no cache to fill; it only loads and notes the call."""
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        self.load()
+        self.prefilled.append(messages)
 
     def count_tokens(self, text: str) -> int:
         return max(1, len(text) // 4)  # about what a BPE tokenizer gives for English

@@ -248,7 +248,8 @@ def test_case_summary_generates_once_and_add_reopens_it(qtbot, ready_vault, make
 
 @pytest.mark.slow
 def test_a_resting_form_reads_the_prompt_ahead_so_generate_only_writes(qtbot, ready_vault, make_window):
-    window = make_window(ready_vault, model_overrides={"llm": TEST_LLM})
+    # The real model: what is proven is llama.cpp's cache, which a fake does not have.
+    window = make_window(ready_vault, real_engines=True, model_overrides={"llm": TEST_LLM})
     window.ctx.settings.auto_lock_minutes = 120
     tab = summary_tab(qtbot, window)
     practice = window.ctx.practice
