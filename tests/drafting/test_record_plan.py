@@ -16,7 +16,7 @@ from session_assistant.drafting.note_model import Generation
 from session_assistant.drafting.record_extract import extract_plan, extract_record
 from session_assistant.drafting.record_plan import next_session_rule, plan_lines
 from session_assistant.drafting.record_render import render_note
-from session_assistant.drafting.session_record import PLAN_WINDOW, SessionRecord
+from session_assistant.drafting.session_record import PLAN_WINDOW, SessionRecord, SlotFact
 
 TALK = parse_transcript(
     "Clinician: How was the week?\n"                                                          # 0
@@ -110,3 +110,24 @@ def test_every_slot_is_rendered_somewhere():
     from session_assistant.drafting.record_render import CLAIM_ORDER
     from session_assistant.drafting.session_record import SLOT_BY_KEY
     assert sorted(CLAIM_ORDER) == sorted(SLOT_BY_KEY)  # a slot missing here would be extracted and never shown
+
+
+def test_a_homework_review_citing_the_lines_where_the_plan_is_made_is_dropped():
+    # Session 02, record v2: "Homework review: Client agreed to talk to Dr. Patel" cited the
+    # referral's own lines; last session's homework is never made in this session's plan lines.
+    record = SessionRecord(windows=[[u.id for u in TALK]], plan_lines=[4, 5, 6, 7, 8, 9])
+    ids = [u.id for u in TALK]
+    assert record.add("referrals", SlotFact("Client to see his doctor to recheck liver tests.", [6, 7], PLAN_WINDOW), ids)
+    assert record.add("homework_review", SlotFact("Client agreed to make an appointment for the liver.", [7]), ids)
+    assert record.add("homework_review", SlotFact("Client drank six beers most nights after work.", [1]), ids)
+    draft = render_note(get_format("soap", "client"), record, SourceIndex(TALK), [], model="m")
+    texts = [s.text for s in draft.sentences]
+    assert not any("appointment for the liver" in t for t in texts)
+    assert any(t.startswith("Homework review: Client drank six beers") for t in texts)  # its own lines: kept
+    assert any("appointment for the liver" in s.text and "repeats:plan" in s.flags for s in draft.dropped)
+
+
+def test_a_window_with_client_lines_must_name_a_problem():
+    from session_assistant.drafting.record_extract import part_schema
+    assert part_schema("assessment", [0, 1], [1])["properties"]["symptoms"]["minItems"] == 1
+    assert part_schema("assessment", [0], [])["properties"]["symptoms"]["minItems"] == 0

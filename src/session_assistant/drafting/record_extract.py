@@ -28,7 +28,9 @@ WINDOW_TOKENS = 1200  # a 10-minute stretch of talk; a 50-minute session is four
 FACT_MAX_CHARS = 160
 EVIDENCE_MAX = 3
 TOKENS_PER_FACT = 55
-REQUIRED_SLOT = "account"
+# Slots a window with client lines must fill: the client's account, and the problem it shows (left
+# optional, the 1.5B model wrote no Assessment fact at all on session 02, record v2).
+REQUIRED_SLOTS = ("account", "symptoms")
 PART_TITLES = {"subjective": "Subjective", "objective": "Objective", "assessment": "Assessment", "plan": "Plan"}
 WINDOW_PARTS = tuple(p for p in PARTS if p != "plan")  # the Plan has its own pass (record_plan)
 
@@ -69,7 +71,7 @@ def part_schema(part: str, ids: Sequence[int], client_ids: Sequence[int], quote_
         else:
             # A window with client lines always holds some of the client's account; required, the
             # 1.5B model writes it instead of leaving every list empty (as it did when all were optional).
-            least = 1 if slot.key == REQUIRED_SLOT and client_ids else 0
+            least = 1 if slot.key in REQUIRED_SLOTS and client_ids else 0
             properties[slot.key] = {"type": "array", "items": fact, "minItems": least, "maxItems": slot.max_items}
     return {"type": "object", "properties": properties, "required": list(properties)}
 

@@ -45,6 +45,7 @@ CLAIM_ORDER = ("homework", "safety_plan", "next_session", "referrals", "plan_cha
                "homework_review", QUOTE_SLOT, "measures", "observations", "activities", "concern", "goals", "history",
                "triggers", "account", "symptoms", "response", "progress")
 WITHHELD_FLAGS = INVENTED_VALUE
+PLAN_SLOTS = [key for key, slot in SLOT_BY_KEY.items() if slot.part == "plan"]
 _LEADING_PRONOUN = re.compile(r"^(?:He|She)\b(?=\s+\w+(?:ed|s)\b)")
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
 
@@ -102,10 +103,16 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     render_rank = {key: n for n, key in enumerate(SLOT_BY_KEY)}
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if speakers else []
+    plan_evidence = {i for key in PLAN_SLOTS for f in record.facts(key) if not f.by_rule for i in f.evidence}
     for slot_key in CLAIM_ORDER:
         section = slot_section(fmt, slot_key)
         for fact in record.facts(slot_key):
             sentence = fact_sentence(slot_key, fact)
+            if slot_key == "homework_review" and plan_evidence & set(fact.evidence):
+                # The lines where this session's plan is made are not last session's homework: the
+                # window pass filed the new plan (or a referral) as a review (sessions 02 and 03).
+                dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["repeats:plan"]))
+                continue
             if is_unfinished(sentence):
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue
