@@ -64,6 +64,12 @@ def test_the_next_session_rule_takes_the_said_words_and_cites_the_line():
     assert fact is not None and fact.evidence == [8] and fact.by_rule
     assert fact.text == "in two weeks, on the twelfth, same time."
     assert next_session_rule(TALK[:8]) is None  # no line names a time: no next session
+    closing = parse_transcript(
+        "Clinician: How was the week?\nClient: Hard.\nClinician: Can we meet again on Thursday, instead of in two weeks?\n"
+        "Client: Yes.\nClinician: So the papers came on Monday and you will see your brother Saturday. "
+        "I'll call Tuesday and see you Thursday.\nClient: Thank you.")
+    # The arranging sentence, not the recap's days (Monday, Saturday) nor the recap's shorter repeat.
+    assert next_session_rule(closing).text == "on Thursday, instead of in two weeks." and next_session_rule(closing).evidence == [2]
 
 
 def test_plan_gets_the_extracted_homework_line_with_its_evidence_id():

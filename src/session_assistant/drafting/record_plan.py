@@ -33,12 +33,15 @@ PLAN_CUES: dict[str, re.Pattern] = {key: re.compile(pattern, re.I) for key, patt
 PLAN_TOKENS = 1100  # the lines shown to the plan pass: the longest session's plan fits
 PLAN_SLOTS = [s for s in SLOTS if s.part == "plan"]
 
-# The next session as said: a day, an interval, a date, "same time". Longer alternatives first, so
-# "instead of in two weeks" is one phrase.
+# The next session as said: a day, an interval, a date, an hour, "same time". Longer alternatives
+# first, so "instead of in two weeks" is one phrase.
+_HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday"
-                   r"|friday|saturday|sunday)|in (?:a|one|two|three|four|\d+) weeks?|next week|(?:on )?the \w+(?:st|nd|rd|th)\b"
-                   r"|same time|at \d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)?|every (?:week|other week|two weeks))", re.I)
-_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment)|come back|follow[- ]?up)\b", re.I)
+                   r"|friday|saturday|sunday)(?: at " + _HOUR + r"(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
+                   r"|next week|(?:on )?the \w+(?:st|nd|rd|th)\b|same time|every (?:week|other week|two weeks))", re.I)
+_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week)|same time|come back|follow[- ]?up)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+NEXT_SESSION_TAIL = 1 / 3  # the arrangement is made in the last third (or last 15 lines) of a session
 
 
 def plan_lines(model: NoteModel, utterances: Sequence[Utterance], budget: int = PLAN_TOKENS) -> list[Utterance]:
@@ -65,17 +68,27 @@ def plan_lines(model: NoteModel, utterances: Sequence[Utterance], budget: int = 
 
 
 def next_session_rule(utterances: Sequence[Utterance]) -> SlotFact | None:
-    """The last clinician line arranging a meeting with a time in it, as "in two weeks, on the
-    twelfth, same time": said words only, citing that line. None when no line names a time."""
-    for utt in reversed(utterances):
+    """The next session in the clinician's own words, as "in two weeks, on the twelfth, same time",
+    citing the line: of the clinician's sentences in the last third that arrange a meeting and name
+    a time, the one naming the most (the first of equals: a closing recap repeats it with less).
+    Said words only; None when no such sentence names a time."""
+    best: tuple[int, list[str], int] | None = None
+    start = min(int(len(utterances) * (1 - NEXT_SESSION_TAIL)), max(0, len(utterances) - 15))
+    for utt in utterances[start:]:
         if utt.speaker and is_client(utt.speaker):
             continue
-        if not _MEET.search(utt.text):
-            continue
-        phrases = list(dict.fromkeys(m.group(0).strip() for m in _WHEN.finditer(utt.text)))
-        if phrases:
-            return SlotFact(", ".join(phrases) + ".", [utt.id], PLAN_WINDOW, by_rule=True)
-    return None
+        for sentence in _SENTENCE_END.split(utt.text):
+            if not _MEET.search(sentence):
+                continue
+            phrases = list(dict.fromkeys(m.group(0).strip() for m in _WHEN.finditer(sentence)))
+            if phrases and (best is None or len(phrases) > len(best[1])):
+                best = (len(phrases), phrases, utt.id)
+    if best is None:
+        return None
+    text = ", ".join(best[1])
+    if not re.match(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text, re.I):
+        text = text[0].lower() + text[1:]  # it follows "Next session: "
+    return SlotFact(text + ".", [best[2]], PLAN_WINDOW, by_rule=True)
 
 
 def add_next_session_rule(record: SessionRecord, utterances: Sequence[Utterance]) -> None:
