@@ -104,3 +104,13 @@ def test_a_quote_is_only_offered_from_client_lines_that_carry_words():
     assert schema["properties"]["quote"]["items"] == {"enum": [1]}  # never "Seven." or "My brother Mike."
     from session_assistant.drafting.record_extract import quotable_ids
     assert quotable_ids(SAFETY_SESSION) == [1]  # "Seven.", "Thursday is fine." carry no tone
+
+
+def test_an_unsaid_feeling_listed_among_said_ones_is_taken_out_and_the_rest_kept():
+    # Session 03 (sections): "feeling tired, anxious, and stressed at work"; only tired and stressed were said.
+    talk = parse_transcript("Client: I'm tired all the time and stressed at work.\nClinician: Tell me more.")
+    raw = {"subjective": [{"text": "The client reported feeling tired, anxious, and stressed at work.", "evidence": [0]}]}
+    draft = assemble(get_format("soap", "client"), raw, SourceIndex(talk), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    kept = next(s for s in draft.sentences if s.origin == "model")
+    assert kept.text == "The client reported feeling tired and stressed at work." and "feeling_removed:anxious" in kept.flags

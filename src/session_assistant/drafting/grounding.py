@@ -63,6 +63,26 @@ def unsaid_feelings(text: str, source_text: str) -> list[str]:
     return found
 
 
+def strip_unsaid_feelings(text: str, source_text: str) -> tuple[str, list[str]]:
+    """``text`` without the unsupported feeling words it lists among others ("tired, anxious, and
+    stressed" -> "tired and stressed"), and the words taken out. A word that is not one item of
+    such a list stays (the caller withholds the sentence): taking it out would change the claim."""
+    removed = []
+    for word in unsaid_feelings(text, source_text):
+        w = re.escape(word)
+        listed = (rf",\s+(?:and\s+|or\s+)?{w}\b(?=[,.;\s])", rf"\b{w},\s+(?=\w)", rf"\b{w}\s+(?:and|or)\s+(?=\w)",
+                  rf",?\s+(?:and|or)\s+{w}\b")
+        for pattern in listed:
+            shorter = re.sub(pattern, "", text, count=1, flags=re.I)
+            if shorter != text:
+                text = shorter
+                removed.append(word)
+                break
+    # "tired, and stressed" after the middle item went: a pair needs no comma.
+    text = re.sub(r"^([^,]*\b\w+), (and|or) (\w+)", r"\1 \2 \3", text)
+    return text, removed
+
+
 def numbers_in(text: str) -> set[str]:
     """Every number in the text, as digits or English words (the same rule as the eval's scorer)."""
     text = text.lower().replace(",", "")

@@ -20,7 +20,7 @@ from session_assistant.drafting.grounding import SourceIndex, content_words, num
 from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
-from session_assistant.drafting.sections import INVENTED_VALUE, therapy_inventions
+from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
 from session_assistant.drafting.therapy_voice import therapy_voice
@@ -81,7 +81,8 @@ def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequ
     flags = [loop] if loop else []
     voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None)
     text, flags = voice.text, flags + voice.flags
-    flags += source.unsupported(text) + therapy_inventions(text, source, interventions, chart)
+    text, invented = therapy_checked(text, source, interventions, chart)
+    flags += source.unsupported(text) + invented
     withhold = voice.withhold or any(f.startswith(WITHHELD_FLAGS) for f in flags)
     if mentions_risk(re.sub(r'"[^"]*"', " ", text)) or (mentions_risk(text) and '"' in text):
         flags.append("risk_statement:withheld")

@@ -12,7 +12,7 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
-from session_assistant.drafting.grounding import SourceIndex, content_words, unsaid_feelings
+from session_assistant.drafting.grounding import SourceIndex, content_words, strip_unsaid_feelings, unsaid_feelings
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
@@ -149,6 +149,19 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)])
 
 
+def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
+                    chart: ChartContext | None) -> tuple[str, list[str]]:
+    """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
+    ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
+    facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
+    flags (the caller withholds it)."""
+    support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    shorter, removed = strip_unsaid_feelings(text, support)
+    if removed and not therapy_inventions(shorter, source, interventions, chart):
+        return shorter, [f"feeling_removed:{w}" for w in removed]
+    return text, therapy_inventions(text, source, interventions, chart)
+
+
 def echoes_instructions(bag: set[str], instructions: set[str], source: SourceIndex) -> bool:
     """True when a sentence is mostly words of the section's instructions that nobody said, as in
     "No changes in appearance, affect, speech, examination findings, vital signs or lab results.":
@@ -221,6 +234,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),
                                                   flags))
                     continue
+            invented: list[str] = []
+            if therapy:
+                text, invented = therapy_checked(text, source, interventions, chart)
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
@@ -238,8 +254,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
-            if therapy:
-                flags += therapy_inventions(text, source, interventions, chart)
+            flags += invented
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
             sentence = DraftSentence(home, text, evidence, flags)
