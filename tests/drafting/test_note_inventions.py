@@ -114,3 +114,18 @@ def test_an_unsaid_feeling_listed_among_said_ones_is_taken_out_and_the_rest_kept
                      subject="client")
     kept = next(s for s in draft.sentences if s.origin == "model")
     assert kept.text == "The client reported feeling tired and stressed at work." and "feeling_removed:anxious" in kept.flags
+
+
+def test_a_score_change_is_stated_once_across_the_sections_note():
+    # Session 09 (sections) said "PHQ-9 up from 13 to 19" in Subjective, Objective and twice in the Assessment.
+    talk = parse_transcript("Clinician: Your PHQ-9 is 19 today, up from 13.\nClient: The divorce papers came Monday.")
+    raw = {"subjective": [{"text": "The client's PHQ-9 rose from 13 to 19 after the divorce papers came on Monday.", "evidence": [0, 1]}],
+           "objective": [{"text": "The clinician noted the PHQ-9 went up from 13 to 19.", "evidence": [0]}],
+           "assessment": [{"text": "The client's mood has dropped, with a PHQ-9 total of 19 and 13 before.", "evidence": [0]},
+                          {"text": "The PHQ-9 total of 19 came after the divorce papers.", "evidence": [0]}]}
+    draft = assemble(get_format("soap", "client"), raw, SourceIndex(talk), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    said = [s for s in draft.sentences if "PHQ-9" in s.text]
+    assert [s.section for s in said] == ["subjective"]
+    assert sum(any(f.startswith("repeats:") for f in s.flags) for s in draft.dropped) == 3
+    assert any("repeats:score" in s.flags for s in draft.dropped)  # not worded alike: dropped for its score

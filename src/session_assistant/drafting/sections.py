@@ -12,7 +12,8 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
-from session_assistant.drafting.grounding import SourceIndex, content_words, strip_unsaid_feelings, unsaid_feelings
+from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
+                                                  unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
@@ -162,6 +163,15 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     return text, therapy_inventions(text, source, interventions, chart)
 
 
+_INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
+
+
+def stated_scores(text: str) -> set[tuple[str, str]]:
+    """(instrument, number) pairs a sentence states, e.g. ("PHQ-9", "19"); the 9 of "PHQ-9" is a name."""
+    names = _INSTRUMENT.findall(text)
+    return {(name, n) for name in names for n in numbers_in(_INSTRUMENT.sub(" ", text))}
+
+
 def echoes_instructions(bag: set[str], instructions: set[str], source: SourceIndex) -> bool:
     """True when a sentence is mostly words of the section's instructions that nobody said, as in
     "No changes in appearance, affect, speech, examination findings, vital signs or lab results.":
@@ -209,6 +219,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     withheld: list[DraftSentence] = []
     dropped: list[DraftSentence] = []
     kept: list[KeptSentence] = []  # across sections: a fact belongs to the first section that states it
+    scores_said: set[tuple[str, str]] = set()  # a score is stated once (09 said "PHQ-9 13 to 19" four times)
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
@@ -241,6 +252,11 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)
+            scores = stated_scores(text) if therapy else set()
+            if therapy and scores and scores <= scores_said and repeat is None:
+                dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))
+                continue
+            scores_said |= scores
             if repeat is not None and not item.get("keep"):
                 if therapy:
                     dropped.append(DraftSentence(home, text, list(item.get("evidence") or []),
