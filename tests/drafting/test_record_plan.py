@@ -137,3 +137,15 @@ def test_a_window_with_client_lines_must_name_a_problem():
     from session_assistant.drafting.record_extract import part_schema
     assert part_schema("assessment", [0, 1], [1])["properties"]["symptoms"]["minItems"] == 1
     assert part_schema("assessment", [0], [])["properties"]["symptoms"]["minItems"] == 0
+
+
+def test_a_homework_review_resting_on_the_second_half_of_the_session_goes_to_the_plan():
+    # 03, record after1: the client's new plan (lines 60-62 of 89) was filed as "homework review".
+    record = SessionRecord(windows=[[u.id for u in TALK]])
+    ids = [u.id for u in TALK]
+    assert record.add("homework_review", SlotFact("Client reported six beers most nights after work.", [1]), ids)
+    assert record.add("homework_review", SlotFact("Client agreed to make the doctor's appointment.", [7]), ids)
+    draft = render_note(get_format("soap", "client"), record, SourceIndex(TALK), [], model="m")
+    assert [(s.section, s.text, s.evidence) for s in draft.sentences if "beers" in s.text or "appointment" in s.text] == [
+        ("subjective", "Homework review: Client reported six beers most nights after work.", [1]),
+        ("plan", "Homework: Client agreed to make the doctor's appointment.", [7])]

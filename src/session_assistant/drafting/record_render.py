@@ -105,15 +105,24 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if speakers else []
     plan_evidence = {i for key in PLAN_SLOTS for f in record.facts(key) if not f.by_rule for i in f.evidence}
-    for slot_key in CLAIM_ORDER:
-        section = slot_section(fmt, slot_key)
-        for fact in record.facts(slot_key):
-            sentence = fact_sentence(slot_key, fact)
-            if slot_key == "homework_review" and plan_evidence & set(fact.evidence):
+    # Last session's homework is reviewed before the new work; a "review" resting on the second
+    # half of the session is this session's plan misfiled (03, record after1: lines 60-62 of 89),
+    # and goes to the Plan as homework.
+    ids = sorted(source.by_id)
+    review_until = ids[len(ids) // 2] if ids else 0
+    for claimed in CLAIM_ORDER:
+        for fact in record.facts(claimed):
+            slot_key = claimed
+            if claimed == "homework_review" and plan_evidence & set(fact.evidence):
                 # The lines where this session's plan is made are not last session's homework: the
                 # window pass filed the new plan (or a referral) as a review (sessions 02 and 03).
-                dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["repeats:plan"]))
+                dropped.append(DraftSentence(slot_section(fmt, claimed), fact_sentence(claimed, fact),
+                                             list(fact.evidence), ["repeats:plan"]))
                 continue
+            if claimed == "homework_review" and min(fact.evidence) > review_until:
+                slot_key = "homework"
+            section = slot_section(fmt, slot_key)
+            sentence = fact_sentence(slot_key, fact)
             if is_unfinished(sentence):
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue
