@@ -129,3 +129,11 @@ def test_a_score_change_is_stated_once_across_the_sections_note():
     assert [s.section for s in said] == ["subjective"]
     assert sum(any(f.startswith("repeats:") for f in s.flags) for s in draft.dropped) == 3
     assert any("repeats:score" in s.flags for s in draft.dropped)  # not worded alike: dropped for its score
+
+
+def test_a_model_fact_about_killing_oneself_is_withheld_as_a_risk_statement():
+    # 09, record after1: "Triggers: Client reported thoughts of killing oneself." reached the Assessment.
+    record = _record(triggers=[("Client reported thoughts of killing oneself.", [1])])
+    draft = _render(record)
+    assert all("killing oneself" not in s.text for s in draft.sentences)
+    assert any("risk_statement:withheld" in s.flags for s in draft.withheld)
