@@ -50,13 +50,15 @@ def cli_has_chart_option(env: dict) -> bool:
 
 
 def draft_one(txt: Path, out_json: Path, env: dict, models: Path, threads: int, timeout: int,
-              chart: Path | None, cpus: str | None = None) -> float:
+              chart: Path | None, cpus: str | None = None, method: str | None = None) -> float:
     cpus = cpus or ",".join(str(c) for c in range(threads))
     command = ["flock", LOCK, "timeout", str(timeout), "taskset", "-c", cpus,
                sys.executable, "-m", "session_assistant", "--models-dir", str(models), "--json",
                "draft", str(txt), "--quiet"]
     if chart is not None:
         command += ["--chart", str(chart)]
+    if method:
+        command += ["--method", method]
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, env=env)
     seconds = time.monotonic() - started
@@ -79,6 +81,8 @@ def main() -> int:
     ap.add_argument("--cpus", default=None, help="taskset CPU list (default: the first --threads cores); "
                     "the drafter uses as many threads as it may use cores")
     ap.add_argument("--timeout", type=int, default=3600, help="seconds per draft (a draft took ~20 min on the busy 2-core machine)")
+    ap.add_argument("--method", default=None, choices=["record", "sections"],
+                    help="drafting method passed to `draft --method` (default: the drafter's own default)")
     ap.add_argument("--no-chart", action="store_true", help="never pass the chart context")
     ap.add_argument("--redo", action="store_true", help="redraft sessions that already have a draft")
     ap.add_argument("--score-only", action="store_true")
@@ -94,7 +98,7 @@ def main() -> int:
     if not args.score_only:
         use_chart = not args.no_chart and cli_has_chart_option(env)
         meta = {"drafter": drafter_identity(src.parent), "chart_passed": use_chart, "threads": args.threads, "cpus": args.cpus,
-                "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())}
+                "method": args.method, "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())}
         (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
         for n, (sid, session) in enumerate(sessions.items(), 1):
             target = out / f"{sid}.json"
@@ -103,7 +107,7 @@ def main() -> int:
             chart = session["chart_path"] if use_chart and session["chart_path"].exists() else None
             try:
                 seconds = draft_one(session["transcript_path"], target, env, args.models, args.threads,
-                                    args.timeout, chart, args.cpus)
+                                    args.timeout, chart, args.cpus, args.method)
                 print(f"[{n}/{len(sessions)}] {sid}: {seconds:.0f} s", flush=True)
             except (RuntimeError, ValueError) as exc:
                 print(f"[{n}/{len(sessions)}] {sid}: FAILED {exc}", flush=True)

@@ -13,7 +13,7 @@ from session_assistant.drafting.formats import NOT_DISCUSSED
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.record_extract import extract_record, part_schema
 from session_assistant.drafting.record_render import render_note
-from session_assistant.drafting.session_record import SLOTS, SessionRecord, SlotFact
+from session_assistant.drafting.session_record import PLAN_WINDOW, SLOTS, SessionRecord, SlotFact
 
 TALK = [
     ("Clinician", "Last time you agreed to fill in a thought record. How did that go?"),
@@ -137,8 +137,9 @@ def test_extracted_slots_cite_lines_of_their_own_window(tiny_model):
     assert len(record.windows) >= 2  # filled window by window
     assert sorted(i for w in record.windows for i in w) == sorted(IDS)  # every line in one window
     facts = [(key, f) for key in record.slots for f in record.facts(key)]
-    for key, fact in facts:
-        assert fact.evidence and set(fact.evidence) <= set(record.windows[fact.window]), key
+    for key, fact in facts:  # the Plan pass's facts cite the lines it was shown
+        shown = record.plan_lines if fact.window == PLAN_WINDOW else record.windows[fact.window]
+        assert fact.evidence and set(fact.evidence) <= set(shown), key
     for fact in record.facts("quote"):  # a quote is the client's own words, never the model's
         assert any(fact.text.rstrip(" .") in u.text for u in UTTERANCES if u.speaker == "Client")
 

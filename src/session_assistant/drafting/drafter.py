@@ -47,10 +47,11 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
 
     ``method``: "sections" (the default) writes each section from the whole transcript, or
     through windows when it is long; "record" extracts a structured session record window by
-    window and renders the note from it by rule (``record_extract``, ``record_render``). The
-    record path is opt-in (``draft --method record``) until it measures better: on therapy-eval
-    session 03 it covered 50 % of rubric items in the right part against 62.5 % for sections
-    (bench/therapy_eval/RESULTS.md).
+    window (the Plan in one pass over the lines where it is made, ``record_plan``) and renders the
+    note from it by rule (``record_extract``, ``record_render``). The record path is opt-in
+    (``draft --method record``) until it beats sections on four sessions including 03 and 09: it
+    now covers more rubric items in the right part on 03 and 09 but fewer on 10 (56.0 against
+    54.0 % pooled; bench/README.md, "Issue 16 follow-up").
 
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.

@@ -32,6 +32,57 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|units?|iu)\b", re.I)
 _ALLOWED_CAPS = {"client", "patient", "clinician", "doctor", "the", "i", "soap", "dap", "birp", "girp", "ai"}
 
 
+# Feelings and symptoms a small model adds to a therapy note from habit ("anxious", "depressed",
+# "difficulty concentrating"; issue 16), each with the words that would support it in the source
+# (a word start: "worr" supports "anxious"). One unsupported, the sentence asserts an unsaid fact.
+_FEELINGS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
+    (re.compile(r"\b(?:%s)" % note, re.I), support) for note, support in (
+        ("anxi", ("anxi", "nervous", "worr", "panic", "on edge")),
+        ("depress", ("depress",)),
+        ("hopeless", ("hopeless", "no hope", "no point", "pointless")),
+        ("worthless", ("worthless", "useless")),
+        ("irritab", ("irritab", "snap", "angry", "anger", "short-tempered", "short tempered")),
+        ("overwhelm", ("overwhelm",)),
+        ("fatigue", ("fatigue", "tired", "exhaust", "energy", "worn out")),
+        ("concentrat", ("concentrat", "focus")),
+        ("insomnia", ("insomnia", "sleep")),
+        ("lonel", ("lonel", "alone")),
+        ("guilt", ("guilt", "fault", "blame")),
+        ("panic", ("panic",)),
+    ))
+
+
+def unsaid_feelings(text: str, source_text: str) -> list[str]:
+    """Feeling or symptom words in ``text`` that nothing in ``source_text`` supports."""
+    low = " " + " ".join(source_text.lower().split())
+    found = []
+    for pattern, support in _FEELINGS:
+        match = pattern.search(text)
+        if match and not any(re.search(r"\b" + re.escape(word), low) for word in support):
+            found.append(re.match(r"[\w-]+", text[match.start():]).group(0).lower())
+    return found
+
+
+def strip_unsaid_feelings(text: str, source_text: str) -> tuple[str, list[str]]:
+    """``text`` without the unsupported feeling words it lists among others ("tired, anxious, and
+    stressed" -> "tired and stressed"), and the words taken out. A word that is not one item of
+    such a list stays (the caller withholds the sentence): taking it out would change the claim."""
+    removed = []
+    for word in unsaid_feelings(text, source_text):
+        w = re.escape(word)
+        listed = (rf",\s+(?:and\s+|or\s+)?{w}\b(?=[,.;\s])", rf"\b{w},\s+(?=\w)", rf"\b{w}\s+(?:and|or)\s+(?=\w)",
+                  rf",?\s+(?:and|or)\s+{w}\b")
+        for pattern in listed:
+            shorter = re.sub(pattern, "", text, count=1, flags=re.I)
+            if shorter != text:
+                text = shorter
+                removed.append(word)
+                break
+    # "tired, and stressed" after the middle item went: a pair needs no comma.
+    text = re.sub(r"^([^,]*\b\w+), (and|or) (\w+)", r"\1 \2 \3", text)
+    return text, removed
+
+
 def numbers_in(text: str) -> set[str]:
     """Every number in the text, as digits or English words (the same rule as the eval's scorer)."""
     text = text.lower().replace(",", "")
@@ -78,6 +129,7 @@ class SourceIndex:
         self.utterances = list(utterances)
         self.by_id = {u.id: u for u in self.utterances}
         full = "\n".join(u.text for u in self.utterances)
+        self.text = full
         self.numbers = numbers_in(full)
         self.vocab = {_stem(w) for w in words(full)} | {_stem(w) for u in self.utterances for w in words(u.speaker)}
         self._content = {u.id: content_words(u.text) for u in self.utterances}

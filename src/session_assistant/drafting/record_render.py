@@ -14,12 +14,14 @@ from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
-from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, NoteFormat
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
+from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording
@@ -37,10 +39,13 @@ SLOT_SECTIONS: dict[str, dict[str, str]] = {
 }
 # Which slot claims a fact the model put in two slots: the specific one ("homework") before the
 # general ones ("account", "response"), so homework given is never filed as the client's response.
-CLAIM_ORDER = ("homework_review", "homework", "next_session", "referrals", "plan_changes", "planned_interventions",
-               QUOTE_SLOT, "measures", "activities", "concern", "goals", "history", "triggers", "account",
-               "symptoms", "response", "progress")
-WITHHELD_FLAGS = ("unsupported_number", "unsupported_dose")
+# The Plan's slots claim first: they come from the pass over the lines where the plan is made, so
+# a new plan the window pass misfiled as "homework review" is stated once, in the Plan.
+CLAIM_ORDER = ("homework", "safety_plan", "next_session", "referrals", "plan_changes", "planned_interventions",
+               "homework_review", QUOTE_SLOT, "measures", "observations", "activities", "concern", "goals", "history",
+               "triggers", "account", "symptoms", "response", "progress")
+WITHHELD_FLAGS = INVENTED_VALUE
+PLAN_SLOTS = [key for key, slot in SLOT_BY_KEY.items() if slot.part == "plan"]
 _LEADING_PRONOUN = re.compile(r"^(?:He|She)\b(?=\s+\w+(?:ed|s)\b)")
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
 
@@ -68,13 +73,16 @@ def _scores(text: str) -> set[tuple[str, str]]:
     return {(name, n) for name in _INSTRUMENT.findall(text) for n in numbers_in(text)}
 
 
-def check_fact(text: str, section: str, source: SourceIndex) -> tuple[str, list[str], bool]:
-    """(text, flags, withhold) for one model-written fact, with the checks a drafted sentence gets."""
+def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequence[Intervention] = (),
+               chart: ChartContext | None = None) -> tuple[str, list[str], bool]:
+    """(text, flags, withhold) for one model-written fact, with the checks a drafted sentence gets:
+    a number, feeling or intervention the session does not support withholds it."""
     text, loop = clean_loop(text)
     flags = [loop] if loop else []
     voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None)
     text, flags = voice.text, flags + voice.flags
-    flags += source.unsupported(text)
+    text, invented = therapy_checked(text, source, interventions, chart)
+    flags += source.unsupported(text) + invented
     withhold = voice.withhold or any(f.startswith(WITHHELD_FLAGS) for f in flags)
     if mentions_risk(re.sub(r'"[^"]*"', " ", text)) or (mentions_risk(text) and '"' in text):
         flags.append("risk_statement:withheld")
@@ -94,14 +102,31 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     withheld: list[DraftSentence] = []
     dropped: list[DraftSentence] = []
     render_rank = {key: n for n, key in enumerate(SLOT_BY_KEY)}
-    for slot_key in CLAIM_ORDER:
-        section = slot_section(fmt, slot_key)
-        for fact in record.facts(slot_key):
+    speakers = bool(source.utterances and source.utterances[0].speaker)
+    interventions = detect_interventions(source.utterances) if speakers else []
+    plan_evidence = {i for key in PLAN_SLOTS for f in record.facts(key) if not f.by_rule for i in f.evidence}
+    # Last session's homework is reviewed before the new work; a "review" resting on the second
+    # half of the session is this session's plan misfiled (03, record after1: lines 60-62 of 89),
+    # and goes to the Plan as homework.
+    ids = sorted(source.by_id)
+    review_until = ids[len(ids) // 2] if ids else 0
+    for claimed in CLAIM_ORDER:
+        for fact in record.facts(claimed):
+            slot_key = claimed
+            if claimed == "homework_review" and plan_evidence & set(fact.evidence):
+                # The lines where this session's plan is made are not last session's homework: the
+                # window pass filed the new plan (or a referral) as a review (sessions 02 and 03).
+                dropped.append(DraftSentence(slot_section(fmt, claimed), fact_sentence(claimed, fact),
+                                             list(fact.evidence), ["repeats:plan"]))
+                continue
+            if claimed == "homework_review" and min(fact.evidence) > review_until:
+                slot_key = "homework"
+            section = slot_section(fmt, slot_key)
             sentence = fact_sentence(slot_key, fact)
             if is_unfinished(sentence):
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue
-            text, flags, withhold = check_fact(sentence, section, source)
+            text, flags, withhold = check_fact(sentence, section, source, interventions, chart)
             if withhold:
                 withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
                 continue
@@ -114,7 +139,9 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 continue
             kept.append(KeptSentence(section, text, bag))
             stated_scores |= scores
-            placed[section].append((render_rank[slot_key], DraftSentence(section, text, list(fact.evidence), flags)))
+            origin = ("rule", [RULE_FACT]) if fact.by_rule else ("model", [])
+            placed[section].append((render_rank[slot_key],
+                                    DraftSentence(section, text, list(fact.evidence), flags + origin[1], origin[0])))
     by_section: dict[str, list[DraftSentence]] = {
         key: [s for _, s in sorted(placed[key], key=lambda pair: pair[0])] for key in fmt.keys}
     for line in rules:

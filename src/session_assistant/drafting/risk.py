@@ -56,7 +56,7 @@ PASSIVE_SI: tuple[str, ...] = (
 RISK_RULES: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (
         r"\bdon'?t want to (?:live|be alive|be here)\b", *PASSIVE_SI, r"\bsuicid\w*",
-        r"\bkill(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b", r"\bend(?:ing)? (?:my|his|her|their) li(?:fe|ves)\b",
+        r"\bkill(?:ing)? (?:my|him|her|them|one)sel(?:f|ves)\b", r"\bend(?:ing)? (?:my|his|her|their|one'?s) li(?:fe|ves)\b",
         r"\bend(?:ing)? it all\b", r"\btake my (?:own )?life\b", r"\boverdos\w*", r"\b(?:want|wanted|wanting) to die\b",
         r"\bwish (?:i|that i) (?:could )?die\b", r"\brather be dead\b",
     ),
@@ -288,18 +288,28 @@ def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
 def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     """What was screened and what was said, as ``risk_summary`` words it, without the request to
     review (the statement a risk item the clinician accepted adds to the note)."""
-    def names(found: Sequence[RiskItem]) -> str:
+    def names(found: Sequence[RiskItem], leave_out: set[str] = frozenset()) -> str:
         seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{CATEGORY_WORDS.get(c, c)}"
                              for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
-                                                      else [i.category]))
+                                                      else [i.category]) if c not in leave_out)
         return ", ".join(seen)
 
     parts = []
     denied = [i for i in items if i.status == DENIED]
     endorsed = [i for i in items if i.status in (ENDORSED, "reported")]
     unclear = [i for i in items if i.status == UNCLEAR]
-    if denied:
-        parts.append(f"Risk was screened in session; the {subject} denied {names(denied)}.")
+    # A category endorsed anywhere is never also "denied": the note would contradict itself (a
+    # passive death wish endorsed, then intent denied, read "denied suicidal ideation"). Both
+    # answers are named for the clinician to document which was which.
+    endorsed_categories = {i.category for i in endorsed}
+    asked = {c for i in denied for c in (i.categories or [i.category])}
+    both = [CATEGORY_WORDS.get(c, c) for c in sorted(asked & endorsed_categories)]
+    denied_names = names(denied, endorsed_categories)
+    if denied_names:
+        parts.append(f"Risk was screened in session; the {subject} denied {denied_names}.")
+    if both:
+        parts.append(f"Asked about {', '.join(both)}, the {subject} endorsed some of it and denied some; "
+                     "see the risk list for each answer.")
     if endorsed:
         parts.append(f"Risk-related language was endorsed or reported ({names(endorsed)}).")
     if unclear:

@@ -12,10 +12,12 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
-from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
+                                                  unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
 from session_assistant.jobs.progress import CancelToken
@@ -23,7 +25,9 @@ from session_assistant.jobs.progress import CancelToken
 log = logging.getLogger(__name__)
 
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
-INVENTED_VALUE = ("unsupported_number", "unsupported_dose")  # withheld from the note, shown beside it
+# Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
+# reported or an approach the session does not evidence (``therapy_inventions``).
+INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention")
 AGE_REMOVED = "age_removed"  # kept, flagged: the guessed age was taken out, the clinician adds the real one
 ECHO = "echoes_instructions"  # withheld too: the prompt's own list read back as a finding
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
@@ -136,6 +140,38 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
     return split
 
 
+def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
+                       chart: ChartContext | None) -> list[str]:
+    """Flags for what a therapy sentence asserts and the session does not support: a feeling or
+    symptom nobody reported ("anxious" in a session where only "stressed" was said) and an
+    intervention approach the clinician's lines do not show."""
+    support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
+            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)])
+
+
+def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
+                    chart: ChartContext | None) -> tuple[str, list[str]]:
+    """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
+    ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
+    facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
+    flags (the caller withholds it)."""
+    support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    shorter, removed = strip_unsaid_feelings(text, support)
+    if removed and not therapy_inventions(shorter, source, interventions, chart):
+        return shorter, [f"feeling_removed:{w}" for w in removed]
+    return text, therapy_inventions(text, source, interventions, chart)
+
+
+_INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
+
+
+def stated_scores(text: str) -> set[tuple[str, str]]:
+    """(instrument, number) pairs a sentence states, e.g. ("PHQ-9", "19"); the 9 of "PHQ-9" is a name."""
+    names = _INSTRUMENT.findall(text)
+    return {(name, n) for name in names for n in numbers_in(_INSTRUMENT.sub(" ", text))}
+
+
 def echoes_instructions(bag: set[str], instructions: set[str], source: SourceIndex) -> bool:
     """True when a sentence is mostly words of the section's instructions that nobody said, as in
     "No changes in appearance, affect, speech, examination findings, vital signs or lab results.":
@@ -177,10 +213,13 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     therapy = subject == "client" and mode != "enhance"
     voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan"))
     rules, facts = fact_lines(fmt, source, chart, subject) if mode != "enhance" else ([], {})
+    speakers = bool(source.utterances and source.utterances[0].speaker)
+    interventions = detect_interventions(source.utterances) if therapy and speakers else []
     by_section: dict[str, list[DraftSentence]] = {key: [] for key in fmt.keys}
     withheld: list[DraftSentence] = []
     dropped: list[DraftSentence] = []
     kept: list[KeptSentence] = []  # across sections: a fact belongs to the first section that states it
+    scores_said: set[tuple[str, str]] = set()  # a score is stated once (09 said "PHQ-9 13 to 19" four times)
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
@@ -206,10 +245,18 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),
                                                   flags))
                     continue
+            invented: list[str] = []
+            if therapy:
+                text, invented = therapy_checked(text, source, interventions, chart)
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)
+            scores = stated_scores(text) if therapy else set()
+            if therapy and scores and scores <= scores_said and repeat is None:
+                dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))
+                continue
+            scores_said |= scores
             if repeat is not None and not item.get("keep"):
                 if therapy:
                     dropped.append(DraftSentence(home, text, list(item.get("evidence") or []),
@@ -223,6 +270,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
+            flags += invented
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
             sentence = DraftSentence(home, text, evidence, flags)

@@ -84,8 +84,37 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _INTERVENTIONS = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in INTERVENTIONS.items()}
-# Reflections alone are ordinary listening; MI is named when two of its techniques appear.
+# Reflections and a 0-10 ruler are ordinary counselling (a safety plan asks "how confident, 0 to 10"
+# too): MI is named only when two of its techniques appear, at least one of them MI's own (pros
+# and cons, eliciting change talk, or a ruler of how important or ready a change is). A
+# safety-plan session was once labelled MI on a confidence ruler and one "it sounds like".
 MIN_MI_TECHNIQUES = 2
+MI_OWN_TECHNIQUES = ("pros and cons", "eliciting change talk")
+_CHANGE_RULER = re.compile(r"\bhow (?:important|ready)\b", re.I)
+
+# How a sentence would name each approach. A model-written sentence may name an approach only when
+# the rules above found it in the clinician's lines or the transcript says its name; the extra
+# approaches have no detector, so only their name in the transcript evidences them.
+APPROACH_NAMES: dict[str, str] = {
+    "motivational interviewing": r"\bmotivational interviewing\b|\bMI\b",
+    "cognitive restructuring (CBT)": r"\bcognitive restructuring\b|\bCBT\b|\bcognitive[- ]behaviou?ral\b",
+    "behavioural activation": r"\bbehaviou?ral activation\b",
+    "exposure": r"\bexposure\b|\bERP\b",
+    "DBT skills": r"\bDBT\b|\bdialectical\b",
+    "psychoeducation": r"\bpsycho-?education\b",
+    "safety planning": r"\bsafety plan",
+    "mindfulness and grounding": r"\bmindfulness\b",
+    "relaxation and breathing": r"\bprogressive muscle relaxation\b|\brelaxation training\b",
+    "EMDR": r"\bEMDR\b|\beye movement desensiti[sz]ation\b",
+    "acceptance and commitment therapy": r"\bacceptance and commitment\b",
+    "cognitive processing therapy": r"\bcognitive processing therapy\b|\bCPT\b",
+    "solution-focused therapy": r"\bsolution[- ]focused\b",
+    "emotionally focused therapy": r"\bemotionally focused\b",
+    "psychodynamic therapy": r"\bpsychodynamic\b",
+}
+# Acronyms ("MI", "ERP") match in capitals only ("mi" is not a name); words in any case.
+_APPROACH_NAMES = {a: re.compile("|".join(alt if re.search(r"[A-Z]{2}", alt) else f"(?i:{alt})" for alt in p.split("|")))
+                   for a, p in APPROACH_NAMES.items()}
 
 STAGES = ("precontemplation", "contemplation", "preparation", "action", "maintenance")
 STAGE_CUES: dict[str, tuple[str, ...]] = {
@@ -147,7 +176,10 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
                 if any(p.search(utt.text) for p in patterns):
                     found.setdefault(approach, {}).setdefault(technique, []).append(utt.id)
     mi = found.get("motivational interviewing", {})
-    if len(mi) < MIN_MI_TECHNIQUES:
+    by_id = {u.id: u for u in utterances}
+    own = any(t in mi for t in MI_OWN_TECHNIQUES) or any(
+        _CHANGE_RULER.search(by_id[i].text) for i in mi.get("scaling ruler", []))
+    if len(mi) < MIN_MI_TECHNIQUES or not own:
         found.pop("motivational interviewing", None)
     return [Intervention(approach, [t for t in INTERVENTIONS[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
@@ -181,3 +213,12 @@ def stage_sentence(stage: StageOfChange, subject: str = "client") -> str:
     extra = f" (cues of {', '.join(others)} also present)" if others else ""
     return (f"The {subject}'s statements suggest the {stage.stage} stage of change{extra}; "
             "clinician to confirm.")
+
+
+def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_text: str) -> list[str]:
+    """Approaches ``text`` names that the session does not evidence: neither found by the rules in
+    the clinician's lines nor named in the transcript. A note must never claim an intervention
+    that was not used (a draft once named motivational interviewing in a safety-plan session)."""
+    used = {i.approach for i in found}
+    return [approach for approach, pattern in _APPROACH_NAMES.items()
+            if pattern.search(text) and approach not in used and not pattern.search(transcript_text)]

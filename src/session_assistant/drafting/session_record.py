@@ -36,23 +36,37 @@ SLOTS: tuple[Slot, ...] = (
          "homework or practice set at the last session, and whether the client did it", 1),
     Slot("quote", "subjective", "In the client's words: ", "one short line of the client worth quoting", 1),
     Slot("measures", "objective", "", "scores of questionnaires or rating scales given (name and score)", 1),
+    # Only what the clinician said aloud they noticed: mental status beyond that is the clinician's
+    # checklist, never the model's (issue 16).
+    Slot("observations", "objective", "Clinician observed: ",
+         "what the clinician said aloud they noticed about the client's behaviour, mood or speech", 1),
     Slot("activities", "objective", "In session: ", "exercises or activities the clinician and client did in the session", 2),
     Slot("symptoms", "assessment", "", "symptoms or problems the client has", 1),
     Slot("triggers", "assessment", "Triggers: ", "situations or events that set off the problem", 1),
     Slot("response", "assessment", "Response to interventions: ",
          "how the client responded to what the clinician did in this session", 1),
     Slot("progress", "assessment", "Progress: ", "progress or setbacks toward the client's goals since last time", 1),
-    Slot("next_session", "plan", "Next session: ", "when the next session is", 1),
-    Slot("planned_interventions", "plan", "Planned: ", "what the clinician plans to do in coming sessions", 1),
-    Slot("homework", "plan", "Homework: ", "tasks the client agreed to do before the next session", 2),
-    Slot("referrals", "plan", "Referral: ", "referrals, other providers, groups or resources suggested", 1),
-    Slot("plan_changes", "plan", "Plan change: ", "changes to the treatment plan or session frequency", 1),
+    # The Plan is filled in one pass over the lines where it is made (record_plan), so its slots
+    # hold a whole session's items.
+    Slot("next_session", "plan", "Next session: ", "when the next session or check-in call is (day, date, interval)", 1),
+    Slot("planned_interventions", "plan", "Planned: ", "what the clinician plans to work on in coming sessions", 1),
+    Slot("homework", "plan", "Homework: ",
+         "each task or change the client agreed to do before the next session (what, how often, how much)", 4),
+    Slot("safety_plan", "plan", "Safety plan: ",
+         "safety steps agreed: who keeps firearms, pills or other means away, who the client will call", 2),
+    Slot("referrals", "plan", "Referral: ",
+         "referrals, doctors, other providers, groups or resources suggested, and what the client said", 2),
+    Slot("plan_changes", "plan", "Plan change: ", "changes to the treatment plan or how often sessions happen", 1),
 )
 SLOT_BY_KEY = {s.key: s for s in SLOTS}
 PARTS = ("subjective", "objective", "assessment", "plan")
 QUOTE_SLOT = "quote"
 # A quote is the client's own words, cut to a phrase a note can hold.
 QUOTE_MAX_WORDS = 22
+# ... and long enough to carry them: "Sure." was once chosen as the quote.
+QUOTE_MIN_WORDS = 5
+# The window number of facts from the Plan pass (they cite ``SessionRecord.plan_lines``).
+PLAN_WINDOW = -1
 # Across windows each slot keeps at most this many facts (a 50-minute session has several windows).
 MAX_FACTS_PER_SLOT = 4
 
@@ -64,9 +78,11 @@ class SlotFact:
     text: str
     evidence: list[int]
     window: int = 0
+    by_rule: bool = False  # written by a rule from the cited line's own words, not by the model
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "evidence": list(self.evidence), "window": self.window}
+        return {"text": self.text, "evidence": list(self.evidence), "window": self.window,
+                **({"by_rule": True} if self.by_rule else {})}
 
 
 @dataclass
@@ -75,6 +91,7 @@ class SessionRecord:
 
     slots: dict[str, list[SlotFact]] = field(default_factory=dict)
     windows: list[list[int]] = field(default_factory=list)  # segment ids of each window extracted
+    plan_lines: list[int] = field(default_factory=list)  # segment ids the Plan pass was shown
 
     def facts(self, key: str) -> list[SlotFact]:
         return self.slots.get(key, [])
@@ -94,18 +111,19 @@ class SessionRecord:
         held = self.slots.setdefault(key, [])
         if len(held) >= MAX_FACTS_PER_SLOT or any(_same_fact(text, other.text) for other in held):
             return False
-        held.append(SlotFact(text, evidence, fact.window))
+        held.append(SlotFact(text, evidence, fact.window, fact.by_rule))
         return True
 
     def to_dict(self) -> dict:
         return {"slots": {k: [f.to_dict() for f in v] for k, v in self.slots.items() if v},
-                "windows": [list(w) for w in self.windows]}
+                "windows": [list(w) for w in self.windows], "plan_lines": list(self.plan_lines)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "SessionRecord":
-        slots = {k: [SlotFact(str(f["text"]), [int(i) for i in f.get("evidence", [])], int(f.get("window", 0)))
+        slots = {k: [SlotFact(str(f["text"]), [int(i) for i in f.get("evidence", [])], int(f.get("window", 0)),
+                              bool(f.get("by_rule")))
                      for f in v] for k, v in (data.get("slots") or {}).items() if k in SLOT_BY_KEY}
-        return cls(slots, [list(w) for w in data.get("windows") or []])
+        return cls(slots, [list(w) for w in data.get("windows") or []], [int(i) for i in data.get("plan_lines") or []])
 
 
 def _same_fact(a: str, b: str) -> bool:

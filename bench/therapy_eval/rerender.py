@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Render record drafts again from the session record they carry, with this tree's renderer and
+rules, without the model: what the rule changes alone do to a draft the model already made.
+
+    .venv/bin/python bench/therapy_eval/rerender.py --drafts bench/out/therapy_eval/record-before \
+        --out bench/out/therapy_eval/record-before-rerendered
+
+A ``--method record`` draft (``facts.record``) is rendered again: the next-session rule runs on the
+transcript (it needs no model); the Plan pass does, so a record made before it keeps its
+window-pass Plan facts. A section draft is checked again: its model sentences pass this tree's
+therapy checks (a feeling nobody reported, an approach not evidenced: withheld), and the rule lines
+for interventions and risk are made again. Figures from this are labelled "re-rendered" or
+"re-checked", never as a new draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import score_therapy  # noqa: E402  (beside this file)
+from session_assistant.drafting import get_format, parse_transcript  # noqa: E402
+from session_assistant.drafting.chart_context import ChartContext  # noqa: E402
+from session_assistant.drafting.formats import NOT_DISCUSSED  # noqa: E402
+from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
+from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
+from session_assistant.drafting.record_render import render_note  # noqa: E402
+from session_assistant.drafting.risk import scan_transcript  # noqa: E402
+from session_assistant.drafting.risk import risk_summary  # noqa: E402
+from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
+from session_assistant.drafting.session_facts import detect_interventions, interventions_sentence  # noqa: E402
+from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
+
+
+def _chart(chart_path: Path | None) -> ChartContext | None:
+    if chart_path is not None and chart_path.exists():
+        return ChartContext.from_json(json.loads(chart_path.read_text(encoding="utf-8")))
+    return None
+
+
+def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> dict:
+    """A section draft with this tree's therapy checks and rule lines (no model run)."""
+    utterances = parse_transcript(transcript)
+    source, chart = SourceIndex(utterances), _chart(chart_path)
+    found = detect_interventions(utterances)
+    risk = scan_transcript(utterances)
+    kept, withheld = [], list(draft.get("withheld") or [])
+    for sentence in draft["sentences"]:
+        text = sentence["text"]
+        if sentence.get("origin") == "model":
+            text, flags = therapy_checked(text, source, found, chart)
+            if any(f.startswith(INVENTED_VALUE) for f in flags):
+                withheld.append({**sentence, "flags": list(sentence.get("flags") or []) + flags})
+                continue
+            sentence = {**sentence, "text": text, "flags": list(sentence.get("flags") or []) + flags}
+        elif text.startswith("Interventions used in session:"):
+            if not found:
+                continue
+            sentence = {**sentence, "text": interventions_sentence(found)}
+        elif text.startswith(("Risk was screened", "Risk-related language", "Risk was asked")):
+            sentence = {**sentence, "text": risk_summary(risk, "client")}
+        kept.append(sentence)
+    sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
+                for key in draft["sections"]}
+    return {**draft, "sections": sections, "sentences": kept, "withheld": withheld}
+
+
+def rerender(draft: dict, transcript: str, chart_path: Path | None) -> dict:
+    utterances = parse_transcript(transcript)
+    record = SessionRecord.from_dict(draft["facts"]["record"])
+    add_next_session_rule(record, utterances)
+    chart = _chart(chart_path)
+    note = render_note(get_format("soap", "client"), record, SourceIndex(utterances), scan_transcript(utterances),
+                       model=draft.get("model", ""), chart=chart, subject="client")
+    data = note.to_json()
+    data["elapsed_s"] = draft.get("elapsed_s")  # the model time of the original draft
+    return data
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--drafts", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--sessions", type=Path, default=HERE / "sessions")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if (args.drafts / "meta.json").exists():  # the scorer reads whether the chart was passed
+        meta = json.loads((args.drafts / "meta.json").read_text(encoding="utf-8"))
+        (args.out / "meta.json").write_text(json.dumps({**meta, "rerendered_from": str(args.drafts)}, indent=1),
+                                            encoding="utf-8")
+    for path in sorted(args.drafts.glob("[0-9]*.json")):
+        draft = json.loads(path.read_text(encoding="utf-8"))
+        sid = path.stem
+        txt = (args.sessions / f"{sid}.txt").read_text(encoding="utf-8")
+        redo = rerender if "record" in (draft.get("facts") or {}) else recheck_sections
+        data = redo(draft, txt, args.sessions / f"{sid}.chart.json")
+        (args.out / path.name).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    result = score_therapy.score_folder(args.out, args.sessions)
+    (args.out / "scores.md").write_text(score_therapy.as_markdown(result), encoding="utf-8")
+    print(score_therapy.as_markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
