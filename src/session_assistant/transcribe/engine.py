@@ -44,6 +44,9 @@ class DecodeOptions:
     guard: GuardSettings = GuardSettings()
 
 
+SILENT_PEAK = 1e-3  # -60 dBFS: below a quiet room's noise floor through any microphone
+
+
 def usable_cores() -> int:
     """The cores this process may run on (``taskset`` and CPU affinity count, not only the machine's)."""
     try:
@@ -103,6 +106,11 @@ class WhisperEngine:
         duration = audio.size / SAMPLE_RATE
         token = token or CancelToken()
         token.raise_if_cancelled()
+        if audio.size == 0 or float(np.max(np.abs(audio))) < SILENT_PEAK:
+            # Nothing above -60 dBFS: no one spoke. Whisper on such input can still write text (after
+            # temperature fallbacks that sample at random), so it is not asked.
+            on_progress(1.0, "transcribed")
+            return Transcript(options.language or "en", duration, [])
         with self._lock:
             raw_segments, info = self._model.transcribe(
                 audio, language=options.language, beam_size=options.beam_size,
