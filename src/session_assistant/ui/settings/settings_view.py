@@ -117,6 +117,7 @@ class SettingsView(QDialog):
         self.template_name = QLineEdit()
         self.template_name.setAccessibleName("Template name")
         self.template_fields = QTableWidget(0, 3)
+        self.template_fields.setAccessibleName("Template fields")
         self.template_fields.setHorizontalHeaderLabels(("Field name", "Label", "AI summary"))
         self.template_fields.horizontalHeader().setStretchLastSection(True)
         self.add_field = QPushButton("Add field")
