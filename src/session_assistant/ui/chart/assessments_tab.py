@@ -17,6 +17,7 @@ from session_assistant.errors import UserError
 from session_assistant.services.assessments import GAD7, PHQ9
 from session_assistant.ui.chart.assessment_form import OTHER, AssessmentForm
 from session_assistant.ui.chart.trend_plot import SHARED_CUTOFFS, TrendPlot
+from session_assistant.ui.common.widgets import signed_banner
 
 PLOTTED = (PHQ9, GAD7)
 PLOT_CAPTION = ("Totals at each administration, oldest on the left, on one 0–27 scale. Dotted lines: severity "
@@ -64,6 +65,8 @@ class AssessmentsTab(QWidget):
         history_buttons.addWidget(self.sign_selected)
         history_buttons.addWidget(self.delete_draft)
         history_buttons.addStretch(1)
+        self.signed_banner = signed_banner("assessment")
+        history_buttons.addWidget(self.signed_banner)
         history_box = QGroupBox("Every administration")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history, 1)
@@ -172,6 +175,7 @@ class AssessmentsTab(QWidget):
         draft = item is not None and item.text(5) == "Draft"
         self.sign_selected.setEnabled(draft)
         self.delete_draft.setEnabled(draft)
+        self.signed_banner.setVisible(item is not None and item.text(5) == "Signed")
 
     def _on_save_clicked(self, sign: bool) -> None:
         if self._practice is None or not self.form.is_complete():

@@ -16,6 +16,7 @@ from session_assistant.services.base import parse_date
 from session_assistant.services.treatment_plans import salvage_plan
 from session_assistant.ui.chart.plan_tree import PlanTree
 from session_assistant.ui.common.unsaved import settle_unsaved
+from session_assistant.ui.common.widgets import signed_banner
 
 UNSAVED = -1  # the combo's data for a plan that is only in the tree so far
 
@@ -49,6 +50,8 @@ class PlanEditor(QWidget):
         top.addWidget(QLabel("&Version:", buddy=self.version))
         top.addWidget(self.version)
         top.addWidget(self.active_label, 1)
+        self.signed_banner = signed_banner("treatment plan")
+        top.addWidget(self.signed_banner)
         top.addWidget(self.new_plan)
         second = QHBoxLayout()
         second.addWidget(QLabel("&Review date:", buddy=self.review_date))
@@ -123,6 +126,7 @@ class PlanEditor(QWidget):
         has_draft = unsaved or any(self._practice.plans.get(self.version.itemData(i))["status"] == "draft"
                                    for i in range(self.version.count()) if self.version.itemData(i) != UNSAVED)
         self.review_date.setReadOnly(not draft)
+        self.signed_banner.setVisible(plan_id is not None and not draft)
         self.save.setEnabled(draft and (self._dirty or unsaved))
         self.sign.setEnabled(draft)
         self.delete.setEnabled(draft)

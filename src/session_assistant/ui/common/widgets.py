@@ -191,6 +191,16 @@ def heading(text: str, size_delta: int = 4) -> QLabel:
     return label
 
 
+def signed_banner(record: str) -> QLabel:
+    """The "Signed · read-only" banner of a signed record (note, assessment, plan, summary), hidden until
+    the screen shows a signed one: one look and one spoken name for every signed record."""
+    banner = QLabel("Signed · read-only")
+    banner.setAccessibleName(f"This {record} is signed and read-only")
+    theme.set_role(banner, "banner", kind="signed")
+    banner.hide()
+    return banner
+
+
 def caption(text: str = "") -> QLabel:
     """Secondary text in the muted caption style, wrapping."""
     label = QLabel(text)

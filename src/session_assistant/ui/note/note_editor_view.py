@@ -7,10 +7,9 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from session_assistant.ui.common import theme
 from session_assistant.ui.note.mental_status import MentalStatusPanel
 from session_assistant.ui.session.transcript_panel import TranscriptPanel
-from session_assistant.ui.common.widgets import BusyPanel, EmptyState, heading
+from session_assistant.ui.common.widgets import BusyPanel, EmptyState, heading, signed_banner
 
 
 class NoteEditorView(QWidget):
@@ -22,10 +21,7 @@ class NoteEditorView(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         # Beside the title (not a row of its own): the page keeps its height on a 600 px screen.
-        self.signed_banner = QLabel("Signed · read-only")
-        self.signed_banner.setAccessibleName("This note is signed and read-only")
-        theme.set_role(self.signed_banner, "banner", kind="signed")
-        self.signed_banner.hide()
+        self.signed_banner = signed_banner("note")
         self.pages = QStackedWidget()
 
         # Page 0: nothing chosen / no note yet

@@ -166,6 +166,9 @@ class SummaryTab(SummaryForm, SummaryRecordActions, SummaryTabView):
             button.setEnabled(signed)
             button.setToolTip("" if signed else SIGNED_FIRST)
         self.state.setText("Signed · read-only" if signed else "Draft · saved")
+        # A signed summary says so in the banner every signed record shares; the state line is for drafts.
+        self.state.setVisible(not signed)
+        self.signed_banner.setVisible(signed)
         self.pages.setCurrentIndex(self.EDITOR)
 
     def _show_details(self) -> None:

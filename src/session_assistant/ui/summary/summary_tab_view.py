@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, Q
 
 from session_assistant.services.summaries import PURPOSES
 from session_assistant.ui.common import theme
-from session_assistant.ui.common.widgets import BusyPanel, heading
+from session_assistant.ui.common.widgets import BusyPanel, heading, signed_banner
 
 def _label(text: str = "", role: str = "") -> QLabel:
     """A wrapping label; ``role`` "error" or "warning" takes that colour from the theme."""
@@ -131,6 +131,8 @@ class SummaryTabView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.editor_title, 1)
         title_row.addWidget(self.state)
+        self.signed_banner = signed_banner("summary")
+        title_row.addWidget(self.signed_banner)
         self.details = _label()
         self.details.setAccessibleName("Generation details")
         self.sources_button = QToolButton()
