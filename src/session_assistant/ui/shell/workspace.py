@@ -5,6 +5,8 @@ Everything in here shows PHI, so the whole widget is destroyed on lock (``teardo
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QSystemTrayIcon,
@@ -59,6 +61,10 @@ class Workspace(QWidget):
         self.toolbar.setMovable(False)
         practice_name = ctx.practice.profile.get().practice_name
         self.who = QLabel(practice_name or "")
+        # Whom the clinician is working with stays in view on every screen (set by chart, session, note).
+        self.current = QLabel()
+        self.current.setAccessibleName("Current client and appointment")
+        theme.set_role(self.current, "section")
         self._actions = []
         for position, index in enumerate(NAV_ORDER):
             self._action(PAGES[index], f"Ctrl+{position + 1}", lambda _=False, i=index: self.go(i), toolbar=False)
@@ -66,6 +72,8 @@ class Workspace(QWidget):
         self._action("New appointment…", "Ctrl+N", lambda: self._on_new_appointment_requested(None))
         self._action("Settings…", "Ctrl+,", self._on_settings_triggered)
         self._action("Lock", "", lambda: window.lock("on demand"), tip="Lock now (Ctrl+L)")
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.current)
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
         self.toolbar.addWidget(spacer)
@@ -102,6 +110,8 @@ class Workspace(QWidget):
         self.session.note_requested.connect(self.open_note)
         self.session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
         self.note.changed.connect(self._on_note_changed)
+        self.stack.currentChanged.connect(lambda _index: self._show_current())
+        self.chart.clients.currentItemChanged.connect(lambda *_: self._show_current())
         # Digests of signed items feed the fast summaries (issue 20): built now, and after each signing.
         self.digests = DigestRunner(ctx, self)
         for signal in (self.note.changed, self.chart.assessments_tab.changed, self.chart.plan_tab.changed):
@@ -189,15 +199,36 @@ class Workspace(QWidget):
     def open_session(self, appointment_id: int) -> None:
         self.session.show_appointment(appointment_id)
         self.go(2)
+        self._show_current()
 
     def open_note(self, appointment_id: int) -> None:
         self.note.show_appointment(appointment_id)
         self.go(3)
+        self._show_current()
 
     def open_chart(self, client_id: int) -> None:
         self.chart.refresh_clients()
         self.chart.show_client(client_id)
         self.go(1)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Name the client (and appointment) of the chart, session or note on screen in the header; the
+        agenda and the queue keep the last one, so the header always says whom the work is about."""
+        page = self.stack.currentWidget()
+        appointment_id = {self.session: self.session.appointment_id,
+                          self.note: self.note.appointment_id}.get(page)
+        practice = self._ctx.practice
+        if appointment_id is not None:
+            appointment = practice.appointments.get(appointment_id)
+            when = datetime.fromisoformat(appointment["starts_at"]).strftime("%a %d %b, %H:%M")
+            self.current.setText(f"{self._client_name(appointment['client_id'])} · {when}")
+        elif page is self.chart and self.chart.client_id is not None:
+            self.current.setText(self._client_name(self.chart.client_id))
+
+    def _client_name(self, client_id: int) -> str:
+        client = self._ctx.practice.clients.get(client_id)
+        return f"{client['first_name']} {client['last_name']}"
 
     # ---- events -------------------------------------------------------------------------------------
     def _on_summary_ready(self, appointment_id: int) -> None:
