@@ -41,3 +41,27 @@ def test_the_header_names_the_current_client_and_appointment(qtbot, ready_vault,
     assert header.isVisible() and header.text() == expected
     workspace.open_note(appointment_id)
     assert header.text() == expected
+
+
+def test_on_a_wide_window_the_note_and_the_chart_keep_a_reading_width(qtbot, ready_vault, make_window):
+    from session_assistant.ui.common import theme
+    from session_seed import seed_session
+
+    appointment_id, _note = seed_session(ready_vault)
+    window = make_window(ready_vault)
+    window.resize(2560, 1080)
+    window.show()
+    unlock(qtbot, window)
+    workspace = window.workspace
+    workspace.open_note(appointment_id)
+    qtbot.waitUntil(lambda: workspace.note.fields_holder.width() > 0)
+    assert workspace.note.fields_holder.isVisible()
+    assert workspace.note.fields_holder.width() <= theme.READING_WIDTH
+    client_id = window.ctx.practice.appointments.get(appointment_id)["client_id"]
+    workspace.open_chart(client_id)
+    qtbot.waitUntil(lambda: workspace.chart.tabs.width() > 0)
+    assert workspace.chart.tabs.width() <= theme.READING_WIDTH
+    # On an ordinary laptop screen the cap takes nothing away: the chart fills what is there.
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: workspace.chart.tabs.width() < theme.READING_WIDTH)
+    assert workspace.chart.tabs.width() > 0.6 * workspace.chart.width()

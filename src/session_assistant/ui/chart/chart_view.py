@@ -13,7 +13,7 @@ from session_assistant.ui.chart.plan_editor import PlanEditor
 from session_assistant.ui.summary.summary_tab import SummaryTab
 from session_assistant.ui.chart.trend_plot import TrendPlot
 from session_assistant.ui.common.status_pill import StatusPillDelegate
-from session_assistant.ui.common.widgets import heading
+from session_assistant.ui.common.widgets import heading, reading_column
 
 NOT_YET = "This part of the chart is not available in this version yet."
 
@@ -137,7 +137,7 @@ class ChartView(QWidget):
         right_layout.addWidget(self.tabs, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(reading_column(right))
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 900])
         layout = QVBoxLayout(self)

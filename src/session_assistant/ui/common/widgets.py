@@ -201,6 +201,20 @@ def signed_banner(record: str) -> QLabel:
     return banner
 
 
+def reading_column(content: QWidget) -> QWidget:
+    """``content`` capped at the theme's reading width and centred in whatever space is left: on a wide
+    window the lines of a note or a chart stay short enough to read; on a laptop the cap takes nothing."""
+    content.setMaximumWidth(theme.READING_WIDTH)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(0)
+    row.addStretch(1)
+    row.addWidget(content, 1000)  # takes all the room up to the cap; only the rest goes to the sides
+    row.addStretch(1)
+    return holder
+
+
 def caption(text: str = "") -> QLabel:
     """Secondary text in the muted caption style, wrapping."""
     label = QLabel(text)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from session_assistant.ui.note.mental_status import MentalStatusPanel
 from session_assistant.ui.session.transcript_panel import TranscriptPanel
-from session_assistant.ui.common.widgets import BusyPanel, EmptyState, heading, signed_banner
+from session_assistant.ui.common.widgets import BusyPanel, EmptyState, heading, reading_column, signed_banner
 
 
 class NoteEditorView(QWidget):
@@ -156,7 +156,7 @@ class NoteEditorView(QWidget):
 
         self.busy = BusyPanel()
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(reading_column(left))
         splitter.addWidget(self.review)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
