@@ -142,3 +142,33 @@ def test_the_focus_chain_of_each_screen_reaches_every_input_and_comes_back_aroun
         if not came_back or missed:
             problems[name] = {"came back": came_back, "missed": missed}
     assert not problems, problems
+
+
+def test_the_focus_chain_of_each_settings_page_reaches_every_input_and_comes_back_around(qtbot, ready_vault,
+                                                                                         make_window):
+    from PySide6.QtWidgets import QTabWidget
+
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
+
+    window = _opened(qtbot, ready_vault, make_window)
+    dialog = SettingsDialog(window.ctx, window.workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    tabs = dialog.findChild(QTabWidget)
+    problems = {}
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        inputs = focus_inputs(tabs.currentWidget())
+        if not inputs:
+            continue
+        first = next(w for w in inputs.values() if w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        visited, came_back = tab_around(dialog, first)
+        missed = [f"{type(w).__name__} {w.accessibleName() or getattr(w, 'text', lambda: '')()}"
+                  for key, w in inputs.items() if key not in {id(v) for v in visited} and w is not first]
+        if not came_back or missed:
+            problems[tabs.tabText(index)] = {"came back": came_back, "missed": missed}
+    dialog.reject()
+    assert not problems, problems

@@ -118,6 +118,8 @@ class SettingsView(QDialog):
         self.template_name.setAccessibleName("Template name")
         self.template_fields = QTableWidget(0, 3)
         self.template_fields.setAccessibleName("Template fields")
+        # Tab leaves the table (arrows move between cells): otherwise the keyboard never reaches the buttons.
+        self.template_fields.setTabKeyNavigation(False)
         self.template_fields.setHorizontalHeaderLabels(("Field name", "Label", "AI summary"))
         self.template_fields.horizontalHeader().setStretchLastSection(True)
         self.add_field = QPushButton("Add field")
