@@ -21,8 +21,9 @@ from pathlib import Path
 ONNXRUNTIME_FOOTPRINT = Path(".cache") / "Microsoft" / "DeveloperTools" / ".onnxruntime"
 # The sound server's shared client cookie: libpulse (under PortAudio's ALSA "pulse" device) creates
 # it when a desktop has none yet. It holds random bytes the sound server issued, nothing of the
-# app's; every desktop session already has it. Only these two exact paths are excused.
-_SOUND_SERVER_COOKIE = (Path(".config") / "pulse", Path(".config") / "pulse" / "cookie")
+# app's; every desktop session already has it. Only these paths (under ~/.config or $XDG_CONFIG_HOME)
+# and libpulse's "<machine id>-runtime" link beside the cookie are excused.
+_SOUND_SERVER_COOKIE = (Path("pulse"), Path("pulse") / "cookie")  # under the config folder
 _WATCH_DEPTH = 5  # deep enough for ~/.cache/Microsoft/DeveloperTools/.onnxruntime/<files>
 _WATCH_LIMIT = 200_000  # entries: a huge home folder is sampled, never walked for minutes
 
@@ -78,7 +79,13 @@ class HomeWatch:
 
     @property
     def _excused(self) -> tuple[Path, ...]:
-        return tuple(self.home / p for p in _SOUND_SERVER_COOKIE)
+        # libpulse writes under $XDG_CONFIG_HOME when it is set, else under ~/.config
+        configs = {self.home / ".config", Path(os.environ.get("XDG_CONFIG_HOME") or self.home / ".config")}
+        return tuple(config / part for config in configs for part in _SOUND_SERVER_COOKIE)
+
+    def _is_sound_server_link(self, path: Path) -> bool:
+        """libpulse's '<machine id>-runtime' link beside its cookie (where its runtime folder lives)."""
+        return path.name.endswith("-runtime") and path.parent in self._excused
 
     def _inside_app(self, path: Path) -> bool:
         return any(path == a or a in path.parents for a in self.allowed)
@@ -98,7 +105,7 @@ class HomeWatch:
                 continue
             for entry in entries:
                 path = Path(entry.path)
-                if self._inside_app(path) or path in self._excused:
+                if self._inside_app(path) or path in self._excused or self._is_sound_server_link(path):
                     continue
                 is_dir = entry.is_dir(follow_symlinks=False)
                 if self._above_app(path):

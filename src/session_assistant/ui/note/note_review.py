@@ -27,6 +27,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
               "risk_statement": "risk language: the clinician documents risk",
               "echoes_instructions": "it repeats the drafting instructions, not the session",
+              "unsupported_feeling": "a feeling the client never reported",
+              "unevidenced_intervention": "an approach the clinician's lines do not show",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
