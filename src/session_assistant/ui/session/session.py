@@ -261,6 +261,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
         """A new draft from the stored transcript (after a cancel, or to try again)."""
         pipeline, appointment_id, fmt = session_pipeline(self._ctx), self.appointment_id, self._ctx.settings.note_format
         self._set_stage("drafting")
+        self._show_stored_transcript()
         self._run(lambda p, t: live_session.draft_again(pipeline, appointment_id, fmt, p, t),
                   "Drafting the session summary again…")
 
@@ -292,6 +293,14 @@ class SessionPage(SpeakerFixMixin, SessionView):
             notes.create(self.appointment_id, DEFAULT_TEMPLATE, draft=draft)  # each section where the template wants it
         except UserError as error:
             log.info("note not created after drafting: %s", type(error).__name__)
+
+    def _show_stored_transcript(self) -> None:
+        """The stored transcript the draft is written from (audited: a person sees it), as a live
+        recording's transcript is on screen while its draft is written."""
+        stored = session_pipeline(self._ctx).view_transcript(self.appointment_id)
+        if stored is not None:
+            self._ctx.session(self.appointment_id).transcript = stored
+            self._show_transcript(stored)
 
     def _show_transcript(self, transcript) -> None:
         self._show_speaker_lines(transcript)
@@ -327,6 +336,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
         stage = self._ctx.session(self.appointment_id).stage
         if message.startswith(live_session.STAGE_NAMES["draft"]) and stage != "drafting":
             self._set_stage("drafting")
+            self._show_stored_transcript()  # transcription is over: the transcript stays on screen while drafting
         work = self._ctx.session(self.appointment_id)
         shown = work.progress
         work.progress = fraction
