@@ -29,8 +29,8 @@ import pytest
 
 from sa_testing import MODELS_DIR, REPO, TEST_PASSPHRASE
 
-# One PulseAudio null sink serves every test that plays into it: they run on one xdist worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("audio_device")]
+# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
+pytestmark = [pytest.mark.slow, pytest.mark.audio_device]
 
 TINY_LLM = "smollm2-135m-instruct"
 APP_FOLDERS = (Path(".local/share/SessionAssistant"), Path(".local/state/SessionAssistant"),

@@ -23,8 +23,8 @@ from audio_vault import AUDIO_TEST_PASSPHRASE
 from sa_testing import MODELS_DIR, run_cli
 from virtual_device import virtual_audio_env
 
-# One PulseAudio null sink serves every test that plays into it: they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("audio_device")
+# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
+pytestmark = pytest.mark.audio_device
 
 CLINICIAN_VOICE, CLIENT_VOICE = "en-gb-x-rp+m3", "en-us+f2"
 # The two people's words share no word, so a word's text says who said it, whatever its timing.

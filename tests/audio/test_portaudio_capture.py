@@ -14,8 +14,8 @@ from session_assistant.audio import devices, sealed
 from session_assistant.audio.capture import Recorder
 from session_assistant.audio.sealed import SealedReader, SealedWriter
 
-# One PulseAudio null sink serves every test that plays into it: they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("audio_device")
+# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
+pytestmark = pytest.mark.audio_device
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ from audio_vault import AUDIO_TEST_PASSPHRASE
 from sa_testing import run_cli
 from virtual_device import best_match, load_16k, play, speech_wav, virtual_audio_env
 
-# One PulseAudio null sink serves every test that plays into it: they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("audio_device")
+# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
+pytestmark = pytest.mark.audio_device
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from virtual_device import play, virtual_audio_env
 
 from session_assistant.transcribe.voice_profile import PASSAGE
 
-# One PulseAudio null sink serves every test that plays into it: they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("audio_device")
+# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
+pytestmark = pytest.mark.audio_device
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ AUDIO_TESTS = Path(__file__).resolve().parents[1] / "audio"
 sys.path.insert(0, str(AUDIO_TESTS))
 from virtual_device import SINK, virtual_audio_env  # noqa: E402
 
-# One PulseAudio null sink serves every test that plays into it: they run on one xdist worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("audio_device")]
+# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
+pytestmark = [pytest.mark.slow, pytest.mark.audio_device]
 SPEECH = ("Good morning. How has your week been since we last met? It has been a stressful week, "
           "I slept badly and felt anxious before every meeting at work. My manager changed the schedule again. "
           "Let us look at what happens in the evening. I check my email late and then I cannot stop thinking. ") * 3
