@@ -9,9 +9,7 @@ throw-away folder, fills the forms as a clinician would, and saves 13-assessment
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,31 +18,20 @@ sys.path.insert(0, str(REPO / "tests"))
 PASSPHRASE = "screenshots passphrase 2026"
 
 
+from shots_common import sample_practice, shot_options  # noqa: E402
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
-    args = parser.parse_args()
-    width, height = (int(v) for v in args.size.split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    args = shot_options()
+    width, height = args.width, args.height
+    out = args.out
     from PySide6.QtWidgets import QApplication
 
-    from session_assistant.app import create_practice
-    from session_assistant.paths import AppPaths
-    from session_assistant.services.sample_practice import load_sample_practice
     from session_assistant.ui.shell.app_main import build_window
     from take_screenshots import wait, wait_until
 
     app = QApplication(sys.argv)
-    home = Path(tempfile.mkdtemp(prefix="sa-chart-shots-"))
-    paths = AppPaths(data_dir=home / "data", log_dir=home / "log", config_dir=home / "config",
-                     vault_dir=home / "data" / "vault", models_dir=REPO / "models")
-    paths.ensure()
-    practice, _recovery = create_practice(paths, PASSPHRASE)
-    practice.profile.update(name="Dr Sam Rivera", credentials="PsyD", ai_usage_consent=True)
-    load_sample_practice(practice)
-    practice.close()
+    paths = sample_practice("sa-chart-shots-", PASSPHRASE)
     window = build_window(paths)
     window.resize(width, height - 28)  # the window manager's title bar
     window.show()

@@ -8,9 +8,7 @@ so the picture shows the editor rather than what a small model happens to write.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,35 +25,22 @@ def pump(app, seconds: float) -> None:
         time.sleep(0.02)
 
 
+from shots_common import sample_practice, shot_options  # noqa: E402
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
-    parser.add_argument("--suffix", default="")
-    args = parser.parse_args()
-    width, height = (int(v) for v in args.size.split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    args = shot_options(("--suffix", dict(default="")))
+    width, height = args.width, args.height
+    out = args.out
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from sa_testing import MODELS_DIR, TEST_PASSPHRASE
-    from session_assistant.app import create_practice
-    from session_assistant.paths import AppPaths
-    from session_assistant.services.sample_practice import load_sample_practice
+    from sa_testing import TEST_PASSPHRASE
     from session_assistant.ui.shell.app_main import build_window
     from test_ui_note_review import ASSESSMENT, SOAP_AI, _seed
 
     app = QApplication(sys.argv)
-    home = Path(tempfile.mkdtemp(prefix="sa-note-shots-"))
-    paths = AppPaths(data_dir=home / "data", log_dir=home / "log", config_dir=home / "config",
-                     vault_dir=home / "data" / "vault", models_dir=MODELS_DIR)
-    paths.ensure()
-    practice, _ = create_practice(paths, TEST_PASSPHRASE)
-    practice.profile.update(name="Dr Sam Rivera", credentials="PsyD", practice_name="Riverside Counselling",
-                            ai_usage_consent=True)
-    load_sample_practice(practice)
-    practice.close()
+    paths = sample_practice("sa-note-shots-", TEST_PASSPHRASE)
     appointment = _seed(paths)
 
     window = build_window(paths)

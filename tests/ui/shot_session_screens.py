@@ -13,9 +13,7 @@ The shot machine has no sound card: the input list is the one a laptop with a he
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,23 +51,19 @@ def _seed(paths) -> tuple[int, int]:
         practice.close()
 
 
+from shots_common import sample_practice, shot_options  # noqa: E402
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
-    args = parser.parse_args()
-    width, height = (int(v) for v in args.size.split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    args = shot_options()
+    width, height = args.width, args.height
+    out = args.out
 
     from PySide6.QtWidgets import QApplication
 
     import session_assistant.audio.devices as devices
-    from sa_testing import MODELS_DIR, TEST_PASSPHRASE
-    from session_assistant.app import create_practice
+    from sa_testing import TEST_PASSPHRASE
     from session_assistant.audio.devices import InputDevice
-    from session_assistant.paths import AppPaths
-    from session_assistant.services.sample_practice import load_sample_practice
     from session_assistant.ui.shell.app_main import build_window
     from session_assistant.ui.settings.settings_dialog import SettingsDialog
     from session_assistant.ui.shell.shortcuts_help import ShortcutsDialog
@@ -78,15 +72,7 @@ def main() -> int:
     devices.list_input_devices = lambda *a, **k: [InputDevice(0, "Headset Microphone", "ALSA", 1, 48000.0, True),
                                                   InputDevice(1, "Monitor of Built-in Audio", "ALSA", 2, 48000.0, False)]
     app = QApplication(sys.argv)
-    home = Path(tempfile.mkdtemp(prefix="sa-session-shots-"))
-    paths = AppPaths(data_dir=home / "data", log_dir=home / "log", config_dir=home / "config",
-                     vault_dir=home / "data" / "vault", models_dir=MODELS_DIR)
-    paths.ensure()
-    practice, _ = create_practice(paths, TEST_PASSPHRASE)
-    practice.profile.update(name="Dr Sam Rivera", credentials="PsyD", practice_name="Riverside Counselling",
-                            ai_usage_consent=True)
-    load_sample_practice(practice)
-    practice.close()
+    paths = sample_practice("sa-session-shots-", TEST_PASSPHRASE)
     call, stopped = _seed(paths)
 
     window = build_window(paths)

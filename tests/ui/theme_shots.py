@@ -9,9 +9,7 @@ on the fictional sample practice, so the pictures show the window rather than a 
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,34 +27,23 @@ def pump(app, seconds: float) -> None:
         time.sleep(0.02)
 
 
+from shots_common import sample_practice, shot_options  # noqa: E402
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
-    parser.add_argument("--modes", default="light,dark")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    args = shot_options(("--modes", dict(default="light,dark")))
+    out = args.out
 
     from PySide6.QtWidgets import QApplication
 
-    from sa_testing import MODELS_DIR, TEST_PASSPHRASE
-    from session_assistant.app import create_practice, open_practice
-    from session_assistant.paths import AppPaths
-    from session_assistant.services.sample_practice import load_sample_practice
+    from sa_testing import TEST_PASSPHRASE
+    from session_assistant.app import open_practice
     from session_assistant.ui.common import theme
     from session_assistant.ui.shell.app_main import build_window
     from test_ui_note_review import SOAP_AI, _seed
 
     app = QApplication(sys.argv)
-    home = Path(tempfile.mkdtemp(prefix="sa-theme-shots-"))
-    paths = AppPaths(data_dir=home / "data", log_dir=home / "log", config_dir=home / "config",
-                     vault_dir=home / "data" / "vault", models_dir=MODELS_DIR)
-    paths.ensure()
-    practice, _ = create_practice(paths, TEST_PASSPHRASE)
-    practice.profile.update(name="Dr Sam Rivera", credentials="PsyD", practice_name="Riverside Counselling",
-                            ai_usage_consent=True)
-    load_sample_practice(practice)
-    practice.close()
+    paths = sample_practice("sa-theme-shots-", TEST_PASSPHRASE)
     appointment = _seed(paths)
     practice = open_practice(paths, TEST_PASSPHRASE)
     client_id = next(a["client_id"] for a in practice.appointments.list() if a["id"] == appointment)
