@@ -108,6 +108,32 @@ def test_an_empty_agenda_and_queue_say_what_goes_there_and_offer_the_one_action(
     queue.empty.action.click()
     assert workspace.stack.currentWidget() is agenda
 
+    workspace.go(1)
+    chart = workspace.chart
+    assert workspace.stack.currentWidget() is chart
+    assert chart.empty.isVisible() and not chart.tabs.isVisible()
+    assert chart.empty.title.text() == "No clients yet" and "first client" in chart.empty.text.text()
+    chart.empty.action.click()
+    assert asked == ["client", "client"]
+
+
+def test_a_chart_screen_with_no_client_open_says_what_a_chart_holds_and_offers_a_new_client(
+        qtbot, ready_vault, make_window, monkeypatch):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    asked = []
+    monkeypatch.setattr(workspace, "_on_new_client_requested", lambda: asked.append("client"))
+    workspace.go(1)
+    chart = workspace.chart
+    assert chart.client_id is None and chart.clients.count() > 0
+    assert chart.empty.isVisible() and not chart.tabs.isVisible()
+    assert chart.empty.title.text() == "No client chosen" and "treatment plan" in chart.empty.text.text()
+    chart.empty.action.click()
+    assert asked == ["client"]
+    chart.clients.setCurrentRow(0)
+    assert chart.client_id is not None and chart.tabs.isVisible() and not chart.empty.isVisible()
+
 
 def test_an_empty_week_offers_a_new_appointment(qtbot, ready_vault, make_window, monkeypatch):
     window = make_window(ready_vault)

@@ -38,6 +38,7 @@ class ChartPage(ChartView):
         self.search.textChanged.connect(self._on_search_changed)
         self.clients.currentItemChanged.connect(self._on_clients_current_changed)
         self.add_client.clicked.connect(self.new_client_requested)
+        self.empty.action.clicked.connect(self.new_client_requested)
         self.consent_given.clicked.connect(lambda: self._on_consent_clicked("given"))
         self.consent_declined.clicked.connect(lambda: self._on_consent_clicked("declined"))
         self.consent_revoke.clicked.connect(lambda: self._on_consent_clicked("revoked"))
@@ -62,6 +63,8 @@ class ChartPage(ChartView):
                 self.clients.setCurrentItem(item)
         self.clients.blockSignals(False)
         self._on_search_changed(self.search.text())
+        if current is None:
+            self.show_no_client(True, self.clients.count() == 0)
 
     def show_client(self, client_id: int) -> None:
         """Open ``client_id``'s chart (from another screen: a new view, audited, even if it is on screen)."""
@@ -132,6 +135,7 @@ class ChartPage(ChartView):
         """Show ``client_id``'s chart: one audited view, every tab filled afresh."""
         self.client_id = client_id
         self.tabs.setEnabled(client_id is not None)
+        self.show_no_client(client_id is None, self.clients.count() == 0)
         if client_id is None:
             self.title.setText("Choose a client")
             for value in self.fields.values():

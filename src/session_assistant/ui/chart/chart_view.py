@@ -13,7 +13,7 @@ from session_assistant.ui.chart.plan_editor import PlanEditor
 from session_assistant.ui.summary.summary_tab import SummaryTab
 from session_assistant.ui.chart.trend_plot import TrendPlot
 from session_assistant.ui.common.status_pill import StatusPillDelegate
-from session_assistant.ui.common.widgets import heading, reading_column
+from session_assistant.ui.common.widgets import EmptyState, heading, reading_column
 
 NOT_YET = "This part of the chart is not available in this version yet."
 
@@ -135,6 +135,10 @@ class ChartView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.tabs, 1)
+        # No client open: what a chart holds and the one action (texts set by show_no_client)
+        self.empty = EmptyState("No client chosen", "", "New client…")
+        right_layout.addWidget(self.empty, 1)
+        self.empty.hide()
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(reading_column(right))
@@ -142,3 +146,15 @@ class ChartView(QWidget):
         splitter.setSizes([260, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def show_no_client(self, no_client: bool, no_clients_at_all: bool) -> None:
+        """The empty state in place of the tabs while no chart is open."""
+        self.tabs.setVisible(not no_client)
+        self.title.setVisible(not no_client)
+        self.empty.setVisible(no_client)
+        holds = "A chart holds the client's notes, measures, diagnoses, treatment plan and summaries."
+        if no_clients_at_all:
+            self.empty.say("No clients yet", f"{holds} Add your first client to start.", "New client…")
+        else:
+            self.empty.say("No client chosen", f"{holds} Choose a client on the left, or add a new one.",
+                           "New client…")
