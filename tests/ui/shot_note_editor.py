@@ -9,7 +9,6 @@ so the picture shows the editor rather than what a small model happens to write.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -18,14 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 REPO = Path(__file__).resolve().parents[2]
 
 
-def pump(app, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-
-
 from shots_common import sample_practice, shot_options  # noqa: E402
+from take_screenshots import wait  # noqa: E402
 
 
 def main() -> int:
@@ -46,11 +39,11 @@ def main() -> int:
     window = build_window(paths)
     window.resize(width, height)
     window.show()
-    pump(app, 0.5)
+    wait(app, 0.5)
     window.unlock_page.passphrase.setText(TEST_PASSPHRASE)
     window.unlock_page.unlock_button.click()
     while window.workspace is None:
-        pump(app, 0.1)
+        wait(app, 0.1)
     workspace = window.workspace
     workspace.open_note(appointment)
     editor = workspace.note
@@ -62,7 +55,7 @@ def main() -> int:
     editor.accept_button.click()
     rows = [editor.sentences.item(i).text() for i in range(editor.sentences.count())]
     editor.sentences.setCurrentRow(rows.index(ASSESSMENT))
-    pump(app, 0.5)
+    wait(app, 0.5)
     window.grab().save(str(out / f"09-note-editor{args.suffix}.png"))
 
     answers = []
@@ -73,7 +66,7 @@ def main() -> int:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
         box.show()
-        pump(app, 0.5)
+        wait(app, 0.5)
         box.grab().save(str(out / f"10-note-sign-confirm{args.suffix}.png"))
         box.close()
         answers.append(QMessageBox.StandardButton.Cancel)
@@ -98,7 +91,7 @@ def main() -> int:
     editor.review_tabs.setCurrentIndex(0)
     editor.sign_button.click()
     editor.sentences.setCurrentRow(0)
-    pump(app, 0.5)
+    wait(app, 0.5)
     window.grab().save(str(out / f"10-note-signed{args.suffix}.png"))
     window.shutdown()
     return 0

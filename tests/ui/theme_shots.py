@@ -10,7 +10,6 @@ on the fictional sample practice, so the pictures show the window rather than a 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -20,14 +19,8 @@ REPO = Path(__file__).resolve().parents[2]
 SIZES = ((1366, 768), (1024, 600))
 
 
-def pump(app, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-
-
 from shots_common import sample_practice, shot_options  # noqa: E402
+from take_screenshots import wait  # noqa: E402
 
 
 def main() -> int:
@@ -51,11 +44,11 @@ def main() -> int:
 
     window = build_window(paths)
     window.show()
-    pump(app, 0.3)
+    wait(app, 0.3)
     window.unlock_page.passphrase.setText(TEST_PASSPHRASE)
     window.unlock_page.unlock_button.click()
     while window.workspace is None:
-        pump(app, 0.1)
+        wait(app, 0.1)
     workspace = window.workspace
     workspace.open_note(appointment)
     editor = workspace.note
@@ -64,7 +57,7 @@ def main() -> int:
     editor.sentences.setCurrentRow(1)
 
     def grab(name: str, mode: str, width: int, height: int) -> None:
-        pump(app, 0.4)
+        wait(app, 0.4)
         path = out / f"theme-{name}-{mode}-{width}x{height}.png"
         window.grab().save(str(path), "PNG", 9)
         print(f"{path.name}: {path.stat().st_size // 1024} KB")
