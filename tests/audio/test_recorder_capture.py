@@ -189,3 +189,16 @@ def _wait_for(predicate, timeout: float = 10.0) -> None:
     while not predicate():
         assert time.monotonic() < end, "timed out"
         time.sleep(0.01)
+
+
+def test_audio_flowing_only_once_the_device_delivers_its_first_block(new_writer):
+    """A device can take a second to start: "Recording" waits for the first block, not for start()."""
+    factory = manual_factory()
+    recorder = Recorder(new_writer(), factory, input_rate=16000, queue_blocks=1000)
+    recorder.start()
+    assert not recorder.audio_flowing
+    assert recorder.wait_for_audio(0.05) is False  # started, but nothing heard yet
+    stream = factory.stream
+    stream.push(np.zeros((stream.blocksize, 1), dtype=np.float32))
+    assert recorder.wait_for_audio(1.0) is True and recorder.audio_flowing
+    recorder.stop()

@@ -69,6 +69,8 @@ def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, 
     session.record_button.click()
     assert session._live is not None, warnings
     qtbot.waitUntil(lambda: session.level.value() > 50, timeout=10000)  # a -10 dBFS tone moves the meter
+    # "Starting the microphone" gave way to "Recording" once the device delivered audio
+    qtbot.waitUntil(lambda: session.consent_state.text().startswith("Recording."), timeout=5000)
     qtbot.waitUntil(lambda: session.elapsed.text() >= "00:02", timeout=15000)
     assert agenda.tree.topLevelItem(0) is not None and window.ctx.sessions[session.appointment_id].stage == "recording"
     session.pause_button.click()

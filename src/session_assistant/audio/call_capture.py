@@ -59,6 +59,7 @@ class CallRecorder(Recorder):
             self.input_overflows += 1
         if not self._accepting or self._paused:
             return
+        self._audio_arrived.set()
         try:
             self._queue.put_nowait((channel, indata.copy(), self._clock()))
         except queue.Full:

@@ -111,6 +111,7 @@ class Recorder:
         self._streams: list = []  # every open input stream (a call has two)
         self._thread: threading.Thread | None = None
         self._done = threading.Event()
+        self._audio_arrived = threading.Event()  # the device's first block: audio really flows
         self._stop_lock = threading.Lock()
         self.state = "idle"
         self.dropped_blocks = 0
@@ -125,6 +126,7 @@ class Recorder:
             self.input_overflows += 1
         if not self._accepting or self._paused:
             return
+        self._audio_arrived.set()
         try:
             self._queue.put_nowait(indata.copy())
         except queue.Full:
@@ -170,6 +172,16 @@ class Recorder:
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
+
+    @property
+    def audio_flowing(self) -> bool:
+        return self._audio_arrived.is_set()
+
+    def wait_for_audio(self, timeout: float) -> bool:
+        """True once the device has delivered its first block. A device can take a second or more
+        to start after ``start()``; words said before then are not recorded, so "Recording" is
+        announced only when this returns."""
+        return self._audio_arrived.wait(timeout)
 
     def stop(self, timeout: float = 30.0, raise_errors: bool = True) -> RecorderResult:
         """Stop the stream, seal what is queued, write the end marker. Safe to call twice.

@@ -50,7 +50,8 @@ def call_alignment(recorder) -> dict:
 def record_call(ctx, args, sd, max_seconds: float, consent: dict) -> int:
     """``record --call`` (with ``--transcribe``: live, each channel named by its channel)."""
     from session_assistant.audio import devices
-    from session_assistant.commands.live_record import record_live, record_text, recording_service, wait_until_stopped
+    from session_assistant.commands.live_record import (announce_when_audio_flows, record_live, record_text,
+                                                        recording_service, wait_until_stopped)
 
     inputs = resolve_call_inputs(args.mic or args.device, args.call_audio, sd)  # --device names the mic too
     call = (devices.portaudio_stream_factory(inputs.call, sd), inputs.call_settings)
@@ -60,7 +61,7 @@ def record_call(ctx, args, sd, max_seconds: float, consent: dict) -> int:
                             what=inputs.describe())
     active = service.start_call(args.appointment, devices.portaudio_stream_factory(inputs.mic, sd),
                                 inputs.mic_settings, *call, max_seconds=max_seconds, **consent)
-    print(f"Recording call {active.id}: {inputs.describe()}; Ctrl-C stops.", file=sys.stderr, flush=True)
+    announce_when_audio_flows(active.recorder, f"Recording call {active.id}: {inputs.describe()}; Ctrl-C stops.")
     wait_until_stopped(active.recorder)
     summary = {**service.finish(active), "channels": 2, "alignment": call_alignment(active.recorder)}
     ctx.emit(summary, lambda: record_text(summary))

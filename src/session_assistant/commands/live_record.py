@@ -39,6 +39,10 @@ def sweep_warnings(report: dict) -> list[str]:
     return lines
 
 
+# How long "Recording" waits for the device's first block before saying it has heard nothing yet.
+AUDIO_START_TIMEOUT_S = 5.0
+
+
 def record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, call=None, what: str = "") -> int:
     from session_assistant.audio import devices
 
@@ -49,7 +53,8 @@ def record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, cal
 
     def wait(active) -> None:
         source = what or f"from {device.name!r} ({rate} Hz, {channels} ch)"
-        print(f"Recording {active.id} {source} with live transcription; Ctrl-C stops.", file=sys.stderr, flush=True)
+        announce_when_audio_flows(active.recorder, f"Recording {active.id} {source} with live transcription; "
+                                                   "Ctrl-C stops.")
         wait_until_stopped(active.recorder)
 
     sessions.note_model = args.note_model
@@ -68,6 +73,14 @@ def record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, cal
         text += f"\nDraft {drafted['draft_id']} ready {stop_to_draft} s after Stop: sessions summary {args.appointment}"
     ctx.emit(data, lambda: text)
     return 0
+
+
+def announce_when_audio_flows(recorder, message: str) -> None:
+    """Print ``message`` once the device delivers audio, so nobody speaks into the start-up gap."""
+    if not recorder.wait_for_audio(AUDIO_START_TIMEOUT_S):
+        print(f"warning: no audio from the device after {AUDIO_START_TIMEOUT_S:.0f} s; still waiting.",
+              file=sys.stderr, flush=True)
+    print(message, file=sys.stderr, flush=True)
 
 
 def wait_until_stopped(recorder) -> None:

@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from session_assistant.commands.live_record import (record_live, record_text, recording_service, sweep_warnings,
-                                                    wait_until_stopped)
+from session_assistant.commands.live_record import (announce_when_audio_flows, record_live, record_text,
+                                                    recording_service, sweep_warnings, wait_until_stopped)
 from session_assistant.errors import UserError
 
 
@@ -141,8 +141,8 @@ def _record(ctx, args) -> int:
         return record_live(ctx, args, device, sd, rate, channels, min(cap, args.seconds or cap), consent)
     active = service.start(args.appointment, devices.portaudio_stream_factory(device, sd), rate, channels,
                            max_seconds=min(cap, args.seconds or cap), **consent)
-    print(f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch); Ctrl-C stops.",
-          file=sys.stderr, flush=True)
+    announce_when_audio_flows(active.recorder,
+                              f"Recording {active.id} from {device.name!r} ({rate} Hz, {channels} ch); Ctrl-C stops.")
     wait_until_stopped(active.recorder)
     summary = service.finish(active)
     ctx.emit(summary, lambda: record_text(summary))

@@ -192,7 +192,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self.pause_button.setText("&Pause")
         self._meter.start()
         self._refresh_controls()
-        self.consent_state.setText("Recording. The transcript appears as you go; Stop drafts the summary.")
+        # A device can take a second to deliver audio: "Recording" only once it does (meter tick).
+        self.consent_state.setText("Starting the microphone… wait a moment before you begin.")
 
     def _on_meter_tick(self) -> None:
         session = self._live
@@ -200,6 +201,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
             self._meter.stop()
             return
         recorder = session.recorder
+        if recorder.audio_flowing and self.consent_state.text().startswith("Starting"):
+            self.consent_state.setText("Recording. The transcript appears as you go; Stop drafts the summary.")
         self.level.set_dbfs(recorder.level.rms_dbfs)
         minutes, seconds = divmod(int(recorder.elapsed_s), 60)
         self.elapsed.setText(f"{minutes:02d}:{seconds:02d}")
