@@ -6,7 +6,7 @@ import pytest
 
 from session_assistant.drafting import Draft, DraftSentence, get_format
 from session_assistant.drafting.risk import RiskItem
-from session_assistant.drafting.template_fill import accepted_risk_text, add_line, field_role, fill
+from session_assistant.drafting.template_fill import accepted_risk_text, add_line, field_role, fill, replace_parts
 
 DEFAULT = [{"name": "session_summary", "label": "Session Summary", "ai_summary": True},
            {"name": "risk_assessment", "label": "Risk Assessment"},
@@ -43,12 +43,81 @@ def test_a_template_with_only_an_ai_field_gets_the_whole_summary():
     assert values["body"] == soap_draft().as_text()
 
 
-def test_a_soap_draft_in_a_dap_template_puts_subjective_and_objective_in_data():
+def test_a_soap_draft_in_a_dap_template_puts_subjective_and_objective_in_data_without_soap_headings():
     dap = [{"name": "data", "label": "Data"}, {"name": "assessment", "label": "Assessment"},
            {"name": "plan", "label": "Plan"}]
     values = fill(dap, soap_draft()).values
-    assert values["data"] == "SUBJECTIVE\nS one. S two.\n\nOBJECTIVE\nO one."
-    assert values["plan"] == "P one."
+    assert values["data"] == "S one. S two.\n\nO one."  # the Data field is Data, not a SOAP note
+    assert values["assessment"] == f"A one. {POINTER}" and values["plan"] == "P one."
+
+
+BIRP = [{"name": "behavior", "label": "Behavior", "ai_summary": True}, {"name": "intervention", "label": "Intervention"},
+        {"name": "response", "label": "Response"}, {"name": "plan", "label": "Plan"}, {"name": "risk", "label": "Risk"}]
+DAP = [{"name": "data", "label": "Data", "ai_summary": True}, {"name": "assessment", "label": "Assessment"},
+       {"name": "plan", "label": "Plan"}, {"name": "risk", "label": "Risk"}]
+INTERVENTIONS = "Interventions used in session: cognitive behavioral therapy (thought record)."
+ACTIVITY = "In session: Clinician and client practised paced breathing."
+
+
+def soap_draft_with_interventions() -> Draft:
+    draft = soap_draft()
+    draft.sentences[3:3] = [DraftSentence("objective", ACTIVITY, [2], ["rule_fact"], "model"),
+                            DraftSentence("objective", INTERVENTIONS, [0, 2], ["rule_fact"], "rule")]
+    return draft
+
+
+def _everything_once(values: dict[str, str], draft: Draft) -> None:
+    text = "\n".join(values.values())
+    for sentence in draft.sentences:
+        if sentence.text != POINTER:  # the template has a Risk field: the clinician writes risk there
+            assert text.count(sentence.text) == 1, sentence.text
+    assert "SUBJECTIVE" not in text and "OBJECTIVE" not in text and "ASSESSMENT" not in text
+
+
+def test_a_soap_draft_in_the_birp_template_gives_every_field_its_part():
+    draft = soap_draft_with_interventions()
+    values = fill(BIRP, draft).values
+    assert values["behavior"] == "S one. S two.\n\nO one."
+    assert values["intervention"] == f"{ACTIVITY} {INTERVENTIONS}"  # what the clinician did
+    assert values["response"] == "A one." and values["plan"] == "P one." and "risk" not in values
+    _everything_once(values, draft)
+
+
+def test_a_soap_draft_in_the_dap_template_keeps_the_intervention_lines_in_data():
+    draft = soap_draft_with_interventions()
+    values = fill(DAP, draft).values
+    assert values["data"] == f"S one. S two.\n\nO one. {ACTIVITY} {INTERVENTIONS}"
+    assert values["assessment"] == "A one." and values["plan"] == "P one."
+    _everything_once(values, draft)
+
+
+def test_a_soap_template_keeps_the_intervention_lines_in_objective():
+    assert fill(SOAP, soap_draft_with_interventions()).values["objective"] == f"O one. {ACTIVITY} {INTERVENTIONS}"
+
+
+def test_an_empty_part_does_not_say_not_discussed_inside_a_merged_field():
+    draft = Draft(get_format("soap"), [DraftSentence("subjective", "S one.", [1]),
+                                       DraftSentence("objective", "Not discussed in session.", [], [], "system"),
+                                       DraftSentence("assessment", "A one.", [1]), DraftSentence("plan", "P one.", [2])])
+    assert fill(DAP, draft).values["data"] == "S one."
+
+
+def test_a_redraft_of_one_part_replaces_only_that_paragraph_of_a_merged_field():
+    old = soap_draft()
+    new = soap_draft()
+    new.sentences[2] = DraftSentence("objective", "O new.", [0])
+    clinician_text = fill(DAP, old).values["data"].replace("S two.", "S two, reworded.")
+    merged = replace_parts(clinician_text, fill(DAP, old), fill(DAP, new), "data", ["objective"])
+    assert merged == "S one. S two, reworded.\n\nO new."
+    assert replace_parts("All mine.", fill(DAP, old), fill(DAP, new), "data", ["objective"]) == "All mine."
+
+
+def test_the_fill_says_where_each_sentence_went():
+    draft = soap_draft_with_interventions()
+    filled = fill(BIRP, draft)
+    assert filled.home_of(draft.sentences[0]) == "behavior"
+    assert filled.home_of(draft.sentences[4]) == "intervention" and filled.home_of(draft.sentences[2]) == "behavior"
+    assert filled.fields_of("objective") == ["behavior", "intervention"]
 
 
 @pytest.mark.parametrize("fmt,keys", [("dap", ("data", "assessment", "plan")),

@@ -281,3 +281,36 @@ def test_a_dap_or_birp_template_picked_in_the_window_gets_each_part_in_its_field
         assert editor._editors[key].toPlainText() == f"The {key} part, from line {i}."
     assert _stored(window, editor)["fields"] == {**{key: f"The {key} part, from line {i}." for i, key in enumerate(keys)},
                                                  "risk": ""}
+
+
+INTERVENTIONS = "Interventions used in session: relaxation training (breathing)."
+
+
+def test_a_soap_draft_in_the_birp_template_fills_every_field_with_its_part(qtbot, ready_vault, make_window):
+    """Drafted while Settings says SOAP, written into the BIRP template: Subjective and Objective are
+    the Behavior (no SOAP headings), the interventions line is the Intervention, Assessment the
+    Response, Plan the Plan; every drafted sentence is in the note once, and choosing the
+    interventions row selects it in the Intervention field."""
+    from session_assistant.app import open_practice
+    from session_assistant.drafting import DraftSentence
+
+    appointment = _seed(ready_vault)
+    draft = _draft()
+    draft.sentences.insert(3, DraftSentence("objective", INTERVENTIONS, [0, 4], ["rule_fact"], "rule"))
+    practice = open_practice(ready_vault, TEST_PASSPHRASE)
+    try:
+        practice.sessions._store_draft(appointment, "soap", draft.to_json(), "test-model")
+    finally:
+        practice.close()
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    window.workspace.open_note(appointment)
+    editor = window.workspace.note
+    editor.template.setCurrentIndex(editor.template.findText("BIRP Note (AI, one field per part)"))
+    editor.create_button.click()
+    fields = _stored(window, editor)["fields"]
+    assert fields == {"behavior": f"{GROUNDED} {FLAGGED}\n\n{OBJECTIVE}", "intervention": INTERVENTIONS,
+                      "response": ASSESSMENT, "plan": PLAN, "risk": ""}
+    assert "SUBJECTIVE" not in editor._editors["behavior"].toPlainText()
+    editor.sentences.setCurrentRow(_rows(editor).index(f"⚑ {INTERVENTIONS}"))  # a rule's finding: to confirm
+    assert editor._editors["intervention"].textCursor().selectedText() == INTERVENTIONS

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from session_assistant.drafting.grounding import content_words
-from session_assistant.drafting.template_fill import in_note, section_homes
+from session_assistant.drafting.template_fill import fill, in_note
 from session_assistant.drafting.wording import split_sentences
 
 REWORDED_OVERLAP = 0.5  # share of the sentence's content words a reworded sentence still has
@@ -69,14 +69,14 @@ def anchor(text: str, home: str | None, fields: dict[str, str]) -> tuple[str, st
 
 def review_items(draft, template_fields: list[dict], fields: dict[str, str], state: dict) -> list[ReviewItem]:
     """The draft's sentences still in the note, each where it stands now, in draft order."""
-    homes = section_homes(template_fields, draft)
+    filled = fill(template_fields, draft)  # where each sentence was written
     anchors, accepted = state.get("anchors", {}), set(state.get("accepted", []))
     items: list[ReviewItem] = []
     taken: dict[str, list[tuple[int, int]]] = {}  # two identical sentences ("Not discussed ...") are two places
     for sentence in draft.sentences:
         if not in_note(sentence, template_fields):
             continue
-        found = anchor(anchors.get(sentence.text, sentence.text), homes.get(sentence.section), fields)
+        found = anchor(anchors.get(sentence.text, sentence.text), filled.home_of(sentence), fields)
         if found is None:
             continue
         name, text = found

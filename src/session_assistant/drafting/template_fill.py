@@ -6,6 +6,12 @@ sentences; the one AI field gets, under their headings, the sections that have n
 (with the built-in "AI Session Summary" template: Subjective, Objective and Assessment, while Plan
 goes to "Plan for Next Session"). A section is written once, never in two fields.
 
+A field of a section's own that takes several sections because the template has none of theirs (a
+SOAP draft in a DAP template: Subjective and Objective both go to Data) gets them as paragraphs, with
+no SOAP headings: the Data field is Data, not a SOAP note. What the clinician did in session (the
+interventions line, "In session: ..." activities) goes to an Intervention field when the template has
+one and no field of that sentence's own section (a SOAP draft in a BIRP template).
+
 Risk is the clinician's to document: when the template has a Risk field, the drafter's risk pointer
 ("Risk was screened ...; Clinician to review ...") is left out of the text and that field starts
 empty; each risk item the clinician accepts adds its statement there (``accepted_risk_text``).
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.formats import NOT_DISCUSSED
 from session_assistant.drafting.risk import risk_findings
+from session_assistant.drafting.session_record import SLOT_BY_KEY
 
 RISK = "risk"
 AI = "ai"
@@ -33,6 +40,9 @@ _NEAREST = {"subjective": ("data", "behavior", "goals"), "objective": ("data", "
             "data": ("subjective", "objective"), "behavior": ("subjective", "data"),
             "intervention": ("objective", "data"), "response": ("assessment",), "assessment": ("response",),
             "goals": ("subjective", "data")}
+# How lines about what the clinician did begin: the rule's interventions line (session_facts) and the
+# record's activities slot. The drafter files them in a BIRP draft's Intervention section itself.
+INTERVENTION_LEADS = ("Interventions used in session:", SLOT_BY_KEY["activities"].label.strip())
 
 
 def _words(text: str) -> list[str]:
@@ -74,13 +84,20 @@ def ai_field(template_fields: list[dict]) -> str | None:
 
 @dataclass
 class Filled:
-    """The text for each field, and which field each section went to (``homes``)."""
+    """The text for each field; which field each section went to (``homes``: the field of most of its
+    sentences); and per field, each section's paragraph as written there (``parts``)."""
 
     values: dict[str, str] = field(default_factory=dict)
     homes: dict[str, str] = field(default_factory=dict)  # section key -> field name
+    parts: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> section key -> its text there
+    by_role: dict[str, str] = field(default_factory=dict)  # role -> field name
 
     def home_of(self, sentence: DraftSentence) -> str | None:
-        return self.homes.get(sentence.section)
+        return sentence_home(sentence, self.homes, self.by_role)
+
+    def fields_of(self, key: str) -> list[str]:
+        """Every field holding some of section ``key``, in template order."""
+        return [name for name, parts in self.parts.items() if key in parts]
 
 
 def section_homes(template_fields: list[dict], draft: Draft) -> dict[str, str]:
@@ -97,6 +114,16 @@ def section_homes(template_fields: list[dict], draft: Draft) -> dict[str, str]:
     return homes
 
 
+def sentence_home(sentence: DraftSentence, homes: dict[str, str], by_role: dict[str, str]) -> str | None:
+    """The field ``sentence`` goes in: its section's, except a line about what the clinician did,
+    which goes to the Intervention field when its own section has no field of its own."""
+    intervention = by_role.get("intervention")
+    if (intervention and sentence.section != "intervention" and sentence.section not in by_role
+            and sentence.text.startswith(INTERVENTION_LEADS)):
+        return intervention
+    return homes.get(sentence.section)
+
+
 def in_note(sentence: DraftSentence, template_fields: list[dict]) -> bool:
     """False for the risk pointer when the template has a Risk field (the clinician writes risk there)."""
     return not (sentence.origin == "system" and RISK_POINTER_FLAG in sentence.flags
@@ -104,21 +131,45 @@ def in_note(sentence: DraftSentence, template_fields: list[dict]) -> bool:
 
 
 def fill(template_fields: list[dict], draft: Draft) -> Filled:
-    """The draft's text per field. A field holding one section gets its sentences; a field holding
-    several (the AI field) gets each under its heading, as ``Draft.as_text`` writes them."""
+    """The draft's text per field. A field holding one section gets its sentences; the AI field
+    holding several gets each under its heading, as ``Draft.as_text`` writes them; a section's own
+    field holding several (Data: Subjective and Objective) gets them as paragraphs, without headings
+    and without a "Not discussed" of a part when another part has something."""
+    field_roles = roles(template_fields)
+    by_role = {role: name for name, role in field_roles.items()}
     homes = section_homes(template_fields, draft)
-    gathered: dict[str, list[str]] = {}
+    placed: dict[str, dict[str, list[str]]] = {}  # field -> section -> its sentences there
     for key in draft.format.keys:
         if key in homes:
-            gathered.setdefault(homes[key], []).append(key)
+            placed.setdefault(homes[key], {}).setdefault(key, [])
+    for key in draft.format.keys:
+        for sentence in draft.section_sentences(key):
+            home = sentence_home(sentence, homes, by_role)
+            if home is not None and in_note(sentence, template_fields):
+                placed.setdefault(home, {}).setdefault(key, []).append(sentence.text)
+    order = [f["name"] for f in template_fields]
+    parts = {name: {key: " ".join(texts) for key, texts in placed[name].items()}
+             for name in sorted(placed, key=order.index)}
     values: dict[str, str] = {}
-    for name, keys in gathered.items():
-        bodies = {key: " ".join(s.text for s in draft.section_sentences(key) if in_note(s, template_fields))
-                  or NOT_DISCUSSED for key in keys}
-        own_section = len(keys) == 1 and roles(template_fields).get(name) not in (AI, None)
-        values[name] = bodies[keys[0]] if own_section else "\n\n".join(
-            f"{draft.format.section(key).title.upper()}\n{bodies[key]}" for key in keys)
-    return Filled(values, homes)
+    for name, bodies in parts.items():
+        if field_roles.get(name) in (AI, None) and len(bodies) > 1:
+            values[name] = "\n\n".join(f"{draft.format.section(key).title.upper()}\n{body or NOT_DISCUSSED}"
+                                        for key, body in bodies.items())
+        else:
+            said = [body for body in bodies.values() if body and body != NOT_DISCUSSED]
+            values[name] = "\n\n".join(said) or NOT_DISCUSSED
+    return Filled(values, homes, parts, by_role)
+
+
+def replace_parts(text: str, old: Filled, new: Filled, name: str, keys) -> str:
+    """Field ``name``'s ``text`` with the paragraphs of sections ``keys`` as ``old`` wrote them
+    replaced by ``new``'s (a redraft of some parts into a field that holds several without
+    headings). A paragraph the clinician changed is left as it stands, never forced back."""
+    for key in keys:
+        before, after = old.parts.get(name, {}).get(key, ""), new.parts.get(name, {}).get(key, "")
+        if before and before != NOT_DISCUSSED and before in text:
+            text = text.replace(before, after, 1)
+    return text
 
 
 def accepted_risk_text(item, subject: str = "client") -> str:

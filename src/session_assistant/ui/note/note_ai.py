@@ -11,25 +11,31 @@ from PySide6.QtWidgets import QMessageBox
 
 from session_assistant.drafting.mental_status import carry_block, without_block
 from session_assistant.drafting.note_text import replace_sections
-from session_assistant.drafting.template_fill import RISK, fill, roles
+from session_assistant.drafting.template_fill import AI, RISK, fill, replace_parts, roles
 from session_assistant.ui.common import engines
 
 
 def draft_values(page, draft, keys=None) -> dict[str, str]:
     """The text each field gets from ``draft`` (only the sections ``keys``, when given): a field of
-    one section gets it whole; in a field holding several under headings only those sections
-    change. The Risk field is never written: risk is what the clinician accepts."""
+    one section gets it whole; in a field holding several only those sections change (under their
+    headings in the AI field, as paragraphs in a field such as Data). The Risk field is never
+    written: risk is what the clinician accepts."""
     template = page.note["template"]
     filled = fill(template, draft)
     keys = list(keys) if keys is not None else list(draft.format.keys)
     field_roles = roles(template)
+    work = page._ctx.sessions.get(page.appointment_id)
     values: dict[str, str] = {}
-    for name in dict.fromkeys(filled.homes[k] for k in keys if k in filled.homes):
+    for name in dict.fromkeys(name for k in keys for name in filled.fields_of(k)):
         if field_roles.get(name) == RISK or name not in page._editors:
             continue
-        own = [k for k, home in filled.homes.items() if home == name]
+        own = list(filled.parts.get(name, {}))
         if len(own) > 1 and set(own) - set(keys):
-            values[name] = replace_sections(page._editors[name].toPlainText(), draft, [k for k in own if k in keys])
+            current, redrafted = page._editors[name].toPlainText(), [k for k in own if k in keys]
+            if field_roles.get(name) in (AI, None):
+                values[name] = replace_sections(current, draft, redrafted)
+            elif work is not None and work.draft is not None:  # the draft these paragraphs came from
+                values[name] = replace_parts(current, fill(template, work.draft), filled, name, redrafted)
         else:
             values[name] = filled.values[name]
     return values
