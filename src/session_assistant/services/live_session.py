@@ -113,7 +113,8 @@ class LiveSession:
                                                          on_chunk=self._on_chunk, **extra)
         jobs = self.pipeline.jobs
         self.job_id = jobs.submit(TRANSCRIBE_JOB, self.appointment_id,
-                                  {"live": True, "language": self.language, "recording_id": self.active.id})
+                                  {"live": True, "language": self.language, "recording_id": self.active.id,
+                                   "speakers": self.speakers})
         jobs.mark_running(self.job_id)  # from now on a crash leaves it 'interrupted': resumable
         self._thread = threading.Thread(target=self._transcribe_while_recording, name="live-transcription",
                                         daemon=True)
@@ -257,6 +258,7 @@ def resume_session(pipeline: SessionPipeline, appointment_id: int, draft_format:
     if job is not None and job.kind == TRANSCRIBE_JOB:
         done_before = len(pipeline.jobs.checkpoints(job.id))
         result.update(pipeline.transcribe_recording(job.params["recording_id"], language=job.params.get("language"),
+                                                    speakers=job.params.get("speakers", 2),
                                                     on_progress=stages.stage("transcribe"), token=token))
         result["windows_kept"] = done_before
     result.update(pipeline.draft_session(appointment_id, draft_format, on_progress=stages.stage("draft"), token=token))

@@ -80,8 +80,10 @@ class SessionPipeline(Service):
         check_language(language)
         recording = self.recordings.get(recording_id)
         job = self._resumable_job(TRANSCRIBE_JOB, recording["appointment_id"], {"recording_id": recording_id})
+        # The voices go with the job: Resume must tell apart as many as the clinician chose.
         job_id = job.id if job else self.jobs.submit(TRANSCRIBE_JOB, recording["appointment_id"],
-                                                     {"recording_id": recording_id, "language": language})
+                                                     {"recording_id": recording_id, "language": language,
+                                                      "speakers": speakers})
 
         def work(ctx) -> dict:
             from session_assistant.transcribe.channels import transcribe_call_blocks
@@ -317,13 +319,23 @@ class SessionPipeline(Service):
         if (transcribing is not None and transcribing.state in ("interrupted", "queued", "cancelled")
                 and transcribing.params.get("recording_id")):
             # A cancelled transcription (Cancel, or a lock while it ran) is unfinished work too, as
-            # long as its recording has no transcript yet.
-            if transcribing.state != "cancelled" or not self._transcript_stored(transcribing.params["recording_id"]):
+            # long as its recording has no transcript yet. Once the 24-hour shred took the audio
+            # there is nothing to resume from: offering Resume would only fail.
+            recording_id = transcribing.params["recording_id"]
+            if not self.audio_shredded(recording_id) and (transcribing.state != "cancelled"
+                                                          or not self._transcript_stored(recording_id)):
                 return transcribing
         drafting = self.jobs.latest(DRAFT_JOB, appointment_id)
         if drafting is not None and drafting.state in ("interrupted", "queued"):
             return drafting
         return None
+
+    def audio_shredded(self, recording_id: str) -> bool:
+        """True when the recording's audio is gone (shredded at its deadline, or no such recording)."""
+        try:
+            return self.recordings.get(recording_id)["state"] == "shredded"
+        except NotFound:
+            return True
 
     def _transcript_stored(self, recording_id: str) -> bool:
         try:

@@ -23,13 +23,12 @@ from session_assistant.ui.common.dialogs import ask_recording_consent
 from session_assistant.ui.common.engines import session_pipeline, stored_draft
 from session_assistant.ui.session.session_view import SessionView
 from session_assistant.ui.session.speaker_fix import SpeakerFixMixin
+from session_assistant.ui.session.way_forward import way_forward
 from session_assistant.ui.common.worker import Worker
 
 log = logging.getLogger(__name__)
 AUDIO_FILTER = "Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.oga *.opus *.aac *.webm *.mp4);;All files (*)"
 CANCELLING = "Cancelling…"
-INTERRUPTED = ("Interrupted: this session stopped before it finished (the app closed or the computer stopped). "
-               "Resume finishes it; work already done is kept.")
 
 
 class SessionPage(SpeakerFixMixin, SessionView):
@@ -100,8 +99,9 @@ class SessionPage(SpeakerFixMixin, SessionView):
             self._show_transcript(stored)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
-        if not self.resume_button.isHidden():  # isHidden: the page itself may not be on screen yet
-            self.consent_state.setText(INTERRUPTED)
+        if self.draft_again_button.isHidden() or not self.resume_button.isHidden():
+            # Unfinished work (Resume, or a recording shredded untranscribed) says what is left to do.
+            self.consent_state.setText(way_forward(pipeline, appointment_id) or self.consent_state.text())
         self.call_inputs.suggest_call(appointment["modality"] == "telehealth")
 
     def _has_note(self) -> bool:
@@ -368,8 +368,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
         if self._ctx.practice is None:
             return
         self._set_stage("")
-        self.consent_state.setText("Cancelled. Nothing was lost: Draft again or Resume when you like, "
-                                   "or write the note by hand.")
+        self.consent_state.setText(way_forward(session_pipeline(self._ctx), self.appointment_id, cancelled_now=True))
 
     def _on_busy_cancel_clicked(self) -> None:
         if self._worker is not None:

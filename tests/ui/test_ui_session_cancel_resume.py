@@ -1,0 +1,174 @@
+"""Cancel during transcription, then finish the session from the window without importing again.
+
+The clinician imports a recording, cancels while it is being transcribed, and later finishes the
+session from the sealed recording still in the vault (kept at most 24 hours): Resume offers it, on
+the screen and after leaving it and coming back; the windows already transcribed are kept; the
+transcript, the draft and the note are stored. The speech and note models are the fakes of
+``engine_fakes`` (the neighbours); the session screen, the job queue, the sealed recording and the
+vault are real.
+"""
+
+from __future__ import annotations
+
+import wave
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from engine_fakes import FakeWhisper, fake_engines
+from ui_helpers import unlock
+
+SECONDS = 90  # four transcription windows (25 s each, the last 15 s: the noise has no pauses)
+
+
+class OffsetsWhisper(FakeWhisper):
+    """The fake transcriber, noting where in the recording each window it is given starts."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.offsets: list[float] = []
+
+    def transcribe(self, audio, *args, offset_s: float = 0.0, **kwargs):
+        self.offsets.append(offset_s)
+        return super().transcribe(audio, *args, offset_s=offset_s, **kwargs)
+
+
+def _noise_wav(path) -> None:
+    """A mono 16 kHz recording that holds sound throughout (the fake transcriber hears a line per 5 s)."""
+    samples = (np.random.default_rng(7).normal(0, 0.1, SECONDS * 16000) * 32767).astype(np.int16)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(samples.tobytes())
+
+
+def _open_jonah(window):
+    agenda = window.workspace.agenda
+    today = agenda.tree.topLevelItem(0)
+    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
+                                    if "Jonah" in today.child(j).text(1)))
+    agenda.start_session.click()
+    return window.workspace.session
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+def _cancel_mid_transcription(qtbot, window, tmp_path, warnings, voices: int = 2):
+    """Import a recording on Jonah's session and cancel once one window is transcribed: (session, job)."""
+    practice, session = window.ctx.practice, _open_jonah(window)
+    session.call_inputs.voices.setValue(voices)
+    appointment = session.appointment_id
+    wav = tmp_path / "session.wav"
+    _noise_wav(wav)
+    session.import_recording(wav)
+    qtbot.waitUntil(lambda: session.busy.message.text().startswith("Transcribing"), timeout=60000)
+    qtbot.waitUntil(lambda: len(practice.jobs.checkpoints(practice.jobs.latest("transcribe", appointment).id)) >= 1,
+                    timeout=60000)  # one window done, the next one running
+    session.busy.cancel.click()
+    assert session.busy.message.text() == "Cancelling…"
+    qtbot.waitUntil(lambda: session._worker is None, timeout=15000)
+    assert not warnings
+    job = practice.jobs.latest("transcribe", appointment)
+    assert job.state == "cancelled"
+    return session, job
+
+
+def test_cancel_mid_transcription_then_resume_finishes_the_session_without_importing_again(
+        qtbot, ready_vault, make_window, tmp_path, warnings):
+    whisper = OffsetsWhisper(seconds_per_call=4.0)  # slow enough that Cancel lands mid-transcription
+    window = make_window(ready_vault, engines=fake_engines(whisper=whisper))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    session, job = _cancel_mid_transcription(qtbot, window, tmp_path, warnings)
+    appointment = session.appointment_id
+    kept = len(practice.jobs.checkpoints(job.id))
+    assert 1 <= kept < 4
+    recording = practice.recordings.get(job.params["recording_id"])
+    assert recording["state"] == "complete" and not recording["transcript_stored"]  # sealed, still here
+    assert not session.resume_button.isHidden()  # the way forward without importing again
+    assert session.draft_again_button.isHidden()  # no transcript yet to draft from
+    assert practice.sessions.transcript(appointment) is None
+    said = session.consent_state.text()  # what was cancelled, and what Resume does, until when
+    assert said.startswith("Cancelled during transcription") and "Resume" in said and "Draft again" not in said
+    assert "kept sealed until" in said and "24 hours" in said and "app closed" not in said
+
+    # Leave the screen and come back (the next morning's first look): Resume is still offered, and
+    # the screen says the transcription was cancelled (not that the app stopped).
+    window.workspace.go(0)
+    session = _open_jonah(window)
+    assert session.appointment_id == appointment and not session.resume_button.isHidden()
+    assert session.consent_state.text() == said
+
+    whisper.seconds_per_call = 0.0
+    ready: list[int] = []
+    session.summary_ready.connect(ready.append)
+    before_resume = len(whisper.offsets)
+    session.resume_button.click()
+    qtbot.waitUntil(lambda: bool(ready or warnings), timeout=60000)
+    assert not warnings and ready == [appointment]
+    resumed = whisper.offsets[before_resume:]
+    assert len(resumed) == 4 - kept and 0.0 not in resumed  # the windows done before Cancel were kept
+    transcript = practice.sessions.transcript(appointment)
+    assert transcript is not None and transcript.segments
+    assert transcript.segments[-1].end > SECONDS - 10  # the whole recording, not only the part before Cancel
+    assert practice.recordings.get(job.params["recording_id"])["transcript_stored"]
+    assert practice.jobs.latest("transcribe", appointment).state == "done"
+    assert practice.sessions.latest_draft(appointment) is not None
+    assert session.resume_button.isHidden() and not session.draft_again_button.isHidden()
+    assert session.open_note_button.isEnabled()
+    session.open_note_button.click()
+    editor = window.workspace.note
+    assert editor.note is not None and editor.note["ai_assisted"] == 1
+    assert editor.note["fields"]["session_summary"].strip()
+
+
+def test_after_the_24_hour_shred_a_cancelled_transcription_is_not_offered_for_resume(
+        qtbot, ready_vault, make_window, tmp_path, warnings):
+    """Once the recording is shredded (its 24 hours are up) there is nothing to resume: the screen
+    says so and offers what is left (record or import again, or write by hand), not a Resume that
+    fails."""
+    window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(seconds_per_call=4.0)))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    session, job = _cancel_mid_transcription(qtbot, window, tmp_path, warnings)
+    appointment = session.appointment_id
+    practice.recordings.retention.shred(job.params["recording_id"], force=True)  # as the deadline does
+    assert practice.sessions.interrupted_job(appointment) is None
+    window.workspace.go(0)
+    session = _open_jonah(window)
+    assert session.resume_button.isHidden() and session.draft_again_button.isHidden()
+    said = session.consent_state.text()
+    assert "shredded" in said and "before it was transcribed" in said and "by hand" in said
+    assert session.import_button.isEnabled() and session.manual_button.isEnabled()
+
+
+def test_resume_transcribes_with_the_voices_chosen_at_import(qtbot, ready_vault, make_window, tmp_path, warnings,
+                                                             monkeypatch):
+    """One voice chosen at import stays one voice when the cancelled transcription is resumed (not
+    split into two speakers because Resume forgot the choice)."""
+    from session_assistant.transcribe import live
+
+    asked: list[int] = []
+    real = live.transcribe_blocks
+    monkeypatch.setattr(live, "transcribe_blocks",
+                        lambda *a, speakers=2, **k: asked.append(speakers) or real(*a, speakers=speakers, **k))
+    whisper = FakeWhisper(seconds_per_call=4.0)
+    window = make_window(ready_vault, engines=fake_engines(whisper=whisper))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    session, _job = _cancel_mid_transcription(qtbot, window, tmp_path, warnings, voices=1)
+    whisper.seconds_per_call = 0.0
+    ready: list[int] = []
+    session.summary_ready.connect(ready.append)
+    session.resume_button.click()
+    qtbot.waitUntil(lambda: bool(ready or warnings), timeout=60000)
+    assert not warnings and asked == [1, 1]  # the import's pass, then Resume's
