@@ -10,6 +10,7 @@ vault are real.
 
 from __future__ import annotations
 
+import re
 import wave
 
 import numpy as np
@@ -71,6 +72,9 @@ def _cancel_mid_transcription(qtbot, window, tmp_path, warnings, voices: int = 2
     qtbot.waitUntil(lambda: session.busy.message.text().startswith("Transcribing"), timeout=60000)
     qtbot.waitUntil(lambda: len(practice.jobs.checkpoints(practice.jobs.latest("transcribe", appointment).id)) >= 1,
                     timeout=60000)  # one window done, the next one running
+    # The stage, its percentage and a time estimate a person reads at a glance.
+    qtbot.waitUntil(lambda: re.fullmatch(r"Transcribing \(2 of 3\) · \d+ % · .+ left", session.busy.message.text())
+                    is not None, timeout=15000)
     session.busy.cancel.click()
     assert session.busy.message.text() == "Cancelling…"
     qtbot.waitUntil(lambda: session._worker is None, timeout=15000)
