@@ -54,6 +54,11 @@ def _open_jonah(window):
     return window.workspace.session
 
 
+def _badge(window) -> str:
+    today = window.workspace.agenda.tree.topLevelItem(0)
+    return next(today.child(j).text(3) for j in range(today.childCount()) if "Jonah" in today.child(j).text(1))
+
+
 @pytest.fixture
 def warnings(monkeypatch):
     shown: list[str] = []
@@ -75,6 +80,7 @@ def _cancel_mid_transcription(qtbot, window, tmp_path, warnings, voices: int = 2
     # The stage, its percentage and a time estimate a person reads at a glance.
     qtbot.waitUntil(lambda: re.fullmatch(r"Transcribing \(2 of 3\) · \d+ % · .+ left", session.busy.message.text())
                     is not None, timeout=15000)
+    assert re.fullmatch(r"Transcribing… \d{1,3} %", _badge(window))  # the agenda shows the same work's percentage
     session.busy.cancel.click()
     assert session.busy.message.text() == "Cancelling…"
     qtbot.waitUntil(lambda: session._worker is None, timeout=15000)
@@ -118,6 +124,8 @@ def test_cancel_mid_transcription_then_resume_finishes_the_session_without_impor
     session.resume_button.click()
     qtbot.waitUntil(lambda: bool(ready or warnings), timeout=60000)
     assert not warnings and ready == [appointment]
+    assert window.workspace.last_notification == "An AI session summary is ready for review."  # names no client
+    assert _badge(window) == "AI session summary ready"
     resumed = whisper.offsets[before_resume:]
     assert len(resumed) == 4 - kept and 0.0 not in resumed  # the windows done before Cancel were kept
     transcript = practice.sessions.transcript(appointment)
