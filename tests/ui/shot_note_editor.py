@@ -35,6 +35,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     paths = sample_practice("sa-note-shots-", TEST_PASSPHRASE)
     appointment = _seed(paths)
+    birp_appointment = _seed_soap_draft_elsewhere(paths, appointment)
 
     window = build_window(paths)
     window.resize(width, height)
@@ -93,8 +94,42 @@ def main() -> int:
     editor.sentences.setCurrentRow(0)
     wait(app, 0.5)
     window.grab().save(str(out / f"10-note-signed{args.suffix}.png"))
+
+    # A draft written while Settings said SOAP, put into the BIRP template: each field gets its part.
+    workspace.open_note(birp_appointment)
+    editor = workspace.note
+    editor.template.setCurrentIndex(editor.template.findText("BIRP Note (AI, one field per part)"))
+    editor.create_button.click()
+    rows = [editor.sentences.item(i).text() for i in range(editor.sentences.count())]
+    editor.sentences.setCurrentRow(next(i for i, text in enumerate(rows) if "Interventions used" in text))
+    wait(app, 0.5)
+    window.grab().save(str(out / f"09b-note-soap-draft-in-birp-template{args.suffix}.png"))
     window.shutdown()
     return 0
+
+
+def _seed_soap_draft_elsewhere(paths, taken: int) -> int:
+    """Another appointment of the same client (not ``taken``) with the tests' transcript and SOAP
+    draft, plus a rule's interventions line (it belongs in a BIRP template's Intervention field)."""
+    from sa_testing import TEST_PASSPHRASE
+    from session_assistant.app import open_practice
+    from session_assistant.drafting import DraftSentence
+    from session_assistant.transcribe.segments import Segment, Transcript
+    from test_ui_note_review import INTERVENTIONS, LINES, _draft
+
+    practice = open_practice(paths, TEST_PASSPHRASE)
+    try:
+        client = practice.appointments.get(taken)["client_id"]
+        appointment = next(a["id"] for a in practice.appointments.list(client_id=client)
+                           if not a["note_id"] and a["id"] != taken)
+        segments = [Segment(i, 6.0 * i, 6.0 * i + 5, text, speaker=who) for i, (who, text) in enumerate(LINES)]
+        practice.sessions.store_transcript(appointment, Transcript("en", 30.0, segments))
+        draft = _draft()
+        draft.sentences.insert(3, DraftSentence("objective", INTERVENTIONS, [0, 4], ["rule_fact"], "rule"))
+        practice.sessions._store_draft(appointment, "soap", draft.to_json(), "test-model")
+        return appointment
+    finally:
+        practice.close()
 
 
 if __name__ == "__main__":
