@@ -141,3 +141,31 @@ def test_an_accepted_risk_item_adds_its_statement_once():
     line = accepted_risk_text(item)
     assert "denied" in line and "transcript line 3" in line and "Clinician to review" not in line
     assert add_line(add_line("", line), line) == line
+
+
+FORMATS = {"soap": ("subjective", "objective", "assessment", "plan"), "dap": ("data", "assessment", "plan"),
+           "birp": ("behavior", "intervention", "response", "plan"), "girp": ("goals", "intervention", "response", "plan")}
+
+
+@pytest.mark.parametrize("draft_format", FORMATS)
+@pytest.mark.parametrize("template_format", FORMATS)
+def test_whatever_the_drafting_format_every_sentence_lands_in_the_template_once(draft_format, template_format):
+    """A template laid out like the built-in ones (the first field AI, a Risk field) and a draft in any
+    format: each drafted sentence is written exactly once, no field shows headings of another format."""
+    fmt = get_format(draft_format)
+    draft = Draft(fmt, [DraftSentence(key, f"The {key} part.", [0]) for key in FORMATS[draft_format]])
+    template = [{"name": key, "label": get_format(template_format).section(key).title, "ai_summary": i == 0}
+                for i, key in enumerate(FORMATS[template_format])] + [{"name": "risk", "label": "Risk"}]
+    values = fill(template, draft).values
+    text = "\n".join(values.values())
+    for key in FORMATS[draft_format]:
+        assert text.count(f"The {key} part.") == 1, (key, values)
+    assert not any(section.title.upper() in text for section in fmt.sections), values
+    assert "risk" not in values
+
+
+def test_a_section_with_no_field_goes_to_a_writable_field_never_to_risk():
+    template = [{"name": "risk", "label": "Risk"}, {"name": "notes", "label": "Notes"}, {"name": "plan", "label": "Plan"}]
+    values = fill(template, soap_draft()).values
+    assert "risk" not in values and values["plan"] == "P one."
+    assert values["notes"].startswith("SUBJECTIVE\nS one. S two.")  # several sections in a free field: headings

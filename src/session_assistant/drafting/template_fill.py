@@ -37,9 +37,9 @@ _SPELLINGS = {"behaviour": "behavior", "behaviours": "behavior", "interventions"
 # A section the template has no field for goes to the nearest field it does have, before the AI field
 # (a SOAP draft in a DAP template: Subjective and Objective are the Data).
 _NEAREST = {"subjective": ("data", "behavior", "goals"), "objective": ("data", "behavior", "intervention"),
-            "data": ("subjective", "objective"), "behavior": ("subjective", "data"),
+            "data": ("subjective", "objective", "behavior", "goals"), "behavior": ("subjective", "data"),
             "intervention": ("objective", "data"), "response": ("assessment",), "assessment": ("response",),
-            "goals": ("subjective", "data")}
+            "goals": ("subjective", "data", "behavior")}
 # How lines about what the clinician did begin: the rule's interventions line (session_facts) and the
 # record's activities slot. The drafter files them in a BIRP draft's Intervention section itself.
 INTERVENTION_LEADS = ("Interventions used in session:", SLOT_BY_KEY["activities"].label.strip())
@@ -103,14 +103,18 @@ class Filled:
 def section_homes(template_fields: list[dict], draft: Draft) -> dict[str, str]:
     """Section key -> the field it is written in (sections with no home anywhere are left out)."""
     by_role = {role: name for name, role in roles(template_fields).items()}
+    # Never lost: a section with no field of its own or a near one goes to the AI field (even one
+    # named for a section, as the built-in templates' first field is), else the first field; never
+    # to the Risk field, which is the clinician's.
+    writable = [f for f in template_fields if field_role(f) != RISK]
+    fallback = by_role.get(AI) or next((f["name"] for f in writable if f.get("ai_summary")), None) \
+        or next((f["name"] for f in writable), None)
     homes: dict[str, str] = {}
     for key in draft.format.keys:
         home = by_role.get(key) or next((by_role[k] for k in _NEAREST.get(key, ()) if k in by_role), None)
-        home = home or by_role.get(AI)
+        home = home or fallback
         if home is not None:
             homes[key] = home
-    if not homes and template_fields:  # a template with no AI field and no section field: the first field
-        homes = {key: template_fields[0]["name"] for key in draft.format.keys}
     return homes
 
 
