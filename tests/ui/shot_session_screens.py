@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO / "tests"))
 
 
-def _seed(paths) -> tuple[int, int]:
-    """(telehealth appointment with a three-voice transcript, appointment with an interrupted draft)."""
+def _seed(paths) -> tuple[int, int, int]:
+    """(telehealth appointment with a three-voice transcript, appointment with an interrupted draft,
+    an appointment with consent and nothing recorded yet)."""
     from sa_testing import TEST_PASSPHRASE
     from session_assistant.app import open_practice
     from session_assistant.services.session_pipeline import DRAFT_JOB
@@ -36,7 +37,8 @@ def _seed(paths) -> tuple[int, int]:
         rows = [r for r in practice.appointments.list() if r["starts_at"].startswith(today) and not r["note_id"]]
         call = next(r for r in rows if r["modality"] == "telehealth")
         stopped = next(r for r in rows if r["id"] != call["id"])
-        for row in (call, stopped):
+        fresh = next(r for r in rows if r["id"] not in (call["id"], stopped["id"]))
+        for row in (call, stopped, fresh):
             practice.clients.record_consent(row["client_id"], "given", note="sample practice")
         speakers = ("clinician", "client", "client 2")
         practice.sessions.store_transcript(call["id"], Transcript("en", 45.0, [
@@ -46,7 +48,7 @@ def _seed(paths) -> tuple[int, int]:
         job = practice.jobs.submit(DRAFT_JOB, stopped["id"], {"format": "soap"})
         practice.jobs.mark_running(job)
         practice.jobs.mark_interrupted(job)  # as a quit or a lock mid-draft leaves it
-        return call["id"], stopped["id"]
+        return call["id"], stopped["id"], fresh["id"]
     finally:
         practice.close()
 
@@ -73,9 +75,12 @@ def main() -> int:
                                                   InputDevice(1, "Monitor of Built-in Audio", "ALSA", 2, 48000.0, False)]
     app = QApplication(sys.argv)
     paths = sample_practice("sa-session-shots-", TEST_PASSPHRASE)
-    call, stopped = _seed(paths)
+    call, stopped, fresh = _seed(paths)
 
-    window = build_window(paths)
+    from engine_fakes import FakeWhisper, fake_engines  # only the cancelled transcription runs an engine
+
+    whisper = FakeWhisper(seconds_per_call=4.0)  # slow enough to be cancelled half-way
+    window = build_window(paths, engines=fake_engines(whisper=whisper))
     window.resize(width, height - 28)  # the window manager's title bar
     window.show()
     window.unlock_page.passphrase.setText(TEST_PASSPHRASE)
@@ -107,6 +112,21 @@ def main() -> int:
     shot(help_dialog, "16b-keyboard-shortcuts" + ("" if width == 1366 else f"-{size}"))
     help_dialog.close()
     wait_until(app, lambda: not window.ctx.pools.busy, 60)  # Settings lists the models in the background
+
+    # A transcription cancelled half-way: Resume from the sealed recording, and until when it is kept.
+    from test_ui_session_cancel_resume import _noise_wav
+
+    wav = out / ".cancelled-session.wav"
+    _noise_wav(wav)
+    workspace.open_session(fresh)
+    session = workspace.session
+    session.import_recording(wav)
+    jobs = window.ctx.practice.jobs
+    wait_until(app, lambda: (job := jobs.latest("transcribe", fresh)) is not None and jobs.checkpoints(job.id), 60)
+    session.busy.cancel.click()
+    wait_until(app, lambda: session._worker is None, 30)
+    wav.unlink()
+    shot(window, "19-session-cancelled-transcription" + ("" if width == 1366 else f"-{size}"))
     window.shutdown()
     return 0
 
