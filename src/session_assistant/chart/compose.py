@@ -32,6 +32,13 @@ NARRATIVE_CHARS = 200  # one or two short sentences
 STATEMENT_TOKENS = 64  # output allowance per statement (text, citations, JSON)
 LINE_WORDS = 30  # each fact line the model sees is cut to this many words (the draft quotes in full)
 QUOTES_PER_PART = 2
+# A narrative sentence most of whose words an earlier narrative sentence already said is a repeat
+# ("The main concerns were ... addressed through sleep hygiene, thought records and graded exposure."
+# then "The work focused on sleep hygiene, thought records and graded exposure.").
+REPEAT_SHARE = 0.6
+_FILLER = frozenset("""the a an and or of to in on for with was were had has have which that this their they
+    client client's clients work worked focused focus focusing main concerns concern addressed through
+    improving improve improved including included overall also course care treatment over during""".split())
 
 SYSTEM = ("You write a brief narrative of a psychotherapy client's course of care for their clinician, from "
           "numbered facts taken from the signed record. Use only these facts. Write no numbers, scores or dates "
@@ -67,7 +74,17 @@ class ComposeResult:
     prompt_tokens: int = 0
     generated_tokens: int = 0
     dropped_sentences: int = 0  # model sentences withheld for a number, a date or risk
+    repeated_sentences: int = 0  # model sentences left out as repeats of an earlier one
     seconds: float = 0.0
+
+
+def _content_words(sentence: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z']+", sentence.lower()) if len(w) > 2 and w not in _FILLER}
+
+
+def _repeats(sentence: str, said: list[set[str]]) -> bool:
+    words = _content_words(sentence)
+    return bool(words) and any(len(words & earlier) >= REPEAT_SHARE * len(words) for earlier in said)
 
 
 def _end(sentence: str) -> str:
@@ -271,15 +288,18 @@ class Composer:
             on_token=lambda n: on_progress(0.2 + 0.75 * min(1.0, n / budget), "Writing the narrative"))
         result.model_calls += 1
         result.generated_tokens += generation.tokens
-        found, seen = [], set()
+        found, seen, said = [], set(), []
         for raw in _parse(generation.text):
             text = _tidy(str(raw.get("text", "")), seen)
             kept = []
             for sentence in re.split(r"(?<=[.!?])\s+", text):
                 if sentence and (numbers_in(sentence) or mentions_risk(sentence)):
                     result.dropped_sentences += 1
+                elif sentence and _repeats(sentence, said):
+                    result.repeated_sentences += 1
                 elif sentence:
                     kept.append(sentence)
+                    said.append(_content_words(sentence))
             cited = {n for n in raw.get("sources", []) if isinstance(n, int) and 1 <= n <= len(lines)}
             refs = set().union(*(lines[n - 1].sources for n in cited)) if cited else set()
             if kept and refs:
