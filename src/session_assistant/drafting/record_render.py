@@ -74,12 +74,14 @@ def _scores(text: str) -> set[tuple[str, str]]:
 
 
 def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequence[Intervention] = (),
-               chart: ChartContext | None = None) -> tuple[str, list[str], bool]:
+               chart: ChartContext | None = None, evidence: Sequence[int] = (),
+               pronouns: str | None = None) -> tuple[str, list[str], bool]:
     """(text, flags, withhold) for one model-written fact, with the checks a drafted sentence gets:
     a number, feeling or intervention the session does not support withholds it."""
     text, loop = clean_loop(text)
     flags = [loop] if loop else []
-    voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None)
+    voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None,
+                          evidence=evidence, pronouns=pronouns)
     text, flags = voice.text, flags + voice.flags
     text, invented = therapy_checked(text, source, interventions, chart)
     flags += source.unsupported(text) + invented
@@ -92,7 +94,7 @@ def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequ
 
 def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, risk: Sequence[RiskItem], *,
                 model: str, chart: ChartContext | None = None, subject: str = "client",
-                warnings: Sequence[str] = ()) -> Draft:
+                warnings: Sequence[str] = (), pronouns: str | None = None) -> Draft:
     """The note as a Draft: rule lines and slot facts, each in its section, each stated once."""
     rules, facts = fact_lines(fmt, source, chart, subject)
     facts["record"] = record.to_dict()
@@ -126,7 +128,7 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
             if is_unfinished(sentence):
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue
-            text, flags, withhold = check_fact(sentence, section, source, interventions, chart)
+            text, flags, withhold = check_fact(sentence, section, source, interventions, chart, fact.evidence, pronouns)
             if withhold:
                 withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
                 continue

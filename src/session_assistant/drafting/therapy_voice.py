@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
+from session_assistant.drafting.person_voice import third_person
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
@@ -109,8 +111,12 @@ def _as_client(match: re.Match) -> str:
 
 
 def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key: str | None = "objective",
-                  report_key: str | None = "subjective", plan_key: str | None = "plan") -> VoiceResult:
-    """Apply the therapy voice to one sentence of a client note (see the module doc)."""
+                  report_key: str | None = "subjective", plan_key: str | None = "plan",
+                  evidence: Sequence[int] = (), pronouns: str | None = None) -> VoiceResult:
+    """Apply the therapy voice to one sentence of a client note (see the module doc).
+
+    ``evidence`` (the lines the sentence cites) and ``pronouns`` (the chart's, "she/her") let a
+    sentence copied in the first or second person be rewritten in the third (``person_voice``)."""
     result = VoiceResult(_PATIENT.sub(_as_client, text))
     if result.text != text:
         result.flags.append(VOICE_REWRITTEN)
@@ -120,7 +126,13 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
             result.withhold = True
     outside = _outside_quotes(result.text)
     personal = _PERSONAL.findall(outside)
-    if personal:
+    rewritten = third_person(result.text, evidence, source, pronouns) if personal else None
+    if rewritten is not None and not _PERSONAL.findall(_outside_quotes(rewritten)):
+        # Who said it is known from the line it was copied from: "your turn" of the clinician is
+        # the client's, "We're at session eight" is clinician and client (10, record after1).
+        result.text = rewritten
+        result.flags.append(VOICE_REWRITTEN)
+    elif personal:
         clinician_named = re.search(r"\b(?:clinician|therapist|counsel(?:l)?or)\b", outside, re.I)
         if all(p.lower() == "your" for p in personal) and re.match(r"^(?:the client|the clinician)\b", outside.strip(), re.I):
             # "... your kids are a strong reason for living": the model copied the clinician's words
