@@ -70,7 +70,7 @@ def test_a_section_drafts_we_and_your_become_clinician_and_client():
     # A question copied from the session states no fact.
     ("09_passive_si_safety", "What's coming up for you about it right now?", [82]),
     # No line holds "I" with these words: the model wrote as the clinician; whose "I" is unknown.
-    ("03_mi_alcohol", "I feel the client is ambivalent about drinking.", [54]),
+    ("03_mi_alcohol", "I feel the client is ambivalent about drinking.", [53]),
     # A couple session: the clinician's "we" may be all three in the room.
     ("06_couple", "We'll work on the tasks and practise repair attempts.", [90]),
 ])
@@ -85,6 +85,6 @@ def test_chart_pronouns_name_the_client_after_the_first_mention():
                     pronouns="she/her")
     assert "Safety plan: Client could give most of the pills to her sister." in draft.sections["plan"]
     draft = _render("03_mi_alcohol", {"history": [("I stopped for a month once, a couple of years ago, for a bet with "
-                                                   "my brother.", [54])]}, pronouns="he/him")
+                                                   "my brother.", [53])]}, pronouns="he/him")
     assert ("History: Client stopped for a month once, a couple of years ago, for a bet with his brother."
             in draft.sections["subjective"])

@@ -239,3 +239,63 @@ def third_person(text: str, evidence: Iterable[int], source: SourceIndex, pronou
             return None
         rewritten.append(plain)
     return "".join(rewritten)
+
+
+_GENDERED = {"he": ("m", "subject"), "him": ("m", "object"), "his": ("m", "possessive"), "himself": ("m", "reflexive"),
+             "she": ("f", "subject"), "her": ("f", None), "hers": ("f", "possessive"), "herself": ("f", "reflexive")}
+# Anyone a gendered pronoun may stand for other than the client: then it is left as written.
+_OTHER_PEOPLE = re.compile(r"\b(?:wife|husband|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|"
+                           r"boss|manager|doctor|dr|kids?|child|children|teen|boyfriend|girlfriend|colleague|coworker|"
+                           r"clinician|therapist|counsel+or|parents?|family|uncle|aunt|grandmother|grandfather|"
+                           r"neighbou?r|teacher|ex|[A-Z][a-z]+(?<!Client))\b")
+_NOT_A_NAME = re.compile(r"(?:I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December|Client|Clinician|Homework|Plan|"
+                         r"Next|Safety|Referral|Progress|Triggers|History|In|The)$")
+_CLIENT_WORD = re.compile(r"\bclient(?:'s)?\b", re.I)
+_NOT_A_NOUN_NEXT = {"", "to", "for", "with", "at", "about", "from", "of", "by", "on", "in", "and", "or", "but", "that",
+                    "if", "when", "again", "too", "back", "up", "down", "out", "off", "over", "know", "feel", "the", "a",
+                    "an", "this", "what", "how", "why", "not"}
+
+
+def _client_form(role: str, chart: Pronouns | None) -> str:
+    if chart is not None and not chart.plural_verb:
+        return {"subject": chart.subject, "object": chart.object, "possessive": chart.possessive,
+                "reflexive": chart.reflexive}[role]
+    # "they" would need every verb changed ("he drinks"): "the client" keeps the verb right.
+    return {"subject": "the client", "object": "the client", "possessive": "the client's",
+            "reflexive": "themselves"}[role]
+
+
+def consistent_pronouns(text: str, pronouns: str | None = None) -> str:
+    """One set of pronouns for the client in a sentence: the chart's, else "the client".
+
+    A gendered pronoun is taken to be the client's when the sentence opens with it or the nearest
+    person named before it is the client (or a pronoun already taken as the client's); one after
+    "his wife" or "Dr. Lee" is left alone, as are quotes."""
+    chart = Pronouns.parse(pronouns) if pronouns else None
+    keep = {"she": "f", "he": "m"}.get(chart.subject, "") if chart else ""
+    masked = _QUOTED.sub(lambda m: "_" * len(m.group(0)), text)
+    people = [(m.end(), "client") for m in _CLIENT_WORD.finditer(masked)]
+    people += [(m.end(), "other") for m in _OTHER_PEOPLE.finditer(masked)
+               if not _NOT_A_NAME.match(m.group(0)) and not re.search(r"(?:^|[:.!?])\s*$", masked[:m.start()])]
+    out, last = [], 0
+    for match in re.finditer(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", masked, re.I):
+        gender, role = _GENDERED[match.group(0).lower()]
+        before = [p for p in people if p[0] <= match.start()]
+        opens = not masked[:match.start()].strip() or masked[:match.start()].rstrip().endswith(":")
+        nearest = max(before)[1] if before else ("client" if opens else "")
+        if nearest != "client":
+            continue
+        people.append((match.end(), "client"))
+        if gender == keep:
+            continue
+        if role is None:  # "her": her sister (possessive) or told her (object)
+            following = re.match(r"\s*([A-Za-z']+)?", masked[match.end():]).group(1) or ""
+            role = "object" if following.lower() in _NOT_A_NOUN_NEXT else "possessive"
+        word = _client_form(role, chart)
+        if match.group(0)[0].isupper():
+            word = word[4:] if word.startswith("the ") else word
+            word = word[0].upper() + word[1:]
+        out.append(text[last:match.start()] + word)
+        last = match.end()
+    return "".join(out) + text[last:]

@@ -21,6 +21,7 @@ from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
+from session_assistant.drafting.slot_evidence import UNLABELLED, fitting_slot
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
 from session_assistant.drafting.therapy_voice import therapy_voice
@@ -55,9 +56,9 @@ def slot_section(fmt: NoteFormat, slot_key: str) -> str:
     return SLOT_SECTIONS.get(fmt.key, {}).get(slot_key) or PART_SECTIONS.get(fmt.key, PART_SECTIONS["soap"])[part]
 
 
-def fact_sentence(slot_key: str, fact: SlotFact) -> str:
+def fact_sentence(slot_key: str, fact: SlotFact, labelled: bool = True) -> str:
     """The note's sentence for a fact: the slot's lead-in, then the fact; a quote in quotation marks."""
-    label = SLOT_BY_KEY[slot_key].label
+    label = SLOT_BY_KEY[slot_key].label if labelled else ""
     if slot_key == QUOTE_SLOT:
         return f'{label}"{fact.text.strip().strip(chr(34))}"'
     text = _LEADING_PRONOUN.sub("Client", clinical_wording(" ".join(fact.text.split())))
@@ -123,8 +124,10 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 continue
             if claimed == "homework_review" and min(fact.evidence) > review_until:
                 slot_key = "homework"
+            fitted = fitting_slot(slot_key, fact, source)
+            slot_key = fitted or slot_key
             section = slot_section(fmt, slot_key)
-            sentence = fact_sentence(slot_key, fact)
+            sentence = fact_sentence(slot_key, fact, labelled=fitted != UNLABELLED)
             if is_unfinished(sentence):
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
-from session_assistant.drafting.person_voice import third_person
+from session_assistant.drafting.person_voice import consistent_pronouns, third_person
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
@@ -150,6 +150,12 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         else:
             result.flags.append(FIRST_PERSON)
             result.withhold = True
+    consistent = consistent_pronouns(result.text, pronouns)
+    if consistent != result.text:
+        # "he had a history of drinking" beside "they" in the next sentence (03): one set of
+        # pronouns for the client, the chart's, else "the client".
+        result.text = consistent
+        result.flags.append(VOICE_REWRITTEN)
     unsaid = unsaid_words(result.text, source)
     if (len(unsaid) >= MIN_UNSAID_WORDS and len(unsaid) > MAX_UNSAID_SHARE * len(content_words(_outside_quotes(result.text)))
             or unsaid & NEVER_UNSAID):

@@ -1,0 +1,66 @@
+"""Whether a labelled line of the record's note rests on evidence of its kind, else where it goes.
+
+The window pass fills "Triggers", "Progress" and "Clinician observed" with whatever the model found
+near them: on 03 (record after1) "Progress: Client stopped completely" was a month off a couple of
+years ago, and "Triggers: Client stopped for a whole month" the same line; "Clinician observed:"
+held what the client reported. A label is a claim a clinician signs, so it must fit its lines:
+
+- progress: a change since the last session or toward a plan goal, in the present; a past event
+  ("a couple of years ago", "used to", "once") is history.
+- triggers: a cue that came before the problem ("when I get home after a bad day", "stress",
+  "on Fridays with the guys").
+- clinician observed: a clinician's line that says what they notice ("I notice you're sitting up
+  straighter"); a client's report is the client's account.
+
+A fact that fails goes to the slot it does fit (``history``, ``account``) or, with nothing better,
+keeps its part without the label (``UNLABELLED``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.risk import is_clinician
+from session_assistant.drafting.session_record import SlotFact
+
+UNLABELLED = ""  # render the fact in its part, without the slot's lead-in
+
+_PAST = re.compile(r"\b(?:years? ago|years? back|a while (?:ago|back)|long ago|once\b|used to|back then|in the past|"
+                   r"as a (?:kid|child|teen(?:ager)?)|when I was|growing up|in (?:college|high school|school)|last year|"
+                   r"(?:a|two|three|four|five|few|couple of) years|(?:done it|stopped|quit) before)\b", re.I)
+_RECENT = re.compile(r"\b(?:this (?:week|month|time)|last (?:week|session|time)|past (?:week|two weeks)|since (?:last|we)|"
+                     r"now|lately|recently|so far|these days|today|anymore|down (?:to|from)|up (?:to|from)|"
+                     r"went (?:down|up)|from \w+ to|improv\w*|better|worse|fewer|more often|less often|"
+                     r"(?:five|four|three|two|\d) (?:out )?of (?:seven|five|three|\d)|managed|completed|did (?:it|the))\b",
+                     re.I)
+_TRIGGER = re.compile(r"\b(?:when(?:ever)?|after|every time|each time|trigger\w*|set(?:s)? (?:\w+ )?off|because|"
+                      r"urges?|craving\w*|stress\w*|bad day|argument|fight|conflict|alone|night|crowd\w*|"
+                      r"reminders?|on (?:fridays|weekends|the train))\b", re.I)
+_OBSERVED = re.compile(r"\b(?:I notice|I noticed|I'm noticing|I can see|I see that|you look|you seem|you sound|"
+                       r"you appear|you're (?:smiling|sitting|tearing|crying|speaking|talking)|your voice|your face|"
+                       r"your hands)\b", re.I)
+
+
+def _lines(fact: SlotFact, source: SourceIndex) -> list:
+    return [source.by_id[i] for i in fact.evidence if i in source.by_id]
+
+
+def fitting_slot(slot_key: str, fact: SlotFact, source: SourceIndex) -> str:
+    """``slot_key`` if the fact's evidence is of that slot's kind, else the slot it goes to
+    (or ``UNLABELLED``). Slots without such a rule keep their facts."""
+    lines = _lines(fact, source)
+    said = " ".join(u.text for u in lines)
+    if slot_key == "progress":
+        if _PAST.search(fact.text) or (_PAST.search(said) and not _RECENT.search(fact.text)):
+            return "history"
+        return slot_key if _RECENT.search(fact.text) or _RECENT.search(said) else UNLABELLED
+    if slot_key == "triggers":
+        if _PAST.search(fact.text) or (_PAST.search(said) and not _TRIGGER.search(fact.text)):
+            return "history"
+        client_said = " ".join(u.text for u in lines if not is_clinician(u.speaker))
+        return slot_key if _TRIGGER.search(fact.text) or _TRIGGER.search(client_said) else UNLABELLED
+    if slot_key == "observations":
+        observed = any(is_clinician(u.speaker) and _OBSERVED.search(u.text) for u in lines)
+        return slot_key if observed else "account"
+    return slot_key
