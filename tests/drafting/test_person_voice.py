@@ -57,6 +57,13 @@ def test_a_section_drafts_we_and_your_become_clinician_and_client():
                      subject="client")
     assert draft.sections["plan"].startswith("Clinician and client will continue with the stand-up, asking a "
                                              "question in a store twice")
+    # Line 90, the clinician: "You didn't do the stand-up, and we noticed the safety behaviours".
+    raw = {"objective": [{"text": "The clinician did not do the stand-up, and we noticed the safety behaviours, "
+                                  "camera off and muted.", "evidence": [90, 34]}]}
+    draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert draft.sections["objective"].startswith("The client did not do the stand-up, and clinician and client "
+                                                  "noticed the safety behaviours")
     source = _source("09_passive_si_safety")
     raw = {"objective": [{"text": "The clinician wrote to Dr. Lee about the pills and your sleep.", "evidence": [66]}],
            "plan": [{"text": "I'll call Tuesday and see you Thursday.", "evidence": [86]}]}

@@ -299,3 +299,25 @@ def consistent_pronouns(text: str, pronouns: str | None = None) -> str:
         out.append(text[last:match.start()] + word)
         last = match.end()
     return "".join(out) + text[last:]
+
+
+_CLINICIAN_DID = re.compile(r"^(?P<who>the clinician|clinician)\s+(?P<act>(?:\w+\s+){0,2}\w+)", re.I)
+
+
+def clinician_for_you(text: str, evidence: Iterable[int], source: SourceIndex) -> str | None:
+    """``text`` with "The clinician" made "The client" when the line it copies is the clinician
+    saying "you" did it: "The clinician did not do the stand-up" from "You didn't do the stand-up"
+    (10, a sections draft). None when the sentence is not such a copy."""
+    match = _CLINICIAN_DID.match(text.strip())
+    if not match:
+        return None
+    act = " ".join(words(match.group("act").replace("did not", "didn't").replace("does not", "doesn't")))
+    bag = content_words(text)
+    for seg_id in dict.fromkeys([*source.valid_ids(evidence), *source.best_matches(text, 3)]):
+        utt = source.by_id[seg_id]
+        if (is_clinician(utt.speaker) and f"you {act}" in " ".join(words(utt.text))
+                and len(bag & content_words(utt.text)) >= MIN_SHARED_WORDS):
+            start = text.index(match.group("who"))
+            return text[:start] + ("The client" if match.group("who")[0].isupper() else "the client") + \
+                text[start + len(match.group("who")):]
+    return None

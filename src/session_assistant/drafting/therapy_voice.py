@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
-from session_assistant.drafting.person_voice import consistent_pronouns, third_person
+from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
+CLIENT_NOT_CLINICIAN = "client_not_clinician"  # "The clinician did not do the stand-up" copied "You didn't ..."
+THIRD_PERSON = "third_person"  # rewritten from "I", "you" or "we" by who said the line (person_voice)
 MISQUOTE = "quote_not_in_transcript"
 ASSUMED = "assumed_finding"
 MOVED = "moved_from_objective"
@@ -124,6 +126,10 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         if not _quote_in_source(quote, source):
             result.flags.append(MISQUOTE)
             result.withhold = True
+    corrected = clinician_for_you(result.text, evidence, source)
+    if corrected is not None:
+        result.text = corrected
+        result.flags.append(CLIENT_NOT_CLINICIAN)
     outside = _outside_quotes(result.text)
     personal = _PERSONAL.findall(outside)
     rewritten = third_person(result.text, evidence, source, pronouns) if personal else None
@@ -131,7 +137,7 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         # Who said it is known from the line it was copied from: "your turn" of the clinician is
         # the client's, "We're at session eight" is clinician and client (10, record after1).
         result.text = rewritten
-        result.flags.append(VOICE_REWRITTEN)
+        result.flags.append(THIRD_PERSON)
     elif personal:
         clinician_named = re.search(r"\b(?:clinician|therapist|counsel(?:l)?or)\b", outside, re.I)
         if all(p.lower() == "your" for p in personal) and re.match(r"^(?:the client|the clinician)\b", outside.strip(), re.I):
