@@ -82,3 +82,14 @@ def test_one_set_of_pronouns_for_the_client_in_a_note():
     draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[], subject="client", pronouns="he/him")
     assert "and he had a history of drinking" in draft.sections["subjective"]
     assert "He said his wife is upset" in draft.sections["subjective"]
+
+
+def test_a_pronoun_the_copied_line_uses_for_someone_else_is_kept():
+    # 10: the client said "She was super nice. She pointed ..." of the stranger asked for directions.
+    source = _source("10_social_anxiety_homework")
+    line = next(u.id for u in source.utterances if u.text.startswith("She was super nice"))
+    raw = {"subjective": [{"text": "Client reported that she was super nice and that she pointed the way.",
+                           "evidence": [line]}]}
+    draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert "Client reported that she was super nice and that she pointed the way." in draft.sections["subjective"]

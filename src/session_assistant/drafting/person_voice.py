@@ -266,7 +266,22 @@ def _client_form(role: str, chart: Pronouns | None) -> str:
             "reflexive": "themselves"}[role]
 
 
-def consistent_pronouns(text: str, pronouns: str | None = None) -> str:
+def _copied_pronouns(text: str, evidence: Iterable[int], source: SourceIndex | None) -> set[str]:
+    """Gendered pronouns the lines ``text`` copies use themselves: in a client's or clinician's line
+    "she" is someone else ("She was super nice", the stranger of 10), so the copy keeps it."""
+    if source is None:
+        return set()
+    bag = content_words(text)
+    found: set[str] = set()
+    for seg_id in dict.fromkeys([*source.valid_ids(evidence), *source.best_matches(text, 3)]):
+        said = source.by_id[seg_id].text
+        if len(bag & content_words(said)) >= MIN_SHARED_WORDS:
+            found |= set(words(said)) & set(_GENDERED)
+    return found
+
+
+def consistent_pronouns(text: str, pronouns: str | None = None, source: SourceIndex | None = None,
+                        evidence: Iterable[int] = ()) -> str:
     """One set of pronouns for the client in a sentence: the chart's, else "the client".
 
     A gendered pronoun is taken to be the client's when the sentence opens with it or the nearest
@@ -279,8 +294,11 @@ def consistent_pronouns(text: str, pronouns: str | None = None) -> str:
     people += [(m.end(), "other") for m in _OTHER_PEOPLE.finditer(masked)
                if not _NOT_A_NAME.match(m.group(0)) and not re.search(r"(?:^|[:.!?])\s*$", masked[:m.start()])]
     out, last = [], 0
+    copied = _copied_pronouns(text, evidence, source)
     for match in re.finditer(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", masked, re.I):
         gender, role = _GENDERED[match.group(0).lower()]
+        if match.group(0).lower() in copied:
+            continue
         before = [p for p in people if p[0] <= match.start()]
         opens = not masked[:match.start()].strip() or masked[:match.start()].rstrip().endswith(":")
         nearest = max(before)[1] if before else ("client" if opens else "")

@@ -156,7 +156,7 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         else:
             result.flags.append(FIRST_PERSON)
             result.withhold = True
-    consistent = consistent_pronouns(result.text, pronouns)
+    consistent = consistent_pronouns(result.text, pronouns, source, evidence)
     if consistent != result.text:
         # "he had a history of drinking" beside "they" in the next sentence (03): one set of
         # pronouns for the client, the chart's, else "the client".
