@@ -76,8 +76,8 @@ def test_one_set_of_pronouns_for_the_client_in_a_note():
     fmt = get_format("soap", "client")
     draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[], subject="client")
     subjective = draft.sections["subjective"]
-    assert "and the client had a history of drinking" in subjective
-    assert "Client said the client's wife is upset" in subjective
+    assert "and they had a history of drinking" in subjective
+    assert "Client said their wife is upset" in subjective
     assert not any(f" {w} " in f" {subjective} " for w in ("he", "she", "his", "her"))
     draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[], subject="client", pronouns="he/him")
     assert "and he had a history of drinking" in draft.sections["subjective"]

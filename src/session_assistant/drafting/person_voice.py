@@ -311,6 +311,11 @@ def consistent_pronouns(text: str, pronouns: str | None = None, source: SourceIn
             following = re.match(r"\s*([A-Za-z']+)?", masked[match.end():]).group(1) or ""
             role = "object" if following.lower() in _NOT_A_NOUN_NEXT else "possessive"
         word = _client_form(role, chart)
+        if word.startswith("the client") and any(who == "client" for _, who in before):
+            # Named already: "they" where no verb must change ("that they did more than planned").
+            following = (re.match(r"\s*([A-Za-z']+)?", masked[match.end():]).group(1) or "").lower()
+            past = following in _MODALS or following in _IRREGULAR_PAST or following.endswith("ed")
+            word = {"object": "them", "possessive": "their"}.get(role, "they" if past else word)
         if match.group(0)[0].isupper():
             word = word[4:] if word.startswith("the ") else word
             word = word[0].upper() + word[1:]
