@@ -93,3 +93,16 @@ def test_a_pronoun_the_copied_line_uses_for_someone_else_is_kept():
     draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
                      subject="client")
     assert "Client reported that she was super nice and that she pointed the way." in draft.sections["subjective"]
+
+
+def test_a_score_sentence_the_chart_measures_line_already_gives_is_dropped():
+    # 10 (record draft, 3ddf498): the Objective said the SPIN twice, once without naming it.
+    from session_assistant.drafting.chart_context import ChartContext
+    import json
+
+    chart = ChartContext.from_json(json.loads((SESSIONS / "10_social_anxiety_homework.chart.json").read_text()))
+    draft = _render("10_social_anxiety_homework", {"measures": [("Client scored 38 today. When we started it was 49.",
+                                                                 [40])]}, chart=chart)
+    objective = draft.sections["objective"]
+    assert "Client scored 38 today" not in objective and "SPIN total 38" in objective
+    assert [s.flags for s in draft.dropped] == [["repeats:objective"]]

@@ -74,6 +74,13 @@ def _scores(text: str) -> set[tuple[str, str]]:
     return {(name, n) for name in _INSTRUMENT.findall(text) for n in numbers_in(text)}
 
 
+def _restates_chart_scores(text: str, chart_scores: set[str]) -> bool:
+    """A score sentence whose every number the chart's measures line already gives: "Client scored
+    38 today. When clinician and client started it was 49." beside "SPIN total 38 ...; 49" (10)."""
+    said = numbers_in(text)
+    return bool(said) and said <= chart_scores and bool(re.search(r"\bscor|" + _INSTRUMENT.pattern, text, re.I))
+
+
 def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequence[Intervention] = (),
                chart: ChartContext | None = None, evidence: Sequence[int] = (),
                pronouns: str | None = None) -> tuple[str, list[str], bool]:
@@ -101,6 +108,7 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     facts["record"] = record.to_dict()
     kept: list[KeptSentence] = [KeptSentence(r.section, r.text, content_words(r.text)) for r in rules]
     stated_scores = {pair for r in rules for pair in _scores(r.text)}
+    chart_scores = {number for _, number in stated_scores}
     placed: dict[str, list[tuple[int, DraftSentence]]] = {key: [] for key in fmt.keys}
     withheld: list[DraftSentence] = []
     dropped: list[DraftSentence] = []
@@ -138,6 +146,8 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
             bag = content_words(re.sub(r"^[A-Z][\w' ]{0,30}: ", "", text))
             repeat = repeated_sentence(bag, kept) if bag else None
             scores = _scores(text)
+            if repeat is None and _restates_chart_scores(text, chart_scores):
+                repeat = KeptSentence(slot_section(fmt, "measures"), "", set())
             if repeat is not None or (scores and scores & stated_scores and slot_key != "measures"):
                 where = repeat.section if repeat else "measures"
                 dropped.append(DraftSentence(section, text, list(fact.evidence), [f"repeats:{where}"]))
