@@ -106,3 +106,16 @@ def test_a_score_sentence_the_chart_measures_line_already_gives_is_dropped():
     objective = draft.sections["objective"]
     assert "Client scored 38 today" not in objective and "SPIN total 38" in objective
     assert [s.flags for s in draft.dropped] == [["repeats:objective"]]
+
+
+def test_in_session_needs_a_line_of_the_exercise_itself():
+    source = _source("10_social_anxiety_homework")
+    muted = next(u.id for u in source.utterances if u.text.startswith("I kept myself muted and camera off"))
+    draft = _render("10_social_anxiety_homework", {"activities": [("Client kept their camera off and stayed muted at "
+                                                                   "stand-ups.", [muted])]})
+    assert "In session:" not in draft.as_text()
+    assert "Client kept their camera off and stayed muted at stand-ups." in draft.sections["subjective"]
+    rehearsal = next(u.id for u in source.utterances if u.speaker == "Clinician" and "practi" in u.text.lower())
+    draft = _render("10_social_anxiety_homework", {"activities": [("Client practised the stand-up update aloud.",
+                                                                   [rehearsal])]})
+    assert "In session: Client practised the stand-up update aloud." in draft.sections["objective"]
