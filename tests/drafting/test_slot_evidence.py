@@ -111,8 +111,9 @@ def test_a_score_sentence_the_chart_measures_line_already_gives_is_dropped():
 def test_in_session_needs_a_line_of_the_exercise_itself():
     source = _source("10_social_anxiety_homework")
     muted = next(u.id for u in source.utterances if u.text.startswith("I kept myself muted and camera off"))
+    # As the record draft cited it: the clinician's "Okay. What happened?" beside the client's account.
     draft = _render("10_social_anxiety_homework", {"activities": [("Client kept their camera off and stayed muted at "
-                                                                   "stand-ups.", [muted])]})
+                                                                   "stand-ups.", [muted - 5, muted])]})
     assert "In session:" not in draft.as_text()
     assert "Client kept their camera off and stayed muted at stand-ups." in draft.sections["subjective"]
     rehearsal = next(u.id for u in source.utterances if u.speaker == "Clinician" and "practi" in u.text.lower())

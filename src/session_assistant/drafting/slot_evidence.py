@@ -11,7 +11,7 @@ held what the client reported. A label is a claim a clinician signs, so it must 
   "on Fridays with the guys").
 - clinician observed: a clinician's line that says what they notice ("I notice you're sitting up
   straighter"); a client's report is the client's account.
-- in session: a line of the exercise itself (the clinician's, or one that practises now); "I kept
+- in session: a line of the exercise itself (one that practises now, by either speaker); "I kept
   myself muted and camera off. I usually do that." (10) is the client's account of work.
 
 A fact that fails goes to the slot it does fit (``history``, ``account``) or, with nothing better,
@@ -67,7 +67,7 @@ def fitting_slot(slot_key: str, fact: SlotFact, source: SourceIndex) -> str:
         client_said = " ".join(u.text for u in lines if not is_clinician(u.speaker))
         return slot_key if _TRIGGER.search(fact.text) or _TRIGGER.search(client_said) else UNLABELLED
     if slot_key == "activities":
-        done_here = any(is_clinician(u.speaker) or _IN_SESSION.search(u.text) for u in lines)
+        done_here = any(_IN_SESSION.search(u.text) for u in lines)
         return slot_key if done_here else "account"
     if slot_key == "observations":
         observed = any(is_clinician(u.speaker) and _OBSERVED.search(u.text) for u in lines)
