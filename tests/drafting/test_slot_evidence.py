@@ -120,3 +120,12 @@ def test_in_session_needs_a_line_of_the_exercise_itself():
     draft = _render("10_social_anxiety_homework", {"activities": [("Client practised the stand-up update aloud.",
                                                                    [rehearsal])]})
     assert "In session: Client practised the stand-up update aloud." in draft.sections["objective"]
+
+
+def test_a_fact_that_asserts_what_its_line_denies_is_withheld():
+    # 03, line 61 (the client): "Yeah. I don't want to stop completely. Not right now."
+    draft = _render("03_mi_alcohol", {"progress": [("Client stopped completely.", [60, 61, 62])],
+                                      "goals": [("Client wants to cut back on weeknights.", [59])]})
+    assert "stopped completely" not in draft.as_text()
+    assert draft.withheld[0].text.endswith("Client stopped completely.") and "negation_lost" in draft.withheld[0].flags
+    assert "Client's goal: Client wants to cut back on weeknights." in draft.sections["subjective"]

@@ -21,7 +21,7 @@ from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
-from session_assistant.drafting.slot_evidence import UNLABELLED, fitting_slot
+from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, fitting_slot, negation_lost
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
 from session_assistant.drafting.therapy_voice import therapy_voice
@@ -140,6 +140,8 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue
             text, flags, withhold = check_fact(sentence, section, source, interventions, chart, fact.evidence, pronouns)
+            if not fact.by_rule and negation_lost(fact.text, fact, source):
+                flags, withhold = flags + [NEGATION_LOST], True
             if withhold:
                 withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
                 continue

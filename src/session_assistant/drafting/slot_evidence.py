@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.grounding import SourceIndex, words
 from session_assistant.drafting.risk import is_clinician
 from session_assistant.drafting.session_record import SlotFact
 
@@ -73,3 +73,32 @@ def fitting_slot(slot_key: str, fact: SlotFact, source: SourceIndex) -> str:
         observed = any(is_clinician(u.speaker) and _OBSERVED.search(u.text) for u in lines)
         return slot_key if observed else "account"
     return slot_key
+
+
+_NEGATION = {"not", "no", "never", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "isn't",
+             "wasn't", "aren't", "haven't", "hasn't", "nor"}
+_SUBJECT = re.compile(r"^(?:[A-Z][\w' ]{0,30}: )?(?:the client|client|the clinician|clinician|she|he|they)\s+", re.I)
+NEGATION_LOST = "negation_lost"
+
+
+def negation_lost(text: str, fact: SlotFact, source: SourceIndex) -> bool:
+    """The fact asserts what its line denies: "Progress: Client stopped completely" from "I don't
+    want to stop completely. Not right now." (03, record draft). Its main verb (the word after the
+    subject) is said only under a negation in the cited lines, and the fact has none."""
+    if set(words(text)) & _NEGATION:
+        return False
+    rest = _SUBJECT.sub("", text.strip(), count=1)
+    verb = next(iter(words(rest)), "")
+    if len(verb) < 4 or verb == rest.strip().lower():
+        return False
+    stem = verb[:4]
+    said_plain = said_negated = False
+    for utt in _lines(fact, source):
+        tokens = words(utt.text)
+        for n, token in enumerate(tokens):
+            if token.startswith(stem):
+                if set(tokens[max(0, n - 3):n]) & _NEGATION:
+                    said_negated = True
+                else:
+                    said_plain = True
+    return said_negated and not said_plain
