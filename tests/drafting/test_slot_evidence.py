@@ -33,6 +33,12 @@ def test_a_month_off_years_ago_is_history_not_progress_nor_a_trigger():
     text = draft.as_text()
     assert "Progress:" not in text and "Triggers:" not in text
     assert "History: Client stopped completely." in draft.sections["subjective"]
+    # Moved to History beside the History line that says it already: said once.
+    draft = _render("03_mi_alcohol", {"history": [("Client stopped for a month once, a couple of years ago, for a bet "
+                                                   "with their brother.", [53])],
+                                      "triggers": [("Client stopped for a whole month.", [54, 53])]})
+    assert draft.sections["subjective"].count("History:") == 1
+    assert [s.flags for s in draft.dropped] == [["repeats:subjective"]]
 
 
 def test_a_trigger_and_progress_of_the_right_kind_keep_their_labels():

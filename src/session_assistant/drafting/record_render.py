@@ -146,7 +146,9 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
                 continue
             bag = content_words(re.sub(r"^[A-Z][\w' ]{0,30}: ", "", text))
-            repeat = repeated_sentence(bag, kept) if bag else None
+            # A fact moved to another slot joins facts of that kind: "Client stopped for a whole
+            # month" (03, moved to History) is two thirds of the History line already there.
+            repeat = repeated_sentence(bag, kept, contained=0.6 if fitted != claimed else 0.8) if bag else None
             scores = _scores(text)
             if repeat is None and _restates_chart_scores(text, chart_scores):
                 repeat = KeptSentence(slot_section(fmt, "measures"), "", set())
