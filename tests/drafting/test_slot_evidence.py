@@ -5,8 +5,10 @@ Real lines of the team's therapy set; the facts are hand-made model output."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.record_render import render_note
@@ -103,9 +105,6 @@ def test_a_pronoun_the_copied_line_uses_for_someone_else_is_kept():
 
 def test_a_score_sentence_the_chart_measures_line_already_gives_is_dropped():
     # 10 (record draft, 3ddf498): the Objective said the SPIN twice, once without naming it.
-    from session_assistant.drafting.chart_context import ChartContext
-    import json
-
     chart = ChartContext.from_json(json.loads((SESSIONS / "10_social_anxiety_homework.chart.json").read_text()))
     draft = _render("10_social_anxiety_homework", {"measures": [("Client scored 38 today. When we started it was 49.",
                                                                  [40])]}, chart=chart)

@@ -52,6 +52,7 @@ do manage handle cope share mean look seem sound find miss love hate enjoy strug
 _ADVERBS = {"also", "really", "just", "still", "never", "always", "usually", "often", "already", "only", "actually",
             "sometimes", "now", "then", "probably", "even", "not"}
 
+
 @dataclass(frozen=True)
 class Pronouns:
     subject: str
