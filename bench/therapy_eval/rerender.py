@@ -35,6 +35,10 @@ from session_assistant.drafting.risk import risk_summary  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions, interventions_sentence  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
+from session_assistant.drafting.grounding import content_words  # noqa: E402
+from session_assistant.drafting.repetition import KeptSentence, repeated_sentence  # noqa: E402
+from session_assistant.drafting.risk import mentions_risk  # noqa: E402
+from session_assistant.drafting.therapy_voice import FIRST_PERSON, therapy_voice  # noqa: E402
 
 
 def _chart(chart_path: Path | None) -> ChartContext | None:
@@ -49,11 +53,32 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     source, chart = SourceIndex(utterances), _chart(chart_path)
     found = detect_interventions(utterances)
     risk = scan_transcript(utterances)
-    kept, withheld = [], list(draft.get("withheld") or [])
+    rewritten: list[dict] = []
+    kept, withheld = [], []
+    for sentence in draft.get("withheld") or []:
+        if FIRST_PERSON not in (sentence.get("flags") or []):
+            withheld.append(sentence)
+            continue
+        # Withheld as first person by the drafter: this tree may rewrite it from who said the line.
+        voice = therapy_voice(sentence["text"], sentence["section"], source, evidence=sentence.get("evidence") or [])
+        flags = [f for f in sentence.get("flags") or [] if f != FIRST_PERSON] + voice.flags
+        if voice.withhold or any(f in flags for f in ("retells_session", "risk_statement:withheld")):
+            withheld.append({**sentence, "text": voice.text, "flags": flags})
+            continue
+        text, invented = therapy_checked(voice.text, source, found, chart)
+        entry = {**sentence, "section": voice.section or sentence["section"], "text": text, "flags": flags + invented,
+                 "origin": "model"}
+        if any(f.startswith(INVENTED_VALUE) for f in invented) or mentions_risk(text):
+            withheld.append(entry)
+            continue
+        rewritten.append(entry)
     for sentence in draft["sentences"]:
         text = sentence["text"]
         if sentence.get("origin") == "model":
-            text, flags = therapy_checked(text, source, found, chart)
+            voice = therapy_voice(text, sentence["section"], source, evidence=sentence.get("evidence") or [],
+                                  objective_key=None, report_key=None, plan_key=None)
+            text, flags = therapy_checked(voice.text, source, found, chart)
+            flags = [f for f in voice.flags if f not in (sentence.get("flags") or [])] + flags
             if any(f.startswith(INVENTED_VALUE) for f in flags):
                 withheld.append({**sentence, "flags": list(sentence.get("flags") or []) + flags})
                 continue
@@ -65,6 +90,14 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         elif text.startswith(("Risk was screened", "Risk-related language", "Risk was asked")):
             sentence = {**sentence, "text": risk_summary(risk, "client")}
         kept.append(sentence)
+    said = [KeptSentence(s["section"], s["text"], content_words(s["text"])) for s in kept]
+    for entry in rewritten:  # after the last model sentence of its section, unless it repeats one (as assemble)
+        if repeated_sentence(content_words(entry["text"]), said) is not None:
+            continue
+        said.append(KeptSentence(entry["section"], entry["text"], content_words(entry["text"])))
+        at = max([n + 1 for n, s in enumerate(kept) if s["section"] == entry["section"] and s.get("origin") == "model"]
+                 or [next((n for n, s in enumerate(kept) if s["section"] == entry["section"]), len(kept))])
+        kept.insert(at, entry)
     sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
                 for key in draft["sections"]}
     return {**draft, "sections": sections, "sentences": kept, "withheld": withheld}

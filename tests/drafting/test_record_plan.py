@@ -86,7 +86,7 @@ def test_plan_gets_the_extracted_homework_line_with_its_evidence_id():
     draft = render_note(get_format("soap", "client"), record, SourceIndex(TALK), [], model="m")
     plan = [s for s in draft.sentences if s.section == "plan"]
     assert [(s.text, s.evidence) for s in plan if s.text.startswith("Homework: ")] == [
-        ("Homework: Client agreed to keep a daily drinking log on his phone.", [4, 5])]
+        ("Homework: Client agreed to keep a daily drinking log on their phone.", [4, 5])]  # no chart pronouns
     assert any(s.text.startswith("Referral: ") and s.evidence == [6, 7] for s in plan)
     rule = next(s for s in plan if s.text.startswith("Next session: "))
     assert rule.evidence == [8] and rule.origin == "rule" and "in 2 weeks, on the twelfth" in rule.text

@@ -103,7 +103,8 @@ def test_therapy_voice_first_person_quotes_and_patient():
     withheld = {s.text: s.flags for s in draft.withheld}
     assert "quote_not_in_transcript" in withheld["The client said \"I am a hopeless drunk.\""]
     assert "first_person" in withheld["I feel the client is ambivalent."]
-    assert "first_person" in withheld["We will look at your drinking log next week."]
+    # The clinician said "Next week we can look at your drinking log": "we" and "your" are known.
+    assert "Clinician and client will look at the client's drinking log next week." in kept
     outside_quotes = re.sub(r'"[^"]*"', " ", draft.as_text())
     assert not any(w in f" {outside_quotes} " for w in (" I ", " me ", " my ", " we ", " you "))
 

@@ -86,6 +86,7 @@ class DraftAccumulator:
         self.facts_per_section = facts_per_section
         self.chart = chart  # used at composition (rule lines), not in each window's prompt: it saves prompt time
         self._system = system_prompt("draft_system", self.format.title, subject, pronouns)
+        self.pronouns = pronouns
         capped = get_format(self.format.key, subject, facts_per_section)
         self._budget = max(int(s.max_tokens * 1.5) for s in capped.sections)  # a retry's budget
         self.window_tokens = self._fit_window(window_tokens)
@@ -178,7 +179,7 @@ class DraftAccumulator:
         utterances = sorted(self._seen.values(), key=lambda u: u.id)
         draft = assemble(self.format, raw, SourceIndex(utterances), scan_transcript(utterances),
                          model=self.model.model_id, mode="windowed", warnings=warnings, subject=self.subject,
-                         chart=self.chart)
+                         chart=self.chart, pronouns=self.pronouns)
         draft.elapsed_s = time.monotonic() - started
         on_progress(1.0, "Draft ready")
         return draft

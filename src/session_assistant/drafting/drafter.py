@@ -60,7 +60,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     note_format = get_format(fmt, subject, max_sentences)
     utterances = require_words(list(transcript) if _is_utterances(transcript) else parse_transcript(transcript))
     if (method or "sections") == "record":
-        draft = draft_from_record(model, note_format, utterances, subject=subject, chart=chart,
+        draft = draft_from_record(model, note_format, utterances, subject=subject, chart=chart, pronouns=pronouns,
                                   on_progress=on_progress, cancel=cancel, window_tokens=window_tokens)
         draft.elapsed_s = time.monotonic() - started
         return draft
@@ -71,7 +71,8 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
                                        subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting",
                                        chart=chart)
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
-                         model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart)
+                         model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart,
+                         pronouns=pronouns)
     else:
         options = {"window_tokens": window_tokens} if window_tokens else {}
         if max_sentences:
@@ -85,7 +86,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
 
 def draft_from_record(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, subject: str,
                       chart: ChartContext | None, on_progress: ProgressFn, cancel: CancelToken | None,
-                      window_tokens: int | None = None) -> Draft:
+                      window_tokens: int | None = None, pronouns: str | None = None) -> Draft:
     """Extraction before prose: fill the session record, then render the note from it by rule."""
     from session_assistant.drafting.record_extract import WINDOW_TOKENS, extract_record
     from session_assistant.drafting.record_render import render_note
@@ -93,7 +94,7 @@ def draft_from_record(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Ut
     record = extract_record(model, utterances, window_tokens=window_tokens or WINDOW_TOKENS, cancel=cancel,
                             on_progress=lambda f, m: on_progress(0.98 * f, m))
     draft = render_note(fmt, record, SourceIndex(utterances), scan_transcript(utterances), model=model.model_id,
-                        chart=chart, subject=subject)
+                        chart=chart, subject=subject, pronouns=pronouns)
     on_progress(1.0, "Drafting: done")
     return draft
 

@@ -21,6 +21,7 @@ from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
+from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, fitting_slot, negation_lost
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
 from session_assistant.drafting.therapy_voice import therapy_voice
@@ -55,9 +56,9 @@ def slot_section(fmt: NoteFormat, slot_key: str) -> str:
     return SLOT_SECTIONS.get(fmt.key, {}).get(slot_key) or PART_SECTIONS.get(fmt.key, PART_SECTIONS["soap"])[part]
 
 
-def fact_sentence(slot_key: str, fact: SlotFact) -> str:
+def fact_sentence(slot_key: str, fact: SlotFact, labelled: bool = True) -> str:
     """The note's sentence for a fact: the slot's lead-in, then the fact; a quote in quotation marks."""
-    label = SLOT_BY_KEY[slot_key].label
+    label = SLOT_BY_KEY[slot_key].label if labelled else ""
     if slot_key == QUOTE_SLOT:
         return f'{label}"{fact.text.strip().strip(chr(34))}"'
     text = _LEADING_PRONOUN.sub("Client", clinical_wording(" ".join(fact.text.split())))
@@ -73,13 +74,22 @@ def _scores(text: str) -> set[tuple[str, str]]:
     return {(name, n) for name in _INSTRUMENT.findall(text) for n in numbers_in(text)}
 
 
+def _restates_chart_scores(text: str, chart_scores: set[str]) -> bool:
+    """A score sentence whose every number the chart's measures line already gives: "Client scored
+    38 today. When clinician and client started it was 49." beside "SPIN total 38 ...; 49" (10)."""
+    said = numbers_in(text)
+    return bool(said) and said <= chart_scores and bool(re.search(r"\bscor|" + _INSTRUMENT.pattern, text, re.I))
+
+
 def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequence[Intervention] = (),
-               chart: ChartContext | None = None) -> tuple[str, list[str], bool]:
+               chart: ChartContext | None = None, evidence: Sequence[int] = (),
+               pronouns: str | None = None) -> tuple[str, list[str], bool]:
     """(text, flags, withhold) for one model-written fact, with the checks a drafted sentence gets:
     a number, feeling or intervention the session does not support withholds it."""
     text, loop = clean_loop(text)
     flags = [loop] if loop else []
-    voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None)
+    voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None,
+                          evidence=evidence, pronouns=pronouns)
     text, flags = voice.text, flags + voice.flags
     text, invented = therapy_checked(text, source, interventions, chart)
     flags += source.unsupported(text) + invented
@@ -92,12 +102,13 @@ def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequ
 
 def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, risk: Sequence[RiskItem], *,
                 model: str, chart: ChartContext | None = None, subject: str = "client",
-                warnings: Sequence[str] = ()) -> Draft:
+                warnings: Sequence[str] = (), pronouns: str | None = None) -> Draft:
     """The note as a Draft: rule lines and slot facts, each in its section, each stated once."""
     rules, facts = fact_lines(fmt, source, chart, subject)
     facts["record"] = record.to_dict()
     kept: list[KeptSentence] = [KeptSentence(r.section, r.text, content_words(r.text)) for r in rules]
     stated_scores = {pair for r in rules for pair in _scores(r.text)}
+    chart_scores = {number for _, number in stated_scores}
     placed: dict[str, list[tuple[int, DraftSentence]]] = {key: [] for key in fmt.keys}
     withheld: list[DraftSentence] = []
     dropped: list[DraftSentence] = []
@@ -121,18 +132,26 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 continue
             if claimed == "homework_review" and min(fact.evidence) > review_until:
                 slot_key = "homework"
+            fitted = fitting_slot(slot_key, fact, source)
+            slot_key = fitted or slot_key
             section = slot_section(fmt, slot_key)
-            sentence = fact_sentence(slot_key, fact)
+            sentence = fact_sentence(slot_key, fact, labelled=fitted != UNLABELLED)
             if is_unfinished(sentence):
                 dropped.append(DraftSentence(section, sentence, list(fact.evidence), ["unfinished"]))
                 continue
-            text, flags, withhold = check_fact(sentence, section, source, interventions, chart)
+            text, flags, withhold = check_fact(sentence, section, source, interventions, chart, fact.evidence, pronouns)
+            if not fact.by_rule and negation_lost(fact.text, fact, source):
+                flags, withhold = flags + [NEGATION_LOST], True
             if withhold:
                 withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
                 continue
             bag = content_words(re.sub(r"^[A-Z][\w' ]{0,30}: ", "", text))
-            repeat = repeated_sentence(bag, kept) if bag else None
+            # A fact moved to another slot joins facts of that kind: "Client stopped for a whole
+            # month" (03, moved to History) is two thirds of the History line already there.
+            repeat = repeated_sentence(bag, kept, contained=0.6 if fitted != claimed else 0.8) if bag else None
             scores = _scores(text)
+            if repeat is None and _restates_chart_scores(text, chart_scores):
+                repeat = KeptSentence(slot_section(fmt, "measures"), "", set())
             if repeat is not None or (scores and scores & stated_scores and slot_key != "measures"):
                 where = repeat.section if repeat else "measures"
                 dropped.append(DraftSentence(section, text, list(fact.evidence), [f"repeats:{where}"]))

@@ -187,7 +187,7 @@ UNFINISHED = "unfinished"
 
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
              model: str, mode: str, warnings: list[str], allow_risk_from_source: bool = False,
-             subject: str = "patient", chart: ChartContext | None = None) -> Draft:
+             subject: str = "patient", chart: ChartContext | None = None, pronouns: str | None = None) -> Draft:
     """Ground, flag and screen raw sentences into a Draft; a section with nothing says so.
 
     Risk policy: sentences the model wrote about suicide, self-harm, harm to others, abuse or
@@ -239,7 +239,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             text = text if cut else finished(text)
             if therapy:
                 voice = therapy_voice(text, sec.key, source, objective_key=voice_keys[0], report_key=voice_keys[1],
-                                      plan_key=voice_keys[2])
+                                      plan_key=voice_keys[2], evidence=source.valid_ids(item.get("evidence") or []),
+                                      pronouns=pronouns)
                 text, home, flags = voice.text, voice.section or sec.key, flags + voice.flags
                 if voice.withhold:
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
+from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
+CLIENT_NOT_CLINICIAN = "client_not_clinician"  # "The clinician did not do the stand-up" copied "You didn't ..."
+THIRD_PERSON = "third_person"  # rewritten from "I", "you" or "we" by who said the line (person_voice)
 MISQUOTE = "quote_not_in_transcript"
 ASSUMED = "assumed_finding"
 MOVED = "moved_from_objective"
@@ -109,8 +113,12 @@ def _as_client(match: re.Match) -> str:
 
 
 def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key: str | None = "objective",
-                  report_key: str | None = "subjective", plan_key: str | None = "plan") -> VoiceResult:
-    """Apply the therapy voice to one sentence of a client note (see the module doc)."""
+                  report_key: str | None = "subjective", plan_key: str | None = "plan",
+                  evidence: Sequence[int] = (), pronouns: str | None = None) -> VoiceResult:
+    """Apply the therapy voice to one sentence of a client note (see the module doc).
+
+    ``evidence`` (the lines the sentence cites) and ``pronouns`` (the chart's, "she/her") let a
+    sentence copied in the first or second person be rewritten in the third (``person_voice``)."""
     result = VoiceResult(_PATIENT.sub(_as_client, text))
     if result.text != text:
         result.flags.append(VOICE_REWRITTEN)
@@ -118,9 +126,19 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         if not _quote_in_source(quote, source):
             result.flags.append(MISQUOTE)
             result.withhold = True
+    corrected = clinician_for_you(result.text, evidence, source)
+    if corrected is not None:
+        result.text = corrected
+        result.flags.append(CLIENT_NOT_CLINICIAN)
     outside = _outside_quotes(result.text)
     personal = _PERSONAL.findall(outside)
-    if personal:
+    rewritten = third_person(result.text, evidence, source, pronouns) if personal else None
+    if rewritten is not None and not _PERSONAL.findall(_outside_quotes(rewritten)):
+        # Who said it is known from the line it was copied from: "your turn" of the clinician is
+        # the client's, "We're at session eight" is clinician and client (10, record after1).
+        result.text = rewritten
+        result.flags.append(THIRD_PERSON)
+    elif personal:
         clinician_named = re.search(r"\b(?:clinician|therapist|counsel(?:l)?or)\b", outside, re.I)
         if all(p.lower() == "your" for p in personal) and re.match(r"^(?:the client|the clinician)\b", outside.strip(), re.I):
             # "... your kids are a strong reason for living": the model copied the clinician's words
@@ -138,6 +156,12 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         else:
             result.flags.append(FIRST_PERSON)
             result.withhold = True
+    consistent = consistent_pronouns(result.text, pronouns, source, evidence)
+    if consistent != result.text:
+        # "he had a history of drinking" beside "they" in the next sentence (03): one set of
+        # pronouns for the client, the chart's, else "the client".
+        result.text = consistent
+        result.flags.append(VOICE_REWRITTEN)
     unsaid = unsaid_words(result.text, source)
     if (len(unsaid) >= MIN_UNSAID_WORDS and len(unsaid) > MAX_UNSAID_SHARE * len(content_words(_outside_quotes(result.text)))
             or unsaid & NEVER_UNSAID):

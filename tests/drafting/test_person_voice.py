@@ -1,0 +1,97 @@
+"""First- and second-person sentences the model copied from the session are rewritten in the third
+person from who said the line (issue 16 follow-up): withheld, they took 10's new homework and 09's
+means restriction out of the note. Real lines of the team's therapy set (bench/therapy_eval), hand-made
+model output: nothing here depends on what a model writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.record_render import render_note
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.session_record import SessionRecord, SlotFact
+from session_assistant.drafting.transcript_input import parse_transcript
+
+SESSIONS = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions"
+
+
+def _source(session_id: str) -> SourceIndex:
+    return SourceIndex(parse_transcript((SESSIONS / f"{session_id}.txt").read_text(encoding="utf-8")))
+
+
+def _render(session_id: str, facts: dict[str, list[tuple[str, list[int]]]], **kw):
+    source = _source(session_id)
+    record = SessionRecord({key: [SlotFact(text, ids) for text, ids in items] for key, items in facts.items()})
+    return render_note(get_format("soap", "client"), record, source, [], model="m", subject="client", **kw)
+
+
+def test_homework_and_session_count_copied_from_the_clinician_are_rewritten_not_withheld():
+    # 10, record after1: the new homework list and "session eight" were withheld as first person.
+    draft = _render("10_social_anxiety_homework", {
+        "homework": [("stand-up with camera on for your turn three of five days, ask a question in a store twice",
+                      [90])],
+        "plan_changes": [("We're at session eight of sixteen.", [92])]})
+    plan = draft.sections["plan"]
+    assert "Homework: stand-up with camera on for the client's turn three of 5 days" in plan
+    assert "Plan change: Clinician and client are at session eight of sixteen." in plan
+    assert [s.text for s in draft.withheld] == []
+
+
+def test_the_clients_i_becomes_client_and_my_their():
+    # 09: "I could give most of them to my sister" (line 65, the client) is the means restriction.
+    draft = _render("09_passive_si_safety", {"safety_plan": [("I could give most of the pills to my sister.", [65])]})
+    assert "Safety plan: Client could give most of the pills to their sister." in draft.sections["plan"]
+    assert draft.withheld == []
+
+
+def test_a_section_drafts_we_and_your_become_clinician_and_client():
+    # 10 and 09, sections drafts (td-out): both withheld as first person before.
+    source = _source("10_social_anxiety_homework")
+    raw = {"plan": [{"text": "We will continue with the stand-up, asking a question in a store twice, ordering food "
+                             "once without a script, and keep the worksheet.", "evidence": [90, 83]}]}
+    draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert draft.sections["plan"].startswith("Clinician and client will continue with the stand-up, asking a "
+                                             "question in a store twice")
+    # Line 90, the clinician: "You didn't do the stand-up, and we noticed the safety behaviours".
+    raw = {"objective": [{"text": "The clinician did not do the stand-up, and we noticed the safety behaviours, "
+                                  "camera off and muted.", "evidence": [90, 34]}]}
+    draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert draft.sections["objective"].startswith("The client did not do the stand-up, and clinician and client "
+                                                  "noticed the safety behaviours")
+    source = _source("09_passive_si_safety")
+    raw = {"objective": [{"text": "The clinician wrote to Dr. Lee about the pills and your sleep.", "evidence": [66]}],
+           "plan": [{"text": "I'll call Tuesday and see you Thursday.", "evidence": [86]}]}
+    draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert "The clinician wrote to Dr. Lee about the pills and the client's sleep." in draft.sections["objective"]
+    assert "Clinician will call Tuesday and see the client Thursday." in draft.sections["plan"]
+
+
+@pytest.mark.parametrize("session_id, text, ids", [
+    # A question copied from the session states no fact.
+    ("09_passive_si_safety", "What's coming up for you about it right now?", [82]),
+    # No line holds "I" with these words: the model wrote as the clinician; whose "I" is unknown.
+    ("03_mi_alcohol", "I feel the client is ambivalent about drinking.", [53]),
+    # A couple session: the clinician's "we" may be all three in the room.
+    ("06_couple", "We'll work on the tasks and practise repair attempts.", [90]),
+])
+def test_first_person_stays_withheld_when_the_speaker_is_not_safe_to_know(session_id, text, ids):
+    draft = _render(session_id, {"planned_interventions": [(text, ids)]})
+    assert [s.flags for s in draft.withheld if "first_person" in s.flags], draft.sections
+    assert "first_person" in draft.withheld[0].flags
+
+
+def test_chart_pronouns_name_the_client_after_the_first_mention():
+    draft = _render("09_passive_si_safety", {"safety_plan": [("I could give most of the pills to my sister.", [65])]},
+                    pronouns="she/her")
+    assert "Safety plan: Client could give most of the pills to her sister." in draft.sections["plan"]
+    draft = _render("03_mi_alcohol", {"history": [("I stopped for a month once, a couple of years ago, for a bet with "
+                                                   "my brother.", [53])]}, pronouns="he/him")
+    assert ("History: Client stopped for a month once, a couple of years ago, for a bet with his brother."
+            in draft.sections["subjective"])

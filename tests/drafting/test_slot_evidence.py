@@ -1,0 +1,136 @@
+"""Labelled Assessment and Objective lines rest on evidence of their kind (issue 16 follow-up): on 03
+(record after1) "Progress: Client stopped completely" was a month off a couple of years ago, and
+"Clinician observed:" held the client's report. And one set of pronouns for the client in a note.
+Real lines of the team's therapy set; the facts are hand-made model output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.record_render import render_note
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.session_record import SessionRecord, SlotFact
+from session_assistant.drafting.transcript_input import parse_transcript
+
+SESSIONS = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions"
+
+
+def _source(session_id: str) -> SourceIndex:
+    return SourceIndex(parse_transcript((SESSIONS / f"{session_id}.txt").read_text(encoding="utf-8")))
+
+
+def _render(session_id: str, facts: dict[str, list[tuple[str, list[int]]]], **kw):
+    record = SessionRecord({key: [SlotFact(text, ids) for text, ids in items] for key, items in facts.items()})
+    return render_note(get_format("soap", "client"), record, _source(session_id), [], model="m", subject="client", **kw)
+
+
+def test_a_month_off_years_ago_is_history_not_progress_nor_a_trigger():
+    # 03, line 53: "I stopped for a month once, a couple of years ago"; 54: "You stopped for a whole month."
+    draft = _render("03_mi_alcohol", {"progress": [("Client stopped completely.", [53, 54])],
+                                      "triggers": [("Client stopped for a whole month.", [54, 53])]})
+    text = draft.as_text()
+    assert "Progress:" not in text and "Triggers:" not in text
+    assert "History: Client stopped completely." in draft.sections["subjective"]
+    # Moved to History beside the History line that says it already: said once.
+    draft = _render("03_mi_alcohol", {"history": [("Client stopped for a month once, a couple of years ago, for a bet "
+                                                   "with their brother.", [53])],
+                                      "triggers": [("Client stopped for a whole month.", [54, 53])]})
+    assert draft.sections["subjective"].count("History:") == 1
+    assert [s.flags for s in draft.dropped] == [["repeats:subjective"]]
+
+
+def test_a_trigger_and_progress_of_the_right_kind_keep_their_labels():
+    draft = _render("03_mi_alcohol", {
+        # line 63: "Fridays with the guys. And stress. When I get home after a bad day ... open the fridge."
+        "triggers": [("Stress and a bad day at work lead to opening the fridge.", [63])]})
+    assert "Triggers: Stress and a bad day at work lead to opening the fridge." in draft.sections["assessment"]
+    # 10, line 40: "You scored 38 today. When we started it was 49."
+    draft = _render("10_social_anxiety_homework", {"progress": [("SPIN went down from 49 to 38.", [40])]})
+    assert "Progress: SPIN went down from 49 to 38." in draft.sections["assessment"]
+
+
+def test_a_trigger_without_a_cue_keeps_its_part_but_loses_the_label():
+    # 03, line 52 (the client): "No alcohol Monday to Thursday. I'd still drink on the weekend." names no cue.
+    source = _source("03_mi_alcohol")
+    line = next(u for u in source.utterances if u.speaker == "Client" and "weekend" in u.text.lower())
+    draft = _render("03_mi_alcohol", {"triggers": [("Client drinks on the weekend.", [line.id])]})
+    assert "Triggers:" not in draft.as_text()
+    assert "Client drinks on the weekend." in draft.sections["assessment"]
+
+
+def test_clinician_observed_needs_a_clinician_saying_what_they_notice():
+    # 04, line where the clinician says "I notice you're sitting up straighter".
+    source = _source("04_dbt_emotion")
+    noticed = next(u.id for u in source.utterances if "I notice you're sitting up straighter" in u.text)
+    reported = next(u.id for u in source.utterances if u.speaker == "Client" and len(u.text.split()) > 8)
+    draft = _render("04_dbt_emotion", {"observations": [("Client sat up straighter and the voice was steadier.",
+                                                         [noticed])]})
+    assert "Clinician observed: Client sat up straighter" in draft.sections["objective"]
+    said = source.by_id[reported].text
+    draft = _render("04_dbt_emotion", {"observations": [(said[:120], [reported])]})
+    assert "Clinician observed:" not in draft.as_text()
+    assert draft.sections["objective"].startswith("Not discussed") or said[:40] not in draft.sections["objective"]
+
+
+def test_one_set_of_pronouns_for_the_client_in_a_note():
+    source = _source("03_mi_alcohol")
+    raw = {"subjective": [{"text": "The client reported feeling tired and stressed at work, and he had a history of "
+                                   "drinking around thirty drinks a week.", "evidence": [14]},
+                          {"text": "She said her wife is upset about Saturday.", "evidence": [2, 3]}]}
+    fmt = get_format("soap", "client")
+    draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[], subject="client")
+    subjective = draft.sections["subjective"]
+    assert "and they had a history of drinking" in subjective
+    assert "Client said their wife is upset" in subjective
+    assert not any(f" {w} " in f" {subjective} " for w in ("he", "she", "his", "her"))
+    draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[], subject="client", pronouns="he/him")
+    assert "and he had a history of drinking" in draft.sections["subjective"]
+    assert "He said his wife is upset" in draft.sections["subjective"]
+
+
+def test_a_pronoun_the_copied_line_uses_for_someone_else_is_kept():
+    # 10: the client said "She was super nice. She pointed ..." of the stranger asked for directions.
+    source = _source("10_social_anxiety_homework")
+    line = next(u.id for u in source.utterances if u.text.startswith("She was super nice"))
+    raw = {"subjective": [{"text": "Client reported that she was super nice and that she pointed the way.",
+                           "evidence": [line]}]}
+    draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert "Client reported that she was super nice and that she pointed the way." in draft.sections["subjective"]
+
+
+def test_a_score_sentence_the_chart_measures_line_already_gives_is_dropped():
+    # 10 (record draft, 3ddf498): the Objective said the SPIN twice, once without naming it.
+    chart = ChartContext.from_json(json.loads((SESSIONS / "10_social_anxiety_homework.chart.json").read_text()))
+    draft = _render("10_social_anxiety_homework", {"measures": [("Client scored 38 today. When we started it was 49.",
+                                                                 [40])]}, chart=chart)
+    objective = draft.sections["objective"]
+    assert "Client scored 38 today" not in objective and "SPIN total 38" in objective
+    assert [s.flags for s in draft.dropped] == [["repeats:objective"]]
+
+
+def test_in_session_needs_a_line_of_the_exercise_itself():
+    source = _source("10_social_anxiety_homework")
+    muted = next(u.id for u in source.utterances if u.text.startswith("I kept myself muted and camera off"))
+    # As the record draft cited it: the clinician's "Okay. What happened?" beside the client's account.
+    draft = _render("10_social_anxiety_homework", {"activities": [("Client kept their camera off and stayed muted at "
+                                                                   "stand-ups.", [muted - 5, muted])]})
+    assert "In session:" not in draft.as_text()
+    assert "Client kept their camera off and stayed muted at stand-ups." in draft.sections["subjective"]
+    rehearsal = next(u.id for u in source.utterances if u.speaker == "Clinician" and "practi" in u.text.lower())
+    draft = _render("10_social_anxiety_homework", {"activities": [("Client practised the stand-up update aloud.",
+                                                                   [rehearsal])]})
+    assert "In session: Client practised the stand-up update aloud." in draft.sections["objective"]
+
+
+def test_a_fact_that_asserts_what_its_line_denies_is_withheld():
+    # 03, line 61 (the client): "Yeah. I don't want to stop completely. Not right now."
+    draft = _render("03_mi_alcohol", {"progress": [("Client stopped completely.", [60, 61, 62])],
+                                      "goals": [("Client wants to cut back on weeknights.", [59])]})
+    assert "stopped completely" not in draft.as_text()
+    assert draft.withheld[0].text.endswith("Client stopped completely.") and "negation_lost" in draft.withheld[0].flags
+    assert "Client's goal: Client wants to cut back on weeknights." in draft.sections["subjective"]
