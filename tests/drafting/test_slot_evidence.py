@@ -134,3 +134,17 @@ def test_a_fact_that_asserts_what_its_line_denies_is_withheld():
     assert "stopped completely" not in draft.as_text()
     assert draft.withheld[0].text.endswith("Client stopped completely.") and "negation_lost" in draft.withheld[0].flags
     assert "Client's goal: Client wants to cut back on weeknights." in draft.sections["subjective"]
+
+
+def test_progress_needs_a_change_for_the_better_not_the_present_tense():
+    # 09 (record draft, a255179): the warning signs of the safety plan, line 45 (the client): "Lying in bed
+    # at night, not sleeping. ... Drinking alone in the garage." kept "Progress:" because line 44 says
+    # "things are getting worse": a symptom, not progress.
+    symptom = "Client reported lying in bed at night, thinking about the old house, drinking alone in the garage."
+    draft = _render("09_passive_si_safety", {"progress": [(symptom, [44, 45, 46])]})
+    assert "Progress:" not in draft.as_text()
+    assert symptom in draft.sections["assessment"]
+    # 10, lines 20-22: "You did more than planned." ... "From fifty to thirty in two tries, and you dropped the script."
+    draft = _render("10_social_anxiety_homework", {"progress": [
+        ("Client reported that she did more than planned and that she dropped the script.", [20, 21, 22])]})
+    assert "Progress: Client reported that they did more than planned" in draft.sections["assessment"]

@@ -5,8 +5,10 @@ near them: on 03 (record after1) "Progress: Client stopped completely" was a mon
 years ago, and "Triggers: Client stopped for a whole month" the same line; "Clinician observed:"
 held what the client reported. A label is a claim a clinician signs, so it must fit its lines:
 
-- progress: a change since the last session or toward a plan goal, in the present; a past event
-  ("a couple of years ago", "used to", "once") is history.
+- progress: a change for the better since the last session or toward a plan goal (less, fewer,
+  better, down, dropped the script, did more than planned); a past event ("a couple of years ago",
+  "used to", "once") is history. The present tense is not enough: on 09 the warning signs of the
+  safety plan ("drinking alone in the garage") passed on "things are getting worse".
 - triggers: a cue that came before the problem ("when I get home after a bad day", "stress",
   "on Fridays with the guys").
 - clinician observed: a clinician's line that says what they notice ("I notice you're sitting up
@@ -36,6 +38,14 @@ _RECENT = re.compile(r"\b(?:this (?:week|month|time)|last (?:week|session|time)|
                      r"went (?:down|up)|from \w+ to|improv\w*|better|worse|fewer|more often|less often|"
                      r"(?:five|four|three|two|\d) (?:out )?of (?:seven|five|three|\d)|managed|completed|did (?:it|the))\b",
                      re.I)
+# A change in the good direction; "better off" (09: "Everyone would be better off without me") is not one.
+_IMPROVED = re.compile(r"\b(?:better(?! off)|improv\w*|less|fewer|lower(?:ed)?|reduc\w*|cut (?:back|down)|"
+                       r"down (?:to|from)|went down|dropped|calmer|easier|no longer|managed|completed|"
+                       r"did (?:it|the|more)|more than planned|(?:five|four|three|two|\d) (?:out )?of (?:seven|five|\d)|"
+                       r"started (?:to|going|walking|\w+ing)|back to|met (?:the|their|his|her|my) goal|reached|"
+                       r"more confident|proud|didn't need|habituat\w*)\b", re.I)
+_WORSE = re.compile(r"\b(?:worse|worsen\w*|more than usual|increas\w*|went up|harder|not sleeping|"
+                    r"can't sleep|struggl\w*)\b", re.I)
 _TRIGGER = re.compile(r"\b(?:when(?:ever)?|after|every time|each time|trigger\w*|set(?:s)? (?:\w+ )?off|because|"
                       r"urges?|craving\w*|stress\w*|bad day|argument|fight|conflict|alone|night|crowd\w*|"
                       r"reminders?|on (?:fridays|weekends|the train))\b", re.I)
@@ -60,7 +70,10 @@ def fitting_slot(slot_key: str, fact: SlotFact, source: SourceIndex) -> str:
     if slot_key == "progress":
         if _PAST.search(fact.text) or (_PAST.search(said) and not _RECENT.search(fact.text)):
             return "history"
-        return slot_key if _RECENT.search(fact.text) or _RECENT.search(said) else UNLABELLED
+        if _WORSE.search(fact.text):
+            return UNLABELLED
+        improved = _IMPROVED.search(fact.text) or (_IMPROVED.search(said) and not _WORSE.search(said))
+        return slot_key if improved else UNLABELLED
     if slot_key == "triggers":
         if _PAST.search(fact.text) or (_PAST.search(said) and not _TRIGGER.search(fact.text)):
             return "history"
