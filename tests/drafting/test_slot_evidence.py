@@ -148,3 +148,13 @@ def test_progress_needs_a_change_for_the_better_not_the_present_tense():
     draft = _render("10_social_anxiety_homework", {"progress": [
         ("Client reported that she did more than planned and that she dropped the script.", [20, 21, 22])]})
     assert "Progress: Client reported that they did more than planned" in draft.sections["assessment"]
+
+
+def test_a_reporting_verb_without_its_complement_is_not_rendered():
+    # 09 (record draft, a255179): "Clinician observed: Client reported feeling" from line 1, "Not great, honestly.",
+    # moved to the client's account as "Client reported feeling."
+    draft = _render("09_passive_si_safety", {"observations": [("Client reported feeling", [1])],
+                                             "activities": [("Client walked the dog at night.", [24])]})
+    assert "Client reported feeling." not in draft.as_text()
+    assert [s.flags for s in draft.dropped] == [["unfinished"]]
+    assert "Client walked the dog at night." in draft.sections["subjective"]

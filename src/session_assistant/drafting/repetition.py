@@ -14,6 +14,13 @@ _DANGLING = set("""and or but nor to the a an of with for that because so in on 
 their its our your my which who whom whose if when while about into than then including such like whether despite
 although though since until unless via per towards toward very more most less also not""".split())
 _TOKEN = re.compile(r"\S+")
+# A reporting verb needs what was reported: "Client reported feeling." (09, record draft: line 1 was
+# "Not great, honestly.") and "The client said." stop before their complement.
+_REPORTING = {"reported", "reports", "said", "says", "stated", "states", "described", "describes", "mentioned",
+              "noted", "expressed", "shared", "explained", "endorsed", "denied", "denies"}
+_FEELING_LEAD = _REPORTING | {"is", "was", "were", "are", "been", "be", "started", "began", "kept", "keeps", "felt"}
+_SUBJECTS = {"client", "clinician", "therapist", "she", "he", "they", "patient"}
+_WH = {"how", "what", "why", "whatever"}
 
 
 def _norm(token: str) -> str:
@@ -56,8 +63,14 @@ def is_unfinished(text: str) -> bool:
     stripped = text.strip()
     if not stripped or stripped.endswith(("…", "...", ",", ";", ":", "-", "–", "—", "(")):
         return True
-    words = stripped.rstrip(".!?\"')").split()
-    return not words or words[-1].lower().strip("\"'(") in _DANGLING
+    words = [w.lower().strip("\"'(,") for w in stripped.rstrip(".!?\"')").split()]
+    if not words or words[-1] in _DANGLING:
+        return True
+    if len(words) >= 2 and words[-1] in _REPORTING and words[-2] in _SUBJECTS:
+        return True
+    # "how they were feeling" is whole; "Client reported feeling" lacks the feeling.
+    return (len(words) >= 2 and words[-1] == "feeling" and words[-2] in _FEELING_LEAD
+            and not _WH & set(words[:-1]))
 
 
 def finished(text: str) -> str:
