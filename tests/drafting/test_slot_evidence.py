@@ -158,3 +158,23 @@ def test_a_reporting_verb_without_its_complement_is_not_rendered():
     assert "Client reported feeling." not in draft.as_text()
     assert [s.flags for s in draft.dropped] == [["unfinished"]]
     assert "Client walked the dog at night." in draft.sections["subjective"]
+
+
+def test_a_score_compared_in_weeks_is_dropped_and_the_chart_line_states_the_scores():
+    # 09, line 10 (the clinician): "Your score is 19. Three weeks ago it was 13." The record draft said
+    # "a PHQ-9 score of 19, which is three weeks lower than the previous score of 13".
+    chart = ChartContext.from_json(json.loads((SESSIONS / "09_passive_si_safety.chart.json").read_text()))
+    draft = _render("09_passive_si_safety", {"measures": [
+        ("Client reported a PHQ-9 score of 19, which is three weeks lower than the previous score of 13.", [10])]},
+        chart=chart)
+    objective = draft.sections["objective"]
+    assert "weeks lower" not in objective and "PHQ-9 total 19" in objective
+    assert [s.flags for s in draft.dropped] == [["garbled_score"]]
+    # A score that went the other way than the sentence says is garbled too.
+    draft = _render("09_passive_si_safety", {"measures": [("The PHQ-9 score was 19, lower than 13 three weeks ago.",
+                                                           [10])]})
+    assert "lower than 13" not in draft.as_text()
+    # A plain score with its time is kept.
+    draft = _render("09_passive_si_safety", {"measures": [("PHQ-9 score of 19 today, up from 13 three weeks ago.",
+                                                           [10])]})
+    assert "PHQ-9 score of 19 today, up from 13" in draft.sections["objective"] and not draft.dropped

@@ -81,6 +81,28 @@ def _restates_chart_scores(text: str, chart_scores: set[str]) -> bool:
     return bool(said) and said <= chart_scores and bool(re.search(r"\bscor|" + _INSTRUMENT.pattern, text, re.I))
 
 
+_SCORE_BY_TIME = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a few|several)\s+(?:days?|weeks?|months?|years?)\s+"
+                            r"(?:lower|higher|less|more|better|worse|up|down)\b", re.I)
+_SCORE_COMPARED = re.compile(r"\b(\d+)\b[^.\d]*?\b(lower|less|higher|more)\s+than\b[^.\d]*?\b(\d+)\b", re.I)
+GARBLED_SCORE = "garbled_score"
+
+
+def garbled_score(text: str) -> bool:
+    """A score sentence that measures a score in time or compares it the wrong way: "a PHQ-9 score of
+    19, which is three weeks lower than the previous score of 13" (09, record draft; line 10: "Your
+    score is 19. Three weeks ago it was 13."). The chart's measures line states the scores."""
+    if not re.search(r"\bscor|" + _INSTRUMENT.pattern, text, re.I):
+        return False
+    if _SCORE_BY_TIME.search(text):
+        return True
+    compared = _SCORE_COMPARED.search(text)
+    if compared is None:
+        return False
+    first, last = int(compared.group(1)), int(compared.group(3))
+    lower = compared.group(2).lower() in ("lower", "less")
+    return (first > last) if lower else (first < last)
+
+
 def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequence[Intervention] = (),
                chart: ChartContext | None = None, evidence: Sequence[int] = (),
                pronouns: str | None = None) -> tuple[str, list[str], bool]:
@@ -144,6 +166,9 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 flags, withhold = flags + [NEGATION_LOST], True
             if withhold:
                 withheld.append(DraftSentence(section, text, list(fact.evidence), flags))
+                continue
+            if not fact.by_rule and garbled_score(text):
+                dropped.append(DraftSentence(section, text, list(fact.evidence), [GARBLED_SCORE]))
                 continue
             bag = content_words(re.sub(r"^[A-Z][\w' ]{0,30}: ", "", text))
             # A fact moved to another slot joins facts of that kind: "Client stopped for a whole
