@@ -178,3 +178,11 @@ def test_a_score_compared_in_weeks_is_dropped_and_the_chart_line_states_the_scor
     draft = _render("09_passive_si_safety", {"measures": [("PHQ-9 score of 19 today, up from 13 three weeks ago.",
                                                            [10])]})
     assert "PHQ-9 score of 19 today, up from 13" in draft.sections["objective"] and not draft.dropped
+
+
+def test_what_is_going_on_ends_a_whole_sentence():
+    # 09 (record draft, a255179), lines 54-58: the client agrees to tell his brother Mike. "Homework: Client
+    # agreed to tell Mike what's going on." was dropped as unfinished for its last word, "on".
+    draft = _render("09_passive_si_safety", {"homework": [("Client agreed to tell Mike what's going on.", [54, 55, 58])]})
+    assert "Client agreed to tell Mike what's going on." in draft.sections["plan"]
+    assert not draft.dropped

@@ -21,6 +21,9 @@ _REPORTING = {"reported", "reports", "said", "says", "stated", "states", "descri
 _FEELING_LEAD = _REPORTING | {"is", "was", "were", "are", "been", "be", "started", "began", "kept", "keeps", "felt"}
 _SUBJECTS = {"client", "clinician", "therapist", "she", "he", "they", "patient"}
 _WH = {"how", "what", "why", "whatever"}
+# A particle that ends a verb phrase is not a dangling preposition: "tell Mike what's going on" (09).
+_PHRASAL_ON = {"going", "goes", "went", "carry", "carried", "move", "moved", "moving", "hold", "holding", "come",
+               "coming", "log", "logged", "sign", "signed", "check", "checked", "follow", "followed"}
 
 
 def _norm(token: str) -> str:
@@ -64,8 +67,10 @@ def is_unfinished(text: str) -> bool:
     if not stripped or stripped.endswith(("…", "...", ",", ";", ":", "-", "–", "—", "(")):
         return True
     words = [w.lower().strip("\"'(,") for w in stripped.rstrip(".!?\"')").split()]
-    if not words or words[-1] in _DANGLING:
+    if not words:
         return True
+    if words[-1] in _DANGLING:
+        return not (words[-1] in ("on", "in", "up") and len(words) >= 2 and words[-2] in _PHRASAL_ON)
     if len(words) >= 2 and words[-1] in _REPORTING and words[-2] in _SUBJECTS:
         return True
     # "how they were feeling" is whole; "Client reported feeling" lacks the feeling.
