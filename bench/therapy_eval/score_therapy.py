@@ -214,6 +214,9 @@ def unfinished(text: str) -> bool:
     if not stripped or stripped[-1] not in ".!?":
         return True
     words = _words(stripped)
+    # "tell Mike what's going on." (09) ends on a verb's particle, not a dangling preposition.
+    if len(words) >= 2 and words[-1] in ("on", "in") and words[-2] in ("going", "goes", "went", "carry", "move", "hold"):
+        return False
     return bool(words) and words[-1] in _DANGLING
 
 

@@ -140,3 +140,9 @@ def test_the_therapy_set_is_consistent():
         chart = json.loads(session["chart_path"].read_text(encoding="utf-8"))
         assert {"goals", "diagnoses", "last_plan", "measures"} <= set(chart), sid
     assert sum(1 for n in words.values() if n >= 3500) >= 2
+
+
+def test_a_sentence_ending_on_a_verbs_particle_is_finished():
+    # 09 (record draft): "Client agreed to tell Mike what's going on." is whole; "... to a support group and" is not.
+    assert not score_therapy.unfinished("Client agreed to tell Mike what's going on.")
+    assert score_therapy.unfinished("Client will talk to a support group and.")
