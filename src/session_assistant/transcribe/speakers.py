@@ -71,7 +71,7 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
 
         attach_mfcc_features(segments, audio, offset_s)
         return
-    spans, batches, owners = [], [], []
+    spans, pieces = [], []
     for seg in segments:
         seg.voice = None
         for start, end in _pieces(seg):
@@ -79,19 +79,10 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
             b = min(audio.size, int((end - offset_s) * SAMPLE_RATE))
             if b - a < SAMPLE_RATE // 5:  # under 0.2 s: too little voice to print
                 continue
-            mels, _ = encoder.partials(audio[a:b], hop_frames=None)
-            if len(mels):
-                owners += [len(spans)] * len(mels)
-                batches.append(mels)
-                spans.append((seg, start, end))
-    if not spans:
-        return
-    mels = np.concatenate(batches)
-    prints = np.concatenate([encoder.embed_partials(mels[i:i + 128]) for i in range(0, len(mels), 128)])
-    owners = np.array(owners)
-    for k, (seg, start, end) in enumerate(spans):
-        mean = prints[owners == k].mean(axis=0)
-        row = [round(start, 3), round(end, 3), *np.round(mean / np.linalg.norm(mean), 4).tolist()]
+            pieces.append(audio[a:b])
+            spans.append((seg, start, end))
+    for (seg, start, end), voice in zip(spans, encoder.embed_pieces(pieces)):
+        row = [round(start, 3), round(end, 3), *np.round(voice, 4).tolist()]
         seg.voice = (seg.voice or []) + [row]
 
 
