@@ -15,6 +15,7 @@ echo: it comes after the client has spoken, seconds away rather than at the same
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 
@@ -23,7 +24,7 @@ import numpy as np
 from session_assistant.transcribe.segments import Segment, Word
 
 MAX_LAG_S = 0.75  # Whisper's word times on the two channels differ by a few tenths at most
-MOSTLY = 0.6  # share of a segment's words that makes it an echo as a whole
+MOSTLY = 0.6  # share of echoed words that makes what is left of a segment an echo as a whole
 MIN_RUN = 3  # shorter runs inside the clinician's own speech are left (common words repeat)
 
 
@@ -31,10 +32,13 @@ def _token(word: str) -> str:
     return re.sub(r"[^\w']", "", word.lower())
 
 
-def _echoed(words: list[Word], call: list[tuple[str, float]]) -> list[bool]:
-    """For each word of one microphone segment: is it a call word at the same moment?"""
+def _echoed(words: list[Word], call: list[tuple[str, float]], call_times: list[float]) -> list[bool]:
+    """For each word of one microphone segment: is it a call word at the same moment?
+    ``call`` is (token, time) sorted by time; ``call_times`` its times."""
     times = [(w.start + w.end) / 2 for w in words]
-    nearby = [(token, t) for token, t in call if times[0] - 2 * MAX_LAG_S <= t <= times[-1] + 2 * MAX_LAG_S]
+    lo = bisect.bisect_left(call_times, times[0] - 2 * MAX_LAG_S)
+    hi = bisect.bisect_right(call_times, times[-1] + 2 * MAX_LAG_S)
+    nearby = call[lo:hi]
     echoed = [False] * len(words)
     if not nearby:
         return echoed
@@ -76,12 +80,13 @@ def drop_echoes(microphone: list[Segment], call: list[Segment]) -> tuple[list[Se
     """The microphone's segments without the call's words heard again; and how many words went."""
     call_words = sorted(((_token(w.word), (w.start + w.end) / 2) for s in call for w in s.words),
                         key=lambda item: item[1])
+    call_times = [t for _, t in call_words]
     kept, dropped = [], 0
     for seg in microphone:
         if not seg.words or not call_words:
             kept.append(seg)
             continue
-        pieces = _kept_pieces(seg, _echoed(seg.words, call_words))
+        pieces = _kept_pieces(seg, _echoed(seg.words, call_words, call_times))
         dropped += len(seg.words) - sum(len(p.words) for p in pieces)
         kept.extend(pieces)
     return kept, dropped
