@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from speaker_dialogues import COUPLE_THREE, DIALOGUES  # noqa: E402
-from transcription_speakers import PAIRS, RATE, speak  # noqa: E402
+from transcription_speakers import PAIRS, RATE, dialogue_key, speak, transcribe_cached  # noqa: E402
 
 from session_assistant.transcribe.channels import transcribe_call_blocks  # noqa: E402
 from session_assistant.transcribe.engine import DecodeOptions, WhisperEngine  # noqa: E402
@@ -120,7 +120,8 @@ def two_channels(engine, folder: Path, count: int) -> None:
 
 def three_voices(engine, folder: Path) -> None:
     audio, truth = build(COUPLE_THREE, THREE_VOICES, folder, channels=False)
-    transcript = engine.transcribe(audio, DecodeOptions(language="en"))
+    key = dialogue_key("couple, three voices", COUPLE_THREE, THREE_VOICES.values())
+    transcript, _, audio = transcribe_cached(engine, audio, key)  # cached as in transcription_speakers
     attach_voice_features(transcript.segments, audio, encoder=engine.voice_encoder)
     profile = voice_print(speak(PASSAGE, THREE_VOICES["T"], folder, 165), engine.voice_encoder).embedding
     for label, voice in (("without a profile", None), ("with a profile", profile)):
@@ -139,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dialogues", type=int, default=len(DIALOGUES), help="how many two-channel sessions")
     parser.add_argument("--skip-three", action="store_true", help="only the two-channel path")
+    parser.add_argument("--skip-calls", action="store_true", help="only the three voices")
     args = parser.parse_args()
     engine = WhisperEngine.from_registry(REPO / "models")
     assert engine.voice_encoder is not None, "speaker-ge2e is not installed"
@@ -146,8 +148,9 @@ def main() -> None:
         if not args.skip_three:
             print("Three voices:")
             three_voices(engine, Path(tmp))
-        print("Two channels (a call):")
-        two_channels(engine, Path(tmp), args.dialogues)
+        if not args.skip_calls:
+            print("Two channels (a call):")
+            two_channels(engine, Path(tmp), args.dialogues)
 
 
 if __name__ == "__main__":

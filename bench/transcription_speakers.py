@@ -1,15 +1,17 @@
-"""Speaker naming accuracy, word by word, with the app's own names; old (main) against new.
+"""Speaker naming accuracy, word by word, with the app's own names; before (main) against now.
 
     PYTHONPATH=src flock /tmp/sa-heavy.lock nice .venv/bin/python bench/transcription_speakers.py \
-        [--old /work/main/src/session_assistant/transcribe/speakers.py] [--real /tmp/pyannote-data]
+        [--old /work/main/src/session_assistant/transcribe/speakers.py] [--real /tmp/pyannote-data] [--fresh]
 
 Synthetic: the four fictional sessions of ``speaker_dialogues.py`` spoken by espeak-ng, each in
 a voice pair (male/female, male/male, female/female), pauses of 0.3-0.9 s between turns, short
 back-channel turns. Each is transcribed once by Whisper; then speakers are attributed by
-* old: the code given by ``--old`` (main's MFCC + k-means, first voice = clinician);
-* new: GE2E voice prints, clusters, clinician named from the conversation;
-* new + profile: the same, the clinician named by a voice profile made from a separate espeak
-  reading of ``voice_profile.PASSAGE`` in the clinician's voice.
+* before: the ``speakers.py`` given by ``--old`` (main's; a copy of an older commit's file works
+  too: ``git show REV:src/session_assistant/transcribe/speakers.py > /tmp/old.py``), with the
+  same GE2E encoder;
+* new: this tree's code: GE2E voice prints, clusters, clinician named from the conversation;
+* "+ profile": the same, given a voice profile made from a separate espeak reading of
+  ``voice_profile.PASSAGE`` in the clinician's voice.
 Score = share of words whose speaker is right *by name* (clinician/client); "perm" forgives a
 swap of the two names. The reference speaker of a word is the turn its midpoint falls in.
 
@@ -20,13 +22,19 @@ swap; with a profile (made from the same person in other clips: MEE009 from dev0
 back, MÉO069 from trn00 + trn01 for trn03) the profile's owner must be named clinician.
 
 Time: CPU seconds of Whisper against CPU seconds of the speaker work (voice prints + naming).
+
+Whisper's segments are cached under ``bench/out/speakers_cache`` (keyed by the audio's SHA-256,
+with the Whisper CPU seconds they cost), so a change to the speaker code re-scores in seconds;
+``--fresh`` transcribes again.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import importlib.util
+import json
 import subprocess
 import sys
 import tempfile
@@ -42,10 +50,43 @@ from speaker_dialogues import DIALOGUES  # noqa: E402
 
 from session_assistant.transcribe.audio_input import load_audio  # noqa: E402
 from session_assistant.transcribe.engine import DecodeOptions, WhisperEngine  # noqa: E402
+from session_assistant.transcribe.segments import Transcript  # noqa: E402
 from session_assistant.transcribe.speakers import attach_voice_features, diarize  # noqa: E402
 from session_assistant.transcribe.voice_profile import PASSAGE, speech_only, voice_print  # noqa: E402
 
 RATE = 16_000
+CACHE = REPO / "bench" / "out" / "speakers_cache"
+FRESH = False  # --fresh: ignore the cache
+BEFORE_CPU = [0.0]  # the --old code's speaker work, CPU seconds
+
+
+def transcribe_cached(engine, audio: np.ndarray, key: str | None = None) -> tuple[Transcript, float, np.ndarray]:
+    """(transcript, Whisper CPU seconds, audio), from the cache when seen before.
+
+    Real clips are keyed by their audio. Spoken dialogues differ by sox's random dither on every
+    build, so they are keyed by ``key`` (what was spoken, by which voices) and the audio Whisper
+    heard is kept with the segments and returned instead of the new build."""
+    key = key or hashlib.sha256(np.ascontiguousarray(audio, dtype=np.float32).tobytes()).hexdigest()[:24]
+    path, heard = CACHE / f"{key}.json", CACHE / f"{key}.npy"
+    if path.is_file() and not FRESH:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if heard.is_file():
+            audio = np.load(heard)
+        return Transcript.from_dict(data["transcript"]), data["whisper_cpu_s"], audio
+    started = time.process_time()
+    transcript = engine.transcribe(audio, DecodeOptions(language="en"))
+    cpu = time.process_time() - started
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"transcript": transcript.to_dict(), "whisper_cpu_s": cpu}), encoding="utf-8")
+    np.save(heard, np.asarray(audio, dtype=np.float32))
+    return transcript, cpu, audio
+
+
+def dialogue_key(name: str, turns, voices) -> str:
+    spoken = json.dumps([name, list(voices), [list(t) for t in turns]], ensure_ascii=False)
+    return "dialogue-" + hashlib.sha256(spoken.encode("utf-8")).hexdigest()[:16]
+
+
 PAIRS = {  # (clinician, client) espeak-ng voices; checked to differ (en-gb+variant is ignored by espeak-ng)
     "sleep and work": ("en-us+f2", "en-gb-x-rp+m3", "female/male"),
     "grief": ("en-us+m1", "en-gb-x-rp+m4", "male/male"),
@@ -92,6 +133,7 @@ def word_scores(segments, reference) -> tuple[float, float, int]:
 def load_old(path: Path):
     spec = importlib.util.spec_from_file_location("old_speakers", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -101,9 +143,15 @@ def attribute(transcript, audio, engine, old, profile):
     out = {}
     if old is not None:
         segs = copy.deepcopy(transcript.segments)
-        old.attach_voice_features(segs, audio)
-        old.assign_speakers(segs, 2)
-        out["old"] = segs
+        started = time.process_time()
+        old.attach_voice_features(segs, audio, encoder=engine.voice_encoder)
+        with_prints = copy.deepcopy(segs)
+        old.diarize(segs, 2)
+        BEFORE_CPU[0] += time.process_time() - started
+        out["before"] = segs
+        if profile is not None:
+            old.diarize(with_prints, 2, clinician_voice=profile)
+            out["before + profile"] = with_prints
     segs = copy.deepcopy(transcript.segments)
     started = time.process_time()
     attach_voice_features(segs, audio, encoder=engine.voice_encoder)
@@ -125,9 +173,8 @@ def synthetic(engine, old, folder: Path) -> tuple[float, float]:
         audio, truth = build(turns, (clinician, client), folder)
         reading = speak(PASSAGE, clinician, folder, 165)
         profile = voice_print(reading, engine.voice_encoder).embedding
-        started = time.process_time()
-        transcript = engine.transcribe(audio, DecodeOptions(language="en"))
-        whisper_cpu += time.process_time() - started
+        transcript, cpu, audio = transcribe_cached(engine, audio, dialogue_key(name, turns, (clinician, client)))
+        whisper_cpu += cpu
         variants, cpu, naming = attribute(transcript, audio, engine, old, profile)
         speaker_cpu += cpu
 
@@ -186,9 +233,8 @@ def real(engine, old, folder: Path) -> tuple[float, float]:
         profile = engine.voice_encoder.embed_audio(speech_only(solo))
         profile_clip = f"{'+'.join(profile_clips)}, {speech_only(solo).size / RATE:.0f} s"
         people = sorted({who for _, _, who in rttm[clip]}, key=lambda p: p != owner)  # owner first = "clinician"
-        started = time.process_time()
-        transcript = engine.transcribe(audio, DecodeOptions(language="en"))
-        whisper_cpu += time.process_time() - started
+        transcript, cpu, audio = transcribe_cached(engine, audio)
+        whisper_cpu += cpu
         variants, cpu, _ = attribute(transcript, audio, engine, old, profile)
         speaker_cpu += cpu
 
@@ -209,7 +255,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path, default=Path("/work/main/src/session_assistant/transcribe/speakers.py"))
     parser.add_argument("--real", type=Path, default=Path("/tmp/pyannote-data"))
+    parser.add_argument("--fresh", action="store_true", help="transcribe again instead of using the cache")
     args = parser.parse_args()
+    global FRESH
+    FRESH = args.fresh
     engine = WhisperEngine.from_registry(REPO / "models")
     assert engine.voice_encoder is not None, "speaker-ge2e is not installed"
     old = load_old(args.old) if args.old.is_file() else None
@@ -221,7 +270,8 @@ def main() -> None:
             print("Real two-speaker clips (pyannote-audio tests/data, AMI):")
             w2, s2 = real(engine, old, args.real)
     print(f"CPU: Whisper {w1 + w2:.1f} s, speaker work {s1 + s2:.1f} s = {100 * (s1 + s2) / (w1 + w2):.1f} % "
-          f"of transcription")
+          f"of transcription; the --old code's speaker work {BEFORE_CPU[0]:.1f} s = "
+          f"{100 * BEFORE_CPU[0] / (w1 + w2):.1f} %")
 
 
 if __name__ == "__main__":

@@ -79,3 +79,24 @@ def test_a_voice_profile_names_the_clinician_even_against_the_words():
     naming = diarize(segments, 2, clinician_voice=profile)
     assert naming.method == "profile"
     assert [s.speaker for s in segments][:2] == ["clinician", "client"]
+
+
+def test_a_back_channel_whisper_ran_into_the_clinicians_segment_stays_the_clients():
+    # Whisper often writes a short reply as its own sentence at the end of the other voice's
+    # segment ("... at night? Mm-hmm."): a whole sentence in the other voice is a turn, not a
+    # stray print to smooth away; a stray print inside a sentence still is.
+    rng = np.random.default_rng(11)
+    segments = _session(CLIENT_FIRST, rng)
+    asks, back = segments[3], segments[4]
+    merged = Segment(3, asks.start, back.end, f"{asks.text} {back.text}", asks.words + back.words, 0.9, None,
+                     asks.voice + back.voice)
+    segments[3:5] = [merged]
+    # a stray client-like print over 0.5 s inside the clinician's proposal
+    proposal = segments[5]
+    a, b, *own = proposal.voice[1]
+    proposal.voice[1:2] = [[a, a + 0.5, *own], [a + 0.5, a + 1.0, *segments[2].voice[0][2:]], [a + 1.0, b, *own]]
+    diarize(segments, 2)
+    said = [(s.speaker, s.text) for s in segments]
+    assert ("client", "Mm-hmm.") in said, said
+    assert ("clinician", CLIENT_FIRST[3][1]) in said, said
+    assert ("clinician", CLIENT_FIRST[6][1]) in said, said

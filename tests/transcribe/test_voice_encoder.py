@@ -78,3 +78,17 @@ def test_a_back_channel_shorter_than_a_partial_still_gets_a_voice_print(encoder,
     assert short.size < 1.6 * 16000
     embedding = encoder.embed_audio(short)
     assert embedding is not None and embedding.shape == (256,)
+
+
+def test_piece_prints_equal_the_central_partial_of_the_whole_piece(encoder, tmp_path):
+    # embed_pieces computes only the central 160 mel frames (the speaker work's cost, issue 17);
+    # they must be the frames the full computation would have cut out, for any piece length.
+    audio = read_wav(speak("I have not been sleeping well, and work has been very stressful this week. "
+                           "Can you tell me more about what keeps you awake?", "en-us+m3", tmp_path / "a.wav"))
+    lengths = [3_200, 25_440, 25_441, 25_599, 25_600, 25_760, 40_001, 51_200]
+    pieces = [audio[1_000:1_000 + n] for n in lengths]
+    reference = encoder.embed_partials(np.concatenate([encoder.partials(p, hop_frames=None)[0] for p in pieces]))
+    fast = encoder.embed_pieces(pieces)
+    assert fast.shape == (len(pieces), 256)
+    assert np.abs(fast - reference).max() < 1e-5
+    assert encoder.embed_pieces([]).shape == (0, 256)

@@ -4,7 +4,9 @@ A telehealth call is sealed on two channels (``audio.call_capture``): 0 the clin
 microphone, 1 the call's audio (the client). Who spoke is then known from the channel, not
 guessed from voices: each channel goes through its own ``LiveTranscriber`` (one voice, so no
 voice prints and no clustering), and the two are merged by time. Words spoken at the same
-moment on both channels (an overlap) are both kept, each under its own name.
+moment on both channels (an overlap) are both kept, each under its own name, except the call's
+own words heard again by the microphone from a laptop speaker (``echo``): those are dropped from
+the microphone's channel.
 
 Same interface as ``LiveTranscriber`` (``feed`` takes (n, 2) blocks), so the recorder's
 ``on_chunk``, the live transcription thread and the resumable job use it unchanged. Each
@@ -19,6 +21,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+from session_assistant.transcribe.echo import drop_echoes
 from session_assistant.transcribe.engine import DecodeOptions, WhisperEngine
 from session_assistant.transcribe.live import LiveSettings, LiveTranscriber, Window, feed_blocks
 from session_assistant.transcribe.segments import Transcript
@@ -69,6 +72,7 @@ class CallTranscriber:
     def transcript(self) -> Transcript:
         """Both channels merged by time, each line named by its channel."""
         parts = [live.transcript() for live in self._channels]
+        parts[0].segments, echo_words = drop_echoes(parts[0].segments, parts[1].segments)
         segments = []
         for channel, part in enumerate(parts):
             for segment in part.segments:
@@ -80,7 +84,8 @@ class CallTranscriber:
             segment.id = i
         spoken = [p for p in parts if p.segments] or parts
         language = max(spoken, key=lambda p: sum(s.end - s.start for s in p.segments)).language
-        return Transcript(language, max(p.duration_s for p in parts), segments, dict(NAMING))
+        naming = dict(NAMING, echo_words_dropped=echo_words) if echo_words else dict(NAMING)
+        return Transcript(language, max(p.duration_s for p in parts), segments, naming)
 
     @property
     def windows(self) -> list[Window]:

@@ -9,7 +9,8 @@
 2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
    similarity, several seeds); shorter ones ("mm-hmm", "okay") only join their nearest
    cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of its
-   piece; runs shorter than 2 s inside one segment follow their neighbours.
+   piece; runs shorter than 2 s inside one segment follow their neighbours, unless the run is
+   a whole sentence (a reply Whisper wrote into the other voice's segment).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician.
    Without one, ``roles.judge_roles`` scores what each voice said over the whole session (asks,
    reflects, proposes = clinician; reports = client): the first voice heard decides nothing.
@@ -24,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from session_assistant.transcribe.roles import judge_roles
-from session_assistant.transcribe.segments import SAMPLE_RATE, Segment
+from session_assistant.transcribe.segments import SAMPLE_RATE, Segment, Word
 
 CLINICIAN, CLIENT = "clinician", "client"
 BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
@@ -71,7 +72,7 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
 
         attach_mfcc_features(segments, audio, offset_s)
         return
-    spans, batches, owners = [], [], []
+    spans, pieces = [], []
     for seg in segments:
         seg.voice = None
         for start, end in _pieces(seg):
@@ -79,19 +80,10 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
             b = min(audio.size, int((end - offset_s) * SAMPLE_RATE))
             if b - a < SAMPLE_RATE // 5:  # under 0.2 s: too little voice to print
                 continue
-            mels, _ = encoder.partials(audio[a:b], hop_frames=None)
-            if len(mels):
-                owners += [len(spans)] * len(mels)
-                batches.append(mels)
-                spans.append((seg, start, end))
-    if not spans:
-        return
-    mels = np.concatenate(batches)
-    prints = np.concatenate([encoder.embed_partials(mels[i:i + 128]) for i in range(0, len(mels), 128)])
-    owners = np.array(owners)
-    for k, (seg, start, end) in enumerate(spans):
-        mean = prints[owners == k].mean(axis=0)
-        row = [round(start, 3), round(end, 3), *np.round(mean / np.linalg.norm(mean), 4).tolist()]
+            pieces.append(audio[a:b])
+            spans.append((seg, start, end))
+    for (seg, start, end), voice in zip(spans, encoder.embed_pieces(pieces)):
+        row = [round(start, 3), round(end, 3), *np.round(voice, 4).tolist()]
         seg.voice = (seg.voice or []) + [row]
 
 
@@ -217,31 +209,37 @@ def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[
     return name_of, SpeakerNaming(method, confidence, {name_of[c]: round(v, 3) for c, v in scores.items()})
 
 
-def _smooth(words, labels: list[int], min_run_s: float = 2.0) -> list[int]:
-    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run."""
+def _ends_sentence(word: Word) -> bool:
+    return word.word.strip().endswith((".", "?", "!"))
+
+
+def _smooth(words: list[Word], labels: list[int], min_run_s: float = 2.0) -> list[int]:
+    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run.
+
+    A run that is a whole sentence is kept: Whisper often writes a reply as its own sentence at
+    the end of the other voice's segment ("... at night? Mm-hmm."), and that is a turn, not a
+    stray print (on the synthetic sessions: 95.8 % -> 96.9 % of words right, bench/README.md)."""
     labels = list(labels)
-    changed = True
-    while changed:
-        changed = False
-        runs = []  # (first, last, label)
+    while True:
+        runs = []  # [first, last, label]
         for i, lab in enumerate(labels):
             if runs and runs[-1][2] == lab:
                 runs[-1][1] = i
             else:
                 runs.append([i, i, lab])
         if len(runs) < 2:
-            break
-        for k, (a, b, lab) in enumerate(runs):
-            if words[b].end - words[a].start >= min_run_s:
-                continue
-            left = runs[k - 1] if k > 0 else None
-            right = runs[k + 1] if k + 1 < len(runs) else None
-            span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0
-            target = left if span(left) >= span(right) else right
-            labels[a:b + 1] = [target[2]] * (b - a + 1)
-            changed = True
-            break
-    return labels
+            return labels
+        span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0
+        short = [k for k, (a, b, _) in enumerate(runs) if span(runs[k]) < min_run_s
+                 and not ((a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b]))]
+        if not short:
+            return labels
+        k = short[0]  # in order: shortest-first cost 7 % of the words on the real clips (bench/README.md)
+        a, b, _ = runs[k]
+        left = runs[k - 1] if k > 0 else None
+        right = runs[k + 1] if k + 1 < len(runs) else None
+        target = left if span(left) >= span(right) else right
+        labels[a:b + 1] = [target[2]] * (b - a + 1)
 
 
 def _split_by_label(seg: Segment, labels: list[int]) -> list[tuple[Segment, int]]:

@@ -100,13 +100,15 @@ def mel_filterbank() -> np.ndarray:
 _WINDOW = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N_FFT) / N_FFT)).astype(np.float32)  # periodic Hann
 
 
-def mel_frames(audio: np.ndarray, bank: np.ndarray) -> np.ndarray:
-    """Mel power frames (n_frames x 40) of 16 kHz audio, centred frames with zero padding."""
+def mel_frames(audio: np.ndarray, bank: np.ndarray, first: int = 0, count: int | None = None) -> np.ndarray:
+    """Mel power frames (n_frames x 40) of 16 kHz audio, centred frames with zero padding;
+    ``first``/``count`` compute only those frames (the same values as slicing the whole)."""
     padded = np.pad(np.asarray(audio, dtype=np.float32), N_FFT // 2)
-    count = 1 + (padded.size - N_FFT) // HOP
+    available = 1 + (padded.size - N_FFT) // HOP - first
+    count = available if count is None else min(count, available)
     if count < 1:
         return np.zeros((0, N_MELS), dtype=np.float32)
-    index = np.arange(N_FFT)[None, :] + HOP * np.arange(count)[:, None]
+    index = np.arange(N_FFT)[None, :] + HOP * np.arange(first, first + count)[:, None]
     spectrum = np.fft.rfft(padded[index] * _WINDOW, N_FFT)
     power = (spectrum.real ** 2 + spectrum.imag ** 2).astype(np.float32)
     return power @ bank.T
@@ -172,6 +174,26 @@ class VoiceEncoder:
         raw = np.maximum(hidden @ self._linear_w + self._linear_b, 0.0)
         norms = np.linalg.norm(raw, axis=1, keepdims=True)
         return raw / np.where(norms > 0, norms, 1.0)
+
+    def embed_pieces(self, pieces: list[np.ndarray], batch: int = 128) -> np.ndarray:
+        """One voice print (len(pieces) x 256) per piece of audio: its central partial (1.6 s,
+        a shorter piece repeated to fill it), the cheapest print of a short piece.
+
+        Only the central 160 mel frames are computed, and the mel products run on one BLAS
+        thread like the LSTM (threads spinning over a 201 x 40 product cost 2.7x the CPU time
+        on the loaded 2-core machine; bench/README.md)."""
+        if not pieces:
+            return np.zeros((0, self._linear_w.shape[1]), dtype=np.float32)
+        with _one_blas_thread():
+            mels = np.stack([self._central_partial(np.asarray(p, dtype=np.float32)) for p in pieces])
+            return np.concatenate([self._embed(mels[i:i + batch]) for i in range(0, len(mels), batch)])
+
+    def _central_partial(self, audio: np.ndarray) -> np.ndarray:
+        needed = (PARTIAL_FRAMES - 1) * HOP
+        if audio.size < needed:
+            audio = np.tile(audio, int(np.ceil(needed / max(audio.size, 1))))[:needed]
+        total = 1 + audio.size // HOP  # frames of the whole piece, as ``mel_frames`` counts them
+        return mel_frames(audio, self.bank, (total - PARTIAL_FRAMES) // 2, PARTIAL_FRAMES)
 
     def partials(self, audio: np.ndarray, hop_frames: int | None = 50) -> tuple[np.ndarray, list[tuple[int, int]]]:
         """Cut audio into 160-frame mel partials every ``hop_frames`` (``None``: only the central
