@@ -69,3 +69,17 @@ def test_assembled_models_are_readable_by_every_user(tmp_path):
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_checksums_are_remembered_in_the_cache_folder_that_paths_names(tmp_path, monkeypatch):
+    """paths is the one module that knows where things live: the checksum memo follows it."""
+    from session_assistant import paths
+
+    cache = tmp_path / "elsewhere-cache"
+    monkeypatch.setattr(paths, "user_cache_dir", lambda: cache)
+    models = tmp_path / "models"
+    (models / "whisper-base").mkdir(parents=True)
+    (models / "whisper-base" / "model.bin").write_bytes(b"not the real file")
+    model_registry.list_models(models)
+    remembered = json.loads((cache / "model-checksums.json").read_text())
+    assert str((models / "whisper-base" / "model.bin").resolve()) in remembered

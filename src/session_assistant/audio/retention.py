@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from session_assistant.audio import notices, sealed
+from session_assistant.audio import file_locks, notices, sealed
 from session_assistant.audio.capture import DEFAULT_MAX_SECONDS
 from session_assistant.audio.deadline import TRANSCRIBE_BEFORE, Deadline, deadline
 from session_assistant.clock import BootTime
@@ -121,7 +121,7 @@ class Retention:
         state, transcript_stored, appointment_id, client_id, file_name = row
         if state == "shredded":
             raise UserError(f"Recording {recording_id} was already shredded.")
-        if sealed.is_being_written(self.folder / file_name):
+        if file_locks.is_being_written(self.folder / file_name):
             raise UserError("That recording is still running; stop it before shredding.")
         if not transcript_stored and not force:
             raise TranscriptNotStored(
@@ -253,7 +253,7 @@ class Retention:
         recovered = []
         for rec_id, file_name, started_at, appointment_id, client_id, key, started_boot_s in rows:
             path = self.folder / file_name
-            if key is None or not path.exists() or sealed.is_being_written(path):
+            if key is None or not path.exists() or file_locks.is_being_written(path):
                 continue  # a live recording, a missing file (tracked by the sweep) or an orphan
             try:
                 info = sealed.SealedReader(path, key).info()
@@ -295,7 +295,7 @@ class Retention:
             match = _FILE_NAME.match(path.name)
             if not match or self._has_key(match.group(1)):
                 continue
-            with sealed.held_for_removal(path) as ours:
+            with file_locks.held_for_removal(path) as ours:
                 # Under the file's lock no writer can commit a key for it any more: ask again, as
                 # an import may have committed between the listing and the lock.
                 if not ours or self._has_key(match.group(1)):
@@ -319,7 +319,7 @@ class Retention:
                                    "AND r.state IN ('complete', 'interrupted')").fetchall()
         for rec_id, file_name in keyless:
             path = self.folder / file_name
-            if path.exists() and not sealed.is_being_written(path):
+            if path.exists() and not file_locks.is_being_written(path):
                 _unlink_durably(path)
             self._log_orphan(rec_id, "orphan_file")
             removed.append(rec_id)

@@ -3,7 +3,8 @@
 The work (``DigestService.run_pending``: rules only, milliseconds per item) runs on the vault
 pool's one thread through the worker base class; a request while one runs is remembered and run
 once after it, so a burst of signings costs one extra pass. Jobs left by a crash are "interrupted"
-and picked up by the next pass; a lock cancels between items and the rest stay queued.
+and picked up by the next pass; a lock closes the runner first: it cancels between items, waits for the
+pass to end (before the vault's writer stops) and the rest stay queued.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 # The first pass waits a little after unlock: another process may hold the vault's write lock for a
 # while (a CLI command, a backup), and unlocking must never wait behind background work.
 UNLOCK_DELAY_MS = 30_000
+CLOSE_WAIT_S = 10.0  # a pass stops between items (milliseconds each); this only bounds a stuck one
 
 
 class DigestRunner(QObject):
@@ -28,13 +30,14 @@ class DigestRunner(QObject):
         self._worker: Worker | None = None
         self._again = False
         self.passes = 0  # finished passes (tests wait on it)
+        self._closed = False
 
     def start_after_unlock(self) -> None:
         QTimer.singleShot(UNLOCK_DELAY_MS, self, self.request)
 
     def request(self, *_args) -> None:
         """Build whatever digests are waiting (signals may pass arguments: ignored)."""
-        if self._ctx.practice is None:
+        if self._closed or self._ctx.practice is None:
             return
         if self._worker is not None and self._worker.running:
             self._again = True
@@ -46,10 +49,18 @@ class DigestRunner(QObject):
         worker.cancelled.connect(self._on_done)
         self._worker = self._ctx.pools.run(worker, "vault")
 
-    def cancel(self) -> None:
+    def close(self, wait_s: float = CLOSE_WAIT_S) -> None:
+        """Before a lock or quit, ahead of the saves that teardown makes: no pass starts after this
+        (a save's signal would start one after the pools were waited for, and it would write after
+        the vault's writer stopped), and one under way is cancelled between items and waited for.
+        What the saves queued stays queued for the next unlock."""
+        self._closed = True
         self._again = False
-        if self._worker is not None and self._worker.running:
-            self._worker.cancel()
+        worker = self._worker
+        if worker is not None and worker.running:
+            worker.cancel()
+            if not worker.wait(wait_s):
+                log.warning("a digest pass did not stop within %.0f s", wait_s)
 
     def _on_failed(self, _text: str) -> None:
         log.warning("digests not built this time; they stay queued")

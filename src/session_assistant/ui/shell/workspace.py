@@ -280,11 +280,11 @@ class Workspace(QWidget):
     def teardown(self) -> dict[int, str]:
         """Before a lock or quit: save the open note and the chart's unsaved edits, stop work, hide
         the tray, destroy every PHI widget. Returns the chart's notes on what it kept (``ChartPage.keep_unsaved_at_lock``)."""
+        self.digests.close()  # first: the saves below must not start a pass that outlives the vault
         chart_notes = self.chart.keep_unsaved_at_lock()
         self.note.teardown()
         self.session.teardown()
         self.chart.summary_tab.teardown()
-        self.digests.cancel()
         if self.tray is not None:
             self.tray.hide()
         self.setParent(None)
