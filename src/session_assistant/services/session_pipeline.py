@@ -179,6 +179,24 @@ class SessionPipeline(Service):
         return transcript
 
     @writes
+    def view_partial_transcript(self, appointment_id: int) -> list:
+        """The segments of the windows an unfinished transcription did finish (its checkpoints), for
+        the clinician to see what is done after a Cancel or a crash; audited like a whole transcript."""
+        from session_assistant.transcribe.segments import Segment
+
+        job = self.interrupted_job(appointment_id)
+        if job is None or job.kind != TRANSCRIBE_JOB:
+            return []
+        segments = sorted((Segment.from_dict(s) for window in self.jobs.checkpoints(job.id)
+                           for s in window.get("segments", [])), key=lambda s: s.start)
+        if segments:
+            with self.db.transaction() as conn:
+                row = conn.execute("SELECT client_id FROM appointments WHERE id = ?", (appointment_id,)).fetchone()
+                self.audit.append(conn, "transcript_viewed", entity="appointment", entity_id=appointment_id,
+                                  client_id=row[0] if row else None, detail="partial")
+        return segments
+
+    @writes
     def relabel_speakers(self, appointment_id: int, mapping: dict[str, str]) -> None:
         """The clinician corrects who spoke: e.g. {"clinician": "client", "client": "clinician"}."""
         transcript = self.transcript(appointment_id)
