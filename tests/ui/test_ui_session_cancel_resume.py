@@ -281,6 +281,9 @@ def test_a_live_recording_cancelled_mid_transcription_stays_cancelled_after_reop
 
     says_cancelled(session)
     window.workspace.go(0)
+    today = window.workspace.agenda.tree.topLevelItem(0)
+    badge = next(today.child(j).text(3) for j in range(today.childCount()) if "Avery" in today.child(j).text(1))
+    assert badge == "Transcription cancelled: resume in Session"  # "Interrupted" is for a crash or a quit
     says_cancelled(_open(window, "Avery"))
     window.shutdown()  # quit; a new window on the same vault reads the job state back
     again = make_window(ready_vault)

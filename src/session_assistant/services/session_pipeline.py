@@ -369,6 +369,8 @@ class SessionPipeline(Service):
             "transcribing": bool(transcribing and transcribing.state in ("running", "queued", "interrupted")),
             "drafting": bool(drafting and drafting.state in ("running", "queued", "interrupted")),
             "summary_ready": self.latest_draft(appointment_id) is not None,
-            "interrupted": self.interrupted_job(appointment_id) is not None,
+            "interrupted": (unfinished := self.interrupted_job(appointment_id)) is not None,
+            # The clinician's own Cancel of a transcription: resumable, but no crash to report.
+            "cancelled": bool(unfinished and unfinished.kind == TRANSCRIBE_JOB and unfinished.state == "cancelled"),
             "has_transcript": self.transcript(appointment_id) is not None,
         }
