@@ -318,7 +318,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
             return False
         segments = pipeline.view_partial_transcript(self.appointment_id)  # shown: audited
         if segments:
-            self.transcript.show_segments(segments, editable=False, locked_reason="Not finished: read-only")
+            self.transcript.show_segments(segments, editable=False, locked_reason="Read-only")
         return bool(segments)
 
     # ---- manual note ---------------------------------------------------------------------------------
