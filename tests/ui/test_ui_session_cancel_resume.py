@@ -289,3 +289,27 @@ def test_a_live_recording_cancelled_mid_transcription_stays_cancelled_after_reop
     again = make_window(ready_vault)
     unlock(qtbot, again)
     says_cancelled(_open(again, "Avery"))
+
+
+def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_window(
+        qtbot, ready_vault, make_window, tmp_path, warnings):
+    """Quitting the app while a recording is transcribed stops the work as a Cancel does, but the
+    clinician did not cancel: the next window says "Interrupted" and offers "Resume (Interrupted)"."""
+    window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(seconds_per_call=4.0)))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    practice, session = window.ctx.practice, _open_jonah(window)
+    appointment = session.appointment_id
+    wav = tmp_path / "session.wav"
+    _noise_wav(wav)
+    session.import_recording(wav)
+    qtbot.waitUntil(lambda: (job := practice.jobs.latest("transcribe", appointment)) is not None
+                    and len(practice.jobs.checkpoints(job.id)) >= 1, timeout=60000)
+    window.shutdown()  # quit mid-transcription
+    again = make_window(ready_vault)
+    unlock(qtbot, again)
+    assert again.ctx.practice.jobs.latest("transcribe", appointment).state == "interrupted"
+    session = _open_jonah(again)
+    assert session.consent_state.text().startswith("Interrupted") and not session.resume_button.isHidden()
+    assert _resume_label(session) == "Resume (Interrupted)"
+    assert session.transcript.line_texts()  # the windows done before the quit are on screen

@@ -348,6 +348,14 @@ class SessionPipeline(Service):
             return drafting
         return None
 
+    def mark_stopped_work_interrupted(self, appointment_id: int) -> None:
+        """A quit or a lock stopped the session's running transcription: the job queue stored it as
+        'cancelled' (any stopped work is), but the clinician cancelled nothing, so it is kept as
+        'interrupted' and the next start says so. Work that ends later keeps its own state."""
+        job = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
+        if job is not None and job.state in ("running", "cancelled"):
+            self.jobs.mark_interrupted(job.id)
+
     def audio_shredded(self, recording_id: str) -> bool:
         """True when the recording's audio is gone (shredded at its deadline, or no such recording)."""
         try:

@@ -402,6 +402,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self._meter.stop()
         if self._worker is not None:
             self._worker.cancel()
+            if not self._cancelling and self._ctx.practice is not None:  # a quit or a lock, not the clinician's Cancel
+                self._ctx.practice.sessions.mark_stopped_work_interrupted(self.appointment_id)
         if self._live is not None:
             self._live.abandon()
             self._live = None
