@@ -24,7 +24,8 @@ SCHEDULED = "Scheduled"
 IN_PROGRESS = "In session now"
 CLOSED = {"cancelled": "Cancelled", "no_show": "No-show"}
 # The colour family of each status (ui/common/theme.py STATUS_KINDS): what the pill on a row shows.
-KIND_OF = {SIGNED: "signed", INTERRUPTED: "overdue", CANCELLED_WORK: "overdue", NOTE_DRAFT: "draft_ready", SUMMARY_READY: "draft_ready",
+KIND_OF = {SIGNED: "signed", INTERRUPTED: "overdue", CANCELLED_WORK: "overdue",
+           NOTE_DRAFT: "draft_ready", SUMMARY_READY: "draft_ready",
            TRANSCRIBED: "recorded", RECORDED: "recorded", NOTE_TO_WRITE: "overdue", SCHEDULED: "scheduled",
            IN_PROGRESS: "transcribing", RUNNING["recording"]: "risk", RUNNING["transcribing"]: "transcribing",
            RUNNING["drafting"]: "transcribing", RUNNING["failed"]: "overdue"}
