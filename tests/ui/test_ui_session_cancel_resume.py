@@ -184,3 +184,132 @@ def test_resume_transcribes_with_the_voices_chosen_at_import(qtbot, ready_vault,
     session.resume_button.click()
     qtbot.waitUntil(lambda: bool(ready or warnings), timeout=60000)
     assert not warnings and asked == [1, 1]  # the import's pass, then Resume's
+
+
+def _resume_label(session) -> str:
+    return session.resume_button.text().replace("&", "")
+
+
+def test_after_cancel_the_part_already_transcribed_is_on_screen_and_resume_says_what_it_does(
+        qtbot, ready_vault, make_window, tmp_path, warnings):
+    """A deliberate Cancel is no crash: the button says it resumes the transcription (not
+    "Interrupted"), and the windows finished before Cancel are on the screen, read-only, also after
+    leaving the screen and coming back."""
+    window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(seconds_per_call=4.0)))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    session, job = _cancel_mid_transcription(qtbot, window, tmp_path, warnings)
+    done = [s["text"] for w in practice.jobs.checkpoints(job.id) for s in w["segments"]]
+    assert done  # at least one window was finished before Cancel
+    for shown_on in ("the screen just cancelled", "the screen opened again"):
+        assert _resume_label(session) == "Resume transcription", shown_on
+        assert "Interrupted" not in session.resume_button.accessibleName(), shown_on
+        lines = session.transcript.line_texts()
+        assert len(lines) == len(done) and all(text in line for text, line in zip(done, lines)), shown_on
+        assert not session.transcript.swap_button.isEnabled()  # read-only: the transcript is not stored yet
+        assert "already transcribed" in session.consent_state.text(), shown_on
+        window.workspace.go(0)
+        session = _open_jonah(window)
+
+
+def _audio_fakes():
+    import importlib.util
+
+    from sa_testing import REPO
+
+    spec = importlib.util.spec_from_file_location("ui_audio_fakes", REPO / "tests" / "audio" / "audio_fakes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _open(window, name: str):
+    agenda = window.workspace.agenda
+    today = agenda.tree.topLevelItem(0)
+    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
+                                    if name in today.child(j).text(1)))
+    agenda.start_session.click()
+    return window.workspace.session
+
+
+def test_a_live_recording_cancelled_mid_transcription_stays_cancelled_after_reopening_and_a_restart(
+        qtbot, ready_vault, make_window, monkeypatch, warnings):
+    """Record (a fake input stream: the hardware neighbour), Stop, Cancel while the rest is
+    transcribed: the job is stored as cancelled, not as a crash, so the screen says "Cancelled"
+    (never "the app closed") on the screen, after coming back to it, and in a new window on the
+    same vault."""
+    import time
+
+    from session_assistant.audio import devices
+
+    fakes = _audio_fakes()
+    device = devices.InputDevice(7, "Test microphone", "fake", 1, 16000.0, True)
+    factory = fakes.fake_factory(fakes.sine(600, 16000, amplitude=0.3), speed=1.0)
+    monkeypatch.setattr(devices, "list_input_devices", lambda sd=None: [device])
+    monkeypatch.setattr(devices, "choose_settings", lambda d, sd=None: (16000, 1))
+    monkeypatch.setattr(devices, "portaudio_stream_factory", lambda d, sd=None: factory)
+
+    def finish_until_cancelled(self, token=None, on_progress=None):
+        while not token.cancelled:  # hold the last window's transcription open until Cancel
+            if on_progress:
+                on_progress(0.1, "transcribing")
+            time.sleep(0.05)
+        token.raise_if_cancelled()
+
+    monkeypatch.setattr("session_assistant.transcribe.live.LiveTranscriber.finish", finish_until_cancelled)
+    window = make_window(ready_vault)
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    session = _open(window, "Avery")
+    appointment = session.appointment_id
+    session.record_button.click()
+    assert session._live is not None, warnings
+    qtbot.waitUntil(lambda: session.elapsed.text() >= "00:02", timeout=15000)
+    qtbot.waitUntil(lambda: session._live.live is not None, timeout=15000)  # the live transcriber is loaded
+    session.stop_button.click()
+    qtbot.waitUntil(lambda: session.busy.message.text().startswith("Transcribing"), timeout=30000)
+    session.busy.cancel.click()
+    qtbot.waitUntil(lambda: session._worker is None, timeout=30000)
+    assert not warnings
+    assert window.ctx.practice.jobs.latest("transcribe", appointment).state == "cancelled"  # not 'interrupted'
+
+    def says_cancelled(page) -> None:
+        said = page.consent_state.text()
+        assert said.startswith("Cancelled during transcription") and "app closed" not in said, said
+        assert not page.resume_button.isHidden() and _resume_label(page) == "Resume transcription"
+
+    says_cancelled(session)
+    window.workspace.go(0)
+    today = window.workspace.agenda.tree.topLevelItem(0)
+    badge = next(today.child(j).text(3) for j in range(today.childCount()) if "Avery" in today.child(j).text(1))
+    assert badge == "Transcription cancelled: resume in Session"  # "Interrupted" is for a crash or a quit
+    says_cancelled(_open(window, "Avery"))
+    window.shutdown()  # quit; a new window on the same vault reads the job state back
+    again = make_window(ready_vault)
+    unlock(qtbot, again)
+    says_cancelled(_open(again, "Avery"))
+
+
+def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_window(
+        qtbot, ready_vault, make_window, tmp_path, warnings):
+    """Quitting the app while a recording is transcribed stops the work as a Cancel does, but the
+    clinician did not cancel: the next window says "Interrupted" and offers "Resume (Interrupted)"."""
+    window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(seconds_per_call=4.0)))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    practice, session = window.ctx.practice, _open_jonah(window)
+    appointment = session.appointment_id
+    wav = tmp_path / "session.wav"
+    _noise_wav(wav)
+    session.import_recording(wav)
+    qtbot.waitUntil(lambda: (job := practice.jobs.latest("transcribe", appointment)) is not None
+                    and len(practice.jobs.checkpoints(job.id)) >= 1, timeout=60000)
+    window.shutdown()  # quit mid-transcription
+    again = make_window(ready_vault)
+    unlock(qtbot, again)
+    assert again.ctx.practice.jobs.latest("transcribe", appointment).state == "interrupted"
+    session = _open_jonah(again)
+    assert session.consent_state.text().startswith("Interrupted") and not session.resume_button.isHidden()
+    assert _resume_label(session) == "Resume (Interrupted)"
+    assert session.transcript.line_texts()  # the windows done before the quit are on screen

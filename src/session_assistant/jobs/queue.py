@@ -133,6 +133,14 @@ class JobQueue:
                          "WHERE id = ? AND state IN ('queued', 'running', 'cancelled')", (self._clock.iso(), job_id))
 
     @writes
+    def mark_cancelled(self, job_id: int) -> None:
+        """The clinician cancelled work that had not ended yet: kept as 'cancelled', so a restart
+        and the screen tell a deliberate Cancel from a crash. A job that ended keeps its state."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE jobs SET state = 'cancelled', message = 'cancelled', updated_at = ? "
+                         "WHERE id = ? AND state IN ('queued', 'running')", (self._clock.iso(), job_id))
+
+    @writes
     def _set(self, job_id: int, **values) -> None:
         values["updated_at"] = self._clock.iso()
         with self._db.transaction() as conn:

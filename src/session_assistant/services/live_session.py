@@ -236,9 +236,11 @@ class LiveSession:
                                                       on_progress=stages.stage("draft"), token=token))
         return result
 
-    def abandon(self) -> None:
+    def abandon(self, *, cancelled: bool = False) -> None:
         """The window locks or quits mid-session: seal what was recorded and leave the job
-        'interrupted', so the next start offers to resume it. Never raises."""
+        'interrupted', so the next start offers to resume it. ``cancelled``: the clinician pressed
+        Cancel; the job stays 'cancelled' (still resumable), so the screen never says the app
+        closed. Never raises."""
         try:
             self.stop()
         except Exception as error:  # noqa: BLE001 - locking must go on; the sweep recovers the file
@@ -246,7 +248,8 @@ class LiveSession:
         self.active = None
         self._stop_thread()
         if self.job_id is not None:
-            self.pipeline.jobs.mark_interrupted(self.job_id)
+            mark = self.pipeline.jobs.mark_cancelled if cancelled else self.pipeline.jobs.mark_interrupted
+            mark(self.job_id)
 
 
 def resume_session(pipeline: SessionPipeline, appointment_id: int, draft_format: str,

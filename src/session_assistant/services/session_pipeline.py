@@ -179,6 +179,24 @@ class SessionPipeline(Service):
         return transcript
 
     @writes
+    def view_partial_transcript(self, appointment_id: int) -> list:
+        """The segments of the windows an unfinished transcription did finish (its checkpoints), for
+        the clinician to see what is done after a Cancel or a crash; audited like a whole transcript."""
+        from session_assistant.transcribe.segments import Segment
+
+        job = self.interrupted_job(appointment_id)
+        if job is None or job.kind != TRANSCRIBE_JOB:
+            return []
+        segments = sorted((Segment.from_dict(s) for window in self.jobs.checkpoints(job.id)
+                           for s in window.get("segments", [])), key=lambda s: s.start)
+        if segments:
+            with self.db.transaction() as conn:
+                row = conn.execute("SELECT client_id FROM appointments WHERE id = ?", (appointment_id,)).fetchone()
+                self.audit.append(conn, "transcript_viewed", entity="appointment", entity_id=appointment_id,
+                                  client_id=row[0] if row else None, detail="partial")
+        return segments
+
+    @writes
     def relabel_speakers(self, appointment_id: int, mapping: dict[str, str]) -> None:
         """The clinician corrects who spoke: e.g. {"clinician": "client", "client": "clinician"}."""
         transcript = self.transcript(appointment_id)
@@ -330,6 +348,14 @@ class SessionPipeline(Service):
             return drafting
         return None
 
+    def mark_stopped_work_interrupted(self, appointment_id: int) -> None:
+        """A quit or a lock stopped the session's running transcription: the job queue stored it as
+        'cancelled' (any stopped work is), but the clinician cancelled nothing, so it is kept as
+        'interrupted' and the next start says so. Work that ends later keeps its own state."""
+        job = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
+        if job is not None and job.state in ("running", "cancelled"):
+            self.jobs.mark_interrupted(job.id)
+
     def audio_shredded(self, recording_id: str) -> bool:
         """True when the recording's audio is gone (shredded at its deadline, or no such recording)."""
         try:
@@ -351,6 +377,8 @@ class SessionPipeline(Service):
             "transcribing": bool(transcribing and transcribing.state in ("running", "queued", "interrupted")),
             "drafting": bool(drafting and drafting.state in ("running", "queued", "interrupted")),
             "summary_ready": self.latest_draft(appointment_id) is not None,
-            "interrupted": self.interrupted_job(appointment_id) is not None,
+            "interrupted": (unfinished := self.interrupted_job(appointment_id)) is not None,
+            # The clinician's own Cancel of a transcription: resumable, but no crash to report.
+            "cancelled": bool(unfinished and unfinished.kind == TRANSCRIBE_JOB and unfinished.state == "cancelled"),
             "has_transcript": self.transcript(appointment_id) is not None,
         }

@@ -14,6 +14,7 @@ SIGNED = "✓ Note signed"
 RUNNING = {"recording": "● Recording", "transcribing": "Transcribing…", "drafting": "Drafting…",
            "ready": "AI session summary ready", "failed": "Needs attention"}
 INTERRUPTED = "Interrupted: resume in Session"
+CANCELLED_WORK = "Transcription cancelled: resume in Session"
 NOTE_DRAFT = "Note draft"
 SUMMARY_READY = "AI session summary ready"
 TRANSCRIBED = "Transcribed"
@@ -23,7 +24,8 @@ SCHEDULED = "Scheduled"
 IN_PROGRESS = "In session now"
 CLOSED = {"cancelled": "Cancelled", "no_show": "No-show"}
 # The colour family of each status (ui/common/theme.py STATUS_KINDS): what the pill on a row shows.
-KIND_OF = {SIGNED: "signed", INTERRUPTED: "overdue", NOTE_DRAFT: "draft_ready", SUMMARY_READY: "draft_ready",
+KIND_OF = {SIGNED: "signed", INTERRUPTED: "overdue", CANCELLED_WORK: "overdue",
+           NOTE_DRAFT: "draft_ready", SUMMARY_READY: "draft_ready",
            TRANSCRIBED: "recorded", RECORDED: "recorded", NOTE_TO_WRITE: "overdue", SCHEDULED: "scheduled",
            IN_PROGRESS: "transcribing", RUNNING["recording"]: "risk", RUNNING["transcribing"]: "transcribing",
            RUNNING["drafting"]: "transcribing", RUNNING["failed"]: "overdue"}
@@ -80,6 +82,8 @@ def status_label(appointment: dict, now: datetime, running_stage: str = "", pipe
         return CLOSED[appointment["status"]]
     state = pipeline.status(appointment["id"]) if pipeline is not None else {}
     unfinished = state.get("transcribing") or state.get("drafting")
+    if state.get("cancelled"):
+        return CANCELLED_WORK
     if state.get("interrupted") or (unfinished and not running_stage):
         # An unfinished job with nothing running for it in this window was interrupted (a quit,
         # a crash, a lock): the session screen offers to resume it.

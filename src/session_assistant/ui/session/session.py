@@ -97,11 +97,13 @@ class SessionPage(SpeakerFixMixin, SessionView):
             self._show_transcript(work.transcript)
         elif (stored := pipeline.view_transcript(appointment_id)) is not None:  # shown: audited
             self._show_transcript(stored)
+        partial = self._show_done_part(pipeline)
         self.open_note_button.setEnabled(self._has_note())
         self._refresh_controls()
         if self.draft_again_button.isHidden() or not self.resume_button.isHidden():
             # Unfinished work (Resume, or a recording shredded untranscribed) says what is left to do.
-            self.consent_state.setText(way_forward(pipeline, appointment_id) or self.consent_state.text())
+            self.consent_state.setText(way_forward(pipeline, appointment_id, partial=partial)
+                                       or self.consent_state.text())
         self.call_inputs.suggest_call(appointment["modality"] == "telehealth")
 
     def _has_note(self) -> bool:
@@ -129,7 +131,9 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self.stop_button.setEnabled(recording)
         self.import_button.setEnabled(allowed and not recording)
         pipeline = session_pipeline(self._ctx)
-        self.resume_button.setVisible(idle and pipeline.interrupted_job(self.appointment_id) is not None)
+        unfinished = pipeline.interrupted_job(self.appointment_id)
+        self.resume_button.setVisible(idle and unfinished is not None)
+        self.label_resume(unfinished)
         self.draft_again_button.setVisible(idle and ai_on and pipeline.transcript(self.appointment_id) is not None)
         if not self.device.count():
             self._fill_devices()
@@ -308,6 +312,15 @@ class SessionPage(SpeakerFixMixin, SessionView):
     def _show_transcript(self, transcript) -> None:
         self._show_speaker_lines(transcript)
 
+    def _show_done_part(self, pipeline) -> bool:
+        """No transcript stored yet: the windows a cancelled or crashed transcription finished, read-only."""
+        if pipeline.transcript(self.appointment_id) is not None:
+            return False
+        segments = pipeline.view_partial_transcript(self.appointment_id)  # shown: audited
+        if segments:
+            self.transcript.show_segments(segments, editable=False, locked_reason="Read-only")
+        return bool(segments)
+
     # ---- manual note ---------------------------------------------------------------------------------
     def _on_manual_clicked(self) -> None:
         if self.appointment_id is not None:
@@ -349,7 +362,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
     def _end_work(self) -> None:
         finishing, self._finishing = self._finishing, None
         if finishing is not None and self._worker is not None and self._worker.outcome != "finished":
-            finishing.abandon()  # cancelled or failed before the transcript was stored: Resume later
+            finishing.abandon(cancelled=self._cancelling)  # unfinished: Resume later
         self._worker = None
         self._cancelling = False
         self.busy.done()
@@ -368,7 +381,9 @@ class SessionPage(SpeakerFixMixin, SessionView):
         if self._ctx.practice is None:
             return
         self._set_stage("")
-        self.consent_state.setText(way_forward(session_pipeline(self._ctx), self.appointment_id, cancelled_now=True))
+        pipeline = session_pipeline(self._ctx)
+        partial = self._show_done_part(pipeline)
+        self.consent_state.setText(way_forward(pipeline, self.appointment_id, cancelled_now=True, partial=partial))
 
     def _on_busy_cancel_clicked(self) -> None:
         if self._worker is not None:
@@ -387,6 +402,8 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self._meter.stop()
         if self._worker is not None:
             self._worker.cancel()
+            if not self._cancelling and self._ctx.practice is not None:  # a quit or a lock, not the clinician's Cancel
+                self._ctx.practice.sessions.mark_stopped_work_interrupted(self.appointment_id)
         if self._live is not None:
             self._live.abandon()
             self._live = None

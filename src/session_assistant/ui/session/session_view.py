@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from session_assistant.ui.session.transcript_panel import TranscriptPanel
+from session_assistant.ui.session.way_forward import resume_label
 from session_assistant.ui.common.widgets import BusyPanel, EmptyState, LevelMeter, heading
 
 
@@ -56,8 +57,8 @@ class SessionView(QWidget):
 
         self.transcript = TranscriptPanel()
         self.busy = BusyPanel()
-        self.resume_button = QPushButton("Res&ume (Interrupted)")
-        self.resume_button.setAccessibleName("Resume the interrupted session")
+        self.resume_button = QPushButton()
+        self.label_resume(None)
         self.resume_button.hide()
         self.draft_again_button = QPushButton("&Draft again")
         self.draft_again_button.setAccessibleName("Draft the summary again from the stored transcript")
@@ -89,6 +90,12 @@ class SessionView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.body, 1)
         self.empty.hide()
+
+    def label_resume(self, job) -> None:
+        """Resume says what it does: a cancelled transcription, or an interrupted session."""
+        text, name = resume_label(job)
+        self.resume_button.setText(text)
+        self.resume_button.setAccessibleName(name)
 
     def show_empty(self, empty: bool) -> None:
         self.empty.setVisible(empty)

@@ -20,6 +20,7 @@ CANCELLED_TRANSCRIBING = ("Cancelled during transcription. The recording is kept
 CANCELLED_DRAFTING = ("Cancelled during drafting. Nothing was lost: Draft again writes a new draft from the stored "
                       "transcript, or write the note by hand.")
 CANCELLED_EARLY = "Cancelled before the recording was stored: import or record it again, or write the note by hand."
+PARTIAL = "The part already transcribed is shown below, read-only until Resume finishes it."
 SHREDDED = ("The recording was shredded at its 24-hour limit before it was transcribed: there is nothing left to "
             "resume. Record or import the session again, or write the note by hand.")
 
@@ -33,18 +34,26 @@ def kept_until(pipeline, recording_id: str) -> str:
     return datetime.fromisoformat(due).astimezone().strftime("%a %d %b %H:%M") if due else "its 24-hour limit"
 
 
-def way_forward(pipeline, appointment_id: int, *, cancelled_now: bool = False) -> str | None:
+def resume_label(job) -> tuple[str, str]:
+    """The Resume button's text and accessible name: "Interrupted" only for a crash, a quit or a
+    lock; after the clinician's own Cancel it says what it does."""
+    if job is not None and job.kind == TRANSCRIBE_JOB and job.state == "cancelled":
+        return "Res&ume transcription", "Resume the cancelled transcription, keeping what is done"
+    return "Res&ume (Interrupted)", "Resume the interrupted session"
+
+
+def way_forward(pipeline, appointment_id: int, *, cancelled_now: bool = False, partial: bool = False) -> str | None:
     """The line for a session whose work stopped unfinished, or None when nothing is unfinished.
 
-    ``cancelled_now``: the clinician has just cancelled (a live recording's cancelled transcription
-    is stored as 'interrupted', so the job alone cannot tell).
+    ``cancelled_now``: the clinician has just cancelled; ``partial``: the windows transcribed
+    before it stopped are on the screen.
     """
     job = pipeline.interrupted_job(appointment_id)
     if job is not None and job.kind == TRANSCRIBE_JOB:
-        kept = kept_until(pipeline, job.params["recording_id"])
+        kept, shown = kept_until(pipeline, job.params["recording_id"]), f" {PARTIAL}" if partial else ""
         if cancelled_now or job.state == "cancelled":
-            return CANCELLED_TRANSCRIBING.format(kept=kept)
-        return f"{INTERRUPTED} {KEPT.format(kept=kept)}"
+            return CANCELLED_TRANSCRIBING.format(kept=kept) + shown
+        return f"{INTERRUPTED} {KEPT.format(kept=kept)}{shown}"
     if job is not None:
         return INTERRUPTED
     has_transcript = pipeline.transcript(appointment_id) is not None
