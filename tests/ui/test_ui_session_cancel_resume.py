@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from engine_fakes import FakeWhisper, fake_engines
-from ui_helpers import unlock
+from ui_helpers import open_todays_session, unlock
 
 SECONDS = 90  # four transcription windows (25 s each, the last 15 s: the noise has no pauses)
 
@@ -45,14 +45,6 @@ def _noise_wav(path) -> None:
         out.writeframes(samples.tobytes())
 
 
-def _open_jonah(window):
-    agenda = window.workspace.agenda
-    today = agenda.tree.topLevelItem(0)
-    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
-                                    if "Jonah" in today.child(j).text(1)))
-    agenda.start_session.click()
-    return window.workspace.session
-
 
 def _badge(window) -> str:
     today = window.workspace.agenda.tree.topLevelItem(0)
@@ -68,7 +60,7 @@ def warnings(monkeypatch):
 
 def _cancel_mid_transcription(qtbot, window, tmp_path, warnings, voices: int = 2):
     """Import a recording on Jonah's session and cancel once one window is transcribed: (session, job)."""
-    practice, session = window.ctx.practice, _open_jonah(window)
+    practice, session = window.ctx.practice, open_todays_session(window, "Jonah")
     session.call_inputs.voices.setValue(voices)
     appointment = session.appointment_id
     wav = tmp_path / "session.wav"
@@ -113,7 +105,7 @@ def test_cancel_mid_transcription_then_resume_finishes_the_session_without_impor
     # Leave the screen and come back (the next morning's first look): Resume is still offered, and
     # the screen says the transcription was cancelled (not that the app stopped).
     window.workspace.go(0)
-    session = _open_jonah(window)
+    session = open_todays_session(window, "Jonah")
     assert session.appointment_id == appointment and not session.resume_button.isHidden()
     assert session.consent_state.text() == said
 
@@ -156,7 +148,7 @@ def test_after_the_24_hour_shred_a_cancelled_transcription_is_not_offered_for_re
     practice.recordings.retention.shred(job.params["recording_id"], force=True)  # as the deadline does
     assert practice.sessions.interrupted_job(appointment) is None
     window.workspace.go(0)
-    session = _open_jonah(window)
+    session = open_todays_session(window, "Jonah")
     assert session.resume_button.isHidden() and session.draft_again_button.isHidden()
     said = session.consent_state.text()
     assert "shredded" in said and "before it was transcribed" in said and "by hand" in said
@@ -210,7 +202,7 @@ def test_after_cancel_the_part_already_transcribed_is_on_screen_and_resume_says_
         assert not session.transcript.swap_button.isEnabled()  # read-only: the transcript is not stored yet
         assert "already transcribed" in session.consent_state.text(), shown_on
         window.workspace.go(0)
-        session = _open_jonah(window)
+        session = open_todays_session(window, "Jonah")
 
 
 def _audio_fakes():
@@ -298,7 +290,7 @@ def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_win
     window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(seconds_per_call=4.0)))
     window.ctx.settings.auto_lock_minutes = 120
     unlock(qtbot, window)
-    practice, session = window.ctx.practice, _open_jonah(window)
+    practice, session = window.ctx.practice, open_todays_session(window, "Jonah")
     appointment = session.appointment_id
     wav = tmp_path / "session.wav"
     _noise_wav(wav)
@@ -309,7 +301,7 @@ def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_win
     again = make_window(ready_vault)
     unlock(qtbot, again)
     assert again.ctx.practice.jobs.latest("transcribe", appointment).state == "interrupted"
-    session = _open_jonah(again)
+    session = open_todays_session(again, "Jonah")
     assert session.consent_state.text().startswith("Interrupted") and not session.resume_button.isHidden()
     assert _resume_label(session) == "Resume (Interrupted)"
     assert session.transcript.line_texts()  # the windows done before the quit are on screen

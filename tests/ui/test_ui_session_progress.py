@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from engine_fakes import FakeWhisper, fake_engines
-from ui_helpers import unlock
+from ui_helpers import open_todays_session, unlock
 
 LINES = [("clinician", "How have you been sleeping since we last met?"),
          ("client", "Badly. I wake up at three and I keep thinking about work and the deadlines."),
@@ -21,14 +21,6 @@ LINES = [("clinician", "How have you been sleeping since we last met?"),
          ("clinician", "Let us try keeping the phone in another room and a breathing exercise before bed."),
          ("client", "I can try that this week. I also want to call my sister more, she calms me down.")] * 4
 
-
-def _open_jonah(window):
-    agenda = window.workspace.agenda
-    today = agenda.tree.topLevelItem(0)
-    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
-                                    if "Jonah" in today.child(j).text(1)))
-    agenda.start_session.click()
-    return window.workspace.session
 
 
 def _store_transcript(practice, appointment_id: int) -> None:
@@ -48,7 +40,7 @@ def test_cancel_during_draft_again_ends_within_two_seconds(qtbot, ready_vault, m
     window.ctx.settings.auto_lock_minutes = 120
     unlock(qtbot, window)
     practice = window.ctx.practice
-    session = _open_jonah(window)
+    session = open_todays_session(window, "Jonah")
     assert not session.draft_again_button.isVisible()  # nothing to draft from yet
     _store_transcript(practice, session.appointment_id)
     session.show_appointment(session.appointment_id)
@@ -109,7 +101,7 @@ def test_recording_stop_and_failure_write_only_on_the_writer_thread(qtbot, ready
 
     window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(lines=())))
     unlock(qtbot, window)
-    session = _open_jonah(window)
+    session = open_todays_session(window, "Jonah")
     found: list[str] = []
     monkeypatch.setattr(writer, "WRITE_CHECK", found)
     session.record_button.click()

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from engine_fakes import HEARD, FakeNoteModel, FakeWhisper, fake_engines
-from ui_helpers import unlock
+from engine_fakes import HEARD, FakeNoteModel, fake_engines
+from ui_helpers import open_todays_session, unlock
 
 
 @pytest.fixture
@@ -29,14 +29,6 @@ def sound_wav(tmp_path):
     return path
 
 
-def _open_jonah(window):
-    agenda = window.workspace.agenda
-    today = agenda.tree.topLevelItem(0)
-    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
-                                    if "Jonah" in today.child(j).text(1)))
-    agenda.start_session.click()
-    return window.workspace.session
-
 
 def _window(qtbot, ready_vault, make_window, monkeypatch, whisper=None):
     # 0.05 s a token: drafting lasts a few seconds, long enough to look at the screen meanwhile.
@@ -45,7 +37,7 @@ def _window(qtbot, ready_vault, make_window, monkeypatch, whisper=None):
     unlock(qtbot, window)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
-    return window, _open_jonah(window), warnings
+    return window, open_todays_session(window, "Jonah"), warnings
 
 
 def _transcript_shown_while_drafting(qtbot, session) -> None:

@@ -34,3 +34,13 @@ def unlock(qtbot, window, passphrase: str = TEST_PASSPHRASE) -> None:
     page.passphrase.setText(passphrase)
     page.unlock_button.click()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=15000)
+
+
+def open_todays_session(window, client_name: str):
+    """Pick the client's appointment under Today on the agenda and start its session screen."""
+    agenda = window.workspace.agenda
+    today = agenda.tree.topLevelItem(0)
+    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
+                                    if client_name in today.child(j).text(1)))
+    agenda.start_session.click()
+    return window.workspace.session
