@@ -84,8 +84,9 @@ def test_a_model_that_misstates_scores_and_dates_never_gets_a_number_into_the_dr
     assert ADMIN_MARKER not in text
 
 
-def test_a_narrative_statement_that_repeats_an_earlier_one_is_left_out(practice):
-    """The Transfer-of-care summary listed the same three interventions in both narrative statements."""
+def test_a_narrative_statement_that_repeats_an_earlier_one_or_says_nothing_is_left_out(practice):
+    """The Transfer-of-care summary listed the same three interventions in both narrative statements;
+    the Summary tab's picture began with "The client" and nothing else."""
     chart = build_sample_chart(practice, weeks=26)
     practice.digests.run_pending()
     first = ("The main concerns were worry and low mood, which were addressed through sleep hygiene, "
@@ -94,11 +95,14 @@ def test_a_narrative_statement_that_repeats_an_earlier_one_is_left_out(practice)
         {"text": first, "sources": [1]},
         {"text": "The work focused on improving sleep hygiene, thought records, and graded exposure.", "sources": [2]},
         {"text": "The client now sleeps better and worries less before meetings.", "sources": [2]},
+        {"text": "The client", "sources": [1]},  # where smollm2 stopped in the Summary tab's screenshot
     ])
     summary_id = practice.summaries.generate_treatment(chart.client_id, chart.first_day, chart.last_day, model)
     narrative = [s["text"] for s in practice.summaries.get(summary_id)["statements"][:2]]
     assert narrative == [first, "The client now sleeps better and worries less before meetings."]
     assert practice.summaries.last_result.repeated_sentences == 1
+    assert practice.summaries.last_result.fragment_sentences == 1
+    assert practice.summaries.get(summary_id)["statements"][2]["text"].startswith("Diagnoses:")
 
 
 def test_every_date_in_a_case_summary_is_a_date_of_an_item_it_cites(practice):

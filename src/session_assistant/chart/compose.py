@@ -36,6 +36,7 @@ QUOTES_PER_PART = 2
 # ("The main concerns were ... addressed through sleep hygiene, thought records and graded exposure."
 # then "The work focused on sleep hygiene, thought records and graded exposure.").
 REPEAT_SHARE = 0.6
+FRAGMENT_WORDS = 4  # a narrative sentence shorter than this says nothing ("The client.")
 _FILLER = frozenset("""the a an and or of to in on for with was were had has have which that this their they
     client client's clients work worked focused focus focusing main concerns concern addressed through
     improving improve improved including included overall also course care treatment over during""".split())
@@ -75,6 +76,7 @@ class ComposeResult:
     generated_tokens: int = 0
     dropped_sentences: int = 0  # model sentences withheld for a number, a date or risk
     repeated_sentences: int = 0  # model sentences left out as repeats of an earlier one
+    fragment_sentences: int = 0  # model "sentences" too short to say anything
     seconds: float = 0.0
 
 
@@ -295,6 +297,8 @@ class Composer:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
                 if sentence and (numbers_in(sentence) or mentions_risk(sentence)):
                     result.dropped_sentences += 1
+                elif sentence and len(sentence.split()) < FRAGMENT_WORDS:
+                    result.fragment_sentences += 1  # "The client" alone, where a small model stopped
                 elif sentence and _repeats(sentence, said):
                     result.repeated_sentences += 1
                 elif sentence:
