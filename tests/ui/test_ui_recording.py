@@ -11,29 +11,14 @@ import importlib.util
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from ui_helpers import unlock
-from sa_testing import REPO
+from ui_helpers import hold_last_window_until_cancelled, unlock, use_fake_microphone
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("session_assistant.services.recordings") is None,
                                 reason="this build has no recording service")
 
 
-def _fakes():
-    spec = importlib.util.spec_from_file_location("ui_audio_fakes", REPO / "tests" / "audio" / "audio_fakes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, make_window, monkeypatch):
-    from session_assistant.audio import devices
-
-    fakes = _fakes()
-    device = devices.InputDevice(7, "Test microphone", "fake", 1, 16000.0, True)
-    factory = fakes.fake_factory(fakes.sine(600, 16000, amplitude=0.3), speed=1.0)
-    monkeypatch.setattr(devices, "list_input_devices", lambda sd=None: [device])
-    monkeypatch.setattr(devices, "choose_settings", lambda d, sd=None: (16000, 1))
-    monkeypatch.setattr(devices, "portaudio_stream_factory", lambda d, sd=None: factory)
+    use_fake_microphone(monkeypatch)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
 
@@ -47,14 +32,7 @@ def test_record_pause_resume_stop_then_cancel_transcription(qtbot, ready_vault, 
 
     monkeypatch.setattr("session_assistant.transcribe.live.transcribe_blocks", transcription_until_cancelled)
 
-    def finish_until_cancelled(self, token=None, on_progress=None):
-        while not token.cancelled:
-            if on_progress:
-                on_progress(0.1, "transcribing")
-            time.sleep(0.05)
-        token.raise_if_cancelled()
-
-    monkeypatch.setattr("session_assistant.transcribe.live.LiveTranscriber.finish", finish_until_cancelled)
+    hold_last_window_until_cancelled(monkeypatch)
 
     window = make_window(ready_vault)
     unlock(qtbot, window)

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from engine_fakes import FakeWhisper, fake_engines
-from ui_helpers import open_todays_session, unlock
+from ui_helpers import hold_last_window_until_cancelled, open_todays_session, unlock, use_fake_microphone
 
 SECONDS = 90  # four transcription windows (25 s each, the last 15 s: the noise has no pauses)
 
@@ -205,55 +205,18 @@ def test_after_cancel_the_part_already_transcribed_is_on_screen_and_resume_says_
         session = open_todays_session(window, "Jonah")
 
 
-def _audio_fakes():
-    import importlib.util
-
-    from sa_testing import REPO
-
-    spec = importlib.util.spec_from_file_location("ui_audio_fakes", REPO / "tests" / "audio" / "audio_fakes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _open(window, name: str):
-    agenda = window.workspace.agenda
-    today = agenda.tree.topLevelItem(0)
-    agenda.tree.setCurrentItem(next(today.child(j) for j in range(today.childCount())
-                                    if name in today.child(j).text(1)))
-    agenda.start_session.click()
-    return window.workspace.session
-
-
 def test_a_live_recording_cancelled_mid_transcription_stays_cancelled_after_reopening_and_a_restart(
         qtbot, ready_vault, make_window, monkeypatch, warnings):
     """Record (a fake input stream: the hardware neighbour), Stop, Cancel while the rest is
     transcribed: the job is stored as cancelled, not as a crash, so the screen says "Cancelled"
     (never "the app closed") on the screen, after coming back to it, and in a new window on the
     same vault."""
-    import time
-
-    from session_assistant.audio import devices
-
-    fakes = _audio_fakes()
-    device = devices.InputDevice(7, "Test microphone", "fake", 1, 16000.0, True)
-    factory = fakes.fake_factory(fakes.sine(600, 16000, amplitude=0.3), speed=1.0)
-    monkeypatch.setattr(devices, "list_input_devices", lambda sd=None: [device])
-    monkeypatch.setattr(devices, "choose_settings", lambda d, sd=None: (16000, 1))
-    monkeypatch.setattr(devices, "portaudio_stream_factory", lambda d, sd=None: factory)
-
-    def finish_until_cancelled(self, token=None, on_progress=None):
-        while not token.cancelled:  # hold the last window's transcription open until Cancel
-            if on_progress:
-                on_progress(0.1, "transcribing")
-            time.sleep(0.05)
-        token.raise_if_cancelled()
-
-    monkeypatch.setattr("session_assistant.transcribe.live.LiveTranscriber.finish", finish_until_cancelled)
+    use_fake_microphone(monkeypatch)
+    hold_last_window_until_cancelled(monkeypatch)
     window = make_window(ready_vault)
     window.ctx.settings.auto_lock_minutes = 120
     unlock(qtbot, window)
-    session = _open(window, "Avery")
+    session = open_todays_session(window, "Avery")
     appointment = session.appointment_id
     session.record_button.click()
     assert session._live is not None, warnings
@@ -276,11 +239,11 @@ def test_a_live_recording_cancelled_mid_transcription_stays_cancelled_after_reop
     today = window.workspace.agenda.tree.topLevelItem(0)
     badge = next(today.child(j).text(3) for j in range(today.childCount()) if "Avery" in today.child(j).text(1))
     assert badge == "Transcription cancelled: resume in Session"  # "Interrupted" is for a crash or a quit
-    says_cancelled(_open(window, "Avery"))
+    says_cancelled(open_todays_session(window, "Avery"))
     window.shutdown()  # quit; a new window on the same vault reads the job state back
     again = make_window(ready_vault)
     unlock(qtbot, again)
-    says_cancelled(_open(again, "Avery"))
+    says_cancelled(open_todays_session(again, "Avery"))
 
 
 def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_window(

@@ -44,3 +44,37 @@ def open_todays_session(window, client_name: str):
                                     if client_name in today.child(j).text(1)))
     agenda.start_session.click()
     return window.workspace.session
+
+
+def use_fake_microphone(monkeypatch, seconds: float = 600):
+    """One fake input device playing a -10 dBFS tone in real time (the hardware neighbour; the
+    recorder, the sealed file and the vault rows stay real). Returns the stream factory."""
+    import importlib.util
+
+    from sa_testing import REPO
+    from session_assistant.audio import devices
+
+    spec = importlib.util.spec_from_file_location("ui_audio_fakes", REPO / "tests" / "audio" / "audio_fakes.py")
+    fakes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fakes)
+    device = devices.InputDevice(7, "Test microphone", "fake", 1, 16000.0, True)
+    factory = fakes.fake_factory(fakes.sine(seconds, 16000, amplitude=0.3), speed=1.0)
+    monkeypatch.setattr(devices, "list_input_devices", lambda sd=None: [device])
+    monkeypatch.setattr(devices, "choose_settings", lambda d, sd=None: (16000, 1))
+    monkeypatch.setattr(devices, "portaudio_stream_factory", lambda d, sd=None: factory)
+    return factory
+
+
+def hold_last_window_until_cancelled(monkeypatch) -> None:
+    """The tone holds no speech, so the last window's transcription would end at once: hold it
+    open until the clinician cancels, which is what the cancel tests are about."""
+    import time
+
+    def finish_until_cancelled(self, token=None, on_progress=None):
+        while not token.cancelled:
+            if on_progress:
+                on_progress(0.1, "transcribing")
+            time.sleep(0.05)
+        token.raise_if_cancelled()
+
+    monkeypatch.setattr("session_assistant.transcribe.live.LiveTranscriber.finish", finish_until_cancelled)
