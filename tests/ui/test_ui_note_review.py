@@ -44,8 +44,9 @@ def _draft():
     return Draft(get_format("soap"), sentences, risk, model="test-model")
 
 
-def _seed(paths) -> int:
-    """An appointment of the sample client with a diagnosis, given a transcript and a stored draft."""
+def _seed(paths, fmt: str = "soap", draft=None) -> int:
+    """An appointment of the sample client with a diagnosis, given a transcript and a stored draft
+    (``draft`` in format ``fmt``; the SOAP draft of this module by default)."""
     from session_assistant.app import open_practice
     from session_assistant.transcribe.segments import Segment, Transcript
 
@@ -56,7 +57,7 @@ def _seed(paths) -> int:
         appointment = next(a["id"] for a in practice.appointments.list(client_id=client) if not a["note_id"])
         segments = [Segment(i, 6.0 * i, 6.0 * i + 5, text, speaker=who) for i, (who, text) in enumerate(LINES)]
         practice.sessions.store_transcript(appointment, Transcript("en", 30.0, segments))
-        practice.sessions._store_draft(appointment, "soap", _draft().to_json(), "test-model")
+        practice.sessions._store_draft(appointment, fmt, (draft or _draft()).to_json(), "test-model")
         return appointment
     finally:
         practice.close()
@@ -64,14 +65,15 @@ def _seed(paths) -> int:
 
 @pytest.fixture
 def editor_for(qtbot, ready_vault, make_window):
-    """(window, editor) with a new note created in the window from ``template``."""
-    def make(template: str):
-        appointment = _seed(ready_vault)
+    """(window, editor) with a new note created in the window from ``template`` over a stored draft."""
+    def make(template: str, fmt: str = "soap", draft=None):
+        appointment = _seed(ready_vault, fmt, draft)
         window = make_window(ready_vault)
         unlock(qtbot, window)
         window.workspace.open_note(appointment)
         editor = window.workspace.note
         assert editor.pages.currentIndex() == 0  # no note yet: offered to create one
+        assert editor.template.findText(template) >= 0, "template not offered"
         editor.template.setCurrentIndex(editor.template.findText(template))
         editor.create_button.click()
         assert editor.note is not None
@@ -255,26 +257,10 @@ def _other_format_draft(fmt: str, keys: tuple[str, ...]):
 @pytest.mark.parametrize("template,fmt,keys", [
     ("DAP Note (AI, one field per part)", "dap", ("data", "assessment", "plan")),
     ("BIRP Note (AI, one field per part)", "birp", ("behavior", "intervention", "response", "plan"))])
-def test_a_dap_or_birp_template_picked_in_the_window_gets_each_part_in_its_field(qtbot, ready_vault, make_window,
-                                                                                 template, fmt, keys):
+def test_a_dap_or_birp_template_picked_in_the_window_gets_each_part_in_its_field(editor_for, template, fmt, keys):
     """The built-in DAP and BIRP templates are offered; picking one puts each part of a draft in that
     format in its own field, the Risk field left to the clinician."""
-    from session_assistant.app import open_practice
-
-    appointment = _seed(ready_vault)
-    practice = open_practice(ready_vault, TEST_PASSPHRASE)
-    try:
-        practice.sessions._store_draft(appointment, fmt, _other_format_draft(fmt, keys).to_json(), "test-model")
-    finally:
-        practice.close()
-    window = make_window(ready_vault)
-    unlock(qtbot, window)
-    window.workspace.open_note(appointment)
-    editor = window.workspace.note
-    offered = [editor.template.itemText(i) for i in range(editor.template.count())]
-    assert template in offered
-    editor.template.setCurrentIndex(offered.index(template))
-    editor.create_button.click()
+    window, editor = editor_for(template, fmt, _other_format_draft(fmt, keys))
     assert editor.note is not None and editor.note["template_name"] == template
     assert list(editor._editors) == [*keys, "risk"]
     for i, key in enumerate(keys):
@@ -286,28 +272,16 @@ def test_a_dap_or_birp_template_picked_in_the_window_gets_each_part_in_its_field
 INTERVENTIONS = "Interventions used in session: relaxation training (breathing)."
 
 
-def test_a_soap_draft_in_the_birp_template_fills_every_field_with_its_part(qtbot, ready_vault, make_window):
+def test_a_soap_draft_in_the_birp_template_fills_every_field_with_its_part(editor_for):
     """Drafted while Settings says SOAP, written into the BIRP template: Subjective and Objective are
     the Behavior (no SOAP headings), the interventions line is the Intervention, Assessment the
     Response, Plan the Plan; every drafted sentence is in the note once, and choosing the
     interventions row selects it in the Intervention field."""
-    from session_assistant.app import open_practice
     from session_assistant.drafting import DraftSentence
 
-    appointment = _seed(ready_vault)
     draft = _draft()
     draft.sentences.insert(3, DraftSentence("objective", INTERVENTIONS, [0, 4], ["rule_fact"], "rule"))
-    practice = open_practice(ready_vault, TEST_PASSPHRASE)
-    try:
-        practice.sessions._store_draft(appointment, "soap", draft.to_json(), "test-model")
-    finally:
-        practice.close()
-    window = make_window(ready_vault)
-    unlock(qtbot, window)
-    window.workspace.open_note(appointment)
-    editor = window.workspace.note
-    editor.template.setCurrentIndex(editor.template.findText("BIRP Note (AI, one field per part)"))
-    editor.create_button.click()
+    window, editor = editor_for("BIRP Note (AI, one field per part)", "soap", draft)
     fields = _stored(window, editor)["fields"]
     assert fields == {"behavior": f"{GROUNDED} {FLAGGED}\n\n{OBJECTIVE}", "intervention": INTERVENTIONS,
                       "response": ASSESSMENT, "plan": PLAN, "risk": ""}
