@@ -14,7 +14,7 @@ from session_assistant.errors import ImmutableRecord
 from session_assistant.services.sample_chart import ADMIN_MARKER, build_sample_chart
 from session_assistant.services.summaries import DraftExists
 from session_assistant.vault.database import IntegrityError
-from chart_helpers import ExplodingModel
+from chart_helpers import ExplodingModel, RewritingModel
 
 pytestmark = pytest.mark.slow
 FAST = {"final_statements": 3, "period_statements": 2}
@@ -56,13 +56,15 @@ def test_treatment_summary_lifecycle(practice, tiny_model):
         practice.summaries.generate_treatment(client, chart.first_day, chart.last_day, ExplodingModel())
     assert raised.value.draft_id == summary_id and len(practice.summaries.list(client)) == 1
 
-    # Autosave of the clinician's edit, then a model refinement of the edited draft.
+    # Autosave of the clinician's edit, then a model refinement of the edited draft (a scripted
+    # rewriter: what the 135M model writes may leave nothing usable, which another test covers).
     edited = summary["text"] + "\nThe client asked for a copy of this summary."
     practice.summaries.update_text(summary_id, edited)
     assert practice.summaries.get(summary_id)["text"] == edited
-    refined = practice.summaries.refine(summary_id, "Make it shorter.", tiny_model)
+    refined = practice.summaries.refine(summary_id, "Make it shorter.", RewritingModel())
     after = practice.summaries.get(summary_id)
-    assert after["text"] == refined and after["status"] == "draft"
+    assert after["text"] == refined and after["status"] == "draft" and RewritingModel.TEXT in refined
+    assert "The client asked for a copy of this summary." in refined  # the clinician's own line is kept
     for statement in after["statements"]:  # refinement keeps citations to the same chart items
         assert all((r["kind"], r["id"], r["date"]) in allowed for r in statement["sources"])
 

@@ -3,7 +3,7 @@ than that, and no visible widget lies outside the window (cut off)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from session_assistant.paths import AppPaths
@@ -24,7 +24,11 @@ def _scrolled(widget: QWidget) -> bool:
 
 
 def assert_fits(window, where: str) -> None:
-    QApplication.processEvents()
+    # A widget shown a moment ago (the status bar's size grip) keeps Qt's default 100x30 geometry
+    # until its layout request is handled: settle every posted layout before measuring.
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
     need = window.minimumSizeHint().expandedTo(window.minimumSize())
     assert need.width() <= SMALL.width() and need.height() <= SMALL.height(), (where, need)
     assert window.size() == SMALL, (where, window.size())

@@ -271,8 +271,8 @@ class Composer:
         result = ComposeResult([], self.model.model_id)
         rewritten = self._call(lines, _messages(ask), max(self.k, len(lines)), result, no_progress, cancel)
         if not rewritten:
-            raise UserError("The model gave no usable rewrite (every sentence stated a number, a date or risk); "
-                            "nothing was changed.")
+            raise UserError("The model gave no usable rewrite (every sentence stated a number, a date or risk, "
+                            "repeated another or was unfinished); nothing was changed.")
         kept = [s for n, s in enumerate(statements) if n not in loose]
         at = sum(1 for n in range(loose[0]) if n not in loose)
         result.statements = kept[:at] + rewritten + kept[at:]
