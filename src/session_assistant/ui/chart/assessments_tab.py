@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from session_assistant.errors import UserError
 from session_assistant.services.assessments import GAD7, PHQ9
 from session_assistant.ui.chart.assessment_form import OTHER, AssessmentForm
 from session_assistant.ui.chart.trend_plot import SHARED_CUTOFFS, TrendPlot
+from session_assistant.ui.common.dialogs import confirm
 from session_assistant.ui.common.widgets import signed_banner
 
 PLOTTED = (PHQ9, GAD7)
@@ -252,10 +253,8 @@ class AssessmentsTab(QWidget):
         assessment_id = self._selected_id()
         if assessment_id is None:
             return
-        answer = QMessageBox.question(self, "Delete draft", "Delete this unsigned assessment?",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        confirmed = confirm(self, "Delete draft", "Delete this unsigned assessment?")
+        if not confirmed:
             return
         try:
             self._practice.assessments.delete_draft(assessment_id)
@@ -268,8 +267,6 @@ class AssessmentsTab(QWidget):
 
     def _confirm_sign(self) -> bool:
         name = self._practice.profile.get().name or "(no name set)"
-        answer = QMessageBox.question(self, "Sign assessment",
-                                      f"Sign this assessment as {name}? A signed assessment can never be changed.",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        confirmed = confirm(self, "Sign assessment",
+                                      f"Sign this assessment as {name}? A signed assessment can never be changed.")
+        return confirmed

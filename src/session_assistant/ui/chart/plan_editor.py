@@ -8,7 +8,7 @@ is not yet saved lives only in the tree until "Save draft" creates it.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from session_assistant.errors import UserError
@@ -16,6 +16,7 @@ from session_assistant.services.base import parse_date
 from session_assistant.services.treatment_plans import salvage_plan
 from session_assistant.ui.chart.plan_tree import PlanTree
 from session_assistant.ui.common.unsaved import settle_unsaved
+from session_assistant.ui.common.dialogs import confirm
 from session_assistant.ui.common.widgets import signed_banner
 
 UNSAVED = -1  # the combo's data for a plan that is only in the tree so far
@@ -233,12 +234,10 @@ class PlanEditor(QWidget):
             return
         plan_id = self.shown_id()
         name = self._practice.profile.get().name or "(no name set)"
-        answer = QMessageBox.question(self, "Sign treatment plan",
+        confirmed = confirm(self, "Sign treatment plan",
                                       f"Sign this version as {name}? It becomes the active plan that note drafting "
-                                      "reads, and can never be changed; revise it with a new version.",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        if plan_id is None or answer != QMessageBox.StandardButton.Yes:
+                                      "reads, and can never be changed; revise it with a new version.")
+        if plan_id is None or not confirmed:
             return
         try:
             self._practice.plans.sign(plan_id, self._practice.profile.get().name)
@@ -253,10 +252,8 @@ class PlanEditor(QWidget):
         if self.version.currentData() == UNSAVED:
             self.fill(self._practice, self.client_id)
             return
-        answer = QMessageBox.question(self, "Delete draft", "Delete this unsigned plan version?",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        confirmed = confirm(self, "Delete draft", "Delete this unsigned plan version?")
+        if not confirmed:
             return
         try:
             self._practice.plans.delete_draft(self.shown_id())

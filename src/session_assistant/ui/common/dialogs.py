@@ -146,6 +146,13 @@ class AddendumDialog(QDialog):
         layout.addWidget(_buttons(self, "Add addendum"))
 
 
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Yes / Cancel, Cancel the default: signing, deleting and other steps that cannot be undone."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def ask_pdf_path(parent: QWidget, title: str, file_name: str) -> Path | None:
     """Where to write a PDF (the home folder and ``file_name`` offered), or None when cancelled.
 

@@ -21,7 +21,7 @@ from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common import engines  # noqa: F401 - engines: tests patch the engine calls through it
 from session_assistant.ui.note import note_ai
 from session_assistant.ui.common.context import UiContext
-from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path
+from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, confirm
 from session_assistant.ui.note.mental_status import record_mental_status
 from session_assistant.ui.note.note_editor_view import NoteEditorView
 from session_assistant.ui.note.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
@@ -214,12 +214,11 @@ class NoteEditorPage(NoteEditorView):
         still_open = self.review_panel.open_lines()
         listed = ("\n\nStill open in the AI draft review:\n" + "\n".join(f"• {line}" for line in still_open)
                   if still_open else "")
-        answer = QMessageBox.question(
+        confirmed = confirm(
             self, "Sign & Approve",
             f"Sign and approve this note as {profile.name or '(no name set)'}?{listed}\n\nA signed note can never "
-            "be changed; corrections are added as addenda.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+            "be changed; corrections are added as addenda.")
+        if not confirmed:
             return
         try:
             self._ctx.practice.notes.sign(self.note["id"], profile)

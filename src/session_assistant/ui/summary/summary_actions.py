@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from session_assistant.errors import UserError
-from session_assistant.ui.common.dialogs import ask_pdf_path
+from session_assistant.ui.common.dialogs import ask_pdf_path, confirm
 from session_assistant.ui.summary.summary_dialogs import SharePassphraseDialog
 
 TITLES = {"treatment": "Treatment Summary", "case": "AI Case Summary"}
@@ -26,12 +26,11 @@ class SummaryRecordActions:
         if self.summary is None or self._worker is not None or not self.save():
             return
         name = self._ctx.practice.profile.get().name
-        answer = QMessageBox.question(
+        confirmed = confirm(
             self, "Sign & Approve",
             f"Sign and approve this {TITLES[self.summary['kind']]} as {name or '(no name set)'}?\n\nA signed "
-            "summary can never be changed: to correct it later, delete it and generate a new one.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+            "summary can never be changed: to correct it later, delete it and generate a new one.")
+        if not confirmed:
             return
         try:
             self._service.sign(self.summary["id"], name)
