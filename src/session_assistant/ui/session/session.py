@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from session_assistant.errors import UserError
 from session_assistant.services import live_session
 from session_assistant.services.notes import DEFAULT_TEMPLATE
-from session_assistant.ui.session.call_inputs import CallInputs
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.dialogs import ask_recording_consent
 from session_assistant.ui.common.engines import session_pipeline, stored_draft
@@ -60,8 +59,6 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self.draft_again_button.clicked.connect(self._on_draft_again_clicked)
         self.open_note_button.clicked.connect(lambda: self.appointment_id and self.note_requested.emit(self.appointment_id))
         self.busy.cancel_clicked.connect(self._on_busy_cancel_clicked)
-        self.call_inputs = CallInputs()  # one microphone (and how many voices) or a telehealth call
-        self.record_box.layout().insertWidget(1, self.call_inputs)
         self._connect_speaker_fix()
         self.show_appointment(None)
 
@@ -136,25 +133,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self.label_resume(unfinished)
         self.draft_again_button.setVisible(idle and ai_on and pipeline.transcript(self.appointment_id) is not None)
         if not self.device.count():
-            self._fill_devices()
-
-    def _fill_devices(self) -> None:
-        try:
-            from session_assistant.audio.devices import list_input_devices
-
-            devices = list_input_devices()
-        except (UserError, OSError) as error:
-            self.rec_warning.setText(str(error) if isinstance(error, UserError) else "No microphone was found.")
-            self.record_button.setEnabled(False)
-            return
-        for device in devices:
-            self.device.addItem(device.name + ("  (default)" if device.is_default else ""), device)
-            if device.is_default:
-                self.device.setCurrentIndex(self.device.count() - 1)
-        self.call_inputs.fill(devices)
-        if not devices:
-            self.rec_warning.setText("No microphone was found; import a recording instead.")
-            self.record_button.setEnabled(False)
+            self.fill_devices()
 
     # ---- consent -------------------------------------------------------------------------------
     def ensure_consent(self) -> bool:

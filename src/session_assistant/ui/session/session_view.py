@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from session_assistant.errors import UserError
+from session_assistant.ui.session.call_inputs import CallInputs
 from session_assistant.ui.session.transcript_panel import TranscriptPanel
 from session_assistant.ui.session.way_forward import resume_label
 from session_assistant.ui.common.widgets import BusyPanel, EmptyState, LevelMeter, heading
@@ -90,6 +92,27 @@ class SessionView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.body, 1)
         self.empty.hide()
+        self.call_inputs = CallInputs()  # one microphone (and how many voices) or a telehealth call
+        self.record_box.layout().insertWidget(1, self.call_inputs)
+
+    def fill_devices(self) -> None:
+        """The input devices PortAudio lists, the default chosen; a warning where there are none."""
+        try:
+            from session_assistant.audio.devices import list_input_devices
+
+            devices = list_input_devices()
+        except (UserError, OSError) as error:
+            self.rec_warning.setText(str(error) if isinstance(error, UserError) else "No microphone was found.")
+            self.record_button.setEnabled(False)
+            return
+        for device in devices:
+            self.device.addItem(device.name + ("  (default)" if device.is_default else ""), device)
+            if device.is_default:
+                self.device.setCurrentIndex(self.device.count() - 1)
+        self.call_inputs.fill(devices)
+        if not devices:
+            self.rec_warning.setText("No microphone was found; import a recording instead.")
+            self.record_button.setEnabled(False)
 
     def label_resume(self, job) -> None:
         """Resume says what it does: a cancelled transcription, or an interrupted session."""
