@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from ui_helpers import unlock
 
 PLAN = {"problems": [{"problem": "Worry", "goals": [{"goal": "Sleep through", "objectives": []}]}]}
@@ -15,21 +17,28 @@ def _is_signed_banner(banner, record: str) -> bool:
             and banner.accessibleName() == f"This {record} is signed and read-only")
 
 
-def _avery(window) -> int:
-    return next(c["id"] for c in window.ctx.practice.clients.list() if c["first_name"] == "Avery")
-
-
-def test_a_signed_assessment_shows_the_banner_and_a_draft_does_not(qtbot, ready_vault, make_window):
+@pytest.fixture
+def window_and_avery(qtbot, ready_vault, make_window):
+    """The window, shown at 1366x768 and unlocked, and the sample client Avery's id."""
     window = make_window(ready_vault)
     window.resize(1366, 768)
     window.show()
     unlock(qtbot, window)
-    client = _avery(window)
-    practice = window.ctx.practice
-    practice.assessments.add(client, "gad7", [0, 1, 0, 1, 0, 1, 0], date.today().isoformat())  # a draft
+    return window, next(c["id"] for c in window.ctx.practice.clients.list() if c["first_name"] == "Avery")
+
+
+def _chart_tab(window, client: int, tab: str):
     window.workspace.open_chart(client)
     chart = window.workspace.chart
-    chart.tabs.setCurrentIndex(chart.optional_tabs["Assessments"])
+    chart.tabs.setCurrentIndex(chart.optional_tabs[tab])
+    return chart
+
+
+def test_a_signed_assessment_shows_the_banner_and_a_draft_does_not(window_and_avery):
+    window, client = window_and_avery
+    practice = window.ctx.practice
+    practice.assessments.add(client, "gad7", [0, 1, 0, 1, 0, 1, 0], date.today().isoformat())  # a draft
+    chart = _chart_tab(window, client, "Assessments")
     tab = chart.assessments_tab
     history = [tab.history.topLevelItem(i) for i in range(tab.history.topLevelItemCount())]
     signed = next(item for item in history if item.text(5) == "Signed")
@@ -40,19 +49,13 @@ def test_a_signed_assessment_shows_the_banner_and_a_draft_does_not(qtbot, ready_
     assert not tab.signed_banner.isVisible()
 
 
-def test_a_signed_plan_version_shows_the_banner_and_a_draft_does_not(qtbot, ready_vault, make_window):
-    window = make_window(ready_vault)
-    window.resize(1366, 768)
-    window.show()
-    unlock(qtbot, window)
-    client = _avery(window)
+def test_a_signed_plan_version_shows_the_banner_and_a_draft_does_not(window_and_avery):
+    window, client = window_and_avery
     practice = window.ctx.practice
     signed = practice.plans.create(client, PLAN, (date.today() + timedelta(weeks=12)).isoformat())
     practice.plans.sign(signed, "Dr Test Clinician")
     draft = practice.plans.create(client, PLAN, None)
-    window.workspace.open_chart(client)
-    chart = window.workspace.chart
-    chart.tabs.setCurrentIndex(chart.optional_tabs["Treatment plan"])
+    chart = _chart_tab(window, client, "Treatment plan")
     editor = chart.plan_tab
     editor.fill(practice, client, select=signed)
     assert _is_signed_banner(editor.signed_banner, "treatment plan")
@@ -60,21 +63,15 @@ def test_a_signed_plan_version_shows_the_banner_and_a_draft_does_not(qtbot, read
     assert not editor.signed_banner.isVisible()
 
 
-def test_a_signed_summary_shows_the_banner_and_a_draft_does_not(qtbot, ready_vault, make_window):
-    window = make_window(ready_vault)
-    window.resize(1366, 768)
-    window.show()
-    unlock(qtbot, window)
-    client = _avery(window)
+def test_a_signed_summary_shows_the_banner_and_a_draft_does_not(window_and_avery):
+    window, client = window_and_avery
     summaries = window.ctx.practice.summaries
     start, end = (date.today() - timedelta(weeks=12)).isoformat(), date.today().isoformat()
     # Stored as the model would have written it: what the tab shows is under test here, not the model.
     signed = summaries._insert_treatment(client, start, end, "", "Fictional summary.", [], "test")
     summaries.sign(signed, "Dr Test Clinician")
     draft = summaries._insert_treatment(client, start, end, "", "Fictional draft.", [], "test")
-    window.workspace.open_chart(client)
-    chart = window.workspace.chart
-    chart.tabs.setCurrentIndex(chart.optional_tabs["Summary"])
+    chart = _chart_tab(window, client, "Summary")
     tab = chart.summary_tab
     tab.open_summary(signed)
     assert _is_signed_banner(tab.signed_banner, "summary")
