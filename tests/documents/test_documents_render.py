@@ -95,3 +95,32 @@ def test_missing_glyph_warnings_never_quote_client_text(caplog):
     render_pdf(progress_note(sections=(("Subjective", "Client 王秀英 said hello."),)))
     assert "王" not in caplog.text and "秀" not in caplog.text
     assert "lacks glyphs" in caplog.text
+
+
+def _plan_lines_filling_page_one(count: int) -> ClinicalDocument:
+    plan = "\n".join(f"- Plan item {n}: practise the breathing exercise before the team meeting." for n in range(count))
+    return progress_note(sections=(*SOAP_SHORT, ("Plan", plan)))
+
+
+SOAP_SHORT = (("Subjective", "Client reported sleeping better."), ("Objective", "Calm, engaged."),
+              ("Assessment", "Improving."))
+
+
+def test_the_signature_never_stands_alone_on_the_last_page():
+    # Lengthen the Plan one line at a time: wherever the page fills, the attestation (AI statement and
+    # signature) must share its page with the end of the note's text, not stand alone on it.
+    seen_two_pages = 0
+    for count in range(12, 28):  # page one fills at 13 lines; 14-23 broke alone or widowed before
+        reader, _ = _text(render_pdf(_plan_lines_filling_page_one(count)))
+        if len(reader.pages) < 2:
+            continue
+        seen_two_pages += 1
+        last = _squash(reader.pages[-1].extract_text())
+        assert "ELECTRONICALLY SIGNED BY" in last
+        assert f"Plan item {count - 1}:" in last, f"{count} lines: the signature page holds no note text"
+        tail = [n for n in range(count) if f"Plan item {n}:" in last]
+        assert len(tail) >= 3 or tail[0] == 0, f"{count} lines: only {len(tail)} line(s) carried over"
+        # Nothing lost or printed twice across the break.
+        flat = _squash(" ".join(page.extract_text() for page in reader.pages))
+        assert all(flat.count(f"Plan item {n}:") == 1 for n in range(count))
+    assert seen_two_pages >= 12

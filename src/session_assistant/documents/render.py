@@ -49,6 +49,47 @@ class _DocumentPdf(StyledPdf):
     def __init__(self, doc: ClinicalDocument, page_format: str) -> None:
         super().__init__(page_format=page_format, full_fonts=not core_covers(_document_text(doc)))
         self.doc = doc
+        self.closing_alone = False  # set when the attestation had to start a page of its own
+        self.last_section_from = 0  # the page the last section starts on
+        self.text_ended_at: tuple[int, float] = (0, 0.0)  # (page, y) where the last section ended
+        self.page_ends: dict[int, float] = {}  # page -> y where its content ended
+        self.page_tops: dict[int, float] = {}  # page -> y where its content began
+        self._early_break: tuple[int, float] | None = None  # (page, trigger) for the last section
+
+    def add_page(self, *args, **kwargs) -> None:
+        if self.page_no():
+            self.page_ends[self.page_no()] = self.get_y()
+        super().add_page(*args, **kwargs)
+        self.page_tops[self.page_no()] = self.get_y()
+        self._apply_early_break()
+
+    def widow_fix(self) -> tuple[int, float] | None:
+        """Where to end the last section early so three of its lines go on with the signature.
+
+        The attestation must not stand alone on a page (or with a line or two of the note), as if
+        nothing, or almost nothing, had been signed. None when the layout is already right.
+        """
+        page, end = self.text_ended_at
+        if self.closing_alone:
+            return page, end - 3 * LINE_H - 0.5
+        carried = end - self.page_tops.get(page, end)
+        if self.last_section_from < page and carried < 3 * LINE_H - 0.5:
+            return page - 1, self.page_ends[page - 1] - (3 * LINE_H - carried) - 0.5
+        return None
+
+    def break_last_section_early(self, page: int, trigger: float) -> None:
+        """On ``page``, end the last section's text at ``trigger`` so its tail moves on."""
+        self._early_break = (page, trigger)
+        self._apply_early_break()
+
+    def end_early_break(self) -> None:
+        self._early_break = None
+        self.page_break_trigger = self.h - self.b_margin
+
+    def _apply_early_break(self) -> None:
+        self.page_break_trigger = self.h - self.b_margin
+        if self._early_break and self.page_no() == self._early_break[0]:
+            self.page_break_trigger = self._early_break[1]
 
     def header(self) -> None:
         practice, client = self.doc.practice, self.doc.client
@@ -94,6 +135,15 @@ def render_pdf(doc: ClinicalDocument, page_format: str = "Letter") -> bytes:
     Returns:
         The PDF file contents (unsigned).
     """
+    pdf = _lay_out(doc, page_format)
+    early_break = pdf.widow_fix()
+    if early_break:
+        pdf = _lay_out(doc, page_format, early_break=early_break)
+    return bytes(pdf.output())
+
+
+def _lay_out(doc: ClinicalDocument, page_format: str,
+             early_break: tuple[int, float] | None = None) -> "_DocumentPdf":
     pdf = _DocumentPdf(doc, page_format)
     signed_at = doc.signature.signed_at if doc.signature else None
     pdf.set_title(f"{doc.display_title} — {_title_date(doc)}".rstrip(" —"))
@@ -104,17 +154,23 @@ def render_pdf(doc: ClinicalDocument, page_format: str = "Letter") -> bytes:
     pdf.set_creation_date(_as_datetime(signed_at))
     pdf.add_page()
     _title_block(pdf, doc)
-    for section in doc.sections:
+    for index, section in enumerate(doc.sections):
+        if index == len(doc.sections) - 1:
+            pdf.last_section_from = pdf.page_no()
+            if early_break:
+                pdf.break_last_section_early(*early_break)
         if isinstance(section, TableSection):
             _table(pdf, section)
         else:
             _section(pdf, section)
+    pdf.end_early_break()
+    pdf.text_ended_at = (pdf.page_no(), pdf.get_y())
     if doc.ai_model:
         _ai_notice(pdf, doc.ai_model)
     _signature(pdf, doc)
     if doc.addenda:
         _addenda(pdf, doc.addenda)
-    return bytes(pdf.output())
+    return pdf
 
 
 def _document_text(doc: ClinicalDocument):
@@ -255,6 +311,7 @@ def _ai_notice(pdf: _DocumentPdf, model: str) -> None:
     text = ai_statement(model)
     if pdf.get_y() + 14 > pdf.page_break_trigger:
         pdf.add_page()
+        pdf.closing_alone = True
     pdf.ln(4)
     top = pdf.get_y()
     pdf.set_x(pdf.l_margin + 4)
@@ -267,6 +324,7 @@ def _ai_notice(pdf: _DocumentPdf, model: str) -> None:
 def _signature(pdf: _DocumentPdf, doc: ClinicalDocument) -> None:
     """The attestation, kept whole on one page."""
     if pdf.get_y() + 36 > pdf.page_break_trigger:
+        pdf.closing_alone = pdf.closing_alone or pdf.page_no() == pdf.text_ended_at[0]
         pdf.add_page()
     pdf.ln(6)
     sig = doc.signature
