@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from engine_fakes import FakeWhisper, fake_engines
+from engine_fakes import FakeNoteModel, FakeWhisper, fake_engines
 from ui_helpers import hold_last_window_until_cancelled, open_todays_session, unlock, use_fake_microphone
 
 SECONDS = 90  # four transcription windows (25 s each, the last 15 s: the noise has no pauses)
@@ -268,3 +268,33 @@ def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_win
     assert session.consent_state.text().startswith("Interrupted") and not session.resume_button.isHidden()
     assert _resume_label(session) == "Resume (Interrupted)"
     assert session.transcript.line_texts()  # the windows done before the quit are on screen
+
+
+def test_quitting_mid_drafting_is_interrupted_and_resume_drafts_from_the_stored_transcript(
+        qtbot, ready_vault, make_window, tmp_path, warnings):
+    """Quitting while the summary is being drafted is no Cancel either: the next window offers
+    "Resume (Interrupted)" (not a fresh Draft), and Resume drafts without transcribing again."""
+    whisper = OffsetsWhisper()
+    window = make_window(ready_vault, engines=fake_engines(whisper=whisper,
+                                                           llm=FakeNoteModel(seconds_per_token=0.2)))
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    practice, session = window.ctx.practice, open_todays_session(window, "Jonah")
+    appointment = session.appointment_id
+    wav = tmp_path / "session.wav"
+    _noise_wav(wav)
+    session.import_recording(wav)
+    qtbot.waitUntil(lambda: (job := practice.jobs.latest("draft", appointment)) is not None
+                    and job.state == "running", timeout=60000)
+    transcribed = len(whisper.offsets)
+    window.shutdown()  # quit mid-drafting
+    again = make_window(ready_vault, engines=fake_engines(whisper=whisper))
+    unlock(qtbot, again)
+    assert again.ctx.practice.jobs.latest("draft", appointment).state == "interrupted"
+    session = open_todays_session(again, "Jonah")
+    assert session.consent_state.text().startswith("Interrupted") and not session.resume_button.isHidden()
+    assert _resume_label(session) == "Resume (Interrupted)"
+    session.resume_button.click()
+    qtbot.waitUntil(lambda: again.ctx.practice.jobs.latest("draft", appointment).state == "done", timeout=60000)
+    assert len(whisper.offsets) == transcribed  # the transcript was stored: nothing transcribed again
+    assert not warnings

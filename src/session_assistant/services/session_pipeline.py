@@ -349,10 +349,17 @@ class SessionPipeline(Service):
         return None
 
     def mark_stopped_work_interrupted(self, appointment_id: int) -> None:
-        """A quit or a lock stopped the session's running transcription: the job queue stored it as
-        'cancelled' (any stopped work is), but the clinician cancelled nothing, so it is kept as
-        'interrupted' and the next start says so. Work that ends later keeps its own state."""
+        """A quit or a lock stopped the session's running transcription or drafting: the job queue
+        stored it as 'cancelled' (any stopped work is), but the clinician cancelled nothing, so it is
+        kept as 'interrupted' and the next start offers Resume, which goes on from its checkpoints
+        (not a fresh Draft). Only the stage that was running: the drafting job is looked at only
+        once the transcription is done. Work that ends later keeps its own state."""
         job = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
+        if job is not None and job.state != "done":
+            if job.state in ("running", "cancelled"):
+                self.jobs.mark_interrupted(job.id)
+            return
+        job = self.jobs.latest(DRAFT_JOB, appointment_id)
         if job is not None and job.state in ("running", "cancelled"):
             self.jobs.mark_interrupted(job.id)
 

@@ -325,8 +325,10 @@ class SessionPage(SpeakerFixMixin, SessionView):
         self._refresh_controls()
 
     def _on_work_progress(self, fraction: float, message: str) -> None:
-        if self._cancelling:
-            return  # "Cancelling…" stays until the work has stopped
+        if self._cancelling or self._ctx.practice is None:
+            # "Cancelling…" stays until the work has stopped; a report queued before a lock or a
+            # quit arrives after the screen was torn down and the vault closed
+            return
         self.busy.show_progress(fraction, message)
         stage = self._ctx.session(self.appointment_id).stage
         if message.startswith(live_session.STAGE_NAMES["draft"]) and stage != "drafting":
