@@ -246,3 +246,17 @@ def test_digests_of_an_older_rule_set_are_rebuilt_by_the_next_pass(practice):
     assert practice.digests.run_pending()["jobs"] == 0  # queued once, not at every pass
     plan = next(d for d in practice.digests.client_digests(chart.client_id) if d["source"]["kind"] == "treatment_plan")
     assert "Cognitive restructuring" in [i["text"] for i in plan["items"]]
+
+
+def test_a_summary_states_each_goal_with_its_status_in_the_signed_plan(practice):
+    # A treatment or transfer summary must say where each goal stands (met, in progress, ...), as
+    # the signed plan records it, not only what the goals were.
+    from session_assistant.chart.compose import digest_statements
+    from session_assistant.chart.digest import from_dict
+
+    chart = build_sample_chart(practice, weeks=1)
+    practice.digests.run_pending()
+    digests = [from_dict(d, "") for d in practice.digests.client_digests(chart.client_id)]
+    plan = next(s.text for s in digest_statements(digests, practice.summaries.sources(chart.client_id))
+                if s.text.startswith("Treatment plan"))
+    assert plan.count("(in progress)") == 1 and plan.count("(not started)") == 1, plan

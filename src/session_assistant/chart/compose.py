@@ -131,7 +131,8 @@ def _plan_statements(digests: list[Digest], items: list[SourceItem]) -> list[Sta
     for digest in sorted((d for d in digests if d.source.kind == "treatment_plan"), key=lambda d: d.source):
         parts = []
         for category, heading in (("problem", "Problems"), ("goal", "Goals"), ("intervention", "Interventions")):
-            texts = [" ".join(i.text.split()).rstrip(".") for i in digest.of(category)]
+            texts = [" ".join(i.text.split()).rstrip(".") + (f" ({i.status})" if category == "goal" and i.status else "")
+                     for i in digest.of(category)]
             if texts:
                 parts.append(f"{heading}: " + "; ".join(texts))
         if parts:
@@ -187,7 +188,8 @@ def fact_lines(digests: list[Digest], items: list[SourceItem], trends: list[tupl
                               tuple(sorted({r for _, r in problems[:QUOTES_PER_PART]}))))
     goals = _collect(digests, "goal", "treatment_plan")
     if goals:
-        lines.append(FactLine("Treatment goals", "; ".join(i.text for i, _ in goals[-3:]),
+        lines.append(FactLine("Treatment goals", "; ".join(i.text + (f" ({i.status})" if i.status else "")
+                                                      for i, _ in goals[-3:]),
                               tuple(sorted({r for _, r in goals[-3:]}))))
     interventions = _interventions(digests)
     if interventions:

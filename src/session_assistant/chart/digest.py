@@ -19,7 +19,7 @@ from session_assistant.drafting.risk import risk_categories
 
 # Stored with each digest; a new rule set rebuilds older digests. rules-2: a plan's interventions
 # are named as the plan words them (rules-1 quoted the dated ones' dicts) and objectives' count.
-EXTRACTOR = "rules-2"
+EXTRACTOR = "rules-3"  # rules-3: a plan's goals carry their status
 CATEGORIES = ("problem", "intervention", "response", "risk", "homework", "score", "goal")
 
 # Canonical names of interventions, matched case-insensitively (more specific names first).
@@ -87,7 +87,7 @@ class DigestItem:
     text: str  # the source sentence, verbatim
     field: str = ""  # the note field (or plan part) it came from
     tags: tuple[str, ...] = ()  # canonical names: "graded exposure", "panic", ...
-    status: str = ""  # risk only: endorsed | denied | noted
+    status: str = ""  # risk: endorsed | denied | noted; goal: its status in the plan (met, in progress, ...)
     score: dict | None = None  # score only, from the chart: instrument, title, total, max, severity, item9
 
     def as_dict(self) -> dict:
@@ -226,7 +226,8 @@ def digest_plan(item: SourceItem, plan: dict) -> Digest:
             text = " ".join(str(goal.get("goal", "")).split())
             if text:
                 measure = " ".join(str(goal.get("measure") or "").split())
-                digest.items.append(DigestItem("goal", text + (f" (measure: {measure})" if measure else ""), "Goal"))
+                digest.items.append(DigestItem("goal", text + (f" (measure: {measure})" if measure else ""), "Goal",
+                                               status=" ".join(str(goal.get("status") or "").split())))
             objectives = goal.get("objectives") or []
             interventions = [*goal.get("interventions", []),
                              *(i for objective in objectives for i in objective.get("interventions") or [])]
