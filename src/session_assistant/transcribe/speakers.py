@@ -1,16 +1,18 @@
 """Who spoke: tell the voices apart, then name which one is the clinician.
 
-1. **Voice prints.** Each segment is cut into pieces at pauses between words (>= 0.3 s) and at
-   most ~3.2 s long; each piece gets a GE2E voice print (``voice_encoder``) of its central 1.6 s
-   (shorter pieces are repeated to fill it): one network pass per piece keeps the speaker work a
-   small share of transcription time (bench/README.md). The prints are stored on
-   the segment (``Segment.voice`` rows ``[start_s, end_s, *embedding]``) so speakers can be
-   redone later without the audio. Without the encoder installed, MFCC means stand in.
+1. **Voice prints.** Each segment's audio is cut into pieces at the pauses heard in it
+   (``pauses``: >= 0.25 s of quiet), not at Whisper's word times, which run over the pause
+   between two people; long speech is cut in equal parts of at most 3.2 s. Each piece gets a
+   GE2E voice print (``voice_encoder``) of its central 1.6 s (shorter pieces are repeated to
+   fill it): one network pass per piece keeps the speaker work a small share of transcription
+   time (bench/README.md). The prints are stored on the segment (``Segment.voice`` rows
+   ``[start_s, end_s, *embedding]``) so speakers can be redone later without the audio.
+   Without the encoder installed, MFCC means stand in.
 2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
    similarity, several seeds); shorter ones ("mm-hmm", "okay") only join their nearest
-   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of its
-   piece; runs shorter than 2 s inside one segment follow their neighbours, unless the run is
-   a whole sentence (a reply Whisper wrote into the other voice's segment).
+   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of the
+   piece its time overlaps most; a run shorter than 2 s with no pause heard around it and
+   not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician.
    Without one, ``roles.judge_roles`` scores what each voice said over the whole session (asks,
    reflects, proposes = clinician; reports = client): the first voice heard decides nothing.
@@ -24,12 +26,14 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from session_assistant.transcribe.pauses import audio_pieces, frame_levels, quiet_threshold
 from session_assistant.transcribe.roles import judge_roles
 from session_assistant.transcribe.segments import SAMPLE_RATE, Segment, Word
 
 CLINICIAN, CLIENT = "clinician", "client"
 BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
 _PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
+_GAP_S = 0.2  # pieces further apart than this were cut at a pause, not inside speech
 
 
 @dataclass
@@ -72,10 +76,12 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
 
         attach_mfcc_features(segments, audio, offset_s)
         return
+    levels = frame_levels(audio)
+    threshold = quiet_threshold(levels)
     spans, pieces = [], []
     for seg in segments:
         seg.voice = None
-        for start, end in _pieces(seg):
+        for start, end in _audio_pieces(seg, levels, threshold, offset_s):
             a = max(0, int((start - offset_s) * SAMPLE_RATE))
             b = min(audio.size, int((end - offset_s) * SAMPLE_RATE))
             if b - a < SAMPLE_RATE // 5:  # under 0.2 s: too little voice to print
@@ -85,6 +91,15 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
     for (seg, start, end), voice in zip(spans, encoder.embed_pieces(pieces)):
         row = [round(start, 3), round(end, 3), *np.round(voice, 4).tolist()]
         seg.voice = (seg.voice or []) + [row]
+
+
+def _audio_pieces(seg: Segment, levels: np.ndarray, threshold: float, offset_s: float) -> list[tuple[float, float]]:
+    """The segment's speech cut at the pauses heard in the audio (recording times); where the
+    audio shows no speech in the segment's span, the pieces from Whisper's word times."""
+    start = min([seg.start, *(w.start for w in seg.words)])
+    end = max([seg.end, *(w.end for w in seg.words)])
+    found = audio_pieces(levels, threshold, start - offset_s, end - offset_s)
+    return [(a + offset_s, b + offset_s) for a, b in found] or _pieces(seg)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -178,9 +193,24 @@ def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]
             weights = table[mine, 1] - table[mine, 0]
             pieces.append((seg, int(np.bincount(seg_labels, weights=weights).argmax())))
             continue
-        word_labels = [int(seg_labels[np.abs(seg_centres - (w.start + w.end) / 2).argmin()]) for w in seg.words]
-        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels)))
+        rows = table[mine]
+        word_pieces = [_piece_of(w, rows, seg_centres) for w in seg.words]
+        # A pause was heard before word i when it is in another piece and that piece starts
+        # after a gap: a voice may change there. Pieces cut from one stretch of speech touch.
+        paused = [i == 0 or (p != q and rows[p, 0] - rows[q, 1] >= _GAP_S)
+                  for i, (q, p) in enumerate(zip([None, *word_pieces], word_pieces))]
+        word_labels = [int(seg_labels[p]) for p in word_pieces]
+        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused)))
     return pieces
+
+
+def _piece_of(word: Word, rows: np.ndarray, centres: np.ndarray) -> int:
+    """The piece the word's time overlaps most (a word Whisper stretched over a pause lies mostly
+    in its own voice's speech); a word in no piece takes the nearest one."""
+    overlap = np.minimum(rows[:, 1], word.end) - np.maximum(rows[:, 0], word.start)
+    if overlap.max() > 0:
+        return int(overlap.argmax())
+    return int(np.abs(centres - (word.start + word.end) / 2).argmin())
 
 
 def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[int, str], SpeakerNaming]:
@@ -213,13 +243,18 @@ def _ends_sentence(word: Word) -> bool:
     return word.word.strip().endswith((".", "?", "!"))
 
 
-def _smooth(words: list[Word], labels: list[int], min_run_s: float = 2.0) -> list[int]:
-    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run.
+def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = 2.0) -> list[int]:
+    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run,
+    unless the run is a whole sentence or has a pause heard on both sides.
 
-    A run that is a whole sentence is kept: Whisper often writes a reply as its own sentence at
-    the end of the other voice's segment ("... at night? Mm-hmm."), and that is a turn, not a
-    stray print (on the synthetic sessions: 95.8 % -> 96.9 % of words right, bench/README.md)."""
+    A voice change needs a place to happen: between two sentences (Whisper often writes a reply
+    as its own sentence at the end of the other voice's segment, "... at night? Mm-hmm.") or at a
+    pause. A short run inside one stretch of speech is a stray print. Smoothing runs bounded by
+    pauses too moved more words to the wrong voice than it saved once pieces were cut at the
+    pauses (bench/README.md, 2026-11-30 evening)."""
     labels = list(labels)
+    bounded = lambda a, b: (a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b])  # noqa: E731
+    heard = lambda a, b: paused[a] and (b + 1 == len(words) or paused[b + 1])  # noqa: E731
     while True:
         runs = []  # [first, last, label]
         for i, lab in enumerate(labels):
@@ -229,9 +264,9 @@ def _smooth(words: list[Word], labels: list[int], min_run_s: float = 2.0) -> lis
                 runs.append([i, i, lab])
         if len(runs) < 2:
             return labels
-        span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0
-        short = [k for k, (a, b, _) in enumerate(runs) if span(runs[k]) < min_run_s
-                 and not ((a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b]))]
+        span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0  # noqa: E731
+        short = [k for k, (a, b, _) in enumerate(runs)
+                 if span(runs[k]) < min_run_s and not bounded(a, b) and not heard(a, b)]
         if not short:
             return labels
         k = short[0]  # in order: shortest-first cost 7 % of the words on the real clips (bench/README.md)

@@ -1,0 +1,107 @@
+"""Speaker pieces are cut at the pauses heard in the audio, not at Whisper's word times (issue 17):
+Whisper stretches words over the pause between two people, so pieces cut from its times straddled
+the turn change and the words either side of it shared one voice."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sa_testing import MODELS_DIR
+from session_assistant.transcribe.pauses import audio_pieces, frame_levels, quiet_threshold
+from session_assistant.transcribe.segments import Segment, Word
+from session_assistant.transcribe.speakers import attach_voice_features, diarize
+from session_assistant.transcribe.voice_encoder import load_encoder
+from transcribe_samples import read_wav, speak
+
+RATE = 16_000
+
+
+def _noise(seconds: float, level: float, rng) -> np.ndarray:
+    return (rng.standard_normal(int(seconds * RATE)) * level).astype(np.float32)
+
+
+def test_pieces_end_at_a_real_pause_and_not_at_a_short_gap_inside_speech():
+    rng = np.random.default_rng(1)
+    room = 0.002  # a quiet room's hiss, not digital silence
+    audio = np.concatenate([_noise(0.5, room, rng), _noise(1.0, 0.2, rng), _noise(0.08, room, rng),
+                            _noise(0.9, 0.2, rng), _noise(0.4, room, rng), _noise(1.5, 0.2, rng),
+                            _noise(0.5, room, rng)])
+    levels = frame_levels(audio)
+    pieces = audio_pieces(levels, quiet_threshold(levels), 0.0, audio.size / RATE)
+    assert len(pieces) == 2, pieces  # the 0.08 s gap (a stop consonant) is not a pause
+    (a0, a1), (b0, b1) = pieces
+    assert abs(a0 - 0.5) <= 0.04 and abs(a1 - 2.48) <= 0.04
+    assert abs(b0 - 2.88) <= 0.04 and abs(b1 - 4.38) <= 0.04
+
+
+def test_long_speech_is_cut_in_equal_parts_and_silence_gives_no_piece():
+    rng = np.random.default_rng(2)
+    audio = np.concatenate([_noise(7.0, 0.2, rng), np.zeros(RATE, dtype=np.float32)])
+    levels = frame_levels(audio)
+    pieces = audio_pieces(levels, quiet_threshold(levels), 0.0, audio.size / RATE)
+    assert len(pieces) == 3 and all(abs((b - a) - 7.0 / 3) < 0.05 for a, b in pieces)
+    assert audio_pieces(levels, quiet_threshold(levels), 7.2, 8.0) == []
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    found = load_encoder(MODELS_DIR)
+    assert found is not None, "speaker-ge2e is not installed"
+    return found
+
+
+TURNS = [  # (voice, text): a man asks, a woman answers; two turns per Whisper-like segment
+    ("en-us+m3", "How did the week go with the new sleep plan?"),
+    ("en-us+f2", "Better than I expected."),
+    ("en-us+m3", "That is good news. What helped on those nights?"),
+    ("en-us+f2", "The phone, mostly."),
+    ("en-us+m3", "So keeping the phone away made a difference for you."),
+    ("en-us+f2", "Yes, I think it did, and I want to keep doing it."),
+    ("en-us+m3", "Would you like to keep that going next week?"),
+    ("en-us+f2", "I would, yes."),
+]
+PAUSE_S = 0.4
+
+
+def _whisper_like(tmp_path):
+    """The turns with 0.4 s of silence between them, and segments the way Whisper times them:
+    each segment holds two turns, words spread evenly over each turn's speech, and the first
+    turn's last word runs over the pause to the second turn's first word (no gap between the two
+    words' times)."""
+    audio, spans, t = [], [], 0.0
+    for i, (voice, text) in enumerate(TURNS):
+        clip = read_wav(speak(text, voice, tmp_path / f"t{i}.wav"))
+        audio += [clip, np.zeros(int(PAUSE_S * RATE), dtype=np.float32)]
+        voiced = np.flatnonzero(np.abs(clip) > 0.01)  # espeak pads its speech with silence
+        spans.append((t + voiced[0] / RATE, t + voiced[-1] / RATE))
+        t += clip.size / RATE + PAUSE_S
+    segments, owners = [], []
+    for pair in range(0, len(TURNS), 2):
+        words, owner = [], []
+        for turn in (pair, pair + 1):
+            start, end = spans[turn]
+            tokens = TURNS[turn][1].split()
+            step = (end - start) / len(tokens)
+            for k, token in enumerate(tokens):
+                words.append(Word(round(start + k * step, 3), round(start + (k + 1) * step, 3), " " + token, 0.9))
+                owner.append(turn % 2)
+        last_of_first = len(TURNS[pair][1].split()) - 1
+        words[last_of_first].end = words[last_of_first + 1].start  # stretched over the pause
+        segments.append(Segment(pair // 2, words[0].start, words[-1].end,
+                                "".join(w.word for w in words).strip(), words, 0.9))
+        owners.append(owner)
+    return np.concatenate(audio), segments, owners, spans
+
+
+def test_words_either_side_of_a_pause_whisper_ran_over_get_their_own_voice(tmp_path, encoder):
+    audio, segments, owners, spans = _whisper_like(tmp_path)
+    truth = {(w.start, w.word): who for seg, owner in zip(segments, owners) for w, who in zip(seg.words, owner)}
+    attach_voice_features(segments, audio, encoder=encoder)
+    rows = [row[:2] for seg in segments for row in seg.voice]
+    inside = [any(a - 0.05 <= start and end <= b + 0.05 for a, b in spans) for start, end in rows]
+    assert len(rows) >= len(TURNS) and all(inside), rows  # no piece straddles a turn change
+    diarize(segments, 2)
+    named = [(seg.speaker, truth[(w.start, w.word)]) for seg in segments for w in seg.words]
+    by_voice = {who: {name for name, w in named if w == who} for who in (0, 1)}
+    assert len(by_voice[0]) == 1 and len(by_voice[1]) == 1 and by_voice[0] != by_voice[1], by_voice
