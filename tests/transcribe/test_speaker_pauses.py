@@ -10,7 +10,7 @@ import pytest
 from sa_testing import MODELS_DIR
 from session_assistant.transcribe.pauses import audio_pieces, frame_levels, quiet_threshold
 from session_assistant.transcribe.segments import Segment, Word
-from session_assistant.transcribe.speakers import attach_voice_features, diarize
+from session_assistant.transcribe.speakers import attach_voice_features, cluster_rows, diarize
 from session_assistant.transcribe.voice_encoder import load_encoder
 from transcribe_samples import read_wav, speak
 
@@ -105,3 +105,26 @@ def test_words_either_side_of_a_pause_whisper_ran_over_get_their_own_voice(tmp_p
     named = [(seg.speaker, truth[(w.start, w.word)]) for seg in segments for w in seg.words]
     by_voice = {who: {name for name, w in named if w == who} for who in (0, 1)}
     assert len(by_voice[0]) == 1 and len(by_voice[1]) == 1 and by_voice[0] != by_voice[1], by_voice
+
+
+def test_pieces_of_one_stretch_of_speech_share_a_voice_and_a_piece_after_a_pause_need_not():
+    # A print can land nearer the other voice (a laugh, a raised voice); a voice does not change
+    # without a pause, so the pieces cut from one stretch go to one cluster together.
+    rng = np.random.default_rng(3)
+    axes = np.eye(256)
+
+    def row(start, end, centre):
+        voice = centre + 0.05 * rng.standard_normal(256) / 16
+        return [start, end, *(voice / np.linalg.norm(voice))]
+
+    clinician, client = axes[0], 0.6 * axes[0] + 0.8 * axes[1]
+    odd = 0.3 * clinician + 0.7 * client  # nearer the client
+    rows = []
+    for turn in range(8):  # alternate turns with pauses between the pieces
+        rows.append(row(10.0 * turn, 10.0 * turn + 2.0, clinician if turn % 2 == 0 else client))
+    rows += [row(80.0, 82.0, clinician), row(82.0, 84.0, odd), row(84.0, 86.0, clinician)]  # one stretch
+    rows.append(row(90.0, 92.0, odd))  # the same kind of print after a pause
+    labels = cluster_rows(np.array(rows), 2)
+    assert len({labels[0], labels[1]}) == 2 and all(labels[:8:2] == labels[0]) and all(labels[1:8:2] == labels[1])
+    assert labels[8] == labels[9] == labels[10] == labels[0], labels
+    assert labels[11] == labels[1], labels

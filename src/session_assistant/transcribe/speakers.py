@@ -107,8 +107,20 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms > 0, norms, 1.0)
 
 
-def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8) -> np.ndarray:
-    """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their centroid."""
+def _assign(x: np.ndarray, weights: np.ndarray, centres: np.ndarray, groups: np.ndarray | None) -> np.ndarray:
+    """Each row's nearest centroid; rows of one group (pieces of one stretch of speech) go
+    together, to the centroid nearest to the group as a whole."""
+    if groups is None:
+        return (x @ centres.T).argmax(axis=1)
+    totals = np.zeros((groups.max() + 1, len(centres)))
+    np.add.at(totals, groups, (x @ centres.T) * weights[:, None])
+    return totals.argmax(axis=1)[groups]
+
+
+def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8,
+                      groups: np.ndarray | None = None) -> np.ndarray:
+    """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their
+    centroid; ``groups``: rows that must share a cluster carry the same group number."""
     rng = np.random.default_rng(seed)
     best, best_score = None, -np.inf
     for _ in range(restarts):
@@ -119,7 +131,7 @@ def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0,
         centres = np.array(centres)
         labels = None
         for _ in range(50):
-            new = (x @ centres.T).argmax(axis=1)
+            new = _assign(x, weights, centres, groups)
             if labels is not None and np.array_equal(new, labels):
                 break
             labels = new
@@ -132,8 +144,21 @@ def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0,
     return best
 
 
+def _stretches(table: np.ndarray) -> np.ndarray:
+    """A group number per row: rows that touch (pieces cut from one stretch of speech, with no
+    pause between them) share one."""
+    gaps = table[1:, 0] - table[:-1, 1]
+    return np.concatenate([[0], np.cumsum(~((gaps > -0.05) & (gaps < _GAP_S)))])
+
+
 def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
-    """A cluster label for each voice row (``[start, end, *features]``)."""
+    """A cluster label for each voice row (``[start, end, *features]``).
+
+    Pieces cut from one stretch of speech (no pause between them) join one cluster together: a
+    voice does not change without a pause. For two close voices the k-means objective is flat,
+    and piece by piece the restarts settled on a split of one voice as often as on the two
+    people (the female pair of the synthetic sessions: 93 % of words right; with the stretches
+    99.5 %, bench/README.md, 2026-11-30 evening)."""
     durations = table[:, 1] - table[:, 0]
     features = table[:, 2:]
     if features.shape[1] < 64:  # MFCC rows from the fallback
@@ -144,9 +169,11 @@ def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
     deciding = durations >= BACK_CHANNEL_S
     if deciding.sum() < count * 2:
         deciding[:] = True
-    weights = np.sqrt(np.clip(durations[deciding], 0.3, 10.0))
-    centres = _spherical_kmeans(x[deciding], weights, count)
-    return (x @ centres.T).argmax(axis=1)
+    weights = np.sqrt(np.clip(durations, 0.3, 10.0))
+    groups = _stretches(table)
+    deciding_groups = np.unique(groups[deciding], return_inverse=True)[1]
+    centres = _spherical_kmeans(x[deciding], weights[deciding], count, groups=deciding_groups)
+    return _assign(x, weights, centres, groups)
 
 
 def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray | None = None) -> SpeakerNaming:
