@@ -128,3 +128,43 @@ def test_pieces_of_one_stretch_of_speech_share_a_voice_and_a_piece_after_a_pause
     assert len({labels[0], labels[1]}) == 2 and all(labels[:8:2] == labels[0]) and all(labels[1:8:2] == labels[1])
     assert labels[8] == labels[9] == labels[10] == labels[0], labels
     assert labels[11] == labels[1], labels
+
+
+class _WhisperLikeEngine:
+    """Stands in for Whisper only (the thing under test is the live path's speaker work): for
+    each window it returns the words of ``segments`` whose midpoint lies in it."""
+
+    def __init__(self, segments, encoder):
+        self.segments, self.voice_encoder = segments, encoder
+
+    def transcribe(self, audio, options=None, on_progress=None, token=None, offset_s=0.0, first_id=0):
+        from session_assistant.transcribe.segments import Transcript
+
+        end_s = offset_s + audio.size / RATE
+        out = []
+        for seg in self.segments:
+            words = [w for w in seg.words if offset_s <= (w.start + w.end) / 2 < end_s]
+            if words:
+                out.append(Segment(first_id + len(out), words[0].start, words[-1].end,
+                                   "".join(w.word for w in words).strip(), list(words), 0.9))
+        return Transcript("en", audio.size / RATE, out)
+
+
+def test_the_live_path_cuts_pieces_at_pauses_window_by_window(tmp_path, encoder):
+    from session_assistant.transcribe.live import LiveSettings, LiveTranscriber
+
+    audio, segments, owners, spans = _whisper_like(tmp_path)
+    truth = {(w.start, w.word): who for seg, owner in zip(segments, owners) for w, who in zip(seg.words, owner)}
+    live = LiveTranscriber(_WhisperLikeEngine(segments, encoder), settings=LiveSettings(min_window_s=6.0,
+                                                                                      max_window_s=10.0))
+    for i in range(0, audio.size, RATE // 2):
+        live.feed(audio[i:i + RATE // 2])
+        live.transcribe_ready()
+    transcript = live.finish()
+    assert len(live.windows) >= 2
+    rows = [row[:2] for window in live.windows for seg in window.segments for row in seg.voice]
+    assert rows and all(any(a - 0.05 <= s and e <= b + 0.05 for a, b in spans) for s, e in rows), rows
+    named = [(seg.speaker, truth[(w.start, w.word)]) for seg in transcript.segments for w in seg.words]
+    assert len(named) == sum(len(o) for o in owners)
+    by_voice = {who: {name for name, w in named if w == who} for who in (0, 1)}
+    assert len(by_voice[0]) == 1 and len(by_voice[1]) == 1 and by_voice[0] != by_voice[1], by_voice

@@ -32,6 +32,7 @@ from session_assistant.transcribe.segments import SAMPLE_RATE, Segment, Word
 
 CLINICIAN, CLIENT = "clinician", "client"
 BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
+FIRST_HEARD_S = 3.0  # a voice counts as heard once it has said this much
 _PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
 _GAP_S = 0.2  # pieces further apart than this were cut at a pause, not inside speech
 
@@ -151,14 +152,15 @@ def _stretches(table: np.ndarray) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(~((gaps > -0.05) & (gaps < _GAP_S)))])
 
 
-def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
+def cluster_rows(table: np.ndarray, count: int, groups: np.ndarray | None = None) -> np.ndarray:
     """A cluster label for each voice row (``[start, end, *features]``).
 
     Pieces cut from one stretch of speech (no pause between them) join one cluster together: a
     voice does not change without a pause. For two close voices the k-means objective is flat,
     and piece by piece the restarts settled on a split of one voice as often as on the two
     people (the female pair of the synthetic sessions: 93 % of words right; with the stretches
-    99.5 %, bench/README.md, 2026-11-30 evening)."""
+    99.5 %, bench/README.md, 2026-11-30 evening). ``groups``: a group number per row, rows that
+    must share a cluster (default: the stretches)."""
     durations = table[:, 1] - table[:, 0]
     features = table[:, 2:]
     if features.shape[1] < 64:  # MFCC rows from the fallback
@@ -170,7 +172,7 @@ def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
     if deciding.sum() < count * 2:
         deciding[:] = True
     weights = np.sqrt(np.clip(durations, 0.3, 10.0))
-    groups = _stretches(table)
+    groups = _stretches(table) if groups is None else np.unique(groups, return_inverse=True)[1]
     deciding_groups = np.unique(groups[deciding], return_inverse=True)[1]
     centres = _spherical_kmeans(x[deciding], weights[deciding], count, groups=deciding_groups)
     return _assign(x, weights, centres, groups)
@@ -186,8 +188,13 @@ def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray
             s.speaker = CLINICIAN
         return SpeakerNaming("one speaker", 1.0 if count < 2 else 0.0)
     table = np.array([r for _, r in rows], dtype=np.float64)
-    labels = cluster_rows(table, count)
-    pieces = _split_segments(segments, table, labels, np.array([i for i, _ in rows]))
+    owner = np.array([i for i, _ in rows])
+    groups = _stretches(table)
+    for i, seg in enumerate(segments):
+        if not seg.words and (owner == i).any():  # a line without word times is one voice (a recount's lines)
+            groups[owner == i] = groups[owner == i][0]
+    labels = cluster_rows(table, count, groups)
+    pieces = _split_segments(segments, table, labels, owner)
     name_of, naming = _name_clusters(pieces, table, labels, count, clinician_voice)
     out: list[Segment] = []
     previous = CLINICIAN
@@ -240,9 +247,22 @@ def _piece_of(word: Word, rows: np.ndarray, centres: np.ndarray) -> int:
     return int(np.abs(centres - (word.start + word.end) / 2).argmin())
 
 
+def _order_heard(pieces, count: int) -> list[int]:
+    """Clusters in the order their voices are first heard: by when each has spoken
+    ``FIRST_HEARD_S``, so one stray print at the start does not make a voice "first" (three
+    voices: the clinician's 1.3 s opening, printed nearer a partner, named the partners the
+    wrong way round; bench/README.md, 2026-11-30 evening)."""
+    spoken, heard = [0.0] * count, {}
+    for seg, label in pieces:
+        if label >= 0 and label not in heard:
+            spoken[label] += seg.end - seg.start
+            if spoken[label] >= FIRST_HEARD_S:
+                heard[label] = seg.start
+    return sorted(heard, key=heard.get) + sorted((c for c in range(count) if c not in heard), key=lambda c: -spoken[c])
+
+
 def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[int, str], SpeakerNaming]:
-    first_seen = list(dict.fromkeys(label for _, label in pieces if label >= 0))
-    first_seen += [c for c in range(count) if c not in first_seen]
+    first_seen = _order_heard(pieces, count)
     if clinician_voice is not None and table.shape[1] - 2 == np.asarray(clinician_voice).size:
         x = _unit(table[:, 2:])
         profile = _unit(np.asarray(clinician_voice, dtype=np.float64))
