@@ -13,7 +13,10 @@ back-channel turns. Each is transcribed once by Whisper; then speakers are attri
 * "+ profile": the same, given a voice profile made from a separate espeak reading of
   ``voice_profile.PASSAGE`` in the clinician's voice.
 Score = share of words whose speaker is right *by name* (clinician/client); "perm" forgives a
-swap of the two names. The reference speaker of a word is the turn its midpoint falls in.
+swap of the two names. The reference speaker of a word is the turn its midpoint falls in; the
+synthetic sessions are also scored against the script's text (``text_scores``: Whisper's words
+aligned to what was spoken), because Whisper often starts a turn's first word in the pause before
+it, where the time rule counts it to the previous speaker.
 
 Real: the two-speaker AMI-derived clips in pyannote-audio's ``tests/data`` (MIT; dev00, dev01,
 trn03, 30 s each, RTTM reference). Words whose midpoint lies in no reference turn or in an
