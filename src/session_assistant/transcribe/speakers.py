@@ -1,16 +1,18 @@
 """Who spoke: tell the voices apart, then name which one is the clinician.
 
-1. **Voice prints.** Each segment is cut into pieces at pauses between words (>= 0.3 s) and at
-   most ~3.2 s long; each piece gets a GE2E voice print (``voice_encoder``) of its central 1.6 s
-   (shorter pieces are repeated to fill it): one network pass per piece keeps the speaker work a
-   small share of transcription time (bench/README.md). The prints are stored on
-   the segment (``Segment.voice`` rows ``[start_s, end_s, *embedding]``) so speakers can be
-   redone later without the audio. Without the encoder installed, MFCC means stand in.
+1. **Voice prints.** Each segment's audio is cut into pieces at the pauses heard in it
+   (``pauses``: >= 0.25 s of quiet), not at Whisper's word times, which run over the pause
+   between two people; long speech is cut in equal parts of at most 3.2 s. Each piece gets a
+   GE2E voice print (``voice_encoder``) of its central 1.6 s (shorter pieces are repeated to
+   fill it): one network pass per piece keeps the speaker work a small share of transcription
+   time (bench/README.md). The prints are stored on the segment (``Segment.voice`` rows
+   ``[start_s, end_s, *embedding]``) so speakers can be redone later without the audio.
+   Without the encoder installed, MFCC means stand in.
 2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
    similarity, several seeds); shorter ones ("mm-hmm", "okay") only join their nearest
-   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of its
-   piece; runs shorter than 2 s inside one segment follow their neighbours, unless the run is
-   a whole sentence (a reply Whisper wrote into the other voice's segment).
+   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of the
+   piece its time overlaps most; a run shorter than 2 s with no pause heard around it and
+   not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician.
    Without one, ``roles.judge_roles`` scores what each voice said over the whole session (asks,
    reflects, proposes = clinician; reports = client): the first voice heard decides nothing.
@@ -24,12 +26,15 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from session_assistant.transcribe.pauses import audio_pieces, frame_levels, quiet_threshold
 from session_assistant.transcribe.roles import judge_roles
 from session_assistant.transcribe.segments import SAMPLE_RATE, Segment, Word
 
 CLINICIAN, CLIENT = "clinician", "client"
 BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
+FIRST_HEARD_S = 3.0  # a voice counts as heard once it has said this much
 _PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
+_GAP_S = 0.2  # pieces further apart than this were cut at a pause, not inside speech
 
 
 @dataclass
@@ -72,10 +77,12 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
 
         attach_mfcc_features(segments, audio, offset_s)
         return
+    levels = frame_levels(audio)
+    threshold = quiet_threshold(levels)
     spans, pieces = [], []
     for seg in segments:
         seg.voice = None
-        for start, end in _pieces(seg):
+        for start, end in _audio_pieces(seg, levels, threshold, offset_s):
             a = max(0, int((start - offset_s) * SAMPLE_RATE))
             b = min(audio.size, int((end - offset_s) * SAMPLE_RATE))
             if b - a < SAMPLE_RATE // 5:  # under 0.2 s: too little voice to print
@@ -87,13 +94,34 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
         seg.voice = (seg.voice or []) + [row]
 
 
+def _audio_pieces(seg: Segment, levels: np.ndarray, threshold: float, offset_s: float) -> list[tuple[float, float]]:
+    """The segment's speech cut at the pauses heard in the audio (recording times); where the
+    audio shows no speech in the segment's span, the pieces from Whisper's word times."""
+    start = min([seg.start, *(w.start for w in seg.words)])
+    end = max([seg.end, *(w.end for w in seg.words)])
+    found = audio_pieces(levels, threshold, start - offset_s, end - offset_s)
+    return [(a + offset_s, b + offset_s) for a, b in found] or _pieces(seg)
+
+
 def _unit(x: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(x, axis=-1, keepdims=True)
     return x / np.where(norms > 0, norms, 1.0)
 
 
-def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8) -> np.ndarray:
-    """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their centroid."""
+def _assign(x: np.ndarray, weights: np.ndarray, centres: np.ndarray, groups: np.ndarray | None) -> np.ndarray:
+    """Each row's nearest centroid; rows of one group (pieces of one stretch of speech) go
+    together, to the centroid nearest to the group as a whole."""
+    if groups is None:
+        return (x @ centres.T).argmax(axis=1)
+    totals = np.zeros((groups.max() + 1, len(centres)))
+    np.add.at(totals, groups, (x @ centres.T) * weights[:, None])
+    return totals.argmax(axis=1)[groups]
+
+
+def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8,
+                      groups: np.ndarray | None = None) -> np.ndarray:
+    """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their
+    centroid; ``groups``: rows that must share a cluster carry the same group number."""
     rng = np.random.default_rng(seed)
     best, best_score = None, -np.inf
     for _ in range(restarts):
@@ -104,7 +132,7 @@ def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0,
         centres = np.array(centres)
         labels = None
         for _ in range(50):
-            new = (x @ centres.T).argmax(axis=1)
+            new = _assign(x, weights, centres, groups)
             if labels is not None and np.array_equal(new, labels):
                 break
             labels = new
@@ -117,8 +145,22 @@ def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0,
     return best
 
 
-def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
-    """A cluster label for each voice row (``[start, end, *features]``)."""
+def _stretches(table: np.ndarray) -> np.ndarray:
+    """A group number per row: rows that touch (pieces cut from one stretch of speech, with no
+    pause between them) share one."""
+    gaps = table[1:, 0] - table[:-1, 1]
+    return np.concatenate([[0], np.cumsum(~((gaps > -0.05) & (gaps < _GAP_S)))])
+
+
+def cluster_rows(table: np.ndarray, count: int, groups: np.ndarray | None = None) -> np.ndarray:
+    """A cluster label for each voice row (``[start, end, *features]``).
+
+    Pieces cut from one stretch of speech (no pause between them) join one cluster together: a
+    voice does not change without a pause. For two close voices the k-means objective is flat,
+    and piece by piece the restarts settled on a split of one voice as often as on the two
+    people (the female pair of the synthetic sessions: 93 % of words right; with the stretches
+    99.5 %, bench/README.md, 2026-11-30 evening). ``groups``: a group number per row, rows that
+    must share a cluster (default: the stretches)."""
     durations = table[:, 1] - table[:, 0]
     features = table[:, 2:]
     if features.shape[1] < 64:  # MFCC rows from the fallback
@@ -129,9 +171,11 @@ def cluster_rows(table: np.ndarray, count: int) -> np.ndarray:
     deciding = durations >= BACK_CHANNEL_S
     if deciding.sum() < count * 2:
         deciding[:] = True
-    weights = np.sqrt(np.clip(durations[deciding], 0.3, 10.0))
-    centres = _spherical_kmeans(x[deciding], weights, count)
-    return (x @ centres.T).argmax(axis=1)
+    weights = np.sqrt(np.clip(durations, 0.3, 10.0))
+    groups = _stretches(table) if groups is None else np.unique(groups, return_inverse=True)[1]
+    deciding_groups = np.unique(groups[deciding], return_inverse=True)[1]
+    centres = _spherical_kmeans(x[deciding], weights[deciding], count, groups=deciding_groups)
+    return _assign(x, weights, centres, groups)
 
 
 def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray | None = None) -> SpeakerNaming:
@@ -144,8 +188,13 @@ def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray
             s.speaker = CLINICIAN
         return SpeakerNaming("one speaker", 1.0 if count < 2 else 0.0)
     table = np.array([r for _, r in rows], dtype=np.float64)
-    labels = cluster_rows(table, count)
-    pieces = _split_segments(segments, table, labels, np.array([i for i, _ in rows]))
+    owner = np.array([i for i, _ in rows])
+    groups = _stretches(table)
+    for i, seg in enumerate(segments):
+        if not seg.words and (owner == i).any():  # a line without word times is one voice (a recount's lines)
+            groups[owner == i] = groups[owner == i][0]
+    labels = cluster_rows(table, count, groups)
+    pieces = _split_segments(segments, table, labels, owner)
     name_of, naming = _name_clusters(pieces, table, labels, count, clinician_voice)
     out: list[Segment] = []
     previous = CLINICIAN
@@ -178,14 +227,42 @@ def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]
             weights = table[mine, 1] - table[mine, 0]
             pieces.append((seg, int(np.bincount(seg_labels, weights=weights).argmax())))
             continue
-        word_labels = [int(seg_labels[np.abs(seg_centres - (w.start + w.end) / 2).argmin()]) for w in seg.words]
-        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels)))
+        rows = table[mine]
+        word_pieces = [_piece_of(w, rows, seg_centres) for w in seg.words]
+        # A pause was heard before word i when it is in another piece and that piece starts
+        # after a gap: a voice may change there. Pieces cut from one stretch of speech touch.
+        paused = [i == 0 or (p != q and rows[p, 0] - rows[q, 1] >= _GAP_S)
+                  for i, (q, p) in enumerate(zip([None, *word_pieces], word_pieces))]
+        word_labels = [int(seg_labels[p]) for p in word_pieces]
+        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused)))
     return pieces
 
 
+def _piece_of(word: Word, rows: np.ndarray, centres: np.ndarray) -> int:
+    """The piece the word's time overlaps most (a word Whisper stretched over a pause lies mostly
+    in its own voice's speech); a word in no piece takes the nearest one."""
+    overlap = np.minimum(rows[:, 1], word.end) - np.maximum(rows[:, 0], word.start)
+    if overlap.max() > 0:
+        return int(overlap.argmax())
+    return int(np.abs(centres - (word.start + word.end) / 2).argmin())
+
+
+def _order_heard(pieces, count: int) -> list[int]:
+    """Clusters in the order their voices are first heard: by when each has spoken
+    ``FIRST_HEARD_S``, so one stray print at the start does not make a voice "first" (three
+    voices: the clinician's 1.3 s opening, printed nearer a partner, named the partners the
+    wrong way round; bench/README.md, 2026-11-30 evening)."""
+    spoken, heard = [0.0] * count, {}
+    for seg, label in pieces:
+        if label >= 0 and label not in heard:
+            spoken[label] += seg.end - seg.start
+            if spoken[label] >= FIRST_HEARD_S:
+                heard[label] = seg.start
+    return sorted(heard, key=heard.get) + sorted((c for c in range(count) if c not in heard), key=lambda c: -spoken[c])
+
+
 def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[int, str], SpeakerNaming]:
-    first_seen = list(dict.fromkeys(label for _, label in pieces if label >= 0))
-    first_seen += [c for c in range(count) if c not in first_seen]
+    first_seen = _order_heard(pieces, count)
     if clinician_voice is not None and table.shape[1] - 2 == np.asarray(clinician_voice).size:
         x = _unit(table[:, 2:])
         profile = _unit(np.asarray(clinician_voice, dtype=np.float64))
@@ -213,13 +290,18 @@ def _ends_sentence(word: Word) -> bool:
     return word.word.strip().endswith((".", "?", "!"))
 
 
-def _smooth(words: list[Word], labels: list[int], min_run_s: float = 2.0) -> list[int]:
-    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run.
+def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = 2.0) -> list[int]:
+    """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run,
+    unless the run is a whole sentence or has a pause heard on both sides.
 
-    A run that is a whole sentence is kept: Whisper often writes a reply as its own sentence at
-    the end of the other voice's segment ("... at night? Mm-hmm."), and that is a turn, not a
-    stray print (on the synthetic sessions: 95.8 % -> 96.9 % of words right, bench/README.md)."""
+    A voice change needs a place to happen: between two sentences (Whisper often writes a reply
+    as its own sentence at the end of the other voice's segment, "... at night? Mm-hmm.") or at a
+    pause. A short run inside one stretch of speech is a stray print. Smoothing runs bounded by
+    pauses too moved more words to the wrong voice than it saved once pieces were cut at the
+    pauses (bench/README.md, 2026-11-30 evening)."""
     labels = list(labels)
+    bounded = lambda a, b: (a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b])  # noqa: E731
+    heard = lambda a, b: paused[a] and (b + 1 == len(words) or paused[b + 1])  # noqa: E731
     while True:
         runs = []  # [first, last, label]
         for i, lab in enumerate(labels):
@@ -229,9 +311,9 @@ def _smooth(words: list[Word], labels: list[int], min_run_s: float = 2.0) -> lis
                 runs.append([i, i, lab])
         if len(runs) < 2:
             return labels
-        span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0
-        short = [k for k, (a, b, _) in enumerate(runs) if span(runs[k]) < min_run_s
-                 and not ((a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b]))]
+        span = lambda r: words[r[1]].end - words[r[0]].start if r else -1.0  # noqa: E731
+        short = [k for k, (a, b, _) in enumerate(runs)
+                 if span(runs[k]) < min_run_s and not bounded(a, b) and not heard(a, b)]
         if not short:
             return labels
         k = short[0]  # in order: shortest-first cost 7 % of the words on the real clips (bench/README.md)
