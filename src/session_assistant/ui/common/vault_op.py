@@ -61,6 +61,7 @@ class VaultOp(QObject):
         self._on_success: Callable[[Any], None] = lambda _result: None
         self._on_failure: Callable[[str], None] | None = None
         self._delivered = False
+        self._window: QMainWindow | None = None  # whose status bar says "Saving…" (it outlives a lock)
         self._landed.connect(self._deliver)  # the op lives on the GUI thread: queued from the writer
 
     def success(self, callback: Callable[[Any], None]) -> "VaultOp":
@@ -117,12 +118,16 @@ class VaultOp(QObject):
             QMessageBox.warning(self._widget, self._title, message)
 
     def _show_saving(self, saving: bool) -> None:
-        window = _window_of(self._widget)
-        if window is None:
-            return
         if saving:
-            window.statusBar().showMessage(self._saving)
-        elif window.statusBar().currentMessage() == self._saving and not _others_pending(window):
+            self._window = _window_of(self._widget)
+            if self._window is not None:
+                self._window.statusBar().showMessage(self._saving)
+            return
+        window, self._window = self._window, None
+        if window is None or not shiboken6.isValid(window):
+            return
+        if window.statusBar().currentMessage() == self._saving \
+                and not any(op._window is window for op in VaultOp._pending):
             window.statusBar().clearMessage()
 
     @staticmethod
@@ -137,6 +142,3 @@ def _window_of(widget: QWidget | None) -> QMainWindow | None:
     window = widget.window()
     return window if isinstance(window, QMainWindow) else None
 
-
-def _others_pending(window: QMainWindow) -> bool:
-    return any(_window_of(op._widget) is window for op in VaultOp._pending)
