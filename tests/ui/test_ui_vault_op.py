@@ -203,3 +203,62 @@ def test_a_lock_while_a_save_waits_keeps_the_write_and_reaches_no_destroyed_scre
 
     unlock(qtbot, window)
     assert window.ctx.practice.notes.get(note_id)["fields"][field] == "Written while locking."
+
+
+def test_the_new_client_dialog_stays_open_while_the_writer_is_busy_and_closes_once_stored(
+        qtbot, ready_vault, make_window):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from session_assistant.ui.common.dialogs import NewClientDialog
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    dialog = NewClientDialog(practice, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.first.setText("Tamsin")
+    dialog.last.setText("Queued")
+    held = HeldWriter(practice)
+    try:
+        ticks = Ticks()
+        ok.click()
+        qtbot.wait(300)
+        assert ticks.longest_gap() < 0.5, f"the GUI thread was blocked {ticks.longest_gap():.1f} s"
+        assert dialog.isVisible() and not ok.isEnabled() and dialog.client_id is None  # one client, not two
+    finally:
+        held.release()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert practice.clients.get(dialog.client_id)["last_name"] == "Queued"
+
+    refused = NewClientDialog(practice, window)  # no names: the service refuses, the dialog says why
+    qtbot.addWidget(refused)
+    refused.show()
+    refused.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert refused.isVisible() and refused.message.text() and refused.client_id is None
+    assert refused.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_client_edit_saved_behind_a_busy_writer_lands_and_the_form_reloads(qtbot, ready_vault, make_window):
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    client_id = next(c["id"] for c in practice.clients.list())
+    chart = window.workspace.chart
+    window.workspace.open_chart(client_id)
+    form = chart.client_tab
+    chart.tabs.setCurrentWidget(form)
+    form.edits["phone"].setText("555-0142")
+    held = HeldWriter(practice)
+    try:
+        ticks = Ticks()
+        form.save.click()
+        qtbot.wait(300)
+        assert ticks.longest_gap() < 0.5, f"the GUI thread was blocked {ticks.longest_gap():.1f} s"
+        assert practice.clients.get(client_id).get("phone") != "555-0142"
+    finally:
+        held.release()
+    qtbot.waitUntil(lambda: form.status.text().startswith("Saved: phone"), timeout=5000)
+    assert practice.clients.get(client_id)["phone"] == "555-0142" and not form.has_unsaved()

@@ -35,6 +35,7 @@ class VaultWriter:
 
     def __init__(self, holds_read_lock: Callable[[], bool]) -> None:
         self._ident: int | None = None
+        self.closed = False  # set once every queued write has run and the thread has stopped
         self._holds_read_lock = holds_read_lock
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-writer",
                                         initializer=self._remember_thread)
@@ -77,6 +78,7 @@ class VaultWriter:
     def close(self) -> None:
         """Stop after every queued write has run (submitted ones included: none is dropped)."""
         self._pool.shutdown(wait=True)
+        self.closed = True
 
 
 def note_foreign_write(writer: VaultWriter) -> None:

@@ -1,6 +1,6 @@
 """One way for the window to write the vault without waiting behind other writes: ``VaultOp``.
 
-    VaultOp(ctx, lambda: notes.sign(note_id, profile), parent=self).success(self._on_signed).run()
+    VaultOp(practice, lambda: notes.sign(note_id, profile), parent=self).success(self._on_signed).run()
 
 ``fn`` runs on the vault's one writer thread (``VaultWriter.submit``), in the order ops were run,
 after whatever was queued before it (a backup's record, a digest). ``success(result)`` or
@@ -12,9 +12,9 @@ is done by then, calls back before it returns: ordinary saves behave as plain ca
 writer is busy longer, ``run`` returns at once, the GUI keeps handling events, the main window's
 status bar says "Saving…" until the write lands, and the callback comes through a queued signal.
 
-After a lock or quit a late callback is dropped: an op belongs to the practice that was open
-when it ran, and delivers nothing once ``ctx.practice`` is another (or none), so it never reaches
-destroyed screens. The write itself still lands: closing the vault waits for the writer's queue.
+After a lock or quit a late callback is dropped: closing the vault waits for the writer's queue
+(so the write itself lands) and marks the writer closed; an op whose writer is closed, or whose
+``parent`` widget is gone, delivers nothing, so it never reaches destroyed screens.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from session_assistant.errors import UserError
-from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.worker import failure_message
 
 log = logging.getLogger(__name__)
@@ -43,17 +42,18 @@ class VaultOp(QObject):
 
     Build it on the GUI thread. ``success(cb)`` gets ``fn``'s result; ``failure(cb)`` gets a safe
     message (without one, a warning box titled ``title`` shows it). ``run()`` returns True when
-    the outcome was already delivered (the write took under ``GRACE_S``).
+    the outcome was already delivered (the write took under ``GRACE_S``); ``run(wait=True)``
+    always waits (for the few places that cannot go on without it: keeping edits at a lock).
     """
 
     _landed = Signal(object)
     _pending: set["VaultOp"] = set()  # ops waiting for the writer: kept alive until delivered
 
-    def __init__(self, ctx: UiContext, fn: Callable[[], Any], *, parent: QWidget | None = None,
+    def __init__(self, practice, fn: Callable[[], Any], *, parent: QWidget | None = None,
                  title: str = "Not saved", saving: str = SAVING_TEXT) -> None:
+        """``practice``: the open ``app.Practice`` (``UiContext.practice``; None once locked)."""
         super().__init__()  # no Qt parent: the op must outlive a screen destroyed while it waits
-        self._ctx = ctx
-        self._practice = ctx.practice
+        self._practice = practice
         self._fn = fn
         self._widget = parent
         self._title = title
@@ -61,6 +61,7 @@ class VaultOp(QObject):
         self._on_success: Callable[[Any], None] = lambda _result: None
         self._on_failure: Callable[[str], None] | None = None
         self._delivered = False
+        self._writer = None  # the open vault's VaultWriter, once run
         self._window: QMainWindow | None = None  # whose status bar says "Saving…" (it outlives a lock)
         self._landed.connect(self._deliver)  # the op lives on the GUI thread: queued from the writer
 
@@ -72,13 +73,14 @@ class VaultOp(QObject):
         self._on_failure = callback
         return self
 
-    def run(self) -> bool:
+    def run(self, wait: bool = False) -> bool:
         if self._practice is None:
             self._failed(UserError("The vault is locked; nothing was saved."))
             return True
-        future = self._practice.vault.db.writer.submit(self._fn)
+        self._writer = self._practice.vault.db.writer  # kept: a lock clears ``vault.db``
+        future = self._writer.submit(self._fn)
         try:
-            future.exception(timeout=GRACE_S)
+            future.exception(timeout=None if wait else GRACE_S)
         except FutureTimeout:
             pass
         if future.done():
@@ -96,8 +98,8 @@ class VaultOp(QObject):
             return
         self._delivered = True
         self._show_saving(False)
-        if self._ctx.practice is not self._practice:
-            log.info("a vault write finished after the vault was locked; its screen is gone")
+        if self._writer.closed or (self._widget is not None and not shiboken6.isValid(self._widget)):
+            log.info("a vault write finished after its screen was closed (or the vault locked)")
             return
         error = future.exception()
         if error is None:
