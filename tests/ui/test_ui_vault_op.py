@@ -257,7 +257,7 @@ def test_a_client_edit_saved_behind_a_busy_writer_lands_and_the_form_reloads(qtb
         form.save.click()
         qtbot.wait(300)
         assert ticks.longest_gap() < 0.5, f"the GUI thread was blocked {ticks.longest_gap():.1f} s"
-        assert practice.clients.get(client_id).get("phone") != "555-0142"
+        assert practice.clients.get(client_id).get("phone") != "555-0142" and not form.isEnabled()
     finally:
         held.release()
     qtbot.waitUntil(lambda: form.status.text().startswith("Saved: phone"), timeout=5000)

@@ -138,8 +138,9 @@ class ClientEditor(QWidget):
     def save_changes(self, wait: bool = False) -> bool:
         """Store the changed fields (``VaultOp``); False with the reason shown when refused.
 
-        True as well while the write waits behind a busy writer: a late refusal then shows here
-        (or in a box, if another client is shown by then). ``wait``: block until it is stored.
+        True as well while the write waits behind a busy writer (the form is disabled until then);
+        a late refusal shows here (or in a box, if another client is shown by then). ``wait``:
+        block until it is stored.
         """
         changes = self.changes()
         if not changes or self._practice is None:
@@ -151,6 +152,7 @@ class ClientEditor(QWidget):
 
         def saved(_none) -> None:
             outcome.append(True)
+            self.setEnabled(True)
             if self.client_id == client_id:
                 self._load()
                 self.status.setText("Saved: " + ", ".join(k.replace("_", " ") for k in sorted(changes)) + ".")
@@ -158,11 +160,13 @@ class ClientEditor(QWidget):
 
         def refused(message: str) -> None:
             outcome.append(False)
+            self.setEnabled(True)
             if self.client_id == client_id:
                 self.status.setText(f"Not saved: {message}")
             else:
                 QMessageBox.warning(self, "Client details not saved", message)
 
+        self.setEnabled(False)  # until it lands: the form reloads then, and an edit meanwhile would be lost
         VaultOp(self._practice, lambda: clients.update(client_id, **changes), parent=self) \
             .success(saved).failure(refused).run(wait=wait)
         return outcome[0] if outcome else True
