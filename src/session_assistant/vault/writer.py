@@ -4,10 +4,11 @@
 exception) to the caller, whatever thread that is; a call made on the writer thread itself runs at
 once, so a write method may call another. ``VaultWriter.submit(fn)`` queues ``fn`` the same way but
 returns a ``Future`` at once (the window's ``VaultOp`` uses it so the GUI thread never waits behind
-a long write). Both share one queue, so writes land in the order they were asked for. Service methods that write are marked ``@writes``; the
-vault's own rows (creation, migrations, sign-in, passphrase, backup and restore records) and the
-audio engine's notices go through ``db.writer.call``. Only the transaction goes to the writer: model
-work, PDF bytes and file copies stay on the caller's thread, so the writer's turns stay short.
+a long write); both share one queue, so writes land in the order they were asked for. Service
+methods that write are marked ``@writes``; the vault's own rows (creation, migrations, sign-in,
+passphrase, backup and restore records) and the audio engine's notices go through
+``db.writer.call``. Only the transaction goes to the writer: model work, PDF bytes and file copies
+stay on the caller's thread, so the writer's turns stay short.
 Nothing on the writer thread may wait for the GUI thread (which may be waiting for the writer).
 
 ``WRITE_CHECK`` is the test flag: set it to a list and every ``VaultDatabase.transaction()`` begun

@@ -132,10 +132,6 @@ class VaultOp(QObject):
                 and not any(op._window is window for op in VaultOp._pending):
             window.statusBar().clearMessage()
 
-    @staticmethod
-    def pending_count() -> int:
-        return len(VaultOp._pending)
-
 
 def _window_of(widget: QWidget | None) -> QMainWindow | None:
     """The main window showing ``widget``; None once a lock destroyed it (or it has none)."""

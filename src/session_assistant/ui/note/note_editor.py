@@ -168,7 +168,8 @@ class NoteEditorPage(NoteEditorView):
             return notes.create(appointment_id, name, draft=draft)  # the draft goes where the template wants it
 
         self.create_button.setEnabled(False)  # one note, even if the writer is busy
-        VaultOp(self._ctx, write, parent=self).success(lambda note_id: self._created(appointment_id, note_id)) \
+        VaultOp(self._ctx.practice, write, parent=self) \
+            .success(lambda note_id: self._created(appointment_id, note_id)) \
             .failure(lambda message: self._create_refused(appointment_id, message)).run()
 
     def _created(self, appointment_id: int, note_id: int) -> None:
@@ -226,7 +227,7 @@ class NoteEditorPage(NoteEditorView):
                 self._dirty.update(name for name in values if name in self._editors)
                 self.save_state.setText(message)
 
-        VaultOp(self._ctx, write, parent=self).success(saved).failure(refused).run()
+        VaultOp(self._ctx.practice, write, parent=self).success(saved).failure(refused).run()
         return bool(landed)
 
     def _shows(self, note_id: int) -> bool:
@@ -248,7 +249,7 @@ class NoteEditorPage(NoteEditorView):
                 if then is not None:
                     then()
 
-        VaultOp(self._ctx, lambda: self._ctx.practice.notes.set_service_code(note_id, code), parent=self) \
+        VaultOp(self._ctx.practice, lambda: self._ctx.practice.notes.set_service_code(note_id, code), parent=self) \
             .success(stored).failure(lambda message: self._shows(note_id) and self.save_state.setText(message)).run()
 
     # ---- signing, addenda, delete ----------------------------------------------------------------
@@ -272,7 +273,7 @@ class NoteEditorPage(NoteEditorView):
             return
         note_id, notes = self.note["id"], self._ctx.practice.notes
         self.sign_button.setEnabled(False)  # one signature, even if the writer is busy
-        VaultOp(self._ctx, lambda: notes.sign(note_id, profile), parent=self, title="Not signed") \
+        VaultOp(self._ctx.practice, lambda: notes.sign(note_id, profile), parent=self, title="Not signed") \
             .success(lambda _signed: self._after_write(note_id)) \
             .failure(lambda message: self._write_refused(note_id, "Not signed", message)).run()
 
@@ -297,7 +298,7 @@ class NoteEditorPage(NoteEditorView):
         note_id, notes = self.note["id"], self._ctx.practice.notes
         text, reason = dialog.text.toPlainText(), dialog.reason.text()
         author = self._ctx.practice.profile.get().name
-        VaultOp(self._ctx, lambda: notes.add_addendum(note_id, text, reason, author), parent=self) \
+        VaultOp(self._ctx.practice, lambda: notes.add_addendum(note_id, text, reason, author), parent=self) \
             .success(lambda _id: self._after_write(note_id)) \
             .failure(lambda message: self._write_refused(note_id, "Addendum not added", message)).run()
 
@@ -331,7 +332,7 @@ class NoteEditorPage(NoteEditorView):
             return
         self._dirty.clear()
         note_id, appointment_id = self.note["id"], self.appointment_id
-        VaultOp(self._ctx, lambda: self._ctx.practice.notes.delete_draft(note_id), parent=self,
+        VaultOp(self._ctx.practice, lambda: self._ctx.practice.notes.delete_draft(note_id), parent=self,
                 title="Draft not deleted").success(lambda _none: self._after_delete(note_id, appointment_id)).run()
 
     def _after_delete(self, note_id: int, appointment_id: int | None) -> None:

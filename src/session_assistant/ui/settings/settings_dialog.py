@@ -66,7 +66,8 @@ class SettingsDialog(SettingsView):
         profile = self._ctx.practice.profile
         VaultOp(self._ctx.practice, lambda: profile.update(ai_usage_consent=on), parent=self) \
             .success(lambda _profile: self.privacy_message.setText(
-                "AI Usage Consent is on." if on else "AI Usage Consent is off: no recording, transcription or drafting.")) \
+                "AI Usage Consent is on." if on
+                else "AI Usage Consent is off: no recording, transcription or drafting.")) \
             .failure(self.privacy_message.setText).run()
 
     def _on_auto_lock_changed(self, minutes: int) -> None:
