@@ -77,7 +77,7 @@ class VaultOp(QObject):
         if self._practice is None:
             self._failed(UserError("The vault is locked; nothing was saved."))
             return True
-        self._writer = self._practice.vault.db.writer  # kept: a lock clears ``vault.db``
+        self._writer = self._practice.vault.writer  # kept: a lock closes the database
         future = self._writer.submit(self._fn)
         try:
             future.exception(timeout=None if wait else GRACE_S)
