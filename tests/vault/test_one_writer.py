@@ -228,3 +228,33 @@ def _audit_actions(folder: Path, passphrase: str) -> list[tuple]:
             return conn.execute("SELECT action FROM audit_log").fetchall()
     finally:
         practice.close()
+
+
+def test_submit_queues_behind_a_busy_writer_in_order_and_close_runs_what_is_queued(tmp_path):
+    paths = AppPaths.default(vault_dir=tmp_path / "vault", models_dir=MODELS_DIR)
+    paths.ensure()
+    practice, _ = create_practice(paths, TEST_PASSPHRASE)
+    db_writer = practice.vault.db.writer
+    release, ran = threading.Event(), []
+    busy = db_writer.submit(lambda: release.wait(10))  # returns at once although the writer is now busy
+    first = db_writer.submit(lambda: (ran.append(threading.current_thread().name),
+                                      practice.clients.add("Ann", "Example"))[1])
+    second = db_writer.submit(lambda: practice.clients.add("Ben", "Example"))
+    assert not busy.done() and not first.done() and ran == []
+    failing = db_writer.submit(lambda: 1 / 0)  # queued: its error waits in the future, not raised here
+    on_writer = db_writer.submit(lambda: db_writer.submit(lambda: "nested").result(timeout=0))
+    release.set()
+    assert first.result(timeout=10) < second.result(timeout=10)  # first asked, first written
+    assert ran and ran[0].startswith("vault-writer")
+    assert on_writer.result(timeout=10) == "nested"  # a submit on the writer itself runs at once
+    assert isinstance(failing.exception(timeout=10), ZeroDivisionError)
+    release.clear()
+    db_writer.submit(lambda: release.wait(0.3))
+    late = db_writer.submit(lambda: practice.clients.add("Cleo", "Example"))
+    practice.close()  # waits for every queued write before the connection closes
+    assert late.done() and late.exception() is None
+    reopened = open_practice(paths, TEST_PASSPHRASE)
+    try:
+        assert [c["first_name"] for c in reopened.clients.list()] == ["Ann", "Ben", "Cleo"]
+    finally:
+        reopened.close()

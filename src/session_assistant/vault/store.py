@@ -259,6 +259,12 @@ class Vault:
         """A random id of this vault (no PHI), the same in its backups."""
         return self._envelope.vault_id
 
+    @property
+    def writer(self):
+        """The open vault's one writer thread (``VaultWriter``), for callers above the services
+        that queue a service call on it (the window's ``VaultOp``); they never reach the database."""
+        return self.db.writer
+
     def verify_backup(self, path: Path) -> BackupCheck:
         """Open a backup of this vault with the vault's own key and check it (``backup_check``)."""
         return verify_backup(path, vault_key=self._key, vault_id=self._envelope.vault_id)

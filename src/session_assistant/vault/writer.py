@@ -2,10 +2,13 @@
 
 ``VaultWriter.call(fn)`` runs ``fn`` on the writer thread and returns its result (or raises its
 exception) to the caller, whatever thread that is; a call made on the writer thread itself runs at
-once, so a write method may call another. Service methods that write are marked ``@writes``; the
-vault's own rows (creation, migrations, sign-in, passphrase, backup and restore records) and the
-audio engine's notices go through ``db.writer.call``. Only the transaction goes to the writer: model
-work, PDF bytes and file copies stay on the caller's thread, so the writer's turns stay short.
+once, so a write method may call another. ``VaultWriter.submit(fn)`` queues ``fn`` the same way but
+returns a ``Future`` at once (the window's ``VaultOp`` uses it so the GUI thread never waits behind
+a long write); both share one queue, so writes land in the order they were asked for. Service
+methods that write are marked ``@writes``; the vault's own rows (creation, migrations, sign-in,
+passphrase, backup and restore records) and the audio engine's notices go through
+``db.writer.call``. Only the transaction goes to the writer: model work, PDF bytes and file copies
+stay on the caller's thread, so the writer's turns stay short.
 Nothing on the writer thread may wait for the GUI thread (which may be waiting for the writer).
 
 ``WRITE_CHECK`` is the test flag: set it to a list and every ``VaultDatabase.transaction()`` begun
@@ -19,7 +22,7 @@ import functools
 import logging
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, TypeVar
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,7 @@ class VaultWriter:
 
     def __init__(self, holds_read_lock: Callable[[], bool]) -> None:
         self._ident: int | None = None
+        self.closed = False  # set once every queued write has run and the thread has stopped
         self._holds_read_lock = holds_read_lock
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-writer",
                                         initializer=self._remember_thread)
@@ -55,8 +59,27 @@ class VaultWriter:
             return fn()
         return self._pool.submit(fn).result()
 
+    def submit(self, fn: Callable[[], T]) -> Future:
+        """Queue ``fn`` on the writer thread and return its ``Future`` without waiting.
+
+        On the writer thread itself (or inside a read, as in ``call``) ``fn`` runs at once and the
+        future comes back done: waiting for a later turn of this same thread would never end.
+        """
+        if not (self.on_writer_thread or self._holds_read_lock()):
+            return self._pool.submit(fn)
+        if not self.on_writer_thread:
+            log.warning("vault write requested while holding a read; written on the calling thread")
+        future: Future = Future()
+        try:
+            future.set_result(fn())
+        except BaseException as error:  # noqa: BLE001 - handed to whoever reads the future
+            future.set_exception(error)
+        return future
+
     def close(self) -> None:
+        """Stop after every queued write has run (submitted ones included: none is dropped)."""
         self._pool.shutdown(wait=True)
+        self.closed = True
 
 
 def note_foreign_write(writer: VaultWriter) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from session_assistant.errors import UserError
+from session_assistant.ui.chart.tab_write import write_in_tab
 from session_assistant.services.assessments import GAD7, PHQ9
 from session_assistant.ui.chart.assessment_form import OTHER, AssessmentForm
 from session_assistant.ui.chart.trend_plot import SHARED_CUTOFFS, TrendPlot
@@ -178,31 +178,37 @@ class AssessmentsTab(QWidget):
         self.delete_draft.setEnabled(draft)
         self.signed_banner.setVisible(item is not None and item.text(5) == "Signed")
 
-    def _on_save_clicked(self, sign: bool) -> None:
+    def _on_save_clicked(self, sign: bool, wait: bool = False) -> list[bool]:
+        """Store the administration (and sign it); the outcome list as ``write_in_tab`` returns it."""
         if self._practice is None or not self.form.is_complete():
-            return
+            return [False]
         if sign and not self._confirm_sign():
-            return
-        service = self._practice.assessments
-        when = self.administered_on.date().toString("yyyy-MM-dd")
-        try:
-            if self.form.key == OTHER:
-                assessment_id = service.add_other(self.client_id, self.form.other_name.text(),
-                                                  self.form.other_total.value(), when, self.form.other_severity.text())
+            return [False]
+        service, client_id, signer = self._practice.assessments, self.client_id, self._practice.profile.get().name
+        when, key = self.administered_on.date().toString("yyyy-MM-dd"), self.form.key
+        if key == OTHER:
+            other = (self.form.other_name.text(), self.form.other_total.value(), self.form.other_severity.text())
+        else:
+            answers = self.form.answers()
+
+        def write() -> dict:
+            if key == OTHER:
+                assessment_id = service.add_other(client_id, other[0], other[1], when, other[2])
             else:
-                assessment_id = service.add(self.client_id, self.form.key, self.form.answers(), when)
+                assessment_id = service.add(client_id, key, answers, when)
             if sign:
-                service.sign(assessment_id, self._practice.profile.get().name)
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        stored = service.get(assessment_id)
-        self.form.clear()
-        self.pages.setCurrentIndex(0)
-        self.fill(self._practice, self.client_id)
-        self.status.setText(f"{stored['title']} of {stored['administered_on']} saved "
-                            f"({'signed' if stored['status'] == 'signed' else 'draft'}), total {stored['total_score']}.")
-        self.changed.emit()
+                service.sign(assessment_id, signer)
+            return service.get(assessment_id)
+
+        def done(stored: dict) -> str:
+            return (f"{stored['title']} of {stored['administered_on']} saved "
+                    f"({'signed' if stored['status'] == 'signed' else 'draft'}), total {stored['total_score']}.")
+
+        def back_to_history() -> None:
+            self.form.clear()
+            self.pages.setCurrentIndex(0)
+
+        return write_in_tab(self, write, done, before_refill=back_to_history, wait=wait)
 
     # ---- the unsaved-changes contract (ui/unsaved.py): a new administration being filled in ------
     def has_unsaved(self) -> bool:
@@ -212,18 +218,19 @@ class AssessmentsTab(QWidget):
             return bool(self.form.other_name.text().strip())
         return any(answer is not None for answer in self.form.answers())
 
-    def save_changes(self) -> bool:
-        """Keep it as a draft; refused (False, reason shown) while items are unanswered."""
+    def save_changes(self, wait: bool = False) -> bool:
+        """Keep it as a draft; refused (False, reason shown) while items are unanswered. True as
+        well while the write waits behind a busy writer (``wait``: until it is stored)."""
         if not self.form.is_complete():
             self.status.setText("Not saved: answer every item first, or discard it.")
             return False
-        self._on_save_clicked(sign=False)
-        return self.pages.currentIndex() == 0
+        outcome = self._on_save_clicked(sign=False, wait=wait)
+        return outcome[0] if outcome else True
 
     def keep_at_lock(self) -> str | None:
         """Before a lock: a complete administration is kept as a draft; a half-answered one cannot
         be stored, and the clinician is told after unlocking (without its answers)."""
-        if not self.has_unsaved() or self.save_changes():
+        if not self.has_unsaved() or self.save_changes(wait=True):  # the vault closes next
             return None
         return "A half-answered assessment could not be kept when the app locked: start it again."
 
@@ -240,14 +247,8 @@ class AssessmentsTab(QWidget):
         assessment_id = self._selected_id()
         if assessment_id is None or not self._confirm_sign():
             return
-        try:
-            self._practice.assessments.sign(assessment_id, self._practice.profile.get().name)
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        self.fill(self._practice, self.client_id)
-        self.status.setText("Assessment signed.")
-        self.changed.emit()
+        assessments, signer = self._practice.assessments, self._practice.profile.get().name
+        write_in_tab(self, lambda: assessments.sign(assessment_id, signer), "Assessment signed.")
 
     def _on_delete_draft_clicked(self) -> None:
         assessment_id = self._selected_id()
@@ -256,14 +257,8 @@ class AssessmentsTab(QWidget):
         confirmed = confirm(self, "Delete draft", "Delete this unsigned assessment?")
         if not confirmed:
             return
-        try:
-            self._practice.assessments.delete_draft(assessment_id)
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        self.fill(self._practice, self.client_id)
-        self.status.setText("Draft deleted.")
-        self.changed.emit()
+        assessments = self._practice.assessments
+        write_in_tab(self, lambda: assessments.delete_draft(assessment_id), "Draft deleted.")
 
     def _confirm_sign(self) -> bool:
         name = self._practice.profile.get().name or "(no name set)"

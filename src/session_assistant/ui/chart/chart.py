@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
-from session_assistant.errors import UserError
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.chart.chart_records import fill_documents, latest_measures
 from session_assistant.ui.chart.chart_view import NOT_YET, ChartView
 from session_assistant.ui.common.context import UiContext
@@ -193,10 +193,13 @@ class ChartPage(ChartView):
     def _on_consent_clicked(self, decision: str) -> None:
         if self.client_id is None:
             return
-        try:
-            self._ctx.practice.clients.record_consent(self.client_id, decision, note="recorded in the chart")
-        except UserError as error:
-            self.consent_status.setText(str(error))
+        client_id, clients = self.client_id, self._ctx.practice.clients
+        VaultOp(self._ctx.practice, lambda: clients.record_consent(client_id, decision, note="recorded in the chart"),
+                parent=self).success(lambda _none: self._on_consent_recorded(client_id)) \
+            .failure(lambda message: self.client_id == client_id and self.consent_status.setText(message)).run()
+
+    def _on_consent_recorded(self, client_id: int) -> None:
+        if self.client_id != client_id:
             return
         self._refresh_overview()
         self.client_tab.reload_consents()  # its history only: edits in the client form stay

@@ -8,11 +8,12 @@ the service validates dates, plain text and status.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from session_assistant.errors import UserError
 from session_assistant.services.clients import STATUSES
+from session_assistant.ui.common.vault_op import VaultOp
 
 PRONOUNS = ("", "she/her", "he/him", "they/them", "she/they", "he/they")
 DECISION_WORDS = {"given": "Consent given", "declined": "Declined", "revoked": "Revoked"}
@@ -134,29 +135,47 @@ class ClientEditor(QWidget):
     def has_unsaved(self) -> bool:
         return self._practice is not None and bool(self._loaded) and bool(self.changes())
 
-    def save_changes(self) -> bool:
-        """Store the changed fields; False with the reason shown when refused."""
+    def save_changes(self, wait: bool = False) -> bool:
+        """Store the changed fields (``VaultOp``); False with the reason shown when refused.
+
+        True as well while the write waits behind a busy writer (the form is disabled until then);
+        a late refusal shows here (or in a box, if another client is shown by then). ``wait``:
+        block until it is stored.
+        """
         changes = self.changes()
         if not changes or self._practice is None:
             return True
         if not (self.value("first_name") and self.value("last_name")):
             self.status.setText("A client needs a first and a last name.")
             return False
-        try:
-            self._practice.clients.update(self.client_id, **changes)
-        except UserError as error:
-            self.status.setText(f"Not saved: {error}")
-            return False
-        self._load()
-        self.status.setText("Saved: " + ", ".join(k.replace("_", " ") for k in sorted(changes)) + ".")
-        self.changed.emit()
-        return True
+        client_id, clients, outcome = self.client_id, self._practice.clients, []
+
+        def saved(_none) -> None:
+            outcome.append(True)
+            self.setEnabled(True)
+            if self.client_id == client_id:
+                self._load()
+                self.status.setText("Saved: " + ", ".join(k.replace("_", " ") for k in sorted(changes)) + ".")
+            self.changed.emit()
+
+        def refused(message: str) -> None:
+            outcome.append(False)
+            self.setEnabled(True)
+            if self.client_id == client_id:
+                self.status.setText(f"Not saved: {message}")
+            else:
+                QMessageBox.warning(self, "Client details not saved", message)
+
+        self.setEnabled(False)  # until it lands: the form reloads then, and an edit meanwhile would be lost
+        VaultOp(self._practice, lambda: clients.update(client_id, **changes), parent=self) \
+            .success(saved).failure(refused).run(wait=wait)
+        return outcome[0] if outcome else True
 
     def keep_at_lock(self) -> str | None:
         """Before a lock: store the changed fields, each on its own when the whole is refused, so
         one bad field (a date that is no date) does not lose the others. Returns what to tell the
         clinician after unlocking: field names only (a typed value must not outlive the lock)."""
-        if not self.has_unsaved() or self.save_changes():
+        if not self.has_unsaved() or self.save_changes(wait=True):  # the vault closes next
             return None
         refused = []
         for key, value in self.changes().items():

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QHeaderView, Q
                                QListWidgetItem, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from session_assistant.errors import UserError
+from session_assistant.ui.chart.tab_write import write_in_tab
 from session_assistant.ui.chart.assessments_tab import date_edit
 
 
@@ -159,26 +159,13 @@ class DiagnosisTab(QWidget):
         if self._practice is None or item is None or not item.isSelected():
             return
         onset = None if self.onset_unknown.isChecked() else self.onset.date().toString("yyyy-MM-dd")
-        try:
-            self._practice.diagnoses.add(self.client_id, item.data(Qt.ItemDataRole.UserRole), onset_date=onset)
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        self.fill(self._practice, self.client_id)
-        self.status.setText(f"{item.data(Qt.ItemDataRole.UserRole)} added.")
-        self.changed.emit()
+        code, client_id, diagnoses = item.data(Qt.ItemDataRole.UserRole), self.client_id, self._practice.diagnoses
+        write_in_tab(self, lambda: diagnoses.add(client_id, code, onset_date=onset), f"{code} added.")
 
     def _on_resolve_clicked(self) -> None:
         current = self.listing.currentItem()
         if self._practice is None or current is None or current.parent() is not self.active_group:
             return
-        try:
-            self._practice.diagnoses.resolve(int(current.data(0, Qt.ItemDataRole.UserRole)),
-                                             self.resolved_on.date().toString("yyyy-MM-dd"))
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        code = current.text(0)
-        self.fill(self._practice, self.client_id)
-        self.status.setText(f"{code} resolved.")
-        self.changed.emit()
+        diagnosis_id, on, diagnoses = (int(current.data(0, Qt.ItemDataRole.UserRole)),
+                                       self.resolved_on.date().toString("yyyy-MM-dd"), self._practice.diagnoses)
+        write_in_tab(self, lambda: diagnoses.resolve(diagnosis_id, on), f"{current.text(0)} resolved.")

@@ -7,8 +7,10 @@ is not yet saved lives only in the tree until "Save draft" creates it.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
 from session_assistant.errors import UserError
@@ -17,9 +19,11 @@ from session_assistant.services.treatment_plans import salvage_plan
 from session_assistant.ui.chart.plan_tree import PlanTree
 from session_assistant.ui.common.unsaved import settle_unsaved
 from session_assistant.ui.common.dialogs import confirm
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.widgets import signed_banner
 
 UNSAVED = -1  # the combo's data for a plan that is only in the tree so far
+NEW_VERSION = -2  # for ``_write``: select the plan id the write returns
 
 
 class PlanEditor(QWidget):
@@ -155,14 +159,9 @@ class PlanEditor(QWidget):
         if self._practice is None:
             return
         if self.version.count():
-            try:
-                plan_id = self._practice.plans.new_version(self.client_id)
-            except UserError as error:
-                self.status.setText(str(error))
-                return
-            self.fill(self._practice, self.client_id, select=plan_id)
-            self.status.setText("New version started as a copy of the latest; edit it, then sign.")
-            self.changed.emit()
+            client_id, plans = self.client_id, self._practice.plans
+            self._write(lambda: plans.new_version(client_id), client_id, NEW_VERSION,
+                        "New version started as a copy of the latest; edit it, then sign.")
             return
         self.version.insertItem(0, "New plan · not saved yet", UNSAVED)
         self.version.setCurrentIndex(0)
@@ -175,18 +174,52 @@ class PlanEditor(QWidget):
         self.tree.add_item("goal")
         self._on_tree_changed()
 
-    def save_draft(self) -> bool:
-        """Store the tree (create or update); False with the reason shown when refused."""
+    def save_draft(self, wait: bool = False, then: Callable[[], None] | None = None) -> bool:
+        """Store the tree (create or update, ``VaultOp``); False with the reason shown when refused.
+
+        True as well while the write waits behind a busy writer (the form is disabled until it
+        lands, so no edit is made on a tree about to be reloaded); ``then`` runs once stored.
+        """
         try:
-            self._store(self.tree.plan(), self.review_date.text().strip() or None)
+            plan = self.tree.plan()
         except UserError as error:
             self.status.setText(f"Not saved: {error}")
             return False
-        self.status.setText("Draft saved.")
-        self.changed.emit()
-        return True
+        review, client_id, plans = self.review_date.text().strip() or None, self.client_id, self._practice.plans
+        existing = None if self.version.currentData() == UNSAVED else self.shown_id()
+
+        def write() -> int:
+            if existing is None:
+                return plans.create(client_id, plan, review)
+            plans.update(existing, plan, review or "")
+            return existing
+
+        outcome: list[bool] = []
+
+        def stored(plan_id: int) -> None:
+            outcome.append(True)
+            self.setEnabled(True)
+            if self.client_id == client_id:
+                self.fill(self._practice, client_id, select=plan_id)
+                self.status.setText("Draft saved.")
+            self.changed.emit()
+            if then is not None:
+                then()
+
+        def refused(message: str) -> None:
+            outcome.append(False)
+            self.setEnabled(True)
+            if self.client_id == client_id:
+                self.status.setText(f"Not saved: {message}")
+            else:
+                QMessageBox.warning(self, "Plan not saved", message)
+
+        self.setEnabled(False)
+        VaultOp(self._practice, write, parent=self).success(stored).failure(refused).run(wait=wait)
+        return outcome[0] if outcome else True
 
     def _store(self, plan: dict, review: str | None) -> None:
+        """At a lock only (the vault closes next, so this waits for the writer)."""
         if self.version.currentData() == UNSAVED:
             plan_id = self._practice.plans.create(self.client_id, plan, review)
         else:
@@ -200,7 +233,7 @@ class PlanEditor(QWidget):
         to tell the clinician after unlocking, in words holding no clinical text (it outlives the lock)."""
         if not self.has_unsaved():
             return None
-        if self.save_draft():
+        if self.save_draft(wait=True):
             return "Your unsaved plan edits were saved as a draft when the app locked."
         review = self.review_date.text().strip() or None
         try:
@@ -230,23 +263,21 @@ class PlanEditor(QWidget):
         self.status.setText("Changes discarded.")
 
     def _on_sign_clicked(self) -> None:
-        if (self._dirty or self.version.currentData() == UNSAVED) and not self.save_draft():
-            return
-        plan_id = self.shown_id()
+        if self._dirty or self.version.currentData() == UNSAVED:
+            self.save_draft(then=self._confirm_sign)  # sign what the form shows, once it is stored
+        else:
+            self._confirm_sign()
+
+    def _confirm_sign(self) -> None:
+        plan_id, client_id = self.shown_id(), self.client_id
         name = self._practice.profile.get().name or "(no name set)"
         confirmed = confirm(self, "Sign treatment plan",
                                       f"Sign this version as {name}? It becomes the active plan that note drafting "
                                       "reads, and can never be changed; revise it with a new version.")
         if plan_id is None or not confirmed:
             return
-        try:
-            self._practice.plans.sign(plan_id, self._practice.profile.get().name)
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        self.fill(self._practice, self.client_id, select=plan_id)
-        self.status.setText("Plan signed.")
-        self.changed.emit()
+        signer, plans = self._practice.profile.get().name, self._practice.plans
+        self._write(lambda: plans.sign(plan_id, signer), client_id, plan_id, "Plan signed.")
 
     def _on_delete_clicked(self) -> None:
         if self.version.currentData() == UNSAVED:
@@ -255,11 +286,22 @@ class PlanEditor(QWidget):
         confirmed = confirm(self, "Delete draft", "Delete this unsigned plan version?")
         if not confirmed:
             return
-        try:
-            self._practice.plans.delete_draft(self.shown_id())
-        except UserError as error:
-            self.status.setText(str(error))
-            return
-        self.fill(self._practice, self.client_id)
-        self.status.setText("Draft deleted.")
-        self.changed.emit()
+        plan_id, plans = self.shown_id(), self._practice.plans
+        self._write(lambda: plans.delete_draft(plan_id), self.client_id, None, "Draft deleted.")
+
+    def _write(self, fn: Callable[[], object], client_id: int, select: int | None, done: str) -> None:
+        """Sign, delete or start a version (``VaultOp``), then show the stored plans and ``done``."""
+        def stored(result) -> None:
+            self.setEnabled(True)
+            if self.client_id == client_id:
+                self.fill(self._practice, client_id, select=result if select == NEW_VERSION else select)
+                self.status.setText(done)
+            self.changed.emit()
+
+        def refused(message: str) -> None:
+            self.setEnabled(True)
+            if self.client_id == client_id:
+                self.status.setText(message)
+
+        self.setEnabled(False)  # one click, one write, even when the writer is busy
+        VaultOp(self._practice, fn, parent=self).success(stored).failure(refused).run()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from session_assistant.errors import UserError
+from session_assistant.ui.common.vault_op import VaultOp
 
 CONSENT_TEXT = (
     "Before recording, ask the client:<br><br><i>“With your permission I would like to record our session "
@@ -51,18 +52,15 @@ class NewClientDialog(QDialog):
         form.addRow("P&hone:", self.phone)
         form.addRow("&Email:", self.email)
         form.addRow(self.message)
-        form.addRow(_buttons(self, "Add client"))
+        self.buttons = _buttons(self, "Add client")
+        form.addRow(self.buttons)
 
     def accept(self) -> None:
         extra = {k: w.text().strip() for k, w in (("pronouns", self.pronouns), ("phone", self.phone),
                                                   ("email", self.email)) if w.text().strip()}
-        try:
-            self.client_id = self._practice.clients.add(self.first.text(), self.last.text(),
-                                                        self.dob.date().toString("yyyy-MM-dd"), **extra)
-        except UserError as error:
-            self.message.setText(str(error))
-            return
-        super().accept()
+        clients, first, last = self._practice.clients, self.first.text(), self.last.text()
+        dob = self.dob.date().toString("yyyy-MM-dd")
+        _write_then_close(self, lambda: clients.add(first, last, dob, **extra), "client_id")
 
 
 class NewAppointmentDialog(QDialog):
@@ -94,20 +92,36 @@ class NewAppointmentDialog(QDialog):
         form.addRow("&Length:", self.minutes)
         form.addRow("&Kind:", self.kind)
         form.addRow(self.message)
-        form.addRow(_buttons(self, "Add appointment"))
+        self.buttons = _buttons(self, "Add appointment")
+        form.addRow(self.buttons)
 
     def accept(self) -> None:
         if self.client.currentData() is None:
             self.message.setText("Add a client first.")
             return
-        try:
-            self.appointment_id = self._practice.appointments.add(
-                int(self.client.currentData()), self.start.dateTime().toString("yyyy-MM-ddTHH:mm"),
-                self.minutes.value(), self.kind.currentData())
-        except UserError as error:
-            self.message.setText(str(error))
-            return
-        super().accept()
+        appointments, client_id = self._practice.appointments, int(self.client.currentData())
+        starts, minutes, kind = (self.start.dateTime().toString("yyyy-MM-ddTHH:mm"), self.minutes.value(),
+                                 self.kind.currentData())
+        _write_then_close(self, lambda: appointments.add(client_id, starts, minutes, kind),
+                          "appointment_id")
+
+
+def _write_then_close(dialog: QDialog, fn: Callable[[], int], id_attribute: str) -> None:
+    """Store the dialog's new row (``VaultOp``); it closes once the row is stored, and keeps its
+    OK button off meanwhile (one row, even when the writer is busy); a refusal shows in the dialog."""
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setEnabled(False)
+
+    def stored(row_id: int) -> None:
+        setattr(dialog, id_attribute, row_id)
+        ok.setEnabled(True)
+        QDialog.accept(dialog)
+
+    def refused(message: str) -> None:
+        ok.setEnabled(True)
+        dialog.message.setText(message)
+
+    VaultOp(dialog._practice, fn, parent=dialog).success(stored).failure(refused).run()
 
 
 def ask_recording_consent(practice, client_id: int, parent: QWidget | None = None) -> str | None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QToolButton, QVBoxLayout, QWidget)
 
 from session_assistant.drafting.mental_status import ITEMS, NOT_ASSESSED, MentalStatus
-from session_assistant.errors import UserError
+from session_assistant.ui.common.vault_op import VaultOp
 
 NOT_ASSESSED_TEXT = "—"
 COLUMNS = 2
@@ -126,20 +126,25 @@ class MentalStatusPanel(QGroupBox):
 def record_mental_status(page, status: MentalStatus) -> None:
     """Write ``status`` into ``page``'s note (a NoteEditorPage), after saving the clinician's edits.
 
-    The field's editor shows the new text without counting it as an edit: the service wrote it.
+    Both go through ``VaultOp`` in that order. The field's editor shows the new text without
+    counting it as an edit: the service wrote it.
     """
-    if page.note is None or page.note["status"] == "signed" or not page.save():
+    if page.note is None or page.note["status"] == "signed":
         return
-    try:
-        written = page._ctx.practice.mental_status.record(page.note["id"], status)
-    except UserError as error:
-        page.save_state.setText(str(error))
-        return
-    editor = page._editors.get(written.field)
-    if editor is not None:
-        editor.blockSignals(True)
-        editor.setPlainText(written.text)
-        editor.blockSignals(False)
-    page.note["fields"][written.field] = written.text
-    page.mental_status.show_status(status if not status.empty else None, read_only=False)
-    page.save_state.setText("Draft · saved (mental status)")
+    note_id, service = page.note["id"], page._ctx.practice.mental_status
+
+    def written(text) -> None:
+        if not page._shows(note_id):
+            return
+        editor = page._editors.get(text.field)
+        if editor is not None:
+            editor.blockSignals(True)
+            editor.setPlainText(text.text)
+            editor.blockSignals(False)
+        page.note["fields"][text.field] = text.text
+        page.mental_status.show_status(status if not status.empty else None, read_only=False)
+        page.save_state.setText("Draft · saved (mental status)")
+
+    page.save(then=lambda: VaultOp(page._ctx.practice, lambda: service.record(note_id, status), parent=page)
+              .success(written).failure(lambda message: page._shows(note_id) and page.save_state.setText(message))
+              .run())

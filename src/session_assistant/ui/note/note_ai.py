@@ -13,6 +13,7 @@ from session_assistant.drafting.mental_status import carry_block, without_block
 from session_assistant.drafting.note_text import replace_sections
 from session_assistant.drafting.template_fill import AI, RISK, fill, replace_parts, roles
 from session_assistant.ui.common import engines
+from session_assistant.ui.common.vault_op import VaultOp
 
 
 def draft_values(page, draft, keys=None) -> dict[str, str]:
@@ -51,10 +52,17 @@ def apply_draft(page, new_draft, utterances, values: dict[str, str]) -> None:
             page._editors[name].setPlainText(carry_block(page._editors[name].toPlainText(), text))
             page._dirty.add(name)
     first = next(iter(values), None)
-    if page.save() and page.note is not None and first in page._editors:
-        page._ctx.practice.notes.set_field(page.note["id"], first, page._editors[first].toPlainText(),
-                                           ai_model=new_draft.model)
-    page.show_review()
+    if page.note is None or first not in page._editors:
+        page.show_review()
+        return
+    note_id, notes, text = page.note["id"], page._ctx.practice.notes, page._editors[first].toPlainText()
+
+    def mark_ai_assisted() -> None:  # after the fields are stored (both through VaultOp, in order)
+        VaultOp(page._ctx.practice, lambda: notes.set_field(note_id, first, text, ai_model=new_draft.model),
+                parent=page).success(lambda _none: page._shows(note_id) and page.show_review()) \
+            .failure(lambda message: page._shows(note_id) and page.save_state.setText(message)).run()
+
+    page.save(then=mark_ai_assisted)
 
 
 def refine(page) -> None:

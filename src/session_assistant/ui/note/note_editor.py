@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
 from session_assistant.drafting.template_fill import AI, field_role
-from session_assistant.errors import UserError
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common import engines  # noqa: F401 - engines: tests patch the engine calls through it
 from session_assistant.ui.note import note_ai
@@ -25,6 +25,7 @@ from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, co
 from session_assistant.ui.note.mental_status import record_mental_status
 from session_assistant.ui.note.note_editor_view import NoteEditorView
 from session_assistant.ui.note.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -155,20 +156,32 @@ class NoteEditorPage(NoteEditorView):
         if self.appointment_id is None:
             return
         work = self._ctx.sessions.get(self.appointment_id)
-        name = self.template.currentText()
-        template = self._ctx.practice.notes.template(name)
-        if any("ai_summary" not in f for f in template["fields"]):
-            # Built-in templates are stored without the "ai_summary" key, which NoteService.create
-            # indexes directly (KeyError); saving the template once stores its validated form.
-            self._ctx.practice.notes.save_template(name, template["fields"])
-        try:  # the draft goes where the template wants it; with none, the stored one (if any)
-            note_id = self._ctx.practice.notes.create(self.appointment_id, name,
-                                                      draft=work.draft if work and work.draft else None)
-        except UserError as error:
-            self.create_hint.setText(str(error))
-            return
-        self._load(note_id)
+        name, appointment_id, notes = self.template.currentText(), self.appointment_id, self._ctx.practice.notes
+        template = notes.template(name)
+        draft = work.draft if work and work.draft else None  # with none, the stored one (if any)
+
+        def write() -> int:
+            if any("ai_summary" not in f for f in template["fields"]):
+                # Built-in templates are stored without the "ai_summary" key, which NoteService.create
+                # indexes directly (KeyError); saving the template once stores its validated form.
+                notes.save_template(name, template["fields"])
+            return notes.create(appointment_id, name, draft=draft)  # the draft goes where the template wants it
+
+        self.create_button.setEnabled(False)  # one note, even if the writer is busy
+        VaultOp(self._ctx.practice, write, parent=self) \
+            .success(lambda note_id: self._created(appointment_id, note_id)) \
+            .failure(lambda message: self._create_refused(appointment_id, message)).run()
+
+    def _created(self, appointment_id: int, note_id: int) -> None:
+        self.create_button.setEnabled(True)
+        if self.appointment_id == appointment_id and self.note is None:
+            self._load(note_id)
         self.changed.emit()
+
+    def _create_refused(self, appointment_id: int, message: str) -> None:
+        self.create_button.setEnabled(True)
+        if self.appointment_id == appointment_id:
+            self.create_hint.setText(message)
 
     def _on_field_changed(self, name: str) -> None:
         if self.note is None or self.note["status"] == "signed":
@@ -177,39 +190,77 @@ class NoteEditorPage(NoteEditorView):
         self.save_state.setText("Draft · editing…")
         self._autosave.start()
 
-    def save(self) -> bool:
-        """Write changed fields now; True if everything is saved."""
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Write the changed fields (``VaultOp``: in order, after whatever the writer has queued).
+
+        ``then`` runs once they are stored (at once when nothing changed; never when refused).
+        True if everything is saved when this returns; False if refused or still on its way.
+        """
         self._autosave.stop()
         if self.note is None or not self._dirty:
+            if then is not None:
+                then()
             return True
-        try:
-            for name in sorted(self._dirty):
-                self._ctx.practice.notes.set_field(self.note["id"], name, self._editors[name].toPlainText())
-        except UserError as error:
-            self.save_state.setText(str(error))
-            return False
-        self._dirty.clear()
-        self.save_state.setText("Draft · saved")
-        self.review_panel.after_save()  # the review list follows the clinician's edits
-        return True
+        note_id, notes = self.note["id"], self._ctx.practice.notes
+        values = {name: self._editors[name].toPlainText() for name in sorted(self._dirty)}
+        self._dirty.clear()  # edits made while this write waits mark their field again
+        self.save_state.setText("Draft · saving…")
 
-    def _on_service_code_edited(self) -> None:
+        def write() -> None:
+            for name, text in values.items():
+                notes.set_field(note_id, name, text)
+
+        landed: list[bool] = []
+
+        def saved(_none) -> None:
+            landed.append(True)
+            if not self._shows(note_id):
+                return
+            if not self._dirty:
+                self.save_state.setText("Draft · saved")
+            self.review_panel.after_save()  # the review list follows the clinician's edits
+            if then is not None:
+                then()
+
+        def refused(message: str) -> None:
+            if self._shows(note_id):
+                self._dirty.update(name for name in values if name in self._editors)
+                self.save_state.setText(message)
+
+        VaultOp(self._ctx.practice, write, parent=self).success(saved).failure(refused).run()
+        return bool(landed)
+
+    def _shows(self, note_id: int) -> bool:
+        """Still showing that note (a write's answer may come after the clinician moved on)."""
+        return self.note is not None and self.note["id"] == note_id
+
+    def _on_service_code_edited(self, then: Callable[[], None] | None = None) -> None:
         if self.note is None or self.note["status"] == "signed" or self.service_code.text() == self.note["service_code"]:
+            if then is not None:
+                then()
             return
-        try:
-            self.note["service_code"] = self._ctx.practice.notes.set_service_code(self.note["id"],
-                                                                                  self.service_code.text())
-        except UserError as error:
-            self.save_state.setText(str(error))
-            return
-        self.service_code.setText(self.note["service_code"])
-        self.save_state.setText("Draft · saved (service code)")
+        note_id, code = self.note["id"], self.service_code.text()
+
+        def stored(normalised: str) -> None:
+            if self._shows(note_id):
+                self.note["service_code"] = normalised
+                self.service_code.setText(normalised)
+                self.save_state.setText("Draft · saved (service code)")
+                if then is not None:
+                    then()
+
+        VaultOp(self._ctx.practice, lambda: self._ctx.practice.notes.set_service_code(note_id, code), parent=self) \
+            .success(stored).failure(lambda message: self._shows(note_id) and self.save_state.setText(message)).run()
 
     # ---- signing, addenda, delete ----------------------------------------------------------------
     def _on_sign_clicked(self) -> None:
-        if self.note is None or not self.save():
+        if self.note is None:
             return
-        self._on_service_code_edited()
+        note_id = self.note["id"]
+        # Sign what the screen shows: the edits and the service code are stored first.
+        self.save(then=lambda: self._shows(note_id) and self._on_service_code_edited(then=self._confirm_sign))
+
+    def _confirm_sign(self) -> None:
         profile = self._ctx.practice.profile.get()
         still_open = self.review_panel.open_lines()
         listed = ("\n\nStill open in the AI draft review:\n" + "\n".join(f"• {line}" for line in still_open)
@@ -220,13 +271,23 @@ class NoteEditorPage(NoteEditorView):
             "be changed; corrections are added as addenda.")
         if not confirmed:
             return
-        try:
-            self._ctx.practice.notes.sign(self.note["id"], profile)
-        except UserError as error:
-            QMessageBox.warning(self, "Not signed", str(error))
-            return
-        self._load(self.note["id"])
+        note_id, notes = self.note["id"], self._ctx.practice.notes
+        self.sign_button.setEnabled(False)  # one signature, even if the writer is busy
+        VaultOp(self._ctx.practice, lambda: notes.sign(note_id, profile), parent=self, title="Not signed") \
+            .success(lambda _signed: self._after_write(note_id)) \
+            .failure(lambda message: self._write_refused(note_id, "Not signed", message)).run()
+
+    def _after_write(self, note_id: int) -> None:
+        """A sign or addendum landed: show the stored note again."""
+        self.sign_button.setEnabled(True)
+        if self._shows(note_id):
+            self._load(note_id)
         self.changed.emit()
+
+    def _write_refused(self, note_id: int, title: str, message: str) -> None:
+        self.sign_button.setEnabled(True)
+        if self._shows(note_id):
+            QMessageBox.warning(self, title, message)
 
     def _on_addendum_clicked(self) -> None:
         if self.note is None:
@@ -234,15 +295,12 @@ class NoteEditorPage(NoteEditorView):
         dialog = AddendumDialog(self)
         if dialog.exec() != AddendumDialog.DialogCode.Accepted:
             return
+        note_id, notes = self.note["id"], self._ctx.practice.notes
+        text, reason = dialog.text.toPlainText(), dialog.reason.text()
         author = self._ctx.practice.profile.get().name
-        try:
-            self._ctx.practice.notes.add_addendum(self.note["id"], dialog.text.toPlainText(),
-                                                  dialog.reason.text(), author)
-        except UserError as error:
-            QMessageBox.warning(self, "Addendum not added", str(error))
-            return
-        self._load(self.note["id"])
-        self.changed.emit()
+        VaultOp(self._ctx.practice, lambda: notes.add_addendum(note_id, text, reason, author), parent=self) \
+            .success(lambda _id: self._after_write(note_id)) \
+            .failure(lambda message: self._write_refused(note_id, "Addendum not added", message)).run()
 
     def _on_export_clicked(self) -> None:
         if self.note is None or self._worker is not None:
@@ -273,8 +331,13 @@ class NoteEditorPage(NoteEditorView):
                 != QMessageBox.StandardButton.Yes:
             return
         self._dirty.clear()
-        self._ctx.practice.notes.delete_draft(self.note["id"])
-        self.show_appointment(self.appointment_id)
+        note_id, appointment_id = self.note["id"], self.appointment_id
+        VaultOp(self._ctx.practice, lambda: self._ctx.practice.notes.delete_draft(note_id), parent=self,
+                title="Draft not deleted").success(lambda _none: self._after_delete(note_id, appointment_id)).run()
+
+    def _after_delete(self, note_id: int, appointment_id: int | None) -> None:
+        if self._shows(note_id):
+            self.show_appointment(appointment_id)
         self.changed.emit()
 
     # ---- the AI review panel and actions --------------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QPlainTextEdit, QTe
 from session_assistant.drafting.note_review import (empty_state, locate, review_items, risk_key, state_of,
                                                     without)
 from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
-from session_assistant.errors import UserError
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common import theme
 from session_assistant.ui.session.draft_review import risk_rows
 
@@ -247,14 +247,15 @@ class DraftReview:
 
     def _store(self) -> None:
         page = self.page
-        state = state_of(self.items, self.risk_accepted)
-        try:
-            page._ctx.practice.notes.set_review(page.note["id"], state)
-        except UserError as error:
-            page.save_state.setText(str(error))
-            return
-        page.note["review"] = state
-        self.refresh(state)
+        state, note_id, notes = state_of(self.items, self.risk_accepted), page.note["id"], page._ctx.practice.notes
+
+        def stored(_none) -> None:
+            if page._shows(note_id):
+                page.note["review"] = state
+                self.refresh(state)
+
+        VaultOp(page._ctx.practice, lambda: notes.set_review(note_id, state), parent=page).success(stored) \
+            .failure(lambda message: page._shows(note_id) and page.save_state.setText(message)).run()
 
     # ---- signing -------------------------------------------------------------------------------------
     def open_risk(self) -> list:

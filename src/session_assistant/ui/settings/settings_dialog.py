@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QListWidgetItem, QTableWidgetItem, QWidget
 
-from session_assistant.errors import UserError
 from session_assistant.ui.settings.appearance_settings import AppearanceTab
 from session_assistant.ui.settings.backup_settings import BackupSettingsTab
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.settings.settings_view import SettingsView
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.worker import Worker
 
 
@@ -57,13 +57,18 @@ class SettingsDialog(SettingsView):
 
     # ---- profile and privacy -------------------------------------------------------------------
     def _on_save_profile_clicked(self) -> None:
-        self._ctx.practice.profile.update(**{k: e.text() for k, e in self.profile_edits.items()})
-        self.profile_message.setText("Saved.")
+        profile, values = self._ctx.practice.profile, {k: e.text() for k, e in self.profile_edits.items()}
+        VaultOp(self._ctx.practice, lambda: profile.update(**values), parent=self) \
+            .success(lambda _profile: self.profile_message.setText("Saved.")) \
+            .failure(self.profile_message.setText).run()
 
     def _on_ai_consent_toggled(self, on: bool) -> None:
-        self._ctx.practice.profile.update(ai_usage_consent=on)
-        self.privacy_message.setText("AI Usage Consent is on." if on else
-                                     "AI Usage Consent is off: no recording, transcription or drafting.")
+        profile = self._ctx.practice.profile
+        VaultOp(self._ctx.practice, lambda: profile.update(ai_usage_consent=on), parent=self) \
+            .success(lambda _profile: self.privacy_message.setText(
+                "AI Usage Consent is on." if on
+                else "AI Usage Consent is off: no recording, transcription or drafting.")) \
+            .failure(self.privacy_message.setText).run()
 
     def _on_auto_lock_changed(self, minutes: int) -> None:
         self._ctx.settings.auto_lock_minutes = minutes
@@ -215,10 +220,10 @@ class SettingsDialog(SettingsView):
             name_item, label_item = self.template_fields.item(row, 0), self.template_fields.item(row, 1)
             fields.append({"name": name_item.text() if name_item else "", "label": label_item.text() if label_item else "",
                            "ai_summary": self.template_fields.cellWidget(row, 2).isChecked()})
-        try:
-            self._ctx.practice.notes.save_template(self.template_name.text(), fields)
-        except UserError as error:
-            self.template_message.setText(str(error))
-            return
+        notes, name = self._ctx.practice.notes, self.template_name.text()
+        VaultOp(self._ctx.practice, lambda: notes.save_template(name, fields), parent=self) \
+            .success(lambda _none: self._on_template_saved(name)).failure(self.template_message.setText).run()
+
+    def _on_template_saved(self, name: str) -> None:
         self.template_message.setText("Template saved. New notes can use it.")
-        self._load_templates(self.template_name.text().strip())
+        self._load_templates(name.strip())

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from session_assistant.errors import UserError
 from session_assistant.ui.common.dialogs import ask_pdf_path, confirm
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.summary.summary_dialogs import SharePassphraseDialog
 
 TITLES = {"treatment": "Treatment Summary", "case": "AI Case Summary"}
@@ -23,7 +23,12 @@ class SummaryRecordActions:
     """Sign, export, share and delete; mixed into ``SummaryTab``."""
 
     def _on_sign_clicked(self) -> None:
-        if self.summary is None or self._worker is not None or not self.save():
+        if self.summary is None or self._worker is not None:
+            return
+        self.save(then=self._confirm_sign)  # sign what the screen shows, once it is stored
+
+    def _confirm_sign(self) -> None:
+        if self.summary is None or self._worker is not None:
             return
         name = self._ctx.practice.profile.get().name
         confirmed = confirm(
@@ -32,13 +37,15 @@ class SummaryRecordActions:
             "summary can never be changed: to correct it later, delete it and generate a new one.")
         if not confirmed:
             return
-        try:
-            self._service.sign(self.summary["id"], name)
-        except UserError as error:
-            QMessageBox.warning(self, "Not signed", str(error))
-            return
-        self.refresh_list(self.summary["id"])
-        self.result.setText("Signed. Download the PDF or Share an encrypted copy.")
+        summary_id, service, client_id = self.summary["id"], self._service, self.client_id
+
+        def signed(_none) -> None:
+            if self.client_id == client_id:
+                self.refresh_list(summary_id)
+                self.result.setText("Signed. Download the PDF or Share an encrypted copy.")
+
+        VaultOp(self._ctx.practice, lambda: service.sign(summary_id, name), parent=self, title="Not signed") \
+            .success(signed).run()
 
     def _on_pdf_clicked(self) -> None:
         if self.summary is not None and self._worker is None:
@@ -83,7 +90,13 @@ class SummaryRecordActions:
             return
         self._dirty = False
         self._autosave.stop()
-        self._service.delete(self.summary["id"])
-        self.summary = None
-        self.refresh_list()
-        self.result.clear()
+        summary_id, service, client_id = self.summary["id"], self._service, self.client_id
+
+        def deleted(_none) -> None:
+            if self.client_id == client_id:
+                self.summary = None
+                self.refresh_list()
+                self.result.clear()
+
+        VaultOp(self._ctx.practice, lambda: service.delete(summary_id), parent=self, title="Not deleted") \
+            .success(deleted).run()

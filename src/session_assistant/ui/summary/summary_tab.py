@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
-from session_assistant.errors import UserError
 from session_assistant.ui.summary import summary_work
 from session_assistant.ui.summary.summary_actions import TITLES, SummaryRecordActions
 from session_assistant.ui.summary.summary_dialogs import SourcesDialog, check_before_signing, generation_details, local_time
 from session_assistant.ui.summary.summary_form import SummaryForm
 from session_assistant.ui.summary.summary_tab_view import SummaryTabView
 from session_assistant.ui.summary.summary_warmup import NarrativeWarmUp
+from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.worker import Worker
 
 AUTOSAVE_MS = 800
@@ -185,26 +186,48 @@ class SummaryTab(SummaryForm, SummaryRecordActions, SummaryTabView):
         self.state.setText("Draft · editing…")
         self._autosave.start()
 
-    def save(self) -> bool:
-        """Write the edited draft now (it also saves itself a moment after typing stops)."""
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Write the edited draft now (it also saves itself a moment after typing stops) through
+        ``VaultOp``. ``then`` runs once it is stored (at once when nothing changed; never when
+        refused). True if it is saved when this returns; False if refused or still on its way."""
         self._autosave.stop()
         if not self._dirty or self.summary is None or self._ctx is None or self._ctx.practice is None:
+            if then is not None:
+                then()
             return True
-        try:
-            self._service.update_text(self.summary["id"], self.text.toPlainText())
-        except UserError as error:
-            self.state.setText("Draft · not saved")
-            self.result.setText(str(error))
-            return False
-        self._dirty = False
-        self.summary = self._service.get(self.summary["id"])
-        self._show_details()
-        self.state.setText("Draft · saved")
-        return True
+        summary_id, service, text, landed = self.summary["id"], self._service, self.text.toPlainText(), []
+        self._dirty = False  # an edit made while this write waits marks it again
+        self.state.setText("Draft · saving…")
+
+        def saved(stored: dict) -> None:
+            landed.append(True)
+            if self.summary is None or self.summary["id"] != summary_id:
+                return
+            self.summary = stored
+            self._show_details()
+            if not self._dirty:
+                self.state.setText("Draft · saved")
+            if then is not None:
+                then()
+
+        def refused(message: str) -> None:
+            if self.summary is not None and self.summary["id"] == summary_id:
+                self._dirty = True
+                self.state.setText("Draft · not saved")
+                self.result.setText(message)
+
+        VaultOp(self._ctx.practice, lambda: (service.update_text(summary_id, text), service.get(summary_id))[1],
+                parent=self).success(saved).failure(refused).run()
+        return bool(landed)
 
     def _on_update_clicked(self) -> None:
+        if self.summary is None or self._worker is not None:
+            return
+        self.save(then=self._update_saved)
+
+    def _update_saved(self) -> None:
         instruction = self.instruction.text().strip()
-        if self.summary is None or self._worker is not None or not self.save():
+        if self.summary is None or self._worker is not None:
             return
         if not instruction:
             self.result.setText("Say how the draft should change, for example “shorter” or “focus on risk”.")
