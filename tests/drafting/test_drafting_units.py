@@ -102,9 +102,10 @@ def test_risk_language_is_listed_and_never_written_by_the_model():
     texts = [s.text for s in draft.sentences]
     assert "The client reported passive suicidal ideation." not in texts
     assert [s.text for s in draft.withheld] == ["The client reported passive suicidal ideation."]
-    pointer = [s for s in draft.sentences if "clinician_review_required" in s.flags]
-    assert len(pointer) == 1 and pointer[0].section == "assessment" and pointer[0].evidence == [1, 2]
-    assert pointer[0].origin == "system"
+    # The note documents what was asked and said, by rule from the client's own words.
+    risk_line = [s for s in draft.sentences if "risk_documented" in s.flags]
+    assert len(risk_line) == 1 and risk_line[0].section == "assessment" and risk_line[0].evidence == [0, 1, 2]
+    assert risk_line[0].origin == "rule" and '"Sometimes I think I\'d be better off dead."' in risk_line[0].text
 
 
 def test_salvage_keeps_complete_items_of_cut_json():

@@ -19,7 +19,8 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, NoteFormat
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
-from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.risk import RiskItem, mentions_risk
+from session_assistant.drafting.risk_note import risk_sentence
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, fitting_slot, negation_lost
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
@@ -190,10 +191,11 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
         key: [s for _, s in sorted(placed[key], key=lambda pair: pair[0])] for key in fmt.keys}
     for line in rules:
         by_section[line.section].append(line)
-    if risk:
-        ids = sorted({r.segment_id for r in risk})
-        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject), ids,
-                                                          ["clinician_review_required"], "system"))
+    # What risk was asked and answered, documented by rule from the classified lines; nothing when
+    # the session has none (the risk list is the clinician's review, the note says what was said).
+    risk_line = risk_sentence(fmt.risk_section, source.utterances, risk, subject) if risk else None
+    if risk_line is not None:
+        by_section[fmt.risk_section].append(risk_line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]

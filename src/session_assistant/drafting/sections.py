@@ -17,6 +17,7 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.risk_note import risk_sentence
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -287,10 +288,16 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
-    if risk:
-        ids = sorted({r.segment_id for r in risk})
-        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject), ids,
+    # What risk was asked and answered, documented by rule from the classified lines; nothing when
+    # the session has none (the risk list is the clinician's review, the note says what was said).
+    # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.
+    if risk and mode == "enhance":
+        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject),
+                                                          sorted({r.segment_id for r in risk}),
                                                           ["clinician_review_required"], "system"))
+    risk_line = risk_sentence(fmt.risk_section, source.utterances, risk, subject) if risk and mode != "enhance" else None
+    if risk_line is not None:
+        by_section[fmt.risk_section].append(risk_line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
