@@ -31,7 +31,7 @@ from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
 from session_assistant.drafting.risk import scan_transcript  # noqa: E402
-from session_assistant.drafting.risk import risk_summary  # noqa: E402
+from session_assistant.drafting.risk_note import risk_sentence  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions, interventions_sentence  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
@@ -87,8 +87,11 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
             if not found:
                 continue
             sentence = {**sentence, "text": interventions_sentence(found)}
-        elif text.startswith(("Risk was screened", "Risk-related language", "Risk was asked")):
-            sentence = {**sentence, "text": risk_summary(risk, "client")}
+        elif text.startswith(("Risk was screened", "Risk-related language", "Risk was asked", "Risk: ")):
+            line = risk_sentence("assessment", utterances, risk, "client")
+            if line is None:
+                continue
+            sentence = line.to_dict()
         kept.append(sentence)
     said = [KeptSentence(s["section"], s["text"], content_words(s["text"])) for s in kept]
     for entry in rewritten:  # after the last model sentence of its section, unless it repeats one (as assemble)
