@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 import score_therapy  # noqa: E402  (beside this file)
 from session_assistant.drafting import get_format, parse_transcript  # noqa: E402
 from session_assistant.drafting.chart_context import ChartContext  # noqa: E402
+from session_assistant.drafting.fact_lines import fact_lines  # noqa: E402
 from session_assistant.drafting.formats import NOT_DISCUSSED  # noqa: E402
 from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
@@ -83,6 +84,8 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
                 withheld.append({**sentence, "flags": list(sentence.get("flags") or []) + flags})
                 continue
             sentence = {**sentence, "text": text, "flags": list(sentence.get("flags") or []) + flags}
+        elif text.startswith("Treatment goal"):
+            continue  # made again below, from the goal-support rule over the kept model sentences
         elif text.startswith("Interventions used in session:"):
             if not found:
                 continue
@@ -93,6 +96,11 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
                 continue
             sentence = line.to_dict()
         kept.append(sentence)
+    support = [(s["text"], s.get("evidence") or []) for s in kept + rewritten if s.get("origin") == "model"]
+    goal_lines = [line.to_dict() for line in fact_lines(get_format("soap", "client"), source, chart, "client", support)[0]
+                  if line.text.startswith("Treatment goal")]
+    at = next((n for n, s in enumerate(kept) if s["text"].startswith("Risk")), len(kept))
+    kept[at:at] = goal_lines
     said = [KeptSentence(s["section"], s["text"], content_words(s["text"])) for s in kept]
     for entry in rewritten:  # after the last model sentence of its section, unless it repeats one (as assemble)
         if repeated_sentence(content_words(entry["text"]), said) is not None:

@@ -5,7 +5,9 @@ part of the format where a clinician would look for it."""
 
 from __future__ import annotations
 
-from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_touches
+from typing import Sequence
+
+from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
@@ -32,8 +34,11 @@ def _home(fmt: NoteFormat, kind: str) -> str:
     return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
 
 
-def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str) -> tuple[list[DraftSentence], dict]:
-    """The rule-made lines and the findings behind them (for the draft's ``facts``)."""
+def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
+               support: Sequence[tuple[str, Sequence[int]]] | None = None) -> tuple[list[DraftSentence], dict]:
+    """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
+    the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
+    one of them rests on lines naming the goal's topic (None: the lines alone decide, as before)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -64,7 +69,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        + "; ".join(d.text.split(":", 1)[-1].strip() for d in chart.diagnoses) + ".",
                                        [], [CHART_FACT], "rule", [d.ref for d in chart.diagnoses]))
         for goal in chart.goals:
-            touched = goal_touches(goal, source)
+            touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             if touched:
                 goals_touched.append({"ref": goal.ref, "evidence": touched})
                 lines.append(DraftSentence(_home(fmt, "goals"), goal_sentence(goal, subject), touched[:6],

@@ -213,7 +213,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     """
     therapy = subject == "client" and mode != "enhance"
     voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan"))
-    rules, facts = fact_lines(fmt, source, chart, subject) if mode != "enhance" else ([], {})
+    # A goal is addressed when the model's own sentences rest on lines naming its topic.
+    support = [(str(i.get("text") or ""), source.valid_ids(i.get("evidence") or []))
+               for items in raw.values() for i in items if not i.get("system")]
+    rules, facts = fact_lines(fmt, source, chart, subject, support) if mode != "enhance" else ([], {})
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if therapy and speakers else []
     by_section: dict[str, list[DraftSentence]] = {key: [] for key in fmt.keys}
