@@ -155,3 +155,32 @@ def test_the_eval_sets_chart_form_is_read():
         ("chart:diagnosis:1", "Diagnosis: Z72.89 Alcohol use, hazardous"),
         ("chart:assessment:1", "AUDIT total 17 (last before session day)"),
         ("chart:note:last", "Continue motivational interviewing. Homework: drinking diary")]
+
+
+SAFETY_TALK = parse_transcript("""Clinician: On a scale of zero to ten, how confident are you that you can use this plan?
+Client: Seven.
+Clinician: Will you tell your brother this week?
+Client: I'll try. I'm going to call him on Saturday.""")
+
+
+def test_stage_of_change_is_written_only_for_motivational_interviewing():
+    # 09 and 10 (a safety plan, an exposure review) got "the preparation stage of change" from "I'll try".
+    assert detect_stage_of_change(SAFETY_TALK) is not None  # the cue is there ...
+    draft = assemble(get_format("soap"), {}, SourceIndex(SAFETY_TALK), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert not any("stage of change" in s.text for s in draft.sentences)  # ... but no MI, so no stage line
+    mi = assemble(get_format("soap"), {}, SourceIndex(MI_SESSION), [], model="m", mode="direct", warnings=[],
+                  subject="client")
+    assert any("stage of change" in s.text and s.section == "assessment" for s in mi.sentences)
+
+
+def test_ratings_the_client_gave_are_the_response_to_interventions_in_their_words():
+    draft = assemble(get_format("soap"), {}, SourceIndex(SAFETY_TALK), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    line = next(s for s in draft.sentences if s.text.startswith("Response to interventions: ratings"))
+    assert line.section == "assessment" and line.origin == "rule" and line.evidence == [0, 1]
+    assert 'confidence "Seven."' in line.text
+    mi = assemble(get_format("soap"), {}, SourceIndex(MI_SESSION), [], model="m", mode="direct", warnings=[],
+                  subject="client")
+    line = next(s for s in mi.sentences if s.text.startswith("Response to interventions: ratings"))
+    assert line.text.endswith('importance "About a seven.".')  # the answer up to its number, not the rest

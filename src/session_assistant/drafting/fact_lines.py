@@ -12,8 +12,10 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
-                                                      interventions_sentence, stage_sentence)
+                                                      interventions_sentence, rating_answers, ratings_sentence,
+                                                      stage_sentence)
 
+MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
 CHART_FACT = "chart_fact"  # from the chart, not said in the session
 
@@ -47,11 +49,18 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if found:
             lines.append(DraftSentence(_home(fmt, "interventions"), interventions_sentence(found),
                                        sorted({i for f in found for i in f.evidence}), [RULE_FACT], "rule"))
-        stage = detect_stage_of_change(source.utterances)
+        # Stage of change is a motivational-interviewing formulation: an exposure or safety-plan
+        # session got "the preparation stage of change" from "I'll try" (09, 10).
+        mi = any(i.approach == MI for i in found)
+        stage = detect_stage_of_change(source.utterances) if mi else None
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
                                        [RULE_FACT], "rule"))
+        ratings = rating_answers(source.utterances)
+        if ratings:
+            lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
+                                       sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

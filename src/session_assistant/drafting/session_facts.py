@@ -222,3 +222,39 @@ def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_
     used = {i.approach for i in found}
     return [approach for approach, pattern in _APPROACH_NAMES.items()
             if pattern.search(text) and approach not in used and not pattern.search(transcript_text)]
+
+
+_RATING_ASK = re.compile(r"\bhow (confident|important|ready|likely|sure)\b", re.I)
+_RATING_SCALE = re.compile(r"\b(?:zero|0|one|1) to (?:ten|10)\b", re.I)
+_NUMBER = re.compile(r"\b(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+RATING_MAX_WORDS = 10
+_DIMENSIONS = {"confident": "confidence", "important": "importance", "ready": "readiness", "likely": "likelihood",
+               "sure": "certainty"}
+
+
+def rating_answers(utterances: Sequence[Utterance]) -> list[tuple[str, str, list[int]]]:
+    """(dimension, the client's answer, lines) for each importance / confidence / readiness rating
+    the clinician asked for on a zero-to-ten scale and the client gave a number: the client's
+    response to the work of the session, in the client's own words."""
+    lines = list(utterances)
+    found: list[tuple[str, str, list[int]]] = []
+    for n, utt in enumerate(lines):
+        asked = _RATING_ASK.search(utt.text) if not is_client(utt.speaker) else None
+        if asked is None or not (_RATING_SCALE.search(utt.text) or any(
+                _RATING_SCALE.search(u.text) for u in lines[max(0, n - 4):n])):
+            continue
+        answer = next((u for u in lines[n + 1:n + 3] if is_client(u.speaker)), None)
+        # The answer up to the sentence that gives the number: "About a seven." of "About a seven.
+        # Part of me knows I should stop, ..."
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())) if answer is not None else []
+        upto = next((n for n, sentence in enumerate(sentences) if _NUMBER.search(sentence)), None)
+        if upto is not None and len(" ".join(sentences[:upto + 1]).split()) <= RATING_MAX_WORDS:
+            dimension = _DIMENSIONS[asked.group(1).lower()]
+            if all(d != dimension for d, _, _ in found):
+                found.append((dimension, " ".join(sentences[:upto + 1]), [utt.id, answer.id]))
+    return found
+
+
+def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    said = "; ".join(f'{dimension} "{answer}"' for dimension, answer, _ in found)
+    return f"Response to interventions: ratings given on a scale of zero to ten: {said}."
