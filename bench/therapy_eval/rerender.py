@@ -32,7 +32,7 @@ from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
 from session_assistant.drafting.risk import scan_transcript  # noqa: E402
-from session_assistant.drafting.risk_note import risk_sentence  # noqa: E402
+from session_assistant.drafting.risk_note import risk_sentences  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
@@ -92,8 +92,7 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     # model sentences support) and risk line, after the model sentences of each section, as assemble.
     support = [(s["text"], s.get("evidence") or []) for s in kept + rewritten if s.get("origin") == "model"]
     rules = [line.to_dict() for line in fact_lines(get_format("soap", "client"), source, chart, "client", support)[0]]
-    risk_line = risk_sentence("assessment", utterances, risk, "client")
-    rules += [risk_line.to_dict()] if risk_line is not None else []
+    rules += [line.to_dict() for line in risk_sentences("soap", "assessment", utterances, risk, "client")]
     kept = [s for key in draft["sections"] for s in [x for x in kept if x["section"] == key]
             + [r for r in rules if r["section"] == key]]
     said = [KeptSentence(s["section"], s["text"], content_words(s["text"])) for s in kept]

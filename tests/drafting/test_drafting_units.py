@@ -103,9 +103,10 @@ def test_risk_language_is_listed_and_never_written_by_the_model():
     assert "The client reported passive suicidal ideation." not in texts
     assert [s.text for s in draft.withheld] == ["The client reported passive suicidal ideation."]
     # The note documents what was asked and said, by rule from the client's own words.
-    risk_line = [s for s in draft.sentences if "risk_documented" in s.flags]
-    assert len(risk_line) == 1 and risk_line[0].section == "assessment" and risk_line[0].evidence == [0, 1, 2]
-    assert risk_line[0].origin == "rule" and '"Sometimes I think I\'d be better off dead."' in risk_line[0].text
+    account, risk_line = [s for s in draft.sentences if "risk_documented" in s.flags]
+    assert risk_line.section == "assessment" and risk_line.evidence == [0, 1, 2] and risk_line.origin == "rule"
+    assert risk_line.text == "Risk: passive suicidal ideation endorsed; abuse reported."
+    assert account.section == "subjective" and '"Sometimes I think I\'d be better off dead."' in account.text
 
 
 def test_salvage_keeps_complete_items_of_cut_json():

@@ -51,20 +51,27 @@ def _risk_lines(draft):
 
 def test_endorsed_passive_ideation_denied_plan_and_a_safety_plan_are_documented_each_with_its_lines():
     draft = _record_note(SAFETY_SESSION, [("account", "Client reported feeling numb at night.", [1])])
-    lines = _risk_lines(draft)
-    assert len(lines) == 1 and lines[0].section == "assessment" and lines[0].origin == "rule"
-    text, cited = lines[0].text, set(lines[0].evidence)
-    assert text.startswith('Risk: passive suicidal ideation endorsed ("At night I think everyone would be better off')
-    assert 'how often: "Most nights. Maybe five out of seven."' in text and {1, 2, 3} <= cited
+    risk = [s for s in draft.sentences if "risk_documented" in s.flags]
+    assert [(s.section, s.origin) for s in risk] == [("subjective", "rule"), ("objective", "rule"), ("assessment", "rule")]
+    account, in_session, line = risk
+    # The client's account, in the client's words, in the Subjective.
+    assert account.text.startswith('Client reported passive suicidal ideation ("At night I think everyone would be')
+    assert 'how often: "Most nights. Maybe five out of seven."' in account.text and {1, 2, 3} <= set(account.evidence)
+    # What was done in session, in the Objective.
+    assert in_session.text.startswith("In session: safety plan made with the client") and {10, 11} <= set(in_session.evidence)
+    assert 'warning signs: "Lying awake at night. Drinking alone in the garage."' in in_session.text
+    assert "crisis contacts given (988, crisis line)" in in_session.text and {12, 13, 16} <= set(in_session.evidence)
+    # The risk assessment, in the Assessment: each answer quoted and cited.
+    text, cited = line.text, set(line.evidence)
+    assert text.startswith("Risk: passive suicidal ideation endorsed; ") and {1} <= cited
     assert 'plan denied ("No. No plan.")' in text and {4, 5} <= cited
     assert 'intent denied ("No. I couldn\'t do that to my kids.")' in text and {6, 7} <= cited
-    assert "access to means reported (hunting rifle)" in text and {8, 9} <= cited
+    assert "access to means: hunting rifle" in text and {8, 9} <= cited
     assert 'rifle to be put away ("I could ask Mike to keep the rifle at his place.")' in text and {14, 15} <= cited
-    assert "safety plan made with the client" in text and {10, 11} <= cited
-    assert 'warning signs: "Lying awake at night. Drinking alone in the garage."' in text and {12, 13} <= cited
-    assert "crisis contacts given (988, crisis line)" in text and 16 in cited
     assert 'stated being safe ("Yes. I\'m safe.")' in text and {18, 19} <= cited
     assert "Clinician to review" not in text  # a finding of the session, not a request
+    # Said once: the quote is in the Subjective only.
+    assert sum("better off without me" in s.text for s in draft.sentences) == 1
 
 
 def test_the_sections_drafter_writes_the_same_line():
@@ -73,6 +80,7 @@ def test_the_sections_drafter_writes_the_same_line():
                      model="m", mode="direct", warnings=[], subject="client")
     lines = _risk_lines(draft)
     assert len(lines) == 1 and lines[0].section == "assessment" and 'plan denied ("No. No plan.")' in lines[0].text
+    assert [s.section for s in draft.sentences if "risk_documented" in s.flags] == ["subjective", "objective", "assessment"]
 
 
 def test_a_session_without_screening_has_no_risk_line():

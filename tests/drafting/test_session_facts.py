@@ -183,4 +183,4 @@ def test_ratings_the_client_gave_are_the_response_to_interventions_in_their_word
     mi = assemble(get_format("soap"), {}, SourceIndex(MI_SESSION), [], model="m", mode="direct", warnings=[],
                   subject="client")
     line = next(s for s in mi.sentences if s.text.startswith("Response to interventions: ratings"))
-    assert line.text.endswith('importance "About a seven.".')  # the answer up to its number, not the rest
+    assert line.text.endswith('importance "About a seven."')  # the answer up to its number, not the rest

@@ -66,19 +66,48 @@ _HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b", re.I)
 
 @dataclass
 class RiskNote:
-    """The risk line's text and every transcript line it cites."""
+    """The documented risk, by SOAP part: the client's account of the thoughts (Subjective), the
+    safety planning done in session (Objective) and the risk line (Assessment), each with the
+    transcript lines it cites; a part with nothing to say is None."""
 
-    text: str
-    evidence: list[int] = field(default_factory=list)
+    assessment: tuple[str, list[int]] | None = None
+    account: tuple[str, list[int]] | None = None
+    in_session: tuple[str, list[int]] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.assessment[0] if self.assessment else ""
+
+    @property
+    def evidence(self) -> list[int]:
+        return sorted({i for part in (self.assessment, self.account, self.in_session) if part for i in part[1]})
+
+
+# Where the client's account and what was done in session go, per format (the risk line goes to
+# the format's risk section).
+ACCOUNT_SECTIONS = {"soap": ("subjective", "objective"), "dap": ("data", "data"), "birp": ("behavior", "intervention"),
+                    "girp": ("response", "intervention")}
+
+
+def risk_sentences(fmt_key: str, risk_section: str, utterances: Sequence[Utterance], items: Sequence[RiskItem],
+                   subject: str = "client") -> list[DraftSentence]:
+    """The documented risk as rule sentences of the format's parts, each citing its lines."""
+    note = risk_note(utterances, items, subject)
+    if note is None:
+        return []
+    account, in_session = ACCOUNT_SECTIONS.get(fmt_key, (risk_section, risk_section))
+    parts = ((account, note.account), (in_session, note.in_session), (risk_section, note.assessment))
+    return [DraftSentence(section, text, sorted(set(ids)), [RISK_LINE], "rule")
+            for section, part in parts if part for text, ids in [part]]
 
 
 def risk_sentence(section: str, utterances: Sequence[Utterance], items: Sequence[RiskItem],
                   subject: str = "client") -> DraftSentence | None:
-    """The risk line as a rule sentence of ``section`` (the format's risk section), citing its lines."""
+    """The Assessment's risk line alone (as a rule sentence of ``section``)."""
     note = risk_note(utterances, items, subject)
-    if note is None:
+    if note is None or note.assessment is None:
         return None
-    return DraftSentence(section, note.text, note.evidence, [RISK_LINE], "rule")
+    return DraftSentence(section, note.assessment[0], sorted(set(note.assessment[1])), [RISK_LINE], "rule")
 
 
 def _quote(text: str, around: str = "") -> str:
@@ -170,15 +199,26 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
                 _follow_up(utt, answer, near, n - risk_lines[0], add)
         _frequency(lines, risk_lines[0], said)
-    facts = _merged([fact if fact.count("(") <= fact.count(")") else fact + ")" for fact, _ in said.values()])
+    # What the client said of their thoughts is their account (Subjective, with the quotes); the
+    # Assessment names it and documents what was asked and answered around it.
+    account: list[str] = []
+    account_ids: list[int] = []
+    facts: list[str] = []
+    for fact, ids in said.values():
+        fact = fact if fact.count("(") <= fact.count(")") else fact + ")"
+        told = re.fullmatch(r"(.+?) (endorsed|reported) \((.+)\)", fact)
+        if told:
+            account.append(f"{told.group(1)} ({told.group(3)})")
+            account_ids += ids
+            fact = f"{told.group(1)} {told.group(2)}"
+        facts.append(fact)
     cited = [i for _, ids in said.values() for i in ids]
     plan = _safety_plan(lines, subject) if risk_lines else None
-    if plan:
-        facts.append(plan[0])
-        cited += plan[1]
-    if not facts:
+    if not facts and not plan:
         return None
-    return RiskNote("Risk: " + "; ".join(facts) + ".", sorted(set(cited)))
+    return RiskNote(("Risk: " + "; ".join(_merged(facts)) + ".", cited) if facts else None,
+                    (f"{subject.capitalize()} reported " + "; ".join(account) + ".", account_ids) if account else None,
+                    ("In session: " + plan[0] + ".", plan[1]) if plan else None)
 
 
 def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add) -> None:
@@ -196,7 +236,7 @@ def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, 
         if since_first <= MEANS_WINDOW and _DENIES.search(answer.text):
             add("means", f"access to means denied ({_quote(answer.text)})", ids)
         elif since_first <= MEANS_WINDOW and named:
-            add("means", f"access to means reported ({', '.join(named)})", ids)
+            add("means", f"access to means: {', '.join(named)}", ids)
         away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
         what = (_MEANS.search(away[0]) or _MEANS.search(utt.text)) if away else None
         if what is not None and not _DENIES.search(answer.text):

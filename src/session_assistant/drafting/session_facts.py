@@ -257,4 +257,4 @@ def rating_answers(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
 
 def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
     said = "; ".join(f'{dimension} "{answer}"' for dimension, answer, _ in found)
-    return f"Response to interventions: ratings given on a scale of zero to ten: {said}."
+    return f"Response to interventions: ratings given on a scale of zero to ten: {said}" + ("" if said.endswith('."') else ".")
