@@ -184,3 +184,16 @@ def test_ratings_the_client_gave_are_the_response_to_interventions_in_their_word
                   subject="client")
     line = next(s for s in mi.sentences if s.text.startswith("Response to interventions: ratings"))
     assert line.text.endswith('importance "About a seven."')  # the answer up to its number, not the rest
+
+
+def test_an_observation_the_clinician_voiced_is_quoted_in_the_objective_and_nothing_else_is():
+    session = parse_transcript("Clinician: I noticed that on question nine you marked more than half the days.\n"
+                               "Client: I noticed I was calmer after the walk.\n"
+                               "Clinician: I noticed you were restless when you came in, tapping your foot. "
+                               "Now you look more settled. Does that fit?\nClient: Yeah.")
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    observed = [s for s in draft.sentences if s.text.startswith("Clinician observed")]
+    assert len(observed) == 1 and observed[0].section == "objective" and observed[0].evidence == [2]
+    assert observed[0].text == ('Clinician observed, as said in session: "I noticed you were restless when you came in, '
+                                'tapping your foot. Now you look more settled."')

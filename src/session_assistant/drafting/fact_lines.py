@@ -12,8 +12,8 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
-                                                      interventions_sentence, rating_answers, ratings_sentence,
-                                                      stage_sentence)
+                                                      interventions_sentence, observations_sentence, rating_answers,
+                                                      ratings_sentence, spoken_observations, stage_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -57,6 +57,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
                                        [RULE_FACT], "rule"))
+        observed = spoken_observations(source.utterances)
+        if observed:
+            lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
+                                       [i for _, i in observed], [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),

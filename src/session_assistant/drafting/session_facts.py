@@ -258,3 +258,37 @@ def rating_answers(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
 def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
     said = "; ".join(f'{dimension} "{answer}"' for dimension, answer, _ in found)
     return f"Response to interventions: ratings given on a scale of zero to ten: {said}" + ("" if said.endswith('."') else ".")
+
+
+# What the clinician said aloud they saw ("I noticed you were restless when you came in, tapping your
+# foot"): an observation the clinician made and voiced, quoted as said; never one the model infers
+# (mental status beyond it is the clinician's checklist, issue 16).
+_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
+_BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
+                        r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed)\b",
+                        re.I)
+OBSERVATION_MAX_WORDS = 35
+
+
+def spoken_observations(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """(the clinician's words from "I noticed" on, line) for each observation of the client's
+    behaviour the clinician voiced in session."""
+    found: list[tuple[str, int]] = []
+    for utt in utterances:
+        if is_client(utt.speaker) or not utt.speaker:
+            continue
+        match = _NOTICED.search(utt.text)
+        if match is None:
+            continue
+        said: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", utt.text[match.start():].strip()):
+            if sentence.endswith("?") or len(" ".join(said + [sentence]).split()) > OBSERVATION_MAX_WORDS:
+                break
+            said.append(sentence)
+        if said and _BEHAVIOUR.search(" ".join(said)):
+            found.append((" ".join(said), utt.id))
+    return found
+
+
+def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Clinician observed, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
