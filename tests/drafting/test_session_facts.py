@@ -197,3 +197,15 @@ def test_an_observation_the_clinician_voiced_is_quoted_in_the_objective_and_noth
     assert len(observed) == 1 and observed[0].section == "objective" and observed[0].evidence == [2]
     assert observed[0].text == ('Clinician observed, as said in session: "I noticed you were restless when you came in, '
                                 'tapping your foot. Now you look more settled."')
+
+
+def test_what_the_clinician_said_coming_sessions_will_do_is_the_plans_planned_line():
+    talk = [f"Client: Line {n} of the week." for n in range(6)]
+    session = parse_transcript("\n".join(["Clinician: We'll keep that in mind for the whole of today.", *talk,
+                                          "Clinician: We'll also keep working on the grief about the marriage.",
+                                          "Client: Okay."]))
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    planned = [s for s in draft.sentences if s.text.startswith("Planned")]
+    assert [(s.section, s.evidence) for s in planned] == [("plan", [7])]  # not line 0: the plan is made late
+    assert planned[0].text == 'Planned, as said in session: "We\'ll also keep working on the grief about the marriage."'

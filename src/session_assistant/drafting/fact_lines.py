@@ -12,8 +12,9 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
-                                                      interventions_sentence, observations_sentence, rating_answers,
-                                                      ratings_sentence, spoken_observations, stage_sentence)
+                                                      interventions_sentence, observations_sentence, planned_sentence,
+                                                      planned_work, rating_answers, ratings_sentence,
+                                                      spoken_observations, stage_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -22,13 +23,13 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 # Where each kind of line goes, per format.
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective"},
+             "goals": "assessment", "last_plan": "subjective", "planned": "plan"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data"},
+            "goals": "assessment", "last_plan": "data", "planned": "plan"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior"},
+             "goals": "response", "last_plan": "behavior", "planned": "plan"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response"},
+             "goals": "goals", "last_plan": "response", "planned": "plan"},
 }
 
 
@@ -61,6 +62,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
                                        [i for _, i in observed], [RULE_FACT], "rule"))
+        planned = planned_work(source.utterances)
+        if planned:
+            lines.append(DraftSentence(_home(fmt, "planned"), planned_sentence(planned), [i for _, i in planned],
+                                       [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),

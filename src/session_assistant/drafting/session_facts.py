@@ -292,3 +292,32 @@ def spoken_observations(utterances: Sequence[Utterance]) -> list[tuple[str, int]
 
 def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "Clinician observed, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# What the clinician said the coming sessions will work on ("We'll also keep working on the grief
+# about the marriage"), from the last third of the session where the plan is made.
+_WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
+                      r"do|try|practi[sc]e|build|move|add|go over|begin)\b", re.I)
+PLANNED_MIN_WORDS = 6
+PLANNED_MAX = 2
+
+
+def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """(the clinician's sentence, line) for what the clinician said coming sessions will do."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    for utt in lines[len(lines) * 2 // 3:]:
+        if is_client(utt.speaker):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", utt.text.strip()):
+            match = _WE_WILL.search(sentence)
+            if match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?"):
+                found.append((sentence[match.start():], utt.id))
+                break
+        if len(found) == PLANNED_MAX:
+            break
+    return found
+
+
+def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Planned, as said in session: " + "; ".join(f'"{text[0].upper() + text[1:]}"' for text, _ in found)
