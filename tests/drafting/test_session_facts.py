@@ -209,3 +209,14 @@ def test_what_the_clinician_said_coming_sessions_will_do_is_the_plans_planned_li
     planned = [s for s in draft.sentences if s.text.startswith("Planned")]
     assert [(s.section, s.evidence) for s in planned] == [("plan", [7])]  # not line 0: the plan is made late
     assert planned[0].text == 'Planned, as said in session: "We\'ll also keep working on the grief about the marriage."'
+
+
+def test_safety_behaviours_explained_and_a_rehearsal_now_are_named_interventions():
+    # 10: "Those are what we call safety behaviours ..." and "We could practise the stand-up update,
+    # right now, with me as your team" were done in session but named nowhere in the note.
+    session = parse_transcript("Clinician: Camera off, so nobody sees you blush. Those are what we call safety behaviours.\n"
+                               "Client: I see.\n"
+                               "Clinician: We could practise the stand-up update, right now, with me as your team.\n"
+                               "Client: Okay.\nClinician: Did you practise at home?\nClient: No.")
+    found = {i.approach: i.techniques for i in detect_interventions(session)}
+    assert found == {"exposure": ["in-session rehearsal"], "psychoeducation": ["safety behaviours"]}

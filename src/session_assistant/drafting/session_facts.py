@@ -45,6 +45,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "exposure hierarchy": (r"\bexposure\b", r"\bfear (?:hierarchy|ladder)\b", r"\bhierarchy\b", r"\bSUDS\b",
                                r"\bsubjective units\b"),
         "response prevention": (r"\bresponse prevention\b", r"\bwithout (?:doing )?(?:the )?(?:ritual|compulsion|checking|washing)\b"),
+        "in-session rehearsal": (r"\b(?:practi[sc]e|rehearse|role[- ]?play)\b[^.?]*\b(?:right now|right here|with me as)\b",),
     },
     "DBT skills": {
         "TIPP": (r"\bTIPP\b", r"\bcold water (?:on|to) your face\b", r"\bpaced breathing\b"),
@@ -60,6 +61,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\blet me explain\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
                             r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
                             r"\bresearch (?:shows|suggests)\b"),
+        "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
     "safety planning": {
         "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"\bwarning signs\b",
