@@ -220,3 +220,15 @@ def test_safety_behaviours_explained_and_a_rehearsal_now_are_named_interventions
                                "Client: Okay.\nClinician: Did you practise at home?\nClient: No.")
     found = {i.approach: i.techniques for i in detect_interventions(session)}
     assert found == {"exposure": ["in-session rehearsal"], "psychoeducation": ["safety behaviours"]}
+
+
+def test_a_risk_assessment_past_the_first_question_and_means_restriction_are_named():
+    session = parse_transcript("Clinician: Any intention of acting on these thoughts?\nClient: No.\n"
+                               "Clinician: Do you have any firearms at home, or stockpiled medications?\nClient: A rifle.\n"
+                               "Clinician: And the last part is making your environment safer. What could you do?\n"
+                               "Client: Mike could keep it.")
+    found = {i.approach: i.techniques for i in detect_interventions(session)}
+    assert found["suicide risk assessment"] == ["plan and intent", "access to means"]
+    assert found["safety planning"] == ["means restriction"]
+    screening = parse_transcript("Clinician: Any thoughts of suicide lately?\nClient: No, never.")
+    assert "suicide risk assessment" not in {i.approach for i in detect_interventions(screening)}  # one question

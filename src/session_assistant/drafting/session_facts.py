@@ -63,10 +63,21 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\bresearch (?:shows|suggests)\b"),
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
+    "suicide risk assessment": {
+        "ideation": (r"\b(?:thoughts? of|thinking about) (?:suicide|killing yourself|ending your life)\b.*\?",
+                     r"\bsuicidal (?:thoughts|ideation)\b.*\?"),
+        "plan and intent": (r"\b(?:intention|intent) of acting\b", r"\bthought about (?:a )?(?:method|how)\b",
+                            r"\bmade any plans?\b", r"\bany plan or intention\b"),
+        "past attempts": (r"\bin the past tried to (?:end your life|kill yourself)\b", r"\bprevious (?:suicide )?attempts?\b"),
+        "access to means": (r"\b(?:access to|any) (?:firearms?|guns?|weapons?)\b", r"\bstockpiled\b"),
+    },
     "safety planning": {
         "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"\bwarning signs\b",
                         r"\breasons for living\b", r"\bwho (?:could|can|would) you (?:call|reach out to)\b",
                         r"\b(?:lock|locked|put) (?:up|away) (?:the |your )?(?:pills|medications?|guns?|firearms?)\b"),
+        "means restriction": (r"\bmaking your (?:environment|home) safer\b",
+                              r"\b(?:rifle|guns?|firearms?|pills|medications?|blade)\b[^.?]*\b(?:away|locked|lock|somewhere else|"
+                              r"to keep|give (?:it|them))\b"),
     },
     "mindfulness and grounding": {
         "mindfulness": (r"\bmindful\w*", r"\bbody scan\b", r"\bpresent moment\b", r"\bnotice (?:your|the) (?:breath|body|feet)\b"),
@@ -91,6 +102,7 @@ _INTERVENTIONS = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.it
 # and cons, eliciting change talk, or a ruler of how important or ready a change is). A
 # safety-plan session was once labelled MI on a confidence ruler and one "it sounds like".
 MIN_MI_TECHNIQUES = 2
+MIN_RISK_TECHNIQUES = 2
 MI_OWN_TECHNIQUES = ("pros and cons", "eliciting change talk")
 _CHANGE_RULER = re.compile(r"\bhow (?:important|ready)\b", re.I)
 
@@ -183,6 +195,9 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
         _CHANGE_RULER.search(by_id[i].text) for i in mi.get("scaling ruler", []))
     if len(mi) < MIN_MI_TECHNIQUES or not own:
         found.pop("motivational interviewing", None)
+    # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
+    if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
+        found.pop("suicide risk assessment", None)
     return [Intervention(approach, [t for t in INTERVENTIONS[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
             for approach in INTERVENTIONS if approach in found]
