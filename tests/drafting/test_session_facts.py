@@ -232,3 +232,20 @@ def test_a_risk_assessment_past_the_first_question_and_means_restriction_are_nam
     assert found["safety planning"] == ["means restriction"]
     screening = parse_transcript("Clinician: Any thoughts of suicide lately?\nClient: No, never.")
     assert "suicide risk assessment" not in {i.approach for i in detect_interventions(screening)}  # one question
+
+
+def test_what_the_clinician_will_do_is_in_the_plan_once_and_a_permission_counts_when_given():
+    talk = [f"Client: Line {n} of the week." for n in range(8)]
+    session = parse_transcript("\n".join([*talk,
+                                          "Clinician: Would you be okay with me writing to Dr. Lee about it?",
+                                          "Client: Yes, that's fine.",
+                                          "Clinician: Would it be okay if I call your sister?", "Client: No, please don't.",
+                                          "Clinician: And I'll call you on Tuesday just to check in.", "Client: Okay.",
+                                          "Clinician: So, to summarise. I'll call Tuesday, and I'll write to Dr. Lee.",
+                                          "Client: Thanks."]))
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    tasks = [s for s in draft.sentences if s.text.startswith("Clinician to follow up")]
+    assert [(s.section, s.evidence) for s in tasks] == [("plan", [8, 9, 12])]  # not the refused one, not the recap
+    assert tasks[0].text == ('Clinician to follow up, as said in session: "writing to Dr. Lee about it, client agreed"; '
+                             '"I\'ll call you on Tuesday just to check in".')

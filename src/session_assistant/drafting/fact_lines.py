@@ -11,10 +11,10 @@ from session_assistant.drafting.chart_context import ChartContext, goal_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
+from session_assistant.drafting.session_facts import (clinician_tasks, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, observations_sentence, planned_sentence,
                                                       planned_work, rating_answers, ratings_sentence,
-                                                      spoken_observations, stage_sentence)
+                                                      spoken_observations, stage_sentence, tasks_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -66,6 +66,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if planned:
             lines.append(DraftSentence(_home(fmt, "planned"), planned_sentence(planned), [i for _, i in planned],
                                        [RULE_FACT], "rule"))
+        tasks = clinician_tasks(source.utterances)
+        if tasks:
+            lines.append(DraftSentence(_home(fmt, "planned"), tasks_sentence(tasks),
+                                       sorted({i for _, ids in tasks for i in ids}), [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),

@@ -338,3 +338,43 @@ def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
 
 def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "Planned, as said in session: " + "; ".join(f'"{text[0].upper() + text[1:]}"' for text, _ in found)
+
+
+# What the clinician took on to do before the next session ("I'll call you on Tuesday just to check
+# in"; "Would you be okay with me writing to Dr. Lee about it?" - "Yes, that's fine."), quoted.
+_CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
+_I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|text|email|send|write|contact|talk to|speak (?:to|with)|"
+                     r"check in)\b" + _CLAUSE, re.I)
+_MAY_I = re.compile(r"\b(?:okay|ok|all right|alright) (?:with me|if I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?",
+                    re.I)
+TASK_SAME_SHARE = 0.5
+_RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
+_YES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|that'?s fine|fine|of course|please)\b", re.I)
+
+
+def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the clinician's words, lines) for each task the clinician said they will do, from the second
+    half of the session; one asked as permission counts when the client's next line agrees."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n in range(len(lines) // 2, len(lines)):
+        utt = lines[n]
+        if is_client(utt.speaker) or _RECAP.search(utt.text):
+            continue  # a closing recap says the tasks again
+        for match in _I_WILL.finditer(utt.text):
+            found.append((match.group(0).strip(" ,"), [utt.id]))
+        asked = _MAY_I.search(utt.text)
+        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+        if asked and answer is not None and _YES.search(answer.text):
+            found.append((f"{asked.group(1).strip()}, client agreed", [utt.id, answer.id]))
+    # A task said twice ("I'll call you Tuesday", later "I'll call Tuesday, ...") is said once.
+    kept: list[tuple[str, list[int]]] = []
+    for text, ids in found:
+        words = set(re.findall(r"[a-z]{3,}", text.lower())) - {"i'll", "will", "also", "client", "agreed"}
+        if not any(len(words & set(re.findall(r"[a-z]{3,}", k.lower()))) >= TASK_SAME_SHARE * len(words) for k, _ in kept):
+            kept.append((text, ids))
+    return kept
+
+
+def tasks_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Clinician to follow up, as said in session: " + "; ".join(f'"{text}"' for text, _ in found) + "."
