@@ -20,7 +20,7 @@ from session_assistant.drafting.grounding import SourceIndex, content_words, num
 from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk
-from session_assistant.drafting.risk_note import risk_sentences
+from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, fitting_slot, negation_lost
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
@@ -198,7 +198,7 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     # the session has none (the risk list is the clinician's review, the note says what was said).
     if risk:
         for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject):
-            by_section[line.section].append(line)
+            by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]

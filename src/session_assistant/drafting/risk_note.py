@@ -101,6 +101,14 @@ def risk_sentences(fmt_key: str, risk_section: str, utterances: Sequence[Utteran
             for section, part in parts if part for text, ids in [part]]
 
 
+def risk_line_at(section_lines: Sequence[DraftSentence], line: DraftSentence, risk_section: str) -> int:
+    """Where a risk line goes in its section: the account and what was done with the session's own
+    sentences, before the chart's and the rules' lines; the risk line last, as the formulation's end."""
+    if line.section == risk_section:
+        return len(section_lines)
+    return next((n for n, s in enumerate(section_lines) if s.origin == "rule"), len(section_lines))
+
+
 def risk_sentence(section: str, utterances: Sequence[Utterance], items: Sequence[RiskItem],
                   subject: str = "client") -> DraftSentence | None:
     """The Assessment's risk line alone (as a rule sentence of ``section``)."""

@@ -17,7 +17,7 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
-from session_assistant.drafting.risk_note import risk_sentences
+from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -300,7 +300,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                                                           ["clinician_review_required"], "system"))
     if risk and mode != "enhance":
         for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject):
-            by_section[line.section].append(line)
+            by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
