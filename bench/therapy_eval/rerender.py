@@ -92,7 +92,8 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     # model sentences support) and risk line, after the model sentences of each section, as assemble.
     support = [(s["text"], s.get("evidence") or []) for s in kept + rewritten if s.get("origin") == "model"]
     rules = [line.to_dict() for line in fact_lines(get_format("soap", "client"), source, chart, "client", support)[0]]
-    rules += [line.to_dict() for line in risk_sentences("soap", "assessment", utterances, risk, "client")]
+    planned = {i for s in kept + rules if s["section"] == "plan" for i in s.get("evidence") or []}
+    rules += [line.to_dict() for line in risk_sentences("soap", "assessment", utterances, risk, "client", planned)]
     kept = [s for key in draft["sections"] for s in [x for x in kept if x["section"] == key]
             + [r for r in rules if r["section"] == key]]
     said = [KeptSentence(s["section"], s["text"], content_words(s["text"])) for s in kept]

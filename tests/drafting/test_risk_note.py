@@ -116,3 +116,10 @@ def test_a_plan_question_far_from_any_risk_line_is_not_documented():
                                + "Clinician: Any plans for the weekend?\nClient: No.")
     text = _risk_lines(_record_note(session))[0].text
     assert "self-harm denied" in text and "plan" not in text
+
+
+def test_a_means_step_the_plan_states_is_named_in_the_risk_line_not_quoted_again():
+    draft = _record_note(SAFETY_SESSION, [("homework", "Client agreed to ask Mike to keep the rifle at his place.", [14, 15])])
+    line = _risk_lines(draft)[0]
+    assert "means restriction agreed (rifle: see Plan)" in line.text and {14, 15} <= set(line.evidence)
+    assert sum("keep the rifle at his place" in s.text for s in draft.sentences) == 1  # said once, in the Plan

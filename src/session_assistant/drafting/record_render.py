@@ -197,7 +197,8 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     if risk:
-        for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject):
+        planned = {i for s in by_section.get(slot_section(fmt, "homework"), []) for i in s.evidence}
+        for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):
             by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import (_AFFIRM, _DENIAL, CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem,
@@ -90,9 +90,11 @@ ACCOUNT_SECTIONS = {"soap": ("subjective", "objective"), "dap": ("data", "data")
 
 
 def risk_sentences(fmt_key: str, risk_section: str, utterances: Sequence[Utterance], items: Sequence[RiskItem],
-                   subject: str = "client") -> list[DraftSentence]:
-    """The documented risk as rule sentences of the format's parts, each citing its lines."""
-    note = risk_note(utterances, items, subject)
+                   subject: str = "client", planned: Iterable[int] = ()) -> list[DraftSentence]:
+    """The documented risk as rule sentences of the format's parts, each citing its lines.
+    ``planned``: lines the note's Plan already cites (a means-restriction step said there is named,
+    not quoted again)."""
+    note = risk_note(utterances, items, subject, planned)
     if note is None:
         return []
     account, in_session = ACCOUNT_SECTIONS.get(fmt_key, (risk_section, risk_section))
@@ -165,7 +167,8 @@ def _question_sentence_ends_asking(question: str, phrase: str) -> bool:
     return any(phrase.lower() in s.lower() and s.rstrip().endswith("?") for s in split_sentences(question))
 
 
-def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subject: str = "client") -> RiskNote | None:
+def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subject: str = "client",
+              planned: Iterable[int] = ()) -> RiskNote | None:
     """The documented risk line, or None when the session neither asked nor said anything of risk."""
     lines = list(utterances)
     by_id = {u.id: u for u in lines}
@@ -207,6 +210,15 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
                 _follow_up(utt, answer, near, n - risk_lines[0], add)
         _frequency(lines, risk_lines[0], said)
+    # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
+    # named here, not quoted a second time.
+    planned_ids = set(planned)
+    steps = [key for key, (_, ids) in said.items() if key.startswith("away:") and planned_ids & set(ids[1:])]
+    for key in steps:
+        fact, ids = said.pop(key)
+        what = ", ".join(k.split(":", 1)[1] for k in steps)
+        said.setdefault("away:planned", (f"means restriction agreed ({what}: see Plan)", []))
+        said["away:planned"] = (said["away:planned"][0], said["away:planned"][1] + ids)
     # What the client said of their thoughts is their account (Subjective, with the quotes); the
     # Assessment names it and documents what was asked and answered around it.
     account: list[str] = []

@@ -299,7 +299,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                                                           sorted({r.segment_id for r in risk}),
                                                           ["clinician_review_required"], "system"))
     if risk and mode != "enhance":
-        for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject):
+        planned = {i for s in by_section.get("plan", []) for i in s.evidence}
+        for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):
             by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
