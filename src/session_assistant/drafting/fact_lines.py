@@ -11,10 +11,11 @@ from session_assistant.drafting.chart_context import ChartContext, goal_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.session_facts import (clinician_tasks, detect_interventions, detect_stage_of_change,
-                                                      interventions_sentence, observations_sentence, planned_sentence,
-                                                      planned_work, rating_answers, ratings_sentence,
-                                                      spoken_observations, stage_sentence, tasks_sentence)
+from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
+                                                      interventions_sentence, stage_sentence)
+from session_assistant.drafting.session_said import (clinician_tasks, observations_sentence, planned_sentence,
+                                                     planned_work, rating_answers, ratings_sentence,
+                                                     spoken_observations, tasks_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
