@@ -62,12 +62,21 @@ def fact_sentence(slot_key: str, fact: SlotFact, labelled: bool = True) -> str:
     label = SLOT_BY_KEY[slot_key].label if labelled else ""
     if slot_key == QUOTE_SLOT:
         return f'{label}"{fact.text.strip().strip(chr(34))}"'
-    text = _LEADING_PRONOUN.sub("Client", clinical_wording(" ".join(fact.text.split())))
+    text = _LEADING_PRONOUN.sub("Client", clinical_wording(_without_own_label(slot_key, " ".join(fact.text.split()))))
     if len(text) >= FACT_MAX_CHARS - 4 and not text.endswith((".", "!", "?", '"')):
         # The length limit cut the fact: keep its complete sentences, or let is_unfinished drop it.
         end = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
         text = text[:end + 1] if end >= 20 else text.rstrip(" ,;:") + " and"
     return label + finished(text)
+
+
+def _without_own_label(slot_key: str, text: str) -> str:
+    """The fact without a copy of its slot's name, which the label says already: the model wrote
+    "homework: please skills" and "next session: next Monday at four" (04), read "Homework: homework: ..."."""
+    names = {slot_key.replace("_", " "), SLOT_BY_KEY[slot_key].label.strip().rstrip(":").lower()} - {""}
+    pattern = r"^(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")s?\s*:\s*"
+    stripped = re.sub(pattern, "", text, flags=re.I)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 
 def _scores(text: str) -> set[tuple[str, str]]:
