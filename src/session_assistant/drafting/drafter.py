@@ -51,8 +51,8 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     note from it by rule (``record_extract``, ``record_render``). The record path is opt-in
     (``draft --method record``). With the rule lines of issue 16 (risk documented, goals only when
     supported, what the clinician said and did) it covers more rubric items in the right part than
-    sections on four of the five sessions drafted with both and as many on the fifth, but invents
-    clearly less on only two (bench/README.md, "branch therapy16c"); and it has no while-recording
+    sections on six of the seven sessions drafted with both and as many on the seventh, but invents
+    clearly less on only three (bench/README.md, "branch therapy16c"); and it has no while-recording
     extraction, so the window's Stop-to-draft (the live ``DraftAccumulator``) cannot use it yet.
 
     Raises:
