@@ -26,14 +26,15 @@ sys.path.insert(0, str(HERE))
 import score_therapy  # noqa: E402  (beside this file)
 from session_assistant.drafting import get_format, parse_transcript  # noqa: E402
 from session_assistant.drafting.chart_context import ChartContext  # noqa: E402
+from session_assistant.drafting.fact_lines import fact_lines  # noqa: E402
 from session_assistant.drafting.formats import NOT_DISCUSSED  # noqa: E402
 from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
 from session_assistant.drafting.risk import scan_transcript  # noqa: E402
-from session_assistant.drafting.risk import risk_summary  # noqa: E402
+from session_assistant.drafting.risk_note import risk_sentences  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
-from session_assistant.drafting.session_facts import detect_interventions, interventions_sentence  # noqa: E402
+from session_assistant.drafting.session_facts import detect_interventions  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
 from session_assistant.drafting.grounding import content_words  # noqa: E402
 from session_assistant.drafting.repetition import KeptSentence, repeated_sentence  # noqa: E402
@@ -83,13 +84,18 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
                 withheld.append({**sentence, "flags": list(sentence.get("flags") or []) + flags})
                 continue
             sentence = {**sentence, "text": text, "flags": list(sentence.get("flags") or []) + flags}
-        elif text.startswith("Interventions used in session:"):
-            if not found:
-                continue
-            sentence = {**sentence, "text": interventions_sentence(found)}
-        elif text.startswith(("Risk was screened", "Risk-related language", "Risk was asked")):
-            sentence = {**sentence, "text": risk_summary(risk, "client")}
+        elif sentence.get("origin") == "rule" or text.startswith(("Risk was screened", "Risk-related language",
+                                                                    "Risk was asked", "Risk: ")):
+            continue  # the rule lines and the risk line are made again below, by this tree's rules
         kept.append(sentence)
+    # This tree's rule lines (interventions, stage only for MI, ratings, chart facts, goals the kept
+    # model sentences support) and risk line, after the model sentences of each section, as assemble.
+    support = [(s["text"], s.get("evidence") or []) for s in kept + rewritten if s.get("origin") == "model"]
+    rules = [line.to_dict() for line in fact_lines(get_format("soap", "client"), source, chart, "client", support)[0]]
+    planned = {i for s in kept + rules if s["section"] == "plan" for i in s.get("evidence") or []}
+    rules += [line.to_dict() for line in risk_sentences("soap", "assessment", utterances, risk, "client", planned)]
+    kept = [s for key in draft["sections"] for s in [x for x in kept if x["section"] == key]
+            + [r for r in rules if r["section"] == key]]
     said = [KeptSentence(s["section"], s["text"], content_words(s["text"])) for s in kept]
     for entry in rewritten:  # after the last model sentence of its section, unless it repeats one (as assemble)
         if repeated_sentence(content_words(entry["text"]), said) is not None:

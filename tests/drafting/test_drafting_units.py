@@ -102,9 +102,11 @@ def test_risk_language_is_listed_and_never_written_by_the_model():
     texts = [s.text for s in draft.sentences]
     assert "The client reported passive suicidal ideation." not in texts
     assert [s.text for s in draft.withheld] == ["The client reported passive suicidal ideation."]
-    pointer = [s for s in draft.sentences if "clinician_review_required" in s.flags]
-    assert len(pointer) == 1 and pointer[0].section == "assessment" and pointer[0].evidence == [1, 2]
-    assert pointer[0].origin == "system"
+    # The note documents what was asked and said, by rule from the client's own words.
+    account, risk_line = [s for s in draft.sentences if "risk_documented" in s.flags]
+    assert risk_line.section == "assessment" and risk_line.evidence == [0, 1, 2] and risk_line.origin == "rule"
+    assert risk_line.text == "Risk: passive suicidal ideation endorsed; abuse reported."
+    assert account.section == "subjective" and '"Sometimes I think I\'d be better off dead."' in account.text
 
 
 def test_salvage_keeps_complete_items_of_cut_json():

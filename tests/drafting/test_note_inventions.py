@@ -137,3 +137,12 @@ def test_a_model_fact_about_killing_oneself_is_withheld_as_a_risk_statement():
     draft = _render(record)
     assert all("killing oneself" not in s.text for s in draft.sentences)
     assert any("risk_statement:withheld" in s.flags for s in draft.withheld)
+
+
+def test_a_fact_that_copies_its_slot_name_is_not_labelled_twice():
+    # 04, record draft: "Homework: homework: please skills", "Next session: next session: next Monday at four".
+    draft = _render(_record(homework=[("homework: call my brother Mike when it gets bad.", [2, 3])],
+                            next_session=[("next session: Thursday is fine.", [6, 7])]))
+    plan = [s.text for s in draft.sentences if s.section == "plan"]
+    assert plan[:2] == ["Next session: Thursday is fine.", "Homework: Call the client's brother Mike when it gets bad."]
+    assert not any(t.lower().startswith(("homework: homework", "next session: next session")) for t in plan)

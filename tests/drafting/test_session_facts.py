@@ -115,8 +115,8 @@ def test_interventions_stage_and_chart_facts_are_rendered_with_their_evidence():
     assert data["facts"]["interventions"][0]["approach"] == "motivational interviewing"
     assert data["facts"]["goals_addressed"][0]["ref"] == "chart:goal:1"
     assert data["risk"][0]["status"] == "screened: denied" and data["risk"][0]["evidence"] == [6, 7]
-    risk_line = next(s for s in draft.sentences if "clinician_review_required" in s.flags)
-    assert risk_line.text.startswith("Risk was screened in session; the client denied")
+    risk_line = next(s for s in draft.sentences if "risk_documented" in s.flags)
+    assert risk_line.text.startswith("Risk: self-harm and suicidal ideation denied") and risk_line.evidence == [6, 7]
 
 
 def test_the_vault_treatment_plan_shape_is_read_too():
@@ -155,3 +155,97 @@ def test_the_eval_sets_chart_form_is_read():
         ("chart:diagnosis:1", "Diagnosis: Z72.89 Alcohol use, hazardous"),
         ("chart:assessment:1", "AUDIT total 17 (last before session day)"),
         ("chart:note:last", "Continue motivational interviewing. Homework: drinking diary")]
+
+
+SAFETY_TALK = parse_transcript("""Clinician: On a scale of zero to ten, how confident are you that you can use this plan?
+Client: Seven.
+Clinician: Will you tell your brother this week?
+Client: I'll try. I'm going to call him on Saturday.""")
+
+
+def test_stage_of_change_is_written_only_for_motivational_interviewing():
+    # 09 and 10 (a safety plan, an exposure review) got "the preparation stage of change" from "I'll try".
+    assert detect_stage_of_change(SAFETY_TALK) is not None  # the cue is there ...
+    draft = assemble(get_format("soap"), {}, SourceIndex(SAFETY_TALK), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert not any("stage of change" in s.text for s in draft.sentences)  # ... but no MI, so no stage line
+    mi = assemble(get_format("soap"), {}, SourceIndex(MI_SESSION), [], model="m", mode="direct", warnings=[],
+                  subject="client")
+    assert any("stage of change" in s.text and s.section == "assessment" for s in mi.sentences)
+
+
+def test_ratings_the_client_gave_are_the_response_to_interventions_in_their_words():
+    draft = assemble(get_format("soap"), {}, SourceIndex(SAFETY_TALK), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    line = next(s for s in draft.sentences if s.text.startswith("Response to interventions: ratings"))
+    assert line.section == "assessment" and line.origin == "rule" and line.evidence == [0, 1]
+    assert 'confidence "Seven."' in line.text
+    mi = assemble(get_format("soap"), {}, SourceIndex(MI_SESSION), [], model="m", mode="direct", warnings=[],
+                  subject="client")
+    line = next(s for s in mi.sentences if s.text.startswith("Response to interventions: ratings"))
+    assert line.text.endswith('importance "About a seven."')  # the answer up to its number, not the rest
+
+
+def test_an_observation_the_clinician_voiced_is_quoted_in_the_objective_and_nothing_else_is():
+    session = parse_transcript("Clinician: I noticed that on question nine you marked more than half the days.\n"
+                               "Client: I noticed I was calmer after the walk.\n"
+                               "Clinician: I noticed you were restless when you came in, tapping your foot. "
+                               "Now you look more settled. Does that fit?\nClient: Yeah.")
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    observed = [s for s in draft.sentences if s.text.startswith("Clinician observed")]
+    assert len(observed) == 1 and observed[0].section == "objective" and observed[0].evidence == [2]
+    assert observed[0].text == ('Clinician observed, as said in session: "I noticed you were restless when you came in, '
+                                'tapping your foot. Now you look more settled."')
+
+
+def test_what_the_clinician_said_coming_sessions_will_do_is_the_plans_planned_line():
+    talk = [f"Client: Line {n} of the week." for n in range(6)]
+    session = parse_transcript("\n".join(["Clinician: We'll keep that in mind for the whole of today.", *talk,
+                                          "Clinician: We'll also keep working on the grief about the marriage.",
+                                          "Client: Okay."]))
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    planned = [s for s in draft.sentences if s.text.startswith("Planned")]
+    assert [(s.section, s.evidence) for s in planned] == [("plan", [7])]  # not line 0: the plan is made late
+    assert planned[0].text == 'Planned, as said in session: "We\'ll also keep working on the grief about the marriage."'
+
+
+def test_safety_behaviours_explained_and_a_rehearsal_now_are_named_interventions():
+    # 10: "Those are what we call safety behaviours ..." and "We could practise the stand-up update,
+    # right now, with me as your team" were done in session but named nowhere in the note.
+    session = parse_transcript("Clinician: Camera off, so nobody sees you blush. Those are what we call safety behaviours.\n"
+                               "Client: I see.\n"
+                               "Clinician: We could practise the stand-up update, right now, with me as your team.\n"
+                               "Client: Okay.\nClinician: Did you practise at home?\nClient: No.")
+    found = {i.approach: i.techniques for i in detect_interventions(session)}
+    assert found == {"exposure": ["in-session rehearsal"], "psychoeducation": ["safety behaviours"]}
+
+
+def test_a_risk_assessment_past_the_first_question_and_means_restriction_are_named():
+    session = parse_transcript("Clinician: Any intention of acting on these thoughts?\nClient: No.\n"
+                               "Clinician: Do you have any firearms at home, or stockpiled medications?\nClient: A rifle.\n"
+                               "Clinician: And the last part is making your environment safer. What could you do?\n"
+                               "Client: Mike could keep it.")
+    found = {i.approach: i.techniques for i in detect_interventions(session)}
+    assert found["suicide risk assessment"] == ["plan and intent", "access to means"]
+    assert found["safety planning"] == ["means restriction"]
+    screening = parse_transcript("Clinician: Any thoughts of suicide lately?\nClient: No, never.")
+    assert "suicide risk assessment" not in {i.approach for i in detect_interventions(screening)}  # one question
+
+
+def test_what_the_clinician_will_do_is_in_the_plan_once_and_a_permission_counts_when_given():
+    talk = [f"Client: Line {n} of the week." for n in range(8)]
+    session = parse_transcript("\n".join([*talk,
+                                          "Clinician: Would you be okay with me writing to Dr. Lee about it?",
+                                          "Client: Yes, that's fine.",
+                                          "Clinician: Would it be okay if I call your sister?", "Client: No, please don't.",
+                                          "Clinician: And I'll call you on Tuesday just to check in.", "Client: Okay.",
+                                          "Clinician: So, to summarise. I'll call Tuesday, and I'll write to Dr. Lee.",
+                                          "Client: Thanks."]))
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    tasks = [s for s in draft.sentences if s.text.startswith("Clinician to follow up")]
+    assert [(s.section, s.evidence) for s in tasks] == [("plan", [8, 9, 12])]  # not the refused one, not the recap
+    assert tasks[0].text == ('Clinician to follow up, as said in session: "writing to Dr. Lee about it, client agreed"; '
+                             '"I\'ll call you on Tuesday just to check in".')

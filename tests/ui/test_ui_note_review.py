@@ -186,6 +186,28 @@ def test_choosing_a_sentence_selects_it_in_the_note_and_its_lines_in_the_transcr
     assert editor.evidence.toPlainText().startswith("[4] ") and "every evening" in editor.evidence.toPlainText()
 
 
+def test_the_documented_risk_line_is_in_the_note_the_clinician_reviews_with_its_lines(editor_for):
+    # Issue 16: a therapy note documents that risk was asked about and what the client said. The
+    # line is written by rule from the transcript's screening (lines 2 and 3), never by the model.
+    from session_assistant.drafting import Draft, DraftSentence, get_format, parse_transcript
+    from session_assistant.drafting.risk import scan_transcript
+    from session_assistant.drafting.risk_note import risk_sentence
+
+    utterances = parse_transcript("\n".join(f"{who.title()}: {text}" for who, text in LINES))
+    risk = scan_transcript(utterances)
+    line = risk_sentence("assessment", utterances, risk)
+    draft = Draft(get_format("soap"), [DraftSentence("subjective", GROUNDED, [1]),
+                                       DraftSentence("assessment", ASSESSMENT, [1]), line,
+                                       DraftSentence("plan", PLAN, [4])], risk, model="test-model")
+    window, editor = editor_for("AI Session Summary", draft=draft)
+    assert line.text == 'Risk: self-harm denied ("No, never.").'
+    assert f"ASSESSMENT\n{ASSESSMENT} {line.text}" in _stored(window, editor)["fields"]["session_summary"]
+    editor.sentences.setCurrentRow(_rows(editor).index(f"⚑ {line.text}"))  # listed for review, as a rule's line
+    assert editor.transcript.selected_segments() == [2, 3]
+    assert editor.evidence.toPlainText().startswith("[2] ") and "No, never." in editor.evidence.toPlainText()
+    assert editor.risk.count() == 1  # the risk list is as it was
+
+
 def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkeypatch):
     window, editor = editor_for(SOAP_AI)
     asked = []

@@ -163,6 +163,67 @@ def goal_touches(goal: ChartFact, source: SourceIndex) -> list[int]:
     return touched
 
 
+# Words that say what to do about a goal's topic, not the topic: "Reduce work stress" is about work
+# stress, "Explore alcohol use" about alcohol.
+GOAL_VERBS = {"reduce", "increase", "improve", "explore", "manage", "return", "resume", "attend", "stop", "start",
+              "use", "less", "more", "better", "cope", "coping", "learn", "develop", "maintain", "build", "adjust",
+              "decrease", "symptom", "least", "day", "week", "without", "able", "skill", "continue", "reconnect"}
+# A topic the session names in other words ("alcohol" is talked about as drinking and beer).
+GOAL_SYNONYMS = {"alcohol": ("drink", "beer", "wine", "liquor"), "drink": ("alcohol", "beer", "wine"),
+                 "smok": ("cigarette", "vape", "nicotine"), "sleep": ("insomnia", "awake"),
+                 "depress": ("mood",), "self": ("cutting",)}
+MIN_CLIENT_LINES = 2
+_CLINICIAN = re.compile(r"(?i)^\s*(?:clinician|therapist|counsel|dr\b|doctor|provider|psycholog|psychiatr)")
+TERM_PREFIX = 5  # "stres" matches "stressful", "depressive" matches "depressed"
+
+
+def goal_terms(goal: ChartFact) -> set[str]:
+    """The content words naming a goal's topic (the goal's name, not its objectives)."""
+    name = goal.text.split(":", 1)[-1].split(" (objectives:")[0]
+    return {w for w in content_words(name) if w not in GOAL_VERBS and not w.isdigit()} - {"goal", "client"}
+
+
+def _says_term(term: str, words: set[str]) -> bool:
+    forms = (term, *next((v for k, v in GOAL_SYNONYMS.items() if term.startswith(k)), ()))
+    return any(w[:TERM_PREFIX] == f[:TERM_PREFIX] if min(len(w), len(f)) >= TERM_PREFIX else w == f
+               for w in words for f in forms)
+
+
+def _terms_said(terms: set[str], text: str) -> set[str]:
+    words = content_words(text)
+    return {t for t in terms if _says_term(t, words)}
+
+
+def goal_support(goal: ChartFact, source: SourceIndex, facts: Sequence[tuple[str, Sequence[int]]]) -> list[int]:
+    """The lines that show the session worked on ``goal``: a fact of the note that names the goal's
+    topic and cites lines that name it (together all its topic words, at most two needed). A line
+    alone is not enough: 03's drinking session named "after-work stress" as a trigger, which is not
+    work on the goal "Reduce work stress" (the lead's reading of 03). [] when unsupported."""
+    terms = goal_terms(goal)
+    if not terms:
+        return []
+    need = min(2, len(terms))
+    name = content_words(goal.text.split(":", 1)[-1].split(" (objectives:")[0]) - {"goal", "client"}
+    supported: list[int] = []
+    for text, evidence in facts:
+        if _terms_said(name, text) == name:
+            continue  # the chart's goal echoed ("... and reducing work stress", 03 sections): no evidence
+        in_fact = _terms_said(terms, text)
+        lines = {i: _terms_said(terms, source.by_id[i].text) for i in evidence if i in source.by_id}
+        cited = [i for i, said in lines.items() if said]
+        # The lines themselves must name the topic: a model sentence echoing the chart ("This session
+        # was about exploring alcohol use and reducing work stress", 03 sections) cites "And stress."
+        if in_fact and cited and len(set().union(*lines.values())) >= need:
+            supported += cited
+    # Or the client spoke to it more than in passing: two of the client's own lines name its topic
+    # (10: "The team lunch is in two weeks", "Team lunch was eighty"), whatever the facts cite.
+    own = [u.id for u in source.utterances if u.speaker and not _CLINICIAN.match(u.speaker)
+           and len(_terms_said(terms, u.text)) >= need]
+    if len(own) >= MIN_CLIENT_LINES:
+        supported += own
+    return sorted(set(supported))
+
+
 def goal_sentence(goal: ChartFact, subject: str = "client") -> str:
     name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")
     return f"Treatment goal ({name}) was addressed in this session; clinician to rate the {subject}'s progress."

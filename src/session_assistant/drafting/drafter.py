@@ -49,9 +49,11 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     through windows when it is long; "record" extracts a structured session record window by
     window (the Plan in one pass over the lines where it is made, ``record_plan``) and renders the
     note from it by rule (``record_extract``, ``record_render``). The record path is opt-in
-    (``draft --method record``) until it beats sections on four sessions including 03 and 09: it
-    now covers more rubric items in the right part on 03 and 09 but fewer on 10 (56.0 against
-    54.0 % pooled; bench/README.md, "Issue 16 follow-up").
+    (``draft --method record``). With the rule lines of issue 16 (risk documented, goals only when
+    supported, what the clinician said and did) it covers more rubric items in the right part than
+    sections on six of the seven sessions drafted with both and as many on the seventh, but invents
+    clearly less on only three (bench/README.md, "branch therapy16c"); and it has no while-recording
+    extraction, so the window's Stop-to-draft (the live ``DraftAccumulator``) cannot use it yet.
 
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.

@@ -5,26 +5,32 @@ part of the format where a clinician would look for it."""
 
 from __future__ import annotations
 
-from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_touches
+from typing import Sequence
+
+from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
+from session_assistant.drafting.session_said import (clinician_tasks, observations_sentence, planned_sentence,
+                                                     planned_work, rating_answers, ratings_sentence,
+                                                     spoken_observations, tasks_sentence)
 
+MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
 CHART_FACT = "chart_fact"  # from the chart, not said in the session
 
 # Where each kind of line goes, per format.
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective"},
+             "goals": "assessment", "last_plan": "subjective", "planned": "plan"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data"},
+            "goals": "assessment", "last_plan": "data", "planned": "plan"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior"},
+             "goals": "response", "last_plan": "behavior", "planned": "plan"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response"},
+             "goals": "goals", "last_plan": "response", "planned": "plan"},
 }
 
 
@@ -32,8 +38,11 @@ def _home(fmt: NoteFormat, kind: str) -> str:
     return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
 
 
-def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str) -> tuple[list[DraftSentence], dict]:
-    """The rule-made lines and the findings behind them (for the draft's ``facts``)."""
+def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
+               support: Sequence[tuple[str, Sequence[int]]] | None = None) -> tuple[list[DraftSentence], dict]:
+    """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
+    the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
+    one of them rests on lines naming the goal's topic (None: the lines alone decide, as before)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -42,11 +51,30 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if found:
             lines.append(DraftSentence(_home(fmt, "interventions"), interventions_sentence(found),
                                        sorted({i for f in found for i in f.evidence}), [RULE_FACT], "rule"))
-        stage = detect_stage_of_change(source.utterances)
+        # Stage of change is a motivational-interviewing formulation: an exposure or safety-plan
+        # session got "the preparation stage of change" from "I'll try" (09, 10).
+        mi = any(i.approach == MI for i in found)
+        stage = detect_stage_of_change(source.utterances) if mi else None
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
                                        [RULE_FACT], "rule"))
+        observed = spoken_observations(source.utterances)
+        if observed:
+            lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
+                                       [i for _, i in observed], [RULE_FACT], "rule"))
+        planned = planned_work(source.utterances)
+        if planned:
+            lines.append(DraftSentence(_home(fmt, "planned"), planned_sentence(planned), [i for _, i in planned],
+                                       [RULE_FACT], "rule"))
+        tasks = clinician_tasks(source.utterances)
+        if tasks:
+            lines.append(DraftSentence(_home(fmt, "planned"), tasks_sentence(tasks),
+                                       sorted({i for _, ids in tasks for i in ids}), [RULE_FACT], "rule"))
+        ratings = rating_answers(source.utterances)
+        if ratings:
+            lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
+                                       sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
@@ -64,7 +92,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        + "; ".join(d.text.split(":", 1)[-1].strip() for d in chart.diagnoses) + ".",
                                        [], [CHART_FACT], "rule", [d.ref for d in chart.diagnoses]))
         for goal in chart.goals:
-            touched = goal_touches(goal, source)
+            touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             if touched:
                 goals_touched.append({"ref": goal.ref, "evidence": touched})
                 lines.append(DraftSentence(_home(fmt, "goals"), goal_sentence(goal, subject), touched[:6],

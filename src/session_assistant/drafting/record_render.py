@@ -19,7 +19,8 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, NoteFormat
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
-from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.risk import RiskItem, mentions_risk
+from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, fitting_slot, negation_lost
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
@@ -61,12 +62,21 @@ def fact_sentence(slot_key: str, fact: SlotFact, labelled: bool = True) -> str:
     label = SLOT_BY_KEY[slot_key].label if labelled else ""
     if slot_key == QUOTE_SLOT:
         return f'{label}"{fact.text.strip().strip(chr(34))}"'
-    text = _LEADING_PRONOUN.sub("Client", clinical_wording(" ".join(fact.text.split())))
+    text = _LEADING_PRONOUN.sub("Client", clinical_wording(_without_own_label(slot_key, " ".join(fact.text.split()))))
     if len(text) >= FACT_MAX_CHARS - 4 and not text.endswith((".", "!", "?", '"')):
         # The length limit cut the fact: keep its complete sentences, or let is_unfinished drop it.
         end = max(text.rfind(". "), text.rfind("? "), text.rfind("! "))
         text = text[:end + 1] if end >= 20 else text.rstrip(" ,;:") + " and"
     return label + finished(text)
+
+
+def _without_own_label(slot_key: str, text: str) -> str:
+    """The fact without a copy of its slot's name, which the label says already: the model wrote
+    "homework: please skills" and "next session: next Monday at four" (04), read "Homework: homework: ..."."""
+    names = {slot_key.replace("_", " "), SLOT_BY_KEY[slot_key].label.strip().rstrip(":").lower()} - {""}
+    pattern = r"^(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")s?\s*:\s*"
+    stripped = re.sub(pattern, "", text, flags=re.I)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 
 def _scores(text: str) -> set[tuple[str, str]]:
@@ -126,7 +136,10 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
                 model: str, chart: ChartContext | None = None, subject: str = "client",
                 warnings: Sequence[str] = (), pronouns: str | None = None) -> Draft:
     """The note as a Draft: rule lines and slot facts, each in its section, each stated once."""
-    rules, facts = fact_lines(fmt, source, chart, subject)
+    # A goal is addressed when a fact of the record rests on lines naming its topic.
+    support = [(f.text, f.evidence) for key in record.slots if key != QUOTE_SLOT for f in record.facts(key)
+               if not f.by_rule]
+    rules, facts = fact_lines(fmt, source, chart, subject, support)
     facts["record"] = record.to_dict()
     kept: list[KeptSentence] = [KeptSentence(r.section, r.text, content_words(r.text)) for r in rules]
     stated_scores = {pair for r in rules for pair in _scores(r.text)}
@@ -190,10 +203,12 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
         key: [s for _, s in sorted(placed[key], key=lambda pair: pair[0])] for key in fmt.keys}
     for line in rules:
         by_section[line.section].append(line)
+    # What risk was asked and answered, documented by rule from the classified lines; nothing when
+    # the session has none (the risk list is the clinician's review, the note says what was said).
     if risk:
-        ids = sorted({r.segment_id for r in risk})
-        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject), ids,
-                                                          ["clinician_review_required"], "system"))
+        planned = {i for s in by_section.get(slot_section(fmt, "homework"), []) for i in s.evidence}
+        for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):
+            by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]

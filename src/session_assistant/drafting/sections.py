@@ -17,6 +17,7 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -212,7 +213,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     """
     therapy = subject == "client" and mode != "enhance"
     voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan"))
-    rules, facts = fact_lines(fmt, source, chart, subject) if mode != "enhance" else ([], {})
+    # A goal is addressed when the model's own sentences rest on lines naming its topic.
+    support = [(str(i.get("text") or ""), source.valid_ids(i.get("evidence") or []))
+               for items in raw.values() for i in items if not i.get("system")]
+    rules, facts = fact_lines(fmt, source, chart, subject, support) if mode != "enhance" else ([], {})
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if therapy and speakers else []
     by_section: dict[str, list[DraftSentence]] = {key: [] for key in fmt.keys}
@@ -287,10 +291,17 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
-    if risk:
-        ids = sorted({r.segment_id for r in risk})
-        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject), ids,
+    # What risk was asked and answered, documented by rule from the classified lines; nothing when
+    # the session has none (the risk list is the clinician's review, the note says what was said).
+    # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.
+    if risk and mode == "enhance":
+        by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject),
+                                                          sorted({r.segment_id for r in risk}),
                                                           ["clinician_review_required"], "system"))
+    if risk and mode != "enhance":
+        planned = {i for s in by_section.get("plan", []) for i in s.evidence}
+        for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):
+            by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]

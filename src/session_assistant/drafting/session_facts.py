@@ -45,6 +45,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "exposure hierarchy": (r"\bexposure\b", r"\bfear (?:hierarchy|ladder)\b", r"\bhierarchy\b", r"\bSUDS\b",
                                r"\bsubjective units\b"),
         "response prevention": (r"\bresponse prevention\b", r"\bwithout (?:doing )?(?:the )?(?:ritual|compulsion|checking|washing)\b"),
+        "in-session rehearsal": (r"\b(?:practi[sc]e|rehearse|role[- ]?play)\b[^.?]*\b(?:right now|right here|with me as)\b",),
     },
     "DBT skills": {
         "TIPP": (r"\bTIPP\b", r"\bcold water (?:on|to) your face\b", r"\bpaced breathing\b"),
@@ -60,11 +61,23 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\blet me explain\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
                             r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
                             r"\bresearch (?:shows|suggests)\b"),
+        "safety behaviours": (r"\bsafety behaviou?rs?\b",),
+    },
+    "suicide risk assessment": {
+        "ideation": (r"\b(?:thoughts? of|thinking about) (?:suicide|killing yourself|ending your life)\b.*\?",
+                     r"\bsuicidal (?:thoughts|ideation)\b.*\?"),
+        "plan and intent": (r"\b(?:intention|intent) of acting\b", r"\bthought about (?:a )?(?:method|how)\b",
+                            r"\bmade any plans?\b", r"\bany plan or intention\b"),
+        "past attempts": (r"\bin the past tried to (?:end your life|kill yourself)\b", r"\bprevious (?:suicide )?attempts?\b"),
+        "access to means": (r"\b(?:access to|any) (?:firearms?|guns?|weapons?)\b", r"\bstockpiled\b"),
     },
     "safety planning": {
         "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"\bwarning signs\b",
                         r"\breasons for living\b", r"\bwho (?:could|can|would) you (?:call|reach out to)\b",
                         r"\b(?:lock|locked|put) (?:up|away) (?:the |your )?(?:pills|medications?|guns?|firearms?)\b"),
+        "means restriction": (r"\bmaking your (?:environment|home) safer\b",
+                              r"\b(?:rifle|guns?|firearms?|pills|medications?|blade)\b[^.?]*\b(?:away|locked|lock|somewhere else|"
+                              r"to keep|give (?:it|them))\b"),
     },
     "mindfulness and grounding": {
         "mindfulness": (r"\bmindful\w*", r"\bbody scan\b", r"\bpresent moment\b", r"\bnotice (?:your|the) (?:breath|body|feet)\b"),
@@ -89,6 +102,7 @@ _INTERVENTIONS = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.it
 # and cons, eliciting change talk, or a ruler of how important or ready a change is). A
 # safety-plan session was once labelled MI on a confidence ruler and one "it sounds like".
 MIN_MI_TECHNIQUES = 2
+MIN_RISK_TECHNIQUES = 2
 MI_OWN_TECHNIQUES = ("pros and cons", "eliciting change talk")
 _CHANGE_RULER = re.compile(r"\bhow (?:important|ready)\b", re.I)
 
@@ -181,6 +195,9 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
         _CHANGE_RULER.search(by_id[i].text) for i in mi.get("scaling ruler", []))
     if len(mi) < MIN_MI_TECHNIQUES or not own:
         found.pop("motivational interviewing", None)
+    # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
+    if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
+        found.pop("suicide risk assessment", None)
     return [Intervention(approach, [t for t in INTERVENTIONS[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
             for approach in INTERVENTIONS if approach in found]
@@ -222,3 +239,4 @@ def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_
     used = {i.approach for i in found}
     return [approach for approach, pattern in _APPROACH_NAMES.items()
             if pattern.search(text) and approach not in used and not pattern.search(transcript_text)]
+

@@ -26,6 +26,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsupported_medication": "a medication not in the transcript",
               "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
               "risk_statement": "risk language: the clinician documents risk",
+              "risk_documented": "written by rule from the risk lines and the client's words: check it against them",
               "echoes_instructions": "it repeats the drafting instructions, not the session",
               "unsupported_feeling": "a feeling the client never reported",
               "unevidenced_intervention": "an approach the clinician's lines do not show",

@@ -1,0 +1,151 @@
+"""What the clinician and client said in session that a note states in their own words, found by
+rule: the client's zero-to-ten ratings (the response to interventions), an observation the clinician
+voiced, what the clinician said coming sessions will work on, and what the clinician said they will
+do before the next one. Each finding quotes its line and cites it; none is the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+
+_RATING_ASK = re.compile(r"\bhow (confident|important|ready|likely|sure)\b", re.I)
+_RATING_SCALE = re.compile(r"\b(?:zero|0|one|1) to (?:ten|10)\b", re.I)
+_NUMBER = re.compile(r"\b(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+RATING_MAX_WORDS = 10
+_DIMENSIONS = {"confident": "confidence", "important": "importance", "ready": "readiness", "likely": "likelihood",
+               "sure": "certainty"}
+
+
+def rating_answers(utterances: Sequence[Utterance]) -> list[tuple[str, str, list[int]]]:
+    """(dimension, the client's answer, lines) for each importance / confidence / readiness rating
+    the clinician asked for on a zero-to-ten scale and the client gave a number: the client's
+    response to the work of the session, in the client's own words."""
+    lines = list(utterances)
+    found: list[tuple[str, str, list[int]]] = []
+    for n, utt in enumerate(lines):
+        asked = _RATING_ASK.search(utt.text) if not is_client(utt.speaker) else None
+        if asked is None or not (_RATING_SCALE.search(utt.text) or any(
+                _RATING_SCALE.search(u.text) for u in lines[max(0, n - 4):n])):
+            continue
+        answer = next((u for u in lines[n + 1:n + 3] if is_client(u.speaker)), None)
+        # The answer up to the sentence that gives the number: "About a seven." of "About a seven.
+        # Part of me knows I should stop, ..."
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())) if answer is not None else []
+        upto = next((n for n, sentence in enumerate(sentences) if _NUMBER.search(sentence)), None)
+        if upto is not None and len(" ".join(sentences[:upto + 1]).split()) <= RATING_MAX_WORDS:
+            dimension = _DIMENSIONS[asked.group(1).lower()]
+            if all(d != dimension for d, _, _ in found):
+                found.append((dimension, " ".join(sentences[:upto + 1]), [utt.id, answer.id]))
+    return found
+
+
+def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    said = "; ".join(f'{dimension} "{answer}"' for dimension, answer, _ in found)
+    return f"Response to interventions: ratings given on a scale of zero to ten: {said}" + ("" if said.endswith('."') else ".")
+
+
+# What the clinician said aloud they saw ("I noticed you were restless when you came in, tapping your
+# foot"): an observation the clinician made and voiced, quoted as said; never one the model infers
+# (mental status beyond it is the clinician's checklist, issue 16).
+_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
+_BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
+                        r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed)\b",
+                        re.I)
+OBSERVATION_MAX_WORDS = 35
+
+
+def spoken_observations(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """(the clinician's words from "I noticed" on, line) for each observation of the client's
+    behaviour the clinician voiced in session."""
+    found: list[tuple[str, int]] = []
+    for utt in utterances:
+        if is_client(utt.speaker) or not utt.speaker:
+            continue
+        match = _NOTICED.search(utt.text)
+        if match is None:
+            continue
+        said: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", utt.text[match.start():].strip()):
+            if sentence.endswith("?") or len(" ".join(said + [sentence]).split()) > OBSERVATION_MAX_WORDS:
+                break
+            said.append(sentence)
+        if said and _BEHAVIOUR.search(" ".join(said)):
+            found.append((" ".join(said), utt.id))
+    return found
+
+
+def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Clinician observed, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# What the clinician said the coming sessions will work on ("We'll also keep working on the grief
+# about the marriage"), from the last third of the session where the plan is made.
+_WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
+                      r"do|try|practi[sc]e|build|move|add|go over|begin)\b", re.I)
+PLANNED_MIN_WORDS = 6
+PLANNED_MAX = 2
+
+
+def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """(the clinician's sentence, line) for what the clinician said coming sessions will do."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    for utt in lines[len(lines) * 2 // 3:]:
+        if is_client(utt.speaker):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", utt.text.strip()):
+            match = _WE_WILL.search(sentence)
+            if match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?"):
+                found.append((sentence[match.start():], utt.id))
+                break
+        if len(found) == PLANNED_MAX:
+            break
+    return found
+
+
+def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Planned, as said in session: " + "; ".join(f'"{text[0].upper() + text[1:]}"' for text, _ in found)
+
+
+# What the clinician took on to do before the next session ("I'll call you on Tuesday just to check
+# in"; "Would you be okay with me writing to Dr. Lee about it?" - "Yes, that's fine."), quoted.
+_CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
+_I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|text|email|send|write|contact|talk to|speak (?:to|with)|"
+                     r"check in)\b" + _CLAUSE, re.I)
+_MAY_I = re.compile(r"\b(?:okay|ok|all right|alright) (?:with me|if I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?",
+                    re.I)
+TASK_SAME_SHARE = 0.5
+_RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
+_YES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|that'?s fine|fine|of course|please)\b", re.I)
+
+
+def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the clinician's words, lines) for each task the clinician said they will do, from the second
+    half of the session; one asked as permission counts when the client's next line agrees."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n in range(len(lines) // 2, len(lines)):
+        utt = lines[n]
+        if is_client(utt.speaker) or _RECAP.search(utt.text):
+            continue  # a closing recap says the tasks again
+        for match in _I_WILL.finditer(utt.text):
+            found.append((match.group(0).strip(" ,"), [utt.id]))
+        asked = _MAY_I.search(utt.text)
+        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+        if asked and answer is not None and _YES.search(answer.text):
+            found.append((f"{asked.group(1).strip()}, client agreed", [utt.id, answer.id]))
+    # A task said twice ("I'll call you Tuesday", later "I'll call Tuesday, ...") is said once.
+    kept: list[tuple[str, list[int]]] = []
+    for text, ids in found:
+        words = set(re.findall(r"[a-z]{3,}", text.lower())) - {"i'll", "will", "also", "client", "agreed"}
+        if not any(len(words & set(re.findall(r"[a-z]{3,}", k.lower()))) >= TASK_SAME_SHARE * len(words) for k, _ in kept):
+            kept.append((text, ids))
+    return kept
+
+
+def tasks_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Clinician to follow up, as said in session: " + "; ".join(f'"{text}"' for text, _ in found) + "."
