@@ -126,6 +126,9 @@ def recover_practice(paths: AppPaths, recovery_key: str, new_passphrase: str, cl
 
 
 def open_practice(paths: AppPaths, passphrase: str, clock: Clock | None = None, on_busy=None,
-                  engines: EngineLoaders | None = None) -> Practice:
-    """Unlock; ``on_busy()`` is called when a write has to wait for another window or process."""
-    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock, on_busy), engines or EngineLoaders())
+                  engines: EngineLoaders | None = None, busy_wait_s: float | None = None) -> Practice:
+    """Unlock; ``on_busy()`` is called when a write has to wait for another window or process, and
+    each write waits up to ``busy_wait_s`` seconds (None: the vault's default) before giving up."""
+    wait = {} if busy_wait_s is None else {"busy_wait_s": busy_wait_s}
+    return Practice(paths, Vault.unlock(Path(paths.vault_dir), passphrase, clock, on_busy, **wait),
+                    engines or EngineLoaders())

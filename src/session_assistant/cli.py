@@ -25,9 +25,10 @@ log = logging.getLogger(__name__)
 class CliContext:
     """What a command handler needs: paths, output mode, and a lazily unlocked practice."""
 
-    def __init__(self, paths: AppPaths, as_json: bool) -> None:
+    def __init__(self, paths: AppPaths, as_json: bool, busy_wait_s: float | None = None) -> None:
         self.paths = paths
         self.as_json = as_json
+        self.busy_wait_s = busy_wait_s  # None: the vault's default wait for a busy vault
         self._practice = None
 
     def practice(self):
@@ -36,7 +37,8 @@ class CliContext:
             from session_assistant.app import open_practice
             from session_assistant.commands.secrets import read_passphrase
 
-            self._practice = open_practice(self.paths, read_passphrase(), on_busy=_say_busy)
+            self._practice = open_practice(self.paths, read_passphrase(), on_busy=_say_busy,
+                                           busy_wait_s=self.busy_wait_s)
             for notice in self._practice.vault.signin_notices:
                 print(f"note: {notice}", file=sys.stderr)
             self._mention_notices()
@@ -88,6 +90,17 @@ def _bounded_int(text: str) -> int:
     return value
 
 
+def _busy_wait_seconds(text: str) -> float:
+    """``--busy-wait``: a number of seconds from 0 (one try) to a day, refused in one line otherwise."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number of seconds") from None
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError("give between 0 and 86400 seconds")
+    return value
+
+
 class CliParser(argparse.ArgumentParser):
     """Every (sub)parser: numbers are range-checked, and a usage error is one line."""
 
@@ -116,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--vault", type=Path, metavar="DIR", help="vault folder (default: the user data folder)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR", help="models folder (default: models/ beside the app)")
     parser.add_argument("--json", action="store_true", help="machine-readable output (here or after the command)")
+    parser.add_argument("--busy-wait", type=_busy_wait_seconds, metavar="SECONDS",
+                        help="how long a change waits for a vault busy in another window or process "
+                             "before giving up (default: 30)")
     # Some commands declare their own --json (dest cmd_json); it means the same as the global one.
     parser.set_defaults(cmd_json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -148,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = AppPaths.default(vault_dir=args.vault, models_dir=args.models_dir)
     paths.ensure()
     args.json = args.cmd_json = bool(args.json or args.cmd_json)  # one meaning, wherever it was given
-    ctx = CliContext(paths, args.json)
+    ctx = CliContext(paths, args.json, args.busy_wait)
     try:
         return int(args.handler(ctx, args) or 0)
     except UserError as error:
@@ -156,11 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {one_line(error)}", file=sys.stderr)
         return error.exit_code
     except Exception as error:  # noqa: BLE001 - only SQLite's "database is locked" becomes a line here
-        from session_assistant.vault.database import BUSY_GAVE_UP, is_busy_error
+        from session_assistant.vault.database import BUSY_WAIT_S, busy_gave_up, is_busy_error
 
         if not is_busy_error(error):  # a busy error outside a transaction (a checkpoint, a migration)
             raise
-        print(f"error: {BUSY_GAVE_UP}", file=sys.stderr)
+        print(f"error: {busy_gave_up(BUSY_WAIT_S if args.busy_wait is None else args.busy_wait)}", file=sys.stderr)
         return VaultBusy.exit_code
     except KeyboardInterrupt:
         print("error: interrupted; nothing further was changed.", file=sys.stderr)

@@ -50,15 +50,17 @@ def test_kill_9_of_record_then_sessions_resume_finishes_the_session(tmp_path):
     recorder = subprocess.Popen(
         [sys.executable, "-m", "session_assistant", "--vault", vault, "--models-dir", str(MODELS_DIR), "--json",
          "record", "--appointment", "1", "--device", "pulse", "--seconds", "300", "--consent", "given",
-         "--transcribe", "--language", "en", "--draft", "soap", "--note-model", "smollm2-135m-instruct"],
+         "--transcribe", "--window-seconds", "8", "--language", "en", "--draft", "soap",
+         "--note-model", "smollm2-135m-instruct"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env)
     line = recorder.stderr.readline()
     assert "Recording" in line, line
     started = time.monotonic()
     player = subprocess.Popen(["paplay", f"--device={SINK}", str(speech)], env={**os.environ, **env})
     try:
-        # kill -9 as soon as a live window (25 s or more of audio) is transcribed and kept: the audio
-        # sealed since then, while the speech (about 70 s) still plays, is what the resume transcribes.
+        # kill -9 as soon as a live window (8 s or more of audio: --window-seconds; the product's are
+        # 25 s or more) is transcribed and kept: the audio sealed since then, while the speech (about
+        # 70 s) still plays, is what the resume transcribes.
         while windows_kept_so_far(watcher) == 0:
             assert recorder.poll() is None, recorder.communicate(timeout=30)
             assert time.monotonic() - started < 180, "no live window was kept within 180 s"

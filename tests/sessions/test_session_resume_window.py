@@ -56,8 +56,8 @@ def _speech_wav(folder: Path, text: str) -> Path:
 
 @pytest.fixture(scope="module")
 def speech_wav(tmp_path_factory) -> Path:
-    """About 80 s of speech: a live window is transcribed (at least 25 s of audio, then about 20 s
-    of Whisper on a busy machine) while the rest still plays."""
+    """About 80 s of speech: a live window is transcribed (the child's 8 s or more of audio, then
+    Whisper's start and run on a busy machine) while the rest still plays."""
     return _speech_wav(tmp_path_factory.mktemp("speech"), SPEECH + " " + SPEECH)
 
 

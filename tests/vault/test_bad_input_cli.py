@@ -95,6 +95,13 @@ def test_a_number_past_64_bits_fails_in_one_line(vault, args, tmp_path):
     assert result.returncode == 2
 
 
+@pytest.mark.parametrize("window", [("--transcribe", "--window-seconds", "2"), ("--window-seconds", "8")])
+def test_a_live_window_out_of_range_or_without_transcription_fails_in_one_line(vault, window):
+    # Refused before any device or the vault is opened (no audio device is needed for this).
+    result = run_cli("--vault", str(vault.vault_dir), "record", "--appointment", "1", "--consent", "given", *window)
+    assert "--window-seconds goes with --transcribe and must be between 5 and 60" in one_error_line(result)
+
+
 def test_the_largest_id_sqlite_holds_is_simply_not_found(vault):
     result = run_cli("--vault", str(vault.vault_dir), "clients", "show", str(2 ** 63 - 1))
     assert "No client with id" in one_error_line(result)

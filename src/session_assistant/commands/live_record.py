@@ -58,6 +58,11 @@ def record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, cal
         wait_until_stopped(active.recorder)
 
     sessions.note_model = args.note_model
+    if args.window_seconds is not None:
+        from session_assistant.transcribe.live import LiveSettings
+
+        # The product's windows are 25-40 s: the same proportion, at the length asked for.
+        sessions.live_settings = LiveSettings(min_window_s=args.window_seconds, max_window_s=args.window_seconds * 1.6)
     result = live_session.record_live(sessions, args.appointment, devices.portaudio_stream_factory(device, sd), rate,
                                       channels, wait=wait, language=args.language, max_seconds=max_seconds,
                                       draft_format=args.draft, speakers=args.speakers, call=call, **consent)

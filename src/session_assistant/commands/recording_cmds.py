@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--transcribe", action="store_true",
                      help="transcribe live while recording and store the transcript in the vault at Stop")
     rec.add_argument("--language", default=None, metavar="CODE", help="with --transcribe: fixed language (default auto)")
+    rec.add_argument("--window-seconds", type=float, default=None, metavar="N",
+                     help="with --transcribe: transcribe the speech in windows of N seconds or a little more "
+                          "(5 to 60, default 25): shorter shows text sooner, at more Whisper runs")
     rec.add_argument("--draft", default=None, metavar="FORMAT", choices=("soap", "dap", "birp", "girp"),
                      help="with --transcribe: draft the note during the session and right after Stop")
     rec.add_argument("--note-model", default=None, metavar="NAME", help="with --draft: a GGUF note model in models/")
@@ -126,6 +129,8 @@ def _record(ctx, args) -> int:
         raise UserError("--speakers must be 1 or more.")
     if args.draft and not args.transcribe:
         raise UserError("--draft needs --transcribe (the note is drafted from the live transcript).")
+    if args.window_seconds is not None and not (args.transcribe and 5 <= args.window_seconds <= 60):
+        raise UserError("--window-seconds goes with --transcribe and must be between 5 and 60.")
     # The devices are checked before the vault is opened: a bad device changes nothing at all.
     sd = devices.load_sounddevice()
     if args.call:

@@ -153,17 +153,18 @@ class LiveSession:
 
     def _transcribe_while_recording(self) -> None:
         from session_assistant.transcribe.engine import DecodeOptions
-        from session_assistant.transcribe.live import LiveTranscriber
+        from session_assistant.transcribe.live import LiveSettings, LiveTranscriber
 
+        settings = self.pipeline.live_settings or LiveSettings()
         try:
             if self.is_call:  # each channel's speech is named by its channel: no voice clustering
                 from session_assistant.transcribe.channels import CallTranscriber
 
-                live = CallTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language),
+                live = CallTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language), settings,
                                        on_window_done=self._on_window_done)
             else:
                 voice = self.pipeline._clinician_voice(self.appointment_id) if self.speakers > 1 else None
-                live = LiveTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language),
+                live = LiveTranscriber(self.pipeline.whisper(), DecodeOptions(language=self.language), settings,
                                        speakers=self.speakers, clinician_voice=voice,
                                        on_window_done=self._on_window_done)
         except Exception as error:  # noqa: BLE001 - the recording goes on; the sealed file is transcribed after Stop

@@ -40,6 +40,8 @@ class SessionPipeline(Service):
         self.whisper_model = whisper_model
         self.note_model = note_model
         self.max_sentences: int | None = None  # per section; None lets the format decide
+        # transcribe.live.LiveSettings: how long a window is, live and after Stop; None: the defaults.
+        self.live_settings = None
         self._engine_lock = threading.Lock()
         self._whisper = None
         self._llm = None
@@ -75,7 +77,7 @@ class SessionPipeline(Service):
                              on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> dict:
         """Transcribe a sealed recording (resuming an interrupted job) and store the transcript."""
         from session_assistant.transcribe.engine import DecodeOptions, check_language
-        from session_assistant.transcribe.live import transcribe_blocks
+        from session_assistant.transcribe.live import LiveSettings, transcribe_blocks
 
         check_language(language)
         recording = self.recordings.get(recording_id)
@@ -91,17 +93,19 @@ class SessionPipeline(Service):
             reader = self.recordings.open_reader(recording_id, "transcription")
             total = int(round((recording.get("duration_s") or 0) * 16000))
             save = lambda w: ctx.save_checkpoint(w.to_dict())  # noqa: E731
+            settings = self.live_settings or LiveSettings()
             if reader.channels == 2:  # a call: each channel is one person, named by its channel
                 blocks = (b.astype(np.float32) / 32768.0 for b in reader.channel_blocks())
                 transcript = transcribe_call_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
                                                     done=ctx.checkpoints, on_window_done=save,
-                                                    on_progress=ctx.on_progress, token=ctx.token)
+                                                    on_progress=ctx.on_progress, token=ctx.token, settings=settings)
             else:
                 blocks = (b.astype(np.float32) / 32768.0 for b in reader.blocks())
                 voice = self._clinician_voice(recording["appointment_id"]) if speakers > 1 else None
                 transcript = transcribe_blocks(self.whisper(), blocks, total, DecodeOptions(language=language),
                                                done=ctx.checkpoints, on_window_done=save, speakers=speakers,
-                                               on_progress=ctx.on_progress, token=ctx.token, clinician_voice=voice)
+                                               on_progress=ctx.on_progress, token=ctx.token, clinician_voice=voice,
+                                               settings=settings)
             if not transcript.segments:
                 from session_assistant.transcribe.errors import NoSpeech
 

@@ -99,7 +99,8 @@ class CallTranscriber:
 def transcribe_call_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], total_frames: int,
                            options: DecodeOptions = DecodeOptions(), done: Iterable[dict] = (),
                            on_window_done: Callable[[ChannelWindow], None] | None = None,
-                           on_progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Transcript:
+                           on_progress: ProgressFn = no_progress, token: CancelToken | None = None,
+                           settings: LiveSettings = LiveSettings()) -> Transcript:
     """``live.transcribe_blocks`` for a sealed call: (n, 2) blocks, window by window, resumable."""
-    call = CallTranscriber(engine, options, done=done, on_window_done=on_window_done)
+    call = CallTranscriber(engine, options, settings, done=done, on_window_done=on_window_done)
     return feed_blocks(call, blocks, total_frames, on_progress, token or CancelToken())

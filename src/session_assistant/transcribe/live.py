@@ -212,10 +212,11 @@ def transcribe_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], total
                       options: DecodeOptions = DecodeOptions(), done: Iterable[Window | dict] = (),
                       on_window_done: Callable[[Window], None] | None = None, speakers: int = 2,
                       on_progress: ProgressFn = no_progress, token: CancelToken | None = None,
-                      clinician_voice: np.ndarray | None = None) -> Transcript:
+                      clinician_voice: np.ndarray | None = None,
+                      settings: LiveSettings = LiveSettings()) -> Transcript:
     """Transcribe a finished recording read block by block (e.g. sealed chunks decrypted in
     memory), window by window so memory stays bounded and a restart resumes after ``done``."""
-    live = LiveTranscriber(engine, options, done=done, on_window_done=on_window_done, speakers=speakers,
+    live = LiveTranscriber(engine, options, settings, done=done, on_window_done=on_window_done, speakers=speakers,
                            clinician_voice=clinician_voice)
     return feed_blocks(live, blocks, total_samples, on_progress, token or CancelToken())
 

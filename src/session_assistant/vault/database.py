@@ -31,13 +31,19 @@ PINNED = {
 }
 
 # Another window or process may hold the write lock (a sweep, a long save). Writers wait this
-# long, saying so once, then give up with a clear line; readers never wait (WAL).
+# long by default (the CLI's --busy-wait changes it), saying so once, then give up with a clear
+# line; readers never wait (WAL).
 BUSY_WAIT_S = 30
 _BUSY_POLL_S = 0.25  # SQLite's own busy timeout: each BEGIN IMMEDIATE try waits this long
 _CHECKPOINT_WAIT_S = 5
 BUSY_WAITING = "The vault is busy in another window or process; waiting..."
-BUSY_GAVE_UP = (f"The vault stayed busy in another window or process for {BUSY_WAIT_S} s; nothing was changed. "
-                "Let the other one finish (or close it) and try again.")
+
+
+def busy_gave_up(wait_s: float) -> str:
+    """The one line a write that waited ``wait_s`` seconds for the write lock gives up with."""
+    return (f"The vault stayed busy in another window or process for {wait_s:g} s; nothing was changed. "
+            "Let the other one finish (or close it) and try again.")
+
 
 Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
@@ -89,9 +95,10 @@ class VaultDatabase:
     """An open, keyed, verified SQLCipher database."""
 
     def __init__(self, path: Path, vault_key: bytes, *, check_integrity: bool = True,
-                 on_busy: Callable[[], None] | None = None) -> None:
+                 on_busy: Callable[[], None] | None = None, busy_wait_s: float = BUSY_WAIT_S) -> None:
         self.path = path
         self.on_busy = on_busy  # called once per wait, e.g. to print BUSY_WAITING
+        self.busy_wait_s = busy_wait_s
         self._lock = threading.RLock()
         self.writer = VaultWriter(self._lock._is_owned)  # the one thread that writes (see vault.writer)
         self.anchor = None  # vault.anchor.StateAnchor, set once the vault is known to be current
@@ -150,12 +157,12 @@ class VaultDatabase:
     def transaction(self, *, wait: bool = True) -> Iterator[Connection]:
         """BEGIN IMMEDIATE ... COMMIT; any exception rolls everything back.
 
-        While another process holds the write lock this waits up to ``BUSY_WAIT_S`` (or, with
+        While another process holds the write lock this waits up to ``busy_wait_s`` (or, with
         ``wait=False``, one short try) and then raises ``VaultBusy``.
         """
         note_foreign_write(self.writer)
         with self._lock:
-            self._begin(BUSY_WAIT_S if wait else 0)
+            self._begin(self.busy_wait_s if wait else 0)
             try:
                 yield self.conn
                 stamped = self.anchor.stamp(self.conn) if self.anchor is not None else None
@@ -182,7 +189,7 @@ class VaultDatabase:
                 if not is_busy_error(error):
                     raise
                 if time.monotonic() >= deadline:
-                    raise VaultBusy(BUSY_GAVE_UP) from None
+                    raise VaultBusy(busy_gave_up(self.busy_wait_s)) from None
                 if not told:
                     told = True
                     log.info("vault busy: waiting for the write lock")

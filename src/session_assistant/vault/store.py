@@ -29,7 +29,7 @@ from session_assistant.vault.attempts import (ATTEMPTS_NAME, FREE_ATTEMPTS, MAX_
                                               vault_lock)
 from session_assistant.vault.audit import AuditTrail, audit_key
 from session_assistant.vault.backup_check import BACKUP_FORMAT, BackupCheck, verify_backup
-from session_assistant.vault.database import VaultDatabase, _raw_key
+from session_assistant.vault.database import BUSY_WAIT_S, VaultDatabase, _raw_key
 from session_assistant.vault.keys import KeyEnvelope
 from session_assistant.vault.writer import writes
 
@@ -106,13 +106,15 @@ class Vault:
 
     @classmethod
     def unlock(cls, folder: Path, passphrase: str, clock: Clock | None = None,
-               on_busy: Callable[[], None] | None = None, *, accept_state: bool = False) -> "Vault":
-        """Open with the passphrase; ``on_busy()`` is called if a write has to wait for another process.
+               on_busy: Callable[[], None] | None = None, *, accept_state: bool = False,
+               busy_wait_s: float = BUSY_WAIT_S) -> "Vault":
+        """Open with the passphrase; ``on_busy()`` is called if a write has to wait for another process
+        (each write waits up to ``busy_wait_s`` seconds for it).
 
         ``accept_state`` continues with a database older than its state record (after a lost -wal
         or a restore); the owner chose it, and it is audited."""
         return cls._unlock_with(folder, clock or Clock(), lambda env: env.unlock(passphrase), "passphrase", on_busy,
-                                accept_state=accept_state)
+                                accept_state=accept_state, busy_wait_s=busy_wait_s)
 
     @classmethod
     def recover(cls, folder: Path, recovery_key: str, new_passphrase: str, clock: Clock | None = None) -> "Vault":
@@ -125,7 +127,7 @@ class Vault:
 
     @classmethod
     def _unlock_with(cls, folder: Path, clock: Clock, unwrap, how: str, on_busy=None, *,
-                     accept_state: bool = False) -> "Vault":
+                     accept_state: bool = False, busy_wait_s: float = BUSY_WAIT_S) -> "Vault":
         """Unwrap the vault key with ``unwrap(envelope)``; a wrong secret counts toward the slow-down.
 
         Check, unwrap and count run under the vault lock, so parallel guesses are taken one by one.
@@ -140,7 +142,8 @@ class Vault:
                 attempts.record_failure()
                 log.info("unlock failed: wrong %s", how)
                 raise
-        return cls._open(folder, envelope, key, clock, attempts, how=how, on_busy=on_busy, accept_state=accept_state)
+        return cls._open(folder, envelope, key, clock, attempts, how=how, on_busy=on_busy, accept_state=accept_state,
+                         busy_wait_s=busy_wait_s)
 
     @staticmethod
     def _load_envelope(folder: Path) -> KeyEnvelope:
@@ -156,7 +159,7 @@ class Vault:
 
     @classmethod
     def _open(cls, folder, envelope, key, clock, attempts: UnlockAttempts, how: str, on_busy=None,
-              accept_state: bool = False) -> "Vault":
+              accept_state: bool = False, busy_wait_s: float = BUSY_WAIT_S) -> "Vault":
         # Before anything may write (migrations, audit rows, the start-up sweep): an empty, foreign or
         # rolled-back database is refused here, so nothing acts on a vault in doubt.
         anchor = StateAnchor(folder, key, envelope.vault_id)
@@ -164,7 +167,7 @@ class Vault:
         if doubt is not None and not accept_state:
             log.warning("vault refused: %s", doubt.detail)
             raise VaultInDoubt(doubt.message)
-        db = VaultDatabase(folder / DB_NAME, key, on_busy=on_busy)
+        db = VaultDatabase(folder / DB_NAME, key, on_busy=on_busy, busy_wait_s=busy_wait_s)
         try:
             version = db.schema_version()
             if version < migrations.latest_version():
