@@ -168,3 +168,18 @@ def test_the_live_path_cuts_pieces_at_pauses_window_by_window(tmp_path, encoder)
     assert len(named) == sum(len(o) for o in owners)
     by_voice = {who: {name for name, w in named if w == who} for who in (0, 1)}
     assert len(by_voice[0]) == 1 and len(by_voice[1]) == 1 and by_voice[0] != by_voice[1], by_voice
+
+
+def test_too_little_speech_to_tell_two_voices_apart_is_one_voice():
+    # One person's "Good morning." (0.7 s) and a 2.6 s question: two clusters forced on two pieces
+    # put the greeting under the client's name (fresh-clone run, 2026-11-30). With fewer than two
+    # pieces of a second or more per voice, nothing can tell voices apart: one voice, named clinician.
+    rng = np.random.default_rng(3)
+    prints = [rng.normal(size=256), rng.normal(size=256)]  # as unlike as two prints can be
+    segments = [Segment(0, 0.0, 0.7, "Good morning.", [Word(0.0, 0.7, " Good morning.", 0.9)],
+                        voice=[[0.0, 0.7, *prints[0]]]),
+                Segment(1, 1.04, 3.68, "How have you been sleeping?", [Word(1.04, 3.68, " How have you been sleeping?", 0.9)],
+                        voice=[[1.04, 3.68, *prints[1]]])]
+    naming = diarize(segments, 2)
+    assert {s.speaker for s in segments} == {"clinician"}
+    assert naming.method == "one speaker"

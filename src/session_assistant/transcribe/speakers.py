@@ -183,7 +183,10 @@ def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray
     pieces split where the voice changes inside a Whisper segment (Whisper often runs one turn
     into the next). Segments without voice rows take the previous speaker."""
     rows = [(i, r) for i, s in enumerate(segments) for r in (s.voice or [])]
-    if count < 2 or len(rows) < count:
+    deciding = sum(1 for _, r in rows if r[1] - r[0] >= BACK_CHANNEL_S)
+    # Too little speech to tell voices apart (fewer than two pieces of a second or more per voice):
+    # a forced split put one person's "Good morning." (0.7 s, a poor print) under a second name.
+    if count < 2 or len(rows) < count or deciding < 2 * count:
         for s in segments:
             s.speaker = CLINICIAN
         return SpeakerNaming("one speaker", 1.0 if count < 2 else 0.0)
