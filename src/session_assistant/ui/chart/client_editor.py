@@ -8,12 +8,12 @@ the service validates dates, plain text and status.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from session_assistant.errors import UserError
 from session_assistant.services.clients import STATUSES
-from session_assistant.ui.common.vault_op import VaultOp
+from session_assistant.ui.chart.tab_write import write_in_form
 
 PRONOUNS = ("", "she/her", "he/him", "they/them", "she/they", "he/they")
 DECISION_WORDS = {"given": "Consent given", "declined": "Declined", "revoked": "Revoked"}
@@ -148,28 +148,14 @@ class ClientEditor(QWidget):
         if not (self.value("first_name") and self.value("last_name")):
             self.status.setText("A client needs a first and a last name.")
             return False
-        client_id, clients, outcome = self.client_id, self._practice.clients, []
+        client_id, clients = self.client_id, self._practice.clients
 
         def saved(_none) -> None:
-            outcome.append(True)
-            self.setEnabled(True)
-            if self.client_id == client_id:
-                self._load()
-                self.status.setText("Saved: " + ", ".join(k.replace("_", " ") for k in sorted(changes)) + ".")
-            self.changed.emit()
+            self._load()
+            self.status.setText("Saved: " + ", ".join(k.replace("_", " ") for k in sorted(changes)) + ".")
 
-        def refused(message: str) -> None:
-            outcome.append(False)
-            self.setEnabled(True)
-            if self.client_id == client_id:
-                self.status.setText(f"Not saved: {message}")
-            else:
-                QMessageBox.warning(self, "Client details not saved", message)
-
-        self.setEnabled(False)  # until it lands: the form reloads then, and an edit meanwhile would be lost
-        VaultOp(self._practice, lambda: clients.update(client_id, **changes), parent=self) \
-            .success(saved).failure(refused).run(wait=wait)
-        return outcome[0] if outcome else True
+        return write_in_form(self, lambda: clients.update(client_id, **changes), saved, "Client details not saved",
+                             wait=wait)
 
     def keep_at_lock(self) -> str | None:
         """Before a lock: store the changed fields, each on its own when the whole is refused, so

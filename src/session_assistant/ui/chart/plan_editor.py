@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from session_assistant.errors import UserError
@@ -19,6 +19,7 @@ from session_assistant.services.treatment_plans import salvage_plan
 from session_assistant.ui.chart.plan_tree import PlanTree
 from session_assistant.ui.common.unsaved import settle_unsaved
 from session_assistant.ui.common.dialogs import confirm
+from session_assistant.ui.chart.tab_write import write_in_form
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.widgets import signed_banner
 
@@ -194,29 +195,11 @@ class PlanEditor(QWidget):
             plans.update(existing, plan, review or "")
             return existing
 
-        outcome: list[bool] = []
-
         def stored(plan_id: int) -> None:
-            outcome.append(True)
-            self.setEnabled(True)
-            if self.client_id == client_id:
-                self.fill(self._practice, client_id, select=plan_id)
-                self.status.setText("Draft saved.")
-            self.changed.emit()
-            if then is not None:
-                then()
+            self.fill(self._practice, client_id, select=plan_id)
+            self.status.setText("Draft saved.")
 
-        def refused(message: str) -> None:
-            outcome.append(False)
-            self.setEnabled(True)
-            if self.client_id == client_id:
-                self.status.setText(f"Not saved: {message}")
-            else:
-                QMessageBox.warning(self, "Plan not saved", message)
-
-        self.setEnabled(False)
-        VaultOp(self._practice, write, parent=self).success(stored).failure(refused).run(wait=wait)
-        return outcome[0] if outcome else True
+        return write_in_form(self, write, stored, "Plan not saved", after=then, wait=wait)
 
     def _store(self, plan: dict, review: str | None) -> None:
         """At a lock only (the vault closes next, so this waits for the writer)."""
