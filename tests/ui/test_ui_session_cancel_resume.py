@@ -246,18 +246,24 @@ def test_a_live_recording_cancelled_mid_transcription_stays_cancelled_after_reop
     says_cancelled(open_todays_session(again, "Avery"))
 
 
+def _import_on_jonahs_session(qtbot, window, tmp_path):
+    """Unlock (no auto-lock meanwhile) and import the noise recording on Jonah's session today:
+    (practice, appointment id)."""
+    window.ctx.settings.auto_lock_minutes = 120
+    unlock(qtbot, window)
+    session = open_todays_session(window, "Jonah")
+    wav = tmp_path / "session.wav"
+    _noise_wav(wav)
+    session.import_recording(wav)
+    return window.ctx.practice, session.appointment_id
+
+
 def test_quitting_mid_transcription_is_interrupted_not_cancelled_in_the_next_window(
         qtbot, ready_vault, make_window, tmp_path, warnings):
     """Quitting the app while a recording is transcribed stops the work as a Cancel does, but the
     clinician did not cancel: the next window says "Interrupted" and offers "Resume (Interrupted)"."""
     window = make_window(ready_vault, engines=fake_engines(whisper=FakeWhisper(seconds_per_call=4.0)))
-    window.ctx.settings.auto_lock_minutes = 120
-    unlock(qtbot, window)
-    practice, session = window.ctx.practice, open_todays_session(window, "Jonah")
-    appointment = session.appointment_id
-    wav = tmp_path / "session.wav"
-    _noise_wav(wav)
-    session.import_recording(wav)
+    practice, appointment = _import_on_jonahs_session(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: (job := practice.jobs.latest("transcribe", appointment)) is not None
                     and len(practice.jobs.checkpoints(job.id)) >= 1, timeout=60000)
     window.shutdown()  # quit mid-transcription
@@ -277,13 +283,7 @@ def test_quitting_mid_drafting_is_interrupted_and_resume_drafts_from_the_stored_
     whisper = OffsetsWhisper()
     window = make_window(ready_vault, engines=fake_engines(whisper=whisper,
                                                            llm=FakeNoteModel(seconds_per_token=0.2)))
-    window.ctx.settings.auto_lock_minutes = 120
-    unlock(qtbot, window)
-    practice, session = window.ctx.practice, open_todays_session(window, "Jonah")
-    appointment = session.appointment_id
-    wav = tmp_path / "session.wav"
-    _noise_wav(wav)
-    session.import_recording(wav)
+    practice, appointment = _import_on_jonahs_session(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: (job := practice.jobs.latest("draft", appointment)) is not None
                     and job.state == "running", timeout=60000)
     transcribed = len(whisper.offsets)
