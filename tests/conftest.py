@@ -14,6 +14,32 @@ def pytest_configure(config):
     _pin_xdist_worker()
 
 
+# scripts/test runs the real-time audio-device tests first, alone at normal priority; beside them, at
+# the lowest CPU priority (nice 19), it runs these: they then use only the CPU the audio tests leave
+# idle (most of those minutes are spent playing speech in real time), so the suite is shorter and the
+# audio tests are not starved (next to a worker's model run at equal priority they lost audio). Only
+# tests that use no model and have no timing bound belong here: starved for a minute while Whisper
+# runs beside them, they must still pass.
+BESIDE_AUDIO_FOLDERS = {"vault", "documents", "chart", "drafting", "transcribe", "bench"}
+NOT_BESIDE_AUDIO = {  # a timing bound that a starved process could miss
+    "vault/test_vault_busy.py", "vault/test_unlock_attempts.py", "vault/test_bad_input_cli.py",
+    "drafting/test_cancel_inside_decode.py",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            where = Path(str(item.fspath)).resolve().relative_to(tests)
+        except ValueError:
+            continue
+        if (where.parts[0] in BESIDE_AUDIO_FOLDERS and where.as_posix() not in NOT_BESIDE_AUDIO
+                and item.get_closest_marker("slow") is None and item.get_closest_marker("audio_device") is None):
+            item.add_marker(pytest.mark.beside_audio)
+
+
 def _pin_xdist_worker() -> None:
     """With two xdist workers on two cores, each worker (and every process it starts) gets a core of
     its own: two model runs at once would otherwise share both cores, and llama.cpp's threads, which
