@@ -135,3 +135,28 @@ def test_speakers_cannot_change_once_the_note_is_signed(qtbot, ready_vault, make
     assert warnings and "signed" in warnings[0]
     assert stored_speakers(window, appointment) == [who for who, _ in LINES]
     assert shown_names(panel) == [NAMES[who] for who, _ in LINES]
+
+
+def test_swap_behind_a_busy_writer_keeps_the_window_responsive_and_lands_after(qtbot, ready_vault, make_window):
+    """Issue 19: the swap is a vault write; behind a backup's or digest's write it must not hold
+    the GUI thread, and the lines show the new names once it lands."""
+    import time
+
+    from test_ui_vault_op import HeldWriter
+
+    appointment, _note = seed_session(ready_vault)
+    window, session = open_session(qtbot, make_window, ready_vault, appointment)
+    panel = session.transcript
+    held = HeldWriter(window.ctx.practice)
+    try:
+        started = time.monotonic()
+        panel.swap_button.click()
+        clicked_s = time.monotonic() - started
+        assert clicked_s < 1.0, f"the GUI thread waited {clicked_s:.1f} s for the busy writer"
+        assert shown_names(panel) == [NAMES[who] for who, _ in LINES]  # not landed yet
+    finally:
+        held.release()
+    swapped = ["Client", "Client", "Clinician", "Client", "Clinician"]
+    qtbot.waitUntil(lambda: shown_names(panel) == swapped, timeout=5000)
+    assert stored_speakers(window, appointment) == [w.lower() for w in swapped]
+    assert panel.notice.isVisible()

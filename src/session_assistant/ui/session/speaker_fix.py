@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QMessageBox
 
-from session_assistant.errors import UserError
 
 LOCKED = "The note is signed: its transcript is part of the record and speakers cannot change."
 
@@ -51,14 +50,16 @@ class SpeakerFixMixin:
         self._ctx.pools.run(worker, "engine")
 
     def _change_speakers(self, change) -> None:
+        """On the vault's writer without waiting behind a busy one (a backup, a digest): the
+        transcript panel shows the lines again when the change has landed."""
+        from session_assistant.ui.common.vault_op import VaultOp
+
         if self.appointment_id is None:
             return
-        try:
-            result = change(self._ctx.practice.speaker_labels, self.appointment_id)
-        except UserError as error:
-            QMessageBox.warning(self, "Speakers not changed", str(error))
-            return
-        self._follow_speaker_change(result)
+        service, appointment_id = self._ctx.practice.speaker_labels, self.appointment_id
+        VaultOp(self._ctx.practice, lambda: change(service, appointment_id), parent=self,
+                title="Speakers not changed").success(
+            lambda result: self._follow_speaker_change(result) if self.appointment_id == appointment_id else None).run()
 
     def _follow_speaker_change(self, change) -> None:
         """The in-memory session follows the vault: transcript lines, evidence lines, risk speakers."""
