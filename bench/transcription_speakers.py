@@ -190,8 +190,9 @@ def attribute(transcript, audio, engine, old, profile):
     cpu = time.process_time() - started
     out["new"] = segs
     if profile is not None:
-        diarize(with_prints, 2, clinician_voice=profile)
+        profiled = diarize(with_prints, 2, clinician_voice=profile)
         out["new + profile"] = with_prints
+        print(f"    [with the profile: {profiled.method}, confidence {profiled.confidence}, {profiled.scores}]")
     return out, cpu, naming
 
 
