@@ -278,7 +278,7 @@ def real(engine, old, folder: Path) -> tuple[float, float]:
         line = [f"{clip} ({len(people)} speakers, profile of {owner} from {profile_clip})"]
         for variant, segs in variants.items():
             named, perm, count = word_scores(segs, reference)
-            shown = f"{100 * named:.1f} % by name" if variant.endswith("profile") else f"perm {100 * perm:.1f} %"
+            shown = f"{100 * named:.1f} % by name" + ("" if variant.endswith("profile") else f", perm {100 * perm:.1f} %")
             line.append(f"{variant} {shown} ({count} words)")
         print("  " + "; ".join(line), flush=True)
     return whisper_cpu, speaker_cpu
