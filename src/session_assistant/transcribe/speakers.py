@@ -10,7 +10,9 @@
    Without the encoder installed, MFCC means stand in.
 2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
    similarity, several seeds); shorter ones ("mm-hmm", "okay") only join their nearest
-   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of the
+   cluster, so a back-channel never pulls a cluster apart (``voice_clusters``). A piece under
+   the encoder's 1.6 s window whose print is about as near a neighbour's cluster (across a
+   short pause) as its own takes that cluster. Each word takes the cluster of the
    piece its time overlaps most; a run shorter than 2 s with no pause heard around it and
    not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician,
