@@ -190,8 +190,9 @@ def attribute(transcript, audio, engine, old, profile):
     cpu = time.process_time() - started
     out["new"] = segs
     if profile is not None:
-        diarize(with_prints, 2, clinician_voice=profile)
+        profiled = diarize(with_prints, 2, clinician_voice=profile)
         out["new + profile"] = with_prints
+        print(f"    [with the profile: {profiled.method}, confidence {profiled.confidence}, {profiled.scores}]")
     return out, cpu, naming
 
 
@@ -277,7 +278,7 @@ def real(engine, old, folder: Path) -> tuple[float, float]:
         line = [f"{clip} ({len(people)} speakers, profile of {owner} from {profile_clip})"]
         for variant, segs in variants.items():
             named, perm, count = word_scores(segs, reference)
-            shown = f"{100 * named:.1f} % by name" if variant.endswith("profile") else f"perm {100 * perm:.1f} %"
+            shown = f"{100 * named:.1f} % by name" + ("" if variant.endswith("profile") else f", perm {100 * perm:.1f} %")
             line.append(f"{variant} {shown} ({count} words)")
         print("  " + "; ".join(line), flush=True)
     return whisper_cpu, speaker_cpu

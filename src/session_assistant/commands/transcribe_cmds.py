@@ -45,7 +45,9 @@ def _as_text(transcript) -> str:
     naming = transcript.speaker_naming
     if naming and naming["method"] != "one speaker":
         how = {"conversation": "from what each voice says", "profile": "by the clinician's voice profile",
-               "first voice": "by who spoke first (no words to judge)"}.get(naming["method"], naming["method"])
+               "first voice": "by who spoke first (no words to judge)",
+               "conversation (profile unclear)": "from what each voice says (the voice profile did not tell "
+                                                 "the voices apart)"}.get(naming["method"], naming["method"])
         lines.append(f"(speakers named {how}; confidence {naming['confidence']:.0%})")
     for s in transcript.segments:
         who = f"{s.speaker}: " if s.speaker else ""

@@ -10,10 +10,14 @@
    Without the encoder installed, MFCC means stand in.
 2. **Clusters.** Pieces of at least 1 s decide the clusters (spherical k-means on cosine
    similarity, several seeds); shorter ones ("mm-hmm", "okay") only join their nearest
-   cluster, so a back-channel never pulls a cluster apart. Each word takes the cluster of the
+   cluster, so a back-channel never pulls a cluster apart (``voice_clusters``). A piece under
+   the encoder's 1.6 s window whose print is about as near a neighbour's cluster (across a
+   short pause) as its own takes that cluster. Each word takes the cluster of the
    piece its time overlaps most; a run shorter than 2 s with no pause heard around it and
    not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
-3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician.
+3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician,
+   when the profile clearly lies on that cluster's side; when it lies between the clusters it
+   decides nothing and the naming is the one without a profile (``PROFILE_UNCLEAR``).
    Without one, ``roles.judge_roles`` scores what each voice said over the whole session (asks,
    reflects, proposes = clinician; reports = client): the first voice heard decides nothing.
    Only when there are no words at all does the first voice become the clinician. Others are
@@ -29,19 +33,22 @@ import numpy as np
 from session_assistant.transcribe.pauses import audio_pieces, frame_levels, quiet_threshold
 from session_assistant.transcribe.roles import judge_roles
 from session_assistant.transcribe.segments import SAMPLE_RATE, Segment, Word
+from session_assistant.transcribe.voice_clusters import (  # noqa: F401 (cluster_rows: used by callers and tests)
+    BACK_CHANNEL_S, GAP_S, cluster_rows, settle_short_pieces, stretches, unit)
 
 CLINICIAN, CLIENT = "clinician", "client"
-BACK_CHANNEL_S = 1.0  # shorter pieces join a cluster but never shape one
 FIRST_HEARD_S = 3.0  # a voice counts as heard once it has said this much
 _PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
-_GAP_S = 0.2  # pieces further apart than this were cut at a pause, not inside speech
+# The profile names the clinician only when it lies clearly on one cluster's side (see _profile_choice).
+PROFILE_CLEAR = 0.25
+PROFILE_UNCLEAR = "conversation (profile unclear)"
 
 
 @dataclass
 class SpeakerNaming:
     """How the names were given, for the transcript's reader."""
 
-    method: str  # "profile", "conversation", "first voice" or "one speaker"
+    method: str  # "profile", "conversation", PROFILE_UNCLEAR, "first voice" or "one speaker"
     confidence: float  # 0..1
     scores: dict[str, float] = field(default_factory=dict)  # per name: profile similarity or role points
 
@@ -103,81 +110,6 @@ def _audio_pieces(seg: Segment, levels: np.ndarray, threshold: float, offset_s: 
     return [(a + offset_s, b + offset_s) for a, b in found] or _pieces(seg)
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=-1, keepdims=True)
-    return x / np.where(norms > 0, norms, 1.0)
-
-
-def _assign(x: np.ndarray, weights: np.ndarray, centres: np.ndarray, groups: np.ndarray | None) -> np.ndarray:
-    """Each row's nearest centroid; rows of one group (pieces of one stretch of speech) go
-    together, to the centroid nearest to the group as a whole."""
-    if groups is None:
-        return (x @ centres.T).argmax(axis=1)
-    totals = np.zeros((groups.max() + 1, len(centres)))
-    np.add.at(totals, groups, (x @ centres.T) * weights[:, None])
-    return totals.argmax(axis=1)[groups]
-
-
-def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8,
-                      groups: np.ndarray | None = None) -> np.ndarray:
-    """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their
-    centroid; ``groups``: rows that must share a cluster carry the same group number."""
-    rng = np.random.default_rng(seed)
-    best, best_score = None, -np.inf
-    for _ in range(restarts):
-        centres = [x[rng.choice(len(x), p=weights / weights.sum())]]
-        for _ in range(1, k):  # k-means++ on cosine distance: far rows are likelier seeds
-            far = np.clip(1.0 - np.max(x @ np.array(centres).T, axis=1), 0, None) * weights
-            centres.append(x[rng.choice(len(x), p=far / far.sum())] if far.sum() > 0 else x[rng.integers(len(x))])
-        centres = np.array(centres)
-        labels = None
-        for _ in range(50):
-            new = _assign(x, weights, centres, groups)
-            if labels is not None and np.array_equal(new, labels):
-                break
-            labels = new
-            for j in range(k):
-                if (labels == j).any():
-                    centres[j] = _unit((x[labels == j] * weights[labels == j, None]).sum(axis=0))
-        score = float(((x * centres[labels]).sum(axis=1) * weights).sum())
-        if score > best_score:
-            best, best_score = centres, score
-    return best
-
-
-def _stretches(table: np.ndarray) -> np.ndarray:
-    """A group number per row: rows that touch (pieces cut from one stretch of speech, with no
-    pause between them) share one."""
-    gaps = table[1:, 0] - table[:-1, 1]
-    return np.concatenate([[0], np.cumsum(~((gaps > -0.05) & (gaps < _GAP_S)))])
-
-
-def cluster_rows(table: np.ndarray, count: int, groups: np.ndarray | None = None) -> np.ndarray:
-    """A cluster label for each voice row (``[start, end, *features]``).
-
-    Pieces cut from one stretch of speech (no pause between them) join one cluster together: a
-    voice does not change without a pause. For two close voices the k-means objective is flat,
-    and piece by piece the restarts settled on a split of one voice as often as on the two
-    people (the female pair of the synthetic sessions: 93 % of words right; with the stretches
-    99.5 %, bench/README.md, 2026-11-30 evening). ``groups``: a group number per row, rows that
-    must share a cluster (default: the stretches)."""
-    durations = table[:, 1] - table[:, 0]
-    features = table[:, 2:]
-    if features.shape[1] < 64:  # MFCC rows from the fallback
-        from session_assistant.transcribe.mfcc_features import cluster_voices
-
-        return cluster_voices(features, durations, count)
-    x = _unit(features)
-    deciding = durations >= BACK_CHANNEL_S
-    if deciding.sum() < count * 2:
-        deciding[:] = True
-    weights = np.sqrt(np.clip(durations, 0.3, 10.0))
-    groups = _stretches(table) if groups is None else np.unique(groups, return_inverse=True)[1]
-    deciding_groups = np.unique(groups[deciding], return_inverse=True)[1]
-    centres = _spherical_kmeans(x[deciding], weights[deciding], count, groups=deciding_groups)
-    return _assign(x, weights, centres, groups)
-
-
 def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray | None = None) -> SpeakerNaming:
     """Attribute speech to ``count`` voices and name them; the segments are replaced in place by
     pieces split where the voice changes inside a Whisper segment (Whisper often runs one turn
@@ -192,11 +124,13 @@ def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray
         return SpeakerNaming("one speaker", 1.0 if count < 2 else 0.0)
     table = np.array([r for _, r in rows], dtype=np.float64)
     owner = np.array([i for i, _ in rows])
-    groups = _stretches(table)
+    groups = stretches(table)
     for i, seg in enumerate(segments):
         if not seg.words and (owner == i).any():  # a line without word times is one voice (a recount's lines)
             groups[owner == i] = groups[owner == i][0]
     labels = cluster_rows(table, count, groups)
+    if table.shape[1] - 2 >= 64:  # voice prints, not the MFCC fallback
+        labels = settle_short_pieces(table, labels)
     pieces = _split_segments(segments, table, labels, owner)
     name_of, naming = _name_clusters(pieces, table, labels, count, clinician_voice)
     out: list[Segment] = []
@@ -234,7 +168,7 @@ def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]
         word_pieces = [_piece_of(w, rows, seg_centres) for w in seg.words]
         # A pause was heard before word i when it is in another piece and that piece starts
         # after a gap: a voice may change there. Pieces cut from one stretch of speech touch.
-        paused = [i == 0 or (p != q and rows[p, 0] - rows[q, 1] >= _GAP_S)
+        paused = [i == 0 or (p != q and rows[p, 0] - rows[q, 1] >= GAP_S)
                   for i, (q, p) in enumerate(zip([None, *word_pieces], word_pieces))]
         word_labels = [int(seg_labels[p]) for p in word_pieces]
         pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused)))
@@ -266,12 +200,11 @@ def _order_heard(pieces, count: int) -> list[int]:
 
 def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[int, str], SpeakerNaming]:
     first_seen = _order_heard(pieces, count)
+    by_profile = None
     if clinician_voice is not None and table.shape[1] - 2 == np.asarray(clinician_voice).size:
-        x = _unit(table[:, 2:])
-        profile = _unit(np.asarray(clinician_voice, dtype=np.float64))
-        similarity = {c: float(_unit(x[labels == c].mean(axis=0)) @ profile) if (labels == c).any() else -1.0
-                      for c in range(count)}
-        clinician = max(similarity, key=similarity.get)
+        by_profile = _profile_choice(table, labels, count, np.asarray(clinician_voice, dtype=np.float64))
+    if by_profile is not None and abs(by_profile[2]) >= PROFILE_CLEAR:
+        clinician, similarity, _ = by_profile
         others = sorted((v for c, v in similarity.items() if c != clinician), reverse=True)
         margin = similarity[clinician] - (others[0] if others else 0.0)
         confidence = round(float(1 / (1 + np.exp(-margin / 0.05))), 3)
@@ -280,13 +213,38 @@ def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[
         texts = {c: " ".join(seg.text for seg, label in pieces if label == c) for c in range(count)}
         verdict = judge_roles(texts)
         clinician, confidence, scores = verdict.clinician, verdict.confidence, verdict.per_voice
-        method = "conversation"
+        method = "conversation" if by_profile is None else PROFILE_UNCLEAR
         if clinician is None:
             clinician, confidence, method = first_seen[0], 0.5, "first voice"
     names = speaker_names(count)
     order = [clinician] + [c for c in first_seen if c != clinician]
     name_of = {c: names[k] for k, c in enumerate(order)}
     return name_of, SpeakerNaming(method, confidence, {name_of[c]: round(v, 3) for c, v in scores.items()})
+
+
+def _profile_choice(table, labels, count, clinician_voice) -> tuple[int, dict[int, float], float] | None:
+    """(cluster nearest to the profile, each cluster's similarity to it, where the profile lies
+    on the line between the nearest cluster's centroid (+0.5) and the runner-up's (-0.5)).
+
+    The similarities alone do not say whether the profile tells the clusters apart: two
+    clusters of one voice (a 30 s clip where one person speaks 29 s), or of two close voices
+    recorded far-field, are both about as similar to a short profile, and the larger gap of
+    0.015-0.03 then named the clinician by chance (real AMI clips: 75.4 % -> 32.8 % of words
+    under the right name, bench/README.md). Measured along the line between the centroids, a
+    profile of either voice in the synthetic sessions lies at 0.40-0.48 (the close female
+    pair too), an undecided one at 0.06-0.15."""
+    x = unit(table[:, 2:])
+    profile = unit(clinician_voice)
+    present = [c for c in range(count) if (labels == c).any()]
+    if len(present) < 2:
+        return None
+    centres = {c: unit(x[labels == c].mean(axis=0)) for c in present}
+    similarity = {c: float(centres[c] @ profile) if c in centres else -1.0 for c in range(count)}
+    nearest, runner_up = sorted(present, key=similarity.get, reverse=True)[:2]
+    axis = centres[nearest] - centres[runner_up]
+    spread = float(axis @ axis)
+    position = float(profile @ axis) / spread if spread > 1e-9 else 0.0
+    return nearest, similarity, position
 
 
 def _ends_sentence(word: Word) -> bool:
