@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from session_assistant import __version__
 from session_assistant.errors import UserError, VaultBusy
 from session_assistant.paths import AppPaths
 from session_assistant.plain_text import json_printable, one_line, printable
@@ -121,11 +120,21 @@ def _plain(data: Any) -> str:
     return str(data)
 
 
+class _VersionAction(argparse._VersionAction):
+    """``--version``, reading the version only when asked (see ``session_assistant.__getattr__``)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        import session_assistant
+
+        self.version = f"session-assistant {session_assistant.__version__}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from session_assistant.commands import COMMAND_MODULES
 
     parser = CliParser(prog="session-assistant", description="Offline session notes for therapists.")
-    parser.add_argument("--version", action="version", version=f"session-assistant {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--vault", type=Path, metavar="DIR", help="vault folder (default: the user data folder)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR", help="models folder (default: models/ beside the app)")
     parser.add_argument("--json", action="store_true", help="machine-readable output (here or after the command)")
