@@ -9,6 +9,9 @@ composition root does.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -17,6 +20,8 @@ import sys
 from sa_testing import TEST_PASSPHRASE
 
 from session_assistant.app import create_practice
+from session_assistant.cli import build_parser
+from session_assistant.commands import COMMANDS, command_module
 from session_assistant.paths import AppPaths
 
 # Engines that no parse, no --help and no listing needs (each costs tens to hundreds of ms to import).
@@ -79,3 +84,45 @@ def test_reading_commands_on_a_real_vault_load_no_engine(tmp_path, user_home):
         if name == "audit":
             assert output["ok"] is True
         assert _engines_loaded(done) == [], name
+
+
+def _all_paths(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """Every command path of the parser, inner ones (``clients``) and leaves (``clients add``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield (*path, name)
+                yield from _all_paths(child, (*path, name))
+
+
+def test_the_command_table_names_what_each_module_registers():
+    for module_name, names in COMMANDS.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        command_module(module_name).register(sub)
+        assert tuple(sub.choices) == names, module_name
+    listed = [choice.dest for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+              for choice in a._choices_actions]
+    assert listed == [name for names in COMMANDS.values() for name in names]  # help order kept
+
+
+def _answer(parser: argparse.ArgumentParser, argv: list[str]):
+    """What parsing ``argv`` prints and returns (exit code, stdout, stderr, the parsed values)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            parsed, code = vars(parser.parse_args(argv)), None
+        except SystemExit as stop:
+            parsed, code = None, stop.code
+    return code, out.getvalue(), err.getvalue(), parsed
+
+
+def test_building_only_the_given_command_answers_as_the_whole_parser(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")  # the same wrapping for both
+    whole = build_parser()
+    samples = [[], ["-h"], ["--version"], ["bogus"], ["-h", "clients"], ["--vau", "v", "--json", "audit", "list"],
+               ["--busy-wait", "x", "clients", "list"], ["--bogus", "clients", "list"], ["--vault=v", "notes", "sign"]]
+    for path in _all_paths(whole):
+        samples += [[*path], [*path, "-h"], ["--json", *path, "--bogus"], ["--vault", "v", *path, "--json"]]
+    assert len(samples) > 150
+    for argv in samples:
+        assert _answer(build_parser(argv), argv) == _answer(whole, argv), argv
