@@ -6,11 +6,19 @@ from session_assistant import offline as _offline
 
 _offline.enforce()
 
-from importlib import metadata as _metadata  # noqa: E402
-
-try:
-    __version__ = _metadata.version("session-assistant")
-except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
-
 APP_NAME = "Session Assistant"
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed metadata when first asked for: importlib.metadata
+    costs tens of milliseconds, and every CLI command would pay it at start-up for ``--version``."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("session-assistant")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        version = "0.0.0+source"
+    globals()["__version__"] = version
+    return version

@@ -6,10 +6,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    import multiprocessing
     import os
 
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # only a bundle needs it; importing multiprocessing costs every command
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     os.umask(0o077)  # everything the app writes (vault, WAL, sealed audio, logs) is private to the user
     from session_assistant.logging_setup import configure_logging
     from session_assistant.paths import AppPaths

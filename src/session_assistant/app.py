@@ -6,35 +6,68 @@ The CLI and the window both build a ``Practice`` here and only talk to its servi
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Generic, TypeVar
 
 from session_assistant.clock import Clock
 from session_assistant.errors import VaultBusy
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.paths import AppPaths
 from session_assistant.services.appointments import AppointmentService
-from session_assistant.services.assessments import AssessmentService
 from session_assistant.services.audit import AuditService
-from session_assistant.services.backups import BackupService
 from session_assistant.services.clients import ClientService
-from session_assistant.services.diagnoses import DiagnosisService
-from session_assistant.services.digests import DigestService
-from session_assistant.services.documents import DocumentService
 from session_assistant.services.engine_loaders import EngineLoaders
-from session_assistant.services.mental_status import MentalStatusService
 from session_assistant.services.notes import NoteService
 from session_assistant.services.profile import ProfileService
 from session_assistant.services.recordings import RecordingService
-from session_assistant.services.session_pipeline import SessionPipeline
-from session_assistant.services.speaker_labels import SpeakerLabelService
-from session_assistant.services.summaries import SummaryService
-from session_assistant.services.treatment_plans import TreatmentPlanService
-from session_assistant.services.voice_profile import VoiceProfileService
-from session_assistant.services.voice_count import VoiceCountService
 from session_assistant.vault.store import Vault
 
+if TYPE_CHECKING:
+    from session_assistant.services.assessments import AssessmentService
+    from session_assistant.services.backups import BackupService
+    from session_assistant.services.diagnoses import DiagnosisService
+    from session_assistant.services.digests import DigestService
+    from session_assistant.services.documents import DocumentService
+    from session_assistant.services.mental_status import MentalStatusService
+    from session_assistant.services.session_pipeline import SessionPipeline
+    from session_assistant.services.speaker_labels import SpeakerLabelService
+    from session_assistant.services.summaries import SummaryService
+    from session_assistant.services.treatment_plans import TreatmentPlanService
+    from session_assistant.services.voice_count import VoiceCountService
+    from session_assistant.services.voice_profile import VoiceProfileService
+
 log = logging.getLogger(__name__)
+
+
+S = TypeVar("S")
+
+
+class _built_on_first_use(Generic[S]):
+    """A service of ``Practice`` that is built when first used, once, here in the composition root.
+
+    Unlocking builds only what unlocking itself runs (templates, job recovery, the retention
+    sweep); the rest waits, with its imports, for its first use: a CLI command lists clients
+    without loading the drafting engine, numpy or the PDF code. The practice's lock makes two
+    threads asking at once get the same service (the window reaches services from its pools).
+    """
+
+    def __init__(self, build: Callable[["Practice"], S]) -> None:
+        self._build = build
+        self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self._name = name
+
+    def __get__(self, practice: "Practice | None", owner=None) -> S:
+        if practice is None:
+            return self  # type: ignore[return-value]
+        with practice._building:
+            built = practice.__dict__.get(self._name)
+            if built is None:  # once stored, the instance attribute answers without coming here
+                built = practice.__dict__[self._name] = self._build(practice)
+            return built
 
 
 @dataclass
@@ -49,50 +82,101 @@ class Practice:
     clients: ClientService = field(init=False)
     appointments: AppointmentService = field(init=False)
     notes: NoteService = field(init=False)
-    mental_status: MentalStatusService = field(init=False)
-    assessments: AssessmentService = field(init=False)
-    diagnoses: DiagnosisService = field(init=False)
-    plans: TreatmentPlanService = field(init=False)
-    summaries: SummaryService = field(init=False)
-    digests: DigestService = field(init=False)
     recordings: RecordingService = field(init=False)
-    documents: DocumentService = field(init=False)
     jobs: JobQueue = field(init=False)
-    backups: BackupService = field(init=False)
-    sessions: SessionPipeline = field(init=False)
-    voice_profile: VoiceProfileService = field(init=False)
-    speaker_labels: SpeakerLabelService = field(init=False)
-    voice_count: VoiceCountService = field(init=False)
 
     def __post_init__(self) -> None:
+        self._building = threading.RLock()  # reentrant: one service's build asks for another
         self.profile = ProfileService(self.vault)
         self.audit_log = AuditService(self.vault)
         self.clients = ClientService(self.vault)
         self.appointments = AppointmentService(self.vault)
         self.notes = NoteService(self.vault)
         self.notes.ensure_builtin_templates()
-        self.mental_status = MentalStatusService(self.notes)
-        self.assessments = AssessmentService(self.vault)
-        self.diagnoses = DiagnosisService(self.vault)
-        self.plans = TreatmentPlanService(self.vault)
         self.jobs = JobQueue(self.vault)
         self.jobs.recover_interrupted()
-        self.digests = DigestService(self.vault, self.jobs)  # run_pending() on a worker after signing and at unlock
-        self.summaries = SummaryService(self.vault, digests=self.digests)
         self.recordings = RecordingService(self.vault, self.paths.recordings_dir, self.clients, self.profile)
-        self.documents = DocumentService(self.vault, profile=self.profile, clients=self.clients,
-                                         appointments=self.appointments, notes=self.notes, summaries=self.summaries,
-                                         plans=self.plans, assessments=self.assessments, diagnoses=self.diagnoses)
-        self.backups = BackupService(self.vault, self.jobs)
         try:
             self.recordings.sweep()  # start-up: recover crashed recordings, shred what is due, clean orphans
         except VaultBusy:  # another process holds the vault: a reading command must not wait; it sweeps too
             log.info("start-up sweep skipped: the vault is busy")
-        self.voice_profile = VoiceProfileService(self.vault, self.paths.models_dir)
-        self.sessions = SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir,
-                                        voice_profile=self.voice_profile, engines=self.engines)
-        self.speaker_labels = SpeakerLabelService(self.vault)
-        self.voice_count = VoiceCountService(self.vault, self.recordings, self.paths.models_dir, self.voice_profile)
+
+    # ---- built on first use (see _built_on_first_use) ----------------------------------------
+    @_built_on_first_use
+    def mental_status(self) -> MentalStatusService:
+        from session_assistant.services.mental_status import MentalStatusService
+
+        return MentalStatusService(self.notes)
+
+    @_built_on_first_use
+    def assessments(self) -> AssessmentService:
+        from session_assistant.services.assessments import AssessmentService
+
+        return AssessmentService(self.vault)
+
+    @_built_on_first_use
+    def diagnoses(self) -> DiagnosisService:
+        from session_assistant.services.diagnoses import DiagnosisService
+
+        return DiagnosisService(self.vault)
+
+    @_built_on_first_use
+    def plans(self) -> TreatmentPlanService:
+        from session_assistant.services.treatment_plans import TreatmentPlanService
+
+        return TreatmentPlanService(self.vault)
+
+    @_built_on_first_use
+    def digests(self) -> DigestService:
+        """run_pending() on a worker after signing and at unlock."""
+        from session_assistant.services.digests import DigestService
+
+        return DigestService(self.vault, self.jobs)
+
+    @_built_on_first_use
+    def summaries(self) -> SummaryService:
+        from session_assistant.services.summaries import SummaryService
+
+        return SummaryService(self.vault, digests=self.digests)
+
+    @_built_on_first_use
+    def documents(self) -> DocumentService:
+        from session_assistant.services.documents import DocumentService
+
+        return DocumentService(self.vault, profile=self.profile, clients=self.clients,
+                               appointments=self.appointments, notes=self.notes, summaries=self.summaries,
+                               plans=self.plans, assessments=self.assessments, diagnoses=self.diagnoses)
+
+    @_built_on_first_use
+    def backups(self) -> BackupService:
+        from session_assistant.services.backups import BackupService
+
+        return BackupService(self.vault, self.jobs)
+
+    @_built_on_first_use
+    def voice_profile(self) -> VoiceProfileService:
+        from session_assistant.services.voice_profile import VoiceProfileService
+
+        return VoiceProfileService(self.vault, self.paths.models_dir)
+
+    @_built_on_first_use
+    def sessions(self) -> SessionPipeline:
+        from session_assistant.services.session_pipeline import SessionPipeline
+
+        return SessionPipeline(self.vault, self.recordings, self.jobs, self.paths.models_dir,
+                               voice_profile=self.voice_profile, engines=self.engines)
+
+    @_built_on_first_use
+    def speaker_labels(self) -> SpeakerLabelService:
+        from session_assistant.services.speaker_labels import SpeakerLabelService
+
+        return SpeakerLabelService(self.vault)
+
+    @_built_on_first_use
+    def voice_count(self) -> VoiceCountService:
+        from session_assistant.services.voice_count import VoiceCountService
+
+        return VoiceCountService(self.vault, self.recordings, self.paths.models_dir, self.voice_profile)
 
     @property
     def clock(self) -> Clock:
@@ -107,7 +191,8 @@ class Practice:
             self.recordings.sweep()
         except Exception as error:  # noqa: BLE001 - locking must never fail; the next sweep retries
             log.warning("retention sweep at close failed: %s", type(error).__name__)
-        self.sessions.close()
+        if "sessions" in self.__dict__:  # built (see _built_on_first_use): it may hold loaded engines
+            self.sessions.close()
         self.vault.close()
 
 

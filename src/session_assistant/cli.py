@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from session_assistant import __version__
 from session_assistant.errors import UserError, VaultBusy
 from session_assistant.paths import AppPaths
 from session_assistant.plain_text import json_printable, one_line, printable
@@ -121,21 +120,61 @@ def _plain(data: Any) -> str:
     return str(data)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from session_assistant.commands import COMMAND_MODULES
+class _VersionAction(argparse._VersionAction):
+    """``--version``, reading the version only when asked (see ``session_assistant.__getattr__``)."""
 
-    parser = CliParser(prog="session-assistant", description="Offline session notes for therapists.")
-    parser.add_argument("--version", action="version", version=f"session-assistant {__version__}")
+    def __call__(self, parser, namespace, values, option_string=None):
+        import session_assistant
+
+        self.version = f"session-assistant {session_assistant.__version__}"
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--vault", type=Path, metavar="DIR", help="vault folder (default: the user data folder)")
     parser.add_argument("--models-dir", type=Path, metavar="DIR", help="models folder (default: models/ beside the app)")
     parser.add_argument("--json", action="store_true", help="machine-readable output (here or after the command)")
     parser.add_argument("--busy-wait", type=_busy_wait_seconds, metavar="SECONDS",
                         help="how long a change waits for a vault busy in another window or process "
                              "before giving up (default: 30)")
+
+
+class _Unsure(Exception):
+    """The global options alone could not be read: the full parser will say what is wrong."""
+
+
+class _CommandFinder(CliParser):
+    def error(self, message: str):
+        raise _Unsure(message)
+
+
+def command_given(argv: list[str]) -> str | None:
+    """The command ``argv`` names, read past the global options (abbreviations included) by the same
+    argparse rules as the full parser; None when there is none or the options do not parse."""
+    finder = _CommandFinder(prog="session-assistant", add_help=False)
+    finder.add_argument("-h", "--help", "--version", action="store_true", dest="top_level")
+    _add_global_options(finder)
+    finder.add_argument("command", nargs="?")
+    finder.add_argument("rest", nargs=argparse.REMAINDER)
+    try:
+        found, _ = finder.parse_known_args(argv)
+    except _Unsure:
+        return None
+    return None if found.top_level else found.command  # the top-level help lists every command
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole CLI; given ``argv`` that names a command, only that command's module is imported
+    and built (its parsers are the same: the commands of other modules are simply absent)."""
+    from session_assistant.commands import command_modules, module_of
+
+    parser = CliParser(prog="session-assistant", description="Offline session notes for therapists.")
+    parser.add_argument("--version", action=_VersionAction)
+    _add_global_options(parser)
     # Some commands declare their own --json (dest cmd_json); it means the same as the global one.
     parser.set_defaults(cmd_json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules(only=module_of(command_given(argv)) if argv is not None else None):
         module.register(sub)
     _accept_json_after_the_command(parser)
     return parser
@@ -156,7 +195,8 @@ def _accept_json_after_the_command(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
-
 from session_assistant import paths
 from session_assistant.privacy_probe import OfflineEvidence
 
@@ -213,6 +211,8 @@ class SelfCheck:
     def check_whisper(self) -> str:
         (engine_cls,) = _import("session_assistant.transcribe.engine", "WhisperEngine")
         self.engine = engine_cls.from_registry(self.models_dir, self.whisper)
+        import numpy as np  # here, not at the top: the CLI reads this module's defaults at every start-up
+
         silent = self.engine.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32))
         _need(not silent.segments, "Whisper invented text for 1 s of silence")
         detail = f"{self.engine.name} loaded; silence gives no text"
@@ -307,6 +307,8 @@ class SelfCheck:
         if speech is not None:
             return speech
         target = self.work / "tone.wav"
+        import numpy as np
+
         t = np.arange(int(1.5 * SAMPLE_RATE)) / SAMPLE_RATE
         pcm = (0.3 * 32767 * np.sin(2 * np.pi * 440 * t)).astype("<i2")
         with wave.open(str(target), "wb") as out:

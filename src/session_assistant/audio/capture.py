@@ -22,12 +22,11 @@ from typing import Any, Callable
 import numpy as np
 
 from session_assistant.audio.levels import Level, LevelMonitor
-from session_assistant.audio.sealed import CHUNK_SAMPLES, SAMPLE_RATE, SealedWriter
+from session_assistant.audio.sealed import CHUNK_SAMPLES, DEFAULT_MAX_SECONDS, SAMPLE_RATE, SealedWriter
 from session_assistant.errors import DiskFull
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_SECONDS = 3 * 3600
 DEFAULT_QUEUE_BLOCKS = 100  # 10 s of 100 ms blocks: room for a slow disk, bounded memory
 
 StreamFactory = Callable[..., Any]

@@ -33,7 +33,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from session_assistant.audio import file_locks, notices, sealed
-from session_assistant.audio.capture import DEFAULT_MAX_SECONDS
 from session_assistant.audio.deadline import TRANSCRIBE_BEFORE, Deadline, deadline
 from session_assistant.clock import BootTime
 from session_assistant.errors import NotFound, UserError
@@ -44,7 +43,7 @@ log = logging.getLogger(__name__)
 MAX_RETENTION = timedelta(hours=24)
 SWEEP_INTERVAL = timedelta(minutes=15)  # the UI runs ``sweep`` at least this often
 _FILE_NAME = re.compile(r"^([0-9a-f]{32})" + re.escape(sealed.FILE_SUFFIX) + "$")
-_LONGEST_RECORDING = timedelta(seconds=DEFAULT_MAX_SECONDS)  # a lost live recording ended by then
+_LONGEST_RECORDING = timedelta(seconds=sealed.DEFAULT_MAX_SECONDS)  # a lost live recording ended by then
 
 
 class TranscriptNotStored(UserError):

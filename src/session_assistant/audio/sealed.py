@@ -28,14 +28,16 @@ import secrets
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import numpy as np
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from session_assistant.audio.file_locks import create_locked, fsync_dir
 from session_assistant.errors import UserError
+
+if TYPE_CHECKING:  # numpy is imported where samples are handled: opening a vault sweeps recordings
+    import numpy as np  # (headers, shredding), and every CLI command would pay for numpy at start-up
 
 MAGIC = b"SASEAL\r\n"  # \r\n: a text-mode transfer that mangles line ends breaks the magic
 FORMAT_VERSION = 1
@@ -43,6 +45,7 @@ SAMPLE_RATE = 16_000
 CHANNELS = 1
 CALL_CHANNELS = 2  # a telehealth call: microphone and the call's audio, one channel each
 CHUNK_SAMPLES = SAMPLE_RATE  # about one second per sealed chunk
+DEFAULT_MAX_SECONDS = 3 * 3600  # the longest a recording runs unless told otherwise (the sweep relies on it)
 KEY_BYTES = 32
 ID_BYTES = 16
 FILE_SUFFIX = ".sealed"
@@ -143,6 +146,8 @@ class SealedWriter:
         mono, an (n, 2) array for a call."""
         if self._closed or self._finished:
             raise ValueError("recording already finished")
+        import numpy as np
+
         samples = np.ascontiguousarray(pcm16, dtype="<i2")
         wanted = 1 if self.channels == CHANNELS else 2
         if samples.ndim != wanted or samples.size == 0 or (wanted == 2 and samples.shape[1] != self.channels):
@@ -271,11 +276,15 @@ class SealedReader:
     def blocks(self) -> Iterator[np.ndarray]:
         """Yield each chunk's samples (int16, mono: a call's two channels are mixed), checking
         every frame and the end marker."""
+        import numpy as np
+
         for block in self.channel_blocks():
             yield block[:, 0] if block.shape[1] == 1 else block.mean(axis=1).astype(np.int16)
 
     def channel_blocks(self) -> Iterator[np.ndarray]:
         """Yield each chunk as an int16 (samples, channels) array, checking as ``blocks`` does."""
+        import numpy as np
+
         chunks = samples = 0
         complete = torn = False
         for flags, body in self._frames():
@@ -304,17 +313,23 @@ class SealedReader:
         return self._info
 
     def read_pcm16(self) -> np.ndarray:
+        import numpy as np
+
         blocks = list(self.blocks())
         return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int16)
 
     def read_float32(self) -> np.ndarray:
         """The whole recording as float32 in [-1, 1) at ``sample_rate`` (16 kHz): transcription input."""
+        import numpy as np
+
         return self.read_pcm16().astype(np.float32) / 32768.0
 
 
 def write_wav(pcm16: np.ndarray, sample_rate: int, out) -> None:
     """Write decrypted audio as a WAV file (only where the user asks for one); (n, 2) as stereo."""
     import wave
+
+    import numpy as np
 
     with wave.open(out, "wb") as wav:
         wav.setnchannels(1 if pcm16.ndim == 1 else pcm16.shape[1])

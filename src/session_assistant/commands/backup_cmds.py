@@ -8,7 +8,6 @@ from pathlib import Path
 from session_assistant.commands.secrets import read_passphrase
 from session_assistant.errors import UserError, WrongPassphrase
 from session_assistant.services.backups import DEFAULT_KEEP
-from session_assistant.vault.backup_check import verify_backup
 
 
 def register_backup_actions(backup: argparse.ArgumentParser) -> None:
@@ -72,6 +71,8 @@ def _status(ctx, args) -> int:
 
 
 def _verify(ctx, args) -> int:
+    from session_assistant.vault.backup_check import verify_backup  # SQLCipher: only when verifying
+
     try:
         check = verify_backup(args.backup_file, passphrase=read_passphrase())
     except WrongPassphrase:

@@ -8,8 +8,6 @@ import sys
 import threading
 import time
 
-from session_assistant.services import live_session
-
 
 def recording_service(ctx, sweep: bool = True):
     service = ctx.practice().recordings
@@ -44,7 +42,10 @@ AUDIO_START_TIMEOUT_S = 5.0
 
 
 def record_live(ctx, args, device, sd, rate, channels, max_seconds, consent, call=None, what: str = "") -> int:
+    # Imported here, not at the top: the live session brings numpy and the engines, and every CLI
+    # command's start-up imports this module through recording_cmds.
     from session_assistant.audio import devices
+    from session_assistant.services import live_session
 
     sessions = ctx.practice().sessions
     if sessions.interrupted_job(args.appointment) is not None:  # a crash left one: offer to finish it

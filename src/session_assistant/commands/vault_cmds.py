@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from session_assistant.app import Practice, create_practice
 from session_assistant.commands.backup_cmds import register_backup_actions
 from session_assistant.commands.secrets import (read_new_passphrase, read_passphrase, read_recovery_key)
 from session_assistant.errors import UserError, VaultCorrupt
 from session_assistant.output_files import checked_output
-from session_assistant.vault.store import Vault, restore
+
+# The composition root and the vault (SQLCipher, cryptography, every service) are imported by the
+# handlers that use them: building the parser for any command, or --help, must stay cheap.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _init(ctx, args) -> int:
+    from session_assistant.app import create_practice
     from session_assistant.commands.secrets import PASSPHRASE_ENV, read_secret
 
     passphrase = read_secret(PASSPHRASE_ENV, "Choose a vault passphrase: ", confirm=True)
@@ -74,6 +76,8 @@ def _change(ctx, args) -> int:
 
 
 def _recover(ctx, args) -> int:
+    from session_assistant.vault.store import Vault
+
     vault = Vault.recover(Path(ctx.paths.vault_dir), read_recovery_key(), read_new_passphrase())
     vault.close()
     ctx.emit({"reset": True}, "Passphrase reset with the recovery key.")
@@ -90,6 +94,8 @@ def _backup(ctx, args) -> int:
 
 
 def _accept_state(ctx, args) -> int:
+    from session_assistant.vault.store import Vault
+
     vault = Vault.unlock(Path(ctx.paths.vault_dir), read_passphrase(), accept_state=True)
     doubt = vault.accepted_doubt
     vault.close()
@@ -103,6 +109,8 @@ def _accept_state(ctx, args) -> int:
 
 
 def _restore(ctx, args) -> int:
+    from session_assistant.vault.store import restore
+
     moved = restore(args.backup_file, Path(ctx.paths.vault_dir), read_passphrase())
     note = "" if moved == Path(ctx.paths.vault_dir) else f" The previous vault was kept in {moved}."
     ctx.emit({"restored": str(ctx.paths.vault_dir), "previous": str(moved)}, f"Vault restored.{note}")
@@ -110,8 +118,7 @@ def _restore(ctx, args) -> int:
 
 
 def _audit_verify(ctx, args) -> int:
-    practice: Practice = ctx.practice()
-    report = practice.verify_audit()
+    report = ctx.practice().verify_audit()
     ctx.emit({"ok": report.ok, "rows": report.rows, "message": report.message},
              f"Audit trail {'intact' if report.ok else 'BROKEN'}: {report.rows} rows ({report.message}).")
     if not report.ok:

@@ -17,19 +17,19 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Callable
-
-import numpy as np
+from typing import TYPE_CHECKING, Callable
 
 from session_assistant.audio import notices, sealed
-from session_assistant.audio.capture import DEFAULT_MAX_SECONDS, Recorder, RecorderResult, StreamFactory
-from session_assistant.audio.importer import decode_to_writer, probe_duration_s
 from session_assistant.audio.retention import MAX_RETENTION, Retention, SweepReport
 from session_assistant.errors import DiskFull, NotFound, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.services.clients import ClientService
 from session_assistant.services.profile import ProfileService
 from session_assistant.vault.writer import writes
+
+if TYPE_CHECKING:  # capture, the importer and numpy are imported when recording or importing: every
+    import numpy as np  # unlock builds this service and sweeps, and a CLI command should not pay for them
+    from session_assistant.audio.capture import Recorder, RecorderResult, StreamFactory
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class RecordingService:
 
     # -- recording -------------------------------------------------------------------------------
     def start(self, appointment_id: int, open_stream: StreamFactory, input_rate: int, channels: int = 1, *,
-              consent_now: str | None = None, store_consent: bool = True, max_seconds: float = DEFAULT_MAX_SECONDS,
+              consent_now: str | None = None, store_consent: bool = True, max_seconds: float = sealed.DEFAULT_MAX_SECONDS,
               on_chunk: Callable[[np.ndarray], None] | None = None) -> ActiveRecording:
         """Check consent, open the device, store the key, start sealing.
 
@@ -116,13 +116,15 @@ class RecordingService:
             ConsentRequired, NotFound, AudioUnavailable (device cannot be opened), DiskFull.
             On any of these nothing is left behind but a declined consent, which is recorded.
         """
+        from session_assistant.audio.capture import Recorder
+
         return self._start(appointment_id, lambda writer: Recorder(
             writer, open_stream, input_rate, channels, max_seconds=max_seconds, on_chunk=on_chunk),
             consent_now, store_consent)
 
     def start_call(self, appointment_id: int, open_mic: StreamFactory, mic_settings: tuple[int, int],
                    open_call: StreamFactory, call_settings: tuple[int, int], *, consent_now: str | None = None,
-                   store_consent: bool = True, max_seconds: float = DEFAULT_MAX_SECONDS,
+                   store_consent: bool = True, max_seconds: float = sealed.DEFAULT_MAX_SECONDS,
                    on_chunk: Callable[[np.ndarray], None] | None = None) -> ActiveRecording:
         """``start`` for a telehealth call: the microphone (the clinician) and the call's audio
         (the client) as the two channels of one sealed recording; ``on_chunk`` gets (n, 2) chunks.
@@ -220,6 +222,8 @@ class RecordingService:
                     store_consent: bool = True, on_progress: ProgressFn = no_progress,
                     token: CancelToken | None = None) -> str:
         """Seal an existing audio file for an appointment; the source is only read. Returns the id."""
+        from session_assistant.audio.importer import decode_to_writer, probe_duration_s
+
         probe_duration_s(Path(source))  # unreadable / empty / not audio: fail before anything changes
         appointment, basis = self.check_consent(appointment_id, consent_now, store_consent)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)

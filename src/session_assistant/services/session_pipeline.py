@@ -14,8 +14,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from session_assistant.errors import NotFound, UserError
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.jobs.queue import JobQueue
@@ -88,6 +86,8 @@ class SessionPipeline(Service):
                                                       "speakers": speakers})
 
         def work(ctx) -> dict:
+            import numpy as np  # here: `recordings list` asks this service about interrupted jobs
+
             from session_assistant.transcribe.channels import transcribe_call_blocks
 
             reader = self.recordings.open_reader(recording_id, "transcription")

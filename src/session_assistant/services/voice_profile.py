@@ -18,12 +18,14 @@ import base64
 import json
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from session_assistant.errors import ModelUnavailable
 from session_assistant.services.base import Service
 from session_assistant.vault.writer import writes
+
+if TYPE_CHECKING:  # numpy is imported where a print is decoded: `recordings list` builds this service
+    import numpy as np
 
 _KEY = "clinician_voice_profile"
 MODEL_ID = "speaker-ge2e"
@@ -109,6 +111,8 @@ class VoiceProfileService(Service):
                 return None
             self.audit.append(conn, "voice_profile_used", entity="appointment" if appointment_id else "profile",
                               entity_id=appointment_id, detail=purpose)
+        import numpy as np
+
         return np.frombuffer(base64.b64decode(record["embedding"]), dtype="<f4").astype(np.float32)
 
     @writes
