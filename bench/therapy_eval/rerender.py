@@ -29,6 +29,7 @@ from session_assistant.drafting.chart_context import ChartContext  # noqa: E402
 from session_assistant.drafting.fact_lines import fact_lines  # noqa: E402
 from session_assistant.drafting.formats import NOT_DISCUSSED  # noqa: E402
 from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
+from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
 from session_assistant.drafting.risk import scan_transcript  # noqa: E402
@@ -104,6 +105,11 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         at = max([n + 1 for n, s in enumerate(kept) if s["section"] == entry["section"] and s.get("origin") == "model"]
                  or [next((n for n, s in enumerate(kept) if s["section"] == entry["section"]), len(kept))])
         kept.insert(at, entry)
+    plan_rules = [s["text"] for s in kept if s["section"] == "plan" and s.get("origin") == "rule"
+                  and s["text"].startswith(PLAN_RULE_OPENINGS)]
+    next_known = any(t.startswith("Next session: ") for t in plan_rules)
+    kept = [s for s in kept if not (s["section"] == "plan" and s.get("origin") == "model"
+                                    and retells_plan(s["text"], plan_rules, next_known))]  # as assemble
     sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
                 for key in draft["sections"]}
     return {**draft, "sections": sections, "sentences": kept, "withheld": withheld}

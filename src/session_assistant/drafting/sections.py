@@ -15,6 +15,7 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS
 from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
+from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
@@ -181,6 +182,20 @@ def echoes_instructions(bag: set[str], instructions: set[str], source: SourceInd
     return len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag)
 
 
+def plan_without_retelling(plan: list[DraftSentence], dropped: list[DraftSentence]) -> list[DraftSentence]:
+    """The Plan with each model sentence that retells a Plan rule line (the homework or next visit
+    quoted from the session) moved to ``dropped``: a fact is said once, in the clinician's words."""
+    rule_texts = [s.text for s in plan if s.origin == "rule" and s.text.startswith(PLAN_RULE_OPENINGS)]
+    next_known = any(t.startswith("Next session: ") for t in rule_texts)
+    kept: list[DraftSentence] = []
+    for sentence in plan:
+        if sentence.origin == "model" and retells_plan(sentence.text, rule_texts, next_known):
+            dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, ["repeats:plan_rule"]))
+            continue
+        kept.append(sentence)
+    return kept
+
+
 # Per format: the section whose reported statements move out (and where to), and the plan section.
 VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan")}
 UNFINISHED = "unfinished"
@@ -291,6 +306,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
+    if therapy:
+        by_section[voice_keys[2]] = plan_without_retelling(by_section[voice_keys[2]], dropped)
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.

@@ -84,7 +84,7 @@ def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
 
 # What the clinician said the coming sessions will work on ("We'll also keep working on the grief
 # about the marriage"), from the last third of the session where the plan is made.
-_WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
+_WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to|we can)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
                       r"do|try|practi[sc]e|build|move|add|go over|begin)\b", re.I)
 PLANNED_MIN_WORDS = 6
 PLANNED_MAX = 2
