@@ -33,7 +33,7 @@ from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_pla
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
 from session_assistant.drafting.risk import scan_transcript  # noqa: E402
-from session_assistant.drafting.risk_note import risk_sentences  # noqa: E402
+from session_assistant.drafting.risk_note import means_plan_line, risk_sentences  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
@@ -93,6 +93,9 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     # model sentences support) and risk line, after the model sentences of each section, as assemble.
     support = [(s["text"], s.get("evidence") or []) for s in kept + rewritten if s.get("origin") == "model"]
     rules = [line.to_dict() for line in fact_lines(get_format("soap", "client"), source, chart, "client", support)[0]]
+    means = means_plan_line(utterances, risk, "client") if utterances and utterances[0].speaker else None
+    if means:  # as assemble: the client's steps to put means away, in the Plan
+        rules.append({"section": "plan", "text": means[0], "evidence": means[1], "flags": ["rule_fact"], "origin": "rule"})
     planned = {i for s in kept + rules if s["section"] == "plan" for i in s.get("evidence") or []}
     rules += [line.to_dict() for line in risk_sentences("soap", "assessment", utterances, risk, "client", planned)]
     kept = [s for key in draft["sections"] for s in [x for x in kept if x["section"] == key]

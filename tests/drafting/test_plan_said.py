@@ -98,3 +98,16 @@ Doctor: Let's meet next Monday at four.""")
                      warnings=[], subject="patient")
     assert draft.sections["plan"] == "The patient will check blood pressure every morning."
     assert not any(s.origin == "rule" for s in draft.sentences)
+
+
+def test_the_clients_steps_to_put_means_away_are_in_the_plan_once_and_named_by_the_risk_line():
+    # 09: "I could ask Mike to keep the rifle at his place." (line 58), "I could give most of them to my sister."
+    utterances = parse_transcript((SESSIONS / "09_passive_si_safety.txt").read_text(encoding="utf-8"))
+    draft = assemble(get_format("soap"), {}, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client")
+    means = [s for s in draft.section_sentences("plan") if s.text.startswith("Means restriction steps")]
+    assert len(means) == 1 and means[0].origin == "rule"
+    assert 'rifle to be put away ("I could ask Mike to keep the rifle at his place.")' in means[0].text
+    assert "sister" in means[0].text
+    assert "means restriction agreed (rifle, pills: see Plan)" in draft.sections["assessment"]
+    assert draft.as_text().count("keep the rifle at his place") == 1

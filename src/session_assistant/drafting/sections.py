@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
-from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
                                                   unsaid_feelings)
@@ -18,7 +18,7 @@ from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
-from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
+from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -315,6 +315,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject),
                                                           sorted({r.segment_id for r in risk}),
                                                           ["clinician_review_required"], "system"))
+    if risk and therapy and speakers:
+        means = means_plan_line(source.utterances, risk, subject)  # the client's steps, said once: in the Plan
+        if means:
+            by_section[voice_keys[2]].append(DraftSentence(voice_keys[2], means[0], means[1], [RULE_FACT], "rule"))
     if risk and mode != "enhance":
         planned = {i for s in by_section.get("plan", []) for i in s.evidence}
         for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):
