@@ -111,3 +111,18 @@ def test_the_clients_steps_to_put_means_away_are_in_the_plan_once_and_named_by_t
     assert "sister" in means[0].text
     assert "means restriction agreed (rifle, pills: see Plan)" in draft.sections["assessment"]
     assert draft.as_text().count("keep the rifle at his place") == 1
+
+
+def test_a_short_quote_of_how_the_client_feels_goes_to_the_subjective():
+    utterances = parse_transcript("""Clinician: How did the week go?
+Client: I did the exposure twice. I was proud of myself.
+Clinician: You sound proud. What about the meeting?
+Client: I skipped it. Shame was a five. You know how it is.
+Partner: I felt like nobody listened to me at all.
+Clinician: What went through your mind before the meeting?
+Client: Honestly, I felt like I wanted to die.""")
+    draft = assemble(get_format("soap"), {}, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client")
+    quotes = [s for s in draft.section_sentences("subjective") if s.text.startswith("In the client's words")]
+    # Not the rating ("Shame was a five"), not the partner's words, not the risk line (the risk account's).
+    assert [(q.text, q.evidence) for q in quotes] == [('In the client\'s words: "I was proud of myself."', [1])]

@@ -15,9 +15,10 @@ from session_assistant.drafting.plan_said import (homework_given, homework_sente
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
-from session_assistant.drafting.session_said import (clinician_tasks, observations_sentence, planned_sentence,
+from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
-                                                     spoken_observations, tasks_sentence)
+                                                     quotes_sentence, spoken_observations, tasks_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -26,13 +27,13 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 # Where each kind of line goes, per format.
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective", "planned": "plan"},
+             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data", "planned": "plan"},
+            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior", "planned": "plan"},
+             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response", "planned": "plan"},
+             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response"},
 }
 
 
@@ -62,6 +63,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
+                                       [RULE_FACT], "rule"))
+        quotes = client_quotes(source.utterances, mentions_risk)
+        if quotes:
+            lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
                                        [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:

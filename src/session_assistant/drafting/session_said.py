@@ -149,3 +149,45 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
 
 def tasks_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     return "Clinician to follow up, as said in session: " + "; ".join(f'"{text}"' for text, _ in found) + "."
+
+
+# The client's own words for how they feel ("But really I was scared.", "I'm just a burden."): a note
+# carries one or two short direct quotes (issue 16). A sentence about the client (I, my, me) naming a
+# feeling, short, no score in it (a rating is the response line's), no risk words (the risk account
+# quotes those); the ones the clinician reflected back in the next line come first.
+_FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden|failure|hopeless|worthless|lonely|"
+                      r"(?<!went )numb|relieved|excited|embarrassed|angry|furious|annoyed|frustrated|sad|hate|overwhelmed|"
+                      r"exhausted|anxious|nervous|worried|panick\w*|quicksand|miss (?:you|him|her|them|my \w+))\b"
+                      r"|\b(?:feel|felt|feels) like (?!this\b|that\b|it\b)", re.I)
+_ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
+_SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
+QUOTE_WORDS = (4, 18)
+QUOTES_MAX = 2
+_COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
+
+
+def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, int]]:
+    """(the client's sentence, line) for up to two short quotes of how the client feels, in session
+    order; ``risky``: the risk screen (a sentence it flags is left to the risk account)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[bool, int, str, int]] = []
+    for n, utt in enumerate(lines):
+        if utt.speaker.strip().lower() != "client":
+            continue  # a parent's or partner's words are not the client's quote
+        reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
+            feeling = _FEELING.search(sentence)
+            size = len(sentence.split())
+            if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
+                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence)):
+                continue
+            shared = set(re.findall(r"[a-z']{3,}", sentence.lower())) & set(re.findall(r"[a-z']{3,}", reply.lower()))
+            reflected = feeling.group(0).lower() in reply.lower() or len(shared - _COMMON) >= 3
+            found.append((not reflected, n, sentence, utt.id))
+            break
+    chosen = sorted(found)[:QUOTES_MAX]
+    return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
+
+
+def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "In the client's words: " + "; ".join(f'"{text}"' for text, _ in found)
