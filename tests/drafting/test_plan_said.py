@@ -126,3 +126,15 @@ Client: Honestly, I felt like I wanted to die.""")
     quotes = [s for s in draft.section_sentences("subjective") if s.text.startswith("In the client's words")]
     # Not the rating ("Shame was a five"), not the partner's words, not the risk line (the risk account's).
     assert [(q.text, q.evidence) for q in quotes] == [('In the client\'s words: "I was proud of myself."', [1])]
+
+
+def test_the_clients_answer_to_what_sets_it_off_is_the_assessments_triggers_line():
+    utterances = parse_transcript("""Clinician: Cutting back is a real change. What might get in the way?
+Client: Fridays with the guys. And stress.
+Clinician: What do you do on Fridays?
+Client: I don't know, just hang out.""")
+    draft = assemble(get_format("soap"), {}, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client")
+    triggers = [s for s in draft.sentences if s.text.startswith("Triggers")]
+    assert [(s.section, s.text, s.evidence) for s in triggers] == [
+        ("assessment", 'Triggers named by the client: "Fridays with the guys. And stress."', [0, 1])]

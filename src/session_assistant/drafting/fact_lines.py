@@ -18,7 +18,8 @@ from session_assistant.drafting.session_facts import (detect_interventions, dete
 from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
-                                                     quotes_sentence, spoken_observations, tasks_sentence)
+                                                     quotes_sentence, spoken_observations, tasks_sentence,
+                                                     trigger_answers, triggers_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -93,6 +94,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if tasks:
             lines.append(DraftSentence(_home(fmt, "planned"), tasks_sentence(tasks),
                                        sorted({i for _, ids in tasks for i in ids}), [RULE_FACT], "rule"))
+        triggers = trigger_answers(source.utterances)
+        if triggers:
+            lines.append(DraftSentence(_home(fmt, "stage"), triggers_sentence(triggers),
+                                       sorted({i for _, ids in triggers for i in ids}), [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),

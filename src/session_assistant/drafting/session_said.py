@@ -191,3 +191,35 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
 
 def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "In the client's words: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# What sets the problem off, in the client's answer to a question that asks for it ("What might get in
+# the way?" - "Fridays with the guys. And stress."; DBT's "what was the prompting event?").
+_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them) off|prompting event|get in the way|gets in the way|"
+                          r"brings? (?:it|them) on|what happened (?:right )?before)\b[^.?!]*\?", re.I)
+TRIGGER_MAX_WORDS = 25
+TRIGGERS_MAX = 2
+
+
+def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the client's answer, [question, answer]) for each question about what sets the problem off."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or not _TRIGGER_ASK.search(utt.text):
+            continue
+        said: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
+            if len(" ".join(said + [sentence]).split()) > TRIGGER_MAX_WORDS:
+                break
+            said.append(sentence)
+        if said and not re.match(r"(?i)^(?:i don'?t know|not sure|nothing)\b", said[0]):
+            found.append((" ".join(said), [utt.id, answer.id]))
+        if len(found) == TRIGGERS_MAX:
+            break
+    return found
+
+
+def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Triggers named by the client: " + "; ".join(f'"{text}"' for text, _ in found)
