@@ -138,3 +138,9 @@ Client: I don't know, just hang out.""")
     triggers = [s for s in draft.sentences if s.text.startswith("Triggers")]
     assert [(s.section, s.text, s.evidence) for s in triggers] == [
         ("assessment", 'Triggers named by the client: "Fridays with the guys. And stress."', [0, 1])]
+
+
+def test_a_half_hour_stays_with_its_hour():
+    utterances = parse_transcript("Clinician: Good work today.\nClient: Thanks.\n"
+                                  "Clinician: Next week, same time, Wednesday at four-thirty. Can you make it?")
+    assert next_session_rule(utterances).text == "next week, same time, Wednesday at four-thirty."

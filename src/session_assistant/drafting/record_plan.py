@@ -35,7 +35,9 @@ PLAN_SLOTS = [s for s in SLOTS if s.part == "plan"]
 
 # The next session as said: a day, an interval, a date, an hour, "same time". Longer alternatives
 # first, so "instead of in two weeks" is one phrase.
-_HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "four-thirty" is one time, never "four" (the half hour was cut off).
+_HOUR = (r"(?:\d{1,2}(?::\d\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+         r"(?:[- ](?:thirty|fifteen|forty-five)\b)?)")
 # A date's ordinal, never "the last" or "the month".
 _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
             r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
