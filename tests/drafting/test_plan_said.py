@@ -144,3 +144,11 @@ def test_a_half_hour_stays_with_its_hour():
     utterances = parse_transcript("Clinician: Good work today.\nClient: Thanks.\n"
                                   "Clinician: Next week, same time, Wednesday at four-thirty. Can you make it?")
     assert next_session_rule(utterances).text == "next week, same time, Wednesday at four-thirty."
+
+
+def test_planned_work_is_quoted_only_when_it_names_the_work():
+    from session_assistant.drafting.session_said import planned_work
+    lines = "\n".join(["Clinician: How was the week?", "Client: Fine."] * 3)
+    utterances = parse_transcript(lines + "\nClinician: We can work on that together.\nClient: Okay.\n"
+                                  "Clinician: Next time we can start working on the story of the last night.\nClient: Okay.")
+    assert [text for text, _ in planned_work(utterances)] == ["we can start working on the story of the last night."]

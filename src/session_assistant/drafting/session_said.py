@@ -87,6 +87,8 @@ def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
 _WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to|we can)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
                       r"do|try|practi[sc]e|build|move|add|go over|begin)\b", re.I)
 PLANNED_MIN_WORDS = 6
+# "We can work on that together." names no work: its object is a pronoun for something said before.
+_VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: together| then)?[.!]?$", re.I)
 PLANNED_MAX = 2
 
 
@@ -99,7 +101,8 @@ def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", utt.text.strip()):
             match = _WE_WILL.search(sentence)
-            if match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?"):
+            if (match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?")
+                    and not _VAGUE_END.search(sentence)):
                 found.append((sentence[match.start():], utt.id))
                 break
         if len(found) == PLANNED_MAX:
