@@ -76,6 +76,8 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         rewritten.append(entry)
     for sentence in draft["sentences"]:
         text = sentence["text"]
+        if sentence.get("origin") == "model" and text.rstrip().endswith("?"):
+            continue  # as assemble: a copied question is dropped
         if sentence.get("origin") == "model":
             voice = therapy_voice(text, sentence["section"], source, evidence=sentence.get("evidence") or [],
                                   objective_key=None, report_key=None, plan_key=None)

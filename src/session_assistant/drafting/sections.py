@@ -199,6 +199,7 @@ def plan_without_retelling(plan: list[DraftSentence], dropped: list[DraftSentenc
 # Per format: the section whose reported statements move out (and where to), and the plan section.
 VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan")}
 UNFINISHED = "unfinished"
+QUESTION = "question"
 
 
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
@@ -254,6 +255,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             flags = [loop] if loop else []
             if (cut and therapy) or (not cut and is_unfinished(text)):
                 dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [UNFINISHED]))
+                continue
+            if therapy and text.rstrip().endswith("?"):  # the clinician's "Is that right?" copied: a note asks nothing
+                dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [QUESTION]))
                 continue
             text = text if cut else finished(text)
             if therapy:
