@@ -152,3 +152,13 @@ def test_planned_work_is_quoted_only_when_it_names_the_work():
     utterances = parse_transcript(lines + "\nClinician: We can work on that together.\nClient: Okay.\n"
                                   "Clinician: Next time we can start working on the story of the last night.\nClient: Okay.")
     assert [text for text, _ in planned_work(utterances)] == ["we can start working on the story of the last night."]
+
+
+def test_a_retelling_wrapped_in_plan_words_is_still_a_retelling():
+    # 02: "Clinician and client will continue with the plan of walking 3 times a week, dishes, guitar, ..."
+    from session_assistant.drafting.plan_said import retells_plan
+    homework = ('Homework given, as said in session: "Walk Monday, Wednesday, Friday at ten. Dishes Tuesday. Guitar '
+                'Thursday, fifteen minutes. Text your friend about a coffee this weekend."')
+    assert retells_plan("Clinician and client will continue with the plan of walking 3 times a week, dishes, guitar, "
+                        "and a coffee with the client's friend.", [homework], False)
+    assert not retells_plan("Clinician will send the client the sleep handout.", [homework], False)

@@ -137,6 +137,10 @@ def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]]) -> st
 
 
 PLAN_RETELL_SHARE = 0.6
+# Words any Plan sentence has ("Clinician and client will continue with the plan of walking ..."): not
+# what it says, so they do not count against a retelling (02).
+_PLAN_WORDS = content_words("clinician continue continued plan plans planned also session agreed will") | {"client"}
+RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
 PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ")
@@ -147,10 +151,10 @@ def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: 
     words are in those lines ("Clinician and client will continue with the stand-up, asking a
     question in a store twice, ..." beside the quoted homework), or it states the next session when
     the rule gives it in the clinician's words (a model's "Tuesday evening at 4 PM" for "Monday at four")."""
-    bag = content_words(text)
+    bag = content_words(text) - _PLAN_WORDS
     if not bag:
         return False
-    said = set().union(*(content_words(t) for t in plan_rule_texts)) if plan_rule_texts else set()
-    if len(bag & said) >= PLAN_RETELL_SHARE * len(bag):
+    said = {w[:RETELL_PREFIX] for t in plan_rule_texts for w in content_words(t)}
+    if sum(w[:RETELL_PREFIX] in said for w in bag) >= PLAN_RETELL_SHARE * len(bag):
         return True
     return next_session_known and bool(NEXT_MEETING.search(text)) and bool(MEETING_WHEN.search(text))
