@@ -29,10 +29,11 @@ from session_assistant.drafting.chart_context import ChartContext  # noqa: E402
 from session_assistant.drafting.fact_lines import fact_lines  # noqa: E402
 from session_assistant.drafting.formats import NOT_DISCUSSED  # noqa: E402
 from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
+from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
 from session_assistant.drafting.risk import scan_transcript  # noqa: E402
-from session_assistant.drafting.risk_note import risk_sentences  # noqa: E402
+from session_assistant.drafting.risk_note import means_plan_line, risk_sentences  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
@@ -75,6 +76,8 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         rewritten.append(entry)
     for sentence in draft["sentences"]:
         text = sentence["text"]
+        if sentence.get("origin") == "model" and text.rstrip().endswith("?"):
+            continue  # as assemble: a copied question is dropped
         if sentence.get("origin") == "model":
             voice = therapy_voice(text, sentence["section"], source, evidence=sentence.get("evidence") or [],
                                   objective_key=None, report_key=None, plan_key=None)
@@ -92,6 +95,9 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     # model sentences support) and risk line, after the model sentences of each section, as assemble.
     support = [(s["text"], s.get("evidence") or []) for s in kept + rewritten if s.get("origin") == "model"]
     rules = [line.to_dict() for line in fact_lines(get_format("soap", "client"), source, chart, "client", support)[0]]
+    means = means_plan_line(utterances, risk, "client") if utterances and utterances[0].speaker else None
+    if means:  # as assemble: the client's steps to put means away, in the Plan
+        rules.append({"section": "plan", "text": means[0], "evidence": means[1], "flags": ["rule_fact"], "origin": "rule"})
     planned = {i for s in kept + rules if s["section"] == "plan" for i in s.get("evidence") or []}
     rules += [line.to_dict() for line in risk_sentences("soap", "assessment", utterances, risk, "client", planned)]
     kept = [s for key in draft["sections"] for s in [x for x in kept if x["section"] == key]
@@ -104,6 +110,11 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         at = max([n + 1 for n, s in enumerate(kept) if s["section"] == entry["section"] and s.get("origin") == "model"]
                  or [next((n for n, s in enumerate(kept) if s["section"] == entry["section"]), len(kept))])
         kept.insert(at, entry)
+    plan_rules = [s["text"] for s in kept if s["section"] == "plan" and s.get("origin") == "rule"
+                  and s["text"].startswith(PLAN_RULE_OPENINGS)]
+    next_known = any(t.startswith("Next session: ") for t in plan_rules)
+    kept = [s for s in kept if not (s["section"] == "plan" and s.get("origin") == "model"
+                                    and retells_plan(s["text"], plan_rules, next_known))]  # as assemble
     sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
                 for key in draft["sections"]}
     return {**draft, "sections": sections, "sentences": kept, "withheld": withheld}

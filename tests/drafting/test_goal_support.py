@@ -59,3 +59,17 @@ def test_the_sections_drafter_uses_the_same_rule():
     draft = assemble(get_format("soap", "client"), raw, SourceIndex(DRINKING), scan_transcript(DRINKING), model="m",
                      mode="direct", warnings=[], subject="client", chart=CHART)
     assert list(_goal_lines(draft)) == ["Explore alcohol use"]
+
+
+def test_a_goal_about_the_father_is_supported_by_lines_that_say_dad():
+    # 11: the goal says "father", the client "my dad's birthday" and "I keep replaying it" (two lines).
+    from session_assistant.drafting.chart_context import goal_support
+    utterances = parse_transcript(
+        "Client: It's been a hard week. It would have been my dad's birthday on Saturday.\n"
+        "Clinician: What has that been like?\n"
+        "Client: The last night at the hospital. I keep replaying it.")
+    chart = ChartContext.from_json({"goals": [{"id": "G1", "text": "Reduce intrusive replaying of the father's death"}]})
+    fact = ("The client keeps replaying the last night at the hospital, before their dad's birthday.", [0, 2])
+    assert goal_support(chart.goals[0], SourceIndex(utterances), [fact]) == [0, 2]
+    # An unrelated fact about the same lines' other words is still no support.
+    assert goal_support(chart.goals[0], SourceIndex(utterances), [("The client had a hard week.", [0])]) == []

@@ -133,7 +133,8 @@ def test_a_plan_sentence_that_retells_the_session_is_withheld():
     raw = {"plan": [{"text": "The client discussed wine and sleep with the clinician.", "evidence": [5]},
                     {"text": "The client will keep the drinking log this week.", "evidence": [7]}]}
     draft = _assemble(raw)
-    assert [s.text for s in draft.section_sentences("plan")] == ["The client will keep the drinking log this week."]
+    assert [s.text for s in draft.section_sentences("plan") if s.origin == "model"] == [
+        "The client will keep the drinking log this week."]
     assert "retells_session" in draft.withheld[0].flags
 
 
@@ -184,3 +185,11 @@ def test_your_in_a_sentence_about_the_client_becomes_the_clients():
     assert "The client said \"it helps me relax\" and the client's log shows 4 nights." in texts
     withheld = _assemble({"plan": [{"text": "You will keep your log.", "evidence": [7]}]}).withheld
     assert "first_person" in withheld[0].flags
+
+
+def test_a_question_copied_from_the_session_is_dropped_from_a_client_note():
+    raw = {"subjective": [{"text": "The client reported drinking four nights a week.", "evidence": [1]},
+                          {"text": "Is that right?", "evidence": [2]}]}
+    draft = _assemble(raw)
+    assert draft.sections["subjective"] == "The client reported drinking 4 nights a week."  # clinical wording: digits
+    assert [(s.text, s.flags) for s in draft.dropped] == [("Is that right?", ["question"])]

@@ -171,7 +171,10 @@ GOAL_VERBS = {"reduce", "increase", "improve", "explore", "manage", "return", "r
 # A topic the session names in other words ("alcohol" is talked about as drinking and beer).
 GOAL_SYNONYMS = {"alcohol": ("drink", "beer", "wine", "liquor"), "drink": ("alcohol", "beer", "wine"),
                  "smok": ("cigarette", "vape", "nicotine"), "sleep": ("insomnia", "awake"),
-                 "depress": ("mood",), "self": ("cutting",)}
+                 "depress": ("mood",), "self": ("cutting",),
+                 # Family words as clients say them (11: goal "the father's death", client "my dad").
+                 "father": ("dad", "daddy"), "mother": ("mom", "mum", "mommy"), "child": ("kid", "kids"),
+                 "kid": ("child", "children")}
 MIN_CLIENT_LINES = 2
 _CLINICIAN = re.compile(r"(?i)^\s*(?:clinician|therapist|counsel|dr\b|doctor|provider|psycholog|psychiatr)")
 TERM_PREFIX = 5  # "stres" matches "stressful", "depressive" matches "depressed"

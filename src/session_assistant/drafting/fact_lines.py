@@ -11,11 +11,15 @@ from session_assistant.drafting.chart_context import ChartContext, goal_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.plan_said import (homework_given, homework_sentence, next_session_sentence,
+                                                  referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
-from session_assistant.drafting.session_said import (clinician_tasks, observations_sentence, planned_sentence,
+from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
-                                                     spoken_observations, tasks_sentence)
+                                                     quotes_sentence, spoken_observations, tasks_sentence,
+                                                     trigger_answers, triggers_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -24,13 +28,13 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 # Where each kind of line goes, per format.
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective", "planned": "plan"},
+             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data", "planned": "plan"},
+            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior", "planned": "plan"},
+             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response", "planned": "plan"},
+             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response"},
 }
 
 
@@ -39,10 +43,12 @@ def _home(fmt: NoteFormat, kind: str) -> str:
 
 
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
-               support: Sequence[tuple[str, Sequence[int]]] | None = None) -> tuple[list[DraftSentence], dict]:
+               support: Sequence[tuple[str, Sequence[int]]] | None = None,
+               plan_said: bool = True) -> tuple[list[DraftSentence], dict]:
     """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
     the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
-    one of them rests on lines naming the goal's topic (None: the lines alone decide, as before)."""
+    one of them rests on lines naming the goal's topic (None: the lines alone decide, as before).
+    ``plan_said``: add the homework, next-session and referral lines (a session record has its own)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -59,18 +65,39 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
                                        [RULE_FACT], "rule"))
+        quotes = client_quotes(source.utterances, mentions_risk)
+        if quotes:
+            lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
+                                       [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
                                        [i for _, i in observed], [RULE_FACT], "rule"))
+        # The Plan in the session's words: homework given, the next visit, a referral offered.
+        homework = homework_given(source.utterances) if plan_said else None
+        if homework:
+            lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework[2],
+                                       [RULE_FACT], "rule"))
+        next_visit = next_session_sentence(source.utterances) if plan_said else None
+        if next_visit:
+            lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
+        tasks = clinician_tasks(source.utterances)
+        quoted = {i for _, ids in tasks for i in ids} | set(homework[2] if homework else [])
+        referrals = referrals_offered(source.utterances, quoted) if plan_said else []
+        if referrals:
+            lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),
+                                       sorted({i for _, _, ids in referrals for i in ids}), [RULE_FACT], "rule"))
         planned = planned_work(source.utterances)
         if planned:
             lines.append(DraftSentence(_home(fmt, "planned"), planned_sentence(planned), [i for _, i in planned],
                                        [RULE_FACT], "rule"))
-        tasks = clinician_tasks(source.utterances)
         if tasks:
             lines.append(DraftSentence(_home(fmt, "planned"), tasks_sentence(tasks),
                                        sorted({i for _, ids in tasks for i in ids}), [RULE_FACT], "rule"))
+        triggers = trigger_answers(source.utterances)
+        if triggers:
+            lines.append(DraftSentence(_home(fmt, "stage"), triggers_sentence(triggers),
+                                       sorted({i for _, ids in triggers for i in ids}), [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),

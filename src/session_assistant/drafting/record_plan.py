@@ -35,11 +35,17 @@ PLAN_SLOTS = [s for s in SLOTS if s.part == "plan"]
 
 # The next session as said: a day, an interval, a date, an hour, "same time". Longer alternatives
 # first, so "instead of in two weeks" is one phrase.
-_HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "four-thirty" is one time, never "four" (the half hour was cut off).
+_HOUR = (r"(?:\d{1,2}(?::\d\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+         r"(?:[- ](?:thirty|fifteen|forty-five)\b)?)")
+# A date's ordinal, never "the last" or "the month".
+_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+            r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+            r"|thirtieth)")
 _WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday"
                    r"|friday|saturday|sunday)(?: at " + _HOUR + r"(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
-                   r"|next week|(?:on )?the \w+(?:st|nd|rd|th)\b|same time|every (?:week|other week|two weeks))", re.I)
-_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week)|same time|come back|follow[- ]?up)\b", re.I)
+                   r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks))", re.I)
+_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time)|same time|come back|follow[- ]?up)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NEXT_SESSION_TAIL = 1 / 3  # the arrangement is made in the last third (or last 15 lines) of a session
 

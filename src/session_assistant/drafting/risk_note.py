@@ -73,6 +73,7 @@ class RiskNote:
     assessment: tuple[str, list[int]] | None = None
     account: tuple[str, list[int]] | None = None
     in_session: tuple[str, list[int]] | None = None
+    means_steps: list[tuple[str, list[int]]] = field(default_factory=list)  # ("rifle to be put away (...)", lines)
 
     @property
     def text(self) -> str:
@@ -212,6 +213,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         _frequency(lines, risk_lines[0], said)
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
+    means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith("away:")]
     planned_ids = set(planned)
     steps = [key for key, (_, ids) in said.items() if key.startswith("away:") and planned_ids & set(ids[1:])]
     for key in steps:
@@ -238,7 +240,19 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         return None
     return RiskNote(("Risk: " + "; ".join(_merged(facts)) + ".", cited) if facts else None,
                     (f"{subject.capitalize()} reported " + "; ".join(account) + ".", account_ids) if account else None,
-                    ("In session: " + plan[0] + ".", plan[1]) if plan else None)
+                    ("In session: " + plan[0] + ".", plan[1]) if plan else None, means_steps)
+
+
+def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
+                    subject: str = "client") -> tuple[str, list[int]] | None:
+    """The steps to put means away that the client said in the risk talk, for the Plan ("Means
+    restriction steps, as said in session: rifle to be put away ("I could ask Mike to keep the rifle
+    at his place.")"), citing the client's lines, so the risk line names them once ("see Plan")."""
+    note = risk_note(utterances, items, subject)
+    if note is None or not note.means_steps:
+        return None
+    ids = sorted({i for _, lines in note.means_steps for i in lines[1:]})
+    return "Means restriction steps, as said in session: " + "; ".join(f for f, _ in note.means_steps) + ".", ids
 
 
 def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add) -> None:

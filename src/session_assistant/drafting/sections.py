@@ -10,14 +10,15 @@ from typing import Callable, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft, DraftSentence
-from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
+from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
-from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
+from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -181,9 +182,24 @@ def echoes_instructions(bag: set[str], instructions: set[str], source: SourceInd
     return len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag)
 
 
+def plan_without_retelling(plan: list[DraftSentence], dropped: list[DraftSentence]) -> list[DraftSentence]:
+    """The Plan with each model sentence that retells a Plan rule line (the homework or next visit
+    quoted from the session) moved to ``dropped``: a fact is said once, in the clinician's words."""
+    rule_texts = [s.text for s in plan if s.origin == "rule" and s.text.startswith(PLAN_RULE_OPENINGS)]
+    next_known = any(t.startswith("Next session: ") for t in rule_texts)
+    kept: list[DraftSentence] = []
+    for sentence in plan:
+        if sentence.origin == "model" and retells_plan(sentence.text, rule_texts, next_known):
+            dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, ["repeats:plan_rule"]))
+            continue
+        kept.append(sentence)
+    return kept
+
+
 # Per format: the section whose reported statements move out (and where to), and the plan section.
 VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan")}
 UNFINISHED = "unfinished"
+QUESTION = "question"
 
 
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
@@ -240,6 +256,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if (cut and therapy) or (not cut and is_unfinished(text)):
                 dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [UNFINISHED]))
                 continue
+            if therapy and text.rstrip().endswith("?"):  # the clinician's "Is that right?" copied: a note asks nothing
+                dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [QUESTION]))
+                continue
             text = text if cut else finished(text)
             if therapy:
                 voice = therapy_voice(text, sec.key, source, objective_key=voice_keys[0], report_key=voice_keys[1],
@@ -291,6 +310,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
+    if therapy:
+        by_section[voice_keys[2]] = plan_without_retelling(by_section[voice_keys[2]], dropped)
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.
@@ -298,6 +319,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         by_section[fmt.risk_section].append(DraftSentence(fmt.risk_section, risk_summary(risk, subject),
                                                           sorted({r.segment_id for r in risk}),
                                                           ["clinician_review_required"], "system"))
+    if risk and therapy and speakers:
+        means = means_plan_line(source.utterances, risk, subject)  # the client's steps, said once: in the Plan
+        if means:
+            by_section[voice_keys[2]].append(DraftSentence(voice_keys[2], means[0], means[1], [RULE_FACT], "rule"))
     if risk and mode != "enhance":
         planned = {i for s in by_section.get("plan", []) for i in s.evidence}
         for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):

@@ -84,9 +84,11 @@ def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
 
 # What the clinician said the coming sessions will work on ("We'll also keep working on the grief
 # about the marriage"), from the last third of the session where the plan is made.
-_WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
+_WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to|we can)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
                       r"do|try|practi[sc]e|build|move|add|go over|begin)\b", re.I)
 PLANNED_MIN_WORDS = 6
+# "We can work on that together." names no work: its object is a pronoun for something said before.
+_VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: together| then)?[.!]?$", re.I)
 PLANNED_MAX = 2
 
 
@@ -99,7 +101,8 @@ def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", utt.text.strip()):
             match = _WE_WILL.search(sentence)
-            if match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?"):
+            if (match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?")
+                    and not _VAGUE_END.search(sentence)):
                 found.append((sentence[match.start():], utt.id))
                 break
         if len(found) == PLANNED_MAX:
@@ -149,3 +152,77 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
 
 def tasks_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     return "Clinician to follow up, as said in session: " + "; ".join(f'"{text}"' for text, _ in found) + "."
+
+
+# The client's own words for how they feel ("But really I was scared.", "I'm just a burden."): a note
+# carries one or two short direct quotes (issue 16). A sentence about the client (I, my, me) naming a
+# feeling, short, no score in it (a rating is the response line's), no risk words (the risk account
+# quotes those); the ones the clinician reflected back in the next line come first.
+_FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden|failure|hopeless|worthless|lonely|"
+                      r"(?<!went )numb|relieved|excited|embarrassed|angry|furious|annoyed|frustrated|sad|hate|overwhelmed|"
+                      r"exhausted|anxious|nervous|worried|panick\w*|quicksand|miss (?:you|him|her|them|my \w+))\b"
+                      r"|\b(?:feel|felt|feels) like (?!this\b|that\b|it\b)", re.I)
+_ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
+_SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
+QUOTE_WORDS = (4, 18)
+QUOTES_MAX = 2
+_COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
+
+
+def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, int]]:
+    """(the client's sentence, line) for up to two short quotes of how the client feels, in session
+    order; ``risky``: the risk screen (a sentence it flags is left to the risk account)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[bool, int, str, int]] = []
+    for n, utt in enumerate(lines):
+        if utt.speaker.strip().lower() != "client":
+            continue  # a parent's or partner's words are not the client's quote
+        reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
+            feeling = _FEELING.search(sentence)
+            size = len(sentence.split())
+            if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
+                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence)):
+                continue
+            shared = set(re.findall(r"[a-z']{3,}", sentence.lower())) & set(re.findall(r"[a-z']{3,}", reply.lower()))
+            reflected = feeling.group(0).lower() in reply.lower() or len(shared - _COMMON) >= 3
+            found.append((not reflected, n, sentence, utt.id))
+            break
+    chosen = sorted(found)[:QUOTES_MAX]
+    return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
+
+
+def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "In the client's words: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# What sets the problem off, in the client's answer to a question that asks for it ("What might get in
+# the way?" - "Fridays with the guys. And stress."; DBT's "what was the prompting event?").
+_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them) off|prompting event|get in the way|gets in the way|"
+                          r"brings? (?:it|them) on|what happened (?:right )?before)\b[^.?!]*\?", re.I)
+TRIGGER_MAX_WORDS = 25
+TRIGGERS_MAX = 2
+
+
+def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the client's answer, [question, answer]) for each question about what sets the problem off."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or not _TRIGGER_ASK.search(utt.text):
+            continue
+        said: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
+            if len(" ".join(said + [sentence]).split()) > TRIGGER_MAX_WORDS:
+                break
+            said.append(sentence)
+        if said and not re.match(r"(?i)^(?:i don'?t know|not sure|nothing)\b", said[0]):
+            found.append((" ".join(said), [utt.id, answer.id]))
+        if len(found) == TRIGGERS_MAX:
+            break
+    return found
+
+
+def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Triggers named by the client: " + "; ".join(f'"{text}"' for text, _ in found)

@@ -1,0 +1,160 @@
+"""The Plan of a therapy note in the session's own words, found by rule: the homework the clinician
+gave (and the client's answer), the next session as arranged, and a referral the clinician offered.
+
+Why by rule: the 1.5B model's Plan retold the session or missed the assignment (the section drafts
+of the therapy set covered 46 % of Plan items), while clinicians give homework and arrange the next
+visit in a few plain words near the end ("For this week, I'd like you to ...", "Homework is ...",
+"please talk to Dr. Patel"). Each finding quotes its line and cites it; none is the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.grounding import content_words
+from session_assistant.drafting.record_plan import next_session_rule
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+
+# A sentence ends at . ! ? but not after a title ("Dr. Patel").
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+# Where the clinician starts to give the homework. "Homework" itself is the strongest cue; then the
+# phrases that open an assignment for the time until the next session.
+_HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|will be|:)\s*", re.I)
+_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
+                             r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
+                             r"|let'?s write (?:these|them|this|that|it) down)\b[,.:]?\s*", re.I)
+HOMEWORK_MAX_WORDS = 70
+_MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|time)|same time)\b", re.I)
+_AGREES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|alright|all right|fine|i will|i can|i'll|sounds (?:good|right|doable)"
+                     r"|that sounds|that's (?:doable|fine|good)|will do|deal)\b", re.I)
+AGREEMENT_MAX_WORDS = 12
+# A model sentence about the next visit: "The next session will be on Friday at nine."
+NEXT_MEETING = re.compile(r"\b(?:next (?:session|appointment|meeting|visit)|see (?:you|the client)|meet(?:ing)? again|follow[- ]?up (?:session|appointment))\b", re.I)
+MEETING_WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|in (?:a|one|two|three|four|\d+) weeks?|same time|\d{1,2}(?::\d\d)?\s*(?:am|pm)|o'clock)\b", re.I)
+
+
+def _tail(utterances: Sequence[Utterance], share: float) -> tuple[list[tuple[int, Utterance]], list[Utterance]]:
+    lines = [u for u in utterances if u.speaker]
+    start = int(len(lines) * (1 - share))
+    return [(n, lines[n]) for n in range(start, len(lines))], lines
+
+
+def _words_up_to(sentences: Sequence[str], limit: int) -> str:
+    said: list[str] = []
+    for sentence in sentences:
+        if _MEETING.search(sentence) or len(" ".join(said + [sentence]).split()) > limit:
+            break  # the next visit is its own line; a long recap is cut at a sentence end
+        said.append(sentence)
+    return " ".join(said)
+
+
+def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
+    """The client's next line when it agrees ("Okay. I can do that."), else None."""
+    answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+    if answer is None or not _AGREES.search(answer.text):
+        return None
+    first = _SENTENCES.split(" ".join(answer.text.split()))
+    return answer if len(" ".join(first[:2]).split()) <= AGREEMENT_MAX_WORDS else None
+
+
+def _short_answer(text: str) -> str:
+    sentences = _SENTENCES.split(" ".join(text.split()))
+    return " ".join(sentences[:2]) if len(" ".join(sentences[:2]).split()) <= AGREEMENT_MAX_WORDS else sentences[0]
+
+
+def homework_given(utterances: Sequence[Utterance]) -> tuple[str, str | None, list[int]] | None:
+    """(the clinician's words giving the homework, the client's agreement or None, lines): the last
+    line of the session's second half that names the homework ("Homework is ..."), else the last that
+    opens an assignment ("For this week, ..."), quoted from the cue on."""
+    tail, lines = _tail(utterances, 0.5)
+    for pattern in (_HOMEWORK_NAMED, _HOMEWORK_OPENS):
+        for n, utt in reversed(tail):
+            if is_client(utt.speaker):
+                continue
+            match = pattern.search(utt.text)
+            if match is None:
+                continue
+            rest = " ".join(utt.text[match.end():].split())
+            text = _words_up_to(_SENTENCES.split(rest), HOMEWORK_MAX_WORDS) if rest else ""
+            if len(text.split()) < 4 or text.endswith("?"):
+                continue
+            answer = _agreement(lines, n)
+            ids = [utt.id] + ([answer.id] if answer is not None else [])
+            return text[0].upper() + text[1:], _short_answer(answer.text) if answer is not None else None, ids
+    return None
+
+
+def homework_sentence(found: tuple[str, str | None, list[int]]) -> str:
+    text, answer, _ = found
+    agreed = f' (client: "{answer}")' if answer else ""
+    return f'Homework given, as said in session: "{text}"{agreed}'
+
+
+def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
+    """The next session as the clinician arranged it ("Next session: Friday at nine."), or None."""
+    fact = next_session_rule(list(utterances))
+    if fact is None:
+        return None
+    return f"Next session: {fact.text}", list(fact.evidence)
+
+
+# A referral the clinician offered: someone or something outside this therapy, with an invitation.
+_REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
+                          r"peer|parent(?:ing)?|AA|12-step) group|program(?:me)?|clinic|specialist|dietitian|nutritionist)\b")
+_OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
+                     r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that))\b",
+                     re.I)
+REFERRALS_MAX = 2
+REFERRAL_MAX_WORDS = 30
+
+
+def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset()) -> list[tuple[str, str | None, list[int]]]:
+    """(the clinician's sentence naming the referral, the client's answer or None, lines) for each
+    line of the second half where the clinician offers someone outside this therapy (a doctor, a
+    group, a program); ``skip``: lines another rule line already quotes."""
+    tail, lines = _tail(utterances, 0.5)
+    found: list[tuple[str, str | None, list[int]]] = []
+    for n, utt in tail:
+        if is_client(utt.speaker) or utt.id in skip or not _OFFERS.search(utt.text):
+            continue
+        named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)), None)
+        if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
+            continue
+        named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
+        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+        said = _short_answer(answer.text) if answer is not None else None
+        found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
+        if len(found) == REFERRALS_MAX:
+            break
+    return found
+
+
+def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]]) -> str:
+    said = "; ".join(f'"{text}"' + (f' (client: "{answer}")' if answer else "") for text, answer, _ in found)
+    return f"Referral offered, as said in session: {said}"
+
+
+PLAN_RETELL_SHARE = 0.6
+# Words any Plan sentence has ("Clinician and client will continue with the plan of walking ..."): not
+# what it says, so they do not count against a retelling (02).
+_PLAN_WORDS = content_words("clinician continue continued plan plans planned also session agreed will") | {"client"}
+RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
+# The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
+# shares words with this week's homework without saying it ("review the log" / "keep the log").
+PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ")
+
+
+def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:
+    """True when a model sentence of the Plan says again what a Plan rule line quotes: most of its
+    words are in those lines ("Clinician and client will continue with the stand-up, asking a
+    question in a store twice, ..." beside the quoted homework), or it states the next session when
+    the rule gives it in the clinician's words (a model's "Tuesday evening at 4 PM" for "Monday at four")."""
+    bag = content_words(text) - _PLAN_WORDS
+    if not bag:
+        return False
+    said = {w[:RETELL_PREFIX] for t in plan_rule_texts for w in content_words(t)}
+    if sum(w[:RETELL_PREFIX] in said for w in bag) >= PLAN_RETELL_SHARE * len(bag):
+        return True
+    return next_session_known and bool(NEXT_MEETING.search(text)) and bool(MEETING_WHEN.search(text))
