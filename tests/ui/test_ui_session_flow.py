@@ -27,24 +27,16 @@ def spoken_wav(tmp_path):
     return path
 
 
-@pytest.fixture
-def short_drafts(monkeypatch):
-    """The real drafter with at most 2 sentences per section, so the tiny model finishes quickly on
-    2 shared cores (the app's pipeline looks ``draft_note`` up at call time)."""
-    import functools
-
-    import session_assistant.drafting as drafting
-
-    monkeypatch.setattr(drafting, "draft_note", functools.partial(drafting.draft_note, max_sentences=2))
-
-
 @pytest.mark.slow
-def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window, spoken_wav, monkeypatch,
-                                                 short_drafts):
+def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window, spoken_wav, monkeypatch):
     # The import workflow's one end-to-end window test on the real models (the others use fakes).
     window = make_window(ready_vault, real_engines=True, model_overrides={"llm": "smollm2-135m-instruct"})
     window.ctx.settings.auto_lock_minutes = 120  # no idle lock while the models work
     unlock(qtbot, window)
+    # One sentence per section: nothing here reads the note's length, and the tiny model finishes
+    # sooner. (The pipeline passes its own max_sentences to draft_note, so a draft_note partial with
+    # max_sentences=2, as this test had, was overridden and the default length drafted.)
+    window.ctx.practice.sessions.max_sentences = 1
     workspace = window.workspace
     agenda = workspace.agenda
     today = agenda.tree.topLevelItem(0)
