@@ -17,6 +17,7 @@ from sa_testing import REPO
 _RECORDING_PYTHON = """#!/usr/bin/env bash
 # Stand-in for the venv's Python: one line per call, the arguments separated by a unit separator.
 (IFS=$'\\x1f'; printf '%s\\n' "$*") >> "$PYTEST_CALLS"
+[[ -n "${FAKE_FAIL_ON:-}" && "$*" == *"$FAKE_FAIL_ON"* ]] && exit 1
 exit "${FAKE_PYTEST_STATUS:-0}"
 """
 
@@ -50,19 +51,34 @@ def run_script(repo: Path, *args: str, **env: str) -> tuple[int, list[list[str]]
     return done.returncode, [line.split("\x1f")[2:] for line in lines]
 
 
-def test_no_arguments_runs_the_audio_phase_alone_then_the_rest_on_two_workers(fake_repo):
+BESIDE = ["-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", "-m", "beside_audio"]
+REST = ["-n", "2", "--dist", "loadgroup", "-m", "not audio_device and not beside_audio"]
+
+
+def test_no_arguments_runs_the_audio_phase_with_the_light_tests_beside_it_then_the_rest(fake_repo):
     status, calls = run_script(fake_repo)
     assert status == 0
-    assert calls == [["-m", "audio_device"],
-                     ["-n", "2", "--dist", "loadgroup", "-m", "not audio_device"]]
+    # The audio phase and the light tests beside it start together (in either order); the rest after both.
+    assert sorted(calls[:2]) == sorted([["-m", "audio_device"], BESIDE]) and calls[2:] == [REST]
 
 
-def test_options_that_select_nothing_go_to_both_phases(fake_repo):
+def test_the_light_tests_run_at_the_lowest_cpu_priority(fake_repo):
+    """Beside the real-time audio tests they may only use the CPU those leave idle."""
+    python = fake_repo / ".venv" / "bin" / "python"
+    python.write_text(python.read_text().replace("(IFS", "echo \"$(ps -o ni= -p $$) $*\" >> \"$PYTEST_CALLS.nice\"\n(IFS"))
+    status, _calls = run_script(fake_repo)
+    assert status == 0
+    nice = dict(line.strip().split(" ", 1)[::-1] for line in (fake_repo / "calls.txt.nice").read_text().splitlines())
+    assert int(nice[" ".join(["-m", "pytest", *BESIDE])]) == 19
+    assert int(nice["-m pytest -m audio_device"]) < 19 and int(nice[" ".join(["-m", "pytest", *REST])]) < 19
+
+
+def test_options_that_select_nothing_go_to_every_phase(fake_repo):
     status, calls = run_script(fake_repo, "--durations=80", "-x")
     assert status == 0
-    assert len(calls) == 2
-    assert calls[0][:2] == ["-m", "audio_device"] and calls[1][-2:] == ["--durations=80", "-x"]
-    assert calls[0][-2:] == ["--durations=80", "-x"]
+    assert len(calls) == 3
+    assert all(call[-2:] == ["--durations=80", "-x"] for call in calls)
+    assert {tuple(call[:-2]) for call in calls} == {("-m", "audio_device"), tuple(BESIDE), tuple(REST)}
 
 
 @pytest.mark.parametrize("selection", [
@@ -79,7 +95,10 @@ def test_a_users_own_selection_is_one_plain_run_with_exactly_those_arguments(fak
 
 def test_a_failure_in_either_phase_fails_the_script(fake_repo):
     status, calls = run_script(fake_repo, FAKE_PYTEST_STATUS="1")
-    assert status == 1 and len(calls) == 2
+    assert status == 1 and len(calls) == 3
+    for phase in ("-m audio_device", "beside_audio", "not beside_audio"):  # each phase alone fails it
+        status, calls = run_script(fake_repo, FAKE_FAIL_ON=phase)
+        assert status == 1 and len(calls) == 3, phase
     status, calls = run_script(fake_repo, "-m", "slow", FAKE_PYTEST_STATUS="3")
     assert status == 3
 
