@@ -18,8 +18,8 @@ def pytest_configure(config):
 # the lowest CPU priority (nice 19), it runs these: they then use only the CPU the audio tests leave
 # idle (most of those minutes are spent playing speech in real time), so the suite is shorter and the
 # audio tests are not starved (next to a worker's model run at equal priority they lost audio). Only
-# tests that use no model and have no timing bound belong here: starved for a minute while Whisper
-# runs beside them, they must still pass.
+# tests not marked slow (no long model run; a few load the tiny test model) and with no timing bound
+# belong here: starved for a minute while Whisper runs beside them, they must still pass.
 BESIDE_AUDIO_FOLDERS = {"vault", "documents", "chart", "drafting", "transcribe", "bench"}
 NOT_BESIDE_AUDIO = {  # a timing bound that a starved process could miss
     "vault/test_vault_busy.py", "vault/test_unlock_attempts.py", "vault/test_bad_input_cli.py",
