@@ -37,7 +37,7 @@ def speak(path: Path, lines: list[str]) -> Path:
         subprocess.run(["espeak-ng", "-v", "en-us+m3" if i % 2 == 0 else "en-gb+f2", "-s", "150", "-w", str(part), line],
                        check=True)
         parts.append(str(part))
-    subprocess.run(["sox", *parts, str(path)], check=True)
+    subprocess.run(["sox", "-R", *parts, str(path)], check=True)
     return path
 
 

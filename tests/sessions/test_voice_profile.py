@@ -18,7 +18,7 @@ def speak(text: str, voice: str, out):
 
     raw = out.with_suffix(".raw.wav")
     subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)], check=True)
+    subprocess.run(["sox", "-R", str(raw), "-r", "16000", "-c", "1", str(out)], check=True)
     return out
 
 

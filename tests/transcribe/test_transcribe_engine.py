@@ -69,7 +69,7 @@ def test_cancel_between_segments(engine):
 def _sox(tmp_path, name, *synth):
     need_tools()
     out = tmp_path / name
-    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(out), *synth], check=True)
+    subprocess.run(["sox", "-R", "-n", "-r", "16000", "-c", "1", str(out), *synth], check=True)
     return read_wav(out)
 
 

@@ -15,6 +15,10 @@ from transcribe_samples import DIALOGUE, engine, speaker_accuracy, two_voices  #
 
 SHORT = LiveSettings(min_window_s=12.0, max_window_s=20.0)  # several windows on a ~40 s clip
 EN = DecodeOptions(language="en")
+# Greedy only: Whisper's temperature fallback samples at random, so a window that fell back wrote
+# different words run to run (a fresh-clone run saw 8 errors live against 3 offline, others 1-2);
+# the comparison is about windowing, so both passes decode the same deterministic way.
+GREEDY = DecodeOptions(language="en", temperature=(0.0,))
 
 
 def _feed(live, audio, block=16_000, stop_at=None):
@@ -28,10 +32,10 @@ def test_live_matches_offline_and_resumes(engine, two_voices):
     audio, truth = two_voices
     norm = EnglishTextNormalizer()
     reference = norm(" ".join(DIALOGUE))
-    offline = engine.transcribe(audio, EN)
+    offline = engine.transcribe(audio, GREEDY)
 
     saved: list[dict] = []
-    live = LiveTranscriber(engine, EN, SHORT, on_window_done=lambda w: saved.append(json.loads(json.dumps(w.to_dict()))))
+    live = LiveTranscriber(engine, GREEDY, SHORT, on_window_done=lambda w: saved.append(json.loads(json.dumps(w.to_dict()))))
     _feed(live, audio)
     assert len(saved) >= 2  # windows were transcribed while "recording"
     assert live.pending_seconds <= SHORT.max_window_s + 1.0  # Stop only has the last window to do
@@ -39,10 +43,12 @@ def test_live_matches_offline_and_resumes(engine, two_voices):
     assert len(saved) == len(live.windows)
     assert abs(transcript.duration_s - audio.size / 16000) < 0.01
     # At most one word's difference in errors: a window cut at a pause can make Whisper write one
-    # word differently (29 words here: 0.034 of WER; a fresh-clone run saw 2 errors live, 1 offline)
+    # word differently (116 words; one core: 5 live, 4 offline; two cores: 4 and 4; the audio is made
+    # with `sox -R`, whose dither is otherwise random: fresh clones saw 8 live against 3 and 4)
     words = len(reference.split())
     errors_live = round(jiwer.wer(reference, norm(transcript.text)) * words)
     errors_offline = round(jiwer.wer(reference, norm(offline.text)) * words)
+    print(f"word errors of {words}: live {errors_live}, offline {errors_offline}")
     assert abs(errors_live - errors_offline) <= 1 and errors_live <= max(2, 0.1 * words), (errors_live, errors_offline)
     # 0.99 when decoding is greedy throughout; a window that falls back to temperature sampling
     # varies run to run, so this only checks speakers survive windowing (the speaker test is stricter)
@@ -54,7 +60,7 @@ def test_live_matches_offline_and_resumes(engine, two_voices):
 
     # crash after the first window: a new job given that window redoes only the rest
     redone: list[Window] = []
-    resumed = LiveTranscriber(engine, EN, SHORT, done=saved[:1], on_window_done=redone.append)
+    resumed = LiveTranscriber(engine, GREEDY, SHORT, done=saved[:1], on_window_done=redone.append)
     _feed(resumed, audio)
     again = resumed.finish()
     assert redone and redone[0].start_sample == saved[0]["end_sample"]

@@ -34,7 +34,7 @@ def speak(text: str, voice: str, out: Path) -> Path:
     need_tools()
     raw = out.with_suffix(".raw.wav")
     subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", str(out)], check=True)
+    subprocess.run(["sox", "-R", str(raw), "-r", str(RATE), "-c", "1", str(out)], check=True)
     raw.unlink()
     return out
 

@@ -42,6 +42,10 @@ class DecodeOptions:
     vad_filter: bool = True  # off only to test the guard on its own
     vad_min_silence_ms: int = 500
     guard: GuardSettings = GuardSettings()
+    # Whisper's own fallback: a window that fails its compression or log-probability check is
+    # decoded again at rising temperatures, which sample at random. (0.0,) decodes greedily only:
+    # the same audio then gives the same words every run (tests comparing two passes need that).
+    temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 
 SILENT_PEAK = 1e-3  # -60 dBFS: below a quiet room's noise floor through any microphone
@@ -116,7 +120,7 @@ class WhisperEngine:
                 audio, language=options.language, beam_size=options.beam_size,
                 word_timestamps=options.word_timestamps,
                 condition_on_previous_text=options.condition_on_previous_text,
-                vad_filter=options.vad_filter, vad_parameters={"min_silence_duration_ms": options.vad_min_silence_ms},
+                temperature=list(options.temperature), vad_filter=options.vad_filter, vad_parameters={"min_silence_duration_ms": options.vad_min_silence_ms},
             )
             segments: list[Segment] = []
             previous: str | None = None
