@@ -27,7 +27,9 @@ sys.path.insert(0, str(HERE))
 
 import score_therapy  # noqa: E402  (beside this file)
 
-LOCK = "/tmp/sa-heavy.lock"
+# One model process per lock; with one lock per core (and --cpus N --threads 1) two drafts run
+# side by side without oversubscribing the cores.
+LOCK = os.environ.get("SA_DRAFT_LOCK", "/tmp/sa-heavy.lock")
 
 
 def _git(src: Path, *args: str) -> str:
