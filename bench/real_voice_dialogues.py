@@ -173,7 +173,8 @@ def _in_one_room(voices: list[np.ndarray], seed: int) -> np.ndarray:
     return (mixed + noise).astype(np.float32)
 
 
-def build(name: str, first: str, second: str, first_s, second_s, seed: int = 17, room: bool = False) -> Dialogue:
+def build(name: str, first: str, second: str, first_s, second_s, seed: int = 17, room: bool = False,
+          gaps: tuple[float, float] = (0.2, 0.8)) -> Dialogue:
     rng = np.random.default_rng(seed)
     queues = [[c for p in _person(first, first_s) for c in _split_long(p)],
               [c for p in _person(second, second_s) for c in _split_long(p)]]
@@ -204,11 +205,13 @@ def build(name: str, first: str, second: str, first_s, second_s, seed: int = 17,
             owners.append(who)
             turns.append((round(t, 3), round(t + chunk.size / RATE, 3), who))
             t += chunk.size / RATE
-        gap = np.zeros(int(rng.uniform(0.2, 0.8) * RATE), dtype=np.float32)
+        gap = np.zeros(int(rng.uniform(*gaps) * RATE), dtype=np.float32)
         parts.append(gap)
         owners.append(None)
         t += gap.size / RATE
         who = 1 - who
+    if gaps != (0.2, 0.8):
+        name += f" (gaps {gaps[0]:g}-{gaps[1]:g} s)"
     if room:
         voices = [np.concatenate([p if o == k else np.zeros_like(p) for p, o in zip(parts, owners)]) for k in (0, 1)]
         audio = _in_one_room(voices, seed)
@@ -233,8 +236,11 @@ def profile_audio(person: str, used_s: float | None, room: bool = False, seed: i
     return _in_one_room([reading, np.zeros_like(reading)], seed) if room else reading
 
 
-def all_dialogues(room: bool = False) -> list[Dialogue]:
-    return [build(*spec, room=room) for spec in DIALOGUES]
+LATCHED = (0.05, 0.25)  # real turn-taking: most gaps are shorter than the 0.25 s pause a piece ends at
+
+
+def all_dialogues(room: bool = False, latched: bool = False) -> list[Dialogue]:
+    return [build(*spec, room=room, gaps=LATCHED if latched else (0.2, 0.8)) for spec in DIALOGUES]
 
 
 def main() -> None:
@@ -244,8 +250,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", type=Path, help="write each dialogue's WAV and turns there, to listen")
     parser.add_argument("--room", action="store_true", help="both voices through one room and microphone")
+    parser.add_argument("--latched", action="store_true", help=f"gaps of {LATCHED[0]}-{LATCHED[1]} s between turns")
     args = parser.parse_args()
-    for d in all_dialogues(args.room):
+    for d in all_dialogues(args.room, args.latched):
         speech = [sum(b - a for a, b, w in d.turns if w == k) for k in (0, 1)]
         short = sum(1 for a, b, _ in d.turns if b - a <= 1.2)
         print(f"{d.name} ({d.kind}): {d.audio.size / RATE / 60:.1f} min, {len(d.turns)} turns ({short} of <= 1.2 s), "

@@ -28,7 +28,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from real_voice_dialogues import DIALOGUES, RATE, build, profile_audio  # noqa: E402
+from real_voice_dialogues import DIALOGUES, LATCHED, RATE, build, profile_audio  # noqa: E402
 from transcription_speakers import load_old, transcribe_cached, word_scores  # noqa: E402
 
 from session_assistant.transcribe.engine import WhisperEngine  # noqa: E402
@@ -54,8 +54,10 @@ def reference_of(turns):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path, help="another speakers.py to compare (e.g. main's)")
-    parser.add_argument("--fixture", action="store_true", help="write the test fixture of voice rows")
+    parser.add_argument("--fixture", nargs="*", metavar="NAME",
+                        help="write the test fixture of voice rows (of the dialogues named, default all)")
     parser.add_argument("--room", action="store_true", help="both voices through one room and microphone")
+    parser.add_argument("--latched", action="store_true", help=f"gaps of {LATCHED[0]}-{LATCHED[1]} s between turns")
     args = parser.parse_args()
     engine = WhisperEngine.from_registry(REPO / "models")
     assert engine.voice_encoder is not None, "speaker-ge2e is not installed"
@@ -64,7 +66,7 @@ def main() -> None:
     whisper_cpu = speaker_cpu = 0.0
     fixture = {}
     for spec in DIALOGUES:
-        d = build(*spec, room=args.room)
+        d = build(*spec, room=args.room, gaps=LATCHED if args.latched else (0.2, 0.8))
         reading = profile_audio(spec[1], spec[3], room=args.room)
         profile = voice_print(reading, engine.voice_encoder).embedding if reading is not None else None
         transcript, cpu, audio = transcribe_cached(engine, d.audio)
@@ -94,18 +96,19 @@ def main() -> None:
             totals[name][1] += count
             line.append(f"{name} {100 * score:.1f} %" + (" by name" if name.endswith("profile") else " perm"))
         print(f"  {'; '.join(line)} ({count} words)", flush=True)
-        fixture[d.name] = {"kind": d.kind, "people": list(d.people), "turns": [list(t) for t in d.turns],
-                           "profile": None if profile is None else np.round(profile, 4).tolist(),
-                           "segments": [s.to_dict() for s in with_rows]}
+        if args.fixture is not None and (not args.fixture or spec[0] in args.fixture):
+            fixture[d.name] = {"kind": d.kind, "people": list(d.people), "turns": [list(t) for t in d.turns],
+                               "profile": None if profile is None else np.round(profile, 4).tolist(),
+                               "segments": [s.to_dict() for s in with_rows]}
     for name, (right, count) in sorted(totals.items()):
         print(f"  ALL, {name}: {100 * right / count:.1f} % of {count} words")
     print(f"CPU: Whisper {whisper_cpu:.1f} s, speaker work {speaker_cpu:.1f} s = {100 * speaker_cpu / whisper_cpu:.1f} %")
-    if args.fixture:
+    if args.fixture is not None:
         source = ("Two-person dialogues cut from real read speech in /work/shared/eval/speech (LibriSpeech CC BY 4.0, "
                   "LJ Speech and LibriVox public domain) by bench/real_voice_dialogues.py: Whisper base segments with "
                   "GE2E voice rows, reference turns (person 0 or 1), a profile of person 0 from speech the dialogue "
                   "does not use. Written by bench/transcription_real_dialogues.py --fixture.")
-        path = FIXTURE.with_name(FIXTURE.stem + ("_room" if args.room else "") + ".json")
+        path = FIXTURE.with_name(FIXTURE.stem + ("_room" if args.room else "") + ("_latched" if args.latched else "") + ".json")
         path.write_text(json.dumps({"source": source, "dialogues": fixture}) + "\n", encoding="utf-8")
         print(f"{path}: {path.stat().st_size // 1024} KiB")
 
