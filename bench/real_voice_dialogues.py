@@ -162,7 +162,8 @@ def _in_one_room(voices: list[np.ndarray], seed: int) -> np.ndarray:
     """Both people heard by one microphone: each voice through its own response of one room
     (the first nearer the microphone than the second), then a common 4 kHz bandwidth (so one
     recording's 8 kHz sampling gives nobody away) and common noise at -45 dBFS."""
-    mixed = sum(_convolve(v, _room_response(seed + k, direct)) for k, (v, direct) in enumerate(zip(voices, (0.5, 0.25))))
+    mixed = sum(_convolve(voice, _room_response(seed + k, direct))
+                for k, (voice, direct) in enumerate(zip(voices, (0.5, 0.25))))
     spectrum = np.fft.rfft(mixed)
     spectrum[int(4000 / (RATE / 2) * (spectrum.size - 1)):] = 0
     mixed = np.fft.irfft(spectrum, mixed.size)

@@ -1,11 +1,13 @@
 """Speaker naming on two-person dialogues cut from real recorded speech (``real_voice_dialogues``).
 
     PYTHONPATH=src flock /tmp/sa-core0.lock taskset -c 0 nice .venv/bin/python \
-        bench/transcription_real_dialogues.py [--old /tmp/speakers_main.py] [--fixture]
+        bench/transcription_real_dialogues.py [--room] [--latched] [--fixture [NAME ...]]
 
 Each dialogue is transcribed once by Whisper base (cached under ``bench/out/speakers_cache``,
-keyed by the audio, which is the same on every build); then speakers are attributed by this
-tree's code (and by ``--old``'s ``speakers.py``, on the same segments and encoder). The reference
+keyed by the audio, which is the same on every build); then speakers are attributed by the
+code on ``PYTHONPATH`` (for "before" figures, point it at an older tree's ``src``: the clustering
+lives in ``voice_clusters.py`` as well as ``speakers.py``). ``--room``: both voices through one
+synthetic room and microphone; ``--latched``: gaps of 0.05-0.25 s between turns. The reference
 speaker of a word is the turn its midpoint falls in; a midpoint in a gap between turns goes to
 the nearer turn. Scores: words under the right name up to a swap ("perm": read speech has no
 clinician, so without a profile the conversation's naming is a coin toss), and, where the first
@@ -29,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from real_voice_dialogues import DIALOGUES, LATCHED, RATE, build, profile_audio  # noqa: E402
-from transcription_speakers import load_old, transcribe_cached, word_scores  # noqa: E402
+from transcription_speakers import transcribe_cached, word_scores  # noqa: E402
 
 from session_assistant.transcribe.engine import WhisperEngine  # noqa: E402
 from session_assistant.transcribe.speakers import attach_voice_features, diarize  # noqa: E402
@@ -53,7 +55,6 @@ def reference_of(turns):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--old", type=Path, help="another speakers.py to compare (e.g. main's)")
     parser.add_argument("--fixture", nargs="*", metavar="NAME",
                         help="write the test fixture of voice rows (of the dialogues named, default all)")
     parser.add_argument("--room", action="store_true", help="both voices through one room and microphone")
@@ -61,7 +62,6 @@ def main() -> None:
     args = parser.parse_args()
     engine = WhisperEngine.from_registry(REPO / "models")
     assert engine.voice_encoder is not None, "speaker-ge2e is not installed"
-    old = load_old(args.old) if args.old else None
     totals: dict[str, list[int]] = {}
     whisper_cpu = speaker_cpu = 0.0
     fixture = {}
@@ -81,11 +81,6 @@ def main() -> None:
         if profile is not None:
             variants["now + profile"] = copy.deepcopy(with_rows)
             diarize(variants["now + profile"], 2, clinician_voice=profile)
-        if old is not None:
-            for name, voice in (("before", None), ("before + profile", profile)):
-                if name == "before" or voice is not None:
-                    variants[name] = copy.deepcopy(with_rows)
-                    old.diarize(variants[name], 2, clinician_voice=voice)
         reference = reference_of(d.turns)
         line = [f"{d.name} ({d.kind}, {d.audio.size / RATE / 60:.1f} min)"]
         for name in sorted(variants):
@@ -102,13 +97,15 @@ def main() -> None:
                                "segments": [s.to_dict() for s in with_rows]}
     for name, (right, count) in sorted(totals.items()):
         print(f"  ALL, {name}: {100 * right / count:.1f} % of {count} words")
-    print(f"CPU: Whisper {whisper_cpu:.1f} s, speaker work {speaker_cpu:.1f} s = {100 * speaker_cpu / whisper_cpu:.1f} %")
+    print(f"CPU: Whisper {whisper_cpu:.1f} s, speaker work {speaker_cpu:.1f} s = "
+          f"{100 * speaker_cpu / whisper_cpu:.1f} %")
     if args.fixture is not None:
         source = ("Two-person dialogues cut from real read speech in /work/shared/eval/speech (LibriSpeech CC BY 4.0, "
                   "LJ Speech and LibriVox public domain) by bench/real_voice_dialogues.py: Whisper base segments with "
                   "GE2E voice rows, reference turns (person 0 or 1), a profile of person 0 from speech the dialogue "
                   "does not use. Written by bench/transcription_real_dialogues.py --fixture.")
-        path = FIXTURE.with_name(FIXTURE.stem + ("_room" if args.room else "") + ("_latched" if args.latched else "") + ".json")
+        suffix = ("_room" if args.room else "") + ("_latched" if args.latched else "")
+        path = FIXTURE.with_name(f"{FIXTURE.stem}{suffix}.json")
         path.write_text(json.dumps({"source": source, "dialogues": fixture}) + "\n", encoding="utf-8")
         print(f"{path}: {path.stat().st_size // 1024} KiB")
 

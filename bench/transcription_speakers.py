@@ -8,7 +8,9 @@ a voice pair (male/female, male/male, female/female), pauses of 0.3-0.9 s betwee
 back-channel turns. Each is transcribed once by Whisper; then speakers are attributed by
 * before: the ``speakers.py`` given by ``--old`` (main's; a copy of an older commit's file works
   too: ``git show REV:src/session_assistant/transcribe/speakers.py > /tmp/old.py``), with the
-  same GE2E encoder;
+  same GE2E encoder. Only ``speakers.py`` is swapped: it still imports this tree's
+  ``voice_clusters.py``, so for a change there run the older tree's ``src`` on ``PYTHONPATH``
+  instead (``--old /nonexistent`` skips the comparison);
 * new: this tree's code: GE2E voice prints, clusters, clinician named from the conversation;
 * "+ profile": the same, given a voice profile made from a separate espeak reading of
   ``voice_profile.PASSAGE`` in the clinician's voice.
