@@ -16,8 +16,8 @@ GAP_S = 0.2  # pieces further apart than this were cut at a pause, not inside sp
 # A piece shorter than the encoder's window (its audio repeated to fill it) with a print within
 # this much of a neighbour's cluster, across a pause under _NEAR_S, takes that cluster.
 _WINDOW_S, _SETTLE_MARGIN, _NEAR_S = 1.6, 0.04, 0.5
-# A piece of at least _RELEASE_MIN_S in a stretch of several pieces whose print is this much nearer
-# another cluster's centroid than its stretch's cluster takes the other cluster.
+# A piece of at least _RELEASE_MIN_S at either end of a stretch of several pieces whose print is this
+# much nearer another cluster's centroid than its stretch's cluster takes the other cluster.
 _RELEASE_MARGIN, _RELEASE_MIN_S = 0.04, 0.5
 
 
@@ -102,10 +102,11 @@ def release_clear_pieces(x: np.ndarray, durations: np.ndarray, labels: np.ndarra
 
     "A voice does not change without a pause" holds for turns spoken with pauses of 0.25 s or
     more; real people often hand over faster (gaps of 0.05-0.25 s, or none), and the pieces on
-    both sides of the handover then form one stretch and were forced into one cluster: a meeting
-    clip's whole reply went under the other man's name, and real voices with such gaps had 6.5 %
-    of their words under the wrong name (bench/README.md, 2026-12-01). The stretch still decides
-    the clusters (the close synthetic female pair needs it); only a clear print leaves it after.
+    both sides of the handover then form one stretch and were forced into one cluster (two
+    replies of an AMI meeting clip share a stretch with the other man's speech; real voices with
+    such gaps had 6.5 % of their words under the wrong name, 4.1 % with this release:
+    bench/README.md, 2026-12-01). The stretch still decides the clusters (the close synthetic
+    female pair needs it); only a clear print leaves it afterwards.
     ``x``: unit prints; the centroids are those of the clusters as assigned."""
     sizes = np.bincount(groups)[groups]
     candidates = (sizes > 1) & (durations >= _RELEASE_MIN_S)
