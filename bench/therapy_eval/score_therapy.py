@@ -125,7 +125,8 @@ def item_covered(facts: list[list[str]], text: str) -> bool:
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"(])")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
-_FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself|mine)\b", re.I)
+# "(?<!-)": the approach "CBT-I" (17) is a name, not the writer saying "I".
+_FIRST_PERSON = re.compile(r"(?<!-)\bI\b|\b(?:me|my|myself|mine)\b", re.I)
 _DANGLING = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "that", "for", "in", "on", "at",
              "because", "including", "as", "by", "from", "which", "who", "and/or"}
 
@@ -202,9 +203,16 @@ def normalise_quotes(text: str) -> str:
     return text.replace("\u201c", '"').replace("\u201d", '"')
 
 
+_MINUTES = {"fifteen": "15", "thirty": "30", "forty-five": "45", "forty five": "45"}
+_CLOCK_WORDS = re.compile(r"(?<![-\w])(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+                          r"(fifteen|thirty|forty-five|forty five)\b(?![ -]?(?:minute|hour|day|week|month|year|percent|%))", re.I)
+
+
 def spoken_numbers(text: str) -> set[str]:
     """numbers_in, reading "10:00" as 10 and "a hundred" as 100, as a listener would."""
     text = re.sub(r"\b(\d{1,2}):00\b", r"\1", text)
+    # "twelve thirty" is a time, 12:30, not the number 42 that numbers_in would make of the two words.
+    text = _CLOCK_WORDS.sub(lambda m: f"{UNITS[m[1].lower()]}:{_MINUTES[m[2].lower()]}", text)
     text = re.sub(r"\ba hundred\b", "one hundred", text, flags=re.I)
     return numbers_in(text)
 

@@ -146,3 +146,19 @@ def test_a_sentence_ending_on_a_verbs_particle_is_finished():
     # 09 (record draft): "Client agreed to tell Mike what's going on." is whole; "... to a support group and" is not.
     assert not score_therapy.unfinished("Client agreed to tell Mike what's going on.")
     assert score_therapy.unfinished("Client will talk to a support group and.")
+
+
+def test_a_clock_time_said_in_words_supports_its_hour_and_minutes():
+    # 17: "Twelve thirty to six thirty" was read as the numbers 42 and 36, so a note writing the same
+    # window as "12:30 to 6:30" was charged with a number nobody said (12).
+    said = score_therapy.spoken_numbers("Clinician: Twelve thirty to six thirty. Then twelve fifteen.")
+    assert {"12", "30", "6", "15"} <= said
+    assert score_therapy.spoken_numbers("New window 12:15 to 6:30 (fifteen minutes more).") <= said
+    # A number that is no clock time is read as before.
+    assert score_therapy.spoken_numbers("Twenty-two years, forty-three days.") == {"22", "43"}
+
+
+def test_the_name_cbt_i_is_no_first_person_slip():
+    # 17: "CBT for insomnia (CBT-I)" is the approach's name, not the clinician writing "I".
+    assert score_therapy.first_person_sentences({"objective": "Interventions (CBT-I): sleep restriction."}) == []
+    assert score_therapy.first_person_sentences({"plan": "I will call the GP."}) == ["I will call the GP."]
