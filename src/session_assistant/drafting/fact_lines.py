@@ -11,7 +11,7 @@ from session_assistant.drafting.chart_context import ChartContext, goal_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.plan_said import (homework_given, homework_sentence, next_session_sentence,
+from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
@@ -76,13 +76,13 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         # The Plan in the session's words: homework given, the next visit, a referral offered.
         homework = homework_given(source.utterances) if plan_said else None
         if homework:
-            lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework[2],
+            lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework_ids(homework),
                                        [RULE_FACT], "rule"))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
             lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
         tasks = clinician_tasks(source.utterances)
-        quoted = {i for _, ids in tasks for i in ids} | set(homework[2] if homework else [])
+        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else [])
         referrals = referrals_offered(source.utterances, quoted) if plan_said else []
         if referrals:
             lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),

@@ -119,8 +119,12 @@ def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
 _CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
 _I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|text|email|send|write|contact|talk to|speak (?:to|with)|"
                      r"check in)\b" + _CLAUSE, re.I)
-_MAY_I = re.compile(r"\b(?:okay|ok|all right|alright) (?:with me|if I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?",
-                    re.I)
+# Asked as permission or as an offer: "okay with me writing to Dr. Lee", "okay for me to send her a short
+# update" (05), "would you like me to send a short letter to your primary care doctor" (08).
+_MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me to)|would you like me to|do you want me to|"
+                    r"shall I|should I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?", re.I)
+# "I'll send that this week" right after the offer it answers names nothing new.
+_POINTS_BACK = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: \w+)? (?:that|it|them|this)\b", re.I)
 TASK_SAME_SHARE = 0.5
 _RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
 _YES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|that'?s fine|fine|of course|please)\b", re.I)
@@ -136,6 +140,8 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
         if is_client(utt.speaker) or _RECAP.search(utt.text):
             continue  # a closing recap says the tasks again
         for match in _I_WILL.finditer(utt.text):
+            if _POINTS_BACK.match(match.group(0)) and any(ids[-1] >= utt.id - 3 for _, ids in found):
+                continue
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)
         answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
