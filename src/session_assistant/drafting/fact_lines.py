@@ -16,6 +16,7 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
                                                      quotes_sentence, spoken_observations, tasks_sentence,
@@ -69,6 +70,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if quotes:
             lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
                                        [RULE_FACT], "rule"))
+        done = done_in_session(source.utterances)
+        if done:
+            lines.append(DraftSentence(_home(fmt, "interventions"), done_sentence(done), [i for _, i in done],
+                                       [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
@@ -102,6 +107,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
                                        sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+        changes = rating_changes(source.utterances)
+        if changes:
+            lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
+                                       sorted({i for _, _, ids in changes for i in ids}), [RULE_FACT], "rule"))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

@@ -1,0 +1,59 @@
+"""What was done in session and how the client's ratings moved, by rule, in the clinician's words
+(issue 16, therapy16e): the closing summary's sentences about today go to Objective, a reflected
+rating change to Assessment with its direction computed from the two numbers; the week's homework,
+counts of days and the medical voice get none. Fixed transcripts written for these tests, no model."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.session_done import done_in_session, rating_changes
+from session_assistant.drafting.transcript_input import parse_transcript
+
+SESSION = parse_transcript("""Clinician: How many days did you make it into the office this week?
+Client: Three. Last week it was one.
+Clinician: So from one day to three days. That's a real change.
+Client: I guess.
+Clinician: Before we start the exercise, how anxious are you, zero to a hundred?
+Client: About seventy.
+Clinician: Let's hold the spider picture for two minutes. Number now?
+Client: Maybe forty.
+Clinician: From seventy down to forty. What do you notice?
+Client: It's less sharp.
+Clinician: Let me sum up. This week you rode the bus twice and skipped the meeting. Today we did two rounds of exposure to the spider pictures, and your anxiety came down each time. You did a lot today. I'd like you to look at the pictures at home each evening, like we did here.
+Client: Okay.
+Clinician: Same time next week.""")
+
+
+def test_the_summary_sentence_about_today_goes_to_objective_and_not_the_weeks_report():
+    assert done_in_session(SESSION) == [("Today we did two rounds of exposure to the spider pictures, and your anxiety "
+                                         "came down each time.", 10)]
+    draft = assemble(get_format("soap"), {}, SourceIndex(SESSION), scan_transcript(SESSION), model="m", mode="direct",
+                     warnings=[], subject="client")
+    line = next(s for s in draft.sentences if s.text.startswith("In session, as the clinician summarised"))
+    assert line.section == "objective" and line.evidence == [10] and line.origin == "rule"
+    assert "rode the bus" not in line.text and "at home" not in line.text  # the week, the homework, "a lot" (too short)
+
+
+def test_a_reflected_rating_change_is_the_response_with_its_direction_and_a_count_of_days_is_not():
+    assert rating_changes(SESSION) == [("From seventy down to forty.", "lower", [7, 8])]
+    draft = assemble(get_format("soap"), {}, SourceIndex(SESSION), scan_transcript(SESSION), model="m", mode="direct",
+                     warnings=[], subject="client")
+    response = [s for s in draft.sections["assessment"].split("Response")[1:]]
+    assert response == [' to interventions, ratings reflected in session: "From seventy down to forty." (decreased).']
+    rising = parse_transcript("Clinician: Mood before the walk?\nClient: A two. After, a five.\n"
+                              "Clinician: From a two to a five. What was different?")
+    assert rating_changes(rising) == [("From a two to a five.", "higher", [1, 2])]
+
+
+def test_a_medical_visit_gets_neither_line():
+    visit = parse_transcript("""Doctor: Pain this morning, zero to ten?
+Patient: About an eight.
+Doctor: And after the injection?
+Patient: A three.
+Doctor: From an eight to a three. Good. Let me summarise. Today we did the injection and checked your knee brace carefully.""")
+    draft = assemble(get_format("soap", "patient"), {}, SourceIndex(visit), [], model="m", mode="direct", warnings=[],
+                     subject="patient")
+    assert "summarised" not in draft.as_text() and "ratings reflected" not in draft.as_text()
