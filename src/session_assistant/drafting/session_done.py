@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.grounding import numbers_in
+from session_assistant.drafting.grounding import content_words, numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -111,3 +111,19 @@ def rating_changes(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
 def changes_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
     said = "; ".join(f'"{text}" ({"decreased" if way == "lower" else "increased"})' for text, way, _ in found)
     return f"Response to interventions, ratings reflected in session: {said}."
+
+
+DONE_OPENING = "In session, as the clinician summarised: "
+RETELL_SHARE, RETELL_MIN_WORDS, RETELL_PREFIX = 0.7, 6, 5
+_GENERIC = content_words("clinician client session sessions reported used also they their the client's in-session today")
+
+
+def retells_done(text: str, rule_texts: Sequence[str]) -> bool:
+    """True when a model sentence says again what the in-session line quotes: six or more of its
+    own words, seven in ten of them (by their first five letters) in that quote ("The clinician used
+    cognitive restructuring on the fear of fainting, and two rounds of interoceptive exposure ...",
+    beside the clinician's "Today we did cognitive restructuring on the fear of fainting, ..."). A
+    short sentence sharing a few words ("The client wrote a page of the letter") is its own fact."""
+    bag = {w[:RETELL_PREFIX] for w in content_words(text) - _GENERIC}
+    quoted = {w[:RETELL_PREFIX] for t in rule_texts if t.startswith(DONE_OPENING) for w in content_words(t)}
+    return len(bag) >= RETELL_MIN_WORDS and bool(quoted) and len(bag & quoted) >= RETELL_SHARE * len(bag)

@@ -1,0 +1,99 @@
+"""A model sentence of a therapy note is withheld when the session does not support what it claims
+(issue 16, therapy16e): an observation given to the clinician that the clinician never voiced, an
+absence nobody stated, a homework review nobody held, the drafting instructions read back; true
+sentences of the same kinds stay; a sentence that retells the in-session rule line is said once.
+Hand-written model sentences on a fixed transcript (no model); the medical voice is untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.transcript_input import parse_transcript
+
+SESSIONS = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions"
+SESSION = parse_transcript("""Clinician: How did the breathing practice go since we last met?
+Client: I did it four times. It helped on the bus.
+Clinician: You look tired today, and you seem a bit flat.
+Client: I slept badly. My mood has been low all week.
+Clinician: What went through your mind on the bus?
+Client: That I would faint and everyone would stare.
+Clinician: Let's do the breathing together now for two minutes. How anxious are you, zero to a hundred?
+Client: About sixty.
+Clinician: And now?
+Client: Thirty.
+Clinician: From sixty to thirty. Let me sum up. Today we practised slow breathing together for two minutes, and your anxiety came down to thirty.
+Client: Yes.
+Clinician: For this week, keep the breathing twice a day and ride the bus two stops on Saturday.
+Client: Okay.""")
+
+
+def _draft(raw, subject="client", chart=None):
+    return assemble(get_format("soap", subject), raw, SourceIndex(SESSION), scan_transcript(SESSION), model="m",
+                    mode="direct", warnings=[], subject=subject, chart=chart)
+
+
+def test_an_observation_the_clinician_never_voiced_is_withheld_and_a_voiced_one_stays():
+    raw = {"objective": [
+        {"text": "The clinician observed that the client's mood was low.", "evidence": [3]},  # the client's report only
+        {"text": "The clinician noted that the client's affect was anxious.", "evidence": [7]},  # nobody spoke of affect
+        {"text": "The client appeared restless while breathing together.", "evidence": [6]},  # nobody said restless
+        {"text": "The clinician observed that the client looked tired and flat.", "evidence": [2]}]}  # said aloud
+    draft = _draft(raw)
+    withheld = {s.text: s.flags for s in draft.withheld}
+    assert "unsaid_observation:mood" in withheld["The clinician observed that the client's mood was low."]
+    assert "unsaid_observation:affect" in withheld["The clinician noted that the client's affect was anxious."]
+    assert "unsaid_observation:restless" in withheld["The client appeared restless while breathing together."]
+    assert "The clinician observed that the client looked tired and flat." in draft.sections["objective"]
+
+
+def test_an_absence_nobody_stated_and_a_homework_review_nobody_held_are_withheld():
+    raw = {"subjective": [
+        {"text": "The homework from last time was to ride the bus with a friend.", "evidence": [0]},
+        {"text": "The client did the breathing practice from last session four times, and it helped on the bus.",
+         "evidence": [0, 1]}],
+        "objective": [{"text": "The client practised slow breathing with no signs of panic.", "evidence": [10]}]}
+    draft = _draft(raw)
+    withheld = {s.text: s.flags for s in draft.withheld}
+    assert "unsaid_homework_review" in withheld["The homework from last time was to ride the bus with a friend."]
+    assert "assumed_absence:panic" in withheld["The client practised slow breathing with no signs of panic."]
+    assert "breathing practice from last session 4 times" in draft.sections["subjective"]  # the real review stays
+    review = {"subjective": [{"text": "Last session's homework was a sleep diary.", "evidence": [0]}]}
+    assert "sleep diary" not in _draft(review).sections["subjective"]
+    chart = ChartContext.from_json({"last_plan": {"text": "Keep a sleep diary every morning."}})
+    # the chart's last plan holds it
+    assert "Last session's homework was a sleep diary." in _draft(review, chart=chart).sections["subjective"]
+
+
+def test_the_instructions_read_back_are_withheld():
+    # 01_cbt_panic, main ea8be59's draft: its transcript says most of the instruction words, so the
+    # older check (words of the instructions nobody said) let the Assessment's instructions through.
+    panic = parse_transcript((SESSIONS / "01_cbt_panic.txt").read_text(encoding="utf-8"))
+    echo = ("The clinician's assessment: the client's symptoms and any diagnosis named; triggers identified; the client's "
+            "response to the interventions; progress toward the treatment goals; readiness for change.")
+    raw = {"assessment": [{"text": echo, "evidence": []},
+                          {"text": "The client's response to the interventions was a drop in peak anxiety.", "evidence": [88]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(panic), scan_transcript(panic), model="m", mode="direct",
+                     warnings=[], subject="client")
+    assert any(s.text == echo and "echoed_instructions" in s.flags for s in draft.withheld)
+    assert "The client's response to the interventions was a drop in peak anxiety." in draft.sections["assessment"]
+
+
+def test_a_model_sentence_retelling_the_in_session_line_is_dropped_wherever_it_stands():
+    raw = {"subjective": [{"text": "The client practised slow breathing together with the clinician for two minutes, "
+                                   "and their anxiety came down to thirty.", "evidence": [10]}],
+           "objective": [{"text": "The clinician and client practised slow breathing together for two minutes.",
+                          "evidence": [10]}]}
+    draft = _draft(raw)
+    assert draft.as_text().count("slow breathing") == 1  # the quoted summary only
+    assert [s.section for s in draft.dropped if "repeats:rule_line" in s.flags] == ["subjective"]
+
+
+def test_the_medical_voice_keeps_its_sentences():
+    raw = {"objective": [{"text": "The patient appeared restless, with no signs of distress.", "evidence": [6]}]}
+    draft = _draft(raw, subject="patient")
+    assert draft.sections["objective"] == "The patient appeared restless, with no signs of distress."
