@@ -36,7 +36,7 @@ from session_assistant.drafting.risk import scan_transcript  # noqa: E402
 from session_assistant.drafting.risk_note import means_plan_line, risk_sentences  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions  # noqa: E402
-from session_assistant.drafting.session_done import DONE_OPENING, retells_done  # noqa: E402
+from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
 from session_assistant.drafting.grounding import content_words  # noqa: E402
 from session_assistant.drafting.repetition import KeptSentence, repeated_sentence  # noqa: E402
@@ -116,7 +116,7 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     next_known = any(t.startswith("Next session: ") for t in plan_rules)
     kept = [s for s in kept if not (s["section"] == "plan" and s.get("origin") == "model"
                                     and retells_plan(s["text"], plan_rules, next_known))]  # as assemble
-    done_rules = [s["text"] for s in kept if s.get("origin") == "rule" and s["text"].startswith(DONE_OPENING)]
+    done_rules = [s["text"] for s in kept if s.get("origin") == "rule" and s["text"].startswith(RETOLD_OPENINGS)]
     kept = [s for s in kept if not (s.get("origin") == "model" and retells_done(s["text"], done_rules))]  # as assemble
     sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
                 for key in draft["sections"]}

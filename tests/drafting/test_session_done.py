@@ -57,3 +57,22 @@ Doctor: From an eight to a three. Good. Let me summarise. Today we did the injec
     draft = assemble(get_format("soap", "patient"), {}, SourceIndex(visit), [], model="m", mode="direct", warnings=[],
                      subject="patient")
     assert "summarised" not in draft.as_text() and "ratings reflected" not in draft.as_text()
+
+
+def test_the_clients_goals_restated_by_the_clinician_or_given_at_intake_go_to_subjective_once():
+    from session_assistant.drafting.session_said import goals_said
+    review = parse_transcript("""Clinician: Let's come back to your goals. When we started, you said you wanted to sleep through the night and drive to work again.
+Client: Yes. Driving is still hard.
+Clinician: The goal is that you do it in your head over time.""")
+    intake = parse_transcript("""Clinician: What would you like to be different, if therapy goes well?
+Client: I want to stop checking the stove. And go back to the gym.
+Clinician: Let me summarise. Your goals are the stove and the gym.""")
+    assert goals_said(review) == [("When we started, you said you wanted to sleep through the night and drive to work "
+                                   "again.", 0)]
+    assert goals_said(intake) == [("I want to stop checking the stove. And go back to the gym.", 1)]  # not the recap
+    raw = {"subjective": [{"text": "The client said they wanted to sleep through the night and drive to work again.",
+                           "evidence": [0]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(review), scan_transcript(review), model="m", mode="direct",
+                     warnings=[], subject="client")
+    assert draft.sections["subjective"].count("drive to work") == 1  # the model's retelling is dropped
+    assert draft.sections["subjective"].startswith("Client's goals, as said in session:")

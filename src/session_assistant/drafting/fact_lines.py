@@ -17,7 +17,8 @@ from session_assistant.drafting.session_facts import (detect_interventions, dete
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
-from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, observations_sentence, planned_sentence,
+from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
+                                                     observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
                                                      quotes_sentence, spoken_observations, tasks_sentence,
                                                      trigger_answers, triggers_sentence)
@@ -29,13 +30,17 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 # Where each kind of line goes, per format.
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective"},
+             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective",
+             "client_goals": "subjective"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data"},
+            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data",
+            "client_goals": "data"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior"},
+             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior",
+             "client_goals": "behavior"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response"},
+             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response",
+             "client_goals": "goals"},
 }
 
 
@@ -65,6 +70,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
+                                       [RULE_FACT], "rule"))
+        goals = goals_said(source.utterances)
+        if goals:
+            lines.append(DraftSentence(_home(fmt, "client_goals"), goals_sentence(goals), [i for _, i in goals],
                                        [RULE_FACT], "rule"))
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:

@@ -20,7 +20,7 @@ from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_pla
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
-from session_assistant.drafting.session_done import DONE_OPENING, retells_done
+from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -205,10 +205,10 @@ def plan_without_retelling(plan: list[DraftSentence], dropped: list[DraftSentenc
 
 def without_done_retold(by_section: dict[str, list[DraftSentence]],
                         dropped: list[DraftSentence]) -> dict[str, list[DraftSentence]]:
-    """Each part with the model sentences that retell the in-session rule line (the clinician's
-    summary of what was done today, quoted) moved to ``dropped``, in whatever part they stand."""
+    """Each part with the model sentences that retell a quoting rule line (the clinician's summary
+    of what was done today, the client's goals) moved to ``dropped``, in whatever part they stand."""
     rule_texts = [s.text for part in by_section.values() for s in part if s.origin == "rule"
-                  and s.text.startswith(DONE_OPENING)]
+                  and s.text.startswith(RETOLD_OPENINGS)]
     if not rule_texts:
         return by_section
     kept: dict[str, list[DraftSentence]] = {}

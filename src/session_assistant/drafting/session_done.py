@@ -114,16 +114,19 @@ def changes_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 
 
 DONE_OPENING = "In session, as the clinician summarised: "
+# Rule lines quoting the session that a model sentence may tell again in its own words.
+RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ")
 RETELL_SHARE, RETELL_MIN_WORDS, RETELL_PREFIX = 0.7, 6, 5
 _GENERIC = content_words("clinician client session sessions reported used also they their the client's in-session today")
 
 
 def retells_done(text: str, rule_texts: Sequence[str]) -> bool:
-    """True when a model sentence says again what the in-session line quotes: six or more of its
-    own words, seven in ten of them (by their first five letters) in that quote ("The clinician used
-    cognitive restructuring on the fear of fainting, and two rounds of interoceptive exposure ...",
-    beside the clinician's "Today we did cognitive restructuring on the fear of fainting, ..."). A
-    short sentence sharing a few words ("The client wrote a page of the letter") is its own fact."""
+    """True when a model sentence says again what a quoting rule line (what was done in session, the
+    client's goals) says: six or more of its own words, seven in ten of them (by their first five
+    letters) in those quotes ("The clinician used cognitive restructuring on the fear of fainting, and
+    two rounds of interoceptive exposure ...", beside the clinician's "Today we did cognitive
+    restructuring on the fear of fainting, ..."). A short sentence sharing a few words ("The client
+    wrote a page of the letter") is its own fact."""
     bag = {w[:RETELL_PREFIX] for w in content_words(text) - _GENERIC}
-    quoted = {w[:RETELL_PREFIX] for t in rule_texts if t.startswith(DONE_OPENING) for w in content_words(t)}
+    quoted = {w[:RETELL_PREFIX] for t in rule_texts if t.startswith(RETOLD_OPENINGS) for w in content_words(t)}
     return len(bag) >= RETELL_MIN_WORDS and bool(quoted) and len(bag & quoted) >= RETELL_SHARE * len(bag)

@@ -232,3 +232,45 @@ def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
 
 def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     return "Triggers named by the client: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# The client's goals, as the clinician restates them in a goal review ("Your goals were to ride the
+# train to work again, ...", "When we started, you said you wanted to get back to work part-time") or
+# as the client answers "What are your goals?" at an intake.
+_GOALS_RESTATED = re.compile(r"\byour (?:main |treatment |first |two |three )?goals? (?:was|were|is|are) (?:to )?\w"
+                             r"|\byou said you wanted to\b|\byou (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
+_GOALS_LISTED_NEXT = re.compile(r"\b(?:listed|set|named) (?:\w+ )?goals?\.$", re.I)  # "... you listed three goals." + the list
+_GOALS_ASKED = re.compile(r"\bwhat (?:are|were|would be) your goals\b|\bwhat would you like to be different\b"
+                          r"|\bwhat do you (?:want|hope) to (?:get out of|change)\b", re.I)
+GOALS_MAX_WORDS = 45
+
+
+def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """[(the words, line)] for the first statement of the client's goals: a clinician's sentence
+    restating them (with the next sentence when it ends "you listed three goals."), or the client's
+    answer to a question asking for them. Once: a closing summary says them again (08)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    for n, utt in enumerate(lines):
+        if is_client(utt.speaker):
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split()))
+        for k, sentence in enumerate(sentences):
+            if _GOALS_RESTATED.search(sentence) and not sentence.endswith("?"):
+                said = " ".join(sentences[k:k + 2]) if _GOALS_LISTED_NEXT.search(sentence) else sentence
+                if len(said.split()) <= GOALS_MAX_WORDS:
+                    found.append((said, utt.id))
+                break
+        else:
+            answer = lines[n + 1] if n + 1 < len(lines) and is_client(lines[n + 1].speaker) else None
+            if answer is not None and _GOALS_ASKED.search(utt.text):
+                words_ = " ".join(answer.text.split()).split()
+                if len(words_) <= GOALS_MAX_WORDS:
+                    found.append((" ".join(words_), answer.id))
+        if found:
+            break
+    return found
+
+
+def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Client's goals, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
