@@ -69,6 +69,19 @@ def test_an_absence_nobody_stated_and_a_homework_review_nobody_held_are_withheld
     assert "Last session's homework was a sleep diary." in _draft(review, chart=chart).sections["subjective"]
 
 
+def test_a_clinicians_task_stated_as_done_is_withheld_unless_a_clinician_line_says_it_was_done():
+    offered = parse_transcript("""Clinician: Would you be okay with me writing to Dr. Lee about the pills?
+Client: Yes, that's fine.""")
+    done = parse_transcript("""Clinician: I wrote to Dr. Lee last week about the pills, and she called back.
+Client: Good.""")
+    raw = {"objective": [{"text": "The clinician wrote to Dr. Lee about the pills.", "evidence": [0]}]}
+    for utterances, kept in ((offered, False), (done, True)):
+        draft = assemble(get_format("soap"), raw, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                         mode="direct", warnings=[], subject="client")
+        assert ("The clinician wrote to Dr. Lee about the pills." in draft.sections["objective"]) is kept
+        assert any("planned_as_done:wrote" in s.flags for s in draft.withheld) is not kept
+
+
 def test_the_instructions_read_back_are_withheld():
     # 01_cbt_panic, main ea8be59's draft: its transcript says most of the instruction words, so the
     # older check (words of the instructions nobody said) let the Assessment's instructions through.

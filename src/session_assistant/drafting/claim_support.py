@@ -6,6 +6,7 @@ kinds of claim the 1.5B model invents most (issue 16, read in the therapy set's 
 - an absence asserted as a finding ("with no signs of anxiety": nobody said so);
 - a review of homework from last time that neither the session nor the chart's last plan holds
   ("The homework from last time was to write down the safety plan": no homework was reviewed);
+- a task the clinician will do stated as done ("The clinician wrote to Dr. Lee": asked permission to);
 - the section's own instructions read back as a finding ("The clinician's assessment: the client's
   symptoms and any diagnosis named; triggers identified; ...").
 
@@ -25,6 +26,7 @@ from session_assistant.drafting.risk import is_client
 UNSAID_OBSERVATION = "unsaid_observation"
 ASSUMED_ABSENCE = "assumed_absence"
 UNSAID_HOMEWORK_REVIEW = "unsaid_homework_review"
+PLANNED_AS_DONE = "planned_as_done"
 ECHOED_INSTRUCTIONS = "echoed_instructions"
 
 # --- an observation given to the clinician -------------------------------------------------------
@@ -115,6 +117,30 @@ def unsaid_homework_review(text: str, source: SourceIndex, last_plan: str = "") 
     return sum(w in looked for w in specific) < REVIEW_SUPPORT_SHARE * len(specific)
 
 
+# --- a clinician's task stated as done -------------------------------------------------------------
+# "The clinician wrote to Dr. Lee" where the clinician only asked "Would you be okay with me writing to
+# Dr. Lee?": a task for after the session is not done. It stands when a clinician line says it was
+# ("I wrote to her last week", "I've called the school").
+_DONE_BY_CLINICIAN = re.compile(r"\b(?:clinician|therapist|counsell?or)\b[^.;]{0,25}?\b(wrote|called|phoned|sent|emailed|"
+                                r"contacted|referred|spoke|talked|faxed|notified)\b", re.I)
+_PAST_FORMS = {"wrote": "wr(?:ote|itten)", "called": "called", "phoned": "phoned", "sent": "sent", "emailed": "emailed",
+               "contacted": "contacted", "referred": "referred", "spoke": "spo(?:ke|ken)", "talked": "talked",
+               "faxed": "faxed", "notified": "notified"}
+
+
+def planned_as_done(text: str, source: SourceIndex) -> str | None:
+    """The verb of a clinician's action the sentence states as done when no clinician line says it
+    was done ("I wrote", "I've called"), else None."""
+    match = _DONE_BY_CLINICIAN.search(text)
+    if match is None or not (source.utterances and source.utterances[0].speaker):
+        return None
+    verb = match.group(1).lower()
+    said = re.compile(r"\bI(?:'ve| have| had|'d)?\s+(?:already\s+|just\s+)?" + _PAST_FORMS[verb] + r"\b", re.I)
+    if any(said.search(u.text) for u in source.utterances if u.speaker and not is_client(u.speaker)):
+        return None
+    return verb
+
+
 # --- the instructions read back ---------------------------------------------------------------------
 ECHO_RUN = 7  # words in a row: a sentence sharing this many with the prompt copied it
 
@@ -157,9 +183,12 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "") -> l
     flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
     if unsaid_homework_review(text, source, last_plan):
         flags.append(UNSAID_HOMEWORK_REVIEW)
+    done = planned_as_done(text, source)
+    if done:
+        flags.append(f"{PLANNED_AS_DONE}:{done}")
     if echoes_prompt(text, source):
         flags.append(ECHOED_INSTRUCTIONS)
     return flags
 
 
-WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, ECHOED_INSTRUCTIONS)
+WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, ECHOED_INSTRUCTIONS)
