@@ -76,3 +76,30 @@ Clinician: Let me summarise. Your goals are the stove and the gym.""")
                      warnings=[], subject="client")
     assert draft.sections["subjective"].count("drive to work") == 1  # the model's retelling is dropped
     assert draft.sections["subjective"].startswith("Client's goals, as said in session:")
+
+
+def test_an_observation_voiced_as_im_noticing_or_i_can_see_that_is_quoted_and_a_pattern_is_not():
+    from session_assistant.drafting.session_said import spoken_observations
+    utterances = parse_transcript("""Clinician: What I'm noticing is the pattern we talked about, one of you pursues and the other withdraws.
+Partner: Yes.
+Clinician: I can see that. You both turned toward each other just now, and your voices got softer.
+Client: It feels better.
+Clinician: I'm noticing as you talk about this your shoulders have dropped a little.
+Client: Maybe.
+Clinician: I can see that this has been a hard year.""")
+    assert [i for _, i in spoken_observations(utterances)] == [2, 4]
+
+
+def test_couple_work_is_named_on_two_of_its_techniques_and_one_alone_is_not():
+    from session_assistant.drafting.session_facts import detect_interventions
+    couple = parse_transcript("""Clinician: Let me pause here. I want to slow down. Can you both take a breath?
+Client: Okay.
+Clinician: Try the soft start-up we practised. Start with I, and say what you need.
+Partner: I felt overwhelmed when I came home.
+Clinician: Can you reflect back what you heard?
+Client: You were overwhelmed.""")
+    family = parse_transcript("""Clinician: Let me slow us down. It sounds like Sam hears the frustration as blame.
+Father: I suppose.""")
+    found = {i.approach: i.techniques for i in detect_interventions(couple)}
+    assert found["couple work"] == ["soft start-up", "reflective listening", "de-escalation"]
+    assert "couple work" not in {i.approach for i in detect_interventions(family)}

@@ -51,9 +51,13 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 # What the clinician said aloud they saw ("I noticed you were restless when you came in, tapping your
 # foot"): an observation the clinician made and voiced, quoted as said; never one the model infers
 # (mental status beyond it is the clinician's checklist, issue 16).
-_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
+# Also said as "I'm noticing as you talk about this your shoulders have dropped" (05) and "I can see that.
+# You both turned toward each other just now, and your voices got softer." (06).
+_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I can see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
+                      r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
-                        r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed)\b",
+                        r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
+                        r"shoulders?|posture|turned toward|softer|louder|leaning)\b",
                         re.I)
 OBSERVATION_MAX_WORDS = 35
 
