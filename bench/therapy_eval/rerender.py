@@ -117,7 +117,9 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     kept = [s for s in kept if not (s["section"] == "plan" and s.get("origin") == "model"
                                     and retells_plan(s["text"], plan_rules, next_known))]  # as assemble
     done_rules = [s["text"] for s in kept if s.get("origin") == "rule" and s["text"].startswith(RETOLD_OPENINGS)]
-    kept = [s for s in kept if not (s.get("origin") == "model" and retells_done(s["text"], done_rules))]  # as assemble
+    beside = {key: [s["text"] for s in kept if s["section"] == key and s.get("origin") == "rule"] for key in draft["sections"]}
+    kept = [s for s in kept if not (s.get("origin") == "model"
+                                    and retells_done(s["text"], done_rules, beside.get(s["section"], [])))]  # as assemble
     sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
                 for key in draft["sections"]}
     return {**draft, "sections": sections, "sentences": kept, "withheld": withheld}

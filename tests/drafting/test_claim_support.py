@@ -110,3 +110,16 @@ def test_the_medical_voice_keeps_its_sentences():
     raw = {"objective": [{"text": "The patient appeared restless, with no signs of distress.", "evidence": [6]}]}
     draft = _draft(raw, subject="patient")
     assert draft.sections["objective"] == "The patient appeared restless, with no signs of distress."
+
+
+def test_a_whole_sentence_of_the_instructions_and_a_short_retelling_of_a_planned_line_are_left_out():
+    utterances = parse_transcript("\n".join(["Clinician: How was the week?", "Client: Hard. The papers came."] * 3)
+                                  + "\nClinician: We'll also keep working on the grief about the marriage.\nClient: Okay.")
+    raw = {"assessment": [{"text": "Do not repeat the history.", "evidence": []}],
+           "plan": [{"text": "Clinician and client will keep working on the grief about the marriage.", "evidence": [6]},
+                    {"text": "The client will call the clinician about the marriage papers.", "evidence": [1]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client")
+    assert any(s.text == "Do not repeat the history." and "echoed_instructions" in s.flags for s in draft.withheld)
+    assert draft.sections["plan"].count("grief about the marriage") == 1  # the quote, not the retelling
+    assert "The client will call the clinician about the marriage papers." in draft.sections["plan"]

@@ -151,13 +151,25 @@ def _runs(text: str) -> set[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _instruction_runs() -> frozenset:
+def _instruction_texts() -> tuple[str, ...]:
     from session_assistant.drafting.formats import prompt_text  # the prompts are data (resources/)
     from session_assistant.paths import resource
     texts = [prompt_text(name) for name in ("draft_section", "draft_system", "goal_thread")]
     formats = json.loads(resource("prompts", "formats.json").read_text(encoding="utf-8"))
-    texts += [str(v) for spec in formats.values() for v in _strings(spec)]
-    return frozenset(run for t in texts for run in _runs(t))
+    return tuple(texts + [str(v) for spec in formats.values() for v in _strings(spec)])
+
+
+@lru_cache(maxsize=1)
+def _instruction_runs() -> frozenset:
+    return frozenset(run for t in _instruction_texts() for run in _runs(t))
+
+
+@lru_cache(maxsize=1)
+def _instruction_sentences() -> frozenset:
+    """Each whole sentence of the instructions, as its words: "Do not repeat the history." read back
+    alone is shorter than a run."""
+    return frozenset(tuple(words(s)) for t in _instruction_texts() for s in re.split(r"(?<=[.!?:])\s+", t)
+                     if len(words(s)) >= 3)
 
 
 def _strings(value) -> list[str]:
@@ -171,9 +183,11 @@ def _strings(value) -> list[str]:
 
 
 def echoes_prompt(text: str, source: SourceIndex) -> bool:
-    """True when a sentence copies seven or more words in a row from the drafting instructions that
-    the transcript does not also say."""
+    """True when a sentence copies seven or more words in a row from the drafting instructions, or is
+    one of their sentences whole, and the transcript does not also say it."""
     copied = _runs(text) & _instruction_runs()
+    if tuple(words(text)) in _instruction_sentences() and " ".join(words(text)) not in " ".join(words(source.text)):
+        return True
     return bool(copied - _runs(source.text))
 
 

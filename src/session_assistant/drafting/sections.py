@@ -214,8 +214,9 @@ def without_done_retold(by_section: dict[str, list[DraftSentence]],
     kept: dict[str, list[DraftSentence]] = {}
     for key, part in by_section.items():
         kept[key] = []
+        beside = [s.text for s in part if s.origin == "rule"]
         for sentence in part:
-            if sentence.origin == "model" and retells_done(sentence.text, rule_texts):
+            if sentence.origin == "model" and retells_done(sentence.text, rule_texts, beside):
                 dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, ["repeats:rule_line"]))
                 continue
             kept[key].append(sentence)

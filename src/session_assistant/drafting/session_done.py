@@ -115,12 +115,13 @@ def changes_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 
 DONE_OPENING = "In session, as the clinician summarised: "
 # Rule lines quoting the session that a model sentence may tell again in its own words.
-RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ")
+RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ", "Planned, as said in session: ")
+SAME_PART_MIN_WORDS = 3  # beside a quote in its own part, a short sentence all of whose words it says retells it
 RETELL_SHARE, RETELL_MIN_WORDS, RETELL_PREFIX = 0.7, 6, 5
 _GENERIC = content_words("clinician client session sessions reported used also they their the client's in-session today")
 
 
-def retells_done(text: str, rule_texts: Sequence[str]) -> bool:
+def retells_done(text: str, rule_texts: Sequence[str], same_part: Sequence[str] = ()) -> bool:
     """True when a model sentence says again what a quoting rule line (what was done in session, the
     client's goals) says: six or more of its own words, seven in ten of them (by their first five
     letters) in those quotes ("The clinician used cognitive restructuring on the fear of fainting, and
@@ -129,4 +130,9 @@ def retells_done(text: str, rule_texts: Sequence[str]) -> bool:
     wrote a page of the letter") is its own fact."""
     bag = {w[:RETELL_PREFIX] for w in content_words(text) - _GENERIC}
     quoted = {w[:RETELL_PREFIX] for t in rule_texts if t.startswith(RETOLD_OPENINGS) for w in content_words(t)}
-    return len(bag) >= RETELL_MIN_WORDS and bool(quoted) and len(bag & quoted) >= RETELL_SHARE * len(bag)
+    if len(bag) >= RETELL_MIN_WORDS and quoted and len(bag & quoted) >= RETELL_SHARE * len(bag):
+        return True
+    # "Clinician and client will keep working on the grief about the marriage." beside the Plan's
+    # "Planned, as said in session: "We'll also keep working on the grief about the marriage."" (09).
+    return any(len(bag) >= SAME_PART_MIN_WORDS and bag <= {w[:RETELL_PREFIX] for w in content_words(t)}
+               for t in same_part if t.startswith(RETOLD_OPENINGS))
