@@ -123,3 +123,20 @@ def test_a_whole_sentence_of_the_instructions_and_a_short_retelling_of_a_planned
     assert any(s.text == "Do not repeat the history." and "echoed_instructions" in s.flags for s in draft.withheld)
     assert draft.sections["plan"].count("grief about the marriage") == 1  # the quote, not the retelling
     assert "The client will call the clinician about the marriage papers." in draft.sections["plan"]
+
+
+def test_the_partners_chart_score_given_to_the_client_is_withheld():
+    utterances = parse_transcript("""Clinician: On the relationship satisfaction scale you each rated today, I have a six from you, and a five from you.
+Client: Sounds right.
+Partner: Yes.""")
+    chart = ChartContext.from_json({"measures": [
+        {"name": "Relationship satisfaction (0-10), client", "score": 6, "when": "session day"},
+        {"name": "Relationship satisfaction (0-10), partner", "score": 5, "when": "session day"}]})
+    raw = {"objective": [{"text": "The client rated satisfaction with a score of five.", "evidence": [0]},
+                         {"text": "The client rated satisfaction with a score of six.", "evidence": [0]},
+                         {"text": "The partner rated satisfaction with a score of five.", "evidence": [0]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client", chart=chart)
+    assert [(s.text, s.flags) for s in draft.withheld] == [
+        ("The client rated satisfaction with a score of five.", ["score_of_other:partner"])]
+    assert "score of six" in draft.sections["objective"] and "The partner rated" in draft.sections["objective"]

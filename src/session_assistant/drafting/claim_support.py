@@ -7,6 +7,7 @@ kinds of claim the 1.5B model invents most (issue 16, read in the therapy set's 
 - a review of homework from last time that neither the session nor the chart's last plan holds
   ("The homework from last time was to write down the safety plan": no homework was reviewed);
 - a task the clinician will do stated as done ("The clinician wrote to Dr. Lee": asked permission to);
+- another person's score given to the client (the partner's relationship score, in a couple session);
 - the section's own instructions read back as a finding ("The clinician's assessment: the client's
   symptoms and any diagnosis named; triggers identified; ...").
 
@@ -20,13 +21,15 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from session_assistant.drafting.grounding import SourceIndex, content_words, words
+from typing import Sequence
+from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
 from session_assistant.drafting.risk import is_client
 
 UNSAID_OBSERVATION = "unsaid_observation"
 ASSUMED_ABSENCE = "assumed_absence"
 UNSAID_HOMEWORK_REVIEW = "unsaid_homework_review"
 PLANNED_AS_DONE = "planned_as_done"
+SCORE_OF_OTHER = "score_of_other"
 ECHOED_INSTRUCTIONS = "echoed_instructions"
 
 # --- an observation given to the clinician -------------------------------------------------------
@@ -121,11 +124,18 @@ def unsaid_homework_review(text: str, source: SourceIndex, last_plan: str = "") 
 # "The clinician wrote to Dr. Lee" where the clinician only asked "Would you be okay with me writing to
 # Dr. Lee?": a task for after the session is not done. It stands when a clinician line says it was
 # ("I wrote to her last week", "I've called the school").
-_DONE_BY_CLINICIAN = re.compile(r"\b(?:clinician|therapist|counsell?or)\b[^.;]{0,25}?\b(wrote|called|phoned|sent|emailed|"
-                                r"contacted|referred|spoke|talked|faxed|notified)\b", re.I)
+# Only contact outside the room counts: "wrote to", "called the school", "sent an update", not what
+# clinician and client did together in session ("Clinician and client wrote a safety plan").
+_OUTSIDE = (r"(?:Dr\.?\s+[A-Z]\w*|[A-Z][a-z]+\b|(?:the|her|his|their|a) (?:\w+ )?(?:school|doctor|pharmacy|psychiatrist|"
+            r"physician|GP|counsell?or|prescriber|teacher|team|clinic|office|nurse|social worker|lawyer|employer))")
+_DONE_BY_CLINICIAN = re.compile(r"\b(?:clinician|therapist|counsell?or)\b(?! and)[^.;]{0,25}?\b(?:"
+                                r"(?P<wrote>wrote)(?: (?:a|an|the) (?:short )?(?:letter|note|email|message|update|report))? to\b|"
+                                r"(?P<called>called|phoned) " + _OUTSIDE + r"|"
+                                r"(?P<sent>sent)(?: \w+)? (?:a |an |the )?(?:short )?(?:letter|note|email|update|referral|report|"
+                                r"message|form|records?)\b|"
+                                r"(?P<other>emailed|contacted|faxed|notified|referred)\b)", re.I)
 _PAST_FORMS = {"wrote": "wr(?:ote|itten)", "called": "called", "phoned": "phoned", "sent": "sent", "emailed": "emailed",
-               "contacted": "contacted", "referred": "referred", "spoke": "spo(?:ke|ken)", "talked": "talked",
-               "faxed": "faxed", "notified": "notified"}
+               "contacted": "contacted", "referred": "referred", "faxed": "faxed", "notified": "notified"}
 
 
 def planned_as_done(text: str, source: SourceIndex) -> str | None:
@@ -134,11 +144,41 @@ def planned_as_done(text: str, source: SourceIndex) -> str | None:
     match = _DONE_BY_CLINICIAN.search(text)
     if match is None or not (source.utterances and source.utterances[0].speaker):
         return None
-    verb = match.group(1).lower()
+    verb = next(v for v in match.groupdict().values() if v).lower()
     said = re.compile(r"\bI(?:'ve| have| had|'d)?\s+(?:already\s+|just\s+)?" + _PAST_FORMS[verb] + r"\b", re.I)
     if any(said.search(u.text) for u in source.utterances if u.speaker and not is_client(u.speaker)):
         return None
     return verb
+
+
+# --- another person's score given to the client ------------------------------------------------
+# A joint session's chart lists a measure per person ("Relationship satisfaction (0-10), partner total
+# 5"); "the client ... with a score of five out of ten" gives the partner's score to the client (06).
+_OTHER_PERSON = r"partner|spouse|wife|husband|mother|father|parent|mom|dad|teen|child|son|daughter|sibling"
+_PER_PERSON = re.compile(r"^(?P<name>.*?),?\s*\b(?P<who>client|%s)\s+total\s+(?P<score>\d+)\b" % _OTHER_PERSON, re.I)
+_SCORE_CUE = re.compile(r"\b(?:score[ds]?|scored|rated|rating)\b", re.I)
+
+
+def score_of_other(text: str, measures: Sequence[str]) -> str | None:
+    """The person whose chart score a sentence about the client states, when the client's own score
+    on that measure differs and the sentence does not name that person; else None."""
+    if not _SCORE_CUE.search(text):
+        return None
+    stated = numbers_in(text)
+    mine: set[str] = set()
+    theirs: dict[str, str] = {}
+    for measure in measures:
+        match = _PER_PERSON.search(measure)
+        if match is None:
+            continue
+        if match.group("who").lower() == "client":
+            mine.add(match.group("score"))
+        else:
+            theirs.setdefault(match.group("score"), match.group("who").lower())
+    for number, who in theirs.items():
+        if number in stated and number not in mine and not re.search(r"\b(?:%s)" % _OTHER_PERSON, text, re.I):
+            return who
+    return None
 
 
 # --- the instructions read back ---------------------------------------------------------------------
@@ -191,12 +231,16 @@ def echoes_prompt(text: str, source: SourceIndex) -> bool:
     return bool(copied - _runs(source.text))
 
 
-def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "") -> list[str]:
-    """Every flag above that ``text`` earns (each withholds it)."""
+def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = ()) -> list[str]:
+    """Every flag above that ``text`` earns (each withholds it); ``last_plan`` and ``measures``: the
+    chart's (texts)."""
     flags = [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
     flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
     if unsaid_homework_review(text, source, last_plan):
         flags.append(UNSAID_HOMEWORK_REVIEW)
+    other = score_of_other(text, measures)
+    if other:
+        flags.append(f"{SCORE_OF_OTHER}:{other}")
     done = planned_as_done(text, source)
     if done:
         flags.append(f"{PLANNED_AS_DONE}:{done}")
@@ -205,4 +249,5 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "") -> l
     return flags
 
 
-WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, ECHOED_INSTRUCTIONS)
+WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+               ECHOED_INSTRUCTIONS)

@@ -154,9 +154,10 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     held, the instructions read back)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     last_plan = chart.last_plan.text if chart and chart.last_plan else ""
+    measures = [m.text for m in chart.measures] if chart else []
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)]
-            + unsupported_claims(text, source, last_plan))
+            + unsupported_claims(text, source, last_plan, measures))
 
 
 def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
@@ -317,7 +318,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 if not items and repeated and not by_section[sec.key]:
                     items.append({**repeated[0], "keep": True})  # never "Not discussed" for a repeat
                 continue
-            kept.append(KeptSentence(home, text, bag))
+            if not therapy:
+                kept.append(KeptSentence(home, text, bag))
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
@@ -334,6 +336,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(sentence)
                     continue
                 sentence.flags.append("risk_statement:review")
+            if therapy:
+                # Only what the note says counts as said: a withheld sentence ("a score of five", the
+                # partner's) must not make the true one after it ("a score of six") a repeat.
+                kept.append(KeptSentence(home, text, bag))
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)

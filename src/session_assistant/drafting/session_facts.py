@@ -90,7 +90,8 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "relaxation": (r"\brelaxation (?:exercise|technique|training|script)\b",),
     },
     # The interaction work of a couple (or family) session, in the terms couple therapists write
-    # (Gottman, EFT): named only when two of them appear (``MIN_COUPLE_TECHNIQUES``).
+    # (Gottman, EFT): named only when two of them appear (``MIN_COUPLE_TECHNIQUES``). Not "repair
+    # attempts": sessions name them as the work of next time ("We'll practise repair attempts", 06).
     "couple work": {
         "pursue-withdraw cycle": (r"\bpursue\w*[- ](?:and[- ])?withdraw\w*", r"\bpursuer\b"),
         "soft start-up": (r"\bsoft(?:ened)? start[- ]?ups?\b", r"\bgentle start[- ]?ups?\b"),
@@ -98,7 +99,6 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                                  r"\bcan you (?:reflect|say) back\b"),
         "de-escalation": (r"\b(?:I want to|let'?s|let me) slow (?:it |this |things |us )?down\b",
                           r"\bcan you both take a breath\b"),
-        "repair attempts": (r"\brepair attempts?\b",),
     },
     "homework review": {
         "homework review": (r"\b(?:last (?:week|session|time)|since we (?:last )?(?:met|spoke))\b.*\b(?:homework|practi[cs]e|diary|log|"
