@@ -39,7 +39,7 @@ from session_assistant.drafting.session_facts import detect_interventions  # noq
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
 from session_assistant.drafting.grounding import content_words  # noqa: E402
-from session_assistant.drafting.repetition import KeptSentence, repeated_sentence  # noqa: E402
+from session_assistant.drafting.repetition import KeptSentence, repeated_sentence, shares_run  # noqa: E402
 from session_assistant.drafting.risk import mentions_risk  # noqa: E402
 from session_assistant.drafting.therapy_voice import FIRST_PERSON, therapy_voice  # noqa: E402
 
@@ -91,6 +91,10 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         elif sentence.get("origin") == "rule" or text.startswith(("Risk was screened", "Risk-related language",
                                                                     "Risk was asked", "Risk: ")):
             continue  # the rule lines and the risk line are made again below, by this tree's rules
+        if sentence.get("origin") == "model" and any(  # as assemble: a clause said twice in one part
+                k.get("origin") == "model" and k["section"] == sentence["section"] and shares_run(sentence["text"], k["text"])
+                for k in kept):
+            continue
         kept.append(sentence)
     # This tree's rule lines (interventions, stage only for MI, ratings, chart facts, goals the kept
     # model sentences support) and risk line, after the model sentences of each section, as assemble.

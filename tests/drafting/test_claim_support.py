@@ -140,3 +140,17 @@ Partner: Yes.""")
     assert [(s.text, s.flags) for s in draft.withheld] == [
         ("The client rated satisfaction with a score of five.", ["score_of_other:partner"])]
     assert "score of six" in draft.sections["objective"] and "The partner rated" in draft.sections["objective"]
+
+
+def test_a_clause_carried_into_a_later_sentence_of_the_same_part_is_said_once():
+    # 01, main's draft: "... was still having coffee just the 1 cup in the morning." in three sentences.
+    raw = {"subjective": [
+        {"text": "The client reported riding the bus and was still doing the breathing twice a day at home.", "evidence": [1]},
+        {"text": "The client reported sleeping badly and was still doing the breathing twice a day at home.", "evidence": [3]},
+        {"text": "The client reported sleeping badly this week.", "evidence": [3]}],
+        "objective": [{"text": "The client said they were still doing the breathing twice a day at home.", "evidence": [1]}]}
+    draft = _draft(raw)
+    assert draft.sections["subjective"].count("twice a day at home") == 1
+    assert "sleeping badly this week" in draft.sections["subjective"]
+    assert any(s.text.startswith("The client reported sleeping badly and") and "repeats:subjective" in s.flags
+               for s in draft.dropped)

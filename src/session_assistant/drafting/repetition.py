@@ -100,3 +100,16 @@ def repeated_sentence(bag: set[str], kept: list[KeptSentence], similar: float = 
         if shared / len(bag | other.bag) >= similar or shared / len(bag) >= contained:
             return other
     return None
+
+
+REPEAT_RUN = 8  # words in a row: a second sentence carrying a clause this long says it twice
+_RUN_WORD = re.compile(r"[a-z0-9']+")
+
+
+def shares_run(text: str, other: str, run: int = REPEAT_RUN) -> bool:
+    """True when ``text`` repeats ``run`` or more words in a row of ``other``: a small model carries
+    a clause from one sentence into the next ("... and was still having coffee just the 1 cup in the
+    morning." three times in one Subjective, 01), which the word-set test misses when the rest differs."""
+    a, b = _RUN_WORD.findall(text.lower()), _RUN_WORD.findall(other.lower())
+    runs = {tuple(b[i:i + run]) for i in range(len(b) - run + 1)}
+    return any(tuple(a[i:i + run]) in runs for i in range(len(a) - run + 1))

@@ -17,7 +17,8 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
-from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
+from session_assistant.drafting.repetition import (KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence,
+                                                   shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
@@ -304,6 +305,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)
+            if therapy and repeat is None:  # a clause carried into the next sentence of the same part
+                repeat = next((k for k in kept if k.section == home and shares_run(text, k.text)), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
                 dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))
