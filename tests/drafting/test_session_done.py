@@ -103,3 +103,19 @@ Father: I suppose.""")
     found = {i.approach: i.techniques for i in detect_interventions(couple)}
     assert found["couple work"] == ["soft start-up", "reflective listening", "de-escalation"]
     assert "couple work" not in {i.approach for i in detect_interventions(family)}
+
+
+def test_the_homework_retold_as_done_is_dropped_but_last_weeks_review_in_the_same_words_stays():
+    utterances = parse_transcript("\n".join(["Clinician: How did the practice go?", "Client: I did two of three talks."] * 3)
+                                  + "\nClinician: For this week, keep doing the appreciations every day and the "
+                                    "stress-reducing conversation three times, twenty minutes.\nClient: Okay.")
+    raw = {"subjective": [
+        {"text": "The client reported doing two of three stress-reducing conversations and most of the appreciations.",
+         "evidence": [1]},
+        {"text": "The client reported doing the homework for the next week, the appreciations every day and the "
+                 "stress-reducing conversation three times, twenty minutes.", "evidence": [6]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client")
+    assert "doing two of three stress-reducing conversations" in draft.sections["subjective"]  # the review
+    assert "for the next week" not in draft.sections["subjective"]  # the new homework, said in the Plan
+    assert any("repeats:rule_line" in s.flags and "next week" in s.text for s in draft.dropped)
