@@ -36,8 +36,8 @@ ECHOED_INSTRUCTIONS = "echoed_instructions"
 # The mental-status words a note uses for what the clinician saw; the claim stands only when the
 # clinician's own lines use the word (or its stem): "you look tired", "your mood seems low", "I
 # noticed you were tearful". The client's own "I feel low" is a report, not the clinician's finding.
-_MSE_TERMS = ("mood", "affect", "appearance", "demeanou?r", "eye contact", "speech", "posture", "groom\\w*", "tearful",
-              "teary", "psychomotor", "agitat\\w*", "restless\\w*", "withdrawn", "guarded", "flat", "blunted",
+_MSE_TERMS = ("mood", "affect", "appearance", "demeanou?r", "behaviou?r", "eye contact", "speech", "posture", "groom\\w*",
+              "tearful", "teary", "psychomotor", "agitat\\w*", "restless\\w*", "withdrawn", "guarded", "flat", "blunted",
               "euthymic", "dysphoric", "irritable", "engaged", "attentive", "cooperative")
 _OBSERVER = re.compile(r"\b(?:clinician|therapist|counsell?or)\b[^.;]{0,20}?\b(?:observed|noted|noticed|saw|"
                        r"(?:was|were) (?:observed|noted))\b|\b(?:was|were) observed\b|\bobserved to\b", re.I)
