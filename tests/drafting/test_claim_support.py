@@ -42,12 +42,14 @@ def test_an_observation_the_clinician_never_voiced_is_withheld_and_a_voiced_one_
         {"text": "The clinician observed that the client's mood was low.", "evidence": [3]},  # the client's report only
         {"text": "The clinician noted that the client's affect was anxious.", "evidence": [7]},  # nobody spoke of affect
         {"text": "The client appeared restless while breathing together.", "evidence": [6]},  # nobody said restless
+        {"text": "The clinician observed that the client's behaviour was focused on the bus.", "evidence": [1]},  # a report
         {"text": "The clinician observed that the client looked tired and flat.", "evidence": [2]}]}  # said aloud
     draft = _draft(raw)
     withheld = {s.text: s.flags for s in draft.withheld}
     assert "unsaid_observation:mood" in withheld["The clinician observed that the client's mood was low."]
     assert "unsaid_observation:affect" in withheld["The clinician noted that the client's affect was anxious."]
     assert "unsaid_observation:restless" in withheld["The client appeared restless while breathing together."]
+    assert "unsaid_observation:behaviour" in withheld["The clinician observed that the client's behaviour was focused on the bus."]
     assert "The clinician observed that the client looked tired and flat." in draft.sections["objective"]
 
 
