@@ -156,3 +156,13 @@ def test_a_clause_carried_into_a_later_sentence_of_the_same_part_is_said_once():
     assert "sleeping badly this week" in draft.sections["subjective"]
     assert any(s.text.startswith("The client reported sleeping badly and") and "repeats:subjective" in s.flags
                for s in draft.dropped)
+
+
+def test_a_model_sentence_about_access_to_means_is_left_to_the_risk_line():
+    utterances = parse_transcript("""Clinician: Do you have any guns at home?
+Client: No. No guns.""")
+    raw = {"assessment": [{"text": "They have also reported having access to firearms at home.", "evidence": [0]}]}
+    draft = assemble(get_format("soap"), raw, SourceIndex(utterances), scan_transcript(utterances), model="m",
+                     mode="direct", warnings=[], subject="client")
+    assert "firearms" not in draft.sections["assessment"]
+    assert any("risk_statement:means" in s.flags for s in draft.withheld)

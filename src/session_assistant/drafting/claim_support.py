@@ -8,6 +8,8 @@ kinds of claim the 1.5B model invents most (issue 16, read in the therapy set's 
   ("The homework from last time was to write down the safety plan": no homework was reviewed);
 - a task the clinician will do stated as done ("The clinician wrote to Dr. Lee": asked permission to);
 - another person's score given to the client (the partner's relationship score, in a couple session);
+- access to means stated by the model ("access to firearms at home" where the client said "No guns"):
+  the risk line documents it from the lines;
 - the section's own instructions read back as a finding ("The clinician's assessment: the client's
   symptoms and any diagnosis named; triggers identified; ...").
 
@@ -30,6 +32,7 @@ ASSUMED_ABSENCE = "assumed_absence"
 UNSAID_HOMEWORK_REVIEW = "unsaid_homework_review"
 PLANNED_AS_DONE = "planned_as_done"
 SCORE_OF_OTHER = "score_of_other"
+MEANS_STATEMENT = "risk_statement:means"
 ECHOED_INSTRUCTIONS = "echoed_instructions"
 
 # --- an observation given to the clinician -------------------------------------------------------
@@ -181,6 +184,14 @@ def score_of_other(text: str, measures: Sequence[str]) -> str | None:
     return None
 
 
+# --- access to means, the risk line's -------------------------------------------------------------
+# "They have also reported having access to firearms at home" (08, where the client said "No. No
+# guns."): what was asked and answered about means is documented by the risk line from the lines
+# themselves; a model sentence about it is withheld like any other risk statement.
+_MEANS = re.compile(r"\baccess to (?:any |a |the )?(?:firearms?|guns?|weapons?|rifles?|lethal means)\b"
+                    r"|\b(?:owns?|owned|ha(?:s|ve|d)) (?:any |a |an )?(?:firearms?|guns?|weapons?|rifles?)\b", re.I)
+
+
 # --- the instructions read back ---------------------------------------------------------------------
 ECHO_RUN = 7  # words in a row: a sentence sharing this many with the prompt copied it
 
@@ -241,6 +252,8 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     other = score_of_other(text, measures)
     if other:
         flags.append(f"{SCORE_OF_OTHER}:{other}")
+    if _MEANS.search(text):
+        flags.append(MEANS_STATEMENT)
     done = planned_as_done(text, source)
     if done:
         flags.append(f"{PLANNED_AS_DONE}:{done}")
@@ -250,4 +263,4 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
 
 
 WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
-               ECHOED_INSTRUCTIONS)
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS)
