@@ -36,9 +36,10 @@ from session_assistant.drafting.risk import scan_transcript  # noqa: E402
 from session_assistant.drafting.risk_note import means_plan_line, risk_sentences  # noqa: E402
 from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked  # noqa: E402
 from session_assistant.drafting.session_facts import detect_interventions  # noqa: E402
+from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done  # noqa: E402
 from session_assistant.drafting.session_record import SessionRecord  # noqa: E402
 from session_assistant.drafting.grounding import content_words  # noqa: E402
-from session_assistant.drafting.repetition import KeptSentence, repeated_sentence  # noqa: E402
+from session_assistant.drafting.repetition import KeptSentence, repeated_sentence, shares_run  # noqa: E402
 from session_assistant.drafting.risk import mentions_risk  # noqa: E402
 from session_assistant.drafting.therapy_voice import FIRST_PERSON, therapy_voice  # noqa: E402
 
@@ -90,6 +91,10 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
         elif sentence.get("origin") == "rule" or text.startswith(("Risk was screened", "Risk-related language",
                                                                     "Risk was asked", "Risk: ")):
             continue  # the rule lines and the risk line are made again below, by this tree's rules
+        if sentence.get("origin") == "model" and any(  # as assemble: a clause said twice in one part
+                k.get("origin") == "model" and k["section"] == sentence["section"] and shares_run(sentence["text"], k["text"])
+                for k in kept):
+            continue
         kept.append(sentence)
     # This tree's rule lines (interventions, stage only for MI, ratings, chart facts, goals the kept
     # model sentences support) and risk line, after the model sentences of each section, as assemble.
@@ -115,6 +120,10 @@ def recheck_sections(draft: dict, transcript: str, chart_path: Path | None) -> d
     next_known = any(t.startswith("Next session: ") for t in plan_rules)
     kept = [s for s in kept if not (s["section"] == "plan" and s.get("origin") == "model"
                                     and retells_plan(s["text"], plan_rules, next_known))]  # as assemble
+    done_rules = [s["text"] for s in kept if s.get("origin") == "rule" and s["text"].startswith(RETOLD_OPENINGS)]
+    beside = {key: [s["text"] for s in kept if s["section"] == key and s.get("origin") == "rule"] for key in draft["sections"]}
+    kept = [s for s in kept if not (s.get("origin") == "model"
+                                    and retells_done(s["text"], done_rules, beside.get(s["section"], [])))]  # as assemble
     sections = {key: " ".join(x["text"] for x in kept if x["section"] == key) or NOT_DISCUSSED
                 for key in draft["sections"]}
     return {**draft, "sections": sections, "sentences": kept, "withheld": withheld}

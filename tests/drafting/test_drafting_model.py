@@ -38,7 +38,9 @@ def _check_structure(draft, fmt_key, segments):
     for s in data["withheld"]:  # ... and listed beside it with the reason
         assert any(f.startswith(("unsupported_number", "unsupported_dose", "risk_statement", "echoes_instructions",
                                  "first_person", "quote_not_in_transcript", "assumed_finding", "retells_session",
-                                 "unsupported_content")) for f in s["flags"])
+                                 "unsupported_content", "unsaid_observation", "assumed_absence",
+                                 "unsaid_homework_review", "planned_as_done", "score_of_other", "echoed_instructions"))
+                   for f in s["flags"])
     for s in data["dropped"]:  # repeats and unfinished sentences are listed too, with the reason
         assert any(f == "unfinished" or f.startswith("repeats:") for f in s["flags"])
     json.dumps(data)  # JSON-safe

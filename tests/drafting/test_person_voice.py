@@ -71,7 +71,10 @@ def test_a_section_drafts_we_and_your_become_clinician_and_client():
            "plan": [{"text": "I'll call Tuesday and see you Thursday.", "evidence": [86]}]}
     draft = assemble(get_format("soap", "client"), raw, source, [], model="m", mode="direct", warnings=[],
                      subject="client")
-    assert "The clinician wrote to Dr. Lee about the pills and the client's sleep." in draft.sections["objective"]
+    # The voice is rewritten; the sentence is then withheld (therapy16e): the clinician only asked to
+    # write to Dr. Lee ("Would you be okay with me writing to Dr. Lee about it?"), a task stated as done.
+    assert any(s.text == "The clinician wrote to Dr. Lee about the pills and the client's sleep."
+               and "planned_as_done:wrote" in s.flags for s in draft.withheld)
     said = [s.text for s in draft.section_sentences("plan")] + [s.text for s in draft.dropped]
     assert "Clinician will call Tuesday and see the client Thursday." in said  # dropped: the next visit is quoted
 

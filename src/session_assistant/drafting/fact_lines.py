@@ -11,12 +11,14 @@ from session_assistant.drafting.chart_context import ChartContext, goal_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.plan_said import (homework_given, homework_sentence, next_session_sentence,
+from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
-from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, observations_sentence, planned_sentence,
+from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
+from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
+                                                     observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
                                                      quotes_sentence, spoken_observations, tasks_sentence,
                                                      trigger_answers, triggers_sentence)
@@ -28,13 +30,17 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 # Where each kind of line goes, per format.
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective"},
+             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective",
+             "client_goals": "subjective"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data"},
+            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data",
+            "client_goals": "data"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior"},
+             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior",
+             "client_goals": "behavior"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response"},
+             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response",
+             "client_goals": "goals"},
 }
 
 
@@ -65,9 +71,17 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if stage:
             lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
                                        [RULE_FACT], "rule"))
+        goals = goals_said(source.utterances)
+        if goals:
+            lines.append(DraftSentence(_home(fmt, "client_goals"), goals_sentence(goals), [i for _, i in goals],
+                                       [RULE_FACT], "rule"))
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:
             lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
+                                       [RULE_FACT], "rule"))
+        done = done_in_session(source.utterances)
+        if done:
+            lines.append(DraftSentence(_home(fmt, "interventions"), done_sentence(done), [i for _, i in done],
                                        [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
@@ -76,13 +90,13 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         # The Plan in the session's words: homework given, the next visit, a referral offered.
         homework = homework_given(source.utterances) if plan_said else None
         if homework:
-            lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework[2],
+            lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework_ids(homework),
                                        [RULE_FACT], "rule"))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
             lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
         tasks = clinician_tasks(source.utterances)
-        quoted = {i for _, ids in tasks for i in ids} | set(homework[2] if homework else [])
+        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else [])
         referrals = referrals_offered(source.utterances, quoted) if plan_said else []
         if referrals:
             lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),
@@ -102,6 +116,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
                                        sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+        changes = rating_changes(source.utterances)
+        if changes:
+            lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
+                                       sorted({i for _, _, ids in changes for i in ids}), [RULE_FACT], "rule"))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

@@ -14,20 +14,24 @@ from typing import Sequence
 
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.record_plan import next_session_rule
-from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
 
 # A sentence ends at . ! ? but not after a title ("Dr. Patel").
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
-# Where the clinician starts to give the homework. "Homework" itself is the strongest cue; then the
-# phrases that open an assignment for the time until the next session.
-_HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|will be|:)\s*", re.I)
-_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
+# Where the clinician starts to give the homework. "Homework" itself is the strongest cue ("Homework is
+# ...", "Homework. Mom and Dad, ...", "for homework, ..."); then the phrases that open an assignment for
+# the time until the next session ("For this week, ...", "So, for practice this week. ...").
+_HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|will be|:)\s*"
+                             r"|(?:^|(?<=[.!?])\s)(?:(?:so|okay|ok|alright|all right|and|now),?\s+)?(?:your\s+)?homework"
+                             r"(?: for (?:this|the) (?:coming )?week)?\s*[.,:]\s+"
+                             r"|\bfor (?:your )?homework\b[,:]?\s*", re.I)
+_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
                              r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
                              r"|let'?s write (?:these|them|this|that|it) down)\b[,.:]?\s*", re.I)
 HOMEWORK_MAX_WORDS = 70
 _MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|time)|same time)\b", re.I)
-_AGREES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|alright|all right|fine|i will|i can|i'll|sounds (?:good|right|doable)"
+_AGREES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|alright|all right|fine|i will|i can|i'll|we will|we can|we'll|sounds (?:good|right|doable)"
                      r"|that sounds|that's (?:doable|fine|good)|will do|deal)\b", re.I)
 AGREEMENT_MAX_WORDS = 12
 # A model sentence about the next visit: "The next session will be on Friday at nine."
@@ -44,19 +48,24 @@ def _tail(utterances: Sequence[Utterance], share: float) -> tuple[list[tuple[int
 def _words_up_to(sentences: Sequence[str], limit: int) -> str:
     said: list[str] = []
     for sentence in sentences:
-        if _MEETING.search(sentence) or len(" ".join(said + [sentence]).split()) > limit:
-            break  # the next visit is its own line; a long recap is cut at a sentence end
+        if _MEETING.search(sentence) or len(" ".join(said + [sentence]).split()) > limit or sentence.endswith("?"):
+            # The next visit is its own line; a long recap is cut at a sentence end; a question
+            # after the assignment ("What's a reasonable goal?", "Did I get it?") asks, it assigns nothing.
+            break
         said.append(sentence)
     return " ".join(said)
 
 
 def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
-    """The client's next line when it agrees ("Okay. I can do that."), else None."""
-    answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
-    if answer is None or not _AGREES.search(answer.text):
+    """The next line when someone else says it and it agrees ("Okay. I can do that."), else None: in
+    a family session the teen or a parent answers."""
+    answer = next((u for u in lines[n + 1:n + 2] if u.speaker != lines[n].speaker), None)
+    if answer is None:
         return None
-    first = _SENTENCES.split(" ".join(answer.text.split()))
-    return answer if len(" ".join(first[:2]).split()) <= AGREEMENT_MAX_WORDS else None
+    first = _SENTENCES.split(" ".join(answer.text.split()))[:2]
+    # "Twenty-five with a timer. Okay." and "That's harder. But okay." agree in their second sentence.
+    agrees = any(_AGREES.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first)
+    return answer if agrees and len(" ".join(first).split()) <= AGREEMENT_MAX_WORDS else None
 
 
 def _short_answer(text: str) -> str:
@@ -64,32 +73,84 @@ def _short_answer(text: str) -> str:
     return " ".join(sentences[:2]) if len(" ".join(sentences[:2]).split()) <= AGREEMENT_MAX_WORDS else sentences[0]
 
 
-def homework_given(utterances: Sequence[Utterance]) -> tuple[str, str | None, list[int]] | None:
-    """(the clinician's words giving the homework, the client's agreement or None, lines): the last
-    line of the session's second half that names the homework ("Homework is ..."), else the last that
-    opens an assignment ("For this week, ..."), quoted from the cue on."""
+# Homework is often agreed line by line: the clinician gives one item, the client answers, the next
+# item follows ("Second, a sleep diary.", "And please read the handout.", "And fourth, book that
+# check-up"), or the client adjusts it and the clinician settles it ("Twenty minutes instead of
+# thirty?" - "Let's do twenty-five, with a timer."). Those lines of the same clinician continue the
+# assignment; the first line that does not (a question, a summary, the next visit) ends it.
+_ORDINAL_ITEM = re.compile(r"^(?:(?:and|so|okay|ok|then),?\s+)?(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|sixth|"
+                           r"finally|lastly|last(?:ly)?,)\b", re.I)
+_GOES_ON = re.compile(r"^(?:and|also|plus)\b", re.I)
+_SETTLES = re.compile(r"^(?:(?:okay|ok|sure|good|great|yes|yeah),?\s+)?let'?s (?:do|make it|say|go with|keep it at|call it)\b", re.I)
+_SUMMARY = re.compile(r"\b(?:summari[sz]e|sum up|to recap|recap)\b", re.I)
+CONTINUE_LINES = 8  # how far after the cue the items may go on
+HOMEWORK_TOTAL_WORDS = 150
+
+
+def _continues(utt: Utterance, previous: Utterance | None) -> bool:
+    """True when the clinician's line goes on with the assignment (see above). A line naming someone
+    outside the therapy continues it only as a numbered item; else it is the referral rule's."""
+    text = utt.text.strip()
+    if _SUMMARY.search(text) or _MEETING.search(text) or mentions_risk(text):
+        return False
+    if _ORDINAL_ITEM.search(text):
+        return True
+    if _REFERRAL_TO.search(text):
+        return False
+    asked_back = previous is not None and previous.text.rstrip().endswith("?")
+    return bool(_GOES_ON.search(text)) or (asked_back and bool(_SETTLES.search(text)))
+
+
+def _assignment(utt: Utterance, start: int = 0) -> str:
+    rest = " ".join(utt.text[start:].split())
+    text = _words_up_to(_SENTENCES.split(rest), HOMEWORK_MAX_WORDS) if rest else ""
+    return text[0].upper() + text[1:] if text else ""
+
+
+HomeworkPart = tuple[str, "str | None", list[int]]  # (the clinician's words, the answer when it agrees, lines)
+
+
+def homework_given(utterances: Sequence[Utterance]) -> list[HomeworkPart] | None:
+    """The homework the clinician gave, as said, item by item: the last line of the session's second
+    half that names the homework ("Homework is ..."), else the last that opens an assignment ("For
+    this week, ..."), quoted from the cue on, then the same clinician's lines that go on with it
+    (``_continues``), each with the answer when it agrees. None when no homework was given."""
     tail, lines = _tail(utterances, 0.5)
     for pattern in (_HOMEWORK_NAMED, _HOMEWORK_OPENS):
         for n, utt in reversed(tail):
             if is_client(utt.speaker):
                 continue
             match = pattern.search(utt.text)
-            if match is None:
+            text = _assignment(utt, match.end()) if match else ""
+            if len(text.split()) < 4:
                 continue
-            rest = " ".join(utt.text[match.end():].split())
-            text = _words_up_to(_SENTENCES.split(rest), HOMEWORK_MAX_WORDS) if rest else ""
-            if len(text.split()) < 4 or text.endswith("?"):
-                continue
-            answer = _agreement(lines, n)
-            ids = [utt.id] + ([answer.id] if answer is not None else [])
-            return text[0].upper() + text[1:], _short_answer(answer.text) if answer is not None else None, ids
+            parts = [_part(text, lines, n)]
+            said = len(text.split())
+            for m in range(n + 1, min(len(lines), n + 1 + CONTINUE_LINES)):
+                if lines[m].speaker != utt.speaker:
+                    continue  # the client's (or a family member's) answer
+                more = _assignment(lines[m]) if _continues(lines[m], lines[m - 1]) else ""
+                if len(more.split()) < 4 or said + len(more.split()) > HOMEWORK_TOTAL_WORDS:
+                    break
+                parts.append(_part(more, lines, m))
+                said += len(more.split())
+            return parts
     return None
 
 
-def homework_sentence(found: tuple[str, str | None, list[int]]) -> str:
-    text, answer, _ = found
-    agreed = f' (client: "{answer}")' if answer else ""
-    return f'Homework given, as said in session: "{text}"{agreed}'
+def _part(text: str, lines: Sequence[Utterance], n: int) -> HomeworkPart:
+    answer = _agreement(lines, n)
+    ids = [lines[n].id] + ([answer.id] if answer is not None else [])
+    return text, _short_answer(answer.text) if answer is not None else None, ids
+
+
+def homework_ids(found: Sequence[HomeworkPart]) -> list[int]:
+    return sorted({i for _, _, ids in found for i in ids})
+
+
+def homework_sentence(found: Sequence[HomeworkPart]) -> str:
+    said = "; ".join(f'"{text}"' + (f' (client: "{answer}")' if answer else "") for text, answer, _ in found)
+    return f"Homework given, as said in session: {said}"
 
 
 def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:

@@ -43,9 +43,11 @@ _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|thir
             r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
             r"|thirtieth)")
 _WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday"
-                   r"|friday|saturday|sunday)(?: at " + _HOUR + r"(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
-                   r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks))", re.I)
-_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time)|same time|come back|follow[- ]?up)\b", re.I)
+                   r"|friday|saturday|sunday)s?(?: at " + _HOUR + r"(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
+                   r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks)|weekly|fortnightly)", re.I)
+# "Would weekly on Thursdays at eleven work?" and "So next Thursday at eleven." arrange it too (08).
+_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time|monday|tuesday|wednesday|thursday|friday|saturday"
+                   r"|sunday)|same time|come back|follow[- ]?up|weekly|fortnightly)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NEXT_SESSION_TAIL = 1 / 3  # the arrangement is made in the last third (or last 15 lines) of a session
 

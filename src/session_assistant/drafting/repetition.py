@@ -100,3 +100,26 @@ def repeated_sentence(bag: set[str], kept: list[KeptSentence], similar: float = 
         if shared / len(bag | other.bag) >= similar or shared / len(bag) >= contained:
             return other
     return None
+
+
+REPEAT_RUN = 5  # content words in a row: a second sentence carrying a clause this long says it twice
+_RUN_WORD = re.compile(r"[a-z0-9']+")
+# Words every sentence of a note may open with ("The clinician observed that the client was ..."):
+# a shared opening is not a shared fact, so they are not counted.
+_RUN_SKIP = set("""a an the and or but of to in on at for with from by as is are was were be been being has have had do does
+did that this these those it its they them their he she his her him client client's clinician clinician's therapist
+reported reports noted notes observed observes stated states said says also just not very that which who""".split())
+
+
+def _content_run(text: str) -> list[str]:
+    return [w for w in _RUN_WORD.findall(text.lower()) if w not in _RUN_SKIP and len(w) > 2]
+
+
+def shares_run(text: str, other: str, run: int = REPEAT_RUN) -> bool:
+    """True when ``text`` repeats ``run`` or more content words in a row of ``other``: a small model
+    carries a clause from one sentence into the next ("... and was still having coffee just the 1 cup
+    in the morning." three times in one Subjective, 01), which the word-set test misses when the rest
+    differs. The words a note opens every sentence with do not count."""
+    a, b = _content_run(text), _content_run(other)
+    runs = {tuple(b[i:i + run]) for i in range(len(b) - run + 1)}
+    return any(tuple(a[i:i + run]) in runs for i in range(len(a) - run + 1))

@@ -9,6 +9,7 @@ import re
 from typing import Callable, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
@@ -16,9 +17,11 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
-from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
+from session_assistant.drafting.repetition import (KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence,
+                                                   shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
+from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -29,7 +32,8 @@ log = logging.getLogger(__name__)
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
-INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention")
+INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
+                  *CLAIMS_WITHHELD)
 AGE_REMOVED = "age_removed"  # kept, flagged: the guessed age was taken out, the clinician adds the real one
 ECHO = "echoes_instructions"  # withheld too: the prompt's own list read back as a finding
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
@@ -145,11 +149,16 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
                        chart: ChartContext | None) -> list[str]:
     """Flags for what a therapy sentence asserts and the session does not support: a feeling or
-    symptom nobody reported ("anxious" in a session where only "stressed" was said) and an
-    intervention approach the clinician's lines do not show."""
+    symptom nobody reported ("anxious" in a session where only "stressed" was said), an
+    intervention approach the clinician's lines do not show, and the claims of ``claim_support``
+    (an observation the clinician never voiced, an absence nobody stated, a homework review nobody
+    held, the instructions read back)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    last_plan = chart.last_plan.text if chart and chart.last_plan else ""
+    measures = [m.text for m in chart.measures] if chart else []
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
-            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)])
+            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)]
+            + unsupported_claims(text, source, last_plan, measures))
 
 
 def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
@@ -193,6 +202,26 @@ def plan_without_retelling(plan: list[DraftSentence], dropped: list[DraftSentenc
             dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, ["repeats:plan_rule"]))
             continue
         kept.append(sentence)
+    return kept
+
+
+def without_done_retold(by_section: dict[str, list[DraftSentence]],
+                        dropped: list[DraftSentence]) -> dict[str, list[DraftSentence]]:
+    """Each part with the model sentences that retell a quoting rule line (the clinician's summary
+    of what was done today, the client's goals) moved to ``dropped``, in whatever part they stand."""
+    rule_texts = [s.text for part in by_section.values() for s in part if s.origin == "rule"
+                  and s.text.startswith(RETOLD_OPENINGS)]
+    if not rule_texts:
+        return by_section
+    kept: dict[str, list[DraftSentence]] = {}
+    for key, part in by_section.items():
+        kept[key] = []
+        beside = [s.text for s in part if s.origin == "rule"]
+        for sentence in part:
+            if sentence.origin == "model" and retells_done(sentence.text, rule_texts, beside):
+                dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, ["repeats:rule_line"]))
+                continue
+            kept[key].append(sentence)
     return kept
 
 
@@ -276,6 +305,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)
+            if therapy and repeat is None:  # a clause carried into the next sentence of the same part
+                repeat = next((k for k in kept if k.section == home and shares_run(text, k.text)), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
                 dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))
@@ -290,7 +321,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 if not items and repeated and not by_section[sec.key]:
                     items.append({**repeated[0], "keep": True})  # never "Not discussed" for a repeat
                 continue
-            kept.append(KeptSentence(home, text, bag))
+            if not therapy:
+                kept.append(KeptSentence(home, text, bag))
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
@@ -307,11 +339,16 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(sentence)
                     continue
                 sentence.flags.append("risk_statement:review")
+            if therapy:
+                # Only what the note says counts as said: a withheld sentence ("a score of five", the
+                # partner's) must not make the true one after it ("a score of six") a repeat.
+                kept.append(KeptSentence(home, text, bag))
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
     if therapy:
         by_section[voice_keys[2]] = plan_without_retelling(by_section[voice_keys[2]], dropped)
+        by_section = without_done_retold(by_section, dropped)
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.

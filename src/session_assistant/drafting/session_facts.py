@@ -89,6 +89,17 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "progressive muscle relaxation": (r"\bprogressive muscle relaxation\b", r"\btense and (?:release|relax)\b"),
         "relaxation": (r"\brelaxation (?:exercise|technique|training|script)\b",),
     },
+    # The interaction work of a couple (or family) session, in the terms couple therapists write
+    # (Gottman, EFT): named only when two of them appear (``MIN_COUPLE_TECHNIQUES``). Not "repair
+    # attempts": sessions name them as the work of next time ("We'll practise repair attempts", 06).
+    "couple work": {
+        "pursue-withdraw cycle": (r"\bpursue\w*[- ](?:and[- ])?withdraw\w*", r"\bpursuer\b"),
+        "soft start-up": (r"\bsoft(?:ened)? start[- ]?ups?\b", r"\bgentle start[- ]?ups?\b"),
+        "reflective listening": (r"\breflect back what\b", r"\bwhat did you hear (?:him|her|them) say\b",
+                                 r"\bcan you (?:reflect|say) back\b"),
+        "de-escalation": (r"\b(?:I want to|let'?s|let me) slow (?:it |this |things |us )?down\b",
+                          r"\bcan you both take a breath\b"),
+    },
     "homework review": {
         "homework review": (r"\b(?:last (?:week|session|time)|since we (?:last )?(?:met|spoke))\b.*\b(?:homework|practi[cs]e|diary|log|"
                             r"worksheet|record|exercise|assignment|tried)\b",
@@ -103,6 +114,7 @@ _INTERVENTIONS = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.it
 # safety-plan session was once labelled MI on a confidence ruler and one "it sounds like".
 MIN_MI_TECHNIQUES = 2
 MIN_RISK_TECHNIQUES = 2
+MIN_COUPLE_TECHNIQUES = 2
 MI_OWN_TECHNIQUES = ("pros and cons", "eliciting change talk")
 _CHANGE_RULER = re.compile(r"\bhow (?:important|ready)\b", re.I)
 
@@ -125,6 +137,7 @@ APPROACH_NAMES: dict[str, str] = {
     "solution-focused therapy": r"\bsolution[- ]focused\b",
     "emotionally focused therapy": r"\bemotionally focused\b",
     "psychodynamic therapy": r"\bpsychodynamic\b",
+    "couple work": r"\bcouples? (?:therapy|counsel+ing)\b|\bGottman\b",
 }
 # Acronyms ("MI", "ERP") match in capitals only ("mi" is not a name); words in any case.
 _APPROACH_NAMES = {a: re.compile("|".join(alt if re.search(r"[A-Z]{2}", alt) else f"(?i:{alt})" for alt in p.split("|")))
@@ -195,6 +208,8 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
         _CHANGE_RULER.search(by_id[i].text) for i in mi.get("scaling ruler", []))
     if len(mi) < MIN_MI_TECHNIQUES or not own:
         found.pop("motivational interviewing", None)
+    if len(found.get("couple work", {})) < MIN_COUPLE_TECHNIQUES:
+        found.pop("couple work", None)  # one "let me slow us down" in a family session is not couple work
     # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
     if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
         found.pop("suicide risk assessment", None)

@@ -51,9 +51,13 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 # What the clinician said aloud they saw ("I noticed you were restless when you came in, tapping your
 # foot"): an observation the clinician made and voiced, quoted as said; never one the model infers
 # (mental status beyond it is the clinician's checklist, issue 16).
-_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
+# Also said as "I'm noticing as you talk about this your shoulders have dropped" (05) and "I can see that.
+# You both turned toward each other just now, and your voices got softer." (06).
+_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I can see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
+                      r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
-                        r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed)\b",
+                        r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
+                        r"shoulders?|posture|turned toward|softer|louder|leaning)\b",
                         re.I)
 OBSERVATION_MAX_WORDS = 35
 
@@ -119,8 +123,12 @@ def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
 _CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
 _I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|text|email|send|write|contact|talk to|speak (?:to|with)|"
                      r"check in)\b" + _CLAUSE, re.I)
-_MAY_I = re.compile(r"\b(?:okay|ok|all right|alright) (?:with me|if I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?",
-                    re.I)
+# Asked as permission or as an offer: "okay with me writing to Dr. Lee", "okay for me to send her a short
+# update" (05), "would you like me to send a short letter to your primary care doctor" (08).
+_MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me to)|would you like me to|do you want me to|"
+                    r"shall I|should I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?", re.I)
+# "I'll send that this week" right after the offer it answers names nothing new.
+_POINTS_BACK = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: \w+)? (?:that|it|them|this)\b", re.I)
 TASK_SAME_SHARE = 0.5
 _RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
 _YES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|that'?s fine|fine|of course|please)\b", re.I)
@@ -136,6 +144,8 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
         if is_client(utt.speaker) or _RECAP.search(utt.text):
             continue  # a closing recap says the tasks again
         for match in _I_WILL.finditer(utt.text):
+            if _POINTS_BACK.match(match.group(0)) and any(ids[-1] >= utt.id - 3 for _, ids in found):
+                continue
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)
         answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
@@ -226,3 +236,45 @@ def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
 
 def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     return "Triggers named by the client: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# The client's goals, as the clinician restates them in a goal review ("Your goals were to ride the
+# train to work again, ...", "When we started, you said you wanted to get back to work part-time") or
+# as the client answers "What are your goals?" at an intake.
+_GOALS_RESTATED = re.compile(r"\byour (?:main |treatment |first |two |three )?goals? (?:was|were|is|are) (?:to )?\w"
+                             r"|\byou said you wanted to\b|\byou (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
+_GOALS_LISTED_NEXT = re.compile(r"\b(?:listed|set|named) (?:\w+ )?goals?\.$", re.I)  # "... you listed three goals." + the list
+_GOALS_ASKED = re.compile(r"\bwhat (?:are|were|would be) your goals\b|\bwhat would you like to be different\b"
+                          r"|\bwhat do you (?:want|hope) to (?:get out of|change)\b", re.I)
+GOALS_MAX_WORDS = 45
+
+
+def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """[(the words, line)] for the first statement of the client's goals: a clinician's sentence
+    restating them (with the next sentence when it ends "you listed three goals."), or the client's
+    answer to a question asking for them. Once: a closing summary says them again (08)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    for n, utt in enumerate(lines):
+        if is_client(utt.speaker):
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split()))
+        for k, sentence in enumerate(sentences):
+            if _GOALS_RESTATED.search(sentence) and not sentence.endswith("?"):
+                said = " ".join(sentences[k:k + 2]) if _GOALS_LISTED_NEXT.search(sentence) else sentence
+                if len(said.split()) <= GOALS_MAX_WORDS:
+                    found.append((said, utt.id))
+                break
+        else:
+            answer = lines[n + 1] if n + 1 < len(lines) and is_client(lines[n + 1].speaker) else None
+            if answer is not None and _GOALS_ASKED.search(utt.text):
+                words_ = " ".join(answer.text.split()).split()
+                if len(words_) <= GOALS_MAX_WORDS:
+                    found.append((" ".join(words_), answer.id))
+        if found:
+            break
+    return found
+
+
+def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Client's goals, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)

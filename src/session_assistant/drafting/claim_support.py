@@ -1,0 +1,266 @@
+"""Checks that a model sentence of a therapy note states only what the session supports, for the
+kinds of claim the 1.5B model invents most (issue 16, read in the therapy set's drafts):
+
+- an observation given to the clinician that the clinician never voiced ("The clinician observed
+  that the client's mood was low": nobody spoke of mood);
+- an absence asserted as a finding ("with no signs of anxiety": nobody said so);
+- a review of homework from last time that neither the session nor the chart's last plan holds
+  ("The homework from last time was to write down the safety plan": no homework was reviewed);
+- a task the clinician will do stated as done ("The clinician wrote to Dr. Lee": asked permission to);
+- another person's score given to the client (the partner's relationship score, in a couple session);
+- access to means stated by the model ("access to firearms at home" where the client said "No guns"):
+  the risk line documents it from the lines;
+- the section's own instructions read back as a finding ("The clinician's assessment: the client's
+  symptoms and any diagnosis named; triggers identified; ...").
+
+Each returns the flag that withholds the sentence (``sections.INVENTED_VALUE``): the clinician sees
+it beside the note, the note never asserts it. Withholding, not rewriting: a rule cannot know what
+the true sentence would have been. All of them read the transcript's own lines, never the model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Sequence
+from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
+from session_assistant.drafting.risk import is_client
+
+UNSAID_OBSERVATION = "unsaid_observation"
+ASSUMED_ABSENCE = "assumed_absence"
+UNSAID_HOMEWORK_REVIEW = "unsaid_homework_review"
+PLANNED_AS_DONE = "planned_as_done"
+SCORE_OF_OTHER = "score_of_other"
+MEANS_STATEMENT = "risk_statement:means"
+ECHOED_INSTRUCTIONS = "echoed_instructions"
+
+# --- an observation given to the clinician -------------------------------------------------------
+# The mental-status words a note uses for what the clinician saw; the claim stands only when the
+# clinician's own lines use the word (or its stem): "you look tired", "your mood seems low", "I
+# noticed you were tearful". The client's own "I feel low" is a report, not the clinician's finding.
+_MSE_TERMS = ("mood", "affect", "appearance", "demeanou?r", "behaviou?r", "eye contact", "speech", "posture", "groom\\w*",
+              "tearful", "teary", "psychomotor", "agitat\\w*", "restless\\w*", "withdrawn", "guarded", "flat", "blunted",
+              "euthymic", "dysphoric", "irritable", "engaged", "attentive", "cooperative")
+_OBSERVER = re.compile(r"\b(?:clinician|therapist|counsell?or)\b[^.;]{0,20}?\b(?:observed|noted|noticed|saw|"
+                       r"(?:was|were) (?:observed|noted))\b|\b(?:was|were) observed\b|\bobserved to\b", re.I)
+_APPEARED = re.compile(r"\b(?:client|he|she|they)\s+(?:appeared|presented as|presented with|seemed|looked)\s+(?:to be\s+)?"
+                       r"(?:(?:very|quite|somewhat|slightly|more|less|a bit)\s+)?([a-z-]+)", re.I)
+_MSE = re.compile(r"\b(?:%s)\b" % "|".join(_MSE_TERMS), re.I)
+
+
+def _said_by_clinician(stem: str, source: SourceIndex) -> bool:
+    pattern = re.compile(r"\b" + re.escape(stem), re.I)
+    return any(pattern.search(u.text) for u in source.utterances if u.speaker and not is_client(u.speaker))
+
+
+def unsaid_observation(text: str, source: SourceIndex) -> list[str]:
+    """The mental-status words of a claimed observation that no clinician line uses."""
+    if not (source.utterances and source.utterances[0].speaker):
+        return []  # no speakers: whose words they were is unknown
+    unsaid: list[str] = []
+    if _OBSERVER.search(text):
+        for match in _MSE.finditer(text):
+            term = match.group(0).lower()
+            if not _said_by_clinician(term.split()[0][:5], source):
+                unsaid.append(term)
+    for match in _APPEARED.finditer(text):
+        state = match.group(1).lower()
+        if len(state) > 3 and not _said_by_clinician(state[:5], source):
+            unsaid.append(state)
+    return list(dict.fromkeys(unsaid))
+
+
+# --- an absence asserted as a finding ----------------------------------------------------------
+_ABSENCE = re.compile(r"\b(?:no|without (?:any )?|did not (?:show|display|exhibit|demonstrate) (?:any )?)\s*"
+                      r"(?:(?:apparent|observable|obvious|visible|acute)\s+)?(?:signs?|evidence|indications?|symptoms?)\s+of\s+(\w+)",
+                      re.I)
+
+
+def assumed_absence(text: str, source: SourceIndex) -> list[str]:
+    """What a sentence says there was no sign of, when nobody in the session said so: the words
+    "sign(s) of", "evidence of" and the thing itself must stand together in one line."""
+    found: list[str] = []
+    for match in _ABSENCE.finditer(text):
+        thing = match.group(1).lower()
+        said = any(re.search(r"\b(?:signs?|evidence|indications?|symptoms?) of\b[^.?!]{0,30}\b" + re.escape(thing[:5]),
+                             u.text, re.I) for u in source.utterances)
+        if not said:
+            found.append(thing)
+    return found
+
+
+# --- a homework review nobody held ----------------------------------------------------------------
+_HOMEWORK = re.compile(r"\b(?:homework|assignment|assigned|practice|practise|worksheet|exercise)\b", re.I)
+_BEFORE = re.compile(r"\b(?:last (?:time|session|week|visit)|previous (?:session|visit|week)|prior session|from before|"
+                     r"since the last)\b", re.I)
+# Lines where a session looks back at what was to be done: "you were going to", "how did the log go".
+_LOOKS_BACK = re.compile(r"\b(?:last (?:time|session|week)|since we (?:last )?(?:met|spoke)|you were going to|did you (?:get a "
+                         r"chance|manage|try|do)|how did (?:the|your|it)|homework|practice assignments?)\b", re.I)
+_GENERIC = content_words("homework assignment assigned practice practise worksheet exercise last time session week "
+                         "previous prior before since client clinician reported stated said complete completed done "
+                         "did was were from task tasks given agreed")
+REVIEW_SUPPORT_SHARE = 0.5
+REVIEW_ANSWER_LINES = 3
+
+
+def unsaid_homework_review(text: str, source: SourceIndex, last_plan: str = "") -> bool:
+    """True when a sentence reviews homework from last time ("The homework from last time was to
+    write down the safety plan") and fewer than half of its own words are in the chart's last plan
+    or in the lines that look back (and the answers after them): no such review was held."""
+    if not (_HOMEWORK.search(text) and _BEFORE.search(text)):
+        return False
+    specific = {w[:5] for w in content_words(text) - _GENERIC}
+    if not specific:
+        return False
+    lines = list(source.utterances)
+    looked: set[str] = set()
+    for n, utt in enumerate(lines):
+        if _LOOKS_BACK.search(utt.text):
+            for later in lines[n:n + 1 + REVIEW_ANSWER_LINES]:
+                looked |= {w[:5] for w in content_words(later.text)}
+    looked |= {w[:5] for w in content_words(last_plan)}
+    return sum(w in looked for w in specific) < REVIEW_SUPPORT_SHARE * len(specific)
+
+
+# --- a clinician's task stated as done -------------------------------------------------------------
+# "The clinician wrote to Dr. Lee" where the clinician only asked "Would you be okay with me writing to
+# Dr. Lee?": a task for after the session is not done. It stands when a clinician line says it was
+# ("I wrote to her last week", "I've called the school").
+# Only contact outside the room counts: "wrote to", "called the school", "sent an update", not what
+# clinician and client did together in session ("Clinician and client wrote a safety plan").
+_OUTSIDE = (r"(?:Dr\.?\s+[A-Z]\w*|[A-Z][a-z]+\b|(?:the|her|his|their|a) (?:\w+ )?(?:school|doctor|pharmacy|psychiatrist|"
+            r"physician|GP|counsell?or|prescriber|teacher|team|clinic|office|nurse|social worker|lawyer|employer))")
+_DONE_BY_CLINICIAN = re.compile(r"\b(?:clinician|therapist|counsell?or)\b(?! and)[^.;]{0,25}?\b(?:"
+                                r"(?P<wrote>wrote)(?: (?:a|an|the) (?:short )?(?:letter|note|email|message|update|report))? to\b|"
+                                r"(?P<called>called|phoned) " + _OUTSIDE + r"|"
+                                r"(?P<sent>sent)(?: \w+)? (?:a |an |the )?(?:short )?(?:letter|note|email|update|referral|report|"
+                                r"message|form|records?)\b|"
+                                r"(?P<other>emailed|contacted|faxed|notified|referred)\b)", re.I)
+_PAST_FORMS = {"wrote": "wr(?:ote|itten)", "called": "called", "phoned": "phoned", "sent": "sent", "emailed": "emailed",
+               "contacted": "contacted", "referred": "referred", "faxed": "faxed", "notified": "notified"}
+
+
+def planned_as_done(text: str, source: SourceIndex) -> str | None:
+    """The verb of a clinician's action the sentence states as done when no clinician line says it
+    was done ("I wrote", "I've called"), else None."""
+    match = _DONE_BY_CLINICIAN.search(text)
+    if match is None or not (source.utterances and source.utterances[0].speaker):
+        return None
+    verb = next(v for v in match.groupdict().values() if v).lower()
+    said = re.compile(r"\bI(?:'ve| have| had|'d)?\s+(?:already\s+|just\s+)?" + _PAST_FORMS[verb] + r"\b", re.I)
+    if any(said.search(u.text) for u in source.utterances if u.speaker and not is_client(u.speaker)):
+        return None
+    return verb
+
+
+# --- another person's score given to the client ------------------------------------------------
+# A joint session's chart lists a measure per person ("Relationship satisfaction (0-10), partner total
+# 5"); "the client ... with a score of five out of ten" gives the partner's score to the client (06).
+_OTHER_PERSON = r"partner|spouse|wife|husband|mother|father|parent|mom|dad|teen|child|son|daughter|sibling"
+_PER_PERSON = re.compile(r"^(?P<name>.*?),?\s*\b(?P<who>client|%s)\s+total\s+(?P<score>\d+)\b" % _OTHER_PERSON, re.I)
+_SCORE_CUE = re.compile(r"\b(?:score[ds]?|scored|rated|rating)\b", re.I)
+
+
+def score_of_other(text: str, measures: Sequence[str]) -> str | None:
+    """The person whose chart score a sentence about the client states, when the client's own score
+    on that measure differs and the sentence does not name that person; else None."""
+    if not _SCORE_CUE.search(text):
+        return None
+    stated = numbers_in(text)
+    mine: set[str] = set()
+    theirs: dict[str, str] = {}
+    for measure in measures:
+        match = _PER_PERSON.search(measure)
+        if match is None:
+            continue
+        if match.group("who").lower() == "client":
+            mine.add(match.group("score"))
+        else:
+            theirs.setdefault(match.group("score"), match.group("who").lower())
+    for number, who in theirs.items():
+        if number in stated and number not in mine and not re.search(r"\b(?:%s)" % _OTHER_PERSON, text, re.I):
+            return who
+    return None
+
+
+# --- access to means, the risk line's -------------------------------------------------------------
+# "They have also reported having access to firearms at home" (08, where the client said "No. No
+# guns."): what was asked and answered about means is documented by the risk line from the lines
+# themselves; a model sentence about it is withheld like any other risk statement.
+_MEANS = re.compile(r"\baccess to (?:any |a |the )?(?:firearms?|guns?|weapons?|rifles?|lethal means)\b"
+                    r"|\b(?:owns?|owned|ha(?:s|ve|d)) (?:any |a |an )?(?:firearms?|guns?|weapons?|rifles?)\b", re.I)
+
+
+# --- the instructions read back ---------------------------------------------------------------------
+ECHO_RUN = 7  # words in a row: a sentence sharing this many with the prompt copied it
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    said = words(text)
+    return {tuple(said[i:i + ECHO_RUN]) for i in range(len(said) - ECHO_RUN + 1)}
+
+
+@lru_cache(maxsize=1)
+def _instruction_texts() -> tuple[str, ...]:
+    from session_assistant.drafting.formats import prompt_text  # the prompts are data (resources/)
+    from session_assistant.paths import resource
+    texts = [prompt_text(name) for name in ("draft_section", "draft_system", "goal_thread")]
+    formats = json.loads(resource("prompts", "formats.json").read_text(encoding="utf-8"))
+    return tuple(texts + [str(v) for spec in formats.values() for v in _strings(spec)])
+
+
+@lru_cache(maxsize=1)
+def _instruction_runs() -> frozenset:
+    return frozenset(run for t in _instruction_texts() for run in _runs(t))
+
+
+@lru_cache(maxsize=1)
+def _instruction_sentences() -> frozenset:
+    """Each whole sentence of the instructions, as its words: "Do not repeat the history." read back
+    alone is shorter than a run."""
+    return frozenset(tuple(words(s)) for t in _instruction_texts() for s in re.split(r"(?<=[.!?:])\s+", t)
+                     if len(words(s)) >= 3)
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def echoes_prompt(text: str, source: SourceIndex) -> bool:
+    """True when a sentence copies seven or more words in a row from the drafting instructions, or is
+    one of their sentences whole, and the transcript does not also say it."""
+    copied = _runs(text) & _instruction_runs()
+    if tuple(words(text)) in _instruction_sentences() and " ".join(words(text)) not in " ".join(words(source.text)):
+        return True
+    return bool(copied - _runs(source.text))
+
+
+def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = ()) -> list[str]:
+    """Every flag above that ``text`` earns (each withholds it); ``last_plan`` and ``measures``: the
+    chart's (texts)."""
+    flags = [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
+    flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
+    if unsaid_homework_review(text, source, last_plan):
+        flags.append(UNSAID_HOMEWORK_REVIEW)
+    other = score_of_other(text, measures)
+    if other:
+        flags.append(f"{SCORE_OF_OTHER}:{other}")
+    if _MEANS.search(text):
+        flags.append(MEANS_STATEMENT)
+    done = planned_as_done(text, source)
+    if done:
+        flags.append(f"{PLANNED_AS_DONE}:{done}")
+    if echoes_prompt(text, source):
+        flags.append(ECHOED_INSTRUCTIONS)
+    return flags
+
+
+WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS)

@@ -1,0 +1,144 @@
+"""What was done in session and how the client's ratings moved, in the clinician's own words, found
+by rule: the sentences of the clinician's closing summary that say what was done today ("Today we
+did two rounds of interoceptive exposure ...", "In session, you practised the stand-up twice ..."),
+and the clinician's reflections of a rating that moved ("From eighty-five down to forty in about
+thirty minutes, without washing.").
+
+Why by rule: Objective was the weakest part of the default drafter on sessions the rules were not
+written on (45 % of its rubric items), and the 1.5B model rarely states what was practised in the
+room or the numbers that show the response. Clinicians say both aloud: a closing summary is part of
+a structured session, and a reflected change ("from a six to a three") is how they mark a response.
+Each finding quotes its line and cites it; the direction word (lower, higher) is computed from the
+two numbers said, never from the model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.grounding import content_words, numbers_in
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+# A verb of something done together in the room, in the past tense.
+_DONE = re.compile(r"\b(?:did|practi[sc]ed|worked (?:on|through)|looked at|went (?:through|over)|tried|rehearsed|role[- ]?played|"
+                   r"started|reviewed|identified|filled (?:in|out)|mapped|made|wrote|read|planned|scheduled|used)\b", re.I)
+_TODAY = re.compile(r"\b(?:today|in (?:this |today's )?session|just now)\b", re.I)
+_RECAP = re.compile(r"\b(?:summari[sz]e|sum up|to recap|recap|pull together)\b", re.I)
+# In a closing summary, a sentence opening "We ..." (or "Today", "In session") tells what was done here.
+_RECAP_OPENS = re.compile(r"^(?:and\s+|so\s+)?(?:today|in session|we(?:'ve)?(?:\s+also)?)\b", re.I)
+# The week's homework or the plan, not the session: "I'd like you to ... like we did here".
+_NOT_THE_ROOM = re.compile(r"\b(?:this week|last week|homework|i'?d like you to|next (?:week|time|session)|"
+                           r"(?:once|twice) a day|every (?:day|morning|evening))\b", re.I)
+DONE_MIN_WORDS, DONE_MAX_WORDS = 9, 45
+DONE_MAX = 2
+
+
+def done_in_session(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """(the clinician's sentence, line) for up to two sentences of the second half that say what was
+    done in this session: the sentence names today or the session and a verb of doing, or opens a
+    closing summary's account ("We worked on ..."); the sentence after one, naming who did what
+    ("Sam practised the first line ..."), goes with it."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    for utt in lines[len(lines) // 2:]:
+        if is_client(utt.speaker):
+            continue
+        recap = bool(_RECAP.search(utt.text))
+        sentences = _SENTENCES.split(" ".join(utt.text.split()))
+        taken: list[str] = []
+        for n, sentence in enumerate(sentences):
+            if sentence.endswith("?") or _NOT_THE_ROOM.search(sentence) or not _DONE.search(sentence):
+                continue
+            marked = _TODAY.search(sentence) or (recap and _RECAP_OPENS.search(sentence))
+            follows = bool(taken) and sentences[n - 1] == taken[-1]
+            if (marked or follows) and DONE_MIN_WORDS <= len(sentence.split()) <= DONE_MAX_WORDS:
+                taken.append(sentence)
+        if taken:
+            found.append((" ".join(taken), utt.id))
+        if len(found) == DONE_MAX:
+            break
+    return found
+
+
+def done_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "In session, as the clinician summarised: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+_NUMBER_WORD = (r"(?:\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+                r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+# "From ninety down to forty.", "So peak went from sixty-five to forty-five in just two tries.", "From a
+# nine or ten when you imagined it to a six when you did it." A unit after the second number makes it a
+# count, not a rating ("So from one day to three days").
+_MOVED = re.compile(r"^(?:so,?\s+|and\s+)?(?:(?:the |your )?(?:peak|it|that|anxiety|belief|mood|urge|distress|rating)\s+"
+                    r"(?:went|came|dropped|fell|rose)\s+(?:down\s+|up\s+)?)?from (?:a |an )?(" + _NUMBER_WORD
+                    + r")(?: or (?:a |an )?" + _NUMBER_WORD + r")?\b[^.?!]{0,40}?\s(?:down |up )?to (?:a |an )?("
+                    + _NUMBER_WORD + r")\b(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers)\b)",
+                    re.I)
+MOVED_MAX = 3
+
+
+def _value(word: str) -> int | None:
+    found = numbers_in(word)
+    return int(next(iter(found))) if len(found) == 1 and next(iter(found)).isdigit() else None
+
+
+def rating_changes(utterances: Sequence[Utterance]) -> list[tuple[str, str, list[int]]]:
+    """(the clinician's sentence, "lower" or "higher", [the rating's line, the reflection]) for each
+    clinician line that opens by reflecting a rating the client has just given ("From a six to a
+    three."): the line before is someone else's and says a number."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, str, list[int]]] = []
+    for n, utt in enumerate(lines[1:], 1):
+        before = lines[n - 1]
+        if is_client(utt.speaker) or before.speaker == utt.speaker or not numbers_in(before.text):
+            continue
+        sentence = _SENTENCES.split(" ".join(utt.text.split()))[0]
+        match = _MOVED.search(sentence)
+        if match is None or sentence.endswith("?"):
+            continue
+        start, end = _value(match.group(1)), _value(match.group(2))
+        if start is None or end is None or start == end:
+            continue
+        found.append((sentence, "lower" if end < start else "higher", [before.id, utt.id]))
+        if len(found) == MOVED_MAX:
+            break
+    return found
+
+
+def changes_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    said = "; ".join(f'"{text}" ({"decreased" if way == "lower" else "increased"})' for text, way, _ in found)
+    return f"Response to interventions, ratings reflected in session: {said}."
+
+
+DONE_OPENING = "In session, as the clinician summarised: "
+# Rule lines quoting the session that a model sentence may tell again in its own words.
+HOMEWORK_OPENING = "Homework given, as said in session: "
+RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ", "Planned, as said in session: ", HOMEWORK_OPENING)
+# The homework retold looks ahead ("doing the homework for the next week", 12); a review looks back.
+_AHEAD = re.compile(r"\b(?:will|next|coming|upcoming|assigned|going to)\b", re.I)
+SAME_PART_MIN_WORDS = 3  # beside a quote in its own part, a short sentence all of whose words it says retells it
+RETELL_SHARE, RETELL_MIN_WORDS, RETELL_PREFIX = 0.7, 6, 5
+_GENERIC = content_words("clinician client session sessions reported used also they their the client's in-session today")
+
+
+def retells_done(text: str, rule_texts: Sequence[str], same_part: Sequence[str] = ()) -> bool:
+    """True when a model sentence says again what a quoting rule line (what was done in session, the
+    client's goals) says: six or more of its own words, seven in ten of them (by their first five
+    letters) in those quotes ("The clinician used cognitive restructuring on the fear of fainting, and
+    two rounds of interoceptive exposure ...", beside the clinician's "Today we did cognitive
+    restructuring on the fear of fainting, ..."). A short sentence sharing a few words ("The client
+    wrote a page of the letter") is its own fact."""
+    bag = {w[:RETELL_PREFIX] for w in content_words(text) - _GENERIC}
+    for quote in (t for t in rule_texts if t.startswith(RETOLD_OPENINGS)):  # one quote at a time, never their union
+        if quote.startswith(HOMEWORK_OPENING) and not _AHEAD.search(text):
+            continue  # last week's homework reviewed shares the words of this week's ("two of three conversations", 06)
+        quoted = {w[:RETELL_PREFIX] for w in content_words(quote)}
+        if len(bag) >= RETELL_MIN_WORDS and len(bag & quoted) >= RETELL_SHARE * len(bag):
+            return True
+    # "Clinician and client will keep working on the grief about the marriage." beside the Plan's
+    # "Planned, as said in session: "We'll also keep working on the grief about the marriage."" (09).
+    return any(len(bag) >= SAME_PART_MIN_WORDS and bag <= {w[:RETELL_PREFIX] for w in content_words(t)}
+               for t in same_part if t.startswith(RETOLD_OPENINGS))
