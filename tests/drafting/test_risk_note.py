@@ -123,3 +123,31 @@ def test_a_means_step_the_plan_states_is_named_in_the_risk_line_not_quoted_again
     line = _risk_lines(draft)[0]
     assert "means restriction agreed (rifle: see Plan)" in line.text and {14, 15} <= set(line.evidence)
     assert sum("keep the rifle at his place" in s.text for s in draft.sentences) == 1  # said once, in the Plan
+
+
+PAST_IDEATION = parse_transcript(
+    "Clinician: Any thoughts of killing yourself, or of not wanting to be here? Now, or this week?\n"  # 0
+    "Client: No. Not now.\n"                                                                          # 1
+    "Clinician: Not now.\n"                                                                           # 2
+    "Client: Like last winter, yeah. I used to think everyone would be better off if I wasn't here. "
+    "But not since the spring.\n")                                                                   # 3
+
+
+def test_ideation_the_client_places_in_the_past_is_documented_as_past_not_as_current():
+    # A wish the client says they had last winter, and not since the spring, written as "passive
+    # suicidal ideation endorsed" would document a current risk that the client denied.
+    draft = _record_note(PAST_IDEATION)
+    risk = [s for s in draft.sentences if "risk_documented" in s.flags]
+    account = next(s for s in risk if s.section == "subjective")
+    line = next(s for s in risk if s.section == "assessment")
+    assert account.text.startswith('Client reported past passive suicidal ideation ("')
+    assert "past passive suicidal ideation reported" in line.text
+    assert "ideation endorsed" not in line.text
+    assert 'suicidal ideation denied ("No. Not now.")' in line.text and {3} <= set(line.evidence)
+
+
+def test_ideation_said_in_the_present_stays_endorsed():
+    session = parse_transcript("Clinician: Any thoughts of not wanting to be here?\n"
+                               "Client: Yes. I keep thinking everyone would be better off if I wasn't here.\n")
+    line = next(s for s in _record_note(session).sentences if s.text.startswith("Risk"))
+    assert "passive suicidal ideation endorsed" in line.text and "past" not in line.text

@@ -62,6 +62,11 @@ _CRISIS = re.compile(r"\b988\b|\b911\b|\bcrisis (?:line|text line|number|team)\b
 _ACTIVE_ASK = re.compile(r"\b(?:kill(?:ing)? yourself|end(?:ing)? your life|suicid\w*|take your (?:own )?life)\b", re.I)
 _HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many (?:times|days|nights)\b|\bhow frequent", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b", re.I)
+# The client places the thoughts in the past ("I used to think ...", "last winter", "not since the
+# spring"): documented as past, never as a current endorsement the client's answer denied.
+_IN_THE_PAST = re.compile(r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b|\b(?:years?|months?) ago\b|"
+                          r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b",
+                          re.I)
 
 
 @dataclass
@@ -197,6 +202,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             if item.phrase.lower().startswith("urge"):
                 label = f"{label} urges"
             verb = "endorsed" if item.status == ENDORSED else "reported"
+            if _IN_THE_PAST.search(client_line.text):
+                label, verb = f"past {label}", "reported"
             add(f"{label}:{verb}", f"{label} {verb} ({_quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence)
         elif item.status in (DENIED, "denied") and _DENIES.search(client_line.text):
