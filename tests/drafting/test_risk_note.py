@@ -151,3 +151,18 @@ def test_ideation_said_in_the_present_stays_endorsed():
                                "Client: Yes. I keep thinking everyone would be better off if I wasn't here.\n")
     line = next(s for s in _record_note(session).sentences if s.text.startswith("Risk"))
     assert "passive suicidal ideation endorsed" in line.text and "past" not in line.text
+
+
+def test_keeps_saying_is_no_step_to_put_medication_away():
+    # "She keeps saying, you should be on something" answers a question about medication after a
+    # risk screen; "keeps" there is "goes on", and no means were put away.
+    session = parse_transcript(
+        "Clinician: Any thoughts of harming yourself, or the baby?\n"
+        "Client: No. Never.\n"
+        "Clinician: Okay. You mentioned your sister asked about medication?\n"
+        "Client: Yeah. She keeps saying, you should be on something. I don't know.\n"
+        "Clinician: Could you keep the pills at your sister's place for now?\n"
+        "Client: Yes, I'll give them to her tomorrow.\n")
+    texts = " ".join(s.text for s in _record_note(session).sentences)
+    assert "should be on something" not in texts
+    assert "pills to be put away" in texts  # a real step is still documented

@@ -47,7 +47,9 @@ _MEANS_QUESTION = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|stockpil\w*
                             r"access to anything)\b", re.I)
 _MEANS = re.compile(r"\b(?:(?:hunting|sleeping|old|loaded|prescription)\s+)?"
                     r"(?:rifles?|shotguns?|guns?|pistols?|firearms?|pills|tablets|medications?|knives|razors?|blades?)\b", re.I)
-_PUT_AWAY = re.compile(r"\b(?:keep|give|lock|store|hand|get rid|take|drop off|dispose|throw)\w*\b", re.I)
+# "keeps saying", "keep trying": keep as "go on" puts nothing away.
+_PUT_AWAY = re.compile(r"\bkeep\w*\b(?! (?:on )?\w+ing\b)|\b(?:give|lock|store|hand|get rid|take|drop off|dispose|throw)\w*\b",
+                       re.I)
 _REASONS = re.compile(r"\breasons? (?:for|to) (?:living|live|stay(?:ing)? (?:safe|alive))\b", re.I)
 _SAFE_NOW = re.compile(r"\bare you (?:feeling )?safe\b(?! at home| with)", re.I)
 _SAFE_YES = re.compile(r"^\s*(?:yes|yeah|yep|i am|i'?m safe)\b|\bi'?m safe\b", re.I)
