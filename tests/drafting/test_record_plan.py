@@ -149,3 +149,27 @@ def test_a_homework_review_resting_on_the_second_half_of_the_session_goes_to_the
     assert [(s.section, s.text, s.evidence) for s in draft.sentences if "beers" in s.text or "appointment" in s.text] == [
         ("subjective", "Homework review: Client reported six beers most nights after work.", [1]),
         ("plan", "Homework: Client agreed to make the doctor's appointment.", [7])]
+
+
+def test_the_day_settled_last_is_the_next_session_not_a_day_named_on_the_way():
+    # "Given Saturday" names the day of the lapse; the visit is settled as Monday six thirty.
+    closing = parse_transcript(
+        "Clinician: So, normally we'd do two weeks. Given Saturday, do you want to do next week?\n"  # 0
+        "Client: Yeah. Yeah, I think next week.\n"                                                  # 1
+        "Clinician: Monday? I've got six.\n"                                                        # 2
+        "Client: I finish at six now. Can it be later?\n"                                           # 3
+        "Clinician: Six thirty?\n"                                                                  # 4
+        "Client: Six thirty works.\n"                                                               # 5
+        "Clinician: Okay, Monday six thirty. Take care.\n"                                          # 6
+        "Clinician: See you Monday.\n")                                                             # 7
+    fact = next_session_rule(closing)
+    assert "saturday" not in fact.text.lower()
+    assert fact.text == "Monday six thirty." and fact.evidence == [6]
+
+
+def test_a_day_followed_by_a_count_is_no_appointment_time():
+    closing = parse_transcript("Clinician: And there was the group. The Thursday one at the library.\n"
+                               "Client: I haven't gone.\n"
+                               "Clinician: Okay. So, next time. Do you want next week, or two weeks?\n"
+                               "Client: Next week.\n")
+    assert next_session_rule(closing).text == "next week."  # not "Thursday one."
