@@ -30,6 +30,12 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "echoes_instructions": "it repeats the drafting instructions, not the session",
               "unsupported_feeling": "a feeling the client never reported",
               "unevidenced_intervention": "an approach the clinician's lines do not show",
+              "unsaid_observation": "an observation in words no clinician line uses",
+              "assumed_absence": "says something was absent that nobody said",
+              "unsaid_homework_review": "a homework review neither the session nor the last plan holds",
+              "planned_as_done": "states as done what was only planned or offered",
+              "score_of_other": "gives the client another person's score",
+              "echoed_instructions": "it reads the drafting instructions back, not the session",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
