@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
-"""Render record drafts again from the session record they carry, with this tree's renderer and
-rules, without the model: what the rule changes alone do to a draft the model already made.
+"""Assemble drafts again from the model output they carry, with this tree's code, without the model:
+what the rule changes alone do to a draft the model already made.
 
-    .venv/bin/python bench/therapy_eval/rerender.py --drafts bench/out/therapy_eval/record-before \
-        --out bench/out/therapy_eval/record-before-rerendered
+    PYTHONPATH=<tree>/src .venv/bin/python bench/therapy_eval/rerender.py --drafts DIR --out DIR2
 
-A ``--method record`` draft (``facts.record``) is rendered again: the next-session rule runs on the
+A draft that carries the model's raw output (``model_raw``: what ``session-assistant draft --json``
+writes since main 99cee9e + eval19; the section items as generated, before any check) is assembled
+again by the product's own code (``drafting.model_raw.assemble_again``, i.e. ``sections.assemble``):
+no step is re-implemented here, so with the same tree the re-render is the draft, sentence for
+sentence (tests/bench/test_rerender.py). Such a draft is marked ``"rerender": "assembled"``.
+
+Older drafts carry no raw output; they keep the approximate paths below and are marked
+``"rerender": "approximate"``; scores.md says how many of each. Approximate, because the paths
+below re-implement the product's post-generation steps in their own order and can drift from it:
+a ``--method record`` draft (``facts.record``) is rendered again: the next-session rule runs on the
 transcript (it needs no model); the Plan pass does, so a record made before it keeps its
 window-pass Plan facts. A section draft is checked again: its model sentences pass this tree's
 therapy checks (a feeling nobody reported, an approach not evidenced: withheld), and the rule lines
@@ -24,11 +32,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import score_therapy  # noqa: E402  (beside this file)
-from session_assistant.drafting import get_format, parse_transcript  # noqa: E402
+from session_assistant.drafting import get_format, load_transcript, parse_transcript, require_words  # noqa: E402
 from session_assistant.drafting.chart_context import ChartContext  # noqa: E402
 from session_assistant.drafting.fact_lines import fact_lines  # noqa: E402
 from session_assistant.drafting.formats import NOT_DISCUSSED  # noqa: E402
 from session_assistant.drafting.grounding import SourceIndex  # noqa: E402
+from session_assistant.drafting.model_raw import assemble_again  # noqa: E402
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan  # noqa: E402
 from session_assistant.drafting.record_plan import add_next_session_rule  # noqa: E402
 from session_assistant.drafting.record_render import render_note  # noqa: E402
@@ -141,6 +150,24 @@ def rerender(draft: dict, transcript: str, chart_path: Path | None) -> dict:
     return data
 
 
+def assembled(draft: dict, transcript_path: Path) -> dict:
+    """The kept model output through this tree's ``assemble``, exactly as the product runs it."""
+    utterances = require_words(load_transcript(transcript_path))  # as `draft` reads the file
+    data = assemble_again(draft["model_raw"], utterances).to_json()
+    data["model_raw"] = draft["model_raw"]  # kept, so this output can be assembled again too
+    data["elapsed_s"] = draft.get("elapsed_s")  # the model time of the original draft
+    return data
+
+
+def rerender_one(draft: dict, transcript_path: Path, chart_path: Path | None) -> dict:
+    """One draft again: assembled by the product's code when it carries raw output, else approximate."""
+    if draft.get("model_raw"):
+        return {**assembled(draft, transcript_path), "rerender": "assembled"}
+    txt = transcript_path.read_text(encoding="utf-8")
+    redo = rerender if "record" in (draft.get("facts") or {}) else recheck_sections
+    return {**redo(draft, txt, chart_path), "rerender": "approximate"}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--drafts", type=Path, required=True)
@@ -152,16 +179,20 @@ def main() -> int:
         meta = json.loads((args.drafts / "meta.json").read_text(encoding="utf-8"))
         (args.out / "meta.json").write_text(json.dumps({**meta, "rerendered_from": str(args.drafts)}, indent=1),
                                             encoding="utf-8")
+    how: dict[str, list[str]] = {"assembled": [], "approximate": []}
     for path in sorted(args.drafts.glob("[0-9]*.json")):
         draft = json.loads(path.read_text(encoding="utf-8"))
         sid = path.stem
-        txt = (args.sessions / f"{sid}.txt").read_text(encoding="utf-8")
-        redo = rerender if "record" in (draft.get("facts") or {}) else recheck_sections
-        data = redo(draft, txt, args.sessions / f"{sid}.chart.json")
+        data = rerender_one(draft, args.sessions / f"{sid}.txt", args.sessions / f"{sid}.chart.json")
+        how[data["rerender"]].append(sid)
         (args.out / path.name).write_text(json.dumps(data, indent=1), encoding="utf-8")
     result = score_therapy.score_folder(args.out, args.sessions)
-    (args.out / "scores.md").write_text(score_therapy.as_markdown(result), encoding="utf-8")
-    print(score_therapy.as_markdown(result))
+    label = (f"Re-rendered with this tree's code: {len(how['assembled'])} assembled from their kept model output "
+             f"by the product's own assemble (exact){': ' + ', '.join(how['assembled']) if how['assembled'] else ''}; "
+             f"{len(how['approximate'])} approximate (no kept model output: re-checked by this script's own steps, "
+             f"which may drift from the product){': ' + ', '.join(how['approximate']) if how['approximate'] else ''}.\n\n")
+    (args.out / "scores.md").write_text(label + score_therapy.as_markdown(result), encoding="utf-8")
+    print(label + score_therapy.as_markdown(result))
     return 0
 
 

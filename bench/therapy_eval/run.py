@@ -75,6 +75,8 @@ def draft_one(txt: Path, out_json: Path, env: dict, models: Path, threads: int, 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--label", default="baseline", help="name of the output folder under bench/out/therapy_eval")
+    ap.add_argument("--out", type=Path, default=None, help="output folder (default: bench/out/therapy_eval/<label>); "
+                    "drafts of several runs may share it (meta.json is the last run's)")
     ap.add_argument("--src", type=Path, default=REPO / "src", help="drafter source tree (PYTHONPATH)")
     ap.add_argument("--models", type=Path, default=REPO / "models")
     ap.add_argument("--sessions", type=Path, default=HERE / "sessions")
@@ -90,7 +92,7 @@ def main() -> int:
     ap.add_argument("--score-only", action="store_true")
     args = ap.parse_args()
 
-    out = REPO / "bench" / "out" / "therapy_eval" / args.label
+    out = args.out or REPO / "bench" / "out" / "therapy_eval" / args.label
     out.mkdir(parents=True, exist_ok=True)
     src = args.src.resolve()
     env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen")
@@ -101,6 +103,10 @@ def main() -> int:
         use_chart = not args.no_chart and cli_has_chart_option(env)
         meta = {"drafter": drafter_identity(src.parent), "chart_passed": use_chart, "threads": args.threads, "cpus": args.cpus,
                 "method": args.method, "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())}
+        meta["only"] = sorted(sessions)
+        if args.out and (out / "meta.json").exists():  # a shared folder: keep every run's identity
+            before = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+            meta = {**before, "runs": before.get("runs", [dict(before)]) + [dict(meta)]}
         (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
         for n, (sid, session) in enumerate(sessions.items(), 1):
             target = out / f"{sid}.json"

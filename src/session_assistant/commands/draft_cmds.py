@@ -75,6 +75,10 @@ def _draft(ctx, args) -> int:
     finally:
         model.close()
     data = draft.to_json()
+    if draft.model_raw is not None:
+        # The model's output before any check, for re-assembling with other rules (bench/therapy_eval/
+        # rerender.py); on stdout only, as the note itself, never stored in the vault.
+        data["model_raw"] = draft.model_raw
     if args.cmd_json or ctx.as_json:
         ctx.as_json = True
     ctx.emit(data, lambda: _text(draft))

@@ -19,6 +19,7 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.formats import get_format, prompt_text, system_prompt
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.model_raw import capture
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.section_drafting import draft_sections
@@ -177,9 +178,12 @@ class DraftAccumulator:
             if window.get("warning"):
                 warnings.append(window["warning"])
         utterances = sorted(self._seen.values(), key=lambda u: u.id)
+        kept = capture(raw, mode="windowed", fmt=self.format.key, subject=self.subject, warnings=warnings,
+                       model=self.model.model_id, chart=self.chart, pronouns=self.pronouns)
         draft = assemble(self.format, raw, SourceIndex(utterances), scan_transcript(utterances),
                          model=self.model.model_id, mode="windowed", warnings=warnings, subject=self.subject,
                          chart=self.chart, pronouns=self.pronouns)
+        draft.model_raw = kept
         draft.elapsed_s = time.monotonic() - started
         on_progress(1.0, "Draft ready")
         return draft

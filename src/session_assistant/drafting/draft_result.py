@@ -46,6 +46,9 @@ class Draft:
     dropped: list[DraftSentence] = field(default_factory=list)
     # Rule findings: {"interventions": [...], "stage_of_change": {...}, "chart": {...}}
     facts: dict = field(default_factory=dict)
+    # The model's output as generated, before any check (``model_raw.capture``), so a bench can
+    # assemble the same output again with other rules. Never in ``to_json`` (what the vault stores).
+    model_raw: dict | None = field(default=None, repr=False)
 
     def section_sentences(self, key: str) -> list[DraftSentence]:
         return [s for s in self.sentences if s.section == key]

@@ -11,6 +11,7 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.formats import NoteFormat, fit_to_session, get_format, system_prompt
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.model_raw import capture
 from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.section_drafting import draft_sections, source_block
@@ -68,13 +69,18 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
         return draft
     system = system_prompt("draft_system", note_format.title, subject, pronouns)
     if fits_directly(model, note_format, utterances, system, direct_limit, chart):
-        note_format = fit_to_session(note_format, sum(len(u.text.split()) for u in utterances))
+        words = sum(len(u.text.split()) for u in utterances)
+        note_format = fit_to_session(note_format, words)
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
                                        subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting",
                                        chart=chart)
+        kept = capture(raw, mode="direct", fmt=note_format.key, subject=subject, warnings=warnings,
+                       model=model.model_id, chart=chart, pronouns=pronouns, max_sentences=max_sentences,
+                       fitted_words=words)
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
                          model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart,
                          pronouns=pronouns)
+        draft.model_raw = kept
     else:
         options = {"window_tokens": window_tokens} if window_tokens else {}
         if max_sentences:
