@@ -183,6 +183,9 @@ def main() -> int:
     for path in sorted(args.drafts.glob("[0-9]*.json")):
         draft = json.loads(path.read_text(encoding="utf-8"))
         sid = path.stem
+        if not (args.sessions / f"{sid}.txt").exists():
+            print(f"{sid}: no transcript in {args.sessions}, skipped", file=sys.stderr)
+            continue
         data = rerender_one(draft, args.sessions / f"{sid}.txt", args.sessions / f"{sid}.chart.json")
         how[data["rerender"]].append(sid)
         (args.out / path.name).write_text(json.dumps(data, indent=1), encoding="utf-8")
