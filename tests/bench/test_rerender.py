@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sa_testing import REPO, run_cli
 
 RERENDER = REPO / "bench" / "therapy_eval" / "rerender.py"
@@ -124,6 +126,7 @@ def test_a_recorded_raw_draft_rerenders_to_the_same_sentences(tmp_path):
     assert again["model_raw"] == kept  # kept, so the re-render can be re-rendered again
 
 
+@pytest.mark.slow
 def test_a_cli_draft_keeps_its_raw_output_and_rerenders_to_itself(tmp_path):
     sessions = tmp_path / "sessions"
     txt, chart = _write_session(sessions)
@@ -169,3 +172,25 @@ def test_the_vault_copy_of_a_draft_never_holds_the_raw_output():
 
     draft = Draft(get_format("soap", "client"), [], model_raw={"sections": {"subjective": [{"text": "x"}]}})
     assert "model_raw" not in draft.to_json()  # session_pipeline stores to_json() in the vault
+
+
+@pytest.mark.slow
+def test_a_windowed_draft_keeps_its_raw_output_and_assembles_to_itself():
+    # A long session goes through windows (DraftAccumulator) and is assembled there, not in
+    # draft_note: its kept output must assemble to the same note too.
+    from session_assistant.drafting import NoteModel, draft_note
+    from session_assistant.drafting.chart_context import ChartContext
+    from session_assistant.drafting.model_raw import assemble_again
+    from session_assistant.drafting.transcript_input import parse_transcript
+    from sa_testing import MODELS_DIR
+
+    utterances = parse_transcript(TRANSCRIPT)
+    model = NoteModel.from_registry(MODELS_DIR, TINY).load()
+    try:
+        draft = draft_note(model, utterances, subject="client", direct_limit=10, window_tokens=150,
+                           max_sentences=2, chart=ChartContext.from_json(CHART))
+    finally:
+        model.close()
+    assert draft.mode == "windowed" and draft.model_raw["mode"] == "windowed"
+    again = assemble_again(json.loads(json.dumps(draft.model_raw)), utterances)  # through JSON, as a saved draft
+    assert _note(again.to_json()) == _note(draft.to_json())
