@@ -159,9 +159,9 @@ def assembled(draft: dict, transcript_path: Path) -> dict:
     return data
 
 
-def rerender_one(draft: dict, transcript_path: Path, chart_path: Path | None) -> dict:
+def rerender_one(draft: dict, transcript_path: Path, chart_path: Path | None, approximate: bool = False) -> dict:
     """One draft again: assembled by the product's code when it carries raw output, else approximate."""
-    if draft.get("model_raw"):
+    if draft.get("model_raw") and not approximate:
         return {**assembled(draft, transcript_path), "rerender": "assembled"}
     txt = transcript_path.read_text(encoding="utf-8")
     redo = rerender if "record" in (draft.get("facts") or {}) else recheck_sections
@@ -173,6 +173,8 @@ def main() -> int:
     ap.add_argument("--drafts", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--sessions", type=Path, default=HERE / "sessions")
+    ap.add_argument("--approximate", action="store_true",
+                    help="use the approximate paths even for drafts with kept model output (to measure their drift)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if (args.drafts / "meta.json").exists():  # the scorer reads whether the chart was passed
@@ -186,7 +188,7 @@ def main() -> int:
         if not (args.sessions / f"{sid}.txt").exists():
             print(f"{sid}: no transcript in {args.sessions}, skipped", file=sys.stderr)
             continue
-        data = rerender_one(draft, args.sessions / f"{sid}.txt", args.sessions / f"{sid}.chart.json")
+        data = rerender_one(draft, args.sessions / f"{sid}.txt", args.sessions / f"{sid}.chart.json", args.approximate)
         how[data["rerender"]].append(sid)
         (args.out / path.name).write_text(json.dumps(data, indent=1), encoding="utf-8")
     result = score_therapy.score_folder(args.out, args.sessions)
