@@ -13,7 +13,7 @@
    cluster, so a back-channel never pulls a cluster apart (``voice_clusters``). A piece under
    the encoder's 1.6 s window whose print is about as near a neighbour's cluster (across a
    short pause) as its own takes that cluster. Each word takes the cluster of the
-   piece its time overlaps most; a run shorter than 2 s with no pause heard around it and
+   piece its time overlaps most; a run shorter than 1 s with no pause heard around it and
    not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician,
    when the profile clearly lies on that cluster's side; when it lies between the clusters it
@@ -251,7 +251,7 @@ def _ends_sentence(word: Word) -> bool:
     return word.word.strip().endswith((".", "?", "!"))
 
 
-def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = 2.0) -> list[int]:
+def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = 1.0) -> list[int]:
     """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run,
     unless the run is a whole sentence or has a pause heard on both sides.
 
@@ -259,7 +259,10 @@ def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s:
     as its own sentence at the end of the other voice's segment, "... at night? Mm-hmm.") or at a
     pause. A short run inside one stretch of speech is a stray print. Smoothing runs bounded by
     pauses too moved more words to the wrong voice than it saved once pieces were cut at the
-    pauses (bench/README.md, 2026-11-30 evening)."""
+    pauses (bench/README.md, 2026-11-30 evening). Runs of 1-2 s are no longer smoothed: real
+    people hand over without a pause, and a piece whose print is clearly the other voice
+    (``release_clear_pieces``) was smoothed back into the turn before it (bench/README.md,
+    2026-12-01); a stray print of under a second still is."""
     labels = list(labels)
     bounded = lambda a, b: (a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b])  # noqa: E731
     heard = lambda a, b: paused[a] and (b + 1 == len(words) or paused[b + 1])  # noqa: E731
