@@ -13,7 +13,7 @@
    cluster, so a back-channel never pulls a cluster apart (``voice_clusters``). A piece under
    the encoder's 1.6 s window whose print is about as near a neighbour's cluster (across a
    short pause) as its own takes that cluster. Each word takes the cluster of the
-   piece its time overlaps most; a run shorter than 1 s with no pause heard around it and
+   piece its time overlaps most; a run shorter than 1 s (2 s with MFCC) with no pause heard around it and
    not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician,
    when the profile clearly lies on that cluster's side; when it lies between the clusters it
@@ -39,6 +39,11 @@ from session_assistant.transcribe.voice_clusters import (  # noqa: F401 (cluster
 CLINICIAN, CLIENT = "clinician", "client"
 FIRST_HEARD_S = 3.0  # a voice counts as heard once it has said this much
 _PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
+# Runs of words shorter than this inside one stretch of speech follow their neighbours
+# (``_smooth``): 1 s with voice prints, whose clear pieces may leave their stretch
+# (``release_clear_pieces``); 2 s with the MFCC fallback's 1.5 s windows, which have no such
+# step and whose folded 2 s tail window on a steady sound clusters apart from the rest.
+_STRAY_RUN_S, _STRAY_RUN_MFCC_S = 1.0, 2.0
 # The profile names the clinician only when it lies clearly on one cluster's side (see _profile_choice).
 PROFILE_CLEAR = 0.25
 PROFILE_UNCLEAR = "conversation (profile unclear)"
@@ -129,9 +134,10 @@ def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray
         if not seg.words and (owner == i).any():  # a line without word times is one voice (a recount's lines)
             groups[owner == i] = groups[owner == i][0]
     labels = cluster_rows(table, count, groups)
-    if table.shape[1] - 2 >= 64:  # voice prints, not the MFCC fallback
+    prints = table.shape[1] - 2 >= 64  # voice prints, not the MFCC fallback
+    if prints:
         labels = settle_short_pieces(table, labels)
-    pieces = _split_segments(segments, table, labels, owner)
+    pieces = _split_segments(segments, table, labels, owner, _STRAY_RUN_S if prints else _STRAY_RUN_MFCC_S)
     name_of, naming = _name_clusters(pieces, table, labels, count, clinician_voice)
     out: list[Segment] = []
     previous = CLINICIAN
@@ -151,7 +157,7 @@ def assign_speakers(segments: list[Segment], count: int = 2, clinician_voice: np
     return segments
 
 
-def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]:
+def _split_segments(segments, table, labels, owner, min_run_s: float) -> list[tuple[Segment, int]]:
     centres = (table[:, 0] + table[:, 1]) / 2
     pieces: list[tuple[Segment, int]] = []
     for i, seg in enumerate(segments):
@@ -171,7 +177,7 @@ def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]
         paused = [i == 0 or (p != q and rows[p, 0] - rows[q, 1] >= GAP_S)
                   for i, (q, p) in enumerate(zip([None, *word_pieces], word_pieces))]
         word_labels = [int(seg_labels[p]) for p in word_pieces]
-        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused)))
+        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused, min_run_s)))
     return pieces
 
 
@@ -251,7 +257,7 @@ def _ends_sentence(word: Word) -> bool:
     return word.word.strip().endswith((".", "?", "!"))
 
 
-def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = 1.0) -> list[int]:
+def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = _STRAY_RUN_S) -> list[int]:
     """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run,
     unless the run is a whole sentence or has a pause heard on both sides.
 
@@ -262,7 +268,9 @@ def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s:
     pauses (bench/README.md, 2026-11-30 evening). Runs of 1-2 s are no longer smoothed: real
     people hand over without a pause, and a piece whose print is clearly the other voice
     (``release_clear_pieces``) was smoothed back into the turn before it (bench/README.md,
-    2026-12-01); a stray print of under a second still is."""
+    2026-12-01); a stray print of under a second still is. The MFCC fallback keeps 2 s: it has
+    no release, and on one steady sound its runs of 1-2 s under the other label cut every line
+    in two (the window tests' fake transcriber; bench/README.md, 2026-12-01 morning)."""
     labels = list(labels)
     bounded = lambda a, b: (a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b])  # noqa: E731
     heard = lambda a, b: paused[a] and (b + 1 == len(words) or paused[b + 1])  # noqa: E731
