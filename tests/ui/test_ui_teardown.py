@@ -13,10 +13,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def test_a_window_test_failing_while_work_runs_fails_and_does_not_hang():
+def test_a_window_test_failing_while_work_runs_fails_and_does_not_hang(tmp_path):
     try:
+        # Its own base folder: the child must not clean up the temporary folders of a run beside it.
         done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
-                               str(HERE / "probe_fails_while_working.py")],
+                               f"--basetemp={tmp_path / 'inner'}", str(HERE / "probe_fails_while_working.py")],
                               cwd=HERE.parents[1], env=dict(os.environ), capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired as hung:
         raise AssertionError(f"the failing window test hung at teardown: {hung.stdout!r}") from None
