@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from session_assistant.transcribe.segments import Segment
-from session_assistant.transcribe.speakers import PROFILE_UNCLEAR, diarize
+from session_assistant.transcribe.speakers import PROFILE_MISMATCH, PROFILE_UNCLEAR, diarize
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "speakers" / "ami_clips.json"
 CLIPS = json.loads(FIXTURE.read_text(encoding="utf-8"))["clips"]
@@ -56,7 +56,8 @@ def test_a_profile_between_two_clusters_of_one_voice_decides_nothing():
     # of him is 0.78 and 0.795 like them. It named the smaller half clinician (20 % right).
     clip = CLIPS["trn03"]
     score, naming = _named(clip, np.array(clip["profile"]))
-    assert naming.method == PROFILE_UNCLEAR
+    # Near neither cluster either (a 3 s profile): "did not match" falls back the same way.
+    assert naming.method in (PROFILE_UNCLEAR, PROFILE_MISMATCH) and naming.check
     assert score > 0.75
 
 

@@ -54,6 +54,14 @@ def ready_vault(ui_paths, _sample_vaults, cheap_vault_kdf):
     return ui_paths
 
 
+def _stop_work_left_running(window) -> None:
+    """A test that ended (often by failing) while transcription or drafting still ran: stop the
+    work before pytest-qt closes the window, whose "Work is still running... quit?" question
+    nobody answers offscreen (the suite hung there, test_ui_teardown.py)."""
+    if window.ctx.pools.engine_busy or (window.workspace is not None and window.workspace.busy):
+        window.shutdown()
+
+
 @pytest.fixture
 def make_window(qtbot):
     """Build the real window through the composition root; shut it down after the test.
@@ -76,7 +84,7 @@ def make_window(qtbot):
             window.auto_lock = AutoLock(window.ctx.settings.auto_lock_minutes, wall=fake_time.wall,
                                         mono=fake_time.mono, parent=window)
             window.auto_lock.lock_due.connect(window._on_auto_lock_due)
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=_stop_work_left_running)
         window.show()
         made.append(window)
         return window

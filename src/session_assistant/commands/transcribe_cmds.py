@@ -47,8 +47,14 @@ def _as_text(transcript) -> str:
         how = {"conversation": "from what each voice says", "profile": "by the clinician's voice profile",
                "first voice": "by who spoke first (no words to judge)",
                "conversation (profile unclear)": "from what each voice says (the voice profile did not tell "
-                                                 "the voices apart)"}.get(naming["method"], naming["method"])
+                                                 "the voices apart)",
+               "conversation (profile did not match)": "from what each voice says (the voice profile did not "
+                                                       "match these voices)",
+               "profile (loose match)": "by the clinician's voice profile, which matched these voices only "
+                                        "loosely"}.get(naming["method"], naming["method"])
         lines.append(f"(speakers named {how}; confidence {naming['confidence']:.0%})")
+        if naming.get("check"):
+            lines.append(f"({naming['check']})")
     for s in transcript.segments:
         who = f"{s.speaker}: " if s.speaker else ""
         lines.append(f"[{_clock(s.start)} - {_clock(s.end)}] {who}{s.text}")

@@ -13,11 +13,14 @@
    cluster, so a back-channel never pulls a cluster apart (``voice_clusters``). A piece under
    the encoder's 1.6 s window whose print is about as near a neighbour's cluster (across a
    short pause) as its own takes that cluster. Each word takes the cluster of the
-   piece its time overlaps most; a run shorter than 2 s with no pause heard around it and
+   piece its time overlaps most; a run shorter than 1 s (2 s with MFCC) with no pause heard around it and
    not a whole sentence follows its neighbours (a stray print inside one stretch of speech).
 3. **Names.** With the clinician's voice profile, the cluster closest to it is the clinician,
    when the profile clearly lies on that cluster's side; when it lies between the clusters it
-   decides nothing and the naming is the one without a profile (``PROFILE_UNCLEAR``).
+   decides nothing and the naming is the one without a profile (``PROFILE_UNCLEAR``,
+   ``PROFILE_MISMATCH`` when no cluster is near it either: a profile read on another microphone).
+   A profile clearly on one side but near no cluster still names (``PROFILE_LOOSE``). All three
+   carry a warning (``SpeakerNaming.check``) for the clinician to check the names.
    Without one, ``roles.judge_roles`` scores what each voice said over the whole session (asks,
    reflects, proposes = clinician; reports = client): the first voice heard decides nothing.
    Only when there are no words at all does the first voice become the clinician. Others are
@@ -39,18 +42,42 @@ from session_assistant.transcribe.voice_clusters import (  # noqa: F401 (cluster
 CLINICIAN, CLIENT = "clinician", "client"
 FIRST_HEARD_S = 3.0  # a voice counts as heard once it has said this much
 _PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
+# Runs of words shorter than this inside one stretch of speech follow their neighbours
+# (``_smooth``): 1 s with voice prints, whose clear pieces may leave their stretch
+# (``release_clear_pieces``); 2 s with the MFCC fallback's 1.5 s windows, which have no such
+# step and whose folded 2 s tail window on a steady sound clusters apart from the rest.
+_STRAY_RUN_S, _STRAY_RUN_MFCC_S = 1.0, 2.0
 # The profile names the clinician only when it lies clearly on one cluster's side (see _profile_choice).
 PROFILE_CLEAR = 0.25
 PROFILE_UNCLEAR = "conversation (profile unclear)"
+# A profile whose nearest cluster is less similar than this was not heard through this recording's
+# microphone and room: GE2E prints carry the channel. Read on the session's microphone, the
+# nearest cluster lay at 0.958-0.984 (real read voices dry and in a room, espeak-ng sessions, AMI
+# dev00); read on another, at 0.68-0.81 (bench/README.md, 2026-12-01 morning,
+# bench/profile_microphone.py). Where such a profile still lay clearly on one side it named the
+# right person every time measured (5 of 5), so it still names, and the clinician is told.
+PROFILE_MIN_MATCH = 0.9
+PROFILE_LOOSE = "profile (loose match)"
+PROFILE_MISMATCH = "conversation (profile did not match)"
+# What the transcript's reader is told when a profile was given and did not clearly decide.
+CHECK_NAMES = {
+    PROFILE_LOOSE: "Your voice profile matched the voices in this recording only loosely (it may have been "
+                   "recorded on another microphone); the names follow it: check them.",
+    PROFILE_MISMATCH: "Your voice profile did not match the voices in this recording (it may have been "
+                      "recorded on another microphone); names were chosen from the conversation: check them.",
+    PROFILE_UNCLEAR: "Your voice profile did not tell the two voices apart; names were chosen from the "
+                     "conversation: check them.",
+}
 
 
 @dataclass
 class SpeakerNaming:
     """How the names were given, for the transcript's reader."""
 
-    method: str  # "profile", "conversation", PROFILE_UNCLEAR, "first voice" or "one speaker"
+    method: str  # "profile", PROFILE_LOOSE, "conversation", PROFILE_UNCLEAR, PROFILE_MISMATCH, "first voice", "one speaker"
     confidence: float  # 0..1
     scores: dict[str, float] = field(default_factory=dict)  # per name: profile similarity or role points
+    check: str = ""  # a warning for the clinician (CHECK_NAMES) when a given profile did not decide
 
     def public(self) -> dict:
         return asdict(self)
@@ -129,9 +156,10 @@ def diarize(segments: list[Segment], count: int = 2, clinician_voice: np.ndarray
         if not seg.words and (owner == i).any():  # a line without word times is one voice (a recount's lines)
             groups[owner == i] = groups[owner == i][0]
     labels = cluster_rows(table, count, groups)
-    if table.shape[1] - 2 >= 64:  # voice prints, not the MFCC fallback
+    prints = table.shape[1] - 2 >= 64  # voice prints, not the MFCC fallback
+    if prints:
         labels = settle_short_pieces(table, labels)
-    pieces = _split_segments(segments, table, labels, owner)
+    pieces = _split_segments(segments, table, labels, owner, _STRAY_RUN_S if prints else _STRAY_RUN_MFCC_S)
     name_of, naming = _name_clusters(pieces, table, labels, count, clinician_voice)
     out: list[Segment] = []
     previous = CLINICIAN
@@ -151,7 +179,7 @@ def assign_speakers(segments: list[Segment], count: int = 2, clinician_voice: np
     return segments
 
 
-def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]:
+def _split_segments(segments, table, labels, owner, min_run_s: float) -> list[tuple[Segment, int]]:
     centres = (table[:, 0] + table[:, 1]) / 2
     pieces: list[tuple[Segment, int]] = []
     for i, seg in enumerate(segments):
@@ -171,7 +199,7 @@ def _split_segments(segments, table, labels, owner) -> list[tuple[Segment, int]]
         paused = [i == 0 or (p != q and rows[p, 0] - rows[q, 1] >= GAP_S)
                   for i, (q, p) in enumerate(zip([None, *word_pieces], word_pieces))]
         word_labels = [int(seg_labels[p]) for p in word_pieces]
-        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused)))
+        pieces.extend(_split_by_label(seg, _smooth(seg.words, word_labels, paused, min_run_s)))
     return pieces
 
 
@@ -200,26 +228,29 @@ def _order_heard(pieces, count: int) -> list[int]:
 
 def _name_clusters(pieces, table, labels, count, clinician_voice) -> tuple[dict[int, str], SpeakerNaming]:
     first_seen = _order_heard(pieces, count)
-    by_profile = None
+    by_profile, check = None, ""
     if clinician_voice is not None and table.shape[1] - 2 == np.asarray(clinician_voice).size:
         by_profile = _profile_choice(table, labels, count, np.asarray(clinician_voice, dtype=np.float64))
+    matched = by_profile is not None and max(by_profile[1].values()) >= PROFILE_MIN_MATCH
     if by_profile is not None and abs(by_profile[2]) >= PROFILE_CLEAR:
         clinician, similarity, _ = by_profile
         others = sorted((v for c, v in similarity.items() if c != clinician), reverse=True)
         margin = similarity[clinician] - (others[0] if others else 0.0)
         confidence = round(float(1 / (1 + np.exp(-margin / 0.05))), 3)
-        method, scores = "profile", similarity
+        method, scores = "profile" if matched else PROFILE_LOOSE, similarity
+        check = CHECK_NAMES.get(method, "")
     else:
         texts = {c: " ".join(seg.text for seg, label in pieces if label == c) for c in range(count)}
         verdict = judge_roles(texts)
         clinician, confidence, scores = verdict.clinician, verdict.confidence, verdict.per_voice
-        method = "conversation" if by_profile is None else PROFILE_UNCLEAR
+        method = "conversation" if by_profile is None else PROFILE_UNCLEAR if matched else PROFILE_MISMATCH
+        check = CHECK_NAMES.get(method, "")
         if clinician is None:
             clinician, confidence, method = first_seen[0], 0.5, "first voice"
     names = speaker_names(count)
     order = [clinician] + [c for c in first_seen if c != clinician]
     name_of = {c: names[k] for k, c in enumerate(order)}
-    return name_of, SpeakerNaming(method, confidence, {name_of[c]: round(v, 3) for c, v in scores.items()})
+    return name_of, SpeakerNaming(method, confidence, {name_of[c]: round(v, 3) for c, v in scores.items()}, check)
 
 
 def _profile_choice(table, labels, count, clinician_voice) -> tuple[int, dict[int, float], float] | None:
@@ -251,7 +282,7 @@ def _ends_sentence(word: Word) -> bool:
     return word.word.strip().endswith((".", "?", "!"))
 
 
-def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = 2.0) -> list[int]:
+def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s: float = _STRAY_RUN_S) -> list[int]:
     """Give runs of words shorter than ``min_run_s`` the label of the longer neighbouring run,
     unless the run is a whole sentence or has a pause heard on both sides.
 
@@ -259,7 +290,12 @@ def _smooth(words: list[Word], labels: list[int], paused: list[bool], min_run_s:
     as its own sentence at the end of the other voice's segment, "... at night? Mm-hmm.") or at a
     pause. A short run inside one stretch of speech is a stray print. Smoothing runs bounded by
     pauses too moved more words to the wrong voice than it saved once pieces were cut at the
-    pauses (bench/README.md, 2026-11-30 evening)."""
+    pauses (bench/README.md, 2026-11-30 evening). Runs of 1-2 s are no longer smoothed: real
+    people hand over without a pause, and a piece whose print is clearly the other voice
+    (``release_clear_pieces``) was smoothed back into the turn before it (bench/README.md,
+    2026-12-01); a stray print of under a second still is. The MFCC fallback keeps 2 s: it has
+    no release, and on one steady sound its runs of 1-2 s under the other label cut every line
+    in two (the window tests' fake transcriber; bench/README.md, 2026-12-01 morning)."""
     labels = list(labels)
     bounded = lambda a, b: (a == 0 or _ends_sentence(words[a - 1])) and _ends_sentence(words[b])  # noqa: E731
     heard = lambda a, b: paused[a] and (b + 1 == len(words) or paused[b + 1])  # noqa: E731

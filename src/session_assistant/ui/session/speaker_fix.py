@@ -28,6 +28,8 @@ class SpeakerFixMixin:
         """The stored transcript, correctable unless the session's note is signed."""
         locked = self.appointment_id is not None and self._ctx.practice.speaker_labels.locked(self.appointment_id)
         self.transcript.show_segments(transcript.segments, editable=not locked, locked_reason=LOCKED)
+        check = self._ctx.practice.sessions.speaker_check(self.appointment_id) if self.appointment_id is not None else ""
+        self.transcript.show_naming_check("" if locked else check)
 
     def _on_swap_clicked(self) -> None:
         self._change_speakers(lambda service, session: service.swap_speakers(session))
@@ -81,6 +83,7 @@ class SpeakerFixMixin:
         self._show_speaker_lines(transcript)
         if not change.changed:
             return
+        self.transcript.show_naming_check("")  # the clinician has looked at the names and corrected them
         # Corrections add up until the clinician redrafts: the second must not hide the first's sections.
         pending = set(self.affected_sections if not self.transcript.notice.isHidden() else ())
         if work.draft is not None:  # the draft in the window (perhaps refined since) decides what it cites

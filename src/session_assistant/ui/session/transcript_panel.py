@@ -67,6 +67,12 @@ class TranscriptPanel(QWidget):
         notice_row.addWidget(self.notice_text, 1)
         notice_row.addWidget(self.redraft_button)
         self.notice.hide()
+        # How far to trust the names (a voice profile that did not decide): shown until corrected.
+        self.naming_check = QLabel()
+        self.naming_check.setWordWrap(True)
+        self.naming_check.setAccessibleName("Check the speaker names")
+        theme.set_role(self.naming_check, "notice")
+        self.naming_check.hide()
         self.swap_button.clicked.connect(self.swap_clicked)
         self.voice_count = QSpinBox()
         self.voice_count.setRange(1, 8)
@@ -89,6 +95,7 @@ class TranscriptPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
+        layout.addWidget(self.naming_check)
         layout.addWidget(self.notice)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.lines, 1)
@@ -137,6 +144,7 @@ class TranscriptPanel(QWidget):
         self._editable = False
         self.locked_reason.clear()
         self.hide_notice()
+        self.show_naming_check("")
         self._refresh_buttons()
 
     def line_texts(self) -> list[str]:
@@ -181,6 +189,11 @@ class TranscriptPanel(QWidget):
 
     def hide_notice(self) -> None:
         self.notice.hide()
+
+    def show_naming_check(self, text: str) -> None:
+        """The speaker naming's warning (``SpeakerNaming.check``), or nothing when ``text`` is empty."""
+        self.naming_check.setText(text)
+        self.naming_check.setVisible(bool(text))
 
     # ---- controls ---------------------------------------------------------------------------------
     def _refresh_buttons(self) -> None:
