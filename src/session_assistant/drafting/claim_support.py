@@ -24,6 +24,7 @@ import json
 import re
 from functools import lru_cache
 from typing import Sequence
+from session_assistant.drafting.cited_support import WITHHOLDING as CITED_WITHHELD, uncited_facts
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
 from session_assistant.drafting.risk import is_client
 
@@ -242,10 +243,13 @@ def echoes_prompt(text: str, source: SourceIndex) -> bool:
     return bool(copied - _runs(source.text))
 
 
-def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = ()) -> list[str]:
+def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = (),
+                       evidence: Sequence[int] = ()) -> list[str]:
     """Every flag above that ``text`` earns (each withholds it); ``last_plan`` and ``measures``: the
-    chart's (texts)."""
-    flags = [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
+    chart's (texts); ``evidence``: the lines the sentence cites, against which ``cited_support``
+    checks the facts it carries (none: the whole session)."""
+    flags = uncited_facts(text, source, evidence, "\n".join([last_plan, *measures]))
+    flags += [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
     flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
     if unsaid_homework_review(text, source, last_plan):
         flags.append(UNSAID_HOMEWORK_REVIEW)
@@ -263,4 +267,4 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
 
 
 WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
-               MEANS_STATEMENT, ECHOED_INSTRUCTIONS)
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, *CITED_WITHHELD)

@@ -147,7 +147,7 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                       chart: ChartContext | None) -> list[str]:
+                       chart: ChartContext | None, evidence: Sequence[int] = ()) -> list[str]:
     """Flags for what a therapy sentence asserts and the session does not support: a feeling or
     symptom nobody reported ("anxious" in a session where only "stressed" was said), an
     intervention approach the clinician's lines do not show, and the claims of ``claim_support``
@@ -158,20 +158,20 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     measures = [m.text for m in chart.measures] if chart else []
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)]
-            + unsupported_claims(text, source, last_plan, measures))
+            + unsupported_claims(text, source, last_plan, measures, evidence))
 
 
 def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                    chart: ChartContext | None) -> tuple[str, list[str]]:
+                    chart: ChartContext | None, evidence: Sequence[int] = ()) -> tuple[str, list[str]]:
     """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
     ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
     facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
     flags (the caller withholds it)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     shorter, removed = strip_unsaid_feelings(text, support)
-    if removed and not therapy_inventions(shorter, source, interventions, chart):
+    if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
         return shorter, [f"feeling_removed:{w}" for w in removed]
-    return text, therapy_inventions(text, source, interventions, chart)
+    return text, therapy_inventions(text, source, interventions, chart, evidence)
 
 
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
@@ -300,7 +300,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     continue
             invented: list[str] = []
             if therapy:
-                text, invented = therapy_checked(text, source, interventions, chart)
+                text, invented = therapy_checked(text, source, interventions, chart,
+                                                 source.valid_ids(item.get("evidence") or []))
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
