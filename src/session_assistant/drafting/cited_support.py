@@ -164,7 +164,7 @@ def uncited_spans(text: str, around: str, pairs: list[str], session: str) -> lis
 _FREQUENCY: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"frequent(?:ly)?|repeated(?:ly)?|multiple|numerous|recurr\w+", (
         "frequen", "often", "a lot", "lots of", "all the time", "again", "times\\b", "every\\b", "always", "constant",
-        "repeat", "multiple", "many", "several", "couple of", "keeps?\\b", "kept", "daily", "most days", "most nights")),
+        "repeat", "multiple", "many", "several", "couple of", "daily", "most days", "most nights")),
     (r"chronic(?:ally)?", ("chronic", "years", "long time", "always", "ages", "for months")),
     (r"daily|every day|each day|nightly|every night", (
         "daily", "every\\b", "each day", "each night", "a day", "a night", "per day", "always", "most days", "most nights",
