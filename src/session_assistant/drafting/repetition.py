@@ -123,3 +123,57 @@ def shares_run(text: str, other: str, run: int = REPEAT_RUN) -> bool:
     a, b = _content_run(text), _content_run(other)
     runs = {tuple(b[i:i + run]) for i in range(len(b) - run + 1)}
     return any(tuple(a[i:i + run]) in runs for i in range(len(a) - run + 1))
+
+
+GARBLED = "garbled"
+# Words ending in "s" that take "a": "a series", "a means", "a bus", "a lens", "a crisis", "a focus".
+_SINGULAR_S = re.compile(r"(?:ss|us|is|ous|ics|ness|ies|series|species|means|news|lens|gas|yes|always|sometimes|perhaps|"
+                         r"this|whereas|canvas|atlas|chaos|diabetes|measles|mumps|headquarters|crossroads|thanks|"
+                         r"less|plus|was|has|does|its|his|hers|ours|yours|theirs)$")
+_DOUBLE_ARTICLE = re.compile(r"\b(?:a|an)\s+(?:the|a|an|their|his|her|my|your|our|its)\b|\bthe\s+(?:a|an)\b(?![.\-'])",
+                             re.I)
+_A_PLURAL = re.compile(r"\b(?:a|an)\s+([a-z]+s)\b(?!['’])")
+
+
+def garbled(text: str) -> str | None:
+    """What makes a sentence garbled, or None: a doubled article ("asked a the pond") or "a" before a
+    plural ("Client also had a dishes"), as the small model writes when it loses its place in a list."""
+    plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    double = _DOUBLE_ARTICLE.search(plain)
+    if double:
+        return " ".join(double.group(0).lower().split())
+    for match in _A_PLURAL.finditer(plain):
+        if not _SINGULAR_S.search(match.group(1)):
+            return " ".join(match.group(0).split())
+    return None
+
+
+FRAME_SLOT = 3  # words a list sentence changes in its frame ("Client also had a ___, which was a concern.")
+FRAME_MIN = 4  # words the frame keeps
+
+
+def _same_frame(a: list[str], b: list[str]) -> bool:
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return prefix + suffix >= FRAME_MIN and max(len(a), len(b)) - prefix - suffix <= FRAME_SLOT
+
+
+def garbled_sentences(texts: list[str]) -> dict[int, str]:
+    """Indexes of the sentences of one part to drop, with why: each garbled one, and with it every
+    sentence of its frame when three or more share one (17: "Client also had a couch / a hard chair /
+    a dishes / a drinks, which was a concern.": a loop over a list, not four facts)."""
+    said = [[w.lower().strip(".,;:!?\"'") for w in t.split()] for t in texts]
+    drop: dict[int, str] = {}
+    for n, text in enumerate(texts):
+        why = garbled(text)
+        if why is None:
+            continue
+        drop[n] = why
+        frame = [m for m in range(len(texts)) if m != n and _same_frame(said[n], said[m])]
+        if len(frame) >= 2:
+            drop.update({m: f"frame of: {why}" for m in frame if m not in drop})
+    return drop

@@ -17,8 +17,8 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
-from session_assistant.drafting.repetition import (KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence,
-                                                   shares_run)
+from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_loop, finished, garbled_sentences,
+                                                   is_unfinished, repeated_sentence, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
@@ -273,6 +273,11 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
         items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
+        if therapy:  # "asked a the pond", "had a dishes" and the list loop around it: dropped, said why
+            bad = garbled_sentences([str(i["text"]) for i in items])
+            dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),
+                                      [f"{GARBLED}:{why}"]) for n, why in bad.items()]
+            items = [i for n, i in enumerate(items) if n not in bad]
         while items:
             item = items.pop(0)
             if item.get("system"):

@@ -40,6 +40,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "uncited_span": "a span or count whose number the lines it cites do not give it",
               "uncited_frequency": "a frequency the lines it cites do not give",
               "unsaid_failure": "says something failed where the lines it cites do not",
+              "garbled": "the sentence is garbled",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
