@@ -126,3 +126,12 @@ def test_the_medical_voice_keeps_its_sentences():
     draft = _draft(raw, subject="patient")
     assert "drinking alcohol for the past 4 years" in draft.sections["subjective"]
     assert not draft.withheld
+
+
+def test_the_record_path_checks_a_fact_against_the_lines_it_cites_too():
+    from session_assistant.drafting.record_render import render_note
+    from session_assistant.drafting.session_record import SessionRecord, SlotFact
+    record = SessionRecord({"history": [SlotFact("Client had been drinking alcohol every day for 9 years.", [3])]})
+    draft = render_note(get_format("soap", "client"), record, SourceIndex(SESSION), [], model="m", subject="client")
+    assert any("uncited_substance:alcohol" in s.flags for s in draft.withheld)
+    assert "alcohol" not in draft.sections["subjective"]
