@@ -135,3 +135,18 @@ def test_the_record_path_checks_a_fact_against_the_lines_it_cites_too():
     draft = render_note(get_format("soap", "client"), record, SourceIndex(SESSION), [], model="m", subject="client")
     assert any("uncited_substance:alcohol" in s.flags for s in draft.withheld)
     assert "alcohol" not in draft.sections["subjective"]
+
+
+def test_a_task_stated_as_not_done_needs_the_lines_to_say_so():
+    session = parse_transcript("""Clinician: How did the weekend go?
+Client: Hard. But I used my skills, the cold water and the counting.
+Clinician: And the thought record?
+Client: I didn't do it. I forgot.""")
+    raw = {"subjective": [
+        {"text": "Client had a hard weekend, but they didn't use their skills.", "evidence": [1]},
+        {"text": "Client did not do the thought record.", "evidence": [3]}]}
+    draft = assemble(get_format("soap", "client"), raw, SourceIndex(session), scan_transcript(session), model="m",
+                     mode="direct", warnings=[], subject="client")
+    withheld = _withheld(draft)
+    assert "unsaid_failure:didn't use" in withheld["Client had a hard weekend, but they didn't use their skills."]
+    assert "Client did not do the thought record." in draft.sections["subjective"]

@@ -181,15 +181,21 @@ def uncited_frequencies(text: str, near: str) -> list[str]:
 
 
 # --- an outcome turned into a failure -------------------------------------------------------------
-_FAILED = re.compile(r"\b(?:(?:did not|didn't|does not|doesn't|was not|wasn't|were not|weren't)\s+(?:really\s+)?"
-                     r"(?:work|help|effective|successful|succeed)|to no avail|without success|unsuccessful(?:ly)?|"
-                     r"failed to)\b", re.I)
-_FAILURE_SAID = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.?!]{0,20}\b(?:work|help|success|succeed|effective|use)|"
-                           r"\b(?:nothing|no use|useless|pointless|fail|gave up|give up|couldn't|could not|worse)", re.I)
+# "They used ice and the butterfly ..., but it didn't work" where the urge went from six to two (15);
+# "but they didn't use their skills" where the client told her mother "But I used my skills". A
+# failure, or a task not done, must be said as one in the cited lines or beside them.
+_FAILED = re.compile(r"\b(?:(?:did not|didn't|does not|doesn't|was not|wasn't|were not|weren't|had not|hadn't)\s+"
+                     r"(?:really\s+|even\s+)?(?:work|help|effective|successful|succeed|use|used|practi[cs]e|try|tried|"
+                     r"complete|completed|do|done)|to no avail|without success|unsuccessful(?:ly)?|failed to)\b", re.I)
+_FAILURE_SAID = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.?!]{0,25}\b(?:work|help|success|succeed|effective|use|"
+                           r"practi|try|tri|complet|do\b|did\b|done|get (?:to|round|around)|manage)|"
+                           r"\b(?:nothing|no use|useless|pointless|fail|gave up|give up|couldn't|could not|worse|forgot|"
+                           r"skipp|missed)", re.I)
 
 
 def unsaid_failure(text: str, near: str) -> str | None:
-    """The failure ``text`` reports ("it didn't work") when the lines in ``near`` say nothing of one."""
+    """The failure ``text`` reports ("it didn't work", "didn't use their skills") when the lines in
+    ``near`` say nothing of one."""
     match = _FAILED.search(_QUOTED.sub(" ", text))
     if match is None or _FAILURE_SAID.search(near):
         return None
