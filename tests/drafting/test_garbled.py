@@ -53,3 +53,15 @@ def test_the_medical_voice_keeps_its_sentences():
     draft = _draft({"subjective": [{"text": "The patient will be asked a the walk on Saturday.", "evidence": [3]}]},
                    subject="patient")
     assert "The patient will be asked a the walk on Saturday." in draft.sections["subjective"]
+
+
+def test_a_last_word_cut_off_is_dropped_and_a_whole_word_the_session_did_not_use_stays():
+    session = parse_transcript("""Clinician: Could you ask your doctor about the snoring?
+Client: Dr. Lee, yes. I see her for my prescription next month. No intention of skipping it.""")
+    raw = {"plan": [{"text": "Referrals will be made to Dr. Lee for a repeat presc.", "evidence": [1]},
+                    {"text": "Client will ask Dr. Lee about the snoring, and stated firm intent.", "evidence": [1]}]}
+    draft = assemble(get_format("soap", "client"), raw, SourceIndex(session), [], model="m", mode="direct",
+                     warnings=[], subject="client")
+    assert {s.text: s.flags for s in draft.dropped} == {
+        "Referrals will be made to Dr. Lee for a repeat presc.": ["garbled:cut word presc"]}
+    assert "Client will ask Dr. Lee about the snoring, and stated firm intent." in draft.sections["plan"]

@@ -135,9 +135,32 @@ _DOUBLE_ARTICLE = re.compile(r"\b(?:a|an)\s+(?:the|a|an|their|his|her|my|your|ou
 _A_PLURAL = re.compile(r"\b(?:a|an)\s+([a-z]+s)\b(?!['’])")
 
 
-def garbled(text: str) -> str | None:
-    """What makes a sentence garbled, or None: a doubled article ("asked a the pond") or "a" before a
-    plural ("Client also had a dishes"), as the small model writes when it loses its place in a list."""
+# Two consonants an English word may end in; a cut piece often ends in others ("presc", "sympt").
+_FINAL_PAIRS = set("""nt nd st sk sp ng nk ck ll ss ff zz rt rd rk rm rn rs rb rp rl rf rg rch lt ld lk lm lp lf ls mp ms ns
+ts ds ks ps gs bs ft pt ct xt sh ch th ph gh wn wl ws wd ws ls cs fs hs ms rh nch tch dge""".split())
+
+
+def _cut_word(text: str, vocab: frozenset[str] | set[str]) -> str | None:
+    """The last word when the length limit cut it and a full stop was put after it: not a word the
+    session uses but the start of a longer one, ending in two consonants no English word ends in
+    ("a repeat presc." of "prescription", 17; "no intent" and "denies trauma" are words)."""
+    last = re.search(r"([A-Za-z]{3,})\W*$", text)
+    if not last or not vocab:
+        return None
+    word = last.group(1).lower()
+    if word in vocab or word.rstrip("s") in vocab or word[-1] in "aeiouy" or word[-2] in "aeiouy" \
+            or word[-2:] in _FINAL_PAIRS:
+        return None
+    return word if any(v.startswith(word) and len(v) >= len(word) + 3 for v in vocab) else None
+
+
+def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """What makes a sentence garbled, or None: a doubled article ("asked a the pond"), "a" before a
+    plural ("Client also had a dishes"), as the small model writes when it loses its place in a list,
+    or a last word cut off (``_cut_word``, with the session's ``vocab``)."""
+    cut = _cut_word(text, vocab)
+    if cut:
+        return f"cut word {cut}"
     plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
     double = _DOUBLE_ARTICLE.search(plain)
     if double:
@@ -162,14 +185,14 @@ def _same_frame(a: list[str], b: list[str]) -> bool:
     return prefix + suffix >= FRAME_MIN and max(len(a), len(b)) - prefix - suffix <= FRAME_SLOT
 
 
-def garbled_sentences(texts: list[str]) -> dict[int, str]:
+def garbled_sentences(texts: list[str], vocab: frozenset[str] | set[str] = frozenset()) -> dict[int, str]:
     """Indexes of the sentences of one part to drop, with why: each garbled one, and with it every
     sentence of its frame when three or more share one (17: "Client also had a couch / a hard chair /
     a dishes / a drinks, which was a concern.": a loop over a list, not four facts)."""
     said = [[w.lower().strip(".,;:!?\"'") for w in t.split()] for t in texts]
     drop: dict[int, str] = {}
     for n, text in enumerate(texts):
-        why = garbled(text)
+        why = garbled(text, vocab)
         if why is None:
             continue
         drop[n] = why

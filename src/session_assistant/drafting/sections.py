@@ -274,7 +274,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
         items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
         if therapy:  # "asked a the pond", "had a dishes" and the list loop around it: dropped, said why
-            bad = garbled_sentences([str(i["text"]) for i in items])
+            bad = garbled_sentences([str(i["text"]) for i in items], source.vocab)
             dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),
                                       [f"{GARBLED}:{why}"]) for n, why in bad.items()]
             items = [i for n, i in enumerate(items) if n not in bad]
