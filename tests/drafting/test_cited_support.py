@@ -148,5 +148,24 @@ Client: I didn't do it. I forgot.""")
     draft = assemble(get_format("soap", "client"), raw, SourceIndex(session), scan_transcript(session), model="m",
                      mode="direct", warnings=[], subject="client")
     withheld = _withheld(draft)
-    assert "unsaid_failure:didn't use" in withheld["Client had a hard weekend, but they didn't use their skills."]
+    assert "unsaid_failure:didn't use their skills" in withheld["Client had a hard weekend, but they didn't use their skills."]
     assert "Client did not do the thought record." in draft.sections["subjective"]
+
+
+def test_an_age_daily_life_abstinence_and_methods_are_no_uncited_facts():
+    # Sentences a note writes that look like the checked kinds but state none of their facts.
+    session = parse_transcript("""Clinician: Remind me, how old are you now?
+Client: Thirty-four. Been using for nine years, ugh.
+Clinician: And since Friday?
+Client: I didn't smoke Saturday or Sunday. I've been drinking more water, weirdly.
+Clinician: What gets in the way day to day?
+Client: Work, mostly. I want better ways of coping, new methods.""")
+    kept = ["Client is a 34-year-old who has used for 9 years.",
+            "Client did not use cannabis on Saturday or Sunday.",
+            "Client has been drinking more water.",
+            "Client wants new methods of coping with daily life and work."]
+    draft = assemble(get_format("soap", "client"), {"subjective": [{"text": t, "evidence": [5]} for t in kept]},
+                     SourceIndex(session), scan_transcript(session), model="m", mode="direct", warnings=[],
+                     subject="client")
+    assert [s.text for s in draft.withheld] == []
+    assert all(t in draft.sections["subjective"] for t in kept)

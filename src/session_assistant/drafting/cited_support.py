@@ -57,12 +57,13 @@ def _said(stems: Iterable[str], text: str) -> bool:
 # A substance named in a note must be the one the cited lines speak of, in any of its everyday names;
 # "substance" or "drugs" alone needs some substance named there. Stems match at a word start.
 _SUBSTANCES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"alcohol\w*|drinking|drunk|booze|beers?|wine|liquor|vodka|whiske?y", (
+    (r"alcohol\w*|drinking(?! (?:water|coffee|tea|juice|soda|milk|caffeine|energy))|drunk|booze|beers?|wine|liquor|vodka|"
+     r"whiske?y", (
         "alcohol", "drink", "drank", "drunk", "booze", "beer", "wine", "liquor", "vodka", "whisk", "pint", "shots?\\b",
         "hungover", "hangover", "tipsy", "bottle")),
-    (r"cannabis|marijuana|weed|pot\b|thc", ("cannabis", "marijuana", "weed", "pot\\b", "thc", "smok", "high\\b",
+    (r"cannabis|marijuana|weed|thc", ("cannabis", "marijuana", "weed", "pot\\b", "thc", "smok", "high\\b",
                                            "joint", "blunt", "edible", "bake", "hits?\\b", "stoned", "dab")),
-    (r"cocaine|crack\b|heroin|opioids?|opiates?|fentanyl|meth\w*|amphetamines?|benzodiazepines?|benzos?|mdma|ecstasy",
+    (r"cocaine|heroin|opioids?|opiates?|fentanyl|meth(?:amphetamine)?|amphetamines?|benzodiazepines?|benzos?|mdma|ecstasy",
      ("cocaine", "coke\\b", "crack", "heroin", "opioid", "opiate", "fentanyl", "meth", "amphetamine", "speed\\b", "benzo",
       "xanax", "valium", "mdma", "ecstasy", "molly", "pills")),
     (r"nicotine|cigarettes?|tobacco|vap(?:e|es|ing)", ("nicotine", "cigarette", "tobacco", "vap", "smok", "fag", "pack")),
@@ -90,7 +91,8 @@ def uncited_substances(text: str, near: str) -> list[str]:
 _NUMBER = (r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
            r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 _UNIT = r"minutes?|hours?|days?|nights?|weeks?|months?|years?|times|sessions?"
-_SPAN = re.compile(r"\b((?:%s)(?:[- ](?:%s))?)[- ](%s)\b" % (_NUMBER, _NUMBER, _UNIT), re.I)
+# An age ("a 34-year-old", "11 weeks old") is the age checks' (``wording.without_invented_ages``), not a span.
+_SPAN = re.compile(r"\b((?:%s)(?:[- ](?:%s))?)[- ](%s)\b(?![- ]old)" % (_NUMBER, _NUMBER, _UNIT), re.I)
 _VAGUE_SPAN = re.compile(r"\b(?:the past|the last|for)\s+(?:few|several|couple of|many)\s+(%s)\b" % _UNIT, re.I)
 _OUT_OF = re.compile(r"\bout of\s+(%s)\b" % _NUMBER, re.I)
 
@@ -162,11 +164,12 @@ def uncited_spans(text: str, around: str, pairs: list[str], session: str) -> lis
 # "a history of frequent verbal warnings" where one warning was given (the first in twenty years):
 # a frequency word states a fact of its own, so the cited lines must say something like it.
 _FREQUENCY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"frequent(?:ly)?|repeated(?:ly)?|multiple|numerous|recurr\w+", (
+    (r"frequent(?:ly)?|repeatedly|numerous|recurr\w+", (
         "frequen", "often", "a lot", "lots of", "all the time", "again", "times\\b", "every\\b", "always", "constant",
         "repeat", "multiple", "many", "several", "couple of", "daily", "most days", "most nights")),
-    (r"chronic(?:ally)?", ("chronic", "years", "long time", "always", "ages", "for months")),
-    (r"daily|every day|each day|nightly|every night", (
+    # "daily life", "daily activities" name no frequency.
+    (r"daily(?! (?:life|lives|living|activities|activity|routines?|functioning|tasks|chores|responsibilities|"
+     r"schedule|stressors?|demands))|every day|each day|nightly|every night", (
         "daily", "every\\b", "each day", "each night", "a day", "a night", "per day", "always", "most days", "most nights",
         "nightly")),
     (r"always|constantly|all the time", ("always", "constant", "all the time", "every\\b", "never", "each time", "whenever")),
@@ -185,8 +188,11 @@ def uncited_frequencies(text: str, near: str) -> list[str]:
 # "but they didn't use their skills" where the client told her mother "But I used my skills". A
 # failure, or a task not done, must be said as one in the cited lines or beside them.
 _FAILED = re.compile(r"\b(?:(?:did not|didn't|does not|doesn't|was not|wasn't|were not|weren't|had not|hadn't)\s+"
-                     r"(?:really\s+|even\s+)?(?:work|help|effective|successful|succeed|use|used|practi[cs]e|try|tried|"
-                     r"complete|completed|do|done)|to no avail|without success|unsuccessful(?:ly)?|failed to)\b", re.I)
+                     r"(?:really\s+|even\s+)?(?:work|help|effective|successful|succeed|complete|completed|do|done|"
+                     # "did not use cannabis" is abstinence, not a failure: only a skill or tool not used counts.
+                     r"(?:use|used|practi[cs]e|try|tried)\s+(?:their|his|her|the|any|a|these|those)\s+(?:[\w-]+\s+)?"
+                     r"(?:skills?|strateg\w+|tools?|techniques?|coping|exercises?|plan|breathing))|to no avail|"
+                     r"without success|unsuccessful(?:ly)?|failed to)\b", re.I)
 _FAILURE_SAID = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.?!]{0,25}\b(?:work|help|success|succeed|effective|use|"
                            r"practi|try|tri|complet|do\b|did\b|done|get (?:to|round|around)|manage)|"
                            r"\b(?:nothing|no use|useless|pointless|fail|gave up|give up|couldn't|could not|worse|forgot|"
