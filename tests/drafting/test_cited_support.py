@@ -113,12 +113,12 @@ def test_a_failure_the_cited_lines_do_not_report_is_withheld():
 
 
 def test_a_failure_the_client_reported_stays():
-    session = parse_transcript("""Clinician: Did the breathing help on Friday?
-Client: Not really. It didn't help, I still used.""")
-    raw = {"subjective": [{"text": "Client tried the breathing on Friday, but it did not help.", "evidence": [1]}]}
-    draft = assemble(get_format("soap", "client"), raw, SourceIndex(session), scan_transcript(session), model="m",
-                     mode="direct", warnings=[], subject="client")
-    assert "Client tried the breathing on Friday, but it did not help." in draft.sections["subjective"]
+    for answer in ("Not really. It didn't help, I still used.", "Not really. I still used."):
+        session = parse_transcript(f"Clinician: Did the breathing help on Friday?\nClient: {answer}")
+        raw = {"subjective": [{"text": "Client tried the breathing on Friday, but it did not help.", "evidence": [1]}]}
+        draft = assemble(get_format("soap", "client"), raw, SourceIndex(session), scan_transcript(session), model="m",
+                         mode="direct", warnings=[], subject="client")
+        assert "Client tried the breathing on Friday, but it did not help." in draft.sections["subjective"]
 
 
 def test_the_medical_voice_keeps_its_sentences():

@@ -7,9 +7,9 @@ EPDS score of 16 out of 20" (20 was a date), "drugs" in a session with no substa
 didn't work" where the client's urge fell from six to two. Each of those words or spans is said in
 the session or nowhere; none is said where the sentence points. So for the few kinds of word that
 carry a fact a clinician would sign (a substance, a span of time with its number, a frequency, a
-failed outcome) the word, or one of its own forms, must stand in the cited lines or beside them
-(``NEAR_LINES``). A sentence without valid citations is checked against the whole session, so
-that a weaker check still holds it.
+failed outcome) the word, or one of its own forms, must stand in the cited lines or near them
+(``AROUND_LINES``, ``PAIR_LINES``). A sentence without valid citations is checked against the whole
+session, so that a weaker check still holds it.
 
 Each check returns what it found unsupported; ``claim_support`` turns that into a withholding flag.
 """
@@ -196,7 +196,9 @@ _FAILED = re.compile(r"\b(?:(?:did not|didn't|does not|doesn't|was not|wasn't|we
 _FAILURE_SAID = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.?!]{0,25}\b(?:work|help|success|succeed|effective|use|"
                            r"practi|try|tri|complet|do\b|did\b|done|get (?:to|round|around)|manage)|"
                            r"\b(?:nothing|no use|useless|pointless|fail|gave up|give up|couldn't|could not|worse|forgot|"
-                           r"skipp|missed)", re.I)
+                           r"skipp|missed)|"
+                           # "Did it help?" "Not really." The question holds the verb, the answer the "no".
+                           r"\b(?:help|work)\w*[^\n?]*\?\s*\n\s*(?:no|nope|not really|not much|not at all|meh)\b", re.I)
 
 
 def unsaid_failure(text: str, near: str) -> str | None:
