@@ -129,3 +129,5 @@ def test_the_clients_own_lines_give_pronouns_only_when_plain_and_one_way():
     role_play = parse_transcript("Clinician: I'll be your mum. I'm your mother.\nClient: Okay. I was Mr. Grant at work, "
                                  "and I'm the girl who always says yes.")
     assert client_pronouns(SourceIndex(role_play)) is None  # the clinician's role; the client's two disagree
+    other = parse_transcript("Clinician: Let's practise. I'll be you.\nClient: Okay. I'm your dad, and she was great as a mother.")
+    assert client_pronouns(SourceIndex(other)) is None  # a role and someone else's role

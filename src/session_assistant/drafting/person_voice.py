@@ -290,12 +290,13 @@ def _copies_phrase(phrase: list[str], lines: list[list[str]]) -> bool:
 
 
 # The client's own words for who they are: "I was Ms. Alvarez" (14), "I'm not really a meetings guy"
-# (16), "as a new mum". A role-play line could say otherwise, so two signs that disagree give none.
+# (16), "I'm his mum". Not "I'm your dad" (a role-play) nor "as a mother" (maybe of someone else); a
+# role-play line could still say otherwise, so two signs that disagree give none.
 _SHE = r"mum|mom|mother|woman|girl|wife|daughter|lady|grandmother|grandma|Ms\.?|Mrs\.?|Miss"
 _HE = r"dad|father|man|guy|boy|husband|son|gentleman|grandfather|grandpa|Mr\.?"
-_SELF = re.compile(r"(?:\bI(?:'m| am| was|'ve been| have been)\s+|\bas a\s+)(?:(?:not|really|just|only|still|also|now|"
-                   r"new|first-time|single|good|bad|terrible|proud|young|old|working|stay-at-home|his|her|their|your|a|"
-                   r"an|the)\s+){0,4}(?:[\w-]+\s+)?(?:(?P<she>%s)|(?P<he>%s))(?=\W|$)" % (_SHE, _HE), re.I)
+_SELF = re.compile(r"\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:not|really|just|only|still|also|now|"
+                   r"new|first-time|single|good|bad|terrible|proud|young|old|working|stay-at-home|his|her|their|a|"
+                   r"an|the)\s+){0,4}(?:(?!your\b)[\w-]+\s+)?(?:(?P<she>%s)|(?P<he>%s))(?=\W|$)" % (_SHE, _HE), re.I)
 
 
 def client_pronouns(source: SourceIndex) -> str | None:
