@@ -8,6 +8,7 @@ Hand-written model sentences on a fixed transcript (no model); the medical voice
 
 from __future__ import annotations
 
+from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import scan_transcript
@@ -40,9 +41,9 @@ Clinician: Good. Same time next week?
 Client: Yes.""")
 
 
-def _draft(raw, subject="client"):
+def _draft(raw, subject="client", chart=None):
     return assemble(get_format("soap", subject), raw, SourceIndex(SESSION), scan_transcript(SESSION), model="m",
-                    mode="direct", warnings=[], subject=subject)
+                    mode="direct", warnings=[], subject=subject, chart=chart)
 
 
 def _withheld(draft) -> dict[str, list[str]]:
@@ -95,7 +96,11 @@ def test_a_frequency_the_cited_lines_do_not_give_is_withheld():
         {"text": "Client had a history of frequent written warnings at work.", "evidence": [13]},  # the first one ever
         {"text": "Client received a written warning from the manager on Tuesday.", "evidence": [13]},
         {"text": "Client had used cannabis daily for years.", "evidence": [3]}]}  # "pretty much every day"
-    draft = _draft(raw)
+    # The chart's last plan is support for a sentence's facts too, but "Keep a log" is no frequency.
+    chart = ChartContext.from_json({"format": "session-assistant therapy chart context v1", "goals": [], "diagnoses": [],
+                                    "last_plan": {"text": "Keep a craving log.", "homework": ["craving log"]},
+                                    "measures": []})
+    draft = _draft(raw, chart=chart)
     withheld = _withheld(draft)
     assert "uncited_frequency:frequent" in withheld["Client had a history of frequent written warnings at work."]
     assert "Client received a written warning from the manager on Tuesday." in draft.sections["subjective"]
