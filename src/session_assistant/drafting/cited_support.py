@@ -25,7 +25,7 @@ from session_assistant.drafting.grounding import SourceIndex, numbers_in
 # reflection, a line a few turns on), so a word is looked for within ``AROUND_LINES`` of a cited line;
 # a number and its unit asked in one line and answered in the next ("how many times a day?"
 # "Around twenty-five") may stand apart, in one cited line and the lines beside it (``PAIR_LINES``).
-AROUND_LINES = 8
+AROUND_LINES = 10
 PAIR_LINES = 1
 UNCITED_SUBSTANCE = "uncited_substance"
 UNCITED_SPAN = "uncited_span"
