@@ -11,7 +11,9 @@ kinds of claim the 1.5B model invents most (issue 16, read in the therapy set's 
 - access to means stated by the model ("access to firearms at home" where the client said "No guns"):
   the risk line documents it from the lines;
 - the section's own instructions read back as a finding ("The clinician's assessment: the client's
-  symptoms and any diagnosis named; triggers identified; ...").
+  symptoms and any diagnosis named; triggers identified; ...");
+- a substance, a span with its number, a scale's top, a frequency or a failure that the lines the
+  sentence cites do not hold ("alcohol" for cannabis, "for the past 3 years"): ``cited_support``.
 
 Each returns the flag that withholds the sentence (``sections.INVENTED_VALUE``): the clinician sees
 it beside the note, the note never asserts it. Withholding, not rewriting: a rule cannot know what
