@@ -178,3 +178,9 @@ Client: Work, mostly. I want better ways of coping, new methods.""")
                      subject="client")
     assert [s.text for s in draft.withheld] == []
     assert all(t in draft.sections["subjective"] for t in kept)
+
+
+def test_a_withheld_sentence_the_model_wrote_many_times_is_listed_once():
+    looped = {"text": "Client had used every day for the past 4 years.", "evidence": [2, 3]}
+    draft = _draft({"subjective": [dict(looped) for _ in range(5)]})
+    assert [s.text for s in draft.withheld] == ["Client had used every day for the past 4 years."]

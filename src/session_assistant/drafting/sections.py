@@ -373,6 +373,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
-    # A model caught in a loop writes the same sentence many times: list each drop once.
+    # A model caught in a loop writes the same sentence many times: list each drop once, and each
+    # withheld one (a withheld sentence is not said, so its copies are withheld, not dropped as repeats).
     dropped = list({(s.section, s.text): s for s in dropped}.values())
+    withheld = list({(s.section, s.text): s for s in withheld}.values())
     return Draft(fmt, sentences, risk, withheld, warnings, model, mode, dropped=dropped, facts=facts)
