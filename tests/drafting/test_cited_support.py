@@ -33,7 +33,7 @@ Clinician: And work otherwise?
 Client: Busy, but fine.
 Clinician: Anything else this week?
 Client: My manager gave me a written warning on Tuesday. First one ever.
-Clinician: That must have stung.
+Clinician: That must have stung. That is a lot to take in.
 Client: It did. I was mad all day.
 Clinician: Let's look at the weekend coming up.
 Client: There's a barbecue on the 20th.

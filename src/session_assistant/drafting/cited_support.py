@@ -165,7 +165,7 @@ def uncited_spans(text: str, around: str, pairs: list[str], session: str) -> lis
 # a frequency word states a fact of its own, so the cited lines must say something like it.
 _FREQUENCY: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"frequent(?:ly)?|repeatedly|numerous|recurr\w+", (
-        "frequen", "often", "a lot", "lots of", "all the time", "again", "times\\b", "every\\b", "always", "constant",
+        "frequen", "often", "lots of times", "all the time", "again", "times\\b", "every\\b", "always", "constant",
         "repeat", "multiple", "many", "several", "couple of", "daily", "most days", "most nights")),
     # "daily life", "daily activities" name no frequency.
     (r"daily(?! (?:life|lives|living|activities|activity|routines?|functioning|tasks|chores|responsibilities|"
