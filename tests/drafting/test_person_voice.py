@@ -101,3 +101,33 @@ def test_chart_pronouns_name_the_client_after_the_first_mention():
                                                    "my brother.", [53])]}, pronouns="he/him")
     assert ("History: Client stopped for a month once, a couple of years ago, for a bet with his brother."
             in draft.sections["subjective"])
+
+
+NIGHTS = parse_transcript("""Clinician: How have the nights been?
+Client: He wakes every two hours and he screams for ages. I'm a single mum, so it's all on me.
+Clinician: That is a lot, on your own.
+Client: I walk him up and down the hall until he settles.""")
+
+
+def test_a_mother_the_model_calls_he_is_she_when_her_own_lines_say_so():
+    # 14: the mother was "he" throughout; her lines used "he" of the baby, so the copy kept it.
+    raw = {"subjective": [
+        {"text": "He had been up every two hours at night, and he walked the hall until the baby settled.", "evidence": [1, 3]},
+        {"text": "The client reported that he screams for ages at night.", "evidence": [1]}]}  # the baby, as her line says
+    draft = assemble(get_format("soap", "client"), raw, SourceIndex(NIGHTS), [], model="m", mode="direct", warnings=[],
+                     subject="client")
+    subjective = draft.sections["subjective"]
+    assert "She had been up every 2 hours at night, and she walked the hall until the baby settled." in subjective
+    assert "The client reported that he screams for ages at night." in subjective
+
+
+def test_the_clients_own_lines_give_pronouns_only_when_plain_and_one_way():
+    from session_assistant.drafting.person_voice import client_pronouns  # new here: the test above fails first on main
+    assert client_pronouns(SourceIndex(NIGHTS)) == "she/her"
+    said = parse_transcript("Clinician: Any meetings?\nClient: I'm not really a meetings guy.")
+    assert client_pronouns(SourceIndex(said)) == "he/him"
+    role_play = parse_transcript("Clinician: I'll be your mum. I'm your mother.\nClient: Okay. I was Mr. Grant at work, "
+                                 "and I'm the girl who always says yes.")
+    assert client_pronouns(SourceIndex(role_play)) is None  # the clinician's role; the client's two disagree
+    other = parse_transcript("Clinician: Let's practise. I'll be you.\nClient: Okay. I'm your dad, and she was great as a mother.")
+    assert client_pronouns(SourceIndex(other)) is None  # a role and someone else's role

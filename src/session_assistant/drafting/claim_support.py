@@ -11,7 +11,9 @@ kinds of claim the 1.5B model invents most (issue 16, read in the therapy set's 
 - access to means stated by the model ("access to firearms at home" where the client said "No guns"):
   the risk line documents it from the lines;
 - the section's own instructions read back as a finding ("The clinician's assessment: the client's
-  symptoms and any diagnosis named; triggers identified; ...").
+  symptoms and any diagnosis named; triggers identified; ...");
+- a substance, a span with its number, a scale's top, a frequency or a failure that the lines the
+  sentence cites do not hold ("alcohol" for cannabis, "for the past 3 years"): ``cited_support``.
 
 Each returns the flag that withholds the sentence (``sections.INVENTED_VALUE``): the clinician sees
 it beside the note, the note never asserts it. Withholding, not rewriting: a rule cannot know what
@@ -24,6 +26,7 @@ import json
 import re
 from functools import lru_cache
 from typing import Sequence
+from session_assistant.drafting.cited_support import WITHHOLDING as CITED_WITHHELD, uncited_facts
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
 from session_assistant.drafting.risk import is_client
 
@@ -242,10 +245,13 @@ def echoes_prompt(text: str, source: SourceIndex) -> bool:
     return bool(copied - _runs(source.text))
 
 
-def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = ()) -> list[str]:
+def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = (),
+                       evidence: Sequence[int] = ()) -> list[str]:
     """Every flag above that ``text`` earns (each withholds it); ``last_plan`` and ``measures``: the
-    chart's (texts)."""
-    flags = [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
+    chart's (texts); ``evidence``: the lines the sentence cites, against which ``cited_support``
+    checks the facts it carries (none: the whole session)."""
+    flags = uncited_facts(text, source, evidence, "\n".join([last_plan, *measures]))
+    flags += [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
     flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
     if unsaid_homework_review(text, source, last_plan):
         flags.append(UNSAID_HOMEWORK_REVIEW)
@@ -263,4 +269,4 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
 
 
 WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
-               MEANS_STATEMENT, ECHOED_INSTRUCTIONS)
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, *CITED_WITHHELD)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
-from session_assistant.drafting.risk import is_clinician
+from session_assistant.drafting.risk import is_client, is_clinician
 
 MIN_SHARED_WORDS = 2
 
@@ -267,27 +267,56 @@ def _client_form(role: str, chart: Pronouns | None) -> str:
             "reflexive": "themselves"}[role]
 
 
-def _copied_pronouns(text: str, evidence: Iterable[int], source: SourceIndex | None) -> set[str]:
-    """Gendered pronouns the lines ``text`` copies use themselves: in a client's or clinician's line
-    "she" is someone else ("She was super nice", the stranger of 10), so the copy keeps it."""
+def _copied_lines(text: str, evidence: Iterable[int], source: SourceIndex | None) -> list[list[str]]:
+    """The words of each line ``text`` copies (cited or best matching, sharing two content words)."""
     if source is None:
-        return set()
+        return []
     bag = content_words(text)
-    found: set[str] = set()
-    for seg_id in dict.fromkeys([*source.valid_ids(evidence), *source.best_matches(text, 3)]):
-        said = source.by_id[seg_id].text
-        if len(bag & content_words(said)) >= MIN_SHARED_WORDS:
-            found |= set(words(said)) & set(_GENDERED)
-    return found
+    return [words(source.by_id[seg_id].text) for seg_id in dict.fromkeys([*source.valid_ids(evidence),
+                                                                            *source.best_matches(text, 3)])
+            if len(bag & content_words(source.by_id[seg_id].text)) >= MIN_SHARED_WORDS]
+
+
+def _copied_pronouns(lines: list[list[str]]) -> set[str]:
+    """Gendered pronouns the lines a sentence copies use themselves: in a client's or clinician's line
+    "she" is someone else ("She was super nice", the stranger of 10), so the copy keeps it."""
+    return {w for said in lines for w in said} & set(_GENDERED)
+
+
+def _copies_phrase(phrase: list[str], lines: list[list[str]]) -> bool:
+    """The pronoun and the words after it stand in one copied line ("she was super" in "She was super
+    nice"): the copy speaks of whom that line speaks of."""
+    return any(said[n:n + len(phrase)] == phrase for said in lines for n in range(len(said)))
+
+
+# The client's own words for who they are: "I was Ms. Alvarez" (14), "I'm not really a meetings guy"
+# (16), "I'm his mum". Not "I'm your dad" (a role-play) nor "as a mother" (maybe of someone else); a
+# role-play line could still say otherwise, so two signs that disagree give none.
+_SHE = r"mum|mom|mother|woman|girl|wife|daughter|lady|grandmother|grandma|Ms\.?|Mrs\.?|Miss"
+_HE = r"dad|father|man|guy|boy|husband|son|gentleman|grandfather|grandpa|Mr\.?"
+_SELF = re.compile(r"\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:not|really|just|only|still|also|now|"
+                   r"new|first-time|single|good|bad|terrible|proud|young|old|working|stay-at-home|his|her|their|a|"
+                   r"an|the)\s+){0,4}(?:(?!your\b)[\w-]+\s+)?(?:(?P<she>%s)|(?P<he>%s))(?=\W|$)" % (_SHE, _HE), re.I)
+
+
+def client_pronouns(source: SourceIndex) -> str | None:
+    """"she/her" or "he/him" when the client's own lines say which, plainly and only one way; else None."""
+    found = {("she/her" if m.group("she") else "he/him") for u in source.utterances if is_client(u.speaker)
+             for m in _SELF.finditer(u.text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def consistent_pronouns(text: str, pronouns: str | None = None, source: SourceIndex | None = None,
                         evidence: Iterable[int] = ()) -> str:
-    """One set of pronouns for the client in a sentence: the chart's, else "the client".
+    """One set of pronouns for the client in a sentence: the chart's, else those the client's own
+    lines give (``client_pronouns``), else "the client".
 
     A gendered pronoun is taken to be the client's when the sentence opens with it or the nearest
     person named before it is the client (or a pronoun already taken as the client's); one after
-    "his wife" or "Dr. Lee" is left alone, as are quotes."""
+    "his wife" or "Dr. Lee" is left alone, as are quotes. A pronoun the copied line uses is left too,
+    unless the client's pronouns are known, differ, and the words after it are not the line's: "he
+    was feeding every two, 3 hours" of a mother whose line said "He's feeding" of her baby (14)."""
+    pronouns = pronouns or (client_pronouns(source) if source is not None else None)
     chart = Pronouns.parse(pronouns) if pronouns else None
     keep = {"she": "f", "he": "m"}.get(chart.subject, "") if chart else ""
     masked = _QUOTED.sub(lambda m: "_" * len(m.group(0)), text)
@@ -295,10 +324,12 @@ def consistent_pronouns(text: str, pronouns: str | None = None, source: SourceIn
     people += [(m.end(), "other") for m in _OTHER_PEOPLE.finditer(masked)
                if not _NOT_A_NAME.match(m.group(0)) and not re.search(r"(?:^|[:.!?])\s*$", masked[:m.start()])]
     out, last = [], 0
-    copied = _copied_pronouns(text, evidence, source)
+    lines = _copied_lines(text, evidence, source)
+    copied = _copied_pronouns(lines)
     for match in re.finditer(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", masked, re.I):
         gender, role = _GENDERED[match.group(0).lower()]
-        if match.group(0).lower() in copied:
+        if match.group(0).lower() in copied and (not keep or gender == keep
+                                                 or _copies_phrase(words(masked[match.start():])[:3], lines)):
             continue
         before = [p for p in people if p[0] <= match.start()]
         opens = not masked[:match.start()].strip() or masked[:match.start()].rstrip().endswith(":")

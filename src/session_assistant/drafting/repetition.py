@@ -123,3 +123,80 @@ def shares_run(text: str, other: str, run: int = REPEAT_RUN) -> bool:
     a, b = _content_run(text), _content_run(other)
     runs = {tuple(b[i:i + run]) for i in range(len(b) - run + 1)}
     return any(tuple(a[i:i + run]) in runs for i in range(len(a) - run + 1))
+
+
+GARBLED = "garbled"
+# Words ending in "s" that take "a": "a series", "a means", "a bus", "a lens", "a crisis", "a focus".
+_SINGULAR_S = re.compile(r"(?:ss|us|is|ous|ics|ness|ies|series|species|means|news|lens|gas|yes|always|sometimes|perhaps|"
+                         r"this|whereas|canvas|atlas|chaos|diabetes|measles|mumps|headquarters|crossroads|thanks|"
+                         r"less|plus|was|has|does|its|his|hers|ours|yours|theirs)$")
+_DOUBLE_ARTICLE = re.compile(r"\b(?:a|an)\s+(?:the|a|an|their|his|her|my|your|our|its)\b|\bthe\s+(?:a|an)\b(?![.\-'])",
+                             re.I)
+_A_PLURAL = re.compile(r"\b(?:a|an)\s+([a-z]+s)\b(?!['’])")
+
+
+# Two consonants an English word may end in; a cut piece often ends in others ("presc", "sympt").
+_FINAL_PAIRS = set("""nt nd st sk sp ng nk ck ll ss ff zz rt rd rk rm rn rs rb rp rl rf rg rch lt ld lk lm lp lf ls mp ms ns
+ts ds ks ps gs bs ft pt ct xt sh ch th ph gh wn wl ws wd ws ls cs fs hs ms rh nch tch dge""".split())
+
+
+def _cut_word(text: str, vocab: frozenset[str] | set[str]) -> str | None:
+    """The last word when the length limit cut it and a full stop was put after it: not a word the
+    session uses but the start of a longer one, ending in two consonants no English word ends in
+    ("a repeat presc." of "prescription", 17; "no intent" and "denies trauma" are words)."""
+    last = re.search(r"([A-Za-z]{3,})\W*$", text)
+    if not last or not vocab:
+        return None
+    word = last.group(1).lower()
+    if word in vocab or word.rstrip("s") in vocab or word[-1] in "aeiouy" or word[-2] in "aeiouy" \
+            or word[-2:] in _FINAL_PAIRS:
+        return None
+    return word if any(v.startswith(word) and len(v) >= len(word) + 3 for v in vocab) else None
+
+
+def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """What makes a sentence garbled, or None: a doubled article ("asked a the pond"), "a" before a
+    plural ("Client also had a dishes"), as the small model writes when it loses its place in a list,
+    or a last word cut off (``_cut_word``, with the session's ``vocab``)."""
+    cut = _cut_word(text, vocab)
+    if cut:
+        return f"cut word {cut}"
+    plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    double = _DOUBLE_ARTICLE.search(plain)
+    if double:
+        return " ".join(double.group(0).lower().split())
+    for match in _A_PLURAL.finditer(plain):
+        if not _SINGULAR_S.search(match.group(1)):
+            return " ".join(match.group(0).split())
+    return None
+
+
+FRAME_SLOT = 3  # words a list sentence changes in its frame ("Client also had a ___, which was a concern.")
+FRAME_MIN = 4  # words the frame keeps
+
+
+def _same_frame(a: list[str], b: list[str]) -> bool:
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return prefix + suffix >= FRAME_MIN and max(len(a), len(b)) - prefix - suffix <= FRAME_SLOT
+
+
+def garbled_sentences(texts: list[str], vocab: frozenset[str] | set[str] = frozenset()) -> dict[int, str]:
+    """Indexes of the sentences of one part to drop, with why: each garbled one, and with it every
+    sentence of its frame when three or more share one (17: "Client also had a couch / a hard chair /
+    a dishes / a drinks, which was a concern.": a loop over a list, not four facts)."""
+    said = [[w.lower().strip(".,;:!?\"'") for w in t.split()] for t in texts]
+    drop: dict[int, str] = {}
+    for n, text in enumerate(texts):
+        why = garbled(text, vocab)
+        if why is None:
+            continue
+        drop[n] = why
+        frame = [m for m in range(len(texts)) if m != n and _same_frame(said[n], said[m])]
+        if len(frame) >= 2:
+            drop.update({m: f"frame of: {why}" for m in frame if m not in drop})
+    return drop

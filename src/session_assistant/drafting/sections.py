@@ -17,8 +17,8 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
-from session_assistant.drafting.repetition import (KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence,
-                                                   shares_run)
+from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_loop, finished, garbled_sentences,
+                                                   is_unfinished, repeated_sentence, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
@@ -147,7 +147,7 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                       chart: ChartContext | None) -> list[str]:
+                       chart: ChartContext | None, evidence: Sequence[int] = ()) -> list[str]:
     """Flags for what a therapy sentence asserts and the session does not support: a feeling or
     symptom nobody reported ("anxious" in a session where only "stressed" was said), an
     intervention approach the clinician's lines do not show, and the claims of ``claim_support``
@@ -158,20 +158,20 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     measures = [m.text for m in chart.measures] if chart else []
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)]
-            + unsupported_claims(text, source, last_plan, measures))
+            + unsupported_claims(text, source, last_plan, measures, evidence))
 
 
 def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                    chart: ChartContext | None) -> tuple[str, list[str]]:
+                    chart: ChartContext | None, evidence: Sequence[int] = ()) -> tuple[str, list[str]]:
     """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
     ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
     facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
     flags (the caller withholds it)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     shorter, removed = strip_unsaid_feelings(text, support)
-    if removed and not therapy_inventions(shorter, source, interventions, chart):
+    if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
         return shorter, [f"feeling_removed:{w}" for w in removed]
-    return text, therapy_inventions(text, source, interventions, chart)
+    return text, therapy_inventions(text, source, interventions, chart, evidence)
 
 
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
@@ -273,6 +273,11 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
         items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
+        if therapy:  # "asked a the pond", "had a dishes" and the list loop around it: dropped, said why
+            bad = garbled_sentences([str(i["text"]) for i in items], source.vocab)
+            dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),
+                                      [f"{GARBLED}:{why}"]) for n, why in bad.items()]
+            items = [i for n, i in enumerate(items) if n not in bad]
         while items:
             item = items.pop(0)
             if item.get("system"):
@@ -300,7 +305,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     continue
             invented: list[str] = []
             if therapy:
-                text, invented = therapy_checked(text, source, interventions, chart)
+                text, invented = therapy_checked(text, source, interventions, chart,
+                                                 source.valid_ids(item.get("evidence") or []))
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
@@ -367,6 +373,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
-    # A model caught in a loop writes the same sentence many times: list each drop once.
+    # A model caught in a loop writes the same sentence many times: list each drop once, and each
+    # withheld one (a withheld sentence is not said, so its copies are withheld, not dropped as repeats).
     dropped = list({(s.section, s.text): s for s in dropped}.values())
+    withheld = list({(s.section, s.text): s for s in withheld}.values())
     return Draft(fmt, sentences, risk, withheld, warnings, model, mode, dropped=dropped, facts=facts)

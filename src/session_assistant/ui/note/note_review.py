@@ -36,6 +36,11 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "planned_as_done": "states as done what was only planned or offered",
               "score_of_other": "gives the client another person's score",
               "echoed_instructions": "it reads the drafting instructions back, not the session",
+              "uncited_substance": "a substance the lines it cites do not speak of",
+              "uncited_span": "a span or count whose number the lines it cites do not give it",
+              "uncited_frequency": "a frequency the lines it cites do not give",
+              "unsaid_failure": "says something failed where the lines it cites do not",
+              "garbled": "the sentence is garbled",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
