@@ -51,6 +51,12 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
     r"\bif i (?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
     r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
+    # C-SSRS's "go to sleep and not wake up", said the ways people say it; "didn't wake up so early",
+    # "hope I don't wake up the baby" are sleep talk.
+    r"\bwouldn'?t mind if i (?:didn'?t|did not|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my))",
+    r"\bif i (?:went|go) to sleep and (?:that was it|that'?s it|didn'?t wake up|did not wake up|never woke up)\b",
+    r"\bhope i (?:don'?t|do not|won'?t|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
+    r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if i (?:died|was dead|were dead|wasn'?t here|weren'?t here|didn'?t wake up)\b",
 )
 
 RISK_RULES: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import (_AFFIRM, _DENIAL, CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem,
-                                             is_clinician)
+                                             is_clinician, risk_categories)
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
 
@@ -50,6 +50,13 @@ _MEANS = re.compile(r"\b(?:(?:hunting|sleeping|old|loaded|prescription)\s+)?"
 # "keeps saying", "keep trying": keep as "go on" puts nothing away.
 _PUT_AWAY = re.compile(r"\bkeep\w*\b(?! (?:on )?\w+ing\b)|\b(?:give|lock|store|hand|get rid|take|drop off|dispose|throw)\w*\b",
                        re.I)
+# A past attempt the clinician names from what the client told before ("The overdose, when you were
+# twenty-two."): a risk note carries the history. Only suicide words: "your attempt at the exposure"
+# is no attempt, and "the overdose on coffee" is ordinary (risk.ORDINARY_SPANS).
+_ATTEMPT_NAMED = re.compile(r"\b(?:overdos\w*|suicide attempt\w*|attempted suicide|(?:tried|attempted) to "
+                            r"(?:kill yourself|end your life|take your (?:own )?life))\b", re.I)
+_PAST_MARK = re.compile(r"\bwhen you were\b|\b(?:years?|months?) ago\b|\blast year\b|\bin the past\b|\bback (?:then|in)\b|"
+                        r"\bhistory\b|\bbefore\b|\bin (?:19|20)\d\d\b|\bat (?:the age of )?(?:\d+|[a-z]+-[a-z]+)\b", re.I)
 _REASONS = re.compile(r"\breasons? (?:for|to) (?:living|live|stay(?:ing)? (?:safe|alive))\b", re.I)
 _SAFE_NOW = re.compile(r"\bare you (?:feeling )?safe\b(?! at home| with)", re.I)
 _SAFE_YES = re.compile(r"^\s*(?:yes|yeah|yep|i am|i'?m safe)\b|\bi'?m safe\b", re.I)
@@ -69,6 +76,12 @@ _HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b", re.I)
 _IN_THE_PAST = re.compile(r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b|\b(?:years?|months?) ago\b|"
                           r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b",
                           re.I)
+# ... or the answer tells of a time gone ("There were a few weeks where I thought ..."), or the
+# question asked about one ("during that bad winter in college, did you ever ...").
+_TIME_GONE = re.compile(r"^\s*there (?:were|was) (?:a few |some |a couple of |a )?(?:weeks?|days?|months?|times?|"
+                        r"period|stretch|while)\b", re.I)
+_PAST_QUESTION = re.compile(r"\bduring that\b|\bback then\b|\bat that time\b|\bin college\b|\bwhen you were\b|"
+                            r"\bin the past\b|\bthat (?:winter|spring|summer|fall|autumn|year|time)\b", re.I)
 
 
 @dataclass
@@ -204,7 +217,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             if item.phrase.lower().startswith("urge"):
                 label = f"{label} urges"
             verb = "endorsed" if item.status == ENDORSED else "reported"
-            if _IN_THE_PAST.search(client_line.text):
+            if _IN_THE_PAST.search(client_line.text) or _TIME_GONE.search(client_line.text) or \
+                    _PAST_QUESTION.search(question):
                 label, verb = f"past {label}", "reported"
             add(f"{label}:{verb}", f"{label} {verb} ({_quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence)
@@ -220,6 +234,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
                 _follow_up(utt, answer, near, n - risk_lines[0], add)
         _frequency(lines, risk_lines[0], said)
+    _attempt_history(lines, add)
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
     means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith("away:")]
@@ -292,6 +307,22 @@ def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, 
             add("safe", f"stated being safe ({_quote(answer.text)})", ids)
         elif _SAFE_NO.search(answer.text):
             add("safe", f"did not state being safe ({_quote(answer.text)})", ids)
+
+
+def _attempt_history(lines: list[Utterance], add) -> None:
+    """A past attempt the clinician names and the client confirms (not a no): history, quoted."""
+    for n, utt in enumerate(lines):
+        if not (utt.speaker and is_clinician(utt.speaker)):
+            continue
+        named = _ATTEMPT_NAMED.search(utt.text)
+        if named is None or not _PAST_MARK.search(utt.text) or "suicidal_ideation" not in dict(risk_categories(utt.text)):
+            continue
+        answer = _answer(lines, n)
+        if answer is None or _DENIES.search(answer.text):
+            continue
+        add("past attempts:reported", f"history of suicide attempt reported ({_quote(answer.text)}, to the "
+            f"clinician's {_quote(utt.text, named.group(0))})", [utt.id, answer.id])
+        return
 
 
 def _frequency(lines: list[Utterance], first: int, said: dict) -> None:
