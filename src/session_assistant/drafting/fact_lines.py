@@ -11,6 +11,7 @@ from session_assistant.drafting.chart_context import ChartContext, goal_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
@@ -92,11 +93,16 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if homework:
             lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework_ids(homework),
                                        [RULE_FACT], "rule"))
+        # No line announced it: the items agreed in back-and-forth ("Could you write them down?" - "Yeah.").
+        agreed = homework_agreed(source.utterances) if plan_said and not homework else []
+        if agreed:
+            lines.append(DraftSentence(_home(fmt, "planned"), agreed_sentence(agreed), agreed_ids(agreed),
+                                       [RULE_FACT], "rule"))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
             lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
         tasks = clinician_tasks(source.utterances)
-        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else [])
+        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
         referrals = referrals_offered(source.utterances, quoted) if plan_said else []
         if referrals:
             lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),
