@@ -65,3 +65,14 @@ def test_a_referral_said_in_passing_is_offered():
                                        "Client: Maybe."))
     assert [text for text, _, _ in found] == ["That's a good question for your doctor.",
                                               "There's a recovery meeting on Thursdays, online."]
+
+
+def test_a_phrase_the_clinician_said_back_word_for_word_is_the_clients_quote():
+    from session_assistant.drafting.session_said import client_quotes
+
+    lines = parse_transcript("Clinician: How was the weekend?\n"
+                             "Client: Long. It's like I'm running on an empty tank all the time.\n"
+                             "Clinician: Running on an empty tank. Tell me more.\n"
+                             "Client: Work, the kids, nothing left over.\n"
+                             "Clinician: Mm. And the kids?")
+    assert client_quotes(lines) == [("It's like I'm running on an empty tank all the time.", 1)]

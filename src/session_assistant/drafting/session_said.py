@@ -199,7 +199,38 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
             found.append((not reflected, n, sentence, utt.id))
             break
     chosen = sorted(found)[:QUOTES_MAX]
+    if len(chosen) < QUOTES_MAX:  # then the client's own phrase the clinician said back word for word
+        taken = {c[3] for c in chosen}
+        chosen += [(True, n, sentence, line) for n, sentence, line in _echoed(lines, risky) if line not in taken][
+            :QUOTES_MAX - len(chosen)]
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
+
+
+# A phrase of the client's that the clinician repeats word for word at the start of the reply ("It
+# still feels like the pain's the boss." - "The pain's the boss."): reflecting the client's exact
+# words is how clinicians mark the ones that carry the session, whatever the client's way of talking.
+ECHO_MIN_WORDS = 3
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
+    found: list[tuple[int, str, int]] = []
+    for n, utt in enumerate(lines[:-1]):
+        reply = lines[n + 1]
+        if utt.speaker.strip().lower() != "client" or is_client(reply.speaker):
+            continue
+        echo = _WORD.findall(re.split(r"(?<=[.!?])\s+", reply.text.strip())[0].lower())
+        if len(echo) < ECHO_MIN_WORDS:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
+            words = _WORD.findall(sentence.lower())
+            size = len(sentence.split())
+            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1))
+            if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
+                    and not _SCORE_WORDS.search(sentence) and not risky(sentence)):
+                found.append((n, sentence, utt.id))
+                break
+    return found
 
 
 def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
