@@ -60,3 +60,21 @@ def test_a_role_play_is_named_from_the_clinician_taking_the_other_part():
     assert [(i.approach, i.evidence) for i in found] == [("role-play", [0])]
     assert "role-play (behavioural rehearsal)" in interventions_sentence(found)
     assert detect_interventions(_session("I'll be honest, that sounds hard.")) == []
+
+
+def test_the_plan_continues_the_sessions_own_approach_for_the_clinician_to_confirm():
+    from session_assistant.drafting.fact_lines import fact_lines
+    from session_assistant.drafting.formats import get_format
+    from session_assistant.drafting.grounding import SourceIndex
+
+    session = _session("Let's keep your sleep window at eleven to five thirty for another week.",
+                       "Remember, bed equals sleep, so if you are awake for a while you get up.",
+                       "Can we practise asking him? I'll be Tom.",
+                       "Any thoughts of suicide, or of ending your life?")
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(session), None, "client")
+    plan = [line for line in lines if line.section == "plan" and line.text.startswith("Interventions planned")]
+    assert [(line.text, line.evidence) for line in plan] == [
+        ("Interventions planned, continuing this session's approach (clinician to confirm): CBT for insomnia (CBT-I).", [0, 2])]
+    screening_only = _session("Any thoughts of suicide, or of ending your life?", "Have you made any plans?")
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(screening_only), None, "client")
+    assert not any(line.text.startswith("Interventions planned") for line in lines)

@@ -14,7 +14,7 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
-from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
+from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
@@ -64,6 +64,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if found:
             lines.append(DraftSentence(_home(fmt, "interventions"), interventions_sentence(found),
                                        sorted({i for f in found for i in f.evidence}), [RULE_FACT], "rule"))
+        continued = continued_sentence(found) if plan_said else None
+        if continued:
+            lines.append(DraftSentence(_home(fmt, "planned"), continued,
+                                       sorted({i for f in found if f.approach in continued for i in f.evidence}), [RULE_FACT], "rule"))
         # Stage of change is a motivational-interviewing formulation: an exposure or safety-plan
         # session got "the preparation stage of change" from "I'll try" (09, 10).
         mi = any(i.approach == MI for i in found)

@@ -273,6 +273,22 @@ def interventions_sentence(found: Sequence[Intervention]) -> str:
     return "Interventions used in session: " + "; ".join(parts) + "."
 
 
+# What one session shows but a treatment does not continue as its approach: screening, reviewing
+# homework, one explanation, a rehearsal or a worked problem are parts of any approach.
+NOT_CONTINUED = ("suicide risk assessment", "homework review", "psychoeducation", "role-play", "problem solving",
+                 "behavioural experiment", "relaxation and breathing", "mindfulness and grounding")
+
+
+def continued_sentence(found: Sequence[Intervention]) -> str | None:
+    """The Plan's planned interventions: the session's own approaches, to continue, for the clinician
+    to confirm (a note's Plan names the interventions planned; most sessions continue the approach
+    they used). None when the session shows no approach of its own."""
+    names = [i.approach for i in found if i.approach not in NOT_CONTINUED]
+    if not names:
+        return None
+    return "Interventions planned, continuing this session's approach (clinician to confirm): " + "; ".join(names) + "."
+
+
 def stage_sentence(stage: StageOfChange, subject: str = "client") -> str:
     others = sorted({c["stage"] for c in stage.cues} - {stage.stage}, key=STAGES.index)
     extra = f" (cues of {', '.join(others)} also present)" if others else ""
