@@ -12,6 +12,8 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
+from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
+from session_assistant.drafting.measures_said import measure_changes, measures_said, said_sentence
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
@@ -32,16 +34,16 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
              "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective",
-             "client_goals": "subjective"},
+             "client_goals": "subjective", "progress": "assessment"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
             "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data",
-            "client_goals": "data"},
+            "client_goals": "data", "progress": "assessment"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
              "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior",
-             "client_goals": "behavior"},
+             "client_goals": "behavior", "progress": "response"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
              "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response",
-             "client_goals": "goals"},
+             "client_goals": "goals", "progress": "response"},
 }
 
 
@@ -126,6 +128,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
                                        sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+        scored = measures_said(source.utterances, chart)
+        if scored:
+            lines.append(DraftSentence(_home(fmt, "measures"), said_sentence(scored), sorted({i for _, ids in scored for i in ids}),
+                                       [RULE_FACT], "rule"))
         changes = rating_changes(source.utterances)
         if changes:
             lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
@@ -146,6 +152,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        "Active diagnoses (per chart): "
                                        + "; ".join(d.text.split(":", 1)[-1].strip() for d in chart.diagnoses) + ".",
                                        [], [CHART_FACT], "rule", [d.ref for d in chart.diagnoses]))
+        moved = measure_changes(chart) if subject == "client" else []
+        if moved:
+            lines.append(DraftSentence(_home(fmt, "progress"), measure_changes_sentence(moved), [], [CHART_FACT], "rule",
+                                       [ref for *_, refs in moved for ref in refs]))
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             if touched:
