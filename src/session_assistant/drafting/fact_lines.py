@@ -23,7 +23,8 @@ from session_assistant.drafting.session_done import changes_sentence, done_in_se
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
-                                                     quotes_sentence, spoken_observations, tasks_sentence,
+                                                     quotes_sentence, response_answers, responses_sentence,
+                                                     spoken_observations, tasks_sentence,
                                                      trigger_answers, triggers_sentence)
 
 MI = "motivational interviewing"
@@ -124,6 +125,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if triggers:
             lines.append(DraftSentence(_home(fmt, "stage"), triggers_sentence(triggers),
                                        sorted({i for _, ids in triggers for i in ids}), [RULE_FACT], "rule"))
+        responses = response_answers(source.utterances, mentions_risk)
+        if responses:
+            lines.append(DraftSentence(_home(fmt, "stage"), responses_sentence(responses),
+                                       sorted({i for _, ids in responses for i in ids}), [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),

@@ -239,8 +239,9 @@ def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
 
 # What sets the problem off, in the client's answer to a question that asks for it ("What might get in
 # the way?" - "Fridays with the guys. And stress."; DBT's "what was the prompting event?").
-_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them) off|prompting event|get in the way|gets in the way|"
-                          r"brings? (?:it|them) on|what happened (?:right )?before)\b[^.?!]*\?", re.I)
+_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them|that|this) off|prompting event|get in the way|gets in the way|"
+                          r"brings? (?:it|them) on|what happened (?:right )?before|leading up|what made it (?:high[- ]risk|risky|harder|worse)"
+                          r"|where did it start)\b[^.?!]*\?", re.I)
 TRIGGER_MAX_WORDS = 25
 TRIGGERS_MAX = 2
 
@@ -309,3 +310,36 @@ def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
 
 def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "Client's goals, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# The client's answer when the clinician asks how something just done in the room went ("How was
+# that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
+# this, right now?" at the close): the client's response to the intervention, in the client's words.
+_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel| go)?(?! to)|how does (?:that|it) feel|what was that like"
+                         r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
+RESPONSE_MAX_WORDS = 20
+RESPONSES_MAX = 2
+
+
+def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
+    """(the client's answer, [question, answer]) for up to two such questions, in session order."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n in range(len(lines) - 1):
+        utt, answer = lines[n], lines[n + 1]
+        if is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text):
+            continue
+        said: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
+            if len(" ".join(said + [sentence]).split()) > RESPONSE_MAX_WORDS:
+                break
+            said.append(sentence)
+        if said and not risky(" ".join(said)):
+            found.append((" ".join(said), [utt.id, answer.id]))
+        if len(found) == RESPONSES_MAX:
+            break
+    return found
+
+
+def responses_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Response to interventions, in the client's words: " + "; ".join(f'"{text}"' for text, _ in found)
