@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
+from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
@@ -87,6 +88,13 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if quotes:
             lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
                                        [RULE_FACT], "rule"))
+        amounts = reflected_amounts(source.utterances, mentions_risk)
+        if amounts:
+            lines.append(DraftSentence(_home(fmt, "quotes"), reflected_sentence(amounts),
+                                       sorted({i for _, ids in amounts for i in ids}), [RULE_FACT], "rule"))
+        review = homework_review(source.utterances)
+        if review:
+            lines.append(DraftSentence(_home(fmt, "last_plan"), review_sentence(review), review[1], [RULE_FACT], "rule"))
         done = done_in_session(source.utterances)
         if done:
             lines.append(DraftSentence(_home(fmt, "interventions"), done_sentence(done), [i for _, i in done],
