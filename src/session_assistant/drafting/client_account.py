@@ -69,7 +69,7 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
 
 
 def reflected_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
-    return "Client's account of how often and how much, as the clinician reflected it back: " + "; ".join(
+    return "Client's account, the amounts as the clinician reflected them back: " + "; ".join(
         f'"{text}"' for text, _ in found)
 
 

@@ -227,6 +227,7 @@ def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
             size = len(sentence.split())
             inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1))
             if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
+                    and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
                     and not _SCORE_WORDS.search(sentence) and not risky(sentence)):
                 found.append((n, sentence, utt.id))
                 break
