@@ -14,12 +14,14 @@ from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
-from session_assistant.drafting.measures_said import measure_changes, measures_said, said_sentence
+from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
+                                                      said_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.session_setting import VIDEO_SENTENCE, held_by_video
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
@@ -74,7 +76,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        sorted({i for f in found if f.approach in continued for i in f.evidence}), [RULE_FACT], "rule"))
         # Stage of change is a motivational-interviewing formulation: an exposure or safety-plan
         # session got "the preparation stage of change" from "I'll try" (09, 10).
-        mi = any(i.approach == MI for i in found)
+        # Relapse prevention works within the same stages (action, maintenance, a lapse back): a
+        # substance-use session using it is staged too.
+        mi = any(i.approach in (MI, "relapse prevention") for i in found)
         stage = detect_stage_of_change(source.utterances) if mi else None
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
@@ -99,6 +103,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if done:
             lines.append(DraftSentence(_home(fmt, "interventions"), done_sentence(done), [i for _, i in done],
                                        [RULE_FACT], "rule"))
+        video = held_by_video(source.utterances)
+        if video:
+            lines.append(DraftSentence(_home(fmt, "interventions"), VIDEO_SENTENCE, video, [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
@@ -145,6 +152,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if scored:
             lines.append(DraftSentence(_home(fmt, "measures"), said_sentence(scored), sorted({i for _, ids in scored for i in ids}),
                                        [RULE_FACT], "rule"))
+        moved_said = said_changes(source.utterances, chart)
+        if moved_said:
+            lines.append(DraftSentence(_home(fmt, "progress"), said_changes_sentence(moved_said),
+                                       sorted({i for *_, ids in moved_said for i in ids}), [RULE_FACT], "rule"))
         changes = rating_changes(source.utterances)
         if changes:
             lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),

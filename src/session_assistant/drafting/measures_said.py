@@ -71,10 +71,8 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 FOLLOW_LINES = 4
 
 
-def measures_said(utterances: Sequence[Utterance], chart: ChartContext | None) -> list[tuple[str, list[int]]]:
-    """(the clinician's words, lines) for each measure scored aloud that the chart does not give:
-    the sentence naming it with a number (or the number in the sentence before), and the first
-    later sentence of the clinician within a few lines giving an earlier score."""
+def _said(utterances: Sequence[Utterance], chart: ChartContext | None,
+          changes: list[tuple[str, float, float, list[int]]]) -> list[tuple[str, list[int]]]:
     in_chart = {(_scored(f) or ("",))[0].lower() for f in (chart.measures if chart else [])}
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, list[int]]] = []
@@ -91,18 +89,46 @@ def measures_said(utterances: Sequence[Utterance], chart: ChartContext | None) -
             if not said or not _NUMBER.search(" ".join(said)):
                 continue
             ids = [utt.id]
+            now = _NUMBER.findall(" ".join(said))[-1]
             for later in lines[n + 1:n + 1 + FOLLOW_LINES]:
                 earlier = next((s for s in _SENTENCES.split(" ".join(later.text.split()))
                                 if _NUMBER.search(s) and _BEFORE.search(s)), None)
                 if not is_client(later.speaker) and earlier:
                     said.append(earlier)
                     ids.append(later.id)
+                    before = _NUMBER.findall(earlier)[0]
                     break
+            else:
+                before = None
             named.add(match.group(0).lower())
             found.append((" ".join(dict.fromkeys(said)), ids))
+            if before is not None:
+                changes.append((match.group(0), float(before), float(now), ids))
             break
     return found
 
 
+def measures_said(utterances: Sequence[Utterance], chart: ChartContext | None) -> list[tuple[str, list[int]]]:
+    """(the clinician's words, lines) for each measure scored aloud that the chart does not give:
+    the sentence naming it with a number (or the number in the sentence before), and the first
+    later sentence of the clinician within a few lines giving an earlier score."""
+    return _said(utterances, chart, [])
+
+
+def said_changes(utterances: Sequence[Utterance], chart: ChartContext | None) -> list[tuple[str, float, float, list[int]]]:
+    """(measure, the earlier score, the session's, lines) for the measures scored aloud with an
+    earlier score said too ("Sleep efficiency, 86." ... "First week it was, what, 68?")."""
+    changes: list[tuple[str, float, float, list[int]]] = []
+    _said(utterances, chart, changes)
+    return changes
+
+
 def said_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     return "Measures scored in session, as said: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+def said_changes_sentence(found: Sequence[tuple[str, float, float, list[int]]]) -> str:
+    said = "; ".join(f"{name} {_number(before)} to {_number(now)} "
+                     f"({'higher' if now > before else 'lower' if now < before else 'unchanged'})"
+                     for name, before, now, _ in found)
+    return f"Change on measures scored in session, as said: {said}."

@@ -168,6 +168,7 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                     r"\bi(?:'ve| have) (?:bought|signed up|made an appointment|booked)\b", r"\bready to (?:quit|stop|change|start|cut)\b",
                     r"\b(?:next week|tomorrow|on monday) i(?:'ll| will)\b", r"\bi(?:'ll| will) (?:try|start|stop|cut)\b"),
     "action": (r"\bi(?:'ve| have) (?:stopped|quit|cut (?:back|down)|been cutting (?:back|down)|given up)\b",
+               r"\b(?:didn'?t|haven'?t) (?:smoked?|used?|drunk|drink|had a (?:drink|cigarette|smoke)) since\b",
                r"\bi (?:haven'?t|have not) (?:had a (?:drink|cigarette)|smoked|used|drunk)\b", r"\bsince i (?:quit|stopped)\b",
                r"\bi(?:'ve| have) been (?:going|walking|exercising|practi[cs]ing|attending|using the|doing the)\b",
                r"\b(?:days|weeks) (?:sober|clean|smoke[- ]free|without (?:a drink|drinking|smoking))\b", r"\bi(?:'m| am) cutting (?:back|down)\b"),
