@@ -36,6 +36,13 @@ def _approaches(utterances) -> dict[str, list[str]]:
      "relapse prevention", ["lapse versus relapse", "high-risk situations"]),
     (("Let's look at the anger log from this week.", "If you notice it rising, you can call a time-out."),
      "CBT for anger", ["anger log", "time-out"]),
+    (("What was the stuck point you wrote down?", "Let's go through the ABC sheet from Tuesday."),
+     "trauma-focused therapy", ["stuck points", "CPT worksheets"]),
+    (("Try some labelled praise when he gets dressed on time.", "And the sticker chart goes on the fridge."),
+     "behavioural parent training", ["labelled praise", "reward chart"]),
+    (("Suppose you woke up tomorrow and the problem was gone, what would you notice?",
+      "Tell me about times when it wasn't as bad."),
+     "solution-focused therapy", ["miracle question", "exceptions"]),
 ])
 def test_two_techniques_said_in_working_words_name_the_approach(lines, approach, techniques):
     found = _approaches(_session(*lines))

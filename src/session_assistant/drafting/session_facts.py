@@ -68,7 +68,8 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
                             r"\blet me explain\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
                             r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
-                            r"\bresearch (?:shows|suggests)\b"),
+                            r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
+                            r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b"),
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
     "suicide risk assessment": {

@@ -31,8 +31,8 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                                        r"\bopen up to (?:the|that|it)\b"),
         "creative hopelessness": (r"\bcreative hopelessness\b", r"\bworkab\w+", r"\bhow(?:'s| has| does| did) (?:that|it|all that) worked\b",
                                   r"\b(?:tried|trying) to get rid of\b", r"\bstruggle switch\b", r"\bthe fight with the\b"),
-        "present-moment contact": (r"\bdrop(?:ping)? (?:the |an )?anchor\b", r"\bnotice (?:your|the) (?:feet|cup|breath|chair)\b",
-                                   r"\bfeet on the floor\b"),
+        "present-moment contact": (r"\bdrop(?:ping)? (?:the |an )?anchor\b", r"\bfeet on the floor\b",
+                                   r"\bnotice (?:your|the) (?:feet|breath|chair|body|sounds)\b"),
         "ACT metaphor": (r"\bpassengers\b", r"\bdriver of (?:a|the) bus\b", r"\btug[- ]of[- ]war\b", r"\bchessboard\b",
                          r"\bquicksand\b", r"\bstruggle switch\b"),
         "committed action": (r"\bcommitted action\b", r"\btowards? (?:your )?values\b", r"\b(?:towards?|away) moves?\b",
@@ -43,7 +43,7 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\bwhat you miss\b[^.?!]{0,40}\bwhat'?s new\b"),
         "role dispute": (r"\brole dispute\b", r"\b(?:role )?expectations? (?:of|for) each other\b"),
         "communication analysis": (r"\bcommunication analysis\b", r"\bwhat was said\b", r"\bwhat did you want to happen\b",
-                                   r"\bwhat (?:came out|you said) was\b", r"\bdid that (?:part )?get said\b",
+                                   r"\bwhat (?:came out|you said) was\b",
                                    r"\bwhat do you think (?:he|she|they) heard\b", r"\bwhat did (?:he|she|they) say (?:back|then)\b"),
         "interpersonal inventory": (r"\binterpersonal inventory\b", r"\bclosest (?:people|relationships)\b",
                                     r"\bdo you still (?:talk to|see|speak to) anyone\b", r"\bwho (?:else )?(?:do|could|can) you (?:talk to|lean on|turn to)\b"),
@@ -87,6 +87,54 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "behavioural experiment": {
         "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b"),
     },
+    "trauma-focused therapy": {
+        "imaginal exposure": (r"\bimaginal exposure\b", r"\brevisit(?:ing)? the memory\b", r"\bin the present tense\b",
+                              r"\bhot ?spots?\b"),
+        "in vivo exposure": (r"\bin vivo\b",),
+        "stuck points": (r"\bstuck points?\b", r"\bimpact statement\b"),
+        "CPT worksheets": (r"\bABC (?:sheet|worksheet)s?\b", r"\bchallenging (?:questions|beliefs)(?: worksheet)?\b",
+                           r"\bpatterns of problematic thinking\b"),
+        "EMDR resourcing": (r"\bEMDR\b", r"\bbilateral\b", r"\b(?:safe|calm) place\b", r"\bcontainer (?:exercise|image)\b",
+                            r"\bresourc(?:e|ing) (?:installation|development)\b"),
+        "trauma narrative": (r"\btrauma narrative\b", r"\bwritten (?:account|narrative)\b"),
+    },
+    "solution-focused therapy": {
+        "miracle question": (r"\bmiracle question\b", r"\bif a miracle happened\b", r"\bwoke up tomorrow and the problem\b"),
+        "exceptions": (r"\btimes? when (?:the problem|it) (?:wasn'?t|was less|didn'?t)\b", r"\bexceptions?\b"),
+        "best hopes": (r"\bbest hopes\b", r"\bwhat'?s been (?:even a little )?better\b"),
+    },
+    "compassion-focused work": {
+        "self-compassion": (r"\bself[- ]compassion\b", r"\bcompassionate (?:self|voice|letter|mind|image)\b",
+                            r"\bwhat would you say to a (?:friend|good friend)\b", r"\bkinder (?:voice|way)\b"),
+        "inner critic": (r"\b(?:inner|self-)critic\w*\b", r"\bcritical voice\b"),
+    },
+    "schema therapy": {
+        "schemas and modes": (r"\bschemas?\b", r"\b(?:vulnerable|angry|punitive) (?:child|parent)\b", r"\bhealthy adult\b",
+                              r"\bmodes?\b(?= (?:work|shift|flip))"),
+    },
+    "behavioural parent training": {
+        "labelled praise": (r"\blabell?ed praise\b", r"\bpraise (?:him|her|them) (?:for|when|straight)\b"),
+        "special time": (r"\bspecial time\b", r"\bchild[- ]led play\b"),
+        "planned ignoring": (r"\bplanned ignoring\b", r"\bignore (?:the )?(?:whining|tantrum|minor)\b"),
+        "reward chart": (r"\b(?:reward|sticker|star|token) chart\b", r"\btoken (?:system|economy)\b"),
+        "clear instructions": (r"\bwhen[- ]then\b", r"\b(?:calm|clear|short) (?:commands|instructions)\b"),
+    },
+    "grief work": {
+        "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+)\b",
+                             r"\bempty chair\b", r"\bwhat (?:you imagine )?(?:he|she|they)(?:'d| would| might) say(?: back| to you)?\b"),
+        "dual process": (r"\bdual process\b", r"\b(?:loss|restoration)[- ]oriented\b", r"\bgrief (?:comes|moves) in waves\b"),
+    },
+    "CBT for eating disorders": {
+        "regular eating": (r"\bregular eating\b", r"\bthree meals and (?:two|three) snacks\b"),
+        "food monitoring": (r"\bfood (?:diary|record|log|monitoring)\b", r"\bmonitoring (?:sheet|record)\b"),
+        "weighing and checking": (r"\bweekly weigh(?:ing|-in)\b", r"\bbody checking\b"),
+    },
+    "social rhythm therapy": {
+        "social rhythm": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
+    },
+    "habit reversal": {
+        "habit reversal": (r"\bhabit reversal\b", r"\bcompeting response\b", r"\bawareness training\b"),
+    },
     # One role-play is the method: the clinician plays the other person so the client rehearses.
     "role-play": {
         "behavioural rehearsal": (r"\brole[- ]?play\w*", r"(?-i:\bI'?(?:ll| will) (?:be|play) (?:[A-Z][a-z]+\b|your (?:mum|mom|dad|boss|manager|partner|wife|husband|sister|brother|friend)))",
@@ -94,7 +142,7 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 MIN_TECHNIQUES = 2
-MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1}
+MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1, "habit reversal": 1, "social rhythm therapy": 1}
 # CBT-I is its two core components: a caffeine question and a sleep diary set at an intake are not it.
 CORE_TECHNIQUES = {"CBT for insomnia (CBT-I)": {"sleep restriction", "stimulus control"}}
 
@@ -106,6 +154,10 @@ WIDER_APPROACH_NAMES: dict[str, str] = {
     "relapse prevention": r"\brelapse prevention\b",
     "CBT for anger": r"\banger management\b",
     "assertiveness training": r"\bassertiveness training\b",
+    "trauma-focused therapy": r"\bprolonged exposure\b|\btrauma[- ]focused\b",
+    "behavioural parent training": r"\bparent(?:ing)? training\b|\bPCIT\b",
+    "schema therapy": r"\bschema therapy\b",
+    "compassion-focused work": r"\bcompassion[- ]focused\b|\bCFT\b",
 }
 
 COMPILED = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in WIDER_INTERVENTIONS.items()}
