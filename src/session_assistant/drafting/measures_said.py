@@ -123,8 +123,11 @@ def said_changes(utterances: Sequence[Utterance], chart: ChartContext | None) ->
     return changes
 
 
+SAID_OPENING = "Measures scored in session, as said: "
+
+
 def said_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
-    return "Measures scored in session, as said: " + "; ".join(f'"{text}"' for text, _ in found)
+    return SAID_OPENING + "; ".join(f'"{text}"' for text, _ in found)
 
 
 def said_changes_sentence(found: Sequence[tuple[str, float, float, list[int]]]) -> str:
