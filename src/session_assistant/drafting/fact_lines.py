@@ -96,7 +96,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if amounts:
             lines.append(DraftSentence(_home(fmt, "quotes"), reflected_sentence(amounts),
                                        sorted({i for _, ids in amounts for i in ids}), [RULE_FACT], "rule"))
-        review = homework_review(source.utterances)
+        review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
         if review:
             lines.append(DraftSentence(_home(fmt, "last_plan"), review_sentence(review), review[1], [RULE_FACT], "rule"))
         done = done_in_session(source.utterances)

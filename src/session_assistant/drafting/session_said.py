@@ -316,8 +316,9 @@ def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
 # The client's answer when the clinician asks how something just done in the room went ("How was
 # that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
 # this, right now?" at the close): the client's response to the intervention, in the client's words.
-_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel| go)?(?! to)|how does (?:that|it) feel|what was that like"
+_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) feel|what was that like"
                          r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
+_LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
 RESPONSE_MAX_WORDS = 20
 RESPONSES_MAX = 2
 
@@ -328,8 +329,9 @@ def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) 
     found: list[tuple[str, list[int]]] = []
     for n in range(len(lines) - 1):
         utt, answer = lines[n], lines[n + 1]
-        if is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text):
-            continue
+        if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text)
+                or _LAST_TIME.search(utt.text)):
+            continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
         said: list[str] = []
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
             if len(" ".join(said + [sentence]).split()) > RESPONSE_MAX_WORDS:
