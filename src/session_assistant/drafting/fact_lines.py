@@ -61,7 +61,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
     """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
     the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
     one of them rests on lines naming the goal's topic (None: the lines alone decide, as before).
-    ``plan_said``: add the homework, next-session and referral lines (a session record has its own)."""
+    ``plan_said``: add the homework, next-session and referral lines, the homework review and the
+    measures scored aloud (a session record has slots of its own for these)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -148,11 +149,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
                                        sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
-        scored = measures_said(source.utterances, chart)
+        scored = measures_said(source.utterances, chart) if plan_said else []  # a record has its own score slots
         if scored:
             lines.append(DraftSentence(_home(fmt, "measures"), said_sentence(scored), sorted({i for _, ids in scored for i in ids}),
                                        [RULE_FACT], "rule"))
-        moved_said = said_changes(source.utterances, chart)
+        moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
             lines.append(DraftSentence(_home(fmt, "progress"), said_changes_sentence(moved_said),
                                        sorted({i for *_, ids in moved_said for i in ids}), [RULE_FACT], "rule"))
