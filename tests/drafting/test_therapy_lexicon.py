@@ -82,6 +82,12 @@ def test_the_plan_continues_the_sessions_own_approach_for_the_clinician_to_confi
     plan = [line for line in lines if line.section == "plan" and line.text.startswith("Interventions planned")]
     assert [(line.text, line.evidence) for line in plan] == [
         ("Interventions planned, continuing this session's approach (clinician to confirm): CBT for insomnia (CBT-I).", [0, 2])]
+    once = _session("Let's keep your sleep window at eleven to five thirty for another week.",
+                    "Remember, bed equals sleep, so if you are awake for a while you get up.",
+                    "What else could explain feeling tired on Monday?")  # one reframe: a moment, not the approach
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(once), None, "client")
+    assert [line.text for line in lines if line.text.startswith("Interventions planned")] == [
+        "Interventions planned, continuing this session's approach (clinician to confirm): CBT for insomnia (CBT-I)."]
     screening_only = _session("Any thoughts of suicide, or of ending your life?", "Have you made any plans?")
     lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(screening_only), None, "client")
     assert not any(line.text.startswith("Interventions planned") for line in lines)

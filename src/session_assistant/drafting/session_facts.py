@@ -281,11 +281,16 @@ NOT_CONTINUED = ("suicide risk assessment", "homework review", "psychoeducation"
                  "behavioural experiment", "relaxation and breathing", "mindfulness and grounding")
 
 
+# An approach the clinician's lines show once (one reframe in a relapse-prevention session) is a
+# moment of the session, not the treatment's approach.
+MIN_CONTINUED_LINES = 2
+
+
 def continued_sentence(found: Sequence[Intervention]) -> str | None:
     """The Plan's planned interventions: the session's own approaches, to continue, for the clinician
     to confirm (a note's Plan names the interventions planned; most sessions continue the approach
     they used). None when the session shows no approach of its own."""
-    names = [i.approach for i in found if i.approach not in NOT_CONTINUED]
+    names = [i.approach for i in found if i.approach not in NOT_CONTINUED and len(i.evidence) >= MIN_CONTINUED_LINES]
     if not names:
         return None
     return "Interventions planned, continuing this session's approach (clinician to confirm): " + "; ".join(names) + "."
