@@ -76,3 +76,15 @@ def test_a_phrase_the_clinician_said_back_word_for_word_is_the_clients_quote():
                              "Client: Work, the kids, nothing left over.\n"
                              "Clinician: Mm. And the kids?")
     assert client_quotes(lines) == [("It's like I'm running on an empty tank all the time.", 1)]
+
+
+def test_a_question_about_history_or_a_habit_is_no_proposal():
+    # Real consultations (PriMock57) had "And do you drink much?" - "Uh, no ..." and "What about
+    # alcohol?" read as agreed homework, and "maybe I'll once or twice a month ... I'll go out and
+    # drink a lot" as a plan.
+    session = _session("Clinician: And do you drink much in the way of alcohol?\nClient: Uh, no, I don't drink.\n"
+                       "Clinician: What about alcohol at weekends?\nClient: Yeah, a bit.\n"
+                       "Clinician: Okay.\nClient: Maybe once or twice a month I'll go out with friends and drink a lot.\n"
+                       "Clinician: Okay. What about noon for the last coffee?\nClient: Noon I could do.")
+    assert [(text, who) for text, who, *_ in homework_agreed(session)] == [
+        ("What about noon for the last coffee?", "clinician")]

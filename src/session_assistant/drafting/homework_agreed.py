@@ -30,7 +30,12 @@ _DO = (r"(?:text|call|phone|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|l
        r"|delete|block|say|meet|book|sit|stand|move|stop|start|check|notice|breathe|plan|schedule|set|fill|record|log|mention"
        r"|talk|look (?:at|into)|sign up|join|visit|answer|reply|turn|charge|swap|cut|drink|eat|get up|get out|come|carry)")
 _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willing|able|open) to)?(?: maybe| also| just| um,?)* " + _DO
-                       + r"|(?:what|how) about\b|what if\b|maybe you (?:could )?" + _DO + r"|" + _DO + r"\b)"
+                       # "What about noon?", "How about trying it once?", never "What about any family history?"
+                       + r"|(?:what|how) about (?:just,? |like,? )*(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b"
+                       r"|ten\b|eleven\b|twelve\b|noon\b|midnight\b|tonight\b|tomorrow\b|a\b|an\b|\w+ing\b)"
+                       + r"|what if\b|maybe you (?:could )?" + _DO
+                       # An imperative ("Keep the diary going."), never a question ("Do you drink?", "Do you have any questions?").
+                       + r"|" + _DO + r"\b(?!\s+(?:you|ahead|on)\b)(?![^.!?]*\?))"
                        r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
 # Proposals that are for the room, not the week.
 _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
@@ -39,7 +44,7 @@ _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me
                       r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
 _AGREES = re.compile(r"(?:^|\b)(?:yes|yeah|yep|yup|sure|okay|ok|alright|all right|fine|deal|definitely|of course|will do"
                      r"|sounds (?:good|doable|right)|i can do|i could do|i can|i could|i'll|i will|that works|works for me)\b", re.I)
-_REFUSES = re.compile(r"^(?:no\b|nah\b|not really|i can'?t|i don'?t (?:think|want))", re.I)
+_REFUSES = re.compile(r"^(?:(?:uh|um|er|oh|well|hmm)[,.]?\s+)*(?:no\b|nah\b|not really|i can'?t|i don'?t\b|i do not\b|i haven'?t)", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
 # A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
@@ -63,6 +68,8 @@ ANSWER_MAX_WORDS = 16
 RECAP_MIN_SENTENCES = 3
 RECAP_MAX_WORDS = 45
 ITEMS_MAX = 6
+_HABIT = re.compile(r"\b(?:usually|normally|sometimes|always|often|every (?:week|day|time|weekend)|once or twice|a month"
+                    r"|whenever)\b", re.I)
 # The rule reads a session's second half as the time when the week is planned; in an exchange of a
 # few lines (a short check-in) every "okay" answers everything, so it waits for a session's length.
 MIN_LINES = 20
@@ -125,6 +132,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if is_client(utt.speaker):
             if utt.speaker.strip().lower() != "client":
                 continue
+            if _HABIT.search(utt.text):
+                continue  # "maybe I'll once or twice a month ... I'll go out and drink a lot" tells a habit
             for match in _CLIENT_WILL.finditer(utt.text):
                 said = match.group(0).strip(" ,")
                 if (len(said.split()) >= 4 and not _NOT_HOMEWORK.search(said) and not _IN_ROOM_ANSWER.search(said)
