@@ -31,3 +31,10 @@ def test_last_times_task_reviewed_without_the_word_homework_is_in_the_subjective
     lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(SESSION), None, "client")
     texts = {line.text: line.section for line in lines}
     assert texts['Homework from last time, in the client\'s words: "I did five days. I forgot the weekend."'] == "subjective"
+
+
+def test_an_age_or_a_count_of_things_is_no_amount_of_the_problem():
+    # Real consultations (PriMock57) reflected back "Twenty six." of "I'm twenty six" and "Two cats."
+    lines = parse_transcript("Clinician: How old are you?\nClient: I'm twenty six.\nClinician: Twenty six.\n"
+                             "Client: And I've got two cats at home.\nClinician: Two cats.\nClient: Yes.")
+    assert reflected_amounts(lines) == []

@@ -37,3 +37,8 @@ def test_an_hour_the_client_confirms_completes_a_day_the_clinician_offered():
 def test_one_sentence_that_says_it_all_is_left_as_said():
     text, ids = _plan("Clinician: Same time next week, Tuesday at four?\nClient: Tuesday at four works.")
     assert (text, ids) == ("Next session: same time, next week, Tuesday at four.", [18])
+
+
+def test_a_way_of_meeting_alone_is_no_next_session():
+    # A consultation said "you need to be seen in person" near "see you": no day, hour or interval.
+    assert _plan("Clinician: See you soon. You should be seen in person by the clinic.\nClient: Okay.") is None

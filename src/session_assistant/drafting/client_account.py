@@ -30,6 +30,13 @@ _ASKS_BACK = re.compile(r"\b(?:is that|right|really|out of ten|on a scale)\?$", 
 _ELSEWHERE = re.compile(r"^(?:so,?\s+)?from\b|\b(?:next|see you|same time|weeks? (?:from|on))\b", re.I)
 
 
+# An amount of something a note counts: a unit, a frequency, a share ("four of seven") or a rating
+# ("a six"); never "two cats" or an age, which real consultations reflected back too.
+_MEASURED = re.compile(r"\b(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|times|drinks?|beers?|cigarettes?|coffees?"
+                       r"|once|twice|most (?:days|nights|mornings)|every (?:day|night|morning)|daily|nightly|percent"
+                       r"|out of|of (?:the )?(?:seven|ten|five|\d+))\b|^(?:(?:so|and|like|about|maybe),?\s+)?an? \w+[.!]?$", re.I)
+_HOW_MUCH = re.compile(r"\bhow (?:many|often|long|much|bad|strong)\b", re.I)  # the count answers a question asking it
+_AGE = re.compile(r"\b(?:years? old|my name|I(?:'m| am) (?:uh,? |um,? )?(?:\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b)", re.I)
 ACCOUNT_MAX_WORDS = 25
 ACCOUNT_MIN_WORDS = 4  # "Twice?" or "Like a six." says nothing on its own
 _UNIT = re.compile(r"\b(?:an? (?:hour|minute|night|day|week|month|year)|hours|minutes|nights|days|weeks|months|years)\b", re.I)
@@ -52,6 +59,7 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
         said = set(_WORDS.findall(before.text.lower()))
         amounts = {m.group(0).lower() for m in _AMOUNT.finditer(first)}
         if (not words or len(words) > REFLECTION_MAX_WORDS or not amounts or _ELSEWHERE.search(first) or first.endswith("?")
+                or not (_MEASURED.search(first) or (n >= 2 and _HOW_MUCH.search(lines[n - 2].text))) or _AGE.search(before.text)
                 or sum(w not in said for w in words) > max(1, len(words) // 3)):
             continue
         account: list[str] = []

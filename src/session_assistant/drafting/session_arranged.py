@@ -110,7 +110,7 @@ def arranged_next_session(utterances: Sequence[Utterance], near: int | None = No
     if when.strip():
         parts.append(when.strip())
     if how:
-        parts.append(", then ".join(w if w.startswith(("on ", "by ", "in ", "online")) else f"by {w}" for w in how[0]))
+        parts.append(", then ".join(w if w.startswith(("on ", "by ", "in ", "online", "over ", "phone ")) else f"by {w}" for w in how[0]))
     ids = sorted({x[1] for x in (day, hour, interval, how) if x})
     text = ", ".join(parts)
     return text + ("" if text.endswith(".") else "."), ids
@@ -126,6 +126,10 @@ def has_day(text: str) -> bool:
 
 def has_how(text: str) -> bool:
     return bool(_HOW.search(text))
+
+
+def has_interval(text: str) -> bool:
+    return bool(_INTERVAL.search(text))
 
 
 def day_named(text: str) -> str | None:
