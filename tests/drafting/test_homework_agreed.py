@@ -88,3 +88,11 @@ def test_a_question_about_history_or_a_habit_is_no_proposal():
                        "Clinician: Okay. What about noon for the last coffee?\nClient: Noon I could do.")
     assert [(text, who) for text, who, *_ in homework_agreed(session)] == [
         ("What about noon for the last coffee?", "clinician")]
+
+
+def test_courtesy_said_back_is_no_quote():
+    from session_assistant.drafting.session_said import client_quotes
+
+    lines = parse_transcript("Client: Thank you very much for seeing me.\nClinician: Thank you very much. Sit down.\n"
+                             "Client: I'm doing well today, honestly.\nClinician: Doing well today. Good.")
+    assert client_quotes(lines) == []

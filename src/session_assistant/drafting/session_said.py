@@ -210,6 +210,9 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
 # still feels like the pain's the boss." - "The pain's the boss."): reflecting the client's exact
 # words is how clinicians mark the ones that carry the session, whatever the client's way of talking.
 ECHO_MIN_WORDS = 3
+# "Thank you very much." and "I'm doing well." are said back as courtesy (real consultations, PriMock57).
+_PLEASANTRY = re.compile(r"^(?:(?:um|uh|well|oh),?\s+)*(?:thank|thanks|i'?m (?:doing )?(?:well|good|fine|okay|ok)\b|hi\b|hello\b"
+                         r"|good (?:morning|afternoon)|nice to)", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -228,6 +231,7 @@ def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
             inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1))
             if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
                     and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
+                    and not _PLEASANTRY.search(sentence)
                     and not _SCORE_WORDS.search(sentence) and not risky(sentence)):
                 found.append((n, sentence, utt.id))
                 break
