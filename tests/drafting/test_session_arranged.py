@@ -42,3 +42,15 @@ def test_one_sentence_that_says_it_all_is_left_as_said():
 def test_a_way_of_meeting_alone_is_no_next_session():
     # A consultation said "you need to be seen in person" near "see you": no day, hour or interval.
     assert _plan("Clinician: See you soon. You should be seen in person by the clinic.\nClient: Okay.") is None
+
+
+def test_a_visit_settled_without_a_day_or_hour_keeps_how_it_is_held():
+    text, ids = _plan("Clinician: So next time, two weeks?\nClient: I'm away that week. Could we talk by video?\n"
+                      "Clinician: Okay, a short video check-in next week, and then in person the week after.\nClient: Great.")
+    assert (text, ids) == ("Next session: next week, by video, then in person.", [20])
+    # With no interval the one sentence can carry, the clinician's sentence is quoted.
+    text, ids = _plan("Clinician: So next time, two weeks?\nClient: I'm away. Could we talk by video?\n"
+                      "Clinician: Okay, half an hour on video the week you're away, and then in person the week after.\n"
+                      "Client: Great.")
+    assert text == 'Next session: as arranged, "half an hour on video the week you\'re away, and then in person the week after."'
+    assert ids == [20]

@@ -16,7 +16,7 @@ from typing import Sequence
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.session_arranged import (arranged_next_session, day_named, has_day, has_hour, has_how,
-                                                       has_interval, hour_named)
+                                                       has_interval, hour_named, how_part, how_sentence)
 from session_assistant.drafting.session_record import PLAN_WINDOW, SLOTS, SessionRecord, SlotFact
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -127,14 +127,18 @@ def _settled(fact: SlotFact | None, utterances: Sequence[Utterance]) -> SlotFact
     if fact is not None and hour and not has_hour(fact.text) and day_named(fact.text) == day_named(text):
         # The same day, and the hour said with it: "in two weeks, Monday, the fourteenth, at six p.m."
         return SlotFact(f"{fact.text.rstrip('.')}, at {hour}" + ("" if hour.endswith(".") else "."), sorted(set(fact.evidence) | set(ids)), PLAN_WINDOW, by_rule=True)
-    if fact is None and not (has_hour(text) or has_day(text) or (has_how(text) and has_interval(text))):
-        return None  # "in person" alone may be anyone's visit (a referral), not the next session
+    if fact is None and not (has_hour(text) or has_day(text)):
+        said = how_sentence(utterances, max(ids)) if has_how(text) and has_interval(text) else None
+        # Settled without a day or hour, the clinician's sentence says it best; "in person" alone
+        # may be anyone's visit (a referral), not the next session.
+        return SlotFact(f'as arranged, "{said}"', [max(ids)], PLAN_WINDOW, by_rule=True) if said else None
     if fact is None or (has_hour(text) and not has_hour(fact.text)) or (has_day(text) and not has_day(fact.text)):
         return SlotFact(text, ids, PLAN_WINDOW, by_rule=True)
     if has_how(text) and not has_how(fact.text):
-        how = text.rsplit(", ", 1)[-1] if ", " in text else text
-        if has_how(how) and not has_day(how) and not has_hour(how):
-            return SlotFact(fact.text.rstrip(".") + ", " + how, sorted(set(fact.evidence) | set(ids)), PLAN_WINDOW, by_rule=True)
+        how = how_part(text)
+        if how and not has_day(how) and not has_hour(how):
+            return SlotFact(fact.text.rstrip(".") + ", " + how + ".", sorted(set(fact.evidence) | set(ids)), PLAN_WINDOW,
+                            by_rule=True)
     return fact
 
 

@@ -128,6 +128,12 @@ def has_how(text: str) -> bool:
     return bool(_HOW.search(text))
 
 
+def how_part(text: str) -> str:
+    """The way of meeting of an arranged text, from its first mention on ("by video, then in person")."""
+    match = _HOW.search(text)
+    return text[match.start():].rstrip(".") if match else ""
+
+
 def has_interval(text: str) -> bool:
     return bool(_INTERVAL.search(text))
 
@@ -141,3 +147,13 @@ def day_named(text: str) -> str | None:
 def hour_named(text: str) -> str | None:
     match = _HOUR.search(text)
     return re.sub(r"^at ", "", match.group(0), flags=re.I).lower() if match else None
+
+
+def how_sentence(utterances: Sequence[Utterance], line_id: int) -> str | None:
+    """The sentence of a line that names how the next visit is held, as said (for a visit settled
+    without a day or hour: "half an hour on video the week of the conference, and then in person")."""
+    utt = next((u for u in utterances if u.id == line_id), None)
+    if utt is None:
+        return None
+    sentence = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _HOW.search(s)), None)
+    return re.sub(r"^(?:(?:okay|ok|so|right|alright),?\s+)+", "", sentence, flags=re.I) if sentence else None
