@@ -41,3 +41,11 @@ def test_a_measure_scored_aloud_that_the_chart_lacks_is_quoted_in_objective():
 
 def test_the_medical_voice_gets_no_measure_change_line():
     assert not any(t.startswith("Change on measures") for t in _lines("patient"))
+
+
+def test_an_ordinary_word_spelled_like_a_measure_is_no_measure():
+    from session_assistant.drafting.measures_said import measures_said
+
+    talk = parse_transcript("Clinician: You were scared, about a six out of 10.\nClient: Yes.\n"
+                            "Clinician: And your head was in a spin 3 times.\nClient: Yes.")
+    assert measures_said(talk, None) == []

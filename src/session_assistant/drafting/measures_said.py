@@ -63,9 +63,10 @@ def changes_sentence(found: Sequence[tuple[str, float, float, list[str]]]) -> st
 
 
 # Standardized measures and the sleep-diary index a clinician may score aloud.
+# Acronyms in capitals only: "spin", "scared" and "ess" are words.
 _MEASURE = re.compile(r"\b(?:PHQ-?(?:9|A|2)|GAD-?7|ISI|PCL-?5|EPDS|AUDIT(?:-C)?|CUDIT(?:-R)?|DAST(?:-10)?|PSS|CPAQ|SPIN|BDI(?:-II)?|BAI"
-                      r"|Y-?BOCS|ORS|SRS|K-?10|CORE-?10|DASS(?:-21)?|WSAS|PG-?13|ESS|Epworth|sleep efficiency|WHO-?5|OCI-?R|PDSS"
-                      r"|EDE-?Q|C-?SSRS|RCADS|SCARED|SDQ|MADRS|HAM-?[AD]|PHQ-?15|ASRS|IES-?R|ITQ|PSWQ|SIAS|HADS)\b", re.I)
+                      r"|Y-?BOCS|ORS|SRS|K-?10|CORE-?10|DASS(?:-21)?|WSAS|PG-?13|ESS|Epworth|[Ss]leep efficiency|WHO-?5|OCI-?R|PDSS"
+                      r"|EDE-?Q|C-?SSRS|RCADS|SCARED|SDQ|MADRS|HAM-?[AD]|PHQ-?15|ASRS|IES-?R|ITQ|PSWQ|SIAS|HADS)\b")
 _NUMBER = re.compile(r"\b\d{1,3}(?:\.\d)?\b")
 _BEFORE = re.compile(r"\b(?:first|started|start|last (?:time|week|month)|was|were|before|ago|baseline)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
