@@ -126,8 +126,10 @@ def test_a_score_change_is_stated_once_across_the_sections_note():
     draft = assemble(get_format("soap", "client"), raw, SourceIndex(talk), [], model="m", mode="direct", warnings=[],
                      subject="client")
     said = [s for s in draft.sentences if "PHQ-9" in s.text]
-    assert [s.section for s in said] == ["subjective"]
-    assert sum(any(f.startswith("repeats:") for f in s.flags) for s in draft.dropped) == 3
+    # Scored aloud and in no chart, the score is quoted once by rule in Objective, where measures
+    # belong (measures_said); every model sentence restating it is dropped.
+    assert [(s.section, s.origin) for s in said] == [("objective", "rule")]
+    assert sum(any(f.startswith("repeats:") for f in s.flags) for s in draft.dropped) == 4
     assert any("repeats:score" in s.flags for s in draft.dropped)  # not worded alike: dropped for its score
 
 

@@ -166,3 +166,25 @@ def test_keeps_saying_is_no_step_to_put_medication_away():
     texts = " ".join(s.text for s in _record_note(session).sentences)
     assert "should be on something" not in texts
     assert "pills to be put away" in texts  # a real step is still documented
+
+
+def test_means_kept_away_in_the_answer_to_a_means_check_are_the_plans_and_the_risk_line_points_there():
+    # 15: "Is there anything else around?" - "No. Mum has the razors in her bathroom and the pills are
+    # in the locked thing." denies access and says where the means are: a means check, documented.
+    from session_assistant.drafting.risk import scan_transcript
+    from session_assistant.drafting.risk_note import means_plan_line, risk_sentences
+    from session_assistant.drafting.transcript_input import parse_transcript
+
+    check = ("Clinician: And the blades you gave me, is there anything else around? In your room?\n"
+             "Client: No. Dad keeps the razors in his room and the pills are locked in the cupboard.")
+    later = parse_transcript("Clinician: Any urges to hurt yourself this week?\nClient: No.\n"
+                             + "Clinician: Okay.\nClient: Okay.\n" * 20 + check)
+    risk = scan_transcript(later)
+    line = means_plan_line(later, risk, "client")
+    assert line == ('Means kept away, as said in session: razors and pills kept away ("No. Dad keeps the razors in his room '
+                    'and the pills are locked in the cupboard.").', [43])
+    said = " ".join(s.text for s in risk_sentences("soap", "assessment", later, risk, "client", set(line[1])))
+    assert "means kept away (razors and pills: see Plan)" in said and "locked in the cupboard" not in said
+    # Asked right after the screening, the denial of access quotes the answer in the risk line: said once.
+    near = parse_transcript("Clinician: Any urges to hurt yourself this week?\nClient: No.\n" + check)
+    assert means_plan_line(near, scan_transcript(near), "client") is None

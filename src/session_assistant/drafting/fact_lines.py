@@ -8,19 +8,26 @@ from __future__ import annotations
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
+from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
+from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
+from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
+                                                      said_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
-from session_assistant.drafting.session_facts import (detect_interventions, detect_stage_of_change,
+from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.session_setting import VIDEO_SENTENCE, held_by_video
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
-                                                     quotes_sentence, spoken_observations, tasks_sentence,
+                                                     quotes_sentence, response_answers, responses_sentence,
+                                                     spoken_observations, tasks_sentence,
                                                      trigger_answers, triggers_sentence)
 
 MI = "motivational interviewing"
@@ -31,16 +38,16 @@ CHART_FACT = "chart_fact"  # from the chart, not said in the session
 FACT_SECTIONS: dict[str, dict[str, str]] = {
     "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
              "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective",
-             "client_goals": "subjective"},
+             "client_goals": "subjective", "progress": "assessment"},
     "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
             "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data",
-            "client_goals": "data"},
+            "client_goals": "data", "progress": "assessment"},
     "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
              "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior",
-             "client_goals": "behavior"},
+             "client_goals": "behavior", "progress": "response"},
     "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
              "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response",
-             "client_goals": "goals"},
+             "client_goals": "goals", "progress": "response"},
 }
 
 
@@ -54,7 +61,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
     """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
     the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
     one of them rests on lines naming the goal's topic (None: the lines alone decide, as before).
-    ``plan_said``: add the homework, next-session and referral lines (a session record has its own)."""
+    ``plan_said``: add the homework, next-session and referral lines, the homework review and the
+    measures scored aloud (a session record has slots of its own for these)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -63,9 +71,15 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if found:
             lines.append(DraftSentence(_home(fmt, "interventions"), interventions_sentence(found),
                                        sorted({i for f in found for i in f.evidence}), [RULE_FACT], "rule"))
+        continued = continued_sentence(found) if plan_said else None
+        if continued:
+            lines.append(DraftSentence(_home(fmt, "planned"), continued,
+                                       sorted({i for f in found if f.approach in continued for i in f.evidence}), [RULE_FACT], "rule"))
         # Stage of change is a motivational-interviewing formulation: an exposure or safety-plan
         # session got "the preparation stage of change" from "I'll try" (09, 10).
-        mi = any(i.approach == MI for i in found)
+        # Relapse prevention works within the same stages (action, maintenance, a lapse back): a
+        # substance-use session using it is staged too.
+        mi = any(i.approach in (MI, "relapse prevention") for i in found)
         stage = detect_stage_of_change(source.utterances) if mi else None
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
@@ -79,10 +93,20 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if quotes:
             lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
                                        [RULE_FACT], "rule"))
+        amounts = reflected_amounts(source.utterances, mentions_risk)
+        if amounts:
+            lines.append(DraftSentence(_home(fmt, "quotes"), reflected_sentence(amounts),
+                                       sorted({i for _, ids in amounts for i in ids}), [RULE_FACT], "rule"))
+        review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
+        if review:
+            lines.append(DraftSentence(_home(fmt, "last_plan"), review_sentence(review), review[1], [RULE_FACT], "rule"))
         done = done_in_session(source.utterances)
         if done:
             lines.append(DraftSentence(_home(fmt, "interventions"), done_sentence(done), [i for _, i in done],
                                        [RULE_FACT], "rule"))
+        video = held_by_video(source.utterances)
+        if video:
+            lines.append(DraftSentence(_home(fmt, "interventions"), VIDEO_SENTENCE, video, [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
@@ -92,11 +116,16 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if homework:
             lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework_ids(homework),
                                        [RULE_FACT], "rule"))
+        # No line announced it: the items agreed in back-and-forth ("Could you write them down?" - "Yeah.").
+        agreed = homework_agreed(source.utterances) if plan_said and not homework else []
+        if agreed:
+            lines.append(DraftSentence(_home(fmt, "planned"), agreed_sentence(agreed), agreed_ids(agreed),
+                                       [RULE_FACT], "rule"))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
             lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
         tasks = clinician_tasks(source.utterances)
-        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else [])
+        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
         referrals = referrals_offered(source.utterances, quoted) if plan_said else []
         if referrals:
             lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),
@@ -112,10 +141,22 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if triggers:
             lines.append(DraftSentence(_home(fmt, "stage"), triggers_sentence(triggers),
                                        sorted({i for _, ids in triggers for i in ids}), [RULE_FACT], "rule"))
+        responses = response_answers(source.utterances, mentions_risk)
+        if responses:
+            lines.append(DraftSentence(_home(fmt, "stage"), responses_sentence(responses),
+                                       sorted({i for _, ids in responses for i in ids}), [RULE_FACT], "rule"))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
                                        sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+        scored = measures_said(source.utterances, chart) if plan_said else []  # a record has its own score slots
+        if scored:
+            lines.append(DraftSentence(_home(fmt, "measures"), said_sentence(scored), sorted({i for _, ids in scored for i in ids}),
+                                       [RULE_FACT], "rule"))
+        moved_said = said_changes(source.utterances, chart) if plan_said else []
+        if moved_said:
+            lines.append(DraftSentence(_home(fmt, "progress"), said_changes_sentence(moved_said),
+                                       sorted({i for *_, ids in moved_said for i in ids}), [RULE_FACT], "rule"))
         changes = rating_changes(source.utterances)
         if changes:
             lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
@@ -136,6 +177,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        "Active diagnoses (per chart): "
                                        + "; ".join(d.text.split(":", 1)[-1].strip() for d in chart.diagnoses) + ".",
                                        [], [CHART_FACT], "rule", [d.ref for d in chart.diagnoses]))
+        moved = measure_changes(chart) if subject == "client" else []
+        if moved:
+            lines.append(DraftSentence(_home(fmt, "progress"), measure_changes_sentence(moved), [], [CHART_FACT], "rule",
+                                       [ref for *_, refs in moved for ref in refs]))
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             if touched:

@@ -163,9 +163,15 @@ def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[in
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
 _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
-                          r"peer|parent(?:ing)?|AA|12-step) group|program(?:me)?|clinic|specialist|dietitian|nutritionist)\b")
+                          r"peer|parent(?:ing)?|AA|12-step) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
+                          r"|(?:SMART Recovery|AA|NA|Al-Anon|12-step|recovery|support|peer) meetings?|physio(?:therapy|therapist)?"
+                          r"|physical therapy)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
-                     r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that))\b",
+                     r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
+                     # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
+                     # meeting online", "worth checking with your GP".
+                     r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:checking|asking|mentioning)"
+                     r"|(?:would|could|will) you (?:bring it up with|mention it to|ask))\b",
                      re.I)
 REFERRALS_MAX = 2
 REFERRAL_MAX_WORDS = 30
@@ -204,7 +210,7 @@ _PLAN_WORDS = content_words("clinician continue continued plan plans planned als
 RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
-PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ")
+PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ")
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:

@@ -15,6 +15,8 @@ from typing import Sequence
 
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.session_arranged import (arranged_next_session, day_named, has_day, has_hour, has_how,
+                                                       has_interval, hour_named, how_part, how_sentence)
 from session_assistant.drafting.session_record import PLAN_WINDOW, SLOTS, SessionRecord, SlotFact
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -100,7 +102,7 @@ def next_session_rule(utterances: Sequence[Utterance]) -> SlotFact | None:
             if phrases and (_MEET.search(sentence) or any(_DAY_AND_HOUR.fullmatch(p) for p in phrases)):
                 candidates.append((phrases, utt.id))
     if not candidates:
-        return None
+        return _settled(None, utterances)
     best = max(candidates, key=lambda c: len(c[0]))  # the first of equals
     # A day named on the way ("Given Saturday, next week?") is not the visit when a later sentence
     # settles on another day ("Okay, Monday six thirty. See you Monday."): the last day named wins.
@@ -110,7 +112,34 @@ def next_session_rule(utterances: Sequence[Utterance]) -> SlotFact | None:
     text = ", ".join(best[0])
     if not re.match(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text, re.I):
         text = text[0].lower() + text[1:]  # it follows "Next session: "
-    return SlotFact(text + ".", [best[1]], PLAN_WINDOW, by_rule=True)
+    return _settled(SlotFact(text + ".", [best[1]], PLAN_WINDOW, by_rule=True), utterances)
+
+
+def _settled(fact: SlotFact | None, utterances: Sequence[Utterance]) -> SlotFact | None:
+    """The sentence the rule chose, or the exchange as finally settled when that says more: an hour
+    or a day the sentence lacks ("next week." where "Tuesday at eleven" was agreed two lines on), or
+    the way of meeting (by video), which is added."""
+    arranged = arranged_next_session(utterances, fact.evidence[0] if fact else None)
+    if arranged is None:
+        return fact
+    text, ids = arranged
+    hour = hour_named(text)
+    if fact is not None and hour and not has_hour(fact.text) and day_named(fact.text) == day_named(text):
+        # The same day, and the hour said with it: "in two weeks, Monday, the fourteenth, at six p.m."
+        return SlotFact(f"{fact.text.rstrip('.')}, at {hour}" + ("" if hour.endswith(".") else "."), sorted(set(fact.evidence) | set(ids)), PLAN_WINDOW, by_rule=True)
+    if fact is None and not (has_hour(text) or has_day(text)):
+        said = how_sentence(utterances, max(ids)) if has_how(text) and has_interval(text) else None
+        # Settled without a day or hour, the clinician's sentence says it best; "in person" alone
+        # may be anyone's visit (a referral), not the next session.
+        return SlotFact(f'as arranged, "{said}"', [max(ids)], PLAN_WINDOW, by_rule=True) if said else None
+    if fact is None or (has_hour(text) and not has_hour(fact.text)) or (has_day(text) and not has_day(fact.text)):
+        return SlotFact(text, ids, PLAN_WINDOW, by_rule=True)
+    if has_how(text) and not has_how(fact.text):
+        how = how_part(text)
+        if how and not has_day(how) and not has_hour(how):
+            return SlotFact(fact.text.rstrip(".") + ", " + how + ".", sorted(set(fact.evidence) | set(ids)), PLAN_WINDOW,
+                            by_rule=True)
+    return fact
 
 
 def add_next_session_rule(record: SessionRecord, utterances: Sequence[Utterance]) -> None:

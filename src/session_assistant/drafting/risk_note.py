@@ -237,14 +237,15 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     _attempt_history(lines, add)
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
-    means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith("away:")]
+    means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith(("away:", "kept:"))]
     planned_ids = set(planned)
-    steps = [key for key, (_, ids) in said.items() if key.startswith("away:") and planned_ids & set(ids[1:])]
-    for key in steps:
-        fact, ids = said.pop(key)
-        what = ", ".join(k.split(":", 1)[1] for k in steps)
-        said.setdefault("away:planned", (f"means restriction agreed ({what}: see Plan)", []))
-        said["away:planned"] = (said["away:planned"][0], said["away:planned"][1] + ids)
+    for kind, named in (("away:", "means restriction agreed"), ("kept:", "means kept away")):
+        steps = [key for key, (_, ids) in said.items() if key.startswith(kind) and planned_ids & set(ids[1:])]
+        for key in steps:
+            fact, ids = said.pop(key)
+            what = ", ".join(k.split(":", 1)[1] for k in steps)
+            said.setdefault(kind + "planned", (f"{named} ({what}: see Plan)", []))
+            said[kind + "planned"] = (said[kind + "planned"][0], said[kind + "planned"][1] + ids)
     # What the client said of their thoughts is their account (Subjective, with the quotes); the
     # Assessment names it and documents what was asked and answered around it.
     account: list[str] = []
@@ -276,7 +277,9 @@ def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
     if note is None or not note.means_steps:
         return None
     ids = sorted({i for _, lines in note.means_steps for i in lines[1:]})
-    return "Means restriction steps, as said in session: " + "; ".join(f for f, _ in note.means_steps) + ".", ids
+    opening = ("Means restriction steps, as said in session: " if any(" to be put away " in f for f, _ in note.means_steps)
+               else "Means kept away, as said in session: ")
+    return opening + "; ".join(f for f, _ in note.means_steps) + ".", ids
 
 
 def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add) -> None:
@@ -300,6 +303,12 @@ def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, 
         if what is not None and not _DENIES.search(answer.text):
             name = what.group(0).lower()
             add("away:" + name.split()[-1], f"{name} to be put away ({_quote(away[0])})", ids)
+        # "No. Mum has the razors in her bathroom and the pills are locked." denies access and says
+        # where the means are kept: a means check documented, for the Plan.
+        kept = [s for s in away if _MEANS.search(s)]
+        if kept and _DENIES.search(answer.text) and since_first > MEANS_WINDOW:  # nearer, the denial above quotes it
+            names = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(kept[0])))
+            add("kept:" + " and ".join(n.split()[-1] for n in names), f"{' and '.join(names)} kept away ({_quote(kept[0])})", ids)
     if _asked(utt, _REASONS) and _REASONS.search(utt.text):
         add("reasons", f"reasons for living given ({_quote(answer.text)})", ids)
     if _SAFE_NOW.search(utt.text):

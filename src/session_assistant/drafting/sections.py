@@ -12,6 +12,7 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
+from session_assistant.drafting.measures_said import SAID_OPENING
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
                                                   unsaid_feelings)
@@ -269,6 +270,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     dropped: list[DraftSentence] = []
     kept: list[KeptSentence] = []  # across sections: a fact belongs to the first section that states it
     scores_said: set[tuple[str, str]] = set()  # a score is stated once (09 said "PHQ-9 13 to 19" four times)
+    for rule in rules:  # a score the rule quotes in Objective is stated there
+        scores_said |= stated_scores(rule.text) if therapy and rule.text.startswith(SAID_OPENING) else set()
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))

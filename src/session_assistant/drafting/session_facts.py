@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
+from session_assistant.drafting import therapy_lexicon
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -31,11 +32,15 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "thought record": (r"\bthought (?:record|log|diary)\b",),
         "identifying automatic thoughts": (r"\bautomatic thoughts?\b", r"\bwhat (?:was|were) going through your mind\b",
                                            r"\bwhat thoughts? (?:came up|went through|did you have)\b"),
-        "examining evidence": (r"\bevidence (?:for|against|that)\b", r"\bwhat'?s the evidence\b"),
+        "examining evidence": (r"\bevidence (?:for|against|that)\b", r"\bwhat'?s the evidence\b",
+                               r"\banything\b[^.?]{0,30}\bthat doesn'?t fit\b", r"\bthe thought (?:said|says)\b"),
         "cognitive distortions": (r"\b(?:cognitive )?distortions?\b", r"\bcatastrophi\w+", r"\ball[- ]or[- ]nothing\b",
                                   r"\bmind[- ]reading\b", r"\bblack[- ]and[- ]white thinking\b"),
         "alternative thoughts": (r"\b(?:alternative|balanced|more helpful) (?:thought|way of (?:thinking|looking))\b",
-                                 r"\breframe\w*", r"\bcore beliefs?\b"),
+                                 r"\breframe\w*", r"\bcore beliefs?\b",
+                                 # Socratic questioning for another explanation: reattribution.
+                                 r"\bwhat else could (?:explain|be going on|it mean)\b", r"\b(?:another|other|alternative) explanations?\b",
+                                 r"\ba way of looking at it\b"),
     },
     "behavioural activation": {
         "activity scheduling": (r"\bactivity (?:schedul\w*|log|diary|monitoring)\b", r"\bschedul\w* (?:some|an|one|a few|pleasant) activit",
@@ -48,19 +53,23 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "in-session rehearsal": (r"\b(?:practi[sc]e|rehearse|role[- ]?play)\b[^.?]*\b(?:right now|right here|with me as)\b",),
     },
     "DBT skills": {
-        "TIPP": (r"\bTIPP\b", r"\bcold water (?:on|to) your face\b", r"\bpaced breathing\b"),
+        "TIPP": (r"\bTIPP\b", r"\bcold water (?:on|to) your face\b", r"\bpaced breathing\b",
+                 r"\b(?:used|use|hold|held|holding) (?:the )?ice\b"),
         "opposite action": (r"\bopposite action\b",),
         "wise mind": (r"\bwise mind\b",),
         "distress tolerance": (r"\bdistress tolerance\b", r"\bradical acceptance\b", r"\bself[- ]sooth\w*", r"\bACCEPTS\b"),
         "emotion regulation": (r"\bemotion regulation\b", r"\bcheck the facts\b", r"\bPLEASE skills?\b"),
         "interpersonal effectiveness": (r"\bDEAR MAN\b", r"\binterpersonal effectiveness\b"),
-        "chain analysis": (r"\bchain analysis\b",),
+        # A self-harm urge walked through link by link is a chain analysis, named or not.
+        "chain analysis": (r"\bchain analysis\b", r"\b(?:go|walk) through\b[^.?]{0,30}\bstep by step\b",
+                           r"\bwhen did the urge (?:show up|start|come)\b"),
     },
     "psychoeducation": {
         "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
                             r"\blet me explain\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
                             r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
-                            r"\bresearch (?:shows|suggests)\b"),
+                            r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
+                            r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b"),
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
     "suicide risk assessment": {
@@ -69,7 +78,9 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "plan and intent": (r"\b(?:intention|intent) of acting\b", r"\bthought about (?:a )?(?:method|how)\b",
                             r"\bmade any plans?\b", r"\bany plan or intention\b"),
         "past attempts": (r"\bin the past tried to (?:end your life|kill yourself)\b", r"\bprevious (?:suicide )?attempts?\b"),
-        "access to means": (r"\b(?:access to|any) (?:firearms?|guns?|weapons?)\b", r"\bstockpiled\b"),
+        "access to means": (r"\b(?:access to|any) (?:firearms?|guns?|weapons?)\b", r"\bstockpiled\b",
+                            r"\b(?:blades?|razors?|pills|medicines?|medications?)\b[^.?]*\b(?:around|at home|in (?:the|your) (?:house|room))\b"),
+        "self-harm urges": (r"\burges? to (?:hurt|harm|cut)\b", r"\bdid you (?:hurt yourself|cut)\b"),
     },
     "safety planning": {
         "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"\bwarning signs\b",
@@ -132,11 +143,12 @@ APPROACH_NAMES: dict[str, str] = {
     "mindfulness and grounding": r"\bmindfulness\b",
     "relaxation and breathing": r"\bprogressive muscle relaxation\b|\brelaxation training\b",
     "EMDR": r"\bEMDR\b|\beye movement desensiti[sz]ation\b",
-    "acceptance and commitment therapy": r"\bacceptance and commitment\b",
+    "acceptance and commitment therapy (ACT)": r"\bacceptance and commitment\b|\bACT\b",
     "cognitive processing therapy": r"\bcognitive processing therapy\b|\bCPT\b",
     "solution-focused therapy": r"\bsolution[- ]focused\b",
     "emotionally focused therapy": r"\bemotionally focused\b",
     "psychodynamic therapy": r"\bpsychodynamic\b",
+    **therapy_lexicon.WIDER_APPROACH_NAMES,
     "couple work": r"\bcouples? (?:therapy|counsel+ing)\b|\bGottman\b",
 }
 # Acronyms ("MI", "ERP") match in capitals only ("mi" is not a name); words in any case.
@@ -157,6 +169,7 @@ STAGE_CUES: dict[str, tuple[str, ...]] = {
                     r"\bi(?:'ve| have) (?:bought|signed up|made an appointment|booked)\b", r"\bready to (?:quit|stop|change|start|cut)\b",
                     r"\b(?:next week|tomorrow|on monday) i(?:'ll| will)\b", r"\bi(?:'ll| will) (?:try|start|stop|cut)\b"),
     "action": (r"\bi(?:'ve| have) (?:stopped|quit|cut (?:back|down)|been cutting (?:back|down)|given up)\b",
+               r"\b(?:didn'?t|haven'?t) (?:smoked?|used?|drunk|drink|had a (?:drink|cigarette|smoke)) since\b",
                r"\bi (?:haven'?t|have not) (?:had a (?:drink|cigarette)|smoked|used|drunk)\b", r"\bsince i (?:quit|stopped)\b",
                r"\bi(?:'ve| have) been (?:going|walking|exercising|practi[cs]ing|attending|using the|doing the)\b",
                r"\b(?:days|weeks) (?:sober|clean|smoke[- ]free|without (?:a drink|drinking|smoking))\b", r"\bi(?:'m| am) cutting (?:back|down)\b"),
@@ -213,9 +226,31 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
     # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
     if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
         found.pop("suicide risk assessment", None)
-    return [Intervention(approach, [t for t in INTERVENTIONS[approach] if t in found[approach]],
+    found.update(_wider_found(utterances))
+    order = [a for a in INTERVENTIONS if a != "homework review"] + list(therapy_lexicon.WIDER_INTERVENTIONS) + ["homework review"]
+    techniques = {**INTERVENTIONS, **therapy_lexicon.WIDER_INTERVENTIONS}
+    return [Intervention(approach, [t for t in techniques[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
-            for approach in INTERVENTIONS if approach in found]
+            for approach in order if approach in found]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+
+
+def _wider_found(utterances: Sequence[Utterance]) -> dict[str, dict[str, list[int]]]:
+    """The wider lexicon's approaches with enough techniques in the clinician's sentences."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for utt in utterances:
+        if is_client(utt.speaker) or not utt.speaker:
+            continue
+        for sentence in _SENTENCE.split(" ".join(utt.text.split())):
+            for approach, techniques in therapy_lexicon.COMPILED.items():
+                for technique, patterns in techniques.items():
+                    if any(p.search(sentence) for p in patterns):
+                        ids = found.setdefault(approach, {}).setdefault(technique, [])
+                        if utt.id not in ids:
+                            ids.append(utt.id)
+    return {a: t for a, t in found.items() if therapy_lexicon.enough(a, set(t))}
 
 
 def detect_stage_of_change(utterances: Sequence[Utterance]) -> StageOfChange | None:
@@ -238,6 +273,27 @@ def detect_stage_of_change(utterances: Sequence[Utterance]) -> StageOfChange | N
 def interventions_sentence(found: Sequence[Intervention]) -> str:
     parts = [a if [a] == i.techniques else f"{a} ({', '.join(i.techniques)})" for i in found for a in [i.approach]]
     return "Interventions used in session: " + "; ".join(parts) + "."
+
+
+# What one session shows but a treatment does not continue as its approach: screening, reviewing
+# homework, one explanation, a rehearsal or a worked problem are parts of any approach.
+NOT_CONTINUED = ("suicide risk assessment", "homework review", "psychoeducation", "role-play", "problem solving",
+                 "behavioural experiment", "relaxation and breathing", "mindfulness and grounding")
+
+
+# An approach the clinician's lines show once (one reframe in a relapse-prevention session) is a
+# moment of the session, not the treatment's approach.
+MIN_CONTINUED_LINES = 2
+
+
+def continued_sentence(found: Sequence[Intervention]) -> str | None:
+    """The Plan's planned interventions: the session's own approaches, to continue, for the clinician
+    to confirm (a note's Plan names the interventions planned; most sessions continue the approach
+    they used). None when the session shows no approach of its own."""
+    names = [i.approach for i in found if i.approach not in NOT_CONTINUED and len(i.evidence) >= MIN_CONTINUED_LINES]
+    if not names:
+        return None
+    return "Interventions planned, continuing this session's approach (clinician to confirm): " + "; ".join(names) + "."
 
 
 def stage_sentence(stage: StageOfChange, subject: str = "client") -> str:

@@ -199,7 +199,43 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
             found.append((not reflected, n, sentence, utt.id))
             break
     chosen = sorted(found)[:QUOTES_MAX]
+    if len(chosen) < QUOTES_MAX:  # then the client's own phrase the clinician said back word for word
+        taken = {c[3] for c in chosen}
+        chosen += [(True, n, sentence, line) for n, sentence, line in _echoed(lines, risky) if line not in taken][
+            :QUOTES_MAX - len(chosen)]
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
+
+
+# A phrase of the client's that the clinician repeats word for word at the start of the reply ("It
+# still feels like the pain's the boss." - "The pain's the boss."): reflecting the client's exact
+# words is how clinicians mark the ones that carry the session, whatever the client's way of talking.
+ECHO_MIN_WORDS = 3
+# "Thank you very much." and "I'm doing well." are said back as courtesy (real consultations, PriMock57).
+_PLEASANTRY = re.compile(r"^(?:(?:um|uh|well|oh),?\s+)*(?:thank|thanks|i'?m (?:doing )?(?:well|good|fine|okay|ok)\b|hi\b|hello\b"
+                         r"|good (?:morning|afternoon)|nice to)", re.I)
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
+    found: list[tuple[int, str, int]] = []
+    for n, utt in enumerate(lines[:-1]):
+        reply = lines[n + 1]
+        if utt.speaker.strip().lower() != "client" or is_client(reply.speaker):
+            continue
+        echo = _WORD.findall(re.split(r"(?<=[.!?])\s+", reply.text.strip())[0].lower())
+        if len(echo) < ECHO_MIN_WORDS:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
+            words = _WORD.findall(sentence.lower())
+            size = len(sentence.split())
+            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1))
+            if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
+                    and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
+                    and not _PLEASANTRY.search(sentence)
+                    and not _SCORE_WORDS.search(sentence) and not risky(sentence)):
+                found.append((n, sentence, utt.id))
+                break
+    return found
 
 
 def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
@@ -208,8 +244,9 @@ def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
 
 # What sets the problem off, in the client's answer to a question that asks for it ("What might get in
 # the way?" - "Fridays with the guys. And stress."; DBT's "what was the prompting event?").
-_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them) off|prompting event|get in the way|gets in the way|"
-                          r"brings? (?:it|them) on|what happened (?:right )?before)\b[^.?!]*\?", re.I)
+_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them|that|this) off|prompting event|get in the way|gets in the way|"
+                          r"brings? (?:it|them) on|what happened (?:right )?before|leading up|what made it (?:high[- ]risk|risky|harder|worse)"
+                          r"|where did it start)\b[^.?!]*\?", re.I)
 TRIGGER_MAX_WORDS = 25
 TRIGGERS_MAX = 2
 
@@ -278,3 +315,38 @@ def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
 
 def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "Client's goals, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# The client's answer when the clinician asks how something just done in the room went ("How was
+# that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
+# this, right now?" at the close): the client's response to the intervention, in the client's words.
+_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) feel|what was that like"
+                         r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
+_LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
+RESPONSE_MAX_WORDS = 20
+RESPONSES_MAX = 2
+
+
+def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
+    """(the client's answer, [question, answer]) for up to two such questions, in session order."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n in range(len(lines) - 1):
+        utt, answer = lines[n], lines[n + 1]
+        if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text)
+                or _LAST_TIME.search(utt.text)):
+            continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
+        said: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
+            if len(" ".join(said + [sentence]).split()) > RESPONSE_MAX_WORDS:
+                break
+            said.append(sentence)
+        if said and not risky(" ".join(said)):
+            found.append((" ".join(said), [utt.id, answer.id]))
+        if len(found) == RESPONSES_MAX:
+            break
+    return found
+
+
+def responses_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Response to interventions, in the client's words: " + "; ".join(f'"{text}"' for text, _ in found)

@@ -1,0 +1,186 @@
+"""Homework agreed in back-and-forth, found by rule when no line announces it ("Homework is ...").
+
+Why: many clinicians never say "homework". They ask ("Could you write them down?", "What about
+eleven?", "Would you try a worry slot?"), suggest ("So, text your brother before a party."), or
+recap the week in fragments ("So. The call on Tuesday. Breathing before meetings. And keep the
+log."), and the client agrees ("On my phone, yeah.", "One I could do.", "Deal."); or the client
+commits in their own words ("I'll call the office."). The announcement rule (``plan_said``) finds
+none of that, and the Plan lost every item (sessions written by other people, therapy set 13-18).
+
+What counts, each quoted with its line (and the answer's): a clinician's proposal to the client
+for the time after the session (a question or suggestion addressed to "you", or an imperative
+with a verb of doing) in the second half, that the client's next line agrees to; a clinician's
+closing recap of several short items that the client agrees to; a client's "I'll <do something>".
+In-session proposals ("Can we practise it?", "Can I write that down?", "read me", "tell me") are
+not homework. A proposal about risk, the next visit or a referral is left to those rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.risk import is_client, mentions_risk
+from session_assistant.drafting.transcript_input import Utterance
+
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_LEAD = r"^(?:(?:and|so|okay|ok|then|just|now|um|uh|well|good|great|alright)[,.]?\s+)*"
+# A verb of something the client would do between sessions.
+_DO = (r"(?:text|call|phone|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|add|put|read|walk|take|tell|send"
+       r"|delete|block|say|meet|book|sit|stand|move|stop|start|check|notice|breathe|plan|schedule|set|fill|record|log|mention"
+       r"|talk|look (?:at|into)|sign up|join|visit|answer|reply|turn|charge|swap|cut|drink|eat|get up|get out|come|carry)")
+_PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willing|able|open) to)?(?: maybe| also| just| um,?)* " + _DO
+                       # "What about noon?", "How about trying it once?", never "What about any family history?"
+                       + r"|(?:what|how) about (?:just,? |like,? )*(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b"
+                       r"|ten\b|eleven\b|twelve\b|noon\b|midnight\b|tonight\b|tomorrow\b|a\b|an\b|\w+ing\b)"
+                       + r"|what if\b|maybe you (?:could )?" + _DO
+                       # An imperative ("Keep the diary going."), never a question ("Do you drink?", "Do you have any questions?").
+                       + r"|" + _DO + r"\b(?!\s+(?:you|ahead|on)\b)(?![^.!?]*\?))"
+                       r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
+# Proposals that are for the room, not the week.
+_IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
+                      r"|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)"
+                      r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
+                      r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
+_AGREES = re.compile(r"(?:^|\b)(?:yes|yeah|yep|yup|sure|okay|ok|alright|all right|fine|deal|definitely|of course|will do"
+                     r"|sounds (?:good|doable|right)|i can do|i could do|i can|i could|i'll|i will|that works|works for me)\b", re.I)
+_REFUSES = re.compile(r"^(?:(?:uh|um|er|oh|well|hmm)[,.]?\s+)*(?:no\b|nah\b|not really|i can'?t|i don'?t\b|i do not\b|i haven'?t)", re.I)
+_NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
+                           r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
+# A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
+# safety plan's, which the risk rules carry, not the week's homework.
+_SAFETY_PLANNING = re.compile(r"\b(?:safety plan|warning signs?|reasons? for living|crisis line|coping (?:strategies|steps))\b", re.I)
+SAFETY_LOOKBACK = 8
+_RECAP_OPENS = re.compile(r"(?:^|[.!?]\s+)so\b", re.I)
+# The clinician taking up what the client proposed: "I like that.", "Good idea."
+_TAKEN_UP = re.compile(_LEAD + r"(?:I like (?:that|it|the \w+)|(?:that'?s|sounds like) a (?:good|great) (?:idea|plan)|good idea|great idea"
+                       r"|perfect)\b", re.I)
+# The clinician going on after an answer that neither agreed nor refused: the proposal stands.
+_GOES_ON = re.compile(r"^(?:sort of,?\s+)?(?:yes|yeah|exactly|okay|ok|good|great|right)\b", re.I)
+_AGREED_TO = re.compile(r"\b(?:agreed to|you'?ve agreed|we agreed|you agreed)\b", re.I)
+# The clinician asking for the client's own plan: the answer is the plan, in the client's words.
+_ASKS_PLAN = re.compile(r"\bwhat(?:'s| is) one (?:small )?thing\b|\bwhat do you want to (?:take|do|try)\b|\bwhat could (?:that|it) look like\b"
+                        r"|\bwhat (?:will|could|can) you do\b", re.I)
+_IN_ROOM_ANSWER = re.compile(r"\b(?:now|done|right here)\b", re.I)
+_CLIENT_WILL = re.compile(r"\bI(?:'ll| will) (?:also |just |maybe |try (?:to |and )?)?" + _DO + r"\b[^.?!]*", re.I)
+PROPOSAL_MAX_WORDS = 30
+ANSWER_MAX_WORDS = 16
+RECAP_MIN_SENTENCES = 3
+RECAP_MAX_WORDS = 45
+ITEMS_MAX = 6
+_HABIT = re.compile(r"\b(?:usually|normally|sometimes|always|often|every (?:week|day|time|weekend)|once or twice|a month"
+                    r"|whenever)\b", re.I)
+# The rule reads a session's second half as the time when the week is planned; in an exchange of a
+# few lines (a short check-in) every "okay" answers everything, so it waits for a session's length.
+MIN_LINES = 20
+
+# (the words, who said them, the answer or None, who answered, lines)
+AgreedItem = tuple[str, str, "str | None", str, list[int]]
+
+
+def _first_words(text: str, limit: int) -> str:
+    said: list[str] = []
+    for sentence in _SENTENCES.split(" ".join(text.split())):
+        if len(" ".join(said + [sentence]).split()) > limit:
+            break
+        said.append(sentence)
+    return " ".join(said)
+
+
+def _who(utt: Utterance) -> str:
+    return utt.speaker.strip().lower()
+
+
+def _agrees(answer: Utterance | None) -> str | None:
+    if answer is None or not is_client(answer.speaker):
+        return None
+    said = _first_words(answer.text, ANSWER_MAX_WORDS) or " ".join(answer.text.split()[:ANSWER_MAX_WORDS])
+    if _REFUSES.search(said) or not _AGREES.search(said):
+        return None
+    return said
+
+
+def _proposals(text: str) -> str:
+    """The sentences of a clinician's line that propose something for the week, from the first on."""
+    sentences = _SENTENCES.split(" ".join(text.split()))
+    for n, sentence in enumerate(sentences):
+        if _PROPOSAL.search(sentence) and not _IN_ROOM.search(sentence) and not _NOT_HOMEWORK.search(sentence):
+            return _first_words(" ".join(sentences[n:]), PROPOSAL_MAX_WORDS)
+    return ""
+
+
+def _recap(text: str) -> bool:
+    """A closing list of the week's items in fragments: "So. The call on Tuesday. Box breathing
+    before meetings. And keep the log."""
+    sentences = [s for s in _SENTENCES.split(" ".join(text.split())) if s]
+    return (len(sentences) >= RECAP_MIN_SENTENCES and len(text.split()) <= RECAP_MAX_WORDS
+            and not any(s.endswith("?") for s in sentences) and bool(re.search(r"\b" + _DO + r"\b", text, re.I))
+            and not _IN_ROOM.search(text) and not _NOT_HOMEWORK.search(text) and bool(_RECAP_OPENS.search(" ".join(text.split())))
+            and not re.search(r"\bI(?:'ll| will)\b", text))
+
+
+def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
+    """The items agreed for the time until the next session, in session order (see the module)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[AgreedItem] = []
+    seen: set[int] = set()
+    if len(lines) < MIN_LINES:
+        return found
+    for n in range(len(lines) // 2, len(lines)):
+        utt = lines[n]
+        answer = lines[n + 1] if n + 1 < len(lines) else None
+        if is_client(utt.speaker):
+            if utt.speaker.strip().lower() != "client":
+                continue
+            if _HABIT.search(utt.text):
+                continue  # "maybe I'll once or twice a month ... I'll go out and drink a lot" tells a habit
+            for match in _CLIENT_WILL.finditer(utt.text):
+                said = match.group(0).strip(" ,")
+                if (len(said.split()) >= 4 and not _NOT_HOMEWORK.search(said) and not _IN_ROOM_ANSWER.search(said)
+                        and not mentions_risk(said) and utt.id not in seen):
+                    found.append((said, "client", None, "", [utt.id]))
+                    seen.add(utt.id)
+            continue
+        if mentions_risk(utt.text) or any(_SAFETY_PLANNING.search(u.text) for u in lines[max(0, n - SAFETY_LOOKBACK):n + 1]):
+            continue
+        before = lines[n - 1]
+        if (_TAKEN_UP.search(utt.text) and before.speaker.strip().lower() == "client" and before.id not in seen
+                and not before.text.rstrip().endswith("?") and not _NOT_HOMEWORK.search(before.text)):
+            said = _first_words(before.text, ANSWER_MAX_WORDS + 4)
+            if len(said.split()) >= 3:  # the client's own proposal, taken up
+                found.append((said, "client", None, "", [before.id, utt.id]))
+                seen.update({before.id, utt.id})
+        agreed_to = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _AGREED_TO.search(s)), None)
+        if agreed_to and not _NOT_HOMEWORK.search(agreed_to):
+            found.append((agreed_to, "clinician", None, "", [utt.id]))
+            seen.add(utt.id)
+            continue
+        if (_ASKS_PLAN.search(utt.text) and answer is not None and answer.speaker.strip().lower() == "client"
+                and not answer.text.rstrip().endswith("?") and answer.id not in seen):
+            said = _first_words(answer.text, ANSWER_MAX_WORDS + 4)
+            if len(said.split()) >= 3 and not _REFUSES.search(said) and not _NOT_HOMEWORK.search(said):
+                found.append((said, "client", None, "", [utt.id, answer.id]))
+                seen.update({utt.id, answer.id})
+                continue
+        agreed = _agrees(answer)
+        then = lines[n + 2] if n + 2 < len(lines) else None
+        if agreed is None and answer is not None and is_client(answer.speaker) and not _REFUSES.search(answer.text) \
+                and then is not None and then.speaker == utt.speaker and _GOES_ON.search(then.text):
+            agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
+        if agreed is None or _IN_ROOM_ANSWER.search(agreed):
+            continue
+        proposal = " ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text)
+        if len(proposal.split()) >= 3 and (_recap(utt.text) or not _IN_ROOM.search(proposal)):
+            found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
+            seen.update({utt.id, answer.id})
+    return found[-ITEMS_MAX:]
+
+
+def agreed_sentence(found: Sequence[AgreedItem]) -> str:
+    said = "; ".join((f'{who}: ' if who != "clinician" else "") + f'"{text}"' + (f' ({answerer}: "{answer}")' if answer else "")
+                     for text, who, answer, answerer, _ in found)
+    return f"Agreed for the coming week, as said in session: {said}"
+
+
+def agreed_ids(found: Sequence[AgreedItem]) -> list[int]:
+    return sorted({i for *_, ids in found for i in ids})

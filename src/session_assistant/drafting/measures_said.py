@@ -1,0 +1,139 @@
+"""Standardized measures in a therapy note, by rule: the change since the last score (from the
+chart's two scores, direction computed from the numbers) for the Assessment's progress, and a
+measure the clinician scored aloud in session that the chart does not hold (a sleep efficiency from
+the diary, a questionnaire done in the room) for the Objective, quoted.
+
+Why: a note's Assessment states progress toward the goals, and payers read it in the scores; the
+model rarely compared them, and sessions written by other clinicians compute measures aloud ("five
+twenty out of six ten, that's about 86 percent. Sleep efficiency, 86.") that no chart field holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.chart_context import ChartContext, ChartFact
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+
+_SCORE = re.compile(r"^(?P<name>.+?) total (?P<score>\d+(?:\.\d+)?)")
+_CURRENT = re.compile(r"\bsession day\b(?!.*\bbefore\b)|\btoday\b", re.I)
+
+
+def _scored(fact: ChartFact) -> tuple[str, float] | None:
+    match = _SCORE.match(fact.text)
+    return (match.group("name").strip(), float(match.group("score"))) if match else None
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def measure_changes(chart: ChartContext | None) -> list[tuple[str, float, float, list[str]]]:
+    """(measure, the last score before, the session's score, chart refs) for each measure the chart
+    gives twice: the session's is the one marked for the session day, else the later ISO date, else
+    the first listed (the chart context lists the session's first)."""
+    if not chart:
+        return []
+    by_name: dict[str, list[ChartFact]] = {}
+    for fact in chart.measures:
+        scored = _scored(fact)
+        if scored:
+            by_name.setdefault(scored[0].lower(), []).append(fact)
+    found = []
+    for facts in by_name.values():
+        if len(facts) < 2:
+            continue
+        marked = [f for f in facts if _CURRENT.search(f.text)]
+        dated = all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.date) for f in facts)
+        ordered = sorted(facts, key=lambda f: f.date, reverse=True) if dated and not marked else (
+            marked + [f for f in facts if f not in marked])
+        now, before = ordered[0], ordered[1]
+        (name, now_score), (_, before_score) = _scored(now), _scored(before)
+        found.append((name, before_score, now_score, [before.ref, now.ref]))
+    return found
+
+
+def changes_sentence(found: Sequence[tuple[str, float, float, list[str]]]) -> str:
+    said = "; ".join(f"{name} {_number(before)} to {_number(now)} "
+                     f"({'higher' if now > before else 'lower' if now < before else 'unchanged'})"
+                     for name, before, now, _ in found)
+    return f"Change on measures since the last score (per chart): {said}."
+
+
+# Standardized measures and the sleep-diary index a clinician may score aloud.
+# Acronyms in capitals only: "spin", "scared" and "ess" are words.
+_MEASURE = re.compile(r"\b(?:PHQ-?(?:9|A|2)|GAD-?7|ISI|PCL-?5|EPDS|AUDIT(?:-C)?|CUDIT(?:-R)?|DAST(?:-10)?|PSS|CPAQ|SPIN|BDI(?:-II)?|BAI"
+                      r"|Y-?BOCS|ORS|SRS|K-?10|CORE-?10|DASS(?:-21)?|WSAS|PG-?13|ESS|Epworth|[Ss]leep efficiency|WHO-?5|OCI-?R|PDSS"
+                      r"|EDE-?Q|C-?SSRS|RCADS|SCARED|SDQ|MADRS|HAM-?[AD]|PHQ-?15|ASRS|IES-?R|ITQ|PSWQ|SIAS|HADS)\b")
+_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d)?\b")
+_BEFORE = re.compile(r"\b(?:first|started|start|last (?:time|week|month)|was|were|before|ago|baseline)\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+FOLLOW_LINES = 4
+
+
+def _said(utterances: Sequence[Utterance], chart: ChartContext | None,
+          changes: list[tuple[str, float, float, list[int]]]) -> list[tuple[str, list[int]]]:
+    in_chart = {(_scored(f) or ("",))[0].lower() for f in (chart.measures if chart else [])}
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    named: set[str] = set()
+    for n, utt in enumerate(lines):
+        if is_client(utt.speaker):
+            continue
+        sentences = _SENTENCES.split(" ".join(utt.text.split()))
+        for k, sentence in enumerate(sentences):
+            match = _MEASURE.search(sentence)
+            if match is None or match.group(0).lower() in in_chart or match.group(0).lower() in named:
+                continue
+            said = [s for s in sentences[max(0, k - 1):k + 1] if _NUMBER.search(s)]
+            if not said or not _NUMBER.search(" ".join(said)):
+                continue
+            ids = [utt.id]
+            now = _NUMBER.findall(" ".join(said))[-1]
+            for later in lines[n + 1:n + 1 + FOLLOW_LINES]:
+                earlier = next((s for s in _SENTENCES.split(" ".join(later.text.split()))
+                                if _NUMBER.search(s) and _BEFORE.search(s)), None)
+                if not is_client(later.speaker) and earlier:
+                    said.append(earlier)
+                    ids.append(later.id)
+                    before = _NUMBER.findall(earlier)[0]
+                    break
+            else:
+                before = None
+            named.add(match.group(0).lower())
+            found.append((" ".join(dict.fromkeys(said)), ids))
+            if before is not None:
+                changes.append((match.group(0), float(before), float(now), ids))
+            break
+    return found
+
+
+def measures_said(utterances: Sequence[Utterance], chart: ChartContext | None) -> list[tuple[str, list[int]]]:
+    """(the clinician's words, lines) for each measure scored aloud that the chart does not give:
+    the sentence naming it with a number (or the number in the sentence before), and the first
+    later sentence of the clinician within a few lines giving an earlier score."""
+    return _said(utterances, chart, [])
+
+
+def said_changes(utterances: Sequence[Utterance], chart: ChartContext | None) -> list[tuple[str, float, float, list[int]]]:
+    """(measure, the earlier score, the session's, lines) for the measures scored aloud with an
+    earlier score said too ("Sleep efficiency, 86." ... "First week it was, what, 68?")."""
+    changes: list[tuple[str, float, float, list[int]]] = []
+    _said(utterances, chart, changes)
+    return changes
+
+
+SAID_OPENING = "Measures scored in session, as said: "
+
+
+def said_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return SAID_OPENING + "; ".join(f'"{text}"' for text, _ in found)
+
+
+def said_changes_sentence(found: Sequence[tuple[str, float, float, list[int]]]) -> str:
+    said = "; ".join(f"{name} {_number(before)} to {_number(now)} "
+                     f"({'higher' if now > before else 'lower' if now < before else 'unchanged'})"
+                     for name, before, now, _ in found)
+    return f"Change on measures scored in session, as said: {said}."

@@ -1,0 +1,37 @@
+"""Whether the session itself was held by video, from what its lines say about the call.
+
+Why: a telehealth session must say so in its note (payers and most boards ask for the modality),
+and the model never wrote it; a session held by video says so in passing ("Can you hear me okay?",
+"Sorry, you froze there", "Car park wifi", "I'll send the link"). Two different signs are needed:
+one "video" may be about anything (a video game, a video at work).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.transcript_input import Utterance
+
+VIDEO_SIGNS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, pattern in {
+    "hearing check": r"\bcan you (?:hear|see) me\b|\bare you able to (?:hear|see) me\b",
+    "freezing": r"\b(?:you )?froze\b|\bfrozen\b|\byou(?:'re| are) breaking up\b|\blagg?ing\b",
+    "connection": r"\b(?:connection|wi-?fi|signal|bandwidth)\b",
+    "link": r"\b(?:send|sent|use) (?:you )?the link\b|\bvideo (?:call|session|link|visit)\b|\bby video\b|\bon video\b",
+}.items()}
+MIN_SIGNS = 2
+
+
+def held_by_video(utterances: Sequence[Utterance]) -> list[int]:
+    """The lines showing the session was held by video (two kinds of sign or more), else []."""
+    found: dict[str, list[int]] = {}
+    for utt in utterances:
+        for name, pattern in VIDEO_SIGNS.items():
+            if pattern.search(utt.text):
+                found.setdefault(name, []).append(utt.id)
+    if len(found) < MIN_SIGNS:
+        return []
+    return sorted({i for ids in found.values() for i in ids[:2]})
+
+
+VIDEO_SENTENCE = "Session held by video (telehealth), as the session's lines show."

@@ -1,0 +1,169 @@
+"""A wider lexicon of standard psychotherapy techniques, for naming the approach a session used.
+
+Why: the first lexicon (``session_facts.INTERVENTIONS``) was written beside the team's own first
+twelve sessions and mostly waits for a clinician to say a technique's name ("thought record",
+"exposure"). Clinicians who did not write those rules rarely name what they do: they say "I'm
+having the thought that ...", "How's that worked, long term?", "I'll be Sam", "What made it high
+risk?". These patterns are the ordinary working phrases of each approach as its manuals and
+training teach them (ACT, IPT, CBT-I, relapse prevention, CBT for anger, assertiveness, problem
+solving), not the wording of any one session.
+
+An approach here is named only when the clinician's lines show at least ``MIN_TECHNIQUES`` of its
+techniques (default two): one "willing to" or one "the window" is ordinary speech, two of an
+approach's techniques are the approach. Never from the client's words alone (the caller passes the
+clinician's lines). A technique that is a method on its own (a role-play) needs one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# approach -> {technique: patterns}. Techniques are the words a clinician would write in a note.
+WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "acceptance and commitment therapy (ACT)": {
+        "cognitive defusion": (r"\bdefus\w*", r"\bhaving the thought\b", r"\bthank your mind\b", r"\bleaves on a stream\b",
+                               r"\byour mind(?:'s| is)? (?:gonna |going to )?(?:keep )?(?:says?|saying|tells?|telling)\b",
+                               r"\b(?:just )?(?:as )?a thought,? not (?:a )?fact\b"),
+        "values": (r"\bvalues?\b(?! of \d)", r"\bvalued (?:direction|action|living|life)\b", r"\bwhat matters (?:most )?to you\b",
+                   r"\bcompass\b"),
+        "acceptance and willingness": (r"\bwillingness\b", r"\bwilling to (?:have|feel|experience|make room|let|carry|sit with|allow)\b",
+                                       r"\b(?:make|making|more) room for\b", r"(?<!radical )\bacceptance\b", r"\bwilling move\b",
+                                       r"\bopen up to (?:the|that|it)\b"),
+        "creative hopelessness": (r"\bcreative hopelessness\b", r"\bworkab\w+", r"\bhow(?:'s| has| does| did) (?:that|it|all that) worked\b",
+                                  r"\b(?:tried|trying) to get rid of\b", r"\bstruggle switch\b", r"\bthe fight with the\b"),
+        "present-moment contact": (r"\bdrop(?:ping)? (?:the |an )?anchor\b", r"\bfeet on the floor\b",
+                                   r"\bnotice (?:your|the) (?:feet|breath|chair|body|sounds)\b"),
+        "ACT metaphor": (r"\bpassengers\b", r"\bdriver of (?:a|the) bus\b", r"\btug[- ]of[- ]war\b", r"\bchessboard\b",
+                         r"\bquicksand\b", r"\bstruggle switch\b"),
+        "committed action": (r"\bcommitted action\b", r"\btowards? (?:your )?values\b", r"\b(?:towards?|away) moves?\b",
+                             r"\bone (?:small )?(?:thing|step),?[^.?!]{0,30}\bfrom the (?:sheet|list|values)\b"),
+    },
+    "interpersonal psychotherapy (IPT)": {
+        "role transition": (r"\brole transition\b", r"\b(?:old|new) role\b", r"\bgoing from\b[^.?!]{0,50}\bto being\b",
+                            r"\bwhat you miss\b[^.?!]{0,40}\bwhat'?s new\b"),
+        "role dispute": (r"\brole dispute\b", r"\b(?:role )?expectations? (?:of|for) each other\b"),
+        "communication analysis": (r"\bcommunication analysis\b", r"\bwhat was said\b", r"\bwhat did you want to happen\b",
+                                   r"\bwhat (?:came out|you said) was\b",
+                                   r"\bwhat do you think (?:he|she|they) heard\b", r"\bwhat did (?:he|she|they) say (?:back|then)\b"),
+        "interpersonal inventory": (r"\binterpersonal inventory\b", r"\bclosest (?:people|relationships)\b",
+                                    r"\bdo you still (?:talk to|see|speak to) anyone\b", r"\bwho (?:else )?(?:do|could|can) you (?:talk to|lean on|turn to)\b"),
+    },
+    "CBT for insomnia (CBT-I)": {
+        "sleep diary review": (r"\bsleep (?:diary|log)\b", r"\b(?:your )?time in bed\b", r"\bsleep efficiency\b"),
+        "sleep restriction": (r"\bsleep (?:restriction|window|compression|scheduling)\b",
+                              r"\b(?:set|keep|kept|stick to|extend|widen|move) (?:the|your) window\b",
+                              r"^(?:so\.? )?the window\b"),
+        "stimulus control": (r"\bstimulus control\b", r"\bbed (?:is|equals) (?:for )?sleep\b",
+                             r"\b(?:get|got|getting) (?:out of bed|up) when you (?:can'?t|couldn'?t) sleep\b",
+                             r"\bif you(?:'re| are) awake\b[^.?!]{0,60}\bget up\b", r"\bonly (?:go to bed|use the bed) when\b"),
+        "sleep hygiene": (r"\bsleep hygiene\b", r"\bcaffeine\b", r"\bno clock[- ]watching\b", r"\bscreens? (?:before|in) bed\b"),
+        "scheduled worry time": (r"\bworry (?:time|slot|period|list)\b", r"\bconstructive worry\b", r"\bwrite the worries down\b"),
+    },
+    "relapse prevention": {
+        "lapse versus relapse": (r"\blapse\b", r"\babstinence violation\b"),
+        "high-risk situations": (r"\bhigh[- ]risk\b", r"\brisky situations?\b"),
+        "refusal skills": (r"\brefusal skills?\b", r"\bwhen someone (?:passes|offers|hands)\b", r"\bhow (?:would|could|will) you say no\b"),
+        "urge surfing": (r"\burge surfing\b", r"\bsurf(?:ing)? the (?:urge|craving|wave)\b", r"\bride (?:it|the (?:urge|craving)) out\b"),
+        "craving monitoring": (r"\bcraving (?:log|diary|record)\b", r"\bcravings?\b[^.?!]{0,40}\b(?:write|log|track)\b"),
+        "cue avoidance": (r"\bdealer\b", r"\bthe (?:guy|person|people) you (?:used to )?(?:buy|bought|score|scored|get|got) from\b"),
+    },
+    "CBT for anger": {
+        "anger log": (r"\banger (?:log|diary|journal|record)\b",),
+        "anger cues": (r"\b(?:anger )?thermometer\b", r"\b(?:early|earlier) (?:warning )?signs\b", r"\bcatch it (?:lower|early|earlier)\b",
+                       r"\bbody cues\b"),
+        "time-out": (r"\btime[- ]?out\b",),
+    },
+    "assertiveness training": {
+        "assertive communication": (r"\bassertive\w*", r"\bI[- ]statements?\b", r"\byou said (?:what you need|how (?:it|you) felt)\b",
+                                    r"\bask(?:ing)? for what you need\b", r"\bwhat (?:would|do) you want to say to (?:him|her|them)\b"),
+        "owning one's part": (r"\byou owned (?:your|it)\b", r"\byou named the problem\b"),
+    },
+    "problem solving": {
+        "generating options": (r"\bproblem[- ]solving\b", r"\bbrainstorm\w*", r"\bwhat (?:could|can) you do (?:instead|differently|around)\b",
+                               r"\bwhat would you do different(?:ly)?\b", r"\bif you could replay it\b"),
+        "barriers": (r"\bwhat gets in the way\b", r"\bwhat got in the way\b", r"\bwhat would make (?:that|it) (?:doable|easier)\b",
+                     r"\bwhat'?s realistic\b", r"\bis that realistic\b"),
+    },
+    "behavioural experiment": {
+        "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b"),
+    },
+    "trauma-focused therapy": {
+        "imaginal exposure": (r"\bimaginal exposure\b", r"\brevisit(?:ing)? the memory\b", r"\bin the present tense\b",
+                              r"\bhot ?spots?\b"),
+        "in vivo exposure": (r"\bin vivo\b",),
+        "stuck points": (r"\bstuck points?\b", r"\bimpact statement\b"),
+        "CPT worksheets": (r"\bABC (?:sheet|worksheet)s?\b", r"\bchallenging (?:questions|beliefs)(?: worksheet)?\b",
+                           r"\bpatterns of problematic thinking\b"),
+        "EMDR resourcing": (r"\bEMDR\b", r"\bbilateral\b", r"\b(?:safe|calm) place\b", r"\bcontainer (?:exercise|image)\b",
+                            r"\bresourc(?:e|ing) (?:installation|development)\b"),
+        "trauma narrative": (r"\btrauma narrative\b", r"\bwritten (?:account|narrative)\b"),
+    },
+    "solution-focused therapy": {
+        "miracle question": (r"\bmiracle question\b", r"\bif a miracle happened\b", r"\bwoke up tomorrow and the problem\b"),
+        "exceptions": (r"\btimes? when (?:the problem|it) (?:wasn'?t|was less|didn'?t)\b", r"\bexceptions?\b"),
+        "best hopes": (r"\bbest hopes\b", r"\bwhat'?s been (?:even a little )?better\b"),
+    },
+    "compassion-focused work": {
+        "self-compassion": (r"\bself[- ]compassion\b", r"\bcompassionate (?:self|voice|letter|mind|image)\b",
+                            r"\bwhat would you say to a (?:friend|good friend)\b", r"\bkinder (?:voice|way)\b"),
+        "inner critic": (r"\b(?:inner|self-)critic\w*\b", r"\bcritical voice\b"),
+    },
+    "schema therapy": {
+        "schemas and modes": (r"\bschemas?\b", r"\b(?:vulnerable|angry|punitive) (?:child|parent)\b", r"\bhealthy adult\b",
+                              r"\bmodes?\b(?= (?:work|shift|flip))"),
+    },
+    "behavioural parent training": {
+        "labelled praise": (r"\blabell?ed praise\b", r"\bpraise (?:him|her|them) (?:for|when|straight)\b"),
+        "special time": (r"\bspecial time\b", r"\bchild[- ]led play\b"),
+        "planned ignoring": (r"\bplanned ignoring\b", r"\bignore (?:the )?(?:whining|tantrum|minor)\b"),
+        "reward chart": (r"\b(?:reward|sticker|star|token) chart\b", r"\btoken (?:system|economy)\b"),
+        "clear instructions": (r"\bwhen[- ]then\b", r"\b(?:calm|clear|short) (?:commands|instructions)\b"),
+    },
+    "grief work": {
+        "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+)\b",
+                             r"\bempty chair\b", r"\bwhat (?:you imagine )?(?:he|she|they)(?:'d| would| might) say(?: back| to you)?\b"),
+        "dual process": (r"\bdual process\b", r"\b(?:loss|restoration)[- ]oriented\b", r"\bgrief (?:comes|moves) in waves\b"),
+    },
+    "CBT for eating disorders": {
+        "regular eating": (r"\bregular eating\b", r"\bthree meals and (?:two|three) snacks\b"),
+        "food monitoring": (r"\bfood (?:diary|record|log|monitoring)\b", r"\bmonitoring (?:sheet|record)\b"),
+        "weighing and checking": (r"\bweekly weigh(?:ing|-in)\b", r"\bbody checking\b"),
+    },
+    "social rhythm therapy": {
+        "social rhythm": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
+    },
+    "habit reversal": {
+        "habit reversal": (r"\bhabit reversal\b", r"\bcompeting response\b", r"\bawareness training\b"),
+    },
+    # One role-play is the method: the clinician plays the other person so the client rehearses.
+    "role-play": {
+        "behavioural rehearsal": (r"\brole[- ]?play\w*", r"(?-i:\bI'?(?:ll| will) (?:be|play) (?:[A-Z][a-z]+\b|your (?:mum|mom|dad|boss|manager|partner|wife|husband|sister|brother|friend)))",
+                                  r"(?-i:^(?:[Oo]kay, )?I'?m [A-Z][a-z]+\.)"),
+    },
+}
+MIN_TECHNIQUES = 2
+MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1, "habit reversal": 1, "social rhythm therapy": 1}
+# CBT-I is its two core components: a caffeine question and a sleep diary set at an intake are not it.
+CORE_TECHNIQUES = {"CBT for insomnia (CBT-I)": {"sleep restriction", "stimulus control"}}
+
+# How a sentence would name each of these approaches (a model sentence naming one is checked
+# against the session's evidence, as ``session_facts.APPROACH_NAMES``).
+WIDER_APPROACH_NAMES: dict[str, str] = {
+    "interpersonal psychotherapy (IPT)": r"\binterpersonal (?:psycho)?therapy\b|\bIPT\b",
+    "CBT for insomnia (CBT-I)": r"\bCBT-I\b|\bsleep restriction\b|\bstimulus control\b",
+    "relapse prevention": r"\brelapse prevention\b",
+    "CBT for anger": r"\banger management\b",
+    "assertiveness training": r"\bassertiveness training\b",
+    "trauma-focused therapy": r"\bprolonged exposure\b|\btrauma[- ]focused\b",
+    "behavioural parent training": r"\bparent(?:ing)? training\b|\bPCIT\b",
+    "schema therapy": r"\bschema therapy\b",
+    "compassion-focused work": r"\bcompassion[- ]focused\b|\bCFT\b",
+}
+
+COMPILED = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in WIDER_INTERVENTIONS.items()}
+
+
+def enough(approach: str, techniques: set[str]) -> bool:
+    """True when an approach of this lexicon shows enough of its techniques to be named."""
+    core = CORE_TECHNIQUES.get(approach)
+    return len(techniques) >= MIN_BY_APPROACH.get(approach, MIN_TECHNIQUES) and (core is None or bool(core & techniques))

@@ -1,0 +1,98 @@
+"""Homework agreed in back-and-forth, with no line announcing it: the clinician proposes and the
+client agrees, the client proposes and the clinician takes it up, a closing recap the client agrees
+to, and a referral said in passing. Nothing proposed for the room itself, nor a safety plan's steps."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.homework_agreed import homework_agreed
+from session_assistant.drafting.plan_said import referrals_offered
+from session_assistant.drafting.transcript_input import parse_transcript
+
+OPENING = "\n".join(["Clinician: How have things been?", "Client: Up and down.", "Clinician: Say more.",
+                     "Client: Work is a lot."] * 3)
+
+
+def _session(closing: str):
+    return parse_transcript(OPENING + "\n" + closing)
+
+
+AGREED = _session(
+    "Clinician: Can we practise what you'd say to her? I'll be your sister.\n"
+    "Client: Okay.\n"
+    "Clinician: Could you keep a note of the evenings when you argue? Just the time and what set it off.\n"
+    "Client: On my phone, sure.\n"
+    "Clinician: What could you do on Sunday instead of staying in?\n"
+    "Client: Walk to the market with my neighbour.\n"
+    "Clinician: I like that.\n"
+    "Client: And I'll text my sister on Wednesday about the visit.\n"
+    "Clinician: So. The note of the evenings. The market on Sunday. And the text to your sister.\n"
+    "Client: That's a lot, but yes.")
+
+
+def test_items_agreed_line_by_line_are_quoted_with_each_answer():
+    found = homework_agreed(AGREED)
+    said = [(text, who, answer) for text, who, answer, _, _ in found]
+    assert ("Could you keep a note of the evenings when you argue? Just the time and what set it off.", "clinician",
+            "On my phone, sure.") in said
+    assert ("Walk to the market with my neighbour.", "client", None) in said
+    assert ("I'll text my sister on Wednesday about the visit", "client", None) in said
+    assert said[-1][0].startswith("So. The note of the evenings.") and said[-1][2] == "That's a lot, but yes."
+    assert not any("practise" in text for text, _, _ in said)  # the role-play was for the room
+
+
+def test_the_agreed_items_are_the_plans_line_when_no_homework_was_announced():
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(AGREED), None, "client")
+    plan = [line.text for line in lines if line.section == "plan"]
+    assert any(t.startswith("Agreed for the coming week, as said in session: ") and 'client: "Walk to the market' in t
+               for t in plan)
+
+
+def test_a_refusal_or_a_safety_plan_step_is_not_agreed_homework():
+    refused = _session("Clinician: Could you go to the gym twice this week?\nClient: No, not this week.")
+    assert homework_agreed(refused) == []
+    safety = _session("Clinician: Let's go through your safety plan. Warning signs first.\nClient: Not sleeping.\n"
+                      "Clinician: Walk the dog, call your brother. What else?\nClient: Okay, music too.")
+    assert homework_agreed(safety) == []
+
+
+def test_a_referral_said_in_passing_is_offered():
+    found = referrals_offered(_session("Clinician: That's a good question for your doctor.\n"
+                                       "Client: I see her next month.\n"
+                                       "Clinician: And there's a recovery meeting on Thursdays, online.\n"
+                                       "Client: Maybe."))
+    assert [text for text, _, _ in found] == ["That's a good question for your doctor.",
+                                              "There's a recovery meeting on Thursdays, online."]
+
+
+def test_a_phrase_the_clinician_said_back_word_for_word_is_the_clients_quote():
+    from session_assistant.drafting.session_said import client_quotes
+
+    lines = parse_transcript("Clinician: How was the weekend?\n"
+                             "Client: Long. It's like I'm running on an empty tank all the time.\n"
+                             "Clinician: Running on an empty tank. Tell me more.\n"
+                             "Client: Work, the kids, nothing left over.\n"
+                             "Clinician: Mm. And the kids?")
+    assert client_quotes(lines) == [("It's like I'm running on an empty tank all the time.", 1)]
+
+
+def test_a_question_about_history_or_a_habit_is_no_proposal():
+    # Real consultations (PriMock57) had "And do you drink much?" - "Uh, no ..." and "What about
+    # alcohol?" read as agreed homework, and "maybe I'll once or twice a month ... I'll go out and
+    # drink a lot" as a plan.
+    session = _session("Clinician: And do you drink much in the way of alcohol?\nClient: Uh, no, I don't drink.\n"
+                       "Clinician: What about alcohol at weekends?\nClient: Yeah, a bit.\n"
+                       "Clinician: Okay.\nClient: Maybe once or twice a month I'll go out with friends and drink a lot.\n"
+                       "Clinician: Okay. What about noon for the last coffee?\nClient: Noon I could do.")
+    assert [(text, who) for text, who, *_ in homework_agreed(session)] == [
+        ("What about noon for the last coffee?", "clinician")]
+
+
+def test_courtesy_said_back_is_no_quote():
+    from session_assistant.drafting.session_said import client_quotes
+
+    lines = parse_transcript("Client: Thank you very much for seeing me.\nClinician: Thank you very much. Sit down.\n"
+                             "Client: I'm doing well today, honestly.\nClinician: Doing well today. Good.")
+    assert client_quotes(lines) == []

@@ -1,0 +1,56 @@
+"""The next appointment as the back-and-forth finally settled it: the last day and hour offered or
+confirmed, and how (by video), never a day said in passing."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.plan_said import next_session_sentence
+from session_assistant.drafting.transcript_input import parse_transcript
+
+OPENING = "\n".join(["Clinician: How was the week?", "Client: Busy.", "Clinician: Tell me more.",
+                     "Client: Work, mostly.", "Clinician: Okay.", "Client: Yeah."] * 3)
+
+
+def _plan(closing: str) -> tuple[str, list[int]] | None:
+    return next_session_sentence(parse_transcript(OPENING + "\n" + closing))
+
+
+def test_the_day_and_hour_settled_after_a_conflict_and_the_way_of_meeting_are_kept():
+    found = _plan("Clinician: So, next week? Same time?\n"
+                  "Client: Wednesday's my physio. Could we do Thursday?\n"
+                  "Clinician: Thursday afternoon? Three?\n"
+                  "Client: Three's good. By video, if that's okay, I'm travelling.\n"
+                  "Clinician: That's fine, I'll send the link. Good luck with the move on Saturday.")
+    assert found is not None
+    text, ids = found
+    assert text == "Next session: Thursday afternoon at three, by video."
+    assert ids == [20, 21]
+
+
+def test_an_hour_the_client_confirms_completes_a_day_the_clinician_offered():
+    text, _ = _plan("Clinician: Next time, do you want next week or in two weeks?\n"
+                    "Client: Next week, I think.\n"
+                    "Clinician: Monday? I've got ten.\n"
+                    "Client: Monday at ten.")
+    assert text == "Next session: next week, Monday at ten."
+
+
+def test_one_sentence_that_says_it_all_is_left_as_said():
+    text, ids = _plan("Clinician: Same time next week, Tuesday at four?\nClient: Tuesday at four works.")
+    assert (text, ids) == ("Next session: same time, next week, Tuesday at four.", [18])
+
+
+def test_a_way_of_meeting_alone_is_no_next_session():
+    # A consultation said "you need to be seen in person" near "see you": no day, hour or interval.
+    assert _plan("Clinician: See you soon. You should be seen in person by the clinic.\nClient: Okay.") is None
+
+
+def test_a_visit_settled_without_a_day_or_hour_keeps_how_it_is_held():
+    text, ids = _plan("Clinician: So next time, two weeks?\nClient: I'm away that week. Could we talk by video?\n"
+                      "Clinician: Okay, a short video check-in next week, and then in person the week after.\nClient: Great.")
+    assert (text, ids) == ("Next session: next week, by video, then in person.", [20])
+    # With no interval the one sentence can carry, the clinician's sentence is quoted.
+    text, ids = _plan("Clinician: So next time, two weeks?\nClient: I'm away. Could we talk by video?\n"
+                      "Clinician: Okay, half an hour on video the week you're away, and then in person the week after.\n"
+                      "Client: Great.")
+    assert text == 'Next session: as arranged, "half an hour on video the week you\'re away, and then in person the week after."'
+    assert ids == [20]
