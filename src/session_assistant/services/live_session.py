@@ -226,7 +226,7 @@ class LiveSession:
                 if not transcript.segments:
                     raise NoSpeech("No speech was heard in the recording; nothing was transcribed.")
                 return {"transcript_id": self.pipeline.store_transcript(self.appointment_id, transcript, active.id),
-                        "speaker_check": (transcript.speaker_naming or {}).get("check", "")}  # as transcribe_recording
+                        "speaker_check": transcript.naming_check}  # as transcribe_recording
 
             result = self.pipeline._outcome(self.pipeline.jobs.run(self.job_id, work, token=token,
                                                                    on_progress=transcribing))

@@ -112,7 +112,7 @@ class SessionPipeline(Service):
                 raise NoSpeech("No speech was found in the recording (silence or noise only); nothing to draft from.")
             transcript_id = self.store_transcript(recording["appointment_id"], transcript, recording_id)
             # The naming's warning goes with the job's result: the transcript's row keeps the segments only.
-            return {"transcript_id": transcript_id, "speaker_check": (transcript.speaker_naming or {}).get("check", "")}
+            return {"transcript_id": transcript_id, "speaker_check": transcript.naming_check}
 
         finished = self.jobs.run(job_id, work, token=token, on_progress=on_progress)
         return self._outcome(finished)
@@ -167,16 +167,6 @@ class SessionPipeline(Service):
         if row is None:
             return None
         return Transcript.from_dict({"language": row[0], "duration_s": row[1], "segments": json.loads(row[2])})
-
-    def speaker_check(self, appointment_id: int) -> str:
-        """The newest transcript's ``SpeakerNaming.check`` (a voice profile that did not decide the
-        names), until a speaker is corrected; else ''."""
-        job = self.jobs.latest(TRANSCRIBE_JOB, appointment_id)
-        result = job.result if job is not None and job.state == "done" and isinstance(job.result, dict) else {}
-        with self.db.read() as conn:
-            row = conn.execute("SELECT id, created_at = updated_at FROM transcripts WHERE appointment_id = ? "
-                               "ORDER BY id DESC LIMIT 1", (appointment_id,)).fetchone()
-        return result.get("speaker_check", "") if row and row[0] == result.get("transcript_id") and row[1] else ""
 
     @writes
     def view_transcript(self, appointment_id: int):

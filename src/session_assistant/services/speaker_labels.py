@@ -50,6 +50,22 @@ def is_known_label(label: str | None) -> bool:
 
 
 class SpeakerLabelService(Service):
+    def __init__(self, vault, jobs=None) -> None:
+        super().__init__(vault)
+        self.jobs = jobs  # the transcribe jobs' results hold the naming's warning (speaker_check)
+
+    def speaker_check(self, appointment_id: int) -> str:
+        """The newest transcript's ``SpeakerNaming.check`` (a voice profile that did not decide the
+        names), until a speaker is corrected; else ''."""
+        from session_assistant.services.session_pipeline import TRANSCRIBE_JOB
+
+        job = self.jobs.latest(TRANSCRIBE_JOB, appointment_id) if self.jobs is not None else None
+        result = job.result if job is not None and job.state == "done" and isinstance(job.result, dict) else {}
+        with self.db.read() as conn:
+            row = conn.execute("SELECT id, created_at = updated_at FROM transcripts WHERE appointment_id = ? "
+                               "ORDER BY id DESC LIMIT 1", (appointment_id,)).fetchone()
+        return result.get("speaker_check", "") if row and row[0] == result.get("transcript_id") and row[1] else ""
+
     def swap_speakers(self, session: int | str) -> SpeakerChange:
         """Swap Clinician and Client on every line of the session's transcript (others untouched).
 

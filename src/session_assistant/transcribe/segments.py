@@ -60,6 +60,11 @@ class Transcript:
     def text(self) -> str:
         return " ".join(s.text for s in self.segments).strip()
 
+    @property
+    def naming_check(self) -> str:
+        """The naming's warning for the clinician (a voice profile that did not decide), or ''."""
+        return (self.speaker_naming or {}).get("check", "")
+
     def public(self) -> dict:
         shown = {"language": self.language, "duration_s": round(self.duration_s, 2),
                  "segments": [s.public() for s in self.segments]}

@@ -28,7 +28,7 @@ class SpeakerFixMixin:
         """The stored transcript, correctable unless the session's note is signed."""
         locked = self.appointment_id is not None and self._ctx.practice.speaker_labels.locked(self.appointment_id)
         self.transcript.show_segments(transcript.segments, editable=not locked, locked_reason=LOCKED)
-        check = self._ctx.practice.sessions.speaker_check(self.appointment_id) if self.appointment_id is not None else ""
+        check = self._ctx.practice.speaker_labels.speaker_check(self.appointment_id) if self.appointment_id is not None else ""
         self.transcript.show_naming_check("" if locked else check)
 
     def _on_swap_clicked(self) -> None:
