@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pypdf import PdfReader
 
 from sa_testing import TEST_PASSPHRASE
-from ui_helpers import unlock
+from ui_helpers import save_and_wait, unlock
 
 LINES = [("clinician", "How did the breathing practice go this week?"),
          ("client", "I tried it twice and it helped a little."),
@@ -143,11 +143,11 @@ def test_accept_edit_and_remove_change_the_note_and_the_list(editor_for, monkeyp
     assert _rows(editor) == rows
 
 
-def test_the_list_follows_the_clinicians_own_edits(editor_for):
+def test_the_list_follows_the_clinicians_own_edits(qtbot, editor_for):
     window, editor = editor_for(SOAP_AI)
     editor._editors["assessment"].setPlainText("Overall the client's anxiety is easing with regular practice.")
     editor._editors["plan"].setPlainText("Next session in a week.")
-    assert editor.save()
+    save_and_wait(qtbot, editor)
     rows = _rows(editor)
     assert "Overall the client's anxiety is easing with regular practice." in rows  # reworded: found again
     assert not any(PLAN in row for row in rows)  # deleted: gone from the list
@@ -157,7 +157,7 @@ def test_the_list_follows_the_clinicians_own_edits(editor_for):
     assert _rows(editor) == rows
 
 
-def test_the_refresh_after_an_autosave_leaves_the_typing_cursor_alone(editor_for):
+def test_the_refresh_after_an_autosave_leaves_the_typing_cursor_alone(qtbot, editor_for):
     window, editor = editor_for(SOAP_AI)
     editor.sentences.setCurrentRow(0)  # a sentence of Subjective is chosen, then the clinician types there
     subjective = editor._editors["subjective"]
@@ -165,7 +165,7 @@ def test_the_refresh_after_an_autosave_leaves_the_typing_cursor_alone(editor_for
     cursor.movePosition(cursor.MoveOperation.End)
     subjective.setTextCursor(cursor)
     subjective.textCursor().insertText(" Slept better.")
-    assert editor.save()  # the list is rebuilt; the next keystroke must not replace a selected sentence
+    save_and_wait(qtbot, editor)  # the list is rebuilt; the next keystroke must not replace a selected sentence
     assert editor.sentences.currentRow() == 0
     assert not subjective.textCursor().hasSelection()
     assert subjective.textCursor().position() == len(subjective.toPlainText())

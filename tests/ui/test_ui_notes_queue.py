@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from ui_helpers import unlock
+from ui_helpers import save_and_wait, unlock
 
 QUEUE = 4  # the workspace's stack index of "Notes to write"
 
@@ -81,7 +81,7 @@ def test_queue_lists_an_unsigned_session_from_an_earlier_week_and_signing_remove
     assert workspace.stack.currentWidget() is editor and editor.appointment_id == rowan_id
     boxes = editor.fields_holder.findChildren(QPlainTextEdit)
     boxes[0].setPlainText("Client described the week; reviewed coping plan.")
-    assert editor.save()
+    save_and_wait(qtbot, editor)
     practice = window.ctx.practice
     practice.notes.sign(editor.note["id"], practice.profile.get())
     editor.changed.emit()  # what the editor's Sign button emits after signing

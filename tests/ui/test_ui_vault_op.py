@@ -16,7 +16,7 @@ from PySide6.QtGui import QShortcut
 from session_assistant.services.notes import NoteService
 from session_assistant.ui.common.worker import GENERIC_FAILURE
 from session_assistant.vault import writer
-from ui_helpers import unlock
+from ui_helpers import save_and_wait, unlock
 
 HELD_S = 3.0  # the most the writer is held; long enough that a blocked GUI thread shows
 
@@ -160,7 +160,7 @@ def test_a_failed_save_shows_the_safe_message_and_the_editor_stays_usable(qtbot,
     assert field in editor._dirty  # still counted as unsaved, so the next save writes it
 
     monkeypatch.setattr(NoteService, "set_field", original)
-    assert editor.save()
+    save_and_wait(qtbot, editor)
     assert editor.save_state.text() == "Draft · saved"
     assert practice.notes.get(editor.note["id"])["fields"][field] == "Text that first fails to save."
 
@@ -173,7 +173,7 @@ def test_the_window_writes_a_note_only_on_the_writer_thread(qtbot, ready_vault, 
     monkeypatch.setattr("session_assistant.ui.note.note_editor.confirm", lambda *a, **k: True)
     editor, field = _draft_note(qtbot, window)
     editor._editors[field].setPlainText("Checked writes only.")
-    assert editor.save()
+    save_and_wait(qtbot, editor)
     editor.service_code.setText("90834")
     editor._on_service_code_edited()
     editor.sign_button.click()

@@ -78,3 +78,12 @@ def hold_last_window_until_cancelled(monkeypatch) -> None:
         token.raise_if_cancelled()
 
     monkeypatch.setattr("session_assistant.transcribe.live.LiveTranscriber.finish", finish_until_cancelled)
+
+
+def save_and_wait(qtbot, editor, timeout_ms: int = 10_000) -> None:
+    """The note editor's save, waited for until the writer has stored it. ``save()`` itself answers
+    True only when the write landed within ``vault_op.GRACE_S`` (50 ms), which a loaded machine
+    (the full suite on two workers) can exceed: asserting on it made tests flaky."""
+    stored: list[bool] = []
+    editor.save(then=lambda: stored.append(True))
+    qtbot.waitUntil(lambda: bool(stored), timeout=timeout_ms)
