@@ -13,6 +13,18 @@ from engine_fakes import fake_engines
 from ui_helpers import FakeTime
 
 
+@pytest.fixture(autouse=True)
+def _writes_waited_for_like_an_idle_machine(request, monkeypatch):
+    """The window waits a grace (``vault_op.GRACE_S``, 50 ms) for a write and otherwise delivers it
+    later; a test that clicks and asserts at once then fails by chance on a loaded machine (fresh29,
+    load 7: a new note not yet created, a save not yet landed, a signed form listed as Draft). Here
+    the grace is long enough for any plain write; the tests of the late path itself hold the writer
+    busy and keep the app's grace (marker ``app_grace``)."""
+    if request.node.get_closest_marker("app_grace") is None:
+        from session_assistant.ui.common import vault_op
+        monkeypatch.setattr(vault_op, "GRACE_S", 5.0)
+
+
 @pytest.fixture
 def ui_paths(tmp_path) -> AppPaths:
     paths = AppPaths(data_dir=tmp_path / "data", log_dir=tmp_path / "log", config_dir=tmp_path / "config",

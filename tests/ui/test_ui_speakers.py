@@ -4,6 +4,7 @@ touches only the affected sections; after signing nothing can change."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from session_assistant.drafting import DraftSentence
@@ -137,6 +138,7 @@ def test_speakers_cannot_change_once_the_note_is_signed(qtbot, ready_vault, make
     assert shown_names(panel) == [NAMES[who] for who, _ in LINES]
 
 
+@pytest.mark.app_grace
 def test_swap_behind_a_busy_writer_keeps_the_window_responsive_and_lands_after(qtbot, ready_vault, make_window):
     """Issue 19: the swap is a vault write; behind a backup's or digest's write it must not hold
     the GUI thread, and the lines show the new names once it lands."""

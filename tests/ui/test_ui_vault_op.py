@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShortcut
 
@@ -17,6 +18,8 @@ from session_assistant.services.notes import NoteService
 from session_assistant.ui.common.worker import GENERIC_FAILURE
 from session_assistant.vault import writer
 from ui_helpers import save_and_wait, unlock
+
+pytestmark = pytest.mark.app_grace  # the late path is what these tests are about
 
 HELD_S = 3.0  # the most the writer is held; long enough that a blocked GUI thread shows
 
