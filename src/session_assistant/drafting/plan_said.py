@@ -13,8 +13,8 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.grounding import content_words
-from session_assistant.drafting.record_plan import next_session_rule
 from session_assistant.drafting.risk import is_client, mentions_risk
+from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
 
 # A sentence ends at . ! ? but not after a title ("Dr. Patel").
@@ -155,10 +155,8 @@ def homework_sentence(found: Sequence[HomeworkPart]) -> str:
 
 def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
     """The next session as the clinician arranged it ("Next session: Friday at nine."), or None."""
-    fact = next_session_rule(list(utterances))
-    if fact is None:
-        return None
-    return f"Next session: {fact.text}", list(fact.evidence)
+    found = next_session(list(utterances))
+    return (f"Next session: {found[0]}", list(found[1])) if found else None
 
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
