@@ -96,6 +96,34 @@ _VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: toget
 PLANNED_MAX = 2
 
 
+# Work named for the next session, whatever the verb: "Next week I'd like to go back to the younger part",
+# "I think next time we look at the evenings", "We'll fill in the rest next time"; never the client's
+# homework ("next time you feel it") nor the visit itself ("see you next week").
+_NEXT_WORK = re.compile(r"(?<!the )(?<!over )\bnext (?:time|week|session)\b(?! you\b)", re.I)  # "the next week": the coming one
+_WE_WORK = re.compile(r"\b(?:we|we'll|we will|I'd like to|I would like to|I want to|let's)\b", re.I)
+_NOT_WORK = re.compile(r"\b(?:see (?:you|me)|meet|come (?:in|back)|book)\b|\b(?:it|that|this|them) for next\b", re.I)
+_SUBJECT = re.compile(r"\b(?:I|you|we|he|she|they|it|that)\b", re.I)
+_OPENER = re.compile(r"^(?:(?:good|great|okay|ok|so|right|soon|and),?\s+)*(?:I think,?\s+)?", re.I)
+FRAGMENT_MAX_WORDS = 10
+
+
+def _planned(sentences: list[str], n: int) -> str | None:
+    """The work a sentence names for coming sessions, with a fragment after it that says what it is
+    ("... we start the assessment on the memory next session. Picking the image, the belief.")."""
+    sentence = sentences[n]
+    if sentence.endswith("?") or len(sentence.split()) < PLANNED_MIN_WORDS or _VAGUE_END.search(sentence):
+        return None
+    match = _WE_WILL.search(sentence)
+    if match:
+        return sentence[match.start():]
+    if not (_NEXT_WORK.search(sentence) and _WE_WORK.search(sentence)) or _NOT_WORK.search(sentence):
+        return None
+    after = sentences[n + 1] if n + 1 < len(sentences) else ""
+    if after and not after.endswith("?") and len(after.split()) <= FRAGMENT_MAX_WORDS and not _SUBJECT.search(after):
+        sentence += " " + after
+    return _OPENER.sub("", sentence)
+
+
 def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
     """(the clinician's sentence, line) for what the clinician said coming sessions will do."""
     lines = [u for u in utterances if u.speaker]
@@ -103,11 +131,11 @@ def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
     for utt in lines[len(lines) * 2 // 3:]:
         if is_client(utt.speaker):
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+", utt.text.strip()):
-            match = _WE_WILL.search(sentence)
-            if (match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?")
-                    and not _VAGUE_END.search(sentence)):
-                found.append((sentence[match.start():], utt.id))
+        sentences = re.split(r"(?<=[.!?])\s+", utt.text.strip())
+        for n in range(len(sentences)):
+            said = _planned(sentences, n)
+            if said:
+                found.append((said, utt.id))
                 break
         if len(found) == PLANNED_MAX:
             break
