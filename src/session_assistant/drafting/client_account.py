@@ -83,10 +83,13 @@ def reflected_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
 
 # The clinician asking about last time's task: "Did you manage the log? From last time?", "Did either of
 # those, um...", "How did the worksheet go?", "You were going to jot down ... Did you...".
-_ASKS_REVIEW = re.compile(r"\b(?:did you (?:manage|do|get (?:a chance|to)|try|fill|keep|finish|bring)|did either of those|did any of"
+_ASKS_REVIEW = re.compile(r"\b(?:did you (?:manage|do|get (?:a chance|to)|try|fill|keep|finish|bring|practi[cs]e)|did either of those|did any of"
                           r"|how did (?:the|your) \w+(?: \w+)? go|how(?:'d| did) (?:it|that) go|you were going to)\b", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:I saw you|we (?:last )?(?:met|spoke))|we left with|from last)\b",
                         re.I)
+# A task named needs no "last time": "Did you bring the diary?" reviews it.
+_TASK = re.compile(r"\bdid you (?:bring|fill|keep|do|finish) (?:in |out |up )?(?:the|your) (?:\w+ )?(?:diary|log|record|worksheet|sheet"
+                   r"|chart|planner|flash ?card|homework)\b", re.I)
 REVIEW_MAX_WORDS = 25
 
 
@@ -98,7 +101,7 @@ def homework_review(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
         answer = lines[n + 1]
         context = " ".join(u.text for u in lines[max(0, n - 1):n + 1] if not is_client(u.speaker))
         if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _ASKS_REVIEW.search(utt.text)
-                or not _LAST_TIME.search(context)):
+                or not (_LAST_TIME.search(context) or _TASK.search(utt.text))):
             continue
         said: list[str] = []
         for sentence in _SENTENCES.split(" ".join(answer.text.split())):

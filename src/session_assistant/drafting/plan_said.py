@@ -18,7 +18,7 @@ from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
 
 # A sentence ends at . ! ? but not after a title ("Dr. Patel").
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)\s+")
 # Where the clinician starts to give the homework. "Homework" itself is the strongest cue ("Homework is
 # ...", "Homework. Mom and Dad, ...", "for homework, ..."); then the phrases that open an assignment for
 # the time until the next session ("For this week, ...", "So, for practice this week. ...").
@@ -161,30 +161,35 @@ def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[in
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
 _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
-                          r"peer|parent(?:ing)?|AA|12-step) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
+                          r"peer|parent(?:ing)?|AA|12-step|bereavement|grief|carers'?|recovery) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
                           r"|(?:SMART Recovery|AA|NA|Al-Anon|12-step|recovery|support|peer) meetings?|physio(?:therapy|therapist)?"
                           r"|physical therapy)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
-                     r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:checking|asking|mentioning)"
+                     r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
+                     r"|I (?:wondered|was wondering) about"
                      r"|(?:would|could|will) you (?:bring it up with|mention it to|ask))\b",
                      re.I)
 REFERRALS_MAX = 2
 REFERRAL_MAX_WORDS = 30
 
 
-def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset()) -> list[tuple[str, str | None, list[int]]]:
+def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
+                      tasks: Sequence[str] = ()) -> list[tuple[str, str | None, list[int]]]:
     """(the clinician's sentence naming the referral, the client's answer or None, lines) for each
     line of the second half where the clinician offers someone outside this therapy (a doctor, a
-    group, a program); ``skip``: lines another rule line already quotes."""
+    group, a program); ``skip``: lines another rule line already quotes; ``tasks``: the clinician's
+    own tasks another line quotes, whose sentence is not taken again ("I'll send her a letter too",
+    beside "worth you asking your GP for the blood tests", which is)."""
     tail, lines = _tail(utterances, 0.5)
     found: list[tuple[str, str | None, list[int]]] = []
     for n, utt in tail:
         if is_client(utt.speaker) or utt.id in skip or not _OFFERS.search(utt.text):
             continue
-        named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)), None)
+        named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)
+                      and not any(t and t in s for t in tasks)), None)
         if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
             continue
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)

@@ -53,11 +53,13 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 # (mental status beyond it is the clinician's checklist, issue 16).
 # Also said as "I'm noticing as you talk about this your shoulders have dropped" (05) and "I can see that.
 # You both turned toward each other just now, and your voices got softer." (06).
-_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I can see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
-                      r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
+_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I (?:can )?see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
+                      r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?"
+                      # "You sound very tearful.", "You look tired today.": said to the client, of the client
+                      r"|(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|up|through|over|around)\b)\w)", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
                         r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
-                        r"shoulders?|posture|turned toward|softer|louder|leaning)\b",
+                        r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*)\b",
                         re.I)
 OBSERVATION_MAX_WORDS = 35
 
@@ -303,11 +305,49 @@ def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     return "Triggers named by the client: " + "; ".join(f'"{text}"' for text, _ in found)
 
 
+# The clinician formulating what set it off: "Two different triggers: long gaps, especially around late
+# shifts, and a comment from your sister.", "So Saturday there's a different kind of trigger. Not hunger.
+# A comment about your eating." (the sentences after a bare "... trigger." say what it is).
+_TRIGGER_NAMED = re.compile(r"\btriggers?\s*(?::|\b(?:is|was|were|are|here (?:is|was|were))\b)|\b(?:kind|sort|type) of trigger\b",
+                            re.I)
+TRIGGER_SENTENCE_MAX_WORDS = 30
+_BARE_TRIGGER = re.compile(r"\btriggers?[.!]$", re.I)
+
+
+def triggers_formulated(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the clinician's words, [line]) for up to two statements naming what triggers the problem."""
+    found: list[tuple[str, list[int]]] = []
+    for utt in utterances:
+        if is_client(utt.speaker) or not utt.speaker:
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split()))
+        for n, sentence in enumerate(sentences):
+            if (not _TRIGGER_NAMED.search(sentence) or sentence.endswith("?")
+                    or len(sentence.split()) > TRIGGER_SENTENCE_MAX_WORDS):
+                continue
+            said = [sentence]
+            if _BARE_TRIGGER.search(sentence):
+                for more in sentences[n + 1:]:
+                    if more.endswith("?") or len(" ".join(said + [more]).split()) > TRIGGER_MAX_WORDS:
+                        break
+                    said.append(more)
+            if len(said) > 1 or not _BARE_TRIGGER.search(sentence):
+                found.append((re.sub(r"^(?:(?:okay|ok|so|and),?\s+)+", "", " ".join(said), flags=re.I), [utt.id]))
+            break
+        if len(found) == TRIGGERS_MAX:
+            break
+    return found
+
+
+def triggers_formulated_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Triggers, as the clinician formulated them: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
 # The client's goals, as the clinician restates them in a goal review ("Your goals were to ride the
 # train to work again, ...", "When we started, you said you wanted to get back to work part-time") or
 # as the client answers "What are your goals?" at an intake.
 _GOALS_RESTATED = re.compile(r"\byour (?:main |treatment |first |two |three )?goals? (?:was|were|is|are) (?:to )?\w"
-                             r"|\byou said you wanted to\b|\byou (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
+                             r"|\byou said you wanted to\b|\b(?:you|we) (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
 _GOALS_LISTED_NEXT = re.compile(r"\b(?:listed|set|named) (?:\w+ )?goals?\.$", re.I)  # "... you listed three goals." + the list
 _GOALS_ASKED = re.compile(r"\bwhat (?:are|were|would be) your goals\b|\bwhat would you like to be different\b"
                           r"|\bwhat do you (?:want|hope) to (?:get out of|change)\b", re.I)
@@ -348,7 +388,7 @@ def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
 # The client's answer when the clinician asks how something just done in the room went ("How was
 # that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
 # this, right now?" at the close): the client's response to the intervention, in the client's words.
-_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) feel|what was that like"
+_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) (?:feel|land)|what was that like"
                          r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
 RESPONSE_MAX_WORDS = 20

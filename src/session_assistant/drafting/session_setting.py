@@ -35,3 +35,18 @@ def held_by_video(utterances: Sequence[Utterance]) -> list[int]:
 
 
 VIDEO_SENTENCE = "Session held by video (telehealth), as the session's lines show."
+
+# A telephone session says so the same way: a hearing check and the phone itself ("I'll hold the phone
+# closer", "I'll put it on the speaker"), with no sign of video.
+_PHONE = re.compile(r"\b(?:(?:the|my|your) phone (?:closer|call)|(?:on|onto) (?:the )?speaker(?:phone)?|(?:our|this|the) \w+ call\b"
+                    r"|over the phone|phone (?:session|call|check-in))", re.I)
+PHONE_SENTENCE = "Session held by telephone, as the session's lines show."
+
+
+def held_by_phone(utterances: Sequence[Utterance]) -> list[int]:
+    """The lines showing the session was held by telephone (a hearing check and the phone), else []."""
+    if held_by_video(utterances) or any(VIDEO_SIGNS[k].search(u.text) for u in utterances for k in ("freezing", "link")):
+        return []
+    hearing = [u.id for u in utterances if VIDEO_SIGNS["hearing check"].search(u.text)]
+    phone = [u.id for u in utterances if _PHONE.search(u.text)]
+    return sorted(set(hearing[:2] + phone[:2])) if hearing and phone else []

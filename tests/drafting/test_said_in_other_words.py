@@ -1,0 +1,67 @@
+"""Rule lines for what other clinicians say in other words: triggers the clinician formulates, an
+observation said to the client ("You sound very tearful"), a telephone session, a homework review
+asked by the task's name, goals set together, a referral wondered about or worth asking for, and a
+response asked as "how does that land?"."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.client_account import homework_review
+from session_assistant.drafting.plan_said import referrals_offered
+from session_assistant.drafting.session_said import (goals_said, response_answers, spoken_observations,
+                                                     triggers_formulated)
+from session_assistant.drafting.session_setting import held_by_phone, held_by_video
+from session_assistant.drafting.transcript_input import parse_transcript
+
+FILLER = "\n".join(["Clinician: Tell me more.", "Client: Work, mostly."] * 6)
+
+
+def test_triggers_the_clinician_formulates_are_quoted_and_a_question_about_them_is_not():
+    utts = parse_transcript("Clinician: So Monday is a different kind of trigger. Not tiredness. Being left out.\n"
+                            "Client: Yes.\nClinician: Two triggers: skipped lunches, and the group chat.\n"
+                            "Client: Right.\nClinician: What normally triggers the headaches, would you say\nClient: Stress.")
+    assert [t for t, _ in triggers_formulated(utts)] == [
+        "Monday is a different kind of trigger. Not tiredness. Being left out.",
+        "Two triggers: skipped lunches, and the group chat."]
+
+
+def test_an_observation_said_to_the_client_is_the_clinicians():
+    utts = parse_transcript("Clinician: You sound very tearful, and that's okay.\nClient: Sorry.\n"
+                            "Clinician: If you look back over the year, what changed?\nClient: Not much.\n"
+                            "Clinician: Okay. I see that. Your hands are shaking.\nClient: Yeah.")
+    assert [t for t, _ in spoken_observations(utts)] == ["You sound very tearful, and that's okay.",
+                                                         "I see that. Your hands are shaking."]
+
+
+def test_a_telephone_session_says_so_and_a_video_one_stays_video():
+    phone = parse_transcript("Clinician: Hello, can you hear me all right?\nClient: Yes.\n"
+                             "Clinician: I'll hold the phone closer.\nClient: Better.")
+    assert held_by_phone(phone) == [0, 2]
+    video = parse_transcript("Clinician: Can you hear me?\nClient: You froze there.\nClinician: I'll put you on speaker.")
+    assert held_by_video(video) and held_by_phone(video) == []
+    assert held_by_phone(parse_transcript("Clinician: Can you hear me?\nClient: Yes.")) == []
+
+
+def test_a_homework_review_asked_by_the_tasks_name_needs_no_last_time():
+    utts = parse_transcript("Clinician: Come sit. Did you bring the diary?\nClient: I did. Sunday is from memory.\n"
+                            + FILLER)
+    assert homework_review(utts) == ("I did. Sunday is from memory.", [0, 1])
+    assert homework_review(parse_transcript("Clinician: Did you bring a coat?\nClient: No.\n" + FILLER)) is None
+
+
+def test_goals_set_together_are_the_clients_goals():
+    utts = parse_transcript("Clinician: When we set the goals at the start, it was walking to the shop alone.\nClient: Yes.")
+    assert goals_said(utts) == [("When we set the goals at the start, it was walking to the shop alone.", 0)]
+
+
+def test_a_referral_wondered_about_or_worth_asking_for_is_offered_and_a_task_is_not_taken_again():
+    utts = parse_transcript(FILLER + "\nClinician: I wondered about the bereavement group at St. Anne's on Fridays.\n"
+                            "Client: Maybe once.\nClinician: Your GP, it'd be worth you asking for the blood tests. "
+                            "I'll send her a letter too.\nClient: Fine.")
+    found = referrals_offered(utts, tasks=["I'll send her a letter too"])
+    assert [t for t, _, _ in found] == ["I wondered about the bereavement group at St. Anne's on Fridays.",
+                                        "Your GP, it'd be worth you asking for the blood tests."]
+
+
+def test_how_does_that_land_asks_for_the_response():
+    utts = parse_transcript("Clinician: Say it to the chair. How does that land?\nClient: Shaky, but a bit true.")
+    assert [t for t, _ in response_answers(utts)] == ["Shaky, but a bit true."]
