@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
@@ -28,11 +29,10 @@ _HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|wil
                              r"|\bfor (?:your )?homework\b[,:]?\s*", re.I)
 _HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
                              r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
-                             r"|let'?s write (?:these|them|this|that|it) down)\b[,.:]?\s*", re.I)
+                             r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*",
+                             re.I)
 HOMEWORK_MAX_WORDS = 70
 _MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|time)|same time)\b", re.I)
-_AGREES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|alright|all right|fine|i will|i can|i'll|we will|we can|we'll|sounds (?:good|right|doable)"
-                     r"|that sounds|that's (?:doable|fine|good)|will do|deal)\b", re.I)
 AGREEMENT_MAX_WORDS = 12
 # A model sentence about the next visit: "The next session will be on Friday at nine."
 NEXT_MEETING = re.compile(r"\b(?:next (?:session|appointment|meeting|visit)|see (?:you|the client)|meet(?:ing)? again|follow[- ]?up (?:session|appointment))\b", re.I)
@@ -64,7 +64,7 @@ def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
         return None
     first = _SENTENCES.split(" ".join(answer.text.split()))[:2]
     # "Twenty-five with a timer. Okay." and "That's harder. But okay." agree in their second sentence.
-    agrees = any(_AGREES.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first)
+    agrees = any(AGREES_FIRST.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first)
     return answer if agrees and len(" ".join(first).split()) <= AGREEMENT_MAX_WORDS else None
 
 
@@ -122,20 +122,30 @@ def homework_given(utterances: Sequence[Utterance]) -> list[HomeworkPart] | None
                 continue
             match = pattern.search(utt.text)
             text = _assignment(utt, match.end()) if match else ""
-            if len(text.split()) < 4:
+            # "Okay, for the week." ends the line: the items are the clinician's next lines.
+            bare = match is not None and not text and not utt.text[match.end():].strip()
+            if len(text.split()) < 4 and not bare:
                 continue
-            parts = [_part(text, lines, n)]
+            parts = [_part(text, lines, n)] if text else []
             said = len(text.split())
             for m in range(n + 1, min(len(lines), n + 1 + CONTINUE_LINES)):
                 if lines[m].speaker != utt.speaker:
                     continue  # the client's (or a family member's) answer
-                more = _assignment(lines[m]) if _continues(lines[m], lines[m - 1]) else ""
+                goes_on = _continues(lines[m], lines[m - 1]) or (bare and _item_after_cue(lines[m]))
+                more = _assignment(lines[m]) if goes_on else ""
                 if len(more.split()) < 4 or said + len(more.split()) > HOMEWORK_TOTAL_WORDS:
                     break
                 parts.append(_part(more, lines, m))
                 said += len(more.split())
-            return parts
+            if parts:
+                return parts
     return None
+
+
+def _item_after_cue(utt: Utterance) -> bool:
+    """After a bare cue every line of the clinician's is an item until a summary, the next visit or risk."""
+    text = utt.text.strip()
+    return not (_SUMMARY.search(text) or _MEETING.search(text) or mentions_risk(text) or _REFERRAL_TO.search(text))
 
 
 def _part(text: str, lines: Sequence[Utterance], n: int) -> HomeworkPart:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -161,7 +162,6 @@ _MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me 
 _POINTS_BACK = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: \w+)? (?:that|it|them|this)\b", re.I)
 TASK_SAME_SHARE = 0.5
 _RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
-_YES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|that'?s fine|fine|of course|please)\b", re.I)
 
 
 def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
@@ -179,7 +179,7 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)
         answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
-        if asked and answer is not None and _YES.search(answer.text):
+        if asked and answer is not None and AGREES_FIRST.search(answer.text):
             found.append((f"{asked.group(1).strip()}, client agreed", [utt.id, answer.id]))
     # A task said twice ("I'll call you Tuesday", later "I'll call Tuesday, ...") is said once.
     kept: list[tuple[str, list[int]]] = []
