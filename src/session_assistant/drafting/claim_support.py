@@ -74,6 +74,22 @@ def unsaid_observation(text: str, source: SourceIndex) -> list[str]:
     return list(dict.fromkeys(unsaid))
 
 
+# --- the client's report given to the clinician as an observation -----------------------------------
+# "The clinician noted that the client had been missing out on walking the dog" (24, where he walks the
+# dog every morning): the Objective holds what was done and seen in the room; the client's week told
+# as the clinician's finding is a report restated, and the small model's restatements invert the
+# report as often as not. Past perfect or a time outside the session marks it.
+REPORT_AS_OBSERVATION = "report_as_observation"
+_OUTSIDE_SESSION = re.compile(r"\bhad (?:not |never |been |\w+ed\b)|\bhadn'?t\b|\b(?:this|last|past|previous) (?:week|weekend|month|night)\b"
+                              r"|\bevery (?:day|morning|night|evening)\b|\bat home\b|\bsince (?:the|last|his|her|their)\b"
+                              r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def report_as_observation(text: str) -> bool:
+    """True when an observation given to the clinician states the client's life outside the session."""
+    return bool(_OBSERVER.search(text) and _OUTSIDE_SESSION.search(text))
+
+
 # --- an absence asserted as a finding ----------------------------------------------------------
 _ABSENCE = re.compile(r"\b(?:no|without (?:any )?|did not (?:show|display|exhibit|demonstrate) (?:any )?)\s*"
                       r"(?:(?:apparent|observable|obvious|visible|acute)\s+)?(?:signs?|evidence|indications?|symptoms?)\s+of\s+(\w+)",
@@ -268,5 +284,5 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     return flags
 
 
-WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
                MEANS_STATEMENT, ECHOED_INSTRUCTIONS, *CITED_WITHHELD)
