@@ -25,7 +25,7 @@ def _approaches(utterances) -> dict[str, list[str]]:
     (("How often did you read the flashcard this week?", "Come back to this chair and tell the critic what is true."),
      "schema therapy", ["schemas and modes", "chair work", "schema flashcard"]),
     (("Bring up your safe place, the garden. I'm going to tap, slowly.", "Now the container: lock the memory in it."),
-     "EMDR", ["calm place", "container exercise", "bilateral stimulation"]),
+     "EMDR", ["calm place resourcing", "container exercise", "bilateral stimulation"]),
     (("Let's fill in your early warning signs for a low.", "Now the action plan: who do you call first?"),
      "relapse prevention planning", ["early warning signs", "action plan"]),
     (("Let's break it down: what's the first step?", "Some people find body doubling helps, working beside someone."),

@@ -65,3 +65,14 @@ def test_a_referral_wondered_about_or_worth_asking_for_is_offered_and_a_task_is_
 def test_how_does_that_land_asks_for_the_response():
     utts = parse_transcript("Clinician: Say it to the chair. How does that land?\nClient: Shaky, but a bit true.")
     assert [t for t, _ in response_answers(utts)] == ["Shaky, but a bit true."]
+
+
+def test_an_amount_reflected_after_a_filler_and_a_short_one_with_what_it_counts():
+    from session_assistant.drafting.client_account import reflected_amounts
+    utts = parse_transcript("Clinician: How was the week?\n"
+                            "Client: I've been sleeping about five hours most nights, honestly.\n"
+                            "Clinician: Mm. Five hours most nights. That's not a lot.\n"
+                            "Client: The panic is back. It never left. Three, four times.\n"
+                            "Clinician: Three or four times. Where?\n" + FILLER)
+    assert [t for t, _ in reflected_amounts(utts)] == ["I've been sleeping about five hours most nights, honestly.",
+                                                       "The panic is back. It never left. Three, four times."]

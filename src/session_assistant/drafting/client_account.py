@@ -39,6 +39,8 @@ _HOW_MUCH = re.compile(r"\bhow (?:many|often|long|much|bad|strong)\b", re.I)  # 
 _AGE = re.compile(r"\b(?:years? old|my name|I(?:'m| am) (?:uh,? |um,? )?(?:\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b)", re.I)
 ACCOUNT_MAX_WORDS = 25
 ACCOUNT_MIN_WORDS = 4  # "Twice?" or "Like a six." says nothing on its own
+ACCOUNT_CONTEXT_WORDS = 10  # a shorter account takes the client's sentences before it up to this
+_FILLER = re.compile(r"(?:mm+|hmm+|okay|ok|right|yeah|yes|sure|uh-huh|mhm)[.,!]?", re.I)
 _UNIT = re.compile(r"\b(?:an? (?:hour|minute|night|day|week|month|year)|hours|minutes|nights|days|weeks|months|years)\b", re.I)
 
 
@@ -54,7 +56,8 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
         before = lines[n - 1]
         if is_client(utt.speaker) or before.speaker.strip().lower() != "client":
             continue
-        first = _SENTENCES.split(" ".join(utt.text.split()))[0]
+        said_back = [s for s in _SENTENCES.split(" ".join(utt.text.split())) if not _FILLER.fullmatch(s)]
+        first = said_back[0] if said_back else ""  # "Mm. Five hours most nights.": the filler says nothing
         words = _WORDS.findall(first.lower())
         said = set(_WORDS.findall(before.text.lower()))
         amounts = {m.group(0).lower() for m in _AMOUNT.finditer(first)}
@@ -69,6 +72,13 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
                 if len(" ".join(account + [sentence]).split()) > ACCOUNT_MAX_WORDS:
                     break
                 account.append(sentence)
+        if account and len(" ".join(account).split()) < ACCOUNT_MIN_WORDS:
+            # "Three, four nights." says what it counts in the sentences before it: "The nightmares are back."
+            before_sentences = _SENTENCES.split(" ".join(before.text.split()))
+            at = before_sentences.index(account[0]) if account[0] in before_sentences else 0
+            while at > 0 and len(" ".join(account).split()) < ACCOUNT_CONTEXT_WORDS:
+                at -= 1
+                account.insert(0, before_sentences[at])
         if len(" ".join(account).split()) >= ACCOUNT_MIN_WORDS and not account[-1].endswith("?") and not risky(" ".join(account)):
             found.append((" ".join(account), [before.id, utt.id]))
         if len(found) == REFLECTIONS_MAX:

@@ -119,7 +119,7 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # EMDR's preparation phase: resources installed before any memory is processed.
     "EMDR": {
-        "calm place": (r"\b(?:safe|calm|peaceful) place\b",),
+        "calm place resourcing": (r"\b(?:safe|calm|peaceful) place\b",),
         "container exercise": (r"\bcontainer\b", r"\bput (?:it|them) (?:away|in the (?:box|safe|container))\b"),
         "bilateral stimulation": (r"\bEMDR\b", r"\bbilateral\b", r"\bbutterfly hug\b", r"\beye movements?\b",
                                   r"\bI'?m going to tap\b", r"\bthe tapping\b"),
