@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from session_assistant.drafting.client_account import homework_review
 from session_assistant.drafting.plan_said import referrals_offered
-from session_assistant.drafting.session_said import (goals_said, response_answers, spoken_observations,
-                                                     triggers_formulated)
+from session_assistant.drafting.session_said import goals_said, response_answers, spoken_observations
 from session_assistant.drafting.session_setting import held_by_phone, held_by_video
 from session_assistant.drafting.transcript_input import parse_transcript
+from session_assistant.drafting.triggers_said import triggers_formulated
 
 FILLER = "\n".join(["Clinician: Tell me more.", "Client: Work, mostly."] * 6)
 

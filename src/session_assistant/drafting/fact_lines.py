@@ -27,9 +27,9 @@ from session_assistant.drafting.session_said import (client_quotes, clinician_ta
                                                      observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
                                                      quotes_sentence, response_answers, responses_sentence,
-                                                     spoken_observations, tasks_sentence,
-                                                     trigger_answers, triggers_formulated, triggers_formulated_sentence,
-                                                     triggers_sentence)
+                                                     spoken_observations, tasks_sentence)
+from session_assistant.drafting.triggers_said import (trigger_answers, triggers_formulated, triggers_formulated_sentence,
+                                                      triggers_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
