@@ -76,3 +76,12 @@ def test_an_amount_reflected_after_a_filler_and_a_short_one_with_what_it_counts(
                             "Clinician: Three or four times. Where?\n" + FILLER)
     assert [t for t, _ in reflected_amounts(utts)] == ["I've been sleeping about five hours most nights, honestly.",
                                                        "The panic is back. It never left. Three, four times."]
+
+
+def test_everyone_else_present_is_recorded_and_one_who_joins_later_says_so():
+    from session_assistant.drafting.session_setting import others_present, others_sentence
+    utts = parse_transcript(FILLER + "\nClinician: Would she like to join?\nClient: Sure.\nDaughter: Hello, it's me.")
+    assert others_sentence(others_present(utts)) == "Also present in session: daughter (joined partway)."
+    couple = parse_transcript("Clinician: Welcome both.\nClient: Thanks.\nPartner: Hi.\n" + FILLER)
+    assert others_sentence(others_present(couple)) == "Also present in session: partner."
+    assert others_present(parse_transcript("Clinician: Hi.\nMother: Hi.\nTeen: Hey.")) == []  # no "Client": who is?

@@ -21,7 +21,8 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
-from session_assistant.drafting.session_setting import PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video
+from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
+                                                        others_present, others_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
@@ -111,6 +112,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         phone = [] if video else held_by_phone(source.utterances)
         if phone:
             lines.append(DraftSentence(_home(fmt, "interventions"), PHONE_SENTENCE, phone, [RULE_FACT], "rule"))
+        others = others_present(source.utterances)
+        if others:
+            lines.append(DraftSentence(_home(fmt, "interventions"), others_sentence(others), [i for *_, i in others],
+                                       [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),

@@ -156,7 +156,7 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "weighing and checking": (r"\bweekly weigh(?:ing|-in)\b", r"\bbody checking\b", r"\b(?:do|let'?s do) the weighing\b"),
     },
     "social rhythm therapy": {
-        "social rhythm": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
+        "mood chart review": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
     },
     "habit reversal": {
         "habit reversal": (r"\bhabit reversal\b", r"\bcompeting response\b", r"\bawareness training\b"),
