@@ -90,6 +90,28 @@ def report_as_observation(text: str) -> bool:
     return bool(_OBSERVER.search(text) and _OUTSIDE_SESSION.search(text))
 
 
+# --- a history nobody told ---------------------------------------------------------------------------
+# "with a history of driving accidents" (20: one crash, "accident" never said), "a history of anger
+# management issues" (18): the small model's stock phrase for a past it fills in. The history's own
+# words (its nouns, by their first four letters) must be said in the session or the chart.
+UNSAID_HISTORY = "unsaid_history"
+_HISTORY = re.compile(r"\bhistory of ((?:[a-z-]+ ){0,3}?[a-z-]+)(?=\s+(?:in|at|with|since|for|and|which|that|who|when|,)|[.,;]|$)",
+                      re.I)
+_HISTORY_FILLER = {"a", "an", "the", "some", "any", "past", "previous", "prior", "recent", "repeated", "several", "frequent",
+                   "occasional", "chronic", "long", "longstanding", "multiple", "his", "her", "their", "issues", "problems",
+                   "difficulties", "episodes", "use"}
+
+
+def unsaid_history(text: str, source: SourceIndex, chart_text: str = "") -> list[str]:
+    """The words of a "history of ..." that neither the session nor the chart says."""
+    said = {w[:4] for w in words(source.text + " " + chart_text)}
+    unsaid: list[str] = []
+    for match in _HISTORY.finditer(text):
+        unsaid += [w for w in match.group(1).lower().replace("-", " ").split()
+                   if w not in _HISTORY_FILLER and len(w) > 3 and w[:4] not in said]
+    return unsaid
+
+
 # --- an absence asserted as a finding ----------------------------------------------------------
 _ABSENCE = re.compile(r"\b(?:no|without (?:any )?|did not (?:show|display|exhibit|demonstrate) (?:any )?)\s*"
                       r"(?:(?:apparent|observable|obvious|visible|acute)\s+)?(?:signs?|evidence|indications?|symptoms?)\s+of\s+(\w+)",
@@ -269,6 +291,7 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     flags = uncited_facts(text, source, evidence, "\n".join([last_plan, *measures]))
     flags += [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
     flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
+    flags += [f"{UNSAID_HISTORY}:{w}" for w in unsaid_history(text, source, "\n".join([last_plan, *measures]))]
     if unsaid_homework_review(text, source, last_plan):
         flags.append(UNSAID_HOMEWORK_REVIEW)
     other = score_of_other(text, measures)
@@ -284,5 +307,5 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     return flags
 
 
-WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
                MEANS_STATEMENT, ECHOED_INSTRUCTIONS, *CITED_WITHHELD)
