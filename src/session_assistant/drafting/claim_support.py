@@ -103,12 +103,16 @@ _HISTORY_FILLER = {"a", "an", "the", "some", "any", "past", "previous", "prior",
 
 
 def unsaid_history(text: str, source: SourceIndex, chart_text: str = "") -> list[str]:
-    """The words of a "history of ..." that neither the session nor the chart says."""
+    """The head noun of a "history of ..." (its last word but filler: "heavy alcohol use" is alcohol)
+    that neither the session nor the chart says; a note's heading "History of present illness" is none."""
     said = {w[:4] for w in words(source.text + " " + chart_text)}
     unsaid: list[str] = []
     for match in _HISTORY.finditer(text):
-        unsaid += [w for w in match.group(1).lower().replace("-", " ").split()
-                   if w not in _HISTORY_FILLER and len(w) > 3 and w[:4] not in said]
+        if re.match(r"present illness", match.group(1), re.I):
+            continue
+        nouns = [w for w in match.group(1).lower().replace("-", " ").split() if w not in _HISTORY_FILLER and len(w) > 3]
+        if nouns and nouns[-1][:4] not in said:
+            unsaid.append(nouns[-1])
     return unsaid
 
 

@@ -168,7 +168,8 @@ def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | 
         return f"cut word {cut}"
     plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
     stutter = _STUTTER.search(plain)
-    if stutter and (stutter.group(1) or "").lower() not in vocab:  # "walk walking" or "pain painful" are words
+    # "walk walking" or "pain painful" are words; "EXAM Examination" a heading
+    if stutter and (stutter.group(1) or "").lower() not in vocab and not (stutter.group(1) or "").isupper():
         return " ".join(stutter.group(0).split())
     double = _DOUBLE_ARTICLE.search(plain)
     if double:
