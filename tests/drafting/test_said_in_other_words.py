@@ -85,3 +85,13 @@ def test_everyone_else_present_is_recorded_and_one_who_joins_later_says_so():
     couple = parse_transcript("Clinician: Welcome both.\nClient: Thanks.\nPartner: Hi.\n" + FILLER)
     assert others_sentence(others_present(couple)) == "Also present in session: partner."
     assert others_present(parse_transcript("Clinician: Hi.\nMother: Hi.\nTeen: Hey.")) == []  # no "Client": who is?
+
+
+def test_a_voice_the_client_speaks_in_quotation_marks_is_not_their_quote_and_an_observation_ends_with_it():
+    from session_assistant.drafting.session_said import client_quotes
+    utts = parse_transcript('Clinician: Be the critic. What does it say?\n'
+                            'Client: "If you just work harder nobody can ever say anything. I feel ashamed of you."\n'
+                            'Clinician: Nobody can ever say anything.\nClient: I feel ashamed when it talks like that.\n'
+                            "Clinician: I see that. Your breathing went up too. Build the container.")
+    assert [q for q, _ in client_quotes(utts)] == ["I feel ashamed when it talks like that."]
+    assert [t for t, _ in spoken_observations(utts)] == ["I see that. Your breathing went up too."]

@@ -79,6 +79,8 @@ def spoken_observations(utterances: Sequence[Utterance]) -> list[tuple[str, int]
         for sentence in re.split(r"(?<=[.!?])\s+", utt.text[match.start():].strip()):
             if sentence.endswith("?") or len(" ".join(said + [sentence]).split()) > OBSERVATION_MAX_WORDS:
                 break
+            if _BEHAVIOUR.search(" ".join(said)) and not _BEHAVIOUR.search(sentence):
+                break  # "I see that. Your breathing went up too." ends before "Build the container."
             said.append(sentence)
         if said and _BEHAVIOUR.search(" ".join(said)):
             found.append((" ".join(said), utt.id))
@@ -205,6 +207,7 @@ _FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
 _SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
 QUOTE_WORDS = (4, 18)
+_VOICED = re.compile(r"^[\"“]|[\"”]$")  # said in quotation marks: another voice (a role-play, someone quoted)
 QUOTES_MAX = 2
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
@@ -219,6 +222,8 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
             continue  # a parent's or partner's words are not the client's quote
         reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
+            if _VOICED.search(sentence):
+                continue  # "If you just work harder ...": the critic's voice in a chair exercise, not the client's view
             feeling = _FEELING.search(sentence)
             size = len(sentence.split())
             if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
@@ -258,7 +263,7 @@ def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
             words = _WORD.findall(sentence.lower())
             size = len(sentence.split())
-            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1))
+            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1)) and not _VOICED.search(sentence)
             if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
                     and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
                     and not _PLEASANTRY.search(sentence)
