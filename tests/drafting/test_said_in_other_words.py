@@ -95,3 +95,11 @@ def test_a_voice_the_client_speaks_in_quotation_marks_is_not_their_quote_and_an_
                             "Clinician: I see that. Your breathing went up too. Build the container.")
     assert [q for q, _ in client_quotes(utts)] == ["I feel ashamed when it talks like that."]
     assert [t for t, _ in spoken_observations(utts)] == ["I see that. Your breathing went up too."]
+
+
+def test_a_family_member_on_the_call_is_never_the_clinician_and_ring_is_a_task():
+    from session_assistant.drafting.session_said import clinician_tasks
+    utts = parse_transcript(FILLER + "\nClinician: Would you make an appointment with Dr. Carter?\n"
+                            "Daughter: I'll ring them tomorrow.\nClinician: And I'll ring again next Thursday at ten.\n"
+                            "Client: All right.")
+    assert [t for t, _ in clinician_tasks(utts)] == ["I'll ring again next Thursday at ten"]

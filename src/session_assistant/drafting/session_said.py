@@ -154,7 +154,7 @@ def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
 # What the clinician took on to do before the next session ("I'll call you on Tuesday just to check
 # in"; "Would you be okay with me writing to Dr. Lee about it?" - "Yes, that's fine."), quoted.
 _CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
-_I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|text|email|send|write|contact|talk to|speak (?:to|with)|"
+_I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|ring|text|email|send|write|contact|talk to|speak (?:to|with)|"
                      r"check in)\b" + _CLAUSE, re.I)
 # Asked as permission or as an offer: "okay with me writing to Dr. Lee", "okay for me to send her a short
 # update" (05), "would you like me to send a short letter to your primary care doctor" (08).
