@@ -103,3 +103,9 @@ def test_a_family_member_on_the_call_is_never_the_clinician_and_ring_is_a_task()
                             "Daughter: I'll ring them tomorrow.\nClinician: And I'll ring again next Thursday at ten.\n"
                             "Client: All right.")
     assert [t for t, _ in clinician_tasks(utts)] == ["I'll ring again next Thursday at ten"]
+
+
+def test_a_family_members_answer_to_a_referral_is_not_the_clients():
+    utts = parse_transcript(FILLER + "\nClinician: I'd like you to see Dr. Carter about the sleep.\n"
+                            "Daughter: I'll ring them tomorrow.\nClient: All right.")
+    assert referrals_offered(utts) == [("I'd like you to see Dr. Carter about the sleep.", None, [12])]

@@ -203,7 +203,8 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
             continue
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
-        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+        # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
+        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
         if len(found) == REFERRALS_MAX:

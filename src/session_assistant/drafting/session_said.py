@@ -180,7 +180,8 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
                 continue
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)
-        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+        # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
+        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
         if asked and answer is not None and AGREES_FIRST.search(answer.text):
             found.append((f"{asked.group(1).strip()}, client agreed", [utt.id, answer.id]))
     # A task said twice ("I'll call you Tuesday", later "I'll call Tuesday, ...") is said once.
