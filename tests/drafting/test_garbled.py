@@ -65,3 +65,11 @@ Client: Dr. Lee, yes. I see her for my prescription next month. No intention of 
     assert {s.text: s.flags for s in draft.dropped} == {
         "Referrals will be made to Dr. Lee for a repeat presc.": ["garbled:cut word presc"]}
     assert "Client will ask Dr. Lee about the snoring, and stated firm intent." in draft.sections["plan"]
+
+
+def test_a_word_broken_off_before_the_next_is_garbled():
+    from session_assistant.drafting.repetition import garbled
+    assert garbled("The clin client reported that they had not been through it.", {"client"}) == "clin"
+    assert garbled("The client said the therap therapist was kind.", {"client"}) is not None
+    assert garbled("The client talked about the therapy and the theme of loss.", {"client"}) is None
+    assert garbled("The clinician and client walked.", {"client"}) is None

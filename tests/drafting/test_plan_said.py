@@ -162,3 +162,15 @@ def test_a_retelling_wrapped_in_plan_words_is_still_a_retelling():
     assert retells_plan("Clinician and client will continue with the plan of walking 3 times a week, dishes, guitar, "
                         "and a coffee with the client's friend.", [homework], False)
     assert not retells_plan("Clinician will send the client the sleep handout.", [homework], False)
+
+
+def test_work_named_for_the_next_session_is_planned_whatever_its_verb():
+    from session_assistant.drafting.session_said import planned_work
+    lines = "\n".join(["Clinician: How was the week?", "Client: Fine."] * 7)
+    utterances = parse_transcript(lines + "\nClinician: Good. I think next time we look at the mornings, when it starts.\n"
+                                  "Client: Okay.\nClinician: Next time you feel it, write it down.\nClient: Sure.\n"
+                                  "Clinician: If the routine holds, we begin the memory work next session. Choosing the image first.\n"
+                                  "Client: Okay.\nClinician: See you next week, same time.")
+    assert [text for text, _ in planned_work(utterances)] == [
+        "next time we look at the mornings, when it starts.",
+        "If the routine holds, we begin the memory work next session. Choosing the image first."]

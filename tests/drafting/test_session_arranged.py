@@ -54,3 +54,28 @@ def test_a_visit_settled_without_a_day_or_hour_keeps_how_it_is_held():
                       "Client: Great.")
     assert text == 'Next session: as arranged, "half an hour on video the week you\'re away, and then in person the week after."'
     assert ids == [20]
+
+
+def test_a_day_and_hour_offered_as_a_question_are_the_next_session():
+    # "Tuesday, ten o'clock?" names no word for meeting; the client's "Tuesday at ten, yes." settles it.
+    text, ids = _plan("Clinician: And keep the diary.\nClient: I will.\n"
+                      "Clinician: Good. Tuesday, ten o'clock?\nClient: Tuesday at ten, yes.\nClinician: See you Tuesday.")
+    assert text == "Next session: Tuesday at ten."
+    assert 21 in ids  # the client's "Tuesday at ten, yes."
+
+
+def test_the_day_given_with_the_hour_wins_over_a_day_said_beside_it():
+    text, _ = _plan("Clinician: So, Thursday. Two o'clock again?\nClient: Thursday at two is fine, I'm on a late Friday.\n"
+                    "Clinician: Lovely.")
+    assert text == "Next session: Thursday at two."
+
+
+def test_a_bedtime_said_before_the_visit_is_arranged_is_not_its_hour():
+    text, _ = _plan("Clinician: We'll fill in the rest next time. What would be reasonable for bed?\n"
+                    "Client: Off by midnight, in bed by eleven-thirty.\n"
+                    "Clinician: Off by midnight, bed by eleven-thirty. And log the hours.\nClient: Okay.\n"
+                    "Clinician: Two more things about the chart.\nClient: Sure.\n"
+                    "Clinician: Mood and hours, every day.\nClient: Fine.\n"
+                    "Clinician: Okay. So, in two weeks. Wednesday, four o'clock?\nClient: Wednesday at four works.\n"
+                    "Clinician: Good. If the sleep goes, you call.\nClient: Got it. Two nights, call.")
+    assert text == "Next session: in two weeks, Wednesday at four."

@@ -74,6 +74,48 @@ def unsaid_observation(text: str, source: SourceIndex) -> list[str]:
     return list(dict.fromkeys(unsaid))
 
 
+# --- the client's report given to the clinician as an observation -----------------------------------
+# "The clinician noted that the client had been missing out on walking the dog" (24, where he walks the
+# dog every morning): the Objective holds what was done and seen in the room; the client's week told
+# as the clinician's finding is a report restated, and the small model's restatements invert the
+# report as often as not. Past perfect or a time outside the session marks it.
+REPORT_AS_OBSERVATION = "report_as_observation"
+_OUTSIDE_SESSION = re.compile(r"\bhad (?:not |never |been |\w+ed\b)|\bhadn'?t\b|\b(?:this|last|past|previous) (?:week|weekend|month|night)\b"
+                              r"|\bevery (?:day|morning|night|evening)\b|\bat home\b|\bsince (?:the|last|his|her|their)\b"
+                              r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def report_as_observation(text: str) -> bool:
+    """True when an observation given to the clinician states the client's life outside the session."""
+    return bool(_OBSERVER.search(text) and _OUTSIDE_SESSION.search(text))
+
+
+# --- a history nobody told ---------------------------------------------------------------------------
+# "with a history of driving accidents" (20: one crash, "accident" never said), "a history of anger
+# management issues" (18): the small model's stock phrase for a past it fills in. The history's own
+# words (its nouns, by their first four letters) must be said in the session or the chart.
+UNSAID_HISTORY = "unsaid_history"
+_HISTORY = re.compile(r"\bhistory of ((?:[a-z-]+ ){0,3}?[a-z-]+)(?=\s+(?:in|at|with|since|for|and|which|that|who|when|,)|[.,;]|$)",
+                      re.I)
+_HISTORY_FILLER = {"a", "an", "the", "some", "any", "past", "previous", "prior", "recent", "repeated", "several", "frequent",
+                   "occasional", "chronic", "long", "longstanding", "multiple", "his", "her", "their", "issues", "problems",
+                   "difficulties", "episodes", "use"}
+
+
+def unsaid_history(text: str, source: SourceIndex, chart_text: str = "") -> list[str]:
+    """The head noun of a "history of ..." (its last word but filler: "heavy alcohol use" is alcohol)
+    that neither the session nor the chart says; a note's heading "History of present illness" is none."""
+    said = {w[:4] for w in words(source.text + " " + chart_text)}
+    unsaid: list[str] = []
+    for match in _HISTORY.finditer(text):
+        if re.match(r"present illness", match.group(1), re.I):
+            continue
+        nouns = [w for w in match.group(1).lower().replace("-", " ").split() if w not in _HISTORY_FILLER and len(w) > 3]
+        if nouns and nouns[-1][:4] not in said:
+            unsaid.append(nouns[-1])
+    return unsaid
+
+
 # --- an absence asserted as a finding ----------------------------------------------------------
 _ABSENCE = re.compile(r"\b(?:no|without (?:any )?|did not (?:show|display|exhibit|demonstrate) (?:any )?)\s*"
                       r"(?:(?:apparent|observable|obvious|visible|acute)\s+)?(?:signs?|evidence|indications?|symptoms?)\s+of\s+(\w+)",
@@ -253,6 +295,7 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     flags = uncited_facts(text, source, evidence, "\n".join([last_plan, *measures]))
     flags += [f"{UNSAID_OBSERVATION}:{w}" for w in unsaid_observation(text, source)]
     flags += [f"{ASSUMED_ABSENCE}:{w}" for w in assumed_absence(text, source)]
+    flags += [f"{UNSAID_HISTORY}:{w}" for w in unsaid_history(text, source, "\n".join([last_plan, *measures]))]
     if unsaid_homework_review(text, source, last_plan):
         flags.append(UNSAID_HOMEWORK_REVIEW)
     other = score_of_other(text, measures)
@@ -268,5 +311,5 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     return flags
 
 
-WITHHOLDING = (UNSAID_OBSERVATION, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
                MEANS_STATEMENT, ECHOED_INSTRUCTIONS, *CITED_WITHHELD)

@@ -39,6 +39,8 @@ _HOW_MUCH = re.compile(r"\bhow (?:many|often|long|much|bad|strong)\b", re.I)  # 
 _AGE = re.compile(r"\b(?:years? old|my name|I(?:'m| am) (?:uh,? |um,? )?(?:\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b)", re.I)
 ACCOUNT_MAX_WORDS = 25
 ACCOUNT_MIN_WORDS = 4  # "Twice?" or "Like a six." says nothing on its own
+ACCOUNT_CONTEXT_WORDS = 10  # a shorter account takes the client's sentences before it up to this
+_FILLER = re.compile(r"(?:mm+|hmm+|okay|ok|right|yeah|yes|sure|uh-huh|mhm)[.,!]?", re.I)
 _UNIT = re.compile(r"\b(?:an? (?:hour|minute|night|day|week|month|year)|hours|minutes|nights|days|weeks|months|years)\b", re.I)
 
 
@@ -54,7 +56,8 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
         before = lines[n - 1]
         if is_client(utt.speaker) or before.speaker.strip().lower() != "client":
             continue
-        first = _SENTENCES.split(" ".join(utt.text.split()))[0]
+        said_back = [s for s in _SENTENCES.split(" ".join(utt.text.split())) if not _FILLER.fullmatch(s)]
+        first = said_back[0] if said_back else ""  # "Mm. Five hours most nights.": the filler says nothing
         words = _WORDS.findall(first.lower())
         said = set(_WORDS.findall(before.text.lower()))
         amounts = {m.group(0).lower() for m in _AMOUNT.finditer(first)}
@@ -69,6 +72,13 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
                 if len(" ".join(account + [sentence]).split()) > ACCOUNT_MAX_WORDS:
                     break
                 account.append(sentence)
+        if account and len(" ".join(account).split()) < ACCOUNT_MIN_WORDS:
+            # "Three, four nights." says what it counts in the sentences before it: "The nightmares are back."
+            before_sentences = _SENTENCES.split(" ".join(before.text.split()))
+            at = before_sentences.index(account[0]) if account[0] in before_sentences else 0
+            while at > 0 and len(" ".join(account).split()) < ACCOUNT_CONTEXT_WORDS:
+                at -= 1
+                account.insert(0, before_sentences[at])
         if len(" ".join(account).split()) >= ACCOUNT_MIN_WORDS and not account[-1].endswith("?") and not risky(" ".join(account)):
             found.append((" ".join(account), [before.id, utt.id]))
         if len(found) == REFLECTIONS_MAX:
@@ -83,10 +93,13 @@ def reflected_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
 
 # The clinician asking about last time's task: "Did you manage the log? From last time?", "Did either of
 # those, um...", "How did the worksheet go?", "You were going to jot down ... Did you...".
-_ASKS_REVIEW = re.compile(r"\b(?:did you (?:manage|do|get (?:a chance|to)|try|fill|keep|finish|bring)|did either of those|did any of"
+_ASKS_REVIEW = re.compile(r"\b(?:did you (?:manage|do|get (?:a chance|to)|try|fill|keep|finish|bring|practi[cs]e)|did either of those|did any of"
                           r"|how did (?:the|your) \w+(?: \w+)? go|how(?:'d| did) (?:it|that) go|you were going to)\b", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:I saw you|we (?:last )?(?:met|spoke))|we left with|from last)\b",
                         re.I)
+# A task named needs no "last time": "Did you bring the diary?" reviews it.
+_TASK = re.compile(r"\bdid you (?:bring|fill|keep|do|finish) (?:in |out |up )?(?:the|your) (?:\w+ )?(?:diary|log|record|worksheet|sheet"
+                   r"|chart|planner|flash ?card|homework)\b", re.I)
 REVIEW_MAX_WORDS = 25
 
 
@@ -98,7 +111,7 @@ def homework_review(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
         answer = lines[n + 1]
         context = " ".join(u.text for u in lines[max(0, n - 1):n + 1] if not is_client(u.speaker))
         if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _ASKS_REVIEW.search(utt.text)
-                or not _LAST_TIME.search(context)):
+                or not (_LAST_TIME.search(context) or _TASK.search(utt.text))):
             continue
         said: list[str] = []
         for sentence in _SENTENCES.split(" ".join(answer.text.split())):

@@ -21,14 +21,16 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
-from session_assistant.drafting.session_setting import VIDEO_SENTENCE, held_by_video
+from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
+                                                        others_present, others_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
                                                      planned_work, rating_answers, ratings_sentence,
                                                      quotes_sentence, response_answers, responses_sentence,
-                                                     spoken_observations, tasks_sentence,
-                                                     trigger_answers, triggers_sentence)
+                                                     spoken_observations, tasks_sentence)
+from session_assistant.drafting.triggers_said import (trigger_answers, triggers_formulated, triggers_formulated_sentence,
+                                                      triggers_sentence)
 
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
@@ -107,6 +109,13 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         video = held_by_video(source.utterances)
         if video:
             lines.append(DraftSentence(_home(fmt, "interventions"), VIDEO_SENTENCE, video, [RULE_FACT], "rule"))
+        phone = [] if video else held_by_phone(source.utterances)
+        if phone:
+            lines.append(DraftSentence(_home(fmt, "interventions"), PHONE_SENTENCE, phone, [RULE_FACT], "rule"))
+        others = others_present(source.utterances)
+        if others:
+            lines.append(DraftSentence(_home(fmt, "interventions"), others_sentence(others), [i for *_, i in others],
+                                       [RULE_FACT], "rule"))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
@@ -125,8 +134,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if next_visit:
             lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
         tasks = clinician_tasks(source.utterances)
-        quoted = {i for _, ids in tasks for i in ids} | set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
-        referrals = referrals_offered(source.utterances, quoted) if plan_said else []
+        quoted = set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
+        referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks]) if plan_said else []
         if referrals:
             lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),
                                        sorted({i for _, _, ids in referrals for i in ids}), [RULE_FACT], "rule"))
@@ -141,6 +150,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if triggers:
             lines.append(DraftSentence(_home(fmt, "stage"), triggers_sentence(triggers),
                                        sorted({i for _, ids in triggers for i in ids}), [RULE_FACT], "rule"))
+        formulated = triggers_formulated(source.utterances)
+        if formulated:
+            lines.append(DraftSentence(_home(fmt, "stage"), triggers_formulated_sentence(formulated),
+                                       sorted({i for _, ids in formulated for i in ids}), [RULE_FACT], "rule"))
         responses = response_answers(source.utterances, mentions_risk)
         if responses:
             lines.append(DraftSentence(_home(fmt, "stage"), responses_sentence(responses),

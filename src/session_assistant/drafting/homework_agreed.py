@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -36,15 +37,14 @@ _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willin
                        + r"|what if\b|maybe you (?:could )?" + _DO
                        # An imperative ("Keep the diary going."), never a question ("Do you drink?", "Do you have any questions?").
                        + r"|" + _DO + r"\b(?!\s+(?:you|ahead|on)\b)(?![^.!?]*\?))"
+                       # "And the Sunday review, try for both Sundays.": the item named, then the imperative
+                       r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b(?![^.!?]*\?)"
                        r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
 # Proposals that are for the room, not the week.
 _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
                       r"|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)"
                       r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
-                      r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
-_AGREES = re.compile(r"(?:^|\b)(?:yes|yeah|yep|yup|sure|okay|ok|alright|all right|fine|deal|definitely|of course|will do"
-                     r"|sounds (?:good|doable|right)|i can do|i could do|i can|i could|i'll|i will|that works|works for me)\b", re.I)
-_REFUSES = re.compile(r"^(?:(?:uh|um|er|oh|well|hmm)[,.]?\s+)*(?:no\b|nah\b|not really|i can'?t|i don'?t\b|i do not\b|i haven'?t)", re.I)
+                      r"|let me know|take care|good luck|drive safe|don'?t lose|for a (?:second|moment|minute|sec))\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
 # A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
@@ -60,13 +60,16 @@ _GOES_ON = re.compile(r"^(?:sort of,?\s+)?(?:yes|yeah|exactly|okay|ok|good|great
 _AGREED_TO = re.compile(r"\b(?:agreed to|you'?ve agreed|we agreed|you agreed)\b", re.I)
 # The clinician asking for the client's own plan: the answer is the plan, in the client's words.
 _ASKS_PLAN = re.compile(r"\bwhat(?:'s| is) one (?:small )?thing\b|\bwhat do you want to (?:take|do|try)\b|\bwhat could (?:that|it) look like\b"
-                        r"|\bwhat (?:will|could|can) you do\b", re.I)
+                        r"|\bwhat (?:will|could|can) you do\b"
+                        # asked for a target the client can meet: "What would be reasonable?", "Is three realistic? ... What would be?"
+                        r"|\bwhat(?:'s| is| would be) (?:more )?(?:realistic|reasonable|doable|manageable)\b|\bwhat would be\?", re.I)
 _IN_ROOM_ANSWER = re.compile(r"\b(?:now|done|right here)\b", re.I)
 _CLIENT_WILL = re.compile(r"\bI(?:'ll| will) (?:also |just |maybe |try (?:to |and )?)?" + _DO + r"\b[^.?!]*", re.I)
 PROPOSAL_MAX_WORDS = 30
 ANSWER_MAX_WORDS = 16
 RECAP_MIN_SENTENCES = 3
 RECAP_MAX_WORDS = 45
+FRAGMENT_MAX_WORDS = 15  # a recap's fragments are short
 ITEMS_MAX = 6
 _HABIT = re.compile(r"\b(?:usually|normally|sometimes|always|often|every (?:week|day|time|weekend)|once or twice|a month"
                     r"|whenever)\b", re.I)
@@ -95,17 +98,31 @@ def _agrees(answer: Utterance | None) -> str | None:
     if answer is None or not is_client(answer.speaker):
         return None
     said = _first_words(answer.text, ANSWER_MAX_WORDS) or " ".join(answer.text.split()[:ANSWER_MAX_WORDS])
-    if _REFUSES.search(said) or not _AGREES.search(said):
+    if REFUSES.search(said) or not AGREES.search(said):
         return None
     return said
 
 
-def _proposals(text: str) -> str:
+# A bare order of a few words ("Turn the wheel.", "Close your eyes.") is a step of an exercise in the
+# room unless it says when, outside the session, it is done.
+_LATER = re.compile(r"\b(?:week\w*|every|each|daily|twice|once|tonight|tomorrow|morning\w*|evening\w*|night\w*|when|before|after"
+                    r"|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|home|work|reminder|\d|[ap]\.m\.)", re.I)
+SHORT_ORDER_WORDS = 4
+
+
+_COMMITS = re.compile(r"\b(?:I'?ll|I will|I can|I could|will do|we'?ll)\b", re.I)
+
+
+def _proposals(text: str, answer: str = "") -> str:
     """The sentences of a clinician's line that propose something for the week, from the first on."""
     sentences = _SENTENCES.split(" ".join(text.split()))
     for n, sentence in enumerate(sentences):
         if _PROPOSAL.search(sentence) and not _IN_ROOM.search(sentence) and not _NOT_HOMEWORK.search(sentence):
-            return _first_words(" ".join(sentences[n:]), PROPOSAL_MAX_WORDS)
+            said = _first_words(" ".join(sentences[n:]), PROPOSAL_MAX_WORDS)
+            if (len(sentence.split()) <= SHORT_ORDER_WORDS and not sentence.endswith("?") and not _LATER.search(said)
+                    and not _COMMITS.search(answer)):
+                continue  # "Turn the wheel." - "Okay. It's closed.": done in the room, not taken on
+            return said
     return ""
 
 
@@ -117,6 +134,26 @@ def _recap(text: str) -> bool:
             and not any(s.endswith("?") for s in sentences) and bool(re.search(r"\b" + _DO + r"\b", text, re.I))
             and not _IN_ROOM.search(text) and not _NOT_HOMEWORK.search(text) and bool(_RECAP_OPENS.search(" ".join(text.split())))
             and not re.search(r"\bI(?:'ll| will)\b", text))
+
+
+_WHEN_SAID = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|tonight|tomorrow)\b", re.I)
+
+
+def _recap_tail(text: str) -> str:
+    """A line that ends by settling the week's steps in fragments after something else ("It's a known
+    thing. Body doubling. So Tuesday, café, nine-thirty, twenty minutes. Then Thursday, the same for
+    the first invoice."): from its last sentence opening "So" on, two sentences or more naming a day."""
+    sentences = [s for s in _SENTENCES.split(" ".join(text.split())) if s]
+    start = next((n for n in range(len(sentences) - 1, -1, -1) if re.match(r"so\b", sentences[n], re.I)), None)
+    if start is None:
+        return ""
+    tail = sentences[start:]
+    said = " ".join(tail)
+    if (len(tail) < 2 or len(said.split()) > RECAP_MAX_WORDS or any(s.endswith("?") for s in tail)
+            or not _WHEN_SAID.search(said) or _IN_ROOM.search(said) or _NOT_HOMEWORK.search(said)
+            or any(len(s.split()) > FRAGMENT_MAX_WORDS for s in tail)):
+        return ""
+    return said
 
 
 def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
@@ -158,18 +195,20 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if (_ASKS_PLAN.search(utt.text) and answer is not None and answer.speaker.strip().lower() == "client"
                 and not answer.text.rstrip().endswith("?") and answer.id not in seen):
             said = _first_words(answer.text, ANSWER_MAX_WORDS + 4)
-            if len(said.split()) >= 3 and not _REFUSES.search(said) and not _NOT_HOMEWORK.search(said):
+            # "What's realistic?" - "Not ten. Ten is a baby time.": a step of the bargaining, not the plan
+            if len(said.split()) >= 3 and not REFUSES.search(said) and not _NOT_HOMEWORK.search(said) \
+                    and not re.match(r"not\b", said, re.I):
                 found.append((said, "client", None, "", [utt.id, answer.id]))
                 seen.update({utt.id, answer.id})
                 continue
         agreed = _agrees(answer)
         then = lines[n + 2] if n + 2 < len(lines) else None
-        if agreed is None and answer is not None and is_client(answer.speaker) and not _REFUSES.search(answer.text) \
+        if agreed is None and answer is not None and is_client(answer.speaker) and not REFUSES.search(answer.text) \
                 and then is not None and then.speaker == utt.speaker and _GOES_ON.search(then.text):
             agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
-        proposal = " ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text)
+        proposal = " ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text, agreed) or _recap_tail(utt.text)
         if len(proposal.split()) >= 3 and (_recap(utt.text) or not _IN_ROOM.search(proposal)):
             found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
             seen.update({utt.id, answer.id})

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.grounding import content_words
-from session_assistant.drafting.record_plan import next_session_rule
 from session_assistant.drafting.risk import is_client, mentions_risk
+from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
 
 # A sentence ends at . ! ? but not after a title ("Dr. Patel").
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)\s+")
 # Where the clinician starts to give the homework. "Homework" itself is the strongest cue ("Homework is
 # ...", "Homework. Mom and Dad, ...", "for homework, ..."); then the phrases that open an assignment for
 # the time until the next session ("For this week, ...", "So, for practice this week. ...").
@@ -28,11 +29,10 @@ _HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|wil
                              r"|\bfor (?:your )?homework\b[,:]?\s*", re.I)
 _HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
                              r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
-                             r"|let'?s write (?:these|them|this|that|it) down)\b[,.:]?\s*", re.I)
+                             r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*",
+                             re.I)
 HOMEWORK_MAX_WORDS = 70
 _MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|time)|same time)\b", re.I)
-_AGREES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|alright|all right|fine|i will|i can|i'll|we will|we can|we'll|sounds (?:good|right|doable)"
-                     r"|that sounds|that's (?:doable|fine|good)|will do|deal)\b", re.I)
 AGREEMENT_MAX_WORDS = 12
 # A model sentence about the next visit: "The next session will be on Friday at nine."
 NEXT_MEETING = re.compile(r"\b(?:next (?:session|appointment|meeting|visit)|see (?:you|the client)|meet(?:ing)? again|follow[- ]?up (?:session|appointment))\b", re.I)
@@ -64,7 +64,7 @@ def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
         return None
     first = _SENTENCES.split(" ".join(answer.text.split()))[:2]
     # "Twenty-five with a timer. Okay." and "That's harder. But okay." agree in their second sentence.
-    agrees = any(_AGREES.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first)
+    agrees = any(AGREES_FIRST.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first)
     return answer if agrees and len(" ".join(first).split()) <= AGREEMENT_MAX_WORDS else None
 
 
@@ -122,20 +122,30 @@ def homework_given(utterances: Sequence[Utterance]) -> list[HomeworkPart] | None
                 continue
             match = pattern.search(utt.text)
             text = _assignment(utt, match.end()) if match else ""
-            if len(text.split()) < 4:
+            # "Okay, for the week." ends the line: the items are the clinician's next lines.
+            bare = match is not None and not text and not utt.text[match.end():].strip()
+            if len(text.split()) < 4 and not bare:
                 continue
-            parts = [_part(text, lines, n)]
+            parts = [_part(text, lines, n)] if text else []
             said = len(text.split())
             for m in range(n + 1, min(len(lines), n + 1 + CONTINUE_LINES)):
                 if lines[m].speaker != utt.speaker:
                     continue  # the client's (or a family member's) answer
-                more = _assignment(lines[m]) if _continues(lines[m], lines[m - 1]) else ""
+                goes_on = _continues(lines[m], lines[m - 1]) or (bare and _item_after_cue(lines[m]))
+                more = _assignment(lines[m]) if goes_on else ""
                 if len(more.split()) < 4 or said + len(more.split()) > HOMEWORK_TOTAL_WORDS:
                     break
                 parts.append(_part(more, lines, m))
                 said += len(more.split())
-            return parts
+            if parts:
+                return parts
     return None
+
+
+def _item_after_cue(utt: Utterance) -> bool:
+    """After a bare cue every line of the clinician's is an item until a summary, the next visit or risk."""
+    text = utt.text.strip()
+    return not (_SUMMARY.search(text) or _MEETING.search(text) or mentions_risk(text) or _REFERRAL_TO.search(text))
 
 
 def _part(text: str, lines: Sequence[Utterance], n: int) -> HomeworkPart:
@@ -155,42 +165,46 @@ def homework_sentence(found: Sequence[HomeworkPart]) -> str:
 
 def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
     """The next session as the clinician arranged it ("Next session: Friday at nine."), or None."""
-    fact = next_session_rule(list(utterances))
-    if fact is None:
-        return None
-    return f"Next session: {fact.text}", list(fact.evidence)
+    found = next_session(list(utterances))
+    return (f"Next session: {found[0]}", list(found[1])) if found else None
 
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
 _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
-                          r"peer|parent(?:ing)?|AA|12-step) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
+                          r"peer|parent(?:ing)?|AA|12-step|bereavement|grief|carers'?|recovery) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
                           r"|(?:SMART Recovery|AA|NA|Al-Anon|12-step|recovery|support|peer) meetings?|physio(?:therapy|therapist)?"
                           r"|physical therapy)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
-                     r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:checking|asking|mentioning)"
+                     r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
+                     r"|I (?:wondered|was wondering) about"
                      r"|(?:would|could|will) you (?:bring it up with|mention it to|ask))\b",
                      re.I)
 REFERRALS_MAX = 2
 REFERRAL_MAX_WORDS = 30
 
 
-def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset()) -> list[tuple[str, str | None, list[int]]]:
+def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
+                      tasks: Sequence[str] = ()) -> list[tuple[str, str | None, list[int]]]:
     """(the clinician's sentence naming the referral, the client's answer or None, lines) for each
     line of the second half where the clinician offers someone outside this therapy (a doctor, a
-    group, a program); ``skip``: lines another rule line already quotes."""
+    group, a program); ``skip``: lines another rule line already quotes; ``tasks``: the clinician's
+    own tasks another line quotes, whose sentence is not taken again ("I'll send her a letter too",
+    beside "worth you asking your GP for the blood tests", which is)."""
     tail, lines = _tail(utterances, 0.5)
     found: list[tuple[str, str | None, list[int]]] = []
     for n, utt in tail:
         if is_client(utt.speaker) or utt.id in skip or not _OFFERS.search(utt.text):
             continue
-        named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)), None)
+        named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)
+                      and not any(t and t in s for t in tasks)), None)
         if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
             continue
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
-        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
+        # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
+        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
         if len(found) == REFERRALS_MAX:

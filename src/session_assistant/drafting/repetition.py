@@ -154,6 +154,11 @@ def _cut_word(text: str, vocab: frozenset[str] | set[str]) -> str | None:
     return word if any(v.startswith(word) and len(v) >= len(word) + 3 for v in vocab) else None
 
 
+# A word broken off and started again ("the thera therapist"), or a role word broken off before the
+# next: "The clin client reported ..." (20).
+_STUTTER = re.compile(r"\b([a-z]{4,})\s+(\1[a-z]+)\b|\b(?:clin|clini|clinici|thera|therap|therapi)\s+(?=[a-z])", re.I)
+
+
 def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | None:
     """What makes a sentence garbled, or None: a doubled article ("asked a the pond"), "a" before a
     plural ("Client also had a dishes"), as the small model writes when it loses its place in a list,
@@ -162,6 +167,10 @@ def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | 
     if cut:
         return f"cut word {cut}"
     plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    stutter = _STUTTER.search(plain)
+    # "walk walking" or "pain painful" are words; "EXAM Examination" a heading
+    if stutter and (stutter.group(1) or "").lower() not in vocab and not (stutter.group(1) or "").isupper():
+        return " ".join(stutter.group(0).split())
     double = _DOUBLE_ARTICLE.search(plain)
     if double:
         return " ".join(double.group(0).lower().split())

@@ -114,7 +114,9 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wo
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
                       "psychologist", "psychiatrist", "social worker", "nurse", "physician"}
-CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner"}
+CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner",
+                   # the client's side in a joint session: never the clinician's words (24's daughter, 07's teen)
+                   "daughter", "son", "teen", "child", "sister", "brother", "wife", "husband", "spouse", "carer", "family"}
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",

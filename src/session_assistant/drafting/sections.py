@@ -9,7 +9,8 @@ import re
 from typing import Callable, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
-from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
+from session_assistant.drafting.claim_support import (REPORT_AS_OBSERVATION, WITHHOLDING as CLAIMS_WITHHELD,
+                                                     report_as_observation, unsupported_claims)
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.measures_said import SAID_OPENING
@@ -310,6 +311,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy:
                 text, invented = therapy_checked(text, source, interventions, chart,
                                                  source.valid_ids(item.get("evidence") or []))
+                if home == voice_keys[0] and report_as_observation(text):
+                    invented.append(REPORT_AS_OBSERVATION)  # the week told as the clinician's finding
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue

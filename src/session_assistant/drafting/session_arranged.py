@@ -1,4 +1,7 @@
-"""The next appointment as it was finally settled, across the back-and-forth that settles it.
+"""The next appointment as it was finally settled: the one next-session parser of the drafter
+(``next_session``), used by the section drafts' Plan line (``plan_said``) and the session record's
+Plan slot (``record_plan``). It takes the clinician's sentence that arranges the visit and completes
+it from the back-and-forth that settles it.
 
 Why: the first next-session rule takes the clinician's one sentence that names the most time words.
 Appointments are rarely settled in one sentence: the clinician offers ("Next week? Same time?"), the
@@ -20,7 +23,7 @@ from session_assistant.drafting.transcript_input import Utterance
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _H = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])"
-_UNIT = r"(?!\s*(?:weeks?|days?|months?|times|minutes|hours|more|of|out|and|or)\b)"
+_UNIT = r"(?!\s*(?:weeks?|days?|nights?|months?|years?|times|minutes|hours|things|people|more|of|out|and|or)\b)"
 _HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half past " + _H + r"|" + _H + r"[- ](?:thirty|fifteen|forty-five)"
                    r"|\d{1,2}:\d\d|" + _H + r" o'clock|" + _H + r" ?(?:a\.m\.|p\.m\.|am\b|pm\b))"
                    r"|\bat " + _H + r"\b" + _UNIT + r"(?: ?(?:a\.m\.|p\.m\.|am\b|pm\b))?", re.I)
@@ -40,28 +43,52 @@ _OFFER = re.compile(r"\b(?:can we do|could we do|how about|what about|i(?:'ve| h
                     r"|is good|'s good|is fine|'s fine|then)\b", re.I)
 _REFUSED = re.compile(r"\b(?:not|can'?t|cannot|long time|busy|away|conference)\b", re.I)
 WINDOW = 10  # lines after the first arranging line
+CHAIN = 4  # starts this many lines apart or fewer are one exchange
 SHORT = 5  # a bare "Eight?" or "I've got six." names an hour only in a sentence this short
 TAIL = 1 / 3
 
 
-def _offers(utterances: Sequence[Utterance], near: int | None) -> list[tuple[int, str, bool]]:
-    """(line id, sentence, said by the clinician) for each sentence of the exchange that offers or
-    confirms a time, from the clinician's first arranging line in the last third (at most four
-    lines before ``near``, the line another rule chose) on."""
-    start = min(int(len(utterances) * (1 - TAIL)), max(0, len(utterances) - 15))
-    lines = [u for u in utterances[start:] if u.speaker and (near is None or u.id >= near - 4)]
-    first = next((n for n, u in enumerate(lines) if not is_client(u.speaker) and _ARRANGE.search(u.text)), None)
-    if first is None:
-        return []
+def _starts(utt: Utterance) -> bool:
+    """A clinician line that starts arranging the next visit: it says so ("next time", "see you"), or
+    asks a short question naming a day or an hour ("Tuesday, ten o'clock?", "Two o'clock again?")."""
+    if is_client(utt.speaker):
+        return False
+    if _ARRANGE.search(utt.text):
+        return True
+    return any(s.endswith("?") and len(s.split()) <= 10 and (_DAY.search(s) or _HOUR.search(s) or _BARE_HOUR.match(s))
+               for s in _SENTENCES.split(" ".join(utt.text.split())))
+
+
+def _exchange(lines: Sequence[Utterance], first: int) -> list[tuple[int, str, bool]]:
     found = []
     for utt in lines[first:first + WINDOW + 1]:
         for sentence in _SENTENCES.split(" ".join(utt.text.split())):
             question = sentence.endswith("?") and len(sentence.split()) <= 10
             short = len(sentence.split()) <= SHORT and (_DAY.search(sentence) or _BARE_HOUR.search(sentence))
-            if question or short or _ARRANGE.search(sentence) or _HOUR.search(sentence) or _OFFER.search(sentence) \
-                    or _HOW.search(sentence):
+            interval = len(sentence.split()) <= 2 * SHORT and _INTERVAL.search(sentence)  # "So, in two weeks." not a recap
+            if question or short or interval or _ARRANGE.search(sentence) or _HOUR.search(sentence) \
+                    or _OFFER.search(sentence) or _HOW.search(sentence):
                 found.append((utt.id, sentence, not is_client(utt.speaker)))
     return found
+
+
+def _names_a_time(offers: list[tuple[int, str, bool]]) -> bool:
+    return any(_DAY.search(s) or _HOUR.search(s) or (len(s.split()) <= SHORT and _BARE_HOUR.search(s)) for _, s, _ in offers)
+
+
+def _offers(utterances: Sequence[Utterance], near: int | None) -> list[tuple[int, str, bool]]:
+    """(line id, sentence, said by the clinician) for each sentence of the exchange that offers or
+    confirms a time, in the last third (from at most four lines before ``near``, the line the
+    sentence rule chose). Lines that start arranging a few lines apart are one exchange ("Next time,
+    next week or two?" ... "Monday? I've got ten."); of several, the last that names a day or an
+    hour is the one that settled it ("We'll do the rest next time" long before "Wednesday, four
+    o'clock?"), else the first (a closing "See you on video." adds nothing to it)."""
+    start = min(int(len(utterances) * (1 - TAIL)), max(0, len(utterances) - 15))
+    lines = [u for u in utterances[start:] if u.speaker and (near is None or u.id >= near - 4)]
+    starts = [n for n, u in enumerate(lines) if _starts(u)]
+    firsts = [n for k, n in enumerate(starts) if k == 0 or n - starts[k - 1] > CHAIN]
+    exchanges = [_exchange(lines, first) for first in firsts]
+    return next((found for found in reversed(exchanges) if _names_a_time(found)), exchanges[0] if exchanges else [])
 
 
 def _agreed_interval(offers: list[tuple[int, str, bool]], by_id: dict[int, Utterance]) -> tuple[str, int] | None:
@@ -91,8 +118,10 @@ def arranged_next_session(utterances: Sequence[Utterance], near: int | None = No
     how: tuple[list[str], int] | None = None
     for line, sentence, _ in offers:
         days = [m.group(0) for m in _DAY.finditer(sentence)]
+        # "Thursday at two is fine, I'm on a late Friday.": the day given with the hour.
+        with_hour = [m.group(0) for m in _DAY.finditer(sentence) if _HOUR.match(sentence, m.end() + 1)]
         if days:
-            day = (days[-1], line)
+            day = ((with_hour or days)[-1], line)
         hours = [m.group(0) for m in _HOUR.finditer(sentence)]
         if not hours and len(sentence.split()) <= SHORT:
             hours = [m.group(0) for m in _BARE_HOUR.finditer(sentence)]
@@ -157,3 +186,86 @@ def how_sentence(utterances: Sequence[Utterance], line_id: int) -> str | None:
         return None
     sentence = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _HOW.search(s)), None)
     return re.sub(r"^(?:(?:okay|ok|so|right|alright),?\s+)+", "", sentence, flags=re.I) if sentence else None
+
+
+# --- the next session: the clinician's sentence that arranges it, completed by the exchange ---------
+# The next session as said: a day, an interval, a date, an hour, "same time". Longer alternatives
+# first, so "instead of in two weeks" is one phrase.
+# "four-thirty" is one time, never "four" (the half hour was cut off).
+_SAID_HOUR = (r"(?:\d{1,2}(?::\d\d)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+         r"(?:[- ](?:thirty|fifteen|forty-five)\b)?)")
+# Without "at", only a time that cannot be a count: "Monday six thirty", "Monday 6:30", never "the Thursday one".
+_HALF_HOUR = (r"(?:\d{1,2}:\d\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+              r"[- ](?:thirty|fifteen|forty-five))")
+# A date's ordinal, never "the last" or "the month".
+_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+            r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+            r"|thirtieth)")
+_WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday"
+                   r"|friday|saturday|sunday)s?(?:(?: at " + _SAID_HOUR + r"| " + _HALF_HOUR + r")\b(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
+                   r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks)|weekly|fortnightly)", re.I)
+# "Would weekly on Thursdays at eleven work?" and "So next Thursday at eleven." arrange it too (08).
+_MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time|monday|tuesday|wednesday|thursday|friday|saturday"
+                   r"|sunday)|same time|come back|follow[- ]?up|weekly|fortnightly)\b", re.I)
+_DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? \S.*", re.I)
+
+
+def _days(phrases: Sequence[str]) -> set[str]:
+    return {d.lower() for p in phrases for d in _DAYS.findall(p)}
+
+
+def next_session(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
+    """(text, lines): the next session in the clinician's own words, as "in two weeks, on the twelfth, same time",
+    citing the line: of the clinician's sentences in the last third that arrange a meeting and name
+    a time, the one naming the most (the first of equals: a closing recap repeats it with less).
+    Said words only; None when no such sentence names a time."""
+    candidates: list[tuple[list[str], int]] = []
+    start = min(int(len(utterances) * (1 - TAIL)), max(0, len(utterances) - 15))
+    for utt in utterances[start:]:
+        if utt.speaker and is_client(utt.speaker):
+            continue
+        for sentence in _SENTENCES.split(utt.text):
+            phrases = list(dict.fromkeys(m.group(0).strip() for m in _WHEN.finditer(sentence)))
+            # "Okay, Monday six thirty." settles a visit without a word for meeting: a day and an hour.
+            if phrases and (_MEET.search(sentence) or any(_DAY_AND_HOUR.fullmatch(p) for p in phrases)):
+                candidates.append((phrases, utt.id))
+    if not candidates:
+        return _settled(None, utterances)
+    best = max(candidates, key=lambda c: len(c[0]))  # the first of equals
+    # A day named on the way ("Given Saturday, next week?") is not the visit when a later sentence
+    # settles on another day ("Okay, Monday six thirty. See you Monday."): the last day named wins.
+    settled = next((_days(c[0]) for c in reversed(candidates) if _days(c[0])), set())
+    if _days(best[0]) and not _days(best[0]) & settled:
+        best = max((c for c in candidates if _days(c[0]) & settled), key=lambda c: (len(c[0]), len(" ".join(c[0]))))
+    text = ", ".join(best[0])
+    if not re.match(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text, re.I):
+        text = text[0].lower() + text[1:]  # it follows "Next session: "
+    return _settled((text + ".", [best[1]]), utterances)
+
+
+def _settled(fact: tuple[str, list[int]] | None, utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
+    """The sentence the rule chose, or the exchange as finally settled when that says more: an hour
+    or a day the sentence lacks ("next week." where "Tuesday at eleven" was agreed two lines on), or
+    the way of meeting (by video), which is added."""
+    arranged = arranged_next_session(utterances, fact[1][0] if fact else None)
+    if arranged is None:
+        return fact
+    text, ids = arranged
+    hour = hour_named(text)
+    if fact is not None and hour and not has_hour(fact[0]) and day_named(fact[0]) == day_named(text):
+        # The same day, and the hour said with it: "in two weeks, Monday, the fourteenth, at six p.m."
+        glue = " at " if re.search(r"(?:day|days)\.?$", fact[0], re.I) else ", at "  # "Tuesday at ten"; "the fourteenth, at six"
+        return (f"{fact[0].rstrip('.')}{glue}{hour}" + ("" if hour.endswith(".") else "."), sorted(set(fact[1]) | set(ids)))
+    if fact is None and not (has_hour(text) or has_day(text)):
+        said = how_sentence(utterances, max(ids)) if has_how(text) and has_interval(text) else None
+        # Settled without a day or hour, the clinician's sentence says it best; "in person" alone
+        # may be anyone's visit (a referral), not the next session.
+        return (f'as arranged, "{said}"', [max(ids)]) if said else None
+    if fact is None or (has_hour(text) and not has_hour(fact[0])) or (has_day(text) and not has_day(fact[0])):
+        return (text, ids)
+    if has_how(text) and not has_how(fact[0]):
+        how = how_part(text)
+        if how and not has_day(how) and not has_hour(how):
+            return fact[0].rstrip(".") + ", " + how + ".", sorted(set(fact[1]) | set(ids))
+    return fact

@@ -66,7 +66,8 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "psychoeducation": {
         "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
-                            r"\blet me explain\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
+                            r"\b(?:let me|can I) explain\b", r"\b(?:the thing|what happens) with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety|trauma)\b",
+                            r"^so,? with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety)\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
                             r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
                             r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b"),
@@ -83,7 +84,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "self-harm urges": (r"\burges? to (?:hurt|harm|cut)\b", r"\bdid you (?:hurt yourself|cut)\b"),
     },
     "safety planning": {
-        "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"\bwarning signs\b",
+        "safety plan": (r"\bsafety plan\w*", r"\bcrisis (?:line|number|plan)\b", r"\b988\b", r"(?<!early )\bwarning signs\b",
                         r"\breasons for living\b", r"\bwho (?:could|can|would) you (?:call|reach out to)\b",
                         r"\b(?:lock|locked|put) (?:up|away) (?:the |your )?(?:pills|medications?|guns?|firearms?)\b"),
         "means restriction": (r"\bmaking your (?:environment|home) safer\b",

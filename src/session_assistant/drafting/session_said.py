@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -53,11 +54,13 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 # (mental status beyond it is the clinician's checklist, issue 16).
 # Also said as "I'm noticing as you talk about this your shoulders have dropped" (05) and "I can see that.
 # You both turned toward each other just now, and your voices got softer." (06).
-_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I can see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
-                      r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?", re.I)
+_NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I (?:can )?see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
+                      r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?"
+                      # "You sound very tearful.", "You look tired today.": said to the client, of the client
+                      r"|(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|up|through|over|around)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
                         r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
-                        r"shoulders?|posture|turned toward|softer|louder|leaning)\b",
+                        r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*)\b",
                         re.I)
 OBSERVATION_MAX_WORDS = 35
 
@@ -76,6 +79,8 @@ def spoken_observations(utterances: Sequence[Utterance]) -> list[tuple[str, int]
         for sentence in re.split(r"(?<=[.!?])\s+", utt.text[match.start():].strip()):
             if sentence.endswith("?") or len(" ".join(said + [sentence]).split()) > OBSERVATION_MAX_WORDS:
                 break
+            if _BEHAVIOUR.search(" ".join(said)) and not _BEHAVIOUR.search(sentence):
+                break  # "I see that. Your breathing went up too." ends before "Build the container."
             said.append(sentence)
         if said and _BEHAVIOUR.search(" ".join(said)):
             found.append((" ".join(said), utt.id))
@@ -96,6 +101,34 @@ _VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: toget
 PLANNED_MAX = 2
 
 
+# Work named for the next session, whatever the verb: "Next week I'd like to go back to the younger part",
+# "I think next time we look at the evenings", "We'll fill in the rest next time"; never the client's
+# homework ("next time you feel it") nor the visit itself ("see you next week").
+_NEXT_WORK = re.compile(r"(?<!the )(?<!over )\bnext (?:time|week|session)\b(?! you\b)", re.I)  # "the next week": the coming one
+_WE_WORK = re.compile(r"\b(?:we|we'll|we will|I'd like to|I would like to|I want to|let's)\b", re.I)
+_NOT_WORK = re.compile(r"\b(?:see (?:you|me)|meet|come (?:in|back)|book)\b|\b(?:it|that|this|them) for next\b", re.I)
+_SUBJECT = re.compile(r"\b(?:I|you|we|he|she|they|it|that)\b", re.I)
+_OPENER = re.compile(r"^(?:(?:good|great|okay|ok|so|right|soon|and),?\s+)*(?:I think,?\s+)?", re.I)
+FRAGMENT_MAX_WORDS = 10
+
+
+def _planned(sentences: list[str], n: int) -> str | None:
+    """The work a sentence names for coming sessions, with a fragment after it that says what it is
+    ("... we start the assessment on the memory next session. Picking the image, the belief.")."""
+    sentence = sentences[n]
+    if sentence.endswith("?") or len(sentence.split()) < PLANNED_MIN_WORDS or _VAGUE_END.search(sentence):
+        return None
+    match = _WE_WILL.search(sentence)
+    if match:
+        return sentence[match.start():]
+    if not (_NEXT_WORK.search(sentence) and _WE_WORK.search(sentence)) or _NOT_WORK.search(sentence):
+        return None
+    after = sentences[n + 1] if n + 1 < len(sentences) else ""
+    if after and not after.endswith("?") and len(after.split()) <= FRAGMENT_MAX_WORDS and not _SUBJECT.search(after):
+        sentence += " " + after
+    return _OPENER.sub("", sentence)
+
+
 def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
     """(the clinician's sentence, line) for what the clinician said coming sessions will do."""
     lines = [u for u in utterances if u.speaker]
@@ -103,11 +136,11 @@ def planned_work(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
     for utt in lines[len(lines) * 2 // 3:]:
         if is_client(utt.speaker):
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+", utt.text.strip()):
-            match = _WE_WILL.search(sentence)
-            if (match and len(sentence.split()) >= PLANNED_MIN_WORDS and not sentence.endswith("?")
-                    and not _VAGUE_END.search(sentence)):
-                found.append((sentence[match.start():], utt.id))
+        sentences = re.split(r"(?<=[.!?])\s+", utt.text.strip())
+        for n in range(len(sentences)):
+            said = _planned(sentences, n)
+            if said:
+                found.append((said, utt.id))
                 break
         if len(found) == PLANNED_MAX:
             break
@@ -121,7 +154,7 @@ def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
 # What the clinician took on to do before the next session ("I'll call you on Tuesday just to check
 # in"; "Would you be okay with me writing to Dr. Lee about it?" - "Yes, that's fine."), quoted.
 _CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
-_I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|text|email|send|write|contact|talk to|speak (?:to|with)|"
+_I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|ring|text|email|send|write|contact|talk to|speak (?:to|with)|"
                      r"check in)\b" + _CLAUSE, re.I)
 # Asked as permission or as an offer: "okay with me writing to Dr. Lee", "okay for me to send her a short
 # update" (05), "would you like me to send a short letter to your primary care doctor" (08).
@@ -131,7 +164,6 @@ _MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me 
 _POINTS_BACK = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: \w+)? (?:that|it|them|this)\b", re.I)
 TASK_SAME_SHARE = 0.5
 _RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
-_YES = re.compile(r"^\s*(?:yes|yeah|yep|sure|okay|ok|that'?s fine|fine|of course|please)\b", re.I)
 
 
 def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
@@ -148,8 +180,9 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
                 continue
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)
-        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker)), None)
-        if asked and answer is not None and _YES.search(answer.text):
+        # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
+        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
+        if asked and answer is not None and AGREES_FIRST.search(answer.text):
             found.append((f"{asked.group(1).strip()}, client agreed", [utt.id, answer.id]))
     # A task said twice ("I'll call you Tuesday", later "I'll call Tuesday, ...") is said once.
     kept: list[tuple[str, list[int]]] = []
@@ -175,6 +208,7 @@ _FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
 _SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
 QUOTE_WORDS = (4, 18)
+_VOICED = re.compile(r"^[\"“]|[\"”]$")  # said in quotation marks: another voice (a role-play, someone quoted)
 QUOTES_MAX = 2
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
@@ -189,6 +223,8 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
             continue  # a parent's or partner's words are not the client's quote
         reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
+            if _VOICED.search(sentence):
+                continue  # "If you just work harder ...": the critic's voice in a chair exercise, not the client's view
             feeling = _FEELING.search(sentence)
             size = len(sentence.split())
             if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
@@ -228,7 +264,7 @@ def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
             words = _WORD.findall(sentence.lower())
             size = len(sentence.split())
-            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1))
+            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1)) and not _VOICED.search(sentence)
             if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
                     and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
                     and not _PLEASANTRY.search(sentence)
@@ -242,44 +278,11 @@ def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "In the client's words: " + "; ".join(f'"{text}"' for text, _ in found)
 
 
-# What sets the problem off, in the client's answer to a question that asks for it ("What might get in
-# the way?" - "Fridays with the guys. And stress."; DBT's "what was the prompting event?").
-_TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them|that|this) off|prompting event|get in the way|gets in the way|"
-                          r"brings? (?:it|them) on|what happened (?:right )?before|leading up|what made it (?:high[- ]risk|risky|harder|worse)"
-                          r"|where did it start)\b[^.?!]*\?", re.I)
-TRIGGER_MAX_WORDS = 25
-TRIGGERS_MAX = 2
-
-
-def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
-    """(the client's answer, [question, answer]) for each question about what sets the problem off."""
-    lines = [u for u in utterances if u.speaker]
-    found: list[tuple[str, list[int]]] = []
-    for n, utt in enumerate(lines[:-1]):
-        answer = lines[n + 1]
-        if is_client(utt.speaker) or not is_client(answer.speaker) or not _TRIGGER_ASK.search(utt.text):
-            continue
-        said: list[str] = []
-        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
-            if len(" ".join(said + [sentence]).split()) > TRIGGER_MAX_WORDS:
-                break
-            said.append(sentence)
-        if said and not re.match(r"(?i)^(?:i don'?t know|not sure|nothing)\b", said[0]):
-            found.append((" ".join(said), [utt.id, answer.id]))
-        if len(found) == TRIGGERS_MAX:
-            break
-    return found
-
-
-def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
-    return "Triggers named by the client: " + "; ".join(f'"{text}"' for text, _ in found)
-
-
 # The client's goals, as the clinician restates them in a goal review ("Your goals were to ride the
 # train to work again, ...", "When we started, you said you wanted to get back to work part-time") or
 # as the client answers "What are your goals?" at an intake.
 _GOALS_RESTATED = re.compile(r"\byour (?:main |treatment |first |two |three )?goals? (?:was|were|is|are) (?:to )?\w"
-                             r"|\byou said you wanted to\b|\byou (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
+                             r"|\byou said you wanted to\b|\b(?:you|we) (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
 _GOALS_LISTED_NEXT = re.compile(r"\b(?:listed|set|named) (?:\w+ )?goals?\.$", re.I)  # "... you listed three goals." + the list
 _GOALS_ASKED = re.compile(r"\bwhat (?:are|were|would be) your goals\b|\bwhat would you like to be different\b"
                           r"|\bwhat do you (?:want|hope) to (?:get out of|change)\b", re.I)
@@ -320,7 +323,7 @@ def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
 # The client's answer when the clinician asks how something just done in the room went ("How was
 # that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
 # this, right now?" at the close): the client's response to the intervention, in the client's words.
-_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) feel|what was that like"
+_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) (?:feel|land)|what was that like"
                          r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
 RESPONSE_MAX_WORDS = 20

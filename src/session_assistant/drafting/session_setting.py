@@ -35,3 +35,44 @@ def held_by_video(utterances: Sequence[Utterance]) -> list[int]:
 
 
 VIDEO_SENTENCE = "Session held by video (telehealth), as the session's lines show."
+
+# A telephone session says so the same way: a hearing check and the phone itself ("I'll hold the phone
+# closer", "I'll put it on the speaker"), with no sign of video.
+_PHONE = re.compile(r"\b(?:(?:the|my|your) phone (?:closer|call)|(?:on|onto) (?:the )?speaker(?:phone)?|(?:our|this|the) \w+ call\b"
+                    r"|over the phone|phone (?:session|call|check-in))", re.I)
+PHONE_SENTENCE = "Session held by telephone, as the session's lines show."
+
+
+def held_by_phone(utterances: Sequence[Utterance]) -> list[int]:
+    """The lines showing the session was held by telephone (a hearing check and the phone), else []."""
+    if held_by_video(utterances) or any(VIDEO_SIGNS[k].search(u.text) for u in utterances for k in ("freezing", "link")):
+        return []
+    hearing = [u.id for u in utterances if VIDEO_SIGNS["hearing check"].search(u.text)]
+    phone = [u.id for u in utterances if _PHONE.search(u.text)]
+    return sorted(set(hearing[:2] + phone[:2])) if hearing and phone else []
+
+
+# Who else was in the room (or on the call): a note records everyone present. Speakers other than the
+# client and the clinician, named by their role as the transcript labels them ("Partner", "Daughter");
+# one who first speaks past the session's first tenth joined partway.
+_CLINICIAN_LABELS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "psychologist", "social worker"}
+JOINED_SHARE = 0.1
+JOINED_MIN_LINES = 4  # the greetings: someone speaking this early was there from the start
+
+
+def others_present(utterances: Sequence[Utterance]) -> list[tuple[str, bool, int]]:
+    """(role, joined partway, first line) for each other speaker, when the session has a "Client"."""
+    lines = [u for u in utterances if u.speaker]
+    if not any(u.speaker.strip().lower() == "client" for u in lines):
+        return []
+    first: dict[str, int] = {}
+    for n, utt in enumerate(lines):
+        who = utt.speaker.strip().lower()
+        if who not in _CLINICIAN_LABELS and who != "client" and who not in first:
+            first[who] = n
+    return [(who, n > max(JOINED_MIN_LINES, len(lines) * JOINED_SHARE), lines[n].id) for who, n in first.items()]
+
+
+def others_sentence(found: Sequence[tuple[str, bool, int]]) -> str:
+    return "Also present in session: " + ", ".join(f"{who}{' (joined partway)' if joined else ''}" for who, joined, _ in found) + "."
+

@@ -94,8 +94,6 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "stuck points": (r"\bstuck points?\b", r"\bimpact statement\b"),
         "CPT worksheets": (r"\bABC (?:sheet|worksheet)s?\b", r"\bchallenging (?:questions|beliefs)(?: worksheet)?\b",
                            r"\bpatterns of problematic thinking\b"),
-        "EMDR resourcing": (r"\bEMDR\b", r"\bbilateral\b", r"\b(?:safe|calm) place\b", r"\bcontainer (?:exercise|image)\b",
-                            r"\bresourc(?:e|ing) (?:installation|development)\b"),
         "trauma narrative": (r"\btrauma narrative\b", r"\bwritten (?:account|narrative)\b"),
     },
     "solution-focused therapy": {
@@ -108,9 +106,37 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\bwhat would you say to a (?:friend|good friend)\b", r"\bkinder (?:voice|way)\b"),
         "inner critic": (r"\b(?:inner|self-)critic\w*\b", r"\bcritical voice\b"),
     },
+    # Schema work is done more than named: the critic (a mode) given a chair and answered from the
+    # healthy adult's, a flashcard against the schema, imagery with the younger part.
     "schema therapy": {
         "schemas and modes": (r"\bschemas?\b", r"\b(?:vulnerable|angry|punitive) (?:child|parent)\b", r"\bhealthy adult\b",
-                              r"\bmodes?\b(?= (?:work|shift|flip))"),
+                              r"\bmodes?\b(?= (?:work|shift|flip))", r"\b(?:the|your|demanding|punitive|inner) critic\b"),
+        "chair work": (r"\bchair work\b", r"\b(?:two|empty)[- ]chairs?\b", r"\bgets a chair\b",
+                       r"\b(?:go|come back to|switch to|move to) (?:sit (?:in|on) )?(?:this|that|the other|the empty) chair\b",
+                       r"\bsay (?:it|that) to the chair\b"),
+        "schema flashcard": (r"\bflash ?cards?\b",),
+        "imagery work": (r"\bimagery\b", r"\brescript\w*"),
+    },
+    # EMDR's preparation phase: resources installed before any memory is processed.
+    "EMDR": {
+        "calm place resourcing": (r"\b(?:safe|calm|peaceful) place\b",),
+        "container exercise": (r"\bcontainer\b", r"\bput (?:it|them) (?:away|in the (?:box|safe|container))\b"),
+        "bilateral stimulation": (r"\bEMDR\b", r"\bbilateral\b", r"\bbutterfly hug\b", r"\beye movements?\b",
+                                  r"\bI'?m going to tap\b", r"\bthe tapping\b"),
+        "cue word": (r"\bcue word\b", r"\bword for (?:it|that|the \w+ place)\b"),
+        "resource development": (r"\bresourc(?:e|ing) (?:installation|development)\b", r"\bresourcing\b"),
+    },
+    # Relapse prevention for mood episodes (or psychosis): the relapse signature and what to do.
+    "relapse prevention planning": {
+        "early warning signs": (r"\bearly warning(?: signs?)?\b", r"\brelapse signature\b"),
+        "action plan": (r"\baction (?:plan|part)\b", r"\bwhat'?s the (?:step|plan)\b"),
+    },
+    # Coaching for adult ADHD: tasks made startable, and working beside others.
+    "ADHD coaching": {
+        "task breakdown": (r"\bbreak (?:it|this|that|them|the task) (?:down|into)\b", r"\bbroken down\b",
+                           r"\bthe first step\b", r"\bwhat'?s the first thing you'?d (?:actually )?have to do\b"),
+        "body doubling": (r"\bbody doubling\b",),
+        "planner routines": (r"\bplanner\b", r"\bthe big three\b", r"\blaunch pad\b"),
     },
     "behavioural parent training": {
         "labelled praise": (r"\blabell?ed praise\b", r"\bpraise (?:him|her|them) (?:for|when|straight)\b"),
@@ -124,13 +150,13 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                              r"\bempty chair\b", r"\bwhat (?:you imagine )?(?:he|she|they)(?:'d| would| might) say(?: back| to you)?\b"),
         "dual process": (r"\bdual process\b", r"\b(?:loss|restoration)[- ]oriented\b", r"\bgrief (?:comes|moves) in waves\b"),
     },
-    "CBT for eating disorders": {
+    "CBT-E for eating disorders": {
         "regular eating": (r"\bregular eating\b", r"\bthree meals and (?:two|three) snacks\b"),
         "food monitoring": (r"\bfood (?:diary|record|log|monitoring)\b", r"\bmonitoring (?:sheet|record)\b"),
-        "weighing and checking": (r"\bweekly weigh(?:ing|-in)\b", r"\bbody checking\b"),
+        "weighing and checking": (r"\bweekly weigh(?:ing|-in)\b", r"\bbody checking\b", r"\b(?:do|let'?s do) the weighing\b"),
     },
     "social rhythm therapy": {
-        "social rhythm": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
+        "mood chart review": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
     },
     "habit reversal": {
         "habit reversal": (r"\bhabit reversal\b", r"\bcompeting response\b", r"\bawareness training\b"),
@@ -158,6 +184,7 @@ WIDER_APPROACH_NAMES: dict[str, str] = {
     "behavioural parent training": r"\bparent(?:ing)? training\b|\bPCIT\b",
     "schema therapy": r"\bschema therapy\b",
     "compassion-focused work": r"\bcompassion[- ]focused\b|\bCFT\b",
+    "CBT-E for eating disorders": r"\bCBT-E\b|\benhanced cognitive\b",
 }
 
 COMPILED = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in WIDER_INTERVENTIONS.items()}

@@ -1,0 +1,64 @@
+"""Homework given or agreed in other ways than the first rules knew: a bare "Okay, for the week."
+followed by the items line by line, a summary "so you can write it down", a target asked for as
+"What would be reasonable?", the item named before its imperative ("the Sunday review, try for both"),
+the week settled in fragments after something else; and never a step of an exercise in the room."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.homework_agreed import homework_agreed
+from session_assistant.drafting.plan_said import homework_given
+from session_assistant.drafting.transcript_input import parse_transcript
+
+OPENING = "\n".join(["Clinician: How have things been?", "Client: Up and down.", "Clinician: Say more.",
+                     "Client: Work is a lot."] * 5)
+
+
+def _session(closing: str):
+    return parse_transcript(OPENING + "\n" + closing)
+
+
+def test_a_bare_cue_takes_the_clinicians_next_lines_as_the_items():
+    found = homework_given(_session("Clinician: Not today. Okay, for the week.\nClient: Yeah.\n"
+                                    "Clinician: The breathing, every morning. Twice if you can.\nClient: Twice. Okay.\n"
+                                    "Clinician: And the log. Just the number, before and after.\nClient: Fine.\n"
+                                    "Clinician: Friday at two?\nClient: Friday's good."))
+    assert [text for text, _, _ in found] == ["The breathing, every morning. Twice if you can.",
+                                              "And the log. Just the number, before and after."]
+
+
+def test_a_summary_to_write_down_is_the_homework():
+    found = homework_given(_session("Clinician: I'll summarize so you can write it down. Log every day. "
+                                    "Lunch at one, snack at five.\nClient: Got it."))
+    assert [(text, answer) for text, answer, _ in found] == [("Log every day. Lunch at one, snack at five.", "Got it.")]
+
+
+def test_a_target_asked_for_is_the_clients_plan_and_a_counter_offer_is_not():
+    found = homework_agreed(_session("Clinician: What's realistic?\nClient: Not ten. Ten is too early.\n"
+                                     "Clinician: Okay. I'm not asking you to stop. What would be reasonable?\n"
+                                     "Client: Off by midnight on weekends, and ten-thirty on weekdays.\nClinician: Good."))
+    assert [(text, who) for text, who, *_ in found] == [("Off by midnight on weekends, and ten-thirty on weekdays.", "client")]
+
+
+def test_an_item_named_before_its_imperative_and_a_recap_in_fragments_are_agreed():
+    found = homework_agreed(_session(
+        "Clinician: It helps some people. So Tuesday, library, ten, twenty minutes. Then Thursday, the same for the form.\n"
+        "Client: Okay. Tuesday and Thursday.\n"
+        "Clinician: And the weekly review, try for both Sundays.\nClient: I'll try.\nClinician: Good."))
+    assert [text for text, *_ in found] == ["So Tuesday, library, ten, twenty minutes. Then Thursday, the same for the form.",
+                                            "And the weekly review, try for both Sundays."]
+
+
+def test_a_step_of_an_exercise_in_the_room_is_no_homework():
+    found = homework_agreed(_session("Clinician: Close the lid.\nClient: Okay. It's closed.\n"
+                                     "Clinician: Go to the beach for a second.\nClient: Yeah.\n"
+                                     "Clinician: Put that on the card. And set a reminder for nine p.m. to read it.\n"
+                                     "Client: Nine. Okay.\nClinician: Good."))
+    assert [text for text, *_ in found] == ["Put that on the card. And set a reminder for nine p.m. to read it."]
+
+
+def test_one_vocabulary_of_agreement_for_every_rule_reading_an_answer():
+    from session_assistant.drafting import answers, homework_agreed, plan_said, session_said
+    for module in (homework_agreed, plan_said, session_said):
+        assert not any(name in vars(module) for name in ("_AGREES", "_REFUSES", "_YES"))
+    assert answers.AGREES_FIRST.search("Got it.") and answers.AGREES.search("Watch. I'll put it on the watch.")
+    assert not answers.AGREES.search("That sounds hard.") and answers.REFUSES.search("Um, I don't know.")
