@@ -3,8 +3,8 @@
 Real people hand over without a pause (AMI meetings, the latched real-voice dialogues of
 bench/README.md): the speech on both sides of the handover is one stretch, cut in equal parts, and
 the part that holds the handover gets one print. With parts of up to 3.2 s a reply of 1.2-1.6 s
-at the end of a long turn filled less than half of its part, and its print stayed with the turn
-before; with parts of up to 2.4 s it fills most of its part and is printed as its own voice.
+at the end of a long turn can fill less than half of its part, whose print then stays with the turn
+before; with parts of up to 2.4 s it fills at least half of its part and is printed as its own voice.
 Real audio (espeak-ng voices), the real voice encoder and the app's own pieces and clusters;
 only Whisper is stood in for, by words spread evenly over each turn's speech.
 """
