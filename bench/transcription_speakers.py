@@ -2,6 +2,7 @@
 
     PYTHONPATH=src flock /tmp/sa-heavy.lock nice .venv/bin/python bench/transcription_speakers.py \
         [--old /work/main/src/session_assistant/transcribe/speakers.py] [--real /tmp/pyannote-data] [--fresh]
+        [--all-clips]
 
 Synthetic: the four fictional sessions of ``speaker_dialogues.py`` spoken by espeak-ng, each in
 a voice pair (male/female, male/male, female/female), pauses of 0.3-0.9 s between turns, short
@@ -286,16 +287,48 @@ def real(engine, old, folder: Path) -> tuple[float, float]:
     return whisper_cpu, speaker_cpu
 
 
+def all_clips(engine, folder: Path) -> None:
+    """Every clip of ``folder`` with speech, set to its RTTM's number of people (as a clinician sets
+    the voices of a couple or family session), scored up to the best mapping of the app's names to
+    the people, on words alone in one reference turn (bench/README.md, 2026-12-01, speakers17g)."""
+    import itertools
+
+    rttm = {}
+    for path in sorted(folder.glob("*.rttm")):
+        rttm.update(read_rttm(path))
+    right = total = 0
+    for clip in sorted(rttm):
+        people = sorted({who for _, _, who in rttm[clip]})
+        transcript, _, audio = transcribe_cached(engine, load_audio(folder / f"{clip}.wav"))
+        segs = copy.deepcopy(transcript.segments)
+        attach_voice_features(segs, audio, encoder=engine.voice_encoder)
+        diarize(segs, len(people))
+        words = [(seg.speaker, speaking.pop()) for seg in segs for w in seg.words
+                 for speaking in [{who for a, b, who in rttm[clip] if a <= (w.start + w.end) / 2 < b}]
+                 if len(speaking) == 1]
+        names = sorted({name for name, _ in words})
+        best = max((sum(dict(zip(names, perm)).get(n) == p for n, p in words)
+                    for perm in itertools.permutations(people, min(len(people), len(names)))), default=0)
+        right, total = right + best, total + len(words)
+        print(f"  {clip} ({len(people)} people): {100 * best / max(len(words), 1):.1f} % of {len(words)} words")
+    print(f"  ALL clips at their number of people: {100 * right / max(total, 1):.1f} % of {total} words")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path, default=Path("/work/main/src/session_assistant/transcribe/speakers.py"))
     parser.add_argument("--real", type=Path, default=Path("/tmp/pyannote-data"))
     parser.add_argument("--fresh", action="store_true", help="transcribe again instead of using the cache")
+    parser.add_argument("--all-clips", action="store_true", help="only every AMI clip at its number of people")
     args = parser.parse_args()
     global FRESH
     FRESH = args.fresh
     engine = WhisperEngine.from_registry(REPO / "models")
     assert engine.voice_encoder is not None, "speaker-ge2e is not installed"
+    if args.all_clips:
+        print("All AMI clips (pyannote-audio tests/data), each at its RTTM's number of people:")
+        all_clips(engine, args.real)
+        return
     old = load_old(args.old) if args.old.is_file() else None
     with tempfile.TemporaryDirectory() as tmp:
         print("Synthetic sessions (espeak-ng):")

@@ -170,7 +170,7 @@ class Practice:
     def speaker_labels(self) -> SpeakerLabelService:
         from session_assistant.services.speaker_labels import SpeakerLabelService
 
-        return SpeakerLabelService(self.vault, self.jobs)
+        return SpeakerLabelService(self.vault)
 
     @_built_on_first_use
     def voice_count(self) -> VoiceCountService:

@@ -225,8 +225,7 @@ class LiveSession:
                 transcript = self.live.finish(ctx.token, ctx.on_progress)
                 if not transcript.segments:
                     raise NoSpeech("No speech was heard in the recording; nothing was transcribed.")
-                return {"transcript_id": self.pipeline.store_transcript(self.appointment_id, transcript, active.id),
-                        "speaker_check": transcript.naming_check}  # as transcribe_recording
+                return {"transcript_id": self.pipeline.store_transcript(self.appointment_id, transcript, active.id)}
 
             result = self.pipeline._outcome(self.pipeline.jobs.run(self.job_id, work, token=token,
                                                                    on_progress=transcribing))

@@ -110,9 +110,8 @@ class SessionPipeline(Service):
                 from session_assistant.transcribe.errors import NoSpeech
 
                 raise NoSpeech("No speech was found in the recording (silence or noise only); nothing to draft from.")
-            transcript_id = self.store_transcript(recording["appointment_id"], transcript, recording_id)
-            # The naming's warning goes with the job's result: the transcript's row keeps the segments only.
-            return {"transcript_id": transcript_id, "speaker_check": transcript.naming_check}
+            # The naming's warning (transcript.naming_check) is stored with the transcript.
+            return {"transcript_id": self.store_transcript(recording["appointment_id"], transcript, recording_id)}
 
         finished = self.jobs.run(job_id, work, token=token, on_progress=on_progress)
         return self._outcome(finished)
@@ -148,9 +147,9 @@ class SessionPipeline(Service):
             client_id = conn.execute("SELECT client_id FROM appointments WHERE id = ?", (appointment_id,)).fetchone()[0]
             transcript_id = conn.execute(
                 "INSERT INTO transcripts (appointment_id, recording_id, language, duration_s, model, segments_json, "
-                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                "naming_check, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (appointment_id, recording_id, data["language"], data["duration_s"], model or self.whisper_model or "",
-                 json.dumps(data["segments"]), now, now)).lastrowid
+                 json.dumps(data["segments"]), transcript.naming_check, now, now)).lastrowid
             self.audit.append(conn, "transcript_stored", entity="appointment", entity_id=appointment_id,
                               client_id=client_id, detail=f"transcript {transcript_id}")
             if recording_id:  # same transaction: the audio is never shreddable without its transcript
@@ -210,7 +209,7 @@ class SessionPipeline(Service):
         for segment in transcript.segments:
             segment.speaker = mapping.get(segment.speaker, segment.speaker)
         with self.db.transaction() as conn:
-            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ? WHERE id = "
+            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ?, naming_check = '' WHERE id = "
                          "(SELECT max(id) FROM transcripts WHERE appointment_id = ?)",
                          (json.dumps([s.to_dict() for s in transcript.segments]), self.clock.iso(), appointment_id))
             self.audit.append(conn, "transcript_speakers_relabelled", entity="appointment", entity_id=appointment_id)

@@ -50,21 +50,13 @@ def is_known_label(label: str | None) -> bool:
 
 
 class SpeakerLabelService(Service):
-    def __init__(self, vault, jobs=None) -> None:
-        super().__init__(vault)
-        self.jobs = jobs  # the transcribe jobs' results hold the naming's warning (speaker_check)
-
     def speaker_check(self, appointment_id: int) -> str:
-        """The newest transcript's ``SpeakerNaming.check`` (a voice profile that did not decide the
-        names), until a speaker is corrected; else ''."""
-        from session_assistant.services.session_pipeline import TRANSCRIBE_JOB
-
-        job = self.jobs.latest(TRANSCRIBE_JOB, appointment_id) if self.jobs is not None else None
-        result = job.result if job is not None and job.state == "done" and isinstance(job.result, dict) else {}
+        """The newest transcript's warning to check the speaker names (``SpeakerNaming.check``: a voice
+        profile that did not decide them), stored with the transcript until a speaker is corrected; else ''."""
         with self.db.read() as conn:
-            row = conn.execute("SELECT id, created_at = updated_at FROM transcripts WHERE appointment_id = ? "
+            row = conn.execute("SELECT naming_check FROM transcripts WHERE appointment_id = ? "
                                "ORDER BY id DESC LIMIT 1", (appointment_id,)).fetchone()
-        return result.get("speaker_check", "") if row and row[0] == result.get("transcript_id") and row[1] else ""
+        return row[0] if row else ""
 
     def swap_speakers(self, session: int | str) -> SpeakerChange:
         """Swap Clinician and Client on every line of the session's transcript (others untouched).
@@ -129,7 +121,8 @@ class SpeakerLabelService(Service):
                     changed.append(segment["id"])
             if not changed:
                 return SpeakerChange(appointment_id, transcript_id, (), ())
-            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ? WHERE id = ?",
+            # The clinician has looked at the names: the warning to check them is done with.
+            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ?, naming_check = '' WHERE id = ?",
                          (json.dumps(segments), self.clock.iso(), transcript_id))
             affected = self._follow_in_draft(conn, appointment_id, {s["id"]: s.get("speaker") for s in segments},
                                              set(changed))

@@ -80,8 +80,9 @@ class VoiceCountService(Service):
                     changed.append(segment.id)
                 row["speaker"] = segment.speaker
                 row["voice"] = row.get("voice") or segment.voice  # prints made from the audio are kept
-            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ? WHERE id = ?",
-                         (json.dumps(rows), self.clock.iso(), transcript_id))
+            # The new naming's own warning replaces the old one (a profile that did not decide).
+            conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ?, naming_check = ? WHERE id = ?",
+                         (json.dumps(rows), self.clock.iso(), naming.check, transcript_id))
             affected = self._labels._follow_in_draft(conn, appointment_id, speakers, set(changed)) if changed else ()
             self.audit.append(conn, "transcript_voices_recounted", entity="appointment", entity_id=appointment_id,
                               client_id=current[1], detail=f"transcript {transcript_id}: {count} voice(s) from "

@@ -2,7 +2,7 @@
 
 1. **Voice prints.** Each segment's audio is cut into pieces at the pauses heard in it
    (``pauses``: >= 0.25 s of quiet), not at Whisper's word times, which run over the pause
-   between two people; long speech is cut in equal parts of at most 3.2 s. Each piece gets a
+   between two people; long speech is cut in equal parts of at most 2.4 s. Each piece gets a
    GE2E voice print (``voice_encoder``) of its central 1.6 s (shorter pieces are repeated to
    fill it): one network pass per piece keeps the speaker work a small share of transcription
    time (bench/README.md). The prints are stored on the segment (``Segment.voice`` rows
@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from session_assistant.transcribe.pauses import audio_pieces, frame_levels, quiet_threshold
+from session_assistant.transcribe.pauses import MAX_PIECE_S, audio_pieces, frame_levels, quiet_threshold
 from session_assistant.transcribe.roles import judge_roles
 from session_assistant.transcribe.segments import SAMPLE_RATE, Segment, Word
 from session_assistant.transcribe.voice_clusters import (  # noqa: F401 (cluster_rows: used by callers and tests)
@@ -41,7 +41,7 @@ from session_assistant.transcribe.voice_clusters import (  # noqa: F401 (cluster
 
 CLINICIAN, CLIENT = "clinician", "client"
 FIRST_HEARD_S = 3.0  # a voice counts as heard once it has said this much
-_PAUSE_S, _MAX_PIECE_S = 0.3, 3.2
+_PAUSE_S, _MAX_PIECE_S = 0.3, MAX_PIECE_S
 # Runs of words shorter than this inside one stretch of speech follow their neighbours
 # (``_smooth``): 1 s with voice prints, whose clear pieces may leave their stretch
 # (``release_clear_pieces``); 2 s with the MFCC fallback's 1.5 s windows, which have no such

@@ -36,10 +36,15 @@ def _assign(x: np.ndarray, weights: np.ndarray, centres: np.ndarray, groups: np.
     return totals.argmax(axis=1)[groups]
 
 
-def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 8,
+def _spherical_kmeans(x: np.ndarray, weights: np.ndarray, k: int, seed: int = 0, restarts: int = 16,
                       groups: np.ndarray | None = None) -> np.ndarray:
     """Centroids (k x dim, unit) maximising the weighted cosine similarity of rows to their
-    centroid; ``groups``: rows that must share a cluster carry the same group number."""
+    centroid; ``groups``: rows that must share a cluster carry the same group number.
+
+    16 restarts, not 8: three voices recounted from 19 prints of seven lines (the pieces of 2.4 s)
+    settled in a local optimum that merged two men, 0.07 under the true split's objective, which 16
+    restarts find for every seed tried; every speaker bench scored the same (bench/README.md,
+    2026-12-01, speakers17g). The clustering is milliseconds; the voice prints are the cost."""
     rng = np.random.default_rng(seed)
     best, best_score = None, -np.inf
     for _ in range(restarts):
