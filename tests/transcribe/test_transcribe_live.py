@@ -85,3 +85,24 @@ def test_transcribe_blocks_reads_a_finished_recording_with_progress_and_cancel(e
     token.cancel()
     with pytest.raises(Cancelled):
         transcribe_blocks(engine, iter(blocks), audio.size, EN, token=token)
+
+
+def test_a_finished_recording_looks_for_each_cut_once(engine, two_voices, monkeypatch):
+    """All of a finished recording is at hand, so Silero VAD runs once per window (at max_window_s),
+    not every vad_every_s from min_window_s on as live (on espeak's back-to-back turns that was 8
+    runs a window); the cuts still fall in pauses, and the words are the live pass's."""
+    from session_assistant.transcribe.live import transcribe_blocks
+
+    audio, _truth = two_voices
+    looks = []
+    find_cut = LiveTranscriber._find_cut
+    monkeypatch.setattr(LiveTranscriber, "_find_cut", lambda self, a: looks.append(a.size) or find_cut(self, a))
+    windows: list[Window] = []
+    blocks = (audio[i:i + 16000] for i in range(0, audio.size, 16000))
+    transcript = transcribe_blocks(engine, blocks, audio.size, GREEDY, on_window_done=windows.append, settings=SHORT)
+    assert len(windows) >= 2 and len(looks) == len(windows) - 1  # the last window is closed by finish()
+    assert all(size >= SHORT.max_window_s * 16000 for size in looks)
+    live = LiveTranscriber(engine, GREEDY, SHORT)
+    _feed(live, audio)
+    norm = EnglishTextNormalizer()
+    assert jiwer.wer(norm(live.finish().text), norm(transcript.text)) <= 0.03

@@ -45,11 +45,11 @@ class CallTranscriber:
 
     def __init__(self, engine: WhisperEngine, options: DecodeOptions = DecodeOptions(),
                  settings: LiveSettings = LiveSettings(), done: Iterable[dict] = (),
-                 on_window_done: Callable[[ChannelWindow], None] | None = None) -> None:
+                 on_window_done: Callable[[ChannelWindow], None] | None = None, finished: bool = False) -> None:
         report = on_window_done or (lambda window: None)
         done = list(done)
         self._channels = [
-            LiveTranscriber(engine, options, settings, speakers=1,
+            LiveTranscriber(engine, options, settings, speakers=1, finished=finished,
                             done=[d for d in done if d.get("channel", 0) == channel],
                             on_window_done=lambda window, c=channel: report(ChannelWindow(window, c)))
             for channel in range(len(CHANNEL_NAMES))
@@ -100,7 +100,10 @@ def transcribe_call_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], 
                            options: DecodeOptions = DecodeOptions(), done: Iterable[dict] = (),
                            on_window_done: Callable[[ChannelWindow], None] | None = None,
                            on_progress: ProgressFn = no_progress, token: CancelToken | None = None,
-                           settings: LiveSettings = LiveSettings()) -> Transcript:
+                           settings: LiveSettings = LiveSettings(),
+                           on_start: Callable[[CallTranscriber], None] | None = None) -> Transcript:
     """``live.transcribe_blocks`` for a sealed call: (n, 2) blocks, window by window, resumable."""
-    call = CallTranscriber(engine, options, settings, done=done, on_window_done=on_window_done)
+    call = CallTranscriber(engine, options, settings, done=done, on_window_done=on_window_done, finished=True)
+    if on_start is not None:
+        on_start(call)
     return feed_blocks(call, blocks, total_frames, on_progress, token or CancelToken())

@@ -68,8 +68,15 @@ class LiveTranscriber:
     def __init__(self, engine: WhisperEngine, options: DecodeOptions = DecodeOptions(),
                  settings: LiveSettings = LiveSettings(), done: Iterable[Window | dict] = (),
                  on_window_done: Callable[[Window], None] | None = None, speakers: int = 2,
-                 clinician_voice: np.ndarray | None = None) -> None:
+                 clinician_voice: np.ndarray | None = None, finished: bool = False) -> None:
         self._engine, self._options, self._settings = engine, options, settings
+        # A finished recording (an import, or the sealed file after Stop): all of it is at hand, so
+        # a window looks for its cut once, when max_window_s of audio is there, instead of every
+        # vad_every_s from min_window_s on. The cut is the first pause after min_window_s either
+        # way; polling only buys a live window that closes sooner. On turns with no pause of
+        # min_pause_s (espeak's back-to-back turns) polling ran Silero VAD 8 times a window.
+        self._finished = finished
+        self._first_look = settings.max_window_s if finished else settings.min_window_s
         self._on_window_done = on_window_done or (lambda window: None)
         self._speakers = speakers
         self._clinician_voice = clinician_voice  # the clinician's voice profile, when there is one
@@ -96,7 +103,7 @@ class LiveTranscriber:
                 self._open.append(block[skip:].copy())
                 self._open_len += block.size - skip
             rate = SAMPLE_RATE
-            if (self._open_len >= self._settings.min_window_s * rate
+            if (self._open_len >= self._first_look * rate
                     and self._open_len - self._last_vad_at >= self._settings.vad_every_s * rate):
                 self._last_vad_at = self._open_len
                 cut = self._find_cut(np.concatenate(self._open))
@@ -110,8 +117,8 @@ class LiveTranscriber:
         rate, s = SAMPLE_RATE, self._settings
         speech = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=int(s.min_pause_s * 1000),
                                                          speech_pad_ms=0))
-        if not speech:
-            return audio.size  # nothing but silence: close it all, it costs nothing to transcribe
+        if not speech:  # nothing but silence: close it (it costs nothing to transcribe) where live would have
+            return min(audio.size, int(s.min_window_s * rate)) if self._finished else audio.size
         gaps = [(a["end"], b["start"]) for a, b in zip(speech, speech[1:])]
         if audio.size - speech[-1]["end"] >= s.min_pause_s * rate:
             gaps.append((speech[-1]["end"], audio.size))
@@ -213,11 +220,16 @@ def transcribe_blocks(engine: WhisperEngine, blocks: Iterable[np.ndarray], total
                       on_window_done: Callable[[Window], None] | None = None, speakers: int = 2,
                       on_progress: ProgressFn = no_progress, token: CancelToken | None = None,
                       clinician_voice: np.ndarray | None = None,
-                      settings: LiveSettings = LiveSettings()) -> Transcript:
+                      settings: LiveSettings = LiveSettings(),
+                      on_start: Callable[["LiveTranscriber"], None] | None = None) -> Transcript:
     """Transcribe a finished recording read block by block (e.g. sealed chunks decrypted in
-    memory), window by window so memory stays bounded and a restart resumes after ``done``."""
+    memory), window by window so memory stays bounded and a restart resumes after ``done``.
+    ``on_start(transcriber)`` is called before the first block (a caller that drafts the windows
+    already transcribed reads ``transcriber.windows`` and ``transcriber.transcript()``)."""
     live = LiveTranscriber(engine, options, settings, done=done, on_window_done=on_window_done, speakers=speakers,
-                           clinician_voice=clinician_voice)
+                           clinician_voice=clinician_voice, finished=True)
+    if on_start is not None:
+        on_start(live)
     return feed_blocks(live, blocks, total_samples, on_progress, token or CancelToken())
 
 
