@@ -41,6 +41,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "uncited_frequency": "a frequency the lines it cites do not give",
               "unsaid_failure": "says something failed where the lines it cites do not",
               "garbled": "the sentence is garbled",
+              "report_as_observation": "the client's report given as the clinician's observation",
+              "unsaid_history": "a history nobody told in the session",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
