@@ -16,6 +16,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"[a-z0-9']+")
@@ -113,13 +114,9 @@ def homework_review(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
         if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _ASKS_REVIEW.search(utt.text)
                 or not (_LAST_TIME.search(context) or _TASK.search(utt.text))):
             continue
-        said: list[str] = []
-        for sentence in _SENTENCES.split(" ".join(answer.text.split())):
-            if len(" ".join(said + [sentence]).split()) > REVIEW_MAX_WORDS:
-                break
-            said.append(sentence)
+        said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), REVIEW_MAX_WORDS)
         if said:
-            return " ".join(said), [utt.id, answer.id]
+            return said, [utt.id, answer.id]
     return None
 
 

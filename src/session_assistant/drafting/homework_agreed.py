@@ -23,6 +23,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
 
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
 _LEAD = r"^(?:(?:and|so|okay|ok|then|just|now|um|uh|well|good|great|alright)[,.]?\s+)*"
@@ -82,12 +83,7 @@ AgreedItem = tuple[str, str, "str | None", str, list[int]]
 
 
 def _first_words(text: str, limit: int) -> str:
-    said: list[str] = []
-    for sentence in _SENTENCES.split(" ".join(text.split())):
-        if len(" ".join(said + [sentence]).split()) > limit:
-            break
-        said.append(sentence)
-    return " ".join(said)
+    return words_up_to(_SENTENCES.split(" ".join(text.split())), limit)
 
 
 def _who(utt: Utterance) -> str:

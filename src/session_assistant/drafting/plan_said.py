@@ -17,6 +17,7 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
 
 # A sentence ends at . ! ? but not after a title ("Dr. Patel").
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)\s+")
@@ -46,14 +47,9 @@ def _tail(utterances: Sequence[Utterance], share: float) -> tuple[list[tuple[int
 
 
 def _words_up_to(sentences: Sequence[str], limit: int) -> str:
-    said: list[str] = []
-    for sentence in sentences:
-        if _MEETING.search(sentence) or len(" ".join(said + [sentence]).split()) > limit or sentence.endswith("?"):
-            # The next visit is its own line; a long recap is cut at a sentence end; a question
-            # after the assignment ("What's a reasonable goal?", "Did I get it?") asks, it assigns nothing.
-            break
-        said.append(sentence)
-    return " ".join(said)
+    # The next visit is its own line; a long recap is cut at a sentence end; a question after the
+    # assignment ("What's a reasonable goal?", "Did I get it?") asks, it assigns nothing.
+    return words_up_to(sentences, limit, stop=lambda sentence: bool(_MEETING.search(sentence)) or sentence.endswith("?"))
 
 
 def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:

@@ -12,6 +12,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
 
 _RATING_ASK = re.compile(r"\bhow (confident|important|ready|likely|sure)\b", re.I)
 _RATING_SCALE = re.compile(r"\b(?:zero|0|one|1) to (?:ten|10)\b", re.I)
@@ -339,13 +340,9 @@ def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) 
         if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text)
                 or _LAST_TIME.search(utt.text)):
             continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
-        said: list[str] = []
-        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
-            if len(" ".join(said + [sentence]).split()) > RESPONSE_MAX_WORDS:
-                break
-            said.append(sentence)
-        if said and not risky(" ".join(said)):
-            found.append((" ".join(said), [utt.id, answer.id]))
+        said = words_up_to(re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())), RESPONSE_MAX_WORDS)
+        if said and not risky(said):
+            found.append((said, [utt.id, answer.id]))
         if len(found) == RESPONSES_MAX:
             break
     return found

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
 
 # What sets the problem off, in the client's answer to a question that asks for it ("What might get in
 # the way?" - "Fridays with the guys. And stress."; DBT's "what was the prompting event?").
@@ -27,13 +28,9 @@ def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
         answer = lines[n + 1]
         if is_client(utt.speaker) or not is_client(answer.speaker) or not _TRIGGER_ASK.search(utt.text):
             continue
-        said: list[str] = []
-        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())):
-            if len(" ".join(said + [sentence]).split()) > TRIGGER_MAX_WORDS:
-                break
-            said.append(sentence)
-        if said and not re.match(r"(?i)^(?:i don'?t know|not sure|nothing)\b", said[0]):
-            found.append((" ".join(said), [utt.id, answer.id]))
+        said = words_up_to(re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())), TRIGGER_MAX_WORDS)
+        if said and not re.match(r"(?i)^(?:i don'?t know|not sure|nothing)\b", said):
+            found.append((said, [utt.id, answer.id]))
         if len(found) == TRIGGERS_MAX:
             break
     return found

@@ -11,6 +11,7 @@ unsupported one.
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()
@@ -91,3 +92,14 @@ def split_sentences(text: str) -> list[str]:
         parts.append(text[start:end.start()].strip())
         start = end.end()
     return [part for part in (*parts, text[start:].strip()) if part]
+
+
+def words_up_to(sentences: Iterable[str], limit: int, stop: Callable[[str], bool] | None = None) -> str:
+    """The leading ``sentences`` joined, as many as fit in ``limit`` words; none after one ``stop``
+    accepts. A quoted answer or a task is cut at a sentence end, never mid-sentence."""
+    said: list[str] = []
+    for sentence in sentences:
+        if (stop and stop(sentence)) or len(" ".join(said + [sentence]).split()) > limit:
+            break
+        said.append(sentence)
+    return " ".join(said)
