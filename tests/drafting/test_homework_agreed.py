@@ -10,13 +10,11 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import homework_agreed
 from session_assistant.drafting.plan_said import referrals_offered
 from session_assistant.drafting.transcript_input import parse_transcript
-
-OPENING = "\n".join(["Clinician: How have things been?", "Client: Up and down.", "Clinician: Say more.",
-                     "Client: Work is a lot."] * 3)
+from short_sessions import after_an_opening
 
 
 def _session(closing: str):
-    return parse_transcript(OPENING + "\n" + closing)
+    return after_an_opening(closing, opening_rounds=3)
 
 
 AGREED = _session(

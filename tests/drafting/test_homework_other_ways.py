@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from session_assistant.drafting.homework_agreed import homework_agreed
 from session_assistant.drafting.plan_said import homework_given
-from session_assistant.drafting.transcript_input import parse_transcript
-
-OPENING = "\n".join(["Clinician: How have things been?", "Client: Up and down.", "Clinician: Say more.",
-                     "Client: Work is a lot."] * 5)
+from short_sessions import after_an_opening
 
 
 def _session(closing: str):
-    return parse_transcript(OPENING + "\n" + closing)
+    return after_an_opening(closing, opening_rounds=5)
 
 
 def test_a_bare_cue_takes_the_clinicians_next_lines_as_the_items():

@@ -7,15 +7,7 @@ import pytest
 
 from session_assistant.drafting.session_facts import detect_interventions, interventions_sentence
 from session_assistant.drafting.transcript_input import parse_transcript
-
-
-def _session(*clinician_lines: str, client: str = "Okay.") -> list:
-    text = "\n".join(f"Clinician: {line}\nClient: {client}" for line in clinician_lines)
-    return parse_transcript(text)
-
-
-def _approaches(utterances) -> dict[str, list[str]]:
-    return {i.approach: i.techniques for i in detect_interventions(utterances)}
+from short_sessions import approaches as _approaches, clinician_turns as _session
 
 
 @pytest.mark.parametrize("lines, approach, techniques", [
