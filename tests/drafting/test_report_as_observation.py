@@ -38,6 +38,17 @@ def test_only_an_observation_given_to_the_clinician_is_checked():
     assert report_as_observation("The clinician noticed that the client hadn't eaten at home.")
 
 
+def test_the_clients_report_given_as_the_clinicians_observation_is_withheld_whatever_its_tense():
+    # The README's session picture: "The clinician observed that the client reported feeling anxious
+    # before work meetings and sleeping badly, which was a significant concern."
+    assert report_as_observation("The clinician observed that the client reported feeling anxious before work meetings.")
+    assert report_as_observation("The therapist noted the client described two panic attacks.")
+    assert not report_as_observation("The client reported feeling anxious before work meetings.")
+    assert not report_as_observation("The clinician observed that the client spoke quickly when describing work.")
+    draft = _draft(["The clinician observed that the client reported missing her sister."])
+    assert REPORT_AS_OBSERVATION in draft.withheld[0].flags and "missing her sister" not in draft.sections["objective"]
+
+
 def test_the_medical_voice_keeps_its_sentences():
     draft = _draft(["The clinician noted that the patient had been missing doses this week."], subject="patient")
     assert "missing doses" in draft.sections["objective"] and not draft.withheld

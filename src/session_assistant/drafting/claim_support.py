@@ -85,9 +85,16 @@ _OUTSIDE_SESSION = re.compile(r"\bhad (?:not |never |been |\w+ed\b)|\bhadn'?t\b|
                               r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
+# "The clinician observed that the client reported feeling anxious before work meetings" (the README's
+# own session picture): what the client reported is a report whatever its tense, and Subjective holds it.
+_OBSERVED_REPORT = re.compile(r"\b(?:observed|noted|noticed|saw)\b(?: that)? (?:the )?client (?:had )?(?:reported|said|stated|"
+                              r"described|mentioned|shared|expressed|indicated|told|explained|complained)\b", re.I)
+
+
 def report_as_observation(text: str) -> bool:
-    """True when an observation given to the clinician states the client's life outside the session."""
-    return bool(_OBSERVER.search(text) and _OUTSIDE_SESSION.search(text))
+    """True when an observation given to the clinician states the client's life outside the session,
+    or is itself the client's report."""
+    return bool(_OBSERVER.search(text) and (_OUTSIDE_SESSION.search(text) or _OBSERVED_REPORT.search(text)))
 
 
 # --- a history nobody told ---------------------------------------------------------------------------
