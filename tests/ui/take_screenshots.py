@@ -20,10 +20,30 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "screenshots"
 PASSPHRASE = "screenshots passphrase 2026"
-SPEECH = ("How have you been since last week? Honestly, not great. I have been sleeping badly, maybe five hours "
-          "a night, and I feel anxious before work meetings. That sounds hard. Last time we talked about a "
-          "breathing exercise. Did you try it? I tried it twice and it helped a little. Good. Let us practise "
-          "it together now, and this week try it every evening before bed. We will meet again next Tuesday.")
+# Clinician and client in two voices (espeak-ng male and female): one voice for both, as this script
+# once used, could never be named right, and the README's session picture showed it.
+SPEECH = [
+    ("en-us+m3", "How have you been since last week?"),
+    ("en-us+f2", "Honestly, not great. I have been sleeping badly, maybe five hours a night, and I feel anxious "
+                 "before work meetings."),
+    ("en-us+m3", "That sounds hard. Last time we talked about a breathing exercise. Did you try it?"),
+    ("en-us+f2", "I tried it twice, and it helped a little."),
+    ("en-us+m3", "Good. Let us practise it together now, and this week try it every evening before bed. "
+                 "We will meet again next Tuesday."),
+    ("en-us+f2", "Okay. Tuesday works for me."),
+]
+
+
+def speak_dialogue(turns, wav: Path) -> None:
+    """Each turn spoken in its voice, at 16 kHz, with 0.6 s of silence between turns."""
+    parts = []
+    for n, (voice, text) in enumerate(turns):
+        raw = wav.with_name(f"turn{n}.wav")
+        subprocess.run(["espeak-ng", "-v", voice, "-s", "165", "-w", str(raw), text], check=True)
+        part = wav.with_name(f"turn{n}-16k.wav")
+        subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(part), "pad", "0", "0.6"], check=True)
+        parts.append(str(part))
+    subprocess.run(["sox", *parts, str(wav)], check=True)
 
 
 def wait(app, seconds: float) -> None:
@@ -135,7 +155,7 @@ def main() -> int:
         drafting.draft_note = functools.partial(drafting.draft_note, max_sentences=args.max_sentences)
 
     wav = Path(home) / "session.wav"  # 5. session: import, transcribe, draft
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "165", "-w", str(wav), SPEECH], check=True)
+    speak_dialogue(SPEECH, wav)
     agenda.refresh()
     agenda.tree.setCurrentItem(agenda.tree.topLevelItem(0).child(1))
     agenda.start_session.click()
