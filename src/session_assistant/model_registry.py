@@ -142,7 +142,7 @@ KNOWN_MODELS: tuple[KnownModel, ...] = (_whisper_base(), _qwen_coder_1_5b(), _sm
 _FOLDER_KINDS = ("whisper", "speaker")
 MODEL_SETS = {
     "app": ("whisper-base", "qwen2.5-coder-1.5b-instruct", "speaker-ge2e"),
-    "test": ("whisper-base", "smollm2-135m-instruct", "speaker-ge2e"),
+    "test": ("whisper-base", "smollm2-135m-instruct", "speaker-ge2e", "speaker-dvector"),
     "all": tuple(m.id for m in KNOWN_MODELS),
 }
 

@@ -52,4 +52,7 @@ def test_pieces_short_and_long_get_one_unit_print_each(encoder, tmp_path):
     one = audio[:13_000]
     windows, spans = encoder.partials(one, hop_frames=None)
     assert windows.shape == (1, WINDOW, 40) and spans[0][1] - spans[0][0] == WINDOW
-    assert np.abs(encoder.embed_partials(windows)[0] - prints[1]).max() < 1e-5
+    assert np.abs(encoder.embed_partials(windows)[0] - encoder.embed_pieces([one])[0]).max() < 1e-5
+    # int8 with dynamic quantisation: the activations' scale is taken over the whole batch, so a
+    # print moves a little with the other pieces of its batch (measured up to 0.005 a number)
+    assert float(encoder.embed_partials(windows)[0] @ prints[1]) > 0.999

@@ -72,7 +72,7 @@ class VoiceProfileService(Service):
         if self._encoder is None:
             from session_assistant.model_registry import SETUP_HINT
 
-            raise ModelUnavailable(f"The speaker encoder ({MODEL_ID}) is not installed; {SETUP_HINT}.")
+            raise ModelUnavailable(f"The speaker encoder is not installed; {SETUP_HINT}.")
         return self._encoder
 
     def _read(self, conn) -> dict | None:

@@ -26,8 +26,22 @@ _HAMMING = 0.54 - 0.46 * np.cos(2 * np.pi * np.arange(WIN) / WIN)  # periodic, a
 _FRAME_WINDOW = np.zeros(N_FFT, dtype=np.float32)
 _FRAME_WINDOW[(N_FFT - WIN) // 2:(N_FFT - WIN) // 2 + WIN] = _HAMMING  # centred in the FFT frame
 _SPAN = N_FFT + (WINDOW - 1) * HOP  # samples one window reads
+_BANK = slaney_filterbank(N_FFT, N_MELS)
 # A piece's print: its central PIECE_WINDOWS windows, PIECE_STRIDE frames apart (0: every window).
 PIECE_STRIDE, PIECE_WINDOWS = 40, 0
+PIECE_FRAMES = WINDOW  # frames of a piece's window (the LSTM reads any length; trained on 80)
+
+
+def log_mel(audio: np.ndarray) -> np.ndarray:
+    """log10 mel power frames (n_frames x 40), no centre padding (as trained)."""
+    audio = np.asarray(audio, dtype=np.float32)
+    if audio.size < N_FFT:
+        audio = np.pad(audio, (0, N_FFT - audio.size))
+    count = 1 + (audio.size - N_FFT) // HOP
+    index = np.arange(N_FFT)[None, :] + HOP * np.arange(count)[:, None]
+    spectrum = np.fft.rfft(audio[index] * _FRAME_WINDOW, N_FFT)
+    power = (spectrum.real ** 2 + spectrum.imag ** 2).astype(np.float32)
+    return np.log10(power @ _BANK.T + 1e-10)
 
 
 class DVectorEncoder:
@@ -43,22 +57,11 @@ class DVectorEncoder:
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._input = self._session.get_inputs()[0].name
-        self.bank = slaney_filterbank(N_FFT, N_MELS)
+        self.bank = _BANK
 
     @classmethod
     def load(cls, path: Path) -> "DVectorEncoder":
         return cls(Path(path))
-
-    def log_mel(self, audio: np.ndarray) -> np.ndarray:
-        """log10 mel power frames (n_frames x 40), no centre padding (as trained)."""
-        audio = np.asarray(audio, dtype=np.float32)
-        if audio.size < N_FFT:
-            audio = np.pad(audio, (0, N_FFT - audio.size))
-        count = 1 + (audio.size - N_FFT) // HOP
-        index = np.arange(N_FFT)[None, :] + HOP * np.arange(count)[:, None]
-        spectrum = np.fft.rfft(audio[index] * _FRAME_WINDOW, N_FFT)
-        power = (spectrum.real ** 2 + spectrum.imag ** 2).astype(np.float32)
-        return np.log10(power @ self.bank.T + 1e-10)
 
     def partials(self, audio: np.ndarray, hop_frames: int | None = STRIDE) -> tuple[np.ndarray, list[tuple[int, int]]]:
         """Windows of 80 log-mel frames every ``hop_frames`` (``None``: only the central one);
@@ -68,7 +71,7 @@ class DVectorEncoder:
             return np.zeros((0, WINDOW, N_MELS), dtype=np.float32), []
         if audio.size < _SPAN:
             audio = np.tile(audio, int(np.ceil(_SPAN / audio.size)))[:_SPAN]
-        frames = self.log_mel(audio)
+        frames = log_mel(audio)
         if hop_frames is None:
             starts = [(len(frames) - WINDOW) // 2]
         else:
@@ -88,7 +91,7 @@ class DVectorEncoder:
         All windows of all pieces run in batches of ``batch``."""
         if not pieces:
             return np.zeros((0, 256), dtype=np.float32)
-        windows = [self._central(self.partials(p, PIECE_STRIDE)[0]) for p in pieces]
+        windows = [self._piece_windows(np.asarray(p, dtype=np.float32)) for p in pieces]
         owner = np.repeat(np.arange(len(pieces)), [len(w) for w in windows])
         stacked = np.concatenate(windows)
         prints = np.concatenate([self.embed_partials(stacked[i:i + batch]) for i in range(0, len(stacked), batch)])
@@ -98,14 +101,25 @@ class DVectorEncoder:
         return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
     @staticmethod
-    def _central(windows: np.ndarray) -> np.ndarray:
-        if not PIECE_WINDOWS or len(windows) <= PIECE_WINDOWS:
-            return windows
-        first = (len(windows) - PIECE_WINDOWS) // 2
-        return windows[first:first + PIECE_WINDOWS]
+    def _piece_windows(audio: np.ndarray) -> np.ndarray:
+        """The windows of a piece's print (``partials`` every PIECE_STRIDE, the central
+        PIECE_WINDOWS of them); only the frames they cover are computed."""
+        span, size = N_FFT + (PIECE_FRAMES - 1) * HOP, PIECE_FRAMES
+        if audio.size < span:
+            audio = np.tile(audio, int(np.ceil(span / max(audio.size, 1))))[:span]
+        total = 1 + (audio.size - N_FFT) // HOP
+        starts = list(range(0, total - size + 1, PIECE_STRIDE))
+        if PIECE_WINDOWS and len(starts) > PIECE_WINDOWS:
+            first = (len(starts) - PIECE_WINDOWS) // 2
+            starts = starts[first:first + PIECE_WINDOWS]
+        low = starts[0]
+        frames = log_mel(audio[low * HOP:(starts[-1] + size - 1) * HOP + N_FFT])
+        return np.stack([frames[s - low:s - low + size] for s in starts])
 
     def embed_audio(self, audio: np.ndarray) -> np.ndarray | None:
-        """One unit print for a stretch of one person's speech (mean of its windows)."""
-        if np.asarray(audio).size < SAMPLE_RATE // 10:
+        """One unit print for a stretch of one person's speech: the mean of all its windows."""
+        mels, _ = self.partials(audio)
+        if not len(mels):
             return None
-        return self.embed_pieces([audio])[0]
+        mean = np.concatenate([self.embed_partials(mels[i:i + 256]) for i in range(0, len(mels), 256)]).mean(axis=0)
+        return (mean / np.linalg.norm(mean)).astype(np.float32)
