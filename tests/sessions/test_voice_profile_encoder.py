@@ -66,12 +66,15 @@ def test_a_profile_of_the_earlier_encoder_is_flagged_and_not_used(practice, tmp_
 def test_a_recount_tells_stored_prints_of_another_encoder(practice, tmp_path):
     from session_assistant.services.voice_count import VoiceCountService
 
-    service = VoiceCountService(practice.vault, None, tmp_path, encoder_loader=lambda: FakeEncoder("speaker-dvector", 2))
+    service = VoiceCountService(practice.vault, None, tmp_path,
+                                encoder_loader=lambda: FakeEncoder("speaker-dvector", 2))
     row = [0.0, 2.0, *([0.0625] * 256)]
     legacy = Segment(0, 0.0, 2.0, "Hello.", voice=[row])  # stored before prints said their encoder: GE2E
     assert service._made_by_another_encoder([legacy])
-    assert not service._made_by_another_encoder([Segment(0, 0.0, 2.0, "Hello.", voice=[row], voice_model="speaker-dvector")])
-    assert not service._made_by_another_encoder([Segment(0, 0.0, 2.0, "Hello.", voice=[[0.0, 2.0, *([0.1] * 13)]])])  # MFCC
+    dvector = Segment(0, 0.0, 2.0, "Hello.", voice=[row], voice_model="speaker-dvector")
+    assert not service._made_by_another_encoder([dvector])
+    mfcc = Segment(0, 0.0, 2.0, "Hello.", voice=[[0.0, 2.0, *([0.1] * 13)]])
+    assert not service._made_by_another_encoder([mfcc])
     stored = Segment.from_dict({**legacy.to_dict(), "voice_model": "speaker-ge2e"})
     assert stored.voice_model == "speaker-ge2e" and Segment.from_dict(
         {k: v for k, v in legacy.to_dict().items() if k != "voice_model"}).voice_model is None

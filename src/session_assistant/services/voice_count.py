@@ -60,7 +60,8 @@ class VoiceCountService(Service):
         segments = [Segment.from_dict(row) for row in rows]
         source = "stored voice prints"
         voice = self.voice_profile.clinician_voice(appointment_id) if self.voice_profile and count > 1 else None
-        check = OUTDATED_CHECK if self.voice_profile and count > 1 and voice is None and self.voice_profile.outdated() else ""
+        outdated = self.voice_profile and count > 1 and voice is None and self.voice_profile.outdated()
+        check = OUTDATED_CHECK if outdated else ""
         if not any(s.voice for s in segments):
             self._prints_from_audio(segments, recording_id)
             source = "the recording's audio"

@@ -9,6 +9,13 @@ onnxruntime, which faster-whisper already brings, on one thread.
 
 Same interface as ``voice_encoder.VoiceEncoder`` (``embed_pieces``, ``embed_audio``,
 ``partials`` + ``embed_partials``), so the pieces, clusters, names and voice profile are unchanged.
+
+Not the default (``load_encoder(models_dir, "speaker-dvector")`` or ``bench/with_speaker_model.py``
+use it): against GE2E it named the two-person AMI clips far better (68.7 -> 79.9 % of words) but
+the synthetic room's voices worse (99.4 -> 98.8 %), at 2.5x the CPU (11-12 % of Whisper's time,
+the limit is 5 %); with one central window a print costs about GE2E's, and the room fell to 95.9 %
+(bench/README.md, 2026-12-01, speakers17h). Int8 with dynamic quantisation: a print moves a little
+(up to ~0.005 a number) with the other windows of its batch.
 """
 
 from __future__ import annotations
