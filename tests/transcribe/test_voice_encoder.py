@@ -18,7 +18,7 @@ from transcribe_samples import read_wav, speak
 
 @pytest.fixture(scope="module")
 def encoder() -> VoiceEncoder:
-    found = load_encoder(MODELS_DIR)
+    found = load_encoder(MODELS_DIR, "speaker-ge2e")  # GE2E-specific (central 1.6 s partial, weights)
     assert found is not None, f"speaker-ge2e is not installed; {model_registry.SETUP_HINT}"
     return found
 

@@ -67,9 +67,12 @@ def _show(ctx, args) -> int:
     if info is None:
         ctx.emit({"voice_profile": None}, "No voice profile. Sessions name the clinician from the conversation.")
     else:
+        outdated = ctx.practice().voice_profile.outdated()
         ctx.emit({"voice_profile": info.public()},
                  f"Voice profile made {info.created_at} ({info.source}, {info.speech_s:.0f} s of speech, "
-                 f"{info.model}). Sessions name you by your voice.")
+                 f"{info.model}). " + ("It was made with an earlier speaker model and is not used: read the "
+                                       "passage again (profile voice record)." if outdated
+                                       else "Sessions name you by your voice."))
     return 0
 
 

@@ -225,6 +225,10 @@ class LiveSession:
                 transcript = self.live.finish(ctx.token, ctx.on_progress)
                 if not transcript.segments:
                     raise NoSpeech("No speech was heard in the recording; nothing was transcribed.")
+                if self.speakers > 1 and not self.is_call:
+                    from session_assistant.services.voice_profile import flag_outdated
+
+                    flag_outdated(transcript, self.pipeline.voice_profile)  # a profile of an earlier encoder
                 return {"transcript_id": self.pipeline.store_transcript(self.appointment_id, transcript, active.id)}
 
             result = self.pipeline._outcome(self.pipeline.jobs.run(self.job_id, work, token=token,

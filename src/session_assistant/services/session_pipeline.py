@@ -106,6 +106,10 @@ class SessionPipeline(Service):
                                                done=ctx.checkpoints, on_window_done=save, speakers=speakers,
                                                on_progress=ctx.on_progress, token=ctx.token, clinician_voice=voice,
                                                settings=settings)
+                if voice is None and speakers > 1:
+                    from session_assistant.services.voice_profile import flag_outdated
+
+                    flag_outdated(transcript, self.voice_profile)
             if not transcript.segments:
                 from session_assistant.transcribe.errors import NoSpeech
 

@@ -23,9 +23,13 @@ from pathlib import Path
 from session_assistant.errors import ImmutableRecord, NotFound, UserError
 from session_assistant.services.base import Service
 from session_assistant.services.speaker_labels import SpeakerChange, SpeakerLabelService
+from session_assistant.services.voice_profile import MODEL_ID as LEGACY_MODEL
+from session_assistant.services.voice_profile import OUTDATED_CHECK
 from session_assistant.vault.writer import writes
 
 MAX_VOICES = 8
+STALE_PRINTS_CHECK = ("This transcript's voice prints were made with an earlier speaker model and its audio is gone, "
+                      "so your voice profile could not be used: names were chosen from the conversation. Check them.")
 
 
 class VoiceCountService(Service):
@@ -55,12 +59,22 @@ class VoiceCountService(Service):
                                   "signed record and its speakers cannot change.")
         segments = [Segment.from_dict(row) for row in rows]
         source = "stored voice prints"
+        voice = self.voice_profile.clinician_voice(appointment_id) if self.voice_profile and count > 1 else None
+        outdated = self.voice_profile and count > 1 and voice is None and self.voice_profile.outdated()
+        check = OUTDATED_CHECK if outdated else ""
         if not any(s.voice for s in segments):
             self._prints_from_audio(segments, recording_id)
             source = "the recording's audio"
-        voice = self.voice_profile.clinician_voice(appointment_id) if self.voice_profile and count > 1 else None
+        elif voice is not None and self._made_by_another_encoder(segments):
+            # The profile is this encoder's print; the stored ones are another's: never compared.
+            try:
+                self._prints_from_audio(segments, recording_id)
+                source = "the recording's audio (the stored prints were an earlier speaker model's)"
+            except UserError:  # the audio is gone: the stored prints still cluster among themselves
+                voice, check = None, STALE_PRINTS_CHECK
         pieces = copy.deepcopy(segments)
         naming = diarize(pieces, int(count), voice)
+        naming.check = naming.check or check
         speakers = _per_line(segments, pieces)
         return self._store(appointment_id, transcript_id, rows, segments, speakers, count, source, naming)
 
@@ -79,7 +93,8 @@ class VoiceCountService(Service):
                 if row.get("speaker") != segment.speaker:
                     changed.append(segment.id)
                 row["speaker"] = segment.speaker
-                row["voice"] = row.get("voice") or segment.voice  # prints made from the audio are kept
+                if not row.get("voice") or source != "stored voice prints":  # prints made from the audio are kept
+                    row["voice"], row["voice_model"] = segment.voice, segment.voice_model
             # The new naming's own warning replaces the old one (a profile that did not decide).
             conn.execute("UPDATE transcripts SET segments_json = ?, updated_at = ?, naming_check = ? WHERE id = ?",
                          (json.dumps(rows), self.clock.iso(), naming.check, transcript_id))
@@ -115,6 +130,13 @@ class VoiceCountService(Service):
                             "channel. Name lines by hand if someone else spoke.")
         audio = reader.read_float32()
         attach_voice_features(segments, audio, encoder=self._encoder())
+
+    def _made_by_another_encoder(self, segments) -> bool:
+        """Whether the stored prints are another speaker encoder's than the one in use now (rows
+        without a model are GE2E's, the only encoder before; MFCC rows have under 64 numbers)."""
+        current = getattr(self._encoder(), "model_id", None)
+        made = {s.voice_model or LEGACY_MODEL for s in segments if s.voice and len(s.voice[0]) - 2 >= 64}
+        return current is not None and bool(made) and made != {current}
 
     def _encoder(self):
         if self._encoder_loader is not None:

@@ -28,10 +28,20 @@ if TYPE_CHECKING:  # numpy is imported where a print is decoded: `recordings lis
     import numpy as np
 
 _KEY = "clinician_voice_profile"
-MODEL_ID = "speaker-ge2e"
+MODEL_ID = "speaker-ge2e"  # the encoder of profiles made before the record said which
+OUTDATED_CHECK = ("Your voice profile was made with an earlier speaker model, so it was not used here: names were "
+                  "chosen from the conversation. Read the passage again (Settings, voice profile) so sessions can "
+                  "name you by your voice.")
 BIOMETRIC_NOTICE = ("Your voice profile is biometric data. It is kept encrypted in the vault only, used only to "
                     "tell your voice from your clients' in your own sessions, and `profile voice delete` "
                     "(or Settings) removes it.")
+
+
+def flag_outdated(transcript, profiles) -> None:
+    """Tell the clinician with the transcript (its naming check) when their stored profile was not
+    used because another speaker encoder made it; a warning the naming gave itself stays."""
+    if profiles is not None and not transcript.naming_check and profiles.outdated():
+        transcript.speaker_naming = {**(transcript.speaker_naming or {}), "check": OUTDATED_CHECK}
 
 
 @dataclass
@@ -62,7 +72,7 @@ class VoiceProfileService(Service):
         if self._encoder is None:
             from session_assistant.model_registry import SETUP_HINT
 
-            raise ModelUnavailable(f"The speaker encoder ({MODEL_ID}) is not installed; {SETUP_HINT}.")
+            raise ModelUnavailable(f"The speaker encoder is not installed; {SETUP_HINT}.")
         return self._encoder
 
     def _read(self, conn) -> dict | None:
@@ -79,8 +89,10 @@ class VoiceProfileService(Service):
         """
         from session_assistant.transcribe.voice_profile import voice_print
 
-        made = voice_print(audio, self._encoder_or_fail())
-        record = {"created_at": self.clock.iso(), "source": source, "speech_s": made.speech_s, "model": MODEL_ID,
+        encoder = self._encoder_or_fail()
+        made = voice_print(audio, encoder)
+        record = {"created_at": self.clock.iso(), "source": source, "speech_s": made.speech_s,
+                  "model": getattr(encoder, "model_id", MODEL_ID),
                   "embedding": base64.b64encode(made.embedding.astype("<f4").tobytes()).decode("ascii")}
         self._store(record, source, made.speech_s)
         return self.info()
@@ -102,9 +114,29 @@ class VoiceProfileService(Service):
             return None
         return VoiceProfileInfo(record["created_at"], record["source"], record["speech_s"], record["model"])
 
+    def _current_model(self) -> str | None:
+        """The model id of the speaker encoder sessions use now (None: none installed)."""
+        try:
+            return getattr(self._encoder_or_fail(), "model_id", MODEL_ID)
+        except ModelUnavailable:
+            return None
+
+    def outdated(self) -> str | None:
+        """The model a stored profile was made with, when sessions now use another speaker encoder
+        (prints of two encoders cannot be compared: the profile must be read again); else None."""
+        with self.db.read() as conn:
+            record = self._read(conn)
+        if record is None:
+            return None
+        made, current = record.get("model", MODEL_ID), self._current_model()
+        return made if current is not None and made != current else None
+
     @writes
     def clinician_voice(self, appointment_id: int | None = None, purpose: str = "naming speakers") -> np.ndarray | None:
-        """The print, for naming the clinician in a session; audited as a use. None without one."""
+        """The print, for naming the clinician in a session; audited as a use. None without one, and
+        None for a profile made with another speaker encoder than the current one (``outdated``)."""
+        if self.outdated():
+            return None
         with self.db.transaction() as conn:
             record = self._read(conn)
             if record is None:

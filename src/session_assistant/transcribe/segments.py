@@ -33,6 +33,9 @@ class Segment:
     # Voice features used to tell speakers apart; kept so speakers can be (re)assigned after a
     # restart without the audio. Not part of the public JSON of the CLI.
     voice: list[float] | None = None
+    # The speaker encoder that made ``voice`` (a model id; None: GE2E, the only one before
+    # 2026-12-01, or the MFCC fallback). Prints of two encoders are never compared.
+    voice_model: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

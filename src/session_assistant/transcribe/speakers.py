@@ -126,6 +126,7 @@ def attach_voice_features(segments: list[Segment], audio: np.ndarray, offset_s: 
     for (seg, start, end), voice in zip(spans, encoder.embed_pieces(pieces)):
         row = [round(start, 3), round(end, 3), *np.round(voice, 4).tolist()]
         seg.voice = (seg.voice or []) + [row]
+        seg.voice_model = getattr(encoder, "model_id", None)
 
 
 def _audio_pieces(seg: Segment, levels: np.ndarray, threshold: float, offset_s: float) -> list[tuple[float, float]]:

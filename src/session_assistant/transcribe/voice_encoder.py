@@ -84,10 +84,10 @@ def _one_blas_thread():
             setter(before)
 
 
-def mel_filterbank() -> np.ndarray:
-    """The 40 x 201 Slaney-normalised triangular filters librosa's defaults give (as trained)."""
-    mel_points = _slaney_mel_to_hz(np.linspace(_hz_to_slaney_mel(0.0), _hz_to_slaney_mel(SAMPLE_RATE / 2), N_MELS + 2))
-    fft_freqs = np.linspace(0, SAMPLE_RATE / 2, 1 + N_FFT // 2)
+def slaney_filterbank(n_fft: int, n_mels: int) -> np.ndarray:
+    """``n_mels`` x (1 + n_fft/2) Slaney-normalised triangular filters (librosa's defaults)."""
+    mel_points = _slaney_mel_to_hz(np.linspace(_hz_to_slaney_mel(0.0), _hz_to_slaney_mel(SAMPLE_RATE / 2), n_mels + 2))
+    fft_freqs = np.linspace(0, SAMPLE_RATE / 2, 1 + n_fft // 2)
     widths = np.diff(mel_points)
     ramps = mel_points[:, None] - fft_freqs[None, :]
     lower = -ramps[:-2] / widths[:-1, None]
@@ -95,6 +95,11 @@ def mel_filterbank() -> np.ndarray:
     weights = np.maximum(0.0, np.minimum(lower, upper))
     weights *= (2.0 / (mel_points[2:] - mel_points[:-2]))[:, None]
     return weights.astype(np.float32)
+
+
+def mel_filterbank() -> np.ndarray:
+    """The 40 x 201 filters GE2E was trained with."""
+    return slaney_filterbank(N_FFT, N_MELS)
 
 
 _WINDOW = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N_FFT) / N_FFT)).astype(np.float32)  # periodic Hann
@@ -116,6 +121,8 @@ def mel_frames(audio: np.ndarray, bank: np.ndarray, first: int = 0, count: int |
 
 class VoiceEncoder:
     """The GE2E encoder over numpy weights: ``embed_partials`` and ``embed_audio``."""
+
+    model_id = "speaker-ge2e"
 
     def __init__(self, weights: dict[str, np.ndarray]) -> None:
         self._layers = []
@@ -225,14 +232,23 @@ class VoiceEncoder:
         return mean / np.linalg.norm(mean)
 
 
-def load_encoder(models_dir: Path) -> VoiceEncoder | None:
-    """The installed encoder, or None when the speaker model is not installed (callers then fall
-    back to the classical features, and ``models`` shows what is missing)."""
+def load_encoder(models_dir: Path, name: str | None = None):
+    """The installed encoder (the default speaker model, or ``name``), or None when it is not
+    installed (callers then fall back to the classical features, and ``models`` shows what is
+    missing). Its ``model_id`` says which encoder made a print: prints of two encoders are never
+    compared (a stored voice profile is checked against it)."""
     from session_assistant import model_registry
     from session_assistant.errors import ModelUnavailable
 
     try:
-        model = model_registry.resolve(Path(models_dir), "speaker")
+        model = model_registry.resolve(Path(models_dir), "speaker", name)
     except ModelUnavailable:
         return None
-    return VoiceEncoder.load(model.path / "encoder.npz")
+    if (model.path / "embedder.onnx").is_file():
+        from session_assistant.transcribe.dvector_encoder import DVectorEncoder
+
+        encoder = DVectorEncoder.load(model.path / "embedder.onnx")
+    else:
+        encoder = VoiceEncoder.load(model.path / "encoder.npz")
+    encoder.model_id = model.id
+    return encoder
