@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from session_assistant.transcribe.segments import SAMPLE_RATE
-from session_assistant.transcribe.voice_encoder import slaney_filterbank
+from session_assistant.transcribe.mel_bank import slaney_filterbank
 
 N_FFT, WIN, HOP, N_MELS = 512, 400, 160, 40
 WINDOW, STRIDE = 80, 40  # frames per window, frames between windows
