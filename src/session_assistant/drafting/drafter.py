@@ -17,6 +17,7 @@ from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.section_drafting import draft_sections, source_block
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance, parse_transcript, require_words
+from session_assistant.drafting.typed_slots import fill_typed, wants_typed_slots
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 # Transcripts up to this many tokens are drafted directly; longer ones go through windows. On two
@@ -74,12 +75,19 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
                                        subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting",
                                        chart=chart)
+        typed = None
+        if wants_typed_slots(subject, utterances):  # after the sections: the transcript is still in the cache
+            on_progress(0.99, "Drafting: homework, interventions and risk screens")
+            try:
+                typed = fill_typed(model, utterances, system, cancel=cancel)
+            except ContextExceeded:
+                typed = None  # the note stands without them; the sections fitted, the request did not
         kept = capture(raw, mode="direct", fmt=note_format.key, subject=subject, warnings=warnings,
                        model=model.model_id, chart=chart, pronouns=pronouns, max_sentences=max_sentences,
-                       fitted_words=words)
+                       fitted_words=words, typed=typed)
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
                          model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart,
-                         pronouns=pronouns)
+                         pronouns=pronouns, typed=typed)
         draft.model_raw = kept
     else:
         options = {"window_tokens": window_tokens} if window_tokens else {}
