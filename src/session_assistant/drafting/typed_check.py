@@ -28,7 +28,7 @@ from session_assistant.drafting.grounding import SourceIndex, content_words, num
 from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, _answer_status, is_client, mentions_risk
 from session_assistant.drafting.session_facts import APPROACH_NAMES, INTERVENTIONS
 from session_assistant.drafting.therapy_lexicon import WIDER_APPROACH_NAMES, WIDER_INTERVENTIONS
-from session_assistant.drafting.typed_slots import ANSWERS, APPROACHES, OTHER, TOPICS
+from session_assistant.drafting.typed_slots import ANSWERS, APPROACHES, OTHER, TOPIC_ASKED as _TOPIC, TOPICS
 
 NEAR = 1  # a cited line's neighbours count as said with it (a proposal and its "Yeah.")
 SAID_SHARE = 0.6  # of a slot's content words, said in or next to its lines
@@ -42,18 +42,8 @@ _LATER = re.compile(r"\b(?:will|'ll|going to|gonna|try|this week|next (?:week|ti
                     r"between now|until|every|each|daily|tonight|tomorrow|(?:could|would|can|will) you|homework|"
                     r"practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                     r"weekend|let'?s (?:say|do|make|try))\b", re.I)
-_TOPIC_WORDS = {
-    "suicidal_ideation": r"\bsuicid\w*|\bkill(?:ing)? (?:yourself|myself)\b|\bend(?:ing)? (?:your|my|it)\b|\bdead\b|\bdie\b|"
-                         r"\bdying\b|\balive\b|\bwake up\b|\bbetter off\b|\btake your (?:own )?life\b",
-    "self_harm": r"\bself[- ]?harm\w*|\b(?:hurt|harm|cut|cutting|burn)\w* (?:yourself|myself)\b|\burges? to (?:cut|hurt|harm)\b|"
-                 r"\bcut\b|\bcutting\b",
-    "harm_to_others": r"\b(?:hurt|harm|hit|kill)\w* (?:anyone|someone|others|him|her|them|somebody|anybody)\b|\bviolen\w*|"
-                      r"\bphysical\b|\bweapons?\b|\bgun\b",
-    "abuse": r"\bafraid\b|\bscared of\b|\bsafe (?:at home|with)\b|\bphysical\b|\bpush\w*|\bgrab\w*|\bhit\w*|\bthrown?\b|"
-             r"\bthrew\b|\bviolen\w*|\bhurt(?:ing)? you\b|\bthreaten\w*",
-}
-_TOPIC = {k: re.compile(p, re.I) for k, p in _TOPIC_WORDS.items()}
-_ZEROS = re.compile(r"^\s*(?:all |it'?s |that'?s |a )?(?:zero|zeros|none|nothing|nope|not once)\b", re.I)
+_ZEROS = re.compile(r"^\s*(?:all |it'?s |that'?s |a )?(?:zero|zeros|none|nothing|nope|not once)\b|"
+                    r"\b(?:should be|it'?s|was|that'?s) (?:a )?zero\b", re.I)
 _NAMES = {a: re.compile(p) for a, p in {**APPROACH_NAMES, **WIDER_APPROACH_NAMES}.items()}
 _TECHNIQUES = {a: [re.compile(p, re.I) for ps in techs.values() for p in ps]
                for a, techs in {**INTERVENTIONS, **WIDER_INTERVENTIONS}.items()}

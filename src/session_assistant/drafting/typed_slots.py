@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Sequence
 
 from session_assistant.drafting.formats import prompt_text
@@ -40,6 +41,21 @@ APPROACHES = tuple(a for a in (*INTERVENTIONS, *WIDER_INTERVENTIONS) if a != "ho
 TOPICS = {"suicidal ideation": "suicidal_ideation", "self-harm": "self_harm", "harm to others": "harm_to_others",
           "violence or safety at home": "abuse"}
 ANSWERS = ("denied", "endorsed", "not clear")
+# Words that name each topic in a question, in other words than ``risk.SCREENING_TOPICS`` ("has
+# anything got physical between you", 28; "Suicidal thoughts, zero, zero", 27). A screen's question
+# must be a clinician line with one of them (the schema offers no other line; ``typed_check`` checks
+# the topic the model chose).
+TOPIC_WORDS = {
+    "suicidal_ideation": r"\bsuicid\w*|\bkill(?:ing)? (?:yourself|myself)\b|\bend(?:ing)? (?:your|my|it)\b|\bdead\b|\bdie\b|"
+                         r"\bdying\b|\balive\b|\bwake up\b|\bbetter off\b|\btake your (?:own )?life\b",
+    "self_harm": r"\bself[- ]?harm\w*|\b(?:hurt|harm|cut|cutting|burn)\w* (?:yourself|myself)\b|\burges? to (?:cut|hurt|harm)\b|"
+                 r"\bcut\b|\bcutting\b",
+    "harm_to_others": r"\b(?:hurt|harm|hit|kill)\w* (?:anyone|someone|others|him|her|them|somebody|anybody)\b|\bviolen\w*|"
+                      r"\bphysical\b|\bweapons?\b|\bgun\b",
+    "abuse": r"\bafraid\b|\bscared of\b|\bsafe (?:at home|with)\b|\bphysical\b|\bpush\w*|\bgrab\w*|\bhit\w*|\bthrown?\b|"
+             r"\bthrew\b|\bviolen\w*|\bhurt(?:ing)? you\b|\bthreaten\w*",
+}
+TOPIC_ASKED = {k: re.compile(p, re.I) for k, p in TOPIC_WORDS.items()}
 BUDGET = 40 + 45 * HOMEWORK_MAX + 55 * INTERVENTIONS_MAX + 40 * SCREENS_MAX
 
 
@@ -63,26 +79,30 @@ def typed_schema(utterances: Sequence[Utterance]) -> dict:
     def evidence(values: Sequence[int]) -> dict:
         return {"type": "array", "items": _ids(values), "minItems": 1, "maxItems": EVIDENCE_MAX}
 
+    asked = [u.id for u in utterances if not is_client(u.speaker) and any(p.search(u.text) for p in TOPIC_ASKED.values())]
     homework = {"type": "object", "properties": {"evidence": evidence(ids), "task": text},
                 "required": ["evidence", "task"]}
     done = {"type": "object", "properties": {"evidence": evidence(clinician), "done": text,
                                              "approach": {"enum": list(APPROACHES)}},
             "required": ["evidence", "done", "approach"]}
-    screen = {"type": "object", "properties": {"question": _ids(clinician), "answer_line": _ids(client),
+    screen = {"type": "object", "properties": {"question": _ids(asked or clinician), "answer_line": _ids(client),
                                                "topic": {"enum": list(TOPICS)}, "answer": {"enum": list(ANSWERS)}},
               "required": ["question", "answer_line", "topic", "answer"]}
     return {"type": "object",
-            "properties": {"homework": {"type": "array", "items": homework, "maxItems": HOMEWORK_MAX},
-                           "interventions": {"type": "array", "items": done, "maxItems": INTERVENTIONS_MAX},
-                           "risk_screens": {"type": "array", "items": screen, "maxItems": SCREENS_MAX}},
+            # Each list asks for one item at least: with all optional the 1.5B model wrote three empty
+            # lists (25, first try), as record_extract found for its slots. An item with nothing to
+            # cite fails its check and is dropped; screens are asked only where a line could be one.
+            "properties": {"homework": {"type": "array", "items": homework, "minItems": 1, "maxItems": HOMEWORK_MAX},
+                           "interventions": {"type": "array", "items": done, "minItems": 1,
+                                             "maxItems": INTERVENTIONS_MAX},
+                           "risk_screens": {"type": "array", "items": screen, "minItems": 1 if asked else 0,
+                                            "maxItems": SCREENS_MAX if asked else 0}},
             "required": ["homework", "interventions", "risk_screens"]}
 
 
 def typed_request() -> str:
-    approaches = "; ".join(APPROACHES)
-    return (prompt_text("typed_slots").format(homework_max=HOMEWORK_MAX, interventions_max=INTERVENTIONS_MAX,
-                                               screens_max=SCREENS_MAX)
-            + f"\nApproach names: {approaches}.")
+    return prompt_text("typed_slots").format(homework_max=HOMEWORK_MAX, interventions_max=INTERVENTIONS_MAX,
+                                              screens_max=SCREENS_MAX)
 
 
 def typed_messages(utterances: Sequence[Utterance], system: str) -> list[dict]:
