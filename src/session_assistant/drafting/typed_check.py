@@ -163,6 +163,9 @@ def check_screen(item: dict, source: SourceIndex) -> TypedSlot:
         slot.refused = "topic_not_asked"
     elif answer_reads(answer.text) != said:
         slot.refused = "answer_differs"
+    elif said == "not clear" and not any(_TOPIC[category].search(q) and q.rstrip().endswith("?")
+                                         for q in re.split(r"(?<=[.!?])\s+", asked.text)):
+        slot.refused = "not_asked"  # an unclear answer counts only after a question that names the topic
     slot.text = answer.text
     return slot
 

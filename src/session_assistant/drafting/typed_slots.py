@@ -51,9 +51,11 @@ TOPIC_WORDS = {
     "self_harm": r"\bself[- ]?harm\w*|\b(?:hurt|harm|cut|cutting|burn)\w* (?:yourself|myself)\b|\burges? to (?:cut|hurt|harm)\b|"
                  r"\bcut\b|\bcutting\b",
     "harm_to_others": r"\b(?:hurt|harm|hit|kill)\w* (?:anyone|someone|others|him|her|them|somebody|anybody)\b|\bviolen\w*|"
-                      r"\bphysical\b|\bweapons?\b|\bgun\b",
-    "abuse": r"\bafraid\b|\bscared of\b|\bsafe (?:at home|with)\b|\bphysical\b|\bpush\w*|\bgrab\w*|\bhit\w*|\bthrown?\b|"
-             r"\bthrew\b|\bviolen\w*|\bhurt(?:ing)? you\b|\bthreaten\w*",
+                      r"\bweapons?\b|\bguns?\b",
+    "abuse": r"\b(?:afraid|scared|frightened) (?:at home|of (?:him|her|them|your \w+|each other))\b|\bsafe (?:at home|with)\b|"
+             r"\b(?:got|get|gets|getting) physical\b|\bphysical (?:between|with) you\b|\b(?:push|shov|grabb?|hit|slap)\w* "
+             r"(?:you|her|him|each other)\b|\bthings thrown\b|\bthrew things\b|\bviolen\w*|\bhurt(?:ing)? you\b|"
+             r"\bthreaten\w* (?:you|her|him)\b",
 }
 TOPIC_ASKED = {k: re.compile(p, re.I) for k, p in TOPIC_WORDS.items()}
 BUDGET = 40 + 45 * HOMEWORK_MAX + 55 * INTERVENTIONS_MAX + 40 * SCREENS_MAX
