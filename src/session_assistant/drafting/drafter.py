@@ -57,6 +57,10 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     clearly less on only three (bench/README.md, "branch therapy16c"); and it has no while-recording
     extraction, so the window's Stop-to-draft (the live ``DraftAccumulator``) cannot use it yet.
 
+    A client note drafted directly also gets one typed-slot request after its sections (homework,
+    interventions done, risk screens, each citing lines; ``typed_slots``, checked by ``typed_check``).
+    The windowed path (long sessions, the live Stop-to-draft) does not make it yet.
+
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
     """
@@ -72,16 +76,19 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     if fits_directly(model, note_format, utterances, system, direct_limit, chart):
         words = sum(len(u.text.split()) for u in utterances)
         note_format = fit_to_session(note_format, words)
+        typed_too = wants_typed_slots(subject, utterances)
+        share = 0.95 if typed_too else 1.0  # the typed request's share of the progress bar
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
-                                       subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting",
-                                       chart=chart)
+                                       subject=subject, on_progress=lambda f, m: on_progress(share * f, m),
+                                       cancel=cancel, stage="Drafting", chart=chart)
         typed = None
-        if wants_typed_slots(subject, utterances):  # after the sections: the transcript is still in the cache
-            on_progress(0.99, "Drafting: homework, interventions and risk screens")
+        if typed_too:  # after the sections: the transcript is still in the cache
+            on_progress(share, "Drafting: homework, interventions and risk screens")
             try:
                 typed = fill_typed(model, utterances, system, cancel=cancel)
             except ContextExceeded:
                 typed = None  # the note stands without them; the sections fitted, the request did not
+            on_progress(1.0, "Drafting: done")
         kept = capture(raw, mode="direct", fmt=note_format.key, subject=subject, warnings=warnings,
                        model=model.model_id, chart=chart, pronouns=pronouns, max_sentences=max_sentences,
                        fitted_words=words, typed=typed)
