@@ -194,3 +194,12 @@ def test_real_small_model_fills_schema_valid_slots(tiny_model):
     for item in data.get("risk_screens") or []:
         assert {item["question"], item["answer_line"]} <= ids
         assert item["topic"] in TOPICS and item["answer"] in ANSWERS
+
+
+def test_answers_read_as_a_clinician_would():
+    from session_assistant.drafting.typed_check import answer_reads
+
+    assert answer_reads("One. Several days.") == "endorsed"  # a questionnaire's item answered with a frequency
+    assert answer_reads("All zeros. Honestly.") == "denied"
+    assert answer_reads("Oh, that should be a zero. I forgot to fill it in.") == "denied"
+    assert answer_reads("Oh God. Okay.") == "not clear"

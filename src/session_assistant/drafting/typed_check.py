@@ -44,6 +44,8 @@ _LATER = re.compile(r"\b(?:will|'ll|going to|gonna|try|this week|next (?:week|ti
                     r"weekend|let'?s (?:say|do|make|try))\b", re.I)
 _ZEROS = re.compile(r"^\s*(?:all |it'?s |that'?s |a )?(?:zero|zeros|none|nothing|nope|not once)\b|"
                     r"\b(?:should be|it'?s|was|that'?s) (?:a )?zero\b", re.I)
+_SOME = re.compile(r"\b(?:several days|more than half(?: the days)?|nearly every day|most days|some days|sometimes|"
+                   r"a few times|once or twice|now and then|on and off)\b", re.I)
 _NAMES = {a: re.compile(p) for a, p in {**APPROACH_NAMES, **WIDER_APPROACH_NAMES}.items()}
 _TECHNIQUES = {a: [re.compile(p, re.I) for ps in techs.values() for p in ps]
                for a, techs in {**INTERVENTIONS, **WIDER_INTERVENTIONS}.items()}
@@ -175,6 +177,8 @@ def answer_reads(text: str) -> str:
     status, _ = _answer_status(SimpleNamespace(text=text))
     if status == UNCLEAR and _ZEROS.search(text):
         return "denied"  # "All zeros. Honestly." to the diary card's suicidal-thoughts row
+    if status == UNCLEAR and _SOME.search(text):
+        return "endorsed"  # "One. Several days." to a questionnaire's item on being better off dead (25)
     return {DENIED: "denied", ENDORSED: "endorsed"}.get(status, "not clear")
 
 

@@ -32,8 +32,8 @@ from session_assistant.jobs.progress import CancelToken
 log = logging.getLogger(__name__)
 
 TYPED_FORMAT = "session-assistant typed slots v1"
-HOMEWORK_MAX, INTERVENTIONS_MAX, SCREENS_MAX = 3, 3, 3
-TEXT_MAX_CHARS = 90
+HOMEWORK_MAX, INTERVENTIONS_MAX, SCREENS_MAX = 3, 2, 2  # greedy decoding fills a list to its end (25: one screen three times)
+TEXT_MAX_CHARS = 80
 EVIDENCE_MAX = 3
 OTHER = "other"
 APPROACHES = tuple(a for a in (*INTERVENTIONS, *WIDER_INTERVENTIONS) if a != "homework review") + (OTHER,)
