@@ -38,10 +38,13 @@ ANSWER_AFTER = 3
 _KIND_WORDS = content_words("client clinician session homework task agreed agree will try plan planned discussed discuss "
                             "talked talk explored explore reviewed review practice practise continue week next before "
                             "between done did use used using work worked helped help therapist")
-_LATER = re.compile(r"\b(?:will|'ll|going to|gonna|try|this week|next (?:week|time|session)|before (?:we|next|the next)|"
-                    r"between now|until|every|each|daily|tonight|tomorrow|(?:could|would|can|will) you|homework|"
-                    r"practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                    r"weekend|let'?s (?:say|do|make|try))\b", re.I)
+# "They'll know" (25) is no plan: only the client, the clinician or both will do it.
+_LATER = re.compile(r"\b(?:I will|you will|we will|I'll|you'll|we'll|going to|gonna|try|this week|next (?:week|time|session)|"
+                    r"before (?:we|next|the next)|between now|until|every|each|daily|tonight|tomorrow|"
+                    r"(?:could|would|can|will) you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
+                    r"thursday|friday|saturday|sunday|weekend|let'?s (?:say|do|make|try))\b", re.I)
+AGREED_AFTER = 3  # the proposal or the "I'll do Thursday" may come up to three lines after the lines cited
+MIN_TASK_WORDS = 2  # "read the homework" (19) names no task
 _ZEROS = re.compile(r"^\s*(?:all |it'?s |that'?s |a )?(?:zero|zeros|none|nothing|nope|not once)\b|"
                     r"\b(?:should be|it'?s|was|that'?s) (?:a )?zero\b", re.I)
 _SOME = re.compile(r"\b(?:several days|more than half(?: the days)?|nearly every day|most days|some days|sometimes|"
@@ -109,13 +112,23 @@ def check_homework(item: dict, source: SourceIndex) -> TypedSlot:
         return slot
     near = [source.by_id[i].text for i in _near(source, ids)]
     share, hits = said_share(task, near)
-    if hits == 0 or share < SAID_SHARE:
+    if len(content_words(task) - _KIND_WORDS) < MIN_TASK_WORDS:
+        slot.refused = "too_vague"
+    elif hits < MIN_TASK_WORDS or share < SAID_SHARE or said_share(task, [source.by_id[i].text for i in ids])[1] == 0:
         slot.refused = "not_said"
     elif not numbers_in(task) <= numbers_in(" ".join(near)):
         slot.refused = "number_not_said"
-    elif not any(_LATER.search(t) for t in near):
+    elif not any(_LATER.search(source.by_id[i].text) and (i in ids or said_share(task, [source.by_id[i].text])[1])
+                 for i in _after(source, ids)):  # a line after the cited ones speaks of the same task
         slot.refused = "not_for_later"
     return slot
+
+
+def _after(source: SourceIndex, ids: Sequence[int]) -> list[int]:
+    """The cited lines and up to ``AGREED_AFTER`` lines after the last of them."""
+    order = [u.id for u in source.utterances]
+    last = max(order.index(i) for i in ids)
+    return list(dict.fromkeys([*ids, *order[last + 1:last + 1 + AGREED_AFTER]]))
 
 
 def _technique_shown(approach: str, source: SourceIndex) -> bool:
