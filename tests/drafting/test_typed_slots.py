@@ -203,3 +203,21 @@ def test_answers_read_as_a_clinician_would():
     assert answer_reads("All zeros. Honestly.") == "denied"
     assert answer_reads("Oh, that should be a zero. I forgot to fill it in.") == "denied"
     assert answer_reads("Oh God. Okay.") == "not clear"
+
+
+def test_a_slot_cited_at_the_wrong_lines_is_checked_where_it_was_said():
+    # the 1.5B model cites consecutive ids (03: a task said at 81, cited at 10-12)
+    slots = checked_slots({"homework": [{"evidence": [0, 1], "task": "jot down a number for how I felt after the pickup"}]},
+                          SOURCE)
+    assert slots[0].refused == "" and slots[0].evidence == [6] and slots[0].cited == [0, 1]
+    nowhere = checked_slots({"homework": [{"evidence": [0, 1], "task": "swim twice at the gym"}]}, SOURCE)
+    assert nowhere[0].refused == "not_said"
+
+
+def test_a_task_in_the_clients_words_is_written_in_the_notes_voice():
+    data = {"homework": [{"evidence": [4, 5], "task": "I'll do one pickup on Thursday with Carla"}]}
+    kept = {"format_version": "session-assistant model raw v1", "mode": "direct", "format": "soap", "subject": "client",
+            "max_sentences": None, "fitted_words": None, "model": "m", "pronouns": None, "warnings": [], "chart": None,
+            "sections": {"subjective": [], "objective": [], "assessment": [], "plan": []}, "typed": _kept(data)}
+    plan = [s.text for s in assemble_again(kept, LINES).sentences if s.text.startswith(HOMEWORK_OPENING)]
+    assert plan and " I'll " not in f" {plan[0]} " and "Thursday with Carla" in plan[0]

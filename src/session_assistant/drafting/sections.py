@@ -367,7 +367,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
-    for line in typed_lines(fmt.key, slots, by_section):
+    for line in typed_lines(fmt.key, slots, by_section, source, pronouns):
         by_section[line.section].append(line)
     if therapy:
         by_section[voice_keys[2]] = plan_without_retelling(by_section[voice_keys[2]], dropped)

@@ -65,6 +65,7 @@ class TypedSlot:
     category: str = ""
     answer: str = ""
     refused: str = ""  # why it was dropped ("" when it passed)
+    cited: list[int] | None = None  # the model's own ids when the checker found the slot's line elsewhere
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -101,6 +102,30 @@ def _evidence(item: dict, key: str, source: SourceIndex) -> list[int] | None:
     if not ids or any(i not in source.by_id for i in ids):
         return None
     return list(dict.fromkeys(ids))
+
+
+ANCHOR_SHARE = 0.8  # a line saying this much of a slot's words is where it was said
+
+
+def anchored(check, item: dict, key: str, text: str, source: SourceIndex, clinician_only: bool = False) -> TypedSlot:
+    """``check`` on the slot as cited; when its words are not in the lines it cites (the 1.5B model
+    often cites consecutive ids, 03: "write down what I drink each day" at 10-12, said at 81), the
+    line that says most of them is cited instead, as ``SourceIndex.ground_evidence`` does for
+    sentences, and the slot must pass every check there. ``cited`` keeps the model's ids."""
+    slot = check(item, source)
+    if slot.refused not in ("not_said", "no_clinician_line"):
+        return slot
+    bag = content_words(text) - _KIND_WORDS
+    lines = [u for u in source.utterances if not (clinician_only and is_client(u.speaker))]
+    scored = [(said_share(text, [u.text])[0], u.id) for u in lines] if bag else []
+    best = max(scored, default=(0.0, None))
+    if best[0] < ANCHOR_SHARE:
+        return slot
+    again = check({**item, key: [best[1]]}, source)
+    if again.refused:
+        return slot
+    again.cited = slot.evidence
+    return again
 
 
 def check_homework(item: dict, source: SourceIndex) -> TypedSlot:
@@ -202,7 +227,12 @@ def checked_slots(data: dict, source: SourceIndex) -> list[TypedSlot]:
     for key, check in checks:
         for item in data.get(key) or []:
             if isinstance(item, dict):
-                slot = check(item, source)
+                if key == "homework":
+                    slot = anchored(check, item, "evidence", str(item.get("task") or ""), source)
+                elif key == "interventions":
+                    slot = anchored(check, item, "evidence", str(item.get("done") or ""), source, clinician_only=True)
+                else:
+                    slot = check(item, source)
                 if slot.kind != "screen" and not slot.refused and mentions_risk(slot.text):
                     slot.refused = "risk_language"  # the risk lines document risk, by rule
                 out.append(slot)
@@ -251,9 +281,13 @@ def _new(text: str, said: list[str]) -> bool:
     return said_share(text, said)[0] < COVERED_SHARE
 
 
-def typed_lines(fmt_key: str, slots: Sequence[TypedSlot], by_section: dict[str, list[DraftSentence]]) -> list[DraftSentence]:
+def typed_lines(fmt_key: str, slots: Sequence[TypedSlot], by_section: dict[str, list[DraftSentence]],
+                source: SourceIndex, pronouns: str | None = None) -> list[DraftSentence]:
     """The Plan's homework line and the Objective's done-in-session line from the checked slots,
-    each slot only where its part does not say it already (the phrase rules' lines stand)."""
+    each slot only where its part does not say it already (the phrase rules' lines stand), in the
+    note's voice ("write down what I drink" -> "what the client drinks"; dropped when unsafe)."""
+    from session_assistant.drafting.person_voice import third_person  # it imports grounding's users
+
     homes = FACT_SECTIONS.get(fmt_key, {})
     out: list[DraftSentence] = []
     for kind, home, opening in (("homework", homes.get("planned"), HOMEWORK_OPENING),
@@ -265,7 +299,9 @@ def typed_lines(fmt_key: str, slots: Sequence[TypedSlot], by_section: dict[str, 
         for slot in slots:
             if slot.kind != kind or slot.refused or not slot.text or not _new(slot.text, said):
                 continue
-            text = slot.text.rstrip(" .;")
+            text = third_person(slot.text.rstrip(" .;"), slot.evidence, source, pronouns)
+            if not text:
+                continue
             parts.append(f"{text} ({slot.approach})" if slot.approach else text)
             said.append(slot.text)
             ids += [i for i in slot.evidence if i not in ids]
