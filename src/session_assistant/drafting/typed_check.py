@@ -40,10 +40,14 @@ _KIND_WORDS = content_words("client clinician session homework task agreed agree
                             "between done did use used using work worked helped help therapist")
 # "They'll know" (25) is no plan: only the client, the clinician or both will do it.
 _LATER = re.compile(r"\b(?:I will|you will|we will|I'll|you'll|we'll|going to|gonna|try|this week|next (?:week|time|session)|"
+                    r"for the (?:coming )?week|over the (?:next |coming )?week|every day|twice a day|"
                     r"before (?:we|next|the next)|between now|until|every|each|daily|tonight|tomorrow|"
                     r"(?:could|would|can|will) you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|weekend|let'?s (?:say|do|make|try))\b", re.I)
+_WEEK_CUE = re.compile(r"\b(?:for (?:the|this) (?:coming )?week|for (?:homework|practice)|between now and (?:then|next)|"
+                       r"before (?:we|next) (?:meet|time|session)|until (?:next|we))\b", re.I)
 AGREED_AFTER = 3  # the proposal or the "I'll do Thursday" may come up to three lines after the lines cited
+CUE_BEFORE = 4  # a list of tasks follows one cue ("Okay, for the week.", 20, four lines before the third task)
 MIN_TASK_WORDS = 2  # "read the homework" (19) names no task
 _ZEROS = re.compile(r"^\s*(?:all |it'?s |that'?s |a )?(?:zero|zeros|none|nothing|nope|not once)\b|"
                     r"\b(?:should be|it'?s|was|that'?s) (?:a )?zero\b", re.I)
@@ -144,9 +148,18 @@ def check_homework(item: dict, source: SourceIndex) -> TypedSlot:
     elif not numbers_in(task) <= numbers_in(" ".join(near)):
         slot.refused = "number_not_said"
     elif not any(_LATER.search(source.by_id[i].text) and (i in ids or said_share(task, [source.by_id[i].text])[1])
-                 for i in _after(source, ids)):  # a line after the cited ones speaks of the same task
+                 for i in _after(source, ids)) and not _cued(source, ids):  # or a line after it speaks of the task
         slot.refused = "not_for_later"
     return slot
+
+
+def _cued(source: SourceIndex, ids: Sequence[int]) -> bool:
+    """A line of the clinician's up to ``CUE_BEFORE`` lines before the first cited one opens the
+    week's tasks ("Okay, for the week.")."""
+    order = [u.id for u in source.utterances]
+    first = min(order.index(i) for i in ids)
+    return any(not is_client(source.by_id[i].speaker) and _WEEK_CUE.search(source.by_id[i].text)
+               for i in order[max(0, first - CUE_BEFORE):first])
 
 
 def _after(source: SourceIndex, ids: Sequence[int]) -> list[int]:
