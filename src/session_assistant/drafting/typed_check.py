@@ -39,11 +39,16 @@ _KIND_WORDS = content_words("client clinician session homework task agreed agree
                             "talked talk explored explore reviewed review practice practise continue week next before "
                             "between done did use used using work worked helped help therapist")
 # "They'll know" (25) is no plan: only the client, the clinician or both will do it.
-_LATER = re.compile(r"\b(?:I will|you will|we will|I'll|you'll|we'll|going to|gonna|try|this week|next (?:week|time|session)|"
+# In-room words are no plan: "I'm going to draw it" (26, the clinician drawing in session), "let's try".
+_LATER = re.compile(r"\b(?:you will|we will|you'll|we'll|this week|next (?:week|time|session)|"
                     r"for the (?:coming )?week|over the (?:next |coming )?week|every day|twice a day|"
                     r"before (?:we|next|the next)|between now|until|every|each|daily|tonight|tomorrow|"
-                    r"(?:could|would|can|will) you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
-                    r"thursday|friday|saturday|sunday|weekend|let'?s (?:say|do|make|try))\b", re.I)
+                    r"(?:could|would|will) you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
+                    r"thursday|friday|saturday|sunday|weekend)\b", re.I)
+# A task set for later, in the line that says what the "intervention" was (27: "one check-the-facts sheet a day").
+_SET_TASK = re.compile(r"\b(?:this week|for the (?:coming )?week|before (?:we|next)|between now|every day|each day|a day|"
+                       r"daily|twice a day|tonight|tomorrow|homework|(?:could|would|will) you)\b", re.I)
+_CLIENT_WILL = re.compile(r"\bI(?:'ll| will| can| could)\b", re.I)  # the client taking a task on
 _WEEK_CUE = re.compile(r"\b(?:for (?:the|this) (?:coming )?week|for (?:homework|practice)|between now and (?:then|next)|"
                        r"before (?:we|next) (?:meet|time|session)|until (?:next|we))\b", re.I)
 AGREED_AFTER = 3  # the proposal or the "I'll do Thursday" may come up to three lines after the lines cited
@@ -147,10 +152,14 @@ def check_homework(item: dict, source: SourceIndex) -> TypedSlot:
         slot.refused = "not_said"
     elif not numbers_in(task) <= numbers_in(" ".join(near)):
         slot.refused = "number_not_said"
-    elif not any(_LATER.search(source.by_id[i].text) and (i in ids or said_share(task, [source.by_id[i].text])[1])
+    elif not any(_plans(source.by_id[i]) and (i in ids or said_share(task, [source.by_id[i].text])[1])
                  for i in _after(source, ids)) and not _cued(source, ids):  # or a line after it speaks of the task
         slot.refused = "not_for_later"
     return slot
+
+
+def _plans(utt) -> bool:
+    return bool(_LATER.search(utt.text) or (is_client(utt.speaker) and _CLIENT_WILL.search(utt.text)))
 
 
 def _cued(source: SourceIndex, ids: Sequence[int]) -> bool:
@@ -193,6 +202,9 @@ def check_intervention(item: dict, source: SourceIndex) -> TypedSlot:
         slot.refused = "not_said"
     elif not numbers_in(done) <= numbers_in(" ".join(source.by_id[i].text for i in _near(source, ids))):
         slot.refused = "number_not_said"
+    elif any(_SET_TASK.search(source.by_id[i].text) and said_share(done, [source.by_id[i].text])[0] >= SAID_SHARE
+             for i in ids):
+        slot.refused = "for_later"  # a task set for the week is homework, not done in session (27)
     slot.approach = approach if approach in APPROACHES and approach != OTHER and _technique_shown(approach, source) else ""
     return slot
 
