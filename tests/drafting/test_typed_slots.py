@@ -221,3 +221,13 @@ def test_a_task_in_the_clients_words_is_written_in_the_notes_voice():
             "sections": {"subjective": [], "objective": [], "assessment": [], "plan": []}, "typed": _kept(data)}
     plan = [s.text for s in assemble_again(kept, LINES).sentences if s.text.startswith(HOMEWORK_OPENING)]
     assert plan and " I'll " not in f" {plan[0]} " and "Thursday with Carla" in plan[0]
+
+
+def test_what_is_done_in_the_room_is_not_homework_and_a_task_set_is_not_done():
+    room = SourceIndex(parse_transcript(
+        "Clinician: Can I show you something? I'm going to draw how panic feeds itself.\nClient: Yeah.\n"
+        "Clinician: For the week, one check-the-facts sheet a day, on anything that winds you up.\nClient: Okay.\n"))
+    drawn = check_homework({"evidence": [0, 1], "task": "draw how panic feeds itself"}, room)
+    assert drawn.refused == "not_for_later"
+    sheet = check_intervention({"evidence": [2], "done": "one check-the-facts sheet a day", "approach": "other"}, room)
+    assert sheet.refused == "for_later"
