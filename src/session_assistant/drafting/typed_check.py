@@ -46,7 +46,7 @@ _LATER = re.compile(r"\b(?:you will|we will|you'll|we'll|this week|next (?:week|
                     r"(?:could|would|will) you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|weekend)\b", re.I)
 # A task set for later, in the line that says what the "intervention" was (27: "one check-the-facts sheet a day").
-_SET_TASK = re.compile(r"\b(?:this week|for the (?:coming )?week|before (?:we|next)|between now|every day|each day|a day|"
+_SET_TASK = re.compile(r"\b(?:this week|for the (?:coming )?week|next (?:time|session|week)|before (?:we|next)|between now|every day|each day|a day|"
                        r"daily|twice a day|tonight|tomorrow|homework|(?:could|would|will) you)\b", re.I)
 _CLIENT_WILL = re.compile(r"\bI(?:'ll| will| can| could)\b", re.I)  # the client taking a task on
 _WEEK_CUE = re.compile(r"\b(?:for (?:the|this) (?:coming )?week|for (?:homework|practice)|between now and (?:then|next)|"
@@ -261,6 +261,11 @@ def checked_slots(data: dict, source: SourceIndex) -> list[TypedSlot]:
                 if slot.kind != "screen" and not slot.refused and mentions_risk(slot.text):
                     slot.refused = "risk_language"  # the risk lines document risk, by rule
                 out.append(slot)
+    tasks = [s.text for s in out if s.kind == "homework" and not s.refused]
+    for slot in out:  # the model named the week's task as what was done too (29's tally, 27's sheet)
+        if slot.kind == "intervention" and not slot.refused and any(said_share(slot.text, [t])[0] >= SAID_SHARE
+                                                                    for t in tasks):
+            slot.refused = "is_homework"
     return out
 
 
