@@ -48,8 +48,9 @@ def _kept(data: dict) -> dict:
 def test_homework_agreed_in_back_and_forth_passes():
     slot = check_homework({"evidence": [4, 5], "task": "one school pickup on Thursday with Carla"}, SOURCE)
     assert slot.refused == ""
+    # "Could you jot down ..." alone is no plan marker: "Would you be up for going halfway?" was the exposure step (30)
     rating = check_homework({"evidence": [6, 7], "task": "rate how he felt nought to ten after the pickup"}, SOURCE)
-    assert rating.refused == ""
+    assert rating.refused == "not_for_later"
 
 
 def test_homework_in_words_nobody_said_is_refused():
@@ -207,9 +208,8 @@ def test_answers_read_as_a_clinician_would():
 
 def test_a_slot_cited_at_the_wrong_lines_is_checked_where_it_was_said():
     # the 1.5B model cites consecutive ids (03: a task said at 81, cited at 10-12)
-    slots = checked_slots({"homework": [{"evidence": [0, 1], "task": "jot down a number for how I felt after the pickup"}]},
-                          SOURCE)
-    assert slots[0].refused == "" and slots[0].evidence == [6] and slots[0].cited == [0, 1]
+    slots = checked_slots({"homework": [{"evidence": [0, 1], "task": "try one pickup before we next meet"}]}, SOURCE)
+    assert slots[0].refused == "" and slots[0].evidence == [4] and slots[0].cited == [0, 1]
     nowhere = checked_slots({"homework": [{"evidence": [0, 1], "task": "swim twice at the gym"}]}, SOURCE)
     assert nowhere[0].refused == "not_said"
 

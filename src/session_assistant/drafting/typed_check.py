@@ -39,11 +39,12 @@ _KIND_WORDS = content_words("client clinician session homework task agreed agree
                             "talked talk explored explore reviewed review practice practise continue week next before "
                             "between done did use used using work worked helped help therapist")
 # "They'll know" (25) is no plan: only the client, the clinician or both will do it.
-# In-room words are no plan: "I'm going to draw it" (26, the clinician drawing in session), "let's try".
+# In-room words are no plan: "I'm going to draw it" (26, the clinician drawing in session), "let's try",
+# "Would you be up for going halfway along the rug?" (30, the exposure step done in session).
 _LATER = re.compile(r"\b(?:you will|we will|you'll|we'll|this week|next (?:week|time|session)|"
                     r"for the (?:coming )?week|over the (?:next |coming )?week|every day|twice a day|"
                     r"before (?:we|next|the next)|between now|until|every|each|daily|tonight|tomorrow|"
-                    r"(?:could|would|will) you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
+                    r"will you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|weekend)\b", re.I)
 # A task set for later, in the line that says what the "intervention" was (27: "one check-the-facts sheet a day").
 _SET_TASK = re.compile(r"\b(?:this week|for the (?:coming )?week|next (?:time|session|week)|before (?:we|next)|between now|every day|each day|a day|"
