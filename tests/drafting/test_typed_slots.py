@@ -48,9 +48,9 @@ def _kept(data: dict) -> dict:
 def test_homework_agreed_in_back_and_forth_passes():
     slot = check_homework({"evidence": [4, 5], "task": "one school pickup on Thursday with Carla"}, SOURCE)
     assert slot.refused == ""
-    # "Could you jot down ..." alone is no plan marker: "Would you be up for going halfway?" was the exposure step (30)
+    # "Could you jot down ...?" alone is no plan marker (30's in-session exposure step was asked so); "I can do that" is
     rating = check_homework({"evidence": [6, 7], "task": "rate how he felt nought to ten after the pickup"}, SOURCE)
-    assert rating.refused == "not_for_later"
+    assert rating.refused == ""
 
 
 def test_homework_in_words_nobody_said_is_refused():
