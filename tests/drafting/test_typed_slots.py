@@ -74,7 +74,7 @@ def test_homework_citing_a_line_that_does_not_exist_is_refused():
 def test_intervention_must_cite_a_clinician_line_and_its_words():
     ok = check_intervention({"evidence": [10], "done": "went through the mind before the shouting link by link",
                              "approach": "other"}, SOURCE)
-    assert ok.refused == "" and ok.approach == ""
+    assert ok.refused == "no_approach_shown" and ok.approach == ""  # words said, but no approach shown: not kept
     client_only = check_intervention({"evidence": [11], "done": "nobody wanted me around", "approach": "other"}, SOURCE)
     assert client_only.refused == "no_clinician_line"
     unsaid = check_intervention({"evidence": [10], "done": "progressive muscle relaxation", "approach": "other"}, SOURCE)
@@ -85,7 +85,7 @@ def test_approach_name_kept_only_when_the_clinicians_lines_show_a_technique():
     # No DBT technique in the clinician's lines: what was done stays, the name goes.
     named = check_intervention({"evidence": [10], "done": "looked at the shouting link by link",
                                 "approach": "DBT skills"}, SOURCE)
-    assert named.refused == "" and named.approach == ""
+    assert named.refused == "no_approach_shown" and named.approach == ""
     shown = SourceIndex(parse_transcript("Clinician: Let's do a chain analysis of Saturday.\nClient: Okay.\n"))
     kept = check_intervention({"evidence": [0], "done": "chain analysis of Saturday", "approach": "DBT skills"}, shown)
     assert kept.refused == "" and kept.approach == "DBT skills"
@@ -118,7 +118,8 @@ def test_diary_card_zeros_turn_a_mention_into_a_denied_screen():
 def test_checked_slots_reach_plan_and_objective_and_refused_ones_never_do():
     data = {"homework": [{"evidence": [4, 5], "task": "one school pickup on Thursday with Carla"},
                          {"evidence": [4, 5], "task": "join a gym and swim twice"}],
-            "interventions": [{"evidence": [10], "done": "went through the shouting link by link", "approach": "other"}],
+            "interventions": [{"evidence": [10], "done": "went through the shouting link by link",
+                               "approach": "DBT skills"}],
             "risk_screens": []}
     raw = {"subjective": [], "objective": [], "assessment": [], "plan": []}
     kept = {"format_version": "session-assistant model raw v1", "mode": "direct", "format": "soap", "subject": "client",
@@ -128,7 +129,7 @@ def test_checked_slots_reach_plan_and_objective_and_refused_ones_never_do():
     plan = [s.text for s in note.sentences if s.section == "plan"]
     objective = [s.text for s in note.sentences if s.section == "objective"]
     assert any(t.startswith(HOMEWORK_OPENING) and "pickup" in t and "gym" not in t for t in plan)
-    assert any(t.startswith(DONE_OPENING) for t in objective)
+    assert not any(t.startswith(DONE_OPENING) for t in objective)  # no DBT technique in the clinician's lines
     untyped = assemble_again({k: v for k, v in kept.items() if k != "typed"}, LINES)
     assert not any(s.text.startswith((HOMEWORK_OPENING, DONE_OPENING)) for s in untyped.sentences)
     patient = assemble_again({**kept, "subject": "patient"}, LINES)  # the medical voice ignores typed slots

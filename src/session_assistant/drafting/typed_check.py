@@ -207,6 +207,11 @@ def check_intervention(item: dict, source: SourceIndex) -> TypedSlot:
              for i in ids):
         slot.refused = "for_later"  # a task set for the week is homework, not done in session (27)
     slot.approach = approach if approach in APPROACHES and approach != OTHER and _technique_shown(approach, source) else ""
+    if not slot.refused and not slot.approach:
+        # Unnamed, what the 1.5B model called "done" was 2 false of 4 on 19-30 ("read the discharge
+        # letter", read before the session, 25; "remind the client where they are on the ladder", the
+        # client reminded the clinician, 30): kept only under an approach the clinician's lines show.
+        slot.refused = "no_approach_shown"
     return slot
 
 
