@@ -10,6 +10,14 @@ again by the product's own code (``drafting.model_raw.assemble_again``, i.e. ``s
 no step is re-implemented here, so with the same tree the re-render is the draft, sentence for
 sentence (tests/bench/test_rerender.py). Such a draft is marked ``"rerender": "assembled"``.
 
+``--fill-typed`` (needs the model; one process per core: ``--threads 1 --cpus N`` and the lock named
+by SA_DRAFT_LOCK, held while the model runs) first runs the typed-slot request (issue 16,
+``drafting.typed_slots``) on each draft whose kept output lacks it, exactly as ``draft_note`` runs it
+after the sections, keeps its raw output in ``model_raw["typed"]``, then assembles: a draft made
+before the request plus ``--fill-typed`` is the draft this tree makes. Each such draft records
+``typed_fill``: ``prefix_s`` (reading the transcript prefix, which a real draft already has in the
+cache from its section requests) and ``typed_s`` (the request itself: the seconds it adds to a draft).
+
 Older drafts carry no raw output; they keep the approximate paths below and are marked
 ``"rerender": "approximate"``; scores.md says how many of each. Approximate, because the paths
 below re-implement the product's post-generation steps in their own order and can drift from it:
@@ -24,8 +32,11 @@ for interventions and risk are made again. Figures from this are labelled "re-re
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -150,19 +161,74 @@ def rerender(draft: dict, transcript: str, chart_path: Path | None) -> dict:
     return data
 
 
-def assembled(draft: dict, transcript_path: Path) -> dict:
-    """The kept model output through this tree's ``assemble``, exactly as the product runs it."""
+class TypedFiller:
+    """Runs the typed-slot request on kept output that lacks it (``--fill-typed``)."""
+
+    def __init__(self, models: Path, threads: int, cpus: str | None, name: str | None = None) -> None:
+        if cpus:
+            os.sched_setaffinity(0, {int(c) for c in cpus.split(",")})
+        self.models, self.threads, self.name = models, threads, name
+        self.model = None
+        self.lock = os.environ.get("SA_DRAFT_LOCK")
+
+    def fill(self, kept: dict, utterances: list) -> tuple[dict, dict]:
+        """(kept output with typed slots, timings); reads the last section's prompt first so the
+        request's own seconds are what it adds to a draft whose sections are in the cache."""
+        from session_assistant.drafting.model_raw import note_format, with_typed
+        from session_assistant.drafting.note_model import NoteModel
+        from session_assistant.drafting.section_drafting import section_request, source_block
+        from session_assistant.drafting.formats import system_prompt
+
+        if self.model is None:
+            self.model = NoteModel.from_registry(self.models, self.name or kept.get("model"), n_threads=self.threads)
+        fmt = note_format(kept)
+        system = system_prompt("draft_system", get_format(kept["format"], kept["subject"], kept.get("max_sentences")).title,
+                               kept["subject"], kept.get("pronouns"))
+        last = fmt.passes[-1]
+        chart = ChartContext.from_dict(kept["chart"]) if kept.get("chart") else None
+        ask = section_request(fmt, last, chart)
+        messages = [{"role": "system", "content": system},
+                    {"role": "user", "content": f"{source_block(utterances, 'Transcript')}\n\n{ask}"}]
+        handle = open(self.lock, "a") if self.lock else None
+        try:
+            if handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            started = time.monotonic()
+            self.model.prefill(messages)
+            prefix_s = time.monotonic() - started
+            started = time.monotonic()
+            filled = with_typed(kept, utterances, self.model)
+            typed_s = time.monotonic() - started
+        finally:
+            if handle:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                handle.close()
+        return filled, {"prefix_s": round(prefix_s, 1), "typed_s": round(typed_s, 1),
+                        "tokens": filled["typed"].get("tokens"), "threads": self.threads}
+
+
+def assembled(draft: dict, transcript_path: Path, filler: TypedFiller | None = None) -> dict:
+    """The kept model output through this tree's ``assemble``, exactly as the product runs it; with
+    ``filler``, the typed-slot request is run first where the kept output lacks it."""
+    from session_assistant.drafting.model_raw import lacks_typed
+
     utterances = require_words(load_transcript(transcript_path))  # as `draft` reads the file
-    data = assemble_again(draft["model_raw"], utterances).to_json()
-    data["model_raw"] = draft["model_raw"]  # kept, so this output can be assembled again too
+    kept, timing = draft["model_raw"], draft.get("typed_fill")
+    if filler is not None and lacks_typed(kept, utterances):
+        kept, timing = filler.fill(kept, utterances)
+    data = assemble_again(kept, utterances).to_json()
+    data["model_raw"] = kept  # kept, so this output can be assembled again too
+    if timing:
+        data["typed_fill"] = timing
     data["elapsed_s"] = draft.get("elapsed_s")  # the model time of the original draft
     return data
 
 
-def rerender_one(draft: dict, transcript_path: Path, chart_path: Path | None, approximate: bool = False) -> dict:
+def rerender_one(draft: dict, transcript_path: Path, chart_path: Path | None, approximate: bool = False,
+                 filler: TypedFiller | None = None) -> dict:
     """One draft again: assembled by the product's code when it carries raw output, else approximate."""
     if draft.get("model_raw") and not approximate:
-        return {**assembled(draft, transcript_path), "rerender": "assembled"}
+        return {**assembled(draft, transcript_path, filler), "rerender": "assembled"}
     txt = transcript_path.read_text(encoding="utf-8")
     redo = rerender if "record" in (draft.get("facts") or {}) else recheck_sections
     return {**redo(draft, txt, chart_path), "rerender": "approximate"}
@@ -175,7 +241,15 @@ def main() -> int:
     ap.add_argument("--sessions", type=Path, default=HERE / "sessions")
     ap.add_argument("--approximate", action="store_true",
                     help="use the approximate paths even for drafts with kept model output (to measure their drift)")
+    ap.add_argument("--fill-typed", action="store_true",
+                    help="run the typed-slot request (needs the model) on kept output that lacks it, then assemble")
+    ap.add_argument("--models", type=Path, default=HERE.parents[1] / "models")
+    ap.add_argument("--model", default=None, help="registry name of the LLM (default: the one the draft was made with)")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--cpus", default=None, help="CPU list to pin to (e.g. 0), as taskset -c")
+    ap.add_argument("--only", nargs="*", default=None, help="session ids (default: every draft in --drafts)")
     args = ap.parse_args()
+    filler = TypedFiller(args.models, args.threads, args.cpus, args.model) if args.fill_typed else None
     args.out.mkdir(parents=True, exist_ok=True)
     if (args.drafts / "meta.json").exists():  # the scorer reads whether the chart was passed
         meta = json.loads((args.drafts / "meta.json").read_text(encoding="utf-8"))
@@ -185,10 +259,13 @@ def main() -> int:
     for path in sorted(args.drafts.glob("[0-9]*.json")):
         draft = json.loads(path.read_text(encoding="utf-8"))
         sid = path.stem
+        if args.only and not any(sid.startswith(o) for o in args.only):
+            continue
         if not (args.sessions / f"{sid}.txt").exists():
             print(f"{sid}: no transcript in {args.sessions}, skipped", file=sys.stderr)
             continue
-        data = rerender_one(draft, args.sessions / f"{sid}.txt", args.sessions / f"{sid}.chart.json", args.approximate)
+        data = rerender_one(draft, args.sessions / f"{sid}.txt", args.sessions / f"{sid}.chart.json", args.approximate,
+                            filler)
         how[data["rerender"]].append(sid)
         (args.out / path.name).write_text(json.dumps(data, indent=1), encoding="utf-8")
     result = score_therapy.score_folder(args.out, args.sessions)

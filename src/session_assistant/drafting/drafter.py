@@ -17,6 +17,7 @@ from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.section_drafting import draft_sections, source_block
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance, parse_transcript, require_words
+from session_assistant.drafting.typed_slots import fill_typed, wants_typed_slots
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 # Transcripts up to this many tokens are drafted directly; longer ones go through windows. On two
@@ -56,6 +57,10 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     clearly less on only three (bench/README.md, "branch therapy16c"); and it has no while-recording
     extraction, so the window's Stop-to-draft (the live ``DraftAccumulator``) cannot use it yet.
 
+    A client note drafted directly also gets one typed-slot request after its sections (homework,
+    interventions done, risk screens, each citing lines; ``typed_slots``, checked by ``typed_check``).
+    The windowed path (long sessions, the live Stop-to-draft) does not make it yet.
+
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
     """
@@ -71,15 +76,25 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     if fits_directly(model, note_format, utterances, system, direct_limit, chart):
         words = sum(len(u.text.split()) for u in utterances)
         note_format = fit_to_session(note_format, words)
+        typed_too = wants_typed_slots(subject, utterances)
+        share = 0.95 if typed_too else 1.0  # the typed request's share of the progress bar
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
-                                       subject=subject, on_progress=on_progress, cancel=cancel, stage="Drafting",
-                                       chart=chart)
+                                       subject=subject, on_progress=lambda f, m: on_progress(share * f, m),
+                                       cancel=cancel, stage="Drafting", chart=chart)
+        typed = None
+        if typed_too:  # after the sections: the transcript is still in the cache
+            on_progress(share, "Drafting: homework, interventions and risk screens")
+            try:
+                typed = fill_typed(model, utterances, system, cancel=cancel)
+            except ContextExceeded:
+                typed = None  # the note stands without them; the sections fitted, the request did not
+            on_progress(1.0, "Drafting: done")
         kept = capture(raw, mode="direct", fmt=note_format.key, subject=subject, warnings=warnings,
                        model=model.model_id, chart=chart, pronouns=pronouns, max_sentences=max_sentences,
-                       fitted_words=words)
+                       fitted_words=words, typed=typed)
         draft = assemble(note_format, raw, SourceIndex(utterances), scan_transcript(utterances),
                          model=model.model_id, mode="direct", warnings=warnings, subject=subject, chart=chart,
-                         pronouns=pronouns)
+                         pronouns=pronouns, typed=typed)
         draft.model_raw = kept
     else:
         options = {"window_tokens": window_tokens} if window_tokens else {}

@@ -26,6 +26,8 @@ from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, 
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
 from session_assistant.drafting.therapy_voice import therapy_voice
+from session_assistant.drafting.typed_check import checked_slots, merged_risk, typed_lines
+from session_assistant.drafting.typed_slots import parsed as typed_parsed
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
 from session_assistant.jobs.progress import CancelToken
 
@@ -235,7 +237,8 @@ QUESTION = "question"
 
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
              model: str, mode: str, warnings: list[str], allow_risk_from_source: bool = False,
-             subject: str = "patient", chart: ChartContext | None = None, pronouns: str | None = None) -> Draft:
+             subject: str = "patient", chart: ChartContext | None = None, pronouns: str | None = None,
+             typed: dict | None = None) -> Draft:
     """Ground, flag and screen raw sentences into a Draft; a section with nothing says so.
 
     Risk policy: sentences the model wrote about suicide, self-harm, harm to others, abuse or
@@ -257,6 +260,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     The medical voice ("patient") keeps a lone repeat rather than leave its section empty, and
     keeps a sentence the length limit cut, marked with an ellipsis and flagged. Callers pass the
     ``subject``; the default is the medical voice, whose rules this function had first.
+    ``typed``: the kept output of the typed-slot request (``typed_slots``); its slots that pass
+    ``typed_check`` add homework, interventions and risk screens the rules did not find.
     """
     therapy = subject == "client" and mode != "enhance"
     voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan"))
@@ -266,6 +271,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     rules, facts = fact_lines(fmt, source, chart, subject, support) if mode != "enhance" else ([], {})
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if therapy and speakers else []
+    slots = checked_slots(typed_parsed(typed), source) if therapy and speakers and typed else []
+    risk = merged_risk(risk, slots, source) if slots else risk
+    if slots:
+        facts = {**facts, "typed_slots": [s.to_dict() for s in slots]}
     by_section: dict[str, list[DraftSentence]] = {key: [] for key in fmt.keys}
     withheld: list[DraftSentence] = []
     dropped: list[DraftSentence] = []
@@ -357,6 +366,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 kept.append(KeptSentence(home, text, bag))
             by_section[home].append(sentence)
     for line in rules:
+        by_section[line.section].append(line)
+    for line in typed_lines(fmt.key, slots, by_section, source, pronouns):
         by_section[line.section].append(line)
     if therapy:
         by_section[voice_keys[2]] = plan_without_retelling(by_section[voice_keys[2]], dropped)
