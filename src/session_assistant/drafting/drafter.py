@@ -37,7 +37,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
                on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                direct_limit: int = DIRECT_TOKEN_LIMIT, window_tokens: int | None = None,
                max_sentences: int | None = None, pronouns: str | None = None,
-               chart: ChartContext | None = None, method: str | None = None) -> Draft:
+               chart: ChartContext | None = None, method: str | None = None, typed_slots: bool = False) -> Draft:
     """Draft a note in ``fmt`` (default SOAP) from a transcript (utterances, JSON, text or Transcript).
 
     Short transcripts are drafted section by section over the whole text; longer ones through a
@@ -57,9 +57,12 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     clearly less on only three (bench/README.md, "branch therapy16c"); and it has no while-recording
     extraction, so the window's Stop-to-draft (the live ``DraftAccumulator``) cannot use it yet.
 
-    A client note drafted directly also gets one typed-slot request after its sections (homework,
-    interventions done, risk screens, each citing lines; ``typed_slots``, checked by ``typed_check``).
-    The windowed path (long sessions, the live Stop-to-draft) does not make it yet.
+    ``typed_slots`` (opt-in, off in the app): a client note drafted directly also gets one typed-slot
+    request after its sections (homework, interventions done, risk screens, each citing lines;
+    ``typed_slots``, checked by ``typed_check``). Off because on the unseen sessions 31-36 three of
+    the four lines it added were false (a reversed homework, a past habit as a plan, a garbled
+    line), for +55 s a draft (bench/README.md, fourteenth session). The windowed path (long
+    sessions, the live Stop-to-draft) never makes it.
 
     Raises:
         UnknownFormat, TranscriptUnreadable, ContextExceeded (nothing cut), Cancelled.
@@ -76,7 +79,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     if fits_directly(model, note_format, utterances, system, direct_limit, chart):
         words = sum(len(u.text.split()) for u in utterances)
         note_format = fit_to_session(note_format, words)
-        typed_too = wants_typed_slots(subject, utterances)
+        typed_too = typed_slots and wants_typed_slots(subject, utterances)
         share = 0.95 if typed_too else 1.0  # the typed request's share of the progress bar
         raw, warnings = draft_sections(model, note_format, utterances, system=system, heading="Transcript",
                                        subject=subject, on_progress=lambda f, m: on_progress(share * f, m),

@@ -14,12 +14,8 @@ from session_assistant.drafting.fact_lines import FACT_SECTIONS
 from session_assistant.drafting.formats import NoteFormat, Section, prompt_text, sentences_schema
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.sections import generate_section, incomplete_marker
-from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.transcript_input import Utterance, source_block
 from session_assistant.jobs.progress import CancelToken, ProgressFn
-
-
-def source_block(utterances: Sequence[Utterance], heading: str = "Transcript") -> str:
-    return f"{heading} (line number, speaker, words):\n" + "\n".join(u.line() for u in utterances)
 
 
 def draft_sections(model: NoteModel, fmt: NoteFormat, utterances: Sequence[Utterance], *, system: str,

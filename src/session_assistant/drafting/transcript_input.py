@@ -132,3 +132,9 @@ def load_transcript(path: Path) -> list[Utterance]:
     if "\x00" in text:
         raise TranscriptUnreadable("The transcript is a binary file, not text or JSON.")
     return parse_transcript(text)
+
+
+def source_block(utterances: Iterable[Utterance], heading: str = "Transcript") -> str:
+    """The transcript as the model reads it: one numbered line per utterance under ``heading``. Every
+    request over a transcript uses it, so llama.cpp's cache holds the same prefix for all of them."""
+    return f"{heading} (line number, speaker, words):\n" + "\n".join(u.line() for u in utterances)

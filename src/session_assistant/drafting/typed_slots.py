@@ -8,7 +8,7 @@ fills short typed slots far better than it writes prose; what it fills is never 
 ``typed_check`` keeps a slot only when the lines it cites bear it out.
 
 One grammar-constrained request after the section requests, with the same system prompt and
-transcript block as they have (``section_drafting.source_block``), so llama.cpp keeps the transcript
+transcript block as they have (``transcript_input.source_block``), so llama.cpp keeps the transcript
 it has read and reads only the request. The evidence of each slot is an enum of line ids, as in
 ``record_extract.part_schema`` (a slot cannot cite a line that does not exist); an intervention can
 cite only clinician lines, a screen's question only a clinician line and its answer only a client's.
@@ -26,7 +26,7 @@ from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.session_facts import INTERVENTIONS
 from session_assistant.drafting.therapy_lexicon import WIDER_INTERVENTIONS
-from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.transcript_input import Utterance, source_block
 from session_assistant.jobs.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,6 @@ def typed_request() -> str:
 
 def typed_messages(utterances: Sequence[Utterance], system: str) -> list[dict]:
     """The request, after the same system prompt and transcript block as the section requests."""
-    from session_assistant.drafting.section_drafting import source_block  # it imports sections, which imports us
 
     block = source_block(utterances, "Transcript")
     return [{"role": "system", "content": system}, {"role": "user", "content": f"{block}\n\n{typed_request()}"}]
