@@ -15,7 +15,7 @@ from typing import Sequence
 from session_assistant.drafting.formats import prompt_text
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import is_client
-from session_assistant.drafting.sections import salvage_items
+from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.record_plan import add_next_session_rule, plan_lines
 from session_assistant.drafting.session_record import (PARTS, PLAN_WINDOW, QUOTE_MAX_WORDS, QUOTE_MIN_WORDS, QUOTE_SLOT,
                                                        SLOTS, SessionRecord, SlotFact)

@@ -15,6 +15,7 @@ from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.measures_said import SAID_OPENING
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
+from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
@@ -46,35 +47,6 @@ INCOMPLETE = "Not drafted: the model could not complete this section within its 
 def incomplete_marker() -> RawSentence:
     """Stands in for a section whose generation failed: never shown as "Not discussed in session."."""
     return {"text": INCOMPLETE, "evidence": [], "system": True}
-
-
-def salvage_items(text: str, section_keys: Sequence[str] = ()) -> list[tuple[str, dict]]:
-    """Complete ``{"text", ...}`` objects from JSON cut off mid-way, with the section list each sat in.
-
-    ``section_keys`` names the lists of a multi-section (extract) object; an item belongs to the
-    last such key that starts before it. With no keys every item gets the section "".
-    """
-    starts = sorted((m.start(), key) for key in section_keys
-                    for m in re.finditer(r'"%s"\s*:\s*\[' % re.escape(key), text))
-    decoder = json.JSONDecoder()
-    found: list[tuple[str, dict]] = []
-    pos = text.find("{", 1)
-    while pos != -1:
-        try:
-            obj, end = decoder.raw_decode(text, pos)
-        except ValueError:
-            pos = text.find("{", pos + 1)
-            continue
-        if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-            owner = ""
-            for start, key in starts:
-                if start < pos:
-                    owner = key
-            found.append((owner, obj))
-            pos = text.find("{", end)
-        else:
-            pos = text.find("{", pos + 1)
-    return found
 
 
 def generate_section(model: NoteModel, messages: list[dict], section: Section, schema_for: Callable[[int], dict],

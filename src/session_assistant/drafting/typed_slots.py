@@ -22,6 +22,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.formats import prompt_text
+from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.session_facts import INTERVENTIONS
@@ -41,6 +42,7 @@ APPROACHES = tuple(a for a in (*INTERVENTIONS, *WIDER_INTERVENTIONS) if a != "ho
 TOPICS = {"suicidal ideation": "suicidal_ideation", "self-harm": "self_harm", "harm to others": "harm_to_others",
           "violence or safety at home": "abuse"}
 ANSWERS = ("denied", "endorsed", "not clear")
+LISTS = ("homework", "interventions", "risk_screens")
 # Words that name each topic in a question, in other words than ``risk.SCREENING_TOPICS`` ("has
 # anything got physical between you", 28; "Suicidal thoughts, zero, zero", 27). A screen's question
 # must be a clinician line with one of them (the schema offers no other line; ``typed_check`` checks
@@ -138,21 +140,8 @@ def parsed(kept: dict | None) -> dict:
 
 
 def _salvaged(text: str) -> dict:
-    decoder = json.JSONDecoder()
     found: dict[str, list] = {}
-    for key in ("homework", "interventions", "risk_screens"):
-        start = text.find(f'"{key}"')
-        if start < 0:
-            continue
-        pos = text.find("{", start)
-        stop = min([p for k in ("homework", "interventions", "risk_screens")
-                    if (p := text.find(f'"{k}"', start + 1)) > start] or [len(text)])
-        while 0 <= pos < stop:
-            try:
-                obj, end = decoder.raw_decode(text, pos)
-            except ValueError:
-                break
-            if isinstance(obj, dict):
-                found.setdefault(key, []).append(obj)
-            pos = text.find("{", end)
+    for owner, obj in salvage_items(text, LISTS, needs_text=False):
+        if owner:  # an object before the first list is the cut-off whole, never an item
+            found.setdefault(owner, []).append(obj)
     return found
