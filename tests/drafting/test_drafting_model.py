@@ -17,6 +17,7 @@ from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
 
 from sa_testing import MODELS_DIR
+from scripted_model import ScriptedModel
 
 TEST_MODEL = "smollm2-135m-instruct"
 
@@ -116,14 +117,18 @@ def test_long_session_is_drafted_in_windows_and_resumes(tiny_model, tmp_path):
     assert all(set(s.evidence) <= set(range(18)) for s in draft.sentences)
 
 
-def test_draft_note_routes_long_transcripts_through_windows(tiny_model):
-    # Four segments are ~88 source tokens: over the direct limit of 50, so windowed, and one window
-    # of 200 (the window machinery itself is the test above).
+def test_draft_note_routes_long_transcripts_through_windows():
+    # Four segments are ~48 words: over the direct limit of 30, so windowed, and one window of 200
+    # (the window machinery itself is the test above). Which path runs does not depend on what a
+    # model writes, so a scripted neighbour answers.
     segments = _long_session(4)
-    draft = draft_note(tiny_model, {"segments": segments}, "soap", max_sentences=1, direct_limit=50,
+    model = ScriptedModel({})
+    draft = draft_note(model, {"segments": segments}, "soap", max_sentences=1, direct_limit=30,
                        window_tokens=200, method="sections")
     assert draft.mode == "windowed"
     assert all(text.strip() for text in draft.sections.values())
+    short = draft_note(model, {"segments": segments[:1]}, "soap", max_sentences=1, direct_limit=30, method="sections")
+    assert short.mode == "direct"
 
 
 def test_context_too_small_is_a_clear_error_not_a_cut():
