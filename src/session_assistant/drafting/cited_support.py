@@ -37,15 +37,8 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 def near_text(source: SourceIndex, evidence: Iterable, lines: int = AROUND_LINES) -> str:
     """The cited lines and ``lines`` either side, as one text; all lines when none is valid."""
-    cited = source.valid_ids(evidence)
-    if not cited:
-        return source.text
-    ids = [u.id for u in source.utterances]
-    keep: set[int] = set()
-    for seg in cited:
-        at = ids.index(seg)
-        keep.update(ids[max(0, at - lines):at + lines + 1])
-    return "\n".join(u.text for u in source.utterances if u.id in keep)
+    near = source.around(evidence, lines)
+    return "\n".join(source.by_id[i].text for i in near) if near else source.text
 
 
 def _said(stems: Iterable[str], text: str) -> bool:

@@ -128,6 +128,8 @@ class SourceIndex:
     def __init__(self, utterances: Sequence[Utterance]) -> None:
         self.utterances = list(utterances)
         self.by_id = {u.id: u for u in self.utterances}
+        self.order = [u.id for u in self.utterances]
+        self.position = {i: n for n, i in enumerate(self.order)}  # an id's place in the transcript
         full = "\n".join(u.text for u in self.utterances)
         self.text = full
         self.numbers = numbers_in(full)
@@ -151,6 +153,16 @@ class SourceIndex:
             if i in self.by_id and i not in out:
                 out.append(i)
         return out
+
+    def around(self, ids: Iterable[int], before: int, after: int | None = None) -> list[int]:
+        """The lines ``ids`` (valid ones) with up to ``before`` lines before each and ``after``
+        (default: as many) after it, in transcript order."""
+        after = before if after is None else after
+        keep: set[int] = set()
+        for i in self.valid_ids(ids):
+            at = self.position[i]
+            keep.update(self.order[max(0, at - before):at + after + 1])
+        return [i for i in self.order if i in keep]
 
     def overlap(self, text: str, seg_id: int) -> float:
         bag = content_words(text)

@@ -231,7 +231,7 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
     return [(category, words) for _, category, words in sorted(asked)]  # in the order they were asked
 
 
-def _answer_status(answer: Utterance) -> tuple[str, str]:
+def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
     text = answer.text
     if is_passive_ideation(text):
@@ -269,7 +269,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 items.append(RiskItem(categories[0], utt.id, utt.speaker, asked[0][1], utt.text, UNCLEAR, "",
                                       [utt.id], categories))
                 continue
-            status, detail = _answer_status(answer)
+            status, detail = answer_status(answer)
             said = _category_matches(answer.text)
             category = ("suicidal_ideation" if detail == "passive" else said[0][0] if said and status == ENDORSED
                         else categories[0])

@@ -25,7 +25,7 @@ from typing import Sequence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.fact_lines import FACT_SECTIONS, RULE_FACT
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
-from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, _answer_status, is_client, mentions_risk
+from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, answer_status, is_client, mentions_risk
 from session_assistant.drafting.session_facts import APPROACH_NAMES, INTERVENTIONS
 from session_assistant.drafting.therapy_lexicon import WIDER_APPROACH_NAMES, WIDER_INTERVENTIONS
 from session_assistant.drafting.typed_slots import ANSWERS, APPROACHES, OTHER, TOPIC_ASKED as _TOPIC, TOPICS
@@ -95,16 +95,6 @@ def said_share(text: str, lines: Sequence[str]) -> tuple[float, int]:
     return hits / len(bag), hits
 
 
-def _near(source: SourceIndex, ids: Sequence[int]) -> list[int]:
-    order = [u.id for u in source.utterances]
-    where = {i: n for n, i in enumerate(order)}
-    out: list[int] = []
-    for i in ids:
-        n = where[i]
-        out += [order[k] for k in range(max(0, n - NEAR), min(len(order), n + NEAR + 1)) if order[k] not in out]
-    return out
-
-
 def _evidence(item: dict, key: str, source: SourceIndex) -> list[int] | None:
     raw = item.get(key)
     raw = raw if isinstance(raw, list) else [raw]
@@ -145,7 +135,7 @@ def check_homework(item: dict, source: SourceIndex) -> TypedSlot:
     if ids is None:
         slot.refused = "evidence"
         return slot
-    near = [source.by_id[i].text for i in _near(source, ids)]
+    near = [source.by_id[i].text for i in source.around(ids, NEAR)]
     share, hits = said_share(task, near)
     if len(content_words(task) - _KIND_WORDS) < MIN_TASK_WORDS:
         slot.refused = "too_vague"
@@ -166,17 +156,15 @@ def _plans(utt) -> bool:
 def _cued(source: SourceIndex, ids: Sequence[int]) -> bool:
     """A line of the clinician's up to ``CUE_BEFORE`` lines before the first cited one opens the
     week's tasks ("Okay, for the week.")."""
-    order = [u.id for u in source.utterances]
-    first = min(order.index(i) for i in ids)
+    first = min(ids, key=source.position.get)
     return any(not is_client(source.by_id[i].speaker) and _WEEK_CUE.search(source.by_id[i].text)
-               for i in order[max(0, first - CUE_BEFORE):first])
+               for i in source.around([first], CUE_BEFORE, 0) if i != first)
 
 
 def _after(source: SourceIndex, ids: Sequence[int]) -> list[int]:
     """The cited lines and up to ``AGREED_AFTER`` lines after the last of them."""
-    order = [u.id for u in source.utterances]
-    last = max(order.index(i) for i in ids)
-    return list(dict.fromkeys([*ids, *order[last + 1:last + 1 + AGREED_AFTER]]))
+    last = max(ids, key=source.position.get)
+    return list(dict.fromkeys([*ids, *source.around([last], 0, AGREED_AFTER)]))
 
 
 def _technique_shown(approach: str, source: SourceIndex) -> bool:
@@ -198,10 +186,10 @@ def check_intervention(item: dict, source: SourceIndex) -> TypedSlot:
     if not clinician:
         slot.refused = "no_clinician_line"
         return slot
-    share, hits = said_share(done, [source.by_id[i].text for i in _near(source, ids)])
+    share, hits = said_share(done, [source.by_id[i].text for i in source.around(ids, NEAR)])
     if hits == 0 or share < SAID_SHARE or said_share(done, clinician)[1] == 0:
         slot.refused = "not_said"
-    elif not numbers_in(done) <= numbers_in(" ".join(source.by_id[i].text for i in _near(source, ids))):
+    elif not numbers_in(done) <= numbers_in(" ".join(source.by_id[i].text for i in source.around(ids, NEAR))):
         slot.refused = "number_not_said"
     elif any(_SET_TASK.search(source.by_id[i].text) and said_share(done, [source.by_id[i].text])[0] >= SAID_SHARE
              for i in ids):
@@ -226,8 +214,7 @@ def check_screen(item: dict, source: SourceIndex) -> TypedSlot:
         return slot
     slot.evidence = ids
     asked, answer = source.by_id[question], source.by_id[answer_line]
-    order = [u.id for u in source.utterances]
-    gap = order.index(answer_line) - order.index(question)
+    gap = source.position[answer_line] - source.position[question]
     if is_client(asked.speaker) or not is_client(answer.speaker) or not 0 < gap <= ANSWER_AFTER:
         slot.refused = "not_question_and_answer"
     elif not _TOPIC[category].search(asked.text):
@@ -243,7 +230,7 @@ def check_screen(item: dict, source: SourceIndex) -> TypedSlot:
 
 def answer_reads(text: str) -> str:
     """How a client's answer to a screening question reads: denied, endorsed or not clear."""
-    status, _ = _answer_status(SimpleNamespace(text=text))
+    status, _ = answer_status(SimpleNamespace(text=text))
     if status == UNCLEAR and _ZEROS.search(text):
         return "denied"  # "All zeros. Honestly." to the diary card's suicidal-thoughts row
     if status == UNCLEAR and _SOME.search(text):
