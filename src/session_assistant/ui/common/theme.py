@@ -224,8 +224,14 @@ def apply(app: QApplication, appearance: str = "system") -> str:
     mode = resolve(appearance)
     if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
-    app.setPalette(palette_for(LIGHT if mode == "light" else DARK))
-    app.setStyleSheet(style_sheet(mode, _base_pt()))
+    # Qt re-polishes every live widget on each call, even for the same sheet (seconds with a full
+    # window open), so only a change is applied: a second window or a system switch back is free.
+    palette = palette_for(LIGHT if mode == "light" else DARK)
+    if app.palette() != palette:
+        app.setPalette(palette)
+    sheet = style_sheet(mode, _base_pt())
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     app.setProperty("sa_appearance", appearance)
     log.info("appearance %s (%s)", appearance, mode)
     return mode
