@@ -216,10 +216,6 @@ def test_kill_during_recording_then_resume_keeps_windows_and_audio(tmp_path, spe
 
 def test_kill_during_drafting_then_resume_gives_the_uninterrupted_note(tmp_path, short_speech_wav, sample_vault):
     speech_wav = short_speech_wav
-    reference_paths = new_vault(tmp_path / "reference", sample_vault)
-    reference = next(e for e in run_child("import", reference_paths, speech_wav) if e["event"] == "ready")
-    assert reference["foreign_writes"] == []
-
     paths = new_vault(tmp_path / "killed", sample_vault)
     events = run_child("import", paths, speech_wav, kill_when=lambda e: e["event"] == "tick"
                        and e["stage"] == "drafting" and e["busy"].startswith("Drafting"))
@@ -238,4 +234,9 @@ def test_kill_during_drafting_then_resume_gives_the_uninterrupted_note(tmp_path,
     ready = next(e for e in resumed if e["event"] == "ready")
     assert ready["foreign_writes"] == []
     assert [j["state"] for j in ready["jobs"] if j["kind"] == "transcribe"] == ["done"]  # not transcribed again
-    assert ready["summary"] == reference["summary"]
+    # The uninterrupted note: the transcription finished before the kill (above), so an uninterrupted
+    # run differs only in its draft, which Draft again makes from the same stored transcript (an
+    # import into a second vault, transcribed again, made the same comparison 20 s slower).
+    again = next(e for e in run_child("draft-again", paths, speech_wav) if e["event"] == "ready")
+    assert again["foreign_writes"] == [] and again["draft_id"] != ready["draft_id"]
+    assert again["summary"] == ready["summary"]
