@@ -17,6 +17,7 @@ from sa_testing import REPO
 _RECORDING_PYTHON = """#!/usr/bin/env bash
 # Stand-in for the venv's Python: one line per call, the arguments separated by a unit separator.
 (IFS=$'\\x1f'; printf '%s\\n' "$*") >> "$PYTEST_CALLS"
+echo "${PYTHONDONTWRITEBYTECODE-unset}" >> "$PYTEST_CALLS.bytecode"
 [[ -n "${FAKE_FAIL_ON:-}" && "$*" == *"$FAKE_FAIL_ON"* ]] && exit 1
 exit "${FAKE_PYTEST_STATUS:-0}"
 """
@@ -106,3 +107,10 @@ def test_a_failure_in_either_phase_fails_the_script(fake_repo):
 def test_no_test_chosen_in_one_phase_is_not_a_failure(fake_repo):
     status, _ = run_script(fake_repo, FAKE_PYTEST_STATUS="5")
     assert status == 0
+
+
+def test_compiled_modules_are_kept_even_where_the_environment_forbids_them(fake_repo):
+    """Each phase's workers and each CLI child would otherwise compile every module again."""
+    status, calls = run_script(fake_repo, PYTHONDONTWRITEBYTECODE="1")
+    assert status == 0 and len(calls) == 3
+    assert (fake_repo / "calls.txt.bytecode").read_text().split() == ["unset"] * 3
