@@ -212,7 +212,8 @@ def main() -> None:
                 out.setframerate(RATE)
                 out.writeframes((np.clip(m.audio, -1, 1) * 32767).astype("<i2").tobytes())
     if args.turns:
-        args.turns.write_text(json.dumps(reference, indent=0) + "\n", encoding="utf-8")
+        lines = [f"{json.dumps(name)}: {json.dumps(value)}" for name, value in reference.items()]
+        args.turns.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

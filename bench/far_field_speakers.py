@@ -167,7 +167,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ami", type=Path, help="score the three AMI clips (the held-back check) instead")
     parser.add_argument("--thresholds", default="0.85,0.87,0.88,0.89,0.9,0.91,0.92,0.93")
+    parser.add_argument("--change-cost", type=float, help="voice_clusters.CHANGE_COST for every method "
+                        "(default: the app's, the hard rule; the dev set was tuned with 0, 0.02-0.2)")
     args = parser.parse_args()
+    if args.change_cost is not None:
+        from session_assistant.transcribe import voice_clusters
+
+        voice_clusters.CHANGE_COST = args.change_cost
     engine = WhisperEngine.from_registry(REPO / "models")
     encoders = {"ge2e": load_encoder(REPO / "models", "speaker-ge2e"),
                 "dvector": load_encoder(REPO / "models", "speaker-dvector")}
