@@ -106,6 +106,27 @@ def _back_channel(piece: np.ndarray, rng) -> np.ndarray:
     return piece[:cut]
 
 
+def _long_term_spectrum(audio: np.ndarray, n: int = 1024) -> np.ndarray:
+    frames = audio[: audio.size // n * n].reshape(-1, n) * np.hanning(n)
+    return np.sqrt((np.abs(np.fft.rfft(frames, axis=1)) ** 2).mean(axis=0) + 1e-12)
+
+
+def _same_channel(tracks: list[np.ndarray]) -> list[np.ndarray]:
+    """Each track filtered so its long-term spectrum is the pair's average (smoothed over 1/3
+    octave or so): each person's own microphone and room colouring, which GE2E also hears, is
+    taken out before the common room, as if both had spoken into one microphone."""
+    spectra = [_long_term_spectrum(t[np.abs(t) > 1e-4]) for t in tracks]
+    common = np.sqrt(spectra[0] * spectra[1])
+    out = []
+    for track, spectrum in zip(tracks, spectra):
+        gain = np.convolve(common / spectrum, np.ones(9) / 9, mode="same")
+        size = 1 << int(np.ceil(np.log2(track.size)))
+        freqs = np.fft.rfftfreq(size)
+        shaped = np.interp(freqs, np.fft.rfftfreq(1024), gain)
+        out.append(np.fft.irfft(np.fft.rfft(track, size) * shaped, size)[: track.size].astype(np.float32))
+    return out
+
+
 def _sox(audio: np.ndarray, effects: list[str]) -> np.ndarray:
     """``audio`` through sox's ``effects`` as raw 32-bit float (no dither: the same every run)."""
     raw = ["-t", "f32", "-r", str(RATE), "-c", "1"]
@@ -125,7 +146,7 @@ def _office_noise(n: int, seed: int) -> np.ndarray:
     return noise / noise.std()
 
 
-def build(name: str, first: str, second: str, cursors: dict, seed: int) -> Meeting:
+def build(name: str, first: str, second: str, cursors: dict, seed: int, same_channel: bool = False) -> Meeting:
     rng = np.random.default_rng(seed)
     speech = {p: speech_of(p) for p in (first, second)}
     length = rng.uniform(35, 50)
@@ -159,6 +180,8 @@ def build(name: str, first: str, second: str, cursors: dict, seed: int) -> Meeti
     turns.sort()
     total = max(b for _, b, _ in turns) + 0.5
     tracks = [track[: int(total * RATE)] for track in tracks]
+    if same_channel:
+        tracks = _same_channel(tracks)
     # The room: the first person nearer the laptop than the second.
     reverberance = rng.uniform(35, 65)
     near = ["reverb", "-w", f"{reverberance:.0f}", "50", "60", "0", "5", "-4"]
@@ -176,13 +199,13 @@ def build(name: str, first: str, second: str, cursors: dict, seed: int) -> Meeti
     return Meeting(name, f"{PEOPLE[first]}/{PEOPLE[second]}", audio, turns, (first, second))
 
 
-def all_meetings() -> list[Meeting]:
+def all_meetings(same_channel: bool = False) -> list[Meeting]:
     cursors: dict[str, list[int]] = {}
     out = []
     for k, (first, second, skip_s) in enumerate(PAIRS):
         cursors[first] = [_skip(speech_of(first), skip_s)]
         cursors.setdefault(second, [0])
-        out.append(build(f"{first}-{second}", first, second, cursors, 1700 + k))
+        out.append(build(f"{first}-{second}", first, second, cursors, 1700 + k, same_channel))
     return out
 
 
