@@ -15,7 +15,7 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
-                                                      said_sentence)
+                                                      said_sentence, within_session_changes, within_session_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
@@ -194,6 +194,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if moved:
             lines.append(DraftSentence(_home(fmt, "progress"), measure_changes_sentence(moved), [], [CHART_FACT], "rule",
                                        [ref for *_, refs in moved for ref in refs]))
+        within = within_session_changes(chart) if subject == "client" else []
+        if within:  # the response to the session's work (SUDS at its highest, then at the end) is Assessment
+            lines.append(DraftSentence(_home(fmt, "progress"), within_session_sentence(within), [], [CHART_FACT], "rule",
+                                       [ref for *_, refs in within for ref in refs]))
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             if touched:
