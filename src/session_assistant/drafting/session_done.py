@@ -32,8 +32,19 @@ _RECAP_OPENS = re.compile(r"^(?:and\s+|so\s+)?(?:today|in session|we(?:'ve)?(?:\
 # The week's homework or the plan, not the session: "I'd like you to ... like we did here".
 _NOT_THE_ROOM = re.compile(r"\b(?:this week|last week|homework|i'?d like you to|next (?:week|time|session)|"
                            r"(?:once|twice) a day|every (?:day|morning|evening))\b", re.I)
+# A step still ahead, said in the same breath as the summary: "I'm also going to let Dr. Okafor know
+# today", "We'll pick this up next time", "I will write to the school". Quoted as done, it would tell
+# the clinician's plan as a fact of the session; it belongs to the Plan's own rules.
+_AHEAD_OF_NOW = re.compile(r"\b(?:(?:i|we)(?:'m| am|'re| are)(?: also| just| then)? (?:going to|gonna)|(?:i|we)(?:'ll| will| shall)|"
+                           r"(?:i|we)(?:'d| would) like to|let'?s|(?:i|we) (?:need|plan|want|hope) to|later today|after (?:this|the session)|"
+                           r"before (?:we|you) (?:next )?(?:meet|see)|tomorrow|tonight)\b", re.I)
 DONE_MIN_WORDS, DONE_MAX_WORDS = 9, 45
 DONE_MAX = 2
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence without what it quotes ("You said, 'I'll never manage it', and we ...")."""
+    return re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', " ", sentence)
 
 
 def done_in_session(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
@@ -50,7 +61,8 @@ def done_in_session(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
         taken: list[str] = []
         for n, sentence in enumerate(sentences):
-            if sentence.endswith("?") or _NOT_THE_ROOM.search(sentence) or not _DONE.search(sentence):
+            if sentence.endswith("?") or _NOT_THE_ROOM.search(sentence) or _AHEAD_OF_NOW.search(_unquoted(sentence)) \
+                    or not _DONE.search(sentence):
                 continue
             marked = _TODAY.search(sentence) or (recap and _RECAP_OPENS.search(sentence))
             follows = bool(taken) and sentences[n - 1] == taken[-1]
