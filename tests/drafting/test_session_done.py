@@ -141,3 +141,32 @@ Client: I kept thinking I'll never manage it.
 Clinician: To recap, today we wrote down "I'll never manage it" and looked at what you did manage this month.
 Client: Yes.""")
     assert done_in_session(quoted) == [("To recap, today we wrote down \"I'll never manage it\" and looked at what you did manage this month.", 2)]
+
+
+def test_a_rating_said_back_then_where_it_started_and_a_recap_of_the_exercise_are_the_response():
+    # Written for this test (therapy16j).
+    session = parse_transcript("""Clinician: Before we start, how sure are you that you'll faint, out of a hundred?
+Client: Eighty.
+Clinician: Let's stand up fast, three times. And now, how sure?
+Client: Thirty.
+Clinician: Thirty. From eighty. What do you make of that?
+Client: I didn't faint.
+Clinician: So you started at eighty, the dizziness came, and now you're at thirty, standing on your own.
+Client: Yeah.""")
+    assert rating_changes(session) == [
+        ("Thirty. From eighty.", "lower", [3, 4]),
+        ("So you started at eighty, the dizziness came, and now you're at thirty, standing on your own.", "lower", [6])]
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), scan_transcript(session), model="m", mode="direct",
+                     warnings=[], subject="client")
+    line = next(s for s in draft.sentences if s.text.startswith("Response to interventions, ratings reflected"))
+    assert line.section == "assessment" and line.evidence == [3, 4, 6]
+
+
+def test_a_start_time_or_a_bare_count_is_no_rating_change():
+    times = parse_transcript("""Clinician: When did the shift start?
+Client: Six.
+Clinician: Six. From eight o'clock last month.
+Client: Yes.
+Clinician: You started at nine years old, and now you're at forty years of riding.
+Client: Right.""")
+    assert rating_changes(times) == []

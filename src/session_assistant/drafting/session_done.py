@@ -90,6 +90,15 @@ _MOVED = re.compile(r"^(?:so,?\s+|and\s+)?(?:(?:the |your )?(?:peak|it|that|anxi
                     + _NUMBER_WORD + r")\b(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers)\b)",
                     re.I)
 MOVED_MAX = 3
+_UNIT_AFTER = r"(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers|o'?clock|am|pm|years?)\b)"
+# The rating just given, said back, then where it started: "Twenty. From sixty."
+_BARE = re.compile(r"^(?:so,?\s+)?(" + _NUMBER_WORD + r")[.!]$", re.I)
+_FROM_BARE = re.compile(r"^(?:down |up )?from (?:a |an )?(" + _NUMBER_WORD + r")\b" + _UNIT_AFTER + r"[.!]?$", re.I)
+# The clinician's recap of an exercise's ratings: "You started at seventy, you went up to eighty-five
+# when he came towards you, and now you're at forty-five."
+_RECAP_MOVED = re.compile(r"\byou started (?:at|on) (?:a |an |about |around )?(" + _NUMBER_WORD + r")\b" + _UNIT_AFTER
+                          + r"[^.?!]{0,120}?\bnow (?:you'?re|you are|it'?s|it is) (?:at |down to |up to )?(?:a |an |about |around )?("
+                          + _NUMBER_WORD + r")\b" + _UNIT_AFTER, re.I)
 
 
 def _value(word: str) -> int | None:
@@ -107,17 +116,41 @@ def rating_changes(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
         before = lines[n - 1]
         if is_client(utt.speaker) or before.speaker == utt.speaker or not numbers_in(before.text):
             continue
-        sentence = _SENTENCES.split(" ".join(utt.text.split()))[0]
+        sentences = _SENTENCES.split(" ".join(utt.text.split()))
+        sentence = sentences[0]
         match = _MOVED.search(sentence)
-        if match is None or sentence.endswith("?"):
+        bare = _BARE.match(sentence)
+        back = _FROM_BARE.match(sentences[1]) if bare and len(sentences) > 1 else None
+        if back is not None:
+            sentence = f"{sentence} {sentences[1]}"
+            start, end = _value(back.group(1)), _value(bare.group(1))
+        elif match is None or sentence.endswith("?"):
             continue
-        start, end = _value(match.group(1)), _value(match.group(2))
+        else:
+            start, end = _value(match.group(1)), _value(match.group(2))
         if start is None or end is None or start == end:
             continue
         found.append((sentence, "lower" if end < start else "higher", [before.id, utt.id]))
         if len(found) == MOVED_MAX:
-            break
-    return found
+            return found
+    return found + _recaps(lines, MOVED_MAX - len(found))
+
+
+def _recaps(lines: Sequence[Utterance], room: int) -> list[tuple[str, str, list[int]]]:
+    """The clinician's recap of where a rating started and where it is now, sentence by sentence."""
+    found: list[tuple[str, str, list[int]]] = []
+    for utt in lines:
+        if is_client(utt.speaker) or len(found) >= room:
+            continue
+        for sentence in _SENTENCES.split(" ".join(utt.text.split())):
+            match = _RECAP_MOVED.search(sentence)
+            if match is None or sentence.endswith("?"):
+                continue
+            start, end = _value(match.group(1)), _value(match.group(2))
+            if start is not None and end is not None and start != end:
+                found.append((sentence, "lower" if end < start else "higher", [utt.id]))
+                break
+    return found[:room]
 
 
 def changes_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
