@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from session_assistant.drafting.analysis_said import (exercise_ratings, exercise_ratings_sentence, progress_compared,
+                                                      progress_sentence, sequences_sentence, sequences_summarised)
 from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
 from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
 from session_assistant.drafting.draft_result import DraftSentence
@@ -55,6 +57,26 @@ FACT_SECTIONS: dict[str, dict[str, str]] = {
 
 def _home(fmt: NoteFormat, kind: str) -> str:
     return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
+
+
+def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> list[DraftSentence]:
+    """The Assessment's analysis said aloud: a pattern the clinician summarised, the distress ratings
+    of an exercise (unless the clinician already reflected the change), this week's count beside an
+    earlier one."""
+    lines: list[DraftSentence] = []
+    sequences = sequences_summarised(source.utterances, mentions_risk)
+    if sequences:
+        lines.append(DraftSentence(_home(fmt, "stage"), sequences_sentence(sequences),
+                                   sorted({i for _, ids in sequences for i in ids}), [RULE_FACT], "rule"))
+    ratings = [] if reflected else exercise_ratings(source.utterances)
+    if ratings:
+        lines.append(DraftSentence(_home(fmt, "stage"), exercise_ratings_sentence(ratings),
+                                   sorted({i for _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+    compared = progress_compared(source.utterances)
+    if compared:
+        lines.append(DraftSentence(_home(fmt, "progress"), progress_sentence(compared),
+                                   sorted({i for _, ids in compared for i in ids}), [RULE_FACT], "rule"))
+    return lines
 
 
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
@@ -174,6 +196,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if changes:
             lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
                                        sorted({i for _, _, ids in changes for i in ids}), [RULE_FACT], "rule"))
+        lines.extend(_analysis_lines(fmt, source, bool(changes)))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
