@@ -64,3 +64,11 @@ def test_hows_that_feel_after_a_step_in_the_room_asks_for_the_response():
     session = parse_transcript("Clinician: Want to block the number now, while we're here?\nClient: Okay. Done.\n"
                                "Clinician: How's that feel?\nClient: Scary. And lighter.\nClinician: Mm.")
     assert response_answers(session) == [("Scary. And lighter.", [2, 3])]
+
+
+def test_the_hardest_time_reflected_by_the_clinician_is_a_trigger_but_that_was_the_hardest_part_is_not():
+    from session_assistant.drafting.triggers_said import triggers_formulated
+    session = parse_transcript("Clinician: When does it bite worst?\nClient: Sunday evenings, before work.\n"
+                               "Clinician: So Sunday evenings are the hardest time.\nClient: Yes.\n"
+                               "Clinician: And the breathing?\nClient: Awful.\nClinician: That was the hardest part, I think.")
+    assert triggers_formulated(session) == [("Sunday evenings are the hardest time.", [2])]
