@@ -57,3 +57,14 @@ def test_the_risk_questions_in_other_words_are_a_risk_assessment():
     found = _approaches(_session("Since we last met, have you had thoughts about actually ending your life?",
                                  "Any plan, anything you've thought of doing?", "And the tablets at home, who keeps them?"))
     assert found.get("suicide risk assessment") == ["ideation", "plan and intent", "access to means"]
+
+
+def test_a_model_sentence_naming_a_found_approach_must_cite_lines_near_it():
+    from session_assistant.drafting.session_facts import unevidenced_approaches
+    session = _session("Hello, come in.", "Sit wherever you like.", "How was the drive?", "Any news from the school?",
+                       "So where are we on the ladder?", "How anxious, zero to a hundred?", "Stay with it until it comes down.")
+    found = detect_interventions(session)
+    text = "The clinician used exposure to help the client face the fear."
+    assert unevidenced_approaches(text, found, "", evidence=[0]) == ["exposure"]  # cites the greeting only
+    assert unevidenced_approaches(text, found, "", evidence=[10]) == []  # cites the ladder
+    assert unevidenced_approaches(text, found, "") == []  # no cited lines given: as before

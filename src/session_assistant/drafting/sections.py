@@ -133,7 +133,7 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     last_plan = chart.last_plan.text if chart and chart.last_plan else ""
     measures = [m.text for m in chart.measures] if chart else []
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
-            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)]
+            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
             + unsupported_claims(text, source, last_plan, measures, evidence))
 
 

@@ -339,11 +339,22 @@ def stage_sentence(stage: StageOfChange, subject: str = "client") -> str:
             "clinician to confirm.")
 
 
-def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_text: str) -> list[str]:
+CITED_NEAR = 3  # lines either side of an approach's evidence that a sentence naming it may cite
+
+
+def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_text: str,
+                           evidence: Sequence[int] = ()) -> list[str]:
     """Approaches ``text`` names that the session does not evidence: neither found by the rules in
     the clinician's lines nor named in the transcript. A note must never claim an intervention
-    that was not used (a draft once named motivational interviewing in a safety-plan session)."""
-    used = {i.approach for i in found}
+    that was not used (a draft once named motivational interviewing in a safety-plan session).
+    With ``evidence`` (the sentence's cited lines), an approach the rules found but not on or near
+    any cited line counts too: the sentence would cite lines that do not show it (26: "The
+    clinician used exposure ..." citing the mother leaving the room)."""
+    used = {i.approach: i.evidence for i in found}
+    def far(approach: str) -> bool:
+        return bool(evidence) and all(abs(c - e) > CITED_NEAR for c in evidence for e in used[approach])
+
     return [approach for approach, pattern in _APPROACH_NAMES.items()
-            if pattern.search(text) and approach not in used and not pattern.search(transcript_text)]
+            if pattern.search(text) and ((approach not in used and not pattern.search(transcript_text))
+                                         or (approach in used and far(approach)))]
 
