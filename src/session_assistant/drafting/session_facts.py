@@ -354,7 +354,9 @@ def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_
     def far(approach: str) -> bool:
         return bool(evidence) and all(abs(c - e) > CITED_NEAR for c in evidence for e in used[approach])
 
+    # A slot's label ("Safety plan: Client could give ...") names the kind of line, not an approach claimed.
+    claim = re.sub(r"^[A-Z][\w' -]{0,40}:\s", "", text)
     return [approach for approach, pattern in _APPROACH_NAMES.items()
             if pattern.search(text) and ((approach not in used and not pattern.search(transcript_text))
-                                         or (approach in used and far(approach)))]
+                                         or (approach in used and pattern.search(claim) and far(approach)))]
 
