@@ -49,3 +49,25 @@ def test_an_ordinary_word_spelled_like_a_measure_is_no_measure():
     talk = parse_transcript("Clinician: You were scared, about a six out of 10.\nClient: Yes.\n"
                             "Clinician: And your head was in a spin 3 times.\nClient: Yes.")
     assert measures_said(talk, None) == []
+
+
+def test_a_measure_taken_twice_in_the_session_gives_the_response_in_the_assessment():
+    # Exposure: distress at its highest, then at the end of the session (both the session day): the
+    # client's response to the work belongs in the Assessment, beside the change across sessions.
+    chart = ChartContext.from_json({"measures": [
+        {"name": "SUDS (highest)", "score": 85, "when": "session day"},
+        {"name": "SUDS (end)", "score": 45, "when": "session day"},
+        {"name": "PHQ-9", "score": 12, "when": "session day"}]})
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(SESSION), chart, "client")
+    within = [line for line in lines if line.text.startswith("Change within the session")]
+    assert [line.text for line in within] == ["Change within the session (per chart): SUDS 85 (highest) to 45 (end)."]
+    assert within[0].section == "assessment" and within[0].evidence == [] and len(within[0].chart_evidence) == 2
+
+
+def test_a_single_score_or_two_visits_give_no_within_session_line():
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(SESSION), CHART, "client")
+    assert not [line for line in lines if line.text.startswith("Change within the session")]
+    earlier = ChartContext.from_json({"measures": [{"name": "SUDS (highest)", "score": 85, "when": "session day"},
+                                                   {"name": "SUDS (end)", "score": 45, "when": "last before session day"}]})
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(SESSION), earlier, "client")
+    assert not [line for line in lines if line.text.startswith("Change within the session")]

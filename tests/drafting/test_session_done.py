@@ -119,3 +119,54 @@ def test_the_homework_retold_as_done_is_dropped_but_last_weeks_review_in_the_sam
     assert "doing two of three stress-reducing conversations" in draft.sections["subjective"]  # the review
     assert "for the next week" not in draft.sections["subjective"]  # the new homework, said in the Plan
     assert any("repeats:rule_line" in s.flags and "next week" in s.text for s in draft.dropped)
+
+
+def test_a_step_still_ahead_in_the_closing_summary_is_not_quoted_as_done():
+    # Written for this test (therapy16j): the summary mixes what was done with what the clinician will do.
+    summary = parse_transcript("""Clinician: How was the week?
+Client: Long. I barely slept.
+Clinician: And the urges?
+Client: Twice, both at night.
+Clinician: Let me pull together where we got to. Today we mapped out the two nights the urges came, step by step. I'm also going to let your GP know today what we planned for the nights. We'll try the card again next week.
+Client: Okay.""")
+    assert done_in_session(summary) == [("Today we mapped out the two nights the urges came, step by step.", 4)]
+    ahead_only = parse_transcript("""Clinician: Anything else on your mind?
+Client: No, that's it.
+Clinician: To sum up, we'll read the housing letter together in session once it comes.
+Client: Thanks.""")
+    assert done_in_session(ahead_only) == []
+    # Words the client said and the clinician quotes back do not make the sentence a plan.
+    quoted = parse_transcript("""Clinician: What did you notice?
+Client: I kept thinking I'll never manage it.
+Clinician: To recap, today we wrote down "I'll never manage it" and looked at what you did manage this month.
+Client: Yes.""")
+    assert done_in_session(quoted) == [("To recap, today we wrote down \"I'll never manage it\" and looked at what you did manage this month.", 2)]
+
+
+def test_a_rating_said_back_then_where_it_started_and_a_recap_of_the_exercise_are_the_response():
+    # Written for this test (therapy16j).
+    session = parse_transcript("""Clinician: Before we start, how sure are you that you'll faint, out of a hundred?
+Client: Eighty.
+Clinician: Let's stand up fast, three times. And now, how sure?
+Client: Thirty.
+Clinician: Thirty. From eighty. What do you make of that?
+Client: I didn't faint.
+Clinician: So you started at eighty, the dizziness came, and now you're at thirty, standing on your own.
+Client: Yeah.""")
+    assert rating_changes(session) == [
+        ("Thirty. From eighty.", "lower", [3, 4]),
+        ("So you started at eighty, the dizziness came, and now you're at thirty, standing on your own.", "lower", [6])]
+    draft = assemble(get_format("soap"), {}, SourceIndex(session), scan_transcript(session), model="m", mode="direct",
+                     warnings=[], subject="client")
+    line = next(s for s in draft.sentences if s.text.startswith("Response to interventions, ratings reflected"))
+    assert line.section == "assessment" and line.evidence == [3, 4, 6]
+
+
+def test_a_start_time_or_a_bare_count_is_no_rating_change():
+    times = parse_transcript("""Clinician: When did the shift start?
+Client: Six.
+Clinician: Six. From eight o'clock last month.
+Client: Yes.
+Clinician: You started at nine years old, and now you're at forty years of riding.
+Client: Right.""")
+    assert rating_changes(times) == []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from session_assistant.drafting.analysis_said import (exercise_ratings, exercise_ratings_sentence, progress_compared,
+                                                      progress_sentence, sequences_sentence, sequences_summarised)
 from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
 from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
 from session_assistant.drafting.draft_result import DraftSentence
@@ -15,7 +17,7 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
-                                                      said_sentence)
+                                                      said_sentence, within_session_changes, within_session_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
@@ -55,6 +57,26 @@ FACT_SECTIONS: dict[str, dict[str, str]] = {
 
 def _home(fmt: NoteFormat, kind: str) -> str:
     return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
+
+
+def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> list[DraftSentence]:
+    """The Assessment's analysis said aloud: a pattern the clinician summarised, the distress ratings
+    of an exercise (unless the clinician already reflected the change), this week's count beside an
+    earlier one."""
+    lines: list[DraftSentence] = []
+    sequences = sequences_summarised(source.utterances, mentions_risk)
+    if sequences:
+        lines.append(DraftSentence(_home(fmt, "stage"), sequences_sentence(sequences),
+                                   sorted({i for _, ids in sequences for i in ids}), [RULE_FACT], "rule"))
+    ratings = [] if reflected else exercise_ratings(source.utterances)
+    if ratings:
+        lines.append(DraftSentence(_home(fmt, "stage"), exercise_ratings_sentence(ratings),
+                                   sorted({i for _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+    compared = progress_compared(source.utterances)
+    if compared:
+        lines.append(DraftSentence(_home(fmt, "progress"), progress_sentence(compared),
+                                   sorted({i for _, ids in compared for i in ids}), [RULE_FACT], "rule"))
+    return lines
 
 
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
@@ -174,6 +196,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if changes:
             lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
                                        sorted({i for _, _, ids in changes for i in ids}), [RULE_FACT], "rule"))
+        lines.extend(_analysis_lines(fmt, source, bool(changes)))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
@@ -194,6 +217,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if moved:
             lines.append(DraftSentence(_home(fmt, "progress"), measure_changes_sentence(moved), [], [CHART_FACT], "rule",
                                        [ref for *_, refs in moved for ref in refs]))
+        within = within_session_changes(chart) if subject == "client" else []
+        if within:  # the response to the session's work (SUDS at its highest, then at the end) is Assessment
+            lines.append(DraftSentence(_home(fmt, "progress"), within_session_sentence(within), [], [CHART_FACT], "rule",
+                                       [ref for *_, refs in within for ref in refs]))
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             if touched:

@@ -62,6 +62,34 @@ def changes_sentence(found: Sequence[tuple[str, float, float, list[str]]]) -> st
     return f"Change on measures since the last score (per chart): {said}."
 
 
+_EARLIER = re.compile(r"\bbefore\b|\bprevious\b", re.I)  # "(last before session day)"
+_QUALIFIED = re.compile(r"^(?P<stem>.+?)\s*\((?P<label>[^()]+)\)$")
+
+
+def within_session_changes(chart: ChartContext | None) -> list[tuple[str, list[tuple[str, float]], list[str]]]:
+    """(measure, [(label, score)] in the chart's order, chart refs) for a measure the chart gives two
+    or more times for the session day under labels ("SUDS (highest)" 85, "SUDS (end)" 45): the
+    client's response to what was done in the room, which the Assessment states as the change
+    across sessions is (issue 16: "the client's response to the interventions")."""
+    if not chart:
+        return []
+    by_stem: dict[str, list[tuple[str, str, float, str]]] = {}
+    for fact in chart.measures:
+        scored = _scored(fact)
+        qualified = _QUALIFIED.match(scored[0]) if scored else None
+        if scored and qualified and _CURRENT.search(fact.text) and not _EARLIER.search(fact.text):
+            stem, label = qualified.group("stem").strip(), qualified.group("label").strip()
+            by_stem.setdefault(stem.lower(), []).append((stem, label, scored[1], fact.ref))
+    return [(taken[0][0], [(label, score) for _, label, score, _ in taken], [ref for *_, ref in taken])
+            for taken in by_stem.values() if len({label.lower() for _, label, _, _ in taken}) >= 2]
+
+
+def within_session_sentence(found: Sequence[tuple[str, list[tuple[str, float]], list[str]]]) -> str:
+    said = "; ".join(name + " " + " to ".join(f"{_number(score)} ({label})" for label, score in taken)
+                     for name, taken, _ in found)
+    return f"Change within the session (per chart): {said}."
+
+
 # Standardized measures and the sleep-diary index a clinician may score aloud.
 # Acronyms in capitals only: "spin", "scared" and "ess" are words.
 _MEASURE = re.compile(r"\b(?:PHQ-?(?:9|A|2)|GAD-?7|ISI|PCL-?5|EPDS|AUDIT(?:-C)?|CUDIT(?:-R)?|DAST(?:-10)?|PSS|CPAQ|SPIN|BDI(?:-II)?|BAI"

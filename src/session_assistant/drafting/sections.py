@@ -133,7 +133,7 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     last_plan = chart.last_plan.text if chart and chart.last_plan else ""
     measures = [m.text for m in chart.measures] if chart else []
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
-            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text)]
+            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
             + unsupported_claims(text, source, last_plan, measures, evidence))
 
 
@@ -201,8 +201,9 @@ def without_done_retold(by_section: dict[str, list[DraftSentence]],
     return kept
 
 
-# Per format: the section whose reported statements move out (and where to), and the plan section.
-VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan")}
+# Per format: the section whose reported statements move out (and where to), the plan section, and
+# the assessment (with all four known, a sentence written in the wrong part moves: ``placement``).
+VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan", "assessment")}
 UNFINISHED = "unfinished"
 QUESTION = "question"
 
@@ -236,7 +237,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     ``typed_check`` add homework, interventions and risk screens the rules did not find.
     """
     therapy = subject == "client" and mode != "enhance"
-    voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan"))
+    voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan", None))
     # A goal is addressed when the model's own sentences rest on lines naming its topic.
     support = [(str(i.get("text") or ""), source.valid_ids(i.get("evidence") or []))
                for items in raw.values() for i in items if not i.get("system")]
@@ -282,7 +283,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy:
                 voice = therapy_voice(text, sec.key, source, objective_key=voice_keys[0], report_key=voice_keys[1],
                                       plan_key=voice_keys[2], evidence=source.valid_ids(item.get("evidence") or []),
-                                      pronouns=pronouns)
+                                      pronouns=pronouns, assessment_key=voice_keys[3])
                 text, home, flags = voice.text, voice.section or sec.key, flags + voice.flags
                 if voice.withhold:
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),

@@ -32,8 +32,19 @@ _RECAP_OPENS = re.compile(r"^(?:and\s+|so\s+)?(?:today|in session|we(?:'ve)?(?:\
 # The week's homework or the plan, not the session: "I'd like you to ... like we did here".
 _NOT_THE_ROOM = re.compile(r"\b(?:this week|last week|homework|i'?d like you to|next (?:week|time|session)|"
                            r"(?:once|twice) a day|every (?:day|morning|evening))\b", re.I)
+# A step still ahead, said in the same breath as the summary: "I'm also going to let Dr. Okafor know
+# today", "We'll pick this up next time", "I will write to the school". Quoted as done, it would tell
+# the clinician's plan as a fact of the session; it belongs to the Plan's own rules.
+_AHEAD_OF_NOW = re.compile(r"\b(?:(?:i|we)(?:'m| am|'re| are)(?: also| just| then)? (?:going to|gonna)|(?:i|we)(?:'ll| will| shall)|"
+                           r"(?:i|we)(?:'d| would) like to|let'?s|(?:i|we) (?:need|plan|want|hope) to|later today|after (?:this|the session)|"
+                           r"before (?:we|you) (?:next )?(?:meet|see)|tomorrow|tonight)\b", re.I)
 DONE_MIN_WORDS, DONE_MAX_WORDS = 9, 45
 DONE_MAX = 2
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence without what it quotes ("You said, 'I'll never manage it', and we ...")."""
+    return re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', " ", sentence)
 
 
 def done_in_session(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
@@ -50,7 +61,8 @@ def done_in_session(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
         taken: list[str] = []
         for n, sentence in enumerate(sentences):
-            if sentence.endswith("?") or _NOT_THE_ROOM.search(sentence) or not _DONE.search(sentence):
+            if sentence.endswith("?") or _NOT_THE_ROOM.search(sentence) or _AHEAD_OF_NOW.search(_unquoted(sentence)) \
+                    or not _DONE.search(sentence):
                 continue
             marked = _TODAY.search(sentence) or (recap and _RECAP_OPENS.search(sentence))
             follows = bool(taken) and sentences[n - 1] == taken[-1]
@@ -78,6 +90,15 @@ _MOVED = re.compile(r"^(?:so,?\s+|and\s+)?(?:(?:the |your )?(?:peak|it|that|anxi
                     + _NUMBER_WORD + r")\b(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers)\b)",
                     re.I)
 MOVED_MAX = 3
+_UNIT_AFTER = r"(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers|o'?clock|am|pm|years?)\b)"
+# The rating just given, said back, then where it started: "Twenty. From sixty."
+_BARE = re.compile(r"^(?:so,?\s+)?(" + _NUMBER_WORD + r")[.!]$", re.I)
+_FROM_BARE = re.compile(r"^(?:down |up )?from (?:a |an )?(" + _NUMBER_WORD + r")\b" + _UNIT_AFTER + r"[.!]?$", re.I)
+# The clinician's recap of an exercise's ratings: "You started at seventy, you went up to eighty-five
+# when he came towards you, and now you're at forty-five."
+_RECAP_MOVED = re.compile(r"\byou started (?:at|on) (?:a |an |about |around )?(" + _NUMBER_WORD + r")\b" + _UNIT_AFTER
+                          + r"[^.?!]{0,120}?\bnow (?:you'?re|you are|it'?s|it is) (?:at |down to |up to )?(?:a |an |about |around )?("
+                          + _NUMBER_WORD + r")\b" + _UNIT_AFTER, re.I)
 
 
 def _value(word: str) -> int | None:
@@ -95,17 +116,41 @@ def rating_changes(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
         before = lines[n - 1]
         if is_client(utt.speaker) or before.speaker == utt.speaker or not numbers_in(before.text):
             continue
-        sentence = _SENTENCES.split(" ".join(utt.text.split()))[0]
+        sentences = _SENTENCES.split(" ".join(utt.text.split()))
+        sentence = sentences[0]
         match = _MOVED.search(sentence)
-        if match is None or sentence.endswith("?"):
+        bare = _BARE.match(sentence)
+        back = _FROM_BARE.match(sentences[1]) if bare and len(sentences) > 1 else None
+        if back is not None:
+            sentence = f"{sentence} {sentences[1]}"
+            start, end = _value(back.group(1)), _value(bare.group(1))
+        elif match is None or sentence.endswith("?"):
             continue
-        start, end = _value(match.group(1)), _value(match.group(2))
+        else:
+            start, end = _value(match.group(1)), _value(match.group(2))
         if start is None or end is None or start == end:
             continue
         found.append((sentence, "lower" if end < start else "higher", [before.id, utt.id]))
         if len(found) == MOVED_MAX:
-            break
-    return found
+            return found
+    return found + _recaps(lines, MOVED_MAX - len(found))
+
+
+def _recaps(lines: Sequence[Utterance], room: int) -> list[tuple[str, str, list[int]]]:
+    """The clinician's recap of where a rating started and where it is now, sentence by sentence."""
+    found: list[tuple[str, str, list[int]]] = []
+    for utt in lines:
+        if is_client(utt.speaker) or len(found) >= room:
+            continue
+        for sentence in _SENTENCES.split(" ".join(utt.text.split())):
+            match = _RECAP_MOVED.search(sentence)
+            if match is None or sentence.endswith("?"):
+                continue
+            start, end = _value(match.group(1)), _value(match.group(2))
+            if start is not None and end is not None and start != end:
+                found.append((sentence, "lower" if end < start else "higher", [utt.id]))
+                break
+    return found[:room]
 
 
 def changes_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:

@@ -45,12 +45,30 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "behavioural activation": {
         "activity scheduling": (r"\bactivity (?:schedul\w*|log|diary|monitoring)\b", r"\bschedul\w* (?:some|an|one|a few|pleasant) activit",
                                 r"\bpleasant activit\w*", r"\bbehaviou?ral activation\b", r"\bmastery and pleasure\b"),
+        # Done more than named (``WEAK_TECHNIQUES``: two of these are the approach, one is talk).
+        "inactivity cycle": (r"\b(?:when )?you do less\b", r"\bdoing less\b[^.?!]{0,60}\b(?:lower|worse|down)\b",
+                             r"\b(?:cycle|loop|spiral) of (?:doing less|inactivity|withdrawal)\b"),
+        "valued activities": (r"\b(?:one |a )?small things? you used to (?:do|enjoy|love)\b",
+                              r"\bthings? you used to (?:do|enjoy|love)\b[^.?!]{0,40}\b(?:dropped|stopped|given up)\b",
+                              r"\bsense of (?:pleasure|achievement|mastery)\b"),
+        "activity monitoring": (r"\bafter (?:the|each|every) \w+\b[^.?!]{0,60}\bhow you felt\b",
+                                r"\bhow (?:much )?you (?:enjoyed|felt)\b[^.?!]{0,30}\b(?:nought|zero|0) to (?:ten|10)\b"),
     },
     "exposure": {
         "exposure hierarchy": (r"\bexposure\b", r"\bfear (?:hierarchy|ladder)\b", r"\bhierarchy\b", r"\bSUDS\b",
                                r"\bsubjective units\b"),
         "response prevention": (r"\bresponse prevention\b", r"\bwithout (?:doing )?(?:the )?(?:ritual|compulsion|checking|washing)\b"),
         "in-session rehearsal": (r"\b(?:practi[sc]e|rehearse|role[- ]?play)\b[^.?]*\b(?:right now|right here|with me as)\b",),
+        # Sensations brought on on purpose, in the room (panic): a method on its own.
+        "interoceptive exposure": (r"\binteroceptive\b", r"\b(?:make|bring on|create) (?:some of )?(?:those|these|the) (?:feelings|sensations) on purpose\b",
+                                   r"\bbreathe? (?:just )?through (?:a|the) straw\b", r"\bspin(?:ning)? (?:round )?(?:in|on) (?:the|a) chair\b"),
+        # Graded exposure done without its name (``WEAK_TECHNIQUES``: two of these are exposure).
+        "fear ladder": (r"\b(?:fear|exposure|anxiety) ladder\b", r"\b(?:on|up|along|down) the ladder\b", r"\bladder step\b",
+                        r"\bstep (?:\w+ )?(?:of|on) the ladder\b"),
+        "distress ratings": (r"\bhow (?:anxious|scared|scary|frightened|afraid)\b[^.?!]{0,25}\b(?:(?:nought|zero|0) to (?:a )?(?:hundred|100|ten|10)|"
+                             r"out of (?:a )?(?:hundred|100|ten|10))\b",),
+        "staying with the fear": (r"\bstay(?:ing)? (?:with (?:it|the (?:fear|anxiety|feeling|\w+ty))|until (?:it|the (?:fear|anxiety)) "
+                                  r"(?:comes down|halves|drops|goes down))\b", r"\buntil (?:it|the (?:fear|anxiety)) (?:comes down|halves|drops)\b"),
     },
     "DBT skills": {
         "TIPP": (r"\bTIPP\b", r"\bcold water (?:on|to) your face\b", r"\bpaced breathing\b",
@@ -58,11 +76,15 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "opposite action": (r"\bopposite action\b",),
         "wise mind": (r"\bwise mind\b",),
         "distress tolerance": (r"\bdistress tolerance\b", r"\bradical acceptance\b", r"\bself[- ]sooth\w*", r"\bACCEPTS\b"),
-        "emotion regulation": (r"\bemotion regulation\b", r"\bcheck the facts\b", r"\bPLEASE skills?\b"),
+        "emotion regulation": (r"\bemotion regulation\b", r"\bPLEASE skills?\b"),
+        "check the facts": (r"\bcheck(?:ed|ing)?[- ]the[- ]facts\b",),
         "interpersonal effectiveness": (r"\bDEAR MAN\b", r"\binterpersonal effectiveness\b"),
         # A self-harm urge walked through link by link is a chain analysis, named or not.
         "chain analysis": (r"\bchain analysis\b", r"\b(?:go|walk) through\b[^.?]{0,30}\bstep by step\b",
-                           r"\bwhen did the urge (?:show up|start|come)\b"),
+                           r"\bwhen did the urge (?:show up|start|come)\b", r"\bprompting event\b", r"\b(?:do|did|doing) a chain\b",
+                           r"\blinks? (?:in|of) the chain\b"),
+        "solution analysis": (r"\bsolution analysis\b", r"\b(?:cut|break) the chain\b"),
+        "cope ahead": (r"\bcope[- ]ahead\b",),
     },
     "psychoeducation": {
         "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
@@ -70,17 +92,19 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"^so,? with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety)\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
                             r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
-                            r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b"),
+                            r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b",
+                            r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
+                            r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b"),
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
     "suicide risk assessment": {
-        "ideation": (r"\b(?:thoughts? of|thinking about) (?:suicide|killing yourself|ending your life)\b.*\?",
+        "ideation": (r"\b(?:thoughts? (?:of|about)|thinking about) (?:actually )?(?:suicide|killing yourself|ending your life)\b.*\?",
                      r"\bsuicidal (?:thoughts|ideation)\b.*\?"),
         "plan and intent": (r"\b(?:intention|intent) of acting\b", r"\bthought about (?:a )?(?:method|how)\b",
-                            r"\bmade any plans?\b", r"\bany plan or intention\b"),
+                            r"\bmade any plans?\b", r"\bany plan or intention\b", r"\bany plan\b[^.?!]{0,40}\?"),
         "past attempts": (r"\bin the past tried to (?:end your life|kill yourself)\b", r"\bprevious (?:suicide )?attempts?\b"),
         "access to means": (r"\b(?:access to|any) (?:firearms?|guns?|weapons?)\b", r"\bstockpiled\b",
-                            r"\b(?:blades?|razors?|pills|medicines?|medications?)\b[^.?]*\b(?:around|at home|in (?:the|your) (?:house|room))\b"),
+                            r"\b(?:blades?|razors?|pills|tablets|medicines?|medications?)\b[^.?]*\b(?:around|at home|in (?:the|your) (?:house|room))\b"),
         "self-harm urges": (r"\burges? to (?:hurt|harm|cut)\b", r"\bdid you (?:hurt yourself|cut)\b"),
     },
     "safety planning": {
@@ -110,7 +134,10 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "reflective listening": (r"\breflect back what\b", r"\bwhat did you hear (?:him|her|them) say\b",
                                  r"\bcan you (?:reflect|say) back\b"),
         "de-escalation": (r"\b(?:I want to|let'?s|let me) slow (?:it |this |things |us )?down\b",
-                          r"\bcan you both take a breath\b"),
+                          r"\bcan you both take a breath\b", r"\bcan I slow (?:us|this|things|it) down\b"),
+        # The partner told directly, not the therapist: an enactment.
+        "enactment": (r"\b(?:could|can|would) you (?:say|tell) (?:that|it|this|him|her)\b[^.?!]{0,30}\?\s*not (?:to )?me\b",
+                      r"\b(?:say|tell) (?:that|it|this) to (?:him|her|each other)\b", r"^tell (?:him|her) now\b"),
     },
     "homework review": {
         "homework review": (r"\b(?:last (?:week|session|time)|since we (?:last )?(?:met|spoke))\b.*\b(?:homework|practi[cs]e|diary|log|"
@@ -128,6 +155,11 @@ MIN_MI_TECHNIQUES = 2
 MIN_RISK_TECHNIQUES = 2
 MIN_COUPLE_TECHNIQUES = 2
 MI_OWN_TECHNIQUES = ("pros and cons", "eliciting change talk")
+# Techniques that are ordinary words one at a time (a "how anxious, nought to ten?", "the ladder",
+# "you do less"): an approach found only by these needs two of them.
+WEAK_TECHNIQUES = {"exposure": {"fear ladder", "distress ratings", "staying with the fear"},
+                   "behavioural activation": {"inactivity cycle", "valued activities", "activity monitoring"}}
+MIN_WEAK_TECHNIQUES = 2
 _CHANGE_RULER = re.compile(r"\bhow (?:important|ready)\b", re.I)
 
 # How a sentence would name each approach. A model-written sentence may name an approach only when
@@ -222,6 +254,9 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
         _CHANGE_RULER.search(by_id[i].text) for i in mi.get("scaling ruler", []))
     if len(mi) < MIN_MI_TECHNIQUES or not own:
         found.pop("motivational interviewing", None)
+    for approach, weak in WEAK_TECHNIQUES.items():
+        if approach in found and set(found[approach]) <= weak and len(found[approach]) < MIN_WEAK_TECHNIQUES:
+            found.pop(approach)
     if len(found.get("couple work", {})) < MIN_COUPLE_TECHNIQUES:
         found.pop("couple work", None)  # one "let me slow us down" in a family session is not couple work
     # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
@@ -279,7 +314,7 @@ def interventions_sentence(found: Sequence[Intervention]) -> str:
 # What one session shows but a treatment does not continue as its approach: screening, reviewing
 # homework, one explanation, a rehearsal or a worked problem are parts of any approach.
 NOT_CONTINUED = ("suicide risk assessment", "homework review", "psychoeducation", "role-play", "problem solving",
-                 "behavioural experiment", "relaxation and breathing", "mindfulness and grounding")
+                 "behavioural experiment", "relaxation and breathing", "mindfulness and grounding", "CBT formulation")
 
 
 # An approach the clinician's lines show once (one reframe in a relapse-prevention session) is a
@@ -304,11 +339,24 @@ def stage_sentence(stage: StageOfChange, subject: str = "client") -> str:
             "clinician to confirm.")
 
 
-def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_text: str) -> list[str]:
+CITED_NEAR = 3  # lines either side of an approach's evidence that a sentence naming it may cite
+
+
+def unevidenced_approaches(text: str, found: Sequence[Intervention], transcript_text: str,
+                           evidence: Sequence[int] = ()) -> list[str]:
     """Approaches ``text`` names that the session does not evidence: neither found by the rules in
     the clinician's lines nor named in the transcript. A note must never claim an intervention
-    that was not used (a draft once named motivational interviewing in a safety-plan session)."""
-    used = {i.approach for i in found}
+    that was not used (a draft once named motivational interviewing in a safety-plan session).
+    With ``evidence`` (the sentence's cited lines), an approach the rules found but not on or near
+    any cited line counts too: the sentence would cite lines that do not show it (26: "The
+    clinician used exposure ..." citing the mother leaving the room)."""
+    used = {i.approach: i.evidence for i in found}
+    def far(approach: str) -> bool:
+        return bool(evidence) and all(abs(c - e) > CITED_NEAR for c in evidence for e in used[approach])
+
+    # A slot's label ("Safety plan: Client could give ...") names the kind of line, not an approach claimed.
+    claim = re.sub(r"^[A-Z][\w' -]{0,40}:\s", "", text)
     return [approach for approach, pattern in _APPROACH_NAMES.items()
-            if pattern.search(text) and approach not in used and not pattern.search(transcript_text)]
+            if pattern.search(text) and ((approach not in used and not pattern.search(transcript_text))
+                                         or (approach in used and pattern.search(claim) and far(approach)))]
 

@@ -324,7 +324,7 @@ def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
 # The client's answer when the clinician asks how something just done in the room went ("How was
 # that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
 # this, right now?" at the close): the client's response to the intervention, in the client's words.
-_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how does (?:that|it) (?:feel|land)|what was that like"
+_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?: does|'s) (?:that|it) (?:feel|land)|what was that like"
                          r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
 RESPONSE_MAX_WORDS = 20

@@ -85,7 +85,16 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                      r"\bwhat'?s realistic\b", r"\bis that realistic\b"),
     },
     "behavioural experiment": {
-        "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b"),
+        "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b",
+                                   r"\bwe (?:can|could) test (?:it|that|this)\b", r"\btest (?:it|that) out\b"),
+    },
+    # The maintaining cycle drawn for the client and two explanations set side by side (panic, health
+    # anxiety, OCD): a CBT formulation, done more than named.
+    "CBT formulation": {
+        "formulation drawn": (r"\bformulation\b", r"\b(?:I'?m going to|can I|let me|I'?ll) draw (?:it|something|this|that|you|a|the)\b"),
+        "vicious circle": (r"\bvicious (?:circle|cycle)\b", r"\bfeeds itself\b", r"\bround and round\b",
+                           r"\bkeeps? (?:the|that|this) (?:circle|cycle|loop) going\b"),
+        "Theory A/Theory B": (r"(?-i:\b(?:[Tt]heory|[Ii]dea|[Ee]xplanation) A\b)", r"(?-i:\b(?:[Tt]heory|[Ii]dea) B\b)"),
     },
     "trauma-focused therapy": {
         "imaginal exposure": (r"\bimaginal exposure\b", r"\brevisit(?:ing)? the memory\b", r"\bin the present tense\b",
@@ -185,6 +194,7 @@ WIDER_APPROACH_NAMES: dict[str, str] = {
     "schema therapy": r"\bschema therapy\b",
     "compassion-focused work": r"\bcompassion[- ]focused\b|\bCFT\b",
     "CBT-E for eating disorders": r"\bCBT-E\b|\benhanced cognitive\b",
+    "CBT formulation": r"\b(?:CBT|cognitive) formulation\b",
 }
 
 COMPILED = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in WIDER_INTERVENTIONS.items()}

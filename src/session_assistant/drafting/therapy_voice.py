@@ -14,6 +14,7 @@ from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
+from session_assistant.drafting.placement import MOVED_TO, better_part
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
@@ -114,8 +115,14 @@ def _as_client(match: re.Match) -> str:
 
 def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key: str | None = "objective",
                   report_key: str | None = "subjective", plan_key: str | None = "plan",
-                  evidence: Sequence[int] = (), pronouns: str | None = None) -> VoiceResult:
+                  evidence: Sequence[int] = (), pronouns: str | None = None,
+                  assessment_key: str | None = None) -> VoiceResult:
     """Apply the therapy voice to one sentence of a client note (see the module doc).
+
+    ``assessment_key`` (with the other keys): the format's Assessment part; given, a sentence written
+    in the wrong part moves to the one that holds what it says (``placement``: a commitment for the
+    week to the Plan, what the clinician did to the Objective, the client's response to the
+    Assessment).
 
     ``evidence`` (the lines the sentence cites) and ``pronouns`` (the chart's, "she/her") let a
     sentence copied in the first or second person be rewritten in the third (``person_voice``)."""
@@ -174,6 +181,12 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
     if section == objective_key and report_key and _REPORTING.search(result.text):
         result.section = report_key
         result.flags.append(MOVED)
+    if assessment_key and not result.withhold and result.section is None:
+        placed = better_part(result.text, section, {"subjective": report_key, "objective": objective_key,
+                                                    "assessment": assessment_key, "plan": plan_key})
+        if placed is not None:
+            result.section, result.text = placed
+            result.flags.append(f"{MOVED_TO}:{placed[0]}")
     if section == plan_key and not _PLAN_CUE.search(result.text):
         result.flags.append(NOT_A_PLAN)
         result.withhold = True

@@ -45,6 +45,10 @@ def triggers_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
 # A comment about your eating." (the sentences after a bare "... trigger." say what it is).
 _TRIGGER_NAMED = re.compile(r"\btriggers?\s*(?::|\b(?:is|was|were|are|here (?:is|was|were))\b)|\b(?:kind|sort|type) of trigger\b",
                             re.I)
+# Or reflected as the hardest time: "It sounds like mornings are the hardest part." (not "That was the
+# hardest part", which names no trigger).
+_HARDEST = re.compile(r"\b(?!(?:that|this|it|which|what)\b)\w+(?: \w+){0,3} (?:is|are|seems? to be) (?:the|always the) "
+                      r"(?:hardest|worst|toughest) (?:part|bit|time|moment)s?\b", re.I)
 TRIGGER_SENTENCE_MAX_WORDS = 30
 _BARE_TRIGGER = re.compile(r"\btriggers?[.!]$", re.I)
 
@@ -57,7 +61,7 @@ def triggers_formulated(utterances: Sequence[Utterance]) -> list[tuple[str, list
             continue
         sentences = re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split()))
         for n, sentence in enumerate(sentences):
-            if (not _TRIGGER_NAMED.search(sentence) or sentence.endswith("?")
+            if (not (_TRIGGER_NAMED.search(sentence) or _HARDEST.search(sentence)) or sentence.endswith("?")
                     or len(sentence.split()) > TRIGGER_SENTENCE_MAX_WORDS):
                 continue
             said = [sentence]

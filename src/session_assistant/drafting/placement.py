@@ -1,0 +1,87 @@
+"""The SOAP part a model sentence belongs in, read from what it says (issue 16: "A fact appears once
+in the note, in its right part"; the content standard says which part holds what).
+
+A small model writes a sentence where it happens to be asked, not where a clinician would look for
+it: "The client agreed to text her sponsor before Friday." in Subjective, "The clinician introduced
+the worry postponement technique." in Assessment, "The client found the breathing exercise helpful."
+in Objective. Each rule reads the sentence's grammatical subject and verb, outside quotes:
+
+- to the Plan: what the client or clinician *will* do after this session (will, is going to,
+  agreed to, plans to, committed to), the next session, homework for the coming week;
+- to the Objective: what the clinician did in the session (used, introduced, taught, guided,
+  practised, role-played, administered, reviewed ... with the client), or what the client was
+  taken through in it ("was guided through", "was taught");
+- to the Assessment: the client's response to the work or progress ("responded", "found the
+  exercise helpful", "made progress"), from the Objective, or from the Subjective when the sentence
+  places it in the session ("by the end of the session") rather than the client's week.
+
+A sentence that fits none of these stays where it was written. Only the section changes (and, for a
+report of a commitment, "The client reported that she will" reads "The client will" in the Plan);
+the words and cited lines stay, and the caller's repetition checks run after the move, so a moved
+sentence that repeats one already in its new part is dropped, never said twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+MOVED_TO = "moved_to"  # flag "moved_to:plan" etc.: the review panel shows where the model had put it
+
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+_CLIENT = r"(?:the client|client|she|he|they|the couple|both|the client and (?:her|his|their) \w+)"
+_CLINICIAN = r"(?:the clinician|the therapist|the counsel(?:l)?or)"
+# "By the end of the session, the client ...": a time phrase before the subject.
+_LEAD = (r"^(?:(?:by the end of (?:the|this) session|at the end of (?:the|this) session|in (?:the |this )?session|during (?:the|this) session"
+         r"|after the (?:exercise|practice|role-?play|exposure|experiment)|today|also|then),?\s+)?")
+# A commitment for after the session. Not "would" (reported conditionals: "said it would feel
+# strange"), nor a feeling about the future ("worried she will fail": the subject is not doing).
+# "plans to" and "intends to" only for the clinician: the client's "plans to go back to work" is a goal
+# (Subjective), the clinician's "plans to review the diary" is the Plan.
+_NOT_DOING = r"(?!(?:feel|be|have|experience|need|likely|probably|not)\b)"
+_FUTURE = r"(?:will|is going to|are going to|agreed to|has agreed to|have agreed to|committed to)\s+" + _NOT_DOING
+_INTENDS = r"(?:plans? to|planned to|intends? to)\s+" + _NOT_DOING
+_TO_PLAN = re.compile(
+    rf"{_LEAD}(?:(?:{_CLIENT}|{_CLINICIAN}|{_CLINICIAN} and the client|the client and the clinician)\s+{_FUTURE}"
+    rf"|{_CLINICIAN}\s+{_INTENDS}"
+    rf"|(?:{_CLIENT})\s+(?:reported|said|stated|mentioned|explained)\s+(?:that\s+)?(?:she|he|they)\s+"
+    rf"(?:will|is going to|are going to)\s+{_NOT_DOING}"
+    r"|(?:the )?next (?:session|appointment|meeting)\b(?! was)"
+    r"|(?:the )?homework (?:for (?:the coming|next) week|(?:given )?(?:is|will be))\b)", re.I)
+# "The client reported that she will text ..." reads, in the Plan, "The client will text ...".
+_REPORTED_FUTURE = re.compile(r"^(?:the client|client)\s+(?:reported|said|stated|mentioned|explained)\s+(?:that\s+)?"
+                              r"(?:she|he|they)\s+(will|is going to|are going to)\s+", re.I)
+_LOOKS_BACK = re.compile(r"\b(?:last (?:week|session|time)|previous (?:week|session)|from last|had (?:agreed|planned)"
+                         r"|was to\b|were to\b|did not|didn't|had been)\b", re.I)
+_DONE_IN_SESSION = re.compile(
+    rf"{_LEAD}(?:{_CLINICIAN}(?: and the client)?|the client and the clinician)\s+(?:also\s+)?"
+    r"(?:used|introduced|taught|guided|led|practi[sc]ed|role-?played|rehearsed|modell?ed|demonstrated|administered"
+    r"|conducted|completed|facilitated|delivered|drew|mapped|walked the client through|reviewed|went through"
+    r"|provided psychoeducation|offered psychoeducation|engaged the client in|applied)\b"
+    rf"|{_LEAD}(?:{_CLIENT})\s+(?:was|were)\s+(?:taught|guided through|introduced to|shown|walked through|coached through|led through)\b",
+    re.I)
+_RESPONSE = re.compile(
+    rf"{_LEAD}(?:{_CLIENT})\s+(?:also\s+)?(?:responded|appeared to benefit|benefited|benefitted|made progress|has made progress"
+    r"|is making progress|showed (?:progress|improvement)|found (?:the|this|that|it)\b[^.]{0,60}\b(?:helpful|useful|calming)\b)"
+    r"|^(?:the )?client's response to\b|\bprogress toward(?:s)? (?:the |her |his |their )?(?:treatment )?goals?\b", re.I)
+_IN_SESSION = re.compile(r"\b(?:in (?:the|this|today's) session|during the session|by the end of the session"
+                         r"|in session|after the (?:exercise|practice|role-?play|exposure|experiment))\b", re.I)
+_REPORTING = re.compile(r"\b(?:reported|reports|said|says|stated|described|shared|mentioned|explained)\b", re.I)
+
+
+def better_part(text: str, section: str, keys: dict[str, str | None]) -> tuple[str, str] | None:
+    """(part, text) when the sentence belongs in another part than ``section``, else None.
+
+    ``keys`` names the format's parts for "subjective", "objective", "assessment" and "plan" (None:
+    the format has no such part, and no sentence moves there)."""
+    outside = " ".join(_QUOTED.sub(" ", text).split())
+    subjective, objective, assessment, plan = (keys.get(k) for k in ("subjective", "objective", "assessment", "plan"))
+    if plan and section != plan and _TO_PLAN.search(outside) and not _LOOKS_BACK.search(outside):
+        return plan, _REPORTED_FUTURE.sub(lambda m: "The client " + ("will" if m[1].lower() == "will" else m[1]) + " ",
+                                          text, count=1)
+    if objective and section in (subjective, assessment) and _DONE_IN_SESSION.search(outside):
+        return objective, text
+    if assessment and _RESPONSE.search(outside) and (
+            section == objective or (section == subjective and _IN_SESSION.search(outside)
+                                     and not _REPORTING.search(outside))):
+        return assessment, text
+    return None
