@@ -122,3 +122,24 @@ def test_a_summary_that_names_risk_is_not_a_screening_question():
 def test_passive_ideation_in_other_words_is_endorsed(answer):
     items = scan_transcript(parse_transcript(f"Clinician: Any suicidal thoughts this week?\nClient: {answer}"))
     assert [(i.status, i.detail) for i in items] == [(ENDORSED, "passive")]
+
+
+@pytest.mark.parametrize("question", [
+    "A question I ask everyone. Some people feel that life isn't worth living, or they'd rather not wake up. "
+    "Have you had anything like that?",
+    "People who sleep this badly sometimes think about suicide. Any thoughts like that lately?",
+    "Sometimes people say they'd be better off dead. Do you ever get those?",
+])
+def test_a_question_about_the_sentence_before_it_is_a_screening(question):
+    """The topic is named in a statement and asked about in the next sentence ("anything like
+    that?"): the answer is the screen's answer, listed as denied or endorsed like any other."""
+    denied = scan_transcript(parse_transcript(f"Clinician: {question}\nClient: No, not that. I've got the kids."))
+    assert [(i.category, i.status, i.evidence) for i in denied] == [("suicidal_ideation", DENIED, [0, 1])]
+    endorsed = scan_transcript(parse_transcript(f"Clinician: {question}\nClient: Yes, some nights."))
+    assert [i.status for i in endorsed] == [ENDORSED]
+
+
+def test_a_statement_followed_by_a_question_about_something_else_is_no_screening():
+    items = scan_transcript(parse_transcript(
+        "Clinician: Last month you said life wasn't worth living. How is the sleep diary going?\nClient: Fine."))
+    assert all(i.status not in (DENIED, ENDORSED) for i in items)

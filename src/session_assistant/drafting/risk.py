@@ -103,6 +103,8 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
               r"\bhurt you\b"),
 }
 _TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
+_ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|feelings?|ideas?) (?:\w+ )?like (?:that|this|those)\b|"
+                                  r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will)\b", re.I)
 _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore)\b|"
@@ -217,7 +219,13 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
         return []
     # Only the question itself counts: a summary that names risk and ends "Does that sound right?"
     # is not a screening.
-    questions = [q for q in re.split(r"(?<=[.!?])\s+", utt.text) if q.rstrip().endswith("?") or _QUESTION_START.search(q)]
+    sentences = re.split(r"(?<=[.!?])\s+", utt.text)
+    questions: list[str] = []
+    for n, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence):
+            # "Sometimes people get thoughts that life isn't worth living. Have you had anything like
+            # that?": the question asks about the sentence before it.
+            questions += [sentences[n - 1], sentence] if n and _ASKS_ABOUT_THE_LAST.search(sentence) else [sentence]
     text = " ".join(questions)
     if not text:
         return []
