@@ -28,3 +28,27 @@ class ScriptedModel:
         answer = {key: [] for key in schema["properties"]}
         answer.update(self.answers.get(part, {}))
         return Generation(json.dumps(answer), "stop", 10, 0.0)
+
+
+class OneSentenceModel:
+    """Answers every request for sentences with one sentence citing ``evidence``; other schemas get
+    empty lists. For the code that lays a draft out by format, which does not depend on the words."""
+
+    model_id = "scripted"
+    context_size = 8192
+
+    def __init__(self, text: str, evidence: list[int]) -> None:
+        self.text, self.evidence = text, evidence
+        self.requests = 0
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def generate_json(self, messages, schema, max_tokens, *, cancel=None, on_token=None, latin_only=None):
+        self.requests += 1
+        if on_token is not None:
+            on_token(10)
+        answer = {key: [] for key in schema["properties"]}
+        if "sentences" in answer:
+            answer["sentences"] = [{"text": self.text, "evidence": self.evidence}]
+        return Generation(json.dumps(answer), "stop", 10, 0.0)
