@@ -158,21 +158,6 @@ def test_a_clause_carried_into_a_later_sentence_of_the_same_part_is_said_once():
                for s in draft.dropped)
 
 
-def test_a_feeling_listed_again_in_the_same_part_is_said_once():
-    # 40 (eval37), main's draft: "feeling low, flat, and not crying, and had difficulty dressing" and,
-    # three sentences on, "feeling low and flat, not crying, and not dressed till dinner time".
-    raw = {"subjective": [
-        {"text": "The client reported feeling tired, low, anxious and slept badly this week.", "evidence": [3]},
-        {"text": "The client reported that the bus helped with the breathing.", "evidence": [1]},
-        {"text": "The client reported feeling tired, low and anxious, and her mood was low all week.", "evidence": [3]},
-        {"text": "The client reported feeling tired on the bus.", "evidence": [1]}]}
-    draft = _draft(raw)
-    assert draft.sections["subjective"].count("tired, low") == 1
-    assert "feeling tired on the bus" in draft.sections["subjective"]  # three words in common: a new fact
-    assert any(s.text.startswith("The client reported feeling tired, low and anxious,") and "repeats:subjective" in s.flags
-               for s in draft.dropped)
-
-
 def test_a_model_sentence_about_access_to_means_is_left_to_the_risk_line():
     utterances = parse_transcript("""Clinician: Do you have any guns at home?
 Client: No. No guns.""")

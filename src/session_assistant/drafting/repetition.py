@@ -102,9 +102,7 @@ def repeated_sentence(bag: set[str], kept: list[KeptSentence], similar: float = 
     return None
 
 
-REPEAT_RUN = 4  # content words in a row: a second sentence carrying a clause this long says it twice
-# (5 let "feeling low, flat, not crying" through twice in one Subjective, 40; 4 drops only that over
-# the 18 stored drafts with model output)
+REPEAT_RUN = 5  # content words in a row: a second sentence carrying a clause this long says it twice
 _RUN_WORD = re.compile(r"[a-z0-9']+")
 # Words every sentence of a note may open with ("The clinician observed that the client was ..."):
 # a shared opening is not a shared fact, so they are not counted.
