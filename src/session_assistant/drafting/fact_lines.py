@@ -59,6 +59,11 @@ def _home(fmt: NoteFormat, kind: str) -> str:
     return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
 
 
+def _rule_line(fmt: NoteFormat, kind: str, text: str, evidence: list[int]) -> DraftSentence:
+    """A line the rules write, in the part ``kind`` goes to in ``fmt``, citing ``evidence``."""
+    return DraftSentence(_home(fmt, kind), text, evidence, [RULE_FACT], "rule")
+
+
 def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> list[DraftSentence]:
     """The Assessment's analysis said aloud: a pattern the clinician summarised, the distress ratings
     of an exercise (unless the clinician already reflected the change), this week's count beside an
@@ -66,16 +71,16 @@ def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> li
     lines: list[DraftSentence] = []
     sequences = sequences_summarised(source.utterances, mentions_risk)
     if sequences:
-        lines.append(DraftSentence(_home(fmt, "stage"), sequences_sentence(sequences),
-                                   sorted({i for _, ids in sequences for i in ids}), [RULE_FACT], "rule"))
+        lines.append(_rule_line(fmt, "stage", sequences_sentence(sequences),
+                                sorted({i for _, ids in sequences for i in ids})))
     ratings = [] if reflected else exercise_ratings(source.utterances)
     if ratings:
-        lines.append(DraftSentence(_home(fmt, "stage"), exercise_ratings_sentence(ratings),
-                                   sorted({i for _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+        lines.append(_rule_line(fmt, "stage", exercise_ratings_sentence(ratings),
+                                sorted({i for _, ids in ratings for i in ids})))
     compared = progress_compared(source.utterances)
     if compared:
-        lines.append(DraftSentence(_home(fmt, "progress"), progress_sentence(compared),
-                                   sorted({i for _, ids in compared for i in ids}), [RULE_FACT], "rule"))
+        lines.append(_rule_line(fmt, "progress", progress_sentence(compared),
+                                sorted({i for _, ids in compared for i in ids})))
     return lines
 
 
@@ -93,12 +98,12 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         found = detect_interventions(source.utterances)
         facts["interventions"] = [i.to_dict() for i in found]
         if found:
-            lines.append(DraftSentence(_home(fmt, "interventions"), interventions_sentence(found),
-                                       sorted({i for f in found for i in f.evidence}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "interventions", interventions_sentence(found),
+                                    sorted({i for f in found for i in f.evidence})))
         continued = continued_sentence(found) if plan_said else None
         if continued:
-            lines.append(DraftSentence(_home(fmt, "planned"), continued,
-                                       sorted({i for f in found if f.approach in continued for i in f.evidence}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", continued,
+                                    sorted({i for f in found if f.approach in continued for i in f.evidence})))
         # Stage of change is a motivational-interviewing formulation: an exposure or safety-plan
         # session got "the preparation stage of change" from "I'll try" (09, 10).
         # Relapse prevention works within the same stages (action, maintenance, a lapse back): a
@@ -107,95 +112,86 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         stage = detect_stage_of_change(source.utterances) if mi else None
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
-            lines.append(DraftSentence(_home(fmt, "stage"), stage_sentence(stage, subject), stage.evidence,
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "stage", stage_sentence(stage, subject), stage.evidence))
         goals = goals_said(source.utterances)
         if goals:
-            lines.append(DraftSentence(_home(fmt, "client_goals"), goals_sentence(goals), [i for _, i in goals],
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "client_goals", goals_sentence(goals), [i for _, i in goals]))
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:
-            lines.append(DraftSentence(_home(fmt, "quotes"), quotes_sentence(quotes), [i for _, i in quotes],
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes), [i for _, i in quotes]))
         amounts = reflected_amounts(source.utterances, mentions_risk)
         if amounts:
-            lines.append(DraftSentence(_home(fmt, "quotes"), reflected_sentence(amounts),
-                                       sorted({i for _, ids in amounts for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts),
+                                    sorted({i for _, ids in amounts for i in ids})))
         review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
         if review:
-            lines.append(DraftSentence(_home(fmt, "last_plan"), review_sentence(review), review[1], [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
         done = done_in_session(source.utterances)
         if done:
-            lines.append(DraftSentence(_home(fmt, "interventions"), done_sentence(done), [i for _, i in done],
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "interventions", done_sentence(done), [i for _, i in done]))
         video = held_by_video(source.utterances)
         if video:
-            lines.append(DraftSentence(_home(fmt, "interventions"), VIDEO_SENTENCE, video, [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "interventions", VIDEO_SENTENCE, video))
         phone = [] if video else held_by_phone(source.utterances)
         if phone:
-            lines.append(DraftSentence(_home(fmt, "interventions"), PHONE_SENTENCE, phone, [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "interventions", PHONE_SENTENCE, phone))
         others = others_present(source.utterances)
         if others:
-            lines.append(DraftSentence(_home(fmt, "interventions"), others_sentence(others), [i for *_, i in others],
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "interventions", others_sentence(others), [i for *_, i in others]))
         observed = spoken_observations(source.utterances)
         if observed:
-            lines.append(DraftSentence(_home(fmt, "interventions"), observations_sentence(observed),
-                                       [i for _, i in observed], [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "interventions", observations_sentence(observed), [i for _, i in observed]))
         # The Plan in the session's words: homework given, the next visit, a referral offered.
         homework = homework_given(source.utterances) if plan_said else None
         if homework:
-            lines.append(DraftSentence(_home(fmt, "planned"), homework_sentence(homework), homework_ids(homework),
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", homework_sentence(homework), homework_ids(homework)))
         # No line announced it: the items agreed in back-and-forth ("Could you write them down?" - "Yeah.").
         agreed = homework_agreed(source.utterances) if plan_said and not homework else []
         if agreed:
-            lines.append(DraftSentence(_home(fmt, "planned"), agreed_sentence(agreed), agreed_ids(agreed),
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
-            lines.append(DraftSentence(_home(fmt, "planned"), next_visit[0], next_visit[1], [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", next_visit[0], next_visit[1]))
         tasks = clinician_tasks(source.utterances)
         quoted = set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
         referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks]) if plan_said else []
         if referrals:
-            lines.append(DraftSentence(_home(fmt, "planned"), referrals_sentence(referrals),
-                                       sorted({i for _, _, ids in referrals for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals),
+                                    sorted({i for _, _, ids in referrals for i in ids})))
         planned = planned_work(source.utterances)
         if planned:
-            lines.append(DraftSentence(_home(fmt, "planned"), planned_sentence(planned), [i for _, i in planned],
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
         if tasks:
-            lines.append(DraftSentence(_home(fmt, "planned"), tasks_sentence(tasks),
-                                       sorted({i for _, ids in tasks for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks),
+                                    sorted({i for _, ids in tasks for i in ids})))
         triggers = trigger_answers(source.utterances)
         if triggers:
-            lines.append(DraftSentence(_home(fmt, "stage"), triggers_sentence(triggers),
-                                       sorted({i for _, ids in triggers for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "stage", triggers_sentence(triggers),
+                                    sorted({i for _, ids in triggers for i in ids})))
         formulated = triggers_formulated(source.utterances)
         if formulated:
-            lines.append(DraftSentence(_home(fmt, "stage"), triggers_formulated_sentence(formulated),
-                                       sorted({i for _, ids in formulated for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "stage", triggers_formulated_sentence(formulated),
+                                    sorted({i for _, ids in formulated for i in ids})))
         responses = response_answers(source.utterances, mentions_risk)
         if responses:
-            lines.append(DraftSentence(_home(fmt, "stage"), responses_sentence(responses),
-                                       sorted({i for _, ids in responses for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "stage", responses_sentence(responses),
+                                    sorted({i for _, ids in responses for i in ids})))
         ratings = rating_answers(source.utterances)
         if ratings:
-            lines.append(DraftSentence(_home(fmt, "stage"), ratings_sentence(ratings),
-                                       sorted({i for _, _, ids in ratings for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "stage", ratings_sentence(ratings),
+                                    sorted({i for _, _, ids in ratings for i in ids})))
         scored = measures_said(source.utterances, chart) if plan_said else []  # a record has its own score slots
         if scored:
-            lines.append(DraftSentence(_home(fmt, "measures"), said_sentence(scored), sorted({i for _, ids in scored for i in ids}),
-                                       [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "measures", said_sentence(scored),
+                                    sorted({i for _, ids in scored for i in ids})))
         moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
-            lines.append(DraftSentence(_home(fmt, "progress"), said_changes_sentence(moved_said),
-                                       sorted({i for *_, ids in moved_said for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said),
+                                    sorted({i for *_, ids in moved_said for i in ids})))
         changes = rating_changes(source.utterances)
         if changes:
-            lines.append(DraftSentence(_home(fmt, "stage"), changes_sentence(changes),
-                                       sorted({i for _, _, ids in changes for i in ids}), [RULE_FACT], "rule"))
+            lines.append(_rule_line(fmt, "stage", changes_sentence(changes),
+                                    sorted({i for _, _, ids in changes for i in ids})))
         lines.extend(_analysis_lines(fmt, source, bool(changes)))
     if chart:
         facts["chart"] = chart.to_dict()
