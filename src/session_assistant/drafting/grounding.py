@@ -166,7 +166,9 @@ class SourceIndex:
 
     def overlap(self, text: str, seg_id: int) -> float:
         bag = content_words(text)
-        return sum(self._idf.get(w, 0.0) for w in bag & self._content.get(seg_id, set()))
+        # fsum: a float sum over a set of words depends on the set's order, which string hashing
+        # changes from run to run; two equal scores then tied differently (25's evidence [87, 86] or [86, 87]).
+        return math.fsum(self._idf.get(w, 0.0) for w in bag & self._content.get(seg_id, set()))
 
     def best_matches(self, text: str, limit: int = 2) -> list[int]:
         """The segments sharing the most (rare) content words with ``text``, best first."""
@@ -175,7 +177,7 @@ class SourceIndex:
             return []
         scored = []
         for seg_id, seg_bag in self._content.items():
-            score = sum(self._idf.get(w, 0.0) for w in bag & seg_bag)
+            score = math.fsum(self._idf.get(w, 0.0) for w in bag & seg_bag)
             if score > 0:
                 scored.append((score, seg_id))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
