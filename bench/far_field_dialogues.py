@@ -212,7 +212,7 @@ def all_meetings(same_channel: bool = False) -> list[Meeting]:
 def main() -> None:
     import argparse
 
-    import wave
+    from session_assistant.audio.sealed import write_wav
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", type=Path, help="write each meeting's WAV and turns there, to listen")
@@ -229,11 +229,7 @@ def main() -> None:
         reference[m.name] = {"kind": m.kind, "people": list(m.people), "turns": [list(t) for t in m.turns]}
         if args.write:
             args.write.mkdir(parents=True, exist_ok=True)
-            with wave.open(str(args.write / f"{m.name}.wav"), "wb") as out:
-                out.setnchannels(1)
-                out.setsampwidth(2)
-                out.setframerate(RATE)
-                out.writeframes((np.clip(m.audio, -1, 1) * 32767).astype("<i2").tobytes())
+            write_wav((np.clip(m.audio, -1, 1) * 32767).astype("<i2"), RATE, str(args.write / f"{m.name}.wav"))
     if args.turns:
         lines = [f"{json.dumps(name)}: {json.dumps(value)}" for name, value in reference.items()]
         args.turns.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")

@@ -246,7 +246,7 @@ def all_dialogues(room: bool = False, latched: bool = False) -> list[Dialogue]:
 
 def main() -> None:
     import argparse
-    import wave
+    from session_assistant.audio.sealed import write_wav
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", type=Path, help="write each dialogue's WAV and turns there, to listen")
@@ -260,11 +260,7 @@ def main() -> None:
               f"speech {speech[0]:.0f} s / {speech[1]:.0f} s")
         if args.write:
             args.write.mkdir(parents=True, exist_ok=True)
-            with wave.open(str(args.write / f"{d.name}.wav"), "wb") as out:
-                out.setnchannels(1)
-                out.setsampwidth(2)
-                out.setframerate(RATE)
-                out.writeframes((np.clip(d.audio, -1, 1) * 32767).astype("<i2").tobytes())
+            write_wav((np.clip(d.audio, -1, 1) * 32767).astype("<i2"), RATE, str(args.write / f"{d.name}.wav"))
             (args.write / f"{d.name}.json").write_text(json.dumps(d.turns))
 
 
