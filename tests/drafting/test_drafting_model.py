@@ -5,6 +5,7 @@ check the machinery around it (structure, grounding, limits), which does not dep
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -12,6 +13,7 @@ from session_assistant.drafting import (NOT_DISCUSSED, ContextExceeded, DraftAcc
                                         draft_note, enhance_note, get_format, parse_transcript, refine_draft)
 from session_assistant.drafting.formats import sentences_schema
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
+from session_assistant.drafting.note_model import Generation
 from session_assistant.drafting.sections import INCOMPLETE, assemble, generate_section, incomplete_marker
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
@@ -98,19 +100,39 @@ def _long_session(n: int) -> list[dict]:
             for i in range(n)]
 
 
-@pytest.mark.slow
-def test_long_session_is_drafted_in_windows_and_resumes(tiny_model, tmp_path):
+class _CitesWhatItIsShown(ScriptedModel):
+    """Answers each part with one sentence citing the first numbered line of the request, and counts
+    about three characters a token (as the small model does on these lines): the window machinery,
+    not what a model writes, is under test."""
+
+    def count_tokens(self, text: str) -> int:
+        return max(1, len(text) // 3)
+
+    def generate_json(self, messages, schema, max_tokens, *, cancel=None, on_token=None, latin_only=None):
+        request = messages[-1]["content"]
+        self.requests.append(request)
+        shown = re.findall(r"^\[(\d+)\] \w+: Segment \d+ (.+)$", request, re.M)
+        answer = {key: [] for key in schema["properties"]}
+        if "sentences" in answer and shown:
+            line, words = shown[0]
+            answer["sentences"] = [{"text": f"Client reported that it {words}", "evidence": [int(line)]}]
+        return Generation(json.dumps(answer), "stop", 10, 0.0)
+
+
+def test_long_session_is_drafted_in_windows_and_resumes(tmp_path):
     # ~22 tokens each: 18 make three windows of 160 tokens (7, 7, then 4 left to finish()); the
     # first ten fill one window, so the restart has covered windows to skip and pending ones to do.
     segments = _long_session(18)
     state = tmp_path / "extracts.json"
-    acc = DraftAccumulator(tiny_model, "soap", store=JsonFileStore(state), window_tokens=160, facts_per_section=1)
+    model = _CitesWhatItIsShown({})
+    acc = DraftAccumulator(model, "soap", store=JsonFileStore(state), window_tokens=160, facts_per_section=1)
     done = acc.add_segments(segments[:10])
     assert done >= 1 and state.is_file() and (state.stat().st_mode & 0o777) == 0o600
     saved = json.loads(state.read_text())
     covered = [i for w in saved["windows"] for i in w["segment_ids"]]
+    asked = len(model.requests)
     # A restarted app feeds everything again: covered windows are not redone.
-    resumed = DraftAccumulator(tiny_model, "soap", store=JsonFileStore(state), window_tokens=160, facts_per_section=1)
+    resumed = DraftAccumulator(model, "soap", store=JsonFileStore(state), window_tokens=160, facts_per_section=1)
     assert resumed.windows_done == len(saved["windows"])
     resumed.add_segments(segments)
     draft = resumed.finish()
@@ -119,8 +141,13 @@ def test_long_session_is_drafted_in_windows_and_resumes(tiny_model, tmp_path):
     assert ids[:len(covered)] == covered
     assert sorted(ids) == list(range(18))  # every segment went into exactly one window: nothing dropped
     assert draft.mode == "windowed" and len(windows) >= 3
+    again = model.requests[asked:]
+    assert not any(f"[{i}] " in request for i in covered for request in again)  # no covered line shown again
     assert all(text.strip() for text in draft.sections.values())
-    assert all(set(s.evidence) <= set(range(18)) for s in draft.sentences)
+    cited = {i for s in draft.sentences if s.origin == "model" for i in s.evidence}
+    firsts = {w["segment_ids"][0] for w in windows}
+    assert cited and cited <= firsts  # each window's facts kept with the line they cite, from every window
+    assert cited == firsts
 
 
 def test_draft_note_routes_long_transcripts_through_windows():
