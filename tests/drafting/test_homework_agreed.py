@@ -94,3 +94,25 @@ def test_courtesy_said_back_is_no_quote():
     lines = parse_transcript("Client: Thank you very much for seeing me.\nClinician: Thank you very much. Sit down.\n"
                              "Client: I'm doing well today, honestly.\nClinician: Doing well today. Good.")
     assert client_quotes(lines) == []
+
+
+def test_a_read_back_announced_by_the_clinician_keeps_every_item_however_worded():
+    # A recap too long and too varied for the fragment rule (a question first, items with a "to" of
+    # someone else's task, an item naming its day): the announcement marks it.
+    found = homework_agreed(after_an_opening(
+        "Clinician: Let me just read that back to you, okay? Walk after lunch on three days, ten minutes is plenty. "
+        "Your partner to put the car keys by the door. Ring your brother on Sunday evening. And the worry log when it "
+        "spikes. See you next week.\n"
+        "Client: That's loads. Yeah, no, I'll do it.", opening_rounds=6))
+    [(said, who, answer, _, ids)] = found
+    assert who == "clinician" and answer.endswith("I'll do it.")
+    for item in ("Walk after lunch on three days", "Your partner to put the car keys", "Ring your brother on Sunday",
+                 "And the worry log when it spikes."):
+        assert item in said
+    assert "See you" not in said and "read that back" not in said  # the next visit is the next-session rule's
+
+
+def test_a_clients_promise_about_the_next_visit_is_not_homework():
+    found = homework_agreed(after_an_opening("Clinician: Same time in two weeks, then?\n"
+                                             "Client: If my sister can sit with Mum. I'll ring you if not.", opening_rounds=6))
+    assert found == []

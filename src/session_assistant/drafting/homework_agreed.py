@@ -28,7 +28,7 @@ from session_assistant.drafting.wording import words_up_to
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
 _LEAD = r"^(?:(?:and|so|okay|ok|then|just|now|um|uh|well|good|great|alright)[,.]?\s+)*"
 # A verb of something the client would do between sessions.
-_DO = (r"(?:text|call|phone|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|add|put|read|walk|take|tell|send"
+_DO = (r"(?:text|call|phone|ring|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|add|put|read|walk|take|tell|send"
        r"|delete|block|say|meet|book|sit|stand|move|stop|start|check|notice|breathe|plan|schedule|set|fill|record|log|mention"
        r"|talk|look (?:at|into)|sign up|join|visit|answer|reply|turn|charge|swap|cut|drink|eat|get up|get out|come|carry)")
 _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willing|able|open) to)?(?: maybe| also| just| um,?)* " + _DO
@@ -48,6 +48,7 @@ _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me
                       r"|let me know|take care|good luck|drive safe|don'?t lose|for a (?:second|moment|minute|sec))\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
+_NEXT_VISIT = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same time)\b", re.I)
 # A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
 # safety plan's, which the risk rules carry, not the week's homework.
 _SAFETY_PLANNING = re.compile(r"\b(?:safety plan|warning signs?|reasons? for living|crisis line|coping (?:strategies|steps))\b", re.I)
@@ -132,6 +133,40 @@ def _recap(text: str) -> bool:
             and not re.search(r"\bI(?:'ll| will)\b", text))
 
 
+# The clinician announcing a read-back of what was agreed: "Can I check I've got it all?", "Let me
+# just go over that.", "So, to recap:". What follows is the week's list, however long or however
+# its items are worded (fragments, "Lisa to get a light"), so the announcement, not the items'
+# shape, marks it.
+_RECAP_ANNOUNCED = re.compile(
+    r"\b(?:(?:can|could|may) I (?:just )?(?:check|make sure|read (?:it|that|them|this) back|run through|go over|recap|sum up)"
+    r"|let me (?:just )?(?:check|recap|sum (?:it |that |this )?up|summari[sz]e|go over|read (?:it|that|them|this) back|run through)"
+    r"|let'?s (?:just )?(?:recap|sum (?:it |that |this )?up|go over (?:it|that|what)|run through)"
+    r"|to (?:recap|sum (?:it |that |this )?up|summari[sz]e)|in summary)\b", re.I)
+RECAP_ANNOUNCED_MAX_WORDS = 80
+RECAP_ANNOUNCED_MIN_ITEMS = 2
+
+
+def _announced_recap(text: str) -> str:
+    """The items a clinician reads back after announcing it ("Can I check I've got it all? Bed at half
+    ten, up at seven. Ring Margaret on Tuesday. And keep the sleep diary."), up to the first question
+    after them; items about the next visit, a referral or the room are left to their own rules."""
+    sentences = [s for s in _SENTENCES.split(" ".join(text.split())) if s]
+    start = next((n for n, s in enumerate(sentences) if _RECAP_ANNOUNCED.search(s)), None)
+    if start is None:
+        return ""
+    head = sentences[start]
+    items = [head.split(":", 1)[1].strip()] if ":" in head and head.split(":", 1)[1].strip() else []
+    for sentence in sentences[start + 1:]:
+        if sentence.endswith("?"):
+            break
+        if not _NOT_HOMEWORK.search(sentence) and not mentions_risk(sentence):
+            items.append(sentence)
+    said = " ".join(items)
+    if len(items) < RECAP_ANNOUNCED_MIN_ITEMS or not re.search(r"\b" + _DO + r"\b", said, re.I):
+        return ""
+    return words_up_to(items, RECAP_ANNOUNCED_MAX_WORDS)
+
+
 _WHEN_SAID = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|tonight|tomorrow)\b", re.I)
 
 
@@ -167,6 +202,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                 continue
             if _HABIT.search(utt.text):
                 continue  # "maybe I'll once or twice a month ... I'll go out and drink a lot" tells a habit
+            if n and not is_client(lines[n - 1].speaker) and _NEXT_VISIT.search(lines[n - 1].text):
+                continue  # "Same time in two weeks?" - "If Pat can do it. I'll ring you if not.": about the visit
             for match in _CLIENT_WILL.finditer(utt.text):
                 said = match.group(0).strip(" ,")
                 if (len(said.split()) >= 4 and not _NOT_HOMEWORK.search(said) and not _IN_ROOM_ANSWER.search(said)
@@ -204,8 +241,10 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
             agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
-        proposal = " ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text, agreed) or _recap_tail(utt.text)
-        if len(proposal.split()) >= 3 and (_recap(utt.text) or not _IN_ROOM.search(proposal)):
+        recap = _announced_recap(utt.text)
+        proposal = recap or (" ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text, agreed)
+                             or _recap_tail(utt.text))
+        if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
             found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
     return found[-ITEMS_MAX:]
