@@ -143,3 +143,24 @@ def test_a_statement_followed_by_a_question_about_something_else_is_no_screening
     items = scan_transcript(parse_transcript(
         "Clinician: Last month you said life wasn't worth living. How is the sleep diary going?\nClient: Fine."))
     assert all(i.status not in (DENIED, ENDORSED) for i in items)
+
+
+@pytest.mark.parametrize("read_back, answer", [
+    ("And item nine, thoughts that you would be better off dead or of hurting yourself, you marked zero. Is that right?",
+     "Zero. Never anything like that."),
+    ("On the form you wrote none for thoughts of suicide this month. Is that still the case?", "No, none at all."),
+    ("So no thoughts of ending your life since we last met, right?", "Nope."),
+])
+def test_a_risk_item_read_back_and_denied_is_a_screen_denied(read_back, answer):
+    """A questionnaire item or an earlier answer read back for the client to confirm, then denied:
+    the note must document the screen (it was listed as a clinician's mention, 'passive')."""
+    items = scan_transcript(parse_transcript(f"Clinician: Thanks. {read_back}\nClient: {answer}"))
+    assert [(i.status, i.evidence) for i in items] == [(DENIED, [0, 1])]
+    assert items[0].category in ("suicidal_ideation", "self_harm")
+
+
+def test_a_read_back_confirmed_with_a_yes_stays_a_mention():
+    # "Yes" may confirm a nought or a disclosure: the clinician decides, the list does not.
+    items = scan_transcript(parse_transcript(
+        "Clinician: Last week you said you sometimes felt you would be better off dead. Is that right?\nClient: Yes."))
+    assert [i.status for i in items] == ["mentioned"]

@@ -107,7 +107,8 @@ _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|fee
                                   r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will)\b", re.I)
-_DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore)\b|"
+_DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
+                     r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
                      r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
                      r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
 _AFFIRM = re.compile(r"^\s*(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
@@ -239,6 +240,29 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
     return [(category, words) for _, category, words in sorted(asked)]  # in the order they were asked
 
 
+# A questionnaire item or an earlier answer read back for the client to confirm: "... about thoughts
+# that you'd be better off dead, you've put nought again. Is that right?"
+_CONFIRMS = re.compile(r"\b(?:is that (?:still )?(?:right|correct|true|the case)|right|yeah|still|yes)\?\s*$", re.I)
+
+
+def _read_back_topics(utt: Utterance) -> list[tuple[str, str]]:
+    """The categories a clinician's statement names just before asking the client to confirm it.
+    Listed only when the client's answer denies (a summary that ends "Is that right?" and gets a
+    "Yes" stays a mention: the yes may confirm a nought or a disclosure)."""
+    if is_client(utt.speaker):
+        return []
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", utt.text.strip()) if s]
+    if len(sentences) < 2 or not _CONFIRMS.search(sentences[-1]):
+        return []
+    read_back = sentences[-2]
+    found = []
+    for category, patterns in _TOPICS.items():
+        match = next((m for m in (p.search(read_back) for p in patterns) if m), None)
+        if match:
+            found.append((match.start(), category, match.group(0)))
+    return [(category, words) for _, category, words in sorted(found)]
+
+
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
     text = answer.text
@@ -287,6 +311,15 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             answered.add(answer.id)
             continue
         if utt.id in answered:
+            continue
+        read_back = _read_back_topics(utt)
+        answer = next((later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
+                       if later.speaker != utt.speaker and not is_clinician(later.speaker)), None) if read_back else None
+        if answer is not None and answer_status(answer) == (DENIED, ""):
+            categories = [c for c, _ in read_back]
+            items.append(RiskItem(categories[0], answer.id, answer.speaker, read_back[0][1], answer.text, DENIED, "",
+                                  [utt.id, answer.id], categories))
+            answered.add(answer.id)
             continue
         for category, match in _category_matches(utt.text):
             detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""
