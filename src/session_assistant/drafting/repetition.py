@@ -89,6 +89,7 @@ class KeptSentence:
     section: str
     text: str
     bag: set[str]
+    evidence: frozenset[int] = frozenset()
 
 
 def repeated_sentence(bag: set[str], kept: list[KeptSentence], similar: float = 0.7,
@@ -123,6 +124,28 @@ def shares_run(text: str, other: str, run: int = REPEAT_RUN) -> bool:
     a, b = _content_run(text), _content_run(other)
     runs = {tuple(b[i:i + run]) for i in range(len(b) - run + 1)}
     return any(tuple(a[i:i + run]) in runs for i in range(len(a) - run + 1))
+
+
+SAME_LINES_SHARED = 4  # content words two sentences citing the very same lines share when they say it twice
+
+
+def retells_same_lines(text: str, evidence: frozenset[int], other: KeptSentence) -> bool:
+    """True when ``text`` cites exactly the lines ``other`` cites and shares ``SAME_LINES_SHARED`` of
+    its content words, in any order: a small model rewords what it already wrote from those lines
+    ("feeling low, flat, and not crying, and had difficulty dressing" then "feeling low and flat, not
+    crying, and not dressed till dinner time", 40), which neither the word-set test nor a run of
+    five catches. Two tasks from one line ("practise breathing each morning" / "each evening")
+    share fewer words."""
+    if not evidence or evidence != other.evidence:
+        return False
+    shared = set(_content_run(text)) & set(_content_run(other.text))
+    return len(shared - _FRAME_WORDS) >= SAME_LINES_SHARED
+
+
+# Words a list of tasks or reports repeats in its frame ("Client will practise ... each morning"):
+# sharing them is sharing a frame, not a fact.
+_FRAME_WORDS = {"will", "would", "could", "should", "can", "may", "might", "must", "each", "every", "agreed", "plans",
+                "planned", "continue", "try", "practise", "practice"}
 
 
 GARBLED = "garbled"

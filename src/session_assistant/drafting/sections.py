@@ -21,7 +21,8 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_loop, finished, garbled_sentences,
-                                                   is_unfinished, repeated_sentence, shares_run)
+                                                   is_unfinished, repeated_sentence, retells_same_lines,
+                                                   shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
@@ -299,8 +300,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)
+            grounded = frozenset(source.ground_evidence(text, item.get("evidence") or [])) if therapy else frozenset()
             if therapy and repeat is None:  # a clause carried into the next sentence of the same part
-                repeat = next((k for k in kept if k.section == home and shares_run(text, k.text)), None)
+                repeat = next((k for k in kept if k.section == home and (shares_run(text, k.text)
+                                                                         or retells_same_lines(text, grounded, k))), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
                 dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))
@@ -336,7 +339,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy:
                 # Only what the note says counts as said: a withheld sentence ("a score of five", the
                 # partner's) must not make the true one after it ("a score of six") a repeat.
-                kept.append(KeptSentence(home, text, bag))
+                kept.append(KeptSentence(home, text, bag, grounded))
             by_section[home].append(sentence)
     for line in rules:
         by_section[line.section].append(line)
