@@ -164,3 +164,18 @@ def test_a_read_back_confirmed_with_a_yes_stays_a_mention():
     items = scan_transcript(parse_transcript(
         "Clinician: Last week you said you sometimes felt you would be better off dead. Is that right?\nClient: Yes."))
     assert [i.status for i in items] == ["mentioned"]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("You mentioned before that you sometimes feel your family would be better off without you. Has that come back at all?",
+     "Sometimes, yes. Like if I just wasn't around, it'd be easier for them."),
+    ("Some people in your position feel others would be better off without them. Is that still there for you?",
+     "A bit. If I only wasn't here they'd manage fine."),
+])
+def test_an_earlier_disclosure_asked_about_again_and_endorsed_is_listed_as_passive(question, answer):
+    """The topic named in a statement ("better off without you"), asked about with "Has that come
+    back?", and the answer endorsing it in other words: passive ideation, with both lines (a
+    session's passive ideation was missing from the list, which showed only the plan denied)."""
+    items = scan_transcript(parse_transcript(f"Clinician: {question}\nClient: {answer}"))
+    assert [(i.category, i.status, i.detail, i.evidence) for i in items] == [
+        ("suicidal_ideation", ENDORSED, "passive", [0, 1])]

@@ -49,7 +49,7 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bbetter off (?:dead|without me)\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
     r"\b(?:what'?s|there'?s no|no) point (?:in |of )?(?:living|being alive|going on)\b", r"\b(?:want|wanted|wish) to disappear\b",
     r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
-    r"\bif i (?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
+    r"\bif i (?:just |only |really |simply )?(?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
     r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
     # C-SSRS's "go to sleep and not wake up", said the ways people say it; "didn't wake up so early",
     # "hope I don't wake up the baby" are sleep talk.
@@ -94,7 +94,7 @@ _PASSIVE = [re.compile(p, re.I) for p in PASSIVE_SI]
 # What a clinician's screening question asks about, by category (checked on questions only).
 SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
-                          r"\b(?:better off )?dead\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
+                          r"\b(?:better off )?dead\b", r"\bbetter off without (?:you|them|me)\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
                           r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
                           r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
     "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) yourself\b", r"\bself[- ]?(?:harm|injur)\w*"),
@@ -104,7 +104,10 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
 }
 _TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
 _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|feelings?|ideas?) (?:\w+ )?like (?:that|this|those)\b|"
-                                  r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b", re.I)
+                                  r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b|"
+                                  # "... thoughts that people might be better off without you. Has that been around this week?"
+                                  r"\b(?:has|have|is|are) (?:that|those|it|they|these|this)(?: \w+)? (?:been (?:around|there|happening|back)"
+                                  r"|come (?:up|back)|still (?:there|around|happening))\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will)\b", re.I)
 _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
