@@ -35,6 +35,9 @@ from short_sessions import approaches as _approaches, clinician_turns as _sessio
     (("Suppose you woke up tomorrow and the problem was gone, what would you notice?",
       "Tell me about times when it wasn't as bad."),
      "solution-focused therapy", ["miracle question", "exceptions"]),
+    (("Let's put that on the three circles: where was your threat system on the ward?",
+      "Shall we do a minute of the soothing rhythm breathing before we go on?"),
+     "compassion-focused work", ["three-systems formulation", "soothing rhythm breathing"]),
 ])
 def test_two_techniques_said_in_working_words_name_the_approach(lines, approach, techniques):
     found = _approaches(_session(*lines))

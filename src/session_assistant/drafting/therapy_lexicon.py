@@ -114,6 +114,11 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "self-compassion": (r"\bself[- ]compassion\b", r"\bcompassionate (?:self|voice|letter|mind|image)\b",
                             r"\bwhat would you say to a (?:friend|good friend)\b", r"\bkinder (?:voice|way)\b"),
         "inner critic": (r"\b(?:inner|self-)critic\w*\b", r"\bcritical voice\b"),
+        # Gilbert's formulation and exercises, as CFT manuals name them
+        "three-systems formulation": (r"\bthree (?:circles|systems)\b", r"\b(?:threat|drive|soothing|soothe) (?:system|circle)\b",
+                                      r"\btricky brain\b"),
+        "soothing rhythm breathing": (r"\bsoothing[- ]rhythm\b", r"\bsoothing breath\w*"),
+        "compassionate imagery": (r"\b(?:ideal )?compassionate (?:other|friend|image|imagery|colour|color|place)\b",),
     },
     # Schema work is done more than named: the critic (a mode) given a chair and answered from the
     # healthy adult's, a flashcard against the schema, imagery with the younger part.
