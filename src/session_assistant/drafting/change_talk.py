@@ -7,7 +7,8 @@ kids"), need ("I need to do something"), commitment ("I'm going to", "I will"), 
 ready to"), taking steps ("I've already blocked it", "I didn't bet at all on Saturday"). Sustain
 talk: the same categories for the status quo ("I don't want to give it up", "I can't stop", "it
 helps me relax", "it's not a problem"). The stage follows the usual reading:
-- steps already taken and talk of keeping them: action;
+- steps already taken (days or months without, an app deleted, a card blocked), a lapse after them
+  included: action;
 - commitment or activation, no steps yet: preparation;
 - desire, reasons or need beside sustain talk, or without commitment: contemplation;
 - sustain talk outweighing change talk, no commitment: precontemplation.
@@ -28,7 +29,7 @@ _CHANGE = r"(?:stop\w*|quit\w*|cut (?:down|back)|cutting (?:down|back)|give (?:i
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 CHANGE_TALK: dict[str, re.Pattern] = {
     "desire": re.compile(r"\bi (?:really )?(?:want|wanna|would like|'d like|wish)\b", re.I),
-    "ability": re.compile(r"\bi (?:could|can|think i can|know i can)\b(?!'t| not)|\bi(?:'ve| have)? (?:stopped|quit|cut down|gave (?:it )?up) "
+    "ability": re.compile(r"\bi (?:could|can|think i can|know i can)\b(?!'t| not|'ve| have)|\bi(?:'ve| have)? (?:stopped|quit|cut down|gave (?:it )?up) "
                           r"(?:for|once|before)\b|\bi(?:'ve| have) done it before\b", re.I),
     "reasons": re.compile(r"\b(?:it'?s|it is|that'?s) (?:costing|ruining|hurting|killing|wrecking|affecting|damaging) (?:me|my|us|our)\b"
                           r"|\bi don'?t want to (?:lose|end up|be like|keep|go back)\b|\bi'?d (?:feel|be|sleep|have|save) (?:better|there|more)\b"
@@ -39,7 +40,11 @@ CHANGE_TALK: dict[str, re.Pattern] = {
     "commitment": re.compile(r"\bi(?:'m| am) (?:going to|gonna)\b|\bi(?:'ll| will)\b(?! (?:probably|never|try to remember))|\bi promise\b", re.I),
     "activation": re.compile(r"\bi(?:'m| am) (?:ready|willing|prepared) to\b|\bi(?:'d| would) be (?:up for|willing)\b", re.I),
     "taking steps": re.compile(r"\bi(?:'ve| have) (?:already |just )?(?:stopped|started|cut|deleted|blocked|told|set up|signed up|booked|"
-                               r"thrown|poured|given|handed|been going)\b|\bi didn'?t (?:drink|use|bet|gamble|smoke|buy|go to the)\b", re.I),
+                               r"thrown|poured|given|handed|been going|cancelled)\b|\bi didn'?t (?:drink|use|bet|gamble|smoke|buy|go to the)\b"
+                               r"|\bi (?:deleted|blocked|cancelled|binned|handed over)\b"
+                               r"|\b(?:days?|weeks?|months?|years?) (?:without|clean|sober|off (?:it|them|the \w+)|free)\b"
+                               r"|\bi (?:was|got|made it) (?:at|to|up to) (?:\w+ )?(?:days|weeks|months)\b|\bi did (?:it )?(?:for )?\w+ (?:days|weeks|months)\b",
+                               re.I),
 }
 SUSTAIN_TALK: dict[str, re.Pattern] = {
     "desire": re.compile(r"\bi don'?t (?:really )?want to (?:\w+ )?" + _CHANGE + r"\b|\bi (?:like|love|enjoy) (?:it|my|a|the)\b", re.I),
@@ -50,7 +55,8 @@ SUSTAIN_TALK: dict[str, re.Pattern] = {
     "need": re.compile(r"\bi don'?t (?:need|have) to (?:\w+ )?" + _CHANGE + r"\b", re.I),
     "commitment": re.compile(r"\bi(?:'m| am) not (?:going to|gonna) (?:\w+ )?" + _CHANGE + r"\b|\bi won'?t (?:\w+ )?" + _CHANGE + r"\b", re.I),
 }
-_NOT_OWN = re.compile(r"\b(?:if|when|unless|he|she|they)\b[^.?!]{0,15}$", re.I)  # "... if I'm going to" is not a commitment
+# "... if I'm going to", "I thought, I'll just win that back": not the client's own commitment now.
+_NOT_OWN = re.compile(r"\b(?:if|when|unless|before|until|till|he|she|they)\b[^.?!]{0,15}$|\b(?:thought|think|thinking|said|says|goes|went)\b,?\s*$", re.I)
 MIN_CHANGE_TALK = 3  # fewer statements are too little to read a stage from
 
 
@@ -94,8 +100,8 @@ def stage_from_talk(count: TalkCount) -> str | None:
     steps = len(count.change.get("taking steps", []))
     if sustain > change and not committed:
         return "precontemplation"
-    if steps and committed:
-        return "action"
+    if steps:
+        return "action"  # the behaviour has already changed (a lapse after it is still action)
     if committed >= 2 and committed >= sustain:
         return "preparation"
     return "contemplation"
@@ -103,6 +109,6 @@ def stage_from_talk(count: TalkCount) -> str | None:
 
 def talk_sentence(stage: str, count: TalkCount, subject: str = "client") -> str:
     def listed(side: dict[str, list[int]]) -> str:
-        return ", ".join(f"{k} {len(v)}" for k, v in side.items()) or "none"
-    return (f"Stage of change, read from the {subject}'s talk (change talk: {listed(count.change)}; sustain talk: "
+        return ", ".join(f"{k} {len(v)}" for k, v in side.items()) or "none found"
+    return (f"Stage of change, read from the {subject}'s talk (statements counted by rule, change talk: {listed(count.change)}; sustain talk: "
             f"{listed(count.sustain)}): suggests the {stage} stage; clinician to confirm.")
