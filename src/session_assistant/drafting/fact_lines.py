@@ -9,7 +9,11 @@ from typing import Sequence
 
 from session_assistant.drafting.analysis_said import (exercise_ratings, exercise_ratings_sentence, progress_compared,
                                                       progress_sentence, sequences_sentence, sequences_summarised)
-from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
+from session_assistant.drafting.assessment_said import (assessment_lines, goal_progress, goal_progress_sentence,
+                                                        goal_terms_with_objectives)
+from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
+from session_assistant.drafting.chart_context import (ChartContext, _terms_said, goal_sentence, goal_support, goal_terms,
+                                                      goal_touches)
 from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
@@ -113,6 +117,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
             lines.append(_rule_line(fmt, "stage", stage_sentence(stage, subject), stage.evidence))
+        elif mi:  # no cue names the stage: read it from the change talk and sustain talk (DARN-CAT)
+            talk = talk_counts(source.utterances)
+            read = stage_from_talk(talk)
+            if read:
+                lines.append(_rule_line(fmt, "stage", talk_sentence(read, talk, subject), talk.evidence))
         goals = goals_said(source.utterances)
         if goals:
             lines.append(_rule_line(fmt, "client_goals", goals_sentence(goals), [i for _, i in goals]))
@@ -193,6 +202,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "stage", changes_sentence(changes),
                                     sorted({i for _, _, ids in changes for i in ids})))
         lines.extend(_analysis_lines(fmt, source, bool(changes)))
+        for kind, text, evidence in assessment_lines(source.utterances, [(x.text, x.evidence) for x in lines], mentions_risk):
+            lines.append(_rule_line(fmt, kind, text, evidence))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
@@ -219,7 +230,16 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        [ref for *_, refs in within for ref in refs]))
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
-            if touched:
+            # The golden thread: a count set against an earlier one on the goal's topic, quoted with the goal.
+            progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), _terms_said,
+                                      source.utterances, mentions_risk) if subject == "client" else None)
+            if progress:
+                name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")
+                evidence = sorted(set(touched[:6]) | {progress[1]})
+                goals_touched.append({"ref": goal.ref, "evidence": evidence})
+                lines.append(DraftSentence(_home(fmt, "goals"), goal_progress_sentence(name, progress[0], bool(touched), subject),
+                                           evidence, [CHART_FACT], "rule", [goal.ref]))
+            elif touched:
                 goals_touched.append({"ref": goal.ref, "evidence": touched})
                 lines.append(DraftSentence(_home(fmt, "goals"), goal_sentence(goal, subject), touched[:6],
                                            [CHART_FACT], "rule", [goal.ref]))
