@@ -1,0 +1,112 @@
+"""What was done in the room, read from what the clinician's lines do (issue 16, Objective,
+therapy16k): a memory revisited with ratings asked while it runs, a belief rated before and after,
+a stretch of teaching with its topic, the steps of structured problem solving, a rehearsal set up
+for now, a record gone through, ratings asked on a scale. Transcripts written for these tests in
+manual terms (not copied from any session of the evaluation set), no model."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.room_work import (belief_ratings, imaginal_exposure, problem_solving, psychoeducation,
+                                                  record_review, rehearsal, room_work, room_work_sentence, scale_ratings)
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+def _talk(*pairs: tuple[str, str]) -> list:
+    return parse_transcript("\n".join(f"Clinician: {c}\nClient: {a}" for c, a in pairs))
+
+
+_IMAGINAL = _talk(
+    ("Today we'll go back to the memory of the crash. Close your eyes and tell it in the present tense, as if it's happening now.",
+     "Okay."),
+    ("Where are you?", "I'm at the junction. The lorry is coming."),
+    ("What's the number, nought to a hundred?", "Sixty."),
+    ("Stay with it. What happens next?", "The glass breaks. I can't move."),
+    ("Number now?", "Ninety."),
+    ("Keep going, you're doing well.", "He's pulling me out."),
+    ("And now?", "Seventy, maybe."),
+    ("Let's go back to the moment the glass breaks. That's the hotspot. Number?", "Fifty."),
+)
+
+
+def test_a_memory_revisited_with_ratings_is_imaginal_exposure_with_the_numbers_said():
+    work = imaginal_exposure(_IMAGINAL)
+    assert work is not None
+    assert work.label.startswith("imaginal exposure (the memory revisited, in the present tense, eyes closed, hotspots")
+    assert "sixty, ninety, seventy, fifty" in work.label
+    assert {0, 4, 5, 8, 9, 12, 14, 15} <= set(work.evidence)
+
+
+def test_eyes_closed_on_a_calm_place_is_not_imaginal_exposure():
+    calm = _talk(("Close your eyes and picture your calm place, the beach.", "Okay."),
+                 ("How calm, nought to ten?", "Six."), ("And now?", "Eight."))
+    assert imaginal_exposure(calm) is None
+
+
+def test_a_memory_named_without_ratings_is_not_an_exposure():
+    assert imaginal_exposure(_talk(("Can you take me back to that night? What do you remember?", "Not much."))) is None
+
+
+def test_a_belief_rated_twice_is_named_with_the_answers():
+    talk = _talk(("How much do you believe that thought, nought to a hundred percent?", "Eighty percent."),
+                 ("What's the evidence it was your fault?", "I should have seen it."),
+                 ("And how strongly do you believe it now?", "About fifty percent."))
+    work = belief_ratings(talk)
+    assert work is not None and work.label == "cognitive restructuring (beliefs rated when asked: eighty percent, fifty percent)"
+    assert belief_ratings(talk[:2]) is None  # rated once: no before and after
+
+
+def test_teaching_names_its_topic_and_a_long_turn_without_it_teaches_nothing():
+    taught = _talk(("When the danger felt that close, your body did what it is designed to do. Freezing is part of the freeze "
+                    "response, an old survival reflex. It's not a choice and it's not weakness: most people in that spot go "
+                    "still, and the brain does it before you can think.", "I never knew that."))
+    work = psychoeducation(taught)
+    assert work is not None and work.label == "psychoeducation (on the freeze response)"
+    chat = _talk(("So you went to your sister's on Saturday, and she had the kids, and you stayed for lunch and then you "
+                  "walked home along the river, and you said you felt a bit better by the evening. Did I get that right?",
+                  "Yes."))
+    assert psychoeducation(chat) is None
+
+
+def test_the_steps_of_problem_solving_are_named_and_one_question_names_nothing():
+    talk = _talk(("So if we put the problem in one sentence, what is it?", "I never get an evening to myself."),
+                  ("Let's brainstorm. Don't judge them yet, even the silly ones.", "Ask my brother. Pay someone."),
+                  ("Any other ideas?", "A day centre."),
+                  ("What's good about the day centre, and what's the downside?", "She'd hate it at first."),
+                  ("Which one would you pick to try first?", "My brother."),
+                  ("And what if he says no? What's plan B?", "Then the sitter."))
+    work = problem_solving(talk)
+    assert work is not None
+    assert work.label == ("problem solving (problem defined, options listed, pros and cons weighed, a solution chosen, "
+                          "action plan)")
+    assert problem_solving(_talk(("What else could you do?", "Not much."))) is None
+
+
+def test_a_rehearsal_set_up_for_now_but_not_one_set_for_the_week():
+    assert rehearsal(_talk(("Can we practise it right now? I'll be your manager.", "Okay."))) is not None
+    assert rehearsal(_talk(("Could you practise it at home this week, three times?", "Yes."))) is None
+
+
+def test_a_record_gone_through_and_not_one_for_next_time():
+    work = record_review(_talk(("Let's look at your sleep diary first.", "Here it is.")))
+    assert work is not None and work.label == "review of the client's sleep diary in session"
+    assert record_review(_talk(("Keep the sleep diary this week and bring it next time.", "Okay."))) is None
+
+
+def test_ratings_asked_on_a_scale_are_quoted_with_the_answer_and_not_twice():
+    talk = _talk(("How bad is the urge right now, zero to ten?", "Seven."), ("Okay.", "Yeah."))
+    work = scale_ratings(talk)
+    assert work is not None and work.label == 'ratings asked on a scale, with the answers ("How bad is the urge right now, zero to ten?": seven)'
+    assert scale_ratings(talk, quoted=[0]) is None  # another rule line quotes it already
+
+
+def test_the_clients_words_never_make_a_finding():
+    client_only = parse_transcript("Clinician: Go on.\nClient: Let's brainstorm. Any other ideas? What's the downside? "
+                                   "Which one would you pick? What's plan B?\nClinician: Mm.\nClient: How much do you "
+                                   "believe it, out of a hundred? Eighty.")
+    assert room_work(client_only) == []
+
+
+def test_the_line_says_the_work_found_and_leaves_out_what_the_interventions_line_names():
+    talk = _talk(("Can we practise it right now? I'll be your manager.", "Okay."))
+    assert room_work_sentence(room_work(talk)) == "Work done in session, from the clinician's lines: behavioural rehearsal in session."
+    assert room_work(talk, named=["role-play"]) == []
