@@ -6,8 +6,9 @@ manual terms (not copied from any session of the evaluation set), no model."""
 
 from __future__ import annotations
 
-from session_assistant.drafting.room_work import (belief_ratings, imaginal_exposure, problem_solving, psychoeducation,
-                                                  record_review, rehearsal, room_work, room_work_sentence, scale_ratings)
+from session_assistant.drafting.room_work import (behavioural_experiment, belief_ratings, imaginal_exposure, problem_solving,
+                                                  progress_review, psychoeducation, record_review, rehearsal, room_work,
+                                                  room_work_sentence, scale_ratings, thought_record)
 from session_assistant.drafting.transcript_input import parse_transcript
 
 
@@ -110,3 +111,30 @@ def test_the_line_says_the_work_found_and_leaves_out_what_the_interventions_line
     talk = _talk(("Can we practise it right now? I'll be your manager.", "Okay."))
     assert room_work_sentence(room_work(talk)) == "Work done in session, from the clinician's lines: behavioural rehearsal in session."
     assert room_work(talk, named=["role-play"]) == []
+
+
+def test_a_thought_record_is_its_columns_asked_in_turn():
+    talk = _talk(("What was the situation?", "The meeting."), ("And what went through your mind?", "They think I'm useless."),
+                 ("What did you feel, and how strong?", "Shame, eighty."), ("What's the evidence for that?", "He frowned."))
+    work = thought_record(talk)
+    assert work is not None
+    assert work.label == "thought record worked through in session (situation, automatic thought, emotion, evidence)"
+    # A thought looked at, with no situation asked, is not a record worked through.
+    assert thought_record(_talk(("Can we look at the they-hate-me thought?", "Okay."), ("Anything that doesn't fit?", "No."),
+                                ("What's the feeling?", "Sad."))) is None
+
+
+def test_a_prediction_then_what_happened_is_a_behavioural_experiment_but_not_one_set_for_the_week():
+    talk = _talk(("Before you try it, what do you predict will happen?", "I'll freeze."), ("Go on, try it now.", "Okay."),
+                 ("So what actually happened?", "I didn't freeze."))
+    work = behavioural_experiment(talk)
+    assert work is not None and work.evidence == [0, 4]
+    homework = _talk(("What do you predict will happen?", "I'll freeze."),
+                     ("This week, write down what actually happened?", "Okay."))
+    assert behavioural_experiment(homework) is None
+
+
+def test_progress_looked_back_on_needs_two_cues():
+    assert progress_review(_talk(("Looking back over our sessions, what's helped most?", "The breathing."),
+                                 ("And since we started, what have you learned?", "That it passes."))) is not None
+    assert progress_review(_talk(("It's down ten points since we started.", "Good."))) is None

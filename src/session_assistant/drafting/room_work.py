@@ -125,6 +125,24 @@ _REVIEWS = re.compile(r"\b(?:let'?s|can we|could we|shall we|I'?d like to|want t
                       r"|\b(?:did|have) you (?:bring|brought|got|fill(?:ed)? in|fill(?:ed)? out|complete(?:d)?) (?:the |your )?((?:[\w-]+ ){0,2}"
                       + _RECORD + r")\b", re.I)
 RATING_QUESTION_WORDS, RATINGS_LISTED = 14, 4
+# A thought record worked through aloud: the clinician asks for its columns in turn.
+_COLUMNS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
+    "situation": r"\b(?:the|what was the|what's the) situation\b|\bwhere were you\b[^.?!]{0,30}\bwhat (?:was|were) you doing\b",
+    "automatic thought": r"\b(?:automatic )?thoughts?\b[^.?!]{0,30}\?|\bwent through your (?:mind|head)\b|\bgoing through your (?:mind|head)\b"
+                         r"|\bautomatic thought\b",
+    "emotion": r"\b(?:the|what) (?:emotion|feeling)s?\b|\bwhat did you feel\b|\bhow did (?:that|it) make you feel\b",
+    "evidence": r"\bevidence\b|\bdoesn'?t fit\b",
+    "alternative thought": r"\b(?:alternative|balanced|more helpful|another way)\b[^.?!]{0,30}\b(?:thought|looking|see)\w*\b|\bwhat would you say to a friend\b"}.items()}
+RECORD_SPAN, RECORD_MIN_COLUMNS = 12, 3
+# A prediction asked before something is tried and the outcome after it: a behavioural experiment.
+_PREDICT = re.compile(r"\bwhat (?:do|would) you predict\b|\bwhat do you think (?:will|is going to) happen\b|\byour prediction\b", re.I)
+_OUTCOME = re.compile(r"\bwhat (?:actually )?happened\b|\bwhat did you (?:find|notice|learn)\b|\bwas (?:it|that) (?:as bad|what you)\b", re.I)
+EXPERIMENT_SPAN = 30
+# Progress over treatment looked back on: two of these in the clinician's lines.
+_LOOKS_BACK = tuple(re.compile(p, re.I) for p in (
+    r"\blook(?:ing)? back (?:over|at|on)\b", r"\bsince (?:we|you) (?:started|first (?:met|came))\b", r"\bwhen you first (?:came|started)\b",
+    r"\bwhat(?:'s| has) (?:helped|changed|made the difference|been most helpful)\b", r"\bwhat have you learn(?:ed|t)\b",
+    r"\b(?:your|the|our) (?:treatment )?goals\b[^.?!]{0,40}\b(?:review|look|where|met|reached)\b"))
 
 
 @dataclass
@@ -286,6 +304,38 @@ def record_review(utterances: Sequence[Utterance]) -> RoomWork | None:
     return RoomWork(f"review of the client's {' and '.join(names)} in session", ids) if names else None
 
 
+def thought_record(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """Three or more of a thought record's columns asked for within a few clinician lines."""
+    turns = _clinician(utterances)
+    for k, (n, _) in enumerate(turns):
+        window = [u for m, u in turns[k:] if m - n <= RECORD_SPAN]
+        columns = {c: [u.id for u in window if p.search(u.text)] for c, p in _COLUMNS.items()}
+        columns = {c: ids for c, ids in columns.items() if ids}
+        if len(columns) >= RECORD_MIN_COLUMNS and {"situation", "automatic thought"} <= set(columns):
+            return RoomWork("thought record worked through in session (" + ", ".join(columns) + ")",
+                            sorted({i for ids in columns.values() for i in ids}))
+    return None
+
+
+def behavioural_experiment(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """A prediction asked for, and later, in another line, what actually happened."""
+    turns = _clinician(utterances)
+    for n, utt in turns:
+        if not any(s.endswith("?") and _PREDICT.search(s) for s in _sentences(utt.text)) or _NOT_NOW.search(utt.text):
+            continue
+        after = next((u for m, u in turns if n < m <= n + EXPERIMENT_SPAN and not _NOT_NOW.search(u.text)
+                      and any(s.endswith("?") and _OUTCOME.search(s) and not _PREDICT.search(s) for s in _sentences(u.text))), None)
+        if after is not None:
+            return RoomWork("behavioural experiment (prediction asked before, outcome after)", [utt.id, after.id])
+    return None
+
+
+def progress_review(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """Progress over treatment looked back on: two different cues in the clinician's lines."""
+    hits = {k: u.id for _, u in _clinician(utterances) for k, p in enumerate(_LOOKS_BACK) if p.search(u.text)}
+    return RoomWork("review of progress since the start of treatment", sorted(set(hits.values()))) if len(hits) >= 2 else None
+
+
 def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -> RoomWork | None:
     """Ratings the clinician asked for on a named scale (nought to ten, out of a hundred, SUDS) and
     the client gave as a number: the question and the answer as said. ``quoted``: lines other rule
@@ -315,7 +365,8 @@ def quoted_elsewhere(utterances: Sequence[Utterance]) -> set[int]:
 
 
 # Work whose label says no more than an approach the interventions line already names.
-_SAME_AS = {"behavioural rehearsal in session": "role-play"}
+_SAME_AS = {"behavioural rehearsal in session": "role-play",
+            "behavioural experiment (prediction asked before, outcome after)": "behavioural experiment"}
 
 
 def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted: Sequence[int] = ()) -> list[RoomWork]:
@@ -323,7 +374,8 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
     names; work that would only say one of them again is left out. ``quoted``: lines other rule
     lines quote, whose ratings are not listed again."""
     found = [w for w in (imaginal_exposure(utterances), belief_ratings(utterances), psychoeducation(utterances),
-                         problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances))
+                         problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances),
+                                             thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances))
              if w is not None]
     ratings = scale_ratings(utterances, sorted(set(quoted) | quoted_elsewhere(utterances) | {i for w in found for i in w.evidence}))
     found += [ratings] if ratings else []
