@@ -7,7 +7,7 @@ manual terms (not copied from any session of the evaluation set), no model."""
 from __future__ import annotations
 
 from session_assistant.drafting.room_work import (behavioural_experiment, belief_ratings, imaginal_exposure, problem_solving,
-                                                  progress_review, psychoeducation, record_review, rehearsal, room_work,
+                                                  progress_review, proposed_exercises, psychoeducation, record_review, rehearsal, room_work,
                                                   room_work_sentence, scale_ratings, thought_record)
 from session_assistant.drafting.transcript_input import parse_transcript
 
@@ -138,3 +138,10 @@ def test_progress_looked_back_on_needs_two_cues():
     assert progress_review(_talk(("Looking back over our sessions, what's helped most?", "The breathing."),
                                  ("And since we started, what have you learned?", "That it passes."))) is not None
     assert progress_review(_talk(("It's down ten points since we started.", "Good."))) is None
+
+
+def test_an_exercise_set_up_for_now_is_quoted_but_not_one_planned_for_later():
+    work = proposed_exercises(_talk(("Since Tuesday was the worst, let's do a chain analysis on it, if that's okay.", "Okay.")))
+    assert work is not None and work.label == 'exercises set up by the clinician: "do a chain analysis on it"'
+    assert proposed_exercises(_talk(("Let's do the exposure next week, at the shop.", "Okay."))) is None
+    assert proposed_exercises(_talk(("Let's do that, then.", "Okay."))) is None  # no exercise named
