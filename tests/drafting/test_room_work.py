@@ -6,7 +6,7 @@ manual terms (not copied from any session of the evaluation set), no model."""
 
 from __future__ import annotations
 
-from session_assistant.drafting.room_work import (behavioural_experiment, belief_ratings, imaginal_exposure, problem_solving,
+from session_assistant.drafting.room_work import (behavioural_experiment, belief_ratings, dear_man, ruler_follow_up, imaginal_exposure, problem_solving,
                                                   progress_review, proposed_exercises, psychoeducation, record_review, rehearsal, room_work,
                                                   room_work_sentence, scale_ratings, thought_record)
 from session_assistant.drafting.transcript_input import parse_transcript
@@ -145,3 +145,12 @@ def test_an_exercise_set_up_for_now_is_quoted_but_not_one_planned_for_later():
     assert work is not None and work.label == 'exercises set up by the clinician: "do a chain analysis on it"'
     assert proposed_exercises(_talk(("Let's do the exposure next week, at the shop.", "Okay."))) is None
     assert proposed_exercises(_talk(("Let's do that, then.", "Okay."))) is None  # no exercise named
+
+
+def test_a_ruler_followed_up_and_dear_man_steps():
+    assert ruler_follow_up(_talk(("How ready are you, nought to ten?", "Six."), ("Why a six and not a three?", "Because I want it."))) is not None
+    assert ruler_follow_up(_talk(("How ready are you, nought to ten?", "Six."))) is None
+    work = dear_man(_talk(("First describe what happened, just the facts.", "He was late."),
+                          ("Then express how you felt, and assert what you want.", "Okay."), ("What's in it for him?", "Hm.")))
+    assert work is not None and work.label == "DEAR MAN interpersonal effectiveness steps (describe, express, assert)"
+    assert dear_man(_talk(("Can you describe the feeling in your hands?", "Tingly."))) is None

@@ -91,6 +91,20 @@ _LOOKS_BACK = tuple(re.compile(p, re.I) for p in (
     r"\b(?:your|the|our) (?:treatment )?goals\b[^.?!]{0,40}\b(?:review|look|where|met|reached)\b"))
 
 
+# Motivational interviewing's ruler followed up: "Why a seven and not a four?", "What would it take to
+# move from a four to a five?" (the follow-up is what elicits change talk; the ruler alone is a number).
+_RULER_FOLLOW_UP = {
+    "why not lower": re.compile(r"\b(?:why|what makes it) (?:a|an) [\w-]+,? (?:and not|rather than|not) (?:a|an|zero|nought) ?[\w-]*", re.I),
+    "what would move it up": re.compile(r"\bwhat would (?:it take|need to happen|have to happen) (?:for you )?to (?:move|get|go)\b"
+                                        r"[^.?!]{0,25}\b(?:from|to) (?:a|an) [\w-]+", re.I)}
+# DBT's DEAR MAN worked through: three or more of its steps named by the clinician.
+_DEAR_MAN = {k: re.compile(p, re.I) for k, p in {
+    "describe": r"\bdescribe (?:the|what)\b", "express": r"\bexpress (?:how|your|what)\b", "assert": r"\bassert\b|\bask (?:for|clearly)\b",
+    "reinforce": r"\breinforce\b", "stay mindful": r"\b(?:stay|staying) mindful\b|\bbroken record\b",
+    "appear confident": r"\bappear confident\b", "negotiate": r"\bnegotiate\b"}.items()}
+DEAR_MAN_MIN = 3
+
+
 @dataclass
 class RoomWork:
     label: str  # how the note names it
@@ -217,3 +231,23 @@ def proposed_exercises(utterances: Sequence[Utterance]) -> RoomWork | None:
     if not said:
         return None
     return RoomWork("exercises set up by the clinician: " + ", ".join(f'"{c}"' for c in said), ids)
+
+
+def ruler_follow_up(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """A rating ruler followed up by asking why it is not lower or what would move it up."""
+    asked = {k: [u.id for _, u in _clinician(utterances) if any(s.endswith("?") and p.search(s) for s in _sentences(u.text))]
+             for k, p in _RULER_FOLLOW_UP.items()}
+    asked = {k: ids for k, ids in asked.items() if ids}
+    if not asked:
+        return None
+    return RoomWork(f"scaling ruler with follow-up questions ({', '.join(asked)})", sorted({i for ids in asked.values() for i in ids}))
+
+
+def dear_man(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """Three or more of DEAR MAN's steps in the clinician's lines."""
+    steps = {k: [u.id for _, u in _clinician(utterances) if p.search(u.text)] for k, p in _DEAR_MAN.items()}
+    steps = {k: ids for k, ids in steps.items() if ids}
+    if len(steps) < DEAR_MAN_MIN:
+        return None
+    return RoomWork("DEAR MAN interpersonal effectiveness steps (" + ", ".join(steps) + ")",
+                    sorted({i for ids in steps.values() for i in ids}))

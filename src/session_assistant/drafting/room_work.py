@@ -21,13 +21,13 @@ from typing import Sequence
 from session_assistant.drafting.analysis_said import exercise_ratings
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.room_steps import (RoomWork, _clinician, _sentences, activity_scheduling, behavioural_experiment,
-                                                   problem_solving, progress_review, proposed_exercises, record_review, rehearsal,
-                                                   thought_record)
+                                                   dear_man, problem_solving, progress_review, proposed_exercises, record_review,
+                                                   rehearsal, ruler_follow_up, thought_record)
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
 
-__all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_ratings", "imaginal_exposure", "problem_solving",
+__all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_ratings", "dear_man", "ruler_follow_up", "imaginal_exposure", "problem_solving",
            "progress_review", "proposed_exercises", "psychoeducation", "record_review", "rehearsal", "room_work", "room_work_ids",
            "room_work_sentence", "scale_ratings", "thought_record"]
 
@@ -214,7 +214,7 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
     found = [w for w in (imaginal_exposure(utterances), belief_ratings(utterances), psychoeducation(utterances),
                          problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances),
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
-                                             proposed_exercises(utterances))
+                                             ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances))
              if w is not None]
     ratings = scale_ratings(utterances, sorted(set(quoted) | quoted_elsewhere(utterances) | {i for w in found for i in w.evidence}))
     found += [ratings] if ratings else []
