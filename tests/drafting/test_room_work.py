@@ -154,3 +154,23 @@ def test_a_ruler_followed_up_and_dear_man_steps():
                           ("Then express how you felt, and assert what you want.", "Okay."), ("What's in it for him?", "Hm.")))
     assert work is not None and work.label == "DEAR MAN interpersonal effectiveness steps (describe, express, assert)"
     assert dear_man(_talk(("Can you describe the feeling in your hands?", "Tingly."))) is None
+
+
+def test_problem_solving_in_other_plain_words():
+    talk = _talk(("Right, the problem is finding one free evening a week.", "Yes."),
+                 ("Let's brainstorm, anything at all.", "A neighbour. A sitter."),
+                 ("Now for each one, what's good and what's not?", "The sitter costs."),
+                 ("If you had to pick, which?", "The neighbour."),
+                 ("So the action plan: what exactly, and when?", "Ask her Sunday."),
+                 ("And if she says no?", "The sitter."))
+    work = problem_solving(talk)
+    assert work is not None
+    assert work.label == ("problem solving (problem defined, options listed, pros and cons weighed, a solution chosen, "
+                          "action plan)")
+
+
+def test_a_rating_asked_as_your_number_counts_during_a_revisited_memory():
+    talk = _talk(("Eyes closed, present tense, start just before the crash. What's your number before we start?", "Forty."),
+                 ("Go on. What do you see?", "The lights."), ("What's your number now?", "Seventy-five."))
+    work = imaginal_exposure(talk)
+    assert work is not None and "distress rated during it: forty, seventy-five" in work.label

@@ -19,7 +19,8 @@ _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.
 _STEPS: dict[str, tuple[str, ...]] = {
     "problem defined": (r"\b(?:define|defining|pin (?:it|that) down)\b[^.?!]{0,40}\bproblem\b", r"\bproblem\b[^.?!]{0,30}\bin one sentence\b",
                         r"\bwhat(?:'s| is) the (?:actual |real |main )?problem\b", r"\bwhat exactly is the problem\b",
-                        r"\bif we (?:put|write|say) (?:the|it|that) (?:problem )?(?:as|like)\b", r"\bthe problem(?: is|'s),? then\b"),
+                        r"\bif we (?:put|write|say) (?:the|it|that) (?:problem )?(?:as|like)\b", r"\bthe problem(?: is|'s),? then\b",
+                        r"^(?:so,? |okay,? |right,? )*the problem is\b"),
     "options listed": (r"\bbrainstorm\w*", r"\b(?:any )?(?:other|more) (?:ideas|options|solutions|possibilities)\b",
                        r"\bwhat else (?:could|can|might) you\b", r"\bas many (?:ideas|options|solutions)\b",
                        r"\b(?:don'?t|no) (?:judg\w+|rul\w+ (?:anything|them) out)\b", r"\beven (?:the )?(?:silly|daft|crazy|wild) ones\b",
@@ -27,12 +28,15 @@ _STEPS: dict[str, tuple[str, ...]] = {
                        r"\b(?:what|which) (?:ideas|options|solutions) (?:do|have|can)\b", r"\bhow many (?:ideas|options|solutions)\b"),
     "pros and cons weighed": (r"\bpros and cons\b", r"\bupsides?\b", r"\bdownsides?\b", r"\badvantages?\b",
                               r"\bwhat(?:'s| is) (?:good|bad|the catch|hard) about\b", r"\bwhat (?:might|could) go wrong\b",
-                              r"\bgood (?:points|side)\b", r"\bweigh (?:them|it|these|those)\b"),
+                              r"\bgood (?:points|side)\b", r"\bweigh (?:them|it|these|those)\b",
+                              r"\bwhat'?s good and what'?s (?:not|bad)\b", r"\bfor and against\b"),
     "a solution chosen": (r"\bwhich (?:one|of (?:these|them|those)|option|solution|idea)s?\b[^.?!]{0,30}\b(?:pick|choose|go with|try|do|best)\b",
-                          r"\b(?:pick|choose|go with) (?:one|the one|which)\b"),
+                          r"\b(?:pick|choose|go with) (?:one|the one|which)\b", r"\bif you had to (?:pick|choose)\b",
+                          r"\bwhich (?:would|will|do) you (?:pick|choose|go for|try)\b"),
     "action plan": (r"\bplan b\b", r"\bwhat if (?:it|that|she|he|they)\b[^.?!]{0,20}\b(?:doesn'?t|don'?t|won'?t|can'?t|says? no|fails?)\b",
                     r"\bwhat (?:could|might|would) get in the way\b", r"\b(?:the )?first step\b", r"\bwhen exactly\b",
-                    r"\bwhat day (?:will|would|could)\b", r"\bstep by step\b"),
+                    r"\bwhat day (?:will|would|could)\b", r"\bstep by step\b", r"\baction plan\b", r"\bwhat exactly,? and when\b",
+                    r"^(?:and )?if (?:he|she|they|it|that) (?:says? no|doesn'?t work|falls through)\b"),
 }
 _STEP_PATTERNS = {s: [re.compile(p, re.I) for p in ps] for s, ps in _STEPS.items()}
 PS_MIN_STEPS = 3  # "options listed" and two more: one "what else could you do?" is ordinary talk

@@ -37,10 +37,11 @@ _NUM = (r"(?:\d{1,3}|zero|nought|one|two|three|four|five|six|seven|eight|nine|te
 _SCALE = r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10)|SUDS?\b)"
 # A rating asked: a scale named in a question, or asked again in a few words while an exercise runs.
 _RATING_ASK = re.compile(r"\b" + _SCALE, re.I)
-_REASK = re.compile(r"^(?:(?:and|okay|so|good),?\s+)*(?:(?:what(?:'s the| is the)?|and the) (?:number|rating|suds)(?: now)?|"
+_REASK = re.compile(r"^(?:(?:and|okay|so|good),?\s+)*(?:(?:what(?:'s| is)? (?:the|your)|and the|and your) (?:number|rating|suds)(?: now)?|"
                     r"suds(?: now)?|number(?: now)?|now|where are you now|how (?:high|strong|bad|anxious|distressed|scared) (?:now|is it now))\?$",
                     re.I)
 REASK_MAX_WORDS = 6
+_YOUR_NUMBER = re.compile(r"\bwhat(?:'s| is) (?:your|the) (?:number|rating|suds)\b", re.I)  # in a longer question, during an exercise
 # The client's answer opens with the number: "Fifty.", "About ninety.", "Eighty, maybe."
 _ANSWER = re.compile(r"^(?:(?:about|maybe|like|um,?|uh,?|probably|around|still|it's|it is|i'd say|a)\s+)*(?:a |an )?(" + _NUM
                      + r")\b(?!\s*(?:%|percent)?\s*(?:days?|times|hours|minutes|weeks|o'?clock|pounds|quid|years?)\b)", re.I)
@@ -101,7 +102,7 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
 
 def _asks_rating(text: str) -> bool:
     last = re.sub(r"^(?:\([^)]*\)\s*)+", "", _sentences(text)[-1])
-    asked = any(s.endswith("?") and _RATING_ASK.search(s) for s in _sentences(text))
+    asked = any(s.endswith("?") and (_RATING_ASK.search(s) or _YOUR_NUMBER.search(s)) for s in _sentences(text))
     return asked or (len(last.split()) <= REASK_MAX_WORDS and bool(_REASK.match(last)))
 
 
