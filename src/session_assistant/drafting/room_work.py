@@ -122,6 +122,7 @@ def imaginal_exposure(utterances: Sequence[Utterance]) -> RoomWork | None:
                 ratings.append((answer[0], utt.id, answer[1]))
     if len(ratings) < IMAGINAL_MIN_RATINGS:
         return None
+    cues = [u for u in cues if u.id <= ratings[-1][2]]  # not the homework set after it ("listen to the hotspot daily")
     how = [w for w, p in (("in the present tense", r"\bpresent tense\b"), ("eyes closed", r"\b(?:close your eyes|eyes closed)\b"),
                           ("hotspots", r"\bhot ?spots?\b")) if any(re.search(p, u.text, re.I) for u in cues)]
     said = ", ".join(r for r, *_ in ratings[:RATINGS_SHOWN])
