@@ -94,9 +94,10 @@ def test_a_record_gone_through_and_not_one_for_next_time():
 
 
 def test_ratings_asked_on_a_scale_are_quoted_with_the_answer_and_not_twice():
-    talk = _talk(("How bad is the urge right now, zero to ten?", "Seven."), ("Okay.", "Yeah."))
+    talk = _talk(("How bad is the urge right now, zero to ten?", "Seven the first time. Then four."), ("Okay.", "Yeah."))
     work = scale_ratings(talk)
-    assert work is not None and work.label == 'ratings asked on a scale, with the answers ("How bad is the urge right now, zero to ten?": seven)'
+    assert work is not None
+    assert work.label == 'ratings asked on a scale, with the answers ("How bad is the urge right now, zero to ten?" "Seven the first time.")'
     assert scale_ratings(talk, quoted=[0]) is None  # another rule line quotes it already
 
 
@@ -173,4 +174,4 @@ def test_a_rating_asked_as_your_number_counts_during_a_revisited_memory():
     talk = _talk(("Eyes closed, present tense, start just before the crash. What's your number before we start?", "Forty."),
                  ("Go on. What do you see?", "The lights."), ("What's your number now?", "Seventy-five."))
     work = imaginal_exposure(talk)
-    assert work is not None and "distress rated during it: forty, seventy-five" in work.label
+    assert work is not None and "distress ratings asked: forty, seventy-five" in work.label

@@ -127,7 +127,7 @@ def imaginal_exposure(utterances: Sequence[Utterance]) -> RoomWork | None:
                           ("hotspots", r"\bhot ?spots?\b")) if any(re.search(p, u.text, re.I) for u in cues)]
     said = ", ".join(r for r, *_ in ratings[:RATINGS_SHOWN])
     label = ("imaginal exposure (the memory revisited" + (", " + ", ".join(how) if how else "")
-             + f"; distress rated during it: {said})")
+             + f"; distress ratings asked: {said})")
     return RoomWork(label, sorted({u.id for u in cues} | {i for _, *ids in ratings[:RATINGS_SHOWN] for i in ids}))
 
 
@@ -189,12 +189,14 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
             continue
         words = asked.split()
         question = asked if len(words) <= RATING_QUESTION_WORDS else "... " + " ".join(words[-RATING_QUESTION_WORDS:])
-        found.append((question, answer[0], utt.id, answer[1]))
+        # The answer's first sentence as said ("Ninety the first time."), not its number alone.
+        reply = re.sub(r"^(?:\([^)]*\)\s*)+", "", _sentences(lines[n + 1].text)[0])
+        found.append((question, reply, utt.id, answer[1]))
         if len(found) == RATINGS_LISTED:
             break
     if not found:
         return None
-    said = "; ".join(f'"{q}": {a}' for q, a, *_ in found)
+    said = "; ".join(f'"{q}" "{a}"' for q, a, *_ in found)
     return RoomWork(f"ratings asked on a scale, with the answers ({said})", sorted({i for *_, a, b in found for i in (a, b)}))
 
 
