@@ -33,7 +33,7 @@ def test_a_memory_revisited_with_ratings_is_imaginal_exposure_with_the_numbers_s
     work = imaginal_exposure(_IMAGINAL)
     assert work is not None
     assert work.label.startswith("imaginal exposure (the memory revisited, in the present tense, eyes closed, hotspots")
-    assert "sixty, ninety, seventy, fifty" in work.label
+    assert "distress ratings asked: 60, 90, 70, 50)" in work.label
     assert {0, 4, 5, 8, 9, 12, 14, 15} <= set(work.evidence)
 
 
@@ -52,7 +52,7 @@ def test_a_belief_rated_twice_is_named_with_the_answers():
                  ("What's the evidence it was your fault?", "I should have seen it."),
                  ("And how strongly do you believe it now?", "About fifty percent."))
     work = belief_ratings(talk)
-    assert work is not None and work.label == "cognitive restructuring (beliefs rated when asked: eighty percent, fifty percent)"
+    assert work is not None and work.label == "cognitive restructuring (beliefs rated when asked: 80%, 50%)"
     assert belief_ratings(talk[:2]) is None  # rated once: no before and after
 
 
@@ -97,7 +97,7 @@ def test_ratings_asked_on_a_scale_are_quoted_with_the_answer_and_not_twice():
     talk = _talk(("How bad is the urge right now, zero to ten?", "Seven the first time. Then four."), ("Okay.", "Yeah."))
     work = scale_ratings(talk)
     assert work is not None
-    assert work.label == 'ratings asked on a scale, with the answers ("How bad is the urge right now, zero to ten?" "Seven the first time.")'
+    assert work.label == 'ratings asked on a scale, with the answers ("How bad is the urge right now, zero to ten?", answered "Seven the first time.")'
     assert scale_ratings(talk, quoted=[0]) is None  # another rule line quotes it already
 
 
@@ -174,4 +174,13 @@ def test_a_rating_asked_as_your_number_counts_during_a_revisited_memory():
     talk = _talk(("Eyes closed, present tense, start just before the crash. What's your number before we start?", "Forty."),
                  ("Go on. What do you see?", "The lights."), ("What's your number now?", "Seventy-five."))
     work = imaginal_exposure(talk)
-    assert work is not None and "distress ratings asked: forty, seventy-five" in work.label
+    assert work is not None and "distress ratings asked: 40, 75)" in work.label
+
+
+def test_the_line_says_no_number_the_session_did_not():
+    # Ratings side by side in words ("fifty, eighty") read as one number (130) to a number check;
+    # written as digits each is its own, and each was said.
+    from session_assistant.drafting.grounding import numbers_in
+    line = room_work_sentence(room_work(_IMAGINAL))
+    said = set().union(*(numbers_in(u.text) for u in _IMAGINAL))
+    assert "60, 90, 70, 50" in line and numbers_in(line) <= said

@@ -19,6 +19,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.analysis_said import exercise_ratings
+from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.room_steps import (RoomWork, _clinician, _sentences, activity_scheduling, behavioural_experiment,
                                                    dear_man, problem_solving, progress_review, proposed_exercises, record_review,
@@ -97,7 +98,18 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
     if match is None:
         return None
     unit = re.match(r"\s*(?:%|percent\b)", first[match.end():])
-    return match.group(1).lower() + (" percent" if unit else ""), nxt.id
+    return _digits(match.group(1)) + ("%" if unit else ""), nxt.id
+
+
+def _digits(number: str) -> str:
+    """A rating in digits, as notes write it ("fifty-five" -> "55", "nought" -> "0"): number words side by
+    side ("fifty, eighty") would otherwise read as one number."""
+    if number.lower() in ("nought", "zero"):
+        return "0"
+    if number.lower() in ("hundred", "a hundred"):
+        return "100"
+    found = numbers_in(number)
+    return next(iter(found)) if len(found) == 1 else number
 
 
 def _asks_rating(text: str) -> bool:
@@ -196,7 +208,7 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
             break
     if not found:
         return None
-    said = "; ".join(f'"{q}" "{a}"' for q, a, *_ in found)
+    said = "; ".join(f'"{q}", answered "{a}"' for q, a, *_ in found)
     return RoomWork(f"ratings asked on a scale, with the answers ({said})", sorted({i for *_, a, b in found for i in (a, b)}))
 
 
