@@ -115,21 +115,21 @@ class RoomWork:
     evidence: list[int]
 
 
-def _clinician(utterances: Sequence[Utterance]) -> list[tuple[int, Utterance]]:
+def clinician_turns(utterances: Sequence[Utterance]) -> list[tuple[int, Utterance]]:
     lines = [u for u in utterances if u.speaker]
     return [(n, u) for n, u in enumerate(lines) if not is_client(u.speaker)]
 
 
-def _sentences(text: str) -> list[str]:
+def sentences_of(text: str) -> list[str]:
     return _SENTENCES.split(" ".join(text.split()))
 
 
 def problem_solving(utterances: Sequence[Utterance]) -> RoomWork | None:
     """Three or more steps of structured problem solving in the clinician's lines, options among them."""
     steps: dict[str, list[int]] = {}
-    for _, utt in _clinician(utterances):
+    for _, utt in clinician_turns(utterances):
         for step, patterns in _STEP_PATTERNS.items():
-            if any(p.search(s) for s in _sentences(utt.text) for p in patterns):
+            if any(p.search(s) for s in sentences_of(utt.text) for p in patterns):
                 steps.setdefault(step, []).append(utt.id)
     if "options listed" not in steps or len(steps) < PS_MIN_STEPS:
         return None
@@ -140,11 +140,11 @@ def problem_solving(utterances: Sequence[Utterance]) -> RoomWork | None:
 def rehearsal(utterances: Sequence[Utterance]) -> RoomWork | None:
     """Practice in the room: a rehearsal or role-play set up for now, a breathing or grounding
     exercise led step by step."""
-    rehearsed = [u.id for _, u in _clinician(utterances)
+    rehearsed = [u.id for _, u in clinician_turns(utterances)
                  if not _NOT_NOW.search(u.text) and any(_REHEARSE.search(s) and (s.endswith("?") or _HERE_NOW.search(u.text))
-                                                        for s in _sentences(u.text))]
-    breathed = [u.id for _, u in _clinician(utterances)
-                if any(_BREATHE.search(s) and not _NOT_NOW.search(s) for s in _sentences(u.text))]
+                                                        for s in sentences_of(u.text))]
+    breathed = [u.id for _, u in clinician_turns(utterances)
+                if any(_BREATHE.search(s) and not _NOT_NOW.search(s) for s in sentences_of(u.text))]
     parts = (["behavioural rehearsal in session"] if rehearsed else []) + (["breathing or grounding exercise led in session"]
                                                                          if breathed else [])
     return RoomWork("; ".join(parts), sorted(set(rehearsed + breathed))) if parts else None
@@ -153,7 +153,7 @@ def rehearsal(utterances: Sequence[Utterance]) -> RoomWork | None:
 def activity_scheduling(utterances: Sequence[Utterance]) -> RoomWork | None:
     """An activity given a day and a time in the room: the clinician asks which day and what time
     within a few lines."""
-    asks = [(n, u) for n, u in _clinician(utterances) if not _NOT_NOW.search(u.text) or _WHEN_DAY.search(u.text)]
+    asks = [(n, u) for n, u in clinician_turns(utterances) if not _NOT_NOW.search(u.text) or _WHEN_DAY.search(u.text)]
     for n, utt in asks:
         if not _WHEN_DAY.search(utt.text):
             continue
@@ -168,8 +168,8 @@ def record_review(utterances: Sequence[Utterance]) -> RoomWork | None:
     clinician names it."""
     names: list[str] = []
     ids: list[int] = []
-    for _, utt in _clinician(utterances):
-        for sentence in _sentences(utt.text):
+    for _, utt in clinician_turns(utterances):
+        for sentence in sentences_of(utt.text):
             match = _REVIEWS.search(sentence)
             if match is None or re.search(r"\b(?:this week|next (?:week|time)|at home|every)\b", sentence, re.I):
                 continue
@@ -182,7 +182,7 @@ def record_review(utterances: Sequence[Utterance]) -> RoomWork | None:
 
 def thought_record(utterances: Sequence[Utterance]) -> RoomWork | None:
     """Three or more of a thought record's columns asked for within a few clinician lines."""
-    turns = _clinician(utterances)
+    turns = clinician_turns(utterances)
     for k, (n, _) in enumerate(turns):
         window = [u for m, u in turns[k:] if m - n <= RECORD_SPAN]
         columns = {c: [u.id for u in window if p.search(u.text)] for c, p in _COLUMNS.items()}
@@ -195,12 +195,12 @@ def thought_record(utterances: Sequence[Utterance]) -> RoomWork | None:
 
 def behavioural_experiment(utterances: Sequence[Utterance]) -> RoomWork | None:
     """A prediction asked for, and later, in another line, what actually happened."""
-    turns = _clinician(utterances)
+    turns = clinician_turns(utterances)
     for n, utt in turns:
-        if not any(s.endswith("?") and _PREDICT.search(s) for s in _sentences(utt.text)) or _NOT_NOW.search(utt.text):
+        if not any(s.endswith("?") and _PREDICT.search(s) for s in sentences_of(utt.text)) or _NOT_NOW.search(utt.text):
             continue
         after = next((u for m, u in turns if n < m <= n + EXPERIMENT_SPAN and not _NOT_NOW.search(u.text)
-                      and any(s.endswith("?") and _OUTCOME.search(s) and not _PREDICT.search(s) for s in _sentences(u.text))), None)
+                      and any(s.endswith("?") and _OUTCOME.search(s) and not _PREDICT.search(s) for s in sentences_of(u.text))), None)
         if after is not None:
             return RoomWork("behavioural experiment (prediction asked before, outcome after)", [utt.id, after.id])
     return None
@@ -208,7 +208,7 @@ def behavioural_experiment(utterances: Sequence[Utterance]) -> RoomWork | None:
 
 def progress_review(utterances: Sequence[Utterance]) -> RoomWork | None:
     """Progress over treatment looked back on: two different cues in the clinician's lines."""
-    hits = {k: u.id for _, u in _clinician(utterances) for k, p in enumerate(_LOOKS_BACK) if p.search(u.text)}
+    hits = {k: u.id for _, u in clinician_turns(utterances) for k, p in enumerate(_LOOKS_BACK) if p.search(u.text)}
     return RoomWork("review of progress since the start of treatment", sorted(set(hits.values()))) if len(hits) >= 2 else None
 
 
@@ -217,8 +217,8 @@ def proposed_exercises(utterances: Sequence[Utterance]) -> RoomWork | None:
     it"): the proposing words and an exercise's name in the same clause."""
     said: list[str] = []
     ids: list[int] = []
-    for _, utt in _clinician(utterances):
-        for sentence in _sentences(utt.text):
+    for _, utt in clinician_turns(utterances):
+        for sentence in sentences_of(utt.text):
             match = _PROPOSES.search(sentence)
             if match is None or _NOT_AN_EXERCISE.search(sentence):
                 continue
@@ -239,7 +239,7 @@ def proposed_exercises(utterances: Sequence[Utterance]) -> RoomWork | None:
 
 def ruler_follow_up(utterances: Sequence[Utterance]) -> RoomWork | None:
     """A rating ruler followed up by asking why it is not lower or what would move it up."""
-    asked = {k: [u.id for _, u in _clinician(utterances) if any(s.endswith("?") and p.search(s) for s in _sentences(u.text))]
+    asked = {k: [u.id for _, u in clinician_turns(utterances) if any(s.endswith("?") and p.search(s) for s in sentences_of(u.text))]
              for k, p in _RULER_FOLLOW_UP.items()}
     asked = {k: ids for k, ids in asked.items() if ids}
     if not asked:
@@ -249,7 +249,7 @@ def ruler_follow_up(utterances: Sequence[Utterance]) -> RoomWork | None:
 
 def dear_man(utterances: Sequence[Utterance]) -> RoomWork | None:
     """Three or more of DEAR MAN's steps in the clinician's lines."""
-    steps = {k: [u.id for _, u in _clinician(utterances) if p.search(u.text)] for k, p in _DEAR_MAN.items()}
+    steps = {k: [u.id for _, u in clinician_turns(utterances) if p.search(u.text)] for k, p in _DEAR_MAN.items()}
     steps = {k: ids for k, ids in steps.items() if ids}
     if len(steps) < DEAR_MAN_MIN:
         return None

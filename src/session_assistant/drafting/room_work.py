@@ -21,9 +21,9 @@ from typing import Sequence
 from session_assistant.drafting.analysis_said import exercise_ratings
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
-from session_assistant.drafting.room_steps import (RoomWork, _clinician, _sentences, activity_scheduling, behavioural_experiment,
+from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, clinician_turns,
                                                    dear_man, problem_solving, progress_review, proposed_exercises, record_review,
-                                                   rehearsal, ruler_follow_up, thought_record)
+                                                   rehearsal, ruler_follow_up, sentences_of, thought_record)
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
@@ -93,7 +93,7 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
     nxt = lines[n + 1] if n + 1 < len(lines) else None
     if nxt is None or not is_client(nxt.speaker):
         return None
-    first = re.sub(r"^(?:\([^)]*\)\s*)+", "", _sentences(nxt.text)[0])
+    first = re.sub(r"^(?:\([^)]*\)\s*)+", "", sentences_of(nxt.text)[0])
     match = _ANSWER.match(first)
     if match is None:
         return None
@@ -113,8 +113,8 @@ def _digits(number: str) -> str:
 
 
 def _asks_rating(text: str) -> bool:
-    last = re.sub(r"^(?:\([^)]*\)\s*)+", "", _sentences(text)[-1])
-    asked = any(s.endswith("?") and (_RATING_ASK.search(s) or _YOUR_NUMBER.search(s)) for s in _sentences(text))
+    last = re.sub(r"^(?:\([^)]*\)\s*)+", "", sentences_of(text)[-1])
+    asked = any(s.endswith("?") and (_RATING_ASK.search(s) or _YOUR_NUMBER.search(s)) for s in sentences_of(text))
     return asked or (len(last.split()) <= REASK_MAX_WORDS and bool(_REASK.match(last)))
 
 
@@ -122,12 +122,12 @@ def imaginal_exposure(utterances: Sequence[Utterance]) -> RoomWork | None:
     """A memory revisited in the protocol's words, with two or more distress ratings asked while it
     runs (the client answering with a number)."""
     lines = [u for u in utterances if u.speaker]
-    start = next((n for n, u in _clinician(utterances) if _MEMORY.search(u.text)), None)
+    start = next((n for n, u in clinician_turns(utterances) if _MEMORY.search(u.text)), None)
     if start is None:
         return None
-    cues = [u for n, u in _clinician(utterances) if start <= n <= start + IMAGINAL_SPAN and (_MEMORY.search(u.text) or _EYES.search(u.text))]
+    cues = [u for n, u in clinician_turns(utterances) if start <= n <= start + IMAGINAL_SPAN and (_MEMORY.search(u.text) or _EYES.search(u.text))]
     ratings: list[tuple[str, int, int]] = []
-    for n, utt in _clinician(utterances):
+    for n, utt in clinician_turns(utterances):
         if start <= n <= start + IMAGINAL_SPAN and _asks_rating(utt.text):
             answer = _answer(lines, n)
             if answer:
@@ -148,8 +148,8 @@ def belief_ratings(utterances: Sequence[Utterance]) -> RoomWork | None:
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, int, int]] = []
     first = None
-    for n, utt in _clinician(utterances):
-        if not any(s.endswith("?") and _BELIEF_ASK.search(s) for s in _sentences(utt.text)):
+    for n, utt in clinician_turns(utterances):
+        if not any(s.endswith("?") and _BELIEF_ASK.search(s) for s in sentences_of(utt.text)):
             continue
         if first is not None and n - first > BELIEF_SPAN:
             break
@@ -169,8 +169,8 @@ def psychoeducation(utterances: Sequence[Utterance]) -> RoomWork | None:
     topics they name."""
     ids: list[int] = []
     topics: list[str] = []
-    for _, utt in _clinician(utterances):
-        text = " ".join(s for s in _sentences(utt.text) if not s.endswith("?"))
+    for _, utt in clinician_turns(utterances):
+        text = " ".join(s for s in sentences_of(utt.text) if not s.endswith("?"))
         cues = sum(1 for p in _EXPLAINS if p.search(text))
         if len(utt.text.split()) < TEACH_MIN_WORDS or (cues < TEACH_MIN_CUES and not any(p.search(text) for p in _STRONG)):
             continue
@@ -194,15 +194,15 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
     lines already quote (a rating said once in the note)."""
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, str, int, int]] = []
-    for n, utt in _clinician(utterances):
-        asked = next((s for s in _sentences(utt.text) if s.endswith("?") and _RATING_ASK.search(s)), None)
+    for n, utt in clinician_turns(utterances):
+        asked = next((s for s in sentences_of(utt.text) if s.endswith("?") and _RATING_ASK.search(s)), None)
         answer = _answer(lines, n) if asked else None
         if answer is None or utt.id in quoted or answer[1] in quoted:
             continue
         words = asked.split()
         question = asked if len(words) <= RATING_QUESTION_WORDS else "... " + " ".join(words[-RATING_QUESTION_WORDS:])
         # The answer's first sentence as said ("Ninety the first time."), not its number alone.
-        reply = re.sub(r"^(?:\([^)]*\)\s*)+", "", _sentences(lines[n + 1].text)[0])
+        reply = re.sub(r"^(?:\([^)]*\)\s*)+", "", sentences_of(lines[n + 1].text)[0])
         found.append((question, reply, utt.id, answer[1]))
         if len(found) == RATINGS_LISTED:
             break
