@@ -27,6 +27,7 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
                                                         others_present, others_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
@@ -135,6 +136,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
         if review:
             lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
+        work = room_work(source.utterances, [i.approach for i in found])
+        if work:  # what was done in the room, read from what the clinician's lines do
+            lines.append(_rule_line(fmt, "interventions", room_work_sentence(work), room_work_ids(work)))
         done = done_in_session(source.utterances)
         if done:
             lines.append(_rule_line(fmt, "interventions", done_sentence(done), [i for _, i in done]))
