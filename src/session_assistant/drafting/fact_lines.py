@@ -9,7 +9,11 @@ from typing import Sequence
 
 from session_assistant.drafting.analysis_said import (exercise_ratings, exercise_ratings_sentence, progress_compared,
                                                       progress_sentence, sequences_sentence, sequences_summarised)
-from session_assistant.drafting.chart_context import ChartContext, goal_sentence, goal_support, goal_touches
+from session_assistant.drafting.assessment_said import (assessment_lines, goal_progress, goal_progress_sentence,
+                                                        goal_terms_with_objectives)
+from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
+from session_assistant.drafting.chart_context import (ChartContext, _terms_said, goal_sentence, goal_support, goal_terms,
+                                                      goal_touches)
 from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
@@ -23,6 +27,7 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
                                                         others_present, others_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
@@ -113,6 +118,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         facts["stage_of_change"] = stage.to_dict() if stage else None
         if stage:
             lines.append(_rule_line(fmt, "stage", stage_sentence(stage, subject), stage.evidence))
+        elif mi:  # no cue names the stage: read it from the change talk and sustain talk (DARN-CAT)
+            talk = talk_counts(source.utterances)
+            read = stage_from_talk(talk)
+            if read:
+                lines.append(_rule_line(fmt, "stage", talk_sentence(read, talk, subject), talk.evidence))
         goals = goals_said(source.utterances)
         if goals:
             lines.append(_rule_line(fmt, "client_goals", goals_sentence(goals), [i for _, i in goals]))
@@ -126,6 +136,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
         if review:
             lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
+        work = room_work(source.utterances, [i.approach for i in found])
+        if work:  # what was done in the room, read from what the clinician's lines do
+            lines.append(_rule_line(fmt, "interventions", room_work_sentence(work), room_work_ids(work)))
         done = done_in_session(source.utterances)
         if done:
             lines.append(_rule_line(fmt, "interventions", done_sentence(done), [i for _, i in done]))
@@ -193,6 +206,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "stage", changes_sentence(changes),
                                     sorted({i for _, _, ids in changes for i in ids})))
         lines.extend(_analysis_lines(fmt, source, bool(changes)))
+        for kind, text, evidence in assessment_lines(source.utterances, [(x.text, x.evidence) for x in lines], mentions_risk):
+            lines.append(_rule_line(fmt, kind, text, evidence))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
@@ -219,7 +234,16 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        [ref for *_, refs in within for ref in refs]))
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
-            if touched:
+            # The golden thread: a count set against an earlier one on the goal's topic, quoted with the goal.
+            progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), _terms_said,
+                                      source.utterances, mentions_risk) if subject == "client" else None)
+            if progress:
+                name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")
+                evidence = sorted(set(touched[:6]) | {progress[1]})
+                goals_touched.append({"ref": goal.ref, "evidence": evidence})
+                lines.append(DraftSentence(_home(fmt, "goals"), goal_progress_sentence(name, progress[0], bool(touched), subject),
+                                           evidence, [CHART_FACT], "rule", [goal.ref]))
+            elif touched:
                 goals_touched.append({"ref": goal.ref, "evidence": touched})
                 lines.append(DraftSentence(_home(fmt, "goals"), goal_sentence(goal, subject), touched[:6],
                                            [CHART_FACT], "rule", [goal.ref]))

@@ -1,0 +1,211 @@
+"""The Assessment's clinical content found from the structure of the talk, not from one writer's
+phrasing (issue 16: the client's response to the interventions, progress toward each active goal,
+triggers): each finding quotes what was said and cites its lines, and says nothing the lines do not.
+
+- ``goal_progress``: a count set against an earlier one on a chart goal's topic ("Binges down from five
+  to three.", "nine out of ten pickups on time"), quoted with the goal (the golden thread: the goal is
+  chart evidence, the sentence segment evidence);
+- ``triggers_reported``: the client's answer to a question asking when the problem comes or what came
+  just before it, or the client's own "... That's when I'd always smoke.";
+- ``learning_answers``: the client's answer to the processing question that closes a piece of work
+  ("What does that tell you?", "What are you learning?", "What do you make of that?");
+- ``rating_course.rating_courses``: a rating asked more than once, from its first to its last.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.rating_course import (_NUM_WORD, _SENTENCES, _question, new_courses, rating_courses,
+                                                      rating_courses_sentence)
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
+
+
+# --- progress toward a chart goal -----------------------------------------------------------------
+# A line reports progress when it tells a change or an attainment, in the standard forms: a count or
+# comparison ("three this week, down from five", "fewer", "less", "more"), something done ("I went",
+# "I managed", "I stayed", "for the first time"), or not done any more ("haven't", "stopped").
+_PROGRESS_CUE = re.compile(
+    r"\b(?:down from|up from|from (?:a |an )?" + _NUM_WORD + r" (?:down |up )?to|fewer|more than|less than|first time|managed|made it"
+    r"|no longer|not any ?more|haven'?t (?:had|needed|missed)|" + _NUM_WORD + r" (?:out of|of the) " + _NUM_WORD + r"(?! (?:on|for)\b))\b",
+    re.I)
+# The client's own report of the week: first person, or the thing itself as the subject.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'?ve|I'?m|we|we'?ve|my)\b", re.I)
+# Not progress: a rating on a scale, a score of a questionnaire, risk talk, an exercise's steps.
+_MEASURE_NAME = re.compile(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)?\b")  # "PHQ-9", "SUDS": the measures lines say those
+_NOT_PROGRESS = re.compile(r"\b(?:minutes?|seconds?)\b|\bout of (?:a |one )?(?:hundred|100|ten|10|five|5)\b(?! (?:days|times|nights|pickups))|\bscores?\b|\bpercent\b"
+                           r"|\b(?:for|against|evidence|consequence)\b,|\bthinking\b|\bwithout me\b", re.I)
+_ASKING = re.compile(r"\?\s*$")
+PROGRESS_MAX_WORDS = 30
+_HAS_NUMBER = re.compile(r"\b" + _NUM_WORD + r"\b", re.I)
+# The clinician's sentence counts when it sets a count against an earlier one ("Three this week, down from five.").
+_COMPARED = re.compile(r"\b(?:down from|up from|from (?:a |an )?" + _NUM_WORD + r" (?:down |up )?to|" + _NUM_WORD
+                       + r" (?:out of|of the) " + _NUM_WORD + r"|compared (?:to|with)|(?:than|since) (?:last|when you started|before))\b", re.I)
+# "That's down from sixteen": what is down is in the sentence before (a score), not named here.
+_POINTS_BACK = re.compile(r"^(?:so,?\s+)?(?:that'?s|that is|it'?s|it is|this is)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want to|would like|hope to|could|might|should|try to|plan to)\b", re.I)
+# Topic words too common to tie a sentence to a goal alone.
+_WEAK_TERMS = {"time", "les", "back", "way", "other", "after", "while", "within", "through", "most", "feel", "keep", "one",
+               "new", "full", "when", "come", "act", "well", "stay", "rather", "including", "enough", "despite", "thought",
+               "plan", "week", "day", "part", "two", "three", "four", "five", "used", "using", "first", "minut", "hour",
+               # direction words: "down from sixteen" is no progress on "worn down"
+               "down", "up", "over", "off", "out", "high", "higher", "lower"}
+
+
+def goal_progress(terms: set[str], terms_said, utterances: Sequence[Utterance],
+                  risky=lambda text: False) -> tuple[str, int] | None:
+    """(the sentence, its line) that reports a change on a goal's topic (``terms``: the goal's and its
+    objectives' topic words; ``terms_said(terms, text)``: those a text names): the client's report
+    of a change or an attainment, or the clinician's count set against an earlier one; the one naming
+    most of the topic, with a number preferred. None when no such sentence."""
+    strong = {t for t in terms if t not in _WEAK_TERMS}
+    if not strong:
+        return None
+    best: tuple[tuple[int, int], str, int] | None = None
+    for utt in utterances:
+        if not utt.speaker:
+            continue
+        client = is_client(utt.speaker)
+        for sentence in _SENTENCES.split(" ".join(utt.text.split())):
+            if _ASKING.search(sentence) or len(sentence.split()) > PROGRESS_MAX_WORDS or _FUTURE.search(sentence):
+                continue
+            named = terms_said(strong, sentence)
+            if not named or _NOT_PROGRESS.search(sentence) or _MEASURE_NAME.search(sentence) or risky(sentence):
+                continue
+            if not (_PROGRESS_CUE.search(sentence) if client else _COMPARED.search(sentence) and not _POINTS_BACK.match(sentence)):
+                continue
+            score = (len(named), 1 if _HAS_NUMBER.search(sentence) else 0)
+            if best is None or score > best[0]:
+                best = (score, sentence, utt.id)
+    return (best[1], best[2]) if best else None
+
+
+# --- triggers the client names ----------------------------------------------------------------------
+# The clinician asking when a recurring problem comes (functional analysis in any approach): "When
+# does it tend to happen?", "When is it worst?", "What time of day?", "What was going on just before?"
+_WHEN_ASK = re.compile(
+    r"\bwhen (?:does|do|is|are|did) (?:it|that|this|they|these|those|the \w+|you(?:r \w+)?)\b[^?]{0,30}\b(?:happen\w*|come|comes|start|get|gets|hit|"
+    r"kick|show up|tend|usually|most|worst|hardest|strongest|bad|worse|high\w*|go up)\b[^?]*\?"
+    r"|\bwhat time of (?:the )?day\b[^?]*\?|\bwhat (?:was|is) (?:going on|happening) (?:just |right )?(?:before|when|at the time)\b[^?]*\?"
+    r"|\bwhat were you doing (?:just |right )?(?:before|when)\b[^?]*\?|\bwhat happened (?:just |right )?before\b[^?]*\?"
+    r"|\bis there a (?:time|pattern|situation)\b[^?]*\?|\bwhat (?:sets|set|brings|brought|kicks|kicked) (?:it|that|them|this) (?:off|on)\b[^?]*\?",
+    re.I)
+_NOT_WHEN = re.compile(r"\b(?:last|next|first|start(?:ed)?|begin|began|going to|will|can you|could you)\b", re.I)
+# The client's answer placing it ("Usually in the afternoon.", "When he's been screaming for an hour.") or
+# naming its setting: at least two words, not a refusal.
+_NO_ANSWER = re.compile(r"^(?:i don'?t know|not sure|nothing|no idea|dunno|no\b|yes\b|yeah[.!]?$)", re.I)
+# The problem in the client's words: a feeling, an urge, the behaviour treated.
+_PROBLEM = (r"(?:panic\w*|anxi\w+|scared|frightened|afraid|worr\w+|nervous|on edge|craving\w*|urges?|drink\w*|drank|binge\w*|"
+            r"snap\w*|angry|anger|los[et] it|lose my temper|cry\w*|tearful|spiral\w*|check\w*|wash\w*|avoid\w*|"
+            r"nightmares?|flashbacks?|shak\w+|heart (?:races|racing|pounding|goes)|freez\w+|froze|shut down|gambl\w+|bet\w*|"
+            r"smok\w+|use|using|eat\w*|argu\w+|fight\w*|(?:it'?s|it gets|gets) (?:worse|worst|bad|hardest))")
+# The client saying it in one breath: "... at night. That's when the urge got really high."
+_THATS_WHEN = re.compile(r"^(?:and |but )?that'?s (?:usually |always |mostly )?when\b\s+(?:i|it|the|my)\b", re.I)
+TRIGGER_MAX_WORDS = 25
+CLIENT_TRIGGERS_MAX = 2
+
+
+def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
+    """(the client's words, [lines]) for up to two places where the client says when the problem
+    comes: the answer to a question asking when it happens or what came just before, or a sentence
+    followed by "That's when ..."; none about risk (the risk lines say those)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n, utt in enumerate(lines):
+        if is_client(utt.speaker):
+            sentences = _SENTENCES.split(" ".join(utt.text.split()))
+            for k in range(1, len(sentences)):
+                said = f"{sentences[k - 1]} {sentences[k]}"
+                if (_THATS_WHEN.match(sentences[k]) and re.search(r"\b" + _PROBLEM + r"\b", sentences[k], re.I) and not sentences[k].endswith("?") and len(said.split()) <= TRIGGER_MAX_WORDS
+                        and not risky(said) and not _NOT_TRIGGER.search(said)):
+                    found.append((said, [utt.id]))
+                    break
+        elif n + 1 < len(lines) and is_client(lines[n + 1].speaker):
+            asked = _question(utt.text)
+            ask = _WHEN_ASK.search(asked)
+            if ask is None or _NOT_WHEN.search(ask.group(0)):
+                continue
+            answer = lines[n + 1]
+            sentences = _SENTENCES.split(" ".join(answer.text.split()))
+            said = words_up_to(sentences, TRIGGER_MAX_WORDS)
+            if (said and len(said.split()) >= 2 and not _NO_ANSWER.match(said)
+                    and not said.endswith("?") and not risky(said)):
+                found.append((said, [utt.id, answer.id]))
+        if len(found) == CLIENT_TRIGGERS_MAX:
+            break
+    return found
+
+
+_NOT_TRIGGER = re.compile(r"\b(?:will|'ll|going to|gonna|want to|try to)\b", re.I)
+
+
+def triggers_reported_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Triggers, as the client described them: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# --- what the client took from the work -------------------------------------------------------------
+# The processing question that closes an exercise, an experiment or a look at the record, in any
+# approach: "What does that tell you?", "What are you learning?", "What do you make of that?", "What
+# do you notice about ...?", "What will you take from today?". The client's answer is the response.
+_LEARNING_ASK = re.compile(r"\bwhat (?:does|did) (?:that|this|it) (?:tell|teach|show) you\b|\bwhat (?:are|were) you learning\b"
+                           r"|\bwhat did you (?:learn|find out|discover)\b|\bwhat do you make of (?:that|this|it)\b"
+                           r"|\bwhat do you notice about\b", re.I)
+LEARNING_MAX_WORDS = 25
+LEARNING_MAX = 2
+
+
+def learning_answers(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
+    """(the client's answer, [question, answer]) for up to two processing questions."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or not _LEARNING_ASK.search(_question(utt.text)):
+            continue
+        said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), LEARNING_MAX_WORDS)
+        if said and len(said.split()) >= 3 and not _NO_ANSWER.match(said) and not risky(said):
+            found.append((said, [utt.id, answer.id]))
+        if len(found) == LEARNING_MAX:
+            break
+    return found
+
+
+def learning_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Response to interventions, what the client took from the work, in the client's words: " + "; ".join(
+        f'"{text}"' for text, _ in found)
+
+
+# --- assembled for the note ---------------------------------------------------------------------------
+def goal_terms_with_objectives(goal_text: str, goal_terms: set[str]) -> set[str]:
+    """The goal's topic words and its objectives' ("Binges two or fewer a week" names binges)."""
+    from session_assistant.drafting.chart_context import GOAL_VERBS
+    from session_assistant.drafting.grounding import content_words
+    objectives = goal_text.split(" (objectives:", 1)[1] if " (objectives:" in goal_text else ""
+    return goal_terms | {w for w in content_words(objectives) if w not in GOAL_VERBS and not w.isdigit()}
+
+
+def goal_progress_sentence(name: str, said: str, addressed: bool, subject: str = "client") -> str:
+    lead = f"Treatment goal ({name}) was addressed in this session" if addressed else f"Treatment goal ({name})"
+    return f'{lead}; progress as said in session: "{said}"; clinician to rate the {subject}\'s progress.'
+
+
+def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, Sequence[int]]],
+                     risky=lambda text: False) -> list[tuple[str, str, list[int]]]:
+    """(kind, text, cited lines) for the Assessment: the course of each rating asked more than once,
+    and the triggers the client described. ``said``: the rule lines already made (text, cited lines);
+    a course whose numbers one of them already gives, or a trigger answer already quoted, is left out."""
+    found: list[tuple[str, str, list[int]]] = []
+    courses = new_courses(rating_courses(utterances), [text for text, _ in said])
+    if courses:
+        found.append(("stage", rating_courses_sentence(courses), sorted({i for c in courses for i in c.evidence})))
+    cited = {i for _, ids in said for i in ids}
+    learned = [t for t in learning_answers(utterances, risky) if t[1][-1] not in cited]
+    if learned:
+        found.append(("stage", learning_sentence(learned), sorted({i for _, ids in learned for i in ids})))
+    triggers = [t for t in triggers_reported(utterances, risky) if t[1][-1] not in cited]
+    if triggers:
+        found.append(("stage", triggers_reported_sentence(triggers), sorted({i for _, ids in triggers for i in ids})))
+    return found

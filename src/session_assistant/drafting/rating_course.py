@@ -1,0 +1,297 @@
+"""The course of a rating within the session, for the Assessment's response to the interventions
+(issue 16), found from the structure of the talk rather than one writer's phrasing:
+
+- ``rating_courses``: any rating the clinician asks for on a scale (0-10, 0-100, "out of", percent,
+  SUDS, "how much do you believe"), answered by the client with a number, asked again later about the
+  same thing ("And now?"): where it started and where it ended within the session, with the direction
+  computed from the numbers. Whatever is rated (distress, belief in a thought, an urge, confidence,
+  importance) is named from the question itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from session_assistant.drafting.grounding import numbers_in
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|hundred)"
+             r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+# A scale named in the question: "zero to ten", "nought to a hundred", "out of a hundred", "percent".
+_SCALE = re.compile(r"\b(?:(?:zero|nought|0|one|1)\s*(?:to|-)\s*(?:a |one )?(hundred|100|ten|10|five|5)"
+                    r"|out of (?:a |one )?(hundred|100|ten|10|five|5)|(percent|per cent|%))\b|(%)", re.I)
+# A rating asked without a scale: the unit that names one ("SUDS"), "put a number on", "how much do you believe".
+_RATING_WORDS = re.compile(r"\b(?:suds|sud|what number|(?:what(?:'s| is) )?your number|what(?:'s| is) the number|put a number|give (?:it|me) a number"
+                           r"|how (?:much|strongly|far) (?:do|did) you (?:still )?(?:believe|trust)|how (?:true|strong|likely|confident|important|ready)\b[^?]{0,60}\bnow"
+                           r"|rate (?:it|that|this|your))\b", re.I)
+# Asked again in a few words while the work goes on: "And now?", "What's it at now?", "Number?", "Where is it now?"
+_REASK = re.compile(r"\b(?:now|peak|that time|this time|number|where are you|where is it|suds)\b[^?]*\?$", re.I)
+REASK_MAX_WORDS = 8
+COURSE_SPAN = 60  # lines from one rating of a thing to the next asking of it
+# What is rated, from the question's words; the label the line gives it.
+_CONSTRUCTS: tuple[tuple[str, str], ...] = (
+    ("belief", r"\bbeliev\w*|\bbelief|\bhow true\b|\bhow (?:much|far) do you (?:buy|think it'?s true)"),
+    ("distress", r"\bsuds?\b|\bdistress\w*|\banxi\w+|\bscar(?:ed|y)\b|\bfear\w*|\bfrighten\w*|\bafraid\b|\bnervous\b"
+                        r"|\bpanick?y\b|\bworried\b|\bupset\b|\buncomfortable\b|\bdisgust\w*"),
+    ("urge", r"\burges?\b|\bcraving\w*|\bwant to (?:use|drink|check|wash|gamble)\b"),
+    ("confidence", r"\bconfiden\w+|\bhow sure\b"),
+    ("importance", r"\bimportan\w+"),
+    ("readiness", r"\bready\b|\breadiness\b"),
+    ("likelihood", r"\bhow likely\b|\blikelihood\b|\bchances?\b"),
+    ("mood", r"\bmood\b|\blow\b|\bdown\b|\bsad\b|\bdepress\w*"),
+    ("calm", r"\bcalm\w*|\brelax\w*"),
+    ("anger", r"\bang(?:er|ry)\b|\bfurious\b|\birritat\w+"),
+    ("pain", r"\bpain\b|\bhurt\w*"),
+    ("trust", r"\btrust\w*"),
+    ("shame", r"\bshame\w*|\bashamed\b"),
+    ("guilt", r"\bguilt\w*"),
+)
+_CONSTRUCT_RES = tuple((label, re.compile(p, re.I)) for label, p in _CONSTRUCTS)
+# The answer's number: in its first words, not a count of days, times or money.
+_ANSWER_NUMBER = re.compile(r"\b(" + _NUM_WORD + r")(?:\s*(?:or|to|-)\s*(" + _NUM_WORD + r"))?\b(?!\s*(?:%|percent|per cent)?\s*"
+                            r"(?:days?|times|hours?|minutes?|weeks?|months?|years?|o'?clock|pounds?|quid|dollars?|mg|nights?|"
+                            r"people|kids|drinks?|pints?|cans?|beers?|cigarettes?|pills?|of (?:them|those|the)|am|pm)\b)", re.I)
+ANSWER_MAX_WORDS = 8  # the number must come this early in the answer: later it is about something else
+_PAST = re.compile(r"\b(?:were you|were (?:the|your|they)|was it|did it|last (?:week|night|time)|yesterday|on (?:monday|tuesday|wednesday|thursday|"
+                   r"friday|saturday|sunday)|this week|that day)\b", re.I)
+
+_OTHER_ONE = re.compile(r"\b(?:the (?:original|other|new|old|first|second) one|and the (?:original|other|new|old))\b", re.I)
+_OCCASIONS = re.compile(r"\b(?:the (?:first|second|third|last) (?:time|one|day)|each time|every time|last (?:week|night|time)|yesterday)\b",
+                        re.I)
+
+# A rating recalled from before the session, or predicted for later: neither is the session's course.
+_RECALLED = re.compile(r"\b(?:last (?:time|week|session)|do you remember|you (?:said|gave|rated)|at the start of (?:treatment|therapy))\b", re.I)
+_PREDICTED = re.compile(r"\b(?:would|will|do you (?:think|reckon|expect|predict)|predict\w*|going to be)\b", re.I)
+_ASKED_AGAIN = re.compile(r"\b(?:" + "|".join(("now", "after", "again", "still", "original")) + r")\b", re.I)
+
+
+@dataclass
+class RatingCourse:
+    """One thing the client rated more than once in the session: its label, scale and the ratings
+    in order, each (the number as said, value, [question id, answer id])."""
+    label: str
+    scale: str  # "out of 10", "out of 100", "%", or ""
+    ratings: list[tuple[str, float, list[int]]] = field(default_factory=list)
+    speaker: str = "Client"
+    asked: list[str] = field(default_factory=list)  # the questions, in order ("" for a number said unasked)
+
+    @property
+    def evidence(self) -> list[int]:
+        return sorted({i for *_, ids in self.ratings for i in ids})
+
+
+def _construct(text: str) -> str | None:
+    for label, pattern in _CONSTRUCT_RES:
+        if pattern.search(text):
+            return label
+    return None
+
+
+def _scale_of(text: str) -> str:
+    m = _SCALE.search(text)
+    if not m:
+        return "out of 100" if re.search(r"\bsuds?\b", text, re.I) else ""
+    top = next((g for g in m.groups() if g), "")
+    top = top.lower()
+    if top in ("%", "percent", "per cent"):
+        return "%"
+    return {"hundred": "out of 100", "100": "out of 100", "ten": "out of 10", "10": "out of 10", "five": "out of 5", "5": "out of 5"}[top]
+
+
+def _number(said: str) -> float | None:
+    found = numbers_in(said)
+    if len(found) != 1:
+        return None
+    try:
+        return float(next(iter(found)))
+    except ValueError:
+        return None
+
+
+def _answer_rating(text: str) -> tuple[str, float] | None:
+    """(the number as said, its value) from the start of the client's answer, else None."""
+    first = _SENTENCES.split(" ".join(text.split()))
+    head = " ".join(" ".join(first[:2]).split()[:ANSWER_MAX_WORDS])
+    if len(_ANSWER_NUMBER.findall(head)) > 1 and (_OCCASIONS.search(head) or _OTHER_ONE.search(head)):
+        return None  # ratings of past occasions ("Ninety the first time. Seventy the second."), not of now
+    m = _ANSWER_NUMBER.search(head)
+    if m is None:
+        return None
+    if re.search(r"\b(?:no|not|never)\b", head[:m.start()], re.I) and not re.search(r"\bno,\s*$", head[:m.start()], re.I):
+        return None
+    low = _number(m.group(1))
+    if low is None or re.fullmatch(r"(?i)none|one", m.group(1)) and not re.match(r"(?i)^\W*(?:um,?\s*|uh,?\s*|maybe\s+|about\s+)*(?:a\s+)?one\b", head):
+        return None
+    said = m.group(0).strip()
+    if m.group(2):
+        high = _number(m.group(2))
+        if high is None or high < low:
+            return None
+        return said, (low + high) / 2
+    return said, low
+
+
+def _question(text: str) -> str:
+    """The clinician's turn from its first question on (a rating asked at the end of a longer turn; a
+    scale may follow it: "How much do you believe that? Out of a hundred.")."""
+    sentences = _SENTENCES.split(" ".join(text.split()))
+    asks = [k for k, s in enumerate(sentences) if s.endswith("?")]
+    return " ".join(sentences[asks[0]:]) if asks else ""
+
+
+_STATES = {"distress", "urge", "mood", "calm", "anger", "pain", "shame", "guilt"}
+# Already said by other lines: the MI rulers (session_said.rating_answers); trust ratings in couple work.
+_LEFT_TO_OTHERS = {"confidence", "importance", "readiness", "trust"}
+COURSE_GAP = 25  # lines between two ratings of one thing: more, and it is another exercise
+SELF_RATED_GAP = 6  # a number the client says unasked counts this soon after a rating was asked
+_SELF_RATED = re.compile(r"^(?:(?:it'?s|that'?s|like|now|about|maybe|um,?|uh,?|still|down to|up to|ok(?:ay)?,?|oh,?)\s+)*(?:a |an )?("
+                         + _NUM_WORD + r")[.!]?$", re.I)
+
+
+def _self_rated(text: str) -> list[tuple[str, float]]:
+    """Numbers the client offers unasked, each a sentence of its own ("Sixty. Now fifty-five.")."""
+    found = []
+    for sentence in _SENTENCES.split(" ".join(text.split())):
+        m = _SELF_RATED.match(re.sub(r"^(?:\([^)]*\)\s*)+", "", sentence))
+        value = _number(m.group(1)) if m else None
+        if value is not None:
+            found.append((m.group(1), value))
+    return found
+
+
+def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
+    """Each run of ratings of one state (distress, an urge, mood ...) or one kind of judgement
+    (belief, likelihood) by one speaker, asked on a scale at least twice within a stretch of the
+    session, in the order said. Numbers the client says unasked, soon after an asked rating of a
+    state, belong to it (an exposure: "Sixty. Now fifty-five.")."""
+    lines = [u for u in utterances if u.speaker]
+    done: list[RatingCourse] = []
+    open_: dict[tuple[str, str], tuple[RatingCourse, int]] = {}
+    last_label, last_at = None, -COURSE_GAP
+    session_label: tuple[str | None, str] = (None, "")  # the last thing a question named with its scale
+    answered: set[int] = set()
+    for n, utt in enumerate(lines):
+        if is_client(utt.speaker):
+            if n in answered:
+                continue
+            asked = n > 0 and lines[n - 1].text.rstrip().endswith("?")  # answering something else
+            for (label, speaker), (course, at) in list(open_.items()):
+                if not asked and speaker == utt.speaker and label in _STATES and n - at <= SELF_RATED_GAP:
+                    for said, value in _self_rated(utt.text):
+                        if course.ratings[-1][1] != value or course.ratings[-1][2] != [utt.id]:  # "Eighty-five. It's eighty-five."
+                            course.ratings.append((said, value, [utt.id]))
+                            course.asked.append("")
+                        open_[(label, speaker)] = (course, n)
+            continue
+        if n + 1 >= len(lines) or not is_client(lines[n + 1].speaker):
+            continue
+        answer = lines[n + 1]
+        asked = _question(utt.text)
+        if not asked:
+            continue
+        tail = re.sub(r"^(?:\([^)]*\)\s*)+", "", _SENTENCES.split(asked)[-1])  # "(pause) And now?"
+        short = len(tail.split()) <= REASK_MAX_WORDS and n - last_at <= COURSE_GAP
+        named = _construct(asked)
+        scaled = bool(_SCALE.search(asked) or _RATING_WORDS.search(asked))
+        if scaled and named:
+            session_label = (named, _scale_of(asked) or session_label[1])
+        label = None
+        if scaled:
+            # "What's your number before we start?": the thing rated as the session has named it
+            label = named or (last_label if short else None) or session_label[0]
+        elif short:
+            in_tail = _construct(tail)
+            if in_tail == last_label or (in_tail is None and _REASK.search(tail)):
+                label = last_label
+        if (label is None or label in _LEFT_TO_OTHERS or _PAST.search(tail) or _RECALLED.search(asked)
+                or _PREDICTED.search(tail)):
+            continue
+        rating = _answer_rating(answer.text)
+        if rating is None:
+            continue
+        key = (label, answer.speaker)
+        course, at = open_.get(key, (None, -COURSE_GAP - 1))
+        # A belief or a likelihood asked afresh is about a new thought; only "now", "again" ... go on with the last.
+        fresh = label not in _STATES and scaled and not _ASKED_AGAIN.search(asked)
+        if course is None or n - at > COURSE_GAP or fresh:
+            if course is not None:
+                done.append(course)
+            scale = _scale_of(asked) or _scale_of(answer.text) or (session_label[1] if label == session_label[0] else "")
+            course = RatingCourse(label, scale, speaker=answer.speaker)
+        course.ratings.append((rating[0], rating[1], [utt.id, answer.id]))
+        course.asked.append(asked)
+        open_[key] = (course, n + 1)
+        answered.add(n + 1)
+        last_label, last_at = label, n + 1
+    done += [c for c, _ in open_.values()]
+    return [c for c in sorted(done, key=lambda c: c.evidence[0]) if len(c.ratings) >= 2]
+
+
+def _direction(start: float, end: float) -> str:
+    return "lower" if end < start else "higher" if end > start else "unchanged"
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _said(rating: tuple[str, float, list[int]]) -> str:
+    """The rating as a number ("60-65" for "sixty or sixty-five")."""
+    said, value, _ = rating
+    ends = re.split(r"\s+(?:or|to)\s+|(?<=\d)\s*-\s*(?=\d)", said)
+    if len(ends) == 2 and all(_number(e) is not None for e in ends):
+        return "-".join(_shown(_number(e)) for e in ends)
+    return _shown(value)
+
+
+def course_text(c: RatingCourse) -> str:
+    """"distress (SUDS, out of 100) 70 at first, 85 at the highest, 45 at the last rating (lower than at the start)"."""
+    who = "" if c.speaker.lower() in ("client", "patient") else f"{c.speaker}'s "
+    unit = "%" if c.scale == "%" else ""
+    notes = [n for n in ("SUDS" if any(re.search(r"\bsuds?\b", q, re.I) for q in c.asked) else "",
+                         c.scale if c.scale != "%" else "") if n]
+    label = c.label + (f" ({', '.join(notes)})" if notes else "")
+    values = [_said(r) + unit for r in c.ratings]
+    if c.label in _STATES:
+        first, last = c.ratings[0], c.ratings[-1]
+        high = max(c.ratings, key=lambda r: r[1])
+        text = f"{who}{label} {values[0]} at the first rating"
+        if high is not first and high is not last and high[1] > first[1]:
+            # an exposure's course: up to a peak, then down; what it came down to is the response
+            text += f", {values[c.ratings.index(high)]} at the highest, {values[-1]} at the last (down from the highest"
+            return text + (f", {_direction(first[1], last[1])} than at the start)" if last[1] != first[1] else ", as at the start)")
+        direction = _direction(first[1], last[1])
+        return text + (f", {values[-1]} at the last ({direction} than at the start)" if direction != "unchanged"
+                       else f", {values[-1]} at the last (unchanged)")
+    if len(c.ratings) == 2 and _ASKED_AGAIN.search(c.asked[1]):
+        direction = _direction(c.ratings[0][1], c.ratings[1][1])  # the same thought asked about again
+        return f"{who}{label} {values[0]}, then {values[1]} when asked again ({direction})"
+    return f"{who}{label} in the thoughts examined, as rated: " + ", then ".join(values[:4])
+
+
+def rating_courses_sentence(courses: Sequence[RatingCourse]) -> str:
+    return "Response to interventions, ratings the client gave when asked in session: " + "; ".join(
+        course_text(c) for c in courses) + "."
+
+
+def _values(text: str) -> set[str]:
+    """Each number in the text on its own ("seventy ... forty-five, one and a half": 70, 45, 1)."""
+    return {_shown(v) for w in re.findall(r"\b" + _NUM_WORD + r"\b", text, re.I) if (v := _number(w)) is not None}
+
+
+def new_courses(courses: Sequence[RatingCourse], said: Sequence[str]) -> list[RatingCourse]:
+    """The courses whose first and last numbers no other line (``said``) already gives together:
+    a clinician's recap ("You started at seventy ... now you're at forty-five") says it once."""
+    kept = []
+    for c in courses:
+        high = max(c.ratings, key=lambda r: r[1])
+        last = _shown(c.ratings[-1][1])
+        if not any(last in _values(text) and _values(text) & {_shown(c.ratings[0][1]), _shown(high[1])} - {last}
+                   for text in said):
+            kept.append(c)
+    return kept
