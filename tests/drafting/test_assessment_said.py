@@ -120,3 +120,14 @@ Client: It helps me sleep. I can't give it up anyway. Everybody I know does it."
     assert stage_from_talk(talk_counts(no)) == "precontemplation"
     thought = parse_transcript("Client: I was down sixty after ten minutes and I thought, I'll just win it back.")
     assert "commitment" not in talk_counts(thought).change
+
+
+def test_a_dose_or_a_time_answered_after_a_now_question_is_no_rating():
+    talk = parse_transcript("""Clinician: How much do you believe they are all staring, out of a hundred?
+Client: Eighty.
+Clinician: Okay. And the new tablets? You began them, what, a month ago now?
+Client: Forty milligrams. A month on Friday.
+Clinician: And the staring thought, how much do you believe it now?
+Client: Sixty.""")
+    [course] = rating_courses(talk)
+    assert [value for _, value, _ in course.ratings] == [80, 60]

@@ -56,6 +56,15 @@ def test_a_belief_rated_twice_is_named_with_the_answers():
     assert belief_ratings(talk[:2]) is None  # rated once: no before and after
 
 
+def test_a_belief_rated_around_other_work_is_not_called_restructuring():
+    # Ratings before and after compassionate imagery: the numbers are said, the approach is not claimed.
+    talk = _talk(("How much do you believe 'I'm useless' right now, out of a hundred?", "Ninety."),
+                 ("Picture someone kind beside you. What would their voice sound like?", "Soft. Slow."),
+                 ("And 'I'm useless', how much do you believe it right now?", "Seventy, maybe."))
+    work = belief_ratings(talk)
+    assert work is not None and work.label == "belief in the thought rated when asked: 90, 70"
+
+
 def test_teaching_names_its_topic_and_a_long_turn_without_it_teaches_nothing():
     taught = _talk(("When the danger felt that close, your body did what it is designed to do. Freezing is part of the freeze "
                     "response, an old survival reflex. It's not a choice and it's not weakness: most people in that spot go "

@@ -113,6 +113,12 @@ def _number(said: str) -> float | None:
         return None
 
 
+# A number with a unit after it counts something else than a rating.
+_UNIT_AFTER = re.compile(r"\s*(?:mg|milligrams?|micrograms?|ml|mls|millilitres?|weeks?|days?|hours?|minutes?|mins?|months?|years?"
+                         r"|pounds?|quid|dollars?|euros?|times|o'?clock|am|pm|a\.m\.|p\.m\.|kilos?|kg|stone|miles?|units?"
+                         r"|drinks?|pints?|cigarettes?|tablets?|pills?|nights?)\b", re.I)
+
+
 def _answer_rating(text: str) -> tuple[str, float] | None:
     """(the number as said, its value) from the start of the client's answer, else None."""
     first = _SENTENCES.split(" ".join(text.split()))
@@ -120,8 +126,8 @@ def _answer_rating(text: str) -> tuple[str, float] | None:
     if len(_ANSWER_NUMBER.findall(head)) > 1 and (_OCCASIONS.search(head) or _OTHER_ONE.search(head)):
         return None  # ratings of past occasions ("Ninety the first time. Seventy the second."), not of now
     m = _ANSWER_NUMBER.search(head)
-    if m is None:
-        return None
+    if m is None or _UNIT_AFTER.match(head[m.end():]):
+        return None  # "Twenty milligrams.", "Three weeks Thursday.": a dose or a time, not a rating
     if re.search(r"\b(?:no|not|never)\b", head[:m.start()], re.I) and not re.search(r"\bno,\s*$", head[:m.start()], re.I):
         return None
     low = _number(m.group(1))

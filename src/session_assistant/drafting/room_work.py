@@ -160,8 +160,21 @@ def belief_ratings(utterances: Sequence[Utterance]) -> RoomWork | None:
     if len(found) < 2 or len({r for r, *_ in found}) < 2:
         return None
     said = ", ".join(r for r, *_ in found[:BELIEFS_SHOWN])
-    return RoomWork(f"cognitive restructuring (beliefs rated when asked: {said})",
-                    sorted({i for _, *ids in found[:BELIEFS_SHOWN] for i in ids}))
+    ids = sorted({i for _, *ids in found[:BELIEFS_SHOWN] for i in ids})
+    between = [u for u in lines if ids[0] <= u.id <= ids[-1] and not is_client(u.speaker)]
+    if any(_RESTRUCTURES.search(u.text) for u in between):
+        return RoomWork(f"cognitive restructuring (beliefs rated when asked: {said})", ids)
+    # Ratings around other work (compassionate imagery, a chair exercise) are not restructuring.
+    return RoomWork(f"belief in the thought rated when asked: {said}", ids)
+
+
+# What the clinician does between the ratings when the thought is examined (CBT manuals' moves).
+_RESTRUCTURES = re.compile(
+    r"\bevidence\b|\balternative\b|\banother way of (?:seeing|looking at)\b|\bmore (?:balanced|helpful|realistic)\b|\bbalanced\b"
+    r"|\bthinking (?:trap|error|style)s?\b|\b(?:say|tell) (?:to )?a (?:good )?friend\b|\b(?:a )?fact\b|\bother explanations?\b"
+    r"|\bwhat else could\b|\bcatastroph\w*|\bmind[- ]?reading\b|\bfortune[- ]telling\b|\bwhat does that tell you\b"
+    r"|\bhow (?:likely|true) is (?:it|that)\b|\bdouble standard\b|\bpie chart\b|\bwhat would (?:you|it) mean\b"
+    r"|\bdownward arrow\b|\bbehaviou?ral experiment\b|\bprediction\b|\bpredicted\b|\btest (?:it|that|the thought)\b", re.I)
 
 
 def psychoeducation(utterances: Sequence[Utterance]) -> RoomWork | None:
