@@ -116,3 +116,12 @@ def test_a_clients_promise_about_the_next_visit_is_not_homework():
     found = homework_agreed(after_an_opening("Clinician: Same time in two weeks, then?\n"
                                              "Client: If my sister can sit with Mum. I'll ring you if not.", opening_rounds=6))
     assert found == []
+
+
+def test_imagery_led_in_the_room_is_not_homework():
+    found = homework_agreed(after_an_opening(
+        "Clinician: Can you bring your grandad to mind? Just as he was, his voice, his hands.\n"
+        "Client: Yeah. He's in the shed, with the radio on.\n"
+        "Clinician: Picture him turning to you. What does he say?\n"
+        "Client: Okay. He says, you'll be alright, kiddo.", opening_rounds=6))
+    assert found == []

@@ -45,7 +45,9 @@ _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willin
 _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
                       r"|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)"
                       r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
-                      r"|let me know|take care|good luck|drive safe|don'?t lose|for a (?:second|moment|minute|sec))\b", re.I)
+                      r"|let me know|take care|good luck|drive safe|don'?t lose|for a (?:second|moment|minute|sec)"
+                      # imagery led in the room: "Can you bring her to mind?", "Picture the kitchen."
+                      r"|bring (?:\w+ ){0,2}to mind|picture (?:it|her|him|them|the|that|yourself)|close your eyes)\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
 _NEXT_VISIT = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same time)\b", re.I)
