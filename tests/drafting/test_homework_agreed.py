@@ -125,3 +125,10 @@ def test_imagery_led_in_the_room_is_not_homework():
         "Clinician: Picture him turning to you. What does he say?\n"
         "Client: Okay. He says, you'll be alright, kiddo.", opening_rounds=6))
     assert found == []
+
+
+def test_a_proposal_stops_before_the_next_visit_said_in_the_same_breath():
+    found = homework_agreed(after_an_opening(
+        "Clinician: Go to the class, and leave the phone in the locker. Okay, so same time next week, Monday at four?\n"
+        "Client: Monday at four. I'll go. Thanks.", opening_rounds=6))
+    assert [text for text, *_ in found] == ["Go to the class, and leave the phone in the locker."]

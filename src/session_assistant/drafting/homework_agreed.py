@@ -117,7 +117,8 @@ def _proposals(text: str, answer: str = "") -> str:
     sentences = _SENTENCES.split(" ".join(text.split()))
     for n, sentence in enumerate(sentences):
         if _PROPOSAL.search(sentence) and not _IN_ROOM.search(sentence) and not _NOT_HOMEWORK.search(sentence):
-            said = _first_words(" ".join(sentences[n:]), PROPOSAL_MAX_WORDS)
+            # up to a sentence about the next visit: "Go, and leave the phone in your bag. Okay, so next week, same time?"
+            said = words_up_to(sentences[n:], PROPOSAL_MAX_WORDS, stop=lambda s: bool(_NOT_HOMEWORK.search(s)))
             if (len(sentence.split()) <= SHORT_ORDER_WORDS and not sentence.endswith("?") and not _LATER.search(said)
                     and not _COMMITS.search(answer)):
                 continue  # "Turn the wheel." - "Okay. It's closed.": done in the room, not taken on
