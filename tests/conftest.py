@@ -38,10 +38,6 @@ def pytest_collection_modifyitems(config, items):
         if (where.parts[0] in BESIDE_AUDIO_FOLDERS and where.as_posix() not in NOT_BESIDE_AUDIO
                 and item.get_closest_marker("slow") is None and item.get_closest_marker("audio_device") is None):
             item.add_marker(pytest.mark.beside_audio)
-    # Long tests first: pytest-xdist hands tests out in this order, so a minute-long model run that
-    # comes last keeps one worker busy while the other has nothing left (the suite's wall time is
-    # the later worker's). Stable, so each module's tests keep their order within each group.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def _pin_xdist_worker() -> None:
