@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from session_assistant.drafting.risk_note import RISK_LINE
 from session_assistant.drafting.sections import AGE_REMOVED, ECHO, INVENTED_VALUE
+from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM
 from session_assistant.drafting.typed_check import TYPED_SLOT
 from session_assistant.ui.note.note_editor import FLAG_WORDS, describe_flags
 
 
 def test_every_drafting_flag_has_words():
     kinds = [*INVENTED_VALUE, AGE_REMOVED, ECHO, "ungrounded", "cut_short", "risk_statement",
-             "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT]
+             "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT,
+             QUESTIONNAIRE_ITEM]
     # The review panel reads a flag by its kind, before any ":detail" (risk_statement:means).
     assert [kind for kind in kinds if kind.partition(":")[0] not in FLAG_WORDS] == []
 

@@ -20,6 +20,7 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
                                                   unsaid_feelings)
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
+from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines
 from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_loop, finished, garbled_sentences,
                                                    is_unfinished, repeated_sentence, retells_same_lines,
                                                    shares_run)
@@ -245,6 +246,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     rules, facts = fact_lines(fmt, source, chart, subject, support) if mode != "enhance" else ([], {})
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if therapy and speakers else []
+    items_read = questionnaire_lines(source.utterances) if therapy and speakers else set()
     slots = checked_slots(typed_parsed(typed), source) if therapy and speakers and typed else []
     risk = merged_risk(risk, slots, source) if slots else risk
     if slots:
@@ -324,10 +326,12 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
             flags += invented
+            if evidence and set(evidence) <= items_read:
+                flags.append(QUESTIONNAIRE_ITEM)  # an item read aloud retold as a finding
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
             sentence = DraftSentence(home, text, evidence, flags)
-            if any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags:
+            if any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags or QUESTIONNAIRE_ITEM in flags:
                 withheld.append(sentence)
                 continue
             if mentions_risk(text):
