@@ -69,6 +69,11 @@ def _rule_line(fmt: NoteFormat, kind: str, text: str, evidence: list[int]) -> Dr
     return DraftSentence(_home(fmt, kind), text, evidence, [RULE_FACT], "rule")
 
 
+def _cited(found: Sequence[tuple]) -> list[int]:
+    """The lines a rule's findings cite, each finding's last item being its line ids."""
+    return sorted({i for *_, ids in found for i in ids})
+
+
 def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> list[DraftSentence]:
     """The Assessment's analysis said aloud: a pattern the clinician summarised, the distress ratings
     of an exercise (unless the clinician already reflected the change), this week's count beside an
@@ -76,16 +81,13 @@ def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> li
     lines: list[DraftSentence] = []
     sequences = sequences_summarised(source.utterances, mentions_risk)
     if sequences:
-        lines.append(_rule_line(fmt, "stage", sequences_sentence(sequences),
-                                sorted({i for _, ids in sequences for i in ids})))
+        lines.append(_rule_line(fmt, "stage", sequences_sentence(sequences), _cited(sequences)))
     ratings = [] if reflected else exercise_ratings(source.utterances)
     if ratings:
-        lines.append(_rule_line(fmt, "stage", exercise_ratings_sentence(ratings),
-                                sorted({i for _, ids in ratings for i in ids})))
+        lines.append(_rule_line(fmt, "stage", exercise_ratings_sentence(ratings), _cited(ratings)))
     compared = progress_compared(source.utterances)
     if compared:
-        lines.append(_rule_line(fmt, "progress", progress_sentence(compared),
-                                sorted({i for _, ids in compared for i in ids})))
+        lines.append(_rule_line(fmt, "progress", progress_sentence(compared), _cited(compared)))
     return lines
 
 
@@ -131,8 +133,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes), [i for _, i in quotes]))
         amounts = reflected_amounts(source.utterances, mentions_risk)
         if amounts:
-            lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts),
-                                    sorted({i for _, ids in amounts for i in ids})))
+            lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
         review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
         if review:
             lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
@@ -169,42 +170,33 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         quoted = set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
         referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks]) if plan_said else []
         if referrals:
-            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals),
-                                    sorted({i for _, _, ids in referrals for i in ids})))
+            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals), _cited(referrals)))
         planned = planned_work(source.utterances)
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
         if tasks:
-            lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks),
-                                    sorted({i for _, ids in tasks for i in ids})))
+            lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks), _cited(tasks)))
         triggers = trigger_answers(source.utterances)
         if triggers:
-            lines.append(_rule_line(fmt, "stage", triggers_sentence(triggers),
-                                    sorted({i for _, ids in triggers for i in ids})))
+            lines.append(_rule_line(fmt, "stage", triggers_sentence(triggers), _cited(triggers)))
         formulated = triggers_formulated(source.utterances)
         if formulated:
-            lines.append(_rule_line(fmt, "stage", triggers_formulated_sentence(formulated),
-                                    sorted({i for _, ids in formulated for i in ids})))
+            lines.append(_rule_line(fmt, "stage", triggers_formulated_sentence(formulated), _cited(formulated)))
         responses = response_answers(source.utterances, mentions_risk)
         if responses:
-            lines.append(_rule_line(fmt, "stage", responses_sentence(responses),
-                                    sorted({i for _, ids in responses for i in ids})))
+            lines.append(_rule_line(fmt, "stage", responses_sentence(responses), _cited(responses)))
         ratings = rating_answers(source.utterances)
         if ratings:
-            lines.append(_rule_line(fmt, "stage", ratings_sentence(ratings),
-                                    sorted({i for _, _, ids in ratings for i in ids})))
+            lines.append(_rule_line(fmt, "stage", ratings_sentence(ratings), _cited(ratings)))
         scored = measures_said(source.utterances, chart) if plan_said else []  # a record has its own score slots
         if scored:
-            lines.append(_rule_line(fmt, "measures", said_sentence(scored),
-                                    sorted({i for _, ids in scored for i in ids})))
+            lines.append(_rule_line(fmt, "measures", said_sentence(scored), _cited(scored)))
         moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
-            lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said),
-                                    sorted({i for *_, ids in moved_said for i in ids})))
+            lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said), _cited(moved_said)))
         changes = rating_changes(source.utterances)
         if changes:
-            lines.append(_rule_line(fmt, "stage", changes_sentence(changes),
-                                    sorted({i for _, _, ids in changes for i in ids})))
+            lines.append(_rule_line(fmt, "stage", changes_sentence(changes), _cited(changes)))
         lines.extend(_analysis_lines(fmt, source, bool(changes)))
         for kind, text, evidence in assessment_lines(source.utterances, [(x.text, x.evidence) for x in lines], mentions_risk):
             lines.append(_rule_line(fmt, kind, text, evidence))

@@ -230,9 +230,11 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
             # "Sometimes people get thoughts that life isn't worth living. Have you had anything like
             # that?": the question asks about the sentence before it.
             questions += [sentences[n - 1], sentence] if n and _ASKS_ABOUT_THE_LAST.search(sentence) else [sentence]
-    text = " ".join(questions)
-    if not text:
-        return []
+    return _topics_in(" ".join(questions))
+
+
+def _topics_in(text: str) -> list[tuple[str, str]]:
+    """(category, the words naming it) for each screening topic ``text`` names, in the order named."""
     asked: list[tuple[int, str, str]] = []
     for category, patterns in _TOPICS.items():
         for pattern in patterns:
@@ -240,7 +242,7 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
             if match:
                 asked.append((match.start(), category, match.group(0)))
                 break
-    return [(category, words) for _, category, words in sorted(asked)]  # in the order they were asked
+    return [(category, words) for _, category, words in sorted(asked)]
 
 
 # A questionnaire item or an earlier answer read back for the client to confirm: "... about thoughts
@@ -257,13 +259,7 @@ def _read_back_topics(utt: Utterance) -> list[tuple[str, str]]:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", utt.text.strip()) if s]
     if len(sentences) < 2 or not _CONFIRMS.search(sentences[-1]):
         return []
-    read_back = sentences[-2]
-    found = []
-    for category, patterns in _TOPICS.items():
-        match = next((m for m in (p.search(read_back) for p in patterns) if m), None)
-        if match:
-            found.append((match.start(), category, match.group(0)))
-    return [(category, words) for _, category, words in sorted(found)]
+    return _topics_in(sentences[-2])
 
 
 def answer_status(answer: Utterance) -> tuple[str, str]:
@@ -289,6 +285,13 @@ def _statement_status(utt: Utterance, category: str, match: re.Match) -> str:
     return "reported" if category in ("abuse", "neglect") else ENDORSED
 
 
+def _answer_after(lines: Sequence[Utterance], position: int) -> Utterance | None:
+    """The answer to the line at ``position``: one of the next ``ANSWER_WINDOW`` lines by someone else."""
+    asker = lines[position].speaker
+    return next((later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
+                 if later.speaker != asker and not is_clinician(later.speaker)), None)
+
+
 def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
     """Screenings (question + answer, one item each) and risk statements, in transcript order."""
     items: list[RiskItem] = []
@@ -297,8 +300,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
     for position, utt in enumerate(lines):
         asked = _screening_topics(utt)
         if asked:
-            answer = next((later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
-                           if later.speaker != utt.speaker and not is_clinician(later.speaker)), None)
+            answer = _answer_after(lines, position)
             categories = [c for c, _ in asked]
             if answer is None:
                 items.append(RiskItem(categories[0], utt.id, utt.speaker, asked[0][1], utt.text, UNCLEAR, "",
@@ -316,8 +318,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
         if utt.id in answered:
             continue
         read_back = _read_back_topics(utt)
-        answer = next((later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
-                       if later.speaker != utt.speaker and not is_clinician(later.speaker)), None) if read_back else None
+        answer = _answer_after(lines, position) if read_back else None
         if answer is not None and answer_status(answer) == (DENIED, ""):
             categories = [c for c, _ in read_back]
             items.append(RiskItem(categories[0], answer.id, answer.speaker, read_back[0][1], answer.text, DENIED, "",

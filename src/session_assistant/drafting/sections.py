@@ -302,7 +302,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)
-            grounded = frozenset(source.ground_evidence(text, item.get("evidence") or [])) if therapy else frozenset()
+            evidence = source.ground_evidence(text, item.get("evidence") or [])
+            grounded = frozenset(evidence) if therapy else frozenset()
             if therapy and repeat is None:  # a clause carried into the next sentence of the same part
                 repeat = next((k for k in kept if k.section == home and (shares_run(text, k.text)
                                                                          or retells_same_lines(text, grounded, k))), None)
@@ -322,7 +323,6 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 continue
             if not therapy:
                 kept.append(KeptSentence(home, text, bag))
-            evidence = source.ground_evidence(text, item.get("evidence") or [])
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
             flags += invented
