@@ -192,12 +192,20 @@ def test_transcribe_is_silent(tmp_path, traced_env):
 
 def test_draft_is_silent(tmp_path, traced_env):
     home, env = traced_env
-    transcript = tmp_path / "session.txt"
-    transcript.write_text("Clinician: How have you been sleeping?\nClient: Badly, I wake at three most nights.\n"
-                          "Clinician: Let us try no screens for an hour before bed.\nClient: Okay, I will try.\n")
+    # As `transcribe --json` writes it, with ids that are not line numbers: the draft's evidence cites them.
+    lines = [("Clinician", "How have you been sleeping?"), ("Client", "Badly, I wake at three most nights."),
+             ("Clinician", "Let us try no screens for an hour before bed."), ("Client", "Okay, I will try."),
+             ("Clinician", "See you next Tuesday at ten.")]
+    segments = [{"id": 10 + i, "start": 4.0 * i, "end": 4.0 * i + 3.5, "speaker": who, "text": text}
+                for i, (who, text) in enumerate(lines)]
+    transcript = tmp_path / "session.json"
+    transcript.write_text(json.dumps({"language": "en", "duration_s": 20.0, "segments": segments}))
     result, traced = run_traced(tmp_path, env, "draft", str(transcript), "--model", TINY_LLM, "--max-sentences",
                                 "1", "--json", name="draft")
-    assert json.loads(result.stdout)["model"] == TINY_LLM
+    data = json.loads(result.stdout)
+    assert data["model"] == TINY_LLM
+    assert all(set(s["evidence"]) <= {10, 11, 12, 13, 14} for s in data["sentences"])
+    assert any(14 in s["evidence"] for s in data["sentences"] if s["section"] == "plan")  # the next-session rule
     assert_silent(traced, home, "draft")
 
 

@@ -130,10 +130,24 @@ def test_a_recorded_raw_draft_rerenders_to_the_same_sentences(tmp_path):
 def test_a_cli_draft_keeps_its_raw_output_and_rerenders_to_itself(tmp_path):
     sessions = tmp_path / "sessions"
     txt, chart = _write_session(sessions)
-    result = run_cli("--json", "draft", str(txt), "--model", TINY, "--max-sentences", "2", "--chart", str(chart),
-                     "--quiet")
+    result = run_cli("--json", "draft", str(txt), "--model", TINY, "--max-sentences", "2", "--chart", str(chart))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
+    # `draft --json`'s shape and its chart evidence, on the same draft (each small-model CLI draft is
+    # a third of a minute of CI time; tests/drafting/test_draft_cli.py checks the refusals).
+    assert {"format", "sections", "sentences", "risk", "model", "elapsed_s", "facts"} <= set(data)
+    assert data["format"] == "soap" and list(data["sections"]) == ["subjective", "objective", "assessment", "plan"]
+    assert data["model"] == TINY and data["elapsed_s"] > 0
+    lines = range(len(TRANSCRIPT.strip().splitlines()))
+    for sentence in data["sentences"]:
+        assert {"section", "text", "evidence", "flags", "chart_evidence"} <= set(sentence)
+        assert set(sentence["evidence"]) <= set(lines)
+    chart_refs = [f["ref"] for f in data["facts"]["chart"]["facts"]]
+    assert chart_refs == ["chart:goal:G1", "chart:diagnosis:1", "chart:assessment:1", "chart:note:last"]
+    # The session-day measure and last time's homework are chart lines by rule, whatever the model writes.
+    assert {"chart:assessment:1", "chart:note:last"} <= {r for s in data["sentences"] for r in s["chart_evidence"]}
+    # No transcript or chart text reaches stderr (progress is stage names only, and only on a terminal).
+    assert "boss" not in result.stderr and "GAD-7" not in result.stderr and "meetings" not in result.stderr
     raw = data["model_raw"]
     assert raw["mode"] == "direct" and raw["max_sentences"] == 2 and set(raw["sections"]) == set(data["sections"])
     assert raw["chart"] is not None
