@@ -58,7 +58,7 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 _NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I (?:can )?see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
                       r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?"
                       # "You sound very tearful.", "You look tired today.": said to the client, of the client
-                      r"|(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|up|through|over|around)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
+                      r"|(?<!way )(?<!how )(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|in|on|up|through|over|around|after|away|down|out)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
                         r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
                         r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*)\b",
