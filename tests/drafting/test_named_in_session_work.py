@@ -39,3 +39,12 @@ def test_a_habit_the_clinician_describes_is_not_an_observation_in_the_room():
     lines = parse_transcript("Clinician: So the usual way you look in a mirror is really close, zoomed in on the nose, with judging words.\n"
                              "Client: Yeah.\nClinician: You look tired today, and your voice is quiet.")
     assert [text for text, _ in spoken_observations(lines)] == ["You look tired today, and your voice is quiet."]
+
+
+def test_an_experiment_whose_prediction_is_asked_back_is_a_behavioural_experiment():
+    from session_assistant.drafting.room_steps import behavioural_experiment
+    talk = parse_transcript("Clinician: And the experiment, going out without the hat?\nClient: I did it once.\n"
+                            "Clinician: What did you predict, before you went?\nClient: Ninety percent people would stare.\n"
+                            "Clinician: And what happened?\nClient: Nobody looked.")
+    found = behavioural_experiment(talk)
+    assert found is not None and found.evidence == [2, 4]

@@ -85,7 +85,7 @@ _COLUMNS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "alternative thought": r"\b(?:alternative|balanced|more helpful|another way)\b[^.?!]{0,30}\b(?:thought|looking|see)\w*\b|\bwhat would you say to a friend\b"}.items()}
 RECORD_SPAN, RECORD_MIN_COLUMNS = 12, 3
 # A prediction asked before something is tried and the outcome after it: a behavioural experiment.
-_PREDICT = re.compile(r"\bwhat (?:do|would) you predict\b|\bwhat do you think (?:will|is going to) happen\b|\byour prediction\b", re.I)
+_PREDICT = re.compile(r"\bwhat (?:do|would|did) you predict\b|\bwhat was your prediction\b|\bwhat do you think (?:will|is going to) happen\b|\byour prediction\b", re.I)
 _OUTCOME = re.compile(r"\bwhat (?:actually )?happened\b|\bwhat did you (?:find|notice|learn)\b|\bwas (?:it|that) (?:as bad|what you)\b", re.I)
 EXPERIMENT_SPAN = 30
 # Progress over treatment looked back on: two of these in the clinician's lines.
