@@ -73,3 +73,12 @@ def test_two_closing_words_said_back_mark_the_quote_but_an_amount_said_back_does
     assert "I woke up and my skin was bad and I thought, not today." in quoted
     amount = parse_transcript("Client: I thought about it for like an hour.\nClinician: An hour. And then?")
     assert client_quotes(amount, mentions_risk) == []
+
+
+def test_an_observation_given_to_the_clinician_that_cites_only_the_clients_lines_is_withheld():
+    draft = _assemble({"objective": [{"text": "The clinician observed that the client was stressed and angry at his face.",
+                                      "evidence": [5]}]})
+    assert _model(draft, "objective") == []
+    assert any("report_as_observation" in s.flags for s in draft.withheld)
+    seen = _assemble({"objective": [{"text": "The clinician noticed that the client kept his hood up.", "evidence": [6]}]})
+    assert not any("report_as_observation" in s.flags for s in seen.withheld)

@@ -299,7 +299,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy:
                 text, invented = therapy_checked(text, source, interventions, chart,
                                                  source.valid_ids(item.get("evidence") or []))
-                if home == voice_keys[0] and report_as_observation(text):
+                if home == voice_keys[0] and report_as_observation(text, source, source.ground_evidence(text, item.get("evidence") or [])):
                     invented.append(REPORT_AS_OBSERVATION)  # the week told as the clinician's finding
             bag = content_words(text)
             if len(text) < 8 or not bag:
