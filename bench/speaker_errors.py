@@ -1,17 +1,17 @@
 """Where speaker naming goes wrong on real recordings, word by word, and why.
 
     PYTHONPATH=src:bench flock /tmp/sa-core1.lock taskset -c 1 nice .venv/bin/python bench/speaker_errors.py \
-        [--mirror /work/.mirror] [--real /tmp/pyannote-data] [--all-clips] [--words]
+        [--mirror /work/.mirror] [--real /tmp/pyannote-data] [--all-clips] [--words] [--dump DIR] [--synthetic]
 
 The real dev clips (``real_room_speakers``: pyannote's ``sample`` and AMI EN2002a 30 s) and the
 two-person AMI clips of pyannote-audio's ``tests/data`` (dev00, dev01, trn03; ``--all-clips``: all
 14 at their number of people). Each is transcribed once (cached, ``transcription_speakers``),
 printed with GE2E and named by the app's own steps (``speakers.diarize`` taken apart, so each
 piece's cluster is seen). Scored words: midpoint in exactly one reference turn, best mapping of
-names to people. Each wrong word gets one cause, first that applies:
+names to people (a meeting has no clinician: names wrong with the clusters right are the
+difference between ``transcription_speakers``' "by name" and "perm" figures, not counted here).
+Each wrong word gets one cause, first that applies:
 
-* ``naming``: right under the best mapping but wrong by the app's names (two people, no profile:
-  the roles were named the wrong way round with the clusters right);
 * ``smoothed``: its piece's cluster was right, the word moved (``_smooth`` / ``_piece_of``);
 * ``mixed piece``: the print's piece holds another person for 25 % or more of its speech (a turn
   change or an overlap inside one piece: cut finer there);
@@ -45,7 +45,7 @@ from session_assistant.transcribe.engine import WhisperEngine  # noqa: E402
 from session_assistant.transcribe.voice_clusters import cluster_rows, settle_short_pieces, stretches  # noqa: E402
 
 DUMP = None  # --dump DIR: each clip's voice rows, labels and true people, for offline study
-CAUSES = ("naming", "smoothed", "mixed piece", "stretch", "print: clustering", "print: encoder")
+CAUSES = ("smoothed", "mixed piece", "stretch", "print: clustering", "print: encoder")
 
 
 def speaking_at(turns, t):
@@ -146,9 +146,6 @@ def analyse(name, transcript, audio, turns, encoder, show_words, tally):
     if DUMP:
         np.savez(DUMP / f"{name}.npz", table=table, labels=labels, groups=groups,
                  majority=np.array([m or "" for m, _ in majority]), share=np.array([v for _, v in majority]))
-    named_right = None
-    if count == 2:  # by the app's own names, people in order of the name the app should give them
-        named_right = sum(to_person.get(w["app"]) == w["ref"] for w in words)
     tally["words"] += len(words)
     tally["right"] += right
     for c, n in causes.items():
@@ -169,7 +166,6 @@ def analyse(name, transcript, audio, turns, encoder, show_words, tally):
             print(f"   {w['t']:6.2f} seg{w['seg']:<2} piece{p:<3}[{table[p, 0]:.2f}-{table[p, 1]:.2f} c{labels[p]} "
                   f"g{groups[p]} {majority[p][0]} {majority[p][1]:.2f}] ref {w['ref']:<8} app {w['app']:<9} "
                   f"{'!' + w['cause'] if w['cause'] else ''} {w['word']}")
-    return named_right
 
 
 def synthetic_words(engine) -> None:
