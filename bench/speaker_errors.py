@@ -84,6 +84,9 @@ def analyse(name, transcript, audio, turns, encoder, show_words, tally):
     sp.attach_voice_features(segs, audio, encoder=encoder)
     original = {(round(w.start, 3), round(w.end, 3)): k for k, s in enumerate(segs) for w in s.words}
     rows = [(i, r) for i, s in enumerate(segs) for r in (s.voice or [])]
+    if len(rows) < 2:
+        print(f"{name} ({count} people): no speech heard", flush=True)
+        return
     table = np.array([r for _, r in rows], dtype=np.float64)
     groups = stretches(table)
     labels = settle_short_pieces(table, cluster_rows(table, count, groups))
