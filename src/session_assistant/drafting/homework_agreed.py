@@ -22,6 +22,7 @@ from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
+from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
@@ -38,8 +39,9 @@ _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willin
                        + r"|what if\b|maybe you (?:could )?" + _DO
                        # An imperative ("Keep the diary going."), never a question ("Do you drink?", "Do you have any questions?").
                        + r"|" + _DO + r"\b(?!\s+(?:you|ahead|on)\b)(?![^.!?]*\?))"
-                       # "And the Sunday review, try for both Sundays.": the item named, then the imperative
-                       r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b(?![^.!?]*\?)"
+                       # "And the Sunday review, try for both Sundays.", "And the breathing, keep going with the car, and
+                       # maybe add it once in the evening?": the item named, then the imperative, asked or told
+                       r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b"
                        r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
 # Proposals that are for the room, not the week.
 _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
@@ -47,6 +49,7 @@ _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me
                       r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
                       r"|let me know|take care|good luck|drive safe|don'?t lose|for a (?:second|moment|minute|sec)"
                       # imagery led in the room: "Can you bring her to mind?", "Picture the kitchen."
+                      r"|once more|one more (?:time|go|try)|another go|(?:try|do|run) (?:it|that|this) again\b(?![^.?!]*\b(?:week|day|home|between|before)\b)"
                       r"|bring (?:\w+ ){0,2}to mind|picture (?:it|her|him|them|the|that|yourself)|close your eyes)\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
@@ -250,6 +253,14 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
             found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
+    week = week_items(lines)
+    if week:  # the week settled over several lines: its items, with the ones agreed elsewhere
+        in_week = {i for *_, ids in week for i in ids}
+        first = min(in_week)
+        # an item inside the week's block is the block's; one agreed before it that was done in the room
+        # ("once more, with the cap off") never reaches here, as _IN_ROOM drops it
+        kept = [item for item in found if not set(item[4]) & in_week]
+        return sorted(kept[-ITEMS_MAX:] + week, key=lambda item: min(item[4]))
     return found[-ITEMS_MAX:]
 
 
