@@ -113,3 +113,23 @@ def test_how_the_client_took_up_the_work_is_quoted_with_the_proposal():
     refused = work_taken_up(after_an_opening("Clinician: Would you be willing to try it in the room?\n"
                                              "Client: No, not today.", opening_rounds=2), mentions_risk)
     assert refused and refused[0][0] == "declined"
+
+
+def test_a_rating_reflected_from_one_hundred_fell():
+    from session_assistant.drafting.session_done import rating_changes
+    from session_assistant.drafting.transcript_input import parse_transcript
+    found = rating_changes(parse_transcript("Clinician: And how much do you believe it now?\nClient: Twenty, maybe.\n"
+                                            "Clinician: From one hundred to twenty.\nClient: Yeah."))
+    assert [(text, how) for text, how, _ in found] == [("From one hundred to twenty.", "lower")]
+
+
+def test_a_closing_recap_that_ends_with_the_crisis_card_keeps_its_items():
+    found = homework_agreed(after_an_opening(
+        "Clinician: Okay. So, the bakery on Friday with your earphones, staying till you've paid. The mood diary. "
+        "Phone in the hall at eleven. And the crisis card if things get worse. I'll speak to your nurse today.\n"
+        "Client: Got it.\n"
+        "Clinician: Same time next week?\n"
+        "Client: Yes.", opening_rounds=4))
+    assert [(text, answer) for text, _, answer, *_ in found] == [
+        ("Okay. So, the bakery on Friday with your earphones, staying till you've paid. The mood diary. Phone in the hall at eleven.",
+         "Got it.")]

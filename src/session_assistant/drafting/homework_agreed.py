@@ -129,14 +129,20 @@ def _proposals(text: str, answer: str = "") -> str:
     return ""
 
 
-def _recap(text: str) -> bool:
+def _recap(text: str) -> str:
     """A closing list of the week's items in fragments: "So. The call on Tuesday. Box breathing
-    before meetings. And keep the log."""
+    before meetings. And keep the log." The list as said, less its sentences about the crisis card,
+    the next visit or the clinician's own task ("And the crisis card if things get worse. I'll speak
+    to Sue today."), which other rules carry; "" when the line is no such list."""
     sentences = [s for s in _SENTENCES.split(" ".join(text.split())) if s]
-    return (len(sentences) >= RECAP_MIN_SENTENCES and len(text.split()) <= RECAP_MAX_WORDS
-            and not any(s.endswith("?") for s in sentences) and bool(re.search(r"\b" + _DO + r"\b", text, re.I))
-            and not _IN_ROOM.search(text) and not _NOT_HOMEWORK.search(text) and bool(_RECAP_OPENS.search(" ".join(text.split())))
-            and not re.search(r"\bI(?:'ll| will)\b", text))
+    items = [s for s in sentences if not _NOT_HOMEWORK.search(s) and not mentions_risk(s)
+             and not re.search(r"\bI(?:'ll| will)\b", s)]
+    said = " ".join(items)
+    if (len(items) >= RECAP_MIN_SENTENCES and len(said.split()) <= RECAP_MAX_WORDS
+            and not any(s.endswith("?") for s in items) and bool(re.search(r"\b" + _DO + r"\b", said, re.I))
+            and not _IN_ROOM.search(said) and bool(_RECAP_OPENS.search(said))):
+        return said
+    return ""
 
 
 # The clinician announcing a read-back of what was agreed: "Can I check I've got it all?", "Let me
@@ -248,7 +254,7 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
         recap = _announced_recap(utt.text)
-        proposal = recap or (" ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text, agreed)
+        proposal = recap or _recap(utt.text) or (_proposals(utt.text, agreed)
                              or _recap_tail(utt.text))
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
             found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
