@@ -133,3 +133,15 @@ def test_a_closing_recap_that_ends_with_the_crisis_card_keeps_its_items():
     assert [(text, answer) for text, _, answer, *_ in found] == [
         ("Okay. So, the bakery on Friday with your earphones, staying till you've paid. The mood diary. Phone in the hall at eleven.",
          "Got it.")]
+
+
+def test_a_referral_offered_early_while_reviewing_the_tablets_is_kept():
+    from session_assistant.drafting.plan_said import referrals_offered
+    from session_assistant.drafting.transcript_input import parse_transcript
+    session = parse_transcript(
+        "Clinician: And the tablets, they started you on sertraline?\nClient: Yes, the mornings are foggy.\n"
+        "Clinician: The foggy mornings are worth mentioning to Dr. Ames when you see her.\nClient: I see her on Friday.\n"
+        "Clinician: Your doctor sent a letter.\nClient: Okay.\n"
+        + "Clinician: How was the week?\nClient: Busy.\n" * 4)
+    assert [(text, ids) for text, _, ids in referrals_offered(session)] == [
+        ("The foggy mornings are worth mentioning to Dr. Ames when you see her.", [2, 3])]

@@ -192,12 +192,15 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
     own tasks another line quotes, whose sentence is not taken again ("I'll send her a letter too",
     beside "worth you asking your GP for the blood tests", which is)."""
     tail, lines = _tail(utterances, 0.5)
+    half = len(lines) - len(tail)
     found: list[tuple[str, str | None, list[int]]] = []
-    for n, utt in tail:
+    # The first half counts too when one sentence both offers and names the person ("the groggy mornings
+    # are worth mentioning to Dr. Hassan when you see her", said while reviewing the tablets).
+    for n, utt in [(k, lines[k]) for k in range(half)] + list(tail):
         if is_client(utt.speaker) or utt.id in skip or not _OFFERS.search(utt.text):
             continue
         named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)
-                      and not any(t and t in s for t in tasks)), None)
+                      and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))), None)
         if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
             continue
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
