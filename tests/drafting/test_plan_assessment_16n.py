@@ -145,3 +145,12 @@ def test_a_referral_offered_early_while_reviewing_the_tablets_is_kept():
         + "Clinician: How was the week?\nClient: Busy.\n" * 4)
     assert [(text, ids) for text, _, ids in referrals_offered(session)] == [
         ("The foggy mornings are worth mentioning to Dr. Ames when you see her.", [2, 3])]
+
+
+def test_a_count_set_against_an_earlier_frequency_is_progress():
+    from session_assistant.drafting.analysis_said import progress_compared
+    from session_assistant.drafting.transcript_input import parse_transcript
+    found = progress_compared(parse_transcript(
+        "Client: So two days. Eighty quid.\n"
+        "Clinician: Two days this week. And before we started, you were saying it was most days.\nClient: Yeah."))
+    assert found == [("Two days this week. And before we started, you were saying it was most days.", [1])]
