@@ -45,7 +45,9 @@ _IN_ROOM = re.compile(r"\b(?:right now|today\b(?!'s)|in here|with me|once more|o
                       r"|have you|last week|we'?ve got \w+ minutes)\b", re.I)
 _COMMITS = re.compile(r"\b(?:I'?ll|I will|I can|I could|I'?m going to|will do)\b", re.I)
 _BARE = re.compile(r"^(?:(?:okay|ok|yeah|yes|yep|good|great|right|sure|alright|fine|deal|cool|try|go on|perfect|"
-                   r"got it|that'?s (?:fine|good|great))[,.!]?\s*)+$", re.I)
+                   r"got it|that'?s (?:fine|good|great)|(?:but |and )?I(?:'ll| will| can| could) (?:try|do that|do it))[,.!]?\s*)+$", re.I)
+# The clinician's comment on what was said ("That's a big drop already, from twelve a night to four.") is no item.
+_COMMENT = re.compile(r"^(?:(?:okay|good|great|right),?\s+)?(?:that'?s|that is|it'?s|it is|this is)\b", re.I)
 _STAGE = re.compile(r"\((?:[^()]*)\)\s*")  # "(laughs)", "(pause)"
 # A client's question that asks rather than offers ("What's the one more thing?"); "Maybe Wednesday
 # and Saturday?" and "And write down the numbers?" offer an item.
@@ -82,7 +84,7 @@ def _clinician_says(text: str, heard: str = "") -> str:
         if _ENDS.search(sentence) or mentions_risk(sentence):
             break
         asks = sentence.endswith("?") and not (_PROPOSES.search(sentence) and not _WH.match(sentence))
-        if (asks or (sentence.endswith("?") and _WH.search(sentence)) or _BARE.match(sentence) or _IN_ROOM.search(sentence) or not _DOES.search(sentence)
+        if (asks or (sentence.endswith("?") and _WH.search(sentence)) or _COMMENT.match(sentence) or _BARE.match(sentence) or _IN_ROOM.search(sentence) or not _DOES.search(sentence)
                 ):
             continue
         kept.append(sentence)
