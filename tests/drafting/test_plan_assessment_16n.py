@@ -154,3 +154,10 @@ def test_a_count_set_against_an_earlier_frequency_is_progress():
         "Client: So two days. Eighty quid.\n"
         "Clinician: Two days this week. And before we started, you were saying it was most days.\nClient: Yeah."))
     assert found == [("Two days this week. And before we started, you were saying it was most days.", [1])]
+
+
+def test_a_line_about_the_next_visit_is_no_recap():
+    found = homework_agreed(after_an_opening(
+        "Clinician: No promises. Fair. So, normally we'd do two weeks. Given the party, do you want to do next week?\n"
+        "Client: Yeah. Yeah, I think next week.", opening_rounds=4))
+    assert found == []

@@ -138,7 +138,9 @@ def _recap(text: str) -> str:
     items = [s for s in sentences if not _NOT_HOMEWORK.search(s) and not mentions_risk(s)
              and not re.search(r"\bI(?:'ll| will)\b", s)]
     said = " ".join(items)
-    if (len(items) >= RECAP_MIN_SENTENCES and len(said.split()) <= RECAP_MAX_WORDS
+    # the list itself, from its "So" on, is several items ("No promises. Fair. So, normally we'd do two weeks." is none)
+    opens = next((n for n, item in enumerate(items) if re.match(r"(?:(?:okay|ok|right|good)[,.]?\s+)?so\b", item, re.I)), len(items))
+    if (len(items) - opens >= RECAP_MIN_SENTENCES and len(said.split()) <= RECAP_MAX_WORDS
             and not any(s.endswith("?") for s in items) and bool(re.search(r"\b" + _DO + r"\b", said, re.I))
             and not _IN_ROOM.search(said) and bool(_RECAP_OPENS.search(said))):
         return said

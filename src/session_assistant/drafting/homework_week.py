@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
@@ -54,6 +55,7 @@ _STAGE = re.compile(r"\((?:[^()]*)\)\s*")  # "(laughs)", "(pause)"
 _ASKS = re.compile(r"^(?:and |so |but )?(?:what|how|why|who|where|when|can|could|would|is|are|do|does|did|just)\b", re.I)
 BLOCK_MAX_LINES = 14
 QUOTE_MAX_WORDS = 45
+ANSWER_MAX_WORDS = 16
 
 # (the words, who said them, the answer or None, who answered, lines): homework_agreed's item
 WeekItem = tuple[str, str, "str | None", str, list[int]]
@@ -117,7 +119,12 @@ def week_items(lines: Sequence[Utterance]) -> list[WeekItem]:
         if n == start:  # what the opening line says after it opens the week
             opening = opening[next(k for k, s in enumerate(opening) if _OPENS.search(s)):]
         said = _clinician_says(" ".join(opening), lines[n - 1].text if n and is_client(lines[n - 1].speaker) else "")
-        if said:
+        answer = lines[n + 1] if n + 1 < len(lines) and lines[n + 1].speaker.strip().lower() == "client" else None
+        if said and answer is not None and AGREES_FIRST.search(answer.text) and not _client_says(answer.text, True):
+            # "Can you keep putting the sleep hours in the app?" - "Yeah, there's a field for it.": quoted with it
+            found.append((said, "clinician", words_up_to(_sentences(answer.text), ANSWER_MAX_WORDS) or None, "client",
+                          [utt.id, answer.id]))
+        elif said:
             found.append((said, "clinician", None, "", [utt.id]))
         if any(_ENDS.search(s) for s in opening if not _OPENS.search(s)):
             break
