@@ -140,7 +140,7 @@ def _recap(text: str) -> str:
     said = " ".join(items)
     # the list itself, from its "So" on, is several items ("No promises. Fair. So, normally we'd do two weeks." is none)
     opens = next((n for n, item in enumerate(items) if re.match(r"(?:(?:okay|ok|right|good)[,.]?\s+)?so\b", item, re.I)), len(items))
-    if (len(items) - opens >= RECAP_MIN_SENTENCES and len(said.split()) <= RECAP_MAX_WORDS
+    if (len(items) >= RECAP_MIN_SENTENCES and len(items) - opens >= 2 and len(said.split()) <= RECAP_MAX_WORDS
             and not any(s.endswith("?") for s in items) and bool(re.search(r"\b" + _DO + r"\b", said, re.I))
             and not _IN_ROOM.search(said) and bool(_RECAP_OPENS.search(said))):
         return said
