@@ -89,6 +89,8 @@ _EARLIER = re.compile(r"\b(?:last (?:week|time|session|month)|at (?:the|our) (?:
                       r"when (?:you|we) (?:started|first (?:came|met))|before (?:we started|treatment))\b", re.I)
 _NUMBER = re.compile(r"\b" + _NUM + r"\b", re.I)
 COMPARE_MAX_WORDS = 40
+# An earlier amount said as a frequency: "Two days this week. And before we started, you were saying it was most days."
+_OFTEN = re.compile(r"\b(?:most (?:days|nights|weeks)|every (?:day|night|evening)|daily|nightly|all the time|constantly)\b", re.I)
 _MEASURE_WORDS = re.compile(r"(?i:\b(?:scored?|scores|came out|comes out|questionnaire|measure|inventory|scale)\b)|\b[A-Z]{2,}(?:-[A-Z0-9]+)?\b")
 
 
@@ -104,7 +106,7 @@ def progress_compared(utterances: Sequence[Utterance]) -> list[tuple[str, list[i
             if _MEASURE_WORDS.search(f"{now} {before}"):
                 continue  # a questionnaire's score: the measures lines say it, with the chart's
             if (_NOW.search(now) and _NUMBER.search(now) and not now.endswith("?") and _EARLIER.search(before)
-                    and _NUMBER.search(before) and not _EARLIER.search(now) and not _AHEAD_OF_NOW.search(now)
+                    and (_NUMBER.search(before) or _OFTEN.search(before)) and not _EARLIER.search(now) and not _AHEAD_OF_NOW.search(now)
                     and len(f"{now} {before}".split()) <= COMPARE_MAX_WORDS):
                 return [(f"{now} {before}", [utt.id])]
     return []

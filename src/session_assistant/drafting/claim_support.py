@@ -91,10 +91,16 @@ _OBSERVED_REPORT = re.compile(r"\b(?:observed|noted|noticed|saw)\b(?: that)? (?:
                               r"described|mentioned|shared|expressed|indicated|told|explained|complained)\b", re.I)
 
 
-def report_as_observation(text: str) -> bool:
+def report_as_observation(text: str, source: SourceIndex | None = None, evidence: Sequence[int] = ()) -> bool:
     """True when an observation given to the clinician states the client's life outside the session,
-    or is itself the client's report."""
-    return bool(_OBSERVER.search(text) and (_OUTSIDE_SESSION.search(text) or _OBSERVED_REPORT.search(text)))
+    or is itself the client's report: also when every line it cites is the client's own ("The clinician
+    observed that the client was sad and nervous", citing two of the client's answers, 34; "noted that
+    the client had a history of ...", 29): what the client said, not what the clinician saw."""
+    if not _OBSERVER.search(text):
+        return False
+    cited = [source.by_id[i] for i in evidence if i in source.by_id] if source is not None else []
+    return bool(_OUTSIDE_SESSION.search(text) or _OBSERVED_REPORT.search(text)
+                or (cited and all(u.speaker and is_client(u.speaker) for u in cited)))
 
 
 # --- a history nobody told ---------------------------------------------------------------------------

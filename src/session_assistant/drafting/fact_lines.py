@@ -19,6 +19,8 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
+from session_assistant.drafting.work_taken_up import reactions, reactions_sentence, taken_up_sentence, work_taken_up
+from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
                                                       said_sentence, within_session_changes, within_session_sentence)
@@ -200,6 +202,16 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         lines.extend(_analysis_lines(fmt, source, bool(changes)))
         for kind, text, evidence in assessment_lines(source.utterances, [(x.text, x.evidence) for x in lines], mentions_risk):
             lines.append(_rule_line(fmt, kind, text, evidence))
+        said_so_far = " ".join(x.text for x in lines)
+        taken_up = work_taken_up(source.utterances, mentions_risk, said_so_far)
+        if taken_up:  # whether the client took up the work proposed in the room
+            lines.append(_rule_line(fmt, "stage", taken_up_sentence(taken_up), _cited(taken_up)))
+        reacted = reactions(source.utterances, mentions_risk, said_so_far)
+        if reacted:
+            lines.append(_rule_line(fmt, "stage", reactions_sentence(reacted), _cited(reacted)))
+        maintaining = maintaining_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
+        if maintaining:  # what keeps the problem going, as the clinician linked it
+            lines.append(_rule_line(fmt, "stage", maintaining_sentence(maintaining), _cited(maintaining)))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

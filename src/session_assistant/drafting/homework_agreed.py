@@ -22,6 +22,7 @@ from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
+from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
@@ -38,8 +39,9 @@ _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willin
                        + r"|what if\b|maybe you (?:could )?" + _DO
                        # An imperative ("Keep the diary going."), never a question ("Do you drink?", "Do you have any questions?").
                        + r"|" + _DO + r"\b(?!\s+(?:you|ahead|on)\b)(?![^.!?]*\?))"
-                       # "And the Sunday review, try for both Sundays.": the item named, then the imperative
-                       r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b(?![^.!?]*\?)"
+                       # "And the Sunday review, try for both Sundays.", "And the breathing, keep going with the car, and
+                       # maybe add it once in the evening?": the item named, then the imperative, asked or told
+                       r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b"
                        r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
 # Proposals that are for the room, not the week.
 _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
@@ -47,6 +49,7 @@ _IN_ROOM = re.compile(r"\b(?:here|right now|now|today|in session|with me|read me
                       r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
                       r"|let me know|take care|good luck|drive safe|don'?t lose|for a (?:second|moment|minute|sec)"
                       # imagery led in the room: "Can you bring her to mind?", "Picture the kitchen."
+                      r"|once more|one more (?:time|go|try)|another go|(?:try|do|run) (?:it|that|this) again\b(?![^.?!]*\b(?:week|day|home|between|before)\b)"
                       r"|bring (?:\w+ ){0,2}to mind|picture (?:it|her|him|them|the|that|yourself)|close your eyes)\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
@@ -126,14 +129,22 @@ def _proposals(text: str, answer: str = "") -> str:
     return ""
 
 
-def _recap(text: str) -> bool:
+def _recap(text: str) -> str:
     """A closing list of the week's items in fragments: "So. The call on Tuesday. Box breathing
-    before meetings. And keep the log."""
+    before meetings. And keep the log." The list as said, less its sentences about the crisis card,
+    the next visit or the clinician's own task ("And the crisis card if things get worse. I'll speak
+    to Sue today."), which other rules carry; "" when the line is no such list."""
     sentences = [s for s in _SENTENCES.split(" ".join(text.split())) if s]
-    return (len(sentences) >= RECAP_MIN_SENTENCES and len(text.split()) <= RECAP_MAX_WORDS
-            and not any(s.endswith("?") for s in sentences) and bool(re.search(r"\b" + _DO + r"\b", text, re.I))
-            and not _IN_ROOM.search(text) and not _NOT_HOMEWORK.search(text) and bool(_RECAP_OPENS.search(" ".join(text.split())))
-            and not re.search(r"\bI(?:'ll| will)\b", text))
+    items = [s for s in sentences if not _NOT_HOMEWORK.search(s) and not mentions_risk(s)
+             and not re.search(r"\bI(?:'ll| will)\b", s)]
+    said = " ".join(items)
+    # the list itself, from its "So" on, is several items ("No promises. Fair. So, normally we'd do two weeks." is none)
+    opens = next((n for n, item in enumerate(items) if re.match(r"(?:(?:okay|ok|right|good)[,.]?\s+)?so\b", item, re.I)), len(items))
+    if (len(items) >= RECAP_MIN_SENTENCES and len(items) - opens >= 2 and len(said.split()) <= RECAP_MAX_WORDS
+            and not any(s.endswith("?") for s in items) and bool(re.search(r"\b" + _DO + r"\b", said, re.I))
+            and not _IN_ROOM.search(said) and bool(_RECAP_OPENS.search(said))):
+        return said
+    return ""
 
 
 # The clinician announcing a read-back of what was agreed: "Can I check I've got it all?", "Let me
@@ -245,11 +256,19 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
         recap = _announced_recap(utt.text)
-        proposal = recap or (" ".join(utt.text.split()) if _recap(utt.text) else _proposals(utt.text, agreed)
+        proposal = recap or _recap(utt.text) or (_proposals(utt.text, agreed)
                              or _recap_tail(utt.text))
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
             found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
+    week = week_items(lines)
+    if week:  # the week settled over several lines: its items, with the ones agreed elsewhere
+        in_week = {i for *_, ids in week for i in ids}
+        first = min(in_week)
+        # an item inside the week's block is the block's; one agreed before it that was done in the room
+        # ("once more, with the cap off") never reaches here, as _IN_ROOM drops it
+        kept = [item for item in found if not set(item[4]) & in_week]
+        return sorted(kept[-ITEMS_MAX:] + week, key=lambda item: min(item[4]))
     return found[-ITEMS_MAX:]
 
 

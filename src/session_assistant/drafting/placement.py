@@ -85,3 +85,38 @@ def better_part(text: str, section: str, keys: dict[str, str | None]) -> tuple[s
                                      and not _REPORTING.search(outside))):
         return assessment, text
     return None
+
+
+# --- the client's week told in Objective (issue 16: Objective holds what the clinician observed, the
+# measures, the work done in the room; never "Client reported ...") -----------------------------------
+# "Jordan reported that he had been at his cousin's all day" (44): a report with the client's name as its
+# subject, where the pronoun rule (``therapy_voice``) waits for "the client", "she" or "he".
+_REPORT_VERB = (r"(?:also\s+)?(?:reported|reports|said|says|stated|states|described|describes|shared|mentioned|explained"
+                r"|admitted|disclosed|told)\b")
+_NAMED_REPORT = re.compile(r"^([A-Z][a-z]+)\s+" + _REPORT_VERB)
+_NOT_A_NAME = {"Clinician", "Therapist", "Counsellor", "Counselor", "The", "This", "That", "Session", "Today", "It", "There",
+               "Dr", "Doctor", "Measures", "Interventions"}
+# A sentence that goes on from a report in the same model item ("He did not think about it.", "They had a
+# wobble in March."): the client as subject, and nothing of the room (an observation, work done in it).
+_CONTINUES = re.compile(r"^(?:the client|client|he|she|they)\b(?!'s)", re.I)
+_OF_THE_ROOM = re.compile(r"^\S+(?: client)?\s+(?:appeared|seemed|looked|presented)\b|\b(?:observ\w*|noticed|practi[sc]ed|rehearsed"
+                          r"|role-?played|rated|completed|was (?:taught|guided|shown|coached|led|asked|encouraged|invited)"
+                          r"|in (?:the |this )?session|during the session|today|clinician|therapist)\b", re.I)
+
+
+def named_report(text: str, source_text: str) -> bool:
+    """True when the sentence opens with a name the session says (the client's, a parent's) and a
+    reporting verb: what someone in the session reported, which Subjective holds."""
+    match = _NAMED_REPORT.match(text.strip())
+    return bool(match and match.group(1) not in _NOT_A_NAME and re.search(rf"\b{match.group(1)}\b", source_text))
+
+
+def continues_report(text: str, report: str) -> bool:
+    """True when ``text``, the next sentence of the same model item as ``report`` (a report moved out
+    of Objective), goes on telling it: the client (or the report's own subject) does something
+    outside the room."""
+    outside = " ".join(_QUOTED.sub(" ", text).split())
+    subject = report.split()[0] if report.split() else ""
+    opens = _CONTINUES.match(outside) or (subject[:1].isupper() and subject not in _NOT_A_NAME
+                                           and re.match(rf"{re.escape(subject)}\b(?!')", outside))
+    return bool(opens) and not _OF_THE_ROOM.search(outside)

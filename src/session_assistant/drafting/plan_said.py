@@ -79,6 +79,8 @@ _ORDINAL_ITEM = re.compile(r"^(?:(?:and|so|okay|ok|then),?\s+)?(?:second(?:ly)?|
 _GOES_ON = re.compile(r"^(?:and|also|plus)\b", re.I)
 _SETTLES = re.compile(r"^(?:(?:okay|ok|sure|good|great|yes|yeah),?\s+)?let'?s (?:do|make it|say|go with|keep it at|call it)\b", re.I)
 _SUMMARY = re.compile(r"\b(?:summari[sz]e|sum up|to recap|recap)\b", re.I)
+# What to do in a crisis is the safety plan's (the risk rules carry it), not the week's homework.
+_CRISIS_STEPS = re.compile(r"\b(?:crisis (?:line|team|number)|safety plan|samaritans|A and E|A&E|999|911|988)\b", re.I)
 CONTINUE_LINES = 8  # how far after the cue the items may go on
 HOMEWORK_TOTAL_WORDS = 150
 
@@ -120,8 +122,8 @@ def homework_given(utterances: Sequence[Utterance]) -> list[HomeworkPart] | None
             text = _assignment(utt, match.end()) if match else ""
             # "Okay, for the week." ends the line: the items are the clinician's next lines.
             bare = match is not None and not text and not utt.text[match.end():].strip()
-            if len(text.split()) < 4 and not bare:
-                continue
+            if (len(text.split()) < 4 and not bare) or _CRISIS_STEPS.search(text):
+                continue  # "between now and then, if those thoughts get stronger, ... the crisis line": the safety plan's
             parts = [_part(text, lines, n)] if text else []
             said = len(text.split())
             for m in range(n + 1, min(len(lines), n + 1 + CONTINUE_LINES)):
@@ -190,12 +192,15 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
     own tasks another line quotes, whose sentence is not taken again ("I'll send her a letter too",
     beside "worth you asking your GP for the blood tests", which is)."""
     tail, lines = _tail(utterances, 0.5)
+    half = len(lines) - len(tail)
     found: list[tuple[str, str | None, list[int]]] = []
-    for n, utt in tail:
+    # The first half counts too when one sentence both offers and names the person ("the groggy mornings
+    # are worth mentioning to Dr. Hassan when you see her", said while reviewing the tablets).
+    for n, utt in [(k, lines[k]) for k in range(half)] + list(tail):
         if is_client(utt.speaker) or utt.id in skip or not _OFFERS.search(utt.text):
             continue
         named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)
-                      and not any(t and t in s for t in tasks)), None)
+                      and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))), None)
         if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
             continue
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)

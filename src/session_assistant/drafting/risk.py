@@ -262,6 +262,11 @@ def _read_back_topics(utt: Utterance) -> list[tuple[str, str]]:
     return _topics_in(sentences[-2])
 
 
+def asks_about_risk(utt: Utterance) -> bool:
+    """True when a clinician's line asks a risk screening question (or reads one back to confirm)."""
+    return bool(_screening_topics(utt) or _read_back_topics(utt))
+
+
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
     text = answer.text

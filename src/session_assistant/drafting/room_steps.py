@@ -85,7 +85,7 @@ _COLUMNS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "alternative thought": r"\b(?:alternative|balanced|more helpful|another way)\b[^.?!]{0,30}\b(?:thought|looking|see)\w*\b|\bwhat would you say to a friend\b"}.items()}
 RECORD_SPAN, RECORD_MIN_COLUMNS = 12, 3
 # A prediction asked before something is tried and the outcome after it: a behavioural experiment.
-_PREDICT = re.compile(r"\bwhat (?:do|would) you predict\b|\bwhat do you think (?:will|is going to) happen\b|\byour prediction\b", re.I)
+_PREDICT = re.compile(r"\bwhat (?:do|would|did) you predict\b|\bwhat was your prediction\b|\bwhat do you think (?:will|is going to) happen\b|\byour prediction\b", re.I)
 _OUTCOME = re.compile(r"\bwhat (?:actually )?happened\b|\bwhat did you (?:find|notice|learn)\b|\bwas (?:it|that) (?:as bad|what you)\b", re.I)
 EXPERIMENT_SPAN = 30
 # Progress over treatment looked back on: two of these in the clinician's lines.
@@ -255,3 +255,50 @@ def dear_man(utterances: Sequence[Utterance]) -> RoomWork | None:
         return None
     return RoomWork("DEAR MAN interpersonal effectiveness steps (" + ", ".join(steps) + ")",
                     sorted({i for ids in steps.values() for i in ids}))
+
+
+# An exercise the clinician names and leads now, in the clinician's own name for it ("today I wanted to
+# try something new, which is the mirror retraining I told you about. Are you up for it?", 44): work a
+# manual may call otherwise, named as the clinician named it, with the clinician's set-up quoted.
+_FOR_NOW = re.compile(r"\b(?:today|now|right now|in here|this session)\b|\bare you up for (?:it|that|this)\b"
+                      r"|\bif you(?:'re| are) (?:willing|up for it)\b|\bshall we\b|\bwould you be up for\b", re.I)
+_HEADS = (r"retraining|training|exercise|work|dialogue|exposure|experiment|imagery|technique|rehearsal|role-?play|practice|meditation|scan"
+          r"|visuali[sz]ation|drill")
+_NAMED = re.compile(r"\b(?:which is|it'?s called|called|known as|we call it|(?:do|try|practi[sc]e|start))\s+(?:the |a |an |some )?"
+                    r"((?:[a-z-]+ ){0,2}(?:" + _HEADS + r"))\b", re.I)
+_PLAIN = {"new", "little", "quick", "short", "different", "small", "other", "this", "that", "an", "a", "the", "some", "same",
+          "first", "next", "bit", "of", "together", "another", "one", "easy", "simple", "whole"}
+# The set-up: what the client is to do, said to the client ("You stand about two metres back", "Close your eyes").
+_SET_UP = re.compile(r"^(?:and |so |then )?(?:you(?:'ll| will)? (?:stand|sit|describe|close|look|imagine|breathe|hold|say|start|keep"
+                     r"|notice|write|pick|put|picture|read|tell|go|walk|move|rate)|(?:stand|describe|close|imagine|breathe|hold|picture"
+                     r"|notice|start|keep|tell me|say)\b)", re.I)
+SET_UP_LINES, SET_UP_SENTENCES, SET_UP_WORDS = 3, 2, 45
+
+
+def named_exercise(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """The first exercise the clinician names and proposes for now, with up to two sentences of its
+    set-up said to the client in the same or a following clinician line."""
+    turns = clinician_turns(utterances)
+    for k, (n, utt) in enumerate(turns):
+        if not _FOR_NOW.search(utt.text):
+            continue
+        for sentence in sentences_of(utt.text):
+            match = _NAMED.search(sentence)
+            if match is None or _NOT_AN_EXERCISE.search(sentence) or _NOT_NOW.search(sentence):
+                continue
+            name = match.group(1).lower()
+            if all(w in _PLAIN for w in name.split()[:-1]):  # "an exercise", "something new": no name of its own
+                continue
+            said, ids = [], [utt.id]
+            for m, later in [(n, utt)] + [t for t in turns[k + 1:] if t[0] - n <= SET_UP_LINES]:
+                steps = [s for s in sentences_of(later.text) if _SET_UP.search(s) and not s.endswith("?")]
+                if steps:
+                    said = steps[:SET_UP_SENTENCES]
+                    ids.append(later.id)
+                    break
+            quote = " ".join(said)
+            if len(quote.split()) > SET_UP_WORDS:
+                quote = " ".join(quote.split()[:SET_UP_WORDS]) + " ..."
+            label = f"{name}, named by the clinician and led in session" + (f' (set up as: "{quote}")' if quote else "")
+            return RoomWork(label, sorted(set(ids)))
+    return None

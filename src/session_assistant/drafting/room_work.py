@@ -22,14 +22,14 @@ from session_assistant.drafting.analysis_said import exercise_ratings
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, clinician_turns,
-                                                   dear_man, problem_solving, progress_review, proposed_exercises, record_review,
+                                                   dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
 
 __all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_ratings", "dear_man", "ruler_follow_up", "imaginal_exposure", "problem_solving",
-           "progress_review", "proposed_exercises", "psychoeducation", "record_review", "rehearsal", "room_work", "room_work_ids",
+           "named_exercise", "progress_review", "proposed_exercises", "psychoeducation", "record_review", "rehearsal", "room_work", "room_work_ids",
            "room_work_sentence", "scale_ratings", "thought_record"]
 
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
@@ -240,7 +240,7 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
     """The work found, in a fixed order. ``named``: the approaches the interventions line already
     names; work that would only say one of them again is left out. ``quoted``: lines other rule
     lines quote, whose ratings are not listed again."""
-    found = [w for w in (imaginal_exposure(utterances), belief_ratings(utterances), psychoeducation(utterances),
+    found = [w for w in (named_exercise(utterances), imaginal_exposure(utterances), belief_ratings(utterances), psychoeducation(utterances),
                          problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances),
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
                                              ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances))

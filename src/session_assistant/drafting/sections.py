@@ -28,7 +28,7 @@ from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summar
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
-from session_assistant.drafting.therapy_voice import therapy_voice
+from session_assistant.drafting.therapy_voice import follows_report, therapy_voice
 from session_assistant.drafting.typed_check import checked_slots, merged_risk, typed_lines
 from session_assistant.drafting.typed_slots import parsed as typed_parsed
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -120,7 +120,7 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
             continue
         text, cut = complete_sentence(clinical_wording(" ".join(str(item.get("text", "")).split())))
         parts = [part for part in split_sentences(text) if part]
-        split.extend({**item, "text": part, "cut": cut and n == len(parts) - 1} for n, part in enumerate(parts))
+        split.extend({**item, "text": part, "cut": cut and n == len(parts) - 1, "goes_on": n > 0} for n, part in enumerate(parts))
     return split
 
 
@@ -267,6 +267,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),
                                       [f"{GARBLED}:{why}"]) for n, why in bad.items()]
             items = [i for n, i in enumerate(items) if n not in bad]
+        report: str | None = None  # the last sentence moved out of Objective as a report, for the next of its item
         while items:
             item = items.pop(0)
             if item.get("system"):
@@ -287,6 +288,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 voice = therapy_voice(text, sec.key, source, objective_key=voice_keys[0], report_key=voice_keys[1],
                                       plan_key=voice_keys[2], evidence=source.valid_ids(item.get("evidence") or []),
                                       pronouns=pronouns, assessment_key=voice_keys[3])
+                report = follows_report(voice, sec.key, report if item.get("goes_on") else None,
+                                        objective_key=voice_keys[0], report_key=voice_keys[1])
                 text, home, flags = voice.text, voice.section or sec.key, flags + voice.flags
                 if voice.withhold:
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),
@@ -296,7 +299,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy:
                 text, invented = therapy_checked(text, source, interventions, chart,
                                                  source.valid_ids(item.get("evidence") or []))
-                if home == voice_keys[0] and report_as_observation(text):
+                if home == voice_keys[0] and report_as_observation(text, source, source.ground_evidence(text, item.get("evidence") or [])):
                     invented.append(REPORT_AS_OBSERVATION)  # the week told as the clinician's finding
             bag = content_words(text)
             if len(text) < 8 or not bag:

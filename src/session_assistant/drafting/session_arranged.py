@@ -33,7 +33,7 @@ _BARE_HOUR = re.compile(r"(?:^|(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, ))
 _DAY = re.compile(r"\b(?:(?:next|this) )?(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?: after next)?"
                   r"(?: (?:morning|afternoon|evening))?\b", re.I)
 _INTERVAL = re.compile(r"\b(?:next week|(?:in )?(?:a|one|two|three|four|\d) weeks?|every (?:other week|two weeks|week)|weekly"
-                       r"|fortnightly|the week after(?: next)?)\b", re.I)
+                       r"|fortnightly|(?:in )?a fortnight(?:'s time)?|the week after(?: next)?)\b", re.I)
 _HOW = re.compile(r"\b(?:(?:on |by )?video(?! games?)|by phone|over the phone|phone (?:session|appointment)|in person|telehealth)\b", re.I)
 # A line that starts arranging the next visit.
 _ARRANGE = re.compile(r"\b(?:next (?:time|session|appointment|week)|see you|same time|keep every|come back|book (?:you|in)"
@@ -42,6 +42,7 @@ _ARRANGE = re.compile(r"\b(?:next (?:time|session|appointment|week)|see you|same
 _OFFER = re.compile(r"\b(?:can we do|could we do|how about|what about|i(?:'ve| have) got|i can do|i could do|works|work for you"
                     r"|is good|'s good|is fine|'s fine|then)\b", re.I)
 _REFUSED = re.compile(r"\b(?:not|can'?t|cannot|long time|busy|away|conference)\b", re.I)
+_AWAY = re.compile(r"\b(?:I'?m|I am|we'?re|I'?ll be|I will be) (?:away|off|not (?:here|in|around)|on (?:leave|holiday|annual leave))\b", re.I)
 WINDOW = 10  # lines after the first arranging line
 CHAIN = 4  # starts this many lines apart or fewer are one exchange
 SHORT = 5  # a bare "Eight?" or "I've got six." names an hour only in a sentence this short
@@ -99,12 +100,17 @@ def _agreed_interval(offers: list[tuple[int, str, bool]], by_id: dict[int, Utter
         for match in _INTERVAL.finditer(sentence):
             phrase = match.group(0)
             if not sentence.endswith("?"):
-                chosen = (phrase, line)
+                if not _AWAY.search(sentence):  # "I'm away next week." is the week it is not
+                    chosen = (phrase, line)
                 continue
             answer = next((by_id[i] for i in range(line + 1, line + 3) if i in by_id
                            and by_id[i].speaker != by_id[line].speaker), None)
-            if answer is not None and phrase.lower().removeprefix("in ") in answer.text.lower() \
-                    and not _REFUSED.search(answer.text):
+            if answer is None or _REFUSED.search(answer.text):
+                continue
+            # taken up: said again, or the day or hour offered with it confirmed ("Same time in a
+            # fortnight? ... Tuesday the fourteenth, quarter past eleven." - "Quarter past eleven.")
+            offered = [m.group(0).lower() for m in (*_DAY.finditer(by_id[line].text), *_HOUR.finditer(by_id[line].text))]
+            if phrase.lower().removeprefix("in ") in answer.text.lower() or any(o in answer.text.lower() for o in offered):
                 chosen = (phrase, line)
     return chosen
 
@@ -252,6 +258,11 @@ def _settled(fact: tuple[str, list[int]] | None, utterances: Sequence[Utterance]
     if arranged is None:
         return fact
     text, ids = arranged
+    interval = _INTERVAL.match(text)
+    if (fact is not None and interval and not has_interval(fact[0]) and not re.search(r"\bnext\b", fact[0], re.I)
+            and re.search(r"^(?:in |every )|fortnight|\b(?:two|three|four) weeks", interval.group(0), re.I)):
+        # "Same slot in two weeks? Friday at nine, video?" - "Friday at nine.": the interval agreed goes with it
+        fact = (f"{interval.group(0)}, {fact[0]}", sorted(set(fact[1]) | set(ids)))
     hour = hour_named(text)
     if fact is not None and hour and not has_hour(fact[0]) and day_named(fact[0]) == day_named(text):
         # The same day, and the hour said with it: "in two weeks, Monday, the fourteenth, at six p.m."

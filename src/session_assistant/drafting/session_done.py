@@ -79,8 +79,9 @@ def done_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "In session, as the clinician summarised: " + "; ".join(f'"{text}"' for text, _ in found)
 
 
-_NUMBER_WORD = (r"(?:\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
-                r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+# "one hundred" before "one": "From one hundred to twenty." fell from 100, it did not rise from 1.
+_NUMBER_WORD = (r"(?:\d{1,3}|(?:a |one )hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+                r"eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 # "From ninety down to forty.", "So peak went from sixty-five to forty-five in just two tries.", "From a
 # nine or ten when you imagined it to a six when you did it." A unit after the second number makes it a
 # count, not a rating ("So from one day to three days").

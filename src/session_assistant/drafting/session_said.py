@@ -10,7 +10,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST
-from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
@@ -58,7 +58,7 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 _NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I (?:can )?see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
                       r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?"
                       # "You sound very tearful.", "You look tired today.": said to the client, of the client
-                      r"|(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|up|through|over|around)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
+                      r"|(?<!way )(?<!how )(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|in|on|up|through|over|around|after|away|down|out)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
                         r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
                         r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*)\b",
@@ -220,8 +220,8 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[bool, int, str, int]] = []
     for n, utt in enumerate(lines):
-        if utt.speaker.strip().lower() != "client":
-            continue  # a parent's or partner's words are not the client's quote
+        if utt.speaker.strip().lower() != "client" or _answers_screen(lines, n):
+            continue  # a parent's or partner's words are not the client's quote; a risk answer is the risk list's
         reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
             if _VOICED.search(sentence):
@@ -243,6 +243,13 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
 
 
+def _answers_screen(lines: Sequence[Utterance], n: int) -> bool:
+    """The client's line answers a risk screening question ("No. Saturday I was stressed, I was angry at
+    my face, but no.", 44): the risk list documents it; a quote carries the client's words about the
+    session's concern (issue 16)."""
+    return n > 0 and not is_client(lines[n - 1].speaker) and asks_about_risk(lines[n - 1])
+
+
 # A phrase of the client's that the clinician repeats word for word at the start of the reply ("It
 # still feels like the pain's the boss." - "The pain's the boss."): reflecting the client's exact
 # words is how clinicians mark the ones that carry the session, whatever the client's way of talking.
@@ -251,21 +258,28 @@ ECHO_MIN_WORDS = 3
 _PLEASANTRY = re.compile(r"^(?:(?:um|uh|well|oh),?\s+)*(?:thank|thanks|i'?m (?:doing )?(?:well|good|fine|okay|ok)\b|hi\b|hello\b"
                          r"|good (?:morning|afternoon)|nice to)", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
+_DETERMINERS = {"a", "an", "the", "this", "that", "my", "your", "his", "her", "their", "our", "some", "most", "every", "each", "all",
+                "any", "no", "one", "two", "three"}
 
 
 def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
     found: list[tuple[int, str, int]] = []
     for n, utt in enumerate(lines[:-1]):
         reply = lines[n + 1]
-        if utt.speaker.strip().lower() != "client" or is_client(reply.speaker):
+        if utt.speaker.strip().lower() != "client" or is_client(reply.speaker) or _answers_screen(lines, n):
             continue
         echo = _WORD.findall(re.split(r"(?<=[.!?])\s+", reply.text.strip())[0].lower())
-        if len(echo) < ECHO_MIN_WORDS:
+        if len(echo) < ECHO_MIN_WORDS - 1:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
             words = _WORD.findall(sentence.lower())
             size = len(sentence.split())
             inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1)) and not _VOICED.search(sentence)
+            # Two words said back count when they close the client's own sentence ("... and I thought, not
+            # today." - "Not today.", 44): the clinician marking the client's phrase, not a courtesy.
+            # Not a thing or an amount said back ("An hour.", "The job.", "Most days."): the client's phrase.
+            inside = inside and (len(echo) >= ECHO_MIN_WORDS or (words[-len(echo):] == echo and bool(_ME.search(sentence))
+                                                                 and echo[0] not in _DETERMINERS))
             if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
                     and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
                     and not _PLEASANTRY.search(sentence)

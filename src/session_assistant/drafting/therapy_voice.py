@@ -14,7 +14,7 @@ from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
-from session_assistant.drafting.placement import MOVED_TO, better_part
+from session_assistant.drafting.placement import MOVED_TO, better_part, continues_report, named_report
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
@@ -178,7 +178,7 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
     if assumed:
         result.flags += [f"{ASSUMED}:{name}" for name in assumed]
         result.withhold = True
-    if section == objective_key and report_key and _REPORTING.search(result.text):
+    if section == objective_key and report_key and (_REPORTING.search(result.text) or named_report(result.text, source.text)):
         result.section = report_key
         result.flags.append(MOVED)
     if assessment_key and not result.withhold and result.section is None:
@@ -192,3 +192,17 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         result.withhold = True
     result.flags = list(dict.fromkeys(result.flags))
     return result
+
+
+def follows_report(voice: VoiceResult, section: str, report: str | None, *, objective_key: str | None,
+                   report_key: str | None) -> str | None:
+    """A sentence of Objective that goes on from a report moved to Subjective (``report``: that report,
+    the previous sentence of the same model item) moves with it ("Jordan reported that he had been at his
+    cousin's all day. He did not think about it.", 44). Returns the report this sentence makes, for the
+    next sentence of the item (None when it is not one)."""
+    if voice.withhold or section != objective_key or not report_key:
+        return None
+    if voice.section is None and report is not None and continues_report(voice.text, report):
+        voice.section = report_key
+        voice.flags.append(MOVED)
+    return voice.text if voice.section == report_key and MOVED in voice.flags else None

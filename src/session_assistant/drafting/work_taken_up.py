@@ -1,0 +1,124 @@
+"""How the client took up the work the clinician proposed in the room, found by rule for the
+Assessment's "response to interventions".
+
+Why: a therapy Assessment says whether the client engaged with the session's work, agreed to it or
+held back ("agreed to try the mirror retraining", "declined admission for now"), and the sessions
+carry that in plain exchanges: the clinician proposes ("Are you up for it?", "Would you be willing to
+do it once more, with the cap off?", "Shall we try it?") and the client answers ("Yeah. Alright. Go
+on.", "I'm not cancelling it, though."). The rules quoted what the client said after the work, not
+whether the client took it up, and the Assessment missed the item in most sessions.
+
+What counts: a clinician's question that proposes work now or soon, and the client's next line;
+"agreed" when the answer opens with agreement, "declined" when it opens with a refusal, and a
+"but"/"though" answer is quoted as agreed in part. Each quotes the proposal and the answer and cites
+both lines; a proposal another rule line already quotes is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import words_up_to
+
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_PROPOSES = re.compile(
+    r"\b(?:(?:are you|would you be|you) (?:up for|willing to|open to|okay to|happy to|game)"
+    r"|shall we (?:try|do|give|have|practi[sc]e|look|start|run)|can we (?:try|do|give|have a go|practi[sc]e|start|run)"
+    r"|(?:do|would) you (?:want|like) to (?:try|give|have a go|do|practi[sc]e)"
+    r"|(?:would|could) you (?:try|give it a go|have a go)|how about (?:we|trying)|want to (?:try|give it a go|have a go)"
+    r"|(?:would|could) (?:that|this|it) be (?:okay|alright|all right)\b[^.?!]*\b(?:if we|to try)"
+    r"|would you be willing|are you willing|is that something you(?:'d| would) (?:try|be willing))\b", re.I)
+# Not the work: permission to ask, to speak to someone, the next visit, a screen.
+_NOT_WORK = re.compile(r"^(?:and |so |okay,? )?(?:what|where|when|how|which|who|why)\b|\b(?:questionnaire|checklist|form|measure"
+                       r"|[A-Z]{2,}-\d+|can I ask|to ask you|let (?:her|him|them) know|tell (?:her|him|them|sue)|speak(?:ing)? to|email"
+                       r"|next (?:time|week|session)|same time|safety|hurt|suicid|ending your life|kill)\b", re.I)
+# A proposal for the time after the session is the Plan's homework, not the response to the work.
+_FOR_LATER = re.compile(r"\b(?:week|every|each|daily|at home|tonight|tomorrow|between|before (?:next|we)|monday|tuesday|wednesday"
+                        r"|thursday|friday|saturday|sunday|ring|call|phone|text|book|see your|doctor|GP)\b", re.I)
+_PARTLY = re.compile(r"\b(?:but|though|although)\b", re.I)
+_STAGE = re.compile(r"\((?:[^()]*)\)\s*")
+ANSWER_MAX_WORDS = 14
+PROPOSAL_MAX_WORDS = 25
+SHORT_WORDS = 6
+ITEMS_MAX = 3
+
+# What the client said the work did for them, unasked: "I've never thought of it like that.", "Easier
+# than I thought.", "It helped a bit.", "But it wasn't as bad as I thought."
+_REACTS = re.compile(r"\b(?:never thought of it (?:like that|that way)|(?:easier|better) than I (?:thought|expected)"
+                     r"|(?:was|wasn'?t|isn'?t|not) (?:as bad|so bad) as I (?:thought|expected)|it (?:really )?helped|that helps|helps to hear"
+                     r"|I didn'?t expect)\b", re.I)
+REACTION_MAX_WORDS = 20
+TakenUp = tuple[str, str, str, list[int]]  # (how it was taken up, the proposal, the answer, lines)
+
+
+def _who(utt: Utterance) -> str:
+    return utt.speaker.strip().lower()
+
+
+def _proposal(text: str) -> str:
+    sentences = _SENTENCES.split(" ".join(_STAGE.sub("", text).split()))
+    for n, sentence in enumerate(sentences):
+        if (sentence.endswith("?") and _PROPOSES.search(sentence) and not _NOT_WORK.search(sentence)
+                and not _FOR_LATER.search(sentence)):
+            if len(sentence.split()) <= SHORT_WORDS and n and not sentences[n - 1].endswith("?"):
+                # "Would you be up for that?" says what only with the sentence before it
+                before = sentences[n - 1]
+                if not _FOR_LATER.search(before) and not _NOT_WORK.search(before):
+                    return words_up_to([before, sentence], PROPOSAL_MAX_WORDS) or sentence
+            return words_up_to([sentence], PROPOSAL_MAX_WORDS)
+    return ""
+
+
+def work_taken_up(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bool],
+                  already: str = "") -> list[TakenUp]:
+    """The work proposed in session and how the client answered it, in session order (see the module)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[TakenUp] = []
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or _who(answer) != "client" or mentions_risk(utt.text):
+            continue
+        proposal = _proposal(utt.text)
+        if not proposal or proposal in already:
+            continue
+        said = " ".join(_STAGE.sub("", answer.text).split())
+        words = words_up_to(_SENTENCES.split(said), ANSWER_MAX_WORDS) or " ".join(said.split()[:ANSWER_MAX_WORDS])
+        if REFUSES.search(said):
+            how = "declined"
+        elif AGREES_FIRST.search(said):
+            how = "agreed in part" if _PARTLY.search(words) else "agreed"
+        else:
+            continue
+        found.append((how, proposal, words, [utt.id, answer.id]))
+    return found[:ITEMS_MAX]
+
+
+def reactions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bool], already: str = "") -> list[tuple[str, list[int]]]:
+    """The client's own words on what the work did, from the session's second half (see ``_REACTS``)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, list[int]]] = []
+    for utt in lines[len(lines) // 2:]:
+        if _who(utt) != "client" or mentions_risk(utt.text):  # a parent's "That helps" is not the client's
+            continue
+        sentences = _SENTENCES.split(" ".join(_STAGE.sub("", utt.text).split()))
+        n = next((k for k, s in enumerate(sentences) if _REACTS.search(s)), None)
+        if n is None:
+            continue
+        said = words_up_to(sentences[n:n + 2], REACTION_MAX_WORDS) or sentences[n]
+        if said not in already and sentences[n] not in already:
+            found.append((said, [utt.id]))
+    return found[:ITEMS_MAX]
+
+
+def reactions_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    said = "; ".join(f'"{text}"' for text, _ in found)
+    return f"Response to interventions, what the client said the work did, in the client's words: {said}"
+
+
+def taken_up_sentence(found: Sequence[TakenUp]) -> str:
+    said = "; ".join(f'{how} ("{proposal}" - client: "{answer}")' for how, proposal, answer, _ in found)
+    return f"Response to interventions, when work was proposed in session: {said}"
