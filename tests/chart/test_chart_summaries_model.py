@@ -2,14 +2,18 @@
 
 The tiny model writes poor prose; these tests check what the engine guarantees whatever the model
 says: every statement cites real sources, admin text never appears, drafts/sign/delete rules hold.
+The staging test keeps the model's tokenizer (periods are cut by its counts) and scripts the answers.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from session_assistant.chart.citations import SourceItem
 from session_assistant.chart.summarizer import Summarizer
+from session_assistant.drafting.note_model import Generation
 from session_assistant.errors import ImmutableRecord
 from session_assistant.services.sample_chart import ADMIN_MARKER, build_sample_chart
 from session_assistant.services.summaries import DraftExists
@@ -98,13 +102,16 @@ def test_long_history_is_summarised_in_stages_without_cutting_anything(practice,
     items = practice.summaries.sources(chart.client_id)
     prompts = []
 
-    class Recording:  # the real model, with its prompts kept so the test can read them
+    class Recording:  # the real model's tokenizer (periods are cut by its token counts); scripted answers
         model_id, context_size = tiny_model.model_id, tiny_model.context_size
         count_tokens, prompt_tokens = tiny_model.count_tokens, tiny_model.prompt_tokens
 
         def generate_json(self, messages, *args, **kwargs):
+            # The staging is under test, not the prose (the lifecycle tests here write with the model):
+            # each call answers with a statement citing its first two numbered items.
             prompts.append(messages[-1]["content"])
-            return tiny_model.generate_json(messages, *args, **kwargs)
+            return Generation(json.dumps({"statements": [
+                {"text": "The client worked on sleep and worry with the plan.", "sources": [1, 2]}]}), "stop", 20, 0.01)
 
     result = Summarizer(Recording(), period_tokens=1200, **FAST).summarize(items, title="a treatment summary")
     assert result.levels >= 2 and len(result.periods) >= 2 and result.calls == len(prompts) >= len(result.periods) + 1

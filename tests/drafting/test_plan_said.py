@@ -154,6 +154,16 @@ def test_planned_work_is_quoted_only_when_it_names_the_work():
     assert [text for text, _ in planned_work(utterances)] == ["we can start working on the story of the last night."]
 
 
+def test_work_for_later_in_this_session_is_not_the_plan():
+    # 31: "We'll do that in a minute." (the safety plan, written in the room) was quoted as planned work.
+    from session_assistant.drafting.session_said import planned_work
+    lines = "\n".join(["Clinician: How was the week?", "Client: Fine."] * 3)
+    utterances = parse_transcript(lines + "\nClinician: We'll do that in a minute.\nClient: Okay.\n"
+                                  "Clinician: We'll start the safety plan right now, together.\nClient: Okay.\n"
+                                  "Clinician: I'd like to check in on this next time, every time for now.\nClient: Fine.")
+    assert [text for text, _ in planned_work(utterances)] == ["I'd like to check in on this next time, every time for now."]
+
+
 def test_a_retelling_wrapped_in_plan_words_is_still_a_retelling():
     # 02: "Clinician and client will continue with the plan of walking 3 times a week, dishes, guitar, ..."
     from session_assistant.drafting.plan_said import retells_plan

@@ -1,12 +1,16 @@
 """Chart-aware drafting for a vault session: the client's goals, diagnoses, session-day measures
 and last signed plan are read from the vault, reach the prompt apart from the transcript, and the
-draft's chart lines cite chart items. Real vault; the drafting test uses the real small model."""
+draft's chart lines cite chart items. Real vault and the real drafting pipeline; the model is a scripted
+neighbour (the chart's way into the prompts and the rule lines are under test, not a model's words:
+tests/drafting and tests/bench draft with the real small model)."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+from session_assistant.drafting.note_model import Generation
 from session_assistant.services.draft_chart import chart_context
+from session_assistant.services.engine_loaders import EngineLoaders
 from session_assistant.transcribe.segments import Segment, Transcript
 
 TALK = [
@@ -55,21 +59,43 @@ def test_a_client_without_a_chart_gives_an_empty_context(practice):
     assert not chart_context(practice.vault, practice.appointment_id)
 
 
-@pytest.mark.slow
+class _Scripted:
+    """A scripted neighbour for the sections method: each part's request ("Write the Assessment
+    section ...") is answered with the sentences given for that part, every other with none."""
+
+    model_id = "scripted"
+    context_size = 8192
+
+    def __init__(self, sentences: dict[str, list[dict]]) -> None:
+        self.sentences = sentences
+        self.requests: list[str] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def generate_json(self, messages, schema, max_tokens, **_kwargs):
+        request = messages[-1]["content"]
+        self.requests.append(request)
+        answer = {key: [] for key in schema["properties"]}
+        for part, sentences in self.sentences.items():
+            if f"Write the {part} section" in request and "sentences" in answer:
+                answer["sentences"] = sentences
+        return Generation(json.dumps(answer), "stop", 10, 0.0)
+
+    def close(self) -> None:  # the pipeline closes its model when released
+        pass
+
+
 def test_drafting_a_vault_session_uses_the_clients_chart(practice, monkeypatch):
     ids = _chart(practice)
     segments = [Segment(i, 6.0 * i, 6.0 * i + 5.5, text, speaker=who) for i, (who, text) in enumerate(TALK)]
     practice.sessions.store_transcript(practice.appointment_id, Transcript("en", 36.0, segments))
-    model = practice.sessions.llm()
-    prompts: list[str] = []
-    generate = model.generate_json
-
-    def spy(messages, *args, **kwargs):  # the model is real; only its prompts are recorded
-        prompts.append(messages[-1]["content"])
-        return generate(messages, *args, **kwargs)
-
-    monkeypatch.setattr(model, "generate_json", spy)
+    # The Assessment names the drinking log (the goal's objective), so the goal-support rule writes the goal line.
+    model = _Scripted({"Assessment": [
+        {"text": "The client kept the drinking log most days and drank on four nights.", "evidence": [1]}]})
+    monkeypatch.setattr(practice.sessions, "engines", EngineLoaders(llm=lambda models_dir, name: model))
     practice.sessions.draft_session(practice.appointment_id, "soap")
+    prompts = model.requests
     with_chart = [p for p in prompts if "Client's chart" in p]
     assert with_chart and all("Write the Assessment section" in p for p in with_chart)  # the golden thread's part
     assert all(p.index("Transcript (line number") < p.index("Client's chart") < p.index("Write the") for p in with_chart)
@@ -77,12 +103,11 @@ def test_drafting_a_vault_session_uses_the_clients_chart(practice, monkeypatch):
     assert all("how the session bears on it" in p for p in with_chart)
     assert len(with_chart) < len(prompts)  # Subjective, Objective and Plan see the transcript only
     draft = practice.sessions.latest_draft(practice.appointment_id)["draft"]
-    # Whether the goal line is written depends on the model's sentences naming the drinking (the
-    # goal-support rule, tests/drafting/test_goal_support.py); where it is, it cites chart and lines.
-    goals = [s for s in draft["sentences"] if s["text"].startswith("Treatment goal")]
-    assert all(g["chart_evidence"] == [f"chart:goal:{ids['plan']}.1.1"] and g["section"] == "assessment"
-               and g["evidence"] and set(g["evidence"]) <= {0, 1, 2, 3} for g in goals)
+    [goal] = [s for s in draft["sentences"] if s["text"].startswith("Treatment goal")]
+    assert goal["chart_evidence"] == [f"chart:goal:{ids['plan']}.1.1"] and goal["section"] == "assessment"
+    assert goal["evidence"] and set(goal["evidence"]) <= {0, 1, 2, 3}
     measures = next(s for s in draft["sentences"] if s["text"].startswith("Measures (per chart)"))
     assert measures["chart_evidence"] == [f"chart:assessment:{ids['today']}", f"chart:assessment:{ids['old']}"]
     assert all(not s["chart_evidence"] for s in draft["sentences"] if s["origin"] == "model")
+    assert any(s["origin"] == "model" for s in draft["sentences"])  # the scripted sentence reached the note
     assert [r["status"] for r in draft["risk"]] == ["screened: denied"]

@@ -100,6 +100,10 @@ PLANNED_MIN_WORDS = 6
 # "We can work on that together." names no work: its object is a pronoun for something said before.
 _VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: together| then)?[.!]?$", re.I)
 PLANNED_MAX = 2
+# Work for the rest of this session is not the plan: "We'll do that in a minute." (31, said before the
+# safety plan was written in the room).
+_LATER_TODAY = re.compile(r"\b(?:in a (?:minute|moment|sec(?:ond)?|bit|second)|right now|before you (?:go|leave)"
+                          r"|(?<!from )(?<!for )(?<!until )now\b(?! on)|today|this session|in here)\b", re.I)
 
 
 # Work named for the next session, whatever the verb: "Next week I'd like to go back to the younger part",
@@ -117,7 +121,8 @@ def _planned(sentences: list[str], n: int) -> str | None:
     """The work a sentence names for coming sessions, with a fragment after it that says what it is
     ("... we start the assessment on the memory next session. Picking the image, the belief.")."""
     sentence = sentences[n]
-    if sentence.endswith("?") or len(sentence.split()) < PLANNED_MIN_WORDS or _VAGUE_END.search(sentence):
+    if (sentence.endswith("?") or len(sentence.split()) < PLANNED_MIN_WORDS or _VAGUE_END.search(sentence)
+            or _LATER_TODAY.search(sentence)):
         return None
     match = _WE_WILL.search(sentence)
     if match:
