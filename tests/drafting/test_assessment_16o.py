@@ -1,5 +1,5 @@
 """Assessment rules of issue 16 (therapy16o): triggers the client names unasked ("The mornings are the
-worst bit.", "I'm always worse when ...") or in answer to a chain analysis's prompting event, to "Is that
+worst bit.", "I'm always worse when ...") or in answer to "Is that
 still the worst bit?" and to the clinician recalling "that's when the urges hit"; and progress on a goal
 as the step reached on an exposure ladder. Fictional exchanges written for these tests (no dev session's
 words); every line quotes what was said and cites its lines."""
@@ -25,10 +25,7 @@ def test_a_pronoun_pointing_back_or_the_onset_is_no_trigger():
         assert triggers_reported(parse_transcript(text)) == [], text
 
 
-def test_the_prompting_event_and_the_worst_bit_asked_are_triggers():
-    chain = parse_transcript("Clinician: Let's do the chain. And what was the prompting event?\n"
-                             "Client: My landlord rang about the rent on Friday night.")
-    assert triggers_reported(chain) == [("My landlord rang about the rent on Friday night.", [0, 1])]
+def test_the_worst_bit_asked_is_a_trigger():
     worst = parse_transcript("Clinician: You mentioned the canteen before. Is that still the worst bit?\n"
                              "Client: Canteen, yeah. Everyone sits in rows and watches you carry your tray over.")
     assert triggers_reported(worst) == [("Canteen, yeah. Everyone sits in rows and watches you carry your tray over.",

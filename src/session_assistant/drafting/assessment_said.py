@@ -115,8 +115,8 @@ _WHEN_ASK = re.compile(
     r"|\bwhat time of (?:the )?day\b[^?]*\?|\bwhat (?:was|is) (?:going on|happening) (?:just |right )?(?:before|when|at the time)\b[^?]*\?"
     r"|\bwhat were you doing (?:just |right )?(?:before|when)\b[^?]*\?|\bwhat happened (?:just |right )?before\b[^?]*\?"
     r"|\bis there a (?:time|pattern|situation)\b[^?]*\?|\bwhat (?:sets|set|brings|brought|kicks|kicked) (?:it|that|them|this) (?:off|on)\b[^?]*\?"
-    # a chain analysis's prompting event; "Is that still the worst bit?"; "You said that's when the cravings hit."
-    r"|\bprompting event\b[^?]*\?|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:still )?the (?:worst|hardest) (?:bit|part|time|thing)s?\b[^?]*\?"
+    # "Is that still the worst bit?"; "You said that's when the cravings hit." (the prompting event: triggers_said)
+    r"|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:still )?the (?:worst|hardest) (?:bit|part|time|thing)s?\b[^?]*\?"
     r"|\bthat'?s when (?:the|your) \w+ (?:hit|hits|come|comes|start|starts|kick in|kicks in|get worse|gets worse)\b",
     re.I)
 _NOT_WHEN = re.compile(r"\b(?:last|next|first|start(?:ed)?|begin|began|going to|will|can you|could you)\b", re.I)
