@@ -1,7 +1,7 @@
 """Assessment rules of issue 16 (therapy16o): triggers the client names unasked ("The mornings are the
 worst bit.", "I'm always worse when ...") or in answer to "Is that
 still the worst bit?" and to the clinician recalling "that's when the urges hit"; and progress on a goal
-as the step reached on an exposure ladder. Fictional exchanges written for these tests (no dev session's
+as the step reached on an exposure ladder, and each goal read out in a review with the client's answer. Fictional exchanges written for these tests (no dev session's
 words); every line quotes what was said and cites its lines."""
 
 from __future__ import annotations
@@ -53,3 +53,20 @@ def test_the_step_reached_on_the_ladder_is_progress_on_the_goal():
 def test_a_step_planned_or_asked_without_the_ladder_is_no_progress():
     assert ladder_step("Where are we up to?", "Step four. The bridge.") is None
     assert ladder_step("What's on the ladder next?", "Step five will be the lift.") is None
+
+
+REVIEW = parse_transcript("""Clinician: Shall we look at the goals we set in March? The first one was driving to your sister's.
+Client: Done. Twice, on my own, motorway and all.
+Clinician: Brilliant. And the second goal was about the allotment.
+Client: Half there. I've been up once.
+Clinician: The next one is the hardest, I know. What would help?
+Client: Not sure.""")
+
+
+def test_each_goal_read_out_in_a_review_gets_the_clients_answer():
+    from session_assistant.drafting.assessment_said import goals_reviewed
+    assert goals_reviewed(REVIEW) == [
+        ("The first one was driving to your sister's.", "Done. Twice, on my own, motorway and all.", [0, 1]),
+        ("And the second goal was about the allotment.", "Half there. I've been up once.", [2, 3])]
+    no_goals = parse_transcript("Clinician: The first one was the bus.\nClient: Fine.")
+    assert goals_reviewed(no_goals) == []

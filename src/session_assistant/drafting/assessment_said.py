@@ -219,6 +219,44 @@ def learning_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
         f'"{text}"' for text, _ in found)
 
 
+# --- the goals reviewed one by one ------------------------------------------------------------------
+# A review of the treatment goals (at an ending or a review): the clinician reads each goal out ("The first
+# one was getting back to choir.", "And the third goal was about Mark.") and the client says where it
+# stands ("Done. Every Tuesday.", "That's the half-done one."). Goals must have been named in the talk.
+_GOAL_READ = re.compile(r"^(?:and |so |okay,? )?(?:the |your )(?:first|second|third|fourth|fifth) (?:one|goal)"
+                        r" (?:was|is)\b[^?]*[.!]$", re.I)
+_GOALS_NAMED = re.compile(r"\bgoals?\b", re.I)
+_NOT_KNOWN = re.compile(r"^(?:i don'?t know|not sure|no idea|dunno)\b", re.I)  # "Yes. That's the half-done one." answers
+GOAL_REVIEW_LOOKBACK = 12  # lines since the goals were named
+GOAL_ANSWER_MAX_WORDS = 20
+GOALS_REVIEWED_MAX = 4
+
+
+def goals_reviewed(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, str, list[int]]]:
+    """(the goal as the clinician read it, the client's answer, [both lines]) for each goal read out in a
+    review of the goals."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, str, list[int]]] = []
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker):
+            continue
+        if not any(_GOALS_NAMED.search(x.text) for x in lines[max(0, n - GOAL_REVIEW_LOOKBACK):n + 1]):
+            continue
+        read = [x for x in _SENTENCES.split(" ".join(utt.text.split())) if _GOAL_READ.match(x)]
+        said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), GOAL_ANSWER_MAX_WORDS)
+        if read and said and not _NOT_KNOWN.match(said) and not said.endswith("?") and not risky(read[-1] + " " + said):
+            found.append((read[-1], said, [utt.id, answer.id]))
+        if len(found) == GOALS_REVIEWED_MAX:
+            break
+    return found
+
+
+def goals_reviewed_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    return "Progress on the treatment goals, as reviewed in session: " + "; ".join(
+        f'"{goal}" - client: "{said}"' for goal, said, _ in found)
+
+
 # --- assembled for the note ---------------------------------------------------------------------------
 def goal_terms_with_objectives(goal_text: str, goal_terms: set[str]) -> set[str]:
     """The goal's topic words and its objectives' ("Binges two or fewer a week" names binges)."""
@@ -246,6 +284,9 @@ def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, 
     learned = [t for t in learning_answers(utterances, risky) if t[1][-1] not in cited]
     if learned:
         found.append(("stage", learning_sentence(learned), sorted({i for _, ids in learned for i in ids})))
+    reviewed = [t for t in goals_reviewed(utterances, risky) if t[2][-1] not in cited]
+    if reviewed:
+        found.append(("stage", goals_reviewed_sentence(reviewed), sorted({i for *_, ids in reviewed for i in ids})))
     triggers = [t for t in triggers_reported(utterances, risky) if t[1][-1] not in cited]
     if triggers:
         found.append(("stage", triggers_reported_sentence(triggers), sorted({i for _, ids in triggers for i in ids})))
