@@ -65,10 +65,17 @@ def goal_progress(terms: set[str], terms_said, utterances: Sequence[Utterance],
     if not strong:
         return None
     best: tuple[tuple[int, int], str, int] | None = None
+    asked = ""
     for utt in utterances:
         if not utt.speaker:
             continue
         client = is_client(utt.speaker)
+        asked, was_asked = ("" if client else utt.text), asked
+        step = ladder_step(was_asked, utt.text) if client else None
+        if step and not risky(step):  # "Where are we on the ladder?" - "Step six. Being in the same room as a calm dog."
+            named = terms_said(strong, step)
+            if named and (best is None or (len(named), 1) > best[0]):
+                best = ((len(named), 1), step, utt.id)
         for sentence in _SENTENCES.split(" ".join(utt.text.split())):
             if _ASKING.search(sentence) or len(sentence.split()) > PROGRESS_MAX_WORDS or _FUTURE.search(sentence):
                 continue
@@ -83,6 +90,22 @@ def goal_progress(terms: set[str], terms_said, utterances: Sequence[Utterance],
     return (best[1], best[2]) if best else None
 
 
+# A step reached on an exposure ladder (hierarchy), said by the client when asked where the work stands.
+_LADDER = re.compile(r"\b(?:ladder|hierarchy)\b", re.I)
+_STEP_SAID = re.compile(r"^(?:(?:we'?re |I'?m )?(?:on |at )?)?step (?:" + _NUM_WORD + r")\b", re.I)
+
+
+def ladder_step(asked: str, answer: str) -> str | None:
+    """The client's answer naming the step reached ("Step six. Being in the same room as a calm dog on a
+    lead.") to a question about the ladder; None otherwise. Up to 30 words, cut at a sentence end."""
+    if not _LADDER.search(_question(asked)):
+        return None
+    sentences = _SENTENCES.split(" ".join(answer.split()))
+    if not sentences or not _STEP_SAID.match(sentences[0]) or _FUTURE.search(sentences[0]):
+        return None
+    return words_up_to(sentences, PROGRESS_MAX_WORDS) or None
+
+
 # --- triggers the client names ----------------------------------------------------------------------
 # The clinician asking when a recurring problem comes (functional analysis in any approach): "When
 # does it tend to happen?", "When is it worst?", "What time of day?", "What was going on just before?"
@@ -91,7 +114,10 @@ _WHEN_ASK = re.compile(
     r"kick|show up|tend|usually|most|worst|hardest|strongest|bad|worse|high\w*|go up)\b[^?]*\?"
     r"|\bwhat time of (?:the )?day\b[^?]*\?|\bwhat (?:was|is) (?:going on|happening) (?:just |right )?(?:before|when|at the time)\b[^?]*\?"
     r"|\bwhat were you doing (?:just |right )?(?:before|when)\b[^?]*\?|\bwhat happened (?:just |right )?before\b[^?]*\?"
-    r"|\bis there a (?:time|pattern|situation)\b[^?]*\?|\bwhat (?:sets|set|brings|brought|kicks|kicked) (?:it|that|them|this) (?:off|on)\b[^?]*\?",
+    r"|\bis there a (?:time|pattern|situation)\b[^?]*\?|\bwhat (?:sets|set|brings|brought|kicks|kicked) (?:it|that|them|this) (?:off|on)\b[^?]*\?"
+    # "Is that still the worst bit?"; "You said that's when the cravings hit." (the prompting event: triggers_said)
+    r"|\b(?:is|was|are|were) (?:that|it|this|those|these) (?:still )?the (?:worst|hardest) (?:bit|part|time|thing)s?\b[^?]*\?"
+    r"|\bthat'?s when (?:the|your) \w+ (?:hit|hits|come|comes|start|starts|kick in|kicks in|get worse|gets worse)\b",
     re.I)
 _NOT_WHEN = re.compile(r"\b(?:last|next|first|start(?:ed)?|begin|began|going to|will|can you|could you)\b", re.I)
 # The client's answer placing it ("Usually in the afternoon.", "When he's been screaming for an hour.") or
@@ -103,8 +129,15 @@ _PROBLEM = (r"(?:panic\w*|anxi\w+|scared|frightened|afraid|worr\w+|nervous|on ed
             r"nightmares?|flashbacks?|shak\w+|heart (?:races|racing|pounding|goes)|freez\w+|froze|shut down|gambl\w+|bet\w*|"
             r"smok\w+|use|using|eat\w*|argu\w+|fight\w*|(?:it'?s|it gets|gets) (?:worse|worst|bad|hardest))")
 # The client saying it in one breath: "... at night. That's when the urge got really high."
+# The client naming it unasked: "The nights are the worst bit.", "Payday weekend's always the worst.", "I'm always
+# worse when I don't sleep." A pronoun subject points back ("That's the worst of it."), "got worse" tells the onset.
+_WORST_IS = re.compile(r"^(?:and |but |so )?(?!(?:that|this|it|which|what|there|he|she|they|you|i|the worst)\b)((?:the |my |our )?[a-z]+(?:[ -][a-z]+){0,2})"
+                       r"(?:'s| is| are)(?: always| usually| mostly)? (?:(?:the )?(?:worst|hardest)|worse)(?: bit| part| time| times| day| days)?[.!]$", re.I)
+_WORSE_WHEN = re.compile(r"\b(?:I'?m|I am|it'?s|it is|it gets|I get|things get|I feel)(?: always| usually| mostly| much| even)? worse (?:when|after|if|on|at)\b"
+                         r"[^?]*[.!]$", re.I)
 _THATS_WHEN = re.compile(r"^(?:and |but )?that'?s (?:usually |always |mostly )?when\b\s+(?:i|it|the|my)\b", re.I)
 TRIGGER_MAX_WORDS = 25
+TRIGGER_SHORT_MAX_WORDS = 40
 CLIENT_TRIGGERS_MAX = 2
 
 
@@ -123,6 +156,12 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
                         and not risky(said) and not _NOT_TRIGGER.search(said)):
                     found.append((said, [utt.id]))
                     break
+            else:
+                for sentence in sentences:
+                    if ((_WORST_IS.match(sentence) or _WORSE_WHEN.search(sentence)) and len(sentence.split()) <= TRIGGER_MAX_WORDS
+                            and not risky(sentence) and not _NOT_TRIGGER.search(sentence)):
+                        found.append((sentence, [utt.id]))
+                        break
         elif n + 1 < len(lines) and is_client(lines[n + 1].speaker):
             asked = _question(utt.text)
             ask = _WHEN_ASK.search(asked)
@@ -131,6 +170,8 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
             answer = lines[n + 1]
             sentences = _SENTENCES.split(" ".join(answer.text.split()))
             said = words_up_to(sentences, TRIGGER_MAX_WORDS)
+            if len(said.split()) < 4:  # "Maths, yeah." names it; the next sentence says what happened there
+                said = words_up_to(sentences, TRIGGER_SHORT_MAX_WORDS)
             if (said and len(said.split()) >= 2 and not _NO_ANSWER.match(said)
                     and not said.endswith("?") and not risky(said)):
                 found.append((said, [utt.id, answer.id]))
@@ -178,6 +219,44 @@ def learning_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
         f'"{text}"' for text, _ in found)
 
 
+# --- the goals reviewed one by one ------------------------------------------------------------------
+# A review of the treatment goals (at an ending or a review): the clinician reads each goal out ("The first
+# one was getting back to choir.", "And the third goal was about Mark.") and the client says where it
+# stands ("Done. Every Tuesday.", "That's the half-done one."). Goals must have been named in the talk.
+_GOAL_READ = re.compile(r"^(?:and |so |okay,? )?(?:the |your )(?:first|second|third|fourth|fifth) (?:one|goal)"
+                        r" (?:was|is)\b[^?]*[.!]$", re.I)
+_GOALS_NAMED = re.compile(r"\bgoals?\b", re.I)
+_NOT_KNOWN = re.compile(r"^(?:i don'?t know|not sure|no idea|dunno)\b", re.I)  # "Yes. That's the half-done one." answers
+GOAL_REVIEW_LOOKBACK = 12  # lines since the goals were named
+GOAL_ANSWER_MAX_WORDS = 20
+GOALS_REVIEWED_MAX = 4
+
+
+def goals_reviewed(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, str, list[int]]]:
+    """(the goal as the clinician read it, the client's answer, [both lines]) for each goal read out in a
+    review of the goals."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, str, list[int]]] = []
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker):
+            continue
+        if not any(_GOALS_NAMED.search(x.text) for x in lines[max(0, n - GOAL_REVIEW_LOOKBACK):n + 1]):
+            continue
+        read = [x for x in _SENTENCES.split(" ".join(utt.text.split())) if _GOAL_READ.match(x)]
+        said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), GOAL_ANSWER_MAX_WORDS)
+        if read and said and not _NOT_KNOWN.match(said) and not said.endswith("?") and not risky(read[-1] + " " + said):
+            found.append((read[-1], said, [utt.id, answer.id]))
+        if len(found) == GOALS_REVIEWED_MAX:
+            break
+    return found
+
+
+def goals_reviewed_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    return "Progress on the treatment goals, as reviewed in session: " + "; ".join(
+        f'"{goal}" - client: "{said}"' for goal, said, _ in found)
+
+
 # --- assembled for the note ---------------------------------------------------------------------------
 def goal_terms_with_objectives(goal_text: str, goal_terms: set[str]) -> set[str]:
     """The goal's topic words and its objectives' ("Binges two or fewer a week" names binges)."""
@@ -205,6 +284,9 @@ def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, 
     learned = [t for t in learning_answers(utterances, risky) if t[1][-1] not in cited]
     if learned:
         found.append(("stage", learning_sentence(learned), sorted({i for _, ids in learned for i in ids})))
+    reviewed = [t for t in goals_reviewed(utterances, risky) if t[2][-1] not in cited]
+    if reviewed:
+        found.append(("stage", goals_reviewed_sentence(reviewed), sorted({i for *_, ids in reviewed for i in ids})))
     triggers = [t for t in triggers_reported(utterances, risky) if t[1][-1] not in cited]
     if triggers:
         found.append(("stage", triggers_reported_sentence(triggers), sorted({i for _, ids in triggers for i in ids})))
