@@ -39,7 +39,8 @@ def test_a_report_with_the_clients_name_as_subject_moves_to_subjective_with_its_
                                       "evidence": [1]}]})
     assert _model(draft, "objective") == []
     moved = [s for s in draft.section_sentences("subjective") if s.origin == "model"]
-    assert [s.text for s in moved] == ["Sam reported that he had been at his brother's all day, helping him paint."]
+    # "Sam" is the name the clinician calls the client: the note says "The client" (client_name, therapy16p).
+    assert [s.text for s in moved] == ["The client reported that they had been at their brother's all day, helping him paint."]
     assert moved[0].evidence == [1]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
@@ -122,3 +122,53 @@ def homework_review(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
 
 def review_sentence(found: tuple[str, list[int]]) -> str:
     return f'Homework from last time, in the client\'s words: "{found[0]}"'
+
+
+# The client's answer to how much or how often ("Can we get a sense of how much you're drinking in a
+# typical week?" - "Weeknights, maybe three or four beers. Weekends more. Like six or eight on a
+# Saturday.", 03): frequency and severity as said, when the clinician did not say them back in a few
+# words (``reflected_amounts`` quotes those). A question asking for a zero-to-ten number is the
+# rating rules'; the last third plans, and its amounts are the plan's.
+_ASKS_AMOUNT = re.compile(r"\bhow (?:many|often|much|long|bad|frequent\w*)\b|\bhow (?:many|much) (?:\w+ )?(?:a|per|each|every) "
+                          r"(?:day|night|week)\b", re.I)
+_SCALE_ASKED = re.compile(r"\b(?:zero|0|nought|one|1) to (?:ten|10|a hundred|100)\b|\bout of (?:ten|10|a hundred|100)\b"
+                          r"|\bscale\b|\bpercent\b|\brate\b|\bhow long (?:have we|until|till|before (?:we|our|next))\b", re.I)
+ANSWERS_MAX = 2
+QUESTION_MAX_WORDS = 20
+_GUESS = re.compile(r"\b(?:would|will|do you think|might|could)\b", re.I)
+# How much a thought is believed is the response to the work (cognitive restructuring), and a
+# questionnaire's item ("Over the last two weeks, how often have you been bothered by ...") the measure's.
+_NOT_ACCOUNT = re.compile(r"\bbeliev\w*|\bbothered by\b|\bover the (?:last|past) two weeks\b|\blike a real\b", re.I)
+RISK_CONTEXT_LINES = 4  # "How often are you having those thoughts?" after a risk question is the risk list's
+
+
+def answered_amounts(utterances: Sequence[Utterance], risky=lambda text: False,
+                     taken: Sequence[int] = ()) -> list[tuple[str, str, list[int]]]:
+    """(the question, the client's answer, [question, answer]) for up to two answers that give an
+    amount, in the session's first two thirds; the question says what is counted ("How many panic
+    attacks did you have this week?" - "Three. Last week it was five, so that's fewer."). Not a
+    guess ("would", "do you think") or the time a task will take; ``taken``: lines another rule
+    quotes already."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, str, list[int]]] = []
+    for n, utt in enumerate(lines[:len(lines) * 2 // 3]):
+        if is_client(utt.speaker) or n + 1 >= len(lines) or lines[n + 1].speaker.strip().lower() != "client":
+            continue
+        asked = [s for s in _SENTENCES.split(" ".join(utt.text.split())) if s.endswith("?")]
+        question = asked[-1] if asked else ""
+        answer = lines[n + 1]
+        if (not _ASKS_AMOUNT.search(question) or _SCALE_ASKED.search(question) or _GUESS.search(question)
+                or _NOT_ACCOUNT.search(question) or any(risky(u.text) or (not is_client(u.speaker) and asks_about_risk(u))
+                                                     for u in lines[max(0, n - RISK_CONTEXT_LINES):n + 1])
+                or len(question.split()) > QUESTION_MAX_WORDS or answer.id in taken or utt.id in taken):
+            continue
+        said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), ACCOUNT_MAX_WORDS)
+        if said and _AMOUNT.search(said) and not said.endswith("?") and not _AGE.search(said) and not risky(said):
+            found.append((question, said, [utt.id, answer.id]))
+        if len(found) == ANSWERS_MAX:
+            break
+    return found
+
+
+def answered_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    return "Client's account, as asked and answered: " + "; ".join(f'"{q}" - "{a}"' for q, a, _ in found)

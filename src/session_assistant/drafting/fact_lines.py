@@ -14,7 +14,8 @@ from session_assistant.drafting.assessment_said import (assessment_lines, goal_p
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
 from session_assistant.drafting.chart_context import (ChartContext, _terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
-from session_assistant.drafting.client_account import homework_review, reflected_amounts, reflected_sentence, review_sentence
+from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, homework_review, reflected_amounts,
+                                                       reflected_sentence, review_sentence)
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
@@ -136,6 +137,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         amounts = reflected_amounts(source.utterances, mentions_risk)
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
+        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
+        if answered:  # how much or how often, as the client answered the clinician's question
+            lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
         review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
         if review:
             lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))

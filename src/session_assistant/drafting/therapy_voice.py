@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from session_assistant.drafting.client_name import called_client, source_client_name
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
 from session_assistant.drafting.placement import MOVED_TO, better_part, continues_report, named_report
@@ -126,7 +127,7 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
 
     ``evidence`` (the lines the sentence cites) and ``pronouns`` (the chart's, "she/her") let a
     sentence copied in the first or second person be rewritten in the third (``person_voice``)."""
-    result = VoiceResult(_PATIENT.sub(_as_client, text))
+    result = VoiceResult(called_client(_PATIENT.sub(_as_client, text), source_client_name(source)))
     if result.text != text:
         result.flags.append(VOICE_REWRITTEN)
     for quote in _QUOTED.findall(result.text):
