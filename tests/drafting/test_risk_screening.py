@@ -80,6 +80,10 @@ SCREENINGS = [
     # 14: a question about people in general ("Some mums ..."), then "Have you ...?" about it.
     ("Some mums have thoughts of harming themselves. Have you had any thoughts like that?", "No. God, no.",
      DENIED, "", "self_harm"),
+    # A transcriber's stage direction before the answer (47's past cutting had been "answer unclear").
+    ("Have you ever hurt yourself on purpose?", "(pause) Yeah. When I was younger. I used to cut.", ENDORSED, "",
+     "self_harm"),
+    ("Any thoughts of suicide?", "[sighs] No. Not now.", DENIED, "", "suicidal_ideation"),
 ]
 
 

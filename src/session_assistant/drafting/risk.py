@@ -267,9 +267,14 @@ def asks_about_risk(utt: Utterance) -> bool:
     return bool(_screening_topics(utt) or _read_back_topics(utt))
 
 
+# A transcriber's stage direction before the answer ("(pause) Yeah. When I was younger.", "[sighs] No.")
+# is not its first word: the yes or no after it is.
+_STAGE_DIRECTION = re.compile(r"^\s*(?:[(\[][^)\]]{1,30}[)\]][\s.,]*)+")
+
+
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
-    text = answer.text
+    text = _STAGE_DIRECTION.sub("", answer.text)
     if is_passive_ideation(text):
         return ENDORSED, "passive"
     for _, match in _category_matches(text):
