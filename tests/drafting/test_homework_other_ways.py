@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from session_assistant.drafting.homework_agreed import homework_agreed
 from session_assistant.drafting.plan_said import homework_given
+from session_assistant.drafting.transcript_input import parse_transcript
 from short_sessions import after_an_opening
 
 
@@ -59,3 +60,24 @@ def test_one_vocabulary_of_agreement_for_every_rule_reading_an_answer():
         assert not any(name in vars(module) for name in ("_AGREES", "_REFUSES", "_YES"))
     assert answers.AGREES_FIRST.search("Got it.") and answers.AGREES.search("Watch. I'll put it on the watch.")
     assert not answers.AGREES.search("That sounds hard.") and answers.REFUSES.search("Um, I don't know.")
+
+
+def test_a_read_back_after_safety_planning_that_asks_what_it_missed_keeps_the_week():
+    # 47: "So, recap. ... Have I missed anything?" - "Don't think so." came right after the safety plan was
+    # updated, so the whole read-back was taken for safety planning and the diary and the drinking limits
+    # were missing from the Plan. A summary of the session read back is still no homework.
+    from session_assistant.drafting.homework_agreed import agreed_sentence, homework_agreed
+    lines = "\n".join(["Clinician: How was the week?", "Client: Fine, mostly."] * 10)
+    text = lines + ("\nClinician: Let's go through your safety plan. Who is on it now?\nClient: My flatmate, Jess.\n"
+                    "Clinician: That's honest. Okay. So, recap. Diary Fridays and Saturdays. Decide how much before you "
+                    "go out, not alone. Tell Jess she's on the safety plan. Have I missed anything?\n"
+                    "Client: Don't think so.\nClinician: Same time next week?\nClient: Yes.")
+    found = homework_agreed(parse_transcript(text))
+    said = agreed_sentence(found)
+    assert "Diary Fridays and Saturdays" in said and "Decide how much before you go out" in said
+    assert "safety plan" not in said and "Don't think so" not in said
+    summary = lines + ("\nClinician: Let's go through your safety plan. Who is on it?\nClient: My brother.\n"
+                       "Clinician: Let me sum up. The divorce became final on Monday and your mood has dropped. "
+                       "You walk the dog each night. Did I get that right?\nClient: Yes, that's it.\n"
+                       "Clinician: Same time next week?\nClient: Yes.")
+    assert not any("divorce" in item[0] for item in homework_agreed(parse_transcript(summary)))

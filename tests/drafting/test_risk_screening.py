@@ -46,6 +46,11 @@ RISKY = [
     ("The kids were left home alone for days.", "neglect"),
     ("I took an overdose two years ago.", "suicidal_ideation"),
     ("The urge to cut was really strong.", "self_harm"),
+    # The model writes "they": "with thoughts of cutting themselves" (47) passed as no risk and reached the
+    # note as the model's own risk statement, which the note never holds.
+    ("The client reported feeling stressed, with thoughts of cutting themselves.", "self_harm"),
+    ("They had hurt themselves on purpose, including cutting.", "self_harm"),
+    ("Client said they used to cut their arms.", "self_harm"),
 ]
 
 
@@ -72,6 +77,13 @@ SCREENINGS = [
     ("Any thoughts of harming anyone else?", "Not really, no.", DENIED, "", "harm_to_others"),
     ("Do you feel safe at home?", "Mostly I guess, it depends on the week.", UNCLEAR, "", "abuse"),
     ("Have you been hurting yourself?", "No, I would never hurt myself.", DENIED, "", "self_harm"),
+    # 14: a question about people in general ("Some mums ..."), then "Have you ...?" about it.
+    ("Some mums have thoughts of harming themselves. Have you had any thoughts like that?", "No. God, no.",
+     DENIED, "", "self_harm"),
+    # A transcriber's stage direction before the answer (47's past cutting had been "answer unclear").
+    ("Have you ever hurt yourself on purpose?", "(pause) Yeah. When I was younger. I used to cut.", ENDORSED, "",
+     "self_harm"),
+    ("Any thoughts of suicide?", "[sighs] No. Not now.", DENIED, "", "suicidal_ideation"),
 ]
 
 

@@ -155,9 +155,17 @@ _RECAP_ANNOUNCED = re.compile(
     r"\b(?:(?:can|could|may) I (?:just )?(?:check|make sure|read (?:it|that|them|this) back|run through|go over|recap|sum up)"
     r"|let me (?:just )?(?:check|recap|sum (?:it |that |this )?up|summari[sz]e|go over|read (?:it|that|them|this) back|run through)"
     r"|let'?s (?:just )?(?:recap|sum (?:it |that |this )?up|go over (?:it|that|what)|run through)"
-    r"|to (?:recap|sum (?:it |that |this )?up|summari[sz]e)|in summary)\b", re.I)
+    r"|to (?:recap|sum (?:it |that |this )?up|summari[sz]e)|in summary)\b"
+    r"|^(?:(?:so|okay|ok|right),?\s+)?(?:a |quick |a quick )?recap\b", re.I)  # "So, recap. GP, Monday. ..." (47)
 RECAP_ANNOUNCED_MAX_WORDS = 80
 RECAP_ANNOUNCED_MIN_ITEMS = 2
+
+
+# A read-back that ends asking what it left out is confirmed by a no.
+_MISSED_ANYTHING = re.compile(r"\b(?:have I|did I|I've|I have) (?:missed|left out|forgotten) anything\b|\banything I(?:'ve| have)? "
+                              r"(?:missed|left out|forgot(?:ten)?)\b", re.I)
+_NOTHING_MISSED = re.compile(r"^\s*(?:no\b|nope\b|nah\b|(?:I )?don'?t think so\b|not that I can think of\b|that'?s (?:it|everything|all)\b"
+                             r"|I think that'?s (?:it|everything|all)\b)", re.I)
 
 
 def _announced_recap(text: str) -> str:
@@ -225,7 +233,12 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                     found.append((said, "client", None, "", [utt.id]))
                     seen.add(utt.id)
             continue
-        if mentions_risk(utt.text) or any(_SAFETY_PLANNING.search(u.text) for u in lines[max(0, n - SAFETY_LOOKBACK):n + 1]):
+        # Safety-plan steps are the risk note's, not homework; a read-back of the week's items that asks
+        # what it left out still is ("So, recap. GP, Monday. ... Tell Jess she's on the safety plan. ...
+        # Have I missed anything?", 47; its items leave out what names risk). A read-back of the session
+        # ("The divorce became final on Monday ...", 09) is not.
+        if mentions_risk(utt.text) or (any(_SAFETY_PLANNING.search(u.text) for u in lines[max(0, n - SAFETY_LOOKBACK):n + 1])
+                                       and not (_MISSED_ANYTHING.search(utt.text) and _announced_recap(utt.text))):
             continue
         before = lines[n - 1]
         if (_TAKEN_UP.search(utt.text) and before.speaker.strip().lower() == "client" and before.id not in seen
@@ -253,6 +266,9 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if agreed is None and answer is not None and is_client(answer.speaker) and not REFUSES.search(answer.text) \
                 and then is not None and then.speaker == utt.speaker and _GOES_ON.search(then.text):
             agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
+        if agreed is None and _MISSED_ANYTHING.search(utt.text) and _announced_recap(utt.text) and answer is not None \
+                and is_client(answer.speaker) and _NOTHING_MISSED.match(answer.text):
+            agreed = ""  # "Have I missed anything?" - "Don't think so." (47): confirmed, though a no is no quote to show
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
         recap = _announced_recap(utt.text)

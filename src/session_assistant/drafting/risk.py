@@ -68,9 +68,9 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
     ),
     "self_harm": (
         r"\bself[- ]?(?:harm|injur)\w*",
-        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|scratch|scratching)\s+(?:my|him|her)sel(?:f|ves)\b",
+        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|scratch|scratching)\s+(?:my|him|her|them)sel(?:f|ves)\b",
         r"\b(?:been|started|start|stopped|stop|still|keep|kept|urges? to|thought about|thinking about|relapsed(?: on| into)?|went back to)"
-        r" (?:cutting|burning myself)\b", r"\bcut(?:ting)? (?:my|her|his) (?:arms?|wrists?|legs?|thighs?|skin)\b",
+        r" (?:cutting|burning myself)\b", r"\bcut(?:ting)? (?:my|her|his|their) (?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\burges? to (?:cut|self[- ]harm|burn|hurt myself)\b",
     ),
     "harm_to_others": (
@@ -97,7 +97,7 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                           r"\b(?:better off )?dead\b", r"\bbetter off without (?:you|them|me)\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
                           r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
                           r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
-    "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) yourself\b", r"\bself[- ]?(?:harm|injur)\w*"),
+    "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) (?:yourself|themselves)\b", r"\bself[- ]?(?:harm|injur)\w*"),
     "harm_to_others": (r"\b(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|someone|others|other people|anybody)\b",),
     "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
               r"\bhurt you\b"),
@@ -267,9 +267,14 @@ def asks_about_risk(utt: Utterance) -> bool:
     return bool(_screening_topics(utt) or _read_back_topics(utt))
 
 
+# A transcriber's stage direction before the answer ("(pause) Yeah. When I was younger.", "[sighs] No.")
+# is not its first word: the yes or no after it is.
+_STAGE_DIRECTION = re.compile(r"^\s*(?:[(\[][^)\]]{1,30}[)\]][\s.,]*)+")
+
+
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
-    text = answer.text
+    text = _STAGE_DIRECTION.sub("", answer.text)
     if is_passive_ideation(text):
         return ENDORSED, "passive"
     for _, match in _category_matches(text):
