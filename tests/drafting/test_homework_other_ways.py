@@ -81,3 +81,17 @@ def test_a_read_back_after_safety_planning_that_asks_what_it_missed_keeps_the_we
                        "You walk the dog each night. Did I get that right?\nClient: Yes, that's it.\n"
                        "Clinician: Same time next week?\nClient: Yes.")
     assert not any("divorce" in item[0] for item in homework_agreed(parse_transcript(summary)))
+
+
+def test_a_referral_inside_a_read_back_is_the_referral_rules_and_takes_no_answer():
+    # 47: the read-back's homework is quoted by the Plan's agreed line, and its referral ("I refer you to the
+    # young adults team.") was lost with it, or shown as "GP, Monday." (client: "Don't think so.").
+    from session_assistant.drafting.plan_said import referrals_offered
+    lines = "\n".join(["Clinician: How was the week?", "Client: Fine, mostly."] * 10)
+    text = lines + ("\nClinician: So, recap. GP, Monday. I refer you to the young adults team. Diary Fridays and "
+                    "Saturdays. Have I missed anything?\nClient: Don't think so.\nClinician: Same time next week?\n"
+                    "Client: Yes.")
+    utterances = parse_transcript(text)
+    recap = next(u for u in utterances if "recap" in u.text)
+    found = referrals_offered(utterances, {recap.id}, (), ["Diary Fridays and Saturdays."])
+    assert [(said, answer) for said, answer, _ in found] == [("I refer you to the young adults team.", None)]

@@ -174,7 +174,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "planned", next_visit[0], next_visit[1]))
         tasks = clinician_tasks(source.utterances)
         quoted = set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
-        referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks]) if plan_said else []
+        quoted_texts = [part[0] for part in homework or []] + [item[0] for item in agreed]
+        referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks],
+                                      quoted_texts) if plan_said else []
         if referrals:
             lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals), _cited(referrals)))
         planned = planned_work(source.utterances)

@@ -184,28 +184,39 @@ REFERRALS_MAX = 2
 REFERRAL_MAX_WORDS = 30
 
 
+_REFERS = re.compile(r"\b(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|a referral|referr(?:ing|ed) you) to\b", re.I)
+_ASKS_WHAT_WAS_MISSED = re.compile(r"\b(?:have I|did I) (?:missed|left out|forgotten|miss|forget) anything\b", re.I)
+
+
 def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
-                      tasks: Sequence[str] = ()) -> list[tuple[str, str | None, list[int]]]:
+                      tasks: Sequence[str] = (), quoted: Sequence[str] = ()) -> list[tuple[str, str | None, list[int]]]:
     """(the clinician's sentence naming the referral, the client's answer or None, lines) for each
     line of the second half where the clinician offers someone outside this therapy (a doctor, a
     group, a program); ``skip``: lines another rule line already quotes; ``tasks``: the clinician's
     own tasks another line quotes, whose sentence is not taken again ("I'll send her a letter too",
-    beside "worth you asking your GP for the blood tests", which is)."""
+    beside "worth you asking your GP for the blood tests", which is); ``quoted``: what those lines quote.
+    A line in ``skip`` still gives a referral sentence its quote left out."""
     tail, lines = _tail(utterances, 0.5)
     half = len(lines) - len(tail)
     found: list[tuple[str, str | None, list[int]]] = []
     # The first half counts too when one sentence both offers and names the person ("the groggy mornings
     # are worth mentioning to Dr. Hassan when you see her", said while reviewing the tablets).
     for n, utt in [(k, lines[k]) for k in range(half)] + list(tail):
-        if is_client(utt.speaker) or utt.id in skip or not _OFFERS.search(utt.text):
+        if is_client(utt.speaker) or not _OFFERS.search(utt.text):
             continue
-        named = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _REFERRAL_TO.search(s)
-                      and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))), None)
+        sentences = [s for s in _SENTENCES.split(" ".join(utt.text.split())) if (_REFERRAL_TO.search(s) or _REFERS.search(s))
+                     and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))]
+        if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
+            sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
+        # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
+        named = next((s for s in sentences if _REFERS.search(s)), sentences[0] if sentences else None)
         if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
             continue
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
         # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
         answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
+        if _ASKS_WHAT_WAS_MISSED.search(utt.text):
+            answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
         if len(found) == REFERRALS_MAX:
