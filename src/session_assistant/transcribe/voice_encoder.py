@@ -145,7 +145,7 @@ class VoiceEncoder:
             flat = x.reshape(steps * batch, -1)
             # The input projection runs over _CHUNK steps at a time: one product over all 160
             # steps of a 128-piece batch is 84 MB, read back step by step from memory; a chunk
-            # stays in cache (about 15 % less time, bench/README.md, speakers17l).
+            # stays in cache (with the one tanh: 10-25 % less speaker time, bench/README.md, speakers17l).
             for t0 in range(0, steps, _CHUNK):
                 t1 = min(steps, t0 + _CHUNK)
                 projected = (flat[t0 * batch:t1 * batch] @ w_ih + bias).reshape(t1 - t0, batch, 4 * size)
