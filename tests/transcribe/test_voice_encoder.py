@@ -92,3 +92,37 @@ def test_piece_prints_equal_the_central_partial_of_the_whole_piece(encoder, tmp_
     assert fast.shape == (len(pieces), 256)
     assert np.abs(fast - reference).max() < 1e-5
     assert encoder.embed_pieces([]).shape == (0, 256)
+
+
+def _textbook_lstm(weights, mels: np.ndarray) -> np.ndarray:
+    """GE2E as PyTorch computes it (gates i, f, g, o; sigmoid by exp; float64), step by step."""
+    x = mels.astype(np.float64)
+    for layer in range(3):
+        w_ih, w_hh = weights[f"lstm.weight_ih_l{layer}"].astype(np.float64), weights[f"lstm.weight_hh_l{layer}"].astype(np.float64)
+        bias = weights[f"lstm.bias_ih_l{layer}"].astype(np.float64) + weights[f"lstm.bias_hh_l{layer}"]
+        h = np.zeros((x.shape[0], w_hh.shape[1]))
+        c = np.zeros_like(h)
+        outputs = []
+        for t in range(x.shape[1]):
+            i, f, g, o = np.split(x[:, t] @ w_ih.T + h @ w_hh.T + bias, 4, axis=1)
+            c = c / (1 + np.exp(-f)) + np.tanh(g) / (1 + np.exp(-i))
+            h = np.tanh(c) / (1 + np.exp(-o))
+            outputs.append(h)
+        x = np.stack(outputs, axis=1)
+    raw = np.maximum(h @ weights["linear.weight"].T.astype(np.float64) + weights["linear.bias"], 0.0)
+    return raw / np.linalg.norm(raw, axis=1, keepdims=True)
+
+
+def test_the_fast_lstm_gives_the_textbook_prints(encoder, tmp_path):
+    # The step folds the sigmoid gates into one tanh (their weights halved at load) and computes
+    # the input projection a few steps at a time (issue 17: the speaker work's cost). The prints
+    # must stay those of the plain network, whatever the batch and a last chunk's length.
+    audio = read_wav(speak("Can you tell me more about what has been keeping you awake at night?",
+                           "en-us+m3", tmp_path / "a.wav"))
+    mels, _ = encoder.partials(audio, hop_frames=40)
+    mels = np.concatenate([mels, mels[:, :, ::-1]])[:, :157]  # 157 steps: a short last chunk
+    with np.load(MODELS_DIR / "speaker-ge2e" / "encoder.npz") as data:
+        weights = {k: data[k] for k in data.files}
+    expected = _textbook_lstm(weights, mels)
+    assert np.abs(encoder.embed_partials(mels) - expected).max() < 1e-5
+    assert np.abs(encoder.embed_partials(mels[:1]) - expected[:1]).max() < 1e-5
