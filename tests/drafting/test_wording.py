@@ -93,6 +93,22 @@ def test_a_checklist_read_back_as_a_finding_is_withheld():
     assert ["echoes_instructions" in s.flags for s in draft.withheld] == [True]
 
 
+def test_a_heading_of_the_instructions_read_back_as_a_sentence_is_withheld():
+    # 48's Assessment held "The client's response to the interventions. Readiness for change. The client's
+    # chart." among its sentences: the prompt's own headings, no finding. A short true sentence stays.
+    source = SourceIndex([Utterance(0, "Clinician", "How did the post box go?"),
+                          Utterance(1, "Client", "I did it every day and I was tearful at times.")])
+    fmt = get_format("soap", "client")
+    raw = {"assessment": [{"text": "The client's response to the interventions.", "evidence": [1]},
+                          {"text": "Readiness for change.", "evidence": [1]},
+                          {"text": "The client's chart.", "evidence": [1]},
+                          {"text": "Client tearful at times.", "evidence": [1]}]}
+    draft = assemble(fmt, raw, source, [], model="m", mode="direct", warnings=[], subject="client")
+    assert [s.text for s in draft.sentences if s.origin == "model"] == ["Client tearful at times."]
+    assert sorted(s.text for s in draft.withheld if "echoes_instructions" in s.flags) == [
+        "Readiness for change.", "The client's chart.", "The client's response to the interventions."]
+
+
 @pytest.mark.parametrize("drafted, kept, removed", [
     ("The patient is a 55-year-old male with a history of asthma.", "The patient is a male with a history of asthma.",
      ["55"]),

@@ -161,12 +161,19 @@ def stated_scores(text: str) -> set[tuple[str, str]]:
     return {(name, n) for name in names for n in numbers_in(_INSTRUMENT.sub(" ", text))}
 
 
+HEADING_MAX_WORDS = 4
+_PROMPT_NOUNS = {"client", "clinician", "chart", "session", "note"}
+
+
 def echoes_instructions(bag: set[str], instructions: set[str], source: SourceIndex) -> bool:
     """True when a sentence is mostly words of the section's instructions that nobody said, as in
     "No changes in appearance, affect, speech, examination findings, vital signs or lab results.":
     a small model reads its checklist back as a normal finding, which the note must never invent."""
     echoed = {w for w in bag & instructions if w not in source.vocab}
-    return len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag)
+    # ... or a heading of the instructions read back as a sentence: "The client's response to the
+    # interventions.", "Readiness for change.", "The client's chart." (48's Assessment), with no finding in it.
+    heading = 0 < len(bag) <= HEADING_MAX_WORDS and bag <= instructions | _PROMPT_NOUNS
+    return heading or (len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag))
 
 
 def plan_without_retelling(plan: list[DraftSentence], dropped: list[DraftSentence]) -> list[DraftSentence]:
