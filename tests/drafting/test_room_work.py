@@ -102,6 +102,18 @@ def test_a_record_gone_through_and_not_one_for_next_time():
     assert record_review(_talk(("Keep the sleep diary this week and bring it next time.", "Okay."))) is None
 
 
+def test_a_scale_anchored_in_words_is_a_scale():
+    # 45 (solution-focused scaling): "on the scale where ten is your head is completely out of the ward and
+    # nought is the worst it was ... where were you?" - "Three." was no rating, as no "zero to ten" was said.
+    from session_assistant.drafting.rating_course import _scale_of
+    question = ("On the scale where ten is your head is completely out of the ward and nought is the worst it was, "
+                "where were you?")
+    work = scale_ratings(_talk((question, "Three. I said three."), ("And today?", "Five.")))
+    assert work is not None and work.label.endswith('answered "Three.")')
+    assert _scale_of(question) == "out of 10"
+    assert scale_ratings(_talk(("Where is the scale in the bathroom?", "Three steps from the door."))) is None
+
+
 def test_ratings_asked_on_a_scale_are_quoted_with_the_answer_and_not_twice():
     talk = _talk(("How bad is the urge right now, zero to ten?", "Seven the first time. Then four."), ("Okay.", "Yeah."))
     work = scale_ratings(talk)

@@ -24,7 +24,8 @@ _NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 # A scale named in the question: "zero to ten", "nought to a hundred", "out of a hundred", "percent".
 _SCALE = re.compile(r"\b(?:(?:zero|nought|0|one|1)\s*(?:to|-)\s*(?:a |one )?(hundred|100|ten|10|five|5)"
-                    r"|out of (?:a |one )?(hundred|100|ten|10|five|5)|(percent|per cent|%))\b|(%)", re.I)
+                    r"|out of (?:a |one )?(hundred|100|ten|10|five|5)|(percent|per cent|%)"
+                    r"|scale where (?:a |one )?(hundred|100|ten|10) (?:is|means))\b|(%)", re.I)  # "the scale where ten is ..." (45)
 # A rating asked without a scale: the unit that names one ("SUDS"), "put a number on", "how much do you believe".
 _RATING_WORDS = re.compile(r"\b(?:suds|sud|what number|(?:what(?:'s| is) )?your number|what(?:'s| is) the number|put a number|give (?:it|me) a number"
                            r"|how (?:much|strongly|far) (?:do|did) you (?:still )?(?:believe|trust)|how (?:true|strong|likely|confident|important|ready)\b[^?]{0,60}\bnow"

@@ -35,7 +35,8 @@ __all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_
 _SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
 _NUM = (r"(?:\d{1,3}|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
         r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
-_SCALE = r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10)|SUDS?\b)"
+_SCALE = (r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10)|SUDS?\b"
+          r"|scale where (?:a )?(?:hundred|100|ten|10) (?:is|means)\b)")
 # A rating asked: a scale named in a question, or asked again in a few words while an exercise runs.
 _RATING_ASK = re.compile(r"\b" + _SCALE, re.I)
 _REASK = re.compile(r"^(?:(?:and|okay|so|good),?\s+)*(?:(?:what(?:'s| is)? (?:the|your)|and the|and your) (?:number|rating|suds)(?: now)?|"
