@@ -249,3 +249,16 @@ def test_what_the_clinician_will_do_is_in_the_plan_once_and_a_permission_counts_
     assert [(s.section, s.evidence) for s in tasks] == [("plan", [8, 9, 12])]  # not the refused one, not the recap
     assert tasks[0].text == ('Clinician to follow up, as said in session: "writing to Dr. Lee about it, client agreed"; '
                              '"I\'ll call you on Tuesday just to check in".')
+
+
+def test_rulers_recalled_by_name_are_a_scaling_ruler():
+    # 47: "So last time, when we did the rulers, you said importance of cutting down was about a seven, and
+    # confidence about a four. Where are they now?" named no ruler, so MI was not named at all.
+    talk = parse_transcript(
+        "Clinician: So last time, when we did the rulers, you said importance of cutting down was about a seven, and "
+        "confidence about a four. Where are they now?\nClient: Importance, eight. Confidence, still four.\n"
+        "Clinician: Importance went up. What worries you about the ketamine now?\nClient: The bladder thing.")
+    [mi] = [i for i in detect_interventions(talk) if i.approach == "motivational interviewing"]
+    assert "scaling ruler" in mi.techniques
+    plain = parse_transcript("Clinician: Bring a ruler to measure the shelf. What worries you about the move?\nClient: Money.")
+    assert not [i for i in detect_interventions(plain) if i.approach == "motivational interviewing"]

@@ -18,7 +18,8 @@ from session_assistant.drafting.transcript_input import Utterance
 # approach -> {technique: patterns}. Techniques are the words a clinician would write.
 INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "motivational interviewing": {
-        "scaling ruler": (r"\bon a scale (?:of|from) (?:0|1|one|zero) to (?:10|ten)\b", r"\bhow (?:important|confident|ready) (?:is it|are you)\b"),
+        "scaling ruler": (r"\bon a scale (?:of|from) (?:0|1|one|zero) to (?:10|ten)\b", r"\bhow (?:important|confident|ready) (?:is it|are you)\b",
+                          r"\bthe rulers?\b[^?]{0,40}\b(?:importance|confidence|readiness)\b"),  # "when we did the rulers, you said importance ..." (47)
         "pros and cons": (r"\bpros and cons\b", r"\b(?:good|not so good|less good) things about\b", r"\bdownsides? of\b",
                           r"\bwhat do you (?:like|get out of|enjoy about)\b"),
         "eliciting change talk": (r"\bwhat would (?:be|make|it take)\b.*\b(?:different|better|change)\b",
