@@ -172,7 +172,11 @@ def echoes_instructions(bag: set[str], instructions: set[str], source: SourceInd
     echoed = {w for w in bag & instructions if w not in source.vocab}
     # ... or a heading of the instructions read back as a sentence: "The client's response to the
     # interventions.", "Readiness for change.", "The client's chart." (48's Assessment), with no finding in it.
-    heading = 0 < len(bag) <= HEADING_MAX_WORDS and bag <= instructions | _PROMPT_NOUNS
+    # A sentence mostly of the session's own words is a finding, however short ("Lungs are clear to
+    # auscultation.", the medical voice's instructions name lungs and auscultation).
+    words = bag - _PROMPT_NOUNS
+    heading = (0 < len(bag) <= HEADING_MAX_WORDS and bag <= instructions | _PROMPT_NOUNS
+               and len(words - source.vocab) >= 0.5 * len(words))
     return heading or (len(echoed) >= 3 and len(echoed) >= 0.4 * len(bag))
 
 
