@@ -19,8 +19,9 @@ from typing import Sequence
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.session_done import _AHEAD_OF_NOW, _value
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 _NUM = (r"(?:\d{1,3}|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
         r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 _SCALE = r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10))"

@@ -23,3 +23,8 @@ AGREES = re.compile(r"(?:^|\b)(?:" + AGREE + r")\b", re.I)
 # The answer opens with a refusal or a doubt: "No.", "Not really.", "I can't on Tuesdays.", "Um, I don't know."
 REFUSES = re.compile(r"^(?:(?:uh|um|er|oh|well|hmm)[,.]?\s+)*(?:no\b|nah\b|not really|i can'?t|i don'?t\b|i do not\b|i haven'?t)",
                      re.I)
+
+# A read-back that ends asking what it left out ("Have I missed anything?"): a no answers that question,
+# confirming the read-back, and is no answer to any item in it.
+ASKS_WHAT_WAS_MISSED = re.compile(r"\b(?:have I|did I|I've|I have) (?:missed|left out|forgotten|miss|forget) anything\b"
+                                  r"|\banything I(?:'ve| have)? (?:missed|left out|forgot(?:ten)?)\b", re.I)

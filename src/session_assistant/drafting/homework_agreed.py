@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.answers import AGREES, REFUSES
+from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import words_up_to
+from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 _LEAD = r"^(?:(?:and|so|okay|ok|then|just|now|um|uh|well|good|great|alright)[,.]?\s+)*"
 # A verb of something the client would do between sessions.
 _DO = (r"(?:text|call|phone|ring|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|add|put|read|walk|take|tell|send"
@@ -162,8 +162,6 @@ RECAP_ANNOUNCED_MIN_ITEMS = 2
 
 
 # A read-back that ends asking what it left out is confirmed by a no.
-_MISSED_ANYTHING = re.compile(r"\b(?:have I|did I|I've|I have) (?:missed|left out|forgotten) anything\b|\banything I(?:'ve| have)? "
-                              r"(?:missed|left out|forgot(?:ten)?)\b", re.I)
 _NOTHING_MISSED = re.compile(r"^\s*(?:no\b|nope\b|nah\b|(?:I )?don'?t think so\b|not that I can think of\b|that'?s (?:it|everything|all)\b"
                              r"|I think that'?s (?:it|everything|all)\b)", re.I)
 
@@ -233,12 +231,14 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                     found.append((said, "client", None, "", [utt.id]))
                     seen.add(utt.id)
             continue
+        recap = _announced_recap(utt.text)
+        asks_missed = bool(recap) and bool(ASKS_WHAT_WAS_MISSED.search(utt.text))
         # Safety-plan steps are the risk note's, not homework; a read-back of the week's items that asks
         # what it left out still is ("So, recap. GP, Monday. ... Tell Jess she's on the safety plan. ...
         # Have I missed anything?", 47; its items leave out what names risk). A read-back of the session
         # ("The divorce became final on Monday ...", 09) is not.
         if mentions_risk(utt.text) or (any(_SAFETY_PLANNING.search(u.text) for u in lines[max(0, n - SAFETY_LOOKBACK):n + 1])
-                                       and not (_MISSED_ANYTHING.search(utt.text) and _announced_recap(utt.text))):
+                                       and not asks_missed):
             continue
         before = lines[n - 1]
         if (_TAKEN_UP.search(utt.text) and before.speaker.strip().lower() == "client" and before.id not in seen
@@ -266,12 +266,11 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if agreed is None and answer is not None and is_client(answer.speaker) and not REFUSES.search(answer.text) \
                 and then is not None and then.speaker == utt.speaker and _GOES_ON.search(then.text):
             agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
-        if agreed is None and _MISSED_ANYTHING.search(utt.text) and _announced_recap(utt.text) and answer is not None \
-                and is_client(answer.speaker) and _NOTHING_MISSED.match(answer.text):
+        if agreed is None and asks_missed and answer is not None and is_client(answer.speaker) \
+                and _NOTHING_MISSED.match(answer.text):
             agreed = ""  # "Have I missed anything?" - "Don't think so." (47): confirmed, though a no is no quote to show
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
-        recap = _announced_recap(utt.text)
         proposal = recap or _recap(utt.text) or (_proposals(utt.text, agreed)
                              or _recap_tail(utt.text))
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):

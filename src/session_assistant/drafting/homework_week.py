@@ -23,9 +23,9 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import words_up_to
+from session_assistant.drafting.wording import SENTENCE_BREAK, STAGE_DIRECTION, words_up_to
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 # A line that opens the planning of the time until the next visit.
 _OPENS = re.compile(r"\b(?:(?:let'?s|we can|we could) (?:plan|think about|set up|sort out) (?:the|this|your|next) week"
                     r"|for (?:this|the coming|the next) week\b[^.!?]*\?"
@@ -49,7 +49,7 @@ _BARE = re.compile(r"^(?:(?:okay|ok|yeah|yes|yep|good|great|right|sure|alright|f
                    r"got it|that'?s (?:fine|good|great)|(?:but |and )?I(?:'ll| will| can| could) (?:try|do that|do it))[,.!]?\s*)+$", re.I)
 # The clinician's comment on what was said ("That's a big drop already, from twelve a night to four.") is no item.
 _COMMENT = re.compile(r"^(?:(?:okay|good|great|right),?\s+)?(?:that'?s|that is|it'?s|it is|this is)\b", re.I)
-_STAGE = re.compile(r"\((?:[^()]*)\)\s*")  # "(laughs)", "(pause)"
+_STAGE = STAGE_DIRECTION  # "(laughs)", "(pause)"
 # A client's question that asks rather than offers ("What's the one more thing?"); "Maybe Wednesday
 # and Saturday?" and "And write down the numbers?" offer an item.
 _ASKS = re.compile(r"^(?:and |so |but )?(?:what|how|why|who|where|when|can|could|would|is|are|do|does|did|just)\b", re.I)

@@ -20,8 +20,9 @@ from typing import Callable, Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 _NAMES = re.compile(
     r"\b(?:safety behaviou?rs?|(?:the |that |your )avoidance|avoiding (?:it|them|things|the)\b"
     # "the asking keeps the circle going", "things that keep the worry going"; never "And keep the diary going."

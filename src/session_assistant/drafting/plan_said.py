@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.answers import AGREES_FIRST
+from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
@@ -185,7 +185,6 @@ REFERRAL_MAX_WORDS = 30
 
 
 _REFERS = re.compile(r"\b(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|a referral|referr(?:ing|ed) you) to\b", re.I)
-_ASKS_WHAT_WAS_MISSED = re.compile(r"\b(?:have I|did I) (?:missed|left out|forgotten|miss|forget) anything\b", re.I)
 
 
 def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
@@ -215,7 +214,7 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
         # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
         answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
-        if _ASKS_WHAT_WAS_MISSED.search(utt.text):
+        if ASKS_WHAT_WAS_MISSED.search(utt.text):
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))

@@ -17,8 +17,9 @@ from typing import Sequence
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 _NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
              r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|hundred)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")

@@ -12,8 +12,9 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 
 # Structured problem solving, its steps in order (D'Zurilla and Nezu; PST manuals).
 _STEPS: dict[str, tuple[str, ...]] = {

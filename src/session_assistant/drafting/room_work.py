@@ -27,12 +27,13 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
 __all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_ratings", "dear_man", "ruler_follow_up", "imaginal_exposure", "problem_solving",
            "named_exercise", "progress_review", "proposed_exercises", "psychoeducation", "record_review", "rehearsal", "room_work", "room_work_ids",
            "room_work_sentence", "scale_ratings", "thought_record"]
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 _NUM = (r"(?:\d{1,3}|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
         r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 _SCALE = (r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10)|SUDS?\b"

@@ -20,8 +20,9 @@ from typing import Sequence
 from session_assistant.drafting.grounding import content_words, numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 # A verb of something done together in the room, in the past tense.
 _DONE = re.compile(r"\b(?:did|practi[sc]ed|worked (?:on|through)|looked at|went (?:through|over)|tried|rehearsed|role[- ]?played|"
                    r"started|reviewed|identified|filled (?:in|out)|mapped|made|wrote|read|planned|scheduled|used)\b", re.I)

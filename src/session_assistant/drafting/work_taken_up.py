@@ -22,9 +22,9 @@ from typing import Callable, Sequence
 from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import words_up_to
+from session_assistant.drafting.wording import SENTENCE_BREAK, STAGE_DIRECTION, words_up_to
 
-_SENTENCES = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
+_SENTENCES = SENTENCE_BREAK
 _PROPOSES = re.compile(
     r"\b(?:(?:are you|would you be|you) (?:up for|willing to|open to|okay to|happy to|game)"
     r"|shall we (?:try|do|give|have|practi[sc]e|look|start|run)|can we (?:try|do|give|have a go|practi[sc]e|start|run)"
@@ -40,7 +40,7 @@ _NOT_WORK = re.compile(r"^(?:and |so |okay,? )?(?:what|where|when|how|which|who|
 _FOR_LATER = re.compile(r"\b(?:week|every|each|daily|at home|tonight|tomorrow|between|before (?:next|we)|monday|tuesday|wednesday"
                         r"|thursday|friday|saturday|sunday|ring|call|phone|text|book|see your|doctor|GP)\b", re.I)
 _PARTLY = re.compile(r"\b(?:but|though|although)\b", re.I)
-_STAGE = re.compile(r"\((?:[^()]*)\)\s*")
+_STAGE = STAGE_DIRECTION  # "(laughs)", "(pause)"
 ANSWER_MAX_WORDS = 14
 PROPOSAL_MAX_WORDS = 25
 SHORT_WORDS = 6
