@@ -2,6 +2,11 @@
 
     PYTHONPATH=src:bench flock /tmp/sa-core1.lock taskset -c 1 nice .venv/bin/python bench/speaker_clustering.py \
         [--mirror /work/.mirror] [--real /tmp/pyannote-data] [--variants main,centred,...] [--sets dev,held]
+        [--prints-from DUMP | --windows | --both]
+
+``--prints-from DUMP`` replays the prints ``speaker_errors.py --all-clips --dump DUMP`` stored (numpy
+only, no encoder run); ``--windows`` prints each piece as the mean of its 1.6 s partials every 0.5 s;
+``--both`` joins GE2E's and the d-vector's prints (bench/README.md, speakers17m, has the figures).
 
 Issue 17: on real 30 s clips the clustering of a clip's 5-11 deciding prints is what names words
 wrong (``speaker_errors.py``: 76-87 % of the wrong words). This bench computes each clip's pieces and
@@ -302,7 +307,7 @@ def main() -> None:
                     shown.append(f"{name} {100 * r / n:.1f}")
                 if people == 2:
                     two[0], two[1] = two[0] + r, two[1] + n
-        # two-person clips: dev00 (dev half), dev01 and trn03 (held-back half), sample (real dev)
+            # two-person clips: dev00 (dev half), dev01 and trn03 (held-back half), sample (real dev)
             print(f"{variant:<20} {set_name:<20} {100 * right / max(total, 1):5.1f} % of {total} words, median "
                   f"{statistics.median(per_clip) if per_clip else 0:.1f} %; two-person "
                   f"{100 * two[0] / max(two[1], 1):.1f} % of {two[1]}  [{', '.join(shown)}]", flush=True)
