@@ -21,7 +21,8 @@ APP = REPO / "dist" / "SessionAssistant"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not bundle_test_wanted(), reason="builds the desktop bundle (~4 min): runs in CI, or with SA_BUNDLE_TEST=1"),
+    pytest.mark.skipif(not bundle_test_wanted(),
+                       reason="builds the desktop bundle (~4 min): runs in CI, or with SA_BUNDLE_TEST=1"),
 ]
 
 
