@@ -14,19 +14,15 @@ import subprocess
 
 import pytest
 
-from sa_testing import REPO
+from sa_testing import REPO, SELF_CHECK_STEPS, bundle_test_wanted
 
 APP = REPO / "dist" / "SessionAssistant"
 
 
-def _wanted() -> bool:
-    choice = os.environ.get("SA_BUNDLE_TEST", "")
-    return choice == "1" or (choice != "0" and os.environ.get("CI", "").lower() in ("1", "true", "yes"))
-
-
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not _wanted(), reason="builds the desktop bundle (~4 min): runs in CI, or with SA_BUNDLE_TEST=1"),
+    pytest.mark.skipif(not bundle_test_wanted(),
+                       reason="builds the desktop bundle (~4 min): runs in CI, or with SA_BUNDLE_TEST=1"),
 ]
 
 
@@ -43,6 +39,9 @@ def test_bundle_builds_runs_read_only_and_keeps_models_outside_and_dev_tools_out
     log = build.stdout + build.stderr
     assert build.returncode == 0, log[-4000:]
     assert "self-check passed (10/10 steps passed)" in build.stdout, log[-4000:]
+    # Every step, in order: where this test runs, tests/bundle/test_selfcheck_source.py leaves its
+    # full check from source to this one (the same code, frozen).
+    assert [line.split()[1] for line in build.stdout.splitlines() if line.startswith("PASS")] == SELF_CHECK_STEPS
     assert "PASS  install-dir  nothing written in the bundle" in build.stdout
     assert "SessionAssistant opened its window" in build.stderr
     assert "bundle size:" in build.stderr and "PyInstaller build:" in build.stderr
