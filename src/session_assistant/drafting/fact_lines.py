@@ -12,7 +12,7 @@ from session_assistant.drafting.analysis_said import (exercise_ratings, exercise
 from session_assistant.drafting.assessment_said import (assessment_lines, goal_progress, goal_progress_sentence,
                                                         goal_terms_with_objectives)
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
-from session_assistant.drafting.chart_context import (ChartContext, _terms_said, goal_sentence, goal_support, goal_terms,
+from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
 from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, homework_review, reflected_amounts,
                                                        reflected_sentence, review_sentence)
@@ -245,7 +245,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             # The golden thread: a count set against an earlier one on the goal's topic, quoted with the goal.
-            progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), _terms_said,
+            progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), terms_said,
                                       source.utterances, mentions_risk) if subject == "client" else None)
             if progress:
                 name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")
