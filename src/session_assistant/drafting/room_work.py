@@ -20,6 +20,7 @@ from typing import Sequence
 
 from session_assistant.drafting.analysis_said import exercise_ratings
 from session_assistant.drafting.grounding import numbers_in
+from session_assistant.drafting.ladder_said import hierarchy_steps, rated_in_turn, ruler_answers
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, clinician_turns,
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
@@ -247,6 +248,10 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
                                              ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances))
              if w is not None]
+    # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
+    ladder = hierarchy_steps(utterances)
+    turns = rated_in_turn(utterances, ladder.evidence if ladder else ())
+    found += [RoomWork(w.label, w.evidence) for w in (ladder, turns, ruler_answers(utterances)) if w is not None]
     ratings = scale_ratings(utterances, sorted(set(quoted) | quoted_elsewhere(utterances) | {i for w in found for i in w.evidence}))
     found += [ratings] if ratings else []
     return [w for w in found if w.label not in named and not (w.label in _SAME_AS and _SAME_AS[w.label] in named)]
