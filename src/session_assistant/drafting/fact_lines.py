@@ -24,7 +24,8 @@ from session_assistant.drafting.work_taken_up import reactions, reactions_senten
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
-                                                      said_sentence, within_session_changes, within_session_sentence)
+                                                      said_sentence, totalled_said, totalled_sentence, within_session_changes,
+                                                      within_session_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
@@ -199,6 +200,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         scored = measures_said(source.utterances, chart) if plan_said else []  # a record has its own score slots
         if scored:
             lines.append(_rule_line(fmt, "measures", said_sentence(scored), _cited(scored)))
+        totalled = totalled_said(source.utterances, chart) if plan_said else []
+        if totalled and not any(ids[0] in _cited(scored) for *_, ids in totalled):
+            lines.append(_rule_line(fmt, "measures", totalled_sentence(totalled), _cited(totalled)))
         moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
             lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said), _cited(moved_said)))
