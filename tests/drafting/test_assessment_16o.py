@@ -7,7 +7,7 @@ words); every line quotes what was said and cites its lines."""
 from __future__ import annotations
 
 from session_assistant.drafting.assessment_said import goal_progress, ladder_step, triggers_reported
-from session_assistant.drafting.chart_context import ChartContext, _terms_said, goal_terms
+from session_assistant.drafting.chart_context import ChartContext, terms_said, goal_terms
 from session_assistant.drafting.transcript_input import parse_transcript
 
 
@@ -46,7 +46,7 @@ Client: Not yet.""")
 
 def test_the_step_reached_on_the_ladder_is_progress_on_the_goal():
     chart = ChartContext.from_json({"goals": [{"id": "G1", "text": "Cross the bridge over the river to work"}]})
-    said = goal_progress(goal_terms(chart.goals[0]), _terms_said, LADDER)
+    said = goal_progress(goal_terms(chart.goals[0]), terms_said, LADDER)
     assert said == ("Step four. Standing on the bridge over the river for ten minutes.", 1)
 
 

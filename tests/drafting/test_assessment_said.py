@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from session_assistant.drafting.assessment_said import goal_progress, learning_answers, triggers_reported
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts
-from session_assistant.drafting.chart_context import ChartContext, _terms_said, goal_terms
+from session_assistant.drafting.chart_context import ChartContext, terms_said, goal_terms
 from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
@@ -89,9 +89,9 @@ def test_a_goal_gets_the_count_set_against_an_earlier_one_on_its_topic_never_a_d
     chart = ChartContext.from_json({"goals": [{"id": "G1", "text": "Exercise at the gym three times a week"},
                                               {"id": "G2", "text": "Feel less worn down"}]})
     gym, worn = chart.goals
-    said = goal_progress(goal_terms(gym), _terms_said, GYM)
+    said = goal_progress(goal_terms(gym), terms_said, GYM)
     assert said == ("I went to the gym four times, up from none the week before.", 1)
-    assert goal_progress(goal_terms(worn), _terms_said, GYM) is None
+    assert goal_progress(goal_terms(worn), terms_said, GYM) is None
     lines, facts = fact_lines(get_format("soap"), SourceIndex(GYM), chart, "client")
     goal_lines = [s for s in lines if s.chart_evidence == [gym.ref]]
     assert len(goal_lines) == 1 and goal_lines[0].section == "assessment"

@@ -19,16 +19,16 @@ from typing import Sequence
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.session_done import _AHEAD_OF_NOW, _value
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import SCALE
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 _SENTENCES = SENTENCE_BREAK
 _NUM = (r"(?:\d{1,3}|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
         r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
-_SCALE = r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10))"
 
 # "How scary, nought to ten?", "How anxious are you right now, zero to a hundred?"
 _DISTRESS = r"(?:anxious|scared|scary|frightened|afraid|nervous|distressed|panicky|uncomfortable)"
-_DISTRESS_ASK = re.compile(r"\bhow (" + _DISTRESS + r")\b[^.?!]{0,40}\b" + _SCALE + r"\b[^.!]*\?", re.I)
+_DISTRESS_ASK = re.compile(r"\bhow (" + _DISTRESS + r")\b[^.?!]{0,40}(?:" + SCALE + r")[^.!]*\?", re.I)
 # Asked again in a few words while the exercise runs: "Scary?", "How anxious now?", "What number?", "And now?"
 _REASK = re.compile(r"^(?:(?:and|okay|so),?\s+)?(?:how \w+ now|what(?:'s the)? number(?: now)?|where are you now|number now|now)\?$", re.I)
 REASK_MAX_WORDS = 5

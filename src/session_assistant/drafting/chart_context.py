@@ -192,7 +192,9 @@ def _says_term(term: str, words: set[str]) -> bool:
                for w in words for f in forms)
 
 
-def _terms_said(terms: set[str], text: str) -> set[str]:
+def terms_said(terms: set[str], text: str) -> set[str]:
+    """The ``terms`` (a goal's words) that ``text`` says, in any form ``GOAL_SYNONYMS`` or a shared
+    prefix allows; public because the fact lines read goal progress with it too."""
     words = content_words(text)
     return {t for t in terms if _says_term(t, words)}
 
@@ -209,10 +211,10 @@ def goal_support(goal: ChartFact, source: SourceIndex, facts: Sequence[tuple[str
     name = content_words(goal.text.split(":", 1)[-1].split(" (objectives:")[0]) - {"goal", "client"}
     supported: list[int] = []
     for text, evidence in facts:
-        if _terms_said(name, text) == name:
+        if terms_said(name, text) == name:
             continue  # the chart's goal echoed ("... and reducing work stress", 03 sections): no evidence
-        in_fact = _terms_said(terms, text)
-        lines = {i: _terms_said(terms, source.by_id[i].text) for i in evidence if i in source.by_id}
+        in_fact = terms_said(terms, text)
+        lines = {i: terms_said(terms, source.by_id[i].text) for i in evidence if i in source.by_id}
         cited = [i for i, said in lines.items() if said]
         # The lines themselves must name the topic: a model sentence echoing the chart ("This session
         # was about exploring alcohol use and reducing work stress", 03 sections) cites "And stress."
@@ -221,7 +223,7 @@ def goal_support(goal: ChartFact, source: SourceIndex, facts: Sequence[tuple[str
     # Or the client spoke to it more than in passing: two of the client's own lines name its topic
     # (10: "The team lunch is in two weeks", "Team lunch was eighty"), whatever the facts cite.
     own = [u.id for u in source.utterances if u.speaker and not _CLINICIAN.match(u.speaker)
-           and len(_terms_said(terms, u.text)) >= need]
+           and len(terms_said(terms, u.text)) >= need]
     if len(own) >= MIN_CLIENT_LINES:
         supported += own
     return sorted(set(supported))

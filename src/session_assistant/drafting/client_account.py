@@ -16,6 +16,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import RATING_WORDS, SCALE
 from session_assistant.drafting.wording import words_up_to
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
@@ -131,8 +132,7 @@ def review_sentence(found: tuple[str, list[int]]) -> str:
 # rating rules'; the last third plans, and its amounts are the plan's.
 _ASKS_AMOUNT = re.compile(r"\bhow (?:many|often|much|long|bad|frequent\w*)\b|\bhow (?:many|much) (?:\w+ )?(?:a|per|each|every) "
                           r"(?:day|night|week)\b", re.I)
-_SCALE_ASKED = re.compile(r"\b(?:zero|0|nought|one|1) to (?:ten|10|a hundred|100)\b|\bout of (?:ten|10|a hundred|100)\b"
-                          r"|\bscale\b|\bpercent\b|\brate\b|\bhow long (?:have we|until|till|before (?:we|our|next))\b", re.I)
+_SCALE_ASKED = re.compile(SCALE + "|" + RATING_WORDS + r"|\bscale\b|\brate\b|\bhow long (?:have we|until|till|before (?:we|our|next))\b", re.I)
 ANSWERS_MAX = 2
 QUESTION_MAX_WORDS = 20
 _GUESS = re.compile(r"\b(?:would|will|do you think|might|could)\b", re.I)

@@ -12,7 +12,7 @@ from session_assistant.drafting.analysis_said import (exercise_ratings, exercise
 from session_assistant.drafting.assessment_said import (assessment_lines, goal_progress, goal_progress_sentence,
                                                         goal_terms_with_objectives)
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
-from session_assistant.drafting.chart_context import (ChartContext, _terms_said, goal_sentence, goal_support, goal_terms,
+from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
 from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, homework_review, reflected_amounts,
                                                        reflected_sentence, review_sentence)
@@ -24,7 +24,8 @@ from session_assistant.drafting.work_taken_up import reactions, reactions_senten
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
-                                                      said_sentence, within_session_changes, within_session_sentence)
+                                                      said_sentence, totalled_said, totalled_sentence, within_session_changes,
+                                                      within_session_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
@@ -199,6 +200,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         scored = measures_said(source.utterances, chart) if plan_said else []  # a record has its own score slots
         if scored:
             lines.append(_rule_line(fmt, "measures", said_sentence(scored), _cited(scored)))
+        totalled = totalled_said(source.utterances, chart) if plan_said else []
+        if totalled and not any(ids[0] in _cited(scored) for *_, ids in totalled):
+            lines.append(_rule_line(fmt, "measures", totalled_sentence(totalled), _cited(totalled)))
         moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
             lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said), _cited(moved_said)))
@@ -245,7 +249,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         for goal in chart.goals:
             touched = goal_touches(goal, source) if support is None else goal_support(goal, source, support)
             # The golden thread: a count set against an earlier one on the goal's topic, quoted with the goal.
-            progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), _terms_said,
+            progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), terms_said,
                                       source.utterances, mentions_risk) if subject == "client" else None)
             if progress:
                 name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")

@@ -14,6 +14,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext, ChartFact
+from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -95,10 +96,39 @@ def within_session_sentence(found: Sequence[tuple[str, list[tuple[str, float]], 
 _MEASURE = re.compile(r"\b(?:PHQ-?(?:9|A|2)|GAD-?7|ISI|PCL-?5|EPDS|AUDIT(?:-C)?|CUDIT(?:-R)?|DAST(?:-10)?|PSS|CPAQ|SPIN|BDI(?:-II)?|BAI"
                       r"|Y-?BOCS|ORS|SRS|K-?10|CORE-?10|DASS(?:-21)?|WSAS|PG-?13|ESS|Epworth|[Ss]leep efficiency|WHO-?5|OCI-?R|PDSS"
                       r"|EDE-?Q|C-?SSRS|RCADS|SCARED|SDQ|MADRS|HAM-?[AD]|PHQ-?15|ASRS|IES-?R|ITQ|PSWQ|SIAS|HADS)\b")
-_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d)?\b")
+_DIGITS = re.compile(r"\b\d{1,3}(?:\.\d)?\b")
+# A score said in words is read only where a score stands ("came out at fourteen", "GAD-7 today, fourteen",
+# "that adds up to, let me see, seventeen"): "one" or "two" elsewhere in the sentence is no score.
+_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+         r"|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)")
+_WORD_SCORE = re.compile(r"\b(?:scored|score (?:is|was|of)|(?:came|comes?) (?:out )?(?:at|to)|adds? up to|total(?:led)?(?: is| was| of)?"
+                         r"|is|was|it's|that's|at|today|now)[,:]?\s+(?:(?:a|about|around|let me see|um),?\s+)*(" + _WORD + r")\b"
+                         r"(?!\s*(?:minutes?|questions?|items?|weeks?|days?|months?|years?|times?|o'?clock|of (?:them|those|the)|things?|people)\b)", re.I)
+
+
+class _Numbers:
+    """The scores a sentence says, digits anywhere and words where a score stands (``_WORD_SCORE``)."""
+
+    def search(self, text: str) -> bool:
+        text = _MEASURE.sub(" ", text)  # the 9 of "PHQ-9" is no score
+        return bool(_DIGITS.search(text) or _WORD_SCORE.search(text))
+
+    def findall(self, text: str) -> list[str]:
+        text = _MEASURE.sub(" ", text)
+        found = [(m.start(), m.group(0)) for m in _DIGITS.finditer(text)]
+        found += [(m.start(1), next(iter(numbers_in(m.group(1))), m.group(1))) for m in _WORD_SCORE.finditer(text)]
+        return [value for _, value in sorted(found)]
+
+
+_NUMBER = _Numbers()
 _BEFORE = re.compile(r"\b(?:first|started|start|last (?:time|week|month)|was|were|before|ago|baseline)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 FOLLOW_LINES = 4
+
+
+def _charted(name: str, in_chart: set[str]) -> bool:
+    """The chart gives the measure, under its name or a longer one ("EDE-Q" and "EDE-Q global")."""
+    return any(c == name.lower() or c.startswith(name.lower() + " ") for c in in_chart)
 
 
 def _said(utterances: Sequence[Utterance], chart: ChartContext | None,
@@ -113,9 +143,11 @@ def _said(utterances: Sequence[Utterance], chart: ChartContext | None,
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
         for k, sentence in enumerate(sentences):
             match = _MEASURE.search(sentence)
-            if match is None or match.group(0).lower() in in_chart or match.group(0).lower() in named:
+            if match is None or _charted(match.group(0), in_chart) or match.group(0).lower() in named:
                 continue
             said = [s for s in sentences[max(0, k - 1):k + 1] if _NUMBER.search(s)]
+            if not said and k + 1 < len(sentences) and _NUMBER.search(sentences[k + 1]):
+                said = [sentence, sentences[k + 1]]  # "Thanks for the PHQ-9. It came out at eleven."
             if not said or not _NUMBER.search(" ".join(said)):
                 continue
             ids = [utt.id]
@@ -165,3 +197,39 @@ def said_changes_sentence(found: Sequence[tuple[str, float, float, list[int]]]) 
                      f"({'higher' if now > before else 'lower' if now < before else 'unchanged'})"
                      for name, before, now, _ in found)
     return f"Change on measures scored in session, as said: {said}."
+
+
+# A measure read item by item and totalled aloud ("(reads items) Okay. That comes to sixteen.", "So that
+# adds up to, let me see, seventeen."): the total sentence, with the measure named within a few lines
+# before it (by its name, else as the questionnaire, form or items read).
+_TOTALLED = re.compile(r"\b(?:comes? to|came to|adds? up to|added (?:it |them |that )?up|add (?:it|them|that) up|(?:that's )?a total of"
+                       r"|total (?:is|was|of|comes to)|totals?)\b", re.I)
+_READ = re.compile(r"\b(?:questionnaires?|forms?|items?|measures?|scales?|reads items|checklist)\b", re.I)
+TOTAL_LOOKBACK = 15
+
+
+def totalled_said(utterances: Sequence[Utterance], chart: ChartContext | None) -> list[tuple[str, str, list[int]]]:
+    """(the measure's name, the clinician's total sentence, lines) for a measure read and totalled
+    aloud that the chart does not give: by name, or, unnamed, with a score no chart measure has."""
+    in_chart = {(_scored(f) or ("",))[0].lower() for f in (chart.measures if chart else [])}
+    charted = {_number(scored[1]) for f in (chart.measures if chart else []) for scored in [_scored(f)] if scored}
+    lines = [u for u in utterances if u.speaker]
+    for n, utt in enumerate(lines):
+        if is_client(utt.speaker):
+            continue
+        sentence = next((s for s in _SENTENCES.split(" ".join(utt.text.split())) if _TOTALLED.search(s) and _NUMBER.search(s)), None)
+        if sentence is None:
+            continue
+        before = " ".join(u.text for u in lines[max(0, n - TOTAL_LOOKBACK):n + 1])
+        named = _MEASURE.search(before)
+        if named is None and not _READ.search(before):
+            continue
+        score = _NUMBER.findall(sentence)[-1]
+        if (named and _charted(named.group(0), in_chart)) or (named is None and score in charted):
+            continue
+        return [(named.group(0) if named else "a questionnaire", sentence, [utt.id])]
+    return []
+
+
+def totalled_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    return "; ".join(f'{name} read item by item in session and totalled: "{said}"' for name, said, _ in found)

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from session_assistant.drafting.risk import is_client
+
 MOVED_TO = "moved_to"  # flag "moved_to:plan" etc.: the review panel shows where the model had put it
 
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
@@ -120,3 +122,36 @@ def continues_report(text: str, report: str) -> bool:
     opens = _CONTINUES.match(outside) or (subject[:1].isupper() and subject not in _NOT_A_NAME
                                            and re.match(rf"{re.escape(subject)}\b(?!')", outside))
     return bool(opens) and not _OF_THE_ROOM.search(outside)
+
+
+# --- the client's week told in Objective without a reporting verb ("The client had tried a breathing
+# exercise twice, which helped a little."): the client as subject, a verb of doing or undergoing in the
+# past, and only the client's own lines cited. Never what the room shows (appeared, rated, tearful),
+# nor what the client did in the session's work (identified, agreed, rated) ----------------------------
+_EXPERIENCE = re.compile(
+    _LEAD + r"(?:the client|client|she|he|they|(?P<name>[A-Z][a-z]+))\s+(?:also\s+|then\s+|still\s+|only\s+)?"
+    r"(?:had(?:n't| not)?\s+(?:also |just |not |never |nearly |already |only |finally |still |been |tried to |managed to )*\w+"
+    r"|(?:was|were)(?:n't| not)?\s+(?:\w+ing|able|unable|too|up|out|off|awake|back|home|late)\b"
+    r"|(?!(?:identified|acknowledged|recogni[sz]ed|expressed|agreed|engaged|participated|demonstrated|verbali[sz]ed|endorsed|denied"
+    r"|declined|responded|answered|asked|chose|generated|rated|scored|completed|appeared|seemed|looked|presented|nodded|smiled"
+    r"|laughed|cried|sighed|paused|spoke|arrived|attended|joined|reported|described|stated|explained|mentioned|shared|noted"
+    r"|indicated|disclosed|admitted|confirmed|requested|needed|wanted|used|practi[sc]ed|rehearsed|role-?played|reviewed)\b)"
+    r"(?:\w+ed|went|felt|found|got|made|took|kept|came|left|thought|knew|did|saw|slept|ate|drank|spent|began|lost|gave|heard|woke"
+    r"|sat|stayed|drove|ran|fell|hid|forgot|bought|sent|rang|met|had)\b)", re.I)
+_THE_ROOM = re.compile(r"\b(?:appeared|seemed|looked|presented|observ\w*|in (?:the |this |today's )?session|during (?:the|this) session"
+                       r"|today|clinician|therapist|was (?:taught|guided|shown|coached|led|asked|encouraged|invited)|rated|scored"
+                       r"|tearful|cried|crying|laughed|smiled|eye contact)\b", re.I)
+
+
+def client_experience(text: str, evidence, source) -> bool:
+    """True when ``text`` tells what the client did or went through, in the past and outside the
+    room's work, and every line it cites (one at least, a clinician's question aside) is the client's:
+    a report, which Subjective holds, though the model wrote no reporting verb."""
+    outside = " ".join(_QUOTED.sub(" ", text).split())
+    match = _EXPERIENCE.match(outside)
+    if (not match or _THE_ROOM.search(outside) or _RESPONSE.search(outside)  # the response to the work: Assessment's
+            or (match.group("name") and match.group("name") in _NOT_A_NAME)):
+        return False
+    # A clinician's question cited with its answer supports nothing itself: the answer does.
+    cited = [u for u in (source.by_id.get(i) for i in evidence) if u is None or not u.text.rstrip().endswith("?")]
+    return bool(cited) and all(u is not None and is_client(u.speaker) for u in cited)

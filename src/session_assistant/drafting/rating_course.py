@@ -17,20 +17,13 @@ from typing import Sequence
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import RATING_ASK, scale_top, without_leading_stage
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 _SENTENCES = SENTENCE_BREAK
 _NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
              r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|hundred)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
-# A scale named in the question: "zero to ten", "nought to a hundred", "out of a hundred", "percent".
-_SCALE = re.compile(r"\b(?:(?:zero|nought|0|one|1)\s*(?:to|-)\s*(?:a |one )?(hundred|100|ten|10|five|5)"
-                    r"|out of (?:a |one )?(hundred|100|ten|10|five|5)|(percent|per cent|%)"
-                    r"|scale where (?:a |one )?(hundred|100|ten|10) (?:is|means))\b|(%)", re.I)  # "the scale where ten is ..." (45)
-# A rating asked without a scale: the unit that names one ("SUDS"), "put a number on", "how much do you believe".
-_RATING_WORDS = re.compile(r"\b(?:suds|sud|what number|(?:what(?:'s| is) )?your number|what(?:'s| is) the number|put a number|give (?:it|me) a number"
-                           r"|how (?:much|strongly|far) (?:do|did) you (?:still )?(?:believe|trust)|how (?:true|strong|likely|confident|important|ready)\b[^?]{0,60}\bnow"
-                           r"|rate (?:it|that|this|your))\b", re.I)
 # Asked again in a few words while the work goes on: "And now?", "What's it at now?", "Number?", "Where is it now?"
 _REASK = re.compile(r"\b(?:now|peak|that time|this time|number|where are you|where is it|suds)\b[^?]*\?$", re.I)
 REASK_MAX_WORDS = 8
@@ -95,14 +88,7 @@ def _construct(text: str) -> str | None:
 
 
 def _scale_of(text: str) -> str:
-    m = _SCALE.search(text)
-    if not m:
-        return "out of 100" if re.search(r"\bsuds?\b", text, re.I) else ""
-    top = next((g for g in m.groups() if g), "")
-    top = top.lower()
-    if top in ("%", "percent", "per cent"):
-        return "%"
-    return {"hundred": "out of 100", "100": "out of 100", "ten": "out of 10", "10": "out of 10", "five": "out of 5", "5": "out of 5"}[top]
+    return scale_top(text)
 
 
 def _number(said: str) -> float | None:
@@ -165,7 +151,7 @@ def _self_rated(text: str) -> list[tuple[str, float]]:
     """Numbers the client offers unasked, each a sentence of its own ("Sixty. Now fifty-five.")."""
     found = []
     for sentence in _SENTENCES.split(" ".join(text.split())):
-        m = _SELF_RATED.match(re.sub(r"^(?:\([^)]*\)\s*)+", "", sentence))
+        m = _SELF_RATED.match(without_leading_stage(sentence))
         value = _number(m.group(1)) if m else None
         if value is not None:
             found.append((m.group(1), value))
@@ -202,10 +188,10 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
         asked = _question(utt.text)
         if not asked:
             continue
-        tail = re.sub(r"^(?:\([^)]*\)\s*)+", "", _SENTENCES.split(asked)[-1])  # "(pause) And now?"
+        tail = without_leading_stage(_SENTENCES.split(asked)[-1])  # "(pause) And now?"
         short = len(tail.split()) <= REASK_MAX_WORDS and n - last_at <= COURSE_GAP
         named = _construct(asked)
-        scaled = bool(_SCALE.search(asked) or _RATING_WORDS.search(asked))
+        scaled = bool(RATING_ASK.search(asked))
         if scaled and named:
             session_label = (named, _scale_of(asked) or session_label[1])
         label = None

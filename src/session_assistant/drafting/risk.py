@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
 
 # Idioms that share words with risk language. A match of a risk rule that lies inside one of these
 # spans does not count.
@@ -269,7 +270,7 @@ def asks_about_risk(utt: Utterance) -> bool:
 
 # A transcriber's stage direction before the answer ("(pause) Yeah. When I was younger.", "[sighs] No.")
 # is not its first word: the yes or no after it is.
-_STAGE_DIRECTION = re.compile(r"^\s*(?:[(\[][^)\]]{1,30}[)\]][\s.,]*)+")
+_STAGE_DIRECTION = LEADING_STAGE_DIRECTION
 
 
 def answer_status(answer: Utterance) -> tuple[str, str]:

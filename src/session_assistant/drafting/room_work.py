@@ -20,6 +20,7 @@ from typing import Sequence
 
 from session_assistant.drafting.analysis_said import exercise_ratings
 from session_assistant.drafting.grounding import numbers_in
+from session_assistant.drafting.ladder_said import hierarchy_steps, rated_in_turn, ruler_answers
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, clinician_turns,
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
@@ -27,6 +28,7 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import RATING_ASK, without_leading_stage
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 __all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_ratings", "dear_man", "ruler_follow_up", "imaginal_exposure", "problem_solving",
@@ -36,10 +38,9 @@ __all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_
 _SENTENCES = SENTENCE_BREAK
 _NUM = (r"(?:\d{1,3}|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
         r"eighty|ninety|a hundred|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
-_SCALE = (r"(?:(?:nought|zero|0|one|1) to (?:a )?(?:hundred|100|ten|10)|out of (?:a )?(?:hundred|100|ten|10)|SUDS?\b"
-          r"|scale where (?:a )?(?:hundred|100|ten|10) (?:is|means)\b)")
-# A rating asked: a scale named in a question, or asked again in a few words while an exercise runs.
-_RATING_ASK = re.compile(r"\b" + _SCALE, re.I)
+_RATING_ASK = RATING_ASK
+# How much a thought is believed is the restructuring's rating, never the distress a memory raises.
+_ABOUT_BELIEF = re.compile(r"\bbeliev\w*|\bbelief\b|\bhow true\b", re.I)
 _REASK = re.compile(r"^(?:(?:and|okay|so|good),?\s+)*(?:(?:what(?:'s| is)? (?:the|your)|and the|and your) (?:number|rating|suds)(?: now)?|"
                     r"suds(?: now)?|number(?: now)?|now|where are you now|how (?:high|strong|bad|anxious|distressed|scared) (?:now|is it now))\?$",
                     re.I)
@@ -95,7 +96,7 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
     nxt = lines[n + 1] if n + 1 < len(lines) else None
     if nxt is None or not is_client(nxt.speaker):
         return None
-    first = re.sub(r"^(?:\([^)]*\)\s*)+", "", sentences_of(nxt.text)[0])
+    first = without_leading_stage(sentences_of(nxt.text)[0])
     match = _ANSWER.match(first)
     if match is None:
         return None
@@ -115,7 +116,7 @@ def _digits(number: str) -> str:
 
 
 def _asks_rating(text: str) -> bool:
-    last = re.sub(r"^(?:\([^)]*\)\s*)+", "", sentences_of(text)[-1])
+    last = without_leading_stage(sentences_of(text)[-1])
     asked = any(s.endswith("?") and (_RATING_ASK.search(s) or _YOUR_NUMBER.search(s)) for s in sentences_of(text))
     return asked or (len(last.split()) <= REASK_MAX_WORDS and bool(_REASK.match(last)))
 
@@ -130,7 +131,7 @@ def imaginal_exposure(utterances: Sequence[Utterance]) -> RoomWork | None:
     cues = [u for n, u in clinician_turns(utterances) if start <= n <= start + IMAGINAL_SPAN and (_MEMORY.search(u.text) or _EYES.search(u.text))]
     ratings: list[tuple[str, int, int]] = []
     for n, utt in clinician_turns(utterances):
-        if start <= n <= start + IMAGINAL_SPAN and _asks_rating(utt.text):
+        if start <= n <= start + IMAGINAL_SPAN and _asks_rating(utt.text) and not _ABOUT_BELIEF.search(utt.text):
             answer = _answer(lines, n)
             if answer:
                 ratings.append((answer[0], utt.id, answer[1]))
@@ -217,7 +218,7 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
         words = asked.split()
         question = asked if len(words) <= RATING_QUESTION_WORDS else "... " + " ".join(words[-RATING_QUESTION_WORDS:])
         # The answer's first sentence as said ("Ninety the first time."), not its number alone.
-        reply = re.sub(r"^(?:\([^)]*\)\s*)+", "", sentences_of(lines[n + 1].text)[0])
+        reply = without_leading_stage(sentences_of(lines[n + 1].text)[0])
         found.append((question, reply, utt.id, answer[1]))
         if len(found) == RATINGS_LISTED:
             break
@@ -247,6 +248,10 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
                                              ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances))
              if w is not None]
+    # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
+    ladder = hierarchy_steps(utterances)
+    turns = rated_in_turn(utterances, ladder.evidence if ladder else ())
+    found += [RoomWork(w.label, w.evidence) for w in (ladder, turns, ruler_answers(utterances)) if w is not None]
     ratings = scale_ratings(utterances, sorted(set(quoted) | quoted_elsewhere(utterances) | {i for w in found for i in w.evidence}))
     found += [ratings] if ratings else []
     return [w for w in found if w.label not in named and not (w.label in _SAME_AS and _SAME_AS[w.label] in named)]

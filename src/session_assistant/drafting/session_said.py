@@ -12,10 +12,10 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import IN_ROOM_NOW, scale_top
 from session_assistant.drafting.wording import words_up_to
 
 _RATING_ASK = re.compile(r"\bhow (confident|important|ready|likely|sure)\b", re.I)
-_RATING_SCALE = re.compile(r"\b(?:zero|0|one|1) to (?:ten|10)\b", re.I)
 _NUMBER = re.compile(r"\b(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 RATING_MAX_WORDS = 10
 _DIMENSIONS = {"confident": "confidence", "important": "importance", "ready": "readiness", "likely": "likelihood",
@@ -30,14 +30,17 @@ def rating_answers(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
     found: list[tuple[str, str, list[int]]] = []
     for n, utt in enumerate(lines):
         asked = _RATING_ASK.search(utt.text) if not is_client(utt.speaker) else None
-        if asked is None or not (_RATING_SCALE.search(utt.text) or any(
-                _RATING_SCALE.search(u.text) for u in lines[max(0, n - 4):n])):
+        # Zero to ten, however named ("nought to ten", "out of ten", "where ten is ..."): the line says so.
+        if asked is None or not any(scale_top(u.text) == "out of 10" for u in lines[max(0, n - 4):n + 1]):
             continue
         answer = next((u for u in lines[n + 1:n + 3] if is_client(u.speaker)), None)
-        # The answer up to the sentence that gives the number: "About a seven." of "About a seven.
-        # Part of me knows I should stop, ..."
+        # The answer up to the last short sentence that gives a number: "About a seven." of "About a
+        # seven. Part of me knows I should stop, ...", "Before, like three. Now, six? Six." whole.
         sentences = re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())) if answer is not None else []
         upto = next((n for n, sentence in enumerate(sentences) if _NUMBER.search(sentence)), None)
+        while (upto is not None and upto + 1 < len(sentences) and _NUMBER.search(sentences[upto + 1])
+               and len(" ".join(sentences[:upto + 2]).split()) <= RATING_MAX_WORDS):
+            upto += 1
         if upto is not None and len(" ".join(sentences[:upto + 1]).split()) <= RATING_MAX_WORDS:
             dimension = _DIMENSIONS[asked.group(1).lower()]
             if all(d != dimension for d, _, _ in found):
@@ -47,7 +50,8 @@ def rating_answers(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
 
 def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
     said = "; ".join(f'{dimension} "{answer}"' for dimension, answer, _ in found)
-    return f"Response to interventions: ratings given on a scale of zero to ten: {said}" + ("" if said.endswith('."') else ".")
+    # "out of 10": the top the clinician named; "zero" is not said when the scale was "nought to ten" or "out of ten".
+    return f"Response to interventions: ratings given out of 10: {said}" + ("" if said.endswith('."') else ".")
 
 
 # What the clinician said aloud they saw ("I noticed you were restless when you came in, tapping your
@@ -102,8 +106,7 @@ _VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: toget
 PLANNED_MAX = 2
 # Work for the rest of this session is not the plan: "We'll do that in a minute." (31, said before the
 # safety plan was written in the room).
-_LATER_TODAY = re.compile(r"\b(?:in a (?:minute|moment|sec(?:ond)?|bit|second)|right now|before you (?:go|leave)"
-                          r"|(?<!from )(?<!for )(?<!until )now\b(?! on)|today|this session|in here)\b", re.I)
+_LATER_TODAY = re.compile(IN_ROOM_NOW.pattern + r"|\bbefore you (?:go|leave)\b", re.I)
 
 
 # Work named for the next session, whatever the verb: "Next week I'd like to go back to the younger part",

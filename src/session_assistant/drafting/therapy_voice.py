@@ -15,7 +15,7 @@ from typing import Sequence
 from session_assistant.drafting.client_name import called_client, source_client_name
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
-from session_assistant.drafting.placement import MOVED_TO, better_part, continues_report, named_report
+from session_assistant.drafting.placement import MOVED_TO, better_part, client_experience, continues_report, named_report
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
 VOICE_REWRITTEN = "voice_rewritten"
@@ -179,7 +179,8 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
     if assumed:
         result.flags += [f"{ASSUMED}:{name}" for name in assumed]
         result.withhold = True
-    if section == objective_key and report_key and (_REPORTING.search(result.text) or named_report(result.text, source.text)):
+    if section == objective_key and report_key and (_REPORTING.search(result.text) or named_report(result.text, source.text)
+                                                    or client_experience(result.text, evidence, source)):
         result.section = report_key
         result.flags.append(MOVED)
     if assessment_key and not result.withhold and result.section is None:

@@ -81,8 +81,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 # Where a transcript line breaks into sentences for the rules that read it: after ".", "!" or "?",
 # never after a title ("Dr. Hassan"); the rule modules share it.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
-# A transcriber's stage direction anywhere in a line: "(laughs)", "(pause)".
-STAGE_DIRECTION = re.compile(r"\((?:[^()]*)\)\s*")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e"}
 
 

@@ -22,7 +22,8 @@ from typing import Callable, Sequence
 from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import SENTENCE_BREAK, STAGE_DIRECTION, words_up_to
+from session_assistant.drafting.vocabulary import STAGE_DIRECTION
+from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _SENTENCES = SENTENCE_BREAK
 _PROPOSES = re.compile(
