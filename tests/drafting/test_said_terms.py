@@ -1,0 +1,75 @@
+"""A model sentence that names a person the session never mentions, or gives the clinician what
+someone else lived through, is withheld; a thing (a noun) nobody said anywhere is flagged for the
+clinician, the sentence kept (issue 16, therapy16r). Hand-written sentences on an invented
+transcript, paraphrases of no session in the set."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.said_terms import misattributed, unsaid_people, unsaid_terms
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.transcript_input import parse_transcript
+
+SESSION = parse_transcript("""Clinician: How has the fortnight been since we met?
+Client: Rough. My mam rang twice about the caravan and I ended up shouting at her.
+Clinician: What happened before the shouting?
+Client: I'd been on a double shift at the depot. The foreman told me, you look like you've been hit by a bus.
+Clinician: That sounds exhausting. And the kids?
+Client: My girl's fine. She went to her dad's at the weekend.
+Clinician: Shall we look at the anger log you kept?
+Client: I filled in four days. The caravan one was a nine.
+Clinician: For this week, keep the log and try the pause before you answer the phone.
+Client: Okay.""")
+SOURCE = SourceIndex(SESSION)
+
+
+def _draft(raw, chart=None):
+    return assemble(get_format("soap", "client"), raw, SOURCE, scan_transcript(SESSION), model="m",
+                    mode="direct", warnings=[], subject="client", chart=chart)
+
+
+def test_a_relative_the_session_never_names_is_found_and_one_it_names_in_other_words_is_not():
+    assert unsaid_people("The client wanted to be closer to their brother.", SOURCE.text) == ["brother"]
+    assert unsaid_people("They had argued with their mother about the caravan.", SOURCE.text) == []  # "mam"
+    assert unsaid_people("Their daughter stayed with her father at the weekend.", SOURCE.text) == []  # "girl", "dad"
+    assert unsaid_people("The client's nephew and wife were supportive.", SOURCE.text) == ["nephew", "wife"]
+    # A person quoted is the client's words; the chart's names count as said.
+    assert unsaid_people('The client said "my brother" once.', SOURCE.text) == []
+    assert unsaid_people("The client's grandmother helped.", SOURCE.text + "\nGoal: visit grandmother") == []
+
+
+def test_the_clinician_given_what_another_said_to_the_client_is_misattributed():
+    assert misattributed("The foreman said the clinician looked like they had been hit by a bus.", SOURCE) == "looked"
+    assert misattributed("The clinician had been hit by a bus.", SOURCE) == "had"
+    # What clinicians do in a session stays, and so does what a clinician line says of itself.
+    assert misattributed("The clinician reviewed the anger log with the client.", SOURCE) is None
+    assert misattributed("The clinician suggested a pause before answering the phone.", SOURCE) is None
+    assert misattributed("The clinician's summary was brief.", SOURCE) is None
+
+
+def test_a_noun_nobody_said_is_flagged_and_the_note_s_own_words_are_not():
+    assert unsaid_terms("The client was worried about their mortgage and the divorce.", SOURCE.text) == [
+        "mortgage", "divorce"]
+    assert unsaid_terms("The client described the impact of the double shift on their mood.", SOURCE.text) == []
+    assert unsaid_terms('The client said "the caravan" mattered.', SOURCE.text) == []
+
+
+def test_in_the_note_a_person_nobody_named_is_withheld_and_an_unsaid_noun_is_kept_flagged():
+    raw = {"subjective": [
+        {"text": "The client reported the double shift at the depot and the caravan calls from their brother.",
+         "evidence": [1, 3]},
+        {"text": "The client reported that the clinician had been hit by a bus.", "evidence": [3]},
+        {"text": "The client reported shouting at their mother after a double shift at the depot, and the mortgage.",
+         "evidence": [1, 3]},
+        {"text": "The client filled in the anger log on 4 days.", "evidence": [7]}]}
+    draft = _draft(raw, ChartContext())
+    kept = {s.text: s.flags for s in draft.sentences}
+    withheld = {s.text: s.flags for s in draft.withheld}
+    assert any(f.startswith("unsaid_person:brother") for f in withheld[raw["subjective"][0]["text"]])
+    assert any(f.startswith("misattributed:") for f in withheld[raw["subjective"][1]["text"]])
+    mortgage = raw["subjective"][2]["text"]
+    assert mortgage in kept and "unsaid_term:mortgage" in kept[mortgage]
+    assert not any(f.startswith(("unsaid_", "misattributed")) for f in kept[raw["subjective"][3]["text"]])
