@@ -73,3 +73,39 @@ def test_in_the_note_a_person_nobody_named_is_withheld_and_an_unsaid_noun_is_kep
     mortgage = raw["subjective"][2]["text"]
     assert mortgage in kept and "unsaid_term:mortgage" in kept[mortgage]
     assert not any(f.startswith(("unsaid_", "misattributed")) for f in kept[raw["subjective"][3]["text"]])
+
+
+# --- gaps in the existing checks, found in the same drafts ----------------------------------------------
+from session_assistant.drafting.cited_support import uncited_spans, uncited_substances  # noqa: E402
+from session_assistant.drafting.grounding import unsaid_feelings  # noqa: E402
+
+
+def test_a_span_with_a_half_is_a_span_and_needs_its_number_where_it_is_cited():
+    around = "It has been three months since the operation.\nI walk a bit every day."
+    assert uncited_spans("The client had been on the ward for three and a half months.", around, [], around) == [
+        "three and a half months"]
+    said = "Three and a half months after the operation I can walk to the shop."
+    assert uncited_spans("The client could walk to the shop three and a half months on.", said, [], said) == []
+
+
+def test_substance_use_needs_a_substance_not_just_the_verb_use():
+    around = "Can you use the shared calendar?\nI'll use it for the school runs."
+    assert uncited_substances("The client was worried about their substance use.", around) == ["substance use"]
+    assert uncited_substances("The client was worried about their substance use.", "I used again, two pills.") == []
+
+
+def test_sleep_energy_and_motivation_nobody_spoke_of_are_unsaid():
+    session = "We argued at the car park.\nSunday night was the worst handover.\nI felt tense all week."
+    assert unsaid_feelings("The client reported trouble sleeping.", session) == ["sleeping"]
+    assert unsaid_feelings("The client described a lack of energy and motivation.", session) == ["energy", "motivation"]
+    told = "I can't get off to sleep, I'm knackered, I can't be bothered with anything."
+    assert unsaid_feelings("The client reported trouble sleeping, low energy and low motivation.", told) == []
+
+
+def test_a_trailing_clause_of_unsaid_symptoms_is_cut_and_a_symptom_in_the_claim_is_not():
+    from session_assistant.drafting.grounding import strip_unsaid_feelings
+    session = "The handovers are tense, an eight.\nSunday night was the worst one."
+    assert strip_unsaid_feelings("The client described the handovers as tense, with a lack of energy and motivation.",
+                                 session) == ("The client described the handovers as tense.", ["energy", "motivation"])
+    text = "The client reported having trouble sleeping and that the handovers were tense."
+    assert strip_unsaid_feelings(text, session) == (text, [])  # not a list: the caller withholds it
