@@ -135,7 +135,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes), [i for _, i in quotes]))
-        history = history_told(source.utterances, mentions_risk)
+        history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
         amounts = reflected_amounts(source.utterances, mentions_risk)
