@@ -109,3 +109,10 @@ def test_a_trailing_clause_of_unsaid_symptoms_is_cut_and_a_symptom_in_the_claim_
                                  session) == ("The client described the handovers as tense.", ["energy", "motivation"])
     text = "The client reported having trouble sleeping and that the handovers were tense."
     assert strip_unsaid_feelings(text, session) == (text, [])  # not a list: the caller withholds it
+
+
+def test_a_friend_named_as_the_session_names_them_and_the_clinician_s_own_view_stay():
+    named = SOURCE.text + "\nClient: Then Dana came round with chips."
+    assert unsaid_people("Their friend Dana came round with chips.", named) == []
+    assert misattributed("The clinician believes the client is ready to try the pause.", SOURCE) is None
+    assert misattributed("The clinician felt that the anger log was useful.", SOURCE) is None

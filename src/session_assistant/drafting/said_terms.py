@@ -71,13 +71,29 @@ def unsaid_people(text: str, said: str) -> list[str]:
     """The people ``text`` names (outside quotes) whom ``said`` (the session and the chart, with the
     speakers' names) never mentions in any of their everyday names."""
     low = " ".join(said.lower().split())
+    plain = _outside(text)
     found: list[str] = []
-    for match in _PERSON.finditer(_outside(text)):
+    for match in _PERSON.finditer(plain):
         word = match.group(0).lower()
         stems = next(s for p, s in _PEOPLE if re.fullmatch(p, word, re.I))
-        if not _said(stems, low):
+        if not _said(stems, low) and not _named_beside(plain, match, said):
             found.append(word)
     return list(dict.fromkeys(found))
+
+
+def _named_beside(text: str, match: re.Match, said: str) -> bool:
+    """The person is also called by a name the session says, next to the relation ("their friend Dana",
+    "Dana, a friend"): the session may never have said which relation Dana is, the name stands."""
+    near = text[max(0, match.start() - 20):match.end() + 20]
+    return any(re.search(r"\b%s\b" % re.escape(name), said) for name in re.findall(r"\b[A-Z][a-z]{2,}\b", near)
+               if name.lower() not in {"the", "their", "client", "clinician", "she", "he", "they", "his", "her"})
+
+
+def said_with_chart(source: SourceIndex, chart) -> str:
+    """The session's lines, its speakers' names and every chart fact (``chart``: a ChartContext or
+    None): what a note may name."""
+    speakers = " ".join(sorted({u.speaker for u in source.utterances if u.speaker}))
+    return "\n".join([source.text, speakers, *(f.text for f in (chart.facts if chart else []))])
 
 
 # --- the clinician given another's experience ------------------------------------------------------
@@ -89,7 +105,8 @@ highlight acknowledg emphas recommend plan shar describ stat said say told tell 
 can could should may might must to and or who whom as in for dur about with also then rate rated scor measur went go
 took take point drew draw start began begin remind showed show wonder respond repli answer agreed look listen
 continu support collaborat work walk demonstr clarif confirm conclud decid arrang schedul book sugg inform reassur
-invited prompt play coach focus return follow concern curious pleas impress glad made make""".split())
+invited prompt play coach focus return follow concern curious pleas impress glad made make believ think thought feel
+felt consider view judg hypothes recogni underst sens""".split())
 _AUXILIARY = {"had", "has", "have", "was", "is", "were", "also", "then", "again", "further", "later", "first", "briefly"}
 _CLINICIAN = re.compile(r"\b(?:the )?(?:clinician|therapist|counsell?or)\b(?!'s|’s)\s+([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?",
                         re.I)

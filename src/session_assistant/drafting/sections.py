@@ -26,7 +26,7 @@ from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_
                                                    shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
-                                                   unsaid_people, unsaid_terms)
+                                                   said_with_chart, unsaid_people, unsaid_terms)
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
@@ -138,7 +138,7 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     measures = [m.text for m in chart.measures] if chart else []
     who = misattributed(text, source)
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
-            + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, _said_with_chart(source, chart))]
+            + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, said_with_chart(source, chart))]
             + ([f"{MISATTRIBUTED}:{who}"] if who else [])
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
             + unsupported_claims(text, source, last_plan, measures, evidence))
@@ -157,13 +157,7 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     else:
         flags = therapy_inventions(text, source, interventions, chart, evidence)
     # A noun nobody said may be a paraphrase: flagged for the clinician, never withheld on its own.
-    return text, flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, _said_with_chart(source, chart))]
-
-
-def _said_with_chart(source: SourceIndex, chart: ChartContext | None) -> str:
-    """The session's lines, its speakers' names and every chart fact: what a note may name."""
-    speakers = " ".join(sorted({u.speaker for u in source.utterances if u.speaker}))
-    return "\n".join([source.text, speakers, *(f.text for f in (chart.facts if chart else []))])
+    return text, flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
 
 
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
