@@ -177,11 +177,12 @@ def test_a_sentence_made_mostly_of_words_nobody_said_is_withheld():
 
 def test_your_in_a_sentence_about_the_client_becomes_the_clients():
     # (A plan, not a "safety plan": this session made none, and naming one is withheld as unevidenced.)
-    raw = {"objective": [{"text": "The clinician made a plan with your brother as a support.", "evidence": [6]}],
+    # (The log, not "your brother": a person the session never names is withheld, ``said_terms``.)
+    raw = {"objective": [{"text": "The clinician made a plan with your drinking log as a support.", "evidence": [6]}],
            "assessment": [{"text": "The client said \"it helps me relax\" and your log shows 4 nights.", "evidence": [5]}]}
     draft = _assemble(raw)
     texts = [s.text for s in draft.sentences if s.origin == "model"]
-    assert "The clinician made a plan with the client's brother as a support." in texts
+    assert "The clinician made a plan with the client's drinking log as a support." in texts
     assert "The client said \"it helps me relax\" and the client's log shows 4 nights." in texts
     withheld = _assemble({"plan": [{"text": "You will keep your log.", "evidence": [7]}]}).withheld
     assert "first_person" in withheld[0].flags

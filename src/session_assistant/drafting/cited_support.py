@@ -61,8 +61,9 @@ _SUBSTANCES: tuple[tuple[str, tuple[str, ...]], ...] = (
       "xanax", "valium", "mdma", "ecstasy", "molly", "pills")),
     (r"nicotine|cigarettes?|tobacco|vap(?:e|es|ing)", ("nicotine", "cigarette", "tobacco", "vap", "smok", "fag", "pack")),
 )
-_ANY_SUBSTANCE = tuple(s for _, stems in _SUBSTANCES for s in stems) + ("drug", "substance", "using", "use\\b", "sober",
-                                                                        "clean\\b", "relapse", "lapse", "craving")
+# Not "use" or "clean" alone: "use the calendar", "clean the kitchen" name no substance (46).
+_ANY_SUBSTANCE = tuple(s for _, stems in _SUBSTANCES for s in stems) + ("drug", "substance", "sober", "relapse", "lapse",
+                                                                        "craving")
 _GENERIC_SUBSTANCE = re.compile(r"\b(?:drugs?|substances?(?: use| abuse)?|recreational)\b", re.I)
 
 
@@ -85,7 +86,8 @@ _NUMBER = (r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|elev
            r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 _UNIT = r"minutes?|hours?|days?|nights?|weeks?|months?|years?|times|sessions?"
 # An age ("a 34-year-old", "11 weeks old") is the age checks' (``wording.without_invented_ages``), not a span.
-_SPAN = re.compile(r"\b((?:%s)(?:[- ](?:%s))?)[- ](%s)\b(?![- ]old)" % (_NUMBER, _NUMBER, _UNIT), re.I)
+# "four and a half months" is a span too (45: "on the ward for four and a half months", said of the time since).
+_SPAN = re.compile(r"\b((?:%s)(?:[- ](?:%s))?)(?P<half> and a half)?[- ](%s)\b(?![- ]old)" % (_NUMBER, _NUMBER, _UNIT), re.I)
 _VAGUE_SPAN = re.compile(r"\b(?:the past|the last|for)\s+(?:few|several|couple of|many)\s+(%s)\b" % _UNIT, re.I)
 _OUT_OF = re.compile(r"\bout of\s+(%s)\b" % _NUMBER, re.I)
 
@@ -118,16 +120,17 @@ def _numbers(said: str) -> set[str]:
     return found
 
 
-def _span_said(number: str, unit: str, around: str, pairs: list[str]) -> bool:
+def _span_said(number: str, unit: str, around: str, pairs: list[str], half: bool = False) -> bool:
     """The same number stands before the same unit in ``around`` ("eight years"), or the number
     and the unit both stand in one of ``pairs`` (asked and answered: "how many times?" "Like forty.")."""
     wanted = numbers_in(number)
     stem = _unit_stem(unit)
     for match in re.finditer(r"((?:(?:%s)[-, ]+(?:and |or |to )?){1,3})(?:(?:more|of|a|an|whole|full|half)\s+){0,2}%s"
                              % (_NUMBER, stem), around, re.I):
-        if _numbers(match.group(1)) & wanted:
+        if _numbers(match.group(1)) & wanted and (not half or "half" in match.group(0).lower()):
             return True
-    return any(wanted & _numbers(pair) and re.search(r"\b" + stem, pair, re.I) for pair in pairs)
+    return any(wanted & _numbers(pair) and re.search(r"\b" + stem, pair, re.I) and (not half or "half" in pair.lower())
+               for pair in pairs)
 
 
 # A scale the session uses ("zero to ten", "out of ten", "on a scale of ten").
@@ -146,7 +149,8 @@ def uncited_spans(text: str, around: str, pairs: list[str], session: str) -> lis
     top of a scale ("out of 20") is either said there or is a scale the session uses."""
     plain = _QUOTED.sub(" ", text)
     around, pairs = _spoken(around), [_spoken(pair) for pair in pairs]
-    found = [m.group(0) for m in _SPAN.finditer(plain) if not _span_said(m.group(1), m.group(2), around, pairs)]
+    found = [m.group(0) for m in _SPAN.finditer(plain)
+             if not _span_said(m.group(1), m.group(3), around, pairs, bool(m.group("half")))]
     found += [m.group(0) for m in _VAGUE_SPAN.finditer(plain)
               if not re.search(r"\b" + _unit_stem(m.group(1)), around, re.I)]
     found += [m.group(0) for m in _OUT_OF.finditer(plain) if not _scale_said(m.group(1), around, session)]

@@ -19,6 +19,7 @@ from session_assistant.drafting.client_account import (answered_amounts, answere
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.work_taken_up import reactions, reactions_sentence, taken_up_sentence, work_taken_up
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
@@ -135,6 +136,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes), [i for _, i in quotes]))
+        history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
+        if history:  # the client's past, in the client's words: the model leaves it out or invents one
+            lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
         amounts = reflected_amounts(source.utterances, mentions_risk)
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))

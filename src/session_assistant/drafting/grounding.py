@@ -49,6 +49,10 @@ _FEELINGS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
         ("lonel", ("lonel", "alone")),
         ("guilt", ("guilt", "fault", "blame")),
         ("panic", ("panic",)),
+        # Stock symptoms of a note (46: "trouble sleeping", "a lack of energy and motivation", none spoken of).
+        ("sleep", ("sleep", "slept", "insomnia", "awake", "nap", "lie-in", "wake", "woke", "waking", "bed")),
+        ("energy", ("energy", "tired", "exhaust", "fatigue", "knackered", "drained", "worn out", "lethargic", "sluggish")),
+        ("motivat", ("motivat", "bother", "no point", "arsed", "get going", "interest", "drive")),
     ))
 
 
@@ -63,12 +67,26 @@ def unsaid_feelings(text: str, source_text: str) -> list[str]:
     return found
 
 
+_TAIL_FILLER = {"a", "an", "some", "lack", "of", "low", "poor", "reduced", "decreased", "little", "no", "and", "or", "feelings",
+                "feeling", "signs", "general", "overall", "levels", "level"}
+
+
 def strip_unsaid_feelings(text: str, source_text: str) -> tuple[str, list[str]]:
     """``text`` without the unsupported feeling words it lists among others ("tired, anxious, and
     stressed" -> "tired and stressed"), and the words taken out. A word that is not one item of
     such a list stays (the caller withholds the sentence): taking it out would change the claim."""
     removed = []
-    for word in unsaid_feelings(text, source_text):
+    unsaid = unsaid_feelings(text, source_text)
+    # ", with a lack of energy and motivation." at the end: a clause of unsaid symptoms alone goes whole.
+    tail = re.search(r",\s+(?:with|and)\s+([^,.;]*)\.?$", text)
+    if tail and unsaid:
+        left = set(re.findall(r"[a-z]+", tail.group(1).lower())) - _TAIL_FILLER
+        cut = [w for w in unsaid if any(t.startswith(w[:5]) for t in left)]
+        if cut and all(any(t.startswith(w[:5]) for w in cut) for t in left):
+            return text[:tail.start()].rstrip() + ".", cut
+    for word in unsaid:
+        if word.endswith("ing"):
+            continue  # "trouble sleeping and that ...": the object of a claim, not an item of a list
         w = re.escape(word)
         listed = (rf",\s+(?:and\s+|or\s+)?{w}\b(?=[,.;\s])", rf"\b{w},\s+(?=\w)", rf"\b{w}\s+(?:and|or)\s+(?=\w)",
                   rf",?\s+(?:and|or)\s+{w}\b")

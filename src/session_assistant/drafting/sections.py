@@ -25,6 +25,8 @@ from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_
                                                    is_unfinished, repeated_sentence, retells_same_lines,
                                                    shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
+                                                   said_with_chart, unsaid_people, unsaid_terms)
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
@@ -40,7 +42,7 @@ RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
-                  *CLAIMS_WITHHELD)
+                  UNSAID_PERSON, MISATTRIBUTED, *CLAIMS_WITHHELD)
 AGE_REMOVED = "age_removed"  # kept, flagged: the guessed age was taken out, the clinician adds the real one
 ECHO = "echoes_instructions"  # withheld too: the prompt's own list read back as a finding
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
@@ -134,7 +136,10 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     last_plan = chart.last_plan.text if chart and chart.last_plan else ""
     measures = [m.text for m in chart.measures] if chart else []
+    who = misattributed(text, source)
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
+            + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, said_with_chart(source, chart))]
+            + ([f"{MISATTRIBUTED}:{who}"] if who else [])
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
             + unsupported_claims(text, source, last_plan, measures, evidence))
 
@@ -148,8 +153,11 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     shorter, removed = strip_unsaid_feelings(text, support)
     if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
-        return shorter, [f"feeling_removed:{w}" for w in removed]
-    return text, therapy_inventions(text, source, interventions, chart, evidence)
+        text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
+    else:
+        flags = therapy_inventions(text, source, interventions, chart, evidence)
+    # A noun nobody said may be a paraphrase: flagged for the clinician, never withheld on its own.
+    return text, flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
 
 
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")

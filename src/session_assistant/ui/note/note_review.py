@@ -43,6 +43,9 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "garbled": "the sentence is garbled",
               "report_as_observation": "the client's report given as the clinician's observation",
               "unsaid_history": "a history nobody told in the session",
+              "unsaid_person": "names a person the session never mentions",
+              "misattributed": "gives the clinician what someone else did or lived through",
+              "unsaid_term": "a word nobody said in the session or the chart: check it",
               "questionnaire_item_retold": "it retells a questionnaire's items read aloud; the score is the chart's",
               "typed_slot": "found by the model in the lines it cites and checked against them: confirm it",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "

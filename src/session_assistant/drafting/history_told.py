@@ -1,0 +1,95 @@
+"""The client's past as the client told it in the session, for Subjective, by rule.
+
+Relevant history (onset, earlier episodes, past treatment and medication, past events) was missed
+in 29 of 44 sessions' drafts (issue 16): the 1.5B model retells the week and leaves the past out, or
+invents one ("a history of anxiety"). Clinicians' notes carry it in the client's words. It is found
+from the structure of the talk, not its topic:
+
+- the client tells the past with a time that places it before the present episode of the week:
+  "when I was", "years ago", "since 2019", "back then", "the first time it happened", "I used to",
+  "as a teenager", "I was diagnosed / admitted / put on ...", "it started after ...";
+- or the clinician asks about the past ("When did this start?", "Has it happened before?", "Have you
+  ever had help for this?", "How long have you been on ...?") and the client answers it.
+
+A sentence about this week ("last night", "on Tuesday") is the week's account, not history; a
+sentence the risk screen flags is the risk account's; a question is not told. At most
+``HISTORY_MAX`` sentences, in session order, within ``HISTORY_WORDS`` words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
+
+HISTORY_MAX = 3
+HISTORY_WORDS = 70
+SENTENCE_WORDS = (5, 40)
+
+_PAST_TOLD = re.compile(
+    r"\bwhen I was (?:a |an |little|young|small|younger|about|around|only|still|\d|twenty|thirty|forty|fifty|sixty|eleven|"
+    r"twelve|\w+teen\b|at (?:school|uni|college)|in (?:school|year|my|primary|secondary|high|college|uni)|pregnant|first)|\b(?:\w+|a few|a couple of|\d+) (?:years?|months?|decades?) ago\b|\byears back\b"
+    r"|\bsince (?:I was|(?:19|20)\d\d|I (?:had|lost|left|moved|started|stopped))\b|\b(?:back )?in (?:19|20)\d\d\b"
+    r"|\bback (?:then|when|in the day)\b|\bthe first time (?:it|this|that) happened\b|\blast time (?:it|this|that) happened\b"
+    r"|\bI used to \w+ \w+|\bas a (?:kid|child|teenager|teen|boy|girl|student|young \w+)\b|\bgrowing up\b"
+    r"|\bin my (?:teens|twenties|thirties|forties|fifties|childhood|first year)\b"
+    r"|\bI was (?:diagnosed|admitted|sectioned|hospitali[sz]ed|prescribed|put on|referred|in hospital|signed off)\b"
+    r"|\bI(?:'ve| have) (?:been on|had) \w+(?: \w+)? (?:for|since) \w+"
+    r"|\b(?:it|this|that|all this|the \w+) (?:all )?(?:started|began|kicked off|first happened)\b"
+    r"|\bI(?:'ve| have) always been\b|\bever since\b", re.I)
+# Asked about the past: the client's answer is history whatever its tense.
+_PAST_ASKED = re.compile(
+    r"\bwhen did (?:this|it|that|the \w+|all this|your \w+) (?:first )?(?:start|begin|come on)\b"
+    r"|\b(?:has|had) (?:this|it|that|anything like this) (?:ever )?happened before\b"
+    r"|\b(?:have|had) you (?:ever )?(?:had|been|felt|seen|tried|taken|needed)\b[^?]*\b(?:before|in the past|previously|ever)\b"
+    r"|\bhow long have you (?:had|been|felt|lived|worked)\b"
+    r"|\btell me (?:a bit |a little )?about (?:your|the) (?:past|history|background|childhood|family|first)\b"
+    r"|\b(?:any|previous|past|earlier) (?:treatment|therapy|counsell?ing|episodes?|admissions?|medication|history)\b"
+    r"|\bwhat was it like growing up\b|\bhow did (?:it|this|that) (?:all )?(?:start|begin)\b"
+    r"|\bwhat happened back then\b|\bgo back to when\b", re.I)
+# The week's account, not history; the time of day of an ordinary day.
+_THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoon|evening|session|time we met)\b"
+                        r"|\byesterday\b|\btoday\b|\btonight\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# A denial or a bare answer is opaque without its question ("No, I've never done that.").
+_NO_ONLY = re.compile(r"^(?:no|nope|not really|never|i don't know|not that i know of)\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_BREAK.split(" ".join(text.split())) if s]
+
+
+def _usable(sentence: str, risky) -> bool:
+    size = len(sentence.split())
+    return (SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] and not sentence.endswith("?")
+            and not _THIS_WEEK.search(sentence) and not risky(sentence))
+
+
+def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, int]]:
+    """(the client's sentence, line) telling the client's past, in session order (see the module doc);
+    ``risky``: the risk screen (what it flags is left to the risk account)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[int, str, int]] = []
+    for n, utt in enumerate(lines):
+        if not is_client(utt.speaker) or utt.speaker.strip().lower() != "client":
+            continue  # a partner's or parent's past is theirs
+        asked = n > 0 and not is_client(lines[n - 1].speaker) and _PAST_ASKED.search(lines[n - 1].text)
+        for k, sentence in enumerate(_sentences(utt.text)):
+            if not _usable(sentence, risky) or _NO_ONLY.match(sentence):
+                continue
+            if _PAST_TOLD.search(sentence) or (asked and k == 0):
+                found.append((n, sentence, utt.id))
+                break  # one sentence a line: several lines tell more of the past than one long answer
+    chosen: list[tuple[str, int]] = []
+    for _, sentence, line in found:
+        if len(chosen) == HISTORY_MAX or len(" ".join([s for s, _ in chosen] + [sentence]).split()) > HISTORY_WORDS:
+            break
+        chosen.append((sentence, line))
+    return chosen
+
+
+def history_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return "Past history as the client told it: " + "; ".join(f'"{text}"' for text, _ in found) + "."
