@@ -120,3 +120,12 @@ def test_asked_about_violence_from_a_partner_is_an_abuse_screen(question):
 def test_an_echo_question_before_the_no_is_still_a_no(answer):
     items = _items(f"Clinician: And any thoughts of hurting yourself?\nClient: {answer}")
     assert [i.status for i in items] == [DENIED]
+
+
+def test_the_note_documents_an_echoed_no_as_denied():
+    from session_assistant.drafting.risk_note import risk_note
+
+    lines = parse_transcript("Clinician: Any thoughts of hurting yourself, or of ending your life?\n"
+                             "Client: (pause) Me? Nah. I've got my girls.")
+    note = risk_note(lines, scan_transcript(lines))
+    assert "denied" in note.text and "client answered" not in note.text

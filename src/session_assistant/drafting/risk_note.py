@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import (_AFFIRM, _DENIAL, CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem,
                                              is_clinician, risk_categories)
+from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
 
@@ -222,7 +223,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                 label, verb = f"past {label}", "reported"
             add(f"{label}:{verb}", f"{label} {verb} ({_quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence)
-        elif item.status in (DENIED, "denied") and _DENIES.search(client_line.text):
+        elif item.status in (DENIED, "denied") and _DENIES.search(answer_words(client_line.text)):
             add(f"{label}:denied", f"{label} denied ({_quote(client_line.text)})", item.evidence)
         elif item.status in (DENIED, UNCLEAR) and len(item.evidence) > 1:
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
@@ -288,25 +289,25 @@ def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, 
     if near and not _SAFETY_PLAN.search(utt.text):
         for label, pattern in _FOLLOW_UPS:
             if pattern.search(utt.text) and _asked(utt, pattern):
-                if _DENIES.search(answer.text):
+                if _DENIES.search(answer_words(answer.text)):
                     add(f"{label}:denied", f"{label} denied ({_quote(answer.text)})", ids)
                 elif utt.text.rstrip().endswith("?") and _AFFIRM.search(answer.text):
                     add(f"{label}:endorsed", f"{label} endorsed ({_quote(answer.text)})", ids)
     if _MEANS_QUESTION.search(utt.text) and utt.text.rstrip().endswith("?"):
         named = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(answer.text)))
-        if since_first <= MEANS_WINDOW and _DENIES.search(answer.text):
+        if since_first <= MEANS_WINDOW and _DENIES.search(answer_words(answer.text)):
             add("means", f"access to means denied ({_quote(answer.text)})", ids)
         elif since_first <= MEANS_WINDOW and named:
             add("means", f"access to means: {', '.join(named)}", ids)
         away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
         what = (_MEANS.search(away[0]) or _MEANS.search(utt.text)) if away else None
-        if what is not None and not _DENIES.search(answer.text):
+        if what is not None and not _DENIES.search(answer_words(answer.text)):
             name = what.group(0).lower()
             add("away:" + name.split()[-1], f"{name} to be put away ({_quote(away[0])})", ids)
         # "No. Mum has the razors in her bathroom and the pills are locked." denies access and says
         # where the means are kept: a means check documented, for the Plan.
         kept = [s for s in away if _MEANS.search(s)]
-        if kept and _DENIES.search(answer.text) and since_first > MEANS_WINDOW:  # nearer, the denial above quotes it
+        if kept and _DENIES.search(answer_words(answer.text)) and since_first > MEANS_WINDOW:  # nearer, the denial above quotes it
             names = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(kept[0])))
             add("kept:" + " and ".join(n.split()[-1] for n in names), f"{' and '.join(names)} kept away ({_quote(kept[0])})", ids)
     if _asked(utt, _REASONS) and _REASONS.search(utt.text):
@@ -327,7 +328,7 @@ def _attempt_history(lines: list[Utterance], add) -> None:
         if named is None or not _PAST_MARK.search(utt.text) or "suicidal_ideation" not in dict(risk_categories(utt.text)):
             continue
         answer = _answer(lines, n)
-        if answer is None or _DENIES.search(answer.text):
+        if answer is None or _DENIES.search(answer_words(answer.text)):
             continue
         add("past attempts:reported", f"history of suicide attempt reported ({_quote(answer.text)}, to the "
             f"clinician's {_quote(utt.text, named.group(0))})", [utt.id, answer.id])

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from session_assistant.drafting.vocabulary import without_leading_stage
+
 # A negation among the last words of the clause before a wish: "I don't want to be dead", "I never
 # wished I was dead". Only the clause's last three words: "It's not that I don't care, I just wish I
 # could disappear" keeps its wish.
@@ -58,8 +60,8 @@ _RELAYED = re.compile(r"^\s*(?:she|he|they)\s+(?:says?|said)(?:\s+that)?[,:.]*\s
 
 
 def answer_words(text: str) -> str:
-    """``text`` from the client's own yes or no on: without an echoed question or an interpreter's
-    "She says"."""
-    text = _RELAYED.sub("", text)
+    """``text`` from the client's own yes or no on: without a stage direction, an echoed question or an
+    interpreter's "She says"."""
+    text = _RELAYED.sub("", without_leading_stage(text))
     stripped = _ECHO.sub("", text)
     return _RELAYED.sub("", stripped) if stripped.strip() else text
