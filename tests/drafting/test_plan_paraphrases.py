@@ -77,6 +77,10 @@ NOT_HOMEWORK = [
     "Clinician: I'd like you to take a breath right now.\nClient: Okay.",
     "Clinician: How would you feel about texting Sam one evening this week?\nClient: Not really, no.",
     "Clinician: I want you to try ordering at the counter yourself this week.\nClient: I don't think I can.",
+    "Clinician: How would you feel about that, this week of all weeks?\nClient: Sure, fine I suppose.",
+    "Clinician: It might be worth thinking about why the evenings are hardest.\nClient: Yeah, I suppose.",
+    "Clinician: I'd like you to close your eyes and picture the kitchen on Sunday.\nClient: Okay.",
+    "Clinician: I want you to know that every week you come in counts.\nClient: Okay, thanks.",
 ]
 
 # (closing lines, a phrase of the referral the Plan must then quote)
