@@ -76,8 +76,8 @@ def _agreement(answer: Utterance) -> str | None:
 
 
 def paraphrased_homework(utterances: Sequence[Utterance], found: Sequence[AgreedItem] = ()) -> list[AgreedItem]:
-    """``found`` with the items proposed in other words and agreed in the second half that it lacks, in
-    session order (at most ITEMS_MAX, the last)."""
+    """``found`` with the items proposed in other words and agreed in the second half that it lacks
+    (at most ITEMS_MAX, the last), in session order."""
     lines = [u for u in utterances if u.speaker]
     if len(lines) < MIN_LINES:
         return list(found)
@@ -92,4 +92,5 @@ def paraphrased_homework(utterances: Sequence[Utterance], found: Sequence[Agreed
         if agreed is not None and len(proposal.split()) >= 4:
             more.append((proposal, "clinician", agreed, answer.speaker.strip().lower(), [utt.id, answer.id]))
             quoted.update({utt.id, answer.id})
-    return sorted([*found, *more], key=lambda item: min(item[4]))[-ITEMS_MAX:]
+    # ``found`` is kept whole (a week settled over several lines may hold more than ITEMS_MAX items)
+    return sorted([*found, *more[-ITEMS_MAX:]], key=lambda item: min(item[4]))
