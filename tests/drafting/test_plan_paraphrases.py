@@ -133,3 +133,38 @@ def test_a_referral_offered_in_other_words_is_the_plans(closing, phrase):
 @pytest.mark.parametrize("closing", NOT_REFERRAL)
 def test_a_doctor_or_group_mentioned_without_an_offer_is_no_referral(closing):
     assert "Referral offered" not in _plan(closing)
+
+
+# Work proposed in the room (the Assessment's response to interventions): (closing lines, how taken up)
+WORK = [
+    ("Clinician: Fancy giving it a try now, while I'm here?\nClient: Go on then.", "agreed"),
+    ("Clinician: Do you feel ready to start the first step today?\nClient: I suppose so.", "agreed"),
+    ("Clinician: How would you feel about trying the breathing with me for a minute?\nClient: Yeah, okay.", "agreed"),
+    ("Clinician: Is it okay if we run through the memory once more?\nClient: I'd rather not, not today.", "declined"),
+    ("Clinician: Let's give the chair work a go, yeah?\nClient: Alright, let's do it.", "agreed"),
+    ("Clinician: Shall we have a crack at the first rung of the ladder?\nClient: Mm, not yet.", "declined"),
+]
+NOT_WORK = [
+    "Clinician: How would you feel about that?\nClient: Sad, honestly.",
+    "Clinician: Do you feel ready for the holidays?\nClient: Not really.",
+    "Clinician: Is it okay if I ask about your dad?\nClient: Sure.",
+    "Clinician: Let's give it a go next week, yeah?\nClient: Okay.",
+]
+
+
+def _work(closing: str) -> list:
+    from session_assistant.drafting.risk import mentions_risk
+    from session_assistant.drafting.work_taken_up import work_taken_up
+
+    return work_taken_up(after_an_opening(_MIDDLE + closing + _END, opening_rounds=4), mentions_risk)
+
+
+@pytest.mark.parametrize(("closing", "how"), WORK)
+def test_work_proposed_in_other_words_is_taken_up_or_declined(closing, how):
+    found = _work(closing)
+    assert [item[0] for item in found] == [how], found
+
+
+@pytest.mark.parametrize("closing", NOT_WORK)
+def test_a_feeling_asked_a_permission_or_the_week_is_no_work_taken_up(closing):
+    assert _work(closing) == []
