@@ -46,6 +46,13 @@ _ELSEWHERE = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same ti
 _AGREES_TOO = re.compile(r"\b(?:I suppose|suppose so|I guess|go on then|can do|happy to|worth a (?:shot|try|go)|why not"
                          r"|give it a (?:go|try|shot)|I'?ll try|let'?s do it|(?:up|game) for (?:it|that)|fair enough|no problem"
                          r"|for sure|absolutely)\b", re.I)
+# The same answers when they open the line ("Go on then.", "I suppose so."), and a refusal without a
+# "no" ("I'd rather not.", "Mm, not yet."), for the work proposed in the room (``work_taken_up``).
+AGREES_TOO_FIRST = re.compile(r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm|alright|okay|ok|yeah)[,.]?\s+)*(?:I suppose|suppose so|I guess"
+                              r"|go on|can do|happy to|worth a (?:shot|try|go)|why not|let'?s (?:do it|go|try)|(?:I'?m )?(?:up|game) for"
+                              r"|fair enough|fine by me|ready)\b", re.I)
+DECLINES_TOO = re.compile(r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm)[,.]?\s+)*(?:I'?d rather not|rather not|not (?:today|yet|now|right now|this time)"
+                          r"|maybe not|I'?m not (?:sure|ready)|I'?d prefer not)\b", re.I)
 PROPOSAL_MAX_WORDS = 30
 ANSWER_MAX_WORDS = 16
 MIN_LINES = 20  # as homework_agreed: in a short check-in every "okay" answers everything
