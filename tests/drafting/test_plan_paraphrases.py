@@ -168,3 +168,47 @@ def test_work_proposed_in_other_words_is_taken_up_or_declined(closing, how):
 @pytest.mark.parametrize("closing", NOT_WORK)
 def test_a_feeling_asked_a_permission_or_the_week_is_no_work_taken_up(closing):
     assert _work(closing) == []
+
+
+# Change talk and sustain talk in other words (the Assessment's stage of change): (client line, side, category)
+TALK = [
+    ("I'd love to be off it by the summer.", "change", "desire"),
+    ("I'm sick of feeling like this every Monday.", "change", "desire"),
+    ("I think I'm able to do a week, honestly.", "change", "ability"),
+    ("It's doing my head in, the money side.", "change", "reasons"),
+    ("My kids deserve better than this.", "change", "reasons"),
+    ("Something's got to give.", "change", "need"),
+    ("I've made my mind up.", "change", "commitment"),
+    ("I'm up for giving it a go.", "change", "activation"),
+    ("I haven't had a drink since Friday.", "change", "taking steps"),
+    ("I poured the lot down the sink on Sunday.", "change", "taking steps"),
+    ("It's the only thing that takes the edge off.", "sustain", "reasons"),
+    ("Honestly, I don't see the problem.", "sustain", "reasons"),
+    ("I'm not ready to give it up.", "sustain", "activation"),
+]
+NOT_TALK = [
+    "She said she's sick of it.",
+    "I haven't had a chance to think about it.",
+    "I threw a party on Friday.",
+    "I'd love a cup of tea after this.",
+    "The kids deserve a holiday.",
+]
+
+
+def _talk(line: str):
+    from session_assistant.drafting.change_talk import talk_counts
+    from session_assistant.drafting.transcript_input import parse_transcript
+
+    return talk_counts(parse_transcript(f"Clinician: How are things?\nClient: {line}"))
+
+
+@pytest.mark.parametrize(("line", "side", "category"), TALK)
+def test_change_and_sustain_talk_in_other_words_is_counted(line, side, category):
+    count = _talk(line)
+    assert category in getattr(count, side), (count.change, count.sustain)
+
+
+@pytest.mark.parametrize("line", NOT_TALK)
+def test_someone_elses_words_or_a_different_sense_is_no_talk(line):
+    count = _talk(line)
+    assert not count.change and not count.sustain, (count.change, count.sustain)
