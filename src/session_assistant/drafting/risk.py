@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
+from session_assistant.drafting.risk_who import answer_words, taken_back, wish_unsaid, wished_on_someone_else
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
 
@@ -58,6 +59,7 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bif i (?:went|go) to sleep and (?:that was it|that'?s it|didn'?t wake up|did not wake up|never woke up)\b",
     r"\bhope i (?:don'?t|do not|won'?t|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
     r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if i (?:died|was dead|were dead|wasn'?t here|weren'?t here|didn'?t wake up)\b",
+    r"\b(?:i'?d|i would) (?:much )?rather (?:just )?not (?:wake up|be here|be alive|be around|exist)\b",
 )
 
 RISK_RULES: dict[str, tuple[str, ...]] = {
@@ -75,7 +77,7 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
         r"\burges? to (?:cut|self[- ]harm|burn|hurt myself)\b",
     ),
     "harm_to_others": (
-        r"\b(?:kill|hurt|harm|attack|shoot|stab|strangle)\s+(?:him|her|them|someone|somebody|people|anyone|"
+        r"\b(?:kill|hurt|harm|attack|shoot|stab|strangle|throttled?)\s+(?:him|her|them|someone|somebody|people|anyone|"
         r"my (?:wife|husband|partner|boss|kids?|children|son|daughter|mother|father|mom|dad|brother|sister|neighbou?r))\b",
         r"\bhomicid\w*", r"\bviolent (?:thoughts?|urges?)\b",
         r"\bthoughts? of (?:hurting|harming|killing) (?:someone|anyone|others|other people|him|her|them)\b",
@@ -83,6 +85,10 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
     "abuse": (
         r"\babus(?:e|ed|es|ing|ive|er)\b", r"\bhits? me\b", r"\bhit me\b", r"\bbeats? me\b", r"\bbeaten\b", r"\bmolest\w*",
         r"\brap(?:e|ed)\b", r"\bsexual(?:ly)? assault\w*", r"\bdomestic violence\b", r"\bchok(?:es|ed) me\b",
+        # Violence from a partner told as what he or she did (or an interpreter's "he pushed her").
+        r"\b(?:he|she|they)\s+(?:\w+\s+){0,2}?(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)"
+        r"\s+(?:me|her)\b", r"\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b", r"\bby the throat\b",
+        r"\bthreat\w* to (?:kill|hurt) (?:me|her)\b", r"\b(?:he|she)(?: \w+)?(?:'ll| will| would| is going to| was going to) kill (?:me|her)\b",
     ),
     "neglect": (
         r"\bneglect\w*", r"\bleft (?:alone|home alone) for days\b", r"\bno one (?:feeds|looks after)\b",
@@ -99,13 +105,21 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                           r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
                           r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
     "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) (?:yourself|themselves)\b", r"\bself[- ]?(?:harm|injur)\w*"),
-    "harm_to_others": (r"\b(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|someone|others|other people|anybody)\b",),
+    "harm_to_others": (r"\b(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|someone|others|other people|anybody)\b",
+                       # "have you had thoughts of killing him?": the client's wish towards one person (never "he'll
+                       # hurt her", asked about someone else).
+                       r"\byou\b(?:(?!\b(?:he|she|they|he'?ll|she'?ll|they'?ll|he'?s|she'?s)\b)[^?.]){0,80}?"
+                       r"\b(?:hurt|hurting|harm|harming|kill|killing|attack|attacking) (?:him|her|them)\b",
+                       r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b"),
     "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
-              r"\bhurt you\b"),
+              r"\bhurt you\b", r"\b(?:hit|push|pushed|slap|slapped|chok(?:e|ed)|strangl(?:e|ed)|kick|kicked|grab|grabbed) you\b",
+              r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b"),
 }
 _TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
 _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|feelings?|ideas?) (?:\w+ )?like (?:that|this|those)\b|"
                                   r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b|"
+                                  # "... you ticked 'several days'. Can you tell me about that?"
+                                  r"\b(?:tell me|talk me through|say) (?:a (?:bit|little) )?(?:more )?about (?:that|this|it|those)\b|"
                                   # "... thoughts that people might be better off without you. Has that been around this week?"
                                   r"\b(?:has|have|is|are) (?:that|those|it|they|these|this)(?: \w+)? (?:been (?:around|there|happening|back)"
                                   r"|come (?:up|back)|still (?:there|around|happening))\b", re.I)
@@ -192,6 +206,16 @@ def _category_matches(text: str) -> list[tuple[str, re.Match]]:
             if matches:
                 found.append((category, matches[0]))
                 break
+    # "He said he will kill her": a threat from someone else (abuse), not the client's harm to others.
+    threats = [m for c, m in found if c == "abuse"]
+    found = [(c, m) for c, m in found
+             if not (c == "harm_to_others" and any(t.start() <= m.start() and m.end() <= t.end() for t in threats))]
+    # "I think he'd be better off dead": a death wished on someone, not the client's own ideation.
+    wished = [(c, m) for c, m in found if c == "suicidal_ideation" and wished_on_someone_else(text, m)]
+    if wished:
+        found.remove(wished[0])
+        if not any(c == "harm_to_others" for c, _ in found):
+            found.append(("harm_to_others", wished[0][1]))
     return found
 
 
@@ -206,7 +230,8 @@ def mentions_risk(text: str) -> bool:
 
 def is_passive_ideation(text: str) -> bool:
     ordinary = _ordinary_spans(text)
-    return any(_real_matches(p, text, ordinary) for p in _PASSIVE)
+    return any(not wish_unsaid(text, m) and not wished_on_someone_else(text, m)
+               for p in _PASSIVE for m in _real_matches(p, text, ordinary))
 
 
 def is_clinician(speaker: str) -> bool:
@@ -281,9 +306,11 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
     for _, match in _category_matches(text):
         if not _negated(text, match):
             return ENDORSED, ""
-    if _DENIAL.search(text):
+    # "Me? Nah.", an interpreter's "She says yes": the yes or no after them.
+    said = answer_words(text)
+    if _DENIAL.search(said):
         return DENIED, ""
-    if _AFFIRM.search(text):
+    if _AFFIRM.search(said):
         return ENDORSED, ""
     return UNCLEAR, ""
 
@@ -337,6 +364,8 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             answered.add(answer.id)
             continue
         for category, match in _category_matches(utt.text):
+            if category == "harm_to_others" and not is_clinician(utt.speaker) and taken_back(utt.text, match):
+                continue  # "I wanted to strangle him. Not really, obviously.": a figure of speech
             detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""
             items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text,
                                   _statement_status(utt, category, match), detail, [utt.id], [category]))

@@ -1,0 +1,65 @@
+"""Who a risk phrase is about, and whether it was meant: the readings ``risk`` needs beside its word lists.
+
+Each was a wrong line in the risk list of a session nobody had tuned on (49-54): "No. I don't want
+to be dead." listed as an endorsed death wish (the "don't" stands before the words the rule matched);
+"I just think he'd be better off dead", said of the man the client wanted to hurt, listed as the
+client's own suicidal ideation; "I wanted to strangle him. Not really, obviously." listed as harm to
+others; an interpreter's "She says yes" and a client's "Me? Nah." read as no answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A negation among the last words of the clause before a wish: "I don't want to be dead", "I never
+# wished I was dead". Only the clause's last three words: "It's not that I don't care, I just wish I
+# could disappear" keeps its wish.
+_NEGATION = re.compile(r"\b(?:not|never|don'?t|do not|didn'?t|did not|wouldn'?t|would not|no longer)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:!?,]|\bbut\b", re.I)
+
+
+def wish_unsaid(text: str, match: re.Match) -> bool:
+    """True when the clause says the wish matched in ``text`` is not there ("I don't want to be dead")."""
+    before = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+    return bool(_NEGATION.search(" ".join(before.split()[-3:])))
+
+
+# "he'd be better off dead" wished on someone: a third person just before the words, with no
+# reporting verb ("My son said he'd be better off dead" is the son's ideation, reported).
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|he'?d|she'?d|they'?d|he'?s|she'?s|him|her|them)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|saying|told|tells|telling|texted|wrote|writes|posted|keeps? saying|mentioned)\b", re.I)
+
+
+def wished_on_someone_else(text: str, match: re.Match) -> bool:
+    """True when a "better off dead" in ``text`` is said of another person, not reported from them."""
+    if "dead" not in match.group(0).lower():
+        return False
+    before = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+    near = " ".join(before.split()[-4:])
+    return bool(_THIRD_PERSON.search(near)) and not _REPORTED.search(before)
+
+
+# Taken back at once: the clause or sentence after the words opens with "not really", "not
+# literally", "I'm joking", "I didn't mean it" ...
+_TAKEN_BACK = re.compile(r"^[^.?!,;]{0,40}[.?!,;]\s*(?:but\s+)?(?:not really|not literally|obviously not|not seriously"
+                         r"|(?:i'?m |i am |just )(?:joking|kidding)|only joking|i didn'?t mean (?:it|that)|figure of speech)\b",
+                         re.I)
+
+
+def taken_back(text: str, match: re.Match) -> bool:
+    """True when the speaker takes the words matched in ``text`` back straight after saying them."""
+    return bool(_TAKEN_BACK.search(text[match.end():]))
+
+
+# Before an answer's yes or no: an echo of the question ("Me?", "Myself?", "Hurt myself?") or an
+# interpreter's "She says", "He says that".
+_ECHO = re.compile(r"^\s*(?:(?:who,?\s+)?[\w']+(?:\s+[\w']+){0,2}\?\s*)+")
+_RELAYED = re.compile(r"^\s*(?:she|he|they)\s+(?:says?|said)(?:\s+that)?[,:.]*\s*", re.I)
+
+
+def answer_words(text: str) -> str:
+    """``text`` from the client's own yes or no on: without an echoed question or an interpreter's
+    "She says"."""
+    text = _RELAYED.sub("", text)
+    stripped = _ECHO.sub("", text)
+    return _RELAYED.sub("", stripped) if stripped.strip() else text

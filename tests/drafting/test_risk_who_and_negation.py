@@ -1,0 +1,117 @@
+"""Risk lines read for who is at risk and whether it was said or unsaid (no model).
+
+Found on unseen sessions 49-54, each written here in other words: a denied death wish listed as
+endorsed ("No. I don't want to be dead."), a death wished on another man listed as the client's own
+suicidal ideation, a figure of speech taken back at once listed as harm to others, a passive wish
+("I'd rather not wake up") beside a denied active one listed as denied, violence from a partner
+(pushed, choked, threatened to kill) missing from the list, and "Me? Nah." unread as a no."""
+
+from __future__ import annotations
+
+import pytest
+
+from session_assistant.drafting.risk import DENIED, ENDORSED, risk_categories, scan_transcript
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+def _items(text: str):
+    return scan_transcript(parse_transcript(text))
+
+
+@pytest.mark.parametrize("answer", [
+    "No. I don't want to be dead. I want my mum to stop checking my plate.",
+    "Nope, I never wished I was dead, I just get fed up.",
+    "God no. I do not want to die, I've got too much going on.",
+])
+def test_a_death_wish_said_unsaid_answers_no(answer):
+    items = _items("Clinician: Some people in your spot think about not wanting to be alive. Has that been "
+                   f"happening for you?\nClient: {answer}")
+    assert [(i.status, i.detail) for i in items] == [(DENIED, "")]
+
+
+@pytest.mark.parametrize("answer,category", [
+    ("Yeah, a couple of times. Not planning anything. I just think she'd be better off dead.", "harm_to_others"),
+    ("Honestly yes. I've thought the world would be better if he was dead, they'd all be better off.",
+     "harm_to_others"),
+])
+def test_a_death_wished_on_someone_else_is_not_the_clients_suicidal_ideation(answer, category):
+    items = _items("Clinician: When you say you want to get back at her, have you had thoughts of killing her?\n"
+                   f"Client: {answer}")
+    assert len(items) == 1
+    assert items[0].status == ENDORSED and items[0].detail == ""
+    assert items[0].categories == [category]
+
+
+def test_the_clients_own_better_off_dead_is_still_passive_ideation():
+    assert risk_categories("Some nights I think I'd be better off dead.") == [("suicidal_ideation", "better off dead")]
+    # Reported from the one who thinks it (a parent in a joint session): their ideation, listed as such.
+    assert risk_categories("My son said he'd be better off dead.") == [("suicidal_ideation", "better off dead")]
+    # Wished on someone else: still risk (the drafter withholds any model sentence saying it), but to others.
+    assert risk_categories("I think he'd be better off dead, honestly.") == [("harm_to_others", "better off dead")]
+
+
+@pytest.mark.parametrize("question", [
+    "Have you had any thoughts of doing something to them, shouting at them, hurting them?",
+    "Did you want to hurt him when you saw him?",
+    "Any thoughts of harming her since?",
+])
+def test_asked_whether_they_would_hurt_a_named_other_is_a_screen(question):
+    items = _items(f"Clinician: {question}\nClient: No. No way. I'm not like that.")
+    assert [(i.categories, i.status) for i in items] == [(["harm_to_others"], DENIED)]
+
+
+def test_asked_whether_someone_else_hurts_her_is_no_harm_to_others_screen():
+    items = _items("Clinician: Are you worried he'll hurt her when she's back?\nClient: No, he's got a restraining order.")
+    assert [(i.status, i.evidence) for i in items if "harm_to_others" in i.categories] == [("mentioned", [0])]
+
+
+@pytest.mark.parametrize("line", [
+    "I could have throttled him. Not really, obviously, but I was livid.",
+    "Honestly I wanted to kill her. Not literally. I was just so angry.",
+    "I wanted to strangle him, I'm joking, but you know what I mean.",
+])
+def test_a_figure_of_speech_taken_back_at_once_is_not_listed(line):
+    assert _items(f"Client: {line}") == []
+
+
+def test_a_threat_not_taken_back_is_still_listed():
+    items = _items("Client: I wanted to strangle him. I still do. I've been thinking about it all week.")
+    assert [(i.category, i.status) for i in items] == [("harm_to_others", ENDORSED)]
+
+
+@pytest.mark.parametrize("answer", [
+    "Yeah. It's not like I'd kill myself. It's more, some nights, I'd rather just not wake up.",
+    "It's not that I want to end my life. I'd rather not be here some days, that's all.",
+])
+def test_a_passive_wish_beside_a_denied_active_one_is_endorsed_passive(answer):
+    items = _items("Clinician: On the last item, thoughts you'd be better off dead, you ticked more than half the "
+                   f"days. Can you tell me about that?\nClient: {answer}")
+    assert [(i.category, i.status, i.detail) for i in items] == [("suicidal_ideation", ENDORSED, "passive")]
+
+
+@pytest.mark.parametrize("line", [
+    "Interpreter: She says on Friday he pushed her into the door, in front of the kids.",
+    "Client: He grabbed me by the throat last month.",
+    "Client: He put his hands round my neck and I couldn't breathe.",
+    "Interpreter: He said if she leaves, he will kill her.",
+    "Client: He slapped me across the face when I said no.",
+])
+def test_violence_from_a_partner_is_listed_as_abuse(line):
+    items = _items(line)
+    assert [i.category for i in items] == ["abuse"] and items[0].status == "reported"
+
+
+@pytest.mark.parametrize("question", [
+    "Has he ever tried to choke you or put his hands around your neck?",
+    "Has she ever threatened to kill you?",
+    "Does he push you or slap you when he's been drinking?",
+])
+def test_asked_about_violence_from_a_partner_is_an_abuse_screen(question):
+    items = _items(f"Clinician: {question}\nInterpreter: She says yes, once, in the kitchen.")
+    assert [(i.categories[0], i.status) for i in items] == [("abuse", ENDORSED)]
+
+
+@pytest.mark.parametrize("answer", ["Me? Nah. Nah. I'm angry, I'm not like that.", "Myself? No, never."])
+def test_an_echo_question_before_the_no_is_still_a_no(answer):
+    items = _items(f"Clinician: And any thoughts of hurting yourself?\nClient: {answer}")
+    assert [i.status for i in items] == [DENIED]
