@@ -88,7 +88,9 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
         # Violence from a partner told as what he or she did (or an interpreter's "he pushed her").
         r"\b(?:he|she|they)\s+(?:\w+\s+){0,2}?(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)"
         r"\s+(?:me|her)\b", r"\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b", r"\bby the throat\b",
-        r"\bthreat\w* to (?:kill|hurt) (?:me|her)\b", r"\b(?:he|she)(?: \w+)?(?:'ll| will| would| is going to| was going to) kill (?:me|her)\b",
+        # A threat, told: "he said he will kill her"; never a fear ("I thought he was going to kill me", of a dog).
+        r"\bthreat\w* to (?:kill|hurt) (?:me|her)\b", r"\b(?:he|she)(?: \w+)?(?:'ll| will) kill (?:me|her)\b",
+        r"\b(?:said|says|told (?:me|her)|threatened)\b[^.?!]{0,40}\bkill (?:me|her|you)\b",
     ),
     "neglect": (
         r"\bneglect\w*", r"\bleft (?:alone|home alone) for days\b", r"\bno one (?:feeds|looks after)\b",
