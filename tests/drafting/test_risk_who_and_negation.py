@@ -101,16 +101,16 @@ def test_violence_from_a_partner_is_listed_as_abuse(line):
     assert [i.category for i in items] == ["abuse"] and items[0].status == "reported"
 
 
-@pytest.mark.parametrize("question", [
-    "Has he ever tried to choke you or put his hands around your neck?",
-    "Has she ever threatened to kill you?",
-    "Does he push you or slap you when he's been drinking?",
-])
 def test_a_fear_of_being_killed_is_no_threat_told():
     # A dog-phobic client at the moment of the bite: a fear, not abuse.
     assert _items("Client: It jumped up and I honestly believed he was going to kill me.") == []
 
 
+@pytest.mark.parametrize("question", [
+    "Has he ever tried to choke you or put his hands around your neck?",
+    "Has she ever threatened to kill you?",
+    "Does he push you or slap you when he's been drinking?",
+])
 def test_asked_about_violence_from_a_partner_is_an_abuse_screen(question):
     items = _items(f"Clinician: {question}\nInterpreter: She says yes, once, in the kitchen.")
     assert [(i.categories[0], i.status) for i in items] == [("abuse", ENDORSED)]
