@@ -28,22 +28,33 @@ _CHANGE = r"(?:stop\w*|quit\w*|cut (?:down|back)|cutting (?:down|back)|give (?:i
           r"|get (?:help|on top of it|it under control)|do something about)"
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 CHANGE_TALK: dict[str, re.Pattern] = {
-    "desire": re.compile(r"\bi (?:really )?(?:want|wanna|would like|'d like|wish)\b", re.I),
+    # "I'd love to be off it", "I'm sick of feeling like this" (paraphrase test), never "I'd love a cup of tea"
+    "desire": re.compile(r"\bi (?:really )?(?:want|wanna|would like|'d like|wish)\b|\bi(?:'m| am) (?:sick|tired|fed up) of\b"
+                         r"|\bi(?:'d| would) love to (?:\w+ )?(?:" + _CHANGE[3:-1] + r"|be (?:off|free|done|clean|sober)|get (?:off|clean|sober|better))",
+                         re.I),
     "ability": re.compile(r"\bi (?:could|can|think i can|know i can)\b(?!'t| not|'ve| have)|\bi(?:'ve| have)? (?:stopped|quit|cut down|gave (?:it )?up) "
-                          r"(?:for|once|before)\b|\bi(?:'ve| have) done it before\b", re.I),
+                          r"(?:for|once|before)\b|\bi(?:'ve| have) done it before\b"
+                          r"|\bi(?: (?:think|reckon) i(?:'m| am)|'m| am) (?:able|capable) (?:to|of)\b", re.I),
     "reasons": re.compile(r"\b(?:it'?s|it is|that'?s) (?:costing|ruining|hurting|killing|wrecking|affecting|damaging) (?:me|my|us|our)\b"
                           r"|\bi don'?t want to (?:lose|end up|be like|keep|go back)\b|\bi'?d (?:feel|be|sleep|have|save) (?:better|there|more)\b"
                           r"|\bbecause of (?:the |my )?(?:kids|children|family|health|wife|husband|partner|job|money)\b"
-                          r"|\b(?:scares|bothers|worries|frightens) me\b", re.I),
+                          r"|\b(?:scares|bothers|worries|frightens) me\b"
+                          r"|\b(?:doing my head in|(?:messing|screwing) (?:up|with) (?:me|my))\b|\bdeserve better\b", re.I),
     "need": re.compile(r"\bi (?:really )?(?:need|have|'ve got|got|should|ought|must)(?: to)? (?:\w+ )?(?:" + _CHANGE[3:-1]
-                       + r"|do something)\b|\bsomething (?:has|needs) to change\b", re.I),
-    "commitment": re.compile(r"\bi(?:'m| am) (?:going to|gonna)\b|\bi(?:'ll| will)\b(?! (?:probably|never|try to remember))|\bi promise\b", re.I),
-    "activation": re.compile(r"\bi(?:'m| am) (?:ready|willing|prepared) to\b|\bi(?:'d| would) be (?:up for|willing)\b", re.I),
+                       + r"|do something)\b|\bsomething (?:has|needs) to change\b|\bsomething'?s (?:got|gotta) (?:to )?(?:give|change)\b"
+                       r"|\bi(?:'ve)? (?:got|gotta|have) (?:to )?sort (?:myself|my life|things) out\b", re.I),
+    "commitment": re.compile(r"\bi(?:'m| am) (?:going to|gonna)\b|\bi(?:'ll| will)\b(?! (?:probably|never|try to remember))|\bi promise\b"
+                             r"|\bi(?:'ve| have) made (?:up )?my mind(?: up)?\b|\bthat'?s it,? no more\b", re.I),
+    "activation": re.compile(r"\bi(?:'m| am) (?:ready|willing|prepared) to\b|\bi(?:'d| would) be (?:up for|willing)\b"
+                             r"|\bi(?:'m| am) (?:up for|game for|keen to)\b", re.I),
     "taking steps": re.compile(r"\bi(?:'ve| have) (?:already |just )?(?:stopped|started|cut|deleted|blocked|told|set up|signed up|booked|"
                                r"thrown|poured|given|handed|been going|cancelled)\b|\bi didn'?t (?:drink|use|bet|gamble|smoke|buy|go to the)\b"
                                r"|\bi (?:deleted|blocked|cancelled|binned|handed over)\b"
                                r"|\b(?:days?|weeks?|months?|years?) (?:without|clean|sober|off (?:it|them|the \w+)|free)\b"
-                               r"|\bi (?:was|got|made it) (?:at|to|up to) (?:\w+ )?(?:days|weeks|months)\b|\bi did (?:it )?(?:for )?\w+ (?:days|weeks|months)\b",
+                               r"|\bi (?:was|got|made it) (?:at|to|up to) (?:\w+ )?(?:days|weeks|months)\b|\bi did (?:it )?(?:for )?\w+ (?:days|weeks|months)\b"
+                               # "I haven't had a drink since Friday", "I poured the lot down the sink"
+                               r"|\bi haven'?t (?:had a (?:drink|drop|bet|smoke|cigarette|joint)|drunk|used|bet|gambled|smoked)\b[^.?!]*\b(?:since|for|in)\b"
+                               r"|\bi (?:poured|chucked|threw|binned|gave away)\b[^.?!]*\b(?:away|out|bin|sink|drain|toilet)\b",
                                re.I),
 }
 SUSTAIN_TALK: dict[str, re.Pattern] = {
@@ -51,7 +62,11 @@ SUSTAIN_TALK: dict[str, re.Pattern] = {
     "ability": re.compile(r"\bi can'?t (?:\w+ )?" + _CHANGE + r"\b|\bi(?:'ve| have) tried (?:and|before)\b", re.I),
     "reasons": re.compile(r"\bit (?:helps|relaxes|calms) me\b|\bit'?s (?:not|never been) (?:a|that much of a|really a) problem\b"
                           r"|\b(?:everyone|everybody)\b[^.?!]{0,20}\b(?:does|do|did|drinks|drink|drinking|was|uses|using|bets|gambles)\b"
-                          r"|\bit'?s not that bad\b|\bi don'?t think (?:i was|it'?s|it was) (?:that|so) bad\b", re.I),
+                          r"|\bit'?s not that bad\b|\bi don'?t think (?:i was|it'?s|it was) (?:that|so) bad\b"
+                          # "it takes the edge off", "I don't see the problem", "I'm fine as I am"
+                          r"|\btakes? the edge off\b|\bonly thing that (?:helps|works|gets me)\b|\bi don'?t see (?:the|a|what the) (?:problem|big deal)\b"
+                          r"|\bi'?m (?:fine|happy|okay) (?:as i am|the way i am)\b", re.I),
+    "activation": re.compile(r"\bi(?:'m| am) not (?:ready|willing|prepared) to\b", re.I),  # "I'm not ready to give it up"
     "need": re.compile(r"\bi don'?t (?:need|have) to (?:\w+ )?" + _CHANGE + r"\b", re.I),
     "commitment": re.compile(r"\bi(?:'m| am) not (?:going to|gonna) (?:\w+ )?" + _CHANGE + r"\b|\bi won'?t (?:\w+ )?" + _CHANGE + r"\b", re.I),
 }

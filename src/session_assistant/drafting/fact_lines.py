@@ -21,6 +21,7 @@ from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
+from session_assistant.drafting.homework_paraphrase import paraphrased_homework
 from session_assistant.drafting.work_taken_up import reactions, reactions_sentence, taken_up_sentence, work_taken_up
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
@@ -172,6 +173,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "planned", homework_sentence(homework), homework_ids(homework)))
         # No line announced it: the items agreed in back-and-forth ("Could you write them down?" - "Yeah.").
         agreed = homework_agreed(source.utterances) if plan_said and not homework else []
+        # proposed and agreed in other words than the rule's writers heard ("I'd like you to jot down ..." - "I suppose.")
+        agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
             lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
         next_visit = next_session_sentence(source.utterances) if plan_said else None

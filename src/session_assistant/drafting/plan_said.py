@@ -171,14 +171,23 @@ def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[in
 _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
                           r"peer|parent(?:ing)?|AA|12-step|bereavement|grief|carers'?|recovery) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
                           r"|(?:SMART Recovery|AA|NA|Al-Anon|12-step|recovery|support|peer) meetings?|physio(?:therapy|therapist)?"
-                          r"|physical therapy)\b")
+                          r"|physical therapy"
+                          # in other words (paraphrase test): "a colleague who runs ...", "the eating disorders service",
+                          # "our intake team for the IOP", "a counsellor"
+                          r"|colleague|service|(?:intake|crisis|community|mental health|young (?:adults|people)'?s?) team|IOP"
+                          r"|intensive outpatient|[Cc]ounsell?or)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
                      r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
                      r"|I (?:wondered|was wondering) about"
-                     r"|(?:would|could|will) you (?:bring it up with|mention it to|ask))\b",
+                     r"|(?:would|could|will) you (?:bring it up with|mention it to|ask)"
+                     # in other words (paraphrase test): "put you in touch with", "connect you with", "pass your details
+                     # on to", "loop in your GP", "have a chat with your doctor", "would you consider", "I'd encourage you"
+                     r"|put you in touch with|connect you (?:with|to)|link you (?:in |up )?with|pass (?:your details|you|your name) on to"
+                     r"|loop in|(?:have )?a (?:chat|word|talk) with your|would you (?:consider|think about)"
+                     r"|(?:I'd|I would) (?:encourage|advise) you)\b",
                      re.I)
 REFERRALS_MAX = 2
 REFERRAL_MAX_WORDS = 30

@@ -209,10 +209,17 @@ _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|thir
             r"|thirtieth)")
 _WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday"
                    r"|friday|saturday|sunday)s?(?:(?: at " + _SAID_HOUR + r"| " + _HALF_HOUR + r")\b(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
-                   r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks)|weekly|fortnightly)", re.I)
+                   r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks)|weekly|fortnightly"
+                   # said in other words (paraphrase test): "back here in a month?", "a fortnight's time",
+                   # "after the holidays", "in the new year"
+                   r"|in (?:a|one|two|three|\d+) months?|(?:in )?a fortnight(?:'s time)?"
+                   r"|after (?:the )?(?:holidays|christmas|easter|new year|summer|break|half[- ]term)|in the new year)", re.I)
 # "Would weekly on Thursdays at eleven work?" and "So next Thursday at eleven." arrange it too (08).
 _MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time|monday|tuesday|wednesday|thursday|friday|saturday"
-                   r"|sunday)|same time|come back|follow[- ]?up|weekly|fortnightly)\b", re.I)
+                   r"|sunday)|same time|come back|follow[- ]?up|weekly|fortnightly"
+                   # "Let's pencil in the 14th", "book you in", "put you in the diary", "regroup", "touch base", "back here"
+                   r"|pencil (?:you |it |that )?in|book (?:you |it )?in|put you (?:down|in)|in the diary|regroup|touch base(?! with)"
+                   r"|back here)\b", re.I)
 _DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? \S.*", re.I)
 

@@ -20,6 +20,7 @@ import re
 from typing import Callable, Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
+from session_assistant.drafting.homework_paraphrase import AGREES_TOO_FIRST, DECLINES_TOO
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import STAGE_DIRECTION
@@ -32,9 +33,15 @@ _PROPOSES = re.compile(
     r"|(?:do|would) you (?:want|like) to (?:try|give|have a go|do|practi[sc]e)"
     r"|(?:would|could) you (?:try|give it a go|have a go)|how about (?:we|trying)|want to (?:try|give it a go|have a go)"
     r"|(?:would|could) (?:that|this|it) be (?:okay|alright|all right)\b[^.?!]*\b(?:if we|to try)"
-    r"|would you be willing|are you willing|is that something you(?:'d| would) (?:try|be willing))\b", re.I)
+    r"|would you be willing|are you willing|is that something you(?:'d| would) (?:try|be willing)"
+    # in other words (paraphrase test): "Fancy giving it a try?", "Do you feel ready to start?", "How would you feel
+    # about trying it with me?", "Is it okay if we run through it?", "Let's give the chair work a go, yeah?"
+    r"|fancy (?:giving|having|trying|doing)|(?:feel|are you|you) ready to (?:try|give|have|start|do|go|practi[sc]e)"
+    r"|(?:how|what) would you (?:feel|think) about (?:trying|giving|having|doing|practi[sc]ing|running|starting)"
+    r"|(?:okay|ok|alright|all right) (?:if we|to) (?:try|do|give|have|run|start|practi[sc]e|go)"
+    r"|let'?s (?:give|try|have a go|do|run|practi[sc]e)(?=\b[^.?!]*\?$)|shall we have a (?:crack|bash|go))\b", re.I)
 # Not the work: permission to ask, to speak to someone, the next visit, a screen.
-_NOT_WORK = re.compile(r"^(?:and |so |okay,? )?(?:what|where|when|how|which|who|why)\b|\b(?:questionnaire|checklist|form|measure"
+_NOT_WORK = re.compile(r"^(?:and |so |okay,? )?(?:what|where|when|how(?! would you (?:feel|think) about \w+ing)|which|who|why)\b|\b(?:questionnaire|checklist|form|measure"
                        r"|[A-Z]{2,}-\d+|can I ask|to ask you|let (?:her|him|them) know|tell (?:her|him|them|sue)|speak(?:ing)? to|email"
                        r"|next (?:time|week|session)|same time|safety|hurt|suicid|ending your life|kill)\b", re.I)
 # A proposal for the time after the session is the Plan's homework, not the response to the work.
@@ -88,9 +95,9 @@ def work_taken_up(utterances: Sequence[Utterance], mentions_risk: Callable[[str]
             continue
         said = " ".join(_STAGE.sub("", answer.text).split())
         words = words_up_to(_SENTENCES.split(said), ANSWER_MAX_WORDS) or " ".join(said.split()[:ANSWER_MAX_WORDS])
-        if REFUSES.search(said):
+        if REFUSES.search(said) or DECLINES_TOO.search(said):
             how = "declined"
-        elif AGREES_FIRST.search(said):
+        elif AGREES_FIRST.search(said) or AGREES_TOO_FIRST.search(said):
             how = "agreed in part" if _PARTLY.search(words) else "agreed"
         else:
             continue
