@@ -194,3 +194,12 @@ def test_a_question_copied_from_the_session_is_dropped_from_a_client_note():
     draft = _assemble(raw)
     assert draft.sections["subjective"] == "The client reported drinking 4 nights a week."  # clinical wording: digits
     assert [(s.text, s.flags) for s in draft.dropped] == [("Is that right?", ["question"])]
+
+
+def test_a_bare_answer_copied_from_the_session_is_no_sentence_of_the_note():
+    # 52's Subjective held the model's "No. Never.", the client's denial copied without who or what.
+    raw = {"subjective": [{"text": "The client reported drinking four nights a week.", "evidence": [1]},
+                          {"text": "Nope, not really.", "evidence": [2]}]}
+    draft = _assemble(raw)
+    assert draft.sections["subjective"] == "The client reported drinking 4 nights a week."
+    assert [(s.text, s.flags) for s in draft.dropped] == [("Nope, not really.", ["fragment"])]

@@ -227,6 +227,10 @@ def without_done_retold(by_section: dict[str, list[DraftSentence]],
 VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan", "assessment")}
 UNFINISHED = "unfinished"
 QUESTION = "question"
+# A note's sentence says who did what; a model "sentence" of three words or fewer was a client's answer
+# copied bare ("No. Never.", 52: the one such sentence in 56 stored drafts).
+FRAGMENT_MAX_WORDS = 3
+FRAGMENT = "fragment"
 
 
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
@@ -301,6 +305,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 continue
             if therapy and text.rstrip().endswith("?"):  # the clinician's "Is that right?" copied: a note asks nothing
                 dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [QUESTION]))
+                continue
+            if therapy and len(text.split()) <= FRAGMENT_MAX_WORDS:  # "No. Never.": an answer copied, no sentence
+                dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [FRAGMENT]))
                 continue
             text = text if cut else finished(text)
             if therapy:
