@@ -212,3 +212,15 @@ def test_change_and_sustain_talk_in_other_words_is_counted(line, side, category)
 def test_someone_elses_words_or_a_different_sense_is_no_talk(line):
     count = _talk(line)
     assert not count.change and not count.sustain, (count.change, count.sustain)
+
+
+@pytest.mark.parametrize("closing", [
+    "Clinician: I want to see you earlier than in two weeks, with everything going on. Could you manage Friday at ten?\n"
+    "Client: Friday's fine.",
+    "Clinician: Rather than two weeks, I'd like you back on Wednesday at three. Does that suit?\n"
+    "Client: Yes, Wednesday works.",
+])
+def test_an_interval_the_next_visit_is_not_stays_out_of_the_plan(closing):
+    # 52: "I'd like to see you sooner than two weeks ... Can you do Monday, at two?" gave "two weeks, Monday at two".
+    plan = _plan(closing)
+    assert "Next session:" in plan and "month" not in plan and "two weeks" not in plan, plan

@@ -42,6 +42,8 @@ _ARRANGE = re.compile(r"\b(?:next (?:time|session|appointment|week)|see you|same
 _OFFER = re.compile(r"\b(?:can we do|could we do|how about|what about|i(?:'ve| have) got|i can do|i could do|works|work for you"
                     r"|is good|'s good|is fine|'s fine|then)\b", re.I)
 _REFUSED = re.compile(r"\b(?:not|can'?t|cannot|long time|busy|away|conference)\b", re.I)
+# An interval named to say the next visit differs from it: "sooner than two weeks", "instead of in a month".
+_COMPARED = re.compile(r"\b(?:(?:sooner|earlier|later|longer|quicker|more|less) than|rather than|instead of)(?: in)?\s*$", re.I)
 _AWAY = re.compile(r"\b(?:I'?m|I am|we'?re|I'?ll be|I will be) (?:away|off|not (?:here|in|around)|on (?:leave|holiday|annual leave))\b", re.I)
 WINDOW = 10  # lines after the first arranging line
 CHAIN = 4  # starts this many lines apart or fewer are one exchange
@@ -99,6 +101,8 @@ def _agreed_interval(offers: list[tuple[int, str, bool]], by_id: dict[int, Utter
     for line, sentence, _ in offers:
         for match in _INTERVAL.finditer(sentence):
             phrase = match.group(0)
+            if _COMPARED.search(sentence[:match.start()]):
+                continue  # "sooner than two weeks": the interval this visit is not
             if not sentence.endswith("?"):
                 if not _AWAY.search(sentence):  # "I'm away next week." is the week it is not
                     chosen = (phrase, line)
