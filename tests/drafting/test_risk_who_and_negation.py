@@ -129,3 +129,22 @@ def test_the_note_documents_an_echoed_no_as_denied():
                              "Client: (pause) Me? Nah. I've got my girls.")
     note = risk_note(lines, scan_transcript(lines))
     assert "denied" in note.text and "client answered" not in note.text
+
+
+def test_a_question_not_heard_waits_for_the_interpreters_answer_and_abuse_is_no_past_attempt():
+    from session_assistant.drafting.risk_note import risk_note
+
+    lines = parse_transcript("Clinician: Has he ever tried to strangle you, or put his hands on your throat?\n"
+                             "Client: Perdão? O quê?\n"
+                             "Interpreter: She says yes, once, in the spring, against the fridge.")
+    items = scan_transcript(lines)
+    assert [(i.categories[0], i.status, i.evidence) for i in items] == [("abuse", ENDORSED, [0, 2])]
+    note = risk_note(lines, items)
+    assert "past attempts" not in note.text and "abuse" in note.text
+
+
+def test_a_child_hurt_is_risk_and_a_childs_feelings_are_not():
+    assert risk_categories("The client said their partner had hit the kids.") == [("abuse", "hit the kids")]
+    assert risk_categories("I hurt my daughter's feelings.") == []
+    items = _items("Interpreter: She says he has never hurt the children, only her.")
+    assert [(i.category, i.status) for i in items] == [("abuse", "denied")]

@@ -21,102 +21,14 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
+from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS
 from session_assistant.drafting.risk_who import answer_words, taken_back, wish_unsaid, wished_on_someone_else
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
 
-# Idioms that share words with risk language. A match of a risk rule that lies inside one of these
-# spans does not count.
-ORDINARY_SPANS: tuple[str, ...] = (
-    r"\bcut(?:ting|s)? (?:back|down|out|off|up|corners|class(?:es)?|school|ties|costs?|hours|loose|it close|"
-    r"(?:the |some |my |his |her |their )?(?:vegetables|onions|wood|grass|paper|hair|cake|lawn|carbs|sugar|"
-    r"caffeine|coffee|budget|spending|expenses|meat|fat|calories|smoking|drinking|alcohol|cigarettes))",
-    r"\bcutting (?:back|down)\b", r"\bkill(?:ing|ed)? (?:time|the (?:mood|lights|engine|vibe))\b",
-    r"\b(?:that|this|it|the \w+) (?:test|exam|workout|run|day|week|commute|job|class|shift)? ?(?:killed|is killing|kills) me\b",
-    r"\b(?:killed|killing|kills) me\b(?= (?:with|inside|to (?:wait|see)))", r"\bmy (?:back|feet|knees?|head) (?:is|are) killing me\b",
-    r"\bdie of (?:embarrassment|shame|boredom|laughter)\b", r"\b(?:dying|die) (?:to|for) (?:see|try|know|go|meet|get|a)\b",
-    r"\bdrop[- ]dead (?:gorgeous|beautiful|funny)\b", r"\bto die for\b", r"\bdead tired\b", r"\bdead (?:battery|end|line)\b",
-    r"\b(?:alcohol|substance|drug|opioid|cannabis) abuse\b", r"\babuse of (?:alcohol|substances?|drugs)\b",
-    r"\bhurt(?:s|ing)? (?:his|her|their|my|your|our) feelings\b", r"\bshoot (?:him|her|them|someone) (?:a|an) (?:text|message|email|note|line)\b",
-    r"\b(?:it|that|this|something|reality|everything|what) (?:\w+ ){0,2}hits? me\b", r"\bbeat me (?:at|in|to)\b",
-    r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
-    r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
-)
 _ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
-
-# Passive death wishes: endorsed suicidal ideation of the passive kind.
-PASSIVE_SI: tuple[str, ...] = (
-    r"\bwish(?:ed)? (?:i|that i) (?:could|would|wouldn'?t|didn'?t|did not|would not)(?: just)? (?:not )?(?:wake up|go to sleep and not wake up|disappear|not be here|stop existing)\b",
-    r"\b(?:go to sleep|fall asleep) and (?:never|not) wake up\b", r"\bdon'?t (?:want|care if i) (?:to )?wake up\b",
-    r"\bbetter off (?:dead|without me)\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
-    r"\b(?:what'?s|there'?s no|no) point (?:in |of )?(?:living|being alive|going on)\b", r"\b(?:want|wanted|wish) to disappear\b",
-    r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
-    r"\bif i (?:just |only |really |simply )?(?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
-    r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
-    # C-SSRS's "go to sleep and not wake up", said the ways people say it; "didn't wake up so early",
-    # "hope I don't wake up the baby" are sleep talk.
-    r"\bwouldn'?t mind if i (?:didn'?t|did not|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my))",
-    r"\bif i (?:went|go) to sleep and (?:that was it|that'?s it|didn'?t wake up|did not wake up|never woke up)\b",
-    r"\bhope i (?:don'?t|do not|won'?t|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
-    r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if i (?:died|was dead|were dead|wasn'?t here|weren'?t here|didn'?t wake up)\b",
-    r"\b(?:i'?d|i would) (?:much )?rather (?:just )?not (?:wake up|be here|be alive|be around|exist)\b",
-)
-
-RISK_RULES: dict[str, tuple[str, ...]] = {
-    "suicidal_ideation": (
-        r"\bdon'?t want to (?:live|be alive|be here)\b", *PASSIVE_SI, r"\bsuicid\w*",
-        r"\bkill(?:ing)? (?:my|him|her|them|one)sel(?:f|ves)\b", r"\bend(?:ing)? (?:my|his|her|their|one'?s) li(?:fe|ves)\b",
-        r"\bend(?:ing)? it all\b", r"\btake my (?:own )?life\b", r"\boverdos\w*", r"\b(?:want|wanted|wanting) to die\b",
-        r"\bwish (?:i|that i) (?:could )?die\b", r"\brather be dead\b",
-    ),
-    "self_harm": (
-        r"\bself[- ]?(?:harm|injur)\w*",
-        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|scratch|scratching)\s+(?:my|him|her|them)sel(?:f|ves)\b",
-        r"\b(?:been|started|start|stopped|stop|still|keep|kept|urges? to|thought about|thinking about|relapsed(?: on| into)?|went back to)"
-        r" (?:cutting|burning myself)\b", r"\bcut(?:ting)? (?:my|her|his|their) (?:arms?|wrists?|legs?|thighs?|skin)\b",
-        r"\burges? to (?:cut|self[- ]harm|burn|hurt myself)\b",
-    ),
-    "harm_to_others": (
-        r"\b(?:kill|hurt|harm|attack|shoot|stab|strangle|throttled?)\s+(?:him|her|them|someone|somebody|people|anyone|"
-        r"my (?:wife|husband|partner|boss|kids?|children|son|daughter|mother|father|mom|dad|brother|sister|neighbou?r))\b",
-        r"\bhomicid\w*", r"\bviolent (?:thoughts?|urges?)\b",
-        r"\bthoughts? of (?:hurting|harming|killing) (?:someone|anyone|others|other people|him|her|them)\b",
-    ),
-    "abuse": (
-        r"\babus(?:e|ed|es|ing|ive|er)\b", r"\bhits? me\b", r"\bhit me\b", r"\bbeats? me\b", r"\bbeaten\b", r"\bmolest\w*",
-        r"\brap(?:e|ed)\b", r"\bsexual(?:ly)? assault\w*", r"\bdomestic violence\b", r"\bchok(?:es|ed) me\b",
-        # Violence from a partner told as what he or she did (or an interpreter's "he pushed her").
-        r"\b(?:he|she|they)\s+(?:\w+\s+){0,2}?(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)"
-        r"\s+(?:me|her)\b", r"\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b", r"\bby the throat\b",
-        # A threat, told: "he said he will kill her"; never a fear ("I thought he was going to kill me", of a dog).
-        r"\bthreat\w* to (?:kill|hurt) (?:me|her)\b", r"\b(?:he|she)(?: \w+)?(?:'ll| will) kill (?:me|her)\b",
-        r"\b(?:said|says|told (?:me|her)|threatened)\b[^.?!]{0,40}\bkill (?:me|her|you)\b",
-    ),
-    "neglect": (
-        r"\bneglect\w*", r"\bleft (?:alone|home alone) for days\b", r"\bno one (?:feeds|looks after)\b",
-        r"\bwithout food\b",
-    ),
-}
 _COMPILED = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in RISK_RULES.items()}
 _PASSIVE = [re.compile(p, re.I) for p in PASSIVE_SI]
-
-# What a clinician's screening question asks about, by category (checked on questions only).
-SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
-    "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
-                          r"\b(?:better off )?dead\b", r"\bbetter off without (?:you|them|me)\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
-                          r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
-                          r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
-    "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) (?:yourself|themselves)\b", r"\bself[- ]?(?:harm|injur)\w*"),
-    "harm_to_others": (r"\b(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|someone|others|other people|anybody)\b",
-                       # "have you had thoughts of killing him?": the client's wish towards one person (never "he'll
-                       # hurt her", asked about someone else).
-                       r"\byou\b(?:(?!\b(?:he|she|they|he'?ll|she'?ll|they'?ll|he'?s|she'?s)\b)[^?.]){0,80}?"
-                       r"\b(?:hurt|hurting|harm|harming|kill|killing|attack|attacking) (?:him|her|them)\b",
-                       r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b"),
-    "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
-              r"\bhurt you\b", r"\b(?:hit|push|pushed|slap|slapped|chok(?:e|ed)|strangl(?:e|ed)|kick|kicked|grab|grabbed) you\b",
-              r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b"),
-}
 _TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
 _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|feelings?|ideas?) (?:\w+ )?like (?:that|this|those)\b|"
                                   r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b|"
@@ -325,11 +237,18 @@ def _statement_status(utt: Utterance, category: str, match: re.Match) -> str:
     return "reported" if category in ("abuse", "neglect") else ENDORSED
 
 
+_NOT_HEARD = re.compile(r"^\s*(?:[\w']+[,.]?\s*){0,3}\?(?:\s*(?:[\w']+[,.]?\s*){0,3}\?)*\s*$")
+
+
 def _answer_after(lines: Sequence[Utterance], position: int) -> Utterance | None:
     """The answer to the line at ``position``: one of the next ``ANSWER_WINDOW`` lines by someone else."""
     asker = lines[position].speaker
-    return next((later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
-                 if later.speaker != asker and not is_clinician(later.speaker)), None)
+    answers = [later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
+               if later.speaker != asker and not is_clinician(later.speaker)]
+    # "Desculpa? Como?", "Sorry, what?": the question not heard; the answer is the next line (an
+    # interpreter's, or the client's once it is repeated).
+    heard = [later for later in answers if not _NOT_HEARD.match(later.text)]
+    return (heard or answers or [None])[0]
 
 
 def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:

@@ -172,8 +172,8 @@ def _asked(utt: Utterance, pattern: re.Pattern) -> bool:
 
 
 def _item_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
-    if question and _FOLLOW_UPS[0][1].search(question):
-        return "past attempts"
+    if question and _FOLLOW_UPS[0][1].search(question) and set(item.categories or [item.category]) & SUICIDE_CATEGORIES:
+        return "past attempts"  # "Has he ever tried to choke you?" asks about abuse
     category = item.category if item.status != DENIED else (item.categories or [item.category])[0]
     words = CATEGORY_WORDS.get(category, category)
     if item.status == DENIED and len(item.categories) > 1:
