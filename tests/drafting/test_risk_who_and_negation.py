@@ -148,3 +148,13 @@ def test_a_child_hurt_is_risk_and_a_childs_feelings_are_not():
     assert risk_categories("I hurt my daughter's feelings.") == []
     items = _items("Interpreter: She says he has never hurt the children, only her.")
     assert [(i.category, i.status) for i in items] == [("abuse", "denied")]
+
+
+def test_a_room_with_knives_avoided_puts_no_knives_away():
+    from session_assistant.drafting.risk_note import risk_note
+
+    lines = parse_transcript("Clinician: Any thoughts of ending your life, with all this?\nClient: No. Never.\n"
+                             "Clinician: If he starts shouting, where could you go? Not the garage, where the tools and "
+                             "knives are, somewhere with a door out?\nClient: The back bedroom. I can take them and get out.")
+    note = risk_note(lines, scan_transcript(lines))
+    assert "knives" not in note.text and "denied" in note.text

@@ -49,6 +49,8 @@ _MEANS_QUESTION = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|stockpil\w*
 _MEANS = re.compile(r"\b(?:(?:hunting|sleeping|old|loaded|prescription)\s+)?"
                     r"(?:rifles?|shotguns?|guns?|pistols?|firearms?|pills|tablets|medications?|knives|razors?|blades?)\b", re.I)
 # "keeps saying", "keep trying": keep as "go on" puts nothing away.
+_ASKS_MEANS_KEPT = re.compile(r"\baccess\b|\bat home\b|\bin the (?:house|flat|home)\b|\bwhere (?:are|do you keep|is)\b|"
+                             r"\b(?:have|got|keep) (?:any|some)\b", re.I)
 _PUT_AWAY = re.compile(r"\bkeep\w*\b(?! (?:on )?\w+ing\b)|\b(?:give|lock|store|hand|get rid|take|drop off|dispose|throw)\w*\b",
                        re.I)
 # A past attempt the clinician names from what the client told before ("The overdose, when you were
@@ -300,7 +302,11 @@ def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, 
         elif since_first <= MEANS_WINDOW and named:
             add("means", f"access to means: {', '.join(named)}", ids)
         away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
-        what = (_MEANS.search(away[0]) or _MEANS.search(utt.text)) if away else None
+        # "them" in the answer names the question's means only when the question asks about having or
+        # putting them away: "Not the kitchen, where there are knives?" - "She can take them and go out"
+        # (the children, a way out of a violent home; 50) puts no knives away.
+        asks_kept = _PUT_AWAY.search(utt.text) or _ASKS_MEANS_KEPT.search(utt.text)
+        what = (_MEANS.search(away[0]) or (_MEANS.search(utt.text) if asks_kept else None)) if away else None
         if what is not None and not _DENIES.search(answer_words(answer.text)):
             name = what.group(0).lower()
             add("away:" + name.split()[-1], f"{name} to be put away ({_quote(away[0])})", ids)
