@@ -158,3 +158,14 @@ def test_a_room_with_knives_avoided_puts_no_knives_away():
                              "knives are, somewhere with a door out?\nClient: The back bedroom. I can take them and get out.")
     note = risk_note(lines, scan_transcript(lines))
     assert "knives" not in note.text and "denied" in note.text
+
+
+def test_a_short_question_about_the_means_alone_still_names_them():
+    # 09: "And the pills?" - "I could give most of them to my sister." puts the pills away.
+    from session_assistant.drafting.risk_note import risk_note
+
+    lines = parse_transcript("Clinician: Any thoughts of ending your life?\nClient: Sometimes, at night. No plan.\n"
+                             "Clinician: Do you have any medications at home?\nClient: Some painkillers, a full box.\n"
+                             "Clinician: And the pills?\nClient: My partner could lock them in the car.")
+    note = risk_note(lines, scan_transcript(lines))
+    assert [step for step, _ in note.means_steps if "pills to be put away" in step]

@@ -303,9 +303,10 @@ def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, 
             add("means", f"access to means: {', '.join(named)}", ids)
         away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
         # "them" in the answer names the question's means only when the question asks about having or
-        # putting them away: "Not the kitchen, where there are knives?" - "She can take them and go out"
+        # putting them away, or is about them alone ("And the pills?"): "Not the kitchen, where there are knives?" - "She can take them and go out"
         # (the children, a way out of a violent home; 50) puts no knives away.
-        asks_kept = _PUT_AWAY.search(utt.text) or _ASKS_MEANS_KEPT.search(utt.text)
+        asks_kept = (_PUT_AWAY.search(utt.text) or _ASKS_MEANS_KEPT.search(utt.text)
+                     or any(_MEANS.search(s) and len(s.split()) <= 6 for s in split_sentences(utt.text)))  # "And the pills?"
         what = (_MEANS.search(away[0]) or (_MEANS.search(utt.text) if asks_kept else None)) if away else None
         if what is not None and not _DENIES.search(answer_words(answer.text)):
             name = what.group(0).lower()
