@@ -224,3 +224,9 @@ def test_an_interval_the_next_visit_is_not_stays_out_of_the_plan(closing):
     # 52: "I'd like to see you sooner than two weeks ... Can you do Monday, at two?" gave "two weeks, Monday at two".
     plan = _plan(closing)
     assert "Next session:" in plan and "month" not in plan and "two weeks" not in plan, plan
+
+
+def test_a_check_in_call_named_with_the_visit_is_not_the_visit():
+    # 52's recap "ring you Thursday after four, see you Monday at two" gave "Next session: Thursday, Monday at two."
+    plan = _plan("Clinician: So: I'll phone you Wednesday morning, and see you Friday at nine.\nClient: Great, thanks.")
+    assert "Next session: Friday at nine" in plan and "Wednesday" not in plan.split("Next session:")[1].split("|")[0], plan

@@ -169,3 +169,10 @@ def test_a_short_question_about_the_means_alone_still_names_them():
                              "Clinician: And the pills?\nClient: My partner could lock them in the car.")
     note = risk_note(lines, scan_transcript(lines))
     assert [step for step, _ in note.means_steps if "pills to be put away" in step]
+
+
+def test_not_wanting_to_be_here_is_risk_language():
+    # 52's note held the model's "he wanted to change his thoughts of not wanting to be here" (he had denied it).
+    assert [c for c, _ in risk_categories("He wanted to change his thoughts of not wanting to be alive.")] == ["suicidal_ideation"]
+    items = _items("Client: I've had no thoughts of not wanting to be here, honestly.")
+    assert [(i.category, i.status) for i in items] == [("suicidal_ideation", "denied")]

@@ -45,7 +45,7 @@ PASSIVE_SI: tuple[str, ...] = (
 
 RISK_RULES: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (
-        r"\bdon'?t want to (?:live|be alive|be here)\b", *PASSIVE_SI, r"\bsuicid\w*",
+        r"\bdon'?t want to (?:live|be alive|be here)\b", r"\bnot wanting to (?:live|be alive|be here|be around|wake up)\b", *PASSIVE_SI, r"\bsuicid\w*",
         r"\bkill(?:ing)? (?:my|him|her|them|one)sel(?:f|ves)\b", r"\bend(?:ing)? (?:my|his|her|their|one'?s) li(?:fe|ves)\b",
         r"\bend(?:ing)? it all\b", r"\btake my (?:own )?life\b", r"\boverdos\w*", r"\b(?:want|wanted|wanting) to die\b",
         r"\bwish (?:i|that i) (?:could )?die\b", r"\brather be dead\b",
