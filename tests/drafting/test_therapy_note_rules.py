@@ -203,3 +203,15 @@ def test_a_bare_answer_copied_from_the_session_is_no_sentence_of_the_note():
     draft = _assemble(raw)
     assert draft.sections["subjective"] == "The client reported drinking 4 nights a week."
     assert [(s.text, s.flags) for s in draft.dropped] == [("Nope, not really.", ["fragment"])]
+
+
+def test_a_long_clause_written_again_in_another_part_is_dropped_there():
+    # 53 held "... the clinician noted that the client was using the completing response to the pulling episodes,
+    # which was a common coping mechanism ..." in Subjective and again in Objective.
+    raw = {"subjective": [{"text": "The client reported cutting back on drinking, and the clinician noted that a glass of "
+                                   "wine helped the client relax after work despite waking at three.", "evidence": [1, 5]}],
+           "objective": [{"text": "The clinician asked about importance on a scale, and the clinician noted that a glass "
+                                  "of wine helped the client relax after work despite waking at three.", "evidence": [2, 5]}]}
+    draft = _assemble(raw)
+    assert [s.section for s in draft.sentences if s.origin == "model"] == ["subjective"]
+    assert [s.flags for s in draft.dropped] == [["repeats:subjective"]]

@@ -104,6 +104,9 @@ def repeated_sentence(bag: set[str], kept: list[KeptSentence], similar: float = 
 
 
 REPEAT_RUN = 5  # content words in a row: a second sentence carrying a clause this long says it twice
+# Across parts a clause this long is the same clause written twice (53: "... using the completing response to
+# the pulling episodes, which was a common coping mechanism ..." in Subjective and again in Objective).
+CROSS_PART_RUN = 8
 _RUN_WORD = re.compile(r"[a-z0-9']+")
 # Words every sentence of a note may open with ("The clinician observed that the client was ..."):
 # a shared opening is not a shared fact, so they are not counted.

@@ -21,9 +21,9 @@ from session_assistant.drafting.grounding import (SourceIndex, content_words, nu
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines
-from session_assistant.drafting.repetition import (GARBLED, KeptSentence, clean_loop, finished, garbled_sentences,
-                                                   is_unfinished, repeated_sentence, retells_same_lines,
-                                                   shares_run)
+from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
+                                                   garbled_sentences, is_unfinished, repeated_sentence,
+                                                   retells_same_lines, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
                                                    said_with_chart, unsaid_people, unsaid_terms)
@@ -334,8 +334,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             grounded = frozenset(evidence) if therapy else frozenset()
             if therapy and repeat is None:  # a clause carried into the next sentence of the same part
-                repeat = next((k for k in kept if k.section == home and (shares_run(text, k.text)
-                                                                         or retells_same_lines(text, grounded, k))), None)
+                repeat = next((k for k in kept if (k.section == home and (shares_run(text, k.text)
+                                                                          or retells_same_lines(text, grounded, k)))
+                               or shares_run(text, k.text, CROSS_PART_RUN)), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
                 dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))
