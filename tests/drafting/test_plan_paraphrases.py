@@ -230,3 +230,8 @@ def test_a_check_in_call_named_with_the_visit_is_not_the_visit():
     # 52's recap "ring you Thursday after four, see you Monday at two" gave "Next session: Thursday, Monday at two."
     plan = _plan("Clinician: So: I'll phone you Wednesday morning, and see you Friday at nine.\nClient: Great, thanks.")
     assert "Next session: Friday at nine" in plan and "Wednesday" not in plan.split("Next session:")[1].split("|")[0], plan
+
+
+def test_a_call_that_is_the_next_phone_session_stays_the_next_session():
+    plan = _plan("Clinician: I'll phone you again next Tuesday, same time, ten?\nClient: Ten's fine.")
+    assert "Next session:" in plan and "Tuesday" in plan.split("Next session:")[1].split("|")[0], plan

@@ -224,9 +224,12 @@ _MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time|mon
                    # "Let's pencil in the 14th", "book you in", "put you in the diary", "regroup", "touch base", "back here"
                    r"|pencil (?:you |it |that )?in|book (?:you |it )?in|put you (?:down|in)|in the diary|regroup|touch base(?! with)"
                    r"|back here)\b", re.I)
-# A check-in call is no visit: "ring you Thursday after four, see you Monday at two" (52).
+# A call named in a sentence that also names a visit is the check-in: "ring you Thursday after four, see you
+# Monday at two" (52). Alone, a call may be the session itself: "I'll ring you again next Friday, same time,
+# eleven?" (40, a phone session).
 _A_CALL = re.compile(r"\b(?:ring|call|phone|text|message|email)(?:ing)? you\b[^,;]*$|\bgive you a (?:quick )?(?:ring|call|bell)\b[^,;]*$"
                      r"|\bcheck(?:ing)?[- ]in\b[^,;]*$", re.I)
+_A_VISIT = re.compile(r"\bsee you\b|\bcome (?:in|back)\b|\bin person\b", re.I)
 _DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? \S.*", re.I)
 
@@ -246,8 +249,10 @@ def next_session(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | Non
         if utt.speaker and is_client(utt.speaker):
             continue
         for sentence in _SENTENCES.split(utt.text):
-            phrases = list(dict.fromkeys(m.group(0).strip() for m in _WHEN.finditer(sentence)
-                                         if not _A_CALL.search(sentence[max(0, m.start() - 30):m.start()])))
+            named = list(_WHEN.finditer(sentence))
+            if _A_VISIT.search(sentence):
+                named = [m for m in named if not _A_CALL.search(sentence[max(0, m.start() - 30):m.start()])]
+            phrases = list(dict.fromkeys(m.group(0).strip() for m in named))
             # "Okay, Monday six thirty." settles a visit without a word for meeting: a day and an hour.
             if phrases and (_MEET.search(sentence) or any(_DAY_AND_HOUR.fullmatch(p) for p in phrases)):
                 candidates.append((phrases, utt.id))
