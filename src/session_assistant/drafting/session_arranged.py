@@ -227,9 +227,10 @@ _MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time|mon
 # A call named in a sentence that also names a visit is the check-in: "ring you Thursday after four, see you
 # Monday at two" (52). Alone, a call may be the session itself: "I'll ring you again next Friday, same time,
 # eleven?" (40, a phone session).
-_A_CALL = re.compile(r"\b(?:ring|call|phone|text|message|email)(?:ing)? you\b[^,;]*$|\bgive you a (?:quick )?(?:ring|call|bell)\b[^,;]*$"
-                     r"|\bcheck(?:ing)?[- ]in\b[^,;]*$", re.I)
-_A_VISIT = re.compile(r"\bsee you\b|\bcome (?:in|back)\b|\bin person\b", re.I)
+# ("a short video check-in next week, and then in person the week after" is the next session, by video.)
+_A_CALL = re.compile(r"\b(?:ring|call|phone|text|message|email)(?:ing)? you\b[^,;]*$|\bgive you a (?:quick )?(?:ring|call|bell)\b[^,;]*$",
+                     re.I)
+_A_VISIT = re.compile(r"\bsee you\b|\bcome (?:in|back)\b", re.I)
 _DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? \S.*", re.I)
 
