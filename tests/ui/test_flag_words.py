@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from session_assistant.drafting.risk_note import RISK_LINE
 from session_assistant.drafting.said_terms import UNSAID_TERM
-from session_assistant.drafting.sections import AGE_REMOVED, ECHO, INVENTED_VALUE
+from session_assistant.drafting.sections import AGE_REMOVED, ECHO
+from session_assistant.drafting.therapy_checks import INVENTED_VALUE
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM
 from session_assistant.drafting.typed_check import TYPED_SLOT
 from session_assistant.ui.note.note_editor import FLAG_WORDS, describe_flags

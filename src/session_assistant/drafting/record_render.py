@@ -21,7 +21,7 @@ from session_assistant.drafting.record_extract import FACT_MAX_CHARS
 from session_assistant.drafting.repetition import KeptSentence, clean_loop, finished, is_unfinished, repeated_sentence
 from session_assistant.drafting.risk import RiskItem, mentions_risk
 from session_assistant.drafting.risk_note import risk_line_at, risk_sentences
-from session_assistant.drafting.sections import INVENTED_VALUE, therapy_checked
+from session_assistant.drafting.therapy_checks import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, fitting_slot, negation_lost
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact

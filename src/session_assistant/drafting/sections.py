@@ -9,15 +9,13 @@ import re
 from typing import Callable, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
-from session_assistant.drafting.claim_support import (REPORT_AS_OBSERVATION, WITHHOLDING as CLAIMS_WITHHELD,
-                                                     report_as_observation, unsupported_claims)
+from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, report_as_observation
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.measures_said import SAID_OPENING
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.json_salvage import salvage_items
-from session_assistant.drafting.grounding import (SourceIndex, content_words, numbers_in, strip_unsaid_feelings,
-                                                  unsaid_feelings)
+from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines
@@ -25,11 +23,10 @@ from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, Kept
                                                    garbled_sentences, is_unfinished, repeated_sentence,
                                                    retells_same_lines, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
-from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
-                                                   said_with_chart, unsaid_people, unsaid_terms)
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
-from session_assistant.drafting.session_facts import Intervention, detect_interventions, unevidenced_approaches
+from session_assistant.drafting.session_facts import detect_interventions
+from session_assistant.drafting.therapy_checks import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.therapy_voice import follows_report, therapy_voice
 from session_assistant.drafting.typed_check import checked_slots, merged_risk, typed_lines
 from session_assistant.drafting.typed_slots import parsed as typed_parsed
@@ -39,10 +36,6 @@ from session_assistant.jobs.progress import CancelToken
 log = logging.getLogger(__name__)
 
 RawSentence = dict  # {"text": str, "evidence": [int]} as the model wrote it
-# Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
-# reported or an approach the session does not evidence (``therapy_inventions``).
-INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
-                  UNSAID_PERSON, MISATTRIBUTED, *CLAIMS_WITHHELD)
 AGE_REMOVED = "age_removed"  # kept, flagged: the guessed age was taken out, the clinician adds the real one
 ECHO = "echoes_instructions"  # withheld too: the prompt's own list read back as a finding
 INCOMPLETE = "Not drafted: the model could not complete this section within its length limit; please write it."
@@ -124,40 +117,6 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
         parts = [part for part in split_sentences(text) if part]
         split.extend({**item, "text": part, "cut": cut and n == len(parts) - 1, "goes_on": n > 0} for n, part in enumerate(parts))
     return split
-
-
-def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                       chart: ChartContext | None, evidence: Sequence[int] = ()) -> list[str]:
-    """Flags for what a therapy sentence asserts and the session does not support: a feeling or
-    symptom nobody reported ("anxious" in a session where only "stressed" was said), an
-    intervention approach the clinician's lines do not show, and the claims of ``claim_support``
-    (an observation the clinician never voiced, an absence nobody stated, a homework review nobody
-    held, the instructions read back)."""
-    support = source.text + ("\n" + chart.prompt_block() if chart else "")
-    last_plan = chart.last_plan.text if chart and chart.last_plan else ""
-    measures = [m.text for m in chart.measures] if chart else []
-    who = misattributed(text, source)
-    return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
-            + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, said_with_chart(source, chart))]
-            + ([f"{MISATTRIBUTED}:{who}"] if who else [])
-            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
-            + unsupported_claims(text, source, last_plan, measures, evidence))
-
-
-def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                    chart: ChartContext | None, evidence: Sequence[int] = ()) -> tuple[str, list[str]]:
-    """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
-    ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
-    facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
-    flags (the caller withholds it)."""
-    support = source.text + ("\n" + chart.prompt_block() if chart else "")
-    shorter, removed = strip_unsaid_feelings(text, support)
-    if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
-        text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
-    else:
-        flags = therapy_inventions(text, source, interventions, chart, evidence)
-    # A noun nobody said may be a paraphrase: flagged for the clinician, never withheld on its own.
-    return text, flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
 
 
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")

@@ -1,0 +1,55 @@
+"""What a model sentence of a therapy note asserts that the session does not support, as flags.
+
+Shared by the two ways a note is assembled (``sections`` from the model's sentences, ``record_render``
+from the session record's slots), so both withhold and flag the same things.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
+from session_assistant.drafting.grounding import SourceIndex, strip_unsaid_feelings, unsaid_feelings
+from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
+                                                   said_with_chart, unsaid_people, unsaid_terms)
+from session_assistant.drafting.session_facts import Intervention, unevidenced_approaches
+
+# Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
+# reported or an approach the session does not evidence (``therapy_inventions``).
+INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
+                  UNSAID_PERSON, MISATTRIBUTED, *CLAIMS_WITHHELD)
+
+
+def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
+                       chart: ChartContext | None, evidence: Sequence[int] = ()) -> list[str]:
+    """Flags for what a therapy sentence asserts and the session does not support: a feeling or
+    symptom nobody reported ("anxious" in a session where only "stressed" was said), an
+    intervention approach the clinician's lines do not show, and the claims of ``claim_support``
+    (an observation the clinician never voiced, an absence nobody stated, a homework review nobody
+    held, the instructions read back)."""
+    support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    last_plan = chart.last_plan.text if chart and chart.last_plan else ""
+    measures = [m.text for m in chart.measures] if chart else []
+    who = misattributed(text, source)
+    return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
+            + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, said_with_chart(source, chart))]
+            + ([f"{MISATTRIBUTED}:{who}"] if who else [])
+            + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
+            + unsupported_claims(text, source, last_plan, measures, evidence))
+
+
+def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
+                    chart: ChartContext | None, evidence: Sequence[int] = ()) -> tuple[str, list[str]]:
+    """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
+    ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
+    facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
+    flags (the caller withholds it)."""
+    support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    shorter, removed = strip_unsaid_feelings(text, support)
+    if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
+        text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
+    else:
+        flags = therapy_inventions(text, source, interventions, chart, evidence)
+    # A noun nobody said may be a paraphrase: flagged for the clinician, never withheld on its own.
+    return text, flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
