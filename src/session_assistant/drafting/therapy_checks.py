@@ -14,11 +14,12 @@ from session_assistant.drafting.grounding import SourceIndex, strip_unsaid_feeli
 from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
                                                    said_with_chart, unsaid_people, unsaid_terms)
 from session_assistant.drafting.session_facts import Intervention, unevidenced_approaches
+from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON, who_inverted
 
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
-                  UNSAID_PERSON, MISATTRIBUTED, *CLAIMS_WITHHELD)
+                  UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, *CLAIMS_WITHHELD)
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
@@ -35,6 +36,7 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     return ([f"unsupported_feeling:{w}" for w in unsaid_feelings(text, support)]
             + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, said_with_chart(source, chart))]
             + ([f"{MISATTRIBUTED}:{who}"] if who else [])
+            + [f for f in who_inverted(text, source) if f.startswith(WRONG_PERSON)]
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
             + unsupported_claims(text, source, last_plan, measures, evidence))
 
@@ -51,5 +53,7 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
         text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
     else:
         flags = therapy_inventions(text, source, interventions, chart, evidence)
-    # A noun nobody said may be a paraphrase: flagged for the clinician, never withheld on its own.
-    return text, flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
+    # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
+    # in other words: flagged for the clinician, never withheld on their own.
+    return text, (flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
+                  + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)])
