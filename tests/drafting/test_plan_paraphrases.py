@@ -93,11 +93,53 @@ REFERRAL = [
     ("Clinician: Would you consider seeing a psychiatrist for an assessment?\nClient: Maybe.", "psychiatrist"),
     ("Clinician: I'd encourage you to look into Al-Anon meetings near you.\nClient: I'll look.", "Al-Anon"),
     ("Clinician: I'm gonna connect you with our intake team for the IOP.\nClient: Okay, cool.", "intake team"),
+    # said as the clinician's own act (therapy16t; 50 and 54 lost theirs): invented wordings
+    ("Clinician: I'd like to put you in touch with the perinatal team, they're lovely.\nClient: Okay, yeah.",
+     "perinatal team"),
+    ("Clinician: I'll make a referral to the community drug and alcohol service today.\nClient: Right.",
+     "drug and alcohol service"),
+    ("Clinician: I'm going to let your GP know about the nightmares.\nClient: That's fine.", "let your GP know"),
+    ("Clinician: With your permission, I'll share this with your care coordinator.\nClient: Yes, that's okay.",
+     "care coordinator"),
+    ("Clinician: Can I refer you on to the women's aid advocate?\nClient: Yes. Please.", "advocate"),
+    ("Clinician: I'm referring you to the memory clinic today.\nClient: Okay.", "memory clinic"),
+    ("Clinician: Would you agree to me making the referral to the advocacy worker this afternoon?\n"
+     "Client: Yes, I agree.", "advocacy worker"),
+    ("Clinician: I can ask the psychiatrist to see you sooner than June.\nClient: Yeah, okay.", "psychiatrist"),
+    ("Clinician: I'll let the school nurse know, if that's alright with you.\nClient: Yeah, fine.", "school nurse"),
+    # a long explanation: the referral is kept, cut to its clause
+    ("Clinician: Because of how serious this is, I want to refer you to a service with a specialist caseworker, who "
+     "can help with the housing, with the legal side, with the money, and with the kids as well.\nClient: Okay.",
+     "specialist caseworker"),
+    ("Clinician: With your okay, I'm going to tell the health visitor what you've told me.\nClient: That's fine.",
+     "health visitor"),
+]
+# An appointment elsewhere the clinician books is the clinician's follow-up: (closing, phrase)
+BOOKED = [
+    ("Clinician: I'll rebook your blood test at the surgery, an afternoon one.\nClient: Afternoon's better.",
+     "rebook your blood test"),
+    ("Clinician: I'll arrange a home visit from the occupational therapist.\nClient: Okay.", "home visit"),
+]
+# Consent asked and given: the Plan says the client agreed (the referral line or the clinician's task).
+CONSENTED = [
+    "Clinician: Would you be okay with me writing to the housing officer about the damp?\nClient: Yeah, go for it.",
+    "Clinician: Are you happy for me to refer you to the pain clinic?\nClient: Yes, please do.",
+]
+# A referral declined stays declined: the client's answer is quoted with it, never "agreed".
+DECLINED = [
+    ("Clinician: Would you like me to refer you to the alcohol team?\nClient: No. Not right now, thanks.",
+     "Not right now"),
+    ("Clinician: I could put you in touch with a carers' group.\nClient: I'd rather not, to be honest.",
+     "rather not"),
 ]
 NOT_REFERRAL = [
     "Clinician: Your GP said the bloods were fine?\nClient: Yeah, all normal.",
     "Clinician: You went to a support group once, you said.\nClient: I used to, years ago.",
     "Clinician: We talked about the clinic last week.\nClient: We did.",
+    "Clinician: The GP referred you to us in March, didn't she?\nClient: Yeah, after the second time.",
+    "Clinician: I'll let you know if I'm running late next week.\nClient: No worries.",
+    "Clinician: Did your sister share it with your dad in the end?\nClient: She did, yeah.",
+    "Clinician: Did anyone ever put you in touch with a service before?\nClient: Not really.",
 ]
 
 
@@ -128,6 +170,24 @@ def test_the_past_the_room_or_a_refusal_is_no_homework(closing):
 def test_a_referral_offered_in_other_words_is_the_plans(closing, phrase):
     plan = _plan(closing)
     assert "Referral offered" in plan and phrase.lower() in plan.lower(), plan
+
+
+@pytest.mark.parametrize(("closing", "phrase"), BOOKED)
+def test_an_appointment_the_clinician_books_is_the_plans(closing, phrase):
+    plan = _plan(closing)
+    assert phrase in plan, plan
+
+
+@pytest.mark.parametrize("closing", CONSENTED)
+def test_a_referral_consented_to_carries_the_consent(closing):
+    plan = _plan(closing)
+    assert "client agreed" in plan or '(client: "Y' in plan, plan
+
+
+@pytest.mark.parametrize(("closing", "answer"), DECLINED)
+def test_a_referral_declined_is_quoted_with_the_refusal(closing, answer):
+    plan = _plan(closing)
+    assert "Referral offered" in plan and answer in plan and "client agreed" not in plan, plan
 
 
 @pytest.mark.parametrize("closing", NOT_REFERRAL)

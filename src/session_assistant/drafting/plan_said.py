@@ -174,8 +174,12 @@ _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\
                           r"|physical therapy"
                           # in other words (paraphrase test): "a colleague who runs ...", "the eating disorders service",
                           # "our intake team for the IOP", "a counsellor"
-                          r"|colleague|service|(?:intake|crisis|community|mental health|young (?:adults|people)'?s?) team|IOP"
-                          r"|intensive outpatient|[Cc]ounsell?or)\b")
+                          r"|colleague|services?|(?:intake|crisis|community|mental health|young (?:adults|people)'?s?) team|IOP"
+                          r"|intensive outpatient|[Cc]ounsell?or"
+                          # the people and services a therapist refers on to (therapy16t: 50's advisor, MARAC and
+                          # children's services, 54's care team); invented wordings in the paraphrase test
+                          r"|advis[eo]r|advocate|advocacy|IDVA|MARAC|care coordinator|social worker|health visitor"
+                          r"|midwife|nurse|caseworker|case worker|housing officer|team)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
@@ -187,13 +191,49 @@ _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|spea
                      # on to", "loop in your GP", "have a chat with your doctor", "would you consider", "I'd encourage you"
                      r"|put you in touch with|connect you (?:with|to)|link you (?:in |up )?with|pass (?:your details|you|your name) on to"
                      r"|loop in|(?:have )?a (?:chat|word|talk) with your|would you (?:consider|think about)"
-                     r"|(?:I'd|I would) (?:encourage|advise) you)\b",
+                     r"|(?:I'd|I would) (?:encourage|advise) you"
+                     # the clinician's own act of referring (therapy16t): "I'll make a referral to", "I'm referring
+                     # you to", "let your GP know", "share this with", "I can ask the psychiatrist to see you"
+                     r"|(?:make|making|put in|do|send) (?:a|the) referral|referring (?:you )?(?:on )?to"
+                     r"|let (?:your|the|Dr\.?) [\w' ]{1,30}? know|(?:share|pass) (?:this|that|it|what you'?ve told me)(?: on)? (?:with|to)"
+                     r"|(?:I|we)(?:'ll| will|'m going to| am going to| can| could) (?:also )?ask (?:the|your|Dr\.?|(?:him|her|them) to see you)"
+                     r"|(?:I|we)(?:'ll| will|'m going to| am going to| have to| need to| must)? (?:also )?(?:have to |need to )?"
+                     r"(?:tell|inform|notify) (?:the|your|Dr\.?|children's|social))\b",
                      re.I)
-REFERRALS_MAX = 2
+REFERRALS_MAX = 3  # 50 refers on to an advisor, a multi-agency meeting and children's services
 REFERRAL_MAX_WORDS = 30
 
 
-_REFERS = re.compile(r"\b(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|a referral|referr(?:ing|ed) you) to\b", re.I)
+_REFERS = re.compile(r"\b(?:(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|(?:a|the) referral|referr(?:ing|ed) you)"
+                     r"(?: on)? (?:to|for)|put you in touch with|let (?:your|the|Dr\.?) [\w' ]{1,30}? know"
+                     r"|ask (?:him|her|them|the \w+|your \w+|Dr\.? \w+) to (?:see|review|call|ring) you)\b", re.I)
+# A question about the past offers nothing ("Did anyone ever put you in touch with a service before?").
+_ASKED_BEFORE = re.compile(r"^(?:did|has|had|have|was|were)\b[^?]*\b(?:ever|before|already)\b[^?]*\?$", re.I)
+
+
+def _clause(sentence: str) -> str | None:
+    """A referral said in a long sentence, cut to its clause ("Because of how serious this is, I want to
+    refer you to a service with a specialist caseworker, who can help with ..." -> "I want to refer you to
+    a service with a specialist caseworker"); None when even that is too long."""
+    if len(sentence.split()) <= REFERRAL_MAX_WORDS:
+        return sentence
+    match = _REFERS.search(sentence) or _REFERRAL_TO.search(sentence)
+    start = sentence.rfind(", ", 0, match.start()) + 1 if match else 0
+    end = sentence.find(",", match.end()) if match else -1
+    clause = sentence[start:end if end > 0 else len(sentence)].strip(" ,")
+    clause = clause.rstrip(",;: ") + ("" if clause.endswith((".", "?", "!")) else ".")
+    return clause if len(clause.split()) <= REFERRAL_MAX_WORDS else None
+
+
+def _with_whom(sentences: Sequence[str], named: str, clause: str | None) -> str | None:
+    """The sentence before when only it names whom ("Dr Mensah might talk to you about it. ... I can ask
+    her to see you this week."): the referral says who."""
+    at = sentences.index(named) if named in sentences else 0
+    before = sentences[at - 1] if at > 0 else ""
+    if clause and before and not _REFERRAL_TO.search(clause) and _REFERRAL_TO.search(before) \
+            and len((before + " " + clause).split()) <= REFERRAL_MAX_WORDS + 10:
+        return before + " " + clause[0].upper() + clause[1:]
+    return clause
 
 
 def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
@@ -212,18 +252,23 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
     for n, utt in [(k, lines[k]) for k in range(half)] + list(tail):
         if is_client(utt.speaker) or not _OFFERS.search(utt.text):
             continue
-        sentences = [s for s in _SENTENCES.split(" ".join(utt.text.split())) if (_REFERRAL_TO.search(s) or _REFERS.search(s))
-                     and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))]
+        parts = _SENTENCES.split(" ".join(utt.text.split()))
+        sentences = [s for s in parts if (_REFERRAL_TO.search(s) or _REFERS.search(s))
+                     and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))
+                     and not _ASKED_BEFORE.search(s)]
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
         named = next((s for s in sentences if _REFERS.search(s)), sentences[0] if sentences else None)
-        if named is None or len(named.split()) > REFERRAL_MAX_WORDS:
+        # A second service offered in its own sentence of the same line ("I also have to tell children's services.")
+        also = next((s for s in sentences if s != named and _OFFERS.search(s) and _REFERRAL_TO.search(s)), None)
+        named, also = (_with_whom(parts, named, _clause(named)) if named else None), (_clause(also) if also else None)
+        if named is None:
             continue
-        named = re.sub(r"^(?:and|so|also|okay|good),?\s+", "", named, flags=re.I)
+        named = " ".join(re.sub(r"^(?:and|so|also|okay|good),?\s+", "", t, flags=re.I) for t in (named, also) if t)
         # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
-        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient")), None)
-        if ASKS_WHAT_WAS_MISSED.search(utt.text):
+        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient", "interpreter")), None)
+        if ASKS_WHAT_WAS_MISSED.search(utt.text) or (parts[-1].endswith("?") and parts[-1] not in sentences):
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))

@@ -164,7 +164,8 @@ def planned_sentence(found: Sequence[tuple[str, int]]) -> str:
 # in"; "Would you be okay with me writing to Dr. Lee about it?" - "Yes, that's fine."), quoted.
 _CLAUSE = r"(?:[^.?!]|(?<=\bDr)\.|(?<=\bMs)\.|(?<=\bMr)\.|(?<=\bMrs)\.)*"  # "Dr. Lee" does not end it
 _I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|ring|text|email|send|write|contact|talk to|speak (?:to|with)|"
-                     r"check in)\b" + _CLAUSE, re.I)
+                     # an appointment elsewhere the clinician books (54: "I'll rebook the physical health check")
+                     r"check in|(?:re)?book (?:the|your|a|an)|arrange (?:the|your|a|an))\b" + _CLAUSE, re.I)
 # Asked as permission or as an offer: "okay with me writing to Dr. Lee", "okay for me to send her a short
 # update" (05), "would you like me to send a short letter to your primary care doctor" (08).
 _MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me to)|would you like me to|do you want me to|"
