@@ -190,6 +190,12 @@ def test_a_referral_declined_is_quoted_with_the_refusal(closing, answer):
     assert "Referral offered" in plan and answer in plan and "client agreed" not in plan, plan
 
 
+def test_a_recap_that_asks_something_else_gives_the_referral_no_answer():
+    plan = _plan("Clinician: So, to go over it. I'm referring you to the memory clinic. The diary stays by the bed. "
+                 "A walk after lunch. Does your son know you come here?\nClient: No, he thinks I'm at bingo.")
+    assert "memory clinic" in plan and "bingo" not in plan, plan
+
+
 @pytest.mark.parametrize("closing", NOT_REFERRAL)
 def test_a_doctor_or_group_mentioned_without_an_offer_is_no_referral(closing):
     assert "Referral offered" not in _plan(closing)

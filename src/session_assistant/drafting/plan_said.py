@@ -268,7 +268,10 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         named = " ".join(re.sub(r"^(?:and|so|also|okay|good),?\s+", "", t, flags=re.I) for t in (named, also) if t)
         # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
         answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient", "interpreter")), None)
-        if ASKS_WHAT_WAS_MISSED.search(utt.text) or (parts[-1].endswith("?") and parts[-1] not in sentences):
+        last_offer = max((k for k, part in enumerate(parts) if part in sentences or _OFFERS.search(part)), default=0)
+        # a recap that goes on to ask something else ("... The helpline saved as Escola. Does he know you come
+        # here?"): the answer is to that question, not to the referral said sentences before
+        if ASKS_WHAT_WAS_MISSED.search(utt.text) or (parts[-1].endswith("?") and len(parts) - 1 - last_offer >= 3):
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
