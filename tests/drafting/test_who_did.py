@@ -62,6 +62,17 @@ CASES = [
     ("Clinician: And your brother?\nClient: He punched a lad at the bus stop last year.\nClinician: Right.\n"
      "Client: Yeah.",
      "The client punched someone at work.", "flagged"),
+    # another person between the client and the joined clause may be its doer: silent
+    ("Clinician: And then?\nClient: He pushed me and then he threatened to leave.\nClinician: Okay.\nClient: Yeah.",
+     "The client said her husband pushed her and threatened to leave.", "silent"),
+    # a word with an everyday sense is flagged at most, even on the same event
+    ("Clinician: How's the week?\nClient: He left for work at six every day. I went home early on Friday.\n"
+     "Clinician: Okay.\nClient: Yeah.",
+     "The client left work early on Friday.", "flagged"),
+    # another's words reported in the first person are his: the client threatened nothing
+    ("Clinician: Has he hurt you?\nInterpreter: She says yes. He said, if you go, I will hurt you. He hurt her arm "
+     "last week.\nClinician: Thank you.\nInterpreter: She says okay.",
+     "The client hurt her husband's arm last week.", "withheld"),
     # a verb nobody used: not this check's to judge
     ("Clinician: And your brother?\nClient: He punched a lad at the bus stop last year.\nClinician: Right.\n"
      "Client: Yeah.",

@@ -42,7 +42,9 @@ _ACTS: dict[str, str] = {
     "cheat": r"cheat\w*", "kill": r"kill(?:s|ed|ing)?", "steal": r"stole|steal\w*", "control": r"control(?:s|led|ling)?",
     "suggest": r"suggest(?:s|ed|ing)?|recommend\w*|propos\w*", "explain": r"explain\w*|taught|teach(?:es|ing)?",
 }
-_CLINICIANS_KIND = {"suggest", "explain"}
+# Flagged only, never withheld: a clinician's kind (a client may have proposed it in other words first) and
+# words with everyday senses ("left work early", "killing time", "controlled breathing").
+_FLAG_ONLY = {"suggest", "explain", "leave", "kill", "control"}
 _ACT = re.compile(r"\b(?:%s)\b" % "|".join(f"(?P<{k}>{v})" for k, v in _ACTS.items()), re.I)
 
 _AUX = set("""had has have was were is are am be been being did does do would will could might may should can shall must
@@ -121,6 +123,9 @@ def _named(word: str, name: str | None) -> bool:
     return word[:1].isupper() and word not in _NOT_NAMES and word != name and len(word) > 2
 
 
+_REPORTED = re.compile(r"\b(?:he|she|they|[A-Z][a-z]+) (?:said|says|goes|went|told me|was like|shouted|texted)\b(?! she\b| he\b)(?! that)")
+
+
 def _said_doers(source: SourceIndex) -> dict[str, list[tuple[str, set[str]]]]:
     """Kind -> [(side, the words of the sentence it was said in)] for each act the session gives a doer."""
     name, interpreted = client_name(source.utterances), _interpreted_client(source)
@@ -135,6 +140,8 @@ def _said_doers(source: SourceIndex) -> dict[str, list[tuple[str, set[str]]]]:
                 if not match:
                     continue
                 word, passive = _doer(tokens, at)
+                if word.lower() in ("i", "you", "we") and _REPORTED.search(" ".join(tokens[:at])):
+                    continue  # "He said, if you leave me, I will kill you": the "I" is his
                 side = "" if passive or not word else _side(word, utt.speaker, name, interpreted)
                 if side:
                     found.setdefault(match.lastgroup, []).append((side, _words(sentence)))
@@ -154,7 +161,9 @@ def _note_doer(tokens: list[str], at: int, name: str | None) -> str:
     if word.lower() in _JOINED or word == ",":
         # "The client was afraid and had threatened ...": the clause's subject, back to the sentence's start
         head = tokens[:at]
-        if any(t.lower() in _SUBORDINATE for t in head):
+        # "The client said her husband pushed her and threatened ...": another may be the one who goes on
+        if any(t.lower() in _SUBORDINATE or t.lower() in ("he", "she", "they") or _PEOPLE.match(t) or _named(t, name)
+               for t in head[2:]):
             return ""
         word = next((t for t in head if re.match(r"[A-Za-z]", t)), "")
         following = head[1] if len(head) > 1 else ""
@@ -195,6 +204,6 @@ def who_inverted(text: str, source: SourceIndex) -> list[str]:
             continue  # nobody said it with a doer, or the session gives it to the note's doer too
         after = _words(" ".join(tokens[at + 1:at + 1 + CONTEXT_AFTER]))
         same_event = any(after & words for _, words in sides)
-        certain = same_event and match.lastgroup not in _CLINICIANS_KIND
+        certain = same_event and match.lastgroup not in _FLAG_ONLY
         flags.append(f"{WRONG_PERSON if certain else WHO_UNSURE}:{token}")
     return list(dict.fromkeys(flags))
