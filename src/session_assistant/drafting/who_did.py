@@ -38,7 +38,7 @@ _ACTS: dict[str, str] = {
     "threaten": r"threat(?:en(?:ed|ing|s)?)?", "hit": r"hit(?:s|ting)?|punch\w*|slap\w*|smack\w*|beat(?:s|en|ing)?|"
     r"kick(?:s|ed|ing)?|thump\w*", "push": r"push(?:es|ed|ing)?|shov\w*|grabb?(?:s|ed|ing)?",
     "choke": r"chok(?:e|ed|es|ing)|strangl\w*", "hurt": r"hurt(?:s|ing)?|harm(?:s|ed|ing)?|injur\w*|attack\w*|"
-    r"assault\w*|abus(?:e|ed|es|ing)", "shout": r"shout\w*|yell\w*|scream\w*", "leave": r"left|leav(?:e|es|ing)|walk(?:ed|s)? out",
+    r"assault\w*|abus(?:e|ed|es|ing)", "shout": r"shout\w*|yell\w*|scream\w*", "leave": r"left|leav(?:e|es|ing)",
     "cheat": r"cheat\w*", "kill": r"kill(?:s|ed|ing)?", "steal": r"stole|steal\w*", "control": r"control(?:s|led|ling)?",
     "suggest": r"suggest(?:s|ed|ing)?|recommend\w*|propos\w*", "explain": r"explain\w*|taught|teach(?:es|ing)?",
 }
@@ -136,7 +136,7 @@ def _said_doers(source: SourceIndex) -> dict[str, list[tuple[str, set[str]]]]:
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
             tokens = _TOKENS.findall(sentence)
             for at, token in enumerate(tokens):
-                match = _ACT.fullmatch(token) if " " not in token else None
+                match = _ACT.fullmatch(token)
                 if not match:
                     continue
                 word, passive = _doer(tokens, at)
