@@ -116,7 +116,7 @@ class _Numbers:
     def findall(self, text: str) -> list[str]:
         text = _MEASURE.sub(" ", text)
         found = [(m.start(), m.group(0)) for m in _DIGITS.finditer(text)]
-        found += [(m.start(1), next(iter(numbers_in(m.group(1))), m.group(1))) for m in _WORD_SCORE.finditer(text)]
+        found += [(m.start(1), min(numbers_in(m.group(1)), key=float, default=m.group(1))) for m in _WORD_SCORE.finditer(text)]
         return [value for _, value in sorted(found)]
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.therapy_voice import CLINICAL_TERMS
 
@@ -202,7 +202,8 @@ def unsaid_terms(text: str, said: str) -> list[str]:
     found: list[str] = []
     for match in _NOUN_PLACE.finditer(_outside(text)):
         word = _noun_of(match.group(1).lower(), (match.group(2) or "").lower() or None)
-        stem = next(iter(content_words(word or "")), "")
+        # The head of a compound ("image" of "self-image"), so the check reads the same every run.
+        stem = next((s for part in reversed(words(word or "")) for s in content_words(part)), "")
         if not stem or stem in NOTE_NOUNS or word in CLINICAL_TERMS or stem in CLINICAL_TERMS or _PERSON.fullmatch(word):
             continue
         # Said in another form: "shame" in "ashamed", "memories" in "memory".
