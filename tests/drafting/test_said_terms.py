@@ -5,6 +5,10 @@ transcript, paraphrases of no session in the set."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
@@ -116,3 +120,18 @@ def test_a_friend_named_as_the_session_names_them_and_the_clinician_s_own_view_s
     assert unsaid_people("Their friend Dana came round with chips.", named) == []
     assert misattributed("The clinician believes the client is ready to try the pause.", SOURCE) is None
     assert misattributed("The clinician felt that the anger log was useful.", SOURCE) is None
+
+
+def test_a_compound_noun_is_read_by_its_head_the_same_under_every_hash_seed():
+    # The check once took any stem of "self-image" from a set, so the flag came and went between runs.
+    script = (
+        "from session_assistant.drafting.said_terms import unsaid_terms\n"
+        "print(unsaid_terms('The client described a poor self-image.', 'I hate myself, honestly, my whole self.'))\n"
+        "print(unsaid_terms('The client described a poor self-image.', 'I just hate the image I have of my body.'))\n"
+    )
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outputs.add(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                   check=True).stdout)
+    assert outputs == {"['self-image']\n[]\n"}
