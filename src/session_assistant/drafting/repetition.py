@@ -18,6 +18,8 @@ _TOKEN = re.compile(r"\S+")
 # "Not great, honestly.") and "The client said." stop before their complement.
 _REPORTING = {"reported", "reports", "said", "says", "stated", "states", "described", "describes", "mentioned",
               "noted", "expressed", "shared", "explained", "endorsed", "denied", "denies"}
+_REPORTING_ADVERBS = {"also", "further", "additionally", "then", "later", "again", "briefly", "specifically", "openly",
+                      "clearly", "repeatedly", "tearfully", "quietly"}
 _FEELING_LEAD = _REPORTING | {"is", "was", "were", "are", "been", "be", "started", "began", "kept", "keeps", "felt"}
 _SUBJECTS = {"client", "clinician", "therapist", "she", "he", "they", "patient"}
 _WH = {"how", "what", "why", "whatever"}
@@ -71,8 +73,11 @@ def is_unfinished(text: str) -> bool:
         return True
     if words[-1] in _DANGLING:
         return not (words[-1] in ("on", "in", "up") and len(words) >= 2 and words[-2] in _PHRASAL_ON)
-    if len(words) >= 2 and words[-1] in _REPORTING and words[-2] in _SUBJECTS:
-        return True
+    if words[-1] in _REPORTING:
+        # "The client also mentioned." (58) lacks what was mentioned as much as "The client said." does.
+        before = [w for w in words[:-1] if w not in _REPORTING_ADVERBS]
+        if before and before[-1] in _SUBJECTS:
+            return True
     # "how they were feeling" is whole; "Client reported feeling" lacks the feeling.
     return (len(words) >= 2 and words[-1] == "feeling" and words[-2] in _FEELING_LEAD
             and not _WH & set(words[:-1]))

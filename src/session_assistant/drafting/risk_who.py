@@ -59,9 +59,13 @@ _ECHO = re.compile(r"^\s*(?:(?:who,?\s+)?[\w']+(?:\s+[\w']+){0,2}\?\s*)+")
 _RELAYED = re.compile(r"^\s*(?:she|he|they)\s+(?:says?|said)(?:\s+that)?[,:.]*\s*", re.I)
 
 
+# Before an answer's yes or no, a sound or a word to the clinician: "Oh, no, love. No.", "Well, yes."
+_INTERJECTION = re.compile(r"^\s*(?:(?:oh|ah|aw|um+|erm+|er|uh|hmm+|well|gosh|goodness|love|dear|pet)[,.!]?\s+)+", re.I)
+
+
 def answer_words(text: str) -> str:
-    """``text`` from the client's own yes or no on: without a stage direction, an echoed question or an
-    interpreter's "She says"."""
-    text = _RELAYED.sub("", without_leading_stage(text))
+    """``text`` from the client's own yes or no on: without a stage direction, a leading "oh" or "well",
+    an echoed question or an interpreter's "She says"."""
+    text = _INTERJECTION.sub("", _RELAYED.sub("", without_leading_stage(text)))
     stripped = _ECHO.sub("", text)
     return _RELAYED.sub("", stripped) if stripped.strip() else text

@@ -41,6 +41,9 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bhope i (?:don'?t|do not|won'?t|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
     r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if i (?:died|was dead|were dead|wasn'?t here|weren'?t here|didn'?t wake up)\b",
     r"\b(?:i'?d|i would) (?:much )?rather (?:just )?not (?:wake up|be here|be alive|be around|exist)\b",
+    # A wish to join someone who has died: "I'd just like to be where he is."
+    r"\b(?:i'?d|i would|i) (?:just |really )?(?:like|want|wanted|wish|long) to (?:be|go) where (?:he|she|they) (?:is|are)\b",
+    r"\b(?:join|be with) (?:him|her|them)(?: again)? (?:in heaven|up there|on the other side)\b",
 )
 
 RISK_RULES: dict[str, tuple[str, ...]] = {
@@ -56,6 +59,10 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:been|started|start|stopped|stop|still|keep|kept|urges? to|thought about|thinking about|relapsed(?: on| into)?|went back to)"
         r" (?:cutting|burning myself)\b", r"\bcut(?:ting)? (?:my|her|his|their) (?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\burges? to (?:cut|self[- ]harm|burn|hurt myself)\b",
+        # The client's own disclosure, however broken up: "I cut. My arm." / "I've been cutting again."
+        r"\bi(?:'ve| have)?(?: been)? (?:cut|cutting|burn|burning|burnt|burned)[.,;]?\s+(?:on |into )?(?:my|the tops of my) "
+        r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?)\b",
+        r"\bi(?:'ve| have)? (?:been |started |start )?(?:cutting|burning) (?:again|myself)\b",
     ),
     "harm_to_others": (
         r"\b(?:kill|hurt|harm|attack|shoot|stab|strangle|throttled?)\s+(?:him|her|them|someone|somebody|people|anyone|"

@@ -211,3 +211,36 @@ def unsaid_terms(text: str, said: str) -> list[str]:
             continue
         found.append(word)
     return list(dict.fromkeys(found))
+
+
+EXPANSION_REMOVED = "expansion_removed"  # the invented spelling-out taken out, the sentence kept
+# An abbreviation the model spells out in brackets: "SUDS (Self-Understand, Understand, and Decide)" (57).
+_SPELLED_OUT = re.compile(r"\b([A-Z][A-Z0-9-]{1,7})\s*\(([A-Za-z][A-Za-z'-]*(?:[\s,&/]+[A-Za-z][A-Za-z'-]*){1,8})\)")
+
+
+_LINKS = {"and", "of", "the", "for", "to", "in", "on", "&", "a"}
+
+
+def _spells_out(abbreviation: str, words: str) -> bool:
+    """True when the bracket reads as the abbreviation's words: each word capitalised, or their
+    initials spell it ("SUDS (subjective units of distress)"); "CBT (at home)" is a remark."""
+    parts = [w for w in re.split(r"[\s,/-]+", words) if w and w.lower() not in _LINKS]
+    initials = "".join(w[0] for w in parts).upper()
+    letters = re.sub(r"[^A-Z]", "", abbreviation)
+    return len(parts) >= 2 and (all(w[0].isupper() for w in parts) or initials in (letters, letters.rstrip("S")))
+
+
+def strip_unsaid_expansions(text: str, said: str) -> tuple[str, list[str]]:
+    """(text, abbreviations): a spelling-out of an abbreviation that nobody said is taken out; the
+    abbreviation stays, as the session said it. The model guesses expansions (57's SUDS became
+    "Self-Understand, Understand, and Decide"), and a wrong one misleads more than none."""
+    low = re.sub(r"[\s-]+", " ", said.lower())
+    removed: list[str] = []
+
+    def unsaid(match: re.Match) -> str:
+        if not _spells_out(match.group(1), match.group(2)) or re.sub(r"[\s-]+", " ", match.group(2).lower()) in low:
+            return match.group(0)
+        removed.append(match.group(1))
+        return match.group(1)
+
+    return _SPELLED_OUT.sub(unsaid, text), removed

@@ -11,8 +11,9 @@ from typing import Sequence
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.grounding import SourceIndex, strip_unsaid_feelings, unsaid_feelings
-from session_assistant.drafting.said_terms import (MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM, misattributed,
-                                                   said_with_chart, unsaid_people, unsaid_terms)
+from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM,
+                                                   misattributed, said_with_chart, strip_unsaid_expansions,
+                                                   unsaid_people, unsaid_terms)
 from session_assistant.drafting.session_facts import Intervention, unevidenced_approaches
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON, who_inverted
 
@@ -48,6 +49,7 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
     flags (the caller withholds it)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    text, expansions = strip_unsaid_expansions(text, support)
     shorter, removed = strip_unsaid_feelings(text, support)
     if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
         text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
@@ -55,5 +57,5 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
         flags = therapy_inventions(text, source, interventions, chart, evidence)
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words: flagged for the clinician, never withheld on their own.
-    return text, (flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
+    return text, ([f"{EXPANSION_REMOVED}:{a}" for a in expansions] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
                   + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)])

@@ -1,0 +1,90 @@
+"""Risk lines and model sentences read wrong on unseen sessions 55-60, each written here in other words
+(no model): a self-harm disclosure broken into fragments ("I cut. My arm.") missing from the list, a
+wish to be where a dead brother is listed as plain suicidal ideation, not passive, a no after "Oh,"
+or "Goodness," read as unclear, "The client also mentioned." kept as a sentence, and an abbreviation
+spelled out with words nobody said ("SUDS (Self-Understand, ...)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from session_assistant.drafting.repetition import is_unfinished
+from session_assistant.drafting.risk import DENIED, ENDORSED, scan_transcript
+from session_assistant.drafting.said_terms import strip_unsaid_expansions
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+def _items(text: str):
+    return scan_transcript(parse_transcript(text))
+
+
+@pytest.mark.parametrize("disclosure", [
+    "(looks down) I cut. My arm. Just the top bit.",
+    "I've been cutting again. Since the exams.",
+    "I burn. On my legs, with a lighter.",
+    "I have been cutting my thighs, where no one looks.",
+])
+def test_a_self_harm_disclosure_in_fragments_is_endorsed(disclosure):
+    items = _items(f"Clinician: You said there was something you wanted to tell me.\nClient: {disclosure}")
+    assert [(i.category, i.status) for i in items] == [("self_harm", ENDORSED)]
+
+
+@pytest.mark.parametrize("line", [
+    "I cut the grass on Sunday and my arm ached after.",
+    "I cut back on the coffee, like you said.",
+    "She said I cut her off mid-sentence.",
+])
+def test_everyday_cutting_is_not_self_harm(line):
+    assert _items(f"Clinician: How was the weekend?\nClient: {line}") == []
+
+
+@pytest.mark.parametrize("answer", [
+    "Some nights I just want to be where she is. Not to do anything.",
+    "(quiet) I'd like to go where he is, honestly. That's all.",
+])
+def test_a_wish_to_be_where_the_dead_person_is_is_passive_ideation(answer):
+    items = _items("Clinician: Since your mum died, have you had thoughts of ending your life or of not being "
+                   f"here?\nClient: {answer}")
+    assert [(i.status, i.detail) for i in items] == [(ENDORSED, "passive")]
+
+
+@pytest.mark.parametrize("answer", [
+    "Oh, no, dear. No. I've too much to see yet.",
+    "Goodness, no. I'm scared of dying, if anything.",
+    "Well, no. Not like that.",
+    "Um, no. No.",
+])
+def test_a_no_after_an_oh_or_a_well_is_a_denial(answer):
+    items = _items(f"Clinician: Do you ever have thoughts of ending your life?\nClient: {answer}")
+    assert [i.status for i in items] == [DENIED]
+
+
+def test_a_yes_after_a_well_is_still_endorsed():
+    items = _items("Clinician: Have you had thoughts of killing yourself?\nClient: Well, yes. Sometimes, at night.")
+    assert [i.status for i in items] == [ENDORSED]
+
+
+@pytest.mark.parametrize("text,unfinished", [
+    ("The client also mentioned.", True),
+    ("Client then reported.", True),
+    ("She briefly described.", True),
+    ("The client also mentioned her sister's visit.", False),
+    ("The client said it quietly.", False),
+])
+def test_a_reporting_verb_after_an_adverb_still_needs_what_was_reported(text, unfinished):
+    assert is_unfinished(text) is unfinished
+
+
+def test_an_expansion_nobody_said_is_taken_out_and_the_abbreviation_kept():
+    text, removed = strip_unsaid_expansions(
+        "Her distress fell, as rated on the SUDS (Stress Under Duress Score), from 70 to 30.", "What's your SUDS now?")
+    assert (text, removed) == ("Her distress fell, as rated on the SUDS, from 70 to 30.", ["SUDS"])
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The GAD-7 (Generalized Anxiety Disorder scale) was 12.", "the Generalized Anxiety Disorder scale, the GAD-7"),
+    ("She practised ACT (at home) twice.", "we did ACT"),
+    ("Her mood was OK (mostly fine).", "ok"),
+])
+def test_a_said_expansion_or_a_remark_in_brackets_stays(text, said):
+    assert strip_unsaid_expansions(text, said) == (text, [])
