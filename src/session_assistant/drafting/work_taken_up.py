@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
-from session_assistant.drafting.homework_paraphrase import AGREES_TOO_FIRST, DECLINES_TOO
+from session_assistant.drafting.answers import AGREES_FIRST, AGREES_TOO_FIRST, DECLINES_TOO, REFUSES
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import STAGE_DIRECTION
