@@ -24,7 +24,7 @@ from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REF
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import IN_ROOM_NOW
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _SENTENCES = SENTENCE_BREAK
@@ -45,12 +45,10 @@ _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willin
                        r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b"
                        r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
 # Proposals that are for the room, not the week.
-_IN_ROOM = re.compile(IN_ROOM_NOW.pattern + r"|\b(?:here|now|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
-                      r"|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)"
-                      r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
-                      r"|let me know|take care|good luck|drive safe|don'?t lose"
-                      # imagery led in the room: "Can you bring her to mind?", "Picture the kitchen."
-                      r"|bring (?:\w+ ){0,2}to mind|picture (?:it|her|him|them|the|that|yourself)|close your eyes)\b", re.I)
+# (``ASKED_IN_ROOM``: the room's requests, imagery and the past) and the goodbyes around them.
+_IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:here|now|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)"
+                      r"|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)|let'?s|let us|I(?:'ve| have)? notic\w*"
+                      r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
 _NEXT_VISIT = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same time)\b", re.I)
