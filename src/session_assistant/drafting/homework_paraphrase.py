@@ -23,7 +23,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES, AGREES_TOO, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import ASKED_IN_ROOM
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 # The openings of a proposal for the time after the session, in other words than homework_agreed's.
@@ -38,11 +38,11 @@ _OPENS = re.compile(
 # It says when, outside the session, it is done.
 _OUTSIDE = re.compile(r"\b(?:week\w*|each|every|daily|nightly|twice|once|tonight|tomorrow|mornings?|evenings?|nights?|days"
                       r"|home|work|commute|train|bus|between|before (?:we|I|next|the|bed)|until|bedtime"
-                      r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+                      r"|" + WEEKDAY + r")\b", re.I)
 # For the room or the past (the shared ``ASKED_IN_ROOM``), and here any "now", "here" or "today": a
 # paraphrased proposal is read by its words alone, with no recap or answer to vouch for it.
 _IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:now|here|today)\b", re.I)
-_ELSEWHERE = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same time|doctor|GP|psychiatrist|referral|refer"
+_ELSEWHERE = re.compile(r"\b(?:" + NEXT_VISIT + r"|doctor|GP|psychiatrist|referral|refer"
                         r"|group|program|crisis|safety plan)\b", re.I)
 PROPOSAL_MAX_WORDS = 30
 ANSWER_MAX_WORDS = 16

@@ -12,8 +12,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ASKED_IN_ROOM", "IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_ASK", "RATING_WORDS", "SCALE", "STAGE_DIRECTION", "scale_top",
+__all__ = ["ASKED_IN_ROOM", "IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_ASK", "RATING_WORDS", "SCALE", "NEXT_VISIT", "STAGE_DIRECTION", "WEEKDAY", "scale_top",
            "without_leading_stage", "without_stage"]
+
+# The days of the week, for the alternations that name a day ("on Tuesday", "next Friday at ten").
+WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+
+# The next visit named ("next time", "see you", "same time"): a proposal that says it is about the
+# visit, not the week's homework.
+NEXT_VISIT = r"next (?:time|session|appointment)|see you|same time"
 
 _LOW = r"(?:zero|nought|0|one|1)"
 _TOP = r"(?:a |one )?(?:hundred|100|ten|10|five|5)"
