@@ -116,3 +116,16 @@ def test_a_friend_named_as_the_session_names_them_and_the_clinician_s_own_view_s
     assert unsaid_people("Their friend Dana came round with chips.", named) == []
     assert misattributed("The clinician believes the client is ready to try the pause.", SOURCE) is None
     assert misattributed("The clinician felt that the anger log was useful.", SOURCE) is None
+
+
+def test_a_compound_is_read_by_its_head_whatever_the_hash_seed():
+    """"self-image" is image (44): the flag no longer varies from run to run with PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from session_assistant.drafting.said_terms import unsaid_terms;"
+            "print(unsaid_terms('It was about the mirror work and their self-image.', 'I hate the mirror. I look at myself all day.'))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in (1, 2, 5)}
+    assert seen == {"['self-image']"}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.therapy_voice import CLINICAL_TERMS
 
@@ -202,7 +202,10 @@ def unsaid_terms(text: str, said: str) -> list[str]:
     found: list[str] = []
     for match in _NOUN_PLACE.finditer(_outside(text)):
         word = _noun_of(match.group(1).lower(), (match.group(2) or "").lower() or None)
-        stem = next(iter(content_words(word or "")), "")
+        # A compound's head, its last part ("self-image" is image): content_words is a set, and its
+        # first member varied with the interpreter's hash seed (44 flagged or not from run to run).
+        stems = [stem for part in words(word or "") for stem in content_words(part)]
+        stem = stems[-1] if stems else ""
         if not stem or stem in NOTE_NOUNS or word in CLINICAL_TERMS or stem in CLINICAL_TERMS or _PERSON.fullmatch(word):
             continue
         # Said in another form: "shame" in "ashamed", "memories" in "memory".
