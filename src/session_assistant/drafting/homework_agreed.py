@@ -24,7 +24,7 @@ from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REF
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY, WHEN_OUTSIDE
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _SENTENCES = SENTENCE_BREAK
@@ -105,8 +105,8 @@ def _agrees(answer: Utterance | None) -> str | None:
 
 # A bare order of a few words ("Turn the wheel.", "Close your eyes.") is a step of an exercise in the
 # room unless it says when, outside the session, it is done.
-_LATER = re.compile(r"\b(?:week\w*|every|each|daily|twice|once|tonight|tomorrow|morning\w*|evening\w*|night\w*|when|before|after"
-                    r"|until|" + WEEKDAY + r"|home|work|reminder|\d|[ap]\.m\.)", re.I)
+# (``WHEN_OUTSIDE``, and for so short an order any "when", "before", "after" or clock time.)
+_LATER = re.compile(r"\b(?:" + WHEN_OUTSIDE + r"|when|before|after|\d|[ap]\.m\.)", re.I)
 SHORT_ORDER_WORDS = 4
 
 

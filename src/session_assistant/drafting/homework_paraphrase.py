@@ -23,7 +23,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES, AGREES_TOO, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WHEN_OUTSIDE
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 # The openings of a proposal for the time after the session, in other words than homework_agreed's.
@@ -36,9 +36,7 @@ _OPENS = re.compile(
     r"|(?:maybe|perhaps|try to|just) have a go|give (?:it|that|this|the [\w-]+(?: [\w-]+)?) a (?:go|try|whirl|shot)"
     r"|(?:your|the) (?:experiment|task|challenge|assignment|job) (?:for|this|between))\b", re.I)
 # It says when, outside the session, it is done.
-_OUTSIDE = re.compile(r"\b(?:week\w*|each|every|daily|nightly|twice|once|tonight|tomorrow|mornings?|evenings?|nights?|days"
-                      r"|home|work|commute|train|bus|between|before (?:we|I|next|the|bed)|until|bedtime"
-                      r"|" + WEEKDAY + r")\b", re.I)
+_OUTSIDE = re.compile(r"\b(?:" + WHEN_OUTSIDE + r")\b", re.I)
 # For the room or the past (the shared ``ASKED_IN_ROOM``), and here any "now", "here" or "today": a
 # paraphrased proposal is read by its words alone, with no recap or answer to vouch for it.
 _IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:now|here|today)\b", re.I)

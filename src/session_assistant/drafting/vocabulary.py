@@ -18,6 +18,11 @@ __all__ = ["ASKED_IN_ROOM", "IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_AS
 # The days of the week, for the alternations that name a day ("on Tuesday", "next Friday at ten").
 WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
+# When, outside the session, a task is done: "each evening", "on the train", "at work", "before bed",
+# "Tuesday", "between now and then". Homework's mark, for a proposal read by its words alone.
+WHEN_OUTSIDE = (r"week\w*|each|every|daily|twice|once|tonight|tomorrow|morning\w*|evening\w*|night\w*|days|bedtime"
+                r"|home|work|commute|train|bus|between|before (?:we|I|next|the|bed)|until|reminder|" + WEEKDAY)
+
 # The next visit named ("next time", "see you", "same time"): a proposal that says it is about the
 # visit, not the week's homework.
 NEXT_VISIT = r"next (?:time|session|appointment)|see you|same time"
