@@ -118,3 +118,32 @@ def test_ruler_sentence_names_only_the_top_said():
     said = [("Clinician", "Nought to ten, how ready are you to cut down?"), ("Client", "Six, probably.")]
     sentence = ratings_sentence(rating_answers(_lines(said)))
     assert "zero" not in sentence and "out of 10" in sentence and 'readiness "Six, probably."' in sentence
+
+
+@pytest.mark.parametrize("said", [
+    "Could you tell me what went through your mind?",
+    "Close your eyes and bring the kitchen to mind.",
+    "Picture the moment just before you walked in.",
+    "What did you do with the log last week?",
+    "Have you kept the diary going?",
+    "Let's try it once more, right now.",
+])
+def test_asked_in_room(said):
+    assert v.ASKED_IN_ROOM.search(said)
+
+
+@pytest.mark.parametrize("said", [
+    "Write the prediction down before you go in, like last time.",
+    "Keep the worry slot each evening, as last week.",
+    "From now on, text your sister before the party.",
+])
+def test_a_task_for_the_week_is_not_asked_in_room(said):
+    assert not v.ASKED_IN_ROOM.search(said)
+
+
+def test_answers_that_agree_without_a_yes():
+    from session_assistant.drafting.answers import AGREES_TOO, AGREES_TOO_FIRST, DECLINES_TOO
+
+    assert AGREES_TOO.search("Hm. Fair enough, I'll give it a go.") and AGREES_TOO_FIRST.search("Um, fine by me.")
+    assert AGREES_TOO_FIRST.search("Ready.") and not AGREES_TOO.search("I'm not ready for that.")
+    assert DECLINES_TOO.search("Mm, not yet.") and not AGREES_TOO_FIRST.search("Not yet.")

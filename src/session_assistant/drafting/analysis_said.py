@@ -19,7 +19,7 @@ from typing import Sequence
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.session_done import _AHEAD_OF_NOW, _value
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import SCALE
+from session_assistant.drafting.vocabulary import SCALE, without_leading_stage
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 _SENTENCES = SENTENCE_BREAK
@@ -57,7 +57,7 @@ def exercise_ratings(utterances: Sequence[Utterance]) -> list[tuple[str, list[in
         if is_client(utt.speaker) or not is_client(answer.speaker):
             continue
         asked = _DISTRESS_ASK.search(utt.text)
-        last = re.sub(r"^(?:\([^)]*\)\s*)+", "", _SENTENCES.split(" ".join(utt.text.split()))[-1])  # "(pause) And now?"
+        last = without_leading_stage(_SENTENCES.split(" ".join(utt.text.split()))[-1])  # "(pause) And now?"
         if feeling is None:
             if asked is None:
                 continue

@@ -6,6 +6,11 @@ Why one place: each rule had grown its own list ("got it" agreed to a proposal b
 homework announced; "I'll" agreed to one and not the other), so the same answer counted in one rule
 and not in the next. The risk screen's denial words stay the risk module's: they document what was
 denied, a different question.
+
+The answers that agree or refuse without a "yes" or a "no" ("I suppose.", "Happy to.", "I'd rather
+not.") were ``homework_paraphrase``'s, read by ``work_taken_up`` too; they are here with the union of
+the two lists' reach, so a client who says "Fair enough." agrees to homework and to the room's work
+alike.
 """
 
 from __future__ import annotations
@@ -23,6 +28,23 @@ AGREES = re.compile(r"(?:^|\b)(?:" + AGREE + r")\b", re.I)
 # The answer opens with a refusal or a doubt: "No.", "Not really.", "I can't on Tuesdays.", "Um, I don't know."
 REFUSES = re.compile(r"^(?:(?:uh|um|er|oh|well|hmm)[,.]?\s+)*(?:no\b|nah\b|not really|i can'?t|i don'?t\b|i do not\b|i haven'?t)",
                      re.I)
+
+# Agreement without a "yes": "I suppose.", "Happy to.", "Can do.", "Worth a shot.", "Fair enough.";
+# anywhere in a short answer. Words that agree only when they open the line ("Go on.", "Ready.",
+# "Let's go.", "Up for it.") are AGREE_OPENING's: inside a line they are other things ("not ready",
+# "go on the train").
+AGREE_TOO = (r"I suppose|suppose so|I guess|go on then|can do|happy to|worth a (?:shot|try|go)|why not"
+             r"|give it a (?:go|try|shot)|I'?ll try|let'?s do it|(?:I'?m )?(?:up|game) for (?:it|that)|fair enough|no problem"
+             r"|for sure|absolutely|fine by me")
+AGREE_OPENING = r"go on|let'?s (?:go|try)|(?:I'?m )?(?:up|game) for|ready"
+_OPENING_FILLER = r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm|alright|okay|ok|yeah)[,.]?\s+)*"
+AGREES_TOO = re.compile(r"\b(?:" + AGREE_TOO + r")\b", re.I)
+# The same answers when they open the line ("Go on then.", "I suppose so."), for the work proposed in
+# the room (``work_taken_up``).
+AGREES_TOO_FIRST = re.compile(_OPENING_FILLER + r"(?:" + AGREE_TOO + "|" + AGREE_OPENING + r")\b", re.I)
+# A refusal without a "no" when it opens the line: "I'd rather not.", "Mm, not yet.", "I'm not sure."
+DECLINES_TOO = re.compile(r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm)[,.]?\s+)*(?:I'?d rather not|rather not"
+                          r"|not (?:today|yet|now|right now|this time)|maybe not|I'?m not (?:sure|ready)|I'?d prefer not)\b", re.I)
 
 # A read-back that ends asking what it left out ("Have I missed anything?"): a no answers that question,
 # confirming the read-back, and is no answer to any item in it.

@@ -29,6 +29,7 @@ from typing import Sequence
 from session_assistant.drafting.cited_support import WITHHOLDING as CITED_WITHHELD, uncited_facts
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.vocabulary import WEEKDAY
 
 UNSAID_OBSERVATION = "unsaid_observation"
 ASSUMED_ABSENCE = "assumed_absence"
@@ -82,7 +83,7 @@ def unsaid_observation(text: str, source: SourceIndex) -> list[str]:
 REPORT_AS_OBSERVATION = "report_as_observation"
 _OUTSIDE_SESSION = re.compile(r"\bhad (?:not |never |been |\w+ed\b)|\bhadn'?t\b|\b(?:this|last|past|previous) (?:week|weekend|month|night)\b"
                               r"|\bevery (?:day|morning|night|evening)\b|\bat home\b|\bsince (?:the|last|his|her|their)\b"
-                              r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+                              r"|\bon (?:" + WEEKDAY + r")\b", re.I)
 
 
 # "The clinician observed that the client reported feeling anxious before work meetings" (the README's

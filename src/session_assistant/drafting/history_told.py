@@ -23,6 +23,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import WEEKDAY
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 HISTORY_MAX = 3
@@ -52,8 +53,8 @@ _PAST_ASKED = re.compile(
     r"|\bwhat happened back then\b|\bgo back to when\b", re.I)
 # The week's account, not history; the time of day of an ordinary day.
 _THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoon|evening|session|time we met)\b"
-                        r"|\byesterday\b|\btoday\b|\btonight\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                        r"sunday)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+                        r"|\byesterday\b|\btoday\b|\btonight\b|\bon (?:" + WEEKDAY + r")\b|"
+                        r"\b(?:" + WEEKDAY + r")\b", re.I)
 # A denial or a bare answer is opaque without its question ("No, I've never done that.").
 _NO_ONLY = re.compile(r"^(?:no|nope|not really|never|i don't know|not that i know of)\b", re.I)
 

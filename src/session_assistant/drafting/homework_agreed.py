@@ -24,7 +24,7 @@ from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REF
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import IN_ROOM_NOW
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY, WHEN_OUTSIDE
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _SENTENCES = SENTENCE_BREAK
@@ -45,15 +45,13 @@ _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willin
                        r"|^(?:and |so )?the [\w' -]{3,30}, (?:" + _DO + r")\b"
                        r"|\bif you\b[^.?!]*\byou " + _DO + r"\b", re.I)
 # Proposals that are for the room, not the week.
-_IN_ROOM = re.compile(IN_ROOM_NOW.pattern + r"|\b(?:here|now|read me|tell me|say (?:it|more|that)|walk (?:me )?through"
-                      r"|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)"
-                      r"|last (?:week|time)|did you|have you|were you|let'?s|let us|I(?:'ve| have)? notic\w*"
-                      r"|let me know|take care|good luck|drive safe|don'?t lose"
-                      # imagery led in the room: "Can you bring her to mind?", "Picture the kitchen."
-                      r"|bring (?:\w+ ){0,2}to mind|picture (?:it|her|him|them|the|that|yourself)|close your eyes)\b", re.I)
-_NOT_HOMEWORK = re.compile(r"\b(?:next (?:time|session|week|appointment)|see you|same time|doctor|GP|Dr\.|referral|refer"
+# (``ASKED_IN_ROOM``: the room's requests, imagery and the past) and the goodbyes around them.
+_IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:here|now|go back|look at (?:that|this|the|it)\b|hear me|see (?:it|that)"
+                      r"|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)|let'?s|let us|I(?:'ve| have)? notic\w*"
+                      r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
+_NOT_HOMEWORK = re.compile(r"\b(?:" + NEXT_VISIT + r"|next week|doctor|GP|Dr\.|referral|refer"
                            r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
-_NEXT_VISIT = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same time)\b", re.I)
+_NEXT_VISIT = re.compile(r"\b(?:" + NEXT_VISIT + r")\b", re.I)
 # A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
 # safety plan's, which the risk rules carry, not the week's homework.
 _SAFETY_PLANNING = re.compile(r"\b(?:safety plan|warning signs?|reasons? for living|crisis line|coping (?:strategies|steps))\b", re.I)
@@ -107,8 +105,8 @@ def _agrees(answer: Utterance | None) -> str | None:
 
 # A bare order of a few words ("Turn the wheel.", "Close your eyes.") is a step of an exercise in the
 # room unless it says when, outside the session, it is done.
-_LATER = re.compile(r"\b(?:week\w*|every|each|daily|twice|once|tonight|tomorrow|morning\w*|evening\w*|night\w*|when|before|after"
-                    r"|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|home|work|reminder|\d|[ap]\.m\.)", re.I)
+# (``WHEN_OUTSIDE``, and for so short an order any "when", "before", "after" or clock time.)
+_LATER = re.compile(r"\b(?:" + WHEN_OUTSIDE + r"|when|before|after|\d|[ap]\.m\.)", re.I)
 SHORT_ORDER_WORDS = 4
 
 
@@ -187,7 +185,7 @@ def _announced_recap(text: str) -> str:
     return words_up_to(items, RECAP_ANNOUNCED_MAX_WORDS)
 
 
-_WHEN_SAID = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|tonight|tomorrow)\b", re.I)
+_WHEN_SAID = re.compile(r"\b(?:" + WEEKDAY + r"|morning|evening|tonight|tomorrow)\b", re.I)
 
 
 def _recap_tail(text: str) -> str:

@@ -7,7 +7,7 @@ that most other ways of proposing the same thing were missed: "I'd like you to j
 would you feel about texting Sam ...?", "Why don't you give the breathing a go on the train?", "It
 might be worth trying ...", "See if you can ...", "I want you to try ...", "Would it be possible to
 ...", "Maybe have a go at ..."; and answers that agree without a "yes": "I suppose.", "Happy to.",
-"Can do.", "Worth a shot.". Here the proposal is read by its meaning: a clinician's sentence with
+"Can do.", "Worth a shot." (``answers.AGREES_TOO``). Here the proposal is read by its meaning: a clinician's sentence with
 one of these openings that also says when, outside the session, it is done (each evening, this
 week, on the train, at home), answered by the client's next line agreeing. Done in the room
 ("now", "here with me"), about the past ("used to", "last week"), the next visit, a referral or
@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.answers import AGREES, REFUSES
+from session_assistant.drafting.answers import AGREES, AGREES_TOO, REFUSES
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WHEN_OUTSIDE
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 # The openings of a proposal for the time after the session, in other words than homework_agreed's.
@@ -35,24 +36,12 @@ _OPENS = re.compile(
     r"|(?:maybe|perhaps|try to|just) have a go|give (?:it|that|this|the [\w-]+(?: [\w-]+)?) a (?:go|try|whirl|shot)"
     r"|(?:your|the) (?:experiment|task|challenge|assignment|job) (?:for|this|between))\b", re.I)
 # It says when, outside the session, it is done.
-_OUTSIDE = re.compile(r"\b(?:week\w*|each|every|daily|nightly|twice|once|tonight|tomorrow|mornings?|evenings?|nights?|days"
-                      r"|home|work|commute|train|bus|between|before (?:we|I|next|the|bed)|until|bedtime"
-                      r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_IN_ROOM = re.compile(r"\b(?:now|here|today|with me|in session|tell me|show me|close your eyes|imagine|picture"
-                      r"|used to|last (?:week|time)|did you|have you|were you)\b", re.I)
-_ELSEWHERE = re.compile(r"\b(?:next (?:time|session|appointment)|see you|same time|doctor|GP|psychiatrist|referral|refer"
+_OUTSIDE = re.compile(r"\b(?:" + WHEN_OUTSIDE + r")\b", re.I)
+# For the room or the past (the shared ``ASKED_IN_ROOM``), and here any "now", "here" or "today": a
+# paraphrased proposal is read by its words alone, with no recap or answer to vouch for it.
+_IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:now|here|today)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:" + NEXT_VISIT + r"|doctor|GP|psychiatrist|referral|refer"
                         r"|group|program|crisis|safety plan)\b", re.I)
-# Agreement without a "yes": "I suppose.", "Go on then.", "Happy to.", "Can do.", "Worth a shot.", "Why not."
-_AGREES_TOO = re.compile(r"\b(?:I suppose|suppose so|I guess|go on then|can do|happy to|worth a (?:shot|try|go)|why not"
-                         r"|give it a (?:go|try|shot)|I'?ll try|let'?s do it|(?:up|game) for (?:it|that)|fair enough|no problem"
-                         r"|for sure|absolutely)\b", re.I)
-# The same answers when they open the line ("Go on then.", "I suppose so."), and a refusal without a
-# "no" ("I'd rather not.", "Mm, not yet."), for the work proposed in the room (``work_taken_up``).
-AGREES_TOO_FIRST = re.compile(r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm|alright|okay|ok|yeah)[,.]?\s+)*(?:I suppose|suppose so|I guess"
-                              r"|go on|can do|happy to|worth a (?:shot|try|go)|why not|let'?s (?:do it|go|try)|(?:I'?m )?(?:up|game) for"
-                              r"|fair enough|fine by me|ready)\b", re.I)
-DECLINES_TOO = re.compile(r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm)[,.]?\s+)*(?:I'?d rather not|rather not|not (?:today|yet|now|right now|this time)"
-                          r"|maybe not|I'?m not (?:sure|ready)|I'?d prefer not)\b", re.I)
 PROPOSAL_MAX_WORDS = 30
 ANSWER_MAX_WORDS = 16
 MIN_LINES = 20  # as homework_agreed: in a short check-in every "okay" answers everything
@@ -77,7 +66,7 @@ def _proposal(text: str) -> str:
 
 def _agreement(answer: Utterance) -> str | None:
     said = words_up_to(_sentences(answer.text), ANSWER_MAX_WORDS) or " ".join(answer.text.split()[:ANSWER_MAX_WORDS])
-    if REFUSES.search(said) or not (AGREES.search(said) or _AGREES_TOO.search(said)):
+    if REFUSES.search(said) or not (AGREES.search(said) or AGREES_TOO.search(said)):
         return None
     return said
 

@@ -23,7 +23,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import IN_ROOM_NOW, STAGE_DIRECTION
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, STAGE_DIRECTION, WEEKDAY
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _SENTENCES = SENTENCE_BREAK
@@ -42,9 +42,8 @@ _ENDS = re.compile(r"\b(?:next (?:time|session|appointment|week)|week after next
 # A clinician's sentence that says what to do or when.
 _DOES = re.compile(r"\b(?:(?:write|keep|try|use|shut|close|turn|go|practi[sc]e|rate|record|log|tally|add|stay|fill|ring|call|text|ask|tell"
                    r"|read|listen|walk|bring|step|stand|leave|set|book|check|diary|diaries|sheet|again|once|twice|every|each|daily|day|night|morning"
-                   r"|evening|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|before|after|until)\b", re.I)
-_IN_ROOM = re.compile(IN_ROOM_NOW.pattern + r"|\b(?:one more thing|let me|tell me|did you"
-                      r"|have you|last week|we'?ve got \w+ minutes)\b", re.I)
+                   r"|evening|minute|" + WEEKDAY + r")s?|before|after|until)\b", re.I)
+_IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:one more thing|let me|we'?ve got \w+ minutes)\b", re.I)
 _COMMITS = re.compile(r"\b(?:I'?ll|I will|I can|I could|I'?m going to|will do)\b", re.I)
 _BARE = re.compile(r"^(?:(?:okay|ok|yeah|yes|yep|good|great|right|sure|alright|fine|deal|cool|try|go on|perfect|"
                    r"got it|that'?s (?:fine|good|great)|(?:but |and )?I(?:'ll| will| can| could) (?:try|do that|do it))[,.!]?\s*)+$", re.I)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import is_client
 
 MOVED_TO = "moved_to"  # flag "moved_to:plan" etc.: the review panel shows where the model had put it
@@ -145,13 +146,18 @@ _THE_ROOM = re.compile(r"\b(?:appeared|seemed|looked|presented|observ\w*|in (?:t
 
 def client_experience(text: str, evidence, source) -> bool:
     """True when ``text`` tells what the client did or went through, in the past and outside the
-    room's work, and every line it cites (one at least, a clinician's question aside) is the client's:
-    a report, which Subjective holds, though the model wrote no reporting verb."""
+    room's work, and every line it cites (one at least; a clinician's question, and a clinician's line
+    that shares no word with it, aside) is the client's: a report, which Subjective holds, though the
+    model wrote no reporting verb."""
     outside = " ".join(_QUOTED.sub(" ", text).split())
     match = _EXPERIENCE.match(outside)
     if (not match or _THE_ROOM.search(outside) or _RESPONSE.search(outside)  # the response to the work: Assessment's
             or (match.group("name") and match.group("name") in _NOT_A_NAME)):
         return False
-    # A clinician's question cited with its answer supports nothing itself: the answer does.
-    cited = [u for u in (source.by_id.get(i) for i in evidence) if u is None or not u.text.rstrip().endswith("?")]
+    # A clinician's question cited with its answer supports nothing itself: the answer does. Nor does a
+    # clinician's line that shares no word with the sentence: a small model cites the whole exchange
+    # ("Let us practise it together now ..." beside "I tried it twice, and it helped a little.").
+    told = content_words(outside)
+    cited = [u for u in (source.by_id.get(i) for i in evidence)
+             if u is None or is_client(u.speaker) or (not u.text.rstrip().endswith("?") and content_words(u.text) & told)]
     return bool(cited) and all(u is not None and is_client(u.speaker) for u in cited)

@@ -17,6 +17,7 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import WEEKDAY
 from session_assistant.drafting.wording import words_up_to
 
 # A sentence ends at . ! ? but not after a title ("Dr. Patel").
@@ -37,7 +38,7 @@ _MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|tim
 AGREEMENT_MAX_WORDS = 12
 # A model sentence about the next visit: "The next session will be on Friday at nine."
 NEXT_MEETING = re.compile(r"\b(?:next (?:session|appointment|meeting|visit)|see (?:you|the client)|meet(?:ing)? again|follow[- ]?up (?:session|appointment))\b", re.I)
-MEETING_WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|in (?:a|one|two|three|four|\d+) weeks?|same time|\d{1,2}(?::\d\d)?\s*(?:am|pm)|o'clock)\b", re.I)
+MEETING_WHEN = re.compile(r"\b(?:" + WEEKDAY + r"|next week|in (?:a|one|two|three|four|\d+) weeks?|same time|\d{1,2}(?::\d\d)?\s*(?:am|pm)|o'clock)\b", re.I)
 
 
 def _tail(utterances: Sequence[Utterance], share: float) -> tuple[list[tuple[int, Utterance]], list[Utterance]]:

@@ -17,7 +17,7 @@ from typing import Sequence
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import RATING_ASK, scale_top, without_leading_stage
+from session_assistant.drafting.vocabulary import RATING_ASK, WEEKDAY, scale_top, without_leading_stage
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 _SENTENCES = SENTENCE_BREAK
@@ -52,8 +52,8 @@ _ANSWER_NUMBER = re.compile(r"\b(" + _NUM_WORD + r")(?:\s*(?:or|to|-)\s*(" + _NU
                             r"(?:days?|times|hours?|minutes?|weeks?|months?|years?|o'?clock|pounds?|quid|dollars?|mg|nights?|"
                             r"people|kids|drinks?|pints?|cans?|beers?|cigarettes?|pills?|of (?:them|those|the)|am|pm)\b)", re.I)
 ANSWER_MAX_WORDS = 8  # the number must come this early in the answer: later it is about something else
-_PAST = re.compile(r"\b(?:were you|were (?:the|your|they)|was it|did it|last (?:week|night|time)|yesterday|on (?:monday|tuesday|wednesday|thursday|"
-                   r"friday|saturday|sunday)|this week|that day)\b", re.I)
+_PAST = re.compile(r"\b(?:were you|were (?:the|your|they)|was it|did it|last (?:week|night|time)|yesterday|on (?:" + WEEKDAY + r")"
+                   r"|this week|that day)\b", re.I)
 
 _OTHER_ONE = re.compile(r"\b(?:the (?:original|other|new|old|first|second) one|and the (?:original|other|new|old))\b", re.I)
 _OCCASIONS = re.compile(r"\b(?:the (?:first|second|third|last) (?:time|one|day)|each time|every time|last (?:week|night|time)|yesterday)\b",

@@ -3,10 +3,11 @@ the classified lines and their own words, never by the model.
 
 A therapy note must document that risk was assessed (issue 16). The risk list (``risk.py``) already
 classifies screenings and statements; this module writes them as one cited Assessment line, and
-adds the follow-up answers a risk assessment holds when the session has them: plan, intent,
-preparation and past attempts asked right after a suicide-risk line and answered no; the means the
-client named and the steps agreed to put them away; the reasons for living the client gave; whether
-the client said they are safe; a safety plan made and the crisis contacts given. Each fact quotes
+adds the follow-up answers a risk assessment holds when the session has them (``risk_follow_ups``
+reads them: plan, intent, preparation and past attempts asked right after a suicide-risk line and
+answered no; the means the client named and the steps agreed to put them away; the reasons for
+living the client gave; whether the client said they are safe; a safety plan made and the crisis
+contacts given). Each fact quotes
 the client's line or names the clinician's words, and cites its lines. A session where nothing was
 asked or said about risk gets no line at all (never "no risk found": absence of words is not a
 finding).
@@ -19,61 +20,19 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.risk import (_AFFIRM, _DENIAL, CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem,
-                                             is_clinician, risk_categories)
+from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem, is_clinician
+from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
+                                                        client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
 
 RISK_LINE = "risk_documented"  # the flag of the line; a template's Risk field is its home
-QUOTE_MAX_WORDS = 16
-# A follow-up question (plan, intent, ...) counts only this close after a suicide-risk line: "any
-# plans for the weekend?" elsewhere in a session is not a risk question.
-FOLLOW_UP_WINDOW = 10
-# "You haven't thought about a method, or made any plans." asks by reflecting; a long summary that
-# lists "without a plan" among much else does not ask (08, line 170).
-REFLECTION_MAX_WORDS = 15
-MEANS_WINDOW = 40  # steps to put means away are agreed later, in the safety plan
 SUICIDE_CATEGORIES = {"suicidal_ideation", "self_harm"}
 
-_FOLLOW_UPS: tuple[tuple[str, re.Pattern], ...] = (
-    ("past attempts", re.compile(r"\b(?:attempt\w*|(?:ever|in the past|before)\b[^.?]*\btried)\b", re.I)),
-    ("preparatory behaviour", re.compile(r"\bprepar\w*|\bgiv(?:e|ing) (?:things|stuff|belongings) away|"
-                                          r"\bwrit(?:e|ing) (?:a )?notes?\b|\blook(?:ing)? things up\b", re.I)),
-    ("intent", re.compile(r"\bintent(?:ion)?s?\b|\bact(?:ing)? on (?:them|these|those|it|the thoughts)\b", re.I)),
-    ("plan", re.compile(r"\b(?<!safety )(?<!treatment )plans?\b(?! (?:for|to) (?:the|this|next|tomorrow))|"
-                        r"\bmethod\b|\bthought about how\b", re.I)),
-)
-_MEANS_QUESTION = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|stockpil\w*|medications?|pills|blades?|knives|"
-                            r"access to anything)\b", re.I)
-_MEANS = re.compile(r"\b(?:(?:hunting|sleeping|old|loaded|prescription)\s+)?"
-                    r"(?:rifles?|shotguns?|guns?|pistols?|firearms?|pills|tablets|medications?|knives|razors?|blades?)\b", re.I)
-# "keeps saying", "keep trying": keep as "go on" puts nothing away.
-_ASKS_MEANS_KEPT = re.compile(r"\baccess\b|\bat home\b|\bin the (?:house|flat|home)\b|\bwhere (?:are|do you keep|is)\b|"
-                             r"\b(?:have|got|keep) (?:any|some)\b", re.I)
-_PUT_AWAY = re.compile(r"\bkeep\w*\b(?! (?:on )?\w+ing\b)|\b(?:give|lock|store|hand|get rid|take|drop off|dispose|throw)\w*\b",
-                       re.I)
-# A past attempt the clinician names from what the client told before ("The overdose, when you were
-# twenty-two."): a risk note carries the history. Only suicide words: "your attempt at the exposure"
-# is no attempt, and "the overdose on coffee" is ordinary (risk.ORDINARY_SPANS).
-_ATTEMPT_NAMED = re.compile(r"\b(?:overdos\w*|suicide attempt\w*|attempted suicide|(?:tried|attempted) to "
-                            r"(?:kill yourself|end your life|take your (?:own )?life))\b", re.I)
-_PAST_MARK = re.compile(r"\bwhen you were\b|\b(?:years?|months?) ago\b|\blast year\b|\bin the past\b|\bback (?:then|in)\b|"
-                        r"\bhistory\b|\bbefore\b|\bin (?:19|20)\d\d\b|\bat (?:the age of )?(?:\d+|[a-z]+-[a-z]+)\b", re.I)
-_REASONS = re.compile(r"\breasons? (?:for|to) (?:living|live|stay(?:ing)? (?:safe|alive))\b", re.I)
-_SAFE_NOW = re.compile(r"\bare you (?:feeling )?safe\b(?! at home| with)", re.I)
-_SAFE_YES = re.compile(r"^\s*(?:yes|yeah|yep|i am|i'?m safe)\b|\bi'?m safe\b", re.I)
-_SAFE_NO = re.compile(r"^\s*(?:no|not really|i don'?t know)\b", re.I)
-_SAFETY_PLAN = re.compile(r"\bsafety plan\b", re.I)
-_MAKE_PLAN = re.compile(r"\b(?:make|making|write|writing|work on|working on|create|build|put together|do)\b[^.?]*"
-                        r"\bsafety plan\b", re.I)
-_DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|definitely not|nothing)\b", re.I)
-_WARNING_SIGNS = re.compile(r"\bwarning signs?\b", re.I)
-_CRISIS = re.compile(r"\b988\b|\b911\b|\bcrisis (?:line|text line|number|team)\b|\bhotline\b|\blifeline\b|"
-                     r"\bafter-hours line\b|\bemergency room\b|\bemergency department\b", re.I)
+# A question about active ideation: asked and denied beside a passive wish endorsed, it is "active
+# suicidal ideation" that was denied.
 _ACTIVE_ASK = re.compile(r"\b(?:kill(?:ing)? yourself|end(?:ing)? your life|suicid\w*|take your (?:own )?life)\b", re.I)
-_HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many (?:times|days|nights)\b|\bhow frequent", re.I)
-_HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b", re.I)
 # The client places the thoughts in the past ("I used to think ...", "last winter", "not since the
 # spring"): documented as past, never as a current endorsement the client's answer denied.
 _IN_THE_PAST = re.compile(r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b|\b(?:years?|months?) ago\b|"
@@ -144,37 +103,8 @@ def risk_sentence(section: str, utterances: Sequence[Utterance], items: Sequence
     return DraftSentence(section, note.assessment[0], sorted(set(note.assessment[1])), [RISK_LINE], "rule")
 
 
-def _quote(text: str, around: str = "") -> str:
-    """The client's words, short enough for a note: the sentences up to ``QUOTE_MAX_WORDS`` words,
-    or the one sentence holding ``around``."""
-    sentences = split_sentences(" ".join(text.split()))
-    if around:
-        sentences = [s for s in sentences if around.lower() in s.lower()] or sentences
-    kept: list[str] = []
-    for sentence in sentences:
-        if kept and len(" ".join(kept + [sentence]).split()) > QUOTE_MAX_WORDS:
-            break
-        kept.append(sentence)
-    said = " ".join(kept)
-    words = said.split()
-    if len(words) > QUOTE_MAX_WORDS:
-        said = " ".join(words[:QUOTE_MAX_WORDS]).rstrip(",;:") + " ..."
-    return f'"{said}"'
-
-
-def _answer(lines: list[Utterance], at: int) -> Utterance | None:
-    """The client's answer to the clinician's line at position ``at``: one of the next two lines."""
-    return next((later for later in lines[at + 1:at + 3] if later.speaker and not is_clinician(later.speaker)), None)
-
-
-def _asked(utt: Utterance, pattern: re.Pattern) -> bool:
-    """The clinician asks it: a sentence holding the words ends with "?" or reflects a denial."""
-    return any(pattern.search(s) and (s.rstrip().endswith("?") or (len(s.split()) <= REFLECTION_MAX_WORDS and re.search(
-        r"\b(?:haven'?t|not|no)\b", s, re.I))) for s in split_sentences(utt.text))
-
-
 def _item_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
-    if question and _FOLLOW_UPS[0][1].search(question) and set(item.categories or [item.category]) & SUICIDE_CATEGORIES:
+    if question and FOLLOW_UPS[0][1].search(question) and set(item.categories or [item.category]) & SUICIDE_CATEGORIES:
         return "past attempts"  # "Has he ever tried to choke you?" asks about abuse
     category = item.category if item.status != DENIED else (item.categories or [item.category])[0]
     words = CATEGORY_WORDS.get(category, category)
@@ -223,21 +153,21 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             if _IN_THE_PAST.search(client_line.text) or _TIME_GONE.search(client_line.text) or \
                     _PAST_QUESTION.search(question):
                 label, verb = f"past {label}", "reported"
-            add(f"{label}:{verb}", f"{label} {verb} ({_quote(client_line.text, item.phrase if in_own_words else '')}",
+            add(f"{label}:{verb}", f"{label} {verb} ({quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence)
-        elif item.status in (DENIED, "denied") and _DENIES.search(answer_words(client_line.text)):
-            add(f"{label}:denied", f"{label} denied ({_quote(client_line.text)})", item.evidence)
+        elif item.status in (DENIED, "denied") and DENIES.search(answer_words(client_line.text)):
+            add(f"{label}:denied", f"{label} denied ({quote(client_line.text)})", item.evidence)
         elif item.status in (DENIED, UNCLEAR) and len(item.evidence) > 1:
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
-            add(f"{label}:asked", f"{label} asked about, client answered ({_quote(client_line.text)})", item.evidence)
+            add(f"{label}:asked", f"{label} asked about, client answered ({quote(client_line.text)})", item.evidence)
     if risk_lines and any(u.speaker for u in lines):
         for n, utt in enumerate(lines):
-            answer = _answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
+            answer = client_answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
             if answer is not None:
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
-                _follow_up(utt, answer, near, n - risk_lines[0], add)
-        _frequency(lines, risk_lines[0], said)
-    _attempt_history(lines, add)
+                follow_up(utt, answer, near, n - risk_lines[0], add)
+        frequency(lines, risk_lines[0], said)
+    attempt_history(lines, add)
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
     means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith(("away:", "kept:"))]
@@ -263,7 +193,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             fact = f"{told.group(1)} {told.group(2)}"
         facts.append(fact)
     cited = [i for _, ids in said.values() for i in ids]
-    plan = _safety_plan(lines, subject) if risk_lines else None
+    plan = safety_plan(lines, subject) if risk_lines else None
     if not facts and not plan:
         return None
     return RiskNote(("Risk: " + "; ".join(_merged(facts)) + ".", cited) if facts else None,
@@ -283,108 +213,6 @@ def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
     opening = ("Means restriction steps, as said in session: " if any(" to be put away " in f for f, _ in note.means_steps)
                else "Means kept away, as said in session: ")
     return opening + "; ".join(f for f, _ in note.means_steps) + ".", ids
-
-
-def _follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add) -> None:
-    """Plan, intent, preparation, past attempts, means, reasons for living, safe now: one each."""
-    ids = [utt.id, answer.id]
-    if near and not _SAFETY_PLAN.search(utt.text):
-        for label, pattern in _FOLLOW_UPS:
-            if pattern.search(utt.text) and _asked(utt, pattern):
-                if _DENIES.search(answer_words(answer.text)):
-                    add(f"{label}:denied", f"{label} denied ({_quote(answer.text)})", ids)
-                elif utt.text.rstrip().endswith("?") and _AFFIRM.search(answer.text):
-                    add(f"{label}:endorsed", f"{label} endorsed ({_quote(answer.text)})", ids)
-    if _MEANS_QUESTION.search(utt.text) and utt.text.rstrip().endswith("?"):
-        named = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(answer.text)))
-        if since_first <= MEANS_WINDOW and _DENIES.search(answer_words(answer.text)):
-            add("means", f"access to means denied ({_quote(answer.text)})", ids)
-        elif since_first <= MEANS_WINDOW and named:
-            add("means", f"access to means: {', '.join(named)}", ids)
-        away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
-        # "them" in the answer names the question's means only when the question asks about having or
-        # putting them away, or is about them alone ("And the pills?"): "Not the kitchen, where there are knives?" - "She can take them and go out"
-        # (the children, a way out of a violent home; 50) puts no knives away.
-        asks_kept = (_PUT_AWAY.search(utt.text) or _ASKS_MEANS_KEPT.search(utt.text)
-                     or any(_MEANS.search(s) and len(s.split()) <= 6 for s in split_sentences(utt.text)))  # "And the pills?"
-        what = (_MEANS.search(away[0]) or (_MEANS.search(utt.text) if asks_kept else None)) if away else None
-        if what is not None and not _DENIES.search(answer_words(answer.text)):
-            name = what.group(0).lower()
-            add("away:" + name.split()[-1], f"{name} to be put away ({_quote(away[0])})", ids)
-        # "No. Mum has the razors in her bathroom and the pills are locked." denies access and says
-        # where the means are kept: a means check documented, for the Plan.
-        kept = [s for s in away if _MEANS.search(s)]
-        if kept and _DENIES.search(answer_words(answer.text)) and since_first > MEANS_WINDOW:  # nearer, the denial above quotes it
-            names = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(kept[0])))
-            add("kept:" + " and ".join(n.split()[-1] for n in names), f"{' and '.join(names)} kept away ({_quote(kept[0])})", ids)
-    if _asked(utt, _REASONS) and _REASONS.search(utt.text):
-        add("reasons", f"reasons for living given ({_quote(answer.text)})", ids)
-    if _SAFE_NOW.search(utt.text):
-        if _SAFE_YES.search(answer.text):
-            add("safe", f"stated being safe ({_quote(answer.text)})", ids)
-        elif _SAFE_NO.search(answer.text):
-            add("safe", f"did not state being safe ({_quote(answer.text)})", ids)
-
-
-def _attempt_history(lines: list[Utterance], add) -> None:
-    """A past attempt the clinician names and the client confirms (not a no): history, quoted."""
-    for n, utt in enumerate(lines):
-        if not (utt.speaker and is_clinician(utt.speaker)):
-            continue
-        named = _ATTEMPT_NAMED.search(utt.text)
-        if named is None or not _PAST_MARK.search(utt.text) or "suicidal_ideation" not in dict(risk_categories(utt.text)):
-            continue
-        answer = _answer(lines, n)
-        if answer is None or _DENIES.search(answer_words(answer.text)):
-            continue
-        add("past attempts:reported", f"history of suicide attempt reported ({_quote(answer.text)}, to the "
-            f"clinician's {_quote(utt.text, named.group(0))})", [utt.id, answer.id])
-        return
-
-
-def _frequency(lines: list[Utterance], first: int, said: dict) -> None:
-    """How often and how long the endorsed thoughts come, in the client's words, added to the
-    endorsed fact (the first endorsed one: the thoughts the clinician asked about)."""
-    endorsed = next((key for key, (fact, _) in said.items() if " endorsed (" in fact), None)
-    if endorsed is None:
-        return
-    fact, ids = said[endorsed]
-    extra: list[str] = []
-    for n in range(first, min(len(lines), first + FOLLOW_UP_WINDOW)):
-        utt = lines[n]
-        answer = _answer(lines, n) if is_clinician(utt.speaker) else None
-        for name, pattern in (("how often", _HOW_OFTEN), ("how long", _HOW_LONG)):
-            if answer is not None and pattern.search(utt.text) and not any(e.startswith(name) for e in extra):
-                extra.append(f"{name}: {_quote(answer.text)}")
-                ids = ids + [utt.id, answer.id]
-    said[endorsed] = (fact + "".join(f"; {e}" for e in extra) + ")", ids)
-
-
-def _safety_plan(lines: list[Utterance], subject: str) -> tuple[str, list[int]] | None:
-    """"safety plan made" when the clinician proposed making one and the client agreed ("reviewed"
-    for one the client already has), with the warning signs the client named and the crisis
-    contacts the clinician gave."""
-    for n, utt in enumerate(lines):
-        answer = _answer(lines, n) if is_clinician(utt.speaker) and _SAFETY_PLAN.search(utt.text) else None
-        if answer is not None and (_AFFIRM.search(answer.text) or re.match(r"\s*(?:okay|ok|sure|alright)\b",
-                                                                            answer.text, re.I)):
-            break
-    else:
-        return None
-    ids = [utt.id, answer.id]
-    parts = [f"safety plan made with the {subject}" if _MAKE_PLAN.search(utt.text) else "safety plan reviewed"]
-    for m, line in enumerate(lines[n:], n):
-        signs = _answer(lines, m) if is_clinician(line.speaker) and _WARNING_SIGNS.search(line.text) else None
-        if signs is not None:
-            parts.append(f"warning signs: {_quote(signs.text)}")
-            ids += [line.id, signs.id]
-            break
-    contacts = [(line.id, match.group(0)) for line in lines[n:] if is_clinician(line.speaker)
-                for match in _CRISIS.finditer(line.text)]
-    if contacts:
-        parts.append("crisis contacts given (" + ", ".join(dict.fromkeys(word for _, word in contacts)) + ")")
-        ids += sorted({i for i, _ in contacts})
-    return "; ".join(parts), ids
 
 
 def _merged(facts: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import WEEKDAY
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _H = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])"
@@ -30,7 +31,7 @@ _HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half past " + _H + r"|
 # A bare number is an hour only where an hour is offered: first in its sentence ("Eight?", "Ten on
 # Friday."), or after "got", "at", "say", "time," ("I've got eleven.", "same time, ten?").
 _BARE_HOUR = re.compile(r"(?:^|(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, ))" + _H + r"\b" + _UNIT, re.I)
-_DAY = re.compile(r"\b(?:(?:next|this) )?(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?: after next)?"
+_DAY = re.compile(r"\b(?:(?:next|this) )?(?:the )?(?:" + WEEKDAY + r")s?(?: after next)?"
                   r"(?: (?:morning|afternoon|evening))?\b", re.I)
 _INTERVAL = re.compile(r"\b(?:next week|(?:in )?(?:a|one|two|three|four|\d) weeks?|every (?:other week|two weeks|week)|weekly"
                        r"|fortnightly|(?:in )?a fortnight(?:'s time)?|the week after(?: next)?)\b", re.I)
@@ -179,7 +180,7 @@ def has_interval(text: str) -> bool:
 
 def day_named(text: str) -> str | None:
     """The weekday a text names ("friday"), or None."""
-    match = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", text, re.I)
+    match = re.search(r"\b(" + WEEKDAY + r")", text, re.I)
     return match.group(1).lower() if match else None
 
 
@@ -211,8 +212,8 @@ _HALF_HOUR = (r"(?:\d{1,2}:\d\d|(?:one|two|three|four|five|six|seven|eight|nine|
 _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
             r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
             r"|thirtieth)")
-_WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday"
-                   r"|friday|saturday|sunday)s?(?:(?: at " + _SAID_HOUR + r"| " + _HALF_HOUR + r")\b(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
+_WHEN = re.compile(r"\b(?:instead of in (?:a|one|two|three|four|\d+) weeks?|(?:on |this |next )?(?:" + WEEKDAY + r")s?"
+                   r"(?:(?: at " + _SAID_HOUR + r"| " + _HALF_HOUR + r")\b(?:\s*(?:am|pm|o'clock))?)?|in (?:a|one|two|three|four|\d+) weeks?"
                    r"|next week|(?:on )?the " + _ORDINAL + r"\b|same time|every (?:week|other week|two weeks)|weekly|fortnightly"
                    # said in other words (paraphrase test): "back here in a month?", "a fortnight's time",
                    # "after the holidays", "in the new year"
@@ -231,8 +232,8 @@ _MEET = re.compile(r"\b(?:meet|see you|next (?:session|appointment|week|time|mon
 _A_CALL = re.compile(r"\b(?:ring|call|phone|text|message|email)(?:ing)? you\b[^,;]*$|\bgive you a (?:quick )?(?:ring|call|bell)\b[^,;]*$",
                      re.I)
 _A_VISIT = re.compile(r"\bsee you\b|\bcome (?:in|back)\b", re.I)
-_DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
-_DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? \S.*", re.I)
+_DAYS = re.compile(r"\b(?:" + WEEKDAY + r")", re.I)
+_DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:" + WEEKDAY + r")s? \S.*", re.I)
 
 
 def _days(phrases: Sequence[str]) -> set[str]:
@@ -266,7 +267,7 @@ def next_session(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | Non
     if _days(best[0]) and not _days(best[0]) & settled:
         best = max((c for c in candidates if _days(c[0]) & settled), key=lambda c: (len(c[0]), len(" ".join(c[0]))))
     text = ", ".join(best[0])
-    if not re.match(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text, re.I):
+    if not re.match(r"(?:" + WEEKDAY + r")\b", text, re.I):
         text = text[0].lower() + text[1:]  # it follows "Next session: "
     return _settled((text + ".", [best[1]]), utterances)
 

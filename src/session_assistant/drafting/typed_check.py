@@ -29,6 +29,7 @@ from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem,
 from session_assistant.drafting.session_facts import APPROACH_NAMES, INTERVENTIONS
 from session_assistant.drafting.therapy_lexicon import WIDER_APPROACH_NAMES, WIDER_INTERVENTIONS
 from session_assistant.drafting.typed_slots import ANSWERS, APPROACHES, OTHER, TOPIC_ASKED as _TOPIC, TOPICS
+from session_assistant.drafting.vocabulary import WEEKDAY
 
 NEAR = 1  # a cited line's neighbours count as said with it (a proposal and its "Yeah.")
 SAID_SHARE = 0.6  # of a slot's content words, said in or next to its lines
@@ -44,8 +45,8 @@ _KIND_WORDS = content_words("client clinician session homework task agreed agree
 _LATER = re.compile(r"\b(?:you will|we will|you'll|we'll|this week|next (?:week|time|session)|"
                     r"for the (?:coming )?week|over the (?:next |coming )?week|every day|twice a day|"
                     r"before (?:we|next|the next)|between now|until|every|each|daily|tonight|tomorrow|"
-                    r"will you|homework|practi[cs]e|keep (?:a|the|doing|going)|monday|tuesday|wednesday|"
-                    r"thursday|friday|saturday|sunday|weekend)\b", re.I)
+                    r"will you|homework|practi[cs]e|keep (?:a|the|doing|going)|" + WEEKDAY + r"|"
+                    r"weekend)\b", re.I)
 # A task set for later, in the line that says what the "intervention" was (27: "one check-the-facts sheet a day").
 _SET_TASK = re.compile(r"\b(?:this week|for the (?:coming )?week|next (?:time|session|week)|before (?:we|next)|between now|every day|each day|a day|"
                        r"daily|twice a day|tonight|tomorrow|homework|(?:could|would|will) you)\b", re.I)

@@ -1,5 +1,6 @@
 """The vocabularies several rule modules read, each written once: the scale a rating is asked on,
-the words that ask for a rating, a transcriber's stage directions, and the work "now, in the room".
+the words that ask for a rating, a transcriber's stage directions, the work "now, in the room" and a
+proposal that asks for the room or the past rather than the coming week.
 
 Each was written several times, each copy with the reach of the session its writer read ("the
 scale where ten is ..." reached two rating rules of three). One copy with the union of their reach,
@@ -11,8 +12,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_ASK", "RATING_WORDS", "SCALE", "STAGE_DIRECTION", "scale_top",
+__all__ = ["ASKED_IN_ROOM", "IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_ASK", "RATING_WORDS", "SCALE", "NEXT_VISIT", "STAGE_DIRECTION", "WEEKDAY", "scale_top",
            "without_leading_stage", "without_stage"]
+
+# The days of the week, for the alternations that name a day ("on Tuesday", "next Friday at ten").
+WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+
+# When, outside the session, a task is done: "each evening", "on the train", "at work", "before bed",
+# "Tuesday", "between now and then". Homework's mark, for a proposal read by its words alone.
+WHEN_OUTSIDE = (r"week\w*|each|every|daily|twice|once|tonight|tomorrow|morning\w*|evening\w*|night\w*|days|bedtime"
+                r"|home|work|commute|train|bus|between|before (?:we|I|next|the|bed)|until|reminder|" + WEEKDAY)
+
+# The next visit named ("next time", "see you", "same time"): a proposal that says it is about the
+# visit, not the week's homework.
+NEXT_VISIT = r"next (?:time|session|appointment)|see you|same time"
 
 _LOW = r"(?:zero|nought|0|one|1)"
 _TOP = r"(?:a |one )?(?:hundred|100|ten|10|five|5)"
@@ -81,3 +94,13 @@ IN_ROOM_NOW = re.compile(r"\b(?:right now|right here|in here|in session|this ses
                          r"|in a (?:minute|moment|sec(?:ond)?|bit)|for a (?:second|moment|minute|sec)"
                          r"|(?:once more|one more (?:time|go|try)|another go|(?:try|do|run) (?:it|that|this) again\b)" + _NOT_LATER
                          + r"|(?<!from )(?<!for )(?<!until )(?<!by )(?<!just )(?<=\w )now\b(?! on\b| and then\b))", re.I)
+
+# A proposal that is for the room or about the past, never the coming week: the work now
+# (``IN_ROOM_NOW``), a request answered in the room ("tell me", "show me", "read me", "walk me
+# through"), imagery led in it ("close your eyes", "imagine", "bring her to mind", "picture the
+# kitchen"), and the past ("used to", "last week", "did you", "have you"; never the manner of a task,
+# "Write the prediction before, like last time.", 44). The three homework rules each had a copy;
+# this is the union of their reach.
+ASKED_IN_ROOM = re.compile(IN_ROOM_NOW.pattern + r"|\b(?:tell me|show me|read me|say (?:it|more|that)|walk (?:me )?through"
+                           r"|close your eyes|imagine|picture|bring (?:\w+ ){0,2}to mind"
+                           r"|used to|(?<!like )(?<!as )last (?:week|time)|did you|have you|were you)\b", re.I)

@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
-from session_assistant.drafting.homework_paraphrase import AGREES_TOO_FIRST, DECLINES_TOO
+from session_assistant.drafting.answers import AGREES_FIRST, AGREES_TOO_FIRST, DECLINES_TOO, REFUSES
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import STAGE_DIRECTION
+from session_assistant.drafting.vocabulary import STAGE_DIRECTION, WEEKDAY
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _SENTENCES = SENTENCE_BREAK
@@ -45,8 +44,8 @@ _NOT_WORK = re.compile(r"^(?:and |so |okay,? )?(?:what|where|when|how(?! would y
                        r"|[A-Z]{2,}-\d+|can I ask|to ask you|let (?:her|him|them) know|tell (?:her|him|them|sue)|speak(?:ing)? to|email"
                        r"|next (?:time|week|session)|same time|safety|hurt|suicid|ending your life|kill)\b", re.I)
 # A proposal for the time after the session is the Plan's homework, not the response to the work.
-_FOR_LATER = re.compile(r"\b(?:week|every|each|daily|at home|tonight|tomorrow|between|before (?:next|we)|monday|tuesday|wednesday"
-                        r"|thursday|friday|saturday|sunday|ring|call|phone|text|book|see your|doctor|GP)\b", re.I)
+_FOR_LATER = re.compile(r"\b(?:week|every|each|daily|at home|tonight|tomorrow|between|before (?:next|we)|" + WEEKDAY
+                        + r"|ring|call|phone|text|book|see your|doctor|GP)\b", re.I)
 _PARTLY = re.compile(r"\b(?:but|though|although)\b", re.I)
 _STAGE = STAGE_DIRECTION  # "(laughs)", "(pause)"
 ANSWER_MAX_WORDS = 14

@@ -1,0 +1,205 @@
+"""The follow-up answers a risk assessment holds, read from the talk around a suicide-risk line for
+``risk_note``'s line: plan, intent, preparation and past attempts asked and answered; the means the
+client named and the steps agreed to put them away; the reasons for living given; whether the client
+said they are safe; how often and how long the thoughts come; a past attempt the clinician names;
+the safety plan made and the crisis contacts given. Each fact quotes the client's line and cites the
+question and the answer.
+
+Why apart from ``risk_note``: that module decides what the note says of risk and where (which
+classified items, which part, the Plan's means steps named once); this one only reads the talk for
+the facts it is given to add, each reader a function of the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from session_assistant.drafting.risk import _AFFIRM, is_clinician, risk_categories
+from session_assistant.drafting.risk_who import answer_words
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import split_sentences
+
+QUOTE_MAX_WORDS = 16
+# A follow-up question (plan, intent, ...) counts only this close after a suicide-risk line: "any
+# plans for the weekend?" elsewhere in a session is not a risk question.
+FOLLOW_UP_WINDOW = 10
+# "You haven't thought about a method, or made any plans." asks by reflecting; a long summary that
+# lists "without a plan" among much else does not ask (08, line 170).
+REFLECTION_MAX_WORDS = 15
+MEANS_WINDOW = 40  # steps to put means away are agreed later, in the safety plan
+
+FOLLOW_UPS: tuple[tuple[str, re.Pattern], ...] = (
+    ("past attempts", re.compile(r"\b(?:attempt\w*|(?:ever|in the past|before)\b[^.?]*\btried)\b", re.I)),
+    ("preparatory behaviour", re.compile(r"\bprepar\w*|\bgiv(?:e|ing) (?:things|stuff|belongings) away|"
+                                          r"\bwrit(?:e|ing) (?:a )?notes?\b|\blook(?:ing)? things up\b", re.I)),
+    ("intent", re.compile(r"\bintent(?:ion)?s?\b|\bact(?:ing)? on (?:them|these|those|it|the thoughts)\b", re.I)),
+    ("plan", re.compile(r"\b(?<!safety )(?<!treatment )plans?\b(?! (?:for|to) (?:the|this|next|tomorrow))|"
+                        r"\bmethod\b|\bthought about how\b", re.I)),
+)
+_MEANS_QUESTION = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|stockpil\w*|medications?|pills|blades?|knives|"
+                            r"access to anything)\b", re.I)
+_MEANS = re.compile(r"\b(?:(?:hunting|sleeping|old|loaded|prescription)\s+)?"
+                    r"(?:rifles?|shotguns?|guns?|pistols?|firearms?|pills|tablets|medications?|knives|razors?|blades?)\b", re.I)
+# "keeps saying", "keep trying": keep as "go on" puts nothing away.
+_ASKS_MEANS_KEPT = re.compile(r"\baccess\b|\bat home\b|\bin the (?:house|flat|home)\b|\bwhere (?:are|do you keep|is)\b|"
+                             r"\b(?:have|got|keep) (?:any|some)\b", re.I)
+_PUT_AWAY = re.compile(r"\bkeep\w*\b(?! (?:on )?\w+ing\b)|\b(?:give|lock|store|hand|get rid|take|drop off|dispose|throw)\w*\b",
+                       re.I)
+# A past attempt the clinician names from what the client told before ("The overdose, when you were
+# twenty-two."): a risk note carries the history. Only suicide words: "your attempt at the exposure"
+# is no attempt, and "the overdose on coffee" is ordinary (risk.ORDINARY_SPANS).
+_ATTEMPT_NAMED = re.compile(r"\b(?:overdos\w*|suicide attempt\w*|attempted suicide|(?:tried|attempted) to "
+                            r"(?:kill yourself|end your life|take your (?:own )?life))\b", re.I)
+_PAST_MARK = re.compile(r"\bwhen you were\b|\b(?:years?|months?) ago\b|\blast year\b|\bin the past\b|\bback (?:then|in)\b|"
+                        r"\bhistory\b|\bbefore\b|\bin (?:19|20)\d\d\b|\bat (?:the age of )?(?:\d+|[a-z]+-[a-z]+)\b", re.I)
+_REASONS = re.compile(r"\breasons? (?:for|to) (?:living|live|stay(?:ing)? (?:safe|alive))\b", re.I)
+_SAFE_NOW = re.compile(r"\bare you (?:feeling )?safe\b(?! at home| with)", re.I)
+_SAFE_YES = re.compile(r"^\s*(?:yes|yeah|yep|i am|i'?m safe)\b|\bi'?m safe\b", re.I)
+_SAFE_NO = re.compile(r"^\s*(?:no|not really|i don'?t know)\b", re.I)
+_SAFETY_PLAN = re.compile(r"\bsafety plan\b", re.I)
+_MAKE_PLAN = re.compile(r"\b(?:make|making|write|writing|work on|working on|create|build|put together|do)\b[^.?]*"
+                        r"\bsafety plan\b", re.I)
+DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|definitely not|nothing)\b", re.I)
+_WARNING_SIGNS = re.compile(r"\bwarning signs?\b", re.I)
+_CRISIS = re.compile(r"\b988\b|\b911\b|\bcrisis (?:line|text line|number|team)\b|\bhotline\b|\blifeline\b|"
+                     r"\bafter-hours line\b|\bemergency room\b|\bemergency department\b", re.I)
+_HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many (?:times|days|nights)\b|\bhow frequent", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b", re.I)
+
+# add(key, fact, lines): records a fact under its key; the first fact of a key wins
+Add = Callable[[str, str, list[int]], None]
+
+
+def quote(text: str, around: str = "") -> str:
+    """The client's words, short enough for a note: the sentences up to ``QUOTE_MAX_WORDS`` words,
+    or the one sentence holding ``around``."""
+    sentences = split_sentences(" ".join(text.split()))
+    if around:
+        sentences = [s for s in sentences if around.lower() in s.lower()] or sentences
+    kept: list[str] = []
+    for sentence in sentences:
+        if kept and len(" ".join(kept + [sentence]).split()) > QUOTE_MAX_WORDS:
+            break
+        kept.append(sentence)
+    said = " ".join(kept)
+    words = said.split()
+    if len(words) > QUOTE_MAX_WORDS:
+        said = " ".join(words[:QUOTE_MAX_WORDS]).rstrip(",;:") + " ..."
+    return f'"{said}"'
+
+
+def client_answer(lines: list[Utterance], at: int) -> Utterance | None:
+    """The client's answer to the clinician's line at position ``at``: one of the next two lines."""
+    return next((later for later in lines[at + 1:at + 3] if later.speaker and not is_clinician(later.speaker)), None)
+
+
+def asked(utt: Utterance, pattern: re.Pattern) -> bool:
+    """The clinician asks it: a sentence holding the words ends with "?" or reflects a denial."""
+    return any(pattern.search(s) and (s.rstrip().endswith("?") or (len(s.split()) <= REFLECTION_MAX_WORDS and re.search(
+        r"\b(?:haven'?t|not|no)\b", s, re.I))) for s in split_sentences(utt.text))
+
+
+
+def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add: Add) -> None:
+    """Plan, intent, preparation, past attempts, means, reasons for living, safe now: one each."""
+    ids = [utt.id, answer.id]
+    if near and not _SAFETY_PLAN.search(utt.text):
+        for label, pattern in FOLLOW_UPS:
+            if pattern.search(utt.text) and asked(utt, pattern):
+                if DENIES.search(answer_words(answer.text)):
+                    add(f"{label}:denied", f"{label} denied ({quote(answer.text)})", ids)
+                elif utt.text.rstrip().endswith("?") and _AFFIRM.search(answer.text):
+                    add(f"{label}:endorsed", f"{label} endorsed ({quote(answer.text)})", ids)
+    if _MEANS_QUESTION.search(utt.text) and utt.text.rstrip().endswith("?"):
+        named = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(answer.text)))
+        if since_first <= MEANS_WINDOW and DENIES.search(answer_words(answer.text)):
+            add("means", f"access to means denied ({quote(answer.text)})", ids)
+        elif since_first <= MEANS_WINDOW and named:
+            add("means", f"access to means: {', '.join(named)}", ids)
+        away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
+        # "them" in the answer names the question's means only when the question asks about having or
+        # putting them away, or is about them alone ("And the pills?"): "Not the kitchen, where there are knives?" - "She can take them and go out"
+        # (the children, a way out of a violent home; 50) puts no knives away.
+        asks_kept = (_PUT_AWAY.search(utt.text) or _ASKS_MEANS_KEPT.search(utt.text)
+                     or any(_MEANS.search(s) and len(s.split()) <= 6 for s in split_sentences(utt.text)))  # "And the pills?"
+        what = (_MEANS.search(away[0]) or (_MEANS.search(utt.text) if asks_kept else None)) if away else None
+        if what is not None and not DENIES.search(answer_words(answer.text)):
+            name = what.group(0).lower()
+            add("away:" + name.split()[-1], f"{name} to be put away ({quote(away[0])})", ids)
+        # "No. Mum has the razors in her bathroom and the pills are locked." denies access and says
+        # where the means are kept: a means check documented, for the Plan.
+        kept = [s for s in away if _MEANS.search(s)]
+        if kept and DENIES.search(answer_words(answer.text)) and since_first > MEANS_WINDOW:  # nearer, the denial above quotes it
+            names = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(kept[0])))
+            add("kept:" + " and ".join(n.split()[-1] for n in names), f"{' and '.join(names)} kept away ({quote(kept[0])})", ids)
+    if asked(utt, _REASONS) and _REASONS.search(utt.text):
+        add("reasons", f"reasons for living given ({quote(answer.text)})", ids)
+    if _SAFE_NOW.search(utt.text):
+        if _SAFE_YES.search(answer.text):
+            add("safe", f"stated being safe ({quote(answer.text)})", ids)
+        elif _SAFE_NO.search(answer.text):
+            add("safe", f"did not state being safe ({quote(answer.text)})", ids)
+
+
+def attempt_history(lines: list[Utterance], add: Add) -> None:
+    """A past attempt the clinician names and the client confirms (not a no): history, quoted."""
+    for n, utt in enumerate(lines):
+        if not (utt.speaker and is_clinician(utt.speaker)):
+            continue
+        named = _ATTEMPT_NAMED.search(utt.text)
+        if named is None or not _PAST_MARK.search(utt.text) or "suicidal_ideation" not in dict(risk_categories(utt.text)):
+            continue
+        answer = client_answer(lines, n)
+        if answer is None or DENIES.search(answer_words(answer.text)):
+            continue
+        add("past attempts:reported", f"history of suicide attempt reported ({quote(answer.text)}, to the "
+            f"clinician's {quote(utt.text, named.group(0))})", [utt.id, answer.id])
+        return
+
+
+def frequency(lines: list[Utterance], first: int, said: dict) -> None:
+    """How often and how long the endorsed thoughts come, in the client's words, added to the
+    endorsed fact (the first endorsed one: the thoughts the clinician asked about)."""
+    endorsed = next((key for key, (fact, _) in said.items() if " endorsed (" in fact), None)
+    if endorsed is None:
+        return
+    fact, ids = said[endorsed]
+    extra: list[str] = []
+    for n in range(first, min(len(lines), first + FOLLOW_UP_WINDOW)):
+        utt = lines[n]
+        answer = client_answer(lines, n) if is_clinician(utt.speaker) else None
+        for name, pattern in (("how often", _HOW_OFTEN), ("how long", _HOW_LONG)):
+            if answer is not None and pattern.search(utt.text) and not any(e.startswith(name) for e in extra):
+                extra.append(f"{name}: {quote(answer.text)}")
+                ids = ids + [utt.id, answer.id]
+    said[endorsed] = (fact + "".join(f"; {e}" for e in extra) + ")", ids)
+
+
+def safety_plan(lines: list[Utterance], subject: str) -> tuple[str, list[int]] | None:
+    """"safety plan made" when the clinician proposed making one and the client agreed ("reviewed"
+    for one the client already has), with the warning signs the client named and the crisis
+    contacts the clinician gave."""
+    for n, utt in enumerate(lines):
+        answer = client_answer(lines, n) if is_clinician(utt.speaker) and _SAFETY_PLAN.search(utt.text) else None
+        if answer is not None and (_AFFIRM.search(answer.text) or re.match(r"\s*(?:okay|ok|sure|alright)\b",
+                                                                            answer.text, re.I)):
+            break
+    else:
+        return None
+    ids = [utt.id, answer.id]
+    parts = [f"safety plan made with the {subject}" if _MAKE_PLAN.search(utt.text) else "safety plan reviewed"]
+    for m, line in enumerate(lines[n:], n):
+        signs = client_answer(lines, m) if is_clinician(line.speaker) and _WARNING_SIGNS.search(line.text) else None
+        if signs is not None:
+            parts.append(f"warning signs: {quote(signs.text)}")
+            ids += [line.id, signs.id]
+            break
+    contacts = [(line.id, match.group(0)) for line in lines[n:] if is_clinician(line.speaker)
+                for match in _CRISIS.finditer(line.text)]
+    if contacts:
+        parts.append("crisis contacts given (" + ", ".join(dict.fromkeys(word for _, word in contacts)) + ")")
+        ids += sorted({i for i, _ in contacts})
+    return "; ".join(parts), ids
+
+
