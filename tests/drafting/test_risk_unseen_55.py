@@ -88,3 +88,53 @@ def test_an_expansion_nobody_said_is_taken_out_and_the_abbreviation_kept():
 ])
 def test_a_said_expansion_or_a_remark_in_brackets_stays(text, said):
     assert strip_unsaid_expansions(text, said) == (text, [])
+
+
+def _risk_note(text: str):
+    from session_assistant.drafting.risk_note import risk_note
+
+    lines = parse_transcript(text)
+    return risk_note(lines, scan_transcript(lines))
+
+
+def test_a_self_harm_disclosure_keeps_how_long_the_last_time_what_was_used_and_where_it_is():
+    note = _risk_note(
+        "Client: I burn. On my legs, with a lighter.\n"
+        "Clinician: Is that the first time, or has it happened before?\n"
+        "Client: Since Easter. Most weekends.\n"
+        "Clinician: And when was the last time it happened?\n"
+        "Client: Saturday night, after the party.\n"
+        "Clinician: What do you use?\n"
+        "Client: My brother's lighter, the silver one.\n"
+        "Clinician: Where are the lighters now?\n"
+        "Client: One's in my coat and the other is by the cooker.\n")
+    account = note.account[0]
+    for said in ('how long: "Since Easter.', 'most recent: "Saturday night', 'method: "My brother\'s lighter'):
+        assert said in account
+    assert 'access to means: lighter' not in note.assessment[0]  # a lighter is no means the rules know; nothing invented
+    blades = _risk_note(
+        "Client: I've been cutting again.\n"
+        "Clinician: Where are the blades now?\n"
+        "Client: There's one in my pencil tin and one under the bed.\n")
+    assert 'access to means: blades ("There\'s one in my pencil tin' in blades.assessment[0]
+
+
+def test_a_question_back_about_means_is_no_answer():
+    note = _risk_note(
+        "Client: I've thought about killing myself, yes.\n"
+        "Clinician: Do you have pills at home?\n"
+        "Client: Today?\n")
+    assert "access to means" not in note.assessment[0]
+
+
+def test_a_duty_to_tell_is_in_the_plan_with_who_the_person_is_and_no_consent_read_into_the_next_answer():
+    from session_assistant.drafting.plan_said import referrals_offered
+
+    lines = parse_transcript(
+        "Clinician: How was the week?\nClient: Fine.\nClinician: And school?\nClient: Okay.\n"
+        "Clinician: Because you've told me you're being hurt at home, I have to tell Mr Okoro. He's our "
+        "designated safeguarding lead. And we should think about your aunt.\n"
+        "Client: No. She'll go mad.\n")
+    [(said, answer, _ids)] = referrals_offered(lines)
+    assert said.endswith("I have to tell Mr Okoro. He's our designated safeguarding lead.")
+    assert answer is None

@@ -180,7 +180,10 @@ _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\
                           # the people and services a therapist refers on to (therapy16t: 50's advisor, MARAC and
                           # children's services, 54's care team); invented wordings in the paraphrase test
                           r"|advis[eo]r|advocate|advocacy|IDVA|MARAC|care coordinator|social worker|health visitor"
-                          r"|midwife|nurse|caseworker|case worker|housing officer|team)\b")
+                          r"|midwife|nurse|caseworker|case worker|housing officer|team"
+                          # a school's or a service's safeguarding route, often a named member of staff told
+                          # (unseen 60: "I need to tell Mrs Patel. She's our designated safeguarding lead.")
+                          r"|safeguarding (?:lead|team|officer)|child protection|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w+)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
@@ -199,7 +202,7 @@ _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|spea
                      r"|let (?:your|the|Dr\.?) [\w' ]{1,30}? know|(?:share|pass) (?:this|that|it|what you'?ve told me)(?: on)? (?:with|to)"
                      r"|(?:I|we)(?:'ll| will|'m going to| am going to| can| could) (?:also )?ask (?:the|your|Dr\.?|(?:him|her|them) to see you)"
                      r"|(?:I|we)(?:'ll| will|'m going to| am going to| have to| need to| must)? (?:also )?(?:have to |need to )?"
-                     r"(?:tell|inform|notify) (?:the|your|Dr\.?|children's|social))\b",
+                     r"(?:tell|inform|notify) (?:the|your|Dr\.?|children's|social|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w*))\b",
                      re.I)
 REFERRALS_MAX = 3  # 50 refers on to an advisor, a multi-agency meeting and children's services
 REFERRAL_MAX_WORDS = 30
@@ -234,7 +237,17 @@ def _with_whom(sentences: Sequence[str], named: str, clause: str | None) -> str 
     if clause and before and not _REFERRAL_TO.search(clause) and _REFERRAL_TO.search(before) \
             and len((before + " " + clause).split()) <= REFERRAL_MAX_WORDS + 10:
         return before + " " + clause[0].upper() + clause[1:]
+    # The sentence after, when it says who the person told is ("I need to tell Mrs Patel. She's our
+    # designated safeguarding lead.")
+    after = sentences[at + 1] if named in sentences and at + 1 < len(sentences) else ""
+    if clause and _WHO_THAT_IS.match(after) and _REFERRAL_TO.search(after) \
+            and len((clause + " " + after).split()) <= REFERRAL_MAX_WORDS + 10:
+        return clause + " " + after
     return clause
+
+
+_DUTY = re.compile(r"\b(?:I|we) (?:need to|have to|must|am required to|'m required to) (?:tell|inform|notify|share|let)\b", re.I)
+_WHO_THAT_IS = re.compile(r"(?:she|he|they)(?:'s| is| are|'re) (?:our|the|your|a|an)\b", re.I)
 
 
 def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
@@ -274,6 +287,8 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         # here?"): the answer is to that question, not to the referral said sentences before
         if ASKS_WHAT_WAS_MISSED.search(utt.text) or (parts[-1].endswith("?") and len(parts) - 1 - last_offer >= 3):
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
+        if _DUTY.search(named) and not named.rstrip().endswith("?"):
+            answer = None  # a duty to tell asks no consent: the next line answers whatever came after it (60)
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
         if len(found) == REFERRALS_MAX:

@@ -65,7 +65,12 @@ _WARNING_SIGNS = re.compile(r"\bwarning signs?\b", re.I)
 _CRISIS = re.compile(r"\b988\b|\b911\b|\bcrisis (?:line|text line|number|team)\b|\bhotline\b|\blifeline\b|"
                      r"\bafter-hours line\b|\bemergency room\b|\bemergency department\b", re.I)
 _HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many (?:times|days|nights)\b|\bhow frequent", re.I)
-_HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b[^?]*\b(?:last|go on|stay)\b|\bhow long (?:has|have) (?:it|this|that|they) been\b|"
+                       r"\b(?:is|was) (?:that|this|\w+day) the first time\b|\bhappened before\b", re.I)
+# A disclosure's other follow-ups (self-harm): the last time and what was used.
+_MOST_RECENT = re.compile(r"\b(?:the )?most recent(?: time)?\b|\bwhen was the last\b|\bthe last time you\b|\blast time it happened\b",
+                          re.I)
+_METHOD = re.compile(r"\bwhat (?:do|did) you (?:use|cut with|do it with)\b|\bhow do you (?:cut|hurt|burn)\b", re.I)
 
 # add(key, fact, lines): records a fact under its key; the first fact of a key wins
 Add = Callable[[str, str, list[int]], None]
@@ -117,6 +122,13 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
             add("means", f"access to means denied ({quote(answer.text)})", ids)
         elif since_first <= MEANS_WINDOW and named:
             add("means", f"access to means: {', '.join(named)}", ids)
+        elif (since_first <= MEANS_WINDOW and _ASKS_MEANS_KEPT.search(utt.text) and not _AFFIRM.search(answer.text)
+              and not answer.text.rstrip().endswith("?") and len(answer.text.split()) >= 4):  # not "Today?" (31)
+            # "Where are the blades now?" - "One's in my pencil case. There's another one at home.": the
+            # answer says where, not what; the question names the means.
+            asked_for = _MEANS.search(utt.text)
+            if asked_for is not None:
+                add("means", f"access to means: {asked_for.group(0).lower()} ({quote(answer.text)})", ids)
         away = [s for s in split_sentences(answer.text) if _PUT_AWAY.search(s)]
         # "them" in the answer names the question's means only when the question asks about having or
         # putting them away, or is about them alone ("And the pills?"): "Not the kitchen, where there are knives?" - "She can take them and go out"
@@ -159,8 +171,8 @@ def attempt_history(lines: list[Utterance], add: Add) -> None:
 
 
 def frequency(lines: list[Utterance], first: int, said: dict) -> None:
-    """How often and how long the endorsed thoughts come, in the client's words, added to the
-    endorsed fact (the first endorsed one: the thoughts the clinician asked about)."""
+    """How often and how long the endorsed thoughts (or acts) come, the last time and what was used,
+    in the client's words, added to the endorsed fact (the first endorsed one: the thoughts the clinician asked about)."""
     endorsed = next((key for key, (fact, _) in said.items() if " endorsed (" in fact), None)
     if endorsed is None:
         return
@@ -169,7 +181,8 @@ def frequency(lines: list[Utterance], first: int, said: dict) -> None:
     for n in range(first, min(len(lines), first + FOLLOW_UP_WINDOW)):
         utt = lines[n]
         answer = client_answer(lines, n) if is_clinician(utt.speaker) else None
-        for name, pattern in (("how often", _HOW_OFTEN), ("how long", _HOW_LONG)):
+        for name, pattern in (("how often", _HOW_OFTEN), ("how long", _HOW_LONG), ("most recent", _MOST_RECENT),
+                              ("method", _METHOD)):
             if answer is not None and pattern.search(utt.text) and not any(e.startswith(name) for e in extra):
                 extra.append(f"{name}: {quote(answer.text)}")
                 ids = ids + [utt.id, answer.id]
