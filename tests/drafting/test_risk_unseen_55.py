@@ -138,3 +138,14 @@ def test_a_duty_to_tell_is_in_the_plan_with_who_the_person_is_and_no_consent_rea
     [(said, answer, _ids)] = referrals_offered(lines)
     assert said.endswith("I have to tell Mr Okoro. He's our designated safeguarding lead.")
     assert answer is None
+
+
+def test_a_referral_the_client_does_not_want_is_in_the_plan_with_the_no():
+    from session_assistant.drafting.plan_said import referrals_offered
+
+    lines = parse_transcript(
+        "Clinician: How has the week been?\nClient: Long.\nClinician: And the eating?\nClient: Better.\n"
+        "Clinician: So, to check I've got it: you don't want a referral to the eating disorders service for now.\n"
+        "Client: No. Not yet.\n")
+    [(said, answer, _ids)] = referrals_offered(lines)
+    assert "you don't want a referral to the eating disorders service" in said and answer == "No. Not yet."

@@ -202,7 +202,10 @@ _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|spea
                      r"|let (?:your|the|Dr\.?) [\w' ]{1,30}? know|(?:share|pass) (?:this|that|it|what you'?ve told me)(?: on)? (?:with|to)"
                      r"|(?:I|we)(?:'ll| will|'m going to| am going to| can| could) (?:also )?ask (?:the|your|Dr\.?|(?:him|her|them) to see you)"
                      r"|(?:I|we)(?:'ll| will|'m going to| am going to| have to| need to| must)? (?:also )?(?:have to |need to )?"
-                     r"(?:tell|inform|notify) (?:the|your|Dr\.?|children's|social|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w*))\b",
+                     r"(?:tell|inform|notify) (?:the|your|Dr\.?|children's|social|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w*)"
+                     # a referral declined is documented as much as one made (unseen 56: "You don't want a referral
+                     # to the memory service at the moment.")
+                     r"|(?:don'?t|do not|didn'?t) want (?:a|the|any) referral)\b",
                      re.I)
 REFERRALS_MAX = 3  # 50 refers on to an advisor, a multi-agency meeting and children's services
 REFERRAL_MAX_WORDS = 30
