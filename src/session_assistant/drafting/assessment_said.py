@@ -29,7 +29,9 @@ from session_assistant.drafting.wording import words_up_to
 # comparison ("three this week, down from five", "fewer", "less", "more"), something done ("I went",
 # "I managed", "I stayed", "for the first time"), or not done any more ("haven't", "stopped").
 _PROGRESS_CUE = re.compile(
-    r"\b(?:down from|up from|from (?:a |an )?" + _NUM_WORD + r" (?:down |up )?to|fewer|more than|less than|first time|managed|made it"
+    r"\b(?:down from|up from|from (?:a |an )?" + _NUM_WORD + r" (?:down |up )?to|fewer|more than|less than|first time|managed"
+    # "made it to the gym"; not "like that made it less sad" (unseen 55, a remark someone made)
+    r"|made it (?:to|through|into|in|out|back|home|all|every|on time)"
     r"|no longer|not any ?more|haven'?t (?:had|needed|missed)|" + _NUM_WORD + r" (?:out of|of the) " + _NUM_WORD + r"(?! (?:on|for)\b))\b",
     re.I)
 # The client's own report of the week: first person, or the thing itself as the subject.

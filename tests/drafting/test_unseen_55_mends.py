@@ -1,8 +1,10 @@
-"""Risk lines and model sentences read wrong on unseen sessions 55-60, each written here in other words
-(no model): a self-harm disclosure broken into fragments ("I cut. My arm.") missing from the list, a
-wish to be where a dead brother is listed as plain suicidal ideation, not passive, a no after "Oh,"
-or "Goodness," read as unclear, "The client also mentioned." kept as a sentence, and an abbreviation
-spelled out with words nobody said ("SUDS (Self-Understand, ...)")."""
+"""Risk lines, Plan lines and model sentences read wrong on unseen sessions 55-60, each written here
+in other words (no model): a self-harm disclosure broken into fragments ("I cut. My arm.") missing from
+the list, and its follow-ups (how long, the last time, what was used, where the blades are) missing from
+the note; a wish to be where a dead brother is listed as plain, not passive, ideation; a no after "Oh,"
+or "Goodness," read as unclear; "The client also mentioned." kept; an abbreviation spelled out with
+words nobody said ("SUDS (Self-Understand, ...)"); a duty to tell the safeguarding lead and a declined
+referral missing from the Plan; a remark ("that made it less sad") taken as progress on a goal."""
 
 from __future__ import annotations
 
@@ -149,3 +151,15 @@ def test_a_referral_the_client_does_not_want_is_in_the_plan_with_the_no():
         "Client: No. Not yet.\n")
     [(said, answer, _ids)] = referrals_offered(lines)
     assert "you don't want a referral to the eating disorders service" in said and answer == "No. Not yet."
+
+
+def test_a_remark_that_made_something_feel_a_way_is_no_progress_but_making_it_somewhere_is():
+    from session_assistant.drafting.assessment_said import goal_progress
+
+    def terms_said(terms, text):
+        return {t for t in terms if t in text.lower()}
+
+    remark = parse_transcript("Client: My cousin said, well, she was old, like that made it less sad for the family.")
+    assert goal_progress({"family"}, terms_said, remark) is None
+    went = parse_transcript("Client: I made it to the pool twice this week, with the family.")
+    assert goal_progress({"pool"}, terms_said, went) == ("I made it to the pool twice this week, with the family.", went[0].id)
