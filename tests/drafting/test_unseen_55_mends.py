@@ -163,3 +163,25 @@ def test_a_remark_that_made_something_feel_a_way_is_no_progress_but_making_it_so
     assert goal_progress({"family"}, terms_said, remark) is None
     went = parse_transcript("Client: I made it to the pool twice this week, with the family.")
     assert goal_progress({"pool"}, terms_said, went) == ("I made it to the pool twice this week, with the family.", went[0].id)
+
+
+@pytest.mark.parametrize("transcript,said", [
+    ("Clinician: Good to see you. Shall we start with the week, then go through your sleep log?\n"
+     "Client: Honestly, I only filled it in twice.\n", "Honestly, I only filled it in twice."),
+    ("Clinician: Hi, come in.\nClient: (sighs) I didn't do the thought record. Work was mad.\n"
+     "Clinician: Okay, let's see what got in the way.\nClient: Just no time.\n",
+     "(sighs) I didn't do the thought record."),
+])
+def test_last_times_task_brought_up_without_a_question_is_a_homework_review(transcript, said):
+    from session_assistant.drafting.client_account import homework_review
+
+    found = homework_review(parse_transcript(transcript + "Clinician: Right.\nClient: Yes.\n" * 2))
+    assert found is not None and found[0].startswith(said)
+
+
+def test_a_task_set_today_is_no_review():
+    from session_assistant.drafting.client_account import homework_review
+
+    lines = parse_transcript("Clinician: How's the week been?\nClient: Busy. I did my best.\n"
+                             "Clinician: Let's try something new today.\nClient: Okay.\n" * 2)
+    assert homework_review(lines) is None

@@ -103,6 +103,12 @@ _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:I saw you|we 
 _TASK = re.compile(r"\bdid you (?:bring|fill|keep|do|finish) (?:in |out |up )?(?:the|your) (?:\w+ )?(?:diary|log|record|worksheet|sheet"
                    r"|chart|planner|flash ?card|homework)\b", re.I)
 REVIEW_MAX_WORDS = 25
+_TASK_NOUN = r"(?:\w+ )?(?:diary|log|record|worksheet|sheet|chart|planner|tally|homework|exercises?)"
+# The diary brought up without a question ("... and then look at the diary?"), and the client's own word on
+# it before any question ("I didn't do the diary.", unseen 58): a review as much as "Did you do it?" is.
+_LOOKS_AT_TASK = re.compile(r"\b(?:look|go|went) (?:at|over|through) (?:the|your) " + _TASK_NOUN + r"\b", re.I)
+_CLIENT_ON_TASK = re.compile(r"^(?:\W*\([^)]*\)\s*)?(?:so,? |well,? |um,? )?I (?:didn'?t|did not|never|couldn'?t|forgot to|managed to|did)"
+                             r" (?:do |fill in |fill out |keep |finish |bring |manage )?(?:the|my) " + _TASK_NOUN + r"\b", re.I)
 
 
 def homework_review(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
@@ -110,10 +116,14 @@ def homework_review(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
     first half of the session, the question or the line before it naming last time."""
     lines = [u for u in utterances if u.speaker]
     for n, utt in enumerate(lines[:len(lines) // 2]):
+        if utt.speaker.strip().lower() == "client" and _CLIENT_ON_TASK.search(utt.text):
+            said = words_up_to(_SENTENCES.split(" ".join(utt.text.split())), REVIEW_MAX_WORDS)
+            return said, [utt.id]
         answer = lines[n + 1]
         context = " ".join(u.text for u in lines[max(0, n - 1):n + 1] if not is_client(u.speaker))
-        if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _ASKS_REVIEW.search(utt.text)
-                or not (_LAST_TIME.search(context) or _TASK.search(utt.text))):
+        if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client"
+                or not ((_ASKS_REVIEW.search(utt.text) and (_LAST_TIME.search(context) or _TASK.search(utt.text)))
+                        or _LOOKS_AT_TASK.search(utt.text))):
             continue
         said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), REVIEW_MAX_WORDS)
         if said:
