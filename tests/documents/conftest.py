@@ -14,15 +14,20 @@ from session_assistant.paths import AppPaths
 from doc_samples import PASSPHRASE, add_signed_summary
 
 
-@pytest.fixture
-def practice(tmp_path):
-    paths = AppPaths.default()
+def new_practice(paths: AppPaths):
+    """A new practice in a real vault at ``paths``, with the clinician's profile filled in."""
     paths.ensure()
     clock = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc))
     created, _ = create_practice(paths, PASSPHRASE, clock)
     created.profile.update(name="Σοφία Papadopoulou-Müller", credentials="LCSW", licence_number="LCSW-ME 20417",
                            practice_name="Harbourview Counselling", practice_address="12 Quay Street, Portland",
                            phone="(207) 555-0142", email="office@harbourview.example")
+    return created
+
+
+@pytest.fixture
+def practice(tmp_path):
+    created = new_practice(AppPaths.default())
     yield created
     if created.vault.db is not None:
         created.close()
@@ -31,6 +36,10 @@ def practice(tmp_path):
 @pytest.fixture
 def chart(practice):
     """Six weekly signed notes, PHQ-9/GAD-7, a plan, diagnoses, consent, an addendum, a summary."""
+    return build_chart(practice)
+
+
+def build_chart(practice):
     from session_assistant.services.sample_chart import build_sample_chart
 
     built = build_sample_chart(practice, weeks=6, first_name="Zoë", last_name="Łukasiewicz")
