@@ -10,7 +10,7 @@ from session_assistant.documents import archive
 from session_assistant.documents.export import CHART_KEYS, ExportInvalid, check_export
 from session_assistant.errors import UserError, WrongPassphrase
 
-from conftest import build_chart, new_practice
+from doc_practice import build_chart, new_practice
 from doc_samples import EXPORT_PASSPHRASE, FAST_KDF
 from sa_testing import MODELS_DIR, TEST_KDF
 
