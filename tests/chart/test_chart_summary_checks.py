@@ -138,7 +138,7 @@ def test_the_plan_statement_names_each_intervention_as_the_plan_words_it(practic
 
 
 def test_signed_summaries_are_immutable_deletable_and_only_they_are_in_the_client_export(practice, tmp_path):
-    chart = build_sample_chart(practice, weeks=8)
+    chart = build_sample_chart(practice, weeks=3)
     signed_id = practice.summaries.generate_treatment(chart.client_id, chart.first_day, chart.last_day, None)
     practice.summaries.sign(signed_id, "Dr Sam Example")
     draft_id = practice.summaries.case_summary(chart.client_id, None)  # a draft: never exported

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
-from session_assistant.app import create_practice
-from session_assistant.clock import FixedClock
 from session_assistant.services.documents import DocumentService
 from session_assistant.paths import AppPaths
 
-from doc_samples import PASSPHRASE, add_signed_summary
+from doc_practice import build_chart, new_practice
 
 
 @pytest.fixture
 def practice(tmp_path):
-    paths = AppPaths.default()
-    paths.ensure()
-    clock = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc))
-    created, _ = create_practice(paths, PASSPHRASE, clock)
-    created.profile.update(name="Σοφία Papadopoulou-Müller", credentials="LCSW", licence_number="LCSW-ME 20417",
-                           practice_name="Harbourview Counselling", practice_address="12 Quay Street, Portland",
-                           phone="(207) 555-0142", email="office@harbourview.example")
+    created = new_practice(AppPaths.default())
     yield created
     if created.vault.db is not None:
         created.close()
@@ -31,16 +21,7 @@ def practice(tmp_path):
 @pytest.fixture
 def chart(practice):
     """Six weekly signed notes, PHQ-9/GAD-7, a plan, diagnoses, consent, an addendum, a summary."""
-    from session_assistant.services.sample_chart import build_sample_chart
-
-    built = build_sample_chart(practice, weeks=6, first_name="Zoë", last_name="Łukasiewicz")
-    practice.clients.record_consent(built.client_id, "given")
-    practice.notes.add_addendum(built.notes[0], "The session lasted 55 minutes, not 50.",
-                                "Correction of session length", practice.profile.get().name)
-    built.summary_id = add_signed_summary(
-        practice, built.client_id,
-        "The client reported fewer panic episodes. [note 1, 2026-01-05]\nSleep improved. [note 2, 2026-01-12]")
-    return built
+    return build_chart(practice)
 
 
 @pytest.fixture

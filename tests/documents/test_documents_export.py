@@ -10,18 +10,35 @@ from session_assistant.documents import archive
 from session_assistant.documents.export import CHART_KEYS, ExportInvalid, check_export
 from session_assistant.errors import UserError, WrongPassphrase
 
+from doc_practice import build_chart, new_practice
 from doc_samples import EXPORT_PASSPHRASE, FAST_KDF
+from sa_testing import MODELS_DIR, TEST_KDF
 
 
-@pytest.fixture
-def exported(practice, chart, documents, tmp_path):
-    out = tmp_path / "client.export"
-    record = documents.export_client(chart.client_id, out, EXPORT_PASSPHRASE, kdf=FAST_KDF)
-    return out, record
+@pytest.fixture(scope="module")
+def shared_export(tmp_path_factory):
+    """One real vault, chart and client export, read by the four tests that follow, none of which changes
+    them: rendering and signing the chart's PDFs for an export costs ~3.5 s of CPU, once per module
+    instead of once per test. Its vault wraps its key with the tests' cheap Argon2id, as every other
+    test vault does (tests/conftest.py's cheap_vault_kdf is per test, so it is pinned here)."""
+    from session_assistant.paths import AppPaths
+    from session_assistant.vault import keys
+
+    folder = tmp_path_factory.mktemp("export")
+    paths = AppPaths(data_dir=folder / "data", log_dir=folder / "log", config_dir=folder / "config",
+                     vault_dir=folder / "data" / "vault", models_dir=MODELS_DIR)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", dict(TEST_KDF))
+        practice = new_practice(paths)
+    chart = build_chart(practice)
+    out = folder / "client.export"
+    record = practice.documents.export_client(chart.client_id, out, EXPORT_PASSPHRASE, kdf=FAST_KDF)
+    yield practice, chart, (out, record)
+    practice.close()
 
 
-def test_client_export_round_trips_with_everything_the_chart_holds(practice, chart, exported):
-    out, record = exported
+def test_client_export_round_trips_with_everything_the_chart_holds(shared_export):
+    _, chart, (out, record) = shared_export
     data = out.read_bytes()
     assert data.startswith(archive.MAGIC)
     assert "Łukasiewicz".encode() not in data and b"chart.json" not in data  # nothing readable outside
@@ -45,16 +62,16 @@ def test_client_export_round_trips_with_everything_the_chart_holds(practice, cha
     assert f"documents/note-{chart.notes[0]}.pdf" in result.documents
 
 
-def test_export_never_contains_audio(practice, chart, exported):
-    out, _ = exported
+def test_export_never_contains_audio(shared_export):
+    _, _, (out, _) = shared_export
     files = archive.unseal(out.read_bytes(), EXPORT_PASSPHRASE)
     assert all(name in ("chart.json", "manifest.json") or name.endswith(".pdf") for name in files)
     assert not any(content.startswith(b"RIFF") for content in files.values())
     assert "recording" not in json.loads(files["chart.json"])
 
 
-def test_export_is_recorded_and_audited(practice, chart, exported):
-    out, record = exported
+def test_export_is_recorded_and_audited(shared_export):
+    practice, chart, (out, record) = shared_export
     with practice.vault.db.read() as conn:
         rows = conn.execute("SELECT kind, entity_id, content_sha256 FROM exports").fetchall()
         audit = conn.execute("SELECT client_id, detail FROM audit_log WHERE action = 'client_exported'").fetchall()
@@ -62,8 +79,8 @@ def test_export_is_recorded_and_audited(practice, chart, exported):
     assert audit[0][0] == chart.client_id and record.sha256 in audit[0][1]
 
 
-def test_wrong_passphrase_and_any_flipped_byte_are_refused(exported):
-    out, _ = exported
+def test_wrong_passphrase_and_any_flipped_byte_are_refused(shared_export):
+    _, _, (out, _) = shared_export
     data = out.read_bytes()
     with pytest.raises(WrongPassphrase):
         check_export(data, "not the export passphrase")

@@ -15,7 +15,9 @@ from session_assistant.jobs.progress import CancelToken
 
 SCHEMA = {"type": "object", "properties": {"words": {"type": "array", "items": {"type": "string"}}},
           "required": ["words"]}
-FACTS = "\n".join(f"[{n}] Fact: the client described work stress and poor sleep in week {n}." for n in range(1, 25))
+# ~240 tokens: enough that reading the prompt (hundreds of tokens in one eval) is told apart from reading
+# none of it (0 or 1), at half the CPU of the ~490 this once was (each prompt read is ~12 ms a token on CI).
+FACTS = "\n".join(f"[{n}] Fact: the client described work stress and poor sleep in week {n}." for n in range(1, 13))
 
 
 def _messages(ask: str) -> list[dict]:
@@ -55,13 +57,13 @@ def test_after_prefill_the_generation_reads_no_prompt_and_answers_the_same(fresh
     # The first eval is what the generation had to read of the prompt: nothing, or the last token
     # again to refresh its logits; every later eval is one generated token.
     assert evaluated and evaluated[0] <= 1 and all(n == 1 for n in evaluated[1:]), evaluated[:3]
-    assert prompt_tokens > 300
+    assert prompt_tokens > 200
 
     cold = NoteModel.from_registry(MODELS_DIR, "smollm2-135m-instruct", n_ctx=2048, n_threads=1).load()
     try:
         cold_evaluated = _count_evaluated(cold)
         assert cold.generate_json(messages, SCHEMA, 24).text == answer.text
-        assert cold_evaluated[0] > 300  # without a prefill the whole prompt is read at Generate
+        assert cold_evaluated[0] > 200  # without a prefill the whole prompt is read at Generate
     finally:
         cold.close()
 
@@ -77,7 +79,7 @@ def test_a_cancelled_prefill_raises_and_leaves_the_model_answering_as_before(fre
     messages = _messages("Give five common English words as JSON.")
     expected = fresh_model.generate_json(messages, SCHEMA, 24).text
     token = CancelToken()
-    long = [{"role": "user", "content": " ".join([FACTS] * 4)}]
+    long = [{"role": "user", "content": " ".join([FACTS] * 8)}]  # ~1,950 tokens: fits the 2,048 context
     outcome = {}
 
     def prefill() -> None:
