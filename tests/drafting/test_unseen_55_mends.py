@@ -185,3 +185,11 @@ def test_a_task_set_today_is_no_review():
     lines = parse_transcript("Clinician: How's the week been?\nClient: Busy. I did my best.\n"
                              "Clinician: Let's try something new today.\nClient: Okay.\n" * 2)
     assert homework_review(lines) is None
+
+
+@pytest.mark.parametrize("answer", ["On and off. Not as bad as last week.", "Now and then, in the evenings.",
+                                    "From time to time. It passes."])
+def test_thoughts_that_come_on_and_off_are_endorsed(answer):
+    # unseen 64: "On and off. Not like Friday. More like in the background." was an answer needing review
+    items = _items(f"Clinician: Are the thoughts of killing yourself still there this week?\nClient: {answer}")
+    assert [i.status for i in items] == [ENDORSED]
