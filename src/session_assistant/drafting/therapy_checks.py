@@ -10,6 +10,7 @@ from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
+from session_assistant.drafting.denied_said import denied_in_session
 from session_assistant.drafting.grounding import SourceIndex, strip_unsaid_feelings, unsaid_feelings
 from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM,
                                                    misattributed, said_with_chart, strip_unsaid_expansions,
@@ -56,6 +57,8 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     else:
         flags = therapy_inventions(text, source, interventions, chart, evidence)
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
-    # in other words: flagged for the clinician, never withheld on their own.
+    # in other words, a thing the client said no to may be told otherwise later: flagged for the
+    # clinician, never withheld on their own.
     return text, ([f"{EXPANSION_REMOVED}:{a}" for a in expansions] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
-                  + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)])
+                  + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)]
+                  + denied_in_session(text, source))
