@@ -100,10 +100,12 @@ _ASKS_REVIEW = re.compile(r"\b(?:did you (?:manage|do|get (?:a chance|to)|try|fi
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:I saw you|we (?:last )?(?:met|spoke))|we left with|from last)\b",
                         re.I)
 # A task named needs no "last time": "Did you bring the diary?" reviews it.
-_TASK = re.compile(r"\bdid you (?:bring|fill|keep|do|finish) (?:in |out |up )?(?:the|your) (?:\w+ )?(?:diary|log|record|worksheet|sheet"
-                   r"|chart|planner|flash ?card|homework)\b", re.I)
+_TASK_NOUNS = "diary|log|record|worksheet|sheet|chart|planner|homework"
+_TASK = re.compile(r"\bdid you (?:bring|fill|keep|do|finish) (?:in |out |up )?(?:the|your) (?:\w+ )?(?:" + _TASK_NOUNS
+                   + r"|flash ?card)\b", re.I)
 REVIEW_MAX_WORDS = 25
-_TASK_NOUN = r"(?:\w+ )?(?:diary|log|record|worksheet|sheet|chart|planner|tally|homework|exercises?)"
+# Brought up unasked, a tally or the exercises are last time's task too.
+_TASK_NOUN = r"(?:\w+ )?(?:" + _TASK_NOUNS + r"|tally|exercises?)"
 # The diary brought up without a question ("... and then look at the diary?"), and the client's own word on
 # it before any question ("I didn't do the diary.", unseen 58): a review as much as "Did you do it?" is.
 _LOOKS_AT_TASK = re.compile(r"\b(?:look|go|went) (?:at|over|through) (?:the|your) " + _TASK_NOUN + r"\b", re.I)

@@ -17,11 +17,12 @@ import re
 
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.risk_follow_ups import DENIES
 from session_assistant.drafting.risk_who import answer_words
+from session_assistant.drafting.wording import split_sentences
 
 DENIED_IN_SESSION = "denied_in_session"  # flagged, kept
 
-_NO = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|not ever|god,? no)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never|nor|denied|denies|deny|denying|without|none|neither|n't)\b|n't\b", re.I)
 _WORD = re.compile(r"[a-z]{4,}")
 _ASKS = re.compile(r"\b(?:do|does|did|have|has|had|are|is|was|were|would|could|can|will) (?:you|he|she|they)\b", re.I)
@@ -45,8 +46,8 @@ def _denied_questions(source: SourceIndex) -> list[tuple[set[str], set[str], str
         answer = lines[n + 1]
         if is_client(utt.speaker) or not is_client(answer.speaker):
             continue
-        asked = [s for s in re.split(r"(?<=[.!?])\s+", utt.text.strip()) if s.endswith("?")]
-        if not asked or not _NO.search(answer_words(answer.text)):
+        asked = [s for s in split_sentences(utt.text) if s.rstrip().endswith("?")]
+        if not asked or not DENIES.search(answer_words(answer.text)):
             continue
         question = asked[-1]
         # What is asked, not its preamble: "With all this, being stuck at home for two years, have you had
