@@ -11,6 +11,7 @@ from typing import Sequence
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.denied_said import denied_in_session
+from session_assistant.drafting.respectful_words import died_by_suicide, labelling_words
 from session_assistant.drafting.grounding import SourceIndex, strip_unsaid_feelings, unsaid_feelings
 from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM,
                                                    misattributed, said_with_chart, strip_unsaid_expansions,
@@ -50,7 +51,7 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
     flags (the caller withholds it)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
-    text, expansions = strip_unsaid_expansions(text, support)
+    text, expansions = strip_unsaid_expansions(died_by_suicide(text), support)
     shorter, removed = strip_unsaid_feelings(text, support)
     if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
         text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
@@ -61,4 +62,4 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     # clinician, never withheld on their own.
     return text, ([f"{EXPANSION_REMOVED}:{a}" for a in expansions] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
                   + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)]
-                  + denied_in_session(text, source))
+                  + denied_in_session(text, source) + labelling_words(text))

@@ -49,6 +49,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "wrong_person": "says someone did what the session says another person did",
               "who_unsure": "the session does not settle who did this: check who",
               "denied_in_session": "the client said no to this when asked: check the no was not lost",
+              "labelling_word": "a word that labels the person ({}): reword it person-first",
               "expansion_removed": "the model spelled out an abbreviation in words nobody said; the spelling-out was taken out",
               "questionnaire_item_retold": "it retells a questionnaire's items read aloud; the score is the chart's",
               "typed_slot": "found by the model in the lines it cites and checked against them: confirm it",
