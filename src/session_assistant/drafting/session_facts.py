@@ -91,7 +91,10 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
                             r"\b(?:let me|can I) explain\b", r"\b(?:the thing|what happens) with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety|trauma)\b",
                             r"^so,? with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety)\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
-                            r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
+                            r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking|low mood|stress|poor sleep)(?: on its own)?"
+                            r" (?:can|tends to|affects|works)\b",
+                            # feedback against a guideline ("The low-risk guideline is fourteen for the whole week.")
+                            r"\b(?:low[- ]risk|recommended|safe) (?:drinking )?(?:guidelines?|limits?)\b",
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
                             r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b",
                             r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
