@@ -214,12 +214,18 @@ def tasks_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
 _FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden|failure|hopeless|worthless|lonely|"
                       r"(?<!went )numb|relieved|excited|embarrassed|angry|furious|annoyed|frustrated|sad|hate|overwhelmed|"
                       r"exhausted|anxious|nervous|worried|panick\w*|quicksand|miss (?:you|him|her|them|my \w+))\b"
+                      # how the client judges themself ("I'm failing.", "I felt disgusting.", "because I'm weak")
+                      r"|\b(?:I'm|I am|I was|I feel|I felt|I've been|makes me feel) (?:so |just |really |such |a bit |completely )?"
+                      r"(?:failing|powerless|helpless|useless|pathetic|stupid|weak|disgusting|trapped|a fraud|sick of|fed up)\b"
                       r"|\b(?:feel|felt|feels) like (?!this\b|that\b|it\b)", re.I)
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
 _SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
 QUOTE_WORDS = (4, 18)
 _VOICED = re.compile(r"^[\"“]|[\"”]$")  # said in quotation marks: another voice (a role-play, someone quoted)
 QUOTES_MAX = 2
+# Out of its talk a quote about dying misleads ("I'm going to die here because I'm useless." is a
+# memory told in exposure): the risk list reads those lines in context.
+_DEATH = re.compile(r"\b(?:die|dying|died|dead|kill\w*)\b", re.I)  # "I feel like death" is a comedown, said as such
 _REFLECTED, _UNREFLECTED, _ECHOED = 0, 1, 2  # which quotes come first
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
@@ -240,7 +246,7 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
             feeling = _FEELING.search(sentence)
             size = len(sentence.split())
             if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
-                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence)):
+                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence) or _DEATH.search(sentence)):
                 continue
             shared = set(re.findall(r"[a-z']{3,}", sentence.lower())) & set(re.findall(r"[a-z']{3,}", reply.lower()))
             reflected = feeling.group(0).lower() in reply.lower() or len(shared - _COMMON) >= 3
