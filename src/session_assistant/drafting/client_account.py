@@ -36,7 +36,10 @@ _ELSEWHERE = re.compile(r"^(?:so,?\s+)?from\b|\b(?:next|see you|same time|weeks?
 # ("a six"); never "two cats" or an age, which real consultations reflected back too.
 _MEASURED = re.compile(r"\b(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|times|drinks?|beers?|cigarettes?|coffees?"
                        r"|once|twice|most (?:days|nights|mornings)|every (?:day|night|morning)|daily|nightly|percent"
-                       r"|out of|of (?:the )?(?:seven|ten|five|\d+))\b|^(?:(?:so|and|like|about|maybe),?\s+)?an? \w+[.!]?$", re.I)
+                       r"|out of|of (?:the )?(?:seven|ten|five|\d+)|in the (?:morning|night)|at night)\b|^(?:(?:so|and|like|about|maybe),?\s+)?an? \w+[.!]?$", re.I)
+# Words a reflection adds to hold the client's words together ("Until two in the morning." of "I was
+# up until two."): not its own content.
+_GLUE = {"a", "an", "the", "in", "at", "of", "on", "and", "so", "that", "every", "morning", "night", "evening"}
 _HOW_MUCH = re.compile(r"\bhow (?:many|often|long|much|bad|strong)\b", re.I)  # the count answers a question asking it
 _AGE = re.compile(r"\b(?:years? old|my name|I(?:'m| am) (?:uh,? |um,? )?(?:\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b)", re.I)
 ACCOUNT_MAX_WORDS = 25
@@ -65,7 +68,7 @@ def reflected_amounts(utterances: Sequence[Utterance], risky=lambda text: False)
         amounts = {m.group(0).lower() for m in _AMOUNT.finditer(first)}
         if (not words or len(words) > REFLECTION_MAX_WORDS or not amounts or _ELSEWHERE.search(first) or first.endswith("?")
                 or not (_MEASURED.search(first) or (n >= 2 and _HOW_MUCH.search(lines[n - 2].text))) or _AGE.search(before.text)
-                or sum(w not in said for w in words) > max(1, len(words) // 3)):
+                or sum(w not in said and w not in _GLUE for w in words) > max(1, len(words) // 3)):
             continue
         account: list[str] = []
         for sentence in _SENTENCES.split(" ".join(before.text.split())):
@@ -147,7 +150,8 @@ _ASKS_AMOUNT = re.compile(r"\bhow (?:many|often|much|long|bad|frequent\w*)\b|\bh
 _SCALE_ASKED = re.compile(SCALE + "|" + RATING_WORDS + r"|\bscale\b|\brate\b|\bhow long (?:have we|until|till|before (?:we|our|next))\b", re.I)
 ANSWERS_MAX = 2
 QUESTION_MAX_WORDS = 20
-_GUESS = re.compile(r"\b(?:would|will|do you think|might|could)\b", re.I)
+# "would you say" asks for the count ("How many binges this week, would you say?"), not a guess.
+_GUESS = re.compile(r"\b(?:would(?! you say)|will|do you think|might|could)\b", re.I)
 # How much a thought is believed is the response to the work (cognitive restructuring), and a
 # questionnaire's item ("Over the last two weeks, how often have you been bothered by ...") the measure's.
 _NOT_ACCOUNT = re.compile(r"\bbeliev\w*|\bbothered by\b|\bover the (?:last|past) two weeks\b|\blike a real\b", re.I)

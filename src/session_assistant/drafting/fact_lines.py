@@ -30,9 +30,10 @@ from session_assistant.drafting.measures_said import (measure_changes, measures_
                                                       within_session_sentence)
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
-from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change,
+from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
                                                         others_present, others_sentence)
@@ -109,6 +110,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
         found = detect_interventions(source.utterances)
+        screen = risk_screen(source.utterances, found)
+        found = found + [screen] if screen else found
         facts["interventions"] = [i.to_dict() for i in found]
         if found:
             lines.append(_rule_line(fmt, "interventions", interventions_sentence(found),
@@ -229,6 +232,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         maintaining = maintaining_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if maintaining:  # what keeps the problem going, as the clinician linked it
             lines.append(_rule_line(fmt, "stage", maintaining_sentence(maintaining), _cited(maintaining)))
+        # What the transcript marks the client doing in the room (tears, laughter, a long pause), last:
+        # its lines are not "said" for the rules above, and a quote another line has is not quoted again.
+        seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
+        if seen:
+            lines.append(_rule_line(fmt, "interventions", seen_sentence(seen), seen_ids(seen)))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

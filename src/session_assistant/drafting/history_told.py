@@ -27,6 +27,8 @@ from session_assistant.drafting.vocabulary import WEEKDAY
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 HISTORY_MAX = 3
+# "I used to play guitar." tells a pastime lost, the weakest history: taken after the rest.
+_USED_TO_ONLY = re.compile(r"\bI used to\b", re.I)
 HISTORY_WORDS = 70
 SENTENCE_WORDS = (5, 40)
 
@@ -40,7 +42,14 @@ _PAST_TOLD = re.compile(
     r"|\bI was (?:diagnosed|admitted|sectioned|hospitali[sz]ed|prescribed|put on|referred|in hospital|signed off)\b"
     r"|\bI(?:'ve| have) (?:been on|had) \w+(?: \w+)? (?:for|since) \w+"
     r"|\b(?:it|this|that|all this|the \w+) (?:all )?(?:started|began|kicked off|first happened)\b"
-    r"|\bI(?:'ve| have) always been\b|\bever since\b", re.I)
+    r"|\bI(?:'ve| have) always been\b|\bever since\b"
+    # How long, said as a span up to now: "Eighteen months it's been, since the fall."
+    r"|\b(?:\w+|\d+)(?: and a half)? (?:years?|months?) (?:it'?s been|it has been)\b"
+    r"|\bsince (?:the|my|his|her|our) (?!last\b|first\b|next\b|morning\b|afternoon\b|evening\b|night\b|day\b)\w+[.!,]"  # "gone downhill since the café."
+    # A past job or the family's pattern: "I was an electrician forty years", "My father was the same."
+    r"|\bI was an? \w+(?: for)? (?:\w+|\d+) years\b"
+    r"|\bmy (?:father|mother|dad|mum|mom|grandfather|grandmother|grandad|nan|gran) (?:was|did|had) (?:the same|that|it too|like that)\b",
+    re.I)
 # Asked about the past: the client's answer is history whatever its tense.
 _PAST_ASKED = re.compile(
     r"\bwhen did (?:this|it|that|the \w+|all this|your \w+) (?:first )?(?:start|begin|come on)\b"
@@ -54,7 +63,7 @@ _PAST_ASKED = re.compile(
 # The week's account, not history; the time of day of an ordinary day.
 _THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoon|evening|session|time we met)\b"
                         r"|\byesterday\b|\btoday\b|\btonight\b|\bon (?:" + WEEKDAY + r")\b|"
-                        r"\b(?:" + WEEKDAY + r")\b", re.I)
+                        r"\b(?:" + WEEKDAY + r")s? ago\b|\b(?:" + WEEKDAY + r")\b", re.I)
 # A denial or a bare answer is opaque without its question ("No, I've never done that.").
 _NO_ONLY = re.compile(r"^(?:no|nope|not really|never|i don't know|not that i know of)\b", re.I)
 
@@ -84,12 +93,15 @@ def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> l
             if _PAST_TOLD.search(sentence) or (asked and k == 0):
                 found.append((n, sentence, utt.id))
                 break  # one sentence a line: several lines tell more of the past than one long answer
-    chosen: list[tuple[str, int]] = []
-    for _, sentence, line in found:
-        if len(chosen) == HISTORY_MAX or len(" ".join([s for s, _ in chosen] + [sentence]).split()) > HISTORY_WORDS:
+    def weak(sentence: str) -> bool:
+        return bool(_USED_TO_ONLY.search(sentence)) and not _PAST_TOLD.search(_USED_TO_ONLY.sub("", sentence))
+
+    chosen: list[tuple[int, str, int]] = []
+    for n, sentence, line in sorted(found, key=lambda f: (weak(f[1]), f[0])):
+        if len(chosen) == HISTORY_MAX or len(" ".join([s for _, s, _ in chosen] + [sentence]).split()) > HISTORY_WORDS:
             break
-        chosen.append((sentence, line))
-    return chosen
+        chosen.append((n, sentence, line))
+    return [(sentence, line) for _, sentence, line in sorted(chosen)]
 
 
 def history_sentence(found: Sequence[tuple[str, int]]) -> str:

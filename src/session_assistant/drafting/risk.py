@@ -207,6 +207,11 @@ def asks_about_risk(utt: Utterance) -> bool:
     return bool(_screening_topics(utt) or _read_back_topics(utt))
 
 
+def screening_categories(utt: Utterance) -> list[str]:
+    """The categories a clinician's line asks about (or reads back to confirm), in the order named."""
+    return [category for category, _ in _screening_topics(utt) or _read_back_topics(utt)]
+
+
 # A transcriber's stage direction before the answer ("(pause) Yeah. When I was younger.", "[sighs] No.")
 # is not its first word: the yes or no after it is.
 _STAGE_DIRECTION = LEADING_STAGE_DIRECTION

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting import therapy_lexicon
-from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, scan_transcript, screening_categories
 from session_assistant.drafting.transcript_input import Utterance
 
 # approach -> {technique: patterns}. Techniques are the words a clinician would write.
@@ -91,7 +91,10 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "psychoeducation": (r"\bpsycho-?education\b", r"\bfight[- ](?:or|and)[- ]flight\b", r"\bit'?s (?:very )?(?:common|normal) (?:to|for)\b",
                             r"\b(?:let me|can I) explain\b", r"\b(?:the thing|what happens) with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety|trauma)\b",
                             r"^so,? with (?:ADHD|bipolar|PTSD|OCD|panic|depression|anxiety)\b", r"\bthe (?:cycle|way) (?:of )?(?:anxiety|depression|avoidance|panic)\b",
-                            r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking) (?:can|tends to|affects|works)\b",
+                            r"\b(?:anxiety|depression|trauma|alcohol|nicotine|drinking|smoking|low mood|stress|poor sleep)(?: on its own)?"
+                            r" (?:can|tends to|affects|works)\b",
+                            # feedback against a guideline ("The low-risk guideline is fourteen for the whole week.")
+                            r"\b(?:low[- ]risk|recommended|safe) (?:drinking )?(?:guidelines?|limits?)\b",
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
                             r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b",
                             r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
@@ -307,6 +310,29 @@ def detect_stage_of_change(utterances: Sequence[Utterance]) -> StageOfChange | N
     return StageOfChange(best, cues)
 
 
+# A risk screen is work done in the session, whoever's words it took ("Any thoughts of harming the baby,
+# or yourself?"): a note documents that risk was asked about (issue 16). Named as a screen, with what
+# was asked, when the clinician's lines do not show a fuller risk assessment; the finding (denied or
+# endorsed) is the risk list's and the Assessment's, not said here.
+RISK_SCREEN = "risk screen"
+
+
+def risk_screen(utterances: Sequence[Utterance], found: Sequence[Intervention]) -> Intervention | None:
+    """The screening questions the clinician asked and the client answered, as an intervention; None
+    when there were none or ``found`` already holds the suicide risk assessment."""
+    if any(i.approach == "suicide risk assessment" for i in found):
+        return None
+    clinician = {u.id: u for u in utterances if u.speaker and not is_client(u.speaker)}
+    asked = [item for item in scan_transcript(utterances)
+             if item.screened and len(item.evidence) > 1 and item.evidence[0] in clinician]
+    # What the questions asked, not what an answer disclosed ("I've thought about cutting" to a question on suicide).
+    topics = list(dict.fromkeys(CATEGORY_WORDS.get(c, c) for item in asked
+                                for c in screening_categories(clinician[item.evidence[0]])))
+    if not topics:
+        return None
+    return Intervention(RISK_SCREEN, [f"{', '.join(topics)} asked about"], sorted({item.evidence[0] for item in asked}))
+
+
 def interventions_sentence(found: Sequence[Intervention]) -> str:
     parts = [a if [a] == i.techniques else f"{a} ({', '.join(i.techniques)})" for i in found for a in [i.approach]]
     return "Interventions used in session: " + "; ".join(parts) + "."
@@ -314,7 +340,7 @@ def interventions_sentence(found: Sequence[Intervention]) -> str:
 
 # What one session shows but a treatment does not continue as its approach: screening, reviewing
 # homework, one explanation, a rehearsal or a worked problem are parts of any approach.
-NOT_CONTINUED = ("suicide risk assessment", "homework review", "psychoeducation", "role-play", "problem solving",
+NOT_CONTINUED = ("suicide risk assessment", RISK_SCREEN, "homework review", "psychoeducation", "role-play", "problem solving",
                  "behavioural experiment", "relaxation and breathing", "mindfulness and grounding", "CBT formulation")
 
 

@@ -214,12 +214,19 @@ def tasks_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
 _FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden|failure|hopeless|worthless|lonely|"
                       r"(?<!went )numb|relieved|excited|embarrassed|angry|furious|annoyed|frustrated|sad|hate|overwhelmed|"
                       r"exhausted|anxious|nervous|worried|panick\w*|quicksand|miss (?:you|him|her|them|my \w+))\b"
+                      # how the client judges themself ("I'm failing.", "I felt disgusting.", "because I'm weak")
+                      r"|\b(?:I'm|I am|I was|I feel|I felt|I've been|makes me feel) (?:so |just |really |such |a bit |completely )?"
+                      r"(?:failing|powerless|helpless|useless|pathetic|stupid|weak|disgusting|trapped|a fraud|sick of|fed up)\b"
                       r"|\b(?:feel|felt|feels) like (?!this\b|that\b|it\b)", re.I)
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
 _SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
 QUOTE_WORDS = (4, 18)
 _VOICED = re.compile(r"^[\"“]|[\"”]$")  # said in quotation marks: another voice (a role-play, someone quoted)
 QUOTES_MAX = 2
+# Out of its talk a quote about dying misleads ("I'm going to die here because I'm useless." is a
+# memory told in exposure): the risk list reads those lines in context.
+_DEATH = re.compile(r"\b(?:die|dying|died|dead|kill\w*)\b", re.I)  # "I feel like death" is a comedown, said as such
+_REFLECTED, _UNREFLECTED, _ECHOED = 0, 1, 2  # which quotes come first
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
 
@@ -227,28 +234,32 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
     """(the client's sentence, line) for up to two short quotes of how the client feels, in session
     order; ``risky``: the risk screen (a sentence it flags is left to the risk account)."""
     lines = [u for u in utterances if u.speaker]
-    found: list[tuple[bool, int, str, int]] = []
+    found: list[tuple[int, int, str, int]] = []
     for n, utt in enumerate(lines):
         if utt.speaker.strip().lower() != "client" or _answers_screen(lines, n):
             continue  # a parent's or partner's words are not the client's quote; a risk answer is the risk list's
         reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
+        candidates: list[tuple[int, int, str, int]] = []
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
             if _VOICED.search(sentence):
                 continue  # "If you just work harder ...": the critic's voice in a chair exercise, not the client's view
             feeling = _FEELING.search(sentence)
             size = len(sentence.split())
             if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
-                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence)):
+                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence) or _DEATH.search(sentence)):
                 continue
             shared = set(re.findall(r"[a-z']{3,}", sentence.lower())) & set(re.findall(r"[a-z']{3,}", reply.lower()))
             reflected = feeling.group(0).lower() in reply.lower() or len(shared - _COMMON) >= 3
-            found.append((not reflected, n, sentence, utt.id))
-            break
+            candidates.append((_REFLECTED if reflected else _UNREFLECTED, n, sentence, utt.id))
+        # Of one line's sentences the one the clinician reflected ("I'm just a burden." - "... I'm a
+        # burden.", not "I just felt like I'd be a downer." before it), else the first.
+        if candidates:
+            found.append(min(candidates, key=lambda c: c[0]))
+    # Then the client's own phrase the clinician said back word for word (last: clinicians say back
+    # "Up and down." and "At night, alone, outside." as often as the line that carries the session).
+    taken = {c[3] for c in found}
+    found += [(_ECHOED, n, sentence, line) for n, sentence, line in _echoed(lines, risky) if line not in taken]
     chosen = sorted(found)[:QUOTES_MAX]
-    if len(chosen) < QUOTES_MAX:  # then the client's own phrase the clinician said back word for word
-        taken = {c[3] for c in chosen}
-        chosen += [(True, n, sentence, line) for n, sentence, line in _echoed(lines, risky) if line not in taken][
-            :QUOTES_MAX - len(chosen)]
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
 
 

@@ -77,6 +77,8 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "assertive communication": (r"\bassertive\w*", r"\bI[- ]statements?\b", r"\byou said (?:what you need|how (?:it|you) felt)\b",
                                     r"\bask(?:ing)? for what you need\b", r"\bwhat (?:would|do) you want to say to (?:him|her|them)\b"),
         "owning one's part": (r"\byou owned (?:your|it)\b", r"\byou named the problem\b"),
+        # The scripted techniques the training teaches: repeat the request calmly; describe, express, specify, consequences.
+        "broken record": (r"\bbroken record\b", r"\bDESC\b", r"\bdescribe,? express\b"),
     },
     "problem solving": {
         "generating options": (r"\bproblem[- ]solving\b", r"\bbrainstorm\w*", r"\bwhat (?:could|can) you do (?:instead|differently|around)\b",
@@ -86,7 +88,9 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "behavioural experiment": {
         "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b",
-                                   r"\bwe (?:can|could) test (?:it|that|this)\b", r"\btest (?:it|that) out\b"),
+                                   r"\bwe (?:can|could) test (?:it|that|this)\b", r"\btest (?:it|that) out\b",
+                                   # "What if this week we did a small experiment with the checking?"
+                                   r"\b(?:an?|small|little|this|the) experiment\b"),
     },
     # The maintaining cycle drawn for the client and two explanations set side by side (panic, health
     # anxiety, OCD): a CBT formulation, done more than named.
@@ -142,7 +146,10 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # Relapse prevention for mood episodes (or psychosis): the relapse signature and what to do.
     "relapse prevention planning": {
-        "early warning signs": (r"\bearly warning(?: signs?)?\b", r"\brelapse signature\b"),
+        "early warning signs": (r"\bearly warning(?: signs?)?\b", r"\brelapse signature\b", r"\bearly signs\b(?! card)"),
+        # The written plan itself: a CBT ending's "blueprint", a relapse prevention sheet, an early signs card.
+        "relapse prevention plan": (r"\bblueprint\b", r"\brelapse prevention (?:plan|sheet|work)\b", r"\bstaying well plan\b",
+                                    r"\bearly signs card\b"),
         "action plan": (r"\baction (?:plan|part)\b", r"\bwhat'?s the (?:step|plan)\b"),
     },
     # Coaching for adult ADHD: tasks made startable, and working beside others.
@@ -171,6 +178,11 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "social rhythm therapy": {
         "mood chart review": (r"\bsocial rhythms?\b", r"\bmood chart\b", r"\b(?:early )?warning signs of (?:mania|hypomania|a high)\b"),
+    },
+    # Fatigue and pain: activity kept level day to day, not pushed on a good day and paid for after.
+    "activity pacing": {
+        "pacing": (r"\bpacing\b", r"\bpace (?:yourself|things|your (?:day|week|activit\w+))\b", r"\benergy envelope\b"),
+        "boom and bust": (r"\bboom[- ](?:and[- ])?bust\b", r"\bcrash(?:ed|es)?\b", r"\bpush(?:ed|ing)? through\b"),
     },
     "habit reversal": {
         "habit reversal": (r"\bhabit reversal\b", r"\bcompeting response\b", r"\bawareness training\b"),
