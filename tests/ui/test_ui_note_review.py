@@ -232,6 +232,23 @@ def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkey
         assert not button.isEnabled()
 
 
+def test_sign_names_the_parts_that_would_be_signed_empty(editor_for, monkeypatch):
+    """Removing the only Subjective sentences leaves "SUBJECTIVE" with nothing under it, and the Risk
+    field is still empty: a signed note (and its PDF) would carry them empty, so Sign says so."""
+    window, editor = editor_for("AI Session Summary")
+    for sentence in (GROUNDED, FLAGGED):
+        editor.sentences.setCurrentRow(next(i for i, row in enumerate(_rows(editor)) if sentence in row))
+        editor.remove_button.click()
+    assert re.match(r"SUBJECTIVE\s+OBJECTIVE\n", _stored(window, editor)["fields"]["session_summary"])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel)
+    editor.sign_button.click()
+    assert "Empty in the note:\n• Session Summary: nothing under Subjective\n• Risk Assessment" in asked[0]
+    assert "Objective" not in asked[0].split("Empty in the note:")[1]  # the parts with text are not listed
+    assert _stored(window, editor)["status"] == "draft"
+
+
 def test_the_signed_pdf_has_session_times_diagnosis_and_service_code(editor_for, qtbot, monkeypatch, tmp_path):
     window, editor = editor_for(SOAP_AI)
     editor.service_code.setText("ninety")
