@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QWidget)
 
 from session_assistant.services.treatment_plans import GOAL_STATUSES
+from session_assistant.ui.common.widgets import WrappingDelegate
 
 KIND, FIELDS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 TITLES = {"problem": "Problem", "goal": "Goal", "objective": "Objective", "intervention": "Intervention"}
@@ -33,6 +34,7 @@ class PlanTree(QWidget):
         self.tree.setHeaderLabels(("Plan", "Target date", "Progress"))
         self.tree.setAccessibleName("Treatment plan")
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # a goal in the clinician's words, whole
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
