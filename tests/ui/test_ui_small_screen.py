@@ -139,3 +139,25 @@ def test_a_plan_item_longer_than_its_column_wraps_instead_of_being_cut_off(qtbot
         return rect.height() >= needed > tree.fontMetrics().height()
     qtbot.waitUntil(fits, timeout=3000)
     chart.plan_tab.discard_changes()
+
+
+def test_the_charts_notes_list_shows_each_session_and_template_whole(qtbot, ready_vault, make_window):
+    """The Notes tab cut "2026-12-01 09:00" to "2026-12-01 ..." and the template to "AI Session S..."
+    beside a wide empty column, even at 1366x768: the columns fit their text, at 1024x600 too."""
+    window = make_window(ready_vault)
+    window.resize(SMALL)
+    unlock(qtbot, window)
+    chart = window.workspace.chart
+    for client in window.ctx.practice.clients.list():  # a sample client with notes
+        window.workspace.open_chart(client["id"])
+        if chart.notes.topLevelItemCount():
+            break
+    chart.tabs.setCurrentIndex(1)
+    notes = chart.notes
+    assert notes.topLevelItemCount() > 0
+    qtbot.waitUntil(lambda: notes.isVisible())
+    metrics = notes.fontMetrics()
+    for row in range(notes.topLevelItemCount()):
+        for column in (0, 1, 3):
+            text = notes.topLevelItem(row).text(column)
+            assert notes.header().sectionSize(column) > metrics.horizontalAdvance(text), (column, text)
