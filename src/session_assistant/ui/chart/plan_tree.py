@@ -90,6 +90,7 @@ class PlanTree(QWidget):
         layout.addWidget(splitter)
 
         self._editable = False
+        self._signed = False
         self._loading = False
         self.add_problem.clicked.connect(lambda: self.add_item("problem"))
         self.add_goal.clicked.connect(lambda: self.add_item("goal"))
@@ -106,6 +107,7 @@ class PlanTree(QWidget):
     # ---- the plan in and out ---------------------------------------------------------------------
     def set_plan(self, plan: dict | None, *, editable: bool) -> None:
         self._editable = editable
+        self._signed = plan is not None and not editable  # None: no plan yet (not a signed one)
         self.tree.clear()
         for problem in (plan or {}).get("problems", []):
             p_item = self._item(None, "problem", {"text": problem["problem"]})
@@ -225,7 +227,8 @@ class PlanTree(QWidget):
         self.form.setRowVisible(self.progress, kind in TRACKED)
         self.hint.setVisible(kind is None or not self._editable)
         self.hint.setText("Choose an item in the plan to edit it." if self._editable
-                          else "This version is signed and cannot change; start a new version to revise it.")
+                          else "This version is signed and cannot change; start a new version to revise it."
+                          if self._signed else "No treatment plan yet: New plan starts one.")
         for widget in (self.text, self.measure, self.target_date, self.progress):
             widget.setEnabled(self._editable and kind is not None)
         chain = []
