@@ -249,6 +249,22 @@ def test_sign_names_the_parts_that_would_be_signed_empty(editor_for, monkeypatch
     assert _stored(window, editor)["status"] == "draft"
 
 
+def test_the_field_holding_the_draft_gets_the_room_to_read_it(qtbot, editor_for):
+    """The whole drafted SOAP sat in a box as tall as the empty Risk field (five lines of it at 1366x768):
+    a field gets height by what it holds."""
+    window, editor = editor_for("AI Session Summary")
+    window.resize(1366, 740)
+    long_text = "\n\n".join(f"{title}\n" + " ".join([GROUNDED, OBJECTIVE, ASSESSMENT] * 3)
+                             for title in ("SUBJECTIVE", "OBJECTIVE", "ASSESSMENT"))
+    editor._editors["session_summary"].setPlainText(long_text)
+    save_and_wait(qtbot, editor)
+    appointment = editor.appointment_id
+    editor.show_appointment(None)
+    editor.show_appointment(appointment)
+    summary, risk = editor._editors["session_summary"], editor._editors["risk_assessment"]
+    qtbot.waitUntil(lambda: summary.height() >= 2 * risk.height() > 0)
+
+
 def test_the_signed_pdf_has_session_times_diagnosis_and_service_code(editor_for, qtbot, monkeypatch, tmp_path):
     window, editor = editor_for(SOAP_AI)
     editor.service_code.setText("ninety")
