@@ -158,6 +158,15 @@ def _edit(qtbot, line_edit, text: str) -> None:
     qtbot.keyClicks(line_edit, text)
 
 
+def test_a_client_without_a_plan_is_not_told_their_plan_is_signed(qtbot, ready_vault, make_window):
+    """The side panel of an empty Treatment plan tab said "This version is signed and cannot change"."""
+    window = make_window(ready_vault)
+    chart, client_id = _open_chart(qtbot, window, "Okafor", "Treatment plan")
+    assert window.ctx.practice.plans.versions(client_id) == []
+    hint = chart.plan_tab.tree.hint
+    assert hint.isVisible() and "signed" not in hint.text() and "New plan" in hint.text()
+
+
 def test_plan_built_in_the_tree_and_signed_is_the_active_plan_note_drafting_reads(qtbot, ready_vault, make_window,
                                                                                   say_yes):
     from session_assistant.services.draft_chart import chart_context

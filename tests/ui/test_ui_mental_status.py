@@ -95,6 +95,23 @@ def test_a_signed_note_has_a_read_only_checklist(qtbot, ready_vault, make_window
     assert window.ctx.practice.notes.get(note_id)["fields"] == before["fields"]
 
 
+def test_the_checklist_folds_away_on_a_signed_note_and_opens_again_on_a_draft(qtbot, ready_vault, make_window):
+    """On a signed note the findings are in the note's text: the folded checklist leaves the note room
+    to read (at 1024x600 it showed four lines of it); a draft opened next shows the checklist again."""
+    signed, _ = seed_session(ready_vault, template="SOAP Note (manual)", signed=True)
+    draft, _ = seed_session(ready_vault, template="SOAP Note (manual)")
+    window, editor = open_note(qtbot, make_window, ready_vault, signed)
+    panel = editor.mental_status
+    assert panel.isVisible() and not panel.body.isVisible() and not panel.toggle.isChecked()
+    panel.toggle.click()  # still there to read, one click away
+    assert panel.body.isVisible()
+    window.workspace.open_note(draft)
+    assert editor.note["status"] == "draft" and panel.body.isVisible() and panel.normal_button.isEnabled()
+    window.workspace.open_note(signed)
+    window.workspace.open_note(draft)
+    assert panel.body.isVisible()
+
+
 def test_enhance_never_reads_the_checklist_and_keeps_it_once(qtbot, ready_vault, make_window, monkeypatch):
     from session_assistant.drafting import Draft, DraftSentence, get_format
 

@@ -232,6 +232,39 @@ def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkey
         assert not button.isEnabled()
 
 
+def test_sign_names_the_parts_that_would_be_signed_empty(editor_for, monkeypatch):
+    """Removing the only Subjective sentences leaves "SUBJECTIVE" with nothing under it, and the Risk
+    field is still empty: a signed note (and its PDF) would carry them empty, so Sign says so."""
+    window, editor = editor_for("AI Session Summary")
+    for sentence in (GROUNDED, FLAGGED):
+        editor.sentences.setCurrentRow(next(i for i, row in enumerate(_rows(editor)) if sentence in row))
+        editor.remove_button.click()
+    assert re.match(r"SUBJECTIVE\s+OBJECTIVE\n", _stored(window, editor)["fields"]["session_summary"])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel)
+    editor.sign_button.click()
+    assert "Empty in the note:\n• Session Summary: nothing under Subjective\n• Risk Assessment" in asked[0]
+    assert "Objective" not in asked[0].split("Empty in the note:")[1]  # the parts with text are not listed
+    assert _stored(window, editor)["status"] == "draft"
+
+
+def test_the_field_holding_the_draft_gets_the_room_to_read_it(qtbot, editor_for):
+    """The whole drafted SOAP sat in a box as tall as the empty Risk field (five lines of it at 1366x768):
+    a field gets height by what it holds."""
+    window, editor = editor_for("AI Session Summary")
+    window.resize(1366, 740)
+    long_text = "\n\n".join(f"{title}\n" + " ".join([GROUNDED, OBJECTIVE, ASSESSMENT] * 3)
+                             for title in ("SUBJECTIVE", "OBJECTIVE", "ASSESSMENT"))
+    editor._editors["session_summary"].setPlainText(long_text)
+    save_and_wait(qtbot, editor)
+    appointment = editor.appointment_id
+    editor.show_appointment(None)
+    editor.show_appointment(appointment)
+    summary, risk = editor._editors["session_summary"], editor._editors["risk_assessment"]
+    qtbot.waitUntil(lambda: summary.height() >= 2 * risk.height() > 0)
+
+
 def test_the_signed_pdf_has_session_times_diagnosis_and_service_code(editor_for, qtbot, monkeypatch, tmp_path):
     window, editor = editor_for(SOAP_AI)
     editor.service_code.setText("ninety")

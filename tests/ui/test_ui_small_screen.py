@@ -108,3 +108,56 @@ def test_the_chart_forms_being_filled_in_fit_1024_by_600(qtbot, ready_vault, mak
         chart.plan_tab.tree.add_item(kind)
     assert_fits(window, "treatment plan being edited")
     chart.plan_tab.discard_changes()
+
+
+def test_a_plan_item_longer_than_its_column_wraps_instead_of_being_cut_off(qtbot, ready_vault, make_window):
+    """Read back in the window at 1024x600, a goal in the clinician's words ended in "..." (Qt sizes a
+    tree row before it knows the column's width, so word wrap alone elided): every row is as tall as its
+    wrapped text."""
+    from PySide6.QtCore import Qt
+
+    window = make_window(ready_vault)
+    window.resize(SMALL)
+    unlock(qtbot, window)
+    okafor = next(c["id"] for c in window.ctx.practice.clients.list() if c["last_name"] == "Okafor")
+    window.workspace.open_chart(okafor)
+    chart = window.workspace.chart
+    chart.tabs.setCurrentWidget(chart.plan_tab)
+    qtbot.mouseClick(chart.plan_tab.new_plan, Qt.MouseButton.LeftButton)
+    plan = chart.plan_tab.tree
+    plan.text.setPlainText("Reduce panic attacks at work to fewer than one a month, using paced breathing "
+                           "and a thought record whenever the fear of being found not good enough comes up")
+    tree = plan.tree
+    goal = tree.currentItem()
+    assert goal.text(0).startswith("Goal: Reduce panic attacks")
+
+    def fits() -> bool:
+        rect = tree.visualItemRect(goal)
+        width = tree.header().sectionSize(0) - tree.indentation() * 2
+        needed = tree.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                                 goal.text(0)).height()
+        return rect.height() >= needed > tree.fontMetrics().height()
+    qtbot.waitUntil(fits, timeout=3000)
+    chart.plan_tab.discard_changes()
+
+
+def test_the_charts_notes_list_shows_each_session_and_template_whole(qtbot, ready_vault, make_window):
+    """The Notes tab cut "2026-12-01 09:00" to "2026-12-01 ..." and the template to "AI Session S..."
+    beside a wide empty column, even at 1366x768: the columns fit their text, at 1024x600 too."""
+    window = make_window(ready_vault)
+    window.resize(SMALL)
+    unlock(qtbot, window)
+    chart = window.workspace.chart
+    for client in window.ctx.practice.clients.list():  # a sample client with notes
+        window.workspace.open_chart(client["id"])
+        if chart.notes.topLevelItemCount():
+            break
+    chart.tabs.setCurrentIndex(1)
+    notes = chart.notes
+    assert notes.topLevelItemCount() > 0
+    qtbot.waitUntil(lambda: notes.isVisible())
+    metrics = notes.fontMetrics()
+    for row in range(notes.topLevelItemCount()):
+        for column in (0, 1, 3):
+            text = notes.topLevelItem(row).text(column)
+            assert notes.header().sectionSize(column) > metrics.horizontalAdvance(text), (column, text)

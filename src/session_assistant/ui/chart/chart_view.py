@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
 
 from session_assistant.ui.chart.assessments_tab import AssessmentsTab
 from session_assistant.ui.chart.chart_records import TextTab
@@ -105,6 +105,8 @@ class ChartView(QWidget):
         self.notes.setRootIsDecorated(False)
         self.notes.setAccessibleName("Progress notes")
         self.notes.setItemDelegateForColumn(2, StatusPillDelegate(self.notes))
+        for column in range(3):  # a date and a template name are read whole, not as "2026-12-01 ..."
+            self.notes.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.open_note = QPushButton("Open &note")
         self.new_appointment = QPushButton("New &appointment…")
         notes_row = QHBoxLayout()

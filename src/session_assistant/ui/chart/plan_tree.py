@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QWidget)
 
 from session_assistant.services.treatment_plans import GOAL_STATUSES
+from session_assistant.ui.common.widgets import WrappingDelegate
 
 KIND, FIELDS = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 TITLES = {"problem": "Problem", "goal": "Goal", "objective": "Objective", "intervention": "Intervention"}
@@ -33,6 +34,7 @@ class PlanTree(QWidget):
         self.tree.setHeaderLabels(("Plan", "Target date", "Progress"))
         self.tree.setAccessibleName("Treatment plan")
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # a goal in the clinician's words, whole
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -88,6 +90,7 @@ class PlanTree(QWidget):
         layout.addWidget(splitter)
 
         self._editable = False
+        self._signed = False
         self._loading = False
         self.add_problem.clicked.connect(lambda: self.add_item("problem"))
         self.add_goal.clicked.connect(lambda: self.add_item("goal"))
@@ -104,6 +107,7 @@ class PlanTree(QWidget):
     # ---- the plan in and out ---------------------------------------------------------------------
     def set_plan(self, plan: dict | None, *, editable: bool) -> None:
         self._editable = editable
+        self._signed = plan is not None and not editable  # None: no plan yet (not a signed one)
         self.tree.clear()
         for problem in (plan or {}).get("problems", []):
             p_item = self._item(None, "problem", {"text": problem["problem"]})
@@ -223,7 +227,8 @@ class PlanTree(QWidget):
         self.form.setRowVisible(self.progress, kind in TRACKED)
         self.hint.setVisible(kind is None or not self._editable)
         self.hint.setText("Choose an item in the plan to edit it." if self._editable
-                          else "This version is signed and cannot change; start a new version to revise it.")
+                          else "This version is signed and cannot change; start a new version to revise it."
+                          if self._signed else "No treatment plan yet: New plan starts one.")
         for widget in (self.text, self.measure, self.target_date, self.progress):
             widget.setEnabled(self._editable and kind is not None)
         chain = []

@@ -6,10 +6,11 @@ from __future__ import annotations
 import math
 import string
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
-                               QTextEdit, QVBoxLayout, QWidget)
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextEdit, QTreeView, QVBoxLayout,
+                               QWidget)
 
 from session_assistant.ui.common import theme
 from session_assistant.vault.store import MIN_PASSPHRASE_LENGTH
@@ -254,3 +255,33 @@ class EmptyState(QFrame):
         self.title.setText(title)
         self.text.setText(text)
         self.action.setText(action)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in a ``QTreeView`` with word wrap on.
+
+    Qt measures a tree row before it knows the column's width, so ``setWordWrap(True)`` alone leaves
+    every row one line high and the text cut off with "..."; this measures at the column's width (less
+    the indentation) and lays the rows out again when a column is resized.
+    """
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(lambda *_args: self._relayout.start())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt name
+        tree = self._tree
+        width = tree.header().sectionSize(index.column())
+        if index.column() == 0:
+            depth, parent = int(tree.rootIsDecorated()), index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= tree.indentation() * depth
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.rect = QRect(0, 0, max(width, 1), 1)
+        item.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return tree.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, item, QSize(), tree)

@@ -97,6 +97,8 @@ class MentalStatusPanel(QGroupBox):
             self.notes[item.key].setReadOnly(read_only)
         self.normal_button.setEnabled(not read_only)
         self.clear_button.setEnabled(not read_only)
+        if read_only or self.read_only:  # signed: the findings are in the note's text, which needs the room
+            self.toggle.setChecked(not read_only)  # (at 1024x600); a draft after it opens the checklist again
         self.read_only = read_only
         written = not status.empty
         self.state.setText("Signed: read-only." if read_only else

@@ -25,6 +25,7 @@ from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, co
 from session_assistant.ui.note.mental_status import record_mental_status
 from session_assistant.ui.note.note_editor_view import NoteEditorView
 from session_assistant.ui.note.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
+from session_assistant.ui.note.note_review import empty_parts
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.worker import Worker
 
@@ -265,6 +266,8 @@ class NoteEditorPage(NoteEditorView):
         still_open = self.review_panel.open_lines()
         listed = ("\n\nStill open in the AI draft review:\n" + "\n".join(f"• {line}" for line in still_open)
                   if still_open else "")
+        empty = empty_parts(self.note["template"], self.review_panel.field_texts())
+        listed += "\n\nEmpty in the note:\n" + "\n".join(f"• {part}" for part in empty) if empty else ""
         confirmed = confirm(
             self, "Sign & Approve",
             f"Sign and approve this note as {profile.name or '(no name set)'}?{listed}\n\nA signed note can never "

@@ -187,11 +187,14 @@ class NoteEditorView(QWidget):
         box = QPlainTextEdit(text)
         box.setReadOnly(read_only)
         box.setAccessibleName(label)
-        box.setMinimumHeight(110)
+        # Height by what the field holds: a whole drafted SOAP in one field is read and reviewed there (the
+        # fields scroll together), an empty Risk field only waits for a line or two.
+        share = 1 + min(3, len(text) // 300)
+        box.setMinimumHeight(110 * share)
         caption = QLabel(f"<b>{label}</b>")
         caption.setBuddy(box)
         self.fields_layout.addWidget(caption)
-        self.fields_layout.addWidget(box, 1)
+        self.fields_layout.addWidget(box, share)
         return box
 
     def clear_fields(self) -> None:

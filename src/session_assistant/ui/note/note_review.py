@@ -9,10 +9,14 @@ and is what the Sign confirmation counts as reviewed.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QPlainTextEdit, QTextEdit
 
+from session_assistant.drafting.formats import format_names, get_format
 from session_assistant.drafting.note_review import (empty_state, locate, review_items, risk_key, state_of,
                                                     without)
 from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
@@ -294,3 +298,25 @@ class DraftReview:
         if unreviewed:
             lines.append(f"{unreviewed} more AI sentence(s) not marked reviewed.")
         return lines
+
+
+@cache
+def _section_titles() -> frozenset[str]:
+    """Every built-in format's section headings as a drafted note writes them ("SUBJECTIVE", "DATA", ...)."""
+    return frozenset(section.title.upper() for name in format_names() for section in get_format(name).sections)
+
+
+def empty_parts(template: list[dict], fields: dict[str, str]) -> list[str]:
+    """The parts of the note that would be signed empty, for the Sign confirmation: a field with no text
+    (the PDF leaves it out), and a section heading with nothing under it (left when the clinician removes
+    its only sentences; the PDF prints the bare heading)."""
+    empty = []
+    for field in template:
+        lines = [line.strip() for line in fields.get(field["name"], "").splitlines() if line.strip()]
+        if not lines:
+            empty.append(field["label"])
+        for index, line in enumerate(lines):
+            heading = line.upper() in _section_titles() and re.fullmatch(r"[A-Z][A-Z /&()-]+", line)
+            if heading and (index + 1 == len(lines) or lines[index + 1].upper() in _section_titles()):
+                empty.append(f"{field['label']}: nothing under {line.capitalize()}")
+    return empty
