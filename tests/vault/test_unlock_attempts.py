@@ -119,3 +119,20 @@ def test_a_time_in_the_future_never_locks_the_owner_out_beyond_the_cap(vault_dir
         time.sleep(2)
         again = run_cli("--vault", str(vault_dir), "clients", "list")
         assert _wait_in(again.stderr) <= wait - 1
+
+
+def test_the_sign_in_notice_reads_as_words_not_a_timestamp(monkeypatch):
+    # Found clicking through the window: "1 wrong passphrase attempt(s) since your last sign-in, the last
+    # at 2026-12-02T07:39:28+00:00". The office clock, a count in words; the audit keeps the exact time.
+    import time
+
+    from session_assistant.vault.signin import _failures_notice
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        last = datetime(2026, 7, 2, 7, 39, 28, tzinfo=timezone.utc)  # summer time: 08:39 in London
+        assert _failures_notice(1, last) == "1 wrong passphrase attempt since your last sign-in, the last on 02 Jul 2026 at 08:39."
+        assert _failures_notice(3, None) == "3 wrong passphrase attempts since your last sign-in."
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

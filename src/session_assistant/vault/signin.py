@@ -85,9 +85,17 @@ def _sign_in_entries(state: AttemptsState, held_epoch: str | None, how: str, at:
         last = state.last.isoformat(timespec="seconds") if state.last else "unknown"
         entries.append({"action": "unlock_failed", "actor": "system", "at": at,
                         "detail": f"{state.failures} failed attempt(s), last at {last}"})
-        notices.append(f"{state.failures} wrong passphrase attempt(s) since your last sign-in, the last at {last}.")
+        notices.append(_failures_notice(state.failures, state.last))
     entries.append({"action": "unlock", "actor": "clinician", "at": at, "detail": f"with {how}"})
     return entries, notices
+
+
+def _failures_notice(failures: int, last) -> str:
+    """What the clinician reads at sign-in: a count in words and the last try on the office clock (the
+    audit entry keeps the exact UTC time)."""
+    attempts = "1 wrong passphrase attempt" if failures == 1 else f"{failures} wrong passphrase attempts"
+    when = f", the last on {last.astimezone():%d %b %Y at %H:%M}" if last else ""
+    return f"{attempts} since your last sign-in{when}."
 
 
 def _write_queued_now(db, audit, spool: "SigninSpool") -> None:
