@@ -156,8 +156,11 @@ def test_the_small_model_fills_the_record_window_by_window_citing_only_lines_it_
     for key in ("homework", "safety_plan", "next_session", "referrals", "plan_changes", "planned_interventions"):
         assert all(f.window == PLAN_WINDOW for f in record.facts(key)), key  # made only by the Plan pass
     assert record.facts("next_session")  # the model's or, failing it, the rule's (line 8 names a day)
-    assert record.facts("quote")  # the model picks client lines to quote ...
-    for fact in record.facts("quote"):  # ... and a quote is the client's own words, never the model's
+    # The quote slot may be left empty (maxItems 1, no minimum); the tiny model at temperature 0 quotes a
+    # client line in both windows. Should a new model or llama.cpp stop quoting, the check below would
+    # pass on none, so this says so.
+    assert record.facts("quote")
+    for fact in record.facts("quote"):  # a quote is the client's own words, never the model's
         assert any(fact.text.rstrip(" .") in u.text for u in UTTERANCES if u.speaker == "Client")
     assert all(set(s.evidence) <= IDS for s in draft.sentences)
     assert [s.section for s in draft.sentences if s.origin == "system" and s.text == NOT_DISCUSSED] == [
