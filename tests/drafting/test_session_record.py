@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from session_assistant.drafting import draft_note, get_format, parse_transcript
+from session_assistant.drafting import draft_note, get_format, parse_transcript, record_extract
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.formats import NOT_DISCUSSED
 from session_assistant.drafting.grounding import SourceIndex
@@ -134,13 +134,20 @@ def test_the_schema_only_lets_the_model_cite_lines_of_the_window():
 
 
 @pytest.mark.slow
-def test_the_small_model_fills_the_record_window_by_window_citing_only_lines_it_was_shown(tiny_model):
+def test_the_small_model_fills_the_record_window_by_window_citing_only_lines_it_was_shown(tiny_model, monkeypatch):
     """One real record-path draft (extraction window by window, the Plan pass, rendering); structure
-    only. It stands for the three model runs these checks once took (a third of a minute each)."""
+    only. It stands for the three model runs these checks once took (a third of a minute each).
+    The tiny model writes every fact's text out to its 160 characters, so the Objective and Assessment
+    parts' budgets are cut to 150 tokens (30 a slot, not 55): greedy decoding under the same grammar
+    writes the same tokens up to the cut, and a cut part goes through the salvage of complete items, as
+    parts ending on their budget always did. The Subjective parts (239 and 224 tokens, quotes last) and
+    the Plan (57) end by themselves within their budgets, as before. ~1,000 generated tokens, not 1,235."""
+    monkeypatch.setattr(record_extract, "TOKENS_PER_FACT", 30)
     draft = draft_note(tiny_model, UTTERANCES, "soap", method="record", window_tokens=120)
     assert draft.mode == "record" and "record" in draft.facts
     record = SessionRecord.from_dict(draft.facts["record"])
     assert len(record.windows) >= 2  # filled window by window
+    assert {f.window for key in record.slots for f in record.facts(key)} >= {0, 1}  # facts from each window
     assert sorted(i for w in record.windows for i in w) == sorted(IDS)  # every line in one window
     assert record.plan_lines and set(record.plan_lines) <= IDS
     for key in record.slots:
@@ -150,6 +157,10 @@ def test_the_small_model_fills_the_record_window_by_window_citing_only_lines_it_
     for key in ("homework", "safety_plan", "next_session", "referrals", "plan_changes", "planned_interventions"):
         assert all(f.window == PLAN_WINDOW for f in record.facts(key)), key  # made only by the Plan pass
     assert record.facts("next_session")  # the model's or, failing it, the rule's (line 8 names a day)
+    # The quote slot may be left empty (maxItems 1, no minimum); the tiny model at temperature 0 quotes a
+    # client line in both windows. Should a new model or llama.cpp stop quoting, the check below would
+    # pass on none, so this says so.
+    assert record.facts("quote")
     for fact in record.facts("quote"):  # a quote is the client's own words, never the model's
         assert any(fact.text.rstrip(" .") in u.text for u in UTTERANCES if u.speaker == "Client")
     assert all(set(s.evidence) <= IDS for s in draft.sentences)

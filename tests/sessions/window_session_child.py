@@ -8,7 +8,7 @@ MODE ``record``: record WAV through the session screen (a fake input stream play
 time: the hardware neighbour; recorder, sealed file, vault and engines are real), Stop when
 the file has played. ``import``: import WAV. ``resume``: report what the screen offers, then Resume.
 ``draft-again``: Draft again from the stored transcript. Events: {"event": "tick", "stage",
-"elapsed_s", "windows"}, {"event": "offer", ...}, {"event": "ready", "summary": note text, ...}.
+"elapsed_s", "windows", "transcribed", "foreign_writes"}, {"event": "offer", ...}, {"event": "ready", "summary": note text, ...}.
 """
 
 from __future__ import annotations
@@ -124,7 +124,8 @@ def main() -> int:
         job = practice.jobs.latest("transcribe", appointment_id)
         say("tick", stage=window.ctx.session(appointment_id).stage, busy=session.busy.message.text(),
             elapsed_s=live.recorder.elapsed_s if live is not None and live.recorder is not None else None,
-            windows=len(practice.jobs.checkpoints(job.id)) if job else 0)
+            windows=len(practice.jobs.checkpoints(job.id)) if job else 0,
+            transcribed=job.state == "done" if job else False, foreign_writes=writer.WRITE_CHECK)
         if live is not None and live.recorder is not None and live.recorder.elapsed_s >= duration - 0.2:
             session.stop_button.click()
 
