@@ -22,6 +22,7 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
+from session_assistant.drafting.homework_week import ideas_named, ideas_sentence
 from session_assistant.drafting.work_taken_up import (reactions, reactions_sentence, recognitions, recognitions_sentence,
                                                       taken_up_sentence, work_taken_up)
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
@@ -178,6 +179,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
             lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
+        ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
+        if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
+            lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
             lines.append(_rule_line(fmt, "planned", next_visit[0], next_visit[1]))

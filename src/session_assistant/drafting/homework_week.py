@@ -140,3 +140,32 @@ def week_items(lines: Sequence[Utterance]) -> list[WeekItem]:
         if any(_ENDS.search(s) for s in opening if not _OPENS.search(s)):
             break
     return found
+
+
+# The same question asked about the time ahead ("Between now and next time, if the urge comes, what might
+# help instead?"): the client's answer names ideas for coping, which the Plan gives as ideas, never as agreed.
+_AHEAD = re.compile(r"\b(?:between now and|this week|next time|before (?:next|we meet|I see you)|if (?:the|an?) \w+ comes?|when (?:the|an?) \w+ comes?"
+                    r"|instead)\b", re.I)
+IDEAS_MAX_WORDS = 20
+
+
+def ideas_named(lines: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the client's ideas, [question, answer]) for the first question in the session's second half that
+    gathers ideas for the time ahead; the answer less an unsure opening ("I don't know.") and less any
+    sentence about risk or asking back."""
+    for n in range(len(lines) // 2, len(lines) - 1):
+        utt, answer = lines[n], lines[n + 1]
+        if is_client(utt.speaker) or answer.speaker.strip().lower() != "client":
+            continue
+        asked = _sentences(utt.text)
+        if not asked or not asked[-1].endswith("?") or not _GATHERS.search(asked[-1]) or not _AHEAD.search(asked[-1]):
+            continue
+        kept = [x for x in _sentences(answer.text) if not _UNSURE.match(x) and not x.endswith("?") and not mentions_risk(x)]
+        said = words_up_to(kept, IDEAS_MAX_WORDS)
+        return [(said, [utt.id, answer.id])] if len(said.split()) >= 1 and kept else []
+    return []
+
+
+def ideas_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return ("Ideas for coping before the next session, as the client named them when asked what might help (not agreed as tasks): "
+            + "; ".join(f'"{text}"' for text, _ in found))
