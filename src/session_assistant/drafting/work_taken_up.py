@@ -131,6 +131,7 @@ _RECOGNISES = re.compile(r"^(?:(?:yeah|yes|yep|mm|hm+|okay|ok|oh|well|god|right)
                          r"(?:like that|that way)\b|so it'?s (?:a|the) \w+[.!]?$|I can see that(?: now)?\b)", re.I)
 # What the clinician explained, not the room's business: consent, forms, the next visit, a measure's items.
 _ADMIN = re.compile(r"\b(?:confidential\w*|consent|record(?:ing)?|forms?|paperwork|questionnaire|appointment|next (?:week|time|session)"
+                    r"|notes|file|between us|privacy|private|waiting list|fees?|policy|how (?:this|these|it) works?"
                     r"|same time|any questions|scor\w*|[A-Z]{2,}-?\d+)\b", re.I)
 # After the recognition, the client's next sentences go on with it while they are short ("B.") or carry it on
 # ("It's like I'm angry at the jolt, not at them.", "And I'm lying there thinking ..."); not "Sorry, I've been jumpy."
