@@ -7,7 +7,7 @@ own words given as the client's), a state predicted before the work and rated du
 
 from __future__ import annotations
 
-from session_assistant.drafting.assessment_said import onset_said, triggers_reported
+from session_assistant.drafting.assessment_said import onset_said, onsets_reported, onsets_sentence, triggers_reported
 from session_assistant.drafting.homework_agreed import homework_agreed
 from session_assistant.drafting.homework_week import ideas_named, ideas_sentence, week_items
 from session_assistant.drafting.rating_course import course_text, rating_courses
@@ -18,16 +18,19 @@ from session_assistant.drafting.wording import SENTENCE_BREAK
 
 
 def _onset(text: str) -> str:
-    return onset_said(SENTENCE_BREAK.split(text))
+    return onset_said(SENTENCE_BREAK.split(text))[1]
 
 
 # --- what set it off ---------------------------------------------------------------------------------
-def test_since_when_it_got_worse_is_a_trigger_with_what_happened():
+def test_since_when_it_got_worse_is_the_onset_with_what_happened_not_a_trigger():
     session = parse_transcript("Clinician: How have things been since we last met?\n"
                                "Client: It's all gone downhill since the redundancy. The pension letter came on the Friday, "
                                "and that was it really. I can't face the post now.")
-    assert triggers_reported(session, mentions_risk) == [
+    found = onsets_reported(session, mentions_risk)
+    assert found == [
         ("It's all gone downhill since the redundancy. The pension letter came on the Friday, and that was it really.", [1])]
+    assert onsets_sentence(found).startswith("Onset or worsening, as the client described it: ")
+    assert triggers_reported(session, mentions_risk) == []
 
 
 def test_the_start_pointed_back_to_quotes_what_came_before_it():
@@ -36,6 +39,9 @@ def test_the_start_pointed_back_to_quotes_what_came_before_it():
 
 
 def test_what_sets_it_off_and_the_worst_of_it_and_the_clients_own_label():
+    session = parse_transcript("Client: Loud voices set me off, like when the neighbours start shouting.")
+    assert triggers_reported(session, mentions_risk) == [("Loud voices set me off, like when the neighbours start shouting.", [0])]
+    assert onsets_reported(session, mentions_risk) == []
     assert _onset("Loud voices set me off, like when the neighbours start shouting.") == (
         "Loud voices set me off, like when the neighbours start shouting.")
     assert _onset("That's the worst of it. I lie there scrolling until two.") == (

@@ -165,8 +165,8 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
                         found.append((sentence, [utt.id]))
                         break
                 else:
-                    said = onset_said(sentences)
-                    if said and not risky(said):
+                    kind, said = onset_said(sentences)
+                    if kind == "trigger" and not risky(said):
                         found.append((said, [utt.id]))
         elif n + 1 < len(lines) and is_client(lines[n + 1].speaker):
             asked = _question(utt.text)
@@ -205,10 +205,13 @@ _OWN_LABEL = re.compile(r"^(?:the )?triggers?(?: was| is)?\s*[,:]\s*\S[^?]*[.!]$
 ONSET_MAX_WORDS = 30
 
 
-def onset_said(sentences: Sequence[str]) -> str:
-    """The client's words for what set the problem off in the forms above (one client line's
-    sentences), or "": at most ``ONSET_MAX_WORDS`` words, never a plan or a question."""
+def onset_said(sentences: Sequence[str]) -> tuple[str, str]:
+    """("trigger" or "onset", the client's words) for what sets the problem off or what it started or got
+    worse with, in the forms above (one client line's sentences), or ("", ""): at most ``ONSET_MAX_WORDS``
+    words, never a plan or a question. An onset ("since the redundancy") is no trigger of the episodes:
+    the note says it apart."""
     for k, sentence in enumerate(sentences):
+        kind = "onset" if _STARTED_BACK.match(sentence) or _SINCE.search(sentence) else "trigger"
         if _NOT_TRIGGER.search(sentence) or sentence.endswith("?"):
             continue
         if _STARTED_BACK.match(sentence) and k:
@@ -224,8 +227,23 @@ def onset_said(sentences: Sequence[str]) -> str:
         else:
             continue
         if len(said.split()) <= ONSET_MAX_WORDS and not _NOT_TRIGGER.search(said):
-            return said
-    return ""
+            return kind, said
+    return "", ""
+
+
+def onsets_reported(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
+    """(the client's words, [line]) for the first place the client says what the problem started or got
+    worse with ("It's gone downhill since ...", "... That's how it started with ..."); none about risk."""
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            kind, said = onset_said(_SENTENCES.split(" ".join(utt.text.split())))
+            if kind == "onset" and not risky(said):
+                return [(said, [utt.id])]
+    return []
+
+
+def onsets_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Onset or worsening, as the client described it: " + "; ".join(f'"{text}"' for text, _ in found)
 
 
 def triggers_reported_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
@@ -335,4 +353,7 @@ def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, 
     triggers = [t for t in triggers_reported(utterances, risky) if t[1][-1] not in cited]
     if triggers:
         found.append(("stage", triggers_reported_sentence(triggers), sorted({i for _, ids in triggers for i in ids})))
+    onsets = [t for t in onsets_reported(utterances, risky) if t[1][-1] not in cited]
+    if onsets:
+        found.append(("stage", onsets_sentence(onsets), sorted({i for _, ids in onsets for i in ids})))
     return found
