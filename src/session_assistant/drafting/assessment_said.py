@@ -164,6 +164,10 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
                             and not risky(sentence) and not _NOT_TRIGGER.search(sentence)):
                         found.append((sentence, [utt.id]))
                         break
+                else:
+                    kind, said = onset_said(sentences)
+                    if kind == "trigger" and not risky(said):
+                        found.append((said, [utt.id]))
         elif n + 1 < len(lines) and is_client(lines[n + 1].speaker):
             asked = _question(utt.text)
             ask = _WHEN_ASK.search(asked)
@@ -183,6 +187,63 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
 
 
 _NOT_TRIGGER = re.compile(r"\b(?:will|'ll|going to|gonna|want to|try to)\b", re.I)
+# The client telling what set it off in other standard forms, each quoted with the sentence that says what:
+# - since when it got worse: "It's just gone downhill since the move. The letter came, and that was it.";
+# - the start pointed back to: "I got a twinge in my chest. That's how it started with Dad." (the sentences before);
+# - what sets it off: "And then something hits me, like a smell, and I'm back there.", "Little things set me off.";
+# - the worst of it, then what it is: "That's the worst of it. I sit up on my phone after midnight.";
+# - the client's own label: "Trigger, my boss in the meeting."
+_SINCE = re.compile(r"\b(?:(?:gone|went|going|got|been|getting|it'?s been) (?:downhill|worse|bad|harder|really bad)"
+                    r"|(?:it|this|that|it all|all this|all of this|everything) (?:all )?(?:started|began|kicked off))"
+                    r" (?:ever )?(?:since|when|after)\b(?!\s+(?:I was|we were)\b)(?!,)(?:\W+\w+){2}[^?]*[.!]$", re.I)
+_STARTED_BACK = re.compile(r"^(?:and )?(?:that'?s|that is|this is) (?:how|when) (?:it|this|all this|it all) (?:started|starts|began|begins)\b[^?]*[.!]$",
+                           re.I)
+_SETS_OFF = re.compile(r"\b(?:sets? (?:me|it|them) off|set (?:me|it|them) off|something (?:hits|gets|catches) me|that'?s what (?:gets|sets) me"
+                       r"|triggers? (?:me|it)\b)(?:\W+\w+){3}[^?]*[.!]$", re.I)  # and what: "Then something sets it off." says nothing
+_WORST_OF_IT = re.compile(r"^(?:and |but )?(?:that'?s|that is) (?:the|always the) (?:worst|hardest)(?: of it| bit| part| thing)?[.!]$", re.I)
+_OWN_LABEL = re.compile(r"^(?:the )?triggers?(?: was| is)?\s*[,:]\s*\S[^?]*[.!]$", re.I)
+ONSET_MAX_WORDS = 30
+
+
+def onset_said(sentences: Sequence[str]) -> tuple[str, str]:
+    """("trigger" or "onset", the client's words) for what sets the problem off or what it started or got
+    worse with, in the forms above (one client line's sentences), or ("", ""): at most ``ONSET_MAX_WORDS``
+    words, never a plan or a question. An onset ("since the redundancy") is no trigger of the episodes:
+    the note says it apart."""
+    for k, sentence in enumerate(sentences):
+        kind = "onset" if _STARTED_BACK.match(sentence) or _SINCE.search(sentence) else "trigger"
+        if _NOT_TRIGGER.search(sentence) or sentence.endswith("?"):
+            continue
+        if _STARTED_BACK.match(sentence) and k:
+            said = " ".join(sentences[max(0, k - 2):k + 1])
+            if len(said.split()) > ONSET_MAX_WORDS:
+                said = " ".join(sentences[k - 1:k + 1])
+        elif _WORST_OF_IT.match(sentence) and k + 1 < len(sentences) and not sentences[k + 1].endswith("?"):
+            said = f"{sentence} {sentences[k + 1]}"
+        elif _SINCE.search(sentence) or _SETS_OFF.search(sentence) or _OWN_LABEL.match(sentence):
+            said = sentence
+            if k + 1 < len(sentences) and re.search(r"\bthat was it\b", sentences[k + 1], re.I):
+                said = f"{sentence} {sentences[k + 1]}"  # "... the final letter came, and that was it really." says what
+        else:
+            continue
+        if len(said.split()) <= ONSET_MAX_WORDS and not _NOT_TRIGGER.search(said):
+            return kind, said
+    return "", ""
+
+
+def onsets_reported(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
+    """(the client's words, [line]) for the first place the client says what the problem started or got
+    worse with ("It's gone downhill since ...", "... That's how it started with ..."); none about risk."""
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            kind, said = onset_said(_SENTENCES.split(" ".join(utt.text.split())))
+            if kind == "onset" and not risky(said):
+                return [(said, [utt.id])]
+    return []
+
+
+def onsets_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return "Onset or worsening, as the client described it: " + "; ".join(f'"{text}"' for text, _ in found)
 
 
 def triggers_reported_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
@@ -292,4 +353,7 @@ def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, 
     triggers = [t for t in triggers_reported(utterances, risky) if t[1][-1] not in cited]
     if triggers:
         found.append(("stage", triggers_reported_sentence(triggers), sorted({i for _, ids in triggers for i in ids})))
+    onsets = [t for t in onsets_reported(utterances, risky) if t[1][-1] not in cited]
+    if onsets:
+        found.append(("stage", onsets_sentence(onsets), sorted({i for _, ids in onsets for i in ids})))
     return found

@@ -22,7 +22,9 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
-from session_assistant.drafting.work_taken_up import reactions, reactions_sentence, taken_up_sentence, work_taken_up
+from session_assistant.drafting.homework_week import ideas_named, ideas_sentence
+from session_assistant.drafting.work_taken_up import (reactions, reactions_sentence, recognitions, recognitions_sentence,
+                                                      taken_up_sentence, work_taken_up)
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
@@ -180,6 +182,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
             lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
+        ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
+        if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
+            lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))
         next_visit = next_session_sentence(source.utterances) if plan_said else None
         if next_visit:
             lines.append(_rule_line(fmt, "planned", next_visit[0], next_visit[1]))
@@ -229,6 +234,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         reacted = reactions(source.utterances, mentions_risk, said_so_far)
         if reacted:
             lines.append(_rule_line(fmt, "stage", reactions_sentence(reacted), _cited(reacted)))
+        recognised = [r for r in recognitions(source.utterances, mentions_risk, said_so_far)
+                      if not any(r[2][-1] in ids for _, ids in reacted)]
+        if recognised:  # the client taking in what the clinician explained
+            lines.append(_rule_line(fmt, "stage", recognitions_sentence(recognised), _cited(recognised)))
         maintaining = maintaining_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if maintaining:  # what keeps the problem going, as the clinician linked it
             lines.append(_rule_line(fmt, "stage", maintaining_sentence(maintaining), _cited(maintaining)))

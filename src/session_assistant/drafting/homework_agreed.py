@@ -205,6 +205,21 @@ def _recap_tail(text: str) -> str:
     return said
 
 
+_QUOTED = re.compile(r'"([^"]+)"')
+ECHO_SHARE = 0.7
+
+
+def _said_at_once(proposal: str, answer: str) -> bool:
+    """True when the client's answer says the very words the proposal quotes: the exercise was done
+    there and then, in the room, not taken on for the week."""
+    heard = set(re.findall(r"[a-z']+", answer.lower()))
+    for quoted in _QUOTED.findall(proposal):
+        words = re.findall(r"[a-z']+", quoted.lower())
+        if len(words) >= 3 and sum(w in heard for w in words) >= ECHO_SHARE * len(words):
+            return True
+    return False
+
+
 def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
     """The items agreed for the time until the next session, in session order (see the module)."""
     lines = [u for u in utterances if u.speaker]
@@ -271,6 +286,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
             continue
         proposal = recap or _recap(utt.text) or (_proposals(utt.text, agreed)
                              or _recap_tail(utt.text))
+        if _said_at_once(proposal, answer.text if answer is not None else ""):
+            continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
             found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
             seen.update({utt.id, answer.id})

@@ -86,16 +86,26 @@ def _clinician_says(text: str, heard: str = "") -> str:
         if _ENDS.search(sentence) or mentions_risk(sentence):
             break
         asks = sentence.endswith("?") and not (_PROPOSES.search(sentence) and not _WH.match(sentence))
-        if (asks or (sentence.endswith("?") and _WH.search(sentence)) or _COMMENT.match(sentence) or _BARE.match(sentence) or _IN_ROOM.search(sentence) or not _DOES.search(sentence)
-                ):
+        if (asks or (sentence.endswith("?") and _WH.search(sentence)) or _COMMENT.match(sentence) or _BARE.match(sentence)
+                or _IN_ROOM.search(sentence) or not _DOES.search(sentence) or _GENERIC.match(sentence)):
             continue
         kept.append(sentence)
     return words_up_to(kept, QUOTE_MAX_WORDS) if kept else ""
 
 
+# A question that gathers ideas ("If the urge comes, what might help instead?", "What else helps?") is
+# answered with options, not with what the client takes on: only a commitment in the answer is an item.
+_GATHERS = re.compile(r"\bwhat (?:(?:else )?(?:might|could|would|can|does|do|did) (?:\w+ )?help|(?:else )?helps|sort of things|kinds? of things|things)\b", re.I)
+# An answer that opens unsure ("I don't know. Music, sometimes.") names what might be, not what will be.
+_UNSURE = re.compile(r"^(?:(?:um|uh|er|well|hmm)[,.]?\s+)*(?:I don'?t know|not sure|I'?m not sure|no idea|dunno)\b", re.I)
+# Said of anyone, not of the client's week: "Anything that gets you through fifteen minutes.", "Some people hold ice."
+_GENERIC = re.compile(r"^(?:(?:and|but|or|so)\s+)?(?:anything|something|whatever|some people|people|most people|a lot of people)\b", re.I)
+
+
 def _client_says(text: str, asked: bool) -> str:
+    opens_unsure = bool(_UNSURE.match(_STAGE.sub("", text).strip()))
     kept = [s for s in _sentences(text) if not (s.endswith("?") and _ASKS.match(s)) and not _BARE.match(s) and not mentions_risk(s)
-            and (asked or _COMMITS.search(s)) and (len(s.split()) >= 2 or _DOES.search(s))]  # "Twice." counts
+            and ((asked and not opens_unsure) or _COMMITS.search(s)) and (len(s.split()) >= 2 or _DOES.search(s))]  # "Twice." counts
     # "She's coming." answers nothing about the week: a line counts when it names something to do or when
     return words_up_to(kept, QUOTE_MAX_WORDS) if kept and _DOES.search(" ".join(kept)) else ""
 
@@ -111,7 +121,8 @@ def week_items(lines: Sequence[Utterance]) -> list[WeekItem]:
         utt = lines[n]
         if is_client(utt.speaker):
             before = lines[n - 1]
-            said = _client_says(utt.text, not is_client(before.speaker) and "?" in before.text)
+            said = _client_says(utt.text, not is_client(before.speaker) and "?" in before.text
+                                and not _GATHERS.search(_sentences(before.text)[-1] if _sentences(before.text) else ""))
             if said:
                 found.append((said, utt.speaker.strip().lower(), None, "", [utt.id]))
             continue
@@ -129,3 +140,32 @@ def week_items(lines: Sequence[Utterance]) -> list[WeekItem]:
         if any(_ENDS.search(s) for s in opening if not _OPENS.search(s)):
             break
     return found
+
+
+# The same question asked about the time ahead ("Between now and next time, if the urge comes, what might
+# help instead?"): the client's answer names ideas for coping, which the Plan gives as ideas, never as agreed.
+_AHEAD = re.compile(r"\b(?:between now and|this week|next time|before (?:next|we meet|I see you)|if (?:the|an?) \w+ comes?|when (?:the|an?) \w+ comes?"
+                    r"|instead)\b", re.I)
+IDEAS_MAX_WORDS = 20
+
+
+def ideas_named(lines: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """(the client's ideas, [question, answer]) for the first question in the session's second half that
+    gathers ideas for the time ahead; the answer less an unsure opening ("I don't know.") and less any
+    sentence about risk or asking back."""
+    for n in range(len(lines) // 2, len(lines) - 1):
+        utt, answer = lines[n], lines[n + 1]
+        if is_client(utt.speaker) or answer.speaker.strip().lower() != "client":
+            continue
+        asked = _sentences(utt.text)
+        if not asked or not asked[-1].endswith("?") or not _GATHERS.search(asked[-1]) or not _AHEAD.search(asked[-1]):
+            continue
+        kept = [x for x in _sentences(answer.text) if not _UNSURE.match(x) and not x.endswith("?") and not mentions_risk(x)]
+        said = words_up_to(kept, IDEAS_MAX_WORDS)
+        return [(said, [utt.id, answer.id])] if len(said.split()) >= 1 and kept else []
+    return []
+
+
+def ideas_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
+    return ("Ideas for coping before the next session, as the client named them when asked what might help (not agreed as tasks): "
+            + "; ".join(f'"{text}"' for text, _ in found))

@@ -32,7 +32,7 @@ COURSE_SPAN = 60  # lines from one rating of a thing to the next asking of it
 _CONSTRUCTS: tuple[tuple[str, str], ...] = (
     ("belief", r"\bbeliev\w*|\bbelief|\bhow true\b|\bhow (?:much|far) do you (?:buy|think it'?s true)"),
     ("distress", r"\bsuds?\b|\bdistress\w*|\banxi\w+|\bscar(?:ed|y)\b|\bfear\w*|\bfrighten\w*|\bafraid\b|\bnervous\b"
-                        r"|\bpanick?y\b|\bworried\b|\bupset\b|\buncomfortable\b|\bdisgust\w*"),
+                        r"|\bpanick?y\b|\bworried\b|\bupset\b|\buncomfortable\b|\bdiscomfort\b|\bdisgust\w*"),
     ("urge", r"\burges?\b|\bcraving\w*|\bwant to (?:use|drink|check|wash|gamble)\b"),
     ("confidence", r"\bconfiden\w+|\bhow sure\b"),
     ("importance", r"\bimportan\w+"),
@@ -74,10 +74,12 @@ class RatingCourse:
     ratings: list[tuple[str, float, list[int]]] = field(default_factory=list)
     speaker: str = "Client"
     asked: list[str] = field(default_factory=list)  # the questions, in order ("" for a number said unasked)
+    # what the client predicted before the work ("how uncomfortable do you think it'll get?" - "Eighty."), if asked
+    predicted: tuple[str, float, list[int]] | None = None
 
     @property
     def evidence(self) -> list[int]:
-        return sorted({i for *_, ids in self.ratings for i in ids})
+        return sorted({i for *_, ids in self.ratings + ([self.predicted] if self.predicted else []) for i in ids})
 
 
 def _construct(text: str) -> str | None:
@@ -169,6 +171,7 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
     last_label, last_at = None, -COURSE_GAP
     session_label: tuple[str | None, str] = (None, "")  # the last thing a question named with its scale
     answered: set[int] = set()
+    predictions: dict[tuple[str, str], tuple[tuple[str, float, list[int]], int]] = {}
     for n, utt in enumerate(lines):
         if is_client(utt.speaker):
             if n in answered:
@@ -202,13 +205,18 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
             in_tail = _construct(tail)
             if in_tail == last_label or (in_tail is None and _REASK.search(tail)):
                 label = last_label
-        if (label is None or label in _LEFT_TO_OTHERS or _PAST.search(tail) or _RECALLED.search(asked)
-                or _PREDICTED.search(tail)):
+        if label is None or label in _LEFT_TO_OTHERS or _PAST.search(tail) or _RECALLED.search(asked):
             continue
         rating = _answer_rating(answer.text)
         if rating is None:
             continue
         key = (label, answer.speaker)
+        if _PREDICTED.search(tail):
+            if label in _STATES and scaled:  # a state predicted before the work: the course's start, kept apart
+                predictions[key] = ((rating[0], rating[1], [utt.id, answer.id]), n + 1)
+                answered.add(n + 1)
+                last_label, last_at = label, n + 1
+            continue
         course, at = open_.get(key, (None, -COURSE_GAP - 1))
         # A belief or a likelihood asked afresh is about a new thought; only "now", "again" ... go on with the last.
         fresh = label not in _STATES and scaled and not _ASKED_AGAIN.search(asked)
@@ -217,13 +225,16 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
                 done.append(course)
             scale = _scale_of(asked) or _scale_of(answer.text) or (session_label[1] if label == session_label[0] else "")
             course = RatingCourse(label, scale, speaker=answer.speaker)
+            predicted = predictions.pop(key, None)
+            if predicted is not None and n - predicted[1] <= COURSE_GAP:
+                course.predicted = predicted[0]
         course.ratings.append((rating[0], rating[1], [utt.id, answer.id]))
         course.asked.append(asked)
         open_[key] = (course, n + 1)
         answered.add(n + 1)
         last_label, last_at = label, n + 1
     done += [c for c, _ in open_.values()]
-    return [c for c in sorted(done, key=lambda c: c.evidence[0]) if len(c.ratings) >= 2]
+    return [c for c in sorted(done, key=lambda c: c.evidence[0]) if len(c.ratings) >= 2 or c.predicted and c.ratings]
 
 
 def _direction(start: float, end: float) -> str:
@@ -251,6 +262,16 @@ def course_text(c: RatingCourse) -> str:
                          c.scale if c.scale != "%" else "") if n]
     label = c.label + (f" ({', '.join(notes)})" if notes else "")
     values = [_said(r) + unit for r in c.ratings]
+    if c.label in _STATES and c.predicted:
+        # predicted beforehand, then rated during the work: the response is the rating against the prediction
+        guess = _said(c.predicted) + unit
+        text = f"{who}{label} predicted at {guess} beforehand"
+        high = max(c.ratings, key=lambda r: r[1])
+        if len(c.ratings) > 2 and high is not c.ratings[-1]:
+            text += f", {values[c.ratings.index(high)]} at the highest"
+        direction = _direction(c.predicted[1], c.ratings[-1][1])
+        return text + f", {values[-1]} at the last rating (" + (f"{direction} than predicted)" if direction != "unchanged"
+                                                                 else "as predicted)")
     if c.label in _STATES:
         first, last = c.ratings[0], c.ratings[-1]
         high = max(c.ratings, key=lambda r: r[1])

@@ -57,7 +57,8 @@ ITEMS_MAX = 3
 # than I thought.", "It helped a bit.", "But it wasn't as bad as I thought."
 _REACTS = re.compile(r"\b(?:never thought of it (?:like that|that way)|(?:easier|better) than I (?:thought|expected)"
                      r"|(?:was|wasn'?t|isn'?t|not) (?:as bad|so bad) as I (?:thought|expected)|it (?:really )?helped|that helps|helps to hear"
-                     r"|I didn'?t expect)\b", re.I)
+                     r"|I didn'?t expect|(?:feels?|felt) (?:a bit |a lot |much |so )?less (?:awful|bad|scary|overwhelming|heavy)"
+                     r"|I (?:do )?feel (?:a bit |much |a lot )?(?:calmer|lighter|better) (?:now|than when)|that'?s (?:a lot )?easier)\b", re.I)
 REACTION_MAX_WORDS = 20
 TakenUp = tuple[str, str, str, list[int]]  # (how it was taken up, the proposal, the answer, lines)
 
@@ -119,6 +120,66 @@ def reactions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bo
         if said not in already and sentences[n] not in already:
             found.append((said, [utt.id]))
     return found[:ITEMS_MAX]
+
+
+# The client recognising what the clinician has just put into words (psychoeducation, a formulation, a
+# reframe): "Yeah. That's exactly what happened.", "That's literally it.", "So it's the nap.", "When you put it
+# like that.", "That makes sense." The client's line opens with it, right after the clinician's explanation.
+_RECOGNISES = re.compile(r"^(?:(?:yeah|yes|yep|mm|hm+|okay|ok|oh|well|god|right)[,.!]?\s+)*(?:that'?s (?:exactly|literally|so|just) "
+                         r"(?:it|right|me|true|what (?:happens|happened|I do|I did))\b|that makes (?:sense|a lot of sense|total sense)\b"
+                         r"|(?:it )?makes sense\b|when you put it like that\b|I(?:'ve)? (?:never|hadn'?t) (?:thought|looked at it) (?:of it |about it )?"
+                         r"(?:like that|that way)\b|so it'?s (?:a|the) \w+[.!]?$|I can see that(?: now)?\b)", re.I)
+# What the clinician explained, not the room's business: consent, forms, the next visit, a measure's items.
+_ADMIN = re.compile(r"\b(?:confidential\w*|consent|record(?:ing)?|forms?|paperwork|questionnaire|appointment|next (?:week|time|session)"
+                    r"|notes|file|between us|privacy|private|waiting list|fees?|policy|how (?:this|these|it) works?"
+                    r"|same time|any questions|scor\w*|[A-Z]{2,}-?\d+)\b", re.I)
+# After the recognition, the client's next sentences go on with it while they are short ("B.") or carry it on
+# ("It's like I'm angry at the jolt, not at them.", "And I'm lying there thinking ..."); not "Sorry, I've been jumpy."
+_GOES_ON = re.compile(r"^(?:and|but|though|although|so|it'?s like|like|that'?s|it'?s|which)\b", re.I)
+# Sentence ends, also after a closing quotation mark ("... 'It's getting worse!' And round it goes.").
+_ENDS = re.compile(r"(?<=[.!?][\"”])\s+|" + SENTENCE_BREAK.pattern)
+EXPLAINED_MIN_WORDS = 12
+RECOGNISED_MAX = 2
+
+
+def recognitions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bool],
+                 already: str = "") -> list[tuple[str, str, list[int]]]:
+    """(the client's words, the clinician's last sentence before them, [both lines]) where the client
+    recognises an explanation the clinician has just given (see ``_RECOGNISES``): only the client's own
+    line, right after a clinician's line of ``EXPLAINED_MIN_WORDS`` words or more that is no
+    administration and no risk talk."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, str, list[int]]] = []
+    for n in range(1, len(lines)):
+        utt, before = lines[n], lines[n - 1]
+        if _who(utt) != "client" or is_client(before.speaker) or mentions_risk(before.text) or mentions_risk(utt.text):
+            continue
+        explained = " ".join(_STAGE.sub("", before.text).split())
+        if len(explained.split()) < EXPLAINED_MIN_WORDS or _ADMIN.search(explained):
+            continue
+        said = " ".join(_STAGE.sub("", utt.text).split())
+        if not _RECOGNISES.search(said):
+            continue
+        sentences = _SENTENCES.split(said)
+        first = next(k for k, x in enumerate(sentences) if _RECOGNISES.search(" ".join(sentences[:k + 1])))
+        kept = sentences[:first + 1]
+        for more in sentences[first + 1:]:
+            if not (len(more.split()) <= 3 or _GOES_ON.match(more)) or len(" ".join(kept + [more]).split()) > REACTION_MAX_WORDS:
+                break
+            kept.append(more)
+        words = " ".join(kept)
+        last = _ENDS.split(explained)[-1].replace('"', "'")
+        if words in already or len(words.split()) > REACTION_MAX_WORDS:
+            continue
+        found.append((words, words_up_to([last], PROPOSAL_MAX_WORDS), [before.id, utt.id]))
+        if len(found) == RECOGNISED_MAX:
+            break
+    return found
+
+
+def recognitions_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    said = "; ".join(f'"{words}"' + (f' (after the clinician\'s "{last}")' if last else "") for words, last, _ in found)
+    return f"Response to interventions, the client recognising what the clinician explained, in the client's words: {said}"
 
 
 def reactions_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
