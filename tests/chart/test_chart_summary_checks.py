@@ -162,3 +162,19 @@ def test_signed_summaries_are_immutable_deletable_and_only_they_are_in_the_clien
     second = exported("second.export")
     assert second.chart["summaries"] == [] and not any("summary-" in name for name in second.documents)
     assert "summary_deleted" in {row["action"] for row in second.chart["audit"]}
+
+
+def test_a_narrative_sentence_with_nothing_named_after_its_verb_is_left_out(practice):
+    """"The work focused on [note 1]": a small model cited a fact line instead of naming the focus;
+    with the number taken out, the sentence says nothing and the summary showed an empty statement."""
+    chart = build_sample_chart(practice, weeks=26)
+    practice.digests.run_pending()
+    model = ScriptedModel([
+        {"text": "The work focused on [2].", "sources": [2]},
+        {"text": "The client now sleeps better and worries less before meetings.", "sources": [2]},
+    ])
+    summary_id = practice.summaries.generate_treatment(chart.client_id, chart.first_day, chart.last_day, model)
+    texts = [s["text"] for s in practice.summaries.get(summary_id)["statements"]]
+    assert not any(t.startswith("The work focused on") for t in texts), texts
+    assert texts[0] == "The client now sleeps better and worries less before meetings."
+    assert practice.summaries.last_result.fragment_sentences == 1
