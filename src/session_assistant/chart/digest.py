@@ -19,7 +19,7 @@ from session_assistant.drafting.risk import risk_categories
 
 # Stored with each digest; a new rule set rebuilds older digests. rules-2: a plan's interventions
 # are named as the plan words them (rules-1 quoted the dated ones' dicts) and objectives' count.
-EXTRACTOR = "rules-3"  # rules-3: a plan's goals carry their status
+EXTRACTOR = "rules-4"  # rules-3: a plan's goals carry their status; rules-4: quotes stay whole, no transcript lines
 CATEGORIES = ("problem", "intervention", "response", "risk", "homework", "score", "goal")
 
 # Canonical names of interventions, matched case-insensitively (more specific names first).
