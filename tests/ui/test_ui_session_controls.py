@@ -24,6 +24,18 @@ def _screen(qtbot):
     return window, inputs, panel
 
 
+def test_no_voice_count_is_shown_before_a_transcript_and_then_it_counts_the_transcript(qtbot):
+    window, inputs, panel = _screen(qtbot)
+    assert inputs.voices.isVisible() and inputs.voices.value() == 2
+    assert not panel.voice_count.isVisible() and not panel.recount_button.isVisible()
+    panel.show_segments([Segment(0, 0.0, 2.0, "Hello.", speaker="clinician"),
+                         Segment(1, 2.0, 4.0, "Hi.", speaker="client"),
+                         Segment(2, 4.0, 6.0, "Hi there.", speaker="client 2")], editable=True)
+    assert panel.voice_count.isVisible() and panel.voice_count.value() == 3 and panel.recount_button.isEnabled()
+    panel.show_segments([], editable=False)
+    assert not panel.voice_count.isVisible()
+
+
 def test_the_voices_spin_box_is_as_wide_as_its_number_not_the_screen(qtbot):
     window, inputs, panel = _screen(qtbot)
     assert inputs.voices.width() <= 2 * inputs.voices.sizeHint().width(), (inputs.voices.width(), window.width())
