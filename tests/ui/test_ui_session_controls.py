@@ -4,7 +4,7 @@ and are laid out whole (what a therapist saw clicking through the window at 1024
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from session_assistant.transcribe.segments import Segment
 from session_assistant.ui.session.call_inputs import CallInputs
@@ -39,3 +39,15 @@ def test_no_voice_count_is_shown_before_a_transcript_and_then_it_counts_the_tran
 def test_the_voices_spin_box_is_as_wide_as_its_number_not_the_screen(qtbot):
     window, inputs, panel = _screen(qtbot)
     assert inputs.voices.width() <= 2 * inputs.voices.sizeHint().width(), (inputs.voices.width(), window.width())
+
+
+def test_the_reassign_button_has_room_for_its_text_its_menu_arrow_and_its_margins(qtbot):
+    """'Reassign line' was cut: a tool button's menu arrow is drawn over its text, not beside it."""
+    window, inputs, panel = _screen(qtbot)
+    button = panel.reassign_button
+    style = button.style()
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    margins = 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+    text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+    assert button.width() >= text + arrow + margins, (button.width(), text, arrow, margins)
+    assert button.menu() is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from session_assistant.ui.common import theme
 from session_assistant.services.speaker_labels import CLIENT, CLINICIAN, speaker_name
@@ -49,10 +49,9 @@ class TranscriptPanel(QWidget):
         self.placeholder.setWordWrap(True)  # the note editor shows this panel in a narrow column
         self.swap_button = QPushButton("S&wap speakers")
         self.swap_button.setToolTip("Clinician and Client were the wrong way round: swap them on every line")
-        self.reassign_button = QToolButton()
-        self.reassign_button.setText("Reassign &line")
+        # A push button with a menu sizes itself for the arrow; a tool button drew it over "line".
+        self.reassign_button = QPushButton("Reassign &line")
         self.reassign_button.setToolTip("Name the speaker of the chosen line")
-        self.reassign_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.reassign_button.setMenu(self._speaker_menu(lambda: self.current_segment()))
         self.locked_reason = QLabel()
         self.locked_reason.setWordWrap(True)
