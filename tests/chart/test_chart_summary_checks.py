@@ -162,3 +162,43 @@ def test_signed_summaries_are_immutable_deletable_and_only_they_are_in_the_clien
     second = exported("second.export")
     assert second.chart["summaries"] == [] and not any("summary-" in name for name in second.documents)
     assert "summary_deleted" in {row["action"] for row in second.chart["audit"]}
+
+
+def test_a_narrative_sentence_with_nothing_named_after_its_verb_is_left_out(practice):
+    """"The work focused on [note 1]": a small model cited a fact line instead of naming the focus;
+    with the number taken out, the sentence says nothing and the summary showed an empty statement."""
+    chart = build_sample_chart(practice, weeks=26)
+    practice.digests.run_pending()
+    model = ScriptedModel([
+        {"text": "The work focused on [2].", "sources": [2]},
+        {"text": "The client now sleeps better and worries less before meetings.", "sources": [2]},
+    ])
+    summary_id = practice.summaries.generate_treatment(chart.client_id, chart.first_day, chart.last_day, model)
+    texts = [s["text"] for s in practice.summaries.get(summary_id)["statements"]]
+    assert not any(t.startswith("The work focused on") for t in texts), texts
+    assert texts[0] == "The client now sleeps better and worries less before meetings."
+    assert practice.summaries.last_result.fragment_sentences == 1
+
+
+def test_risk_documentation_is_quoted_in_whole_sentences_without_transcript_line_numbers(practice, client_id):
+    """The treatment summary read 'Risk: suicidal ideation denied ("No, nothing like that.' (the quote cut
+    at its first full stop) and 'Latest risk documentation: (transcript line 6).' (a fragment naming a
+    line of a transcript that is not part of the record)."""
+    first = practice.notes.create(practice.appointments.add(client_id, "2026-01-26T10:00", 50))
+    practice.notes.set_field(first, "session_summary", "The client reported worry about the train.")
+    practice.notes.sign(first, practice.profile.get())
+    note = practice.notes.create(practice.appointments.add(client_id, "2026-02-02T10:00", 50))
+    practice.notes.set_field(note, "session_summary", "The client reported two panic attacks on the train.")
+    practice.notes.set_field(note, "risk_assessment",
+                             'Risk: suicidal ideation denied ("No, nothing like that. I am fine.").\n'
+                             "Risk was screened in session; the client denied self-harm. (transcript line 6)")
+    practice.notes.sign(note, practice.profile.get())
+    practice.digests.run_pending()
+    summary = practice.summaries.get(practice.summaries.case_summary(client_id, None))
+    risk = [s["text"] for s in summary["statements"] if "risk" in s["text"].lower()]
+    assert risk, summary["statements"]
+    for text in risk:
+        assert "transcript line" not in text and "(." not in text and ": ." not in text, text
+        assert text.count('"') % 2 == 0 and text.count("(") == text.count(")"), text
+    assert any('"No, nothing like that. I am fine."' in t for t in risk) or any("denied self-harm" in t for t in risk)
+    assert any(t.endswith("the client denied self-harm.") for t in risk), risk

@@ -139,8 +139,22 @@ def test_roles_read_names_and_labels():
 def test_an_accepted_risk_item_adds_its_statement_once():
     item = RiskItem("suicidal_ideation", 3, "client", "hurting yourself", "No, never.", status="screened: denied")
     line = accepted_risk_text(item)
-    assert "denied" in line and "transcript line 3" in line and "Clinician to review" not in line
+    assert "denied" in line and "Clinician to review" not in line
     assert add_line(add_line("", line), line) == line
+
+
+def test_an_accepted_risk_statement_quotes_the_answer_never_a_transcript_line_number():
+    """The Risk field goes into the signed PDF; the transcript does not, so "(transcript line 3)"
+    is a reference a payer cannot follow. The client's answer, quoted whole, is what it carries."""
+    item = RiskItem("suicidal_ideation", 3, "client", "hurting yourself", "No, never.", status="screened: denied")
+    line = accepted_risk_text(item)
+    assert "transcript line" not in line and "3" not in line
+    assert line == 'Risk was screened in session; the client denied suicidal ideation ("No, never.").'
+    asked = RiskItem("suicidal_ideation", 4, "Therapist", "hurting yourself", "Any thoughts of hurting yourself?",
+                     status="screened: answer unclear")
+    assert '"' not in accepted_risk_text(asked) and "line" not in accepted_risk_text(asked)  # not the client's words
+    long = RiskItem("suicidal_ideation", 5, "client", "kill myself", " ".join(["word"] * 60) + ".", status="endorsed")
+    assert '"' not in accepted_risk_text(long) and accepted_risk_text(long).endswith(".")
 
 
 FORMATS = {"soap": ("subjective", "objective", "assessment", "plan"), "dap": ("data", "assessment", "plan"),

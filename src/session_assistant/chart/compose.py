@@ -299,8 +299,10 @@ class Composer:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
                 if sentence and (numbers_in(sentence) or mentions_risk(sentence)):
                     result.dropped_sentences += 1
-                elif sentence and len(sentence.split()) < FRAGMENT_WORDS:
-                    result.fragment_sentences += 1  # "The client" alone, where a small model stopped
+                elif sentence and (len(sentence.split()) < FRAGMENT_WORDS or not _content_words(sentence)):
+                    # "The client" alone, where a small model stopped; "The work focused on [2]." once
+                    # the echoed fact number is taken out: nothing named, an empty statement.
+                    result.fragment_sentences += 1
                 elif sentence and _repeats(sentence, said):
                     result.repeated_sentences += 1
                 elif sentence:

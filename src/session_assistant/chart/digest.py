@@ -19,7 +19,7 @@ from session_assistant.drafting.risk import risk_categories
 
 # Stored with each digest; a new rule set rebuilds older digests. rules-2: a plan's interventions
 # are named as the plan words them (rules-1 quoted the dated ones' dicts) and objectives' count.
-EXTRACTOR = "rules-3"  # rules-3: a plan's goals carry their status
+EXTRACTOR = "rules-4"  # rules-3: a plan's goals carry their status; rules-4: quotes stay whole, no transcript lines
 CATEGORIES = ("problem", "intervention", "response", "risk", "homework", "score", "goal")
 
 # Canonical names of interventions, matched case-insensitively (more specific names first).
@@ -74,6 +74,9 @@ _RISK_WORDS = re.compile(r"\b(?:safety plan\w*|protective factors?|risk|suicid\w
 _DENIED = re.compile(r"^\s*(?:no|denied|denies|denying|negative for|not|nil)\b", re.I)
 _CLAUSE_NEGATION = re.compile(r"\b(?:no|not|never|denied|denies|without)\b", re.I)
 _SCORE_WORDS = re.compile(r"\b(?:PHQ-?9|GAD-?7|PCL-?5|AUDIT|ORS|SRS|scored?|scores)\b", re.I)
+_TRANSCRIPT_REF = re.compile(r"\s*\(\s*transcript lines?\s+[\d,\s\-\u2013and]+\)", re.I)
+_DENIED_AFTER = re.compile(r"(?:[\s-]+(?!(?:but|and|or|yet)\b)[a-z]+){0,3}?\s+(?:(?:was|were|is|are)\s+)?(?:denied|negative|absent|not (?:endorsed|reported))\b",
+                           re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _COMPILED_INTERVENTIONS = {name: re.compile(p, re.I) for name, p in INTERVENTIONS.items()}
 _COMPILED_PROBLEMS = {name: re.compile(p, re.I) for name, p in PROBLEMS.items()}
@@ -118,12 +121,29 @@ class Digest:
                 "items": [i.as_dict() for i in self.items]}
 
 
+def _open(text: str) -> bool:
+    """A quote or a bracket is still open at the end of ``text``."""
+    return (text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
+            or text.count("(") > text.count(")"))
+
+
 def sentences(text: str) -> list[str]:
-    """The sentences of a field: line breaks and sentence ends split; bullets and blanks dropped."""
+    """The sentences of a field: line breaks and sentence ends split; bullets and blanks dropped.
+
+    A sentence end inside a quote or brackets does not split ('denied ("No, nothing like that. I am
+    fine.")' is one sentence: a summary quoting it must not cut the quote), and a note's reference
+    to a transcript line is dropped (the transcript is not part of the record a summary reads from)."""
     found = []
     for line in text.splitlines():
         line = re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line).strip()
-        found += [" ".join(s.split()) for s in _SENTENCE.split(line) if s.strip()]
+        line = _TRANSCRIPT_REF.sub("", line)
+        pieces: list[str] = []
+        for piece in _SENTENCE.split(line):
+            if pieces and _open(pieces[-1]):
+                pieces[-1] += " " + piece
+            else:
+                pieces.append(piece)
+        found += [" ".join(s.split()) for s in pieces if s.strip()]
     return found
 
 
@@ -137,6 +157,9 @@ def risk_status(sentence: str) -> str:
     if _DENIED.match(sentence):
         return "denied"
     if found:
+        at = sentence.lower().find(found[0][1].lower())
+        if at >= 0 and _DENIED_AFTER.match(sentence[at + len(found[0][1]):]):
+            return "denied"  # "suicidal ideation denied" (how a drafted Risk line words a negative screen)
         clause = re.split(r"[.;!?]", sentence[:sentence.lower().find(found[0][1].lower())])[-1]
         return "denied" if _CLAUSE_NEGATION.search(" ".join(clause.split()[-5:])) else "endorsed"
     return "noted"

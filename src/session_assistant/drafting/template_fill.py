@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.formats import NOT_DISCUSSED
-from session_assistant.drafting.risk import risk_findings
+from session_assistant.drafting.risk import is_clinician, risk_findings
 from session_assistant.drafting.session_record import SLOT_BY_KEY
 
 RISK = "risk"
@@ -176,10 +176,22 @@ def replace_parts(text: str, old: Filled, new: Filled, name: str, keys) -> str:
     return text
 
 
+QUOTE_WORDS = 30  # a longer answer is not quoted: the statement stays one readable sentence
+
+
 def accepted_risk_text(item, subject: str = "client") -> str:
-    """The statement an accepted risk item adds to the Risk field (built by rule, never by the model)."""
-    line = getattr(item, "segment_id", None)
-    return risk_findings([item], subject) + (f" (transcript line {line})" if line is not None else "")
+    """The statement an accepted risk item adds to the Risk field (built by rule, never by the model).
+
+    It goes into the signed note, where no transcript is: the client's answer is quoted whole
+    (when short and the client's), never a transcript line number; the item's evidence ids stay
+    in the draft's data for the review panel."""
+    text = risk_findings([item], subject)
+    answer = " ".join(str(getattr(item, "text", "") or "").split())
+    speaker = str(getattr(item, "speaker", "") or "")
+    if (not answer or is_clinician(speaker) or len(answer.split()) > QUOTE_WORDS or '"' in answer
+            or not text.endswith(".") or text.count(".") > 1):
+        return text
+    return f'{text[:-1]} ("{answer}").'
 
 
 def add_line(text: str, line: str) -> str:

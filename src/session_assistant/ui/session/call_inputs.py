@@ -7,7 +7,7 @@ it, so the session screen only asks it (a few lines there).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from session_assistant.errors import UserError
 
@@ -31,6 +31,7 @@ class CallInputs(QWidget):
         self.voices.setRange(1, 8)
         self.voices.setValue(2)
         self.voices.setAccessibleName("Voices in the room")
+        self.voices.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a digit, not the screen
         self.voices.setToolTip("2: you and the client. 3 or more for a couple or family: "
                                "you, Client, Client 2, ...")
         form = QFormLayout(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from session_assistant.ui.common import theme
 from session_assistant.services.speaker_labels import CLIENT, CLINICIAN, speaker_name
@@ -49,10 +49,9 @@ class TranscriptPanel(QWidget):
         self.placeholder.setWordWrap(True)  # the note editor shows this panel in a narrow column
         self.swap_button = QPushButton("S&wap speakers")
         self.swap_button.setToolTip("Clinician and Client were the wrong way round: swap them on every line")
-        self.reassign_button = QToolButton()
-        self.reassign_button.setText("Reassign &line")
+        # A push button with a menu sizes itself for the arrow; a tool button drew it over "line".
+        self.reassign_button = QPushButton("Reassign &line")
         self.reassign_button.setToolTip("Name the speaker of the chosen line")
-        self.reassign_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.reassign_button.setMenu(self._speaker_menu(lambda: self.current_segment()))
         self.locked_reason = QLabel()
         self.locked_reason.setWordWrap(True)
@@ -87,7 +86,8 @@ class TranscriptPanel(QWidget):
         controls.addWidget(self.caption)
         controls.addStretch(1)
         controls.addWidget(self.locked_reason)
-        controls.addWidget(QLabel("Number of voices:"))
+        self.voices_label = QLabel("Number of voices:")
+        controls.addWidget(self.voices_label)
         controls.addWidget(self.voice_count)
         controls.addWidget(self.recount_button)
         controls.addWidget(self.reassign_button)
@@ -100,6 +100,7 @@ class TranscriptPanel(QWidget):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.lines, 1)
         self._editable = False
+        self._show_voices(False)
         if not correctable:  # the note editor shows the transcript as evidence; speakers are fixed on the session page
             for widget in (self.caption, self.swap_button, self.reassign_button, self.locked_reason):
                 widget.hide()
@@ -118,6 +119,7 @@ class TranscriptPanel(QWidget):
             if segment.id == current:
                 self.lines.setCurrentItem(item)
         self._editable = editable and bool(segments)
+        self._show_voices(bool(segments))
         present = {s.speaker for s in segments if s.speaker}
         self._labels = [CLINICIAN, CLIENT] + sorted(p for p in present if p not in (CLINICIAN, CLIENT))
         if present:
@@ -196,6 +198,12 @@ class TranscriptPanel(QWidget):
         self.naming_check.setVisible(bool(text))
 
     # ---- controls ---------------------------------------------------------------------------------
+    def _show_voices(self, shown: bool) -> None:
+        """The voice count is the transcript's: before there is one, a disabled "1" contradicted the
+        recording choice above it ("Voices in the room: 2"), so it is not shown at all."""
+        for widget in (self.voices_label, self.voice_count, self.recount_button):
+            widget.setHidden(not shown)
+
     def _refresh_buttons(self) -> None:
         self.placeholder.setVisible(self.lines.count() == 0)
         self.swap_button.setEnabled(self._editable)
