@@ -41,6 +41,9 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bhope i (?:don'?t|do not|won'?t|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
     r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if i (?:died|was dead|were dead|wasn'?t here|weren'?t here|didn'?t wake up)\b",
     r"\b(?:i'?d|i would) (?:much )?rather (?:just )?not (?:wake up|be here|be alive|be around|exist)\b",
+    # "Maybe it is better if I sleep and I don't wake up." ("better if I don't wake up so early" is sleep talk)
+    r"\b(?:better|easier) if i (?:\w+ ){0,5}?(?:don'?t|do not|didn'?t|did not|never|wouldn'?t|won'?t) wake up\b"
+    r"(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
     # A wish to join someone who has died: "I'd just like to be where he is."
     r"\b(?:i'?d|i would|i) (?:just |really )?(?:like|want|wanted|wish|long) to (?:be|go) where (?:he|she|they) (?:is|are)\b",
     r"\b(?:join|be with) (?:him|her|them)(?: again)? (?:in heaven|up there|on the other side)\b",
