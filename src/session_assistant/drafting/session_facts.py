@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting import therapy_lexicon
-from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, scan_transcript, screening_categories
+from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, is_clinician, scan_transcript, screening_categories
 from session_assistant.drafting.transcript_input import Utterance
 
 # approach -> {technique: patterns}. Techniques are the words a clinician would write.
@@ -261,8 +261,10 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
     for approach, weak in WEAK_TECHNIQUES.items():
         if approach in found and set(found[approach]) <= weak and len(found[approach]) < MIN_WEAK_TECHNIQUES:
             found.pop(approach)
-    if len(found.get("couple work", {})) < MIN_COUPLE_TECHNIQUES:
-        found.pop("couple work", None)  # one "let me slow us down" in a family session is not couple work
+    if len(found.get("couple work", {})) < MIN_COUPLE_TECHNIQUES or not _two_in_the_room(utterances):
+        # One "let me slow us down" in a family session is not couple work; nor is "say that to her" in
+        # an individual session's role-play, where the other person is not in the room.
+        found.pop("couple work", None)
     # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
     if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
         found.pop("suicide risk assessment", None)
@@ -272,6 +274,14 @@ def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
     return [Intervention(approach, [t for t in techniques[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
             for approach in order if approach in found]
+
+
+def _two_in_the_room(utterances: Sequence[Utterance]) -> bool:
+    """Two speakers besides the clinician (a couple, a parent and child), or speakers not named: a
+    diarised recording's labels cannot tell, so it is left to the techniques."""
+    named = {u.speaker.strip().lower() for u in utterances if u.speaker and u.speaker.strip()}
+    others = {name for name in named if not is_clinician(name)}
+    return len(others) >= 2 or not named
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)\s+")
