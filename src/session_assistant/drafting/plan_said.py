@@ -100,9 +100,20 @@ def _continues(utt: Utterance, previous: Utterance | None) -> bool:
     return bool(_GOES_ON.search(text)) or (asked_back and bool(_SETTLES.search(text)))
 
 
+# "..., for the next two weeks, given what came up today. Would you be willing to ...?" (unseen 67): the
+# rest of the cue's sentence says why, the task is the proposal after it.
+_PREAMBLE = re.compile(r"^(?:given|since|because|based on|in light of|after) ", re.I)
+_PROPOSAL = re.compile(r"^(?:would|could|can|will) you (?:be willing|be up for|try|like to try)\b", re.I)
+
+
 def _assignment(utt: Utterance, start: int = 0) -> str:
     rest = " ".join(utt.text[start:].split())
-    text = _words_up_to(_SENTENCES.split(rest), HOMEWORK_MAX_WORDS) if rest else ""
+    sentences = _SENTENCES.split(rest) if rest else []
+    if len(sentences) > 1 and _PREAMBLE.match(sentences[0]):
+        sentences = sentences[1:]
+        if _PROPOSAL.match(sentences[0]) and len(sentences[0].split()) <= HOMEWORK_MAX_WORDS:
+            return sentences[0]
+    text = _words_up_to(sentences, HOMEWORK_MAX_WORDS) if sentences else ""
     return text[0].upper() + text[1:] if text else ""
 
 

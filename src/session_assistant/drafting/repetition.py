@@ -23,6 +23,8 @@ _REPORTING_ADVERBS = {"also", "further", "additionally", "then", "later", "again
 _FEELING_LEAD = _REPORTING | {"is", "was", "were", "are", "been", "be", "started", "began", "kept", "keeps", "felt"}
 _SUBJECTS = {"client", "clinician", "therapist", "she", "he", "they", "patient"}
 _WH = {"how", "what", "why", "whatever"}
+# A person sent or given something: said of a person, the passive needs the thing.
+_NEEDS_WHAT = {"sent", "given", "handed", "provided", "shown", "emailed", "posted", "offered"}
 # A particle that ends a verb phrase is not a dangling preposition: "tell Mike what's going on" (09).
 _PHRASAL_ON = {"going", "goes", "went", "carry", "carried", "move", "moved", "moving", "hold", "holding", "come",
                "coming", "log", "logged", "sign", "signed", "check", "checked", "follow", "followed"}
@@ -77,6 +79,11 @@ def is_unfinished(text: str) -> bool:
         # "The client also mentioned." (58) lacks what was mentioned as much as "The client said." does.
         before = [w for w in words[:-1] if w not in _REPORTING_ADVERBS]
         if before and before[-1] in _SUBJECTS:
+            return True
+    # "The client will be sent." (unseen 67) lacks what is sent; "The letter will be sent." is whole.
+    if words[-1] in _NEEDS_WHAT and len(words) >= 3 and words[-2] in ("be", "being", "been"):
+        subject = words[1] if words[0] in ("the", "this") and len(words) > 1 else words[0]
+        if subject in _SUBJECTS | {"couple", "partner", "partners", "both"}:
             return True
     # "how they were feeling" is whole; "Client reported feeling" lacks the feeling.
     return (len(words) >= 2 and words[-1] == "feeling" and words[-2] in _FEELING_LEAD
