@@ -20,6 +20,7 @@ import re
 from typing import Iterable
 
 from session_assistant.drafting.grounding import SourceIndex, numbers_in
+from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 # The model often cites a line beside the one that holds the fact (a question, the clinician's
 # reflection, a line a few turns on), so a word is looked for within ``AROUND_LINES`` of a cited line;
@@ -32,7 +33,7 @@ UNCITED_SPAN = "uncited_span"
 UNCITED_FREQUENCY = "uncited_frequency"
 UNSAID_FAILURE = "unsaid_failure"
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = QUOTED_SPAN
 
 
 def near_text(source: SourceIndex, evidence: Iterable, lines: int = AROUND_LINES) -> str:

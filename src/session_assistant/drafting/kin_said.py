@@ -24,6 +24,7 @@ import re
 from session_assistant.drafting.client_name import client_name
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 # A relation word and its kind. "child" stands for a son or a daughter, "partner" for a spouse, "sibling"
 # for a brother or sister, "parent" for a mother or father: a general word never contradicts a specific one.
@@ -57,7 +58,7 @@ _NOT_NAMES = {"The", "Then", "And", "But", "She", "Her", "His", "Their", "They",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mum", "Dad", "Mam", "Mom",
               "Not", "Who", "What", "When", "Just", "Like", "Well", "And", "Also", "This", "That", "There"}
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = QUOTED_SPAN
 CONTRADICTED = "contradicted"
 UNSURE = "unsure"
 

@@ -10,10 +10,11 @@ phrase with a settled replacement, "committed suicide", is rewritten to "died by
 from __future__ import annotations
 
 import re
+from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 LABELLING_WORD = "labelling_word"  # flagged, kept: the clinician words it person-first
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = QUOTED_SPAN
 _LABELS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(pattern, re.IGNORECASE), name) for pattern, name in (
     (r"\b(?:drug |heroin |crack |opioid )?addicts?\b", "addict"),
     (r"\bjunk(?:ie|y|ies)\b", "junkie"),

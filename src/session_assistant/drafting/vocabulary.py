@@ -72,6 +72,8 @@ def scale_top(text: str) -> str:
 # A transcriber's stage direction: "(pause)", "[sighs]", "(long pause)"; at the head of a line, or
 # anywhere in it.
 LEADING_STAGE_DIRECTION = re.compile(r"^\s*(?:[(\[][^()\[\]]*[)\]][\s.,]*)+")
+# A span in quotation marks: the client's (or clinician's) own words, which the note's checks leave alone.
+QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]]\s*")
 
 

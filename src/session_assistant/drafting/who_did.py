@@ -29,6 +29,7 @@ from session_assistant.drafting.client_name import client_name
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.kin_said import CONTRADICTED, kin_inverted
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 WRONG_PERSON = "wrong_person"  # withheld
 WHO_UNSURE = "who_unsure"  # flagged, kept
@@ -61,7 +62,7 @@ _NOT_NAMES = {"I", "The", "Then", "And", "But", "So", "Yeah", "Okay", "No", "Yes
               "Client", "Clinician", "Interpreter", "Just", "Well", "Like", "Honestly", "Maybe", "Sorry", "Has", "Have", "Did",
               "Does", "Was", "Were", "Is", "Are", "Had", "Would", "Could"}
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;:!?|]")
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUOTED = QUOTED_SPAN
 _STOP = set("""the and that this with from into onto about them they their him her his she he you your our out off
 then than when what which there here have has had was were will would could should also just very really some any
 over once back down away after before again still""".split())
