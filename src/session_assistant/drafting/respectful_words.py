@@ -10,7 +10,7 @@ phrase with a settled replacement, "committed suicide", is rewritten to "died by
 from __future__ import annotations
 
 import re
-from session_assistant.drafting.vocabulary import QUOTED_SPAN
+from session_assistant.drafting.vocabulary import QUOTED_SPAN, rewrite_outside_quotes
 
 LABELLING_WORD = "labelling_word"  # flagged, kept: the clinician words it person-first
 
@@ -40,7 +40,5 @@ def labelling_words(text: str) -> list[str]:
 
 def died_by_suicide(text: str) -> str:
     """ "committed suicide" (a word from when suicide was a crime) as "died by suicide", outside quotes."""
-    pieces = re.split(r"([\"“][^\"”]*[\"”])", text)
-    return "".join(piece if index % 2 else _COMMITTED.sub(
-        lambda m: "Died by suicide" if m.group(0)[0].isupper() else "died by suicide", piece)
-        for index, piece in enumerate(pieces))
+    return rewrite_outside_quotes(text, lambda piece: _COMMITTED.sub(
+        lambda m: "Died by suicide" if m.group(0)[0].isupper() else "died by suicide", piece))

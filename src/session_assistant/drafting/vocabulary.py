@@ -74,6 +74,12 @@ def scale_top(text: str) -> str:
 LEADING_STAGE_DIRECTION = re.compile(r"^\s*(?:[(\[][^()\[\]]*[)\]][\s.,]*)+")
 # A span in quotation marks: the client's (or clinician's) own words, which the note's checks leave alone.
 QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def rewrite_outside_quotes(text: str, rewrite) -> str:
+    """``text`` with ``rewrite`` applied to each stretch outside quotation marks: quoted words stay as said."""
+    pieces = re.split(f"({QUOTED_SPAN.pattern})", text)
+    return "".join(piece if index % 2 else rewrite(piece) for index, piece in enumerate(pieces))
 STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]]\s*")
 
 
