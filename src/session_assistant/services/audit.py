@@ -59,3 +59,9 @@ class AuditService(Service):
         with self.db.read() as conn:
             return fetch_all(conn, f"{_HISTORY_SQL}{where}ORDER BY a.seq DESC {tail}",
                              (*params, limit) if limit is not None else tuple(params))
+
+    def oldest_at(self) -> str | None:
+        """When the trail began (UTC ISO), None for an empty one."""
+        with self.db.read() as conn:
+            row = conn.execute("SELECT at FROM audit_log ORDER BY seq LIMIT 1").fetchone()
+        return row[0] if row else None

@@ -1,0 +1,56 @@
+"""The audit trail as a list on screen: one row per entry, in the words of ``services.audit_words``.
+
+Shared by the chart's Activity tab (one client) and the practice's audit trail dialog (all of it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from session_assistant.services.audit_words import plain_entry
+from session_assistant.ui.common.widgets import WrappingDelegate
+
+SEQ_ROLE = Qt.ItemDataRole.UserRole  # the entry's number in the trail (tests and the CLI's JSON compare it)
+
+
+def audit_tree(name: str, with_client: bool) -> QTreeWidget:
+    """When | Who | What (| Client): dates and names read whole, the sentence wraps."""
+    tree = QTreeWidget()
+    headers = ("When", "Who", "What") + (("Client",) if with_client else ())
+    tree.setHeaderLabels(headers)
+    tree.setColumnCount(len(headers))
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setAccessibleName(name)
+    tree.setItemDelegate(WrappingDelegate(tree))
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(len(headers)):
+        mode = QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
+    return tree
+
+
+def fill_audit_tree(tree: QTreeWidget, rows: list[dict], clinician: str) -> None:
+    """Replace the tree's rows with ``rows`` (``AuditService.history``'s, newest first)."""
+    with_client = tree.columnCount() > 3
+    tree.setUpdatesEnabled(False)
+    tree.clear()
+    items = []
+    for row in rows:
+        entry = plain_entry(row, clinician)
+        texts = [entry["when"], entry["who"], entry["what"]] + ([entry["client"] or "—"] if with_client else [])
+        item = QTreeWidgetItem(texts)
+        item.setData(0, SEQ_ROLE, entry["seq"])
+        item.setToolTip(2, entry["what"])
+        items.append(item)
+    tree.addTopLevelItems(items)
+    tree.setUpdatesEnabled(True)
+
+
+def shown_rows(tree: QTreeWidget) -> list[list[str]]:
+    """What the clinician reads, row by row (tests, and the look-through script)."""
+    return [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount())] for i in range(tree.topLevelItemCount())]
