@@ -52,6 +52,7 @@ class ChartView(QWidget):
         self.title = heading("Choose a client")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Chart sections")
+        self.tabs.setObjectName("chart_sections")  # the theme narrows its tabs: nine fit on 1024 pixels
         # Overview
         self.fields: dict[str, QLabel] = {}
         demo = QGroupBox("Demographics")

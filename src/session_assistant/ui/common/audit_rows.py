@@ -5,13 +5,24 @@ Shared by the chart's Activity tab (one client) and the practice's audit trail d
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from session_assistant.services.audit_words import plain_entry
 from session_assistant.ui.common.widgets import WrappingDelegate
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole  # the entry's number in the trail (tests and the CLI's JSON compare it)
+WHAT = 2  # the one column that wraps; the others are sized to their text
+
+
+class _WhatWraps(WrappingDelegate):
+    """Only the sentence wraps: a date or a name sized to the column it sizes would fold into one word
+    a line (the column then shrinks to that, and so on)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt name
+        if index.column() == WHAT:
+            return super().sizeHint(option, index)
+        return QStyledItemDelegate.sizeHint(self, option, index)
 
 
 def audit_tree(name: str, with_client: bool) -> QTreeWidget:
@@ -25,11 +36,11 @@ def audit_tree(name: str, with_client: bool) -> QTreeWidget:
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setAccessibleName(name)
-    tree.setItemDelegate(WrappingDelegate(tree))
+    tree.setItemDelegate(_WhatWraps(tree))
     header = tree.header()
     header.setStretchLastSection(False)
     for column in range(len(headers)):
-        mode = QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
+        mode = QHeaderView.ResizeMode.Stretch if column == WHAT else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
     return tree
 
