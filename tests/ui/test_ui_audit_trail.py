@@ -181,3 +181,24 @@ def test_the_cli_lists_the_same_entries_in_the_same_words_as_the_chart(qtbot, re
     tomorrow = (datetime.now() + timedelta(days=1)).date().isoformat()
     later = run_cli("--vault", str(ready_vault.vault_dir), "audit", "list", "--from", tomorrow)
     assert later.returncode == 0 and later.stdout.strip() == "No entries.", later.stdout
+
+
+def test_a_lock_closes_the_audit_trail_and_unlocking_works(qtbot, ready_vault, make_window):
+    """The trail names clients: a lock (idle, or Ctrl+L) must take it off the screen like any chart,
+    also while its check is still running on the vault pool."""
+    from PySide6.QtWidgets import QApplication
+
+    from session_assistant.ui.settings.audit_trail import AuditTrailDialog
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    chart = _open_activity(qtbot, window, window.ctx.practice.clients.list()[0]["id"])
+    chart.activity_tab.whole_trail.click()
+    assert any(isinstance(w, AuditTrailDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    window.lock("idle")
+    qtbot.waitUntil(lambda: window.ctx.practice is None, timeout=15000)
+    qtbot.wait(100)
+    assert not any(isinstance(w, AuditTrailDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    unlock(qtbot, window)
+    chart = _open_activity(qtbot, window, window.ctx.practice.clients.list()[0]["id"])
+    assert _rows(chart.activity_tab.tree)[0][2] == "Opened the chart"
