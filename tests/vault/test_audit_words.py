@@ -85,3 +85,12 @@ def test_times_are_on_the_office_clock_and_a_day_is_the_offices_day(new_york):
     assert (after, before) == ("2026-12-01T05:00:00+00:00", "2026-12-02T05:00:00+00:00")
     assert after <= "2026-12-02T03:00:00+00:00" < before  # the evening entry is on that day
     assert datetime.fromisoformat(before) > datetime.fromisoformat(after)
+
+
+def test_what_an_auditor_needs_from_a_detail_is_kept(new_york):
+    accepted = {"action": "state_accepted",
+                "detail": "continued with the vault as found: database at change 5, record at change 7"}
+    assert audit_words.what(accepted) == ("Continued with a vault older than its last recorded state "
+                                          "(database at change 5, record at change 7)")
+    restored = {"action": "vault_restored", "detail": "from backup created 2026-12-02T03:00:00+00:00"}
+    assert audit_words.what(restored) == "Restored the vault from a backup (the backup of Tue 1 Dec 2026, 22:00)"

@@ -181,6 +181,14 @@ def _extra(action: str, detail: str) -> str:
         return f", with {found.group(1)} signed documents" if found else ""
     if action == "ai_usage_consent_changed" and detail in ("on", "off", "given", "withdrawn"):
         return f": {detail}"
+    if action == "state_accepted" and detail:  # what was given up: an auditor needs the counts
+        return f" ({detail.removeprefix('continued with the vault as found: ')})"
+    if action == "vault_restored":
+        found = re.search(r"from backup created (\S+)", detail)
+        try:
+            return f" (the backup of {when(found.group(1))})" if found else ""
+        except ValueError:
+            return ""
     return ""
 
 
