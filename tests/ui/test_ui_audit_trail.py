@@ -128,12 +128,19 @@ def test_the_practice_audit_trail_filters_by_client_and_days_and_says_it_is_inta
     narrowed = _rows(dialog.tree)
     assert narrowed and {row[3] for row in narrowed} == {name}
     assert len(narrowed) == len(practice.audit_log.history(client["id"]))
+    # The practice's own entries: sign-ins and the like, no client.
+    from session_assistant.ui.settings.audit_trail import PRACTICE
+
+    dialog.client.setCurrentIndex(dialog.client.findData(PRACTICE))
+    own = _rows(dialog.tree)
+    assert own and {row[3] for row in own} == {"—"} and "Signed in" in [row[2] for row in own]
+    assert len(own) + sum(len(practice.audit_log.history(c["id"])) for c in practice.clients.list()) == total
     # Days before the trail began: nothing, said in words.
     dialog.client.setCurrentIndex(0)
     dialog.start.setMinimumDate(QDate(2000, 1, 1))
     dialog.start.setDate(QDate(2020, 1, 1))
     dialog.end.setDate(QDate(2020, 1, 2))
-    assert _rows(dialog.tree) == [] and dialog.count.text() == "No entries for this client on these days."
+    assert _rows(dialog.tree) == [] and dialog.count.text() == "No entries on these days."
     dialog.end.setDate(QDate.currentDate())
     assert len(_rows(dialog.tree)) == total
     dialog.close()
@@ -178,6 +185,8 @@ def test_the_cli_lists_the_same_entries_in_the_same_words_as_the_chart(qtbot, re
     entries = json.loads(listed.stdout)
     assert [e["seq"] for e in entries] == seqs
     assert [e["what"] for e in entries] == [row[2] for row in shown]
+    own = json.loads(run_cli("--vault", str(ready_vault.vault_dir), "--json", "audit", "list", "--practice").stdout)
+    assert own and {e["client_id"] for e in own} == {None} and own[0]["what"] == "Signed in"
     tomorrow = (datetime.now() + timedelta(days=1)).date().isoformat()
     later = run_cli("--vault", str(ready_vault.vault_dir), "audit", "list", "--from", tomorrow)
     assert later.returncode == 0 and later.stdout.strip() == "No entries.", later.stdout

@@ -47,7 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify = audit_actions.add_parser("verify", help="check the hash chain")
     verify.set_defaults(handler=_audit_verify)
     show = audit_actions.add_parser("list", help="recent audit entries, newest first, in the words the window uses")
-    show.add_argument("--client", type=int, help="only what concerns this client's chart")
+    whose = show.add_mutually_exclusive_group()
+    whose.add_argument("--client", type=int, help="only what concerns this client's chart")
+    whose.add_argument("--practice", action="store_true", help="only the practice's own: sign-ins, backups, settings")
     show.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day (this computer's clock)")
     show.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
     show.add_argument("--limit", type=int, default=50)
@@ -137,7 +139,8 @@ def _audit_list(ctx, args) -> int:
     start, end = parse_date(args.start, "--from"), parse_date(args.end, "--to")
     practice = ctx.practice()
     rows = practice.audit_log.history(args.client, start=start and date.fromisoformat(start),
-                                      end=end and date.fromisoformat(end), limit=args.limit)
+                                      end=end and date.fromisoformat(end), limit=args.limit,
+                                      practice_only=args.practice)
     clinician = practice.profile.get().name
     read = [plain_entry(row, clinician) for row in rows]
     raw = ("seq", "at", "actor", "action", "entity", "entity_id", "client_id", "detail")

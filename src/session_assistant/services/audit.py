@@ -37,14 +37,17 @@ class AuditService(Service):
                                    f"{where} ORDER BY seq DESC LIMIT ?", (*params, limit))
 
     def history(self, client_id: int | None = None, *, start: date | None = None, end: date | None = None,
-                limit: int | None = None) -> list[dict]:
+                limit: int | None = None, practice_only: bool = False) -> list[dict]:
         """Entries newest first, each with the client it concerns (also when only its session or note
         names the client), that client's name, the session's date and a questionnaire's instrument.
 
-        ``start`` and ``end`` are calendar days on this computer's clock, both included.
+        ``start`` and ``end`` are calendar days on this computer's clock, both included;
+        ``practice_only``: the entries about no client (sign-ins, backups, settings).
         """
         clauses, params = [], []
-        if client_id is not None:
+        if practice_only:
+            clauses.append("COALESCE(a.client_id, ap.client_id, n.client_id) IS NULL")
+        elif client_id is not None:
             clauses.append("COALESCE(a.client_id, ap.client_id, n.client_id) = ?")
             params.append(client_id)
         after, before = utc_bounds(start, end)

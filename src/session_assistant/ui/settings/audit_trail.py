@@ -23,6 +23,8 @@ from session_assistant.ui.settings.audit_trail_view import AuditTrailView
 
 SHOWN_AT_MOST = 2000  # a list longer than this is slow to build and nobody reads it: narrow the days
 ALL_CLIENTS = "All clients and the practice"
+PRACTICE_ONLY = "The practice: sign-ins, backups, settings"
+PRACTICE = -1  # the combo's data for PRACTICE_ONLY (client ids are positive)
 
 
 def integrity_words(report) -> tuple[str, bool]:
@@ -42,6 +44,7 @@ class AuditTrailDialog(AuditTrailView):
         self._ctx = ctx
         self._clinician = ctx.practice.profile.get().name
         self.client.addItem(ALL_CLIENTS, None)
+        self.client.addItem(PRACTICE_ONLY, PRACTICE)
         for row in ctx.practice.clients.list():
             self.client.addItem(f"{row['last_name']}, {row['first_name']}", row["id"])
         self.client.setCurrentIndex(max(0, self.client.findData(client_id)) if client_id is not None else 0)
@@ -66,14 +69,16 @@ class AuditTrailDialog(AuditTrailView):
             self.tree.clear()
             self.count.setText("No entries: “From” is after “To”.")
             return
-        rows = self._ctx.practice.audit_log.history(self.client.currentData(), start=start, end=end,
-                                                    limit=SHOWN_AT_MOST + 1)
+        chosen = self.client.currentData()
+        rows = self._ctx.practice.audit_log.history(None if chosen == PRACTICE else chosen, start=start, end=end,
+                                                    limit=SHOWN_AT_MOST + 1, practice_only=chosen == PRACTICE)
         fill_audit_tree(self.tree, rows[:SHOWN_AT_MOST], self._clinician)
         if len(rows) > SHOWN_AT_MOST:
             self.count.setText(f"The newest {SHOWN_AT_MOST:,} entries of these days; choose a later “To” "
                                "day or a client to see older ones.")
         elif not rows:
-            self.count.setText("No entries for this client on these days.")
+            self.count.setText("No entries on these days." if chosen in (None, PRACTICE)
+                               else "No entries for this client on these days.")
         else:
             self.count.setText("1 entry." if len(rows) == 1 else f"{len(rows):,} entries.")
 
