@@ -63,6 +63,9 @@ def main() -> int:
     window = build_window(_practice_written_days_ago())
     window.resize(args.width, args.height - 28)  # the window manager's title bar
     window.show()
+    window.unlock_page.passphrase.setText("a mistyped passphrase")  # shown in the trail, in the error colour
+    window.unlock_page.unlock_button.click()
+    wait_until(app, lambda: window.unlock_page.unlock_button.isEnabled(), 30)
     window.unlock_page.passphrase.setText(PASSPHRASE)
     window.unlock_page.unlock_button.click()
     wait_until(app, lambda: window.workspace is not None, 30)

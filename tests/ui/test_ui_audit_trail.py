@@ -211,3 +211,29 @@ def test_a_lock_closes_the_audit_trail_and_unlocking_works(qtbot, ready_vault, m
     unlock(qtbot, window)
     chart = _open_activity(qtbot, window, window.ctx.practice.clients.list()[0]["id"])
     assert _rows(chart.activity_tab.tree)[0][2] == "Opened the chart"
+
+
+def test_wrong_passphrases_stand_out_in_the_practice_trail(qtbot, ready_vault, make_window):
+    """Two wrong passphrases before a sign-in: the trail says so in words, in the error colour and bold,
+    so it is not one more grey line among the chart openings."""
+    from session_assistant.ui.common import theme
+    from session_assistant.ui.settings.audit_trail import AuditTrailDialog
+
+    window = make_window(ready_vault)
+    for _ in range(2):
+        window.unlock_page.passphrase.setText("not the passphrase")
+        window.unlock_page.unlock_button.click()
+        qtbot.waitUntil(lambda: window.unlock_page.unlock_button.isEnabled(), timeout=15000)
+    unlock(qtbot, window)
+    dialog = AuditTrailDialog(window.ctx, window.workspace)
+    qtbot.addWidget(dialog)
+    tree = dialog.tree
+    found = [i for i in range(tree.topLevelItemCount())
+             if tree.topLevelItem(i).text(2) == "2 wrong passphrases were tried before this sign-in"]
+    assert found, _rows(tree)[:4]
+    item = tree.topLevelItem(found[0])
+    assert item.font(2).bold() and item.foreground(2).color().name().upper() == theme.colours().error.upper()
+    ordinary = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                    if tree.topLevelItem(i).text(2) == "Signed in")
+    assert not ordinary.font(2).bold()
+    qtbot.waitUntil(lambda: dialog.checked is not None, timeout=15000)

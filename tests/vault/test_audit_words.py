@@ -64,9 +64,12 @@ def test_the_session_and_the_questionnaire_are_named_but_no_hash_or_recording_id
                               "detail": "recording 3f9c1e2a-77aa; reason requested"})
     assert shred == "Deleted the session's audio of Mon 30 Nov 2026 for good"
     assert audit_words.what({"action": "unlock_failed", "detail": "3 failed attempt(s), last at 2026-12-01T08:00"}) \
-        == "Wrong passphrase tried before this sign-in (3 wrong)"
+        == "3 wrong passphrases were tried before this sign-in"
+    assert audit_words.what({"action": "unlock_failed", "detail": "1 failed attempt(s), last at 2026-12-01T08:00"}) \
+        == "1 wrong passphrase was tried before this sign-in"
     assert audit_words.who({"actor": "system"}, "Dr A") == "Session Assistant (automatic)"
     assert audit_words.who({"actor": "clinician"}, "Dr A") == "Dr A"
+    assert audit_words.who({"actor": "system", "action": "unlock_failed"}, "Dr A") == "Someone not signed in"
 
 
 @pytest.fixture
@@ -94,3 +97,7 @@ def test_what_an_auditor_needs_from_a_detail_is_kept(new_york):
                                           "(database at change 5, record at change 7)")
     restored = {"action": "vault_restored", "detail": "from backup created 2026-12-02T03:00:00+00:00"}
     assert audit_words.what(restored) == "Restored the vault from a backup (the backup of Tue 1 Dec 2026, 22:00)"
+
+
+def test_the_entries_worth_a_look_are_ones_the_app_writes():
+    assert audit_words.ATTENTION <= _written_actions()

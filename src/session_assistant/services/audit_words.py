@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timezone
 
 SYSTEM_WHO = "Session Assistant (automatic)"
+NOT_SIGNED_IN = "Someone not signed in"
 
 # action -> sentence. Filled from the entry: "{of}" / "{on}" a session's date (" of Mon 30 Nov 2026",
 # " on Mon 30 Nov 2026 at 14:00"), "{thing}" a questionnaire's name (" (PHQ-9)").
@@ -85,7 +86,7 @@ _ACTIONS = {
     # the practice
     "vault_created": "Created the practice's vault",
     "unlock": "Signed in",
-    "unlock_failed": "Wrong passphrase tried before this sign-in",
+    "unlock_failed": "Wrong passphrases were tried before this sign-in",  # with a count: see what()
     "unlock_attempts_record_lost": "The record of failed sign-ins was found deleted or replaced",
     "unlock_attempts_record_damaged": "The record of failed sign-ins was found damaged",
     "audit_pending_altered": "Sign-in entries waiting to be recorded were found altered and dropped",
@@ -107,6 +108,12 @@ _ACTIONS = {
 }
 
 _INSTRUMENTS = {"phq9": "PHQ-9", "gad7": "GAD-7"}
+
+# Entries a clinician should notice among hundreds of ordinary ones (the window shows them in the
+# error colour): someone tried passphrases, records were found tampered with or lost, audio was lost.
+ATTENTION = frozenset({"unlock_failed", "unlock_attempts_record_lost", "unlock_attempts_record_damaged",
+                       "audit_pending_altered", "state_accepted", "backup_failed", "recording_file_missing",
+                       "recording_shredded_untranscribed", "passphrase_reset_with_recovery_key"})
 
 
 def local_time(at: str) -> datetime:
@@ -135,6 +142,8 @@ def utc_bounds(start: date | None, end: date | None) -> tuple[str | None, str | 
 
 
 def who(entry: dict, clinician: str = "") -> str:
+    if entry.get("action") == "unlock_failed":  # written by the app at the next sign-in; who typed is unknown
+        return NOT_SIGNED_IN
     if entry.get("actor") == "system":
         return SYSTEM_WHO
     return clinician or "The clinician"
@@ -160,6 +169,10 @@ def what(entry: dict) -> str:
     thing = f" ({_INSTRUMENTS.get(instrument, instrument.upper())})" if instrument else ""
     of, on = _session_words(entry.get("session_starts_at"))
     words = _ACTIONS.get(action)
+    tried = re.match(r"(\d+) failed attempt", entry.get("detail") or "") if action == "unlock_failed" else None
+    if tried:
+        count = int(tried.group(1))
+        return (f"{count} wrong passphrase{'s were' if count != 1 else ' was'} tried before this sign-in")
     if words is None:  # an event this version has no words for yet: still readable, never hidden
         words = action.replace("_", " ").strip().capitalize() or "Unnamed event"
     return words.format(thing=thing, of=of, on=on) + _extra(action, entry.get("detail") or "")
@@ -167,9 +180,6 @@ def what(entry: dict) -> str:
 
 def _extra(action: str, detail: str) -> str:
     """The part of a stored detail worth reading (never hashes or random ids)."""
-    if action == "unlock_failed":
-        found = re.match(r"(\d+) failed attempt", detail)
-        return f" ({found.group(1)} wrong)" if found else ""
     if action == "unlock" and "recovery" in detail:
         return " with the recovery key"
     if action == "transcript_viewed" and detail == "partial":
@@ -200,4 +210,4 @@ def client_name(entry: dict) -> str:
 def plain_entry(entry: dict, clinician: str = "") -> dict:
     """The entry as read: when, who, what, about whom (the UI's row and the CLI's line)."""
     return {"seq": entry["seq"], "when": when(entry["at"]), "who": who(entry, clinician), "what": what(entry),
-            "client": client_name(entry)}
+            "client": client_name(entry), "attention": entry.get("action") in ATTENTION}

@@ -6,9 +6,11 @@ Shared by the chart's Activity tab (one client) and the practice's audit trail d
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from session_assistant.services.audit_words import plain_entry
+from session_assistant.ui.common import theme
 from session_assistant.ui.common.widgets import WrappingDelegate
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole  # the entry's number in the trail (tests and the CLI's JSON compare it)
@@ -51,12 +53,19 @@ def fill_audit_tree(tree: QTreeWidget, rows: list[dict], clinician: str) -> None
     tree.setUpdatesEnabled(False)
     tree.clear()
     items = []
+    notice = QBrush(QColor(theme.colours().error))
     for row in rows:
         entry = plain_entry(row, clinician)
         texts = [entry["when"], entry["who"], entry["what"]] + ([entry["client"] or "—"] if with_client else [])
         item = QTreeWidgetItem(texts)
         item.setData(0, SEQ_ROLE, entry["seq"])
-        item.setToolTip(2, entry["what"])
+        item.setToolTip(WHAT, entry["what"])
+        if entry["attention"]:  # a failed sign-in, a lost record, lost audio: not one more grey line
+            item.setForeground(WHAT, notice)
+            font = item.font(WHAT)
+            font.setBold(True)
+            item.setFont(WHAT, font)
+            item.setToolTip(WHAT, f"Worth a look: {entry['what']}")
         items.append(item)
     tree.addTopLevelItems(items)
     tree.setUpdatesEnabled(True)
