@@ -72,10 +72,12 @@ def test_every_screen_fits_1024_by_600(qtbot, tmp_path, ready_vault, make_window
 
     from session_assistant.ui.common.dialogs import AddendumDialog, NewAppointmentDialog, NewClientDialog
     from session_assistant.ui.settings.settings_dialog import SettingsDialog
+    from session_assistant.ui.settings.audit_trail import AuditTrailDialog
     from session_assistant.ui.shell.shortcuts_help import ShortcutsDialog
 
     for dialog in (NewClientDialog(practice, window), NewAppointmentDialog(practice, workspace.agenda.today()),
-                   AddendumDialog(window), SettingsDialog(window.ctx, window), ShortcutsDialog(window)):
+                   AddendumDialog(window), SettingsDialog(window.ctx, window), ShortcutsDialog(window),
+                   AuditTrailDialog(window.ctx, window)):
         dialog.show()
         QApplication.processEvents()
         need = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())

@@ -10,6 +10,7 @@ CLI in fresh processes against real vault files.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -194,7 +195,10 @@ def test_a_lost_or_damaged_wal_tail_is_refused_never_intact(fresh_vault, damage)
     verified = cli(fresh_vault, "audit", "verify")
     assert verified.returncode == 0 and "intact" in verified.stdout
     audit = cli(fresh_vault, "audit", "list", "--limit", "10")  # the sign-in may add a lost-record row
-    assert "state_accepted" in audit.stdout and "record at change" in audit.stdout
+    assert "Continued with a vault older than its last recorded state (database at change" in audit.stdout
+    assert "record at change" in audit.stdout
+    listed = json.loads(cli(fresh_vault, "--json", "audit", "list", "--limit", "10").stdout)
+    assert "state_accepted" in [entry["action"] for entry in listed]
     assert cli(fresh_vault, "clients", "list").returncode == 0
 
 

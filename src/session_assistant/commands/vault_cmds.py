@@ -46,8 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     audit_actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
     verify = audit_actions.add_parser("verify", help="check the hash chain")
     verify.set_defaults(handler=_audit_verify)
-    show = audit_actions.add_parser("list", help="recent audit entries")
-    show.add_argument("--client", type=int)
+    show = audit_actions.add_parser("list", help="recent audit entries, newest first, in the words the window uses")
+    whose = show.add_mutually_exclusive_group()
+    whose.add_argument("--client", type=int, help="only what concerns this client's chart")
+    whose.add_argument("--practice", action="store_true", help="only the practice's own: sign-ins, backups, settings")
+    show.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day (this computer's clock)")
+    show.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
     show.add_argument("--limit", type=int, default=50)
     show.set_defaults(handler=_audit_list)
 
@@ -127,5 +131,20 @@ def _audit_verify(ctx, args) -> int:
 
 
 def _audit_list(ctx, args) -> int:
-    ctx.emit(ctx.practice().audit_log.entries(args.client, args.limit))
+    from datetime import date
+
+    from session_assistant.services.audit_words import plain_entry
+    from session_assistant.services.base import parse_date
+
+    start, end = parse_date(args.start, "--from"), parse_date(args.end, "--to")
+    practice = ctx.practice()
+    rows = practice.audit_log.history(args.client, start=start and date.fromisoformat(start),
+                                      end=end and date.fromisoformat(end), limit=args.limit,
+                                      practice_only=args.practice)
+    clinician = practice.profile.get().name
+    read = [plain_entry(row, clinician) for row in rows]
+    raw = ("seq", "at", "actor", "action", "entity", "entity_id", "client_id", "detail")
+    ctx.emit([{**{key: row[key] for key in raw}, "what": entry["what"]} for row, entry in zip(rows, read)],
+             lambda: "\n".join(f"{e['when']}  {e['who']}: {e['what']}" + (f"  ({e['client']})" if e["client"] else "")
+                               for e in read) or "No entries.")
     return 0

@@ -48,6 +48,8 @@ class ChartPage(ChartView):
         for editor in (self.assessments_tab, self.plan_tab, self.diagnoses_tab, self.client_tab):
             editor.changed.connect(lambda editor=editor: self._on_chart_edited(editor))
         self.summary_tab.set_context(ctx)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.activity_tab.trail_requested.connect(self._on_trail_requested)
         self.refresh_clients()
         self._open(None)
 
@@ -154,6 +156,7 @@ class ChartPage(ChartView):
                               ("Client", self.client_tab.fill(practice, client_id))):
             self.tabs.setTabEnabled(self.optional_tabs[title], filled)
             self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
+        self.activity_tab.fill(practice, client_id)  # after the audited view: its own opening is listed
 
     def _refresh_overview(self) -> None:
         """The overview and notes again after an edit in this chart (the same view: not audited again)."""
@@ -211,6 +214,16 @@ class ChartPage(ChartView):
         if editor is self.client_tab:
             self.refresh_clients()
         self._refresh_overview()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        """The Activity tab again each time it is shown: what was done since the chart opened is listed."""
+        if self.tabs.currentWidget() is self.activity_tab and self.client_id is not None:
+            self.activity_tab.fill(self._ctx.practice, self.client_id)
+
+    def _on_trail_requested(self, client_id: int) -> None:
+        from session_assistant.ui.settings.audit_trail import AuditTrailDialog
+
+        AuditTrailDialog(self._ctx, self, client_id=client_id).open()
 
     def _on_open_note_clicked(self) -> None:
         item = self.notes.currentItem() or self.notes.topLevelItem(0)

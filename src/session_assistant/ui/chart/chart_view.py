@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
 
+from session_assistant.ui.chart.activity_tab import ActivityTab
 from session_assistant.ui.chart.assessments_tab import AssessmentsTab
 from session_assistant.ui.chart.chart_records import TextTab
 from session_assistant.ui.chart.client_editor import ClientEditor
@@ -51,6 +52,7 @@ class ChartView(QWidget):
         self.title = heading("Choose a client")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Chart sections")
+        self.tabs.setObjectName("chart_sections")  # the theme narrows its tabs: nine fit on 1024 pixels
         # Overview
         self.fields: dict[str, QLabel] = {}
         demo = QGroupBox("Demographics")
@@ -131,6 +133,8 @@ class ChartView(QWidget):
             self.optional_tabs[title] = index
             self.tabs.setTabEnabled(index, False)
             self.tabs.setTabToolTip(index, NOT_YET)
+        self.activity_tab = ActivityTab()
+        self.tabs.addTab(self.activity_tab, "Activity")  # the audit trail of this chart
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

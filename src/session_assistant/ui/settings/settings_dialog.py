@@ -35,6 +35,7 @@ class SettingsDialog(SettingsView):
         self.new_pass.textChanged.connect(self.meter.update_for)
         self.change_pass.clicked.connect(self._on_change_pass_clicked)
         self.backup_button.clicked.connect(self._on_backup_clicked)
+        self.audit_button.clicked.connect(self._on_audit_clicked)
         self.privacy_busy.cancel_clicked.connect(lambda: self._worker and self._worker.cancel())
         self.whisper_model.currentIndexChanged.connect(self._on_models_changed)
         self.note_model.currentIndexChanged.connect(self._on_models_changed)
@@ -98,6 +99,12 @@ class SettingsDialog(SettingsView):
         vault = self._ctx.practice.vault
         # The save dialog already asked before replacing; the vault folder is still refused.
         self._run(lambda p, t: vault.backup(Path(file), force=True), "Writing an encrypted backup…", "Backup written.")
+
+    def _on_audit_clicked(self) -> None:
+        from session_assistant.ui.settings.audit_trail import AuditTrailDialog
+
+        self.audit_trail = AuditTrailDialog(self._ctx, self)
+        self.audit_trail.open()
 
     def _run(self, fn, message: str, done_text: str) -> None:
         if self._worker is not None:

@@ -79,10 +79,17 @@ class SettingsView(QDialog):
         row.addWidget(self.backup_button)
         row.addStretch(1)
         backup_layout.addLayout(row)
+        audit_box = QGroupBox("Audit trail")
+        self.audit_button = QPushButton("Show the audit trai&l…")
+        audit_text = QLabel("Every sign-in, opening and change is recorded, and cannot be altered unnoticed.")
+        audit_text.setWordWrap(True)
+        audit_row = QHBoxLayout(audit_box)
+        audit_row.addWidget(audit_text, 1)
+        audit_row.addWidget(self.audit_button)
         self.privacy_message = QLabel()
         self.privacy_message.setWordWrap(True)
         self.privacy_busy = BusyPanel()
-        for item in (self.ai_consent, lock_row, retention, pass_box, backup_box, self.privacy_message,
+        for item in (self.ai_consent, lock_row, retention, pass_box, backup_box, audit_box, self.privacy_message,
                      self.privacy_busy):
             privacy_layout.addLayout(item) if isinstance(item, QFormLayout) else privacy_layout.addWidget(item)
         privacy_layout.addStretch(1)
