@@ -104,6 +104,8 @@ PLANNED_MIN_WORDS = 6
 # "We can work on that together." names no work: its object is a pronoun for something said before.
 _VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: together| then)?[.!]?$", re.I)
 PLANNED_MAX = 2
+# "That's a belief we can look at." ends on its preposition: the work it names is the sentence before.
+_DANGLING = re.compile(r"\b(?:at|on|with|about|to|for|into|of|over|through|around)[.!]?$", re.I)
 # Work for the rest of this session is not the plan: "We'll do that in a minute." (31, said before the
 # safety plan was written in the room).
 _LATER_TODAY = re.compile(IN_ROOM_NOW.pattern + r"|\bbefore you (?:go|leave)\b", re.I)
@@ -129,7 +131,8 @@ def _planned(sentences: list[str], n: int) -> str | None:
         return None
     match = _WE_WILL.search(sentence)
     if match:
-        return sentence[match.start():]
+        planned = sentence[match.start():]
+        return None if _DANGLING.search(planned) else planned
     if not (_NEXT_WORK.search(sentence) and _WE_WORK.search(sentence)) or _NOT_WORK.search(sentence):
         return None
     after = sentences[n + 1] if n + 1 < len(sentences) else ""
@@ -173,6 +176,8 @@ _MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me 
 # "I'll send that this week" right after the offer it answers names nothing new.
 _POINTS_BACK = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: \w+)? (?:that|it|them|this)\b", re.I)
 TASK_SAME_SHARE = 0.5
+# "(laughs) I'll send ten." answers a joke: a task names whom it reaches or what it is, in more than a word.
+_NAMES_NO_ERRAND = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: to)? (?!(?:you|him|her|them|us|today|tonight|tomorrow|later|soon|\w+day)\b)(?-i:[a-z])\w*[\s,]*$", re.I)
 _RECAP = re.compile(r"\b(?:to )?(?:summari[sz]e|sum up|recap)\b", re.I)
 
 
@@ -187,6 +192,8 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
             continue  # a closing recap says the tasks again
         for match in _I_WILL.finditer(utt.text):
             if _POINTS_BACK.match(match.group(0)) and any(ids[-1] >= utt.id - 3 for _, ids in found):
+                continue
+            if _NAMES_NO_ERRAND.match(match.group(0)):
                 continue
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)

@@ -29,6 +29,7 @@ from session_assistant.drafting.client_name import client_name
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.kin_said import CONTRADICTED, kin_inverted
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.task_doer import clinician_errand_given_to_client
 from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 WRONG_PERSON = "wrong_person"  # withheld
@@ -188,6 +189,7 @@ def who_inverted(text: str, source: SourceIndex) -> list[str]:
     if not (source.utterances and source.utterances[0].speaker):
         return []
     flags = [f"{WRONG_PERSON if how == CONTRADICTED else WHO_UNSURE}:{said}" for how, said in kin_inverted(text, source)]
+    flags += [f"{WRONG_PERSON}:clinician's {kind}" for kind in clinician_errand_given_to_client(text, source.utterances)]
     plain = _QUOTED.sub(" ", text)
     tokens = _TOKENS.findall(plain)
     said: dict[str, list[tuple[str, set[str]]]] | None = None
