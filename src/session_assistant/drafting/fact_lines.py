@@ -14,14 +14,15 @@ from session_assistant.drafting.assessment_said import (assessment_lines, goal_p
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
 from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
-from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, homework_review, reflected_amounts,
-                                                       reflected_sentence, review_sentence)
+from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, reflected_amounts,
+                                                       reflected_sentence)
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
+from session_assistant.drafting.homework_reviewed import homework_reviews, reviews_sentence
 from session_assistant.drafting.homework_week import ideas_named, ideas_sentence
 from session_assistant.drafting.work_taken_up import (reactions, reactions_sentence, recognitions, recognitions_sentence,
                                                       taken_up_sentence, work_taken_up)
@@ -151,9 +152,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
-        review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
-        if review:
-            lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
+        # Each of last time's tasks reviewed (a record has its own review slot).
+        reviews = homework_reviews(source.utterances, chart.last_plan.text if chart and chart.last_plan else "") if plan_said else []
+        if reviews:
+            lines.append(_rule_line(fmt, "last_plan", reviews_sentence(reviews), _cited(reviews)))
         work = room_work(source.utterances, [i.approach for i in found])
         if work:  # what was done in the room, read from what the clinician's lines do
             lines.append(_rule_line(fmt, "interventions", room_work_sentence(work), room_work_ids(work)))

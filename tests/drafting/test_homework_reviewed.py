@@ -1,0 +1,87 @@
+"""Last time's tasks reviewed in the Subjective, each in the client's words: reviews asked in other
+words than "did you do the homework", a second task taken up with "And ...?", and the client's own
+report of a task the chart's last plan names. Inputs are written for this test, not taken from the
+evaluation sessions."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.homework_reviewed import homework_reviews
+from session_assistant.drafting.transcript_input import parse_transcript
+
+# Padding after the review: the plan of a session comes in its last part.
+_REST = ["Clinician: Let's turn to this week's plan.", "Client: Okay."] * 6
+
+
+def _session(*lines: str):
+    return parse_transcript("\n".join([*lines, *_REST]))
+
+
+TWO_TASKS = _session(
+    "Clinician: Good to see you, Priya. Last time we settled on two things: the swimming on Wednesday, and texting your cousin. How did those go?",
+    "Client: I went to the pool. Only stayed in for ten minutes though.",
+    "Clinician: What got in the way?",
+    "Client: It was busy and I felt everyone was watching me.",
+    "Clinician: That sounds hard.",
+    "Client: It was.",
+    "Clinician: And your cousin?",
+    "Client: I didn't text her. I typed it out three times and deleted it.",
+)
+
+
+def test_two_tasks_reviewed_are_both_quoted_in_the_clients_words():
+    assert homework_reviews(TWO_TASKS) == [
+        ("I went to the pool. Only stayed in for ten minutes though.", [0, 1]),
+        ("I didn't text her. I typed it out three times and deleted it.", [6, 7]),
+    ]
+
+
+def test_the_review_lands_in_the_subjective_as_one_line():
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(TWO_TASKS), None, "client")
+    review = [line for line in lines if line.text.startswith("Homework from last time")]
+    assert [(line.section, line.evidence) for line in review] == [("subjective", [0, 1, 6, 7])]
+    assert review[0].text == ('Homework from last time, in the client\'s words: "I went to the pool. Only stayed in for ten '
+                              'minutes though."; "I didn\'t text her. I typed it out three times and deleted it."')
+
+
+def test_a_review_asked_as_tell_me_how_it_went_without_naming_last_time():
+    session = _session(
+        "Clinician: So tell me how it went. You were going to write the worries down and look at them after tea.",
+        "Client: I did it most days. Five, I think. The list got shorter by Friday.",
+    )
+    assert homework_reviews(session) == [("I did it most days. Five, I think. The list got shorter by Friday.", [0, 1])]
+
+
+def test_a_task_named_on_its_own_is_a_review():
+    session = _session(
+        "Clinician: Right, that's the scores done. And the sleep diary?",
+        "Client: Filled it in on four nights. I kept forgetting at the weekend.",
+    )
+    assert homework_reviews(session) == [("Filled it in on four nights. I kept forgetting at the weekend.", [0, 1])]
+
+
+def test_the_clients_own_report_of_a_planned_task_counts_with_the_chart():
+    session = _session(
+        "Clinician: Hello Tom, how are things?",
+        "Client: Busy. But I did the evening walk, three times with the dog.",
+    )
+    chart = ChartContext.from_json({"last_plan": {"text": "Behavioural activation: evening walk three times a week."}})
+    assert homework_reviews(session, chart.last_plan.text) == [("But I did the evening walk, three times with the dog.", [1])]
+    assert homework_reviews(session) == []  # without the plan, nothing says the walk was a task
+
+
+def test_questions_about_the_answer_or_the_measure_are_no_review():
+    session = _session(
+        "Clinician: Did you fill in the questionnaire in the waiting room?",
+        "Client: Yes, here it is, all of it done.",
+        "Clinician: Thanks. Last week you kept a note of the panics. What did you write for the main thought?",
+        "Client: That I would pass out in the queue and nobody would help.",
+        "Clinician: And did you pass out?",
+        "Client: No. I never have, actually.",
+        "Clinician: And the ones at work?",
+        "Client: Those were worse than the ones at home, I think.",
+    )
+    assert homework_reviews(session) == []
