@@ -14,6 +14,7 @@ from session_assistant.drafting.assessment_said import (assessment_lines, goal_p
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
 from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
+from session_assistant.drafting.checked_in import check_ins
 from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, reflected_amounts,
                                                        reflected_sentence)
 from session_assistant.drafting.draft_result import DraftSentence
@@ -150,6 +151,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
         answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
+        # ... and how sleep, work or a symptom is going, as the client answered the clinician's check-in
+        answered = sorted(answered + check_ins(source.utterances, _cited(amounts + answered), mentions_risk),
+                          key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
         # Each of last time's tasks reviewed (a record has its own review slot).
