@@ -47,8 +47,15 @@ def test_the_check_ins_join_the_clients_account_in_the_subjective():
 def test_a_name_after_the_question_and_a_statement_after_it_still_ask_about_work():
     session = _session("Clinician: We can leave that there. How are things with work, Jo? You were off last time.",
                        "Client: Back three days a week now. The manager has been decent about it.")
-    assert check_ins(session) == [("How are things with work, Jo?",
+    assert check_ins(session) == [("How are things with work, Jo? You were off last time.",
                                    "Back three days a week now. The manager has been decent about it.", [0, 1])]
+
+
+def test_asked_leave_to_ask_about_a_part_of_life_with_what_it_stands_on():
+    session = _session("Clinician: Can I ask about drinking this week? You said Fridays were the hardest.",
+                       "Client: Still Fridays. Four or five pints after work, then home.")
+    assert check_ins(session) == [("Can I ask about drinking this week? You said Fridays were the hardest.",
+                                   "Still Fridays. Four or five pints after work, then home.", [0, 1])]
 
 
 def test_no_check_in_in_a_risk_question_the_whole_week_or_a_sentence_about_dying():

@@ -25,16 +25,19 @@ from session_assistant.drafting.wording import words_up_to
 CHECK_INS_MAX = 2
 ANSWER_WORDS = 22
 ANSWER_MIN_WORDS = 4
+QUESTION_WORDS = 20
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NAME = r"(?:,\s+[A-Z][a-z]+)?"  # "How are things with work, Sophie?"
 _OPENING = r"^(?:(?:and|so|okay|ok|right|now),?\s+)*"
 # "How's the sleep been?", "How are things with Mandy at the moment?", "How have you been sleeping?",
-# "And sleep in general?"
+# "And sleep in general?", "Can I ask about food this week?"
 _CHECK_IN = re.compile(
     _OPENING + r"(?:how have you been (?P<doing>sleeping|eating|feeling in yourself|managing (?:at )?\w+)"
     r"|how(?:'s| is| are| has| have| was| were)\s+(?:things (?:with|at)\s+)?(?P<thing>(?:the |your |you two)?[\w' ]{2,25}?)"
     r"(?:\s+(?:been|going|doing|at the moment|lately|these days|this week|otherwise|now|since))*"
-    r"|and (?:the |your )?(?P<general>[\w']+(?: [\w']+)?) in general)" + _NAME + r"\?$", re.I)
+    r"|and (?:the |your )?(?P<general>[\w']+(?: [\w']+)?) in general"
+    r"|(?:can|could|may) I ask (?:you )?about (?:the |your )?(?P<asked>[\w']+(?: [\w']+)??)(?: this week| lately| at the moment| now)?)"
+    + _NAME + r"\?", re.I)
 # The week, the person or what was just said: not one part of life.
 _WHOLE = re.compile(r"^(?:the |your )?(?:week|weekend|day|today|last \w+ \w+|last \w+|everything(?: else)?|the last \w+ weeks?"
                     r"|life)$|^(?:you(?! two)|things|it|that|this|those|these|they|he|she|we)\b|\bto \w+$", re.I)
@@ -57,10 +60,16 @@ def check_ins(utterances: Sequence[Utterance], taken: Sequence[int] = (),
         if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or asks_about_risk(utt)
                 or utt.id in taken or answer.id in taken):
             continue
-        asked = [s for s in _SENTENCE.split(" ".join(utt.text.split())) if s.endswith("?")]
-        question = asked[-1] if asked else ""
+        sentences = [s for s in _SENTENCE.split(" ".join(utt.text.split())) if s]
+        at = max((k for k, s in enumerate(sentences) if s.endswith("?")), default=None)
+        question = sentences[at] if at is not None else ""
         match = _CHECK_IN.search(question)
-        thing = match and (match.group("thing") or match.group("doing") or match.group("general") or "").strip()
+        # What the question stands on, said right after it ("Last time you said you skip breakfast."), goes with it.
+        told_after = " ".join(sentences[at + 1:]) if at is not None else ""
+        if told_after and len((question + " " + told_after).split()) <= QUESTION_WORDS:
+            question += " " + told_after
+        thing = match and (match.group("thing") or match.group("doing") or match.group("general") or match.group("asked")
+                           or "").strip()
         if not match or not thing or _WHOLE.match(thing):
             continue
         said = words_up_to([s for s in _SENTENCE.split(" ".join(answer.text.split())) if s], ANSWER_WORDS,
