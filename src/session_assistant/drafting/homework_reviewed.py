@@ -33,7 +33,7 @@ from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
 REVIEWS_MAX = 3
-REVIEWS_WORDS = 55  # all the answers quoted together: a review, not the session retold
+REVIEWS_WORDS = 45  # all the answers quoted together: a review, not the session retold
 ANSWER_WORDS = 25
 ANSWER_MIN_WORDS = 4  # "Yeah. Here." hands the diary over; it says nothing of how it went
 FOLLOW_UP_LINES = 6  # "And Alan?" within this many lines after the answer before it (a "What happened?" or two between)
@@ -62,7 +62,7 @@ _NOT_A_TASK = re.compile(r"\b(?:you|did|do|does|was|were|is|are|had|hadn't|has|h
 _BARE_TASK = re.compile(r"(?:^|[.!?]\s+)(?:and|what about|how about) (?:the |your )(?:[\w'-]+ ){0,3}(?:" + _TASK_NAMES
                         + r")\?$", re.I)
 # The client's own report of a task early in the session: "I did the calm place most nights."
-_CLIENT_DID = re.compile(r"\bI (?:did|went|managed|tried|kept|wrote|read|rang|called|phoned|practi[sc]ed|used|listened"
+_CLIENT_DID = re.compile(r"(?<!what )(?<!that )\bI (?:did|went|managed|tried|kept|wrote|read|rang|called|phoned|practi[sc]ed|used|listened"
                          r"|(?:didn'?t|did not|never|forgot to|couldn'?t) (?:do|go|manage|get|try|ring|call|phone|write|read"
                          r"|practi[sc]e|use|listen|finish|start|make|keep|fill))\b", re.I)
 # A follow-up's answer says whether it was done ("I didn't ring him."); "Five. Same as before." rates something.
@@ -124,7 +124,9 @@ def homework_reviews(utterances: Sequence[Utterance], last_plan: str = "") -> li
     ``last_plan``: the chart's plan of the last note, when there is one."""
     lines = [u for u in utterances if u.speaker]
     first = homework_review(utterances)
-    found = [first] if first else []
+    # The client's own question after the answer ("Can I read some?") is no part of the review.
+    first = (_answer(first[0]), first[1]) if first else None
+    found = [first] if first and first[0] else []
     asked = [r for r in _reviews_asked(lines) if not any(set(r[1]) & set(f[1]) for f in found)]
     reviewed = " ".join(said for said, _ in found + asked)
     told = _reviews_told(lines, last_plan, reviewed) if last_plan else []
