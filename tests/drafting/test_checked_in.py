@@ -4,7 +4,8 @@ a sentence about dying are not taken. Inputs are written for this test."""
 
 from __future__ import annotations
 
-from session_assistant.drafting.checked_in import check_ins
+from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.checked_in import check_ins, week_told
 from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
@@ -18,7 +19,7 @@ def _session(*lines: str):
     return parse_transcript("\n".join([*lines, *_PLAN]))
 
 
-SESSION = _session(
+SESSION_LINES = [
     "Clinician: Hi Mel. How's the week been?",                                       # 0 the week: the model's
     "Client: Long. Lots on.",                                                        # 1
     "Clinician: Mm. How's the appetite been?",                                        # 2
@@ -27,7 +28,8 @@ SESSION = _session(
     "Client: Badly. I'm up at half four most nights and can't drop off again.",       # 5
     "Clinician: That's hard. How's that been for you?",                               # 6 something just said
     "Client: Tiring, honestly, really tiring.",                                       # 7
-)
+]
+SESSION = _session(*SESSION_LINES)
 
 
 def test_check_ins_on_one_part_of_life_are_quoted_with_the_question():
@@ -68,3 +70,24 @@ def test_no_check_in_in_a_risk_question_the_whole_week_or_a_sentence_about_dying
         "Client: This job is killing me. I stay till eight most nights.",
     )
     assert check_ins(session, risky=mentions_risk) == []
+
+
+def test_the_clients_word_on_the_week_opens_the_account_and_a_bare_fine_does_not():
+    session = _session("Clinician: Come in, sit down. How have the last couple of weeks been?",
+                       "Client: Rough, mostly. The landlord's selling, so I'm looking at flats every evening.",
+                       *SESSION_LINES[2:6])
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(session), None, "client")
+    account = next(line for line in lines if line.text.startswith("Client's account, as asked and answered"))
+    assert account.text.startswith('Client\'s account, as asked and answered: "How have the last couple of weeks been?" - '
+                                   '"Rough, mostly. The landlord\'s selling, so I\'m looking at flats every evening."; ')
+    assert account.evidence[:2] == [0, 1]
+    assert week_told(_session("Clinician: How's the week been?", "Client: Fine.")) is None
+
+
+def test_a_week_answer_the_homework_review_quotes_is_quoted_once():
+    session = _session("Clinician: How has the week been since we last met?",
+                       "Client: Busy at work. But I did the breathing every night, before bed, like we said.")
+    chart = ChartContext.from_json({"last_plan": {"text": "Slow breathing every night before bed."}})
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(session), chart, "client")
+    said = " ".join(line.text for line in lines)
+    assert said.count("I did the breathing every night") == 1

@@ -48,6 +48,33 @@ _WHOLE = re.compile(r"^(?:the |your )?(?:week|weekend|day|today|last \w+ \w+|las
 _DEATH = re.compile(r"\b(?:die|dying|died|dead|death|kill\w*)\b", re.I)
 
 
+# The opening question about the time since last session: "How's the week been?", "How have the last two
+# weeks been?", "How have you been since last time?". Its answer gives the client's word on the week
+# ("Up and down. Mostly down, if I'm honest."), the tone a note quotes.
+_WEEK_ASKED = re.compile(r"\bhow(?:'s| is| has| have| was)(?: your| the| this| things| you)? ?(?:week|weekend|last (?:two |couple of |few )?"
+                         r"weeks?|things|it been|you been|been)\b[^?]*\?", re.I)
+WEEK_OPENING_SHARE = 6  # asked in the first sixth of the session (or its first six lines)
+WEEK_MIN_WORDS = 6  # "Fine." or "Okay. Mixed." says little
+WEEK_WORDS = 30
+
+
+def week_told(utterances: Sequence[Utterance], risky=lambda text: False) -> tuple[str, str, list[int]] | None:
+    """(the question, the client's answer, [question, answer]) for the opening question about the week."""
+    lines = [u for u in utterances if u.speaker]
+    for n in range(min(len(lines) - 1, max(6, len(lines) // WEEK_OPENING_SHARE))):
+        utt, answer = lines[n], lines[n + 1]
+        if is_client(utt.speaker) or answer.speaker.strip().lower() != "client":
+            continue
+        asked = _WEEK_ASKED.search(utt.text)
+        if asked is None:
+            continue
+        said = words_up_to([s for s in _SENTENCE.split(" ".join(answer.text.split())) if s], WEEK_WORDS,
+                           stop=lambda s: s.endswith("?") or risky(s) or bool(_DEATH.search(s)))
+        question = asked.group(0)[0].upper() + asked.group(0)[1:]
+        return (question, said, [utt.id, answer.id]) if len(said.split()) >= WEEK_MIN_WORDS else None
+    return None
+
+
 def check_ins(utterances: Sequence[Utterance], taken: Sequence[int] = (),
               risky=lambda text: False) -> list[tuple[str, str, list[int]]]:
     """(the question, the client's answer, [question, answer]) for up to ``CHECK_INS_MAX`` check-ins in

@@ -14,7 +14,7 @@ from session_assistant.drafting.assessment_said import (assessment_lines, goal_p
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
 from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
-from session_assistant.drafting.checked_in import check_ins
+from session_assistant.drafting.checked_in import check_ins, week_told
 from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, reflected_amounts,
                                                        reflected_sentence)
 from session_assistant.drafting.draft_result import DraftSentence
@@ -147,17 +147,21 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
+        # Each of last time's tasks reviewed (a record has its own review slot).
+        reviews = homework_reviews(source.utterances, chart.last_plan.text if chart and chart.last_plan else "") if plan_said else []
         amounts = reflected_amounts(source.utterances, mentions_risk)
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
         answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
-        # ... and how sleep, work or a symptom is going, as the client answered the clinician's check-in
-        answered = sorted(answered + check_ins(source.utterances, _cited(amounts + answered), mentions_risk),
+        # ... the client's word on the week, and how sleep, work or a symptom is going, as answered to the
+        # clinician's check-ins; a line another rule quotes is quoted once
+        week = week_told(source.utterances, mentions_risk)
+        quoted = _cited(amounts + answered + reviews)
+        week = [week] if week and not set(week[-1]) & set(quoted) else []
+        answered = sorted(week + answered + check_ins(source.utterances, quoted + _cited(week), mentions_risk),
                           key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
-        # Each of last time's tasks reviewed (a record has its own review slot).
-        reviews = homework_reviews(source.utterances, chart.last_plan.text if chart and chart.last_plan else "") if plan_said else []
         if reviews:
             lines.append(_rule_line(fmt, "last_plan", reviews_sentence(reviews), _cited(reviews)))
         work = room_work(source.utterances, [i.approach for i in found])
