@@ -85,3 +85,17 @@ def test_questions_about_the_answer_or_the_measure_are_no_review():
         "Client: Those were worse than the ones at home, I think.",
     )
     assert homework_reviews(session) == []
+
+
+def test_a_model_sentence_telling_the_review_again_is_dropped_and_another_fact_kept():
+    from session_assistant.drafting.risk import scan_transcript
+    from session_assistant.drafting.sections import assemble
+    raw = {"subjective": [{"text": "The client went to the pool but only stayed in for ten minutes because it was busy.",
+                           "evidence": [1, 3]},
+                          {"text": "The client felt everyone at the pool was staring.", "evidence": [3]}]}
+    draft = assemble(get_format("soap", "client"), raw, SourceIndex(TWO_TASKS), scan_transcript(TWO_TASKS), model="m",
+                     mode="direct", warnings=[], subject="client")
+    subjective = [s.text for s in draft.sentences if s.section == "subjective"]
+    assert not any(t.startswith("The client went to the pool") for t in subjective)
+    assert "The client felt everyone at the pool was staring." in subjective
+    assert any(d.text.startswith("The client went to the pool") and "repeats:rule_line" in d.flags for d in draft.dropped)

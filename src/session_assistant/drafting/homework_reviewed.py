@@ -29,6 +29,7 @@ from typing import Sequence
 from session_assistant.drafting.client_account import homework_review
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import asks_about_risk, is_client
+from session_assistant.drafting.session_done import REVIEW_OPENING
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
@@ -139,4 +140,4 @@ def homework_reviews(utterances: Sequence[Utterance], last_plan: str = "") -> li
 
 
 def reviews_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
-    return "Homework from last time, in the client's words: " + "; ".join(f'"{said}"' for said, _ in found)
+    return REVIEW_OPENING + "; ".join(f'"{said}"' for said, _ in found)
