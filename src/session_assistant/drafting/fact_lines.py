@@ -108,8 +108,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
     """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
     the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
     one of them rests on lines naming the goal's topic (None: the lines alone decide, as before).
-    ``plan_said``: add the homework, next-session and referral lines, the homework review and the
-    measures scored aloud (a session record has slots of its own for these)."""
+    ``plan_said``: add the homework, next-session and referral lines, the homework review, the answers to
+    the week and check-in questions and the measures scored aloud (a session record has slots of its own
+    for these)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -154,12 +155,12 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
         answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
         # ... the client's word on the week, and how sleep, work or a symptom is going, as answered to the
-        # clinician's check-ins; a line another rule quotes is quoted once
-        week = week_told(source.utterances, mentions_risk)
+        # clinician's check-ins (a record has its own account slot); a line another rule quotes is quoted once
+        week = week_told(source.utterances, mentions_risk) if plan_said else None
         quoted = _cited(amounts + answered + reviews)
         week = [week] if week and not set(week[-1]) & set(quoted) else []
-        answered = sorted(week + answered + check_ins(source.utterances, quoted + _cited(week), mentions_risk),
-                          key=lambda found: found[-1])
+        checked = check_ins(source.utterances, quoted + _cited(week), mentions_risk) if plan_said else []
+        answered = sorted(week + answered + checked, key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
         if reviews:
