@@ -99,3 +99,14 @@ def test_a_model_sentence_telling_the_review_again_is_dropped_and_another_fact_k
     assert not any(t.startswith("The client went to the pool") for t in subjective)
     assert "The client felt everyone at the pool was staring." in subjective
     assert any(d.text.startswith("The client went to the pool") and "repeats:rule_line" in d.flags for d in draft.dropped)
+
+
+def test_what_came_of_a_task_is_quoted_after_whether_each_was_done():
+    session = _session(
+        "Clinician: Last time you were going to try the ten-minute tidy each evening. How did that go?",
+        "Client: I did it four evenings out of seven.",
+        "Clinician: Four. Good. And what did you notice?",
+        "Client: The kitchen stayed clear, and I slept a bit better on those nights.",
+    )
+    assert homework_reviews(session) == [("I did it four evenings out of seven.", [0, 1]),
+                                         ("The kitchen stayed clear, and I slept a bit better on those nights.", [2, 3])]

@@ -150,10 +150,14 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
         # Each of last time's tasks reviewed (a record has its own review slot).
         reviews = homework_reviews(source.utterances, chart.last_plan.text if chart and chart.last_plan else "") if plan_said else []
-        amounts = reflected_amounts(source.utterances, mentions_risk)
+        # A task's answer asked about is the review's; told unasked, it yields to the amount rules' quote.
+        asked_answers = {ids[-1] for _, ids in reviews if len(ids) > 1}
+        amounts = [a for a in reflected_amounts(source.utterances, mentions_risk) if a[1][0] not in asked_answers]
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
-        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
+        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) + sorted(asked_answers))
+        said_lines = {ids[0] for _, ids in amounts} | {ids[-1] for *_, ids in answered}  # the client's lines they quote
+        reviews = [r for r in reviews if r[-1][-1] not in said_lines]  # a line quoted once
         # ... the client's word on the week, and how sleep, work or a symptom is going, as answered to the
         # clinician's check-ins (a record has its own account slot); a line another rule quotes is quoted once
         week = week_told(source.utterances, mentions_risk) if plan_said else None

@@ -34,7 +34,7 @@ from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import words_up_to
 
 REVIEWS_MAX = 3
-REVIEWS_WORDS = 45  # all the answers quoted together: a review, not the session retold
+REVIEWS_WORDS = 50  # all the answers quoted together: a review, not the session retold
 ANSWER_WORDS = 25
 ANSWER_MIN_WORDS = 4  # "Yeah. Here." hands the diary over; it says nothing of how it went
 FOLLOW_UP_LINES = 6  # "And Alan?" within this many lines after the answer before it (a "What happened?" or two between)
@@ -69,6 +69,9 @@ _CLIENT_DID = re.compile(r"(?<!what )(?<!that )\bI (?:did|went|managed|tried|kep
 # A follow-up's answer says whether it was done ("I didn't ring him."); "Five. Same as before." rates something.
 _TOLD_DONE = re.compile(r"\bI (?:did|didn'?t|did not|went|managed|tried|never|forgot|couldn'?t|rang|called|phoned|wrote|read"
                         r"|kept|practi[sc]ed|listened|started|finished)\b|\bnot yet\b|\bdone\b", re.I)
+# "What happened?", "What did you notice?", "And what happened at six thirty?": what came of the task.
+_WHAT_CAME_OF_IT = re.compile(r"\bwhat (?:happened|did you (?:notice|find|learn|see)|came (?:up|of it)|was (?:it|that) like)\b", re.I)
+OUTCOME_ASK_WORDS = 8
 _PLAN_GENERIC = content_words("session sessions client clinician week weeks next last time times daily every day night "
                               "try agreed plan homework tasks task before after start started note notes keep")
 
@@ -98,7 +101,21 @@ def _reviews_asked(lines: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
         if len(said.split()) >= ANSWER_MIN_WORDS and (review or _TOLD_DONE.search(said)):
             found.append((said, [utt.id, answer.id]))
             last_answer = n + 1
+            outcome = _outcome(lines, n + 2) or _outcome(lines, n + 4)
+            if outcome:
+                found.append(outcome)
     return found
+
+
+def _outcome(lines: Sequence[Utterance], n: int) -> tuple[str, list[int]] | None:
+    """What came of the task, as the client answers the clinician's "What happened?" right after the review."""
+    if n + 1 >= len(lines) or is_client(lines[n].speaker) or lines[n + 1].speaker.strip().lower() != "client":
+        return None
+    asked = [s for s in _SENTENCE.split(" ".join(lines[n].text.split())) if s]
+    said = _answer(lines[n + 1].text)
+    if asked and len(asked[-1].split()) <= OUTCOME_ASK_WORDS and _WHAT_CAME_OF_IT.search(asked[-1]) and len(said.split()) >= ANSWER_MIN_WORDS:
+        return said, [lines[n].id, lines[n + 1].id]
+    return None
 
 
 def _reviews_told(lines: Sequence[Utterance], last_plan: str, reviewed: str) -> list[tuple[str, list[int]]]:
@@ -131,12 +148,20 @@ def homework_reviews(utterances: Sequence[Utterance], last_plan: str = "") -> li
     asked = [r for r in _reviews_asked(lines) if not any(set(r[1]) & set(f[1]) for f in found)]
     reviewed = " ".join(said for said, _ in found + asked)
     told = _reviews_told(lines, last_plan, reviewed) if last_plan else []
-    for said, ids in asked + told:
+    # Whether each task was done first, then what came of them, then what the client told unasked, as the
+    # words allow.
+    outcomes = [r for r in asked if _WHAT_CAME_OF_IT.search(_asked_last(lines, r[1][0]))]
+    for said, ids in [r for r in asked if r not in outcomes] + outcomes + told:
         if len(found) == REVIEWS_MAX or len(" ".join([s for s, _ in found] + [said]).split()) > REVIEWS_WORDS:
-            break
+            continue
         if not any(set(ids) & set(f[1]) for f in found):
             found.append((said, ids))
     return sorted(found, key=lambda f: f[1][-1])
+
+
+def _asked_last(lines: Sequence[Utterance], line_id: int) -> str:
+    said = next((u.text for u in lines if u.id == line_id and not is_client(u.speaker)), "")
+    return _SENTENCE.split(" ".join(said.split()))[-1] if said else ""
 
 
 def reviews_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
