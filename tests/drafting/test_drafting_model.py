@@ -195,10 +195,11 @@ def test_refine_changes_only_the_named_section_and_keeps_evidence(tiny_model, sh
     raw = {"subjective": [{"text": "The client reported waking around three most nights.", "evidence": [1]}],
            "plan": [{"text": "The clinician suggested no screens for an hour before bed.", "evidence": [3]},
                     {"text": "The sleep diary will be reviewed next session in two weeks.", "evidence": [5]}]}
-    draft = assemble(fmt, raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[])
+    # Drafted and refined as the same note (a client note: refine_draft's default), so the rule lines match.
+    draft = assemble(fmt, raw, SourceIndex(utterances), [], model="m", mode="direct", warnings=[], subject="client")
     refined = refine_draft(tiny_model, draft, utterances, "make the plan shorter", max_sentences=2)
     assert refined.mode == "refine"
     assert refined.section_text("subjective") == draft.section_text("subjective")
-    assert [s.evidence for s in refined.section_sentences("subjective")] == [[1]]
+    assert [s.evidence for s in refined.section_sentences("subjective") if s.origin == "model"] == [[1]]
     assert all(set(s.evidence) <= {u.id for u in utterances} for s in refined.sentences)
     assert refined.section_text("plan").strip()

@@ -61,11 +61,13 @@ def test_endorsed_passive_ideation_denied_plan_and_a_safety_plan_are_documented_
     assert in_session.text.startswith("In session: safety plan made with the client") and {10, 11} <= set(in_session.evidence)
     assert 'warning signs: "Lying awake at night. Drinking alone in the garage."' in in_session.text
     assert "crisis contacts given (988, crisis line)" in in_session.text and {12, 13, 16} <= set(in_session.evidence)
-    # The risk assessment, in the Assessment: each answer quoted and cited.
+    # The denials are the client's account too, each answer quoted and cited in the Subjective ...
+    assert 'denied plan ("No. No plan."); intent ("No. I couldn\'t do that to my kids.")' in account.text
+    assert {4, 5, 6, 7} <= set(account.evidence)
+    # ... and the risk assessment, in the Assessment, names each finding once, citing its lines.
     text, cited = line.text, set(line.evidence)
     assert text.startswith("Risk: passive suicidal ideation endorsed; ") and {1} <= cited
-    assert 'plan denied ("No. No plan.")' in text and {4, 5} <= cited
-    assert 'intent denied ("No. I couldn\'t do that to my kids.")' in text and {6, 7} <= cited
+    assert "plan and intent denied;" in text and "No plan" not in text and {4, 5, 6, 7} <= cited
     assert "access to means: hunting rifle" in text and {8, 9} <= cited
     assert 'rifle to be put away ("I could ask Mike to keep the rifle at his place.")' in text and {14, 15} <= cited
     assert 'stated being safe ("Yes. I\'m safe.")' in text and {18, 19} <= cited
@@ -79,7 +81,7 @@ def test_the_sections_drafter_writes_the_same_line():
     draft = assemble(get_format("soap", "client"), raw, SourceIndex(SAFETY_SESSION), scan_transcript(SAFETY_SESSION),
                      model="m", mode="direct", warnings=[], subject="client")
     lines = _risk_lines(draft)
-    assert len(lines) == 1 and lines[0].section == "assessment" and 'plan denied ("No. No plan.")' in lines[0].text
+    assert len(lines) == 1 and lines[0].section == "assessment" and "plan and intent denied" in lines[0].text
     assert [s.section for s in draft.sentences if "risk_documented" in s.flags] == ["subjective", "objective", "assessment"]
 
 
@@ -143,7 +145,8 @@ def test_ideation_the_client_places_in_the_past_is_documented_as_past_not_as_cur
     assert account.text.startswith('Client reported past passive suicidal ideation ("')
     assert "past passive suicidal ideation reported" in line.text
     assert "ideation endorsed" not in line.text
-    assert 'suicidal ideation denied ("No. Not now.")' in line.text and {3} <= set(line.evidence)
+    assert "suicidal ideation denied" in line.text and {3} <= set(line.evidence)
+    assert 'denied active suicidal ideation ("No. Not now.")' in account.text
 
 
 def test_ideation_said_in_the_present_stays_endorsed():

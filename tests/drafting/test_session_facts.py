@@ -115,7 +115,7 @@ def test_interventions_stage_and_chart_facts_are_rendered_with_their_evidence():
     assert data["facts"]["interventions"][0]["approach"] == "motivational interviewing"
     assert data["facts"]["goals_addressed"][0]["ref"] == "chart:goal:1"
     assert data["risk"][0]["status"] == "screened: denied" and data["risk"][0]["evidence"] == [6, 7]
-    risk_line = next(s for s in draft.sentences if "risk_documented" in s.flags)
+    risk_line = next(s for s in draft.sentences if "risk_documented" in s.flags and s.section == "assessment")
     assert risk_line.text.startswith("Risk: self-harm and suicidal ideation denied") and risk_line.evidence == [6, 7]
 
 

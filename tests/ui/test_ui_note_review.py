@@ -200,7 +200,7 @@ def test_the_documented_risk_line_is_in_the_note_the_clinician_reviews_with_its_
                                        DraftSentence("assessment", ASSESSMENT, [1]), line,
                                        DraftSentence("plan", PLAN, [4])], risk, model="test-model")
     window, editor = editor_for("AI Session Summary", draft=draft)
-    assert line.text == 'Risk: self-harm denied ("No, never.").'
+    assert line.text == 'Risk: self-harm denied.'  # the client's words are the Subjective's account
     assert f"ASSESSMENT\n{ASSESSMENT} {line.text}" in _stored(window, editor)["fields"]["session_summary"]
     editor.sentences.setCurrentRow(_rows(editor).index(f"⚑ {line.text}"))  # listed for review, as a rule's line
     assert editor.transcript.selected_segments() == [2, 3]

@@ -14,14 +14,16 @@ from session_assistant.drafting.assessment_said import (assessment_lines, goal_p
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
 from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
-from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, homework_review, reflected_amounts,
-                                                       reflected_sentence, review_sentence)
+from session_assistant.drafting.checked_in import check_ins, week_told
+from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, reflected_amounts,
+                                                       reflected_sentence)
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
+from session_assistant.drafting.homework_reviewed import homework_reviews, reviews_sentence
 from session_assistant.drafting.homework_week import ideas_named, ideas_sentence
 from session_assistant.drafting.work_taken_up import (reactions, reactions_sentence, recognitions, recognitions_sentence,
                                                       taken_up_sentence, work_taken_up)
@@ -106,8 +108,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
     """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
     the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
     one of them rests on lines naming the goal's topic (None: the lines alone decide, as before).
-    ``plan_said``: add the homework, next-session and referral lines, the homework review and the
-    measures scored aloud (a session record has slots of its own for these)."""
+    ``plan_said``: add the homework, next-session and referral lines, the homework review, the answers to
+    the week and check-in questions and the measures scored aloud (a session record has slots of its own
+    for these)."""
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -145,15 +148,27 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
-        amounts = reflected_amounts(source.utterances, mentions_risk)
+        # Each of last time's tasks reviewed (a record has its own review slot).
+        reviews = homework_reviews(source.utterances, chart.last_plan.text if chart and chart.last_plan else "") if plan_said else []
+        # A task's answer asked about is the review's; told unasked, it yields to the amount rules' quote.
+        asked_answers = {ids[-1] for _, ids in reviews if len(ids) > 1}
+        amounts = [a for a in reflected_amounts(source.utterances, mentions_risk) if a[1][0] not in asked_answers]
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
-        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
+        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) + sorted(asked_answers))
+        said_lines = {ids[0] for _, ids in amounts} | {ids[-1] for *_, ids in answered}  # the client's lines they quote
+        reviews = [r for r in reviews if r[-1][-1] not in said_lines]  # a line quoted once
+        # ... the client's word on the week, and how sleep, work or a symptom is going, as answered to the
+        # clinician's check-ins (a record has its own account slot); a line another rule quotes is quoted once
+        week = week_told(source.utterances, mentions_risk) if plan_said else None
+        quoted = _cited(amounts + answered + reviews)
+        week = [week] if week and not set(week[-1]) & set(quoted) else []
+        checked = check_ins(source.utterances, quoted + _cited(week), mentions_risk) if plan_said else []
+        answered = sorted(week + answered + checked, key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
-        review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
-        if review:
-            lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
+        if reviews:
+            lines.append(_rule_line(fmt, "last_plan", reviews_sentence(reviews), _cited(reviews)))
         work = room_work(source.utterances, [i.approach for i in found])
         if work:  # what was done in the room, read from what the clinician's lines do
             lines.append(_rule_line(fmt, "interventions", room_work_sentence(work), room_work_ids(work)))

@@ -179,16 +179,22 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             what = ", ".join(k.split(":", 1)[1] for k in steps)
             said.setdefault(kind + "planned", (f"{named} ({what}: see Plan)", []))
             said[kind + "planned"] = (said[kind + "planned"][0], said[kind + "planned"][1] + ids)
-    # What the client said of their thoughts is their account (Subjective, with the quotes); the
-    # Assessment names it and documents what was asked and answered around it.
+    # What the client said of their thoughts, endorsed or denied, is their account (Subjective, with the
+    # quotes: "Denies thoughts of being better off dead" is the client's report a Subjective holds, issue
+    # 16); the Assessment names each finding, without the quotes, and keeps what the clinician has to
+    # weigh (an answer that is no plain no, the means, the safety plan) with its words.
     account: list[str] = []
+    denials: list[tuple[list[str], str]] = []  # (labels, the client's words)
     account_ids: list[int] = []
     facts: list[str] = []
     for fact, ids in said.values():
         fact = fact if fact.count("(") <= fact.count(")") else fact + ")"
-        told = re.fullmatch(r"(.+?) (endorsed|reported) \((.+)\)", fact)
+        told = re.fullmatch(r"(.+?) (endorsed|reported|denied) \((.+)\)", fact)
         if told:
-            account.append(f"{told.group(1)} ({told.group(3)})")
+            if told.group(2) == "denied":
+                _add_denial(denials, told.group(1), told.group(3))
+            else:
+                account.append(f"{told.group(1)} ({told.group(3)})")
             account_ids += ids
             fact = f"{told.group(1)} {told.group(2)}"
         facts.append(fact)
@@ -196,8 +202,10 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     plan = safety_plan(lines, subject) if risk_lines else None
     if not facts and not plan:
         return None
+    denied = "; ".join(f"{_named(labels)} ({words})" for labels, words in denials)
+    told_text = "; ".join([f"reported {'; '.join(account)}"] * bool(account) + [f"denied {denied}"] * bool(denials))
     return RiskNote(("Risk: " + "; ".join(_merged(facts)) + ".", cited) if facts else None,
-                    (f"{subject.capitalize()} reported " + "; ".join(account) + ".", account_ids) if account else None,
+                    (f"{subject.capitalize()} {told_text}.", account_ids) if told_text else None,
                     ("In session: " + plan[0] + ".", plan[1]) if plan else None, means_steps)
 
 
@@ -215,14 +223,33 @@ def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
     return opening + "; ".join(f for f, _ in note.means_steps) + ".", ids
 
 
+def _add_denial(denials: list[tuple[list[str], str]], label: str, words: str) -> None:
+    """Denials answered in one line are quoted once: "self-harm, preparatory behaviour and plan ("Never. I
+    never did that.")"."""
+    same = next((labels for labels, said in denials if said == words), None)
+    if same is None:
+        denials.append(([label], words))
+    elif label not in same:
+        same.append(label)
+
+
+def _named(labels: Sequence[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
 def _merged(facts: list[str]) -> list[str]:
-    """Two denials with one answer read as one: "intent and plan denied ("No. ...")" (04, line 77)."""
+    """The denials named once, where the first stands: "active suicidal ideation, plan and intent denied"
+    (their words are the Subjective's); a label said twice is named once."""
     out: list[str] = []
+    denied: list[str] = []
     for fact in facts:
-        match = re.fullmatch(r"(.+?) denied (\(.+\))", fact)
-        earlier = next((n for n, f in enumerate(out) if match and f.endswith(f" denied {match.group(2)}")), None)
-        if earlier is None:
+        match = re.fullmatch(r"(.+?) denied", fact)
+        if match is None:
             out.append(fact)
-        else:
-            out[earlier] = out[earlier].replace(" denied (", f" and {match.group(1)} denied (", 1)
+            continue
+        if not denied:
+            out.append("")  # the denials' place
+        denied += [label for label in match.group(1).split(" and ") if label not in denied]
+    if denied:
+        out[out.index("")] = f"{_named(denied)} denied"
     return out

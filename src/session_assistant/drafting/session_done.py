@@ -164,8 +164,11 @@ DONE_OPENING = "In session, as the clinician summarised: "
 # Rule lines quoting the session that a model sentence may tell again in its own words.
 HOMEWORK_OPENING = "Homework given, as said in session: "
 AGREED_OPENING = "Agreed for the coming week, as said in session: "
+# Last time's tasks reviewed in the client's words (``homework_reviewed``): a model sentence telling the
+# same review again looks back.
+REVIEW_OPENING = "Homework from last time, in the client's words: "
 RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ", "Planned, as said in session: ", HOMEWORK_OPENING,
-                   AGREED_OPENING)
+                   AGREED_OPENING, REVIEW_OPENING)
 # The homework retold looks ahead ("doing the homework for the next week", 12); a review looks back.
 _AHEAD = re.compile(r"\b(?:will|next|coming|upcoming|assigned|going to)\b", re.I)
 SAME_PART_MIN_WORDS = 3  # beside a quote in its own part, a short sentence all of whose words it says retells it
@@ -184,6 +187,8 @@ def retells_done(text: str, rule_texts: Sequence[str], same_part: Sequence[str] 
     for quote in (t for t in rule_texts if t.startswith(RETOLD_OPENINGS)):  # one quote at a time, never their union
         if quote.startswith((HOMEWORK_OPENING, AGREED_OPENING)) and not _AHEAD.search(text):
             continue  # last week's homework reviewed shares the words of this week's ("two of three conversations", 06)
+        if quote.startswith(REVIEW_OPENING) and _AHEAD.search(text):
+            continue  # and this week's homework those of last week's review
         quoted = {w[:RETELL_PREFIX] for w in content_words(quote)}
         if len(bag) >= RETELL_MIN_WORDS and len(bag & quoted) >= RETELL_SHARE * len(bag):
             return True

@@ -10,6 +10,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST
+from session_assistant.drafting.echoed_quotes import echoed
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import IN_ROOM_NOW, scale_top
@@ -233,7 +234,7 @@ QUOTES_MAX = 2
 # Out of its talk a quote about dying misleads ("I'm going to die here because I'm useless." is a
 # memory told in exposure): the risk list reads those lines in context.
 _DEATH = re.compile(r"\b(?:die|dying|died|dead|kill\w*)\b", re.I)  # "I feel like death" is a comedown, said as such
-_REFLECTED, _UNREFLECTED, _ECHOED = 0, 1, 2  # which quotes come first
+_REFLECTED, _UNREFLECTED, _SAID_BACK, _ECHOED = 0, 1, 2, 3  # which quotes come first
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
 
@@ -262,10 +263,12 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
         # burden.", not "I just felt like I'd be a downer." before it), else the first.
         if candidates:
             found.append(min(candidates, key=lambda c: c[0]))
-    # Then the client's own phrase the clinician said back word for word (last: clinicians say back
-    # "Up and down." and "At night, alone, outside." as often as the line that carries the session).
+    # Then the client's own phrase the clinician said back word for word: a phrase about themself said
+    # back in full ("I'm missing my own life." - "I'm missing my own life."), then the others
+    # (clinicians say back "Up and down." as often as the line that carries the session).
     taken = {c[3] for c in found}
-    found += [(_ECHOED, n, sentence, line) for n, sentence, line in _echoed(lines, risky) if line not in taken]
+    found += [(_SAID_BACK if strong else _ECHOED, n, sentence, line) for n, sentence, line, strong in echoed(lines, risky)
+              if line not in taken]
     chosen = sorted(found)[:QUOTES_MAX]
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
 
@@ -275,45 +278,6 @@ def _answers_screen(lines: Sequence[Utterance], n: int) -> bool:
     my face, but no.", 44): the risk list documents it; a quote carries the client's words about the
     session's concern (issue 16)."""
     return n > 0 and not is_client(lines[n - 1].speaker) and asks_about_risk(lines[n - 1])
-
-
-# A phrase of the client's that the clinician repeats word for word at the start of the reply ("It
-# still feels like the pain's the boss." - "The pain's the boss."): reflecting the client's exact
-# words is how clinicians mark the ones that carry the session, whatever the client's way of talking.
-ECHO_MIN_WORDS = 3
-# "Thank you very much." and "I'm doing well." are said back as courtesy (real consultations, PriMock57).
-_PLEASANTRY = re.compile(r"^(?:(?:um|uh|well|oh),?\s+)*(?:thank|thanks|i'?m (?:doing )?(?:well|good|fine|okay|ok)\b|hi\b|hello\b"
-                         r"|good (?:morning|afternoon)|nice to)", re.I)
-_WORD = re.compile(r"[a-z0-9']+")
-_DETERMINERS = {"a", "an", "the", "this", "that", "my", "your", "his", "her", "their", "our", "some", "most", "every", "each", "all",
-                "any", "no", "one", "two", "three"}
-
-
-def _echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int]]:
-    found: list[tuple[int, str, int]] = []
-    for n, utt in enumerate(lines[:-1]):
-        reply = lines[n + 1]
-        if utt.speaker.strip().lower() != "client" or is_client(reply.speaker) or _answers_screen(lines, n):
-            continue
-        echo = _WORD.findall(re.split(r"(?<=[.!?])\s+", reply.text.strip())[0].lower())
-        if len(echo) < ECHO_MIN_WORDS - 1:
-            continue
-        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(utt.text.split())):
-            words = _WORD.findall(sentence.lower())
-            size = len(sentence.split())
-            inside = any(words[k:k + len(echo)] == echo for k in range(len(words) - len(echo) + 1)) and not _VOICED.search(sentence)
-            # Two words said back count when they close the client's own sentence ("... and I thought, not
-            # today." - "Not today.", 44): the clinician marking the client's phrase, not a courtesy.
-            # Not a thing or an amount said back ("An hour.", "The job.", "Most days."): the client's phrase.
-            inside = inside and (len(echo) >= ECHO_MIN_WORDS or (words[-len(echo):] == echo and bool(_ME.search(sentence))
-                                                                 and echo[0] not in _DETERMINERS))
-            if (inside and QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] and not sentence.endswith("?")
-                    and not re.search(r"\bI(?:'ll| will)\b", sentence)  # a commitment is the Plan's, not a quote
-                    and not _PLEASANTRY.search(sentence)
-                    and not _SCORE_WORDS.search(sentence) and not risky(sentence)):
-                found.append((n, sentence, utt.id))
-                break
-    return found
 
 
 def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
