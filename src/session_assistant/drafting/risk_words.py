@@ -27,7 +27,8 @@ ORDINARY_SPANS: tuple[str, ...] = (
 
 # Passive death wishes: endorsed suicidal ideation of the passive kind.
 PASSIVE_SI: tuple[str, ...] = (
-    r"\bwish(?:ed)? (?:i|that i) (?:could|would|wouldn'?t|didn'?t|did not|would not)(?: just)? (?:not )?(?:wake up|go to sleep and not wake up|disappear|not be here|stop existing)\b",
+    # "I wish I wouldn't wake up"; told back in a note as "wishing they wouldn't wake up" (66's model sentence)
+    r"\bwish(?:ed|ing)? (?:that )?(?:i|they|he|she) (?:(?:could|would)(?: just)? (?:not )?(?:go to sleep and not wake up|disappear|not be here|stop existing)|(?:could|would)(?: just)? not wake up|(?:wouldn'?t|didn'?t|did not|would not|couldn'?t|could not)(?: just)? wake up)\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
     r"\b(?:go to sleep|fall asleep) and (?:never|not) wake up\b", r"\bdon'?t (?:want|care if i) (?:to )?wake up\b",
     r"\bbetter off (?:dead|without me)\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
     r"\b(?:what'?s|there'?s no|no) point (?:in |of )?(?:living|being alive|going on)\b", r"\b(?:want|wanted|wish) to disappear\b",
