@@ -35,6 +35,7 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.questionnaire_read import items_sentence, notable_ids, notable_items
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
@@ -218,6 +219,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         totalled = totalled_said(source.utterances, chart) if plan_said else []
         if totalled and not any(ids[0] in _cited(scored) for *_, ids in totalled):
             lines.append(_rule_line(fmt, "measures", totalled_sentence(totalled), _cited(totalled)))
+        measure, notable = notable_items(source.utterances) if plan_said else ("", [])
+        if notable:  # a measure read item by item: its notable answers as item answers, never as symptoms
+            lines.append(_rule_line(fmt, "measures", items_sentence(measure, notable), notable_ids(notable)))
         moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
             lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said), _cited(moved_said)))
