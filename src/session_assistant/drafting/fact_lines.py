@@ -35,6 +35,8 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.joint_session import (each_review, each_review_sentence, is_joint, names_by_role,
+                                                      others_quotes, who_answered, whose)
 from session_assistant.drafting.questionnaire_read import items_sentence, notable_ids, notable_items
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
@@ -140,9 +142,13 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         goals = goals_said(source.utterances)
         if goals:
             lines.append(_rule_line(fmt, "client_goals", goals_sentence(goals), [i for _, i in goals]))
+        joint = is_joint(source.utterances)  # a couple or a family: each person's words apart, by role and name
+        names = names_by_role(source.utterances) if joint else {}
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:
-            lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes), [i for _, i in quotes]))
+            lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes, whose("client", names)), [i for _, i in quotes]))
+        for role, said in others_quotes(source.utterances, mentions_risk):
+            lines.append(_rule_line(fmt, "quotes", quotes_sentence(said, whose(role, names)), [i for _, i in said]))
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
@@ -152,7 +158,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) if amounts else [])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
-        review = homework_review(source.utterances) if plan_said else None  # a record has its own review slot
+        each = each_review(source.utterances) if plan_said else None  # two people, two answers
+        review = homework_review(source.utterances) if plan_said and not each else None  # a record has its own review slot
+        if each:
+            lines.append(_rule_line(fmt, "last_plan", each_review_sentence(each, names), each[2]))
         if review:
             lines.append(_rule_line(fmt, "last_plan", review_sentence(review), review[1]))
         work = room_work(source.utterances, [i.approach for i in found])
@@ -174,9 +183,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if observed:
             lines.append(_rule_line(fmt, "interventions", observations_sentence(observed), [i for _, i in observed]))
         # The Plan in the session's words: homework given, the next visit, a referral offered.
+        answered_by = who_answered(source.utterances)  # a partner's "Okay." is the partner's
         homework = homework_given(source.utterances) if plan_said else None
         if homework:
-            lines.append(_rule_line(fmt, "planned", homework_sentence(homework), homework_ids(homework)))
+            lines.append(_rule_line(fmt, "planned", homework_sentence(homework, answered_by), homework_ids(homework)))
         # No line announced it: the items agreed in back-and-forth ("Could you write them down?" - "Yeah.").
         agreed = homework_agreed(source.utterances) if plan_said and not homework else []
         # proposed and agreed in other words than the rule's writers heard ("I'd like you to jot down ..." - "I suppose.")
@@ -195,7 +205,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks],
                                       quoted_texts) if plan_said else []
         if referrals:
-            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals), _cited(referrals)))
+            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals, answered_by), _cited(referrals)))
         planned = planned_work(source.utterances)
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))

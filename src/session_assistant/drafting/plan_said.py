@@ -10,7 +10,7 @@ visit in a few plain words near the end ("For this week, I'd like you to ...", "
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED
 from session_assistant.drafting.grounding import content_words
@@ -168,8 +168,13 @@ def homework_ids(found: Sequence[HomeworkPart]) -> list[int]:
     return sorted({i for _, _, ids in found for i in ids})
 
 
-def homework_sentence(found: Sequence[HomeworkPart]) -> str:
-    said = "; ".join(f'"{text}"' + (f' (client: "{answer}")' if answer else "") for text, answer, _ in found)
+def _client(line: int) -> str:
+    return "client"
+
+
+def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] = _client) -> str:
+    """``who``: the label of the line that answered (in a joint session, the partner's "Okay." is the partner's)."""
+    said = "; ".join(f'"{text}"' + (f' ({who(ids[-1])}: "{answer}")' if answer else "") for text, answer, ids in found)
     return f"Homework given, as said in session: {said}"
 
 
@@ -294,8 +299,8 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         if named is None:
             continue
         named = " ".join(re.sub(r"^(?:and|so|also|okay|good),?\s+", "", t, flags=re.I) for t in (named, also) if t)
-        # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
-        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient", "interpreter")), None)
+        # the answer of the client's side, labelled by whoever gave it: a daughter's "I'll ring them" is hers
+        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker) or u.speaker.strip().lower() == "interpreter"), None)
         last_offer = max((k for k, part in enumerate(parts) if part in sentences or _OFFERS.search(part)), default=0)
         # a recap that goes on to ask something else ("... The helpline saved as Escola. Does he know you come
         # here?"): the answer is to that question, not to the referral said sentences before
@@ -310,8 +315,8 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
     return found
 
 
-def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]]) -> str:
-    said = "; ".join(f'"{text}"' + (f' (client: "{answer}")' if answer else "") for text, answer, _ in found)
+def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]], who: Callable[[int], str] = _client) -> str:
+    said = "; ".join(f'"{text}"' + (f' ({who(ids[-1])}: "{answer}")' if answer else "") for text, answer, ids in found)
     return f"Referral offered, as said in session: {said}"
 
 

@@ -1,0 +1,183 @@
+"""Each person's account apart in a joint session (a couple, a parent with a teenager), by rule.
+
+Why: with two people in the room the 1.5B model writes "the client" for both, and the rule lines
+quoted only the speaker labelled ``Client``: in a couple session after a loss (unseen 67) the note lost
+the partner's disclosure, the centre of the session, and gave one "homework review" for two people,
+one of whom had done it and one not. A therapist signs a joint note only when each person's words,
+homework and task are theirs. So, when two or more people speak for the client's side:
+
+- each is called by role and, where the clinician addresses them by name on the line before they
+  speak ("Rob?", "Sophie, would you like to ..."), by name: "partner (Rob)";
+- last time's task is reviewed person by person: each one's first answer after the clinician asks;
+- each other person's own words are quoted under their role: what they said when the clinician asked
+  them to say it to the other ("Could you say that to her, rather than to me?"), and the feelings
+  they named, as the client's are;
+- an answer to homework or a referral is labelled with whoever gave it (``who_answered``).
+
+An interpreter speaks for the client and is no second person (``is_client`` leaves them out).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from session_assistant.drafting.client_account import words_up_to
+from session_assistant.drafting.client_name import _NOT_A_NAME
+from session_assistant.drafting.risk import asks_about_risk, is_client
+from session_assistant.drafting.session_said import client_quotes
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import without_leading_stage
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def _role(utt: Utterance) -> str:
+    return utt.speaker.strip().lower()
+
+
+def people(utterances: Sequence[Utterance]) -> list[str]:
+    """The roles speaking for the client's side, "client" first, then in the order they first speak."""
+    seen: list[str] = []
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker) and _role(utt) not in seen:
+            seen.append(_role(utt))
+    return sorted(seen, key=lambda role: role != "client")
+
+
+def is_joint(utterances: Sequence[Utterance]) -> bool:
+    return len(people(utterances)) >= 2
+
+
+# A name said to someone: "Rob?", "Sophie, would you ...", "And Rob, what's ...", "..., Sophie?", "Thank you, Sophie."
+_ADDRESSED = re.compile(r"(?:^|[.?!]\s+)(?:(?:and|so|okay|ok|now|thank you|thanks|right),?\s+)?([A-Z][a-z]+)(?:[,?]\s*|\?$)"
+                        r"|,\s+([A-Z][a-z]+)[.?!]")
+
+
+def names_by_role(utterances: Sequence[Utterance]) -> dict[str, str]:
+    """{role: first name} for each person of the client's side whom the clinician addresses by one
+    name, on the line just before they speak, and never before someone else speaks."""
+    lines = [u for u in utterances if u.speaker]
+    # A name is never said in lower case ("First, ..." and "Honestly, ..." are words, "first" is said too).
+    lower = set(re.findall(r"\b[a-z]+\b", " ".join(u.text for u in lines)))
+    heard: dict[str, set[str]] = {}
+    for n, utt in enumerate(lines[:-1]):
+        if is_client(utt.speaker) or not is_client(lines[n + 1].speaker):
+            continue
+        text = " ".join(without_leading_stage(utt.text).split())
+        said = {m.group(1) or m.group(2) for m in _ADDRESSED.finditer(text)}
+        said = {name for name in said if name not in _NOT_A_NAME and name.lower() not in lower}
+        if len(said) == 1:  # "Sophie, you grieve by talking ... Rob, you've been ...": both addressed, either answers
+            heard.setdefault(said.pop(), set()).add(_role(lines[n + 1]))
+    by_role: dict[str, set[str]] = {}
+    for name, roles in heard.items():
+        if len(roles) == 1:
+            by_role.setdefault(next(iter(roles)), set()).add(name)
+    named = {role: names.pop() for role, names in by_role.items() if len(names) == 1}
+    return named if len(set(named.values())) == len(named) else {}
+
+
+def label(role: str, names: dict[str, str]) -> str:
+    """"partner (Rob)", or the role alone when no name is sure."""
+    return f"{role} ({names[role]})" if role in names else role
+
+
+def who_answered(utterances: Sequence[Utterance]) -> Callable[[int], str]:
+    """A line's id -> who said it, by role (and name in a joint session): an answer's label."""
+    joint = is_joint(utterances)
+    names = names_by_role(utterances) if joint else {}
+    roles = {u.id: _role(u) for u in utterances if u.speaker}
+    return lambda line: label(roles.get(line, "client"), names) if joint else "client"
+
+
+# Asking about last time's task in a joint session: "Last time you both said you'd try writing ...",
+# "How did the tasks go, each of you?", "Did you both manage the list?".
+_LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:I saw you|we (?:last )?(?:met|spoke)))\b", re.I)
+_TASK_ASKED = re.compile(r"\b(?:you (?:both |each |all )?(?:said you'?d|agreed to|were going to|would try|'d try)"
+                         r"|did (?:you|either of you|each of you|you both) (?:manage|do|try|get|finish|keep|write)"
+                         r"|how (?:did|'d) (?:it|that|the \w+|your \w+) go|how it went)\b", re.I)
+REVIEW_LINES = 5  # each person's first answer within these lines after the question
+ANSWER_MAX_WORDS = 25
+ASKED_MAX_WORDS = 30
+HANDOVER_MAX_WORDS = 10  # "Thank you for bringing it. We'll see. Rob?": the question passed on, not a new one
+
+
+def each_review(utterances: Sequence[Utterance]) -> tuple[str, list[tuple[str, str, int]], list[int]] | None:
+    """(the clinician's sentence naming the task, [(role, answer, line)], lines) for the first question
+    about last time's task in the first half of a joint session that two people answer."""
+    if not is_joint(utterances):
+        return None
+    lines = [u for u in utterances if u.speaker]
+    for n, utt in enumerate(lines[:len(lines) // 2]):
+        if is_client(utt.speaker) or not (_LAST_TIME.search(utt.text) and _TASK_ASKED.search(utt.text)):
+            continue
+        answers: dict[str, tuple[str, int]] = {}
+        for later in lines[n + 1:n + 1 + REVIEW_LINES]:
+            if not is_client(later.speaker) and len(later.text.split()) > HANDOVER_MAX_WORDS:
+                break  # the clinician has moved on
+            if is_client(later.speaker) and _role(later) not in answers:
+                said = words_up_to(_SENTENCES.split(" ".join(without_leading_stage(later.text).split())), ANSWER_MAX_WORDS)
+                if said:
+                    answers[_role(later)] = (said, later.id)
+        if len(answers) < 2:
+            continue
+        sentences = _SENTENCES.split(" ".join(utt.text.split()))
+        asked = next((s for s in sentences if _TASK_ASKED.search(s) or _LAST_TIME.search(s)), sentences[0])
+        found = [(role, said, line) for role, (said, line) in answers.items()]
+        return asked, found, [utt.id] + [line for *_, line in found]
+    return None
+
+
+def each_review_sentence(found: tuple[str, list[tuple[str, str, int]], list[int]], names: dict[str, str]) -> str:
+    asked, answers, _ = found
+    said = "; ".join(f'{label(role, names)}: "{text}"' for role, text, _ in answers)
+    asked = f' (asked: "{asked}")' if len(asked.split()) <= ASKED_MAX_WORDS else ""
+    return f"Homework from last time{asked}, in each person's words: {said}"
+
+
+# The clinician asking one person to say it to the other: "Could you say that to Hannah? Not to me.",
+# "Could you say a bit more about that, to Sophie rather than to me?", "Tell her now, maybe?"
+_TO_THE_OTHER = re.compile(r"\b(?:say|tell)\b[^.?!]{0,40}\bto (?:him|her|them|each other|[A-Z][a-z]+)\b(?!')[^.?!]*\?"
+                           r"|\btell (?:him|her|them)\b[^.?!]*\?|\brather than (?:to )?me\b", re.I)
+ENACTED_MAX_WORDS = 35
+
+
+def said_to_the_other(utterances: Sequence[Utterance], risky=lambda text: False) -> dict[str, list[tuple[str, int]]]:
+    """{role: [(what they said, line)]}: each person's answer when asked to say it to the other."""
+    lines = [u for u in utterances if u.speaker]
+    found: dict[str, list[tuple[str, int]]] = {}
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or not _TO_THE_OTHER.search(utt.text) \
+                or asks_about_risk(utt):
+            continue
+        said = words_up_to(_SENTENCES.split(" ".join(without_leading_stage(answer.text).split())), ENACTED_MAX_WORDS)
+        if said and len(said.split()) >= 4 and not risky(said):
+            found.setdefault(_role(answer), []).append((said, answer.id))
+    return found
+
+
+QUOTES_EACH = 2
+
+
+def others_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[tuple[str, int]]]]:
+    """[(role, [(words, line)])] for each person of a joint session other than the client: what they
+    said to the other when asked, then the feelings they named, two quotes at most, in session order."""
+    if not is_joint(utterances):
+        return []
+    enacted = said_to_the_other(utterances, risky)
+    found: list[tuple[str, list[tuple[str, int]]]] = []
+    for role in people(utterances):
+        if role == "client":
+            continue
+        quotes = enacted.get(role, [])[:QUOTES_EACH]
+        quotes += [q for q in client_quotes(utterances, risky, role) if q[1] not in {i for _, i in quotes}]
+        if quotes:
+            found.append((role, sorted(quotes[:QUOTES_EACH], key=lambda q: q[1])))
+    return found
+
+
+
+def whose(role: str, names: dict[str, str]) -> str:
+    """"the partner's (Rob's)": whose words a quote line gives."""
+    return f"the {role}'s ({names[role]}'s)" if role in names else f"the {role}'s"

@@ -1,0 +1,81 @@
+"""A joint session (a couple, a parent with a teenager): each person's account, last time's task and
+answers stay apart and attributed by role, and by name where the clinician addresses them by it. A
+partner's words are never given as the client's. Hand-written sessions (no model: the rule lines only)."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.joint_session import is_joint, names_by_role, who_answered
+from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.transcript_input import parse_transcript
+
+COUPLE = parse_transcript("""Clinician: Welcome back, both of you. Last time you each said you'd keep a note of one moment you felt unheard. How did that go?
+Client: I kept mine. Three moments, all at dinner. I brought the notebook.
+Clinician: Thank you. Dev?
+Partner: I didn't manage it. I opened the app twice and closed it again.
+Clinician: That's alright, Dev. What got in the way?
+Partner: I didn't want to look at it, if I'm honest.
+Clinician: Amira, when he goes quiet like that, what happens for you?
+Client: I end up doing all the talking. Then I resent it.
+Clinician: Dev, you've said very little about your dad. Could you say something about that to Amira, rather than to me?
+Partner: (turns to Client) I'm scared he won't know me by Christmas. I sit in the car outside the care home for ages before I go in.
+Client: (quietly) I didn't know that.
+Clinician: Amira, what's it like to hear that?
+Client: Relieved, honestly. I thought he'd shut me out.
+Clinician: That's an important moment for you both. For the next two weeks, I'd like you each to name one thing the other did that helped, out loud, before bed.
+Partner: Okay. I'll try that.
+Clinician: Would you be open to a carers' group, Dev? There's one at the library on Thursdays.
+Partner: Yes, I'd go to that.
+Clinician: Let's meet again on the ninth at five.
+Client: Fine by me.""")
+
+
+def _note(session):
+    draft = assemble(get_format("soap", "client"), {}, SourceIndex(session), [], model="m", mode="direct",
+                     warnings=[], subject="client")
+    return [s for s in draft.sentences if s.origin == "rule"]
+
+
+def test_each_person_is_named_as_the_clinician_addresses_them():
+    assert is_joint(COUPLE) and names_by_role(COUPLE) == {"client": "Amira", "partner": "Dev"}
+
+
+def test_last_times_task_is_reviewed_person_by_person():
+    review = next(s for s in _note(COUPLE) if s.text.startswith("Homework from last time"))
+    assert 'client (Amira): "I kept mine.' in review.text
+    assert 'partner (Dev): "I didn\'t manage it.' in review.text and review.section == "subjective"
+
+
+def test_the_partners_disclosure_is_quoted_as_the_partners():
+    partner = next(s for s in _note(COUPLE) if s.text.startswith("In the partner's (Dev's) words"))
+    assert "I'm scared he won't know me by Christmas." in partner.text and partner.evidence == [9]
+    assert not any("scared he won't know me" in s.text for s in _note(COUPLE) if s.text.startswith("In the client's"))
+
+
+def test_an_answer_is_labelled_with_whoever_gave_it():
+    plan = [s.text for s in _note(COUPLE) if s.section == "plan"]
+    homework = next(t for t in plan if t.startswith("Homework given"))
+    referral = next(t for t in plan if t.startswith("Referral offered"))
+    assert '(partner (Dev): "Okay. I\'ll try that.")' in homework and "(client:" not in homework
+    assert '(partner (Dev): "Yes, I\'d go to that.")' in referral
+
+
+def test_one_client_alone_keeps_the_plain_labels():
+    alone = parse_transcript("""Clinician: Last time you said you'd try the walk. How did that go?
+Client: I did it twice. Tuesday and Friday.
+Clinician: Good. For the next two weeks, I'd like you to walk three mornings, before work.
+Client: Okay. Three mornings.""")
+    assert not is_joint(alone) and who_answered(alone)(3) == "client"
+    texts = [s.text for s in _note(alone)]
+    assert any(t.startswith("Homework from last time, in the client's words") for t in texts)
+    assert any('(client: "Okay. Three mornings.")' in t for t in texts)
+
+
+def test_an_interpreter_is_no_second_person():
+    interpreted = parse_transcript("""Clinician: How has the week been?
+Interpreter: She says the week was hard, she did not sleep.
+Client: (nods)
+Clinician: Last time you said you'd try the breathing. How did that go?
+Interpreter: She says she tried it two nights.""")
+    assert not is_joint(interpreted) and names_by_role(interpreted) == {}
