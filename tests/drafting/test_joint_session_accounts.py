@@ -27,6 +27,8 @@ Clinician: That's an important moment for you both. For the next two weeks, I'd 
 Partner: Okay. I'll try that.
 Clinician: Would you be open to a carers' group, Dev? There's one at the library on Thursdays.
 Partner: Yes, I'd go to that.
+Clinician: And the journal, Dev. You don't have to fill a page. Two lines on the bus would do. Could you manage that?
+Partner: Two lines. On the way home, maybe.
 Clinician: Let's meet again on the ninth at five.
 Client: Fine by me.""")
 
@@ -79,3 +81,9 @@ Client: (nods)
 Clinician: Last time you said you'd try the breathing. How did that go?
 Interpreter: She says she tried it two nights.""")
     assert not is_joint(interpreted) and names_by_role(interpreted) == {}
+
+
+def test_a_task_put_to_one_person_by_name_is_theirs():
+    task = next(s for s in _note(COUPLE) if s.text.startswith("Each person's task"))
+    assert task.section == "plan" and 'partner (Dev): "Two lines. On the way home, maybe."' in task.text
+    assert "Two lines on the bus would do." in task.text and "client (Amira)" not in task.text

@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from session_assistant.drafting.client_account import words_up_to
+from session_assistant.drafting.wording import words_up_to
+from session_assistant.drafting.answers import DECLINES_TOO, REFUSES
 from session_assistant.drafting.client_name import _NOT_A_NAME
+from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.session_said import client_quotes
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import without_leading_stage
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, QUOTED_SPAN, without_leading_stage, without_stage
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
@@ -181,3 +183,82 @@ def others_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
 def whose(role: str, names: dict[str, str]) -> str:
     """"the partner's (Rob's)": whose words a quote line gives."""
     return f"the {role}'s ({names[role]}'s)" if role in names else f"the {role}'s"
+
+
+# A model sentence telling what "the client" said, felt or did: its subject is the client ("The client
+# reported ...", "Client cries ..."), not someone of the client's ("the client's partner").
+_CLIENT_SUBJECT = re.compile(r"^(?:the )?client\b(?!'s)(?! and\b)", re.I)
+OWN_WORDS_MIN = 3  # content words a sentence shares with one person's line before it is read as retelling it
+OWN_WORDS_SHARE = 0.5
+OTHER_MARGIN = 2  # the other person's line shares at least this many more words than any line of the client's
+
+
+def told_as_the_clients(text: str, utterances: Sequence[Utterance]) -> str | None:
+    """The role of the person (not the client) whose line a model sentence about "the client"
+    retells, or None: in a joint session, most of the sentence's words are one line of that person's,
+    and no line of the client's comes near (the partner's "I cry in the van" told as "The client cries
+    in the van"). Quoted words are left aside: a quote says whose it is."""
+    if not _CLIENT_SUBJECT.search(text.strip()) or not is_joint(utterances):
+        return None
+    bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
+    if len(bag) < OWN_WORDS_MIN:
+        return None
+    best: dict[str, int] = {}
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            shared = len(bag & content_words(utt.text))
+            best[_role(utt)] = max(best.get(_role(utt), 0), shared)
+    mine = best.pop("client", 0)
+    role, theirs = max(best.items(), key=lambda kv: kv[1], default=("", 0))
+    if theirs >= max(OWN_WORDS_MIN, OWN_WORDS_SHARE * len(bag)) and theirs >= mine + OTHER_MARGIN:
+        return role
+    return None
+
+
+# A task put to one person by name in the second half ("And the letter, Rob. ... Would either of those be
+# possible?", "Sue, would you be up for ...?"), and that person's answer taking it up: each one's task.
+_PROPOSES = re.compile(r"\b(?:would|could|can|will) (?:you|either of (?:those|these|them))\b|\bI'?d like you\b|\bhow about\b"
+                       r"|\bwhat about\b|\byou (?:could|might)\b", re.I)
+_NOT_A_TASK = re.compile(r"\b(?:next (?:time|session|appointment|week)|see you|same time|meet|book(?:ed)? in|safety plan"
+                         r"|say (?:that|it|this|a bit)|in here|today|read (?:your|it|the|some|a bit|part))\b", re.I)
+_ACKNOWLEDGES = re.compile(r"^(?:good|great|okay|ok|right|lovely|fine|that's (?:useful|good|great|fine|helpful)|thank you|thanks)[.!]$", re.I)
+TASK_MAX_WORDS = 35  # the proposal with the sentences before it that say what "either of those" is
+
+
+def each_task(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, str, str, list[int]]]:
+    """[(role, the proposal, the answer, lines)] for each task the clinician put to one person by name
+    in the second half of a joint session, which that person took up in the next line."""
+    if not is_joint(utterances):
+        return []
+    names = names_by_role(utterances)
+    by_name = {name: role for role, name in names.items()}
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, str, str, list[int]]] = []
+    for n in range(len(lines) // 2, len(lines) - 1):
+        utt, answer = lines[n], lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or risky(utt.text) or asks_about_risk(utt):
+            continue
+        sentences = _SENTENCES.split(" ".join(without_leading_stage(utt.text).split()))
+        named = {by_name[m.group(1) or m.group(2)] for s in sentences for m in _ADDRESSED.finditer(s)
+                 if (m.group(1) or m.group(2)) in by_name}
+        proposal = next((s for s in reversed(sentences) if _PROPOSES.search(s) and not _NOT_A_TASK.search(s)
+                         and not ASKED_IN_ROOM.search(s)), None)
+        said = without_stage(answer.text)
+        if proposal is not None:
+            at = sentences.index(proposal)
+            while at > 0 and len(" ".join(sentences[at - 1:sentences.index(proposal) + 1]).split()) <= TASK_MAX_WORDS:
+                at -= 1
+            while at < sentences.index(proposal) and _ACKNOWLEDGES.match(sentences[at]):
+                at += 1  # "Good." before the task is the last answer's
+            proposal = " ".join(sentences[at:sentences.index(proposal) + 1])
+        if (proposal is None or named != {_role(answer)} or len(proposal.split()) > TASK_MAX_WORDS or _NOT_A_TASK.search(proposal)
+                or REFUSES.search(said) or DECLINES_TOO.search(said) or risky(said)):
+            continue
+        found.append((_role(answer), proposal, words_up_to(_SENTENCES.split(said), ANSWER_MAX_WORDS) or said,
+                      [utt.id, answer.id]))
+    return found
+
+
+def each_task_sentence(found: Sequence[tuple[str, str, str, list[int]]], names: dict[str, str]) -> str:
+    said = "; ".join(f'{label(role, names)}: "{answer}" (to "{proposal}")' for role, proposal, answer, _ in found)
+    return f"Each person's task, as they took it up: {said}"
