@@ -87,3 +87,19 @@ def test_a_task_put_to_one_person_by_name_is_theirs():
     task = next(s for s in _note(COUPLE) if s.text.startswith("Each person's task"))
     assert task.section == "plan" and 'partner (Dev): "Two lines. On the way home, maybe."' in task.text
     assert "Two lines on the bus would do." in task.text and "client (Amira)" not in task.text
+
+
+def test_a_partners_words_told_as_the_clients_are_given_back_or_withheld():
+    told = "The client sits in the car outside the care home for ages before going in."
+    with_pronoun = "The client is scared his father will not know him by Christmas, sitting in the car at the care home."
+    own = "The client kept a note of three moments, all at dinner, and brought the notebook."
+    draft = assemble(get_format("soap", "client"), {"subjective": [{"text": told, "evidence": [9]},
+                                                                   {"text": with_pronoun, "evidence": [9]},
+                                                                   {"text": own, "evidence": [1]}]},
+                     SourceIndex(COUPLE), [], model="m", mode="direct", warnings=[], subject="client")
+    subjective = draft.sections["subjective"]
+    assert "The partner (Dev) sits in the car outside the care home for ages before going in." in subjective
+    assert told not in subjective and own in subjective
+    assert any("will not know him by Christmas" in s.text and "another_persons_words:partner" in s.flags
+               for s in draft.withheld)
+    assert not any("Christmas" in s.text for s in draft.sentences if s.origin == "model")

@@ -262,3 +262,22 @@ def each_task(utterances: Sequence[Utterance], risky=lambda text: False) -> list
 def each_task_sentence(found: Sequence[tuple[str, str, str, list[int]]], names: dict[str, str]) -> str:
     said = "; ".join(f'{label(role, names)}: "{answer}" (to "{proposal}")' for role, proposal, answer, _ in found)
     return f"Each person's task, as they took it up: {said}"
+
+
+ANOTHER_PERSONS_WORDS = "another_persons_words"  # withheld: a partner's words told as the client's, no sure fix
+SUBJECT_CORRECTED = "subject_corrected"  # kept, flagged: "The client" made the person whose words they were
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
+
+
+def attributed_right(text: str, utterances: Sequence[Utterance]) -> tuple[str, list[str]]:
+    """(text, flags) for a model sentence of a joint session: one telling another person's line as the
+    client's has its subject made that person ("The partner (Rob) cries in the van ...", flagged for the
+    clinician to confirm), or, when a he or she in it may be either of them, is flagged to withhold."""
+    role = told_as_the_clients(text, utterances)
+    if role is None:
+        return text, []
+    if _PRONOUN.search(text):
+        return text, [f"{ANOTHER_PERSONS_WORDS}:{role}"]
+    match = _CLIENT_SUBJECT.search(text.strip())
+    who = label(role, names_by_role(utterances))
+    return f"The {who}{text.strip()[match.end():]}", [f"{SUBJECT_CORRECTED}:{role}"]
