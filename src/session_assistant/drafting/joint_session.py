@@ -56,19 +56,27 @@ _ADDRESSED = re.compile(r"(?:^|[.?!]\s+)(?:(?:and|so|okay|ok|now|thank you|thank
                         r"|,\s+([A-Z][a-z]+)[.?!]")
 
 
+_GREETINGS = {"Hello", "Hi", "Hey", "Morning", "Afternoon", "Evening", "Welcome", "Sorry", "Goodbye", "Bye", "Cheers", "Lovely",
+              "Brilliant", "Perfect", "Excellent", "Absolutely", "Exactly", "Honestly", "Alright", "Fine", "Nice", "Wow"}
+
+
 def names_by_role(utterances: Sequence[Utterance]) -> dict[str, str]:
     """{role: first name} for each person of the client's side whom the clinician addresses by one
     name, on the line just before they speak, and never before someone else speaks."""
     lines = [u for u in utterances if u.speaker]
     # A name is never said in lower case ("First, ..." and "Honestly, ..." are words, "first" is said too).
-    lower = set(re.findall(r"\b[a-z]+\b", " ".join(u.text for u in lines)))
+    everything = " ".join(u.text for u in lines)
+    lower = set(re.findall(r"\b[a-z]+\b", everything))
+    # ... and said at least once inside a sentence ("That's okay, Rob.", "the nights Rob was on lates"):
+    # "Calm, once." and "Honestly, ..." only ever open one.
+    inside = set(re.findall(r"(?<=[a-z,] )([A-Z][a-z]+)\b", everything))
     heard: dict[str, set[str]] = {}
     for n, utt in enumerate(lines[:-1]):
         if is_client(utt.speaker) or not is_client(lines[n + 1].speaker):
             continue
         text = " ".join(without_leading_stage(utt.text).split())
         said = {m.group(1) or m.group(2) for m in _ADDRESSED.finditer(text)}
-        said = {name for name in said if name not in _NOT_A_NAME and name.lower() not in lower}
+        said = {name for name in said if name not in _NOT_A_NAME | _GREETINGS and name.lower() not in lower and name in inside}
         if len(said) == 1:  # "Sophie, you grieve by talking ... Rob, you've been ...": both addressed, either answers
             heard.setdefault(said.pop(), set()).add(_role(lines[n + 1]))
     by_role: dict[str, set[str]] = {}

@@ -1,0 +1,45 @@
+"""A risk question passed on to the other person of a joint session ("Thank you. Rob?") is a screening
+of that person: their answer is listed and the risk line says whose each answer is. Hand-written
+sessions (no model)."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.risk import DENIED, scan_transcript
+from session_assistant.drafting.risk_note import risk_note
+from session_assistant.drafting.transcript_input import parse_transcript
+
+ASKED_BOTH = parse_transcript("""Clinician: Hello, both of you. How has the fortnight been since the move?
+Client: Hard. I miss the old street, and Tom misses his allotment.
+Partner: I've been fine, mostly. Tired.
+Clinician: Nadia, how have you been sleeping since the move?
+Client: Badly. I wake at four.
+Clinician: Thank you. With everything that's happened, have either of you had thoughts of ending your life, or of hurting yourself? You first, Nadia?
+Client: No, never. It's been grim, but no.
+Clinician: Thanks. Tom?
+Partner: No. Nothing like that.
+Clinician: Good. Let's talk about the weekends.""")
+
+
+def test_the_question_passed_on_lists_the_second_persons_answer():
+    items = scan_transcript(ASKED_BOTH)
+    assert [(i.speaker, i.status, i.evidence) for i in items] == [("Client", DENIED, [5, 6]), ("Partner", DENIED, [7, 8])]
+
+
+def test_the_risk_line_says_whose_each_denial_is():
+    line = risk_note(ASKED_BOTH, scan_transcript(ASKED_BOTH)).assessment[0]
+    assert line.startswith("Risk: suicidal ideation and self-harm denied by both, the client (Nadia) (")
+    assert '"No, never.' in line and 'the partner (Tom) ("No. Nothing like that.")' in line
+
+
+def test_a_bare_okay_is_no_question_passed_on():
+    asked_one = parse_transcript("""Clinician: Have you had thoughts of ending your life?
+Client: No.
+Clinician: Okay?
+Partner: She means it, she's been better.""")
+    assert [i.speaker for i in scan_transcript(asked_one)] == ["Client"]
+
+
+def test_one_client_alone_keeps_the_plain_line():
+    alone = parse_transcript("""Clinician: Have you had any thoughts of ending your life?
+Client: No. Not at all.""")
+    assert risk_note(alone, scan_transcript(alone)).assessment[0] == 'Risk: suicidal ideation denied ("No. Not at all.").'
