@@ -103,3 +103,20 @@ def test_a_partners_words_told_as_the_clients_are_given_back_or_withheld():
     assert any("will not know him by Christmas" in s.text and "another_persons_words:partner" in s.flags
                for s in draft.withheld)
     assert not any("Christmas" in s.text for s in draft.sentences if s.origin == "model")
+
+
+def test_a_task_asked_of_a_teenager_is_hers_and_her_mothers_is_her_mothers():
+    family = parse_transcript("""Clinician: Hi Jess, hi Carol. How was the week?
+Client: Okay. I went in on Monday, and Carol, I mean Mum, drove me.
+Mother: She did well. Thursday was harder.
+Clinician: What happened on Thursday?
+Client: A supply teacher. I hate supply teachers.
+Clinician: Let's plan the fortnight. Jess, what would you like to practise between now and next time?
+Client: Getting the bus one stop with Priya. Twice, maybe.
+Clinician: Carol, could you hold back on asking about it at tea, just for these two weeks?
+Mother: I can try that. It'll be hard, but yes.
+Clinician: Let's meet again on the fourth, same time. Jess, could you bring the diary?
+Client: Yeah.""")
+    task = next(s for s in _note(family) if s.text.startswith("Each person's task"))
+    assert 'client (Jess): "Getting the bus one stop with Priya. Twice, maybe."' in task.text
+    assert 'mother (Carol): "I can try that.' in task.text and "bring the diary" not in task.text

@@ -226,9 +226,16 @@ def told_as_the_clients(text: str, utterances: Sequence[Utterance]) -> str | Non
 # A task put to one person by name in the second half ("And the letter, Rob. ... Would either of those be
 # possible?", "Sue, would you be up for ...?"), and that person's answer taking it up: each one's task.
 _PROPOSES = re.compile(r"\b(?:would|could|can|will) (?:you|either of (?:those|these|them))\b|\bI'?d like you\b|\bhow about\b"
-                       r"|\bwhat about\b|\byou (?:could|might)\b", re.I)
-_NOT_A_TASK = re.compile(r"\b(?:next (?:time|session|appointment|week)|see you|same time|meet|book(?:ed)? in|safety plan"
+                       r"|\bwhat about\b|\bwhat (?:do|would|will) you (?:want|like|plan) to (?:practi[cs]e|do|try|work on)\b", re.I)
+_NOT_A_TASK = re.compile(r"\b(?:next (?:time|session|appointment|week)|see you|same time|(?:let'?s|shall we|can we|we'?ll) meet"
+                         r"|book(?:ed)? in|safety plan"
                          r"|say (?:that|it|this|a bit)|in here|today|read (?:your|it|the|some|a bit|part))\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:either of (?:those|these|them)|that|those|these|it|this|them)\b", re.I)
+TASK_ANSWER_MAX_WORDS = 35
+# The time until the next visit ("between now and next time", "before we next meet"): a task's, not the
+# room's "now" nor the next visit being arranged.
+_UNTIL_NEXT = re.compile(r"\b(?:between now and|before|until|till) (?:next time|then|(?:when )?we (?:next )?meet(?: again)?"
+                         r"|the next session|our next session|I see you)\b|\bbetween now and\b", re.I)
 _ACKNOWLEDGES = re.compile(r"^(?:good|great|okay|ok|right|lovely|fine|that's (?:useful|good|great|fine|helpful)|thank you|thanks)[.!]$", re.I)
 TASK_MAX_WORDS = 35  # the proposal with the sentences before it that say what "either of those" is
 
@@ -244,25 +251,27 @@ def each_task(utterances: Sequence[Utterance], risky=lambda text: False) -> list
     found: list[tuple[str, str, str, list[int]]] = []
     for n in range(len(lines) // 2, len(lines) - 1):
         utt, answer = lines[n], lines[n + 1]
-        if is_client(utt.speaker) or not is_client(answer.speaker) or risky(utt.text) or asks_about_risk(utt):
-            continue
+        if (is_client(utt.speaker) or not is_client(answer.speaker) or risky(utt.text) or asks_about_risk(utt)
+                or _NOT_A_TASK.search(_UNTIL_NEXT.sub("", utt.text))):
+            continue  # a line arranging the next visit ("next week, ... Susan, could you drive?") sets no task
         sentences = _SENTENCES.split(" ".join(without_leading_stage(utt.text).split()))
         named = {by_name[m.group(1) or m.group(2)] for s in sentences for m in _ADDRESSED.finditer(s)
                  if (m.group(1) or m.group(2)) in by_name}
-        proposal = next((s for s in reversed(sentences) if _PROPOSES.search(s) and not _NOT_A_TASK.search(s)
-                         and not ASKED_IN_ROOM.search(s)), None)
+        proposal = next((s for s in reversed(sentences) if _PROPOSES.search(s) and not _NOT_A_TASK.search(_UNTIL_NEXT.sub("", s))
+                         and not ASKED_IN_ROOM.search(_UNTIL_NEXT.sub("", s))), None)
         said = without_stage(answer.text)
         if proposal is not None:
             at = sentences.index(proposal)
-            while at > 0 and len(" ".join(sentences[at - 1:sentences.index(proposal) + 1]).split()) <= TASK_MAX_WORDS:
+            while _REFERS_BACK.search(proposal) and at > 0 and len(" ".join(sentences[at - 1:sentences.index(proposal) + 1]).split()) <= TASK_MAX_WORDS:
                 at -= 1
             while at < sentences.index(proposal) and _ACKNOWLEDGES.match(sentences[at]):
                 at += 1  # "Good." before the task is the last answer's
             proposal = " ".join(sentences[at:sentences.index(proposal) + 1])
-        if (proposal is None or named != {_role(answer)} or len(proposal.split()) > TASK_MAX_WORDS or _NOT_A_TASK.search(proposal)
+        if (proposal is None or named != {_role(answer)} or len(proposal.split()) > TASK_MAX_WORDS
+                or _NOT_A_TASK.search(_UNTIL_NEXT.sub("", proposal))
                 or REFUSES.search(said) or DECLINES_TOO.search(said) or risky(said)):
             continue
-        found.append((_role(answer), proposal, words_up_to(_SENTENCES.split(said), ANSWER_MAX_WORDS) or said,
+        found.append((_role(answer), proposal, words_up_to(_SENTENCES.split(said), TASK_ANSWER_MAX_WORDS) or said,
                       [utt.id, answer.id]))
     return found
 
