@@ -237,6 +237,7 @@ TASK_ANSWER_MAX_WORDS = 35
 _UNTIL_NEXT = re.compile(r"\b(?:between now and|before|until|till) (?:next time|then|(?:when )?we (?:next )?meet(?: again)?"
                          r"|the next session|our next session|I see you)\b|\bbetween now and\b", re.I)
 _ACKNOWLEDGES = re.compile(r"^(?:good|great|okay|ok|right|lovely|fine|that's (?:useful|good|great|fine|helpful)|thank you|thanks)[.!]$", re.I)
+EACH_TASK_OPENING = "Each person's task, as they took it up: "
 TASK_MAX_WORDS = 35  # the proposal with the sentences before it that say what "either of those" is
 
 
@@ -278,7 +279,7 @@ def each_task(utterances: Sequence[Utterance], risky=lambda text: False) -> list
 
 def each_task_sentence(found: Sequence[tuple[str, str, str, list[int]]], names: dict[str, str]) -> str:
     said = "; ".join(f'{label(role, names)}: "{answer}" (to "{proposal}")' for role, proposal, answer, _ in found)
-    return f"Each person's task, as they took it up: {said}"
+    return f"{EACH_TASK_OPENING}{said}"
 
 
 ANOTHER_PERSONS_WORDS = "another_persons_words"  # withheld: a partner's words told as the client's, no sure fix

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED
 from session_assistant.drafting.grounding import content_words
+from session_assistant.drafting.joint_session import EACH_TASK_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
@@ -327,7 +328,8 @@ _PLAN_WORDS = content_words("clinician continue continued plan plans planned als
 RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
-PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ")
+PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ",
+                      EACH_TASK_OPENING)
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:
