@@ -87,6 +87,7 @@ def test_a_task_put_to_one_person_by_name_is_theirs():
     task = next(s for s in _note(COUPLE) if s.text.startswith("Each person's task"))
     assert task.section == "plan" and 'partner (Dev): "Two lines. On the way home, maybe."' in task.text
     assert "Two lines on the bus would do." in task.text and "client (Amira)" not in task.text
+    assert "carers' group" not in task.text  # the referral line has it
 
 
 def test_a_partners_words_told_as_the_clients_are_given_back_or_withheld():
@@ -120,3 +121,17 @@ Client: Yeah.""")
     task = next(s for s in _note(family) if s.text.startswith("Each person's task"))
     assert 'client (Jess): "Getting the bus one stop with Priya. Twice, maybe."' in task.text
     assert 'mother (Carol): "I can try that.' in task.text and "bring the diary" not in task.text
+
+
+def test_a_client_sentence_carrying_both_peoples_tasks_is_withheld():
+    merged = "The client will write two lines on the way home and keep the notebook of moments at dinner."
+    draft = assemble(get_format("soap", "client"), {"plan": [{"text": merged, "evidence": [16, 17]}]},
+                     SourceIndex(COUPLE), [], model="m", mode="direct", warnings=[], subject="client")
+    assert merged not in draft.sections["plan"]
+    assert any(s.text == merged and "merges_people:partner" in s.flags for s in draft.withheld)
+
+
+def test_each_persons_account_asked_by_name_stands_side_by_side():
+    account = next(s for s in _note(COUPLE) if s.text.startswith("Each person's account, asked by name"))
+    assert 'partner (Dev): "I didn\'t want to look at it, if I\'m honest."' in account.text
+    assert account.text.index("client (Amira)") < account.text.index("partner (Dev)")

@@ -35,8 +35,9 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
-from session_assistant.drafting.joint_session import (each_review, each_review_sentence, each_task, each_task_sentence,
-                                                      is_joint, names_by_role, others_quotes, who_answered, whose)
+from session_assistant.drafting.joint_session import (accounts_sentence, each_review, each_review_sentence, each_task,
+                                                      each_task_sentence, is_joint, named_accounts, names_by_role,
+                                                      others_quotes, who_answered, whose)
 from session_assistant.drafting.questionnaire_read import items_sentence, notable_ids, notable_items
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
@@ -149,6 +150,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes, whose("client", names)), [i for _, i in quotes]))
         for role, said in others_quotes(source.utterances, mentions_risk):
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(said, whose(role, names)), [i for _, i in said]))
+        accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence])
+        if accounts:  # what each one said when the clinician turned to them by name: whose account is whose
+            lines.append(_rule_line(fmt, "quotes", accounts_sentence(accounts, names), [i for *_, i in accounts]))
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
@@ -193,9 +197,6 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
             lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
-        each_took = each_task(source.utterances, mentions_risk) if plan_said else []
-        if each_took:  # a task put to one person by name, and their answer: whose task it is
-            lines.append(_rule_line(fmt, "planned", each_task_sentence(each_took, names), _cited(each_took)))
         ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
         if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
             lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))
@@ -209,6 +210,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                       quoted_texts) if plan_said else []
         if referrals:
             lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals, answered_by), _cited(referrals)))
+        each_took = each_task(source.utterances, mentions_risk, sorted(quoted | set(_cited(referrals)))) if plan_said else []
+        if each_took:  # a task put to one person by name, and their answer: whose task it is
+            lines.append(_rule_line(fmt, "planned", each_task_sentence(each_took, names), _cited(each_took)))
         planned = planned_work(source.utterances)
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))

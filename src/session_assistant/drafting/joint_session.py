@@ -103,7 +103,8 @@ def who_answered(utterances: Sequence[Utterance]) -> Callable[[int], str]:
 # Asking about last time's task in a joint session: "Last time you both said you'd try writing ...",
 # "How did the tasks go, each of you?", "Did you both manage the list?".
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:I saw you|we (?:last )?(?:met|spoke)))\b", re.I)
-_TASK_ASKED = re.compile(r"\b(?:you (?:both |each |all )?(?:said you'?d|agreed to|were going to|would try|'d try)"
+_TASK_ASKED = re.compile(r"\b(?:(?:we|you) (?:both |each |all )?(?:said|agreed) (?:that )?you'?d|did (?:that|it|those) happen"
+                         r"|you (?:both |each |all )?(?:said you'?d|agreed to|were going to|would try|'d try)"
                          r"|did (?:you|either of you|each of you|you both) (?:manage|do|try|get|finish|keep|write)"
                          r"|how (?:did|'d) (?:it|that|the \w+|your \w+) go|how it went)\b", re.I)
 REVIEW_LINES = 5  # each person's first answer within these lines after the question
@@ -132,7 +133,8 @@ def each_review(utterances: Sequence[Utterance]) -> tuple[str, list[tuple[str, s
         if len(answers) < 2:
             continue
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
-        asked = next((s for s in sentences if _TASK_ASKED.search(s) or _LAST_TIME.search(s)), sentences[0])
+        asked = next((s for s in sentences if _TASK_ASKED.search(s)), None) or next(
+            (s for s in sentences if _LAST_TIME.search(s)), sentences[0])
         found = [(role, said, line) for role, (said, line) in answers.items()]
         return asked, found, [utt.id] + [line for *_, line in found]
     return None
@@ -188,6 +190,45 @@ def others_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
 
 
 
+# Each person's account, as the clinician asked them for it by name: "Tom, what was happening for you that
+# Sunday?", "What's it like to hear that, Sophie?", "Kerry, do you want to go first?". The first such
+# answer of some length, per person, for the Subjective: whose account is whose.
+_OPEN_QUESTION = re.compile(r"\b(?:what|how|tell (?:me|us)|talk (?:me|us) through|go first|say (?:a bit )?more)\b", re.I)
+ACCOUNT_MIN_WORDS = 10
+ACCOUNT_MAX_WORDS = 40
+
+
+def named_accounts(utterances: Sequence[Utterance], risky=lambda text: False,
+                   taken: Sequence[int] = ()) -> list[tuple[str, str, int]]:
+    """[(role, the account, line)] for each person of a joint session, in the order the people first
+    speak; ``taken``: lines another rule line quotes already."""
+    if not is_joint(utterances):
+        return []
+    names = names_by_role(utterances)
+    by_name = {name: role for role, name in names.items()}
+    lines = [u for u in utterances if u.speaker]
+    found: dict[str, tuple[str, int]] = {}
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or _role(answer) in found or answer.id in taken:
+            continue
+        text = " ".join(without_leading_stage(utt.text).split())
+        named = {by_name[m.group(1) or m.group(2)] for m in _ADDRESSED.finditer(text) if (m.group(1) or m.group(2)) in by_name}
+        asked = [s for s in _SENTENCES.split(text) if s.endswith("?")]
+        if (named != {_role(answer)} or not asked or not _OPEN_QUESTION.search(asked[-1]) or _PROPOSES.search(asked[-1])
+                or asks_about_risk(utt) or risky(utt.text)):
+            continue
+        said = words_up_to([s for s in _SENTENCES.split(without_stage(answer.text)) if not risky(s)], ACCOUNT_MAX_WORDS)
+        if len(said.split()) >= ACCOUNT_MIN_WORDS:
+            found[_role(answer)] = (said, answer.id)
+    # one person's answer alone is that person's quote, not a joint session's accounts side by side
+    return [(role, *found[role]) for role in people(utterances) if role in found] if len(found) > 1 else []
+
+
+def accounts_sentence(found: Sequence[tuple[str, str, int]], names: dict[str, str]) -> str:
+    return "Each person's account, asked by name: " + "; ".join(f'{label(role, names)}: "{text}"' for role, text, _ in found)
+
+
 def whose(role: str, names: dict[str, str]) -> str:
     """"the partner's (Rob's)": whose words a quote line gives."""
     return f"the {role}'s ({names[role]}'s)" if role in names else f"the {role}'s"
@@ -241,9 +282,11 @@ EACH_TASK_OPENING = "Each person's task, as they took it up: "
 TASK_MAX_WORDS = 35  # the proposal with the sentences before it that say what "either of those" is
 
 
-def each_task(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, str, str, list[int]]]:
+def each_task(utterances: Sequence[Utterance], risky=lambda text: False,
+              taken: Sequence[int] = ()) -> list[tuple[str, str, str, list[int]]]:
     """[(role, the proposal, the answer, lines)] for each task the clinician put to one person by name
-    in the second half of a joint session, which that person took up in the next line."""
+    in the second half of a joint session, which that person took up in the next line; ``taken``: the
+    proposals other Plan lines quote (a referral offered, the homework given)."""
     if not is_joint(utterances):
         return []
     names = names_by_role(utterances)
@@ -253,7 +296,7 @@ def each_task(utterances: Sequence[Utterance], risky=lambda text: False) -> list
     for n in range(len(lines) // 2, len(lines) - 1):
         utt, answer = lines[n], lines[n + 1]
         if (is_client(utt.speaker) or not is_client(answer.speaker) or risky(utt.text) or asks_about_risk(utt)
-                or _NOT_A_TASK.search(_UNTIL_NEXT.sub("", utt.text))):
+                or utt.id in taken or _NOT_A_TASK.search(_UNTIL_NEXT.sub("", utt.text))):
             continue  # a line arranging the next visit ("next week, ... Susan, could you drive?") sets no task
         sentences = _SENTENCES.split(" ".join(without_leading_stage(utt.text).split()))
         named = {by_name[m.group(1) or m.group(2)] for s in sentences for m in _ADDRESSED.finditer(s)
@@ -292,10 +335,32 @@ def attributed_right(text: str, utterances: Sequence[Utterance]) -> tuple[str, l
     client's has its subject made that person ("The partner (Rob) cries in the van ...", flagged for the
     clinician to confirm), or, when a he or she in it may be either of them, is flagged to withhold."""
     role = told_as_the_clients(text, utterances)
-    if role is None:
-        return text, []
+    if role is None:  # "The client will write three lines in the van, and send a card": two people's tasks as one's
+        merged = merges_people(text, utterances)
+        return text, [f"{MERGES_PEOPLE}:{merged}"] if merged else []
     if _PRONOUN.search(text):
         return text, [f"{ANOTHER_PERSONS_WORDS}:{role}"]
     match = _CLIENT_SUBJECT.search(text.strip())
     who = label(role, names_by_role(utterances))
     return f"The {who}{text.strip()[match.end():]}", [f"{SUBJECT_CORRECTED}:{role}"]
+
+
+MERGES_PEOPLE = "merges_people"  # withheld: the client's sentence carries another person's words too
+MERGED_MIN_WORDS = 2
+
+
+def merges_people(text: str, utterances: Sequence[Utterance]) -> str | None:
+    """The other person whose words a model sentence about "the client" carries beside the client's own
+    (two or more content words only that person said, and two or more of the client's), else None."""
+    if not _CLIENT_SUBJECT.search(text.strip()) or not is_joint(utterances):
+        return None
+    bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
+    said: dict[str, set[str]] = {}
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            said.setdefault(_role(utt), set()).update(bag & content_words(utt.text))
+    mine = said.pop("client", set())
+    for role, theirs in said.items():
+        if len(theirs - mine) >= MERGED_MIN_WORDS and len(mine - theirs) >= MERGED_MIN_WORDS:
+            return role
+    return None
