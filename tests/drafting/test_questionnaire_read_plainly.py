@@ -25,7 +25,7 @@ Clinician: Feeling you'd be better off dead, or thinking of hurting yourself.
 Client: No. Nought.
 Clinician: Struggling to concentrate on reading or work.
 Client: One. I reread emails three times.
-Clinician: Thank you. That gives seven. You said irritated was a three, what's been happening there?
+Clinician: Thank you. That comes to seven. You said irritated was a three, what's been happening there?
 Client: The builders next door start at seven. Every morning. I snap at everyone by nine.
 Clinician: That sounds wearing. How did the breathing practice go this fortnight?
 Client: I did it five evenings and it helped me settle before bed.""")
@@ -84,3 +84,18 @@ Client: Five.
 Clinician: Stay with it a little longer.
 Client: Four. It's easing.""")
     assert questionnaire_lines(exposure) == set() and notable_items(exposure) == ("", [])
+
+
+def test_an_unnamed_questionnaire_takes_the_charts_name_when_its_total_is_the_charted_score():
+    from session_assistant.drafting.chart_context import ChartContext
+    chart = ChartContext.from_json({"format": "session-assistant therapy chart context v1", "measures": [
+        {"name": "MOOD-5", "score": 7, "when": "session day", "date": "today"},
+        {"name": "MOOD-5", "score": 9, "when": "last before session day", "date": "a fortnight ago"}]})
+    draft = assemble(get_format("soap", "client"), {}, SourceIndex(READ_PLAINLY), [], model="m", mode="direct",
+                     warnings=[], subject="client", chart=chart)
+    assert any(s.text.startswith("MOOD-5 read aloud item by item") for s in draft.sentences)
+    other = ChartContext.from_json({"format": "session-assistant therapy chart context v1", "measures": [
+        {"name": "MOOD-5", "score": 8, "when": "session day", "date": "today"}]})
+    draft = assemble(get_format("soap", "client"), {}, SourceIndex(READ_PLAINLY), [], model="m", mode="direct",
+                     warnings=[], subject="client", chart=other)
+    assert any(s.text.startswith("Questionnaire read aloud item by item") for s in draft.sentences)

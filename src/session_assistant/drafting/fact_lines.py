@@ -38,7 +38,8 @@ from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.joint_session import (accounts_sentence, each_review, each_review_sentence, each_task,
                                                       each_task_sentence, is_joint, named_accounts, names_by_role,
                                                       others_quotes, who_answered, whose)
-from session_assistant.drafting.questionnaire_read import items_sentence, notable_ids, notable_items
+from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, charted_name, items_read, items_sentence,
+                                                           notable_ids, notable_items)
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
@@ -237,6 +238,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if totalled and not any(ids[0] in _cited(scored) for *_, ids in totalled):
             lines.append(_rule_line(fmt, "measures", totalled_sentence(totalled), _cited(totalled)))
         measure, notable = notable_items(source.utterances) if plan_said else ("", [])
+        if notable and measure == UNNAMED_MEASURE:  # "the questionnaire": the chart's name when its score is the total said
+            measure = charted_name(source.utterances, items_read(source.utterances), chart) or measure
         if notable:  # a measure read item by item: its notable answers as item answers, never as symptoms
             lines.append(_rule_line(fmt, "measures", items_sentence(measure, notable), notable_ids(notable)))
         moved_said = said_changes(source.utterances, chart) if plan_said else []

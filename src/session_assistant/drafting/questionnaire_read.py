@@ -132,6 +132,7 @@ def questionnaire_lines(utterances: Sequence[Utterance]) -> set[int]:
 # most was the one about not being able to control the worry"), and the items answered highest when
 # only a few share the top answer (five items all at "two" single none out).
 NOTABLE_MAX = 4
+UNNAMED_MEASURE = "Questionnaire"
 TOP_SHARED_MAX = 3
 RETURN_LINES = 4  # how far after the last item the clinician's coming back to one counts
 RETURN_SHARED_WORDS = 2
@@ -167,7 +168,7 @@ def notable_items(utterances: Sequence[Utterance]) -> tuple[str, list[ReadItem]]
     highest = [r for r in rated if r.value == top] if top else []
     chosen = {id(r) for r in read if mentions_risk(r.item)} | {id(r) for r in returned}
     chosen |= {id(r) for r in highest} if len(highest) <= TOP_SHARED_MAX else set()
-    return (named.group(0) if named else "Questionnaire"), [r for r in read if id(r) in chosen][:NOTABLE_MAX]
+    return (named.group(0) if named else UNNAMED_MEASURE), [r for r in read if id(r) in chosen][:NOTABLE_MAX]
 
 
 def _quoted_back(item: str, text: str) -> bool:
@@ -177,6 +178,24 @@ def _quoted_back(item: str, text: str) -> bool:
 
 def _answer_quoted(answer: str) -> str:
     return words_up_to(re.split(r"(?<=[.!?])\s+", answer), ANSWER_MAX_WORDS) or answer
+
+
+TOTAL_LINES = 3  # the total is said within a few lines after the last item
+
+
+def charted_name(utterances: Sequence[Utterance], read: Sequence[ReadItem], chart) -> str | None:
+    """The chart's name for a measure read aloud without naming it: the chart's session-day score of
+    a measure equals the total the clinician says after the items ("That comes to twelve." beside
+    "PHQ-9 total 12 (session day)")."""
+    from session_assistant.drafting.measures_said import _CURRENT, _NUMBER, _scored  # noqa: PLC0415 (measures_said is the chart's reader)
+    if not read or chart is None:
+        return None
+    lines = [u for u in utterances if u.speaker]
+    at = next(n for n, u in enumerate(lines) if u.id == read[-1].ids[-1])
+    said = {float(x) for u in lines[at + 1:at + 1 + TOTAL_LINES] if not is_client(u.speaker) for x in _NUMBER.findall(u.text)}
+    today = [scored for fact in chart.measures if _CURRENT.search(fact.text) for scored in [_scored(fact)] if scored]
+    names = {name for name, score in today if score in said}
+    return names.pop() if len(names) == 1 else None
 
 
 def items_sentence(name: str, notable: Sequence[ReadItem]) -> str:
