@@ -99,3 +99,11 @@ def test_an_unnamed_questionnaire_takes_the_charts_name_when_its_total_is_the_ch
     draft = assemble(get_format("soap", "client"), {}, SourceIndex(READ_PLAINLY), [], model="m", mode="direct",
                      warnings=[], subject="client", chart=other)
     assert any(s.text.startswith("Questionnaire read aloud item by item") for s in draft.sentences)
+
+
+def test_an_item_told_as_a_symptom_is_withheld_whatever_lines_it_cites():
+    retold = "Client reported getting irritated over small things and struggling to concentrate on reading."
+    builders = "Client reported that the builders next door start at seven every morning."
+    draft = _draft({"subjective": [{"text": retold, "evidence": [14, 15]}, {"text": builders, "evidence": [13]}]})
+    assert retold not in draft.sections["subjective"] and builders in draft.sections["subjective"]
+    assert any(s.text == retold and QUESTIONNAIRE_ITEM in s.flags for s in draft.withheld)

@@ -205,3 +205,29 @@ def items_sentence(name: str, notable: Sequence[ReadItem]) -> str:
 
 def notable_ids(notable: Sequence[ReadItem]) -> list[int]:
     return sorted({i for r in notable for i in r.ids})
+
+
+# A model sentence telling an item as the client's own report ("The client reported feeling like a failure
+# and having trouble concentrating.") may cite other lines than the item's: it is known by its words,
+# most of them the items' and said by the client nowhere but in the answers.
+_REPORT_WORDS = {"client", "report", "reported", "reports", "feel", "feeling", "feelings", "felt", "state", "stated", "said",
+                 "describe", "described", "experience", "experienced", "experiencing", "also", "having", "week", "weeks"}
+RETOLD_MIN_WORDS = 2
+RETOLD_SHARE = 0.5
+
+
+def retells_items(text: str, utterances: Sequence[Utterance], read: Sequence[ReadItem] | None = None) -> bool:
+    """True when most of a sentence's words are the questionnaire items' and the client said them nowhere
+    else (nor did anyone on the client's side): an item read aloud told as a symptom reported."""
+    from session_assistant.drafting.grounding import content_words  # noqa: PLC0415 (grounding reads the whole package's words)
+    from session_assistant.drafting.vocabulary import QUOTED_SPAN  # noqa: PLC0415
+    read = items_read(utterances) if read is None else read
+    if not read:
+        return False
+    bag = content_words(QUOTED_SPAN.sub(" ", text)) - _REPORT_WORDS
+    item_words = {w for r in read for w in content_words(r.item)}
+    answers = {r.ids[-1] for r in read}
+    elsewhere = {w for u in utterances if u.speaker and is_client(u.speaker) and u.id not in answers
+                 for w in content_words(u.text)}
+    from_items = (bag & item_words) - elsewhere
+    return len(from_items) >= RETOLD_MIN_WORDS and len(from_items) >= RETOLD_SHARE * len(bag)
