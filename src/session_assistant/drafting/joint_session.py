@@ -12,7 +12,13 @@ homework and task are theirs. So, when two or more people speak for the client's
 - each other person's own words are quoted under their role: what they said when the clinician asked
   them to say it to the other ("Could you say that to her, rather than to me?"), and the feelings
   they named, as the client's are;
-- an answer to homework or a referral is labelled with whoever gave it (``who_answered``).
+- each one's account as the clinician asked for it by name ("Tom, what was happening for you that
+  Sunday?") stands beside the others';
+- a task put to one person by name and taken up in their next line is theirs in the Plan;
+- an answer to homework or a referral is labelled with whoever gave it (``who_answered``); a risk
+  question passed on ("Thank you. Rob?") screens that person too (``risk_who.passed_on``).
+
+A model sentence giving one person's words to "the client" is ``joint_attribution``'s.
 
 An interpreter speaks for the client and is no second person (``is_client`` leaves them out).
 """
@@ -22,19 +28,18 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from session_assistant.drafting.wording import words_up_to
 from session_assistant.drafting.answers import DECLINES_TOO, REFUSES
 from session_assistant.drafting.client_name import _NOT_A_NAME
-from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.session_said import client_quotes
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, QUOTED_SPAN, without_leading_stage, without_stage
+from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, without_leading_stage, without_stage
+from session_assistant.drafting.wording import words_up_to
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
-def _role(utt: Utterance) -> str:
+def role_of(utt: Utterance) -> str:
     return utt.speaker.strip().lower()
 
 
@@ -42,8 +47,8 @@ def people(utterances: Sequence[Utterance]) -> list[str]:
     """The roles speaking for the client's side, "client" first, then in the order they first speak."""
     seen: list[str] = []
     for utt in utterances:
-        if utt.speaker and is_client(utt.speaker) and _role(utt) not in seen:
-            seen.append(_role(utt))
+        if utt.speaker and is_client(utt.speaker) and role_of(utt) not in seen:
+            seen.append(role_of(utt))
     return sorted(seen, key=lambda role: role != "client")
 
 
@@ -78,7 +83,7 @@ def names_by_role(utterances: Sequence[Utterance]) -> dict[str, str]:
         said = {m.group(1) or m.group(2) for m in _ADDRESSED.finditer(text)}
         said = {name for name in said if name not in _NOT_A_NAME | _GREETINGS and name.lower() not in lower and name in inside}
         if len(said) == 1:  # "Sophie, you grieve by talking ... Rob, you've been ...": both addressed, either answers
-            heard.setdefault(said.pop(), set()).add(_role(lines[n + 1]))
+            heard.setdefault(said.pop(), set()).add(role_of(lines[n + 1]))
     by_role: dict[str, set[str]] = {}
     for name, roles in heard.items():
         if len(roles) == 1:
@@ -96,7 +101,7 @@ def who_answered(utterances: Sequence[Utterance]) -> Callable[[int], str]:
     """A line's id -> who said it, by role (and name in a joint session): an answer's label."""
     joint = is_joint(utterances)
     names = names_by_role(utterances) if joint else {}
-    roles = {u.id: _role(u) for u in utterances if u.speaker}
+    roles = {u.id: role_of(u) for u in utterances if u.speaker}
     return lambda line: label(roles.get(line, "client"), names) if joint else "client"
 
 
@@ -126,10 +131,10 @@ def each_review(utterances: Sequence[Utterance]) -> tuple[str, list[tuple[str, s
         for later in lines[n + 1:n + 1 + REVIEW_LINES]:
             if not is_client(later.speaker) and len(later.text.split()) > HANDOVER_MAX_WORDS:
                 break  # the clinician has moved on
-            if is_client(later.speaker) and _role(later) not in answers:
+            if is_client(later.speaker) and role_of(later) not in answers:
                 said = words_up_to(_SENTENCES.split(" ".join(without_leading_stage(later.text).split())), ANSWER_MAX_WORDS)
                 if said:
-                    answers[_role(later)] = (said, later.id)
+                    answers[role_of(later)] = (said, later.id)
         if len(answers) < 2:
             continue
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
@@ -165,7 +170,7 @@ def said_to_the_other(utterances: Sequence[Utterance], risky=lambda text: False)
             continue
         said = words_up_to(_SENTENCES.split(" ".join(without_leading_stage(answer.text).split())), ENACTED_MAX_WORDS)
         if said and len(said.split()) >= 4 and not risky(said):
-            found.setdefault(_role(answer), []).append((said, answer.id))
+            found.setdefault(role_of(answer), []).append((said, answer.id))
     return found
 
 
@@ -210,17 +215,17 @@ def named_accounts(utterances: Sequence[Utterance], risky=lambda text: False,
     found: dict[str, tuple[str, int]] = {}
     for n, utt in enumerate(lines[:-1]):
         answer = lines[n + 1]
-        if is_client(utt.speaker) or not is_client(answer.speaker) or _role(answer) in found or answer.id in taken:
+        if is_client(utt.speaker) or not is_client(answer.speaker) or role_of(answer) in found or answer.id in taken:
             continue
         text = " ".join(without_leading_stage(utt.text).split())
         named = {by_name[m.group(1) or m.group(2)] for m in _ADDRESSED.finditer(text) if (m.group(1) or m.group(2)) in by_name}
         asked = [s for s in _SENTENCES.split(text) if s.endswith("?")]
-        if (named != {_role(answer)} or not asked or not _OPEN_QUESTION.search(asked[-1]) or _PROPOSES.search(asked[-1])
+        if (named != {role_of(answer)} or not asked or not _OPEN_QUESTION.search(asked[-1]) or _PROPOSES.search(asked[-1])
                 or asks_about_risk(utt) or risky(utt.text)):
             continue
         said = words_up_to([s for s in _SENTENCES.split(without_stage(answer.text)) if not risky(s)], ACCOUNT_MAX_WORDS)
         if len(said.split()) >= ACCOUNT_MIN_WORDS:
-            found[_role(answer)] = (said, answer.id)
+            found[role_of(answer)] = (said, answer.id)
     # one person's answer alone is that person's quote, not a joint session's accounts side by side
     return [(role, *found[role]) for role in people(utterances) if role in found] if len(found) > 1 else []
 
@@ -232,36 +237,6 @@ def accounts_sentence(found: Sequence[tuple[str, str, int]], names: dict[str, st
 def whose(role: str, names: dict[str, str]) -> str:
     """"the partner's (Rob's)": whose words a quote line gives."""
     return f"the {role}'s ({names[role]}'s)" if role in names else f"the {role}'s"
-
-
-# A model sentence telling what "the client" said, felt or did: its subject is the client ("The client
-# reported ...", "Client cries ..."), not someone of the client's ("the client's partner").
-_CLIENT_SUBJECT = re.compile(r"^(?:the )?client\b(?!'s)(?! and\b)", re.I)
-OWN_WORDS_MIN = 3  # content words a sentence shares with one person's line before it is read as retelling it
-OWN_WORDS_SHARE = 0.5
-OTHER_MARGIN = 2  # the other person's line shares at least this many more words than any line of the client's
-
-
-def told_as_the_clients(text: str, utterances: Sequence[Utterance]) -> str | None:
-    """The role of the person (not the client) whose line a model sentence about "the client"
-    retells, or None: in a joint session, most of the sentence's words are one line of that person's,
-    and no line of the client's comes near (the partner's "I cry in the van" told as "The client cries
-    in the van"). Quoted words are left aside: a quote says whose it is."""
-    if not _CLIENT_SUBJECT.search(text.strip()) or not is_joint(utterances):
-        return None
-    bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
-    if len(bag) < OWN_WORDS_MIN:
-        return None
-    best: dict[str, int] = {}
-    for utt in utterances:
-        if utt.speaker and is_client(utt.speaker):
-            shared = len(bag & content_words(utt.text))
-            best[_role(utt)] = max(best.get(_role(utt), 0), shared)
-    mine = best.pop("client", 0)
-    role, theirs = max(best.items(), key=lambda kv: kv[1], default=("", 0))
-    if theirs >= max(OWN_WORDS_MIN, OWN_WORDS_SHARE * len(bag)) and theirs >= mine + OTHER_MARGIN:
-        return role
-    return None
 
 
 # A task put to one person by name in the second half ("And the letter, Rob. ... Would either of those be
@@ -311,11 +286,11 @@ def each_task(utterances: Sequence[Utterance], risky=lambda text: False,
             while at < sentences.index(proposal) and _ACKNOWLEDGES.match(sentences[at]):
                 at += 1  # "Good." before the task is the last answer's
             proposal = " ".join(sentences[at:sentences.index(proposal) + 1])
-        if (proposal is None or named != {_role(answer)} or len(proposal.split()) > TASK_MAX_WORDS
+        if (proposal is None or named != {role_of(answer)} or len(proposal.split()) > TASK_MAX_WORDS
                 or _NOT_A_TASK.search(_UNTIL_NEXT.sub("", proposal))
                 or REFUSES.search(said) or DECLINES_TOO.search(said) or risky(said)):
             continue
-        found.append((_role(answer), proposal, words_up_to(_SENTENCES.split(said), TASK_ANSWER_MAX_WORDS) or said,
+        found.append((role_of(answer), proposal, words_up_to(_SENTENCES.split(said), TASK_ANSWER_MAX_WORDS) or said,
                       [utt.id, answer.id]))
     return found
 
@@ -324,43 +299,3 @@ def each_task_sentence(found: Sequence[tuple[str, str, str, list[int]]], names: 
     said = "; ".join(f'{label(role, names)}: "{answer}" (to "{proposal}")' for role, proposal, answer, _ in found)
     return f"{EACH_TASK_OPENING}{said}"
 
-
-ANOTHER_PERSONS_WORDS = "another_persons_words"  # withheld: a partner's words told as the client's, no sure fix
-SUBJECT_CORRECTED = "subject_corrected"  # kept, flagged: "The client" made the person whose words they were
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
-
-
-def attributed_right(text: str, utterances: Sequence[Utterance]) -> tuple[str, list[str]]:
-    """(text, flags) for a model sentence of a joint session: one telling another person's line as the
-    client's has its subject made that person ("The partner (Rob) cries in the van ...", flagged for the
-    clinician to confirm), or, when a he or she in it may be either of them, is flagged to withhold."""
-    role = told_as_the_clients(text, utterances)
-    if role is None:  # "The client will write three lines in the van, and send a card": two people's tasks as one's
-        merged = merges_people(text, utterances)
-        return text, [f"{MERGES_PEOPLE}:{merged}"] if merged else []
-    if _PRONOUN.search(text):
-        return text, [f"{ANOTHER_PERSONS_WORDS}:{role}"]
-    match = _CLIENT_SUBJECT.search(text.strip())
-    who = label(role, names_by_role(utterances))
-    return f"The {who}{text.strip()[match.end():]}", [f"{SUBJECT_CORRECTED}:{role}"]
-
-
-MERGES_PEOPLE = "merges_people"  # withheld: the client's sentence carries another person's words too
-MERGED_MIN_WORDS = 2
-
-
-def merges_people(text: str, utterances: Sequence[Utterance]) -> str | None:
-    """The other person whose words a model sentence about "the client" carries beside the client's own
-    (two or more content words only that person said, and two or more of the client's), else None."""
-    if not _CLIENT_SUBJECT.search(text.strip()) or not is_joint(utterances):
-        return None
-    bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
-    said: dict[str, set[str]] = {}
-    for utt in utterances:
-        if utt.speaker and is_client(utt.speaker):
-            said.setdefault(_role(utt), set()).update(bag & content_words(utt.text))
-    mine = said.pop("client", set())
-    for role, theirs in said.items():
-        if len(theirs - mine) >= MERGED_MIN_WORDS and len(mine - theirs) >= MERGED_MIN_WORDS:
-            return role
-    return None

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
+from session_assistant.drafting.grounding import content_words
+from session_assistant.drafting.measures_said import _CURRENT, _NUMBER, _scored
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import without_leading_stage
+from session_assistant.drafting.vocabulary import QUOTED_SPAN, without_leading_stage
 from session_assistant.drafting.wording import words_up_to
 
 QUESTIONNAIRE_ITEM = "questionnaire_item_retold"
@@ -187,7 +189,6 @@ def charted_name(utterances: Sequence[Utterance], read: Sequence[ReadItem], char
     """The chart's name for a measure read aloud without naming it: the chart's session-day score of
     a measure equals the total the clinician says after the items ("That comes to twelve." beside
     "PHQ-9 total 12 (session day)")."""
-    from session_assistant.drafting.measures_said import _CURRENT, _NUMBER, _scored  # noqa: PLC0415 (measures_said is the chart's reader)
     if not read or chart is None:
         return None
     lines = [u for u in utterances if u.speaker]
@@ -219,8 +220,6 @@ RETOLD_SHARE = 0.5
 def retells_items(text: str, utterances: Sequence[Utterance], read: Sequence[ReadItem] | None = None) -> bool:
     """True when most of a sentence's words are the questionnaire items' and the client said them nowhere
     else (nor did anyone on the client's side): an item read aloud told as a symptom reported."""
-    from session_assistant.drafting.grounding import content_words  # noqa: PLC0415 (grounding reads the whole package's words)
-    from session_assistant.drafting.vocabulary import QUOTED_SPAN  # noqa: PLC0415
     read = items_read(utterances) if read is None else read
     if not read:
         return False

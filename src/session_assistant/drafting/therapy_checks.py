@@ -18,7 +18,7 @@ from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBU
                                                    unsaid_people, unsaid_terms)
 from session_assistant.drafting.session_facts import Intervention, unevidenced_approaches
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON, who_inverted
-from session_assistant.drafting.joint_session import ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, attributed_right
+from session_assistant.drafting.joint_attribution import ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, attributed_right
 
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
