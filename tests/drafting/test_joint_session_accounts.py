@@ -135,3 +135,11 @@ def test_each_persons_account_asked_by_name_stands_side_by_side():
     account = next(s for s in _note(COUPLE) if s.text.startswith("Each person's account, asked by name"))
     assert 'partner (Dev): "I didn\'t want to look at it, if I\'m honest."' in account.text
     assert account.text.index("client (Amira)") < account.text.index("partner (Dev)")
+
+
+def test_a_sentence_about_both_is_left_as_written():
+    both = "The client will name one thing that helped, together with the partner, before bed."
+    draft = assemble(get_format("soap", "client"), {"plan": [{"text": both, "evidence": [13, 14]}]},
+                     SourceIndex(COUPLE), [], model="m", mode="direct", warnings=[], subject="client")
+    assert not any(f.startswith(("merges_people", "another_persons_words", "subject_corrected"))
+                   for s in draft.sentences + draft.withheld + draft.dropped for f in s.flags)

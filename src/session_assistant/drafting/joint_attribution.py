@@ -27,6 +27,8 @@ from session_assistant.drafting.vocabulary import QUOTED_SPAN
 # A model sentence telling what "the client" said, felt or did: its subject is the client ("The client
 # reported ...", "Client cries ..."), not someone of the client's ("the client's partner").
 _CLIENT_SUBJECT = re.compile(r"^(?:the )?client\b(?!'s)(?! and\b)", re.I)
+# A sentence about both ("plan the week together", "the couple") gives nobody's words to the wrong one.
+_BOTH = re.compile(r"\b(?:together|both|each other|one another|the couple|the family|the parents|as a couple)\b", re.I)
 OWN_WORDS_MIN = 3  # content words a sentence shares with one person's line before it is read as retelling it
 OWN_WORDS_SHARE = 0.5
 OTHER_MARGIN = 2  # the other person's line shares at least this many more words than any line of the client's
@@ -37,7 +39,7 @@ def told_as_the_clients(text: str, utterances: Sequence[Utterance]) -> str | Non
     retells, or None: in a joint session, most of the sentence's words are one line of that person's,
     and no line of the client's comes near (the partner's "I cry in the van" told as "The client cries
     in the van"). Quoted words are left aside: a quote says whose it is."""
-    if not _CLIENT_SUBJECT.search(text.strip()) or not is_joint(utterances):
+    if not _CLIENT_SUBJECT.search(text.strip()) or _BOTH.search(text) or not is_joint(utterances):
         return None
     bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
     if len(bag) < OWN_WORDS_MIN:
@@ -81,7 +83,7 @@ MERGED_MIN_WORDS = 2
 def merges_people(text: str, utterances: Sequence[Utterance]) -> str | None:
     """The other person whose words a model sentence about "the client" carries beside the client's own
     (two or more content words only that person said, and two or more of the client's), else None."""
-    if not _CLIENT_SUBJECT.search(text.strip()) or not is_joint(utterances):
+    if not _CLIENT_SUBJECT.search(text.strip()) or _BOTH.search(text) or not is_joint(utterances):
         return None
     bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
     said: dict[str, set[str]] = {}
