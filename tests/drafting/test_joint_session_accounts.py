@@ -143,3 +143,11 @@ def test_a_sentence_about_both_is_left_as_written():
                      SourceIndex(COUPLE), [], model="m", mode="direct", warnings=[], subject="client")
     assert not any(f.startswith(("merges_people", "another_persons_words", "subject_corrected"))
                    for s in draft.sentences + draft.withheld + draft.dropped for f in s.flags)
+
+
+def test_items_agreed_in_back_and_forth_say_whose_they_are():
+    from session_assistant.drafting.homework_agreed import agreed_sentence
+    found = [("Walk after tea.", "client", None, None, [3]), ("Ring the garage.", "partner", "Fine.", "client", [5, 6])]
+    said = agreed_sentence(found, {"client": "Amira", "partner": "Dev"})
+    assert 'client (Amira): "Walk after tea."' in said and 'partner (Dev): "Ring the garage." (client (Amira): "Fine.")' in said
+    assert "(" not in agreed_sentence(found).split("Ring")[0]  # no names known: the roles alone, as before

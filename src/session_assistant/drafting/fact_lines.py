@@ -197,7 +197,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         # proposed and agreed in other words than the rule's writers heard ("I'd like you to jot down ..." - "I suppose.")
         agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
-            lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
+            lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed, names), agreed_ids(agreed)))
         ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
         if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
             lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))
