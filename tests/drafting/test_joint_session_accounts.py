@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.joint_session import is_joint, names_by_role, who_answered
+from session_assistant.drafting.joint_session import each_review, is_joint, names_by_role, who_answered
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import parse_transcript
 
@@ -151,3 +151,13 @@ def test_items_agreed_in_back_and_forth_say_whose_they_are():
     said = agreed_sentence(found, {"client": "Amira", "partner": "Dev"})
     assert 'client (Amira): "Walk after tea."' in said and 'partner (Dev): "Ring the garage." (client (Amira): "Fine.")' in said
     assert "(" not in agreed_sentence(found).split("Ring")[0]  # no names known: the roles alone, as before
+
+
+def test_asked_of_the_two_parents_a_teenagers_aside_is_no_review():
+    family = parse_transcript("""Clinician: Come in, all three of you. Last time the two of you agreed to sit with Leo at every meal. How did that go?
+Mother: Most meals. Five days out of seven, I think.
+Father: I missed Tuesday, I was on a late.
+Teen: Because you both stare at me the whole time.
+Clinician: Leo, that sounds uncomfortable. We'll come back to that.""")
+    review = each_review(family)
+    assert [role for role, *_ in review[1]] == ["mother", "father"]

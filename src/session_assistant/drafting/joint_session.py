@@ -112,7 +112,8 @@ _TASK_ASKED = re.compile(r"\b(?:(?:we|you) (?:both |each |all )?(?:said|agreed) 
                          r"|you (?:both |each |all )?(?:said you'?d|agreed to|were going to|would try|'d try)"
                          r"|did (?:you|either of you|each of you|you both) (?:manage|do|try|get|finish|keep|write)"
                          r"|how (?:did|'d) (?:it|that|the \w+|your \w+) go|how it went)\b", re.I)
-REVIEW_LINES = 5  # each person's first answer within these lines after the question
+REVIEW_LINES = 5
+_TWO_ASKED = re.compile(r"\b(?:you both|both of you|the two of you|you two)\b", re.I)  # each person's first answer within these lines after the question
 ANSWER_MAX_WORDS = 25
 ASKED_MAX_WORDS = 30
 HANDOVER_MAX_WORDS = 10  # "Thank you for bringing it. We'll see. Rob?": the question passed on, not a new one
@@ -128,8 +129,10 @@ def each_review(utterances: Sequence[Utterance]) -> tuple[str, list[tuple[str, s
         if is_client(utt.speaker) or not (_LAST_TIME.search(utt.text) and _TASK_ASKED.search(utt.text)):
             continue
         answers: dict[str, tuple[str, int]] = {}
+        # "you both", "the two of you": two answer; a third voice after them (a teenager's aside) is no review
+        most = 2 if _TWO_ASKED.search(utt.text) else len(people(utterances))
         for later in lines[n + 1:n + 1 + REVIEW_LINES]:
-            if not is_client(later.speaker) and len(later.text.split()) > HANDOVER_MAX_WORDS:
+            if (not is_client(later.speaker) and len(later.text.split()) > HANDOVER_MAX_WORDS) or len(answers) == most:
                 break  # the clinician has moved on
             if is_client(later.speaker) and role_of(later) not in answers:
                 said = words_up_to(_SENTENCES.split(" ".join(without_leading_stage(later.text).split())), ANSWER_MAX_WORDS)
