@@ -183,7 +183,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "interventions", PHONE_SENTENCE, phone))
         others = others_present(source.utterances)
         if others:
-            lines.append(_rule_line(fmt, "interventions", others_sentence(others), [i for *_, i in others]))
+            lines.append(_rule_line(fmt, "interventions", others_sentence(others, names), [i for *_, i in others]))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(_rule_line(fmt, "interventions", observations_sentence(observed), [i for _, i in observed]))
