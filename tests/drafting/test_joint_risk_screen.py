@@ -43,3 +43,16 @@ def test_one_client_alone_keeps_the_plain_line():
     alone = parse_transcript("""Clinician: Have you had any thoughts of ending your life?
 Client: No. Not at all.""")
     assert risk_note(alone, scan_transcript(alone)).assessment[0] == 'Risk: suicidal ideation denied ("No. Not at all.").'
+
+
+def test_a_screen_asked_of_both_lists_each_answer():
+    couple = parse_transcript("""Clinician: Hello both. How has the week been for you two?
+Client: Tense. We argued about the car on Friday, and Sam, I mean my husband, slept downstairs.
+Partner: It was a bad one.
+Clinician: Something I ask couples routinely. Since we last met, has anything got physical between you, or has either of you felt afraid at home?
+Client: No. Loud, yes, but never that.
+Partner: No, never.
+Clinician: Thank you both.""")
+    items = scan_transcript(couple)
+    assert [(i.speaker, i.status, i.evidence) for i in items] == [("Client", DENIED, [3, 4]), ("Partner", DENIED, [3, 5])]
+    assert "abuse denied by both" in risk_note(couple, items).assessment[0]

@@ -282,8 +282,9 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             if other is not None:  # "Thank you. Rob?": the same question, the partner's answer
                 second = lines[other]
                 status, detail = answer_status(second)
+                asker = utt if other == lines.index(answer) + 1 else lines[other - 1]  # asked of both, or passed on
                 items.append(RiskItem(categories[0], second.id, second.speaker, asked[0][1], second.text, status, detail,
-                                      [lines[other - 1].id, second.id], categories))
+                                      [asker.id, second.id], categories))
                 answered.add(second.id)
             continue
         if utt.id in answered:

@@ -107,5 +107,8 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                        r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b"),
     "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
               r"\bhurt you\b", r"\b(?:hit|push|pushed|slap|slapped|chok(?:e|ed)|strangl(?:e|ed)|kick|kicked|grab|grabbed) you\b",
-              r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b"),
+              r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b",
+              # a couple's routine screen: "has anything got physical between you, any pushing, ...?"
+              r"\b(?:got|get|gets|gotten|become|became|turned) physical\b",
+              r"\b(?:felt|feel|feeling|been) (?:afraid|scared|frightened) (?:at home|of (?:him|her|them|each other))\b"),
 }
