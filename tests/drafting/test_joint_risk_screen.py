@@ -55,4 +55,6 @@ Partner: No, never.
 Clinician: Thank you both.""")
     items = scan_transcript(couple)
     assert [(i.speaker, i.status, i.evidence) for i in items] == [("Client", DENIED, [3, 4]), ("Partner", DENIED, [3, 5])]
-    assert "abuse denied by both" in risk_note(couple, items).assessment[0]
+    assert "physical violence denied by both" in risk_note(couple, items).assessment[0]
+    from session_assistant.drafting.risk_words import asked_words
+    assert asked_words("abuse", couple[3].text) == "physical violence" and asked_words("abuse", "Are you safe at home?") == "abuse"

@@ -25,6 +25,7 @@ from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import names_by_role
 from session_assistant.drafting.risk_who import answer_words
+from session_assistant.drafting.risk_words import asked_words
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
 
@@ -107,6 +108,10 @@ def risk_sentence(section: str, utterances: Sequence[Utterance], items: Sequence
 def _item_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
     if question and FOLLOW_UPS[0][1].search(question) and set(item.categories or [item.category]) & SUICIDE_CATEGORIES:
         return "past attempts"  # "Has he ever tried to choke you?" asks about abuse
+    return asked_words(_category_label(item, passive_endorsed, question), question)
+
+
+def _category_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
     category = item.category if item.status != DENIED else (item.categories or [item.category])[0]
     words = CATEGORY_WORDS.get(category, category)
     if item.status == DENIED and len(item.categories) > 1:
