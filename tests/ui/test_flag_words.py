@@ -9,6 +9,7 @@ from session_assistant.drafting.said_terms import EXPANSION_REMOVED, UNSAID_TERM
 from session_assistant.drafting.sections import AGE_REMOVED, ECHO
 from session_assistant.drafting.therapy_checks import INVENTED_VALUE
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM
+from session_assistant.drafting.joint_attribution import SUBJECT_CORRECTED
 from session_assistant.drafting.typed_check import TYPED_SLOT
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON
 from session_assistant.ui.note.note_editor import FLAG_WORDS, describe_flags
@@ -18,7 +19,7 @@ def test_every_drafting_flag_has_words():
     kinds = [*INVENTED_VALUE, AGE_REMOVED, ECHO, "ungrounded", "cut_short", "risk_statement",
              "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT,
              QUESTIONNAIRE_ITEM, UNSAID_TERM, WHO_UNSURE, WRONG_PERSON, EXPANSION_REMOVED,
-             DENIED_IN_SESSION, LABELLING_WORD]
+             DENIED_IN_SESSION, LABELLING_WORD, SUBJECT_CORRECTED]
     # The review panel reads a flag by its kind, before any ":detail" (risk_statement:means).
     assert [kind for kind in kinds if kind.partition(":")[0] not in FLAG_WORDS] == []
 

@@ -62,14 +62,15 @@ def _span(sentence: str, start: int, size: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def echoed(lines: Sequence[Utterance], risky) -> list[tuple[int, str, int, bool]]:
+def echoed(lines: Sequence[Utterance], risky, role: str = "client") -> list[tuple[int, str, int, bool]]:
     """(position, the client's words, line, strong) for each client line whose phrase the next
     clinician line says back; ``strong``: said back in ``STRONG_ECHO_WORDS`` words or more, and the
-    client's words about themself ("Get my head out of that ward.", not "Back at the hospital.")."""
+    client's words about themself ("Get my head out of that ward.", not "Back at the hospital.").
+    ``role``: whose lines (a joint session's "partner" has phrases said back too)."""
     found: list[tuple[int, str, int, bool]] = []
     for n, utt in enumerate(lines[:-1]):
         reply = lines[n + 1]
-        if utt.speaker.strip().lower() != "client" or is_client(reply.speaker) or _answers_screen(lines, n):
+        if utt.speaker.strip().lower() != role or is_client(reply.speaker) or _answers_screen(lines, n):
             continue
         echo = [w.lower() for w in _WORD.findall(_SENTENCE.split(reply.text.strip())[0])]
         if len(echo) < ECHO_MIN_WORDS - 1 or (len(echo) <= ECHO_MIN_WORDS and _NUMBER.search(" ".join(echo))):

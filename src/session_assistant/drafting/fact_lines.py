@@ -37,6 +37,11 @@ from session_assistant.drafting.plan_said import (homework_given, homework_ids, 
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.joint_session import (accounts_sentence, each_review, each_review_sentence, each_task,
+                                                      each_task_sentence, is_joint, named_accounts, names_by_role,
+                                                      others_quotes, who_answered, whose)
+from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, charted_name, items_read, items_sentence,
+                                                           notable_ids, notable_items)
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
@@ -142,9 +147,16 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         goals = goals_said(source.utterances)
         if goals:
             lines.append(_rule_line(fmt, "client_goals", goals_sentence(goals), [i for _, i in goals]))
+        joint = is_joint(source.utterances)  # a couple or a family: each person's words apart, by role and name
+        names = names_by_role(source.utterances) if joint else {}
         quotes = client_quotes(source.utterances, mentions_risk)
         if quotes:
-            lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes), [i for _, i in quotes]))
+            lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes, whose("client", names)), [i for _, i in quotes]))
+        for role, said in others_quotes(source.utterances, mentions_risk):
+            lines.append(_rule_line(fmt, "quotes", quotes_sentence(said, whose(role, names)), [i for _, i in said]))
+        accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence])
+        if accounts:  # what each one said when the clinician turned to them by name: whose account is whose
+            lines.append(_rule_line(fmt, "quotes", accounts_sentence(accounts, names), [i for *_, i in accounts]))
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
@@ -167,7 +179,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         answered = sorted(week + answered + checked, key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
-        if reviews:
+        each = each_review(source.utterances) if plan_said else None  # two people, two answers
+        if each:
+            lines.append(_rule_line(fmt, "last_plan", each_review_sentence(each, names), each[2]))
+        elif reviews:
             lines.append(_rule_line(fmt, "last_plan", reviews_sentence(reviews), _cited(reviews)))
         work = room_work(source.utterances, [i.approach for i in found])
         if work:  # what was done in the room, read from what the clinician's lines do
@@ -183,20 +198,21 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "interventions", PHONE_SENTENCE, phone))
         others = others_present(source.utterances)
         if others:
-            lines.append(_rule_line(fmt, "interventions", others_sentence(others), [i for *_, i in others]))
+            lines.append(_rule_line(fmt, "interventions", others_sentence(others, names), [i for *_, i in others]))
         observed = spoken_observations(source.utterances)
         if observed:
             lines.append(_rule_line(fmt, "interventions", observations_sentence(observed), [i for _, i in observed]))
         # The Plan in the session's words: homework given, the next visit, a referral offered.
+        answered_by = who_answered(source.utterances)  # a partner's "Okay." is the partner's
         homework = homework_given(source.utterances) if plan_said else None
         if homework:
-            lines.append(_rule_line(fmt, "planned", homework_sentence(homework), homework_ids(homework)))
+            lines.append(_rule_line(fmt, "planned", homework_sentence(homework, answered_by), homework_ids(homework)))
         # No line announced it: the items agreed in back-and-forth ("Could you write them down?" - "Yeah.").
         agreed = homework_agreed(source.utterances) if plan_said and not homework else []
         # proposed and agreed in other words than the rule's writers heard ("I'd like you to jot down ..." - "I suppose.")
         agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
-            lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed), agreed_ids(agreed)))
+            lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed, names), agreed_ids(agreed)))
         ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
         if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
             lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))
@@ -209,7 +225,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         referrals = referrals_offered(source.utterances, quoted, [t.split(", client agreed")[0] for t, _ in tasks],
                                       quoted_texts) if plan_said else []
         if referrals:
-            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals), _cited(referrals)))
+            lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals, answered_by), _cited(referrals)))
+        each_took = each_task(source.utterances, mentions_risk, sorted(quoted | set(_cited(referrals)))) if plan_said else []
+        if each_took:  # a task put to one person by name, and their answer: whose task it is
+            lines.append(_rule_line(fmt, "planned", each_task_sentence(each_took, names), _cited(each_took)))
         planned = planned_work(source.utterances)
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
@@ -233,6 +252,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         totalled = totalled_said(source.utterances, chart) if plan_said else []
         if totalled and not any(ids[0] in _cited(scored) for *_, ids in totalled):
             lines.append(_rule_line(fmt, "measures", totalled_sentence(totalled), _cited(totalled)))
+        measure, notable = notable_items(source.utterances) if plan_said else ("", [])
+        if notable and measure == UNNAMED_MEASURE:  # "the questionnaire": the chart's name when its score is the total said
+            measure = charted_name(source.utterances, items_read(source.utterances), chart) or measure
+        if notable:  # a measure read item by item: its notable answers as item answers, never as symptoms
+            lines.append(_rule_line(fmt, "measures", items_sentence(measure, notable), notable_ids(notable)))
         moved_said = said_changes(source.utterances, chart) if plan_said else []
         if moved_said:
             lines.append(_rule_line(fmt, "progress", said_changes_sentence(moved_said), _cited(moved_said)))

@@ -302,9 +302,12 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
     return found[-ITEMS_MAX:]
 
 
-def agreed_sentence(found: Sequence[AgreedItem]) -> str:
-    said = "; ".join((f'{who}: ' if who != "clinician" else "") + f'"{text}"' + (f' ({answerer}: "{answer}")' if answer else "")
-                     for text, who, answer, answerer, _ in found)
+def agreed_sentence(found: Sequence[AgreedItem], names: dict[str, str] | None = None) -> str:
+    """``names``: {role: first name} in a joint session, so each item says whose it is ("partner (Sue)")."""
+    def named(role: str) -> str:
+        return f"{role} ({names[role]})" if names and role in names else role
+    said = "; ".join((f'{named(who)}: ' if who != "clinician" else "") + f'"{text}"'
+                     + (f' ({named(answerer)}: "{answer}")' if answer else "") for text, who, answer, answerer, _ in found)
     return f"Agreed for the coming week, as said in session: {said}"
 
 

@@ -10,10 +10,11 @@ visit in a few plain words near the end ("For this week, I'd like you to ...", "
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED
 from session_assistant.drafting.grounding import content_words
+from session_assistant.drafting.joint_session import EACH_TASK_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
@@ -168,8 +169,13 @@ def homework_ids(found: Sequence[HomeworkPart]) -> list[int]:
     return sorted({i for _, _, ids in found for i in ids})
 
 
-def homework_sentence(found: Sequence[HomeworkPart]) -> str:
-    said = "; ".join(f'"{text}"' + (f' (client: "{answer}")' if answer else "") for text, answer, _ in found)
+def _client(line: int) -> str:
+    return "client"
+
+
+def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] = _client) -> str:
+    """``who``: the label of the line that answered (in a joint session, the partner's "Okay." is the partner's)."""
+    said = "; ".join(f'"{text}"' + (f' ({who(ids[-1])}: "{answer}")' if answer else "") for text, answer, ids in found)
     return f"Homework given, as said in session: {said}"
 
 
@@ -294,8 +300,8 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         if named is None:
             continue
         named = " ".join(re.sub(r"^(?:and|so|also|okay|good),?\s+", "", t, flags=re.I) for t in (named, also) if t)
-        # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement
-        answer = next((u for u in lines[n + 1:n + 2] if u.speaker.strip().lower() in ("client", "patient", "interpreter")), None)
+        # the answer of the client's side, labelled by whoever gave it: a daughter's "I'll ring them" is hers
+        answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker) or u.speaker.strip().lower() == "interpreter"), None)
         last_offer = max((k for k, part in enumerate(parts) if part in sentences or _OFFERS.search(part)), default=0)
         # a recap that goes on to ask something else ("... The helpline saved as Escola. Does he know you come
         # here?"): the answer is to that question, not to the referral said sentences before
@@ -310,8 +316,8 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
     return found
 
 
-def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]]) -> str:
-    said = "; ".join(f'"{text}"' + (f' (client: "{answer}")' if answer else "") for text, answer, _ in found)
+def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]], who: Callable[[int], str] = _client) -> str:
+    said = "; ".join(f'"{text}"' + (f' ({who(ids[-1])}: "{answer}")' if answer else "") for text, answer, ids in found)
     return f"Referral offered, as said in session: {said}"
 
 
@@ -322,7 +328,8 @@ _PLAN_WORDS = content_words("clinician continue continued plan plans planned als
 RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
-PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ")
+PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ",
+                      EACH_TASK_OPENING)
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS
-from session_assistant.drafting.risk_who import answer_words, taken_back, wish_unsaid, wished_on_someone_else
+from session_assistant.drafting.risk_who import answer_words, passed_on, taken_back, wish_unsaid, wished_on_someone_else
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
 
@@ -278,6 +278,14 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             items.append(RiskItem(category, answer.id, answer.speaker, phrase, answer.text, status, detail,
                                   [utt.id, answer.id], list(dict.fromkeys([*categories, category]))))
             answered.add(answer.id)
+            other = passed_on(lines, position, lines.index(answer), is_client)
+            if other is not None:  # "Thank you. Rob?": the same question, the partner's answer
+                second = lines[other]
+                status, detail = answer_status(second)
+                asker = utt if other == lines.index(answer) + 1 else lines[other - 1]  # asked of both, or passed on
+                items.append(RiskItem(categories[0], second.id, second.speaker, asked[0][1], second.text, status, detail,
+                                      [asker.id, second.id], categories))
+                answered.add(second.id)
             continue
         if utt.id in answered:
             continue

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem, is_clinician
+from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
+from session_assistant.drafting.joint_session import names_by_role
 from session_assistant.drafting.risk_who import answer_words
+from session_assistant.drafting.risk_words import asked_words
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
 
@@ -106,6 +108,10 @@ def risk_sentence(section: str, utterances: Sequence[Utterance], items: Sequence
 def _item_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
     if question and FOLLOW_UPS[0][1].search(question) and set(item.categories or [item.category]) & SUICIDE_CATEGORIES:
         return "past attempts"  # "Has he ever tried to choke you?" asks about abuse
+    return asked_words(_category_label(item, passive_endorsed, question), question)
+
+
+def _category_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
     category = item.category if item.status != DENIED else (item.categories or [item.category])[0]
     words = CATEGORY_WORDS.get(category, category)
     if item.status == DENIED and len(item.categories) > 1:
@@ -137,12 +143,17 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         if key not in said:
             said[key] = (fact, ids)
 
+    # Two people screened in a joint session (a couple, a parent and a teenager): each answer says whose it is.
+    answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)}
+    names = names_by_role(lines) if len(answering) > 1 else {}
     for item in items:
         client_line = by_id.get(item.segment_id)
         if client_line is None or (client_line.speaker and is_clinician(client_line.speaker)):
             continue  # the clinician's own words (a question, a summary) are no finding
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
         label = _item_label(item, passive_endorsed, question)
+        role = client_line.speaker.strip().lower() if len(answering) > 1 and client_line.speaker else ""
+        by = f" by the {person(role, names)}" if role else ""
         if item.status in (ENDORSED, "reported"):
             in_own_words = item.phrase.lower() in client_line.text.lower()
             if not in_own_words and not _question_sentence_ends_asking(question, item.phrase):
@@ -153,13 +164,14 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             if _IN_THE_PAST.search(client_line.text) or _TIME_GONE.search(client_line.text) or \
                     _PAST_QUESTION.search(question):
                 label, verb = f"past {label}", "reported"
-            add(f"{label}:{verb}", f"{label} {verb} ({quote(client_line.text, item.phrase if in_own_words else '')}",
+            add(f"{label}:{verb}{by}", f"{label} {verb}{by} ({quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence)
         elif item.status in (DENIED, "denied") and DENIES.search(answer_words(client_line.text)):
-            add(f"{label}:denied", f"{label} denied ({quote(client_line.text)})", item.evidence)
+            add(f"{label}:denied{by}", f"{label} denied{by} ({quote(client_line.text)})", item.evidence)
         elif item.status in (DENIED, UNCLEAR) and len(item.evidence) > 1:
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
-            add(f"{label}:asked", f"{label} asked about, client answered ({quote(client_line.text)})", item.evidence)
+            answered = f"the {person(role, names)}" if role else "client"
+            add(f"{label}:asked{by}", f"{label} asked about, {answered} answered ({quote(client_line.text)})", item.evidence)
     if risk_lines and any(u.speaker for u in lines):
         for n, utt in enumerate(lines):
             answer = client_answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
@@ -223,6 +235,33 @@ def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
     return opening + "; ".join(f for f, _ in note.means_steps) + ".", ids
 
 
+def person(role: str, names: dict[str, str]) -> str:
+    return f"{role} ({names[role]})" if role in names else role
+
+
+_DENIED_BY = re.compile(r"(.+?) denied by the (.+?) (\(\".+\)|\(.+\))")
+
+
+def _by_each(facts: list[str]) -> list[str]:
+    """The same denial by each person of a joint session said once: "suicidal ideation denied by both,
+    the client (Sophie) ("No. ...") and the partner (Rob) ("No. ...")"."""
+    out: list[str] = []
+    for fact in facts:
+        match = _DENIED_BY.fullmatch(fact)
+        earlier = next((n for n, f in enumerate(out) if match and f.startswith(f"{match.group(1)} denied by ")), None)
+        if earlier is None:
+            out.append(fact)
+            continue
+        first = _DENIED_BY.fullmatch(out[earlier])
+        if first is None:  # already "denied by both, ...": one more person
+            out[earlier] = (out[earlier].replace(" denied by both, ", " denied by each, ", 1).replace(") and the ", "), the ")
+                            + f" and the {match.group(2)} {match.group(3)}")
+        else:
+            out[earlier] = (f"{first.group(1)} denied by both, the {first.group(2)} {first.group(3)} and the "
+                            f"{match.group(2)} {match.group(3)}")
+    return out
+
+
 def _add_denial(denials: list[tuple[list[str], str]], label: str, words: str) -> None:
     """Denials answered in one line are quoted once: "self-harm, preparatory behaviour and plan ("Never. I
     never did that.")"."""
@@ -239,7 +278,9 @@ def _named(labels: Sequence[str]) -> str:
 
 def _merged(facts: list[str]) -> list[str]:
     """The denials named once, where the first stands: "active suicidal ideation, plan and intent denied"
-    (their words are the Subjective's); a label said twice is named once."""
+    (their words are the Subjective's); a label said twice is named once. A joint session's denial by
+    each person is said once first (``_by_each``)."""
+    facts = _by_each(facts)
     out: list[str] = []
     denied: list[str] = []
     for fact in facts:

@@ -69,3 +69,33 @@ def answer_words(text: str) -> str:
     text = _INTERJECTION.sub("", _RELAYED.sub("", without_leading_stage(text)))
     stripped = _ECHO.sub("", text)
     return _RELAYED.sub("", stripped) if stripped.strip() else text
+
+
+# A screening question passed on to the other person of a joint session: "Thank you. Rob?", "And you,
+# Dad?", "What about you?", "Same for you?": short, asking, no topic of its own.
+_PASSED_ON = re.compile(r"^(?i:(?:thank you|thanks|okay|ok|right|and)[,.]?\s+)*(?i:(?:and|what about|how about|same (?:for|question for))"
+                        r"\s+)?(?:you|[A-Z][a-z]+)(?:,\s*(?:you|[A-Z][a-z]+))?\s*\?$")
+_NOT_PASSED = re.compile(r"^(?:okay|ok|right|sure|really|yes|yeah|no|sorry|pardon|what|why|how|and|so|true|correct)\?$", re.I)
+PASSED_ON_MAX_WORDS = 6
+_ASKED_BOTH = re.compile(r"\b(?:either of you|both of you|each of you|you both|the two of you)\b", re.I)
+
+
+def passed_on(lines, position: int, answer_position: int, on_clients_side) -> int | None:
+    """The position of the other person's answer when the clinician passes the screening question at
+    ``position`` (answered at ``answer_position``) on to them in the next line, else None.
+    ``on_clients_side``: whether a speaker is of the client's side (a partner, a parent)."""
+    handover = answer_position + 1
+    # Asked of both ("has either of you ...?"): the other person answers straight after the first.
+    if (handover < len(lines) and _ASKED_BOTH.search(lines[position].text) and on_clients_side(lines[handover].speaker)
+            and lines[handover].speaker != lines[answer_position].speaker):
+        return handover
+    if handover + 1 >= len(lines) or lines[handover].speaker != lines[position].speaker:
+        return None
+    text = " ".join(lines[handover].text.split())
+    first, then = lines[answer_position], lines[handover + 1]
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    if (len(text.split()) > PASSED_ON_MAX_WORDS or not _PASSED_ON.search(text) or _NOT_PASSED.match(last)
+            or not on_clients_side(then.speaker)
+            or then.speaker == first.speaker):
+        return None
+    return handover + 1

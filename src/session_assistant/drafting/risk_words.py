@@ -7,6 +7,8 @@ question asks about.
 
 from __future__ import annotations
 
+import re
+
 # Idioms that share words with risk language. A match of a risk rule that lies inside one of these
 # spans does not count.
 ORDINARY_SPANS: tuple[str, ...] = (
@@ -108,5 +110,17 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                        r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b"),
     "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
               r"\bhurt you\b", r"\b(?:hit|push|pushed|slap|slapped|chok(?:e|ed)|strangl(?:e|ed)|kick|kicked|grab|grabbed) you\b",
-              r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b"),
+              r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b",
+              # a couple's routine screen: "has anything got physical between you, any pushing, ...?"
+              r"\b(?:got|get|gets|gotten|become|became|turned) physical\b"),  # see PHYSICAL_ASKED
 }
+
+# A routine screen of a couple ("has anything got physical between you?") asks about violence; it names
+# no abuse, and a note written "abuse asked about" says what nobody said (28's writer marked it wrong).
+PHYSICAL_ASKED = re.compile(r"\b(?:got|get|gets|gotten|become|became|turned) physical\b", re.I)
+
+
+def asked_words(words: str, question: str) -> str:
+    """A category's words as the note says them for ``question``: "abuse" asked as "got physical" is
+    "physical violence"."""
+    return words.replace("abuse", "physical violence") if PHYSICAL_ASKED.search(question or "") else words

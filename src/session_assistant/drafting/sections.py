@@ -18,7 +18,8 @@ from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
-from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines
+from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines, retells_items
+from session_assistant.drafting.questionnaire_read import items_read as questionnaire_items
 from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
                                                    garbled_sentences, is_unfinished, repeated_sentence,
                                                    retells_same_lines, shares_run)
@@ -229,6 +230,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if therapy and speakers else []
     items_read = questionnaire_lines(source.utterances) if therapy and speakers else set()
+    read_items = questionnaire_items(source.utterances) if items_read else []
     slots = checked_slots(typed_parsed(typed), source) if therapy and speakers and typed else []
     risk = merged_risk(risk, slots, source) if slots else risk
     if slots:
@@ -315,7 +317,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             flags += (source.unsupported(text) + ([] if evidence else ["ungrounded"]) + (["cut_short"] if cut else [])
                       + [f"{AGE_REMOVED}:{age}" for age in guessed_ages])
             flags += invented
-            if evidence and set(evidence) <= items_read:
+            if (evidence and set(evidence) <= items_read) or (read_items and retells_items(text, source.utterances, read_items)):
                 flags.append(QUESTIONNAIRE_ITEM)  # an item read aloud retold as a finding
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from session_assistant.drafting import therapy_lexicon
 from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, is_clinician, scan_transcript, screening_categories
+from session_assistant.drafting.risk_words import asked_words
 from session_assistant.drafting.transcript_input import Utterance
 
 # approach -> {technique: patterns}. Techniques are the words a clinician would write.
@@ -336,7 +337,7 @@ def risk_screen(utterances: Sequence[Utterance], found: Sequence[Intervention]) 
     asked = [item for item in scan_transcript(utterances)
              if item.screened and len(item.evidence) > 1 and item.evidence[0] in clinician]
     # What the questions asked, not what an answer disclosed ("I've thought about cutting" to a question on suicide).
-    topics = list(dict.fromkeys(CATEGORY_WORDS.get(c, c) for item in asked
+    topics = list(dict.fromkeys(asked_words(CATEGORY_WORDS.get(c, c), clinician[item.evidence[0]].text) for item in asked
                                 for c in screening_categories(clinician[item.evidence[0]])))
     if not topics:
         return None

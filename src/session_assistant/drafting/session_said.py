@@ -238,13 +238,14 @@ _REFLECTED, _UNREFLECTED, _SAID_BACK, _ECHOED = 0, 1, 2, 3  # which quotes come 
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
 
-def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, int]]:
+def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False, role: str = "client") -> list[tuple[str, int]]:
     """(the client's sentence, line) for up to two short quotes of how the client feels, in session
-    order; ``risky``: the risk screen (a sentence it flags is left to the risk account)."""
+    order; ``risky``: the risk screen (a sentence it flags is left to the risk account). ``role``: whose
+    words, as the transcript labels the speaker (a partner's or parent's in a joint session)."""
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[int, int, str, int]] = []
     for n, utt in enumerate(lines):
-        if utt.speaker.strip().lower() != "client" or _answers_screen(lines, n):
+        if utt.speaker.strip().lower() != role or _answers_screen(lines, n):
             continue  # a parent's or partner's words are not the client's quote; a risk answer is the risk list's
         reply = lines[n + 1].text if n + 1 < len(lines) and not is_client(lines[n + 1].speaker) else ""
         candidates: list[tuple[int, int, str, int]] = []
@@ -267,7 +268,7 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False) -> 
     # back in full ("I'm missing my own life." - "I'm missing my own life."), then the others
     # (clinicians say back "Up and down." as often as the line that carries the session).
     taken = {c[3] for c in found}
-    found += [(_SAID_BACK if strong else _ECHOED, n, sentence, line) for n, sentence, line, strong in echoed(lines, risky)
+    found += [(_SAID_BACK if strong else _ECHOED, n, sentence, line) for n, sentence, line, strong in echoed(lines, risky, role)
               if line not in taken]
     chosen = sorted(found)[:QUOTES_MAX]
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
@@ -280,8 +281,8 @@ def _answers_screen(lines: Sequence[Utterance], n: int) -> bool:
     return n > 0 and not is_client(lines[n - 1].speaker) and asks_about_risk(lines[n - 1])
 
 
-def quotes_sentence(found: Sequence[tuple[str, int]]) -> str:
-    return "In the client's words: " + "; ".join(f'"{text}"' for text, _ in found)
+def quotes_sentence(found: Sequence[tuple[str, int]], whose: str = "the client's") -> str:
+    return f"In {whose} words: " + "; ".join(f'"{text}"' for text, _ in found)
 
 
 # The client's goals, as the clinician restates them in a goal review ("Your goals were to ride the

@@ -73,6 +73,10 @@ def others_present(utterances: Sequence[Utterance]) -> list[tuple[str, bool, int
     return [(who, n > max(JOINED_MIN_LINES, len(lines) * JOINED_SHARE), lines[n].id) for who, n in first.items()]
 
 
-def others_sentence(found: Sequence[tuple[str, bool, int]]) -> str:
-    return "Also present in session: " + ", ".join(f"{who}{' (joined partway)' if joined else ''}" for who, joined, _ in found) + "."
+def others_sentence(found: Sequence[tuple[str, bool, int]], names: dict[str, str] | None = None) -> str:
+    """``names``: {role: first name} as the clinician addressed them ("partner (Rob)")."""
+    def named(who: str) -> str:
+        return f"{who} ({names[who]})" if names and who in names else who
+    return "Also present in session: " + ", ".join(f"{named(who)}{' (joined partway)' if joined else ''}"
+                                                  for who, joined, _ in found) + "."
 

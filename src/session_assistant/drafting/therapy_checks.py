@@ -18,11 +18,12 @@ from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBU
                                                    unsaid_people, unsaid_terms)
 from session_assistant.drafting.session_facts import Intervention, unevidenced_approaches
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON, who_inverted
+from session_assistant.drafting.joint_attribution import ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, attributed_right
 
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
-                  UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, *CLAIMS_WITHHELD)
+                  UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, *CLAIMS_WITHHELD)
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
@@ -51,6 +52,8 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
     flags (the caller withholds it)."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
+    # A joint session: a partner's words told as the client's get their own subject, or are withheld.
+    text, whose = attributed_right(text, source.utterances)
     text, expansions = strip_unsaid_expansions(died_by_suicide(text), support)
     shorter, removed = strip_unsaid_feelings(text, support)
     if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
@@ -60,6 +63,6 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words, a thing the client said no to may be told otherwise later: flagged for the
     # clinician, never withheld on their own.
-    return text, ([f"{EXPANSION_REMOVED}:{a}" for a in expansions] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
+    return text, (whose + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
                   + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)]
                   + denied_in_session(text, source) + labelling_words(text))

@@ -56,6 +56,9 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "labelling_word": "a word that labels the person ({}): reword it person-first",
               "expansion_removed": "the model spelled out an abbreviation in words nobody said; the spelling-out was taken out",
               "questionnaire_item_retold": "it retells a questionnaire's items read aloud; the score is the chart's",
+              "subject_corrected": "the model wrote 'the client' for the words of the {}; the sentence now names them: confirm",
+              "another_persons_words": "it gives what the {} said to the client",
+              "merges_people": "it tells the client's and the {}'s words or tasks as one person's",
               "typed_slot": "found by the model in the lines it cites and checked against them: confirm it",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}

@@ -1,0 +1,97 @@
+"""A model sentence of a joint session that gives another person's words to "the client", by rule.
+
+Why: with a couple or a parent and a teenager in the room the 1.5B model writes "the client" for
+everyone. Read in unseen 67's draft: "The client will be asked to write three lines in the van after
+tea, and the letter will be sent with a card to Hannah's baby shower." (his three lines, her card, one
+"client"). A therapist strikes such a sentence or gives it to the right person. So, after the model:
+
+- a sentence about "the client" that retells one line of another person's (most of its words, and no
+  line of the client's comes near) gets that person as its subject, "The partner (Rob) ...", flagged
+  for the clinician to confirm; with a he or she in it that may be either of them it is withheld;
+- a sentence about "the client" carrying two people's words (two or more of each that only that one
+  said) is withheld beside the note.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.grounding import content_words
+from session_assistant.drafting.joint_session import role_of, is_joint, label, names_by_role
+from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.vocabulary import QUOTED_SPAN
+
+
+# A model sentence telling what "the client" said, felt or did: its subject is the client ("The client
+# reported ...", "Client cries ..."), not someone of the client's ("the client's partner").
+_CLIENT_SUBJECT = re.compile(r"^(?:the )?client\b(?!'s)(?! and\b)", re.I)
+# A sentence about both ("plan the week together", "the couple") gives nobody's words to the wrong one.
+_BOTH = re.compile(r"\b(?:together|both|each other|one another|the couple|the family|the parents|as a couple)\b", re.I)
+OWN_WORDS_MIN = 3  # content words a sentence shares with one person's line before it is read as retelling it
+OWN_WORDS_SHARE = 0.5
+OTHER_MARGIN = 2  # the other person's line shares at least this many more words than any line of the client's
+
+
+def told_as_the_clients(text: str, utterances: Sequence[Utterance]) -> str | None:
+    """The role of the person (not the client) whose line a model sentence about "the client"
+    retells, or None: in a joint session, most of the sentence's words are one line of that person's,
+    and no line of the client's comes near (the partner's "I cry in the van" told as "The client cries
+    in the van"). Quoted words are left aside: a quote says whose it is."""
+    if not _CLIENT_SUBJECT.search(text.strip()) or _BOTH.search(text) or not is_joint(utterances):
+        return None
+    bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
+    if len(bag) < OWN_WORDS_MIN:
+        return None
+    best: dict[str, int] = {}
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            shared = len(bag & content_words(utt.text))
+            best[role_of(utt)] = max(best.get(role_of(utt), 0), shared)
+    mine = best.pop("client", 0)
+    role, theirs = max(best.items(), key=lambda kv: kv[1], default=("", 0))
+    if theirs >= max(OWN_WORDS_MIN, OWN_WORDS_SHARE * len(bag)) and theirs >= mine + OTHER_MARGIN:
+        return role
+    return None
+
+
+ANOTHER_PERSONS_WORDS = "another_persons_words"  # withheld: a partner's words told as the client's, no sure fix
+SUBJECT_CORRECTED = "subject_corrected"  # kept, flagged: "The client" made the person whose words they were
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
+
+
+def attributed_right(text: str, utterances: Sequence[Utterance]) -> tuple[str, list[str]]:
+    """(text, flags) for a model sentence of a joint session: one telling another person's line as the
+    client's has its subject made that person ("The partner (Rob) cries in the van ...", flagged for the
+    clinician to confirm), or, when a he or she in it may be either of them, is flagged to withhold."""
+    role = told_as_the_clients(text, utterances)
+    if role is None:  # "The client will write three lines in the van, and send a card": two people's tasks as one's
+        merged = merges_people(text, utterances)
+        return text, [f"{MERGES_PEOPLE}:{merged}"] if merged else []
+    if _PRONOUN.search(text):
+        return text, [f"{ANOTHER_PERSONS_WORDS}:{role}"]
+    match = _CLIENT_SUBJECT.search(text.strip())
+    who = label(role, names_by_role(utterances))
+    return f"The {who}{text.strip()[match.end():]}", [f"{SUBJECT_CORRECTED}:{role}"]
+
+
+MERGES_PEOPLE = "merges_people"  # withheld: the client's sentence carries another person's words too
+MERGED_MIN_WORDS = 2
+
+
+def merges_people(text: str, utterances: Sequence[Utterance]) -> str | None:
+    """The other person whose words a model sentence about "the client" carries beside the client's own
+    (two or more content words only that person said, and two or more of the client's), else None."""
+    if not _CLIENT_SUBJECT.search(text.strip()) or _BOTH.search(text) or not is_joint(utterances):
+        return None
+    bag = content_words(QUOTED_SPAN.sub(" ", text)) - {"client", "report", "reported", "state", "stated", "said", "share", "shared"}
+    said: dict[str, set[str]] = {}
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            said.setdefault(role_of(utt), set()).update(bag & content_words(utt.text))
+    mine = said.pop("client", set())
+    for role, theirs in said.items():
+        if len(theirs - mine) >= MERGED_MIN_WORDS and len(mine - theirs) >= MERGED_MIN_WORDS:
+            return role
+    return None
