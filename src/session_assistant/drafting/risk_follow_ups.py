@@ -106,6 +106,32 @@ def asked(utt: Utterance, pattern: re.Pattern) -> bool:
 
 
 
+# A plan or a preparation is often answered by telling it ("The tablets in the kitchen drawer. I've counted
+# them."), an intent by a rating ("Five. Maybe a bit less."), not by "yes": each is endorsed all the same.
+TOLD_MIN_WORDS = 6
+_UNSURE = re.compile(r"\b(?:don'?t know|not sure|no idea|haven'?t (?:got|thought)|not really|not yet)\b", re.I)
+_RATING = re.compile(r"^\W*(?:(?:right now|now|today|honestly|maybe|probably|about|around|I'?d say|sat here)[\s,?.]*)*"
+                     r"(?:[1-9]|10|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+# Told only to a question about the act itself: "Let's write the plan down. Warning signs?" (a safety plan's
+# step) is answered by telling too.
+_ASKS_HOW = {"plan": re.compile(r"\bhow (?:you(?:'d)?|would you|you would|you might)\b|\bmethod\b", re.I),
+             "preparatory behaviour": re.compile(r"\bprepar\w*|\bget(?:ting)? ready\b", re.I),
+             "intent": re.compile(r"\b(?:nought|zero|0|one|1) (?:to|and|-) (?:ten|10)\b|\bscale\b", re.I)}
+
+
+def _told(label: str, question: str, answer: str) -> bool:
+    if label not in _ASKS_HOW or not _ASKS_HOW[label].search(question) or re.search(r"\bsafety plan\b", question, re.I):
+        return False
+    if label == "intent":
+        return bool(_RATING.search(answer))
+    if label in ("plan", "preparatory behaviour"):
+        return (len(answer.split()) >= TOLD_MIN_WORDS and not _UNSURE.search(answer) and not answer.rstrip().endswith("?")
+                and not re.match(r"\s*(?:no|nope|nah|never|nothing)\b", answer, re.I))
+    return False
+
+
 def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add: Add) -> None:
     """Plan, intent, preparation, past attempts, means, reasons for living, safe now: one each."""
     ids = [utt.id, answer.id]
@@ -114,7 +140,7 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
             if pattern.search(utt.text) and asked(utt, pattern):
                 if DENIES.search(answer_words(answer.text)):
                     add(f"{label}:denied", f"{label} denied ({quote(answer.text)})", ids)
-                elif utt.text.rstrip().endswith("?") and _AFFIRM.search(answer.text):
+                elif utt.text.rstrip().endswith("?") and (_AFFIRM.search(answer.text) or _told(label, utt.text, answer.text)):
                     add(f"{label}:endorsed", f"{label} endorsed ({quote(answer.text)})", ids)
     if _MEANS_QUESTION.search(utt.text) and utt.text.rstrip().endswith("?"):
         named = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(answer.text)))
