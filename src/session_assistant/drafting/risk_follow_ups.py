@@ -34,7 +34,8 @@ FOLLOW_UPS: tuple[tuple[str, re.Pattern], ...] = (
     ("preparatory behaviour", re.compile(r"\bprepar\w*|\bgiv(?:e|ing) (?:things|stuff|belongings) away|"
                                           r"\bwrit(?:e|ing) (?:a )?notes?\b|\blook(?:ing)? things up\b", re.I)),
     ("intent", re.compile(r"\bintent(?:ion)?s?\b|\bact(?:ing)? on (?:them|these|those|it|the thoughts)\b", re.I)),
-    ("plan", re.compile(r"\b(?<!safety )(?<!treatment )plans?\b(?! (?:for|to) (?:the|this|next|tomorrow))|"
+    # "something we plan carefully" is the verb: it asks about no plan to die
+    ("plan", re.compile(r"\b(?<!safety )(?<!treatment )(?<!we )(?<!to )(?<!I )(?<!we'll )(?<!let's )plans?\b(?! (?:for|to) (?:the|this|next|tomorrow))|"
                         r"\bmethod\b|\bthought about how\b", re.I)),
 )
 _MEANS_QUESTION = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|stockpil\w*|medications?|pills|blades?|knives|"

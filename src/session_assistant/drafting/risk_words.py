@@ -25,6 +25,10 @@ ORDINARY_SPANS: tuple[str, ...] = (
     r"\b(?:it|that|this|something|reality|everything|what) (?:\w+ ){0,2}hits? me\b", r"\bbeat me (?:at|in|to)\b",
     r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
+    # "I'm killing myself with this stuff" of drink or smoking: the habit's harm, said as a figure (pills
+    # or a rope are no habit, and stay risk)
+    r"\bkill(?:ing|s)? (?:myself|me) with (?:this|that|these|those|the|all (?:the|this|that)|my) (?:stuff|drink\w*|booze|"
+    r"alcohol|wine|beer|vodka|smoking|cigarettes|fags|vap\w*|food|junk|sugar|work|hours)\b",
 )
 
 # Passive death wishes: endorsed suicidal ideation of the passive kind.
