@@ -154,8 +154,9 @@ _HOMEWORK = re.compile(r"\b(?:homework|assignment|assigned|practice|practise|wor
 _BEFORE = re.compile(r"\b(?:last (?:time|session|week|visit)|previous (?:session|visit|week)|prior session|from before|"
                      r"since the last)\b", re.I)
 # Lines where a session looks back at what was to be done: "you were going to", "how did the log go".
+# "Homework" alone looks back only as a question ("And the homework?"): "not big homework" sets this week's (74).
 _LOOKS_BACK = re.compile(r"\b(?:last (?:time|session|week)|since we (?:last )?(?:met|spoke)|you were going to|did you (?:get a "
-                         r"chance|manage|try|do)|how did (?:the|your|it)|homework|practice assignments?)\b", re.I)
+                         r"chance|manage|try|do)|how did (?:the|your|it)|(?:homework|practice assignments?)(?=\s*\?))", re.I)
 _GENERIC = content_words("homework assignment assigned practice practise worksheet exercise last time session week "
                          "previous prior before since client clinician reported stated said complete completed done "
                          "did was were from task tasks given agreed")
