@@ -51,6 +51,9 @@ _OBSERVER = re.compile(r"\b(?:clinician|therapist|counsell?or)\b[^.;]{0,20}?\b(?
 _APPEARED = re.compile(r"\b(?:client|he|she|they)\s+(?:appeared|presented as|presented with|seemed|looked)\s+(?:to be\s+)?"
                        r"(?:(?:very|quite|somewhat|slightly|more|less|a bit)\s+)?([a-z-]+)", re.I)
 _MSE = re.compile(r"\b(?:%s)\b" % "|".join(_MSE_TERMS), re.I)
+# Mood or affect stated in the note's own voice, with no observer named: a finding all the same (76).
+_STATED = re.compile(r"\b(?:client'?s|their|his|her)\s+(?:mood|affect)\s+(?:was|were|is|seemed|appeared)\s+"
+                     r"(?:(?:very|quite|somewhat|slightly|a bit)\s+)?([a-z-]+)(?:\s+and\s+([a-z-]+))?", re.I)
 
 
 def _said_by_clinician(stem: str, source: SourceIndex) -> bool:
@@ -72,6 +75,8 @@ def unsaid_observation(text: str, source: SourceIndex) -> list[str]:
         state = match.group(1).lower()
         if len(state) > 3 and not _said_by_clinician(state[:5], source):
             unsaid.append(state)
+    for match in _STATED.finditer(text):
+        unsaid += [state.lower() for state in match.groups() if state and not _said_by_clinician(state[:5], source)]
     return list(dict.fromkeys(unsaid))
 
 
