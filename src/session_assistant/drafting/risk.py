@@ -43,7 +43,8 @@ _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely
                      r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
                      r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
                      r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
-_AFFIRM = re.compile(r"^\s*(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
+# "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
+_AFFIRM = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
                      r"honestly,? yes|once or twice|lately|on and off|off and on|now and (?:then|again)|from time to time|every so often)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
