@@ -90,9 +90,10 @@ def test_drafting_a_vault_session_uses_the_clients_chart(practice, monkeypatch):
     ids = _chart(practice)
     segments = [Segment(i, 6.0 * i, 6.0 * i + 5.5, text, speaker=who) for i, (who, text) in enumerate(TALK)]
     practice.sessions.store_transcript(practice.appointment_id, Transcript("en", 36.0, segments))
-    # The Assessment names the drinking log (the goal's objective), so the goal-support rule writes the goal line.
+    # The Assessment names the drinking log (the goal's objective), so the goal-support rule writes the goal line;
+    # not as last time's homework told again, which the review line in the Subjective already holds (dropped).
     model = _Scripted({"Assessment": [
-        {"text": "The client kept the drinking log most days and drank on four nights.", "evidence": [1]}]})
+        {"text": "The drinking log and an importance of seven support the goal of fewer drinking nights.", "evidence": [1, 3]}]})
     monkeypatch.setattr(practice.sessions, "engines", EngineLoaders(llm=lambda models_dir, name: model))
     practice.sessions.draft_session(practice.appointment_id, "soap")
     prompts = model.requests
