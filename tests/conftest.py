@@ -87,3 +87,15 @@ def user_home(isolated_user_dirs) -> Path:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def office_in_new_york(monkeypatch):
+    """The office is in New York: times a clinician reads must be its own, not the UTC a store keeps."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -21,16 +20,6 @@ from ui_helpers import unlock
 RAW_CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # note_signed, chart_viewed, ...
 UTC_MARK = re.compile(r"\+00:00|\dT\d|UTC")
 SEQ = Qt.ItemDataRole.UserRole
-
-
-@pytest.fixture
-def office_clock(monkeypatch):
-    """The office is in New York: times shown must be its own, not the UTC the trail keeps."""
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _rows(tree) -> list[list[str]]:
@@ -54,7 +43,7 @@ def _open_activity(qtbot, window, client_id: int):
 
 
 def test_the_chart_activity_tab_says_who_did_what_when_newest_first_in_plain_words(qtbot, ready_vault, make_window,
-                                                                                  office_clock):
+                                                                                  office_in_new_york):
     window = make_window(ready_vault)
     unlock(qtbot, window)
     practice = window.ctx.practice

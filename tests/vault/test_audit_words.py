@@ -5,7 +5,6 @@ No Qt, no vault: these are the words the window and the CLI both print."""
 from __future__ import annotations
 
 import re
-import time
 from datetime import date, datetime
 
 import pytest
@@ -72,16 +71,7 @@ def test_the_session_and_the_questionnaire_are_named_but_no_hash_or_recording_id
     assert audit_words.who({"actor": "system", "action": "unlock_failed"}, "Dr A") == "Someone not signed in"
 
 
-@pytest.fixture
-def new_york(monkeypatch):
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def test_times_are_on_the_office_clock_and_a_day_is_the_offices_day(new_york):
+def test_times_are_on_the_office_clock_and_a_day_is_the_offices_day(office_in_new_york):
     # 03:00 UTC on 2 December is still the evening of 1 December in New York.
     assert audit_words.when("2026-12-02T03:00:00+00:00") == "Tue 1 Dec 2026, 22:00"
     after, before = audit_words.utc_bounds(date(2026, 12, 1), date(2026, 12, 1))
@@ -90,7 +80,7 @@ def test_times_are_on_the_office_clock_and_a_day_is_the_offices_day(new_york):
     assert datetime.fromisoformat(before) > datetime.fromisoformat(after)
 
 
-def test_what_an_auditor_needs_from_a_detail_is_kept(new_york):
+def test_what_an_auditor_needs_from_a_detail_is_kept(office_in_new_york):
     accepted = {"action": "state_accepted",
                 "detail": "continued with the vault as found: database at change 5, record at change 7"}
     assert audit_words.what(accepted) == ("Continued with a vault older than its last recorded state "
