@@ -26,6 +26,7 @@ from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY, WHEN_OUTSIDE
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
+from session_assistant.drafting.joint_session import label
 
 _SENTENCES = SENTENCE_BREAK
 _LEAD = r"^(?:(?:and|so|okay|ok|then|just|now|um|uh|well|good|great|alright)[,.]?\s+)*"
@@ -304,10 +305,9 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
 
 def agreed_sentence(found: Sequence[AgreedItem], names: dict[str, str] | None = None) -> str:
     """``names``: {role: first name} in a joint session, so each item says whose it is ("partner (Sue)")."""
-    def named(role: str) -> str:
-        return f"{role} ({names[role]})" if names and role in names else role
-    said = "; ".join((f'{named(who)}: ' if who != "clinician" else "") + f'"{text}"'
-                     + (f' ({named(answerer)}: "{answer}")' if answer else "") for text, who, answer, answerer, _ in found)
+    names = names or {}
+    said = "; ".join((f'{label(who, names)}: ' if who != "clinician" else "") + f'"{text}"'
+                     + (f' ({label(answerer, names)}: "{answer}")' if answer else "") for text, who, answer, answerer, _ in found)
     return f"Agreed for the coming week, as said in session: {said}"
 
 

@@ -23,7 +23,7 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
-from session_assistant.drafting.joint_session import names_by_role
+from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.risk_words import asked_words
 from session_assistant.drafting.transcript_input import Utterance
@@ -153,7 +153,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
         label = _item_label(item, passive_endorsed, question)
         role = client_line.speaker.strip().lower() if len(answering) > 1 and client_line.speaker else ""
-        by = f" by the {person(role, names)}" if role else ""
+        by = f" by the {role_and_name(role, names)}" if role else ""
         if item.status in (ENDORSED, "reported"):
             in_own_words = item.phrase.lower() in client_line.text.lower()
             if not in_own_words and not _question_sentence_ends_asking(question, item.phrase):
@@ -170,7 +170,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             add(f"{label}:denied{by}", f"{label} denied{by} ({quote(client_line.text)})", item.evidence)
         elif item.status in (DENIED, UNCLEAR) and len(item.evidence) > 1:
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
-            answered = f"the {person(role, names)}" if role else "client"
+            answered = f"the {role_and_name(role, names)}" if role else "client"
             add(f"{label}:asked{by}", f"{label} asked about, {answered} answered ({quote(client_line.text)})", item.evidence)
     if risk_lines and any(u.speaker for u in lines):
         for n, utt in enumerate(lines):
@@ -233,10 +233,6 @@ def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
     opening = ("Means restriction steps, as said in session: " if any(" to be put away " in f for f, _ in note.means_steps)
                else "Means kept away, as said in session: ")
     return opening + "; ".join(f for f, _ in note.means_steps) + ".", ids
-
-
-def person(role: str, names: dict[str, str]) -> str:
-    return f"{role} ({names[role]})" if role in names else role
 
 
 _DENIED_BY = re.compile(r"(.+?) denied by the (.+?) (\(\".+\)|\(.+\))")
