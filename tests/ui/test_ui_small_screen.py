@@ -163,3 +163,35 @@ def test_the_charts_notes_list_shows_each_session_and_template_whole(qtbot, read
         for column in (0, 1, 3):
             text = notes.topLevelItem(row).text(column)
             assert notes.header().sectionSize(column) > metrics.horizontalAdvance(text), (column, text)
+
+
+def test_every_client_name_reads_whole_in_the_list_at_1024_by_600(qtbot, ready_vault, make_window):
+    """At 1024x600 the client list was about 110 pixels wide: "Castellanos, Rowan" showed as "Castellanos, Rowa"
+    with a horizontal scroll bar under four short names. A name too long for the column wraps onto a second
+    line instead: every letter of every name is on screen without scrolling."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    window = make_window(ready_vault)
+    window.resize(SMALL)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    practice.clients.add("Maximiliana", "Vanderbilt-Oyelaran")
+    workspace = window.workspace
+    workspace.chart.refresh_clients()
+    workspace.open_chart(practice.clients.list()[0]["id"])  # a chart open: its tabs take the room they need
+    chart = workspace.chart
+    qtbot.waitUntil(lambda: chart.clients.count() >= 5, timeout=10000)
+    assert_fits(window, "clients")  # settles every layout first
+    listing = chart.clients
+    assert not listing.horizontalScrollBar().isVisible()
+    viewport = listing.viewport().width()
+    metrics = QFontMetrics(listing.font())
+    for row in range(listing.count()):
+        item = listing.item(row)
+        rect = listing.visualItemRect(item)
+        assert rect.left() >= 0 and rect.right() <= viewport, item.text()
+        # the text laid out at the row's width, wrapped at word breaks, fits inside the row
+        wrapped = metrics.boundingRect(rect.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), item.text())
+        assert wrapped.width() <= rect.width() and wrapped.height() <= rect.height() + 1, (item.text(), rect, wrapped)
+        assert listing.indexAt(QPoint(rect.center())).row() == row

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-                               QPushButton, QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView,
+                               QListWidget, QPushButton, QSplitter, QTabWidget, QTreeWidget, QVBoxLayout, QWidget)
 
 from session_assistant.ui.chart.activity_tab import ActivityTab
 from session_assistant.ui.chart.assessments_tab import AssessmentsTab
@@ -41,6 +42,11 @@ class ChartView(QWidget):
         self.search.setAccessibleName("Find a client")
         self.clients = QListWidget()
         self.clients.setAccessibleName("Clients")
+        # At 1024 pixels the open chart's tabs leave this column about 110 pixels: a long name wraps onto
+        # a second line rather than hiding its end behind a sideways scroll bar.
+        self.clients.setWordWrap(True)
+        self.clients.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.clients.setResizeMode(QListView.ResizeMode.Adjust)
         self.add_client = QPushButton("New c&lient…")
         left = QWidget()
         left_layout = QVBoxLayout(left)
