@@ -21,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
-from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS
+from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
 from session_assistant.drafting.risk_who import answer_words, passed_on, taken_back, wish_unsaid, wished_on_someone_else
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
@@ -88,9 +88,14 @@ class RiskItem:
     def screened(self) -> bool:
         return self.status.startswith("screened") or (len(self.evidence) > 1 and self.status == ENDORSED)
 
+    def words(self, category: str | None = None) -> str:
+        """``category`` (the item's own by default) in the note's words for what was said."""
+        category = category or self.category
+        return told_words(CATEGORY_WORDS.get(category, category), category, self.phrase)
+
     def label(self) -> str:
         """One line for the review list: what, its status and where."""
-        what = " / ".join(CATEGORY_WORDS.get(c, c) for c in (self.categories or [self.category]))
+        what = " / ".join(self.words(c) for c in (self.categories or [self.category]))
         if self.detail:
             what = f"{self.detail} {what}"
         lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
@@ -317,7 +322,7 @@ def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     """What was screened and what was said, as ``risk_summary`` words it, without the request to
     review (the statement a risk item the clinician accepted adds to the note)."""
     def names(found: Sequence[RiskItem], leave_out: set[str] = frozenset()) -> str:
-        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{CATEGORY_WORDS.get(c, c)}"
+        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{i.words(c)}"
                              for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
                                                       else [i.category]) if c not in leave_out)
         return ", ".join(seen)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
+from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
@@ -113,9 +113,9 @@ def _item_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
 
 def _category_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
     category = item.category if item.status != DENIED else (item.categories or [item.category])[0]
-    words = CATEGORY_WORDS.get(category, category)
+    words = item.words(category)
     if item.status == DENIED and len(item.categories) > 1:
-        words = " and ".join(CATEGORY_WORDS.get(c, c) for c in item.categories)
+        words = " and ".join(item.words(c) for c in item.categories)
     if item.detail:
         return f"{item.detail} {words}"
     if category == "suicidal_ideation" and passive_endorsed and _ACTIVE_ASK.search(question):

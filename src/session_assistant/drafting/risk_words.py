@@ -124,6 +124,19 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
 PHYSICAL_ASKED = re.compile(r"\b(?:got|get|gets|gotten|become|became|turned) physical\b", re.I)
 
 
+# A push, a slap or hands at the throat, told: the note says "physical violence", what was said. Whether it
+# is abuse is the clinician's finding: a mother's "he pushed her off the sofa" was her little boy and his
+# sister, and "Client reported abuse" gave the note a safeguarding finding nobody had made.
+TOLD_ACT = re.compile(r"\b(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)\s+(?:me|her)\b"
+                      r"|\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b|\bby the throat\b", re.I)
+
+
+def told_words(words: str, category: str, phrase: str) -> str:
+    """A category's words for an item whose matched ``phrase`` was said: "abuse" told as an act is
+    "physical violence"."""
+    return "physical violence" if category == "abuse" and TOLD_ACT.search(phrase or "") else words
+
+
 def asked_words(words: str, question: str) -> str:
     """A category's words as the note says them for ``question``: "abuse" asked as "got physical" is
     "physical violence"."""
