@@ -32,6 +32,8 @@ from session_assistant.drafting.measures_said import changes_sentence as measure
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
                                                       said_sentence, totalled_said, totalled_sentence, within_session_changes,
                                                       within_session_sentence)
+from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence
+from session_assistant.drafting.plan_safety import safety_steps
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
@@ -226,6 +228,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                       quoted_texts) if plan_said else []
         if referrals:
             lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals, answered_by), _cited(referrals)))
+        # the clinician's read-back of the agreements, when no other line quotes it ("Let's pull it together. One: ...")
+        recap = recap_agreed(source.utterances, sorted(quoted | set(_cited(referrals)))) if plan_said else None
+        if recap:
+            lines.append(_rule_line(fmt, "planned", recap_sentence(recap[0]), recap[1]))
+            quoted |= set(recap[1])
         each_took = each_task(source.utterances, mentions_risk, sorted(quoted | set(_cited(referrals)))) if plan_said else []
         if each_took:  # a task put to one person by name, and their answer: whose task it is
             lines.append(_rule_line(fmt, "planned", each_task_sentence(each_took, names), _cited(each_took)))
@@ -234,6 +241,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
         if tasks:
             lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks), _cited(tasks)))
+        for text, ids in safety_steps(source.utterances, sorted(quoted)) if plan_said else []:
+            lines.append(_rule_line(fmt, "planned", text, ids))  # a crisis service rung, getting home, crisis contacts
         triggers = trigger_answers(source.utterances)
         if triggers:
             lines.append(_rule_line(fmt, "stage", triggers_sentence(triggers), _cited(triggers)))

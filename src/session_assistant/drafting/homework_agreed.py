@@ -21,6 +21,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES
+from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
@@ -245,6 +246,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                     found.append((said, "client", None, "", [utt.id]))
                     seen.add(utt.id)
             continue
+        if PHONE_CALL.match(utt.text):
+            continue  # "(phones) ... Could you come and pick her up?": asked of someone on the phone, not the client
         recap = _announced_recap(utt.text)
         asks_missed = bool(recap) and bool(ASKS_WHAT_WAS_MISSED.search(utt.text))
         # Safety-plan steps are the risk note's, not homework; a read-back of the week's items that asks

@@ -15,6 +15,8 @@ from typing import Callable, Sequence
 from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
+from session_assistant.drafting.plan_recap import RECAP_OPENING
+from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.transcript_input import Utterance
@@ -231,6 +233,9 @@ REFERRAL_MAX_WORDS = 30
 _REFERS = re.compile(r"\b(?:(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|(?:a|the) referral|referr(?:ing|ed) you)"
                      r"(?: on)? (?:to|for)|put you in touch with|let (?:your|the|Dr\.?) [\w' ]{1,30}? know"
                      r"|ask (?:him|her|them|the \w+|your \w+|Dr\.? \w+) to (?:see|review|call|ring) you)\b", re.I)
+# "Then I'll see you here on Monday, alongside whatever the crisis team are doing.": the next visit,
+# which names a service without referring anyone to it.
+_SEES_AGAIN = re.compile(r"\b(?:I|we)(?:'ll| will) see you\b", re.I)
 # A question about the past offers nothing ("Did anyone ever put you in touch with a service before?").
 _ASKED_BEFORE = re.compile(r"^(?:did|has|had|have|was|were)\b[^?]*\b(?:ever|before|already)\b[^?]*\?$", re.I)
 
@@ -289,7 +294,7 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         parts = _SENTENCES.split(" ".join(utt.text.split()))
         sentences = [s for s in parts if (_REFERRAL_TO.search(s) or _REFERS.search(s))
                      and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))
-                     and not _ASKED_BEFORE.search(s)]
+                     and not _ASKED_BEFORE.search(s) and not _SEES_AGAIN.search(s)]
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
@@ -329,7 +334,7 @@ RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
 PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ",
-                      EACH_TASK_OPENING)
+                      EACH_TASK_OPENING, RECAP_OPENING, CONTACTS_OPENING, CALL_OPENING, HOME_OPENING)
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:
