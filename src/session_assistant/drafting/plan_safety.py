@@ -51,6 +51,20 @@ def _key(word: str) -> str:
     return _CONTACT_KEY.get(low, low)
 
 
+_STEP = re.compile(r"\b(?:(?:you (?:can|could)|you'd) )?(?:ring|call|phone|text|go to)\b", re.I)
+
+
+def _from_the_step(sentence: str, keys: set[str]) -> str:
+    """A long sentence from the step that names the contacts on ("If things get worse before we next
+    speak, if you ever ..., you can ring your GP, or 111 ..." -> "You can ring your GP, or 111 ...")."""
+    first = _CONTACT.search(sentence)
+    if not keys or first is None or len(sentence.split()) <= CONTACT_MAX_WORDS:
+        return sentence
+    step = [m for m in _STEP.finditer(sentence, 0, first.start())]
+    rest = sentence[step[-1].start():] if step else sentence
+    return rest[0].upper() + rest[1:]
+
+
 def crisis_contacts(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
     """(the clinician's sentence naming a crisis contact, its line) for each sentence that names one
     not named before, in session order; a long sentence is left out rather than cut mid-clause."""
@@ -61,6 +75,7 @@ def crisis_contacts(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
             continue
         for sentence in _sentences(utt.text):
             keys = {_key(m.group(0)) for m in _CONTACT.finditer(sentence)}
+            sentence = _from_the_step(sentence, keys)
             if not keys or keys <= named or sentence.endswith("?") or len(sentence.split()) > CONTACT_MAX_WORDS:
                 continue
             named |= keys
