@@ -23,7 +23,7 @@ from session_assistant.drafting.wording import SENTENCE_BREAK
 # Announcing a read-back of the agreements, never of the session ("Let me summarize: your scores
 # went down ..."): pulling it together, saying or reading it back, going over what was agreed.
 _ANNOUNCED = re.compile(
-    r"\b(?:(?:let'?s|let me|can I|could I|I'll|we'll) (?:just )?(?:pull (?:it|that|this|everything|all that) together"
+    r"\b(?:(?:let'?s|let me|can I|could I|I'll|we'll) (?:just )?(?:pull (?:it all|it|that|this|everything|all that|all this) together"
     r"|say (?:it|that|them) (?:all )?back|read (?:it|that|them) back|go over (?:it|that|what we(?:'ve)? agreed|the plan)"
     r"|run through (?:what we(?:'ve)? agreed|the plan)|summari[sz]e so you can write (?:it|them|that) down)"
     r"|so,? what we(?:'ve)? agreed(?: today)?(?: is)?)\b[^.:!?]*[.:!?]?", re.I)
