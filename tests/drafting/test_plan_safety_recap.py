@@ -127,3 +127,18 @@ Client: Okay.""")
     assert "phone off at eleven" in homework
     referral = _line(plan, "Referral offered, as said in session: ")
     assert "GP about the headaches" in referral and "you can tell the GP" not in referral
+
+
+def test_the_day_an_item_is_set_for_after_the_homework_is_kept_and_a_topic_left_for_later_is_planned():
+    plan = _plan(OPENING + """
+Clinician: So for this coming week. Take the bus to the library on Monday and stay twenty minutes. Text Priya.
+Client: Texting Priya is the hard part.
+Clinician: What would make it easier?
+Client: Her birthday's soon. I could text about that.
+Clinician: Good reason. When?
+Client: Thursday evening, after dinner.
+Clinician: And we'll talk about the exams closer to the time. See you next Tuesday at ten.
+Client: Tuesday at ten.""")
+    homework = _line(plan, "Homework given, as said in session: ")
+    assert '"When?" (client: "Thursday evening, after dinner.")' in homework
+    assert "We'll talk about the exams closer to the time." in _line(plan, "Planned, as said in session: ")

@@ -153,8 +153,25 @@ def homework_given(utterances: Sequence[Utterance]) -> list[HomeworkPart] | None
                 parts.append(asked or _part(more, lines, m))
                 said += len(more.split())
             if parts:
-                return parts
+                return parts + _when_settled(lines, max(ids[0] for *_, ids in parts), utt.speaker)
     return None
+
+
+# "Ring Alan." ... "What would make it easier?" ... "When?" - "Wednesday teatime, after his shift.": the
+# day an item is set for, settled a few lines after the homework.
+_ASKS_WHEN = re.compile(r"(?:^|(?<=[.!?])\s+)(?:(?:and|so|okay),?\s+)?(?:when|which day|what day|what time)(?: (?:would|will|could) you(?: do (?:it|that))?)?\?$", re.I)
+WHEN_LOOKAHEAD = 6
+
+
+def _when_settled(lines: Sequence[Utterance], last_id: int, clinician: str) -> list[HomeworkPart]:
+    at = next((k for k, u in enumerate(lines) if u.id == last_id), len(lines))
+    for m in range(at + 1, min(len(lines) - 1, at + 1 + WHEN_LOOKAHEAD)):
+        asked, answer = lines[m], lines[m + 1]
+        if asked.speaker == clinician and _ASKS_WHEN.search(asked.text.strip()) and is_client(answer.speaker) \
+                and not REFUSES.search(answer.text) and not answer.text.rstrip().endswith("?"):
+            question = _SENTENCES.split(" ".join(asked.text.split()))[-1]
+            return [(question, _short_answer(answer.text), [asked.id, answer.id])]
+    return []
 
 
 PRAISE_MAX_WORDS = 7
