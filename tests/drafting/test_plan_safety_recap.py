@@ -142,3 +142,10 @@ Client: Tuesday at ten.""")
     homework = _line(plan, "Homework given, as said in session: ")
     assert '"When?" (client: "Thursday evening, after dinner.")' in homework
     assert "We'll talk about the exams closer to the time." in _line(plan, "Planned, as said in session: ")
+
+
+def test_a_half_hour_said_after_at_is_kept_whole_in_the_next_session():
+    plan = _plan(OPENING + """
+Clinician: Same time next week? Thursday the ninth at six thirty, same link?
+Client: Thursday the ninth works.""")
+    assert "at six thirty" in _line(plan, "Next session: ")
