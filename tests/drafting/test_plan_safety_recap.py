@@ -149,3 +149,10 @@ def test_a_half_hour_said_after_at_is_kept_whole_in_the_next_session():
 Clinician: Same time next week? Thursday the ninth at six thirty, same link?
 Client: Thursday the ninth works.""")
     assert "at six thirty" in _line(plan, "Next session: ")
+
+
+def test_what_the_next_visit_is_set_after_is_kept_with_it():
+    plan = _plan(OPENING + """
+Clinician: So, next time. Your scan is on the ninth, so shall we meet after that? Thursday the eleventh, four o'clock?
+Client: Thursday the eleventh. Yes.""")
+    assert 'set for after this: "Your scan is on the ninth."' in _line(plan, "Next session: ")

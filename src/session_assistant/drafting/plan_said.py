@@ -221,7 +221,25 @@ def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] =
 def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
     """The next session as the clinician arranged it ("Next session: Friday at nine."), or None."""
     found = next_session(list(utterances))
-    return (f"Next session: {found[0]}", list(found[1])) if found else None
+    if not found:
+        return None
+    reason = _set_after(utterances, found[1])
+    said = f'{found[0].rstrip(".")}, set for after this: "{reason}."' if reason else found[0]
+    return f"Next session: {said}", list(found[1])
+
+
+# "The results appointment is the eighteenth, so shall we meet after that?": what the visit waits for.
+_AFTER_THAT = re.compile(r"(?:^|[.!?]\s+)(?:so,?\s+)?(?P<reason>[A-Z][^.?!]{8,90}?)(?:,|\.)?\s+so,? (?:shall|can|could|should) we "
+                         r"(?:meet|book (?:in|it)|see each other|make it|have (?:the|our) next (?:one|session)) after (?:that|it|then)\b")
+
+
+def _set_after(utterances: Sequence[Utterance], ids: Sequence[int]) -> str | None:
+    for utt in utterances:
+        if utt.id in ids and not is_client(utt.speaker):
+            match = _AFTER_THAT.search(" ".join(utt.text.split()))
+            if match:
+                return match.group("reason")
+    return None
 
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
