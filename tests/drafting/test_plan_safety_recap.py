@@ -156,3 +156,15 @@ def test_what_the_next_visit_is_set_after_is_kept_with_it():
 Clinician: So, next time. Your scan is on the ninth, so shall we meet after that? Thursday the eleventh, four o'clock?
 Client: Thursday the eleventh. Yes.""")
     assert 'set for after this: "Your scan is on the ninth."' in _line(plan, "Next session: ")
+
+
+def test_numbered_target_problems_worded_in_the_room_are_in_the_plan():
+    plan = _plan(OPENING + """
+Clinician: From the letter, shall we agree what we focus on?
+Client: I think so.
+Clinician: Target problem one: I keep the peace at any cost, then resent everyone. And the second?
+Client: The thing where I hide when people are kind.
+Clinician: Target problem two, something like: when people are kind to me, I hide because I feel a fraud. Anything else?
+Client: No, that's it.""")
+    line = _line(plan, "Target problems agreed in session: ")
+    assert '"I keep the peace at any cost, then resent everyone"' in line and "I feel a fraud" in line

@@ -34,7 +34,7 @@ from session_assistant.drafting.measures_said import (measure_changes, measures_
                                                       within_session_sentence)
 from session_assistant.drafting.treatment_offer import offer_sentence, treatment_offered
 from session_assistant.drafting.grounding import content_words
-from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence
+from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence, targets_agreed, targets_sentence
 from session_assistant.drafting.plan_safety import safety_steps
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
@@ -241,6 +241,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                       quoted_texts) if plan_said else []
         if referrals:
             lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals, answered_by), _cited(referrals)))
+        targets = targets_agreed(source.utterances) if plan_said else None
+        if targets:  # the therapy's focus, numbered and worded in the room
+            lines.append(_rule_line(fmt, "planned", targets_sentence(targets[0]), targets[1]))
         # the clinician's read-back of the agreements, when no other line quotes it ("Let's pull it together. One: ...")
         recap = recap_agreed(source.utterances, sorted(quoted | set(_cited(referrals)))) if plan_said else None
         if recap:

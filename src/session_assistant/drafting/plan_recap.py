@@ -92,3 +92,29 @@ RECAP_OPENING = "Agreed in session, as the clinician summed it up: "
 
 def recap_sentence(items: Sequence[str]) -> str:
     return RECAP_OPENING + "; ".join(f'"{item}"' for item in items) + "."
+
+
+# "So target problem one, something like: I say yes to everyone ...": the focus of the therapy, agreed
+# and worded in the room (cognitive analytic therapy names them; other therapies number goals).
+_NUMBERED_TARGET = re.compile(r"\b(?:target problem|treatment goal|goal) (?:one|two|three|four|1|2|3|4)\b[,:]?\s*"
+                              r"(?:(?:is|would be),?\s+)?(?:something like[,:]?\s*)?(?P<said>[^.?!]{8,200})[.!]", re.I)
+TARGETS_MAX = 4
+TARGETS_OPENING = "Target problems agreed in session: "
+
+
+def targets_agreed(utterances: Sequence[Utterance]) -> tuple[list[str], list[int]] | None:
+    """(the targets as the clinician worded them, lines) for each numbered target problem or goal
+    the clinician put into words; None when none is numbered."""
+    found: list[tuple[str, int]] = []
+    for utt in utterances:
+        if not is_clinician(utt.speaker):
+            continue
+        found += [(m.group("said").strip(), utt.id) for m in _NUMBERED_TARGET.finditer(" ".join(utt.text.split()))]
+    if not found:
+        return None
+    found = found[:TARGETS_MAX]
+    return [text for text, _ in found], sorted({i for _, i in found})
+
+
+def targets_sentence(targets: Sequence[str]) -> str:
+    return TARGETS_OPENING + "; ".join(f'"{text[0].upper() + text[1:]}"' for text in targets) + "."

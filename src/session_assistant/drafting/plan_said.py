@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED, REFUSES
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
-from session_assistant.drafting.plan_recap import RECAP_OPENING
+from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
 from session_assistant.drafting.treatment_offer import OFFER_OPENING
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
@@ -392,7 +392,7 @@ RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
 PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ",
-                      EACH_TASK_OPENING, RECAP_OPENING, CONTACTS_OPENING, CALL_OPENING, HOME_OPENING, OFFER_OPENING)
+                      EACH_TASK_OPENING, RECAP_OPENING, CONTACTS_OPENING, CALL_OPENING, HOME_OPENING, OFFER_OPENING, TARGETS_OPENING)
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:
