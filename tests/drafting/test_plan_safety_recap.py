@@ -168,3 +168,14 @@ Clinician: Target problem two, something like: when people are kind to me, I hid
 Client: No, that's it.""")
     line = _line(plan, "Target problems agreed in session: ")
     assert '"I keep the peace at any cost, then resent everyone"' in line and "I feel a fraud" in line
+
+
+def test_an_answer_to_a_later_question_of_the_line_is_not_shown_as_agreeing_to_the_task():
+    plan = _plan(OPENING + "\n" + OPENING + """
+Clinician: Good. And keep the worry log on the fridge each evening. Mum, the other thing I wanted to ask: would you both be happy for me to email the school nurse, explaining the plan?
+Mother: Mrs Okafor. Yes, that would help.
+Clinician: Lovely. We can talk about that too.
+Client: Okay.""")
+    agreed = [text for text in plan if text.startswith("Agreed for the coming week")]
+    assert agreed and "keep the worry log" in agreed[0] and "Mrs Okafor" not in agreed[0]
+    assert not any("We can talk about that too" in text for text in plan)

@@ -293,7 +293,10 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
-            found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
+            after = " ".join(utt.text.split()).partition(proposal)[2]
+            # "Keep the ladder sheet. Dad, could I write to school?" - "Yeah, that'd help.": the answer is to the later question
+            shown = "" if "?" in after and not proposal.rstrip().endswith("?") else agreed
+            found.append((proposal, "clinician", shown, _who(answer) if shown else "", [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
     week = week_items(lines)
     if week:  # the week settled over several lines: its items, with the ones agreed elsewhere

@@ -103,7 +103,7 @@ _WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to|we c
                       r"do|try|practi[sc]e|build|move|add|go over|begin|talk about|come back to)\b", re.I)
 PLANNED_MIN_WORDS = 6
 # "We can work on that together." names no work: its object is a pronoun for something said before.
-_VAGUE_END = re.compile(r"\b(?:on|at|with|do|try|about|to) (?:that|it|them|this)(?: together| then)?[.!]?$", re.I)
+_VAGUE_END = re.compile(r"\b(?:on|at|with|do|try|about|to) (?:that|it|them|this)(?: together| then| too| again| as well)?[.!]?$", re.I)
 PLANNED_MAX = 2
 # "That's a belief we can look at." ends on its preposition: the work it names is the sentence before.
 _DANGLING = re.compile(r"\b(?:at|on|with|about|to|for|into|of|over|through|around)[.!]?$", re.I)
