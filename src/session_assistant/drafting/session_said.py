@@ -133,7 +133,9 @@ def _planned(sentences: list[str], n: int) -> str | None:
     match = _WE_WILL.search(sentence)
     if match:
         planned = sentence[match.start():]
-        return None if _DANGLING.search(planned) else planned
+        # "We can talk about it with your mum.": a pronoun names no topic
+        vague = re.search(r"\b(?:talk about|come back to) (?:it|that|this|them)\b", planned, re.I)
+        return None if _DANGLING.search(planned) or vague else planned
     if not (_NEXT_WORK.search(sentence) and _WE_WORK.search(sentence)) or _NOT_WORK.search(sentence):
         return None
     after = sentences[n + 1] if n + 1 < len(sentences) else ""
