@@ -140,7 +140,7 @@ Client: Thursday evening, after dinner.
 Clinician: And we'll talk about the exams closer to the time. See you next Tuesday at ten.
 Client: Tuesday at ten.""")
     homework = _line(plan, "Homework given, as said in session: ")
-    assert '"When?" (client: "Thursday evening, after dinner.")' in homework
+    assert '"Good reason. When?" (client: "Thursday evening, after dinner.")' in homework
     assert "We'll talk about the exams closer to the time." in _line(plan, "Planned, as said in session: ")
 
 

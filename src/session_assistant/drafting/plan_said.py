@@ -169,7 +169,8 @@ def _when_settled(lines: Sequence[Utterance], last_id: int, clinician: str) -> l
         asked, answer = lines[m], lines[m + 1]
         if asked.speaker == clinician and _ASKS_WHEN.search(asked.text.strip()) and is_client(answer.speaker) \
                 and not REFUSES.search(answer.text) and not answer.text.rstrip().endswith("?"):
-            question = _SENTENCES.split(" ".join(asked.text.split()))[-1]
+            said = _SENTENCES.split(" ".join(asked.text.split()))
+            question = " ".join(said[-2:]) if len(said) > 1 and len(said[-1].split()) <= 3 else said[-1]  # "Good reason. When?"
             return [(question, _short_answer(answer.text), [asked.id, answer.id])]
     return []
 
