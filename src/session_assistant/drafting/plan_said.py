@@ -19,7 +19,7 @@ from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
 from session_assistant.drafting.treatment_offer import OFFER_OPENING
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
-from session_assistant.drafting.session_arranged import next_session
+from session_assistant.drafting.session_arranged import next_session, set_after
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import WEEKDAY
 from session_assistant.drafting.wording import words_up_to
@@ -224,23 +224,11 @@ def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[in
     found = next_session(list(utterances))
     if not found:
         return None
-    reason = _set_after(utterances, found[1])
+    reason = set_after(utterances, found[1])
     said = f'{found[0].rstrip(".")}, set for after this: "{reason}."' if reason else found[0]
     return f"Next session: {said}", list(found[1])
 
 
-# "The results appointment is the eighteenth, so shall we meet after that?": what the visit waits for.
-_AFTER_THAT = re.compile(r"(?:^|[.!?]\s+)(?:so,?\s+)?(?P<reason>[A-Z][^.?!]{8,90}?)(?:,|\.)?\s+so,? (?:shall|can|could|should) we "
-                         r"(?:meet|book (?:in|it)|see each other|make it|have (?:the|our) next (?:one|session)) after (?:that|it|then)\b")
-
-
-def _set_after(utterances: Sequence[Utterance], ids: Sequence[int]) -> str | None:
-    for utt in utterances:
-        if utt.id in ids and not is_client(utt.speaker):
-            match = _AFTER_THAT.search(" ".join(utt.text.split()))
-            if match:
-                return match.group("reason")
-    return None
 
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
