@@ -229,8 +229,6 @@ def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[in
     return f"Next session: {said}", list(found[1])
 
 
-
-
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
 _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
                           r"peer|parent(?:ing)?|AA|12-step|bereavement|grief|carers'?|recovery) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
