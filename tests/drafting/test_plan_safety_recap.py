@@ -179,3 +179,13 @@ Client: Okay.""")
     agreed = [text for text in plan if text.startswith("Agreed for the coming week")]
     assert agreed and "keep the worry log" in agreed[0] and "Mrs Okafor" not in agreed[0]
     assert not any("We can talk about that too" in text for text in plan)
+
+
+def test_a_visit_asked_for_as_a_favour_is_the_next_session_not_an_agreed_task():
+    plan = _plan(OPENING + "\n" + OPENING + """
+Clinician: Could you come on Friday at ten? An early slot, before the day gets away from you.
+Client: Friday at ten. Yes. I'll be there.
+Clinician: And keep the sleep diary going, even just the times.
+Client: Okay, I can do that.""")
+    assert not any("Could you come on Friday" in text for text in plan if text.startswith("Agreed for the coming week"))
+    assert any(text.startswith("Next session: ") and "Friday" in text for text in plan)

@@ -52,7 +52,9 @@ _IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:here|now|go back|look at (
                       r"|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)|let'?s|let us|I(?:'ve| have)? notic\w*"
                       r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:" + NEXT_VISIT + r"|next week|doctor|GP|Dr\.|referral|refer"
-                           r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
+                           r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours"
+                           # "Could you come on Thursday at eleven?": the next visit, its own line (73)
+                           r"|come (?:in |back |here )?(?:on |next |this )?(?:" + WEEKDAY + r"))\b", re.I)
 _NEXT_VISIT = re.compile(r"\b(?:" + NEXT_VISIT + r")\b", re.I)
 # A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
 # safety plan's, which the risk rules carry, not the week's homework.
