@@ -32,6 +32,10 @@ from session_assistant.drafting.measures_said import changes_sentence as measure
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
                                                       said_sentence, totalled_said, totalled_sentence, within_session_changes,
                                                       within_session_sentence)
+from session_assistant.drafting.treatment_offer import offer_sentence, treatment_offered
+from session_assistant.drafting.grounding import content_words
+from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence, targets_agreed, targets_sentence
+from session_assistant.drafting.plan_safety import safety_steps
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered, referrals_sentence)
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
@@ -105,6 +109,14 @@ def _analysis_lines(fmt: NoteFormat, source: SourceIndex, reflected: bool) -> li
     if compared:
         lines.append(_rule_line(fmt, "progress", progress_sentence(compared), _cited(compared)))
     return lines
+
+
+QUOTED_SHARE = 0.7
+
+
+def _quoted_already(text: str, quoted_texts: Sequence[str]) -> bool:
+    words = content_words(text)
+    return bool(words) and any(len(words & content_words(q)) >= QUOTED_SHARE * len(words) for q in quoted_texts)
 
 
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
@@ -204,6 +216,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "interventions", observations_sentence(observed), [i for _, i in observed]))
         # The Plan in the session's words: homework given, the next visit, a referral offered.
         answered_by = who_answered(source.utterances)  # a partner's "Okay." is the partner's
+        offered = treatment_offered(source.utterances) if plan_said else None
+        if offered:  # an assessment's recommended course of treatment
+            lines.append(_rule_line(fmt, "planned", offer_sentence(offered), offered[2]))
         homework = homework_given(source.utterances) if plan_said else None
         if homework:
             lines.append(_rule_line(fmt, "planned", homework_sentence(homework, answered_by), homework_ids(homework)))
@@ -226,14 +241,25 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                       quoted_texts) if plan_said else []
         if referrals:
             lines.append(_rule_line(fmt, "planned", referrals_sentence(referrals, answered_by), _cited(referrals)))
+        targets = targets_agreed(source.utterances) if plan_said else None
+        if targets:  # the therapy's focus, numbered and worded in the room
+            lines.append(_rule_line(fmt, "planned", targets_sentence(targets[0]), targets[1]))
+        # the clinician's read-back of the agreements, when no other line quotes it ("Let's pull it together. One: ...")
+        recap = recap_agreed(source.utterances, sorted(quoted | set(_cited(referrals)))) if plan_said else None
+        if recap:
+            lines.append(_rule_line(fmt, "planned", recap_sentence(recap[0]), recap[1]))
+            quoted |= set(recap[1])
         each_took = each_task(source.utterances, mentions_risk, sorted(quoted | set(_cited(referrals)))) if plan_said else []
         if each_took:  # a task put to one person by name, and their answer: whose task it is
             lines.append(_rule_line(fmt, "planned", each_task_sentence(each_took, names), _cited(each_took)))
-        planned = planned_work(source.utterances)
+        # a sentence the homework line already quotes ("Before next time, I'd like to suggest ...") is not said twice
+        planned = [p for p in planned_work(source.utterances) if not _quoted_already(p[0], quoted_texts)]
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
         if tasks:
             lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks), _cited(tasks)))
+        for text, ids in safety_steps(source.utterances, sorted(quoted)) if plan_said else []:
+            lines.append(_rule_line(fmt, "planned", text, ids))  # a crisis service rung, getting home, crisis contacts
         triggers = trigger_answers(source.utterances)
         if triggers:
             lines.append(_rule_line(fmt, "stage", triggers_sentence(triggers), _cited(triggers)))

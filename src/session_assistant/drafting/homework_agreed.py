@@ -21,6 +21,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES
+from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
@@ -51,7 +52,9 @@ _IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:here|now|go back|look at (
                       r"|I(?:'ll| will)? be\b|I'?m (?:[A-Z]|Tyler)|let'?s|let us|I(?:'ve| have)? notic\w*"
                       r"|let me know|take care|good luck|drive safe|don'?t lose)\b", re.I)
 _NOT_HOMEWORK = re.compile(r"\b(?:" + NEXT_VISIT + r"|next week|doctor|GP|Dr\.|referral|refer"
-                           r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours)\b", re.I)
+                           r"|psychiatrist|meeting|group|program|988|crisis|safety plan|after-hours"
+                           # "Could you come on Thursday at eleven?": the next visit, its own line (73)
+                           r"|come (?:in |back |here )?(?:on |next |this )?(?:" + WEEKDAY + r"))\b", re.I)
 _NEXT_VISIT = re.compile(r"\b(?:" + NEXT_VISIT + r")\b", re.I)
 # A safety plan is built line by line ("Walk the dog, woodworking. What else?"): its steps are the
 # safety plan's, which the risk rules carry, not the week's homework.
@@ -245,6 +248,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                     found.append((said, "client", None, "", [utt.id]))
                     seen.add(utt.id)
             continue
+        if PHONE_CALL.match(utt.text):
+            continue  # "(phones) ... Could you come and pick her up?": asked of someone on the phone, not the client
         recap = _announced_recap(utt.text)
         asks_missed = bool(recap) and bool(ASKS_WHAT_WAS_MISSED.search(utt.text))
         # Safety-plan steps are the risk note's, not homework; a read-back of the week's items that asks
@@ -290,7 +295,10 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
-            found.append((proposal, "clinician", agreed, _who(answer), [utt.id, answer.id]))
+            after = " ".join(utt.text.split()).partition(proposal)[2]
+            # "Keep the ladder sheet. Dad, could I write to school?" - "Yeah, that'd help.": the answer is to the later question
+            shown = "" if "?" in after and not proposal.rstrip().endswith("?") else agreed
+            found.append((proposal, "clinician", shown, _who(answer) if shown else "", [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
     week = week_items(lines)
     if week:  # the week settled over several lines: its items, with the ones agreed elsewhere

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED
+from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED, REFUSES
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
+from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
+from session_assistant.drafting.treatment_offer import OFFER_OPENING
+from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
-from session_assistant.drafting.session_arranged import next_session
+from session_assistant.drafting.session_arranged import next_session, set_after
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import WEEKDAY
 from session_assistant.drafting.wording import words_up_to
@@ -143,14 +146,51 @@ def homework_given(utterances: Sequence[Utterance]) -> list[HomeworkPart] | None
                 if lines[m].speaker != utt.speaker:
                     continue  # the client's (or a family member's) answer
                 goes_on = _continues(lines[m], lines[m - 1]) or (bare and _item_after_cue(lines[m]))
-                more = _assignment(lines[m]) if goes_on else ""
+                asked = _asked_item(lines, m) if goes_on or parts and parts[-1][0].endswith("?") else None
+                more = asked[0] if asked else _assignment(lines[m]) if goes_on else ""
                 if len(more.split()) < 4 or said + len(more.split()) > HOMEWORK_TOTAL_WORDS:
                     break
-                parts.append(_part(more, lines, m))
+                parts.append(asked or _part(more, lines, m))
                 said += len(more.split())
             if parts:
-                return parts
+                return parts + _when_settled(lines, max(ids[0] for *_, ids in parts), utt.speaker)
     return None
+
+
+# "Ring Alan." ... "What would make it easier?" ... "When?" - "Wednesday teatime, after his shift.": the
+# day an item is set for, settled a few lines after the homework.
+_ASKS_WHEN = re.compile(r"(?:^|(?<=[.!?])\s+)(?:(?:and|so|okay),?\s+)?(?:when|which day|what day|what time)(?: (?:would|will|could) you(?: do (?:it|that))?)?\?$", re.I)
+WHEN_LOOKAHEAD = 6
+
+
+def _when_settled(lines: Sequence[Utterance], last_id: int, clinician: str) -> list[HomeworkPart]:
+    at = next((k for k, u in enumerate(lines) if u.id == last_id), len(lines))
+    for m in range(at + 1, min(len(lines) - 1, at + 1 + WHEN_LOOKAHEAD)):
+        asked, answer = lines[m], lines[m + 1]
+        if asked.speaker == clinician and _ASKS_WHEN.search(asked.text.strip()) and is_client(answer.speaker) \
+                and not REFUSES.search(answer.text) and not answer.text.rstrip().endswith("?"):
+            said = _SENTENCES.split(" ".join(asked.text.split()))
+            question = " ".join(said[-2:]) if len(said) > 1 and len(said[-1].split()) <= 3 else said[-1]  # "Good reason. When?"
+            return [(question, _short_answer(answer.text), [asked.id, answer.id])]
+    return []
+
+
+PRAISE_MAX_WORDS = 7
+
+
+def _asked_item(lines: Sequence[Utterance], m: int) -> HomeworkPart | None:
+    """A numbered item put as a question ("Second, is there one thing you could do this week?", "And
+    third, the beers. How would you feel about weekends only?"): the question with the client's answer,
+    which says what the item is; None when it is no such question or the answer refuses."""
+    text = " ".join(lines[m].text.split())
+    first = _SENTENCES.split(text)
+    if len(first) > 1 and len(first[0].split()) <= PRAISE_MAX_WORDS and _ORDINAL_ITEM.search(" ".join(first[1:])):
+        text = " ".join(first[1:])  # "That sounds like a good one. And third, ...": the praise is for the last item
+    answer = lines[m + 1] if m + 1 < len(lines) else None
+    if (not _ORDINAL_ITEM.search(text) or not text.endswith("?") or len(text.split()) > HOMEWORK_MAX_WORDS
+            or answer is None or not is_client(answer.speaker) or REFUSES.search(answer.text)):
+        return None
+    return text, _short_answer(answer.text), [lines[m].id, answer.id]
 
 
 def _item_after_cue(utt: Utterance) -> bool:
@@ -182,7 +222,11 @@ def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] =
 def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
     """The next session as the clinician arranged it ("Next session: Friday at nine."), or None."""
     found = next_session(list(utterances))
-    return (f"Next session: {found[0]}", list(found[1])) if found else None
+    if not found:
+        return None
+    reason = set_after(utterances, found[1])
+    said = f'{found[0].rstrip(".")}, set for after this: "{reason}."' if reason else found[0]
+    return f"Next session: {said}", list(found[1])
 
 
 # A referral the clinician offered: someone or something outside this therapy, with an invitation.
@@ -202,7 +246,7 @@ _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\
                           # (unseen 60: "I need to tell Mrs Patel. She's our designated safeguarding lead.")
                           r"|safeguarding (?:lead|team|officer)|child protection|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w+)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
-                     r"(?:I'd|I would) (?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
+                     r"(?:I'd|I would) (?:also )?(?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
                      r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
@@ -231,6 +275,9 @@ REFERRAL_MAX_WORDS = 30
 _REFERS = re.compile(r"\b(?:(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|(?:a|the) referral|referr(?:ing|ed) you)"
                      r"(?: on)? (?:to|for)|put you in touch with|let (?:your|the|Dr\.?) [\w' ]{1,30}? know"
                      r"|ask (?:him|her|them|the \w+|your \w+|Dr\.? \w+) to (?:see|review|call|ring) you)\b", re.I)
+# "Then I'll see you here on Monday, alongside whatever the crisis team are doing.": the next visit,
+# which names a service without referring anyone to it.
+_SEES_AGAIN = re.compile(r"\b(?:I|we)(?:'ll| will) see you\b", re.I)
 # A question about the past offers nothing ("Did anyone ever put you in touch with a service before?").
 _ASKED_BEFORE = re.compile(r"^(?:did|has|had|have|was|were)\b[^?]*\b(?:ever|before|already)\b[^?]*\?$", re.I)
 
@@ -289,7 +336,7 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         parts = _SENTENCES.split(" ".join(utt.text.split()))
         sentences = [s for s in parts if (_REFERRAL_TO.search(s) or _REFERS.search(s))
                      and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))
-                     and not _ASKED_BEFORE.search(s)]
+                     and not _ASKED_BEFORE.search(s) and not _SEES_AGAIN.search(s)]
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
@@ -300,6 +347,9 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         if named is None:
             continue
         named = " ".join(re.sub(r"^(?:and|so|also|okay|good),?\s+", "", t, flags=re.I) for t in (named, also) if t)
+        if not _OFFERS.search(named) and not _REFERS.search(named) and any(
+                target.lower() in earlier.lower() for target in _REFERRAL_TO.findall(named) for earlier, _, _ in found):
+            continue  # "It's fine to say so to the GP.", after the GP was offered: the same referral, no new one
         # the answer of the client's side, labelled by whoever gave it: a daughter's "I'll ring them" is hers
         answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker) or u.speaker.strip().lower() == "interpreter"), None)
         last_offer = max((k for k, part in enumerate(parts) if part in sentences or _OFFERS.search(part)), default=0)
@@ -329,7 +379,7 @@ RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
 PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ",
-                      EACH_TASK_OPENING)
+                      EACH_TASK_OPENING, RECAP_OPENING, CONTACTS_OPENING, CALL_OPENING, HOME_OPENING, OFFER_OPENING, TARGETS_OPENING)
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:

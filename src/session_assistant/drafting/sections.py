@@ -17,6 +17,7 @@ from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS
 from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.note_model import NoteModel
+from session_assistant.drafting.glued_words import unglued
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines, retells_items
 from session_assistant.drafting.questionnaire_read import items_read as questionnaire_items
@@ -245,7 +246,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
-        items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
+        items = [{**i, "text": unglued(str(i.get("text", "")), source.text)} if not i.get("system") else i
+                 for i in one_sentence_each(join_continuations(raw.get(sec.key, [])))]  # "thegift" -> "the gift"
         if therapy:  # "asked a the pond", "had a dishes" and the list loop around it: dropped, said why
             bad = garbled_sentences([str(i["text"]) for i in items], source.vocab)
             dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),

@@ -27,7 +27,8 @@ _H = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|
 _UNIT = r"(?!\s*(?:weeks?|days?|nights?|months?|years?|times|minutes|hours|things|people|more|of|out|and|or)\b)"
 _HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half past " + _H + r"|" + _H + r"[- ](?:thirty|fifteen|forty-five)"
                    r"|\d{1,2}:\d\d|" + _H + r" o'clock|" + _H + r" ?(?:a\.m\.|p\.m\.|am\b|pm\b))"
-                   r"|\bat " + _H + r"\b" + _UNIT + r"(?: ?(?:a\.m\.|p\.m\.|am\b|pm\b))?", re.I)
+                   # "at five thirty" is half past, never "at five" (65)
+                   r"|\bat " + _H + r"\b(?![- ](?:thirty|fifteen|forty-five)\b)" + _UNIT + r"(?: ?(?:a\.m\.|p\.m\.|am\b|pm\b))?", re.I)
 # A bare number is an hour only where an hour is offered: first in its sentence ("Eight?", "Ten on
 # Friday."), or after "got", "at", "say", "time," ("I've got eleven.", "same time, ten?").
 _BARE_HOUR = re.compile(r"(?:^|(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, ))" + _H + r"\b" + _UNIT, re.I)
@@ -302,3 +303,18 @@ def _settled(fact: tuple[str, list[int]] | None, utterances: Sequence[Utterance]
         if how and not has_day(how) and not has_hour(how):
             return fact[0].rstrip(".") + ", " + how + ".", sorted(set(fact[1]) | set(ids))
     return fact
+
+
+# "The results appointment is the eighteenth, so shall we meet after that?": what the visit waits for.
+_AFTER_THAT = re.compile(r"(?:^|[.!?]\s+)(?:so,?\s+)?(?P<reason>[A-Z][^.?!]{8,90}?)(?:,|\.)?\s+so,? (?:shall|can|could|should) we "
+                         r"(?:meet|book (?:in|it)|see each other|make it|have (?:the|our) next (?:one|session)) after (?:that|it|then)\b")
+
+
+def set_after(utterances: Sequence[Utterance], ids: Sequence[int]) -> str | None:
+    """What the clinician set the visit after, in the arranging line (cited by ``ids``); None when unsaid."""
+    for utt in utterances:
+        if utt.id in ids and not is_client(utt.speaker):
+            match = _AFTER_THAT.search(" ".join(utt.text.split()))
+            if match:
+                return match.group("reason")
+    return None

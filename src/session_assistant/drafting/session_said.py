@@ -100,10 +100,10 @@ def observations_sentence(found: Sequence[tuple[str, int]]) -> str:
 # What the clinician said the coming sessions will work on ("We'll also keep working on the grief
 # about the marriage"), from the last third of the session where the plan is made.
 _WE_WILL = re.compile(r"\b(?:we'?ll|we will|we'?re going to|we are going to|we can)\s+(?:also\s+)?(?:keep|continue|start|work|look|"
-                      r"do|try|practi[sc]e|build|move|add|go over|begin)\b", re.I)
+                      r"do|try|practi[sc]e|build|move|add|go over|begin|talk about|come back to)\b", re.I)
 PLANNED_MIN_WORDS = 6
 # "We can work on that together." names no work: its object is a pronoun for something said before.
-_VAGUE_END = re.compile(r"\b(?:on|at|with|do|try) (?:that|it|them|this)(?: together| then)?[.!]?$", re.I)
+_VAGUE_END = re.compile(r"\b(?:on|at|with|do|try|about|to) (?:that|it|them|this)(?: together| then| too| again| as well)?[.!]?$", re.I)
 PLANNED_MAX = 2
 # "That's a belief we can look at." ends on its preposition: the work it names is the sentence before.
 _DANGLING = re.compile(r"\b(?:at|on|with|about|to|for|into|of|over|through|around)[.!]?$", re.I)
@@ -133,7 +133,9 @@ def _planned(sentences: list[str], n: int) -> str | None:
     match = _WE_WILL.search(sentence)
     if match:
         planned = sentence[match.start():]
-        return None if _DANGLING.search(planned) else planned
+        # "We can talk about it with your mum.": a pronoun names no topic
+        vague = re.search(r"\b(?:talk about|come back to) (?:it|that|this|them)\b", planned, re.I)
+        return None if _DANGLING.search(planned) or vague else planned
     if not (_NEXT_WORK.search(sentence) and _WE_WORK.search(sentence)) or _NOT_WORK.search(sentence):
         return None
     after = sentences[n + 1] if n + 1 < len(sentences) else ""

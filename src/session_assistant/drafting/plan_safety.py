@@ -1,0 +1,132 @@
+"""The safety steps of a therapy Plan, found by rule: the crisis contacts the clinician gave, a crisis
+service rung from the room and what it will do, and how the client gets home safely.
+
+Why by rule: a therapist's Plan after a risk conversation records what was put in place that day
+("Crisis team rung in session; visiting at three"; "Samaritans, 999 or A and E"; "wife to collect,
+not to drive"), and the 1.5B model's Plan left all three out. The risk line (Assessment) says only
+that risk was asked and a safety plan made; the homework rules skip anything naming a crisis on
+purpose, so these steps had no home. Each step quotes the clinician's words and cites its lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from session_assistant.drafting.risk import is_clinician
+from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import SENTENCE_BREAK
+
+# Numbers and services a client is told to use when things get worse.
+_CONTACT = re.compile(r"\b(?:Samaritans|116 123|111|999|911|988|A and E|A&E|accident and emergency|emergency (?:department|room)"
+                      r"|crisis (?:line|text line|number|team'?s? number)|helpline|hotline|lifeline|text line)\b", re.I)
+_CONTACT_KEY = {"a&e": "a and e", "accident and emergency": "a and e", "emergency department": "a and e",
+                "emergency room": "a and e"}
+CONTACT_MAX_WORDS = 40
+CONTACTS_MAX = 3
+# A clinician's line spoken into a phone in the room: the stage direction says so.
+PHONE_CALL = re.compile(r"^\s*\((?:on the phone|phones|phoning|calls|calling|rings|ringing|dials)\b[^)]*\)", re.I)
+_CRISIS_SERVICE = re.compile(r"\b(?:crisis (?:team|service|line)|home treatment(?: team)?|ambulance|mental health (?:team|liaison)"
+                             r"|duty (?:doctor|team|worker)|out[- ]of[- ]hours)\b", re.I)
+CALL_LOOKBACK = 4
+# What the service will do, as the clinician reports it once the call ends: "They'll come out at three."
+_REPORTS_BACK = re.compile(r"^(?:(?:so|okay|right|good),?\s+)?(?:they|the (?:crisis|home treatment) team)(?:'ll| will| are going to|'re going to"
+                           r"| can| are coming| 're coming)\b", re.I)
+# The client going home with someone, or not driving: "she came to pick you up", "No driving today."
+_GETS_HOME = re.compile(r"\b(?:pick (?:you|him|her|them) up|picks? (?:you|him|her|them) up|collect (?:you|him|her|them)"
+                        r"|(?:take|drive|run) (?:you|him|her|them) home|(?:not|n't|no) driv(?:e|ing)(?: home| today| tonight|(?=[.,;]))"
+                        r"|driv(?:e|ing) home on (?:your|his|her|their) own)", re.I)
+GETS_HOME_MAX_WORDS = 30
+CONTACTS_OPENING = "Crisis contacts given, as said in session: "
+CALL_OPENING = "Crisis team contacted from the session with the client's agreement: "
+HOME_OPENING = "Getting home safely, as said in session: "
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_BREAK.split(" ".join(PHONE_CALL.sub("", text).split())) if s]
+
+
+def _key(word: str) -> str:
+    low = word.lower()
+    return _CONTACT_KEY.get(low, low)
+
+
+_STEP = re.compile(r"\b(?:(?:you (?:can|could)|you'd) )?(?:ring|call|phone|text|go to)\b", re.I)
+
+
+def _from_the_step(sentence: str, keys: set[str]) -> str:
+    """A long sentence from the step that names the contacts on ("If things get worse before we next
+    speak, if you ever ..., you can ring your GP, or 111 ..." -> "You can ring your GP, or 111 ...")."""
+    first = _CONTACT.search(sentence)
+    if not keys or first is None or len(sentence.split()) <= CONTACT_MAX_WORDS:
+        return sentence
+    step = [m for m in _STEP.finditer(sentence, 0, first.start())]
+    rest = sentence[step[-1].start():] if step else sentence
+    return rest[0].upper() + rest[1:]
+
+
+def crisis_contacts(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
+    """(the clinician's sentence naming a crisis contact, its line) for each sentence that names one
+    not named before, in session order; a long sentence is left out rather than cut mid-clause."""
+    found: list[tuple[str, int]] = []
+    named: set[str] = set()
+    for utt in utterances:
+        if not is_clinician(utt.speaker) or PHONE_CALL.match(utt.text):
+            continue
+        for sentence in _sentences(utt.text):
+            keys = {_key(m.group(0)) for m in _CONTACT.finditer(sentence)}
+            sentence = _from_the_step(sentence, keys)
+            if not keys or keys <= named or sentence.endswith("?") or len(sentence.split()) > CONTACT_MAX_WORDS:
+                continue
+            named |= keys
+            found.append((sentence, utt.id))
+            if len(found) == CONTACTS_MAX:
+                return found
+    return found
+
+
+def crisis_contacts_sentence(found: Sequence[tuple[str, int]]) -> str:
+    return CONTACTS_OPENING + "; ".join(f'"{text}"' for text, _ in found) + "."
+
+
+def crisis_call(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
+    """A crisis service rung from the room (the clinician's line marked as a phone call, a few lines
+    after the service is named) and what the clinician reports it will do; None when there is none."""
+    lines = [u for u in utterances if u.speaker]
+    for n, utt in enumerate(lines):
+        if not is_clinician(utt.speaker) or not PHONE_CALL.match(utt.text):
+            continue
+        if not any(_CRISIS_SERVICE.search(u.text) for u in lines[max(0, n - CALL_LOOKBACK):n + 1]):
+            continue
+        after = next((u for u in lines[n + 1:n + 3] if is_clinician(u.speaker) and not PHONE_CALL.match(u.text)), None)
+        said = [s for s in _sentences(after.text)][:2] if after else []
+        if said and _REPORTS_BACK.match(said[0]):
+            report = said[0] if len(said) == 1 or said[1].endswith("?") else " ".join(said)
+            return f'{CALL_OPENING}"{report}"', [utt.id, after.id]
+        return CALL_OPENING.rstrip(": ") + ".", [utt.id]
+    return None
+
+
+def getting_home(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> tuple[str, list[int]] | None:
+    """The clinician's words arranging how the client gets home (someone to collect them, no driving),
+    the last time they are said (a read-back at the end says it whole); None when never said."""
+    found = None
+    for utt in utterances:
+        if not is_clinician(utt.speaker) or PHONE_CALL.match(utt.text) or utt.id in skip:
+            continue
+        said = [s for s in _sentences(utt.text) if _GETS_HOME.search(s)]
+        if said and len(" ".join(said).split()) <= GETS_HOME_MAX_WORDS:
+            found = (" ".join(said), [utt.id])
+    if found is None:
+        return None
+    return f'{HOME_OPENING}"{found[0]}"', found[1]
+
+
+def safety_steps(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> list[tuple[str, list[int]]]:
+    """The Plan's safety lines, each (text, lines): the crisis service rung, getting home, the crisis
+    contacts; ``skip``: lines another Plan line quotes (a read-back that already says who collects)."""
+    steps = [step for step in (crisis_call(utterances), getting_home(utterances, skip)) if step]
+    contacts = [c for c in crisis_contacts(utterances) if c[1] not in skip]
+    if contacts:
+        steps.append((crisis_contacts_sentence(contacts), sorted({i for _, i in contacts})))
+    return steps
