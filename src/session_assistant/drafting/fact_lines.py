@@ -21,6 +21,7 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
+from session_assistant.drafting.formulation_shared import formulations_sentence, formulations_shared
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
 from session_assistant.drafting.homework_reviewed import homework_reviews, reviews_sentence
@@ -280,6 +281,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         maintaining = maintaining_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if maintaining:  # what keeps the problem going, as the clinician linked it
             lines.append(_rule_line(fmt, "stage", maintaining_sentence(maintaining), _cited(maintaining)))
+        shared = formulations_shared(source.utterances, mentions_risk, sorted({i for x in lines for i in x.evidence}),
+                                     " ".join(x.text for x in lines))
+        if shared:  # the clinician's formulation as shared with the client, and the answer to it
+            lines.append(_rule_line(fmt, "stage", formulations_sentence(shared), _cited(shared)))
         # What the transcript marks the client doing in the room (tears, laughter, a long pause), last:
         # its lines are not "said" for the rules above, and a quote another line has is not quoted again.
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
