@@ -155,7 +155,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes, whose("client", names)), [i for _, i in quotes]))
         for role, said in others_quotes(source.utterances, mentions_risk):
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(said, whose(role, names)), [i for _, i in said]))
-        accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence])
+        responses = response_answers(source.utterances, mentions_risk)  # the Assessment's: no one's account as well
+        accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence] + _cited(responses))
         if accounts:  # what each one said when the clinician turned to them by name: whose account is whose
             lines.append(_rule_line(fmt, "quotes", accounts_sentence(accounts, names), [i for *_, i in accounts]))
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
@@ -168,7 +169,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         amounts = [a for a in reflected_amounts(source.utterances, mentions_risk) if a[1][0] not in asked_answers]
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
-        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) + sorted(asked_answers))
+        told = [i for *_, i in accounts]  # a person's account, quoted once
+        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) + sorted(asked_answers) + told)
         said_lines = {ids[0] for _, ids in amounts} | {ids[-1] for *_, ids in answered}  # the client's lines they quote
         reviews = [r for r in reviews if r[-1][-1] not in said_lines]  # a line quoted once
         # ... the client's word on the week, and how sleep, work or a symptom is going, as answered to the
@@ -176,7 +178,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         week = week_told(source.utterances, mentions_risk) if plan_said else None
         quoted = _cited(amounts + answered + reviews)
         week = [week] if week and not set(week[-1]) & set(quoted) else []
-        checked = check_ins(source.utterances, quoted + _cited(week), mentions_risk) if plan_said else []
+        checked = check_ins(source.utterances, quoted + _cited(week) + told, mentions_risk) if plan_said else []
         answered = sorted(week + answered + checked, key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
@@ -241,7 +243,6 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         formulated = triggers_formulated(source.utterances)
         if formulated:
             lines.append(_rule_line(fmt, "stage", triggers_formulated_sentence(formulated), _cited(formulated)))
-        responses = response_answers(source.utterances, mentions_risk)
         if responses:
             lines.append(_rule_line(fmt, "stage", responses_sentence(responses), _cited(responses)))
         ratings = rating_answers(source.utterances)
