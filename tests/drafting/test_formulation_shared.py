@@ -98,3 +98,26 @@ def test_the_formulation_is_the_assessments_and_the_models_retelling_of_it_there
     assessment = [s.text for s in draft.sentences if s.section == "assessment"]
     assert not any(t.startswith("Since the redundancy") for t in assessment)  # said once, in the clinician's words
     assert any(s.section == "subjective" and "pub twice" in s.text for s in draft.sentences)
+
+
+def test_the_chain_put_back_and_the_pattern_named_again_are_formulations():
+    found = _shared("Clinician: So on Friday, Ali was feeling left out at the dinner, and what he did was go quiet and check his phone. "
+                    "And you, Jen, took the quiet as sulking.\n"
+                    "Client: That's about it.\n"
+                    "Clinician: This is what we talked about last month. Neither of you is the problem; the quiet and the push feed each other. "
+                    "Does that fit?\n"
+                    "Partner: It does.")
+    assert [said.split(",")[0].split(".")[0] for said, _, _ in found] == ["So on Friday", "This is what we talked about last month"]
+    assert [answers for _, answers, _ in found] == [[("client", "That's about it.")], [("partner", "It does.")]]
+
+
+def test_a_reframe_is_quoted_but_an_answer_to_the_plan_after_it_is_not_its_response():
+    found = _shared("Clinician: It's not that she's being naughty on purpose. She's four. It's just that shouting got her the biscuit. "
+                    "What we're going to do today is make sure shouting stops paying off.\n"
+                    "Client: Good, because bedtime is a nightmare too.")
+    assert found == [("It's not that she's being naughty on purpose. She's four. It's just that shouting got her the biscuit.", [], [0])]
+
+
+def test_an_explanation_of_a_step_taken_is_no_formulation():
+    assert _shared("Clinician: It is because the school raised it that I have to call, and I'm telling you first.\n"
+                   "Client: Fine.") == []

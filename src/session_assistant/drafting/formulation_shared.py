@@ -39,7 +39,9 @@ _ANNOUNCES = re.compile(
     r"|I'?m (?:just )?noticing something"
     # "Can I say something about the worry?": leave to say what the clinician makes of it
     r"|(?:can|could|may) I (?:just )?(?:say|offer|share|point out|name) (?:something|one thing|a thought))"
-    r"|\bI want to (?:try to )?put (?:what I'?ve heard|it) into words", re.I)
+    r"|\bI want to (?:try to )?put (?:what I'?ve heard|it) into words"
+    # marking a moment in the room, then saying what it shows: "That's worth sitting with for a moment. ..."
+    r"|^(?:that'?s|this is) (?:really )?worth (?:sitting with|pausing on|noticing)\b", re.I)
 # Or said outright as what the clinician notices: "I notice it took something to correct me, which is the opposite of
 # the trap." (never "I notice I'm having the thought", an exercise's words)
 # Saying it in the same sentence: "I'm just noticing, ..., that you're both ...", "What I'm hearing is that
@@ -51,7 +53,12 @@ _STATES = re.compile(
     r"|(?:this|that) sounds like (?:the (?:thing|pattern)|what we)\b"
     r"|it sounds like (?:you and (?:your )?\w+|the two of you|you both|both of you) (?:are|were|have|do)\b"
     r"|what you'?re (?:both )?describing\b[^.?!]*\b(?:is|that'?s|fits|sounds like)\b"
-    r"|(?:that'?s|this is|it'?s) (?:exactly |very much )?the (?:pattern|cycle|trap) (?:we|I)\b)"
+    r"|(?:that'?s|this is|it'?s) (?:exactly |very much )?the (?:pattern|cycle|trap) (?:we|I)\b"
+    r"|(?:this|that)(?:'s| is) (?:exactly |very much )?(?:the thing |what )we(?:'ve)? (?:talked|been talking|were talking|started to notice|noticed)\b"
+    # the chain put back: "So on Sunday, Graham was feeling useless, ... and what he reached for was ..."
+    r"|so,? (?:on|at|after|when) [^,]{1,30}, (?:\w+|you) (?:was|were|had been) (?:feeling|thinking)\b"
+    # the reframe: "It's not that he's being manipulative ... It's just that screaming worked"
+    r"|(?:it isn'?t|it is not|it'?s not) that (?:one of you|either of you|you|he|she|they|\w+)(?:'s|'re| is| are| was| were)?\b)"
     r"|\bI notice(?:d)? (?:that|how|it|they)\b"
     r"|\b(?:it'?s|that'?s) (?:sometimes |often )?(?:called|what we call|what'?s called) (?:an? )?\w", re.I)
 # Not a formulation: the body seen in the room (the Objective's observations), a plan or a proposal.
@@ -60,7 +67,7 @@ _OBSERVED = re.compile(r"\byou(?:'re| are| were)? (?:look(?:ing|ed)?|sitting|sat
                        r"|\bdoor handle\b|\bsmil\w+|\btearful\b", re.I)
 _PROPOSES = re.compile(r"^(?:(?:so|and|okay|now),?\s+)?(?:let'?s|we'?ll|you'?ll|we could|you could|maybe we|how about|what about)\b"
                        r"|\bI'?d (?:suggest|like you|like us|like to (?:try|do|start|ask|look|work))\b|\bwhat I'?d (?:suggest|like)\b"
-                       r"|\bhomework\b|\bthis week you\b", re.I)
+                       r"|\bhomework\b|\bthis week you\b|\bwhat we'?re going to\b|\bwe'?re going to\b", re.I)
 # The impression the summary comes to ("That looks to me like depression after the birth of a baby."): quoted
 # after the summary's opening when the whole is over the word limit.
 _CONCLUDES = re.compile(r"\b(?:looks to me like|sounds to me like|fits (?:with )?what'?s called|what we call|(?:is|are) called"
@@ -81,7 +88,7 @@ _TAKES_UP = re.compile(r"^(?:yeah|yes|yep|aye|no|nah|not really|that'?s|exactly|
 FORMULATION_OPENING = "Clinician's formulation, shared with the client in session: "
 FORMULATION_MAX_WORDS = 60
 ANSWER_MAX_WORDS = 20
-FORMULATIONS_MAX = 2
+FORMULATIONS_MAX = 3
 
 Formulation = tuple[str, list[tuple[str, str]], list[int]]  # (said, [(who, answer)], [line ids])
 
@@ -111,7 +118,7 @@ def _said_from(sentences: Sequence[str], start: int) -> tuple[str, int]:
 
 def formulations_shared(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bool],
                         cited: Sequence[int] = (), already: str = "") -> list[Formulation]:
-    """Up to two formulations the clinician shared, in session order, each with the answers of the
+    """Up to three formulations the clinician shared, in session order, each with the answers of the
     client's side that follow it (see the module). A line another rule line cites (``cited``) or a
     sentence one already quotes (``already``) is left out: a line is quoted once in the note."""
     lines = [u for u in utterances if u.speaker]
@@ -132,7 +139,8 @@ def formulations_shared(utterances: Sequence[Utterance], mentions_risk: Callable
         rest = sentences[after:]
         answers: list[tuple[str, str]] = []
         # the line ends on it (or on a check of it): the answer is to the formulation, not to another question
-        if not any(x.endswith("?") for x in rest[:-1]) and (not rest or not rest[-1].endswith("?") or _CHECKS.search(rest[-1])):
+        if (not any(x.endswith("?") or _PROPOSES.search(x) for x in rest[:-1])
+                and (not rest or not (rest[-1].endswith("?") or _PROPOSES.search(rest[-1])) or _CHECKS.search(rest[-1]))):
             for reply in lines[n + 1:n + 3]:
                 if not is_client(reply.speaker) or reply.id in cited:
                     break
