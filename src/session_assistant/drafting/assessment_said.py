@@ -137,6 +137,10 @@ _WORST_IS = re.compile(r"^(?:and |but |so )?(?!(?:that|this|it|which|what|there|
                        r"(?:'s| is| are)(?: always| usually| mostly)? (?:(?:the )?(?:worst|hardest)|worse)(?: bit| part| time| times| day| days)?[.!]$", re.I)
 _WORSE_WHEN = re.compile(r"\b(?:I'?m|I am|it'?s|it is|it gets|I get|things get|I feel)(?: always| usually| mostly| much| even)? worse (?:when|after|if|on|at)\b"
                          r"[^?]*[.!]$", re.I)
+# "It's always when it's quiet. Or when someone's had a go at me.": when it comes, said outright, with the
+# second time it names after "Or when".
+_ALWAYS_WHEN = re.compile(r"^(?:and |but )?(?:it'?s|it is|that'?s) (?:always|usually|mostly|only ever|nearly always) when\b[^?]*[.!]$", re.I)
+_OR_WHEN = re.compile(r"^or (?:when|if|after)\b[^?]*[.!]$", re.I)
 _THATS_WHEN = re.compile(r"^(?:and |but )?that'?s (?:usually |always |mostly )?when\b\s+(?:i|it|the|my)\b", re.I)
 TRIGGER_MAX_WORDS = 25
 TRIGGER_SHORT_MAX_WORDS = 40
@@ -159,9 +163,11 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
                     found.append((said, [utt.id]))
                     break
             else:
-                for sentence in sentences:
-                    if ((_WORST_IS.match(sentence) or _WORSE_WHEN.search(sentence)) and len(sentence.split()) <= TRIGGER_MAX_WORDS
-                            and not risky(sentence) and not _NOT_TRIGGER.search(sentence)):
+                for k, sentence in enumerate(sentences):
+                    if _ALWAYS_WHEN.match(sentence) and k + 1 < len(sentences) and _OR_WHEN.match(sentences[k + 1]):
+                        sentence = f"{sentence} {sentences[k + 1]}"
+                    if ((_WORST_IS.match(sentence) or _WORSE_WHEN.search(sentence) or _ALWAYS_WHEN.match(sentence))
+                            and len(sentence.split()) <= TRIGGER_MAX_WORDS and not risky(sentence) and not _NOT_TRIGGER.search(sentence)):
                         found.append((sentence, [utt.id]))
                         break
                 else:

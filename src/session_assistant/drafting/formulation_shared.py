@@ -80,7 +80,10 @@ _CHECKS = re.compile(r"^(?:(?:and|so),?\s+)?(?:does (?:that|this|it)|is (?:that|
                      r"|close|sound|land|feel)\b[^?]{0,15}\?$", re.I)
 # Risk talk is the risk lines' to say, with their own checks.
 _RISK = re.compile(r"\b(?:suicid\w*|kill\w*|death|die|dying|self-harm\w*|harm\w*|overdos\w*|safety plan|rifle|guns?|weapons?"
-                   r"|end(?:ing)? (?:your|my|his|her|their|it all) li(?:fe|ves)|(?:be|being) (?:here|alive))\b", re.I)
+                   r"|end(?:ing)? (?:your|my|his|her|their|it all) li(?:fe|ves)|(?:be|being) (?:here|alive)|better off"
+                   # a wish to join the dead, and abuse or coercion in a relationship: the risk lines' too
+                   r"|(?:longing|wish\w*|want\w*) to be with (?:him|her|them)|the pain (?:would|to) stop|not wake up"
+                   r"|abus\w+|controlling|coerci\w+|violen\w+|hit(?:s|ting)? (?:you|her|him))\b", re.I)
 # A second person's answer is the response only when it takes the formulation up ("That's pretty much it.");
 # "Can I just say, the kids noticed." turns to something else.
 _TAKES_UP = re.compile(r"^(?:yeah|yes|yep|aye|no|nah|not really|that'?s|exactly|true|right|mm|hmm|maybe|kind of|sort of|pretty much"
