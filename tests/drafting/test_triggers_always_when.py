@@ -17,3 +17,11 @@ def test_a_plan_for_when_it_comes_is_no_trigger():
     session = parse_transcript("Clinician: What will you do with the urge?\n"
                                "Client: It's always when I get home, so I'll go straight out for a walk instead.")
     assert triggers_reported(session) == []
+
+
+def test_every_time_he_does_something_names_the_trigger_with_who_he_is():
+    session = parse_transcript("Clinician: Which of the worries stayed with you this week?\n"
+                               "Client: My son, really. He's started driving at night. Whenever he's late home, I start ringing round "
+                               "the hospitals in my head.")
+    assert triggers_reported(session) == [("He's started driving at night. Whenever he's late home, I start ringing round the "
+                                           "hospitals in my head.", [1])]
