@@ -33,3 +33,16 @@ def test_the_response_lands_in_the_assessment_and_is_not_quoted_as_an_account_to
     response = [s for s in lines if s.text.startswith("Response to interventions, in the client's words")]
     assert response and response[0].section == "assessment" and 7 in response[0].evidence
     assert not any(7 in s.evidence for s in lines if s.section == "subjective")  # not her account as well
+
+
+def test_what_the_client_feels_now_after_telling_the_worst_moment_is_the_response():
+    session = parse_transcript("Client: The ladder slipped and I watched him fall. I've not said that to anyone.\n"
+                               "Clinician: Thank you for saying it. What are you feeling right now, as you tell it?\n"
+                               "Client: (quiet) Guilt. I was the one holding it.")
+    assert response_answers(session, mentions_risk) == [("Guilt. I was the one holding it.", [1, 2])]
+
+
+def test_an_answer_to_the_question_asked_after_how_are_you_feeling_is_not_the_response():
+    session = parse_transcript("Clinician: How are you feeling now, heading off? What are your plans for the evening?\n"
+                               "Client: Tea at my sister's, then the quiz at the pub.")
+    assert response_answers(session, mentions_risk) == []
