@@ -11,8 +11,8 @@ from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import parse_transcript
 
 
-def _shared(text: str, cited=(), already=""):
-    return formulations_shared(parse_transcript(text), mentions_risk, cited, already)
+def _shared(text: str, already=""):
+    return formulations_shared(parse_transcript(text), mentions_risk, already)
 
 
 def test_a_formulation_asked_leave_for_is_quoted_from_after_the_ask_with_the_answer():
@@ -70,11 +70,12 @@ def test_a_long_summary_keeps_its_opening_and_the_impression_it_comes_to():
     assert found[0][1] == [("client", "I thought I was just lazy.")]
 
 
-def test_a_line_already_quoted_by_another_rule_is_not_quoted_again():
+def test_words_another_rule_line_quotes_are_not_quoted_again():
     text = ("Clinician: It sounds like you and your dad are stuck in the same argument every night.\n"
-            "Client: Every single night.")
-    assert _shared(text)
-    assert _shared(text, cited=[0]) == []
+            "Client: Every single night. It wears me out.")
+    assert _shared(text)[0][1] == [("client", "Every single night. It wears me out.")]
+    assert _shared(text, already='Client\'s account: "Every single night."')[0][1] == []
+    assert _shared(text, already='Pattern: "It sounds like you and your dad are stuck in the same argument every night."') == []
 
 
 WITHDRAWN = parse_transcript("Clinician: How has the week been, Jon?\n"

@@ -282,8 +282,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         maintaining = maintaining_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if maintaining:  # what keeps the problem going, as the clinician linked it
             lines.append(_rule_line(fmt, "stage", maintaining_sentence(maintaining), _cited(maintaining)))
-        shared = formulations_shared(source.utterances, mentions_risk, sorted({i for x in lines for i in x.evidence}),
-                                     " ".join(x.text for x in lines))
+        shared = formulations_shared(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if shared:  # the clinician's formulation as shared with the client, and the answer to it
             lines.append(_rule_line(fmt, "stage", formulations_sentence(shared), _cited(shared)))
         # What the transcript marks the client doing in the room (tears, laughter, a long pause), last:

@@ -120,16 +120,17 @@ def _said_from(sentences: Sequence[str], start: int) -> tuple[str, int]:
 
 
 def formulations_shared(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bool],
-                        cited: Sequence[int] = (), already: str = "") -> list[Formulation]:
+                        already: str = "") -> list[Formulation]:
     """Up to three formulations the clinician shared, in session order, each with the answers of the
-    client's side that follow it (see the module). A line another rule line cites (``cited``) or a
-    sentence one already quotes (``already``) is left out: a line is quoted once in the note."""
+    client's side that follow it (see the module). A sentence another rule line already quotes (``already``)
+    is left out, and so is an answer it quotes: words are quoted once in the note (a line another rule
+    only cites, as the interventions line does, is still free to quote)."""
     lines = [u for u in utterances if u.speaker]
     joint = is_joint(utterances)
     names = names_by_role(utterances) if joint else {}
     found: list[Formulation] = []
     for n, utt in enumerate(lines):
-        if is_client(utt.speaker) or utt.id in cited:
+        if is_client(utt.speaker):
             continue
         sentences = SENTENCE_BREAK.split(without_stage(utt.text))
         start = next((k for k, s in enumerate(sentences) if _ANNOUNCES.search(s) or _STATES.search(s)), None)
@@ -145,11 +146,11 @@ def formulations_shared(utterances: Sequence[Utterance], mentions_risk: Callable
         if (not any(x.endswith("?") or _PROPOSES.search(x) for x in rest[:-1])
                 and (not rest or not (rest[-1].endswith("?") or _PROPOSES.search(rest[-1])) or _CHECKS.search(rest[-1]))):
             for reply in lines[n + 1:n + 3]:
-                if not is_client(reply.speaker) or reply.id in cited:
+                if not is_client(reply.speaker):
                     break
                 replied = SENTENCE_BREAK.split(without_stage(reply.text))
                 answer = words_up_to(replied, ANSWER_MAX_WORDS, lambda s: s.endswith("?"))
-                if (not answer or mentions_risk(answer) or _RISK.search(answer) or (answers and not _TAKES_UP.match(answer))):
+                if (not answer or mentions_risk(answer) or any(len(x.split()) > 1 and x in already for x in SENTENCE_BREAK.split(answer)) or _RISK.search(answer) or (answers and not _TAKES_UP.match(answer))):
                     break
                 answers.append((label(role_of(reply), names) if joint else "client", answer))
         found.append((said, answers, [utt.id] + [lines[n + 1 + k].id for k in range(len(answers))]))
