@@ -122,3 +122,15 @@ def test_a_reframe_is_quoted_but_an_answer_to_the_plan_after_it_is_not_its_respo
 def test_an_explanation_of_a_step_taken_is_no_formulation():
     assert _shared("Clinician: It is because the school raised it that I have to call, and I'm telling you first.\n"
                    "Client: Fine.") == []
+
+
+def test_a_pattern_put_tentatively_is_a_formulation_but_a_wondered_plan_is_not():
+    found = _shared("Clinician: So what seems to happen is the bank letter comes, you stop opening post, and the pile makes it worse.\n"
+                    "Client: Yeah, that's me.\n"
+                    "Clinician: I wonder if part of the anger at your sister is about feeling left to do it all.\n"
+                    "Client: Maybe. Probably.\n"
+                    "Clinician: I wonder if we could open one letter together next time.\n"
+                    "Client: Okay.")
+    assert [said.split(",")[0] for said, _, _ in found] == ["So what seems to happen is the bank letter comes",
+                                                            "I wonder if part of the anger at your sister is about feeling left to do it all."]
+    assert [answers for _, answers, _ in found] == [[("client", "Yeah, that's me.")], [("client", "Maybe. Probably.")]]

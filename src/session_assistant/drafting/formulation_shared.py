@@ -50,6 +50,11 @@ _ANNOUNCES = re.compile(
 _STATES = re.compile(
     _LEAD + r"(?:(?:what )?I'?m (?:just )?(?:noticing|hearing)(?: is)?,?(?: and [^,]{0,40},)? (?:that|is|how)\b"
     r"|what I'?m (?:noticing|hearing|seeing) is\b"
+    # the pattern put tentatively: "So what seems to happen is ...", "It sounds like when he's late, you ...",
+    # "I wonder if part of the anger is ...", "I think what's going on is ...", "My sense is ..."
+    r"|what (?:seems|tends) to happen\b|(?:it sounds|it seems) like (?:when|whenever|every time)\b"
+    r"|the pattern (?:I'?m|we'?re) (?:noticing|seeing)\b|I think what'?s (?:happening|going on)\b|what strikes me\b"
+    r"|my (?:sense|understanding|impression|hunch) is\b|I wonder if (?!(?:we|you|I)\b)(?:part of|some of|what|this|that|the|it'?s|there'?s)\b"
     r"|(?:this|that) sounds like (?:the (?:thing|pattern)|what we)\b"
     r"|it sounds like (?:you and (?:your )?\w+|the two of you|you both|both of you) (?:are|were|have|do)\b"
     r"|what you'?re (?:both )?describing\b[^.?!]*\b(?:is|that'?s|fits|sounds like)\b"
