@@ -36,3 +36,22 @@ def test_what_stopped_the_client_asked_in_the_risk_talk_is_documented_as_protect
 
 def test_what_stopped_an_errand_after_a_denial_is_no_protective_factor():
     assert "protective factors" not in _assessment(ERRAND)
+
+
+SUMMED_TEXT = (
+    "Clinician: Any thoughts that you'd be better off dead, or of hurting yourself?\n"
+    "Client: Not like that. Some nights I just want to get on a train and disappear for a while.\n"
+    "Clinician: So it's wanting a break from it all, not wanting to end your life.\n"
+    "Client: Yes. That's it. I'd always come home.")
+SUMMED = parse_transcript(SUMMED_TEXT)
+
+
+def test_the_clinicians_summary_of_the_risk_confirmed_by_the_client_is_the_risk_formulation():
+    line = _assessment(SUMMED)
+    assert "clinician's summary, which the client confirmed" in line
+    assert "So it's wanting a break from it all, not wanting to end your life." in line
+
+
+def test_a_summary_the_client_does_not_confirm_is_not_documented_as_confirmed():
+    session = parse_transcript(SUMMED_TEXT.replace("Client: Yes. That's it.", "Client: I don't know, honestly."))
+    assert "confirmed" not in _assessment(session)
