@@ -42,8 +42,6 @@ _ANNOUNCES = re.compile(
     r"|\bI want to (?:try to )?put (?:what I'?ve heard|it) into words"
     # marking a moment in the room, then saying what it shows: "That's worth sitting with for a moment. ..."
     r"|^(?:that'?s|this is) (?:really )?worth (?:sitting with|pausing on|noticing)\b", re.I)
-# Or said outright as what the clinician notices: "I notice it took something to correct me, which is the opposite of
-# the trap." (never "I notice I'm having the thought", an exercise's words)
 # Saying it in the same sentence: "I'm just noticing, ..., that you're both ...", "What I'm hearing is that
 # ...", "This sounds like the thing we started to notice last time.", "It sounds like you and Dev are ...",
 # "What you're both describing is really common after ...", "It's sometimes called a positive belief about worry".
@@ -64,6 +62,8 @@ _STATES = re.compile(
     r"|so,? (?:on|at|after|when) [^,]{1,30}, (?:\w+|you) (?:was|were|had been) (?:feeling|thinking)\b"
     # the reframe: "It's not that he's being manipulative ... It's just that screaming worked"
     r"|(?:it isn'?t|it is not|it'?s not) that (?:one of you|either of you|you|he|she|they|\w+)(?:'s|'re| is| are| was| were)?\b)"
+    # what the clinician notices: "I notice it took something to correct me, which is the opposite of the trap."
+    # (never "I notice I'm having the thought", an exercise's words)
     r"|\bI notice(?:d)? (?:that|how|it|they)\b"
     r"|\b(?:it'?s|that'?s) (?:sometimes |often )?(?:called|what we call|what'?s called) (?:an? )?\w", re.I)
 # Not a formulation: the body seen in the room (the Objective's observations), a plan or a proposal.
