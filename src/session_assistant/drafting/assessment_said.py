@@ -137,6 +137,13 @@ _WORST_IS = re.compile(r"^(?:and |but |so )?(?!(?:that|this|it|which|what|there|
                        r"(?:'s| is| are)(?: always| usually| mostly)? (?:(?:the )?(?:worst|hardest)|worse)(?: bit| part| time| times| day| days)?[.!]$", re.I)
 _WORSE_WHEN = re.compile(r"\b(?:I'?m|I am|it'?s|it is|it gets|I get|things get|I feel)(?: always| usually| mostly| much| even)? worse (?:when|after|if|on|at)\b"
                          r"[^?]*[.!]$", re.I)
+# "It's always when it's quiet. Or when someone's had a go at me.": when it comes, said outright, with the
+# second time it names after "Or when".
+_ALWAYS_WHEN = re.compile(r"^(?:and |but )?(?:it'?s|it is|that'?s) (?:always|usually|mostly|only ever|nearly always) when\b[^?]*[.!]$", re.I)
+# "Every time she doesn't pick up the phone I'm already picturing her on the floor.", "Whenever he shouts, I freeze."
+_EVERY_TIME = re.compile(r"\b(?:every time|whenever) (?!I\b)(?:she|he|they|someone|somebody|my \w+|the \w+|\w+)(?:'s|'re|'d)? [^.?!]{3,50}?,? I(?:'m| am| get| feel"
+                         r"| start| go| just)\b[^?]*[.!]$", re.I)
+_OR_WHEN = re.compile(r"^or (?:when|if|after)\b[^?]*[.!]$", re.I)
 _THATS_WHEN = re.compile(r"^(?:and |but )?that'?s (?:usually |always |mostly )?when\b\s+(?:i|it|the|my)\b", re.I)
 TRIGGER_MAX_WORDS = 25
 TRIGGER_SHORT_MAX_WORDS = 40
@@ -159,9 +166,14 @@ def triggers_reported(utterances: Sequence[Utterance], risky=lambda text: False)
                     found.append((said, [utt.id]))
                     break
             else:
-                for sentence in sentences:
-                    if ((_WORST_IS.match(sentence) or _WORSE_WHEN.search(sentence)) and len(sentence.split()) <= TRIGGER_MAX_WORDS
-                            and not risky(sentence) and not _NOT_TRIGGER.search(sentence)):
+                for k, sentence in enumerate(sentences):
+                    if _ALWAYS_WHEN.match(sentence) and k + 1 < len(sentences) and _OR_WHEN.match(sentences[k + 1]):
+                        sentence = f"{sentence} {sentences[k + 1]}"
+                    if ((_WORST_IS.match(sentence) or _WORSE_WHEN.search(sentence) or _ALWAYS_WHEN.match(sentence) or _EVERY_TIME.search(sentence))
+                            and len(sentence.split()) <= TRIGGER_MAX_WORDS and not risky(sentence) and not _NOT_TRIGGER.search(sentence)):
+                        who = _EVERY_TIME.search(sentence) and re.search(r"\b(?:every time|whenever) (?:she|he|they)(?:'s|'re|'d)?\b", sentence, re.I)
+                        if who and k and len(f"{sentences[k - 1]} {sentence}".split()) <= TRIGGER_SHORT_MAX_WORDS:
+                            sentence = f"{sentences[k - 1]} {sentence}"  # who "she" is: "My mom's seventy-four, ..."
                         found.append((sentence, [utt.id]))
                         break
                 else:

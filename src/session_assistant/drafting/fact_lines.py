@@ -21,6 +21,7 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
+from session_assistant.drafting.formulation_shared import formulations_sentence, formulations_shared
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
 from session_assistant.drafting.homework_reviewed import homework_reviews, reviews_sentence
@@ -166,7 +167,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(quotes, whose("client", names)), [i for _, i in quotes]))
         for role, said in others_quotes(source.utterances, mentions_risk):
             lines.append(_rule_line(fmt, "quotes", quotes_sentence(said, whose(role, names)), [i for _, i in said]))
-        accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence])
+        responses = response_answers(source.utterances, mentions_risk)  # the Assessment's: no one's account as well
+        accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence] + _cited(responses))
         if accounts:  # what each one said when the clinician turned to them by name: whose account is whose
             lines.append(_rule_line(fmt, "quotes", accounts_sentence(accounts, names), [i for *_, i in accounts]))
         history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
@@ -179,7 +181,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         amounts = [a for a in reflected_amounts(source.utterances, mentions_risk) if a[1][0] not in asked_answers]
         if amounts:
             lines.append(_rule_line(fmt, "quotes", reflected_sentence(amounts), _cited(amounts)))
-        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) + sorted(asked_answers))
+        told = [i for *_, i in accounts]  # a person's account, quoted once
+        answered = answered_amounts(source.utterances, mentions_risk, _cited(amounts) + sorted(asked_answers) + told)
         said_lines = {ids[0] for _, ids in amounts} | {ids[-1] for *_, ids in answered}  # the client's lines they quote
         reviews = [r for r in reviews if r[-1][-1] not in said_lines]  # a line quoted once
         # ... the client's word on the week, and how sleep, work or a symptom is going, as answered to the
@@ -187,7 +190,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         week = week_told(source.utterances, mentions_risk) if plan_said else None
         quoted = _cited(amounts + answered + reviews)
         week = [week] if week and not set(week[-1]) & set(quoted) else []
-        checked = check_ins(source.utterances, quoted + _cited(week), mentions_risk) if plan_said else []
+        checked = check_ins(source.utterances, quoted + _cited(week) + told, mentions_risk) if plan_said else []
         answered = sorted(week + answered + checked, key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
@@ -266,7 +269,6 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         formulated = triggers_formulated(source.utterances)
         if formulated:
             lines.append(_rule_line(fmt, "stage", triggers_formulated_sentence(formulated), _cited(formulated)))
-        responses = response_answers(source.utterances, mentions_risk)
         if responses:
             lines.append(_rule_line(fmt, "stage", responses_sentence(responses), _cited(responses)))
         ratings = rating_answers(source.utterances)
@@ -306,6 +308,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         maintaining = maintaining_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if maintaining:  # what keeps the problem going, as the clinician linked it
             lines.append(_rule_line(fmt, "stage", maintaining_sentence(maintaining), _cited(maintaining)))
+        shared = formulations_shared(source.utterances, mentions_risk, " ".join(x.text for x in lines))
+        if shared:  # the clinician's formulation as shared with the client, and the answer to it
+            lines.append(_rule_line(fmt, "stage", formulations_sentence(shared), _cited(shared)))
         # What the transcript marks the client doing in the room (tears, laughter, a long pause), last:
         # its lines are not "said" for the rules above, and a quote another line has is not quoted again.
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])

@@ -55,6 +55,19 @@ _ATTEMPT_NAMED = re.compile(r"\b(?:overdos\w*|suicide attempt\w*|attempted suici
 _PAST_MARK = re.compile(r"\bwhen you were\b|\b(?:years?|months?) ago\b|\blast year\b|\bin the past\b|\bback (?:then|in)\b|"
                         r"\bhistory\b|\bbefore\b|\bin (?:19|20)\d\d\b|\bat (?:the age of )?(?:\d+|[a-z]+-[a-z]+)\b", re.I)
 _REASONS = re.compile(r"\breasons? (?:for|to) (?:living|live|stay(?:ing)? (?:safe|alive))\b", re.I)
+# Asked right after the thoughts or a near act, what held the client back names the protective factors as well:
+# "What stopped you, do you think?", "What's kept you going?", "What keeps you here?"; not "what stopped you going
+# to the gym" (a task), nor the clinician's "what stops you from telling her?" (a step).
+_HELD_BACK = re.compile(r"\bwhat(?:'s| has| is)? (?:stopped|stops|kept|keeps|held|holds) you\b(?:(?: going| safe| alive| here| back)\b)?"
+                        r"(?! (?:from )?(?:\w+ing|to)\b)[^?]{0,20}\?", re.I)
+# The clinician putting the risk back in a sentence that tells it apart ("So it's a wish to escape and rest, not to
+# end your life or not be here.") and the client agreeing ("Exactly."): the risk formulation, in both their words.
+_SUMMED_UP = re.compile(r"^(?:(?:okay|right|mm),?\s+)?so,?\s+(?:it'?s|it is|you'?re|you are|what I'?m hearing is|it sounds like)\b"
+                        r"[^?]*\b(?:not|rather than|more than|isn'?t)\b[^?]*[.!]$", re.I)
+# ... naming the risk, told apart or not (the risk words read a negated "not to end your life" as no risk)
+_RISK_NAMED = re.compile(r"\b(?:end(?:ing)? (?:your|my|his|her) life|kill\w* (?:your|my|him|her)sel(?:f|ves)|suicid\w*|(?:be|being) here"
+                         r"|better off dead|harm\w* (?:your|my|him|her)self|self-harm\w*|(?:be|being) alive)\b", re.I)
+_AGREES = re.compile(r"^\W*(?:exactly|yes|yeah|yep|that'?s (?:right|it)|right|correct)\b", re.I)
 _SAFE_NOW = re.compile(r"\bare you (?:feeling )?safe\b(?! at home| with)", re.I)
 _SAFE_YES = re.compile(r"^\s*(?:yes|yeah|yep|i am|i'?m safe)\b|\bi'?m safe\b", re.I)
 _SAFE_NO = re.compile(r"^\s*(?:no|not really|i don'?t know)\b", re.I)
@@ -133,8 +146,10 @@ def _told(label: str, question: str, answer: str) -> bool:
     return False
 
 
-def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add: Add) -> None:
-    """Plan, intent, preparation, past attempts, means, reasons for living, safe now: one each."""
+def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add: Add, within: bool = False) -> None:
+    """Plan, intent, preparation, past attempts, means, reasons for living, safe now: one each. ``within``:
+    the line stands inside talk of risk the client endorsed (between its first and last risk lines), however
+    long it runs: only there is "What stopped you?" asked of an act."""
     ids = [utt.id, answer.id]
     if near and not _SAFETY_PLAN.search(utt.text):
         for label, pattern in FOLLOW_UPS:
@@ -172,8 +187,14 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
         if kept and DENIES.search(answer_words(answer.text)) and since_first > MEANS_WINDOW:  # nearer, the denial above quotes it
             names = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(kept[0])))
             add("kept:" + " and ".join(n.split()[-1] for n in names), f"{' and '.join(names)} kept away ({quote(kept[0])})", ids)
+    held_back = within and _HELD_BACK.search(utt.text) and not _UNSURE.search(answer.text) and not DENIES.search(answer_words(answer.text))
     if asked(utt, _REASONS) and _REASONS.search(utt.text):
         add("reasons", f"reasons for living given ({quote(answer.text)})", ids)
+    elif held_back:
+        add("reasons", f"protective factors named, asked what held the client back ({quote(answer.text)})", ids)
+    summed = [x for x in split_sentences(" ".join(utt.text.split())) if _SUMMED_UP.match(x) and _RISK_NAMED.search(x)]
+    if near and summed and _AGREES.match(answer.text):
+        add("summed up", f"clinician's summary, which the client confirmed (\"{summed[-1]}\" - {quote(answer.text)})", ids)
     if _SAFE_NOW.search(utt.text):
         if _SAFE_YES.search(answer.text):
             add("safe", f"stated being safe ({quote(answer.text)})", ids)

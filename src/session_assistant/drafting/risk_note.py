@@ -138,6 +138,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     risk_lines = sorted(position[i.segment_id] for i in items
                         if set(i.categories or [i.category]) & SUICIDE_CATEGORIES and i.segment_id in position)
     said: dict[str, tuple[str, list[int]]] = {}  # key -> (fact, lines); the first one wins
+    endorsed = any(i.status == ENDORSED and set(i.categories or [i.category]) & SUICIDE_CATEGORIES for i in items)
 
     def add(key: str, fact: str, ids: list[int]) -> None:
         if key not in said:
@@ -177,7 +178,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             answer = client_answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
             if answer is not None:
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
-                follow_up(utt, answer, near, n - risk_lines[0], add)
+                follow_up(utt, answer, near, n - risk_lines[0], add, endorsed and risk_lines[0] <= n <= risk_lines[-1])
         frequency(lines, risk_lines[0], said)
     attempt_history(lines, add)
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is

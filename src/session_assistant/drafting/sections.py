@@ -26,6 +26,7 @@ from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, Kept
                                                    retells_same_lines, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
+from session_assistant.drafting.formulation_shared import FORMULATION_OPENING
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
 from session_assistant.drafting.session_facts import detect_interventions
 from session_assistant.drafting.therapy_checks import INVENTED_VALUE, therapy_checked
@@ -168,15 +169,17 @@ def without_done_retold(by_section: dict[str, list[DraftSentence]],
     """Each part with the model sentences that retell a quoting rule line (the clinician's summary
     of what was done today, the client's goals) moved to ``dropped``, in whatever part they stand."""
     rule_texts = [s.text for part in by_section.values() for s in part if s.origin == "rule"
-                  and s.text.startswith(RETOLD_OPENINGS)]
-    if not rule_texts:
+                  and s.text.startswith(RETOLD_OPENINGS) and not s.text.startswith(FORMULATION_OPENING)]
+    if not rule_texts and not any(s.text.startswith(FORMULATION_OPENING) for part in by_section.values() for s in part):
         return by_section
     kept: dict[str, list[DraftSentence]] = {}
     for key, part in by_section.items():
         kept[key] = []
         beside = [s.text for s in part if s.origin == "rule"]
+        # the formulation retold in its own part; the client's symptoms it sums up stay the Subjective's
+        own = [t for t in beside if t.startswith(FORMULATION_OPENING)]
         for sentence in part:
-            if sentence.origin == "model" and retells_done(sentence.text, rule_texts, beside):
+            if sentence.origin == "model" and retells_done(sentence.text, rule_texts + own, beside):
                 dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, ["repeats:rule_line"]))
                 continue
             kept[key].append(sentence)

@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.grounding import content_words, numbers_in
+from session_assistant.drafting.formulation_shared import FORMULATION_OPENING
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import SENTENCE_BREAK
@@ -167,8 +168,9 @@ AGREED_OPENING = "Agreed for the coming week, as said in session: "
 # Last time's tasks reviewed in the client's words (``homework_reviewed``): a model sentence telling the
 # same review again looks back.
 REVIEW_OPENING = "Homework from last time, in the client's words: "
+# The clinician's formulation quoted: the model's retelling of it is the clinician's words said twice.
 RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ", "Planned, as said in session: ", HOMEWORK_OPENING,
-                   AGREED_OPENING, REVIEW_OPENING)
+                   AGREED_OPENING, REVIEW_OPENING, FORMULATION_OPENING)
 # The homework retold looks ahead ("doing the homework for the next week", 12); a review looks back.
 _AHEAD = re.compile(r"\b(?:will|next|coming|upcoming|assigned|going to)\b", re.I)
 SAME_PART_MIN_WORDS = 3  # beside a quote in its own part, a short sentence all of whose words it says retells it

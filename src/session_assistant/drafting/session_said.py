@@ -13,7 +13,7 @@ from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.echoed_quotes import echoed
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import IN_ROOM_NOW, scale_top
+from session_assistant.drafting.vocabulary import IN_ROOM_NOW, scale_top, without_stage
 from session_assistant.drafting.wording import words_up_to
 
 _RATING_ASK = re.compile(r"\bhow (confident|important|ready|likely|sure)\b", re.I)
@@ -333,7 +333,12 @@ def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
 # that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
 # this, right now?" at the close): the client's response to the intervention, in the client's words.
 _HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?: does|'s) (?:that|it) (?:feel|land)|what was that like"
-                         r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how)\b", re.I)
+                         r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how"
+                         r"|what are you feeling (?:now|right now)|what do you feel (?:now|right now)"
+                         # what was just said or read in the room, taken in: "What's it like to hear that?" (a partner's
+                         # disclosure, a letter read back)
+                         r"|(?:what'?s|what is|how is|how'?s) it (?:like )?(?:to hear|hearing) (?:that|it|this|him|her|them)"
+                         r"|how does it feel to hear)\b", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
 RESPONSE_MAX_WORDS = 20
 RESPONSES_MAX = 2
@@ -345,10 +350,14 @@ def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) 
     found: list[tuple[str, list[int]]] = []
     for n in range(len(lines) - 1):
         utt, answer = lines[n], lines[n + 1]
+        asked = [s for s in re.split(r"(?<=[.!?])\s+", utt.text.strip()) if s.endswith("?")]
         if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text)
                 or _LAST_TIME.search(utt.text)):
             continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
-        said = words_up_to(re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())), RESPONSE_MAX_WORDS)
+        if asked and not _HOW_WAS_IT.search(asked[-1]):
+            continue  # "How are you feeling now? What will you do this afternoon?": the answer is to the last one
+        # up to a question the client turns to ("... Like someone's seen me. Can I say one thing?"), not the response
+        said = words_up_to(re.split(r"(?<=[.!?])\s+", without_stage(answer.text)), RESPONSE_MAX_WORDS, lambda s: s.endswith("?"))
         if said and not risky(said):
             found.append((said, [utt.id, answer.id]))
         if len(found) == RESPONSES_MAX:

@@ -105,6 +105,11 @@ def work_taken_up(utterances: Sequence[Utterance], mentions_risk: Callable[[str]
     return found[:ITEMS_MAX]
 
 
+# Help from before, told as history ("I saw the uni counsellor six times. It helped."): not this session's work.
+_HELP_BEFORE = re.compile(r"\b(?:saw|seen|had|went to|got|was on|tried)\b[^.!?]*\b(?:counsell?or|counsell?ing|therapist|therapy|psychologist"
+                          r"|psychiatrist|tablets|medication|antidepressants|pills)\b", re.I)
+
+
 def reactions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bool], already: str = "") -> list[tuple[str, list[int]]]:
     """The client's own words on what the work did, from the session's second half (see ``_REACTS``)."""
     lines = [u for u in utterances if u.speaker]
@@ -114,7 +119,7 @@ def reactions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bo
             continue
         sentences = _SENTENCES.split(" ".join(_STAGE.sub("", utt.text).split()))
         n = next((k for k, s in enumerate(sentences) if _REACTS.search(s)), None)
-        if n is None:
+        if n is None or any(_HELP_BEFORE.search(s) for s in sentences[max(0, n - 2):n]):
             continue
         said = words_up_to(sentences[n:n + 2], REACTION_MAX_WORDS) or sentences[n]
         if said not in already and sentences[n] not in already:
