@@ -13,6 +13,7 @@ from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, repo
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.measures_said import SAID_OPENING
+from session_assistant.drafting.length_limit import unglued
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
@@ -245,7 +246,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
-        items = one_sentence_each(join_continuations(raw.get(sec.key, [])))
+        items = one_sentence_each(join_continuations(unglued(raw.get(sec.key, []), source.text)))
         if therapy:  # "asked a the pond", "had a dishes" and the list loop around it: dropped, said why
             bad = garbled_sentences([str(i["text"]) for i in items], source.vocab)
             dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),
