@@ -20,6 +20,7 @@ from session_assistant.drafting.grounding import SourceIndex, content_words, num
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines, retells_items
+from session_assistant.drafting.read_aloud import READ_ALOUD_RETOLD, retells_read_aloud
 from session_assistant.drafting.questionnaire_read import items_read as questionnaire_items
 from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
                                                    garbled_sentences, is_unfinished, repeated_sentence,
@@ -320,10 +321,14 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             flags += invented
             if (evidence and set(evidence) <= items_read) or (read_items and retells_items(text, source.utterances, read_items)):
                 flags.append(QUESTIONNAIRE_ITEM)  # an item read aloud retold as a finding
+            if therapy and home == voice_keys[3] and any(retells_read_aloud(said, source.utterances)
+                                                         for said in (text, str(item["text"]))):
+                flags.append(READ_ALOUD_RETOLD)  # a letter read in session copied as the analysis
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
             sentence = DraftSentence(home, text, evidence, flags)
-            if any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags or QUESTIONNAIRE_ITEM in flags:
+            if (any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags or QUESTIONNAIRE_ITEM in flags
+                    or READ_ALOUD_RETOLD in flags):
                 withheld.append(sentence)
                 continue
             if mentions_risk(text):
