@@ -46,3 +46,12 @@ def test_in_the_draft_the_report_stays_flagged_and_a_reading_it_cannot_cut_is_wi
     assert [s.text for s in kept] == ["The client did go for a swim on a low day on Sunday."]
     assert any(f.startswith(LABEL_REMOVED) for f in kept[0].flags)
     assert any(f.startswith(UNSAID_CLINICIAN_LABEL) for s in draft.withheld for f in s.flags)
+
+
+def test_a_description_given_to_someone_in_words_nobody_said_is_cut():
+    text, removed = without_unsaid_labels("The clinician reviewed the mood diary, which she described as a standard "
+                                          "instrument for measuring depression severity.", SOURCE)
+    assert text == "The clinician reviewed the mood diary."
+    assert removed and "instrument" in removed
+    said = "The client spoke about the swim, which she described as real progress on a low day."
+    assert without_unsaid_labels(said, SOURCE) == (said, [])

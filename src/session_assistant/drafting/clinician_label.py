@@ -21,6 +21,8 @@ STEM = 5
 _LABELLED = re.compile(r"\b(?:clinician|therapist|counsell?or)\s+(?:had\s+)?(?:noted|identified|described|named|called|"
                        r"labell?ed|framed|interpreted|saw|recogni[sz]ed|viewed|considered|highlighted)\s+"
                        r"(?:[\w'-]+\s+){0,4}?as\s+(?P<label>[^,.;:!?]+)", re.I)  # "described the swim as ..."
+_DESCRIBED = re.compile(r"\b(?:which|that|whom|who)\s+(?:he|she|they|the client|the partner|the parent)\s+(?:had\s+)?"
+                        r"(?:described|called|referred to|labell?ed|characteri[sz]ed)\s+as\s+(?P<label>[^,.;:!?]+)", re.I)
 _ANY_LABEL = content_words("sign signs example part kind form type indication evidence symptom possible potential "
                            "important significant key positive negative step way something")
 
@@ -33,12 +35,22 @@ def unsaid_clinician_labels(text: str, source: SourceIndex) -> list[str]:
     unsaid = []
     for match in _LABELLED.finditer(text):
         unsaid += [w for w in sorted(content_words(match.group("label")) - _ANY_LABEL) if w[:STEM] not in said]
+    # "which she described as a common tool for assessing the impact of MS" (68, of a questionnaire the
+    # clinician called "the one about how much the thoughts and feelings get in the way"): a description
+    # given to anyone is the speaker's words; mostly words nobody said, it is the model's.
+    anyone = {w[:STEM] for w in content_words(source.text)}
+    for match in _DESCRIBED.finditer(text):
+        words = sorted(content_words(match.group("label")) - _ANY_LABEL)
+        missing = [w for w in words if w[:STEM] not in anyone]
+        if len(missing) * 2 > len(words):
+            unsaid += missing
     return list(dict.fromkeys(unsaid))
 
 
 LABEL_REMOVED = "label_removed"  # kept, flagged: the clinician's supposed reading was taken out, the report stays
 # The reading added as a clause of its own at the end: ", which the clinician noted as ...".
-_TRAILING = re.compile(r",\s*(?:which|what|something|and this|this)\s+(?:the\s+)?(?:clinician|therapist|counsell?or)\b[^.;!?]*"
+_TRAILING = re.compile(r",\s*(?:which|what|something|and this|this)\s+(?:the\s+)?(?:clinician|therapist|counsell?or|he|she|they)\b"
+                       r"[^.;!?]*"
                        r"(?=[.;!?]?\s*$)", re.I)
 
 
