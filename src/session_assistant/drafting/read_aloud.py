@@ -37,13 +37,13 @@ _ANNOUNCED = re.compile(r"\b(?:shall I|I'?ll|I will|let me|I'?m going to|I want 
 _FIRST_SENTENCE = re.compile(r"^[^.?!]*[.?!]")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # A sentence of the letter in its writer's own voice: the greeting, the signing off, what the writer
-# wants, hopes or is aware of ("I want to say how much strength it has taken", "I hope we can notice
+# wants or hopes ("I want to say how much strength it has taken", "I hope we can notice
 # it together", "With warm wishes, Ruth."). Told in the note they become the clinician's wishes
 # given as the analysis; the letter's account of the client's pattern ("you say yes, you agree")
 # is the formulation the Assessment holds, and stays.
 _OWN_VOICE = re.compile(r"^\W*dear\b|\b(?:with|sending) (?:warm|warmest|best|kind|kindest|all (?:my|the)) (?:wishes|regards)\b"
                         r"|^\W*(?:yours|best wishes|warm wishes|take care)\b"
-                        r"|\bI(?:'m| am)? (?:want|wanted|hope|wish|would like|'d like|aware|grateful|glad|look forward)\b"
+                        r"|\bI(?:'m| am)? (?:want|wanted|hope|wish|would like|'d like|grateful|glad|look forward)\b"
                         r"|\bI (?:want|hope|wish)\b", re.I)
 # The note's frame words, which any retelling adds ("The client reported ...", "the clinician hopes").
 _FRAME = content_words("client clinician therapist reported said stated described noted hopes wants thinks feels")
