@@ -99,11 +99,11 @@ def bound_days(source: SourceIndex) -> tuple[dict[str, set[str]], dict[str, floa
             if not stem or _DAY.fullmatch(token) or numbers_in(token):
                 continue
             uses[stem] = uses.get(stem, 0) + 1
-            # A day of the word's own sentence first: "Wednesday I had the hospital, my knee. Thursday and
-            # Friday, I couldn't face it." ties the knee to Wednesday, though Thursday stands nearer.
-            # and of its own clause before that: "I froze on Tuesday, and the audition is on Friday".
-            own = ([d for d in days if clause_of[d[0]] == clause_of[n]] or [d for d in days if sentence_of[d[0]] == sentence_of[n]]
-                   or days)
+            # A day of the word's own clause first ("I froze on Tuesday, and the audition is on Friday"),
+            # then of its sentence: "Wednesday I had the hospital, my knee. Thursday and Friday, I couldn't
+            # face it." ties the knee to Wednesday, though Thursday stands nearer.
+            own = ([d for d in days if clause_of[d[0]] == clause_of[n]]
+                   or [d for d in days if sentence_of[d[0]] == sentence_of[n]] or days)
             near = [group for at, _, group in own if abs(n - at) <= NEAR_WORDS]
             if near:
                 distance = min(abs(n - at) for at, _, _ in own)
@@ -139,7 +139,8 @@ def wrong_day_flags(text: str, source: SourceIndex) -> list[str]:
 DAY_REMOVED = "day_removed"  # kept, flagged: the day the model moved onto the event was taken out
 # A day said as when ("on Sunday", "this Thursday night") comes out whole and the sentence still
 # reads; a day that is the sentence's subject ("Sunday was the worst") cannot, and is withheld.
-_WHEN_PHRASE = r"\s*,?\s+(?:on|this|last|next|by|until|till|since|from|that)\s+(?:the\s+)?%s(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
+_WHEN_PHRASE = (r"\s*,?\s+(?:on|this|last|next|by|until|till|since|from|that)\s+(?:the\s+)?%s(?:'s)?"
+                r"(?:\s+(?:night|morning|evening|afternoon))?\b")
 
 
 # "the audition is on Tuesday" without its day ends on "is": no sentence, so it is withheld instead.

@@ -64,10 +64,11 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
         text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
     else:
         flags = therapy_inventions(text, source, interventions, chart, evidence)
+    cut = [f"{DAY_REMOVED}:{d}" for d in days_removed] + [f"{LABEL_REMOVED}:{w}" for w in labels_removed]
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words, a thing the client said no to may be told otherwise later: flagged for the
     # clinician, never withheld on their own.
-    return text, (whose + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + [f"{DAY_REMOVED}:{d}" for d in days_removed]
-                  + [f"{LABEL_REMOVED}:{w}" for w in labels_removed] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
+    return text, (whose + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + cut
+                  + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
                   + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)]
                   + denied_in_session(text, source) + labelling_words(text))
