@@ -7,11 +7,15 @@ a rehearsal on Sunday night", one line holding both days). Checking that the day
 in the session, or in a line that also holds the event, passes it; a therapist strikes it.
 
 So a day is read the way a listener binds it: to the words nearest it. In the transcript each word
-of a line naming a day belongs to the nearest day within ``NEAR_WORDS`` words; a line with no day
-answering a question that names one ("What happened on Sunday?" - "I took the gun up to the barn")
-belongs to that day. The sentence's event words are those of its clause holding the day. The
-sentence is withheld (``WRONG_DAY``) only when the transcript ties one of them to another day and
-none of them to the sentence's own: a day the session never ties to anything is left alone.
+of a line naming a day belongs to the nearest day of its clause, else of its sentence, else of its
+line, within ``NEAR_WORDS`` words; days listed together ("Monday, Wednesday and Friday") are one;
+a line with no day answering a question that names one ("What happened on Sunday?" - "I took the
+gun up to the barn") belongs to that day. The sentence's event words are those of its clause holding
+the day. The day is wrong only when none of them is tied to it and at least ``TIED_ELSEWHERE_MIN``
+are tied to another day, each on at least ``TIED_SHARE`` of its uses (a word said all through the
+session is tied to some day by chance): then it is cut with its preposition (``DAY_REMOVED``), or,
+where it cannot come out, the sentence is withheld (``WRONG_DAY``). A day the session ties to
+nothing is left alone.
 """
 
 from __future__ import annotations
