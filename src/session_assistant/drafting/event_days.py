@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.vocabulary import WEEKDAY
@@ -163,6 +162,3 @@ def without_wrong_days(text: str, source: SourceIndex) -> tuple[str, list[str]]:
             text = shorter
             removed.append(day)
     return text, removed
-
-
-__all__: Sequence[str] = ("WRONG_DAY", "DAY_REMOVED", "bound_days", "wrong_days", "wrong_day_flags", "without_wrong_days")
