@@ -6,6 +6,8 @@ clinician's own words already stand in the Plan's "Clinician to follow up" line.
 note's client is the one who will do a kind of errand (send, call, write to, refer, book), the
 clinician said "I'll" do that kind of errand with the same object, and no line of the client's says
 it will do it too. The client being sent something ("will be sent the leaflet") is not the client doing it.
+The note's client may be named ("Maya will be asked to write to school", 63), and the clinician may take
+the errand on by asking leave ("would you both be happy for me to write to school?").
 """
 
 from __future__ import annotations
