@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from session_assistant.drafting.risk_note import RISK_LINE
 from session_assistant.drafting.denied_said import DENIED_IN_SESSION
+from session_assistant.drafting.event_days import DAY_REMOVED
+from session_assistant.drafting.read_aloud import READ_ALOUD_RETOLD
+from session_assistant.drafting.clinician_label import LABEL_REMOVED
 from session_assistant.drafting.respectful_words import LABELLING_WORD
 from session_assistant.drafting.said_terms import EXPANSION_REMOVED, UNSAID_TERM
 from session_assistant.drafting.sections import AGE_REMOVED, ECHO
@@ -19,7 +22,8 @@ def test_every_drafting_flag_has_words():
     kinds = [*INVENTED_VALUE, AGE_REMOVED, ECHO, "ungrounded", "cut_short", "risk_statement",
              "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT,
              QUESTIONNAIRE_ITEM, UNSAID_TERM, WHO_UNSURE, WRONG_PERSON, EXPANSION_REMOVED,
-             DENIED_IN_SESSION, LABELLING_WORD, SUBJECT_CORRECTED]
+             DENIED_IN_SESSION, LABELLING_WORD, SUBJECT_CORRECTED, DAY_REMOVED,
+             READ_ALOUD_RETOLD, LABEL_REMOVED]
     # The review panel reads a flag by its kind, before any ":detail" (risk_statement:means).
     assert [kind for kind in kinds if kind.partition(":")[0] not in FLAG_WORDS] == []
 

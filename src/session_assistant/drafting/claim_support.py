@@ -27,6 +27,10 @@ import re
 from functools import lru_cache
 from typing import Sequence
 from session_assistant.drafting.cited_support import WITHHOLDING as CITED_WITHHELD, uncited_facts
+from session_assistant.drafting.event_days import WRONG_DAY, wrong_day_flags
+from session_assistant.drafting.clinician_label import UNSAID_CLINICIAN_LABEL, unsaid_clinician_labels
+from session_assistant.drafting.counted_events import WRONG_COUNT, wrong_count_flags
+from session_assistant.drafting.measure_scores import WRONG_MEASURE, wrong_measures
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.vocabulary import WEEKDAY
@@ -328,8 +332,11 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
         flags.append(f"{PLANNED_AS_DONE}:{done}")
     if echoes_prompt(text, source):
         flags.append(ECHOED_INSTRUCTIONS)
-    return flags
+    flags += [f"{UNSAID_CLINICIAN_LABEL}:{w}" for w in unsaid_clinician_labels(text, source)]
+    flags += [f"{WRONG_MEASURE}:{pair}" for pair in wrong_measures(text, source, measures)]
+    return flags + wrong_day_flags(text, source) + wrong_count_flags(text, source)
 
 
 WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
-               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, *CITED_WITHHELD)
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, WRONG_MEASURE,
+               *CITED_WITHHELD)

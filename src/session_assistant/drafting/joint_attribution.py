@@ -65,6 +65,8 @@ def attributed_right(text: str, utterances: Sequence[Utterance]) -> tuple[str, l
     """(text, flags) for a model sentence of a joint session: one telling another person's line as the
     client's has its subject made that person ("The partner (Rob) cries in the van ...", flagged for the
     clinician to confirm), or, when a he or she in it may be either of them, is flagged to withhold."""
+    if _THEY.match(text.strip()):
+        return they_resolved(text, utterances)
     role = told_as_the_clients(text, utterances)
     if role is None:  # "The client will write three lines in the van, and send a card": two people's tasks as one's
         merged = merges_people(text, utterances)
@@ -95,3 +97,35 @@ def merges_people(text: str, utterances: Sequence[Utterance]) -> str | None:
         if len(theirs - mine) >= MERGED_MIN_WORDS and len(mine - theirs) >= MERGED_MIN_WORDS:
             return role
     return None
+
+
+# --- "They ..." in a joint session -------------------------------------------------------------------
+# The model's singular "they" for the client reads, in a couple's or a family's note, as both of them:
+# "They also reported feeling guilty for not noticing something earlier" (67: only she said it),
+# "They described how they had been keeping busy" (67: he kept busy, she wrote her letter). A sentence
+# opening with "They" is given to the one person whose words it carries (words only that person said);
+# one carrying two people's words is withheld, as ``merges_people``; anything else is left as written.
+_THEY = re.compile(r"^they\b(?! both\b| each\b| all\b)", re.I)
+STEM = 5
+THEY_OWN_MIN = 2
+_FRAME = {w[:STEM] for w in content_words("they client partner reported report said stated described mentioned shared "
+                                          "expressed also feeling felt been having about session")}
+
+
+def they_resolved(text: str, utterances: Sequence[Utterance]) -> tuple[str, list[str]]:
+    """(text, flags) for a joint session's sentence opening with "They" (see above)."""
+    if not _THEY.match(text.strip()) or _BOTH.search(text) or not is_joint(utterances):
+        return text, []
+    bag = {w[:STEM] for w in content_words(QUOTED_SPAN.sub(" ", text))} - _FRAME
+    said: dict[str, set[str]] = {}
+    for utt in utterances:
+        if utt.speaker and is_client(utt.speaker):
+            said.setdefault(role_of(utt), set()).update(bag & {w[:STEM] for w in content_words(utt.text)})
+    own = {role: words - set().union(*(w for r, w in said.items() if r != role)) for role, words in said.items()}
+    owners = [role for role, words in own.items() if len(words) >= THEY_OWN_MIN]
+    if len(owners) >= 2:
+        return text, [f"{MERGES_PEOPLE}:{next(r for r in owners if r != 'client')}"]
+    if len(owners) == 1 and not any(words for role, words in own.items() if role != owners[0]):
+        who = label(owners[0], names_by_role(utterances))
+        return f"The {who}{text.strip()[_THEY.match(text.strip()).end():]}", [f"{SUBJECT_CORRECTED}:{owners[0]}"]
+    return text, []

@@ -21,6 +21,7 @@ from typing import Iterable
 
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.risk import is_client, is_clinician
+from session_assistant.drafting.thought_quotes import quoted_thoughts
 
 MIN_SHARED_WORDS = 2
 
@@ -212,6 +213,7 @@ def _rewrite_plain(text: str, people: dict[str, _Person]) -> str | None:
 
 def third_person(text: str, evidence: Iterable[int], source: SourceIndex, pronouns: str | None = None) -> str | None:
     """``text`` with its first- and second-person words in the third person, or None when unsafe."""
+    text = quoted_thoughts(text, source)
     pieces = _QUOTED.split(text)
     outside = " ".join(p for n, p in enumerate(pieces) if n % 2 == 0)
     if "?" in outside:

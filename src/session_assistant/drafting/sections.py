@@ -13,13 +13,14 @@ from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, repo
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.measures_said import SAID_OPENING
+from session_assistant.drafting.length_limit import unglued
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.json_salvage import salvage_items
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.note_model import NoteModel
-from session_assistant.drafting.glued_words import unglued
 from session_assistant.drafting.plan_said import PLAN_RULE_OPENINGS, retells_plan
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, questionnaire_lines, retells_items
+from session_assistant.drafting.read_aloud import READ_ALOUD_RETOLD, retells_read_aloud
 from session_assistant.drafting.questionnaire_read import items_read as questionnaire_items
 from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
                                                    garbled_sentences, is_unfinished, repeated_sentence,
@@ -249,8 +250,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
-        items = [{**i, "text": unglued(str(i.get("text", "")), source.text)} if not i.get("system") else i
-                 for i in one_sentence_each(join_continuations(raw.get(sec.key, [])))]  # "thegift" -> "the gift"
+        items = one_sentence_each(join_continuations(unglued(raw.get(sec.key, []), source.text)))
         if therapy:  # "asked a the pond", "had a dishes" and the list loop around it: dropped, said why
             bad = garbled_sentences([str(i["text"]) for i in items], source.vocab)
             dropped += [DraftSentence(sec.key, str(items[n]["text"]), list(items[n].get("evidence") or []),
@@ -324,10 +324,14 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             flags += invented
             if (evidence and set(evidence) <= items_read) or (read_items and retells_items(text, source.utterances, read_items)):
                 flags.append(QUESTIONNAIRE_ITEM)  # an item read aloud retold as a finding
+            if therapy and home == voice_keys[3] and any(retells_read_aloud(said, source.utterances)
+                                                         for said in (text, str(item["text"]))):
+                flags.append(READ_ALOUD_RETOLD)  # a letter read in session copied as the analysis
             if echoes_instructions(bag, instructions, source):
                 flags.append(ECHO)
             sentence = DraftSentence(home, text, evidence, flags)
-            if any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags or QUESTIONNAIRE_ITEM in flags:
+            if (any(flag.startswith(INVENTED_VALUE) for flag in flags) or ECHO in flags or QUESTIONNAIRE_ITEM in flags
+                    or READ_ALOUD_RETOLD in flags):
                 withheld.append(sentence)
                 continue
             if mentions_risk(text):

@@ -64,10 +64,18 @@ def _starts(utt: Utterance) -> bool:
                for s in _SENTENCES.split(" ".join(utt.text.split())))
 
 
+# A wish for a day of the week to come ("Good luck on Saturday", "Enjoy Friday") names the client's
+# day, not the visit's (75: the practice train ride on Saturday, the call on Wednesday).
+_WISH = re.compile(r"\b(?:good luck|best of luck|enjoy|have (?:a |an )?(?:good|nice|lovely|great|fun)|hope (?:it|the|that|you)"
+                   r"|all the best|break a leg|go well)\b", re.I)
+
+
 def _exchange(lines: Sequence[Utterance], first: int) -> list[tuple[int, str, bool]]:
     found = []
     for utt in lines[first:first + WINDOW + 1]:
         for sentence in _SENTENCES.split(" ".join(utt.text.split())):
+            if _WISH.search(sentence) and not _ARRANGE.search(sentence):
+                continue
             question = sentence.endswith("?") and len(sentence.split()) <= 10
             short = len(sentence.split()) <= SHORT and (_DAY.search(sentence) or _BARE_HOUR.search(sentence))
             interval = len(sentence.split()) <= 2 * SHORT and _INTERVAL.search(sentence)  # "So, in two weeks." not a recap

@@ -11,6 +11,8 @@ from typing import Sequence
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.denied_said import denied_in_session
+from session_assistant.drafting.event_days import DAY_REMOVED, without_wrong_days
+from session_assistant.drafting.clinician_label import LABEL_REMOVED, without_unsaid_labels
 from session_assistant.drafting.respectful_words import died_by_suicide, labelling_words
 from session_assistant.drafting.grounding import SourceIndex, strip_unsaid_feelings, unsaid_feelings
 from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBUTED, UNSAID_PERSON, UNSAID_TERM,
@@ -55,14 +57,18 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     # A joint session: a partner's words told as the client's get their own subject, or are withheld.
     text, whose = attributed_right(text, source.utterances)
     text, expansions = strip_unsaid_expansions(died_by_suicide(text), support)
+    text, days_removed = without_wrong_days(text, source)  # "a plan ... on Sunday" where Sunday was another event
+    text, labels_removed = without_unsaid_labels(text, source)  # ", which the clinician noted as a trigger"
     shorter, removed = strip_unsaid_feelings(text, support)
     if removed and not therapy_inventions(shorter, source, interventions, chart, evidence):
         text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
     else:
         flags = therapy_inventions(text, source, interventions, chart, evidence)
+    cut = [f"{DAY_REMOVED}:{d}" for d in days_removed] + [f"{LABEL_REMOVED}:{w}" for w in labels_removed]
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words, a thing the client said no to may be told otherwise later: flagged for the
     # clinician, never withheld on their own.
-    return text, (whose + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
+    return text, (whose + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + cut
+                  + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
                   + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)]
                   + denied_in_session(text, source) + labelling_words(text))

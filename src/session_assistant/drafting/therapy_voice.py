@@ -114,6 +114,21 @@ def _as_client(match: re.Match) -> str:
     return noun + ("'s" if said.endswith("'s") else "")
 
 
+# "he'd dropped" made "the client'd dropped" (74): a name takes no "'d"; before a past participle it is
+# "had", else "would".
+_CLIENT_CONTRACTED = re.compile(r"\b((?:[Tt]he )?[Cc]lient)'d\s+(\w+)")
+
+
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|un|ught|ne|de)$")
+
+
+def _uncontracted(text: str) -> str:
+    def spelled(match: re.Match) -> str:
+        verb = match.group(2)
+        return f"{match.group(1)} {'had' if _PARTICIPLE.search(verb) else 'would'} {verb}"
+    return _CLIENT_CONTRACTED.sub(spelled, text)
+
+
 def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key: str | None = "objective",
                   report_key: str | None = "subjective", plan_key: str | None = "plan",
                   evidence: Sequence[int] = (), pronouns: str | None = None,
@@ -164,7 +179,7 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         else:
             result.flags.append(FIRST_PERSON)
             result.withhold = True
-    consistent = consistent_pronouns(result.text, pronouns, source, evidence)
+    consistent = _uncontracted(consistent_pronouns(result.text, pronouns, source, evidence))
     if consistent != result.text:
         # "he had a history of drinking" beside "they" in the next sentence (03): one set of
         # pronouns for the client, the chart's, else "the client".

@@ -60,6 +60,13 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "another_persons_words": "it gives what the {} said to the client",
               "merges_people": "it tells the client's and the {}'s words or tasks as one person's",
               "typed_slot": "found by the model in the lines it cites and checked against them: confirm it",
+              "read_aloud_retold": "it copies a letter read aloud in session, in the letter's own voice, as the analysis",
+              "unsaid_clinician_label": "gives the clinician a reading ({}) no clinician line gives",
+              "label_removed": "the model gave the clinician a reading ({}) no clinician line gives; it was taken out",
+              "wrong_count": "a count ({}) the session gives another number",
+              "wrong_measure": "gives a measure ({}) a score that is another measure's",
+              "wrong_day": "gives an event the day ({}) the session gives another event",
+              "day_removed": "the model gave this event the day ({}) the session gives another event; the day was taken out",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
