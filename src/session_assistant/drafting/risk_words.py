@@ -23,6 +23,10 @@ ORDINARY_SPANS: tuple[str, ...] = (
     r"\b(?:alcohol|substance|drug|opioid|cannabis) abuse\b", r"\babuse of (?:alcohol|substances?|drugs)\b",
     r"\bhurt(?:s|ing)? (?:his|her|their|my|your|our) (?:\w+'s )?feelings\b", r"\bshoot (?:him|her|them|someone) (?:a|an) (?:text|message|email|note|line)\b",
     r"\b(?:it|that|this|something|reality|everything|what) (?:\w+ ){0,2}hits? me\b", r"\bbeat me (?:at|in|to)\b",
+    # "I'll kill my brother at FIFA tonight" (81): beating someone at a game, said as a figure
+    r"\b(?:kill|killed|killing|murder|murdered|destroy|destroyed|slaughter|slaughtered|thrash|thrashed) (?:you|him|her|them|me|"
+    r"(?:my|his|her|our|your) \w+|[A-Z]\w+) (?:at|on|in) (?:fifa|cards|pool|darts|chess|draughts|scrabble|monopoly|uno|"
+    r"football|tennis|golf|squash|snooker|bowling|bingo|the quiz|mario kart|fortnite|(?:the |a )?(?:\w+ )?(?:game|match|quiz))\b",
     r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
     # "I'm killing myself with this stuff" of drink or smoking: the habit's harm, said as a figure (pills
@@ -43,7 +47,9 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
     # C-SSRS's "go to sleep and not wake up", said the ways people say it; "didn't wake up so early",
     # "hope I don't wake up the baby" are sleep talk.
-    r"\bwouldn'?t mind if i (?:didn'?t|did not|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my))",
+    # "I'd not mind if I didn't wake up", "I would not mind if I never woke up"
+    r"\b(?:wouldn'?t|would not|i'?d not) mind if i (?:(?:didn'?t|did not|never) wake up|never woke up)\b"
+    r"(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my)\b)",
     r"\bif i (?:went|go) to sleep and (?:that was it|that'?s it|didn'?t wake up|did not wake up|never woke up)\b",
     r"\bhope i (?:don'?t|do not|won'?t|never) wake up\b(?!,? (?:so|too|at|early|late|before|until|in time|the|him|her|them|my|any|every))",
     r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if i (?:died|was dead|were dead|wasn'?t here|weren'?t here|didn'?t wake up)\b",
