@@ -49,8 +49,9 @@ from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, char
                                                            notable_ids, notable_items)
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
+from session_assistant.drafting.room_acts import room_acts
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
-                                                        others_present, others_sentence)
+                                                        others_present, others_sentence, start_checks, start_checks_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
@@ -211,6 +212,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         phone = [] if video else held_by_phone(source.utterances)
         if phone:
             lines.append(_rule_line(fmt, "interventions", PHONE_SENTENCE, phone))
+        checks = start_checks(source.utterances) if video or phone else []
+        if checks:  # a remote session's identity and privacy checks
+            lines.append(_rule_line(fmt, "interventions", start_checks_sentence(checks), [i for _, i in checks]))
+        for text, ids in room_acts(source.utterances):  # a call made from the room, a letter read aloud
+            lines.append(_rule_line(fmt, "interventions", text, ids))
         others = others_present(source.utterances)
         if others:
             lines.append(_rule_line(fmt, "interventions", others_sentence(others, names), [i for *_, i in others]))

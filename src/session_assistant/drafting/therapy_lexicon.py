@@ -90,7 +90,9 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b",
                                    r"\bwe (?:can|could) test (?:it|that|this)\b", r"\btest (?:it|that) out\b",
                                    # "What if this week we did a small experiment with the checking?"
-                                   r"\b(?:an?|small|little|this|the) experiment\b"),
+                                   r"\b(?:an?|small|little|this|the) experiment\b",
+                                   # named by what it tests: "then the breakfast experiment", "how did the lift experiment go?"
+                                   r"\b(?:the|this|that|your) (?!same\b|whole\b|first\b)[a-z]+ experiment\b"),
     },
     # The maintaining cycle drawn for the client and two explanations set side by side (panic, health
     # anxiety, OCD): a CBT formulation, done more than named.
@@ -165,6 +167,7 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "planned ignoring": (r"\bplanned ignoring\b", r"\bignore (?:the )?(?:whining|tantrum|minor)\b"),
         "reward chart": (r"\b(?:reward|sticker|star|token) chart\b", r"\btoken (?:system|economy)\b"),
         "clear instructions": (r"\bwhen[- ]then\b", r"\b(?:calm|clear|short) (?:commands|instructions)\b"),
+        "time-out": (r"\btime[- ]?out\b",),
     },
     "grief work": {
         "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+)\b",

@@ -1,0 +1,90 @@
+"""The Objective records what the transcript shows was done and seen in the session: the modality
+from the call's opening and the identity and privacy checks a remote session makes, a call made
+from the room, a letter read aloud, the clinician's spoken observation of how the client came in,
+a joint session, and approaches done by their work (a time-out rehearsed, an experiment named by
+what it tests, the danger of stopping a drink suddenly explained). Inputs are invented, not taken
+from the evaluation sessions."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.session_facts import detect_interventions
+from session_assistant.drafting.session_said import spoken_observations
+from session_assistant.drafting.session_setting import held_by_phone, held_by_video, others_present, others_sentence
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+def _objective(text: str) -> list[str]:
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(parse_transcript(text)), None, "client")
+    return [line.text for line in lines if line.section == "objective"]
+
+
+def test_a_call_opened_by_the_clinician_is_a_telephone_session_with_its_identity_check():
+    text = ("Clinician: Morning, is that Priya? This is Tom from the wellbeing clinic, ringing for your appointment.\n"
+            "Client: Yes, that's me. I'm sat in my kitchen.\nClinician: Can I confirm your date of birth first, please?\n"
+            "Client: Second of June, eighty-nine.\nClinician: Thanks. How has the week gone?\nClient: Up and down.")
+    assert held_by_phone(parse_transcript(text)) == [0]
+    objective = _objective(text)
+    assert "Session held by telephone, as the session's lines show." in objective
+    assert "Checked by the clinician at the start: the client's identity (date of birth)." in objective
+
+
+def test_a_call_mentioned_later_is_not_a_telephone_session_and_an_in_person_session_gets_no_check():
+    text = ("Clinician: Come in, take a seat. Where you are sitting is fine.\nClient: Thanks.\nClinician: How was the week?\n"
+            "Client: My mum kept ringing for my appointment times.\nClinician: That sounds a lot.\nClient: It was.")
+    assert held_by_phone(parse_transcript(text)) == []
+    assert not any(line.startswith("Checked by the clinician") for line in _objective(text))
+
+
+def test_seeing_and_hearing_asked_together_is_a_hearing_check_for_video():
+    call = parse_transcript("Clinician: Hi Jo, can you see and hear me okay?\nClient: Yes, all good.\n"
+                            "Clinician: Next week, same link?\nClient: Sure.")
+    assert held_by_video(call) == [0, 2]
+
+
+def test_a_call_made_from_the_room_names_whom_the_clinician_rang():
+    from session_assistant.drafting.room_acts import calls_from_room
+    text = ("Clinician: Hello Lee.\nClient: Hi.\nClinician: How are you?\nClient: Bad.\nClinician: Tell me more.\n"
+            "Client: I can't keep myself safe tonight.\nClinician: I'd like to ring the out of hours service now, with you here.\n"
+            "Client: Okay.\nClinician: (dials) Hi, it's the counsellor at the college, I have a student with me who needs a visit tonight.\n"
+            "Client: Thank you.\nClinician: (on the phone) Hello, is that Marta? I'm with your brother, could you collect him at six?\n"
+            "Client: She'll come.")
+    assert [whom for whom, _ in calls_from_room(parse_transcript(text))] == ["the out of hours service", "Marta"]
+    assert ("Phone call made from the room during the session, with the client present: the clinician rang "
+            "the out of hours service and Marta.") in _objective(text)
+
+
+def test_a_letter_read_aloud_and_then_amended_is_recorded_as_done():
+    from session_assistant.drafting.room_acts import letter_read
+    text = ("Clinician: Hi Ana.\nClient: Hi.\nClinician: Shall I read it?\nClient: Go ahead.\n"
+            "Clinician: Dear Ana, over these weeks you have told me how the house felt growing up.\n"
+            "Client: One part is not right, my gran did look after me.\n"
+            "Clinician: Thank you for saying so. I'll change that line about your gran.\nClient: Good.")
+    assert letter_read(parse_transcript(text)) == (True, [4, 6])
+    assert ("Letter read aloud to the client by the clinician in session; the client corrected part of it and "
+            "the clinician agreed to revise it.") in _objective(text)
+    assert letter_read(parse_transcript("Clinician: Did you get my letter?\nClient: Dear me, yes.")) is None
+
+
+def test_how_the_client_came_in_as_the_clinician_named_it_is_an_observation():
+    said = parse_transcript("Clinician: Before we start, you seem quite drowsy, and your speech is slurred today.\n"
+                            "Client: I took extra tablets to sleep.")
+    assert [text for text, _ in spoken_observations(said)] == ["you seem quite drowsy, and your speech is slurred today."]
+
+
+def test_everyone_there_from_the_start_is_a_joint_session():
+    couple = parse_transcript("Clinician: Welcome both.\nClient: Hi.\nPartner: Hello.\nClinician: Who starts?")
+    assert others_sentence(others_present(couple)) == "Joint session, also present: partner."
+
+
+def test_approaches_done_by_their_work_are_named():
+    parent = parse_transcript("Clinician: Let's go over special time first.\nClient: We did it twice.\n"
+                              "Clinician: And when he hits, the time-out chair, two minutes.\nClient: He screamed.")
+    assert "time-out" in next(i.techniques for i in detect_interventions(parent) if i.approach == "behavioural parent training")
+    test = parse_transcript("Clinician: How did the lift experiment go?\nClient: I went up three floors.")
+    assert any(i.approach == "behavioural experiment" for i in detect_interventions(test))
+    warned = parse_transcript("Clinician: With shakes every morning, stopping drinking suddenly could bring on a fit.\n"
+                              "Client: I didn't know that.")
+    assert any(i.approach == "psychoeducation" for i in detect_interventions(warned))
