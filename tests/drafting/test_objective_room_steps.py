@@ -88,3 +88,21 @@ def test_approaches_done_by_their_work_are_named():
     warned = parse_transcript("Clinician: With shakes every morning, stopping drinking suddenly could bring on a fit.\n"
                               "Client: I didn't know that.")
     assert any(i.approach == "psychoeducation" for i in detect_interventions(warned))
+
+
+def test_a_rating_answered_after_a_short_question_back_or_with_its_scale_said_after_is_listed():
+    from session_assistant.drafting.room_work import scale_ratings
+    session = parse_transcript("Clinician: How likely is it that the bus will be late? Nought to a hundred.\n"
+                               "Client: Tomorrow? Sixty.\nClinician: And how strongly do you believe you'll be sacked, right now?\n"
+                               "Client: Honestly? Eighty percent.\nClinician: Thank you.\nClient: Okay.")
+    work = scale_ratings(session)
+    assert work is not None and '"Tomorrow? Sixty."' in work.label and '"Honestly? Eighty percent."' in work.label
+    assert "Nought to a hundred." in work.label
+
+
+def test_a_course_whose_peak_no_other_line_gives_is_still_said():
+    from session_assistant.drafting.rating_course import RatingCourse, new_courses
+    course = RatingCourse("distress", "out of 100", [("thirty", 30.0, [1, 2]), ("eighty-five", 85.0, [3, 4]),
+                                                     ("twenty", 20.0, [5, 6])])
+    assert new_courses([course], ["ratings asked: 30, 20"]) == [course]
+    assert new_courses([course], ["ratings asked: 30, 85, 20"]) == []
