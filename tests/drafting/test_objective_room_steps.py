@@ -106,3 +106,31 @@ def test_a_course_whose_peak_no_other_line_gives_is_still_said():
                                                      ("twenty", 20.0, [5, 6])])
     assert new_courses([course], ["ratings asked: 30, 20"]) == [course]
     assert new_courses([course], ["ratings asked: 30, 85, 20"]) == []
+
+
+def test_a_row_gone_over_in_the_room_is_a_communication_analysis_of_that_row():
+    from session_assistant.drafting.room_acts import communication_analysed
+    session = parse_transcript("Clinician: Tell me about the row with Priti on Friday.\nClient: She wanted to go out, I was tired.\n"
+                               "Clinician: What did you want from Priti, right then?\nClient: Just a quiet night.\n"
+                               "Clinician: And what do you think she heard?\nClient: That I didn't care.")
+    assert communication_analysed(session) == ("the row with Priti", [0, 2])
+    assert any(i.approach == "interpersonal psychotherapy (IPT)" for i in detect_interventions(
+        parse_transcript("Clinician: In your old role people came to you.\nClient: Yes.\n"
+                         "Clinician: What did you want from Priti?\nClient: Quiet.")))
+
+
+def test_defusion_done_as_an_exercise_is_named_by_its_form():
+    from session_assistant.drafting.room_acts import defusion_exercises
+    session = parse_transcript("Clinician: Imagine your hands are the thoughts, right up against your face.\nClient: Okay.\n"
+                               "Clinician: Now say it again, but begin with I'm having the thought that.\n"
+                               "Client: I'm having the thought that I'm useless.")
+    assert [name for name, _ in defusion_exercises(session)] == ["hands as thoughts", "\"I'm having the thought that\""]
+
+
+def test_each_partners_way_of_grieving_and_a_letter_to_the_baby_are_grief_work():
+    session = parse_transcript("Clinician: Did either of you write the letter to Noah?\nClient: I did.\nPartner: Not yet.\n"
+                               "Clinician: Amy, you grieve by talking; Sam, you grieve by keeping busy. Both are normal after a loss.\n"
+                               "Client: That's us.")
+    found = {i.approach: i.techniques for i in detect_interventions(session)}
+    assert found.get("grief work") == ["continuing bonds", "grieving styles"]
+    assert "psychoeducation" in found

@@ -99,9 +99,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
                             r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b",
                             r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
-                            r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b",
-                            # the danger of alcohol (or benzodiazepine) withdrawal explained: "stopping suddenly on your own can be dangerous"
-                            r"\bstopp?(?:ing|ed)? (?:drinking )?(?:suddenly|all at once|cold turkey)\b[^.?!]{0,30}\b(?:dangerous|risky|unsafe|fits?|seizures?)\b"),
+                            r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b") + therapy_lexicon.EXPLAINED,
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
     "suicide risk assessment": {

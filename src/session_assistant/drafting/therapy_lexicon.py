@@ -44,7 +44,8 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "role dispute": (r"\brole dispute\b", r"\b(?:role )?expectations? (?:of|for) each other\b"),
         "communication analysis": (r"\bcommunication analysis\b", r"\bwhat was said\b", r"\bwhat did you want to happen\b",
                                    r"\bwhat (?:came out|you said) was\b",
-                                   r"\bwhat do you think (?:he|she|they) heard\b", r"\bwhat did (?:he|she|they) say (?:back|then)\b"),
+                                   r"\bwhat do you think (?:he|she|they) (?:heard|wanted|meant)\b", r"\bwhat did (?:he|she|they) say (?:back|then)\b",
+                                   r"\bwhat did you want from (?:him|her|them|(?-i:[A-Z][a-z]+))\b", r"\bit came out as\b"),
         "interpersonal inventory": (r"\binterpersonal inventory\b", r"\bclosest (?:people|relationships)\b",
                                     r"\bdo you still (?:talk to|see|speak to) anyone\b", r"\bwho (?:else )?(?:do|could|can) you (?:talk to|lean on|turn to)\b"),
     },
@@ -170,8 +171,11 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "time-out": (r"\btime[- ]?out\b",),
     },
     "grief work": {
-        "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+)\b",
+        "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+|(?-i:[A-Z][a-z]+\b))",
                              r"\bempty chair\b", r"\bwhat (?:you imagine )?(?:he|she|they)(?:'d| would| might) say(?: back| to you)?\b"),
+        # each partner's way of grieving set side by side: "Sophie, you grieve by talking about her; Rob, ..."
+        "grieving styles": (r"\byou grieve by\b", r"\bgriev(?:e|ing) (?:differently|in different ways)\b", r"\bgrieving styles?\b",
+                            r"\b(?:different|opposite) (?:ways|things) (?:of grieving|to grieve|with the same (?:pain|loss))\b"),
         "dual process": (r"\bdual process\b", r"\b(?:loss|restoration)[- ]oriented\b", r"\bgrief (?:comes|moves) in waves\b"),
     },
     "CBT-E for eating disorders": {
@@ -196,6 +200,10 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                                   r"(?-i:^(?:[Oo]kay, )?I'?m [A-Z][a-z]+\.)"),
     },
 }
+# More ways a clinician explains (``session_facts``' psychoeducation): a reaction said to be common after
+# a loss, and the danger of stopping a drink (or a tablet) at once when the body depends on it.
+EXPLAINED = (r"\b(?:is|are) (?:really |very )?(?:common|normal) (?:after|when|for|in) (?:a |an )?(?:loss|bereavement|people|couples|parents)\b",
+             r"\bstopp?(?:ing|ed)? (?:drinking )?(?:suddenly|all at once|cold turkey)\b[^.?!]{0,30}\b(?:dangerous|risky|unsafe|fits?|seizures?)\b")
 MIN_TECHNIQUES = 2
 MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1, "habit reversal": 1, "social rhythm therapy": 1}
 # CBT-I is its two core components: a caffeine question and a sleep diary set at an intake are not it.
