@@ -134,3 +134,14 @@ def test_each_partners_way_of_grieving_and_a_letter_to_the_baby_are_grief_work()
     found = {i.approach: i.techniques for i in detect_interventions(session)}
     assert found.get("grief work") == ["continuing bonds", "grieving styles"]
     assert "psychoeducation" in found
+
+
+def test_how_the_client_said_they_were_in_the_room_is_quoted_and_nothing_else_is():
+    from session_assistant.drafting.room_seen import states_said, states_sentence
+    session = parse_transcript("Clinician: Hi Mo, how are you doing today?\nClient: Knackered, honestly. The baby was up.\n"
+                               "Clinician: Shall we try the exposure now?\nClient: Okay. I'm a bit scared. Let's go.\n"
+                               "Clinician: Last week?\nClient: I was nervous all week.\n"
+                               "Clinician: How are you feeling now?\nClient: Calmer. Much calmer, actually.")
+    found = states_said(session)
+    assert [said for said, _ in found] == ["Knackered, honestly.", "I'm a bit scared.", "Calmer. Much calmer, actually."]
+    assert states_sentence(found[1:]) == 'How the client said they were, in the room: "I\'m a bit scared."; "Calmer. Much calmer, actually."'

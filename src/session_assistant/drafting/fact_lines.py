@@ -47,7 +47,7 @@ from session_assistant.drafting.joint_session import (accounts_sentence, each_re
                                                       others_quotes, who_answered, whose)
 from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, charted_name, items_read, items_sentence,
                                                            notable_ids, notable_items)
-from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
+from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence, states_said, states_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.room_acts import room_acts
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
@@ -322,6 +322,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
         if seen:
             lines.append(_rule_line(fmt, "interventions", seen_sentence(seen), seen_ids(seen)))
+        states = states_said(source.utterances, mentions_risk)
+        if states:  # the client's own word for how they were ("I'm nervous."), quoted
+            lines.append(_rule_line(fmt, "interventions", states_sentence(states), [i for _, i in states]))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
