@@ -144,4 +144,6 @@ def test_how_the_client_said_they_were_in_the_room_is_quoted_and_nothing_else_is
                                "Clinician: How are you feeling now?\nClient: Calmer. Much calmer, actually.")
     found = states_said(session)
     assert [said for said, _ in found] == ["Knackered, honestly.", "I'm a bit scared.", "Calmer. Much calmer, actually."]
+    assert [said for said, _ in states_said(session, quoted=['Response: "Calmer. Much calmer, actually."'])] == [
+        "Knackered, honestly.", "I'm a bit scared."]
     assert states_sentence(found[1:]) == 'How the client said they were, in the room: "I\'m a bit scared."; "Calmer. Much calmer, actually."'

@@ -322,7 +322,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
         if seen:
             lines.append(_rule_line(fmt, "interventions", seen_sentence(seen), seen_ids(seen)))
-        states = states_said(source.utterances, mentions_risk)
+        states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
         if states:  # the client's own word for how they were ("I'm nervous."), quoted
             lines.append(_rule_line(fmt, "interventions", states_sentence(states), [i for _, i in states]))
     if chart:

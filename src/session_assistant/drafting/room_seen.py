@@ -136,8 +136,9 @@ STATE_SENTENCES = 2  # the answer's opening sentences ("Honestly? Shattered. Rub
 STATES_QUOTED = 3
 
 
-def states_said(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, int]]:
-    """(the client's sentence naming how they were, line): said of the present, short, no risk."""
+def states_said(utterances: Sequence[Utterance], risky=lambda text: False, quoted: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """(the client's sentence naming how they were, line): said of the present, short, no risk, and
+    not quoted already by another line (``quoted``: their texts; an answer quoted as the response)."""
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, int]] = []
     for n, utt in enumerate(lines):
@@ -150,7 +151,7 @@ def states_said(utterances: Sequence[Utterance], risky=lambda text: False) -> li
         # "Bit shaky. Bit lighter, maybe.": both halves of one answer
         if said and asked and len(opening) > 1 and said == opening[0] and _BARE.match(opening[1]):
             said = f"{opening[0]} {opening[1]}"
-        if said and not risky(said) and all(said != s for s, _ in found):
+        if said and not risky(said) and all(said != s for s, _ in found) and not any(said in q for q in quoted):
             found.append((said, utt.id))
     return found[:STATES_QUOTED]
 
