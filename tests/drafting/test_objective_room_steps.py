@@ -147,3 +147,12 @@ def test_how_the_client_said_they_were_in_the_room_is_quoted_and_nothing_else_is
     assert [said for said, _ in states_said(session, quoted=['Response: "Calmer. Much calmer, actually."'])] == [
         "Knackered, honestly.", "I'm a bit scared."]
     assert states_sentence(found[1:]) == 'How the client said they were, in the room: "I\'m a bit scared."; "Calmer. Much calmer, actually."'
+
+
+def test_a_life_laid_out_as_a_line_and_told_in_the_present_is_narrative_exposure():
+    session = parse_transcript("Clinician: Today we go to the next stone on your life line, the fire.\nClient: Yes.\n"
+                               "Clinician: Tell it slowly, as if it's happening now.\nClient: The smoke is in the stairs.")
+    found = {i.approach: i.techniques for i in detect_interventions(session)}
+    assert found.get("narrative exposure therapy (NET)") == ["lifeline", "narration in the present tense"]
+    helpline = parse_transcript("Clinician: If it gets bad, you can ring the Lifeline.\nClient: Okay.")
+    assert all(i.approach != "narrative exposure therapy (NET)" for i in detect_interventions(helpline))

@@ -112,6 +112,13 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                            r"\bpatterns of problematic thinking\b"),
         "trauma narrative": (r"\btrauma narrative\b", r"\bwritten (?:account|narrative)\b"),
     },
+    # Narrative exposure therapy: the life laid out as a line with stones (the bad times) and flowers
+    # (the good), each stone told slowly in the present tense.
+    "narrative exposure therapy (NET)": {
+        "lifeline": (r"\b(?:your|the|his|her) life ?line\b(?! (?:number|service|charity|call))", r"\b(?:stones?|flowers?) (?:you put )?on the line\b"),
+        "stones and flowers": (r"\bput (?:a|the) (?:stone|flower)\b", r"\bstones and flowers\b", r"\bthe (?:big )?stone you put\b"),
+        "narration in the present tense": (r"\bas if it(?: is|'s) happening (?:right )?now\b", r"\bin the present tense\b"),
+    },
     "solution-focused therapy": {
         "miracle question": (r"\bmiracle question\b", r"\bif a miracle happened\b", r"\bwoke up tomorrow and the problem\b"),
         "exceptions": (r"\btimes? when (?:the problem|it) (?:wasn'?t|was less|didn'?t)\b", r"\bexceptions?\b"),
@@ -220,6 +227,7 @@ WIDER_APPROACH_NAMES: dict[str, str] = {
     "trauma-focused therapy": r"\bprolonged exposure\b|\btrauma[- ]focused\b",
     "behavioural parent training": r"\bparent(?:ing)? training\b|\bPCIT\b",
     "schema therapy": r"\bschema therapy\b",
+    "narrative exposure therapy (NET)": r"\bnarrative exposure\b|\bNET\b",
     "compassion-focused work": r"\bcompassion[- ]focused\b|\bCFT\b",
     "CBT-E for eating disorders": r"\bCBT-E\b|\benhanced cognitive\b",
     "CBT formulation": r"\b(?:CBT|cognitive) formulation\b",
