@@ -41,7 +41,7 @@ def _note(session):
 
 def test_each_person_is_named_as_the_clinician_addresses_them():
     assert is_joint(COUPLE) and names_by_role(COUPLE) == {"client": "Amira", "partner": "Dev"}
-    assert "Also present in session: partner (Dev)." in [s.text for s in _note(COUPLE)]
+    assert "Joint session, also present: partner (Dev)." in [s.text for s in _note(COUPLE)]
 
 
 def test_last_times_task_is_reviewed_person_by_person():

@@ -83,7 +83,7 @@ def test_everyone_else_present_is_recorded_and_one_who_joins_later_says_so():
     utts = parse_transcript(FILLER + "\nClinician: Would she like to join?\nClient: Sure.\nDaughter: Hello, it's me.")
     assert others_sentence(others_present(utts)) == "Also present in session: daughter (joined partway)."
     couple = parse_transcript("Clinician: Welcome both.\nClient: Thanks.\nPartner: Hi.\n" + FILLER)
-    assert others_sentence(others_present(couple)) == "Also present in session: partner."
+    assert others_sentence(others_present(couple)) == "Joint session, also present: partner."
     assert others_present(parse_transcript("Clinician: Hi.\nMother: Hi.\nTeen: Hey.")) == []  # no "Client": who is?
 
 

@@ -47,10 +47,11 @@ from session_assistant.drafting.joint_session import (accounts_sentence, each_re
                                                       others_quotes, who_answered, whose)
 from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, charted_name, items_read, items_sentence,
                                                            notable_ids, notable_items)
-from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence
+from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence, states_said, states_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
+from session_assistant.drafting.room_acts import room_acts
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
-                                                        others_present, others_sentence)
+                                                        others_present, others_sentence, start_checks, start_checks_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, planned_sentence,
@@ -211,6 +212,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         phone = [] if video else held_by_phone(source.utterances)
         if phone:
             lines.append(_rule_line(fmt, "interventions", PHONE_SENTENCE, phone))
+        checks = start_checks(source.utterances) if video or phone else []
+        if checks:  # a remote session's identity and privacy checks
+            lines.append(_rule_line(fmt, "interventions", start_checks_sentence(checks), [i for _, i in checks]))
+        for text, ids in room_acts(source.utterances):  # a call made from the room, a letter read aloud
+            lines.append(_rule_line(fmt, "interventions", text, ids))
         others = others_present(source.utterances)
         if others:
             lines.append(_rule_line(fmt, "interventions", others_sentence(others, names), [i for *_, i in others]))
@@ -316,6 +322,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
         if seen:
             lines.append(_rule_line(fmt, "interventions", seen_sentence(seen), seen_ids(seen)))
+        states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
+        if states:  # the client's own word for how they were ("I'm nervous."), quoted
+            lines.append(_rule_line(fmt, "interventions", states_sentence(states), [i for _, i in states]))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

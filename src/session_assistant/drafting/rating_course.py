@@ -306,7 +306,9 @@ def new_courses(courses: Sequence[RatingCourse], said: Sequence[str]) -> list[Ra
     for c in courses:
         high = max(c.ratings, key=lambda r: r[1])
         last = _shown(c.ratings[-1][1])
+        # A peak above both ends is part of the course: a list of the first and last alone does not give it.
+        peak = {_shown(high[1])} if high[1] > max(c.ratings[0][1], c.ratings[-1][1]) else set()
         if not any(last in _values(text) and _values(text) & {_shown(c.ratings[0][1]), _shown(high[1])} - {last}
-                   for text in said):
+                   and peak <= _values(text) for text in said):
             kept.append(c)
     return kept

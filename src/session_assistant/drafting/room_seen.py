@@ -120,3 +120,42 @@ def seen_sentence(found: Sequence[Seen]) -> str:
             text += f' ("{seen.quote}")'
         parts.append(text)
     return "Seen in session, as the transcript marks it: " + "; ".join(parts) + "."
+
+
+# How the client said they were, in the room and in the present: "I'm nervous." before an exercise,
+# "Shattered." or "Bit shaky. Bit lighter, maybe." answering "How are you feeling now?". Said, not
+# inferred: the client's own word, quoted (never an affect the note assigns).
+_STATE = (r"(?:nervous|anxious|scared|shaky|shaking|wobbly|shattered|exhausted|knackered|tired|lighter|calmer|relieved"
+          r"|embarrassed|overwhelmed|numb|on edge|all over the place)")
+_DEGREE = r"(?:(?:a )?bit |a little |so |really |very |quite |pretty |still |more |much )?"
+_I_AM = re.compile(r"^(?:(?:okay|ok|honestly|well|um|yeah|sorry)[,.]?\s+)*(?:I'?m|I am|I feel|feeling)\s+" + _DEGREE + _STATE
+                   + r"(?:\s+(?:now|today|right now|again))?[.!]?$", re.I)
+_BARE = re.compile(r"^(?:honestly[,?]?\s+)?" + _DEGREE + _STATE + r"(?:,?\s+(?:maybe|I think|actually|now|though|honestly))?[.!]$", re.I)
+_HOW_ARE_YOU = re.compile(r"\bhow (?:are|do) you (?:doing|feeling|feel)\b|\bhow are you\b[^?]{0,20}\?|\bhow'?s that (?:feel|feeling)\b", re.I)
+STATE_SENTENCES = 2  # the answer's opening sentences ("Honestly? Shattered. Ruby's got a cold ...": "Shattered.")
+STATES_QUOTED = 3
+
+
+def states_said(utterances: Sequence[Utterance], risky=lambda text: False, quoted: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """(the client's sentence naming how they were, line): said of the present, short, no risk, and
+    not quoted already by another line (``quoted``: their texts; an answer quoted as the response)."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    for n, utt in enumerate(lines):
+        if not is_client(utt.speaker) or utt.speaker.strip().lower() not in _WHO:
+            continue
+        asked = n and not is_client(lines[n - 1].speaker) and _HOW_ARE_YOU.search(lines[n - 1].text)
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", without_stage(utt.text).strip()) if s]
+        opening = [s for s in sentences[:STATE_SENTENCES + 1] if not s.endswith("?")][:STATE_SENTENCES]
+        said = next((s for s in opening if _I_AM.match(s) or (asked and _BARE.match(s))), None)
+        # "Bit shaky. Bit lighter, maybe.": both halves of one answer
+        if said and asked and len(opening) > 1 and said == opening[0] and _BARE.match(opening[1]):
+            said = f"{opening[0]} {opening[1]}"
+        if said and not risky(said) and all(said != s for s, _ in found) and not any(said in q for q in quoted):
+            found.append((said, utt.id))
+    return found[:STATES_QUOTED]
+
+
+def states_sentence(found: Sequence[tuple[str, int]]) -> str:
+    quoted = "; ".join(f'"{said}"' for said, _ in found)
+    return "How the client said they were, in the room: " + quoted + ("" if quoted.endswith('."') else ".")

@@ -28,7 +28,7 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import RATING_ASK, without_leading_stage
+from session_assistant.drafting.vocabulary import RATING_ASK, SCALE, without_leading_stage
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 __all__ = ["RoomWork", "activity_scheduling", "behavioural_experiment", "belief_ratings", "dear_man", "ruler_follow_up", "imaginal_exposure", "problem_solving",
@@ -96,12 +96,20 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
     nxt = lines[n + 1] if n + 1 < len(lines) else None
     if nxt is None or not is_client(nxt.speaker):
         return None
-    first = without_leading_stage(sentences_of(nxt.text)[0])
+    said = [without_leading_stage(x) for x in sentences_of(nxt.text)]
+    first = said[0]
     match = _ANSWER.match(first)
+    # The number after a short question back ("Now? Forty.", "Honestly? Seventy percent.", "With Mom? Forty.")
+    if match is None and len(said) > 1 and first.endswith("?") and len(first.split()) <= ECHO_MAX_WORDS:
+        first = said[1]
+        match = _ANSWER.match(first)
     if match is None:
         return None
     unit = re.match(r"\s*(?:%|percent\b)", first[match.end():])
     return _digits(match.group(1)) + ("%" if unit else ""), nxt.id
+
+
+ECHO_MAX_WORDS = 3
 
 
 def _digits(number: str) -> str:
@@ -211,14 +219,16 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, str, int, int]] = []
     for n, utt in clinician_turns(utterances):
-        asked = next((s for s in sentences_of(utt.text) if s.endswith("?") and _RATING_ASK.search(s)), None)
+        asked = _rating_question(sentences_of(utt.text), bool(found))
         answer = _answer(lines, n) if asked else None
         if answer is None or utt.id in quoted or answer[1] in quoted:
             continue
         words = asked.split()
         question = asked if len(words) <= RATING_QUESTION_WORDS else "... " + " ".join(words[-RATING_QUESTION_WORDS:])
-        # The answer's first sentence as said ("Ninety the first time."), not its number alone.
-        reply = without_leading_stage(sentences_of(lines[n + 1].text)[0])
+        # The answer's first sentence as said ("Ninety the first time."), not its number alone; after a
+        # short question back, both ("With Mom? Forty.").
+        said = [without_leading_stage(x) for x in sentences_of(lines[n + 1].text)]
+        reply = " ".join(said[:2]) if not _ANSWER.match(said[0]) and len(said) > 1 else said[0]
         found.append((question, reply, utt.id, answer[1]))
         if len(found) == RATINGS_LISTED:
             break
@@ -237,6 +247,25 @@ def quoted_elsewhere(utterances: Sequence[Utterance]) -> set[int]:
 # Work whose label says no more than an approach the interventions line already names.
 _SAME_AS = {"behavioural rehearsal in session": "role-play",
             "behavioural experiment (prediction asked before, outcome after)": "behavioural experiment"}
+
+
+# The scale named just after the question ("How sure are you that you could do that? Zero to a hundred."),
+# and, once a rating has been asked on a scale, the same rating asked again in short ("How high is the upset now?").
+_SCALE_AFTER = re.compile(r"^(?:(?:on a |from )?" + SCALE + r")[.?]?$", re.I)
+_ASKED_AGAIN = re.compile(r"\bhow (?:high|bad|big|strong)\b[^?]{0,30}\bnow\b", re.I)
+
+
+def _rating_question(sentences: Sequence[str], asked_before: bool) -> str | None:
+    """The sentence asking for a rating in a clinician's turn, with the scale said after it, or None."""
+    for n, sentence in enumerate(sentences):
+        if not sentence.endswith("?"):
+            continue
+        if _RATING_ASK.search(sentence) or (asked_before and _ASKED_AGAIN.search(sentence)):
+            return sentence
+        after = sentences[n + 1] if n + 1 < len(sentences) else ""
+        if after and len(after.split()) <= 6 and _SCALE_AFTER.match(after):
+            return f"{sentence} {after}"
+    return None
 
 
 def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted: Sequence[int] = ()) -> list[RoomWork]:

@@ -99,7 +99,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling)\b",
                             r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b",
                             r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
-                            r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b"),
+                            r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b") + therapy_lexicon.EXPLAINED,
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
     },
     "suicide risk assessment": {

@@ -66,7 +66,9 @@ _NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am)
                       r"|(?<!way )(?<!how )(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|in|on|up|through|over|around|after|away|down|out)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
                         r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
-                        r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*)\b",
+                        r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*|"
+                        # how the client came in as the clinician named it: "You seem a bit unsteady ... I can smell alcohol."
+                        r"unsteady|speech|slurr\w*|smell\w*|drows\w*|pale|tired|exhausted|shattered|nervous|agitated|tense)\b",
                         re.I)
 OBSERVATION_MAX_WORDS = 35
 

@@ -44,7 +44,8 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "role dispute": (r"\brole dispute\b", r"\b(?:role )?expectations? (?:of|for) each other\b"),
         "communication analysis": (r"\bcommunication analysis\b", r"\bwhat was said\b", r"\bwhat did you want to happen\b",
                                    r"\bwhat (?:came out|you said) was\b",
-                                   r"\bwhat do you think (?:he|she|they) heard\b", r"\bwhat did (?:he|she|they) say (?:back|then)\b"),
+                                   r"\bwhat do you think (?:he|she|they) (?:heard|wanted|meant)\b", r"\bwhat did (?:he|she|they) say (?:back|then)\b",
+                                   r"\bwhat did you want from (?:him|her|them|(?-i:[A-Z][a-z]+))\b", r"\bit came out as\b"),
         "interpersonal inventory": (r"\binterpersonal inventory\b", r"\bclosest (?:people|relationships)\b",
                                     r"\bdo you still (?:talk to|see|speak to) anyone\b", r"\bwho (?:else )?(?:do|could|can) you (?:talk to|lean on|turn to)\b"),
     },
@@ -90,7 +91,9 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "behavioural experiment": (r"\bbehaviou?ral experiment\b", r"\btest (?:out )?(?:the|that|your) (?:prediction|belief)\b",
                                    r"\bwe (?:can|could) test (?:it|that|this)\b", r"\btest (?:it|that) out\b",
                                    # "What if this week we did a small experiment with the checking?"
-                                   r"\b(?:an?|small|little|this|the) experiment\b"),
+                                   r"\b(?:an?|small|little|this|the) experiment\b",
+                                   # named by what it tests: "then the breakfast experiment", "how did the lift experiment go?"
+                                   r"\b(?:the|this|that|your) (?!same\b|whole\b|first\b)[a-z]+ experiment\b"),
     },
     # The maintaining cycle drawn for the client and two explanations set side by side (panic, health
     # anxiety, OCD): a CBT formulation, done more than named.
@@ -108,6 +111,13 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "CPT worksheets": (r"\bABC (?:sheet|worksheet)s?\b", r"\bchallenging (?:questions|beliefs)(?: worksheet)?\b",
                            r"\bpatterns of problematic thinking\b"),
         "trauma narrative": (r"\btrauma narrative\b", r"\bwritten (?:account|narrative)\b"),
+    },
+    # Narrative exposure therapy: the life laid out as a line with stones (the bad times) and flowers
+    # (the good), each stone told slowly in the present tense.
+    "narrative exposure therapy (NET)": {
+        "lifeline": (r"\b(?:your|the|his|her) life ?line\b(?! (?:number|service|charity|call))", r"\b(?:stones?|flowers?) (?:you put )?on the line\b"),
+        "stones and flowers": (r"\bput (?:a|the) (?:stone|flower)\b", r"\bstones and flowers\b", r"\bthe (?:big )?stone you put\b"),
+        "narration in the present tense": (r"\bas if it(?: is|'s) happening (?:right )?now\b", r"\bin the present tense\b"),
     },
     "solution-focused therapy": {
         "miracle question": (r"\bmiracle question\b", r"\bif a miracle happened\b", r"\bwoke up tomorrow and the problem\b"),
@@ -165,10 +175,14 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "planned ignoring": (r"\bplanned ignoring\b", r"\bignore (?:the )?(?:whining|tantrum|minor)\b"),
         "reward chart": (r"\b(?:reward|sticker|star|token) chart\b", r"\btoken (?:system|economy)\b"),
         "clear instructions": (r"\bwhen[- ]then\b", r"\b(?:calm|clear|short) (?:commands|instructions)\b"),
+        "time-out": (r"\btime[- ]?out\b",),
     },
     "grief work": {
-        "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+)\b",
+        "continuing bonds": (r"\bcontinuing bonds?\b", r"\bunsent letter\b", r"\bletter to (?:him|her|them|your \w+|(?-i:[A-Z][a-z]+\b))",
                              r"\bempty chair\b", r"\bwhat (?:you imagine )?(?:he|she|they)(?:'d| would| might) say(?: back| to you)?\b"),
+        # each partner's way of grieving set side by side: "Sophie, you grieve by talking about her; Rob, ..."
+        "grieving styles": (r"\byou grieve by\b", r"\bgriev(?:e|ing) (?:differently|in different ways)\b", r"\bgrieving styles?\b",
+                            r"\b(?:different|opposite) (?:ways|things) (?:of grieving|to grieve|with the same (?:pain|loss))\b"),
         "dual process": (r"\bdual process\b", r"\b(?:loss|restoration)[- ]oriented\b", r"\bgrief (?:comes|moves) in waves\b"),
     },
     "CBT-E for eating disorders": {
@@ -193,6 +207,10 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                                   r"(?-i:^(?:[Oo]kay, )?I'?m [A-Z][a-z]+\.)"),
     },
 }
+# More ways a clinician explains (``session_facts``' psychoeducation): a reaction said to be common after
+# a loss, and the danger of stopping a drink (or a tablet) at once when the body depends on it.
+EXPLAINED = (r"\b(?:is|are) (?:really |very )?(?:common|normal) (?:after|when|for|in) (?:a |an )?(?:loss|bereavement|people|couples|parents)\b",
+             r"\bstopp?(?:ing|ed)? (?:drinking )?(?:suddenly|all at once|cold turkey)\b[^.?!]{0,30}\b(?:dangerous|risky|unsafe|fits?|seizures?)\b")
 MIN_TECHNIQUES = 2
 MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1, "habit reversal": 1, "social rhythm therapy": 1}
 # CBT-I is its two core components: a caffeine question and a sleep diary set at an intake are not it.
@@ -209,6 +227,7 @@ WIDER_APPROACH_NAMES: dict[str, str] = {
     "trauma-focused therapy": r"\bprolonged exposure\b|\btrauma[- ]focused\b",
     "behavioural parent training": r"\bparent(?:ing)? training\b|\bPCIT\b",
     "schema therapy": r"\bschema therapy\b",
+    "narrative exposure therapy (NET)": r"\bnarrative exposure\b|\bNET\b",
     "compassion-focused work": r"\bcompassion[- ]focused\b|\bCFT\b",
     "CBT-E for eating disorders": r"\bCBT-E\b|\benhanced cognitive\b",
     "CBT formulation": r"\b(?:CBT|cognitive) formulation\b",
