@@ -291,13 +291,13 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     continue
             invented: list[str] = []
             if therapy:
+                if home == voice_keys[1]:  # the client's account carries no verdict nobody voiced
+                    text, judged = without_unsaid_verdict(text, source)
+                    flags += [JUDGEMENT_REMOVED] if judged else []
                 text, invented = therapy_checked(text, source, interventions, chart,
                                                  source.valid_ids(item.get("evidence") or []))
                 if home == voice_keys[0] and report_as_observation(text, source, source.ground_evidence(text, item.get("evidence") or [])):
                     invented.append(REPORT_AS_OBSERVATION)  # the week told as the clinician's finding
-                if home == voice_keys[1]:  # the client's account carries no verdict nobody voiced
-                    text, judged = without_unsaid_verdict(text, source)
-                    flags += [JUDGEMENT_REMOVED] if judged else []
             bag = content_words(text)
             if len(text) < 8 or not bag:
                 continue
