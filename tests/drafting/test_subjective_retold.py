@@ -84,3 +84,20 @@ def test_the_charts_last_plan_names_each_homework_item_once():
                                     "Homework: text one friend")
     stored = "Keep going with graded steps. Practise cycling to the shop. Homework: cycle to the shop."
     assert plan_told_once(stored) == "Keep going with graded steps. Practise cycling to the shop"
+
+
+# History asked in two more ways: when the client first noticed the change, and a past time the client
+# named, asked after; an answer that opens bare ("Third term.") runs on a sentence to tell it.
+HISTORY_SESSION = parse_transcript("""Clinician: When did you first notice the dread coming back?
+Client: Round about a month after the office move, maybe a bit later.
+Clinician: You mentioned you had a rough patch at college. Could you tell me a bit about that?
+Client: Third term. I stopped eating properly and hid in my room for weeks. My tutor sent me to the college nurse twice.
+Clinician: What are you hoping for from these sessions?
+Client: Mostly to sleep through and stop dreading Mondays.""")
+
+
+def test_history_asked_as_when_first_noticed_or_after_a_named_past_time_is_told():
+    from session_assistant.drafting.history_told import history_told
+    told = [text for text, _ in history_told(HISTORY_SESSION)]
+    assert told == ["Round about a month after the office move, maybe a bit later.",
+                    "I stopped eating properly and hid in my room for weeks. My tutor sent me to the college nurse twice."]
