@@ -17,8 +17,13 @@ _VERDICT = re.compile(r",\s*which\s+(?:was|is|were|are|seemed|seems)\s+(?P<verdi
 # Words of the report's frame, not of what was reported: sharing them is sharing nothing.
 _FRAME = {"client", "report", "reported", "said", "stated", "also", "feel", "feeling", "felt", "session", "they",
           "their", "they'd", "he'd", "she'd", "they're", "thi", "that", "described", "mentioned", "shared"}
+# Lines quoting an exchange (the clinician's ask with the answers) or another person: they carry the exchange,
+# not a sentence of the client's account, so a sentence written about it stays beside them.
+_ASKED_AND_ANSWERED = ("Client's account, as asked and answered", "In the partner's", "Each person's account",
+                      "Homework from last time")
+# The opening that names what the session was about: a heading in a sentence, not a retelling.
+_TOPIC = ("The session was about", "This session was about", "The session focused on", "This session focused on")
 _DEGREE = {"a", "an", "the", "very", "quite", "rather", "really", "somewhat", "more", "less", "most", "so", "too"}
-COVERED = 0.8  # share of a sentence's own words the part already carries when it only says them again
 
 
 def without_unsaid_verdict(text: str, source: SourceIndex) -> tuple[str, bool]:
@@ -44,24 +49,24 @@ def _own_words(text: str) -> set[str]:
 def subjective_without_retelling(part: list[DraftSentence], plan: list[DraftSentence],
                                  dropped: list[DraftSentence]) -> list[DraftSentence]:
     """The Subjective with each model sentence that says again what the part already carries moved
-    to ``dropped``: ``COVERED`` of its own words are in the part's rule lines (the client's words
-    quoted), or all of them are in those and the model sentences kept before it, or it carries a clause of five content words
-    of a rule line here or of the homework the Plan quotes (the session's close retold as a report)."""
-    rule_lines = [s.text for s in part if s.origin == "rule"]
+    to ``dropped``: all its own words are in the part's quoting rule lines (the client's words, the
+    chart's last plan), or in those and the model sentences kept before it, or it carries five content
+    words in a row of such a line or of a Plan rule line (01: the homework given, retold as the
+    client's readiness at the session's close). Lines quoting an exchange or another person, and the
+    opening that names the session's topic, are left out of it."""
+    rule_lines = [s.text for s in part if s.origin == "rule" and not s.text.startswith(_ASKED_AND_ANSWERED)]
     plan_lines = [s.text for s in plan if s.origin == "rule"]
-    quoted: set[str] = set()
+    carried: set[str] = set()
     for line in rule_lines:
-        quoted |= content_words(line)
-    carried = set(quoted)
+        carried |= content_words(line)
     kept: list[DraftSentence] = []
     for sentence in part:
-        if sentence.origin != "model":
+        if sentence.origin != "model" or sentence.text.startswith(_TOPIC):
             kept.append(sentence)
             continue
         own = _own_words(sentence.text)
-        # Most of it in the client's quoted words, or all of it in those and the sentences before it: a
-        # word of its own beside other sentences' words ("a practical worry") is a fact of its own.
-        covered = bool(own) and (len(own & quoted) >= COVERED * len(own) or own <= carried)
+        # a word of its own beside other sentences' words ("a practical worry") is a fact of its own
+        covered = bool(own) and own <= carried
         if covered or any(shares_run(sentence.text, line) for line in rule_lines + plan_lines):
             dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, [RETOLD]))
             continue
