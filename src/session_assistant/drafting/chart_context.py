@@ -143,11 +143,38 @@ def _measure_fact(measure: dict, number: int) -> ChartFact:
     return ChartFact(f"chart:assessment:{measure.get('id', number)}", "measure", text, date)
 
 
+def _root(word: str) -> str:
+    """A word without its ending, so "riding" and "ride", "walks" and "walked" meet."""
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[:-len(ending)]
+    return word
+
+
+def _told_in(homework: str, plan: str) -> bool:
+    """True when the plan's text already names this homework item, in its words if not its letters:
+    "ride the train" beside "practise riding the train" would be told twice."""
+    if homework.strip() in plan:
+        return True
+    own = {_root(w) for w in content_words(homework)}
+    return bool(own) and own <= {_root(w) for w in content_words(plan)}
+
+
+def plan_told_once(text: str) -> str:
+    """The last plan's text without the homework items added after it that it already names (a chart
+    stored before ``_told_in`` joined them regardless)."""
+    head, mark, tail = text.rpartition(". Homework: ")
+    if not mark:
+        return text
+    items = [item for item in tail.rstrip(".").split("; ") if not _told_in(item, head)]
+    return f"{head}. Homework: {'; '.join(items)}" if items else head
+
+
 def _last_plan_fact(last: Any) -> ChartFact:
     if isinstance(last, str):
         return ChartFact("chart:note:last", "last_plan", last.strip())
     text = str(last.get("text") or last.get("plan") or "").strip()
-    homework = [str(h).strip() for h in last.get("homework") or [] if str(h).strip() and str(h).strip() not in text]
+    homework = [str(h).strip() for h in last.get("homework") or [] if str(h).strip() and not _told_in(str(h), text)]
     if homework:
         text = f"{text.rstrip('.')}. Homework: {'; '.join(homework)}".lstrip(". ")
     return ChartFact(f"chart:note:{last.get('id', 'last')}", "last_plan", text, str(last.get("date") or ""))

@@ -12,7 +12,7 @@ from session_assistant.drafting.analysis_said import (exercise_ratings, exercise
 from session_assistant.drafting.assessment_said import (assessment_lines, goal_progress, goal_progress_sentence,
                                                         goal_terms_with_objectives)
 from session_assistant.drafting.change_talk import stage_from_talk, talk_counts, talk_sentence
-from session_assistant.drafting.chart_context import (ChartContext, terms_said, goal_sentence, goal_support, goal_terms,
+from session_assistant.drafting.chart_context import (ChartContext, plan_told_once, terms_said, goal_sentence, goal_support, goal_terms,
                                                       goal_touches)
 from session_assistant.drafting.checked_in import check_ins, week_told
 from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, reflected_amounts,
@@ -330,7 +330,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         goals_touched = []
         if chart.last_plan:
             lines.append(DraftSentence(_home(fmt, "last_plan"),
-                                       f"Plan from the last session (per chart): {chart.last_plan.text.rstrip('.')}.",
+                                       f"Plan from the last session (per chart): {plan_told_once(chart.last_plan.text).rstrip('.')}.",
                                        [], [CHART_FACT], "rule", [chart.last_plan.ref]))
         if chart.measures:
             lines.append(DraftSentence(_home(fmt, "measures"),

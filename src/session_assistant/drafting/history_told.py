@@ -59,7 +59,14 @@ _PAST_ASKED = re.compile(
     r"|\btell me (?:a bit |a little )?about (?:your|the) (?:past|history|background|childhood|family|first)\b"
     r"|\b(?:any|previous|past|earlier) (?:treatment|therapy|counsell?ing|episodes?|admissions?|medication|history)\b"
     r"|\bwhat was it like growing up\b|\bhow did (?:it|this|that) (?:all )?(?:start|begin)\b"
-    r"|\bwhat happened back then\b|\bgo back to when\b", re.I)
+    r"|\bwhat happened back then\b|\bgo back to when\b"
+    # "When did you first notice things changing?"; a past time the client named, asked after: "You said
+    # you were bad at college. Can you tell me about that?"
+    r"|\bwhen did you first (?:notice|feel|start|realise|realize|see)\b|\bwhen did (?:things|it all|this all) "
+    r"(?:first )?(?:start|begin|change)"
+    r"|\byou (?:said|mentioned|told me) (?:that )?you (?:were|had|used to)\b[^?]*\b(?:tell me|talk) "
+    r"(?:a bit |a little |more )*about (?:that|it|then)\b", re.I)
+ASKED_SENTENCES = 2  # an answer to a question about the past may open bare ("Second year.") and go on to tell it
 # The week's account, not history; the time of day of an ordinary day.
 _THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoon|evening|session|time we met)\b"
                         r"|\byesterday\b|\btoday\b|\btonight\b|\bon (?:" + WEEKDAY + r")\b|"
@@ -87,10 +94,14 @@ def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> l
         if not is_client(utt.speaker) or utt.speaker.strip().lower() != "client":
             continue  # a partner's or parent's past is theirs
         asked = n > 0 and not is_client(lines[n - 1].speaker) and _PAST_ASKED.search(lines[n - 1].text)
-        for k, sentence in enumerate(_sentences(utt.text)):
+        told = _sentences(utt.text)
+        for k, sentence in enumerate(told):
             if not _usable(sentence, risky) or _NO_ONLY.match(sentence):
                 continue
-            if _PAST_TOLD.search(sentence) or (asked and k == 0):
+            if _PAST_TOLD.search(sentence) or (asked and k < ASKED_SENTENCES):
+                if asked and k and k + 1 < len(told) and _usable(told[k + 1], risky) \
+                        and len(f"{sentence} {told[k + 1]}".split()) <= SENTENCE_WORDS[1]:
+                    sentence = f"{sentence} {told[k + 1]}"  # opened bare: the telling runs on a sentence
                 found.append((n, sentence, utt.id))
                 break  # one sentence a line: several lines tell more of the past than one long answer
     def weak(sentence: str) -> bool:

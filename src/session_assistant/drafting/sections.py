@@ -29,6 +29,8 @@ from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summar
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.formulation_shared import FORMULATION_OPENING
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
+from session_assistant.drafting.subjective_retold import (JUDGEMENT_REMOVED, subjective_without_retelling,
+                                                          without_unsaid_verdict)
 from session_assistant.drafting.session_facts import detect_interventions
 from session_assistant.drafting.therapy_checks import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.therapy_voice import follows_report, therapy_voice
@@ -289,6 +291,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     continue
             invented: list[str] = []
             if therapy:
+                if home == voice_keys[1]:  # the client's account carries no verdict nobody voiced
+                    text, judged = without_unsaid_verdict(text, source)
+                    flags += [JUDGEMENT_REMOVED] if judged else []
                 text, invented = therapy_checked(text, source, interventions, chart,
                                                  source.valid_ids(item.get("evidence") or []))
                 if home == voice_keys[0] and report_as_observation(text, source, source.ground_evidence(text, item.get("evidence") or [])):
@@ -352,6 +357,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     if therapy:
         by_section[voice_keys[2]] = plan_without_retelling(by_section[voice_keys[2]], dropped)
         by_section = without_done_retold(by_section, dropped)
+        if voice_keys[1]:
+            by_section[voice_keys[1]] = subjective_without_retelling(by_section[voice_keys[1]],
+                                                                     by_section[voice_keys[2]], dropped)
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.

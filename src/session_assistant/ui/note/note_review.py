@@ -62,6 +62,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "typed_slot": "found by the model in the lines it cites and checked against them: confirm it",
               "read_aloud_retold": "it copies a letter read aloud in session, in the letter's own voice, as the analysis",
               "unsaid_clinician_label": "gives the clinician a reading ({}) no clinician line gives",
+              "judgement_removed": "the model added a verdict nobody in the session gave; it was taken out",
               "label_removed": "the model gave the clinician a reading ({}) no clinician line gives; it was taken out",
               "wrong_count": "a count ({}) the session gives another number",
               "wrong_measure": "gives a measure ({}) a score that is another measure's",

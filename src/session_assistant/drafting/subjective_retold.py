@@ -1,0 +1,75 @@
+"""The Subjective says each thing the client told once and judges nothing nobody said: a model
+sentence that only retells a line the part already quotes (or the homework the Plan quotes) is
+dropped, and a ", which was ..." verdict the session never voiced is taken off the sentence."""
+
+from __future__ import annotations
+
+import re
+
+from session_assistant.drafting.draft_result import DraftSentence
+from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.repetition import shares_run
+
+JUDGEMENT_REMOVED = "judgement_removed"
+RETOLD = "repeats:subjective_line"
+# A verdict tacked on at the end: "..., which was unusual for a father", "..., which is a good sign".
+_VERDICT = re.compile(r",\s*which\s+(?:was|is|were|are|seemed|seems)\s+(?P<verdict>[^,;]+?)\s*[.!]?\s*$", re.I)
+# Words of the report's frame, not of what was reported: sharing them is sharing nothing.
+_FRAME = {"client", "report", "reported", "said", "stated", "also", "feel", "feeling", "felt", "session", "they",
+          "their", "they'd", "he'd", "she'd", "they're", "thi", "that", "described", "mentioned", "shared"}
+# Lines quoting an exchange (the clinician's ask with the answers) or another person: they carry the exchange,
+# not a sentence of the client's account, so a sentence written about it stays beside them.
+_ASKED_AND_ANSWERED = ("Client's account, as asked and answered", "In the partner's", "Each person's account",
+                      "Homework from last time")
+# The opening that names what the session was about: a heading in a sentence, not a retelling.
+_TOPIC = ("The session was about", "This session was about", "The session focused on", "This session focused on")
+_DEGREE = {"a", "an", "the", "very", "quite", "rather", "really", "somewhat", "more", "less", "most", "so", "too"}
+
+
+def without_unsaid_verdict(text: str, source: SourceIndex) -> tuple[str, bool]:
+    """``text`` without a closing ", which was <verdict>" whose judging word nobody in the session
+    used ("..., which was a positive step" where no one said "positive"), and whether it was taken
+    off; a verdict in the session's own words ("which was a practical worry", "a what-if") stays.
+    The judging word is the verdict's first after an article or a degree word; the words after it
+    ("unusual for a father") name what is judged and may well have been said."""
+    match = _VERDICT.search(text)
+    head = [w for w in match.group("verdict").lower().split() if w not in _DEGREE][:1] if match else []
+    # "which was affecting their sleep" tells what it did, a report to check, not a verdict
+    telling = bool(head) and head[0].endswith(("ing", "ed")) and len(match.group("verdict").split()) > 1
+    if not head or telling or not (content_words(head[0]) - source.vocab):
+        return text, False
+    kept = text[:match.start()].rstrip(" ,")
+    return (kept + "." if len(kept.split()) > 3 else text), len(kept.split()) > 3
+
+
+def _own_words(text: str) -> set[str]:
+    return content_words(text) - _FRAME
+
+
+def subjective_without_retelling(part: list[DraftSentence], plan: list[DraftSentence],
+                                 dropped: list[DraftSentence]) -> list[DraftSentence]:
+    """The Subjective with each model sentence that says again what the part already carries moved
+    to ``dropped``: all its own words are in the part's quoting rule lines (the client's words, the
+    chart's last plan), or in those and the model sentences kept before it, or it carries five content
+    words in a row of such a line or of a Plan rule line (01: the homework given, retold as the
+    client's readiness at the session's close). Lines quoting an exchange or another person, and the
+    opening that names the session's topic, are left out of it."""
+    rule_lines = [s.text for s in part if s.origin == "rule" and not s.text.startswith(_ASKED_AND_ANSWERED)]
+    plan_lines = [s.text for s in plan if s.origin == "rule"]
+    carried: set[str] = set()
+    for line in rule_lines:
+        carried |= content_words(line)
+    kept: list[DraftSentence] = []
+    for sentence in part:
+        if sentence.origin != "model" or sentence.text.startswith(_TOPIC):
+            kept.append(sentence)
+            continue
+        own = _own_words(sentence.text)
+        # a word of its own beside other sentences' words ("a practical worry") is a fact of its own
+        covered = bool(own) and own <= carried
+        if covered or any(shares_run(sentence.text, line) for line in rule_lines + plan_lines):
+            dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, [RETOLD]))
+            continue
+        carried |= own
+        kept.append(sentence)
+    return kept
