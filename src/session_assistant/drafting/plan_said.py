@@ -246,7 +246,7 @@ _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\
                           # (unseen 60: "I need to tell Mrs Patel. She's our designated safeguarding lead.")
                           r"|safeguarding (?:lead|team|officer)|child protection|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w+)\b")
 _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
-                     r"(?:I'd|I would) (?:also )?(?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
+                     r"(?:I'd|I would) (?:also |still |really )?(?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
                      r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
@@ -340,7 +340,9 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
-        named = next((s for s in sentences if _REFERS.search(s)), sentences[0] if sentences else None)
+        # else the sentence that offers ("... with the GP question? I'd still like you to see the GP.", 80)
+        named = next((s for s in sentences if _REFERS.search(s)),
+                     next((s for s in sentences if _OFFERS.search(s)), sentences[0] if sentences else None))
         # A second service offered in its own sentence of the same line ("I also have to tell children's services.")
         also = next((s for s in sentences if s != named and _OFFERS.search(s) and _REFERRAL_TO.search(s)), None)
         named, also = (_with_whom(parts, named, _clause(named)) if named else None), (_clause(also) if also else None)

@@ -52,7 +52,9 @@ CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doct
                       "psychologist", "psychiatrist", "social worker", "nurse", "physician"}
 CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner",
                    # the client's side in a joint session: never the clinician's words (24's daughter, 07's teen)
-                   "daughter", "son", "teen", "child", "sister", "brother", "wife", "husband", "spouse", "carer", "family"}
+                   "daughter", "son", "teen", "child", "sister", "brother", "wife", "husband", "spouse", "carer", "family",
+                   # who comes with the client (81's support worker): "I'll tell the team ..." is no clinician's referral
+                   "supporter", "support worker", "advocate", "key worker", "keyworker", "friend"}
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
