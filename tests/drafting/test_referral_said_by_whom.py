@@ -29,3 +29,15 @@ def test_the_offer_is_quoted_not_the_question_before_it():
             "You can take the letter.\nClient: Fine. I'll ring them.")
     [(said, answer, ids)] = _found(text)
     assert said.startswith("I'd still like you to see your GP") and answer and ids[0] == 4
+
+
+def test_a_duty_to_tell_is_written_as_such_not_as_an_offer():
+    from session_assistant.drafting.plan_said import referrals_sentence
+
+    text = ("Clinician: How are you sleeping?\nClient: Badly.\nClinician: And the shotgun licence?\nClient: Still got it.\n"
+            "Clinician: With a firearms licence, the practice has to let the licensing officer know when there's a "
+            "concern like this.\nClient: I understand.\nClinician: I'd also like you to see your doctor this week.\n"
+            "Client: Fine.")
+    line = referrals_sentence(_found(text))
+    assert "To be told, as the clinician said in session:" in line and "licensing officer" in line.split("To be told")[1]
+    assert line.startswith("Referral offered, as said in session: \"I'd also like you to see your doctor")

@@ -17,6 +17,7 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
 from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
 from session_assistant.drafting.treatment_offer import OFFER_OPENING
+from session_assistant.drafting.referral_words import DUTY, referrals_sentence  # noqa: F401 (plan_said's names)
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session, set_after
@@ -313,7 +314,6 @@ def _with_whom(sentences: Sequence[str], named: str, clause: str | None) -> str 
     return clause
 
 
-_DUTY = re.compile(r"\b(?:I|we) (?:need to|have to|must|am required to|'m required to) (?:tell|inform|notify|share|let)\b", re.I)
 _WHO_THAT_IS = re.compile(r"(?:she|he|they)(?:'s| is| are|'re) (?:our|the|your|a|an)\b", re.I)
 
 
@@ -359,18 +359,13 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         # here?"): the answer is to that question, not to the referral said sentences before
         if ASKS_WHAT_WAS_MISSED.search(utt.text) or (parts[-1].endswith("?") and len(parts) - 1 - last_offer >= 3):
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
-        if _DUTY.search(named) and not named.rstrip().endswith("?"):
+        if DUTY.search(named) and not named.rstrip().endswith("?"):
             answer = None  # a duty to tell asks no consent: the next line answers whatever came after it (60)
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
         if len(found) == REFERRALS_MAX:
             break
     return found
-
-
-def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]], who: Callable[[int], str] = _client) -> str:
-    said = "; ".join(f'"{text}"' + (f' ({who(ids[-1])}: "{answer}")' if answer else "") for text, answer, ids in found)
-    return f"Referral offered, as said in session: {said}"
 
 
 PLAN_RETELL_SHARE = 0.6
