@@ -32,7 +32,7 @@ def test_the_offer_is_quoted_not_the_question_before_it():
 
 
 def test_a_duty_to_tell_is_written_as_such_not_as_an_offer():
-    from session_assistant.drafting.plan_said import referrals_sentence
+    from session_assistant.drafting.referral_words import referrals_sentence
 
     text = ("Clinician: How are you sleeping?\nClient: Badly.\nClinician: And the shotgun licence?\nClient: Still got it.\n"
             "Clinician: With a firearms licence, the practice has to let the licensing officer know when there's a "

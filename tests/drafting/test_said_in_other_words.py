@@ -108,7 +108,7 @@ def test_a_family_member_on_the_call_is_never_the_clinician_and_ring_is_a_task()
 def test_a_family_members_answer_to_a_referral_is_not_the_clients():
     # therapy21a: the daughter's answer is kept as hers (a joint session keeps each person's task), never the client's
     from session_assistant.drafting.joint_session import who_answered
-    from session_assistant.drafting.plan_said import referrals_sentence
+    from session_assistant.drafting.referral_words import referrals_sentence
     utts = parse_transcript(FILLER + "\nClinician: I'd like you to see Dr. Carter about the sleep.\n"
                             "Daughter: I'll ring them tomorrow.\nClient: All right.")
     found = referrals_offered(utts)

@@ -38,7 +38,8 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence, targets_agreed, targets_sentence
 from session_assistant.drafting.plan_safety import safety_steps
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
-                                                  referrals_offered, referrals_sentence)
+                                                  referrals_offered)
+from session_assistant.drafting.referral_words import referrals_sentence
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
                                                       interventions_sentence, stage_sentence)
 from session_assistant.drafting.risk import mentions_risk

@@ -17,7 +17,7 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
 from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
 from session_assistant.drafting.treatment_offer import OFFER_OPENING
-from session_assistant.drafting.referral_words import DUTY, referrals_sentence  # noqa: F401 (plan_said's names)
+from session_assistant.drafting.referral_words import DUTY, as_client
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session, set_after
@@ -210,11 +210,7 @@ def homework_ids(found: Sequence[HomeworkPart]) -> list[int]:
     return sorted({i for _, _, ids in found for i in ids})
 
 
-def _client(line: int) -> str:
-    return "client"
-
-
-def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] = _client) -> str:
+def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] = as_client) -> str:
     """``who``: the label of the line that answered (in a joint session, the partner's "Okay." is the partner's)."""
     said = "; ".join(f'"{text}"' + (f' ({who(ids[-1])}: "{answer}")' if answer else "") for text, answer, ids in found)
     return f"Homework given, as said in session: {said}"

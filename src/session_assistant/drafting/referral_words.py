@@ -14,11 +14,12 @@ OFFERED_OPENING = "Referral offered, as said in session: "
 DUTY_OPENING = "To be told, as the clinician said in session: "
 
 
-def _client(line: int) -> str:
+def as_client(line: int) -> str:
+    """Who answered, where nobody else of the client's side was in the room."""
     return "client"
 
 
-def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]], who: Callable[[int], str] = _client) -> str:
+def referrals_sentence(found: Sequence[tuple[str, str | None, list[int]]], who: Callable[[int], str] = as_client) -> str:
     """One Plan line for ``found`` (sentence, the answer or None, lines): offers first, then duties to tell."""
     groups = ((OFFERED_OPENING, [f for f in found if not DUTY.search(f[0])]),
               (DUTY_OPENING, [f for f in found if DUTY.search(f[0])]))

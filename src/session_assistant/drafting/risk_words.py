@@ -62,6 +62,11 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\b(?:join|be with) (?:him|her|them)(?: again)? (?:in heaven|up there|on the other side)\b",
 )
 
+# A blow told as done ("he pushed me", "she slapped her") or hands at the throat: abuse listed for the
+# clinician, and written as "physical violence" (told_words).
+_TOLD_ACT_WORDS = r"(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)\s+(?:me|her)\b"
+_AT_THE_THROAT = (r"\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b", r"\bby the throat\b")
+
 RISK_RULES: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (
         r"\bdon'?t want to (?:live|be alive|be here)\b", r"\bnot wanting to (?:live|be alive|be here|be around|wake up)\b", *PASSIVE_SI, r"\bsuicid\w*",
@@ -90,8 +95,7 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
         r"\babus(?:e|ed|es|ing|ive|er)\b", r"\bhits? me\b", r"\bhit me\b", r"\bbeats? me\b", r"\bbeaten\b", r"\bmolest\w*",
         r"\brap(?:e|ed)\b", r"\bsexual(?:ly)? assault\w*", r"\bdomestic violence\b", r"\bchok(?:es|ed) me\b",
         # Violence from a partner told as what he or she did (or an interpreter's "he pushed her").
-        r"\b(?:he|she|they)\s+(?:\w+\s+){0,2}?(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)"
-        r"\s+(?:me|her)\b", r"\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b", r"\bby the throat\b",
+        r"\b(?:he|she|they)\s+(?:\w+\s+){0,2}?" + _TOLD_ACT_WORDS, *_AT_THE_THROAT,
         # A threat, told: "he said he will kill her"; never a fear ("I thought he was going to kill me", of a dog).
         # A child hurt ("had hurt the children"): the model wrote it of a father who never had (50).
         r"\b(?:hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|harmed|harming|smacked|slapped)\s+(?:the|their|her|his|my|our|your)\s+"
@@ -133,8 +137,7 @@ PHYSICAL_ASKED = re.compile(r"\b(?:got|get|gets|gotten|become|became|turned) phy
 # A push, a slap or hands at the throat, told: the note says "physical violence", what was said. Whether it
 # is abuse is the clinician's finding: a mother's "he pushed her off the sofa" was her little boy and his
 # sister, and "Client reported abuse" gave the note a safeguarding finding nobody had made.
-TOLD_ACT = re.compile(r"\b(?:pushed|shoved|slapped|punched|kicked|choked|strangled|grabbed|hit|beat|threw)\s+(?:me|her)\b"
-                      r"|\bhands? (?:round|around|on) (?:my|her) (?:neck|throat)\b|\bby the throat\b", re.I)
+TOLD_ACT = re.compile("|".join((r"\b" + _TOLD_ACT_WORDS, *_AT_THE_THROAT)), re.I)
 
 
 def told_words(words: str, category: str, phrase: str) -> str:
