@@ -320,9 +320,16 @@ def score_folder(drafts: Path, sessions_dir: Path = HERE / "sessions") -> dict:
         if not path.exists():
             continue
         draft = json.loads(path.read_text(encoding="utf-8"))
-        chart = session["chart_path"].read_text(encoding="utf-8") if meta.get("chart_passed") and session["chart_path"].exists() else ""
+        chart = session["chart_path"].read_text(encoding="utf-8") if chart_was_passed(meta, draft) and session["chart_path"].exists() else ""
         rows.append(score_session(draft, session, chart, scorer))
     return {"meta": meta, "sessions": rows, "overall": overall(rows), "missing": sorted(set(sessions) - {r["id"] for r in rows})}
+
+
+def chart_was_passed(meta: dict, draft: dict) -> bool:
+    """The folder's meta.json says so, or the draft's kept model output carries the chart it was given: a
+    folder of kept drafts copied without its meta.json (re-renders of several folders) would otherwise count
+    the chart's numbers (a diagnosis code F32.1, a measure's last score) as numbers nobody said."""
+    return bool(meta.get("chart_passed") or ((draft.get("model_raw") or {}).get("chart") or {}).get("facts"))
 
 
 def overall(rows: list[dict]) -> dict:

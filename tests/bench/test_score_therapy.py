@@ -121,6 +121,24 @@ def test_the_folder_score_pools_items_and_names_sessions_not_drafted(tiny_set: P
     assert "| tiny |" in score_therapy.as_markdown(result)
 
 
+def test_a_drafts_kept_chart_supports_its_numbers_without_a_meta_file(tiny_set: Path, tmp_path_factory):
+    """Kept drafts copied from several folders into one have no meta.json; the chart the draft was given
+    (kept in its model output) still counts as said, and a number in neither stays unsupported."""
+    (tiny_set / "tiny.chart.json").write_text(json.dumps({"diagnoses": ["F41.0 Panic disorder"]}), encoding="utf-8")
+    drafts = tmp_path_factory.mktemp("drafts")
+    draft = _draft()
+    draft["sentences"].append({"section": "assessment", "text": "Active diagnoses (per chart): F41.0 Panic disorder.",
+                               "evidence": [], "flags": [], "origin": "rule"})
+    draft["sections"]["assessment"] += " Active diagnoses (per chart): F41.0 Panic disorder."
+    draft["model_raw"] = {"chart": {"facts": [{"ref": "chart:diagnosis:1", "text": "F41.0 Panic disorder"}]}}
+    (drafts / "tiny.json").write_text(json.dumps(draft), encoding="utf-8")
+    row = score_therapy.score_folder(drafts, tiny_set)["sessions"][0]
+    assert row["unsupported_list"] == ["40"]
+    del draft["model_raw"]  # a draft made without the chart: the code is a number nobody said
+    (drafts / "tiny.json").write_text(json.dumps(draft), encoding="utf-8")
+    assert score_therapy.score_folder(drafts, tiny_set)["sessions"][0]["unsupported_list"] == ["40", "41"]
+
+
 def test_the_therapy_set_is_consistent():
     sessions = score_therapy.load_sessions(THERAPY_EVAL / "sessions")
     assert len(sessions) >= 12
