@@ -308,7 +308,11 @@ def echoes_prompt(text: str, source: SourceIndex) -> bool:
     copied = _runs(text) & _instruction_runs()
     if tuple(words(text)) in _instruction_sentences() and " ".join(words(text)) not in " ".join(words(source.text)):
         return True
-    return bool(copied - _runs(source.text))
+    return bool(copied) and bool(copied - source.once(_source_runs))
+
+
+def _source_runs(source: SourceIndex) -> frozenset:
+    return frozenset(_runs(source.text))
 
 
 def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = (),

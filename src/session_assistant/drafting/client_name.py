@@ -12,6 +12,7 @@ parent or partner in the room, leaves the sentence as written. Quotes keep the w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from session_assistant.drafting.risk import is_client
 
@@ -26,6 +27,12 @@ _QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
 
 
 def client_name(utterances) -> str | None:
+    """``_client_name`` read once per transcript: every model sentence's checks ask."""
+    return _client_name(tuple(utterances))
+
+
+@lru_cache(maxsize=8)
+def _client_name(utterances: tuple) -> str | None:
     """The client's first name as the clinician addresses them, or None (see the module doc)."""
     lines = [u for u in utterances if u.speaker]
     roles = {u.speaker.strip().lower() for u in lines}

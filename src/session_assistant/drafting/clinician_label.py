@@ -27,18 +27,27 @@ _ANY_LABEL = content_words("sign signs example part kind form type indication ev
                            "important significant key positive negative step way something")
 
 
+def _clinician_stems(source: SourceIndex) -> frozenset[str]:
+    return frozenset(w[:STEM] for u in source.utterances if u.speaker and not is_client(u.speaker)
+                     for w in content_words(u.text))
+
+
+def _said_stems(source: SourceIndex) -> frozenset[str]:
+    return frozenset(w[:STEM] for w in content_words(source.text))
+
+
 def unsaid_clinician_labels(text: str, source: SourceIndex) -> list[str]:
     """The words of a name the sentence says the clinician gave that no clinician line says."""
     if not (source.utterances and source.utterances[0].speaker):
         return []
-    said = {w[:STEM] for u in source.utterances if u.speaker and not is_client(u.speaker) for w in content_words(u.text)}
+    said = source.once(_clinician_stems)
     unsaid = []
     for match in _LABELLED.finditer(text):
         unsaid += [w for w in sorted(content_words(match.group("label")) - _ANY_LABEL) if w[:STEM] not in said]
     # "which she described as a common tool for assessing the impact of MS" (68, of a questionnaire the
     # clinician called "the one about how much the thoughts and feelings get in the way"): a description
     # given to anyone is the speaker's words; mostly words nobody said, it is the model's.
-    anyone = {w[:STEM] for w in content_words(source.text)}
+    anyone = source.once(_said_stems)
     for match in _DESCRIBED.finditer(text):
         words = sorted(content_words(match.group("label")) - _ANY_LABEL)
         missing = [w for w in words if w[:STEM] not in anyone]

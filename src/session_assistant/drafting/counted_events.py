@@ -54,11 +54,16 @@ def _counts(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def wrong_counts(text: str, source: SourceIndex) -> list[str]:
-    """The counts ("three thought") of ``text`` whose noun the session counts only with other numbers."""
+def _session_counts(source: SourceIndex) -> dict[str, set[str]]:
     said: dict[str, set[str]] = {}
     for number, noun in _counts(source.text):
         said.setdefault(noun, set()).add(number)
+    return said
+
+
+def wrong_counts(text: str, source: SourceIndex) -> list[str]:
+    """The counts ("three thought") of ``text`` whose noun the session counts only with other numbers."""
+    said = source.once(_session_counts)
     wrong = []
     for number, noun in _counts(QUOTED_SPAN.sub(" ", text)):
         # one count the session keeps to ("four thought records", said again): a noun it counts with

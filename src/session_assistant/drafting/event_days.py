@@ -122,7 +122,7 @@ def wrong_days(text: str, source: SourceIndex) -> list[str]:
     """The days of ``text`` whose event the transcript ties to another day and never to this one."""
     if not _DAY.search(text):
         return []
-    bound, share = bound_days(source)
+    bound, share = source.once(bound_days)
     wrong = []
     said = _days_in(_tokens(text))
     for match, (_, day, group) in zip(_DAY.finditer(text), said):

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from session_assistant.drafting.transcript_input import Utterance
+
+T = TypeVar("T")
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -125,6 +128,7 @@ def numbers_in(text: str) -> set[str]:
     return {n.rstrip("0").rstrip(".") if "." in n else n for n in found}
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in ("'s", "ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -137,7 +141,14 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in words(text) if w not in _STOP and len(w) > 2}
+    return set(_content_words(text))  # a fresh set: callers may change theirs
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_words(text: str) -> frozenset[str]:
+    # Every check of every model sentence reads the content words of every transcript line: cached,
+    # a 50-minute session's note composed in 38 s took most of it here (bench/README.md, session 23).
+    return frozenset(_stem(w) for w in words(text) if w not in _STOP and len(w) > 2)
 
 
 class SourceIndex:
@@ -160,6 +171,15 @@ class SourceIndex:
                 df[w] = df.get(w, 0) + 1
         n = max(1, len(self.utterances))
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def once(self, compute: Callable[["SourceIndex"], T]) -> T:
+        """``compute(self)``, computed once for this source: what a check reads from the whole
+        transcript (names, the days events are tied to) is the same for every sentence it checks,
+        and was read again for each one. The result is shared: callers must not change it."""
+        memo = self.__dict__.setdefault("_once", {})
+        if compute not in memo:
+            memo[compute] = compute(self)
+        return memo[compute]
 
     def valid_ids(self, ids: Iterable) -> list[int]:
         out: list[int] = []

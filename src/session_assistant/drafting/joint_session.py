@@ -26,6 +26,7 @@ An interpreter speaks for the client and is no second person (``is_client`` leav
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from session_assistant.drafting.answers import DECLINES_TOO, REFUSES
@@ -66,6 +67,12 @@ _GREETINGS = {"Hello", "Hi", "Hey", "Morning", "Afternoon", "Evening", "Welcome"
 
 
 def names_by_role(utterances: Sequence[Utterance]) -> dict[str, str]:
+    """A fresh copy of ``_names_by_role``, read once per transcript (every model sentence's checks ask)."""
+    return dict(_names_by_role(tuple(utterances)))
+
+
+@lru_cache(maxsize=8)
+def _names_by_role(utterances: tuple[Utterance, ...]) -> dict[str, str]:
     """{role: first name} for each person of the client's side whom the clinician addresses by one
     name, on the line just before they speak, and never before someone else speaks."""
     lines = [u for u in utterances if u.speaker]

@@ -168,7 +168,7 @@ def kin_inverted(text: str, source: SourceIndex) -> list[tuple[str, str]]:
     """(``CONTRADICTED`` or ``UNSURE``, the relation as the note says it) for each relation ``text``
     gives a person that the session contradicts or never says (see the module doc)."""
     plain = _QUOTED.sub(" ", text)
-    ties = name_ties(source)
+    ties = source.once(name_ties)
     found: list[tuple[str, str]] = []
     for m in _NOTE_BEFORE.finditer(plain):
         owner, first, last, name = m.group(1), m.group(2), m.group(3), m.group(4)
