@@ -12,8 +12,8 @@ parent or partner in the room, leaves the sentence as written. Quotes keep the w
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from session_assistant.drafting.grounding import text_cache
 from session_assistant.drafting.risk import is_client
 
 # Direct address: "Hey Jordan.", "Hi, Jordan,", "Morning, Jordan.", "..., Jordan?" at a clause end.
@@ -31,7 +31,7 @@ def client_name(utterances) -> str | None:
     return _client_name(tuple(utterances))
 
 
-@lru_cache(maxsize=8)
+@text_cache(maxsize=8)
 def _client_name(utterances: tuple) -> str | None:
     """The client's first name as the clinician addresses them, or None (see the module doc)."""
     lines = [u for u in utterances if u.speaker]

@@ -62,7 +62,7 @@ def denied_in_session(text: str, source: SourceIndex) -> list[str]:
     if _NEGATED.search(text):
         return []
     said = _things(text)
-    for question_things, answer_things, question in _denied_questions(source):
+    for question_things, answer_things, question in source.once(_denied_questions):
         shared = said & question_things
         # A bare "Nope, gave up years ago." names nothing of the question: three of its things then.
         if len(shared) >= 3 or (len(shared) >= 2 and shared & answer_things):

@@ -14,6 +14,23 @@ from typing import Callable, Iterable, Sequence, TypeVar
 from session_assistant.drafting.transcript_input import Utterance
 
 T = TypeVar("T")
+_TEXT_CACHES: list = []
+
+
+def text_cache(maxsize: int) -> Callable:
+    """``lru_cache`` for a function of transcript text (PHI held in memory): ``forget_cached_text``
+    empties every such cache, and the window calls it when the vault locks."""
+    def wrap(function: Callable) -> Callable:
+        cached = lru_cache(maxsize=maxsize)(function)
+        _TEXT_CACHES.append(cached)
+        return cached
+    return wrap
+
+
+def forget_cached_text() -> None:
+    """Drop every transcript word and line the drafting caches hold (on lock)."""
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -128,7 +145,7 @@ def numbers_in(text: str) -> set[str]:
     return {n.rstrip("0").rstrip(".") if "." in n else n for n in found}
 
 
-@lru_cache(maxsize=1 << 16)
+@text_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in ("'s", "ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -144,7 +161,7 @@ def content_words(text: str) -> set[str]:
     return set(_content_words(text))  # a fresh set: callers may change theirs
 
 
-@lru_cache(maxsize=1 << 14)
+@text_cache(maxsize=1 << 14)
 def _content_words(text: str) -> frozenset[str]:
     # Every check of every model sentence reads the content words of every transcript line: cached,
     # a 50-minute session's note composed in 38 s took most of it here (bench/README.md, session 23).

@@ -26,11 +26,11 @@ An interpreter speaks for the client and is no second person (``is_client`` leav
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable, Sequence
 
 from session_assistant.drafting.answers import DECLINES_TOO, REFUSES
 from session_assistant.drafting.client_name import _NOT_A_NAME
+from session_assistant.drafting.grounding import text_cache
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.session_said import client_quotes
 from session_assistant.drafting.transcript_input import Utterance
@@ -71,7 +71,7 @@ def names_by_role(utterances: Sequence[Utterance]) -> dict[str, str]:
     return dict(_names_by_role(tuple(utterances)))
 
 
-@lru_cache(maxsize=8)
+@text_cache(maxsize=8)
 def _names_by_role(utterances: tuple[Utterance, ...]) -> dict[str, str]:
     """{role: first name} for each person of the client's side whom the clinician addresses by one
     name, on the line just before they speak, and never before someone else speaks."""

@@ -7,11 +7,13 @@ a cue for the clinician ("scaling ruler used"), not a judgement the note asserts
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting import therapy_lexicon
+from session_assistant.drafting.grounding import text_cache
 from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, is_clinician, scan_transcript, screening_categories
 from session_assistant.drafting.risk_words import asked_words
 from session_assistant.drafting.transcript_input import Utterance
@@ -244,7 +246,14 @@ class StageOfChange:
 
 
 def detect_interventions(utterances: Sequence[Utterance]) -> list[Intervention]:
-    """Approaches the clinician's lines show, each with its techniques and lines, in a fixed order."""
+    """Approaches the clinician's lines show, each with its techniques and lines, in a fixed order.
+
+    Read once per transcript (the note's checks and its rule lines both ask); a copy, callers may change it."""
+    return copy.deepcopy(_detect_interventions(tuple(utterances)))
+
+
+@text_cache(maxsize=4)
+def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Intervention]:
     found: dict[str, dict[str, list[int]]] = {}
     for utt in utterances:
         if is_client(utt.speaker):

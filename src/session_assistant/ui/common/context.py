@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from session_assistant.clock import Clock
+from session_assistant.drafting.grounding import forget_cached_text
 from session_assistant.paths import AppPaths
 from session_assistant.ui.common.ui_settings import UiSettings
 from session_assistant.ui.common.widgets import ClipboardGuard
@@ -58,3 +59,4 @@ class UiContext:
         """Drop every in-memory clinical value (on lock)."""
         self.sessions.clear()
         self.clipboard.clear_ours()
+        forget_cached_text()  # the drafting checks' caches of transcript words and lines
