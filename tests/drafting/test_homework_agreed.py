@@ -132,3 +132,18 @@ def test_a_proposal_stops_before_the_next_visit_said_in_the_same_breath():
         "Clinician: Go to the class, and leave the phone in the locker. Okay, so same time next week, Monday at four?\n"
         "Client: Monday at four. I'll go. Thanks.", opening_rounds=6))
     assert [text for text, *_ in found] == ["Go to the class, and leave the phone in the locker."]
+
+
+def test_a_summary_of_what_happened_agreed_with_a_yes_is_no_plan():
+    # The clinician sums up the story told (past tense, nothing ahead) and the client says it is right:
+    # a read-back of the session, not the week's homework. A read-back that looks ahead still is.
+    found = homework_agreed(after_an_opening(
+        "Clinician: Let me sum up and tell me if I've got it wrong. The landlord came round on Friday, he shouted at "
+        "you in the hallway, you locked yourself in the bathroom and you didn't want to go out. There was trouble with him "
+        "last winter too, when he changed the locks. And the letter came on Saturday.\n"
+        "Client: Yeah. That's what happened.\n"
+        "Clinician: Let me sum up the week then. Ring the housing officer on Monday, and keep the noise diary each night.\n"
+        "Client: Yes, I'll do that.", opening_rounds=6))
+    said = [text for text, *_ in found]
+    assert not any("landlord" in text for text in said)
+    assert any("housing officer" in text for text in said)

@@ -90,6 +90,23 @@ MIN_LINES = 20
 AgreedItem = tuple[str, str, "str | None", str, list[int]]
 
 
+# A read-back of what happened ("Let me summarise ... Tyler came back on Sunday with bruises, he's told you
+# his dad grabbed him ...") is answered "Yeah" like a plan, but tells the past: several past-tense verbs
+# and nothing that looks ahead. Irregular verbs a retelling uses most; "-ed" words less a few that are not verbs.
+_PAST = re.compile(r"\b(?:was|were|had|did|didn't|came|went|told|said|got|left|took|made|felt|saw|thought|"
+                   r"been|gave|ran|sat|began|found|lost|heard|knew|[a-z]{3,}ed)\b", re.I)
+_NOT_PAST = {"need", "needed", "bed", "red", "feed", "seed", "speed", "shed", "tired", "scared", "worried", "used",
+             "supposed", "interested", "pleased", "prepared", "relaxed", "allowed", "planned", "agreed"}
+_AHEAD = re.compile(r"\b(?:will|'ll|going to|gonna|try|each|every|this week|next|tomorrow|tonight|daily|a day|keep"
+                    r"|start|stop|practi[cs]e|aim|homework|plan|before we|until)\b|'ll\b", re.I)
+LOOKS_BACK_MIN_PAST = 3
+
+
+def _looks_back(said: str) -> bool:
+    past = [w for w in _PAST.findall(said) if w.lower() not in _NOT_PAST]
+    return len(past) >= LOOKS_BACK_MIN_PAST and not _AHEAD.search(said)
+
+
 def _first_words(text: str, limit: int) -> str:
     return words_up_to(_SENTENCES.split(" ".join(text.split())), limit)
 
@@ -294,7 +311,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                              or _recap_tail(utt.text))
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
-        if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)):
+        if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)) \
+                and not _looks_back(proposal):
             after = " ".join(utt.text.split()).partition(proposal)[2]
             # "Keep the ladder sheet. Dad, could I write to school?" - "Yeah, that'd help.": the answer is to the later question
             shown = "" if "?" in after and not proposal.rstrip().endswith("?") else agreed
