@@ -13,7 +13,8 @@ finds candidates; which are real repeats is a reader's call, kept in ``--labels`
 
 Signals, each pair listing all that fire:
   lines   the two cite mostly the same transcript lines (shared ids >= half of the smaller set, the
-          smaller set at most SMALL_SET ids) and share at least two content words;
+          smaller set at most SMALL_SET ids) and share at least LINES_WORDS content words, or (two rule
+          lines) one cites at most TIGHT_SET lines, all cited by the other;
   words   shared content words >= WORD_SHARE of the smaller sentence's (4+ content words);
   quote   a span of QUOTE_WORDS+ words quoted in one appears in the other;
   number  the same number with the same unit ("ten minutes", "3 days", "at ten").
@@ -33,13 +34,19 @@ from pathlib import Path
 
 NOT_DISCUSSED = "not discussed in session."
 SMALL_SET = 6
+TIGHT_SET = 2
+LINES_WORDS = 3  # content words two sentences citing the same lines share when they tell the same of them
 WORD_SHARE = 0.6
 QUOTE_WORDS = 4
 _STOP = set("""a an the and or but if of to in on at for with from by as is are was were be been being it its this that
 these those he she they them his her their him i me my you your we our us not no yes so then than there here have has had
 do does did will would can could should may might must just also very about into over after before up down out off
 client client's clinician clinician's therapist session said says reported reports stated noted described told
-as per what which who when where how all any some each every more most other such only own same too""".split())
+as per what which who when where how all any some each every more most other such only own same too
+chart words""".split())
+# A rule line opens with its frame ("Response to interventions, in the client's words: ", "Measures (per
+# chart): "): two lines sharing a frame share no fact, so the words before the first colon are not counted.
+_RULE_FRAME = re.compile(r"^[^:\"“]{3,120}:\s")
 _WORD = re.compile(r"[a-z0-9']+")
 _QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
@@ -88,15 +95,27 @@ def _shared_quote(a: str, b: str) -> str | None:
     return None
 
 
+def said(sentence: dict) -> str:
+    """What a sentence says: a rule line without its frame."""
+    text = sentence["text"]
+    return _RULE_FRAME.sub("", text, count=1) if sentence.get("origin") == "rule" else text
+
+
 def signals(a: dict, b: dict) -> dict[str, str]:
     """Which signals fire for the pair of sentences ``a``, ``b``, each with what it found."""
     found: dict[str, str] = {}
     ea, eb = set(a.get("evidence") or []), set(b.get("evidence") or [])
-    ca, cb = content(a["text"]), content(b["text"])
+    ca, cb = content(said(a)), content(said(b))
     shared_words = ca & cb
     if ea and eb and min(len(ea), len(eb)) <= SMALL_SET:
         shared_ids = ea & eb
-        if shared_ids and len(shared_ids) >= 0.5 * min(len(ea), len(eb)) and len(shared_words) >= 2:
+        # the whole text here: a rule line's frame may be what it tells ("Crisis team contacted ...: <what they'll do>")
+        told = content(a["text"]) & content(b["text"])
+        # a line of one or two cited lines, all cited by the other too, tells of the same moment
+        # (two rule readers of the same lines: a model sentence's cited lines are looser)
+        tight = (min(len(ea), len(eb)) <= TIGHT_SET and shared_ids in (ea, eb)
+                 and a.get("origin") == b.get("origin") == "rule")
+        if shared_ids and len(shared_ids) >= 0.5 * min(len(ea), len(eb)) and (tight or len(told) >= LINES_WORDS):
             found["lines"] = ",".join(str(i) for i in sorted(shared_ids))
     small = min(len(ca), len(cb))
     if small >= 4 and len(shared_words) >= WORD_SHARE * small:
@@ -104,7 +123,7 @@ def signals(a: dict, b: dict) -> dict[str, str]:
     quote = _shared_quote(a["text"], b["text"]) or _shared_quote(b["text"], a["text"])
     if quote:
         found["quote"] = quote
-    numbers = numbers_with_units(a["text"]) & numbers_with_units(b["text"])
+    numbers = numbers_with_units(said(a)) & numbers_with_units(said(b))
     if numbers:
         found["number"] = "; ".join(sorted(numbers))
     return found

@@ -216,7 +216,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         checks = start_checks(source.utterances) if video or phone else []
         if checks:  # a remote session's identity and privacy checks
             lines.append(_rule_line(fmt, "interventions", start_checks_sentence(checks), [i for _, i in checks]))
-        for text, ids in room_acts(source.utterances):  # a call made from the room, a letter read aloud
+        acts = room_acts(source.utterances)
+        for text, ids in acts:  # a call made from the room, a letter read aloud
             lines.append(_rule_line(fmt, "interventions", text, ids))
         others = others_present(source.utterances)
         if others:
@@ -268,7 +269,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
         if tasks:
             lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks), _cited(tasks)))
-        for text, ids in safety_steps(source.utterances, sorted(quoted)) if plan_said else []:
+        done_here = [i for _, ids in acts for i in ids]  # a call the Objective tells as made is not planned again
+        for text, ids in safety_steps(source.utterances, sorted(quoted), done_here) if plan_said else []:
             lines.append(_rule_line(fmt, "planned", text, ids))  # a crisis service rung, getting home, crisis contacts
         triggers = trigger_answers(source.utterances)
         if triggers:
