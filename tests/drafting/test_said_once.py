@@ -81,3 +81,34 @@ def test_a_homework_item_the_plan_quotes_is_not_told_again_as_the_clients_wish_a
     assert len(homework) == 1, plan  # the Plan owns what will happen
     assert not any("in the mornings" in t for t in subjective), subjective
     assert any(t.startswith("The client walked to the park twice last week") for t in subjective), subjective
+
+
+RULERS = parse_transcript("""Clinician: Last time you said the drinking was creeping up. How has it been?
+Client: Most nights, three or four cans. More at weekends.
+Clinician: On a scale of nought to ten, how important is it to you to cut down?
+Client: About an eight.
+Clinician: And how confident are you that you could, nought to ten?
+Client: Maybe a five.
+Clinician: Why a five and not a two?
+Client: I stopped for Lent once. I know I can.""")
+
+
+def test_a_rulers_answers_are_quoted_once_as_the_response_and_the_objective_names_the_rulers_asked():
+    draft = _draft(RULERS)
+    note = [s.text for s in draft.sentences]
+    assert sum('"About an eight."' in t for t in note) == 1, note
+    assert sum('"Maybe a five."' in t for t in note) == 1, note
+    assert any('"About an eight."' in t for t in _part(draft, "assessment"))  # the client's response
+    assert any("rulers asked (importance; confidence)" in t for t in _part(draft, "objective")), _part(draft, "objective")
+
+
+def test_a_report_retold_in_a_later_part_from_the_same_lines_is_said_once_in_the_first():
+    raw = {"subjective": [{"text": "The client reported drinking three or four cans most nights, and more at weekends.",
+                           "evidence": [1]}],
+           "objective": [],
+           "assessment": [{"text": "They also described having three or four cans on most nights, with more drinking at weekends and less in the week.",
+                           "evidence": [1]}],
+           "plan": []}
+    draft = _draft(RULERS, raw)
+    told = [(s.section, s.text) for s in draft.sentences if "cans" in s.text and s.origin == "model"]
+    assert [section for section, _ in told] == ["subjective"], told
