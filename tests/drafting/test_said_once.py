@@ -112,3 +112,19 @@ def test_a_report_retold_in_a_later_part_from_the_same_lines_is_said_once_in_the
     draft = _draft(RULERS, raw)
     told = [(s.section, s.text) for s in draft.sentences if "cans" in s.text and s.origin == "model"]
     assert [section for section, _ in told] == ["subjective"], told
+
+
+PHONE_NEXT = parse_transcript("""Clinician: Hi Dev, it's Sam from the clinic. Is now still a good time to talk?
+Client: Yes, I'm at home.
+Clinician: How did the sleep diary go this week?
+Client: I filled it in most nights. Bed by eleven four times.
+Clinician: That's a real change. Keep the diary going and keep the eleven o'clock bedtime.
+Client: Okay, I will.
+Clinician: Lovely. Next time, same time, I'll ring you on Friday the ninth at half past four.
+Client: Friday the ninth. Half four. Thanks.""")
+
+
+def test_the_next_call_said_as_the_clinicians_errand_is_told_once_as_the_next_session():
+    plan = _part(_draft(PHONE_NEXT), "plan")
+    assert sum("Friday" in t and "ninth" in t for t in plan) == 1, plan
+    assert any(t.startswith("Next session:") and "ninth" in t for t in plan), plan
