@@ -73,7 +73,8 @@ Client: Thank you."""
 
 
 def test_a_crisis_team_rung_from_the_room_is_in_the_plan_with_what_it_will_do():
-    line = _line(_plan(CRISIS), "Crisis team contacted from the session with the client's agreement: ")
+    # that the call was made is the Objective's (room_acts); the Plan says what the team will do
+    line = _line(_plan(CRISIS), "Crisis team follow-up, as the clinician reported after the call: ")
     assert "four o'clock this afternoon" in line
 
 

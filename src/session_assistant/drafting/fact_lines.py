@@ -122,6 +122,19 @@ def _quoted_already(text: str, quoted_texts: Sequence[str]) -> bool:
     return bool(words) and any(len(words & content_words(q)) >= QUOTED_SHARE * len(words) for q in quoted_texts)
 
 
+_CALLING = {"ring", "call", "phone", "you", "i'll", "will"}
+
+
+def _next_visit_again(task: tuple[str, list[int]], next_visit: tuple[str, list[int]] | None) -> bool:
+    """True when a clinician's task is the next visit said again from its line ("I'll ring you on
+    Wednesday the eighth at quarter past one" beside "Next session: ... Wednesday, the eighth, at quarter
+    past one"): said once, as the next session. A call at another time from that line stays."""
+    if next_visit is None or not set(task[1]) & set(next_visit[1]):
+        return False
+    own = content_words(task[0]) - _CALLING
+    return bool(own) and own <= content_words(next_visit[0])
+
+
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
                support: Sequence[tuple[str, Sequence[int]]] | None = None,
                plan_said: bool = True) -> tuple[list[DraftSentence], dict]:
@@ -216,7 +229,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         checks = start_checks(source.utterances) if video or phone else []
         if checks:  # a remote session's identity and privacy checks
             lines.append(_rule_line(fmt, "interventions", start_checks_sentence(checks), [i for _, i in checks]))
-        for text, ids in room_acts(source.utterances):  # a call made from the room, a letter read aloud
+        acts = room_acts(source.utterances)
+        for text, ids in acts:  # a call made from the room, a letter read aloud
             lines.append(_rule_line(fmt, "interventions", text, ids))
         others = others_present(source.utterances)
         if others:
@@ -266,9 +280,11 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         planned = [p for p in planned_work(source.utterances) if not _quoted_already(p[0], quoted_texts)]
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
+        tasks = [t for t in tasks if not _next_visit_again(t, next_visit)]
         if tasks:
             lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks), _cited(tasks)))
-        for text, ids in safety_steps(source.utterances, sorted(quoted)) if plan_said else []:
+        done_here = [i for _, ids in acts for i in ids]  # a call the Objective tells as made is not planned again
+        for text, ids in safety_steps(source.utterances, sorted(quoted), done_here) if plan_said else []:
             lines.append(_rule_line(fmt, "planned", text, ids))  # a crisis service rung, getting home, crisis contacts
         triggers = trigger_answers(source.utterances)
         if triggers:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
@@ -141,9 +141,11 @@ def rated_in_turn(utterances: Sequence[Utterance], taken: Sequence[int] = ()) ->
     return None
 
 
-def ruler_answers(utterances: Sequence[Utterance]) -> Listed | None:
+def ruler_answers(utterances: Sequence[Utterance], quoted: Collection[int] = ()) -> Listed | None:
     """The motivational rulers asked (a question naming importance, confidence or readiness, on a scale
-    or as a ruler) and the client's answers with their numbers, as said."""
+    or as a ruler) and the client's answers with their numbers, as said. ``quoted``: lines another rule
+    line quotes (the Assessment's ratings given): when it quotes every answer, the rulers are named as
+    asked and the answers are left to it (said once, as the client's response)."""
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, str, list[int]]] = []
     for n, utt in enumerate(lines):
@@ -163,5 +165,8 @@ def ruler_answers(utterances: Sequence[Utterance]) -> Listed | None:
         found.append((" and ".join(dims), said, [utt.id, nxt.id]))
     if not found:
         return None
+    evidence = sorted({i for *_, ids in found for i in ids})
+    if all(ids[-1] in quoted for *_, ids in found):
+        return Listed(f"rulers asked ({'; '.join(dims for dims, _, _ in found)})", evidence)
     listed = "; ".join(f'{dims} "{said}"' for dims, said, _ in found)
-    return Listed(f"rulers asked, with the client's answers ({listed})", sorted({i for *_, ids in found for i in ids}))
+    return Listed(f"rulers asked, with the client's answers ({listed})", evidence)

@@ -26,8 +26,11 @@ CONTACT_MAX_WORDS = 40
 CONTACTS_MAX = 3
 # A clinician's line spoken into a phone in the room: the stage direction says so.
 PHONE_CALL = re.compile(r"^\s*\((?:on the phone|phones|phoning|calls|calling|rings|ringing|dials)\b[^)]*\)", re.I)
-_CRISIS_SERVICE = re.compile(r"\b(?:crisis (?:team|service|line)|home treatment(?: team)?|ambulance|mental health (?:team|liaison)"
-                             r"|duty (?:doctor|team|worker)|out[- ]of[- ]hours)\b", re.I)
+# The crisis services a clinician rings from the room, written once: room_acts names whom the call
+# went to with them (and a few services more), the Plan what the service will do.
+CRISIS_SERVICES = (r"crisis (?:team|service|line)|home treatment team|home treatment|ambulance|mental health (?:team|liaison)"
+                   r"|duty (?:doctor|team|worker)|out[- ]of[- ]hours(?: service)?")
+_CRISIS_SERVICE = re.compile(rf"\b(?:{CRISIS_SERVICES})\b", re.I)
 CALL_LOOKBACK = 4
 # What the service will do, as the clinician reports it once the call ends: "They'll come out at three."
 _REPORTS_BACK = re.compile(r"^(?:(?:so|okay|right|good),?\s+)?(?:they|the (?:crisis|home treatment) team)(?:'ll| will| are going to|'re going to"
@@ -38,7 +41,9 @@ _GETS_HOME = re.compile(r"\b(?:pick (?:you|him|her|them) up|picks? (?:you|him|he
                         r"|driv(?:e|ing) home on (?:your|his|her|their) own)", re.I)
 GETS_HOME_MAX_WORDS = 30
 CONTACTS_OPENING = "Crisis contacts given, as said in session: "
-CALL_OPENING = "Crisis team contacted from the session with the client's agreement: "
+# What the service will do, told once: that the call was made in the room is the Objective's (room_acts),
+# what will happen next is the Plan's.
+CALL_OPENING = "Crisis team follow-up, as the clinician reported after the call: "
 HOME_OPENING = "Getting home safely, as said in session: "
 
 
@@ -89,9 +94,11 @@ def crisis_contacts_sentence(found: Sequence[tuple[str, int]]) -> str:
     return CONTACTS_OPENING + "; ".join(f'"{text}"' for text, _ in found) + "."
 
 
-def crisis_call(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
-    """A crisis service rung from the room (the clinician's line marked as a phone call, a few lines
-    after the service is named) and what the clinician reports it will do; None when there is none."""
+def crisis_call(utterances: Sequence[Utterance], told: Sequence[int] = ()) -> tuple[str, list[int]] | None:
+    """What a crisis service rung from the room (the clinician's line marked as a phone call, a few
+    lines after the service is named) will do, as the clinician reports it once the call ends; None
+    when there is no such call. ``told``: call lines the Objective already records as made in the
+    room; such a call with no report of what comes next has no Plan line (it was done, not planned)."""
     lines = [u for u in utterances if u.speaker]
     for n, utt in enumerate(lines):
         if not is_clinician(utt.speaker) or not PHONE_CALL.match(utt.text):
@@ -103,7 +110,7 @@ def crisis_call(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None
         if said and _REPORTS_BACK.match(said[0]):
             report = said[0] if len(said) == 1 or said[1].endswith("?") else " ".join(said)
             return f'{CALL_OPENING}"{report}"', [utt.id, after.id]
-        return CALL_OPENING.rstrip(": ") + ".", [utt.id]
+        return None if utt.id in told else ("Crisis team contacted from the session with the client's agreement.", [utt.id])
     return None
 
 
@@ -122,10 +129,12 @@ def getting_home(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> t
     return f'{HOME_OPENING}"{found[0]}"', found[1]
 
 
-def safety_steps(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> list[tuple[str, list[int]]]:
-    """The Plan's safety lines, each (text, lines): the crisis service rung, getting home, the crisis
-    contacts; ``skip``: lines another Plan line quotes (a read-back that already says who collects)."""
-    steps = [step for step in (crisis_call(utterances), getting_home(utterances, skip)) if step]
+def safety_steps(utterances: Sequence[Utterance], skip: Sequence[int] = (),
+                 told: Sequence[int] = ()) -> list[tuple[str, list[int]]]:
+    """The Plan's safety lines, each (text, lines): what the crisis service rung will do, getting home,
+    the crisis contacts; ``skip``: lines another Plan line quotes (a read-back that already says who
+    collects); ``told``: lines the Objective already tells as done in the room (a call made)."""
+    steps = [step for step in (crisis_call(utterances, told), getting_home(utterances, skip)) if step]
     contacts = [c for c in crisis_contacts(utterances) if c[1] not in skip]
     if contacts:
         steps.append((crisis_contacts_sentence(contacts), sorted({i for _, i in contacts})))

@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.plan_safety import PHONE_CALL
+from session_assistant.drafting.plan_safety import CRISIS_SERVICES, PHONE_CALL
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
 # Whom the call went to: a name asked for on the line ("Hello, is that Sam?"), else a service the
 # clinician named in the lines before it ("ring the crisis team now, while you're sat here").
 _ASKED_FOR = re.compile(r"\b(?:is that|can I speak to|could I speak to) ([A-Z][a-z]+)\b")
-_SERVICE = re.compile(r"\b(?:crisis (?:team|service|line)|home treatment team|ambulance|mental health (?:team|liaison)"
-                      r"|duty (?:doctor|team|worker)|out[- ]of[- ]hours(?: service)?|police|(?:the )?GP surgery|social services)\b", re.I)
+_SERVICE = re.compile(rf"\b(?:{CRISIS_SERVICES}|police|(?:the )?GP surgery|social services)\b", re.I)
 CALL_LOOKBACK = 6
 OPENING_LINES = 4  # a remote session's own opening ("Hello, is that Sam? It's the clinic calling") is no call from the room
 

@@ -280,8 +280,9 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
     ladder = hierarchy_steps(utterances)
     turns = rated_in_turn(utterances, ladder.evidence if ladder else ())
-    found += [RoomWork(w.label, w.evidence) for w in (ladder, turns, ruler_answers(utterances)) if w is not None]
-    ratings = scale_ratings(utterances, sorted(set(quoted) | quoted_elsewhere(utterances) | {i for w in found for i in w.evidence}))
+    elsewhere = quoted_elsewhere(utterances)
+    found += [RoomWork(w.label, w.evidence) for w in (ladder, turns, ruler_answers(utterances, elsewhere)) if w is not None]
+    ratings = scale_ratings(utterances, sorted(set(quoted) | elsewhere | {i for w in found for i in w.evidence}))
     found += [ratings] if ratings else []
     return [w for w in found if w.label not in named and not (w.label in _SAME_AS and _SAME_AS[w.label] in named)]
 

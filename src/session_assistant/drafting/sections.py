@@ -305,9 +305,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             evidence = source.ground_evidence(text, item.get("evidence") or [])
             grounded = frozenset(evidence) if therapy else frozenset()
             if therapy and repeat is None:  # a clause carried into the next sentence of the same part
-                repeat = next((k for k in kept if (k.section == home and (shares_run(text, k.text)
-                                                                          or retells_same_lines(text, grounded, k)))
-                               or shares_run(text, k.text, CROSS_PART_RUN)), None)
+                # the same lines retold in other words are a repeat in any part: the first part keeps it
+                repeat = next((k for k in kept if (k.section == home and shares_run(text, k.text))
+                               or retells_same_lines(text, grounded, k) or shares_run(text, k.text, CROSS_PART_RUN)), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
                 dropped.append(DraftSentence(home, text, list(item.get("evidence") or []), ["repeats:score"]))

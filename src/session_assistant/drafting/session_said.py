@@ -11,6 +11,7 @@ from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.echoed_quotes import echoed
+from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import IN_ROOM_NOW, scale_top, without_stage
@@ -179,6 +180,9 @@ _I_WILL = re.compile(r"\bI(?:'ll| will) (?:also )?(?:call|phone|ring|text|email|
 _MAY_I = re.compile(r"\b(?:(?:okay|ok|all right|alright) (?:with me|if I|for me to)|would you like me to|do you want me to|"
                     r"shall I|should I) ((?:writ|call|talk|send|contact|speak|email)\w*\b[^?]*)\?", re.I)
 # "I'll send that this week" right after the offer it answers names nothing new.
+# A call the clinician says they will make now, in the room: the next lines are the call itself.
+_CALL_NOW = re.compile(r"^I(?:'ll| will) (?:also )?(?:call|phone|ring)\b[^.;]*\bnow\b", re.I)
+CALL_NEXT_LINES = 2
 _POINTS_BACK = re.compile(r"^I(?:'ll| will) (?:also )?\w+(?: \w+)? (?:that|it|them|this)\b", re.I)
 TASK_SAME_SHARE = 0.5
 # "(laughs) I'll send ten." answers a joke: a task names whom it reaches or what it is, in more than a word.
@@ -191,15 +195,19 @@ def clinician_tasks(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
     half of the session; one asked as permission counts when the client's next line agrees."""
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, list[int]]] = []
+    called: list[tuple[str, list[int]]] = []
     for n in range(len(lines) // 2, len(lines)):
         utt = lines[n]
         if is_client(utt.speaker) or _RECAP.search(utt.text):
             continue  # a closing recap says the tasks again
         for match in _I_WILL.finditer(utt.text):
-            if _POINTS_BACK.match(match.group(0)) and any(ids[-1] >= utt.id - 3 for _, ids in found):
+            if _POINTS_BACK.match(match.group(0)) and any(ids[-1] >= utt.id - 3 for _, ids in found + called):
                 continue
             if _NAMES_NO_ERRAND.match(match.group(0)):
                 continue
+            if _CALL_NOW.match(match.group(0)) and any(PHONE_CALL.match(u.text) for u in lines[n + 1:n + 1 + CALL_NEXT_LINES]):
+                called.append((match.group(0), [utt.id]))  # "I'll ring them now" and the call follows:
+                continue  # done in the room (the Objective's), not to follow up
             found.append((match.group(0).strip(" ,"), [utt.id]))
         asked = _MAY_I.search(utt.text)
         # the client's own answer: a daughter's "I'll ring them" is hers, not the client's agreement

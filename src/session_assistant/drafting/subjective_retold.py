@@ -46,13 +46,40 @@ def _own_words(text: str) -> set[str]:
     return content_words(text) - _FRAME
 
 
+# What is still to happen, as a Subjective sentence tells the client's intent: "wanted to try ...",
+# "expressed a desire to go to ...", "plans to", "will". A sentence of what was done ("did two of the
+# three conversations") is the client's account of the week, even where the Plan names the same task.
+_TO_COME = re.compile(r"\b(?:wants?|wanted|would like|will|'ll|plans?|planned|planning|going to|intends?|intended|hopes?|hoped"
+                      r"|desire|aims?|ready to|to try|agreed to)\b", re.I)
+PLAN_SHARE = 0.5  # of a sentence's own words that the Plan's rule lines hold when it tells what they tell
+PLAN_SHARED_MIN = 3
+
+
+def tells_the_plan(sentence: DraftSentence, plan_lines: list[DraftSentence]) -> bool:
+    """True when a Subjective sentence tells what is to come and a Plan rule line already says it:
+    half its own words are in the Plan's rule lines, or it cites a line's lines and shares a few (03: "wanted to
+    try ... going back to their doctor to recheck their liver numbers" beside the Plan's referral)."""
+    if not _TO_COME.search(sentence.text):
+        return False
+    own = _own_words(_TO_COME.sub(" ", sentence.text))
+    planned: set[str] = set()
+    for line in plan_lines:
+        said = content_words(line.text)
+        planned |= said
+        if len(own & said) >= PLAN_SHARED_MIN and set(sentence.evidence) & set(line.evidence):
+            return True
+    # the Plan's lines together: a wish told in the Subjective may join the homework and a referral
+    return len(own & planned) >= max(PLAN_SHARED_MIN, PLAN_SHARE * len(own))
+
+
 def subjective_without_retelling(part: list[DraftSentence], plan: list[DraftSentence],
                                  dropped: list[DraftSentence]) -> list[DraftSentence]:
     """The Subjective with each model sentence that says again what the part already carries moved
     to ``dropped``: all its own words are in the part's quoting rule lines (the client's words, the
     chart's last plan), or in those and the model sentences kept before it, or it carries five content
     words in a row of such a line or of a Plan rule line (01: the homework given, retold as the
-    client's readiness at the session's close). Lines quoting an exchange or another person, and the
+    client's readiness at the session's close), or it tells what is to come that a Plan rule line says
+    (``tells_the_plan``: the Plan owns what will happen). Lines quoting an exchange or another person, and the
     opening that names the session's topic, are left out of it."""
     rule_lines = [s.text for s in part if s.origin == "rule" and not s.text.startswith(_ASKED_AND_ANSWERED)]
     plan_lines = [s.text for s in plan if s.origin == "rule"]
@@ -67,7 +94,8 @@ def subjective_without_retelling(part: list[DraftSentence], plan: list[DraftSent
         own = _own_words(sentence.text)
         # a word of its own beside other sentences' words ("a practical worry") is a fact of its own
         covered = bool(own) and own <= carried
-        if covered or any(shares_run(sentence.text, line) for line in rule_lines + plan_lines):
+        if (covered or any(shares_run(sentence.text, line) for line in rule_lines + plan_lines)
+                or tells_the_plan(sentence, [s for s in plan if s.origin == "rule"])):
             dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, [RETOLD]))
             continue
         carried |= own
