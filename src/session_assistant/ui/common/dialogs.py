@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -36,10 +36,11 @@ class NewClientDialog(QDialog):
         self.client_id: int | None = None
         self.first = QLineEdit()
         self.last = QLineEdit()
-        self.dob = QDateEdit()
-        self.dob.setCalendarPopup(True)
-        self.dob.setDisplayFormat("yyyy-MM-dd")
-        self.dob.setDate(QDate(1990, 1, 1))
+        # Typed, not a date spinner: typing "1991-06-14" into a QDateEdit stored 1991-01-06 or kept its
+        # default year, and a default date is saved silently when nobody changes it.
+        self.dob = QLineEdit()
+        self.dob.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.dob.setAccessibleName("Date of birth")
         self.pronouns = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -59,7 +60,7 @@ class NewClientDialog(QDialog):
         extra = {k: w.text().strip() for k, w in (("pronouns", self.pronouns), ("phone", self.phone),
                                                   ("email", self.email)) if w.text().strip()}
         clients, first, last = self._practice.clients, self.first.text(), self.last.text()
-        dob = self.dob.date().toString("yyyy-MM-dd")
+        dob = self.dob.text().strip() or None  # the service checks the date and says how to write it
         _write_then_close(self, lambda: clients.add(first, last, dob, **extra), "client_id")
 
 
