@@ -185,3 +185,33 @@ def default_start(now: datetime) -> datetime:
 
 __all__ = ["AddendumDialog", "NewAppointmentDialog", "NewClientDialog", "ask_pdf_path", "ask_recording_consent",
            "default_start"]
+
+
+class EditSentenceDialog(QDialog):
+    """One sentence of the draft, rewritten by the clinician in a box that wraps it whole.
+
+    QInputDialog's multi-line box does not wrap: a draft sentence ran off the right edge as one line
+    and could only be read by scrolling sideways.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit the sentence")
+        self.text = QPlainTextEdit(text)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName("Sentence")
+        self.text.setMinimumSize(480, 120)  # a long sentence reads whole in a few lines; fits 1024x600
+        label = QLabel("&Sentence:")
+        label.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        self.buttons = _buttons(self, "OK")
+        layout.addWidget(self.buttons)
+
+
+def edit_sentence(parent: QWidget | None, text: str) -> str | None:
+    """The sentence as the clinician rewrote it; None when they cancelled."""
+    dialog = EditSentenceDialog(text, parent)
+    return dialog.text.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
