@@ -41,6 +41,7 @@ class NewClientDialog(QDialog):
         self.dob = QLineEdit()
         self.dob.setPlaceholderText("YYYY-MM-DD (optional)")
         self.dob.setAccessibleName("Date of birth")
+        self.dob.setMinimumWidth(self.dob.fontMetrics().horizontalAdvance(self.dob.placeholderText()) + 24)  # read whole
         self.pronouns = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
