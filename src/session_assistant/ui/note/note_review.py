@@ -71,6 +71,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "wrong_measure": "gives a measure ({}) a score that is another measure's",
               "wrong_day": "gives an event the day ({}) the session gives another event",
               "day_removed": "the model gave this event the day ({}) the session gives another event; the day was taken out",
+              "rule_fact": "written by rule from the lines it cites: confirm it",
+              "chart_fact": "taken from the chart, not said in the session: confirm it still holds",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
