@@ -76,6 +76,7 @@ def main() -> int:
     workspace.open_chart(signed["client_id"])
     chart = workspace.chart
     chart.tabs.setCurrentWidget(chart.activity_tab)
+    wait_until(app, lambda: chart.activity_tab.loaded, 30)
     size = "" if (args.width, args.height) == (1366, 768) else f"-{args.width}x{args.height}"
 
     def shot(widget, name: str) -> None:
@@ -92,7 +93,7 @@ def main() -> int:
 
     dialog = chart.findChild(AuditTrailDialog)
     dialog.client.setCurrentIndex(0)
-    wait_until(app, lambda: dialog.checked is not None, 30)
+    wait_until(app, lambda: dialog.checked is not None and dialog.loaded, 30)
     shot(dialog, "20b-audit-trail")
     print("  ", dialog.integrity.text())
     for row in shown_rows(dialog.tree)[:12]:

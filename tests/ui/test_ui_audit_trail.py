@@ -39,7 +39,14 @@ def _open_activity(qtbot, window, client_id: int):
     window.workspace.open_chart(client_id)
     chart = window.workspace.chart
     chart.tabs.setCurrentWidget(chart.activity_tab)
+    qtbot.waitUntil(lambda: chart.activity_tab.loaded, timeout=15000)  # read on the vault pool
     return chart
+
+
+def _shown(qtbot, tree_owner) -> list[list[str]]:
+    """The rows once the latest read (on the vault pool) has reached the screen."""
+    qtbot.waitUntil(lambda: tree_owner.loaded, timeout=15000)
+    return _rows(tree_owner.tree)
 
 
 def test_the_chart_activity_tab_says_who_did_what_when_newest_first_in_plain_words(qtbot, ready_vault, make_window,
@@ -70,7 +77,7 @@ def test_the_chart_activity_tab_says_who_did_what_when_newest_first_in_plain_wor
     chart.tabs.setCurrentIndex(0)
     chart.consent_given.click() if chart.consent_given.isEnabled() else chart.consent_revoke.click()
     chart.tabs.setCurrentWidget(chart.activity_tab)
-    after = _rows(chart.activity_tab.tree)
+    after = _shown(qtbot, chart.activity_tab)
     assert len(after) == len(rows) + 1
     assert after[0][2].startswith("Recorded ") and "consent" in after[0][2], after[0]
     assert chart.activity_tab.count.text() == f"{len(after)} entries."
@@ -104,7 +111,7 @@ def test_the_practice_audit_trail_filters_by_client_and_days_and_says_it_is_inta
     assert dialog.checked is True
     total = len(practice.audit_log.history())
     assert dialog.integrity.text().startswith(f"Intact. All {total} entries check out")
-    rows = _rows(dialog.tree)
+    rows = _shown(qtbot, dialog)
     assert len(rows) == total and dialog.count.text() == f"{total} entries."
     assert rows[0][2] == "Signed in" and rows[0][3] == "—"  # the practice's own entries name no client
     assert rows[-1][2] == "Created the practice's vault"
@@ -114,14 +121,14 @@ def test_the_practice_audit_trail_filters_by_client_and_days_and_says_it_is_inta
     client = practice.clients.list()[1]
     name = f"{client['first_name']} {client['last_name']}"
     dialog.client.setCurrentIndex(dialog.client.findData(client["id"]))
-    narrowed = _rows(dialog.tree)
+    narrowed = _shown(qtbot, dialog)
     assert narrowed and {row[3] for row in narrowed} == {name}
     assert len(narrowed) == len(practice.audit_log.history(client["id"]))
     # The practice's own entries: sign-ins and the like, no client.
     from session_assistant.ui.settings.audit_trail import PRACTICE
 
     dialog.client.setCurrentIndex(dialog.client.findData(PRACTICE))
-    own = _rows(dialog.tree)
+    own = _shown(qtbot, dialog)
     assert own and {row[3] for row in own} == {"—"} and "Signed in" in [row[2] for row in own]
     assert len(own) + sum(len(practice.audit_log.history(c["id"])) for c in practice.clients.list()) == total
     # Days before the trail began: nothing, said in words.
@@ -129,9 +136,9 @@ def test_the_practice_audit_trail_filters_by_client_and_days_and_says_it_is_inta
     dialog.start.setMinimumDate(QDate(2000, 1, 1))
     dialog.start.setDate(QDate(2020, 1, 1))
     dialog.end.setDate(QDate(2020, 1, 2))
-    assert _rows(dialog.tree) == [] and dialog.count.text() == "No entries on these days."
+    assert _shown(qtbot, dialog) == [] and dialog.count.text() == "No entries on these days."
     dialog.end.setDate(QDate.currentDate())
-    assert len(_rows(dialog.tree)) == total
+    assert len(_shown(qtbot, dialog)) == total
     dialog.close()
     settings.close()
 
@@ -216,6 +223,7 @@ def test_wrong_passphrases_stand_out_in_the_practice_trail(qtbot, ready_vault, m
     unlock(qtbot, window)
     dialog = AuditTrailDialog(window.ctx, window.workspace)
     qtbot.addWidget(dialog)
+    _shown(qtbot, dialog)
     tree = dialog.tree
     found = [i for i in range(tree.topLevelItemCount())
              if tree.topLevelItem(i).text(2) == "2 wrong passphrases were tried before this sign-in"]
@@ -225,4 +233,38 @@ def test_wrong_passphrases_stand_out_in_the_practice_trail(qtbot, ready_vault, m
     ordinary = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
                     if tree.topLevelItem(i).text(2) == "Signed in")
     assert not ordinary.font(2).bold()
+    qtbot.waitUntil(lambda: dialog.checked is not None, timeout=15000)
+
+
+def test_the_entries_are_read_off_the_gui_thread_and_a_stale_read_never_replaces_a_newer_one(
+        qtbot, ready_vault, make_window):
+    """A long trail must not freeze the window: the Activity tab and the practice trail read their
+    entries on the vault pool (as the check does); when the filters change while a read is under way,
+    only the newest read reaches the list."""
+    import threading
+
+    from session_assistant.ui.settings.audit_trail import AuditTrailDialog
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    practice = window.ctx.practice
+    threads: list[str] = []
+    read = practice.audit_log.history
+
+    def history(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return read(*args, **kwargs)
+
+    practice.audit_log.history = history
+    gui = threading.current_thread().name
+    client_id = practice.clients.list()[0]["id"]
+    chart = _open_activity(qtbot, window, client_id)
+    assert _rows(chart.activity_tab.tree)[0][2] == "Opened the chart"
+    dialog = AuditTrailDialog(window.ctx, window.workspace)
+    qtbot.addWidget(dialog)
+    other = practice.clients.list()[1]
+    dialog.client.setCurrentIndex(dialog.client.findData(other["id"]))  # while the first read may be under way
+    rows = _shown(qtbot, dialog)
+    assert rows and {row[3] for row in rows} == {f"{other['first_name']} {other['last_name']}"}
+    assert threads and gui not in threads, threads
     qtbot.waitUntil(lambda: dialog.checked is not None, timeout=15000)

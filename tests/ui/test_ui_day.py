@@ -100,7 +100,9 @@ def test_note_edit_sign_makes_it_read_only_and_offers_addendum(qtbot, ready_vaul
     result = verify(target)
     assert result.ok, result.reason
     assert "Dr Test Clinician" in result.signer
-    assert "Exported signed-note.pdf" in editor.save_state.text()
+    said = editor.save_state.text()  # where it went, in words: the folder, not a checksum
+    assert said == f"Saved the signed PDF signed-note.pdf in the folder {target.parent.name}.", said
+    assert str(target) in editor.save_state.toolTip() and "SHA-256" in editor.save_state.toolTip()
     qtbot.wait(10)
     window.workspace.go(0)
     assert any("Avery" in row and "Note signed" in row for row in _agenda_texts(agenda))

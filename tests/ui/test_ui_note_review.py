@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 from pypdf import PdfReader
 
 from sa_testing import TEST_PASSPHRASE
@@ -126,7 +126,7 @@ def test_accept_edit_and_remove_change_the_note_and_the_list(editor_for, monkeyp
     assert _stored(window, editor)["review"]["accepted"] == [FLAGGED]
 
     edited = "Client tried the breathing exercise on two evenings."
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (edited, True))
+    monkeypatch.setattr("session_assistant.ui.note.note_review.edit_sentence", lambda *a, **k: edited)
     editor.sentences.setCurrentRow(0)
     editor.edit_button.click()
     assert _stored(window, editor)["fields"]["subjective"] == f"{edited} {FLAGGED}"
@@ -141,6 +141,29 @@ def test_accept_edit_and_remove_change_the_note_and_the_list(editor_for, monkeyp
     editor.show_appointment(None)  # the review is kept with the note
     editor.show_appointment(appointment)
     assert _rows(editor) == rows
+
+
+def test_the_sentence_being_edited_wraps_in_its_box_and_the_box_fits_a_small_screen(qtbot, editor_for):
+    """A draft sentence is often two or three lines long: the edit box wraps it (QInputDialog's
+    multi-line box ran it off the right edge as one line, readable only by scrolling sideways)."""
+    from PySide6.QtCore import QTimer
+
+    window, editor = editor_for(SOAP_AI)
+    editor.sentences.setCurrentRow(1)
+    seen = {}
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        box = dialog.findChild(QPlainTextEdit)
+        seen.update(text=box.toPlainText(), wraps=box.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth,
+                    width=dialog.width(), height=dialog.height())
+        dialog.reject()
+
+    QTimer.singleShot(200, look_and_cancel)
+    editor.edit_button.click()
+    assert seen["text"] == FLAGGED and seen["wraps"], seen
+    assert seen["width"] <= 1024 and seen["height"] <= 560, seen
+    assert _stored(window, editor)["fields"]["subjective"] == f"{GROUNDED} {FLAGGED}"  # cancelled: unchanged
 
 
 def test_the_list_follows_the_clinicians_own_edits(qtbot, editor_for):
@@ -343,3 +366,27 @@ def test_a_soap_draft_in_the_birp_template_fills_every_field_with_its_part(edito
     assert "SUBJECTIVE" not in editor._editors["behavior"].toPlainText()
     editor.sentences.setCurrentRow(_rows(editor).index(f"⚑ {INTERVENTIONS}"))  # a rule's finding: to confirm
     assert editor._editors["intervention"].textCursor().selectedText() == INTERVENTIONS
+
+
+def test_sign_with_many_flags_quotes_a_few_and_counts_the_rest_so_yes_and_cancel_fit_a_small_screen(
+        editor_for, monkeypatch):
+    """A real draft had 12 flagged sentences: quoted one by one, the Sign confirmation grew taller
+    than a 1024x600 screen, and its Yes / Cancel fell off the bottom."""
+    from session_assistant.drafting import Draft, DraftSentence, RiskItem, get_format
+
+    many = [DraftSentence("subjective", f"Client said thing number {n} that no line supports, at some length "
+                                        "so that it takes two lines in the box.", [], ["ungrounded"])
+            for n in range(12)]
+    risk = [RiskItem("suicidal_ideation", 3, "client", "hurting yourself", "No, never.", status="screened: denied",
+                     evidence=[2, 3])]
+    window, editor = editor_for(SOAP_AI, draft=Draft(get_format("soap"), many, risk, model="test-model"))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel)
+    editor.sign_button.click()
+    quoted = [line for line in asked[0].splitlines() if line.startswith("• ⚑ ")]
+    assert 1 <= len(quoted) <= 5, asked[0]
+    assert f"… and {12 - len(quoted)} more flagged sentence(s): see the AI draft review" in asked[0]
+    assert "Risk not yet accepted into the note: Risk screened: denied" in asked[0]  # risk is never cut
+    box = QMessageBox(QMessageBox.Icon.Question, "Sign & Approve", asked[0])
+    assert box.sizeHint().height() <= 560, box.sizeHint()  # 1024x600 less a title bar

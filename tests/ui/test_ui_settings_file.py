@@ -52,3 +52,21 @@ def test_models_tab_lists_installed_models_and_measures_speed(qtbot, ready_vault
     dialog.measure_button.click()
     qtbot.waitUntil(lambda: "tokens/s" in dialog.speed.text() or "." in dialog.speed.text(), timeout=300000)
     assert "smollm2-135m-instruct" in dialog.speed.text() and "tokens/s" in dialog.speed.text()
+
+
+def test_the_models_tab_names_the_model_used_when_none_is_chosen(qtbot, ready_vault, make_window):
+    """The note model read "Default": a clinician could not tell which model writes the drafts."""
+    from sa_testing import MODELS_DIR
+    from session_assistant.model_registry import list_models
+    from session_assistant.ui.settings.settings_dialog import SettingsDialog
+
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    dialog = SettingsDialog(window.ctx, window.workspace)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.models_message.text().startswith("Installed models"), timeout=120000)
+    installed = list_models(MODELS_DIR)
+    for combo, kind in ((dialog.note_model, "llm"), (dialog.whisper_model, "whisper")):
+        default = next(m for m in installed if m.kind == kind and m.role == "default")
+        assert combo.itemData(0) == "" and combo.itemText(0).startswith(f"Recommended: {default.title}"), \
+            combo.itemText(0)

@@ -156,7 +156,10 @@ class ChartPage(ChartView):
                               ("Client", self.client_tab.fill(practice, client_id))):
             self.tabs.setTabEnabled(self.optional_tabs[title], filled)
             self.tabs.setTabToolTip(self.optional_tabs[title], "" if filled else NOT_YET)
-        self.activity_tab.fill(practice, client_id)  # after the audited view: its own opening is listed
+        if self.tabs.currentWidget() is self.activity_tab:  # else read when shown (_on_tabs_current_changed)
+            self.activity_tab.fill(self._ctx, client_id)  # after the audited view: its own opening is listed
+        else:
+            self.activity_tab.forget(client_id)
 
     def _refresh_overview(self) -> None:
         """The overview and notes again after an edit in this chart (the same view: not audited again)."""
@@ -218,7 +221,7 @@ class ChartPage(ChartView):
     def _on_tabs_current_changed(self, _index: int) -> None:
         """The Activity tab again each time it is shown: what was done since the chart opened is listed."""
         if self.tabs.currentWidget() is self.activity_tab and self.client_id is not None:
-            self.activity_tab.fill(self._ctx.practice, self.client_id)
+            self.activity_tab.fill(self._ctx, self.client_id)
 
     def _on_trail_requested(self, client_id: int) -> None:
         from session_assistant.ui.settings.audit_trail import AuditTrailDialog

@@ -47,15 +47,19 @@ def audit_tree(name: str, with_client: bool) -> QTreeWidget:
     return tree
 
 
-def fill_audit_tree(tree: QTreeWidget, rows: list[dict], clinician: str) -> None:
-    """Replace the tree's rows with ``rows`` (``AuditService.history``'s, newest first)."""
+def audit_entries(rows: list[dict], clinician: str) -> list[dict]:
+    """``AuditService.history``'s rows in words (no Qt: runs on the vault pool with the read)."""
+    return [plain_entry(row, clinician) for row in rows]
+
+
+def fill_audit_tree(tree: QTreeWidget, entries: list[dict]) -> None:
+    """Replace the tree's rows with ``entries`` (``audit_entries``', newest first)."""
     with_client = tree.columnCount() > 3
     tree.setUpdatesEnabled(False)
     tree.clear()
     items = []
     notice = QBrush(QColor(theme.colours().error))
-    for row in rows:
-        entry = plain_entry(row, clinician)
+    for entry in entries:
         texts = [entry["when"], entry["who"], entry["what"]] + ([entry["client"] or "—"] if with_client else [])
         item = QTreeWidgetItem(texts)
         item.setData(0, SEQ_ROLE, entry["seq"])

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -36,10 +36,12 @@ class NewClientDialog(QDialog):
         self.client_id: int | None = None
         self.first = QLineEdit()
         self.last = QLineEdit()
-        self.dob = QDateEdit()
-        self.dob.setCalendarPopup(True)
-        self.dob.setDisplayFormat("yyyy-MM-dd")
-        self.dob.setDate(QDate(1990, 1, 1))
+        # Typed, not a date spinner: typing "1991-06-14" into a QDateEdit stored 1991-01-06 or kept its
+        # default year, and a default date is saved silently when nobody changes it.
+        self.dob = QLineEdit()
+        self.dob.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.dob.setAccessibleName("Date of birth")
+        self.dob.setMinimumWidth(self.dob.fontMetrics().horizontalAdvance(self.dob.placeholderText()) + 24)  # read whole
         self.pronouns = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -59,7 +61,7 @@ class NewClientDialog(QDialog):
         extra = {k: w.text().strip() for k, w in (("pronouns", self.pronouns), ("phone", self.phone),
                                                   ("email", self.email)) if w.text().strip()}
         clients, first, last = self._practice.clients, self.first.text(), self.last.text()
-        dob = self.dob.date().toString("yyyy-MM-dd")
+        dob = self.dob.text().strip() or None  # the service checks the date and says how to write it
         _write_then_close(self, lambda: clients.add(first, last, dob, **extra), "client_id")
 
 
@@ -184,3 +186,33 @@ def default_start(now: datetime) -> datetime:
 
 __all__ = ["AddendumDialog", "NewAppointmentDialog", "NewClientDialog", "ask_pdf_path", "ask_recording_consent",
            "default_start"]
+
+
+class EditSentenceDialog(QDialog):
+    """One sentence of the draft, rewritten by the clinician in a box that wraps it whole.
+
+    QInputDialog's multi-line box does not wrap: a draft sentence ran off the right edge as one line
+    and could only be read by scrolling sideways.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit the sentence")
+        self.text = QPlainTextEdit(text)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName("Sentence")
+        self.text.setMinimumSize(480, 120)  # a long sentence reads whole in a few lines; fits 1024x600
+        label = QLabel("&Sentence:")
+        label.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        self.buttons = _buttons(self, "OK")
+        layout.addWidget(self.buttons)
+
+
+def edit_sentence(parent: QWidget | None, text: str) -> str | None:
+    """The sentence as the clinician rewrote it; None when they cancelled."""
+    dialog = EditSentenceDialog(text, parent)
+    return dialog.text.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None

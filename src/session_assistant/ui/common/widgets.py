@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import string
+import time
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
@@ -105,8 +106,22 @@ class ClipboardGuard(QObject):
         return ours
 
 
+STILL_WORKING_AFTER_S = 10.0  # no visible progress for this long: a clock says the work is alive
+
+
+def spoken_duration(seconds: float) -> str:
+    """'45 s', '2 min 05 s': how long, as a clinician glancing at the screen reads it."""
+    whole = int(seconds)
+    return f"{whole} s" if whole < 60 else f"{whole // 60} min {whole % 60:02d} s"
+
+
 class BusyPanel(QWidget):
-    """Progress bar, message and a Cancel button for one running Worker."""
+    """Progress bar, message and a Cancel button for one running Worker.
+
+    Some steps report nothing for minutes (a model reading a long transcript before its first word,
+    sealing a large import): after ``STILL_WORKING_AFTER_S`` without a change a line under the bar
+    counts the time, so a wait at "0 %" or "100 %" does not look like a frozen window.
+    """
 
     cancel_clicked = Signal()
 
@@ -125,6 +140,13 @@ class BusyPanel(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.cancel, context=Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self._on_escape)
         escape.activatedAmbiguously.connect(self._on_escape)  # two panels running: Esc cancels each in turn
+        self.still = caption()
+        self.still.setAccessibleName("Time without visible progress")
+        self.still.hide()
+        self._changed_at = time.monotonic()
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel)
@@ -132,20 +154,35 @@ class BusyPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
         layout.addLayout(row)
+        layout.addWidget(self.still)
         self.hide()
 
     def show_progress(self, fraction: float, message: str) -> None:
+        value = int(fraction * 1000)
+        if not self._clock.isActive() or value != self.bar.value() or message != self.message.text():
+            self._changed_at = time.monotonic()
+            self.still.hide()
+            self._clock.start()
         self.show()
-        self.bar.setValue(int(fraction * 1000))
+        self.bar.setValue(value)
         self.message.setText(message)
 
     def start(self, message: str, cancellable: bool = True) -> None:
         self.cancel.setEnabled(cancellable)
         self.cancel.setVisible(cancellable)
+        self._clock.stop()  # a new piece of work: its own clock
         self.show_progress(0.0, message)
 
     def done(self) -> None:
+        self._clock.stop()
+        self.still.hide()
         self.hide()
+
+    def _on_clock(self) -> None:
+        waited = time.monotonic() - self._changed_at
+        if waited >= STILL_WORKING_AFTER_S:
+            self.still.setText(f"Still working: {spoken_duration(waited)} since the last change shown above.")
+            self.still.show()
 
     def _on_escape(self) -> None:
         if self.cancel.isVisible() and self.cancel.isEnabled():

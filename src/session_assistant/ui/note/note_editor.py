@@ -324,7 +324,10 @@ class NoteEditorPage(NoteEditorView):
 
     def _on_exported(self, record) -> None:
         self.last_export = record
-        self.save_state.setText(f"Exported {record.path.name} (signed PDF, sha256 {record.sha256[:12]}…)")
+        # Where it went, in words; the checksum is for whoever verifies the file, so only in the tooltip.
+        folder = record.path.parent.name or str(record.path.parent)
+        self.save_state.setText(f"Saved the signed PDF {record.path.name} in the folder {folder}.")
+        self.save_state.setToolTip(f"{record.path}\nSHA-256 {record.sha256}")
         self.changed.emit()
 
     def _on_delete_clicked(self) -> None:

@@ -14,15 +14,18 @@ from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QTextEdit
 
 from session_assistant.drafting.formats import format_names, get_format
 from session_assistant.drafting.note_review import (empty_state, locate, review_items, risk_key, state_of,
                                                     without)
 from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
+from session_assistant.ui.common.dialogs import edit_sentence
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common import theme
 from session_assistant.ui.session.draft_review import risk_rows
+
+FLAGS_LISTED_AT_SIGN = 4  # quoted in the Sign confirmation; the rest counted (it must fit 1024x600)
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_number": "a number not in the transcript",
@@ -68,6 +71,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "wrong_measure": "gives a measure ({}) a score that is another measure's",
               "wrong_day": "gives an event the day ({}) the session gives another event",
               "day_removed": "the model gave this event the day ({}) the session gives another event; the day was taken out",
+              "rule_fact": "written by rule from the lines it cites: confirm it",
+              "chart_fact": "taken from the chart, not said in the session: confirm it still holds",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
 
@@ -237,8 +242,8 @@ class DraftReview:
         item = self._current()
         if item is None or self._signed():
             return
-        text, ok = QInputDialog.getMultiLineText(self.page, "Edit the sentence", "Sentence:", item.text)
-        if ok and text.strip():
+        text = edit_sentence(self.page, item.text)
+        if text and text.strip():
             self.replace(item, " ".join(text.split()))
 
     def replace(self, item, text: str) -> None:
@@ -301,8 +306,16 @@ class DraftReview:
         return [r for r in (self.draft.risk if self.draft else []) if risk_key(r) not in self.risk_accepted]
 
     def open_lines(self) -> list[str]:
-        """What is still open, for the Sign confirmation: flagged sentences, risk, unreviewed count."""
-        lines = [f"⚑ {i.text} ({describe_flags(i.flags)})" for i in self.items if i.flagged and i.open]
+        """What is still open, for the Sign confirmation: flagged sentences, risk, unreviewed count.
+
+        At most ``FLAGS_LISTED_AT_SIGN`` flagged sentences are quoted, then how many more: with a dozen
+        quoted the confirmation grew taller than a 1024x600 screen and its Yes / Cancel fell off it.
+        """
+        flagged = [f"⚑ {i.text} ({describe_flags(i.flags)})" for i in self.items if i.flagged and i.open]
+        lines = flagged[:FLAGS_LISTED_AT_SIGN]
+        if len(flagged) > FLAGS_LISTED_AT_SIGN:
+            lines.append(f"… and {len(flagged) - FLAGS_LISTED_AT_SIGN} more flagged sentence(s): see the AI draft "
+                         "review beside the note.")
         if self.open_risk():
             lines += [f"Risk not yet accepted into the note: {row}" for row in risk_rows(self.open_risk())]
         unreviewed = sum(1 for i in self.items if not i.flagged and i.open)

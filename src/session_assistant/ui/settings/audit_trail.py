@@ -2,7 +2,7 @@
 
 Lists what ``AuditService.history`` returns, narrowed by client and by days on this computer's
 clock, and says whether the hash chain verifies (``AuditService.verify``, on the vault pool: a
-long trail takes a moment). As with the CLI's ``audit list`` and ``audit verify``, reading the
+long trail takes a moment). The entries are read on the vault pool too, never on the GUI thread. As with the CLI's ``audit list`` and ``audit verify``, reading the
 trail writes no entry of its own.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from session_assistant.services.audit_words import local_time
 from session_assistant.ui.common import theme
-from session_assistant.ui.common.audit_rows import fill_audit_tree
+from session_assistant.ui.common.audit_rows import audit_entries, fill_audit_tree
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.worker import Worker
 from session_assistant.ui.settings.audit_trail_view import AuditTrailView
@@ -25,6 +25,7 @@ SHOWN_AT_MOST = 2000  # a list longer than this is slow to build and nobody read
 ALL_CLIENTS = "All clients and the practice"
 PRACTICE_ONLY = "The practice: sign-ins, backups, settings"
 PRACTICE = -1  # the combo's data for PRACTICE_ONLY (client ids are positive)
+READING = "Reading the entries…"
 
 
 def integrity_words(report) -> tuple[str, bool]:
@@ -55,6 +56,8 @@ class AuditTrailDialog(AuditTrailView):
         self.end.setDate(today)
         for edit in (self.start, self.end):
             edit.setMaximumDate(today)
+        self._asked = 0  # numbers the reads: one that ends after a newer one was asked is dropped
+        self.loaded = False  # the list shows the latest read (tests wait on it)
         self.client.currentIndexChanged.connect(self._on_filter_changed)
         self.start.dateChanged.connect(self._on_filter_changed)
         self.end.dateChanged.connect(self._on_filter_changed)
@@ -64,23 +67,46 @@ class AuditTrailDialog(AuditTrailView):
         self._check()
 
     def _on_filter_changed(self, *_args) -> None:
+        """Read the entries these filters ask for on the vault pool; the list is replaced when they arrive."""
+        self._asked += 1
+        self.loaded = False
         start, end = self.start.date().toPython(), self.end.date().toPython()
         if start > end:
             self.tree.clear()
             self.count.setText("No entries: “From” is after “To”.")
+            self.loaded = True
             return
-        chosen = self.client.currentData()
-        rows = self._ctx.practice.audit_log.history(None if chosen == PRACTICE else chosen, start=start, end=end,
-                                                    limit=SHOWN_AT_MOST + 1, practice_only=chosen == PRACTICE)
-        fill_audit_tree(self.tree, rows[:SHOWN_AT_MOST], self._clinician)
-        if len(rows) > SHOWN_AT_MOST:
+        chosen, asked = self.client.currentData(), self._asked
+        audit, clinician = self._ctx.practice.audit_log, self._clinician
+        self.count.setText(READING)
+
+        def read(_progress, _token) -> tuple[int, object, list[dict], bool]:
+            rows = audit.history(None if chosen == PRACTICE else chosen, start=start, end=end,
+                                 limit=SHOWN_AT_MOST + 1, practice_only=chosen == PRACTICE)
+            return asked, chosen, audit_entries(rows[:SHOWN_AT_MOST], clinician), len(rows) > SHOWN_AT_MOST
+
+        worker = Worker(read, "audit list")
+        worker.finished.connect(self._on_read)
+        worker.failed.connect(self._on_read_failed)
+        self._ctx.pools.run(worker, "vault")
+
+    def _on_read(self, result: tuple[int, object, list[dict], bool]) -> None:
+        asked, chosen, entries, more = result
+        if asked != self._asked:  # the filters changed while this was read: a newer read follows
+            return
+        fill_audit_tree(self.tree, entries)
+        if more:
             self.count.setText(f"The newest {SHOWN_AT_MOST:,} entries of these days; choose a later “To” "
                                "day or a client to see older ones.")
-        elif not rows:
+        elif not entries:
             self.count.setText("No entries on these days." if chosen in (None, PRACTICE)
                                else "No entries for this client on these days.")
         else:
-            self.count.setText("1 entry." if len(rows) == 1 else f"{len(rows):,} entries.")
+            self.count.setText("1 entry." if len(entries) == 1 else f"{len(entries):,} entries.")
+        self.loaded = True
+
+    def _on_read_failed(self, message: str) -> None:
+        self.count.setText(f"The entries could not be read: {message}")
 
     def _check(self) -> None:
         audit = self._ctx.practice.audit_log

@@ -147,7 +147,10 @@ class SettingsDialog(SettingsView):
                                     (self.note_model, "llm", self._ctx.settings.note_model)):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("Default", "")
+            # "" (nothing chosen) is the registry's default of the kind: say which model that is
+            default = next((m for m in models if m.kind == kind and m.role == "default"), None)
+            combo.addItem("Default" if default is None else
+                          f"Recommended: {default.title}" + ("" if default.usable else " (not installed)"), "")
             for model in models:
                 if model.kind == kind and model.usable:
                     combo.addItem(f"{model.title}  ({model.size_bytes / 1e6:.0f} MB)", model.id)
