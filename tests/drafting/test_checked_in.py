@@ -41,9 +41,9 @@ def test_check_ins_on_one_part_of_life_are_quoted_with_the_question():
 
 def test_the_check_ins_join_the_clients_account_in_the_subjective():
     lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(SESSION), None, "client")
-    account = [line for line in lines if line.text.startswith("Client's account, as asked and answered")]
+    account = [line for line in lines if line.text.startswith("When asked")]
     assert [(line.section, line.evidence) for line in account] == [("subjective", [2, 3, 4, 5])]
-    assert '"How have you been sleeping?" - "Badly. I\'m up at half four most nights' in account[0].text
+    assert 'when asked "How have you been sleeping?": "Badly. I\'m up at half four most nights' in account[0].text
 
 
 def test_a_name_after_the_question_and_a_statement_after_it_still_ask_about_work():
@@ -77,8 +77,8 @@ def test_the_clients_word_on_the_week_opens_the_account_and_a_bare_fine_does_not
                        "Client: Rough, mostly. The landlord's selling, so I'm looking at flats every evening.",
                        *SESSION_LINES[2:6])
     lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(session), None, "client")
-    account = next(line for line in lines if line.text.startswith("Client's account, as asked and answered"))
-    assert account.text.startswith('Client\'s account, as asked and answered: "How have the last couple of weeks been?" - '
+    account = next(line for line in lines if line.text.startswith("When asked"))
+    assert account.text.startswith('When asked "How have the last couple of weeks been?", the client said: '
                                    '"Rough, mostly. The landlord\'s selling, so I\'m looking at flats every evening."; ')
     assert account.evidence[:2] == [0, 1]
     assert week_told(_session("Clinician: How's the week been?", "Client: Fine.")) is None

@@ -187,4 +187,8 @@ def answered_amounts(utterances: Sequence[Utterance], risky=lambda text: False,
 
 
 def answered_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
-    return "Client's account, as asked and answered: " + "; ".join(f'"{q}" - "{a}"' for q, a, _ in found)
+    # As a clinician writes it: 'When asked "How has the week been?", the client said: "..."' (the older
+    # '"question" - "answer"' read like a transcript pasted into the note).
+    first, *rest = found
+    said = [f'When asked "{first[0]}", the client said: "{first[1]}"'] + [f'when asked "{q}": "{a}"' for q, a, _ in rest]
+    return "; ".join(said)

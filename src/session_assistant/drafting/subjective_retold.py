@@ -19,7 +19,7 @@ _FRAME = {"client", "report", "reported", "said", "stated", "also", "feel", "fee
           "their", "they'd", "he'd", "she'd", "they're", "thi", "that", "described", "mentioned", "shared"}
 # Lines quoting an exchange (the clinician's ask with the answers) or another person: they carry the exchange,
 # not a sentence of the client's account, so a sentence written about it stays beside them.
-_ASKED_AND_ANSWERED = ("Client's account, as asked and answered", "In the partner's", "Each person's account",
+_ASKED_AND_ANSWERED = ("When asked \"", "In the partner's", "Each person's account",
                       "Homework from last time")
 # The opening that names what the session was about: a heading in a sentence, not a retelling.
 _TOPIC = ("The session was about", "This session was about", "The session focused on", "This session focused on")
