@@ -39,6 +39,7 @@ from session_assistant.drafting.treatment_offer import offer_sentence, treatment
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence, targets_agreed, targets_sentence
 from session_assistant.drafting.plan_safety import safety_steps
+from session_assistant.drafting.protective_said import protective_named, protective_sentence
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered)
 from session_assistant.drafting.referral_words import referrals_sentence
@@ -320,6 +321,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         shared = formulations_shared(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if shared:  # the clinician's formulation as shared with the client, and the answer to it
             lines.append(_rule_line(fmt, "stage", formulations_sentence(shared), _cited(shared)))
+        held = protective_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
+        if held:  # reasons for living said inside the risk talk, for the risk formulation
+            lines.append(_rule_line(fmt, "stage", protective_sentence(held), _cited(held)))
         # What the transcript marks the client doing in the room (tears, laughter, a long pause), last:
         # its lines are not "said" for the rules above, and a quote another line has is not quoted again.
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
