@@ -28,7 +28,7 @@ def _lines(subject="client"):
 
 
 def test_the_change_since_the_last_score_is_the_assessments_with_its_chart_sources():
-    line = _lines()["Change on measures since the last score (per chart): PHQ-9 17 to 12 (lower)."]
+    line = _lines()["Change on measures since the last score (per chart): PHQ-9 17 to 12 (lower: improved; moderately severe to moderate range)."]
     assert line.section == "assessment" and line.evidence == [] and len(line.chart_evidence) == 2
 
 

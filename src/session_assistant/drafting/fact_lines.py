@@ -17,10 +17,12 @@ from session_assistant.drafting.chart_context import (ChartContext, plan_told_on
 from session_assistant.drafting.checked_in import check_ins, week_told
 from session_assistant.drafting.client_account import (answered_amounts, answered_sentence, reflected_amounts,
                                                        reflected_sentence)
+from session_assistant.drafting.diagnosis_symptoms import symptoms_spoken, symptoms_sentence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
+from session_assistant.drafting.goal_objectives import objectives_clause, objectives_worked
 from session_assistant.drafting.formulation_shared import formulations_sentence, formulations_shared
 from session_assistant.drafting.homework_agreed import agreed_ids, agreed_sentence, homework_agreed
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
@@ -32,11 +34,12 @@ from session_assistant.drafting.maintaining_said import maintaining_named, maint
 from session_assistant.drafting.measures_said import changes_sentence as measure_changes_sentence
 from session_assistant.drafting.measures_said import (measure_changes, measures_said, said_changes, said_changes_sentence,
                                                       said_sentence, totalled_said, totalled_sentence, within_session_changes,
-                                                      within_session_sentence)
+                                                      within_session_sentence, scored_once, scored_once_sentence)
 from session_assistant.drafting.treatment_offer import offer_sentence, treatment_offered
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence, targets_agreed, targets_sentence
 from session_assistant.drafting.plan_safety import safety_steps
+from session_assistant.drafting.protective_said import protective_named, protective_sentence
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered)
 from session_assistant.drafting.referral_words import referrals_sentence
@@ -334,6 +337,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         shared = formulations_shared(source.utterances, mentions_risk, " ".join(x.text for x in lines))
         if shared:  # the clinician's formulation as shared with the client, and the answer to it
             lines.append(_rule_line(fmt, "stage", formulations_sentence(shared), _cited(shared)))
+        held = protective_named(source.utterances, mentions_risk, " ".join(x.text for x in lines))
+        if held:  # reasons for living said inside the risk talk, for the risk formulation
+            lines.append(_rule_line(fmt, "stage", protective_sentence(held), _cited(held)))
         # What the transcript marks the client doing in the room (tears, laughter, a long pause), last:
         # its lines are not "said" for the rules above, and a quote another line has is not quoted again.
         seen = seen_in_room(source.utterances, mentions_risk, [x.text for x in lines])
@@ -358,10 +364,19 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
                                        "Active diagnoses (per chart): "
                                        + "; ".join(d.text.split(":", 1)[-1].strip() for d in chart.diagnoses) + ".",
                                        [], [CHART_FACT], "rule", [d.ref for d in chart.diagnoses]))
+            diagnosis, spoken = (symptoms_spoken([d.text for d in chart.diagnoses], source.utterances, mentions_risk)
+                                 if subject == "client" else ("", []))
+            if spoken:  # the diagnosis's symptom areas the client spoke of, cited to the client's lines
+                lines.append(DraftSentence(_home(fmt, "diagnoses"), symptoms_sentence(diagnosis, spoken),
+                                           sorted({i for _, i in spoken})[:6], [CHART_FACT], "rule", [chart.diagnoses[0].ref]))
         moved = measure_changes(chart) if subject == "client" else []
         if moved:
             lines.append(DraftSentence(_home(fmt, "progress"), measure_changes_sentence(moved), [], [CHART_FACT], "rule",
                                        [ref for *_, refs in moved for ref in refs]))
+        once = scored_once(chart) if subject == "client" else []
+        if once:  # a single score's range by the instrument's guide ("AUDIT 12 (increasing risk range ...)")
+            lines.append(DraftSentence(_home(fmt, "progress"), scored_once_sentence(once), [], [CHART_FACT], "rule",
+                                       [ref for *_, ref in once]))
         within = within_session_changes(chart) if subject == "client" else []
         if within:  # the response to the session's work (SUDS at its highest, then at the end) is Assessment
             lines.append(DraftSentence(_home(fmt, "progress"), within_session_sentence(within), [], [CHART_FACT], "rule",
@@ -371,15 +386,21 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             # The golden thread: a count set against an earlier one on the goal's topic, quoted with the goal.
             progress = (goal_progress(goal_terms_with_objectives(goal.text, goal_terms(goal)), terms_said,
                                       source.utterances, mentions_risk) if subject == "client" else None)
+            # The step of the plan the session spoke to: the goal's objectives its lines name.
+            steps = objectives_worked(goal.text, source.utterances, mentions_risk) if progress or touched else []
+            step_ids = [i for _, ids in steps for i in ids[:2]]
             if progress:
                 name = goal.text.split(":", 1)[-1].split(" (objectives:")[0].strip().rstrip(".")
-                evidence = sorted(set(touched[:6]) | {progress[1]})
+                evidence = sorted(set(touched[:6]) | {progress[1]} | set(step_ids))
                 goals_touched.append({"ref": goal.ref, "evidence": evidence})
-                lines.append(DraftSentence(_home(fmt, "goals"), goal_progress_sentence(name, progress[0], bool(touched), subject),
+                text = goal_progress_sentence(name, progress[0], bool(touched), subject)
+                lines.append(DraftSentence(_home(fmt, "goals"), text.replace("; clinician to rate", objectives_clause(steps)
+                                                                             + "; clinician to rate", 1),
                                            evidence, [CHART_FACT], "rule", [goal.ref]))
             elif touched:
                 goals_touched.append({"ref": goal.ref, "evidence": touched})
-                lines.append(DraftSentence(_home(fmt, "goals"), goal_sentence(goal, subject), touched[:6],
+                text = goal_sentence(goal, subject).replace("; clinician to rate", objectives_clause(steps) + "; clinician to rate", 1)
+                lines.append(DraftSentence(_home(fmt, "goals"), text, sorted(set(touched[:6]) | set(step_ids)),
                                            [CHART_FACT], "rule", [goal.ref]))
         facts["goals_addressed"] = goals_touched
     return lines, facts

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext, ChartFact
 from session_assistant.drafting.grounding import numbers_in
+from session_assistant.drafting.measure_bands import band_note, known_measure
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -57,10 +58,30 @@ def measure_changes(chart: ChartContext | None) -> list[tuple[str, float, float,
 
 
 def changes_sentence(found: Sequence[tuple[str, float, float, list[str]]]) -> str:
-    said = "; ".join(f"{name} {_number(before)} to {_number(now)} "
-                     f"({'higher' if now > before else 'lower' if now < before else 'unchanged'})"
+    """Each change with its direction, and for a known instrument what it means by its scoring guide
+    ("PHQ-9 16 to 13 (lower: improved; moderate range, 10-14)")."""
+    said = ", ".join(f"{name} {_number(before)} to {_number(now)} "
+                     f"({'higher' if now > before else 'lower' if now < before else 'unchanged'}{band_note(name, before, now)})"
                      for name, before, now, _ in found)
     return f"Change on measures since the last score (per chart): {said}."
+
+
+def scored_once(chart: ChartContext | None) -> list[tuple[str, float, str]]:
+    """(measure, score, chart ref) for a known instrument the chart scores once, for the session day, and
+    gives no severity of its own: its range is the Assessment's to state (an AUDIT of 12 is "increasing risk")."""
+    if not chart:
+        return []
+    named = [(_scored(f), f) for f in chart.measures]
+    names = [s[0].lower() for s, _ in named if s]
+    return [(s[0], s[1], f.ref) for s, f in named
+            if s and names.count(s[0].lower()) == 1 and known_measure(s[0]) and _CURRENT.search(f.text)
+            and not _EARLIER.search(f.text)  # "(last before session day)" is an earlier visit's
+            and not re.search(r"\(\w[^)]*\)\s*\(", f.text)]
+
+
+def scored_once_sentence(found: Sequence[tuple[str, float, str]]) -> str:
+    said = ", ".join(f"{name} {_number(score)} ({band_note(name, None, score)[2:]})" for name, score, _ in found)
+    return f"Severity on measures by their scoring guides (per chart): {said}."
 
 
 _EARLIER = re.compile(r"\bbefore\b|\bprevious\b", re.I)  # "(last before session day)"
