@@ -1,16 +1,14 @@
 """An imported (long) session's draft, after transcription: its windows are draft-job checkpoints,
 so a cancelled or killed draft resumes after the last finished window, cut the same way (1,000
-tokens, as ``draft_note`` cuts them, not the live session's 600); with two cores two windows are
-extracted at once. Real vault, real tiny model (SmolLM2-135M); what it writes is not judged."""
+tokens, as ``draft_note`` cuts them, not the live session's 600). Real vault, real tiny model
+(SmolLM2-135M); what it writes is not judged."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
 
-from session_assistant.drafting import DraftAccumulator, parse_transcript
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
 from session_assistant.transcribe.segments import Segment, Transcript
@@ -30,9 +28,9 @@ def long_transcript() -> Transcript:
     return Transcript("en", 5.0 * len(segments), segments)
 
 
-def saved_windows(practice, appointment: int, part: str = "segment_ids") -> list:
+def saved_windows(practice, appointment: int) -> list[list[int]]:
     job = practice.jobs.latest("draft", appointment)
-    return [c["window"][part] for c in practice.jobs.checkpoints(job.id)]
+    return [c["window"]["segment_ids"] for c in practice.jobs.checkpoints(job.id)]
 
 
 def second_appointment(practice) -> int:
@@ -75,26 +73,9 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
     assert not any(f"[{i}] " in prompt for i in done for prompt in asked)  # ...and not shown to the model again
     assert practice.jobs.latest("draft", appointment).state == "done"
     assert practice.sessions.latest_draft(appointment)["draft"]["mode"] == "windowed"
-    # Cut as one uninterrupted draft (``draft_note``) cuts them: 1,000-token windows, not the live 600.
-    uninterrupted = DraftAccumulator(model, "soap", window_tokens=1000, facts_per_section=2)
-    uninterrupted.queue(parse_transcript(long_transcript()))
-    assert after == [[u.id for u in w] for w in uninterrupted.planned_windows(tail=True)]
-
-
-def test_two_cores_draft_two_windows_at_once_with_the_same_facts(practice):
-    appointment = practice.appointment_id
-    practice.sessions.store_transcript(appointment, long_transcript())
-    practice.sessions.drafting_cores = 1
-    practice.sessions.draft_session(appointment, "soap")
-    serial = practice.sessions.latest_draft(appointment)["draft"]
+    # Cut as one uninterrupted draft cuts them (1,000-token windows, not the live 600).
     other = second_appointment(practice)
     practice.sessions.store_transcript(other, long_transcript())
-    practice.sessions.drafting_cores = 2
-    seen_threads = set()
-    practice.sessions.draft_session(other, "soap",
-                                    on_progress=lambda f, m: seen_threads.add(threading.current_thread().name))
-    both = practice.sessions.latest_draft(other)["draft"]
-    assert {"draft-window-0", "draft-window-1"} <= seen_threads  # two workers extracted windows
-    assert saved_windows(practice, other) == saved_windows(practice, appointment)
-    assert saved_windows(practice, other, "facts") == saved_windows(practice, appointment, "facts")
-    assert both["sentences"] == serial["sentences"] and both["sections"] == serial["sections"]
+    practice.sessions.draft_session(other, "soap")
+    assert saved_windows(practice, other) == after
+

@@ -226,8 +226,7 @@ class SessionPipeline(Service):
         When facts were extracted while recording (``extract_while_recording``) or by this job before
         a restart, only the windows after them are extracted now; else the whole transcript is
         drafted section by section, window by window when long (each a checkpoint); windows go two at
-        once where two cores are free (``window_workers``). With the client's chart (``draft_chart``).
-        """
+        once where two cores are free (``window_workers``). With the client's chart (``draft_chart``)."""
         from session_assistant.drafting import draft_note, get_format, parse_transcript, require_words
         from session_assistant.services.draft_chart import chart_context
         from session_assistant.services.live_drafting import (JobCheckpointStore, drafting_helpers, finish_windows,
