@@ -118,6 +118,16 @@ class DraftAccumulator:
     def add_segments(self, segments: Iterable[Any], *, on_progress: ProgressFn = no_progress,
                      cancel: CancelToken | None = None) -> int:
         """Queue new segments and extract every full window. Returns the windows extracted now."""
+        self.queue(segments)
+        full = self.pending_tokens // self.window_tokens
+        done = 0
+        while self.pending_tokens >= self.window_tokens:
+            self._extract_next(on_progress, cancel, done, max(full, 1))
+            done += 1
+        return done
+
+    def queue(self, segments: Iterable[Any]) -> None:
+        """Queue the segments no earlier window covered (none extracted yet)."""
         items = list(segments)
         utterances = items if all(isinstance(s, Utterance) for s in items) else parse_transcript({"segments": items})
         for utt in utterances:
@@ -126,41 +136,60 @@ class DraftAccumulator:
             self._seen[utt.id] = utt
             if utt.id not in self._covered:
                 self._pending.append((utt, self.model.count_tokens(utt.line()) + 1))
-        full = self.pending_tokens // self.window_tokens
-        done = 0
-        while self.pending_tokens >= self.window_tokens:
-            self._extract_next(on_progress, cancel, done, max(full, 1))
-            done += 1
-        return done
 
-    def _window_size(self) -> int:
-        """How many pending utterances the next window takes (at least one, however long)."""
+    def _window_size(self, start: int = 0) -> int:
+        """How many pending utterances from ``start`` the next window takes (at least one, however long)."""
         count, used = 0, 0
-        for _, n in self._pending:
+        for _, n in self._pending[start:]:
             if count and used + n > self.window_tokens:
                 break
             count, used = count + 1, used + n
         return count
 
-    def _extract_next(self, on_progress: ProgressFn, cancel: CancelToken | None, index: int, total: int) -> None:
-        size = self._window_size()
-        window = [utt for utt, _ in self._pending[:size]]  # left pending until extracted: a cancel loses nothing
-        share = min(1.0, sum(self.model.count_tokens(u.line()) for u in window) / self.window_tokens)
+    def planned_windows(self, *, tail: bool) -> list[list[Utterance]]:
+        """The windows the pending utterances make, in order, cut exactly as extracting one window
+        after another cuts them (the full windows; with ``tail``, also what is left after them)."""
+        windows, start, left = [], 0, self.pending_tokens
+        while left >= self.window_tokens or (tail and start < len(self._pending)):
+            taken = self._pending[start:start + self._window_size(start)]
+            windows.append([utt for utt, _ in taken])
+            left -= sum(n for _, n in taken)
+            start += len(taken)
+        return windows
+
+    def extract_window(self, model: NoteModel, window: list[Utterance], number: int, on_progress: ProgressFn,
+                       cancel: CancelToken | None) -> dict:
+        """One window's facts by ``model`` (this one or another instance of the same GGUF); touches no state,
+        so two windows may be extracted at once on two threads, each with its own model."""
+        share = min(1.0, sum(model.count_tokens(u.line()) for u in window) / self.window_tokens)
         per_section = max(2, round(self.facts_per_section * share))
         capped = get_format(self.format.key, self.subject, per_section).single_pass()
-        stage = f"Drafting part {self.windows_done + 1}"
         started = time.monotonic()
         facts, warnings = draft_sections(
-            self.model, capped, window, system=self._system, heading="Transcript part", subject=self.subject,
-            on_progress=lambda f, m: on_progress((index + min(f, 0.99)) / total, m), cancel=cancel, stage=stage)
+            model, capped, window, system=self._system, heading="Transcript part", subject=self.subject,
+            on_progress=on_progress, cancel=cancel, stage=f"Drafting part {number}")
         facts = {key: [f for f in facts.get(key, []) if not f.get("system")] for key in self.format.keys}
-        warning = "; ".join(warnings) or None
-        self.state["windows"].append({"segment_ids": [u.id for u in window], "facts": facts,
-                                      "warning": warning, "seconds": round(time.monotonic() - started, 2)})
+        # The window's cut (size, facts per section) goes with it: a resumed draft goes on cutting the same way.
+        return {"segment_ids": [u.id for u in window], "facts": facts, "warning": "; ".join(warnings) or None,
+                "seconds": round(time.monotonic() - started, 2), "window_tokens": self.window_tokens,
+                "facts_per_section": self.facts_per_section}
+
+    def commit_window(self, record: dict) -> None:
+        """Keep an extracted window (the next pending one) and save the state: a checkpoint."""
+        size = len(record["segment_ids"])
+        assert [u.id for u, _ in self._pending[:size]] == record["segment_ids"], "windows commit in order"
+        self.state["windows"].append(record)
         del self._pending[:size]
-        self._covered.update(u.id for u in window)
+        self._covered.update(record["segment_ids"])
         self.store.save(self.state)
-        on_progress((index + 1) / total, f"{stage}: done")
+
+    def _extract_next(self, on_progress: ProgressFn, cancel: CancelToken | None, index: int, total: int) -> None:
+        window = [utt for utt, _ in self._pending[:self._window_size()]]  # left pending until extracted: a cancel loses nothing
+        number = self.windows_done + 1
+        record = self.extract_window(self.model, window, number,
+                                     lambda f, m: on_progress((index + min(f, 0.99)) / total, m), cancel)
+        self.commit_window(record)
+        on_progress((index + 1) / total, f"Drafting part {number}: done")
 
     def finish(self, *, on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> Draft:
         """Extract what is still pending, then compose the note from all windows' facts."""

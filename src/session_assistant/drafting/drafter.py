@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any, Sequence
 
-from session_assistant.drafting.accumulator import DraftAccumulator
+from session_assistant.drafting.accumulator import DraftAccumulator, ExtractStore
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
 from session_assistant.drafting.formats import NoteFormat, fit_to_session, get_format, system_prompt
@@ -18,6 +18,7 @@ from session_assistant.drafting.section_drafting import draft_sections, source_b
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.transcript_input import Utterance, parse_transcript, require_words
 from session_assistant.drafting.typed_slots import fill_typed, wants_typed_slots
+from session_assistant.drafting.window_workers import extract_windows
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 # Transcripts up to this many tokens are drafted directly; longer ones go through windows. On two
@@ -37,7 +38,8 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
                on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                direct_limit: int = DIRECT_TOKEN_LIMIT, window_tokens: int | None = None,
                max_sentences: int | None = None, pronouns: str | None = None,
-               chart: ChartContext | None = None, method: str | None = None, typed_slots: bool = False) -> Draft:
+               chart: ChartContext | None = None, method: str | None = None, typed_slots: bool = False,
+               store: ExtractStore | None = None, helpers: Sequence[NoteModel] = ()) -> Draft:
     """Draft a note in ``fmt`` (default SOAP) from a transcript (utterances, JSON, text or Transcript).
 
     Short transcripts are drafted section by section over the whole text; longer ones through a
@@ -103,8 +105,13 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
         options = {"window_tokens": window_tokens} if window_tokens else {}
         if max_sentences:
             options["facts_per_section"] = max_sentences
-        acc = DraftAccumulator(model, note_format.key, subject=subject, pronouns=pronouns, chart=chart, **options)
-        acc.add_segments(utterances, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
+        acc = DraftAccumulator(model, note_format.key, subject=subject, pronouns=pronouns, chart=chart, store=store,
+                               **options)
+        if helpers:
+            acc.queue(utterances)
+            extract_windows(acc, helpers, tail=True, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
+        else:
+            acc.add_segments(utterances, on_progress=lambda f, m: on_progress(0.9 * f, m), cancel=cancel)
         draft = acc.finish(on_progress=lambda f, m: on_progress(0.9 + 0.1 * f, m), cancel=cancel)
     draft.elapsed_s = time.monotonic() - started
     return draft

@@ -53,12 +53,15 @@ def drafting_threads(usable_cores: int | None = None) -> int:
     Stop-to-draft of a 1,500-token session with a core busy: 110 s with 1 thread, 135 s with 2.
     On larger machines the spare core is what the call and the live transcription run on.
     """
-    if usable_cores is None:
-        try:
-            usable_cores = len(os.sched_getaffinity(0))
-        except (AttributeError, OSError):
-            usable_cores = os.cpu_count() or 1
-    return max(1, usable_cores - 1)
+    return max(1, (usable_cores or usable_cpu_cores()) - 1)
+
+
+def usable_cpu_cores() -> int:
+    """The cores this process may run on (its affinity), or all of them where that is unknown."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _llama_class(fast_grammar: bool):
@@ -121,6 +124,20 @@ class NoteModel:
     @property
     def loaded(self) -> bool:
         return self._llm is not None
+
+    def sibling(self, usable_cores: int | None = None) -> "NoteModel | None":
+        """Another instance of this model (not loaded yet) for the cores this one leaves idle, or None
+        when it leaves fewer than its own threads: the two take windows in turn, and a slower sibling
+        holding the last window would make the draft later, not sooner (so: on two cores, one thread
+        each; on four, where this one has three, none; not measured there). Its weights are the
+        same mmapped file (in memory once); its context and KV cache are its own (~0.3 GB at 8k for
+        the 1.5B default). Used after transcription, when Whisper no longer needs the core
+        ``drafting_threads`` keeps free (``window_workers``)."""
+        spare = (usable_cores or usable_cpu_cores()) - self._n_threads
+        if spare < self._n_threads:
+            return None
+        return NoteModel(self.path, self.model_id, max_ctx=self._max_ctx, n_ctx=self._n_ctx, n_threads=self._n_threads,
+                         fast_grammar=self._fast_grammar)
 
     def load(self) -> "NoteModel":
         with self._lock:

@@ -40,6 +40,7 @@ class SessionPipeline(Service):
         self.max_sentences: int | None = None  # per section; None lets the format decide
         # transcribe.live.LiveSettings: how long a window is, live and after Stop; None: the defaults.
         self.live_settings = None
+        self.drafting_cores: int | None = None  # after transcription; None: all this process may use
         self._engine_lock = threading.Lock()
         self._whisper = None
         self._llm = None
@@ -119,7 +120,6 @@ class SessionPipeline(Service):
 
         finished = self.jobs.run(job_id, work, token=token, on_progress=on_progress)
         return self._outcome(finished)
-
 
     def _resumable_job(self, kind: str, target_id: int, match: dict):
         with self.db.read() as conn:
@@ -223,15 +223,14 @@ class SessionPipeline(Service):
                       token: CancelToken | None = None) -> dict:
         """Draft the session summary from the stored transcript; returns {"draft_id": ...}.
 
-        When facts were extracted while the session was recorded (``extract_while_recording``),
-        only the windows after them are extracted now and the note is composed from all of them.
-        Otherwise the whole transcript is drafted section by section (windowed when long). The
-        client's chart (``services.draft_chart``) goes with it: goals, diagnoses, measures and the
-        last note's plan, cited by chart reference.
-        """
+        When facts were extracted while recording (``extract_while_recording``) or by this job before
+        a restart, only the windows after them are extracted now; else the whole transcript is
+        drafted section by section, window by window when long (each a checkpoint); windows go two at
+        once where two cores are free (``window_workers``). With the client's chart (``draft_chart``)."""
         from session_assistant.drafting import draft_note, get_format, parse_transcript, require_words
         from session_assistant.services.draft_chart import chart_context
-        from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
+        from session_assistant.services.live_drafting import (JobCheckpointStore, drafting_helpers, finish_windows,
+                                                              resumed_accumulator)
 
         get_format(fmt)
         transcript = self.transcript(appointment_id)
@@ -247,18 +246,19 @@ class SessionPipeline(Service):
             model = self.llm()
             acc = self._accumulators.pop((appointment_id, fmt, recording_id), None)
             store = JobCheckpointStore(self.jobs, job_id, fmt)
-            if store.has_windows:  # windows were extracted while recording (perhaps before a restart)
-                acc = acc or accumulator(model, store, fmt, facts_per_section=self.max_sentences, pronouns=pronouns)
-            else:  # too short to have filled a window: draft the whole transcript at once
-                acc = None
-            if acc is not None:
-                acc.chart = chart  # the chart as of now, even for windows extracted while recording
-                acc.add_segments(parse_transcript(transcript), cancel=ctx.token,
-                                 on_progress=lambda f, m: ctx.on_progress(0.9 * f, m))
-                draft = acc.finish(on_progress=lambda f, m: ctx.on_progress(0.9 + 0.1 * f, m), cancel=ctx.token)
-            else:
-                draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
-                                   max_sentences=self.max_sentences, pronouns=pronouns, chart=chart or None)
+            helpers = drafting_helpers(model, self.drafting_cores)
+            try:
+                if store.has_windows:  # windows extracted while recording, or by an import before a restart
+                    acc = acc or resumed_accumulator(model, store, fmt, pronouns, self.max_sentences)
+                    acc.chart = chart  # the chart as of now, even for windows extracted while recording
+                    draft = finish_windows(acc, parse_transcript(transcript), helpers, ctx.on_progress, ctx.token)
+                else:  # the whole transcript at once, or (a long one) window by window, each a checkpoint
+                    draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
+                                       max_sentences=self.max_sentences, pronouns=pronouns, chart=chart or None,
+                                       store=store, helpers=helpers)
+            finally:
+                for helper in helpers:  # its context's memory is not kept between drafts
+                    helper.close()
             return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))

@@ -1,0 +1,113 @@
+"""Extract a finished transcript's windows two at a time, each on its own instance of the note model.
+
+Why: an import (or a Resume, or Draft again) drafts a long session after transcription, when both
+cores are free, but one llama.cpp thread (``note_model.drafting_threads``, chosen for a live session
+where Whisper holds the other core) leaves the second core idle. Two threads inside one llama.cpp
+context would meet at a barrier after every layer; two contexts of the same GGUF (mmapped, so the
+weights are in memory once), one thread each, on two worker threads (ctypes releases the GIL while
+llama.cpp computes) run side by side.
+
+The note is the same: the windows are cut exactly as one window after another cuts them
+(``DraftAccumulator.planned_windows``), each window's prompts are the same, decoding is greedy, and
+the extracts are kept in window order (a checkpoint each), so the composition sees the same facts in
+the same order. A window that finished after one that failed or was cancelled is not kept: a resume
+redoes it (never more than one window per helper).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from typing import Sequence
+
+from session_assistant.drafting.accumulator import DraftAccumulator
+from session_assistant.drafting.note_model import NoteModel
+from session_assistant.errors import Cancelled
+from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
+
+
+class _EitherCancel(CancelToken):
+    """Cancelled by the caller's token or by a worker that failed (the other stops too)."""
+
+    def __init__(self, outer: CancelToken | None) -> None:
+        super().__init__()
+        self._outer = outer
+
+    @property
+    def cancelled(self) -> bool:
+        return super().cancelled or (self._outer is not None and self._outer.cancelled)
+
+    def raise_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail: bool = True,
+                    on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> int:
+    """Extract every pending window (with ``tail``, the last, shorter one too) with ``acc``'s model
+    and the ``helpers`` at once; returns the windows kept. Call it from one thread, as the
+    accumulator's other methods.
+
+    Raises: Cancelled (the caller's token), or the first failing window's error.
+    """
+    windows = acc.planned_windows(tail=tail)
+    if not windows:
+        return 0
+    models = [acc.model, *helpers][:len(windows)]
+    first = acc.windows_done + 1
+    stop = _EitherCancel(cancel)
+    todo = list(range(len(windows)))
+    results: queue.Queue = queue.Queue()
+    report_lock = threading.Lock()
+    shares = [0.0] * len(windows)
+    shown = [0.0]
+
+    def report(index: int, fraction: float, message: str) -> None:  # from either worker
+        with report_lock:
+            shares[index] = max(shares[index], fraction)
+            shown[0] = max(shown[0], sum(shares) / len(windows))
+            on_progress(shown[0], message)
+
+    def work(model: NoteModel) -> None:
+        while True:
+            with report_lock:
+                if stop.cancelled or not todo:
+                    return
+                index = todo.pop(0)
+            try:
+                record = acc.extract_window(model, windows[index], first + index,
+                                            lambda f, m, i=index: report(i, min(f, 0.99), m), stop)
+            except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+                stop.cancel()
+                results.put((index, None, error))
+                return
+            results.put((index, record, None))
+
+    threads = [threading.Thread(target=work, args=(m,), name=f"draft-window-{n}", daemon=True)
+               for n, m in enumerate(models)]
+    for thread in threads:
+        thread.start()
+    finished: dict[int, dict] = {}
+    errors: dict[int, BaseException] = {}
+    kept = 0
+    while any(t.is_alive() for t in threads) or not results.empty():
+        try:
+            index, record, error = results.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        if error is not None:
+            errors[index] = error
+            continue
+        finished[index] = record
+        while kept in finished:  # in window order (each a checkpoint); a failed window stops it
+            acc.commit_window(finished.pop(kept))
+            report(kept, 1.0, f"Drafting part {first + kept}: done")
+            kept += 1
+    for thread in threads:
+        thread.join()
+    if errors:
+        real = [errors[i] for i in sorted(errors) if not isinstance(errors[i], Cancelled)]
+        raise real[0] if real else Cancelled()
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    return kept

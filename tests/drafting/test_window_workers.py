@@ -1,0 +1,85 @@
+"""Two windows at once (``window_workers``): with a second instance of the real tiny model beside
+the first, a long transcript's windows are cut the same, and each window's facts are the same as
+when one model extracts them one after another. What the model writes is not judged, only that
+both ways write the same."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from session_assistant.drafting import DraftAccumulator, NoteModel
+from session_assistant.drafting.window_workers import extract_windows
+from session_assistant.errors import Cancelled
+from session_assistant.jobs.progress import CancelToken
+
+from sa_testing import MODELS_DIR
+
+TEST_MODEL = "smollm2-135m-instruct"
+SESSION = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions" / "05_cpt_trauma.txt"
+
+
+def session_segments(count: int) -> list[dict]:
+    """The first ``count`` turns of a therapy session of the bench (real wording, not held out)."""
+    segments = []
+    for line in SESSION.read_text(encoding="utf-8").splitlines():
+        who, _, words = line.partition(":")
+        if words.strip():
+            n = len(segments)
+            segments.append({"id": n, "start": 5.0 * n, "end": 5.0 * n + 4.5, "speaker": who.strip(),
+                             "text": words.strip()})
+        if len(segments) == count:
+            break
+    return segments
+
+
+@pytest.fixture(scope="module")
+def two_models():
+    first = NoteModel.from_registry(MODELS_DIR, TEST_MODEL, n_threads=1)
+    second = first.sibling(usable_cores=2)
+    yield first.load(), second
+    first.close()
+    second.close()
+
+
+def windows_of(acc: DraftAccumulator) -> list[tuple[list[int], dict]]:
+    return [(w["segment_ids"], w["facts"]) for w in acc.state["windows"]]
+
+
+def test_two_windows_at_once_write_the_same_facts_as_one_after_another(two_models):
+    first, second = two_models
+    segments = session_segments(48)
+    serial = DraftAccumulator(first, "soap", window_tokens=250, facts_per_section=2)
+    serial.add_segments(segments)
+    serial.finish()
+    both = DraftAccumulator(first, "soap", window_tokens=250, facts_per_section=2)
+    both.queue(segments)
+    kept = extract_windows(both, [second], tail=True)
+    assert kept == len(serial.state["windows"]) >= 4  # the tail too: finish() finds nothing left
+    assert both.pending_tokens == 0
+    assert windows_of(both) == windows_of(serial)
+    assert second.loaded  # the helper did extract windows
+
+
+def test_a_cancel_keeps_only_windows_in_order_and_stops_both_workers(two_models):
+    first, second = two_models
+    segments = session_segments(48)
+    acc = DraftAccumulator(first, "soap", window_tokens=250, facts_per_section=2)
+    acc.queue(segments)
+    planned = [[u.id for u in w] for w in acc.planned_windows(tail=True)]
+    token = CancelToken()
+
+    def cancel_after_first_window(fraction: float, message: str) -> None:
+        if message == "Drafting part 1: done":
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        extract_windows(acc, [second], tail=True, on_progress=cancel_after_first_window, cancel=token)
+    assert not [t for t in threading.enumerate() if t.name.startswith("draft-window")]  # both stopped
+    kept = [w["segment_ids"] for w in acc.state["windows"]]
+    assert kept == planned[:len(kept)] and 1 <= len(kept) < len(planned)  # a prefix, in order
+    rest = DraftAccumulator(first, "soap", window_tokens=250, facts_per_section=2, store=acc.store)
+    rest.queue(segments)
+    assert [[u.id for u in w] for w in rest.planned_windows(tail=True)] == planned[len(kept):]
