@@ -38,3 +38,19 @@ def test_the_endorsed_wish_is_listed_beside_the_denials_that_follow():
     statuses = {(item.category, item.status) for item in items}
     assert ("suicidal_ideation", "endorsed") in statuses
     assert ("suicidal_ideation", "screened: denied") in statuses
+
+
+@pytest.mark.parametrize("line", [
+    "Honestly? Everyone'd be fine without me.",
+    "My family would all be happier without me, that's what I keep thinking.",
+])
+def test_the_burden_said_plainly_is_a_passive_death_wish(line):
+    assert is_passive_ideation(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The team would be fine without me for a week, so I booked the holiday.",
+    "She'd be fine without me at the party, she knows everyone.",
+])
+def test_being_spared_for_a_while_is_not(line):
+    assert not is_passive_ideation(line)

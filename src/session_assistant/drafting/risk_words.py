@@ -45,6 +45,9 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
     r"\bif i (?:just |only |really |simply )?(?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
     r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
+    # the burden said plainly: "Everyone'd be fine without me", "they'd all be happier without me"
+    r"\b(?:everyone|everybody|people|my family|my kids|they|she|he|mum|mom|dad)(?: would|'d) (?:all )?be (?:fine|okay|ok|happier|better)"
+    r" without me\b(?!,? (?:at|for|in|on|tonight|today|this|next|while|until|when|there)\b)",  # "... at the party": spared a while
     # C-SSRS's "go to sleep and not wake up", said the ways people say it; "didn't wake up so early",
     # "hope I don't wake up the baby" are sleep talk.
     # "I'd not mind if I didn't wake up", "I would not mind if I never woke up"
