@@ -52,10 +52,8 @@ def _client_name(utterances: tuple) -> str | None:
 
 
 def source_client_name(source) -> str | None:
-    """``client_name`` of a ``SourceIndex``, found once per source."""
-    if not hasattr(source, "_client_name"):
-        source._client_name = client_name(source.utterances)
-    return source._client_name
+    """``client_name`` of a ``SourceIndex`` (``client_name`` itself is read once per transcript)."""
+    return client_name(source.utterances)
 
 
 def called_client(text: str, name: str | None) -> str:
