@@ -127,12 +127,12 @@ def main() -> int:
         state = json.loads(state_path.read_text(encoding="utf-8"))
     else:
         state = record(model, chart, lines, state_path)
-    times, last = [], {}
+    times = []
     for n in range(args.stops):
         # The first Stop right after the recording meets the cache a real Stop meets; a reused state does not.
         seconds, last = stop(model, chart, lines, state, warm=n > 0 or args.reuse_state)
         times.append(seconds)
-    Path(args.draft).write_text(json.dumps(last), encoding="utf-8")
+        Path(args.draft).write_text(json.dumps(last), encoding="utf-8")  # each Stop's: a cut-short run keeps one
     print(f"Stop-to-draft median of {len(times)}: {statistics.median(times):.1f} s "
           f"(runs: {', '.join(f'{t:.1f}' for t in times)})")
     return 0
