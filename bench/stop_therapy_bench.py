@@ -111,10 +111,14 @@ def main() -> int:
     ap.add_argument("--reuse-state", action="store_true", help="skip the recording, use --state's windows")
     ap.add_argument("--fresh", action="store_true", help="remove --state first: record every window again")
     ap.add_argument("--draft", default=str(OUT / "stop_therapy_draft.json"))
+    ap.add_argument("--end-early", type=int, default=0,
+                    help="with --reuse-state: Stop this many lines before the end (a shorter tail)")
     ap.add_argument("--smoke", action="store_true", help="a scripted model: checks the bench, times nothing real")
     args = ap.parse_args()
 
     lines = transcript(SESSION_IDS)
+    if args.end_early:
+        lines = lines[:-args.end_early]  # the kept windows cover none of these, so they still apply
     chart = None if args.no_chart else ChartContext.from_json(
         json.loads((SESSIONS / f"{SESSION_IDS[0]}.chart.json").read_text(encoding="utf-8")))
     model = _model(args)
