@@ -1,0 +1,92 @@
+"""How a client's answer to a screening question reads when it is neither a plain yes nor a plain no:
+a choice between the options the question offered, or a hedge.
+
+Why: "Is it more like not wanting to be around, or hurting yourself?" - "The first one." was read as
+an unclear answer about self-harm (the question's first topic the rules knew), when it endorses the
+first option, passive ideation, and says nothing of self-harm; and "No. I don't know. Maybe." was
+read as a denial. A choice is resolved to the option chosen ("the second", "both", "a bit of both",
+"neither", "more the first", or the option's own words: "the not being around one"); a hedge
+leaves the answer to the clinician's follow-up. Only the reading of the words is here; what each
+option is about is ``risk``'s (its screening topics).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "..., or thoughts about hurting yourself?": the options of one question, split at its "or"s. A
+# closing "or not", "or anything like that" asks yes or no, and offers nothing to choose.
+_OR = re.compile(r",?\s+\bor\b\s+", re.I)
+_NO_OPTION = re.compile(r"^(?:not|no|anything|something|whatever|so|otherwise|what|is it|are they)\b(?:\s+(?:like that|else|at all))?\W*$",
+                        re.I)
+
+_LEAD = (r"^\s*(?:(?:um+|uh|er|erm|oh|well|hmm+|mm+|like|just|honestly|probably|definitely|mostly|maybe|i think|i guess|"
+         r"i'?d say|i suppose|more|more like|more the|it'?s|it is|kind of|sort of|that'?s)[,.]?\s+)*")
+_FIRST = re.compile(_LEAD + r"(?:the )?(?:first|former|1st)\b(?:\s+one)?", re.I)
+_SECOND = re.compile(_LEAD + r"(?:the )?(?:second|latter|2nd)\b(?:\s+one)?", re.I)
+_BOTH = re.compile(_LEAD + r"(?:a (?:bit|little|mix) of |bit of |little of |mix of |kind of |sort of )?both\b", re.I)
+_NEITHER = re.compile(_LEAD + r"neither\b", re.I)
+# An option named in its own words: "The not being around one." (a short answer only)
+ECHO_MAX_WORDS = 8
+_WORD = re.compile(r"[a-z]{4,}")
+_NOT_DISTINCT = set("""more like that this what when with thoughts thought thinking feel feeling about just kind sort really
+maybe probably think mostly them they then than your yourself myself have been were does anything something""".split())
+
+
+def options_offered(line: str) -> list[str]:
+    """The options of the last question in a clinician's ``line`` that offers a choice ("..., or ...?"),
+    in the order offered; [] when no question does."""
+    questions = [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if s.rstrip().endswith("?")]
+    for question in reversed(questions):
+        options = [o.strip(" ,?") for o in _OR.split(question.rstrip(" ?"))]
+        if len(options) >= 2 and not _NO_OPTION.match(options[-1]) and all(options):
+            return options
+    return []
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in _WORD.findall(text.lower()) if w not in _NOT_DISTINCT}
+
+
+def chosen_options(answer: str, options: list[str]) -> list[int] | None:
+    """The positions of the options ``answer`` chooses ([] for "neither"); None when it chooses none
+    (a yes, a no, or anything else is read as an answer to the question as a whole)."""
+    if len(options) < 2:
+        return None
+    first_sentence = re.split(r"(?<=[.!?])\s+", answer.strip())[0]
+    if _NEITHER.match(first_sentence):
+        return []
+    if _BOTH.match(first_sentence):
+        return list(range(len(options)))
+    if _FIRST.match(first_sentence):
+        return [0]
+    if _SECOND.match(first_sentence):
+        return [1]
+    if len(first_sentence.split()) <= ECHO_MAX_WORDS and not re.match(r"\s*(?:no|nope|nah|never|not really)\b", first_sentence, re.I):
+        said = _stems(first_sentence)
+        stems = [_stems(o) for o in options]
+        named = [n for n, own in enumerate(stems) if said & (own - set().union(*(s for m, s in enumerate(stems) if m != n)))]
+        if len(named) == 1:
+            return named
+    return None
+
+
+# "I don't know", "not sure", "maybe", "hard to say" said as the answer, not "I don't know why I'd do
+# that" or "maybe once or twice" (a when, not a hedge).
+_HEDGE_END = r"(?=\s*(?:[.,;!?\u2026-]|$|\b(?:maybe|really|perhaps|possibly|honestly|to be honest|tbh|though|either)\b))"
+_HEDGE = re.compile(r"\b(?:(?:i )?(?:don'?t|do not) (?:really )?know|i dunno|dunno|(?:i'?m )?not (?:really |totally |entirely )?sure|"
+                    r"maybe|perhaps|possibly|hard to say|(?:i )?can'?t (?:really )?say|who knows|i'?m not certain)" + _HEDGE_END, re.I)
+# A yes or a how often beside the hedge makes it an answer ("Maybe once or twice.", "Yeah, I don't know.")
+_FIRM = re.compile(r"\b(?:yes|yeah|yep|sometimes|once|twice|occasionally|at times|lately|on and off|now and (?:then|again)|"
+                   r"from time to time|every so often|a (?:little|bit|few times)|i have|i do)\b", re.I)
+HEDGE_WORDS = 30  # a hedge this early in the answer hedges the answer, not a story told after it
+
+
+def hedged(answer: str) -> bool:
+    """True when the answer hedges: "I don't know. Maybe.", "Not really. I'm not sure."."""
+    return bool(_HEDGE.search(" ".join(answer.split()[:HEDGE_WORDS])))
+
+
+def firm(answer: str) -> bool:
+    """True when the answer says yes or how often, whatever it hedges."""
+    return bool(_FIRM.search(" ".join(answer.split()[:HEDGE_WORDS])))

@@ -1,0 +1,121 @@
+"""The risk list read right on three kinds of line a session nobody had read got wrong (no model).
+
+Written here in other words, never the sessions' own: a death named as the heat of an embarrassing
+moment ("everyone in the canteen saw, I wanted to die") is a figure of speech, not suicidal ideation,
+while the same words with a lasting wish stay listed; a screening question that offers two things
+("more like not wanting to be around, or hurting yourself?") answered with a choice ("The first
+one.", "Both.", "Neither.") is read as the option chosen, each option of its own kind; and a vague
+answer ("I don't know. Maybe.") is listed for the clinician's follow-up, never as a denial."""
+
+from __future__ import annotations
+
+import pytest
+
+from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, scan_transcript
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+def _items(text: str):
+    return scan_transcript(parse_transcript(text))
+
+
+# --- a figure of speech of death, said of a shaming or exhausting moment --------------------------
+
+@pytest.mark.parametrize("line", [
+    "My tray went flying in the canteen and everyone was staring. I wanted to die.",
+    "She read my diary out in front of the whole class. I just wanted to die, it was so embarrassing.",
+    "I tripped on stage at the recital and I wanted to disappear. Mortifying.",
+    "Mum started crying at parents' evening with all my friends watching, I wanted to die.",
+    "By the end of the night shift I was so exhausted I wanted to die.",
+])
+def test_death_said_of_a_shaming_moment_is_not_ideation(line):
+    assert _items(f"Clinician: How did that go?\nClient: {line}") == []
+
+
+@pytest.mark.parametrize("line", [
+    # the same moment, but the wish lasted past it: ideation
+    "Everyone was staring at me in the canteen. I wanted to die, and I've felt like that most nights since.",
+    "He humiliated me in front of my friends. Honestly I still want to die.",
+    # no moment of shame or tiredness: a wish
+    "After she left I wanted to die. I kept thinking about the tablets.",
+    "I wanted to die last week.",
+])
+def test_a_real_wish_to_die_is_still_listed(line):
+    items = _items(f"Clinician: How have things been?\nClient: {line}")
+    assert [(i.category, i.status) for i in items][:1] == [("suicidal_ideation", ENDORSED)]
+
+
+def test_a_shaming_moment_in_a_screening_answer_is_still_read_as_the_answer():
+    # Asked about risk, the words answer the question: the figure is the clinician's to weigh.
+    items = _items("Clinician: Have you had any thoughts of wanting to die?\n"
+                   "Client: When they laughed at me in front of everyone I wanted to die.")
+    assert [(i.category, i.status) for i in items] == [("suicidal_ideation", ENDORSED)]
+
+
+# --- an either/or screening question answered with a choice ---------------------------------------
+
+_EITHER_OR = ("Clinician: When that comes up, is it more thoughts of not wanting to be around anymore, "
+              "or thoughts of harming yourself?\nClient: {answer}")
+
+
+@pytest.mark.parametrize("answer", [
+    "The first one.", "First one, I think.", "More the first.", "Probably the first one. I'm not sure.",
+    "The former.", "The not being around one.",
+])
+def test_choosing_the_first_option_endorses_it_alone(answer):
+    items = _items(_EITHER_OR.format(answer=answer))
+    assert [(i.category, i.status, i.detail, i.categories) for i in items] == [
+        ("suicidal_ideation", ENDORSED, "passive", ["suicidal_ideation"])]
+
+
+@pytest.mark.parametrize("answer", ["The second one.", "Second.", "The latter, mostly.", "More the second one."])
+def test_choosing_the_second_option_endorses_it_alone(answer):
+    items = _items(_EITHER_OR.format(answer=answer))
+    assert [(i.category, i.status, i.detail, i.categories) for i in items] == [("self_harm", ENDORSED, "", ["self_harm"])]
+
+
+@pytest.mark.parametrize("answer", ["Both.", "A bit of both.", "Bit of both, honestly.", "Both of them, sometimes."])
+def test_both_endorses_each_option(answer):
+    items = _items(_EITHER_OR.format(answer=answer))
+    assert len(items) == 1 and items[0].status == ENDORSED
+    assert items[0].categories == ["suicidal_ideation", "self_harm"]
+
+
+@pytest.mark.parametrize("answer", ["Neither.", "Neither of them.", "Neither, really. I just feel flat."])
+def test_neither_denies_each_option(answer):
+    items = _items(_EITHER_OR.format(answer=answer))
+    assert [(i.status, i.categories) for i in items] == [(DENIED, ["suicidal_ideation", "self_harm"])]
+
+
+def test_an_ordinal_after_a_question_without_options_is_no_choice():
+    # "The first one" answers something else here (which of two days): not a choice of risk.
+    items = _items("Clinician: Have you had any thoughts of ending your life?\nClient: The first one.")
+    assert [i.status for i in items] == [UNCLEAR]
+
+
+def test_choosing_an_option_that_is_no_risk_is_left_for_the_clinician():
+    items = _items("Clinician: Is it more that you feel fed up, or that you have thoughts of ending your life?\n"
+                   "Client: The first one.")
+    assert [i.status for i in items] == [UNCLEAR]
+
+
+# --- a vague answer is for the clinician's follow-up -----------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    "I don't know. Maybe.", "Maybe.", "Dunno. Possibly.", "Not sure, to be honest.", "Hard to say.",
+    "No. I don't know. Maybe sometimes?", "Not really. I'm not sure.", "I don't know, perhaps.",
+])
+def test_a_vague_answer_needs_follow_up_not_a_denial(answer):
+    items = _items(f"Clinician: Have you had any thoughts of ending your life?\nClient: {answer}")
+    assert [i.status for i in items] == [UNCLEAR]
+
+
+@pytest.mark.parametrize("answer,status", [
+    ("No. I don't know why I'd do that.", DENIED),   # "I don't know why" is no hedge
+    ("No, never. I don't know what I'd do without the kids.", DENIED),
+    ("Yeah, sometimes. I don't know what to do about it.", ENDORSED),
+    ("Maybe once or twice, last month.", ENDORSED),
+])
+def test_clear_answers_with_the_same_words_keep_their_status(answer, status):
+    items = _items(f"Clinician: Have you had any thoughts of ending your life?\nClient: {answer}")
+    assert [i.status for i in items] == [status]
