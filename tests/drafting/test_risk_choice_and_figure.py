@@ -39,6 +39,9 @@ def test_death_said_of_a_shaming_moment_is_not_ideation(line):
     # no moment of shame or tiredness: a wish
     "After she left I wanted to die. I kept thinking about the tablets.",
     "I wanted to die last week.",
+    # weariness of life is no moment; being laughed at may be bullying, which can bring real ideation
+    "I'm so tired of all of it, I wanted to die.",
+    "The kids in my class laughed at me. I wanted to die.",
 ])
 def test_a_real_wish_to_die_is_still_listed(line):
     items = _items(f"Clinician: How have things been?\nClient: {line}")
@@ -119,3 +122,39 @@ def test_a_vague_answer_needs_follow_up_not_a_denial(answer):
 def test_clear_answers_with_the_same_words_keep_their_status(answer, status):
     items = _items(f"Clinician: Have you had any thoughts of ending your life?\nClient: {answer}")
     assert [i.status for i in items] == [status]
+
+
+
+@pytest.mark.parametrize("answer", [
+    "First of all, no. Nothing like that.",  # "first" opens the answer, chooses nothing
+    "Not suicide. Never that.",              # names an option to refuse it
+    "Both my kids keep me going. No.",
+])
+def test_words_of_a_choice_that_choose_nothing_endorse_nothing(answer):
+    # A guard (passes on main too): the choice reading must not turn these into an endorsement.
+    items = _items(f"Clinician: Any thoughts of hurting yourself, or of suicide?\nClient: {answer}")
+    assert len(items) == 1 and items[0].status != ENDORSED
+    assert items[0].categories == ["self_harm", "suicidal_ideation"]
+
+
+def test_the_account_quotes_the_clients_own_words_over_a_choice_or_a_yes():
+    from session_assistant.drafting.risk_note import risk_note
+    lines = parse_transcript(
+        "Clinician: Have you had thoughts that your family would be better off without you?\n"
+        "Client: Yeah.\n"
+        "Clinician: Can you say what goes through your head?\n"
+        "Client: Some evenings I think my kids would be better off without me.\n")
+    note = risk_note(lines, scan_transcript(lines))
+    account, ids = note.account
+    assert "my kids would be better off without me" in account and '"Yeah."' not in account
+    assert 3 in ids
+
+
+@pytest.mark.parametrize("question,detail", [
+    ("Do you ever get thoughts that people would be better off without you?", "passive"),
+    ("Have there been times you wished you could go to sleep and not wake up?", "passive"),
+    ("Have you had thoughts of ending your life, or of not wanting to be here?", ""),  # active asked too
+])
+def test_a_plain_yes_endorses_what_the_question_asked(question, detail):
+    items = _items(f"Clinician: {question}\nClient: Yeah. Sometimes.")
+    assert [(i.category, i.status, i.detail) for i in items] == [("suicidal_ideation", ENDORSED, detail)]

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
-from session_assistant.drafting.risk_choice import chosen_options, firm, hedged, options_offered
+from session_assistant.drafting.risk_choice import asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
                                                  wished_on_someone_else)
 from session_assistant.drafting.transcript_input import Utterance
@@ -258,12 +258,6 @@ def _statement_status(utt: Utterance, category: str, match: re.Match) -> str:
     return "reported" if category in ("abuse", "neglect") else ENDORSED
 
 
-# An option that asks about a passive wish: "not wanting to be around", "wishing you wouldn't wake up".
-_PASSIVE_ASKED = re.compile(r"\bnot (?:wanting to )?(?:be around|be here|be alive|exist|wake up)\b|\bbetter off (?:dead|without)\b|"
-                            r"\bwish(?:ed|ing)? (?:you|they) (?:were|was|could|would|wouldn'?t|didn'?t)\b|\bdisappear\b|"
-                            r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b|\blife (?:is|isn'?t) (?:not )?worth living\b", re.I)
-
-
 def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, list[str], str] | None:
     """(status, detail, categories, phrase) of an answer that chooses among the options the question
     offered ("..., or hurting yourself?" - "The first one."), each option of its own kind; None for
@@ -281,7 +275,7 @@ def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, li
     picked = [kinds[n][0] for n in chosen if kinds[n]]
     if not picked:  # a choice of what is no risk ("more that I feel fed up") denies nothing in words
         return UNCLEAR, "", list(dict.fromkeys(c for c, _ in offered)), offered[0][1]
-    passive = picked[0][0] == "suicidal_ideation" and _PASSIVE_ASKED.search(options[chosen[0]])
+    passive = picked[0][0] == "suicidal_ideation" and asks_passive(options[chosen[0]])
     return ENDORSED, "passive" if passive else "", list(dict.fromkeys(c for c, _ in picked)), picked[0][1]
 
 
@@ -322,6 +316,8 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 continue
             status, detail = answer_status(answer)
             said = _category_matches(answer.text)
+            if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(utt.text):
+                detail = "passive"  # "Yeah." to "... better off without you?" endorses what was asked: a passive wish
             category = ("suicidal_ideation" if detail == "passive" else said[0][0] if said and status == ENDORSED
                         else categories[0])
             phrase = said[0][1].group(0) if said and status == ENDORSED else asked[0][1]

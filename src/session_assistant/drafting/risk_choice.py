@@ -22,13 +22,19 @@ _NO_OPTION = re.compile(r"^(?:not|no|anything|something|whatever|so|otherwise|wh
 
 _LEAD = (r"^\s*(?:(?:um+|uh|er|erm|oh|well|hmm+|mm+|like|just|honestly|probably|definitely|mostly|maybe|i think|i guess|"
          r"i'?d say|i suppose|more|more like|more the|it'?s|it is|kind of|sort of|that'?s)[,.]?\s+)*")
-_FIRST = re.compile(_LEAD + r"(?:the )?(?:first|former|1st)\b(?:\s+one)?", re.I)
-_SECOND = re.compile(_LEAD + r"(?:the )?(?:second|latter|2nd)\b(?:\s+one)?", re.I)
-_BOTH = re.compile(_LEAD + r"(?:a (?:bit|little|mix) of |bit of |little of |mix of |kind of |sort of )?both\b", re.I)
-_NEITHER = re.compile(_LEAD + r"neither\b", re.I)
+# The choice ends its clause: "First of all, no." and "Both my parents ..." choose nothing.
+_END = (r"(?:\s+(?:one|of them|of those|things?|really|mostly|probably|definitely|sometimes|i think|i guess|i suppose|"
+        r"i'?d say|to be honest|honestly|more|maybe|if anything))*\s*(?:[.,;!?\u2026-]|$)")
+_FIRST = re.compile(_LEAD + r"(?:the )?(?:first|former|1st)" + _END, re.I)
+_SECOND = re.compile(_LEAD + r"(?:the )?(?:second|latter|2nd)" + _END, re.I)
+_BOTH = re.compile(_LEAD + r"(?:a (?:bit|little|mix) of |bit of |little of |mix of |kind of |sort of )?both" + _END, re.I)
+_NEITHER = re.compile(_LEAD + r"neither" + _END, re.I)
+_NEGATED = re.compile(r"\b(?:no|not|nope|nah|never|nothing|none|neither|nor)\b|n'?t\b", re.I)
 # An option named in its own words: "The not being around one." (a short answer only)
 ECHO_MAX_WORDS = 8
 _WORD = re.compile(r"[a-z]{4,}")
+# an option's own "not": "The not being around one." names the option, refusing nothing
+_NOT_BEING = re.compile(r"\bnot (?:wanting|being|waking|living|existing)\b", re.I)
 _NOT_DISTINCT = set("""more like that this what when with thoughts thought thinking feel feeling about just kind sort really
 maybe probably think mostly them they then than your yourself myself have been were does anything something""".split())
 
@@ -62,7 +68,8 @@ def chosen_options(answer: str, options: list[str]) -> list[int] | None:
         return [0]
     if _SECOND.match(first_sentence):
         return [1]
-    if len(first_sentence.split()) <= ECHO_MAX_WORDS and not re.match(r"\s*(?:no|nope|nah|never|not really)\b", first_sentence, re.I):
+    # "Not suicide." names an option to refuse it: no echo then.
+    if len(first_sentence.split()) <= ECHO_MAX_WORDS and not _NEGATED.search(_NOT_BEING.sub("", first_sentence)):
         said = _stems(first_sentence)
         stems = [_stems(o) for o in options]
         named = [n for n, own in enumerate(stems) if said & (own - set().union(*(s for m, s in enumerate(stems) if m != n)))]
@@ -90,3 +97,23 @@ def hedged(answer: str) -> bool:
 def firm(answer: str) -> bool:
     """True when the answer says yes or how often, whatever it hedges."""
     return bool(_FIRM.search(" ".join(answer.split()[:HEDGE_WORDS])))
+
+
+# An option that asks about a passive wish: "not wanting to be around", "wishing you wouldn't wake up".
+_PASSIVE_ASKED = re.compile(r"\bnot (?:wanting to )?(?:be around|be here|be alive|exist|wake up)\b|\bbetter off (?:dead|without)\b|"
+                            r"\bwish(?:ed|ing)? (?:you|they) (?:were|was|could|would|wouldn'?t|didn'?t)\b|\bdisappear\b|"
+                            r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b|\blife (?:is|isn'?t) (?:not )?worth living\b", re.I)
+# What makes a question ask about more than a passive wish: suicide, ending a life, a plan, acting on it.
+_ACTIVE_ASKED = re.compile(r"\bsuicid\w*|\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b|\bkill(?:ing)? yourself\b|"
+                           r"\btake your (?:own )?life\b|\bplans?\b|\bact(?:ing)? on\b", re.I)
+
+
+def asks_passive(words: str) -> bool:
+    """True when a question's (or an option's) words ask about a passive wish."""
+    return bool(_PASSIVE_ASKED.search(words))
+
+
+def asks_passive_only(question: str) -> bool:
+    """True when a question asks about a passive wish and nothing active (no suicide, no plan): a
+    plain yes to it endorses the passive wish."""
+    return asks_passive(question) and not _ACTIVE_ASKED.search(question)

@@ -60,11 +60,13 @@ def taken_back(text: str, match: re.Match) -> bool:
 # the moment is an audience that saw or heard, embarrassment said, or exhaustion.
 _MOMENT_WISH = re.compile(r"wanted to (?:die|disappear|be dead)|wished (?:i (?:was|were)|to be) dead", re.I)
 _EMBARRASSED = re.compile(
-    r"\b(?:embarrass\w*|mortif\w*|cring\w*|awkward|so (?:tired|drained)|exhausted|knackered|shattered|worn out)\b|"
+    # tired "of" it all is weariness of life, no moment
+    r"\b(?:embarrass\w*|mortif\w*|cring\w*|awkward|(?:so (?:tired|drained)|exhausted|knackered|shattered|worn out)(?! (?:of|with)\b))\b|"
     r"\bin front of (?:everyone|everybody|people|the|my|his|her|our|their|all)\b|"
     r"\b(?:everyone|everybody|people|the (?:whole )?(?:class|street|school|room|bus|neighbou?rs|team|canteen)|"
     r"(?:all )?my (?:friends|mates|class(?:mates)?)|the neighbou?rs)\b[^.?!]{0,30}?"
-    r"\b(?:(?:can|could) (?:hear|see)|heard|saw|watch\w*|star\w*|look\w* at|laugh\w*|listen\w*)\b", re.I)
+    # seen or heard; not laughed at, which may be bullying, a moment that can bring real ideation
+    r"\b(?:(?:can|could) (?:hear|see)|heard|saw|watch\w*|star\w*|look\w* at|listen\w*)\b", re.I)
 # The wish lasted past the moment, or came with a means: ideation whatever the moment.
 _LASTING = re.compile(r"\b(?:still|sometimes|often|every (?:day|night|morning)|most (?:days|nights)|at night|lately|recently|"
                       r"since|for (?:weeks|months|days|a while|ages)|keep|kept|again|anymore|any more|always|these days|"
