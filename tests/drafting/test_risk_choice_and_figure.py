@@ -118,6 +118,7 @@ def test_a_vague_answer_needs_follow_up_not_a_denial(answer):
     ("No, never. I don't know what I'd do without the kids.", DENIED),
     ("Yeah, sometimes. I don't know what to do about it.", ENDORSED),
     ("Maybe once or twice, last month.", ENDORSED),
+    ("Kind of. I don't know.", ENDORSED),            # a partial yes, hedged, is still a yes
 ])
 def test_clear_answers_with_the_same_words_keep_their_status(answer, status):
     items = _items(f"Clinician: Have you had any thoughts of ending your life?\nClient: {answer}")
@@ -158,3 +159,16 @@ def test_the_account_quotes_the_clients_own_words_over_a_choice_or_a_yes():
 def test_a_plain_yes_endorses_what_the_question_asked(question, detail):
     items = _items(f"Clinician: {question}\nClient: Yeah. Sometimes.")
     assert [(i.category, i.status, i.detail) for i in items] == [("suicidal_ideation", ENDORSED, detail)]
+
+
+@pytest.mark.parametrize("answer,category,detail", [
+    ("The first one.", "suicidal_ideation", "passive"),
+    ("The second.", "self_harm", ""),
+    ("The last one, I suppose.", "suicidal_ideation", ""),
+    ("Third one.", "suicidal_ideation", ""),
+])
+def test_a_list_of_three_options_is_read_in_order(answer, category, detail):
+    items = _items("Clinician: When it's at its worst, is it more wishing you weren't here, wanting to hurt "
+                   f"yourself, or thinking about ending your life?\nClient: {answer}")
+    assert [(i.category, i.status, i.detail) for i in items] == [(category, ENDORSED, detail)]
+    assert items[0].categories == [category]

@@ -262,7 +262,7 @@ def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, li
     """(status, detail, categories, phrase) of an answer that chooses among the options the question
     offered ("..., or hurting yourself?" - "The first one."), each option of its own kind; None for
     any other answer."""
-    options = options_offered(question.text)
+    options = options_offered(question.text, _topics_in)
     kinds = [_topics_in(option) for option in options]
     if not any(kinds):
         return None

@@ -26,7 +26,9 @@ _LEAD = (r"^\s*(?:(?:um+|uh|er|erm|oh|well|hmm+|mm+|like|just|honestly|probably|
 _END = (r"(?:\s+(?:one|of them|of those|things?|really|mostly|probably|definitely|sometimes|i think|i guess|i suppose|"
         r"i'?d say|to be honest|honestly|more|maybe|if anything))*\s*(?:[.,;!?\u2026-]|$)")
 _FIRST = re.compile(_LEAD + r"(?:the )?(?:first|former|1st)" + _END, re.I)
-_SECOND = re.compile(_LEAD + r"(?:the )?(?:second|latter|2nd)" + _END, re.I)
+_SECOND = re.compile(_LEAD + r"(?:the )?(?:second|2nd)" + _END, re.I)
+_THIRD = re.compile(_LEAD + r"(?:the )?(?:third|3rd)" + _END, re.I)
+_LAST = re.compile(_LEAD + r"(?:the )?(?:last|latter)" + _END, re.I)
 _BOTH = re.compile(_LEAD + r"(?:a (?:bit|little|mix) of |bit of |little of |mix of |kind of |sort of )?both" + _END, re.I)
 _NEITHER = re.compile(_LEAD + r"neither" + _END, re.I)
 _NEGATED = re.compile(r"\b(?:no|not|nope|nah|never|nothing|none|neither|nor)\b|n'?t\b", re.I)
@@ -39,15 +41,30 @@ _NOT_DISTINCT = set("""more like that this what when with thoughts thought think
 maybe probably think mostly them they then than your yourself myself have been were does anything something""".split())
 
 
-def options_offered(line: str) -> list[str]:
+def options_offered(line: str, names_topic=None) -> list[str]:
     """The options of the last question in a clinician's ``line`` that offers a choice ("..., or ...?"),
-    in the order offered; [] when no question does."""
+    in the order offered; [] when no question does. ``names_topic(words)``: whether words name a risk
+    topic, to split a list before its "or" ("wishing you weren't here, hurting yourself, or ending
+    your life?") from a preamble that is no option ("When that comes up, is it more ...")."""
     questions = [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if s.rstrip().endswith("?")]
     for question in reversed(questions):
         options = [o.strip(" ,?") for o in _OR.split(question.rstrip(" ?"))]
         if len(options) >= 2 and not _NO_OPTION.match(options[-1]) and all(options):
-            return options
+            return _listed(options, names_topic) if names_topic else options
     return []
+
+
+def _listed(options: list[str], names_topic) -> list[str]:
+    pieces = options[0].split(", ")
+    listed = 0  # the pieces at the end of the first option that each name a topic: options of their own
+    while listed < len(pieces) and names_topic(pieces[len(pieces) - 1 - listed]):
+        listed += 1
+    if listed == 0:
+        return options
+    head, tail = ", ".join(pieces[:len(pieces) - listed]), pieces[len(pieces) - listed:]
+    if head and not names_topic(head):  # a preamble ("When that comes up"): part of the first option
+        head, tail[0] = "", f"{head}, {tail[0]}"
+    return [*([head] if head else []), *tail, *options[1:]]
 
 
 def _stems(text: str) -> set[str]:
@@ -68,6 +85,10 @@ def chosen_options(answer: str, options: list[str]) -> list[int] | None:
         return [0]
     if _SECOND.match(first_sentence):
         return [1]
+    if _THIRD.match(first_sentence) and len(options) >= 3:
+        return [2]
+    if _LAST.match(first_sentence):
+        return [len(options) - 1]
     # "Not suicide." names an option to refuse it: no echo then.
     if len(first_sentence.split()) <= ECHO_MAX_WORDS and not _NEGATED.search(_NOT_BEING.sub("", first_sentence)):
         said = _stems(first_sentence)
@@ -83,9 +104,10 @@ def chosen_options(answer: str, options: list[str]) -> list[int] | None:
 _HEDGE_END = r"(?=\s*(?:[.,;!?\u2026-]|$|\b(?:maybe|really|perhaps|possibly|honestly|to be honest|tbh|though|either)\b))"
 _HEDGE = re.compile(r"\b(?:(?:i )?(?:don'?t|do not) (?:really )?know|i dunno|dunno|(?:i'?m )?not (?:really |totally |entirely )?sure|"
                     r"maybe|perhaps|possibly|hard to say|(?:i )?can'?t (?:really )?say|who knows|i'?m not certain)" + _HEDGE_END, re.I)
-# A yes or a how often beside the hedge makes it an answer ("Maybe once or twice.", "Yeah, I don't know.")
+# A yes, a partial yes or a how often beside the hedge makes it an answer ("Maybe once or twice.",
+# "Kind of? I don't know."): endorsed, which the clinician follows up anyway.
 _FIRM = re.compile(r"\b(?:yes|yeah|yep|sometimes|once|twice|occasionally|at times|lately|on and off|now and (?:then|again)|"
-                   r"from time to time|every so often|a (?:little|bit|few times)|i have|i do)\b", re.I)
+                   r"from time to time|every so often|a (?:little|bit|few times)|sort of|kind of|i have|i do)\b", re.I)
 HEDGE_WORDS = 30  # a hedge this early in the answer hedges the answer, not a story told after it
 
 
@@ -101,7 +123,7 @@ def firm(answer: str) -> bool:
 
 # An option that asks about a passive wish: "not wanting to be around", "wishing you wouldn't wake up".
 _PASSIVE_ASKED = re.compile(r"\bnot (?:wanting to )?(?:be around|be here|be alive|exist|wake up)\b|\bbetter off (?:dead|without)\b|"
-                            r"\bwish(?:ed|ing)? (?:you|they) (?:were|was|could|would|wouldn'?t|didn'?t)\b|\bdisappear\b|"
+                            r"\bwish(?:ed|ing)? (?:you|they) (?:were|was|weren'?t|wasn'?t|could|would|wouldn'?t|didn'?t)\b|\bdisappear\b|"
                             r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b|\blife (?:is|isn'?t) (?:not )?worth living\b", re.I)
 # What makes a question ask about more than a passive wish: suicide, ending a life, a plan, acting on it.
 _ACTIVE_ASKED = re.compile(r"\bsuicid\w*|\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b|\bkill(?:ing)? yourself\b|"
