@@ -42,6 +42,12 @@ def test_death_said_of_a_shaming_moment_is_not_ideation(line):
     # weariness of life is no moment; being laughed at may be bullying, which can bring real ideation
     "I'm so tired of all of it, I wanted to die.",
     "The kids in my class laughed at me. I wanted to die.",
+    # a state, not a moment: shame about a situation, exhaustion told plainly
+    "I was so embarrassed about the money I owe that I wanted to die.",
+    "I was worn out after the night feeds, I just wanted to die.",
+    # a moment, then a means or a sign of harm
+    "The whole team saw me cry. I wanted to die. Later I looked up how to do it.",
+    "Everybody was looking at the marks on my arm. I wanted to die.",
 ])
 def test_a_real_wish_to_die_is_still_listed(line):
     items = _items(f"Clinician: How have things been?\nClient: {line}")
