@@ -125,6 +125,9 @@ def test_a_vague_answer_needs_follow_up_not_a_denial(answer):
     ("Yeah, sometimes. I don't know what to do about it.", ENDORSED),
     ("Maybe once or twice, last month.", ENDORSED),
     ("Kind of. I don't know.", ENDORSED),            # a partial yes, hedged, is still a yes
+    # mended after reading unseen 91 (in other words): the how-often after the hedge is the answer
+    ("Not sure... now and then.", ENDORSED),
+    ("I dunno, a few times maybe.", ENDORSED),
 ])
 def test_clear_answers_with_the_same_words_keep_their_status(answer, status):
     items = _items(f"Clinician: Have you had any thoughts of ending your life?\nClient: {answer}")
@@ -178,3 +181,11 @@ def test_a_list_of_three_options_is_read_in_order(answer, category, detail):
                    f"yourself, or thinking about ending your life?\nClient: {answer}")
     assert [(i.category, i.status, i.detail) for i in items] == [(category, ENDORSED, detail)]
     assert items[0].categories == [category]
+
+
+@pytest.mark.parametrize("answer", ["Both, really.", "A bit of both, I think."])
+def test_both_when_only_the_second_option_is_risk_endorses_its_kind(answer):
+    # mended after reading unseen 94 (in other words): the kind is the risk option's, not the first option's
+    items = _items("Clinician: On the worst days, is it more that you want the pain to stop, or more that you "
+                   f"wish you weren't around at all?\nClient: {answer}")
+    assert [(i.category, i.status, i.detail) for i in items] == [("suicidal_ideation", ENDORSED, "passive")]

@@ -245,7 +245,7 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
         return (UNCLEAR if hedged(said) else DENIED), ""
     if hedged(said) and not firm(said):
         return UNCLEAR, ""
-    if _AFFIRM.search(said):
+    if _AFFIRM.search(said) or hedged(said):  # a hedge here has a yes beside it: "I don't know... sometimes."
         return ENDORSED, ""
     return UNCLEAR, ""
 
@@ -275,7 +275,8 @@ def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, li
     picked = [kinds[n][0] for n in chosen if kinds[n]]
     if not picked:  # a choice of what is no risk ("more that I feel fed up") denies nothing in words
         return UNCLEAR, "", list(dict.fromkeys(c for c, _ in offered)), offered[0][1]
-    passive = picked[0][0] == "suicidal_ideation" and asks_passive(options[chosen[0]])
+    first = next(n for n in chosen if kinds[n])  # "Both." to "the seizures stopping, or not being here?"
+    passive = picked[0][0] == "suicidal_ideation" and asks_passive(options[first])
     return ENDORSED, "passive" if passive else "", list(dict.fromkeys(c for c, _ in picked)), picked[0][1]
 
 
