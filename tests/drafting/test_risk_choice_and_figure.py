@@ -139,6 +139,7 @@ def test_clear_answers_with_the_same_words_keep_their_status(answer, status):
     "First of all, no. Nothing like that.",  # "first" opens the answer, chooses nothing
     "Not suicide. Never that.",              # names an option to refuse it
     "Both my kids keep me going. No.",
+    "First, can I ask why you want to know?",    # a bare ordinal with a comma is a discourse marker
 ])
 def test_words_of_a_choice_that_choose_nothing_endorse_nothing(answer):
     # A guard (passes on main too): the choice reading must not turn these into an endorsement.

@@ -25,10 +25,15 @@ _LEAD = (r"^\s*(?:(?:um+|uh|er|erm|oh|well|hmm+|mm+|like|just|honestly|probably|
 # The choice ends its clause: "First of all, no." and "Both my parents ..." choose nothing.
 _END = (r"(?:\s+(?:one|of them|of those|things?|really|mostly|probably|definitely|sometimes|i think|i guess|i suppose|"
         r"i'?d say|to be honest|honestly|more|maybe|if anything))*\s*(?:[.,;!?\u2026-]|$)")
-_FIRST = re.compile(_LEAD + r"(?:the )?(?:first|former|1st)" + _END, re.I)
-_SECOND = re.compile(_LEAD + r"(?:the )?(?:second|2nd)" + _END, re.I)
-_THIRD = re.compile(_LEAD + r"(?:the )?(?:third|3rd)" + _END, re.I)
-_LAST = re.compile(_LEAD + r"(?:the )?(?:last|latter)" + _END, re.I)
+
+
+def _ordinal(words: str) -> re.Pattern:
+    # A bare ordinal with a comma is a discourse marker ("First, can I ask why?"): "first" chooses only
+    # with "the" or "one", or alone.
+    return re.compile(_LEAD + rf"(?:the (?:{words})|(?:{words})(?= one\b|\s*(?:[.!?\u2026]|$)))" + _END, re.I)
+
+
+_FIRST, _SECOND, _THIRD, _LAST = (_ordinal(w) for w in ("first|former|1st", "second|2nd", "third|3rd", "last|latter"))
 _BOTH = re.compile(_LEAD + r"(?:a (?:bit|little|mix) of |bit of |little of |mix of |kind of |sort of )?both" + _END, re.I)
 _NEITHER = re.compile(_LEAD + r"neither" + _END, re.I)
 _NEGATED = re.compile(r"\b(?:no|not|nope|nah|never|nothing|none|neither|nor)\b|n'?t\b", re.I)
