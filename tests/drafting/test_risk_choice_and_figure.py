@@ -190,3 +190,23 @@ def test_both_when_only_the_second_option_is_risk_endorses_its_kind(answer):
     items = _items("Clinician: On the worst days, is it more that you want the pain to stop, or more that you "
                    f"wish you weren't around at all?\nClient: {answer}")
     assert [(i.category, i.status, i.detail) for i in items] == [("suicidal_ideation", ENDORSED, "passive")]
+
+
+def test_a_hedged_no_to_a_follow_up_is_no_denial_in_the_risk_line():
+    from session_assistant.drafting.risk_note import risk_note
+    lines = parse_transcript(
+        "Clinician: Do you ever wish you could go to sleep and not wake up?\n"
+        "Client: Yes. Most nights lately.\n"
+        "Clinician: Have you made any plans for how you would end your life?\n"
+        "Client: No... I don't know. Maybe.\n")
+    assessment, _ = risk_note(lines, scan_transcript(lines)).assessment
+    assert "plan denied" not in assessment and "plan asked about, client answered" in assessment
+
+
+def test_a_model_sentence_is_not_flagged_against_a_hedged_no():
+    from session_assistant.drafting.denied_said import denied_in_session
+    from session_assistant.drafting.grounding import SourceIndex
+    source = SourceIndex(parse_transcript(
+        "Clinician: Do you ever have a drink in the mornings, before work?\n"
+        "Client: No. I don't know. Sometimes, maybe.\n"))
+    assert denied_in_session("The client sometimes drinks in the mornings before work.", source) == []
