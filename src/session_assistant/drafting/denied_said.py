@@ -17,6 +17,7 @@ import re
 
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_follow_ups import DENIES
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.wording import split_sentences
@@ -47,7 +48,8 @@ def _denied_questions(source: SourceIndex) -> list[tuple[set[str], set[str], str
         if is_client(utt.speaker) or not is_client(answer.speaker):
             continue
         asked = [s for s in split_sentences(utt.text) if s.rstrip().endswith("?")]
-        if not asked or not DENIES.search(answer_words(answer.text)):
+        said = answer_words(answer.text)
+        if not asked or not DENIES.search(said) or hedged(said):  # "No. I don't know. Maybe.": no plain no
             continue
         question = asked[-1]
         # What is asked, not its preamble: "With all this, being stuck at home for two years, have you had

@@ -22,7 +22,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
-from session_assistant.drafting.risk_who import answer_words, passed_on, taken_back, wish_unsaid, wished_on_someone_else
+from session_assistant.drafting.risk_choice import asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered
+from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
+                                                 wished_on_someone_else)
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
 
@@ -119,12 +121,15 @@ def _negated(text: str, match: re.Match) -> bool:
     return bool(_NEGATION.search(" ".join(before.split()[-5:])))
 
 
-def _category_matches(text: str) -> list[tuple[str, re.Match]]:
+def _category_matches(text: str, told: bool = False) -> list[tuple[str, re.Match]]:
+    """``told``: the client's own line outside a screening, where a death named as the heat of an
+    embarrassing or exhausting moment ("everyone was staring, I wanted to die") is a figure of speech."""
     ordinary = _ordinary_spans(text)
     found: list[tuple[str, re.Match]] = []
     for category, patterns in _COMPILED.items():
         for pattern in patterns:
-            matches = _real_matches(pattern, text, ordinary)
+            matches = [m for m in _real_matches(pattern, text, ordinary)
+                       if not (told and category == "suicidal_ideation" and said_of_a_moment(text, m))]
             if matches:
                 found.append((category, matches[0]))
                 break
@@ -235,9 +240,12 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
             return ENDORSED, ""
     # "Me? Nah.", an interpreter's "She says yes": the yes or no after them.
     said = answer_words(text)
+    # "No. I don't know. Maybe.", "Maybe.": a hedge is for the clinician to follow up, never a denial.
     if _DENIAL.search(said):
-        return DENIED, ""
-    if _AFFIRM.search(said):
+        return (UNCLEAR if hedged(said) else DENIED), ""
+    if hedged(said) and not firm(said):
+        return UNCLEAR, ""
+    if _AFFIRM.search(said) or hedged(said):  # a hedge here has a yes beside it: "I don't know... sometimes."
         return ENDORSED, ""
     return UNCLEAR, ""
 
@@ -248,6 +256,28 @@ def _statement_status(utt: Utterance, category: str, match: re.Match) -> str:
     if _negated(utt.text, match):
         return "denied"
     return "reported" if category in ("abuse", "neglect") else ENDORSED
+
+
+def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, list[str], str] | None:
+    """(status, detail, categories, phrase) of an answer that chooses among the options the question
+    offered ("..., or hurting yourself?" - "The first one."), each option of its own kind; None for
+    any other answer."""
+    options = options_offered(question.text, _topics_in)
+    kinds = [_topics_in(option) for option in options]
+    if not any(kinds):
+        return None
+    chosen = chosen_options(answer_words(_STAGE_DIRECTION.sub("", answer.text)), options)
+    if chosen is None:
+        return None
+    offered = list(dict.fromkeys(kind[0] for kind in kinds if kind))
+    if not chosen:
+        return DENIED, "", list(dict.fromkeys(c for c, _ in offered)), offered[0][1]
+    picked = [kinds[n][0] for n in chosen if kinds[n]]
+    if not picked:  # a choice of what is no risk ("more that I feel fed up") denies nothing in words
+        return UNCLEAR, "", list(dict.fromkeys(c for c, _ in offered)), offered[0][1]
+    first = next(n for n in chosen if kinds[n])  # "Both." to "the seizures stopping, or not being here?"
+    passive = picked[0][0] == "suicidal_ideation" and asks_passive(options[first])
+    return ENDORSED, "passive" if passive else "", list(dict.fromkeys(c for c, _ in picked)), picked[0][1]
 
 
 _NOT_HEARD = re.compile(r"^\s*(?:[\w']+[,.]?\s*){0,3}\?(?:\s*(?:[\w']+[,.]?\s*){0,3}\?)*\s*$")
@@ -278,8 +308,17 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 items.append(RiskItem(categories[0], utt.id, utt.speaker, asked[0][1], utt.text, UNCLEAR, "",
                                       [utt.id], categories))
                 continue
+            choice = _choice_answer(utt, answer)
+            if choice is not None:
+                status, detail, chose, phrase = choice
+                items.append(RiskItem(chose[0], answer.id, answer.speaker, phrase, answer.text, status, detail,
+                                      [utt.id, answer.id], chose))
+                answered.add(answer.id)
+                continue
             status, detail = answer_status(answer)
             said = _category_matches(answer.text)
+            if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(utt.text):
+                detail = "passive"  # "Yeah." to "... better off without you?" endorses what was asked: a passive wish
             category = ("suicidal_ideation" if detail == "passive" else said[0][0] if said and status == ENDORSED
                         else categories[0])
             phrase = said[0][1].group(0) if said and status == ENDORSED else asked[0][1]
@@ -305,7 +344,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                                   [utt.id, answer.id], categories))
             answered.add(answer.id)
             continue
-        for category, match in _category_matches(utt.text):
+        for category, match in _category_matches(utt.text, told=not is_clinician(utt.speaker)):
             if category == "harm_to_others" and not is_clinician(utt.speaker) and taken_back(utt.text, match):
                 continue  # "I wanted to strangle him. Not really, obviously.": a figure of speech
             detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""

@@ -16,6 +16,7 @@ import re
 from typing import Callable
 
 from session_assistant.drafting.risk import _AFFIRM, is_clinician, risk_categories
+from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
@@ -154,7 +155,10 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
     if near and not _SAFETY_PLAN.search(utt.text):
         for label, pattern in FOLLOW_UPS:
             if pattern.search(utt.text) and asked(utt, pattern):
-                if DENIES.search(answer_words(answer.text)):
+                if DENIES.search(answer_words(answer.text)) and hedged(answer_words(answer.text)):
+                    # "No. I don't know. Maybe." to "Any plans?": the clinician's to follow up, no denial
+                    add(f"{label}:asked", f"{label} asked about, client answered ({quote(answer.text)})", ids)
+                elif DENIES.search(answer_words(answer.text)):
                     add(f"{label}:denied", f"{label} denied ({quote(answer.text)})", ids)
                 elif utt.text.rstrip().endswith("?") and (_AFFIRM.search(answer.text) or _told(label, utt.text, answer.text)):
                     add(f"{label}:endorsed", f"{label} endorsed ({quote(answer.text)})", ids)

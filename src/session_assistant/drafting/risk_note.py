@@ -140,9 +140,14 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     said: dict[str, tuple[str, list[int]]] = {}  # key -> (fact, lines); the first one wins
     endorsed = any(i.status == ENDORSED and set(i.categories or [i.category]) & SUICIDE_CATEGORIES for i in items)
 
-    def add(key: str, fact: str, ids: list[int]) -> None:
-        if key not in said:
+    borrowed: set[str] = set()  # endorsed by a yes or a choice ("The first one.") to the clinician's words
+
+    def add(key: str, fact: str, ids: list[int], own_words: bool = True) -> None:
+        # The client's own words later ("Everyone'd be fine without me.") say the finding better than
+        # "The first one." to the question's words: they replace it.
+        if key not in said or (key in borrowed and own_words):
             said[key] = (fact, ids)
+            (borrowed.discard if own_words else borrowed.add)(key)
 
     # Two people screened in a joint session (a couple, a parent and a teenager): each answer says whose it is.
     answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)}
@@ -166,7 +171,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                     _PAST_QUESTION.search(question):
                 label, verb = f"past {label}", "reported"
             add(f"{label}:{verb}{by}", f"{label} {verb}{by} ({quote(client_line.text, item.phrase if in_own_words else '')}",
-                item.evidence)
+                item.evidence, in_own_words)
         elif item.status in (DENIED, "denied") and DENIES.search(answer_words(client_line.text)):
             add(f"{label}:denied{by}", f"{label} denied{by} ({quote(client_line.text)})", item.evidence)
         elif item.status in (DENIED, UNCLEAR) and len(item.evidence) > 1:

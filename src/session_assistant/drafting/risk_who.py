@@ -53,6 +53,44 @@ def taken_back(text: str, match: re.Match) -> bool:
     return bool(_TAKEN_BACK.search(text[match.end():]))
 
 
+# A death named as the heat of a moment ("he was shouting and the neighbours could hear. I wanted to
+# die.", "I was so exhausted I wanted to die"): a figure of speech of embarrassment or exhaustion, not
+# a wish to be dead. Only the past wish of one moment ("wanted to die", "wished I was dead"): "I want
+# to die" may be now. The moment is an audience that saw or heard, a moment called embarrassing, or
+# the hyperbole "so tired I ...". Not a state: "embarrassed about the debt", "exhausted after the night
+# feeds, I just wanted to die" and shame or guilt alone are how real ideation often comes.
+_MOMENT_WISH = re.compile(r"wanted to (?:die|disappear|be dead)|wished (?:i (?:was|were)|to be) dead", re.I)
+_EMBARRASSED = re.compile(
+    r"\b(?:embarrassing|mortifying|cringe\w*|cringy|awkward)\b|"
+    r"\bso (?:tired|exhausted|knackered|shattered|drained|worn out|embarrassed|mortified),? (?:that )?i\b|"
+    r"\bin front of (?:everyone|everybody|people|the|my|his|her|our|their|all)\b|"
+    r"\b(?:everyone|everybody|people|the (?:whole )?(?:class|street|school|room|bus|neighbou?rs|team|canteen|office)|"
+    r"(?:all )?my (?:friends|mates|class(?:mates)?)|the neighbou?rs)\b[^.?!]{0,30}?"
+    # seen or heard; not laughed at, which may be bullying, a moment that can bring real ideation
+    r"\b(?:(?:can|could) (?:hear|see)|heard|saw|watch\w*|star\w*|look\w* at|listen\w*)\b", re.I)
+# The wish lasted past the moment, or came with a means or a sign of harm: ideation whatever the moment.
+_LASTING = re.compile(r"\b(?:still|sometimes|often|every (?:day|night|morning)|most (?:days|nights)|at night|lately|recently|"
+                      r"since|for (?:weeks|months|days|a while|ages)|keep|kept|again|anymore|any more|always|these days|"
+                      r"thoughts?|thinking about|thought about|plan\w*|tablets|pills|meant it|properly|seriously|really did|"
+                      r"how (?:to|i'?d|i would|i could) do it|end it|scars?|cuts|cutting|blades?|razors?|overdos\w*|rope|bridge|"
+                      r"marks on my|my (?:arms?|wrists?|thighs?))\b",
+                      re.I)
+
+
+def said_of_a_moment(text: str, match: re.Match) -> bool:
+    """True when the death wish matched in ``text`` is the heat of an embarrassing or exhausting
+    moment, told in the sentence before, the same sentence or the next, and lasted no longer (nothing
+    in those sentences says it did)."""
+    if not _MOMENT_WISH.fullmatch(match.group(0)):
+        return False
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    at = next((n for n, (start, end) in enumerate(sentences) if start <= match.start() < end), None)
+    if at is None:
+        return False
+    near = text[sentences[max(at - 1, 0)][0]:sentences[min(at + 1, len(sentences) - 1)][1]]
+    return bool(_EMBARRASSED.search(near)) and not _LASTING.search(near)
+
+
 # Before an answer's yes or no: an echo of the question ("Me?", "Myself?", "Hurt myself?") or an
 # interpreter's "She says", "He says that".
 _ECHO = re.compile(r"^\s*(?:(?:who,?\s+)?[\w']+(?:\s+[\w']+){0,2}\?\s*)+")

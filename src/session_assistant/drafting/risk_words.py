@@ -116,6 +116,9 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
 SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
                           r"\b(?:better off )?dead\b", r"\bbetter off without (?:you|them|me)\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
+                          # "not wanting to be around" (anymore), not around people: that is company, not life
+                          r"\bwish(?:ed|ing)? (?:that )?you (?:were dead|weren'?t (?:here|around|alive)|could (?:just )?disappear)\b",
+                          r"\bnot (?:wanting to )?be around\b(?!,? (?:people|others|anyone|anybody|them|him|her|friends|family|\w+ (?:people|friends|family)))",
                           r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
                           r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
     "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) (?:yourself|themselves)\b", r"\bself[- ]?(?:harm|injur)\w*"),
