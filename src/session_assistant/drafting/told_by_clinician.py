@@ -1,0 +1,179 @@
+"""Whose words a model sentence of the Subjective tells: the client's account, or the clinician's
+words given to the client.
+
+Read in the drafts of sessions nobody had tuned on (84, 87): the 1.5B model writes what only the
+clinician said as the client's report. The clinician's psychoeducation ("Those thoughts are really
+common when someone's been feeling this low for a while", answered "S'pose.") became "The client's
+thoughts ... were more common when ..."; last time's plan ("Last time we said you'd try to get up
+before twelve on three days. How did that go?", answered "Didn't.") became "The client reported ...
+getting up before twelve on 3 days"; the clinician's "It takes about five minutes" became the
+client's five minutes; a questionnaire's answer options read aloud ("two one to three hours, three
+three to eight hours, four more than eight") became the client's hours.
+
+Two checks, both on the lines the sentence cites and those beside them (``NEAR_LINES``):
+
+- ``clinicians_words``: most of what the sentence tells (``TOLD_MIN`` of its words at least) stands
+  in the clinician's lines there, and the client's lines there say at most one of them: the client
+  answered "Yeah", "S'pose", "Didn't". Not when the client told it first and the clinician said it
+  back ("So you stayed in the meeting through a panic attack", a summary "you did four thought
+  records" after "So I did four thought records"): half the words stand in the client's earlier
+  lines. Nor when the clinician asked it and the client said yes ("And you're still having just the
+  one cup?" "Yeah, just the one."): a confirmed question is the client's report.
+- ``option_numbers``: numbers the sentence states that a clinician's line there reads as a
+  questionnaire's answer options and that no client line there says: an anchor is not the client's
+  amount.
+
+The sentence is withheld from the note, shown beside it (``sections.assemble``); the psychoeducation
+itself is the interventions line's (Objective), from the clinician's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
+from session_assistant.drafting.risk import is_clinician
+from session_assistant.drafting.said_terms import NOTE_NOUNS
+from session_assistant.drafting.therapy_voice import CLINICAL_TERMS
+from session_assistant.drafting.vocabulary import QUOTED_SPAN, without_leading_stage
+
+CLINICIANS_WORDS = "clinicians_words_as_report"
+OPTION_NUMBERS = "answer_options_as_amount"
+
+NEAR_LINES = 2  # the client's answer stands right after the clinician's line the model cites
+TOLD_MIN = 3
+TOLD_SHARE = 0.5
+CLIENT_WORDS_MAX = 1  # "two minutes to spare" beside "about five minutes" shares a word by chance
+STEM = 5
+# Words any account holds, whoever said it: they tell nothing of whose account it is.
+_GENERIC = content_words("""still more which how each some other made make getting get got having feeling feel felt feels
+way while really bit lot much many thing things something able like want wanted going being done doing did try tried
+when where what who why whom whose didn't don't doesn't wasn't weren't""")
+# The sentence's subject is the session or the clinician: not a report of the client's.
+_NOT_THE_CLIENTS = re.compile(r"^(?:the |this |today's )?(?:session|clinician|therapist|counsell?or)\b", re.I)
+_AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?:about )?right|that sounds right|that's it"
+                       r"|correct|exactly|true)\b", re.I)
+# The clinician saying back what the client told: a summary the client's yes makes the client's account.
+_REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|that|it) right|let me (?:summari[sz]e|check)"
+                       r"|can I check|you said|you've said|you mentioned|you told me|sounds like you)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# A rating read with its meaning, three in a row: "nought none, one less than an hour a day, two one to three hours".
+_RATING = re.compile(r"^(?:nought|zero|none|0|one|1|two|2|three|3|four|4|five|5|six|6|seven|7)\b", re.I)
+OPTIONS_MIN = 3
+_PIECES = re.compile(r"[.,;:!?]|\b(?:to|or|and)\b", re.I)
+ANSWER_MIN_WORDS = 3
+# A measure's score ("a GAD-7 score of 13") is the clinician's reading of the client's own answers: the
+# measures' rules hold it.
+_SCORE = re.compile(r"\b[A-Z][A-Z0-9]*-?\d+\b|\b[Ss]cored?\b")
+
+
+def _root(word: str) -> str:
+    """One root for a word's forms: "phoning" and "phone", "dropping" and "drops", "worries" and "worry"."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return (word[:-1] + "y" if word.endswith("i") else word)[:STEM]
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of a text each on its own: "Two. One to three hours." is 2, 1 and 3, never "two one" as 3."""
+    return set().union(*(numbers_in(piece) for piece in _PIECES.split(text)))
+
+
+def _told(text: str) -> set[str]:
+    """What a text tells: its content words by root, and its numbers ("#3")."""
+    bag = {_root(w) for w in content_words(text) if not numbers_in(w)}
+    return bag | {f"#{n}" for n in _numbers(text)}
+
+
+def _lines(source: SourceIndex, evidence: Iterable) -> list:
+    return [source.by_id[i] for i in source.around(evidence, NEAR_LINES) if source.by_id[i].speaker]
+
+
+def _reply(source: SourceIndex, seg_id: int):
+    at = source.position[seg_id] + 1
+    following = source.by_id[source.order[at]] if at < len(source.order) else None
+    return following if following is not None and following.speaker and not is_clinician(following.speaker) else None
+
+
+def _answered(utt, source: SourceIndex, bag: set[str]) -> set[str]:
+    """What the client took up of a clinician's line ``utt`` by answering it: all of it when it said back
+    what the client told and the client agreed ("Can I check what I'm hearing? ... you're afraid of
+    putting the load on Joanne." "Yeah. That's about right."); a question the client answered in words
+    of their own ("How are you sleeping?" "I'm not, really. I'm awake at three."); a question the client
+    said yes to that asks what the sentence tells ("And you're still having just the one cup?" "Yeah,
+    just the one."). Never a statement answered "Yeah, go on.", nor a question answered "Didn't."."""
+    reply = _reply(source, utt.id)
+    said = without_leading_stage(reply.text).strip() if reply is not None else ""
+    agreed = bool(_AFFIRMED.match(said))
+    if agreed and _REFLECTS.search(utt.text):
+        return _told(utt.text)
+    asked = [_told(q) for q in _SENTENCE.split(" ".join(utt.text.split())) if q.endswith("?")]
+    if len(said.split()) >= ANSWER_MIN_WORDS and not agreed:
+        return set().union(*asked)
+    return set().union(*(q for q in asked if len(q & bag) >= 2)) if agreed else set()
+
+
+def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) -> bool:
+    """True when a Subjective sentence tells, as the client's, what only the clinician said in the
+    lines it cites (see the module doc); False when the session has no speakers or nothing is cited."""
+    ids = source.valid_ids(evidence)
+    if not ids or not source.utterances[0].speaker or _NOT_THE_CLIENTS.match(text.strip()) or _SCORE.search(text):
+        return False
+    bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_ROOTS} & _told(source.text)
+    # the lines the sentence cites and those that hold its words (a copy of one sentence cites other lines)
+    near = _lines(source, ids + source.best_matches(text))
+    client = set().union(*(_told(u.text) if not is_clinician(u.speaker) else _answered(u, source, bag) for u in near))
+    theirs = [u for u in near if is_clinician(u.speaker) and (_told(u.text) & bag) - client]
+    told = set().union(*(_told(u.text) for u in theirs)) & bag - client if theirs else set()
+    if len(told) < TOLD_MIN or len(told) < TOLD_SHARE * len(bag):
+        return False
+    last = max(source.position[u.id] for u in theirs)
+    clients = [(n, _told(u.text)) for n, u in enumerate(source.utterances) if u.speaker and not is_clinician(u.speaker)]
+    if len(bag & client) > CLIENT_WORDS_MAX:
+        # The client told part of it there; the rest stands only if the client says it somewhere: "stress and
+        # worry turning up the volume on the gut" added to the client's week is the clinician's teaching.
+        return not told & set().union(*(words for _, words in clients))
+    before = set().union(*(words for n, words in clients if n < last))
+    return len(told & before) < TOLD_SHARE * len(told)  # told first by the client: the clinician's summary of it
+
+
+_GENERIC_ROOTS = {_root(w) for w in _GENERIC} | {_root(w) for w in CLINICAL_TERMS | NOTE_NOUNS}
+
+
+def _options(text: str) -> set[str]:
+    """The numbers of a line read as answer options ("nought none, one less than an hour a day, two one
+    to three hours, ..."): three ratings in a row, each said with its meaning; the ratings and the amounts."""
+    found: set[str] = set()
+    for sentence in _SENTENCE.split(" ".join(text.split())):
+        rated = [p.strip().split(maxsplit=1) for p in re.split(r"[,;]", sentence) if _RATING.match(p.strip())]
+        rated = [p for p in rated if len(p) == 2]
+        if len(rated) >= OPTIONS_MIN:
+            found |= {n for rating, meaning in rated for n in numbers_in(rating) | _numbers(meaning)}
+    return found
+
+
+def option_numbers(text: str, source: SourceIndex, evidence: Iterable = ()) -> list[str]:
+    """Numbers of ``text`` read from a questionnaire's answer options near the lines it cites and said
+    by no client line there."""
+    ids = source.valid_ids(evidence)
+    if not ids or not source.utterances[0].speaker:
+        return []
+    near = _lines(source, ids)
+    options = set().union(*(_options(u.text) for u in near if is_clinician(u.speaker)))
+    if not options:
+        return []
+    client = set().union(*(_numbers(u.text) for u in near if not is_clinician(u.speaker)))
+    return sorted((_numbers(QUOTED_SPAN.sub(" ", text)) & options) - client, key=float)
+
+
+def told_by_clinician(text: str, source: SourceIndex, evidence: Iterable = ()) -> list[str]:
+    """The flags (each withholds) for a Subjective sentence that gives the clinician's words to the client."""
+    flags = [f"{OPTION_NUMBERS}:{n}" for n in option_numbers(text, source, evidence)]
+    return flags + ([CLINICIANS_WORDS] if clinicians_words(text, source, evidence) else [])
