@@ -56,7 +56,8 @@ _AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?
                        r"|correct|exactly|true)\b", re.I)
 # The clinician saying back what the client told: a summary the client's yes makes the client's account.
 _REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|that|it) right|let me (?:summari[sz]e|check)"
-                       r"|can I check|you said|you've said|you mentioned|you told me|sounds like you)\b", re.I)
+                       r"|let me sum (?:it )?up|to sum up|can I check|you said|you've said|you mentioned|sounds like you)\b", re.I)
+_DENIED = re.compile(r"^(?:no|nope|not really|not quite|didn't|never|that's not)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A rating read with its meaning, three in a row: "nought none, one less than an hour a day, two one to three hours".
 _RATING = re.compile(r"^(?:nought|zero|none|0|one|1|two|2|three|3|four|4|five|5|six|6|seven|7)\b", re.I)
@@ -104,15 +105,16 @@ def _reply(source: SourceIndex, seg_id: int):
 
 def _answered(utt, source: SourceIndex, bag: set[str]) -> set[str]:
     """What the client took up of a clinician's line ``utt`` by answering it: all of it when it said back
-    what the client told and the client agreed ("Can I check what I'm hearing? ... you're afraid of
-    putting the load on Joanne." "Yeah. That's about right."); a question the client answered in words
+    what the client told and the client did not say no ("Can I check what I'm hearing? ... you're afraid of
+    putting the load on Joanne." "Yeah. That's about right."; a summary of the questionnaire the client
+    answered, "Can I tell you what I'm hearing? ... low mood, loss of interest ..." "I thought it was just me."); a question the client answered in words
     of their own ("How are you sleeping?" "I'm not, really. I'm awake at three."); a question the client
     said yes to that asks what the sentence tells ("And you're still having just the one cup?" "Yeah,
     just the one."). Never a statement answered "Yeah, go on.", nor a question answered "Didn't."."""
     reply = _reply(source, utt.id)
     said = without_leading_stage(reply.text).strip() if reply is not None else ""
     agreed = bool(_AFFIRMED.match(said))
-    if agreed and _REFLECTS.search(utt.text):
+    if said and _REFLECTS.search(utt.text) and not _DENIED.match(said):
         return _told(utt.text)
     asked = [_told(q) for q in _SENTENCE.split(" ".join(utt.text.split())) if q.endswith("?")]
     if len(said.split()) >= ANSWER_MIN_WORDS and not agreed:
