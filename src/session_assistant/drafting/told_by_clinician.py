@@ -10,15 +10,20 @@ getting up before twelve on 3 days"; the clinician's "It takes about five minute
 client's five minutes; a questionnaire's answer options read aloud ("two one to three hours, three
 three to eight hours, four more than eight") became the client's hours.
 
-Two checks, both on the lines the sentence cites and those beside them (``NEAR_LINES``):
+Two checks, on the lines the sentence cites and those that hold its words, with the lines beside them
+(``NEAR_LINES``):
 
 - ``clinicians_words``: most of what the sentence tells (``TOLD_MIN`` of its words at least) stands
-  in the clinician's lines there, and the client's lines there say at most one of them: the client
-  answered "Yeah", "S'pose", "Didn't". Not when the client told it first and the clinician said it
-  back ("So you stayed in the meeting through a panic attack", a summary "you did four thought
-  records" after "So I did four thought records"): half the words stand in the client's earlier
-  lines. Nor when the clinician asked it and the client said yes ("And you're still having just the
-  one cup?" "Yeah, just the one."): a confirmed question is the client's report.
+  only in the clinician's lines there, and the client's lines there say at most one of them: the
+  client answered "Yeah", "S'pose", "Didn't". Not when the client told it first and the clinician
+  said it back ("So you did four thought records" after "So I did four thought records"): half
+  those words stand in the client's earlier lines. Nor when the client took the clinician's line up:
+  a summary the client did not deny ("Can I check what I'm hearing? ..." "That's about right."), a
+  question answered in the client's own words ("How are you sleeping?" "I'm not, really."), a
+  question about what the sentence tells answered yes ("And still just the one cup?" "Yeah, just
+  the one."). Where the client's lines there do say part of it, the rest is the clinician's only
+  when the client says none of it anywhere in the session: "more common when someone was feeling this
+  low for a while" stays the clinician's beside the client's "I wouldn't" (act on the thoughts).
 - ``option_numbers``: numbers the sentence states that a clinician's line there reads as a
   questionnaire's answer options and that no client line there says: an anchor is not the client's
   amount.
@@ -47,16 +52,19 @@ TOLD_SHARE = 0.5
 CLIENT_WORDS_MAX = 1  # "two minutes to spare" beside "about five minutes" shares a word by chance
 STEM = 5
 # Words any account holds, whoever said it: they tell nothing of whose account it is.
-_GENERIC = content_words("""still more which how each some other made make getting get got having feeling feel felt feels
-way while really bit lot much many thing things something able like want wanted going being done doing did try tried
+_GENERIC = content_words("""still more which how each some other made make getting get got having feeling feel felt
+feels way while really bit lot much many thing things something able like want wanted going being done doing did
+try tried
 when where what who why whom whose didn't don't doesn't wasn't weren't""")
 # The sentence's subject is the session or the clinician: not a report of the client's.
 _NOT_THE_CLIENTS = re.compile(r"^(?:the |this |today's )?(?:session|clinician|therapist|counsell?or)\b", re.I)
-_AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?:about )?right|that sounds right|that's it"
-                       r"|correct|exactly|true)\b", re.I)
+_AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?:about )?right|that sounds right"
+                       r"|that's it|correct|exactly|true)\b", re.I)
 # The clinician saying back what the client told: a summary the client's yes makes the client's account.
-_REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|that|it) right|let me (?:summari[sz]e|check)"
-                       r"|let me sum (?:it )?up|to sum up|can I check|you said|you've said|you mentioned|sounds like you)\b", re.I)
+_REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|that|it) right|can I check|to sum up"
+                       r"|let me (?:summari[sz]e|check|sum (?:it )?up)|you said|you've said|you mentioned"
+                       r"|sounds like you)\b",
+                       re.I)
 _DENIED = re.compile(r"^(?:no|nope|not really|not quite|didn't|never|that's not)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A rating read with its meaning, three in a row: "nought none, one less than an hour a day, two one to three hours".
@@ -105,12 +113,12 @@ def _reply(source: SourceIndex, seg_id: int):
 
 def _answered(utt, source: SourceIndex, bag: set[str]) -> set[str]:
     """What the client took up of a clinician's line ``utt`` by answering it: all of it when it said back
-    what the client told and the client did not say no ("Can I check what I'm hearing? ... you're afraid of
-    putting the load on Joanne." "Yeah. That's about right."; a summary of the questionnaire the client
-    answered, "Can I tell you what I'm hearing? ... low mood, loss of interest ..." "I thought it was just me."); a question the client answered in words
-    of their own ("How are you sleeping?" "I'm not, really. I'm awake at three."); a question the client
-    said yes to that asks what the sentence tells ("And you're still having just the one cup?" "Yeah,
-    just the one."). Never a statement answered "Yeah, go on.", nor a question answered "Didn't."."""
+    what the client told and the client did not say no ("Can I check what I'm hearing? ... you're afraid
+    of putting the load on Joanne." "Yeah. That's about right."; the questionnaire the client answered,
+    summed up: "Can I tell you what I'm hearing? ... low mood, loss of interest ..." "I thought it was
+    just me."); a question the client answered in words of their own ("How are you sleeping?" "I'm not,
+    really. I'm awake at three."); a question the client said yes to that asks what the sentence tells
+    ("And you're still having just the one cup?" "Yeah, just the one."). Never a statement answered "Yeah, go on.", nor a question answered "Didn't."."""
     reply = _reply(source, utt.id)
     said = without_leading_stage(reply.text).strip() if reply is not None else ""
     agreed = bool(_AFFIRMED.match(said))
@@ -122,13 +130,20 @@ def _answered(utt, source: SourceIndex, bag: set[str]) -> set[str]:
     return set().union(*(q for q in asked if len(q & bag) >= 2)) if agreed else set()
 
 
+def _session(source: SourceIndex) -> tuple[set[str], list[tuple[int, set[str]]]]:
+    """What anyone said in the session, and what each client line tells, with its place."""
+    return _told(source.text), [(n, _told(u.text)) for n, u in enumerate(source.utterances)
+                                if u.speaker and not is_clinician(u.speaker)]
+
+
 def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) -> bool:
     """True when a Subjective sentence tells, as the client's, what only the clinician said in the
     lines it cites (see the module doc); False when the session has no speakers or nothing is cited."""
     ids = source.valid_ids(evidence)
     if not ids or not source.utterances[0].speaker or _NOT_THE_CLIENTS.match(text.strip()) or _SCORE.search(text):
         return False
-    bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_ROOTS} & _told(source.text)
+    said, clients = source.once(_session)
+    bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_ROOTS} & said
     # the lines the sentence cites and those that hold its words (a copy of one sentence cites other lines)
     near = _lines(source, ids + source.best_matches(text))
     client = set().union(*(_told(u.text) if not is_clinician(u.speaker) else _answered(u, source, bag) for u in near))
@@ -136,12 +151,11 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     told = set().union(*(_told(u.text) for u in theirs)) & bag - client if theirs else set()
     if len(told) < TOLD_MIN or len(told) < TOLD_SHARE * len(bag):
         return False
-    last = max(source.position[u.id] for u in theirs)
-    clients = [(n, _told(u.text)) for n, u in enumerate(source.utterances) if u.speaker and not is_clinician(u.speaker)]
     if len(bag & client) > CLIENT_WORDS_MAX:
-        # The client told part of it there; the rest stands only if the client says it somewhere: "stress and
-        # worry turning up the volume on the gut" added to the client's week is the clinician's teaching.
+        # The client told part of it there; the rest stands only if the client says it somewhere: "more common
+        # when someone was feeling this low" beside the client's "I wouldn't" is still the clinician's teaching.
         return not told & set().union(*(words for _, words in clients))
+    last = max(source.position[u.id] for u in theirs)
     before = set().union(*(words for n, words in clients if n < last))
     return len(told & before) < TOLD_SHARE * len(told)  # told first by the client: the clinician's summary of it
 
