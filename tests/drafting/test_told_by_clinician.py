@@ -73,6 +73,8 @@ def test_only_the_clients_account_is_checked():
     # The clinician's teaching is what the clinician did: the Objective's, never withheld for it.
     assert told_by_clinician("The clinician explained that low mood makes sleep lighter and everything more effort.",
                              SOURCE, [2]) == []
+    # The homework copied as an instruction is the Plan's rules' to say once, not a report told wrong.
+    assert told_by_clinician("Phone your sister on two evenings and ask her round for tea.", SOURCE, [4]) == []
     draft = _draft([(PSYCHOEDUCATION, [2])], subject="patient")  # the medical voice is untouched
     assert PSYCHOEDUCATION in draft.sections["subjective"]
     unlabelled = SourceIndex(parse_transcript("When mood is low, sleep gets lighter and motivation drops.\nYeah."))

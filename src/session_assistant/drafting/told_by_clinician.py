@@ -56,8 +56,12 @@ _GENERIC = content_words("""still more which how each some other made make getti
 feels way while really bit lot much many thing things something able like want wanted going being done doing did
 try tried
 when where what who why whom whose didn't don't doesn't wasn't weren't""")
-# The sentence's subject is the session or the clinician: not a report of the client's.
-_NOT_THE_CLIENTS = re.compile(r"^(?:the |this |today's )?(?:session|clinician|therapist|counsell?or)\b", re.I)
+# The sentence's subject is the session or the clinician, or it is an instruction ("Do the stress-reducing
+# conversation 3 times.", the homework copied): not a report of the client's (the Plan's rules hold homework).
+_NOT_THE_CLIENTS = re.compile(r"^(?:(?:the |this |today's )?(?:session|clinician|therapist|counsell?or)|do|use|try|keep|write"
+                              r"|practi[cs]e|bring|call|ring|text|go|take|make|aim|continue|start|stop|record|log|track|fill"
+                              r"|complete|read|listen|walk|leave|put|give|ask|tell|notice|remember|set|plan|pick|choose)\b",
+                              re.I)
 _AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?:about )?right|that sounds right"
                        r"|that's it|correct|exactly|true)\b", re.I)
 # The clinician saying back what the client told: a summary the client's yes makes the client's account.
