@@ -56,12 +56,17 @@ _GENERIC = content_words("""still more which how each some other made make getti
 feels way while really bit lot much many thing things something able like want wanted going being done doing did
 try tried
 when where what who why whom whose didn't don't doesn't wasn't weren't""")
-# The sentence's subject is the session or the clinician, or it is an instruction ("Do the stress-reducing
-# conversation 3 times.", the homework copied): not a report of the client's (the Plan's rules hold homework).
-_NOT_THE_CLIENTS = re.compile(r"^(?:(?:the |this |today's )?(?:session|clinician|therapist|counsell?or)|do|use|try|keep|write"
-                              r"|practi[cs]e|bring|call|ring|text|go|take|make|aim|continue|start|stop|record|log|track|fill"
-                              r"|complete|read|listen|walk|leave|put|give|ask|tell|notice|remember|set|plan|pick|choose)\b",
-                              re.I)
+# The sentence's subject is the session or the clinician: not a report of the client's.
+_NOT_THE_CLIENTS = re.compile(r"^(?:the |this |today's )?(?:session|clinician|therapist|counsell?or)\b", re.I)
+# Nor an instruction ("Do the stress-reducing conversation 3 times.", "Phone your sister on two evenings."):
+# the homework copied, which the Plan's rules say once. A verb, then what it acts on ("Sleep has been poor"
+# is a report).
+_INSTRUCTION = re.compile(r"^(?:do|use|try|keep|write|practi[cs]e|bring|call|ring|phone|text|email|message|go|take"
+                          r"|make|aim|continue|start|stop|record|log|track|fill|complete|read|listen|walk|leave|put|give"
+                          r"|ask|tell|notice|remember|set|plan|pick|choose|book|see|meet|check|eat|drink|sleep|get|have"
+                          r"|say|spend|let)\s+(?:the|a|an|your|their|his|her|its|it|them|him|one|some|this|that|these"
+                          r"|those|up|out|down|back|off|on|in|to|for|with|every|each|twice|once|\d+|two|three|four|five)\b",
+                          re.I)
 _AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?:about )?right|that sounds right"
                        r"|that's it|correct|exactly|true)\b", re.I)
 # The clinician saying back what the client told: a summary the client's yes makes the client's account.
@@ -122,7 +127,8 @@ def _answered(utt, source: SourceIndex, bag: set[str]) -> set[str]:
     summed up: "Can I tell you what I'm hearing? ... low mood, loss of interest ..." "I thought it was
     just me."); a question the client answered in words of their own ("How are you sleeping?" "I'm not,
     really. I'm awake at three."); a question the client said yes to that asks what the sentence tells
-    ("And you're still having just the one cup?" "Yeah, just the one."). Never a statement answered "Yeah, go on.", nor a question answered "Didn't."."""
+    ("And you're still having just the one cup?" "Yeah, just the one."). Never a statement answered "Yeah,
+    go on.", nor a question answered "Didn't."."""
     reply = _reply(source, utt.id)
     said = without_leading_stage(reply.text).strip() if reply is not None else ""
     agreed = bool(_AFFIRMED.match(said))
@@ -144,7 +150,8 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     """True when a Subjective sentence tells, as the client's, what only the clinician said in the
     lines it cites (see the module doc); False when the session has no speakers or nothing is cited."""
     ids = source.valid_ids(evidence)
-    if not ids or not source.utterances[0].speaker or _NOT_THE_CLIENTS.match(text.strip()) or _SCORE.search(text):
+    if (not ids or not source.utterances[0].speaker or _NOT_THE_CLIENTS.match(text.strip())
+            or _INSTRUCTION.match(text.strip()) or _SCORE.search(text)):
         return False
     said, clients = source.once(_session)
     bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_ROOTS} & said
