@@ -61,12 +61,12 @@ _NOT_THE_CLIENTS = re.compile(r"^(?:the |this |today's )?(?:session|clinician|th
 # Nor an instruction ("Do the stress-reducing conversation 3 times.", "Phone your sister on two evenings."):
 # the homework copied, which the Plan's rules say once. A verb, then what it acts on ("Sleep has been poor"
 # is a report).
-_INSTRUCTION = re.compile(r"^(?:do|use|try|keep|write|practi[cs]e|bring|call|ring|phone|text|email|message|go|take"
-                          r"|make|aim|continue|start|stop|record|log|track|fill|complete|read|listen|walk|leave|put|give"
-                          r"|ask|tell|notice|remember|set|plan|pick|choose|book|see|meet|check|eat|drink|sleep|get|have"
-                          r"|say|spend|let)\s+(?:the|a|an|your|their|his|her|its|it|them|him|one|some|this|that|these"
-                          r"|those|up|out|down|back|off|on|in|to|for|with|every|each|twice|once|\d+|two|three|four|five)\b",
-                          re.I)
+_INSTRUCTION = re.compile(r"^(?:do|use|try|keep|write|practi[cs]e|bring|call|ring|phone|text|email|message|go"
+                          r"|take|make|aim|continue|start|stop|record|log|track|fill|complete|read|listen|walk|leave"
+                          r"|put|give|ask|tell|notice|remember|set|plan|pick|choose|book|see|meet|check|eat|drink"
+                          r"|sleep|get|have|say|spend|let)\s+(?:the|a|an|your|their|his|her|its|it|them|him|one|some"
+                          r"|this|that|these|those|up|out|down|back|off|on|in|to|for|with|every|each|twice|once|\d+"
+                          r"|two|three|four|five)\b", re.I)
 _AFFIRMED = re.compile(r"^(?:yes|yeah|yep|yup|aye|mm+|mhm|uh-huh|right|that's (?:about )?right|that sounds right"
                        r"|that's it|correct|exactly|true)\b", re.I)
 # The clinician saying back what the client told: a summary the client's yes makes the client's account.
