@@ -87,3 +87,15 @@ def test_an_answer_cut_short_still_ends_the_line_with_a_full_stop():
     whole = answered_sentence([("How many nights?", "Four.", [0, 1]), ("And this week?", "Two, I was going to -", [2, 3])])
     assert whole.endswith('"Two, I was going to -".')
     assert answered_sentence([("How many nights?", "Four.", [0, 1])]).endswith('"Four."')
+
+
+def test_the_clients_news_with_the_clinicians_remark_on_it_stays_and_a_rating_label_is_no_amount():
+    news = SourceIndex(parse_transcript("\n".join([
+        "Clinician: Any takeaways this week?",
+        "Client: No. No takeaways at all. That's three weeks now.",
+        "Clinician: Three weeks without a takeaway. That's a big deal.",
+        "Client: Yeah. I'm kind of proud of it.",
+    ])))
+    assert told_by_clinician("The client reported three weeks without a takeaway, which was a big deal.", news, [2]) == []
+    # "the one" and a rating's label ("a two") are no amount read from the options: only "hours", "more than".
+    assert told_by_clinician("The client reported the one worry about work taking two of the evenings.", SOURCE, [8]) == []

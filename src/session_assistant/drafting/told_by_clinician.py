@@ -76,9 +76,19 @@ _REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|t
                        re.I)
 _DENIED = re.compile(r"^(?:no|nope|not really|not quite|didn't|never|that's not)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Psychoeducation says how things are for people, not what this client did: "really common when someone's been
+# feeling this low", "your brain learns", "a lot of people find".
+_TEACHES = re.compile(r"\b(?:(?:really |very |quite |so )?common|normal|natural|someone(?:'s)?|anyone"
+                      r"|(?:a lot of|many|most|lots of|other) people|people (?:often|tend|usually|find|get)|tends? to"
+                      r"|(?:the|your) (?:brain|body)|that's how|is how)\b", re.I)
 # A rating read with its meaning, three in a row: "nought none, one less than an hour a day, two one to three hours".
 _RATING = re.compile(r"^(?:nought|zero|none|0|one|1|two|2|three|3|four|4|five|5|six|6|seven|7)\b", re.I)
 OPTIONS_MIN = 3
+_NUMBER = (r"(?:\d+|nought|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+           r"|forty|fifty|sixty)")
+# An amount the sentence gives ("one to 3 hours", "more than eight"), not a rating's label ("four") or "the one".
+_AMOUNT = re.compile(r"\b%s(?:\s*(?:to|-|or)\s*%s)?\s+(?:hours?|minutes?|days?|nights?|weeks?|times?|percent)\b"
+                     r"|\b(?:more|less|fewer) than (?:an? )?%s\b" % (_NUMBER, _NUMBER, _NUMBER), re.I)
 _PIECES = re.compile(r"[.,;:!?]|\b(?:to|or|and)\b", re.I)
 ANSWER_MIN_WORDS = 3
 # A measure's score ("a GAD-7 score of 13") is the clinician's reading of the client's own answers: the
@@ -163,9 +173,12 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     if len(told) < TOLD_MIN or len(told) < TOLD_SHARE * len(bag):
         return False
     if len(bag & client) > CLIENT_WORDS_MAX:
-        # The client told part of it there; the rest stands only if the client says it somewhere: "more common
-        # when someone was feeling this low" beside the client's "I wouldn't" is still the clinician's teaching.
-        return not told & set().union(*(words for _, words in clients))
+        # The client told part of it there; the rest is the clinician's when it is the clinician's teaching and
+        # the client says none of it anywhere: "more common when someone was feeling this low" beside the
+        # client's "I wouldn't" (act on the thoughts). A remark on the client's own news ("Eleven weeks
+        # without self-harm. That's a big deal.") teaches nothing: the news stays the client's.
+        taught = set().union(*(_told(u.text) for u in theirs if _TEACHES.search(u.text))) & told
+        return len(taught) >= TOLD_MIN and not taught & set().union(*(words for _, words in clients))
     last = max(source.position[u.id] for u in theirs)
     before = set().union(*(words for n, words in clients if n < last))
     return len(told & before) < TOLD_SHARE * len(told)  # told first by the client: the clinician's summary of it
@@ -197,7 +210,8 @@ def option_numbers(text: str, source: SourceIndex, evidence: Iterable = ()) -> l
     if not options:
         return []
     client = set().union(*(_numbers(u.text) for u in near if not is_clinician(u.speaker)))
-    return sorted((_numbers(QUOTED_SPAN.sub(" ", text)) & options) - client, key=float)
+    amounts = set().union(*(_numbers(m.group(0)) for m in _AMOUNT.finditer(QUOTED_SPAN.sub(" ", text))))
+    return sorted((amounts & options) - client, key=float)
 
 
 def told_by_clinician(text: str, source: SourceIndex, evidence: Iterable = ()) -> list[str]:
