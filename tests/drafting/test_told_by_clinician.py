@@ -99,3 +99,13 @@ def test_the_clients_news_with_the_clinicians_remark_on_it_stays_and_a_rating_la
     assert told_by_clinician("The client reported three weeks without a takeaway, which was a big deal.", news, [2]) == []
     # "the one" and a rating's label ("a two") are no amount read from the options: only "hours", "more than".
     assert told_by_clinician("The client reported the one worry about work taking two of the evenings.", SOURCE, [8]) == []
+
+
+def test_a_question_the_client_answered_in_their_own_words_is_the_clients_account():
+    asked = SourceIndex(parse_transcript("\n".join([
+        "Clinician: How are you sleeping at the moment?",
+        "Client: I'm not, really. I'm awake at three doing sums.",
+        "Clinician: And eating?",
+        "Client: My wife puts it in front of me. I have a bit.",
+    ])))
+    assert told_by_clinician("The client reported trouble sleeping and eating at the moment.", asked, [0, 2]) == []
