@@ -109,3 +109,15 @@ def test_a_question_the_client_answered_in_their_own_words_is_the_clients_accoun
         "Client: My wife puts it in front of me. I have a bit.",
     ])))
     assert told_by_clinician("The client reported trouble sleeping and eating at the moment.", asked, [0, 2]) == []
+
+
+def test_an_offer_the_client_took_up_is_the_clients_wish_and_one_turned_down_is_not():
+    def offered(reply: str) -> SourceIndex:
+        return SourceIndex(parse_transcript("\n".join([
+            "Clinician: We talked last time about the walking group at the library. They meet on Tuesdays. "
+            "Have you thought any more about it?",
+            f"Client: {reply}",
+        ])))
+    wish = "The client expressed a wish to join the walking group at the library on Tuesdays."
+    assert told_by_clinician(wish, offered("I have. I'm up for it now."), [0]) == []
+    assert told_by_clinician(wish, offered("No. Not yet."), [0]) == [CLINICIANS_WORDS]

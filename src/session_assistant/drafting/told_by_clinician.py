@@ -74,6 +74,9 @@ _REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|t
                        r"|let me (?:summari[sz]e|check|sum (?:it )?up)|you said|you've said|you mentioned"
                        r"|sounds like you)\b",
                        re.I)
+# A sentence telling what the client wants or agrees to: an offer the client took up supports it.
+_STANCE = re.compile(r"\b(?:desire|wish\w*|want\w*|willing\w*|agree\w*|keen|interested|open to|up for"
+                     r"|hop(?:e|ed|es|ing)|intend\w*|would like|commit\w*|ready to|prefer\w*|decided|chose)\b", re.I)
 _DENIED = re.compile(r"^(?:no|nope|not really|not quite|didn't|never|that's not)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Psychoeducation says how things are for people, not what this client did: "really common when someone's been
@@ -130,19 +133,21 @@ def _reply(source: SourceIndex, seg_id: int):
     return following if following is not None and following.speaker and not is_clinician(following.speaker) else None
 
 
-def _answered(utt, source: SourceIndex, bag: set[str]) -> set[str]:
+def _answered(utt, source: SourceIndex, bag: set[str], stance: bool = False) -> set[str]:
     """What the client took up of a clinician's line ``utt`` by answering it: all of it when it said back
     what the client told and the client did not say no ("Can I check what I'm hearing? ... you're afraid
     of putting the load on Joanne." "Yeah. That's about right."; the questionnaire the client answered,
     summed up: "Can I tell you what I'm hearing? ... low mood, loss of interest ..." "I thought it was
     just me."); a question the client answered in words of their own ("How are you sleeping?" "I'm not,
     really. I'm awake at three."); a question the client said yes to that asks what the sentence tells
-    ("And you're still having just the one cup?" "Yeah, just the one."). Never a statement answered "Yeah,
-    go on.", nor a question answered "Didn't."."""
+    ("And you're still having just the one cup?" "Yeah, just the one."). For a sentence telling the client's
+    wish or agreement (``stance``), an offer the client did not turn down ("Op COURAGE, the veterans' service.
+    They do groups ... Have you thought any more about it?" "I have. I'm up for it."). Never a statement
+    answered "Yeah, go on." in a report of what happened, nor a question answered "Didn't."."""
     reply = _reply(source, utt.id)
     said = without_leading_stage(reply.text).strip() if reply is not None else ""
     agreed = bool(_AFFIRMED.match(said))
-    if said and _REFLECTS.search(utt.text) and not _DENIED.match(said):
+    if said and (_REFLECTS.search(utt.text) or stance) and not _DENIED.match(said):
         return _told(utt.text)
     asked = [_told(q) for q in _SENTENCE.split(" ".join(utt.text.split())) if q.endswith("?")]
     if len(said.split()) >= ANSWER_MIN_WORDS and not agreed:
@@ -167,7 +172,9 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_ROOTS} & said
     # the lines the sentence cites and those that hold its words (a copy of one sentence cites other lines)
     near = _lines(source, ids + source.best_matches(text))
-    client = set().union(*(_told(u.text) if not is_clinician(u.speaker) else _answered(u, source, bag) for u in near))
+    stance = bool(_STANCE.search(QUOTED_SPAN.sub(" ", text)))
+    client = set().union(*(_told(u.text) if not is_clinician(u.speaker) else _answered(u, source, bag, stance)
+                           for u in near))
     theirs = [u for u in near if is_clinician(u.speaker) and (_told(u.text) & bag) - client]
     told = set().union(*(_told(u.text) for u in theirs)) & bag - client if theirs else set()
     if len(told) < TOLD_MIN or len(told) < TOLD_SHARE * len(bag):
