@@ -121,3 +121,11 @@ def test_an_offer_the_client_took_up_is_the_clients_wish_and_one_turned_down_is_
     wish = "The client expressed a wish to join the walking group at the library on Tuesdays."
     assert told_by_clinician(wish, offered("I have. I'm up for it now."), [0]) == []
     assert told_by_clinician(wish, offered("No. Not yet."), [0]) == [CLINICIANS_WORDS]
+
+
+def test_a_line_about_the_clients_life_the_client_answered_at_length_is_a_shared_account():
+    life = SourceIndex(parse_transcript("\n".join([
+        "Clinician: It's been three years now since your dad died, hasn't it. And you moved to the flat in June.",
+        "Client: June. My brother said it would be easier, near the shops and that. He means well.",
+    ])))
+    assert told_by_clinician("The client reported missing their dad, who died 3 years ago.", life, [0]) == []

@@ -14,19 +14,23 @@ Two checks, on the lines the sentence cites and those that hold its words, with 
 (``NEAR_LINES``):
 
 - ``clinicians_words``: most of what the sentence tells (``TOLD_MIN`` of its words at least) stands
-  only in the clinician's lines there, and the client's lines there say at most one of them: the
-  client answered "Yeah", "S'pose", "Didn't". Not when the client told it first and the clinician
-  said it back ("So you did four thought records" after "So I did four thought records"): half
-  those words stand in the client's earlier lines. Nor when the client took the clinician's line up:
-  a summary the client did not deny ("Can I check what I'm hearing? ..." "That's about right."), a
-  question answered in the client's own words ("How are you sleeping?" "I'm not, really."), a
-  question about what the sentence tells answered yes ("And still just the one cup?" "Yeah, just
-  the one."). Where the client's lines there do say part of it, the rest is the clinician's only
-  when the client says none of it anywhere in the session: "more common when someone was feeling this
-  low for a while" stays the clinician's beside the client's "I wouldn't" (act on the thoughts).
-- ``option_numbers``: numbers the sentence states that a clinician's line there reads as a
-  questionnaire's answer options and that no client line there says: an anchor is not the client's
-  amount.
+  only in clinician's lines there that the client did not take up: lines that teach ("really
+  common"), read a questionnaire's options, or that the client answered with a no or a word or three
+  ("S'pose.", "Yeah, go on.", "Didn't."); and the client's lines there say at most one of those
+  words. Not when the client told it first and the clinician said it back ("So you did four thought
+  records" after "So I did four thought records"): half those words stand in the client's earlier
+  lines. The client takes up a summary not denied ("Can I check what I'm hearing? ..." "That's about
+  right."), a question answered in the client's own words ("How are you sleeping?" "I'm not,
+  really."), a question about what the sentence tells answered yes ("And still just the one cup?"
+  "Yeah, just the one."), an offer, for a sentence telling the client's wish ("I have. I'm up for
+  it."), and a line about the client's life answered at length ("It's been two years now since Ken
+  died, hasn't it." "September. My daughter said ..."). Where the client's lines there do say part of
+  it, the rest is the clinician's only when a teaching line says it and the client says none of it
+  anywhere: "more common when someone was feeling this low for a while" beside the client's "I
+  wouldn't" (act on the thoughts).
+- ``option_numbers``: amounts the sentence states ("3 to 8 hours", "more than eight") whose numbers
+  a clinician's line there reads as a questionnaire's answer options and no client line there says:
+  an anchor is not the client's amount.
 
 The sentence is withheld from the note, shown beside it (``sections.assemble``); the psychoeducation
 itself is the interventions line's (Objective), from the clinician's own lines.
@@ -81,9 +85,9 @@ _DENIED = re.compile(r"^(?:no|nope|not really|not quite|didn't|never|that's not)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Psychoeducation says how things are for people, not what this client did: "really common when someone's been
 # feeling this low", "your brain learns", "a lot of people find".
-_TEACHES = re.compile(r"\b(?:(?:really |very |quite |so )?common|normal|natural|someone(?:'s)?|anyone"
-                      r"|(?:a lot of|many|most|lots of|other) people|people (?:often|tend|usually|find|get)|tends? to"
-                      r"|(?:the|your) (?:brain|body)|that's how|is how)\b", re.I)
+_TEACHES = re.compile(r"\b(?:(?:really |very |quite |so )?common|normal|natural|people (?:often|tend|usually|find|get)"
+                      r"|(?:a lot of|many|most|lots of|other) people|tends? to|(?:the|your) (?:brain|body)|that's how"
+                      r"|is how)\b", re.I)
 # A rating read with its meaning, three in a row: "nought none, one less than an hour a day, two one to three hours".
 _RATING = re.compile(r"^(?:nought|zero|none|0|one|1|two|2|three|3|four|4|five|5|six|6|seven|7)\b", re.I)
 OPTIONS_MIN = 3
@@ -94,6 +98,7 @@ _AMOUNT = re.compile(r"\b%s(?:\s*(?:to|-|or)\s*%s)?\s+(?:hours?|minutes?|days?|n
                      r"|\b(?:more|less|fewer) than (?:an? )?%s\b" % (_NUMBER, _NUMBER, _NUMBER), re.I)
 _PIECES = re.compile(r"[.,;:!?]|\b(?:to|or|and)\b", re.I)
 ANSWER_MIN_WORDS = 3
+MINIMAL_REPLY_WORDS = 3
 # A measure's score ("a GAD-7 score of 13") is the clinician's reading of the client's own answers: the
 # measures' rules hold it.
 _SCORE = re.compile(r"\b[A-Z][A-Z0-9]*-?\d+\b|\b[Ss]cored?\b")
@@ -155,6 +160,15 @@ def _answered(utt, source: SourceIndex, bag: set[str], stance: bool = False) -> 
     return set().union(*(q for q in asked if len(q & bag) >= 2)) if agreed else set()
 
 
+def _not_taken_up(utt, source: SourceIndex) -> bool:
+    """The clinician's line teaches, reads a questionnaire's options, or the client answered it with a no or
+    a word or three ("S'pose.", "Yeah, go on.", "Didn't.") or not at all."""
+    reply = _reply(source, utt.id)
+    said = without_leading_stage(reply.text).strip() if reply is not None else ""
+    return bool(_TEACHES.search(utt.text) or _options(utt.text) or not said or _DENIED.match(said)
+                or len(said.split()) <= MINIMAL_REPLY_WORDS)
+
+
 def _session(source: SourceIndex) -> tuple[set[str], list[tuple[int, set[str]]]]:
     """What anyone said in the session, and what each client line tells, with its place."""
     return _told(source.text), [(n, _told(u.text)) for n, u in enumerate(source.utterances)
@@ -175,7 +189,11 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     stance = bool(_STANCE.search(QUOTED_SPAN.sub(" ", text)))
     client = set().union(*(_told(u.text) if not is_clinician(u.speaker) else _answered(u, source, bag, stance)
                            for u in near))
-    theirs = [u for u in near if is_clinician(u.speaker) and (_told(u.text) & bag) - client]
+    # Only lines the client did not take up: teaching, a questionnaire read out, or one answered with a no or a
+    # word or three. A line about the client's life answered at length ("It's been two years now since Ken died,
+    # hasn't it." "September. My daughter said ...") is a shared account, not the clinician's alone.
+    theirs = [u for u in near
+              if is_clinician(u.speaker) and (_told(u.text) & bag) - client and _not_taken_up(u, source)]
     told = set().union(*(_told(u.text) for u in theirs)) & bag - client if theirs else set()
     if len(told) < TOLD_MIN or len(told) < TOLD_SHARE * len(bag):
         return False
