@@ -191,4 +191,6 @@ def answered_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
     # '"question" - "answer"' read like a transcript pasted into the note).
     first, *rest = found
     said = [f'When asked "{first[0]}", the client said: "{first[1]}"'] + [f'when asked "{q}": "{a}"' for q, a, _ in rest]
-    return "; ".join(said)
+    # An answer cut short ("Four nights, maybe five", "I was going to -") ends the quote without a full
+    # stop of its own: the line still ends as a sentence.
+    return "; ".join(said) + ("" if found[-1][1].rstrip().endswith((".", "!", "?", "…")) else ".")

@@ -34,6 +34,7 @@ from session_assistant.drafting.subjective_retold import (JUDGEMENT_REMOVED, sub
 from session_assistant.drafting.session_facts import detect_interventions
 from session_assistant.drafting.therapy_checks import INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.therapy_voice import follows_report, therapy_voice
+from session_assistant.drafting.told_by_clinician import told_by_clinician
 from session_assistant.drafting.typed_check import checked_slots, merged_risk, typed_lines
 from session_assistant.drafting.typed_slots import parsed as typed_parsed
 from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
@@ -296,6 +297,10 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     flags += [JUDGEMENT_REMOVED] if judged else []
                 text, invented = therapy_checked(text, source, interventions, chart,
                                                  source.valid_ids(item.get("evidence") or []))
+                if home == voice_keys[1]:  # the clinician's words given to the client as a report
+                    # read against the lines the sentence rests on: the model cites its window's lines
+                    invented += told_by_clinician(text, source,
+                                                  source.ground_evidence(text, item.get("evidence") or []))
                 if home == voice_keys[0] and report_as_observation(text, source, source.ground_evidence(text, item.get("evidence") or [])):
                     invented.append(REPORT_AS_OBSERVATION)  # the week told as the clinician's finding
             bag = content_words(text)

@@ -19,13 +19,15 @@ from session_assistant.drafting.said_terms import (EXPANSION_REMOVED, MISATTRIBU
                                                    misattributed, said_with_chart, strip_unsaid_expansions,
                                                    unsaid_people, unsaid_terms)
 from session_assistant.drafting.session_facts import Intervention, unevidenced_approaches
+from session_assistant.drafting.told_by_clinician import CLINICIANS_WORDS, OPTION_NUMBERS
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON, who_inverted
 from session_assistant.drafting.joint_attribution import ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, attributed_right
 
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
-                  UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, *CLAIMS_WITHHELD)
+                  UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, CLINICIANS_WORDS,
+                  OPTION_NUMBERS, *CLAIMS_WITHHELD)
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
