@@ -94,3 +94,72 @@ def test_the_ai_sentence_list_shows_five_rows_at_1024_by_600_and_the_note_keeps_
     assert editor.evidence.viewport().height() >= 2 * line  # the chosen sentence's transcript lines
     assert editor.transcript.lines.viewport().height() >= 2 * line
     assert window.size() == SIZES[0]
+
+
+def open_chart_tab(qtbot, window, last_name: str, tab_name: str):
+    practice = window.ctx.practice
+    client = next(c["id"] for c in practice.clients.list() if c["last_name"] == last_name)
+    window.workspace.open_chart(client)
+    chart = window.workspace.chart
+    chart.tabs.setCurrentWidget(getattr(chart, tab_name))
+    settle()
+    return chart
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_assessment_history_shows_every_column_without_a_sideways_scroll(qtbot, ready_vault, make_window, size):
+    """At 1280 wide "Status" was off the right edge behind a horizontal scroll bar (look23, 35)."""
+    window = make_window(ready_vault)
+    window.resize(size)
+    unlock(qtbot, window)
+    history = open_chart_tab(qtbot, window, "Lindqvist", "assessments_tab").assessments_tab.history
+    qtbot.waitUntil(lambda: history.topLevelItemCount() > 0 and history.isVisible())
+    settle()
+    header, metrics = history.header(), history.fontMetrics()
+    assert not history.horizontalScrollBar().isVisible()
+    assert header.sectionPosition(5) + header.sectionSize(5) <= history.viewport().width()
+    for column in range(history.columnCount()):
+        words = [history.headerItem().text(column)] + [history.topLevelItem(r).text(column)
+                                                        for r in range(history.topLevelItemCount())]
+        # a column of short values shows each whole; the Severity words may wrap, a word at a time
+        widest = max(metrics.horizontalAdvance(w) for text in words for w in ([text] if column != 3 else text.split()))
+        assert header.sectionSize(column) > widest, (column, header.sectionSize(column), widest, [header.sectionSize(c) for c in range(6)], history.viewport().width())
+    for row in range(history.topLevelItemCount()):  # a wrapped severity is a taller row, not "moder..."
+        item = history.topLevelItem(row)
+        rect = history.visualItemRect(item)
+        needed = metrics.boundingRect(QRect(0, 0, header.sectionSize(3) - 8, 10_000), Qt.TextFlag.TextWordWrap,
+                                      item.text(3)).height()
+        assert rect.height() >= needed, (item.text(3), rect, needed)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_a_diagnosis_description_reads_whole(qtbot, ready_vault, make_window, size):
+    """"Generalized anxiety disorder" showed as "Generalized anxiety ..." at 1280 wide (look23, 31): a
+    description longer than its column wraps, its row as tall as the wrapped text."""
+    from session_assistant.app import open_practice
+    from sa_testing import TEST_PASSPHRASE
+
+    practice = open_practice(ready_vault, TEST_PASSPHRASE)
+    try:
+        client = next(c["id"] for c in practice.clients.list() if c["last_name"] == "Lindqvist")
+        practice.diagnoses.add(client, "F10.280", "2026-10-01")  # a long one beside the sample's F41.1
+    finally:
+        practice.close()
+    window = make_window(ready_vault)
+    window.resize(size)
+    unlock(qtbot, window)
+    listing = open_chart_tab(qtbot, window, "Lindqvist", "diagnoses_tab").diagnoses_tab.listing
+    group = listing.topLevelItem(0)
+    assert group.childCount() == 2
+    width = listing.header().sectionSize(1) - 8  # the item's text margins
+    metrics = listing.fontMetrics()
+
+    def whole() -> bool:
+        for row in range(group.childCount()):
+            item = group.child(row)
+            needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text(1)).height()
+            if listing.visualItemRect(item).height() < needed:
+                return False
+        return True
+    qtbot.waitUntil(whole, timeout=3000)
+    assert metrics.horizontalAdvance(group.child(1).text(1)) > width  # the long one needs its second line

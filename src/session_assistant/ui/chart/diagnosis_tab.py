@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 
 from session_assistant.ui.chart.tab_write import write_in_tab
 from session_assistant.ui.chart.assessments_tab import date_edit
+from session_assistant.ui.common.widgets import WrappingDelegate
 
 
 def set_date(edit, iso_day) -> None:
@@ -56,6 +57,8 @@ class DiagnosisTab(QWidget):
         self.listing.setHeaderLabels(("Code", "Description", "Onset", "Resolved"))
         self.listing.setAccessibleName("Diagnoses")
         self.listing.setWordWrap(True)
+        # A description longer than its column wraps onto a second line ("Generalized anxiety ..." at 1280 wide).
+        self.listing.setItemDelegate(WrappingDelegate(self.listing))
         header = self.listing.header()
         header.setStretchLastSection(False)
         for column in range(4):  # the description takes what the code and the dates leave
