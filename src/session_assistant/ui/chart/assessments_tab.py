@@ -64,7 +64,7 @@ class AssessmentsTab(QWidget):
         # Every column in view without a sideways scroll (Status was off the edge at 1280 wide): the short
         # columns fit their text, Severity ("moderately severe") takes the rest and wraps where it must.
         self.history.setWordWrap(True)
-        self.history.setItemDelegate(WrappingDelegate(self.history))
+        self.history.setItemDelegate(WrappingDelegate(self.history, columns=(SEVERITY,)))
         header = self.history.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(24)

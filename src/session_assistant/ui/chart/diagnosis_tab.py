@@ -58,7 +58,7 @@ class DiagnosisTab(QWidget):
         self.listing.setAccessibleName("Diagnoses")
         self.listing.setWordWrap(True)
         # A description longer than its column wraps onto a second line ("Generalized anxiety ..." at 1280 wide).
-        self.listing.setItemDelegate(WrappingDelegate(self.listing))
+        self.listing.setItemDelegate(WrappingDelegate(self.listing, columns=(1,)))
         header = self.listing.header()
         header.setStretchLastSection(False)
         for column in range(4):  # the description takes what the code and the dates leave
