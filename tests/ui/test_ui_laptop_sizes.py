@@ -69,11 +69,15 @@ def test_every_mental_status_finding_and_own_words_box_reads_whole(qtbot, ready_
 
 def test_the_ai_sentence_list_shows_five_rows_at_1024_by_600_and_the_note_keeps_its_room(qtbot, ready_vault,
                                                                                           make_window):
-    """At 1024x600 the list of AI sentences showed two rows (look23, 63): the whole five-sentence draft
-    is in view, beside a note whose text still has room, with the chosen sentence's lines and the transcript."""
-    from test_ui_note_review import SOAP_AI, _seed
+    """At 1024x600 the list of AI sentences showed two rows (look23, 63): five rows of an eight-sentence draft
+    are in view, beside a note whose text still has room, with the chosen sentence's lines and the transcript."""
+    from session_assistant.drafting import DraftSentence
+    from test_ui_note_review import SOAP_AI, _draft, _seed
 
-    appointment = _seed(ready_vault)
+    draft = _draft()  # and three more, so the list scrolls: 8 rows, the first five in view
+    draft.sentences += [DraftSentence("plan", f"Client will keep a short sleep diary on {day} evening.", [4])
+                        for day in ("Monday", "Wednesday", "Friday")]
+    appointment = _seed(ready_vault, draft=draft)
     window = make_window(ready_vault)
     window.resize(SIZES[0])
     unlock(qtbot, window)
@@ -84,11 +88,14 @@ def test_the_ai_sentence_list_shows_five_rows_at_1024_by_600_and_the_note_keeps_
     editor.sentences.setCurrentRow(1)
     settle()
     listing = editor.sentences
-    assert listing.count() == 5
+    assert listing.count() == 8
     viewport = listing.viewport().rect()
     rects = [listing.visualItemRect(listing.item(row)) for row in range(listing.count())]
     whole = [row for row, rect in enumerate(rects) if rect.top() >= viewport.top() and rect.bottom() <= viewport.bottom()]
-    assert len(whole) == 5, (whole, viewport, rects)
+    assert whole[:5] == [0, 1, 2, 3, 4], (whole, viewport, rects)
+    assert not listing.horizontalScrollBar().isVisible()
+    for rect in rects:  # wrapped at the list's width, none cut at the right under a sideways scroll bar
+        assert rect.right() <= viewport.right() + 1, (rect, viewport)
     line = listing.fontMetrics().lineSpacing()
     assert editor.fields_scroll.viewport().height() >= 8 * line  # the note's text: several lines of it
     assert editor.evidence.viewport().height() >= 2 * line  # the chosen sentence's transcript lines

@@ -100,7 +100,7 @@ class NoteEditorView(QWidget):
         # AI review panel
         self.review = QGroupBox("AI draft review")
         self.sentences = QListWidget()
-        self.sentences.setWordWrap(True)
+        _wrap_rows(self.sentences)
         self.sentences.setAccessibleName("Draft sentences; choose one to see it in the note and its evidence")
         self.accept_button = QPushButton("✓ &Accept")
         self.accept_button.setToolTip("Reviewed: the sentence is right as it stands")
@@ -120,7 +120,7 @@ class NoteEditorView(QWidget):
         self.transcript = TranscriptPanel(correctable=False)
         self.transcript.setAccessibleName("The session transcript; the chosen sentence's lines are selected")
         self.risk = QListWidget()
-        self.risk.setWordWrap(True)
+        _wrap_rows(self.risk)
         self.risk.setAccessibleName("Risk items to review")
         self.accept_risk_button = QPushButton("Accept into the &Risk field")
         self.accept_risk_button.setToolTip("Adds the chosen item's statement to the note's Risk field")
@@ -161,6 +161,7 @@ class NoteEditorView(QWidget):
         self.sentences.setMinimumHeight(4 * line)
         self.evidence.setMinimumHeight(2 * line + 12)
         self.transcript.lines.setMinimumHeight(2 * line + 8)
+        _wrap_rows(self.transcript.lines)
         self.risk.setMinimumHeight(2 * line + 8)
         self.review_split = QSplitter(Qt.Orientation.Vertical)
         self.review_split.setChildrenCollapsible(False)
@@ -222,6 +223,14 @@ class NoteEditorView(QWidget):
                 widget.hide()
                 widget.setParent(None)  # gone from findChildren now, not at the next event loop turn
                 widget.deleteLater()
+
+
+def _wrap_rows(listing: QListWidget) -> None:
+    """Rows wrap at the list's width, laid out again when it changes: the rows were laid out before the
+    vertical scroll bar took its room, so each ended under a sideways scroll bar, cut at the right."""
+    listing.setWordWrap(True)
+    listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def _wrapping(label: QLabel) -> QLabel:
