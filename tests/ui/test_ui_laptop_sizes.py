@@ -91,7 +91,8 @@ def test_the_ai_sentence_list_shows_five_rows_at_1024_by_600_and_the_note_keeps_
     assert listing.count() == 8
     viewport = listing.viewport().rect()
     rects = [listing.visualItemRect(listing.item(row)) for row in range(listing.count())]
-    whole = [row for row, rect in enumerate(rects) if rect.top() >= viewport.top() and rect.bottom() <= viewport.bottom()]
+    whole = [row for row, rect in enumerate(rects)
+             if rect.top() >= viewport.top() and rect.bottom() <= viewport.bottom()]
     assert whole[:5] == [0, 1, 2, 3, 4], (whole, viewport, rects)
     assert not listing.horizontalScrollBar().isVisible()
     for rect in rects:  # wrapped at the list's width, none cut at the right under a sideways scroll bar
@@ -130,7 +131,7 @@ def test_the_assessment_history_shows_every_column_without_a_sideways_scroll(qtb
                                                         for r in range(history.topLevelItemCount())]
         # a column of short values shows each whole; the Severity words may wrap, a word at a time
         widest = max(metrics.horizontalAdvance(w) for text in words for w in ([text] if column != 3 else text.split()))
-        assert header.sectionSize(column) > widest, (column, header.sectionSize(column), widest, [header.sectionSize(c) for c in range(6)], history.viewport().width())
+        assert header.sectionSize(column) > widest, (column, header.sectionSize(column), widest)
     for row in range(history.topLevelItemCount()):  # a wrapped severity is a taller row, not "moder..."
         item = history.topLevelItem(row)
         rect = history.visualItemRect(item)
