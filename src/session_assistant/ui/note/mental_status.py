@@ -17,6 +17,7 @@ from session_assistant.ui.common.vault_op import VaultOp
 
 NOT_ASSESSED_TEXT = "—"
 OWN_WORDS = "own words"
+PANEL_FRAME = 40  # the panel's margins and frame and the rows' scroll bar, around one row of the checklist
 ROWS_SHOWN = 5  # the checklist's height: five rows, then it scrolls (the note above needs the room at 600 px)
 
 
@@ -63,15 +64,14 @@ class MentalStatusPanel(QGroupBox):
             label = QLabel(item.label + ":")
             label.setBuddy(combo)
             self.choices[item.key], self.notes[item.key], self.labels[item.key] = combo, own, label
-        self.columns = 0
-        self._lay_out(1)
         # Two items a row where both fit whole, else one; the rows scroll inside the panel (a 1024x600
         # screen cut the findings and the "own words" boxes of two columns to a few letters).
         self.body = QScrollArea()
         self.body.setWidgetResizable(True)
         self.body.setFrameShape(QFrame.Shape.NoFrame)
-        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.body.setWidget(self.grid_holder)
+        self.columns = 0
+        self._lay_out(1)
         top = QHBoxLayout()
         top.addWidget(self.toggle)
         top.addWidget(self.state, 1)
@@ -81,7 +81,6 @@ class MentalStatusPanel(QGroupBox):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.body)
-        self._fit_height()
         self.normal_button.clicked.connect(lambda: self._emit(MentalStatus.within_normal_limits()))
         self.clear_button.clicked.connect(lambda: self._emit(MentalStatus()))
         self.toggle.toggled.connect(self._on_toggle_toggled)
@@ -119,8 +118,7 @@ class MentalStatusPanel(QGroupBox):
         height = shown * row_height + (shown - 1) * self.grid.verticalSpacing()
         if shown < rows:
             height += row_height // 2  # half a row shows there is more below
-        if hasattr(self, "body"):
-            self.body.setFixedHeight(height + 2 * self.body.frameWidth())
+        self.body.setFixedHeight(height + 2 * self.body.frameWidth())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         margins = self.layout().contentsMargins() if self.layout() else None
@@ -132,7 +130,7 @@ class MentalStatusPanel(QGroupBox):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
         """One column's width, so the note's column never squeezes a finding (the review panel gives way)."""
         hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), self._row_width() + 40), hint.height())
+        return QSize(max(hint.width(), self._row_width() + PANEL_FRAME), hint.height())
 
     # ---- shown ------------------------------------------------------------------------------------
     def show_status(self, status: MentalStatus | None, read_only: bool) -> None:
