@@ -121,12 +121,12 @@ class DiagnosisTab(QWidget):
             item.setToolTip(1, row["description"])
             (self.resolved_group if row["resolved_date"] else self.active_group).addChild(item)
         for group in (self.active_group, self.resolved_group):
-            group.setFirstColumnSpanned(False)
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
             self.listing.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)  # (once in the tree) the Code column fits the codes, not "Resolved (0)"
             group.setExpanded(True)
         self._update_buttons()
         return True
