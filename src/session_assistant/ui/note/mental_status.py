@@ -64,14 +64,18 @@ class MentalStatusPanel(QGroupBox):
             label = QLabel(item.label + ":")
             label.setBuddy(combo)
             self.choices[item.key], self.notes[item.key], self.labels[item.key] = combo, own, label
-        # Two items a row where both fit whole, else one; the rows scroll inside the panel (a 1024x600
-        # screen cut the findings and the "own words" boxes of two columns to a few letters).
+        # One item a row, the rows scrolling inside the panel: two a row cut the findings and the "own
+        # words" boxes to a few letters at 1024 and 1280 wide, and the note's reading column (theme.READING_WIDTH)
+        # is never wide enough for two whole.
+        for row, item in enumerate(ITEMS):
+            for column, widget in enumerate((self.labels[item.key], self.choices[item.key], self.notes[item.key])):
+                self.grid.addWidget(widget, row, column)
+        self.grid.setColumnStretch(2, 1)  # the clinician's own words take what is left
         self.body = QScrollArea()
         self.body.setWidgetResizable(True)
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         self.body.setWidget(self.grid_holder)
-        self.columns = 0
-        self._lay_out(1)
+        self._fit_height()
         top = QHBoxLayout()
         top.addWidget(self.toggle)
         top.addWidget(self.state, 1)
@@ -88,7 +92,7 @@ class MentalStatusPanel(QGroupBox):
         self._showing = False
         self.read_only = True  # until a draft note is shown
 
-    # ---- laid out --------------------------------------------------------------------------------
+    # ---- sized --------------------------------------------------------------------------------
     def _row_width(self) -> int:
         """One item's row at its natural width: the longest label, the widest finding, the own-words box."""
         spacing = self.grid.horizontalSpacing()
@@ -96,39 +100,16 @@ class MentalStatusPanel(QGroupBox):
                 + max(combo.sizeHint().width() for combo in self.choices.values())
                 + next(iter(self.notes.values())).minimumWidth() + 2 * spacing)
 
-    def _lay_out(self, columns: int) -> None:
-        if columns == self.columns:
-            return
-        self.columns = columns
-        for column in range(6):
-            self.grid.setColumnStretch(column, 0)
-        for index, item in enumerate(ITEMS):
-            row, column = divmod(index, columns)
-            for offset, widget in enumerate((self.labels[item.key], self.choices[item.key], self.notes[item.key])):
-                self.grid.removeWidget(widget)
-                self.grid.addWidget(widget, row, column * 3 + offset)
-        for column in range(columns):
-            self.grid.setColumnStretch(column * 3 + 2, 1)  # the clinician's own words take what is left
-        self._fit_height()
-
     def _fit_height(self) -> None:
-        rows = -(-len(ITEMS) // self.columns)
-        row_height = max(self.choices[ITEMS[0].key].sizeHint().height(), self.notes[ITEMS[0].key].sizeHint().height())
-        shown = min(rows, ROWS_SHOWN)
-        height = shown * row_height + (shown - 1) * self.grid.verticalSpacing()
-        if shown < rows:
+        first = ITEMS[0].key
+        row_height = max(self.choices[first].sizeHint().height(), self.notes[first].sizeHint().height())
+        height = ROWS_SHOWN * row_height + (ROWS_SHOWN - 1) * self.grid.verticalSpacing()
+        if ROWS_SHOWN < len(ITEMS):
             height += row_height // 2  # half a row shows there is more below
         self.body.setFixedHeight(height + 2 * self.body.frameWidth())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        margins = self.layout().contentsMargins() if self.layout() else None
-        room = event.size().width() - (margins.left() + margins.right() if margins else 0)
-        spare = self.body.verticalScrollBar().sizeHint().width()
-        self._lay_out(2 if room >= 2 * self._row_width() + 2 * self.grid.horizontalSpacing() + spare else 1)
-        super().resizeEvent(event)
-
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
-        """One column's width, so the note's column never squeezes a finding (the review panel gives way)."""
+        """One whole row's width, so the note's column never squeezes a finding (the review panel gives way)."""
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), self._row_width() + PANEL_FRAME), hint.height())
 
