@@ -50,3 +50,16 @@ def test_a_client_with_several_sessions_is_told_where_to_choose_one(qtbot, ready
     name = f"{busy['first_name']} {busy['last_name']}"
     assert session.empty.title.text() == f"Which session with {name}?"
     assert "agenda" in session.empty.text.text()
+
+
+def test_the_other_pages_appointment_is_taken_only_when_it_is_the_named_clients(qtbot, ready_vault, make_window):
+    """A note of another client open on the Note page: Session takes the named client's own session."""
+    client, appointment = _client_with_one_session(ready_vault)
+    window = make_window(ready_vault)
+    unlock(qtbot, window)
+    workspace, practice = window.workspace, window.ctx.practice
+    other = next(a for a in practice.appointments.list() if a["client_id"] != client)
+    workspace.open_note(other["id"])
+    workspace.open_chart(client)
+    workspace.go(2)
+    assert workspace.session.appointment_id == appointment

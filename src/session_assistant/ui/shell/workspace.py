@@ -233,15 +233,15 @@ class Workspace(QWidget):
 
     def _open_the_named_appointment(self, page) -> None:
         """Session or Note opened from the sidebar with nothing chosen, while the header names a client:
-        that appointment (the other page's), or the client's only one, instead of "No session chosen"."""
+        the other page's appointment if it is that client's, else the client's only one, instead of "No session
+        chosen"."""
         if page.appointment_id is not None or self._named_client is None:
             return
-        other = self.note if page is self.session else self.session
-        chosen = other.appointment_id
-        if chosen is None:
-            rows = [row for row in self._ctx.practice.appointments.list(client_id=self._named_client)
-                    if row["status"] != "cancelled"]
-            chosen = rows[0]["id"] if len(rows) == 1 else None
+        other = (self.note if page is self.session else self.session).appointment_id
+        rows = [row for row in self._ctx.practice.appointments.list(client_id=self._named_client)
+                if row["status"] != "cancelled"]
+        ids = [row["id"] for row in rows]
+        chosen = other if other in ids else ids[0] if len(ids) == 1 else None
         if chosen is not None:
             page.show_appointment(chosen)
         elif page is self.session:
