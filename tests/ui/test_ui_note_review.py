@@ -172,7 +172,8 @@ def test_the_list_follows_the_clinicians_own_edits(qtbot, editor_for):
     editor._editors["plan"].setPlainText("Next session in a week.")
     save_and_wait(qtbot, editor)
     rows = _rows(editor)
-    assert "Overall the client's anxiety is easing with regular practice." in rows  # reworded: found again
+    # reworded: found again, and hers now (reviewed, as with Edit...)
+    assert "✓ Overall the client's anxiety is easing with regular practice." in rows
     assert not any(PLAN in row for row in rows)  # deleted: gone from the list
     appointment = editor.appointment_id
     editor.show_appointment(None)

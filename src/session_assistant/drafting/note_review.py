@@ -42,20 +42,24 @@ class ReviewItem:
 
 
 def empty_state() -> dict:
-    return {"accepted": [], "anchors": {}, "risk_accepted": []}
+    return {"accepted": [], "anchors": {}, "risk_accepted": [], "gone": []}
 
 
 def _sentences(text: str) -> list[str]:
     return [s for line in text.splitlines() for s in split_sentences(line.strip()) if s.strip()]
 
 
-def anchor(text: str, home: str | None, fields: dict[str, str]) -> tuple[str, str] | None:
-    """(field, text as it stands in the note) for a sentence, or None when it is no longer there."""
+def anchor(text: str, home: str | None, fields: dict[str, str], reworded: bool = True) -> tuple[str, str] | None:
+    """(field, text as it stands in the note) for a sentence, or None when it is no longer there.
+
+    ``reworded``: also look for the sentence the clinician made of it (most of its words); off for a
+    sentence already gone from the note, so a sentence typed later in its words stays the clinician's.
+    """
     order = ([home] if home in fields else []) + [name for name in fields if name != home]
     for name in order:
         if text and text in fields[name]:
             return name, text
-    words = content_words(text)
+    words = content_words(text) if reworded else set()
     if not words:
         return None
     best: tuple[float, str, str] | None = None
@@ -68,15 +72,20 @@ def anchor(text: str, home: str | None, fields: dict[str, str]) -> tuple[str, st
 
 
 def review_items(draft, template_fields: list[dict], fields: dict[str, str], state: dict) -> list[ReviewItem]:
-    """The draft's sentences still in the note, each where it stands now, in draft order."""
+    """The draft's sentences still in the note, each where it stands now, in draft order.
+
+    A sentence the clinician reworded in the field is theirs now: reviewed, as one changed with Edit.
+    """
     filled = fill(template_fields, draft)  # where each sentence was written
     anchors, accepted = state.get("anchors", {}), set(state.get("accepted", []))
+    gone = set(state.get("gone", []))
     items: list[ReviewItem] = []
     taken: dict[str, list[tuple[int, int]]] = {}  # two identical sentences ("Not discussed ...") are two places
     for sentence in draft.sentences:
         if not in_note(sentence, template_fields):
             continue
-        found = anchor(anchors.get(sentence.text, sentence.text), filled.home_of(sentence), fields)
+        was = anchors.get(sentence.text, sentence.text)
+        found = anchor(was, filled.home_of(sentence), fields, reworded=sentence.text not in gone)
         if found is None:
             continue
         name, text = found
@@ -85,8 +94,16 @@ def review_items(draft, template_fields: list[dict], fields: dict[str, str], sta
             continue
         taken[name].append(span)
         items.append(ReviewItem(sentence.text, text, name, sentence.section, list(sentence.evidence),
-                                list(sentence.flags), sentence.text in accepted))
+                                list(sentence.flags), sentence.text in accepted or text != was))
     return items
+
+
+def gone_from_note(draft, template_fields: list[dict], items: list[ReviewItem], state: dict) -> list[str]:
+    """The draft sentences no longer in the note (removed, or deleted in the field): kept with the review
+    so a sentence the clinician types later in the same words is never taken for the AI's."""
+    present = {item.original for item in items}
+    missing = {s.text for s in draft.sentences if in_note(s, template_fields) and s.text not in present}
+    return sorted((set(state.get("gone", [])) | missing) - present)
 
 
 def _free_span(text: str, needle: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -116,11 +133,12 @@ def without(text: str, start: int, end: int) -> str:
     return before + after
 
 
-def state_of(items: list[ReviewItem], risk_accepted: list[str]) -> dict:
-    """What is stored with the note: accepted sentences, each sentence's text now, accepted risk."""
+def state_of(items: list[ReviewItem], risk_accepted: list[str], gone: list[str] = ()) -> dict:
+    """What is stored with the note: accepted sentences, each sentence's text now, accepted risk, and
+    the sentences gone from the note."""
     return {"accepted": sorted({i.original for i in items if i.accepted}),
             "anchors": {i.original: i.text for i in items if i.text != i.original},
-            "risk_accepted": sorted(set(risk_accepted))}
+            "risk_accepted": sorted(set(risk_accepted)), "gone": sorted(gone)}
 
 
 def risk_key(item) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from session_assistant.ui.chart.tab_write import write_in_tab
@@ -18,9 +18,10 @@ from session_assistant.services.assessments import GAD7, PHQ9
 from session_assistant.ui.chart.assessment_form import OTHER, AssessmentForm
 from session_assistant.ui.chart.trend_plot import SHARED_CUTOFFS, TrendPlot
 from session_assistant.ui.common.dialogs import confirm
-from session_assistant.ui.common.widgets import signed_banner
+from session_assistant.ui.common.widgets import WrappingDelegate, signed_banner
 
 PLOTTED = (PHQ9, GAD7)
+SEVERITY = 3  # the history's one column of words
 PLOT_CAPTION = ("Totals at each administration, oldest on the left, on one 0–27 scale. Dotted lines: severity "
                 "cut-offs 5 mild, 10 moderate, 15 moderately severe (GAD-7: severe), 20 severe (PHQ-9 only).")
 
@@ -60,6 +61,16 @@ class AssessmentsTab(QWidget):
         self.history.setHeaderLabels(("Date", "Instrument", "Total", "Severity", "Item 9", "Status"))
         self.history.setRootIsDecorated(False)
         self.history.setAccessibleName("Assessment history")
+        # Every column in view without a sideways scroll (Status was off the edge at 1280 wide): the short
+        # columns fit their text, Severity ("moderately severe") takes the rest and wraps where it must.
+        self.history.setWordWrap(True)
+        self.history.setItemDelegate(WrappingDelegate(self.history, columns=(SEVERITY,)))
+        header = self.history.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        for column in range(self.history.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == SEVERITY
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.sign_selected = QPushButton("Si&gn selected…")
         self.delete_draft = QPushButton("Delete dra&ft")
         history_buttons = QHBoxLayout()
@@ -76,6 +87,9 @@ class AssessmentsTab(QWidget):
         splitter.addWidget(plot_box)
         splitter.addWidget(history_box)
         splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([340, 660])  # the history has six columns to show; the plot reads at less
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         overview_layout.setContentsMargins(0, 0, 0, 0)
@@ -153,8 +167,6 @@ class AssessmentsTab(QWidget):
                                     row["status"].capitalize()])
             item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
             self.history.addTopLevelItem(item)
-        for column in range(self.history.columnCount()):
-            self.history.resizeColumnToContents(column)
         self.plot.set_series([(i.title, service.trend(client_id, i.key), i.max_total) for i in PLOTTED], SHARED_CUTOFFS)
         self._on_history_current_changed()
         return True

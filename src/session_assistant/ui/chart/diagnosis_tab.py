@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 
 from session_assistant.ui.chart.tab_write import write_in_tab
 from session_assistant.ui.chart.assessments_tab import date_edit
+from session_assistant.ui.common.widgets import WrappingDelegate
 
 
 def set_date(edit, iso_day) -> None:
@@ -56,6 +57,8 @@ class DiagnosisTab(QWidget):
         self.listing.setHeaderLabels(("Code", "Description", "Onset", "Resolved"))
         self.listing.setAccessibleName("Diagnoses")
         self.listing.setWordWrap(True)
+        # A description longer than its column wraps onto a second line ("Generalized anxiety ..." at 1280 wide).
+        self.listing.setItemDelegate(WrappingDelegate(self.listing, columns=(1,)))
         header = self.listing.header()
         header.setStretchLastSection(False)
         for column in range(4):  # the description takes what the code and the dates leave
@@ -118,12 +121,12 @@ class DiagnosisTab(QWidget):
             item.setToolTip(1, row["description"])
             (self.resolved_group if row["resolved_date"] else self.active_group).addChild(item)
         for group in (self.active_group, self.resolved_group):
-            group.setFirstColumnSpanned(False)
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
             self.listing.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)  # (once in the tree) the Code column fits the codes, not "Resolved (0)"
             group.setExpanded(True)
         self._update_buttons()
         return True

@@ -302,14 +302,18 @@ class WrappingDelegate(QStyledItemDelegate):
     the indentation) and lays the rows out again when a column is resized.
     """
 
-    def __init__(self, tree: QTreeView) -> None:
+    def __init__(self, tree: QTreeView, columns: tuple[int, ...] | None = None) -> None:
+        """``columns``: only these wrap (the others keep one line and fit their text); None: every column."""
         super().__init__(tree)
         self._tree = tree
+        self._columns = columns
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(tree.doItemsLayout)
         tree.header().sectionResized.connect(lambda *_args: self._relayout.start())
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt name
+        if self._columns is not None and index.column() not in self._columns:
+            return super().sizeHint(option, index)
         tree = self._tree
         width = tree.header().sectionSize(index.column())
         if index.column() == 0:

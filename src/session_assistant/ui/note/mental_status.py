@@ -8,15 +8,17 @@ replacing the block written before. On a signed note the checklist is read-only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
 from session_assistant.drafting.mental_status import ITEMS, NOT_ASSESSED, MentalStatus
 from session_assistant.ui.common.vault_op import VaultOp
 
 NOT_ASSESSED_TEXT = "—"
-COLUMNS = 2
+OWN_WORDS = "own words"
+PANEL_FRAME = 40  # the panel's margins and frame and the rows' scroll bar, around one row of the checklist
+ROWS_SHOWN = 5  # the checklist's height: five rows, then it scrolls (the note above needs the room at 600 px)
 
 
 class MentalStatusPanel(QGroupBox):
@@ -38,35 +40,42 @@ class MentalStatusPanel(QGroupBox):
         self.toggle.setAccessibleName("Show the mental status checklist")
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.body = QWidget()
-        grid = QGridLayout(self.body)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(3)
-        for index, item in enumerate(ITEMS):
-            row, column = divmod(index, COLUMNS)
+        self.grid_holder = QWidget()
+        self.grid = QGridLayout(self.grid_holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(3)
+        self.labels: dict[str, QLabel] = {}
+        for item in ITEMS:
             combo = QComboBox()
             combo.addItem(NOT_ASSESSED_TEXT, NOT_ASSESSED)
             for choice in item.choices:
                 combo.addItem(choice, choice)
             combo.setAccessibleName(item.label)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)  # a 1024x600 display fits the note beside the nav; wider windows stretch it
+            # As wide as its longest finding: a therapist reads every choice whole, never "well groomed, app".
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(lambda _index: self._on_finding_edited())
-            combo.currentTextChanged.connect(combo.setToolTip)  # the whole finding, when the box cuts it
+            combo.currentTextChanged.connect(combo.setToolTip)
             own = QLineEdit()
-            own.setPlaceholderText("own words")
+            own.setPlaceholderText(OWN_WORDS)
             own.setAccessibleName(f"{item.label}: your own words")
+            own.setMinimumWidth(own.fontMetrics().horizontalAdvance(OWN_WORDS) + 24)
             own.editingFinished.connect(self._on_finding_edited)
             label = QLabel(item.label + ":")
             label.setBuddy(combo)
-            grid.addWidget(label, row, column * 3)
-            grid.addWidget(combo, row, column * 3 + 1)
-            grid.addWidget(own, row, column * 3 + 2)
-            self.choices[item.key], self.notes[item.key] = combo, own
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column * 3 + 1, 2)
-            grid.setColumnStretch(column * 3 + 2, 1)
+            self.choices[item.key], self.notes[item.key], self.labels[item.key] = combo, own, label
+        # One item a row, the rows scrolling inside the panel: two a row cut the findings and the "own
+        # words" boxes to a few letters at 1024 and 1280 wide, and the note's reading column (theme.READING_WIDTH)
+        # is never wide enough for two whole.
+        for row, item in enumerate(ITEMS):
+            for column, widget in enumerate((self.labels[item.key], self.choices[item.key], self.notes[item.key])):
+                self.grid.addWidget(widget, row, column)
+        self.grid.setColumnStretch(2, 1)  # the clinician's own words take what is left
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setWidget(self.grid_holder)
+        self._fit_height()
         top = QHBoxLayout()
         top.addWidget(self.toggle)
         top.addWidget(self.state, 1)
@@ -82,6 +91,27 @@ class MentalStatusPanel(QGroupBox):
         self._on_toggle_toggled(True)
         self._showing = False
         self.read_only = True  # until a draft note is shown
+
+    # ---- sized --------------------------------------------------------------------------------
+    def _row_width(self) -> int:
+        """One item's row at its natural width: the longest label, the widest finding, the own-words box."""
+        spacing = self.grid.horizontalSpacing()
+        return (max(label.sizeHint().width() for label in self.labels.values())
+                + max(combo.sizeHint().width() for combo in self.choices.values())
+                + next(iter(self.notes.values())).minimumWidth() + 2 * spacing)
+
+    def _fit_height(self) -> None:
+        first = ITEMS[0].key
+        row_height = max(self.choices[first].sizeHint().height(), self.notes[first].sizeHint().height())
+        height = ROWS_SHOWN * row_height + (ROWS_SHOWN - 1) * self.grid.verticalSpacing()
+        if ROWS_SHOWN < len(ITEMS):
+            height += row_height // 2  # half a row shows there is more below
+        self.body.setFixedHeight(height + 2 * self.body.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        """One whole row's width, so the note's column never squeezes a finding (the review panel gives way)."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._row_width() + PANEL_FRAME), hint.height())
 
     # ---- shown ------------------------------------------------------------------------------------
     def show_status(self, status: MentalStatus | None, read_only: bool) -> None:

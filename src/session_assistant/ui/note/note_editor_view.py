@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -100,7 +100,7 @@ class NoteEditorView(QWidget):
         # AI review panel
         self.review = QGroupBox("AI draft review")
         self.sentences = QListWidget()
-        self.sentences.setWordWrap(True)
+        _wrap_rows(self.sentences)
         self.sentences.setAccessibleName("Draft sentences; choose one to see it in the note and its evidence")
         self.accept_button = QPushButton("✓ &Accept")
         self.accept_button.setToolTip("Reviewed: the sentence is right as it stands")
@@ -115,13 +115,12 @@ class NoteEditorView(QWidget):
         sentence_actions.addStretch(1)
         self.evidence = QPlainTextEdit()
         self.evidence.setReadOnly(True)
-        self.evidence.setMaximumHeight(72)
         self.evidence.setAccessibleName("Transcript lines the sentence rests on")
         self.evidence.setPlaceholderText("Choose a sentence to see the transcript lines it rests on.")
         self.transcript = TranscriptPanel(correctable=False)
         self.transcript.setAccessibleName("The session transcript; the chosen sentence's lines are selected")
         self.risk = QListWidget()
-        self.risk.setWordWrap(True)
+        _wrap_rows(self.risk)
         self.risk.setAccessibleName("Risk items to review")
         self.accept_risk_button = QPushButton("Accept into the &Risk field")
         self.accept_risk_button.setToolTip("Adds the chosen item's statement to the note's Risk field")
@@ -145,13 +144,32 @@ class NoteEditorView(QWidget):
         # The count sits on the heading's row, not beside the buttons: that row set the review column's
         # minimum width and pushed a note with a draft past a 1024 px screen.
         sentences_row = QHBoxLayout()
-        sentences_row.addWidget(_wrapping(QLabel("Sentences (⚑ = check this, ✓ = reviewed):")), 1)
+        # One line at 1024 wide (the list below needs the height): the marks' meaning in the tooltip too.
+        legend = _wrapping(QLabel("⚑ check this · ✓ reviewed"))
+        legend.setToolTip("Each AI sentence of the note: ⚑ = check this before signing, ✓ = you reviewed it")
+        sentences_row.addWidget(legend, 1)
         sentences_row.addWidget(self.review_state)
         review_layout.addLayout(sentences_row)
-        review_layout.addWidget(self.sentences, 3)
-        review_layout.addLayout(sentence_actions)
-        review_layout.addWidget(self.evidence)
-        review_layout.addWidget(self.review_tabs, 3)
+        # The list, the chosen sentence's lines and the transcript share the height in a splitter, the
+        # list first: at 1024x600 the list held two rows under a transcript nobody had asked for yet.
+        listed = QWidget()
+        listed_layout = QVBoxLayout(listed)
+        listed_layout.setContentsMargins(0, 0, 0, 0)
+        listed_layout.addWidget(self.sentences, 1)
+        listed_layout.addLayout(sentence_actions)
+        line = self.sentences.fontMetrics().lineSpacing()
+        self.sentences.setMinimumHeight(4 * line)
+        self.evidence.setMinimumHeight(2 * line + 12)
+        self.transcript.lines.setMinimumHeight(2 * line + 8)
+        _wrap_rows(self.transcript.lines)
+        self.risk.setMinimumHeight(2 * line + 8)
+        self.review_split = QSplitter(Qt.Orientation.Vertical)
+        self.review_split.setChildrenCollapsible(False)
+        for pane, stretch in ((listed, 5), (self.evidence, 1), (self.review_tabs, 3)):
+            self.review_split.addWidget(pane)
+            self.review_split.setStretchFactor(self.review_split.count() - 1, stretch)
+        self.review_split.setSizes([500, 100, 300])  # the same shares from the first layout on
+        review_layout.addWidget(self.review_split, 1)
         review_layout.addLayout(refine_row)
 
         self.busy = BusyPanel()
@@ -205,6 +223,14 @@ class NoteEditorView(QWidget):
                 widget.hide()
                 widget.setParent(None)  # gone from findChildren now, not at the next event loop turn
                 widget.deleteLater()
+
+
+def _wrap_rows(listing: QListWidget) -> None:
+    """Rows wrap at the list's width, laid out again when it changes: the rows were laid out before the
+    vertical scroll bar took its room, so each ended under a sideways scroll bar, cut at the right."""
+    listing.setWordWrap(True)
+    listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def _wrapping(label: QLabel) -> QLabel:

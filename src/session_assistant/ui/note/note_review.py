@@ -17,8 +17,8 @@ from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QTextEdit
 
 from session_assistant.drafting.formats import format_names, get_format
-from session_assistant.drafting.note_review import (empty_state, locate, review_items, risk_key, state_of,
-                                                    without)
+from session_assistant.drafting.note_review import (empty_state, gone_from_note, locate, review_items, risk_key,
+                                                    state_of, without)
 from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
 from session_assistant.ui.common.dialogs import edit_sentence
 from session_assistant.ui.common.vault_op import VaultOp
@@ -96,6 +96,7 @@ class DraftReview:
         self.utterances: list = []
         self.items: list = []
         self.risk_accepted: list[str] = []
+        self.gone: list[str] = []  # draft sentences the clinician took out of the note
         page.sentences.currentRowChanged.connect(self._on_sentences_row_changed)
         page.accept_button.clicked.connect(self._on_accept_clicked)
         page.edit_button.clicked.connect(self._on_edit_clicked)
@@ -112,6 +113,7 @@ class DraftReview:
         page.transcript.show_segments(transcript.segments if transcript else [], editable=False)
         state = (page.note or {}).get("review") or empty_state()
         self.risk_accepted = list(state.get("risk_accepted", []))
+        self.gone = list(state.get("gone", []))
         page.sentences.blockSignals(True)
         page.sentences.setCurrentRow(-1)  # another note: nothing chosen yet
         page.sentences.blockSignals(False)
@@ -121,7 +123,7 @@ class DraftReview:
         """Rebuild the list from the note's text as it stands (after an edit, a save or signing)."""
         page = self.page
         if state is None:
-            state = state_of(self.items, self.risk_accepted)
+            state = state_of(self.items, self.risk_accepted, self.gone)
         row = page.sentences.currentRow()
         page.sentences.blockSignals(True)
         page.sentences.clear()
@@ -132,6 +134,7 @@ class DraftReview:
             page.sentences.blockSignals(False)
             return
         self.items = review_items(self.draft, page.note["template"], self.field_texts(), state)
+        self.gone = gone_from_note(self.draft, page.note["template"], self.items, state)
         for item in self.items:
             self._add_row(("✓ " if item.accepted else "⚑ " if item.flagged else "") + item.text, item,
                           "warning" if item.flagged and not item.accepted else None,
@@ -286,12 +289,13 @@ class DraftReview:
         if self.draft is None or self._signed():
             return
         self.refresh()
-        if state_of(self.items, self.risk_accepted) != (self.page.note.get("review") or empty_state()):
+        if state_of(self.items, self.risk_accepted, self.gone) != (self.page.note.get("review") or empty_state()):
             self._store()
 
     def _store(self) -> None:
         page = self.page
-        state, note_id, notes = state_of(self.items, self.risk_accepted), page.note["id"], page._ctx.practice.notes
+        state = state_of(self.items, self.risk_accepted, self.gone)
+        note_id, notes = page.note["id"], page._ctx.practice.notes
 
         def stored(_none) -> None:
             if page._shows(note_id):

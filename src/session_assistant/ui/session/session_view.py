@@ -120,6 +120,12 @@ class SessionView(QWidget):
         self.resume_button.setText(text)
         self.resume_button.setAccessibleName(name)
 
+    def say_which(self, client: str) -> None:
+        """The header names ``client``, who has several appointments: say which choice is wanted, and where."""
+        self.empty.say(f"Which session with {client}?", f"{client} has more than one appointment. Choose the one "
+                       "to record, import or write up in the agenda (or open its note from the chart's Notes tab).",
+                       "Open the a&genda")
+
     def show_empty(self, empty: bool) -> None:
         self.empty.setVisible(empty)
         self.subtitle.setVisible(not empty)

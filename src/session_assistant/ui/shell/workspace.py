@@ -55,6 +55,7 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, PAGES[index])
             self.nav.addItem(item)
         self._fit_nav_width()
+        self._named_client: int | None = None  # the client the header names
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         self.toolbar = QToolBar("Main")
@@ -156,6 +157,8 @@ class Workspace(QWidget):
             return
         if self.stack.currentWidget() is self.note and row != 3:
             self.note.save()
+        if row in (2, 3):
+            self._open_the_named_appointment(self.session if row == 2 else self.note)
         self.stack.setCurrentIndex(row)
         if row == 0:
             self.agenda.refresh()
@@ -223,8 +226,26 @@ class Workspace(QWidget):
             appointment = practice.appointments.get(appointment_id)
             when = datetime.fromisoformat(appointment["starts_at"]).strftime("%a %d %b, %H:%M")
             self.current.setText(f"{self._client_name(appointment['client_id'])} · {when}")
+            self._named_client = appointment["client_id"]
         elif page is self.chart and self.chart.client_id is not None:
             self.current.setText(self._client_name(self.chart.client_id))
+            self._named_client = self.chart.client_id
+
+    def _open_the_named_appointment(self, page) -> None:
+        """Session or Note opened from the sidebar with nothing chosen, while the header names a client:
+        the other page's appointment if it is that client's, else the client's only one, instead of "No session
+        chosen"."""
+        if page.appointment_id is not None or self._named_client is None:
+            return
+        other = (self.note if page is self.session else self.session).appointment_id
+        rows = [row for row in self._ctx.practice.appointments.list(client_id=self._named_client)
+                if row["status"] != "cancelled"]
+        ids = [row["id"] for row in rows]
+        chosen = other if other in ids else ids[0] if len(ids) == 1 else None
+        if chosen is not None:
+            page.show_appointment(chosen)
+        elif page is self.session:
+            page.say_which(self._client_name(self._named_client))
 
     def _client_name(self, client_id: int) -> str:
         client = self._ctx.practice.clients.get(client_id)
