@@ -41,8 +41,8 @@ class JobCheckpointStore:
 
     def save(self, state: dict) -> None:
         windows = state["windows"]
-        saved = [_cut(w) for w in self._windows()]
-        if [_cut(w) for w in windows[:len(saved)]] == saved:
+        saved = [_lines_and_speakers(w) for w in self._windows()]
+        if [_lines_and_speakers(w) for w in windows[:len(saved)]] == saved:
             for window in windows[len(saved):]:
                 self.jobs.save_checkpoint(self.job_id, {"format": self.format, "window": window})
         else:  # a window was dropped (its speakers changed): the checkpoints become the state's, in one step
@@ -63,7 +63,7 @@ class JobCheckpointStore:
         return {key: first[key] for key in ("window_tokens", "facts_per_section") if first.get(key)}
 
 
-def _cut(window: dict) -> tuple:
+def _lines_and_speakers(window: dict) -> tuple:
     return list(window["segment_ids"]), list(window.get("speakers") or [])
 
 
