@@ -57,6 +57,16 @@ def test_the_chart_context_is_read_from_the_vault(practice):
 
 def test_a_client_without_a_chart_gives_an_empty_context(practice):
     assert not chart_context(practice.vault, practice.appointment_id)
+    assert chart_context(practice.vault, practice.appointment_id).pronouns == ""
+
+
+def test_the_chart_context_carries_the_clients_pronouns(practice):
+    _chart(practice)
+    client = practice.appointments.get(practice.appointment_id)["client_id"]
+    practice.clients.update(client, pronouns="she/her")
+    chart = chart_context(practice.vault, practice.appointment_id)
+    assert chart.pronouns == "she/her"
+    assert "The client's pronouns: she/her." in chart.prompt_block().splitlines()
 
 
 class _Scripted:

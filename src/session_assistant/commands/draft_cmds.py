@@ -15,14 +15,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--subject", default="client", choices=["client", "patient"],
                    help="how the note refers to the person (default: client)")
     p.add_argument("--pronouns", default=None, metavar="PRONOUNS",
-                   help="the person's pronouns, e.g. she/her (default: as the transcript shows)")
+                   help="the person's pronouns, e.g. she/her (default: the chart's \"pronouns\", else as the "
+                        "transcript shows)")
     p.add_argument("--enhance", action="store_true",
                    help="treat TRANSCRIPT as a hand-written note and tidy it into the format, adding nothing")
     p.add_argument("--chart", type=Path, default=None, metavar="CHART.json",
                    help="the client's chart as JSON, kept apart from the transcript: {\"goals\": [{\"id\", \"goal\", "
                         "\"objectives\", \"status\"}], \"diagnoses\": [{\"id\", \"code\", \"description\"}], "
                         "\"measures\": [{\"id\", \"instrument\", \"total\", \"severity\", \"date\"}], "
-                        "\"last_plan\": {\"id\", \"date\", \"text\"}} (all optional; see drafting/chart_context.py)")
+                        "\"last_plan\": {\"id\", \"date\", \"text\"}, \"pronouns\": \"she/her\"} (all optional; "
+                        "see drafting/chart_context.py)")
     p.add_argument("--method", default=None, choices=["record", "sections"],
                    help="sections (default): write each section from the transcript; record (experimental): "
                         "extract a session record, then render the note from it by rule")

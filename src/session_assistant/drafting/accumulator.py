@@ -3,8 +3,12 @@ while the session runs (the same prompts as a whole-note draft, fewer sentences 
 that after Stop only the last window and a rule-based composition remain (map-reduce).
 
 Per-window extracts are saved through an ``ExtractStore`` after every window so a restarted app
-resumes where it stopped. Extracts are PHI: the app must pass a vault-backed store; the JSON file
-store is for the CLI, tests and benchmarks on non-clinical data.
+resumes where it stopped. Each window keeps the speaker of every line it was drafted from: a window
+whose lines have another speaker now (the clinician swapped or reassigned speakers, or the live
+diarization named them again) is dropped and drafted again, since its sentences were written about
+the wrong person; re-mapping them is not exact (the model wrote roles, names and pronouns into
+prose). It is composed in its place in the session all the same. Extracts are PHI: the app must
+pass a vault-backed store; the JSON file store is for the CLI, tests and benchmarks on non-clinical data.
 """
 
 from __future__ import annotations
@@ -97,6 +101,8 @@ class DraftAccumulator:
         self.state = state
         self._covered = {i for w in state["windows"] for i in w["segment_ids"]}
         self._seen: dict[int, Utterance] = {}
+        self._position: dict[int, int] = {}  # transcript order: a redrafted window never spans a kept one
+        self.redrafted: list[list[int]] = []  # segment ids of the windows dropped because their speakers changed
         self._pending: list[tuple[Utterance, int]] = []
 
     def _fit_window(self, wanted: int) -> int:
@@ -132,18 +138,46 @@ class DraftAccumulator:
         utterances = items if all(isinstance(s, Utterance) for s in items) else parse_transcript({"segments": items})
         for utt in utterances:
             if utt.id in self._seen:
+                if self._seen[utt.id].speaker != utt.speaker:  # a line not drafted yet must show the new name
+                    self._seen[utt.id] = utt
+                    self._pending = [(utt, self._tokens(utt)) if u.id == utt.id else (u, n) for u, n in self._pending]
                 continue
             self._seen[utt.id] = utt
+            self._position[utt.id] = len(self._position)
             if utt.id not in self._covered:
-                self._pending.append((utt, self.model.count_tokens(utt.line()) + 1))
+                self._pending.append((utt, self._tokens(utt)))
+        self._drop_windows_with_other_speakers()
+
+    def _tokens(self, utt: Utterance) -> int:
+        return self.model.count_tokens(utt.line()) + 1
+
+    def _drop_windows_with_other_speakers(self) -> None:
+        """Windows drafted from lines whose speaker has changed since go back to pending, in order."""
+        def changed(window: dict) -> bool:
+            drafted = dict(zip(window["segment_ids"], window.get("speakers") or []))
+            return any(i in self._seen and self._seen[i].speaker != who for i, who in drafted.items())
+
+        stale = [w for w in self.state["windows"] if changed(w)]
+        if not stale:
+            return
+        self.state["windows"] = [w for w in self.state["windows"] if not changed(w)]
+        self._covered = {i for w in self.state["windows"] for i in w["segment_ids"]}
+        for window in stale:
+            self.redrafted.append(list(window["segment_ids"]))
+            self._pending.extend((self._seen[i], self._tokens(self._seen[i])) for i in window["segment_ids"]
+                                 if i in self._seen)
+        self._pending.sort(key=lambda item: self._position[item[0].id])
+        self.store.save(self.state)
 
     def _window_size(self, start: int = 0) -> int:
         """How many pending utterances from ``start`` the next window takes (at least one, however long)."""
-        count, used = 0, 0
-        for _, n in self._pending[start:]:
-            if count and used + n > self.window_tokens:
+        count, used, last = 0, 0, None
+        for utt, n in self._pending[start:]:
+            position = self._position[utt.id]
+            # A kept window between two pending lines (one drafted again) ends this window there.
+            if count and (used + n > self.window_tokens or position != last + 1):
                 break
-            count, used = count + 1, used + n
+            count, used, last = count + 1, used + n, position
         return count
 
     def planned_windows(self, *, tail: bool) -> list[list[Utterance]]:
@@ -170,7 +204,8 @@ class DraftAccumulator:
             on_progress=on_progress, cancel=cancel, stage=f"Drafting part {number}")
         facts = {key: [f for f in facts.get(key, []) if not f.get("system")] for key in self.format.keys}
         # The window's cut (size, facts per section) goes with it: a resumed draft goes on cutting the same way.
-        return {"segment_ids": [u.id for u in window], "facts": facts, "warning": "; ".join(warnings) or None,
+        return {"segment_ids": [u.id for u in window], "speakers": [u.speaker for u in window], "facts": facts,
+                "warning": "; ".join(warnings) or None,
                 "seconds": round(time.monotonic() - started, 2), "window_tokens": self.window_tokens,
                 "facts_per_section": self.facts_per_section}
 
@@ -191,6 +226,10 @@ class DraftAccumulator:
         self.commit_window(record)
         on_progress((index + 1) / total, f"Drafting part {number}: done")
 
+    def _window_start(self, window: dict) -> int:
+        """Where the window's lines are in the session (a window drafted again is composed there)."""
+        return min((self._position[i] for i in window["segment_ids"] if i in self._position), default=len(self._position))
+
     def finish(self, *, on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> Draft:
         """Extract what is still pending, then compose the note from all windows' facts."""
         started = time.monotonic()
@@ -201,7 +240,7 @@ class DraftAccumulator:
         on_progress(0.96, "Composing the note")
         raw: dict[str, list[dict]] = {key: [] for key in self.format.keys}
         warnings = []
-        for window in self.state["windows"]:
+        for window in sorted(self.state["windows"], key=self._window_start):  # a redrafted window in its place
             for key in self.format.keys:
                 raw[key].extend(window["facts"].get(key, []))
             if window.get("warning"):

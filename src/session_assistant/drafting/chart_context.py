@@ -10,7 +10,8 @@ JSON form (``draft --chart CHART.json``; every key optional)::
                 "status": "in progress", "objectives": ["Keep a drinking log"]}],
      "diagnoses": [{"id": "3", "code": "F10.10", "description": "Alcohol use disorder, mild"}],
      "measures": [{"id": "12", "instrument": "AUDIT", "total": 14, "severity": "", "date": "2026-11-30"}],
-     "last_plan": {"id": "9", "date": "2026-11-23", "text": "Keep a drinking log; try two alcohol-free days."}}
+     "last_plan": {"id": "9", "date": "2026-11-23", "text": "Keep a drinking log; try two alcohol-free days."},
+     "pronouns": "she/her"}
 
 ``treatment_plan`` in the vault's own shape (``{"problems": [{"problem", "goals": [...]}]}``) is read
 too, and "assessments" or "scores" for "measures", "last_note_plan" for "last_plan"; a goal's "text"
@@ -51,6 +52,8 @@ class ChartContext:
     measures: list[ChartFact] = field(default_factory=list)
     last_plan: ChartFact | None = None
     session_date: str = ""
+    # The client's pronouns as charted ("she/her"); "" when none: the note says "the client"/"they".
+    pronouns: str = ""
 
     @property
     def facts(self) -> list[ChartFact]:
@@ -60,7 +63,8 @@ class ChartContext:
         return bool(self.facts)
 
     def to_dict(self) -> dict:
-        return {"session_date": self.session_date, "facts": [f.to_dict() for f in self.facts]}
+        return {"session_date": self.session_date, "facts": [f.to_dict() for f in self.facts],
+                **({"pronouns": self.pronouns} if self.pronouns else {})}
 
     def prompt_block(self) -> str:
         """The goals for the model, headed so they cannot be taken for what was said in the session.
@@ -70,6 +74,8 @@ class ChartContext:
         sentence (09_passive_si_safety)."""
         lines = ["Client's chart (from the record, NOT said in this session; use it only to relate the session "
                  "to the treatment goals; never cite it as a transcript line):"]
+        if self.pronouns:  # the one line about the person: the note's "they" for a "she" was the model's guess
+            lines.append(f"The client's pronouns: {self.pronouns}.")
         if self.goals:
             lines.append("Active treatment goals:")
             lines += [f"- {f.text}" for f in self.goals]
@@ -82,13 +88,14 @@ class ChartContext:
         last = [f for f in facts if f.kind == "last_plan"]
         return cls([f for f in facts if f.kind == "goal"], [f for f in facts if f.kind == "diagnosis"],
                    [f for f in facts if f.kind == "measure"], last[0] if last else None,
-                   str((data or {}).get("session_date") or ""))
+                   str((data or {}).get("session_date") or ""), str((data or {}).get("pronouns") or "").strip())
 
     @classmethod
     def from_json(cls, data: Any) -> "ChartContext":
         """Read the JSON form (see the module doc). Raises TranscriptUnreadable for a wrong shape."""
         if not isinstance(data, dict):
-            raise TranscriptUnreadable("The chart JSON must be an object with goals, diagnoses, measures or last_plan.")
+            raise TranscriptUnreadable("The chart JSON must be an object with goals, diagnoses, measures, last_plan "
+                                       "or pronouns.")
         try:
             goals = [_goal_fact(g, n) for n, g in enumerate(data.get("goals") or [], 1)]
             goals += plan_goal_facts(data.get("treatment_plan") or {}, "plan")
@@ -97,9 +104,20 @@ class ChartContext:
                         enumerate(data.get("measures") or data.get("assessments") or data.get("scores") or [], 1)]
             last = data.get("last_plan") or data.get("last_note_plan")
             last_plan = _last_plan_fact(last) if last else None
+            pronouns = _pronouns(data.get("pronouns"))
         except (AttributeError, TypeError, KeyError, ValueError):
             raise TranscriptUnreadable("The chart JSON has an entry of the wrong shape; see `draft --help`.") from None
-        return cls([g for g in goals if g is not None], diagnoses, measures, last_plan, str(data.get("session_date") or ""))
+        return cls([g for g in goals if g is not None], diagnoses, measures, last_plan, str(data.get("session_date") or ""),
+                   pronouns)
+
+
+def _pronouns(value: Any) -> str:
+    """The chart's pronouns as written ("she/her"), or "" for none. Raises ValueError for a non-text value."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("pronouns")
+    return " ".join(value.split())[:40]
 
 
 def _goal_fact(goal: Any, number: int) -> ChartFact | None:

@@ -45,7 +45,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     Short transcripts are drafted section by section over the whole text; longer ones through a
     ``DraftAccumulator`` (extract per window, then compose), so nothing is ever truncated.
     ``max_sentences`` caps each section (shorter drafts). ``pronouns`` ("she/her") come from the
-    chart; without them the model follows the transcript. ``chart`` (a ``ChartContext``) gives the
+    chart (default: ``chart.pronouns``); without them the model follows the transcript. ``chart`` (a ``ChartContext``) gives the
     client's goals, diagnoses, measures and last plan, apart from the transcript; the lines made
     from it cite chart items.
 
@@ -71,6 +71,7 @@ def draft_note(model: NoteModel, transcript: Any, fmt: str | None = None, *, sub
     """
     started = time.monotonic()
     note_format = get_format(fmt, subject, max_sentences)
+    pronouns = pronouns or (chart.pronouns if chart is not None else None) or None
     utterances = require_words(list(transcript) if _is_utterances(transcript) else parse_transcript(transcript))
     if (method or "sections") == "record":
         draft = draft_from_record(model, note_format, utterances, subject=subject, chart=chart, pronouns=pronouns,

@@ -140,13 +140,14 @@ def _next_visit_again(task: tuple[str, list[int]], next_visit: tuple[str, list[i
 
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
                support: Sequence[tuple[str, Sequence[int]]] | None = None,
-               plan_said: bool = True) -> tuple[list[DraftSentence], dict]:
+               plan_said: bool = True, pronouns: str | None = None) -> tuple[list[DraftSentence], dict]:
     """The rule-made lines and the findings behind them (for the draft's ``facts``). ``support``:
     the note's own facts (text, cited lines); a treatment goal is said to be addressed only when
     one of them rests on lines naming the goal's topic (None: the lines alone decide, as before).
     ``plan_said``: add the homework, next-session and referral lines, the homework review, the answers to
     the week and check-in questions and the measures scored aloud (a session record has slots of its own
-    for these)."""
+    for these). ``pronouns``: the client's, for the lines that speak of the client (default the chart's)."""
+    pronouns = pronouns or (chart.pronouns if chart is not None else None)
     lines: list[DraftSentence] = []
     facts: dict = {}
     if subject == "client" and source.utterances and source.utterances[0].speaker:
@@ -347,7 +348,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "interventions", seen_sentence(seen), seen_ids(seen)))
         states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
         if states:  # the client's own word for how they were ("I'm nervous."), quoted
-            lines.append(_rule_line(fmt, "interventions", states_sentence(states), [i for _, i in states]))
+            lines.append(_rule_line(fmt, "interventions", states_sentence(states, pronouns), [i for _, i in states]))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

@@ -139,7 +139,7 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     # A goal is addressed when a fact of the record rests on lines naming its topic.
     support = [(f.text, f.evidence) for key in record.slots if key != QUOTE_SLOT for f in record.facts(key)
                if not f.by_rule]
-    rules, facts = fact_lines(fmt, source, chart, subject, support, plan_said=False)  # the record has its Plan
+    rules, facts = fact_lines(fmt, source, chart, subject, support, plan_said=False, pronouns=pronouns)  # the record has its Plan
     facts["record"] = record.to_dict()
     kept: list[KeptSentence] = [KeptSentence(r.section, r.text, content_words(r.text)) for r in rules]
     stated_scores = {pair for r in rules for pair in _scores(r.text)}

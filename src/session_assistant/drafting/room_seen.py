@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from session_assistant.drafting.person_voice import Pronouns
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION, STAGE_DIRECTION, without_stage
@@ -156,6 +157,9 @@ def states_said(utterances: Sequence[Utterance], risky=lambda text: False, quote
     return found[:STATES_QUOTED]
 
 
-def states_sentence(found: Sequence[tuple[str, int]]) -> str:
+def states_sentence(found: Sequence[tuple[str, int]], pronouns: str | None = None) -> str:
+    """``pronouns``: the chart's ("she/her"); none charted, "they"."""
     quoted = "; ".join(f'"{said}"' for said, _ in found)
-    return "How the client said they were, in the room: " + quoted + ("" if quoted.endswith('."') else ".")
+    person = Pronouns.parse(pronouns)
+    said = f"{person.subject} {'were' if person.plural_verb else 'was'}"
+    return f"How the client said {said}, in the room: " + quoted + ("" if quoted.endswith('."') else ".")

@@ -229,12 +229,13 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     ``typed``: the kept output of the typed-slot request (``typed_slots``); its slots that pass
     ``typed_check`` add homework, interventions and risk screens the rules did not find.
     """
+    pronouns = pronouns or (chart.pronouns if chart is not None else None) or None  # the CLI's chart may carry them alone
     therapy = subject == "client" and mode != "enhance"
     voice_keys = VOICE_SECTIONS.get(fmt.key, (None, None, "plan", None))
     # A goal is addressed when the model's own sentences rest on lines naming its topic.
     support = [(str(i.get("text") or ""), source.valid_ids(i.get("evidence") or []))
                for items in raw.values() for i in items if not i.get("system")]
-    rules, facts = fact_lines(fmt, source, chart, subject, support) if mode != "enhance" else ([], {})
+    rules, facts = fact_lines(fmt, source, chart, subject, support, pronouns=pronouns) if mode != "enhance" else ([], {})
     speakers = bool(source.utterances and source.utterances[0].speaker)
     interventions = detect_interventions(source.utterances) if therapy and speakers else []
     items_read = questionnaire_lines(source.utterances) if therapy and speakers else set()

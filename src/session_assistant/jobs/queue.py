@@ -118,6 +118,20 @@ class JobQueue:
                          (job_id, seq, json.dumps(data), self._clock.iso()))
 
     @writes
+    def replace_checkpoints(self, job_id: int, items: list[Any], replaced: Callable[[Any], bool]) -> None:
+        """Put ``items`` in place of the job's checkpoints that ``replaced`` picks (the others stay before
+        them), in one transaction: a crash leaves the old ones or the new, never neither."""
+        with self._db.transaction() as conn:
+            rows = conn.execute("SELECT seq, data_json FROM job_checkpoints WHERE job_id = ? ORDER BY seq",
+                                (job_id,)).fetchall()
+            gone = [seq for seq, data in rows if replaced(json.loads(data))]
+            conn.executemany("DELETE FROM job_checkpoints WHERE job_id = ? AND seq = ?", [(job_id, s) for s in gone])
+            seq = max((r[0] for r in rows), default=0)
+            now = self._clock.iso()
+            conn.executemany("INSERT INTO job_checkpoints (job_id, seq, data_json, created_at) VALUES (?,?,?,?)",
+                             [(job_id, seq + n, json.dumps(item), now) for n, item in enumerate(items, 1)])
+
+    @writes
     def mark_running(self, job_id: int) -> None:
         """The job runs now: a crash from here on leaves it 'interrupted' at the next start."""
         with self._db.transaction() as conn:

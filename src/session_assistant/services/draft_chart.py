@@ -1,6 +1,6 @@
 """The chart context a session's draft is written with, read from the vault: the client's active
 treatment-plan goals, active diagnoses, measures given on the session day (and the last of each
-before it), and the Plan of the last signed note before the session.
+before it), the Plan of the last signed note before the session, and the client's pronouns.
 
 Everything is read through the chart's own services; nothing here writes. References name the
 vault rows (``chart:goal:<plan id>.<problem>.<goal>``, ``chart:diagnosis:<id>``,
@@ -24,7 +24,8 @@ PLAN_FIELDS = ("plan", "next_session", "plan_for_next_session", "homework")
 def chart_context(vault, appointment_id: int) -> ChartContext:
     """The chart context of the appointment's client as of the appointment's day."""
     with vault.db.read() as conn:
-        appointment = fetch_one(conn, "SELECT client_id, starts_at FROM appointments WHERE id = ?", (appointment_id,),
+        appointment = fetch_one(conn, "SELECT a.client_id, a.starts_at, c.pronouns FROM appointments a "
+                                      "JOIN clients c ON c.id = a.client_id WHERE a.id = ?", (appointment_id,),
                                 missing=f"No appointment with id {appointment_id}.")
         last_note = _last_note_plan(conn, appointment["client_id"], appointment_id, appointment["starts_at"])
     client_id, day = appointment["client_id"], appointment["starts_at"][:10]
@@ -32,7 +33,8 @@ def chart_context(vault, appointment_id: int) -> ChartContext:
     goals = plan_goal_facts(plan["plan"], str(plan["id"])) if plan else []
     diagnoses = [ChartFact(f"chart:diagnosis:{d['id']}", "diagnosis", f"Diagnosis: {d['code']} {d['description']}")
                  for d in DiagnosisService(vault).list(client_id, active_only=True)]
-    return ChartContext(goals, diagnoses, _measures(AssessmentService(vault).list(client_id), day), last_note, day)
+    return ChartContext(goals, diagnoses, _measures(AssessmentService(vault).list(client_id), day), last_note, day,
+                        " ".join((appointment["pronouns"] or "").split()))
 
 
 def _measures(assessments: list[dict], day: str) -> list[ChartFact]:

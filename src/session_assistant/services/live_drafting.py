@@ -40,9 +40,15 @@ class JobCheckpointStore:
         return {"version": STATE_VERSION, "format": self.format, "windows": windows}
 
     def save(self, state: dict) -> None:
-        for window in state["windows"][self._saved:]:
-            self.jobs.save_checkpoint(self.job_id, {"format": self.format, "window": window})
-        self._saved = len(state["windows"])
+        windows = state["windows"]
+        saved = [_lines_and_speakers(w) for w in self._windows()]
+        if [_lines_and_speakers(w) for w in windows[:len(saved)]] == saved:
+            for window in windows[len(saved):]:
+                self.jobs.save_checkpoint(self.job_id, {"format": self.format, "window": window})
+        else:  # a window was dropped (its speakers changed): the checkpoints become the state's, in one step
+            self.jobs.replace_checkpoints(self.job_id, [{"format": self.format, "window": w} for w in windows],
+                                          lambda c: isinstance(c, dict) and c.get("format") == self.format)
+        self._saved = len(windows)
 
     @property
     def has_windows(self) -> bool:
@@ -55,6 +61,10 @@ class JobCheckpointStore:
         windows = self._windows()
         first = windows[0] if windows else {}
         return {key: first[key] for key in ("window_tokens", "facts_per_section") if first.get(key)}
+
+
+def _lines_and_speakers(window: dict) -> tuple:
+    return list(window["segment_ids"]), list(window.get("speakers") or [])
 
 
 def accumulator(model: NoteModel, store: JobCheckpointStore, fmt: str, subject: str = "client",
