@@ -42,6 +42,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsaid_homework_review": "a homework review neither the session nor the last plan holds",
               "planned_as_done": "states as done what was only planned or offered",
               "score_of_other": "gives the client another person's score",
+              "clinicians_words_as_report": "the clinician said this, the client did not: not the client's report",
+              "answer_options_as_amount": "an amount from answer options the clinician read out, not the client's",
               "echoed_instructions": "it reads the drafting instructions back, not the session",
               "uncited_substance": "a substance the lines it cites do not speak of",
               "uncited_span": "a span or count whose number the lines it cites do not give it",
