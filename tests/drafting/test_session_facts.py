@@ -10,7 +10,8 @@ from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.sections import assemble
-from session_assistant.drafting.session_facts import detect_interventions, detect_stage_of_change
+from session_assistant.drafting.session_facts import detect_interventions
+from session_assistant.drafting.stage_of_change import detect_stage_of_change
 from session_assistant.drafting.transcript_input import parse_transcript
 
 

@@ -1,6 +1,6 @@
 """Stage of change inferred from the client's change talk and sustain talk, by the standard
 motivational-interviewing categories (issue 16: "stage of change where it applies"), when no stated
-cue names the stage (``session_facts.detect_stage_of_change``).
+cue names the stage (``stage_of_change.detect_stage_of_change``).
 
 Change talk (DARN-CAT): desire ("I want to stop"), ability ("I could cut down"), reasons ("for my
 kids"), need ("I need to do something"), commitment ("I'm going to", "I will"), activation ("I'm

@@ -19,6 +19,7 @@ from session_assistant.drafting.client_account import (answered_amounts, answere
                                                        reflected_sentence)
 from session_assistant.drafting.diagnosis_symptoms import symptoms_spoken, symptoms_sentence
 from session_assistant.drafting.draft_result import DraftSentence
+from session_assistant.drafting.fact_homes import home as _home
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_sentence, history_told
@@ -43,8 +44,9 @@ from session_assistant.drafting.protective_said import protective_named, protect
 from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
                                                   referrals_offered)
 from session_assistant.drafting.referral_words import referrals_sentence
-from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, detect_stage_of_change, risk_screen,
-                                                      interventions_sentence, stage_sentence)
+from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, risk_screen,
+                                                      interventions_sentence)
+from session_assistant.drafting.stage_of_change import detect_stage_of_change, stage_sentence
 from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.joint_session import (accounts_sentence, each_review, each_review_sentence, each_task,
                                                       each_task_sentence, is_joint, named_accounts, names_by_role,
@@ -68,27 +70,6 @@ from session_assistant.drafting.triggers_said import (trigger_answers, triggers_
 MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
 CHART_FACT = "chart_fact"  # from the chart, not said in the session
-
-# Where each kind of line goes, per format.
-FACT_SECTIONS: dict[str, dict[str, str]] = {
-    "soap": {"interventions": "objective", "stage": "assessment", "measures": "objective", "diagnoses": "assessment",
-             "goals": "assessment", "last_plan": "subjective", "planned": "plan", "quotes": "subjective",
-             "client_goals": "subjective", "progress": "assessment"},
-    "dap": {"interventions": "data", "stage": "assessment", "measures": "data", "diagnoses": "assessment",
-            "goals": "assessment", "last_plan": "data", "planned": "plan", "quotes": "data",
-            "client_goals": "data", "progress": "assessment"},
-    "birp": {"interventions": "intervention", "stage": "response", "measures": "behavior", "diagnoses": "response",
-             "goals": "response", "last_plan": "behavior", "planned": "plan", "quotes": "behavior",
-             "client_goals": "behavior", "progress": "response"},
-    "girp": {"interventions": "intervention", "stage": "response", "measures": "response", "diagnoses": "goals",
-             "goals": "goals", "last_plan": "response", "planned": "plan", "quotes": "response",
-             "client_goals": "goals", "progress": "response"},
-}
-
-
-def _home(fmt: NoteFormat, kind: str) -> str:
-    return FACT_SECTIONS.get(fmt.key, {}).get(kind) or fmt.risk_section
-
 
 def _rule_line(fmt: NoteFormat, kind: str, text: str, evidence: list[int]) -> DraftSentence:
     """A line the rules write, in the part ``kind`` goes to in ``fmt``, citing ``evidence``."""

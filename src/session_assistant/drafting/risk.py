@@ -240,12 +240,13 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
             return ENDORSED, ""
     # "Me? Nah.", an interpreter's "She says yes": the yes or no after them.
     said = answer_words(text)
+    hedge = hedged(said)
     # "No. I don't know. Maybe.", "Maybe.": a hedge is for the clinician to follow up, never a denial.
     if _DENIAL.search(said):
-        return (UNCLEAR if hedged(said) else DENIED), ""
-    if hedged(said) and not firm(said):
+        return (UNCLEAR if hedge else DENIED), ""
+    if hedge and not firm(said):
         return UNCLEAR, ""
-    if _AFFIRM.search(said) or hedged(said):  # a hedge here has a yes beside it: "I don't know... sometimes."
+    if _AFFIRM.search(said) or hedge:  # a hedge here has a yes beside it: "I don't know... sometimes."
         return ENDORSED, ""
     return UNCLEAR, ""
 

@@ -155,10 +155,11 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
     if near and not _SAFETY_PLAN.search(utt.text):
         for label, pattern in FOLLOW_UPS:
             if pattern.search(utt.text) and asked(utt, pattern):
-                if DENIES.search(answer_words(answer.text)) and hedged(answer_words(answer.text)):
+                said = answer_words(answer.text)
+                if DENIES.search(said) and hedged(said):
                     # "No. I don't know. Maybe." to "Any plans?": the clinician's to follow up, no denial
                     add(f"{label}:asked", f"{label} asked about, client answered ({quote(answer.text)})", ids)
-                elif DENIES.search(answer_words(answer.text)):
+                elif DENIES.search(said):
                     add(f"{label}:denied", f"{label} denied ({quote(answer.text)})", ids)
                 elif utt.text.rstrip().endswith("?") and (_AFFIRM.search(answer.text) or _told(label, utt.text, answer.text)):
                     add(f"{label}:endorsed", f"{label} endorsed ({quote(answer.text)})", ids)

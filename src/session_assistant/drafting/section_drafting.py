@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
-from session_assistant.drafting.fact_lines import FACT_SECTIONS
+from session_assistant.drafting.fact_homes import FACT_SECTIONS
 from session_assistant.drafting.formats import NoteFormat, Section, prompt_text, sentences_schema
 from session_assistant.drafting.note_model import NoteModel
 from session_assistant.drafting.sections import generate_section, incomplete_marker

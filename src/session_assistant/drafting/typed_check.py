@@ -23,7 +23,8 @@ from dataclasses import asdict, dataclass
 from typing import Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.fact_lines import FACT_SECTIONS, RULE_FACT
+from session_assistant.drafting.fact_homes import FACT_SECTIONS
+from session_assistant.drafting.fact_lines import RULE_FACT
 from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
 from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, answer_status, is_client, mentions_risk
 from session_assistant.drafting.session_facts import APPROACH_NAMES, INTERVENTIONS
