@@ -61,6 +61,9 @@ def run_gui(paths, argv: list[str] | None = None, *, startup_stamp: str | None =
     app.setOrganizationName("SessionAssistant")
     app.setQuitOnLastWindowClosed(True)
     install_exception_hook(paths.log_dir)
+    from session_assistant.ui.common.qt_binding_check import guard_none_refcount
+
+    guard_none_refcount()
     window = build_window(paths)
     window.show()
     QTimer.singleShot(0, lambda: log.info("window shown %.3f s after gui start", time.perf_counter() - started))
