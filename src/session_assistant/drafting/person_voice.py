@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from session_assistant.drafting.client_gender import addressed_pronouns
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.risk import is_client, is_clinician
 from session_assistant.drafting.thought_quotes import quoted_thoughts
@@ -302,9 +303,11 @@ _SELF = re.compile(r"\bI(?:'m| am| was|'ve been| have been)\s+(?:(?:not|really|j
 
 
 def client_pronouns(source: SourceIndex) -> str | None:
-    """"she/her" or "he/him" when the client's own lines say which, plainly and only one way; else None."""
+    """"she/her" or "he/him" when the client's own lines, or the clinician's words to the client
+    (``client_gender.addressed_pronouns``), say which, plainly and only one way; else None."""
     found = {("she/her" if m.group("she") else "he/him") for u in source.utterances if is_client(u.speaker)
              for m in _SELF.finditer(u.text)}
+    found |= {addressed_pronouns(source)} - {None}
     return found.pop() if len(found) == 1 else None
 
 

@@ -297,7 +297,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     text, judged = without_unsaid_verdict(text, source)
                     flags += [JUDGEMENT_REMOVED] if judged else []
                 text, invented = therapy_checked(text, source, interventions, chart,
-                                                 source.valid_ids(item.get("evidence") or []))
+                                                 source.valid_ids(item.get("evidence") or []),
+                                                 written=str(item["text"]), pronouns=pronouns)
                 if home == voice_keys[1]:  # the clinician's words given to the client as a report
                     # read against the lines the sentence rests on: the model cites its window's lines
                     invented += told_by_clinician(text, source,

@@ -6,6 +6,7 @@ from the session record's slots), so both withhold and flag the same things.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
@@ -22,12 +23,15 @@ from session_assistant.drafting.session_facts import Intervention, unevidenced_a
 from session_assistant.drafting.told_by_clinician import CLINICIANS_WORDS, OPTION_NUMBERS
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON, who_inverted
 from session_assistant.drafting.joint_attribution import ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, attributed_right
+from session_assistant.drafting.misgendered import MISGENDERED, misgendered, other_gender_left
+from session_assistant.drafting.others_acts import UNSAID_ACT, unsaid_acts
+from session_assistant.drafting.person_voice import client_pronouns
 
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
                   UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, CLINICIANS_WORDS,
-                  OPTION_NUMBERS, *CLAIMS_WITHHELD)
+                  OPTION_NUMBERS, UNSAID_ACT, MISGENDERED, *CLAIMS_WITHHELD)
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
@@ -36,7 +40,8 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
     symptom nobody reported ("anxious" in a session where only "stressed" was said), an
     intervention approach the clinician's lines do not show, and the claims of ``claim_support``
     (an observation the clinician never voiced, an absence nobody stated, a homework review nobody
-    held, the instructions read back)."""
+    held, the instructions read back), and an act given to a named person or a relative that no line
+    gives them (``others_acts``: "threatened ... by Jack")."""
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     last_plan = chart.last_plan.text if chart and chart.last_plan else ""
     measures = [m.text for m in chart.measures] if chart else []
@@ -45,16 +50,50 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
             + [f"{UNSAID_PERSON}:{w}" for w in unsaid_people(text, said_with_chart(source, chart))]
             + ([f"{MISATTRIBUTED}:{who}"] if who else [])
             + [f for f in who_inverted(text, source) if f.startswith(WRONG_PERSON)]
+            + unsaid_acts(text, source)
             + [f"unevidenced_intervention:{a}" for a in unevidenced_approaches(text, interventions, source.text, evidence)]
             + unsupported_claims(text, source, last_plan, measures, evidence))
 
 
+CLAUSE_CUT = "clause_cut"  # kept, flagged: the clause after it held an act or a pronoun nobody's line supports
+_CUT_ONLY = (UNSAID_ACT, MISGENDERED)
+_CLAUSE_JOINT = re.compile(r",\s+(?:and|but)\s+(?:that\s+)?(?=[a-z])|;\s+")
+CLAUSE_MIN_WORDS = 5
+
+
+def _without_unsaid_clauses(text: str, flags: list[str], source: SourceIndex, interventions: Sequence[Intervention],
+                            chart: ChartContext | None, evidence: Sequence[int], pronouns: str | None) -> str | None:
+    """The longest opening clauses of ``text`` that hold none of its ``UNSAID_ACT``/``MISGENDERED``
+    flags nor any other withholding one, or None. "The client reported that she had been pushed by
+    Mark on Saturday, and that he had been threatened with violence by Mark." (93) keeps the push,
+    which the client told, without the threat nobody said and the "he" that may be her."""
+    if not flags or not all(f.startswith(_CUT_ONLY) for f in flags):
+        return None
+    ending = text.rstrip()[-1:] if text.rstrip()[-1:] in ".!" else "."
+    for joint in reversed(list(_CLAUSE_JOINT.finditer(text))):
+        head = text[:joint.start()].rstrip(" ,;") + ending
+        if len(head.split()) < CLAUSE_MIN_WORDS or head.count('"') % 2 or head.count("“") != head.count("”"):
+            continue  # too short to stand, or cut inside a quote
+        if any(f.startswith(MISGENDERED) for f in flags) and other_gender_left(head, pronouns):
+            continue
+        found = therapy_inventions(head, source, interventions, chart, evidence) + misgendered(head, head, source, pronouns)
+        if not any(f.startswith(INVENTED_VALUE) for f in found):
+            return head
+    return None
+
+
 def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Intervention],
-                    chart: ChartContext | None, evidence: Sequence[int] = ()) -> tuple[str, list[str]]:
+                    chart: ChartContext | None, evidence: Sequence[int] = (), *, written: str | None = None,
+                    pronouns: str | None = None) -> tuple[str, list[str]]:
     """(text, flags): an unsupported feeling listed among supported ones is taken out and flagged
     ``feeling_removed`` ("tired, anxious, and stressed" -> "tired and stressed"), so the reported
     facts stay; anything else unsupported keeps the sentence whole with ``therapy_inventions``'
-    flags (the caller withholds it)."""
+    flags (the caller withholds it). ``written``: the model's words before the voice was repaired
+    (default ``text``); with the client's ``pronouns`` (default the chart's, else the session's) a
+    pronoun of the other gender that may still be the client's is flagged (``misgendered``). Where
+    only such a pronoun or an unsaid act (``others_acts``) stands in the closing clauses, they are cut
+    and the rest kept, flagged ``clause_cut``."""
+    pronouns = pronouns or (chart.pronouns if chart is not None else None) or client_pronouns(source)
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     # A joint session: a partner's words told as the client's get their own subject, or are withheld.
     text, whose = attributed_right(text, source.utterances)
@@ -66,6 +105,10 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
         text, flags = shorter, [f"feeling_removed:{w}" for w in removed]
     else:
         flags = therapy_inventions(text, source, interventions, chart, evidence)
+    flags += misgendered(text if written is None else written, text, source, pronouns, evidence)
+    head = _without_unsaid_clauses(text, flags, source, interventions, chart, evidence, pronouns)
+    if head is not None:
+        text, flags = head, [f"{CLAUSE_CUT}:{f}" for f in flags]
     cut = [f"{DAY_REMOVED}:{d}" for d in days_removed] + [f"{LABEL_REMOVED}:{w}" for w in labels_removed]
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words, a thing the client said no to may be told otherwise later: flagged for the
