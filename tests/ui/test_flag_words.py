@@ -11,7 +11,7 @@ from session_assistant.drafting.clinician_label import LABEL_REMOVED
 from session_assistant.drafting.respectful_words import LABELLING_WORD
 from session_assistant.drafting.said_terms import EXPANSION_REMOVED, UNSAID_TERM
 from session_assistant.drafting.sections import AGE_REMOVED, ECHO
-from session_assistant.drafting.therapy_checks import INVENTED_VALUE
+from session_assistant.drafting.therapy_checks import CLAUSE_CUT, INVENTED_VALUE
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM
 from session_assistant.drafting.joint_attribution import SUBJECT_CORRECTED
 from session_assistant.drafting.typed_check import TYPED_SLOT
@@ -24,7 +24,7 @@ def test_every_drafting_flag_has_words():
              "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT,
              QUESTIONNAIRE_ITEM, UNSAID_TERM, WHO_UNSURE, WRONG_PERSON, EXPANSION_REMOVED,
              DENIED_IN_SESSION, LABELLING_WORD, SUBJECT_CORRECTED, DAY_REMOVED,
-             READ_ALOUD_RETOLD, LABEL_REMOVED, RULE_FACT, CHART_FACT]
+             READ_ALOUD_RETOLD, LABEL_REMOVED, RULE_FACT, CHART_FACT, CLAUSE_CUT]
     # The review panel reads a flag by its kind, before any ":detail" (risk_statement:means).
     assert [kind for kind in kinds if kind.partition(":")[0] not in FLAG_WORDS] == []
 

@@ -28,7 +28,7 @@ _HE = r"dad|father|daddy|man|husband|guy|gentleman|boy"
 # word for the person addressed. Only these words between "you're" and the noun, so "you're worried
 # about a woman at work" says nothing of the client.
 _ADDRESSED = re.compile(
-    r"\byou(?:'re|’re| are)\s+(?:(?:doing|being|what|exactly|just|not|still|clearly|obviously|really|such|"
+    r"\byou(?:'re|’re| are)\s+(?:(?:doing|being|what|any|every|exactly|just|not|still|clearly|obviously|really|such|"
     r"already|also|a|an|the|good|great|loving|caring|brave|strong|protective|devoted|single|working|new|"
     r"first-time|young|wonderful|amazing|proud)\s+){0,5}(?:(?P<she>%s)|(?P<he>%s))\b" % (_SHE, _HE), re.I)
 _AS_PARENT = re.compile(r"\bas an? (?:(?:new|single|working|good)\s+)?(?:(?P<she>%s)|(?P<he>%s)),\s+you\b" % (_SHE, _HE),

@@ -61,7 +61,7 @@ _GENERAL = {"child": {"son", "daughter"}, "parent": {"mother", "father"}}
 
 _AUX = set("""had has have was were is are am be been being did does do would will could might may should can must
 'd 'll 've 's ever never just also then once always even really actually already later first again finally
-nearly almost only tried try wanted started kept keeps keep not 're 'm""".split())
+nearly almost only tried try wanted started kept keeps keep not 're 'm gonna going to""".split())
 _PRONOUNS = {"he", "she", "they"}
 _NOT_NAMES = {"I", "The", "Then", "And", "But", "So", "Yeah", "Okay", "No", "Yes", "She", "He", "They", "It", "We",
               "You", "Client", "Clinician", "Just", "Well", "Like", "Maybe", "Sorry", "Has", "Have", "Did", "Does", "Was",

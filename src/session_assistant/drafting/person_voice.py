@@ -25,6 +25,10 @@ from session_assistant.drafting.risk import is_client, is_clinician
 from session_assistant.drafting.thought_quotes import quoted_thoughts
 
 MIN_SHARED_WORDS = 2
+# A pronoun and the word after it as a copied line says them ("he said", "he's asleep"): the line's
+# person, not the client. Two words, not three: the model turns the line's "me" after them ("he
+# pushed me" -> "he pushed her"), and the third word is then the client's, not a sign of a new person.
+COPIED_PHRASE_WORDS = 2
 
 _GROUPS = {
     "first": {"i", "i'm", "i've", "i'll", "i'd", "me", "my", "mine", "myself"},
@@ -331,10 +335,17 @@ def consistent_pronouns(text: str, pronouns: str | None = None, source: SourceIn
     out, last = [], 0
     lines = _copied_lines(text, evidence, source)
     copied = _copied_pronouns(lines)
+    # "he has her bank card" (93): the sentence gives the client their own pronouns already, so one of
+    # the other gender is someone the line spoke of ("he" for her partner), not the client.
+    found = [_GENDERED[m.group(0).lower()][0] for m in re.finditer(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
+                                                                  masked, re.I)]
+    others_only = bool(keep) and keep in found
     for match in re.finditer(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", masked, re.I):
         gender, role = _GENDERED[match.group(0).lower()]
+        if others_only and gender != keep:
+            continue
         if match.group(0).lower() in copied and (not keep or gender == keep
-                                                 or _copies_phrase(words(masked[match.start():])[:3], lines)):
+                                                 or _copies_phrase(words(masked[match.start():])[:COPIED_PHRASE_WORDS], lines)):
             continue
         before = [p for p in people if p[0] <= match.start()]
         opens = not masked[:match.start()].strip() or masked[:match.start()].rstrip().endswith(":")

@@ -108,7 +108,7 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     flags += misgendered(text if written is None else written, text, source, pronouns, evidence)
     head = _without_unsaid_clauses(text, flags, source, interventions, chart, evidence, pronouns)
     if head is not None:
-        text, flags = head, [f"{CLAUSE_CUT}:{f}" for f in flags]
+        text, flags = head, [f"{CLAUSE_CUT}:{text[len(head) - 1:].strip(' ,;')}"]
     cut = [f"{DAY_REMOVED}:{d}" for d in days_removed] + [f"{LABEL_REMOVED}:{w}" for w in labels_removed]
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words, a thing the client said no to may be told otherwise later: flagged for the

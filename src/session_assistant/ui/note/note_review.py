@@ -57,6 +57,10 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsaid_term": "a word nobody said in the session or the chart: check it",
               "wrong_person": "says someone did what the session says another person did",
               "who_unsure": "the session does not settle who did this: check who",
+              "unsaid_act": "says someone did something ({}) no line of the session says they did",
+              "client_misgendered": "uses the other gender's pronoun ({}) where it may mean the client",
+              "clause_cut": "the model's closing words ({}) gave someone an act, or the client a pronoun, that no line "
+                            "supports; they were taken out",
               "denied_in_session": "the client said no to this when asked: check the no was not lost",
               "labelling_word": "a word that labels the person ({}): reword it person-first",
               "expansion_removed": "the model spelled out an abbreviation in words nobody said; the spelling-out was taken out",
