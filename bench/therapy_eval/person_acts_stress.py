@@ -12,7 +12,8 @@ pronoun ("he pushed me") is built twice, once with each person named in that lin
 before it, and counted apart: only one of those is true, so it bounds, not measures.
 For the pronoun check, each client line that speaks of another person with "he"/"she" is told as
 "The client said that ..." with the client's own words in the client's pronouns (sessions whose
-client gender is known: chart, own words, the clinician's words to them). Every flag on such a sentence is a
+client gender is known: chart, own words, the clinician's words to them), repaired as the note's voice
+repairs it, then checked (``pronouns``: withheld by ``misgendered``). Every flag on such a sentence is a
 false alarm, and so is a pronoun of another person that ``consistent_pronouns`` would turn into the
 client's (``pronouns_rewritten``). The script prints the counts (and, with --show, each flagged sentence).
 """
@@ -131,7 +132,9 @@ def main() -> int:
 
         for key, sentences, check in (("named", named, lambda s: unsaid_acts(s, source)),
                                       ("pronoun_doer", by_pronoun, lambda s: unsaid_acts(s, source)),
-                                      ("pronouns", told, lambda s: misgendered(s[0], s[0], source, pronouns, [s[1]])),
+                                      ("pronouns", told, lambda s: misgendered(
+                                          s[0], consistent_pronouns(s[0], pronouns, source, [s[1]]), source, pronouns,
+                                          [s[1]])),
                                       ("pronouns_rewritten", told, rewritten)):
             for sentence in sentences:
                 flags = check(sentence)

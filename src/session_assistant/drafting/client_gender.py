@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.risk import is_client, is_clinician
+from session_assistant.drafting.risk import is_clinician
 
 RELAYS_MIN = 2
 RELAY_MARGIN = 3

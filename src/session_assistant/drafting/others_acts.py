@@ -90,10 +90,6 @@ def _tokens(text: str) -> list[str]:
     return _TOKENS.findall(re.sub(r"'(s|d|ve|ll|re|m)\b", r" '\1", text))
 
 
-def _is_name(word: str, names: frozenset[str]) -> bool:
-    return word in names
-
-
 def _session_names(source: SourceIndex) -> frozenset[str]:
     """The people the session names: a capitalised word said somewhere inside a sentence ("Everyone's"
     or "Some" opening one is no name), not the client's own name (``who_did`` weighs the client's acts)."""
@@ -119,7 +115,7 @@ def _phrase(tokens: list[str], end: int, names: frozenset[str]) -> _Person:
     person, n = _Person(), end
     while n >= 0 and n > end - 3:
         word = tokens[n]
-        if _is_name(word, names):
+        if word in names:
             person.names.add(word)
         elif _kind(word):
             person.kinds.add(_kind(word))
@@ -142,7 +138,7 @@ def _after_by(tokens: list[str], at: int, names: frozenset[str]) -> _Person:
                 words.append(word)
             found = _Person()
             for word in words:
-                if _is_name(word, names):
+                if word in names:
                     found.names.add(word)
                 elif _kind(word):
                     found.kinds.add(_kind(word))
@@ -208,13 +204,13 @@ def _said_acts(source: SourceIndex) -> dict[str, list[_Person]]:
                 doers: list[_Person] = []
                 if passive:
                     doers = [_after_by(tokens, at, names)]
-                elif where >= 0 and tokens[where].lower() in _PRONOUNS | {"and", "or"} | set(",") or where < 0:
+                elif where < 0 or tokens[where].lower() in _PRONOUNS | {"and", "or"}:
                     # a pronoun, or a verb joined to one before: whom the line or the lines before name
                     before = _mentions(tokens[:at], names)
                     earlier = [p for n, people in recent if n >= number - LOOKBACK_LINES for p in people]
                     last = [people for _, people in recent][-1:] if not before and not earlier else []
                     doers = before + earlier + [p for people in last for p in people]
-                elif where >= 0:
+                else:
                     doers = [_phrase(tokens, where, names)]
                 found.setdefault(match.lastgroup, []).extend(d for d in doers if d)
         named = _mentions(_tokens(utt.text), names)

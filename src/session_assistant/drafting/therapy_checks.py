@@ -93,7 +93,7 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     pronoun of the other gender that may still be the client's is flagged (``misgendered``). Where
     only such a pronoun or an unsaid act (``others_acts``) stands in the closing clauses, they are cut
     and the rest kept, flagged ``clause_cut``."""
-    pronouns = pronouns or (chart.pronouns if chart is not None else None) or client_pronouns(source)
+    pronouns = pronouns or (chart.pronouns if chart is not None else None) or source.once(client_pronouns)
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     # A joint session: a partner's words told as the client's get their own subject, or are withheld.
     text, whose = attributed_right(text, source.utterances)
