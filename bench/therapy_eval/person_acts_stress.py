@@ -15,7 +15,8 @@ For the pronoun check, each client line that speaks of another person with "he"/
 client gender is known: chart, own words, the clinician's words to them), repaired as the note's voice
 repairs it, then checked (``pronouns``: withheld by ``misgendered``). Every flag on such a sentence is a
 false alarm, and so is a pronoun of another person that ``consistent_pronouns`` would turn into the
-client's (``pronouns_rewritten``). The script prints the counts (and, with --show, each flagged sentence).
+client's (``pronouns_rewritten``). The session's reference note (a clinician's own sentences) is checked
+the same way (``reference_*``). The script prints the counts (and, with --show, each flagged sentence).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from session_assistant.drafting import parse_transcript
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.misgendered import misgendered
-from session_assistant.drafting.others_acts import _ACT, _session_names, _tokens, unsaid_acts
+from session_assistant.drafting.others_acts import _ACT, _note_doers, _session_names, _tokens, unsaid_acts
 from session_assistant.drafting.person_voice import client_pronouns, consistent_pronouns
 from session_assistant.drafting.risk import is_client
 
@@ -114,7 +115,8 @@ def main() -> int:
     parser.add_argument("--sessions", default=str(HERE / "sessions"))
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
-    totals = {"named": [0, 0], "pronoun_doer": [0, 0], "pronouns": [0, 0], "pronouns_rewritten": [0, 0]}
+    totals = {"named": [0, 0], "pronoun_doer": [0, 0], "pronouns": [0, 0], "pronouns_rewritten": [0, 0],
+              "reference_acts": [0, 0], "reference_pronouns": [0, 0], "reference_rewritten": [0, 0]}
     for path in sorted(Path(args.sessions).glob("*.txt")):
         source = SourceIndex(parse_transcript(path.read_text()))
         if not (source.utterances and source.utterances[0].speaker):
@@ -130,12 +132,22 @@ def main() -> int:
             repaired = consistent_pronouns(told[0], pronouns, source, [told[1]])
             return [repaired] if repaired != told[0] else []
 
-        for key, sentences, check in (("named", named, lambda s: unsaid_acts(s, source)),
-                                      ("pronoun_doer", by_pronoun, lambda s: unsaid_acts(s, source)),
-                                      ("pronouns", told, lambda s: misgendered(
-                                          s[0], consistent_pronouns(s[0], pronouns, source, [s[1]]), source, pronouns,
-                                          [s[1]])),
-                                      ("pronouns_rewritten", told, rewritten)):
+        # The session's reference note, a clinician's true sentences: each naming a person's act, and (client
+        # gender known) each checked for its pronouns as the note's voice would repair them.
+        reference = json.loads(path.with_suffix(".json").read_text()).get("reference") or {}
+        said = [s for part in reference.values() for s in re.split(r"(?<=[.!?])\s+", str(part)) if s]
+        acts = [s for s in said if _note_doers(s, source.once(_session_names))]
+        pronouned = said if own in ("she", "he") else []
+        checks = [("named", named, lambda s: unsaid_acts(s, source)),
+                  ("pronoun_doer", by_pronoun, lambda s: unsaid_acts(s, source)),
+                  ("pronouns", told, lambda s: misgendered(
+                      s[0], consistent_pronouns(s[0], pronouns, source, [s[1]]), source, pronouns, [s[1]])),
+                  ("pronouns_rewritten", told, rewritten),
+                  ("reference_acts", acts, lambda s: unsaid_acts(s, source)),
+                  ("reference_pronouns", pronouned,
+                   lambda s: misgendered(s, consistent_pronouns(s, pronouns, source), source, pronouns)),
+                  ("reference_rewritten", pronouned, lambda s: rewritten((s, -1)))]
+        for key, sentences, check in checks:
             for sentence in sentences:
                 flags = check(sentence)
                 totals[key][0] += 1
