@@ -13,6 +13,7 @@ from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.person_voice import client_pronouns, consistent_pronouns
+from session_assistant.drafting.record_render import check_fact
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.therapy_checks import therapy_checked
 from session_assistant.drafting.transcript_input import parse_transcript
@@ -98,3 +99,13 @@ def test_the_draft_withholds_the_invention_and_shows_it_beside_the_note():
     assert "threatened by Priya" not in subjective
     assert any("threatened by Priya" in s.text and any(f.startswith("unsaid_act") for f in s.flags)
                for s in draft.withheld)
+
+
+def test_a_record_fact_gets_the_same_checks():
+    # The record path (slots filled by the model, rendered by rule) repairs and withholds alike.
+    text, flags, withhold = check_fact("The client said she had been hit by her brother Tom, and she was scared.",
+                                       "subjective", HOME, evidence=[3])
+    assert withhold and any(f.startswith("unsaid_act") for f in flags)
+    text, flags, withhold = check_fact("The client said she was exhausted because Priya wakes at five and she "
+                                       "cannot settle.", "subjective", HOME, evidence=[9])
+    assert withhold and any(f.startswith("client_misgendered") for f in flags), (text, flags)

@@ -120,10 +120,12 @@ def check_fact(text: str, section: str, source: SourceIndex, interventions: Sequ
     a number, feeling or intervention the session does not support withholds it."""
     text, loop = clean_loop(text)
     flags = [loop] if loop else []
+    written = text
     voice = therapy_voice(text, section, source, objective_key=None, report_key=None, plan_key=None,
                           evidence=evidence, pronouns=pronouns)
     text, flags = voice.text, flags + voice.flags
-    text, invented = therapy_checked(text, source, interventions, chart, source.valid_ids(evidence))
+    text, invented = therapy_checked(text, source, interventions, chart, source.valid_ids(evidence), written=written,
+                                     pronouns=pronouns)
     flags += source.unsupported(text) + invented
     withhold = voice.withhold or any(f.startswith(WITHHELD_FLAGS) for f in flags)
     if mentions_risk(re.sub(r'"[^"]*"', " ", text)) or (mentions_risk(text) and '"' in text):
