@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
-from session_assistant.drafting.risk_choice import asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered
+from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
+                                                    weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
                                                  wished_on_someone_else)
 from session_assistant.drafting.transcript_input import Utterance
@@ -179,7 +180,7 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
     sentences = re.split(r"(?<=[.!?])\s+", utt.text)
     questions: list[str] = []
     for n, sentence in enumerate(sentences):
-        if sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence):
+        if (sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence)) and not weighs_a_thought(sentence):
             # "Sometimes people get thoughts that life isn't worth living. Have you had anything like
             # that?": the question asks about the sentence before it.
             questions += [sentences[n - 1], sentence] if n and _ASKS_ABOUT_THE_LAST.search(sentence) else [sentence]
