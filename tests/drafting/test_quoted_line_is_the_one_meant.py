@@ -1,7 +1,8 @@
 """A rule line quotes the client's line that says what the line claims: a questionnaire's "how much
 did it get in the way?" is answered with a rating, not a trigger; a thought the clinician takes up
 to weigh its evidence is cognitive work, not a question about risk; a bag packed to leave with
-someone, with tablets among its contents, puts no means away. The transcripts are written here."""
+someone, with tablets among its contents, puts no means away; a transcribed silence is no answer, the
+words after "take your time" are. The transcripts are written here."""
 
 from __future__ import annotations
 
@@ -59,3 +60,13 @@ def test_tablets_packed_in_a_bag_left_with_someone_are_not_means_put_away():
     text = _note_text(session)
     assert "take it all round" not in text and "medication to be put away" not in text
     assert 'pills to be put away ("Yes, I\'ll give them to her at the weekend.")' in text  # a step with the means themselves is kept
+
+
+def test_a_silence_is_not_the_answer_the_words_after_it_are():
+    session = parse_transcript("Clinician: Has your partner ever hurt you physically?\n"
+                               "Client: (long pause)\n"
+                               "Clinician: There's no rush.\n"
+                               "Client: Last month he pushed me down the stairs.\n")
+    screening = [i for i in scan_transcript(session) if len(i.evidence) > 1]
+    assert [(i.evidence, i.status) for i in screening] == [([0, 3], "endorsed")]
+    assert "(long pause)" not in _note_text(session)

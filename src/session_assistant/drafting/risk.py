@@ -27,7 +27,7 @@ from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_o
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
                                                  wished_on_someone_else)
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
+from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION, TRANSCRIBED_SILENCE as _SILENT
 
 _ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
 _COMPILED = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in RISK_RULES.items()}
@@ -290,9 +290,12 @@ def _answer_after(lines: Sequence[Utterance], position: int) -> Utterance | None
     asker = lines[position].speaker
     answers = [later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
                if later.speaker != asker and not is_clinician(later.speaker)]
+    if answers and all(_SILENT.match(later.text) for later in answers):  # "...", then "Take your time.", then the answer (93)
+        answers += [later for later in lines[position + 1 + ANSWER_WINDOW:position + 3 + ANSWER_WINDOW]
+                    if later.speaker != asker and not is_clinician(later.speaker)][:1]
     # "Desculpa? Como?", "Sorry, what?": the question not heard; the answer is the next line (an
     # interpreter's, or the client's once it is repeated).
-    heard = [later for later in answers if not _NOT_HEARD.match(later.text)]
+    heard = [later for later in answers if not _NOT_HEARD.match(later.text) and not _SILENT.match(later.text)]
     return (heard or answers or [None])[0]
 
 
