@@ -68,3 +68,14 @@ def test_the_line_names_a_technique_once_and_crisis_numbers_alone_are_not_contin
     assert "psychoeducation (reasonable adjustments)" in interventions_sentence(found)
     assert "safety planning (crisis contacts)" in interventions_sentence(found)
     assert continued_sentence(found) is None
+
+
+def test_what_the_client_gives_for_a_card_is_the_work_done_and_a_plain_yes_gives_nothing():
+    from session_assistant.drafting.room_work import room_work
+
+    given = parse_transcript("Clinician: Shall we put that on a card for your bag?\n"
+                             "Client: Yes please. First, breathe out slowly. Second, text Sam.")
+    assert ('card written in session, as the client gave it ("First, breathe out slowly. Second, text Sam.")'
+            in [w.label for w in room_work(given)])
+    agreed = parse_transcript("Clinician: Shall we write it on a card?\nClient: Yeah, fine. My mum will laugh, but yeah.")
+    assert not any(w.label.startswith("card written") for w in room_work(agreed))

@@ -303,3 +303,23 @@ def named_exercise(utterances: Sequence[Utterance]) -> RoomWork | None:
             label = f"{name}, named by the clinician and led in session" + (f' (set up as: "{quote}")' if quote else "")
             return RoomWork(label, sorted(set(ids)))
     return None
+
+
+# A card written in the room (a coping card): the clinician offers to write it and the client says what
+# goes on it ("Yes. A card is good. Plan A corner. Plan B quiet room."), quoted without the agreeing.
+_CARD_OFFERED = re.compile(r"\bcoping cards?\b|\b(?:write|put) (?:it|them|that|this|those)(?: down)? on a (?:card|flashcard)\b", re.I)
+_AGREEING = re.compile(r"^(?:yes|yeah|yep|okay|ok|sure|fine|good|great|right|go on|please)\b|\b(?:yes|yeah|okay|ok|fine|good)[.!]?$"
+                       r"|^an? \w+ (?:is|would be|sounds) (?:good|great|fine|helpful)\b", re.I)
+CARD_MAX_WORDS = 25
+
+
+def card_written(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """What the client said goes on a card the clinician offered to write now, in the client's words."""
+    lines = [u for u in utterances if u.speaker]
+    for n, utt in clinician_turns(utterances):
+        if not _CARD_OFFERED.search(utt.text) or n + 1 >= len(lines) or not is_client(lines[n + 1].speaker):
+            continue
+        said = [s for s in sentences_of(lines[n + 1].text) if not _AGREEING.search(s)]
+        if said and len(" ".join(said).split()) <= CARD_MAX_WORDS:
+            return RoomWork(f'card written in session, as the client gave it ("{" ".join(said)}")', [utt.id, lines[n + 1].id])
+    return None
