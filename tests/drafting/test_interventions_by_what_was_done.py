@@ -79,3 +79,13 @@ def test_what_the_client_gives_for_a_card_is_the_work_done_and_a_plain_yes_gives
             in [w.label for w in room_work(given)])
     agreed = parse_transcript("Clinician: Shall we write it on a card?\nClient: Yeah, fine. My mum will laugh, but yeah.")
     assert not any(w.label.startswith("card written") for w in room_work(agreed))
+
+
+def test_an_exercise_led_now_for_a_set_time_is_quoted_and_the_same_as_homework_is_not():
+    from session_assistant.drafting.room_work import room_work
+
+    led = parse_transcript("Clinician: Right, breathe through this thin straw for two minutes, and I'll time you.\nClient: Okay. Going.")
+    assert ('exercise led in session, as the clinician set it ("Right, breathe through this thin straw for two minutes, '
+            'and I\'ll time you.")' in [w.label for w in room_work(led)])
+    set_for_home = parse_transcript("Clinician: At home, breathe through the straw for two minutes each evening.\nClient: Fine.")
+    assert not any(w.label.startswith("exercise led") for w in room_work(set_for_home))

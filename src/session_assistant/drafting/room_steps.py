@@ -323,3 +323,22 @@ def card_written(utterances: Sequence[Utterance]) -> RoomWork | None:
         if said and len(" ".join(said).split()) <= CARD_MAX_WORDS:
             return RoomWork(f'card written in session, as the client gave it ("{" ".join(said)}")', [utt.id, lines[n + 1].id])
     return None
+
+
+# An exercise led now for a set time, in the clinician's instruction: "Spin for thirty seconds, at a steady
+# pace, and I'll count." (interoceptive), "Hold the photo and look at it for two minutes." (exposure); not
+# the same set as homework ("do the spinning at home, three sets of thirty seconds").
+_TIMED = re.compile(r"^(?:(?:okay|ok|right|so|now|good|and),?\s+)*(?:spin|breathe|hold|run|jog|look|stare|shake|sit|stand|keep|touch|"
+                    r"stay|walk|climb|step|press|tense|squeeze|hyperventilate|swallow)\b[^.?!]*\bfor (?:about |another )?"
+                    r"(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\s+(?:seconds|minutes?)\b",
+                    re.I)
+TIMED_MAX_WORDS = 20
+
+
+def timed_exercise(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """The first exercise the clinician leads now for a set time, quoted as instructed."""
+    for _, utt in clinician_turns(utterances):
+        for sentence in sentences_of(utt.text):
+            if _TIMED.search(sentence) and not _NOT_NOW.search(utt.text) and len(sentence.split()) <= TIMED_MAX_WORDS:
+                return RoomWork(f'exercise led in session, as the clinician set it ("{sentence}")', [utt.id])
+    return None
