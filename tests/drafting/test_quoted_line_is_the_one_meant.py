@@ -70,3 +70,18 @@ def test_a_silence_is_not_the_answer_the_words_after_it_are():
     screening = [i for i in scan_transcript(session) if len(i.evidence) > 1]
     assert [(i.evidence, i.status) for i in screening] == [([0, 3], "endorsed")]
     assert "(long pause)" not in _note_text(session)
+
+
+def test_weapons_asked_after_harming_others_are_no_suicide_means_and_a_frequency_choice_asks_the_last_sentence():
+    from short_sessions import approaches
+
+    others_first = parse_transcript("Clinician: Any thoughts of hurting anyone else, when it boils over?\nClient: No.\n"
+                                    "Clinician: Do you keep any guns at home?\nClient: No, none.\n"
+                                    "Clinician: Now about yourself. Thoughts of ending your life. Would you say none, sometimes, or often?\n"
+                                    "Client: Never, honestly.")
+    assert "suicide risk assessment" not in approaches(others_first)
+    items = [(i.evidence, i.category) for i in scan_transcript(others_first) if len(i.evidence) > 1]
+    assert ([4, 5], "suicidal_ideation") in items
+    suicide_first = parse_transcript("Clinician: Have you had thoughts of ending your life?\nClient: Sometimes.\n"
+                                     "Clinician: Do you keep any guns at home?\nClient: No, none.")
+    assert "suicide risk assessment" in approaches(suicide_first)

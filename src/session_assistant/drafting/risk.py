@@ -39,7 +39,7 @@ _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|fee
                                   r"\b(?:tell me|talk me through|say) (?:a (?:bit|little) )?(?:more )?about (?:that|this|it|those)\b|"
                                   # "... thoughts that people might be better off without you. Has that been around this week?"
                                   r"\b(?:has|have|is|are) (?:that|those|it|they|these|this)(?: \w+)? (?:been (?:around|there|happening|back)"
-                                  r"|come (?:up|back)|still (?:there|around|happening))\b", re.I)
+                                  r"|come (?:up|back)|still (?:there|around|happening))\b|\bwould you say (?:none|never|not at all)\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will|whether)\b", re.I)  # "... Whether you've thought of ending your life."
 _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"

@@ -240,6 +240,7 @@ def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Interventio
         # One "let me slow us down" in a family session is not couple work; nor is "say that to her" in
         # an individual session's role-play, where the other person is not in the room.
         found.pop("couple work", None)
+    _drop_means_of_others(found, utterances)
     # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
     if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
         found.pop("suicide risk assessment", None)
@@ -250,6 +251,28 @@ def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Interventio
     return [Intervention(approach, [t for t in techniques[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
             for approach in order if approach in found]
+
+
+MEANS_CONTEXT_LINES = 4
+_SOMEONE_ELSES = re.compile(r"\b(?:does|has|did|would|is) (?:he|she|they)\b|\b(?:his|her|their) (?:guns?|weapons?|rifles?)\b", re.I)
+
+
+def _drop_means_of_others(found: dict[str, dict[str, list[int]]], utterances: Sequence[Utterance]) -> None:
+    """Weapons asked about someone else ("Does he have access to any weapons?", 93) or right after questions
+    on harming others alone (90; an intake's firearms question after suicide and others, 08, asks for both)
+    are no means of suicide: not the suicide risk assessment's access to means."""
+    assessment = found.get("suicide risk assessment", {})
+    lines = [u for u in utterances if u.speaker]
+    at = {u.id: n for n, u in enumerate(lines)}
+    def of_others(i: int) -> bool:
+        n = at.get(i, 0)
+        asked = {c for u in lines[max(0, n - MEANS_CONTEXT_LINES):n] if not is_client(u.speaker) for c in screening_categories(u)}
+        return bool(_SOMEONE_ELSES.search(lines[n].text)) or (bool(asked) and asked <= {"harm_to_others", "abuse"})
+    kept = [i for i in assessment.get("access to means", []) if not of_others(i)]
+    if "access to means" in assessment and not kept:
+        del assessment["access to means"]
+    elif kept:
+        assessment["access to means"] = kept
 
 
 def _two_in_the_room(utterances: Sequence[Utterance]) -> bool:
