@@ -85,3 +85,10 @@ def test_weapons_asked_after_harming_others_are_no_suicide_means_and_a_frequency
     suicide_first = parse_transcript("Clinician: Have you had thoughts of ending your life?\nClient: Sometimes.\n"
                                      "Clinician: Do you keep any guns at home?\nClient: No, none.")
     assert "suicide risk assessment" in approaches(suicide_first)
+
+
+def test_a_threat_to_kill_asked_and_denied_is_not_abuse_denied_beside_violence_told():
+    session = parse_transcript("Clinician: Has she ever hurt you?\nClient: Yes. She slapped me last week.\n"
+                               "Clinician: Has she ever threatened to kill you?\nClient: No. Not that.")
+    risk = next(line for line in _note_lines(session) if line.startswith("Risk"))
+    assert "threats to kill" in risk and "abuse" not in risk
