@@ -38,7 +38,8 @@ MORE_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
         # Sensations brought on on purpose (panic): spinning, running on the spot, breathing through a straw.
         "interoceptive exposure": (r"\b(?:bring|brings|bringing|make|making) on (?:the |those |these |that |your |some )?[a-z ]{0,20}"
                                    r"(?:dizz\w+|sensations?|feelings?|symptoms?|breathless\w*|heart\w*)\b[^.?!]{0,20}\bon purpose\b",
-                                   r"\b(?:body|physical)[- ]sensation (?:exercises?|work)\b", r"\bthe spinning\b",
+                                   r"\b(?:body|physical)[- ]sensation (?:exercises?|work)\b",
+                                   r"\b(?:do|doing|try|did) the spinning\b",  # not "when did the spinning start?" (vertigo)
                                    r"\bspin (?:for|round|around) (?:\w+ )?(?:seconds|times)\b"),
     },
     "psychoeducation": {

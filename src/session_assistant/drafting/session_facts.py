@@ -253,7 +253,7 @@ def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Interventio
             for approach in order if approach in found]
 
 
-MEANS_CONTEXT_LINES = 4
+MEANS_CONTEXT_LINES = 4  # lines before a weapons question whose risk questions say whose means it asks about
 _SOMEONE_ELSES = re.compile(r"\b(?:does|has|did|would|is) (?:he|she|they)\b|\b(?:his|her|their) (?:guns?|weapons?|rifles?)\b", re.I)
 
 
