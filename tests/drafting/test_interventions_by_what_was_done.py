@@ -89,3 +89,10 @@ def test_an_exercise_led_now_for_a_set_time_is_quoted_and_the_same_as_homework_i
             'and I\'ll time you.")' in [w.label for w in room_work(led)])
     set_for_home = parse_transcript("Clinician: At home, breathe through the straw for two minutes each evening.\nClient: Fine.")
     assert not any(w.label.startswith("exercise led") for w in room_work(set_for_home))
+
+
+def test_a_risk_assessment_asked_in_a_passive_wishs_words_is_named_and_one_double_question_is_a_screen():
+    followed_up = clinician_turns("Do you ever feel that life isn't worth living?", "Have you ever saved up any pills?")
+    assert approaches(followed_up).get("suicide risk assessment") == ["ideation", "access to means"]
+    one_line = clinician_turns("Have you thought about doing anything to end your life, or made any plans?")
+    assert "suicide risk assessment" not in approaches(one_line)

@@ -55,6 +55,12 @@ MORE_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"not dangerous)\b"),
         "reasonable adjustments": (r"\breasonable (?:adjustments?|accommodations?)\b",),
     },
+    # Asked in the words of a passive wish, or of "doing anything" to end it, and tablets saved: a risk assessment too.
+    "suicide risk assessment": {
+        "ideation": (r"\blife (?:isn'?t|is not|wasn'?t|was not) worth living\b.*\?",
+                     r"\b(?:thought|thinking) about (?:doing )?(?:anything|something) to end your life\b.*\?"),
+        "access to means": (r"\b(?:saved|saving) up (?:any )?(?:tablets|pills|medication|medicines?)\b",),
+    },
     "safety planning": {
         # A crisis line given, and what to do if the thoughts got stronger: the plan's last steps, made or not.
         "crisis contacts": (r"\bSamaritans\b", r"\bif (?:those|these|the) (?:thoughts|feelings|urges) (?:got|get|became|become|were) (?:stronger|worse)\b"),

@@ -241,8 +241,10 @@ def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Interventio
         # an individual session's role-play, where the other person is not in the room.
         found.pop("couple work", None)
     _drop_means_of_others(found, utterances)
-    # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
-    if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
+    # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening, and so is one
+    # line asking two things ("have you thought about doing anything to end your life, or made any plans?", 53).
+    assessed = found.get("suicide risk assessment", {})
+    if len(assessed) < MIN_RISK_TECHNIQUES or len({i for ids in assessed.values() for i in ids}) < MIN_RISK_TECHNIQUES:
         found.pop("suicide risk assessment", None)
     found.update(_wider_found(utterances))
     order = ([a for a in INTERVENTIONS if a != "homework review"] + list(therapy_lexicon.WIDER_INTERVENTIONS)
