@@ -22,11 +22,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
-from session_assistant.drafting.risk_choice import asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered
+from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
+                                                    weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
                                                  wished_on_someone_else)
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION
+from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION, TRANSCRIBED_SILENCE as _SILENT
 
 _ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
 _COMPILED = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in RISK_RULES.items()}
@@ -38,7 +39,7 @@ _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|fee
                                   r"\b(?:tell me|talk me through|say) (?:a (?:bit|little) )?(?:more )?about (?:that|this|it|those)\b|"
                                   # "... thoughts that people might be better off without you. Has that been around this week?"
                                   r"\b(?:has|have|is|are) (?:that|those|it|they|these|this)(?: \w+)? (?:been (?:around|there|happening|back)"
-                                  r"|come (?:up|back)|still (?:there|around|happening))\b", re.I)
+                                  r"|come (?:up|back)|still (?:there|around|happening))\b|\bwould you say (?:none|never|not at all)\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will|whether)\b", re.I)  # "... Whether you've thought of ending your life."
 _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
@@ -179,7 +180,7 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
     sentences = re.split(r"(?<=[.!?])\s+", utt.text)
     questions: list[str] = []
     for n, sentence in enumerate(sentences):
-        if sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence):
+        if (sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence)) and not weighs_a_thought(sentence):
             # "Sometimes people get thoughts that life isn't worth living. Have you had anything like
             # that?": the question asks about the sentence before it.
             questions += [sentences[n - 1], sentence] if n and _ASKS_ABOUT_THE_LAST.search(sentence) else [sentence]
@@ -289,9 +290,12 @@ def _answer_after(lines: Sequence[Utterance], position: int) -> Utterance | None
     asker = lines[position].speaker
     answers = [later for later in lines[position + 1:position + 1 + ANSWER_WINDOW]
                if later.speaker != asker and not is_clinician(later.speaker)]
+    if answers and all(_SILENT.match(later.text) for later in answers):  # "...", then "Take your time.", then the answer (93)
+        answers += [later for later in lines[position + 1 + ANSWER_WINDOW:position + 3 + ANSWER_WINDOW]
+                    if later.speaker != asker and not is_clinician(later.speaker)][:1]
     # "Desculpa? Como?", "Sorry, what?": the question not heard; the answer is the next line (an
     # interpreter's, or the client's once it is repeated).
-    heard = [later for later in answers if not _NOT_HEARD.match(later.text)]
+    heard = [later for later in answers if not _NOT_HEARD.match(later.text) and not _SILENT.match(later.text)]
     return (heard or answers or [None])[0]
 
 

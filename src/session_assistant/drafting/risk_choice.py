@@ -144,3 +144,15 @@ def asks_passive_only(question: str) -> bool:
     """True when a question asks about a passive wish and nothing active (no suicide, no plan): a
     plain yes to it endorses the passive wish."""
     return asks_passive(question) and not _ACTIVE_ASKED.search(question)
+
+
+# A thought the client already told, taken up to weigh it ("can we look at that thought, that everyone would
+# be better off without you?", "how much do you believe it now, zero to a hundred?"): cognitive work on the
+# thought, its answer evidence or a belief rating, not a question whether the client has it (94).
+_THOUGHT_WEIGHED = re.compile(r"\b(?:look at|examine|test|challenge|question|weigh(?: up)?|unpick) (?:that|the|this) (?:thought|belief)\b|"
+                              r"\bhow (?:much|strongly|far) do you (?:still |really )?believe\b|"
+                              r"\bwhat'?s the evidence\b|\bthe evidence (?:for|against)\b", re.I)
+
+
+def weighs_a_thought(sentence: str) -> bool:
+    return bool(_THOUGHT_WEIGHED.search(sentence))

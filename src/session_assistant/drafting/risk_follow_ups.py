@@ -147,6 +147,27 @@ def _told(label: str, question: str, answer: str) -> bool:
     return False
 
 
+def _means_asked_kept(question: str) -> re.Match | None:
+    """The means a question asks to keep, have or put away ("Could you give the pills to Jo?", "And the
+    pills?"), never one item of a bag's contents ("Could you keep a bag at Nicola's? Spare keys, some
+    money, your passport, any medication?" packs a bag to leave with; 93)."""
+    sentences = split_sentences(question)
+    asks_kept = (_PUT_AWAY.search(question) or _ASKS_MEANS_KEPT.search(question)
+                 or any(_MEANS.search(s) and len(s.split()) <= 6 for s in sentences))  # "And the pills?"
+    named = [m for s in sentences if not _among_belongings(s) for m in [_MEANS.search(s)] if m]
+    return named[0] if asks_kept and named else None
+
+
+# What a bag packed to leave in a hurry holds (a safety plan for domestic abuse): tablets beside these are packed, not put away.
+_BELONGINGS = re.compile(r"\b(?:(?:spare |car |house )?keys|money|cash|passports?|birth certificates?|documents|papers|(?:bank |debit )?cards|"
+                         r"chargers?|clothes|toiletries|phones?)\b", re.I)
+
+
+def _among_belongings(sentence: str) -> bool:
+    """The means named among two or more things of a packed bag (keys, money, a passport)."""
+    return len(_BELONGINGS.findall(sentence)) >= 2
+
+
 def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, add: Add, within: bool = False) -> None:
     """Plan, intent, preparation, past attempts, means, reasons for living, safe now: one each. ``within``:
     the line stands inside talk of risk the client endorsed (between its first and last risk lines), however
@@ -180,9 +201,7 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
         # "them" in the answer names the question's means only when the question asks about having or
         # putting them away, or is about them alone ("And the pills?"): "Not the kitchen, where there are knives?" - "She can take them and go out"
         # (the children, a way out of a violent home; 50) puts no knives away.
-        asks_kept = (_PUT_AWAY.search(utt.text) or _ASKS_MEANS_KEPT.search(utt.text)
-                     or any(_MEANS.search(s) and len(s.split()) <= 6 for s in split_sentences(utt.text)))  # "And the pills?"
-        what = (_MEANS.search(away[0]) or (_MEANS.search(utt.text) if asks_kept else None)) if away else None
+        what = (_MEANS.search(away[0]) or _means_asked_kept(utt.text)) if away else None
         if what is not None and not DENIES.search(answer_words(answer.text)):
             name = what.group(0).lower()
             add("away:" + name.split()[-1], f"{name} to be put away ({quote(away[0])})", ids)

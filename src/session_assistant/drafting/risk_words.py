@@ -146,9 +146,17 @@ PHYSICAL_ASKED = re.compile(r"\b(?:got|get|gets|gotten|become|became|turned) phy
 TOLD_ACT = re.compile("|".join((r"\b" + _TOLD_ACT_WORDS, *_AT_THE_THROAT)), re.I)
 
 
+# A threat asked about ("Has he ever threatened to kill you?" - "No. Not that."): the note says "threats to kill
+# denied", not "abuse denied" beside the violence the same client told (93). A threat told keeps "abuse".
+_THREAT = re.compile(r"\bthreaten(?:ed|ing)? to (kill|hurt) you\b", re.I)
+
+
 def told_words(words: str, category: str, phrase: str) -> str:
     """A category's words for an item whose matched ``phrase`` was said: "abuse" told as an act is
-    "physical violence"."""
+    "physical violence", asked about as a threat "threats to kill" (or hurt)."""
+    threat = _THREAT.search(phrase or "") if category == "abuse" else None
+    if threat:
+        return f"threats to {threat.group(1).lower()}"
     return "physical violence" if category == "abuse" and TOLD_ACT.search(phrase or "") else words
 
 

@@ -303,3 +303,42 @@ def named_exercise(utterances: Sequence[Utterance]) -> RoomWork | None:
             label = f"{name}, named by the clinician and led in session" + (f' (set up as: "{quote}")' if quote else "")
             return RoomWork(label, sorted(set(ids)))
     return None
+
+
+# A card written in the room (a coping card): the clinician offers to write it and the client says what
+# goes on it ("Yes. A card is good. Plan A corner. Plan B quiet room."), quoted without the agreeing.
+_CARD_OFFERED = re.compile(r"\bcoping cards?\b|\b(?:write|put) (?:it|them|that|this|those)(?: down)? on a (?:card|flashcard)\b", re.I)
+_AGREEING = re.compile(r"^(?:yes|yeah|yep|okay|ok|sure|fine|good|great|right|go on|please)\b|\b(?:yes|yeah|okay|ok|fine|good)[.!]?$"
+                       r"|^an? \w+ (?:is|would be|sounds) (?:good|great|fine|helpful)\b", re.I)
+CARD_MAX_WORDS = 25
+
+
+def card_written(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """What the client said goes on a card the clinician offered to write now, in the client's words."""
+    lines = [u for u in utterances if u.speaker]
+    for n, utt in clinician_turns(utterances):
+        if not _CARD_OFFERED.search(utt.text) or n + 1 >= len(lines) or not is_client(lines[n + 1].speaker):
+            continue
+        said = [s for s in sentences_of(lines[n + 1].text) if not _AGREEING.search(s)]
+        if said and len(" ".join(said).split()) <= CARD_MAX_WORDS:
+            return RoomWork(f'card written in session, as the client gave it ("{" ".join(said)}")', [utt.id, lines[n + 1].id])
+    return None
+
+
+# An exercise led now for a set time, in the clinician's instruction: "Spin for thirty seconds, at a steady
+# pace, and I'll count." (interoceptive), "Hold the photo and look at it for two minutes." (exposure); not
+# the same set as homework ("do the spinning at home, three sets of thirty seconds").
+_TIMED = re.compile(r"^(?:(?:okay|ok|right|so|now|good|and),?\s+)*(?:spin|breathe|hold|run|jog|look|stare|shake|sit|stand|keep|touch|"
+                    r"stay|walk|climb|step|press|tense|squeeze|hyperventilate|swallow)\b[^.?!]*\bfor (?:about |another )?"
+                    r"(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\s+(?:seconds|minutes?)\b",
+                    re.I)
+TIMED_MAX_WORDS = 20
+
+
+def timed_exercise(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """The first exercise the clinician leads now for a set time, quoted as instructed."""
+    for _, utt in clinician_turns(utterances):
+        for sentence in sentences_of(utt.text):
+            if _TIMED.search(sentence) and not _NOT_NOW.search(utt.text) and len(sentence.split()) <= TIMED_MAX_WORDS:
+                return RoomWork(f'exercise led in session, as the clinician set it ("{sentence}")', [utt.id])
+    return None

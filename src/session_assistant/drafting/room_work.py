@@ -22,7 +22,8 @@ from session_assistant.drafting.analysis_said import exercise_ratings
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.ladder_said import hierarchy_steps, rated_in_turn, ruler_answers
 from session_assistant.drafting.risk import is_client
-from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, clinician_turns,
+from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, card_written, clinician_turns,
+                                                   timed_exercise,
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
 from session_assistant.drafting.session_done import rating_changes
@@ -275,7 +276,8 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
     found = [w for w in (named_exercise(utterances), imaginal_exposure(utterances), belief_ratings(utterances), psychoeducation(utterances),
                          problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances),
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
-                                             ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances))
+                                             ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances),
+                                             card_written(utterances), timed_exercise(utterances))
              if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
     ladder = hierarchy_steps(utterances)

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Sequence
 
-from session_assistant.drafting import therapy_lexicon
+from session_assistant.drafting import done_lexicon, therapy_lexicon
 from session_assistant.drafting.grounding import text_cache
 from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, is_clinician, scan_transcript, screening_categories
 from session_assistant.drafting.risk_words import asked_words
@@ -154,6 +154,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\bdid you (?:get a chance to|manage to) (?:try|do|practi[cs]e|fill)\b"),
     },
 }
+INTERVENTIONS = done_lexicon.with_more_ways(INTERVENTIONS)  # the working phrases of sessions no rule writer had read (89-94)
 _INTERVENTIONS = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in INTERVENTIONS.items()}
 # Reflections and a 0-10 ruler are ordinary counselling (a safety plan asks "how confident, 0 to 10"
 # too): MI is named only when two of its techniques appear, at least one of them MI's own (pros
@@ -166,7 +167,9 @@ MI_OWN_TECHNIQUES = ("pros and cons", "eliciting change talk")
 # Techniques that are ordinary words one at a time (a "how anxious, nought to ten?", "the ladder",
 # "you do less"): an approach found only by these needs two of them.
 WEAK_TECHNIQUES = {"exposure": {"fear ladder", "distress ratings", "staying with the fear"},
-                   "behavioural activation": {"inactivity cycle", "valued activities", "activity monitoring"}}
+                   "behavioural activation": {"inactivity cycle", "valued activities", "activity monitoring",
+                                              *done_lexicon.MORE_WEAK["behavioural activation"]},
+                   "cognitive restructuring (CBT)": done_lexicon.MORE_WEAK["cognitive restructuring (CBT)"]}
 MIN_WEAK_TECHNIQUES = 2
 _CHANGE_RULER = re.compile(r"\bhow (?:important|ready)\b", re.I)
 
@@ -190,6 +193,7 @@ APPROACH_NAMES: dict[str, str] = {
     "emotionally focused therapy": r"\bemotionally focused\b",
     "psychodynamic therapy": r"\bpsychodynamic\b",
     **therapy_lexicon.WIDER_APPROACH_NAMES,
+    **done_lexicon.DONE_APPROACH_NAMES,
     "couple work": r"\bcouples? (?:therapy|counsel+ing)\b|\bGottman\b",
 }
 # Acronyms ("MI", "ERP") match in capitals only ("mi" is not a name); words in any case.
@@ -236,15 +240,41 @@ def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Interventio
         # One "let me slow us down" in a family session is not couple work; nor is "say that to her" in
         # an individual session's role-play, where the other person is not in the room.
         found.pop("couple work", None)
-    # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening.
-    if len(found.get("suicide risk assessment", {})) < MIN_RISK_TECHNIQUES:
+    _drop_means_of_others(found, utterances)
+    # A risk assessment asks past the first question: one "any thoughts of suicide?" is a screening, and so is one
+    # line asking two things ("have you thought about doing anything to end your life, or made any plans?", 53).
+    assessed = found.get("suicide risk assessment", {})
+    if len(assessed) < MIN_RISK_TECHNIQUES or len({i for ids in assessed.values() for i in ids}) < MIN_RISK_TECHNIQUES:
         found.pop("suicide risk assessment", None)
     found.update(_wider_found(utterances))
-    order = [a for a in INTERVENTIONS if a != "homework review"] + list(therapy_lexicon.WIDER_INTERVENTIONS) + ["homework review"]
-    techniques = {**INTERVENTIONS, **therapy_lexicon.WIDER_INTERVENTIONS}
+    order = ([a for a in INTERVENTIONS if a != "homework review"] + list(therapy_lexicon.WIDER_INTERVENTIONS)
+             + list(done_lexicon.DONE_INTERVENTIONS) + ["homework review"])
+    techniques = {**INTERVENTIONS, **therapy_lexicon.WIDER_INTERVENTIONS, **done_lexicon.DONE_INTERVENTIONS}
     return [Intervention(approach, [t for t in techniques[approach] if t in found[approach]],
                          sorted({i for ids in found[approach].values() for i in ids}))
             for approach in order if approach in found]
+
+
+MEANS_CONTEXT_LINES = 4  # lines before a weapons question whose risk questions say whose means it asks about
+_SOMEONE_ELSES = re.compile(r"\b(?:does|has|did|would|is) (?:he|she|they)\b|\b(?:his|her|their) (?:guns?|weapons?|rifles?)\b", re.I)
+
+
+def _drop_means_of_others(found: dict[str, dict[str, list[int]]], utterances: Sequence[Utterance]) -> None:
+    """Weapons asked about someone else ("Does he have access to any weapons?", 93) or right after questions
+    on harming others alone (90; an intake's firearms question after suicide and others, 08, asks for both)
+    are no means of suicide: not the suicide risk assessment's access to means."""
+    assessment = found.get("suicide risk assessment", {})
+    lines = [u for u in utterances if u.speaker]
+    at = {u.id: n for n, u in enumerate(lines)}
+    def of_others(i: int) -> bool:
+        n = at.get(i, 0)
+        asked = {c for u in lines[max(0, n - MEANS_CONTEXT_LINES):n] if not is_client(u.speaker) for c in screening_categories(u)}
+        return bool(_SOMEONE_ELSES.search(lines[n].text)) or (bool(asked) and asked <= {"harm_to_others", "abuse"})
+    kept = [i for i in assessment.get("access to means", []) if not of_others(i)]
+    if "access to means" in assessment and not kept:
+        del assessment["access to means"]
+    elif kept:
+        assessment["access to means"] = kept
 
 
 def _two_in_the_room(utterances: Sequence[Utterance]) -> bool:
@@ -265,13 +295,14 @@ def _wider_found(utterances: Sequence[Utterance]) -> dict[str, dict[str, list[in
         if is_client(utt.speaker) or not utt.speaker:
             continue
         for sentence in _SENTENCE.split(" ".join(utt.text.split())):
-            for approach, techniques in therapy_lexicon.COMPILED.items():
+            for approach, techniques in {**therapy_lexicon.COMPILED, **done_lexicon.DONE_COMPILED}.items():
                 for technique, patterns in techniques.items():
                     if any(p.search(sentence) for p in patterns):
                         ids = found.setdefault(approach, {}).setdefault(technique, [])
                         if utt.id not in ids:
                             ids.append(utt.id)
-    return {a: t for a, t in found.items() if therapy_lexicon.enough(a, set(t))}
+    return {a: t for a, t in found.items()
+            if (done_lexicon.done_enough if a in done_lexicon.DONE_INTERVENTIONS else therapy_lexicon.enough)(a, set(t))}
 
 
 # A risk screen is work done in the session, whoever's words it took ("Any thoughts of harming the baby,
@@ -298,14 +329,17 @@ def risk_screen(utterances: Sequence[Utterance], found: Sequence[Intervention]) 
 
 
 def interventions_sentence(found: Sequence[Intervention]) -> str:
-    parts = [a if [a] == i.techniques else f"{a} ({', '.join(i.techniques)})" for i in found for a in [i.approach]]
+    # "psychoeducation (reasonable adjustments)": a technique named as its approach is not said twice
+    parts = [a if not named else f"{a} ({', '.join(named)})" for i in found for a in [i.approach]
+             for named in [[t for t in i.techniques if t != a]]]
     return "Interventions used in session: " + "; ".join(parts) + "."
 
 
 # What one session shows but a treatment does not continue as its approach: screening, reviewing
 # homework, one explanation, a rehearsal or a worked problem are parts of any approach.
 NOT_CONTINUED = ("suicide risk assessment", RISK_SCREEN, "homework review", "psychoeducation", "role-play", "problem solving",
-                 "behavioural experiment", "relaxation and breathing", "mindfulness and grounding", "CBT formulation")
+                 "behavioural experiment", "relaxation and breathing", "mindfulness and grounding", "CBT formulation",
+                 *done_lexicon.DONE_NOT_CONTINUED)
 
 
 # An approach the clinician's lines show once (one reframe in a relapse-prevention session) is a
@@ -317,7 +351,8 @@ def continued_sentence(found: Sequence[Intervention]) -> str | None:
     """The Plan's planned interventions: the session's own approaches, to continue, for the clinician
     to confirm (a note's Plan names the interventions planned; most sessions continue the approach
     they used). None when the session shows no approach of its own."""
-    names = [i.approach for i in found if i.approach not in NOT_CONTINUED and len(i.evidence) >= MIN_CONTINUED_LINES]
+    names = [i.approach for i in found if i.approach not in NOT_CONTINUED and len(i.evidence) >= MIN_CONTINUED_LINES
+             and not set(i.techniques) <= done_lexicon.NOT_CONTINUED_ALONE]
     if not names:
         return None
     return "Interventions planned, continuing this session's approach (clinician to confirm): " + "; ".join(names) + "."

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from session_assistant.drafting.done_lexicon import with_more_ways
+
 # approach -> {technique: patterns}. Techniques are the words a clinician would write in a note.
 WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "acceptance and commitment therapy (ACT)": {
@@ -233,6 +235,7 @@ WIDER_APPROACH_NAMES: dict[str, str] = {
     "CBT formulation": r"\b(?:CBT|cognitive) formulation\b",
 }
 
+WIDER_INTERVENTIONS = with_more_ways(WIDER_INTERVENTIONS)  # keys unchanged: the typed-slot enum stays as it was
 COMPILED = {a: {t: [re.compile(p, re.I) for p in ps] for t, ps in techs.items()} for a, techs in WIDER_INTERVENTIONS.items()}
 
 

@@ -16,8 +16,15 @@ from session_assistant.drafting.wording import words_up_to
 _TRIGGER_ASK = re.compile(r"\b(?:trigger\w*|sets? (?:it|you|them|that|this) off|prompting event|get in the way|gets in the way|"
                           r"brings? (?:it|them) on|what happened (?:right )?before|leading up|what made it (?:high[- ]risk|risky|harder|worse)"
                           r"|where did it start)\b[^.?!]*\?", re.I)
+# "How much did panic get in the way of your schoolwork?" (a questionnaire's item) and "the one about how much
+# the feelings get in the way" ask how far the problem interferes: a rating answers, not what sets it off.
+_HOW_MUCH = re.compile(r"\b(?:how (?:much|often|badly|far)|to what extent)\b[^.?!]*$", re.I)
 TRIGGER_MAX_WORDS = 25
 TRIGGERS_MAX = 2
+
+
+def _asks_trigger(text: str) -> bool:
+    return any(not _HOW_MUCH.search(text[:m.start()]) for m in _TRIGGER_ASK.finditer(text))
 
 
 def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
@@ -26,7 +33,7 @@ def trigger_answers(utterances: Sequence[Utterance]) -> list[tuple[str, list[int
     found: list[tuple[str, list[int]]] = []
     for n, utt in enumerate(lines[:-1]):
         answer = lines[n + 1]
-        if is_client(utt.speaker) or not is_client(answer.speaker) or not _TRIGGER_ASK.search(utt.text):
+        if is_client(utt.speaker) or not is_client(answer.speaker) or not _asks_trigger(utt.text):
             continue
         said = words_up_to(re.split(r"(?<=[.!?])\s+", " ".join(answer.text.split())), TRIGGER_MAX_WORDS)
         if said and not re.match(r"(?i)^(?:i don'?t know|not sure|nothing)\b", said):

@@ -72,6 +72,8 @@ def scale_top(text: str) -> str:
 # A transcriber's stage direction: "(pause)", "[sighs]", "(long pause)"; at the head of a line, or
 # anywhere in it.
 LEADING_STAGE_DIRECTION = re.compile(r"^\s*(?:[(\[][^()\[\]]*[)\]][\s.,]*)+")
+# A silence transcribed as the whole line ("...", "(long pause)"): it answers nothing, the words come after it.
+TRANSCRIBED_SILENCE = re.compile(r"^\s*(?:\.{2,}|\u2026|[(\[][^()\[\]]*[)\]])[\s.\u2026]*$")
 # A span in quotation marks: the client's (or clinician's) own words, which the note's checks leave alone.
 QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 
