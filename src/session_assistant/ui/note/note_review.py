@@ -241,7 +241,17 @@ class DraftReview:
         if item is None or self._signed():
             return
         item.accepted = True
+        self._go_to_next_open()
         self._store()
+
+    def _go_to_next_open(self) -> None:
+        """Choose the next sentence still to review (below, then from the top), so a clinician
+        reviewing sixteen sentences presses Accept sixteen times, not click-Accept sixteen times."""
+        row = self.page.sentences.currentRow()
+        order = [*range(row + 1, len(self.items)), *range(0, max(row, 0))]
+        following = next((i for i in order if not self.items[i].accepted), None)
+        if following is not None:
+            self.page.sentences.setCurrentRow(following)
 
     def _on_edit_clicked(self) -> None:
         item = self._current()
@@ -250,6 +260,7 @@ class DraftReview:
         text = edit_sentence(self.page, item.text)
         if text and text.strip():
             self.replace(item, " ".join(text.split()))
+            self._go_to_next_open()
 
     def replace(self, item, text: str) -> None:
         """Write ``text`` in place of the sentence; an edited sentence counts as reviewed."""
