@@ -342,4 +342,3 @@ class ScrollSafeComboBox(QComboBox):
             super().wheelEvent(event)
         else:
             event.ignore()  # on to the scroll area around it
-
