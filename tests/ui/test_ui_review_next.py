@@ -1,6 +1,7 @@
 """Reviewing a long draft in the real window: Accept (or an edit) moves on to the next sentence
 still to review, so the clinician is not made to click each sentence before each Accept (a real
-draft of a 90-second session had 16 sentences: 32 clicks)."""
+draft of a 90-second session had 16 sentences: 32 clicks); the Risk tab opens on its first item
+still to accept, so its Accept button is not greyed out over a one-item list."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def test_an_edit_also_moves_on(editor_for, monkeypatch):
     editor.sentences.setCurrentRow(0)
     editor.edit_button.click()
     assert editor.sentences.currentRow() == 1 and _rows(editor)[1] == f"⚑ {FLAGGED}"
+
+
+def test_the_risk_tab_opens_on_the_first_item_still_to_accept(editor_for):
+    window, editor = editor_for(SOAP_AI)
+    editor.review_tabs.setCurrentIndex(1)
+    assert editor.risk.currentRow() == 0 and editor.accept_risk_button.isEnabled()
+    editor.accept_risk_button.click()
+    assert editor.risk.item(0).text().startswith("✓ ") and not editor.accept_risk_button.isEnabled()

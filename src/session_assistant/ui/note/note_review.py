@@ -150,6 +150,12 @@ class DraftReview:
             row_item.setData(ITEM_ROLE, item)
             page.risk.addItem(row_item)
         page.review_tabs.setTabText(1, f"Risk ({len(self.open_risk())} open)" if self.open_risk() else "Risk")
+        # The first item still open is chosen: with none chosen "Accept into the Risk field" looked
+        # disabled under a one-item list, as if there were nothing to accept.
+        open_rows = [i for i in range(page.risk.count()) if not page.risk.item(i).text().startswith("✓ ")
+                     and page.risk.item(i).data(ITEM_ROLE) is not None]
+        if open_rows:
+            page.risk.setCurrentRow(open_rows[0])
         if 0 <= row < page.sentences.count():
             # Signals stay blocked: selecting the sentence in the note now would move the cursor of
             # a clinician who is typing (this runs after every autosave).
