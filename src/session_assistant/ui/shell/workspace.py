@@ -159,6 +159,10 @@ class Workspace(QWidget):
             self.note.save()
         if row in (2, 3):
             self._open_the_named_appointment(self.session if row == 2 else self.note)
+        if row == 1 and self.chart.client_id is None and self._named_client is not None:
+            # Clients with the header naming whom the work is about: that chart, not "No client chosen".
+            self.chart.refresh_clients()
+            self.chart.show_client(self._named_client)
         self.stack.setCurrentIndex(row)
         if row == 0:
             self.agenda.refresh()
