@@ -132,6 +132,9 @@ class BusyPanel(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setAccessibleName("Progress")
+        # The line above says the percentage; the bar's own "100%" was dark text on the dark filled
+        # part, unreadable once past half-way.
+        self.bar.setTextVisible(False)
         self.cancel = QPushButton("Cancel")
         self.cancel.setAccessibleName("Cancel the running work")
         self.cancel.setToolTip("Cancel (Esc)")
