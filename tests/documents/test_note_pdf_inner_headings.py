@@ -44,3 +44,25 @@ def test_a_label_ending_with_a_colon_stays_with_its_first_line_too():
         if "Mood: anxious." not in pages[holding]:
             ended_alone.append(count)
     assert ended_alone == []
+
+
+def _fonts_of(pdf_page, wanted: set[str]) -> dict[str, str]:
+    fonts: dict[str, str] = {}
+
+    def visit(text, _cm, _tm, font, _size) -> None:
+        if text.strip() in wanted and font is not None:
+            fonts[text.strip()] = str(font.get("/BaseFont", ""))
+    pdf_page.extract_text(visitor_text=visit)
+    return fonts
+
+
+def test_the_headings_inside_the_text_are_set_in_bold_and_the_text_is_not():
+    text = ("SUBJECTIVE\nClient reported poor sleep.\n\nMental status (clinician's observation):\n"
+            "Mood: anxious.")
+    doc = progress_note(sections=(("Session Summary", text),))
+    page = PdfReader(io.BytesIO(render_pdf(doc))).pages[0]
+    wanted = {"SUBJECTIVE", "Mental status (clinician's observation):", "Client reported poor sleep.", "Mood: anxious."}
+    fonts = _fonts_of(page, wanted)
+    assert set(fonts) == wanted, fonts
+    assert "Bold" in fonts["SUBJECTIVE"] and "Bold" in fonts["Mental status (clinician's observation):"]
+    assert "Bold" not in fonts["Client reported poor sleep."] and "Bold" not in fonts["Mood: anxious."]

@@ -117,13 +117,17 @@ class StyledPdf(FPDF):
             for number, line in enumerate(lines):
                 stripped = line.strip()
                 more_follows = number + 1 < len(lines) or index + 1 < len(paragraphs)
-                if (more_follows and self._is_label(stripped)
-                        and self.get_y() + 3 * line_h > self.page_break_trigger):
+                heading = more_follows and self._is_label(stripped)
+                if heading and self.get_y() + 3 * line_h > self.page_break_trigger:
                     # A heading inside the text ("ASSESSMENT", "Mental status (...):") goes on
                     # with the lines it heads, never alone at the foot of a page.
                     self.add_page()
                 if stripped[:2] in ("- ", "• ", "* "):
                     self._bullet(stripped[2:].strip(), line_h)
+                elif heading:  # in bold: in body type SUBJECTIVE read as one more line of the text
+                    self.font(size=size, style="B")
+                    self.multi_cell(0, line_h, stripped, align="L", new_x="LMARGIN", new_y="NEXT")
+                    self.font(size=size)
                 else:
                     self.multi_cell(0, line_h, stripped, align="L", new_x="LMARGIN", new_y="NEXT")
 
