@@ -81,3 +81,15 @@ def test_onset_and_resolution(practice, client_id):
     with practice.vault.db.read() as conn:
         actions = [r[0] for r in conn.execute("SELECT action FROM audit_log WHERE entity = 'diagnosis' ORDER BY seq")]
     assert actions == ["diagnosis_added", "diagnosis_resolved", "diagnosis_added"]
+
+
+def test_a_code_already_active_is_refused_but_a_recurrence_after_resolution_is_not(practice, client_id):
+    # A double click on Add once stored F41.1 twice; the only way out was to "resolve" one,
+    # which wrote a false resolution into the chart.
+    first = practice.diagnoses.add(client_id, "F41.1", onset_date="2026-02-01")
+    with pytest.raises(UserError, match=r"F41\.1 is already an active diagnosis.*2026-02-01"):
+        practice.diagnoses.add(client_id, "f411", onset_date="2026-03-01")
+    assert [d["id"] for d in practice.diagnoses.list(client_id)] == [first]
+    practice.diagnoses.resolve(first, "2026-06-30")
+    again = practice.diagnoses.add(client_id, "F41.1", onset_date="2026-09-01")
+    assert [d["id"] for d in practice.diagnoses.list(client_id, active_only=True)] == [again]

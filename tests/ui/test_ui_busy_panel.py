@@ -30,3 +30,13 @@ def test_a_step_without_visible_progress_shows_a_running_clock_that_progress_tak
 def test_durations_read_as_seconds_then_minutes_and_seconds():
     assert widgets.spoken_duration(45.7) == "45 s"
     assert widgets.spoken_duration(125) == "2 min 05 s"
+
+
+def test_the_percentage_is_said_once_in_the_line_above_not_drawn_over_the_filled_bar(qtbot):
+    # The bar's own "100%" was dark text on the dark filled part (unreadable past half-way).
+    panel = widgets.BusyPanel()
+    qtbot.addWidget(panel)
+    panel.start("Importing (1 of 3) · 0 %")
+    panel.show_progress(1.0, "Importing (1 of 3) · 100 %")
+    assert not panel.bar.isTextVisible() and panel.bar.value() == panel.bar.maximum()
+    assert panel.message.text().endswith("100 %")

@@ -215,7 +215,8 @@ def _notes_sign(ctx, args) -> int:
 
 def _notes_addendum(ctx, args) -> int:
     practice = ctx.practice()
-    addendum_id = practice.notes.add_addendum(args.id, args.text, args.reason, practice.profile.get().name)
+    addendum_id = practice.notes.add_addendum(args.id, args.text, args.reason,
+                                              practice.profile.get().name_with_credentials)
     ctx.emit({"id": addendum_id}, f"Addendum {addendum_id} added to note {args.id}.")
     return 0
 

@@ -109,15 +109,32 @@ class StyledPdf(FPDF):
         """Paragraphs separated by blank lines; lines starting with "- " or "• " become bullets."""
         self.font(size=size)
         paragraphs = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")]
-        for index, paragraph in enumerate(p for p in paragraphs if p.strip()):
+        paragraphs = [p for p in paragraphs if p.strip()]
+        for index, paragraph in enumerate(paragraphs):
             if index:
                 self.ln(line_h * 0.45)
-            for line in paragraph.split("\n"):
+            lines = paragraph.split("\n")
+            for number, line in enumerate(lines):
                 stripped = line.strip()
+                more_follows = number + 1 < len(lines) or index + 1 < len(paragraphs)
+                heading = more_follows and self._is_label(stripped)
+                if heading and self.get_y() + 3 * line_h > self.page_break_trigger:
+                    # A heading inside the text ("ASSESSMENT", "Mental status (...):") goes on
+                    # with the lines it heads, never alone at the foot of a page.
+                    self.add_page()
                 if stripped[:2] in ("- ", "• ", "* "):
                     self._bullet(stripped[2:].strip(), line_h)
+                elif heading:  # in bold: in body type SUBJECTIVE read as one more line of the text
+                    self.font(size=size, style="B")
+                    self.multi_cell(0, line_h, stripped, align="L", new_x="LMARGIN", new_y="NEXT")
+                    self.font(size=size)
                 else:
                     self.multi_cell(0, line_h, stripped, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def _is_label(self, line: str) -> bool:
+        """A one-line heading inside a field's text: in capitals, or ending with a colon."""
+        return (bool(line) and (line.isupper() or line.endswith(":"))
+                and self.get_string_width(line) <= self.epw)
 
     def _bullet(self, text: str, line_h: float) -> None:
         indent = 5

@@ -107,6 +107,13 @@ class DiagnosisService(Service):
         onset = parse_date(onset_date, "Onset date")
         with self.db.transaction() as conn:
             fetch_one(conn, "SELECT id FROM clients WHERE id = ?", (client_id,), missing=f"No client with id {client_id}.")
+            # A second active row of the same code (a double click on Add) cannot be deleted, only
+            # "resolved", which would put a false resolution date in the chart and the summaries.
+            already = conn.execute("SELECT onset_date FROM diagnoses WHERE client_id = ? AND code = ? "
+                                   "AND resolved_date IS NULL", (client_id, found.code)).fetchone()
+            if already is not None:
+                since = f" (onset {already[0]})" if already[0] else ""
+                raise UserError(f"{found.code} is already an active diagnosis for this client{since}.")
             cursor = conn.execute("INSERT INTO diagnoses (client_id, code, description, onset_date, created_at) "
                                   "VALUES (?, ?, ?, ?, ?)",
                                   (client_id, found.code, found.description, onset, self.clock.iso()))

@@ -21,6 +21,11 @@ class Profile:
     email: str = ""
     ai_usage_consent: bool = False
 
+    @property
+    def name_with_credentials(self) -> str:
+        """"Maria Alvarez, LMFT": how the clinician signs, and so how an addendum names its author."""
+        return ", ".join(part for part in (self.name.strip(), self.credentials.strip()) if part)
+
 
 EDITABLE = tuple(f.name for f in fields(Profile))
 

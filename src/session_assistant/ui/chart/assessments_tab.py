@@ -43,7 +43,7 @@ class AssessmentsTab(QWidget):
         # Page 0: the history, its trend and the ways to start a new administration.
         self.new_buttons = {}
         new_row = QHBoxLayout()
-        for key, text in (("phq9", "New &PHQ-9"), ("gad7", "New G&AD-7"), (OTHER, "&Other instrument…")):
+        for key, text in (("phq9", "New &PHQ-9"), ("gad7", "New G&AD-7"), (OTHER, "Othe&r instrument…")):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, k=key: self._on_new_clicked(k))
             self.new_buttons[key] = button

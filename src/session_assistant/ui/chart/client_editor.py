@@ -22,8 +22,8 @@ DECISION_WORDS = {"given": "Consent given", "declined": "Declined", "revoked": "
 class ClientEditor(QWidget):
     changed = Signal()
 
-    LINES = (("first_name", "&First name"), ("last_name", "&Last name"), ("preferred_name", "Pr&eferred name"),
-             ("date_of_birth", "Date of &birth"), ("gender", "&Gender"), ("phone", "P&hone"), ("email", "E&mail"))
+    LINES = (("first_name", "&First name"), ("last_name", "Last &name"), ("preferred_name", "P&referred name"),
+             ("date_of_birth", "Date of &birth"), ("gender", "&Gender"), ("phone", "Phon&e"), ("email", "E&mail"))
     BLOCKS = (("address", "A&ddress"), ("emergency_contact", "Emergency &contact"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,7 +50,7 @@ class ClientEditor(QWidget):
         self.status_box.addItems(STATUSES)
         self.status_box.setAccessibleName("Status")
         self.edits["status"] = self.status_box
-        form.addRow("&Status:", self.status_box)
+        form.addRow("St&atus:", self.status_box)
         contact = QGroupBox("Address and emergency contact")
         contact_form = QFormLayout(contact)
         for key, label in self.BLOCKS:

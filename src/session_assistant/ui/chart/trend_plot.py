@@ -13,6 +13,10 @@ from session_assistant.ui.common import theme
 
 # Severity cut-offs the PHQ-9 and GAD-7 share (the PHQ-9 adds 20); drawn as faint lines.
 SHARED_CUTOFFS = ((5, "mild"), (10, "moderate"), (15, "mod. severe / severe"), (20, "severe"))
+# One questionnaire alone gets its own bands: a GAD-7-only chart drew "severe" at 20 (the PHQ-9's,
+# above the GAD-7's 15) and printed its 20 over the scale's 21.
+OWN_CUTOFFS = {"GAD-7": ((5, "mild"), (10, "moderate"), (15, "severe")),
+               "PHQ-9": ((5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe"))}
 
 
 class TrendPlot(QWidget):
@@ -30,6 +34,9 @@ class TrendPlot(QWidget):
                    cutoffs: tuple[tuple[int, str], ...] = ()) -> None:
         """``[(label, [(date, total), ...], max_total), ...]`` and ``[(score, band name), ...]``."""
         self._series = [s for s in series if s[1]]
+        plotted = {label for label, _points, _maximum in self._series}
+        if cutoffs == SHARED_CUTOFFS and len(plotted) == 1:
+            cutoffs = OWN_CUTOFFS.get(next(iter(plotted)), cutoffs)
         self._cutoffs = cutoffs
         self.setAccessibleDescription("; ".join(f"{label} total (0-{maximum}): " + ", ".join(f"{d} {t}" for d, t in points)
                                                 for label, points, maximum in self._series))

@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextEdit, QTreeView, QVBoxLayout,
                                QWidget)
 
@@ -132,6 +132,9 @@ class BusyPanel(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setAccessibleName("Progress")
+        # The line above says the percentage; the bar's own "100%" was dark text on the dark filled
+        # part, unreadable once past half-way.
+        self.bar.setTextVisible(False)
         self.cancel = QPushButton("Cancel")
         self.cancel.setAccessibleName("Cancel the running work")
         self.cancel.setToolTip("Cancel (Esc)")
@@ -326,3 +329,19 @@ class WrappingDelegate(QStyledItemDelegate):
         item.rect = QRect(0, 0, max(width, 1), 1)
         item.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         return tree.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, item, QSize(), tree)
+
+
+class ScrollSafeComboBox(QComboBox):
+    """A combo box in a scrolling list: the mouse wheel scrolls the list, and changes the choice
+    only once the box was clicked or tabbed into. A plain QComboBox took the wheel meant for the
+    mental status checklist and wrote "Speech: loud" into the note without a click."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not give it the focus
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # on to the scroll area around it

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxL
 
 from session_assistant.drafting.mental_status import ITEMS, NOT_ASSESSED, MentalStatus
 from session_assistant.ui.common.vault_op import VaultOp
+from session_assistant.ui.common.widgets import ScrollSafeComboBox
 
 NOT_ASSESSED_TEXT = "—"
 OWN_WORDS = "own words"
@@ -47,7 +48,7 @@ class MentalStatusPanel(QGroupBox):
         self.grid.setVerticalSpacing(3)
         self.labels: dict[str, QLabel] = {}
         for item in ITEMS:
-            combo = QComboBox()
+            combo = ScrollSafeComboBox()
             combo.addItem(NOT_ASSESSED_TEXT, NOT_ASSESSED)
             for choice in item.choices:
                 combo.addItem(choice, choice)

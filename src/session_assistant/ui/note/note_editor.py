@@ -300,7 +300,8 @@ class NoteEditorPage(NoteEditorView):
             return
         note_id, notes = self.note["id"], self._ctx.practice.notes
         text, reason = dialog.text.toPlainText(), dialog.reason.text()
-        author = self._ctx.practice.profile.get().name
+        # Named as the signature names the signer: an addendum's author is accountable the same way.
+        author = self._ctx.practice.profile.get().name_with_credentials
         VaultOp(self._ctx.practice, lambda: notes.add_addendum(note_id, text, reason, author), parent=self) \
             .success(lambda _id: self._after_write(note_id)) \
             .failure(lambda message: self._write_refused(note_id, "Addendum not added", message)).run()

@@ -154,6 +154,12 @@ class DraftReview:
             row_item.setData(ITEM_ROLE, item)
             page.risk.addItem(row_item)
         page.review_tabs.setTabText(1, f"Risk ({len(self.open_risk())} open)" if self.open_risk() else "Risk")
+        # The first item still open is chosen: with none chosen "Accept into the Risk field" looked
+        # disabled under a one-item list, as if there were nothing to accept.
+        open_rows = [i for i in range(page.risk.count()) if not page.risk.item(i).text().startswith("✓ ")
+                     and page.risk.item(i).data(ITEM_ROLE) is not None]
+        if open_rows:
+            page.risk.setCurrentRow(open_rows[0])
         if 0 <= row < page.sentences.count():
             # Signals stay blocked: selecting the sentence in the note now would move the cursor of
             # a clinician who is typing (this runs after every autosave).
@@ -245,7 +251,17 @@ class DraftReview:
         if item is None or self._signed():
             return
         item.accepted = True
+        self._go_to_next_open()
         self._store()
+
+    def _go_to_next_open(self) -> None:
+        """Choose the next sentence still to review (below, then from the top), so a clinician
+        reviewing sixteen sentences presses Accept sixteen times, not click-Accept sixteen times."""
+        row = self.page.sentences.currentRow()
+        order = [*range(row + 1, len(self.items)), *range(0, max(row, 0))]
+        following = next((i for i in order if not self.items[i].accepted), None)
+        if following is not None:
+            self.page.sentences.setCurrentRow(following)
 
     def _on_edit_clicked(self) -> None:
         item = self._current()
@@ -254,6 +270,7 @@ class DraftReview:
         text = edit_sentence(self.page, item.text)
         if text and text.strip():
             self.replace(item, " ".join(text.split()))
+            self._go_to_next_open()
 
     def replace(self, item, text: str) -> None:
         """Write ``text`` in place of the sentence; an edited sentence counts as reviewed."""

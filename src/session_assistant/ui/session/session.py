@@ -103,6 +103,11 @@ class SessionPage(SpeakerFixMixin, SessionView):
                                        or self.consent_state.text())
         self.call_inputs.suggest_call(appointment["modality"] == "telehealth")
 
+    def refresh_note_button(self) -> None:
+        """A note written since this screen was shown ("Write the note by hand") can be opened from it."""
+        if self._appointment is not None:
+            self.open_note_button.setEnabled(self._has_note())
+
     def _has_note(self) -> bool:
         rows = self._ctx.practice.appointments.list(client_id=self._appointment["client_id"])
         return any(r["id"] == self.appointment_id and r["note_id"] for r in rows)

@@ -35,7 +35,7 @@ class SessionView(QWidget):
         self.record_button = QPushButton("● &Record")
         self.record_button.setAccessibleName("Start recording")
         self.pause_button = QPushButton("&Pause")
-        self.stop_button = QPushButton("■ S&top")
+        self.stop_button = QPushButton("■ &Stop")
         self.stop_button.setAccessibleName("Stop recording and transcribe")
         self.import_button = QPushButton("&Import a recording…")
         self.import_button.setAccessibleName("Import a recording file instead")

@@ -157,8 +157,14 @@ class Workspace(QWidget):
             return
         if self.stack.currentWidget() is self.note and row != 3:
             self.note.save()
+        if row == 2:
+            self._follow_the_note_to_its_session()
         if row in (2, 3):
             self._open_the_named_appointment(self.session if row == 2 else self.note)
+        if row == 1 and self.chart.client_id is None and self._named_client is not None:
+            # Clients with the header naming whom the work is about: that chart, not "No client chosen".
+            self.chart.refresh_clients()
+            self.chart.show_client(self._named_client)
         self.stack.setCurrentIndex(row)
         if row == 0:
             self.agenda.refresh()
@@ -230,6 +236,17 @@ class Workspace(QWidget):
         elif page is self.chart and self.chart.client_id is not None:
             self.current.setText(self._client_name(self.chart.client_id))
             self._named_client = self.chart.client_id
+
+    def _follow_the_note_to_its_session(self) -> None:
+        """Session from the sidebar while a note is on screen: that note's session, which the header
+        names, not the one the session screen showed last (a note for 07:00 led to the 08:00
+        session); and "Open the note" knows of a note written since that screen was shown."""
+        session, shown = self.session, self.note.appointment_id
+        if (self.stack.currentWidget() is self.note and shown is not None and shown != session.appointment_id
+                and not session.busy_now):
+            session.show_appointment(shown)
+        else:
+            session.refresh_note_button()
 
     def _open_the_named_appointment(self, page) -> None:
         """Session or Note opened from the sidebar with nothing chosen, while the header names a client:
