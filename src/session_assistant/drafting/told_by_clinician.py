@@ -43,7 +43,7 @@ from typing import Iterable
 
 from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in
 from session_assistant.drafting.risk import is_clinician
-from session_assistant.drafting.said_terms import NOTE_NOUNS
+from session_assistant.drafting.said_terms import NOTE_NOUN_WORDS
 from session_assistant.drafting.therapy_voice import CLINICAL_TERMS
 from session_assistant.drafting.vocabulary import QUOTED_SPAN, without_leading_stage
 from session_assistant.drafting.word_stems import stem
@@ -197,7 +197,7 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     return len(told & before) < TOLD_SHARE * len(told)  # told first by the client: the clinician's summary of it
 
 
-_GENERIC_STEMS = _GENERIC | {stem(w) for w in CLINICAL_TERMS | NOTE_NOUNS}
+_GENERIC_STEMS = _GENERIC | {stem(w) for w in CLINICAL_TERMS} | content_stems(NOTE_NOUN_WORDS)
 
 
 def _options(text: str) -> set[str]:

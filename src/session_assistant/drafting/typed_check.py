@@ -31,16 +31,15 @@ from session_assistant.drafting.session_facts import APPROACH_NAMES, INTERVENTIO
 from session_assistant.drafting.therapy_lexicon import WIDER_APPROACH_NAMES, WIDER_INTERVENTIONS
 from session_assistant.drafting.typed_slots import ANSWERS, APPROACHES, OTHER, TOPIC_ASKED as _TOPIC, TOPICS
 from session_assistant.drafting.vocabulary import WEEKDAY
-from session_assistant.drafting.word_stems import stem
 
 NEAR = 1  # a cited line's neighbours count as said with it (a proposal and its "Yeah.")
 SAID_SHARE = 0.6  # of a slot's content words, said in or next to its lines
 ANSWER_AFTER = 3
 # Words of a slot that say what kind of thing it is, not what was said.
-_KIND_WORDS = content_words("client clinician session homework task agreed agree will try plan planned discussed discuss "
-                            "talked talk explored explore reviewed review practice practise continue week next before "
-                            "between done did use used using work worked helped help therapist")
-_KIND_STEMS = {stem(w) for w in _KIND_WORDS}
+_KIND = ("client clinician session homework task agreed agree will try plan planned discussed discuss talked talk explored "
+         "explore reviewed review practice practise continue week next before between done did use used using work worked "
+         "helped help therapist")
+_KIND_WORDS, _KIND_STEMS = content_words(_KIND), content_stems(_KIND)
 # "They'll know" (25) is no plan: only the client, the clinician or both will do it.
 # In-room words are no plan: "I'm going to draw it" (26, the clinician drawing in session), "let's try",
 # "Would you be up for going halfway along the rug?" (30, the exposure step done in session).
