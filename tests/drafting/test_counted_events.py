@@ -21,7 +21,7 @@ SOURCE = SourceIndex(SESSION)
 
 
 def test_a_count_the_session_gives_another_number_is_found():
-    assert wrong_counts("The client reported doing three sketches this week.", SOURCE) == ["3 sketc"]
+    assert wrong_counts("The client reported doing three sketches this week.", SOURCE) == ["3 sketch"]
 
 
 def test_counts_the_session_gives_or_does_not_pin_down_are_left_alone():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ui_helpers import unlock
 
-from session_assistant.drafting import grounding
+from session_assistant.drafting import grounding, word_stems
 from session_assistant.drafting.client_name import client_name
 from session_assistant.drafting.transcript_input import Utterance
 
@@ -16,8 +16,10 @@ def test_locking_empties_the_drafting_caches_of_transcript_text(qtbot, ready_vau
     unlock(qtbot, window)
     lines = [Utterance(0, "Clinician", "How was the week, Marisol?"), Utterance(1, "Client", "Hard. The bus again.")]
     grounding.content_words(lines[1].text)
+    grounding.content_stems(lines[1].text)
     assert client_name(lines) == "Marisol"
-    assert all(c.cache_info().currsize for c in (grounding._content_words, grounding._stem))
+    assert all(c.cache_info().currsize for c in (grounding._content_words, grounding._content_stems, word_stems.stem,
+                                                 word_stems.plural_stem))
     window.lock("idle")
     qtbot.waitUntil(lambda: window.ctx.practice is None, timeout=15000)
     assert [c.cache_info().currsize for c in grounding._TEXT_CACHES] == [0] * len(grounding._TEXT_CACHES)

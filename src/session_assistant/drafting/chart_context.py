@@ -25,7 +25,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Sequence
 
-from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.grounding import SourceIndex, content_stems, content_words
 from session_assistant.drafting.transcript_input import TranscriptUnreadable
 
 CLOSED_GOAL_STATUSES = {"met", "discontinued"}
@@ -161,21 +161,13 @@ def _measure_fact(measure: dict, number: int) -> ChartFact:
     return ChartFact(f"chart:assessment:{measure.get('id', number)}", "measure", text, date)
 
 
-def _root(word: str) -> str:
-    """A word without its ending, so "riding" and "ride", "walks" and "walked" meet."""
-    for ending in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[:-len(ending)]
-    return word
-
-
 def _told_in(homework: str, plan: str) -> bool:
     """True when the plan's text already names this homework item, in its words if not its letters:
     "ride the train" beside "practise riding the train" would be told twice."""
     if homework.strip() in plan:
         return True
-    own = {_root(w) for w in content_words(homework)}
-    return bool(own) and own <= {_root(w) for w in content_words(plan)}
+    own = content_stems(homework)  # by stem: "riding" and "ride", "walks" and "walked" meet
+    return bool(own) and own <= content_stems(plan)
 
 
 def plan_told_once(text: str) -> str:

@@ -31,7 +31,7 @@ from session_assistant.drafting.event_days import WRONG_DAY, wrong_day_flags
 from session_assistant.drafting.clinician_label import UNSAID_CLINICIAN_LABEL, unsaid_clinician_labels
 from session_assistant.drafting.counted_events import WRONG_COUNT, wrong_count_flags
 from session_assistant.drafting.measure_scores import WRONG_MEASURE, wrong_measures
-from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in, words
+from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in, words
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.vocabulary import WEEKDAY
 
@@ -166,7 +166,7 @@ _BEFORE = re.compile(r"\b(?:last (?:time|session|week|visit)|previous (?:session
 # "Homework" alone looks back only as a question ("And the homework?"): "not big homework" sets this week's (74).
 _LOOKS_BACK = re.compile(r"\b(?:last (?:time|session|week)|since we (?:last )?(?:met|spoke)|you were going to|did you (?:get a "
                          r"chance|manage|try|do)|how did (?:the|your|it)|(?:homework|practice assignments?)(?=\s*\?))", re.I)
-_GENERIC = content_words("homework assignment assigned practice practise worksheet exercise last time session week "
+_GENERIC = content_stems("homework assignment assigned practice practise worksheet exercise last time session week "
                          "previous prior before since client clinician reported stated said complete completed done "
                          "did was were from task tasks given agreed")
 REVIEW_SUPPORT_SHARE = 0.5
@@ -179,7 +179,7 @@ def unsaid_homework_review(text: str, source: SourceIndex, last_plan: str = "") 
     or in the lines that look back (and the answers after them): no such review was held."""
     if not (_HOMEWORK.search(text) and _BEFORE.search(text)):
         return False
-    specific = {w[:5] for w in content_words(text) - _GENERIC}
+    specific = content_stems(text) - _GENERIC
     if not specific:
         return False
     lines = list(source.utterances)
@@ -187,8 +187,8 @@ def unsaid_homework_review(text: str, source: SourceIndex, last_plan: str = "") 
     for n, utt in enumerate(lines):
         if _LOOKS_BACK.search(utt.text):
             for later in lines[n:n + 1 + REVIEW_ANSWER_LINES]:
-                looked |= {w[:5] for w in content_words(later.text)}
-    looked |= {w[:5] for w in content_words(last_plan)}
+                looked |= content_stems(later.text)
+    looked |= content_stems(last_plan)
     return sum(w in looked for w in specific) < REVIEW_SUPPORT_SHARE * len(specific)
 
 

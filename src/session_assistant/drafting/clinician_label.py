@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from session_assistant.drafting.grounding import SourceIndex, content_words
+from session_assistant.drafting.grounding import SourceIndex, content_stems, content_words, words
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.word_stems import stem
 
 UNSAID_CLINICIAN_LABEL = "unsaid_clinician_label"
-STEM = 5
 _LABELLED = re.compile(r"\b(?:clinician|therapist|counsell?or)\s+(?:had\s+)?(?:noted|identified|described|named|called|"
                        r"labell?ed|framed|interpreted|saw|recogni[sz]ed|viewed|considered|highlighted)\s+"
                        r"(?:[\w'-]+\s+){0,4}?as\s+(?P<label>[^,.;:!?]+)", re.I)  # "described the swim as ..."
@@ -28,12 +28,22 @@ _ANY_LABEL = content_words("sign signs example part kind form type indication ev
 
 
 def _clinician_stems(source: SourceIndex) -> frozenset[str]:
-    return frozenset(w[:STEM] for u in source.utterances if u.speaker and not is_client(u.speaker)
-                     for w in content_words(u.text))
+    return frozenset(w for u in source.utterances if u.speaker and not is_client(u.speaker)
+                     for w in content_stems(u.text))
 
 
 def _said_stems(source: SourceIndex) -> frozenset[str]:
-    return frozenset(w[:STEM] for w in content_words(source.text))
+    return frozenset(content_stems(source.text))
+
+
+def _label_words(label: str) -> list[tuple[str, str]]:
+    """(the word as a flag names it, its stem) for each content word of a label beyond ``_ANY_LABEL``."""
+    found: dict[str, str] = {}
+    for word in words(label):
+        shown = content_words(word)
+        if shown and not shown & _ANY_LABEL:
+            found.setdefault(next(iter(shown)), stem(word))
+    return sorted(found.items())
 
 
 def unsaid_clinician_labels(text: str, source: SourceIndex) -> list[str]:
@@ -43,15 +53,15 @@ def unsaid_clinician_labels(text: str, source: SourceIndex) -> list[str]:
     said = source.once(_clinician_stems)
     unsaid = []
     for match in _LABELLED.finditer(text):
-        unsaid += [w for w in sorted(content_words(match.group("label")) - _ANY_LABEL) if w[:STEM] not in said]
+        unsaid += [w for w, stem_of in _label_words(match.group("label")) if stem_of not in said]
     # "which she described as a common tool for assessing the impact of MS" (68, of a questionnaire the
     # clinician called "the one about how much the thoughts and feelings get in the way"): a description
     # given to anyone is the speaker's words; mostly words nobody said, it is the model's.
     anyone = source.once(_said_stems)
     for match in _DESCRIBED.finditer(text):
-        words = sorted(content_words(match.group("label")) - _ANY_LABEL)
-        missing = [w for w in words if w[:STEM] not in anyone]
-        if len(missing) * 2 > len(words):
+        label = _label_words(match.group("label"))
+        missing = [w for w, stem_of in label if stem_of not in anyone]
+        if len(missing) * 2 > len(label):
             unsaid += missing
     return list(dict.fromkeys(unsaid))
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 
-from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
+from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in
 from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 WRONG_COUNT = "wrong_count"
-STEM = 5
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _NUMBER = (r"(?<![\w-])(?:\d+(?:,\d{3})*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:%s))?|%s|ten|eleven|"
            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)" % (_UNITS, _UNITS))
@@ -26,7 +25,7 @@ _NUMBER = (r"(?<![\w-])(?:\d+(?:,\d{3})*|(?:twenty|thirty|forty|fifty|sixty|seve
 _COUNTED = re.compile(r"(?P<number>%s)\s+(?P<noun>[a-z][a-z-]{3,})\b" % _NUMBER, re.I)
 # Words a number stands before that count nothing: spans, scores, times (``cited_support``'s), and the
 # words of a sentence going on ("five to six", "seven weeks ago", "20 minutes before", "6 today").
-_NOT_COUNTED = content_words("""minute minutes hour hours day days night nights week weeks month months year years time
+_NOT_COUNTED = content_stems("""minute minutes hour hours day days night nights week weeks month months year years time
     times session sessions percent per cent o'clock thirty fifteen forty fifty sixty seventy eighty ninety hundred
     today tonight tomorrow yesterday now then ago before after later earlier most more less than each every last next
     this that these those when while with without from into over under about around above below between during since
@@ -44,13 +43,13 @@ def _counts(text: str) -> list[tuple[str, str]]:
     for match in _COUNTED.finditer(text):
         numbers = numbers_in(match.group("number"))
         noun = match.group("noun").lower()
-        bag = content_words(noun)
+        bag = content_stems(noun)
         # "one question about ..." picks one out; it counts no total
         if len(numbers) != 1 or numbers == {"1"} or not bag or bag & _NOT_COUNTED or numbers_in(noun):
             continue
         if _PART_BEFORE.search(text[max(0, match.start() - 12):match.start()]) or _RATE_AFTER.match(text[match.end():]):
             continue
-        found.append((next(iter(numbers)), next(iter(bag))[:STEM]))
+        found.append((next(iter(numbers)), next(iter(bag))))
     return found
 
 

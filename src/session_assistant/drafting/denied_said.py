@@ -20,6 +20,7 @@ from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_follow_ups import DENIES
 from session_assistant.drafting.risk_who import answer_words
+from session_assistant.drafting.word_stems import stem
 from session_assistant.drafting.wording import split_sentences
 
 DENIED_IN_SESSION = "denied_in_session"  # flagged, kept
@@ -36,7 +37,7 @@ said says asked other others their them they very quite""".split())
 
 
 def _things(text: str) -> set[str]:
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _EMPTY}
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _EMPTY}
 
 
 def _denied_questions(source: SourceIndex) -> list[tuple[set[str], set[str], str]]:

@@ -21,9 +21,8 @@ nothing is left alone.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
+from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in
 from session_assistant.drafting.vocabulary import WEEKDAY
 
 WRONG_DAY = "wrong_day"
@@ -31,7 +30,6 @@ NEAR_WORDS = 8
 LIST_GAP = 3  # "Monday, Wednesday and Friday": "wednesday and friday" are two apart
 TIED_SHARE = 0.5  # of a word's uses, tied to a day, before its day says which event it is
 TIED_ELSEWHERE_MIN = 2  # event words tied to another day before the sentence's day is read as wrong
-STEM = 5
 _DAY = re.compile(r"\b(" + WEEKDAY + r")(?:s|'s)?\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[a-z][a-z'-]*", re.I)
@@ -39,16 +37,15 @@ _TOKEN = re.compile(r"[a-z][a-z'-]*", re.I)
 # and a plan to use a shotgun on Sunday" binds Sunday to the plan, not to the sleeping).
 _CLAUSE = re.compile(r"[,;:]|\s(?:and|but|while|whereas|although|because|which|then)\s", re.I)
 # Words of a note sentence that name no event: the note's frame and time words.
-_FRAME = content_words("client clinician therapist partner patient reported reports report said says stated states "
+_FRAME = content_stems("client clinician therapist partner patient reported reports report said says stated states "
                        "described describes mentioned mentions shared expressed told also having had been were was "
                        "felt feeling feel feels that they their them his her she he day days week weeks night morning "
                        "evening afternoon last next this time session plan planned will would could about some")
 
 
-@lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
-    bag = content_words(word)
-    return next(iter(bag))[:STEM] if bag else ""
+    """The token's stem ("" for a stop word); ``content_stems`` caches it (a cache the lock empties)."""
+    return next(iter(content_stems(word)), "")
 
 
 def _tokens(text: str) -> list[str]:
@@ -57,7 +54,7 @@ def _tokens(text: str) -> list[str]:
 
 def _event_stems(text: str) -> set[str]:
     stems = {_stem(t) for t in _tokens(_DAY.sub(" ", text))} - {""}
-    return stems - {w[:STEM] for w in _FRAME}
+    return stems - _FRAME
 
 
 def _clause_events(sentence: str, day_at: int) -> set[str]:

@@ -12,9 +12,10 @@ from functools import lru_cache
 from typing import Callable, Iterable, Sequence, TypeVar
 
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.word_stems import plural_stem, stem
 
 T = TypeVar("T")
-_TEXT_CACHES: list = []
+_TEXT_CACHES: list = [stem, plural_stem]  # the stems of transcript words are transcript text too
 
 
 def text_cache(maxsize: int) -> Callable:
@@ -145,14 +146,6 @@ def numbers_in(text: str) -> set[str]:
     return {n.rstrip("0").rstrip(".") if "." in n else n for n in found}
 
 
-@text_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    for suffix in ("'s", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)]
-    return word
-
-
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -165,7 +158,17 @@ def content_words(text: str) -> set[str]:
 def _content_words(text: str) -> frozenset[str]:
     # Every check of every model sentence reads the content words of every transcript line: cached,
     # a 50-minute session's note composed in 38 s took most of it here (bench/README.md, session 23).
-    return frozenset(_stem(w) for w in words(text) if w not in _STOP and len(w) > 2)
+    return frozenset(plural_stem(w) for w in words(text) if w not in _STOP and len(w) > 2)
+
+
+def content_stems(text: str) -> set[str]:
+    """The content words of ``text`` by their full stem (``word_stems.stem``): "phoning" meets "phone"."""
+    return set(_content_stems(text))
+
+
+@text_cache(maxsize=1 << 14)
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if w not in _STOP and len(w) > 2)
 
 
 class SourceIndex:
@@ -179,7 +182,8 @@ class SourceIndex:
         full = "\n".join(u.text for u in self.utterances)
         self.text = full
         self.numbers = numbers_in(full)
-        self.vocab = {_stem(w) for w in words(full)} | {_stem(w) for u in self.utterances for w in words(u.speaker)}
+        self.vocab = ({plural_stem(w) for w in words(full)}
+                      | {plural_stem(w) for u in self.utterances for w in words(u.speaker)})
         self._content = {u.id: content_words(u.text) for u in self.utterances}
         # Inverse document frequency so rare shared words (a drug, a place) count more than common ones.
         df: dict[str, int] = {}
@@ -251,7 +255,7 @@ class SourceIndex:
         tokens = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
         for position, token in enumerate(tokens):
             low = token.lower()
-            if _stem(low) in self.vocab or low in self.vocab:
+            if plural_stem(low) in self.vocab or low in self.vocab:
                 continue
             if low in _MONTHS or low in _WEEKDAYS:
                 flags.append(f"unsupported_date:{token}")

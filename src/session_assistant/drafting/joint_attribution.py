@@ -106,6 +106,7 @@ def merges_people(text: str, utterances: Sequence[Utterance]) -> str | None:
 # opening with "They" is given to the one person whose words it carries (words only that person said);
 # one carrying two people's words is withheld, as ``merges_people``; anything else is left as written.
 _THEY = re.compile(r"^they\b(?! both\b| each\b| all\b)", re.I)
+# First letters, not word_stems.stem: by stem, her "my mum keeps saying" made his "keeping busy" shared (67).
 STEM = 5
 THEY_OWN_MIN = 2
 _FRAME = {w[:STEM] for w in content_words("they client partner reported report said stated described mentioned shared "

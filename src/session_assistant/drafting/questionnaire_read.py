@@ -25,6 +25,7 @@ from session_assistant.drafting.measures_said import _CURRENT, _NUMBER, _scored
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import QUOTED_SPAN, without_leading_stage
+from session_assistant.drafting.word_stems import stem
 from session_assistant.drafting.wording import words_up_to
 
 QUESTIONNAIRE_ITEM = "questionnaire_item_retold"
@@ -140,14 +141,13 @@ RETURN_LINES = 4  # how far after the last item the clinician's coming back to o
 RETURN_SHARED_WORDS = 2
 _MEASURE_NAME = re.compile(r"\b[A-Z]{2,5}-?(?:\d{1,2}|II|A)\b")
 _WORD = re.compile(r"[a-z]{5,}")
-STEM = 5  # "worry" comes back for "worrying"
 _ITEM_COMMON = {"feeling", "feel", "felt", "have", "that", "with", "about", "things", "thing", "other", "being", "your",
                 "yourself", "some", "people", "over", "last", "weeks", "days", "more", "than", "half", "every", "nearly"}
 ANSWER_MAX_WORDS = 20
 
 
 def _content(text: str) -> set[str]:
-    return {w[:STEM] for w in _WORD.findall(text.lower()) if w not in _ITEM_COMMON}
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _ITEM_COMMON}  # "worry" for "worrying"
 
 
 def notable_items(utterances: Sequence[Utterance]) -> tuple[str, list[ReadItem]]:

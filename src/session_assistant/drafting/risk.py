@@ -21,7 +21,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
-from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
+from session_assistant.drafting.risk_words import (ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS,
+                                                   YES_OR_HOW_OFTEN, told_words)
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -47,8 +48,9 @@ _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely
                      r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
                      r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
 # "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
-_AFFIRM = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
-                     r"honestly,? yes|once or twice|lately|on and off|off and on|now and (?:then|again)|from time to time|every so often)\b", re.I)
+# "Maybe" opening the answer leans to yes here; beside a hedge (``risk_choice.firm``) it is the hedge.
+_AFFIRM = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?"
+                     r"(?:%s|maybe|honestly,? yes)\b" % YES_OR_HOW_OFTEN, re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+from session_assistant.drafting.risk_words import YES_OR_HOW_OFTEN
+from session_assistant.drafting.word_stems import stem
+from session_assistant.drafting.wording import SENTENCE_BREAK
+
 # "..., or thoughts about hurting yourself?": the options of one question, split at its "or"s. A
 # closing "or not", "or anything like that" asks yes or no, and offers nothing to choose.
 _OR = re.compile(r",?\s+\bor\b\s+", re.I)
@@ -51,7 +55,7 @@ def options_offered(line: str, names_topic=None) -> list[str]:
     in the order offered; [] when no question does. ``names_topic(words)``: whether words name a risk
     topic, to split a list before its "or" ("wishing you weren't here, hurting yourself, or ending
     your life?") from a preamble that is no option ("When that comes up, is it more ...")."""
-    questions = [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if s.rstrip().endswith("?")]
+    questions = [s for s in SENTENCE_BREAK.split(line.strip()) if s.rstrip().endswith("?")]
     for question in reversed(questions):
         options = [o.strip(" ,?") for o in _OR.split(question.rstrip(" ?"))]
         if len(options) >= 2 and not _NO_OPTION.match(options[-1]) and all(options):
@@ -73,7 +77,8 @@ def _listed(options: list[str], names_topic) -> list[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:4] for w in _WORD.findall(text.lower()) if w not in _NOT_DISTINCT}
+    """The option's distinct words by stem: "the hurting one" names "hurt yourself"."""
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _NOT_DISTINCT}
 
 
 def chosen_options(answer: str, options: list[str]) -> list[int] | None:
@@ -81,7 +86,7 @@ def chosen_options(answer: str, options: list[str]) -> list[int] | None:
     (a yes, a no, or anything else is read as an answer to the question as a whole)."""
     if len(options) < 2:
         return None
-    first_sentence = re.split(r"(?<=[.!?])\s+", answer.strip())[0]
+    first_sentence = SENTENCE_BREAK.split(answer.strip())[0]
     if _NEITHER.match(first_sentence):
         return []
     if _BOTH.match(first_sentence):
@@ -111,8 +116,7 @@ _HEDGE = re.compile(r"\b(?:(?:i )?(?:don'?t|do not) (?:really )?know|i dunno|dun
                     r"maybe|perhaps|possibly|hard to say|(?:i )?can'?t (?:really )?say|who knows|i'?m not certain)" + _HEDGE_END, re.I)
 # A yes, a partial yes or a how often beside the hedge makes it an answer ("Maybe once or twice.",
 # "Kind of? I don't know."): endorsed, which the clinician follows up anyway.
-_FIRM = re.compile(r"\b(?:yes|yeah|yep|sometimes|once|twice|occasionally|at times|lately|on and off|now and (?:then|again)|"
-                   r"from time to time|every so often|a (?:little|bit|few times)|sort of|kind of|i have|i do)\b", re.I)
+_FIRM = re.compile(r"\b(?:%s)\b" % YES_OR_HOW_OFTEN, re.I)
 HEDGE_WORDS = 30  # a hedge this early in the answer hedges the answer, not a story told after it
 
 

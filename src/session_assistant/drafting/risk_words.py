@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+# A yes, a partial yes or a how often, as a client answers a screening question ("Sometimes.", "Once or
+# twice.", "On and off."): ``risk`` reads it at the answer's start, ``risk_choice`` anywhere beside a hedge.
+YES_OR_HOW_OFTEN = (r"yes|yeah|yep|yup|sometimes|once|twice|occasionally|at times|lately|on and off|off and on"
+                    r"|now and (?:then|again)|from time to time|every so often|a (?:little|bit|few times)|sort of|kind of"
+                    r"|i have|i do")
+
 # Idioms that share words with risk language. A match of a risk rule that lies inside one of these
 # spans does not count.
 ORDINARY_SPANS: tuple[str, ...] = (

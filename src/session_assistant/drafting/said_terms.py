@@ -146,7 +146,7 @@ _NOUN_PLACE = re.compile(r"\b(?:%s|of|about|with|from|for|in|on|at|by|regarding)
 
 # The note's own words for a session, a person's inner life and a course of events: a model sentence
 # uses them for what the client said in other words, so they assert nothing of their own.
-NOTE_NOUNS = content_words("""session sessions experience experiences struggle struggles impact impacts concern concerns
+NOTE_NOUN_WORDS = """session sessions experience experiences struggle struggles impact impacts concern concerns
 difficulty difficulties issue issues situation situations feeling feelings thought thoughts emotion emotions challenge
 challenges aspect aspects importance need needs desire desires progress strategies strategy ability possibility
 possibilities potential way ways lot lots part parts time times day days week weeks support reason reasons focus attempt
@@ -164,7 +164,8 @@ lack instance instances example examples detail details end beginning start midd
 front back inside outside home today tonight tomorrow yesterday morning evening night afternoon weekend previous recent
 relationship relationships family people person individual individuals mind body heart head history histories
 referral referrals episode episodes quality symptom symptoms sign signs change changes improvement improvements
-score scores rating ratings total totals scale scales measure measures""")
+score scores rating ratings total totals scale scales measure measures"""
+NOTE_NOUNS = content_words(NOTE_NOUN_WORDS)
 
 
 def _noun_of(first: str, second: str | None) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.grounding import content_words, numbers_in
+from session_assistant.drafting.grounding import content_stems, numbers_in
 from session_assistant.drafting.formulation_shared import FORMULATION_OPENING
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
@@ -174,27 +174,27 @@ RETOLD_OPENINGS = (DONE_OPENING, "Client's goals, as said in session: ", "Planne
 # The homework retold looks ahead ("doing the homework for the next week", 12); a review looks back.
 _AHEAD = re.compile(r"\b(?:will|next|coming|upcoming|assigned|going to)\b", re.I)
 SAME_PART_MIN_WORDS = 3  # beside a quote in its own part, a short sentence all of whose words it says retells it
-RETELL_SHARE, RETELL_MIN_WORDS, RETELL_PREFIX = 0.7, 6, 5
-_GENERIC = content_words("clinician client session sessions reported used also they their the client's in-session today")
+RETELL_SHARE, RETELL_MIN_WORDS = 0.7, 6
+_GENERIC = content_stems("clinician client session sessions reported used also they their the client's in-session today")
 
 
 def retells_done(text: str, rule_texts: Sequence[str], same_part: Sequence[str] = ()) -> bool:
     """True when a model sentence says again what a quoting rule line (what was done in session, the
-    client's goals) says: six or more of its own words, seven in ten of them (by their first five
-    letters) in those quotes ("The clinician used cognitive restructuring on the fear of fainting, and
+    client's goals) says: six or more of its own words, seven in ten of them (by
+    stem) in those quotes ("The clinician used cognitive restructuring on the fear of fainting, and
     two rounds of interoceptive exposure ...", beside the clinician's "Today we did cognitive
     restructuring on the fear of fainting, ..."). A short sentence sharing a few words ("The client
     wrote a page of the letter") is its own fact."""
-    bag = {w[:RETELL_PREFIX] for w in content_words(text) - _GENERIC}
+    bag = content_stems(text) - _GENERIC
     for quote in (t for t in rule_texts if t.startswith(RETOLD_OPENINGS)):  # one quote at a time, never their union
         if quote.startswith((HOMEWORK_OPENING, AGREED_OPENING)) and not _AHEAD.search(text):
             continue  # last week's homework reviewed shares the words of this week's ("two of three conversations", 06)
         if quote.startswith(REVIEW_OPENING) and _AHEAD.search(text):
             continue  # and this week's homework those of last week's review
-        quoted = {w[:RETELL_PREFIX] for w in content_words(quote)}
+        quoted = content_stems(quote)
         if len(bag) >= RETELL_MIN_WORDS and len(bag & quoted) >= RETELL_SHARE * len(bag):
             return True
     # "Clinician and client will keep working on the grief about the marriage." beside the Plan's
     # "Planned, as said in session: "We'll also keep working on the grief about the marriage."" (09).
-    return any(len(bag) >= SAME_PART_MIN_WORDS and bag <= {w[:RETELL_PREFIX] for w in content_words(t)}
+    return any(len(bag) >= SAME_PART_MIN_WORDS and bag <= content_stems(t)
                for t in same_part if t.startswith(RETOLD_OPENINGS))

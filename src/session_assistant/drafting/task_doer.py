@@ -18,6 +18,7 @@ from session_assistant.drafting.client_name import client_name
 from session_assistant.drafting.joint_session import names_by_role
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.vocabulary import QUOTED_SPAN
+from session_assistant.drafting.word_stems import stem
 
 _KINDS = {"send": r"send|email|e-mail|post|forward", "call": r"call|phone|ring", "write": r"write(?: to)?",
           "text": r"text|message", "contact": r"contact|speak to|talk to", "refer": r"refer", "book": r"book|arrange"}
@@ -49,7 +50,7 @@ SAME_OBJECT_SHARE = 0.5
 
 
 def _content(text: str) -> set[str]:
-    return {w.lower()[:6] for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}
 
 
 def _kind(match: re.Match) -> str:

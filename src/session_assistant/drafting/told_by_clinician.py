@@ -41,11 +41,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
+from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in
 from session_assistant.drafting.risk import is_clinician
-from session_assistant.drafting.said_terms import NOTE_NOUNS
+from session_assistant.drafting.said_terms import NOTE_NOUN_WORDS
 from session_assistant.drafting.therapy_voice import CLINICAL_TERMS
 from session_assistant.drafting.vocabulary import QUOTED_SPAN, without_leading_stage
+from session_assistant.drafting.word_stems import stem
+from session_assistant.drafting.wording import SENTENCE_BREAK
 
 CLINICIANS_WORDS = "clinicians_words_as_report"
 OPTION_NUMBERS = "answer_options_as_amount"
@@ -54,9 +56,8 @@ NEAR_LINES = 2  # the client's answer stands right after the clinician's line th
 TOLD_MIN = 3
 TOLD_SHARE = 0.5
 CLIENT_WORDS_MAX = 1  # "two minutes to spare" beside "about five minutes" shares a word by chance
-STEM = 5
 # Words any account holds, whoever said it: they tell nothing of whose account it is.
-_GENERIC = content_words("""still more which how each some other made make getting get got having feeling feel felt
+_GENERIC = content_stems("""still more which how each some other made make getting get got having feeling feel felt
 feels way while really bit lot much many thing things something able like want wanted going being done doing did
 try tried
 when where what who why whom whose didn't don't doesn't wasn't weren't""")
@@ -82,7 +83,6 @@ _REFLECTS = re.compile(r"\b(?:what I'm hearing|what I hear|if I've got (?:this|t
 _STANCE = re.compile(r"\b(?:desire|wish\w*|want\w*|willing\w*|agree\w*|keen|interested|open to|up for"
                      r"|hop(?:e|ed|es|ing)|intend\w*|would like|commit\w*|ready to|prefer\w*|decided|chose)\b", re.I)
 _DENIED = re.compile(r"^(?:no|nope|not really|not quite|didn't|never|that's not)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Psychoeducation says how things are for people, not what this client did: "really common when someone's been
 # feeling this low", "your brain learns", "a lot of people find".
 _TEACHES = re.compile(r"\b(?:(?:really |very |quite |so )?common|normal|natural|people (?:often|tend|usually|find|get)"
@@ -104,27 +104,15 @@ MINIMAL_REPLY_WORDS = 3
 _SCORE = re.compile(r"\b[A-Z][A-Z0-9]*-?\d+\b|\b[Ss]cored?\b")
 
 
-def _root(word: str) -> str:
-    """One root for a word's forms: "phoning" and "phone", "dropping" and "drops", "worries" and "worry"."""
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 3 and word[-1] == "e":
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]
-    return (word[:-1] + "y" if word.endswith("i") else word)[:STEM]
-
-
 def _numbers(text: str) -> set[str]:
     """The numbers of a text each on its own: "Two. One to three hours." is 2, 1 and 3, never "two one" as 3."""
     return set().union(*(numbers_in(piece) for piece in _PIECES.split(text)))
 
 
 def _told(text: str) -> set[str]:
-    """What a text tells: its content words by root, and its numbers ("#3")."""
-    bag = {_root(w) for w in content_words(text) if not numbers_in(w)}
+    """What a text tells: its content words by stem ("phoning" and "phone", "worries" and "worry" meet),
+    and its numbers ("#3")."""
+    bag = {w for w in content_stems(text) if not numbers_in(w)}
     return bag | {f"#{n}" for n in _numbers(text)}
 
 
@@ -154,7 +142,7 @@ def _answered(utt, source: SourceIndex, bag: set[str], stance: bool = False) -> 
     agreed = bool(_AFFIRMED.match(said))
     if said and (_REFLECTS.search(utt.text) or stance) and not _DENIED.match(said):
         return _told(utt.text)
-    asked = [_told(q) for q in _SENTENCE.split(" ".join(utt.text.split())) if q.endswith("?")]
+    asked = [_told(q) for q in SENTENCE_BREAK.split(" ".join(utt.text.split())) if q.endswith("?")]
     if len(said.split()) >= ANSWER_MIN_WORDS and not agreed:
         return set().union(*asked)
     return set().union(*(q for q in asked if len(q & bag) >= 2)) if agreed else set()
@@ -183,7 +171,7 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
             or _INSTRUCTION.match(text.strip()) or _SCORE.search(text)):
         return False
     said, clients = source.once(_session)
-    bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_ROOTS} & said
+    bag = {w for w in _told(QUOTED_SPAN.sub(" ", text)) if w not in _GENERIC_STEMS} & said
     # the lines the sentence cites and those that hold its words (a copy of one sentence cites other lines)
     near = _lines(source, ids + source.best_matches(text))
     stance = bool(_STANCE.search(QUOTED_SPAN.sub(" ", text)))
@@ -209,14 +197,14 @@ def clinicians_words(text: str, source: SourceIndex, evidence: Iterable = ()) ->
     return len(told & before) < TOLD_SHARE * len(told)  # told first by the client: the clinician's summary of it
 
 
-_GENERIC_ROOTS = {_root(w) for w in _GENERIC} | {_root(w) for w in CLINICAL_TERMS | NOTE_NOUNS}
+_GENERIC_STEMS = _GENERIC | {stem(w) for w in CLINICAL_TERMS} | content_stems(NOTE_NOUN_WORDS)
 
 
 def _options(text: str) -> set[str]:
     """The numbers of a line read as answer options ("nought none, one less than an hour a day, two one
     to three hours, ..."): three ratings in a row, each said with its meaning; the ratings and the amounts."""
     found: set[str] = set()
-    for sentence in _SENTENCE.split(" ".join(text.split())):
+    for sentence in SENTENCE_BREAK.split(" ".join(text.split())):
         rated = [p.strip().split(maxsplit=1) for p in re.split(r"[,;]", sentence) if _RATING.match(p.strip())]
         rated = [p for p in rated if len(p) == 2]
         if len(rated) >= OPTIONS_MIN:

@@ -25,7 +25,7 @@ from typing import Sequence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.fact_homes import FACT_SECTIONS
 from session_assistant.drafting.fact_lines import RULE_FACT
-from session_assistant.drafting.grounding import SourceIndex, content_words, numbers_in
+from session_assistant.drafting.grounding import SourceIndex, content_stems, content_words, numbers_in
 from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, answer_status, is_client, mentions_risk
 from session_assistant.drafting.session_facts import APPROACH_NAMES, INTERVENTIONS
 from session_assistant.drafting.therapy_lexicon import WIDER_APPROACH_NAMES, WIDER_INTERVENTIONS
@@ -34,12 +34,12 @@ from session_assistant.drafting.vocabulary import WEEKDAY
 
 NEAR = 1  # a cited line's neighbours count as said with it (a proposal and its "Yeah.")
 SAID_SHARE = 0.6  # of a slot's content words, said in or next to its lines
-PREFIX = 5  # "jot" is "jotted"'s, "rating" "rate"'s: compare the first letters of longer words
 ANSWER_AFTER = 3
 # Words of a slot that say what kind of thing it is, not what was said.
-_KIND_WORDS = content_words("client clinician session homework task agreed agree will try plan planned discussed discuss "
-                            "talked talk explored explore reviewed review practice practise continue week next before "
-                            "between done did use used using work worked helped help therapist")
+_KIND = ("client clinician session homework task agreed agree will try plan planned discussed discuss talked talk explored "
+         "explore reviewed review practice practise continue week next before between done did use used using work worked "
+         "helped help therapist")
+_KIND_WORDS, _KIND_STEMS = content_words(_KIND), content_stems(_KIND)
 # "They'll know" (25) is no plan: only the client, the clinician or both will do it.
 # In-room words are no plan: "I'm going to draw it" (26, the clinician drawing in session), "let's try",
 # "Would you be up for going halfway along the rug?" (30, the exposure step done in session).
@@ -83,17 +83,12 @@ class TypedSlot:
         return asdict(self)
 
 
-def _stems(bag: set[str]) -> set[str]:
-    return {w[:PREFIX] for w in bag}
-
-
 def said_share(text: str, lines: Sequence[str]) -> tuple[float, int]:
-    """(share of the text's content words said in ``lines``, how many)."""
-    bag = content_words(text) - _KIND_WORDS
+    """(share of the text's content words said in ``lines``, how many), by stem: "jot" is "jotted"'s."""
+    bag = content_stems(text) - _KIND_STEMS
     if not bag:
         return 0.0, 0
-    said = _stems(content_words(" ".join(lines)))
-    hits = sum(1 for w in bag if w[:PREFIX] in said)
+    hits = len(bag & content_stems(" ".join(lines)))
     return hits / len(bag), hits
 
 

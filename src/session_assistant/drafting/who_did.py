@@ -31,6 +31,7 @@ from session_assistant.drafting.kin_said import CONTRADICTED, kin_inverted
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.task_doer import clinician_errand_given_to_client
 from session_assistant.drafting.vocabulary import QUOTED_SPAN
+from session_assistant.drafting.word_stems import stem
 
 WRONG_PERSON = "wrong_person"  # withheld
 WHO_UNSURE = "who_unsure"  # flagged, kept
@@ -71,7 +72,7 @@ CONTEXT_AFTER = 8
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}
 
 
 def _doer(tokens: list[str], at: int) -> tuple[str, bool]:

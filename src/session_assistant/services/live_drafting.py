@@ -27,7 +27,9 @@ class JobCheckpointStore:
 
     def __init__(self, jobs: JobQueue, job_id: int, fmt: str) -> None:
         self.jobs, self.job_id, self.format = jobs, job_id, fmt
-        self._saved = len(self._windows())
+        # The lines and speakers of each saved window, read once: a save compares the state with these,
+        # not with every checkpoint read back from the vault (a long session's saves read them all each time).
+        self._saved = [_lines_and_speakers(w) for w in self._windows()]
 
     def _windows(self) -> list[dict]:
         return [c["window"] for c in self.jobs.checkpoints(self.job_id)
@@ -41,18 +43,17 @@ class JobCheckpointStore:
 
     def save(self, state: dict) -> None:
         windows = state["windows"]
-        saved = [_lines_and_speakers(w) for w in self._windows()]
-        if [_lines_and_speakers(w) for w in windows[:len(saved)]] == saved:
-            for window in windows[len(saved):]:
+        if [_lines_and_speakers(w) for w in windows[:len(self._saved)]] == self._saved:
+            for window in windows[len(self._saved):]:
                 self.jobs.save_checkpoint(self.job_id, {"format": self.format, "window": window})
         else:  # a window was dropped (its speakers changed): the checkpoints become the state's, in one step
             self.jobs.replace_checkpoints(self.job_id, [{"format": self.format, "window": w} for w in windows],
                                           lambda c: isinstance(c, dict) and c.get("format") == self.format)
-        self._saved = len(windows)
+        self._saved = [_lines_and_speakers(w) for w in windows]
 
     @property
     def has_windows(self) -> bool:
-        return self._saved > 0
+        return bool(self._saved)
 
     def window_cut(self) -> dict:
         """How the saved windows were cut ({"window_tokens", "facts_per_section"}), for the rest to be
