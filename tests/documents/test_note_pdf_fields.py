@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -95,3 +98,29 @@ def test_the_cli_sets_shows_and_prints_the_service_code_as_the_window_does(cli, 
     out = tmp_path / "note.pdf"
     assert cli("export", "note", str(note), "--out", str(out)).returncode == 0
     assert "SERVICE CODE 90834" in _text(out)
+
+
+@pytest.fixture
+def practice_five_hours_behind_utc(monkeypatch):
+    """The process's local zone set to Bogotá, UTC-05:00 all year (a zone name: tzlocal refuses POSIX strings)."""
+    if not Path("/usr/share/zoneinfo/America/Bogota").exists():
+        pytest.skip("no system zone database")
+    monkeypatch.setenv("TZ", "America/Bogota")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_signing_time_is_printed_in_local_time_like_the_session(practice_five_hours_behind_utc, practice, chart,
+                                                                    documents, tmp_path):
+    appointment = practice.appointments.add(chart.client_id, "2026-03-02T14:10", 53)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    practice.notes.set_field(note, "subjective", "Client reported fewer panic episodes.")
+    practice.notes.sign(note, practice.profile.get())
+    documents.export_note(note, tmp_path / "note.pdf")
+    text = _text(tmp_path / "note.pdf")
+    signed_utc = datetime.fromisoformat(practice.notes.get(note)["signed_at"])
+    local = (signed_utc - timedelta(hours=5)).strftime("%Y-%m-%d %H:%M")
+    assert f"Signed {local} UTC-05:00" in text, text
+    assert "SESSION START 14:10 UTC-05:00" in text and "SESSION END 15:03 UTC-05:00" in text, text
