@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -100,20 +98,9 @@ def test_the_cli_sets_shows_and_prints_the_service_code_as_the_window_does(cli, 
     assert "SERVICE CODE 90834" in _text(out)
 
 
-@pytest.fixture
-def practice_five_hours_behind_utc(monkeypatch):
-    """The process's local zone set to Bogotá, UTC-05:00 all year (a zone name: tzlocal refuses POSIX strings)."""
-    if not Path("/usr/share/zoneinfo/America/Bogota").exists():
-        pytest.skip("no system zone database")
-    monkeypatch.setenv("TZ", "America/Bogota")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def test_the_signing_time_is_printed_in_local_time_like_the_session(practice_five_hours_behind_utc, practice, chart,
-                                                                    documents, tmp_path):
+def test_the_signing_time_is_printed_in_local_time_like_the_session(office_in_new_york, practice, chart, documents,
+                                                                    tmp_path):
+    """Both dates are in winter: New York is UTC-05:00 on each."""
     appointment = practice.appointments.add(chart.client_id, "2026-03-02T14:10", 53)
     note = practice.notes.create(appointment, "SOAP Note (manual)")
     practice.notes.set_field(note, "subjective", "Client reported fewer panic episodes.")
