@@ -21,7 +21,7 @@ from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common import engines  # noqa: F401 - engines: tests patch the engine calls through it
 from session_assistant.ui.note import note_ai
 from session_assistant.ui.common.context import UiContext
-from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, confirm
+from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, confirm, note_pdf_name
 from session_assistant.ui.note.mental_status import record_mental_status
 from session_assistant.ui.note.note_editor_view import NoteEditorView
 from session_assistant.ui.note.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
@@ -309,7 +309,9 @@ class NoteEditorPage(NoteEditorView):
     def _on_export_clicked(self) -> None:
         if self.note is None or self._worker is not None:
             return
-        path = ask_pdf_path(self, "Export the signed note as PDF", f"progress-note-{self.note['id']}.pdf")
+        appointment = self._ctx.practice.appointments.get(self.appointment_id) if self.appointment_id else None
+        name = note_pdf_name(self.note, appointment["starts_at"] if appointment else None)
+        path = ask_pdf_path(self, "Export the signed note as PDF", name)
         if path is not None:
             self.export_to(path, replace=True)
 
