@@ -254,6 +254,11 @@ def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkey
     for button in (editor.accept_button, editor.edit_button, editor.remove_button, editor.accept_risk_button):
         editor.sentences.setCurrentRow(0)
         assert not button.isEnabled()
+    # Hidden, not greyed out: the review of a signed note is there to read, with nothing left to act on.
+    assert editor.sentences.isVisible() and editor.risk.count() == 1
+    for widget in (editor.accept_button, editor.edit_button, editor.remove_button, editor.accept_risk_button,
+                   editor.refine_button, editor.refine_instruction):
+        assert widget.isHidden(), widget
 
 
 def test_sign_names_the_parts_that_would_be_signed_empty(editor_for, monkeypatch):

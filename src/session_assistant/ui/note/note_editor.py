@@ -135,8 +135,8 @@ class NoteEditorPage(NoteEditorView):
         self.addendum_button.setVisible(signed)
         self.export_button.setVisible(signed)
         self.enhance_button.setVisible(not signed and not note["ai_assisted"] and self._ai_allowed())
-        self.refine_button.setEnabled(not signed)
-        self.refine_instruction.setEnabled(not signed)
+        self.refine_button.setVisible(not signed)
+        self.refine_instruction.setVisible(not signed)
         self.signed_banner.setVisible(signed)
         if signed:
             self.save_state.setText(f"Signed by {note['signer_name']} on {note['signed_at'][:16].replace('T', ' ')}"

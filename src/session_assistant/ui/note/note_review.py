@@ -202,6 +202,9 @@ class DraftReview:
         page.remove_button.setEnabled(editable and item is not None)
         risk = page.risk.currentItem().data(ITEM_ROLE) if page.risk.currentItem() else None
         page.accept_risk_button.setEnabled(editable and risk is not None and risk_key(risk) not in self.risk_accepted)
+        # A signed note's review is a record to read: greyed-out actions looked like something to wait for.
+        for button in (page.accept_button, page.edit_button, page.remove_button, page.accept_risk_button):
+            button.setVisible(editable)
 
     # ---- choosing a sentence -----------------------------------------------------------------------
     def _on_sentences_row_changed(self, row: int) -> None:
