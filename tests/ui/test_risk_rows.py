@@ -17,6 +17,12 @@ def test_a_screened_item_leads_with_its_outcome():
         "Client endorsed suicidal ideation (“hurting myself”) (line 14)"]
 
 
+def test_a_denial_without_a_question_leads_with_the_denial():
+    denied = {"category": "harm_to_others", "segment_id": 7, "speaker": "client", "phrase": "hurt anyone",
+              "text": "I would never hurt anyone.", "status": "denied"}
+    assert risk_rows([denied]) == ["Client denied harm to others (“hurt anyone”) (line 7)"]
+
+
 def test_an_unclear_answer_says_what_was_asked_and_that_the_answer_was_unclear():
     unclear = {"category": "self_harm", "segment_id": 5, "speaker": "client", "phrase": "hurt yourself",
                "text": "I don't know.", "status": "screened: answer unclear"}

@@ -36,8 +36,8 @@ def risk_rows(risk) -> list[str]:
             answer = status.split(":", 1)[1].strip() if ":" in status else ""
             answer = f"client {answer}" if answer in ("denied", "endorsed") else answer or "answered"
             rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line})")
-        elif is_endorsed(item):
-            rows.append(f"Client endorsed {category} (“{phrase}”) (line {line})")
+        elif status.lower() in ("endorsed", "denied"):  # "Risk denied ...: suicidal ideation" misread the same way
+            rows.append(f"Client {status.lower()} {category} (“{phrase}”) (line {line})")
         else:
             rows.append(f"Risk {status} (line {line}): {category} “{phrase}”")
     return rows or [NO_RISK]
