@@ -412,3 +412,15 @@ def test_an_endorsed_risk_row_stands_out_and_a_denied_one_does_not(editor_for):
     denied = rows["Asked about suicidal ideation (“hurting yourself”), client denied (line 3)"]
     assert endorsed.font().bold() and endorsed.foreground().color() == theme.colour("error")
     assert not denied.font().bold() and denied.foreground().color() != theme.colour("error")
+
+
+def test_a_signed_note_says_when_in_local_time_with_its_offset(office_in_new_york, editor_for, monkeypatch):
+    from datetime import datetime, timedelta
+
+    window, editor = editor_for(SOAP_AI)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    editor.sign_button.click()
+    signed_at = datetime.fromisoformat(_stored(window, editor)["signed_at"])
+    local = signed_at.astimezone()
+    offset = "UTC-05:00" if local.utcoffset() == timedelta(hours=-5) else "UTC-04:00"
+    assert f"on {local:%Y-%m-%d %H:%M} {offset} · read-only" in editor.save_state.text(), editor.save_state.text()

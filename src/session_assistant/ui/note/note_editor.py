@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
+from session_assistant.documents.model import format_timestamp
 from session_assistant.drafting.template_fill import AI, field_role
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common import engines  # noqa: F401 - engines: tests patch the engine calls through it
@@ -139,7 +140,8 @@ class NoteEditorPage(NoteEditorView):
         self.refine_instruction.setVisible(not signed)
         self.signed_banner.setVisible(signed)
         if signed:
-            self.save_state.setText(f"Signed by {note['signer_name']} on {note['signed_at'][:16].replace('T', ' ')}"
+            # Local time with its offset, as the PDF prints it (the store keeps UTC).
+            self.save_state.setText(f"Signed by {note['signer_name']} on {format_timestamp(note['signed_at'])}"
                                     " · read-only")
         else:
             self.save_state.setText("Draft · saved")
