@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -95,3 +96,18 @@ def test_the_cli_sets_shows_and_prints_the_service_code_as_the_window_does(cli, 
     out = tmp_path / "note.pdf"
     assert cli("export", "note", str(note), "--out", str(out)).returncode == 0
     assert "SERVICE CODE 90834" in _text(out)
+
+
+def test_the_signing_time_is_printed_in_local_time_like_the_session(office_in_new_york, practice, chart, documents,
+                                                                    tmp_path):
+    """Both dates are in winter: New York is UTC-05:00 on each."""
+    appointment = practice.appointments.add(chart.client_id, "2026-03-02T14:10", 53)
+    note = practice.notes.create(appointment, "SOAP Note (manual)")
+    practice.notes.set_field(note, "subjective", "Client reported fewer panic episodes.")
+    practice.notes.sign(note, practice.profile.get())
+    documents.export_note(note, tmp_path / "note.pdf")
+    text = _text(tmp_path / "note.pdf")
+    signed_utc = datetime.fromisoformat(practice.notes.get(note)["signed_at"])
+    local = (signed_utc - timedelta(hours=5)).strftime("%Y-%m-%d %H:%M")
+    assert f"Signed {local} UTC-05:00" in text, text
+    assert "SESSION START 14:10 UTC-05:00" in text and "SESSION END 15:03 UTC-05:00" in text, text

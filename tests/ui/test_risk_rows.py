@@ -1,5 +1,6 @@
-"""The risk list names a screening outcome when the draft gives one ("screened: denied"), so a
-documented screen never reads as "No risk phrases found"; items without a status read as before."""
+"""The risk list says what was asked and the answer ("Asked about ..., client denied"), so a denied
+screen never reads at a glance like a finding, and never as "No risk phrases found"; items without a
+status read as before."""
 
 from __future__ import annotations
 
@@ -12,8 +13,20 @@ def test_a_screened_item_leads_with_its_outcome():
                 "text": "No, I have never thought about suicide.", "status": "screened: denied"}
     endorsed = {**screened, "segment_id": 14, "status": "endorsed", "phrase": "hurting myself"}
     assert risk_rows([screened, endorsed]) == [
-        "Risk screened: denied (line 12): suicidal ideation “suicide”",
-        "Risk endorsed (line 14): suicidal ideation “hurting myself”"]
+        "Asked about suicidal ideation (“suicide”), client denied (line 12)",
+        "Client endorsed suicidal ideation (“hurting myself”) (line 14)"]
+
+
+def test_a_denial_without_a_question_leads_with_the_denial():
+    denied = {"category": "harm_to_others", "segment_id": 7, "speaker": "client", "phrase": "hurt anyone",
+              "text": "I would never hurt anyone.", "status": "denied"}
+    assert risk_rows([denied]) == ["Client denied harm to others (“hurt anyone”) (line 7)"]
+
+
+def test_an_unclear_answer_says_what_was_asked_and_that_the_answer_was_unclear():
+    unclear = {"category": "self_harm", "segment_id": 5, "speaker": "client", "phrase": "hurt yourself",
+               "text": "I don't know.", "status": "screened: answer unclear"}
+    assert risk_rows([unclear]) == ["Asked about self harm (“hurt yourself”), answer unclear (line 5)"]
 
 
 def test_items_without_a_status_and_an_empty_list_read_as_before():

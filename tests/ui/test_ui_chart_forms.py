@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionComboBox
 
 from ui_helpers import unlock
 
@@ -288,4 +288,27 @@ def test_other_instrument_by_name_and_total_and_a_bad_plan_date_is_refused(qtbot
     _edit(qtbot, editor.tree.target_date, "2027-05-01")
     _click(qtbot, editor.save)
     assert practice.plans.active(client_id)["plan"]["problems"][0]["goals"][0]["target_date"] == "2027-05-01"
-    assert editor.status.text() == "Draft saved." and "Active plan" in editor.active_label.text()
+    # Drafting reads the only plan there is, but an unsigned draft is never called the active plan.
+    assert editor.status.text() == "Draft saved." and editor.active_label.text().startswith("Draft (unsigned)")
+    assert "Active plan" not in editor.active_label.text()
+
+
+def test_the_version_box_shows_a_long_signer_name_whole_on_a_laptop_screen(qtbot, ready_vault, make_window):
+    """The version box cut the signer's name ("...by Mari") at 1024 wide."""
+    window = make_window(ready_vault)
+    window.resize(1024, 600)
+    chart, client_id = _open_chart(qtbot, window, "Okafor", "Treatment plan")
+    plans = window.ctx.practice.plans
+    plan_id = plans.create(client_id, {"problems": [{"problem": "Sleep", "goals": [{"goal": "Sleep six hours"}]}]})
+    plans.sign(plan_id, "Dr Marianne Oyelaran-Tammsaare, PsyD")
+    editor = chart.plan_tab
+    editor.fill(window.ctx.practice, client_id)
+    QApplication.processEvents()
+    option = QStyleOptionComboBox()
+    editor.version.initStyleOption(option)
+    field = editor.version.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                  QStyle.SubControl.SC_ComboBoxEditField, editor.version)
+    text = editor.version.currentText()
+    assert text.endswith("by Dr Marianne Oyelaran-Tammsaare, PsyD")
+    assert editor.version.fontMetrics().horizontalAdvance(text) <= field.width(), (text, field.width())
+    assert editor.version.geometry().right() < editor.width()  # and the box itself is on the tab

@@ -90,7 +90,9 @@ def test_note_edit_sign_makes_it_read_only_and_offers_addendum(qtbot, ready_vaul
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     editor.export_button.click()  # the save dialog the Summary tab shares (ui.dialogs.ask_pdf_path)
-    assert offered == [("Export the signed note as PDF", str(Path.home() / f"progress-note-{note_id}.pdf"),
+    # The session's date, so a folder of exports reads by day; the client's name never (PHI on disk).
+    day = window.ctx.practice.appointments.get(editor.appointment_id)["starts_at"][:10]
+    assert offered == [("Export the signed note as PDF", str(Path.home() / f"progress-note-{day}-{note_id}.pdf"),
                         "PDF (*.pdf)")]
     qtbot.waitUntil(lambda: editor._worker is None, timeout=30000)
     data = target.read_bytes()

@@ -240,7 +240,7 @@ def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkey
     editor.sign_button.click()
     assert _stored(window, editor)["status"] == "draft"  # cancelled
     assert f"⚑ {FLAGGED} (no transcript line supports it)" in asked[0]
-    assert "Risk not yet accepted into the note: Risk screened: denied (line 3)" in asked[0]
+    assert "Risk not yet accepted into the note: Asked about suicidal ideation (“hurting yourself”), client denied (line 3)" in asked[0]
     assert "4 more AI sentence(s) not marked reviewed." in asked[0]
 
     editor.sentences.setCurrentRow(1)
@@ -254,6 +254,11 @@ def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkey
     for button in (editor.accept_button, editor.edit_button, editor.remove_button, editor.accept_risk_button):
         editor.sentences.setCurrentRow(0)
         assert not button.isEnabled()
+    # Hidden, not greyed out: the review of a signed note is there to read, with nothing left to act on.
+    assert editor.sentences.isVisible() and editor.risk.count() == 1
+    for widget in (editor.accept_button, editor.edit_button, editor.remove_button, editor.accept_risk_button,
+                   editor.refine_button, editor.refine_instruction):
+        assert widget.isHidden(), widget
 
 
 def test_sign_names_the_parts_that_would_be_signed_empty(editor_for, monkeypatch):
@@ -388,6 +393,34 @@ def test_sign_with_many_flags_quotes_a_few_and_counts_the_rest_so_yes_and_cancel
     quoted = [line for line in asked[0].splitlines() if line.startswith("• ⚑ ")]
     assert 1 <= len(quoted) <= 5, asked[0]
     assert f"… and {12 - len(quoted)} more flagged sentence(s): see the AI draft review" in asked[0]
-    assert "Risk not yet accepted into the note: Risk screened: denied" in asked[0]  # risk is never cut
+    assert "Risk not yet accepted into the note: Asked about suicidal ideation" in asked[0]  # risk is never cut
     box = QMessageBox(QMessageBox.Icon.Question, "Sign & Approve", asked[0])
     assert box.sizeHint().height() <= 560, box.sizeHint()  # 1024x600 less a title bar
+
+
+def test_an_endorsed_risk_row_stands_out_and_a_denied_one_does_not(editor_for):
+    from session_assistant.drafting import Draft, DraftSentence, RiskItem, get_format
+    from session_assistant.ui.common import theme
+
+    risk = [RiskItem("suicidal_ideation", 3, "client", "hurting yourself", "No, never.", status="screened: denied",
+                     evidence=[2, 3]),
+            RiskItem("self_harm", 1, "client", "hurting myself", "I thought about hurting myself.", status="endorsed")]
+    draft = Draft(get_format("soap"), [DraftSentence("plan", PLAN, [4])], risk, model="test-model")
+    window, editor = editor_for(SOAP_AI, draft=draft)
+    rows = {editor.risk.item(i).text(): editor.risk.item(i) for i in range(editor.risk.count())}
+    endorsed = rows["Client endorsed self harm (“hurting myself”) (line 1)"]
+    denied = rows["Asked about suicidal ideation (“hurting yourself”), client denied (line 3)"]
+    assert endorsed.font().bold() and endorsed.foreground().color() == theme.colour("error")
+    assert not denied.font().bold() and denied.foreground().color() != theme.colour("error")
+
+
+def test_a_signed_note_says_when_in_local_time_with_its_offset(office_in_new_york, editor_for, monkeypatch):
+    from datetime import datetime, timedelta
+
+    window, editor = editor_for(SOAP_AI)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    editor.sign_button.click()
+    signed_at = datetime.fromisoformat(_stored(window, editor)["signed_at"])
+    local = signed_at.astimezone()
+    offset = "UTC-05:00" if local.utcoffset() == timedelta(hours=-5) else "UTC-04:00"
+    assert f"on {local:%Y-%m-%d %H:%M} {offset} · read-only" in editor.save_state.text(), editor.save_state.text()

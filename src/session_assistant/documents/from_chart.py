@@ -17,6 +17,7 @@ from session_assistant.documents.model import (
     Section,
     SignatureBlock,
     TableSection,
+    utc_offset,
 )
 
 _MODALITY = {"in_person": "in person", "telehealth": "telehealth"}
@@ -57,14 +58,16 @@ def _signature(name: str | None, signed_at: str | None, profile, credentials: st
 
 
 def session_times(starts_at: str, minutes: int) -> list[tuple[str, str]]:
-    """("Session start", "10:00"), ("Session end", "10:50"); the end carries its date if it differs."""
+    """("Session start", "10:00 UTC+01:00"), ("Session end", "10:50 UTC+01:00"): the practice's
+    local time (as booked) with its offset, like the signing time; the end carries its date if it differs."""
     try:
         start = datetime.fromisoformat(starts_at)
     except ValueError:
         return []
-    end = start + timedelta(minutes=int(minutes))
+    start = start.astimezone()  # a booked time has no zone: it is local, and this gives its offset
+    end = (start + timedelta(minutes=int(minutes))).astimezone()
     end_text = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
-    return [("Session start", start.strftime("%H:%M")), ("Session end", end_text)]
+    return [("Session start", f"{start:%H:%M} {utc_offset(start)}"), ("Session end", f"{end_text} {utc_offset(end)}")]
 
 
 def note_document(note: dict, client: dict, appointment: dict | None, profile) -> ClinicalDocument:

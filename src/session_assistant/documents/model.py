@@ -146,8 +146,19 @@ def format_date(value: date | datetime | str | None) -> str:
     return str(value)
 
 
+def utc_offset(value: datetime) -> str:
+    """``UTC`` or ``UTC+01:00``: the offset of an aware time, so a reader can tell the zone."""
+    offset = value.utcoffset()
+    if offset is None or offset.total_seconds() == 0:
+        return "UTC"
+    minutes = int(offset.total_seconds() // 60)
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def format_timestamp(value: datetime | str | None) -> str:
-    """A signing time with its UTC offset, e.g. ``2026-11-22 14:05 UTC``."""
+    """A stored (UTC) time in the practice's local time with its offset, e.g. ``2026-11-22 09:05
+    UTC-05:00``: printed in UTC it disagreed with the session times, which are local."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -157,6 +168,5 @@ def format_timestamp(value: datetime | str | None) -> str:
             return value
     if value.tzinfo is None:
         return value.strftime("%Y-%m-%d %H:%M")
-    offset = value.utcoffset()
-    zone = "UTC" if offset is not None and offset.total_seconds() == 0 else value.strftime("UTC%z")
-    return f"{value.strftime('%Y-%m-%d %H:%M')} {zone}"
+    value = value.astimezone()
+    return f"{value.strftime('%Y-%m-%d %H:%M')} {utc_offset(value)}"

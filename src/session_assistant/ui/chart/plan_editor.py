@@ -37,6 +37,8 @@ class PlanEditor(QWidget):
         self.version = QComboBox()
         self.version.setAccessibleName("Plan version")
         self.version.setMinimumContentsLength(28)
+        # As wide as its longest version: 28 characters cut the signer's name ("...by Mari").
+        self.version.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.active_label = QLabel()
         self.active_label.setAccessibleName("Active plan")
         self.active_label.setWordWrap(True)
@@ -120,10 +122,20 @@ class PlanEditor(QWidget):
             plan = self._practice.plans.get(plan_id)
             self.tree.set_plan(plan["plan"], editable=plan["status"] == "draft")
             self.review_date.setText(plan["review_date"] or "")
-            self.active_label.setText("✓ Active plan: note drafting reads this version." if plan_id == self._active_id
-                                      else "Not the active plan (note drafting reads "
-                                           + ("the latest signed version)." if self._active_id else "none yet)."))
+            self.active_label.setText(self._standing(plan["status"] == "signed", plan_id == self._active_id))
+        else:
+            self.active_label.setText(self._standing(False, False))
         self._update_buttons()
+
+    def _standing(self, signed: bool, active: bool) -> str:
+        """A draft is never called the active plan: signing is what makes it so (the Sign dialog
+        says it "becomes the active plan"), even while drafting reads it for want of a signed one."""
+        if signed and active:
+            return "✓ Active plan: note drafting reads this version."
+        if active:
+            return "Draft (unsigned): note drafting reads it until a version is signed."
+        reads = "the latest signed version" if self._active_id else "none yet"
+        return ("Draft (unsigned). " if not signed else "") + f"Not the active plan (note drafting reads {reads})."
 
     def _update_buttons(self) -> None:
         plan_id = self.shown_id()

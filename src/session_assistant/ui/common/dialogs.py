@@ -179,13 +179,20 @@ def ask_pdf_path(parent: QWidget, title: str, file_name: str) -> Path | None:
     return Path(file) if file else None
 
 
+def note_pdf_name(note: dict, starts_at: str | None) -> str:
+    """``progress-note-2026-12-03-17.pdf``: the session's date (the note's own when it has no
+    session) and the note's id, so a folder of exports sorts by session; never the client's name."""
+    day = (starts_at or note.get("created_at") or "")[:10]
+    return f"progress-note-{day}-{note['id']}.pdf" if day else f"progress-note-{note['id']}.pdf"
+
+
 def default_start(now: datetime) -> datetime:
     """The next whole hour, for a new appointment."""
     return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
 __all__ = ["AddendumDialog", "NewAppointmentDialog", "NewClientDialog", "ask_pdf_path", "ask_recording_consent",
-           "default_start"]
+           "default_start", "note_pdf_name"]
 
 
 class EditSentenceDialog(QDialog):

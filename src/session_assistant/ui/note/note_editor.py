@@ -16,12 +16,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
+from session_assistant.documents.model import format_timestamp
 from session_assistant.drafting.template_fill import AI, field_role
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common import engines  # noqa: F401 - engines: tests patch the engine calls through it
 from session_assistant.ui.note import note_ai
 from session_assistant.ui.common.context import UiContext
-from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, confirm
+from session_assistant.ui.common.dialogs import AddendumDialog, ask_pdf_path, confirm, note_pdf_name
 from session_assistant.ui.note.mental_status import record_mental_status
 from session_assistant.ui.note.note_editor_view import NoteEditorView
 from session_assistant.ui.note.note_review import FLAG_WORDS, DraftReview, describe_flags  # noqa: F401 - tests import them here
@@ -135,11 +136,12 @@ class NoteEditorPage(NoteEditorView):
         self.addendum_button.setVisible(signed)
         self.export_button.setVisible(signed)
         self.enhance_button.setVisible(not signed and not note["ai_assisted"] and self._ai_allowed())
-        self.refine_button.setEnabled(not signed)
-        self.refine_instruction.setEnabled(not signed)
+        self.refine_button.setVisible(not signed)
+        self.refine_instruction.setVisible(not signed)
         self.signed_banner.setVisible(signed)
         if signed:
-            self.save_state.setText(f"Signed by {note['signer_name']} on {note['signed_at'][:16].replace('T', ' ')}"
+            # Local time with its offset, as the PDF prints it (the store keeps UTC).
+            self.save_state.setText(f"Signed by {note['signer_name']} on {format_timestamp(note['signed_at'])}"
                                     " · read-only")
         else:
             self.save_state.setText("Draft · saved")
@@ -309,7 +311,9 @@ class NoteEditorPage(NoteEditorView):
     def _on_export_clicked(self) -> None:
         if self.note is None or self._worker is not None:
             return
-        path = ask_pdf_path(self, "Export the signed note as PDF", f"progress-note-{self.note['id']}.pdf")
+        appointment = self._ctx.practice.appointments.get(self.appointment_id) if self.appointment_id else None
+        name = note_pdf_name(self.note, appointment["starts_at"] if appointment else None)
+        path = ask_pdf_path(self, "Export the signed note as PDF", name)
         if path is not None:
             self.export_to(path, replace=True)
 

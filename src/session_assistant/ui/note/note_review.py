@@ -23,7 +23,7 @@ from session_assistant.drafting.template_fill import accepted_risk_text, add_lin
 from session_assistant.ui.common.dialogs import edit_sentence
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common import theme
-from session_assistant.ui.session.draft_review import risk_rows
+from session_assistant.ui.session.draft_review import is_endorsed, risk_rows
 
 FLAGS_LISTED_AT_SIGN = 4  # quoted in the Sign confirmation; the rest counted (it must fit 1024x600)
 
@@ -152,6 +152,11 @@ class DraftReview:
             accepted = item is not None and risk_key(item) in self.risk_accepted
             row_item = QListWidgetItem(("✓ " if accepted else "") + text)
             row_item.setData(ITEM_ROLE, item)
+            if item is not None and is_endorsed(item):  # what was said, not what was asked: it must stand out
+                bold = row_item.font()
+                bold.setBold(True)
+                row_item.setFont(bold)
+                row_item.setForeground(QBrush(theme.colour("error")))
             page.risk.addItem(row_item)
         page.review_tabs.setTabText(1, f"Risk ({len(self.open_risk())} open)" if self.open_risk() else "Risk")
         # The first item still open is chosen: with none chosen "Accept into the Risk field" looked
@@ -197,6 +202,9 @@ class DraftReview:
         page.remove_button.setEnabled(editable and item is not None)
         risk = page.risk.currentItem().data(ITEM_ROLE) if page.risk.currentItem() else None
         page.accept_risk_button.setEnabled(editable and risk is not None and risk_key(risk) not in self.risk_accepted)
+        # A signed note's review is a record to read: greyed-out actions looked like something to wait for.
+        for button in (page.accept_button, page.edit_button, page.remove_button, page.accept_risk_button):
+            button.setVisible(editable)
 
     # ---- choosing a sentence -----------------------------------------------------------------------
     def _on_sentences_row_changed(self, row: int) -> None:

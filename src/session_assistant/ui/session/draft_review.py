@@ -17,8 +17,13 @@ def _value(item, name: str, default=None):
     return item.get(name, default) if isinstance(item, dict) else getattr(item, name, default)
 
 
+def is_endorsed(item) -> bool:
+    return str(_value(item, "status", "") or "").strip().lower() == "endorsed"
+
+
 def risk_rows(risk) -> list[str]:
-    """One row per risk item; a screening outcome ("screened: denied", "endorsed") leads its row."""
+    """One row per risk item. A screening leads with what was asked and the answer: "Risk screened:
+    denied ...: suicidal ideation" read at a glance as if the ideation were present."""
     rows = []
     for item in risk:
         category = str(_value(item, "category", "")).replace("_", " ")
@@ -27,9 +32,14 @@ def risk_rows(risk) -> list[str]:
         if not status:
             rows.append(f"{_value(item, 'category', '')}: line {line} “{phrase}”")
             continue
-        outcome = status.split(":", 1)[1].strip() if status.lower().startswith("screened:") else status
-        lead = f"Risk screened: {outcome}" if status.lower().startswith("screened") else f"Risk {outcome}"
-        rows.append(f"{lead} (line {line}): {category} “{phrase}”")
+        if status.lower().startswith("screened"):
+            answer = status.split(":", 1)[1].strip() if ":" in status else ""
+            answer = f"client {answer}" if answer in ("denied", "endorsed") else answer or "answered"
+            rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line})")
+        elif status.lower() in ("endorsed", "denied"):  # "Risk denied ...: suicidal ideation" misread the same way
+            rows.append(f"Client {status.lower()} {category} (“{phrase}”) (line {line})")
+        else:
+            rows.append(f"Risk {status} (line {line}): {category} “{phrase}”")
     return rows or [NO_RISK]
 
 

@@ -46,6 +46,26 @@ def build_window(paths, *, clock=None, wall=time.time, model_overrides: dict | N
     return MainWindow(ctx)
 
 
+def fit_to_screen(window, available) -> None:
+    """Shrink and move ``window`` so the whole frame lies on ``available`` (a screen's available
+    geometry): the first size, 1280x720, and a size restored from a larger monitor put the right and
+    bottom edges, Sign & Approve included, off a 1024x600 laptop screen."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    frame, inner = window.frameGeometry(), window.geometry()
+    extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+    if extra_h == 0 and not window.isVisible():  # no frame yet: allow for the title bar to come
+        from PySide6.QtWidgets import QStyle
+
+        extra_h = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+    width = max(window.minimumWidth(), min(inner.width(), available.width() - extra_w))
+    height = max(window.minimumHeight(), min(inner.height(), available.height() - extra_h))
+    window.resize(width, height)
+    left = max(available.left(), min(frame.left(), available.right() + 1 - width - extra_w))
+    top = max(available.top(), min(frame.top(), available.bottom() + 1 - height - extra_h))
+    window.move(left, top)
+
+
 def run_gui(paths, argv: list[str] | None = None, *, startup_stamp: str | None = None) -> int:
     """Create the QApplication, show the window and run the event loop.
 
@@ -65,7 +85,10 @@ def run_gui(paths, argv: list[str] | None = None, *, startup_stamp: str | None =
 
     guard_none_refcount()
     window = build_window(paths)
+    fit_to_screen(window, (window.screen() or app.primaryScreen()).availableGeometry())
     window.show()
+    # Again once shown: only now are the frame's margins known (and the screen it opened on).
+    fit_to_screen(window, (window.screen() or app.primaryScreen()).availableGeometry())
     QTimer.singleShot(0, lambda: log.info("window shown %.3f s after gui start", time.perf_counter() - started))
     if startup_stamp:
         def stamp() -> None:
