@@ -5,12 +5,26 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from session_assistant.documents.model import ClinicalDocument, DocumentKind
 from session_assistant.documents.render import ai_statement, render_pdf
 
 from doc_samples import CLIENT, PRACTICE, SIGNATURE, assessment, long_note, progress_note
+
+
+@pytest.fixture(autouse=True)
+def _office_on_utc(monkeypatch):
+    """Signing times print in the office's local time: these samples expect an office on UTC, whatever the
+    machine running the suite is set to."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def _text(pdf: bytes) -> tuple[PdfReader, str]:
