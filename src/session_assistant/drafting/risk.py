@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
+from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -48,7 +49,11 @@ _DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely
                      r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
 # "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
 _AFFIRM = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
-                     r"honestly,? yes|once or twice|lately|on and off|off and on|now and (?:then|again)|from time to time|every so often)\b", re.I)
+                     r"honestly,? yes|once or twice|lately|on and off|off and on|now and (?:then|again)|from time to time|every so often|"
+                     # a questionnaire item's score above nought ("Um. One, I suppose."), a count ("Three or four nights.")
+                     r"(?:um+|uh+|er+|erm)?[,.]?\s*(?:one|two|three|[123])(?=\s*(?:[,.!?]|$|i (?:suppose|guess|think)|probably|maybe))|"
+                     r"(?:once|twice|(?:a few|a couple of|several|one|two|three|four|five|six|seven|\d+)(?: or (?:two|three|four|five|six|seven|\d+))?"
+                     r" (?:times|nights|days|evenings|mornings|weeks)))\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
@@ -63,6 +68,7 @@ ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
                   "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect"}
 DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
+INTRUSIVE = "intrusive thoughts (OCD), not intent"  # risk_asked_again.intrusive_harm
 
 
 @dataclass(frozen=True)
@@ -304,8 +310,12 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
     items: list[RiskItem] = []
     answered: set[int] = set()  # answers already listed with their question
     lines = list(utterances)
+    last: tuple[int, list[tuple[str, str]], RiskItem] | None = None  # the latest screening: where, what, its item
     for position, utt in enumerate(lines):
-        asked = _screening_topics(utt)
+        asked, taken_up = _screening_topics(utt), None
+        if (not asked and last and last[2].status != DENIED and position - last[0] <= FOLLOW_UP_LINES and not is_client(utt.speaker)
+                and goes_back(utt.text)):  # a denial has nothing to take up ("The running away, how often is that?")
+            asked, taken_up = last[1], last[2]  # "I'd like to come back to that last one. What are those thoughts like?"
         if asked:
             answer = _answer_after(lines, position)
             categories = [c for c, _ in asked]
@@ -324,12 +334,15 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             said = _category_matches(answer.text)
             if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(utt.text):
                 detail = "passive"  # "Yeah." to "... better off without you?" endorses what was asked: a passive wish
+            if status == ENDORSED and not said and taken_up is not None and taken_up.status == ENDORSED:
+                detail = taken_up.detail  # "Three or four nights." to "How often has that been?": the wish told
             category = ("suicidal_ideation" if detail == "passive" else said[0][0] if said and status == ENDORSED
                         else categories[0])
             phrase = said[0][1].group(0) if said and status == ENDORSED else asked[0][1]
             items.append(RiskItem(category, answer.id, answer.speaker, phrase, answer.text, status, detail,
                                   [utt.id, answer.id], list(dict.fromkeys([*categories, category]))))
             answered.add(answer.id)
+            last = (position, asked, items[-1])
             other = passed_on(lines, position, lines.index(answer), is_client)
             if other is not None:  # "Thank you. Rob?": the same question, the partner's answer
                 second = lines[other]
@@ -353,8 +366,10 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             if category == "harm_to_others" and not is_clinician(utt.speaker) and taken_back(utt.text, match):
                 continue  # "I wanted to strangle him. Not really, obviously.": a figure of speech
             detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""
-            items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text,
-                                  _statement_status(utt, category, match), detail, [utt.id], [category]))
+            status = _statement_status(utt, category, match)
+            if category == "harm_to_others" and status == ENDORSED and intrusive_harm(lines, position, is_clinician):
+                status = INTRUSIVE  # "What if I grab the knife and stab her." said in exposure work for harm OCD
+            items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text, status, detail, [utt.id], [category]))
     return items
 
 

@@ -112,7 +112,10 @@ _HEDGE = re.compile(r"\b(?:(?:i )?(?:don'?t|do not) (?:really )?know|i dunno|dun
 # A yes, a partial yes or a how often beside the hedge makes it an answer ("Maybe once or twice.",
 # "Kind of? I don't know."): endorsed, which the clinician follows up anyway.
 _FIRM = re.compile(r"\b(?:yes|yeah|yep|sometimes|once|twice|occasionally|at times|lately|on and off|now and (?:then|again)|"
-                   r"from time to time|every so often|a (?:little|bit|few times)|sort of|kind of|i have|i do)\b", re.I)
+                   r"from time to time|every so often|a (?:little|bit|few times)|sort of|kind of|i have|i do|"
+                   # a count: "A few nights a week, maybe." says how often, whatever its maybe
+                   r"(?:a few|a couple of|several|one|two|three|four|five|six|seven|\d+)(?: or \w+)? (?:times|nights|days|evenings|mornings))\b",
+                   re.I)
 HEDGE_WORDS = 30  # a hedge this early in the answer hedges the answer, not a story told after it
 
 
