@@ -18,7 +18,7 @@ from session_assistant.drafting.transcript_input import parse_transcript
 _ITEM_FOLLOWED_UP = """Clinician: Next on the form. Thoughts that you would be better off dead, or of hurting yourself?
 Client: Er. Two, probably.
 Clinician: More than half the days. Okay, we're at fourteen. I want to go back to that one if that's okay. What are those thoughts like for you?
-Client: I wouldn't act on it. But most evenings I lie there and think if I just didn't wake up, it would be simpler for everyone.
+Client: I wouldn't act on it. But most evenings, when the pain is bad and I've been lying there for hours, I think if I just didn't wake up, it would be simpler for everyone.
 Clinician: How often has that been, this fortnight?
 Client: Five or six nights.
 Clinician: Have you thought about ending your life, or made any plan?
@@ -48,7 +48,8 @@ def test_no_denial_of_suicidal_ideation_stands_beside_the_endorsed_wish():
     assert "denied suicidal ideation" not in findings and "endorsed" in findings
     note = risk_note(lines, items)
     assert note is not None
-    text = note.text.lower()
+    text = f"{note.text} {note.account[0] if note.account else ''}".lower()
+    assert "didn't wake up" in text  # the quote holds the wish, not the start of a long sentence
     assert "passive" in text and "denied suicidal ideation" not in text and "suicidal ideation denied" not in text.replace(
         "active suicidal ideation denied", "")
 

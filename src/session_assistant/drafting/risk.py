@@ -18,10 +18,11 @@ The drafter also uses these rules to keep model-written risk statements out of t
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Sequence
 
-from session_assistant.drafting.risk_words import ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words
+from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, ORDINARY_SPANS, PASSIVE_SI, RISK_RULES,
+                                                  SCREENING_TOPICS, told_words)
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
@@ -43,17 +44,6 @@ _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|fee
                                   r"|come (?:up|back)|still (?:there|around|happening))\b|\bwould you say (?:none|never|not at all)\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will|whether)\b", re.I)  # "... Whether you've thought of ending your life."
-_DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
-                     r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
-                     r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
-                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
-# "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
-_AFFIRM = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
-                     r"honestly,? yes|once or twice|lately|on and off|off and on|now and (?:then|again)|from time to time|every so often|"
-                     # a questionnaire item's score above nought ("Um. One, I suppose."), a count ("Three or four nights.")
-                     r"(?:um+|uh+|er+|erm)?[,.]?\s*(?:one|two|three|[123])(?=\s*(?:[,.!?]|$|i (?:suppose|guess|think)|probably|maybe))|"
-                     r"(?:once|twice|(?:a few|a couple of|several|one|two|three|four|five|six|seven|\d+)(?: or (?:two|three|four|five|six|seven|\d+))?"
-                     r" (?:times|nights|days|evenings|mornings|weeks)))\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
@@ -249,11 +239,11 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
     said = answer_words(text)
     hedge = hedged(said)
     # "No. I don't know. Maybe.", "Maybe.": a hedge is for the clinician to follow up, never a denial.
-    if _DENIAL.search(said):
+    if ANSWER_DENIES.search(said):
         return (UNCLEAR if hedge else DENIED), ""
     if hedge and not firm(said):
         return UNCLEAR, ""
-    if _AFFIRM.search(said) or hedge:  # a hedge here has a yes beside it: "I don't know... sometimes."
+    if ANSWER_AFFIRMS.search(said) or hedge:  # a hedge here has a yes beside it: "I don't know... sometimes."
         return ENDORSED, ""
     return UNCLEAR, ""
 
@@ -342,6 +332,9 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             items.append(RiskItem(category, answer.id, answer.speaker, phrase, answer.text, status, detail,
                                   [utt.id, answer.id], list(dict.fromkeys([*categories, category]))))
             answered.add(answer.id)
+            if taken_up is not None and detail == "passive" and taken_up.status == ENDORSED and not taken_up.detail:
+                # "One, I suppose." to the item, then the wish told when it was taken up: the score was that wish
+                items[items.index(taken_up)] = replace(taken_up, category="suicidal_ideation", detail="passive")
             last = (position, asked, items[-1])
             other = passed_on(lines, position, lines.index(answer), is_client)
             if other is not None:  # "Thank you. Rob?": the same question, the partner's answer

@@ -121,6 +121,19 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# How a client's answer to a screening question begins when it denies, or says yes (or how often).
+ANSWER_DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
+                     r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
+                     r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
+                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
+# "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
+ANSWER_AFFIRMS = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?(?:yes|yeah|yep|yup|sometimes|sort of|kind of|a little|occasionally|at times|i have|i do|maybe|"
+                     r"honestly,? yes|once or twice|lately|on and off|off and on|now and (?:then|again)|from time to time|every so often|"
+                     # a questionnaire item's score above nought ("Um. One, I suppose."), a count ("Three or four nights.")
+                     r"(?:um+|uh+|er+|erm)?[,.]?\s*(?:one|two|three|[123])(?=\s*(?:[,.!?]|$|i (?:suppose|guess|think)|probably|maybe))|"
+                     r"(?:once|twice|(?:a few|a couple of|several|one|two|three|four|five|six|seven|\d+)(?: or (?:two|three|four|five|six|seven|\d+))?"
+                     r" (?:times|nights|days|evenings|mornings|weeks)))\b", re.I)
+
 # What a clinician's screening question asks about, by category (checked on questions only).
 SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
