@@ -101,3 +101,19 @@ def test_a_threat_told_and_harm_without_ocd_framing_stay_risk():
     assert [(i.category, i.status) for i in threat] == [("abuse", "reported")]
     plain = scan_transcript(parse_transcript("Client: When he shouts I think I could stab him."))
     assert [(i.category, i.status) for i in plain] == [("harm_to_others", ENDORSED)]
+
+
+def test_a_later_death_wish_overrides_an_earlier_no_in_the_note():
+    lines = parse_transcript("Clinician: Have you had thoughts that life isn't worth living?\nClient: No.\n"
+                             "Clinician: And your sleep?\nClient: Awful. Some nights I wish I'd go to sleep and not wake up.\n")
+    note = risk_note(lines, scan_transcript(lines))
+    assert note is not None
+    written = f"{note.text} {note.account[0] if note.account else ''}".lower()
+    assert "passive suicidal ideation" in written and "denied" not in written
+
+
+def test_a_past_wish_leaves_todays_denial_standing():
+    lines = parse_transcript("Client: Years ago I used to wish I could disappear.\n"
+                             "Clinician: And now, any thoughts that life isn't worth living?\nClient: No. Not now.\n")
+    note = risk_note(lines, scan_transcript(lines))
+    assert note is not None and "denied" in note.text
