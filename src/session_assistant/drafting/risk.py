@@ -18,11 +18,12 @@ The drafter also uses these rules to keep model-written risk statements out of t
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Sequence
 
-from session_assistant.drafting.risk_words import (ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS,
-                                                   YES_OR_HOW_OFTEN, told_words)
+from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, ORDINARY_SPANS, PASSIVE_SI, RISK_RULES,
+                                                  SCREENING_TOPICS, told_words)
+from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -43,14 +44,6 @@ _ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|fee
                                   r"|come (?:up|back)|still (?:there|around|happening))\b|\bwould you say (?:none|never|not at all)\b", re.I)
 _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
                              r"ever|how|what|would|could|can|will|whether)\b", re.I)  # "... Whether you've thought of ending your life."
-_DENIAL = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
-                     r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
-                     r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
-                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
-# "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
-# "Maybe" opening the answer leans to yes here; beside a hedge (``risk_choice.firm``) it is the hedge.
-_AFFIRM = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?"
-                     r"(?:%s|maybe|honestly,? yes)\b" % YES_OR_HOW_OFTEN, re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
@@ -65,6 +58,7 @@ ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
                   "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect"}
 DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
+INTRUSIVE = "intrusive thoughts (OCD), not intent"  # risk_asked_again.intrusive_harm
 
 
 @dataclass(frozen=True)
@@ -245,11 +239,11 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
     said = answer_words(text)
     hedge = hedged(said)
     # "No. I don't know. Maybe.", "Maybe.": a hedge is for the clinician to follow up, never a denial.
-    if _DENIAL.search(said):
+    if ANSWER_DENIES.search(said):
         return (UNCLEAR if hedge else DENIED), ""
     if hedge and not firm(said):
         return UNCLEAR, ""
-    if _AFFIRM.search(said) or hedge:  # a hedge here has a yes beside it: "I don't know... sometimes."
+    if ANSWER_AFFIRMS.search(said) or hedge:  # a hedge here has a yes beside it: "I don't know... sometimes."
         return ENDORSED, ""
     return UNCLEAR, ""
 
@@ -306,8 +300,12 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
     items: list[RiskItem] = []
     answered: set[int] = set()  # answers already listed with their question
     lines = list(utterances)
+    last: tuple[int, list[tuple[str, str]], RiskItem] | None = None  # the latest screening: where, what, its item
     for position, utt in enumerate(lines):
-        asked = _screening_topics(utt)
+        asked, taken_up = _screening_topics(utt), None
+        if (not asked and last and last[2].status != DENIED and position - last[0] <= FOLLOW_UP_LINES and not is_client(utt.speaker)
+                and goes_back(utt.text)):  # a denial has nothing to take up ("The running away, how often is that?")
+            asked, taken_up = last[1], last[2]  # "I'd like to come back to that last one. What are those thoughts like?"
         if asked:
             answer = _answer_after(lines, position)
             categories = [c for c, _ in asked]
@@ -326,12 +324,18 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             said = _category_matches(answer.text)
             if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(utt.text):
                 detail = "passive"  # "Yeah." to "... better off without you?" endorses what was asked: a passive wish
+            if status == ENDORSED and not said and taken_up is not None and taken_up.status == ENDORSED:
+                detail = taken_up.detail  # "Three or four nights." to "How often has that been?": the wish told
             category = ("suicidal_ideation" if detail == "passive" else said[0][0] if said and status == ENDORSED
                         else categories[0])
             phrase = said[0][1].group(0) if said and status == ENDORSED else asked[0][1]
             items.append(RiskItem(category, answer.id, answer.speaker, phrase, answer.text, status, detail,
                                   [utt.id, answer.id], list(dict.fromkeys([*categories, category]))))
             answered.add(answer.id)
+            if taken_up is not None and detail == "passive" and taken_up.status == ENDORSED and not taken_up.detail:
+                # "One, I suppose." to the item, then the wish told when it was taken up: the score was that wish
+                items[items.index(taken_up)] = replace(taken_up, category="suicidal_ideation", detail="passive")
+            last = (position, asked, items[-1])
             other = passed_on(lines, position, lines.index(answer), is_client)
             if other is not None:  # "Thank you. Rob?": the same question, the partner's answer
                 second = lines[other]
@@ -355,8 +359,10 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             if category == "harm_to_others" and not is_clinician(utt.speaker) and taken_back(utt.text, match):
                 continue  # "I wanted to strangle him. Not really, obviously.": a figure of speech
             detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""
-            items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text,
-                                  _statement_status(utt, category, match), detail, [utt.id], [category]))
+            status = _statement_status(utt, category, match)
+            if category == "harm_to_others" and status == ENDORSED and intrusive_harm(lines, position, is_clinician):
+                status = INTRUSIVE  # "What if I grab the knife and stab her." said in exposure work for harm OCD
+            items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text, status, detail, [utt.id], [category]))
     return items
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from session_assistant.drafting.risk_words import YES_OR_HOW_OFTEN
+from session_assistant.drafting.risk_words import HOW_MANY, YES_OR_HOW_OFTEN
 from session_assistant.drafting.word_stems import stem
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
@@ -116,7 +116,8 @@ _HEDGE = re.compile(r"\b(?:(?:i )?(?:don'?t|do not) (?:really )?know|i dunno|dun
                     r"maybe|perhaps|possibly|hard to say|(?:i )?can'?t (?:really )?say|who knows|i'?m not certain)" + _HEDGE_END, re.I)
 # A yes, a partial yes or a how often beside the hedge makes it an answer ("Maybe once or twice.",
 # "Kind of? I don't know."): endorsed, which the clinician follows up anyway.
-_FIRM = re.compile(r"\b(?:%s)\b" % YES_OR_HOW_OFTEN, re.I)
+# A count says how often, whatever its maybe: "A few nights a week, maybe."
+_FIRM = re.compile(r"\b(?:%s|%s)\b" % (YES_OR_HOW_OFTEN, HOW_MANY), re.I)
 HEDGE_WORDS = 30  # a hedge this early in the answer hedges the answer, not a story told after it
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from session_assistant.drafting.risk import _AFFIRM, is_clinician, risk_categories
+from session_assistant.drafting.risk import is_clinician, risk_categories
+from session_assistant.drafting.risk_words import ANSWER_AFFIRMS as _AFFIRM
 from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.transcript_input import Utterance
@@ -104,8 +105,12 @@ def quote(text: str, around: str = "") -> str:
         kept.append(sentence)
     said = " ".join(kept)
     words = said.split()
+    at = said.lower().find(around.lower()) if around else -1
+    start = max(0, len(said[:at].split()) - 3) if at >= 0 else 0
+    if start and len(words) > QUOTE_MAX_WORDS:  # the words that matter lie past the cut: the quote starts near them
+        words, said = words[start:], "... " + " ".join(words[start:])
     if len(words) > QUOTE_MAX_WORDS:
-        said = " ".join(words[:QUOTE_MAX_WORDS]).rstrip(",;:") + " ..."
+        said = " ".join(said.split()[:QUOTE_MAX_WORDS + (said.startswith("... "))]).rstrip(",;:") + " ..."
     return f'"{said}"'
 
 

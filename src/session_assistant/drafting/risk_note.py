@@ -105,22 +105,39 @@ def risk_sentence(section: str, utterances: Sequence[Utterance], items: Sequence
     return DraftSentence(section, note.assessment[0], sorted(set(note.assessment[1])), [RISK_LINE], "rule")
 
 
-def _item_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
+def _item_label(item: RiskItem, passive_endorsed: bool, question: str, endorsed: set[str] = frozenset()) -> str:
     if question and FOLLOW_UPS[0][1].search(question) and set(item.categories or [item.category]) & SUICIDE_CATEGORIES:
         return "past attempts"  # "Has he ever tried to choke you?" asks about abuse
-    return asked_words(_category_label(item, passive_endorsed, question), question)
+    return asked_words(_category_label(item, passive_endorsed, question, endorsed), question)
 
 
-def _category_label(item: RiskItem, passive_endorsed: bool, question: str) -> str:
+def _category_label(item: RiskItem, passive_endorsed: bool, question: str, endorsed: set[str] = frozenset()) -> str:
     category = item.category if item.status != DENIED else (item.categories or [item.category])[0]
     words = item.words(category)
     if item.status == DENIED and len(item.categories) > 1:
-        words = " and ".join(item.words(c) for c in item.categories)
+        words = " and ".join(item.words(c) for c in item.categories if item.words(c) not in endorsed)
     if item.detail:
         return f"{item.detail} {words}"
     if category == "suicidal_ideation" and passive_endorsed and _ACTIVE_ASK.search(question):
         return "active suicidal ideation"  # the client endorsed a passive wish and denied this
+    if item.status == DENIED and words in endorsed and len(item.categories) <= 1:
+        return ""  # "No." to "life isn't worth living?", then a death wish told: never "denied" beside it
     return words
+
+
+def _endorsed_now(items: Sequence[RiskItem], by_id: dict) -> set[str]:
+    """The words of what the note will write as endorsed now, in the client's own words or as the
+    answer to the question's words (not "I used to ...", not urges): a denial of the same would contradict it."""
+    said = set()
+    for item in items:
+        line = by_id.get(item.segment_id)
+        if item.status != ENDORSED or line is None or item.phrase.lower().startswith("urge"):
+            continue
+        question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
+        own = item.phrase.lower() in line.text.lower() or _question_sentence_ends_asking(question, item.phrase)
+        if own and not (_IN_THE_PAST.search(line.text) or _TIME_GONE.search(line.text) or _PAST_QUESTION.search(question)):
+            said.add(item.words())
+    return said
 
 
 def _question_sentence_ends_asking(question: str, phrase: str) -> bool:
@@ -141,6 +158,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     endorsed = any(i.status == ENDORSED and set(i.categories or [i.category]) & SUICIDE_CATEGORIES for i in items)
 
     borrowed: set[str] = set()  # endorsed by a yes or a choice ("The first one.") to the clinician's words
+    endorsed_now = _endorsed_now(items, by_id)
 
     def add(key: str, fact: str, ids: list[int], own_words: bool = True) -> None:
         # The client's own words later ("Everyone'd be fine without me.") say the finding better than
@@ -157,7 +175,9 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         if client_line is None or (client_line.speaker and is_clinician(client_line.speaker)):
             continue  # the clinician's own words (a question, a summary) are no finding
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
-        label = _item_label(item, passive_endorsed, question)
+        label = _item_label(item, passive_endorsed, question, endorsed_now)
+        if not label:
+            continue
         role = client_line.speaker.strip().lower() if len(answering) > 1 and client_line.speaker else ""
         by = f" by the {role_and_name(role, names)}" if role else ""
         if item.status in (ENDORSED, "reported"):

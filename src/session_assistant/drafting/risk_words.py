@@ -14,6 +14,9 @@ import re
 YES_OR_HOW_OFTEN = (r"yes|yeah|yep|yup|sometimes|once|twice|occasionally|at times|lately|on and off|off and on"
                     r"|now and (?:then|again)|from time to time|every so often|a (?:little|bit|few times)|sort of|kind of"
                     r"|i have|i do")
+# A count of times: "Three or four nights.", "a couple of times".
+HOW_MANY = (r"(?:a few|a couple of|several|one|two|three|four|five|six|seven|\d+)(?: or (?:two|three|four|five|six|seven|\d+))?"
+            r" (?:times|nights|days|evenings|mornings|weeks)")
 
 # Idioms that share words with risk language. A match of a risk rule that lies inside one of these
 # spans does not count.
@@ -35,6 +38,11 @@ ORDINARY_SPANS: tuple[str, ...] = (
     r"football|tennis|golf|squash|snooker|bowling|bingo|the quiz|mario kart|fortnite|(?:the |a )?(?:\w+ )?(?:game|match|quiz))\b",
     r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
+    # "She'll kill me if I ask her more than that", "Mum'll kill me if I'm late": annoyance at a small
+    # thing, a figure of speech ("he'll kill me if I leave" and any threat told as said stay abuse)
+    r"\b(?:he|she|they|mum|mom|dad|my \w+)(?:'ll| will|'d| would|'s (?:going to|gonna)) (?:actually |literally )?kill (?:me|us)"
+    r"(?= if (?:i|we) (?:ask|forget|(?:'m|am|are|'re) late|miss|spend|eat|break|lose|tell (?:her|him|them) (?:about|that)|"
+    r"don'?t (?:tidy|clean|call|ring|text|finish|do)|use|buy|wake))",
     # "I'm killing myself with this stuff" of drink or smoking: the habit's harm, said as a figure (pills
     # or a rope are no habit, and stay risk)
     r"\bkill(?:ing|s)? (?:myself|me) with (?:this|that|these|those|the|all (?:the|this|that)|my) (?:stuff|drink\w*|booze|"
@@ -49,7 +57,11 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bbetter off (?:dead|without me)\b", r"\b(?:want|wanted|wish|wished) (?:to be|i was|i were) dead\b",
     r"\b(?:what'?s|there'?s no|no) point (?:in |of )?(?:living|being alive|going on)\b", r"\b(?:want|wanted|wish) to disappear\b",
     r"\bwouldn'?t mind (?:if i )?(?:dying|not waking up|if i died)\b", r"\bno reason to live\b",
-    r"\bif i (?:just |only |really |simply )?(?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
+    r"\bif i (?:just |only |really |simply )?(?:wasn'?t|weren'?t|was not|were not) (?:here|around|alive)\b",
+    # "if I just didn't wake up, it'd be easier on everyone": not waking told as a relief to others
+    r"\bif i (?:just |only |simply )?(?:didn'?t|did not|never|don'?t|do not) (?:wake|woke) up,? (?:it'?d|it would|it'?ll|it will|"
+    r"that'?d|that would|things would|everyone(?: would|'d)|they(?: would|'d)) (?:all )?be (?:so |much |a lot )?"
+    r"(?:easier|better|simpler|fine|okay|ok|happier|a relief)(?! to)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
     r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
     # the burden said plainly: "Everyone'd be fine without me", "they'd all be happier without me"
     r"\b(?:everyone|everybody|people|my family|my kids|they|she|he|mum|mom|dad)(?: would|'d) (?:all )?be (?:fine|okay|ok|happier|better)"
@@ -118,6 +130,18 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# How a client's answer to a screening question begins when it denies, or says yes (or how often).
+ANSWER_DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
+                     r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
+                     r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
+                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
+# "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
+ANSWER_AFFIRMS = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?"
+                            r"(?:%s|maybe|honestly,? yes|"
+                            # a questionnaire item's score above nought ("Um. One, I suppose."), a count ("Three or four nights.")
+                            r"(?:um+|uh+|er+|erm)?[,.]?\s*(?:one|two|three|[123])(?=\s*(?:[,.!?]|$|i (?:suppose|guess|think)|probably|maybe))|"
+                            r"%s)\b" % (YES_OR_HOW_OFTEN, HOW_MANY), re.I)
+
 # What a clinician's screening question asks about, by category (checked on questions only).
 SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
     "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
@@ -133,7 +157,10 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                        # hurt her", asked about someone else).
                        r"\byou\b(?:(?!\b(?:he|she|they|he'?ll|she'?ll|they'?ll|he'?s|she'?s)\b)[^?.]){0,80}?"
                        r"\b(?:hurt|hurting|harm|harming|kill|killing|attack|attacking) (?:him|her|them)\b",
-                       r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b"),
+                       r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b",
+                       # "Have you ever hurt Dana, or anyone?", "any wishes to harm her?"
+                       r"\b(?:hurt|harmed|attacked) [\w']+,? or (?:anyone|anybody|someone|others)\b",
+                       r"\b(?:wish(?:es)?|wanting|wanted|want) to (?:hurt|harm|kill|attack) (?:him|her|them|anyone|someone)\b"),
     "abuse": (r"\b(?:feel|are you|is it) safe (?:at home|with (?:him|her|them|your \w+))\b", r"\b(?:hurting|hitting|threatening) you\b",
               r"\bhurt you\b", r"\b(?:hit|push|pushed|slap|slapped|chok(?:e|ed)|strangl(?:e|ed)|kick|kicked|grab|grabbed) you\b",
               r"\bthreaten(?:ed)? to (?:kill|hurt) you\b", r"\bhands? (?:round|around|on) your (?:neck|throat)\b",

@@ -1,0 +1,56 @@
+"""Two readings of risk language that need more than the line itself: a clinician's question that takes
+up an earlier screening item again, and a harm thought the session treats as an obsession.
+
+Why: a questionnaire item read aloud ("thoughts that you would be better off dead ...?") is answered
+with a score, and what the client endorses comes when the clinician goes back to it ("I'd like to come
+back to that last one. Can you tell me what those thoughts are like?"); read alone, that question
+names no risk, the passive wish told in answer was no screening's answer, and the note kept only the
+later "No. Never." to a plan, as "denied suicidal ideation". And a client in exposure work for harm
+OCD who says the obsession aloud ("what if I grab the knife and stab her") tells an unwanted thought
+the work is about, not harm he endorses: listed as "harm to others, endorsed", it put a finding in the
+Assessment the clinician never made.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from session_assistant.drafting.transcript_input import Utterance
+
+# The question goes back to what was just asked; it names no risk of its own.
+_GOES_BACK = re.compile(
+    r"\b(?:come|go|get) back to (?:that|the|this) (?:last |previous |other )?(?:one|item|question|answer)\b|"
+    r"\b(?:tell me|talk me through|say (?:a bit )?more about|describe) (?:a (?:bit|little) )?(?:more )?(?:about )?(?:what )?"
+    r"(?:those|these|that|the|your) thoughts?\b|"
+    r"\bwhat (?:are|were|is|was) (?:those|these|that|the|they|it) (?:thoughts? )?like\b|"
+    r"\bhow often (?:has|have|is|are|do|does|did) (?:that|those|it|they|these|this)\b|"
+    r"\bhow many (?:days|nights|times)\b", re.I)
+FOLLOW_UP_LINES = 6  # the question comes within this many lines of the screening it takes up
+
+
+def goes_back(text: str) -> bool:
+    """True when a clinician's question takes up the screening just before it ("Can you tell me what
+    those thoughts are like?", "How often has that been?")."""
+    return any(_GOES_BACK.search(s) for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?"))
+
+
+# The clinician names the thoughts as obsessions: OCD, an obsession, intrusive or unwanted thoughts.
+_OCD_FRAMED = re.compile(r"\bOCD\b|\bobsess\w*|\bintrusive\b|\bunwanted thoughts?\b|\bobsessive[- ]compulsive\b", re.I)
+# The harm told as a thought that came, not a wish: "what if I ...", "the thought that I might ...".
+_AS_A_THOUGHT = re.compile(r"\bwhat if (?:i|i'?d)\b|\bthe (?:thought|image|idea|picture) (?:that |of )?(?:i|me)\b|"
+                           r"\bi (?:had|get|got|keep getting) (?:the|this|that) (?:thought|image)\b", re.I)
+# ... and the client says somewhere that they do not want it.
+_NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|do not|never) want (?:to|it|that)\b|\bthe last thing (?:in the world )?i(?:'d)? want\b|"
+                         r"\bi (?:hate|can'?t stand) (?:the|these|this|that|those) (?:thoughts?|images?)\b|\bi'?d never\b|"
+                         r"\bi would never\b|\bgoes against everything\b", re.I)
+
+
+def intrusive_harm(lines: Sequence[Utterance], position: int, is_clinician: Callable[[str], bool]) -> bool:
+    """True when the client's harm-to-others words at ``position`` are an obsession: told as a thought
+    that came ("what if I ..."), in a session where the clinician names OCD or obsessions and the
+    client says they do not want it. A wish told plainly ("I could stab him") stays endorsed."""
+    if not _AS_A_THOUGHT.search(lines[position].text):
+        return False
+    framed = any(_OCD_FRAMED.search(u.text) for u in lines if is_clinician(u.speaker))
+    return framed and any(_NOT_WANTED.search(u.text) for u in lines if u.speaker and not is_clinician(u.speaker))
