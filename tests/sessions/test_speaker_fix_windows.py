@@ -10,29 +10,24 @@ import pytest
 
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
-from session_assistant.transcribe.segments import Segment, Transcript
+from session_assistant.transcribe.segments import Transcript
 
 from engine_fakes import FakeNoteModel
 from session_assistant.drafting.accumulator import DraftAccumulator
-from test_import_draft_windows import SESSION, saved_windows, second_appointment
+from test_import_draft_windows import long_transcript as first_turns, saved_windows, second_appointment, windowed
 from test_live_drafting import transcript as short_talk
 
 pytestmark = pytest.mark.slow
 
 
 def long_transcript() -> Transcript:
-    """A whole bench session (windowed), named as transcription names speakers (lower case)."""
-    segments = []
-    for line in SESSION.read_text(encoding="utf-8").splitlines():
-        who, _, words = line.partition(":")
-        if words.strip():
-            n = len(segments)
-            segments.append(Segment(n, 5.0 * n, 5.0 * n + 4.5, words.strip(), speaker=who.strip().lower()))
-    return Transcript("en", 5.0 * len(segments), segments)
+    """A bench session's first turns, in three small windows (test_import_draft_windows), named as
+    transcription names speakers (lower case)."""
+    return first_turns(str.lower)
 
 
 def cancelled_after_two_windows(practice) -> list[list[int]]:
-    practice.sessions.drafting_cores = 1  # one window at a time: which windows are done is then plain
+    windowed(practice)
     appointment = practice.appointment_id
     practice.sessions.store_transcript(appointment, long_transcript())
     token = CancelToken()
