@@ -15,12 +15,15 @@ from session_assistant.transcribe.segments import Segment, Transcript
 
 pytestmark = pytest.mark.slow
 SESSION = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions" / "05_cpt_trauma.txt"
-# The session service's windowing made small: the first TURNS turns of a bench session (~600
+# The session service's windowing made small: the first TURNS turns of a bench session (~360
 # tokens) are over its direct limit and drafted in three windows (two to finish before a cancel,
 # one after them), as a whole session (~6,300 tokens) is in seven of the app's 1,000 tokens, for
-# a fraction of the tiny model's work (each window is four generations, whatever its length).
-WINDOWING = {"direct_limit": 400, "window_tokens": 250}
-TURNS = 26
+# a fraction of the tiny model's work. In DAP: what is tested does not depend on the format, and
+# its three sections are three generations a window, where SOAP's are four (SmolLM2, one thread:
+# 188 s of CPU for the three model tests in SOAP with 250-token windows, 143 s so; bench/README.md).
+WINDOWING = {"direct_limit": 200, "window_tokens": 150}
+TURNS = 17
+FORMAT = "dap"
 
 
 def long_transcript(speaker=str.strip, turns: int = TURNS) -> Transcript:
@@ -62,7 +65,7 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
             token.cancel()
 
     with pytest.raises(Cancelled):
-        practice.sessions.draft_session(appointment, "soap", on_progress=cancel_after_two_windows, token=token)
+        practice.sessions.draft_session(appointment, FORMAT, on_progress=cancel_after_two_windows, token=token)
     assert practice.sessions.latest_draft(appointment) is None  # one outcome: cancelled, no draft
     assert practice.jobs.latest("draft", appointment).state == "cancelled"
     before = saved_windows(practice, appointment)
@@ -77,7 +80,7 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
 
     model.generate_json = spy
     try:
-        practice.sessions.draft_session(appointment, "soap")
+        practice.sessions.draft_session(appointment, FORMAT)
     finally:
         del model.generate_json
     after = saved_windows(practice, appointment)
@@ -92,6 +95,6 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
     # Cut as one uninterrupted draft cuts them.
     other = second_appointment(practice)
     practice.sessions.store_transcript(other, long_transcript())
-    practice.sessions.draft_session(other, "soap")
+    practice.sessions.draft_session(other, FORMAT)
     assert saved_windows(practice, other) == after
 

@@ -14,7 +14,7 @@ from session_assistant.transcribe.segments import Transcript
 
 from engine_fakes import FakeNoteModel
 from session_assistant.drafting.accumulator import DraftAccumulator
-from test_import_draft_windows import long_transcript as first_turns, saved_windows, second_appointment, windowed
+from test_import_draft_windows import FORMAT, long_transcript as first_turns, saved_windows, second_appointment, windowed
 from test_live_drafting import transcript as short_talk
 
 pytestmark = pytest.mark.slow
@@ -37,13 +37,13 @@ def cancelled_after_two_windows(practice) -> list[list[int]]:
             token.cancel()
 
     with pytest.raises(Cancelled):
-        practice.sessions.draft_session(appointment, "soap", on_progress=cancel, token=token)
+        practice.sessions.draft_session(appointment, FORMAT, on_progress=cancel, token=token)
     before = saved_windows(practice, appointment)
     assert len(before) == 2
     return before
 
 
-def resume_asking(practice) -> list[str]:
+def resume_asking(practice, fmt: str = FORMAT) -> list[str]:
     """Resume the draft; returns the user prompts the model was given."""
     model = practice.sessions.llm()
     asked = []
@@ -55,7 +55,7 @@ def resume_asking(practice) -> list[str]:
 
     model.generate_json = spy
     try:
-        practice.sessions.draft_session(practice.appointment_id, "soap")
+        practice.sessions.draft_session(practice.appointment_id, fmt)
     finally:
         del model.generate_json
     assert practice.jobs.latest("draft", practice.appointment_id).state == "done"
@@ -82,7 +82,7 @@ def test_a_swap_after_a_cancelled_import_redrafts_its_saved_windows_with_the_new
     assert saved_speakers(practice) == now  # every window of the resumed draft was drafted with today's roles
     other = second_appointment(practice)  # cut as one uninterrupted draft cuts them
     practice.sessions.store_transcript(other, long_transcript())
-    practice.sessions.draft_session(other, "soap")
+    practice.sessions.draft_session(other, FORMAT)
     assert saved_windows(practice, practice.appointment_id) == saved_windows(practice, other)
 
 
@@ -115,7 +115,7 @@ def test_windows_extracted_while_recording_follow_a_swap_made_after_stop(practic
     practice.sessions.store_transcript(appointment, full)  # Stop
     practice.speaker_labels.swap_speakers(appointment)  # before the draft: the live accumulator is still in memory
     now = speakers_now(practice)
-    asked = resume_asking(practice)
+    asked = resume_asking(practice, "soap")
     for i in live:
         assert any(f"[{i}] {now[i]}: " in prompt for prompt in asked), i
     assert saved_speakers(practice) == now
