@@ -14,7 +14,8 @@ from session_assistant.transcribe.segments import Transcript
 
 from engine_fakes import FakeNoteModel
 from session_assistant.drafting.accumulator import DraftAccumulator
-from test_import_draft_windows import FORMAT, long_transcript as first_turns, saved_windows, second_appointment, windowed
+from test_import_draft_windows import FORMAT, saved_windows, second_appointment, windowed
+from test_import_draft_windows import long_transcript as first_turns
 from test_live_drafting import transcript as short_talk
 
 pytestmark = pytest.mark.slow
