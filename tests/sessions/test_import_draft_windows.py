@@ -1,7 +1,7 @@
 """An imported (long) session's draft, after transcription: its windows are draft-job checkpoints,
-so a cancelled or killed draft resumes after the last finished window, cut the same way (1,000
-tokens, as ``draft_note`` cuts them, not the live session's 600). Real vault, real tiny model
-(SmolLM2-135M); what it writes is not judged."""
+so a cancelled or killed draft resumes after the last finished window, cut the same way (as
+``draft_note`` cut them, kept with each window, not the live session's 600 tokens). Real vault,
+real tiny model (SmolLM2-135M); what it writes is not judged."""
 
 from __future__ import annotations
 
@@ -15,17 +15,33 @@ from session_assistant.transcribe.segments import Segment, Transcript
 
 pytestmark = pytest.mark.slow
 SESSION = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions" / "05_cpt_trauma.txt"
+# The session service's windowing made small: the first TURNS turns of a bench session (~360
+# tokens) are over its direct limit and drafted in three windows (two to finish before a cancel,
+# one after them), as a whole session (~6,300 tokens) is in seven of the app's 1,000 tokens, for
+# a fraction of the tiny model's work. In DAP: what is tested does not depend on the format, and
+# its three sections are three generations a window, where SOAP's are four (SmolLM2, one thread:
+# 188 s of CPU for the three model tests in SOAP with 250-token windows, 143 s so; bench/README.md).
+WINDOWING = {"direct_limit": 200, "window_tokens": 150}
+TURNS = 17
+FORMAT = "dap"
 
 
-def long_transcript() -> Transcript:
-    """A whole bench therapy session (~4,800 tokens): over the direct limit, so windowed."""
+def long_transcript(speaker=str.strip, turns: int = TURNS) -> Transcript:
+    """The first ``turns`` turns of a bench therapy session, each speaker named ``speaker(name)``."""
     segments = []
     for line in SESSION.read_text(encoding="utf-8").splitlines():
         who, _, words = line.partition(":")
-        if words.strip():
+        if words.strip() and len(segments) < turns:
             n = len(segments)
-            segments.append(Segment(n, 5.0 * n, 5.0 * n + 4.5, words.strip(), speaker=who.strip()))
+            segments.append(Segment(n, 5.0 * n, 5.0 * n + 4.5, words.strip(), speaker=speaker(who.strip())))
     return Transcript("en", 5.0 * len(segments), segments)
+
+
+def windowed(practice):
+    """``practice`` drafting with the small windows, one at a time (which windows are done is then plain)."""
+    practice.sessions.windowing = dict(WINDOWING)
+    practice.sessions.drafting_cores = 1
+    return practice
 
 
 def saved_windows(practice, appointment: int) -> list[list[int]]:
@@ -39,7 +55,7 @@ def second_appointment(practice) -> int:
 
 
 def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
-    practice.sessions.drafting_cores = 1  # one window at a time: which windows are done is then plain
+    windowed(practice)
     appointment = practice.appointment_id
     practice.sessions.store_transcript(appointment, long_transcript())
     token = CancelToken()
@@ -49,7 +65,7 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
             token.cancel()
 
     with pytest.raises(Cancelled):
-        practice.sessions.draft_session(appointment, "soap", on_progress=cancel_after_two_windows, token=token)
+        practice.sessions.draft_session(appointment, FORMAT, on_progress=cancel_after_two_windows, token=token)
     assert practice.sessions.latest_draft(appointment) is None  # one outcome: cancelled, no draft
     assert practice.jobs.latest("draft", appointment).state == "cancelled"
     before = saved_windows(practice, appointment)
@@ -64,7 +80,7 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
 
     model.generate_json = spy
     try:
-        practice.sessions.draft_session(appointment, "soap")
+        practice.sessions.draft_session(appointment, FORMAT)
     finally:
         del model.generate_json
     after = saved_windows(practice, appointment)
@@ -73,9 +89,12 @@ def test_a_cancelled_import_draft_resumes_after_its_last_window(practice):
     assert not any(f"[{i}] " in prompt for i in done for prompt in asked)  # ...and not shown to the model again
     assert practice.jobs.latest("draft", appointment).state == "done"
     assert practice.sessions.latest_draft(appointment)["draft"]["mode"] == "windowed"
-    # Cut as one uninterrupted draft cuts them (1,000-token windows, not the live 600).
+    job = practice.jobs.latest("draft", appointment)
+    cut = [c["window"]["window_tokens"] for c in practice.jobs.checkpoints(job.id)]
+    assert cut == [WINDOWING["window_tokens"]] * 3  # the rest cut as the draft cut it, not as a live session's 600
+    # Cut as one uninterrupted draft cuts them.
     other = second_appointment(practice)
     practice.sessions.store_transcript(other, long_transcript())
-    practice.sessions.draft_session(other, "soap")
+    practice.sessions.draft_session(other, FORMAT)
     assert saved_windows(practice, other) == after
 

@@ -10,29 +10,25 @@ import pytest
 
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
-from session_assistant.transcribe.segments import Segment, Transcript
+from session_assistant.transcribe.segments import Transcript
 
 from engine_fakes import FakeNoteModel
 from session_assistant.drafting.accumulator import DraftAccumulator
-from test_import_draft_windows import SESSION, saved_windows, second_appointment
+from test_import_draft_windows import FORMAT, saved_windows, second_appointment, windowed
+from test_import_draft_windows import long_transcript as first_turns
 from test_live_drafting import transcript as short_talk
 
 pytestmark = pytest.mark.slow
 
 
 def long_transcript() -> Transcript:
-    """A whole bench session (windowed), named as transcription names speakers (lower case)."""
-    segments = []
-    for line in SESSION.read_text(encoding="utf-8").splitlines():
-        who, _, words = line.partition(":")
-        if words.strip():
-            n = len(segments)
-            segments.append(Segment(n, 5.0 * n, 5.0 * n + 4.5, words.strip(), speaker=who.strip().lower()))
-    return Transcript("en", 5.0 * len(segments), segments)
+    """A bench session's first turns, in three small windows (test_import_draft_windows), named as
+    transcription names speakers (lower case)."""
+    return first_turns(str.lower)
 
 
 def cancelled_after_two_windows(practice) -> list[list[int]]:
-    practice.sessions.drafting_cores = 1  # one window at a time: which windows are done is then plain
+    windowed(practice)
     appointment = practice.appointment_id
     practice.sessions.store_transcript(appointment, long_transcript())
     token = CancelToken()
@@ -42,13 +38,13 @@ def cancelled_after_two_windows(practice) -> list[list[int]]:
             token.cancel()
 
     with pytest.raises(Cancelled):
-        practice.sessions.draft_session(appointment, "soap", on_progress=cancel, token=token)
+        practice.sessions.draft_session(appointment, FORMAT, on_progress=cancel, token=token)
     before = saved_windows(practice, appointment)
     assert len(before) == 2
     return before
 
 
-def resume_asking(practice) -> list[str]:
+def resume_asking(practice, fmt: str = FORMAT) -> list[str]:
     """Resume the draft; returns the user prompts the model was given."""
     model = practice.sessions.llm()
     asked = []
@@ -60,7 +56,7 @@ def resume_asking(practice) -> list[str]:
 
     model.generate_json = spy
     try:
-        practice.sessions.draft_session(practice.appointment_id, "soap")
+        practice.sessions.draft_session(practice.appointment_id, fmt)
     finally:
         del model.generate_json
     assert practice.jobs.latest("draft", practice.appointment_id).state == "done"
@@ -87,7 +83,7 @@ def test_a_swap_after_a_cancelled_import_redrafts_its_saved_windows_with_the_new
     assert saved_speakers(practice) == now  # every window of the resumed draft was drafted with today's roles
     other = second_appointment(practice)  # cut as one uninterrupted draft cuts them
     practice.sessions.store_transcript(other, long_transcript())
-    practice.sessions.draft_session(other, "soap")
+    practice.sessions.draft_session(other, FORMAT)
     assert saved_windows(practice, practice.appointment_id) == saved_windows(practice, other)
 
 
@@ -120,7 +116,7 @@ def test_windows_extracted_while_recording_follow_a_swap_made_after_stop(practic
     practice.sessions.store_transcript(appointment, full)  # Stop
     practice.speaker_labels.swap_speakers(appointment)  # before the draft: the live accumulator is still in memory
     now = speakers_now(practice)
-    asked = resume_asking(practice)
+    asked = resume_asking(practice, "soap")
     for i in live:
         assert any(f"[{i}] {now[i]}: " in prompt for prompt in asked), i
     assert saved_speakers(practice) == now

@@ -41,6 +41,8 @@ class SessionPipeline(Service):
         # transcribe.live.LiveSettings: how long a window is, live and after Stop; None: the defaults.
         self.live_settings = None
         self.drafting_cores: int | None = None  # after transcription; None: all this process may use
+        # When and how a stored transcript is windowed (draft_note's direct_limit, window_tokens); {}: its own.
+        self.windowing: dict[str, int] = {}
         self._engine_lock = threading.Lock()
         self._whisper = None
         self._llm = None
@@ -255,7 +257,7 @@ class SessionPipeline(Service):
                 else:  # the whole transcript at once, or (a long one) window by window, each a checkpoint
                     draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
                                        max_sentences=self.max_sentences, pronouns=pronouns, chart=chart or None,
-                                       store=store, helpers=helpers)
+                                       store=store, helpers=helpers, **self.windowing)
             finally:
                 for helper in helpers:  # its context's memory is not kept between drafts
                     helper.close()
