@@ -123,3 +123,17 @@ def test_the_chart_pronouns_reach_every_drafting_prompt(practice_on_fakes, monke
         assert all("pronouns are she/her" in s and '"She denied ..."' in s for s in systems)
     else:
         assert all("as the transcript shows" in s for s in systems)
+
+
+def test_the_lines_after_the_last_window_are_read_ahead_while_recording(practice_on_fakes):
+    practice = practice_on_fakes
+    appointment = practice.appointment_id
+    so_far = transcript(60)
+    assert practice.sessions.extract_while_recording(appointment, "soap", None, so_far) >= 1
+    _, saved = checkpoints(practice)
+    covered = {i for c in saved for i in c["window"]["segment_ids"]}
+    pending = [s for s in so_far.segments if s.id not in covered]
+    read_ahead = practice.sessions.llm().prefilled[-1][-1]["content"]  # the model's cache at Stop
+    assert pending and read_ahead.startswith("Transcript part")
+    assert read_ahead.count("\n") == len(pending)  # a heading and every line after the last window, no other
+    assert read_ahead.rstrip().endswith(pending[-1].text)

@@ -17,7 +17,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable, Protocol, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.draft_result import Draft
@@ -28,11 +28,12 @@ from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.section_drafting import draft_sections
 from session_assistant.drafting.sections import assemble
-from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, parse_transcript
+from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, parse_transcript, source_block
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 STATE_VERSION = 1
 MIN_WINDOW_TOKENS = 200
+WINDOW_HEADING = "Transcript part"
 
 
 class ExtractStore(Protocol):
@@ -191,17 +192,35 @@ class DraftAccumulator:
             start += len(taken)
         return windows
 
+    def read_ahead(self, cancel: CancelToken | None = None) -> None:
+        """Read the lines waiting for the next window into the model's cache now, while the model is
+        idle between windows (the live transcript grows by a few lines at a time): the window's
+        sections then read only the lines that came after, and at Stop the tail's do too. Nothing
+        is written, so the facts are the same; only when the reading is done moves.
+
+        Raises: Cancelled (``cancel``; the cache is then empty, and the window reads everything)."""
+        windows = self.planned_windows(tail=True)
+        prefill = getattr(self.model, "prefill", None)  # a scripted model has no cache
+        if windows and prefill is not None:
+            prefill(self._shared_start(windows[0]), cancel=cancel)
+
+    def _shared_start(self, window: list[Utterance]) -> list[dict]:
+        """The messages every section's prompt for ``window`` starts with (``draft_sections``)."""
+        return [{"role": "system", "content": self._system},
+                {"role": "user", "content": source_block(window, WINDOW_HEADING)}]
+
     def extract_window(self, model: NoteModel, window: list[Utterance], number: int, on_progress: ProgressFn,
-                       cancel: CancelToken | None) -> dict:
+                       cancel: CancelToken | None, helpers: Sequence[NoteModel] = ()) -> dict:
         """One window's facts by ``model`` (this one or another instance of the same GGUF); touches no state,
-        so two windows may be extracted at once on two threads, each with its own model."""
+        so two windows may be extracted at once on two threads, each with its own model. With
+        ``helpers`` the window's sections are written side by side (``side_by_side``)."""
         share = min(1.0, sum(model.count_tokens(u.line()) for u in window) / self.window_tokens)
         per_section = max(2, round(self.facts_per_section * share))
         capped = get_format(self.format.key, self.subject, per_section).single_pass()
         started = time.monotonic()
         facts, warnings = draft_sections(
-            model, capped, window, system=self._system, heading="Transcript part", subject=self.subject,
-            on_progress=on_progress, cancel=cancel, stage=f"Drafting part {number}")
+            model, capped, window, system=self._system, heading=WINDOW_HEADING, subject=self.subject,
+            on_progress=on_progress, cancel=cancel, stage=f"Drafting part {number}", helpers=helpers)
         facts = {key: [f for f in facts.get(key, []) if not f.get("system")] for key in self.format.keys}
         # The window's cut (size, facts per section) goes with it: a resumed draft goes on cutting the same way.
         return {"segment_ids": [u.id for u in window], "speakers": [u.speaker for u in window], "facts": facts,

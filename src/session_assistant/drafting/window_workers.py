@@ -22,24 +22,9 @@ from typing import Sequence
 
 from session_assistant.drafting.accumulator import DraftAccumulator
 from session_assistant.drafting.note_model import NoteModel
+from session_assistant.drafting.side_by_side import EitherCancel
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
-
-
-class _EitherCancel(CancelToken):
-    """Cancelled by the caller's token or by a worker that failed (the other stops too)."""
-
-    def __init__(self, outer: CancelToken | None) -> None:
-        super().__init__()
-        self._outer = outer
-
-    @property
-    def cancelled(self) -> bool:
-        return super().cancelled or (self._outer is not None and self._outer.cancelled)
-
-    def raise_if_cancelled(self) -> None:
-        if self.cancelled:
-            raise Cancelled()
 
 
 def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail: bool = True,
@@ -53,9 +38,14 @@ def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail
     windows = acc.planned_windows(tail=tail)
     if not windows:
         return 0
+    if len(windows) == 1 and helpers:  # the tail at Stop: the helpers write some of its sections
+        record = acc.extract_window(acc.model, windows[0], acc.windows_done + 1, on_progress, cancel, helpers)
+        acc.commit_window(record)
+        on_progress(1.0, f"Drafting part {acc.windows_done}: done")
+        return 1
     models = [acc.model, *helpers][:len(windows)]
     first = acc.windows_done + 1
-    stop = _EitherCancel(cancel)
+    stop = EitherCancel(cancel)
     todo = list(range(len(windows)))
     results: queue.Queue = queue.Queue()
     report_lock = threading.Lock()

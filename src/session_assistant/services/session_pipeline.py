@@ -267,8 +267,8 @@ class SessionPipeline(Service):
 
     def extract_while_recording(self, appointment_id: int, fmt: str, recording_id: str, transcript,
                                 token: CancelToken | None = None) -> int:
-        """Extract the note's facts from every full window of the live transcript so far; returns
-        the windows extracted now. Cancel it at Stop: a cancelled window is simply redone later."""
+        """Extract every full window of the live transcript so far and read the rest ahead
+        (``DraftAccumulator.read_ahead``); returns the windows extracted now. Cancel it at Stop."""
         from session_assistant.drafting import parse_transcript
         from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
 
@@ -279,7 +279,9 @@ class SessionPipeline(Service):
             store = JobCheckpointStore(self.jobs, self._draft_job(appointment_id, fmt, recording_id), fmt)
             self._accumulators[key] = accumulator(self.llm(), store, fmt, facts_per_section=self.max_sentences,
                                                   pronouns=self._client_pronouns(appointment_id))
-        return self._accumulators[key].add_segments(parse_transcript(transcript), cancel=token)
+        done = self._accumulators[key].add_segments(parse_transcript(transcript), cancel=token)
+        self._accumulators[key].read_ahead(cancel=token)  # a cancelled window is simply redone later
+        return done
 
     def _extract_live(self, appointment_id: int, fmt: str, recording_id: str, live, token: CancelToken) -> bool:
         """One round of live extraction; False when drafting during the session should stop."""

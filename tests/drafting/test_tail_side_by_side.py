@@ -1,0 +1,101 @@
+"""The tail left at Stop, sooner, with the same facts: its sections side by side on a second instance
+of the real tiny model (which takes a copy of what the first has read, not reading the window again),
+and its lines read ahead while the session is still recorded. What the model writes is not judged,
+only that both ways write the same and what each instance had to read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import llama_cpp
+import pytest
+
+from session_assistant.drafting import DraftAccumulator, NoteModel
+from session_assistant.drafting.transcript_input import source_block
+from session_assistant.drafting.window_workers import extract_windows
+
+from sa_testing import MODELS_DIR
+
+TEST_MODEL = "smollm2-135m-instruct"
+SESSION = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions" / "01_cbt_panic.txt"
+
+
+def session_segments(count: int) -> list[dict]:
+    """The first ``count`` turns of a therapy session of the bench (real wording, not held out)."""
+    segments = []
+    for line in SESSION.read_text(encoding="utf-8").splitlines():
+        who, _, words = line.partition(":")
+        if words.strip():
+            n = len(segments)
+            segments.append({"id": n, "start": 5.0 * n, "end": 5.0 * n + 4.5, "speaker": who.strip(),
+                             "text": words.strip()})
+        if len(segments) == count:
+            break
+    return segments
+
+
+@pytest.fixture(scope="module")
+def two_models():
+    first = NoteModel.from_registry(MODELS_DIR, TEST_MODEL, n_threads=1)
+    second = first.sibling(usable_cores=2)
+    yield first.load(), second
+    first.close()
+    second.close()
+
+
+def prompt_tokens_read(model: NoteModel) -> int:
+    """Prompt tokens this instance's context has evaluated since its counters were last reset."""
+    return llama_cpp.llama_perf_context(model._llm._ctx.ctx).n_p_eval
+
+
+def reset_counters(*models: NoteModel) -> None:
+    for model in models:
+        if model.loaded:
+            llama_cpp.llama_perf_context_reset(model._llm._ctx.ctx)
+
+
+def tail_of(model: NoteModel, segments: list[dict]) -> DraftAccumulator:
+    """An accumulator whose first window is kept and whose rest (shorter than a window) is the tail."""
+    acc = DraftAccumulator(model, "soap", window_tokens=300, facts_per_section=2)
+    acc.add_segments(segments)
+    assert acc.windows_done == 1 and 0 < acc.pending_tokens < acc.window_tokens
+    return acc
+
+
+def test_the_tail_side_by_side_writes_the_same_facts_and_the_helper_reads_only_its_requests(two_models):
+    first, second = two_models
+    segments = session_segments(20)
+    alone = tail_of(first, segments)
+    extract_windows(alone, [], tail=True)
+    both = tail_of(first, segments)
+    block = source_block(both.planned_windows(tail=True)[0], "Transcript part")
+    second.close()  # made at Stop, as the app's helper is
+    assert extract_windows(both, [second], tail=True) == 1
+    assert both.state["windows"][-1]["facts"] == alone.state["windows"][-1]["facts"]
+    assert both.state["windows"][-1]["segment_ids"] == alone.state["windows"][-1]["segment_ids"]
+    assert second.loaded  # the helper wrote sections of the one window left...
+    read = prompt_tokens_read(second)
+    assert 0 < read < first.count_tokens(block)  # ...reading its requests, not the window again
+
+
+def test_reading_ahead_leaves_the_tail_only_the_lines_after_it(two_models):
+    first, _ = two_models
+    segments = session_segments(20)
+    plain = tail_of(first, segments)
+    reset_counters(first)
+    extract_windows(plain, [], tail=True)
+    read_plain = prompt_tokens_read(first)
+
+    ahead = tail_of(first, segments[:16])
+    ahead.read_ahead()  # while recording: the next window's lines so far
+    ahead.queue(segments)  # Stop: four more lines
+    tail = ahead.planned_windows(tail=True)[0]
+    # The heading is read with the window before the tail either way (the start the two share).
+    window_block = first.count_tokens(source_block(tail, "Transcript part")) - first.count_tokens(
+        source_block([], "Transcript part"))
+    new_lines = sum(first.count_tokens(u.line()) for u in tail if u.id >= 16)
+    reset_counters(first)
+    extract_windows(ahead, [], tail=True)
+    read_ahead = prompt_tokens_read(first)
+    assert ahead.state["windows"][-1]["facts"] == plain.state["windows"][-1]["facts"]
+    assert read_plain - read_ahead >= window_block - new_lines - 8  # all but the new lines was read before Stop
