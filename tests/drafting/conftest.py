@@ -27,6 +27,18 @@ def tiny_model():
     model.close()
 
 
+@pytest.fixture(scope="module")
+def two_models():
+    """The tiny model at one thread and a second instance of it beside it (``NoteModel.sibling``)."""
+    from session_assistant.drafting import NoteModel
+
+    first = NoteModel.from_registry(MODELS_DIR, TEST_MODEL, n_threads=1)
+    second = first.sibling(usable_cores=2)
+    yield first.load(), second
+    first.close()
+    second.close()
+
+
 @pytest.fixture
 def short_session() -> dict:
     return {"language": "en", "duration_s": 27.0, "segments": [dict(s) for s in SHORT_SESSION]}

@@ -5,42 +5,15 @@ only that both ways write the same and what each instance had to read."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import llama_cpp
-import pytest
 
 from session_assistant.drafting import DraftAccumulator, NoteModel
 from session_assistant.drafting.transcript_input import source_block
 from session_assistant.drafting.window_workers import extract_windows
 
-from sa_testing import MODELS_DIR
+from bench_turns import session_segments
 
-TEST_MODEL = "smollm2-135m-instruct"
-SESSION = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions" / "01_cbt_panic.txt"
-
-
-def session_segments(count: int) -> list[dict]:
-    """The first ``count`` turns of a therapy session of the bench (real wording, not held out)."""
-    segments = []
-    for line in SESSION.read_text(encoding="utf-8").splitlines():
-        who, _, words = line.partition(":")
-        if words.strip():
-            n = len(segments)
-            segments.append({"id": n, "start": 5.0 * n, "end": 5.0 * n + 4.5, "speaker": who.strip(),
-                             "text": words.strip()})
-        if len(segments) == count:
-            break
-    return segments
-
-
-@pytest.fixture(scope="module")
-def two_models():
-    first = NoteModel.from_registry(MODELS_DIR, TEST_MODEL, n_threads=1)
-    second = first.sibling(usable_cores=2)
-    yield first.load(), second
-    first.close()
-    second.close()
+SESSION = "01_cbt_panic.txt"
 
 
 def prompt_tokens_read(model: NoteModel) -> int:
@@ -64,7 +37,7 @@ def tail_of(model: NoteModel, segments: list[dict]) -> DraftAccumulator:
 
 def test_the_tail_side_by_side_writes_the_same_facts_and_the_helper_reads_only_its_requests(two_models):
     first, second = two_models
-    segments = session_segments(20)
+    segments = session_segments(SESSION, 20)
     alone = tail_of(first, segments)
     extract_windows(alone, [], tail=True)
     both = tail_of(first, segments)
@@ -80,7 +53,7 @@ def test_the_tail_side_by_side_writes_the_same_facts_and_the_helper_reads_only_i
 
 def test_reading_ahead_leaves_the_tail_only_the_lines_after_it(two_models):
     first, _ = two_models
-    segments = session_segments(20)
+    segments = session_segments(SESSION, 20)
     plain = tail_of(first, segments)
     reset_counters(first)
     extract_windows(plain, [], tail=True)

@@ -6,42 +6,17 @@ both ways write the same."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
-from session_assistant.drafting import DraftAccumulator, NoteModel
+from session_assistant.drafting import DraftAccumulator
 from session_assistant.drafting.window_workers import extract_windows
 from session_assistant.errors import Cancelled
 from session_assistant.jobs.progress import CancelToken
 
-from sa_testing import MODELS_DIR
+from bench_turns import session_segments
 
-TEST_MODEL = "smollm2-135m-instruct"
-SESSION = Path(__file__).resolve().parents[2] / "bench" / "therapy_eval" / "sessions" / "05_cpt_trauma.txt"
-
-
-def session_segments(count: int) -> list[dict]:
-    """The first ``count`` turns of a therapy session of the bench (real wording, not held out)."""
-    segments = []
-    for line in SESSION.read_text(encoding="utf-8").splitlines():
-        who, _, words = line.partition(":")
-        if words.strip():
-            n = len(segments)
-            segments.append({"id": n, "start": 5.0 * n, "end": 5.0 * n + 4.5, "speaker": who.strip(),
-                             "text": words.strip()})
-        if len(segments) == count:
-            break
-    return segments
-
-
-@pytest.fixture(scope="module")
-def two_models():
-    first = NoteModel.from_registry(MODELS_DIR, TEST_MODEL, n_threads=1)
-    second = first.sibling(usable_cores=2)
-    yield first.load(), second
-    first.close()
-    second.close()
+SESSION = "05_cpt_trauma.txt"
 
 
 def windows_of(acc: DraftAccumulator) -> list[tuple[list[int], dict]]:
@@ -50,7 +25,7 @@ def windows_of(acc: DraftAccumulator) -> list[tuple[list[int], dict]]:
 
 def test_two_windows_at_once_write_the_same_facts_as_one_after_another(two_models):
     first, second = two_models
-    segments = session_segments(48)
+    segments = session_segments(SESSION, 48)
     serial = DraftAccumulator(first, "soap", window_tokens=250, facts_per_section=2)
     serial.add_segments(segments)
     serial.finish()
@@ -65,7 +40,7 @@ def test_two_windows_at_once_write_the_same_facts_as_one_after_another(two_model
 
 def test_a_cancel_keeps_only_windows_in_order_and_stops_both_workers(two_models):
     first, second = two_models
-    segments = session_segments(48)
+    segments = session_segments(SESSION, 48)
     acc = DraftAccumulator(first, "soap", window_tokens=250, facts_per_section=2)
     acc.queue(segments)
     planned = [[u.id for u in w] for w in acc.planned_windows(tail=True)]

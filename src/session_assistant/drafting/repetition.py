@@ -85,6 +85,10 @@ def is_unfinished(text: str) -> bool:
         subject = words[1] if words[0] in ("the", "this") and len(words) > 1 else words[0]
         if subject in _SUBJECTS | {"couple", "partner", "partners", "both"}:
             return True
+    # "The client reported that she felt." (unseen 98) lacks the feeling; "how she felt" is whole.
+    if (words[-1] in ("felt", "feels", "feel") and len(words) >= 2 and words[-2] in _SUBJECTS
+            and not _WH & set(words[:-1])):
+        return True
     # "how they were feeling" is whole; "Client reported feeling" lacks the feeling.
     return (len(words) >= 2 and words[-1] == "feeling" and words[-2] in _FEELING_LEAD
             and not _WH & set(words[:-1]))
