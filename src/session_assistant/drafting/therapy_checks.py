@@ -26,12 +26,13 @@ from session_assistant.drafting.joint_attribution import ANOTHER_PERSONS_WORDS, 
 from session_assistant.drafting.misgendered import MISGENDERED, misgendered, other_gender_left
 from session_assistant.drafting.others_acts import UNSAID_ACT, unsaid_acts
 from session_assistant.drafting.person_voice import client_pronouns
+from session_assistant.drafting.model_observation import MODEL_OBSERVATION
 
 # Withheld from the note, shown beside it: a value nobody said, and (therapy notes) a feeling nobody
 # reported or an approach the session does not evidence (``therapy_inventions``).
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
                   UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, CLINICIANS_WORDS,
-                  OPTION_NUMBERS, UNSAID_ACT, MISGENDERED, *CLAIMS_WITHHELD)
+                  OPTION_NUMBERS, UNSAID_ACT, MISGENDERED, MODEL_OBSERVATION, *CLAIMS_WITHHELD)
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],

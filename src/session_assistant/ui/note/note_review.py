@@ -51,6 +51,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsaid_failure": "says something failed where the lines it cites do not",
               "garbled": "the sentence is garbled",
               "report_as_observation": "the client's report given as the clinician's observation",
+              "model_observation": "a finding of the client's mood, behaviour or state ({}) that no clinician line "
+                                   "voices: mental status is the clinician's to record",
               "unsaid_history": "a history nobody told in the session",
               "unsaid_person": "names a person the session never mentions",
               "misattributed": "gives the clinician what someone else did or lived through",
