@@ -303,6 +303,7 @@ def test_the_version_box_shows_a_long_signer_name_whole_on_a_laptop_screen(qtbot
     plans.sign(plan_id, "Dr Marianne Oyelaran-Tammsaare, PsyD")
     editor = chart.plan_tab
     editor.fill(window.ctx.practice, client_id)
+    editor.layout().activate()  # the layout as drawn, not a geometry left from before the fill
     QApplication.processEvents()
     option = QStyleOptionComboBox()
     editor.version.initStyleOption(option)
