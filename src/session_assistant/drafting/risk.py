@@ -21,8 +21,8 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Sequence
 
-from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, ORDINARY_SPANS, PASSIVE_SI, RISK_RULES,
-                                                  SCREENING_TOPICS, told_words)
+from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
+                                                  ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
@@ -46,13 +46,6 @@ _QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|d
                              r"ever|how|what|would|could|can|will|whether)\b", re.I)  # "... Whether you've thought of ending your life."
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
-CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
-                      "psychologist", "psychiatrist", "social worker", "nurse", "physician"}
-CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner",
-                   # the client's side in a joint session: never the clinician's words (24's daughter, 07's teen)
-                   "daughter", "son", "teen", "child", "sister", "brother", "wife", "husband", "spouse", "carer", "family",
-                   # who comes with the client (81's support worker): "I'll tell the team ..." is no clinician's referral
-                   "supporter", "support worker", "advocate", "key worker", "keyworker", "friend"}
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",

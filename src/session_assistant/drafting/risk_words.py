@@ -197,3 +197,12 @@ def asked_words(words: str, question: str) -> str:
     """A category's words as the note says them for ``question``: "abuse" asked as "got physical" is
     "physical violence"."""
     return words.replace("abuse", "physical violence") if PHYSICAL_ASKED.search(question or "") else words
+
+# Who speaks for the clinician and who on the client's side, by transcript label.
+CLINICIAN_SPEAKERS = {"clinician", "therapist", "counselor", "counsellor", "doctor", "dr", "provider", "interviewer",
+                      "psychologist", "psychiatrist", "social worker", "nurse", "physician"}
+CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "partner",
+                   # the client's side in a joint session: never the clinician's words (24's daughter, 07's teen)
+                   "daughter", "son", "teen", "child", "sister", "brother", "wife", "husband", "spouse", "carer", "family",
+                   # who comes with the client (81's support worker): "I'll tell the team ..." is no clinician's referral
+                   "supporter", "support worker", "advocate", "key worker", "keyworker", "friend"}

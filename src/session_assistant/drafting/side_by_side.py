@@ -16,26 +16,10 @@ import threading
 from typing import Callable, Sequence
 
 from session_assistant.drafting.note_model import NoteModel
-from session_assistant.errors import Cancelled
+from session_assistant.drafting.shared_work import EitherCancel, raise_first_error, start_workers
 from session_assistant.jobs.progress import CancelToken
 
 PassResult = tuple[list[dict], str | None]
-
-
-class EitherCancel(CancelToken):
-    """Cancelled by the caller's token or by a worker that failed (the others stop too)."""
-
-    def __init__(self, outer: CancelToken | None) -> None:
-        super().__init__()
-        self._outer = outer
-
-    @property
-    def cancelled(self) -> bool:
-        return super().cancelled or (self._outer is not None and self._outer.cancelled)
-
-    def raise_if_cancelled(self) -> None:
-        if self.cancelled:
-            raise Cancelled()
 
 
 def passes_side_by_side(model: NoteModel, helpers: Sequence[NoteModel], shared_start: list[dict], count: int,
@@ -68,33 +52,18 @@ def passes_side_by_side(model: NoteModel, helpers: Sequence[NoteModel], shared_s
     for helper in helpers:
         helper.take_cache_from(model)  # where it cannot, the helper reads the window itself: slower, same facts
 
-    todo = list(range(count))
-    lock = threading.Lock()
     results: dict[int, PassResult] = {}
     errors: dict[int, BaseException] = {}
 
-    def work(worker: NoteModel) -> None:
-        while True:
-            with lock:
-                if stop.cancelled or not todo:
-                    return
-                index = todo.pop(0)
-            try:
-                results[index] = run_pass(worker, index, stop)
-            except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-                errors[index] = error
-                stop.cancel()
-                return
+    def deliver(index: int, result: PassResult | None, error: BaseException | None) -> None:
+        if error is not None:
+            errors[index] = error
+        else:
+            results[index] = result
 
-    threads = [threading.Thread(target=work, args=(m,), name=f"draft-section-{n}", daemon=True)
-               for n, m in enumerate([model, *helpers])]
-    for thread in threads:
-        thread.start()
+    threads = start_workers([model, *helpers], count, lambda worker, index: run_pass(worker, index, stop),
+                            deliver, stop, "draft-section")
     for thread in threads:
         thread.join()
-    if errors:
-        real = [errors[i] for i in sorted(errors) if not isinstance(errors[i], Cancelled)]
-        raise real[0] if real else Cancelled()
-    if cancel is not None:
-        cancel.raise_if_cancelled()
+    raise_first_error(errors, cancel)
     return [results[i] for i in range(count)]

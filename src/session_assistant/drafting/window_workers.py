@@ -22,8 +22,7 @@ from typing import Sequence
 
 from session_assistant.drafting.accumulator import DraftAccumulator
 from session_assistant.drafting.note_model import NoteModel
-from session_assistant.drafting.side_by_side import EitherCancel
-from session_assistant.errors import Cancelled
+from session_assistant.drafting.shared_work import EitherCancel, raise_first_error, start_workers
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 
@@ -46,7 +45,6 @@ def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail
     models = [acc.model, *helpers][:len(windows)]
     first = acc.windows_done + 1
     stop = EitherCancel(cancel)
-    todo = list(range(len(windows)))
     results: queue.Queue = queue.Queue()
     report_lock = threading.Lock()
     shares = [0.0] * len(windows)
@@ -58,25 +56,12 @@ def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail
             shown[0] = max(shown[0], sum(shares) / len(windows))
             on_progress(shown[0], message)
 
-    def work(model: NoteModel) -> None:
-        while True:
-            with report_lock:
-                if stop.cancelled or not todo:
-                    return
-                index = todo.pop(0)
-            try:
-                record = acc.extract_window(model, windows[index], first + index,
-                                            lambda f, m, i=index: report(i, min(f, 0.99), m), stop)
-            except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-                stop.cancel()
-                results.put((index, None, error))
-                return
-            results.put((index, record, None))
+    def extract(model: NoteModel, index: int) -> dict:
+        return acc.extract_window(model, windows[index], first + index,
+                                  lambda f, m, i=index: report(i, min(f, 0.99), m), stop)
 
-    threads = [threading.Thread(target=work, args=(m,), name=f"draft-window-{n}", daemon=True)
-               for n, m in enumerate(models)]
-    for thread in threads:
-        thread.start()
+    threads = start_workers(models, len(windows), extract, lambda *outcome: results.put(outcome), stop,
+                            "draft-window")
     finished: dict[int, dict] = {}
     errors: dict[int, BaseException] = {}
     kept = 0
@@ -95,9 +80,5 @@ def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail
             kept += 1
     for thread in threads:
         thread.join()
-    if errors:
-        real = [errors[i] for i in sorted(errors) if not isinstance(errors[i], Cancelled)]
-        raise real[0] if real else Cancelled()
-    if cancel is not None:
-        cancel.raise_if_cancelled()
+    raise_first_error(errors, cancel)
     return kept
