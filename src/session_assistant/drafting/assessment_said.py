@@ -347,12 +347,15 @@ def goal_progress_sentence(name: str, said: str, addressed: bool, subject: str =
 
 
 def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, Sequence[int]]],
-                     risky=lambda text: False) -> list[tuple[str, str, list[int]]]:
+                     risky=lambda text: False, assessed: Sequence[str] | None = None) -> list[tuple[str, str, list[int]]]:
     """(kind, text, cited lines) for the Assessment: the course of each rating asked more than once,
     and the triggers the client described. ``said``: the rule lines already made (text, cited lines);
-    a course whose numbers one of them already gives, or a trigger answer already quoted, is left out."""
+    a trigger answer already quoted is left out. ``assessed``: the texts of those lines that stand in
+    the Assessment (None: all of ``said``); a course whose numbers one of them already gives is left
+    out. The Objective listing the same answers among the work done does not: it says what was asked,
+    the course which way it went (the response to the intervention)."""
     found: list[tuple[str, str, list[int]]] = []
-    courses = new_courses(rating_courses(utterances), [text for text, _ in said])
+    courses = new_courses(rating_courses(utterances), [text for text, _ in said] if assessed is None else list(assessed))
     if courses:
         found.append(("stage", rating_courses_sentence(courses), sorted({i for c in courses for i in c.evidence})))
     cited = {i for _, ids in said for i in ids}

@@ -300,7 +300,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         if changes:
             lines.append(_rule_line(fmt, "stage", changes_sentence(changes), _cited(changes)))
         lines.extend(_analysis_lines(fmt, source, bool(changes)))
-        for kind, text, evidence in assessment_lines(source.utterances, [(x.text, x.evidence) for x in lines], mentions_risk):
+        assessed = [x.text for x in lines if x.section == _home(fmt, "stage")]
+        for kind, text, evidence in assessment_lines(source.utterances, [(x.text, x.evidence) for x in lines], mentions_risk, assessed):
             lines.append(_rule_line(fmt, kind, text, evidence))
         said_so_far = " ".join(x.text for x in lines)
         taken_up = work_taken_up(source.utterances, mentions_risk, said_so_far)

@@ -32,7 +32,9 @@ COURSE_SPAN = 60  # lines from one rating of a thing to the next asking of it
 _CONSTRUCTS: tuple[tuple[str, str], ...] = (
     ("belief", r"\bbeliev\w*|\bbelief|\bhow true\b|\bhow (?:much|far) do you (?:buy|think it'?s true)"),
     ("distress", r"\bsuds?\b|\bdistress\w*|\banxi\w+|\bscar(?:ed|y)\b|\bfear\w*|\bfrighten\w*|\bafraid\b|\bnervous\b"
-                        r"|\bpanick?y\b|\bworried\b|\bupset\b|\buncomfortable\b|\bdiscomfort\b|\bdisgust\w*"),
+                        r"|\bpanick?y\b|\bworried\b|\bupset\b|\buncomfortable\b|\bdiscomfort\b|\bdisgust\w*"
+                 # a memory's disturbance (EMDR's SUD: "how disturbing is it now?"), not the belief rated before it
+                 r"|\bdisturb\w*"),
     ("urge", r"\burges?\b|\bcraving\w*|\bwant to (?:use|drink|check|wash|gamble)\b"),
     ("confidence", r"\bconfiden\w+|\bhow sure\b"),
     ("importance", r"\bimportan\w+"),
@@ -230,6 +232,11 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
                 course.predicted = predicted[0]
         course.ratings.append((rating[0], rating[1], [utt.id, answer.id]))
         course.asked.append(asked)
+        if label in _STATES:  # "Seven. (pause) Six. It's got hairy legs. Five.": the state read on, the last where it stands
+            for said, value in _self_rated(_SENTENCES.split(" ".join(answer.text.split()), 1)[-1]) if _SENTENCES.search(answer.text) else []:
+                if value != course.ratings[-1][1]:
+                    course.ratings.append((said, value, [answer.id]))
+                    course.asked.append("")
         open_[key] = (course, n + 1)
         answered.add(n + 1)
         last_label, last_at = label, n + 1
@@ -276,7 +283,8 @@ def course_text(c: RatingCourse) -> str:
         first, last = c.ratings[0], c.ratings[-1]
         high = max(c.ratings, key=lambda r: r[1])
         text = f"{who}{label} {values[0]} at the first rating"
-        if high is not first and high is not last and high[1] > first[1]:
+        # by value: a highest said again at the end ("... 6, then 6") is not come down from
+        if high is not first and high[1] > last[1] and high[1] > first[1]:
             # an exposure's course: up to a peak, then down; what it came down to is the response
             text += f", {values[c.ratings.index(high)]} at the highest, {values[-1]} at the last (down from the highest"
             return text + (f", {_direction(first[1], last[1])} than at the start)" if last[1] != first[1] else ", as at the start)")

@@ -28,7 +28,8 @@ WHEN_OUTSIDE = (r"week\w*|each|every|daily|twice|once|tonight|tomorrow|morning\w
 NEXT_VISIT = r"next (?:time|session|appointment)|see you|same time"
 
 _LOW = r"(?:zero|nought|0|one|1)"
-_TOP = r"(?:a |one )?(?:hundred|100|ten|10|five|5)"
+# seven: a belief's validity is rated one to seven (EMDR's VOC)
+_TOP = r"(?:a |one )?(?:hundred|100|ten|10|seven|7|five|5)"
 _ENDS = r"(?:zero|nought|0|ten|10|a hundred|one hundred|hundred|100)"
 # "one to five times a week", "out of ten people": a count, not a scale.
 _NOT_COUNT = (r"(?!\s*(?:times?|days?|nights?|hours?|minutes?|mins?|weeks?|months?|years?|drinks?|people|pounds?|kilos?|miles?"
@@ -54,7 +55,7 @@ _SCALE_RE = re.compile(SCALE, re.I)
 
 
 def scale_top(text: str) -> str:
-    """The scale ``text`` names, as a note writes it: "out of 10", "out of 100", "out of 5", "%", or
+    """The scale ``text`` names, as a note writes it: "out of 10", "out of 100", "out of 7", "out of 5", "%", or
     "" when it names none; a SUDS rating is out of 100."""
     for match in _SCALE_RE.finditer(text):
         said = match.group(0).lower()
@@ -62,6 +63,8 @@ def scale_top(text: str) -> str:
             return "out of 100"
         if re.search(r"\bten\b|10", said):
             return "out of 10"
+        if re.search(r"\bseven\b|7", said):
+            return "out of 7"
         if re.search(r"\bfive\b|5", said):
             return "out of 5"
         if re.search(r"percent|per cent|%", said):

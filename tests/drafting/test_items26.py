@@ -1,0 +1,88 @@
+"""items26: rubric items a draft had, but in the wrong part or not at all (issue 16).
+
+- A rating asked before the work and again after it is the Assessment's response to the intervention
+  even when the Objective lists the same answers among the work done: the Objective says what was
+  asked, the Assessment says which way it went.
+
+Transcripts written for these tests (no evaluation session's words), no model."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.rating_course import course_text, rating_courses
+from session_assistant.drafting.transcript_input import parse_transcript
+
+# A shop-counter role-play for a fear of being judged: the client predicts how shaky she will sound,
+# does the role-play, and rates the recording afterwards.
+COUNTER = parse_transcript("""Clinician: So we'll record you asking for the refund at the returns desk. Before we start, how nervous do you think you'll sound, zero to ten, to someone listening?
+Client: Nine. Wobbly, squeaky.
+Clinician: For this one, no notes in your hand. I'm the shop assistant. Go ahead.
+Client: Hi, um, I bought this kettle and it leaks. Could I get my money back? I've got the receipt somewhere.
+Clinician: That's it. Stop. How nervous did you feel, at the worst?
+Client: Nine. At the start.
+Clinician: Let's play it back. Out of ten, how nervous does the woman on the recording sound?
+Client: Honestly? Two. Maybe two.
+Clinician: You guessed nine. You hear two.
+Client: I didn't expect that at all.""")
+
+
+def _by_part(lines):
+    parts: dict[str, list[str]] = {}
+    for line in lines:
+        parts.setdefault(line.section, []).append(line.text)
+    return parts
+
+
+def test_a_rating_before_and_after_the_work_is_the_assessments_response_even_when_the_objective_lists_it():
+    lines, _ = fact_lines(get_format("soap"), SourceIndex(COUNTER), None, "client")
+    parts = _by_part(lines)
+    objective = " ".join(parts.get("objective", []))
+    assert '"Nine.' in objective and '"Honestly? Two.' in objective  # the work done, as asked and answered
+    response = [t for t in parts.get("assessment", []) if t.startswith("Response to interventions, ratings")]
+    assert len(response) == 1
+    assert "predicted at 9 beforehand" in response[0] and "2 at the last rating (lower than predicted)" in response[0]
+    assert {1, 5, 7} <= set(lines[[l.text for l in lines].index(response[0])].evidence)
+
+
+# A spider-picture exposure: the client reads her fear aloud twice in one answer, the last the one that stands.
+SPIDER = parse_transcript("""Clinician: Here's the first picture. How scared are you, nought to ten?
+Client: Four.
+Clinician: Now the bigger one. Keep looking. What's the number now?
+Client: Seven. (pause) Six. It's got hairy legs. Five.
+Clinician: Stay with it. And now?
+Client: Seven.""")
+
+# A memory held in mind: how disturbing it is, asked on its own scale after a belief was rated.
+MEMORY = parse_transcript("""Clinician: One to seven, how true does "I was only a child" feel right now?
+Client: Three.
+Clinician: Zero to ten, how disturbing is the memory now?
+Client: Nine.
+Clinician: Hold it there. Zero to ten, how disturbing is it now?
+Client: Four.""")
+
+
+def test_numbers_the_client_adds_after_answering_belong_to_the_course_and_the_last_is_where_it_ended():
+    fear = [c for c in rating_courses(SPIDER) if c.label == "distress"][0]
+    assert [v for _, v, _ in fear.ratings] == [4, 7, 6, 5, 7]
+    text = course_text(fear)
+    # the highest came again at the end: the course did not come down from it
+    assert "down from the highest" not in text and "7 at the last (higher than at the start)" in text
+
+
+def test_how_disturbing_a_memory_is_is_its_distress_not_the_belief_rated_before():
+    courses = {c.label: [v for _, v, _ in c.ratings] for c in rating_courses(MEMORY)}
+    assert courses.get("distress") == [9, 4] and "belief" not in courses
+
+
+def test_a_belief_rated_one_to_seven_is_out_of_seven_whatever_scale_came_before():
+    voc = parse_transcript("""Clinician: Zero to ten, how upsetting is the picture?
+Client: Six.
+Clinician: One to seven, how true does "I got out" feel right now?
+Client: Three.
+Clinician: Hold the picture and the words together. One to seven, how true does it feel now?
+Client: Five. Maybe five.""")
+    belief = [c for c in rating_courses(voc) if c.label == "belief"][0]
+    assert belief.scale == "out of 7"
+    assert "belief (out of 7) 3, then 5 when asked again (higher)" in course_text(belief)
