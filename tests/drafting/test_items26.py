@@ -12,6 +12,7 @@ from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.rating_course import course_text, rating_courses
+from session_assistant.drafting.session_said import client_quotes
 from session_assistant.drafting.transcript_input import parse_transcript
 
 # A shop-counter role-play for a fear of being judged: the client predicts how shaky she will sound,
@@ -86,3 +87,22 @@ Client: Five. Maybe five.""")
     belief = [c for c in rating_courses(voc) if c.label == "belief"][0]
     assert belief.scale == "out of 7"
     assert "belief (out of 7) 3, then 5 when asked again (higher)" in course_text(belief)
+
+
+# The clinician says the client's words back inside a sentence of their own ("That thought, ..."),
+# not at its start, and across the client's two sentences.
+WEDDING = parse_transcript("""Clinician: How was the wedding?
+Client: Everyone was up dancing and I just sat there and thought, nobody wants me here. I'm the odd one out.
+Clinician: That thought, nobody wants me here, I'm the odd one out. It sounds like the voice from the worksheet.
+Client: Yeah. Same voice.""")
+
+def test_the_clients_words_said_back_inside_the_clinicians_sentence_are_quoted():
+    quotes = [q for q, _ in client_quotes(WEDDING)]
+    assert any("nobody wants me here" in q.lower() and "odd one out" in q for q in quotes), quotes
+
+
+def test_words_said_back_from_inside_a_clause_are_no_quote():
+    cut = parse_transcript("""Client: Most of the time I didn't catch it until the plate was empty.
+Clinician: So most of the time you caught it afterwards.
+Client: Mm.""")
+    assert client_quotes(cut) == []

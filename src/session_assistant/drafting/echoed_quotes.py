@@ -87,10 +87,47 @@ def echoed(lines: Sequence[Utterance], risky, role: str = "client") -> list[tupl
             size = len(sentence.split())
             quote = sentence if size <= QUOTE_WORDS[1] else (_span(sentence, at, len(echo)) if len(echo) >= SPAN_MIN_WORDS
                                                               else "")
-            if (quote and len(quote.split()) >= QUOTE_WORDS[0] and not quote.endswith("?")
-                    and not re.search(r"\bI(?:'ll| will)\b", quote)  # a commitment is the Plan's, not a quote
-                    and not _PLEASANTRY.search(quote) and not _AMOUNT.search(quote) and not _DEATH.search(quote)
-                    and not risky(quote)):
+            if _quotable(quote, risky):
                 found.append((n, quote, utt.id, len(echo) >= STRONG_ECHO_WORDS and bool(_ME.search(quote))))
                 break
+        else:
+            quote = _said_back_within(utt.text, echo)
+            if quote and _ME.search(quote) and _quotable(quote, risky):
+                found.append((n, quote, utt.id, True))
     return found
+
+
+def _quotable(quote: str, risky) -> bool:
+    return bool(quote and len(quote.split()) >= QUOTE_WORDS[0] and not quote.endswith("?")
+                and not re.search(r"\bI(?:'ll| will)\b", quote)  # a commitment is the Plan's, not a quote
+                and not _PLEASANTRY.search(quote) and not _AMOUNT.search(quote) and not _DEATH.search(quote)
+                and not risky(quote))
+
+
+def _said_back_within(text: str, echo: list[str]) -> str:
+    """The client's words that the clinician's sentence says back inside itself ("That thought, nobody
+    wants me here, I'm the odd one out."), ``STRONG_ECHO_WORDS`` or more in a row, "you" read as "I",
+    across the client's sentences if need be; from where the client's own words start, as said."""
+    line = " ".join(text.split())
+    words = [w.lower() for w in _WORD.findall(line)]
+    best = (0, 0)  # (size, start in the client's words)
+    for e in range(len(echo)):
+        for k in range(len(words)):
+            size = 0
+            while (e + size < len(echo) and k + size < len(words)
+                   and (words[k + size] == echo[e + size] or words[k + size] in _BACK.get(echo[e + size], ()))):
+                size += 1
+            best = max(best, (size, -k))
+    size, start = best[0], -best[1]
+    tokens = list(_WORD.finditer(line))
+    while size and line[tokens[start].end():tokens[start].end() + 1] == "," and start + 1 < len(tokens):
+        start, size = start + 1, size - 1  # "... I just thought, they'll look at me.": from the thought itself
+    if size < STRONG_ECHO_WORDS or size > QUOTE_WORDS[1] or _VOICED.search(line):
+        return ""
+    before, after = line[:tokens[start].start()].rstrip(), line[tokens[start + size - 1].end():]
+    # A whole clause of the client's, never cut inside one ("Most of the time I" of "... I didn't catch it").
+    if (before and before[-1] not in ".!?,;:") or not re.match(r"\s*(?:[.!?]|$)", after):
+        return ""
+    said = line[tokens[start].start():tokens[start + size - 1].end()]
+    said = said[0].upper() + said[1:]
+    return said if said.endswith((".", "!")) else said + "."
