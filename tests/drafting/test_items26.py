@@ -12,6 +12,7 @@ from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.rating_course import course_text, rating_courses
+from session_assistant.drafting.session_facts import detect_interventions
 from session_assistant.drafting.session_said import client_quotes
 from session_assistant.drafting.transcript_input import parse_transcript
 
@@ -106,3 +107,25 @@ def test_words_said_back_from_inside_a_clause_are_no_quote():
 Clinician: So most of the time you caught it afterwards.
 Client: Mm.""")
     assert client_quotes(cut) == []
+
+
+def test_holding_off_the_neutralising_during_exposure_is_response_prevention():
+    room = parse_transcript("""Client: Hi.
+Clinician: Today you hold the scissors while I sit next to you, and you don't neutralise it, no counting, no saying sorry in your head.
+Client: Okay.""")
+    found = {i.approach: i for i in detect_interventions(room)}
+    assert "exposure" in found and "response prevention" in found["exposure"].techniques and found["exposure"].evidence == [1]
+    told = parse_transcript("Client: Hi.\nClinician: Neutralising thoughts keep the fear going, lots of people have them.\nClient: Right.")
+    assert "exposure" not in {i.approach for i in detect_interventions(told)}  # said about, not asked to hold off
+
+
+def test_habit_reversal_is_named_with_the_parts_the_clinician_named():
+    room = parse_transcript("""Client: Hi.
+Clinician: Last time was the awareness part, spotting the moment your fingers go to your eyebrow.
+Client: Yeah.
+Clinician: Today it's the competing response: clench your fists for a minute instead.
+Client: Okay.""")
+    found = {i.approach: i for i in detect_interventions(room)}
+    assert found["habit reversal"].techniques == ["awareness training", "competing response"]
+    alone = parse_transcript("Client: Hi.\nClinician: That's the awareness part of mindfulness.\nClient: Okay.")
+    assert "habit reversal" not in {i.approach for i in detect_interventions(alone)}

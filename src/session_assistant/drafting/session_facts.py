@@ -62,7 +62,9 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "exposure": {
         "exposure hierarchy": (r"\bexposure\b", r"\bfear (?:hierarchy|ladder)\b", r"\bhierarchy\b", r"\bSUDS\b",
                                r"\bsubjective units\b"),
-        "response prevention": (r"\bresponse prevention\b", r"\bwithout (?:doing )?(?:the )?(?:ritual|compulsion|checking|washing)\b"),
+        "response prevention": (r"\bresponse prevention\b", r"\bwithout (?:doing )?(?:the )?(?:ritual|compulsion|checking|washing)\b",
+                                # the client asked to hold off the neutralising, as ERP asks ("you don't neutralise it")
+                                r"\b(?:don'?t|do not|without|no|try not to|not to)\b[^.?!]{0,25}\bneutrali[sz]\w*"),
         "in-session rehearsal": (r"\b(?:practi[sc]e|rehearse|role[- ]?play)\b[^.?]*\b(?:right now|right here|with me as)\b",),
         # Sensations brought on on purpose, in the room (panic): a method on its own.
         "interoceptive exposure": (r"\binteroceptive\b", r"\b(?:make|bring on|create) (?:some of )?(?:those|these|the) (?:feelings|sensations) on purpose\b",

@@ -201,7 +201,10 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "boom and bust": (r"\bboom[- ](?:and[- ])?bust\b", r"\bcrash(?:ed|es)?\b", r"\bpush(?:ed|ing)? through\b"),
     },
     "habit reversal": {
-        "habit reversal": (r"\bhabit reversal\b", r"\bcompeting response\b", r"\bawareness training\b"),
+        "habit reversal": (r"\bhabit reversal\b",),
+        # its parts, as the clinician names them: a note lists which were done
+        "awareness training": (r"\bawareness (?:training|part|bit|piece|step)\b",),
+        "competing response": (r"\bcompeting response\b",),
     },
     # One role-play is the method: the clinician plays the other person so the client rehearses.
     "role-play": {
@@ -216,7 +219,9 @@ EXPLAINED = (r"\b(?:is|are) (?:really |very )?(?:common|normal) (?:after|when|fo
 MIN_TECHNIQUES = 2
 MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1, "habit reversal": 1, "social rhythm therapy": 1}
 # CBT-I is its two core components: a caffeine question and a sleep diary set at an intake are not it.
-CORE_TECHNIQUES = {"CBT for insomnia (CBT-I)": {"sleep restriction", "stimulus control"}}
+# Habit reversal is its name or its competing response: "the awareness part" alone is other talk too.
+CORE_TECHNIQUES = {"CBT for insomnia (CBT-I)": {"sleep restriction", "stimulus control"},
+                   "habit reversal": {"habit reversal", "competing response"}}
 
 # How a sentence would name each of these approaches (a model sentence naming one is checked
 # against the session's evidence, as ``session_facts.APPROACH_NAMES``).
