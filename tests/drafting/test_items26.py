@@ -129,3 +129,37 @@ Client: Okay.""")
     assert found["habit reversal"].techniques == ["awareness training", "competing response"]
     alone = parse_transcript("Client: Hi.\nClinician: That's the awareness part of mindfulness.\nClient: Okay.")
     assert "habit reversal" not in {i.approach for i in detect_interventions(alone)}
+
+
+def test_a_rating_that_names_its_own_top_is_not_the_course_of_the_distress_rated_before():
+    room = parse_transcript("""Clinician: Zero to ten, how disturbing is the memory now?
+Client: Eight.
+Clinician: How grounded do you feel now, out of ten, if ten is fully here?
+Client: Three.
+Clinician: Back to the memory. How disturbing is it now, zero to ten?
+Client: Five.""")
+    courses = {c.label: [v for _, v, _ in c.ratings] for c in rating_courses(room)}
+    assert courses == {"distress": [8, 5]}
+
+
+def test_a_state_rated_once_and_named_again_after_a_long_stretch_goes_on_from_its_first_rating():
+    talk = ["Clinician: Zero to ten, how disturbing is the memory now?", "Client: Eight."]
+    for k in range(15):  # sets of eye movements, and what came up
+        talk += ["Clinician: Notice that. What comes up?", f"Client: The corridor. The door number {k}."]
+    talk += ["Clinician: Back to the memory. How disturbing is it now, zero to ten?", "Client: Five.",
+             "Clinician: And now?", "Client: Three."]
+    courses = {c.label: [v for _, v, _ in c.ratings] for c in rating_courses(parse_transcript("\n".join(talk)))}
+    assert courses == {"distress": [8, 5, 3]}
+
+
+def test_a_rating_asked_as_a_request_and_a_bare_rating_question_go_on_with_the_fear_not_an_earlier_belief():
+    room = parse_transcript("""Clinician: How much do you believe you'd lose control, out of a hundred?
+Client: Seventy.
+Clinician: Right. The lift. Rate your fear right now, before we go in, out of a hundred.
+Client: Forty.
+Clinician: Doors closing. Rating?
+Client: Eighty-five. My chest is tight.
+Clinician: Stay in. Rating?
+Client: Sixty.""")
+    courses = {c.label: [v for _, v, _ in c.ratings] for c in rating_courses(room)}
+    assert courses.get("distress") == [40, 85, 60] and "belief" not in courses

@@ -93,7 +93,7 @@ def echoed(lines: Sequence[Utterance], risky, role: str = "client") -> list[tupl
         else:
             quote = _said_back_within(utt.text, echo)
             if quote and _ME.search(quote) and _quotable(quote, risky):
-                found.append((n, quote, utt.id, True))
+                found.append((n, quote, utt.id, False))  # a phrase said back whole marks the words more clearly
     return found
 
 

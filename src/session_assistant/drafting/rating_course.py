@@ -25,7 +25,7 @@ _NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|
              r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|hundred)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 # Asked again in a few words while the work goes on: "And now?", "What's it at now?", "Number?", "Where is it now?"
-_REASK = re.compile(r"\b(?:now|peak|that time|this time|number|where are you|where is it|suds)\b[^?]*\?$", re.I)
+_REASK = re.compile(r"\b(?:now|peak|that time|this time|number|rating|where are you|where is it|suds)\b[^?]*\?$", re.I)
 REASK_MAX_WORDS = 8
 COURSE_SPAN = 60  # lines from one rating of a thing to the next asking of it
 # What is rated, from the question's words; the label the line gives it.
@@ -64,6 +64,8 @@ _OCCASIONS = re.compile(r"\b(?:the (?:first|second|third|last) (?:time|one|day)|
 # A rating recalled from before the session, or predicted for later: neither is the session's course.
 _RECALLED = re.compile(r"\b(?:last (?:time|week|session)|do you remember|you (?:said|gave|rated)|at the start of (?:treatment|therapy))\b", re.I)
 _PREDICTED = re.compile(r"\b(?:would|will|do you (?:think|reckon|expect|predict)|predict\w*|going to be)\b", re.I)
+# The question names what its top end means, and it is none of the things rated above.
+_OWN_TOP = re.compile(r"\b(?:if|where|with) (?:ten|10|a hundred|one hundred|100|seven|7) (?:is|means|being|would be)\b", re.I)
 _ASKED_AGAIN = re.compile(r"\b(?:" + "|".join(("now", "after", "again", "still", "original")) + r")\b", re.I)
 
 
@@ -138,8 +140,12 @@ def _question(text: str) -> str:
     """The clinician's turn from its first question on (a rating asked at the end of a longer turn; a
     scale may follow it: "How much do you believe that? Out of a hundred.")."""
     sentences = _SENTENCES.split(" ".join(text.split()))
-    asks = [k for k, s in enumerate(sentences) if s.endswith("?")]
+    asks = [k for k, s in enumerate(sentences) if s.endswith("?") or _RATE_ME.match(s)]
     return " ".join(sentences[asks[0]:]) if asks else ""
+
+
+# A rating asked as a request, not a question: "Rate your anxiety right now, before."
+_RATE_ME = re.compile(r"^(?:(?:okay|so|now|and|right),?\s+)*(?:rate|give me a number for) (?:your|the|how)\b", re.I)
 
 
 _STATES = {"distress", "urge", "mood", "calm", "anger", "pain", "shame", "guilt"}
@@ -207,6 +213,8 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
             in_tail = _construct(tail)
             if in_tail == last_label or (in_tail is None and _REASK.search(tail)):
                 label = last_label
+        if scaled and not named and _OWN_TOP.search(asked):
+            label = None  # "How present do you feel, out of ten, if ten is fully here?": a rating of its own, not the last one's
         if label is None or label in _LEFT_TO_OTHERS or _PAST.search(tail) or _RECALLED.search(asked):
             continue
         rating = _answer_rating(answer.text)
@@ -222,7 +230,11 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
         course, at = open_.get(key, (None, -COURSE_GAP - 1))
         # A belief or a likelihood asked afresh is about a new thought; only "now", "again" ... go on with the last.
         fresh = label not in _STATES and scaled and not _ASKED_AGAIN.search(asked)
-        if course is None or n - at > COURSE_GAP or fresh:
+        # A state rated once, then named and scaled again after a long stretch of work (a memory's
+        # disturbance between sets of eye movements): the same course, not a lone rating dropped.
+        resumed = (course is not None and len(course.ratings) == 1 and not fresh and label in _STATES and named == label
+                   and scaled and (_scale_of(asked) or course.scale) == course.scale)
+        if course is None or (n - at > COURSE_GAP and not resumed) or fresh:
             if course is not None:
                 done.append(course)
             scale = _scale_of(asked) or _scale_of(answer.text) or (session_label[1] if label == session_label[0] else "")
