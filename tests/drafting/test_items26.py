@@ -163,3 +163,18 @@ Clinician: Stay in. Rating?
 Client: Sixty.""")
     courses = {c.label: [v for _, v, _ in c.ratings] for c in rating_courses(room)}
     assert courses.get("distress") == [40, 85, 60] and "belief" not in courses
+
+
+def test_couple_work_is_named_from_the_couple_therapists_working_phrases():
+    room = parse_transcript("""Clinician: Welcome back, both of you.
+Partner: Thanks.
+Client: Hi.
+Clinician: Okay, let's all just slow down for a second. Both feet on the floor.
+Client: Sorry.
+Clinician: Nobody here is the villain. It's a cycle: Sam goes quiet, Ali pushes harder, and round it goes.
+Partner: That's us.
+Clinician: Can you say that to Ali? Not to me.
+Partner: I go quiet because I'm scared of getting it wrong.
+Clinician: That's the softer start we've been working towards.""")
+    found = {i.approach: i for i in detect_interventions(room)}
+    assert {"de-escalation", "unified detachment (the pattern named as shared)", "soft start-up"} <= set(found["couple work"].techniques)

@@ -140,10 +140,15 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     # attempts": sessions name them as the work of next time ("We'll practise repair attempts", 06).
     "couple work": {
         "pursue-withdraw cycle": (r"\bpursue\w*[- ](?:and[- ])?withdraw\w*", r"\bpursuer\b"),
-        "soft start-up": (r"\bsoft(?:ened)? start[- ]?ups?\b", r"\bgentle start[- ]?ups?\b"),
+        "soft start-up": (r"\bsoft(?:ened|er)? start(?:[- ]?ups?)?\b", r"\bgentle start[- ]?ups?\b"),
+        # The pattern spoken of as an "it" both face, not one partner's fault (IBCT).
+        "unified detachment (the pattern named as shared)": (
+            r"\b(?:it'?s|it is) (?:a|the) (?:cycle|pattern)\b", r"\bnobody (?:here |in (?:that|this) )?is the (?:villain|problem|bad guy)\b",
+            r"\b(?:isn'?t|not) that one of you is the problem\b",
+            r"\b(?:pattern|cycle)\b[^.?!]{0,40}\b(?:(?:you'?re )?both up against|we(?:'ve| have) been calling|we drew)\b"),
         "reflective listening": (r"\breflect back what\b", r"\bwhat did you hear (?:him|her|them) say\b",
                                  r"\bcan you (?:reflect|say) back\b"),
-        "de-escalation": (r"\b(?:I want to|let'?s|let me) slow (?:it |this |things |us )?down\b",
+        "de-escalation": (r"\b(?:I want to|let'?s|let me)(?: all)?(?: just)? slow (?:it |this |things |us )?down\b",
                           r"\bcan you both take a breath\b", r"\bcan I slow (?:us|this|things|it) down\b"),
         # The partner told directly, not the therapist: an enactment.
         "enactment": (r"\b(?:could|can|would) you (?:say|tell) (?:that|it|this|him|her)\b[^.?!]{0,30}\?\s*not (?:to )?me\b",
