@@ -11,6 +11,7 @@ from __future__ import annotations
 from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.homework_agreed import homework_agreed
 from session_assistant.drafting.rating_course import course_text, rating_courses
 from session_assistant.drafting.session_facts import detect_interventions
 from session_assistant.drafting.session_said import client_quotes
@@ -178,3 +179,17 @@ Partner: I go quiet because I'm scared of getting it wrong.
 Clinician: That's the softer start we've been working towards.""")
     found = {i.approach: i for i in detect_interventions(room)}
     assert {"de-escalation", "unified detachment (the pattern named as shared)", "soft start-up"} <= set(found["couple work"].techniques)
+
+
+def test_a_task_the_client_counters_with_a_smaller_one_is_the_one_the_clinician_then_settles():
+    talk = ["Clinician: How was the week?", "Client: Busy. The shop was short-staffed."] * 6
+    talk += ["Clinician: You said the break room is the hard bit.", "Client: Yeah. Everyone's in there at one.",
+             "Clinician: So here's a thought. Could you eat lunch in the break room every day this week?",
+             "Client: Could I try it once first? Like, Thursday, when Priya's on. She's nice.",
+             "Clinician: Good. Lunch in the break room on Thursday, with Priya there, and notice what you predicted and what happened.",
+             "Client: Thursday. Okay.",
+             "Clinician: See you in a fortnight.", "Client: Bye."]
+    agreed = homework_agreed(parse_transcript("\n".join(talk)))
+    texts = [text for text, *_ in agreed]
+    assert any(t.startswith("Lunch in the break room on Thursday, with Priya there") for t in texts), texts
+    assert not any("every day this week" in t for t in texts), texts  # countered, never agreed

@@ -241,11 +241,30 @@ def _said_at_once(proposal: str, answer: str) -> bool:
     return False
 
 
+# The client answers a proposal with a smaller one of their own ("Could I try it once first?", "What if I
+# did just Thursday?"): not agreement; the clinician's next line, taking it up ("Good. Lunch on Thursday,
+# ..."), is the task as settled.
+_COUNTERS = re.compile(_LEAD + r"(?:(?:could|can|may|should) I (?:\w+ )?(?:try|do|start|just|go)\b|(?:what|how) about (?:if )?I\b)[^?]*\?$",
+                       re.I)
+_SETTLES = re.compile(r"^(?:good|okay|ok|fine|great|alright|deal|perfect)[.,!]\s+(?=\S)", re.I)
+
+
+def _settled(text: str) -> str:
+    """The task as the clinician settles it after the client's smaller version, less the opening "Good."."""
+    opener = _SETTLES.match(" ".join(text.split()))
+    if opener is None:
+        return ""
+    rest = _SENTENCES.split(" ".join(text.split())[opener.end():])
+    # the client's own smaller task, so "group" or "meeting" in it is no referral; up to the next visit
+    return words_up_to(rest, PROPOSAL_MAX_WORDS, stop=lambda x: bool(_NEXT_VISIT.search(x) or x.endswith("?")))
+
+
 def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
     """The items agreed for the time until the next session, in session order (see the module)."""
     lines = [u for u in utterances if u.speaker]
     found: list[AgreedItem] = []
     seen: set[int] = set()
+    countered: set[int] = set()
     if len(lines) < MIN_LINES:
         return found
     for n in range(len(lines) // 2, len(lines)):
@@ -297,6 +316,9 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                 found.append((said, "client", None, "", [utt.id, answer.id]))
                 seen.update({utt.id, answer.id})
                 continue
+        if answer is not None and is_client(answer.speaker) and _COUNTERS.search(_SENTENCES.split(" ".join(answer.text.split()))[0]):
+            countered.add(answer.id)
+            continue
         agreed = _agrees(answer)
         then = lines[n + 2] if n + 2 < len(lines) else None
         if agreed is None and answer is not None and is_client(answer.speaker) and not REFUSES.search(answer.text) \
@@ -307,8 +329,8 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
             agreed = ""  # "Have I missed anything?" - "Don't think so." (47): confirmed, though a no is no quote to show
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
-        proposal = recap or _recap(utt.text) or (_proposals(utt.text, agreed)
-                             or _recap_tail(utt.text))
+        proposal = (_settled(utt.text) if before.id in countered else "") or recap or _recap(utt.text) or (
+            _proposals(utt.text, agreed) or _recap_tail(utt.text))
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)) \
