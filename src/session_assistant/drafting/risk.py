@@ -24,6 +24,7 @@ from typing import Sequence
 from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
                                                   ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
+from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -49,7 +50,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wo
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
-                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect"}
+                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect", **KIND_WORDS}
 DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
 INTRUSIVE = "intrusive thoughts (OCD), not intent"  # risk_asked_again.intrusive_harm
 
@@ -356,6 +357,12 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             if category == "harm_to_others" and status == ENDORSED and intrusive_harm(lines, position, is_clinician):
                 status = INTRUSIVE  # "What if I grab the knife and stab her." said in exposure work for harm OCD
             items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text, status, detail, [utt.id], [category]))
+    # acted on before, the means and the safety steps of each screen's stretch, each where its question stands
+    position = {u.id: n for n, u in enumerate(lines)}
+    for found in after_screens(lines, items, is_clinician, _answer_after, answer_status, (DENIED, ENDORSED, UNCLEAR)):
+        at = next((k for k, i in enumerate(items) if position.get(i.evidence[0] if i.evidence else i.segment_id, -1)
+                   > position[found["evidence"][0]]), len(items))
+        items.insert(at, RiskItem(**found))
     return items
 
 

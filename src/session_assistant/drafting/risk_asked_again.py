@@ -54,3 +54,12 @@ def intrusive_harm(lines: Sequence[Utterance], position: int, is_clinician: Call
         return False
     framed = any(_OCD_FRAMED.search(u.text) for u in lines if is_clinician(u.speaker))
     return framed and any(_NOT_WANTED.search(u.text) for u in lines if u.speaker and not is_clinician(u.speaker))
+
+
+def how_framed(lines: Sequence[Utterance], is_clinician: Callable[[str], bool]) -> tuple[str, Utterance | None]:
+    """For the note of an obsession: the clinician's word for it ("OCD", else "obsessional") and the client's
+    line that says they do not want it (None when no line says so)."""
+    said = [m.group(0) for u in lines if is_clinician(u.speaker) for m in [_OCD_FRAMED.search(u.text)] if m]
+    word = "OCD" if any(re.search(r"\bOCD\b|compulsive", w, re.I) for w in said) else "obsessional"
+    unwanted = next((u for u in lines if u.speaker and not is_clinician(u.speaker) and _NOT_WANTED.search(u.text)), None)
+    return word, unwanted

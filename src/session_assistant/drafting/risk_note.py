@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
+from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, UNCLEAR, RiskItem, is_client, is_clinician
+from session_assistant.drafting.risk_after_screen import KIND_WORDS, MEANS, SAFETY_STEPS
+from session_assistant.drafting.risk_asked_again import how_framed
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
@@ -170,9 +172,12 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     # Two people screened in a joint session (a couple, a parent and a teenager): each answer says whose it is.
     answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)}
     names = names_by_role(lines) if len(answering) > 1 else {}
+    agreed = [(f"{i.phrase} ({quote(by_id[i.segment_id].text)})", i.evidence) for i in items
+             if i.category == SAFETY_STEPS and i.segment_id in by_id]
+    obsession = _obsession(lines, items, by_id)
     for item in items:
         client_line = by_id.get(item.segment_id)
-        if client_line is None or (client_line.speaker and is_clinician(client_line.speaker)):
+        if client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS:
             continue  # the clinician's own words (a question, a summary) are no finding
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
         label = _item_label(item, passive_endorsed, question, endorsed_now)
@@ -198,10 +203,11 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
             answered = f"the {role_and_name(role, names)}" if role else "client"
             add(f"{label}:asked{by}", f"{label} asked about, {answered} answered ({quote(client_line.text)})", item.evidence)
+    asked_after = _after_screen_facts(items, by_id, add)
     if risk_lines and any(u.speaker for u in lines):
         for n, utt in enumerate(lines):
             answer = client_answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
-            if answer is not None:
+            if answer is not None and (utt.id, answer.id) not in asked_after:
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
                 follow_up(utt, answer, near, n - risk_lines[0], add, endorsed and risk_lines[0] <= n <= risk_lines[-1])
         frequency(lines, risk_lines[0], said)
@@ -236,8 +242,15 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             account_ids += ids
             fact = f"{told.group(1)} {told.group(2)}"
         facts.append(fact)
-    cited = [i for _, ids in said.values() for i in ids]
+    if obsession:
+        facts.insert(0, obsession[0])
+        account.insert(0, obsession[1])
+        account_ids += obsession[2]
+    cited = [i for _, ids in said.values() for i in ids] + (obsession[2] if obsession else [])
     plan = safety_plan(lines, subject) if risk_lines else None
+    if agreed:  # what was agreed for safety, each with the client's answer
+        words = "safety steps agreed: " + "; ".join(step for step, _ in agreed)
+        plan = (f"{plan[0]}; {words}" if plan else words, (plan[1] if plan else []) + [i for _, ids in agreed for i in ids])
     if not facts and not plan:
         return None
     denied = "; ".join(f"{_named(labels)} ({words})" for labels, words in denials)
@@ -245,6 +258,41 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     return RiskNote(("Risk: " + "; ".join(_merged(facts)) + ".", cited) if facts else None,
                     (f"{subject.capitalize()} {told_text}.", account_ids) if told_text else None,
                     ("In session: " + plan[0] + ".", plan[1]) if plan else None, means_steps)
+
+
+def _after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tuple[int, int]]:
+    """Acting on the thoughts and the means asked after a screen, each as its own kind with the client's
+    answer ("access to means asked about, client answered ("No. I've got the amitriptyline ...")"); returns
+    the question-answer pairs used, which the follow-up readers leave alone (one line, one fact)."""
+    used: set[tuple[int, int]] = set()
+    for item in items:
+        if item.category not in KIND_WORDS or item.category == SAFETY_STEPS or item.segment_id not in by_id:
+            continue
+        name, words = KIND_WORDS[item.category], quote(by_id[item.segment_id].text)
+        key = "means" if item.category == MEANS else name
+        if item.status == DENIED:
+            add(f"{key}:denied" if key != "means" else key, f"{name} denied ({words})", item.evidence)
+        elif item.status == ENDORSED:
+            add(f"{key}:reported", f"{name} reported ({words})", item.evidence)
+        else:
+            add(f"{key}:asked" if key != "means" else key, f"{name} asked about, client answered ({words})", item.evidence)
+        used.add((item.evidence[0], item.evidence[-1]))
+    return used
+
+
+def _obsession(lines: Sequence[Utterance], items: Sequence[RiskItem], by_id: dict) -> tuple[str, str, list[int]] | None:
+    """An obsession the risk list reads as intrusive (never intent): the Assessment's words for it, the
+    client's account (the thought and their not wanting it, quoted) and its lines; None when none is listed."""
+    told = [i for i in items if i.status == INTRUSIVE and i.segment_id in by_id]
+    if not told:
+        return None
+    word, unwanted = how_framed(lines, is_clinician)
+    thought = quote(by_id[told[0].segment_id].text, told[0].phrase)
+    account = f"intrusive harm thoughts ({word}), told as a thought ({thought})"
+    if unwanted is not None and unwanted.id != told[0].segment_id:
+        account += f", unwanted ({quote(unwanted.text, 'want')})"
+    ids = [told[0].segment_id] + ([unwanted.id] if unwanted is not None else [])
+    return f"intrusive harm thoughts ({word}), ego-dystonic, not intent", account, ids
 
 
 def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
