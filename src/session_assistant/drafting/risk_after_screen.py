@@ -70,6 +70,7 @@ _AGREES = re.compile(r"^\W*(?:yes|yeah|yep|okay|ok|sure|alright|all right|fine|a
 _PROPOSES = re.compile(r"\blet'?s\b|\b(?:can|could|shall) we\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:it|yours|that|them|those|the card|the number)\b", re.I)
 _KEPT_AT = re.compile(r"^\W*(?:(?:it'?s|they'?re) )?(?:in|on) (?:my|the)\b|^\W*i'?ve (?:still )?got\b", re.I)
+_ASKS_TO_DO = re.compile(r"\b(?:write|put|do|try|agree|okay|ok|alright|all right|able)\b", re.I)
 _HEDGED = re.compile(r"^\W*(?:sort of|kind of|maybe|not sure|i think so)\b", re.I)
 _ASKS_WHO_WHAT = re.compile(r"\b(?:who|what|which|where)\b|\bout of hours\b|\bnumbers?\b", re.I)
 _WRITE_ON_A_CARD = re.compile(r"\b(?:write|put) (?:that|this|it|them|those) (?:down )?on a card\b", re.I)
@@ -129,9 +130,11 @@ def _step(utt: Utterance, answer: Utterance, after_a_step: bool) -> str:
     last_asks = bool(questions) and sentences[-1] in questions
     if _REFUSED.search(said):
         return ""
-    for sentence in sentences:
-        if _IF_WORSE.search(sentence) and _WHAT_YOU_DO.search(sentence) and (sentence in questions or not questions
-                                                                           or _AGREES.search(said)):
+    for n, sentence in enumerate(sentences):
+        # a step told ("If that ever changed, you can tell me or Dad.") is answered only when no other question
+        # follows it ("So, camp. That's in March?"); "Can we write that on a card?" or "Okay?" ask about it
+        later = [s for s in sentences[n + 1:] if s in questions and not _ASKS_TO_DO.search(s)]
+        if _IF_WORSE.search(sentence) and _WHAT_YOU_DO.search(sentence) and (sentence in questions or not later):
             named = _NAMED_STEP.search(sentence) or _CARD.search(utt.text)
             return named.group(0) if named and "card" not in named.group(0).lower() else (
                 "coping card: what to do if the thoughts get stronger" if named else "what to do if the thoughts get stronger")
