@@ -204,14 +204,23 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             answered = f"the {role_and_name(role, names)}" if role else "client"
             add(f"{label}:asked{by}", f"{label} asked about, {answered} answered ({quote(client_line.text)})", item.evidence)
     asked_after = _after_screen_facts(items, by_id, add)
+
+    def add_follow_up(key: str, fact: str, ids: list[int]) -> None:
+        # one question, one fact: "Did you act on it?" - "No." is acting on the thoughts denied, not also intent;
+        # the means named ("access to means: hunting rifle") and a step to put them away stay the readers'
+        if (ids[0], ids[-1]) not in asked_after or key.startswith(("away:", "kept:", "means")):
+            add(key, fact, ids)
     if risk_lines and any(u.speaker for u in lines):
         for n, utt in enumerate(lines):
             answer = client_answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
-            if answer is not None and (utt.id, answer.id) not in asked_after:
+            if answer is not None:
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
-                follow_up(utt, answer, near, n - risk_lines[0], add, endorsed and risk_lines[0] <= n <= risk_lines[-1])
+                follow_up(utt, answer, near, n - risk_lines[0], add_follow_up, endorsed and risk_lines[0] <= n <= risk_lines[-1])
         frequency(lines, risk_lines[0], said)
     attempt_history(lines, add)
+    _means_answered(items, by_id, said)
+    put_away = [ids for key, (_, ids) in said.items() if key.startswith(("away:", "kept:"))]
+    agreed = [(step, ids) for step, ids in agreed if ids not in put_away]  # the Plan's means step, said once
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
     means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith(("away:", "kept:"))]
@@ -268,16 +277,33 @@ def _after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tupl
     for item in items:
         if item.category not in KIND_WORDS or item.category == SAFETY_STEPS or item.segment_id not in by_id:
             continue
-        name, words = KIND_WORDS[item.category], quote(by_id[item.segment_id].text)
-        key = "means" if item.category == MEANS else name
-        if item.status == DENIED:
-            add(f"{key}:denied" if key != "means" else key, f"{name} denied ({words})", item.evidence)
-        elif item.status == ENDORSED:
-            add(f"{key}:reported", f"{name} reported ({words})", item.evidence)
-        else:
-            add(f"{key}:asked" if key != "means" else key, f"{name} asked about, client answered ({words})", item.evidence)
         used.add((item.evidence[0], item.evidence[-1]))
+        if item.category == MEANS:
+            continue  # the follow-up readers name the means; ``_means_answered`` keeps what they cannot
+        name, words = KIND_WORDS[item.category], quote(by_id[item.segment_id].text)
+        if item.status == DENIED:
+            add(f"{name}:denied", f"{name} denied ({words})", item.evidence)
+        elif item.status == ENDORSED:
+            add(f"{name}:reported", f"{name} reported ({words})", item.evidence)
+        else:
+            add(f"{name}:asked", f"{name} asked about, client answered ({words})", item.evidence)
     return used
+
+
+def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict) -> None:
+    """The means asked after a screen, as the list reads the answer: "No. I've got the amitriptyline ..." names
+    means, so the note quotes it ("access to means asked about, client answered (...)"), never "access to means
+    denied"; a means question the readers missed is documented the same way."""
+    for item in items:
+        if item.category != MEANS or item.segment_id not in by_id:
+            continue
+        words = quote(by_id[item.segment_id].text)
+        fact = (f"access to means denied ({words})" if item.status == DENIED
+                else f"access to means asked about, client answered ({words})")
+        earlier = said.get("means")
+        if earlier is None or (item.status != DENIED and earlier[0].startswith("access to means denied")
+                               and earlier[1] == item.evidence):
+            said["means"] = (fact, item.evidence)
 
 
 def _obsession(lines: Sequence[Utterance], items: Sequence[RiskItem], by_id: dict) -> tuple[str, str, list[int]] | None:
