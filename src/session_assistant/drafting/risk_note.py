@@ -295,8 +295,8 @@ def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict) -> None:
     means, so the note quotes it ("access to means asked about, client answered (...)"), never "access to means
     denied"; a means question the readers missed is documented the same way."""
     for item in items:
-        if item.category != MEANS or item.segment_id not in by_id:
-            continue
+        if item.category != MEANS or item.segment_id not in by_id or by_id[item.segment_id].text.rstrip().endswith("?"):
+            continue  # "Today?" asks back: no answer to document
         words = quote(by_id[item.segment_id].text)
         fact = (f"access to means denied ({words})" if item.status == DENIED
                 else f"access to means asked about, client answered ({words})")
