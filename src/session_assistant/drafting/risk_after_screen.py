@@ -71,6 +71,7 @@ _PROPOSES = re.compile(r"\blet'?s\b|\b(?:can|could|shall) we\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:it|yours|that|them|those|the card|the number)\b", re.I)
 _KEPT_AT = re.compile(r"^\W*(?:(?:it'?s|they'?re) )?(?:in|on) (?:my|the)\b|^\W*i'?ve (?:still )?got\b", re.I)
 _ASKS_TO_DO = re.compile(r"\b(?:write|put|do|try|agree|okay|ok|alright|all right|able)\b", re.I)
+_PREPARED = re.compile(r"\bprepar\w*|\bget(?:ting)? ready\b", re.I)
 _HEDGED = re.compile(r"^\W*(?:sort of|kind of|maybe|not sure|i think so)\b", re.I)
 _ASKS_WHO_WHAT = re.compile(r"\b(?:who|what|which|where)\b|\bout of hours\b|\bnumbers?\b", re.I)
 _WRITE_ON_A_CARD = re.compile(r"\b(?:write|put) (?:that|this|it|them|those) (?:down )?on a card\b", re.I)
@@ -180,7 +181,8 @@ def after_screens(lines: Sequence[Utterance], items: Sequence, is_clinician: Cal
         recent = {u.id for u in lines[max(0, n - STEP_GAP):n]}
         kind, phrase, status = "", "", ""
         acted = _ACTED.search(" ".join(_questions(utt.text)))
-        means = _means_asked(utt.text) if since <= MEANS_WINDOW else None
+        # "Have you done anything to prepare? Have you taken a gun out ...?" asks a preparation (risk_follow_ups')
+        means = _means_asked(utt.text) if since <= MEANS_WINDOW and not _PREPARED.search(utt.text) else None
         if acted and since <= ACTED_WINDOW:
             status = answer_status(answer)[0]
             kind, phrase = ACTED_ON, acted.group(0)
@@ -193,7 +195,9 @@ def after_screens(lines: Sequence[Utterance], items: Sequence, is_clinician: Cal
         else:
             step = _step(utt, answer, any(f["category"] == SAFETY_STEPS and f["evidence"][0] in recent for f in found))
             said = answer_words(answer.text)
-            unsure = _UNSURE.search(said) or _HEDGED.search(said) or answer.text.rstrip(". ").endswith("?")
+            # "I call you? But at night...", "Yeah. Probably.": the client is not sure of the step
+            unsure = (_UNSURE.search(said) or _HEDGED.search(said) or re.match(r"[^.!]*\?", answer.text)
+                      or (len(said.split()) <= 4 and re.search(r"\b(?:probably|maybe|i think so|i guess)\b", said, re.I)))
             if step:
                 kind, phrase, status = SAFETY_STEPS, step, unclear if unsure else AGREED
         if kind:

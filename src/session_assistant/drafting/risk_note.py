@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, UNCLEAR, RiskItem, is_client, is_clinician
-from session_assistant.drafting.risk_after_screen import KIND_WORDS, MEANS, SAFETY_STEPS
+from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, MEANS, SAFETY_STEPS
 from session_assistant.drafting.risk_asked_again import how_framed
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
@@ -172,8 +172,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     # Two people screened in a joint session (a couple, a parent and a teenager): each answer says whose it is.
     answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)}
     names = names_by_role(lines) if len(answering) > 1 else {}
-    agreed = [(f"{i.phrase} ({quote(by_id[i.segment_id].text)})", i.evidence) for i in items
-             if i.category == SAFETY_STEPS and i.segment_id in by_id]
+    agreed = [(f"{i.phrase}, {'agreed' if i.status == AGREED else 'answer unclear'} ({quote(by_id[i.segment_id].text)})",
+               i.evidence, i.phrase.lower()) for i in items if i.category == SAFETY_STEPS and i.segment_id in by_id]
     obsession = _obsession(lines, items, by_id)
     for item in items:
         client_line = by_id.get(item.segment_id)
@@ -218,9 +218,9 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                 follow_up(utt, answer, near, n - risk_lines[0], add_follow_up, endorsed and risk_lines[0] <= n <= risk_lines[-1])
         frequency(lines, risk_lines[0], said)
     attempt_history(lines, add)
-    _means_answered(items, by_id, said)
     put_away = [ids for key, (_, ids) in said.items() if key.startswith(("away:", "kept:"))]
-    agreed = [(step, ids) for step, ids in agreed if ids not in put_away]  # the Plan's means step, said once
+    _means_answered(items, by_id, said, put_away)
+    agreed = [step for step in agreed if step[1] not in put_away]  # the Plan's means step, said once
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
     means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith(("away:", "kept:"))]
@@ -257,9 +257,12 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         account_ids += obsession[2]
     cited = [i for _, ids in said.values() for i in ids] + (obsession[2] if obsession else [])
     plan = safety_plan(lines, subject) if risk_lines else None
-    if agreed:  # what was agreed for safety, each with the client's answer
-        words = "safety steps agreed: " + "; ".join(step for step, _ in agreed)
-        plan = (f"{plan[0]}; {words}" if plan else words, (plan[1] if plan else []) + [i for _, ids in agreed for i in ids])
+    # what was agreed for safety, each with the client's answer; once each, and not what the safety plan line says
+    agreed = [step for n, step in enumerate(agreed) if step[2] not in (plan[0].lower() if plan else "")
+              and step[2] not in [s[2] for s in agreed[:n]]]
+    if agreed:
+        words = "safety steps: " + "; ".join(step for step, _, _ in agreed)
+        plan = (f"{plan[0]}; {words}" if plan else words, (plan[1] if plan else []) + [i for _, ids, _ in agreed for i in ids])
     if not facts and not plan:
         return None
     denied = "; ".join(f"{_named(labels)} ({words})" for labels, words in denials)
@@ -277,9 +280,9 @@ def _after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tupl
     for item in items:
         if item.category not in KIND_WORDS or item.category == SAFETY_STEPS or item.segment_id not in by_id:
             continue
-        used.add((item.evidence[0], item.evidence[-1]))
         if item.category == MEANS:
             continue  # the follow-up readers name the means; ``_means_answered`` keeps what they cannot
+        used.add((item.evidence[0], item.evidence[-1]))
         name, words = KIND_WORDS[item.category], quote(by_id[item.segment_id].text)
         if item.status == DENIED:
             add(f"{name}:denied", f"{name} denied ({words})", item.evidence)
@@ -290,13 +293,15 @@ def _after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tupl
     return used
 
 
-def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict) -> None:
+def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict, put_away: list[list[int]]) -> None:
     """The means asked after a screen, as the list reads the answer: "No. I've got the amitriptyline ..." names
     means, so the note quotes it ("access to means asked about, client answered (...)"), never "access to means
     denied"; a means question the readers missed is documented the same way."""
     for item in items:
         if item.category != MEANS or item.segment_id not in by_id or by_id[item.segment_id].text.rstrip().endswith("?"):
             continue  # "Today?" asks back: no answer to document
+        if item.evidence in put_away:
+            continue  # "... apart from the blade in the drawer?" - "I could give it to Jess": the Plan's step says it
         words = quote(by_id[item.segment_id].text)
         fact = (f"access to means denied ({words})" if item.status == DENIED
                 else f"access to means asked about, client answered ({words})")
