@@ -4,13 +4,15 @@ steps agreed for safety. A therapist reading a PHQ-9 follow-up found all three m
 the note silent on the past and on the means ("the note must show the whole screen").
 
 Also: an obsession told in exposure work for harm OCD, listed as an intrusive thought, is documented in the
-note's risk part (it said nothing of it).
+note's risk part (it said nothing of it); a screen the transcriber misheard is listed as a denial to check.
 """
 
 from __future__ import annotations
 
 from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, scan_transcript
 from session_assistant.drafting.risk_after_screen import ACTED_ON, AGREED, MEANS, MEANS_NAMED, SAFETY_STEPS
+from session_assistant.drafting.risk_findings import risk_findings
+from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
 from session_assistant.drafting.risk_note import risk_sentences
 from session_assistant.drafting.transcript_input import parse_transcript
 
@@ -113,3 +115,23 @@ def test_a_harm_wish_told_plainly_gets_no_intrusive_line():
     said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, items))
     assert "intrusive" not in said.lower()
     assert ENDORSED in [i.status for i in items]
+
+
+def test_someone_elses_weapons_are_not_the_clients_means_in_the_note():
+    lines, items = _items(_ORDINARY_AFTER_A_SCREEN)
+    said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, items))
+    assert "shotgun" not in said and "access to means" not in said
+
+
+# Whisper heard "Any thoughts of hurting yourself?" as "thirding yourself" in a real window.
+def test_a_misheard_screen_answered_no_is_listed_as_a_denial_with_its_wording_to_check():
+    lines, items = _items("Clinician: And any thoughts of thirding yourself, this week?\nClient: No. None.\n")
+    assert [(i.category, i.status, i.detail, i.evidence) for i in items] == [
+        ("self_harm", DENIED, WORDING_TO_CHECK, [0, 1])]
+    assert "wording to check" in risk_findings(items)
+    assert not risk_sentences("soap", "assessment", lines, items)  # the list's to check, not the note's
+
+
+def test_a_misheard_screen_is_never_endorsed_and_ordinary_verbs_are_no_screen():
+    assert not _items("Clinician: Any thoughts of thirding yourself?\nClient: Sometimes, yeah.\n")[1]
+    assert not _items("Clinician: Any ideas about supporting yourself after the move?\nClient: No.\n")[1]

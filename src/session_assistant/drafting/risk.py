@@ -25,6 +25,7 @@ from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES
                                                   ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
+from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -340,6 +341,13 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 answered.add(second.id)
             continue
         if utt.id in answered:
+            continue
+        misheard = misheard_screen(utt.text) if is_clinician(utt.speaker) else ""
+        answer = _answer_after(lines, position) if misheard else None
+        if answer is not None and answer_status(answer) == (DENIED, ""):  # "Any thoughts of thirding yourself?" - "No."
+            items.append(RiskItem("self_harm", answer.id, answer.speaker, misheard, answer.text, DENIED, WORDING_TO_CHECK,
+                                  [utt.id, answer.id], ["self_harm"]))
+            answered.add(answer.id)
             continue
         read_back = _read_back_topics(utt)
         answer = _answer_after(lines, position) if read_back else None

@@ -71,7 +71,6 @@ _PROPOSES = re.compile(r"\blet'?s\b|\b(?:can|could|shall) we\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:it|yours|that|them|those|the card|the number)\b", re.I)
 _KEPT_AT = re.compile(r"^\W*(?:(?:it'?s|they'?re) )?(?:in|on) (?:my|the)\b|^\W*i'?ve (?:still )?got\b", re.I)
 _ASKS_TO_DO = re.compile(r"\b(?:write|put|do|try|agree|okay|ok|alright|all right|able)\b", re.I)
-_PREPARED = re.compile(r"\bprepar\w*|\bget(?:ting)? ready\b", re.I)
 _HEDGED = re.compile(r"^\W*(?:sort of|kind of|maybe|not sure|i think so)\b", re.I)
 _ASKS_WHO_WHAT = re.compile(r"\b(?:who|what|which|where)\b|\bout of hours\b|\bnumbers?\b", re.I)
 _WRITE_ON_A_CARD = re.compile(r"\b(?:write|put) (?:that|this|it|them|those) (?:down )?on a card\b", re.I)
@@ -181,8 +180,7 @@ def after_screens(lines: Sequence[Utterance], items: Sequence, is_clinician: Cal
         recent = {u.id for u in lines[max(0, n - STEP_GAP):n]}
         kind, phrase, status = "", "", ""
         acted = _ACTED.search(" ".join(_questions(utt.text)))
-        # "Have you done anything to prepare? Have you taken a gun out ...?" asks a preparation (risk_follow_ups')
-        means = _means_asked(utt.text) if since <= MEANS_WINDOW and not _PREPARED.search(utt.text) else None
+        means = _means_asked(utt.text) if since <= MEANS_WINDOW else None
         if acted and since <= ACTED_WINDOW:
             status = answer_status(answer)[0]
             kind, phrase = ACTED_ON, acted.group(0)

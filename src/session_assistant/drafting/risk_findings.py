@@ -8,6 +8,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem
 from session_assistant.drafting.risk_after_screen import AGREED, MEANS_NAMED
+from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
 
 
 def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
@@ -20,7 +21,8 @@ def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     """What was screened and what was said, as ``risk_summary`` words it, without the request to
     review (the statement a risk item the clinician accepted adds to the note)."""
     def names(found: Sequence[RiskItem], leave_out: set[str] = frozenset()) -> str:
-        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{i.words(c)}"
+        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail and i.detail != WORDING_TO_CHECK else ''}{i.words(c)}"
+                             f"{' (the question as transcribed, wording to check)' if i.detail == WORDING_TO_CHECK else ''}"
                              for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
                                                       else [i.category]) if c not in leave_out)
         return ", ".join(seen)

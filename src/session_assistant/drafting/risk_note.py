@@ -23,6 +23,7 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, UNCLEAR, RiskItem, is_client, is_clinician
 from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, MEANS, SAFETY_STEPS
 from session_assistant.drafting.risk_asked_again import how_framed
+from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
@@ -177,7 +178,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     obsession = _obsession(lines, items, by_id)
     for item in items:
         client_line = by_id.get(item.segment_id)
-        if client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS:
+        if (client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS
+                or item.detail == WORDING_TO_CHECK):  # a misheard question is the list's, for the clinician to check
             continue  # the clinician's own words (a question, a summary) are no finding
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
         label = _item_label(item, passive_endorsed, question, endorsed_now)
@@ -300,8 +302,8 @@ def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict, put_away
     for item in items:
         if item.category != MEANS or item.segment_id not in by_id or by_id[item.segment_id].text.rstrip().endswith("?"):
             continue  # "Today?" asks back: no answer to document
-        if item.evidence in put_away:
-            continue  # "... apart from the blade in the drawer?" - "I could give it to Jess": the Plan's step says it
+        if item.evidence in put_away or any(ids == item.evidence for key, (_, ids) in said.items() if key != "means"):
+            continue  # "I could give it to Jess" (the Plan's step), "I took the twelve-bore up" (preparation) say it
         words = quote(by_id[item.segment_id].text)
         fact = (f"access to means denied ({words})" if item.status == DENIED
                 else f"access to means asked about, client answered ({words})")

@@ -40,7 +40,8 @@ def risk_rows(risk) -> list[str]:
         if status.lower().startswith("screened"):
             answer = status.split(":", 1)[1].strip() if ":" in status else ""
             answer = f"client {answer}" if answer in ("denied", "endorsed") else answer or "answered"
-            rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line})")
+            check = ", the question's wording to check" if _value(item, "detail", "") == "wording to check" else ""
+            rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line}){check}")
         elif status.lower() in ("endorsed", "denied"):  # "Risk denied ...: suicidal ideation" misread the same way
             rows.append(f"Client {status.lower()} {category} (“{phrase}”) (line {line})")
         else:
