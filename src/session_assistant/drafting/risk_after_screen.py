@@ -47,7 +47,8 @@ _TAKEN = re.compile(r"\b(?:taking|take|taken anything|started you on|prescribed|
 _BELONGINGS = re.compile(r"\b(?:keys|money|cash|passports?|birth certificates?|documents|papers|cards|chargers?|clothes)\b", re.I)
 # ... and a question that puts the means away is a step agreed: "How would you feel about getting rid of them?"
 _PUTS_AWAY = re.compile(r"\bkeep (?:the |your |them |it )?(?:\w+ )?(?:at|with) (?!home\b)|\bget(?:ting)? rid\b|"
-                        r"\b(?:give|giving|hand|handing)\b|\bhold (?:your|the|them|it|on to)|\block(?:ed)? (?:them|it) away\b|\bin the bin\b|\bto the (?:pharmacy|chemist)\b|\bso (?:they'?re|it'?s) not in\b", re.I)
+                        r"\b(?:give|giving|hand|handing)\b|\bhold (?:your|the|them|it|on to)|\block(?:ed)? (?:them|it) away\b|"
+                        r"\bin the bin\b|\bto the (?:pharmacy|chemist)\b|\bso (?:they'?re|it'?s) not in\b", re.I)
 _DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|nothing|none)\b", re.I)
 _NOTHING_THERE = re.compile(r"\bnothing like that\b|\bthere'?s nothing\b|\bnothing (?:here|there|else|in the house)\b", re.I)
 # ... and an answer that begins "No." but says what there is, or where: "No. I've got the amitriptyline ..."
