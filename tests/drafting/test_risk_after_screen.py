@@ -135,3 +135,10 @@ def test_a_misheard_screen_answered_no_is_listed_as_a_denial_with_its_wording_to
 def test_a_misheard_screen_is_never_endorsed_and_ordinary_verbs_are_no_screen():
     assert not _items("Clinician: Any thoughts of thirding yourself?\nClient: Sometimes, yeah.\n")[1]
     assert not _items("Clinician: Any ideas about supporting yourself after the move?\nClient: No.\n")[1]
+
+
+def test_a_questionnaires_recent_span_is_no_time_gone():
+    lines, items = _items("Clinician: In the past fortnight, have there been thoughts that you'd be better off dead?\n"
+                          "Client: Some nights. I think they'd all be better off without me.\n")
+    said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, items))
+    assert "passive suicidal ideation endorsed" in said and "past passive" not in said

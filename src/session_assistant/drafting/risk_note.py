@@ -38,17 +38,19 @@ SUICIDE_CATEGORIES = {"suicidal_ideation", "self_harm"}
 # A question about active ideation: asked and denied beside a passive wish endorsed, it is "active
 # suicidal ideation" that was denied.
 _ACTIVE_ASK = re.compile(r"\b(?:kill(?:ing)? yourself|end(?:ing)? your life|suicid\w*|take your (?:own )?life)\b", re.I)
+# "In the past fortnight, ...?" asks about now (a questionnaire's span), not a time gone
+_RECENT_SPAN = r"(?!,? (?:few |two |three |couple of |\d+ )?(?:days?|weeks?|fortnight|month)\b)"
 # The client places the thoughts in the past ("I used to think ...", "last winter", "not since the
 # spring"): documented as past, never as a current endorsement the client's answer denied.
-_IN_THE_PAST = re.compile(r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b|\b(?:years?|months?) ago\b|"
-                          r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b",
-                          re.I)
+_IN_THE_PAST = re.compile((r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b%s|\b(?:years?|months?) ago\b|"
+                           r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b")
+                          % _RECENT_SPAN, re.I)
 # ... or the answer tells of a time gone ("There were a few weeks where I thought ..."), or the
 # question asked about one ("during that bad winter in college, did you ever ...").
 _TIME_GONE = re.compile(r"^\s*there (?:were|was) (?:a few |some |a couple of |a )?(?:weeks?|days?|months?|times?|"
                         r"period|stretch|while)\b", re.I)
-_PAST_QUESTION = re.compile(r"\bduring that\b|\bback then\b|\bat that time\b|\bin college\b|\bwhen you were\b|"
-                            r"\bin the past\b|\bthat (?:winter|spring|summer|fall|autumn|year|time)\b", re.I)
+_PAST_QUESTION = re.compile((r"\bduring that\b|\bback then\b|\bat that time\b|\bin college\b|\bwhen you were\b|"
+                             r"\bin the past\b%s|\bthat (?:winter|spring|summer|fall|autumn|year|time)\b") % _RECENT_SPAN, re.I)
 
 
 @dataclass
