@@ -142,3 +142,20 @@ def test_a_questionnaires_recent_span_is_no_time_gone():
                           "Client: Some nights. I think they'd all be better off without me.\n")
     said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, items))
     assert "passive suicidal ideation endorsed" in said and "past passive" not in said
+
+
+def test_a_later_answer_naming_means_is_not_hidden_by_an_earlier_no():
+    lines, items = _items("Clinician: Any thoughts of not wanting to be here?\nClient: Some days I wish I wasn't here.\n"
+                          "Clinician: Anything put aside?\nClient: No.\n"
+                          "Clinician: Have you got any medicines in the house, left over?\nClient: There's a box of codeine from my knee.\n")
+    said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, items))
+    assert "codeine" in said and "access to means denied" not in said
+
+
+def test_a_relative_agreeing_to_a_step_does_not_make_the_screen_a_joint_one():
+    lines, items = _items("Clinician: Any thoughts of ending your life?\nClient: No. Never.\n"
+                          "Daughter: He's been better.\n"
+                          "Clinician: Could you keep the crisis line number by the phone for him?\nDaughter: Yes, I'll do that today.\n")
+    assert [i.speaker for i in items if i.category == SAFETY_STEPS] == ["Daughter"]
+    said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, items))
+    assert "by the client" not in said and "suicidal ideation denied" in said

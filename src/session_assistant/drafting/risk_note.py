@@ -173,7 +173,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             (borrowed.discard if own_words else borrowed.add)(key)
 
     # Two people screened in a joint session (a couple, a parent and a teenager): each answer says whose it is.
-    answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)}
+    answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)
+                 and i.category not in KIND_WORDS}  # a daughter agreeing to keep the crisis number answers no screen
     names = names_by_role(lines) if len(answering) > 1 else {}
     agreed = [(f"{i.phrase}, {'agreed' if i.status == AGREED else 'answer unclear'} ({quote(by_id[i.segment_id].text)})",
                i.evidence, i.phrase.lower()) for i in items if i.category == SAFETY_STEPS and i.segment_id in by_id]
@@ -310,8 +311,8 @@ def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict, put_away
         fact = (f"access to means denied ({words})" if item.status == DENIED
                 else f"access to means asked about, client answered ({words})")
         earlier = said.get("means")
-        if earlier is None or (item.status != DENIED and earlier[0].startswith("access to means denied")
-                               and earlier[1] == item.evidence):
+        # a later answer that names means ("There's a box of co-codamol") is never hidden by an earlier "No."
+        if earlier is None or (item.status != DENIED and earlier[0].startswith("access to means denied")):
             said["means"] = (fact, item.evidence)
 
 
