@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, UNCLEAR, RiskItem, is_client, is_clinician
-from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, MEANS, SAFETY_STEPS
-from session_assistant.drafting.risk_asked_again import how_framed
+from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
+from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, SAFETY_STEPS
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
+from session_assistant.drafting.risk_note_kinds import after_screen_facts, means_answered, obsession_told
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
@@ -178,7 +178,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     names = names_by_role(lines) if len(answering) > 1 else {}
     agreed = [(f"{i.phrase}, {'agreed' if i.status == AGREED else 'answer unclear'} ({quote(by_id[i.segment_id].text)})",
                i.evidence, i.phrase.lower()) for i in items if i.category == SAFETY_STEPS and i.segment_id in by_id]
-    obsession = _obsession(lines, items, by_id)
+    obsession = obsession_told(lines, items, by_id)
     for item in items:
         client_line = by_id.get(item.segment_id)
         if (client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS
@@ -208,7 +208,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
             answered = f"the {role_and_name(role, names)}" if role else "client"
             add(f"{label}:asked{by}", f"{label} asked about, {answered} answered ({quote(client_line.text)})", item.evidence)
-    asked_after = _after_screen_facts(items, by_id, add)
+    asked_after = after_screen_facts(items, by_id, add)
 
     def add_follow_up(key: str, fact: str, ids: list[int]) -> None:
         # one question, one fact: "Did you act on it?" - "No." is acting on the thoughts denied, not also intent;
@@ -224,7 +224,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         frequency(lines, risk_lines[0], said)
     attempt_history(lines, add)
     put_away = [ids for key, (_, ids) in said.items() if key.startswith(("away:", "kept:"))]
-    _means_answered(items, by_id, said, put_away)
+    means_answered(items, by_id, said, put_away)
     agreed = [step for step in agreed if step[1] not in put_away]  # the Plan's means step, said once
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
@@ -275,60 +275,6 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     return RiskNote(("Risk: " + "; ".join(_merged(facts)) + ".", cited) if facts else None,
                     (f"{subject.capitalize()} {told_text}.", account_ids) if told_text else None,
                     ("In session: " + plan[0] + ".", plan[1]) if plan else None, means_steps)
-
-
-def _after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tuple[int, int]]:
-    """Acting on the thoughts and the means asked after a screen, each as its own kind with the client's
-    answer ("access to means asked about, client answered ("No. I've got the amitriptyline ...")"); returns
-    the question-answer pairs used, which the follow-up readers leave alone (one line, one fact)."""
-    used: set[tuple[int, int]] = set()
-    for item in items:
-        if item.category not in KIND_WORDS or item.category == SAFETY_STEPS or item.segment_id not in by_id:
-            continue
-        if item.category == MEANS:
-            continue  # the follow-up readers name the means; ``_means_answered`` keeps what they cannot
-        used.add((item.evidence[0], item.evidence[-1]))
-        name, words = KIND_WORDS[item.category], quote(by_id[item.segment_id].text)
-        if item.status == DENIED:
-            add(f"{name}:denied", f"{name} denied ({words})", item.evidence)
-        elif item.status == ENDORSED:
-            add(f"{name}:reported", f"{name} reported ({words})", item.evidence)
-        else:
-            add(f"{name}:asked", f"{name} asked about, client answered ({words})", item.evidence)
-    return used
-
-
-def _means_answered(items: Sequence[RiskItem], by_id: dict, said: dict, put_away: list[list[int]]) -> None:
-    """The means asked after a screen, as the list reads the answer: "No. I've got the amitriptyline ..." names
-    means, so the note quotes it ("access to means asked about, client answered (...)"), never "access to means
-    denied"; a means question the readers missed is documented the same way."""
-    for item in items:
-        if item.category != MEANS or item.segment_id not in by_id or by_id[item.segment_id].text.rstrip().endswith("?"):
-            continue  # "Today?" asks back: no answer to document
-        if item.evidence in put_away or any(ids == item.evidence for key, (_, ids) in said.items() if key != "means"):
-            continue  # "I could give it to Jess" (the Plan's step), "I took the twelve-bore up" (preparation) say it
-        words = quote(by_id[item.segment_id].text)
-        fact = (f"access to means denied ({words})" if item.status == DENIED
-                else f"access to means asked about, client answered ({words})")
-        earlier = said.get("means")
-        # a later answer that names means ("There's a box of co-codamol") is never hidden by an earlier "No."
-        if earlier is None or (item.status != DENIED and earlier[0].startswith("access to means denied")):
-            said["means"] = (fact, item.evidence)
-
-
-def _obsession(lines: Sequence[Utterance], items: Sequence[RiskItem], by_id: dict) -> tuple[str, str, list[int]] | None:
-    """An obsession the risk list reads as intrusive (never intent): the Assessment's words for it, the
-    client's account (the thought and their not wanting it, quoted) and its lines; None when none is listed."""
-    told = [i for i in items if i.status == INTRUSIVE and i.segment_id in by_id]
-    if not told:
-        return None
-    word, unwanted = how_framed(lines, is_clinician)
-    thought = quote(by_id[told[0].segment_id].text, told[0].phrase)
-    account = f"intrusive harm thoughts ({word}), told as a thought ({thought})"
-    if unwanted is not None and unwanted.id != told[0].segment_id:
-        account += f", unwanted ({quote(unwanted.text, 'want')})"
-    ids = [told[0].segment_id] + ([unwanted.id] if unwanted is not None else [])
-    return f"intrusive harm thoughts ({word}), ego-dystonic, not intent", account, ids
 
 
 def means_plan_line(utterances: Sequence[Utterance], items: Sequence[RiskItem],
