@@ -9,7 +9,8 @@ from session_assistant.drafting import get_format, parse_transcript
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.record_extract import part_schema
 from session_assistant.drafting.record_render import render_note
-from session_assistant.drafting.risk import risk_summary, scan_transcript
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.risk_findings import risk_summary
 from session_assistant.drafting.sections import assemble
 from session_assistant.drafting.session_facts import detect_interventions
 from session_assistant.drafting.session_record import SessionRecord, SlotFact

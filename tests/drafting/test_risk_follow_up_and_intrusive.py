@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from session_assistant.drafting.risk import (DENIED, ENDORSED, INTRUSIVE, is_passive_ideation, risk_findings,
+from session_assistant.drafting.risk_findings import risk_findings
+from session_assistant.drafting.risk import (DENIED, ENDORSED, INTRUSIVE, is_passive_ideation,
                                              scan_transcript)
 from session_assistant.drafting.risk_note import risk_note
 from session_assistant.drafting.transcript_input import parse_transcript

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, risk_categories, risk_summary, scan_transcript
+from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, risk_categories, scan_transcript
+from session_assistant.drafting.risk_findings import risk_summary
 from session_assistant.drafting.transcript_input import parse_transcript
 
 ORDINARY = [

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from session_assistant.drafting.risk import risk_findings, scan_transcript
+from session_assistant.drafting.risk import scan_transcript
+from session_assistant.drafting.risk_findings import risk_findings
 from session_assistant.drafting.risk_note import risk_note
 from session_assistant.drafting.transcript_input import parse_transcript
 

@@ -39,3 +39,12 @@ def test_items_without_a_status_and_an_empty_list_read_as_before():
 def test_a_rule_item_says_how_the_risk_came_up():
     plain = RiskItem("self_harm", 3, "client", "cutting", "I started cutting again.")
     assert risk_rows([plain]) == ["Risk mentioned (line 3): self harm “cutting”"]
+
+
+def test_the_follow_ups_of_a_screen_read_as_their_own_kind():
+    means = {"category": "means", "segment_id": 33, "speaker": "client", "phrase": "tablets",
+             "text": "I've got the box the GP gave me.", "status": "screened: means named"}
+    step = {"category": "safety_steps", "segment_id": 37, "speaker": "client", "phrase": "coping card",
+            "text": "Yeah. Okay.", "status": "agreed"}
+    assert risk_rows([means, step]) == ["Asked about access to means (“tablets”), means named (line 33)",
+                                        "Safety step agreed (“coping card”) (line 37)"]

@@ -24,6 +24,8 @@ from typing import Sequence
 from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
                                                   ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
+from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
+from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -49,7 +51,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wo
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
-                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect"}
+                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect", **KIND_WORDS}
 DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
 INTRUSIVE = "intrusive thoughts (OCD), not intent"  # risk_asked_again.intrusive_harm
 
@@ -340,6 +342,13 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             continue
         if utt.id in answered:
             continue
+        misheard = misheard_screen(utt.text) if is_clinician(utt.speaker) else ""
+        answer = _answer_after(lines, position) if misheard else None
+        if answer is not None and answer_status(answer) == (DENIED, ""):  # "Any thoughts of thirding yourself?" - "No."
+            items.append(RiskItem("self_harm", answer.id, answer.speaker, misheard, answer.text, DENIED, WORDING_TO_CHECK,
+                                  [utt.id, answer.id], ["self_harm"]))
+            answered.add(answer.id)
+            continue
         read_back = _read_back_topics(utt)
         answer = _answer_after(lines, position) if read_back else None
         if answer is not None and answer_status(answer) == (DENIED, ""):
@@ -356,45 +365,10 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             if category == "harm_to_others" and status == ENDORSED and intrusive_harm(lines, position, is_clinician):
                 status = INTRUSIVE  # "What if I grab the knife and stab her." said in exposure work for harm OCD
             items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text, status, detail, [utt.id], [category]))
+    # acted on before, the means and the safety steps of each screen's stretch, each where its question stands
+    position = {u.id: n for n, u in enumerate(lines)}
+    for found in after_screens(lines, items, is_clinician, _answer_after, answer_status, (DENIED, ENDORSED, UNCLEAR)):
+        at = next((k for k, i in enumerate(items) if position.get(i.evidence[0] if i.evidence else i.segment_id, -1)
+                   > position[found["evidence"][0]]), len(items))
+        items.insert(at, RiskItem(**found))
     return items
-
-
-def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
-    """The fixed sentence the note's risk section gets: what was screened and what was said, for
-    the clinician to complete. Built from the items by rule, never by the model."""
-    return risk_findings(items, subject) + " Clinician to review and document the risk assessment."
-
-
-def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
-    """What was screened and what was said, as ``risk_summary`` words it, without the request to
-    review (the statement a risk item the clinician accepted adds to the note)."""
-    def names(found: Sequence[RiskItem], leave_out: set[str] = frozenset()) -> str:
-        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail else ''}{i.words(c)}"
-                             for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
-                                                      else [i.category]) if c not in leave_out)
-        return ", ".join(seen)
-
-    parts = []
-    denied = [i for i in items if i.status == DENIED]
-    endorsed = [i for i in items if i.status in (ENDORSED, "reported")]
-    unclear = [i for i in items if i.status == UNCLEAR]
-    # A category endorsed anywhere is never also "denied": the note would contradict itself (a
-    # passive death wish endorsed, then intent denied, read "denied suicidal ideation"). Both
-    # answers are named for the clinician to document which was which.
-    endorsed_categories = {i.category for i in endorsed}
-    asked = {c for i in denied for c in (i.categories or [i.category])}
-    both = [CATEGORY_WORDS.get(c, c) for c in sorted(asked & endorsed_categories)]
-    denied_names = names(denied, endorsed_categories)
-    if denied_names:
-        parts.append(f"Risk was screened in session; the {subject} denied {denied_names}.")
-    if both:
-        parts.append(f"Asked about {', '.join(both)}, the {subject} endorsed some of it and denied some; "
-                     "see the risk list for each answer.")
-    if endorsed:
-        parts.append(f"Risk-related language was endorsed or reported ({names(endorsed)}).")
-    if unclear:
-        parts.append(f"Risk was asked about ({names(unclear)}); the answer needs the clinician's review.")
-    rest = [i for i in items if i not in denied + endorsed + unclear]
-    if rest and not parts:
-        parts.append(f"Risk-related language ({names(rest)}) was noted in the session.")
-    return " ".join(parts)

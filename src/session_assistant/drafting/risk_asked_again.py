@@ -46,6 +46,11 @@ _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|do not|never) want (?:to|it|that)\
                          r"\bi would never\b|\bgoes against everything\b", re.I)
 
 
+_NOT_WANTED_OWN = re.compile(r"\b(?:i )?(?:don'?t|do not) want (?:to|it|that)\b|\bthe last thing\b|"
+                             r"\bi (?:hate|can'?t stand) (?:the|these|this|those) (?:thoughts?|images?)\b|"
+                             r"\bgoes against everything\b", re.I)
+
+
 def intrusive_harm(lines: Sequence[Utterance], position: int, is_clinician: Callable[[str], bool]) -> bool:
     """True when the client's harm-to-others words at ``position`` are an obsession: told as a thought
     that came ("what if I ..."), in a session where the clinician names OCD or obsessions and the
@@ -54,3 +59,15 @@ def intrusive_harm(lines: Sequence[Utterance], position: int, is_clinician: Call
         return False
     framed = any(_OCD_FRAMED.search(u.text) for u in lines if is_clinician(u.speaker))
     return framed and any(_NOT_WANTED.search(u.text) for u in lines if u.speaker and not is_clinician(u.speaker))
+
+
+def how_framed(lines: Sequence[Utterance], is_clinician: Callable[[str], bool]) -> tuple[str, Utterance | None]:
+    """For the note of an obsession: the clinician's word for it ("OCD", else "obsessional") and the client's
+    line that says they do not want it (None when no line says so)."""
+    said = [m.group(0) for u in lines if is_clinician(u.speaker) for m in [_OCD_FRAMED.search(u.text)] if m]
+    word = "OCD" if any(re.search(r"\bOCD\b|compulsive", w, re.I) for w in said) else "obsessional"
+    # "I don't want to. It's the last thing in the world I want." before a "you know I'd never hurt you, right?" the
+    # client asks for reassurance (the compulsion, not the client's own account)
+    told = [u for u in lines if u.speaker and not is_clinician(u.speaker) and _NOT_WANTED.search(u.text)]
+    unwanted = next((u for u in told if _NOT_WANTED_OWN.search(u.text)), told[0] if told else None)
+    return word, unwanted

@@ -16,6 +16,7 @@ import re
 from typing import Callable
 
 from session_assistant.drafting.risk import is_clinician, risk_categories
+from session_assistant.drafting.risk_after_screen import someone_elses
 from session_assistant.drafting.risk_words import ANSWER_AFFIRMS as _AFFIRM
 from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_who import answer_words
@@ -189,7 +190,7 @@ def follow_up(utt: Utterance, answer: Utterance, near: bool, since_first: int, a
                     add(f"{label}:denied", f"{label} denied ({quote(answer.text)})", ids)
                 elif utt.text.rstrip().endswith("?") and (_AFFIRM.search(answer.text) or _told(label, utt.text, answer.text)):
                     add(f"{label}:endorsed", f"{label} endorsed ({quote(answer.text)})", ids)
-    if _MEANS_QUESTION.search(utt.text) and utt.text.rstrip().endswith("?"):
+    if _MEANS_QUESTION.search(utt.text) and utt.text.rstrip().endswith("?") and not someone_elses(utt.text):
         named = list(dict.fromkeys(m.group(0).lower() for m in _MEANS.finditer(answer.text)))
         if since_first <= MEANS_WINDOW and DENIES.search(answer_words(answer.text)):
             add("means", f"access to means denied ({quote(answer.text)})", ids)

@@ -21,6 +21,9 @@ from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
+from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, SAFETY_STEPS
+from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
+from session_assistant.drafting.risk_note_kinds import after_screen_facts, means_answered, obsession_told
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
@@ -35,17 +38,19 @@ SUICIDE_CATEGORIES = {"suicidal_ideation", "self_harm"}
 # A question about active ideation: asked and denied beside a passive wish endorsed, it is "active
 # suicidal ideation" that was denied.
 _ACTIVE_ASK = re.compile(r"\b(?:kill(?:ing)? yourself|end(?:ing)? your life|suicid\w*|take your (?:own )?life)\b", re.I)
+# "In the past fortnight, ...?" asks about now (a questionnaire's span), not a time gone
+_RECENT_SPAN = r"(?!,? (?:few |two |three |couple of |\d+ )?(?:days?|weeks?|fortnight|month)\b)"
 # The client places the thoughts in the past ("I used to think ...", "last winter", "not since the
 # spring"): documented as past, never as a current endorsement the client's answer denied.
-_IN_THE_PAST = re.compile(r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b|\b(?:years?|months?) ago\b|"
-                          r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b",
-                          re.I)
+_IN_THE_PAST = re.compile((r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b%s|\b(?:years?|months?) ago\b|"
+                           r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b")
+                          % _RECENT_SPAN, re.I)
 # ... or the answer tells of a time gone ("There were a few weeks where I thought ..."), or the
 # question asked about one ("during that bad winter in college, did you ever ...").
 _TIME_GONE = re.compile(r"^\s*there (?:were|was) (?:a few |some |a couple of |a )?(?:weeks?|days?|months?|times?|"
                         r"period|stretch|while)\b", re.I)
-_PAST_QUESTION = re.compile(r"\bduring that\b|\bback then\b|\bat that time\b|\bin college\b|\bwhen you were\b|"
-                            r"\bin the past\b|\bthat (?:winter|spring|summer|fall|autumn|year|time)\b", re.I)
+_PAST_QUESTION = re.compile((r"\bduring that\b|\bback then\b|\bat that time\b|\bin college\b|\bwhen you were\b|"
+                             r"\bin the past\b%s|\bthat (?:winter|spring|summer|fall|autumn|year|time)\b") % _RECENT_SPAN, re.I)
 
 
 @dataclass
@@ -168,11 +173,16 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             (borrowed.discard if own_words else borrowed.add)(key)
 
     # Two people screened in a joint session (a couple, a parent and a teenager): each answer says whose it is.
-    answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)}
+    answering = {i.speaker.strip().lower() for i in items if i.speaker and is_client(i.speaker)
+                 and i.category not in KIND_WORDS}  # a daughter agreeing to keep the crisis number answers no screen
     names = names_by_role(lines) if len(answering) > 1 else {}
+    agreed = [(f"{i.phrase}, {'agreed' if i.status == AGREED else 'answer unclear'} ({quote(by_id[i.segment_id].text)})",
+               i.evidence, i.phrase.lower()) for i in items if i.category == SAFETY_STEPS and i.segment_id in by_id]
+    obsession = obsession_told(lines, items, by_id)
     for item in items:
         client_line = by_id.get(item.segment_id)
-        if client_line is None or (client_line.speaker and is_clinician(client_line.speaker)):
+        if (client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS
+                or item.detail == WORDING_TO_CHECK):  # a misheard question is the list's, for the clinician to check
             continue  # the clinician's own words (a question, a summary) are no finding
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
         label = _item_label(item, passive_endorsed, question, endorsed_now)
@@ -198,14 +208,24 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             # An answer that does not begin with a no is the clinician's to weigh: quoted, not judged.
             answered = f"the {role_and_name(role, names)}" if role else "client"
             add(f"{label}:asked{by}", f"{label} asked about, {answered} answered ({quote(client_line.text)})", item.evidence)
+    asked_after = after_screen_facts(items, by_id, add)
+
+    def add_follow_up(key: str, fact: str, ids: list[int]) -> None:
+        # one question, one fact: "Did you act on it?" - "No." is acting on the thoughts denied, not also intent;
+        # the means named ("access to means: hunting rifle") and a step to put them away stay the readers'
+        if (ids[0], ids[-1]) not in asked_after or key.startswith(("away:", "kept:", "means")):
+            add(key, fact, ids)
     if risk_lines and any(u.speaker for u in lines):
         for n, utt in enumerate(lines):
             answer = client_answer(lines, n) if is_clinician(utt.speaker) and n >= risk_lines[0] else None
             if answer is not None:
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
-                follow_up(utt, answer, near, n - risk_lines[0], add, endorsed and risk_lines[0] <= n <= risk_lines[-1])
+                follow_up(utt, answer, near, n - risk_lines[0], add_follow_up, endorsed and risk_lines[0] <= n <= risk_lines[-1])
         frequency(lines, risk_lines[0], said)
     attempt_history(lines, add)
+    put_away = [ids for key, (_, ids) in said.items() if key.startswith(("away:", "kept:"))]
+    means_answered(items, by_id, said, put_away)
+    agreed = [step for step in agreed if step[1] not in put_away]  # the Plan's means step, said once
     # A step to put means away that the Plan states ("Homework: ask Mike to keep the rifle") is
     # named here, not quoted a second time.
     means_steps = [(fact, ids) for key, (fact, ids) in said.items() if key.startswith(("away:", "kept:"))]
@@ -236,8 +256,18 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             account_ids += ids
             fact = f"{told.group(1)} {told.group(2)}"
         facts.append(fact)
-    cited = [i for _, ids in said.values() for i in ids]
+    if obsession:
+        facts.insert(0, obsession[0])
+        account.insert(0, obsession[1])
+        account_ids += obsession[2]
+    cited = [i for _, ids in said.values() for i in ids] + (obsession[2] if obsession else [])
     plan = safety_plan(lines, subject) if risk_lines else None
+    # what was agreed for safety, each with the client's answer; once each, and not what the safety plan line says
+    agreed = [step for n, step in enumerate(agreed) if step[2] not in (plan[0].lower() if plan else "")
+              and step[2] not in [s[2] for s in agreed[:n]]]
+    if agreed:
+        words = "safety steps: " + "; ".join(step for step, _, _ in agreed)
+        plan = (f"{plan[0]}; {words}" if plan else words, (plan[1] if plan else []) + [i for _, ids, _ in agreed for i in ids])
     if not facts and not plan:
         return None
     denied = "; ".join(f"{_named(labels)} ({words})" for labels, words in denials)

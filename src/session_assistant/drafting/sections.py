@@ -26,7 +26,8 @@ from session_assistant.drafting.questionnaire_read import items_read as question
 from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
                                                    garbled_sentences, is_unfinished, repeated_sentence,
                                                    retells_same_lines, shares_run)
-from session_assistant.drafting.risk import RiskItem, mentions_risk, risk_summary
+from session_assistant.drafting.risk import RiskItem, mentions_risk
+from session_assistant.drafting.risk_findings import risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.formulation_shared import FORMULATION_OPENING
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done

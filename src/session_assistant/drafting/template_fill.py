@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.formats import NOT_DISCUSSED
-from session_assistant.drafting.risk import is_clinician, risk_findings
+from session_assistant.drafting.risk import is_clinician
+from session_assistant.drafting.risk_findings import risk_findings
 from session_assistant.drafting.session_record import SLOT_BY_KEY
 
 RISK = "risk"

@@ -6,6 +6,7 @@ so the editor stays readable.
 
 from __future__ import annotations
 
+from session_assistant.drafting.risk_after_screen import KIND_WORDS
 from session_assistant.ui.common import engines
 
 NO_RISK = "No risk phrases found in the transcript."
@@ -32,10 +33,15 @@ def risk_rows(risk) -> list[str]:
         if not status:
             rows.append(f"{_value(item, 'category', '')}: line {line} “{phrase}”")
             continue
+        if status.lower() == "agreed":  # a safety step after a screen: "Safety step agreed (“coping card”)"
+            rows.append(f"Safety step agreed (“{phrase}”) (line {line})")
+            continue
+        category = KIND_WORDS.get(str(_value(item, "category", "")), category)  # "access to means", not "means"
         if status.lower().startswith("screened"):
             answer = status.split(":", 1)[1].strip() if ":" in status else ""
             answer = f"client {answer}" if answer in ("denied", "endorsed") else answer or "answered"
-            rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line})")
+            check = ", the question's wording to check" if _value(item, "detail", "") == "wording to check" else ""
+            rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line}){check}")
         elif status.lower() in ("endorsed", "denied"):  # "Risk denied ...: suicidal ideation" misread the same way
             rows.append(f"Client {status.lower()} {category} (“{phrase}”) (line {line})")
         else:
