@@ -115,13 +115,64 @@ def _who(utt: Utterance) -> str:
     return utt.speaker.strip().lower()
 
 
+# An answer that opens by asking for another step ("Could I do something smaller first? ... I could do
+# the summary."): the proposal is not taken as put; what the clinician settles next is (``_settled_offer``).
+_ASKS_BACK = re.compile(r"^[^.!?]*\b(?:could|can|may|shall) (?:I|we)\b[^.!?]*\?|^(?:what|how) about\b[^.!?]*\?", re.I)
+
+
 def _agrees(answer: Utterance | None) -> str | None:
-    if answer is None or not is_client(answer.speaker):
+    if answer is None or not is_client(answer.speaker) or _ASKS_BACK.match(" ".join(answer.text.split())):
         return None
     said = _first_words(answer.text, ANSWER_MAX_WORDS) or " ".join(answer.text.split()[:ANSWER_MAX_WORDS])
     if REFUSES.search(said) or not AGREES.search(said):
         return None
     return said
+
+
+# An exercise begun there and then: the client's answer or the clinician's next line starts it ("Okay.
+# Go.", "Recording.", "In your own time."), or the line points at the task in hand ("For this one, ...
+# look at me"). A proposal that says when, outside the session, it is done is the week's all the same.
+_STARTS_NOW = re.compile(r"^(?:(?:okay|ok|right|alright|fine|oh god|um|so)[,.!]?\s+)*(?:go|go ahead|off you go|here goes|ready"
+                         r"|recording|(?:the )?camera'?s on|begin|start(?: now)?|in your own time|whenever you'?re ready"
+                         r"|let'?s (?:go|start|begin))[.!]*$", re.I)
+_TASK_IN_HAND = re.compile(r"\b(?:for this one|before we (?:start|begin)|(?:look at|eyes on) me|right now"
+                           r"|in a (?:minute|moment|second)|(?:try|do|practi[sc]e) (?:it|this|that) (?:here|now)|in the room"
+                           r"|while we'?re here)\b", re.I)
+_FOR_THE_WEEK = re.compile(r"\b(?:this (?:coming )?week|every (?:day|morning|evening|night)|each (?:day|morning|evening|night)"
+                           r"|at home|before (?:next time|we meet|I see you)|between (?:now and|sessions)|tonight|tomorrow|daily)\b",
+                           re.I)
+
+
+def _done_in_room(lines: Sequence[Utterance], n: int, proposal: str) -> bool:
+    if _FOR_THE_WEEK.search(proposal):
+        return False
+    after = [u for u in lines[n + 1:n + 3] if u.speaker == lines[n].speaker or is_client(u.speaker)]
+    started = any(_STARTS_NOW.match(s) for u in after for s in _SENTENCES.split(" ".join(u.text.split())))
+    return started or bool(_TASK_IN_HAND.search(lines[n].text))
+
+
+# "Good. The reading group summary on Friday, and a prediction written down before. No mug. And watch
+# the video at home, once." after the client asked for a smaller step: the step as the clinician settles it.
+_APPROVES = re.compile(r"^(?:(?:okay|ok|good|great|yes|yeah|fine|deal|perfect|right)[,]?\s+)*(?:okay|ok|good|great|yes|yeah|fine"
+                       r"|deal|perfect|right)[.!]\s+(?=\S)", re.I)
+# The client putting a step of their own: "I could do the summary", "Could I start with ...?", "What if I ...?"
+_OFFERS_STEP = re.compile(r"\b(?:could|can) I (?:do|try|start|go|just)\b|\bI (?:could|can|'ll|will) (?!not\b)\w+|\b(?:what|how) about\b"
+                          r"|\b(?:maybe|what if) I\b", re.I)
+# Items of a settled step are not the next visit, a referral, risk or the crisis steps (a "reading group"
+# or a "lab meeting" may be the step itself).
+_NOT_A_STEP = re.compile(r"\b(?:" + NEXT_VISIT + r"|next week|doctor|GP|Dr\.|referral|refer|psychiatrist|988|crisis"
+                         r"|safety plan|after-hours)\b", re.I)
+
+
+def _settled_offer(text: str, before: Utterance) -> str:
+    opening = _APPROVES.match(" ".join(text.split()))
+    if not opening or before.speaker.strip().lower() != "client" or not _OFFERS_STEP.search(before.text):
+        return ""
+    sentences = [s for s in _SENTENCES.split(" ".join(text.split())[opening.end():]) if s]
+    if not sentences or any(s.endswith("?") for s in sentences):
+        return ""
+    items = [s for s in sentences if not _NOT_A_STEP.search(s) and not mentions_risk(s)]
+    return words_up_to(items, RECAP_MAX_WORDS) if len(items) >= 2 else ""
 
 
 # A bare order of a few words ("Turn the wheel.", "Close your eyes.") is a step of an exercise in the
@@ -300,6 +351,7 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         agreed = _agrees(answer)
         then = lines[n + 2] if n + 2 < len(lines) else None
         if agreed is None and answer is not None and is_client(answer.speaker) and not REFUSES.search(answer.text) \
+                and not _ASKS_BACK.match(" ".join(answer.text.split())) \
                 and then is not None and then.speaker == utt.speaker and _GOES_ON.search(then.text):
             agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
         if agreed is None and asks_missed and answer is not None and is_client(answer.speaker) \
@@ -307,10 +359,13 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
             agreed = ""  # "Have I missed anything?" - "Don't think so." (47): confirmed, though a no is no quote to show
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
-        proposal = recap or _recap(utt.text) or (_proposals(utt.text, agreed)
-                             or _recap_tail(utt.text))
+        settled = _settled_offer(utt.text, before)
+        proposal = recap or _recap(utt.text) or settled or (_proposals(utt.text, agreed)
+                                                            or _recap_tail(utt.text))
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
+        if not (recap or settled) and _done_in_room(lines, n, proposal):
+            continue  # "For this one, ... Just talk about the peat." - "Okay. Go.": an exercise of the session
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)) \
                 and not _looks_back(proposal):
             after = " ".join(utt.text.split()).partition(proposal)[2]

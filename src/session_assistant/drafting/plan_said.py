@@ -36,7 +36,9 @@ _HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|wil
                              r"|\bfor (?:your )?homework\b[,:]?\s*", re.I)
 _HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
                              r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
-                             r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*",
+                             r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*"
+                             # "The boys. Okay. So this week: the diary, every day. Rest breaks ..." (98): the week's list
+                             r"|(?:^|(?<=[.!?])\s)(?:(?:so|okay|ok|right|and),?\s+)*this (?:coming )?week\s*:\s*",
                              re.I)
 HOMEWORK_MAX_WORDS = 70
 _MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|time)|same time)\b", re.I)
@@ -55,7 +57,12 @@ def _tail(utterances: Sequence[Utterance], share: float) -> tuple[list[tuple[int
 def _words_up_to(sentences: Sequence[str], limit: int) -> str:
     # The next visit is its own line; a long recap is cut at a sentence end; a question after the
     # assignment ("What's a reasonable goal?", "Did I get it?") asks, it assigns nothing.
-    return words_up_to(sentences, limit, stop=lambda sentence: bool(_MEETING.search(sentence)) or sentence.endswith("?"))
+    return words_up_to(sentences, limit, stop=lambda sentence: bool(_MEETING.search(sentence) or _VISIT_FIRST.match(sentence))
+                       or sentence.endswith("?"))
+
+
+# "... And the plan for the nineteenth. Next week by video, so you don't have to come in.": the visit, not a task
+_VISIT_FIRST = re.compile(r"(?:(?:so|okay|ok|right|and),?\s+)*(?:next week|in (?:a|one|two|three|four) weeks?|a fortnight)\b", re.I)
 
 
 def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
