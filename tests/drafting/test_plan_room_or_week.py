@@ -1,7 +1,9 @@
-"""The Plan a therapist would sign: an exercise done in the room is no homework, the homework the
-clinician settles after the client asks for a smaller step is, the week's list said after the crisis
-card is, the next visit is the time settled (not an hour said in jest after it), and a model sentence
-with a pronoun where its verb's subject should stand is dropped as garbled. Hand-written sessions."""
+"""The Plan a therapist would sign: an exercise done in the room is no homework; the homework the
+clinician settles after the client asks for a smaller step is, and so is the week's list said after
+the crisis card (a no to "Is that too much?" agreeing to it); the next visit is the time settled, not
+an hour said in jest after it; a model sentence with a pronoun where its clause's subject or verb
+should stand is garbled, and the clinician's "you" opening a clause is rewritten as its subject.
+Hand-written sessions."""
 
 from __future__ import annotations
 
@@ -57,12 +59,13 @@ def test_the_weeks_list_said_after_the_crisis_card_reaches_the_plan():
         "Clinician: The crisis line number goes on the card too. And what keeps you going?\n"
         "Client: The dog.\n"
         "Clinician: The dog. Okay. So this week: the energy log, every evening, even on flat days. "
-        "Sit down for a quarter of an hour after each job. Swimming baseline two lengths, twice a week.\n"
-        "Client: Two lengths. Okay.\n"
+        "Sit down for a quarter of an hour after each job. Swimming baseline two lengths, twice a week. Is that too much?\n"
+        "Client: No. Two lengths is fine.\n"
         "Clinician: Thanks for today.\n"
         "Client: Thank you.", opening_rounds=6)
     plan = " ".join(_plan(session))
     assert "quarter of an hour after each job" in plan and "two lengths" in plan
+    assert '(client: "No. Two lengths is fine.")' in plan  # a no to "too much?" agrees
 
 
 def test_an_hour_said_in_jest_after_the_time_was_settled_is_not_the_next_session():
@@ -107,3 +110,12 @@ def test_the_clinicians_you_after_a_comma_is_the_clause_subject_when_the_note_sa
     assert voice.text == "From what the client is telling the clinician, they are sleeping better." and not voice.withhold
     voice = therapy_voice("You've got a plan, you're using it.", "subjective", source, evidence=[24])
     assert "them using" not in voice.text and "the client using" not in voice.text
+
+
+def test_a_skill_rehearsed_there_and_then_is_not_the_weeks_homework():
+    session = after_an_opening(
+        "Clinician: That's the gentler opening. Sam, let's practise it once. Start with what you noticed, then say what you need.\n"
+        "Client: Okay. I noticed the bins were full again, and I need us to take turns.\n"
+        "Clinician: How was that to hear?\n"
+        "Partner: Much easier.", opening_rounds=6)
+    assert not any("Start with what you noticed" in text for text, *_ in homework_agreed(session))

@@ -137,14 +137,15 @@ _STARTS_NOW = re.compile(r"^(?:(?:okay|ok|right|alright|fine|oh god|um|so)[,.!]?
                          r"|let'?s (?:go|start|begin))[.!]*$", re.I)
 _TASK_IN_HAND = re.compile(r"\b(?:for this one|before we (?:start|begin)|(?:look at|eyes on) me|right now"
                            r"|in a (?:minute|moment|second)|(?:try|do|practi[sc]e) (?:it|this|that) (?:here|now)|in the room"
-                           r"|while we'?re here)\b", re.I)
+                           r"|while we'?re here)\b|\blet'?s (?:practi[sc]e|try|rehearse|do) (?:it|this|that)(?: once| now| here)?[.!]",
+                           re.I)
 _FOR_THE_WEEK = re.compile(r"\b(?:this (?:coming )?week|every (?:day|morning|evening|night)|each (?:day|morning|evening|night)"
                            r"|at home|before (?:next time|we meet|I see you)|between (?:now and|sessions)|tonight|tomorrow|daily)\b",
                            re.I)
 
 
 def _done_in_room(lines: Sequence[Utterance], n: int, proposal: str) -> bool:
-    if _FOR_THE_WEEK.search(proposal):
+    if _FOR_THE_WEEK.search(proposal) or _FOR_THE_WEEK.search(lines[n].text):
         return False
     after = [u for u in lines[n + 1:n + 3] if u.speaker == lines[n].speaker or is_client(u.speaker)]
     started = any(_STARTS_NOW.match(s) for u in after for s in _SENTENCES.split(" ".join(u.text.split())))
@@ -156,8 +157,8 @@ def _done_in_room(lines: Sequence[Utterance], n: int, proposal: str) -> bool:
 _APPROVES = re.compile(r"^(?:(?:okay|ok|good|great|yes|yeah|fine|deal|perfect|right)[,]?\s+)*(?:okay|ok|good|great|yes|yeah|fine"
                        r"|deal|perfect|right)[.!]\s+(?=\S)", re.I)
 # The client putting a step of their own: "I could do the summary", "Could I start with ...?", "What if I ...?"
-_OFFERS_STEP = re.compile(r"\b(?:could|can) I (?:do|try|start|go|just)\b|\bI (?:could|can|'ll|will) (?!not\b)\w+|\b(?:what|how) about\b"
-                          r"|\b(?:maybe|what if) I\b", re.I)
+_OFFERS_STEP = re.compile(r"\b(?:could|can) I (?:do|try|start|go|just)\b|\bI (?:could|can|'ll|will) (?:also |just |maybe )?" + _DO
+                          + r"\b|\b(?:what|how) about\b|\b(?:maybe|what if) I\b", re.I)
 # Items of a settled step are not the next visit, a referral, risk or the crisis steps (a "reading group"
 # or a "lab meeting" may be the step itself).
 _NOT_A_STEP = re.compile(r"\b(?:" + NEXT_VISIT + r"|next week|doctor|GP|Dr\.|referral|refer|psychiatrist|988|crisis"
