@@ -35,7 +35,8 @@ _HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|wil
                              r"|(?:^|(?<=[.!?])\s)(?:(?:so|okay|ok|alright|all right|and|now),?\s+)?(?:your\s+)?homework"
                              r"(?: for (?:this|the) (?:coming )?week)?\s*[.,:]\s+"
                              r"|\bfor (?:your )?homework\b[,:]?\s*", re.I)
-_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week|for the next (?:(?:few|two|three|\w+) (?:days|weeks)|fortnight)"
+_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week"
+                             r"|for the next (?:(?:few|two|three|\w+) (?:days|weeks)|fortnight)"
                              r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
                              r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*"
                              # "The boys. Okay. So this week: the diary, every day. Rest breaks ..." (98): the week's list

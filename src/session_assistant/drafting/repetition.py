@@ -211,7 +211,8 @@ _PRONOUN_OUT_OF_PLACE = re.compile(r"(?:^|[,;:]\s+)(?:him|them|us)\s+(?!and\b|or
 def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | None:
     """What makes a sentence garbled, or None: a doubled article ("asked a the pond"), "a" before a
     plural ("Client also had a dishes"), as the small model writes when it loses its place in a list,
-    a pronoun out of place (``_PRONOUN_OUT_OF_PLACE``), or a last word cut off (``_cut_word``, with the session's ``vocab``)."""
+    a pronoun out of place (``_PRONOUN_OUT_OF_PLACE``), or a last word cut off (``_cut_word``, with
+    the session's ``vocab``)."""
     cut = _cut_word(text, vocab)
     if cut:
         return f"cut word {cut}"
