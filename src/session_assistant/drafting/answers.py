@@ -50,3 +50,7 @@ DECLINES_TOO = re.compile(r"^\s*(?:(?:um|uh|er|oh|well|hmm|mm)[,.]?\s+)*(?:I'?d 
 # confirming the read-back, and is no answer to any item in it.
 ASKS_WHAT_WAS_MISSED = re.compile(r"\b(?:have I|did I|I've|I have) (?:missed|left out|forgotten|miss|forget) anything\b"
                                   r"|\banything I(?:'ve| have)? (?:missed|left out|forgot(?:ten)?)\b", re.I)
+
+# A check whether the list is too much ("Is that too much?"): a no agrees to it ("No. That's all right.").
+ASKS_IF_TOO_MUCH = re.compile(r"\btoo (?:much|many|hard|big|ambitious|soon)\?\s*$", re.I)
+NOT_TOO_MUCH = re.compile(r"^\s*(?:no\b|nope\b|not (?:really|at all)\b)(?![^.!?]*\b(?:can'?t|won'?t)\b)", re.I)

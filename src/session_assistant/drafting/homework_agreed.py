@@ -115,13 +115,70 @@ def _who(utt: Utterance) -> str:
     return utt.speaker.strip().lower()
 
 
+# An answer that opens by asking for another step ("Could I do something smaller first? ... I could do
+# the summary."): the proposal is not taken as put; what the clinician settles next is (``_settled_offer``).
+_ASKS_BACK = re.compile(r"^[^.!?]*\b(?:could|can|may|shall) (?:I|we)\b[^.!?]*\?|^(?:what|how) about\b[^.!?]*\?", re.I)
+
+
 def _agrees(answer: Utterance | None) -> str | None:
-    if answer is None or not is_client(answer.speaker):
+    if answer is None or not is_client(answer.speaker) or _ASKS_BACK.match(" ".join(answer.text.split())):
         return None
     said = _first_words(answer.text, ANSWER_MAX_WORDS) or " ".join(answer.text.split()[:ANSWER_MAX_WORDS])
     if REFUSES.search(said) or not AGREES.search(said):
         return None
     return said
+
+
+# An exercise begun there and then: the client's answer or the clinician's next line starts it ("Okay.
+# Go.", "Recording.", "In your own time."), or the line points at the task in hand ("For this one, ...
+# look at me"). A proposal that says when, outside the session, it is done is the week's all the same.
+_STARTS_NOW = re.compile(r"^(?:(?:okay|ok|right|alright|fine|oh god|um|so)[,.!]?\s+)*(?:go|go ahead|off you go|here goes|ready"
+                         r"|recording|(?:the )?camera'?s on|begin|start(?: now)?|in your own time|whenever you'?re ready"
+                         r"|let'?s (?:go|start|begin))[.!]*$", re.I)
+_TASK_IN_HAND = re.compile(r"\b(?:for this one|before we (?:start|begin)|(?:look at|eyes on) me|right now"
+                           r"|in a (?:minute|moment|second)|(?:try|do|practi[sc]e) (?:it|this|that) (?:here|now)|in the room"
+                           r"|while we'?re here)\b|\blet'?s (?:practi[sc]e|try|rehearse|do) (?:it|this|that)(?: once| now| here)?[.!]",
+                           re.I)
+_FOR_THE_WEEK = re.compile(r"\b(?:this (?:coming )?week|every (?:day|morning|evening|night)|each (?:day|morning|evening|night)"
+                           r"|at home|before (?:next time|we meet|I see you)|between (?:now and|sessions)|tonight|tomorrow|daily)\b",
+                           re.I)
+
+
+def _done_in_room(lines: Sequence[Utterance], n: int, proposal: str) -> bool:
+    if _FOR_THE_WEEK.search(proposal) or _FOR_THE_WEEK.search(lines[n].text):
+        return False
+    after = [u for u in lines[n + 1:n + 3] if u.speaker == lines[n].speaker or is_client(u.speaker)]
+    started = any(_STARTS_NOW.match(s) for u in after for s in _SENTENCES.split(" ".join(u.text.split())))
+    return started or bool(_TASK_IN_HAND.search(lines[n].text))
+
+
+# "Good. The reading group summary on Friday, and a prediction written down before. No mug. And watch
+# the video at home, once." after the client asked for a smaller step: the step as the clinician settles it.
+_APPROVES = re.compile(r"^(?:(?:okay|ok|good|great|yes|yeah|fine|deal|perfect|right)[,]?\s+)*(?:okay|ok|good|great|yes|yeah|fine"
+                       r"|deal|perfect|right)[.!]\s+(?=\S)", re.I)
+# The client putting a step of their own: "I could do the summary", "Could I start with ...?", "What if I ...?"
+_OFFERS_STEP = re.compile(r"\b(?:could|can) I (?:do|try|start|go|just)\b|\bI (?:could|can|'ll|will) (?:also |just |maybe )?" + _DO
+                          + r"\b|\b(?:what|how) about\b|\b(?:maybe|what if) I\b", re.I)
+# Items of a settled step are not the next visit, a referral, risk or the crisis steps (a "reading group"
+# or a "lab meeting" may be the step itself).
+_NOT_A_STEP = re.compile(r"\b(?:" + NEXT_VISIT + r"|next week|doctor|GP|Dr\.|referral|refer|psychiatrist|988|crisis"
+                         r"|safety plan|after-hours)\b", re.I)
+
+
+SETTLED_STEP_MIN_WORDS = 8
+
+
+def _settled_offer(text: str, before: Utterance) -> str:
+    opening = _APPROVES.match(" ".join(text.split()))
+    if not opening or before.speaker.strip().lower() != "client" or not _OFFERS_STEP.search(before.text):
+        return ""
+    sentences = [s for s in _SENTENCES.split(" ".join(text.split())[opening.end():]) if s]
+    if not sentences or any(s.endswith("?") for s in sentences):
+        return ""
+    items = [s for s in sentences if not _NOT_A_STEP.search(s) and not mentions_risk(s)]
+    # one long sentence will do ("Good. Lunch in the break room on Thursday, with Priya ..."); "Good. Fine." won't
+    enough = len(items) >= 2 or (items and len(items[0].split()) >= SETTLED_STEP_MIN_WORDS)
+    return words_up_to(items, RECAP_MAX_WORDS) if enough else ""
 
 
 # A bare order of a few words ("Turn the wheel.", "Close your eyes.") is a step of an exercise in the
@@ -241,30 +298,11 @@ def _said_at_once(proposal: str, answer: str) -> bool:
     return False
 
 
-# The client answers a proposal with a smaller one of their own ("Could I try it once first?", "What if I
-# did just Thursday?"): not agreement; the clinician's next line, taking it up ("Good. Lunch on Thursday,
-# ..."), is the task as settled.
-_COUNTERS = re.compile(_LEAD + r"(?:(?:could|can|may|should) I (?:\w+ )?(?:try|do|start|just|go)\b|(?:what|how) about (?:if )?I\b)[^?]*\?$",
-                       re.I)
-_SETTLES = re.compile(r"^(?:good|okay|ok|fine|great|alright|deal|perfect)[.,!]\s+(?=\S)", re.I)
-
-
-def _settled(text: str) -> str:
-    """The task as the clinician settles it after the client's smaller version, less the opening "Good."."""
-    opener = _SETTLES.match(" ".join(text.split()))
-    if opener is None:
-        return ""
-    rest = _SENTENCES.split(" ".join(text.split())[opener.end():])
-    # the client's own smaller task, so "group" or "meeting" in it is no referral; up to the next visit
-    return words_up_to(rest, PROPOSAL_MAX_WORDS, stop=lambda x: bool(_NEXT_VISIT.search(x) or x.endswith("?")))
-
-
 def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
     """The items agreed for the time until the next session, in session order (see the module)."""
     lines = [u for u in utterances if u.speaker]
     found: list[AgreedItem] = []
     seen: set[int] = set()
-    countered: set[int] = set()
     if len(lines) < MIN_LINES:
         return found
     for n in range(len(lines) // 2, len(lines)):
@@ -316,12 +354,10 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                 found.append((said, "client", None, "", [utt.id, answer.id]))
                 seen.update({utt.id, answer.id})
                 continue
-        if answer is not None and is_client(answer.speaker) and _COUNTERS.search(_SENTENCES.split(" ".join(answer.text.split()))[0]):
-            countered.add(answer.id)
-            continue
         agreed = _agrees(answer)
         then = lines[n + 2] if n + 2 < len(lines) else None
         if agreed is None and answer is not None and is_client(answer.speaker) and not REFUSES.search(answer.text) \
+                and not _ASKS_BACK.match(" ".join(answer.text.split())) \
                 and then is not None and then.speaker == utt.speaker and _GOES_ON.search(then.text):
             agreed = _first_words(answer.text, ANSWER_MAX_WORDS) or None
         if agreed is None and asks_missed and answer is not None and is_client(answer.speaker) \
@@ -329,10 +365,13 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
             agreed = ""  # "Have I missed anything?" - "Don't think so." (47): confirmed, though a no is no quote to show
         if agreed is None or _IN_ROOM_ANSWER.search(agreed):
             continue
-        proposal = (_settled(utt.text) if before.id in countered else "") or recap or _recap(utt.text) or (
-            _proposals(utt.text, agreed) or _recap_tail(utt.text))
+        settled = _settled_offer(utt.text, before)
+        proposal = recap or _recap(utt.text) or settled or (_proposals(utt.text, agreed)
+                                                            or _recap_tail(utt.text))
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
+        if not (recap or settled) and _done_in_room(lines, n, proposal):
+            continue  # "For this one, ... Just talk about the peat." - "Okay. Go.": an exercise of the session
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)) \
                 and not _looks_back(proposal):
             after = " ".join(utt.text.split()).partition(proposal)[2]
@@ -343,7 +382,6 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
     week = week_items(lines)
     if week:  # the week settled over several lines: its items, with the ones agreed elsewhere
         in_week = {i for *_, ids in week for i in ids}
-        first = min(in_week)
         # an item inside the week's block is the block's; one agreed before it that was done in the room
         # ("once more, with the cap off") never reaches here, as _IN_ROOM drops it
         kept = [item for item in found if not set(item[4]) & in_week]

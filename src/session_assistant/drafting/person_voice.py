@@ -39,8 +39,9 @@ _GROUP_OF = {w: g for g, ws in _GROUPS.items() for w in ws}
 _PIECE = re.compile(r"let's|[A-Za-z]+(?:'[A-Za-z]+)?|[^A-Za-z]+", re.I)
 _TOKEN = re.compile(r"\b(?:let's|[A-Za-z]+(?:'(?:m|ve|ll|d|re))?)\b", re.I)
 _QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
-_CLAUSE_OPENERS = {"and", "but", "so", "that", "if", "when", "because", "or", "then", "while", "until", "unless",
-                   "whether", "where", "once", "after", "before", "since"}
+# "you" opening a clause is its subject: "the link, you decide", "what you're telling me", "as you said"
+_CLAUSE_OPENERS = {",", "what", "how", "why", "as", "and", "but", "so", "that", "if", "when", "because", "or", "then", "while",
+                   "until", "unless", "whether", "where", "once", "after", "before", "since"}
 _MODALS = {"can", "could", "will", "would", "should", "may", "might", "must", "shall", "can't", "couldn't", "won't",
            "wouldn't", "shouldn't", "did", "didn't", "had", "hadn't"}
 _SINGULAR = {"am": "is", "are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't",
@@ -170,6 +171,7 @@ def _rewrite_plain(text: str, people: dict[str, _Person]) -> str | None:
         if not token[0].isalpha():
             out.append(token)
             at_start = at_start or bool(re.search(r"[.!?:]", token))
+            previous = "," if "," in token else previous  # "I'll email you the link, you decide.": "you" decides
             continue
         low = token.lower()
         person = people.get(_GROUP_OF.get(low, ""))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from session_assistant.drafting.answers import AGREES_FIRST, ASKS_WHAT_WAS_MISSED, REFUSES
+from session_assistant.drafting.answers import (AGREES_FIRST, ASKS_IF_TOO_MUCH, ASKS_WHAT_WAS_MISSED, NOT_TOO_MUCH,
+                                               REFUSES)
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
 from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
@@ -34,9 +35,12 @@ _HOMEWORK_NAMED = re.compile(r"\bhomework(?: for (?:this|the) week)?\s*(?:is|wil
                              r"|(?:^|(?<=[.!?])\s)(?:(?:so|okay|ok|alright|all right|and|now),?\s+)?(?:your\s+)?homework"
                              r"(?: for (?:this|the) (?:coming )?week)?\s*[.,:]\s+"
                              r"|\bfor (?:your )?homework\b[,:]?\s*", re.I)
-_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week|for the next (?:few|two|three|\w+) (?:days|weeks)"
+_HOMEWORK_OPENS = re.compile(r"\b(?:for (?:(?:practice|homework) )?(?:this|the) (?:coming )?week"
+                             r"|for the next (?:(?:few|two|three|\w+) (?:days|weeks)|fortnight)"
                              r"|between now and (?:next time|then|our next \w+)|before (?:next time|we meet again|our next \w+)"
-                             r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*",
+                             r"|let'?s write (?:these|them|this|that|it) down|(?:so )?you can write (?:these|them|this|that|it) down)\b[,.:]?\s*"
+                             # "The boys. Okay. So this week: the diary, every day. Rest breaks ..." (98): the week's list
+                             r"|(?:^|(?<=[.!?])\s)(?:(?:so|okay|ok|right|and),?\s+)*this (?:coming )?week\s*:\s*",
                              re.I)
 HOMEWORK_MAX_WORDS = 70
 _MEETING = re.compile(r"\b(?:let'?s meet|see you|next (?:session|appointment|time)|same time)\b", re.I)
@@ -55,7 +59,12 @@ def _tail(utterances: Sequence[Utterance], share: float) -> tuple[list[tuple[int
 def _words_up_to(sentences: Sequence[str], limit: int) -> str:
     # The next visit is its own line; a long recap is cut at a sentence end; a question after the
     # assignment ("What's a reasonable goal?", "Did I get it?") asks, it assigns nothing.
-    return words_up_to(sentences, limit, stop=lambda sentence: bool(_MEETING.search(sentence)) or sentence.endswith("?"))
+    return words_up_to(sentences, limit, stop=lambda sentence: bool(_MEETING.search(sentence) or _VISIT_FIRST.match(sentence))
+                       or sentence.endswith("?"))
+
+
+# "... And the plan for the nineteenth. Next week by video, so you don't have to come in.": the visit, not a task
+_VISIT_FIRST = re.compile(r"(?:(?:so|okay|ok|right|and),?\s+)*(?:next week|in (?:a|one|two|three|four) weeks?|a fortnight)\b", re.I)
 
 
 def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
@@ -66,7 +75,8 @@ def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
         return None
     first = _SENTENCES.split(" ".join(answer.text.split()))[:2]
     # "Twenty-five with a timer. Okay." and "That's harder. But okay." agree in their second sentence.
-    agrees = any(AGREES_FIRST.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first)
+    agrees = any(AGREES_FIRST.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first) \
+        or bool(ASKS_IF_TOO_MUCH.search(lines[n].text) and NOT_TOO_MUCH.match(answer.text))  # "Too much?" - "No."
     return answer if agrees and len(" ".join(first).split()) <= AGREEMENT_MAX_WORDS else None
 
 

@@ -199,12 +199,20 @@ def _cut_word(text: str, vocab: frozenset[str] | set[str]) -> str | None:
 # A word broken off and started again ("the thera therapist"), or a role word broken off before the
 # next: "The clin client reported ..." (20).
 _STUTTER = re.compile(r"\b([a-z]{4,})\s+(\1[a-z]+)\b|\b(?:clin|clini|clinici|thera|therap|therapi)\s+(?=[a-z])", re.I)
+# A pronoun where the clause's subject or verb should stand: an object pronoun opening a clause ("...
+# the link, him decide.", "the client will be rejected, them say yes") or after an article ("a he"),
+# as the small model writes when it runs a quote on in its own words; plain notes have neither.
+_PRONOUN_OUT_OF_PLACE = re.compile(r"(?:^|[,;:]\s+)(?:him|them|us)\s+(?!and\b|or\b|too\b|both\b|all\b|alone\b|included\b)[a-z]+"
+                                   r"|\b(?:the|a|an)\s+(?:he|she|they|him|them|we|us)\b"
+                                   # a clause left without its verb: "From what the client telling the clinician, ..."
+                                   r"|\b(?:what|how|why) (?:the )?(?:client|clinician|he|she|they)\s+(?!being\b)[a-z]+ing\b", re.I)
 
 
 def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | None:
     """What makes a sentence garbled, or None: a doubled article ("asked a the pond"), "a" before a
     plural ("Client also had a dishes"), as the small model writes when it loses its place in a list,
-    or a last word cut off (``_cut_word``, with the session's ``vocab``)."""
+    a pronoun out of place (``_PRONOUN_OUT_OF_PLACE``), or a last word cut off (``_cut_word``, with
+    the session's ``vocab``)."""
     cut = _cut_word(text, vocab)
     if cut:
         return f"cut word {cut}"
@@ -213,6 +221,9 @@ def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | 
     # "walk walking" or "pain painful" are words; "EXAM Examination" a heading
     if stutter and (stutter.group(1) or "").lower() not in vocab and not (stutter.group(1) or "").isupper():
         return " ".join(stutter.group(0).split())
+    pronoun = _PRONOUN_OUT_OF_PLACE.search(plain)
+    if pronoun:
+        return " ".join(pronoun.group(0).strip(",;: ").lower().split())
     double = _DOUBLE_ARTICLE.search(plain)
     if double:
         return " ".join(double.group(0).lower().split())

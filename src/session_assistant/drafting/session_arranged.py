@@ -31,7 +31,8 @@ _HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half past " + _H + r"|
                    r"|\bat " + _H + r"\b(?![- ](?:thirty|fifteen|forty-five)\b)" + _UNIT + r"(?: ?(?:a\.m\.|p\.m\.|am\b|pm\b))?", re.I)
 # A bare number is an hour only where an hour is offered: first in its sentence ("Eight?", "Ten on
 # Friday."), or after "got", "at", "say", "time," ("I've got eleven.", "same time, ten?").
-_BARE_HOUR = re.compile(r"(?:^|(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, ))" + _H + r"\b" + _UNIT, re.I)
+_BARE_HOUR = re.compile(r"(?:^|(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, )|(?<=\bwe do )|(?<=\bmake it ))" + _H + r"\b" + _UNIT,
+                        re.I)  # "Could we do three?", "Can we make it four?"
 _DAY = re.compile(r"\b(?:(?:next|this) )?(?:the )?(?:" + WEEKDAY + r")s?(?: after next)?"
                   r"(?: (?:morning|afternoon|evening))?\b", re.I)
 _INTERVAL = re.compile(r"\b(?:next week|(?:in )?(?:a|one|two|three|four|\d) weeks?|every (?:other week|two weeks|week)|weekly"
@@ -135,8 +136,9 @@ def arranged_next_session(utterances: Sequence[Utterance], near: int | None = No
     offers = _offers(utterances, near)
     by_id = {u.id: u for u in utterances}
     day = hour = None
+    hour_taken = False  # the client's side has said the clinician's hour back ("Seven's fine.")
     how: tuple[list[str], int] | None = None
-    for line, sentence, _ in offers:
+    for at, (line, sentence, by_clinician) in enumerate(offers):
         days = [m.group(0) for m in _DAY.finditer(sentence)]
         # "Thursday at two is fine, I'm on a late Friday.": the day given with the hour.
         with_hour = [m.group(0) for m in _DAY.finditer(sentence) if _HOUR.match(sentence, m.end() + 1)]
@@ -145,8 +147,13 @@ def arranged_next_session(utterances: Sequence[Utterance], near: int | None = No
         hours = [m.group(0) for m in _HOUR.finditer(sentence)]
         if not hours and len(sentence.split()) <= SHORT:
             hours = [m.group(0) for m in _BARE_HOUR.finditer(sentence)]
+        said = re.sub(r"^at ", "", hours[-1], flags=re.I).lower() if hours else ""
+        if hours and not by_clinician and hour is not None and hour_taken and _clock(said) != _clock(hour[0]) \
+                and not any(by and _clock(said) in map(_clock, _HOURS_SAID.findall(s)) for _, s, by in offers[at + 1:]):
+            hours = []  # "Seven's fine. Unless I've got a job." - "Then we'll come at eight.": a joke, never settled
         if hours:
-            hour = (re.sub(r"^at ", "", hours[-1], flags=re.I).lower(), line)
+            hour_taken = not by_clinician and hour is not None and _clock(said) == _clock(hour[0])
+            hour = (said, line)
         ways = list(dict.fromkeys(m.group(0).lower() for m in _HOW.finditer(sentence)))
         if ways and (how is None or len(ways) >= len(how[0])):  # "on video ... then in person" over a later "see you on video"
             how = (ways, line)
@@ -163,6 +170,17 @@ def arranged_next_session(utterances: Sequence[Utterance], near: int | None = No
     ids = sorted({x[1] for x in (day, hour, interval, how) if x})
     text = ", ".join(parts)
     return text + ("" if text.endswith(".") else "."), ids
+
+
+_HOURS_SAID = re.compile(r"\b" + _H + r"\b", re.I)
+_NUMBER = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+
+
+def _clock(hour: str) -> str:
+    """The hour's number ("seven o'clock" and "Seven" -> "7") to tell one hour said two ways from another."""
+    first = _HOURS_SAID.search(hour)
+    word = first.group(0).lower() if first else hour
+    return _NUMBER.get(word, word)
 
 
 def has_hour(text: str) -> bool:
@@ -295,6 +313,12 @@ def _settled(fact: tuple[str, list[int]] | None, utterances: Sequence[Utterance]
         # "Same slot in two weeks? Friday at nine, video?" - "Friday at nine.": the interval agreed goes with it
         fact = (f"{interval.group(0)}, {fact[0]}", sorted(set(fact[1]) | set(ids)))
     hour = hour_named(text)
+    said_hour = _HOUR.search(fact[0]) if fact is not None else None
+    if (fact is not None and hour and said_hour and _clock(hour) != _clock(hour_named(fact[0]) or "")
+            and max(ids) > max(fact[1]) and day_named(fact[0]) in (None, day_named(text))):
+        # "Next week, Monday at two?" - "Could we do three?" - "Three it is.": the hour settled after the sentence
+        at = "at " if said_hour.group(0).lower().startswith("at ") else ""
+        fact = (fact[0][:said_hour.start()] + at + hour + fact[0][said_hour.end():], sorted(set(fact[1]) | set(ids)))
     if fact is not None and hour and not has_hour(fact[0]) and day_named(fact[0]) == day_named(text):
         # The same day, and the hour said with it: "in two weeks, Monday, the fourteenth, at six p.m."
         glue = " at " if re.search(r"(?:day|days)\.?$", fact[0], re.I) else ", at "  # "Tuesday at ten"; "the fourteenth, at six"

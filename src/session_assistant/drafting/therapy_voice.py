@@ -15,6 +15,7 @@ from typing import Sequence
 from session_assistant.drafting.client_name import called_client, source_client_name
 from session_assistant.drafting.grounding import SourceIndex, content_words, words
 from session_assistant.drafting.person_voice import clinician_for_you, consistent_pronouns, third_person
+from session_assistant.drafting.repetition import GARBLED, garbled
 from session_assistant.drafting.placement import MOVED_TO, better_part, client_experience, continues_report, named_report
 
 FIRST_PERSON = "first_person"  # withheld: "come back and talk to me" is the clinician's voice, not the note's
@@ -185,6 +186,10 @@ def therapy_voice(text: str, section: str, source: SourceIndex, *, objective_key
         # pronouns for the client, the chart's, else "the client".
         result.text = consistent
         result.flags.append(VOICE_REWRITTEN)
+    why = garbled(result.text) if result.text != text else None
+    if why:  # "I'll email you the link, you decide." made "... the link, him decide.": no sentence to sign
+        result.flags.append(f"{GARBLED}:{why}")
+        result.withhold = True
     unsaid = unsaid_words(result.text, source)
     if (len(unsaid) >= MIN_UNSAID_WORDS and len(unsaid) > MAX_UNSAID_SHARE * len(content_words(_outside_quotes(result.text)))
             or unsaid & NEVER_UNSAID):
