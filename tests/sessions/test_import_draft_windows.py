@@ -86,7 +86,8 @@ def reopened_copies(practice, folder: Path, count: int) -> list:
     complete), each opened as a vault of its own with the same drafting settings. Cancelling the
     import once and resuming copies of it costs the tiny model two windows less per copy; the
     resume reads the saved windows from the vault either way (``JobCheckpointStore``)."""
-    appointment, model, sentences = practice.appointment_id, practice.sessions.note_model, practice.sessions.max_sentences
+    appointment = practice.appointment_id
+    model, sentences = practice.sessions.note_model, practice.sessions.max_sentences
     practice.close()
     copies = []
     for n in range(count):
