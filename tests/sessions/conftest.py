@@ -34,4 +34,5 @@ def _practice(tmp_path, engines=None):
     practice.sessions.note_model = "smollm2-135m-instruct"
     practice.sessions.max_sentences = 2  # the tiny test model rambles; keep its sections short
     yield practice
-    practice.close()
+    if practice.vault.db is not None:  # a test may have closed it (test_import_draft_windows copies the closed vault)
+        practice.close()
