@@ -9,7 +9,6 @@ draft are stored in the vault only; the AI draft is content for the clinician, n
 from __future__ import annotations
 
 import json
-import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -19,13 +18,13 @@ from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 from session_assistant.jobs.queue import JobQueue
 from session_assistant.services.base import Service, fetch_all
 from session_assistant.services.engine_loaders import EngineLoaders
+from session_assistant.services.live_extraction import LiveExtraction
 from session_assistant.vault.writer import writes
 
-log = logging.getLogger(__name__)
 TRANSCRIBE_JOB, DRAFT_JOB = "transcribe", "draft"
 
 
-class SessionPipeline(Service):
+class SessionPipeline(LiveExtraction, Service):
     def __init__(self, vault, recordings, jobs: JobQueue, models_dir: Path, *,
                  whisper_model: str | None = None, note_model: str | None = None, voice_profile=None,
                  engines: EngineLoaders | None = None) -> None:
@@ -264,37 +263,6 @@ class SessionPipeline(Service):
             return {"draft_id": self._store_draft(appointment_id, fmt, draft.to_json(), model.model_id)}
 
         return self._outcome(self.jobs.run(job_id, work, token=token, on_progress=on_progress))
-
-    def extract_while_recording(self, appointment_id: int, fmt: str, recording_id: str, transcript,
-                                token: CancelToken | None = None) -> int:
-        """Extract every full window of the live transcript so far and read the rest ahead
-        (``DraftAccumulator.read_ahead``); returns the windows extracted now. Cancel it at Stop."""
-        from session_assistant.drafting import parse_transcript
-        from session_assistant.services.live_drafting import JobCheckpointStore, accumulator
-
-        if not transcript.segments:
-            return 0
-        key = (appointment_id, fmt, recording_id)
-        if key not in self._accumulators:
-            store = JobCheckpointStore(self.jobs, self._draft_job(appointment_id, fmt, recording_id), fmt)
-            self._accumulators[key] = accumulator(self.llm(), store, fmt, facts_per_section=self.max_sentences,
-                                                  pronouns=self._client_pronouns(appointment_id))
-        done = self._accumulators[key].add_segments(parse_transcript(transcript), cancel=token)
-        self._accumulators[key].read_ahead(cancel=token)  # a cancelled window is simply redone later
-        return done
-
-    def _extract_live(self, appointment_id: int, fmt: str, recording_id: str, live, token: CancelToken) -> bool:
-        """One round of live extraction; False when drafting during the session should stop."""
-        from session_assistant.errors import Cancelled
-
-        try:
-            self.extract_while_recording(appointment_id, fmt, recording_id, live.transcript(), token)
-        except Cancelled:
-            return False
-        except Exception as error:  # noqa: BLE001 - the draft after Stop does this work instead
-            log.warning("live drafting stopped: %s", type(error).__name__)
-            return False
-        return True
 
     def _draft_job(self, appointment_id: int, fmt: str, recording_id: str | None) -> int:
         """The unfinished draft job for this transcript's recording and format, or a new one."""
