@@ -276,6 +276,16 @@ def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, li
 _NOT_HEARD = re.compile(r"^\s*(?:[\w']+[,.]?\s*){0,3}\?(?:\s*(?:[\w']+[,.]?\s*){0,3}\?)*\s*$")
 
 
+def _denied_when_asked(lines: Sequence[Utterance], position: int) -> bool:
+    """The clinician takes the client's harm words up at once with a harm-to-others screen, and the
+    client denies it: the words were a figure of speech, and the screen with its denial is what is listed."""
+    asked = lines[position + 1] if position + 1 < len(lines) else None
+    if asked is None or not is_clinician(asked.speaker) or "harm_to_others" not in screening_categories(asked):
+        return False
+    answer = _answer_after(lines, position + 1)
+    return answer is not None and answer_status(answer)[0] == DENIED
+
+
 def _answer_after(lines: Sequence[Utterance], position: int) -> Utterance | None:
     """The answer to the line at ``position``: one of the next ``ANSWER_WINDOW`` lines by someone else."""
     asker = lines[position].speaker
@@ -358,12 +368,14 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             answered.add(answer.id)
             continue
         for category, match in _category_matches(utt.text, told=not is_clinician(utt.speaker)):
-            if category == "harm_to_others" and not is_clinician(utt.speaker) and taken_back(utt.text, match):
-                continue  # "I wanted to strangle him. Not really, obviously.": a figure of speech
+            if category in ("harm_to_others", "abuse") and not is_clinician(utt.speaker) and taken_back(utt.text, match):
+                continue  # "I wanted to strangle him. Not really, obviously.", "He'll kill me. Well, not kill me."
             detail = "passive" if category == "suicidal_ideation" and is_passive_ideation(utt.text) else ""
             status = _statement_status(utt, category, match)
             if category == "harm_to_others" and status == ENDORSED and intrusive_harm(lines, position, is_clinician):
                 status = INTRUSIVE  # "What if I grab the knife and stab her." said in exposure work for harm OCD
+            elif category == "harm_to_others" and status == ENDORSED and _denied_when_asked(lines, position):
+                continue  # "I could kill them, honestly." - "... or hurting them in any way?" - "No! God, no.": a figure
             items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text, status, detail, [utt.id], [category]))
     # acted on before, the means and the safety steps of each screen's stretch, each where its question stands
     position = {u.id: n for n, u in enumerate(lines)}

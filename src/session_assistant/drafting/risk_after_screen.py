@@ -51,6 +51,9 @@ _PUTS_AWAY = re.compile(r"\bkeep (?:the |your |them |it )?(?:\w+ )?(?:at|with) (
                         r"\bin the bin\b|\bto the (?:pharmacy|chemist)\b|\bso (?:they'?re|it'?s) not in\b", re.I)
 _DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|nothing|none)\b", re.I)
 _NOTHING_THERE = re.compile(r"\bnothing like that\b|\bthere'?s nothing\b|\bnothing (?:here|there|else|in the house)\b", re.I)
+# "No. I sold my hunting rifle two years ago.": means given up name nothing there now (what else is told still counts)
+_GIVEN_UP = re.compile(r"\b(?:sold|got rid of|gave (?:it|them|\w+ \w+) away|handed (?:it|them) in|threw (?:it|them) (?:out|away))\b[^.!?]*",
+                       re.I)
 # ... and an answer that begins "No." but says what there is, or where: "No. I've got the amitriptyline ..."
 _HAS = re.compile(r"\b(?:i'?ve got|i have|there'?s|there are|we'?ve got|we have|(?:he|she|mum|mom|dad)(?:'s| has) got|has the|"
                   r"in (?:my|the|her|his) (?:drawer|cupboard|cabinet|bathroom|bag|room|garage|shed|loft|closet|basement|car|van))\b",
@@ -113,6 +116,7 @@ def _means_status(answer: str, denied: str, unclear: str) -> str:
         return unclear
     if _DENIES.search(said) and _NOTHING_THERE.search(said):
         return denied
+    said = _GIVEN_UP.sub("", said)
     told = _HAS.search(said) or any(not re.search(r"\b(?:no|not|nothing|never|any)\s+(?:\w+\s+){0,3}$", said[:m.start()], re.I)
                                     for m in _MEANS_WORDS.finditer(said))
     if _DENIES.search(said) and not told:

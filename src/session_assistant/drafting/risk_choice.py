@@ -45,7 +45,7 @@ _NEGATED = re.compile(r"\b(?:no|not|nope|nah|never|nothing|none|neither|nor)\b|n
 ECHO_MAX_WORDS = 8
 _WORD = re.compile(r"[a-z]{4,}")
 # an option's own "not": "The not being around one." names the option, refusing nothing
-_NOT_BEING = re.compile(r"\bnot (?:wanting|being|waking|living|existing)\b", re.I)
+_NOT_BEING = re.compile(r"\bnot (?:wanting|being|waking|wake|living|existing|exist|be here)\b", re.I)  # "Not wake up."
 _NOT_DISTINCT = set("""more like that this what when with thoughts thought thinking feel feeling about just kind sort really
 maybe probably think mostly them they then than your yourself myself have been were does anything something""".split())
 
@@ -132,7 +132,7 @@ def firm(answer: str) -> bool:
 
 
 # An option that asks about a passive wish: "not wanting to be around", "wishing you wouldn't wake up".
-_PASSIVE_ASKED = re.compile(r"\bnot (?:wanting to )?(?:be around|be here|be alive|exist|wake up)\b|\bbetter off (?:dead|without)\b|"
+_PASSIVE_ASKED = re.compile(r"\b(?:not|wouldn'?t|would not) (?:wanting to )?(?:be around|be here|be alive|exist|wake up)\b|\bbetter off (?:dead|without)\b|"
                             r"\bwish(?:ed|ing)? (?:you|they) (?:were|was|weren'?t|wasn'?t|could|would|wouldn'?t|didn'?t)\b|\bdisappear\b|"
                             r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b|\blife (?:is|isn'?t) (?:not )?worth living\b", re.I)
 # What makes a question ask about more than a passive wish: suicide, ending a life, a plan, acting on it.

@@ -43,7 +43,7 @@ def wished_on_someone_else(text: str, match: re.Match) -> bool:
 
 # Taken back at once: the clause or sentence after the words opens with "not really", "not
 # literally", "I'm joking", "I didn't mean it" ...
-_TAKEN_BACK = re.compile(r"^[^.?!,;]{0,40}[.?!,;]\s*(?:but\s+)?(?:not really|not literally|obviously not|not seriously"
+_TAKEN_BACK = re.compile(r"^[^.?!,;]{0,40}[.?!,;]\s*(?:but\s+|well,?\s+)?(?:not (?:kill|murder|strangl|hurt|harm|hit)\w*|not really|not literally|obviously not|not seriously"
                          r"|(?:i'?m |i am |just )(?:joking|kidding)|only joking|i didn'?t mean (?:it|that)|figure of speech)\b",
                          re.I)
 

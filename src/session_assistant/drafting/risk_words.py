@@ -11,7 +11,7 @@ import re
 
 # A yes, a partial yes or a how often, as a client answers a screening question ("Sometimes.", "Once or
 # twice.", "On and off."): ``risk`` reads it at the answer's start, ``risk_choice`` anywhere beside a hedge.
-YES_OR_HOW_OFTEN = (r"yes|yeah|yep|yup|sometimes|once|twice|occasionally|at times|lately|on and off|off and on"
+YES_OR_HOW_OFTEN = (r"yes|yeah|yep|yup|aye|sometimes|once|twice|occasionally|at times|lately|on and off|off and on"
                     r"|now and (?:then|again)|from time to time|every so often|a (?:little|bit|few times)|sort of|kind of"
                     r"|i have|i do")
 # A count of times: "Three or four nights.", "a couple of times".
@@ -36,6 +36,8 @@ ORDINARY_SPANS: tuple[str, ...] = (
     r"\b(?:kill|killed|killing|murder|murdered|destroy|destroyed|slaughter|slaughtered|thrash|thrashed) (?:you|him|her|them|me|"
     r"(?:my|his|her|our|your) \w+|[A-Z]\w+) (?:at|on|in) (?:fifa|cards|pool|darts|chess|draughts|scrabble|monopoly|uno|"
     r"football|tennis|golf|squash|snooker|bowling|bingo|the quiz|mario kart|fortnite|(?:the |a )?(?:\w+ )?(?:game|match|quiz))\b",
+    # "googling dads who hurt their babies": a kind of person named, not a harm told of anyone
+    r"\b(?:people|parents|dads|mums|moms|fathers|mothers|men|women|guys|those|ones) who (?:\w+ )?(?:hurt|harm|kill|abuse|attack)\w* \w+",
     r"\bneglected to\b", r"\bhurt myself (?:playing|lifting|running|at the gym|in the gym|skiing)\b",
     r"\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|tv|netflix)\b",
     # "She'll kill me if I ask her more than that", "Mum'll kill me if I'm late": annoyance at a small
@@ -144,7 +146,8 @@ ANSWER_AFFIRMS = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w'
 
 # What a clinician's screening question asks about, by category (checked on questions only).
 SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
-    "suicidal_ideation": (r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
+    # "..., or that you wouldn't wake up?": the passive wish offered as an option of its own
+    "suicidal_ideation": (r"\bthat you (?:wouldn'?t|would not|won'?t|might not) wake up\b", r"\bsuicid\w*", r"\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b", r"\bkill(?:ing)? yourself\b",
                           r"\b(?:better off )?dead\b", r"\bbetter off without (?:you|them|me)\b", r"\bnot (?:wanting to )?(?:be alive|be here|wake up|live)\b",
                           # "not wanting to be around" (anymore), not around people: that is company, not life
                           r"\bwish(?:ed|ing)? (?:that )?you (?:were dead|weren'?t (?:here|around|alive)|could (?:just )?disappear)\b",
@@ -157,7 +160,9 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                        # hurt her", asked about someone else).
                        r"\byou\b(?:(?!\b(?:he|she|they|he'?ll|she'?ll|they'?ll|he'?s|she'?s)\b)[^?.]){0,80}?"
                        r"\b(?:hurt|hurting|harm|harming|kill|killing|attack|attacking) (?:him|her|them)\b",
-                       r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:hurting|harming|killing|attacking) (?:him|her|them)\b",
+                       r"\b(?:thoughts?|urges?|ideas?) (?:of|about) (?:actually |really |ever )?(?:hurting|harming|killing|attacking) "
+                       # "thoughts of actually hurting Danielle, or Mr. Kessler, or anyone involved?" (named, then anyone)
+                       r"(?:him|her|them|(?!yourself\b|themselves\b|myself\b)[\w']+,? or (?:[\w.' ]{1,30},? or )?(?:anyone|anybody|someone|others))\b",
                        # "Have you ever hurt Dana, or anyone?", "any wishes to harm her?"
                        r"\b(?:hurt|harmed|attacked) [\w']+,? or (?:anyone|anybody|someone|others)\b",
                        r"\b(?:wish(?:es)?|wanting|wanted|want) to (?:hurt|harm|kill|attack) (?:him|her|them|anyone|someone)\b"),
