@@ -31,6 +31,7 @@ from session_assistant.drafting.event_days import WRONG_DAY, wrong_day_flags
 from session_assistant.drafting.clinician_label import UNSAID_CLINICIAN_LABEL, unsaid_clinician_labels
 from session_assistant.drafting.counted_events import WRONG_COUNT, wrong_count_flags
 from session_assistant.drafting.measure_scores import WRONG_MEASURE, wrong_measures
+from session_assistant.drafting.negated_act import NEGATED_ACT, negated_acts
 from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in, words
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.vocabulary import WEEKDAY
@@ -258,7 +259,10 @@ def score_of_other(text: str, measures: Sequence[str]) -> str | None:
 # guns."): what was asked and answered about means is documented by the risk line from the lines
 # themselves; a model sentence about it is withheld like any other risk statement.
 _MEANS = re.compile(r"\baccess to (?:any |a |the )?(?:firearms?|guns?|weapons?|rifles?|lethal means)\b"
-                    r"|\b(?:owns?|owned|ha(?:s|ve|d)) (?:any |a |an )?(?:firearms?|guns?|weapons?|rifles?)\b", re.I)
+                    r"|\b(?:owns?|owned|ha(?:s|ve|d)) (?:any |a |an )?(?:firearms?|guns?|weapons?|rifles?)\b"
+                    # "he had never used a weapon at home and ... never sold his hunting rifle" (he sold it)
+                    r"|\b(?:used|sold|kept|bought|stored|carried) (?:any |a |an |the |his |her |their )?(?:\w+ )?"
+                    r"(?:firearms?|guns?|weapons?|rifles?|shotguns?)\b", re.I)
 
 
 # --- the instructions read back ---------------------------------------------------------------------
@@ -338,9 +342,10 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
         flags.append(ECHOED_INSTRUCTIONS)
     flags += [f"{UNSAID_CLINICIAN_LABEL}:{w}" for w in unsaid_clinician_labels(text, source)]
     flags += [f"{WRONG_MEASURE}:{pair}" for pair in wrong_measures(text, source, measures)]
+    flags += negated_acts(text, source.utterances)
     return flags + wrong_day_flags(text, source) + wrong_count_flags(text, source)
 
 
 WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
-               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, WRONG_MEASURE,
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, WRONG_MEASURE, NEGATED_ACT,
                *CITED_WITHHELD)

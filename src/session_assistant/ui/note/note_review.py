@@ -54,6 +54,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "model_observation": "a finding of the client's mood, behaviour or state ({}) that no clinician line "
                                    "voices: mental status is the clinician's to record",
               "unsaid_history": "a history nobody told in the session",
+              "negated_act": "says the client never did what the client said they did ({})",
               "unsaid_person": "names a person the session never mentions",
               "misattributed": "gives the clinician what someone else did or lived through",
               "unsaid_term": "a word nobody said in the session or the chart: check it",
