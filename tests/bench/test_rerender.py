@@ -130,7 +130,7 @@ def test_a_recorded_raw_draft_rerenders_to_the_same_sentences(tmp_path):
 def test_a_cli_draft_keeps_its_raw_output_and_rerenders_to_itself(tmp_path):
     sessions = tmp_path / "sessions"
     txt, chart = _write_session(sessions)
-    result = run_cli("--json", "draft", str(txt), "--model", TINY, "--max-sentences", "2", "--chart", str(chart))
+    result = run_cli("--json", "draft", str(txt), "--model", TINY, "--max-sentences", "1", "--chart", str(chart))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     # `draft --json`'s shape and its chart evidence, on the same draft (each small-model CLI draft is
@@ -149,7 +149,7 @@ def test_a_cli_draft_keeps_its_raw_output_and_rerenders_to_itself(tmp_path):
     # No transcript or chart text reaches stderr (progress is stage names only, and only on a terminal).
     assert "boss" not in result.stderr and "GAD-7" not in result.stderr and "meetings" not in result.stderr
     raw = data["model_raw"]
-    assert raw["mode"] == "direct" and raw["max_sentences"] == 2 and set(raw["sections"]) == set(data["sections"])
+    assert raw["mode"] == "direct" and raw["max_sentences"] == 1 and set(raw["sections"]) == set(data["sections"])
     assert raw["chart"] is not None
     drafts = tmp_path / "drafts"
     drafts.mkdir()

@@ -52,7 +52,7 @@ def test_the_charted_pronouns_reach_the_chart_block_and_the_rule_lines(tiny_mode
         return generate(messages, *args, **kwargs)
 
     monkeypatch.setattr(tiny_model, "generate_json", spy)
-    draft = draft_note(tiny_model, transcript(), "soap", chart=chart, max_sentences=2)
+    draft = draft_note(tiny_model, transcript(), "soap", chart=chart, max_sentences=1)
     blocks = [user for _, user in prompts if "Client's chart" in user]
     assert blocks  # the goal's section reads the chart block
     if pronouns:
@@ -69,7 +69,7 @@ def test_the_cli_chart_json_takes_pronouns(tmp_path):
     path.write_text("".join(f"{who}: {text}\n" for who, text in TALK), encoding="utf-8")
     chart = tmp_path / "chart.json"
     chart.write_text(json.dumps({**CHART, "pronouns": "he/him"}), encoding="utf-8")
-    result = run_cli("--json", "draft", str(path), "--model", TEST_MODEL, "--max-sentences", "2", "--chart", str(chart))
+    result = run_cli("--json", "draft", str(path), "--model", TEST_MODEL, "--max-sentences", "1", "--chart", str(chart))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["model_raw"]["pronouns"] == "he/him" and data["model_raw"]["chart"]["pronouns"] == "he/him"
