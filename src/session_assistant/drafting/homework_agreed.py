@@ -23,6 +23,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES
 from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import is_client, mentions_risk
+from session_assistant.drafting.homework_in_room import done_in_room
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY, WHEN_OUTSIDE
@@ -127,29 +128,6 @@ def _agrees(answer: Utterance | None) -> str | None:
     if REFUSES.search(said) or not AGREES.search(said):
         return None
     return said
-
-
-# An exercise begun there and then: the client's answer or the clinician's next line starts it ("Okay.
-# Go.", "Recording.", "In your own time."), or the line points at the task in hand ("For this one, ...
-# look at me"). A proposal that says when, outside the session, it is done is the week's all the same.
-_STARTS_NOW = re.compile(r"^(?:(?:okay|ok|right|alright|fine|oh god|um|so)[,.!]?\s+)*(?:go|go ahead|off you go|here goes|ready"
-                         r"|recording|(?:the )?camera'?s on|begin|start(?: now)?|in your own time|whenever you'?re ready"
-                         r"|let'?s (?:go|start|begin))[.!]*$", re.I)
-_TASK_IN_HAND = re.compile(r"\b(?:for this one|before we (?:start|begin)|(?:look at|eyes on) me|right now"
-                           r"|in a (?:minute|moment|second)|(?:try|do|practi[sc]e) (?:it|this|that) (?:here|now)|in the room"
-                           r"|while we'?re here)\b|\blet'?s (?:practi[sc]e|try|rehearse|do) (?:it|this|that)(?: once| now| here)?[.!]",
-                           re.I)
-_FOR_THE_WEEK = re.compile(r"\b(?:this (?:coming )?week|every (?:day|morning|evening|night)|each (?:day|morning|evening|night)"
-                           r"|at home|before (?:next time|we meet|I see you)|between (?:now and|sessions)|tonight|tomorrow|daily)\b",
-                           re.I)
-
-
-def _done_in_room(lines: Sequence[Utterance], n: int, proposal: str) -> bool:
-    if _FOR_THE_WEEK.search(proposal) or _FOR_THE_WEEK.search(lines[n].text):
-        return False
-    after = [u for u in lines[n + 1:n + 3] if u.speaker == lines[n].speaker or is_client(u.speaker)]
-    started = any(_STARTS_NOW.match(s) for u in after for s in _SENTENCES.split(" ".join(u.text.split())))
-    return started or bool(_TASK_IN_HAND.search(lines[n].text))
 
 
 # "Good. The reading group summary on Friday, and a prediction written down before. No mug. And watch
@@ -370,7 +348,7 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                                                             or _recap_tail(utt.text))
         if _said_at_once(proposal, answer.text if answer is not None else ""):
             continue  # "Can you say it out loud? "I'm having the thought ..."" - "I'm having the thought ...": done in the room
-        if not (recap or settled) and _done_in_room(lines, n, proposal):
+        if not (recap or settled) and done_in_room(lines, n, proposal):
             continue  # "For this one, ... Just talk about the peat." - "Okay. Go.": an exercise of the session
         if len(proposal.split()) >= 3 and (recap or _recap(utt.text) or not _IN_ROOM.search(proposal)) \
                 and not _looks_back(proposal):
