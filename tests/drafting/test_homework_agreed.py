@@ -147,3 +147,37 @@ def test_a_summary_of_what_happened_agreed_with_a_yes_is_no_plan():
     said = [text for text, *_ in found]
     assert not any("landlord" in text for text in said)
     assert any("housing officer" in text for text in said)
+
+
+# A short recorded session (15 lines, the length of a check-in or of a clinician trying the app): the
+# homework asked "for this week" and agreed is still the Plan's, though "okay" elsewhere agrees to nothing.
+SHORT_SESSION = parse_transcript(
+    "Clinician: Hi, come on in. How has the week been since we last met?\n"
+    "Client: Honestly, a bit up and down. The panic came back twice, both times on the train to work.\n"
+    "Clinician: Twice this week. How strong were they, from 0 to 10?\n"
+    "Client: The first one was about an 8. The second was more like a 5, because I used the breathing.\n"
+    "Clinician: That's a real change. Did you manage the thought record we agreed on last time?\n"
+    "Client: I did 3 of them. I wrote down, I'm going to faint, and the evidence against it.\n"
+    "Clinician: Let's look at one together. How much did you believe it at the time?\n"
+    "Client: 90%. Afterwards, maybe 30%.\n"
+    "Clinician: So the belief dropped from 90 to 30 once you looked at the evidence.\n"
+    "Client: Yeah.\n"
+    "Clinician: Have you had any thoughts of hurting yourself or ending your life?\n"
+    "Client: No, nothing like that. I just want the panic to stop.\n"
+    "Clinician: Thank you. For this week, could you ride the train two stops without your water bottle, "
+    "and rate your anxiety before and after?\n"
+    "Client: Okay. Two stops, no water bottle. I can try that.\n"
+    "Clinician: Great. Let's meet again next Thursday at the same time.")
+
+
+def test_in_a_short_session_the_homework_asked_for_the_week_is_agreed():
+    found = homework_agreed(SHORT_SESSION)
+    assert [(text.startswith("For this week, could you ride the train two stops"), answer) for text, _, answer, _, _ in found] == [
+        (True, "Okay. Two stops, no water bottle. I can try that.")]
+
+
+def test_in_a_short_session_an_okay_to_a_request_for_the_room_is_no_homework():
+    short = parse_transcript("Clinician: How was the week?\nClient: Fine.\n"
+                             "Clinician: Could you tell me more about the train?\nClient: Okay.\n"
+                             "Clinician: Could you keep a diary?\nClient: Okay.\n")
+    assert homework_agreed(short) == []

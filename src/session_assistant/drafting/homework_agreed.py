@@ -32,8 +32,10 @@ from session_assistant.drafting.joint_session import label
 
 _SENTENCES = SENTENCE_BREAK
 _LEAD = r"^(?:(?:and|so|okay|ok|then|just|now|um|uh|well|good|great|alright)[,.]?\s+)*"
+# and the time it is for, said first: "For this week, could you ...?"
+_LEAD += r"(?:(?:for |over |during )?(?:this|the coming) week,?\s+|before (?:next time|we meet),?\s+)?"
 # A verb of something the client would do between sessions.
-_DO = (r"(?:text|call|phone|ring|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|add|put|read|walk|take|tell|send"
+_DO = (r"(?:text|call|phone|ring|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|ride|cycle|add|put|read|walk|take|tell|send"
        r"|delete|block|say|meet|book|sit|stand|move|stop|start|check|notice|breathe|plan|schedule|set|fill|record|log|mention"
        r"|talk|look (?:at|into)|sign up|join|visit|answer|reply|turn|charge|swap|cut|drink|eat|get up|get out|come|carry)")
 _PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willing|able|open) to)?(?: maybe| also| just| um,?)* " + _DO
@@ -86,6 +88,10 @@ _HABIT = re.compile(r"\b(?:usually|normally|sometimes|always|often|every (?:week
 # The rule reads a session's second half as the time when the week is planned; in an exchange of a
 # few lines (a short check-in) every "okay" answers everything, so it waits for a session's length.
 MIN_LINES = 20
+# ... unless the clinician's proposal names the time it is for: "For this week, could you ride the train two
+# stops ...?" - "Okay. Two stops ...": a short recorded session is planned like a long one.
+_FOR_THE_WEEK = re.compile(r"\b(?:(?:for|this|over the|during the|in the) (?:coming |next )?week|before (?:next time|we meet|I see you)"
+                           r"|until (?:next time|we meet|I see you)|between (?:now and|sessions))\b", re.I)
 
 # (the words, who said them, the answer or None, who answered, lines)
 AgreedItem = tuple[str, str, "str | None", str, list[int]]
@@ -281,11 +287,12 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
     lines = [u for u in utterances if u.speaker]
     found: list[AgreedItem] = []
     seen: set[int] = set()
-    if len(lines) < MIN_LINES:
-        return found
+    short = len(lines) < MIN_LINES
     for n in range(len(lines) // 2, len(lines)):
         utt = lines[n]
         answer = lines[n + 1] if n + 1 < len(lines) else None
+        if short and (is_client(utt.speaker) or not _FOR_THE_WEEK.search(utt.text)):
+            continue
         if is_client(utt.speaker):
             if utt.speaker.strip().lower() != "client":
                 continue
@@ -357,7 +364,7 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
             shown = "" if "?" in after and not proposal.rstrip().endswith("?") else agreed
             found.append((proposal, "clinician", shown, _who(answer) if shown else "", [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
-    week = week_items(lines)
+    week = [] if short else week_items(lines)
     if week:  # the week settled over several lines: its items, with the ones agreed elsewhere
         in_week = {i for *_, ids in week for i in ids}
         # an item inside the week's block is the block's; one agreed before it that was done in the room
