@@ -341,6 +341,10 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 # "One, I suppose." to the item, then the wish told when it was taken up: the score was that wish
                 items[items.index(taken_up)] = replace(taken_up, category="suicidal_ideation", detail="passive")
             last = (position, asked, items[-1])
+            misheard = misheard_screen(utt.text) if status == DENIED and "self_harm" not in categories else ""
+            if misheard and is_clinician(utt.speaker):  # "thirding yourself or ending your life?" - "No.": both halves
+                items.append(RiskItem("self_harm", answer.id, answer.speaker, misheard, answer.text, DENIED, WORDING_TO_CHECK,
+                                      [utt.id, answer.id], ["self_harm"]))
             other = passed_on(lines, position, lines.index(answer), is_client)
             if other is not None:  # "Thank you. Rob?": the same question, the partner's answer
                 second = lines[other]
