@@ -42,7 +42,9 @@ _ENDS = re.compile(r"\b(?:next (?:time|session|appointment|week)|week after next
 # A clinician's sentence that says what to do or when.
 _DOES = re.compile(r"\b(?:(?:write|keep|try|use|shut|close|turn|go|practi[sc]e|rate|record|log|tally|add|stay|fill|ring|call|text|ask|tell"
                    r"|read|listen|walk|bring|step|stand|leave|set|book|check|diary|diaries|sheet|again|once|twice|every|each|daily|day|night|morning"
-                   r"|evening|minute|" + WEEKDAY + r")s?|before|after|until)\b", re.I)
+                   r"|evening|minute|" + WEEKDAY + r")s?|before|after|until"
+                   # a time the client sets: "Console off at midnight.", "Phone off at one."
+                   r"|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon|half \w+|\d{1,2}(?::\d\d)?))\b", re.I)
 _IN_ROOM = re.compile(ASKED_IN_ROOM.pattern + r"|\b(?:one more thing|let me|we'?ve got \w+ minutes)\b", re.I)
 _COMMITS = re.compile(r"\b(?:I'?ll|I will|I can|I could|I'?m going to|will do)\b", re.I)
 _BARE = re.compile(r"^(?:(?:okay|ok|yeah|yes|yep|good|great|right|sure|alright|fine|deal|cool|try|go on|perfect|"
@@ -76,11 +78,22 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 2 or w.isdigit()}
 
 
+# The client asked for a target ("What would be a realistic bedtime?"): the lines before the question
+# recall the problem ("Up till two before the exam."), and only an order among them is an item.
+_ASKS_TARGET = re.compile(r"\bwhat(?:'s| is| would be| feels| seems)? (?:a |an |the )?(?:more )?(?:realistic|reasonable|doable|manageable)\b",
+                          re.I)
+_ORDER = re.compile(r"^(?:(?:and|so|okay|then|just)[,.]?\s+)*(?:keep|write|try|use|practi[sc]e|rate|record|log|add|fill|ring|call|text"
+                    r"|tell|read|listen|walk|bring|shut|close|turn|go|set|book|check|leave|stay|stand|step)\b", re.I)
+
+
 def _clinician_says(text: str, heard: str = "") -> str:
     """``heard``: the client's line just before; a sentence that only says it back ("Three nights,
     half six." after "Laptop shut by half six. Three nights.") adds nothing."""
     kept = []
-    for sentence in _sentences(text):
+    sentences = _sentences(text)
+    if sentences and sentences[-1].endswith("?") and _ASKS_TARGET.search(sentences[-1]):
+        sentences = [s for s in sentences[:-1] if _ORDER.match(s)]
+    for sentence in sentences:
         if _words(sentence) and _words(sentence) <= _words(heard):
             continue
         if _ENDS.search(sentence) or mentions_risk(sentence):
