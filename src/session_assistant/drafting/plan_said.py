@@ -71,8 +71,9 @@ def _agreement(lines: Sequence[Utterance], n: int) -> Utterance | None:
     """The next line when someone else says it and it agrees ("Okay. I can do that."), else None: in
     a family session the teen or a parent answers."""
     answer = next((u for u in lines[n + 1:n + 2] if u.speaker != lines[n].speaker), None)
-    if answer is None:
-        return None
+    asked_last = _SENTENCES.split(" ".join(lines[n].text.split()))[-1]
+    if answer is None or (asked_last.endswith("?") and _MEETING.search(asked_last)):
+        return None  # "... Same time next Thursday, two o'clock?" - "Thursday at two. Yeah.": the visit's answer
     first = _SENTENCES.split(" ".join(answer.text.split()))[:2]
     # "Twenty-five with a timer. Okay." and "That's harder. But okay." agree in their second sentence.
     agrees = any(AGREES_FIRST.search(re.sub(r"^(?:but|then|so),?\s+", "", s, flags=re.I)) for s in first) \

@@ -124,6 +124,8 @@ _NOT_WORK = re.compile(r"\b(?:see (?:you|me)|meet|come (?:in|back)|book)\b|\b(?:
 _SUBJECT = re.compile(r"\b(?:I|you|we|he|she|they|it|that)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:good|great|okay|ok|so|right|soon|and),?\s+)*(?:I think,?\s+)?", re.I)
 FRAGMENT_MAX_WORDS = 10
+_NAMED_BY_PRONOUN = re.compile(r"\b(?:do|try|practi[sc]e|work on|look at|go over) (?:that|it|this)\b", re.I)
+BEFORE_MAX_WORDS = 25
 
 
 def _planned(sentences: list[str], n: int) -> str | None:
@@ -144,6 +146,10 @@ def _planned(sentences: list[str], n: int) -> str | None:
     after = sentences[n + 1] if n + 1 < len(sentences) else ""
     if after and not after.endswith("?") and len(after.split()) <= FRAGMENT_MAX_WORDS and not _SUBJECT.search(after):
         sentence += " " + after
+    before = sentences[n - 1] if n else ""
+    if _NAMED_BY_PRONOUN.search(sentence) and before.endswith("?") and len(before.split()) <= BEFORE_MAX_WORDS:
+        # "Would it help to plan what you'd say to him? We could do that next time.": the question names "that"
+        return _OPENER.sub("", before) + " " + sentence
     return _OPENER.sub("", sentence)
 
 
