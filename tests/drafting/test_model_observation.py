@@ -78,3 +78,14 @@ def test_what_the_clinician_did_is_no_finding_about_the_client():
 def test_the_review_panel_says_why_in_plain_words():
     words = describe_flags([f"{MODEL_OBSERVATION}:low"])
     assert "no clinician line" in words and "low" in words and "_" not in words
+
+
+def test_a_finding_only_the_clinician_makes_is_withheld_from_the_subjective_too():
+    # 101: "The client's speech was described as anxious and empty, ..." passed in Subjective while the
+    # same sentence about affect was withheld from Objective. Speech, affect, appearance are the clinician's
+    # to see; the client's own mood report stays the Subjective's.
+    speech = "The client's speech was described as anxious and low, with fatigue."
+    mood = "The client's mood was low, with difficulty sleeping."
+    draft = _draft(ASKED, "subjective", [speech, mood])
+    assert speech in _withheld_for_observation(draft)
+    assert mood in draft.sections["subjective"]

@@ -47,6 +47,13 @@ _FILLER = {"also", "increasingly", "slightly", "somewhat", "quite", "generally",
 _VOICED = re.compile(r"\byou(?:'re| are| sound| look| seem| appear)\b|\bI (?:notice|noticed|see|can see|saw|can tell)\b", re.I)
 
 
+# Domains only the clinician sees: a client reports their mood or thoughts, never their own affect or speech,
+# so such a finding in the Subjective is the model's observation all the same (101: "The client's speech
+# was described as anxious and empty").
+SEEN_ONLY = re.compile(r"\bclient'?s\s+(?:(?:overall|general)\s+)?(?:affect|speech|appearance|demeanou?r|eye contact|presentation)\b",
+                       re.I)
+
+
 def _finding(text: str) -> str | None:
     """The head clause of what the sentence says the client was, or None when it claims no observation."""
     found = _OBSERVED_CLIENT.search(text)

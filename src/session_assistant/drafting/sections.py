@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, report_as_observation
-from session_assistant.drafting.model_observation import MODEL_OBSERVATION, model_observation
+from session_assistant.drafting.model_observation import MODEL_OBSERVATION, SEEN_ONLY, model_observation
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
 from session_assistant.drafting.measures_said import SAID_OPENING
@@ -307,7 +307,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                                                   source.ground_evidence(text, item.get("evidence") or []))
                 if home == voice_keys[0] and report_as_observation(text, source, source.ground_evidence(text, item.get("evidence") or [])):
                     invented.append(REPORT_AS_OBSERVATION)  # the week told as the clinician's finding
-                if home == voice_keys[0] or (home == voice_keys[3] and "observ" in text.lower()):
+                if (home == voice_keys[0] or (home == voice_keys[3] and "observ" in text.lower())
+                        or (home == voice_keys[1] and SEEN_ONLY.search(text))):
                     invented += [f"{MODEL_OBSERVATION}:{w}" for w in model_observation(text, source)]
             bag = content_words(text)
             if len(text) < 8 or not bag:
