@@ -27,6 +27,9 @@ _NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|
 # Asked again in a few words while the work goes on: "And now?", "What's it at now?", "Number?", "Where is it now?"
 _REASK = re.compile(r"\b(?:now|peak|that time|this time|number|rating|where are you|where is it|suds)\b[^?]*\?$", re.I)
 REASK_MAX_WORDS = 8
+# An exercise begun in the line that re-asks: its "Where are you now?" rates the exercise, not a belief.
+_NEW_EXERCISE = re.compile(r"\b(?:breathe|take a (?:slow |deep )?breath|picture|imagine|close your eyes|let'?s (?:practi[sc]e|try|do))\b",
+                           re.I)
 COURSE_SPAN = 60  # lines from one rating of a thing to the next asking of it
 # What is rated, from the question's words; the label the line gives it.
 _CONSTRUCTS: tuple[tuple[str, str], ...] = (
@@ -213,6 +216,8 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
             in_tail = _construct(tail)
             if in_tail == last_label or (in_tail is None and _REASK.search(tail)):
                 label = last_label
+            if label not in _STATES and _NEW_EXERCISE.search(utt.text):
+                label = None  # "... Breathe in for four ... Where are you now?": how the exercise feels, not the belief
         if scaled and not named and _OWN_TOP.search(asked):
             label = None  # "How present do you feel, out of ten, if ten is fully here?": a rating of its own, not the last one's
         if label is None or label in _LEFT_TO_OTHERS or _PAST.search(tail) or _RECALLED.search(asked):
