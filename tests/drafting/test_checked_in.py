@@ -91,3 +91,11 @@ def test_a_week_answer_the_homework_review_quotes_is_quoted_once():
     lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(session), chart, "client")
     said = " ".join(line.text for line in lines)
     assert said.count("I did the breathing every night") == 1
+
+
+def test_the_way_here_is_small_talk_but_a_drive_asked_alone_is_a_check_in():
+    greeting = _session("Clinician: Come in. How was the drive over?", "Client: Fine. Roadworks on the ring road, but fine.",
+                        "Clinician: How's the weather up your way?", "Client: Grim. Rained all week, honestly.")
+    assert check_ins(greeting) == []
+    exposure = _session("Clinician: How was the drive?", "Client: Scary at first. I did the motorway bit twice, though.")
+    assert [q for q, _, _ in check_ins(exposure)] == ["How was the drive?"]

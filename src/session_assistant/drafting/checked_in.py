@@ -42,6 +42,12 @@ _CHECK_IN = re.compile(
 _WHOLE = re.compile(r"^(?:the |your )?(?:week|weekend|day|today|last \w+ \w+|last \w+|everything(?: else)?|the last \w+ weeks?"
                     r"|life)$|^(?:you(?! two)|things|it|that|this|those|these|they|he|she|we)\b|\bto \w+$", re.I)
 
+# The way here and the weather are the greeting's small talk ("How was the drive over?" - "Fine.
+# Roadworks on the ring road, but fine.", 107), no part of the client's life a note reports.
+# "How was the drive?" alone may be a driving phobia's exposure: only the way here is small talk.
+_SMALL_TALK = re.compile(r"\b(?:drive|journey|trip|commute|bus|train|walk|ride) (?:over|in|here|up)$|\b(?:traffic|parking|weather)\b",
+                         re.I)
+
 
 # Out of its talk a sentence about dying or killing misleads ("This project is killing me."): the
 # answer stops before it, as the quotes do.
@@ -97,7 +103,7 @@ def check_ins(utterances: Sequence[Utterance], taken: Sequence[int] = (),
             question += " " + told_after
         thing = match and (match.group("thing") or match.group("doing") or match.group("general") or match.group("asked")
                            or "").strip()
-        if not match or not thing or _WHOLE.match(thing):
+        if not match or not thing or _WHOLE.match(thing) or _SMALL_TALK.search(thing):
             continue
         said = words_up_to([s for s in _SENTENCE.split(" ".join(answer.text.split())) if s], ANSWER_WORDS,
                            stop=lambda s: s.endswith("?") or risky(s) or bool(_DEATH.search(s)))
