@@ -168,14 +168,35 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
         return []
     # Only the question itself counts: a summary that names risk and ends "Does that sound right?"
     # is not a screening.
-    sentences = re.split(r"(?<=[.!?])\s+", utt.text)
+    return _topics_in(question_words(utt.text))
+
+
+def asked_about_before(text: str) -> str:
+    """The sentences a question asks about by pointing back: "... thoughts of not wanting to go on. Has that
+    been there for you?" gives the first sentence."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join(sentences[n - 1] for n, s in enumerate(sentences)
+                    if n and s.rstrip().endswith("?") and _ASKS_ABOUT_THE_LAST.search(s))
+
+
+def question_words(text: str) -> str:
+    """The sentences of a line that ask, with the sentence before one that asks about it."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
     questions: list[str] = []
     for n, sentence in enumerate(sentences):
         if (sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence)) and not weighs_a_thought(sentence):
             # "Sometimes people get thoughts that life isn't worth living. Have you had anything like
             # that?": the question asks about the sentence before it.
             questions += [sentences[n - 1], sentence] if n and _ASKS_ABOUT_THE_LAST.search(sentence) else [sentence]
-    return _topics_in(" ".join(questions))
+    return " ".join(questions)
+
+
+def _item_read_aloud(utt: Utterance) -> list[tuple[str, str]]:
+    """A questionnaire's item read aloud, the whole line in quotes ("\"I made plans to end my life.\""), asks
+    the client as a question does: the categories it names."""
+    text = utt.text.strip()
+    quoted = len(text) > 2 and text[0] in "\"\u201c'" and text[-1] in "\"\u201d'" and not is_client(utt.speaker)
+    return _topics_in(text) or [(c, m.group(0)) for c, m in _category_matches(text)][:1] if quoted else []
 
 
 def _topics_in(text: str) -> list[tuple[str, str]]:
@@ -224,7 +245,7 @@ _STAGE_DIRECTION = LEADING_STAGE_DIRECTION
 
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
-    text = _STAGE_DIRECTION.sub("", answer.text)
+    text = re.sub(r"^[\s.\u2026-]+", "", _STAGE_DIRECTION.sub("", answer.text))  # "...Yes. Some nights.": the pause
     if is_passive_ideation(text):
         return ENDORSED, "passive"
     for _, match in _category_matches(text):
@@ -307,7 +328,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
     lines = list(utterances)
     last: tuple[int, list[tuple[str, str]], RiskItem] | None = None  # the latest screening: where, what, its item
     for position, utt in enumerate(lines):
-        asked, taken_up = _screening_topics(utt), None
+        asked, taken_up = _screening_topics(utt) or _item_read_aloud(utt), None
         if (not asked and last and last[2].status != DENIED and position - last[0] <= FOLLOW_UP_LINES and not is_client(utt.speaker)
                 and goes_back(utt.text)):  # a denial has nothing to take up ("The running away, how often is that?")
             asked, taken_up = last[1], last[2]  # "I'd like to come back to that last one. What are those thoughts like?"
@@ -327,7 +348,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 continue
             status, detail = answer_status(answer)
             said = _category_matches(answer.text)
-            if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(utt.text):
+            if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(question_words(utt.text)):
                 detail = "passive"  # "Yeah." to "... better off without you?" endorses what was asked: a passive wish
             if status == ENDORSED and not said and taken_up is not None and taken_up.status == ENDORSED:
                 detail = taken_up.detail  # "Three or four nights." to "How often has that been?": the wish told

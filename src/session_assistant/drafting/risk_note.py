@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from session_assistant.drafting.draft_result import DraftSentence
-from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
+from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician, asked_about_before
 from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, SAFETY_STEPS
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
 from session_assistant.drafting.risk_note_kinds import after_screen_facts, means_answered, obsession_told
@@ -146,7 +146,10 @@ def _endorsed_now(items: Sequence[RiskItem], by_id: dict) -> set[str]:
 
 
 def _question_sentence_ends_asking(question: str, phrase: str) -> bool:
-    return any(phrase.lower() in s.lower() and s.rstrip().endswith("?") for s in split_sentences(question))
+    # "... they have thoughts of not wanting to go on, even without any plans. Has that been there for
+    # you?": the words asked about in the sentence before the question are asked all the same
+    return any(phrase.lower() in s.lower() and s.rstrip().endswith("?") for s in split_sentences(question)) \
+        or phrase.lower() in asked_about_before(question).lower()
 
 
 def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subject: str = "client",

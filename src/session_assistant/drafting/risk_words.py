@@ -153,7 +153,9 @@ SCREENING_TOPICS: dict[str, tuple[str, ...]] = {
                           r"\bwish(?:ed|ing)? (?:that )?you (?:were dead|weren'?t (?:here|around|alive)|could (?:just )?disappear)\b",
                           r"\bnot (?:wanting to )?be around\b(?!,? (?:people|others|anyone|anybody|them|him|her|friends|family|\w+ (?:people|friends|family)))",
                           r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b", r"\btake your (?:own )?life\b",
-                          r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b"),
+                          r"\bwant(?:ed|ing)? to die\b", r"\blife (?:is|isn'?t) worth living\b",
+                          # asked, never told: "thoughts of not wanting to go on" (a client's "I can't go on like this" is no screen)
+                          r"\b(?:not wanting|(?:do not|don'?t) want) to go on\b"),
     "self_harm": (r"\b(?:hurt|hurting|harm|harming|cut|cutting|injur\w*) (?:yourself|themselves)\b", r"\bself[- ]?(?:harm|injur)\w*"),
     "harm_to_others": (r"\b(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|someone|others|other people|anybody)\b",
                        # "have you had thoughts of killing him?": the client's wish towards one person (never "he'll
