@@ -94,6 +94,9 @@ _MOVED = re.compile(r"^(?:so,?\s+|and\s+)?(?:(?:the |your )?(?:peak|it|that|anxi
                     re.I)
 MOVED_MAX = 3
 _UNIT_AFTER = r"(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers|o'?clock|am|pm|years?)\b)"
+# The two ratings said back as the whole sentence, without "from": "Nine down to five.", "Seventy to thirty."
+_BACK_TO = re.compile(r"^(?:so,?\s+)?(" + _NUMBER_WORD + r")(?: (?:down|up))? to (?:a |an )?(" + _NUMBER_WORD + r")\b"
+                      + _UNIT_AFTER + r"[.!]$", re.I)
 # The rating just given, said back, then where it started: "Twenty. From sixty."
 _BARE = re.compile(r"^(?:so,?\s+)?(" + _NUMBER_WORD + r")[.!]$", re.I)
 _FROM_BARE = re.compile(r"^(?:down |up )?from (?:a |an )?(" + _NUMBER_WORD + r")\b" + _UNIT_AFTER + r"[.!]?$", re.I)
@@ -121,7 +124,7 @@ def rating_changes(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
             continue
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
         sentence = sentences[0]
-        match = _MOVED.search(sentence)
+        match = _MOVED.search(sentence) or _BACK_TO.match(sentence)
         bare = _BARE.match(sentence)
         back = _FROM_BARE.match(sentences[1]) if bare and len(sentences) > 1 else None
         if back is not None:

@@ -349,6 +349,9 @@ _HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?:
                          # disclosure, a letter read back)
                          r"|(?:what'?s|what is|how is|how'?s) it (?:like )?(?:to hear|hearing) (?:that|it|this|him|her|them)"
                          r"|how does it feel to hear)\b", re.I)
+# A bare "How's that?", the whole line, right after the client did a step in the room ("... Clothes one, gone.
+# Gone."): asked of the step just done. Inside a longer line it asks whether a plan or a time suits.
+_HOWS_THAT = re.compile(r"^(?:(?:okay|ok|good|great|right|well done|there you go)[.,!]?\s+)*how(?:'s| is) that(?: now| feeling)?\?$", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
 RESPONSE_MAX_WORDS = 20
 RESPONSES_MAX = 2
@@ -361,10 +364,11 @@ def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) 
     for n in range(len(lines) - 1):
         utt, answer = lines[n], lines[n + 1]
         asked = [s for s in re.split(r"(?<=[.!?])\s+", utt.text.strip()) if s.endswith("?")]
-        if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client" or not _HOW_WAS_IT.search(utt.text)
-                or _LAST_TIME.search(utt.text)):
+        after_step = n > 0 and is_client(lines[n - 1].speaker) and bool(_HOWS_THAT.match(" ".join(without_stage(utt.text).split())))
+        if (is_client(utt.speaker) or answer.speaker.strip().lower() != "client"
+                or not (_HOW_WAS_IT.search(utt.text) or after_step) or _LAST_TIME.search(utt.text)):
             continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
-        if asked and not _HOW_WAS_IT.search(asked[-1]):
+        if asked and not after_step and not _HOW_WAS_IT.search(asked[-1]):
             continue  # "How are you feeling now? What will you do this afternoon?": the answer is to the last one
         # up to a question the client turns to ("... Like someone's seen me. Can I say one thing?"), not the response
         said = words_up_to(re.split(r"(?<=[.!?])\s+", without_stage(answer.text)), RESPONSE_MAX_WORDS, lambda s: s.endswith("?"))

@@ -1,0 +1,91 @@
+"""assess27: a line the Assessment or the Plan got wrong, and the client's response that it missed.
+
+- A moment marked as "worth noticing" announces a formulation only when what follows says what it shows;
+  a turn to the next agenda item ("And the other thing was ...") or to next time is no formulation.
+- A remark left to the client's convenience ("Bring your son if it's easier.") is no task agreed for the week.
+- The client's response to a step just done in the room: "How's that?" asked right after it, and a
+  rating's change said back without "from" ("Nine down to five.", "Seventy to thirty.").
+
+Transcripts written for these tests (no evaluation session's words), no model."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.formulation_shared import formulations_shared
+from session_assistant.drafting.homework_agreed import homework_agreed
+from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.session_done import rating_changes
+from session_assistant.drafting.session_said import response_answers
+from session_assistant.drafting.transcript_input import parse_transcript
+
+
+def _shared(text: str):
+    return formulations_shared(parse_transcript(text), mentions_risk, "")
+
+
+def test_a_moment_marked_then_a_turn_to_the_next_homework_item_is_no_formulation():
+    found = _shared("Clinician: How was the swimming?\n"
+                    "Client: I went twice. I felt a bit more human after, both times.\n"
+                    "Clinician: That's worth noticing. And the other task was the letter to your landlord.\n"
+                    "Client: Haven't started it.\n"
+                    "Clinician: What stopped you?")
+    assert found == []
+
+
+def test_a_moment_marked_then_next_time_arranged_is_no_formulation():
+    found = _shared("Client: I kept thinking it won't ever get better, even while we talked.\n"
+                    "Clinician: That's worth pausing on too. So next time we'll begin with the breathing practice and go over that thought.\n"
+                    "Client: Okay.")
+    assert found == []
+
+
+def test_a_moment_marked_then_what_it_shows_is_still_the_formulation():
+    found = _shared("Client: She asked where I'd been, and I just went quiet for the whole evening.\n"
+                    "Clinician: That's worth sitting with. The question sounds like a check on you, so you go quiet to keep the peace, "
+                    "and the quiet is what she reads as hiding something.\n"
+                    "Client: Yeah. That's exactly how it goes.")
+    assert len(found) == 1 and found[0][0].startswith("The question sounds like a check on you")
+    assert found[0][1] == [("client", "Yeah. That's exactly how it goes.")]
+
+
+_WEEK_OPENING = "".join(f"Clinician: What happened on day {n}?\nClient: Not much on day {n}, just the usual.\n" for n in range(1, 11))
+
+
+def test_a_remark_left_to_the_clients_convenience_is_no_agreed_task():
+    session = parse_transcript(_WEEK_OPENING
+                               + "Clinician: Could you write down each worry in the notebook before bed?\n"
+                               "Client: Yes, I can do that.\n"
+                               "Clinician: Good. Next Tuesday at ten, then? Bring your son along if it's easier.\n"
+                               "Client: Tuesday at ten. Yeah. Thanks.")
+    agreed = [said for said, *_ in homework_agreed(session)]
+    assert any("notebook" in said for said in agreed)  # the week's task stays
+    assert not any("son" in said for said in agreed)
+
+
+def test_hows_that_right_after_a_step_done_in_the_room_is_the_response_to_it():
+    session = parse_transcript("Clinician: Would you take the betting app off your phone now, while we sit here?\n"
+                               "Client: Right. Settings. Delete. It's asking if I'm sure. Yes. Done.\n"
+                               "Clinician: How's that?\n"
+                               "Client: Strange. A bit empty, and a bit lighter.\n"
+                               "Clinician: Let's look at Friday nights, then. How's that for a plan?\n"
+                               "Client: Fine by me.")
+    assert response_answers(session, mentions_risk) == [("Strange. A bit empty, and a bit lighter.", [2, 3])]
+
+
+def test_a_rating_said_back_without_from_is_a_change_reflected():
+    session = parse_transcript("Clinician: How bad was the dream on Monday, out of ten, next to the usual one?\n"
+                               "Client: The usual one's an eight. Monday, four maybe.\n"
+                               "Clinician: Eight down to four. And did you get back to sleep?\n"
+                               "Client: After a while.\n"
+                               "Clinician: How sure are you now that you'll freeze in the meeting?\n"
+                               "Client: Before, ninety. Now more like fifty.\n"
+                               "Clinician: Ninety to fifty. That's a real shift.")
+    found = rating_changes(session)
+    assert [(said, way) for said, way, _ in found] == [("Eight down to four.", "lower"), ("Ninety to fifty.", "lower")]
+    assert found[0][2] == [1, 2]
+
+
+def test_a_count_with_its_unit_said_back_is_no_rating_change():
+    session = parse_transcript("Clinician: How many nights did you sleep through?\n"
+                               "Client: Three, last week it was one.\n"
+                               "Clinician: One to three nights. Good.")
+    assert rating_changes(session) == []
