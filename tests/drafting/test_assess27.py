@@ -84,8 +84,44 @@ def test_a_rating_said_back_without_from_is_a_change_reflected():
     assert found[0][2] == [1, 2]
 
 
+def test_a_count_said_back_when_no_rating_was_asked_is_no_rating_change():
+    session = parse_transcript("Clinician: And how many evenings did you eat out of the cupboard last week?\n"
+                               "Client: Six.\n"
+                               "Clinician: And this week?\n"
+                               "Client: Two, I think.\n"
+                               "Clinician: Six down to two. That's a change.")
+    assert rating_changes(session) == []
+
+
 def test_a_count_with_its_unit_said_back_is_no_rating_change():
     session = parse_transcript("Clinician: How many nights did you sleep through?\n"
                                "Client: Three, last week it was one.\n"
                                "Clinician: One to three nights. Good.")
     assert rating_changes(session) == []
+
+
+def _assessment(text: str) -> list[str]:
+    from session_assistant.drafting.fact_lines import fact_lines
+    from session_assistant.drafting.formats import get_format
+    from session_assistant.drafting.grounding import SourceIndex
+    lines, _ = fact_lines(get_format("soap"), SourceIndex(parse_transcript(text)), None, "client")
+    return [line.text for line in lines if line.section == "assessment"]
+
+
+def test_what_got_in_the_way_of_the_task_is_the_assessments_barrier_in_the_clients_words():
+    assessment = _assessment("Clinician: Last time you planned to go to the allotment twice. How did that go?\n"
+                             "Client: I didn't go at all.\n"
+                             "Clinician: What got in the way?\n"
+                             "Client: I kept thinking the others would ask why I'd been away so long. So I stayed in.\n"
+                             "Clinician: That makes sense. Let's look at it together.")
+    barrier = [t for t in assessment if "the others would ask why I'd been away so long" in t]
+    assert len(barrier) == 1 and barrier[0].startswith("Barriers to the work")
+
+
+def test_what_got_in_the_way_inside_talk_of_self_harm_is_left_to_the_risk_lines():
+    assessment = _assessment("Clinician: You said the urge to cut was strong on Friday.\n"
+                             "Client: Really strong. I had the blade out.\n"
+                             "Clinician: What got in the way of using the ice and the cold water?\n"
+                             "Client: My sister rang. I put it back in the drawer.\n"
+                             "Clinician: I'm glad she rang.")
+    assert not any(t.startswith("Barriers to the work") for t in assessment)
