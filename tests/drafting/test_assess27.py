@@ -125,3 +125,24 @@ def test_what_got_in_the_way_inside_talk_of_self_harm_is_left_to_the_risk_lines(
                              "Client: My sister rang. I put it back in the drawer.\n"
                              "Clinician: I'm glad she rang.")
     assert not any(t.startswith("Barriers to the work") for t in assessment)
+
+
+def test_a_partners_answer_to_how_was_that_to_hear_is_the_response_for_their_side():
+    session = parse_transcript("Clinician: Sam, try it once more, starting with what you feel, not what Alex does.\n"
+                               "Client: I felt lonely on Friday when the phone came out at dinner. I'd like us to eat without phones.\n"
+                               "Clinician: Alex, how was that to hear?\n"
+                               "Partner: Much easier. I can hear that without getting my back up.\n"
+                               "Clinician: Sam, how did that feel to say?\n"
+                               "Client: Strange, but better.")
+    found = response_answers(session, mentions_risk)
+    assert found[0] == ('partner (Alex): "Much easier. I can hear that without getting my back up."', [2, 3])
+    from session_assistant.drafting.session_said import responses_sentence
+    assert responses_sentence(found).startswith('Response to interventions, in their own words: partner (Alex): "Much easier.')
+
+
+def test_in_a_session_with_the_client_alone_only_the_clients_answer_is_taken():
+    session = parse_transcript("Clinician: How was that to hear, read back to you?\n"
+                               "Client: Odd. It sounds like someone else's life.")
+    from session_assistant.drafting.session_said import responses_sentence
+    found = response_answers(session, mentions_risk)
+    assert responses_sentence(found) == 'Response to interventions, in the client\'s words: "Odd. It sounds like someone else\'s life."'
