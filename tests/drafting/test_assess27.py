@@ -146,3 +146,20 @@ def test_in_a_session_with_the_client_alone_only_the_clients_answer_is_taken():
     from session_assistant.drafting.session_said import responses_sentence
     found = response_answers(session, mentions_risk)
     assert responses_sentence(found) == 'Response to interventions, in the client\'s words: "Odd. It sounds like someone else\'s life."'
+
+
+def test_how_was_that_to_hear_of_words_said_outside_the_room_is_no_response():
+    session = parse_transcript("Clinician: What does your brother say about the drinking?\n"
+                               "Client: He said at Christmas, you're not the same person when you've had a few.\n"
+                               "Clinician: How was that to hear?\n"
+                               "Client: Like a slap. But he's right.")
+    assert response_answers(session, mentions_risk) == []
+
+
+def test_a_parent_answering_how_the_week_went_is_no_response_to_the_room():
+    session = parse_transcript("Clinician: Did the new bedtime hold this week?\n"
+                               "Teen: Mostly. Not Saturday.\n"
+                               "Mother: He was in bed by ten on the school nights.\n"
+                               "Clinician: How did that feel, seeing that?\n"
+                               "Mother: Such a relief, honestly.")
+    assert response_answers(session, mentions_risk) == []

@@ -353,6 +353,10 @@ _HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?:
 # Gone."): asked of the step just done. Inside a longer line it asks whether a plan or a time suits.
 _HOWS_THAT = re.compile(r"^(?:(?:okay|ok|good|great|right|well done|there you go)[.,!]?\s+)*how(?:'s| is) that(?: now| feeling)?\?$", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
+# "How was that to hear?" of words just heard in the room, said by someone else there; never of the answerer's own
+# report of what was said to them outside ("They said, I miss you even when you're right here.").
+_WAS_IT_TO_HEAR = re.compile(r"\bhow (?:was|is) (?:that|it) to hear\b", re.I)
+_TO_HEAR = re.compile(r"\b(?:to hear|hearing)\b", re.I)
 RESPONSE_MAX_WORDS = 20
 RESPONSES_MAX = 2
 
@@ -375,6 +379,11 @@ def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) 
             continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
         if asked and not after_step and not _HOW_WAS_IT.search(asked[-1]):
             continue  # "How are you feeling now? What will you do this afternoon?": the answer is to the last one
+        asked_last = asked[-1] if asked else utt.text
+        if _WAS_IT_TO_HEAR.search(asked_last) and n > 0 and lines[n - 1].speaker == answer.speaker:
+            continue
+        if who != "client" and not _TO_HEAR.search(asked_last):
+            continue  # a partner or parent answers for their side only what they just heard in the room
         # up to a question the client turns to ("... Like someone's seen me. Can I say one thing?"), not the response
         said = words_up_to(re.split(r"(?<=[.!?])\s+", without_stage(answer.text)), RESPONSE_MAX_WORDS, lambda s: s.endswith("?"))
         if said and not risky(said):
