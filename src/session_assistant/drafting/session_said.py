@@ -349,12 +349,10 @@ _HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?:
                          # disclosure, a letter read back)
                          r"|(?:what'?s|what is|how is|how'?s) it (?:like )?(?:to hear|hearing) (?:that|it|this|him|her|them)"
                          r"|how (?:does it feel|(?:was|is) (?:that|it)) to hear)\b", re.I)
-# A bare "How's that?", the whole line, right after the client did a step in the room ("... Clothes one, gone.
-# Gone."): asked of the step just done. Inside a longer line it asks whether a plan or a time suits.
+# A bare "How's that?", the whole line, right after a step the client did in the room (elsewhere: does a time suit?)
 _HOWS_THAT = re.compile(r"^(?:(?:okay|ok|good|great|right|well done|there you go)[.,!]?\s+)*how(?:'s| is) that(?: now| feeling)?\?$", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
-# "How was that to hear?" of words just heard in the room, said by someone else there; never of the answerer's own
-# report of what was said to them outside ("They said, I miss you even when you're right here.").
+# "How was that to hear?" of words someone else just said in the room, not of words the answerer reports (08)
 _WAS_IT_TO_HEAR = re.compile(r"\bhow (?:was|is) (?:that|it) to hear\b", re.I)
 _TO_HEAR = re.compile(r"\b(?:to hear|hearing)\b", re.I)
 RESPONSE_MAX_WORDS = 20
