@@ -163,3 +163,13 @@ def test_a_parent_answering_how_the_week_went_is_no_response_to_the_room():
                                "Clinician: How did that feel, seeing that?\n"
                                "Mother: Such a relief, honestly.")
     assert response_answers(session, mentions_risk) == []
+
+
+def test_a_pointer_back_alone_is_no_formulation_but_a_pointer_with_the_pattern_is():
+    assert _shared("Clinician: When you breathe fast your head spins, and that feels like fainting. That's what we looked at "
+                   "before. That's what we talked about in the first session.\n"
+                   "Client: Right. I remember.") == []
+    found = _shared("Clinician: This sounds like the thing we started to notice last time. You go quiet, and the quiet reads "
+                    "to her as not caring.\n"
+                    "Client: Yeah. That's it.")
+    assert len(found) == 1 and "the quiet reads to her as not caring" in found[0][0]

@@ -78,6 +78,9 @@ _PROPOSES = re.compile(r"^(?:(?:so|and|okay|now),?\s+)?(?:let'?s|we'?ll|you'?ll|
 # and what follows is the agenda or the plan, not what the moment shows.
 _TURNS = re.compile(r"^(?:(?:and|so|okay|ok|right|now|but),?\s+)*(?:the other (?:thing|task|bit|one)|another thing|one (?:more|other) thing"
                     r"|the next (?:thing|bit|one)|moving on|anyway|back to|next (?:time|session|week))\b", re.I)
+# A pointer back and nothing more ("That's what we talked about last time."): what it points to was said before it.
+_POINTER_ALONE = re.compile(r"^(?:(?:and|so),?\s+)?(?:this|that)(?:'s| is) (?:exactly |very much |just )?(?:the thing |what )we(?:'ve)? (?:talked"
+                            r"|been talking|were talking|started to notice|noticed|said)\b[^.?!]*[.!]$", re.I)
 # The impression the summary comes to ("That looks to me like depression after the birth of a baby."): quoted
 # after the summary's opening when the whole is over the word limit.
 _CONCLUDES = re.compile(r"\b(?:looks to me like|sounds to me like|fits (?:with )?what'?s called|what we call|(?:is|are) called"
@@ -147,7 +150,7 @@ def formulations_shared(utterances: Sequence[Utterance], mentions_risk: Callable
         if start is None:
             continue
         said, after = _said_from(sentences, start)
-        if (len(said.split()) < 6 or _OBSERVED.search(said) or mentions_risk(said) or _RISK.search(said)
+        if (len(said.split()) < 6 or _POINTER_ALONE.match(said) or _OBSERVED.search(said) or mentions_risk(said) or _RISK.search(said)
                 or any(s and s in already for s in SENTENCE_BREAK.split(said))):
             continue
         rest = sentences[after:]
