@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.barriers_said import barriers_said, barriers_sentence
 from session_assistant.drafting.rating_course import (_NUM_WORD, _SENTENCES, _question, new_courses, rating_courses,
                                                       rating_courses_sentence)
 from session_assistant.drafting.risk import is_client
@@ -365,6 +366,9 @@ def assessment_lines(utterances: Sequence[Utterance], said: Sequence[tuple[str, 
     reviewed = [t for t in goals_reviewed(utterances, risky) if t[2][-1] not in cited]
     if reviewed:
         found.append(("stage", goals_reviewed_sentence(reviewed), sorted({i for *_, ids in reviewed for i in ids})))
+    barriers = [t for t in barriers_said(utterances, risky) if t[1][-1] not in cited]
+    if barriers:
+        found.append(("stage", barriers_sentence(barriers), sorted({i for _, ids in barriers for i in ids})))
     triggers = [t for t in triggers_reported(utterances, risky) if t[1][-1] not in cited]
     if triggers:
         found.append(("stage", triggers_reported_sentence(triggers), sorted({i for _, ids in triggers for i in ids})))

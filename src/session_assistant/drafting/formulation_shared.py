@@ -73,6 +73,14 @@ _OBSERVED = re.compile(r"\byou(?:'re| are| were)? (?:look(?:ing|ed)?|sitting|sat
 _PROPOSES = re.compile(r"^(?:(?:so|and|okay|now),?\s+)?(?:let'?s|we'?ll|you'?ll|we could|you could|maybe we|how about|what about)\b"
                        r"|\bI'?d (?:suggest|like you|like us|like to (?:try|do|start|ask|look|work))\b|\bwhat I'?d (?:suggest|like)\b"
                        r"|\bhomework\b|\bthis week you\b|\bwhat we'?re going to\b|\bwe'?re going to\b", re.I)
+# A turn to the next item or to the next visit ("That's worth noticing. And the other thing was ringing your
+# brother.", "That's worth noticing too. So next time we'll start with ..."): the moment marked is left behind,
+# and what follows is the agenda or the plan, not what the moment shows.
+_TURNS = re.compile(r"^(?:(?:and|so|okay|ok|right|now|but),?\s+)*(?:the other (?:thing|task|bit|one)|another thing|one (?:more|other) thing"
+                    r"|the next (?:thing|bit|one)|moving on|anyway|back to|next (?:time|session|week))\b", re.I)
+# A pointer back and nothing more ("That's what we talked about last time."): what it points to was said before it.
+_POINTER_ALONE = re.compile(r"^(?:(?:and|so),?\s+)?(?:this|that)(?:'s| is) (?:exactly |very much |just )?(?:the thing |what )we(?:'ve)? (?:talked"
+                            r"|been talking|were talking|started to notice|noticed|said)\b[^.?!]*[.!]$", re.I)
 # The impression the summary comes to ("That looks to me like depression after the birth of a baby."): quoted
 # after the summary's opening when the whole is over the word limit.
 _CONCLUDES = re.compile(r"\b(?:looks to me like|sounds to me like|fits (?:with )?what'?s called|what we call|(?:is|are) called"
@@ -108,7 +116,7 @@ def _said_from(sentences: Sequence[str], start: int) -> tuple[str, int]:
     first = start + 1 if _ANNOUNCES.search(sentences[start]) and not _STATES.search(sentences[start]) else start
     taken: list[str] = []
     for k, sentence in enumerate(sentences[first:], first):
-        if sentence.endswith("?") or _PROPOSES.search(sentence):
+        if sentence.endswith("?") or _PROPOSES.search(sentence) or _TURNS.search(sentence):
             return " ".join(taken), k
         if len(" ".join(taken + [sentence]).split()) > FORMULATION_MAX_WORDS:
             break
@@ -117,7 +125,7 @@ def _said_from(sentences: Sequence[str], start: int) -> tuple[str, int]:
         return " ".join(taken), len(sentences)
     # over the limit: the opening, then the impression it comes to, if one is said before a question
     for k in range(first + len(taken), len(sentences)):
-        if sentences[k].endswith("?") or _PROPOSES.search(sentences[k]):
+        if sentences[k].endswith("?") or _PROPOSES.search(sentences[k]) or _TURNS.search(sentences[k]):
             break
         if _CONCLUDES.search(sentences[k]) and len(sentences[k].split()) <= CONCLUSION_MAX_WORDS and taken:
             return " ".join(taken) + " ... " + sentences[k], k + 1
@@ -142,7 +150,7 @@ def formulations_shared(utterances: Sequence[Utterance], mentions_risk: Callable
         if start is None:
             continue
         said, after = _said_from(sentences, start)
-        if (len(said.split()) < 6 or _OBSERVED.search(said) or mentions_risk(said) or _RISK.search(said)
+        if (len(said.split()) < 6 or _POINTER_ALONE.match(said) or _OBSERVED.search(said) or mentions_risk(said) or _RISK.search(said)
                 or any(s and s in already for s in SENTENCE_BREAK.split(said))):
             continue
         rest = sentences[after:]

@@ -23,7 +23,7 @@ from typing import Sequence
 from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES
 from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import is_client, mentions_risk
-from session_assistant.drafting.homework_in_room import done_in_room
+from session_assistant.drafting.homework_in_room import AT_CONVENIENCE, done_in_room
 from session_assistant.drafting.homework_week import week_items
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, NEXT_VISIT, WEEKDAY, WHEN_OUTSIDE
@@ -179,7 +179,8 @@ def _proposals(text: str, answer: str = "") -> str:
     """The sentences of a clinician's line that propose something for the week, from the first on."""
     sentences = _SENTENCES.split(" ".join(text.split()))
     for n, sentence in enumerate(sentences):
-        if _PROPOSAL.search(sentence) and not _IN_ROOM.search(sentence) and not _NOT_HOMEWORK.search(sentence):
+        if (_PROPOSAL.search(sentence) and not _IN_ROOM.search(sentence) and not _NOT_HOMEWORK.search(sentence)
+                and not AT_CONVENIENCE.search(sentence)):
             # up to a sentence about the next visit: "Go, and leave the phone in your bag. Okay, so next week, same time?"
             said = words_up_to(sentences[n:], PROPOSAL_MAX_WORDS, stop=lambda s: bool(_NOT_HOMEWORK.search(s)))
             if (len(sentence.split()) <= SHORT_ORDER_WORDS and not sentence.endswith("?") and not _LATER.search(said)

@@ -32,3 +32,9 @@ def done_in_room(lines: Sequence[Utterance], n: int, proposal: str) -> bool:
     after = [u for u in lines[n + 1:n + 3] if u.speaker == lines[n].speaker or is_client(u.speaker)]
     started = any(_STARTS_NOW.match(s) for u in after for s in SENTENCE_BREAK.split(" ".join(u.text.split())))
     return started or bool(_TASK_IN_HAND.search(lines[n].text))
+
+
+# Left to the client's convenience ("Bring Isla if it's easier.", "Come by bus if that's simpler."): leave
+# given, not a task asked of the client, so nothing the client agreed to do.
+AT_CONVENIENCE = re.compile(r"\bif (?:it'?s|that'?s|it is|that is|it makes (?:it|things|life)) (?:any )?(?:easier|simpler|more convenient"
+                            r"|handier|less hassle)\b|\bif it suits\b|\bif you'?d (?:rather|prefer)\b", re.I)

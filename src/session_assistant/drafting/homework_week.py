@@ -21,6 +21,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST
+from session_assistant.drafting.homework_in_room import AT_CONVENIENCE
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import ASKED_IN_ROOM, STAGE_DIRECTION, WEEKDAY
@@ -100,7 +101,8 @@ def _clinician_says(text: str, heard: str = "") -> str:
             break
         asks = sentence.endswith("?") and not (_PROPOSES.search(sentence) and not _WH.match(sentence))
         if (asks or (sentence.endswith("?") and _WH.search(sentence)) or _COMMENT.match(sentence) or _BARE.match(sentence)
-                or _IN_ROOM.search(sentence) or not _DOES.search(sentence) or _GENERIC.match(sentence)):
+                or _IN_ROOM.search(sentence) or not _DOES.search(sentence) or _GENERIC.match(sentence)
+                or AT_CONVENIENCE.search(sentence)):
             continue
         kept.append(sentence)
     return words_up_to(kept, QUOTE_MAX_WORDS) if kept else ""

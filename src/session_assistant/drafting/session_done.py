@@ -94,6 +94,15 @@ _MOVED = re.compile(r"^(?:so,?\s+|and\s+)?(?:(?:the |your )?(?:peak|it|that|anxi
                     re.I)
 MOVED_MAX = 3
 _UNIT_AFTER = r"(?!\s*(?:%|percent\b)?\s*(?:days?|times|drinks|hours|minutes|weeks|nights|sessions|cigarettes|beers|o'?clock|am|pm|years?)\b)"
+# The two ratings said back as the whole sentence, without "from": "Nine down to five.", "Seventy to thirty."
+_BACK_TO = re.compile(r"^(?:so,?\s+)?(" + _NUMBER_WORD + r")(?: (?:down|up))? to (?:a |an )?(" + _NUMBER_WORD + r")\b"
+                      + _UNIT_AFTER + r"[.!]$", re.I)
+# Without "from", a count said back reads the same ("So, five down to three." of binges a week): the pair is
+# a rating only when a rating was asked just before ("How anxious were you before, and after?").
+_RATING_ASKED = re.compile(r"\bout of (?:ten|10|a hundred|100)\b|\b(?:zero|nought|0|one|1) to (?:ten|10|a hundred|100)\b"
+                           r"|\bhow (?:anxious|distressing|distressed|bad|sure|scared|upset|nervous|strong|intense|much do you believe)\b"
+                           r"|\brat(?:e|ing)\b|\b(?:mood|anxiety|distress|belief|urge)\b|\bpercent\b", re.I)
+RATING_ASKED_LOOKBACK = 4
 # The rating just given, said back, then where it started: "Twenty. From sixty."
 _BARE = re.compile(r"^(?:so,?\s+)?(" + _NUMBER_WORD + r")[.!]$", re.I)
 _FROM_BARE = re.compile(r"^(?:down |up )?from (?:a |an )?(" + _NUMBER_WORD + r")\b" + _UNIT_AFTER + r"[.!]?$", re.I)
@@ -122,6 +131,9 @@ def rating_changes(utterances: Sequence[Utterance]) -> list[tuple[str, str, list
         sentences = _SENTENCES.split(" ".join(utt.text.split()))
         sentence = sentences[0]
         match = _MOVED.search(sentence)
+        if match is None and any(_RATING_ASKED.search(u.text) for u in lines[max(0, n - RATING_ASKED_LOOKBACK):n]
+                                 if not is_client(u.speaker)):
+            match = _BACK_TO.match(sentence)
         bare = _BARE.match(sentence)
         back = _FROM_BARE.match(sentences[1]) if bare and len(sentences) > 1 else None
         if back is not None:
