@@ -56,6 +56,7 @@ from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, char
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence, states_said, states_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.room_acts import room_acts
+from session_assistant.drafting.room_conduct import conduct_sentence, room_conduct
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
                                                         others_present, others_sentence, start_checks, start_checks_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
@@ -331,6 +332,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
         if states:  # the client's own word for how they were ("I'm nervous."), quoted
             lines.append(_rule_line(fmt, "interventions", states_sentence(states, pronouns), [i for _, i in states]))
+        conduct = room_conduct(source.utterances, [i for x in lines for i in x.evidence])
+        if conduct:  # late, a coat kept on, the body now, an apology for shouting: as said in the room
+            lines.append(_rule_line(fmt, "interventions", conduct_sentence(conduct), _cited(conduct)))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []
