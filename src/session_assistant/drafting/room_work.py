@@ -26,6 +26,7 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
                                                    timed_exercise,
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
+from session_assistant.drafting.room_now import drawn, repeated_exposure, rupture_repair, steps_taken
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
@@ -277,8 +278,11 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
                          problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances),
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
                                              ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances),
-                                             card_written(utterances), timed_exercise(utterances))
+                                             card_written(utterances), timed_exercise(utterances), steps_taken(utterances),
+                                             drawn(utterances), rupture_repair(utterances))
              if w is not None]
+    if not any(w.label.startswith("imaginal exposure") for w in found):  # a memory's ratings are listed once
+        found += [w for w in [repeated_exposure(utterances)] if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
     ladder = hierarchy_steps(utterances)
     turns = rated_in_turn(utterances, ladder.evidence if ladder else ())
