@@ -336,7 +336,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
         if states:  # the client's own word for how they were ("I'm nervous."), quoted
             lines.append(_rule_line(fmt, "interventions", states_sentence(states, pronouns), [i for _, i in states]))
-        conduct = room_conduct(source.utterances, [i for x in lines for i in x.evidence])
+        conduct = room_conduct(source.utterances, [i for x in lines for i in x.evidence], mentions_risk)
         if conduct:  # late, a coat kept on, the body now, an apology for shouting: as said in the room
             lines.append(_rule_line(fmt, "interventions", conduct_sentence(conduct), _cited(conduct)))
     if chart:

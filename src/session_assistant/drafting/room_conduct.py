@@ -59,15 +59,16 @@ def _answer_after(lines: Sequence[Utterance], n: int) -> Utterance | None:
     return nxt if nxt is not None and is_client(nxt.speaker) else None
 
 
-def late_arrival(lines: Sequence[Utterance]) -> tuple[str, list[int]] | None:
+def late_arrival(lines: Sequence[Utterance], risky=lambda text: False) -> tuple[str, list[int]] | None:
     clients = [u for u in lines if is_client(u.speaker)][:OPENING_CLIENT_LINES]
     for utt in clients:
         said = [s for s in _sentences(utt.text) if _LATE.search(s)]
         if not said:
             continue
-        k = _sentences(utt.text).index(said[0])
-        after = _sentences(utt.text)[k + 1:k + 2]  # "Twenty-five minutes." after "... walking in this late."
-        quote = _short(said[:1] + [s for s in after if len(s.split()) <= 4])
+        # From the late sentence on, whole sentences: "Sorry I'm late. Bus." would drop the "Well, not the bus." after it.
+        # Up to a sentence the risk screen reads ("This commute is killing me"): the risk list has those.
+        rest = _sentences(utt.text)[_sentences(utt.text).index(said[0]):]
+        quote = _short(rest[:next((k for k, s in enumerate(rest) if k and risky(s)), len(rest))])
         text, ids = f'arrived late ("{quote}")', [utt.id]
         left = next(((u, m) for u in lines[:OPENING_LINES] if not is_client(u.speaker) for m in [_TIME_LEFT.search(u.text)] if m), None)
         if left is not None:
@@ -108,13 +109,16 @@ def apologies(lines: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
     return []
 
 
-def room_conduct(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -> list[tuple[str, list[int]]]:
+def room_conduct(utterances: Sequence[Utterance], quoted: Sequence[int] = (), risky=lambda text: False) -> list[tuple[str, list[int]]]:
     """(part, lines) for each thing found, in the order a note says them; ``quoted``: lines other rule
-    lines quote already (their answer is not quoted again)."""
+    lines quote already (their answer is not quoted again); ``risky``: the risk screen (an answer it
+    reads is the risk list's, not quoted here)."""
     lines = [u for u in utterances if u.speaker]
-    late = late_arrival(lines)
+    late = late_arrival(lines, risky)
     found = ([late] if late else []) + asked_at_the_start(lines) + body_now(lines) + apologies(lines)
-    return [(text, ids) for text, ids in found if not set(ids[-1:]) & set(quoted)]
+    by_id = {u.id: u for u in lines}
+    return [(text, ids) for text, ids in found if not set(ids[-1:]) & set(quoted) and (text.startswith("arrived late")
+                                                                                      or not risky(by_id[ids[-1]].text))]
 
 
 def conduct_sentence(found: Sequence[tuple[str, list[int]]]) -> str:

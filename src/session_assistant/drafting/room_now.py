@@ -132,8 +132,9 @@ _RATING = re.compile(r"^(?:(?:about|maybe|like|um|uh|still|it's|it is|around)[,]
 EXPOSURE_SPAN, EXPOSURE_MIN_RATINGS, SHOWN = 24, 3, 6
 
 
-def repeated_exposure(utterances: Sequence[Utterance]) -> RoomWork | None:
-    """Three or more distress ratings asked while the client repeats a task at the clinician's word."""
+def repeated_exposure(utterances: Sequence[Utterance], named: bool = False) -> RoomWork | None:
+    """Three or more distress ratings asked while the client repeats a task at the clinician's word;
+    ``named``: the interventions line names exposure already (the work is then not named again)."""
     lines = [u for u in utterances if u.speaker]
     asked = [(n, u) for n, u in enumerate(lines[:-1]) if not is_client(u.speaker) and is_client(lines[n + 1].speaker)
              and any(_ASK_NOW.search(without_leading_stage(s)) and s.endswith("?") for s in sentences_of(u.text))
@@ -146,7 +147,7 @@ def repeated_exposure(utterances: Sequence[Utterance]) -> RoomWork | None:
             continue
         numbers = [_digits(_RATING.match(without_leading_stage(sentences_of(lines[m + 1].text)[0])).group(1)) for m, _ in run[:SHOWN]]
         set_up = [s for s in sentences_of(first.text) if _IMPERATIVE.search(s) and not s.endswith("?")][:2]
-        label = ("exposure done in session, the task repeated at the clinician's word"
+        label = ("" if named else "exposure done in session, ") + ("the task repeated at the clinician's word"
                  + (f' (set up as: "{" ".join(set_up)}")' if set_up else "")
                  + f"; ratings asked while it ran: {', '.join(numbers)}")
         ids = sorted({first.id} | {u.id for u in repeats[:3]} | {i for m, u in run[:SHOWN] for i in (u.id, lines[m + 1].id)})
@@ -179,7 +180,8 @@ def rupture_repair(utterances: Sequence[Utterance]) -> RoomWork | None:
             continue
         sorry = next(((u, s) for _, u in turns[k:k + REPAIR_LINES] for s in sentences_of(u.text) if _APOLOGY.search(s)), None)
         if sorry is not None:
-            quote = owned if sorry[1] == owned else f"{owned} ... {sorry[1]}"
+            in_order = sorry[0].id > utt.id or sorry[0].text.find(sorry[1]) > utt.text.find(owned)
+            quote = owned if sorry[1] == owned else f"{owned} ... {sorry[1]}" if in_order else f"{sorry[1]} ... {owned}"
             return RoomWork(f'rupture repair, the clinician owning their part and apologising ("{_short_quote(quote)}")',
                             sorted({utt.id, sorry[0].id}))
     return None

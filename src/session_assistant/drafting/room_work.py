@@ -282,7 +282,7 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
                                              drawn(utterances), rupture_repair(utterances))
              if w is not None]
     if not any(w.label.startswith("imaginal exposure") for w in found):  # a memory's ratings are listed once
-        found += [w for w in [repeated_exposure(utterances)] if w is not None]
+        found += [w for w in [repeated_exposure(utterances, "exposure" in named)] if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
     ladder = hierarchy_steps(utterances)
     turns = rated_in_turn(utterances, ladder.evidence if ladder else ())
