@@ -72,3 +72,23 @@ def test_a_mistake_owned_and_apologised_for_is_a_rupture_repair_but_sympathy_is_
     assert any('rupture repair, the clinician owning their part and apologising ("I should have rung you myself. ... '
                'I\'m sorry, that wasn\'t fair on you.")' in x for x in _objective("Clinician: Hi.\n" + owned))
     assert not any("rupture repair" in x for x in _objective("Clinician: Hi.\n" + sympathy))
+
+
+def test_beliefs_rated_after_a_word_naming_which_time_are_read():
+    text = ("Clinician: How much did you believe the boss was angry with you, out of a hundred?\n"
+            "Client: The first time, eighty. Later maybe sixty.\n"
+            "Clinician: What's the evidence he was angry? Any other explanation for the short email?\nClient: He's short with everyone.\n"
+            "Clinician: So how much do you believe it now?\nClient: Less. Like, thirty.")
+    assert any("cognitive restructuring (beliefs rated when asked: 80, 30)" in x for x in _objective(text))
+
+
+def test_a_rating_and_the_one_after_it_in_the_same_answer_are_both_quoted():
+    text = ("Clinician: Nought to ten, how tense were you in the meeting?\nClient: It was an eight at the start. Maybe a five by the end.\n"
+            "Clinician: Okay.\nClient: Yeah.")
+    assert any('answered "It was an eight at the start. Maybe a five by the end."' in x for x in _objective(text))
+
+
+def test_a_common_fear_named_as_common_is_psychoeducation():
+    text = ("Clinician: That's a very common fear after a birth like yours. Telling your midwife about the pictures won't get "
+            "your baby taken away.\nClient: Okay.")
+    assert any(x.startswith("Interventions used in session: psychoeducation") for x in _objective(text))
