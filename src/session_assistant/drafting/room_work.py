@@ -236,7 +236,9 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
         # short question back, both ("With Mom? Forty.").
         said = [without_leading_stage(x) for x in sentences_of(lines[n + 1].text)]
         reply = " ".join(said[:2]) if not _ANSWER.match(said[0]) and len(said) > 1 else said[0]
-        if len(said) > 1 and reply == said[0] and _ANSWER.match(said[1]):  # "It was a nine ... Maybe a seven now.": both
+        second = _ANSWER.match(said[1]) if len(said) > 1 and reply == said[0] else None
+        # "It was a nine ... Maybe a seven now.": both; "Eighty. Eighty percent." says one number, once
+        if second is not None and _digits(second.group(1)) != _digits(_ANSWER.match(said[0]).group(1)):
             reply = " ".join(said[:2])
         found.append((question, reply, utt.id, answer[1]))
         if len(found) == RATINGS_LISTED:
