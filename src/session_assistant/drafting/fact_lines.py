@@ -56,6 +56,8 @@ from session_assistant.drafting.questionnaire_read import (UNNAMED_MEASURE, char
 from session_assistant.drafting.room_seen import seen_ids, seen_in_room, seen_sentence, states_said, states_sentence
 from session_assistant.drafting.room_work import room_work, room_work_ids, room_work_sentence
 from session_assistant.drafting.room_acts import room_acts
+from session_assistant.drafting.room_now import put_off, put_off_sentence
+from session_assistant.drafting.room_conduct import conduct_sentence, room_conduct
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
                                                         others_present, others_sentence, start_checks, start_checks_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
@@ -202,6 +204,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         work = room_work(source.utterances, [i.approach for i in found])
         if work:  # what was done in the room, read from what the clinician's lines do
             lines.append(_rule_line(fmt, "interventions", room_work_sentence(work), room_work_ids(work)))
+        not_done = put_off(source.utterances)
+        if not_done:  # planned for today and put off: said as not done, never as done
+            lines.append(_rule_line(fmt, "interventions", put_off_sentence(not_done), not_done[2]))
         done = done_in_session(source.utterances)
         if done:
             lines.append(_rule_line(fmt, "interventions", done_sentence(done), [i for _, i in done]))
@@ -331,6 +336,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
         if states:  # the client's own word for how they were ("I'm nervous."), quoted
             lines.append(_rule_line(fmt, "interventions", states_sentence(states, pronouns), [i for _, i in states]))
+        conduct = room_conduct(source.utterances, [i for x in lines for i in x.evidence], mentions_risk)
+        if conduct:  # late, a coat kept on, the body now, an apology for shouting: as said in the room
+            lines.append(_rule_line(fmt, "interventions", conduct_sentence(conduct), _cited(conduct)))
     if chart:
         facts["chart"] = chart.to_dict()
         goals_touched = []

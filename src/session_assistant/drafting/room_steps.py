@@ -110,6 +110,13 @@ _DEAR_MAN = {k: re.compile(p, re.I) for k, p in {
 DEAR_MAN_MIN = 3
 
 
+# An exercise planned for today and put off: "I had planned for us to try the ... today. ... save the
+# exercise for next time?", "Let's leave the breathing until next week".
+PUT_OFF = re.compile(r"\b(?:save|leave|keep|put off|postpone|move|hold (?:off|over)|push)\b[^.?!]{0,40}\b(?:for|to|until|till|til)\s+"
+                     r"(?:next (?:time|session|week)|another (?:time|day|session)|the next session)\b", re.I)
+PUT_OFF_LINES = 2  # the same clinician line or the one after it
+
+
 @dataclass
 class RoomWork:
     label: str  # how the note names it
@@ -290,6 +297,8 @@ def named_exercise(utterances: Sequence[Utterance]) -> RoomWork | None:
             name = match.group(1).lower()
             if all(w in _PLAIN for w in name.split()[:-1]):  # "an exercise", "something new": no name of its own
                 continue
+            if any(PUT_OFF.search(t.text) for _, t in turns[k:k + PUT_OFF_LINES]):
+                break  # planned for today and put off ("save the exercise for next time"): not done, the Plan's
             said, ids = [], [utt.id]
             for m, later in [(n, utt)] + [t for t in turns[k + 1:] if t[0] - n <= SET_UP_LINES]:
                 steps = [s for s in sentences_of(later.text) if _SET_UP.search(s) and not s.endswith("?")]

@@ -26,6 +26,7 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
                                                    timed_exercise,
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
+from session_assistant.drafting.room_now import drawn, repeated_exposure, rupture_repair, steps_taken
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
@@ -48,7 +49,9 @@ _REASK = re.compile(r"^(?:(?:and|okay|so|good),?\s+)*(?:(?:what(?:'s| is)? (?:th
 REASK_MAX_WORDS = 6
 _YOUR_NUMBER = re.compile(r"\bwhat(?:'s| is) (?:your|the) (?:number|rating|suds)\b", re.I)  # in a longer question, during an exercise
 # The client's answer opens with the number: "Fifty.", "About ninety.", "Eighty, maybe."
-_ANSWER = re.compile(r"^(?:(?:about|maybe|like|um,?|uh,?|probably|around|still|it's|it is|i'd say|a)\s+)*(?:a |an )?(" + _NUM
+# Also after a word naming which time ("The first one, seventy.", "It was a nine in the parking lot.").
+_ANSWER = re.compile(r"^(?:(?:about|maybe|like,?|um,?|uh,?|probably|around|still|it's|it is|it was|i'd say|a|the (?:first|second|last) (?:one|time),?)\s+)*"
+                     r"(?:a |an )?(" + _NUM
                      + r")\b(?!\s*(?:%|percent)?\s*(?:days?|times|hours|minutes|weeks|o'?clock|pounds|quid|years?)\b)", re.I)
 
 # A memory revisited: the protocol's own words for imaginal exposure (prolonged exposure, imagery-based
@@ -76,7 +79,9 @@ _EXPLAINS = tuple(re.compile(p, re.I) for p in (
     r"\b(?:your|the) (?:body|brain|nervous system|mind|alarm)(?:'s| is| does| goes| tries| reacts| wants| gets| can| has| will| was| learns)\b",
     r"\bit'?s (?:a |an |your |the |very )?(?:normal|natural|common|survival|protective|automatic|built-in|hard-wired|treatable)\b",
     r"\b(?:most|many|lots of|a lot of) people\b", r"\bin the (?:short|long) (?:term|run)\b",
-    r"\bthe more (?:you|we)\b[^.?!]*\bthe more\b", r"\bresearch\b", r"\bnot (?:a sign of )?(?:weakness|your fault|a choice)\b",
+    r"\bthe (?:more|harder) (?:you|we)\b[^.?!]*\bthe (?:more|less|worse)\b",
+    # normalising: "It doesn't mean something is wrong with your mind."
+    r"\b(?:doesn'?t|does not) mean (?:something|anything)(?:'s| is) wrong\b|\b(?:doesn'?t|does not) mean you(?:'re| are) (?:going mad|crazy|mad|weak|a bad)\b", r"\bresearch\b", r"\bnot (?:a sign of )?(?:weakness|your fault|a choice)\b",
     r"\bit (?:works|goes) like this\b", r"\bthe way (?:it|anxiety|depression|sleep|trauma|memory|panic) works\b",
     r"\bit'?s uncomfortable,? but\b", r"\b(?:isn'?t|not) dangerous\b", r"\bfeeds itself\b", r"\bafter (?:a|any) (?:trauma|loss|shock)\b"))
 # One of these is teaching on its own: a name given, a system described.
@@ -101,7 +106,8 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
     first = said[0]
     match = _ANSWER.match(first)
     # The number after a short question back ("Now? Forty.", "Honestly? Seventy percent.", "With Mom? Forty.")
-    if match is None and len(said) > 1 and first.endswith("?") and len(first.split()) <= ECHO_MAX_WORDS:
+    # ... or after one word first ("Less. Like, twenty.")
+    if match is None and len(said) > 1 and (first.endswith("?") and len(first.split()) <= ECHO_MAX_WORDS or len(first.split()) == 1):
         first = said[1]
         match = _ANSWER.match(first)
     if match is None:
@@ -230,6 +236,10 @@ def scale_ratings(utterances: Sequence[Utterance], quoted: Sequence[int] = ()) -
         # short question back, both ("With Mom? Forty.").
         said = [without_leading_stage(x) for x in sentences_of(lines[n + 1].text)]
         reply = " ".join(said[:2]) if not _ANSWER.match(said[0]) and len(said) > 1 else said[0]
+        second = _ANSWER.match(said[1]) if len(said) > 1 and reply == said[0] else None
+        # "It was a nine ... Maybe a seven now.": both; "Eighty. Eighty percent." says one number, once
+        if second is not None and _digits(second.group(1)) != _digits(_ANSWER.match(said[0]).group(1)):
+            reply = " ".join(said[:2])
         found.append((question, reply, utt.id, answer[1]))
         if len(found) == RATINGS_LISTED:
             break
@@ -277,8 +287,11 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
                          problem_solving(utterances), rehearsal(utterances), activity_scheduling(utterances), record_review(utterances),
                                              thought_record(utterances), behavioural_experiment(utterances), progress_review(utterances),
                                              ruler_follow_up(utterances), dear_man(utterances), proposed_exercises(utterances),
-                                             card_written(utterances), timed_exercise(utterances))
+                                             card_written(utterances), timed_exercise(utterances), steps_taken(utterances),
+                                             drawn(utterances), rupture_repair(utterances))
              if w is not None]
+    if not any(w.label.startswith("imaginal exposure") for w in found):  # a memory's ratings are listed once
+        found += [w for w in [repeated_exposure(utterances, "exposure" in named)] if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
     ladder = hierarchy_steps(utterances)
     turns = rated_in_turn(utterances, ladder.evidence if ladder else ())

@@ -64,12 +64,19 @@ def ratings_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
 _NOTICED = re.compile(r"\b(?:I(?:'ve| have)? notic(?:e|ed)|(?<!what )I(?:'m| am) noticing|I (?:can )?see(?: that)?[.,]?(?=\s+(?:you|your)\b)"
                       r"|from where I (?:was )?sitting,?)\s*(?:that\s+)?"
                       # "You sound very tearful.", "You look tired today.": said to the client, of the client
-                      r"|(?<!way )(?<!how )(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|in|on|up|through|over|around|after|away|down|out)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)", re.I)
+                      r"|(?<!way )(?<!how )(?=\byou (?:sound|look|seem)(?: (?:very|really|quite|a bit|a little|so))? (?!(?:like|back|at|for|into|in|on|up|through|over|around|after|away|down|out)\b)(?![\w ]{0,8}\b(?:younger|older|great|lovely|nice)\b)\w)"
+                      # "You're tearful talking about Rob.", "You're smiling.": what the client is doing, said to them
+                      # now; never "when you're tired" (a condition) nor "you're right" (no behaviour)
+                      r"|(?<!if )(?<!when )(?<!while )(?<!as )(?<!until )(?=\byou(?:'re| are) (?:(?:very|really|quite|a bit|a little|so|still|clearly) )?"
+                      r"(?:smiling|laughing|grinning|tearful|teary|crying|welling up|shaking|trembling|fidgeting|frowning|sighing|blushing"
+                      r"|clenching|tapping|rocking|whispering|shouting|yelling|quiet today)\b)", re.I)
 _BEHAVIOUR = re.compile(r"\b(?:look\w*|sitting|sat|voice|speak\w*|talk\w*|tapping|fidget\w*|smil\w*|cr(?:y|ied|ying)|"
                         r"tear\w*|hands?|eye\w*|restless|calm\w*|settled|quiet\w*|redness|blush\w*|straighter|slowed|"
                         r"shoulders?|posture|turned toward|softer|louder|leaning|breath\w*|sweat\w*|flush\w*|shak\w*|"
                         # how the client came in as the clinician named it: "You seem a bit unsteady ... I can smell alcohol."
-                        r"unsteady|speech|slurr\w*|smell\w*|drows\w*|pale|tired|exhausted|shattered|nervous|agitated|tense)\b",
+                        r"unsteady|speech|slurr\w*|smell\w*|drows\w*|pale|tired|exhausted|shattered|nervous|agitated|tense|"
+                        # what the clinician named aloud as seen ("I can see you're really angry about this.")
+                        r"laugh\w*|grin\w*|frown\w*|trembl\w*|clench\w*|angry|upset|lighter|brighter)\b",
                         re.I)
 OBSERVATION_MAX_WORDS = 35
 
