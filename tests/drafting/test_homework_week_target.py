@@ -5,7 +5,6 @@ no item of the week; the client's target, a clock time, is."""
 from __future__ import annotations
 
 from session_assistant.drafting.homework_week import week_items
-from session_assistant.drafting.transcript_input import parse_transcript
 from short_sessions import after_an_opening
 
 _PLANNED = after_an_opening(

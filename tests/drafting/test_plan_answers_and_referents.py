@@ -5,7 +5,7 @@ clinician's line; and "Planned: 'We could do that next time.'" with nothing to s
 from __future__ import annotations
 
 from session_assistant.drafting.plan_said import homework_given
-from session_assistant.drafting.session_said import planned_work
+from session_assistant.drafting.planned_said import planned_work
 from short_sessions import after_an_opening
 
 

@@ -5,7 +5,8 @@ the client (lead, session 21; read in the re-made drafts of 65, 28 and 67)."""
 from __future__ import annotations
 
 from session_assistant.drafting.grounding import SourceIndex
-from session_assistant.drafting.session_said import clinician_tasks, planned_work
+from session_assistant.drafting.planned_said import planned_work
+from session_assistant.drafting.session_said import clinician_tasks
 from session_assistant.drafting.therapy_checks import therapy_inventions
 from session_assistant.drafting.transcript_input import parse_transcript
 from session_assistant.drafting.who_did import WRONG_PERSON

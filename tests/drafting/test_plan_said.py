@@ -147,7 +147,7 @@ def test_a_half_hour_stays_with_its_hour():
 
 
 def test_planned_work_is_quoted_only_when_it_names_the_work():
-    from session_assistant.drafting.session_said import planned_work
+    from session_assistant.drafting.planned_said import planned_work
     lines = "\n".join(["Clinician: How was the week?", "Client: Fine."] * 3)
     utterances = parse_transcript(lines + "\nClinician: We can work on that together.\nClient: Okay.\n"
                                   "Clinician: Next time we can start working on the story of the last night.\nClient: Okay.")
@@ -156,7 +156,7 @@ def test_planned_work_is_quoted_only_when_it_names_the_work():
 
 def test_work_for_later_in_this_session_is_not_the_plan():
     # 31: "We'll do that in a minute." (the safety plan, written in the room) was quoted as planned work.
-    from session_assistant.drafting.session_said import planned_work
+    from session_assistant.drafting.planned_said import planned_work
     lines = "\n".join(["Clinician: How was the week?", "Client: Fine."] * 3)
     utterances = parse_transcript(lines + "\nClinician: We'll do that in a minute.\nClient: Okay.\n"
                                   "Clinician: We'll start the safety plan right now, together.\nClient: Okay.\n"
@@ -175,7 +175,7 @@ def test_a_retelling_wrapped_in_plan_words_is_still_a_retelling():
 
 
 def test_work_named_for_the_next_session_is_planned_whatever_its_verb():
-    from session_assistant.drafting.session_said import planned_work
+    from session_assistant.drafting.planned_said import planned_work
     lines = "\n".join(["Clinician: How was the week?", "Client: Fine."] * 7)
     utterances = parse_transcript(lines + "\nClinician: Good. I think next time we look at the mornings, when it starts.\n"
                                   "Client: Okay.\nClinician: Next time you feel it, write it down.\nClient: Sure.\n"

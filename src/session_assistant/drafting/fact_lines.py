@@ -61,10 +61,10 @@ from session_assistant.drafting.room_conduct import conduct_sentence, room_condu
 from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
                                                         others_present, others_sentence, start_checks, start_checks_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
+from session_assistant.drafting.planned_said import planned_sentence, planned_work
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
-                                                     observations_sentence, planned_sentence,
-                                                     planned_work, rating_answers, ratings_sentence,
-                                                     quotes_sentence, response_answers, responses_sentence,
+                                                     observations_sentence, quotes_sentence, rating_answers,
+                                                     ratings_sentence, response_answers, responses_sentence,
                                                      spoken_observations, tasks_sentence)
 from session_assistant.drafting.triggers_said import (trigger_answers, triggers_formulated, triggers_formulated_sentence,
                                                       triggers_sentence)

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from session_assistant.drafting.joint_session import is_joint, label, names_by_role, role_of
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import without_leading_stage, without_stage
+from session_assistant.drafting.vocabulary import without_stage
 from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 _LEAD = r"^(?:(?:so|and|okay|ok|right|well|mm|now|but),?\s+)*"

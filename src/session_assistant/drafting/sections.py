@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Callable, Sequence
+from typing import Callable
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, report_as_observation
