@@ -60,7 +60,7 @@ def test_one_rating_a_score_a_plan_or_the_clients_own_numbers_give_no_analysis_l
 
 
 def test_hows_that_feel_after_a_step_in_the_room_asks_for_the_response():
-    from session_assistant.drafting.session_said import response_answers
+    from session_assistant.drafting.response_said import response_answers
     session = parse_transcript("Clinician: Want to block the number now, while we're here?\nClient: Okay. Done.\n"
                                "Clinician: How's that feel?\nClient: Scary. And lighter.\nClinician: Mm.")
     assert response_answers(session) == [("Scary. And lighter.", [2, 3])]

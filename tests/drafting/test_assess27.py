@@ -14,7 +14,7 @@ from session_assistant.drafting.formulation_shared import formulations_shared
 from session_assistant.drafting.homework_agreed import homework_agreed
 from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.session_done import rating_changes
-from session_assistant.drafting.session_said import response_answers
+from session_assistant.drafting.response_said import response_answers
 from session_assistant.drafting.transcript_input import parse_transcript
 
 
@@ -136,14 +136,14 @@ def test_a_partners_answer_to_how_was_that_to_hear_is_the_response_for_their_sid
                                "Client: Strange, but better.")
     found = response_answers(session, mentions_risk)
     assert found[0] == ('partner (Alex): "Much easier. I can hear that without getting my back up."', [2, 3])
-    from session_assistant.drafting.session_said import responses_sentence
+    from session_assistant.drafting.response_said import responses_sentence
     assert responses_sentence(found).startswith('Response to interventions, in their own words: partner (Alex): "Much easier.')
 
 
 def test_in_a_session_with_the_client_alone_only_the_clients_answer_is_taken():
     session = parse_transcript("Clinician: How was that to hear, read back to you?\n"
                                "Client: Odd. It sounds like someone else's life.")
-    from session_assistant.drafting.session_said import responses_sentence
+    from session_assistant.drafting.response_said import responses_sentence
     found = response_answers(session, mentions_risk)
     assert responses_sentence(found) == 'Response to interventions, in the client\'s words: "Odd. It sounds like someone else\'s life."'
 

@@ -4,7 +4,7 @@ intervention; the answer to "What made it high risk?" or "What happened, leading
 from __future__ import annotations
 
 from session_assistant.drafting.risk import mentions_risk
-from session_assistant.drafting.session_said import response_answers
+from session_assistant.drafting.response_said import response_answers
 from session_assistant.drafting.triggers_said import trigger_answers
 from session_assistant.drafting.transcript_input import parse_transcript
 

@@ -8,7 +8,7 @@ from session_assistant.drafting.fact_lines import fact_lines
 from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import mentions_risk
-from session_assistant.drafting.session_said import response_answers
+from session_assistant.drafting.response_said import response_answers
 from session_assistant.drafting.transcript_input import parse_transcript
 
 HEARD = parse_transcript(

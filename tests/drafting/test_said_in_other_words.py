@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from session_assistant.drafting.client_account import homework_review
 from session_assistant.drafting.plan_said import referrals_offered
-from session_assistant.drafting.session_said import goals_said, response_answers, spoken_observations
+from session_assistant.drafting.response_said import response_answers
+from session_assistant.drafting.session_said import goals_said, spoken_observations
 from session_assistant.drafting.session_setting import held_by_phone, held_by_video
 from session_assistant.drafting.transcript_input import parse_transcript
 from session_assistant.drafting.triggers_said import triggers_formulated

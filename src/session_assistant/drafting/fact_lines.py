@@ -64,8 +64,8 @@ from session_assistant.drafting.session_done import changes_sentence, done_in_se
 from session_assistant.drafting.planned_said import planned_sentence, planned_work
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      observations_sentence, quotes_sentence, rating_answers,
-                                                     ratings_sentence, response_answers, responses_sentence,
-                                                     spoken_observations, tasks_sentence)
+                                                     ratings_sentence, spoken_observations, tasks_sentence)
+from session_assistant.drafting.response_said import response_answers, responses_sentence
 from session_assistant.drafting.triggers_said import (trigger_answers, triggers_formulated, triggers_formulated_sentence,
                                                       triggers_sentence)
 

@@ -14,8 +14,7 @@ from session_assistant.drafting.echoed_quotes import echoed
 from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import scale_top, without_stage
-from session_assistant.drafting.wording import words_up_to
+from session_assistant.drafting.vocabulary import scale_top
 
 _RATING_ASK = re.compile(r"\bhow (confident|important|ready|likely|sure)\b", re.I)
 _NUMBER = re.compile(r"\b(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
@@ -275,64 +274,3 @@ def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
 
 def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "Client's goals, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
-
-
-# The client's answer when the clinician asks how something just done in the room went ("How was
-# that?" after a role-play, "How does that feel?" after a step taken, "How are you feeling about all
-# this, right now?" at the close): the client's response to the intervention, in the client's words.
-_HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?: does|'s) (?:that|it) (?:feel|land)|what was that like"
-                         r"|how are you feeling (?:about (?:this|all this)|now|right now)|how do you feel now|weird how"
-                         r"|what are you feeling (?:now|right now)|what do you feel (?:now|right now)"
-                         # what was just said or read in the room, taken in: "What's it like to hear that?" (a partner's
-                         # disclosure, a letter read back)
-                         r"|(?:what'?s|what is|how is|how'?s) it (?:like )?(?:to hear|hearing) (?:that|it|this|him|her|them)"
-                         r"|how (?:does it feel|(?:was|is) (?:that|it)) to hear)\b", re.I)
-# A bare "How's that?", the whole line, right after a step the client did in the room (elsewhere: does a time suit?)
-_HOWS_THAT = re.compile(r"^(?:(?:okay|ok|good|great|right|well done|there you go)[.,!]?\s+)*how(?:'s| is) that(?: now| feeling)?\?$", re.I)
-_LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)
-# "How was that to hear?" of words someone else just said in the room, not of words the answerer reports (08)
-_WAS_IT_TO_HEAR = re.compile(r"\bhow (?:was|is) (?:that|it) to hear\b", re.I)
-_TO_HEAR = re.compile(r"\b(?:to hear|hearing)\b", re.I)
-RESPONSE_MAX_WORDS = 20
-RESPONSES_MAX = 2
-
-
-def response_answers(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, list[int]]]:
-    """(the client's answer, [question, answer]) for up to two such questions, in session order. In a joint
-    session the partner or parent asked ("Nadia, how was that to hear?" after a softened start-up) answers
-    for their side: the answer opens with who gave it ('partner (Nadia): "..."')."""
-    from session_assistant.drafting.joint_session import is_joint, label, names_by_role  # it imports this module
-    lines = [u for u in utterances if u.speaker]
-    names = names_by_role(utterances) if is_joint(utterances) else None
-    found: list[tuple[str, list[int]]] = []
-    for n in range(len(lines) - 1):
-        utt, answer = lines[n], lines[n + 1]
-        asked = [s for s in re.split(r"(?<=[.!?])\s+", utt.text.strip()) if s.endswith("?")]
-        after_step = n > 0 and is_client(lines[n - 1].speaker) and bool(_HOWS_THAT.match(" ".join(without_stage(utt.text).split())))
-        who = answer.speaker.strip().lower()
-        if (is_client(utt.speaker) or not is_client(answer.speaker) or (who != "client" and names is None)
-                or not (_HOW_WAS_IT.search(utt.text) or after_step) or _LAST_TIME.search(utt.text)):
-            continue  # "Last time you agreed to ... How did that go?" reviews the week, not the room
-        if asked and not after_step and not _HOW_WAS_IT.search(asked[-1]):
-            continue  # "How are you feeling now? What will you do this afternoon?": the answer is to the last one
-        asked_last = asked[-1] if asked else utt.text
-        if _WAS_IT_TO_HEAR.search(asked_last) and n > 0 and lines[n - 1].speaker == answer.speaker:
-            continue
-        if who != "client" and not _TO_HEAR.search(asked_last):
-            continue  # a partner or parent answers for their side only what they just heard in the room
-        # up to a question the client turns to ("... Like someone's seen me. Can I say one thing?"), not the response
-        said = words_up_to(re.split(r"(?<=[.!?])\s+", without_stage(answer.text)), RESPONSE_MAX_WORDS, lambda s: s.endswith("?"))
-        if said and not risky(said):
-            found.append((said if who == "client" else f'{label(who, names)}: "{said}"', [utt.id, answer.id]))
-        if len(found) == RESPONSES_MAX:
-            break
-    return found
-
-
-_ANSWERED_BY = re.compile(r'^[a-z][a-z -]*(?: \([^)]*\))?: "')
-
-
-def responses_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
-    said = [text if _ANSWERED_BY.match(text) else f'"{text}"' for text, _ in found]
-    whose = "the client's" if len(said) == sum(not _ANSWERED_BY.match(text) for text, _ in found) else "their own"
-    return f"Response to interventions, in {whose} words: " + "; ".join(said)
