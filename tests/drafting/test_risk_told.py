@@ -82,3 +82,31 @@ Client: No. None. Not for months now. Back in the spring I said I sometimes wish
     note = risk_note(lines, items)
     assert "past passive suicidal ideation reported" in note.assessment[0], note
     assert '("No. None.")' in note.account[0], note
+
+
+def test_a_plan_asked_after_a_screen_is_listed_once_and_the_note_words_it_once():
+    from session_assistant.drafting.risk_after_screen import PLAN
+
+    lines, items = _scan("""Clinician: Have you had any thoughts of ending your life?
+Client: Sometimes. Late at night.
+Clinician: Have you made any plans, or thought about how?
+Client: No. Nothing like that.
+Clinician: Any plans for the weekend?
+Client: My sister's coming.""")
+    plans = [i for i in items if i.category == PLAN]
+    assert [(i.evidence, i.status) for i in plans] == [([2, 3], DENIED)], items  # the weekend is no plan
+    note = risk_note(lines, items)
+    assert note.assessment[0].count("plan") == 1, note
+
+
+def test_a_way_told_to_how_you_would_do_it_is_a_plan_told_and_a_step_is_no_plan():
+    from session_assistant.drafting.risk_after_screen import PLAN, SAFETY_STEPS
+
+    _, items = _scan("""Clinician: Are you having thoughts of killing yourself?
+Client: Yes.
+Clinician: Have you thought about how you would do it?
+Client: The pills in the drawer.
+Clinician: And if the thoughts got stronger, or you started thinking about how you'd do it, what would you do?
+Client: Ring my brother.""")
+    assert [i.status for i in items if i.category == PLAN] == [ENDORSED], items
+    assert [i.evidence for i in items if i.category == SAFETY_STEPS] == [[4, 5]], items
