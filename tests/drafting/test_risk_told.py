@@ -110,3 +110,8 @@ Clinician: And if the thoughts got stronger, or you started thinking about how y
 Client: Ring my brother.""")
     assert [i.status for i in items if i.category == PLAN] == [ENDORSED], items
     assert [i.evidence for i in items if i.category == SAFETY_STEPS] == [[4, 5]], items
+
+
+def test_a_pastime_told_after_the_no_is_no_past_risk():
+    _, items = _scan("Clinician: Any thoughts of hurting yourself lately?\nClient: No. I used to play rugby, that helped.\n")
+    assert items[0].status == DENIED and not items[0].past, items

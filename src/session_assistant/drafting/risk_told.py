@@ -44,7 +44,12 @@ PAST_QUESTION = re.compile((r"\bduring that\b|\bback then\b|\bat that time\b|\bi
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _RECENT = re.compile(r"\b(?:not since|the last time was|last time was)\s+(?:on |last |this |the )?(?:%s|yesterday|weekend|"
                      r"week|night|morning|(?:a |one |two |three |four |five |six |a few |a couple of )?(?:days?|nights?) ago|"
-                     r"earlier|then)\b" % _DAYS, re.I)
+                     r"earlier)\b" % _DAYS, re.I)
+# Beside a no, the past is told bare ("Not since I was twenty.", "That was years ago.", "I used to, but ...") or with
+# the risk's own words: "No. I used to play rugby." tells a pastime, no past risk.
+_BARE_PAST = re.compile(r"^\W*(?:(?:but|well|and|no|oh),?\s+)*(?:not (?:since|for)|nothing like|(?:the )?last time|that was|"
+                        r"(?:only )?(?:back )?(?:then|when)|when I was|a long time ago|years ago|I used to(?:,|\.| but| when| back| years)|"
+                        r"there (?:were|was))(?!\w)", re.I)
 _DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not|none)\b", re.I)
 # "It was never that, even back then.": the past named to deny it too
 _NEVER_THEN = re.compile(r"\bnever\b|\beven (?:back )?then\b", re.I)
@@ -76,6 +81,10 @@ def before_the_past(answer: str, past: str) -> str:
     said = " ".join(LEADING_STAGE_DIRECTION.sub("", answer).split())
     at = said.find(past.split(" ... ")[0])
     return said[:at].strip() if at > 0 else said
+
+
+def _names_risk(words: str) -> bool:
+    return any(re.search(p, words, re.I) for c in _PAST_KINDS for p in RISK_RULES[c])
 
 
 def past_label(item, question: str = "") -> str:
@@ -129,7 +138,8 @@ def with_what_was_told(items: Sequence, lines: Sequence[Utterance], denied: str,
             continue
         if item.status == denied:
             # a past told beside the no: "No. Not since I was twenty." (the no must begin the answer)
-            out.append(replace(item, past=past) if past and _DENIES.search(LEADING_STAGE_DIRECTION.sub("", answer.text)) else item)
+            bare = past and (_BARE_PAST.search(past) or _names_risk(past))
+            out.append(replace(item, past=past) if bare and _DENIES.search(LEADING_STAGE_DIRECTION.sub("", answer.text)) else item)
             continue
         if not past and PAST_QUESTION.search(question.text):  # "during that winter, did you ...?" - "Yes. A few times."
             past = " ".join(LEADING_STAGE_DIRECTION.sub("", answer.text).split())
