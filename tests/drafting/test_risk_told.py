@@ -115,3 +115,11 @@ Client: Ring my brother.""")
 def test_a_pastime_told_after_the_no_is_no_past_risk():
     _, items = _scan("Clinician: Any thoughts of hurting yourself lately?\nClient: No. I used to play rugby, that helped.\n")
     assert items[0].status == DENIED and not items[0].past, items
+
+
+def test_how_often_after_an_option_chosen_takes_up_the_wish_chosen():
+    _, items = _scan("""Clinician: Do you ever wish you could just disappear, or that you wouldn't wake up?
+Client: The second. Yeah.
+Clinician: How often, would you say?
+Client: A couple of nights a week.""")
+    assert [(i.evidence, i.status, i.detail) for i in items] == [([0, 1], ENDORSED, "passive"), ([2, 3], ENDORSED, "passive")], items

@@ -329,6 +329,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 items.append(RiskItem(chose[0], answer.id, answer.speaker, phrase, answer.text, status, detail,
                                       [utt.id, answer.id], chose))
                 answered.add(answer.id)
+                last = (position, asked, items[-1])  # "Not wake up. Aye." - "How often, would you say?" (102)
                 continue
             status, detail = answer_status(answer)
             if status == UNCLEAR and taken_up is not None and taken_up.status == ENDORSED and firm(answer_words(answer.text)):
