@@ -123,3 +123,14 @@ Client: The second. Yeah.
 Clinician: How often, would you say?
 Client: A couple of nights a week.""")
     assert [(i.evidence, i.status, i.detail) for i in items] == [([0, 1], ENDORSED, "passive"), ([2, 3], ENDORSED, "passive")], items
+
+
+def test_the_past_beside_a_no_is_the_risk_line_s_not_a_history_line_as_well():
+    from session_assistant.drafting.fact_lines import fact_lines
+    from session_assistant.drafting.formats import get_format
+    from session_assistant.drafting.grounding import SourceIndex
+
+    lines, _ = _scan(_PAST_CUTTING.replace("Better, mostly.", "Better. When I was at school I slept ten hours a night."))
+    said, _ = fact_lines(get_format("soap", "client"), SourceIndex(lines), None, "client")
+    history = " ".join(x.text for x in said if x.text.startswith("Past history as the client told it"))
+    assert "ten hours" in history and "Not since I was at school" not in history, history  # said once, with its question
