@@ -31,6 +31,7 @@ def test_no_now_but_a_past_told_is_current_denied_and_past_reported():
     assert "past self-harm reported" in note.assessment[0], note
     assert "Not since I was at school" in note.account[0], note  # the client's words
     assert "endorsed" not in note.assessment[0]
+    assert screen.label().startswith("current self-harm: screened: denied") and "past told: “Not since" in screen.label()
 
 
 def test_the_other_ways_of_saying_it_was_long_ago():

@@ -99,6 +99,7 @@ class RiskItem:
         if self.detail:
             what = f"{self.detail} {what}"
         lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
+        what = f"current {what}" if self.past and self.status == DENIED else what  # "No. Not since I was twenty."
         past = f", past told: “{self.past}”" if self.past else ""
         return f"{what}: {self.status} (line {lines}) “{self.phrase}”{past}"
 
