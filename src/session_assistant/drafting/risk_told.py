@@ -28,7 +28,8 @@ from session_assistant.drafting.wording import split_sentences
 _RECENT_SPAN = r"(?!,? (?:few |two |three |couple of |\d+ )?(?:days?|weeks?|fortnight|month)\b)"
 _AGE = r"(?:(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|\w+teen|\d{1,2})"
 # The client places the thoughts or acts in the past ("I used to ...", "not since I was twenty", "years ago").
-IN_THE_PAST = re.compile((r"\b(?:i|we) used to\b|\bused to (?:do|cut|hurt|harm|burn|happen|be (?:what|how|when) i)\b|\bnot since\b|\bback then\b|\bin the past\b%s|\b(?:years?|months?) ago\b|"
+IN_THE_PAST = re.compile((r"\b(?:i|we) used to\b|\bused to (?:do|cut|hurt|harm|burn|happen|be (?:what|how|when) i)\b|"
+                          r"\bnot since\b|\bback then\b|\bin the past\b%s|\b(?:years?|months?) ago\b|"
                           r"\ba (?:long|good) (?:time|while) ago\b|\bnot for (?:years|ages|a long time|a (?:good |long )?while|"
                           r"(?:\w+ )?(?:months|years))\b|\byears back\b|\bthe last time was\b|\bsince I was\b|"
                           r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bin my (?:teens|twenties|thirties)\b|"
