@@ -135,3 +135,18 @@ def test_the_past_beside_a_no_is_the_risk_line_s_not_a_history_line_as_well():
     said, _ = fact_lines(get_format("soap", "client"), SourceIndex(lines), None, "client")
     history = " ".join(x.text for x in said if x.text.startswith("Past history as the client told it"))
     assert "ten hours" in history and "Not since I was at school" not in history, history  # said once, with its question
+
+
+def test_the_urge_rated_after_a_screen_is_listed_with_the_client_s_number_and_a_mood_rating_is_not():
+    from session_assistant.drafting.risk_after_screen import RATED, RATING
+    from session_assistant.ui.session.draft_review import risk_rows
+
+    _, items = _scan("""Clinician: Any urges to hurt yourself since last week?
+Client: Yeah. Thursday.
+Clinician: How strong was it, out of ten?
+Client: Maybe a six at the worst.
+Clinician: And your mood overall, nought to ten?
+Client: A four.""")
+    rated = [i for i in items if i.category == RATING]
+    assert [(i.evidence, i.status) for i in rated] == [([2, 3], RATED)], items
+    assert "rated (“Maybe a six at the worst.”)" in risk_rows(rated)[0]

@@ -48,6 +48,8 @@ def risk_rows(risk) -> list[str]:
         if status.lower().startswith("screened"):
             answer = status.split(":", 1)[1].strip() if ":" in status else ""
             answer = f"client {answer}" if answer in ("denied", "endorsed") else answer or "answered"
+            if answer == "rated":  # the number is the client's: "rated (“At the worst, a seven.”)"
+                answer = f"rated (“{_client_words(item, '')}”)"
             if past and answer == "client denied":  # "No. Not since I was twenty.": no now, a past told
                 answer = f"client denied current {category}; told past {category} (“{past}”)"
             check = ", the question's wording to check" if detail == "wording to check" else ""
