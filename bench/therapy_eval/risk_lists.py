@@ -31,7 +31,9 @@ def item_line(item: dict) -> str:
     kind = "screening" if len(lines) > 1 else "statement"
     cats = "/".join(item["categories"] or [item["category"]])
     detail = f" {item['detail']}" if item["detail"] else ""
-    return f"{','.join(map(str, lines)):>8} {kind:9} {item['category']}{detail} [{cats}] {item['status']} “{item['phrase']}”"
+    past = f" past “{item['past']}”" if item.get("past") else ""  # the client's words placing it in the past
+    return (f"{','.join(map(str, lines)):>8} {kind:9} {item['category']}{detail} [{cats}] {item['status']} “{item['phrase']}”"
+            f"{past}")
 
 
 def session_lists(sessions_dir: Path) -> dict:

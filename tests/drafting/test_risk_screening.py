@@ -74,7 +74,8 @@ SCREENINGS = [
     ("Have you had any thoughts of suicide?", "No. Never.", DENIED, "", "suicidal_ideation"),
     ("Any thoughts of hurting yourself or ending your life?", "Sometimes I wish I could just not wake up.",
      ENDORSED, "passive", "suicidal_ideation"),
-    ("Do you ever think about killing yourself?", "Yeah, sometimes, when it gets bad.", ENDORSED, "", "suicidal_ideation"),
+    # a yes to killing oneself is active ideation (risk27: the kind, beside the passive wish)
+    ("Do you ever think about killing yourself?", "Yeah, sometimes, when it gets bad.", ENDORSED, "active", "suicidal_ideation"),
     ("Any thoughts of harming anyone else?", "Not really, no.", DENIED, "", "harm_to_others"),
     ("Do you feel safe at home?", "Mostly I guess, it depends on the week.", UNCLEAR, "", "abuse"),
     ("Have you been hurting yourself?", "No, I would never hurt myself.", DENIED, "", "self_harm"),

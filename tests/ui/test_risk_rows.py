@@ -11,10 +11,11 @@ from session_assistant.ui.session.draft_review import NO_RISK, risk_rows
 def test_a_screened_item_leads_with_its_outcome():
     screened = {"category": "suicidal_ideation", "segment_id": 12, "speaker": "client", "phrase": "suicide",
                 "text": "No, I have never thought about suicide.", "status": "screened: denied"}
-    endorsed = {**screened, "segment_id": 14, "status": "endorsed", "phrase": "hurting myself"}
+    endorsed = {**screened, "segment_id": 14, "status": "endorsed", "phrase": "hurting myself",
+                "text": "Sometimes I think about hurting myself."}
     assert risk_rows([screened, endorsed]) == [
         "Asked about suicidal ideation (“suicide”), client denied (line 12)",
-        "Client endorsed suicidal ideation (“hurting myself”) (line 14)"]
+        "Client endorsed suicidal ideation (“Sometimes I think about hurting myself.”) (line 14)"]
 
 
 def test_a_denial_without_a_question_leads_with_the_denial():
@@ -48,3 +49,21 @@ def test_the_follow_ups_of_a_screen_read_as_their_own_kind():
             "text": "Yeah. Okay.", "status": "agreed"}
     assert risk_rows([means, step]) == ["Asked about access to means (“tablets”), means named (line 33)",
                                         "Safety step agreed (“coping card”) (line 37)"]
+
+
+def test_an_endorsed_row_names_the_kind_and_quotes_the_client_not_the_question():
+    passive = RiskItem("suicidal_ideation", 51, "client", "that you wouldn't wake up",
+                       "Not wake up. Aye. Sometimes. When I go to bed.", "endorsed", "passive", [50, 51], ["suicidal_ideation"])
+    assert risk_rows([passive]) == [
+        "Asked about suicidal ideation (“that you wouldn't wake up”), "
+        "client endorsed passive suicidal ideation (“Not wake up. Aye. Sometimes. When I go to bed.”) (line 51)"]
+    own = RiskItem("self_harm", 9, "client", "cut", "Yeah. I used to cut. When I was at school.", "endorsed", "", [8, 9],
+                   ["self_harm"], past="I used to cut.")
+    assert risk_rows([own]) == ["Client told past self harm (“I used to cut.”) (line 9)"]
+
+
+def test_a_past_told_beside_a_denial_reads_current_denied_and_past():
+    past = RiskItem("self_harm", 44, "client", "hurt yourself", "No. Not since I was twenty. A bad patch.",
+                    "screened: denied", "", [43, 44], ["self_harm"], past="Not since I was twenty.")
+    assert risk_rows([past]) == ["Asked about self harm (“hurt yourself”), client denied current self harm; "
+                                 "told past self harm (“Not since I was twenty.”) (line 44)"]

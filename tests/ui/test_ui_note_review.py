@@ -408,7 +408,7 @@ def test_an_endorsed_risk_row_stands_out_and_a_denied_one_does_not(editor_for):
     draft = Draft(get_format("soap"), [DraftSentence("plan", PLAN, [4])], risk, model="test-model")
     window, editor = editor_for(SOAP_AI, draft=draft)
     rows = {editor.risk.item(i).text(): editor.risk.item(i) for i in range(editor.risk.count())}
-    endorsed = rows["Client endorsed self harm (“hurting myself”) (line 1)"]
+    endorsed = rows["Client endorsed self harm (“I thought about hurting myself.”) (line 1)"]  # the client's words
     denied = rows["Asked about suicidal ideation (“hurting yourself”), client denied (line 3)"]
     assert endorsed.font().bold() and endorsed.foreground().color() == theme.colour("error")
     assert not denied.font().bold() and denied.foreground().color() != theme.colour("error")

@@ -47,7 +47,7 @@ from session_assistant.drafting.referral_words import referrals_sentence
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, risk_screen,
                                                       interventions_sentence)
 from session_assistant.drafting.stage_of_change import detect_stage_of_change, stage_sentence
-from session_assistant.drafting.risk import mentions_risk
+from session_assistant.drafting.risk import mentions_risk, scan_transcript
 from session_assistant.drafting.joint_session import (accounts_sentence, each_review, each_review_sentence, each_task,
                                                       each_task_sentence, is_joint, named_accounts, names_by_role,
                                                       others_quotes, who_answered, whose)
@@ -173,7 +173,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         accounts = named_accounts(source.utterances, mentions_risk, [i for x in lines for i in x.evidence] + _cited(responses))
         if accounts:  # what each one said when the clinician turned to them by name: whose account is whose
             lines.append(_rule_line(fmt, "quotes", accounts_sentence(accounts, names), [i for *_, i in accounts]))
-        history = history_told(source.utterances, mentions_risk) if plan_said else []  # a record has a history slot
+        # the past a risk screen's answer tells ("Not since I was twenty.") is the risk line's, with its question
+        pasts = [i.past for i in scan_transcript(source.utterances) if i.past] if plan_said else []
+        history = history_told(source.utterances, lambda text: mentions_risk(text) or any(text in p for p in pasts)) if plan_said else []
         if history:  # the client's past, in the client's words: the model leaves it out or invents one
             lines.append(_rule_line(fmt, "quotes", history_sentence(history), [i for _, i in history]))
         # Each of last time's tasks reviewed (a record has its own review slot).

@@ -26,6 +26,7 @@ from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
+from session_assistant.drafting.risk_told import with_what_was_told
 from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
                                                     weighs_a_thought)
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
@@ -64,7 +65,9 @@ class RiskItem:
     ``phrase`` the matched words; ``status`` one of ``screened: denied``, ``endorsed``,
     ``screened: answer unclear``, ``reported`` (abuse or neglect), ``denied`` or ``mentioned``;
     ``detail`` e.g. ``passive`` for a passive death wish; ``evidence`` every line of the item
-    (question and answer); ``categories`` all categories a screening asked about.
+    (question and answer); ``categories`` all categories a screening asked about; ``past`` the
+    client's words that place it in the past ("Not since I was twenty."; beside a denial, what was
+    denied is the current risk).
     """
 
     category: str
@@ -76,6 +79,7 @@ class RiskItem:
     detail: str = ""
     evidence: list[int] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    past: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -95,7 +99,9 @@ class RiskItem:
         if self.detail:
             what = f"{self.detail} {what}"
         lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
-        return f"{what}: {self.status} (line {lines}) “{self.phrase}”"
+        what = f"current {what}" if self.past and self.status == DENIED else what  # "No. Not since I was twenty."
+        past = f", past told: “{self.past}”" if self.past else ""
+        return f"{what}: {self.status} (line {lines}) “{self.phrase}”{past}"
 
 
 def _ordinary_spans(text: str) -> list[tuple[int, int]]:
@@ -345,8 +351,11 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 items.append(RiskItem(chose[0], answer.id, answer.speaker, phrase, answer.text, status, detail,
                                       [utt.id, answer.id], chose))
                 answered.add(answer.id)
+                last = (position, asked, items[-1])  # "Not wake up. Aye." - "How often, would you say?" (102)
                 continue
             status, detail = answer_status(answer)
+            if status == UNCLEAR and taken_up is not None and taken_up.status == ENDORSED and firm(answer_words(answer.text)):
+                status = ENDORSED  # "After a bad day. Maybe twice this week." to "When do those thoughts come?": how often
             said = _category_matches(answer.text)
             if status == ENDORSED and not said and categories == ["suicidal_ideation"] and asks_passive_only(question_words(utt.text)):
                 detail = "passive"  # "Yeah." to "... better off without you?" endorses what was asked: a passive wish
@@ -408,4 +417,4 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
         at = next((k for k, i in enumerate(items) if position.get(i.evidence[0] if i.evidence else i.segment_id, -1)
                    > position[found["evidence"][0]]), len(items))
         items.insert(at, RiskItem(**found))
-    return items
+    return with_what_was_told(items, lines, DENIED, ENDORSED, UNCLEAR)

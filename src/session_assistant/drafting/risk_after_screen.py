@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.transcript_input import Utterance
 
-ACTED_ON, MEANS, SAFETY_STEPS = "acted_on", "means", "safety_steps"
-KIND_WORDS = {ACTED_ON: "acting on the thoughts", MEANS: "access to means", SAFETY_STEPS: "safety steps"}
+ACTED_ON, MEANS, SAFETY_STEPS, PLAN, RATING = "acted_on", "means", "safety_steps", "plan", "rating"
+KIND_WORDS = {ACTED_ON: "acting on the thoughts", MEANS: "access to means", SAFETY_STEPS: "safety steps", PLAN: "plan or intent",
+              RATING: "how strong or how likely"}
+RATED = "screened: rated"  # "How strong was the urge, nought to ten?" - "At the worst, a seven.": the number is the clinician's
 MEANS_NAMED = "screened: means named"  # the answer names means or where they are: the clinician weighs it
 AGREED = "agreed"
 _ANCHOR_KINDS = {"suicidal_ideation", "self_harm", "harm_to_others"}
@@ -32,6 +35,18 @@ MEANS_WINDOW = 40  # the means are asked later, often while making the safety pl
 _ACTED = re.compile(r"\b(?:have|had|did) you (?:ever |actually |yet )?(?:\w+ )?act(?:ed)? on (?:it|them|that|this|these|those|"
                     r"any of (?:these|those|them|it)|(?:the|these|those|such|your) (?:thoughts?|urges?|feelings?)|"
                     r"thoughts? like (?:this|that))\b", re.I)
+# A plan or intent asked after a screen: "Have you made any plans, or thought about how?", "Has it ever gone further
+# than that?", "Any intention of acting on these thoughts?"; never "any plans for the weekend?" nor the safety plan.
+_PLAN_ASKED = re.compile(r"\b(?:any|made|got|have|had)(?: any| a)? plans?\b(?! (?:for|to) (?:the|this|next|tomorrow|tonight|your)\b)|"
+                         r"\b(?:thought|thinking) about how\b|\bhow you(?: would|'d| might| could) do it\b|"
+                         r"\bintent(?:ion)?s? (?:of|to) act\w*|\bgone (?:any )?further\b", re.I)
+# The urge or the thoughts rated, or how likely the client is to act: "How strong was the urge, out of ten?", "On a scale
+# of nought to ten, where ten is you're certain you'll act on these thoughts ...?"; never a mood or an anxiety rating.
+_SCALE = re.compile(r"\b(?:(?:nought|zero|0|one|1) to (?:ten|10)|out of (?:ten|10)|(?:nought|zero|0) is no\b)", re.I)
+_RATES_RISK = re.compile(r"\burges?\b|\bthoughts?\b|\bact(?:ing)? on\b|\bhow (?:strong|likely|intense)\b", re.I)
+_NUMBER = re.compile(r"\b(?:nought|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+RATING_WINDOW = 15  # the rating comes after the questions about the act and the plan
+_ASKS_WHAT_THEN = re.compile(r"\bwhat (?:would|could|will|might) you do\?", re.I)  # the step, not the plan
 _MEANS_WORDS = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|shotguns?|ammunition|tablets|pills|medications?|medicines?|"
                           r"blades?|razors?|knives|ropes?|ligatures?|cords?|"
                           r"anything (?:\w+ ){0,6}?(?:you'?d|you would|you might|you could|you'?ve thought about|you used to) us(?:e|ing)|"
@@ -174,19 +189,32 @@ def after_screens(lines: Sequence[Utterance], items: Sequence, is_clinician: Cal
     if not anchors:
         return []
     listed = {i for item in items for i in (item.evidence or [item.segment_id])}
+    # an answer listed only for its own words ("No. No plans. I don't want to die.") still answers the question
+    answered = {i for item in items if len(item.evidence) > 1 for i in item.evidence}
     found: list[dict] = []
     for n, utt in enumerate(lines):
         if n <= anchors[0] or utt.id in listed or not (utt.speaker and is_clinician(utt.speaker)):
             continue
         answer = answer_after(lines, n)
-        if answer is None or answer.id in listed:
+        if answer is None or answer.id in answered or (answer.id in listed and not _PLAN_ASKED.search(utt.text)):
             continue
         since = n - max(a for a in anchors if a < n)
         recent = {u.id for u in lines[max(0, n - STEP_GAP):n]}
         kind, phrase, status = "", "", ""
         acted = _ACTED.search(" ".join(_questions(utt.text)))
         means = _means_asked(utt.text) if since <= MEANS_WINDOW else None
-        if acted and since <= ACTED_WINDOW:
+        plan = _PLAN_ASKED.search(" ".join(_questions(utt.text))) if since <= ACTED_WINDOW else None
+        rated = _SCALE.search(utt.text) and _RATES_RISK.search(utt.text) and since <= RATING_WINDOW and _questions(utt.text)
+        if rated:
+            kind, phrase = RATING, next(q for q in _questions(utt.text)).strip()
+            status = RATED if _NUMBER.search(answer.text) else unclear  # "A five?" rates, however unsure
+        elif plan and not acted and not means and not (_IF_WORSE.search(utt.text) or _ASKS_WHAT_THEN.search(utt.text)):  # "if you started thinking about how ...,
+            # what would you do?" is a safety step; "Any plans?" - "No. Nothing like that." the plan, as the note's readers word it
+            status, said = answer_status(answer)[0], answer_words(answer.text)
+            # "(pause) Tablets.", "I've got the guns.": a way told is a plan told; "No. No. I dunno." is for the clinician
+            told = status == unclear and said.strip() and not (_DENIES.search(said) or hedged(said) or "?" in said)
+            kind, phrase, status = PLAN, plan.group(0), endorsed if told else status if status in (denied, endorsed) else unclear
+        elif acted and since <= ACTED_WINDOW:
             status = answer_status(answer)[0]
             kind, phrase = ACTED_ON, acted.group(0)
             status = status if status in (denied, endorsed) else unclear

@@ -25,6 +25,9 @@ _GOES_BACK = re.compile(
     r"(?:those|these|that|the|your) thoughts?\b|"
     r"\bwhat (?:are|were|is|was) (?:those|these|that|the|they|it) (?:thoughts? )?like\b|"
     r"\bhow often (?:has|have|is|are|do|does|did) (?:that|those|it|they|these|this)\b|"
+    # "How often, would you say?", "How often?", "When do those thoughts come?" (102, 80, 94)
+    r"^\W*(?:and |so )?how often(?:,? would you say(?: (?:it|they|that) (?:comes?|happens?))?)?\b[^?]{0,20}\?|"
+    r"\bwhen do (?:those|these|the|they) (?:thoughts |feelings )?(?:come|happen)\b|"
     r"\bhow many (?:days|nights|times)\b", re.I)
 FOLLOW_UP_LINES = 6  # the question comes within this many lines of the screening it takes up
 

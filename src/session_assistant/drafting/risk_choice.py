@@ -135,7 +135,9 @@ def firm(answer: str) -> bool:
 _PASSIVE_ASKED = re.compile(r"\b(?:not|wouldn'?t|would not) (?:wanting to )?(?:be around|be here|be alive|exist|wake up)\b|\bbetter off (?:dead|without)\b|"
                             r"\bnot wanting to go on\b|"
                             r"\bwish(?:ed|ing)? (?:you|they) (?:were|was|weren'?t|wasn'?t|could|would|wouldn'?t|didn'?t)\b|\bdisappear\b|"
-                            r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b|\blife (?:is|isn'?t) (?:not )?worth living\b", re.I)
+                            r"\b(?:thoughts?|thinking) (?:of|about) (?:death|dying)\b|\blife (?:is|isn'?t) (?:not )?worth living\b|"
+                            # "do you mean without you around, as in, if you were dead?": the burden, a passive wish
+                            r"\bif you were dead\b|\bwithout you (?:around|here)\b", re.I)
 # What makes a question ask about more than a passive wish: suicide, ending a life, a plan, acting on it.
 _ACTIVE_ASKED = re.compile(r"\bsuicid\w*|\bend(?:ing)? (?:your|their|his|her) li(?:fe|ves)\b|\bkill(?:ing)? yourself\b|"
                            r"\btake your (?:own )?life\b|(?<!without )(?<!without any )(?<!without a )\bplans?\b|\bact(?:ing)? on\b", re.I)

@@ -9,6 +9,12 @@ from typing import Sequence
 from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem
 from session_assistant.drafting.risk_after_screen import AGREED, MEANS_NAMED
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
+from session_assistant.drafting.risk_told import past_label
+
+
+def _when(item: RiskItem) -> str:
+    """"current " for a denial beside a past told ("No. Not since I was twenty."), "past " for a past endorsed."""
+    return ("current " if item.status == DENIED else "past ") if item.past else ""
 
 
 def risk_summary(items: Sequence[RiskItem], subject: str = "client") -> str:
@@ -21,7 +27,7 @@ def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     """What was screened and what was said, as ``risk_summary`` words it, without the request to
     review (the statement a risk item the clinician accepted adds to the note)."""
     def names(found: Sequence[RiskItem], leave_out: set[str] = frozenset()) -> str:
-        seen = dict.fromkeys(f"{i.detail + ' ' if i.detail and i.detail != WORDING_TO_CHECK else ''}{i.words(c)}"
+        seen = dict.fromkeys(f"{_when(i)}{i.detail + ' ' if i.detail and i.detail != WORDING_TO_CHECK else ''}{i.words(c)}"
                              f"{' (the question as transcribed, wording to check)' if i.detail == WORDING_TO_CHECK else ''}"
                              for i in found for c in ((i.categories or [i.category]) if i.status == DENIED
                                                       else [i.category]) if c not in leave_out)
@@ -40,6 +46,9 @@ def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     denied_names = names(denied, endorsed_categories)
     if denied_names:
         parts.append(f"Risk was screened in session; the {subject} denied {denied_names}.")
+    told_past = list(dict.fromkeys(f"past {past_label(i)} (“{i.past}”)" for i in denied if i.past))
+    if told_past:  # "No. Not since I was twenty.": the current risk was denied, a past one told
+        parts.append(f"The {subject} told of {'; '.join(told_past)}.")
     if both:
         parts.append(f"Asked about {', '.join(both)}, the {subject} endorsed some of it and denied some; "
                      "see the risk list for each answer.")

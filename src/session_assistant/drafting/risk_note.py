@@ -23,6 +23,7 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician, asked_about_before
 from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, SAFETY_STEPS
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
+from session_assistant.drafting.risk_told import IN_THE_PAST, PAST_QUESTION, TIME_GONE, before_the_past, past_label
 from session_assistant.drafting.risk_note_kinds import after_screen_facts, means_answered, obsession_told
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
                                                         client_answer, follow_up, frequency, quote, safety_plan)
@@ -38,19 +39,10 @@ SUICIDE_CATEGORIES = {"suicidal_ideation", "self_harm"}
 # A question about active ideation: asked and denied beside a passive wish endorsed, it is "active
 # suicidal ideation" that was denied.
 _ACTIVE_ASK = re.compile(r"\b(?:kill(?:ing)? yourself|end(?:ing)? your life|suicid\w*|take your (?:own )?life)\b", re.I)
-# "In the past fortnight, ...?" asks about now (a questionnaire's span), not a time gone
-_RECENT_SPAN = r"(?!,? (?:few |two |three |couple of |\d+ )?(?:days?|weeks?|fortnight|month)\b)"
 # The client places the thoughts in the past ("I used to think ...", "last winter", "not since the
-# spring"): documented as past, never as a current endorsement the client's answer denied.
-_IN_THE_PAST = re.compile((r"\bused to\b|\bnot since\b|\bback then\b|\bin the past\b%s|\b(?:years?|months?) ago\b|"
-                           r"\blast (?:winter|spring|summer|fall|autumn|year)\b|\bwhen I was (?:younger|a kid|a teen\w*)\b")
-                          % _RECENT_SPAN, re.I)
-# ... or the answer tells of a time gone ("There were a few weeks where I thought ..."), or the
-# question asked about one ("during that bad winter in college, did you ever ...").
-_TIME_GONE = re.compile(r"^\s*there (?:were|was) (?:a few |some |a couple of |a )?(?:weeks?|days?|months?|times?|"
-                        r"period|stretch|while)\b", re.I)
-_PAST_QUESTION = re.compile((r"\bduring that\b|\bback then\b|\bat that time\b|\bin college\b|\bwhen you were\b|"
-                             r"\bin the past\b%s|\bthat (?:winter|spring|summer|fall|autumn|year|time)\b") % _RECENT_SPAN, re.I)
+# spring"): documented as past, never as a current endorsement the client's answer denied; a time gone
+# told ("There were a few weeks where I thought ...") or asked about ("during that bad winter in college").
+_IN_THE_PAST, _TIME_GONE, _PAST_QUESTION = IN_THE_PAST, TIME_GONE, PAST_QUESTION
 
 
 @dataclass
@@ -200,11 +192,17 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             if item.phrase.lower().startswith("urge"):
                 label = f"{label} urges"
             verb = "endorsed" if item.status == ENDORSED else "reported"
-            if _IN_THE_PAST.search(client_line.text) or _TIME_GONE.search(client_line.text) or \
+            if item.past or _IN_THE_PAST.search(client_line.text) or _TIME_GONE.search(client_line.text) or \
                     _PAST_QUESTION.search(question):
                 label, verb = f"past {label}", "reported"
             add(f"{label}:{verb}{by}", f"{label} {verb}{by} ({quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence, in_own_words)
+        elif item.past and item.status == DENIED:  # "No. Not since I was twenty.": no now, a past told
+            add(f"current {label}:denied{by}", f"current {label} denied{by} ({quote(before_the_past(client_line.text, item.past))})",
+                item.evidence)
+            past = past_label(item, question)
+            own = item.phrase if item.phrase.lower() in item.past.lower() else ""  # the wish told, when the past holds it
+            add(f"past {past}:reported{by}", f"past {past} reported{by} ({quote(item.past, own)})", item.evidence)
         elif item.status in (DENIED, "denied") and DENIES.search(answer_words(client_line.text)):
             add(f"{label}:denied{by}", f"{label} denied{by} ({quote(client_line.text)})", item.evidence)
         elif item.status in (DENIED, UNCLEAR) and len(item.evidence) > 1:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, RiskItem, is_clinician
-from session_assistant.drafting.risk_after_screen import KIND_WORDS, MEANS, SAFETY_STEPS
+from session_assistant.drafting.risk_after_screen import KIND_WORDS, MEANS, PLAN, RATING, SAFETY_STEPS
 from session_assistant.drafting.risk_asked_again import how_framed
 from session_assistant.drafting.risk_follow_ups import quote
 from session_assistant.drafting.transcript_input import Utterance
@@ -21,8 +21,8 @@ def after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tuple
     for item in items:
         if item.category not in KIND_WORDS or item.category == SAFETY_STEPS or item.segment_id not in by_id:
             continue
-        if item.category == MEANS:
-            continue  # the follow-up readers name the means; ``_means_answered`` keeps what they cannot
+        if item.category in (MEANS, PLAN, RATING):
+            continue  # the follow-up readers name the means and the plan (a rating is the list's); ``_means_answered`` keeps what they cannot
         used.add((item.evidence[0], item.evidence[-1]))
         name, words = KIND_WORDS[item.category], quote(by_id[item.segment_id].text)
         if item.status == DENIED:

@@ -15,7 +15,7 @@ YES_OR_HOW_OFTEN = (r"yes|yeah|yep|yup|aye|sometimes|once|twice|occasionally|at 
                     r"|now and (?:then|again)|from time to time|every so often|a (?:little|bit|few times)|sort of|kind of"
                     r"|i have|i do")
 # A count of times: "Three or four nights.", "a couple of times".
-HOW_MANY = (r"(?:a few|a couple of|several|one|two|three|four|five|six|seven|\d+)(?: or (?:two|three|four|five|six|seven|\d+))?"
+HOW_MANY = (r"(?:a few|(?:a )?couple of|several|one|two|three|four|five|six|seven|\d+)(?: or (?:two|three|four|five|six|seven|\d+))?"
             r" (?:times|nights|days|evenings|mornings|weeks)")
 
 # Idioms that share words with risk language. A match of a risk rule that lies inside one of these
@@ -132,11 +132,13 @@ RISK_RULES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# "Not since I was twenty.", "Not for years.": no now, a past told (``risk_told`` lists the past beside the no).
+NOT_SINCE = r"not (?:since|for (?:years|ages|a (?:long|good) (?:time|while)|(?:\w+ )?(?:months|years)))"
 # How a client's answer to a screening question begins when it denies, or says yes (or how often).
 ANSWER_DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|absolutely not|god,? no|definitely not|not anymore"
-                     r"|nought|naught|zero|none)\b|\b(?:never anything like that|no,? never)\b|"
+                     r"|nought|naught|zero|none|%s)\b|\b(?:never anything like that|no,? never)\b|"
                      r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
-                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b", re.I)
+                     r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b" % NOT_SINCE, re.I)
 # "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
 ANSWER_AFFIRMS = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?"
                             r"(?:%s|maybe|honestly,? yes|"

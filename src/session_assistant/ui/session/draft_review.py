@@ -7,6 +7,7 @@ so the editor stays readable.
 from __future__ import annotations
 
 from session_assistant.drafting.risk_after_screen import KIND_WORDS
+from session_assistant.drafting.risk_follow_ups import quote
 from session_assistant.ui.common import engines
 
 NO_RISK = "No risk phrases found in the transcript."
@@ -20,6 +21,12 @@ def _value(item, name: str, default=None):
 
 def is_endorsed(item) -> bool:
     return str(_value(item, "status", "") or "").strip().lower() == "endorsed"
+
+
+def _client_words(item, phrase: str) -> str:
+    """What the client said, short: the answer's sentences (from the one holding the risk words), else the phrase."""
+    text = str(_value(item, "text", "") or "")
+    return quote(text, phrase if phrase.lower() in text.lower() else "")[1:-1] if text.strip() else phrase
 
 
 def risk_rows(risk) -> list[str]:
@@ -37,12 +44,24 @@ def risk_rows(risk) -> list[str]:
             rows.append(f"Safety step agreed (“{phrase}”) (line {line})")
             continue
         category = KIND_WORDS.get(str(_value(item, "category", "")), category)  # "access to means", not "means"
+        past, detail = _value(item, "past", "") or "", _value(item, "detail", "") or ""
         if status.lower().startswith("screened"):
             answer = status.split(":", 1)[1].strip() if ":" in status else ""
             answer = f"client {answer}" if answer in ("denied", "endorsed") else answer or "answered"
-            check = ", the question's wording to check" if _value(item, "detail", "") == "wording to check" else ""
+            if answer == "rated":  # the number is the client's: "rated (“At the worst, a seven.”)"
+                answer = f"rated (“{_client_words(item, '')}”)"
+            if past and answer == "client denied":  # "No. Not since I was twenty.": no now, a past told
+                answer = f"client denied current {category}; told past {category} (“{past}”)"
+            check = ", the question's wording to check" if detail == "wording to check" else ""
             rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line}){check}")
-        elif status.lower() in ("endorsed", "denied"):  # "Risk denied ...: suicidal ideation" misread the same way
+        elif status.lower() == "endorsed":
+            # the kind and the client's own words, not the question's option ("that you wouldn't wake up")
+            kind = " ".join(w for w in ("past" if past else "", detail, category) if w)
+            said = f"{'told' if past else 'endorsed'} {kind} (“{_client_words(item, phrase)}”) (line {line})"
+            asked = len(_value(item, "evidence", []) or []) > 1 and phrase.lower() not in str(_value(item, "text", "")).lower()
+            # a yes to the question's words: both, "Asked about ... (“that you wouldn't wake up”), client endorsed ..."
+            rows.append(f"Asked about {category} (“{phrase}”), client {said}" if asked else f"Client {said}")
+        elif status.lower() == "denied":  # "Risk denied ...: suicidal ideation" misread the same way
             rows.append(f"Client {status.lower()} {category} (“{phrase}”) (line {line})")
         else:
             rows.append(f"Risk {status} (line {line}): {category} “{phrase}”")
