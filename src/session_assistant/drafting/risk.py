@@ -25,10 +25,10 @@ from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES
                                                   ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
 from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
+from session_assistant.drafting.risk_question import question_words
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
 from session_assistant.drafting.risk_told import with_what_was_told
-from session_assistant.drafting.risk_choice import (asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered,
-                                                    weighs_a_thought)
+from session_assistant.drafting.risk_choice import asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
                                                  wished_on_someone_else)
 from session_assistant.drafting.transcript_input import Utterance
@@ -38,15 +38,6 @@ _ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
 _COMPILED = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in RISK_RULES.items()}
 _PASSIVE = [re.compile(p, re.I) for p in PASSIVE_SI]
 _TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
-_ASKS_ABOUT_THE_LAST = re.compile(r"\b(?:anything|something|any of|thoughts?|feelings?|ideas?) (?:\w+ )?like (?:that|this|those)\b|"
-                                  r"\b(?:have|had|get|getting) (?:them|those|any of those|any of them)\b|"
-                                  # "... you ticked 'several days'. Can you tell me about that?"
-                                  r"\b(?:tell me|talk me through|say) (?:a (?:bit|little) )?(?:more )?about (?:that|this|it|those)\b|"
-                                  # "... thoughts that people might be better off without you. Has that been around this week?"
-                                  r"\b(?:has|have|is|are) (?:that|those|it|they|these|this)(?: \w+)? (?:been (?:around|there|happening|back)"
-                                  r"|come (?:up|back)|still (?:there|around|happening))\b|\bwould you say (?:none|never|not at all)\b", re.I)
-_QUESTION_START = re.compile(r"^\s*(?:and |so |also |now |okay,? |ok,? )*(?:do|does|did|have|has|had|are|is|were|was|any|anything|"
-                             r"ever|how|what|would|could|can|will|whether)\b", re.I)  # "... Whether you've thought of ending your life."
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
@@ -175,26 +166,6 @@ def _screening_topics(utt: Utterance) -> list[tuple[str, str]]:
     # Only the question itself counts: a summary that names risk and ends "Does that sound right?"
     # is not a screening.
     return _topics_in(question_words(utt.text))
-
-
-def asked_about_before(text: str) -> str:
-    """The sentences a question asks about by pointing back: "... thoughts of not wanting to go on. Has that
-    been there for you?" gives the first sentence."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    return " ".join(sentences[n - 1] for n, s in enumerate(sentences)
-                    if n and s.rstrip().endswith("?") and _ASKS_ABOUT_THE_LAST.search(s))
-
-
-def question_words(text: str) -> str:
-    """The sentences of a line that ask, with the sentence before one that asks about it."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    questions: list[str] = []
-    for n, sentence in enumerate(sentences):
-        if (sentence.rstrip().endswith("?") or _QUESTION_START.search(sentence)) and not weighs_a_thought(sentence):
-            # "Sometimes people get thoughts that life isn't worth living. Have you had anything like
-            # that?": the question asks about the sentence before it.
-            questions += [sentences[n - 1], sentence] if n and _ASKS_ABOUT_THE_LAST.search(sentence) else [sentence]
-    return " ".join(questions)
 
 
 def _item_read_aloud(utt: Utterance) -> list[tuple[str, str]]:
