@@ -92,9 +92,7 @@ def main() -> int:
     agenda.tree.setCurrentItem(row)
     agenda.start_session.click()
     practice = window.ctx.practice
-    # One sentence a section: the tiny test model rambles, and the tests compare the note (a resumed
-    # draft with Draft again's) but never read its length or words.
-    practice.sessions.max_sentences = 1
+    practice.sessions.max_sentences = 2  # the tiny test model rambles; short sections keep runs short
     if mode in ("record", "resume"):
         from session_assistant.transcribe.live import LiveSettings
 
