@@ -3,13 +3,15 @@ of the real tiny model (which takes a copy of what the first has read, not readi
 and its lines read ahead while the session is still recorded. What the model writes is not judged,
 only that each way writes what the tail drafted alone writes, and what each instance had to read.
 In DAP: three sections (two for the first instance, one for the helper) show the same as SOAP's four,
-for three quarters of the tiny model's work."""
+for three quarters of the tiny model's work. The window before the tail is drafted once and kept, as a
+resume keeps it (the accumulator's store): what each way is compared on is the tail alone."""
 
 from __future__ import annotations
 
 import llama_cpp
 
-from session_assistant.drafting import DraftAccumulator, NoteModel
+from session_assistant.drafting import DraftAccumulator, NoteModel, parse_transcript
+from session_assistant.drafting.accumulator import MemoryStore
 from session_assistant.drafting.transcript_input import source_block
 from session_assistant.drafting.window_workers import extract_windows
 
@@ -30,27 +32,37 @@ def reset_counters(*models: NoteModel) -> None:
             llama_cpp.llama_perf_context_reset(model._llm._ctx.ctx)
 
 
-def tail_of(model: NoteModel, segments: list[dict]) -> DraftAccumulator:
-    """An accumulator whose first window is kept and whose rest (shorter than a window) is the tail."""
-    acc = DraftAccumulator(model, FORMAT, window_tokens=300, facts_per_section=2)
+def tail_of(model: NoteModel, segments: list[dict], kept: dict | None = None) -> DraftAccumulator:
+    """An accumulator whose first window is kept and whose rest (shorter than a window) is the tail.
+    With ``kept`` (the state of one whose first window was drafted) that window is not drafted again:
+    the accumulator resumes from it, and ``model``'s cache holds what drafting it left there to share
+    with the tail's prompts (the system prompt and the transcript part's heading), not a tail read before."""
+    store = MemoryStore()
+    if kept is not None:
+        store.save(kept)
+    acc = DraftAccumulator(model, FORMAT, window_tokens=300, facts_per_section=2, store=store)
     acc.add_segments(segments)
     assert acc.windows_done == 1 and 0 < acc.pending_tokens < acc.window_tokens
+    if kept is not None:
+        ids = set(kept["windows"][0]["segment_ids"])
+        model.prefill(acc._shared_start([u for u in parse_transcript({"segments": segments}) if u.id in ids]))
     return acc
 
 
 def test_the_tail_side_by_side_and_read_ahead_writes_the_facts_of_the_tail_alone_reading_less(two_models):
     """One test, not two: both ways are compared with the same tail drafted alone, which costs a
-    window and a tail of the model's work each time it is drafted."""
+    tail of the model's work each time it is drafted (and the window before it, drafted once)."""
     first, second = two_models
     segments = session_segments(SESSION, 20)
     alone = tail_of(first, segments)
+    kept = alone.store.load()  # the first window, kept: the other ways resume from it
     reset_counters(first)
     extract_windows(alone, [], tail=True)
     read_alone = prompt_tokens_read(first)
     expected = alone.state["windows"][-1]
 
     # Side by side: the helper writes some of the one window's sections.
-    both = tail_of(first, segments)
+    both = tail_of(first, segments, kept)
     block = source_block(both.planned_windows(tail=True)[0], "Transcript part")
     second.close()  # made at Stop, as the app's helper is
     assert extract_windows(both, [second], tail=True) == 1
@@ -61,7 +73,7 @@ def test_the_tail_side_by_side_and_read_ahead_writes_the_facts_of_the_tail_alone
     assert 0 < read < first.count_tokens(block)  # ...reading its requests, not the window again
 
     # Read ahead: the tail's lines but the last four were read while recording.
-    ahead = tail_of(first, segments[:16])
+    ahead = tail_of(first, segments[:16], kept)
     ahead.read_ahead()  # while recording: the next window's lines so far
     ahead.queue(segments)  # Stop: four more lines
     tail = ahead.planned_windows(tail=True)[0]
