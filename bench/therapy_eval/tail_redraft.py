@@ -58,9 +58,14 @@ def main() -> int:
     ap.add_argument("--models", type=Path, default=HERE.parents[1] / "models")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--ways", nargs="*", default=["sections", "one"], help="sections (before), one (after)")
+    ap.add_argument("--one-most", type=int, default=None, help="cap each section of the one request at this many items")
     args = ap.parse_args()
+    if args.one_most:
+        from session_assistant.drafting import tail_request
+        tail_request.MOST_A_SECTION = args.one_most
     model = NoteModel.from_registry(args.models, None, n_threads=args.threads).load()
-    ways = {"sections": False, "one": True}
+    ways = {way: one for way, one in {"sections": False, "one": True}.items() if way in args.ways}
     for way in ways:
         (args.out / way).mkdir(parents=True, exist_ok=True)
         meta = args.drafts / "meta.json"
@@ -96,7 +101,7 @@ def main() -> int:
             (args.out / way / path.name).write_text(json.dumps(data, indent=1), encoding="utf-8")
         print(json.dumps(row), flush=True)
         rows.append(row)
-    (args.out / "rows.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    (args.out / f"rows-{'-'.join(ways)}-{len(rows)}.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
 
 
