@@ -33,7 +33,6 @@ from compose_bench import SESSIONS, transcript
 
 from session_assistant.drafting import DraftAccumulator, JsonFileStore, MemoryStore, NoteModel, NOT_DISCUSSED
 from session_assistant.drafting.chart_context import ChartContext
-from session_assistant.drafting import window_workers
 from session_assistant.drafting.grounding import forget_cached_text
 from session_assistant.drafting.transcript_input import source_block
 from session_assistant.jobs.progress import no_progress
@@ -43,7 +42,6 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out"
 SESSION_IDS = ["05_cpt_trauma", "01_cbt_panic", "08_intake"]
 BATCH = 20  # lines per live-transcript update
-SESSION_S = 50 * 60  # the three sessions' length as recorded: ~173 words a minute
 KEPT_DRAFTS = Path(__file__).resolve().parent / "therapy_eval" / "drafts" / "0303d5c"
 
 
@@ -104,38 +102,20 @@ def kept_windows(model: NoteModel, chart: ChartContext | None, lines: list) -> d
     return {**acc.state, "windows": windows}
 
 
-def read_ahead_as_recorded(acc: DraftAccumulator, lines: list, before_stop: int | None = None) -> None:
+def read_ahead_as_recorded(acc: DraftAccumulator, lines: list) -> None:
     """The live transcript's updates after the last kept window, each read ahead as the app does
     between windows (``extract_while_recording``), all but the last: that one is what Stop's
-    transcription adds, so the tail's sections still read it after Stop. ``before_stop``: the lines
-    the last update before Stop ends with (else the updates of ``BATCH`` lines, the last cut short)."""
+    transcription adds, so the tail's sections still read it after Stop."""
     covered = {i for w in acc.state["windows"] for i in w["segment_ids"]}
     first = max((n for n, u in enumerate(lines) if u.id in covered), default=-1) + 1
-    ends = list(range(BATCH, len(lines), BATCH))
-    if before_stop is not None:
-        ends = [e for e in ends if e < before_stop] + [before_stop]
-    for end in ends:
+    for end in range(BATCH, len(lines), BATCH):
         if end > first:
             acc.queue(lines[:end])
             acc.read_ahead()
 
 
-def stop_adds(lines: list, seconds: float) -> int:
-    """How many closing lines Stop's transcription adds: those of the last ``seconds`` of talk, at
-    this transcript's words a minute (its lines carry no times), at least one."""
-    words_per_s = sum(len(u.text.split()) for u in lines) / SESSION_S
-    count, words = 0, 0
-    for utt in reversed(lines):
-        words += len(utt.text.split())
-        if count and words > seconds * words_per_s:
-            break
-        count += 1
-    return count
-
-
 def stop(model: NoteModel, chart: ChartContext | None, lines: list, state: dict, warm: bool,
-         read_ahead: bool = False, helper: bool = False, quick_warm: bool = False,
-         last_update_s: float | None = None) -> tuple[float, dict]:
+         read_ahead: bool = False, helper: bool = False, quick_warm: bool = False) -> tuple[float, dict]:
     acc = _accumulator(model, chart, state)
     if warm:
         forget_cached_text()  # the Stop before filled them; a real Stop meets only what the windows left
@@ -152,7 +132,7 @@ def stop(model: NoteModel, chart: ChartContext | None, lines: list, state: dict,
         acc.extract_window(model, [u for u in lines if u.id in last], acc.windows_done, no_progress, None)
         acc = _accumulator(model, chart, state)
     if read_ahead:
-        read_ahead_as_recorded(acc, lines, len(lines) - stop_adds(lines, last_update_s) if last_update_s else None)
+        read_ahead_as_recorded(acc, lines)
     acc.queue(lines)
     # As the app's Stop on two cores (drafting_helpers): a sibling made (and loaded) after Stop, closed after.
     helpers = [model.sibling(2)] if helper and hasattr(model, "sibling") else []
@@ -163,14 +143,11 @@ def stop(model: NoteModel, chart: ChartContext | None, lines: list, state: dict,
     for sibling in helpers:
         sibling.close()
     tail_s = acc.state["windows"][-1]["seconds"] if acc.windows_done > len(state["windows"]) else 0.0
-    one_request = bool(acc.state["windows"][-1].get("one_request"))
     row = {"stop_s": round(total, 1), "cpu_s": round(cpu, 1), "tail_tokens": tail_tokens, "tail_model_s": tail_s,
-           "one_request": one_request,
            "compose_s": round(draft.elapsed_s, 1), "sentences": len(draft.sentences),
            "empty_parts": sum(1 for v in draft.sections.values() if v == NOT_DISCUSSED),
            "warnings": len(draft.warnings), "load_before": load_before, "load_after": _load()}
-    print(f"Stop-to-draft: {total:.1f} s, CPU {cpu:.1f} s (tail of {tail_tokens} tokens"
-          f"{' in one request' if one_request else ''}: model {tail_s:.1f} s, "
+    print(f"Stop-to-draft: {total:.1f} s, CPU {cpu:.1f} s (tail of {tail_tokens} tokens: model {tail_s:.1f} s, "
           f"composition "
           f"{row['compose_s']:.1f} s); {row['sentences']} sentences, empty parts {row['empty_parts']}, warnings "
           f"{row['warnings']}; load {load_before} -> {row['load_after']}", flush=True)
@@ -206,17 +183,7 @@ def main() -> int:
                     help="before each Stop, read the tail's lines ahead as the recording does (but the last update)")
     ap.add_argument("--helper", action="store_true",
                     help="at Stop a second one-thread instance writes some of the tail's sections (the app on 2 cores)")
-    ap.add_argument("--last-update-s", type=float, default=None,
-                    help="with --read-ahead: the last update is what Stop's transcription adds, this many seconds of talk")
-    ap.add_argument("--tail-sections", action="store_true",
-                    help="the tail as before speed27: one request a section, not one for all (the 'before' figures)")
-    ap.add_argument("--tail-threads", action="store_true",
-                    help="with --helper: the tail's one request on the first instance with two threads, not side by side")
     args = ap.parse_args()
-    if args.tail_threads:
-        window_workers.TAIL_WITH_HELPERS = "threads"
-    if args.tail_sections:
-        DraftAccumulator.is_tail = lambda self, window: False
 
     lines = transcript(SESSION_IDS)
     if args.end_early:
@@ -235,18 +202,16 @@ def main() -> int:
         state = json.loads(state_path.read_text(encoding="utf-8"))
     else:
         state = record(model, chart, lines, state_path)
-    times, cpus = [], []
+    times = []
     for n in range(args.stops):
         # The first Stop right after the recording meets the cache a real Stop meets; a reused state does not.
         warm = n > 0 or args.reuse_state or args.kept_windows
         seconds, last = stop(model, chart, lines, state, warm=warm, read_ahead=args.read_ahead, helper=args.helper,
-                             quick_warm=args.quick_warm, last_update_s=args.last_update_s)
+                             quick_warm=args.quick_warm)
         times.append(seconds)
-        cpus.append(last["row"]["cpu_s"])
         Path(args.draft).write_text(json.dumps(last), encoding="utf-8")  # each Stop's: a cut-short run keeps one
     print(f"Stop-to-draft median of {len(times)}: {statistics.median(times):.1f} s "
-          f"(runs: {', '.join(f'{t:.1f}' for t in times)}); CPU median {statistics.median(cpus):.1f} s "
-          f"(runs: {', '.join(f'{c:.1f}' for c in cpus)})")
+          f"(runs: {', '.join(f'{t:.1f}' for t in times)})")
     return 0
 
 

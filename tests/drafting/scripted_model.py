@@ -30,13 +30,6 @@ class ScriptedModel:
         return Generation(json.dumps(answer), "stop", 10, 0.0)
 
 
-def sentence_lists(schema: dict) -> list[str]:
-    """The properties of ``schema`` that ask for a list of sentences: "sentences" (one section's
-    request) or every section's list (the tail's one request, ``formats.parts_schema``)."""
-    return [key for key, prop in schema["properties"].items()
-            if set(prop.get("items", {}).get("properties", {})) == {"text", "evidence"}]
-
-
 class OneSentenceModel:
     """Answers every request for sentences with one sentence citing ``evidence``; other schemas get
     empty lists. For the code that lays a draft out by format, which does not depend on the words."""
@@ -56,6 +49,6 @@ class OneSentenceModel:
         if on_token is not None:
             on_token(10)
         answer = {key: [] for key in schema["properties"]}
-        for key in sentence_lists(schema):
-            answer[key] = [{"text": self.text, "evidence": self.evidence}]
+        if "sentences" in answer:
+            answer["sentences"] = [{"text": self.text, "evidence": self.evidence}]
         return Generation(json.dumps(answer), "stop", 10, 0.0)

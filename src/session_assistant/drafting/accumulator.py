@@ -28,7 +28,6 @@ from session_assistant.drafting.note_model import ContextExceeded, NoteModel
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.section_drafting import draft_sections
 from session_assistant.drafting.sections import assemble
-from session_assistant.drafting.tail_request import draft_tail_at_once
 from session_assistant.drafting.transcript_input import TranscriptUnreadable, Utterance, parse_transcript, source_block
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
@@ -210,41 +209,24 @@ class DraftAccumulator:
         return [{"role": "system", "content": self._system},
                 {"role": "user", "content": source_block(window, WINDOW_HEADING)}]
 
-    def is_tail(self, window: list[Utterance]) -> bool:
-        """Whether ``window`` is the rest of the session: the last pending lines, short of a full window."""
-        return (bool(window) and bool(self._pending) and window[-1].id == self._pending[-1][0].id
-                and sum(self._tokens(u) for u in window) < self.window_tokens)
-
     def extract_window(self, model: NoteModel, window: list[Utterance], number: int, on_progress: ProgressFn,
-                       cancel: CancelToken | None, helpers: Sequence[NoteModel] = (), *, tail: bool = False) -> dict:
+                       cancel: CancelToken | None, helpers: Sequence[NoteModel] = ()) -> dict:
         """One window's facts by ``model`` (this one or another instance of the same GGUF); touches no state,
         so two windows may be extracted at once on two threads, each with its own model. With
-        ``helpers`` the window's sections are written side by side (``side_by_side``); a ``tail``
-        (``is_tail``) without helpers is drafted in one request (``tail_request``)."""
+        ``helpers`` the window's sections are written side by side (``side_by_side``)."""
         share = min(1.0, sum(model.count_tokens(u.line()) for u in window) / self.window_tokens)
         per_section = max(2, round(self.facts_per_section * share))
         capped = get_format(self.format.key, self.subject, per_section).single_pass()
         started = time.monotonic()
-        stage = f"Drafting part {number}"
-        facts = None
-        if tail and not helpers:
-            facts = draft_tail_at_once(model, capped, window, system=self._system, heading=WINDOW_HEADING,
-                                       on_progress=on_progress, cancel=cancel, stage=stage)
-        warnings: list[str] = []
-        at_once = facts is not None
-        if facts is None:
-            facts, warnings = draft_sections(
-                model, capped, window, system=self._system, heading=WINDOW_HEADING, subject=self.subject,
-                on_progress=on_progress, cancel=cancel, stage=stage, helpers=helpers)
+        facts, warnings = draft_sections(
+            model, capped, window, system=self._system, heading=WINDOW_HEADING, subject=self.subject,
+            on_progress=on_progress, cancel=cancel, stage=f"Drafting part {number}", helpers=helpers)
         facts = {key: [f for f in facts.get(key, []) if not f.get("system")] for key in self.format.keys}
         # The window's cut (size, facts per section) goes with it: a resumed draft goes on cutting the same way.
-        record = {"segment_ids": [u.id for u in window], "speakers": [u.speaker for u in window], "facts": facts,
-                  "warning": "; ".join(warnings) or None,
-                  "seconds": round(time.monotonic() - started, 2), "window_tokens": self.window_tokens,
-                  "facts_per_section": self.facts_per_section}
-        if at_once:
-            record["one_request"] = True
-        return record
+        return {"segment_ids": [u.id for u in window], "speakers": [u.speaker for u in window], "facts": facts,
+                "warning": "; ".join(warnings) or None,
+                "seconds": round(time.monotonic() - started, 2), "window_tokens": self.window_tokens,
+                "facts_per_section": self.facts_per_section}
 
     def commit_window(self, record: dict) -> None:
         """Keep an extracted window (the next pending one) and save the state: a checkpoint."""
@@ -259,8 +241,7 @@ class DraftAccumulator:
         window = [utt for utt, _ in self._pending[:self._window_size()]]  # left pending until extracted: a cancel loses nothing
         number = self.windows_done + 1
         record = self.extract_window(self.model, window, number,
-                                     lambda f, m: on_progress((index + min(f, 0.99)) / total, m), cancel,
-                                     tail=self.is_tail(window))
+                                     lambda f, m: on_progress((index + min(f, 0.99)) / total, m), cancel)
         self.commit_window(record)
         on_progress((index + 1) / total, f"Drafting part {number}: done")
 

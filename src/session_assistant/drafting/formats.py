@@ -178,10 +178,3 @@ def sentences_schema(max_sentences: int, ids: Sequence[int] | None = None) -> di
         "properties": {"sentences": {"type": "array", "items": _sentence_schema(ids), "maxItems": max_sentences}},
         "required": ["sentences"],
     }
-
-
-def parts_schema(keys: Sequence[str], max_sentences: int, ids: Sequence[int] | None = None, least: int = 0) -> dict:
-    """``{key: [{"text", "evidence": [id]}]}`` for every part ``keys`` names, in that order, each with
-    ``least`` to ``max_sentences`` items: all of a note's parts in one answer (``tail_request``)."""
-    part = {"type": "array", "items": _sentence_schema(ids), "minItems": least, "maxItems": max_sentences}
-    return {"type": "object", "properties": {key: part for key in keys}, "required": list(keys)}

@@ -11,10 +11,9 @@ import logging
 import os
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from session_assistant import model_registry
 from session_assistant.drafting.gguf_meta import GGUFError, training_context
@@ -326,19 +325,6 @@ class NoteModel:
             dst.n_tokens = count
             dst._requires_eval = True  # no logits were copied: the next prompt's last token is read again
             return True
-
-    @contextmanager
-    def more_threads(self, n_threads: int) -> Iterator["NoteModel"]:
-        """This instance with ``n_threads`` llama.cpp threads for a while, then its own again: the tail's
-        one request at Stop, when Whisper has finished and the core it kept free is idle (speed27)."""
-        with self._lock:
-            self.load()._llm._ctx.set_n_threads(n_threads, n_threads)
-        try:
-            yield self
-        finally:
-            with self._lock:
-                if self._llm is not None:
-                    self._llm._ctx.set_n_threads(self._n_threads, self._n_threads)
 
     def close(self) -> None:
         with self._lock:

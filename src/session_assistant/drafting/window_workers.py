@@ -26,11 +26,6 @@ from session_assistant.drafting.shared_work import EitherCancel, raise_first_err
 from session_assistant.jobs.progress import CancelToken, ProgressFn, no_progress
 
 
-# The tail at Stop with helpers (both cores free): "side_by_side", its four section requests on the
-# instances in turn (speed25), or "threads", its one request on this instance with their cores as threads.
-TAIL_WITH_HELPERS = "side_by_side"
-
-
 def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail: bool = True,
                     on_progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> int:
     """Extract every pending window (with ``tail``, the last, shorter one too) with ``acc``'s model
@@ -42,18 +37,8 @@ def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail
     windows = acc.planned_windows(tail=tail)
     if not windows:
         return 0
-    tails = [acc.is_tail(window) for window in windows]  # before any worker starts: commits change the pending lines
-    threads_for_tail = TAIL_WITH_HELPERS == "threads" and hasattr(acc.model, "more_threads")
-    if len(windows) == 1 and helpers and tails[0] and threads_for_tail:
-        # The tail's one request on this instance with the helpers' cores as threads of its own.
-        with acc.model.more_threads(sum(getattr(m, "_n_threads", 1) for m in [acc.model, *helpers])):
-            record = acc.extract_window(acc.model, windows[0], acc.windows_done + 1, on_progress, cancel, tail=True)
-        acc.commit_window(record)
-        on_progress(1.0, f"Drafting part {acc.windows_done}: done")
-        return 1
     if len(windows) == 1 and helpers:  # the tail at Stop: the helpers write some of its sections
-        record = acc.extract_window(acc.model, windows[0], acc.windows_done + 1, on_progress, cancel, helpers,
-                                    tail=tails[0])
+        record = acc.extract_window(acc.model, windows[0], acc.windows_done + 1, on_progress, cancel, helpers)
         acc.commit_window(record)
         on_progress(1.0, f"Drafting part {acc.windows_done}: done")
         return 1
@@ -73,7 +58,7 @@ def extract_windows(acc: DraftAccumulator, helpers: Sequence[NoteModel], *, tail
 
     def extract(model: NoteModel, index: int) -> dict:
         return acc.extract_window(model, windows[index], first + index,
-                                  lambda f, m, i=index: report(i, min(f, 0.99), m), stop, tail=tails[index])
+                                  lambda f, m, i=index: report(i, min(f, 0.99), m), stop)
 
     threads = start_workers(models, len(windows), extract, lambda *outcome: results.put(outcome), stop,
                             "draft-window")
