@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import resource
+import time
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,27 @@ def pytest_collection_modifyitems(config, items):
         if (where.parts[0] in BESIDE_AUDIO_FOLDERS and where.as_posix() not in NOT_BESIDE_AUDIO
                 and item.get_closest_marker("slow") is None and item.get_closest_marker("audio_device") is None):
             item.add_marker(pytest.mark.beside_audio)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """With SA_TEST_CPU_LOG set, each test's CPU seconds (its own and its reaped child processes', setup
+    to teardown) are appended to that file: on a machine shared with other work, wall time says little
+    about what a test costs the suite, CPU time does (the suite's budget is two cores' worth)."""
+    log = os.environ.get("SA_TEST_CPU_LOG")
+    if not log:
+        yield
+        return
+    before, started = _cpu_seconds(), time.monotonic()
+    yield
+    cpu, wall = _cpu_seconds() - before, time.monotonic() - started
+    with open(log, "a", encoding="utf-8") as out:
+        out.write(f"{cpu:.2f}\t{wall:.2f}\t{item.nodeid}\n")
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _pin_xdist_worker() -> None:
