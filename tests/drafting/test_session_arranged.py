@@ -79,3 +79,21 @@ def test_a_bedtime_said_before_the_visit_is_arranged_is_not_its_hour():
                     "Clinician: Okay. So, in two weeks. Wednesday, four o'clock?\nClient: Wednesday at four works.\n"
                     "Clinician: Good. If the sleep goes, you call.\nClient: Got it. Two nights, call.")
     assert text == "Next session: in two weeks, Wednesday at four."
+
+
+def test_a_week_the_clinician_is_away_is_never_the_next_session():
+    # "I'm away next week" names the week there is no session; the note said "Next session: next week."
+    text, _ = _plan("Clinician: So for the next two weeks: the diary again, and the pause in the garden.\n"
+                    "Client: Two weeks because of half-term?\n"
+                    "Clinician: Yes, I'm away next week. Wednesday the twenty-second, half four, the usual time.\n"
+                    "Client: Okay.")
+    assert "next week" not in text
+    assert text == "Next session: Wednesday, the twenty-second, at half four."
+    text, _ = _plan("Clinician: Next week I'm away, so it's the week after, Thursday the eighteenth at half three. "
+                    "Is that all right?\nClient: Yeah, I'm finished for the term by then.")
+    assert "next week" not in text
+    assert "Thursday" in text and "eighteenth" in text and "half three" in text
+    # A week the client is away is no session either; the week offered after it is.
+    text, _ = _plan("Clinician: Same time next week?\nClient: I'm away next week, my sister's wedding.\n"
+                    "Clinician: Then the week after, Monday at ten?\nClient: Monday at ten.")
+    assert text.startswith("Next session: ") and "Monday at ten" in text and "next week" not in text

@@ -108,7 +108,8 @@ def _quoted_already(text: str, quoted_texts: Sequence[str]) -> bool:
     return bool(words) and any(len(words & content_words(q)) >= QUOTED_SHARE * len(words) for q in quoted_texts)
 
 
-_CALLING = {"ring", "call", "phone", "you", "i'll", "will"}
+# ("past": "half past four" is the "half four" the client said back)
+_CALLING = {"ring", "call", "phone", "you", "i'll", "will", "past"}
 
 
 def _next_visit_again(task: tuple[str, list[int]], next_visit: tuple[str, list[int]] | None) -> bool:

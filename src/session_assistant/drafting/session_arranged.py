@@ -25,7 +25,8 @@ from session_assistant.drafting.vocabulary import WEEKDAY
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _H = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])"
 _UNIT = r"(?!\s*(?:weeks?|days?|nights?|months?|years?|times|minutes|hours|things|people|more|of|out|and|or)\b)"
-_HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half past " + _H + r"|" + _H + r"[- ](?:thirty|fifteen|forty-five)"
+# "half four" is half past four (British), never "half an hour".
+_HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half (?:past )?" + _H + r"\b|" + _H + r"[- ](?:thirty|fifteen|forty-five)"
                    r"|\d{1,2}:\d\d|" + _H + r" o'clock|" + _H + r" ?(?:a\.m\.|p\.m\.|am\b|pm\b))"
                    # "at five thirty" is half past, never "at five" (65)
                    r"|\bat " + _H + r"\b(?![- ](?:thirty|fifteen|forty-five)\b)" + _UNIT + r"(?: ?(?:a\.m\.|p\.m\.|am\b|pm\b))?", re.I)
@@ -177,10 +178,18 @@ _NUMBER = {w: str(n) for n, w in enumerate("one two three four five six seven ei
 
 
 def _clock(hour: str) -> str:
-    """The hour's number ("seven o'clock" and "Seven" -> "7") to tell one hour said two ways from another."""
+    """The hour's number ("seven o'clock" and "Seven" -> "7"; "half past four", "half four" and
+    "four thirty" -> "4:30") to tell one hour said two ways from another."""
     first = _HOURS_SAID.search(hour)
     word = first.group(0).lower() if first else hour
-    return _NUMBER.get(word, word)
+    number = _NUMBER.get(word, word)
+    if re.search(r"\bhalf\b|thirty|:30", hour, re.I):
+        return number + ":30"
+    if re.search(r"quarter past|fifteen|:15", hour, re.I):
+        return number + ":15"
+    if re.search(r"quarter to|forty-five|:45", hour, re.I):
+        return number + ":45"
+    return number
 
 
 def has_hour(text: str) -> bool:
@@ -263,6 +272,18 @@ _DAYS = re.compile(r"\b(?:" + WEEKDAY + r")", re.I)
 _DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:" + WEEKDAY + r")s? \S.*", re.I)
 
 
+_DATE = re.compile(r"(?:on )?the " + _ORDINAL, re.I)
+_CLAUSES = re.compile(r",|;|\s-\s|\b(?:so|but|and then)\b", re.I)
+
+
+def _away_then(sentence: str, match: re.Match) -> bool:
+    """A time named in the clause that says someone is away then ("I'm away next week", "Next week
+    I'm away, so it's the week after"): the week there is no session, never the next one."""
+    start = max((c.end() for c in _CLAUSES.finditer(sentence, 0, match.start())), default=0)
+    end = next((c.start() for c in _CLAUSES.finditer(sentence, match.end())), len(sentence))
+    return bool(_AWAY.search(sentence[start:end]))
+
+
 def _days(phrases: Sequence[str]) -> set[str]:
     return {d.lower() for p in phrases for d in _DAYS.findall(p)}
 
@@ -281,9 +302,15 @@ def next_session(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | Non
             named = list(_WHEN.finditer(sentence))
             if _A_VISIT.search(sentence):
                 named = [m for m in named if not _A_CALL.search(sentence[max(0, m.start() - 30):m.start()])]
+            named = [m for m in named if not _away_then(sentence, m)]
             phrases = list(dict.fromkeys(m.group(0).strip() for m in named))
-            # "Okay, Monday six thirty." settles a visit without a word for meeting: a day and an hour.
-            if phrases and (_MEET.search(sentence) or any(_DAY_AND_HOUR.fullmatch(p) for p in phrases)):
+            # "Okay, Monday six thirty." settles a visit without a word for meeting: a day and an hour;
+            # so does a day with its date ("Wednesday the twenty-second, half four").
+            dated = bool(_days(phrases)) and any(_DATE.fullmatch(p) for p in phrases)
+            hour = _HOUR.search(sentence)
+            if dated and hour and not any(has_hour(p) for p in phrases):  # "Thursday the twelfth at six, then."
+                phrases.append("at " + re.sub(r"^at ", "", hour.group(0), flags=re.I).rstrip("."))
+            if phrases and (_MEET.search(sentence) or any(_DAY_AND_HOUR.fullmatch(p) for p in phrases) or dated):
                 candidates.append((phrases, utt.id))
     if not candidates:
         return _settled(None, utterances)
