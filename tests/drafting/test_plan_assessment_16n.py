@@ -77,7 +77,7 @@ def test_the_interval_agreed_is_kept_not_the_week_the_clinician_is_away():
     text, _ = next_session_sentence(after_an_opening(
         "Clinician: Brilliant. Same time in a fortnight? I'm away next week. Tuesday the fourteenth, quarter past eleven.\n"
         "Client: Quarter past eleven. I'll put it on the calendar.", opening_rounds=4))
-    assert text == "Next session: in a fortnight, Tuesday at quarter past eleven."
+    assert text == "Next session: in a fortnight, Tuesday, the fourteenth, at quarter past eleven."
 
 
 def test_an_interval_asked_with_the_day_goes_with_the_day_and_hour():

@@ -249,15 +249,22 @@ _REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\
                           # the people and services a therapist refers on to (therapy16t: 50's advisor, MARAC and
                           # children's services, 54's care team); invented wordings in the paraphrase test
                           r"|advis[eo]r|advocate|advocacy|IDVA|MARAC|care coordinator|social worker|health visitor"
-                          r"|midwife|nurse|caseworker|case worker|housing officer|team"
+                          r"|midwife|nurses?|caseworker|case worker|housing officer|team|occupational health"
+                          # a group or charity named as one ("a stroke group", "the Stroke Association")
+                          r"|(?<=\ba )[\w'-]+ groups?|[A-Z]\w+ (?:Association|Foundation|Society|Trust)"
                           # a school's or a service's safeguarding route, often a named member of staff told
                           # (unseen 60: "I need to tell Mrs Patel. She's our designated safeguarding lead.")
                           r"|safeguarding (?:lead|team|officer)|child protection|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w+)\b")
-_OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
+# The clinician asking leave to act ("Would it help if I wrote to the fertility nurses?", "Could I refer
+# you?", "Would you be willing for me to let her know ...?", unseen 102, 103, 109, 110).
+_ASKS_TO_ACT = (r"would it help if I|(?:shall|should|could|can|may) I (?:write|send|refer|contact|ring|let|pass|(?:call|ask) (?!you\b|about\b)"
+                r"|(?:speak|talk) to (?!you\b))\b"
+                r"|would you be (?:open|willing|happy|okay|ok) for me to")
+_OFFERS = re.compile(r"\b(?:" + _ASKS_TO_ACT + r"|would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:also |still |really )?(?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
-                     r"|(?:question|one) for your|there'?s (?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
+                     r"|(?:question|one) for your|there'?s (?:also )?(?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
                      r"|I (?:wondered|was wondering) about"
                      r"|(?:would|could|will) you (?:bring it up with|mention it to|ask)"
                      # in other words (paraphrase test): "put you in touch with", "connect you with", "pass your details
@@ -276,6 +283,7 @@ _OFFERS = re.compile(r"\b(?:would you be (?:open|willing) to|please (?:talk|spea
                      # to the memory service at the moment.")
                      r"|(?:don'?t|do not|didn'?t) want (?:a|the|any) referral)\b",
                      re.I)
+_ASKS_TO_ACT_RE = re.compile(r"\b(?:" + _ASKS_TO_ACT + r")", re.I)
 REFERRALS_MAX = 3  # 50 refers on to an advisor, a multi-agency meeting and children's services
 REFERRAL_MAX_WORDS = 30
 
@@ -341,15 +349,18 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         if is_client(utt.speaker) or not _OFFERS.search(utt.text):
             continue
         parts = _SENTENCES.split(" ".join(utt.text.split()))
-        sentences = [s for s in parts if (_REFERRAL_TO.search(s) or _REFERS.search(s))
+        # A question asking leave to act on the one the sentence before names ("... a stroke group on
+        # Wednesdays. Could I refer you?", "Your nurse, Bethan ... Would you be willing for me to let her know?")
+        asks = {s for k, s in enumerate(parts) if k and _ASKS_TO_ACT_RE.search(s) and _REFERRAL_TO.search(parts[k - 1])}
+        sentences = [s for s in parts if (_REFERRAL_TO.search(s) or _REFERS.search(s) or s in asks)
                      and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))
                      and not _ASKED_BEFORE.search(s) and not _SEES_AGAIN.search(s)]
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
         # else the sentence that offers ("... with the GP question? I'd still like you to see the GP.", 80)
-        named = next((s for s in sentences if _REFERS.search(s)),
-                     next((s for s in sentences if _OFFERS.search(s)), sentences[0] if sentences else None))
+        named = next((s for s in sentences if _REFERS.search(s)), next((s for s in sentences if s in asks),
+                     next((s for s in sentences if _OFFERS.search(s)), sentences[0] if sentences else None)))
         # A second service offered in its own sentence of the same line ("I also have to tell children's services.")
         also = next((s for s in sentences if s != named and _OFFERS.search(s) and _REFERRAL_TO.search(s)), None)
         named, also = (_with_whom(parts, named, _clause(named)) if named else None), (_clause(also) if also else None)
