@@ -97,3 +97,10 @@ def test_a_week_the_clinician_is_away_is_never_the_next_session():
     text, _ = _plan("Clinician: Same time next week?\nClient: I'm away next week, my sister's wedding.\n"
                     "Clinician: Then the week after, Monday at ten?\nClient: Monday at ten.")
     assert text.startswith("Next session: ") and "Monday at ten" in text and "next week" not in text
+
+
+def test_the_hour_said_just_after_the_day_is_kept():
+    # Unseen 112: "Next Wednesday, three o'clock, on video" was "Next session: next Wednesday."
+    text, _ = _plan("Clinician: Good. And one practice paper.\nClient: One. Fine.\n"
+                    "Clinician: Next Tuesday, four o'clock, on video, and if it drops I'll ring.\nClient: Tuesday at four. Cheers.")
+    assert "four" in text and "Tuesday" in text

@@ -272,6 +272,7 @@ _DAYS = re.compile(r"\b(?:" + WEEKDAY + r")", re.I)
 _DAY_AND_HOUR = re.compile(r"(?:on |this |next )?(?:" + WEEKDAY + r")s? \S.*", re.I)
 
 
+NEAR_DAY = 25  # characters between a day (and its date) and the hour said with it
 _DATE = re.compile(r"(?:on )?the " + _ORDINAL, re.I)
 _CLAUSES = re.compile(r",|;|\s-\s|\b(?:so|but|and then)\b", re.I)
 
@@ -307,8 +308,11 @@ def next_session(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | Non
             # "Okay, Monday six thirty." settles a visit without a word for meeting: a day and an hour;
             # so does a day with its date ("Wednesday the twenty-second, half four").
             dated = bool(_days(phrases)) and any(_DATE.fullmatch(p) for p in phrases)
-            hour = _HOUR.search(sentence)
-            if dated and hour and not any(has_hour(p) for p in phrases):  # "Thursday the twelfth at six, then."
+            day_end = max((m.end() for m in named if _DAYS.search(m.group(0))), default=None)
+            hour = _HOUR.search(sentence, day_end) if day_end is not None else None
+            # "Thursday the twelfth at six, then.", "Next Wednesday, three o'clock, on video": the hour
+            # said just after the day is the visit's.
+            if hour and hour.start() - day_end <= NEAR_DAY and not any(has_hour(p) for p in phrases):
                 phrases.append("at " + re.sub(r"^at ", "", hour.group(0), flags=re.I).rstrip("."))
             if phrases and (_MEET.search(sentence) or any(_DAY_AND_HOUR.fullmatch(p) for p in phrases) or dated):
                 candidates.append((phrases, utt.id))
@@ -320,7 +324,7 @@ def next_session(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | Non
     settled = next((_days(c[0]) for c in reversed(candidates) if _days(c[0])), set())
     if _days(best[0]) and not _days(best[0]) & settled:
         best = max((c for c in candidates if _days(c[0]) & settled), key=lambda c: (len(c[0]), len(" ".join(c[0]))))
-    text = ", ".join(best[0])
+    text = re.sub(r"\b((?:" + WEEKDAY + r")s?), at ", r"\1 at ", ", ".join(best[0]), flags=re.I)  # "Thursday at two"
     if not re.match(r"(?:" + WEEKDAY + r")\b", text, re.I):
         text = text[0].lower() + text[1:]  # it follows "Next session: "
     return _settled((text + ".", [best[1]]), utterances)
