@@ -1,11 +1,13 @@
 """The Subjective carries the client's own account: the client's image for what it is like is quoted
 before a plain act the clinician said back, and the past the client placed in a few words ("That's
-when it all started.", "Since I was six.") is quoted with the telling that follows it, not alone.
+when it all started.", "Since I was six.") is quoted with the telling that follows it, not alone, and
+last time's task said back without a question is reviewed when the answer says how much was done.
 Inputs are written for this test (subj28)."""
 
 from __future__ import annotations
 
 from session_assistant.drafting.history_told import history_told
+from session_assistant.drafting.homework_reviewed import homework_reviews
 from session_assistant.drafting.risk import mentions_risk
 from session_assistant.drafting.session_said import client_quotes
 from session_assistant.drafting.transcript_input import parse_transcript
@@ -57,3 +59,13 @@ Client: Two years since the redundancy and I've not had a proper interview once.
 Client: Since I was ten.
 Clinician: That's a long time.""")
     assert history_told(lines, mentions_risk) == []  # placed, with no telling after it
+
+
+def test_last_times_task_said_back_without_a_question_is_reviewed_when_the_answer_says_how_much():
+    lines = parse_transcript("""Clinician: And the walking. You were going to walk the dog round the park before work.
+Client: Did it four mornings. Missed the wet ones, Tuesday and Friday.
+Clinician: Four mornings. And the sleep?
+Client: Bit better.
+Clinician: You were going to tell me about your sister.
+Client: Oh, she's moved back in with us.""")
+    assert homework_reviews(lines) == [("Did it four mornings. Missed the wet ones, Tuesday and Friday.", [0, 1])]
