@@ -1,11 +1,15 @@
 """The Subjective carries the client's own account: the client's image for what it is like is quoted
 before a plain act the clinician said back, and the past the client placed in a few words ("That's
 when it all started.", "Since I was six.") is quoted with the telling that follows it, not alone, and
-last time's task said back without a question is reviewed when the answer says how much was done.
+last time's task said back without a question is reviewed when the answer says how much was done; the
+event the clinician asked the client to tell ("Now, the station. What happened?") is quoted.
 Inputs are written for this test (subj28)."""
 
 from __future__ import annotations
 
+from session_assistant.drafting.fact_lines import fact_lines
+from session_assistant.drafting.formats import get_format
+from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.history_told import history_told
 from session_assistant.drafting.homework_reviewed import homework_reviews
 from session_assistant.drafting.risk import mentions_risk
@@ -69,3 +73,27 @@ Client: Bit better.
 Clinician: You were going to tell me about your sister.
 Client: Oh, she's moved back in with us.""")
     assert homework_reviews(lines) == [("Did it four mornings. Missed the wet ones, Tuesday and Friday.", [0, 1])]
+
+
+EVENT_SESSION = parse_transcript("""Clinician: How has the fortnight been?
+Client: Up and down.
+Clinician: You said on the phone there was a bad night at the station. Now, the station. What happened?
+Client: Thursday. The train stopped in the tunnel for ten minutes and the lights went off. I got off at the next stop and walked the last two miles home in the rain.
+Clinician: Have you had any thoughts of ending your life?
+Client: Sometimes, at night.
+Clinician: Can you tell me about it?
+Client: I lie awake and think everyone would manage fine without me around the house.
+Clinician: And when did the panic first start, years ago?
+Client: At university. I had my first attack in the library before an exam and I ran out of the building.
+Clinician: Okay. Let's plan the week.
+Client: Fine.
+Clinician: One short ride each day, two stops.
+Client: I'll try it.""")
+
+
+def test_the_event_the_clinician_asked_for_is_quoted_in_the_subjective_and_risk_and_the_past_are_not():
+    lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(EVENT_SESSION), None, "client")
+    told = [x for x in lines if x.text.startswith("What happened, as the client told it")]
+    assert len(told) == 1 and told[0].section == "subjective" and told[0].evidence == [2, 3]
+    assert "walked the last two miles home in the rain" in told[0].text
+    assert "manage fine without me" not in told[0].text and "library" not in told[0].text

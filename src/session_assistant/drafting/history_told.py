@@ -75,6 +75,10 @@ _THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoo
 _NO_ONLY = re.compile(r"^(?:no|nope|not really|never|i don't know|not that i know of)\b", re.I)
 
 
+def asks_about_the_past(text: str) -> bool:
+    return bool(_PAST_ASKED.search(text))
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_BREAK.split(" ".join(text.split())) if s]
 
@@ -110,7 +114,7 @@ def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> l
     for n, utt in enumerate(lines):
         if not is_client(utt.speaker) or utt.speaker.strip().lower() != "client":
             continue  # a partner's or parent's past is theirs
-        asked = n > 0 and not is_client(lines[n - 1].speaker) and _PAST_ASKED.search(lines[n - 1].text)
+        asked = n > 0 and not is_client(lines[n - 1].speaker) and asks_about_the_past(lines[n - 1].text)
         told = _sentences(utt.text)
         for k, sentence in enumerate(told):
             bare = ((len(sentence.split()) < SENTENCE_WORDS[0] or bool(_POINTS_BACK.search(sentence)))
