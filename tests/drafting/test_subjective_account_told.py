@@ -97,3 +97,11 @@ def test_the_event_the_clinician_asked_for_is_quoted_in_the_subjective_and_risk_
     assert len(told) == 1 and told[0].section == "subjective" and told[0].evidence == [2, 3]
     assert "walked the last two miles home in the rain" in told[0].text
     assert "manage fine without me" not in told[0].text and "library" not in told[0].text
+
+
+def test_the_clients_short_verdict_on_themself_said_back_is_quoted():
+    lines = _lines("Client: I stared at the first question. That I'm lazy.",
+                   "Clinician: I'm lazy. How strongly do you believe that?",
+                   "Client: It was okay. I'm fine.",
+                   "Clinician: I'm fine. Good.")
+    assert client_quotes(lines, mentions_risk) == [("That I'm lazy.", 0)]
