@@ -97,8 +97,14 @@ def echoed(lines: Sequence[Utterance], risky, role: str = "client") -> list[tupl
     return found
 
 
+# The client's verdict on themself, said back ("That I'm thick." - "I'm thick."): short, and the words a
+# note quotes.
+_VERDICT = re.compile(r"\bI'm (?:so |just |really )?\w+\.$")
+
+
 def _quotable(quote: str, risky) -> bool:
-    return bool(quote and len(quote.split()) >= QUOTE_WORDS[0] and not quote.endswith("?")
+    least = QUOTE_WORDS[0] - 1 if _VERDICT.search(quote) else QUOTE_WORDS[0]
+    return bool(quote and len(quote.split()) >= least and not quote.endswith("?")
                 and not re.search(r"\bI(?:'ll| will)\b", quote)  # a commitment is the Plan's, not a quote
                 and not _PLEASANTRY.search(quote) and not _AMOUNT.search(quote) and not _DEATH.search(quote)
                 and not risky(quote))

@@ -22,6 +22,7 @@ from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.fact_homes import home as _home
 from session_assistant.drafting.formats import NoteFormat
 from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.event_told import events_sentence, events_told
 from session_assistant.drafting.history_told import history_sentence, history_told
 from session_assistant.drafting.goal_objectives import objectives_clause, objectives_worked
 from session_assistant.drafting.formulation_shared import formulations_sentence, formulations_shared
@@ -339,6 +340,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         states = states_said(source.utterances, mentions_risk, [x.text for x in lines])
         if states:  # the client's own word for how they were ("I'm nervous."), quoted
             lines.append(_rule_line(fmt, "interventions", states_sentence(states, pronouns), [i for _, i in states]))
+        told = events_told(source.utterances, [i for x in lines for i in x.evidence], mentions_risk) if plan_said else []
+        if told:  # the event the session turned to, as the client told it; a line quoted once
+            lines.append(_rule_line(fmt, "quotes", events_sentence(told), _cited(told)))
         conduct = room_conduct(source.utterances, [i for x in lines for i in x.evidence], mentions_risk)
         if conduct:  # late, a coat kept on, the body now, an apology for shouting: as said in the room
             lines.append(_rule_line(fmt, "interventions", conduct_sentence(conduct), _cited(conduct)))

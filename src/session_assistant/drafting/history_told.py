@@ -44,7 +44,7 @@ _PAST_TOLD = re.compile(
     r"|\b(?:it|this|that|all this|the \w+) (?:all )?(?:started|began|kicked off|first happened)\b"
     r"|\bI(?:'ve| have) always been\b|\bever since\b"
     # How long, said as a span up to now: "Eighteen months it's been, since the fall."
-    r"|\b(?:\w+|\d+)(?: and a half)? (?:years?|months?) (?:it'?s been|it has been)\b"
+    r"|\b(?:\w+|\d+)(?: and a half)? (?:years?|months?) (?:it'?s been|it has been|since)\b"
     r"|\bsince (?:the|my|his|her|our) (?!last\b|first\b|next\b|morning\b|afternoon\b|evening\b|night\b|day\b)\w+[.!,]"  # "gone downhill since the café."
     # A past job or the family's pattern: "I was an electrician forty years", "My father was the same."
     r"|\bI was an? \w+(?: for)? (?:\w+|\d+) years\b"
@@ -75,14 +75,35 @@ _THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoo
 _NO_ONLY = re.compile(r"^(?:no|nope|not really|never|i don't know|not that i know of)\b", re.I)
 
 
+def asks_about_the_past(text: str) -> bool:
+    return bool(_PAST_ASKED.search(text))
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_BREAK.split(" ".join(text.split())) if s]
 
 
-def _usable(sentence: str, risky) -> bool:
+def _usable(sentence: str, risky, least: int = SENTENCE_WORDS[0]) -> bool:
     size = len(sentence.split())
-    return (SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] and not sentence.endswith("?")
+    return (least <= size <= SENTENCE_WORDS[1] and not sentence.endswith("?")
             and not _THIS_WEEK.search(sentence) and not risky(sentence))
+
+
+# "That's when it all started." or "Since I was nine." places the past and tells nothing of it: the
+# client's next sentences in the line are the telling ("We dropped ... Haven't flown since."; "Mam did
+# everything till I was about sixteen."), quoted with it up to the sentence limit.
+BARE_LEAST_WORDS = 3
+TOLD_ON_SENTENCES = 3
+_POINTS_BACK = re.compile(r"^(?:(?:and|yeah|well),? )?(?:that's|that was|this is|it's|it was) (?:when|how|where)\b", re.I)
+
+
+def _told_on(told: list[str], k: int, risky) -> str:
+    said = told[k]
+    for after in told[k + 1:k + 1 + TOLD_ON_SENTENCES]:
+        if not _usable(after, risky, 1) or len(f"{said} {after}".split()) > SENTENCE_WORDS[1]:
+            break
+        said = f"{said} {after}"
+    return said
 
 
 def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> list[tuple[str, int]]:
@@ -93,10 +114,16 @@ def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> l
     for n, utt in enumerate(lines):
         if not is_client(utt.speaker) or utt.speaker.strip().lower() != "client":
             continue  # a partner's or parent's past is theirs
-        asked = n > 0 and not is_client(lines[n - 1].speaker) and _PAST_ASKED.search(lines[n - 1].text)
+        asked = n > 0 and not is_client(lines[n - 1].speaker) and asks_about_the_past(lines[n - 1].text)
         told = _sentences(utt.text)
         for k, sentence in enumerate(told):
-            if not _usable(sentence, risky) or _NO_ONLY.match(sentence):
+            bare = ((len(sentence.split()) < SENTENCE_WORDS[0] or bool(_POINTS_BACK.search(sentence)))
+                    and bool(_PAST_TOLD.search(sentence)) and k + 1 < len(told))
+            if not _usable(sentence, risky, BARE_LEAST_WORDS if bare else SENTENCE_WORDS[0]) or _NO_ONLY.match(sentence):
+                continue
+            if bare and _told_on(told, k, risky) != sentence:
+                sentence = _told_on(told, k, risky)
+            elif bare and len(sentence.split()) < SENTENCE_WORDS[0]:
                 continue
             if _PAST_TOLD.search(sentence) or (asked and k < ASKED_SENTENCES):
                 if asked and k and k + 1 < len(told) and _usable(told[k + 1], risky) \

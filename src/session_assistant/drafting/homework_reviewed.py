@@ -54,6 +54,12 @@ _TASK_NAMES = (r"homework|task|tasks|practice|exercises?|experiment|diary|log|re
 _LAST_PLAN = re.compile(r"\blast (?:time|week|session)\b|\bfrom last\b|\bsince (?:we|I) (?:last )?(?:met|spoke|saw you)\b"
                         r"|\byou (?:were going to|said you'd|said you would|agreed|were trying)\b"
                         r"|\bwe (?:agreed|said you'd|left it)\b|\b(?:the|your) (?:\w+ )?(?:" + _TASK_NAMES + r")\b", re.I)
+# Last time's task said back with no question ("And the rehearsal. You were going to go through the
+# dream every evening."): a review when the client's answer opens by saying how much was done ("Did it
+# six nights. Missed Saturday.").
+_REMINDED = re.compile(r"^(?:(?:and|so|okay|now),? )?(?:last (?:time|week),? )?you were going to \w+[^?]*\.$", re.I)
+_DONE_OPENING = re.compile(r"^(?:(?:yeah|yes|yep|no|um|well),? )*(?:I )?(?:did(?:n'?t)?(?: it| them| that)?|missed|managed|most|every"
+                           r"|partly|some of|half|not (?:really|all|every))\b", re.I)
 # A form filled in for this session is the measure's, not a task reviewed.
 _MEASURE_FORM = re.compile(r"\b(?:questionnaire|checklist|the form|waiting room|PHQ|GAD|CORE|PCL|scale)\b", re.I)
 _BARE_NEXT = re.compile(r"(?:^|[.!?]\s+)(?:and|what about|how about) (?:the |your )?[\w' -]{2,30}\?$", re.I)
@@ -93,6 +99,7 @@ def _reviews_asked(lines: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
         before = lines[n - 1].text if n > 0 and not is_client(lines[n - 1].speaker) else ""
         review = (_ASKS_HOW_IT_WENT.search(utt.text) or re.search(r"\btell me how (?:it|that|they) went\b", utt.text, re.I))
         review = review and _LAST_PLAN.search(utt.text + " " + before) and not _MEASURE_FORM.search(utt.text)
+        review = review or (_REMINDED.search(last) and _DONE_OPENING.match(answer.text.strip()))
         follow_up = (n - last_answer <= FOLLOW_UP_LINES and _BARE_NEXT.search(last) and len(last.split()) <= FOLLOW_UP_MAX_WORDS
                      and not _NOT_A_TASK.search(last.split(" ", 1)[-1]))
         if not (review or follow_up or _BARE_TASK.search(last)):

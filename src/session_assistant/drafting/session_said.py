@@ -175,6 +175,15 @@ _FEELING = re.compile(r"\b(?:scared|afraid|terrified|proud|ashamed|guilty|burden
                       r"|\b(?:I'm|I am|I was|I feel|I felt|I've been|makes me feel) (?:so |just |really |such |a bit |completely )?"
                       r"(?:failing|powerless|helpless|useless|pathetic|stupid|weak|disgusting|trapped|a fraud|sick of|fed up)\b"
                       r"|\b(?:feel|felt|feels) like (?!this\b|that\b|it\b)", re.I)
+# The client's own image for what it is like ("It's like a little hit.", "Like I'm betraying her.",
+# "It's like I'm still on stag."): the words a clinician quotes, because no retelling keeps them. A
+# comparison after "it's"/"that's", or opening the sentence with someone doing or being something
+# ("Like a separate room." alone is a fragment of the sentence before); "like I said" or "like I
+# don't know" is talk, not an image, and "like a six" is a rating (the score words keep it out).
+_SUBJECT = r"(?:I'm|I've|I'd|I was|I had|I|my|nobody|no one|everyone|someone's|someone|everything)\b(?![,'])"
+_IMAGE = re.compile(r"^(?:(?:and|but|so|just|yeah|no),? )?like (?!I (?:said|say|mean|told|know|think|don't)\b)" + _SUBJECT +
+                    r"|\b(?:it's|it is|it felt|it feels|that's|kind of|sort of)\s+like (?!I (?:said|say|mean|told|know|think|don't)\b)"
+                    r"(?:a\b|an\b|being\b|\w+ing\b|" + _SUBJECT + ")", re.I)
 _ME = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|myself)\b")
 _SCORE_WORDS = re.compile(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|percent)\b", re.I)
 QUOTE_WORDS = (4, 18)
@@ -183,7 +192,9 @@ QUOTES_MAX = 2
 # Out of its talk a quote about dying misleads ("I'm going to die here because I'm useless." is a
 # memory told in exposure): the risk list reads those lines in context.
 _DEATH = re.compile(r"\b(?:die|dying|died|dead|kill\w*)\b", re.I)  # "I feel like death" is a comedown, said as such
-_REFLECTED, _UNREFLECTED, _SAID_BACK, _ECHOED = 0, 1, 2, 3  # which quotes come first
+# Which quotes come first: a feeling the clinician reflected, the client's own image, a feeling passed
+# over, a phrase said back in full, any other phrase said back.
+_REFLECTED, _IMAGED, _UNREFLECTED, _SAID_BACK, _ECHOED = 0, 1, 2, 3, 4
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
 
@@ -202,9 +213,14 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False, rol
             if _VOICED.search(sentence):
                 continue  # "If you just work harder ...": the critic's voice in a chair exercise, not the client's view
             feeling = _FEELING.search(sentence)
+            image = None if feeling else _IMAGE.search(sentence)  # an image need not say "I": "It's like a little hit."
             size = len(sentence.split())
-            if (feeling is None or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
-                    or not _ME.search(sentence) or _SCORE_WORDS.search(sentence) or risky(sentence) or _DEATH.search(sentence)):
+            if (not (feeling or image) or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
+                    or not (image or _ME.search(sentence)) or _SCORE_WORDS.search(sentence) or risky(sentence)
+                    or _DEATH.search(sentence)):
+                continue
+            if image:  # of one line's sentences a feeling named comes before an image
+                candidates.append((_IMAGED, n, sentence, utt.id))
                 continue
             shared = set(re.findall(r"[a-z']{3,}", sentence.lower())) & set(re.findall(r"[a-z']{3,}", reply.lower()))
             reflected = feeling.group(0).lower() in reply.lower() or len(shared - _COMMON) >= 3
@@ -212,7 +228,8 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False, rol
         # Of one line's sentences the one the clinician reflected ("I'm just a burden." - "... I'm a
         # burden.", not "I just felt like I'd be a downer." before it), else the first.
         if candidates:
-            found.append(min(candidates, key=lambda c: c[0]))
+            feelings = [c for c in candidates if c[0] != _IMAGED]
+            found.append(min(feelings or candidates, key=lambda c: c[0]))
     # Then the client's own phrase the clinician said back word for word: a phrase about themself said
     # back in full ("I'm missing my own life." - "I'm missing my own life."), then the others
     # (clinicians say back "Up and down." as often as the line that carries the session).
