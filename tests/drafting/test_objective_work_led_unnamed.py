@@ -77,3 +77,9 @@ def test_a_belief_rated_again_in_other_words_with_the_other_side_asked_is_restru
             "Client: She'd say I got the team award.\nClinician: So if you rerate it now?\nClient: Sixty. Maybe sixty.\n"
             "Clinician: What would be a more balanced way of putting it?\nClient: Some people rate me.")
     assert "cognitive restructuring (beliefs rated when asked: 90, 60)" in _work(text)
+
+
+def test_words_offered_for_the_client_to_say_are_a_script_quoted_as_offered():
+    text = ("Clinician: Your brother keeps asking for money. What could you say?\nClient: I don't know.\n"
+            "Clinician: Keep it short. Something like, \"I love you, and I can't lend any more.\"\nClient: I could say that.")
+    assert "a script offered by the clinician, words to say (Keep it short. 'I love you, and I can't lend any more.')" in _work(text)

@@ -150,3 +150,25 @@ def barrier_solving(utterances: Sequence[Utterance]) -> RoomWork | None:
                  + (f', summed up ("{_short(summed)}")' if summed else "") + f', and a way round it put forward ("{_short(put)}")')
         return RoomWork(label, sorted({utt.id, way[1].id}))
     return None
+
+
+# Words offered for the client (or a family member) to say, in the clinician's own quotation:
+# 'Tell her first. Something like, "I care about you ..."' - a script, rehearsed or not.
+_SCRIPT = re.compile(r"\b(?:something like|you could say|(?:could|can|might) say|try saying),?\s*[\"\u201c]([^\"\u201d]{8,})[\"\u201d]", re.I)
+LEAD_IN_WORDS = 6  # "Tell her first." before the words
+
+
+def script_offered(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """The first words the clinician offers someone to say, quoted (inner quotes made single), with a
+    short instruction just before them."""
+    for _, utt in clinician_turns(utterances):
+        text = " ".join(utt.text.split())
+        match = _SCRIPT.search(text)
+        if match is None:
+            continue
+        prefix = without_leading_stage(text[:match.start()].strip())
+        lead = sentences_of(prefix)[-1] if prefix.endswith((".", "!")) else ""
+        lead = lead if len(lead.split()) <= LEAD_IN_WORDS else ""
+        words = _short(match.group(1).strip().rstrip(",;"), QUOTE_WORDS)
+        return RoomWork(f"a script offered by the clinician, words to say (" + (f"{lead} " if lead else "") + f"'{words}')", [utt.id])
+    return None

@@ -27,7 +27,7 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
 from session_assistant.drafting.room_now import drawn, repeated_exposure, rupture_repair, steps_taken
-from session_assistant.drafting.room_practice import applied_tension, barrier_solving, held_exposure
+from session_assistant.drafting.room_practice import applied_tension, barrier_solving, held_exposure, script_offered
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
@@ -302,7 +302,7 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
         repeated = repeated_exposure(utterances, "exposure" in named)
         # a feared thing looked at or held, not repeated
         found += [w for w in [repeated or held_exposure(utterances, named)] if w is not None]
-    found += [w for w in [applied_tension(utterances)] if w is not None]
+    found += [w for w in [applied_tension(utterances), script_offered(utterances)] if w is not None]
     if not any(w.label.startswith("problem solving") for w in found):
         found += [w for w in [barrier_solving(utterances)] if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
