@@ -27,6 +27,8 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
 from session_assistant.drafting.room_now import drawn, repeated_exposure, rupture_repair, steps_taken
+from session_assistant.drafting.joint_session import is_joint
+from session_assistant.drafting.room_joint import joint_work
 from session_assistant.drafting.room_practice import applied_tension, barrier_solving, held_exposure, script_offered
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
@@ -303,6 +305,7 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
         # a feared thing looked at or held, not repeated
         found += [w for w in [repeated or held_exposure(utterances, named)] if w is not None]
     found += [w for w in [applied_tension(utterances), script_offered(utterances)] if w is not None]
+    found += joint_work(utterances, is_joint(utterances))
     if not any(w.label.startswith("problem solving") for w in found):
         found += [w for w in [barrier_solving(utterances)] if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
