@@ -27,6 +27,9 @@ from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling
                                                    dear_man, named_exercise, problem_solving, progress_review, proposed_exercises, record_review,
                                                    rehearsal, ruler_follow_up, sentences_of, thought_record)
 from session_assistant.drafting.room_now import drawn, repeated_exposure, rupture_repair, steps_taken
+from session_assistant.drafting.joint_session import is_joint
+from session_assistant.drafting.room_joint import joint_work
+from session_assistant.drafting.room_practice import applied_tension, barrier_solving, held_exposure, script_offered
 from session_assistant.drafting.session_done import rating_changes
 from session_assistant.drafting.session_said import rating_answers
 from session_assistant.drafting.transcript_input import Utterance
@@ -67,6 +70,9 @@ RATINGS_SHOWN = 6
 # A belief rated: "How much do you believe that, out of a hundred?", "How true does it feel now?"
 _BELIEF_ASK = re.compile(r"\bhow (?:much|strongly) (?:do|did) you (?:still )?believe\b|\bhow (?:true|believable) does (?:it|that|the thought) "
                          r"(?:feel|seem|sound)\b|\bhow much (?:do|did) you believe\b", re.I)
+# The same belief asked again without "believe": "So if you rerate it now?", "So if you look at that, useless out of a hundred?"
+_BELIEF_AGAIN = re.compile(r"\bre-?rate\b|\brate (?:it|that) again\b|\bif you look at (?:that|it|all that)\b[^?]*\b(?:out of|nought to|zero to) (?:a )?(?:hundred|100)\b",
+                           re.I)
 BELIEF_SPAN = 80
 BELIEFS_SHOWN = 4
 RATING_QUESTION_WORDS, RATINGS_LISTED = 14, 4  # a rating's question quoted up to its last 14 words
@@ -116,7 +122,7 @@ def _answer(lines: Sequence[Utterance], n: int) -> tuple[str, int] | None:
     return _digits(match.group(1)) + ("%" if unit else ""), nxt.id
 
 
-ECHO_MAX_WORDS = 3
+ECHO_MAX_WORDS = 4  # "Right now, sitting here? Eighty."
 
 
 def _digits(number: str) -> str:
@@ -167,7 +173,8 @@ def belief_ratings(utterances: Sequence[Utterance]) -> RoomWork | None:
     found: list[tuple[str, int, int]] = []
     first = None
     for n, utt in clinician_turns(utterances):
-        if not any(s.endswith("?") and _BELIEF_ASK.search(s) for s in sentences_of(utt.text)):
+        if not any(s.endswith("?") and (_BELIEF_ASK.search(s) or (first is not None and _BELIEF_AGAIN.search(s)))
+                   for s in sentences_of(utt.text)):
             continue
         if first is not None and n - first > BELIEF_SPAN:
             break
@@ -179,7 +186,9 @@ def belief_ratings(utterances: Sequence[Utterance]) -> RoomWork | None:
         return None
     said = ", ".join(r for r, *_ in found[:BELIEFS_SHOWN])
     ids = sorted({i for _, *ids in found[:BELIEFS_SHOWN] for i in ids})
-    between = [u for u in lines if ids[0] <= u.id <= ids[-1] and not is_client(u.speaker)]
+    # ... and the clinician's line just after the last rating ("What would be a more balanced way of putting it?")
+    after = next((u for u in lines if u.id > ids[-1] and not is_client(u.speaker)), None)
+    between = [u for u in lines if ids[0] <= u.id <= ids[-1] and not is_client(u.speaker)] + ([after] if after else [])
     if any(_RESTRUCTURES.search(u.text) for u in between):
         return RoomWork(f"cognitive restructuring (beliefs rated when asked: {said})", ids)
     # Ratings around other work (compassionate imagery, a chair exercise) are not restructuring.
@@ -192,6 +201,7 @@ _RESTRUCTURES = re.compile(
     r"|\bthinking (?:trap|error|style)s?\b|\b(?:say|tell) (?:to )?a (?:good )?friend\b|\b(?:a )?fact\b|\bother explanations?\b"
     r"|\bwhat else could\b|\bcatastroph\w*|\bmind[- ]?reading\b|\bfortune[- ]telling\b|\bwhat does that tell you\b"
     r"|\bhow (?:likely|true) is (?:it|that)\b|\bdouble standard\b|\bpie chart\b|\bwhat would (?:you|it) mean\b"
+    r"|\bwhat would (?:(?-i:[A-Z][a-z]+)|he|she|they|your \w+) say\b(?! to)"  # the other side's view of it ("What would Martin say, if he were here?")
     r"|\bdownward arrow\b|\bbehaviou?ral experiment\b|\bprediction\b|\bpredicted\b|\btest (?:it|that|the thought)\b", re.I)
 
 
@@ -291,7 +301,13 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
                                              drawn(utterances), rupture_repair(utterances))
              if w is not None]
     if not any(w.label.startswith("imaginal exposure") for w in found):  # a memory's ratings are listed once
-        found += [w for w in [repeated_exposure(utterances, "exposure" in named)] if w is not None]
+        repeated = repeated_exposure(utterances, "exposure" in named)
+        # a feared thing looked at or held, not repeated
+        found += [w for w in [repeated or held_exposure(utterances, named)] if w is not None]
+    found += [w for w in [applied_tension(utterances), script_offered(utterances)] if w is not None]
+    found += joint_work(utterances, is_joint(utterances))
+    if not any(w.label.startswith("problem solving") for w in found):
+        found += [w for w in [barrier_solving(utterances)] if w is not None]
     # Work with numbers read out in the room: a ladder's steps, situations rated in turn, the rulers.
     ladder = hierarchy_steps(utterances)
     turns = rated_in_turn(utterances, ladder.evidence if ladder else ())

@@ -102,7 +102,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             # feedback against a guideline ("The low-risk guideline is fourteen for the whole week.")
                             r"\b(?:low[- ]risk|recommended|safe) (?:drinking )?(?:guidelines?|limits?)\b",
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling|fear|thought|experience)\b",
-                            r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice)\b",
+                            r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice|find)\b",
                             r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
                             r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b") + therapy_lexicon.EXPLAINED,
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),
