@@ -9,6 +9,7 @@ import re
 from typing import Callable
 
 from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.client_they import THEY_AS_CLIENT, they_as_client
 from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, report_as_observation
 from session_assistant.drafting.model_observation import MODEL_OBSERVATION, SEEN_ONLY, model_observation
 from session_assistant.drafting.draft_result import Draft, DraftSentence
@@ -25,7 +26,7 @@ from session_assistant.drafting.read_aloud import READ_ALOUD_RETOLD, retells_rea
 from session_assistant.drafting.questionnaire_read import items_read as questionnaire_items
 from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
                                                    garbled_sentences, is_unfinished, repeated_sentence,
-                                                   retells_same_lines, shares_run)
+                                                   repeats_topic_frame, retells_same_lines, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk
 from session_assistant.drafting.risk_findings import risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
@@ -293,6 +294,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),
                                                   flags))
                     continue
+                text, they_mended = they_as_client(text, pronouns)  # "their daily life" of a client charted she/her
+                flags += [THEY_AS_CLIENT] if they_mended else []
             invented: list[str] = []
             if therapy:
                 if home == voice_keys[1]:  # the client's account carries no verdict nobody voiced
@@ -319,6 +322,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy and repeat is None:  # a clause carried into the next sentence of the same part
                 # the same lines retold in other words are a repeat in any part: the first part keeps it
                 repeat = next((k for k in kept if (k.section == home and shares_run(text, k.text))
+                               or repeats_topic_frame(text, k, home)
                                or retells_same_lines(text, grounded, k) or shares_run(text, k.text, CROSS_PART_RUN)), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
