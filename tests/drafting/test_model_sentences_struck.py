@@ -10,6 +10,7 @@ from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM, items_read, retells_items
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.sections import assemble
+from session_assistant.drafting.subjective_retold import QUOTE_RETOLD
 from session_assistant.drafting.transcript_input import parse_transcript
 
 SESSION = parse_transcript("""Clinician: How has the week at the bakery been?
@@ -72,6 +73,8 @@ def test_their_of_a_client_charted_she_is_her_and_anothers_their_is_left():
     assert they_as_client("The client and her sister argued about their mother.", "she/her")[1] is False
     assert they_as_client("The client reported that they sleep badly.", "she/her")[1] is False  # verb would change
     assert they_as_client("The client reported that they were tired.", "they/them")[1] is False
+    # one "they" that must stay keeps the sentence's other "they" too: never "she ... their" in one sentence
+    assert they_as_client("The client reported that they felt the rota changes hurt their sleep.", "she/her")[1] is False
 
 
 def test_in_the_draft_the_chart_pronoun_replaces_the_clients_they():
@@ -79,3 +82,16 @@ def test_in_the_draft_the_chart_pronoun_replaces_the_clients_they():
     model = [s for s in draft.sentences if s.origin == "model"]
     assert [s.text for s in model] == ["The client reported that she felt worn out by the early starts at the bakery."]
     assert THEY_AS_CLIENT in model[0].flags
+
+
+def test_a_model_sentence_the_clients_quote_says_again_is_dropped_and_the_quote_kept():
+    retold = "The client reported that the early starts were hard and her manager kept changing the rota."
+    own = "The client reported that her sister came on Saturday and they argued about Mum."
+    raw = {"subjective": [{"text": retold, "evidence": [1]}, {"text": own, "evidence": [11]}],
+           "objective": [], "assessment": [], "plan": []}
+    draft = assemble(get_format("soap", "client"), raw, SOURCE, scan_transcript(SESSION), model="m", mode="direct",
+                     warnings=[], subject="client", pronouns="she/her")
+    subjective = [s.text for s in draft.sentences if s.section == "subjective"]
+    assert any("my manager keeps changing the rota" in text for text in subjective)  # the client's words stay
+    assert retold not in subjective and own in subjective
+    assert any(QUOTE_RETOLD in s.flags for s in draft.dropped)

@@ -5,7 +5,7 @@ Why: unseen 101 and 105 (charted she/her) have one model sentence each saying "t
 thing's ("the worksheets ... did not complete them"), so it is changed only when nothing but the client
 stands before it in the sentence: "the client" named, no other person and no plural word between, and
 for a subject "they" only before a verb that needs no other form ("they felt", "they were" -> "she was").
-Any other "they" is left as written. Quotes are never changed.
+Where any "they" of a sentence must stay, all stay: one voice in a sentence. Quotes are never changed.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def they_as_client(text: str, pronouns: str | None) -> tuple[str, bool]:
     for match in _THEY.finditer(masked):
         word = match.group(1).lower()
         if not _only_client_before(masked, match.start()):
-            continue
+            # "... asked the clinician for a letter to help them" (104): a "they" that may be another's is
+            # left, and so is every other in the sentence, rather than "he ... them" in one sentence
+            return text, False
         end = match.end()
         if word == "they":
             following = re.match(r"\s+([A-Za-z']+)", masked[end:])
@@ -63,7 +65,7 @@ def they_as_client(text: str, pronouns: str | None) -> tuple[str, bool]:
             elif verb in _MODALS or verb in _IRREGULAR_PAST or verb.endswith("ed"):
                 new = chart.subject
             else:
-                continue
+                return text, False  # one "they" left as written: the sentence keeps one voice throughout
         else:
             new = {"them": chart.object, "their": chart.possessive, "themselves": chart.reflexive,
                    "theirs": chart.possessive + ("" if chart.possessive.endswith("s") else "s")}[word]

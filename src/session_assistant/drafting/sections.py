@@ -375,7 +375,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         by_section = without_done_retold(by_section, dropped)
         if voice_keys[1]:
             by_section[voice_keys[1]] = subjective_without_retelling(by_section[voice_keys[1]],
-                                                                     by_section[voice_keys[2]], dropped)
+                                                                     by_section[voice_keys[2]], dropped, source)
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.
