@@ -9,7 +9,6 @@ import re
 from typing import Callable
 
 from session_assistant.drafting.chart_context import ChartContext
-from session_assistant.drafting.client_they import THEY_AS_CLIENT, they_as_client
 from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, report_as_observation
 from session_assistant.drafting.model_observation import MODEL_OBSERVATION, SEEN_ONLY, model_observation
 from session_assistant.drafting.draft_result import Draft, DraftSentence
@@ -294,8 +293,6 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                     withheld.append(DraftSentence(home, text, source.ground_evidence(text, item.get("evidence") or []),
                                                   flags))
                     continue
-                text, they_mended = they_as_client(text, pronouns)  # "their daily life" of a client charted she/her
-                flags += [THEY_AS_CLIENT] if they_mended else []
             invented: list[str] = []
             if therapy:
                 if home == voice_keys[1]:  # the client's account carries no verdict nobody voiced
