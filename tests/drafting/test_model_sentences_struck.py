@@ -25,6 +25,9 @@ Clinician: "I have felt lonely."
 Client: Often.
 Clinician: Thank you. Let's talk about your sister's visit and your sleep.
 Client: My sister came on Saturday. We argued about Mum. I slept badly after that.
+Clinician: And how are you in yourself?
+Client: Honestly, I feel like I'm running on empty all the time.
+Clinician: Running on empty all the time. That sounds exhausting.
 Clinician: For next week, the sleep diary again.""")
 SOURCE = SourceIndex(SESSION)
 
@@ -85,13 +88,13 @@ def test_in_the_draft_the_chart_pronoun_replaces_the_clients_they():
 
 
 def test_a_model_sentence_the_clients_quote_says_again_is_dropped_and_the_quote_kept():
-    retold = "The client reported that the early starts were hard and her manager kept changing the rota."
+    retold = "The client reported feeling like she was running on empty all the time."
     own = "The client reported that her sister came on Saturday and they argued about Mum."
-    raw = {"subjective": [{"text": retold, "evidence": [1]}, {"text": own, "evidence": [11]}],
+    raw = {"subjective": [{"text": retold, "evidence": [13]}, {"text": own, "evidence": [11]}],
            "objective": [], "assessment": [], "plan": []}
     draft = assemble(get_format("soap", "client"), raw, SOURCE, scan_transcript(SESSION), model="m", mode="direct",
                      warnings=[], subject="client", pronouns="she/her")
     subjective = [s.text for s in draft.sentences if s.section == "subjective"]
-    assert any("my manager keeps changing the rota" in text for text in subjective)  # the client's words stay
+    assert any("I feel like I'm running on empty all the time" in text for text in subjective)  # the client's words
     assert retold not in subjective and own in subjective
     assert any(QUOTE_RETOLD in s.flags for s in draft.dropped)

@@ -15,9 +15,8 @@ JUDGEMENT_REMOVED = "judgement_removed"
 RETOLD = "repeats:subjective_line"
 QUOTE_RETOLD = "repeats:client_quote"
 # A model sentence most of whose own words one quote of the client's holds says what the quote says: "The
-# client reported that he felt like he was barely holding on" beside "I just felt like I was barely holding on."
-# (104), "a couple of glasses of wine and a can in the car park" beside "... Most of the bottle. And a can in the
-# car park" (73, where the quote is the truer). The client's own words are kept.
+# client reported that he felt like he was barely holding on" beside "In the client's words: ... "I just felt like I
+# was barely holding on."" (104). The client's own words are kept.
 QUOTE_SHARE = 0.6
 QUOTE_MIN_WORDS = 3
 _QUOTE = re.compile(r"\"([^\"]{12,})\"")
@@ -82,12 +81,14 @@ def tells_the_plan(sentence: DraftSentence, plan_lines: list[DraftSentence]) -> 
 
 
 def _client_quotes(part: list[DraftSentence], source: SourceIndex | None) -> list[set[str]]:
-    """The own words of each quote of the part's rule lines that a client's line of the session holds
-    (a clinician's question quoted in "When asked ..." is not the client's)."""
+    """The own words of each quote of the part's rule lines that a client's line of the session holds. An
+    exchange quoted ("When asked ...", the homework's) is left out, as for the other retelling checks here:
+    a sentence written about it stays beside it (tests/drafting/test_said_twice_same_lines.py)."""
     if source is None:
         return []
     said = [" ".join(u.text.lower().split()) for u in source.utterances if u.speaker and is_client(u.speaker)]
-    quotes = [q for s in part if s.origin == "rule" for q in _QUOTE.findall(s.text)]
+    quotes = [q for s in part if s.origin == "rule" and not s.text.startswith(_ASKED_AND_ANSWERED)
+              for q in _QUOTE.findall(s.text)]
     return [_own_words(q) for q in quotes
             if any(" ".join(q.lower().split()).rstrip(".")[:40] in line for line in said)]
 
