@@ -1,7 +1,6 @@
-"""The greeting's small talk told as the session's matter (a boiler said at the door, never again), and a
-number said in the greeting ("I've had two already", of teas) joined to the session's topic as a count
-("had 2 drives this week"), are withheld; a count answered to a question naming the thing a few lines up
-("How many this week?" / "Four.") and what the session's work says stay. Hand-written session (no model)."""
+"""A number said in the greeting ("I've had two already", of teas) joined to the session's topic as a count
+("had 2 drives this week") is withheld; a count answered to a question naming the thing a few lines up
+("How many this week?" / "Four.") stays. Hand-written session (no model)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from session_assistant.drafting.formats import get_format
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.risk import scan_transcript
 from session_assistant.drafting.sections import assemble
-from session_assistant.drafting.small_talk import SMALL_TALK, small_talk_words
 from session_assistant.drafting.transcript_input import parse_transcript
 
 SESSION = parse_transcript("""Clinician: Morning. Cold out there?
@@ -47,16 +45,3 @@ def test_in_the_draft_the_joined_count_is_withheld_and_the_true_one_kept():
         "The client reported four drives on the motorway this week."]
     assert any(f.startswith(STRAY_COUNT) for s in draft.withheld for f in s.flags)
 
-
-def test_a_sentence_retelling_the_greetings_small_talk_is_withheld():
-    small_talk = "The client reported that the boiler at the flat broke and a plumber came before his motorway drives."
-    assert small_talk_words(small_talk, SOURCE) == ["boiler", "broke", "came", "flat", "plumber"]
-    assert small_talk_words("The client kept the driving log of his motorway drives.", SOURCE) == []
-    raw = {"subjective": [], "objective": [], "plan": [],
-           "assessment": [{"text": small_talk, "evidence": [3, 7]},
-                          {"text": "The client's fear on the motorway came down from seventy to forty.", "evidence": [9]}]}
-    draft = assemble(get_format("soap", "client"), raw, SOURCE, scan_transcript(SESSION), model="m", mode="direct",
-                     warnings=[], subject="client")
-    assert [s.text for s in draft.sentences if s.origin == "model"] == [
-        "The client's fear on the motorway came down from seventy to forty."]
-    assert any(f.startswith(SMALL_TALK) for s in draft.withheld for f in s.flags)
