@@ -29,7 +29,7 @@ from typing import Sequence
 from session_assistant.drafting.cited_support import WITHHOLDING as CITED_WITHHELD, uncited_facts
 from session_assistant.drafting.event_days import WRONG_DAY, wrong_day_flags
 from session_assistant.drafting.clinician_label import UNSAID_CLINICIAN_LABEL, unsaid_clinician_labels
-from session_assistant.drafting.counted_events import WRONG_COUNT, wrong_count_flags
+from session_assistant.drafting.counted_events import STRAY_COUNT, WRONG_COUNT, stray_count_flags, wrong_count_flags
 from session_assistant.drafting.measure_scores import WRONG_MEASURE, wrong_measures
 from session_assistant.drafting.negated_act import NEGATED_ACT, negated_acts
 from session_assistant.drafting.grounding import SourceIndex, content_stems, numbers_in, words
@@ -343,9 +343,9 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
     flags += [f"{UNSAID_CLINICIAN_LABEL}:{w}" for w in unsaid_clinician_labels(text, source)]
     flags += [f"{WRONG_MEASURE}:{pair}" for pair in wrong_measures(text, source, measures)]
     flags += negated_acts(text, source.utterances)
-    return flags + wrong_day_flags(text, source) + wrong_count_flags(text, source)
+    return flags + wrong_day_flags(text, source) + wrong_count_flags(text, source) + stray_count_flags(text, source)
 
 
 WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
-               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, WRONG_MEASURE, NEGATED_ACT,
+               MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, STRAY_COUNT, WRONG_MEASURE, NEGATED_ACT,
                *CITED_WITHHELD)

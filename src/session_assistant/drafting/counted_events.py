@@ -18,6 +18,13 @@ from session_assistant.drafting.grounding import SourceIndex, content_stems, num
 from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 WRONG_COUNT = "wrong_count"
+# "had 3 flights" (unseen 108): three was the client's coffees in the greeting, flights were never counted.
+# A number said only in lines far from the thing the sentence counts joins two facts into one claim.
+STRAY_COUNT = "count_from_elsewhere"
+# The thing counted may be named in the question a few lines up ("So how many [seizures] this week?" /
+# "Four.", 94) or in the line just after; further away the number belonged to something else.
+_NOUN_BEFORE_LINES = 3
+_NOUN_AFTER_LINES = 1
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _NUMBER = (r"(?<![\w-])(?:\d+(?:,\d{3})*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:%s))?|%s|ten|eleven|"
            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)" % (_UNITS, _UNITS))
@@ -74,3 +81,30 @@ def wrong_counts(text: str, source: SourceIndex) -> list[str]:
 
 def wrong_count_flags(text: str, source: SourceIndex) -> list[str]:
     return [f"{WRONG_COUNT}:{count}" for count in wrong_counts(text, source)]
+
+
+def _lines_by_number(source: SourceIndex) -> dict[str, list[int]]:
+    at: dict[str, list[int]] = {}
+    for place, utterance in enumerate(source.utterances):
+        for number in numbers_in(utterance.text):
+            at.setdefault(number, []).append(place)
+    return at
+
+
+def stray_counts(text: str, source: SourceIndex) -> list[str]:
+    """The counts ("3 flight") of ``text`` whose number the session says, but never near the thing counted:
+    each line with the number lacks the noun, and so do the few lines around it."""
+    at = source.once(_lines_by_number)
+    lines = source.utterances
+    stray = []
+    for number, noun in _counts(QUOTED_SPAN.sub(" ", text)):
+        places = at.get(number, [])
+        near = (content_stems(lines[n].text) for place in places
+                for n in range(max(0, place - _NOUN_BEFORE_LINES), min(len(lines), place + _NOUN_AFTER_LINES + 1)))
+        if places and not any(noun in bag for bag in near):
+            stray.append(f"{number} {noun}")
+    return list(dict.fromkeys(stray))
+
+
+def stray_count_flags(text: str, source: SourceIndex) -> list[str]:
+    return [f"{STRAY_COUNT}:{count}" for count in stray_counts(text, source)]

@@ -229,4 +229,11 @@ def retells_items(text: str, utterances: Sequence[Utterance], read: Sequence[Rea
     elsewhere = {w for u in utterances if u.speaker and is_client(u.speaker) and u.id not in answers
                  for w in content_words(u.text)}
     from_items = (bag & item_words) - elsewhere
-    return len(from_items) >= RETOLD_MIN_WORDS and len(from_items) >= RETOLD_SHARE * len(bag)
+    # The answers' words ("often", "at night when her breathing changes") are the item retold too, its own
+    # answer or, as in unseen 111, one item's answer attached to four others: they count for neither side.
+    answer_words = {w for r in read for w in content_words(r.answer)} - item_words
+    rest = bag - answer_words
+    # a one-word item ("I have felt unhappy.") is retold whole by its one word
+    whole = any(words and words <= from_items for words in (content_words(r.item) - _REPORT_WORDS for r in read))
+    enough = len(from_items) >= RETOLD_MIN_WORDS or whole
+    return enough and len(from_items) >= RETOLD_SHARE * len(rest)

@@ -150,6 +150,17 @@ def shares_run(text: str, other: str, run: int = REPEAT_RUN) -> bool:
     return any(tuple(a[i:i + run]) in runs for i in range(len(a) - run + 1))
 
 
+# "The session also included her thoughts about ..." three times in one Subjective (unseen 107; 05 opens five
+# sentences "This session was about"): a part names the session's topics once, each later one is the frame again.
+_TOPIC_FRAME = re.compile(r"^\s*(?:the|this|today's)\s+session\s+(?:also\s+|then\s+)?(?:was\s+(?:also\s+)?about|"
+                         r"included|covered|focused\s+on|explored|addressed|discussed|touched\s+on|involved)\b", re.I)
+
+
+def repeats_topic_frame(text: str, other: KeptSentence, section: str) -> bool:
+    """True when ``text`` and ``other``, of the same part, both only name what the session was about."""
+    return other.section == section and bool(_TOPIC_FRAME.match(text)) and bool(_TOPIC_FRAME.match(other.text))
+
+
 SAME_LINES_SHARED = 4  # content words two sentences citing the very same lines share when they say it twice
 
 

@@ -25,7 +25,7 @@ from session_assistant.drafting.read_aloud import READ_ALOUD_RETOLD, retells_rea
 from session_assistant.drafting.questionnaire_read import items_read as questionnaire_items
 from session_assistant.drafting.repetition import (CROSS_PART_RUN, GARBLED, KeptSentence, clean_loop, finished,
                                                    garbled_sentences, is_unfinished, repeated_sentence,
-                                                   retells_same_lines, shares_run)
+                                                   repeats_topic_frame, retells_same_lines, shares_run)
 from session_assistant.drafting.risk import RiskItem, mentions_risk
 from session_assistant.drafting.risk_findings import risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
@@ -319,6 +319,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy and repeat is None:  # a clause carried into the next sentence of the same part
                 # the same lines retold in other words are a repeat in any part: the first part keeps it
                 repeat = next((k for k in kept if (k.section == home and shares_run(text, k.text))
+                               or repeats_topic_frame(text, k, home)
                                or retells_same_lines(text, grounded, k) or shares_run(text, k.text, CROSS_PART_RUN)), None)
             scores = stated_scores(text) if therapy else set()
             if therapy and scores and scores <= scores_said and repeat is None:
@@ -371,7 +372,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         by_section = without_done_retold(by_section, dropped)
         if voice_keys[1]:
             by_section[voice_keys[1]] = subjective_without_retelling(by_section[voice_keys[1]],
-                                                                     by_section[voice_keys[2]], dropped)
+                                                                     by_section[voice_keys[2]], dropped, source)
     # What risk was asked and answered, documented by rule from the classified lines; nothing when
     # the session has none (the risk list is the clinician's review, the note says what was said).
     # A clinician's own note (enhance) keeps the pointer: its lines are not a dialogue to quote.

@@ -9,9 +9,17 @@ import re
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.grounding import SourceIndex, content_words
 from session_assistant.drafting.repetition import shares_run
+from session_assistant.drafting.risk import is_client
 
 JUDGEMENT_REMOVED = "judgement_removed"
 RETOLD = "repeats:subjective_line"
+QUOTE_RETOLD = "repeats:client_quote"
+# A model sentence most of whose own words one quote of the client's holds says what the quote says: "The
+# client reported that he felt like he was barely holding on" beside "In the client's words: ... "I just felt like I
+# was barely holding on."" (104). The client's own words are kept.
+QUOTE_SHARE = 0.6
+QUOTE_MIN_WORDS = 3
+_QUOTE = re.compile(r"\"([^\"]{12,})\"")
 # A verdict tacked on at the end: "..., which was unusual for a father", "..., which is a good sign".
 _VERDICT = re.compile(r",\s*which\s+(?:was|is|were|are|seemed|seems)\s+(?P<verdict>[^,;]+?)\s*[.!]?\s*$", re.I)
 # Words of the report's frame, not of what was reported: sharing them is sharing nothing.
@@ -72,8 +80,26 @@ def tells_the_plan(sentence: DraftSentence, plan_lines: list[DraftSentence]) -> 
     return len(own & planned) >= max(PLAN_SHARED_MIN, PLAN_SHARE * len(own))
 
 
+def _client_quotes(part: list[DraftSentence], source: SourceIndex | None) -> list[set[str]]:
+    """The own words of each quote of the part's rule lines that a client's line of the session holds. An
+    exchange quoted ("When asked ...", the homework's) is left out, as for the other retelling checks here:
+    a sentence written about it stays beside it (tests/drafting/test_said_twice_same_lines.py)."""
+    if source is None:
+        return []
+    said = [" ".join(u.text.lower().split()) for u in source.utterances if u.speaker and is_client(u.speaker)]
+    quotes = [q for s in part if s.origin == "rule" and not s.text.startswith(_ASKED_AND_ANSWERED)
+              for q in _QUOTE.findall(s.text)]
+    return [_own_words(q) for q in quotes
+            if any(" ".join(q.lower().split()).rstrip(".")[:40] in line for line in said)]
+
+
+def retells_a_quote(sentence: DraftSentence, quotes: list[set[str]]) -> bool:
+    own = _own_words(sentence.text)
+    return len(own) >= QUOTE_MIN_WORDS and any(len(own & quote) >= QUOTE_SHARE * len(own) for quote in quotes)
+
+
 def subjective_without_retelling(part: list[DraftSentence], plan: list[DraftSentence],
-                                 dropped: list[DraftSentence]) -> list[DraftSentence]:
+                                 dropped: list[DraftSentence], source: SourceIndex | None = None) -> list[DraftSentence]:
     """The Subjective with each model sentence that says again what the part already carries moved
     to ``dropped``: all its own words are in the part's quoting rule lines (the client's words, the
     chart's last plan), or in those and the model sentences kept before it, or it carries five content
@@ -86,10 +112,14 @@ def subjective_without_retelling(part: list[DraftSentence], plan: list[DraftSent
     carried: set[str] = set()
     for line in rule_lines:
         carried |= content_words(line)
+    quotes = _client_quotes(part, source)
     kept: list[DraftSentence] = []
     for sentence in part:
         if sentence.origin != "model" or sentence.text.startswith(_TOPIC):
             kept.append(sentence)
+            continue
+        if retells_a_quote(sentence, quotes):  # the quote after it says it in the client's words
+            dropped.append(DraftSentence(sentence.section, sentence.text, sentence.evidence, [QUOTE_RETOLD]))
             continue
         own = _own_words(sentence.text)
         # a word of its own beside other sentences' words ("a practical worry") is a fact of its own

@@ -10,6 +10,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
+from session_assistant.drafting.client_they import THEY_AS_CLIENT, they_as_client
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.denied_said import denied_in_session
 from session_assistant.drafting.event_days import DAY_REMOVED, without_wrong_days
@@ -93,8 +94,11 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     (default ``text``); with the client's ``pronouns`` (default the chart's, else the session's) a
     pronoun of the other gender that may still be the client's is flagged (``misgendered``). Where
     only such a pronoun or an unsaid act (``others_acts``) stands in the closing clauses, they are cut
-    and the rest kept, flagged ``clause_cut``."""
-    pronouns = pronouns or (chart.pronouns if chart is not None else None) or source.once(client_pronouns)
+    and the rest kept, flagged ``clause_cut``. A "they" that can only be the client's takes the chart's "she" or
+    "he" (``client_they``), flagged ``they_as_client``."""
+    charted = pronouns or (chart.pronouns if chart is not None else None)
+    text, they_mended = they_as_client(text, charted)  # "their daily life" of a client charted she/her (105)
+    pronouns = charted or source.once(client_pronouns)
     support = source.text + ("\n" + chart.prompt_block() if chart else "")
     # A joint session: a partner's words told as the client's get their own subject, or are withheld.
     text, whose = attributed_right(text, source.utterances)
@@ -114,7 +118,8 @@ def therapy_checked(text: str, source: SourceIndex, interventions: Sequence[Inte
     # A noun nobody said may be a paraphrase, an act whose doer the session does not settle may be told
     # in other words, a thing the client said no to may be told otherwise later: flagged for the
     # clinician, never withheld on their own.
-    return text, (whose + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + cut
+    return text, (whose + ([THEY_AS_CLIENT] if they_mended else [])
+                  + [f"{EXPANSION_REMOVED}:{a}" for a in expansions] + cut
                   + flags + [f"{UNSAID_TERM}:{w}" for w in unsaid_terms(text, said_with_chart(source, chart))]
                   + [f for f in who_inverted(text, source) if f.startswith(WHO_UNSURE)]
                   + denied_in_session(text, source) + labelling_words(text))
