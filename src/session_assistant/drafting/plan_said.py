@@ -18,7 +18,8 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.joint_session import EACH_TASK_OPENING
 from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
 from session_assistant.drafting.treatment_offer import OFFER_OPENING
-from session_assistant.drafting.referral_words import DUTY, as_client
+from session_assistant.drafting.referral_words import (ASKED_BEFORE, ASKS_TO_ACT, DUTY, OFFERS, REFERRAL_TO, REFERRALS_MAX, REFERS,
+                                                      SEES_AGAIN, as_client, referral_clause, with_whom)
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session, set_after
@@ -110,7 +111,7 @@ def _continues(utt: Utterance, previous: Utterance | None) -> bool:
         return False
     if _ORDINAL_ITEM.search(text):
         return True
-    if _REFERRAL_TO.search(text):
+    if REFERRAL_TO.search(text):
         return False
     asked_back = previous is not None and previous.text.rstrip().endswith("?")
     return bool(_GOES_ON.search(text)) or (asked_back and bool(_SETTLES.search(text)))
@@ -208,7 +209,7 @@ def _asked_item(lines: Sequence[Utterance], m: int) -> HomeworkPart | None:
 def _item_after_cue(utt: Utterance) -> bool:
     """After a bare cue every line of the clinician's is an item until a summary, the next visit or risk."""
     text = utt.text.strip()
-    return not (_SUMMARY.search(text) or _MEETING.search(text) or mentions_risk(text) or _REFERRAL_TO.search(text))
+    return not (_SUMMARY.search(text) or _MEETING.search(text) or mentions_risk(text) or REFERRAL_TO.search(text))
 
 
 def _part(text: str, lines: Sequence[Utterance], n: int) -> HomeworkPart:
@@ -237,101 +238,6 @@ def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[in
     return f"Next session: {said}", list(found[1])
 
 
-# A referral the clinician offered: someone or something outside this therapy, with an invitation.
-_REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.? [A-Z]\w+|(?:support|men's|women's|skills|"
-                          r"peer|parent(?:ing)?|AA|12-step|bereavement|grief|carers'?|recovery) group|program(?:me)?|clinic|specialist|dietitian|nutritionist"
-                          r"|(?:SMART Recovery|AA|NA|Al-Anon|12-step|recovery|support|peer) meetings?|physio(?:therapy|therapist)?"
-                          r"|physical therapy"
-                          # in other words (paraphrase test): "a colleague who runs ...", "the eating disorders service",
-                          # "our intake team for the IOP", "a counsellor"
-                          r"|colleague|services?|(?:intake|crisis|community|mental health|young (?:adults|people)'?s?) team|IOP"
-                          r"|intensive outpatient|[Cc]ounsell?or"
-                          # the people and services a therapist refers on to (therapy16t: 50's advisor, MARAC and
-                          # children's services, 54's care team); invented wordings in the paraphrase test
-                          r"|advis[eo]r|advocate|advocacy|IDVA|MARAC|care coordinator|social worker|health visitor"
-                          r"|midwife|nurses?|caseworker|case worker|housing officer|team|occupational health"
-                          # a group or charity named as one ("a stroke group", "the Stroke Association")
-                          r"|(?<=\ba )[\w'-]+ groups?|[A-Z]\w+ (?:Association|Foundation|Society|Trust)"
-                          # a school's or a service's safeguarding route, often a named member of staff told
-                          # (unseen 60: "I need to tell Mrs Patel. She's our designated safeguarding lead.")
-                          r"|safeguarding (?:lead|team|officer)|child protection|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w+)\b")
-# The clinician asking leave to act ("Would it help if I wrote to the fertility nurses?", "Could I refer
-# you?", "Would you be willing for me to let her know ...?", unseen 102, 103, 109, 110).
-_ASKS_TO_ACT = (r"would it help if I|(?:shall|should|could|can|may) I (?:write|send|refer|contact|ring|let|pass|(?:call|ask) (?!you\b|about\b)"
-                r"|(?:speak|talk) to (?!you\b))\b"
-                r"|would you be (?:open|willing|happy|okay|ok) for me to")
-_OFFERS = re.compile(r"\b(?:" + _ASKS_TO_ACT + r"|would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
-                     r"(?:I'd|I would) (?:also |still |really )?(?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
-                     # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
-                     # meeting online", "worth checking with your GP".
-                     r"|(?:question|one) for your|there'?s (?:also )?(?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
-                     r"|I (?:wondered|was wondering) about"
-                     r"|(?:would|could|will) you (?:bring it up with|mention it to|ask)"
-                     # in other words (paraphrase test): "put you in touch with", "connect you with", "pass your details
-                     # on to", "loop in your GP", "have a chat with your doctor", "would you consider", "I'd encourage you"
-                     r"|put you in touch with|connect you (?:with|to)|link you (?:in |up )?with|pass (?:your details|you|your name) on to"
-                     r"|loop in|(?:have )?a (?:chat|word|talk) with your|would you (?:consider|think about)"
-                     r"|(?:I'd|I would) (?:encourage|advise) you"
-                     # the clinician's own act of referring (therapy16t): "I'll make a referral to", "I'm referring
-                     # you to", "let your GP know", "share this with", "I can ask the psychiatrist to see you"
-                     r"|(?:make|making|put in|do|send) (?:a|the) referral|referring (?:you )?(?:on )?to"
-                     r"|let (?:your|the|Dr\.?) [\w' ]{1,30}? know|(?:share|pass) (?:this|that|it|what you'?ve told me)(?: on)? (?:with|to)"
-                     r"|(?:I|we)(?:'ll| will|'m going to| am going to| can| could) (?:also )?ask (?:the|your|Dr\.?|(?:him|her|them) to see you)"
-                     r"|(?:I|we)(?:'ll| will|'m going to| am going to| have to| need to| must)? (?:also )?(?:have to |need to )?"
-                     r"(?:tell|inform|notify) (?:the|your|Dr\.?|children's|social|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w*)"
-                     # a referral declined is documented as much as one made (unseen 56: "You don't want a referral
-                     # to the memory service at the moment.")
-                     r"|(?:don'?t|do not|didn'?t) want (?:a|the|any) referral)\b",
-                     re.I)
-_ASKS_TO_ACT_RE = re.compile(r"\b(?:" + _ASKS_TO_ACT + r")", re.I)
-REFERRALS_MAX = 3  # 50 refers on to an advisor, a multi-agency meeting and children's services
-REFERRAL_MAX_WORDS = 30
-
-
-_REFERS = re.compile(r"\b(?:(?:(?:I(?:'ll| will| can| could)?|we(?:'ll| will| can)?) refer you|(?:a|the) referral|referr(?:ing|ed) you)"
-                     r"(?: on)? (?:to|for)|put you in touch with|let (?:your|the|Dr\.?) [\w' ]{1,30}? know"
-                     r"|ask (?:him|her|them|the \w+|your \w+|Dr\.? \w+) to (?:see|review|call|ring) you)\b", re.I)
-# "Then I'll see you here on Monday, alongside whatever the crisis team are doing.": the next visit,
-# which names a service without referring anyone to it.
-_SEES_AGAIN = re.compile(r"\b(?:I|we)(?:'ll| will) see you\b", re.I)
-# A question about the past offers nothing ("Did anyone ever put you in touch with a service before?").
-_ASKED_BEFORE = re.compile(r"^(?:did|has|had|have|was|were)\b[^?]*\b(?:ever|before|already)\b[^?]*\?$", re.I)
-
-
-def _clause(sentence: str) -> str | None:
-    """A referral said in a long sentence, cut to its clause ("Because of how serious this is, I want to
-    refer you to a service with a specialist caseworker, who can help with ..." -> "I want to refer you to
-    a service with a specialist caseworker"); None when even that is too long."""
-    if len(sentence.split()) <= REFERRAL_MAX_WORDS:
-        return sentence
-    match = _REFERS.search(sentence) or _REFERRAL_TO.search(sentence)
-    start = sentence.rfind(", ", 0, match.start()) + 1 if match else 0
-    end = sentence.find(",", match.end()) if match else -1
-    clause = sentence[start:end if end > 0 else len(sentence)].strip(" ,")
-    clause = clause.rstrip(",;: ") + ("" if clause.endswith((".", "?", "!")) else ".")
-    return clause if len(clause.split()) <= REFERRAL_MAX_WORDS else None
-
-
-def _with_whom(sentences: Sequence[str], named: str, clause: str | None) -> str | None:
-    """The sentence before when only it names whom ("Dr Mensah might talk to you about it. ... I can ask
-    her to see you this week."): the referral says who."""
-    at = sentences.index(named) if named in sentences else 0
-    before = sentences[at - 1] if at > 0 else ""
-    if clause and before and not _REFERRAL_TO.search(clause) and _REFERRAL_TO.search(before) \
-            and len((before + " " + clause).split()) <= REFERRAL_MAX_WORDS + 10:
-        return before + " " + clause[0].upper() + clause[1:]
-    # The sentence after, when it says who the person told is ("I need to tell Mrs Patel. She's our
-    # designated safeguarding lead.")
-    after = sentences[at + 1] if named in sentences and at + 1 < len(sentences) else ""
-    if clause and _WHO_THAT_IS.match(after) and _REFERRAL_TO.search(after) \
-            and len((clause + " " + after).split()) <= REFERRAL_MAX_WORDS + 10:
-        return clause + " " + after
-    return clause
-
-
-_WHO_THAT_IS = re.compile(r"(?:she|he|they)(?:'s| is| are|'re) (?:our|the|your|a|an)\b", re.I)
-
-
 def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),
                       tasks: Sequence[str] = (), quoted: Sequence[str] = ()) -> list[tuple[str, str | None, list[int]]]:
     """(the clinician's sentence naming the referral, the client's answer or None, lines) for each
@@ -346,33 +252,33 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
     # The first half counts too when one sentence both offers and names the person ("the groggy mornings
     # are worth mentioning to Dr. Hassan when you see her", said while reviewing the tablets).
     for n, utt in [(k, lines[k]) for k in range(half)] + list(tail):
-        if is_client(utt.speaker) or not _OFFERS.search(utt.text):
+        if is_client(utt.speaker) or not OFFERS.search(utt.text):
             continue
         parts = _SENTENCES.split(" ".join(utt.text.split()))
         # A question asking leave to act on the one the sentence before names ("... a stroke group on
         # Wednesdays. Could I refer you?", "Your nurse, Bethan ... Would you be willing for me to let her know?")
-        asks = {s for k, s in enumerate(parts) if k and _ASKS_TO_ACT_RE.search(s) and _REFERRAL_TO.search(parts[k - 1])}
-        sentences = [s for s in parts if (_REFERRAL_TO.search(s) or _REFERS.search(s) or s in asks)
-                     and not any(t and t in s for t in tasks) and (n >= half or _OFFERS.search(s))
-                     and not _ASKED_BEFORE.search(s) and not _SEES_AGAIN.search(s)]
+        asks = {s for k, s in enumerate(parts) if k and ASKS_TO_ACT.search(s) and REFERRAL_TO.search(parts[k - 1])}
+        sentences = [s for s in parts if (REFERRAL_TO.search(s) or REFERS.search(s) or s in asks)
+                     and not any(t and t in s for t in tasks) and (n >= half or OFFERS.search(s))
+                     and not ASKED_BEFORE.search(s) and not SEES_AGAIN.search(s)]
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
         # else the sentence that offers ("... with the GP question? I'd still like you to see the GP.", 80)
-        named = next((s for s in sentences if _REFERS.search(s)), next((s for s in sentences if s in asks),
-                     next((s for s in sentences if _OFFERS.search(s)), sentences[0] if sentences else None)))
+        named = next((s for s in sentences if REFERS.search(s)), next((s for s in sentences if s in asks),
+                     next((s for s in sentences if OFFERS.search(s)), sentences[0] if sentences else None)))
         # A second service offered in its own sentence of the same line ("I also have to tell children's services.")
-        also = next((s for s in sentences if s != named and _OFFERS.search(s) and _REFERRAL_TO.search(s)), None)
-        named, also = (_with_whom(parts, named, _clause(named)) if named else None), (_clause(also) if also else None)
+        also = next((s for s in sentences if s != named and OFFERS.search(s) and REFERRAL_TO.search(s)), None)
+        named, also = (with_whom(parts, named, referral_clause(named)) if named else None), (referral_clause(also) if also else None)
         if named is None:
             continue
         named = " ".join(re.sub(r"^(?:and|so|also|okay|good),?\s+", "", t, flags=re.I) for t in (named, also) if t)
-        if not _OFFERS.search(named) and not _REFERS.search(named) and any(
-                target.lower() in earlier.lower() for target in _REFERRAL_TO.findall(named) for earlier, _, _ in found):
+        if not OFFERS.search(named) and not REFERS.search(named) and any(
+                target.lower() in earlier.lower() for target in REFERRAL_TO.findall(named) for earlier, _, _ in found):
             continue  # "It's fine to say so to the GP.", after the GP was offered: the same referral, no new one
         # the answer of the client's side, labelled by whoever gave it: a daughter's "I'll ring them" is hers
         answer = next((u for u in lines[n + 1:n + 2] if is_client(u.speaker) or u.speaker.strip().lower() == "interpreter"), None)
-        last_offer = max((k for k, part in enumerate(parts) if part in sentences or _OFFERS.search(part)), default=0)
+        last_offer = max((k for k, part in enumerate(parts) if part in sentences or OFFERS.search(part)), default=0)
         # a recap that goes on to ask something else ("... The helpline saved as Escola. Does he know you come
         # here?"): the answer is to that question, not to the referral said sentences before
         if ASKS_WHAT_WAS_MISSED.search(utt.text) or (parts[-1].endswith("?") and len(parts) - 1 - last_offer >= 3):

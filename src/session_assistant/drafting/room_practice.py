@@ -170,5 +170,5 @@ def script_offered(utterances: Sequence[Utterance]) -> RoomWork | None:
         lead = sentences_of(prefix)[-1] if prefix.endswith((".", "!")) else ""
         lead = lead if len(lead.split()) <= LEAD_IN_WORDS else ""
         words = _short(match.group(1).strip().rstrip(",;"), QUOTE_WORDS)
-        return RoomWork(f"a script offered by the clinician, words to say (" + (f"{lead} " if lead else "") + f"'{words}')", [utt.id])
+        return RoomWork("a script offered by the clinician, words to say (" + (f"{lead} " if lead else "") + f"'{words}')", [utt.id])
     return None
