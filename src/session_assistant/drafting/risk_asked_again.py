@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from session_assistant.drafting.risk_words import CLIENT_SPEAKERS
 from session_assistant.drafting.transcript_input import Utterance
 
 # The question goes back to what was just asked; it names no risk of its own.
@@ -28,14 +29,27 @@ _GOES_BACK = re.compile(
     # "How often, would you say?", "How often?", "When do those thoughts come?" (102, 80, 94)
     r"^\W*(?:and |so )?how often(?:,? would you say(?: (?:it|they|that) (?:comes?|happens?))?)?\b[^?]{0,20}\?|"
     r"\bwhen do (?:those|these|the|they) (?:thoughts |feelings )?(?:come|happen)\b|"
-    r"\bhow many (?:days|nights|times)\b", re.I)
+    r"\bhow many (?:days|nights|times)\b|"
+    # "Any urges to do it again?" after a past self-harm told (112): the current screen of the same
+    r"\b(?:urges?|thoughts?|wanted|want) (?:to |of )?(?:do(?:ing)?) (?:it|that) again\b", re.I)
 FOLLOW_UP_LINES = 6  # the question comes within this many lines of the screening it takes up
+# How often the wish comes is asked after the plan and intent questions, which the client often denies (111:
+# the wish at 37, "No. No plan." at 43, "How often is it coming?" at 44): it takes up the wish endorsed this close before.
+HOW_OFTEN_LINES = 10
+_HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many (?:days|nights|times)\b|\bwhen do (?:those|these|the|they) (?:thoughts |feelings )?"
+                        r"(?:come|happen)\b", re.I)
 
 
 def goes_back(text: str) -> bool:
     """True when a clinician's question takes up the screening just before it ("Can you tell me what
     those thoughts are like?", "How often has that been?")."""
     return any(_GOES_BACK.search(s) for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?"))
+
+
+def asks_how_often(utt: Utterance) -> bool:
+    """True when a clinician's question asks how often the thoughts come ("How often is it coming?")."""
+    return utt.speaker.strip().lower() not in CLIENT_SPEAKERS and any(
+        _HOW_OFTEN.search(s) for s in re.split(r"(?<=[.!?])\s+", utt.text) if s.rstrip().endswith("?"))
 
 
 # The clinician names the thoughts as obsessions: OCD, an obsession, intrusive or unwanted thoughts.
