@@ -92,10 +92,28 @@ Clinician: Okay."""
     lines, items = _scan(text)
     again = [i for i in items if 3 in i.evidence]
     assert again and again[0].category == "self_harm" and again[0].status == DENIED, items
-    assert "self-harm denied" in risk_note(lines, items).assessment[0]
+    note = risk_note(lines, items)
+    assert "past self-harm reported" in note.assessment[0] and "self-harm urges denied" in note.assessment[0], note
+    lines, items = _scan(text.replace("And lately, any urges to do it again?", "And lately, any thoughts of doing it again?"))
+    assert "current self-harm denied" in risk_note(lines, items).assessment[0]
 
 
 def test_a_no_said_twice_is_a_denial_whatever_filler_follows_but_a_doubt_said_next_is_not():
     from session_assistant.drafting.risk_choice import hedged
     assert not hedged("No. Honestly, no. If anything it's made me, I don't know, calmer about it.")
     assert hedged("No. No. I dunno. Sometimes I think about it.")
+
+
+def test_the_answer_checked_back_after_a_no_is_the_same_screen():
+    text = """Clinician: I ask everyone this. Have you had any thoughts of ending your life?
+Client: Oh, no. I've got the allotment and the grandkids.
+Clinician: Good to hear. So no thoughts like that, even late at night?
+Client: None. I'm just worn out.
+Clinician: Okay."""
+    _, items = _scan(text)
+    checked = [i for i in items if 3 in i.evidence]
+    assert checked and checked[0].category == "suicidal_ideation" and checked[0].status == DENIED, items
+    # a "Yes." to a check put as a no may agree that there are none: for the clinician, never endorsed
+    _, items = _scan(text.replace("None. I'm just worn out.", "Yes."))
+    checked = [i for i in items if 3 in i.evidence]
+    assert checked and checked[0].status != ENDORSED, items

@@ -23,7 +23,8 @@ from typing import Sequence
 
 from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
                                                   ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
-from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, HOW_OFTEN_LINES, asks_how_often, goes_back, intrusive_harm
+from session_assistant.drafting.risk_asked_again import (CHECK_BACK_LINES, FOLLOW_UP_LINES, HOW_OFTEN_LINES, as_checked, asks_how_often,
+                                                         checks_back, goes_back, intrusive_harm)
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
 from session_assistant.drafting.risk_question import question_words
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
@@ -318,6 +319,8 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             asked, taken_up = last[1], last[2]  # "I'd like to come back to that last one. What are those thoughts like?"
         elif not asked and last and last[2].status == DENIED and wish and position - wish[0] <= HOW_OFTEN_LINES and asks_how_often(utt):
             asked, taken_up = wish[1], wish[2]  # "No. No plan." then "How often is it coming?": the wish endorsed before
+        elif not asked and last and position - last[0] <= CHECK_BACK_LINES and checks_back(utt):
+            asked, taken_up = last[1], last[2]  # "Oh, no, love. No." - "So no thoughts like that at all?": the answer checked
         if asked:
             answer = _answer_after(lines, position)
             categories = [c for c, _ in asked]
@@ -334,7 +337,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 last = (position, asked, items[-1])  # "Not wake up. Aye." - "How often, would you say?" (102)
                 wish = last if status == ENDORSED else wish
                 continue
-            status, detail = answer_status(answer)
+            status, detail = as_checked(answer_status(answer), utt.text, ENDORSED, UNCLEAR) if taken_up else answer_status(answer)
             if status == UNCLEAR and taken_up is not None and taken_up.status == ENDORSED and firm(answer_words(answer.text)):
                 status = ENDORSED  # "After a bad day. Maybe twice this week." to "When do those thoughts come?": how often
             said = _category_matches(answer.text)

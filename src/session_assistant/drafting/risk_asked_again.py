@@ -46,6 +46,26 @@ def goes_back(text: str) -> bool:
     return any(_GOES_BACK.search(s) for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?"))
 
 
+# The clinician checks the answer just given, after a no as after a yes: "So no thoughts like that at all?", "So you're fed
+# up, but no thoughts like that?", "Have you had those thoughts at all recently, in the last few weeks?" (40, 56, 61, 73)
+CHECK_BACK_LINES = 2  # the line after the answer
+_CHECKS_BACK = re.compile(r"\b(?:no|any|those|these|such) thoughts? (?:like (?:that|this)|at all)\b|"
+                          r"\b(?:had|have|having) (?:those|these|such|them|any of those) thoughts\b", re.I)
+# ... put as a no: a "Yes." to it may agree that there are none
+_ASKED_AS_A_NO = re.compile(r"\bno thoughts? like\b|\bnothing like that\b", re.I)
+
+
+def checks_back(utt: Utterance) -> bool:
+    """True when a clinician's question checks the screen's answer just given ("So no thoughts like that at all?")."""
+    return utt.speaker.strip().lower() not in CLIENT_SPEAKERS and any(
+        _CHECKS_BACK.search(s) for s in re.split(r"(?<=[.!?])\s+", utt.text) if s.rstrip().endswith("?"))
+
+
+def as_checked(found: tuple[str, str], question: str, endorsed: str, unclear: str) -> tuple[str, str]:
+    """The answer's (status, detail) to a check put as a no: "Yes." to "So no thoughts like that?" is unclear."""
+    return (unclear, "") if found[0] == endorsed and _ASKED_AS_A_NO.search(question) else found
+
+
 def asks_how_often(utt: Utterance) -> bool:
     """True when a clinician's question asks how often the thoughts come ("How often is it coming?")."""
     return utt.speaker.strip().lower() not in CLIENT_SPEAKERS and any(

@@ -176,6 +176,9 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     agreed = [(f"{i.phrase}, {'agreed' if i.status == AGREED else 'answer unclear'} ({quote(by_id[i.segment_id].text)})",
                i.evidence, i.phrase.lower()) for i in items if i.category == SAFETY_STEPS and i.segment_id in by_id]
     obsession = obsession_told(lines, items, by_id)
+    # "I used to. When I was fourteen ..." then "No." to "any urges to do it again?": the no is to the current risk
+    past_told = {_item_label(i, passive_endorsed, by_id[i.evidence[0]].text if len(i.evidence) > 1 and i.evidence[0] in by_id else "",
+                             endorsed_now) for i in items if i.past and i.status == ENDORSED}
     for item in items:
         client_line = by_id.get(item.segment_id)
         if (client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS
@@ -188,6 +191,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         label = _item_label(item, passive_endorsed, question, endorsed_now)
         if not label:
             continue
+        if item.status == DENIED and not item.past and len(item.categories or [item.category]) == 1 and label in past_told:
+            label = f"{label} urges" if re.search(r"\burges?\b", question, re.I) else f"current {label}"  # "urges to do it again?"
         role = client_line.speaker.strip().lower() if len(answering) > 1 and client_line.speaker else ""
         by = f" by the {role_and_name(role, names)}" if role else ""
         if item.status in (ENDORSED, "reported"):
