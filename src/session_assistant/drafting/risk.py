@@ -23,11 +23,13 @@ from typing import Sequence
 
 from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
                                                   ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
-from session_assistant.drafting.risk_asked_again import FOLLOW_UP_LINES, goes_back, intrusive_harm
+from session_assistant.drafting.risk_asked_again import (CHECK_BACK_LINES, FOLLOW_UP_LINES, HOW_OFTEN_LINES, as_checked, asks_how_often,
+                                                         checks_back, goes_back, intrusive_harm)
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
 from session_assistant.drafting.risk_question import question_words
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
 from session_assistant.drafting.risk_told import with_what_was_told
+from session_assistant.drafting.risk_other_person import OTHER_PERSON, OTHER_PERSON_WORDS, concern_for_another
 from session_assistant.drafting.risk_choice import asks_passive, asks_passive_only, chosen_options, firm, hedged, options_offered
 from session_assistant.drafting.risk_who import (answer_words, passed_on, said_of_a_moment, taken_back, wish_unsaid,
                                                  wished_on_someone_else)
@@ -42,8 +44,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wo
                        r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
-CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
-                  "harm_to_others": "thoughts of harming others", "abuse": "abuse", "neglect": "neglect", **KIND_WORDS}
+CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm", "harm_to_others": "thoughts of harming others",
+                  "abuse": "abuse", "neglect": "neglect", OTHER_PERSON: OTHER_PERSON_WORDS, **KIND_WORDS}
 DENIED, ENDORSED, UNCLEAR = "screened: denied", "endorsed", "screened: answer unclear"
 INTRUSIVE = "intrusive thoughts (OCD), not intent"  # risk_asked_again.intrusive_harm
 
@@ -88,7 +90,7 @@ class RiskItem:
         """One line for the review list: what, its status and where."""
         what = " / ".join(self.words(c) for c in (self.categories or [self.category]))
         if self.detail:
-            what = f"{self.detail} {what}"
+            what = f"{what} ({self.detail})" if self.category == OTHER_PERSON else f"{self.detail} {what}"
         lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
         what = f"current {what}" if self.past and self.status == DENIED else what  # "No. Not since I was twenty."
         past = f", past told: “{self.past}”" if self.past else ""
@@ -304,11 +306,21 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
     answered: set[int] = set()  # answers already listed with their question
     lines = list(utterances)
     last: tuple[int, list[tuple[str, str]], RiskItem] | None = None  # the latest screening: where, what, its item
+    wish: tuple[int, list[tuple[str, str]], RiskItem] | None = None  # the latest screening endorsed
     for position, utt in enumerate(lines):
+        other = concern_for_another(lines, position, _answer_after, risk_categories, is_clinician(utt.speaker))
+        if other is not None:  # "Has she talked about ending her life?": not the client's screen
+            items.append(RiskItem(**other))
+            answered.add(other["segment_id"])
+            continue
         asked, taken_up = _screening_topics(utt) or _item_read_aloud(utt), None
         if (not asked and last and last[2].status != DENIED and position - last[0] <= FOLLOW_UP_LINES and not is_client(utt.speaker)
                 and goes_back(utt.text)):  # a denial has nothing to take up ("The running away, how often is that?")
             asked, taken_up = last[1], last[2]  # "I'd like to come back to that last one. What are those thoughts like?"
+        elif not asked and last and last[2].status == DENIED and wish and position - wish[0] <= HOW_OFTEN_LINES and asks_how_often(utt):
+            asked, taken_up = wish[1], wish[2]  # "No. No plan." then "How often is it coming?": the wish endorsed before
+        elif not asked and last and position - last[0] <= CHECK_BACK_LINES and checks_back(utt):
+            asked, taken_up = last[1], last[2]  # "Oh, no, love. No." - "So no thoughts like that at all?": the answer checked
         if asked:
             answer = _answer_after(lines, position)
             categories = [c for c, _ in asked]
@@ -323,8 +335,9 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                                       [utt.id, answer.id], chose))
                 answered.add(answer.id)
                 last = (position, asked, items[-1])  # "Not wake up. Aye." - "How often, would you say?" (102)
+                wish = last if status == ENDORSED else wish
                 continue
-            status, detail = answer_status(answer)
+            status, detail = as_checked(answer_status(answer), utt.text, ENDORSED, UNCLEAR) if taken_up else answer_status(answer)
             if status == UNCLEAR and taken_up is not None and taken_up.status == ENDORSED and firm(answer_words(answer.text)):
                 status = ENDORSED  # "After a bad day. Maybe twice this week." to "When do those thoughts come?": how often
             said = _category_matches(answer.text)
@@ -342,6 +355,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
                 # "One, I suppose." to the item, then the wish told when it was taken up: the score was that wish
                 items[items.index(taken_up)] = replace(taken_up, category="suicidal_ideation", detail="passive")
             last = (position, asked, items[-1])
+            wish = last if status == ENDORSED else wish
             misheard = misheard_screen(utt.text) if status == DENIED and "self_harm" not in categories else ""
             if misheard and is_clinician(utt.speaker):  # "thirding yourself or ending your life?" - "No.": both halves
                 items.append(RiskItem("self_harm", answer.id, answer.speaker, misheard, answer.text, DENIED, WORDING_TO_CHECK,

@@ -55,6 +55,8 @@ _MEANS_WORDS = re.compile(r"\b(?:firearms?|guns?|weapons?|rifles?|shotguns?|ammu
 _HELD = re.compile(r"\baccess\b|\bat home\b|\bin the (?:house|flat|home)\b|\bat the flat\b|\baround\b|\bwhere(?:'s| is| are| do you keep)\b|"
                    r"\b(?:have|got|keep|kept|saved|saving|put aside|stockpil\w*)\b|\bstill (?:with|there|locked|in)\b|"
                    r"\bget(?:ting)? rid\b|\buse\b|\busing\b", re.I)
+# Where means named in a statement are within reach ("a lot of tablets in the house"); "the tablets you asked about" is no means
+_IN_REACH = re.compile(r"\baccess\b|\bat home\b|\bin the (?:house|flat|home|cupboard|drawer)\b|\bat the flat\b", re.I)
 # The client's means, not another's ("does he have access to any weapons?") nor the medicine taken as prescribed.
 _SOMEONE_ELSES = re.compile(r"\b(?:does|has|did|is|would|could) (?:he|she|they)\b|\b(?:he|she)(?:'s| has| have)? (?:got|has|keeps?)\b", re.I)
 _TAKEN = re.compile(r"\b(?:taking|take|taken anything|started you on|prescribed|dose|side effects?|for (?:mood|anxiety|depression))\b", re.I)
@@ -80,7 +82,7 @@ _IF_WORSE = re.compile(r"\bif (?:the|those|these|your|that|it|things|they|the \w
 _WHAT_YOU_DO = re.compile(r"\bwhat (?:would|could|will|might) you do\b|\bwhat you'?d do\b|\bwho (?:could|would|can|might) you "
                           r"(?:tell|call|ring|talk to|text|go to)\b|\byou can (?:tell|call|ring|text)\b|\bwhat'?s (?:the|your) plan\b", re.I)
 _NAMED_STEP = re.compile(r"\b(?:coping|crisis|safety) card\b|\bsafety plan\b|\bsamaritans\b|\bcrisis (?:line|team|number|text line)\b|"
-                         r"\bhelpline\b|\bhotline\b|\blifeline\b|\bduty line\b|\bchildline\b|\b116 123\b|\b988\b|\bnhs 24\b|"
+                         r"\bhelpline\b|\bhotline\b|\b(?:hospice|support|carers'?|advice) (?:line|number)\b|\blifeline\b|\bduty line\b|\bchildline\b|\b116 123\b|\b988\b|\bnhs 24\b|"
                          r"\bA&E\b|\b999\b|\bout of hours (?:line|number|team)\b", re.I)
 _CARD = re.compile(r"\b(?:on|in) (?:a|the) card\b|\b(?:coping|crisis|safety) card\b", re.I)
 _REFUSED = re.compile(r"^\W*(?:no|nope|nah|i'?d rather not|i won'?t|not really|don'?t think so)\b", re.I)
@@ -118,7 +120,10 @@ def _means_asked(text: str) -> tuple[re.Match, bool] | None:
     for n, sentence in enumerate(sentences):
         near = " ".join(sentences[max(0, n - 1):n + 1])  # "What about the tablets at home. How's that been set up?"
         short = len(sentence.split()) <= SHORT_QUESTION
-        match = (_MEANS_WORDS.search(sentence) or (short and _MEANS_WORDS.search(near))) if sentence.rstrip().endswith("?") else None
+        # "And there are a lot of tablets in the house." ends the clinician's turn: named for the client to answer
+        stated = n == len(sentences) - 1 and not _PUTS_AWAY.search(sentence)
+        match = ((_MEANS_WORDS.search(sentence) or (short and _MEANS_WORDS.search(near))) if sentence.rstrip().endswith("?")
+                 else _MEANS_WORDS.search(sentence) if stated and _IN_REACH.search(sentence) else None)
         if (match and _HELD.search(near) and not _SOMEONE_ELSES.search(sentence) and not _TAKEN.search(near)
                 and len(_BELONGINGS.findall(near)) < 2):
             return match, bool(_PUTS_AWAY.search(sentence))
@@ -174,7 +179,8 @@ def _step(utt: Utterance, answer: Utterance, after_a_step: bool) -> str:
     if named and _AGREES.search(said):
         return named.group(0)
     told = _NAMED_STEP.search(answer.text)
-    if told and last_asks and _ASKS_WHO_WHAT.search(questions[-1]):
+    # "And if the thoughts got stronger, ...?" - "Then I'd ring. The Samaritans, or the hospice line.": the client's step
+    if told and last_asks and (_ASKS_WHO_WHAT.search(questions[-1]) or _IF_WORSE.search(questions[-1])):
         return told.group(0)
     return ""
 

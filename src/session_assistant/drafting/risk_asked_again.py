@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from session_assistant.drafting.risk_words import CLIENT_SPEAKERS
 from session_assistant.drafting.transcript_input import Utterance
 
 # The question goes back to what was just asked; it names no risk of its own.
@@ -28,14 +29,47 @@ _GOES_BACK = re.compile(
     # "How often, would you say?", "How often?", "When do those thoughts come?" (102, 80, 94)
     r"^\W*(?:and |so )?how often(?:,? would you say(?: (?:it|they|that) (?:comes?|happens?))?)?\b[^?]{0,20}\?|"
     r"\bwhen do (?:those|these|the|they) (?:thoughts |feelings )?(?:come|happen)\b|"
-    r"\bhow many (?:days|nights|times)\b", re.I)
+    r"\bhow many (?:days|nights|times)\b|"
+    # "Any urges to do it again?" after a past self-harm told (112): the current screen of the same
+    r"\b(?:urges?|thoughts?|wanted|want) (?:to |of )?(?:do(?:ing)?) (?:it|that) again\b", re.I)
 FOLLOW_UP_LINES = 6  # the question comes within this many lines of the screening it takes up
+# How often the wish comes is asked after the plan and intent questions, which the client often denies (111:
+# the wish at 37, "No. No plan." at 43, "How often is it coming?" at 44): it takes up the wish endorsed this close before.
+HOW_OFTEN_LINES = 10
+_HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many (?:days|nights|times)\b|\bwhen do (?:those|these|the|they) (?:thoughts |feelings )?"
+                        r"(?:come|happen)\b", re.I)
 
 
 def goes_back(text: str) -> bool:
     """True when a clinician's question takes up the screening just before it ("Can you tell me what
     those thoughts are like?", "How often has that been?")."""
     return any(_GOES_BACK.search(s) for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?"))
+
+
+# The clinician checks the answer just given, after a no as after a yes: "So no thoughts like that at all?", "So you're fed
+# up, but no thoughts like that?", "Have you had those thoughts at all recently, in the last few weeks?" (40, 56, 61, 73)
+CHECK_BACK_LINES = 2  # the line after the answer
+_CHECKS_BACK = re.compile(r"\b(?:no|any|those|these|such) thoughts? (?:like (?:that|this)|at all)\b|"
+                          r"\b(?:had|have|having) (?:those|these|such|them|any of those) thoughts\b", re.I)
+# ... put as a no: a "Yes." to it may agree that there are none
+_ASKED_AS_A_NO = re.compile(r"\bno thoughts? like\b|\bnothing like that\b", re.I)
+
+
+def checks_back(utt: Utterance) -> bool:
+    """True when a clinician's question checks the screen's answer just given ("So no thoughts like that at all?")."""
+    return utt.speaker.strip().lower() not in CLIENT_SPEAKERS and any(
+        _CHECKS_BACK.search(s) for s in re.split(r"(?<=[.!?])\s+", utt.text) if s.rstrip().endswith("?"))
+
+
+def as_checked(found: tuple[str, str], question: str, endorsed: str, unclear: str) -> tuple[str, str]:
+    """The answer's (status, detail) to a check put as a no: "Yes." to "So no thoughts like that?" is unclear."""
+    return (unclear, "") if found[0] == endorsed and _ASKED_AS_A_NO.search(question) else found
+
+
+def asks_how_often(utt: Utterance) -> bool:
+    """True when a clinician's question asks how often the thoughts come ("How often is it coming?")."""
+    return utt.speaker.strip().lower() not in CLIENT_SPEAKERS and any(
+        _HOW_OFTEN.search(s) for s in re.split(r"(?<=[.!?])\s+", utt.text) if s.rstrip().endswith("?"))
 
 
 # The clinician names the thoughts as obsessions: OCD, an obsession, intrusive or unwanted thoughts.

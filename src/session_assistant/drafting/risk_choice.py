@@ -121,9 +121,15 @@ _FIRM = re.compile(r"\b(?:%s|%s)\b" % (YES_OR_HOW_OFTEN, HOW_MANY), re.I)
 HEDGE_WORDS = 30  # a hedge this early in the answer hedges the answer, not a story told after it
 
 
+# "No. Honestly, no. If anything it's made me, I don't know, glad ...": a no said twice is said; the filler after hedges
+# nothing, but a doubt said next ("No. No. I dunno.") does
+_NO_TWICE = re.compile(r"^\W*no\b[^?]{0,20}?\bno\b[.!](?!\s*(?:i )?(?:dunno|don'?t know|not sure|maybe|i'?m not sure|i think|i guess))",
+                       re.I)
+
+
 def hedged(answer: str) -> bool:
     """True when the answer hedges: "I don't know. Maybe.", "Not really. I'm not sure."."""
-    return bool(_HEDGE.search(" ".join(answer.split()[:HEDGE_WORDS])))
+    return bool(_HEDGE.search(" ".join(answer.split()[:HEDGE_WORDS]))) and not _NO_TWICE.search(answer)
 
 
 def firm(answer: str) -> bool:

@@ -9,6 +9,7 @@ from typing import Sequence
 from session_assistant.drafting.risk import CATEGORY_WORDS, DENIED, ENDORSED, UNCLEAR, RiskItem
 from session_assistant.drafting.risk_after_screen import AGREED, MEANS_NAMED
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
+from session_assistant.drafting.risk_other_person import ABOUT_ANOTHER
 from session_assistant.drafting.risk_told import past_label
 
 
@@ -40,7 +41,7 @@ def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     # A category endorsed anywhere is never also "denied": the note would contradict itself (a
     # passive death wish endorsed, then intent denied, read "denied suicidal ideation"). Both
     # answers are named for the clinician to document which was which.
-    endorsed_categories = {i.category for i in endorsed}
+    endorsed_categories = {i.category for i in endorsed if not i.past}  # "I used to." then "No." to now: no contradiction
     asked = {c for i in denied for c in (i.categories or [i.category])}
     both = [CATEGORY_WORDS.get(c, c) for c in sorted(asked & endorsed_categories)]
     denied_names = names(denied, endorsed_categories)
@@ -62,7 +63,10 @@ def risk_findings(items: Sequence[RiskItem], subject: str = "client") -> str:
     agreed = [i for i in items if i.status == AGREED]
     if agreed:
         parts.append(f"Safety steps agreed ({', '.join(dict.fromkeys(i.phrase for i in agreed))}).")
-    rest = [i for i in items if i not in denied + endorsed + unclear + named + agreed]
+    others = list(dict.fromkeys(i.detail or "unnamed" for i in items if i.status == ABOUT_ANOTHER))
+    if others:  # a friend's self-harm the client told of: the clinician's concern, never the client's finding
+        parts.append(f"Concern for another person was raised ({', '.join(others)}); not the {subject}'s own risk.")
+    rest = [i for i in items if i not in denied + endorsed + unclear + named + agreed and i.status != ABOUT_ANOTHER]
     if rest and not parts:
         parts.append(f"Risk-related language ({names(rest)}) was noted in the session.")
     return " ".join(parts)

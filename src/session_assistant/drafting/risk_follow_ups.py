@@ -248,15 +248,17 @@ def attempt_history(lines: list[Utterance], add: Add) -> None:
         return
 
 
-def frequency(lines: list[Utterance], first: int, said: dict) -> None:
+def frequency(lines: list[Utterance], risk_lines: list[int], said: dict) -> None:
     """How often and how long the endorsed thoughts (or acts) come, the last time and what was used,
-    in the client's words, added to the endorsed fact (the first endorsed one: the thoughts the clinician asked about)."""
+    in the client's words, added to the endorsed fact (the first endorsed one: the thoughts the clinician asked about).
+    Asked close after any suicide-risk line (``risk_lines``, positions): after the plan question the client denied too."""
     endorsed = next((key for key, (fact, _) in said.items() if " endorsed (" in fact), None)
     if endorsed is None:
         return
     fact, ids = said[endorsed]
     extra: list[str] = []
-    for n in range(first, min(len(lines), first + FOLLOW_UP_WINDOW)):
+    near = sorted({n for r in risk_lines for n in range(r, min(len(lines), r + FOLLOW_UP_WINDOW))})
+    for n in near:
         utt = lines[n]
         answer = client_answer(lines, n) if is_clinician(utt.speaker) else None
         for name, pattern in (("how often", _HOW_OFTEN), ("how long", _HOW_LONG), ("most recent", _MOST_RECENT),

@@ -24,6 +24,7 @@ from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem,
 from session_assistant.drafting.risk_question import asked_about_before
 from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, SAFETY_STEPS
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
+from session_assistant.drafting.risk_other_person import OTHER_PERSON, other_person_fact
 from session_assistant.drafting.risk_told import IN_THE_PAST, PAST_QUESTION, TIME_GONE, before_the_past, past_label
 from session_assistant.drafting.risk_note_kinds import after_screen_facts, means_answered, obsession_told
 from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW, FOLLOW_UPS, attempt_history,
@@ -175,15 +176,23 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     agreed = [(f"{i.phrase}, {'agreed' if i.status == AGREED else 'answer unclear'} ({quote(by_id[i.segment_id].text)})",
                i.evidence, i.phrase.lower()) for i in items if i.category == SAFETY_STEPS and i.segment_id in by_id]
     obsession = obsession_told(lines, items, by_id)
+    # "I used to. When I was fourteen ..." then "No." to "any urges to do it again?": the no is to the current risk
+    past_told = {_item_label(i, passive_endorsed, by_id[i.evidence[0]].text if len(i.evidence) > 1 and i.evidence[0] in by_id else "",
+                             endorsed_now) for i in items if i.past and i.status == ENDORSED}
     for item in items:
         client_line = by_id.get(item.segment_id)
         if (client_line is None or (client_line.speaker and is_clinician(client_line.speaker)) or item.category in KIND_WORDS
                 or item.detail == WORDING_TO_CHECK):  # a misheard question is the list's, for the clinician to check
             continue  # the clinician's own words (a question, a summary) are no finding
         question = by_id[item.evidence[0]].text if len(item.evidence) > 1 and item.evidence[0] in by_id else ""
+        if item.category == OTHER_PERSON:  # another person's risk: the clinician's concern, never the client's finding
+            add(f"other:{item.detail}", other_person_fact(item.detail, item.phrase, quote(client_line.text)), item.evidence)
+            continue
         label = _item_label(item, passive_endorsed, question, endorsed_now)
         if not label:
             continue
+        if item.status == DENIED and not item.past and len(item.categories or [item.category]) == 1 and label in past_told:
+            label = f"{label} urges" if re.search(r"\burges?\b", question, re.I) else f"current {label}"  # "urges to do it again?"
         role = client_line.speaker.strip().lower() if len(answering) > 1 and client_line.speaker else ""
         by = f" by the {role_and_name(role, names)}" if role else ""
         if item.status in (ENDORSED, "reported"):
@@ -223,7 +232,7 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
             if answer is not None:
                 near = any(0 <= n - r <= FOLLOW_UP_WINDOW for r in risk_lines)
                 follow_up(utt, answer, near, n - risk_lines[0], add_follow_up, endorsed and risk_lines[0] <= n <= risk_lines[-1])
-        frequency(lines, risk_lines[0], said)
+        frequency(lines, risk_lines, said)
     attempt_history(lines, add)
     put_away = [ids for key, (_, ids) in said.items() if key.startswith(("away:", "kept:"))]
     means_answered(items, by_id, said, put_away)

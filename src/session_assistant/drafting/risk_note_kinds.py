@@ -4,6 +4,7 @@ intrusive. Apart from ``risk_note`` so that module stays the one that decides wh
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from session_assistant.drafting.risk import DENIED, ENDORSED, INTRUSIVE, RiskItem, is_clinician
@@ -11,6 +12,7 @@ from session_assistant.drafting.risk_after_screen import KIND_WORDS, MEANS, PLAN
 from session_assistant.drafting.risk_asked_again import how_framed
 from session_assistant.drafting.risk_follow_ups import quote
 from session_assistant.drafting.transcript_input import Utterance
+from session_assistant.drafting.wording import split_sentences
 
 
 def after_screen_facts(items: Sequence[RiskItem], by_id: dict, add) -> set[tuple[int, int]]:
@@ -43,13 +45,31 @@ def means_answered(items: Sequence[RiskItem], by_id: dict, said: dict, put_away:
             continue  # "Today?" asks back: no answer to document
         if item.evidence in put_away or any(ids == item.evidence for key, (_, ids) in said.items() if key != "means"):
             continue  # "I could give it to Jess" (the Plan's step), "I took the twelve-bore up" (preparation) say it
-        words = quote(by_id[item.segment_id].text)
+        words = _with_use_denied(by_id[item.segment_id].text)
         fact = (f"access to means denied ({words})" if item.status == DENIED
                 else f"access to means asked about, client answered ({words})")
         earlier = said.get("means")
         # a later answer that names means ("There's a box of co-codamol") is never hidden by an earlier "No."
         if earlier is None or (item.status != DENIED and earlier[0].startswith("access to means denied")):
             said["means"] = (fact, item.evidence)
+
+
+# "There are. They're in the box ... I do the doses. I've never, I've not thought about them like that.": what the client
+# says of using them is the answer's point, often past the quote's length
+_USE_DENIED = re.compile(r"\b(?:never|not|n'?t)\b[^.!?]*\b(?:thought|considered|looked at|like that|that way|use|using)\b", re.I)
+
+
+MEANS_QUOTE_WORDS = 35  # where the means are and what the client says of them, whole when short
+
+
+def _with_use_denied(answer: str) -> str:
+    if len(answer.split()) <= MEANS_QUOTE_WORDS:
+        return f'"{" ".join(answer.split())}"'
+    words = quote(answer)
+    said = [s for s in split_sentences(" ".join(answer.split())) if _USE_DENIED.search(s)]
+    if said and said[-1] not in words:
+        words = words[:-1].removesuffix(" ...") + " ... " + said[-1] + '"'
+    return words
 
 
 def obsession_told(lines: Sequence[Utterance], items: Sequence[RiskItem], by_id: dict) -> tuple[str, str, list[int]] | None:
