@@ -65,11 +65,11 @@ RECORDED_RAW = {
 }
 
 
-def _write_session(folder: Path) -> tuple[Path, Path]:
+def _write_session(folder: Path, transcript: str = TRANSCRIPT, chart_json: dict = CHART) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     txt, chart = folder / "90_tiny.txt", folder / "90_tiny.chart.json"
-    txt.write_text(TRANSCRIPT, encoding="utf-8")
-    chart.write_text(json.dumps(CHART), encoding="utf-8")
+    txt.write_text(transcript, encoding="utf-8")
+    chart.write_text(json.dumps(chart_json), encoding="utf-8")
     (folder / "90_tiny.json").write_text(json.dumps({"id": "90_tiny",
         "reference": {"subjective": "Client did the thought record.", "objective": "Evidence examined.",
                       "assessment": "Anxiety at meetings.", "plan": "Thought record; Tuesday at ten."},
@@ -126,19 +126,31 @@ def test_a_recorded_raw_draft_rerenders_to_the_same_sentences(tmp_path):
     assert again["model_raw"] == kept  # kept, so the re-render can be re-rendered again
 
 
+# "How are you feeling?" answered with a state: the rule line "How the client said ... was" quotes it,
+# with the charted pronouns (the CLI's --chart with pronouns, tests/drafting/test_chart_pronouns.py's).
+FEELING = """Clinician: Before we stop, how are you feeling?
+Client: I feel nervous. The week at work was long and I slept badly.
+"""
+
+
 @pytest.mark.slow
 def test_a_cli_draft_keeps_its_raw_output_and_rerenders_to_itself(tmp_path):
     sessions = tmp_path / "sessions"
-    txt, chart = _write_session(sessions)
+    transcript = TRANSCRIPT + FEELING
+    txt, chart = _write_session(sessions, transcript, {**CHART, "pronouns": "he/him"})
     result = run_cli("--json", "draft", str(txt), "--model", TINY, "--max-sentences", "1", "--chart", str(chart))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    # `draft --json`'s shape and its chart evidence, on the same draft (each small-model CLI draft is
-    # a third of a minute of CI time; tests/drafting/test_draft_cli.py checks the refusals).
+    # `draft --json`'s shape, its chart evidence and the chart's pronouns, on the same draft (each
+    # small-model CLI draft is a third of a minute of CI time; tests/drafting/test_draft_cli.py checks
+    # the refusals).
     assert {"format", "sections", "sentences", "risk", "model", "elapsed_s", "facts"} <= set(data)
     assert data["format"] == "soap" and list(data["sections"]) == ["subjective", "objective", "assessment", "plan"]
     assert data["model"] == TINY and data["elapsed_s"] > 0
-    lines = range(len(TRANSCRIPT.strip().splitlines()))
+    assert data["model_raw"]["pronouns"] == "he/him" and data["model_raw"]["chart"]["pronouns"] == "he/him"
+    [feeling] = [s["text"] for s in data["sentences"] if s["text"].startswith("How the client said")]
+    assert feeling.startswith("How the client said he was, in the room: ")
+    lines = range(len(transcript.strip().splitlines()))
     for sentence in data["sentences"]:
         assert {"section", "text", "evidence", "flags", "chart_evidence"} <= set(sentence)
         assert set(sentence["evidence"]) <= set(lines)

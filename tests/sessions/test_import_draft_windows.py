@@ -56,11 +56,6 @@ def saved_windows(practice, appointment: int) -> list[list[int]]:
     return [c["window"]["segment_ids"] for c in practice.jobs.checkpoints(job.id)]
 
 
-def second_appointment(practice) -> int:
-    client = practice.appointments.get(practice.appointment_id)["client_id"]
-    return practice.appointments.add(client, "2026-11-27T10:00", 50)
-
-
 def cancelled_after_two_windows(practice) -> list[list[int]]:
     """Import ``long_transcript()`` and cancel its draft when two of its three windows are done."""
     windowed(practice)
@@ -131,11 +126,17 @@ def saved_speakers(practice) -> dict[int, str]:
 
 
 def uninterrupted_windows(practice) -> list[list[int]]:
-    """How one uninterrupted draft of the same transcript cuts its windows (another appointment)."""
-    other = second_appointment(practice)
-    practice.sessions.store_transcript(other, long_transcript())
-    practice.sessions.draft_session(other, FORMAT)
-    return saved_windows(practice, other)
+    """How one uninterrupted draft of the same transcript cuts its windows: the drafter's own plan
+    (``DraftAccumulator.planned_windows``, the cut one window after another takes; that drafting it
+    keeps exactly these windows is tests/drafting/test_window_workers.py's), with the session's
+    model, format and window size. Drafting the three windows took a fifth of this test's CPU."""
+    from session_assistant.drafting import parse_transcript
+    from session_assistant.drafting.accumulator import DraftAccumulator
+
+    acc = DraftAccumulator(practice.sessions.llm(), FORMAT, window_tokens=WINDOWING["window_tokens"],
+                           facts_per_section=practice.sessions.max_sentences)
+    acc.queue(parse_transcript(long_transcript()))  # as draft_note reads a stored transcript
+    return [[u.id for u in window] for window in acc.planned_windows(tail=True)]
 
 
 def resumes_after_its_last_window(practice, before: list[list[int]]) -> list[list[int]]:

@@ -8,7 +8,8 @@ MODE ``record``: record WAV through the session screen (a fake input stream play
 time: the hardware neighbour; recorder, sealed file, vault and engines are real), Stop when
 the file has played. ``import``: import WAV. ``resume``: report what the screen offers, then Resume.
 ``draft-again``: Draft again from the stored transcript. Events: {"event": "tick", "stage",
-"elapsed_s", "windows", "transcribed", "foreign_writes"}, {"event": "offer", ...}, {"event": "ready", "summary": note text, ...}.
+"elapsed_s", "windows", "transcribed", "foreign_writes"}, {"event": "offer", ...}, {"event": "ready", "draft": the stored draft's
+sections and sentences, "summary": the note's text, ...}.
 """
 
 from __future__ import annotations
@@ -110,7 +111,10 @@ def main() -> int:
             note_id = conn.execute("SELECT max(id) FROM progress_notes WHERE appointment_id = ?",
                                    (appointment_id,)).fetchone()[0]
         note = practice.notes.get(note_id)
-        say("ready", draft_id=draft["id"], summary=note["fields"]["session_summary"],
+        # The draft itself, not only the note: Draft again never overwrites the note made from the
+        # first draft, so a note's summary read after it is still the first draft's.
+        written = {key: draft["draft"][key] for key in ("sections", "sentences", "withheld", "dropped", "risk")}
+        say("ready", draft_id=draft["id"], draft=written, summary=note["fields"]["session_summary"],
             foreign_writes=writer.WRITE_CHECK,
             notification=workspace.last_notification,
             jobs=[{"id": j.id, "kind": j.kind, "state": j.state} for j in _jobs(practice, appointment_id)])
