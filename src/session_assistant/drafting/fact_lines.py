@@ -64,7 +64,7 @@ from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SE
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.planned_said import planned_sentence, planned_work
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
-                                                     observations_sentence, quotes_sentence, rating_answers,
+                                                     next_visit_again, observations_sentence, quotes_sentence, rating_answers,
                                                      ratings_sentence, spoken_observations, tasks_sentence)
 from session_assistant.drafting.response_said import response_answers, responses_sentence
 from session_assistant.drafting.triggers_said import (trigger_answers, triggers_formulated, triggers_formulated_sentence,
@@ -107,20 +107,6 @@ QUOTED_SHARE = 0.7
 def _quoted_already(text: str, quoted_texts: Sequence[str]) -> bool:
     words = content_words(text)
     return bool(words) and any(len(words & content_words(q)) >= QUOTED_SHARE * len(words) for q in quoted_texts)
-
-
-# ("past": "half past four" is the "half four" the client said back)
-_CALLING = {"ring", "call", "phone", "you", "i'll", "will", "past"}
-
-
-def _next_visit_again(task: tuple[str, list[int]], next_visit: tuple[str, list[int]] | None) -> bool:
-    """True when a clinician's task is the next visit said again from its line ("I'll ring you on
-    Wednesday the eighth at quarter past one" beside "Next session: ... Wednesday, the eighth, at quarter
-    past one"): said once, as the next session. A call at another time from that line stays."""
-    if next_visit is None or not set(task[1]) & set(next_visit[1]):
-        return False
-    own = content_words(task[0]) - _CALLING
-    return bool(own) and own <= content_words(next_visit[0])
 
 
 def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None, subject: str,
@@ -274,7 +260,7 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         planned = [p for p in planned_work(source.utterances) if not _quoted_already(p[0], quoted_texts)]
         if planned:
             lines.append(_rule_line(fmt, "planned", planned_sentence(planned), [i for _, i in planned]))
-        tasks = [t for t in tasks if not _next_visit_again(t, next_visit)]
+        tasks = [t for t in tasks if not next_visit_again(t, next_visit)]
         if tasks:
             lines.append(_rule_line(fmt, "planned", tasks_sentence(tasks), _cited(tasks)))
         done_here = [i for _, ids in acts for i in ids]  # a call the Objective tells as made is not planned again

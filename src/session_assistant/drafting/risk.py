@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Sequence
 
 from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
-                                                  ORDINARY_SPANS, PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, told_words)
+                                                  PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, negated, ordinary_spans,
+                                                  real_matches, told_words)
 from session_assistant.drafting.risk_asked_again import (CHECK_BACK_LINES, FOLLOW_UP_LINES, HOW_OFTEN_LINES, as_checked, asks_how_often,
                                                          checks_back, goes_back, intrusive_harm)
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
@@ -36,12 +37,9 @@ from session_assistant.drafting.risk_who import (answer_words, passed_on, said_o
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import LEADING_STAGE_DIRECTION, TRANSCRIBED_SILENCE as _SILENT
 
-_ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
 _COMPILED = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in RISK_RULES.items()}
 _PASSIVE = [re.compile(p, re.I) for p in PASSIVE_SI]
 _TOPICS = {cat: [re.compile(p, re.I) for p in pats] for cat, pats in SCREENING_TOPICS.items()}
-_NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
-                       r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
 ANSWER_WINDOW = 2  # a screening question's answer is one of the next two lines by someone else
 
 CATEGORY_WORDS = {"suicidal_ideation": "suicidal ideation", "self_harm": "self-harm", "harm_to_others": "thoughts of harming others",
@@ -97,29 +95,14 @@ class RiskItem:
         return f"{what}: {self.status} (line {lines}) “{self.phrase}”{past}"
 
 
-def _ordinary_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for rule in _ORDINARY for m in rule.finditer(text)]
-
-
-def _real_matches(pattern: re.Pattern, text: str, ordinary: list[tuple[int, int]]) -> list[re.Match]:
-    # Overlap, not containment: in "been cutting back" the rule's words start before the idiom's.
-    return [m for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in ordinary)]
-
-
-def _negated(text: str, match: re.Match) -> bool:
-    """A negation in the same clause, a few words before the risk words ("I would never hurt myself")."""
-    before = re.split(r"[.;!?]|,\s*but\b|\bbut\b", text[:match.start()])[-1]
-    return bool(_NEGATION.search(" ".join(before.split()[-5:])))
-
-
 def _category_matches(text: str, told: bool = False) -> list[tuple[str, re.Match]]:
     """``told``: the client's own line outside a screening, where a death named as the heat of an
     embarrassing or exhausting moment ("everyone was staring, I wanted to die") is a figure of speech."""
-    ordinary = _ordinary_spans(text)
+    ordinary = ordinary_spans(text)
     found: list[tuple[str, re.Match]] = []
     for category, patterns in _COMPILED.items():
         for pattern in patterns:
-            matches = [m for m in _real_matches(pattern, text, ordinary)
+            matches = [m for m in real_matches(pattern, text, ordinary)
                        if not (told and category == "suicidal_ideation" and said_of_a_moment(text, m))]
             if matches:
                 found.append((category, matches[0]))
@@ -147,9 +130,9 @@ def mentions_risk(text: str) -> bool:
 
 
 def is_passive_ideation(text: str) -> bool:
-    ordinary = _ordinary_spans(text)
+    ordinary = ordinary_spans(text)
     return any(not wish_unsaid(text, m) and not wished_on_someone_else(text, m)
-               for p in _PASSIVE for m in _real_matches(p, text, ordinary))
+               for p in _PASSIVE for m in real_matches(p, text, ordinary))
 
 
 def is_clinician(speaker: str) -> bool:
@@ -228,7 +211,7 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
     if is_passive_ideation(text):
         return ENDORSED, "passive"
     for _, match in _category_matches(text):
-        if not _negated(text, match):
+        if not negated(text, match):
             return ENDORSED, ""
     # "Me? Nah.", an interpreter's "She says yes": the yes or no after them.
     said = answer_words(text)
@@ -246,7 +229,7 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
 def _statement_status(utt: Utterance, category: str, match: re.Match) -> str:
     if utt.speaker and is_clinician(utt.speaker):
         return "mentioned"
-    if _negated(utt.text, match):
+    if negated(utt.text, match):
         return "denied"
     return "reported" if category in ("abuse", "neglect") else ENDORSED
 

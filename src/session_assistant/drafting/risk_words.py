@@ -218,3 +218,24 @@ CLIENT_SPEAKERS = {"client", "patient", "guest", "parent", "mother", "father", "
                    "daughter", "son", "teen", "child", "sister", "brother", "wife", "husband", "spouse", "carer", "family",
                    # who comes with the client (81's support worker): "I'll tell the team ..." is no clinician's referral
                    "supporter", "support worker", "advocate", "key worker", "keyworker", "friend"}
+
+
+# The idioms and negations the rules of risk.py leave out.
+_ORDINARY = [re.compile(p, re.I) for p in ORDINARY_SPANS]
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|"
+                       r"wasn'?t|can'?t|denies|denied|without)\b", re.I)
+
+
+def ordinary_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for rule in _ORDINARY for m in rule.finditer(text)]
+
+
+def real_matches(pattern: re.Pattern, text: str, ordinary: list[tuple[int, int]]) -> list[re.Match]:
+    # Overlap, not containment: in "been cutting back" the rule's words start before the idiom's.
+    return [m for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in ordinary)]
+
+
+def negated(text: str, match: re.Match) -> bool:
+    """A negation in the same clause, a few words before the risk words ("I would never hurt myself")."""
+    before = re.split(r"[.;!?]|,\s*but\b|\bbut\b", text[:match.start()])[-1]
+    return bool(_NEGATION.search(" ".join(before.split()[-5:])))

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.echoed_quotes import echoed
+from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import asks_about_risk, is_client
 from session_assistant.drafting.transcript_input import Utterance
@@ -291,3 +292,17 @@ def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
 
 def goals_sentence(found: Sequence[tuple[str, int]]) -> str:
     return "Client's goals, as said in session: " + "; ".join(f'"{text}"' for text, _ in found)
+
+
+# ("past": "half past four" is the "half four" the client said back)
+_CALLING = {"ring", "call", "phone", "you", "i'll", "will", "past"}
+
+
+def next_visit_again(task: tuple[str, list[int]], next_visit: tuple[str, list[int]] | None) -> bool:
+    """True when a clinician's task is the next visit said again from its line ("I'll ring you on
+    Wednesday the eighth at quarter past one" beside "Next session: ... Wednesday, the eighth, at quarter
+    past one"): said once, as the next session. A call at another time from that line stays."""
+    if next_visit is None or not set(task[1]) & set(next_visit[1]):
+        return False
+    own = content_words(task[0]) - _CALLING
+    return bool(own) and own <= content_words(next_visit[0])
