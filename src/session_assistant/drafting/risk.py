@@ -259,14 +259,23 @@ def _choice_answer(question: Utterance, answer: Utterance) -> tuple[str, str, li
 _NOT_HEARD = re.compile(r"^\s*(?:[\w']+[,.]?\s*){0,3}\?(?:\s*(?:[\w']+[,.]?\s*){0,3}\?)*\s*$")
 
 
+TAKEN_UP_LINES = 3  # "I could strangle her." - "That sounds infuriating." - "Both." - "... because you said strangle. Have you ..."
+
+
 def _denied_when_asked(lines: Sequence[Utterance], position: int) -> bool:
-    """The clinician takes the client's harm words up at once with a harm-to-others screen, and the
-    client denies it: the words were a figure of speech, and the screen with its denial is what is listed."""
-    asked = lines[position + 1] if position + 1 < len(lines) else None
-    if asked is None or not is_clinician(asked.speaker) or "harm_to_others" not in screening_categories(asked):
-        return False
-    answer = _answer_after(lines, position + 1)
-    return answer is not None and answer_status(answer)[0] == DENIED
+    """The clinician takes the client's harm words up with a harm-to-others screen (at once, or within
+    a reply or two, before any other risk words), and the client denies it: the words were a figure
+    of speech, and the screen with its denial is what is listed (unseen 117)."""
+    for asked in lines[position + 1:position + 1 + TAKEN_UP_LINES]:
+        if not is_clinician(asked.speaker):
+            if risk_categories(asked.text):
+                return False  # more risk words of the client's own before the screen
+            continue
+        if "harm_to_others" not in screening_categories(asked):
+            continue
+        answer = _answer_after(lines, lines.index(asked))
+        return answer is not None and answer_status(answer)[0] == DENIED
+    return False
 
 
 def _answer_after(lines: Sequence[Utterance], position: int) -> Utterance | None:

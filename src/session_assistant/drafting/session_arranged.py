@@ -24,7 +24,8 @@ from session_assistant.drafting.vocabulary import WEEKDAY
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _H = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])"
-_UNIT = r"(?!\s*(?:weeks?|days?|nights?|months?|years?|times|minutes|hours|things|people|more|of|out|and|or)\b)"
+_UNIT = (r"(?!\s*(?:weeks?|days?|nights?|months?|years?|times|minutes|hours|things|people|more|of|out|and|or"
+         r"|sessions?|appointments?|visits?|left)\b)")  # "We've got three sessions left." (unseen 113)
 # "half four" is half past four (British), never "half an hour".
 _HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half (?:past )?" + _H + r"\b|" + _H + r"[- ](?:thirty|fifteen|forty-five)"
                    r"|\d{1,2}:\d\d|" + _H + r" o'clock|" + _H + r" ?(?:a\.m\.|p\.m\.|am\b|pm\b))"
@@ -72,11 +73,23 @@ _WISH = re.compile(r"\b(?:good luck|best of luck|enjoy|have (?:a |an )?(?:good|n
                    r"|all the best|break a leg|go well)\b", re.I)
 
 
+# "And I'll ring you Thursday, just a quick check." - "Monday at two. Thursday's fine.": the call's day
+# said back is not the visit's (unseen 116).
+_CALL_DAY = re.compile(r"\b(?:ring|call|phone|text)(?:ing)? you\b", re.I)
+
+
 def _exchange(lines: Sequence[Utterance], first: int) -> list[tuple[int, str, bool]]:
     found = []
+    call_days: set[str] = set()
     for utt in lines[first:first + WINDOW + 1]:
         for sentence in _SENTENCES.split(" ".join(utt.text.split())):
             if _WISH.search(sentence) and not _ARRANGE.search(sentence):
+                continue
+            days = {d.lower() for d in _DAYS.findall(sentence)}
+            if _CALL_DAY.search(sentence) and days and not _A_VISIT.search(sentence):
+                call_days |= days
+                continue
+            if days and days <= call_days and not _HOUR.search(sentence) and is_client(utt.speaker):
                 continue
             question = sentence.endswith("?") and len(sentence.split()) <= 10
             short = len(sentence.split()) <= SHORT and (_DAY.search(sentence) or _BARE_HOUR.search(sentence))
