@@ -52,3 +52,11 @@ def test_sessions_left_is_no_hour():
     text, _ = next_session_sentence(parse_transcript(OPENING + "\n" +
         "Clinician: We've got four sessions left. Same time next Wednesday, half nine?\nClient: Half nine. Yes."))
     assert "four" not in text and "half nine" in text
+
+
+def test_the_weekday_said_of_someones_routine_keeps_the_day_offered():
+    # Unseen 111: "Tuesday. She does Tuesdays. Eleven's fine." read "Next session: next week, Tuesdays at eleven."
+    text, _ = next_session_sentence(parse_transcript(OPENING + "\n" +
+        "Clinician: I'd like to see you next week. Friday, ten o'clock, if your mum can have the baby?\n"
+        "Client: Friday. She has him Fridays. Ten's fine.\nClinician: Good."))
+    assert "Fridays" not in text and "Friday" in text and "ten" in text

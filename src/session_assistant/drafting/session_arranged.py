@@ -156,8 +156,11 @@ def arranged_next_session(utterances: Sequence[Utterance], near: int | None = No
         days = [m.group(0) for m in _DAY.finditer(sentence)]
         # "Thursday at two is fine, I'm on a late Friday.": the day given with the hour.
         with_hour = [m.group(0) for m in _DAY.finditer(sentence) if _HOUR.match(sentence, m.end() + 1)]
-        if days:
-            day = ((with_hour or days)[-1], line)
+        said_day = (with_hour or days)[-1] if days else None
+        # "Tuesday, eleven o'clock?" - "Tuesday. She does Tuesdays.": the same weekday said of someone's
+        # routine keeps the day as offered (unseen 111 read "Next session: next week, Tuesdays at eleven.").
+        if said_day and not (day and said_day.lower().endswith("s") and day_named(said_day) == day_named(day[0])):
+            day = (said_day, line)
         hours = [m.group(0) for m in _HOUR.finditer(sentence)]
         if not hours and len(sentence.split()) <= SHORT:
             hours = [m.group(0) for m in _BARE_HOUR.finditer(sentence)]
