@@ -45,3 +45,14 @@ def test_in_the_draft_the_joined_count_is_withheld_and_the_true_one_kept():
         "The client reported four drives on the motorway this week."]
     assert any(f.startswith(STRAY_COUNT) for s in draft.withheld for f in s.flags)
 
+
+
+def test_a_rating_is_no_count():
+    # "An importance of seven support the goal": seven is the client's rating ("About a seven."), not seven supports.
+    from session_assistant.drafting.counted_events import stray_counts
+    from session_assistant.drafting.grounding import SourceIndex
+    from session_assistant.drafting.transcript_input import parse_transcript
+    source = SourceIndex(parse_transcript("Clinician: How important is it, out of ten?\nClient: About a seven.\n"
+                                          "Clinician: And the log?\nClient: Kept it."))
+    assert stray_counts("The log and an importance of seven support the goal.", source) == []
+    assert stray_counts("The client went to seven parties.", source)  # a count the session never made

@@ -41,6 +41,9 @@ _NOT_COUNTED = content_stems("""minute minutes hour hours day days night nights 
 
 # A part of the whole ("the other two invoices", "two more") or a rate ("one sheet a day") counts no total.
 _PART_BEFORE = re.compile(r"\b(?:other|another|more|remaining|extra|last|first|next|further|only|those|these)\s+$", re.I)
+# A rating, not a count: "an importance of seven support the goal", "about a seven", "rated it five".
+_RATING_BEFORE = re.compile(r"\b(?:(?:importance|confidence|readiness|rating|score|level|urge|anxiety|mood) of|a|an|at|rated?(?: it)?"
+                            r"|scored?)\s+$", re.I)
 _RATE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:a|per|each|every)\s+(?:day|night|week|morning|evening|time|session)\b", re.I)
 
 
@@ -54,7 +57,8 @@ def _counts(text: str) -> list[tuple[str, str]]:
         # "one question about ..." picks one out; it counts no total
         if len(numbers) != 1 or numbers == {"1"} or not bag or bag & _NOT_COUNTED or numbers_in(noun):
             continue
-        if _PART_BEFORE.search(text[max(0, match.start() - 12):match.start()]) or _RATE_AFTER.match(text[match.end():]):
+        if _PART_BEFORE.search(text[max(0, match.start() - 12):match.start()]) or _RATE_AFTER.match(text[match.end():]) \
+                or _RATING_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
             continue
         found.append((next(iter(numbers)), next(iter(bag))))
     return found

@@ -32,6 +32,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsupported_dose": "a dose not in the transcript", "unsupported_name": "a name not in the transcript",
               "unsupported_medication": "a medication not in the transcript",
               "unsupported_date": "a date not in the transcript", "cut_short": "the sentence was cut off",
+              "count_from_elsewhere": "a count whose number the session says of something else",
               "risk_statement": "risk language: the clinician documents risk",
               "risk_documented": "written by rule from the risk lines and the client's words: check it against them",
               "echoes_instructions": "it repeats the drafting instructions, not the session",
