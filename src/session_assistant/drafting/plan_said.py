@@ -22,7 +22,8 @@ from session_assistant.drafting.referral_words import (ASKED_BEFORE, ASKS_TO_ACT
                                                       SEES_AGAIN, as_client, referral_clause, with_whom)
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
-from session_assistant.drafting.session_arranged import next_session, set_after
+from session_assistant.drafting.session_arranged import next_session
+from session_assistant.drafting.session_said import set_after
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import WEEKDAY
 from session_assistant.drafting.wording import words_up_to

@@ -78,25 +78,33 @@ _WISH = re.compile(r"\b(?:good luck|best of luck|enjoy|have (?:a |an )?(?:good|n
 _CALL_DAY = re.compile(r"\b(?:ring|call|phone|text)(?:ing)? you\b", re.I)
 
 
+def _is_call(sentence: str) -> bool:
+    return bool(_CALL_DAY.search(sentence) and _DAYS.search(sentence) and not _A_VISIT.search(sentence))
+
+
 def _exchange(lines: Sequence[Utterance], first: int) -> list[tuple[int, str, bool]]:
     found = []
     call_days: set[str] = set()
-    for utt in lines[first:first + WINDOW + 1]:
-        for sentence in _SENTENCES.split(" ".join(utt.text.split())):
-            if _WISH.search(sentence) and not _ARRANGE.search(sentence):
-                continue
-            days = {d.lower() for d in _DAYS.findall(sentence)}
-            if _CALL_DAY.search(sentence) and days and not _A_VISIT.search(sentence):
-                call_days |= days
-                continue
-            if days and days <= call_days and not _HOUR.search(sentence) and is_client(utt.speaker):
-                continue
-            question = sentence.endswith("?") and len(sentence.split()) <= 10
-            short = len(sentence.split()) <= SHORT and (_DAY.search(sentence) or _BARE_HOUR.search(sentence))
-            interval = len(sentence.split()) <= 2 * SHORT and _INTERVAL.search(sentence)  # "So, in two weeks." not a recap
-            if question or short or interval or _ARRANGE.search(sentence) or _HOUR.search(sentence) \
-                    or _OFFER.search(sentence) or _HOW.search(sentence):
-                found.append((utt.id, sentence, not is_client(utt.speaker)))
+    said = [(utt, sentence) for utt in lines[first:first + WINDOW + 1]
+            for sentence in _SENTENCES.split(" ".join(utt.text.split()))]
+    # A call is set aside only beside a visit day offered apart from it: "I'll phone you again next
+    # Tuesday, same time?" alone is the next (phone) session itself.
+    visit_day = any(_DAYS.search(s) and not _is_call(s) and not is_client(u.speaker) for u, s in said)
+    for utt, sentence in said:
+        if _WISH.search(sentence) and not _ARRANGE.search(sentence):
+            continue
+        days = {d.lower() for d in _DAYS.findall(sentence)}
+        if visit_day and _is_call(sentence):
+            call_days |= days
+            continue
+        if days and days <= call_days and not _HOUR.search(sentence) and is_client(utt.speaker):
+            continue
+        question = sentence.endswith("?") and len(sentence.split()) <= 10
+        short = len(sentence.split()) <= SHORT and (_DAY.search(sentence) or _BARE_HOUR.search(sentence))
+        interval = len(sentence.split()) <= 2 * SHORT and _INTERVAL.search(sentence)  # "So, in two weeks." not a recap
+        if question or short or interval or _ARRANGE.search(sentence) or _HOUR.search(sentence) \
+                or _OFFER.search(sentence) or _HOW.search(sentence):
+            found.append((utt.id, sentence, not is_client(utt.speaker)))
     return found
 
 
@@ -383,17 +391,3 @@ def _settled(fact: tuple[str, list[int]] | None, utterances: Sequence[Utterance]
             return fact[0].rstrip(".") + ", " + how + ".", sorted(set(fact[1]) | set(ids))
     return fact
 
-
-# "The results appointment is the eighteenth, so shall we meet after that?": what the visit waits for.
-_AFTER_THAT = re.compile(r"(?:^|[.!?]\s+)(?:so,?\s+)?(?P<reason>[A-Z][^.?!]{8,90}?)(?:,|\.)?\s+so,? (?:shall|can|could|should) we "
-                         r"(?:meet|book (?:in|it)|see each other|make it|have (?:the|our) next (?:one|session)) after (?:that|it|then)\b")
-
-
-def set_after(utterances: Sequence[Utterance], ids: Sequence[int]) -> str | None:
-    """What the clinician set the visit after, in the arranging line (cited by ``ids``); None when unsaid."""
-    for utt in utterances:
-        if utt.id in ids and not is_client(utt.speaker):
-            match = _AFTER_THAT.search(" ".join(utt.text.split()))
-            if match:
-                return match.group("reason")
-    return None

@@ -306,3 +306,18 @@ def next_visit_again(task: tuple[str, list[int]], next_visit: tuple[str, list[in
         return False
     own = content_words(task[0]) - _CALLING
     return bool(own) and own <= content_words(next_visit[0])
+
+
+# "The results appointment is the eighteenth, so shall we meet after that?": what the visit waits for.
+_AFTER_THAT = re.compile(r"(?:^|[.!?]\s+)(?:so,?\s+)?(?P<reason>[A-Z][^.?!]{8,90}?)(?:,|\.)?\s+so,? (?:shall|can|could|should) we "
+                         r"(?:meet|book (?:in|it)|see each other|make it|have (?:the|our) next (?:one|session)) after (?:that|it|then)\b")
+
+
+def set_after(utterances: Sequence[Utterance], ids: Sequence[int]) -> str | None:
+    """What the clinician set the visit after, in the arranging line (cited by ``ids``); None when unsaid."""
+    for utt in utterances:
+        if utt.id in ids and not is_client(utt.speaker):
+            match = _AFTER_THAT.search(" ".join(utt.text.split()))
+            if match:
+                return match.group("reason")
+    return None
