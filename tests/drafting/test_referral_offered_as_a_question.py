@@ -45,3 +45,28 @@ def test_a_question_about_the_clients_own_plan_is_no_referral():
                   "Clinician: Could I ask what you'd say to a friend?\nClient: Be kind.") == []
     # Asking about a doctor already seen is no referral (84: "Can I ask about the GP?").
     assert _found("Clinician: Can I ask about the GP?\nClient: Didn't go back.\nClinician: Okay.\nClient: Yeah.") == []
+
+
+def test_a_programme_offered_then_asked_about_takes_the_answer_after_the_question_back():
+    # Unseen 116 in other words: the client asks what the programme is before agreeing; the question back is
+    # no answer, and "programme" (British spelling) names a referral as "program" does.
+    [(said, answer, ids)] = _found("Clinician: And there's the carers' programme at the library, the evening one. "
+                                   "Would you consider a referral?\nClient: Is it all talking about feelings?\n"
+                                   "Clinician: Some of it. Most of it is practical, and people in the same boat.\n"
+                                   "Client: Okay then. Sign me up.\nClinician: Good.\nClient: Right.")
+    assert "carers' programme" in said and "Would you consider a referral?" in said
+    assert answer == "Okay then. Sign me up." and ids == [6, 7, 9]
+
+
+def test_a_letter_to_the_gp_offered_is_a_referral():
+    [(said, answer, _)] = _found("Clinician: I could write to your GP about how the nights have been, if you agree.\n"
+                                 "Client: Yes. Do that.\nClinician: Okay.\nClient: Thanks.")
+    assert "write to your GP" in said and answer == "Yes. Do that."
+
+
+def test_a_question_back_left_unanswered_gives_no_answer():
+    [(said, answer, ids)] = _found("Clinician: There's a walking group on Fridays. Would you consider a referral?\n"
+                                   "Client: What time is it?\nClinician: Ten in the morning.\nClient: Where is it, though?")
+    assert "walking group" in said and answer is None and ids == [6]
+    # the clinician's letter to the client is nobody outside the therapy
+    assert _found("Clinician: I'll write to you with the new times.\nClient: Okay.\nClinician: Good.\nClient: Bye.") == []

@@ -286,11 +286,28 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
         if DUTY.search(named) and not named.rstrip().endswith("?"):
             answer = None  # a duty to tell asks no consent: the next line answers whatever came after it (60)
+        cited = [utt.id] + ([answer.id] if answer is not None else [])
+        # "A group? Sitting round talking about my feelings?" - the clinician explains - "All right. I'll give
+        # it a go.": a question back is no answer; the client's line after the explanation is (unseen 116)
+        if answer is not None and _asks_back(answer.text):
+            later = _answer_after_asking_back(lines, n)
+            answer, cited = later, (cited + [later.id] if later is not None else [utt.id])
         said = _short_answer(answer.text) if answer is not None else None
-        found.append((named[0].upper() + named[1:], said, [utt.id] + ([answer.id] if answer is not None else [])))
+        found.append((named[0].upper() + named[1:], said, cited))
         if len(found) == REFERRALS_MAX:
             break
     return found
+
+
+def _asks_back(text: str) -> bool:
+    return all(s.rstrip().endswith("?") for s in _SENTENCES.split(" ".join(text.split())) if s.strip())
+
+
+def _answer_after_asking_back(lines: Sequence[Utterance], n: int) -> Utterance | None:
+    """The client's line after the clinician answers their question back, when it is no question too."""
+    if n + 3 >= len(lines) or is_client(lines[n + 2].speaker) or not is_client(lines[n + 3].speaker):
+        return None
+    return None if _asks_back(lines[n + 3].text) else lines[n + 3]
 
 
 PLAN_RETELL_SHARE = 0.6

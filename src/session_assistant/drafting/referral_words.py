@@ -48,14 +48,14 @@ REFERRAL_TO = re.compile(r"\b(?:doctor|physician|psychiatrist|prescriber|GP|Dr\.
                           r"|safeguarding (?:lead|team|officer)|child protection|(?:Mr|Mrs|Ms|Miss)\.? [A-Z]\w+)\b")
 # The clinician asking leave to act ("Would it help if I wrote to the fertility nurses?", "Could I refer
 # you?", "Would you be willing for me to let her know ...?", unseen 102, 103, 109, 110).
-_ASKS_TO_ACT = (r"would it help if I|(?:shall|should|could|can|may) I (?:write|send|refer|contact|ring|let|pass|(?:call|ask) (?!you\b|about\b)"
+_ASKS_TO_ACT = (r"would it help if I|would you (?:consider|like|want|be (?:open|willing) to) (?:a|the|that) referral|(?:shall|should|could|can|may) I (?:write|send|refer|contact|ring|let|pass|(?:call|ask) (?!you\b|about\b)"
                 r"|(?:speak|talk) to (?!you\b))\b"
                 r"|would you be (?:open|willing|happy|okay|ok) for me to")
 OFFERS = re.compile(r"\b(?:" + _ASKS_TO_ACT + r"|would you be (?:open|willing) to|please (?:talk|speak) (?:to|with)|please (?:see|call|ask)|"
                      r"(?:I'd|I would) (?:also |still |really )?(?:like you to|recommend|suggest)|I can give you|I can refer|refer you|recommend (?:you|that)"
                      # Said in passing, as many clinicians do: "a good question for your doctor", "there's a recovery
                      # meeting online", "worth checking with your GP".
-                     r"|(?:question|one) for your|there'?s (?:also )?(?:a|an|the) [^.?!]{0,30}(?:group|meeting|program)|worth (?:you )?(?:checking|asking|mentioning)"
+                     r"|(?:question|one) for your|there'?s (?:also )?(?:a|an|the) [^.?!]{0,30}(?:groups?|meetings?|program(?:me)?s?)|worth (?:you )?(?:checking|asking|mentioning)"
                      r"|I (?:wondered|was wondering) about"
                      r"|(?:would|could|will) you (?:bring it up with|mention it to|ask)"
                      # in other words (paraphrase test): "put you in touch with", "connect you with", "pass your details
@@ -65,6 +65,7 @@ OFFERS = re.compile(r"\b(?:" + _ASKS_TO_ACT + r"|would you be (?:open|willing) t
                      r"|(?:I'd|I would) (?:encourage|advise) you"
                      # the clinician's own act of referring (therapy16t): "I'll make a referral to", "I'm referring
                      # you to", "let your GP know", "share this with", "I can ask the psychiatrist to see you"
+                     r"|(?:I|we) (?:can|could|'ll|will|'d like to) (?:write|send a letter|send a note) to (?:your|the|her|him|them|Dr)"
                      r"|(?:make|making|put in|do|send) (?:a|the) referral|referring (?:you )?(?:on )?to"
                      r"|let (?:your|the|Dr\.?) [\w' ]{1,30}? know|(?:share|pass) (?:this|that|it|what you'?ve told me)(?: on)? (?:with|to)"
                      r"|(?:I|we)(?:'ll| will|'m going to| am going to| can| could) (?:also )?ask (?:the|your|Dr\.?|(?:him|her|them) to see you)"
