@@ -104,3 +104,14 @@ def test_the_hour_said_just_after_the_day_is_kept():
     text, _ = _plan("Clinician: Good. And one practice paper.\nClient: One. Fine.\n"
                     "Clinician: Next Tuesday, four o'clock, on video, and if it drops I'll ring.\nClient: Tuesday at four. Cheers.")
     assert "four" in text and "Tuesday" in text
+
+
+def test_homework_said_back_with_a_number_gives_the_visit_no_hour():
+    # "So before next time, three pages and the walk." - "Three pages and the walk.": homework said back,
+    # no hour; the visit stays as offered (a draft read "same time, next Friday at two" from "Two walks").
+    text, _ = _plan("Clinician: So before next time, three pages of the workbook, and the walk.\n"
+                    "Client: Three pages and the walk.\nClinician: Same time next Monday?\nClient: Monday's fine.")
+    assert text == "Next session: same time, next Monday."
+    # A number first in its sentence that names a time is still an hour.
+    text, _ = _plan("Clinician: Same day next week? What time suits?\nClient: Ten, if that's okay.\nClinician: Ten it is.")
+    assert "ten" in text.lower() or "10" in text

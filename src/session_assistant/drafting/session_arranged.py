@@ -33,8 +33,12 @@ _HOUR = re.compile(r"\b(?:quarter (?:past|to) " + _H + r"|half (?:past )?" + _H 
                    r"|\bat " + _H + r"\b(?![- ](?:thirty|fifteen|forty-five)\b)" + _UNIT + r"(?: ?(?:a\.m\.|p\.m\.|am\b|pm\b))?", re.I)
 # A bare number is an hour only where an hour is offered: first in its sentence ("Eight?", "Ten on
 # Friday."), or after "got", "at", "say", "time," ("I've got eleven.", "same time, ten?").
-_BARE_HOUR = re.compile(r"(?:^|(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, )|(?<=\bwe do )|(?<=\bmake it ))" + _H + r"\b" + _UNIT,
-                        re.I)  # "Could we do three?", "Can we make it four?"
+# First in its sentence, a number is an hour only followed by what a time is ("Ten on Friday.", "Eight?",
+# "Ten's fine."): "Two walks and the diary." said back is homework, not two o'clock.
+_AS_A_TIME = (r"(?=\s*(?:[?.!,;:]|$|'s\b|(?:on|then|is|works?|suits?|would|please|that|again|sharp|next|this|tomorrow"
+              r"|okay|ok|fine|good|great|it|for me|if)\b))")
+_BARE_HOUR = re.compile(r"(?:^" + _H + r"\b" + _AS_A_TIME + r"|(?:(?<=\bgot )|(?<=\bat )|(?<=\bsay )|(?<=\btime, )|(?<=\bwe do )"
+                        r"|(?<=\bmake it ))" + _H + r"\b" + _UNIT + ")", re.I)  # "Could we do three?", "Can we make it four?"
 _DAY = re.compile(r"\b(?:(?:next|this) )?(?:the )?(?:" + WEEKDAY + r")s?(?: after next)?"
                   r"(?: (?:morning|afternoon|evening))?\b", re.I)
 _INTERVAL = re.compile(r"\b(?:next week|(?:in )?(?:a|one|two|three|four|\d) weeks?|every (?:other week|two weeks|week)|weekly"
