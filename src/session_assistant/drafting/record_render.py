@@ -10,6 +10,7 @@ transparent rule lines (interventions, stage of change, chart facts) join it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
@@ -26,7 +27,7 @@ from session_assistant.drafting.slot_evidence import NEGATION_LOST, UNLABELLED, 
 from session_assistant.drafting.session_facts import Intervention, detect_interventions
 from session_assistant.drafting.session_record import QUOTE_SLOT, SLOT_BY_KEY, SessionRecord, SlotFact
 from session_assistant.drafting.therapy_voice import therapy_voice
-from session_assistant.drafting.wording import clinical_wording
+from session_assistant.drafting.wording import clinical_wording, quote_ends_sentence
 
 # SOAP part -> the format's section, with the slots that sit elsewhere in that format.
 PART_SECTIONS: dict[str, dict[str, str]] = {
@@ -214,4 +215,5 @@ def render_note(fmt: NoteFormat, record: SessionRecord, source: SourceIndex, ris
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
+    sentences = [replace(s, text=quote_ends_sentence(s.text)) for s in sentences]
     return Draft(fmt, sentences, list(risk), withheld, list(warnings), model, "record", dropped=dropped, facts=facts)

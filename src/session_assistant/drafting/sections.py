@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import replace
 from typing import Callable
 
 from session_assistant.drafting.chart_context import ChartContext
@@ -39,7 +40,7 @@ from session_assistant.drafting.therapy_voice import follows_report, therapy_voi
 from session_assistant.drafting.told_by_clinician import told_by_clinician
 from session_assistant.drafting.typed_check import checked_slots, merged_risk, typed_lines
 from session_assistant.drafting.typed_slots import parsed as typed_parsed
-from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages
+from session_assistant.drafting.wording import clinical_wording, split_sentences, without_invented_ages, quote_ends_sentence
 from session_assistant.jobs.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -391,6 +392,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     sentences: list[DraftSentence] = []
     for key in fmt.keys:
         sentences += by_section[key] or [DraftSentence(key, NOT_DISCUSSED, [], [], "system")]
+    sentences = [replace(s, text=quote_ends_sentence(s.text)) for s in sentences]
     # A model caught in a loop writes the same sentence many times: list each drop once, and each
     # withheld one (a withheld sentence is not said, so its copies are withheld, not dropped as repeats).
     dropped = list({(s.section, s.text): s for s in dropped}.values())

@@ -106,3 +106,11 @@ def words_up_to(sentences: Iterable[str], limit: int, stop: Callable[[str], bool
             break
         said.append(sentence)
     return " ".join(said)
+
+
+# '... as the client told it: "Music, I used to play guitar.".': a quote that ends the sentence ends it.
+_QUOTE_THEN_STOP = re.compile(r'([.?!…])"\.(?=\s|$)')
+
+
+def quote_ends_sentence(text: str) -> str:
+    return _QUOTE_THEN_STOP.sub(r'\1"', text)
