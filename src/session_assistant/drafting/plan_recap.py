@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.risk import is_client, is_clinician
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import NEXT_VISIT
@@ -30,6 +31,15 @@ _ANNOUNCED = re.compile(
 # "One: ...", "Two: ...", "First, ...", "Secondly, ...": where a numbered item starts.
 _ENUMERATOR = re.compile(r"(?:^|(?<=[.!?;])\s+)(?:(?:and|then)\s+)?(?:one|two|three|four|five|six|first(?:ly)?|second(?:ly)?"
                          r"|third(?:ly)?|fourth|fifth|number (?:one|two|three|four|five))\s*[:,]\s+", re.I)
+# "So, the list on the bus, ask Mum about the referral and give her the letter, and see Mr Bell on Thursday.
+# Does that sound okay?" - "Yeah. Okay.": a closing list put to the client to agree is a read-back too,
+# unannounced, when one of its items is something to do (a recap of the session's story is not).
+_CHECKED = re.compile(r"(?:does that sound (?:ok(?:ay)?|alright|all right|doable|manageable|like a plan|fair|right)"
+                      r"|(?:is|does) that (?:ok(?:ay)?|alright|all right|doable|manageable|work)(?: for you)?|how does that sound"
+                      r"|sound (?:ok(?:ay)?|good|like a plan))\?$", re.I)
+_SO_LIST = re.compile(r"^(?:(?:good|great|okay|ok|right|lovely)[,.!]?\s+)?so,\s+(?P<list>[^.?!:]+,[^.?!:]+)\.\s+(?P<check>[^.?!]+\?)$", re.I)
+_TO_DO = re.compile(r"^(?:and\s+)?(?:ask|give|see|try|keep|write|do|call|ring|book|practi[sc]e|read|bring|take|make|talk|tell|send"
+                    r"|fill|notice|go|walk|use|check|email|text|speak|finish|start|put|set|plan|look)\b", re.I)
 _NEXT_VISIT = re.compile(r"\b(?:" + NEXT_VISIT + r"|I(?:'ll| will)? see you)\b", re.I)
 _OWN_TASK = re.compile(r"^(?:(?:and|so|then|also),?\s+)?I(?:'ll| will|'m going to|'m)?\s+(?!can\b)\w+", re.I)
 _LEAD = re.compile(r"^(?:(?:and|so|then|also|okay|right),?\s+)+", re.I)
@@ -56,6 +66,15 @@ def _items(text: str) -> list[str]:
     return items
 
 
+def _checked_items(text: str, answer: Utterance | None) -> list[str]:
+    found = _SO_LIST.match(" ".join(text.split()))
+    if not found or not _CHECKED.search(found.group("check")) or answer is None or not is_client(answer.speaker) \
+            or not AGREES_FIRST.search(answer.text):
+        return []
+    items = [item.strip() for item in found.group("list").split(",") if item.strip()]
+    return items if any(_TO_DO.match(item) for item in items) else []
+
+
 def _kept(item: str) -> str:
     item = _LEAD.sub("", item.strip()).rstrip(".; ")
     if not item or _NEXT_VISIT.search(item) or _OWN_TASK.match(item) or len(item.split()) > ITEM_MAX_WORDS:
@@ -70,9 +89,10 @@ def recap_agreed(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> t
     start = int(len(lines) * (1 - TAIL_SHARE))
     for n in range(len(lines) - 1, start - 1, -1):
         utt = lines[n]
-        if not is_clinician(utt.speaker) or utt.id in skip or not _ANNOUNCED.search(utt.text):
+        if not is_clinician(utt.speaker) or utt.id in skip:
             continue
-        items = [kept for kept in map(_kept, _items(utt.text)) if kept]
+        said = _items(utt.text) if _ANNOUNCED.search(utt.text) else _checked_items(utt.text, lines[n + 1] if n + 1 < len(lines) else None)
+        items = [kept for kept in map(_kept, said) if kept]
         if len(items) < ITEMS_MIN or len(" ".join(items).split()) > RECAP_MAX_WORDS:
             continue
         ids = [utt.id]

@@ -262,6 +262,9 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
         sentences = [s for s in parts if (REFERRAL_TO.search(s) or REFERS.search(s) or s in asks)
                      and not any(t and t in s for t in tasks) and (n >= half or OFFERS.search(s))
                      and not ASKED_BEFORE.search(s) and not SEES_AGAIN.search(s)]
+        before_ids: list[int] = []
+        if not sentences:  # "I could make a referral, if you were okay with that.", whom named a line before
+            sentences, before_ids = _named_before(lines, n, [s for s in parts if not any(t and t in s for t in tasks)])
         if utt.id in skip:  # quoted by another line: only a referral that line left out ("I refer you to ...")
             sentences = [s for s in sentences if not any(q and s in q for q in quoted)]
         # "GP, Monday. I refer you to the young adults team." (47): the sentence that refers, first
@@ -286,17 +289,30 @@ def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozense
             answer = None  # "Have I missed anything?" - "Don't think so.": no answer to the referral
         if DUTY.search(named) and not named.rstrip().endswith("?"):
             answer = None  # a duty to tell asks no consent: the next line answers whatever came after it (60)
-        cited = [utt.id] + ([answer.id] if answer is not None else [])
+        cited = before_ids + [utt.id] + ([answer.id] if answer is not None else [])
         # "A group? Sitting round talking about my feelings?" - the clinician explains - "All right. I'll give
         # it a go.": a question back is no answer; the client's line after the explanation is (unseen 116)
         if answer is not None and _asks_back(answer.text):
             later = _answer_after_asking_back(lines, n)
-            answer, cited = later, (cited + [later.id] if later is not None else [utt.id])
+            answer, cited = later, (cited + [later.id] if later is not None else before_ids + [utt.id])
         said = _short_answer(answer.text) if answer is not None else None
         found.append((named[0].upper() + named[1:], said, cited))
         if len(found) == REFERRALS_MAX:
             break
     return found
+
+
+_BARE_REFERRAL = re.compile(r"\b(?:referral|refer (?:you|him|her|them))\b", re.I)
+
+
+def _named_before(lines: Sequence[Utterance], n: int, parts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """A referral offered without saying to whom, joined to the clinician's sentence of the line before
+    the client's reply that names whom ("There's a young carers service in town." - "Would I have to
+    talk?" - "Not if you don't want to. I could make a referral, if you were okay with that.")."""
+    bare = next((s for s in parts if OFFERS.search(s) and _BARE_REFERRAL.search(s)), None)
+    before = lines[n - 2] if bare and n >= 2 and lines[n - 2].speaker == lines[n].speaker else None
+    named = [s for s in _SENTENCES.split(" ".join(before.text.split())) if REFERRAL_TO.search(s)] if before else []
+    return ([re.sub(r"^(?:and|so|also),?\s+", "", named[-1], flags=re.I) + " " + bare], [before.id]) if named else ([], [])
 
 
 def _asks_back(text: str) -> bool:
