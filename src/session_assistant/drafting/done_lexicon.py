@@ -18,6 +18,13 @@ from __future__ import annotations
 
 import re
 
+# The double standard (Burns): the client asked what they would say to someone else in their place
+# ("If your friend had been in that position, what would you say to her?", "What would you say to Dev, if
+# he said that?"); not a reply rehearsed to the other person ("... if he said that to you again?").
+PERSPECTIVE = "double-standard perspective-taking"
+_OTHER = r"(?:him|her|them|(?-i:[A-Z][a-z]+))"
+_KIN = r"(?:friend|sister|brother|mum|mom|mother|dad|father|daughter|son|colleague|partner|husband|wife|best friend|neighbour)"
+
 # approach -> {technique: more patterns}, for approaches of ``session_facts.INTERVENTIONS`` and
 # ``therapy_lexicon.WIDER_INTERVENTIONS``.
 MORE_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -30,6 +37,14 @@ MORE_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
         "identifying automatic thoughts": (r"\bthe thought that (?:stopped|made|kept|told|said|went)\b",
                                            r"\b(?:come|go|get) back to (?:that|the|this) thought\b"),
         "examining evidence": (r"\b(?:the )?evidence (?:from|on the other side)\b",),
+        PERSPECTIVE: (r"\bwhat would you (?:say|tell) (?:to )?" + _OTHER + r",? if (?:he|she|they|(?-i:[A-Z][a-z]+)) "
+                      r"(?:said|thought|told you|felt|blamed (?:himself|herself|themselves))\b(?![^.?!]{0,25}\b(?:to you|again|back)\b)",
+                      # the other in the client's place, not a reply to them rehearsed ("If your friend offers you a drink, what would you say?")
+                      r"\bif (?:your|a) (?:good |close |best )?" + _KIN + r"\b[^?]{0,100}\b(?:position|place|shoes|situation|the same (?:thing|decision|choice)"
+                      r"|blamed (?:himself|herself|themselves)|felt (?:like|that)|thought (?:that|she|he|they))\b[^?]{0,80}\bwhat would you (?:say|tell)\b",
+                      r"\b(?:in|into) (?:that|your|the same|her|his|their) (?:position|place|shoes|situation)\b[^?]{0,80}\bwhat would you (?:say|tell)\b",
+                      # "What would you say to someone in the group who'd done ...?" (not "to a friend": compassion work's own question)
+                      r"\bwhat would you (?:say|tell) (?:to )?(?:someone|somebody)(?: else)? (?:in (?:your|that|the same|the group)\b|who(?:'d| had| did| was)\b)"),
         # A thought's or a prediction's belief rated: "How much do you believe that now?", "How sure were you that you'd pass out?"
         "belief ratings": (r"\bhow (?:sure|certain) (?:were|are) you that (?:you'?d|you would|it would|it'?d|something would)\b",
                            r"\bhow much do you (?:still |really )?believe\b"),
