@@ -57,6 +57,15 @@ def test_a_thought_rated_for_last_month_and_for_now_in_one_line_is_a_course():
     assert work is not None and work.label == "cognitive restructuring (belief in the thought rated 80% last month, 40% now)"
 
 
+def test_a_then_and_now_answer_to_a_belief_question_is_read_as_both_numbers():
+    session = _talk(("What did the exam board actually say?", "That most people resit one paper."),
+                    ("How much do you believe you've ruined your future now, out of a hundred?",
+                     "Before we talked I'd have said ninety. Now, maybe forty-five."),
+                    ("Okay.", "Yeah."))
+    courses = [c for c in rating_courses(session) if c.label == "belief"]
+    assert [course_text(c) for c in courses] == ["belief (out of 100) 90 before, 45 now (lower)"]
+
+
 def test_a_count_asked_after_the_rating_is_no_rerating():
     session = _talk(
         ("How much do you believe you'll be sacked, out of a hundred?", "Seventy."),

@@ -86,3 +86,16 @@ def test_the_client_saying_how_they_leave_is_what_the_work_did(said, quoted):
 def test_feeling_better_after_a_walk_is_not_what_the_work_did():
     session = _talk(("What else?", "Not much."), ("Did the walk help?", "I feel better after a walk, usually."))
     assert reactions(session, mentions_risk) == []
+
+
+def test_guidance_on_asking_a_worried_about_friend_directly_and_where_to_turn_is_named():
+    session = _talk(("Has your sister said anything more, about not wanting to be here?", "Not really. I didn't push."),
+                    ("It can help to ask her plainly whether she's thinking of suicide. Asking won't put the idea in her head. "
+                     "And if she says yes and you think she's in danger now, call 999.", "Okay. I can do that."))
+    assert _techniques(session, "guidance on supporting a person at risk") == ["asking directly about suicide", "emergency routes"]
+
+
+def test_asking_the_client_directly_is_no_guidance_for_someone_else():
+    session = _talk(("I'm going to ask you directly: are you thinking of suicide?", "No."),
+                    ("If you ever feel in danger, call 999.", "Okay."))
+    assert _techniques(session, "guidance on supporting a person at risk") == []

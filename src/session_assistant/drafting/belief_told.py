@@ -97,7 +97,8 @@ _THEN = re.compile(r"\blast (?:week|month|time|session|night)\b|\bbefore\b|\bat 
 _NOW = re.compile(r"\b(?:right )?now\b|\btoday\b|\bat the moment\b|\bthese days\b", re.I)
 # How true or believable a thought is: the client's words, or the clinician's line before.
 _BELIEF_WORDS = re.compile(r"\btrue\b|\bbeliev\w*|\bbelief\b|\bconvinced\b|\bbuy (?:it|that)\b", re.I)
-_RATING_TOLD = re.compile(r"\b(?:percent|per cent)\b|%|\bout of (?:a )?(?:hundred|100|ten|10)\b|\bI'?d (?:give|put|rate|say) (?:it|that|the \w+(?: one)?)\b", re.I)
+_RATING_TOLD = re.compile(r"\b(?:percent|per cent)\b|%|\bout of (?:a )?(?:hundred|100|ten|10)\b|\bI'?d (?:give|put|rate|say) (?:it|that|the \w+(?: one)?)\b"
+                          r"|\bI'?d have (?:said|put|given)\b", re.I)
 # ("the first one, ninety percent": "one" names which thought, not a rating)
 _NUMBER = re.compile(r"\b(?!(?:one|none)\b(?! hundred))(" + NUM_WORD + r")\b(?!\s*(?:days?|times|hours?|minutes?|weeks?|months?|years?|o'?clock|pounds?|people|nights?)\b)", re.I)
 
@@ -108,7 +109,9 @@ def then_and_now(lines: Sequence[Utterance], n: int) -> tuple[str, list[tuple[st
     utt = lines[n]
     before = lines[n - 1].text if n > 0 and not is_client(lines[n - 1].speaker) else ""
     text = " ".join(utt.text.split())
-    if not is_client(utt.speaker) or not _RATING_TOLD.search(text) or not (_BELIEF_WORDS.search(text) or _BELIEF_WORDS.search(before)):
+    # the scale in the client's words, or in the question answered ("How much do you believe it now, out of a hundred?")
+    if (not is_client(utt.speaker) or not (_RATING_TOLD.search(text) or RATING_ASK.search(before))
+            or not (_BELIEF_WORDS.search(text) or _BELIEF_WORDS.search(before))):
         return None
     then = now = None
     for sentence in SENTENCE_BREAK.split(text):
@@ -122,7 +125,7 @@ def then_and_now(lines: Sequence[Utterance], n: int) -> tuple[str, list[tuple[st
             then = (m.group(1), value, when_then.group(0).lower())
         elif when_now and not when_then and now is None and then is not None:
             now = (m.group(1), value, "now")
-    scale = scale_top(text)
+    scale = scale_top(text) or scale_top(before)
     if then is None or now is None or max(then[1], now[1]) > _top(scale):
         return None
     return scale, [then, now]

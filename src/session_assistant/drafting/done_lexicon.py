@@ -135,12 +135,23 @@ DONE_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "limits of confidentiality explained": (r"\blimits? (?:of|to) confidentiality\b", r"\bsomething about confidentiality\b",
                                                 r"\bstays? between us\b[^.?!]{0,40}\b(?:except|exception|unless)\b"),
     },
+    # A relative or friend the client worries may be suicidal: the client told to ask them plainly (asking does
+    # not plant the idea) and where to turn if the answer is yes (suicide-prevention training's two steps).
+    "guidance on supporting a person at risk": {
+        "asking directly about suicide": (r"\bask(?:ing)? (?:him|her|them|someone|somebody|a person|people)\b[^.?!]{0,30}\b(?:directly|plainly|straight out"
+                                          r"|outright)\b",
+                                          r"\b(?:doesn'?t|does not|won'?t|will not) put (?:the )?(?:idea|thought)s? (?:in|into) (?:their|his|her|someone'?s|a person'?s) head\b"),
+        "emergency routes": (r"\bif (?:he|she|they)(?:'s| is| are|'re)? (?:ever )?(?:in (?:immediate )?danger|says? yes|tells? you)\b[^.?!]{0,80}"
+                             r"\b(?:999|911|112|emergency|A&E|ambulance)\b",
+                             r"\b(?:he|she|they) (?:could|can|should) (?:ring|call|contact|text) (?:the )?(?:Samaritans|(?:his|her|their) GP|111|a crisis line)\b"),
+    },
 }
 DONE_MIN = {"coping card": 1, "limits of confidentiality explained": 1, "domestic abuse risk assessment": 3}
 # A risk checklist asks about the partner: fear or threats or a hand at the throat, not only weapons and leaving.
 DONE_CORE = {"domestic abuse risk assessment": {"threats to kill", "strangulation", "fear of the partner", "risk checklist"}}
 # One session's moments, not an approach a treatment continues (``session_facts.NOT_CONTINUED``).
-DONE_NOT_CONTINUED = ("coping card", "domestic abuse risk assessment", "limits of confidentiality explained")
+DONE_NOT_CONTINUED = ("coping card", "domestic abuse risk assessment", "limits of confidentiality explained",
+                      "guidance on supporting a person at risk")
 
 # Techniques that alone show no approach to continue: a crisis line given at an intake is no safety planning to carry on.
 NOT_CONTINUED_ALONE = {"crisis contacts"}

@@ -277,9 +277,10 @@ def _told_beliefs(lines: Sequence[Utterance], courses: list[RatingCourse], answe
             c.ratings.append((said, value, ids))
             c.asked.append("")
             taken.add(at[ids[-1]])
-    held = {i for c in courses for i in c.evidence}
+    # a line that rates then and now answers with two numbers: a lone first rating read from it is no course
+    held = {i for c in courses if len(c.ratings) > 1 or c.predicted for i in c.evidence}
     for n, utt in enumerate(lines):
-        told = None if utt.id in held or n in taken else then_and_now(lines, n)
+        told = None if utt.id in held else then_and_now(lines, n)
         if told is not None:
             ids = [lines[n - 1].id, utt.id] if n > 0 and not is_client(lines[n - 1].speaker) else [utt.id]
             courses.append(RatingCourse("belief", told[0], [(said, value, ids) for said, value, _ in told[1]], speaker=utt.speaker,
