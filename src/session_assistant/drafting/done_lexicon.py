@@ -18,6 +18,13 @@ from __future__ import annotations
 
 import re
 
+# The double standard (Burns): the client asked what they would say to someone else in their place
+# ("If your friend had been in that position, what would you say to her?", "What would you say to Dev, if
+# he said that?"); not a reply rehearsed to the other person ("... if he said that to you again?").
+PERSPECTIVE = "double-standard perspective-taking"
+_OTHER = r"(?:him|her|them|(?-i:[A-Z][a-z]+))"
+_KIN = r"(?:friend|sister|brother|mum|mom|mother|dad|father|daughter|son|colleague|partner|husband|wife|best friend|neighbour)"
+
 # approach -> {technique: more patterns}, for approaches of ``session_facts.INTERVENTIONS`` and
 # ``therapy_lexicon.WIDER_INTERVENTIONS``.
 MORE_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -30,6 +37,14 @@ MORE_WAYS: dict[str, dict[str, tuple[str, ...]]] = {
         "identifying automatic thoughts": (r"\bthe thought that (?:stopped|made|kept|told|said|went)\b",
                                            r"\b(?:come|go|get) back to (?:that|the|this) thought\b"),
         "examining evidence": (r"\b(?:the )?evidence (?:from|on the other side)\b",),
+        PERSPECTIVE: (r"\bwhat would you (?:say|tell) (?:to )?" + _OTHER + r",? if (?:he|she|they|(?-i:[A-Z][a-z]+)) "
+                      r"(?:said|thought|told you|felt|blamed (?:himself|herself|themselves))\b(?![^.?!]{0,25}\b(?:to you|again|back)\b)",
+                      # the other in the client's place, not a reply to them rehearsed ("If your friend offers you a drink, what would you say?")
+                      r"\bif (?:your|a) (?:good |close |best )?" + _KIN + r"\b[^?]{0,100}\b(?:position|place|shoes|situation|the same (?:thing|decision|choice)"
+                      r"|blamed (?:himself|herself|themselves)|felt (?:like|that)|thought (?:that|she|he|they))\b[^?]{0,80}\bwhat would you (?:say|tell)\b",
+                      r"\b(?:in|into) (?:that|your|the same|her|his|their) (?:position|place|shoes|situation)\b[^?]{0,80}\bwhat would you (?:say|tell)\b",
+                      # "What would you say to someone in the group who'd done ...?" (not "to a friend": compassion work's own question)
+                      r"\bwhat would you (?:say|tell) (?:to )?(?:someone|somebody)(?: else)? (?:in (?:your|that|the same|the group)\b|who(?:'d| had| did| was)\b)"),
         # A thought's or a prediction's belief rated: "How much do you believe that now?", "How sure were you that you'd pass out?"
         "belief ratings": (r"\bhow (?:sure|certain) (?:were|are) you that (?:you'?d|you would|it would|it'?d|something would)\b",
                            r"\bhow much do you (?:still |really )?believe\b"),
@@ -120,12 +135,23 @@ DONE_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "limits of confidentiality explained": (r"\blimits? (?:of|to) confidentiality\b", r"\bsomething about confidentiality\b",
                                                 r"\bstays? between us\b[^.?!]{0,40}\b(?:except|exception|unless)\b"),
     },
+    # A relative or friend the client worries may be suicidal: the client told to ask them plainly (asking does
+    # not plant the idea) and where to turn if the answer is yes (suicide-prevention training's two steps).
+    "guidance on supporting a person at risk": {
+        "asking directly about suicide": (r"\bask(?:ing)? (?:him|her|them|someone|somebody|a person|people)\b[^.?!]{0,30}\b(?:directly|plainly|straight out"
+                                          r"|outright)\b",
+                                          r"\b(?:doesn'?t|does not|won'?t|will not) put (?:the )?(?:idea|thought)s? (?:in|into) (?:their|his|her|someone'?s|a person'?s) head\b"),
+        "emergency routes": (r"\bif (?:he|she|they)(?:'s| is| are|'re)? (?:ever )?(?:in (?:immediate )?danger|says? yes|tells? you)\b[^.?!]{0,80}"
+                             r"\b(?:999|911|112|emergency|A&E|ambulance)\b",
+                             r"\b(?:he|she|they) (?:could|can|should) (?:ring|call|contact|text) (?:the )?(?:Samaritans|(?:his|her|their) GP|111|a crisis line)\b"),
+    },
 }
 DONE_MIN = {"coping card": 1, "limits of confidentiality explained": 1, "domestic abuse risk assessment": 3}
 # A risk checklist asks about the partner: fear or threats or a hand at the throat, not only weapons and leaving.
 DONE_CORE = {"domestic abuse risk assessment": {"threats to kill", "strangulation", "fear of the partner", "risk checklist"}}
 # One session's moments, not an approach a treatment continues (``session_facts.NOT_CONTINUED``).
-DONE_NOT_CONTINUED = ("coping card", "domestic abuse risk assessment", "limits of confidentiality explained")
+DONE_NOT_CONTINUED = ("coping card", "domestic abuse risk assessment", "limits of confidentiality explained",
+                      "guidance on supporting a person at risk")
 
 # Techniques that alone show no approach to continue: a crisis line given at an intake is no safety planning to carry on.
 NOT_CONTINUED_ALONE = {"crisis contacts"}

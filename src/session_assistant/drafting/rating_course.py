@@ -5,7 +5,9 @@
   SUDS, "how much do you believe"), answered by the client with a number, asked again later about the
   same thing ("And now?"): where it started and where it ended within the session, with the direction
   computed from the numbers. Whatever is rated (distress, belief in a thought, an urge, confidence,
-  importance) is named from the question itself.
+  importance) is named from the question itself. A belief the client rates again without being asked
+  ("Sixty, maybe." in the answer to an evidence question), or rates then and now in one line, has its
+  course too (``belief_told``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from session_assistant.drafting.belief_told import NUM_WORD, rerated_unasked, then_and_now
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
@@ -21,9 +24,7 @@ from session_assistant.drafting.vocabulary import RATING_ASK, WEEKDAY, scale_top
 from session_assistant.drafting.wording import SENTENCE_BREAK
 
 _SENTENCES = SENTENCE_BREAK
-_NUM_WORD = (r"(?:\d{1,3}(?:\.\d)?|zero|nought|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|hundred)"
-             r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+_NUM_WORD = NUM_WORD
 # Asked again in a few words while the work goes on: "And now?", "What's it at now?", "Number?", "Where is it now?"
 _REASK = re.compile(r"\b(?:now|peak|that time|this time|number|rating|where are you|where is it|suds)\b[^?]*\?$", re.I)
 REASK_MAX_WORDS = 8
@@ -83,6 +84,8 @@ class RatingCourse:
     asked: list[str] = field(default_factory=list)  # the questions, in order ("" for a number said unasked)
     # what the client predicted before the work ("how uncomfortable do you think it'll get?" - "Eighty."), if asked
     predicted: tuple[str, float, list[int]] | None = None
+    # a belief the client rated for a time before and for now in one line: each rating's time ("last week", "now")
+    when: list[str] = field(default_factory=list)
 
     @property
     def evidence(self) -> list[int]:
@@ -258,7 +261,30 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
         answered.add(n + 1)
         last_label, last_at = label, n + 1
     done += [c for c, _ in open_.values()]
+    _told_beliefs(lines, done, answered)
     return [c for c in sorted(done, key=lambda c: c.evidence[0]) if len(c.ratings) >= 2 or c.predicted and c.ratings]
+
+
+def _told_beliefs(lines: Sequence[Utterance], courses: list[RatingCourse], answered: set[int]) -> None:
+    """Adds to each belief's course the numbers the client gave for it again unasked, and a course for
+    each client line that rates a thought for a time before and for now."""
+    at = {u.id: k for k, u in enumerate(lines)}
+    taken = set(answered)
+    for c in courses:
+        if c.label in _STATES or c.label in _LEFT_TO_OTHERS:
+            continue
+        for said, value, ids in rerated_unasked(lines, at[c.ratings[-1][2][-1]], c.speaker, c.scale, c.ratings[0][1], taken):
+            c.ratings.append((said, value, ids))
+            c.asked.append("")
+            taken.add(at[ids[-1]])
+    # a line that rates then and now answers with two numbers: a lone first rating read from it is no course
+    held = {i for c in courses if len(c.ratings) > 1 or c.predicted for i in c.evidence}
+    for n, utt in enumerate(lines):
+        told = None if utt.id in held else then_and_now(lines, n)
+        if told is not None:
+            ids = [lines[n - 1].id, utt.id] if n > 0 and not is_client(lines[n - 1].speaker) else [utt.id]
+            courses.append(RatingCourse("belief", told[0], [(said, value, ids) for said, value, _ in told[1]], speaker=utt.speaker,
+                                        asked=["", ""], when=[when for *_, when in told[1]]))
 
 
 def _direction(start: float, end: float) -> str:
@@ -278,17 +304,21 @@ def _said(rating: tuple[str, float, list[int]]) -> str:
     return _shown(value)
 
 
+def course_values(c: RatingCourse) -> list[str]:
+    """Each rating of the course as a note writes it ("60-65", "90%")."""
+    return [_said(r) + ("%" if c.scale == "%" else "") for r in c.ratings]
+
+
 def course_text(c: RatingCourse) -> str:
     """"distress (SUDS, out of 100) 70 at first, 85 at the highest, 45 at the last rating (lower than at the start)"."""
     who = "" if c.speaker.lower() in ("client", "patient") else f"{c.speaker}'s "
-    unit = "%" if c.scale == "%" else ""
     notes = [n for n in ("SUDS" if any(re.search(r"\bsuds?\b", q, re.I) for q in c.asked) else "",
                          c.scale if c.scale != "%" else "") if n]
     label = c.label + (f" ({', '.join(notes)})" if notes else "")
-    values = [_said(r) + unit for r in c.ratings]
+    values = course_values(c)
     if c.label in _STATES and c.predicted:
         # predicted beforehand, then rated during the work: the response is the rating against the prediction
-        guess = _said(c.predicted) + unit
+        guess = _said(c.predicted) + ("%" if c.scale == "%" else "")
         text = f"{who}{label} predicted at {guess} beforehand"
         high = max(c.ratings, key=lambda r: r[1])
         if len(c.ratings) > 2 and high is not c.ratings[-1]:
@@ -308,14 +338,20 @@ def course_text(c: RatingCourse) -> str:
         direction = _direction(first[1], last[1])
         return text + (f", {values[-1]} at the last ({direction} than at the start)" if direction != "unchanged"
                        else f", {values[-1]} at the last (unchanged)")
-    if len(c.ratings) == 2 and _ASKED_AGAIN.search(c.asked[1]):
-        direction = _direction(c.ratings[0][1], c.ratings[1][1])  # the same thought asked about again
-        return f"{who}{label} {values[0]}, then {values[1]} when asked again ({direction})"
+    if c.when:  # "I'd give it ninety percent last week. Maybe sixty now."
+        direction = _direction(c.ratings[0][1], c.ratings[-1][1])
+        return f"{who}{label} {values[0]} {c.when[0]}, {values[-1]} {c.when[-1]} ({direction})"
+    if len(c.ratings) == 2 and (_ASKED_AGAIN.search(c.asked[1]) or not c.asked[1]):
+        direction = _direction(c.ratings[0][1], c.ratings[1][1])  # the same thought asked about again, or rated again unasked
+        again = "when asked again" if c.asked[1] else "when the client rated it again"
+        return f"{who}{label} {values[0]}, then {values[1]} {again} ({direction})"
     return f"{who}{label} in the thoughts examined, as rated: " + ", then ".join(values[:4])
 
 
 def rating_courses_sentence(courses: Sequence[RatingCourse]) -> str:
-    return "Response to interventions, ratings the client gave when asked in session: " + "; ".join(
+    # a belief the client rated again unasked, or then and now in one line, was not all "when asked"
+    told = any(c.when or (c.label not in _STATES and "" in c.asked) for c in courses)
+    return f"Response to interventions, ratings the client gave {'' if told else 'when asked '}in session: " + "; ".join(
         course_text(c) for c in courses) + "."
 
 

@@ -1,6 +1,7 @@
 """The client's response to what was just done in the room, in the client's words (the Assessment's
 response to interventions): the answer when the clinician asks how it went ("How was that?" after a
-role-play, "How's that?" after a step, "What's it like to hear that?" in a joint session).
+role-play, "How's that?" after a step, "What's it like to hear that?" in a joint session, "How did it
+feel to say it?" after words the client just said aloud).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ _HOW_WAS_IT = re.compile(r"\b(?:how (?:was|did) that(?: feel)?(?! to| go)|how(?:
                          # what was just said or read in the room, taken in: "What's it like to hear that?" (a partner's
                          # disclosure, a letter read back)
                          r"|(?:what'?s|what is|how is|how'?s) it (?:like )?(?:to hear|hearing) (?:that|it|this|him|her|them)"
-                         r"|how (?:does it feel|(?:was|is) (?:that|it)) to hear)\b", re.I)
+                         r"|how (?:does it feel|(?:was|is) (?:that|it)) to hear"
+                         # words the client just said aloud in the room, to someone not there ("How did it feel to say it?")
+                         r"|how (?:did|does) (?:it|that) feel (?:to say|saying) (?:it|that))\b", re.I)
 # A bare "How's that?", the whole line, right after a step the client did in the room (elsewhere: does a time suit?)
 _HOWS_THAT = re.compile(r"^(?:(?:okay|ok|good|great|right|well done|there you go)[.,!]?\s+)*how(?:'s| is) that(?: now| feeling)?\?$", re.I)
 _LAST_TIME = re.compile(r"\b(?:last (?:time|week|session)|since (?:we|I|last))\b", re.I)

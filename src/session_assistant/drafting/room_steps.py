@@ -53,6 +53,10 @@ _HERE_NOW = re.compile(r"\b(?:here|now|right now|with me|I'?ll be|I will be|I'?l
 _BREATHE = re.compile(r"\bbreathe? in\b[^.?!]{0,40}\b(?:count|for (?:two|three|four|five|2|3|4|5)|through your nose)\b"
                       r"|\b(?:hold|and out|breathe out)\b[^.?!]{0,30}\b(?:for|count of) (?:two|three|four|five|six|seven|eight|2|3|4|5|6|7|8)\b"
                       r"|\b(?:name|tell me|notice) (?:five|5|three|3) things you can (?:see|hear)\b|\bfeel your feet (?:on|against) the floor\b", re.I)
+# What the client would say to someone, just said aloud in the room and asked about at once: "How did it
+# feel to say it?" (a rehearsal the clinician did not announce as one); not of words said to them last week.
+_SAID_IT = re.compile(r"\bhow (?:did|does|was) (?:it|that) (?:feel|sound|go),? (?:to say|saying)(?: (?:it|that|those words))?(?: out loud| aloud)?\?", re.I)
+_TOLD_BEFORE = re.compile(r"\bI (?:said|told|asked)\b|\b(?:last|this) (?:week|time)\b|\byesterday\b", re.I)
 _NOT_NOW = re.compile(r"\b(?:this week|every (?:day|morning|evening|night)|at home|before (?:we|you) (?:next )?meet|next (?:week|time)|"
                       r"tonight|tomorrow|homework|(?:once|twice) a day)\b", re.I)
 # An activity given a day and a time (activity scheduling, behavioural activation): the clinician asks
@@ -151,6 +155,9 @@ def rehearsal(utterances: Sequence[Utterance]) -> RoomWork | None:
     rehearsed = [u.id for _, u in clinician_turns(utterances)
                  if not _NOT_NOW.search(u.text) and any(_REHEARSE.search(s) and (s.endswith("?") or _HERE_NOW.search(u.text))
                                                         for s in sentences_of(u.text))]
+    lines = [u for u in utterances if u.speaker]
+    rehearsed += [i for n, u in clinician_turns(utterances) if n > 0 and is_client(lines[n - 1].speaker)
+                  and _SAID_IT.search(u.text) and not _TOLD_BEFORE.search(lines[n - 1].text) for i in (lines[n - 1].id, u.id)]
     breathed = [u.id for _, u in clinician_turns(utterances)
                 if any(_BREATHE.search(s) and not _NOT_NOW.search(s) for s in sentences_of(u.text))]
     parts = (["behavioural rehearsal in session"] if rehearsed else []) + (["breathing or grounding exercise led in session"]

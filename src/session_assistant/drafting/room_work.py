@@ -19,8 +19,10 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.analysis_said import exercise_ratings
+from session_assistant.drafting.done_lexicon import MORE_WAYS, PERSPECTIVE
 from session_assistant.drafting.grounding import numbers_in
 from session_assistant.drafting.ladder_said import hierarchy_steps, rated_in_turn, ruler_answers
+from session_assistant.drafting.rating_course import course_values, rating_courses
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.room_steps import (RoomWork, activity_scheduling, behavioural_experiment, card_written, clinician_turns,
                                                    timed_exercise,
@@ -183,7 +185,7 @@ def belief_ratings(utterances: Sequence[Utterance]) -> RoomWork | None:
             first = n if first is None else first
             found.append((answer[0], utt.id, answer[1]))
     if len(found) < 2 or len({r for r, *_ in found}) < 2:
-        return None
+        return told_belief(utterances)
     said = ", ".join(r for r, *_ in found[:BELIEFS_SHOWN])
     ids = sorted({i for _, *ids in found[:BELIEFS_SHOWN] for i in ids})
     # ... and the clinician's line just after the last rating ("What would be a more balanced way of putting it?")
@@ -195,6 +197,30 @@ def belief_ratings(utterances: Sequence[Utterance]) -> RoomWork | None:
     return RoomWork(f"belief in the thought rated when asked: {said}", ids)
 
 
+RESTRUCTURE_LOOKBACK = 8  # lines before a belief's first rating where the thought's examining may begin
+
+
+def told_belief(utterances: Sequence[Utterance]) -> RoomWork | None:
+    """A belief whose course the client's own numbers complete: rated when asked and again unasked as
+    the thought is examined ("Sixty, maybe."), or rated for last week and for now in one line."""
+    lines = [u for u in utterances if u.speaker]
+    at = {u.id: n for n, u in enumerate(lines)}
+    for course in rating_courses(utterances):
+        if course.label != "belief" or not (course.when or "" in course.asked[1:]):
+            continue
+        values = course_values(course)
+        if course.when:
+            said = f"{values[0]} {course.when[0]}, {values[-1]} {course.when[-1]}"
+        else:
+            said = ", then ".join(v + (" when asked" if asked else " as the client rated it again")
+                                  for v, asked in zip(values[:BELIEFS_SHOWN], course.asked))
+        first, last = at[course.evidence[0]], at[course.evidence[-1]]
+        examined = any(_RESTRUCTURES.search(u.text) for u in lines[max(0, first - RESTRUCTURE_LOOKBACK):last + 1] if not is_client(u.speaker))
+        return RoomWork(("cognitive restructuring (belief in the thought rated {})" if examined else "belief in the thought rated {}").format(said),
+                        course.evidence)
+    return None
+
+
 # What the clinician does between the ratings when the thought is examined (CBT manuals' moves).
 _RESTRUCTURES = re.compile(
     r"\bevidence\b|\balternative\b|\banother way of (?:seeing|looking at)\b|\bmore (?:balanced|helpful|realistic)\b|\bbalanced\b"
@@ -202,7 +228,10 @@ _RESTRUCTURES = re.compile(
     r"|\bwhat else could\b|\bcatastroph\w*|\bmind[- ]?reading\b|\bfortune[- ]telling\b|\bwhat does that tell you\b"
     r"|\bhow (?:likely|true) is (?:it|that)\b|\bdouble standard\b|\bpie chart\b|\bwhat would (?:you|it) mean\b"
     r"|\bwhat would (?:(?-i:[A-Z][a-z]+)|he|she|they|your \w+) say\b(?! to)"  # the other side's view of it ("What would Martin say, if he were here?")
-    r"|\bdownward arrow\b|\bbehaviou?ral experiment\b|\bprediction\b|\bpredicted\b|\btest (?:it|that|the thought)\b", re.I)
+    r"|\bdownward arrow\b|\bbehaviou?ral experiment\b|\bprediction\b|\bpredicted\b|\btest (?:it|that|the thought)\b"
+    # the thought held against what happened ("Does that fit with nobody wants you?"), or seen from another's place
+    r"|\b(?:does|do|did) (?:that|this|it|they|those) (?:fit|square)\b|\bdoesn'?t fit\b|\bhow (?:do )?(?:the two|they|those|both) fit\b"
+    r"|" + "|".join(MORE_WAYS["cognitive restructuring (CBT)"][PERSPECTIVE]), re.I)
 
 
 def psychoeducation(utterances: Sequence[Utterance]) -> RoomWork | None:

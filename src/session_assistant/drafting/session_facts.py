@@ -103,6 +103,8 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                             r"\b(?:low[- ]risk|recommended|safe) (?:drinking )?(?:guidelines?|limits?)\b",
                             r"\bresearch (?:shows|suggests)\b", r"\bthat'?s (?:a )?(?:really |very )?(?:common|normal) (?:worry|thing|reaction|feeling|fear|thought|experience)\b",
                             r"\ba lot of (?:people|new parents|parents|survivors) (?:have|get|feel|experience|notice|find)\b",
+                            # normalising: "That's something a lot of people say.", "A lot of parents describe something like grief"
+                            r"\b(?:a lot of|lots of|many) (?:people|new parents|parents|carers|families|survivors) (?:say|describe|go through|tell me|struggle with|worry about)\b",
                             r"\bwhat happens to (?:a lot of|many|most) people\b", r"\bit'?s a (?:trauma|stress|normal|natural) response\b",
                             r"\bwith (?:depression|anxiety|panic|trauma|PTSD|OCD|health anxiety),? there'?s\b") + therapy_lexicon.EXPLAINED,
         "safety behaviours": (r"\bsafety behaviou?rs?\b",),

@@ -54,11 +54,18 @@ SHORT_WORDS = 6
 ITEMS_MAX = 3
 
 # What the client said the work did for them, unasked: "I've never thought of it like that.", "Easier
-# than I thought.", "It helped a bit.", "But it wasn't as bad as I thought."
+# than I thought.", "It helped a bit.", "But it wasn't as bad as I thought.", "I feel a bit lighter.",
+# "It's a relief, saying it."
 _REACTS = re.compile(r"\b(?:never thought of it (?:like that|that way)|(?:easier|better) than I (?:thought|expected)"
                      r"|(?:was|wasn'?t|isn'?t|not) (?:as bad|so bad) as I (?:thought|expected)|it (?:really )?helped|that helps|helps to hear"
                      r"|I didn'?t expect|(?:feels?|felt) (?:a bit |a lot |much |so )?less (?:awful|bad|scary|overwhelming|heavy)"
-                     r"|I (?:do )?feel (?:a bit |much |a lot )?(?:calmer|lighter|better) (?:now|than when)|that'?s (?:a lot )?easier)\b", re.I)
+                     r"|I (?:do )?feel (?:a bit |much |a lot )?(?:calmer|lighter|better) (?:now|than when)|that'?s (?:a lot )?easier"
+                     # how the client leaves: lighter, less like what they feared they were, relieved to have said it
+                     r"|I (?:do )?feel (?:a (?:bit|little|lot) |much |so much )?lighter|I (?:do )?feel (?:a bit |a little |much )?(?:calmer|better),? actually"
+                     r"|(?:feels?|felt) (?:a bit |a little |a lot |much |so )?less like (?:a|an|I'?m)|(?:it'?s|that'?s) (?:a|such a) relief)\b", re.I)
+# The clinician remarks on a change since the start ("You look a bit lighter than when you came in."): the
+# client's answer is what the work did, in whatever words ("I do feel it.").
+_SINCE_START = re.compile(r"\b(?:than|since) (?:when )?you (?:came|walked|got) in\b|\bthan (?:at )?the start\b", re.I)
 REACTION_MAX_WORDS = 20
 TakenUp = tuple[str, str, str, list[int]]  # (how it was taken up, the proposal, the answer, lines)
 
@@ -114,16 +121,18 @@ def reactions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bo
     """The client's own words on what the work did, from the session's second half (see ``_REACTS``)."""
     lines = [u for u in utterances if u.speaker]
     found: list[tuple[str, list[int]]] = []
-    for utt in lines[len(lines) // 2:]:
+    half = len(lines) // 2
+    for at, utt in enumerate(lines[half:], half):
         if _who(utt) != "client" or mentions_risk(utt.text):  # a parent's "That helps" is not the client's
             continue
         sentences = _SENTENCES.split(" ".join(_STAGE.sub("", utt.text).split()))
-        n = next((k for k, s in enumerate(sentences) if _REACTS.search(s)), None)
+        remark = lines[at - 1] if not is_client(lines[at - 1].speaker) and _SINCE_START.search(lines[at - 1].text) else None
+        n = 0 if remark else next((k for k, s in enumerate(sentences) if _REACTS.search(s)), None)
         if n is None or any(_HELP_BEFORE.search(s) for s in sentences[max(0, n - 2):n]):
             continue
         said = words_up_to(sentences[n:n + 2], REACTION_MAX_WORDS) or sentences[n]
         if said not in already and sentences[n] not in already:
-            found.append((said, [utt.id]))
+            found.append((said, ([remark.id] if remark else []) + [utt.id]))
     return found[:ITEMS_MAX]
 
 
