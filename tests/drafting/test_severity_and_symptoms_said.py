@@ -144,3 +144,36 @@ def test_a_risk_answer_and_anger_as_a_habits_condition_name_nothing():
                             "Client: No. I miss her every day, but no.\n"
                             "Client: I walk away and I never text anyone when I'm angry.")
     assert symptoms_spoken(["Z63.4 Bereavement"], talk, mentions_risk) == ("Z63.4 Bereavement", [])
+
+
+def test_a_needle_phobia_names_fear_faintness_and_avoidance():
+    talk = parse_transcript("Client: I've put off the blood test three times now.\n"
+                            "Client: Last time I went light-headed just reading the letter.\n"
+                            "Client: I'm terrified of the moment it goes in.")
+    assert symptoms_spoken(["F40.2 Specific phobia, blood-injection-injury type"], talk, mentions_risk)[1] == [
+        ("fear", 2), ("faintness", 1), ("avoidance", 0)]
+
+
+def test_functional_seizures_name_the_attacks_the_going_away_and_what_is_given_up():
+    talk = parse_transcript("Client: At the bus stop it all went far away, and then I don't remember. I came round on the bench.\n"
+                            "Client: I haven't been into town on my own since.\n"
+                            "Client: I don't remember his name, the new doctor.")
+    assert symptoms_spoken(["F44.5 Dissociative convulsions"], talk, mentions_risk)[1] == [
+        ("seizures", 0), ("dissociation", 0), ("avoidance", 1)]
+
+
+def test_hair_pulling_and_compulsive_buying_name_their_own_areas():
+    pulling = parse_transcript("Client: I don't even know I'm doing it until there's a pile on the desk.\n"
+                               "Client: Then I feel so ashamed.")
+    assert symptoms_spoken(["F63.3 Trichotillomania"], pulling, mentions_risk)[1] == [
+        ("pulling without noticing (automatic)", 0), ("shame", 1)]
+    buying = parse_transcript("Client: When the parcel comes I get this little buzz.\n"
+                              "Client: I keep the bags in the shed so she won't see them.\n"
+                              "Client: The shed's full, honestly.")
+    assert symptoms_spoken(["F63.8 Other impulse disorders (compulsive buying)"], buying, mentions_risk)[1] == [
+        ("urges and the buzz of buying", 0), ("hiding it", 1)]
+
+
+def test_what_the_client_put_on_a_form_is_the_measures_not_a_symptom_told():
+    talk = parse_transcript("Client: The question on the urges, I put quite a lot.\nClient: It's the picking I hate.")
+    assert symptoms_spoken(["L98.1 Excoriation (skin-picking) disorder"], talk, mentions_risk)[1] == []

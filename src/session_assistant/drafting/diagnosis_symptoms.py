@@ -27,14 +27,15 @@ _SLEEP = (r"(?:can'?t|couldn'?t|not|trouble|struggl\w+ to|hardly) (?:get to |get
           r"|sleep(?:'s| is| has been| was) (?:bad|terrible|awful|rubbish|poor|worse|broken)|broken sleep|(?:los[et]|losing) sleep"
           r"|(?:up|awake|wak(?:e|ing)(?: up)?) (?:\w+ ){1,4}times (?:a|in the|every) night")
 # (nightmares are PTSD's intrusions, not a sleep complaint of their own)
-_AVOID = (r"avoid\w*|stopped going|can'?t face|put(?:ting)? (?:it|things) off|stay(?:ed|ing|s)? (?:in bed|at home|home|in the house|indoors)"
+_AVOID = (r"avoid\w*|stopped going|can'?t face|put(?:ting)? (?:it|things) off|put(?:ting)? off (?:the|my|going|booking|ringing|calling)\b"
+          r"|stay(?:ed|ing|s)? (?:in bed|at home|home|in the house|indoors)"
           r"|cancel(?:led|ling)?")
 _CONCENTRATE = r"concentrat\w*|can'?t focus|couldn'?t focus|lose track|mind goes blank"
 _TIRED = r"(?:so|really|very|always|still|constantly|too) tired|tired all the time|exhaust\w*|no energy|drained|knackered|fatigue\w*|worn out"
 _FEELING = r"(?:feel\w*|felt|I'?ve been|I was|I'?m|I am) (?:so |really |very |quite |a bit |pretty |more |still )?"
 _LOW = (_FEELING + r"(?:low|down|flat(?! on\b| out\b)|empty|sad|numb|hopeless|miserable)|low mood|(?:my )?mood(?:'s| is| was| has been)? "
         r"(?:low|down|bad|rubbish|worse)|depressed|miserable|hopeless|tearful"
-        r"|I (?:was |'ve been |keep |kept |just )?(?:crying|cried)|(?:went|go) (?:\w+ )?(?:\w+ )?and cried|mostly (?:down|low)")
+        r"|I (?:was |'ve been |keep |kept |just )?(?:crying|cried)|(?:went|go) (?:\w+ )?(?:\w+ )?and cried|(?:mostly|more) (?:down|low)\b")
 _IRRITABLE = r"irritab\w*|snapp\w*|snap at|short-tempered|short with|on a short fuse"
 # Anger the client owns ("I'm so angry", "tired of being angry"), not someone else's, nor a habit's
 # condition ("I don't send messages when I'm angry").
@@ -103,6 +104,29 @@ FAMILIES: list[tuple[str, list[tuple[str, str]]]] = [
         ("fear of the pain", r"(?:frightened|scared|afraid|terrified|worried) (?:of|about) (?:the )?pain"),
         ("boom-and-bust activity", r"overd(?:o|id|one|oing)|boom and bust|flat on (?:the|my) (?:settee|sofa|couch|back|bed)|laid up"
                                    r"|paid for it|no breaks")]),
+    # Functional (dissociative) seizures: the attacks, the going-away before them, what is given up since.
+    (r"\bF44\.[56]|dissociative (?:seizures|convulsions)|functional seizures|non-?epileptic", [
+        ("seizures", r"seizures?|(?:came|come|coming) round|blacked out|black out|collapsed"),
+        ("dissociation", r"(?:went|goes|go|going) (?:all )?far away|through glass|spaced? out|zoned out|unreal"
+                         r"|then I (?:don'?t|can'?t) remember|I (?:don'?t|can'?t) remember (?:anything|what happened|it happening)"),
+        ("avoidance", _AVOID + r"|haven'?t been (?:\w+ ){0,3}on my own"), ("low mood", _LOW), ("guilt", r"guilt\w*|my fault")]),
+    # Specific phobia: the fear, a blood-injection-injury type's faintness, and keeping away.
+    (r"\bF40\.2|specific phobia|needle phobia|blood-injection", [
+        ("fear", r"scared|frightened|terrified|petrified|fear"),
+        ("faintness", r"faint\w*|pass(?:ed|ing)? out|light-?headed|dizz\w+|went (?:white|grey|gray)"),
+        ("avoidance", _AVOID)]),
+    # Hair pulling and skin picking: the pulling, the urge before it, pulling without noticing, the shame after.
+    (r"\bF63\.3|trichotillomania|hair[- ]pulling|\bL98\.1|excoriation|skin[- ]picking", [
+        ("pulling or picking", r"pull(?:ed|ing|s)? (?:my |at my |it |out )|pick(?:ed|ing)? (?:at )?my"),
+        ("urges", r"urges?|itch(?:y|ing)?|tingl\w*"),
+        ("pulling without noticing (automatic)", r"(?:don'?t|didn'?t) (?:even )?(?:know|notice|realise|realize) I'?m (?:doing|pulling|picking)"
+                                                 r"|without (?:noticing|realising|realizing|thinking)|on autopilot"),
+        ("shame", r"ashamed|shame\w*|embarrass\w*")]),
+    # Compulsive buying: the urge and the buzz, the shame after, the hiding.
+    (r"\bF63\.8|compulsive (?:buying|shopping)|shopping addiction|oniomania", [
+        ("urges and the buzz of buying", r"urges?|crav\w*|(?:a|the|this|that|little) buzz"),
+        ("shame", r"ashamed|shame\w*|embarrass\w*"),
+        ("hiding it", r"hid(?:e|den|ing)?|hiding|secret\w*|so (?:he|she|they) (?:wouldn'?t|won'?t|don'?t|didn'?t) (?:see|know|find)")]),
 ]
 # A symptom word in a denial ("my appetite's fine", "no nightmares this week") names nothing. A word
 # inside a phrase that is itself the complaint ("no energy", "can't focus") is matched whole first.
@@ -119,6 +143,8 @@ _NOT_SO = re.compile(r"^(?:(?:yeah|yes|oh|um|erm|honestly|actually)[,.]? )*(?:(?
 # A questionnaire item answered ("Two.", "Several days. One.", "Nought."): the item-by-item lines read those.
 _ITEM_ANSWER = re.compile(r"^(?:(?:hmm|um|erm|uh|so|well|that one|that'?s a)[.,]?\s+)*(?:(?:not at all|several days|more than half (?:the|of the) days"
                           r"|nearly every day|(?:zero|nought|none|one|two|three|four|\d+))[.,]?\s*){1,2}(?:$|[.,]\s)", re.I)
+# What the client put on a form ("the one on the urges, I put moderate") is the measure's item, not a symptom told.
+_ON_THE_FORM = re.compile(r"\bI (?:put|ticked|circled|marked)\b", re.I)
 _NOT_ABOUT_SYMPTOM = re.compile(r"\b(?:diary|diaries|homework|record|sheet|form|questionnaire|exercise|app)\b", re.I)
 # Signs that would mean a relapse, read from a staying-well plan, are not this session's symptoms.
 _RELAPSE_SIGNS = re.compile(r"\b(?:warning signs?|early signs?|relapse|if it (?:started|starts) to come back|setback|staying well)\b", re.I)
@@ -184,7 +210,7 @@ def symptoms_spoken(diagnoses: Sequence[str], utterances: Sequence[Utterance],
                         and not re.search(r"\b(?:" + words + r")\b", answer, re.I)):
                     found[area] = utt.id
         for sentence in _SENTENCE.split(answer):
-            if sentence.rstrip().endswith("?") or risky(sentence):
+            if sentence.rstrip().endswith("?") or risky(sentence) or _ON_THE_FORM.search(sentence):
                 continue
             for area, words in areas:
                 if area not in found and _named(words, sentence):
