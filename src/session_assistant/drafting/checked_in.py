@@ -29,6 +29,8 @@ QUESTION_WORDS = 20
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NAME = r"(?:,\s+[A-Z][a-z]+)?"  # "How are things with work, Sophie?"
 _OPENING = r"^(?:(?:and|so|okay|ok|right|now),?\s+)*"
+# The scale the number is asked on: "How's the pain been, out of ten?", "... been like, nought to ten?"
+_SCALE_TAIL = r"(?:,?\s+(?:on a scale of |from )?(?:nought|zero|0|one|1) to (?:ten|10)|,?\s+out of (?:ten|10))?"
 # "How's the sleep been?", "How are things with Mandy at the moment?", "How have you been sleeping?",
 # "And sleep in general?", "Can I ask about food this week?"
 _CHECK_IN = re.compile(
@@ -36,7 +38,9 @@ _CHECK_IN = re.compile(
     r"|how(?:'s| is| are| has| have| was| were)\s+(?:things (?:with|at)\s+)?(?P<thing>(?:the |your |you two)?[\w' ]{2,25}?)"
     r"(?:\s+(?:been|going|doing|at the moment|lately|these days|this week|otherwise|now|since))*"
     r"|and (?:the |your )?(?P<general>[\w']+(?: [\w']+)?) in general"
-    r"|(?:can|could|may) I ask (?:you )?about (?:the |your )?(?P<asked>[\w']+(?: [\w']+)??)(?: this week| lately| at the moment| now)?)"
+    r"|(?:can|could|may) I ask (?:you )?about (?:the |your )?(?P<asked>[\w']+(?: [\w']+)??)(?: this week| lately| at the moment| now)?"
+    # "What's the pain been like, nought to ten?": how bad it has been since last time, the client's own number
+    r"|what(?:'s| has| have)\s+(?:the |your )?(?P<like>[\w' ]{2,25}?) been like)" + _SCALE_TAIL
     + _NAME + r"\?", re.I)
 # The week, the person or what was just said: not one part of life.
 _WHOLE = re.compile(r"^(?:the |your )?(?:week|weekend|day|today|last \w+ \w+|last \w+|everything(?: else)?|the last \w+ weeks?"
@@ -60,6 +64,10 @@ _DEATH = re.compile(r"\b(?:die|dying|died|dead|death|kill\w*)\b", re.I)
 _WEEK_ASKED = re.compile(r"\bhow(?:'s| is| has| have| was)(?: your| the| this| things| you)? ?(?:week|weekend|last (?:two |couple of |few )?"
                          r"weeks?|things|it been|you been|been)\b[^?]*\?", re.I)
 WEEK_OPENING_SHARE = 6  # asked in the first sixth of the session (or its first six lines)
+# Named outright ("So, how has the week been?"), it may come after an opening questionnaire read item by
+# item and its risk item: the first third.
+WEEK_NAMED_SHARE = 3
+_WEEK_NAMED = re.compile(r"\b(?:week|weekend|fortnight)\b", re.I)
 WEEK_MIN_WORDS = 6  # "Fine." or "Okay. Mixed." says little
 WEEK_WORDS = 30
 
@@ -67,12 +75,13 @@ WEEK_WORDS = 30
 def week_told(utterances: Sequence[Utterance], risky=lambda text: False) -> tuple[str, str, list[int]] | None:
     """(the question, the client's answer, [question, answer]) for the opening question about the week."""
     lines = [u for u in utterances if u.speaker]
-    for n in range(min(len(lines) - 1, max(6, len(lines) // WEEK_OPENING_SHARE))):
+    opening = max(6, len(lines) // WEEK_OPENING_SHARE)
+    for n in range(min(len(lines) - 1, max(opening, len(lines) // WEEK_NAMED_SHARE))):
         utt, answer = lines[n], lines[n + 1]
         if is_client(utt.speaker) or answer.speaker.strip().lower() != "client":
             continue
         asked = _WEEK_ASKED.search(utt.text)
-        if asked is None:
+        if asked is None or (n >= opening and not _WEEK_NAMED.search(asked.group(0))):
             continue
         said = words_up_to([s for s in _SENTENCE.split(" ".join(answer.text.split())) if s], WEEK_WORDS,
                            stop=lambda s: s.endswith("?") or risky(s) or bool(_DEATH.search(s)))
@@ -102,7 +111,7 @@ def check_ins(utterances: Sequence[Utterance], taken: Sequence[int] = (),
         if told_after and len((question + " " + told_after).split()) <= QUESTION_WORDS:
             question += " " + told_after
         thing = match and (match.group("thing") or match.group("doing") or match.group("general") or match.group("asked")
-                           or "").strip()
+                           or match.group("like") or "").strip()
         if not match or not thing or _WHOLE.match(thing) or _SMALL_TALK.search(thing):
             continue
         said = words_up_to([s for s in _SENTENCE.split(" ".join(answer.text.split())) if s], ANSWER_WORDS,

@@ -146,7 +146,10 @@ def review_sentence(found: tuple[str, list[int]]) -> str:
 # words (``reflected_amounts`` quotes those). A question asking for a zero-to-ten number is the
 # rating rules'; the last third plans, and its amounts are the plan's.
 _ASKS_AMOUNT = re.compile(r"\bhow (?:many|often|much|long|bad|frequent\w*)\b|\bhow (?:many|much) (?:\w+ )?(?:a|per|each|every) "
-                          r"(?:day|night|week)\b", re.I)
+                          r"(?:day|night|week)\b"
+                          # checking how often in two words: "Every morning?", "Each night?", "All the time?"
+                          r"|^(?:(?:and|so),?\s+)?(?:every|each) (?:single )?(?:day|night|morning|evening|time)\?$"
+                          r"|^(?:(?:and|so),?\s+)?all the time\?$", re.I)
 _SCALE_ASKED = re.compile(SCALE + "|" + RATING_WORDS + r"|\bscale\b|\brate\b|\bhow long (?:have we|until|till|before (?:we|our|next))\b", re.I)
 ANSWERS_MAX = 2
 QUESTION_MAX_WORDS = 20
@@ -156,6 +159,16 @@ _GUESS = re.compile(r"\b(?:would(?! you say)|will|do you think|might|could)\b", 
 # questionnaire's item ("Over the last two weeks, how often have you been bothered by ...") the measure's.
 _NOT_ACCOUNT = re.compile(r"\bbeliev\w*|\bbothered by\b|\bover the (?:last|past) two weeks\b|\blike a real\b", re.I)
 RISK_CONTEXT_LINES = 4  # "How often are you having those thoughts?" after a risk question is the risk list's
+# ... unless the clinician has since turned to the week ("Thanks for answering that. So, how has the week
+# been?"): a questionnaire's risk item read first does not make the week's account the risk list's.
+_WEEK_TURNED = re.compile(r"\bhow(?:'s| is| has| was)(?: your| the| this)? (?:week|weekend|fortnight)\b", re.I)
+
+
+def _risk_context(lines: Sequence[Utterance], n: int) -> Sequence[Utterance]:
+    """The lines before the question at ``n`` that may make it a risk follow-up."""
+    start = max(0, n - RISK_CONTEXT_LINES)
+    turned = [k for k in range(start, n + 1) if not is_client(lines[k].speaker) and _WEEK_TURNED.search(lines[k].text)]
+    return lines[turned[-1] if turned else start:n + 1]
 
 
 def answered_amounts(utterances: Sequence[Utterance], risky=lambda text: False,
@@ -175,7 +188,7 @@ def answered_amounts(utterances: Sequence[Utterance], risky=lambda text: False,
         answer = lines[n + 1]
         if (not _ASKS_AMOUNT.search(question) or _SCALE_ASKED.search(question) or _GUESS.search(question)
                 or _NOT_ACCOUNT.search(question) or any(risky(u.text) or (not is_client(u.speaker) and asks_about_risk(u))
-                                                     for u in lines[max(0, n - RISK_CONTEXT_LINES):n + 1])
+                                                     for u in _risk_context(lines, n))
                 or len(question.split()) > QUESTION_MAX_WORDS or answer.id in taken or utt.id in taken):
             continue
         said = words_up_to(_SENTENCES.split(" ".join(answer.text.split())), ACCOUNT_MAX_WORDS)
