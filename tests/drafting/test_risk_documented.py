@@ -117,3 +117,21 @@ Clinician: Okay."""
     _, items = _scan(text.replace("None. I'm just worn out.", "Yes."))
     checked = [i for i in items if 3 in i.evidence]
     assert checked and checked[0].status != ENDORSED, items
+
+
+def test_a_person_introduced_by_name_is_whom_the_concern_is_for_not_a_relation_named_earlier():
+    # Unseen 118 in other words: "my daughter" helped with the form earlier; the worry is about a neighbour,
+    # introduced by name just before the question ("concern for another person (daughter)" was wrong).
+    lines, items = _scan(
+        "Clinician: How did the forms go?\nClient: Done. My daughter sat with me on the video call.\n"
+        "Clinician: Good. Anything else on your mind?\nClient: Pat. She lives across the landing. She's been saying "
+        "she's had enough of everything, and she's stopped answering the door.\n"
+        "Clinician: Has she said anything about ending her life?\nClient: Not in those words.\nClinician: Okay.")
+    other = [i for i in items if i.category == "concern_for_other"]
+    assert other and other[0].detail == "Pat", items
+    # "Yeah. She ..." introduces nobody: the relation named before still says who
+    lines, items = _scan(
+        "Clinician: How's home?\nClient: My sister's staying.\nClinician: How is she?\nClient: Yeah. She's low.\n"
+        "Clinician: Has she talked about hurting herself?\nClient: No.\nClinician: Okay.")
+    other = [i for i in items if i.category == "concern_for_other"]
+    assert other and other[0].detail == "sister", items

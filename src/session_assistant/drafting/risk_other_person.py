@@ -31,6 +31,10 @@ _CLIENT_PROPER = {"client", "patient"}  # a parent asked about "ending his life"
 _RELATION = re.compile(r"\bmy ((?:best |closest |old )?(?:flatmate|housemate|roommate|room-mate|friend|mate|sister|brother|mum|mom|"
                        r"mother|dad|father|son|daughter|partner|wife|husband|girlfriend|boyfriend|colleague|cousin|niece|"
                        r"nephew|grandson|granddaughter|neighbour|neighbor|stepdaughter|stepson|flat-mate))\b", re.I)
+# "Mick. He was on the same line as me ...": a person introduced by name, closer to the question than a
+# relation named earlier ("my son on the phone", unseen 118 read "concern for another person (son)").
+_INTRODUCED = re.compile(r"(?:^|(?<=[.!?] ))(?!(?:Yeah|Yes|No|Okay|Ok|Right|Well|Anyway|Exactly|Honestly|Sorry|Maybe|So)\.)"
+                         r"([A-Z][a-z]+)\. (?:He|She)\b")
 _NAMED = re.compile(r"\b(?:has|have|does|did|is|was|would|will|could) ([A-Z][a-z]+)\b")
 
 
@@ -61,9 +65,10 @@ def who(lines: Sequence[Utterance], position: int) -> str:
     """Who the person is, as the session names them: the relation the client named last before the question
     ("my flatmate"), else the name the question uses, else ""."""
     for line in reversed(lines[max(0, position - WHO_WINDOW):position]):
-        named = list(_RELATION.finditer(line.text))
+        named = list(_RELATION.finditer(line.text)) + list(_INTRODUCED.finditer(line.text))
         if named:
-            return named[-1].group(1).lower()
+            last = max(named, key=lambda m: m.start())
+            return last.group(1) if last.re is _INTRODUCED else last.group(1).lower()
     asked = _NAMED.search(lines[position].text)
     return asked.group(1) if asked else ""
 
