@@ -254,6 +254,8 @@ _HAVING_FEELING = re.compile(r"\bhaving (?:feeling|felt) (?!of\b|that\b|like\b|a
 
 
 def _doubled_ending(plain: str) -> str | None:
+    if not plain.rstrip().endswith((".", "!", "?", '"', "\u201d", ")")):
+        return None  # a sentence the length limit cut is judged unfinished, not on its ending
     ends = []
     for clause in _AND_JOINT.split(plain.strip().rstrip(".!?")):
         said = [w.lower().strip("\"'()") for w in clause.replace(",", " ").split()]

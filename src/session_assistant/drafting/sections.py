@@ -250,8 +250,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     dropped: list[DraftSentence] = []
     kept: list[KeptSentence] = []  # across sections: a fact belongs to the first section that states it
     scores_said: set[tuple[str, str]] = set()  # a score is stated once (09 said "PHQ-9 13 to 19" four times)
-    for rule in rules:  # a score the rule quotes in Objective (as said, or the chart's and its change) is stated there
-        scores_said |= stated_scores(rule.text) if therapy and SCORES_LINE.match(rule.text) else set()
+    for rule in rules:  # a score the rule quotes in Objective (as said, or the chart's), each name with its own number
+        scores_said |= {p for part in rule.text.split(";") for p in stated_scores(part)} if SCORES_LINE.match(rule.text) else set()
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
