@@ -56,7 +56,6 @@ _PREPOSITIONS = {"in", "on", "at", "with", "without", "for", "from", "by", "afte
                  "through", "during", "because", "as", "to", "into", "of"}
 
 
-
 def has_verb(text: str) -> bool:
     """Whether the words outside quotes hold a finite verb (by the lists above; lenient by design)."""
     names = _WORD.findall(_QUOTED.sub(" ", text))
