@@ -107,7 +107,7 @@ def test_a_heading_of_the_instructions_read_back_as_a_sentence_is_withheld():
     assert [s.text for s in draft.sentences if s.origin == "model"] == ["Client tearful at times."]
     assert sorted(s.text for s in draft.withheld if "echoes_instructions" in s.flags) == [
         "The client's response to the interventions."]
-    # Three words or fewer are no sentence at all (sections.FRAGMENT_MAX_WORDS): dropped before the echo check.
+    # Three words or fewer are no sentence at all (sentence_shape.FRAGMENT_MAX_WORDS): dropped before the echo check.
     assert sorted(s.text for s in draft.dropped if "fragment" in s.flags) == ["Readiness for change.", "The client's chart."]
 
 

@@ -73,10 +73,31 @@ _TRAILING = re.compile(r",\s*(?:which|what|something|and this|this)\s+(?:the\s+)
                        r"(?=[.;!?]?\s*$)", re.I)
 
 
+# The reading given as what the report was to the clinician or the session: ", which was a significant
+# concern for the clinician", ", which was a trigger for the clinician", ", which were also goals for
+# this session" (112, 91: nobody said "concern", "trigger" or "goal"; the small model closes a report so).
+_FOR_CLINICIAN = re.compile(r",\s*which\s+(?:was|were|is|are)\s+(?:also\s+)?(?:(?:a|an|the)\s+)?(?P<label>[^,.;:!?]+?)\s+"
+                            r"(?:for|to)\s+(?:the\s+(?:clinician|therapist|counsell?or)|(?:this|the)\s+session)"
+                            r"(?=[.;!?]?\s*$)", re.I)
+
+
+def _unsaid_reading_for_clinician(text: str, source: SourceIndex) -> tuple[str, list[str]] | None:
+    match = _FOR_CLINICIAN.search(text)
+    if match is None or not (source.utterances and source.utterances[0].speaker):
+        return None
+    said = source.once(_clinician_stems)
+    unsaid = [w for w, stem_of in _label_words(match.group("label")) if stem_of not in said]
+    return (text[:match.start()].rstrip() + (text[match.end():].strip() or "."), unsaid) if unsaid else None
+
+
 def without_unsaid_labels(text: str, source: SourceIndex) -> tuple[str, list[str]]:
     """(text, words taken out): a trailing clause giving the clinician a reading no clinician line
     gives is cut ("a dry day on Tuesday, which the clinician noted as a trigger" -> "a dry day on
-    Tuesday."); the report before it stays. A reading elsewhere in the sentence is left to withhold."""
+    Tuesday."; "..., which was a significant concern for the clinician" -> "..."); the report before
+    it stays. A reading elsewhere in the sentence is left to withhold."""
+    for_clinician = _unsaid_reading_for_clinician(text, source)
+    if for_clinician is not None:
+        return for_clinician
     unsaid = unsaid_clinician_labels(text, source)
     match = _TRAILING.search(text)
     if not unsaid or match is None or unsaid_clinician_labels(text[:match.start()], source):

@@ -207,6 +207,10 @@ def said_changes(utterances: Sequence[Utterance], chart: ChartContext | None) ->
 
 
 SAID_OPENING = "Measures scored in session, as said: "
+# The rule lines that state scores, as said or the chart's and their change: a model sentence beside them
+# ("The client reported ... a GAD-7 score of 13.") retells the questionnaire as a report (01, 02, 90).
+SCORES_LINE = re.compile(re.escape(SAID_OPENING) + r"|Measures \(per chart\): "
+                         r"|Change on measures since the last score \(per chart\): ")
 
 
 def said_sentence(found: Sequence[tuple[str, list[int]]]) -> str:

@@ -33,6 +33,11 @@ _PHRASAL_ON = {"going", "goes", "went", "carry", "carried", "move", "moved", "mo
                "coming", "log", "logged", "sign", "signed", "check", "checked", "follow", "followed"}
 
 
+# A state said twice over "and" that means "ever more": "more and more", "worse and worse"; a verb said so
+# ("they give and give") is said for weight and is left.
+_LOOP_IDIOMS = {"more", "less", "again", "round", "through", "worse", "ever"}
+
+
 def _norm(token: str) -> str:
     return re.sub(r"[^\w']", "", token.lower())
 
@@ -61,6 +66,14 @@ def clean_loop(text: str) -> tuple[str, str | None]:
                     kept[start + size - 1] = kept[start + size - 1].rstrip(".,;:!?") + ending
                     cleaned, _ = clean_loop(" ".join(kept))
                     return cleaned, LOOP_REMOVED
+    for n in range(1, len(tokens) - 2):  # "feeling bored and bored" (59): a state said twice over "and"
+        word = norm[n]
+        if (norm[n - 1] in _FEELING_LEAD | {"feeling", "feel", "seemed", "looked", "sounded"} and len(word) >= 4
+                and word not in _LOOP_IDIOMS and not word.endswith("er") and norm[n + 1] == "and"
+                and norm[n + 2] == word and not tokens[n].endswith((",", ";", ":"))):
+            ending = tokens[n + 2][len(tokens[n + 2].rstrip(".,;:!?")):]  # "bored and bored," keeps its comma
+            cleaned, _ = clean_loop(" ".join(tokens[:n] + [tokens[n] + ending] + tokens[n + 3:]))
+            return cleaned, LOOP_REMOVED
     grams = [tuple(norm[i:i + 4]) for i in range(len(norm) - 3)]
     if len(grams) != len(set(grams)):
         return text, REPETITIVE
@@ -78,6 +91,8 @@ def is_unfinished(text: str) -> bool:
         return True
     if words[-1] in _DANGLING:
         return not (words[-1] in ("on", "in", "up") and len(words) >= 2 and words[-2] in _PHRASAL_ON)
+    if words[-1] == "being" and words[-2:-1] not in (["human"], ["well"]):  # "with the urge being." (95)
+        return True
     if words[-1] in _LISTS and words[-2:-1] not in (["was"], ["were"], ["is"], ["are"], ["be"], ["been"]):
         return True
     if words[-1] in _REPORTING:
@@ -224,6 +239,31 @@ _PRONOUN_OUT_OF_PLACE = re.compile(r"(?:^|[,;:]\s+)(?:him|them|us)\s+(?!and\b|or
                                    r"|\b(?:what|how|why) (?:the )?(?:client|clinician|he|she|they)\s+(?!being\b)[a-z]+ing\b", re.I)
 
 
+# Two clauses over "and" closing on the same words: "her feelings of being a teenager and living with a
+# teenager" (107), "pushed away by their partner and wanted to talk about their partner" (05), "due to have
+# Tyler on Saturday, and he's due to have the client on Saturday" (78): the model lost its place and wrote
+# the first clause's end again. A closing pair of common words ("do not", "at all") is no sign.
+_AND_JOINT = re.compile(r",?\s+and\s+", re.I)
+_COMMON_END = set("""the a an and or of to in on at for with was were is are be been it this that them him her his their
+they he she we you all not do did now then too there here well much more less one way time times day days week weeks""".split())
+
+
+# Two verb forms run together: "He also reported having feeling unable to cope" (111, the frame of six item
+# retellings); "having feelings of" and "having a feeling" are English.
+_HAVING_FEELING = re.compile(r"\bhaving (?:feeling|felt) (?!of\b|that\b|like\b|about\b|for\b|towards?\b)[a-z]+", re.I)
+
+
+def _doubled_ending(plain: str) -> str | None:
+    if not plain.rstrip().endswith((".", "!", "?", '"', "\u201d", ")")):
+        return None  # a sentence the length limit cut is judged unfinished, not on its ending
+    ends = []
+    for clause in _AND_JOINT.split(plain.strip().rstrip(".!?")):
+        said = [w.lower().strip("\"'()") for w in clause.replace(",", " ").split()]
+        if len(said) >= 3 and said[-1] not in _COMMON_END and len(said[-1]) >= 4:
+            ends.append(" ".join(said[-2:]))
+    return next((end for n, end in enumerate(ends) if end in ends[:n]), None)
+
+
 def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | None:
     """What makes a sentence garbled, or None: a doubled article ("asked a the pond"), "a" before a
     plural ("Client also had a dishes"), as the small model writes when it loses its place in a list,
@@ -240,6 +280,12 @@ def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | 
     pronoun = _PRONOUN_OUT_OF_PLACE.search(plain)
     if pronoun:
         return " ".join(pronoun.group(0).strip(",;: ").lower().split())
+    having = _HAVING_FEELING.search(plain)
+    if having:
+        return " ".join(having.group(0).lower().split())
+    doubled = _doubled_ending(plain)
+    if doubled:
+        return f"ends twice on {doubled}"
     double = _DOUBLE_ARTICLE.search(plain)
     if double:
         return " ".join(double.group(0).lower().split())
@@ -251,6 +297,7 @@ def garbled(text: str, vocab: frozenset[str] | set[str] = frozenset()) -> str | 
 
 FRAME_SLOT = 3  # words a list sentence changes in its frame ("Client also had a ___, which was a concern.")
 FRAME_MIN = 4  # words the frame keeps
+FRAME_OPENING = 7  # words a loop over topics opens alike with ("The session also included her thoughts about")
 
 
 def _same_frame(a: list[str], b: list[str]) -> bool:
@@ -266,7 +313,8 @@ def _same_frame(a: list[str], b: list[str]) -> bool:
 def garbled_sentences(texts: list[str], vocab: frozenset[str] | set[str] = frozenset()) -> dict[int, str]:
     """Indexes of the sentences of one part to drop, with why: each garbled one, and with it every
     sentence of its frame when three or more share one (17: "Client also had a couch / a hard chair /
-    a dishes / a drinks, which was a concern.": a loop over a list, not four facts)."""
+    a dishes / a drinks, which was a concern.": a loop over a list, not four facts) or open with the
+    same ``FRAME_OPENING`` words."""
     said = [[w.lower().strip(".,;:!?\"'") for w in t.split()] for t in texts]
     drop: dict[int, str] = {}
     for n, text in enumerate(texts):
@@ -275,6 +323,11 @@ def garbled_sentences(texts: list[str], vocab: frozenset[str] | set[str] = froze
             continue
         drop[n] = why
         frame = [m for m in range(len(texts)) if m != n and _same_frame(said[n], said[m])]
-        if len(frame) >= 2:
-            drop.update({m: f"frame of: {why}" for m in frame if m not in drop})
+        # or a loop over topics opening alike: "The session also included her thoughts about her work and
+        # ... being a teenager and living with a teenager." and three more "... about her sleep / GP / family" (107)
+        opening = [m for m in range(len(texts)) if m != n and len(said[n]) > FRAME_OPENING
+                   and said[m][:FRAME_OPENING] == said[n][:FRAME_OPENING]]
+        for loop in (frame, opening):
+            if len(loop) >= 2:
+                drop.update({m: f"frame of: {why}" for m in loop if m not in drop})
     return drop

@@ -14,7 +14,7 @@ from session_assistant.drafting.claim_support import REPORT_AS_OBSERVATION, repo
 from session_assistant.drafting.model_observation import MODEL_OBSERVATION, SEEN_ONLY, model_observation
 from session_assistant.drafting.draft_result import Draft, DraftSentence
 from session_assistant.drafting.fact_lines import RULE_FACT, fact_lines
-from session_assistant.drafting.measures_said import SAID_OPENING
+from session_assistant.drafting.measures_said import SCORES_LINE
 from session_assistant.drafting.length_limit import unglued
 from session_assistant.drafting.formats import NOT_DISCUSSED, SENTENCE_MAX_CHARS, NoteFormat, Section
 from session_assistant.drafting.json_salvage import salvage_items
@@ -32,6 +32,7 @@ from session_assistant.drafting.risk_findings import risk_summary
 from session_assistant.drafting.risk_note import means_plan_line, risk_line_at, risk_sentences
 from session_assistant.drafting.formulation_shared import FORMULATION_OPENING
 from session_assistant.drafting.session_done import RETOLD_OPENINGS, retells_done
+from session_assistant.drafting.sentence_shape import struck_shape
 from session_assistant.drafting.subjective_retold import (JUDGEMENT_REMOVED, subjective_without_retelling,
                                                           without_unsaid_verdict)
 from session_assistant.drafting.session_facts import detect_interventions
@@ -132,6 +133,8 @@ def one_sentence_each(items: list[RawSentence]) -> list[RawSentence]:
 _INSTRUMENT = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
 
 
+
+
 def stated_scores(text: str) -> set[tuple[str, str]]:
     """(instrument, number) pairs a sentence states, e.g. ("PHQ-9", "19"); the 9 of "PHQ-9" is a name."""
     names = _INSTRUMENT.findall(text)
@@ -198,10 +201,6 @@ def without_done_retold(by_section: dict[str, list[DraftSentence]],
 VOICE_SECTIONS = {"soap": ("objective", "subjective", "plan", "assessment")}
 UNFINISHED = "unfinished"
 QUESTION = "question"
-# A note's sentence says who did what; a model "sentence" of three words or fewer was a client's answer
-# copied bare ("No. Never.", 52: the one such sentence in 56 stored drafts).
-FRAGMENT_MAX_WORDS = 3
-FRAGMENT = "fragment"
 
 
 def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceIndex, risk: list[RiskItem], *,
@@ -252,8 +251,8 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
     dropped: list[DraftSentence] = []
     kept: list[KeptSentence] = []  # across sections: a fact belongs to the first section that states it
     scores_said: set[tuple[str, str]] = set()  # a score is stated once (09 said "PHQ-9 13 to 19" four times)
-    for rule in rules:  # a score the rule quotes in Objective is stated there
-        scores_said |= stated_scores(rule.text) if therapy and rule.text.startswith(SAID_OPENING) else set()
+    for rule in rules:  # a score the rule quotes in Objective (as said, or the chart's), each name with its own number
+        scores_said |= {p for part in rule.text.split(";") for p in stated_scores(part)} if SCORES_LINE.match(rule.text) else set()
     for sec in fmt.sections:
         repeated: list[RawSentence] = []  # written here but already stated in an earlier section
         instructions = content_words(" ".join(p.guidance for p in fmt.passes if p.key == sec.key))
@@ -279,8 +278,9 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy and text.rstrip().endswith("?"):  # the clinician's "Is that right?" copied: a note asks nothing
                 dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [QUESTION]))
                 continue
-            if therapy and len(text.split()) <= FRAGMENT_MAX_WORDS:  # "No. Never.": an answer copied, no sentence
-                dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [FRAGMENT]))
+            shape = struck_shape(text, plan=sec.key == voice_keys[2]) if therapy else None
+            if shape:  # "No. Never.", "In a good way.", "hours being about ...": no sentence a note says
+                dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [shape]))
                 continue
             text = text if cut else finished(text)
             if therapy:
