@@ -42,3 +42,8 @@ def test_only_the_stop_after_a_closing_quote_goes():
     assert quote_ends_sentence('As said: "Is it?". Then: "Yes.".') == 'As said: "Is it?" Then: "Yes."'
     assert quote_ends_sentence('Steps (client: "Okay.").') == 'Steps (client: "Okay.").'
     assert quote_ends_sentence('A "word". Next.') == 'A "word". Next.'
+
+
+def test_a_sentence_ending_on_a_quote_without_a_stop_gets_one():
+    assert quote_ends_sentence('Agreed: client: "I\'ll ring her tonight"') == 'Agreed: client: "I\'ll ring her tonight".'
+    assert quote_ends_sentence('Agreed: "Yes."') == 'Agreed: "Yes."'

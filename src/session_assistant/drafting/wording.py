@@ -113,4 +113,7 @@ _QUOTE_THEN_STOP = re.compile(r'([.?!…])"\.(?=\s|$)')
 
 
 def quote_ends_sentence(text: str) -> str:
-    return _QUOTE_THEN_STOP.sub(r'\1"', text)
+    """One stop at the end of a sentence: none added after a quote's own, one added after a quote that
+    has none ('... client: "I'll ring Claire tonight"' ran into "Next session: ...")."""
+    text = _QUOTE_THEN_STOP.sub(r'\1"', text)
+    return text + "." if text.endswith('"') and not re.search(r'[.?!…]"$', text) else text
