@@ -82,19 +82,20 @@ LIST_ITEM_MAX_WORDS = 8  # "going to the church band practice on Wednesday": a t
 
 
 def copied_talk(text: str, plan: bool = False) -> bool:
-    """A piece of talk copied without a verb: no finite verb ("The hours being about the thoughts, the
-    worries about fire."); in the Plan, where a task may be named bare ("Rest breaks every hour."), only
-    when it opens as talk does (a gerund, a preposition) or lists three short things. An instruction
-    ("Keep the diary.") is none."""
+    """A piece of talk copied without a verb: no finite verb by the lists above, and it opens as talk does
+    (a gerund, a preposition), lists three short things, or holds a participle where the verb should be
+    ("The hours being about the thoughts, the worries about fire."). A task named bare in the Plan ("Rest
+    breaks every hour.") and an instruction ("Keep the diary.") are none."""
     bare = _QUOTED.sub(" ", text).strip().lstrip("\"\u201c(")
     words = [w.lower() for w in _WORD.findall(bare)]
     if not words or has_verb(text) or words[0] in _INSTRUCTION:
         return False
-    if not plan:
-        return True
+    # The verb lists miss a plural verb after a compound subject ("The log and an importance of seven support
+    # the goal."): a sentence is struck for no verb only when it also opens as talk does or lists short things.
     pieces = [p for p in bare.rstrip(".!").split(",") if p.strip()]
     listed = len(pieces) >= LIST_MIN_ITEMS and all(len(p.split()) <= LIST_ITEM_MAX_WORDS for p in pieces)
-    return (words[0].endswith("ing") and len(words[0]) > 4) or words[0] in _PREPOSITIONS or listed
+    # "The hours being about the thoughts, ...": a participle where the verb should be
+    return (words[0].endswith("ing") and len(words[0]) > 4) or words[0] in _PREPOSITIONS or listed or "being" in words
 
 
 def struck_shape(text: str, plan: bool = False) -> str | None:
