@@ -37,8 +37,8 @@ def test_talk_copied_without_a_verb_is_no_sentence():
     assert struck_shape("minutes spent on the worries about money or the car.") == BEGUN_MID_LINE
     assert struck_shape("The minutes being about the worries, the car or the money.") == NO_VERB
     # the Plan may name a task bare; copied talk there still opens as talk does
-    assert struck_shape("Rest breaks of ten minutes every hour.", plan=True) is None
-    assert struck_shape("Snapping at the kids and his brother.", plan=True) == NO_VERB
+    assert struck_shape("Rest breaks of ten minutes every hour.") is None
+    assert struck_shape("Snapping at the kids and his brother.") == NO_VERB
     # a sentence with a verb, an instruction, and a list the client reported stay
     assert struck_shape("The client felt lighter after singing with the choir.") is None
     assert struck_shape("Keep the breathing, the choir and the list on the fridge.") is None

@@ -278,7 +278,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
             if therapy and text.rstrip().endswith("?"):  # the clinician's "Is that right?" copied: a note asks nothing
                 dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [QUESTION]))
                 continue
-            shape = struck_shape(text, plan=sec.key == voice_keys[2]) if therapy else None
+            shape = struck_shape(text) if therapy else None
             if shape:  # "No. Never.", "In a good way.", "hours being about ...": no sentence a note says
                 dropped.append(DraftSentence(sec.key, text, list(item.get("evidence") or []), [shape]))
                 continue

@@ -81,11 +81,11 @@ LIST_MIN_ITEMS = 3
 LIST_ITEM_MAX_WORDS = 8  # "going to the church band practice on Wednesday": a thing listed, not a clause
 
 
-def copied_talk(text: str, plan: bool = False) -> bool:
+def copied_talk(text: str) -> bool:
     """A piece of talk copied without a verb: no finite verb by the lists above, and it opens as talk does
     (a gerund, a preposition), lists three short things, or holds a participle where the verb should be
     ("The hours being about the thoughts, the worries about fire."). A task named bare in the Plan ("Rest
-    breaks every hour.") and an instruction ("Keep the diary.") are none."""
+    breaks every hour.") and an instruction ("Keep the diary.") are none, in any part."""
     bare = _QUOTED.sub(" ", text).strip().lstrip("\"\u201c(")
     words = [w.lower() for w in _WORD.findall(bare)]
     if not words or has_verb(text) or words[0] in _INSTRUCTION:
@@ -98,16 +98,16 @@ def copied_talk(text: str, plan: bool = False) -> bool:
     return (words[0].endswith("ing") and len(words[0]) > 4) or words[0] in _PREPOSITIONS or listed or "being" in words
 
 
-def struck_shape(text: str, plan: bool = False) -> str | None:
+def struck_shape(text: str) -> str | None:
     """Why a therapy note's model sentence is no sentence a therapist signs, or None: three words or
     fewer (``FRAGMENT``), begun in the middle of a line (``BEGUN_MID_LINE``), or talk copied with no
-    verb (``NO_VERB``; ``plan``: the sentence is the Plan's, see ``copied_talk``)."""
+    verb (``NO_VERB``, see ``copied_talk``)."""
     bare = text.strip()
     if len(bare.split()) <= FRAGMENT_MAX_WORDS:
         return FRAGMENT
     opening = _QUOTED.sub(" ", bare).lstrip(" \"\u201c(")
     if opening[:1].islower():  # "hours being about the thoughts ...": begun inside the clinician's line
         return BEGUN_MID_LINE
-    if copied_talk(bare, plan):
+    if copied_talk(bare):
         return NO_VERB
     return None
