@@ -7,10 +7,10 @@ import math
 import string
 import time
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
-                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextEdit, QTreeView, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout,
                                QWidget)
 
 from session_assistant.ui.common import theme
@@ -202,26 +202,6 @@ def press_on_enter(event: QKeyEvent, default: QPushButton) -> bool:
     if button.isVisible() and button.isEnabled():
         button.click()
     return True
-
-
-def tab_moves_focus(edit: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QTextEdit:
-    """Tab and Shift+Tab move to the next or previous control instead of typing a tab character."""
-    edit.setTabChangesFocus(True)
-    return edit
-
-
-class TabMovesFocus(QObject):
-    """Applies ``tab_moves_focus`` to every multi-line text field of the application.
-
-    Installed once on the QApplication by the main window. It acts when Qt polishes a widget
-    (just before it is first shown), so every screen and dialog, including ones added later,
-    behaves the same without each having to remember the call.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if event.type() == QEvent.Type.Polish and isinstance(watched, (QPlainTextEdit, QTextEdit)):
-            tab_moves_focus(watched)
-        return False
 
 
 def heading(text: str, size_delta: int = 4) -> QLabel:

@@ -21,7 +21,6 @@ from session_assistant.ui.shell.auto_lock import AutoLock
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.shell.place import place_of, return_to
 from session_assistant.ui.shell.shortcuts_help import install_help_menu
-from session_assistant.ui.common.widgets import TabMovesFocus
 from session_assistant.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -56,8 +55,6 @@ class MainWindow(QMainWindow):
             theme.apply(app, ctx.settings.appearance)
             theme.follow_system(app, self)
             app.installEventFilter(self.auto_lock)
-            self._tab_focus = TabMovesFocus(self)
-            app.installEventFilter(self._tab_focus)
         self._lock_action = QAction("&Lock", self)
         self._lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self._lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
