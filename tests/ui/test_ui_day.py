@@ -170,6 +170,38 @@ def test_auto_lock_after_idle_clears_every_phi_widget_and_the_clipboard(qtbot, r
     assert window.ctx.practice is not None
 
 
+def test_input_the_window_system_delivers_keeps_the_window_unlocked_in_a_dialog_too(qtbot, ready_vault, make_window):
+    """Keys, clicks and moves reach a window (the main one or a dialog's) from the window system before
+    any widget: each restarts the idle period; with none, the idle limit locks."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    fake = FakeTime()
+    window = make_window(ready_vault, fake_time=fake)
+    unlock(qtbot, window)
+    window.auto_lock.check()  # a tick: the windows open now are watched
+    fake.idle(14 * 60)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+    fake.idle(14 * 60)
+    window.auto_lock.check()
+    assert window.ctx.practice is not None  # 28 idle minutes in all, but a key 14 minutes ago
+    dialog = QDialog(window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.windowHandle().requestActivate()
+    fake.idle(14 * 60)
+    QTest.mouseMove(dialog.windowHandle(), QPoint(5, 5))
+    QTest.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
+    fake.idle(14 * 60)
+    window.auto_lock.check()
+    assert window.ctx.practice is not None  # the dialog's input counted
+    dialog.close()
+    fake.idle(15 * 60)
+    window.auto_lock.check()
+    assert window.ctx.practice is None  # and without input the limit still locks
+
+
 def test_sleep_locks_on_resume_and_ctrl_l_locks_on_demand(qtbot, ready_vault, make_window):
     fake = FakeTime()
     window = make_window(ready_vault, fake_time=fake)

@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             theme.apply(app, ctx.settings.appearance)
             theme.follow_system(app, self)
-            app.installEventFilter(self.auto_lock)
         self._lock_action = QAction("&Lock", self)
         self._lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self._lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
