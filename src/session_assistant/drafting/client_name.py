@@ -22,7 +22,12 @@ _ADDRESS = re.compile(r"^(?:hi|hey|hello|morning|good (?:morning|afternoon|eveni
 _NOT_A_NAME = {"Clinician", "Therapist", "Come", "Okay", "Ok", "Right", "Yes", "No", "Yeah", "Well", "So", "Everyone", "Both",
                "Everybody", "Mate", "Love", "Dear", "Today", "Then", "Now", "Again", "Too", "Though", "Please", "There", "Here",
                "Thanks", "Sir", "Madam", "Doctor", "Dr", "Mum", "Mom", "Dad", "Ms", "Mr", "Mrs", "Miss", "Mx", "Right", "Sure", "Good", "Great", "Anyway",
-               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+               # a time, not a person: "What would be different by, say, Easter?" (months that are also first
+               # names, April, May, June, are left to the other checks)
+               "January", "February", "March", "July", "September", "October", "November", "December", "Easter",
+               "Christmas", "Halloween", "Diwali", "Eid", "Hanukkah", "Ramadan", "Passover", "Thanksgiving", "Spring",
+               "Summer", "Autumn", "Winter"}
 _QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
 
 

@@ -38,7 +38,7 @@ _LEAD += r"(?:(?:for |over |during )?(?:this|the coming) week,?\s+|before (?:nex
 _DO = (r"(?:text|call|phone|ring|ask|write|jot|keep|bring|try|use|do|practi[sc]e|go|leave|drive|ride|cycle|add|put|read|walk|take|tell|send"
        r"|delete|block|say|meet|book|sit|stand|move|stop|start|check|notice|breathe|plan|schedule|set|fill|record|log|mention"
        r"|talk|look (?:at|into)|sign up|join|visit|answer|reply|turn|charge|swap|cut|drink|eat|get up|get out|come|carry)")
-_PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) you(?: be (?:willing|able|open) to)?(?: maybe| also| just| um,?)* " + _DO
+_PROPOSAL = re.compile(_LEAD + r"(?:(?:could|would|can|will) (?:(?:one|both|each|either|all|any) of )?you(?: be (?:willing|able|open) to)?(?: maybe| also| just| um,?)* " + _DO
                        # "What about noon?", "How about trying it once?", never "What about any family history?"
                        + r"|(?:what|how) about (?:just,? |like,? )*(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b"
                        r"|ten\b|eleven\b|twelve\b|noon\b|midnight\b|tonight\b|tomorrow\b|a\b|an\b|\w+ing\b)"

@@ -24,7 +24,11 @@ PLANNED_MAX = 2
 _DANGLING = re.compile(r"\b(?:at|on|with|about|to|for|into|of|over|through|around)[.!]?$", re.I)
 # Work for the rest of this session is not the plan: "We'll do that in a minute." (31, said before the
 # safety plan was written in the room).
-_LATER_TODAY = re.compile(IN_ROOM_NOW.pattern + r"|\bbefore you (?:go|leave)\b", re.I)
+# ... and a stretch of minutes of the exercise under way ("We'll keep going like that for a couple of
+# minutes."), unless the minutes are a daily practice ("for a few minutes every evening").
+_LATER_TODAY = re.compile(IN_ROOM_NOW.pattern + r"|\bbefore you (?:go|leave)\b"
+                          r"|\bfor (?:a couple of|a few|two|three|a) (?:more )?(?:minutes?|breaths?|rounds?)\b"
+                          r"(?![^.?!]*\b(?:each|every|a day|daily|twice|when|before|after|at night|in the (?:morning|evening)))", re.I)
 
 
 # Work named for the next session, whatever the verb: "Next week I'd like to go back to the younger part",

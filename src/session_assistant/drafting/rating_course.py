@@ -68,6 +68,8 @@ _OCCASIONS = re.compile(r"\b(?:the (?:first|second|third|last) (?:time|one|day)|
 # A rating recalled from before the session, or predicted for later: neither is the session's course.
 _RECALLED = re.compile(r"\b(?:last (?:time|week|session)|do you remember|you (?:said|gave|rated)|at the start of (?:treatment|therapy))\b", re.I)
 _PREDICTED = re.compile(r"\b(?:would|will|do you (?:think|reckon|expect|predict)|predict\w*|going to be)\b", re.I)
+# "What would you give it now?": the idiom asks for the rating now, not a prediction.
+_NOW_ASKED = re.compile(r"\bwould you (?:give|put|say|rate|call)\b.*\bnow\b", re.I)
 # The question names what its top end means, and it is none of the things rated above.
 _OWN_TOP = re.compile(r"\b(?:if|where|with) (?:ten|10|a hundred|one hundred|100|seven|7) (?:is|means|being|would be)\b", re.I)
 _ASKED_AGAIN = re.compile(r"\b(?:" + "|".join(("now", "after", "again", "still", "original")) + r")\b", re.I)
@@ -163,6 +165,10 @@ _SELF_RATED = re.compile(r"^(?:(?:it'?s|that'?s|like|now|about|maybe|um,?|uh,?|s
                          + _NUM_WORD + r")[.!]?$", re.I)
 
 
+# A second number said at once as a hedge on the first: "Five. Maybe six.", "Seven. Or eight."
+_HEDGED = re.compile(r"^(?:maybe|or|perhaps|probably|possibly|could be)\s+(" + _NUM_WORD + r")\b[.!?]?\s*", re.I)
+
+
 def _self_rated(text: str) -> list[tuple[str, float]]:
     """Numbers the client offers unasked, each a sentence of its own ("Sixty. Now fifty-five.")."""
     found = []
@@ -229,7 +235,7 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
         if rating is None:
             continue
         key = (label, answer.speaker)
-        if _PREDICTED.search(tail):
+        if _PREDICTED.search(tail) and not _NOW_ASKED.search(tail):
             if label in _STATES and scaled:  # a state predicted before the work: the course's start, kept apart
                 predictions[key] = ((rating[0], rating[1], [utt.id, answer.id]), n + 1)
                 answered.add(n + 1)
@@ -252,8 +258,14 @@ def rating_courses(utterances: Sequence[Utterance]) -> list[RatingCourse]:
                 course.predicted = predicted[0]
         course.ratings.append((rating[0], rating[1], [utt.id, answer.id]))
         course.asked.append(asked)
+        rest = _SENTENCES.split(" ".join(answer.text.split()), 1)[-1] if _SENTENCES.search(answer.text) else ""
+        hedge = _HEDGED.match(rest)
+        if hedge and rating[1] == _number(rating[0]) and (high := _number(hedge.group(1))) is not None and high != rating[1]:
+            ends = sorted((rating[0], hedge.group(1)), key=_number)  # "Five. Maybe six.": one rating, 5-6
+            course.ratings[-1] = (f"{ends[0]} or {ends[1]}", (rating[1] + high) / 2, course.ratings[-1][2])
+            rest = rest[hedge.end():]
         if label in _STATES:  # "Seven. (pause) Six. It's got hairy legs. Five.": the state read on, the last where it stands
-            for said, value in _self_rated(_SENTENCES.split(" ".join(answer.text.split()), 1)[-1]) if _SENTENCES.search(answer.text) else []:
+            for said, value in _self_rated(rest) if rest else []:
                 if value != course.ratings[-1][1]:
                     course.ratings.append((said, value, [answer.id]))
                     course.asked.append("")

@@ -50,6 +50,11 @@ ORDINARY_SPANS: tuple[str, ...] = (
     # the same, the small thing said first: "if I bail on my own sister's wedding she'll kill me" (unseen 108)
     r"\bif (?:i|we) (?:bail|miss|skip|cancel|forget|pull out|(?:'m|am|are|'re) late|don'?t (?:come|go|turn up|show))\b[^.?!]{0,60}?"
     r"\b(?:he|she|they|mum|mom|dad|my \w+)(?:'ll| will|'d| would) (?:actually |literally )?kill (?:me|us)\b",
+    # Exasperation at a small thing done again: "if he does that one more time I swear I'll kill him" (the
+    # thing unnamed, "that", said before; a threat that names a harm, "if he hits her again ...", stays)
+    r"\bif (?:he|she|they|you|that \w+) (?:does|do|did|says|said|pulls|tries) (?:it|that|this)(?: (?:one|just one) more time| again"
+    r"| once more)\b,?\s*(?:i (?:swear|promise),?\s*)?i(?:'ll| will|'m going to|'m gonna) (?:actually |literally )?"
+    r"(?:kill|murder|strangle|throttle) (?:him|her|them|you)\b",
     # "I'm killing myself with this stuff" of drink or smoking: the habit's harm, said as a figure (pills
     # or a rope are no habit, and stay risk)
     r"\bkill(?:ing|s)? (?:myself|me) with (?:this|that|these|those|the|all (?:the|this|that)|my) (?:stuff|drink\w*|booze|"
