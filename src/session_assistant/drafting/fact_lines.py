@@ -63,6 +63,7 @@ from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SE
                                                         others_present, others_sentence, start_checks, start_checks_sentence)
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.planned_said import planned_sentence, planned_work
+from session_assistant.drafting.goals_summed import goals_summed_up
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      next_visit_again, observations_sentence, quotes_sentence, rating_answers,
                                                      ratings_sentence, spoken_observations, tasks_sentence)
@@ -147,9 +148,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             read = stage_from_talk(talk)
             if read:
                 lines.append(_rule_line(fmt, "stage", talk_sentence(read, talk, subject), talk.evidence))
-        goals = goals_said(source.utterances)
-        if goals:
-            lines.append(_rule_line(fmt, "client_goals", goals_sentence(goals), [i for _, i in goals]))
+        goals = goals_summed_up(source.utterances)
+        if goals or (said_goals := goals_said(source.utterances)):
+            text, ids = goals or (goals_sentence(said_goals), [i for _, i in said_goals])
+            lines.append(_rule_line(fmt, "client_goals", text, ids))
         joint = is_joint(source.utterances)  # a couple or a family: each person's words apart, by role and name
         names = names_by_role(source.utterances) if joint else {}
         quotes = client_quotes(source.utterances, mentions_risk)
