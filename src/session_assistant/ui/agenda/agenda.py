@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QTreeWidgetItem, QWidget
 
 from session_assistant.ui.agenda.agenda_view import AgendaView
 from session_assistant.ui.common.context import UiContext
-from session_assistant.ui.agenda.session_status import running_label, status_label
+from session_assistant.ui.agenda.session_status import RESUME_IN_SESSION, running_label, status_label
 from session_assistant.ui.common.status_pill import set_status
 from session_assistant.ui.common.vault_op import VaultOp
 
@@ -96,8 +96,9 @@ class AgendaPage(AgendaView):
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",
                                     KIND.get(row["modality"], row["modality"]), ""])
-            set_status(item, 3, status_label(row, now, stage, pipeline, recordings, progress))
-            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            shown = status_label(row, now, stage, pipeline, recordings, progress)
+            set_status(item, 3, shown)
+            item.setData(0, Qt.ItemDataRole.UserRole, {**row, "resume": shown in RESUME_IN_SESSION})
             groups[label].addChild(item)
             if selected and selected["id"] == row["id"]:
                 self.tree.setCurrentItem(item)
@@ -146,11 +147,12 @@ class AgendaPage(AgendaView):
                                        and self._ctx.sessions.get(row["id"]) is None)  # nothing recorded or running
 
     def _on_row_activated(self) -> None:
-        """Enter or double-click: the note when there is one (a signed one opens read-only), else the session."""
+        """Enter or double-click: the note when there is one (a signed one opens read-only), else the session;
+        the session too for a row that says "resume in Session"."""
         row = self.selected_appointment()
         if not row:
             return
-        if row.get("note_id"):
+        if row.get("note_id") and not row.get("resume"):
             self.note_requested.emit(row["id"])
         else:
             self.session_requested.emit(row["id"])
