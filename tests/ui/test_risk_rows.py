@@ -67,3 +67,12 @@ def test_a_past_told_beside_a_denial_reads_current_denied_and_past():
                     "screened: denied", "", [43, 44], ["self_harm"], past="Not since I was twenty.")
     assert risk_rows([past]) == ["Asked about self harm (“hurt yourself”), client denied current self harm; "
                                  "told past self harm (“Not since I was twenty.”) (line 44)"]
+
+
+def test_with_the_transcript_times_a_row_says_when_it_was_said_not_a_line_number():
+    """The transcript beside the list shows "[00:56] Client: ...", never line numbers (ui30)."""
+    denied = {"category": "self_harm", "segment_id": 12, "speaker": "client", "phrase": "hurting yourself",
+              "text": "No, not at all.", "status": "screened: denied"}
+    assert risk_rows([denied], {11: "00:50", 12: "00:56"}) == [
+        "Asked about self harm (“hurting yourself”), client denied (at 00:56)"]
+    assert risk_rows([denied], {}) == ["Asked about self harm (“hurting yourself”), client denied (line 12)"]

@@ -207,7 +207,7 @@ def test_choosing_a_sentence_selects_it_in_the_note_and_its_lines_in_the_transcr
     editor.sentences.setCurrentRow(_rows(editor).index(PLAN))
     assert editor._editors["next_session"].textCursor().selectedText() == PLAN
     assert editor.transcript.selected_segments() == [4]
-    assert editor.evidence.toPlainText().startswith("[4] ") and "every evening" in editor.evidence.toPlainText()
+    assert editor.evidence.toPlainText().startswith("[00:24] Clinician: ") and "every evening" in editor.evidence.toPlainText()
 
 
 def test_the_documented_risk_line_is_in_the_note_the_clinician_reviews_with_its_lines(editor_for):
@@ -228,7 +228,7 @@ def test_the_documented_risk_line_is_in_the_note_the_clinician_reviews_with_its_
     assert f"ASSESSMENT\n{ASSESSMENT} {line.text}" in _stored(window, editor)["fields"]["session_summary"]
     editor.sentences.setCurrentRow(_rows(editor).index(f"⚑ {line.text}"))  # listed for review, as a rule's line
     assert editor.transcript.selected_segments() == [2, 3]
-    assert editor.evidence.toPlainText().startswith("[2] ") and "No, never." in editor.evidence.toPlainText()
+    assert editor.evidence.toPlainText().startswith("[00:12] Clinician: ") and "No, never." in editor.evidence.toPlainText()
     assert editor.risk.count() == 1  # the risk list is as it was
 
 
@@ -240,7 +240,7 @@ def test_sign_lists_the_open_flags_then_the_list_is_read_only(editor_for, monkey
     editor.sign_button.click()
     assert _stored(window, editor)["status"] == "draft"  # cancelled
     assert f"⚑ {FLAGGED} (no transcript line supports it)" in asked[0]
-    assert "Risk not yet accepted into the note: Asked about suicidal ideation (“hurting yourself”), client denied (line 3)" in asked[0]
+    assert "Risk not yet accepted into the note: Asked about suicidal ideation (“hurting yourself”), client denied (at 00:18)" in asked[0]
     assert "4 more AI sentence(s) not marked reviewed." in asked[0]
 
     editor.sentences.setCurrentRow(1)
@@ -408,8 +408,8 @@ def test_an_endorsed_risk_row_stands_out_and_a_denied_one_does_not(editor_for):
     draft = Draft(get_format("soap"), [DraftSentence("plan", PLAN, [4])], risk, model="test-model")
     window, editor = editor_for(SOAP_AI, draft=draft)
     rows = {editor.risk.item(i).text(): editor.risk.item(i) for i in range(editor.risk.count())}
-    endorsed = rows["Client endorsed self harm (“I thought about hurting myself.”) (line 1)"]  # the client's words
-    denied = rows["Asked about suicidal ideation (“hurting yourself”), client denied (line 3)"]
+    endorsed = rows["Client endorsed self harm (“I thought about hurting myself.”) (at 00:06)"]  # the client's words
+    denied = rows["Asked about suicidal ideation (“hurting yourself”), client denied (at 00:18)"]
     assert endorsed.font().bold() and endorsed.foreground().color() == theme.colour("error")
     assert not denied.font().bold() and denied.foreground().color() != theme.colour("error")
 

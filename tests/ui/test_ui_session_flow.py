@@ -80,7 +80,8 @@ def test_import_transcribe_draft_review_and_sign(qtbot, ready_vault, make_window
     if grounded is not None:
         editor.sentences.setCurrentRow(grounded)
         cited = work.draft.sentences[grounded].evidence[0]
-        assert f"[{cited}]" in editor.evidence.toPlainText()
+        line = next(seg for seg in work.transcript.segments if seg.id == cited)
+        assert line.text in editor.evidence.toPlainText()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     editor.sign_button.click()

@@ -74,7 +74,7 @@ def test_reassign_one_line_and_the_evidence_follows(qtbot, ready_vault, make_win
     window.workspace.open_note(appointment)
     editor = window.workspace.note
     editor.sentences.setCurrentRow(0)  # "Client reported trying the breathing exercise twice." cites line 1
-    assert editor.evidence.toPlainText() == "[1] client: I tried it twice and it helped a little."
+    assert editor.evidence.toPlainText() == "[00:06] Client: I tried it twice and it helped a little."
 
 
 def test_the_offer_follows_the_draft_in_the_window_not_only_the_stored_one(qtbot, ready_vault, make_window):

@@ -18,6 +18,9 @@ from session_assistant.drafting.template_fill import fill, in_note
 from session_assistant.drafting.wording import split_sentences
 
 REWORDED_OVERLAP = 0.5  # share of the sentence's content words a reworded sentence still has
+# What a rule line asks of the clinician in the note's own words ("(clinician to confirm)"): right in
+# a draft under review, wrong in a signed note, where it reads as a check nobody made.
+ASKS_CLINICIAN = re.compile(r"(?i)\bclinician to (?:confirm|rate|judge|check)\b[^.;:)\n]*")
 
 
 @dataclass
@@ -31,6 +34,7 @@ class ReviewItem:
     evidence: list[int] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     accepted: bool = False
+    chart_evidence: list[str] = field(default_factory=list)  # the chart items a chart fact was taken from
 
     @property
     def flagged(self) -> bool:
@@ -94,7 +98,8 @@ def review_items(draft, template_fields: list[dict], fields: dict[str, str], sta
             continue
         taken[name].append(span)
         items.append(ReviewItem(sentence.text, text, name, sentence.section, list(sentence.evidence),
-                                list(sentence.flags), sentence.text in accepted or text != was))
+                                list(sentence.flags), sentence.text in accepted or text != was,
+                                list(getattr(sentence, "chart_evidence", []) or [])))
     return items
 
 
@@ -143,3 +148,9 @@ def state_of(items: list[ReviewItem], risk_accepted: list[str], gone: list[str] 
 
 def risk_key(item) -> str:
     return f"{getattr(item, 'segment_id', '')}:{getattr(item, 'category', '')}"
+
+
+def asks_left(template_fields: list[dict], fields: dict[str, str]) -> list[tuple[str, str]]:
+    """(field label, the words) for each request to the clinician still in the note's text."""
+    return [(f.get("label") or f["name"], match.group(0).strip())
+            for f in template_fields for match in ASKS_CLINICIAN.finditer(fields.get(f["name"], ""))]

@@ -7,12 +7,13 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QInputDialog, QTreeWidgetItem, QWidget
 
 from session_assistant.ui.agenda.agenda_view import AgendaView
 from session_assistant.ui.common.context import UiContext
-from session_assistant.ui.agenda.session_status import running_label, status_label
+from session_assistant.ui.agenda.session_status import RESUME_IN_SESSION, running_label, status_label
 from session_assistant.ui.common.status_pill import set_status
+from session_assistant.ui.common.vault_op import VaultOp
 
 KIND = {"in_person": "In person", "telehealth": "Telehealth"}
 WEEK = timedelta(days=7)
@@ -35,6 +36,8 @@ class AgendaPage(AgendaView):
         self.start_session.clicked.connect(self._on_start_session_clicked)
         self.open_note.clicked.connect(self._on_open_note_clicked)
         self.open_chart.clicked.connect(self._on_open_chart_clicked)
+        self.mark_no_show.triggered.connect(lambda: self._mark("no_show"))
+        self.mark_cancelled.triggered.connect(self._on_mark_cancelled_triggered)
         self.new_appointment.clicked.connect(self.new_appointment_requested)
         self.new_client.clicked.connect(self.new_client_requested)
         self.empty.action.clicked.connect(self._on_empty_action_clicked)
@@ -93,8 +96,9 @@ class AgendaPage(AgendaView):
             item = QTreeWidgetItem([f"{start:%H:%M}–{(start + timedelta(minutes=row['minutes'])):%H:%M}",
                                     f"{row['first_name']} {row['last_name']}",
                                     KIND.get(row["modality"], row["modality"]), ""])
-            set_status(item, 3, status_label(row, now, stage, pipeline, recordings, progress))
-            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            shown = status_label(row, now, stage, pipeline, recordings, progress)
+            set_status(item, 3, shown)
+            item.setData(0, Qt.ItemDataRole.UserRole, {**row, "resume": shown in RESUME_IN_SESSION})
             groups[label].addChild(item)
             if selected and selected["id"] == row["id"]:
                 self.tree.setCurrentItem(item)
@@ -139,13 +143,16 @@ class AgendaPage(AgendaView):
                                       and row.get("note_status") != "signed")
         self.open_note.setEnabled(bool(row and row.get("note_id")))
         self.open_chart.setEnabled(bool(row))
+        self.did_not_happen.setEnabled(bool(row) and row.get("status") == "scheduled" and not row.get("note_id")
+                                       and self._ctx.sessions.get(row["id"]) is None)  # nothing recorded or running
 
     def _on_row_activated(self) -> None:
-        """Enter or double-click: the note when there is one (a signed one opens read-only), else the session."""
+        """Enter or double-click: the note when there is one (a signed one opens read-only), else the session;
+        the session too for a row that says "resume in Session"."""
         row = self.selected_appointment()
         if not row:
             return
-        if row.get("note_id"):
+        if row.get("note_id") and not row.get("resume"):
             self.note_requested.emit(row["id"])
         else:
             self.session_requested.emit(row["id"])
@@ -164,3 +171,18 @@ class AgendaPage(AgendaView):
         row = self.selected_appointment()
         if row:
             self.chart_requested.emit(row["client_id"])
+
+    def _on_mark_cancelled_triggered(self) -> None:
+        reason, ok = QInputDialog.getText(self, "Cancelled", "Reason (optional; kept as an administrative note, "
+                                          "never in a clinical one):")
+        if ok:
+            self._mark("cancelled", reason.strip())
+
+    def _mark(self, status: str, reason: str = "") -> None:
+        """The selected appointment did not take place: it leaves Notes to write and says why on its row."""
+        row = self.selected_appointment()
+        if not row:
+            return
+        appointments = self._ctx.practice.appointments
+        VaultOp(self._ctx.practice, lambda: appointments.set_status(row["id"], status, reason), parent=self,
+                title="Not changed").success(lambda _none: self.refresh()).run()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+                               QTreeWidget, QVBoxLayout, QWidget)
 
 from session_assistant.ui.common import theme
 from session_assistant.ui.common.status_pill import StatusPillDelegate
@@ -41,6 +41,12 @@ class AgendaView(QWidget):
         self.start_session.setAccessibleName("Start the session for the selected appointment")
         self.open_note = QPushButton("Open &note")
         self.open_chart = QPushButton("Open &chart")
+        # A booked session that did not take place; without it a no-show stayed a "Note to write" for good.
+        self.did_not_happen = QPushButton("No-show / cancelle&d")
+        self.did_not_happen.setAccessibleName("Mark the selected appointment as a no-show or cancelled")
+        self.did_not_happen.setMenu(QMenu(self.did_not_happen))
+        self.mark_no_show = self.did_not_happen.menu().addAction("Client did not come (no-show)")
+        self.mark_cancelled = self.did_not_happen.menu().addAction("Cancelled…")
         self.new_appointment = QPushButton("New &appointment…")
         self.new_client = QPushButton("New c&lient…")
         theme.set_role(self.start_session, "primary")
@@ -49,7 +55,7 @@ class AgendaView(QWidget):
                                 "New appointment…")
         self.empty.hide()
         buttons = QHBoxLayout()
-        for button in (self.start_session, self.open_note, self.open_chart):
+        for button in (self.start_session, self.open_note, self.open_chart, self.did_not_happen):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_client)

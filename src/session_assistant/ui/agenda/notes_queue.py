@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from session_assistant.ui.common.context import UiContext
-from session_assistant.ui.agenda.session_status import needs_note, status_label
+from session_assistant.ui.agenda.session_status import RESUME_IN_SESSION, needs_note, status_label
 from session_assistant.ui.common.status_pill import StatusPillDelegate, set_status
 from session_assistant.ui.common.widgets import EmptyState, caption, heading
 
@@ -110,8 +110,9 @@ class NotesQueuePage(QWidget):
             item = QTreeWidgetItem([f"{start:%a %d %b %Y, %H:%M} · {KIND.get(row['modality'], row['modality'])}",
                                     f"{row['first_name']} {row['last_name']}",
                                     waiting_words(start + timedelta(minutes=row["minutes"]), now), ""])
-            set_status(item, 3, status_label(row, now, stage, pipeline, recordings, progress))
-            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            label = status_label(row, now, stage, pipeline, recordings, progress)
+            set_status(item, 3, label)
+            item.setData(0, Qt.ItemDataRole.UserRole, {**row, "resume": label in RESUME_IN_SESSION})
             self.tree.addTopLevelItem(item)
             if selected and selected["id"] == row["id"]:
                 self.tree.setCurrentItem(item)
@@ -135,13 +136,13 @@ class NotesQueuePage(QWidget):
         self.open_button.setEnabled(row is not None)
         self.chart_button.setEnabled(row is not None)
         if row is not None:
-            self.open_button.setText("&Open note" if row.get("note_id") else "&Open session")
+            self.open_button.setText("&Open note" if _opens_note(row) else "&Open session")
 
     def _on_open_clicked(self) -> None:
         row = self.selected_appointment()
         if row is None:
             return
-        if row.get("note_id"):
+        if _opens_note(row):
             self.note_requested.emit(row["id"])
         else:
             self.session_requested.emit(row["id"])
@@ -150,3 +151,9 @@ class NotesQueuePage(QWidget):
         row = self.selected_appointment()
         if row is not None:
             self.chart_requested.emit(row["client_id"])
+
+
+def _opens_note(row: dict) -> bool:
+    """The note when there is one, unless the row says "resume in Session": Enter on it opened the note,
+    and the Resume it named was a click away on another screen (ui30)."""
+    return bool(row.get("note_id")) and not row.get("resume")

@@ -15,6 +15,8 @@ RUNNING = {"recording": "● Recording", "transcribing": "Transcribing…", "dra
            "ready": "AI session summary ready", "failed": "Needs attention"}
 INTERRUPTED = "Interrupted: resume in Session"
 CANCELLED_WORK = "Transcription cancelled: resume in Session"
+# Rows whose way forward is the session screen's Resume, even when a note exists: Enter opens the session.
+RESUME_IN_SESSION = (INTERRUPTED, CANCELLED_WORK)
 NOTE_DRAFT = "Note draft"
 SUMMARY_READY = "AI session summary ready"
 TRANSCRIBED = "Transcribed"

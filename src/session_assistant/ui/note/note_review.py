@@ -17,12 +17,13 @@ from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit, QTextEdit
 
 from session_assistant.drafting.formats import format_names, get_format
-from session_assistant.drafting.note_review import (empty_state, gone_from_note, locate, review_items, risk_key,
-                                                    state_of, without)
+from session_assistant.drafting.note_review import (asks_left, empty_state, gone_from_note, locate, review_items,
+                                                    risk_key, state_of, without)
 from session_assistant.drafting.template_fill import accepted_risk_text, add_line, risk_field
 from session_assistant.ui.common.dialogs import edit_sentence
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common import theme
+from session_assistant.ui.note.evidence_text import chart_facts_of, evidence_text, segment_times
 from session_assistant.ui.session.draft_review import is_endorsed, risk_rows
 
 FLAGS_LISTED_AT_SIGN = 4  # quoted in the Sign confirmation; the rest counted (it must fit 1024x600)
@@ -104,6 +105,7 @@ class DraftReview:
         self.page = page
         self.draft = None
         self.utterances: list = []
+        self.segments: list = []  # the transcript's, so evidence reads as the transcript shows it
         self.items: list = []
         self.risk_accepted: list[str] = []
         self.gone: list[str] = []  # draft sentences the clinician took out of the note
@@ -119,6 +121,7 @@ class DraftReview:
         """Show the review of ``draft`` for the page's note (None: no AI draft, the panel hides)."""
         page = self.page
         self.draft, self.utterances = draft, list(utterances or [])
+        self.segments = list(transcript.segments if transcript else [])
         page.review.setVisible(draft is not None)
         page.transcript.show_segments(transcript.segments if transcript else [], editable=False)
         state = (page.note or {}).get("review") or empty_state()
@@ -152,7 +155,7 @@ class DraftReview:
         for sentence in self.draft.withheld:  # never in the note; shown so nothing is hidden from the clinician
             self._add_row("⊘ Left out of the draft: " + sentence.text, sentence, "muted",
                           "Left out: " + describe_flags(sentence.flags))
-        for text, item in zip(risk_rows(self.draft.risk), self.draft.risk or [None]):
+        for text, item in zip(risk_rows(self.draft.risk, segment_times(self.segments)), self.draft.risk or [None]):
             accepted = item is not None and risk_key(item) in self.risk_accepted
             row_item = QListWidgetItem(("✓ " if accepted else "") + text)
             row_item.setData(ITEM_ROLE, item)
@@ -230,9 +233,7 @@ class DraftReview:
             self.select_in_note(self.items[row])
 
     def _show_evidence(self, sentence) -> None:
-        by_id = {u.id: u for u in self.utterances}
-        lines = [by_id[i].line() for i in sentence.evidence if i in by_id]
-        text = "\n".join(lines) or "No transcript line supports this sentence: check it before signing."
+        text = evidence_text(sentence, self.segments, self.utterances, chart_facts_of(self.draft))
         if sentence.flags:
             text += "\n\nFlag: " + describe_flags(sentence.flags)
         self.page.evidence.setPlainText(text)
@@ -356,7 +357,10 @@ class DraftReview:
             lines.append(f"… and {len(flagged) - FLAGS_LISTED_AT_SIGN} more flagged sentence(s): see the AI draft "
                          "review beside the note.")
         if self.open_risk():
-            lines += [f"Risk not yet accepted into the note: {row}" for row in risk_rows(self.open_risk())]
+            rows = risk_rows(self.open_risk(), segment_times(self.segments))
+            lines += [f"Risk not yet accepted into the note: {row}" for row in rows]
+        lines += [f"“{ask}” is still in {label}: do it, then delete those words."
+                  for label, ask in asks_left(self.page.note["template"], self.field_texts())]
         unreviewed = sum(1 for i in self.items if not i.flagged and i.open)
         if unreviewed:
             lines.append(f"{unreviewed} more AI sentence(s) not marked reviewed.")

@@ -29,19 +29,24 @@ def _client_words(item, phrase: str) -> str:
     return quote(text, phrase if phrase.lower() in text.lower() else "")[1:-1] if text.strip() else phrase
 
 
-def risk_rows(risk) -> list[str]:
+def risk_rows(risk, times: dict[int, str] | None = None) -> list[str]:
     """One row per risk item. A screening leads with what was asked and the answer: "Risk screened:
-    denied ...: suicidal ideation" read at a glance as if the ideation were present."""
+    denied ...: suicidal ideation" read at a glance as if the ideation were present.
+
+    ``times``: each transcript line's start as the transcript shows it ("00:56"), by segment id; a
+    row then says "at 00:56", which the clinician finds beside it, not "line 12", which no screen shows.
+    """
     rows = []
     for item in risk:
         category = str(_value(item, "category", "")).replace("_", " ")
         line, phrase = _value(item, "segment_id"), _value(item, "phrase", "")
+        where = f"at {times[line]}" if times and line in times else f"line {line}"
         status = str(_value(item, "status", "") or "").strip()
         if not status:
-            rows.append(f"{_value(item, 'category', '')}: line {line} “{phrase}”")
+            rows.append(f"{_value(item, 'category', '')}: {where} “{phrase}”")
             continue
         if status.lower() == "agreed":  # a safety step after a screen: "Safety step agreed (“coping card”)"
-            rows.append(f"Safety step agreed (“{phrase}”) (line {line})")
+            rows.append(f"Safety step agreed (“{phrase}”) ({where})")
             continue
         category = KIND_WORDS.get(str(_value(item, "category", "")), category)  # "access to means", not "means"
         past, detail = _value(item, "past", "") or "", _value(item, "detail", "") or ""
@@ -53,18 +58,18 @@ def risk_rows(risk) -> list[str]:
             if past and answer == "client denied":  # "No. Not since I was twenty.": no now, a past told
                 answer = f"client denied current {category}; told past {category} (“{past}”)"
             check = ", the question's wording to check" if detail == "wording to check" else ""
-            rows.append(f"Asked about {category} (“{phrase}”), {answer} (line {line}){check}")
+            rows.append(f"Asked about {category} (“{phrase}”), {answer} ({where}){check}")
         elif status.lower() == "endorsed":
             # the kind and the client's own words, not the question's option ("that you wouldn't wake up")
             kind = " ".join(w for w in ("past" if past else "", detail, category) if w)
-            said = f"{'told' if past else 'endorsed'} {kind} (“{_client_words(item, phrase)}”) (line {line})"
+            said = f"{'told' if past else 'endorsed'} {kind} (“{_client_words(item, phrase)}”) ({where})"
             asked = len(_value(item, "evidence", []) or []) > 1 and phrase.lower() not in str(_value(item, "text", "")).lower()
             # a yes to the question's words: both, "Asked about ... (“that you wouldn't wake up”), client endorsed ..."
             rows.append(f"Asked about {category} (“{phrase}”), client {said}" if asked else f"Client {said}")
         elif status.lower() == "denied":  # "Risk denied ...: suicidal ideation" misread the same way
-            rows.append(f"Client {status.lower()} {category} (“{phrase}”) (line {line})")
+            rows.append(f"Client {status.lower()} {category} (“{phrase}”) ({where})")
         else:
-            rows.append(f"Risk {status} (line {line}): {category} “{phrase}”")
+            rows.append(f"Risk {status} ({where}): {category} “{phrase}”")
     return rows or [NO_RISK]
 
 

@@ -20,6 +20,7 @@ from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.dialogs import ask_recording_consent
 from session_assistant.ui.common.engines import session_pipeline, stored_draft
+from session_assistant.ui.session.replace_check import may_replace_stored_work
 from session_assistant.ui.session.session_view import SessionView
 from session_assistant.ui.session.speaker_fix import SpeakerFixMixin
 from session_assistant.ui.session.way_forward import way_forward
@@ -161,7 +162,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
 
     # ---- recording -----------------------------------------------------------------------------
     def _on_record_clicked(self) -> None:
-        if self._appointment is None or not self.ensure_consent():
+        if self._appointment is None or not self.ensure_consent() or not may_replace_stored_work(self, "Record"):
             return
         device = self.device.currentData()
         if device is None:
@@ -227,7 +228,7 @@ class SessionPage(SpeakerFixMixin, SessionView):
 
     # ---- import, resume, draft again -----------------------------------------------------------
     def _on_import_clicked(self) -> None:
-        if self._appointment is None or not self.ensure_consent():
+        if self._appointment is None or not self.ensure_consent() or not may_replace_stored_work(self, "Import"):
             return
         file, _ = QFileDialog.getOpenFileName(self, "Import a session recording", str(Path.home()), AUDIO_FILTER)
         if file:
