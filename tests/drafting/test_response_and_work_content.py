@@ -100,3 +100,25 @@ def test_the_thing_faced_is_named_when_the_set_up_asked_for_the_step():
     found = held_exposure(lines)
     assert found is not None
     assert 'set up as: "Today we go one rung higher. I\'ve put the jar on the shelf behind me."' in found.label
+
+
+def test_the_past_a_bare_time_closes_is_quoted_with_it():
+    from session_assistant.drafting.history_told import history_told
+    lines = _lines("Clinician: How did the letter go?",
+                   "Client: Hard. Then better. I wrote about the first night she slept on my bed. She was tiny. Nine years ago.",
+                   "Clinician: Nine years.")
+    assert history_told(lines, mentions_risk) == [
+        ("I wrote about the first night she slept on my bed. She was tiny. Nine years ago.", 1)]
+
+
+def test_a_parents_habit_and_years_together_are_history_but_this_weeks_day_is_not():
+    from session_assistant.drafting.history_told import history_told
+    lines = _lines("Clinician: Where does the money worry come from, do you think?",
+                   "Client: I don't know. My mum used to hide the post in the oven on a Friday, and I just... never asked why.",
+                   "Clinician: Hide the post.",
+                   "Client: Twelve years together and I've never told Chris that.",
+                   "Clinician: And this week?",
+                   "Client: I checked the account on a Friday and then again on Monday.")
+    assert [said for said, _ in history_told(lines, mentions_risk)] == [
+        "My mum used to hide the post in the oven on a Friday, and I just... never asked why.",
+        "Twelve years together and I've never told Chris that."]
