@@ -122,3 +122,18 @@ def test_a_parents_habit_and_years_together_are_history_but_this_weeks_day_is_no
     assert [said for said, _ in history_told(lines, mentions_risk)] == [
         "My mum used to hide the post in the oven on a Friday, and I just... never asked why.",
         "Twelve years together and I've never told Chris that."]
+
+
+def test_the_thought_asked_for_is_quoted_without_a_feeling_word():
+    from session_assistant.drafting.session_said import client_quotes
+    lines = _lines("Client: The team lunch went ahead without me. Nobody said.",
+                   "Clinician: And what went through your head, when you saw the photos?",
+                   "Client: That I'm not really part of it. Never have been. Fourteen months there.",
+                   "Clinician: Mm.")
+    assert [quote for quote, _ in client_quotes(lines, mentions_risk)] == [
+        "That I'm not really part of it. Never have been. Fourteen months there."]
+    # a worry in "what if" form is not quoted out of its talk
+    worry = _lines("Clinician: What was going through your mind?",
+                   "Client: What if I drop him on the stairs and nobody's there.",
+                   "Clinician: Okay.")
+    assert client_quotes(worry, mentions_risk) == []
