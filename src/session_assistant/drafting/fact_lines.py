@@ -67,7 +67,7 @@ from session_assistant.drafting.goals_summed import goals_summed_up
 from session_assistant.drafting.session_said import (client_quotes, clinician_tasks, goals_said, goals_sentence,
                                                      next_visit_again, observations_sentence, quotes_sentence, rating_answers,
                                                      ratings_sentence, spoken_observations, tasks_sentence)
-from session_assistant.drafting.response_said import response_answers, responses_sentence
+from session_assistant.drafting.response_said import marked_sentence, moments_marked, response_answers, responses_sentence
 from session_assistant.drafting.triggers_said import (trigger_answers, triggers_formulated, triggers_formulated_sentence,
                                                       triggers_sentence)
 
@@ -276,6 +276,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
             lines.append(_rule_line(fmt, "stage", triggers_formulated_sentence(formulated), _cited(formulated)))
         if responses:
             lines.append(_rule_line(fmt, "stage", responses_sentence(responses), _cited(responses)))
+        marked = moments_marked(source.utterances, mentions_risk, " ".join(x.text for x in lines))
+        if marked:  # a moment between a couple the clinician stopped on, and the answer
+            lines.append(_rule_line(fmt, "stage", marked_sentence(marked), _cited(marked)))
         ratings = rating_answers(source.utterances)
         if ratings:
             lines.append(_rule_line(fmt, "stage", ratings_sentence(ratings), _cited(ratings)))

@@ -28,7 +28,8 @@ from session_assistant.drafting.wording import SENTENCE_BREAK
 
 HISTORY_MAX = 3
 # "I used to play guitar." tells a pastime lost, the weakest history: taken after the rest.
-_USED_TO_ONLY = re.compile(r"\bI used to\b", re.I)
+# How long a couple have been together says little of the problem's past: also taken after the rest.
+_USED_TO_ONLY = re.compile(r"\bI used to\b|\b(?:\w+|\d+) years (?:married|together)\b|\b(?:married|together) (?:for )?(?:\w+|\d+) years\b", re.I)
 HISTORY_WORDS = 70
 SENTENCE_WORDS = (5, 40)
 
@@ -48,7 +49,10 @@ _PAST_TOLD = re.compile(
     r"|\bsince (?:the|my|his|her|our) (?!last\b|first\b|next\b|morning\b|afternoon\b|evening\b|night\b|day\b)\w+[.!,]"  # "gone downhill since the café."
     # A past job or the family's pattern: "I was an electrician forty years", "My father was the same."
     r"|\bI was an? \w+(?: for)? (?:\w+|\d+) years\b"
-    r"|\bmy (?:father|mother|dad|mum|mom|grandfather|grandmother|grandad|nan|gran) (?:was|did|had) (?:the same|that|it too|like that)\b",
+    r"|\bmy (?:father|mother|dad|mum|mom|grandfather|grandmother|grandad|nan|gran) (?:was|did|had) (?:the same|that|it too|like that)\b"
+    # what a parent used to do, told by the client ("my dad used to count the change in the jar"); years married
+    r"|\bmy (?:father|mother|dad|mum|mom|mam|parents|grandfather|grandmother|grandad|nan|gran) used to \w+"
+    r"|\b(?:\w+|\d+) years (?:married|together)\b|\b(?:married|together) (?:for )?(?:\w+|\d+) years\b",
     re.I)
 # Asked about the past: the client's answer is history whatever its tense.
 _PAST_ASKED = re.compile(
@@ -70,7 +74,8 @@ ASKED_SENTENCES = 2  # an answer to a question about the past may open bare ("Se
 # The week's account, not history; the time of day of an ordinary day.
 _THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend|night|morning|afternoon|evening|session|time we met)\b"
                         r"|\byesterday\b|\btoday\b|\btonight\b|\bon (?:" + WEEKDAY + r")\b|"
-                        r"\b(?:" + WEEKDAY + r")s? ago\b|\b(?:" + WEEKDAY + r")\b", re.I)
+                        # a habit of a day ("on a Sunday", "every Sunday") is no day of this week
+                        r"\b(?:" + WEEKDAY + r")s? ago\b|(?<!\ba )(?<!\bevery )\b(?:" + WEEKDAY + r")\b(?!s\b)", re.I)
 # A denial or a bare answer is opaque without its question ("No, I've never done that.").
 _NO_ONLY = re.compile(r"^(?:no|nope|not really|never|i don't know|not that i know of)\b", re.I)
 
@@ -80,7 +85,14 @@ def asks_about_the_past(text: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_BREAK.split(" ".join(text.split())) if s]
+    """The line's sentences; a trailing-off ("and I just... didn't finish it.") stays one sentence."""
+    said: list[str] = []
+    for piece in SENTENCE_BREAK.split(" ".join(text.split())):
+        if said and piece[:1].islower() and said[-1].endswith("..."):
+            said[-1] = f"{said[-1]} {piece}"
+        elif piece:
+            said.append(piece)
+    return said
 
 
 def _usable(sentence: str, risky, least: int = SENTENCE_WORDS[0]) -> bool:
@@ -95,6 +107,12 @@ def _usable(sentence: str, risky, least: int = SENTENCE_WORDS[0]) -> bool:
 BARE_LEAST_WORDS = 3
 TOLD_ON_SENTENCES = 3
 _POINTS_BACK = re.compile(r"^(?:(?:and|yeah|well),? )?(?:that's|that was|this is|it's|it was) (?:when|how|where)\b", re.I)
+
+
+# A sentence that is only a time gone by ("Fourteen years ago.", "Back in 2009."), after the telling it places.
+_TIME_ONLY = re.compile(r"^(?:(?:oh|and|but|so|well),? )?(?:about |nearly |almost |over |must be |maybe )?(?:(?:\w+|\d+)(?: and a half)? "
+                        r"(?:years?|months?|decades?) ago|(?:back )?in (?:19|20)\d\d)[.!]$", re.I)
+TOLD_BACK_SENTENCES = 2
 
 
 def _told_on(told: list[str], k: int, risky) -> str:
@@ -117,6 +135,13 @@ def history_told(utterances: Sequence[Utterance], risky=lambda text: False) -> l
         asked = n > 0 and not is_client(lines[n - 1].speaker) and asks_about_the_past(lines[n - 1].text)
         told = _sentences(utt.text)
         for k, sentence in enumerate(told):
+            if k and _TIME_ONLY.match(sentence):  # "... He was so thin. Fourteen years ago.": it places what was just told
+                back = [x for x in told[max(0, k - TOLD_BACK_SENTENCES):k] if _usable(x, risky, BARE_LEAST_WORDS)]
+                while back and not _usable(back[0], risky):
+                    back = back[1:]  # the telling opens on a sentence of its own, not on "Awful."
+                if back:
+                    found.append((n, " ".join(back + [sentence]), utt.id))
+                    break
             bare = ((len(sentence.split()) < SENTENCE_WORDS[0] or bool(_POINTS_BACK.search(sentence)))
                     and bool(_PAST_TOLD.search(sentence)) and k + 1 < len(told))
             if not _usable(sentence, risky, BARE_LEAST_WORDS if bare else SENTENCE_WORDS[0]) or _NO_ONLY.match(sentence):

@@ -12,7 +12,7 @@ from typing import Sequence
 from session_assistant.drafting.joint_session import is_joint, label, names_by_role
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import without_stage
+from session_assistant.drafting.vocabulary import WEEKDAY, without_stage
 from session_assistant.drafting.wording import words_up_to
 
 # The client's answer when the clinician asks how something just done in the room went ("How was
@@ -75,3 +75,44 @@ def responses_sentence(found: Sequence[tuple[str, list[int]]]) -> str:
     said = [text if _ANSWERED_BY.match(text) else f'"{text}"' for text, _ in found]
     whose = "the client's" if len(said) == sum(not _ANSWERED_BY.match(text) for text, _ in found) else "their own"
     return f"Response to interventions, in {whose} words: " + "; ".join(said)
+
+
+# In a couple or family session the clinician stops on something that just happened between them and
+# names it ("That was a repair, Jo, just then. ... Did you catch it, Nadia?", "Notice that. He told you.",
+# "You both turned toward each other just now"): the answer is how the work landed, and the clinician's
+# words say what the work was. "Just notice that." is an instruction (EMDR, mindfulness), not a marked moment.
+_MARKED = re.compile(r"^(?:(?:okay|ok|so|and|right|look),?\s+)*notice that\b(?! in your)|\b(?:just (?:then|now)|right then)\b(?![^.?!]*\?)"
+                     r"|\bwhat just happened\b|\bdid you (?:catch|notice|see|hear) (?:it|that|what (?:\w+ )?(?:just )?(?:did|said))\b", re.I)
+# Not a moment in the room: words recalled ("Rob, you said just now, ...") or the week's events ("Monday ... Did you notice that?").
+_NOT_A_MOMENT = re.compile(r"\b(?:you said|when you said|you mentioned)\b|\b(?:" + WEEKDAY + r")s?\b|\b(?:this|last) week\b", re.I)
+MARKED_MAX_WORDS = 30
+
+
+def moments_marked(utterances: Sequence[Utterance], risky=lambda text: False,
+                   already: str = "") -> list[tuple[str, str, list[int]]]:
+    """(what the clinician marked, who answered and what, [both lines]) for up to two moments the clinician
+    marked in a joint session (see ``_MARKED``); an answer quoted elsewhere in ``already`` is left out."""
+    if not is_joint(utterances):
+        return []
+    lines = [u for u in utterances if u.speaker]
+    names = names_by_role(utterances)
+    found: list[tuple[str, str, list[int]]] = []
+    for n in range(len(lines) - 1):
+        utt, answer = lines[n], lines[n + 1]
+        if is_client(utt.speaker) or not is_client(answer.speaker) or risky(utt.text) or risky(answer.text):
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", without_stage(utt.text))
+        first = next((k for k, s in enumerate(sentences) if _MARKED.search(s)), None)
+        said = words_up_to(re.split(r"(?<=[.!?])\s+", without_stage(answer.text)), RESPONSE_MAX_WORDS)
+        if first is None or _NOT_A_MOMENT.search(without_stage(utt.text)) or not said or said in already:
+            continue
+        marked = words_up_to(sentences[first:], MARKED_MAX_WORDS) or sentences[first]
+        found.append((marked, f'{label(answer.speaker.strip().lower(), names)}: "{said}"', [utt.id, answer.id]))
+        if len(found) == RESPONSES_MAX:
+            break
+    return found
+
+
+def marked_sentence(found: Sequence[tuple[str, str, list[int]]]) -> str:
+    said = "; ".join(f'"{marked}" ({answer})' for marked, answer, _ in found)
+    return f"Response to interventions, a moment the clinician marked in the room: {said}"

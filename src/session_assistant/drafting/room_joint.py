@@ -61,5 +61,25 @@ def joint_work(utterances: Sequence[Utterance], joint: bool) -> list[RoomWork]:
             found.append(RoomWork(f'circular question, another\'s perspective asked ("{_short(circular[0])}")', [circular[1]]))
     board = _first(utterances, _BOARD, None)
     if board:
-        found.append(RoomWork(f'written up on the board in session ("{_short(board[0])}")', [board[1]]))
+        written = _written_up(utterances, board[1])
+        what = f'; written up: "{_short(written[0], WRITTEN_WORDS)}"' if written else ""
+        found.append(RoomWork(f'written up on the board in session ("{_short(board[0])}"{what})',
+                              [board[1]] + ([written[1]] if written else [])))
     return found
+
+
+# What goes on the board is what the clinician says next as they write it ("So. Friday: Tom collects from
+# school at quarter past three. Monday: ..."): the clinician's next line after the offer, its statements.
+WRITTEN_WITHIN, WRITTEN_WORDS = 3, 30
+
+
+def _written_up(utterances: Sequence[Utterance], offered: int) -> tuple[str, int] | None:
+    lines = [u for u in utterances if u.speaker]
+    at = next((n for n, u in enumerate(lines) if u.id == offered), None)
+    if at is None:
+        return None
+    for _, utt in [(n, u) for n, u in clinician_turns(utterances) if at < n <= at + WRITTEN_WITHIN][:1]:
+        said = [without_leading_stage(x) for x in sentences_of(utt.text) if not x.endswith("?")]
+        if len(" ".join(said).split()) >= 4:
+            return " ".join(said), utt.id
+    return None

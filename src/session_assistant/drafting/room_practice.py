@@ -39,6 +39,7 @@ _ABOUT_BELIEF = re.compile(r"\bbeliev\w*|\bbelief\b|\bhow true\b|\bhow likely\b|
 _PROPOSED_NOW = re.compile(r"\btoday\b|\bnow\b|\bshall we\b|\blet'?s\b|\bI'?ve got\b[^.?!]*\bhere\b|\bin the room\b", re.I)
 HELD_MIN_LINES, HELD_MIN_NUMBERS, HELD_SPAN, HELD_BEFORE, HELD_AFTER, PROPOSED_BEFORE = 2, 3, 24, 4, 2, 8
 SHOWN, KEPT_SHOWN, QUOTE_WORDS = 6, 4, 30
+STEP_UNNAMED_WORDS = 12  # a set-up this short names the step rather than the thing faced
 
 
 def _short(text: str, most: int = QUOTE_WORDS) -> str:
@@ -89,6 +90,9 @@ def held_exposure(utterances: Sequence[Utterance], named_approaches: Sequence[st
         if proposed is not None:
             said = [s for s in sentences_of(proposed.text) if not s.endswith("?")]
             set_up = " ".join(said[next(k for k, s in enumerate(said) if _PROPOSED_NOW.search(s)):])
+            if len(set_up.split()) <= STEP_UNNAMED_WORDS and sentences_of(proposed.text)[-1].endswith("?"):
+                # "So today I want to go a step up the ladder. You remember the next one?": the step is named next
+                set_up = _step_named(lines, proposed, n, set_up)
         said = "; ".join(f'"{s}"' for _, _, s in run[:KEPT_SHOWN])
         label = (("" if named else "exposure done in session, ") + "the client kept at it at the clinician's word ("
                  + said + ")" + (f' (set up as: "{_short(set_up)}")' if set_up else "")
@@ -96,6 +100,17 @@ def held_exposure(utterances: Sequence[Utterance], named_approaches: Sequence[st
         ids = sorted({u.id for _, u, _ in run[:KEPT_SHOWN]} | {i for _, i in numbers[:SHOWN]} | ({proposed.id} if proposed else set()))
         return RoomWork(label, ids)
     return None
+
+
+def _step_named(lines: Sequence[Utterance], proposed: Utterance, first_kept: int, set_up: str) -> str:
+    """A proposal that ends asking the step ("You remember the next one?") names the thing faced in the
+    clinician's next line before the work starts ("I brought a knife from the kitchen down the hall.")."""
+    at = next(k for k, u in enumerate(lines) if u.id == proposed.id)
+    following = next((u for u in lines[at + 1:first_kept + 1] if not is_client(u.speaker)), None)
+    if following is None:
+        return set_up
+    told = [s for s in sentences_of(following.text) if not s.endswith("?") and len(s.split()) > 2]
+    return f"{set_up} {told[0]}" if told else set_up
 
 
 # Tensing led now, in a session that speaks of fainting: applied tension (for blood and needle fears),

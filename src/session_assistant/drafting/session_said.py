@@ -195,7 +195,11 @@ QUOTES_MAX = 2
 _DEATH = re.compile(r"\b(?:die|dying|died|dead|kill\w*)\b", re.I)  # "I feel like death" is a comedown, said as such
 # Which quotes come first: a feeling the clinician reflected, the client's own image, a feeling passed
 # over, a phrase said back in full, any other phrase said back.
-_REFLECTED, _IMAGED, _UNREFLECTED, _SAID_BACK, _ECHOED = 0, 1, 2, 3, 4
+_REFLECTED, _THOUGHT, _IMAGED, _UNREFLECTED, _SAID_BACK, _ECHOED = 0, 1, 2, 3, 4, 5
+# The thought the clinician asked for ("What went through your head?", "And what does it say about you?"),
+# answered in a few words ("That I'm past it."): the hot thought a CBT note quotes, feeling word or not.
+_THOUGHT_ASKED = re.compile(r"\bwhat (?:went|was going|goes) through your (?:head|mind)\b|\bwhat does (?:it|that|this) "
+                            r"(?:say|mean) about you\b|\bwhat'?s the thought\b", re.I)
 _COMMON = {"that", "the", "you", "and", "like", "just", "what", "this", "with", "was", "for"}
 
 
@@ -226,6 +230,10 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False, rol
             shared = set(re.findall(r"[a-z']{3,}", sentence.lower())) & set(re.findall(r"[a-z']{3,}", reply.lower()))
             reflected = feeling.group(0).lower() in reply.lower() or len(shared - _COMMON) >= 3
             candidates.append((_REFLECTED if reflected else _UNREFLECTED, n, sentence, utt.id))
+        asked = n > 0 and not is_client(lines[n - 1].speaker) and _THOUGHT_ASKED.search(lines[n - 1].text)
+        thought = _thought_told(utt.text, risky) if asked else ""
+        if thought:
+            candidates = [c for c in candidates if c[2] not in thought] + [(_THOUGHT, n, thought, utt.id)]
         # Of one line's sentences the one the clinician reflected ("I'm just a burden." - "... I'm a
         # burden.", not "I just felt like I'd be a downer." before it), else the first.
         if candidates:
@@ -239,6 +247,23 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False, rol
               if line not in taken]
     chosen = sorted(found)[:QUOTES_MAX]
     return [(sentence, line) for _, _, sentence, line in sorted(chosen, key=lambda c: c[1])]
+
+
+_WHAT_IF = re.compile(r"^(?:(?:and|but|just|like),? )?what if\b", re.I)
+
+
+def _thought_told(text: str, risky) -> str:
+    """The answer's opening sentences that tell the thought, up to QUOTE_WORDS[1] words: none quoted
+    (another voice), scored, about dying or flagged by the risk screen; "" when the first is not usable."""
+    kept: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if (_VOICED.search(sentence) or sentence.endswith("?") or _SCORE_WORDS.search(sentence) or _DEATH.search(sentence)
+                or risky(sentence) or len(" ".join(kept + [sentence]).split()) > QUOTE_WORDS[1]):
+            break
+        kept.append(sentence)
+    said = " ".join(kept)
+    # "What if I let her go under ..." is an obsession or a worry: out of its talk it reads as intent
+    return said if len(said.split()) >= QUOTE_WORDS[0] and _ME.search(said) and not _WHAT_IF.match(said) else ""
 
 
 def _answers_screen(lines: Sequence[Utterance], n: int) -> bool:

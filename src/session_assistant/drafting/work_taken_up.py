@@ -66,6 +66,13 @@ _REACTS = re.compile(r"\b(?:never thought of it (?:like that|that way)|(?:easier
 # The clinician remarks on a change since the start ("You look a bit lighter than when you came in."): the
 # client's answer is what the work did, in whatever words ("I do feel it.").
 _SINCE_START = re.compile(r"\b(?:than|since) (?:when )?you (?:came|walked|got) in\b|\bthan (?:at )?the start\b", re.I)
+# Near the close, the clinician asks about a smile or a laugh just shown ("You smiled there. What's that
+# about?"): the answer is how the client is leaving. Earlier a smile is about what was being told (a pet's
+# habit, an email), and a remark alone ("You smiled when you said that.") asks nothing.
+_EXPRESSION_ASKED = re.compile(r"\byou (?:smiled|laughed|grinned|lit up|relaxed|sighed)\b[^?]*\b(?:what'?s (?:that|the \w+) about"
+                               r"|what was that(?: about)?|what'?s (?:going on|happening) (?:there|for you))\?", re.I)
+CLOSE_SHARE = 0.8  # the session's last fifth
+_SHRUGGED = re.compile(r"^(?:nothing|dunno|I don'?t know|not sure|no idea|just)[.!,]*$", re.I)
 REACTION_MAX_WORDS = 20
 TakenUp = tuple[str, str, str, list[int]]  # (how it was taken up, the proposal, the answer, lines)
 
@@ -126,8 +133,12 @@ def reactions(utterances: Sequence[Utterance], mentions_risk: Callable[[str], bo
         if _who(utt) != "client" or mentions_risk(utt.text):  # a parent's "That helps" is not the client's
             continue
         sentences = _SENTENCES.split(" ".join(_STAGE.sub("", utt.text).split()))
-        remark = lines[at - 1] if not is_client(lines[at - 1].speaker) and _SINCE_START.search(lines[at - 1].text) else None
+        before = lines[at - 1]
+        asked_smile = at >= CLOSE_SHARE * len(lines) and bool(_EXPRESSION_ASKED.search(before.text))
+        remark = before if not is_client(before.speaker) and (_SINCE_START.search(before.text) or asked_smile) else None
         n = 0 if remark else next((k for k, s in enumerate(sentences) if _REACTS.search(s)), None)
+        if asked_smile and len(sentences) > 1 and _SHRUGGED.match(sentences[0]):
+            n = 1  # "Nothing. Just, it's nice someone knows.": the shrug before it is not what the work did
         if n is None or any(_HELP_BEFORE.search(s) for s in sentences[max(0, n - 2):n]):
             continue
         said = words_up_to(sentences[n:n + 2], REACTION_MAX_WORDS) or sentences[n]
@@ -143,6 +154,12 @@ _RECOGNISES = re.compile(r"^(?:(?:yeah|yes|yep|mm|hm+|okay|ok|oh|well|god|right)
                          r"(?:it|right|me|true|what (?:happens|happened|I do|I did))\b|that makes (?:sense|a lot of sense|total sense)\b"
                          r"|(?:it )?makes sense\b|when you put it like that\b|I(?:'ve)? (?:never|hadn'?t) (?:thought|looked at it) (?:of it |about it )?"
                          r"(?:like that|that way)\b|so it'?s (?:a|the) \w+[.!]?$|I can see that(?: now)?\b)", re.I)
+# "I hadn't thought of it like that." says by itself that the clinician's line offered a new view, however
+# short the line ("So the walk gave you something to bring back to her."), and may follow a short first
+# sentence ("I suppose it did."); the other recognitions need an explanation of EXPLAINED_MIN_WORDS.
+_NEW_VIEW = re.compile(r"^(?:[^.!?]{1,25}[.!?]\s+)?(?:(?:yeah|yes|oh|well|hm+|huh)[,.!]?\s+)*I(?:'d| had)? (?:never|hadn'?t|had not|didn'?t) "
+                       r"(?:thought|looked at it|seen it) (?:of it |about it )?(?:like that|that way)\b", re.I)
+NEW_VIEW_MIN_WORDS = 6
 # What the clinician explained, not the room's business: consent, forms, the next visit, a measure's items.
 _ADMIN = re.compile(r"\b(?:confidential\w*|consent|record(?:ing)?|forms?|paperwork|questionnaire|appointment|next (?:week|time|session)"
                     r"|notes|file|between us|privacy|private|waiting list|fees?|policy|how (?:this|these|it) works?"
@@ -169,13 +186,14 @@ def recognitions(utterances: Sequence[Utterance], mentions_risk: Callable[[str],
         if _who(utt) != "client" or is_client(before.speaker) or mentions_risk(before.text) or mentions_risk(utt.text):
             continue
         explained = " ".join(_STAGE.sub("", before.text).split())
-        if len(explained.split()) < EXPLAINED_MIN_WORDS or _ADMIN.search(explained):
-            continue
         said = " ".join(_STAGE.sub("", utt.text).split())
-        if not _RECOGNISES.search(said):
+        new_view = bool(_NEW_VIEW.search(said))
+        if len(explained.split()) < (NEW_VIEW_MIN_WORDS if new_view else EXPLAINED_MIN_WORDS) or _ADMIN.search(explained):
+            continue
+        if not (new_view or _RECOGNISES.search(said)):
             continue
         sentences = _SENTENCES.split(said)
-        first = next(k for k, x in enumerate(sentences) if _RECOGNISES.search(" ".join(sentences[:k + 1])))
+        first = next(k for k, x in enumerate(sentences) if (_NEW_VIEW if new_view else _RECOGNISES).search(" ".join(sentences[:k + 1])))
         kept = sentences[:first + 1]
         for more in sentences[first + 1:]:
             if not (len(more.split()) <= 3 or _GOES_ON.match(more)) or len(" ".join(kept + [more]).split()) > REACTION_MAX_WORDS:
