@@ -88,3 +88,16 @@ Client: Honestly I felt so ashamed sitting there. Like a naughty kid.""")
     quotes = [text for text, _ in client_quotes(lines)]
     assert quotes == ["Honestly I felt so ashamed sitting there."]
 
+
+
+def test_work_done_does_not_name_again_the_approach_the_interventions_line_names():
+    from session_assistant.drafting.room_work import _without_named
+    named = ["cognitive restructuring (CBT)", "exposure", "psychoeducation"]
+    assert _without_named("cognitive restructuring (beliefs rated when asked: 70%, 35%)", named) == \
+        "beliefs rated when asked: 70%, 35%"
+    # work the interventions line does not name keeps its name
+    assert _without_named("cognitive restructuring (beliefs rated when asked: 70%, 35%)", ["exposure"]) == \
+        "cognitive restructuring (beliefs rated when asked: 70%, 35%)"
+    assert _without_named("imaginal exposure of the crash, distress 80 then 40", named) == \
+        "imaginal exposure of the crash, distress 80 then 40"
+    assert _without_named("psychoeducation (on the panic cycle)", named) == "psychoeducation (on the panic cycle)"
