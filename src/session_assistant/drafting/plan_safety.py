@@ -1,5 +1,6 @@
 """The safety steps of a therapy Plan, found by rule: the crisis contacts the clinician gave, a crisis
-service rung from the room and what it will do, and how the client gets home safely.
+service rung from the room and what it will do, how the client gets home safely, and the client's own
+steps for a bad night, in their words.
 
 Why by rule: a therapist's Plan after a risk conversation records what was put in place that day
 ("Crisis team rung in session; visiting at three"; "Samaritans, 999 or A and E"; "wife to collect,
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.risk import is_clinician
+from session_assistant.drafting.risk import asks_about_risk, is_clinician
+from session_assistant.drafting.risk_after_screen import MEANS_WORDS
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.wording import SENTENCE_BREAK
+from session_assistant.drafting.wording import SENTENCE_BREAK, words_up_to
 
 # Numbers and services a client is told to use when things get worse.
 _CONTACT = re.compile(r"\b(?:Samaritans|116 123|111|999|911|988|A and E|A&E|accident and emergency|emergency (?:department|room)"
@@ -129,12 +131,55 @@ def getting_home(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> t
     return f'{HOME_OPENING}"{found[0]}"', found[1]
 
 
+# The clinician asking, after a risk conversation, what the client would do on a bad night: "What helps, at
+# three in the morning?", "And if the thoughts got stronger, or changed?", "What could you do instead?".
+# "What would help you keep track?" asks about homework, not a bad night: only "what helps" and "what could
+# you do" are read.
+_ASKS_STEP = re.compile(r"\b(?:what (?:helps|could you do|would you do|can you do)"
+                        r"|what would you do if|if (?:the )?(?:thoughts?|urges?|things|it) (?:got|get|gets|started|start|"
+                        r"became|become) (?:worse|stronger|more|to feel like))\b", re.I)
+OWN_STEP_MAX_WORDS = 25
+OWN_STEPS_MAX = 3
+STEPS_AFTER_RISK = 20  # lines after the last risk question within which a "what helps?" asks for a safety step
+OWN_STEPS_OPENING = "Client's own safety steps, in the client's words: "
+
+
+def own_steps(utterances: Sequence[Utterance], skip: Sequence[int] = ()) -> list[tuple[str, int]]:
+    """(the client's answer, its line) to each question of the clinician's, after a risk question, asking
+    what the client would do on a bad night or if the thoughts got stronger ("Getting up. Making a tea.",
+    "Then I'd ring. The Samaritans, or the hospice line."): the client's own steps, which the 1.5B model's
+    Plan left out or told as a passive with nobody in it ("The numbers on the fridge will be kept.").
+    ``skip``: answers another Plan line quotes."""
+    lines = [u for u in utterances if u.speaker]
+    found: list[tuple[str, int]] = []
+    risk_at = None  # the last risk question: the steps are asked in the talk after it
+    for n, utt in enumerate(lines[:-1]):
+        answer = lines[n + 1]
+        if is_clinician(utt.speaker) and asks_about_risk(utt):
+            risk_at = n
+        if (risk_at is None or n - risk_at > STEPS_AFTER_RISK or not is_clinician(utt.speaker) or not utt.text.rstrip().endswith("?")
+                or not _ASKS_STEP.search(_sentences(utt.text)[-1]) or answer.speaker.strip().lower() not in ("client", "patient")
+                or answer.id in skip):
+            continue
+        said = words_up_to(_sentences(answer.text), OWN_STEP_MAX_WORDS).replace('"', "'")  # quoted within the quote
+        # a step that puts means away is the means restriction line's (``risk_note.means_plan_line``)
+        if len(said.split()) >= 2 and "?" not in said and not _NOT_A_STEP.match(said) and not MEANS_WORDS.search(said):
+            found.append((said, answer.id))
+    return found[:OWN_STEPS_MAX]
+
+
+_NOT_A_STEP = re.compile(r"^(?:no|nothing|i don'?t know|dunno|not sure|i'm not sure)\b", re.I)
+
+
 def safety_steps(utterances: Sequence[Utterance], skip: Sequence[int] = (),
                  told: Sequence[int] = ()) -> list[tuple[str, list[int]]]:
     """The Plan's safety lines, each (text, lines): what the crisis service rung will do, getting home,
     the crisis contacts; ``skip``: lines another Plan line quotes (a read-back that already says who
     collects); ``told``: lines the Objective already tells as done in the room (a call made)."""
     steps = [step for step in (crisis_call(utterances, told), getting_home(utterances, skip)) if step]
+    own = own_steps(utterances, skip)
+    if own:
+        steps.append((OWN_STEPS_OPENING + "; ".join(f'"{text}"' for text, _ in own) + ".", sorted(i for _, i in own)))
     contacts = [c for c in crisis_contacts(utterances) if c[1] not in skip]
     if contacts:
         steps.append((crisis_contacts_sentence(contacts), sorted({i for _, i in contacts})))

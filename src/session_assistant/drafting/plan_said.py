@@ -20,7 +20,7 @@ from session_assistant.drafting.plan_recap import RECAP_OPENING, TARGETS_OPENING
 from session_assistant.drafting.treatment_offer import OFFER_OPENING
 from session_assistant.drafting.referral_words import (ASKED_BEFORE, ASKS_TO_ACT, DUTY, OFFERS, REFERRAL_TO, REFERRALS_MAX, REFERS,
                                                       SEES_AGAIN, as_client, referral_clause, with_whom)
-from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING
+from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING, OWN_STEPS_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
 from session_assistant.drafting.session_said import set_after
@@ -334,7 +334,8 @@ RETELL_PREFIX = 4  # "walking" retells "Walk", "week" "weekend"
 # The rule lines a model sentence may retell: a "Planned" line says what later sessions will do, which
 # shares words with this week's homework without saying it ("review the log" / "keep the log").
 PLAN_RULE_OPENINGS = ("Homework given, as said in session: ", "Next session: ", "Agreed for the coming week, as said in session: ",
-                      EACH_TASK_OPENING, RECAP_OPENING, CONTACTS_OPENING, CALL_OPENING, HOME_OPENING, OFFER_OPENING, TARGETS_OPENING)
+                      EACH_TASK_OPENING, RECAP_OPENING, CONTACTS_OPENING, CALL_OPENING, HOME_OPENING, OFFER_OPENING, TARGETS_OPENING,
+                      OWN_STEPS_OPENING)
 
 
 def retells_plan(text: str, plan_rule_texts: Sequence[str], next_session_known: bool) -> bool:

@@ -95,6 +95,7 @@ _ASKS_TO_DO = re.compile(r"\b(?:write|put|do|try|agree|okay|ok|alright|all right
 _HEDGED = re.compile(r"^\W*(?:sort of|kind of|maybe|not sure|i think so)\b", re.I)
 _ASKS_WHO_WHAT = re.compile(r"\b(?:who|what|which|where)\b|\bout of hours\b|\bnumbers?\b", re.I)
 _WRITE_ON_A_CARD = re.compile(r"\b(?:write|put) (?:that|this|it|them|those) (?:down )?on a card\b", re.I)
+MEANS_WORDS = _MEANS_WORDS  # the means of harm a line names, for the Plan's other safety lines
 
 
 def someone_elses(question: str) -> bool:

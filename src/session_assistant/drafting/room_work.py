@@ -344,7 +344,20 @@ def room_work(utterances: Sequence[Utterance], named: Sequence[str] = (), quoted
     found += [RoomWork(w.label, w.evidence) for w in (ladder, turns, ruler_answers(utterances, elsewhere)) if w is not None]
     ratings = scale_ratings(utterances, sorted(set(quoted) | elsewhere | {i for w in found for i in w.evidence}))
     found += [ratings] if ratings else []
-    return [w for w in found if w.label not in named and not (w.label in _SAME_AS and _SAME_AS[w.label] in named)]
+    found = [w for w in found if w.label not in named and not (w.label in _SAME_AS and _SAME_AS[w.label] in named)]
+    return [RoomWork(_without_named(w.label, named), w.evidence) for w in found]
+
+
+def _without_named(label: str, named: Sequence[str]) -> str:
+    """The work without the approach's name the interventions line gives just before it: "cognitive
+    restructuring (beliefs rated when asked: 90%, 40%)" reads "beliefs rated when asked: 90%, 40%"
+    after "Interventions used in session: cognitive restructuring (CBT) (...)" (01, 05, 97 said it twice)."""
+    for approach in (a.split(" (")[0] for a in named):  # "cognitive restructuring (CBT)" names it
+        inner = label[len(approach) + 2:-1]
+        # only a list of what was done ("...: 90%, 40%"); "psychoeducation (on the trauma response)" needs its name
+        if label.startswith(approach + " (") and label.endswith(")") and ":" in inner:
+            return inner
+    return label
 
 
 def room_work_sentence(found: Sequence[RoomWork]) -> str:

@@ -36,7 +36,7 @@ from session_assistant.drafting.sentence_shape import struck_shape
 from session_assistant.drafting.subjective_retold import (JUDGEMENT_REMOVED, subjective_without_retelling,
                                                           without_unsaid_verdict)
 from session_assistant.drafting.session_facts import detect_interventions
-from session_assistant.drafting.therapy_checks import INVENTED_VALUE, therapy_checked
+from session_assistant.drafting.therapy_checks import CAUSE_CUT, INVENTED_VALUE, therapy_checked
 from session_assistant.drafting.therapy_voice import follows_report, therapy_voice
 from session_assistant.drafting.told_by_clinician import told_by_clinician
 from session_assistant.drafting.typed_check import checked_slots, merged_risk, typed_lines
@@ -311,7 +311,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
                 if (home == voice_keys[0] or (home == voice_keys[3] and "observ" in text.lower())
                         or (home == voice_keys[1] and SEEN_ONLY.search(text))):
                     invented += [f"{MODEL_OBSERVATION}:{w}" for w in model_observation(text, source)]
-            bag = content_words(text)
+            bag = content_words(text) | (content_words(str(item["text"])) if any(f.startswith(CAUSE_CUT) for f in invented) else set())
             if len(text) < 8 or not bag:
                 continue
             repeat = repeated_sentence(bag, kept)

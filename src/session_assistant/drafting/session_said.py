@@ -218,6 +218,8 @@ def client_quotes(utterances: Sequence[Utterance], risky=lambda text: False, rol
             if _VOICED.search(sentence):
                 continue  # "If you just work harder ...": the critic's voice in a chair exercise, not the client's view
             feeling = _FEELING.search(sentence)
+            if feeling and _REPORTS_ANOTHER.search(sentence):
+                continue  # "She says ... and she's worried about my liver": the GP's view, not the client's
             image = None if feeling else _IMAGE.search(sentence)  # an image need not say "I": "It's like a little hit."
             size = len(sentence.split())
             if (not (feeling or image) or not QUOTE_WORDS[0] <= size <= QUOTE_WORDS[1] or sentence.endswith("?")
@@ -264,6 +266,13 @@ def _thought_told(text: str, risky) -> str:
     said = " ".join(kept)
     # "What if I let her go under ..." is an obsession or a worry: out of its talk it reads as intent
     return said if len(said.split()) >= QUOTE_WORDS[0] and _ME.search(said) and not _WHAT_IF.match(said) else ""
+
+
+# A sentence of the client's that opens by reporting another person's words or view ("She says it's not
+# doing my back any good and she's worried about my liver."): the GP's worry, not the client's. One told
+# in the client's own voice ("He's so proud I'm doing engineering.") stays a quote of the client.
+_REPORTS_ANOTHER = re.compile(r"^(?:(?:and|but|so|well|yeah|oh),? )?(?:(?i:she|he|they|my \w+|everyone|everybody|people)"
+                              r"|[A-Z][a-z]+)(?:'s| has| had| just)? (?:says?|said|reckons?|thinks?|told me|keeps saying)\b")
 
 
 def _answers_screen(lines: Sequence[Utterance], n: int) -> bool:
