@@ -7,6 +7,7 @@ from session_assistant.drafting.denied_said import DENIED_IN_SESSION
 from session_assistant.drafting.event_days import DAY_REMOVED
 from session_assistant.drafting.fact_lines import CHART_FACT, RULE_FACT
 from session_assistant.drafting.read_aloud import READ_ALOUD_RETOLD
+from session_assistant.drafting.cause_said import CAUSE_CUT, UNSAID_CAUSE
 from session_assistant.drafting.clinician_label import LABEL_REMOVED
 from session_assistant.drafting.respectful_words import LABELLING_WORD
 from session_assistant.drafting.said_terms import EXPANSION_REMOVED, UNSAID_TERM
@@ -24,7 +25,7 @@ def test_every_drafting_flag_has_words():
              "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT,
              QUESTIONNAIRE_ITEM, UNSAID_TERM, WHO_UNSURE, WRONG_PERSON, EXPANSION_REMOVED,
              DENIED_IN_SESSION, LABELLING_WORD, SUBJECT_CORRECTED, DAY_REMOVED,
-             READ_ALOUD_RETOLD, LABEL_REMOVED, RULE_FACT, CHART_FACT, CLAUSE_CUT]
+             READ_ALOUD_RETOLD, LABEL_REMOVED, RULE_FACT, CHART_FACT, CLAUSE_CUT, CAUSE_CUT, UNSAID_CAUSE]
     # The review panel reads a flag by its kind, before any ":detail" (risk_statement:means).
     assert [kind for kind in kinds if kind.partition(":")[0] not in FLAG_WORDS] == []
 

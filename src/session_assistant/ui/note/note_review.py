@@ -52,6 +52,11 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "uncited_frequency": "a frequency the lines it cites do not give",
               "unsaid_failure": "says something failed where the lines it cites do not",
               "garbled": "the sentence is garbled",
+              "another_persons_feeling": "gives the client a feeling that only another person said they felt",
+              "act_of_another": "gives the client an act that the client's own words give someone else",
+              "wrong_span": "a length of time the session gives to something else",
+              "cause_cut": "the model's closing cause ({}) was said by no line it cites; it was taken out",
+              "unsaid_cause": "joins the facts with a cause ({}) that no line it cites gives: check it",
               "report_as_observation": "the client's report given as the clinician's observation",
               "model_observation": "a finding of the client's mood, behaviour or state ({}) that no clinician line "
                                    "voices: mental status is the clinician's to record",
