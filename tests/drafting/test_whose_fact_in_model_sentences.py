@@ -101,3 +101,13 @@ def test_work_done_does_not_name_again_the_approach_the_interventions_line_names
     assert _without_named("imaginal exposure of the crash, distress 80 then 40", named) == \
         "imaginal exposure of the crash, distress 80 then 40"
     assert _without_named("psychoeducation (on the panic cycle)", named) == "psychoeducation (on the panic cycle)"
+
+
+def test_a_feeling_word_that_names_a_tool_of_the_work_is_nobodys_feeling():
+    from session_assistant.drafting.feeling_owner import another_persons_feelings
+    from session_assistant.drafting.grounding import SourceIndex
+    from session_assistant.drafting.transcript_input import parse_transcript
+
+    source = SourceIndex(parse_transcript("Clinician: Shall we go through the worry diary we set up?\n"
+                                          "Client: I did five days of it. Tuesday was the worst.\n"))
+    assert another_persons_feelings("The client kept the worry diary on five days.", source) == []

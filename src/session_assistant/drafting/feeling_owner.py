@@ -71,6 +71,9 @@ _OTHERS = re.compile(r"\b(?:clinician|therapist|partner|husband|wife|boyfriend|g
                      r"teacher|doctor|gp|nurse|lawyer|family)\b", re.I)
 _CLIENT_OPENING = re.compile(r"^(?:the )?client\b(?!'s)", re.I)
 _PRONOUN_OPENING = re.compile(r"^(he|she|they)\b", re.I)
+# A feeling word naming a tool or a practice of the work: "the anger log", "worry time", "the fear ladder".
+_TOOL_AFTER = re.compile(r"\s+(?:log|diary|record|sheet|scale|ladder|hierarchy|thermometer|rating|chart|app|journal|"
+                         r"management|time|group|class|course|plan|box|jar|workbook|exercise|list|monitoring)s?\b", re.I)
 _STAGE = re.compile(r"\([^)]*\)")  # "(pause) Ashamed, probably.": a stage direction is nobody's word
 
 
@@ -100,8 +103,8 @@ def _note_feelings(text: str, utterances: Sequence, pronouns: str | None) -> lis
     for match in re.finditer(r"[A-Za-z]+", plain):
         word = match.group(0).lower()
         starts = next((starts for starts, _ in _FAMILIES if word.startswith(starts)), None)
-        if starts is None:
-            continue
+        if starts is None or _TOOL_AFTER.match(plain[match.end():]):
+            continue  # "the anger log", "the worry time": a tool of the work, nobody's feeling
         before = plain[:match.start()]
         if _OTHERS.search(before) or any(w[:1].isupper() and w != name for w in re.findall(r"\b[A-Za-z]+\b", before)[1:]):
             break  # someone else named first: the feelings from here may be theirs
