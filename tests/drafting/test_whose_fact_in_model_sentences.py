@@ -111,3 +111,16 @@ def test_a_feeling_word_that_names_a_tool_of_the_work_is_nobodys_feeling():
     source = SourceIndex(parse_transcript("Clinician: Shall we go through the worry diary we set up?\n"
                                           "Client: I did five days of it. Tuesday was the worst.\n"))
     assert another_persons_feelings("The client kept the worry diary on five days.", source) == []
+
+
+def test_a_feeling_the_client_answers_a_question_about_is_the_clients():
+    from session_assistant.drafting.feeling_owner import another_persons_feelings
+    from session_assistant.drafting.grounding import SourceIndex
+    from session_assistant.drafting.transcript_input import parse_transcript
+
+    source = SourceIndex(parse_transcript(
+        "Clinician: Dad, Mum, you both filled in the forms. Both tell me worries are high at night.\n"
+        "Father: That's about right.\n"
+        "Clinician: Leo, when the light goes off, what's the worry? What does it say?\n"
+        "Client: That a burglar will come in. Like at Gran's.\n"))
+    assert another_persons_feelings("The client reported feeling worried at night about burglars.", source) == []

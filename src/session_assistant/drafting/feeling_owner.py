@@ -62,7 +62,9 @@ _FAMILIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 # Another person's line owns its feeling when a first person stands this near it (words either side).
 OWN_NEAR = 4
-_FIRST = {"i", "i'm", "im", "i've", "i'd", "me", "my", "myself", "we", "us", "we're"}
+# ("we" is shared: a clinician's "the more we steer round them" or a couple's "we were scared" holds the
+# client too, so it makes nobody else the feeling's owner)
+_FIRST = {"i", "i'm", "im", "i've", "i'd", "me", "my", "myself"}
 _YOU = {"you", "you're", "you've", "you'd", "your", "yourself"}
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
 # People a note may name before the feeling word, who then hold it rather than the client.
@@ -139,12 +141,24 @@ def _client_side_says(source: SourceIndex, support: tuple[str, ...]) -> bool:
     clinician's line saying it of "you"."""
     joint = is_joint(source.utterances)
     single = tuple(s for s in support if " " not in s)
+    name = client_name(source.utterances)
+    lines = [u for u in source.utterances if u.speaker]
+    for n, utt in enumerate(lines[:-1]):
+        # a question about the feeling that the client answers ("What's the worry, at nine?" - "That something will
+        # happen to Mum."): the client's feeling, told in other words
+        low = " ".join(utt.text.lower().split())
+        if (not is_client(utt.speaker) and role_of(lines[n + 1]) in ("client", "patient") and "?" in low
+                and any(re.search(r"\b" + re.escape(s) + r"[^.!]*\?", low) for s in support)):
+            return True
     for utt in source.utterances:
         low = " " + " ".join(utt.text.lower().replace("’", "'").split())
         if not any(re.search(r"\b" + re.escape(s), low) for s in support):
             continue
         if role_of(utt) in ("client", "patient") or not utt.speaker:
             return True
+        if name and re.search(r"\b" + re.escape(name.lower()) + r"(?:'s| was| is| gets?| got| feels?| felt| seems?| seemed| looks?"
+                              r"| looked| has been| had been) (?:\w+ ){0,2}?(?:" + "|".join(map(re.escape, single)) + r")", low):
+            return True  # "Did you both know Oscar was worried about that?": said of the client by name
         if not joint and not is_client(utt.speaker) and single and "you" in _holders(utt.text, single):
             return True  # the clinician reflecting the client's feeling
     return False
