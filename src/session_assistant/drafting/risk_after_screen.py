@@ -178,7 +178,12 @@ def _step(utt: Utterance, answer: Utterance, after_a_step: bool) -> str:
         return asked[0].group(0)
     named = _NAMED_STEP.search(utt.text)
     if named and _AGREES.search(said):
-        return named.group(0)
+        # "... or A&E if you've hurt yourself. And the razors stay with your nan?" - "Yeah. I'm not asking for them
+        # back.": the yes answers the later question, about something else
+        start = utt.text.find(named.group(0)) + len(named.group(0))
+        later = [q for q in questions if utt.text.find(q) >= start and not _NAMED_STEP.search(q) and not _ASKS_TO_DO.search(q)]
+        if not later:
+            return named.group(0)
     told = _NAMED_STEP.search(answer.text)
     # "And if the thoughts got stronger, ...?" - "Then I'd ring. The Samaritans, or the hospice line.": the client's step
     if told and last_asks and (_ASKS_WHO_WHAT.search(questions[-1]) or _IF_WORSE.search(questions[-1])):
