@@ -34,6 +34,12 @@ from short_sessions import approaches, clinician_turns
      "behavioural activation", "graded steps"),
     (("What's the evidence on the other side?", "How much do you believe it now?"),
      "cognitive restructuring (CBT)", "belief ratings"),
+    # couple and trauma work done, not named (unseen 122, 123 showed these unnamed)
+    (("Whoever holds the pen has the floor.", "Tom, just say back what you heard her say, don't reply yet."),
+     "couple communication skills", "speaker-listener technique"),
+    (("For now we take sex off the table entirely, so nobody is waiting for it.",), "sensate focus", "sensate focus"),
+    (("You're at the roadside again. Now tell yourself what you know now about the brakes.",),
+     "trauma memory updating", "hotspot updated with what is known now"),
 ])
 def test_work_done_in_the_clinicians_words_names_its_approach(lines, approach, technique):
     assert technique in approaches(clinician_turns(*lines)).get(approach, [])

@@ -48,3 +48,10 @@ def test_an_experiment_whose_prediction_is_asked_back_is_a_behavioural_experimen
                             "Clinician: And what happened?\nClient: Nobody looked.")
     found = behavioural_experiment(talk)
     assert found is not None and found.evidence == [2, 4]
+
+
+def test_a_piece_of_work_is_no_name_of_its_own():
+    """"Shall we do the piece of work we planned?" read "piece of work, named by the clinician" (unseen 122)."""
+    lines = parse_transcript("Clinician: Shall we do the piece of work we planned for today? Going back to the crash.\n"
+                             "Client: Suppose so.\nClinician: Close your eyes and start from the moment the lorry pulls out.")
+    assert named_exercise(lines) is None

@@ -145,8 +145,24 @@ DONE_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                              r"\b(?:999|911|112|emergency|A&E|ambulance)\b",
                              r"\b(?:he|she|they) (?:could|can|should) (?:ring|call|contact|text) (?:the )?(?:Samaritans|(?:his|her|their) GP|111|a crisis line)\b"),
     },
+    # Couple work done more than named: a structured turn-taking exercise (one holds the floor, the other
+    # says back what was heard), and the graded touch programme after sexual difficulties (Masters and Johnson).
+    "couple communication skills": {
+        "speaker-listener technique": (r"\bspeaker[- ]listener\b", r"\b(?:has|have|holds?|holding) the floor\b",
+                                       r"\bsay back what (?:you|they|he|she) (?:heard|hear)\b"),
+    },
+    "sensate focus": {
+        "sensate focus": (r"\bsensate focus\b", r"\b(?:take|taking|took) (?:intercourse|sex) off the table\b",
+                          r"\bnon-?demand(?:ing)? touch\w*", r"\btouching exercise\b"),
+    },
+    # Cognitive therapy for PTSD: the worst moment relived and updated with what the client knows now.
+    "trauma memory updating": {
+        "hotspot updated with what is known now": (r"\b(?:bring in|tell yourself|remind yourself|add)\b[^.?!]{0,20}\bwhat you know now\b",
+                            r"\bupdat\w* (?:the|that|your) (?:memory|hot ?spots?|worst moment)\b"),
+    },
 }
-DONE_MIN = {"coping card": 1, "limits of confidentiality explained": 1, "domestic abuse risk assessment": 3}
+DONE_MIN = {"coping card": 1, "limits of confidentiality explained": 1, "domestic abuse risk assessment": 3,
+            "couple communication skills": 1, "sensate focus": 1, "trauma memory updating": 1}
 # A risk checklist asks about the partner: fear or threats or a hand at the throat, not only weapons and leaving.
 DONE_CORE = {"domestic abuse risk assessment": {"threats to kill", "strangulation", "fear of the partner", "risk checklist"}}
 # One session's moments, not an approach a treatment continues (``session_facts.NOT_CONTINUED``).

@@ -205,6 +205,13 @@ def screening_categories(utt: Utterance) -> list[str]:
 _STAGE_DIRECTION = LEADING_STAGE_DIRECTION
 
 
+# "Yes, sometimes. But I'd never do anything.": the thoughts endorsed, acting on them denied, what a note
+# documents as ideation endorsed without intent; a yes taken back ("Yeah, no, ...") is no yes.
+_YES_THEN_NO_INTENT = re.compile(r"^\s*(?:yes|yeah|yep|aye|sometimes|i have|i do)\b(?!,?\s*no\b)[^?]*?"
+                                 r"\b(?:i'?d never|i would never|i wouldn'?t (?:do|act|go through)|i'?m not (?:going to|gonna)"
+                                 r" (?:do|act|try)|never act|not act)", re.I)
+
+
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
     text = re.sub(r"^[\s.\u2026-]+", "", _STAGE_DIRECTION.sub("", answer.text))  # "...Yes. Some nights.": the pause
@@ -217,7 +224,7 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
     said = answer_words(text)
     hedge = hedged(said)
     # "No. I don't know. Maybe.", "Maybe.": a hedge is for the clinician to follow up, never a denial.
-    if ANSWER_DENIES.search(said):
+    if ANSWER_DENIES.search(said) and not _YES_THEN_NO_INTENT.search(said):
         return (UNCLEAR if hedge else DENIED), ""
     if hedge and not firm(said):
         return UNCLEAR, ""

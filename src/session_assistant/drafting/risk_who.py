@@ -32,10 +32,15 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|they|he'?d|she'?d|they'?d|he'?s|she'?s|
 _REPORTED = re.compile(r"\b(?:said|says|saying|told|tells|telling|texted|wrote|writes|posted|keeps? saying|mentioned)\b", re.I)
 
 
+_OTHER_GONE = re.compile(r"\bif (?:he|she|they|him|her)\b[^.?!]{0,30}?\b(?:dead|died|gone|(?:was|were)n'?t (?:here|around))\b", re.I)
+
+
 def wished_on_someone_else(text: str, match: re.Match) -> bool:
     """True when a "better off dead" in ``text`` is said of another person, not reported from them."""
     if "dead" not in match.group(0).lower():
-        return False
+        # "... better if he was dead, they'd all be better off": better off without someone else
+        sentence = re.split(r"[.?!]", text[:match.start()])[-1]
+        return "better off" in match.group(0).lower() and bool(_OTHER_GONE.search(sentence))
     before = _CLAUSE_BREAK.split(text[:match.start()])[-1]
     near = " ".join(before.split()[-4:])
     return bool(_THIRD_PERSON.search(near)) and not _REPORTED.search(before)

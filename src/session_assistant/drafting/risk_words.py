@@ -74,7 +74,12 @@ PASSIVE_SI: tuple[str, ...] = (
     r"\bif i (?:just |only |simply )?(?:didn'?t|did not|never|don'?t|do not) (?:wake|woke) up,? (?:it'?d|it would|it'?ll|it will|"
     r"that'?d|that would|things would|everyone(?: would|'d)|they(?: would|'d)) (?:all )?be (?:so |much |a lot )?"
     r"(?:easier|better|simpler|fine|okay|ok|happier|a relief)(?! to)\b", r"\bthoughts? (?:about|of) not being (?:here|around|alive)\b",
-    r"\b(?:everyone|everybody|people|my family|my kids|they) (?:would be|'d be|would all be) better off\b",
+    # "I think they'd all be better off.", "the kids would be better off"; not "better off in a bigger flat"
+    r"\b(?:everyone|everybody|people|(?:my|the) (?:family|kids|children|wife|husband|girls|boys)|they)(?: would|'d) (?:all )?be"
+    r" better off\b(?!,? (?:in|at|going|moving|staying|doing|knowing|learning|using|if|on|with (?:a|the|some|more|less))\b)",
+    # "If I didn't wake up, fair enough.", "if I never woke up tomorrow I wouldn't mind": not waking told as acceptable
+    r"\bif i (?:just |only |simply )?(?:didn'?t|did not|never) (?:wake|woke) up(?: tomorrow| one (?:day|morning))?,?"
+    r" (?:fair enough|so be it|(?:i )?(?:wouldn'?t|would not) (?:mind|care)|i'?d not mind|(?:that'?s|that would be|that'?d be) (?:fine|okay|ok|alright|all right))",
     # the burden said plainly: "Everyone'd be fine without me", "they'd all be happier without me"
     r"\b(?:everyone|everybody|people|my family|my kids|they|she|he|mum|mom|dad)(?: would|'d) (?:all )?be (?:fine|okay|ok|happier|better)"
     r" without me\b(?!,? (?:at|for|in|on|tonight|today|this|next|while|until|when|there)\b)",  # "... at the party": spared a while

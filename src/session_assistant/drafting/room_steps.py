@@ -282,7 +282,8 @@ _HEADS = (r"retraining|training|exercise|work|dialogue|exposure|experiment|image
 _NAMED = re.compile(r"\b(?:which is|it'?s called|called|known as|we call it|(?:do|try|practi[sc]e|start))\s+(?:the |a |an |some )?"
                     r"((?:[a-z-]+ ){0,2}(?:" + _HEADS + r"))\b", re.I)
 _PLAIN = {"new", "little", "quick", "short", "different", "small", "other", "this", "that", "an", "a", "the", "some", "same",
-          "first", "next", "bit", "of", "together", "another", "one", "easy", "simple", "whole"}
+          "first", "next", "bit", "of", "together", "another", "one", "easy", "simple", "whole",
+          "piece", "kind", "sort", "main", "usual", "planned", "big", "hard", "proper"}  # "the piece of work we planned"
 # The set-up: what the client is to do, said to the client ("You stand about two metres back", "Close your eyes").
 _SET_UP = re.compile(r"^(?:and |so |then )?(?:you(?:'ll| will)? (?:stand|sit|describe|close|look|imagine|breathe|hold|say|start|keep"
                      r"|notice|write|pick|put|picture|read|tell|go|walk|move|rate)|(?:stand|describe|close|imagine|breathe|hold|picture"
