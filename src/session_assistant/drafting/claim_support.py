@@ -319,6 +319,31 @@ def _source_runs(source: SourceIndex) -> frozenset:
     return frozenset(_runs(source.text))
 
 
+# --- a referral nobody made ---------------------------------------------------------------------------
+# "The client will be referred to Childline for further help." where the client only named Childline as
+# someone he might tell (unseen 124): a referral stands only when a clinician's line speaks of one.
+UNSAID_REFERRAL = "unsaid_referral"
+_REFERRAL_CLAIM = re.compile(r"\b(?:referr(?:ed|al|ing)|refer)\b", re.I)
+_REFERRAL_SAID = re.compile(r"\b(?:refer\w*|referral|put you in touch|sign ?post\w*)\b", re.I)
+
+
+_REFERRED_TO = re.compile(r"\b(?:referr(?:ed|al|ing)|refer)\b(?: \w+)?(?: on)? to (?:the |a |an )?((?:[\w'-]+ ?){1,4})", re.I)
+
+
+def unsaid_referral(text: str, source: SourceIndex) -> bool:
+    """True when ``text`` states a referral that no clinician line of the session speaks of: none says
+    "refer", and none names where to (the clinician's "The Blue Cross has a support line" is a resource
+    given; the client's "Or Childline" is not)."""
+    if not _REFERRAL_CLAIM.search(text):
+        return False
+    clinician = [u.text for u in source.utterances if u.speaker and not is_client(u.speaker)]
+    if any(_REFERRAL_SAID.search(line) for line in clinician):
+        return False
+    target = _REFERRED_TO.search(text)
+    named = {w for w in words(target.group(1)) if len(w) > 3} if target else set()
+    return not any(named & set(words(line)) for line in clinician)
+
+
 def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = (),
                        evidence: Sequence[int] = ()) -> list[str]:
     """Every flag above that ``text`` earns (each withholds it); ``last_plan`` and ``measures``: the
@@ -340,12 +365,14 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
         flags.append(f"{PLANNED_AS_DONE}:{done}")
     if echoes_prompt(text, source):
         flags.append(ECHOED_INSTRUCTIONS)
+    if unsaid_referral(text, source):
+        flags.append(UNSAID_REFERRAL)
     flags += [f"{UNSAID_CLINICIAN_LABEL}:{w}" for w in unsaid_clinician_labels(text, source)]
     flags += [f"{WRONG_MEASURE}:{pair}" for pair in wrong_measures(text, source, measures)]
     flags += negated_acts(text, source.utterances)
     return flags + wrong_day_flags(text, source) + wrong_count_flags(text, source) + stray_count_flags(text, source)
 
 
-WITHHOLDING = (UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+WITHHOLDING = (UNSAID_REFERRAL, UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
                MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, STRAY_COUNT, WRONG_MEASURE, NEGATED_ACT,
                *CITED_WITHHELD)

@@ -76,7 +76,11 @@ _ASKS_PLAN = re.compile(r"\bwhat(?:'s| is) one (?:small )?thing\b|\bwhat do you 
                         # asked for a target the client can meet: "What would be reasonable?", "Is three realistic? ... What would be?"
                         r"|\bwhat(?:'s| is| would be) (?:more )?(?:realistic|reasonable|doable|manageable)\b|\bwhat would be\?", re.I)
 _IN_ROOM_ANSWER = re.compile(r"\b(?:now|done|right here)\b", re.I)
-_CLIENT_WILL = re.compile(r"\bI(?:'ll| will) (?:also |just |maybe |try (?:to |and )?)?" + _DO + r"\b[^.?!]*", re.I)
+_CLIENT_WILL = re.compile(r"\bI(?:'ll| will) (?:also |just |maybe |actually |definitely |really |try (?:to |and )?)?" + _DO
+                         + r"\b[^.?!]*", re.I)
+# "If it's half eleven I'll just go on my phone in bed.": what would follow a condition, no commitment (unseen 124).
+# ("... if she won't, but I'll tell her I'm doing it" commits again after the condition.)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|otherwise|or else|unless)\b(?![^.?!]*\bbut\b)[^.?!]*$", re.I)
 PROPOSAL_MAX_WORDS = 30
 ANSWER_MAX_WORDS = 16
 RECAP_MIN_SENTENCES = 3
@@ -295,17 +299,18 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
         if short and (is_client(utt.speaker) or not _FOR_THE_WEEK.search(utt.text)):
             continue
         if is_client(utt.speaker):
-            if utt.speaker.strip().lower() != "client":
-                continue
+            # a parent's or partner's own commitment is the family's plan too ("I'll set the timer on the app tonight.")
             if _HABIT.search(utt.text):
                 continue  # "maybe I'll once or twice a month ... I'll go out and drink a lot" tells a habit
             if n and not is_client(lines[n - 1].speaker) and _NEXT_VISIT.search(lines[n - 1].text):
                 continue  # "Same time in two weeks?" - "If Pat can do it. I'll ring you if not.": about the visit
             for match in _CLIENT_WILL.finditer(utt.text):
+                if _CONDITION_BEFORE.search(utt.text[:match.start()]):
+                    continue
                 said = match.group(0).strip(" ,")
                 if (len(said.split()) >= 4 and not _NOT_HOMEWORK.search(said) and not _IN_ROOM_ANSWER.search(said)
                         and not mentions_risk(said) and utt.id not in seen):
-                    found.append((said, "client", None, "", [utt.id]))
+                    found.append((said, _who(utt), None, "", [utt.id]))
                     seen.add(utt.id)
             continue
         if PHONE_CALL.match(utt.text):

@@ -26,7 +26,10 @@ from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 # A model sentence telling what "the client" said, felt or did: its subject is the client ("The client
 # reported ...", "Client cries ..."), not someone of the client's ("the client's partner").
-_CLIENT_SUBJECT = re.compile(r"^(?:the )?client\b(?!'s)(?! and\b)", re.I)
+# A sentence opening with "He" or "She" is the client's too: the note's pronoun at a sentence's start is the
+# client's (``person_voice.consistent_pronouns``), and the model wrote the partner's crying as "he had been
+# crying in the car" (unseen 123).
+_CLIENT_SUBJECT = re.compile(r"^(?:(?:the )?client\b(?!'s)(?! and\b)|(?:he|she)\b(?! and\b))", re.I)
 # A sentence about both ("plan the week together", "the couple") gives nobody's words to the wrong one.
 _BOTH = re.compile(r"\b(?:together|both|each other|one another|the couple|the family|the parents|as a couple)\b", re.I)
 OWN_WORDS_MIN = 3  # content words a sentence shares with one person's line before it is read as retelling it

@@ -66,6 +66,19 @@ _GREETINGS = {"Hello", "Hi", "Hey", "Morning", "Afternoon", "Evening", "Welcome"
               "Brilliant", "Perfect", "Excellent", "Absolutely", "Exactly", "Honestly", "Alright", "Fine", "Nice", "Wow"}
 
 
+# "I'm Kai.", "My name's Kai": the one way a person says their own name.
+_SELF_NAMED = r"\b(?:I'?m|I am|my name'?s|my name is|it'?s|call me)\s+"
+
+
+def _says_of_someone_else(lines: Sequence[Utterance], role: str, name: str) -> bool:
+    """True when the person of ``role`` says ``name`` in their own lines other than as their own: "My
+    little brother, Alfie." names someone else, and the clinician's "Alfie, your mates, football." that
+    echoes it back is no name for the client (unseen 124)."""
+    own = [u.text for u in lines if role_of(u) == role and is_client(u.speaker)]
+    said = [t for t in own if re.search(r"\b" + re.escape(name) + r"\b", t)]
+    return bool(said) and not any(re.search(_SELF_NAMED + re.escape(name) + r"\b", t, re.I) for t in said)
+
+
 def names_by_role(utterances: Sequence[Utterance]) -> dict[str, str]:
     """A fresh copy of ``_names_by_role``, read once per transcript (every model sentence's checks ask)."""
     return dict(_names_by_role(tuple(utterances)))
@@ -93,7 +106,7 @@ def _names_by_role(utterances: tuple[Utterance, ...]) -> dict[str, str]:
             heard.setdefault(said.pop(), set()).add(role_of(lines[n + 1]))
     by_role: dict[str, set[str]] = {}
     for name, roles in heard.items():
-        if len(roles) == 1:
+        if len(roles) == 1 and not _says_of_someone_else(lines, next(iter(roles)), name):
             by_role.setdefault(next(iter(roles)), set()).add(name)
     named = {role: names.pop() for role, names in by_role.items() if len(names) == 1}
     return named if len(set(named.values())) == len(named) else {}

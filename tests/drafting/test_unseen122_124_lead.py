@@ -1,0 +1,69 @@
+"""What unseen 122-124 (as drafted by main 21f56d6) showed, mended by general rules; every transcript here
+is written for the test, in other words than the sessions'. Each test fails on 21f56d6."""
+
+from __future__ import annotations
+
+from session_assistant.drafting.claim_support import UNSAID_REFERRAL, unsupported_claims
+from session_assistant.drafting.grounding import SourceIndex
+from session_assistant.drafting.homework_agreed import homework_agreed
+from session_assistant.drafting.joint_attribution import ANOTHER_PERSONS_WORDS, attributed_right
+from session_assistant.drafting.joint_session import names_by_role
+from session_assistant.drafting.transcript_input import parse_transcript
+
+_TEEN = parse_transcript("""Clinician: Hello Zac, can you hear me?
+Client: Yeah.
+Clinician: And the first night, how was that?
+Client: About the same, late again.
+Clinician: And the second night, how was that?
+Client: About the same, late again.
+Clinician: And the third night, how was that?
+Client: About the same, late again.
+Clinician: And the fourth night, how was that?
+Client: About the same, late again.
+Clinician: And the fifth night, how was that?
+Client: About the same, late again.
+Clinician: And the sixth night, how was that?
+Client: About the same, late again.
+Clinician: What keeps you going when it feels pointless?
+Client: My sister, Poppy. She's five. And the gym.
+Clinician: Poppy, the gym. Would you tell someone if that changed?
+Client: Probably you.
+Clinician: So, what would you like to try with the phone?
+Client: Off at eleven on school nights. If it's later than that I'll just scroll in bed.
+Clinician: And your dad?
+Client: He'll moan if I don't, but I'll tell him I'm doing it.
+Mother: I'll put the charger in the hall tonight.
+Clinician: Good. See you next Tuesday.""")
+
+
+def test_a_name_the_client_says_of_someone_else_is_not_the_clients_name():
+    """"My sister, Poppy." then the clinician's echo "Poppy, the gym." named the client Poppy ("In the
+    client's (Alfie's) words", 124)."""
+    assert names_by_role(_TEEN).get("client") != "Poppy"
+
+
+def test_an_ill_after_a_condition_is_no_commitment_and_a_parents_ill_is_the_familys_plan():
+    agreed = homework_agreed(_TEEN)
+    said = {(text, who) for text, who, *_ in agreed}
+    assert not any("scroll in bed" in text for text, _ in said)
+    assert ("I'll put the charger in the hall tonight", "mother") in said
+    assert ("I'll tell him I'm doing it", "client") in said  # a condition, then "but" commits again
+
+
+def test_a_referral_no_clinician_line_speaks_of_is_withheld():
+    source = SourceIndex(_TEEN)
+    assert UNSAID_REFERRAL in unsupported_claims("The client will be referred to a youth service for support.", source)
+    offered = SourceIndex(parse_transcript("Clinician: I'd like to refer you to the sleep clinic, is that okay?\nClient: Yeah."))
+    assert UNSAID_REFERRAL not in unsupported_claims("The client will be referred to the sleep clinic.", offered)
+    resource = SourceIndex(parse_transcript("Clinician: The Hartley Trust runs a carers' line, it's free.\nClient: Thanks."))
+    assert UNSAID_REFERRAL not in unsupported_claims("The referral is to the Hartley Trust carers' line.", resource)
+
+
+def test_a_he_sentence_retelling_the_partners_line_is_withheld():
+    """"He had been ... crying in the car after work." was the partner's line (123)."""
+    couple = parse_transcript("""Clinician: How have you been in yourself, Ann?
+Partner: Rough. I've been sobbing on the bus home from the office most days.
+Client: I hadn't noticed that.
+Clinician: Thank you both.""")
+    _, flags = attributed_right("He had been sobbing on the bus home from the office most days.", couple)
+    assert any(flag.startswith(ANOTHER_PERSONS_WORDS) for flag in flags)
