@@ -341,7 +341,8 @@ def unsaid_referral(text: str, source: SourceIndex) -> bool:
         return False
     target = _REFERRED_TO.search(text)
     named = {w for w in words(target.group(1)) if len(w) > 3} if target else set()
-    return not any(named & set(words(line)) for line in clinician)
+    # a referral line that names nowhere ("Referral: book a visit with his doctor") is the Plan's own label
+    return bool(named) and not any(named & set(words(line)) for line in clinician)
 
 
 def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = (),
