@@ -33,3 +33,12 @@ def test_a_relapse_prevention_session_gets_a_stage_of_change():
                                "Clinician: What are your high-risk situations this month?\nClient: Parties.")
     lines, _ = fact_lines(get_format("soap", "client"), SourceIndex(session), None, "client")
     assert any(line.text.startswith("The client's statements suggest the action stage of change") for line in lines)
+
+
+def test_mute_and_a_drop_out_plan_are_a_calls_signs_video_unless_the_phone_is_named():
+    """Unseen 124 ("You're on mute.", "if we lose each other I'll ring your mobile") said no modality."""
+    video = parse_transcript("Clinician: Hello, can you hear me?\nClient: Hang on, you're on mute. Now I can.\n"
+                             "Clinician: If we lose each other, I'll ring your landline.\nClient: Fine.")
+    assert held_by_video(video) == [0, 1, 2]
+    phone = parse_transcript("Clinician: Can you hear me? I'm on the speakerphone.\nClient: Yes, you were on mute.")
+    assert held_by_video(phone) == []

@@ -48,6 +48,7 @@ from session_assistant.drafting.referral_words import referrals_sentence
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, risk_screen,
                                                       interventions_sentence)
 from session_assistant.drafting.stage_of_change import detect_stage_of_change, stage_sentence
+from session_assistant.drafting.substance_said import substance_ids, substance_sentence, substance_told
 from session_assistant.drafting.risk import mentions_risk, scan_transcript
 from session_assistant.drafting.joint_session import (accounts_sentence, each_review, each_review_sentence, each_task,
                                                       each_task_sentence, is_joint, named_accounts, names_by_role,
@@ -188,6 +189,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         answered = sorted(week + answered + checked, key=lambda found: found[-1])
         if answered:  # how much or how often, as the client answered the clinician's question
             lines.append(_rule_line(fmt, "quotes", answered_sentence(answered), sorted({i for *_, ids in answered for i in ids})))
+        use, reckoned = substance_told(source.utterances, mentions_risk, quoted + _cited(answered)) if plan_said else ([], None)
+        if use:  # how much the client drinks or uses, however it came up
+            lines.append(_rule_line(fmt, "quotes", substance_sentence(use, reckoned), substance_ids(use, reckoned)))
         each = each_review(source.utterances) if plan_said else None  # two people, two answers
         if each:
             lines.append(_rule_line(fmt, "last_plan", each_review_sentence(each, names), each[2]))

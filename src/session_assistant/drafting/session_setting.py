@@ -20,15 +20,24 @@ VIDEO_SIGNS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, 
     "freezing": r"\b(?:you )?froze\b|\bfrozen\b|\byou(?:'re| are) breaking up\b|\blagg?ing\b",
     "connection": r"\b(?:connection|wi-?fi|signal|bandwidth)\b",
     "link": r"\b(?:send|sent|use) (?:you )?the link\b|\b(?:same|usual) link\b|\bvideo (?:call|session|link|visit)\b|\bby video\b|\bon video\b",
+    # "You're on mute.", "If we lose each other I'll ring your mobile": a call's signs, video unless the phone is named
+    "mute": r"\b(?:on|off) mute\b|\bunmute\b|\bmuted\b",
+    "drop-out plan": r"\bif (?:we|you|I) (?:lose each other|get cut off|drop out|lose you|lose the (?:call|connection))\b",
+    "camera": r"\b(?:your|my|the) (?:camera|webcam)\b",
 }.items()}
 MIN_SIGNS = 2
+# Signs a telephone call shows too: they count for video only where no line names the phone.
+_CALL_SIGNS = ("mute", "drop-out plan")
 
 
 def held_by_video(utterances: Sequence[Utterance]) -> list[int]:
     """The lines showing the session was held by video (two kinds of sign or more), else []."""
     found: dict[str, list[int]] = {}
+    by_phone = any(_PHONE.search(u.text) for u in utterances)
     for utt in utterances:
         for name, pattern in VIDEO_SIGNS.items():
+            if by_phone and name in _CALL_SIGNS:
+                continue
             if pattern.search(utt.text):
                 found.setdefault(name, []).append(utt.id)
     if len(found) < MIN_SIGNS:
