@@ -55,3 +55,12 @@ def test_not_waking_told_as_acceptable_is_a_passive_wish(answer):
 def test_the_family_better_off_told_is_listed_but_not_a_better_place(said, listed):
     items = scan_transcript([Utterance(0, "Client", said)])
     assert bool(items and items[0].status == ENDORSED and items[0].detail == "passive") is listed
+
+
+def test_a_session_with_no_risk_question_or_word_says_risk_was_not_screened():
+    from session_assistant.drafting.risk_note import NOT_SCREENED, risk_sentences
+    from session_assistant.drafting.transcript_input import parse_transcript
+    quiet = parse_transcript("Clinician: How did the shopping list go?\nClient: I stuck to it twice.")
+    assert [s.text for s in risk_sentences("soap", "assessment", quiet, scan_transcript(quiet))] == [NOT_SCREENED]
+    asked = parse_transcript("Clinician: Any thoughts of suicide this week?\nClient: No.")
+    assert NOT_SCREENED not in [s.text for s in risk_sentences("soap", "assessment", asked, scan_transcript(asked))]

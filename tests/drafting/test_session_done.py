@@ -41,7 +41,7 @@ def test_a_reflected_rating_change_is_the_response_with_its_direction_and_a_coun
     assert rating_changes(SESSION) == [("From seventy down to forty.", "lower", [7, 8])]
     draft = assemble(get_format("soap"), {}, SourceIndex(SESSION), scan_transcript(SESSION), model="m", mode="direct",
                      warnings=[], subject="client")
-    response = [s for s in draft.sections["assessment"].split("Response")[1:]]
+    response = [s.split(" Risk: not screened")[0] for s in draft.sections["assessment"].split("Response")[1:]]
     assert response == [' to interventions, ratings reflected in session: "From seventy down to forty." (decreased).']
     rising = parse_transcript("Clinician: Mood before the walk?\nClient: A two. After, a five.\n"
                               "Clinician: From a two to a five. What was different?")

@@ -73,11 +73,18 @@ ACCOUNT_SECTIONS = {"soap": ("subjective", "objective"), "dap": ("data", "data")
                     "girp": ("response", "intervention")}
 
 
+# A session with no risk question and no risk words: a note documents that risk was not screened (unseen
+# 121 and 123, a family and a couple session, where a careful clinician's note says so).
+NOT_SCREENED = "Risk: not screened in this session (no risk question in its lines); clinician to confirm."
+
+
 def risk_sentences(fmt_key: str, risk_section: str, utterances: Sequence[Utterance], items: Sequence[RiskItem],
                    subject: str = "client", planned: Iterable[int] = ()) -> list[DraftSentence]:
     """The documented risk as rule sentences of the format's parts, each citing its lines.
     ``planned``: lines the note's Plan already cites (a means-restriction step said there is named,
     not quoted again)."""
+    if not items:  # neither asked nor said: the note says so, for the clinician to confirm or screen next time
+        return [DraftSentence(risk_section, NOT_SCREENED, [], [RISK_LINE], "rule")] if utterances else []
     note = risk_note(utterances, items, subject, planned)
     if note is None:
         return []

@@ -385,7 +385,7 @@ def assemble(fmt: NoteFormat, raw: dict[str, list[RawSentence]], source: SourceI
         means = means_plan_line(source.utterances, risk, subject)  # the client's steps, said once: in the Plan
         if means:
             by_section[voice_keys[2]].append(DraftSentence(voice_keys[2], means[0], means[1], [RULE_FACT], "rule"))
-    if risk and mode != "enhance":
+    if (risk or (therapy and speakers)) and mode != "enhance":
         planned = {i for s in by_section.get("plan", []) for i in s.evidence}
         for line in risk_sentences(fmt.key, fmt.risk_section, source.utterances, risk, subject, planned):
             by_section[line.section].insert(risk_line_at(by_section[line.section], line, fmt.risk_section), line)
