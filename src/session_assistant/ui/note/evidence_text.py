@@ -8,9 +8,13 @@ supports this sentence" above a measure from the chart read as if the score were
 
 from __future__ import annotations
 
+from session_assistant.drafting.risk_note import NOT_SCREENED
 from session_assistant.ui.session.transcript_panel import transcript_line
 
 NOTHING_CITED = "No transcript line supports this sentence: check it before signing."
+# The risk line of a session with no risk question: it cites nothing because nothing was asked.
+NONE_ASKED = ("No risk question or risk word was found in the transcript. If you assessed risk, write what was asked "
+              "and answered here; if not, keep the line.")
 
 
 def chart_facts_of(draft) -> dict[str, str]:
@@ -31,4 +35,6 @@ def evidence_text(sentence, segments, utterances, chart_facts: dict[str, str]) -
     lines = [shown.get(i) or said[i] for i in getattr(sentence, "evidence", []) if i in shown or i in said]
     chart = [f"From the chart: {chart_facts[ref]}" for ref in getattr(sentence, "chart_evidence", []) or []
              if chart_facts.get(ref)]
+    if not lines and not chart and getattr(sentence, "text", "") == NOT_SCREENED:
+        return NONE_ASKED
     return "\n".join(lines + chart) or NOTHING_CITED
