@@ -57,3 +57,12 @@ def goals_summed_up(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
         return None
     return None
 
+
+def goals_asked_together(utterances: Sequence[Utterance]) -> set[int]:
+    """The clinician's lines asking a family or a couple for their goals ("Could we agree what we're all
+    aiming for? What would be different by Easter?"): goal setting with everyone, which the
+    interventions line must not read as motivational interviewing's change talk. Empty for a session
+    with one person on the client's side, where the same question may draw change talk."""
+    if len({u.speaker.strip().lower() for u in utterances if u.speaker and is_client(u.speaker)}) < 2:
+        return set()
+    return {u.id for u in utterances if u.speaker and not is_client(u.speaker) and GOALS_ASKED.search(u.text)}
