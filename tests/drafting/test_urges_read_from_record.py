@@ -59,3 +59,11 @@ def test_urges_asked_about_without_a_record_are_not_a_record_reading():
 def test_a_reading_the_client_disputes_is_not_taken_as_theirs():
     assert not _read_from_record("Clinician: On your log, the self-harm urges show a four on Monday.\n"
                                  "Client: No, that's wrong, I meant to put a one.\n")
+
+
+def test_a_summary_saying_no_thoughts_of_self_harm_beside_a_sheet_reads_nothing():
+    assert not _read_from_record("Clinician: And write the ratings on the sheet, before and after.\n"
+                                 "Client: Okay.\n"
+                                 "Clinician: Let me sum up. Your score went from 24 to 15, and you practised five days of "
+                                 "seven. No thoughts of self-harm. Homework is the same three things. Fair?\n"
+                                 "Client: Yes, fair.\n")

@@ -82,8 +82,12 @@ def record_readings(lines: Sequence[Utterance], categories: Callable[[str], list
     for n, utt in enumerate(lines):
         if n in used or not (utt.speaker and is_clinician(utt.speaker)) or not _URGES.search(utt.text):
             continue
-        stated = " ".join(x for x in _sentences(utt.text) if not x.endswith("?"))  # a screen asks; a read-back states
-        kinds = [(c, words) for c, words in categories(stated) if c in _KINDS] if _readings([stated]) else []
+        # a screen asks, a read-back states: the risk words and a number in one sentence ("No thoughts of self-harm." in a
+        # summary reads nothing)
+        said = [x for x in _sentences(utt.text) if not x.endswith("?")]
+        first = next((k for k, x in enumerate(said) if _readings([x]) and any(c in _KINDS for c, _ in categories(x))), None)
+        stated = " ".join(said[first:]) if first is not None else ""  # and the readings read on after it
+        kinds = [(c, words) for c, words in categories(stated) if c in _KINDS]
         named = next((k for k in range(n, max(-1, n - RECORD_NEAR - 1), -1) if _RECORD.search(lines[k].text)
                       and is_clinician(lines[k].speaker)), None)
         if not kinds or named is None:
@@ -101,7 +105,7 @@ def record_readings(lines: Sequence[Utterance], categories: Callable[[str], list
                 break
         answer = next((k for k in range(acted + 1, min(len(lines), acted + 3)) if not is_clinician(lines[k].speaker)),
                       None) if acted is not None else None
-        reading = _readings([lines[k].text for k in read])
+        reading = _readings([stated] + [lines[k].text for k in read[1:]])
         confirm = next((k for k in range(read[-1] + 1, len(lines)) if not is_clinician(lines[k].speaker)), None)
         if reading is None or reading[0] == 0 or confirm is None or (acted is not None and confirm > acted):
             continue
