@@ -16,6 +16,7 @@ alike.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 # Words that agree: "Yeah.", "Sure.", "Got it.", "Sounds doable.", "I'll try.", "We can do that."
 AGREE = (r"yes|yeah|yep|yup|sure|okay|ok|alright|all right|fine|deal|definitely|of course|will do|got it|please"
@@ -54,3 +55,17 @@ ASKS_WHAT_WAS_MISSED = re.compile(r"\b(?:have I|did I|I've|I have) (?:missed|lef
 # A check whether the list is too much ("Is that too much?"): a no agrees to it ("No. That's all right.").
 ASKS_IF_TOO_MUCH = re.compile(r"\btoo (?:much|many|hard|big|ambitious|soon)\?\s*$", re.I)
 NOT_TOO_MUCH = re.compile(r"^\s*(?:no\b|nope\b|not (?:really|at all)\b)(?![^.!?]*\b(?:can'?t|won'?t)\b)", re.I)
+
+# A sentence ends where a stop, a "!" or a "?" meets a space.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def asks_later(text_after: str, about_it: Callable[[str], object] | None = None) -> bool:
+    """Whether the clinician's words after what was named or proposed (``text_after``) ask another
+    question, so that a yes that follows answers that question, not the thing before it: "Keep the log
+    going. And is Dad around on Sunday?" - "Yeah." ``about_it``: a question it finds asks about the
+    thing itself ("Okay?", "Can we write that down?") and leaves the yes with it.
+
+    Why one place: the homework agreed, the safety step agreed and the step for when the thoughts get
+    stronger each read it, and each had its own copy."""
+    return any(s.rstrip().endswith("?") and not (about_it and about_it(s)) for s in _SENTENCE_BREAK.split(text_after) if s)

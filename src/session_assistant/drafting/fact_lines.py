@@ -30,6 +30,7 @@ from session_assistant.drafting.homework_agreed import agreed_ids, agreed_senten
 from session_assistant.drafting.homework_paraphrase import paraphrased_homework
 from session_assistant.drafting.homework_reviewed import homework_reviews, reviews_sentence
 from session_assistant.drafting.homework_week import ideas_named, ideas_sentence
+from session_assistant.drafting.step_agreed import step_agreed
 from session_assistant.drafting.work_taken_up import (reactions, reactions_sentence, recognitions, recognitions_sentence,
                                                       taken_up_sentence, work_taken_up)
 from session_assistant.drafting.maintaining_said import maintaining_named, maintaining_sentence
@@ -238,6 +239,9 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         agreed = paraphrased_homework(source.utterances, agreed) if plan_said and not homework else agreed
         if agreed:
             lines.append(_rule_line(fmt, "planned", agreed_sentence(agreed, names), agreed_ids(agreed)))
+        step = step_agreed(source.utterances, homework_ids(homework) if homework else agreed_ids(agreed)) if plan_said else None
+        if step:  # a graded step set out as a statement and taken up ("For the first step, ..." - "Of course you can.")
+            lines.append(_rule_line(fmt, "planned", step[0], step[1]))
         ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
         if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
             lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))

@@ -7,9 +7,9 @@ worry me": the note wrote "the missed doses were worrying him". ``grounding.unsa
 only whether anybody said the word, so both passed. A therapist strikes such a sentence: a feeling is
 the one person's who owns it.
 
-By rule, without the topic's words: a feeling word (``_FAMILIES``) whose subject in the note is the
-client (the sentence opens with the client, and no other person is named before the word) is
-withheld (``ANOTHER_PERSONS_FEELING``) when
+By rule, without the topic's words: a feeling word (``feeling_words.FEELING_FAMILIES``) whose
+subject in the note is the client (the sentence opens with the client, and no other person is named
+before the word) is withheld (``ANOTHER_PERSONS_FEELING``) when
 
 - no line of the client's, and no clinician line saying "you ..." of it, holds any word of the
   feeling's family anywhere in the session ("scared" is supported by "afraid", "nervous" by
@@ -27,6 +27,7 @@ import re
 from typing import Sequence
 
 from session_assistant.drafting.client_name import client_name
+from session_assistant.drafting.feeling_words import FEELING_FAMILIES
 from session_assistant.drafting.grounding import SourceIndex
 from session_assistant.drafting.joint_session import is_joint, role_of
 from session_assistant.drafting.person_voice import client_pronouns
@@ -35,31 +36,6 @@ from session_assistant.drafting.vocabulary import QUOTED_SPAN
 
 ANOTHER_PERSONS_FEELING = "another_persons_feeling"  # withheld
 
-# Feeling families: the word starts a note may use, then the word starts that support it in the client's
-# lines (generous: a feeling said in other words must never withhold a true sentence).
-_FAMILIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    # shame and feeling stupid are near, and not one: "I feel stupid" is not the partner's "I feel ashamed"
-    (("asham", "shame", "embarrass", "humiliat", "mortif"), ("asham", "shame", "embarrass", "humiliat", "mortif",
-                                                             "cringe")),
-    (("stupid", "idiot", "foolish"), ("stupid", "idiot", "fool", "thick", "dumb", "daft", "useless")),
-    (("guilt",), ("guilt", "fault", "blame", "sorry", "asham", "shame", "bad about")),
-    (("angr", "anger", "furious", "livid", "enraged", "rage"), ("angr", "anger", "furious", "livid", "rage", "mad",
-                                                                  "fuming", "cross", "pissed", "annoy", "frustrat",
-                                                                  "irritat", "wound up")),
-    (("worr", "concern"), ("worr", "concern", "anxi", "nervous", "scare", "afraid", "fear", "panic", "stress",
-                           "on edge", "dread")),
-    (("scare", "afraid", "frighten", "fearful", "terrified"), ("scare", "afraid", "frighten", "fear", "terrif",
-                                                                "petrif", "worr", "anxi", "nervous", "panic", "dread")),
-    (("betray",), ("betray", "trust", "let down", "let me down", "stab", "lied", "behind my back")),
-    (("frustrat", "annoy", "irritat"), ("frustrat", "annoy", "irritat", "fed up", "angr", "wound up", "cross",
-                                        "mad", "snap", "pissed", "doing my head")),
-    (("resent", "jealous", "envious"), ("resent", "jealous", "envi", "bitter", "unfair")),
-    (("reliev", "relief"), ("reliev", "relief", "weight off", "better", "phew")),
-    (("hurt", "rejected", "abandoned"), ("hurt", "reject", "abandon", "left out", "unwanted", "push", "dump")),
-    (("disappoint",), ("disappoint", "let down", "gutted", "shame")),
-    (("helpless", "powerless"), ("helpless", "powerless", "can't do anything", "nothing i can do", "useless", "stuck")),
-    (("proud",), ("proud", "pride", "chuffed", "pleased")),
-)
 # Another person's line owns its feeling when a first person stands this near it (words either side).
 OWN_NEAR = 4
 # ("we" is shared: a clinician's "the more we steer round them" or a couple's "we were scared" holds the
@@ -80,7 +56,7 @@ _STAGE = re.compile(r"\([^)]*\)")  # "(pause) Ashamed, probably.": a stage direc
 
 
 def _family(word: str) -> tuple[str, ...] | None:
-    return next((support for starts, support in _FAMILIES if word.startswith(starts)), None)
+    return next((support for starts, support in FEELING_FAMILIES if word.startswith(starts)), None)
 
 
 def _opens_with_client(plain: str, name: str | None, pronouns: str | None) -> bool:
@@ -104,7 +80,7 @@ def _note_feelings(text: str, utterances: Sequence, pronouns: str | None) -> lis
     found = []
     for match in re.finditer(r"[A-Za-z]+", plain):
         word = match.group(0).lower()
-        starts = next((starts for starts, _ in _FAMILIES if word.startswith(starts)), None)
+        starts = next((starts for starts, _ in FEELING_FAMILIES if word.startswith(starts)), None)
         if starts is None or _TOOL_AFTER.match(plain[match.end():]):
             continue  # "the anger log", "the worry time": a tool of the work, nobody's feeling
         before = plain[:match.start()]

@@ -13,9 +13,12 @@ from session_assistant.drafting.answers import AGREES_FIRST, REFUSES
 from session_assistant.drafting.risk import is_client
 from session_assistant.drafting.transcript_input import Utterance
 
+# The clinician asks for the goals: "What would each of you like to be different?", "What are your goals?",
+# "What do you hope to get out of coming?"; read here and by ``session_said.goals_said`` (the answer).
 GOALS_ASKED = re.compile(r"\bwhat would (?:you|each of you|you each|you both|you all) (?:like|want) to (?:be different|change)\b"
                          r"|\bwhat would be different\b|\bwhat (?:we'?re|we are|you'?re|you are) (?:all )?(?:aiming|working) (?:for|towards)\b"
-                         r"|\bwhat (?:are|were|would be) your goals\b|\bagree (?:on )?(?:some |our |the )?goals\b", re.I)
+                         r"|\bwhat (?:are|were|would be) your goals\b|\bagree (?:on )?(?:some |our |the )?goals\b"
+                         r"|\bwhat do you (?:want|hope) to (?:get out of|change)\b", re.I)
 _CHECK = re.compile(r"^(?:(?:and|so),?\s+)?(?:does|did|is|have I got|would) (?:that|this|it|I)\b[^.!?]{0,30}"
                     r"\b(?:sound right|right|fit|sum it up|capture it|cover it|got (?:it|that) right)\?$", re.I)
 _SUMMING = re.compile(r"^(?:so|okay,? so|right,? so|so then),?\s+", re.I)
@@ -53,3 +56,13 @@ def goals_summed_up(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | 
                     [utt.id, summary.id, answer.id])
         return None
     return None
+
+
+def goals_asked_together(utterances: Sequence[Utterance]) -> set[int]:
+    """The clinician's lines asking a family or a couple for their goals ("Could we agree what we're all
+    aiming for? What would be different by Easter?"): goal setting with everyone, which the
+    interventions line must not read as motivational interviewing's change talk. Empty for a session
+    with one person on the client's side, where the same question may draw change talk."""
+    if len({u.speaker.strip().lower() for u in utterances if u.speaker and is_client(u.speaker)}) < 2:
+        return set()
+    return {u.id for u in utterances if u.speaker and not is_client(u.speaker) and GOALS_ASKED.search(u.text)}

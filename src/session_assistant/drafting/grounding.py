@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence, TypeVar
 
+from session_assistant.drafting.feeling_words import STOCK_FAMILIES
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.word_stems import plural_stem, stem
 
@@ -53,28 +54,9 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|g|units?|iu)\b", re.I)
 _ALLOWED_CAPS = {"client", "patient", "clinician", "doctor", "the", "i", "soap", "dap", "birp", "girp", "ai"}
 
 
-# Feelings and symptoms a small model adds to a therapy note from habit ("anxious", "depressed",
-# "difficulty concentrating"; issue 16), each with the words that would support it in the source
-# (a word start: "worr" supports "anxious"). One unsupported, the sentence asserts an unsaid fact.
+# The stock feelings and symptoms, as patterns of the note's words (``feeling_words.STOCK_FAMILIES``).
 _FEELINGS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
-    (re.compile(r"\b(?:%s)" % note, re.I), support) for note, support in (
-        ("anxi", ("anxi", "nervous", "worr", "panic", "on edge")),
-        ("depress", ("depress",)),
-        ("hopeless", ("hopeless", "no hope", "no point", "pointless")),
-        ("worthless", ("worthless", "useless")),
-        ("irritab", ("irritab", "snap", "angry", "anger", "short-tempered", "short tempered")),
-        ("overwhelm", ("overwhelm",)),
-        ("fatigue", ("fatigue", "tired", "exhaust", "energy", "worn out")),
-        ("concentrat", ("concentrat", "focus")),
-        ("insomnia", ("insomnia", "sleep")),
-        ("lonel", ("lonel", "alone")),
-        ("guilt", ("guilt", "fault", "blame")),
-        ("panic", ("panic",)),
-        # Stock symptoms of a note (46: "trouble sleeping", "a lack of energy and motivation", none spoken of).
-        ("sleep", ("sleep", "slept", "insomnia", "awake", "nap", "lie-in", "wake", "woke", "waking", "bed")),
-        ("energy", ("energy", "tired", "exhaust", "fatigue", "knackered", "drained", "worn out", "lethargic", "sluggish")),
-        ("motivat", ("motivat", "bother", "no point", "arsed", "get going", "interest", "drive")),
-    ))
+    (re.compile(r"\b(?:%s)" % "|".join(note), re.I), support) for note, support in STOCK_FAMILIES)
 
 
 def unsaid_feelings(text: str, source_text: str) -> list[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES
+from session_assistant.drafting.answers import AGREES, ASKS_WHAT_WAS_MISSED, REFUSES, asks_later
 from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.homework_in_room import AT_CONVENIENCE, done_in_room
@@ -367,7 +367,7 @@ def homework_agreed(utterances: Sequence[Utterance]) -> list[AgreedItem]:
                 and not _looks_back(proposal):
             after = " ".join(utt.text.split()).partition(proposal)[2]
             # "Keep the ladder sheet. Dad, could I write to school?" - "Yeah, that'd help.": the answer is to the later question
-            shown = "" if "?" in after and not proposal.rstrip().endswith("?") else agreed
+            shown = "" if asks_later(after) and not proposal.rstrip().endswith("?") else agreed
             found.append((proposal, "clinician", shown, _who(answer) if shown else "", [utt.id, answer.id]))
             seen.update({utt.id, answer.id})
     week = [] if short else week_items(lines)

@@ -60,6 +60,14 @@ _LAST_PLAN = re.compile(r"\blast (?:time|week|session)\b|\bfrom last\b|\bsince (
 _REMINDED = re.compile(r"^(?:(?:and|so|okay|now),? )?(?:last (?:time|week),? )?you were going to \w+[^?]*\.$", re.I)
 _DONE_OPENING = re.compile(r"^(?:(?:yeah|yes|yep|no|um|well),? )*(?:I )?(?:did(?:n'?t)?(?: it| them| that)?|missed|managed|most|every"
                            r"|partly|some of|half|not (?:really|all|every))\b", re.I)
+# "Did you bring it?": the record handed over; the answer says whether it was done only when it says so
+# ("Karen'd kill me if I came home without it. Here." tells nothing of the week).
+_BRING_ONLY = re.compile(r"\bdid you (?:bring|remember) (?:it|them|that|this|(?:the|your) [\w ]{1,25})(?: with you| along| in)?\?$", re.I)
+_FILLED = re.compile(r"\b(?:filled|completed|wrote|written|most days|every day|all week|\w+ (?:days|nights) out of)\b", re.I)
+# Last time's tasks said back as a list, no question ("So we planned three things. The paper shop ..."),
+# answered with what was done ("Paper shop I did. Five days out of seven.").
+_PLAN_RECALLED = re.compile(r"\bwe (?:planned|agreed(?: on)?|set|chose|picked|settled on) (?:\w+ )?(?:things?|tasks?|steps?|activities)\b",
+                            re.I)
 # A form filled in for this session is the measure's, not a task reviewed.
 _MEASURE_FORM = re.compile(r"\b(?:questionnaire|checklist|the form|waiting room|PHQ|GAD|CORE|PCL|scale)\b", re.I)
 _BARE_NEXT = re.compile(r"(?:^|[.!?]\s+)(?:and|what about|how about) (?:the |your )?[\w' -]{2,30}\?$", re.I)
@@ -100,11 +108,14 @@ def _reviews_asked(lines: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
         review = (_ASKS_HOW_IT_WENT.search(utt.text) or re.search(r"\btell me how (?:it|that|they) went\b", utt.text, re.I))
         review = review and _LAST_PLAN.search(utt.text + " " + before) and not _MEASURE_FORM.search(utt.text)
         review = review or (_REMINDED.search(last) and _DONE_OPENING.match(answer.text.strip()))
+        review = review or (_PLAN_RECALLED.search(utt.text) and _TOLD_DONE.search(_answer(answer.text)))
         follow_up = (n - last_answer <= FOLLOW_UP_LINES and _BARE_NEXT.search(last) and len(last.split()) <= FOLLOW_UP_MAX_WORDS
                      and not _NOT_A_TASK.search(last.split(" ", 1)[-1]))
         if not (review or follow_up or _BARE_TASK.search(last)):
             continue
         said = _answer(answer.text)
+        if _BRING_ONLY.search(last) and not (_TOLD_DONE.search(said) or _DONE_OPENING.match(said) or _FILLED.search(said)):
+            continue  # the sheet handed over: what was done is told next
         if len(said.split()) >= ANSWER_MIN_WORDS and (review or _TOLD_DONE.search(said)):
             found.append((said, [utt.id, answer.id]))
             last_answer = n + 1

@@ -28,6 +28,7 @@ from session_assistant.drafting.risk_asked_again import (CHECK_BACK_LINES, FOLLO
                                                          checks_back, goes_back, intrusive_harm)
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
 from session_assistant.drafting.risk_question import question_words
+from session_assistant.drafting.risk_record import RECORD_READ, with_record_readings
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK, misheard_screen
 from session_assistant.drafting.risk_told import with_what_was_told
 from session_assistant.drafting.risk_other_person import OTHER_PERSON, OTHER_PERSON_WORDS, concern_for_another
@@ -88,7 +89,7 @@ class RiskItem:
         """One line for the review list: what, its status and where."""
         what = " / ".join(self.words(c) for c in (self.categories or [self.category]))
         if self.detail:
-            what = f"{what} ({self.detail})" if self.category == OTHER_PERSON else f"{self.detail} {what}"
+            what = f"{what} ({self.detail})" if self.category == OTHER_PERSON or self.detail == RECORD_READ else f"{self.detail} {what}"
         lines = ", ".join(str(i) for i in (self.evidence or [self.segment_id]))
         what = f"current {what}" if self.past and self.status == DENIED else what  # "No. Not since I was twenty."
         past = f", past told: “{self.past}”" if self.past else ""
@@ -395,6 +396,7 @@ def scan_transcript(utterances: Sequence[Utterance]) -> list[RiskItem]:
             elif category == "harm_to_others" and status == ENDORSED and _denied_when_asked(lines, position):
                 continue  # "I could kill them, honestly." - "... or hurting them in any way?" - "No! God, no.": a figure
             items.append(RiskItem(category, utt.id, utt.speaker, match.group(0), utt.text, status, detail, [utt.id], [category]))
+    items = with_record_readings(items, lines, risk_categories, is_clinician, RiskItem)  # a diary card's urges read back
     # acted on before, the means and the safety steps of each screen's stretch, each where its question stands
     position = {u.id: n for n, u in enumerate(lines)}
     for found in after_screens(lines, items, is_clinician, _answer_after, answer_status, (DENIED, ENDORSED, UNCLEAR)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from session_assistant.drafting.answers import asks_later
 from session_assistant.drafting.risk_choice import hedged
 from session_assistant.drafting.risk_who import answer_words
 from session_assistant.drafting.transcript_input import Utterance
@@ -159,7 +160,7 @@ def _step(utt: Utterance, answer: Utterance, after_a_step: bool) -> str:
     for n, sentence in enumerate(sentences):
         # a step told ("If that ever changed, you can tell me or Dad.") is answered only when no other question
         # follows it ("So, camp. That's in March?"); "Can we write that on a card?" or "Okay?" ask about it
-        later = [s for s in sentences[n + 1:] if s in questions and not _ASKS_TO_DO.search(s)]
+        later = asks_later(" ".join(sentences[n + 1:]), _ASKS_TO_DO.search)
         if _IF_WORSE.search(sentence) and _WHAT_YOU_DO.search(sentence) and (sentence in questions or not later):
             named = _NAMED_STEP.search(sentence) or _CARD.search(utt.text)
             return named.group(0) if named and "card" not in named.group(0).lower() else (
@@ -181,8 +182,8 @@ def _step(utt: Utterance, answer: Utterance, after_a_step: bool) -> str:
         # "... or A&E if you've hurt yourself. And the razors stay with your nan?" - "Yeah. I'm not asking for them
         # back.": the yes answers the later question, about something else
         start = utt.text.find(named.group(0)) + len(named.group(0))
-        later = [q for q in questions if utt.text.find(q) >= start and not _NAMED_STEP.search(q) and not _ASKS_TO_DO.search(q)]
-        if not later:
+        after = " ".join(s for s in sentences if utt.text.find(s) >= start)
+        if not asks_later(after, lambda q: _NAMED_STEP.search(q) or _ASKS_TO_DO.search(q)):
             return named.group(0)
     told = _NAMED_STEP.search(answer.text)
     # "And if the thoughts got stronger, ...?" - "Then I'd ring. The Samaritans, or the hospice line.": the client's step

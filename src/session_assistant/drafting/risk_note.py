@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 from session_assistant.drafting.draft_result import DraftSentence
 from session_assistant.drafting.risk import DENIED, ENDORSED, UNCLEAR, RiskItem, is_client, is_clinician
 from session_assistant.drafting.risk_question import asked_about_before
+from session_assistant.drafting.risk_record import RECORD_READ, record_fact
 from session_assistant.drafting.risk_after_screen import AGREED, KIND_WORDS, SAFETY_STEPS
 from session_assistant.drafting.risk_misheard import WORDING_TO_CHECK
 from session_assistant.drafting.risk_other_person import OTHER_PERSON, other_person_fact
@@ -195,6 +196,9 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
         if item.category == OTHER_PERSON:  # another person's risk: the clinician's concern, never the client's finding
             add(f"other:{item.detail}", other_person_fact(item.detail, item.phrase, quote(client_line.text)), item.evidence)
             continue
+        if item.detail == RECORD_READ:  # "Then Saturday there's a four. Out of five.": the client's diary card, read back
+            add(f"record:{item.category}", record_fact(item.evidence, by_id, item.category, is_clinician)[0], item.evidence)
+            continue
         label = _item_label(item, passive_endorsed, question, endorsed_now)
         if not label:
             continue
@@ -263,10 +267,13 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
     denials: list[tuple[list[str], str]] = []  # (labels, the client's words)
     account_ids: list[int] = []
     facts: list[str] = []
-    for fact, ids in said.values():
+    for key, (fact, ids) in said.items():
         fact = fact if fact.count("(") <= fact.count(")") else fact + ")"
         told = re.fullmatch(r"(.+?) (endorsed|reported|denied) \((.+)\)", fact)
-        if told:
+        if key.startswith("record:"):  # the record's urges with the client's answers are the client's account too
+            account.append(record_fact(ids, by_id, key.split(":", 1)[1], is_clinician)[1])
+            account_ids += ids
+        elif told:
             if told.group(2) == "denied":
                 _add_denial(denials, told.group(1), told.group(3))
             else:

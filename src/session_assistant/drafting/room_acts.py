@@ -16,6 +16,7 @@ from typing import Sequence
 
 from session_assistant.drafting.plan_safety import CRISIS_SERVICES, PHONE_CALL
 from session_assistant.drafting.risk import is_client
+from session_assistant.drafting.situations_rated import situations_rated
 from session_assistant.drafting.transcript_input import Utterance
 
 # Whom the call went to: a name asked for on the line ("Hello, is that Sam?"), else a service the
@@ -124,4 +125,5 @@ def room_acts(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
     letter = letter_read(utterances)
     if letter:
         lines.append((letter_sentence(letter[0]), letter[1]))
-    return lines
+    rated = situations_rated(utterances)  # "If you were going to sleep in your own bed, where would it be?" - "Nine."
+    return lines + [rated] if rated else lines

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Sequence
 
 from session_assistant.drafting import done_lexicon, therapy_lexicon
+from session_assistant.drafting.goals_summed import goals_asked_together
 from session_assistant.drafting.grounding import text_cache
 from session_assistant.drafting.risk import CATEGORY_WORDS, is_client, is_clinician, scan_transcript, screening_categories
 from session_assistant.drafting.risk_words import asked_words
@@ -48,7 +49,7 @@ INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
                                  r"\ba way of looking at it\b"),
     },
     "behavioural activation": {
-        "activity scheduling": (r"\bactivity (?:schedul\w*|log|diary|monitoring)\b", r"\bschedul\w* (?:some|an|one|a few|pleasant) activit",
+        "activity scheduling": (r"\bactivity (?:schedul\w*|log|diary|monitoring|sheet|record|chart)s?\b", r"\bschedul\w* (?:some|an|one|a few|pleasant) activit",
                                 r"\bpleasant activit\w*", r"\bbehaviou?ral activation\b", r"\bmastery and pleasure\b"),
         # Done more than named (``WEAK_TECHNIQUES``: two of these are the approach, one is talk).
         "inactivity cycle": (r"\b(?:when )?you do less\b", r"\bdoing less\b[^.?!]{0,60}\b(?:lower|worse|down)\b",
@@ -238,6 +239,10 @@ def _detect_interventions(utterances: tuple[Utterance, ...]) -> list[Interventio
                     found.setdefault(approach, {}).setdefault(technique, []).append(utt.id)
     mi = found.get("motivational interviewing", {})
     by_id = {u.id: u for u in utterances}
+    # "What would be different by Easter?" asked of a whole family is its goals, not change talk
+    talk = [i for i in mi.pop("eliciting change talk", []) if i not in goals_asked_together(utterances)]
+    if talk:
+        mi["eliciting change talk"] = talk
     own = any(t in mi for t in MI_OWN_TECHNIQUES) or any(
         _CHANGE_RULER.search(by_id[i].text) for i in mi.get("scaling ruler", []))
     if len(mi) < MIN_MI_TECHNIQUES or not own:
@@ -306,6 +311,8 @@ def _wider_found(utterances: Sequence[Utterance]) -> dict[str, dict[str, list[in
         for sentence in _SENTENCE.split(" ".join(utt.text.split())):
             for approach, techniques in {**therapy_lexicon.COMPILED, **done_lexicon.DONE_COMPILED}.items():
                 for technique, patterns in techniques.items():
+                    if approach == "role-play" and therapy_lexicon.INTRODUCES.search(utt.text):
+                        continue  # "I'm Sam. My job is helping families ...": the clinician's own name, no role taken
                     if any(p.search(sentence) for p in patterns):
                         ids = found.setdefault(approach, {}).setdefault(technique, [])
                         if utt.id not in ids:

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from session_assistant.drafting.answers import AGREES_FIRST
 from session_assistant.drafting.echoed_quotes import echoed
+from session_assistant.drafting.goals_summed import GOALS_ASKED
 from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.plan_safety import PHONE_CALL
 from session_assistant.drafting.risk import asks_about_risk, is_client
@@ -292,8 +293,6 @@ def quotes_sentence(found: Sequence[tuple[str, int]], whose: str = "the client's
 _GOALS_RESTATED = re.compile(r"\byour (?:main |treatment |first |two |three )?goals? (?:was|were|is|are) (?:to )?\w"
                              r"|\byou said you wanted to\b|\b(?:you|we) (?:listed|set|named) (?:\w+ )?goals?\b", re.I)
 _GOALS_LISTED_NEXT = re.compile(r"\b(?:listed|set|named) (?:\w+ )?goals?\.$", re.I)  # "... you listed three goals." + the list
-_GOALS_ASKED = re.compile(r"\bwhat (?:are|were|would be) your goals\b|\bwhat would you like to be different\b"
-                          r"|\bwhat do you (?:want|hope) to (?:get out of|change)\b", re.I)
 GOALS_MAX_WORDS = 45
 
 
@@ -315,7 +314,7 @@ def goals_said(utterances: Sequence[Utterance]) -> list[tuple[str, int]]:
                 break
         else:
             answer = lines[n + 1] if n + 1 < len(lines) and is_client(lines[n + 1].speaker) else None
-            if answer is not None and _GOALS_ASKED.search(utt.text):
+            if answer is not None and GOALS_ASKED.search(utt.text):
                 words_ = " ".join(answer.text.split()).split()
                 if len(words_) <= GOALS_MAX_WORDS:
                     found.append((" ".join(words_), answer.id))

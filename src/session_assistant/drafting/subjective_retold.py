@@ -57,7 +57,9 @@ def _own_words(text: str) -> set[str]:
 # What is still to happen, as a Subjective sentence tells the client's intent: "wanted to try ...",
 # "expressed a desire to go to ...", "plans to", "will". A sentence of what was done ("did two of the
 # three conversations") is the client's account of the week, even where the Plan names the same task.
-_TO_COME = re.compile(r"\b(?:wants?|wanted|would like|will|'ll|plans?|planned|planning|going to|intends?|intended|hopes?|hoped"
+# ("going to hospital" is a place gone to, no intent)
+_TO_COME = re.compile(r"\b(?:wants?|wanted|would like|will|'ll|plans?|planned|planning|intends?|intended|hopes?|hoped"
+                      r"|going to(?! (?:the|a|an|his|her|their|my|your|hospital|school|work|church|town|bed)\b)"
                       r"|desire|aims?|ready to|to try|agreed to)\b", re.I)
 PLAN_SHARE = 0.5  # of a sentence's own words that the Plan's rule lines hold when it tells what they tell
 PLAN_SHARED_MIN = 3

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from session_assistant.drafting.chart_context import ChartContext
 from session_assistant.drafting.client_they import THEY_AS_CLIENT, they_as_client
+from session_assistant.drafting.clock_said import WRONG_TIME, unsaid_times
 from session_assistant.drafting.claim_support import WITHHOLDING as CLAIMS_WITHHELD, unsupported_claims
 from session_assistant.drafting.denied_said import denied_in_session
 from session_assistant.drafting.event_days import DAY_REMOVED, without_wrong_days
@@ -38,7 +39,7 @@ from session_assistant.drafting.cause_said import CAUSE_CUT, without_unsaid_caus
 INVENTED_VALUE = ("unsupported_number", "unsupported_dose", "unsupported_feeling", "unevidenced_intervention",
                   UNSAID_PERSON, MISATTRIBUTED, WRONG_PERSON, ANOTHER_PERSONS_WORDS, MERGES_PEOPLE, CLINICIANS_WORDS,
                   OPTION_NUMBERS, UNSAID_ACT, MISGENDERED, MODEL_OBSERVATION, ANOTHER_PERSONS_FEELING, ACT_OF_ANOTHER,
-                  WRONG_SPAN, *CLAIMS_WITHHELD)
+                  WRONG_SPAN, WRONG_TIME, *CLAIMS_WITHHELD)
 
 
 def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[Intervention],
@@ -65,7 +66,8 @@ def therapy_inventions(text: str, source: SourceIndex, interventions: Sequence[I
             + unsupported_claims(text, source, last_plan, measures, evidence)
             + [f"{ANOTHER_PERSONS_FEELING}:{w}" for w in another_persons_feelings(text, source, pronouns)]
             + [f"{ACT_OF_ANOTHER}:{w}" for w in acts_of_another(text, source, pronouns)]
-            + [f"{WRONG_SPAN}:{w}" for w in wrong_spans(text, source)])
+            + [f"{WRONG_SPAN}:{w}" for w in wrong_spans(text, source)]
+            + [f"{WRONG_TIME}:{w}" for w in unsaid_times(text, support)])
 
 
 CLAUSE_CUT = "clause_cut"  # kept, flagged: the clause after it held an act or a pronoun nobody's line supports

@@ -214,8 +214,13 @@ WIDER_INTERVENTIONS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # More ways a clinician explains (``session_facts``' psychoeducation): a reaction said to be common after
 # a loss, and the danger of stopping a drink (or a tablet) at once when the body depends on it.
-EXPLAINED = (r"\b(?:is|are) (?:really |very )?(?:common|normal) (?:after|when|for|in) (?:a |an )?(?:loss|bereavement|people|couples|parents)\b",
+EXPLAINED = (r"\b(?:is|are|that'?s) (?:really |very )?(?:common|normal) (?:after|when|for|in) (?:a |an )?(?:loss|bereavement|people|couples|parents"
+             r"|someone (?:dies|has died|close dies))\b",
              r"\bstopp?(?:ing|ed)? (?:drinking )?(?:suddenly|all at once|cold turkey)\b[^.?!]{0,30}\b(?:dangerous|risky|unsafe|fits?|seizures?)\b")
+# A clinician introducing themselves ("I'm Sam. My job is helping families ...", "I'm Priya, nice to meet
+# you."): "I'm <name>." there is their own name, not a role taken in a role-play.
+INTRODUCES = re.compile(r"\bmy (?:job|name|role) is\b|\b(?:nice|good|lovely) to meet\b|\bfirst time I'?ve met\b|\bI'?m (?:a|the|your) "
+                        r"(?:therapist|counsell?or|psychologist|clinician|nurse|worker)\b", re.I)
 MIN_TECHNIQUES = 2
 MIN_BY_APPROACH = {"role-play": 1, "behavioural experiment": 1, "habit reversal": 1, "social rhythm therapy": 1}
 # CBT-I is its two core components: a caffeine question and a sleep diary set at an intake are not it.

@@ -56,6 +56,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "another_persons_feeling": "gives the client a feeling that only another person said they felt",
               "act_of_another": "gives the client an act that the client's own words give someone else",
               "wrong_span": "a length of time the session gives to something else",
+              "unsaid_time": "a time of day ({}) that no line says as a time: a number said as a rating is no clock time",
               "cause_cut": "the model's closing cause ({}) was said by no line it cites; it was taken out",
               "unsaid_cause": "joins the facts with a cause ({}) that no line it cites gives: check it",
               "report_as_observation": "the client's report given as the clinician's observation",
