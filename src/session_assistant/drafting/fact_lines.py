@@ -61,8 +61,7 @@ from session_assistant.drafting.room_work import room_work, room_work_ids, room_
 from session_assistant.drafting.room_acts import room_acts
 from session_assistant.drafting.room_now import put_off, put_off_sentence
 from session_assistant.drafting.room_conduct import conduct_sentence, room_conduct
-from session_assistant.drafting.session_setting import (PHONE_SENTENCE, VIDEO_SENTENCE, held_by_phone, held_by_video,
-                                                        others_present, others_sentence, start_checks, start_checks_sentence)
+from session_assistant.drafting.session_setting import others_present, others_sentence, setting_lines
 from session_assistant.drafting.session_done import changes_sentence, done_in_session, done_sentence, rating_changes
 from session_assistant.drafting.planned_said import planned_sentence, planned_work
 from session_assistant.drafting.goals_summed import goals_summed_up
@@ -207,15 +206,8 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         done = done_in_session(source.utterances)
         if done:
             lines.append(_rule_line(fmt, "interventions", done_sentence(done), [i for _, i in done]))
-        video = held_by_video(source.utterances)
-        if video:
-            lines.append(_rule_line(fmt, "interventions", VIDEO_SENTENCE, video))
-        phone = [] if video else held_by_phone(source.utterances)
-        if phone:
-            lines.append(_rule_line(fmt, "interventions", PHONE_SENTENCE, phone))
-        checks = start_checks(source.utterances) if video or phone else []
-        if checks:  # a remote session's identity and privacy checks
-            lines.append(_rule_line(fmt, "interventions", start_checks_sentence(checks), [i for _, i in checks]))
+        for text, ids in setting_lines(source.utterances):  # by video or phone, with a remote session's checks
+            lines.append(_rule_line(fmt, "interventions", text, ids))
         acts = room_acts(source.utterances)
         for text, ids in acts:  # a call made from the room, a letter read aloud
             lines.append(_rule_line(fmt, "interventions", text, ids))

@@ -23,7 +23,7 @@ from typing import Sequence
 
 from session_assistant.drafting.risk_words import (ANSWER_AFFIRMS, ANSWER_DENIES, CLIENT_SPEAKERS, CLINICIAN_SPEAKERS,
                                                   PASSIVE_SI, RISK_RULES, SCREENING_TOPICS, negated, ordinary_spans,
-                                                  real_matches, told_words)
+                                                  real_matches, told_words, YES_THEN_NO_INTENT)
 from session_assistant.drafting.risk_asked_again import (CHECK_BACK_LINES, FOLLOW_UP_LINES, HOW_OFTEN_LINES, as_checked, asks_how_often,
                                                          checks_back, goes_back, intrusive_harm)
 from session_assistant.drafting.risk_after_screen import KIND_WORDS, after_screens
@@ -206,13 +206,6 @@ def screening_categories(utt: Utterance) -> list[str]:
 _STAGE_DIRECTION = LEADING_STAGE_DIRECTION
 
 
-# "Yes, sometimes. But I'd never do anything.": the thoughts endorsed, acting on them denied, what a note
-# documents as ideation endorsed without intent; a yes taken back ("Yeah, no, ...") is no yes.
-_YES_THEN_NO_INTENT = re.compile(r"^\s*(?:yes|yeah|yep|aye|sometimes|i have|i do)\b(?!,?\s*no\b)[^?]*?"
-                                 r"\b(?:i'?d never|i would never|i wouldn'?t (?:do|act|go through)|i'?m not (?:going to|gonna)"
-                                 r" (?:do|act|try)|never act|not act)", re.I)
-
-
 def answer_status(answer: Utterance) -> tuple[str, str]:
     """(status, detail) of the client's answer to a screening question."""
     text = re.sub(r"^[\s.\u2026-]+", "", _STAGE_DIRECTION.sub("", answer.text))  # "...Yes. Some nights.": the pause
@@ -225,7 +218,7 @@ def answer_status(answer: Utterance) -> tuple[str, str]:
     said = answer_words(text)
     hedge = hedged(said)
     # "No. I don't know. Maybe.", "Maybe.": a hedge is for the clinician to follow up, never a denial.
-    if ANSWER_DENIES.search(said) and not _YES_THEN_NO_INTENT.search(said):
+    if ANSWER_DENIES.search(said) and not YES_THEN_NO_INTENT.search(said):
         return (UNCLEAR if hedge else DENIED), ""
     if hedge and not firm(said):
         return UNCLEAR, ""

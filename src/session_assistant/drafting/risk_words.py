@@ -154,6 +154,11 @@ ANSWER_DENIES = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|abso
                      r"|nought|naught|zero|none|%s)\b|\b(?:never anything like that|no,? never)\b|"
                      r"\b(?:nothing like that|i would never|i'?d never|i wouldn'?t|i'?m not (?:suicidal|going to)|"
                      r"no thoughts|never had|i don'?t (?:have|think about|want to (?:hurt|harm|kill|die))|i'?m safe)\b" % NOT_SINCE, re.I)
+# "Yes, sometimes. But I'd never do anything.": the thoughts endorsed, acting on them denied, what a note
+# documents as ideation endorsed without intent; a yes taken back ("Yeah, no, ...") is no yes.
+YES_THEN_NO_INTENT = re.compile(r"^\s*(?:yes|yeah|yep|aye|sometimes|i have|i do)\b(?!,?\s*no\b)[^?]*?"
+                                r"\b(?:i'?d never|i would never|i wouldn'?t (?:do|act|go through)|i'?m not (?:going to|gonna)"
+                                r" (?:do|act|try)|never act|not act)", re.I)
 # "Last night, yes." says when, then yes (76): a few words of time before the yes still endorse.
 ANSWER_AFFIRMS = re.compile(r"^\s*(?:(?:on |last |this |at |the )?[\w']+(?: [\w']+){0,2}, (?=yes\b|yeah\b))?"
                             r"(?:%s|maybe|honestly,? yes|"

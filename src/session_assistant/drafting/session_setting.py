@@ -130,3 +130,13 @@ def others_sentence(found: Sequence[tuple[str, bool, int]], names: dict[str, str
     opening = "Joint session, also present: " if not any(joined for _, joined, _ in found) else "Also present in session: "
     return opening + ", ".join(f"{named(who)}{' (joined partway)' if joined else ''}" for who, joined, _ in found) + "."
 
+
+
+def setting_lines(utterances: Sequence[Utterance]) -> list[tuple[str, list[int]]]:
+    """The Objective's lines on how the session was held: by video or by telephone, then a remote
+    session's identity and privacy checks; each (sentence, lines)."""
+    video = held_by_video(utterances)
+    phone = [] if video else held_by_phone(utterances)
+    found = [(VIDEO_SENTENCE, video)] if video else [(PHONE_SENTENCE, phone)] if phone else []
+    checks = start_checks(utterances) if found else []
+    return found + ([(start_checks_sentence(checks), [i for _, i in checks])] if checks else [])
