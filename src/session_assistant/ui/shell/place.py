@@ -30,7 +30,8 @@ class Place:
 
 def place_of(workspace) -> Place:
     screen = workspace.stack.currentIndex()
-    appointment_id = {SESSION: workspace.session.appointment_id, NOTE: workspace.note.appointment_id}.get(screen)
+    appointment_id = workspace.session.appointment_id if screen == SESSION else (
+        workspace.note.appointment_id if screen == NOTE else None)  # (asking builds a screen never shown)
     return Place(screen, workspace.chart.client_id if screen == CLIENTS else None, appointment_id,
                  workspace.agenda.week_offset, workspace.chart.tabs.currentIndex() if screen == CLIENTS else 0)
 

@@ -1,11 +1,15 @@
-"""The unlocked workspace: navigation, the four screens, shortcuts and notifications.
+"""The unlocked workspace: navigation, the five screens, shortcuts and notifications.
 
-Everything in here shows PHI, so the whole widget is destroyed on lock (``teardown``).
+Everything in here shows PHI, so the whole widget is destroyed on lock (``teardown``). The agenda
+(shown first) and "Notes to write" (its counts make the sidebar's badges) are built at unlock; the
+chart, session and note screens when first shown or asked for (``chart``, ``session``, ``note``):
+each is hundreds of widgets, and an unlock that opens none of them no longer builds them all.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
@@ -14,15 +18,17 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from session_assistant.ui.common import theme
 from session_assistant.ui.agenda.agenda import AgendaPage
-from session_assistant.ui.chart.chart import ChartPage
 from session_assistant.ui.chart.chart_digests import DigestRunner
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.dialogs import NewAppointmentDialog, NewClientDialog, default_start
-from session_assistant.ui.session.draft_review import redraft_sections
-from session_assistant.ui.note.note_editor import NoteEditorPage
 from session_assistant.ui.agenda.notes_queue import NotesQueuePage
-from session_assistant.ui.session.session import SessionPage
 from session_assistant.ui.common.status_pill import BADGES_ROLE, NavDelegate
+from session_assistant.ui.shell.place import AGENDA, CLIENTS, NOTE, SESSION
+
+if TYPE_CHECKING:
+    from session_assistant.ui.chart.chart import ChartPage
+    from session_assistant.ui.note.note_editor import NoteEditorPage
+    from session_assistant.ui.session.session import SessionPage
 
 PAGES = ("Agenda", "Clients", "Session", "Note", "Notes to write")  # stack indexes, as go() takes them
 ICONS = ("agenda", "clients", "session", "note", "notes-to-write")  # resources/icons/<name>.svg, same order
@@ -36,10 +42,11 @@ class Workspace(QWidget):
         self._ctx = ctx
         self._window = window
         self.agenda = AgendaPage(ctx)
-        self.chart = ChartPage(ctx)
-        self.session = SessionPage(ctx)
-        self.note = NoteEditorPage(ctx)
         self.queue = NotesQueuePage(ctx)
+        # Digests of signed items feed the fast summaries (issue 20): built at unlock, and after each
+        # signing (the note and chart screens connect to it as they are built).
+        self.digests = DigestRunner(ctx, self)
+        self._built: dict[int, QWidget] = {AGENDA: self.agenda, QUEUE: self.queue}
         self.nav = QListWidget()
         self.nav.setAccessibleName("Screens")
         self.nav.setSpacing(2)
@@ -48,8 +55,8 @@ class Workspace(QWidget):
         self.nav.setItemDelegate(NavDelegate(self.nav))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        for page in (self.agenda, self.chart, self.session, self.note, self.queue):
-            self.stack.addWidget(page)
+        for index in range(len(PAGES)):  # an empty stand-in until the screen is first shown (_page)
+            self.stack.addWidget(self._built[index] if index in self._built else QWidget())
         for index in NAV_ORDER:
             item = QListWidgetItem(theme.icon(ICONS[index]), PAGES[index])
             item.setData(Qt.ItemDataRole.AccessibleTextRole, PAGES[index])
@@ -100,23 +107,7 @@ class Workspace(QWidget):
         self.queue.session_requested.connect(self.open_session)
         self.queue.chart_requested.connect(self.open_chart)
         self.queue.agenda_requested.connect(lambda: self.go(0))
-        self.session.agenda_requested.connect(lambda: self.go(0))
-        self.note.queue_requested.connect(lambda: self.go(QUEUE))
-        self.chart.note_requested.connect(self.open_note)
-        self.chart.new_client_requested.connect(self._on_new_client_requested)
-        self.chart.new_appointment_requested.connect(self._on_new_appointment_requested)
-        self.session.stage_changed.connect(lambda _id: self.agenda.refresh())
-        self.session.progress_changed.connect(self.agenda.show_progress)
-        self.session.summary_ready.connect(self._on_summary_ready)
-        self.session.note_requested.connect(self.open_note)
-        self.session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
-        self.note.changed.connect(self._on_note_changed)
         self.stack.currentChanged.connect(lambda _index: self._show_current())
-        self.chart.clients.currentItemChanged.connect(lambda *_: self._show_current())
-        # Digests of signed items feed the fast summaries (issue 20): built now, and after each signing.
-        self.digests = DigestRunner(ctx, self)
-        for signal in (self.note.changed, self.chart.assessments_tab.changed, self.chart.plan_tab.changed):
-            signal.connect(self.digests.request)
         self.digests.start_after_unlock()
         self.tray = self._make_tray()
         self.go(0)
@@ -144,19 +135,83 @@ class Workspace(QWidget):
         tray.show()
         return tray
 
+    # ---- screens built on first use -------------------------------------------------------------------
+    @property
+    def chart(self) -> "ChartPage":
+        return self._page(CLIENTS)
+
+    @property
+    def session(self) -> "SessionPage":
+        return self._page(SESSION)
+
+    @property
+    def note(self) -> "NoteEditorPage":
+        return self._page(NOTE)
+
+    def _page(self, index: int) -> QWidget:
+        page = self._built.get(index)
+        return page if page is not None else self._build(index)
+
+    def _build(self, index: int) -> QWidget:
+        """Make the screen at stack ``index``, wire it to the others and put it in its stand-in's place."""
+        if index == CLIENTS:
+            from session_assistant.ui.chart.chart import ChartPage
+
+            page = chart = ChartPage(self._ctx)
+            chart.note_requested.connect(self.open_note)
+            chart.new_client_requested.connect(self._on_new_client_requested)
+            chart.new_appointment_requested.connect(self._on_new_appointment_requested)
+            chart.clients.currentItemChanged.connect(lambda *_: self._show_current())
+            for signal in (chart.assessments_tab.changed, chart.plan_tab.changed):
+                signal.connect(self.digests.request)
+        elif index == SESSION:
+            from session_assistant.ui.session.session import SessionPage
+
+            page = session = SessionPage(self._ctx)
+            session.agenda_requested.connect(lambda: self.go(0))
+            session.stage_changed.connect(lambda _id: self.agenda.refresh())
+            session.progress_changed.connect(self.agenda.show_progress)
+            session.summary_ready.connect(self._on_summary_ready)
+            session.note_requested.connect(self.open_note)
+            session.transcript.redraft_clicked.connect(self._on_speaker_redraft_clicked)
+        elif index == NOTE:
+            from session_assistant.ui.note.note_editor import NoteEditorPage
+
+            page = note = NoteEditorPage(self._ctx)
+            note.queue_requested.connect(lambda: self.go(QUEUE))
+            note.changed.connect(self._on_note_changed)
+            note.changed.connect(self.digests.request)
+        else:
+            raise ValueError(f"no screen at {index}")
+        self._built[index] = page
+        stand_in = self.stack.widget(index)
+        self.stack.blockSignals(True)  # the screen on view stays the same: nothing to announce
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        self.stack.blockSignals(False)
+        stand_in.deleteLater()
+        return page
+
+    def _appointment_on(self, index: int) -> int | None:
+        """The appointment the session or note screen shows; None while it was never built."""
+        page = self._built.get(index)
+        return page.appointment_id if page is not None else None
+
     # ---- navigation ---------------------------------------------------------------------------------
     def go(self, index: int) -> None:
         """Show the screen at stack ``index`` (0 agenda, 1 clients, 2 session, 3 note, 4 notes to write)."""
         self.nav.setCurrentRow(NAV_ORDER.index(index))
 
     def _on_nav_row_changed(self, row: int) -> None:
-        if self.stack.currentWidget() is self.chart and row != 1 and not self.chart.confirm_leave():
+        shown = self.stack.currentWidget()
+        if shown is self._built.get(CLIENTS) and row != 1 and not shown.confirm_leave():
             self.nav.blockSignals(True)  # unsaved chart edits and the clinician chose to stay
             self.nav.setCurrentRow(NAV_ORDER.index(1))
             self.nav.blockSignals(False)
             return
-        if self.stack.currentWidget() is self.note and row != 3:
-            self.note.save()
+        if shown is self._built.get(NOTE) and row != 3:
+            shown.save()
+        self._page(row)  # built before it is shown
         if row == 2:
             self._follow_the_note_to_its_session()
         if row in (2, 3):
@@ -225,24 +280,23 @@ class Workspace(QWidget):
         """Name the client (and appointment) of the chart, session or note on screen in the header; the
         agenda and the queue keep the last one, so the header always says whom the work is about."""
         page = self.stack.currentWidget()
-        appointment_id = {self.session: self.session.appointment_id,
-                          self.note: self.note.appointment_id}.get(page)
+        appointment_id = page.appointment_id if page in (self._built.get(SESSION), self._built.get(NOTE)) else None
         practice = self._ctx.practice
         if appointment_id is not None:
             appointment = practice.appointments.get(appointment_id)
             when = datetime.fromisoformat(appointment["starts_at"]).strftime("%a %d %b, %H:%M")
             self.current.setText(f"{self._client_name(appointment['client_id'])} · {when}")
             self._named_client = appointment["client_id"]
-        elif page is self.chart and self.chart.client_id is not None:
-            self.current.setText(self._client_name(self.chart.client_id))
-            self._named_client = self.chart.client_id
+        elif page is self._built.get(CLIENTS) and page.client_id is not None:
+            self.current.setText(self._client_name(page.client_id))
+            self._named_client = page.client_id
 
     def _follow_the_note_to_its_session(self) -> None:
         """Session from the sidebar while a note is on screen: that note's session, which the header
         names, not the one the session screen showed last (a note for 07:00 led to the 08:00
         session); and "Open the note" knows of a note written since that screen was shown."""
-        session, shown = self.session, self.note.appointment_id
-        if (self.stack.currentWidget() is self.note and shown is not None and shown != session.appointment_id
+        session, shown = self.session, self._appointment_on(NOTE)
+        if (self.stack.currentWidget() is self._built.get(NOTE) and shown is not None and shown != session.appointment_id
                 and not session.busy_now):
             session.show_appointment(shown)
         else:
@@ -254,14 +308,14 @@ class Workspace(QWidget):
         chosen"."""
         if page.appointment_id is not None or self._named_client is None:
             return
-        other = (self.note if page is self.session else self.session).appointment_id
+        other = self._appointment_on(SESSION if page is self._built.get(NOTE) else NOTE)
         rows = [row for row in self._ctx.practice.appointments.list(client_id=self._named_client)
                 if row["status"] != "cancelled"]
         ids = [row["id"] for row in rows]
         chosen = other if other in ids else ids[0] if len(ids) == 1 else None
         if chosen is not None:
             page.show_appointment(chosen)
-        elif page is self.session:
+        elif page is self._built.get(SESSION):
             page.say_which(self._client_name(self._named_client))
 
     def _client_name(self, client_id: int) -> str:
@@ -279,6 +333,8 @@ class Workspace(QWidget):
 
     def _on_speaker_redraft_clicked(self) -> None:
         """The clinician asked to redraft the sections that cite lines whose speaker changed."""
+        from session_assistant.ui.session.draft_review import redraft_sections
+
         appointment_id = self.session.appointment_id
         if appointment_id is None:
             return
@@ -301,28 +357,34 @@ class Workspace(QWidget):
         dialog = NewAppointmentDialog(self._ctx.practice, default_start(self.agenda.today()), client_id, self)
         if dialog.exec():
             self.agenda.refresh()
-            self.chart.refresh_clients()
+            if CLIENTS in self._built:  # (a chart built later lists its clients then)
+                self.chart.refresh_clients()
 
     def _on_settings_triggered(self) -> None:
         from session_assistant.ui.settings.settings_dialog import SettingsDialog
 
         SettingsDialog(self._ctx, self).exec()
         self.who.setText(self._ctx.practice.profile.get().practice_name or "")
-        if self.session.appointment_id is not None:
+        if self._appointment_on(SESSION) is not None:
             self.session.show_appointment(self.session.appointment_id)
 
     @property
     def busy(self) -> bool:
-        return self.session.busy_now
+        session = self._built.get(SESSION)
+        return session is not None and session.busy_now
 
     def teardown(self) -> dict[int, str]:
         """Before a lock or quit: save the open note and the chart's unsaved edits, stop work, hide
         the tray, destroy every PHI widget. Returns the chart's notes on what it kept (``ChartPage.keep_unsaved_at_lock``)."""
         self.digests.close()  # first: the saves below must not start a pass that outlives the vault
-        chart_notes = self.chart.keep_unsaved_at_lock()
-        self.note.teardown()
-        self.session.teardown()
-        self.chart.summary_tab.teardown()
+        chart, note, session = (self._built.get(index) for index in (CLIENTS, NOTE, SESSION))
+        chart_notes = chart.keep_unsaved_at_lock() if chart is not None else {}
+        if note is not None:
+            note.teardown()
+        if session is not None:
+            session.teardown()
+        if chart is not None:
+            chart.summary_tab.teardown()
         if self.tray is not None:
             self.tray.hide()
         self.setParent(None)
