@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from session_assistant.errors import UserError
 from session_assistant.plain_text import check_plain
-from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
+from session_assistant.services.base import Service, fetch_all, fetch_one
 from session_assistant.services.limits import check_length, check_lengths
+from session_assistant.services.written_dates import parse_written_date
 from session_assistant.vault.writer import writes
 
 CONSENT_FORM_VERSION = "2026-11"
@@ -72,7 +73,8 @@ class ClientService(Service):
             if isinstance(value, str):
                 check_plain(value, key.replace("_", " ").capitalize(), multiline=key in _MULTILINE_FIELDS)
         if "date_of_birth" in record:
-            record["date_of_birth"] = parse_date(record["date_of_birth"], "Date of birth")
+            # as copied from a referral ("14/03/1991", "March 14, 1991"); an order that could be either is refused
+            record["date_of_birth"] = parse_written_date(record["date_of_birth"], "Date of birth")
         if "status" in record and record["status"] not in STATUSES:
             raise UserError(f"Client status must be one of: {', '.join(STATUSES)}.")
         return record
