@@ -62,7 +62,10 @@ class PlanTree(QWidget):
         self.text.setMaximumHeight(80)
         self.text.setAccessibleName("Item text")
         self.measure = QLineEdit()
-        self.measure.setPlaceholderText("how you will know, e.g. GAD-7 below 10")
+        # Short enough to be read whole in the side panel at 1024 wide ("how you will know, e.g. GAD-7
+        # below 10" was cut at 1280); the label and the tooltip say what it is for.
+        self.measure.setPlaceholderText("e.g. GAD-7 below 10")
+        self.measure.setToolTip("How you will know the goal is met, e.g. GAD-7 below 10 on two administrations")
         self.target_date = QLineEdit()
         self.target_date.setPlaceholderText("YYYY-MM-DD")
         self.target_date.setAccessibleName("Target date")
@@ -85,6 +88,10 @@ class PlanTree(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # 3:2 from the start (the stretch factors share only what is left over the tree's wide size hint,
+        # which left the panel at its 260-pixel minimum on a 1280 screen); the tree's buttons keep their row.
+        splitter.setSizes([600, 400])
+        splitter.setCollapsible(1, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
