@@ -87,7 +87,8 @@ class ClientService(Service):
     def list(self, include_inactive: bool = True) -> list[dict]:
         where = "" if include_inactive else "WHERE status = 'active'"
         with self.db.read() as conn:
-            return fetch_all(conn, f"SELECT id, first_name, last_name, date_of_birth, status FROM clients {where} "
+            return fetch_all(conn, "SELECT id, first_name, last_name, preferred_name, date_of_birth, status "
+                                   f"FROM clients {where} "
                                    "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE")
 
     @writes

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.chart.chart_records import fill_documents, latest_measures
+from session_assistant.ui.chart.client_search import client_label, client_matches
 from session_assistant.ui.chart.chart_view import NOT_YET, ChartView
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.status_pill import set_status
@@ -20,6 +21,7 @@ from session_assistant.ui.chart.trend_plot import SHARED_CUTOFFS
 from session_assistant.ui.common.unsaved import settle_unsaved
 
 log = logging.getLogger(__name__)
+SEARCHED = Qt.ItemDataRole.UserRole + 1  # the client's row, which the search reads
 CONSENT_WORDS = {None: "Not asked yet. You will be asked when you start a recorded session.",
                  "given": "Given", "declined": "Declined: sessions are not recorded; write notes by hand.",
                  "revoked": "Revoked: sessions are not recorded."}
@@ -58,8 +60,9 @@ class ChartPage(ChartView):
         self.clients.blockSignals(True)
         self.clients.clear()
         for row in self._ctx.practice.clients.list():
-            item = QListWidgetItem(f"{row['last_name']}, {row['first_name']}")
+            item = QListWidgetItem(client_label(row))
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setData(SEARCHED, row)
             self.clients.addItem(item)
             if row["id"] == current:
                 self.clients.setCurrentItem(item)
@@ -118,10 +121,14 @@ class ChartPage(ChartView):
         self.clients.blockSignals(False)
 
     def _on_search_changed(self, text: str) -> None:
-        needle = text.strip().lower()
+        shown = 0
         for index in range(self.clients.count()):
             item = self.clients.item(index)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+            item.setHidden(not client_matches(item.data(SEARCHED), text))
+            shown += not item.isHidden()
+        # an empty list under a typed name looked like an empty practice
+        self.no_match.setText(f"No client matches \u201c{text.strip()}\u201d." if text.strip() and not shown else "")
+        self.no_match.setVisible(bool(self.no_match.text()))
 
     def _on_clients_current_changed(self, current, _previous) -> None:
         client_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
