@@ -34,6 +34,10 @@ def test_tomorrow_intervals_and_a_day_next_week_are_counted_from_the_session():
         'Friday 11 December 2026 at eight, by video (said: "next week, Friday at eight, by video").')
     assert dated_next_session("Monday afternoon at two.", TUESDAY)[0].startswith(
         "Monday 7 December 2026, in the afternoon at two")
+    # "same time" beside the hour says nothing more; "p.m." keeps its dot
+    assert dated_next_session("same time, next Thursday at two o'clock.", THURSDAY)[0].startswith(
+        "Thursday 10 December 2026 at two o'clock (said:")
+    assert dated_next_session("in two weeks, Tuesday at six p.m.", TUESDAY)[0].startswith("Tuesday 15 December 2026 at six p.m. (")
     # across the year's end
     assert dated_next_session("next week, Friday at nine.", "2026-12-28")[0].startswith("Friday 8 January 2027 at nine")
 
@@ -46,6 +50,7 @@ def test_a_date_said_with_its_weekday_is_taken_when_they_agree():
 def test_a_day_that_may_be_this_week_or_next_is_left_as_said_and_flagged():
     # "next Thursday" said on a Tuesday: in two days or in nine
     assert dated_next_session("next Thursday at 5.", TUESDAY) == ("next Thursday at 5.", [f"{RELATIVE_DAY}:next Thursday"])
+    assert dated_next_session("same time, next Thursday.", TUESDAY)[1] == [f"{RELATIVE_DAY}:next Thursday"]  # the telling words
     for vague in ("next week.", "in a month.", "in a week or two.", "after the holidays.", "same time."):
         text, flags = dated_next_session(vague, TUESDAY)
         assert text == vague and flags and flags[0].startswith(RELATIVE_DAY + ":"), vague

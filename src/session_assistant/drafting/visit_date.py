@@ -124,6 +124,15 @@ def _monday(day: date) -> date:
     return day - timedelta(day.weekday())
 
 
+def _telling(text: str) -> str | None:
+    """The words that make the day relative, the most telling first ("next Friday" over "same time")."""
+    for pattern in (_DAY, _IN_WEEKS, _NEXT_WEEK, _TOMORROW, _VAGUE):
+        match = pattern.search(text)
+        if match and (pattern is not _DAY or match.group("mod")):
+            return match.group(0).strip()
+    return None
+
+
 def _tidy(rest: str) -> str:
     rest = re.sub(r"\s+", " ", rest)
     rest = re.sub(r"(?:\s*,\s*)+", ", ", rest)
@@ -135,12 +144,13 @@ def dated_next_session(said: str, session_date: str) -> tuple[str, list[str]]:
     ("next week, Friday at eight, by video."). Unchanged, with a ``relative_day`` flag, when the day
     is relative and cannot be counted for sure (or there is no session date); unchanged and unflagged
     when it names no relative day ("weekly on Thursdays", "the 12th of January")."""
-    text = said.strip().rstrip(".")
+    text = said.strip()
+    text = text if re.search(r"\b[ap]\.m\.$", text, re.I) else text.rstrip(".")  # "at six p.m." keeps its dot
     relative = _RELATIVE.search(text) or _VAGUE.search(text)
     if relative is None or _MONTH.search(text) or (_ROUTINE.search(text) and not _TOMORROW.search(text)
                                                     and not _NEXT_WEEK.search(text) and not _IN_WEEKS.search(text)):
         return said, []
-    unsure = (said, [f"{RELATIVE_DAY}:{relative.group(0)}"])
+    unsure = (said, [f"{RELATIVE_DAY}:{_telling(text) or relative.group(0)}"])
     try:
         session = date.fromisoformat(session_date[:10])
     except (TypeError, ValueError):
@@ -156,6 +166,8 @@ def dated_next_session(said: str, session_date: str) -> tuple[str, list[str]]:
     for pattern in (_TOMORROW, _IN_WEEKS, _NEXT_WEEK, _ORDINAL_DATE, _DAY):
         rest = pattern.sub(",", rest)
     rest = _tidy(rest)
+    if _SAME_TIME.search(rest) and re.search(r"\bat \S", rest):  # "same time, at two o'clock": the hour says it
+        rest = _tidy(_SAME_TIME.sub(",", rest))
     when = date_text(day) + (f", in the {part}" if part else "")
     joined = when + ((" " if rest.lower().startswith(("at ", "in the ")) else ", ") + rest if rest else "")
     return f'{joined} (said: "{text}").', [f"{DATE_COUNTED}:{date_text(day)}"]
