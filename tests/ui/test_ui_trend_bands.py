@@ -33,6 +33,7 @@ def test_the_caption_follows_the_measures_shown(qtbot):
     said = plot.caption()
     assert "0–21" in said and "0–27" not in said and "GAD-7" in said
     assert "15 severe" in said and "moderately severe" not in said and "20" not in said
+    assert plot.title("PHQ-9 and GAD-7 over time") == "GAD-7 over time"  # the box's title too
     plot.set_series([PHQ9, ("GAD-7", [], 21)], SHARED_CUTOFFS)
     assert "0–27" in plot.caption() and "20 severe" in plot.caption()
     plot.set_series([PHQ9, GAD7], SHARED_CUTOFFS)

@@ -22,6 +22,7 @@ from session_assistant.ui.common.widgets import WrappingDelegate, signed_banner
 
 PLOTTED = (PHQ9, GAD7)
 SEVERITY = 3  # the history's one column of words
+PLOT_TITLE = "PHQ-9 and GAD-7 over time"
 
 
 def date_edit(today: date) -> QDateEdit:
@@ -51,7 +52,7 @@ class AssessmentsTab(QWidget):
         self.plot.setMinimumHeight(170)
         self.plot_caption = QLabel(self.plot.caption())  # follows the measures plotted (``fill``)
         self.plot_caption.setWordWrap(True)
-        plot_box = QGroupBox("PHQ-9 and GAD-7 over time")
+        self.plot_box = plot_box = QGroupBox(PLOT_TITLE)
         plot_layout = QVBoxLayout(plot_box)
         plot_layout.addWidget(self.plot, 1)
         plot_layout.addWidget(self.plot_caption)
@@ -167,6 +168,7 @@ class AssessmentsTab(QWidget):
             self.history.addTopLevelItem(item)
         self.plot.set_series([(i.title, service.trend(client_id, i.key), i.max_total) for i in PLOTTED], SHARED_CUTOFFS)
         self.plot_caption.setText(self.plot.caption())
+        self.plot_box.setTitle(self.plot.title(PLOT_TITLE))
         self._on_history_current_changed()
         return True
 

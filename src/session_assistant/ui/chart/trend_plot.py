@@ -47,6 +47,10 @@ class TrendPlot(QWidget):
     def cutoffs(self) -> tuple[tuple[int, str], ...]:
         return self._cutoffs
 
+    def title(self, default: str) -> str:
+        """"GAD-7 over time" for what is plotted; ``default`` while nothing is."""
+        return " and ".join(label for label, _points, _maximum in self._series) + " over time" if self._series else default
+
     def caption(self) -> str:
         """The words under the plot, for what it shows: a GAD-7-only plot said "on one 0–27 scale"
         under its 0–21 axis, and named the PHQ-9's bands."""
