@@ -46,11 +46,15 @@ def test_the_review_narrative_is_saved_signed_shown_and_printed(qtbot, practice)
     editor.fill(practice, client_id, select=second)
     assert not editor.narrative.isReadOnly() and editor.narrative.toPlainText() == ""
     assert not editor.has_unsaved()  # shown, not edited
+    goal = editor.tree.tree.topLevelItem(0).child(0)
+    editor.tree.tree.setCurrentItem(goal)
     editor.narrative.setFocus()
     QTest.keyClicks(editor.narrative, CONCLUDED)
     assert editor.has_unsaved() and editor.save.isEnabled()
     qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=5000)
+    current = editor.tree.tree.currentItem()  # the goal being reviewed is still in hand after the save
+    assert current is not None and current.text(0).startswith("Goal: Shop alone") and editor.tree.text.isEnabled()
     stored = practice.plans.get(second)
     assert stored["plan"]["review_narrative"] == CONCLUDED and "Review narrative: " + CONCLUDED in stored["text"]
     practice.plans.sign(second, "Dr Lee Example")

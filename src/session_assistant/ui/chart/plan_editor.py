@@ -247,8 +247,11 @@ class PlanEditor(QWidget):
             plans.update(existing, plan, review or "")
             return existing
 
+        at = self.tree.selected_path()
+
         def stored(plan_id: int) -> None:
             self.fill(self._practice, client_id, select=plan_id)
+            self.tree.select_path(at)  # the item being edited stays in hand ("Choose an item" after each save)
             self.status.setText("Draft saved.")
 
         return write_in_form(self, write, stored, "Plan not saved", after=then, wait=wait)

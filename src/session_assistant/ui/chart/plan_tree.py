@@ -164,6 +164,24 @@ class PlanTree(QWidget):
         return [{"intervention": c.data(0, FIELDS)["text"], "target_date": c.data(0, FIELDS).get("target_date") or None}
                 for c in children if c.data(0, KIND) == "intervention"]
 
+    def selected_path(self) -> tuple[int, ...]:
+        """Where the selected item is (child indices from the top), to select it again after a reload."""
+        path, item = [], self.tree.currentItem()
+        while item is not None:
+            parent = item.parent()
+            path.insert(0, (parent or self.tree.invisibleRootItem()).indexOfChild(item))
+            item = parent
+        return tuple(path)
+
+    def select_path(self, path: tuple[int, ...]) -> None:
+        item = self.tree.invisibleRootItem()
+        for index in path:
+            if not 0 <= index < item.childCount():
+                return
+            item = item.child(index)
+        if path:
+            self.tree.setCurrentItem(item)
+
     def is_empty(self) -> bool:
         return self.tree.topLevelItemCount() == 0
 
