@@ -38,7 +38,8 @@ class ChartView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find: name or date of birth…")
+        self.search.setPlaceholderText("Find a client…")  # read whole in the 110-pixel column at 1024 wide
+        self.search.setToolTip("A name in either order, a preferred name, or a date of birth")
         self.search.setAccessibleName("Find a client")
         self.clients = QListWidget()
         self.clients.setAccessibleName("Clients")
