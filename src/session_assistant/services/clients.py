@@ -106,7 +106,9 @@ class ClientService(Service):
                 "appointments": fetch_all(conn, "SELECT id, starts_at, minutes, modality, status FROM appointments "
                                                 "WHERE client_id = ? ORDER BY starts_at DESC", (client_id,)),
                 "notes": fetch_all(conn, "SELECT n.id, n.appointment_id, n.template_name, n.status, n.signed_at, "
-                                         "n.created_at, a.starts_at FROM progress_notes n LEFT JOIN appointments a "
+                                         "n.created_at, a.starts_at, (SELECT COUNT(*) FROM note_addenda d "
+                                         "WHERE d.note_id = n.id) AS addenda_count "
+                                         "FROM progress_notes n LEFT JOIN appointments a "
                                          "ON a.id = n.appointment_id WHERE n.client_id = ? "
                                          "ORDER BY COALESCE(a.starts_at, n.created_at) DESC", (client_id,)),
                 "diagnoses": fetch_all(conn, "SELECT id, code, description, onset_date, resolved_date FROM diagnoses "

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.ui.common.vault_op import VaultOp
-from session_assistant.ui.chart.chart_records import fill_documents, latest_measures
+from session_assistant.ui.chart.chart_records import fill_documents, latest_measures, note_row
 from session_assistant.ui.chart.client_search import client_label, client_matches
 from session_assistant.ui.chart.chart_view import NOT_YET, ChartView
 from session_assistant.ui.common.context import UiContext
@@ -196,9 +196,9 @@ class ChartPage(ChartView):
             self.measures_plot.setVisible(any(points for _label, points, _max in measures[1]))
         self.notes.clear()
         for note in chart["notes"]:
-            item = QTreeWidgetItem([(note["starts_at"] or note["created_at"] or "")[:16].replace("T", " "),
-                                    note["template_name"], "", (note["signed_at"] or "")[:16].replace("T", " ")])
-            set_status(item, 2, note["status"].capitalize(), "signed" if note["status"] == "signed" else "draft_ready")
+            session, template, status, signed = note_row(note)
+            item = QTreeWidgetItem([session, template, "", signed])
+            set_status(item, 2, status, "signed" if note["status"] == "signed" else "draft_ready")
             item.setData(0, Qt.ItemDataRole.UserRole, note["appointment_id"])
             self.notes.addTopLevelItem(item)
         self.open_note.setEnabled(bool(chart["notes"]))

@@ -1,6 +1,9 @@
-"""The chart's read-only parts: the latest measures on the overview and the Documents tab."""
+"""The chart's read-only parts: the latest measures on the overview, the Notes list's rows and the
+Documents tab."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -19,6 +22,29 @@ def latest_measures(practice, client_id: int) -> tuple[str, list]:
             words.append(f"{title} {last['total_score']} ({last.get('severity', '')}) on {last['administered_on']}{flag}")
         series.append((title, service.trend(client_id, key), maximum))
     return (" · ".join(words) or "No PHQ-9 or GAD-7 recorded yet."), series
+
+
+def local_minute(stored: str | None) -> str:
+    """A stored UTC time as the practice's local "YYYY-MM-DD HH:MM" (session times are local): a note
+    signed at 19:29 in New York was listed as signed "2026-12-04 00:29", the next day."""
+    if not stored:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stored)
+    except ValueError:
+        return stored[:16].replace("T", " ")
+    return (moment.astimezone() if moment.tzinfo else moment).strftime("%Y-%m-%d %H:%M")
+
+
+def note_row(note: dict) -> tuple[str, str, str, str]:
+    """(session, template, status, signed) for the Notes list; a signed note with addenda says how many,
+    since a correction is read with the note."""
+    status = note["status"].capitalize()
+    count = note.get("addenda_count") or 0
+    if count:
+        status += f" · {count} addend{'um' if count == 1 else 'a'}"
+    session = (note.get("starts_at") or note.get("created_at") or "")[:16].replace("T", " ")
+    return session, note["template_name"], status, local_minute(note.get("signed_at"))
 
 
 class TextTab(QWidget):
