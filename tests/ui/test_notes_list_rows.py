@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from session_assistant.ui.chart.chart_records import local_minute, note_row
+from session_assistant.ui.chart.chart_records import note_row
 
 
 @pytest.fixture
@@ -26,7 +26,3 @@ def test_a_note_with_addenda_says_how_many_and_is_signed_in_local_time(new_york)
     assert note_row(note) == ("2026-12-03 18:00", "SOAP", "Signed · 2 addenda", "2026-12-03 19:29")
     assert note_row({**note, "addenda_count": 1})[2] == "Signed · 1 addendum"
     assert note_row({**note, "status": "draft", "signed_at": None, "addenda_count": 0})[2:] == ("Draft", "")
-
-
-def test_a_time_without_a_zone_is_shown_as_stored():
-    assert local_minute("2026-12-04T00:29") == "2026-12-04 00:29" and local_minute(None) == ""

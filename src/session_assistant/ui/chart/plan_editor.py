@@ -22,6 +22,7 @@ from session_assistant.ui.common.dialogs import confirm
 from session_assistant.ui.chart.tab_write import write_in_form
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.widgets import signed_banner
+from session_assistant.ui.summary.summary_dialogs import local_time
 
 UNSAVED = -1  # the combo's data for a plan that is only in the tree so far
 NEW_VERSION = -2  # for ``_write``: select the plan id the write returns
@@ -117,7 +118,7 @@ class PlanEditor(QWidget):
         active = practice.plans.active(client_id)
         self._active_id = active["id"] if active else None
         for plan in reversed(versions):
-            words = (f"signed {plan['signed_at'][:10]} by {plan['signer_name']}" if plan["status"] == "signed"
+            words = (f"signed {local_time(plan['signed_at'])[:10]} by {plan['signer_name']}" if plan["status"] == "signed"
                      else "draft")
             self.version.addItem(f"Version {plan['version']} · {words}", plan["id"])
         if select is not None and self.version.findData(select) >= 0:
