@@ -135,7 +135,8 @@ def _plan_statements(digests: list[Digest], items: list[SourceItem]) -> list[Sta
     found = []
     for digest in sorted((d for d in digests if d.source.kind == "treatment_plan"), key=lambda d: d.source):
         parts = []
-        for category, heading in (("problem", "Problems"), ("goal", "Goals"), ("intervention", "Interventions")):
+        for category, heading in (("problem", "Problems"), ("goal", "Goals"), ("intervention", "Interventions"),
+                                  ("review", "Review")):
             texts = [" ".join(i.text.split()).rstrip(".") + (f" ({i.status})" if category == "goal" and i.status else "")
                      for i in digest.of(category)]
             if texts:
