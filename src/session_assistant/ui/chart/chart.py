@@ -38,6 +38,7 @@ class ChartPage(ChartView):
         self.client_id: int | None = None
         self._chart: dict | None = None
         self.search.textChanged.connect(self._on_search_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
         self.clients.currentItemChanged.connect(self._on_clients_current_changed)
         self.add_client.clicked.connect(self.new_client_requested)
         self.empty.action.clicked.connect(self.new_client_requested)
@@ -129,6 +130,13 @@ class ChartPage(ChartView):
         # an empty list under a typed name looked like an empty practice
         self.no_match.setText(f"No client matches \u201c{text.strip()}\u201d." if text.strip() and not shown else "")
         self.no_match.setVisible(bool(self.no_match.text()))
+
+    def _on_search_return_pressed(self) -> None:
+        """Enter opens the first client the search shows (typed a name, pressed Enter: nothing happened)."""
+        items = (self.clients.item(i) for i in range(self.clients.count()))
+        shown = next((item for item in items if not item.isHidden()), None)
+        if shown is not None:
+            self.clients.setCurrentItem(shown)
 
     def _on_clients_current_changed(self, current, _previous) -> None:
         client_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
