@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
@@ -146,8 +146,7 @@ class NoteEditorPage(NoteEditorView):
                                     " · read-only")
         else:
             self.save_state.setText("Draft · saved")
-        self.addenda.setText(addenda_html(note["addenda"]))
-        self.addenda.setTextFormat(Qt.TextFormat.PlainText if not note["addenda"] else Qt.TextFormat.RichText)
+        self.addenda.setText(addenda_html(note["addenda"]))  # escaped rich text ("" without addenda)
         self.show_review()
         self.pages.setCurrentIndex(1)
 
