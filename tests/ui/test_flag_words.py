@@ -16,6 +16,7 @@ from session_assistant.drafting.therapy_checks import CLAUSE_CUT, INVENTED_VALUE
 from session_assistant.drafting.questionnaire_read import QUESTIONNAIRE_ITEM
 from session_assistant.drafting.joint_attribution import SUBJECT_CORRECTED
 from session_assistant.drafting.typed_check import TYPED_SLOT
+from session_assistant.drafting.visit_date import DATE_COUNTED, RELATIVE_DAY
 from session_assistant.drafting.who_did import WHO_UNSURE, WRONG_PERSON
 from session_assistant.ui.note.note_editor import FLAG_WORDS, describe_flags
 
@@ -25,7 +26,8 @@ def test_every_drafting_flag_has_words():
              "unsupported_name", "unsupported_medication", "unsupported_date", RISK_LINE, TYPED_SLOT,
              QUESTIONNAIRE_ITEM, UNSAID_TERM, WHO_UNSURE, WRONG_PERSON, EXPANSION_REMOVED,
              DENIED_IN_SESSION, LABELLING_WORD, SUBJECT_CORRECTED, DAY_REMOVED,
-             READ_ALOUD_RETOLD, LABEL_REMOVED, RULE_FACT, CHART_FACT, CLAUSE_CUT, CAUSE_CUT, UNSAID_CAUSE]
+             READ_ALOUD_RETOLD, LABEL_REMOVED, RULE_FACT, CHART_FACT, CLAUSE_CUT, CAUSE_CUT, UNSAID_CAUSE,
+             DATE_COUNTED, RELATIVE_DAY]
     # The review panel reads a flag by its kind, before any ":detail" (risk_statement:means).
     assert [kind for kind in kinds if kind.partition(":")[0] not in FLAG_WORDS] == []
 
@@ -41,3 +43,8 @@ def test_a_rules_line_and_a_charts_line_say_what_to_check_not_a_code():
     rule, chart = describe_flags(["rule_fact"]), describe_flags(["chart_fact"])
     assert "fact" not in rule and "fact" not in chart, (rule, chart)
     assert "confirm" in rule and "chart" in chart and "confirm" in chart
+
+
+def test_a_relative_day_left_as_said_asks_for_the_date():
+    words = describe_flags(["relative_day:next week"])
+    assert words == "a day said relative to the session (next week): write the date before signing"

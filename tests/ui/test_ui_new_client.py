@@ -1,4 +1,5 @@
-"""New client: the date of birth is stored as the clinician typed it, never a default nobody chose."""
+"""New client: the date of birth is stored as the clinician typed it, never a default nobody chose; a form copied
+from a letter is read when its order shows, and one that could be read two ways is refused naming both."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ def test_a_typed_date_of_birth_is_stored_as_typed_and_none_typed_stores_none(qtb
     skipped = _add(qtbot, practice, window, "Ray", "Unknownborn", None)
     qtbot.waitUntil(lambda: skipped.client_id is not None, timeout=5000)
     assert practice.clients.get(skipped.client_id)["date_of_birth"] is None  # not a made-up 1990-01-01
-    wrong = _add(qtbot, practice, window, "Dee", "Slashes", "14/06/1991")
-    assert wrong.isVisible() and wrong.client_id is None
-    assert "YYYY-MM-DD" in wrong.message.text()
+    copied = _add(qtbot, practice, window, "Dee", "Slashes", "03/14/1991")  # as on a US intake form
+    qtbot.waitUntil(lambda: copied.client_id is not None, timeout=5000)
+    assert practice.clients.get(copied.client_id)["date_of_birth"] == "1991-03-14"
+    either = _add(qtbot, practice, window, "Ola", "Either", "05/06/1991")  # 5 June or 6 May: never guessed
+    assert either.isVisible() and either.client_id is None
+    assert "5 June 1991 or 6 May 1991" in either.message.text() and "1991-06-05" in either.message.text()

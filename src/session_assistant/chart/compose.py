@@ -41,6 +41,11 @@ _FILLER = frozenset("""the a an and or of to in on for with was were had has hav
     client client's clients work worked focused focus focusing main concerns concern addressed through
     improving improve improved including included overall also course care treatment over during""".split())
 
+# A sentence about the summary itself says nothing of the client's care: "The client's treatment summary is
+# a detailed and comprehensive overview of their care plan." (the small model, ui31's walk), cited to a note.
+_ABOUT_ITSELF = re.compile(r"\b(?:this|the|client's|their) (?:treatment |case )?(?:summary|narrative)\b"
+                           r"|\b(?:detailed|comprehensive|complete) (?:overview|summary|account)\b", re.I)
+
 SYSTEM = ("You write a brief narrative of a psychotherapy client's course of care for their clinician, from "
           "numbered facts taken from the signed record. Use only these facts. Write no numbers, scores or dates "
           "(they are listed separately). Say 'the client', past tense, plain clinical English.")
@@ -130,7 +135,8 @@ def _plan_statements(digests: list[Digest], items: list[SourceItem]) -> list[Sta
     found = []
     for digest in sorted((d for d in digests if d.source.kind == "treatment_plan"), key=lambda d: d.source):
         parts = []
-        for category, heading in (("problem", "Problems"), ("goal", "Goals"), ("intervention", "Interventions")):
+        for category, heading in (("problem", "Problems"), ("goal", "Goals"), ("intervention", "Interventions"),
+                                  ("review", "Review")):
             texts = [" ".join(i.text.split()).rstrip(".") + (f" ({i.status})" if category == "goal" and i.status else "")
                      for i in digest.of(category)]
             if texts:
@@ -299,7 +305,8 @@ class Composer:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
                 if sentence and (numbers_in(sentence) or mentions_risk(sentence)):
                     result.dropped_sentences += 1
-                elif sentence and (len(sentence.split()) < FRAGMENT_WORDS or not _content_words(sentence)):
+                elif sentence and (len(sentence.split()) < FRAGMENT_WORDS or not _content_words(sentence)
+                                   or _ABOUT_ITSELF.search(sentence)):
                     # "The client" alone, where a small model stopped; "The work focused on [2]." once
                     # the echoed fact number is taken out: nothing named, an empty statement.
                     result.fragment_sentences += 1

@@ -239,7 +239,7 @@ def _intervention_name(intervention) -> str:
 
 def digest_plan(item: SourceItem, plan: dict) -> Digest:
     """A treatment plan's digest: its problems, goals and interventions (under a goal or one of its
-    objectives), each as the plan words it."""
+    objectives), each as the plan words it, and the review narrative of a version made at a review."""
     digest = Digest(item.ref, item.digest)
     for problem in plan.get("problems", []):
         name = " ".join(str(problem.get("problem", "")).split())
@@ -259,6 +259,9 @@ def digest_plan(item: SourceItem, plan: dict) -> Digest:
                 if words:
                     tags = _tags(_COMPILED_INTERVENTIONS, words) or (words.lower(),)
                     digest.items.append(DigestItem("intervention", words, "Intervention", tags))
+    narrative = " ".join(str(plan.get("review_narrative") or "").split())
+    if narrative:  # what the clinician concluded at the review that made this version
+        digest.items.append(DigestItem("review", narrative, "Plan review"))
     return digest
 
 

@@ -145,6 +145,9 @@ def plan_document(plan: dict, client: dict, profile) -> ClinicalDocument:
             lines.extend(f"- {_intervention_line(i)}" for i in goal.get("interventions", []))
             lines.append("")
         sections.append(Section(f"Problem {number}: {problem['problem']}", "\n".join(lines).strip()))
+    narrative = (plan["plan"].get("review_narrative") or "").strip()
+    if narrative:  # what the clinician concluded at the review that made this version
+        sections.append(Section("Plan review", narrative))
     return ClinicalDocument(
         kind=DocumentKind.TREATMENT_PLAN, practice=practice_header(profile), client=client_ident(client),
         sections=tuple(sections),

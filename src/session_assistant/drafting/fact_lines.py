@@ -43,7 +43,7 @@ from session_assistant.drafting.grounding import content_words
 from session_assistant.drafting.plan_recap import recap_agreed, recap_sentence, targets_agreed, targets_sentence
 from session_assistant.drafting.plan_safety import safety_steps
 from session_assistant.drafting.protective_said import protective_named, protective_sentence
-from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_sentence,
+from session_assistant.drafting.plan_said import (homework_given, homework_ids, homework_sentence, next_session_line,
                                                   referrals_offered)
 from session_assistant.drafting.referral_words import referrals_sentence
 from session_assistant.drafting.session_facts import (continued_sentence, detect_interventions, risk_screen,
@@ -76,9 +76,9 @@ MI = "motivational interviewing"
 RULE_FACT = "rule_fact"  # a rule's finding: the clinician confirms it
 CHART_FACT = "chart_fact"  # from the chart, not said in the session
 
-def _rule_line(fmt: NoteFormat, kind: str, text: str, evidence: list[int]) -> DraftSentence:
+def _rule_line(fmt: NoteFormat, kind: str, text: str, evidence: list[int], flags: Sequence[str] = ()) -> DraftSentence:
     """A line the rules write, in the part ``kind`` goes to in ``fmt``, citing ``evidence``."""
-    return DraftSentence(_home(fmt, kind), text, evidence, [RULE_FACT], "rule")
+    return DraftSentence(_home(fmt, kind), text, evidence, [RULE_FACT, *flags], "rule")
 
 
 def _cited(found: Sequence[tuple]) -> list[int]:
@@ -237,9 +237,10 @@ def fact_lines(fmt: NoteFormat, source: SourceIndex, chart: ChartContext | None,
         ideas = ideas_named([u for u in source.utterances if u.speaker]) if plan_said else []
         if ideas:  # what might help, asked about the time ahead: ideas, not what was agreed
             lines.append(_rule_line(fmt, "planned", ideas_sentence(ideas), _cited(ideas)))
-        next_visit = next_session_sentence(source.utterances) if plan_said else None
+        # counted from the session's date, never today's: a draft made again later says the same
+        next_visit = next_session_line(source.utterances, chart.session_date if chart is not None else "") if plan_said else None
         if next_visit:
-            lines.append(_rule_line(fmt, "planned", next_visit[0], next_visit[1]))
+            lines.append(_rule_line(fmt, "planned", *next_visit))
         tasks = clinician_tasks(source.utterances)
         quoted = set(homework_ids(homework) if homework else []) | set(agreed_ids(agreed))
         quoted_texts = [part[0] for part in homework or []] + [item[0] for item in agreed]

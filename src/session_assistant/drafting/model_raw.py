@@ -39,7 +39,7 @@ def capture(raw: dict[str, list[dict]], *, mode: str, fmt: str, subject: str, wa
     ``assemble`` checks it again with this tree's rules."""
     return {"format_version": MODEL_RAW_FORMAT, "mode": mode, "format": fmt, "subject": subject,
             "max_sentences": max_sentences, "fitted_words": fitted_words, "model": model,
-            "pronouns": pronouns, "warnings": list(warnings), "chart": chart.to_dict() if chart else None,
+            "pronouns": pronouns, "warnings": list(warnings), "chart": chart.to_dict() if chart is not None else None,
             "sections": copy.deepcopy(raw), **({"typed": copy.deepcopy(typed)} if typed else {})}
 
 

@@ -23,6 +23,7 @@ from session_assistant.drafting.referral_words import (ASKED_BEFORE, ASKS_TO_ACT
 from session_assistant.drafting.plan_safety import CALL_OPENING, CONTACTS_OPENING, HOME_OPENING, OWN_STEPS_OPENING
 from session_assistant.drafting.risk import is_client, mentions_risk
 from session_assistant.drafting.session_arranged import next_session
+from session_assistant.drafting.visit_date import dated_next_session
 from session_assistant.drafting.session_said import set_after
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.vocabulary import WEEKDAY
@@ -229,14 +230,23 @@ def homework_sentence(found: Sequence[HomeworkPart], who: Callable[[int], str] =
     return f"Homework given, as said in session: {said}"
 
 
-def next_session_sentence(utterances: Sequence[Utterance]) -> tuple[str, list[int]] | None:
+def next_session_sentence(utterances: Sequence[Utterance], session_date: str = "") -> tuple[str, list[int]] | None:
     """The next session as the clinician arranged it ("Next session: Friday at nine."), or None."""
+    found = next_session_line(utterances, session_date)
+    return (found[0], found[1]) if found else None
+
+
+def next_session_line(utterances: Sequence[Utterance], session_date: str = "") -> tuple[str, list[int], list[str]] | None:
+    """The next-session line, its lines and its flags. With the session's date a relative day is given
+    as a date, the words said kept beside it (``visit_date``): 'Next session: Friday 11 December 2026
+    at nine (said: "Friday at nine").'; a day that cannot be counted for sure is flagged."""
     found = next_session(list(utterances))
     if not found:
         return None
+    when, flags = dated_next_session(found[0], session_date)
     reason = set_after(utterances, found[1])
-    said = f'{found[0].rstrip(".")}, set for after this: "{reason}."' if reason else found[0]
-    return f"Next session: {said}", list(found[1])
+    said = f'{when.rstrip(".")}, set for after this: "{reason}."' if reason else when
+    return f"Next session: {said}", list(found[1]), flags
 
 
 def referrals_offered(utterances: Sequence[Utterance], skip: set[int] = frozenset(),

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from session_assistant.errors import UserError
 from session_assistant.plain_text import check_plain
-from session_assistant.services.base import Service, fetch_all, fetch_one, parse_date
+from session_assistant.services.base import Service, fetch_all, fetch_one
 from session_assistant.services.limits import check_length, check_lengths
+from session_assistant.services.written_dates import parse_written_date
 from session_assistant.vault.writer import writes
 
 CONSENT_FORM_VERSION = "2026-11"
@@ -72,7 +73,8 @@ class ClientService(Service):
             if isinstance(value, str):
                 check_plain(value, key.replace("_", " ").capitalize(), multiline=key in _MULTILINE_FIELDS)
         if "date_of_birth" in record:
-            record["date_of_birth"] = parse_date(record["date_of_birth"], "Date of birth")
+            # as copied from a referral ("14/03/1991", "March 14, 1991"); an order that could be either is refused
+            record["date_of_birth"] = parse_written_date(record["date_of_birth"], "Date of birth")
         if "status" in record and record["status"] not in STATUSES:
             raise UserError(f"Client status must be one of: {', '.join(STATUSES)}.")
         return record
@@ -85,7 +87,8 @@ class ClientService(Service):
     def list(self, include_inactive: bool = True) -> list[dict]:
         where = "" if include_inactive else "WHERE status = 'active'"
         with self.db.read() as conn:
-            return fetch_all(conn, f"SELECT id, first_name, last_name, date_of_birth, status FROM clients {where} "
+            return fetch_all(conn, "SELECT id, first_name, last_name, preferred_name, date_of_birth, status "
+                                   f"FROM clients {where} "
                                    "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE")
 
     @writes
@@ -103,7 +106,9 @@ class ClientService(Service):
                 "appointments": fetch_all(conn, "SELECT id, starts_at, minutes, modality, status FROM appointments "
                                                 "WHERE client_id = ? ORDER BY starts_at DESC", (client_id,)),
                 "notes": fetch_all(conn, "SELECT n.id, n.appointment_id, n.template_name, n.status, n.signed_at, "
-                                         "n.created_at, a.starts_at FROM progress_notes n LEFT JOIN appointments a "
+                                         "n.created_at, a.starts_at, (SELECT COUNT(*) FROM note_addenda d "
+                                         "WHERE d.note_id = n.id) AS addenda_count "
+                                         "FROM progress_notes n LEFT JOIN appointments a "
                                          "ON a.id = n.appointment_id WHERE n.client_id = ? "
                                          "ORDER BY COALESCE(a.starts_at, n.created_at) DESC", (client_id,)),
                 "diagnoses": fetch_all(conn, "SELECT id, code, description, onset_date, resolved_date FROM diagnoses "

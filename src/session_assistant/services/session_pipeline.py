@@ -241,7 +241,9 @@ class SessionPipeline(LiveExtraction, Service):
         recording_id = self._transcript_recording(appointment_id)
         job_id = self._draft_job(appointment_id, fmt, recording_id)
         pronouns = self._client_pronouns(appointment_id)
-        chart = chart_context(self.vault, appointment_id)  # goals, diagnoses, measures, last plan
+        # goals, diagnoses, measures, last plan; and the session's date even with none of them: the next
+        # session's day is counted from it (``visit_date``)
+        chart = chart_context(self.vault, appointment_id)
 
         def work(ctx) -> dict:
             model = self.llm()
@@ -255,7 +257,7 @@ class SessionPipeline(LiveExtraction, Service):
                     draft = finish_windows(acc, parse_transcript(transcript), helpers, ctx.on_progress, ctx.token)
                 else:  # the whole transcript at once, or (a long one) window by window, each a checkpoint
                     draft = draft_note(model, transcript, fmt, on_progress=ctx.on_progress, cancel=ctx.token,
-                                       max_sentences=self.max_sentences, pronouns=pronouns, chart=chart or None,
+                                       max_sentences=self.max_sentences, pronouns=pronouns, chart=chart,
                                        store=store, helpers=helpers, **self.windowing)
             finally:
                 for helper in helpers:  # its context's memory is not kept between drafts

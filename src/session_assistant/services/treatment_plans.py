@@ -14,6 +14,10 @@ A plan is versioned. Each version is a draft until signed; signed versions are i
 
     INTERVENTION = {"intervention": str, "target_date": "YYYY-MM-DD"|None}
 
+A version made at a plan review may also hold ``"review_narrative": str``: what the clinician
+concluded (progress on each goal, what changes and why). It is part of the version's JSON, so
+signing covers it and a signed version keeps it unchanged; a new version starts without one.
+
 An intervention hangs under the objective it serves, or under the goal when it serves the goal as
 a whole. Plans stored before interventions had dates hold bare strings under goals only;
 ``read_plan`` lifts them to the dated shape, so every reader sees one shape while the stored (and
@@ -26,11 +30,14 @@ import hashlib
 import json
 
 from session_assistant.errors import ImmutableRecord, UserError
+from session_assistant.plain_text import check_plain
 from session_assistant.services.base import Service, canonical_json, fetch_all, fetch_one, parse_date
 from session_assistant.services.digest_jobs import queue_digest
+from session_assistant.services.limits import TEXT, check_length
 from session_assistant.vault.writer import writes
 
 GOAL_STATUSES = ("not started", "in progress", "met", "partially met", "revised", "discontinued")
+REVIEW_NARRATIVE = "review_narrative"
 
 
 def _text(value, what: str) -> str:
@@ -73,7 +80,13 @@ def read_plan(plan: dict) -> dict:
                                          for o in goal.get("objectives") or []],
                   "interventions": _lift(goal.get("interventions"))} for goal in problem.get("goals") or []]
         problems.append({**problem, "goals": goals})
-    return {"problems": problems}
+    return {"problems": problems, **_narrative_of(plan)}
+
+
+def _narrative_of(plan: dict) -> dict:
+    """``{"review_narrative": text}`` when the plan holds one, else ``{}`` (plans before it had none)."""
+    narrative = plan.get(REVIEW_NARRATIVE) if isinstance(plan, dict) else None
+    return {REVIEW_NARRATIVE: narrative.strip()} if isinstance(narrative, str) and narrative.strip() else {}
 
 
 def validate_plan(plan: dict) -> dict:
@@ -102,7 +115,11 @@ def validate_plan(plan: dict) -> dict:
                 "interventions": _interventions(goal.get("interventions")),
             })
         clean.append({"problem": _text(problem.get("problem"), "problem"), "goals": clean_goals})
-    return {"problems": clean}
+    narrative = _narrative_of(plan)
+    if narrative:
+        check_length(REVIEW_NARRATIVE, narrative[REVIEW_NARRATIVE], TEXT)
+        check_plain(narrative[REVIEW_NARRATIVE], "Review narrative", multiline=True)
+    return {"problems": clean, **narrative}
 
 
 TO_COMPLETE = "(to complete)"
@@ -141,7 +158,7 @@ def salvage_plan(plan: dict) -> tuple[dict, list[str]]:
                   "interventions": interventions(goal.get("interventions"))}
                  for goal in problem.get("goals") or []] or [{"goal": text(None)}]
         problems.append({"problem": text(problem.get("problem")), "goals": goals})
-    return validate_plan({"problems": problems}), sorted(fixes)
+    return validate_plan({"problems": problems, **_narrative_of(plan)}), sorted(fixes)
 
 
 def intervention_text(intervention: dict) -> str:
@@ -165,6 +182,8 @@ def plan_text(plan: dict, review_date: str | None = None) -> str:
                 lines.append(f"    Objective: {objective['objective']} ({objective['status']}{target})")
                 lines.extend(f"      {intervention_text(i)}" for i in objective["interventions"])
             lines.extend(f"    {intervention_text(i)}" for i in goal["interventions"])
+    if plan.get(REVIEW_NARRATIVE):
+        lines.append(f"Review narrative: {plan[REVIEW_NARRATIVE]}")
     if review_date:
         lines.append(f"Review date: {review_date}")
     return "\n".join(lines)
@@ -200,7 +219,9 @@ class TreatmentPlanService(Service):
             raise UserError(f"Client {client_id} has no treatment plan yet; add one first.")
         if latest["status"] == "draft":
             return latest["id"]
-        return self.create(client_id, latest["plan"], latest["review_date"])
+        # the last review's narrative stays with its version: this one's review is still to be written
+        revised = {key: value for key, value in latest["plan"].items() if key != REVIEW_NARRATIVE}
+        return self.create(client_id, revised, latest["review_date"])
 
     @writes
     def update(self, plan_id: int, plan: dict, review_date: str | None = None) -> None:

@@ -22,8 +22,7 @@ from session_assistant.ui.common.widgets import WrappingDelegate, signed_banner
 
 PLOTTED = (PHQ9, GAD7)
 SEVERITY = 3  # the history's one column of words
-PLOT_CAPTION = ("Totals at each administration, oldest on the left, on one 0–27 scale. Dotted lines: severity "
-                "cut-offs 5 mild, 10 moderate, 15 moderately severe (GAD-7: severe), 20 severe (PHQ-9 only).")
+PLOT_TITLE = "PHQ-9 and GAD-7 over time"
 
 
 def date_edit(today: date) -> QDateEdit:
@@ -51,12 +50,12 @@ class AssessmentsTab(QWidget):
         new_row.addStretch(1)
         self.plot = TrendPlot()
         self.plot.setMinimumHeight(170)
-        caption = QLabel(PLOT_CAPTION)
-        caption.setWordWrap(True)
-        plot_box = QGroupBox("PHQ-9 and GAD-7 over time")
+        self.plot_caption = QLabel(self.plot.caption())  # follows the measures plotted (``fill``)
+        self.plot_caption.setWordWrap(True)
+        self.plot_box = plot_box = QGroupBox(PLOT_TITLE)
         plot_layout = QVBoxLayout(plot_box)
         plot_layout.addWidget(self.plot, 1)
-        plot_layout.addWidget(caption)
+        plot_layout.addWidget(self.plot_caption)
         self.history = QTreeWidget()
         self.history.setHeaderLabels(("Date", "Instrument", "Total", "Severity", "Item 9", "Status"))
         self.history.setRootIsDecorated(False)
@@ -168,6 +167,8 @@ class AssessmentsTab(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
             self.history.addTopLevelItem(item)
         self.plot.set_series([(i.title, service.trend(client_id, i.key), i.max_total) for i in PLOTTED], SHARED_CUTOFFS)
+        self.plot_caption.setText(self.plot.caption())
+        self.plot_box.setTitle(self.plot.title(PLOT_TITLE))
         self._on_history_current_changed()
         return True
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from session_assistant.ui.common.vault_op import VaultOp
-from session_assistant.ui.chart.chart_records import fill_documents, latest_measures
+from session_assistant.ui.chart.chart_records import fill_documents, latest_measures, note_row
+from session_assistant.ui.chart.client_search import client_label, client_matches
 from session_assistant.ui.chart.chart_view import NOT_YET, ChartView
 from session_assistant.ui.common.context import UiContext
 from session_assistant.ui.common.status_pill import set_status
@@ -20,6 +21,7 @@ from session_assistant.ui.chart.trend_plot import SHARED_CUTOFFS
 from session_assistant.ui.common.unsaved import settle_unsaved
 
 log = logging.getLogger(__name__)
+SEARCHED = Qt.ItemDataRole.UserRole + 1  # the client's row, which the search reads
 CONSENT_WORDS = {None: "Not asked yet. You will be asked when you start a recorded session.",
                  "given": "Given", "declined": "Declined: sessions are not recorded; write notes by hand.",
                  "revoked": "Revoked: sessions are not recorded."}
@@ -36,6 +38,7 @@ class ChartPage(ChartView):
         self.client_id: int | None = None
         self._chart: dict | None = None
         self.search.textChanged.connect(self._on_search_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
         self.clients.currentItemChanged.connect(self._on_clients_current_changed)
         self.add_client.clicked.connect(self.new_client_requested)
         self.empty.action.clicked.connect(self.new_client_requested)
@@ -58,8 +61,9 @@ class ChartPage(ChartView):
         self.clients.blockSignals(True)
         self.clients.clear()
         for row in self._ctx.practice.clients.list():
-            item = QListWidgetItem(f"{row['last_name']}, {row['first_name']}")
+            item = QListWidgetItem(client_label(row))
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setData(SEARCHED, row)
             self.clients.addItem(item)
             if row["id"] == current:
                 self.clients.setCurrentItem(item)
@@ -118,10 +122,21 @@ class ChartPage(ChartView):
         self.clients.blockSignals(False)
 
     def _on_search_changed(self, text: str) -> None:
-        needle = text.strip().lower()
+        shown = 0
         for index in range(self.clients.count()):
             item = self.clients.item(index)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+            item.setHidden(not client_matches(item.data(SEARCHED), text))
+            shown += not item.isHidden()
+        # an empty list under a typed name looked like an empty practice
+        self.no_match.setText(f"No client matches \u201c{text.strip()}\u201d." if text.strip() and not shown else "")
+        self.no_match.setVisible(bool(self.no_match.text()))
+
+    def _on_search_return_pressed(self) -> None:
+        """Enter opens the first client the search shows (typed a name, pressed Enter: nothing happened)."""
+        items = (self.clients.item(i) for i in range(self.clients.count()))
+        shown = next((item for item in items if not item.isHidden()), None)
+        if shown is not None:
+            self.clients.setCurrentItem(shown)
 
     def _on_clients_current_changed(self, current, _previous) -> None:
         client_id = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
@@ -189,9 +204,9 @@ class ChartPage(ChartView):
             self.measures_plot.setVisible(any(points for _label, points, _max in measures[1]))
         self.notes.clear()
         for note in chart["notes"]:
-            item = QTreeWidgetItem([(note["starts_at"] or note["created_at"] or "")[:16].replace("T", " "),
-                                    note["template_name"], "", (note["signed_at"] or "")[:16].replace("T", " ")])
-            set_status(item, 2, note["status"].capitalize(), "signed" if note["status"] == "signed" else "draft_ready")
+            session, template, status, signed = note_row(note)
+            item = QTreeWidgetItem([session, template, "", signed])
+            set_status(item, 2, status, "signed" if note["status"] == "signed" else "draft_ready")
             item.setData(0, Qt.ItemDataRole.UserRole, note["appointment_id"])
             self.notes.addTopLevelItem(item)
         self.open_note.setEnabled(bool(chart["notes"]))

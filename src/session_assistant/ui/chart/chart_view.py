@@ -38,7 +38,8 @@ class ChartView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a client…")
+        self.search.setPlaceholderText("Find a client…")  # read whole in the 110-pixel column at 1024 wide
+        self.search.setToolTip("A name in either order, a preferred name, or a date of birth")
         self.search.setAccessibleName("Find a client")
         self.clients = QListWidget()
         self.clients.setAccessibleName("Clients")
@@ -47,11 +48,16 @@ class ChartView(QWidget):
         self.clients.setWordWrap(True)
         self.clients.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clients.setResizeMode(QListView.ResizeMode.Adjust)
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        self.no_match.setAccessibleName("Search result")
+        self.no_match.hide()
         self.add_client = QPushButton("New c&lient…")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.no_match)
         left_layout.addWidget(self.clients, 1)
         left_layout.addWidget(self.add_client)
 

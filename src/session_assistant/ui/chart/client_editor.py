@@ -39,7 +39,7 @@ class ClientEditor(QWidget):
             edit.setAccessibleName(label.replace("&", ""))
             self.edits[key] = edit
             form.addRow(label + ":", edit)
-        self.edits["date_of_birth"].setPlaceholderText("YYYY-MM-DD")
+        self.edits["date_of_birth"].setPlaceholderText("e.g. 14 March 1991 or 1991-03-14")
         self.pronouns = QComboBox()
         self.pronouns.setEditable(True)
         self.pronouns.addItems(PRONOUNS)

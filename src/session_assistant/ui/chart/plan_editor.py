@@ -10,18 +10,19 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from session_assistant.errors import UserError
 from session_assistant.services.base import parse_date
-from session_assistant.services.treatment_plans import salvage_plan
+from session_assistant.services.treatment_plans import REVIEW_NARRATIVE, salvage_plan
 from session_assistant.ui.chart.plan_tree import PlanTree
 from session_assistant.ui.common.unsaved import settle_unsaved
 from session_assistant.ui.common.dialogs import confirm
 from session_assistant.ui.chart.tab_write import write_in_form
 from session_assistant.ui.common.vault_op import VaultOp
 from session_assistant.ui.common.widgets import signed_banner
+from session_assistant.ui.summary.summary_dialogs import local_time
 
 UNSAVED = -1  # the combo's data for a plan that is only in the tree so far
 NEW_VERSION = -2  # for ``_write``: select the plan id the write returns
@@ -51,6 +52,13 @@ class PlanEditor(QWidget):
         self.review_date.setAccessibleName("Review date")
         self.review_date.setMaximumWidth(120)
         self.tree = PlanTree()
+        # What the clinician concluded at a plan review (progress on each goal, what changes and why):
+        # without it a version 2 showed new statuses and nobody could read why.
+        self.narrative = QPlainTextEdit()
+        self.narrative.setTabChangesFocus(True)
+        self.narrative.setMaximumHeight(64)
+        self.narrative.setAccessibleName("Review narrative")
+        self.narrative.setPlaceholderText("At a review: progress on each goal, what you concluded, what this version changes")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Plan status")
@@ -77,6 +85,14 @@ class PlanEditor(QWidget):
         layout.addLayout(state)
         layout.addLayout(second)
         layout.addWidget(self.tree, 1)
+        # Shown for a version made at a review (version 2 on) or one that has a narrative: a first plan
+        # has no review, and at 600 pixels high its tree needs the room.
+        self.narrative_box = QWidget()
+        narrative_row = QHBoxLayout(self.narrative_box)
+        narrative_row.setContentsMargins(0, 0, 0, 0)
+        narrative_row.addWidget(QLabel("Revie&w narrative:", buddy=self.narrative))
+        narrative_row.addWidget(self.narrative, 1)
+        layout.addWidget(self.narrative_box)
         layout.addWidget(self.status)
         self._dirty = False
         self._active_id: int | None = None
@@ -88,6 +104,7 @@ class PlanEditor(QWidget):
         self.delete.clicked.connect(self._on_delete_clicked)
         self.tree.changed.connect(self._on_tree_changed)
         self.review_date.textEdited.connect(self._on_tree_changed)
+        self.narrative.textChanged.connect(self._on_narrative_changed)
 
     def fill(self, practice, client_id: int, select: int | None = None) -> bool:
         """List ``client_id``'s versions and show ``select`` (default: the newest)."""
@@ -101,7 +118,7 @@ class PlanEditor(QWidget):
         active = practice.plans.active(client_id)
         self._active_id = active["id"] if active else None
         for plan in reversed(versions):
-            words = (f"signed {plan['signed_at'][:10]} by {plan['signer_name']}" if plan["status"] == "signed"
+            words = (f"signed {local_time(plan['signed_at'])[:10]} by {plan['signer_name']}" if plan["status"] == "signed"
                      else "draft")
             self.version.addItem(f"Version {plan['version']} · {words}", plan["id"])
         if select is not None and self.version.findData(select) >= 0:
@@ -122,15 +139,28 @@ class PlanEditor(QWidget):
         if plan_id is None and self.version.currentData() != UNSAVED:
             self.tree.set_plan(None, editable=False)
             self.review_date.clear()
+            self._show_narrative("", reviewed=False)
             self.active_label.setText("No treatment plan yet: start one with New plan.")
         elif plan_id is not None:
             plan = self._practice.plans.get(plan_id)
             self.tree.set_plan(plan["plan"], editable=plan["status"] == "draft")
             self.review_date.setText(plan["review_date"] or "")
+            self._show_narrative(plan["plan"].get(REVIEW_NARRATIVE, ""), reviewed=plan["version"] > 1)
             self.active_label.setText(self._standing(plan["status"] == "signed", plan_id == self._active_id))
         else:
             self.active_label.setText(self._standing(False, False))
         self._update_buttons()
+
+    def _show_narrative(self, text: str, reviewed: bool) -> None:
+        self.narrative.blockSignals(True)  # shown, not edited: no "Unsaved changes"
+        self.narrative.setPlainText(text)
+        self.narrative.blockSignals(False)
+        self.narrative_box.setVisible(reviewed or bool(text))
+
+    def _plan_shown(self) -> dict:
+        """The tree and the review narrative, in the service's shape (UserError from the tree)."""
+        narrative = self.narrative.toPlainText().strip()
+        return {**self.tree.plan(), **({REVIEW_NARRATIVE: narrative} if narrative else {})}
 
     def _standing(self, signed: bool, active: bool) -> str:
         """A draft is never called the active plan: signing is what makes it so (the Sign dialog
@@ -149,6 +179,7 @@ class PlanEditor(QWidget):
         has_draft = unsaved or any(self._practice.plans.get(self.version.itemData(i))["status"] == "draft"
                                    for i in range(self.version.count()) if self.version.itemData(i) != UNSAVED)
         self.review_date.setReadOnly(not draft)
+        self.narrative.setReadOnly(not draft)
         self.signed_banner.setVisible(plan_id is not None and not draft)
         self.save.setEnabled(draft and (self._dirty or unsaved))
         self.sign.setEnabled(draft)
@@ -160,6 +191,10 @@ class PlanEditor(QWidget):
         self._dirty = True
         self.status.setText("Unsaved changes.")
         self._update_buttons()
+
+    def _on_narrative_changed(self) -> None:
+        if not self.narrative.isReadOnly():
+            self._on_tree_changed()
 
     def _on_version_activated(self, index: int) -> None:
         """Another version chosen: the edited one is saved or discarded first, never dropped."""
@@ -186,6 +221,7 @@ class PlanEditor(QWidget):
         self._shown_index = 0
         self.tree.set_plan(None, editable=True)
         self.review_date.clear()
+        self._show_narrative("", reviewed=False)
         self.active_label.setText("Add a problem, its goals, objectives and interventions, then save.")
         problem = self.tree.add_item("problem")
         self.tree.tree.setCurrentItem(problem)
@@ -199,7 +235,7 @@ class PlanEditor(QWidget):
         lands, so no edit is made on a tree about to be reloaded); ``then`` runs once stored.
         """
         try:
-            plan = self.tree.plan()
+            plan = self._plan_shown()
         except UserError as error:
             self.status.setText(f"Not saved: {error}")
             return False
@@ -212,8 +248,11 @@ class PlanEditor(QWidget):
             plans.update(existing, plan, review or "")
             return existing
 
+        at = self.tree.selected_path()
+
         def stored(plan_id: int) -> None:
             self.fill(self._practice, client_id, select=plan_id)
+            self.tree.select_path(at)  # the item being edited stays in hand ("Choose an item" after each save)
             self.status.setText("Draft saved.")
 
         return write_in_form(self, write, stored, "Plan not saved", after=then, wait=wait)
@@ -237,7 +276,7 @@ class PlanEditor(QWidget):
             return "Your unsaved plan edits were saved as a draft when the app locked."
         review = self.review_date.text().strip() or None
         try:
-            plan, fixes = salvage_plan(self.tree.plan())
+            plan, fixes = salvage_plan(self._plan_shown())
             try:
                 parse_date(review, "Review date")
             except UserError:

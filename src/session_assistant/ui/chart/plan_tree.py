@@ -62,7 +62,10 @@ class PlanTree(QWidget):
         self.text.setMaximumHeight(80)
         self.text.setAccessibleName("Item text")
         self.measure = QLineEdit()
-        self.measure.setPlaceholderText("how you will know, e.g. GAD-7 below 10")
+        # Short enough to be read whole in the side panel at 1024 wide ("how you will know, e.g. GAD-7
+        # below 10" was cut at 1280); the label and the tooltip say what it is for.
+        self.measure.setPlaceholderText("e.g. GAD-7 below 10")
+        self.measure.setToolTip("How you will know the goal is met, e.g. GAD-7 below 10 on two administrations")
         self.target_date = QLineEdit()
         self.target_date.setPlaceholderText("YYYY-MM-DD")
         self.target_date.setAccessibleName("Target date")
@@ -85,6 +88,10 @@ class PlanTree(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # 3:2 from the start (the stretch factors share only what is left over the tree's wide size hint,
+        # which left the panel at its 260-pixel minimum on a 1280 screen); the tree's buttons keep their row.
+        splitter.setSizes([600, 400])
+        splitter.setCollapsible(1, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -156,6 +163,24 @@ class PlanTree(QWidget):
         children = (parent.child(i) for i in range(parent.childCount()))
         return [{"intervention": c.data(0, FIELDS)["text"], "target_date": c.data(0, FIELDS).get("target_date") or None}
                 for c in children if c.data(0, KIND) == "intervention"]
+
+    def selected_path(self) -> tuple[int, ...]:
+        """Where the selected item is (child indices from the top), to select it again after a reload."""
+        path, item = [], self.tree.currentItem()
+        while item is not None:
+            parent = item.parent()
+            path.insert(0, (parent or self.tree.invisibleRootItem()).indexOfChild(item))
+            item = parent
+        return tuple(path)
+
+    def select_path(self, path: tuple[int, ...]) -> None:
+        item = self.tree.invisibleRootItem()
+        for index in path:
+            if not 0 <= index < item.childCount():
+                return
+            item = item.child(index)
+        if path:
+            self.tree.setCurrentItem(item)
 
     def is_empty(self) -> bool:
         return self.tree.topLevelItemCount() == 0

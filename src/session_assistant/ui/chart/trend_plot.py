@@ -15,6 +15,7 @@ from session_assistant.ui.common import theme
 SHARED_CUTOFFS = ((5, "mild"), (10, "moderate"), (15, "mod. severe / severe"), (20, "severe"))
 # One questionnaire alone gets its own bands: a GAD-7-only chart drew "severe" at 20 (the PHQ-9's,
 # above the GAD-7's 15) and printed its 20 over the scale's 21.
+SHARED_BANDS_SAID = "5 mild, 10 moderate, 15 moderately severe (GAD-7: severe), 20 severe (PHQ-9 only)"
 OWN_CUTOFFS = {"GAD-7": ((5, "mild"), (10, "moderate"), (15, "severe")),
                "PHQ-9": ((5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe"))}
 
@@ -45,6 +46,22 @@ class TrendPlot(QWidget):
     @property
     def cutoffs(self) -> tuple[tuple[int, str], ...]:
         return self._cutoffs
+
+    def title(self, default: str) -> str:
+        """"GAD-7 over time" for what is plotted; ``default`` while nothing is."""
+        return " and ".join(label for label, _points, _maximum in self._series) + " over time" if self._series else default
+
+    def caption(self) -> str:
+        """The words under the plot, for what it shows: a GAD-7-only plot said "on one 0–27 scale"
+        under its 0–21 axis, and named the PHQ-9's bands."""
+        if not self._series:
+            return "Totals at each administration will show here, oldest on the left."
+        top = max(maximum for _label, _points, maximum in self._series)
+        scale = f"on the {self._series[0][0]}'s 0–{top} scale" if len(self._series) == 1 else f"on one 0–{top} scale"
+        bands = (SHARED_BANDS_SAID if self._cutoffs == SHARED_CUTOFFS
+                 else ", ".join(f"{value} {name}" for value, name in self._cutoffs if value < top))
+        return f"Totals at each administration, oldest on the left, {scale}." + (
+            f" Dotted lines: severity cut-offs {bands}." if bands else "")
 
     def legend_texts(self) -> list[str]:
         return [f"{label} total, 0–{maximum} (latest {points[-1][1]})" for label, points, maximum in self._series]

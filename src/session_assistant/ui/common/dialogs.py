@@ -39,7 +39,7 @@ class NewClientDialog(QDialog):
         # Typed, not a date spinner: typing "1991-06-14" into a QDateEdit stored 1991-01-06 or kept its
         # default year, and a default date is saved silently when nobody changes it.
         self.dob = QLineEdit()
-        self.dob.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.dob.setPlaceholderText("e.g. 14 March 1991 or 1991-03-14 (optional)")  # any unambiguous form
         self.dob.setAccessibleName("Date of birth")
         self.dob.setMinimumWidth(self.dob.fontMetrics().horizontalAdvance(self.dob.placeholderText()) + 24)  # read whole
         self.pronouns = QLineEdit()

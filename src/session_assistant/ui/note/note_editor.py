@@ -12,11 +12,12 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
 from session_assistant.documents.model import format_timestamp
+from session_assistant.ui.note.addenda_text import addenda_html
 from session_assistant.drafting.template_fill import AI, field_role
 from session_assistant.services.notes import DEFAULT_TEMPLATE
 from session_assistant.ui.common import engines  # noqa: F401 - engines: tests patch the engine calls through it
@@ -145,9 +146,7 @@ class NoteEditorPage(NoteEditorView):
                                     " · read-only")
         else:
             self.save_state.setText("Draft · saved")
-        self.addenda.setText("".join(f"<p><b>Addendum {a['created_at'][:16].replace('T', ' ')}</b> by "
-                                     f"{a['author']} ({a['reason']})<br>{a['text']}</p>" for a in note["addenda"]))
-        self.addenda.setTextFormat(Qt.TextFormat.PlainText if not note["addenda"] else Qt.TextFormat.RichText)
+        self.addenda.setText(addenda_html(note["addenda"]))  # escaped rich text ("" without addenda)
         self.show_review()
         self.pages.setCurrentIndex(1)
 

@@ -57,6 +57,7 @@ class NoteEditorView(QWidget):
         self.fields_scroll.setWidget(self.fields_holder)
         self.addenda = QLabel()
         self.addenda.setWordWrap(True)
+        self.addenda.setTextFormat(Qt.TextFormat.RichText)  # ``addenda_text`` escapes what was typed
         self.save_state = QLabel()
         self.save_state.setAccessibleName("Save state")
         self.sign_button = QPushButton("&Sign && Approve…")

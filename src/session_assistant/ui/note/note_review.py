@@ -90,6 +90,8 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "wrong_day": "gives an event the day ({}) the session gives another event",
               "day_removed": "the model gave this event the day ({}) the session gives another event; the day was taken out",
               "rule_fact": "written by rule from the lines it cites: confirm it",
+              "date_counted": "the date ({}) was counted from the session's date and the day said: check it",
+              "relative_day": "a day said relative to the session ({}): write the date before signing",
               "chart_fact": "taken from the chart, not said in the session: confirm it still holds",
               "age_removed": "the model guessed an age ({}) the transcript never states; it was taken out, "
                              "add the real one"}
