@@ -64,3 +64,11 @@ def test_a_session_with_no_risk_question_or_word_says_risk_was_not_screened():
     assert [s.text for s in risk_sentences("soap", "assessment", quiet, scan_transcript(quiet))] == [NOT_SCREENED]
     asked = parse_transcript("Clinician: Any thoughts of suicide this week?\nClient: No.")
     assert NOT_SCREENED not in [s.text for s in risk_sentences("soap", "assessment", asked, scan_transcript(asked))]
+
+
+def test_the_risk_line_says_intent_was_denied_beside_the_thoughts_endorsed():
+    from session_assistant.drafting.risk_note import risk_sentences
+    from session_assistant.drafting.transcript_input import parse_transcript
+    said = parse_transcript("Clinician: Any thoughts of killing yourself lately?\nClient: Yeah, some nights. I'd never do anything.")
+    (line,) = [s.text for s in risk_sentences("soap", "assessment", said, scan_transcript(said)) if s.section == "assessment"]
+    assert "ideation endorsed" in line and "intent to act denied" in line

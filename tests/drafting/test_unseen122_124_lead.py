@@ -67,3 +67,11 @@ Client: I hadn't noticed that.
 Clinician: Thank you both.""")
     _, flags = attributed_right("He had been sobbing on the bus home from the office most days.", couple)
     assert any(flag.startswith(ANOTHER_PERSONS_WORDS) for flag in flags)
+
+
+def test_a_hyperbole_of_killing_retold_by_the_model_is_withheld():
+    """"Dad nearly killed me." (the missed bus) became "his dad nearly killed him" (124)."""
+    from session_assistant.drafting.claim_support import FIGURE_RETOLD
+    source = SourceIndex(parse_transcript("Client: Missed the train again. Mum nearly killed me.\nClinician: Ha. Okay."))
+    assert FIGURE_RETOLD in unsupported_claims("He said his mum nearly killed him for missing the train.", source)
+    assert FIGURE_RETOLD not in unsupported_claims("He said his mum was cross about the train.", source)

@@ -345,6 +345,15 @@ def unsaid_referral(text: str, source: SourceIndex) -> bool:
     return bool(named) and not any(named & set(words(line)) for line in clinician)
 
 
+# --- a figure of speech retold as a fact ------------------------------------------------------------
+# "Dad nearly killed me." (about missing the bus) retold "his dad nearly killed him" reads as abuse in a
+# note (unseen 124). The risk list reads the client's words; a model sentence with a hyperbole of killing
+# is withheld (a real threat or harm is the risk rules' to write).
+FIGURE_RETOLD = "figure_of_speech_retold"
+_HYPERBOLE = re.compile(r"\b(?:nearly|almost|would(?: have)?|'d(?: have)?|could(?: have)?|will|'ll|going to|gonna|about to)"
+                        r" (?:kill(?:ed)?|murder(?:ed)?|strangle[d]?)\b", re.I)
+
+
 def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", measures: Sequence[str] = (),
                        evidence: Sequence[int] = ()) -> list[str]:
     """Every flag above that ``text`` earns (each withholds it); ``last_plan`` and ``measures``: the
@@ -368,12 +377,14 @@ def unsupported_claims(text: str, source: SourceIndex, last_plan: str = "", meas
         flags.append(ECHOED_INSTRUCTIONS)
     if unsaid_referral(text, source):
         flags.append(UNSAID_REFERRAL)
+    if _HYPERBOLE.search(text):
+        flags.append(FIGURE_RETOLD)
     flags += [f"{UNSAID_CLINICIAN_LABEL}:{w}" for w in unsaid_clinician_labels(text, source)]
     flags += [f"{WRONG_MEASURE}:{pair}" for pair in wrong_measures(text, source, measures)]
     flags += negated_acts(text, source.utterances)
     return flags + wrong_day_flags(text, source) + wrong_count_flags(text, source) + stray_count_flags(text, source)
 
 
-WITHHOLDING = (UNSAID_REFERRAL, UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
+WITHHOLDING = (UNSAID_REFERRAL, FIGURE_RETOLD, UNSAID_OBSERVATION, REPORT_AS_OBSERVATION, UNSAID_HISTORY, ASSUMED_ABSENCE, UNSAID_HOMEWORK_REVIEW, PLANNED_AS_DONE, SCORE_OF_OTHER,
                MEANS_STATEMENT, ECHOED_INSTRUCTIONS, WRONG_DAY, UNSAID_CLINICIAN_LABEL, WRONG_COUNT, STRAY_COUNT, WRONG_MEASURE, NEGATED_ACT,
                *CITED_WITHHELD)

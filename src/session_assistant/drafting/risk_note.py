@@ -32,7 +32,7 @@ from session_assistant.drafting.risk_follow_ups import (DENIES, FOLLOW_UP_WINDOW
                                                         client_answer, follow_up, frequency, quote, safety_plan)
 from session_assistant.drafting.joint_session import label as role_and_name, names_by_role
 from session_assistant.drafting.risk_who import answer_words
-from session_assistant.drafting.risk_words import asked_words
+from session_assistant.drafting.risk_words import YES_THEN_NO_INTENT, asked_words
 from session_assistant.drafting.transcript_input import Utterance
 from session_assistant.drafting.wording import split_sentences
 
@@ -218,6 +218,8 @@ def risk_note(utterances: Sequence[Utterance], items: Sequence[RiskItem], subjec
                 label, verb = f"past {label}", "reported"
             add(f"{label}:{verb}{by}", f"{label} {verb}{by} ({quote(client_line.text, item.phrase if in_own_words else '')}",
                 item.evidence, in_own_words)
+            if verb == "endorsed" and YES_THEN_NO_INTENT.search(answer_words(client_line.text)):  # "... But I'd never do anything."
+                add(f"intent:denied{by}", f"intent to act denied{by}", item.evidence)
         elif item.past and item.status == DENIED:  # "No. Not since I was twenty.": no now, a past told
             add(f"current {label}:denied{by}", f"current {label} denied{by} ({quote(before_the_past(client_line.text, item.past))})",
                 item.evidence)

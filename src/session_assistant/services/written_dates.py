@@ -25,15 +25,11 @@ _WORDS = (re.compile(_DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
           re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I))  # March 14, 1991
 
 
-def _word(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1].capitalize()} {day.year}"
-
-
 def _made(year: int, month: int, day: int, text: str, what: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise UserError(f"{what} \u201c{text}\u201d is not a date in the calendar.") from None
+        raise UserError(f"{what} is not a date in the calendar.") from None
 
 
 def parse_written_date(text: str | None, what: str) -> str | None:
@@ -54,7 +50,7 @@ def parse_written_date(text: str | None, what: str) -> str | None:
         return _made(int(match.group("year")), int(match.group("month")), int(match.group("day")), said, what).isoformat()
     match = _NUMERIC.fullmatch(said)
     if not match:
-        raise UserError(f"{what} \u201c{said}\u201d is not a date I can read: write it {forms}.")
+        raise UserError(f"{what} is not a date I can read: write it {forms}.")
     year, first, second = _full_year(match.group("year"), said, what, forms), int(match.group("a")), int(match.group("b"))
     if first > 12 and second <= 12:  # 14/03/1991: day first
         return _made(year, second, first, said, what).isoformat()
@@ -63,13 +59,14 @@ def parse_written_date(text: str | None, what: str) -> str | None:
     if first == second:
         return _made(year, first, first, said, what).isoformat()
     if first > 12:
-        raise UserError(f"{what} \u201c{said}\u201d is not a date in the calendar.")
-    day_first, month_first = _made(year, second, first, said, what), _made(year, first, second, said, what)
-    raise UserError(f"{what} \u201c{said}\u201d could be {_word(day_first)} or {_word(month_first)}: write it "
-                    f"with the month in words ({_word(day_first)}) or year first ({day_first.isoformat()}).")
+        raise UserError(f"{what} is not a date in the calendar.")
+    _made(year, second, first, said, what), _made(year, first, second, said, what)  # each reading a real day
+    # The two readings are not named: an error message holds no client data (SECURITY: logs and stderr).
+    raise UserError(f"{what} could be read day first or month first: write it with the month in words (14 March "
+                    f"1991) or year first (1991-03-14).")
 
 
 def _full_year(year: str, said: str, what: str, forms: str) -> int:
     if len(year) != 4:
-        raise UserError(f"{what} \u201c{said}\u201d: write the year in full, {forms}.")
+        raise UserError(f"{what}: write the year in full, {forms}.")
     return int(year)

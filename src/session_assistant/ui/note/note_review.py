@@ -44,6 +44,7 @@ FLAG_WORDS = {"ungrounded": "no transcript line supports it", "unsupported_numbe
               "unsaid_homework_review": "a homework review neither the session nor the last plan holds",
               "planned_as_done": "states as done what was only planned or offered",
               "unsaid_referral": "states a referral no clinician line made",
+              "figure_of_speech_retold": "retells a figure of speech (\"nearly killed me\") as a fact",
               "score_of_other": "gives the client another person's score",
               "clinicians_words_as_report": "the clinician said this, the client did not: not the client's report",
               "answer_options_as_amount": "an amount from answer options the clinician read out, not the client's",
