@@ -75,3 +75,15 @@ def test_a_hyperbole_of_killing_retold_by_the_model_is_withheld():
     source = SourceIndex(parse_transcript("Client: Missed the train again. Mum nearly killed me.\nClinician: Ha. Okay."))
     assert FIGURE_RETOLD in unsupported_claims("He said his mum nearly killed him for missing the train.", source)
     assert FIGURE_RETOLD not in unsupported_claims("He said his mum was cross about the train.", source)
+
+
+def test_a_card_whose_content_the_clinician_just_listed_is_not_the_clients_reply():
+    """"... ring your brother, or the Samaritans ... I'll write it on a card for your wallet." - "Dean would come round
+    if I rang him." read 'card written in session, as the client gave it ("Dean would come round ...")' (122)."""
+    from session_assistant.drafting.room_steps import card_written
+    listed = parse_transcript("Clinician: So if the urge comes: step outside, text your sister, and if it's still there ring the "
+                              "crisis line. I'll write it on a card for your purse.\nClient: My sister would answer, to be fair.")
+    assert card_written(listed) is None
+    asked = parse_transcript("Clinician: So there's a plan B and a plan C now. Shall we put them on a card for your wallet?\n"
+                             "Client: Yes. Plan A the corner seat. Plan B the quiet room.")
+    assert card_written(asked) is not None and "Plan A the corner seat" in card_written(asked).label

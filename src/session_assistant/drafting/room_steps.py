@@ -328,14 +328,18 @@ _CARD_OFFERED = re.compile(r"\bcoping cards?\b|\b(?:write|put) (?:it|them|that|t
 _AGREEING = re.compile(r"^(?:yes|yeah|yep|okay|ok|sure|fine|good|great|right|go on|please)\b|\b(?:yes|yeah|okay|ok|fine|good)[.!]?$"
                        r"|^an? \w+ (?:is|would be|sounds) (?:good|great|fine|helpful)\b", re.I)
 CARD_MAX_WORDS = 25
+CARD_SAID_BEFORE = 16  # words the clinician says before offering the card: what goes on it, said already (122)
 
 
 def card_written(utterances: Sequence[Utterance]) -> RoomWork | None:
     """What the client said goes on a card the clinician offered to write now, in the client's words."""
     lines = [u for u in utterances if u.speaker]
     for n, utt in clinician_turns(utterances):
-        if not _CARD_OFFERED.search(utt.text) or n + 1 >= len(lines) or not is_client(lines[n + 1].speaker):
+        offered = _CARD_OFFERED.search(utt.text)
+        if not offered or n + 1 >= len(lines) or not is_client(lines[n + 1].speaker):
             continue
+        if len(utt.text[:offered.start()].split()) >= CARD_SAID_BEFORE:
+            continue  # "So when the thought comes: the back door, ... I'll write it on a card": the clinician's list is the card
         said = [s for s in sentences_of(lines[n + 1].text) if not _AGREEING.search(s)]
         if said and len(" ".join(said).split()) <= CARD_MAX_WORDS:
             return RoomWork(f'card written in session, as the client gave it ("{" ".join(said)}")', [utt.id, lines[n + 1].id])
