@@ -13,7 +13,6 @@ from typing import Callable, Iterable, Sequence, TypeVar
 
 from session_assistant.drafting.feeling_words import STOCK_FAMILIES
 from session_assistant.drafting.transcript_input import Utterance
-from session_assistant.drafting.vocabulary import MONTHS
 from session_assistant.drafting.word_stems import plural_stem, stem
 
 T = TypeVar("T")
@@ -45,7 +44,7 @@ _STOP = set("""a an the and or but if of to in on at for with from by as is are 
 that these those he she they them his her their him i you we our your my me not no nor so than then there here
 has have had do does did will would can could should may might must also about into over under again very just
 reported reports report states stated says said client patient clinician doctor session note noted""".split())
-_MONTHS = set(MONTHS)
+_MONTHS = set("january february march april may june july august september october november december".split())
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _DRUG_SUFFIXES = ("pril", "olol", "sartan", "statin", "pine", "zole", "prazole", "mab", "cillin", "mycin",
                   "azepam", "zolam", "oxetine", "aline", "ipramine", "triptyline", "apine", "idone", "afil",

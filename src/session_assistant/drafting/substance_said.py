@@ -26,11 +26,10 @@ _SUBSTANCE = re.compile(r"\b(?:cans(?! of (?:coke|pop|soup|beans|pepsi|fizzy|ene
                         r"|wine|prosecco|whisk(?:e)?y|vodka|gin|rum|brandy|spirits|shots|units?|(?<!energy )(?<!soft )(?<!fizzy )drinks|drinking|booze|bottles? of \w+"
                         r"|joints?|spliffs?|weed|cannabis|skunk|grams?|cocaine|coke|pills|benzos?|valium|diazepam|codeine)\b", re.I)
 # How much or how often: a number, a couple, most nights.
-_NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-_AMOUNT = re.compile(r"\b(?:" + _NUMBER + r"|half|couple|few"
+_AMOUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|half|couple|few"
                      r"|most (?:nights|days|evenings)|every (?:night|day|evening)|each (?:night|day)|nightly|daily|a bottle|large|double)\b",
                      re.I)
-_UNITS = re.compile(r"\b(?:" + _NUMBER + r"|thirty|forty|fifty)"
+_UNITS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
                     r"(?: or (?:\w+))? units\b", re.I)
 QUOTE_MAX_WORDS = 30
 LINES_MAX = 2

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from session_assistant.drafting.vocabulary import MONTHS, WEEKDAY
+from session_assistant.drafting.vocabulary import WEEKDAY
 
 DATE_COUNTED = "date_counted"  # flag: the date was counted from the session date: check it
 RELATIVE_DAY = "relative_day"  # flag: a relative day left as said: write the date
 
 DAYS = WEEKDAY.split("|")
+MONTHS = ("January February March April May June July August September October November December").split()
 SUNDAY = 6  # "next week, Sunday": weeks that start on Sunday or Monday disagree on which Sunday
 
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -59,7 +60,7 @@ ORDINAL_REACH = 62  # days ahead a bare "the twelfth" is looked for
 
 def date_text(day: date) -> str:
     """"Thursday 10 December 2026"."""
-    return f"{DAYS[day.weekday()].capitalize()} {day.day} {MONTHS[day.month - 1].capitalize()} {day.year}"
+    return f"{DAYS[day.weekday()].capitalize()} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _ordinal(word: str) -> int | None:

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ASKED_IN_ROOM", "IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_ASK", "RATING_WORDS", "SCALE", "NEXT_VISIT", "STAGE_DIRECTION", "WEEKDAY", "MONTHS", "scale_top",
+__all__ = ["ASKED_IN_ROOM", "IN_ROOM_NOW", "LEADING_STAGE_DIRECTION", "RATING_ASK", "RATING_WORDS", "SCALE", "NEXT_VISIT", "STAGE_DIRECTION", "WEEKDAY", "scale_top",
            "without_leading_stage", "without_stage"]
 
 # The days of the week, for the alternations that name a day ("on Tuesday", "next Friday at ten").
 WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-# The months in order, lower case (a date written out, a date read in a line).
-MONTHS = ("january february march april may june july august september october november december").split()
 
 # When, outside the session, a task is done: "each evening", "on the train", "at work", "before bed",
 # "Tuesday", "between now and then". Homework's mark, for a proposal read by its words alone.

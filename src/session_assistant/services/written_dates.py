@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from session_assistant.drafting.vocabulary import MONTHS
 from session_assistant.errors import UserError
 
+MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH = r"(?P<month>" + "|".join(m[:3] + (r"(?:" + m[3:] + r")?" if len(m) > 3 else "") for m in MONTHS) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{2,4})"
